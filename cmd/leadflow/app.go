@@ -1,0 +1,234 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/hibiken/asynq"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/redis/go-redis/v9"
+
+	"leadflow/config"
+	"leadflow/connectors"
+	"leadflow/httpapi"
+	"leadflow/lead"
+	"leadflow/metrics"
+	"leadflow/store"
+	"leadflow/workers"
+)
+
+// app holds what every role shares: configuration, connections, metrics.
+type app struct {
+	cfg      config.Config
+	logger   *slog.Logger
+	metrics  *metrics.Metrics
+	pool     *pgxpool.Pool
+	store    *store.Store
+	redisOpt asynq.RedisClientOpt
+	client   *asynq.Client
+	rdb      redis.UniversalClient
+	registry *connectors.Registry
+	// relay overrides the relay's timing; zero values take its defaults
+	// (tests shorten them).
+	relay workers.RelayConfig
+}
+
+// loadConfig reads the configuration from the process environment.
+func loadConfig() (config.Config, error) {
+	cfg, err := config.Load(os.Getenv)
+	if err != nil {
+		return cfg, fmt.Errorf("invalid configuration:\n  %s", strings.ReplaceAll(err.Error(), "\n", "\n  "))
+	}
+	return cfg, nil
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// newApp connects to PostgreSQL and Redis lazily: neither needs to be up for
+// the process to start, so roles survive a dependency restart.
+func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, error) {
+	a := &app{cfg: cfg, logger: newLogger(cfg, stderr), metrics: metrics.New()}
+	pool, err := store.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	a.pool, a.store = pool, store.New(pool)
+
+	opt, err := asynq.ParseRedisURI(cfg.RedisURL)
+	if err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("%s: %w", config.EnvRedisURL, err)
+	}
+	ro, ok := opt.(asynq.RedisClientOpt)
+	if !ok {
+		pool.Close()
+		return nil, fmt.Errorf("%s: only redis:// and rediss:// URLs are supported", config.EnvRedisURL)
+	}
+	// Short timeouts keep a webhook fast when Redis is down: the event is
+	// already durable and the relay enqueues it later.
+	ro.DialTimeout, ro.ReadTimeout, ro.WriteTimeout = time.Second, 2*time.Second, 2*time.Second
+	a.redisOpt = ro
+	a.client = asynq.NewClient(ro)
+	a.rdb = ro.MakeRedisClient().(redis.UniversalClient)
+
+	gen, err := connectors.NewGeneric(connectors.GenericConfig{Secrets: cfg.WebhookSecrets})
+	var conns []connectors.Connector
+	if err == nil {
+		conns = append(conns, gen)
+	} else if len(cfg.WebhookSecrets) > 0 {
+		a.close()
+		return nil, fmt.Errorf("%s: %w", config.EnvWebhookSecrets, err)
+	}
+	a.registry, err = connectors.NewRegistry(conns...)
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	inspector := asynq.NewInspector(ro)
+	a.metrics.Registerer().MustRegister(metrics.NewQueueCollector(inspector, a.logger))
+	return a, nil
+}
+
+func (a *app) close() {
+	if a.client != nil {
+		_ = a.client.Close()
+	}
+	if a.rdb != nil {
+		_ = a.rdb.Close()
+	}
+	if a.pool != nil {
+		a.pool.Close()
+	}
+}
+
+// syncReps upserts the reps listed in the configuration file.
+func (a *app) syncReps(ctx context.Context) error {
+	for _, r := range a.cfg.File.Routing.Reps {
+		active := r.Active == nil || *r.Active
+		if _, err := a.store.UpsertRep(ctx, lead.Rep{Name: r.Name, Email: r.Email, Territory: r.Territory, Capacity: r.Capacity, Active: active}); err != nil {
+			return fmt.Errorf("sync reps from %s: %w", config.EnvConfigFile, err)
+		}
+	}
+	return nil
+}
+
+// enqueueEvent puts a stored event's ingest task in the queue; an existing
+// task with the same id means it is already there.
+func (a *app) enqueueEvent(ctx context.Context, ev lead.Event) error {
+	task, err := workers.NewIngestTask(ev.ID, ev.Connector, ev.Source, ev.EventID)
+	if err != nil {
+		return err
+	}
+	if _, err := a.client.EnqueueContext(ctx, task); err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
+		return err
+	}
+	return nil
+}
+
+// httpHandler builds the HTTP surface; webhook routes are always mounted,
+// health and metrics are what worker and scheduler processes need.
+func (a *app) httpHandler() (http.Handler, error) {
+	if len(a.cfg.WebhookSecrets) == 0 {
+		a.logger.Warn("no webhook secrets configured: POST /v1/webhooks/generic/* answers 404", "env", config.EnvWebhookSecrets)
+	}
+	return httpapi.New(httpapi.Config{
+		Connectors:    a.registry,
+		Store:         a.store,
+		EnqueueFunc:   a.enqueueEvent,
+		RedisPingFunc: func(ctx context.Context) error { return a.rdb.Ping(ctx).Err() },
+		Metrics:       a.metrics,
+		Logger:        a.logger,
+	})
+}
+
+// serveHTTP listens on ln until ctx ends, then shuts down gracefully.
+func (a *app) serveHTTP(ctx context.Context, ln net.Listener, h http.Handler) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	a.logger.Info("http listening", "addr", ln.Addr().String())
+	select {
+	case err := <-errc:
+		return fmt.Errorf("http server: %w", err)
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("http shutdown: %w", err)
+	}
+	return nil
+}
+
+// newWorkerServer builds the Asynq server and its handler mux.
+func (a *app) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
+	h, err := workers.NewHandlers(workers.Config{
+		Store: a.store, Connectors: a.registry, Enqueuer: a.client,
+		Rules: a.cfg.File.Scoring,
+		Routing: workers.Routing{
+			Pipeline: a.cfg.File.Routing.Pipeline, HotStage: a.cfg.File.Routing.HotStage,
+			NurtureProgram: a.cfg.File.Routing.NurtureProgram,
+		},
+		DefaultRegion: a.cfg.DefaultRegion,
+		Metrics:       a.metrics,
+		Logger:        a.logger,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	srv := asynq.NewServer(a.redisOpt, asynq.Config{
+		Concurrency: a.cfg.WorkerConcurrency,
+		Queues:      map[string]int{workers.QueueDefault: 1},
+		// The default 1 s idle poll adds up to 1.5 s to speed-to-lead.
+		TaskCheckInterval: 200 * time.Millisecond,
+		ShutdownTimeout:   10 * time.Second,
+		Logger:            asynqLogger{a.logger},
+		LogLevel:          asynqLevel(a.cfg.LogLevel),
+	})
+	return srv, h.NewMux(), nil
+}
+
+func (a *app) newRelay() *workers.Relay {
+	rc := a.relay
+	rc.Store, rc.Enqueuer, rc.Metrics, rc.Logger = a.store, a.client, a.metrics, a.logger
+	return workers.NewRelay(rc)
+}
+
+// asynqLogger adapts slog to Asynq's logger interface.
+type asynqLogger struct{ l *slog.Logger }
+
+func (l asynqLogger) Debug(args ...any) { l.l.Debug(fmt.Sprint(args...), "component", "asynq") }
+func (l asynqLogger) Info(args ...any)  { l.l.Info(fmt.Sprint(args...), "component", "asynq") }
+func (l asynqLogger) Warn(args ...any)  { l.l.Warn(fmt.Sprint(args...), "component", "asynq") }
+func (l asynqLogger) Error(args ...any) { l.l.Error(fmt.Sprint(args...), "component", "asynq") }
+func (l asynqLogger) Fatal(args ...any) {
+	l.l.Error(fmt.Sprint(args...), "component", "asynq")
+	os.Exit(1)
+}
+
+func asynqLevel(l slog.Level) asynq.LogLevel {
+	switch {
+	case l <= slog.LevelDebug:
+		return asynq.DebugLevel
+	case l <= slog.LevelInfo:
+		return asynq.InfoLevel
+	case l <= slog.LevelWarn:
+		return asynq.WarnLevel
+	default:
+		return asynq.ErrorLevel
+	}
+}

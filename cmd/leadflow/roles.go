@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"sync"
+
+	"leadflow/migrations"
+)
+
+// roles says which parts of leadflow a process runs.
+type roles struct{ http, worker, relay bool }
+
+func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
+	return runRoles(ctx, args, stderr, roles{http: true})
+}
+
+func runWorker(ctx context.Context, args []string, _, stderr io.Writer) error {
+	return runRoles(ctx, args, stderr, roles{http: true, worker: true})
+}
+
+func runScheduler(ctx context.Context, args []string, _, stderr io.Writer) error {
+	return runRoles(ctx, args, stderr, roles{http: true, relay: true})
+}
+
+func runAll(ctx context.Context, args []string, _, stderr io.Writer) error {
+	return runRoles(ctx, args, stderr, roles{http: true, worker: true, relay: true})
+}
+
+func runRoles(ctx context.Context, args []string, stderr io.Writer, r roles) error {
+	if len(args) > 0 {
+		return fmt.Errorf("unexpected argument %q (configuration comes from LEADFLOW_* variables; see --help)", args[0])
+	}
+	cfg, err := loadConfig()
+	if err != nil {
+		return err
+	}
+	a, err := newApp(ctx, cfg, stderr)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	ln, err := net.Listen("tcp", cfg.HTTPAddr)
+	if err != nil {
+		return fmt.Errorf("listen on %s (LEADFLOW_HTTP_ADDR): %w", cfg.HTTPAddr, err)
+	}
+	return a.runRoles(ctx, ln, r)
+}
+
+// runRoles runs the chosen roles until ctx ends or one fails; a failure
+// stops the others.
+func (a *app) runRoles(ctx context.Context, ln net.Listener, r roles) error {
+	if err := a.syncReps(ctx); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		errs []error
+	)
+	goRole := func(fn func() error) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := fn(); err != nil {
+				mu.Lock()
+				errs = append(errs, err)
+				mu.Unlock()
+				cancel()
+			}
+		}()
+	}
+	if r.http {
+		h, err := a.httpHandler()
+		if err != nil {
+			return err
+		}
+		goRole(func() error { return a.serveHTTP(ctx, ln, h) })
+	}
+	if r.worker {
+		srv, mux, err := a.newWorkerServer()
+		if err != nil {
+			return err
+		}
+		if err := srv.Start(mux); err != nil {
+			return fmt.Errorf("start worker: %w", err)
+		}
+		a.logger.Info("worker started", "concurrency", a.cfg.WorkerConcurrency)
+		goRole(func() error {
+			<-ctx.Done()
+			srv.Shutdown()
+			return nil
+		})
+	}
+	if r.relay {
+		relay := a.newRelay()
+		goRole(func() error { return relay.Run(ctx) })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 || (fs.Arg(0) != "up" && fs.Arg(0) != "status") {
+		fmt.Fprintln(stderr, "usage: leadflow migrate up|status")
+		return errUsage
+	}
+	cfg, err := loadConfig()
+	if err != nil {
+		return err
+	}
+	switch fs.Arg(0) {
+	case "up":
+		applied, err := migrations.Up(ctx, cfg.DatabaseURL)
+		if err != nil {
+			return err
+		}
+		if len(applied) == 0 {
+			fmt.Fprintln(stdout, "database is up to date")
+		}
+		for _, name := range applied {
+			fmt.Fprintln(stdout, "applied", name)
+		}
+	case "status":
+		list, err := migrations.List(ctx, cfg.DatabaseURL)
+		if err != nil {
+			return err
+		}
+		for _, m := range list {
+			state := "pending"
+			if m.Applied {
+				state = "applied"
+			}
+			fmt.Fprintf(stdout, "%-8s %s\n", state, m.Name)
+		}
+	}
+	return nil
+}

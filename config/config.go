@@ -1,0 +1,237 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"leadflow/connectors"
+	"leadflow/scoring"
+)
+
+// Config is everything the binary needs to start one or more roles.
+type Config struct {
+	// DatabaseURL is the PostgreSQL URL (LEADFLOW_DATABASE_URL).
+	DatabaseURL string
+	// RedisURL is the Redis URL for Asynq (LEADFLOW_REDIS_URL).
+	RedisURL string
+	// HTTPAddr is the listen address (LEADFLOW_HTTP_ADDR), default 127.0.0.1:8080.
+	HTTPAddr string
+	// ConfigFile is the optional YAML file path (LEADFLOW_CONFIG).
+	ConfigFile string
+	// WebhookSecrets are the Standard Webhooks secrets (LEADFLOW_WEBHOOK_SECRETS).
+	// Never log them.
+	WebhookSecrets []string
+	// LogLevel is the minimum level logged (LEADFLOW_LOG_LEVEL), default info.
+	LogLevel slog.Level
+	// LogFormat is "text" or "json" (LEADFLOW_LOG_FORMAT), default text.
+	LogFormat string
+	// WorkerConcurrency is tasks run at once per worker (LEADFLOW_WORKER_CONCURRENCY), default 10.
+	WorkerConcurrency int
+	// DefaultRegion reads phone numbers without a country code (LEADFLOW_DEFAULT_REGION), default US.
+	DefaultRegion string
+	// File is the content of the YAML file, with defaults for what it omits.
+	File File
+}
+
+// File is the YAML configuration file. Every section is optional; what is
+// omitted keeps its built-in default, map entries are merged key by key.
+type File struct {
+	// Scoring holds the qualification rules (see scoring.Rules).
+	Scoring scoring.Rules `yaml:"scoring"`
+	// Routing says where scored leads go.
+	Routing Routing `yaml:"routing"`
+}
+
+// Routing configures what happens to a lead once scored.
+type Routing struct {
+	// Pipeline is the name of the pipeline hot leads enter; default "Sales"
+	// (created by the migrations with the default stages).
+	Pipeline string `yaml:"pipeline"`
+	// HotStage is the stage a new hot deal starts in; default "Qualification".
+	HotStage string `yaml:"hot_stage"`
+	// NurtureProgram is the program warm and cold leads are enrolled in; default "default".
+	NurtureProgram string `yaml:"nurture_program"`
+	// Reps are upserted into the reps table at start-up (matched by email).
+	// Empty keeps whatever reps the database has.
+	Reps []Rep `yaml:"reps"`
+}
+
+// Rep is a sales rep leads can be assigned to.
+type Rep struct {
+	// Name is shown to users. Required.
+	Name string `yaml:"name"`
+	// Email identifies the rep and receives notifications. Required.
+	Email string `yaml:"email"`
+	// Territory is an optional region code used by territory routing.
+	Territory string `yaml:"territory"`
+	// Capacity is the maximum open deals; 0 means unlimited.
+	Capacity int `yaml:"capacity"`
+	// Active reps receive new deals; default true.
+	Active *bool `yaml:"active"`
+}
+
+// DefaultFile returns the built-in file configuration.
+func DefaultFile() File {
+	return File{
+		Scoring: scoring.DefaultRules(),
+		Routing: Routing{Pipeline: "Sales", HotStage: "Qualification", NurtureProgram: "default"},
+	}
+}
+
+// FieldError reports one invalid setting: the variable or YAML path, what
+// was expected and what was found.
+type FieldError struct {
+	// Field is an environment variable name or a YAML path (routing.reps[0].email).
+	Field string
+	// Problem says what is wrong and the expected form.
+	Problem string
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Problem }
+
+// Load reads the configuration from the environment (through getenv, so
+// tests need not touch the process environment) and the optional YAML file.
+// It returns every problem found at once, joined, so an operator fixes them
+// in one pass.
+func Load(getenv func(string) string) (Config, error) {
+	var errs []error
+	bad := func(field, format string, args ...any) {
+		errs = append(errs, &FieldError{Field: field, Problem: fmt.Sprintf(format, args...)})
+	}
+	get := func(name string) string {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			return v
+		}
+		for _, ev := range EnvVars() {
+			if ev.Name == name {
+				return ev.Default
+			}
+		}
+		return ""
+	}
+
+	c := Config{
+		DatabaseURL:   get(EnvDatabaseURL),
+		RedisURL:      get(EnvRedisURL),
+		HTTPAddr:      get(EnvHTTPAddr),
+		ConfigFile:    get(EnvConfigFile),
+		LogFormat:     get(EnvLogFormat),
+		DefaultRegion: strings.ToUpper(get(EnvDefaultRegion)),
+	}
+	if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || u.Host == "" {
+		bad(EnvDatabaseURL, "expected postgres://user:password@host:port/database, got %q", redactURL(c.DatabaseURL))
+	}
+	if u, err := url.Parse(c.RedisURL); err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") || u.Host == "" {
+		bad(EnvRedisURL, "expected redis://[:password@]host:port/db, got %q", redactURL(c.RedisURL))
+	}
+	if _, port, err := net.SplitHostPort(c.HTTPAddr); err != nil || port == "" {
+		bad(EnvHTTPAddr, "expected host:port (e.g. 127.0.0.1:8080 or :8080), got %q", c.HTTPAddr)
+	}
+	if err := c.LogLevel.UnmarshalText([]byte(get(EnvLogLevel))); err != nil {
+		bad(EnvLogLevel, "expected debug, info, warn or error, got %q", get(EnvLogLevel))
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		bad(EnvLogFormat, "expected text or json, got %q", c.LogFormat)
+	}
+	n, err := strconv.Atoi(get(EnvConcurrency))
+	if err != nil || n < 1 || n > 1000 {
+		bad(EnvConcurrency, "expected an integer from 1 to 1000, got %q", get(EnvConcurrency))
+	}
+	c.WorkerConcurrency = n
+	if len(c.DefaultRegion) != 2 {
+		bad(EnvDefaultRegion, "expected an ISO 3166-1 alpha-2 code such as US or GB, got %q", c.DefaultRegion)
+	}
+	if raw := get(EnvWebhookSecrets); raw != "" {
+		for i, s := range strings.Split(raw, ",") {
+			s = strings.TrimSpace(s)
+			if s == "" {
+				continue
+			}
+			if _, err := connectors.ParseStandardSecret(s); err != nil {
+				// The secret itself is never echoed: only its position.
+				bad(fmt.Sprintf("%s[%d]", EnvWebhookSecrets, i), "expected whsec_ followed by base64, %v", errors.Unwrap(err))
+				continue
+			}
+			c.WebhookSecrets = append(c.WebhookSecrets, s)
+		}
+	}
+
+	c.File = DefaultFile()
+	if c.ConfigFile != "" {
+		data, err := os.ReadFile(c.ConfigFile)
+		if err != nil {
+			bad(EnvConfigFile, "cannot read the YAML file: %v", err)
+		} else if f, err := ParseFile(data); err != nil {
+			errs = append(errs, fmt.Errorf("%s (%s): %w", EnvConfigFile, c.ConfigFile, err))
+		} else {
+			c.File = f
+		}
+	}
+	return c, errors.Join(errs...)
+}
+
+// ParseFile decodes a YAML configuration over the defaults and validates it.
+// Unknown keys are errors: a typo must not silently fall back to a default.
+func ParseFile(data []byte) (File, error) {
+	f := DefaultFile()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
+		return File{}, fmt.Errorf("parse YAML: %w", err)
+	}
+	return f, f.Validate()
+}
+
+// Validate checks the file configuration, naming each bad field by its YAML path.
+func (f File) Validate() error {
+	var errs []error
+	if err := f.Scoring.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if strings.TrimSpace(f.Routing.Pipeline) == "" {
+		errs = append(errs, &FieldError{"routing.pipeline", "must name a pipeline, e.g. Sales"})
+	}
+	if strings.TrimSpace(f.Routing.HotStage) == "" {
+		errs = append(errs, &FieldError{"routing.hot_stage", "must name a stage of the pipeline, e.g. Qualification"})
+	}
+	if strings.TrimSpace(f.Routing.NurtureProgram) == "" {
+		errs = append(errs, &FieldError{"routing.nurture_program", "must not be empty"})
+	}
+	seen := map[string]bool{}
+	for i, r := range f.Routing.Reps {
+		p := fmt.Sprintf("routing.reps[%d]", i)
+		if strings.TrimSpace(r.Name) == "" {
+			errs = append(errs, &FieldError{p + ".name", "is required"})
+		}
+		email := strings.ToLower(strings.TrimSpace(r.Email))
+		if !strings.Contains(email, "@") {
+			errs = append(errs, &FieldError{p + ".email", fmt.Sprintf("expected an email address, got %q", r.Email)})
+		} else if seen[email] {
+			errs = append(errs, &FieldError{p + ".email", "is listed twice"})
+		}
+		seen[email] = true
+		if r.Capacity < 0 {
+			errs = append(errs, &FieldError{p + ".capacity", fmt.Sprintf("expected 0 (unlimited) or more, got %d", r.Capacity)})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// redactURL drops the password from a URL before it appears in a message.
+func redactURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "<unparseable URL>"
+	}
+	return u.Redacted()
+}

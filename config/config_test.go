@@ -1,0 +1,130 @@
+package config
+
+import (
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func envFrom(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestLoadDefaults(t *testing.T) {
+	c, err := Load(envFrom(nil))
+	require.NoError(t, err)
+	require.Equal(t, "127.0.0.1:8080", c.HTTPAddr)
+	require.Equal(t, slog.LevelInfo, c.LogLevel)
+	require.Equal(t, 10, c.WorkerConcurrency)
+	require.Equal(t, "US", c.DefaultRegion)
+	require.Empty(t, c.WebhookSecrets)
+	require.Equal(t, "Sales", c.File.Routing.Pipeline)
+	require.Equal(t, "Qualification", c.File.Routing.HotStage)
+	require.NoError(t, c.File.Scoring.Validate())
+}
+
+func TestLoadErrorsNameTheField(t *testing.T) {
+	tests := []struct {
+		name      string
+		env       map[string]string
+		wantField string
+		wantText  string
+	}{
+		{"database url scheme", map[string]string{EnvDatabaseURL: "mysql://x"}, EnvDatabaseURL, "postgres://"},
+		{"database password redacted", map[string]string{EnvDatabaseURL: "http://u:hunter2@h/db"}, EnvDatabaseURL, "xxxxx"},
+		{"redis url", map[string]string{EnvRedisURL: "localhost:6379"}, EnvRedisURL, "redis://"},
+		{"http addr", map[string]string{EnvHTTPAddr: "8080"}, EnvHTTPAddr, "host:port"},
+		{"log level", map[string]string{EnvLogLevel: "loud"}, EnvLogLevel, "debug, info, warn or error"},
+		{"log format", map[string]string{EnvLogFormat: "xml"}, EnvLogFormat, "text or json"},
+		{"concurrency", map[string]string{EnvConcurrency: "0"}, EnvConcurrency, "1 to 1000"},
+		{"region", map[string]string{EnvDefaultRegion: "USA"}, EnvDefaultRegion, "alpha-2"},
+		{"secret form", map[string]string{EnvWebhookSecrets: "whsec_c3RhbmRhcmQtd2ViaG9va3MtdGVzdC1rZXktMzJieXQ=,notasecret"}, EnvWebhookSecrets + "[1]", "whsec_"},
+		{"config file missing", map[string]string{EnvConfigFile: "/nonexistent/leadflow.yaml"}, EnvConfigFile, "cannot read"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(envFrom(tt.env))
+			require.Error(t, err)
+			require.Contains(t, err.Error(), tt.wantField+": ")
+			require.Contains(t, err.Error(), tt.wantText)
+			require.NotContains(t, err.Error(), "hunter2", "secrets never appear in messages")
+			require.NotContains(t, err.Error(), "notasecret", "secrets never appear in messages")
+		})
+	}
+}
+
+func TestLoadReportsEveryProblemAtOnce(t *testing.T) {
+	_, err := Load(envFrom(map[string]string{EnvHTTPAddr: "x", EnvLogLevel: "x", EnvConcurrency: "x"}))
+	require.Error(t, err)
+	for _, f := range []string{EnvHTTPAddr, EnvLogLevel, EnvConcurrency} {
+		require.Contains(t, err.Error(), f)
+	}
+}
+
+func TestParseFile(t *testing.T) {
+	tests := []struct {
+		name    string
+		yaml    string
+		wantErr string
+		check   func(t *testing.T, f File)
+	}{
+		{"empty file keeps defaults", "", "", func(t *testing.T, f File) {
+			require.Equal(t, DefaultFile().Routing, f.Routing)
+		}},
+		{"override one threshold, keep the rest", "scoring:\n  hot_threshold: 80\n", "", func(t *testing.T, f File) {
+			require.Equal(t, 80, f.Scoring.HotThreshold)
+			require.Equal(t, DefaultFile().Scoring.WarmThreshold, f.Scoring.WarmThreshold)
+			require.Equal(t, 30, f.Scoring.Budget["over_50k"])
+		}},
+		{"add an answer value", "scoring:\n  budget:\n    enterprise: 40\n", "", func(t *testing.T, f File) {
+			require.Equal(t, 40, f.Scoring.Budget["enterprise"])
+			require.Equal(t, 30, f.Scoring.Budget["over_50k"], "defaults merge key by key")
+		}},
+		{"reps", "routing:\n  reps:\n    - {name: Ann, email: ann@example.com, capacity: 5}\n", "", func(t *testing.T, f File) {
+			require.Len(t, f.Routing.Reps, 1)
+			require.Equal(t, 5, f.Routing.Reps[0].Capacity)
+		}},
+		{"unknown key is an error", "scoring:\n  hot_treshold: 80\n", "hot_treshold", nil},
+		{"invalid threshold order", "scoring:\n  hot_threshold: 30\n", "scoring.hot_threshold", nil},
+		{"rep without email", "routing:\n  reps:\n    - {name: Ann}\n", "routing.reps[0].email", nil},
+		{"duplicate rep", "routing:\n  reps:\n    - {name: A, email: a@example.com}\n    - {name: B, email: A@example.com}\n", "routing.reps[1].email: is listed twice", nil},
+		{"negative capacity", "routing:\n  reps:\n    - {name: A, email: a@example.com, capacity: -1}\n", "routing.reps[0].capacity", nil},
+		{"empty pipeline", "routing:\n  pipeline: ''\n", "routing.pipeline", nil},
+		{"not YAML", "scoring: [", "parse YAML", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := ParseFile([]byte(tt.yaml))
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				require.Contains(t, err.Error(), tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			tt.check(t, f)
+		})
+	}
+}
+
+func TestLoadFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "leadflow.yaml")
+	require.NoError(t, os.WriteFile(path, []byte("scoring:\n  warm_threshold: 50\n  hot_threshold: 40\n"), 0o600))
+	_, err := Load(envFrom(map[string]string{EnvConfigFile: path}))
+	require.Error(t, err)
+	require.True(t, strings.HasPrefix(err.Error(), EnvConfigFile+" ("+path+")"), err.Error())
+	require.Contains(t, err.Error(), "scoring.hot_threshold")
+}
+
+func TestEnvVarsDocumented(t *testing.T) {
+	seen := map[string]bool{}
+	for _, ev := range EnvVars() {
+		require.True(t, strings.HasPrefix(ev.Name, "LEADFLOW_"), ev.Name)
+		require.NotEmpty(t, ev.Usage, ev.Name)
+		require.False(t, seen[ev.Name], "listed twice: %s", ev.Name)
+		seen[ev.Name] = true
+	}
+}

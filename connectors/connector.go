@@ -1,0 +1,154 @@
+// Package connectors turns webhook requests from lead sources into
+// deliveries and leads. A connector only verifies and parses: it never
+// touches the database or the network, so the HTTP layer can acknowledge a
+// sender fast and the workers can decode the stored delivery later.
+//
+// The life of one request:
+//
+//	Verify(req, now)   authenticity and freshness          (HTTP layer, 401 on error)
+//	Parse(req)         split into deliveries, check shape  (HTTP layer, 400 on error)
+//	  ... delivery stored durably, keyed by (connector, source, event id) ...
+//	Decode(delivery)   turn the stored bytes into leads    (worker, permanent error on failure)
+//
+// Every connector must pass the conformance suite in
+// leadflow/connectors/connectortest. Connectors are registered explicitly
+// with NewRegistry in cmd/, never through init().
+package connectors
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+
+	"leadflow/lead"
+)
+
+// Request is what a connector sees of one HTTP request. The HTTP layer
+// builds it after reading the body, so a connector never holds a
+// connection open and tests can build one without net/http.
+type Request struct {
+	// Method is the HTTP method, e.g. "POST".
+	Method string
+	// Header holds the request headers with canonical keys, as net/http
+	// delivers them (look values up with Header.Get).
+	Header http.Header
+	// Body is the raw body, already size-limited by the caller. Signatures
+	// cover these exact bytes, so nobody may re-encode it.
+	Body []byte
+	// PathValues holds the route's path wildcards, e.g. {"source": "website"}.
+	PathValues map[string]string
+	// Query holds the URL query parameters.
+	Query url.Values
+}
+
+// Delivery is one event in a verified request, to be stored durably and
+// processed later by Decode.
+type Delivery struct {
+	// EventID is the provider's event id. Together with the connector name
+	// and Source it is the durable dedupe key, so it must be the same on
+	// every retry of the same event.
+	EventID string
+	// Source is the lead source label, e.g. "website" (for the generic
+	// connector: the {source} path value).
+	Source string
+	// Payload is the bytes to store; Decode must accept them later. It may
+	// share memory with Request.Body.
+	Payload []byte
+}
+
+// Connector verifies and parses the requests of one kind of sender.
+// Implementations must be safe for concurrent use.
+type Connector interface {
+	// Name is the stable registry name, e.g. "generic". It is part of the
+	// dedupe key of stored deliveries, so it must never change.
+	Name() string
+	// Verify checks the request's authenticity and freshness against now.
+	// Every error it returns is an *Error of KindUnauthorized.
+	Verify(req *Request, now time.Time) error
+	// Parse splits a verified request into deliveries and checks their
+	// shape. Every error it returns is an *Error of KindInvalid, with Field
+	// naming the offending part of the payload where there is one.
+	Parse(req *Request) ([]Delivery, error)
+	// Decode turns a stored delivery back into leads. It must accept every
+	// Payload that Parse produced. Its errors are permanent: an *Error of
+	// KindInvalid, since retrying cannot fix stored bytes.
+	Decode(d Delivery) ([]lead.Inbound, error)
+}
+
+// Kind classifies a connector error so callers can map it to a response
+// (HTTP status, retry or not) without matching message text.
+type Kind int
+
+// The kinds of connector error. The zero Kind is deliberately not one of
+// them, so a forgotten Kind shows up as "Kind(0)".
+const (
+	// KindUnauthorized means the request is not authentic or not fresh:
+	// a missing or wrong signature, or a timestamp outside the tolerance.
+	KindUnauthorized Kind = iota + 1
+	// KindInvalid means the request is authentic but its payload is
+	// malformed or incomplete; retrying the same bytes cannot succeed.
+	KindInvalid
+)
+
+// String returns "unauthorized" or "invalid"; golden test files use these
+// names.
+func (k Kind) String() string {
+	switch k {
+	case KindUnauthorized:
+		return "unauthorized"
+	case KindInvalid:
+		return "invalid"
+	default:
+		return fmt.Sprintf("Kind(%d)", int(k))
+	}
+}
+
+// Error is the error every connector method returns. Messages never contain
+// secrets or personal data (they name fields, not values), so they are safe
+// to log and to return to the sender.
+type Error struct {
+	// Kind classifies the error.
+	Kind Kind
+	// Field is the dotted path of the offending payload field
+	// (e.g. "data.consent.marketing"), or "" when the error is not about one
+	// field.
+	Field string
+	// Msg describes the problem, e.g. "email or phone is required".
+	Msg string
+	// Err is the underlying error, if any.
+	Err error
+}
+
+// Error returns "<field>: <msg>: <err>", leaving out the parts that are empty.
+func (e *Error) Error() string {
+	s := e.Msg
+	if e.Field != "" {
+		s = e.Field + ": " + s
+	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// IsKind reports whether err is, or wraps, an *Error of kind k. Workers use
+// it to turn KindInvalid into a permanent failure.
+func IsKind(err error, k Kind) bool {
+	var ce *Error
+	return errors.As(err, &ce) && ce.Kind == k
+}
+
+// unauthorized builds a KindUnauthorized error.
+func unauthorized(msg string) *Error {
+	return &Error{Kind: KindUnauthorized, Msg: msg}
+}
+
+// invalid builds a KindInvalid error about field.
+func invalid(field, msg string, err error) *Error {
+	return &Error{Kind: KindInvalid, Field: field, Msg: msg, Err: err}
+}

@@ -1,0 +1,142 @@
+// Package httpapi is leadflow's HTTP surface: webhook intake for every
+// connector, and the operational endpoints (/healthz, /readyz, /metrics).
+// It maps domain errors to HTTP statuses with JSON bodies that name the
+// problem, and holds no business logic.
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"leadflow/connectors"
+	"leadflow/lead"
+	"leadflow/metrics"
+)
+
+// DefaultMaxBodyBytes bounds a webhook body: 1 MiB is far above any lead form
+// and keeps a hostile sender from filling memory.
+const DefaultMaxBodyBytes = 1 << 20
+
+// IntakeStore persists raw webhook events (implemented by store.Store).
+type IntakeStore interface {
+	InsertEvent(ctx context.Context, e lead.Event) (lead.Event, bool, error)
+	MarkEventEnqueued(ctx context.Context, id int64, at time.Time) error
+	Ping(ctx context.Context) error
+}
+
+// Config configures the HTTP handler. Store and EnqueueFunc are required.
+type Config struct {
+	// Connectors serve /v1/webhooks/{name}/...; the generic connector, when
+	// registered, serves POST /v1/webhooks/generic/{source}.
+	Connectors *connectors.Registry
+	Store      IntakeStore
+	// EnqueueFunc puts the processing task of a stored event in the queue.
+	EnqueueFunc func(ctx context.Context, ev lead.Event) error
+	// RedisPingFunc checks the queue's Redis for /readyz; nil skips the check.
+	RedisPingFunc func(ctx context.Context) error
+	// MaxBodyBytes bounds request bodies; default DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+	// StoreTimeout bounds the durable write before the answer is 503;
+	// default 5s (senders time out at 15–30 s).
+	StoreTimeout time.Duration
+	// EnqueueTimeout bounds the enqueue after the write; past it the relay
+	// takes over. Default 2s.
+	EnqueueTimeout time.Duration
+	// NowFunc is the clock used for signature freshness; default time.Now.
+	NowFunc func() time.Time
+	// Metrics may be nil.
+	Metrics *metrics.Metrics
+	// Logger; default slog.Default().
+	Logger *slog.Logger
+}
+
+// Server is the HTTP handler.
+type Server struct {
+	cfg Config
+	mux *http.ServeMux
+}
+
+// New builds the handler with every route registered.
+func New(c Config) (*Server, error) {
+	if c.Store == nil || c.EnqueueFunc == nil || c.Connectors == nil {
+		return nil, errors.New("httpapi: Connectors, Store and EnqueueFunc are required")
+	}
+	if c.MaxBodyBytes <= 0 {
+		c.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if c.StoreTimeout <= 0 {
+		c.StoreTimeout = 5 * time.Second
+	}
+	if c.EnqueueTimeout <= 0 {
+		c.EnqueueTimeout = 2 * time.Second
+	}
+	if c.NowFunc == nil {
+		c.NowFunc = time.Now
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	s := &Server{cfg: c, mux: http.NewServeMux()}
+	s.mux.HandleFunc("GET /healthz", s.healthz)
+	s.mux.HandleFunc("GET /readyz", s.readyz)
+	s.mux.Handle("GET /metrics", c.Metrics.Handler())
+	s.mux.HandleFunc("POST /v1/webhooks/generic/{source}", s.webhook(connectors.GenericName))
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path, "")
+	})
+	return s, nil
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+// errorBody is every error response: what is wrong and, when it is about one
+// input, which.
+type errorBody struct {
+	Error string `json:"error"`
+	Field string `json:"field,omitempty"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, msg, field string) {
+	writeJSON(w, status, errorBody{Error: msg, Field: field})
+}
+
+func (s *Server) healthz(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readyz answers 200 only when PostgreSQL and Redis both answer, so a load
+// balancer stops sending webhooks to an instance that cannot store them.
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	checks := map[string]string{"postgres": "ok", "redis": "ok"}
+	status := http.StatusOK
+	if err := s.cfg.Store.Ping(ctx); err != nil {
+		checks["postgres"] = "unavailable"
+		status = http.StatusServiceUnavailable
+		s.cfg.Logger.Warn("readiness: postgres unavailable", "error", err)
+	}
+	if s.cfg.RedisPingFunc != nil {
+		if err := s.cfg.RedisPingFunc(ctx); err != nil {
+			checks["redis"] = "unavailable"
+			status = http.StatusServiceUnavailable
+			s.cfg.Logger.Warn("readiness: redis unavailable", "error", err)
+		}
+	}
+	body := map[string]any{"status": "ready", "checks": checks}
+	if status != http.StatusOK {
+		body["status"] = "unavailable"
+	}
+	writeJSON(w, status, body)
+}

@@ -1,0 +1,122 @@
+// Package archtest holds tests about the shape of the code base itself.
+package archtest
+
+import (
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+const module = "leadflow"
+
+// allowed lists, for every package, the leadflow packages its non-test code
+// may import. Dependencies point one way: cmd → httpapi/workers → domain
+// (connectors, scoring, pipeline) → lead; store depends on lead only. A
+// package missing here fails the test, so a new package must take a place in
+// the layering on purpose.
+var allowed = map[string][]string{
+	"lead":                     {},
+	"connectors":               {"lead"},
+	"connectors/connectortest": {"connectors", "lead"},
+	"scoring":                  {"lead"},
+	"pipeline":                 {"lead"},
+	"store":                    {"lead"},
+	"metrics":                  {},
+	"migrations":               {},
+	"config":                   {"connectors", "scoring"},
+	"workers":                  {"lead", "connectors", "scoring", "pipeline", "metrics"},
+	"httpapi":                  {"lead", "connectors", "metrics"},
+	"internal/localsvc":        {},
+	"internal/testenv":         {"internal/localsvc", "migrations"},
+	"internal/demo":            {"connectors", "lead"},
+	"internal/archtest":        {},
+	"deploy":                   {"config"},
+	"scripts/testservices":     {"internal/localsvc"},
+	"cmd/leadflow":             {"*"},
+}
+
+func TestImportDirection(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	require.NoError(t, err)
+	imports := map[string]map[string]bool{}
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			name := d.Name()
+			if path != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "bin") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(path))
+		rel = filepath.ToSlash(rel)
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		if imports[rel] == nil {
+			imports[rel] = map[string]bool{}
+		}
+		for _, imp := range f.Imports {
+			p := strings.Trim(imp.Path.Value, `"`)
+			if p == module || strings.HasPrefix(p, module+"/") {
+				imports[rel][strings.TrimPrefix(p, module+"/")] = true
+			}
+		}
+		return nil
+	})
+	require.NoError(t, err)
+
+	pkgs := make([]string, 0, len(imports))
+	for p := range imports {
+		pkgs = append(pkgs, p)
+	}
+	sort.Strings(pkgs)
+	for _, pkg := range pkgs {
+		if pkg == "." {
+			continue // the root holds no package, but a stray file would show up here
+		}
+		rules, ok := allowed[pkg]
+		if !ok {
+			t.Errorf("package %s has no place in the layering: add it to allowed in %s", pkg, "internal/archtest/deps_test.go")
+			continue
+		}
+		if len(rules) == 1 && rules[0] == "*" {
+			continue
+		}
+		for imp := range imports[pkg] {
+			if !contains(rules, imp) {
+				t.Errorf("%s imports %s, against the intended direction (allowed: %v)", pkg, imp, rules)
+			}
+		}
+	}
+}
+
+func TestNoStrayRootGoFiles(t *testing.T) {
+	matches, err := filepath.Glob("../../*.go")
+	require.NoError(t, err)
+	require.Empty(t, matches, "Go files at the repository root")
+	_, err = os.Stat("../../go.mod")
+	require.NoError(t, err)
+}
+
+func contains(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}

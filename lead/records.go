@@ -1,0 +1,109 @@
+package lead
+
+import (
+	"encoding/json"
+	"errors"
+	"time"
+)
+
+// ErrNotFound reports that a looked-up record does not exist. Stores wrap it,
+// so callers test with errors.Is without importing the store.
+var ErrNotFound = errors.New("not found")
+
+// Event is a raw inbound webhook delivery as stored before it was
+// acknowledged. (Connector, Source, EventID) is unique: a provider retry
+// finds the existing row instead of creating another.
+type Event struct {
+	ID         int64
+	Connector  string
+	Source     string
+	EventID    string
+	ReceivedAt time.Time
+	Payload    []byte
+	// Status is "received", "processed" or "failed".
+	Status     string
+	LastError  string
+	EnqueuedAt *time.Time
+}
+
+// Event processing states.
+const (
+	EventReceived  = "received"
+	EventProcessed = "processed"
+	EventFailed    = "failed"
+)
+
+// Touchpoint is one interaction of a contact with our marketing, kept for
+// attribution: which source, campaign and click brought them, and when.
+type Touchpoint struct {
+	ID         int64
+	ContactID  int64
+	EventID    int64
+	Source     string
+	Channel    string
+	UTM        UTM
+	OccurredAt time.Time
+	// NewContact reports whether this touchpoint created its contact.
+	NewContact bool
+}
+
+// Score is one stored scoring run; runs are never updated, so the history
+// shows how a contact's qualification moved.
+type Score struct {
+	ID           int64
+	ContactID    int64
+	TouchpointID int64
+	Total        int
+	Band         string
+	ModelVersion string
+	// Breakdown is the JSON explanation (every contribution and its reason).
+	Breakdown  json.RawMessage
+	ComputedAt time.Time
+}
+
+// Rep is a sales rep who can own deals.
+type Rep struct {
+	ID        int64
+	Name      string
+	Email     string
+	Territory string
+	// Capacity is the maximum open deals; 0 means unlimited.
+	Capacity int
+	Active   bool
+	// OpenDeals is the number of open deals the rep owns, when the reader
+	// filled it in (routing does).
+	OpenDeals int
+}
+
+// DealRequest asks for a deal for a contact in a named pipeline and stage.
+type DealRequest struct {
+	ContactID    int64
+	TouchpointID int64
+	Pipeline     string
+	Stage        string
+	Title        string
+	Now          time.Time
+}
+
+// Deal is an opportunity in a sales pipeline.
+type Deal struct {
+	ID         int64
+	ContactID  int64
+	PipelineID int64
+	StageID    int64
+	Stage      string
+	// OwnerRepID is 0 when no active rep could take the deal.
+	OwnerRepID int64
+	CreatedAt  time.Time
+}
+
+// Enrollment is a contact's membership of a nurture program.
+type Enrollment struct {
+	ID           int64
+	ContactID    int64
+	TouchpointID int64
+	Program      string
+	Band         string
+	Status       string
+	EnrolledAt   time.Time
+}

@@ -1,0 +1,128 @@
+// Package metrics defines every Prometheus collector leadflow exports.
+//
+// Names follow Prometheus conventions (leadflow_<noun>_<unit>, _total only on
+// counters, base units) and labels are bounded enumerations: a connector
+// name, a task type, an outcome. Never a lead, contact, email or source
+// string a sender controls.
+package metrics
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Intake outcomes, the values of the outcome label of IntakeRequests.
+const (
+	IntakeAccepted     = "accepted"
+	IntakeDuplicate    = "duplicate"
+	IntakeUnauthorized = "unauthorized"
+	IntakeInvalid      = "invalid"
+	IntakeTooLarge     = "too_large"
+	IntakeUnavailable  = "unavailable"
+)
+
+// Task outcomes, the values of the outcome label of TasksProcessed.
+const (
+	TaskSuccess = "success"
+	TaskRetry   = "retry"
+	TaskFailed  = "failed"
+)
+
+// Metrics holds leadflow's collectors. A nil *Metrics is valid and records
+// nothing, so packages can be used without metrics in tests.
+type Metrics struct {
+	registry *prometheus.Registry
+
+	intakeRequests *prometheus.CounterVec
+	tasksProcessed *prometheus.CounterVec
+	taskDuration   *prometheus.HistogramVec
+	leadsRouted    *prometheus.CounterVec
+	relayEnqueued  prometheus.Counter
+}
+
+// New builds the collectors on a private registry (so tests and several
+// servers in one process never collide), plus Go runtime and process metrics.
+func New() *Metrics {
+	reg := prometheus.NewRegistry()
+	m := &Metrics{
+		registry: reg,
+		intakeRequests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "leadflow_intake_requests_total",
+			Help: "Webhook requests received, by connector and outcome (accepted, duplicate, unauthorized, invalid, too_large, unavailable).",
+		}, []string{"connector", "outcome"}),
+		tasksProcessed: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "leadflow_tasks_processed_total",
+			Help: "Queue tasks processed, by task type and outcome (success, retry, failed).",
+		}, []string{"type", "outcome"}),
+		taskDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "leadflow_task_duration_seconds",
+			Help:    "Time spent processing one queue task, by task type.",
+			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
+		}, []string{"type"}),
+		leadsRouted: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "leadflow_leads_routed_total",
+			Help: "Scored leads routed, by destination (deal, nurture, skipped).",
+		}, []string{"destination"}),
+		relayEnqueued: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "leadflow_relay_enqueued_total",
+			Help: "Stored webhook events the relay enqueued because the intake could not (Redis was unavailable).",
+		}),
+	}
+	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}
+
+// Registerer exposes the private registry so other collectors (the queue
+// collector) can join it. Nil-safe: returns nil for a nil Metrics.
+func (m *Metrics) Registerer() prometheus.Registerer {
+	if m == nil {
+		return nil
+	}
+	return m.registry
+}
+
+// Handler serves the registry in the Prometheus exposition format.
+func (m *Metrics) Handler() http.Handler {
+	if m == nil {
+		return http.NotFoundHandler()
+	}
+	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{Registry: m.registry})
+}
+
+// IntakeRequest counts one webhook request.
+func (m *Metrics) IntakeRequest(connector, outcome string) {
+	if m == nil {
+		return
+	}
+	m.intakeRequests.WithLabelValues(connector, outcome).Inc()
+}
+
+// TaskProcessed counts one task run and observes its duration.
+func (m *Metrics) TaskProcessed(taskType, outcome string, d time.Duration) {
+	if m == nil {
+		return
+	}
+	m.tasksProcessed.WithLabelValues(taskType, outcome).Inc()
+	m.taskDuration.WithLabelValues(taskType).Observe(d.Seconds())
+}
+
+// LeadRouted counts one routing decision that changed something.
+func (m *Metrics) LeadRouted(destination string) {
+	if m == nil {
+		return
+	}
+	m.leadsRouted.WithLabelValues(destination).Inc()
+}
+
+// RelayEnqueued counts events the relay put in the queue.
+func (m *Metrics) RelayEnqueued(n int) {
+	if m == nil {
+		return
+	}
+	m.relayEnqueued.Add(float64(n))
+}

@@ -1,0 +1,220 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"leadflow/lead"
+)
+
+type identity struct{ kind, value string }
+
+func identitiesOf(l lead.Lead) []identity {
+	var ids []identity
+	if l.Email != "" {
+		ids = append(ids, identity{"email", l.Email})
+	}
+	if l.Phone != "" {
+		ids = append(ids, identity{"phone", l.Phone})
+	}
+	return ids
+}
+
+// RecordLead resolves the lead to one contact and adds its touchpoint, in one
+// transaction, and marks the event processed. It is idempotent per event: a
+// second call for the same event returns the touchpoint the first created.
+//
+// Resolution: the contact already owning the lead's email wins, then the one
+// owning its phone; otherwise a new contact is created. Identities not yet
+// known are attached to the chosen contact; an identity owned by another
+// contact stays with it (two people can share an office phone). Concurrent
+// leads for the same person serialize on transaction-scoped advisory locks
+// taken per identity in a fixed order, so they cannot both create a contact.
+func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now time.Time) (lead.Touchpoint, error) {
+	var tp lead.Touchpoint
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		ids := identitiesOf(l)
+		if len(ids) == 0 {
+			return fmt.Errorf("record lead for event %d: %w", eventID, errors.New("lead has neither email nor phone"))
+		}
+		sort.Slice(ids, func(i, j int) bool { return ids[i].kind+ids[i].value < ids[j].kind+ids[j].value })
+		for _, id := range ids {
+			if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, id.kind+":"+id.value); err != nil {
+				return fmt.Errorf("lock identity: %w", err)
+			}
+		}
+		// A retried task finds its touchpoint and changes nothing.
+		err := tx.QueryRow(ctx, `
+			SELECT id, contact_id, inbound_event_id, source, channel, utm_source, utm_medium, utm_campaign, utm_term, utm_content, occurred_at
+			FROM touchpoints WHERE inbound_event_id = $1`, eventID).
+			Scan(&tp.ID, &tp.ContactID, &tp.EventID, &tp.Source, &tp.Channel,
+				&tp.UTM.Source, &tp.UTM.Medium, &tp.UTM.Campaign, &tp.UTM.Term, &tp.UTM.Content, &tp.OccurredAt)
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("look up touchpoint of event %d: %w", eventID, err)
+		}
+
+		contactID, err := resolveContact(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		if contactID == 0 {
+			err = tx.QueryRow(ctx, `
+				INSERT INTO contacts (first_name, last_name, company, title, country, created_at, updated_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
+				l.FirstName, l.LastName, l.Company, l.Title, l.Country, now).Scan(&contactID)
+			if err != nil {
+				return fmt.Errorf("create contact: %w", err)
+			}
+			tp.NewContact = true
+		} else {
+			// Newer non-empty details fill or refresh the profile; empty
+			// fields never erase what another source told us.
+			_, err = tx.Exec(ctx, `
+				UPDATE contacts SET
+					first_name = COALESCE(NULLIF($2, ''), first_name),
+					last_name  = COALESCE(NULLIF($3, ''), last_name),
+					company    = COALESCE(NULLIF($4, ''), company),
+					title      = COALESCE(NULLIF($5, ''), title),
+					country    = COALESCE(NULLIF($6, ''), country),
+					updated_at = $7
+				WHERE id = $1`,
+				contactID, l.FirstName, l.LastName, l.Company, l.Title, l.Country, now)
+			if err != nil {
+				return fmt.Errorf("update contact %d: %w", contactID, err)
+			}
+		}
+		for _, id := range ids {
+			if _, err := tx.Exec(ctx, `
+				INSERT INTO contact_identities (kind, value, contact_id, created_at) VALUES ($1, $2, $3, $4)
+				ON CONFLICT (kind, value) DO NOTHING`, id.kind, id.value, contactID, now); err != nil {
+				return fmt.Errorf("attach %s identity: %w", id.kind, err)
+			}
+		}
+
+		clickIDs, err := json.Marshal(nonNilMap(l.ClickIDs))
+		if err != nil {
+			return fmt.Errorf("encode click ids: %w", err)
+		}
+		answers, err := json.Marshal(l.Answers)
+		if err != nil {
+			return fmt.Errorf("encode answers: %w", err)
+		}
+		attrs, err := json.Marshal(nonNilAny(l.Attributes))
+		if err != nil {
+			return fmt.Errorf("encode attributes: %w", err)
+		}
+		tp = lead.Touchpoint{ContactID: contactID, EventID: eventID, Source: l.Source, Channel: l.Channel,
+			UTM: l.UTM, OccurredAt: l.OccurredAt, NewContact: tp.NewContact}
+		err = tx.QueryRow(ctx, `
+			INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id,
+				utm_source, utm_medium, utm_campaign, utm_term, utm_content, click_ids, landing_url,
+				consent_marketing, consent_text, message, answers, attributes, occurred_at, created_at, is_test)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+			RETURNING id`,
+			contactID, eventID, l.Source, l.Channel, l.ExternalID,
+			l.UTM.Source, l.UTM.Medium, l.UTM.Campaign, l.UTM.Term, l.UTM.Content, clickIDs, l.LandingURL,
+			l.Consent.Marketing, l.Consent.Text, l.Message, answers, attrs, l.OccurredAt, now, l.Test).Scan(&tp.ID)
+		if err != nil {
+			return fmt.Errorf("insert touchpoint: %w", err)
+		}
+		_, err = tx.Exec(ctx, `
+			UPDATE inbound_events SET status = 'processed', processed_at = $2, last_error = '', attempts = attempts + 1
+			WHERE id = $1`, eventID, now)
+		if err != nil {
+			return fmt.Errorf("mark inbound event %d processed: %w", eventID, err)
+		}
+		return nil
+	})
+	return tp, err
+}
+
+// resolveContact returns the contact owning the first known identity (email
+// sorts before phone), or 0 when none is known.
+func resolveContact(ctx context.Context, tx pgx.Tx, ids []identity) (int64, error) {
+	for _, id := range ids {
+		var contactID int64
+		err := tx.QueryRow(ctx, `SELECT contact_id FROM contact_identities WHERE kind = $1 AND value = $2`, id.kind, id.value).Scan(&contactID)
+		if err == nil {
+			return contactID, nil
+		}
+		if !errors.Is(err, pgx.ErrNoRows) {
+			return 0, fmt.Errorf("resolve %s identity: %w", id.kind, err)
+		}
+	}
+	return 0, nil
+}
+
+// TouchpointLead rebuilds the lead a touchpoint recorded, with its contact's
+// current profile, for scoring.
+func (s *Store) TouchpointLead(ctx context.Context, touchpointID int64) (lead.Lead, lead.Touchpoint, error) {
+	var (
+		l                        lead.Lead
+		tp                       lead.Touchpoint
+		clickIDs, answers, attrs []byte
+	)
+	err := s.pool.QueryRow(ctx, `
+		SELECT t.id, t.contact_id, t.inbound_event_id, t.source, t.channel, t.external_id,
+			t.utm_source, t.utm_medium, t.utm_campaign, t.utm_term, t.utm_content, t.click_ids, t.landing_url,
+			t.consent_marketing, t.consent_text, t.message, t.answers, t.attributes, t.occurred_at, t.is_test,
+			c.first_name, c.last_name, c.company, c.title, c.country,
+			COALESCE((SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'email' ORDER BY created_at, value LIMIT 1), ''),
+			COALESCE((SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'phone' ORDER BY created_at, value LIMIT 1), '')
+		FROM touchpoints t JOIN contacts c ON c.id = t.contact_id
+		WHERE t.id = $1`, touchpointID).Scan(
+		&tp.ID, &tp.ContactID, &tp.EventID, &tp.Source, &tp.Channel, &l.ExternalID,
+		&tp.UTM.Source, &tp.UTM.Medium, &tp.UTM.Campaign, &tp.UTM.Term, &tp.UTM.Content, &clickIDs, &l.LandingURL,
+		&l.Consent.Marketing, &l.Consent.Text, &l.Message, &answers, &attrs, &tp.OccurredAt, &l.Test,
+		&l.FirstName, &l.LastName, &l.Company, &l.Title, &l.Country, &l.Email, &l.Phone)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return lead.Lead{}, lead.Touchpoint{}, fmt.Errorf("touchpoint %d: %w", touchpointID, ErrNotFound)
+	}
+	if err != nil {
+		return lead.Lead{}, lead.Touchpoint{}, fmt.Errorf("read touchpoint %d: %w", touchpointID, err)
+	}
+	if err := json.Unmarshal(clickIDs, &l.ClickIDs); err != nil {
+		return lead.Lead{}, lead.Touchpoint{}, fmt.Errorf("decode click ids of touchpoint %d: %w", touchpointID, err)
+	}
+	if err := json.Unmarshal(answers, &l.Answers); err != nil {
+		return lead.Lead{}, lead.Touchpoint{}, fmt.Errorf("decode answers of touchpoint %d: %w", touchpointID, err)
+	}
+	if err := json.Unmarshal(attrs, &l.Attributes); err != nil {
+		return lead.Lead{}, lead.Touchpoint{}, fmt.Errorf("decode attributes of touchpoint %d: %w", touchpointID, err)
+	}
+	l.Source, l.Channel, l.UTM, l.OccurredAt = tp.Source, tp.Channel, tp.UTM, tp.OccurredAt
+	if at := indexAt(l.Email); at >= 0 {
+		l.EmailDomain = l.Email[at+1:]
+	}
+	return l, tp, nil
+}
+
+func indexAt(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == '@' {
+			return i
+		}
+	}
+	return -1
+}
+
+func nonNilMap(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return m
+}
+
+func nonNilAny(m map[string]any) map[string]any {
+	if m == nil {
+		return map[string]any{}
+	}
+	return m
+}

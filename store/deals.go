@@ -1,0 +1,126 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"leadflow/lead"
+)
+
+// OpenDeal returns the contact's open deal in the named pipeline.
+func (s *Store) OpenDeal(ctx context.Context, contactID int64, pipeline string) (lead.Deal, error) {
+	var d lead.Deal
+	err := s.pool.QueryRow(ctx, `
+		SELECT d.id, d.contact_id, d.pipeline_id, d.stage_id, st.name, COALESCE(d.owner_rep_id, 0), d.created_at
+		FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
+		WHERE d.contact_id = $1 AND p.name = $2 AND d.closed_at IS NULL`, contactID, pipeline).
+		Scan(&d.ID, &d.ContactID, &d.PipelineID, &d.StageID, &d.Stage, &d.OwnerRepID, &d.CreatedAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return lead.Deal{}, fmt.Errorf("open deal of contact %d: %w", contactID, ErrNotFound)
+	}
+	if err != nil {
+		return lead.Deal{}, fmt.Errorf("read open deal of contact %d: %w", contactID, err)
+	}
+	return d, nil
+}
+
+// CreateDeal opens a deal for the contact unless one is already open in the
+// pipeline, in which case that one is returned with created false. The owner
+// is picked and the pipeline's assignment counter advanced in the same
+// transaction, so a retried task never skips a rep in the rotation. Any
+// active nurture enrollment of the contact ends as "promoted".
+//
+// pick chooses the owner among the active reps (in id order, with their open
+// deal counts) given the pipeline's assignment counter, and returns 0 for
+// none; keeping it a function lets routing rules live outside the store.
+func (s *Store) CreateDeal(ctx context.Context, req lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) (lead.Deal, bool, error) {
+	var (
+		d       lead.Deal
+		created bool
+	)
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		var cursor int64
+		// Locking the pipeline row serializes assignments in it.
+		err := tx.QueryRow(ctx, `
+			SELECT p.id, st.id, p.rr_cursor FROM pipelines p JOIN stages st ON st.pipeline_id = p.id
+			WHERE p.name = $1 AND st.name = $2 FOR UPDATE OF p`, req.Pipeline, req.Stage).
+			Scan(&d.PipelineID, &d.StageID, &cursor)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("pipeline %q with stage %q: %w", req.Pipeline, req.Stage, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("lock pipeline %q: %w", req.Pipeline, err)
+		}
+		err = tx.QueryRow(ctx, `
+			SELECT d.id, st.name, d.stage_id, COALESCE(d.owner_rep_id, 0), d.created_at
+			FROM deals d JOIN stages st ON st.id = d.stage_id
+			WHERE d.contact_id = $1 AND d.pipeline_id = $2 AND d.closed_at IS NULL`, req.ContactID, d.PipelineID).
+			Scan(&d.ID, &d.Stage, &d.StageID, &d.OwnerRepID, &d.CreatedAt)
+		if err == nil {
+			d.ContactID = req.ContactID
+			return nil
+		}
+		if !errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("look up open deal: %w", err)
+		}
+
+		reps, err := activeReps(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var owner *int64
+		if id := pick(reps, cursor); id != 0 {
+			owner = &id
+			d.OwnerRepID = id
+			if _, err := tx.Exec(ctx, `UPDATE pipelines SET rr_cursor = rr_cursor + 1 WHERE id = $1`, d.PipelineID); err != nil {
+				return fmt.Errorf("advance assignment counter: %w", err)
+			}
+		}
+		var tpID *int64
+		if req.TouchpointID != 0 {
+			tpID = &req.TouchpointID
+		}
+		err = tx.QueryRow(ctx, `
+			INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7) RETURNING id, created_at`,
+			req.ContactID, d.PipelineID, d.StageID, owner, tpID, req.Title, req.Now).Scan(&d.ID, &d.CreatedAt)
+		if err != nil {
+			return fmt.Errorf("insert deal: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `
+			INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
+			VALUES ($1, NULL, $2, $3, 'router')`, d.ID, d.StageID, req.Now); err != nil {
+			return fmt.Errorf("record deal stage history: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `
+			UPDATE nurture_enrollments SET status = 'promoted', ended_at = $2
+			WHERE contact_id = $1 AND status = 'active'`, req.ContactID, req.Now); err != nil {
+			return fmt.Errorf("end nurture on promotion: %w", err)
+		}
+		d.ContactID, d.Stage, created = req.ContactID, req.Stage, true
+		return nil
+	})
+	return d, created, err
+}
+
+func activeReps(ctx context.Context, tx pgx.Tx) ([]lead.Rep, error) {
+	rows, err := tx.Query(ctx, `
+		SELECT r.id, r.name, r.email, r.territory, r.capacity, r.active,
+			(SELECT count(*) FROM deals d WHERE d.owner_rep_id = r.id AND d.closed_at IS NULL)
+		FROM reps r WHERE r.active ORDER BY r.id`)
+	if err != nil {
+		return nil, fmt.Errorf("list active reps: %w", err)
+	}
+	reps, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.Rep, error) {
+		var rep lead.Rep
+		err := r.Scan(&rep.ID, &rep.Name, &rep.Email, &rep.Territory, &rep.Capacity, &rep.Active, &rep.OpenDeals)
+		return rep, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list active reps: %w", err)
+	}
+	return reps, nil
+}

@@ -1,0 +1,42 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"leadflow/lead"
+)
+
+// UpsertRep creates a rep or updates the one with the same email, and
+// returns its id.
+func (s *Store) UpsertRep(ctx context.Context, r lead.Rep) (int64, error) {
+	var id int64
+	err := s.pool.QueryRow(ctx, `
+		INSERT INTO reps (name, email, territory, capacity, active) VALUES ($1, lower($2), $3, $4, $5)
+		ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, territory = EXCLUDED.territory,
+			capacity = EXCLUDED.capacity, active = EXCLUDED.active
+		RETURNING id`, r.Name, r.Email, r.Territory, r.Capacity, r.Active).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("upsert rep: %w", err)
+	}
+	return id, nil
+}
+
+// Reps lists every rep, active or not, in id order.
+func (s *Store) Reps(ctx context.Context) ([]lead.Rep, error) {
+	rows, err := s.pool.Query(ctx, `SELECT id, name, email, territory, capacity, active FROM reps ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("list reps: %w", err)
+	}
+	reps, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.Rep, error) {
+		var rep lead.Rep
+		err := r.Scan(&rep.ID, &rep.Name, &rep.Email, &rep.Territory, &rep.Capacity, &rep.Active)
+		return rep, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list reps: %w", err)
+	}
+	return reps, nil
+}

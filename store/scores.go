@@ -1,0 +1,57 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"leadflow/lead"
+)
+
+// InsertScore stores a scoring run. A run for the same touchpoint and model
+// version already stored is returned unchanged with inserted false, so a
+// retried task neither duplicates history nor rewrites it.
+func (s *Store) InsertScore(ctx context.Context, sc lead.Score) (stored lead.Score, inserted bool, err error) {
+	const cols = `id, contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at`
+	scan := func(row pgx.Row) (lead.Score, error) {
+		var out lead.Score
+		err := row.Scan(&out.ID, &out.ContactID, &out.TouchpointID, &out.Total, &out.Band, &out.ModelVersion, &out.Breakdown, &out.ComputedAt)
+		return out, err
+	}
+	stored, err = scan(s.pool.QueryRow(ctx, `
+		INSERT INTO scores (contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)
+		ON CONFLICT (touchpoint_id, model_version) DO NOTHING
+		RETURNING `+cols,
+		sc.ContactID, sc.TouchpointID, sc.Total, sc.Band, sc.ModelVersion, []byte(sc.Breakdown), sc.ComputedAt))
+	if err == nil {
+		return stored, true, nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return lead.Score{}, false, fmt.Errorf("insert score: %w", err)
+	}
+	stored, err = scan(s.pool.QueryRow(ctx, `SELECT `+cols+` FROM scores WHERE touchpoint_id = $1 AND model_version = $2`,
+		sc.TouchpointID, sc.ModelVersion))
+	if err != nil {
+		return lead.Score{}, false, fmt.Errorf("read existing score: %w", err)
+	}
+	return stored, false, nil
+}
+
+// LatestScore returns the newest score of a touchpoint, whatever its model version.
+func (s *Store) LatestScore(ctx context.Context, touchpointID int64) (lead.Score, error) {
+	var out lead.Score
+	err := s.pool.QueryRow(ctx, `
+		SELECT id, contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at
+		FROM scores WHERE touchpoint_id = $1 ORDER BY computed_at DESC, id DESC LIMIT 1`, touchpointID).
+		Scan(&out.ID, &out.ContactID, &out.TouchpointID, &out.Total, &out.Band, &out.ModelVersion, &out.Breakdown, &out.ComputedAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return lead.Score{}, fmt.Errorf("score of touchpoint %d: %w", touchpointID, ErrNotFound)
+	}
+	if err != nil {
+		return lead.Score{}, fmt.Errorf("read score of touchpoint %d: %w", touchpointID, err)
+	}
+	return out, nil
+}

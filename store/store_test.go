@@ -1,0 +1,244 @@
+package store_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"leadflow/internal/testenv"
+	"leadflow/lead"
+	"leadflow/pipeline"
+	"leadflow/store"
+)
+
+func TestMain(m *testing.M) { testenv.Main(m) }
+
+type testBundle struct {
+	store *store.Store
+	now   time.Time
+}
+
+func setup(t *testing.T) *testBundle {
+	t.Helper()
+	t.Parallel()
+	return &testBundle{store: store.New(testenv.Pool(t)), now: time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)}
+}
+
+// event stores a raw event and returns its row id.
+func (b *testBundle) event(t *testing.T, id string) int64 {
+	t.Helper()
+	ev, inserted, err := b.store.InsertEvent(context.Background(), lead.Event{
+		Connector: "generic", Source: "website", EventID: id, ReceivedAt: b.now, Payload: []byte(`{}`)})
+	require.NoError(t, err)
+	require.True(t, inserted)
+	return ev.ID
+}
+
+func person(email, phone string) lead.Lead {
+	l := lead.Lead{}
+	l.Email, l.Phone, l.FirstName, l.Source = email, phone, "Ada", "website"
+	l.OccurredAt = time.Date(2026, 1, 1, 11, 0, 0, 0, time.UTC)
+	return l
+}
+
+func TestInsertEventDedupes(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	e := lead.Event{Connector: "generic", Source: "website", EventID: "msg_1", ReceivedAt: b.now, Payload: []byte(`{"a":1}`)}
+	first, inserted, err := b.store.InsertEvent(ctx, e)
+	require.NoError(t, err)
+	require.True(t, inserted)
+	again, inserted, err := b.store.InsertEvent(ctx, e)
+	require.NoError(t, err)
+	require.False(t, inserted)
+	require.Equal(t, first.ID, again.ID)
+
+	e.Source = "other-form"
+	other, inserted, err := b.store.InsertEvent(ctx, e)
+	require.NoError(t, err)
+	require.True(t, inserted, "the same provider id from another source is another event")
+	require.NotEqual(t, first.ID, other.ID)
+}
+
+func TestUnenqueuedEvents(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	a, c := b.event(t, "a"), b.event(t, "c")
+	require.NoError(t, b.store.MarkEventEnqueued(ctx, a, b.now))
+	evs, err := b.store.UnenqueuedEvents(ctx, b.now.Add(time.Second), 10)
+	require.NoError(t, err)
+	require.Len(t, evs, 1)
+	require.Equal(t, c, evs[0].ID)
+	evs, err = b.store.UnenqueuedEvents(ctx, b.now, 10)
+	require.NoError(t, err)
+	require.Empty(t, evs, "events younger than the cut-off are left to the webhook handler")
+}
+
+func TestRecordLeadResolvesIdentity(t *testing.T) {
+	tests := []struct {
+		name         string
+		leads        []lead.Lead
+		wantContacts []int // contact index per lead (same index = same contact)
+	}{
+		{"same email twice", []lead.Lead{person("ada@example.com", ""), person("ada@example.com", "")}, []int{0, 0}},
+		{"email then phone of the same person", []lead.Lead{person("ada@example.com", "+15555550100"), person("", "+15555550100")}, []int{0, 0}},
+		{"phone first, then email with that phone", []lead.Lead{person("", "+15555550100"), person("ada@example.com", "+15555550100"), person("ada@example.com", "")}, []int{0, 0, 0}},
+		{"different people", []lead.Lead{person("ada@example.com", ""), person("bob@example.com", "")}, []int{0, 1}},
+		{"email wins over a phone owned by someone else", []lead.Lead{person("ada@example.com", ""), person("bob@example.com", "+15555550100"), person("ada@example.com", "+15555550100")}, []int{0, 1, 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := setup(t)
+			ids := map[int]int64{}
+			for i, l := range tt.leads {
+				tp, err := b.store.RecordLead(context.Background(), b.event(t, fmt.Sprint(i)), l, b.now)
+				require.NoError(t, err)
+				want := tt.wantContacts[i]
+				if prev, ok := ids[want]; ok {
+					require.Equal(t, prev, tp.ContactID, "lead %d", i)
+					require.False(t, tp.NewContact)
+				} else {
+					for _, other := range ids {
+						require.NotEqual(t, other, tp.ContactID, "lead %d", i)
+					}
+					ids[want] = tp.ContactID
+					require.True(t, tp.NewContact)
+				}
+			}
+		})
+	}
+}
+
+func TestRecordLeadIsIdempotent(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	ev := b.event(t, "x")
+	l := person("ada@example.com", "")
+	l.UTM = lead.UTM{Source: "google", Medium: "cpc", Campaign: "winter"}
+	l.Answers.Budget = "over_50k"
+	first, err := b.store.RecordLead(ctx, ev, l, b.now)
+	require.NoError(t, err)
+	again, err := b.store.RecordLead(ctx, ev, l, b.now)
+	require.NoError(t, err)
+	require.Equal(t, first.ID, again.ID)
+
+	got, tp, err := b.store.TouchpointLead(ctx, first.ID)
+	require.NoError(t, err)
+	require.Equal(t, first.ID, tp.ID)
+	require.Equal(t, "ada@example.com", got.Email)
+	require.Equal(t, "example.com", got.EmailDomain)
+	require.Equal(t, l.UTM, got.UTM)
+	require.Equal(t, "over_50k", got.Answers.Budget)
+	stored, err := b.store.GetEvent(ctx, ev)
+	require.NoError(t, err)
+	require.Equal(t, lead.EventProcessed, stored.Status)
+}
+
+func TestRecordLeadConcurrentSamePerson(t *testing.T) {
+	b := setup(t)
+	const n = 8
+	events := make([]int64, n)
+	for i := range events {
+		events[i] = b.event(t, fmt.Sprint("c", i))
+	}
+	var wg sync.WaitGroup
+	contacts := make([]int64, n)
+	errs := make([]error, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tp, err := b.store.RecordLead(context.Background(), events[i], person("ada@example.com", "+15555550100"), b.now)
+			contacts[i], errs[i] = tp.ContactID, err
+		}()
+	}
+	wg.Wait()
+	for i := range n {
+		require.NoError(t, errs[i])
+		require.Equal(t, contacts[0], contacts[i], "one person, one contact")
+	}
+}
+
+func TestCreateDealRoundRobinAndIdempotent(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	var reps []int64
+	for _, name := range []string{"A", "B", "C"} {
+		id, err := b.store.UpsertRep(ctx, lead.Rep{Name: name, Email: name + "@reps.example.com", Active: true})
+		require.NoError(t, err)
+		reps = append(reps, id)
+	}
+	var owners []int64
+	for i := range 4 {
+		tp, err := b.store.RecordLead(ctx, b.event(t, fmt.Sprint("d", i)), person(fmt.Sprintf("p%d@example.com", i), ""), b.now)
+		require.NoError(t, err)
+		req := lead.DealRequest{ContactID: tp.ContactID, TouchpointID: tp.ID, Pipeline: "Sales", Stage: "Qualification", Now: b.now}
+		d, created, err := b.store.CreateDeal(ctx, req, pipeline.RoundRobin)
+		require.NoError(t, err)
+		require.True(t, created)
+		require.Equal(t, "Qualification", d.Stage)
+		again, created, err := b.store.CreateDeal(ctx, req, pipeline.RoundRobin)
+		require.NoError(t, err)
+		require.False(t, created, "a retry finds the open deal")
+		require.Equal(t, d.ID, again.ID)
+		owners = append(owners, d.OwnerRepID)
+	}
+	require.Equal(t, []int64{reps[0], reps[1], reps[2], reps[0]}, owners, "retries do not skip a rep")
+
+	_, _, err := b.store.CreateDeal(ctx, lead.DealRequest{ContactID: 1, Pipeline: "Sales", Stage: "Nope", Now: b.now}, pipeline.RoundRobin)
+	require.True(t, errors.Is(err, store.ErrNotFound), err)
+}
+
+func TestNurtureThenPromotion(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	tp, err := b.store.RecordLead(ctx, b.event(t, "n"), person("ada@example.com", ""), b.now)
+	require.NoError(t, err)
+	e := lead.Enrollment{ContactID: tp.ContactID, TouchpointID: tp.ID, Program: "default", Band: "cold", EnrolledAt: b.now}
+	first, created, err := b.store.EnrollNurture(ctx, e)
+	require.NoError(t, err)
+	require.True(t, created)
+	again, created, err := b.store.EnrollNurture(ctx, e)
+	require.NoError(t, err)
+	require.False(t, created)
+	require.Equal(t, first.ID, again.ID)
+
+	_, created, err = b.store.CreateDeal(ctx, lead.DealRequest{ContactID: tp.ContactID, Pipeline: "Sales", Stage: "Qualification", Now: b.now}, pipeline.RoundRobin)
+	require.NoError(t, err)
+	require.True(t, created)
+	sum, err := b.store.Summarize(ctx)
+	require.NoError(t, err)
+	require.Zero(t, sum.ActiveNurture, "a promoted contact leaves nurture")
+	require.Equal(t, []store.Count{{Label: "unassigned", N: 1}}, sum.OpenDealsByRep)
+}
+
+func TestInsertScoreKeepsHistory(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	tp, err := b.store.RecordLead(ctx, b.event(t, "s"), person("ada@example.com", ""), b.now)
+	require.NoError(t, err)
+	sc := lead.Score{ContactID: tp.ContactID, TouchpointID: tp.ID, Total: 55, Band: "warm", ModelVersion: "rules-v1",
+		Breakdown: json.RawMessage(`{"total":55}`), ComputedAt: b.now}
+	first, inserted, err := b.store.InsertScore(ctx, sc)
+	require.NoError(t, err)
+	require.True(t, inserted)
+	sc.Total = 99
+	again, inserted, err := b.store.InsertScore(ctx, sc)
+	require.NoError(t, err)
+	require.False(t, inserted, "a retry does not rewrite history")
+	require.Equal(t, 55, again.Total)
+	sc.ModelVersion, sc.ComputedAt = "rules-v2", b.now.Add(time.Hour)
+	_, inserted, err = b.store.InsertScore(ctx, sc)
+	require.NoError(t, err)
+	require.True(t, inserted, "a new model version adds to the history")
+	latest, err := b.store.LatestScore(ctx, tp.ID)
+	require.NoError(t, err)
+	require.Equal(t, "rules-v2", latest.ModelVersion)
+	require.Equal(t, first.ContactID, latest.ContactID)
+}

@@ -1,0 +1,275 @@
+package workers
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"leadflow/connectors"
+	"leadflow/lead"
+	"leadflow/metrics"
+	"leadflow/pipeline"
+	"leadflow/scoring"
+)
+
+// Store is the persistence the lead handlers need (implemented by
+// store.Store; declared here so workers do not depend on the store package).
+type Store interface {
+	GetEvent(ctx context.Context, id int64) (lead.Event, error)
+	MarkEventFailed(ctx context.Context, id int64, reason string) error
+	RecordLead(ctx context.Context, eventID int64, l lead.Lead, now time.Time) (lead.Touchpoint, error)
+	TouchpointLead(ctx context.Context, touchpointID int64) (lead.Lead, lead.Touchpoint, error)
+	InsertScore(ctx context.Context, sc lead.Score) (lead.Score, bool, error)
+	LatestScore(ctx context.Context, touchpointID int64) (lead.Score, error)
+	CreateDeal(ctx context.Context, req lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) (lead.Deal, bool, error)
+	OpenDeal(ctx context.Context, contactID int64, pipeline string) (lead.Deal, error)
+	EnrollNurture(ctx context.Context, e lead.Enrollment) (lead.Enrollment, bool, error)
+}
+
+// Enqueuer puts tasks in the queue (*asynq.Client).
+type Enqueuer interface {
+	EnqueueContext(ctx context.Context, task *asynq.Task, opts ...asynq.Option) (*asynq.TaskInfo, error)
+}
+
+// Routing names where routed leads go.
+type Routing struct {
+	// Pipeline is the pipeline hot leads enter (default "Sales").
+	Pipeline string
+	// HotStage is the stage new deals start in (default "Qualification").
+	HotStage string
+	// NurtureProgram is the program warm and cold leads join (default "default").
+	NurtureProgram string
+}
+
+// Config wires the handlers. Store, Connectors and Enqueuer are required.
+type Config struct {
+	Store      Store
+	Connectors *connectors.Registry
+	Enqueuer   Enqueuer
+	// Rules score leads; default scoring.DefaultRules().
+	Rules scoring.Rules
+	// Routing; empty fields take their defaults.
+	Routing Routing
+	// DefaultRegion reads phones without a country code; default "US".
+	DefaultRegion string
+	// NowFunc is the clock; default time.Now.
+	NowFunc func() time.Time
+	// Metrics may be nil.
+	Metrics *metrics.Metrics
+	// Logger; default slog.Default().
+	Logger *slog.Logger
+}
+
+// Handlers runs the lead tasks.
+type Handlers struct {
+	cfg Config
+}
+
+// NewHandlers validates the config and fills its defaults.
+func NewHandlers(c Config) (*Handlers, error) {
+	if c.Store == nil || c.Connectors == nil || c.Enqueuer == nil {
+		return nil, errors.New("workers: Store, Connectors and Enqueuer are required")
+	}
+	if c.Rules.ModelVersion == "" {
+		c.Rules = scoring.DefaultRules()
+	}
+	if c.Routing.Pipeline == "" {
+		c.Routing.Pipeline = pipeline.DefaultPipelineName
+	}
+	if c.Routing.HotStage == "" {
+		c.Routing.HotStage = "Qualification"
+	}
+	if c.Routing.NurtureProgram == "" {
+		c.Routing.NurtureProgram = "default"
+	}
+	if c.DefaultRegion == "" {
+		c.DefaultRegion = "US"
+	}
+	if c.NowFunc == nil {
+		c.NowFunc = time.Now
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	return &Handlers{cfg: c}, nil
+}
+
+// NewMux returns the ServeMux routing every task type to its handler,
+// wrapped in the metrics and logging middleware.
+func (h *Handlers) NewMux() *asynq.ServeMux {
+	mux := asynq.NewServeMux()
+	mux.Use(observe(h.cfg.Metrics, h.cfg.Logger))
+	mux.HandleFunc(TypeLeadIngest, h.Ingest)
+	mux.HandleFunc(TypeLeadScore, h.Score)
+	mux.HandleFunc(TypeLeadRoute, h.Route)
+	return mux
+}
+
+// permanent marks err as not worth retrying: Asynq archives the task.
+func permanent(err error) error { return fmt.Errorf("%w: %w", err, asynq.SkipRetry) }
+
+func decodePayload(t *asynq.Task, v any) error {
+	if err := json.Unmarshal(t.Payload(), v); err != nil {
+		return permanent(fmt.Errorf("decode %s payload: %w", t.Type(), err))
+	}
+	return nil
+}
+
+// Ingest turns a stored webhook event into a contact and a touchpoint, then
+// enqueues scoring. Payloads a connector rejects are recorded on the event
+// as failed and not retried; the raw event stays for inspection.
+func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
+	var p IngestPayload
+	if err := decodePayload(t, &p); err != nil {
+		return err
+	}
+	ev, err := h.cfg.Store.GetEvent(ctx, p.EventID)
+	if err != nil {
+		return fmt.Errorf("ingest event %d: %w", p.EventID, err)
+	}
+	fail := func(err error) error {
+		if mErr := h.cfg.Store.MarkEventFailed(ctx, ev.ID, err.Error()); mErr != nil {
+			return fmt.Errorf("ingest event %d: %w (and recording the failure: %v)", ev.ID, err, mErr)
+		}
+		return permanent(fmt.Errorf("ingest event %d: %w", ev.ID, err))
+	}
+	c, ok := h.cfg.Connectors.Get(ev.Connector)
+	if !ok {
+		return fail(fmt.Errorf("no connector named %q is configured", ev.Connector))
+	}
+	leads, err := c.Decode(connectors.Delivery{EventID: ev.EventID, Source: ev.Source, Payload: ev.Payload})
+	if err != nil {
+		return fail(fmt.Errorf("decode %s payload: %w", ev.Connector, err))
+	}
+	if len(leads) != 1 {
+		return fail(fmt.Errorf("connector %s produced %d leads for one event, want 1", ev.Connector, len(leads)))
+	}
+	now := h.cfg.NowFunc()
+	l, err := lead.Normalize(leads[0], lead.NormalizeOptions{DefaultRegion: h.cfg.DefaultRegion, NowFunc: func() time.Time { return ev.ReceivedAt }})
+	if err != nil {
+		return fail(fmt.Errorf("normalize lead: %w", err))
+	}
+	tp, err := h.cfg.Store.RecordLead(ctx, ev.ID, l, now)
+	if err != nil {
+		return fmt.Errorf("ingest event %d: %w", ev.ID, err)
+	}
+	h.cfg.Logger.InfoContext(ctx, "lead ingested", "event_row", ev.ID, "contact_id", tp.ContactID,
+		"touchpoint_id", tp.ID, "new_contact", tp.NewContact)
+	task, err := NewScoreTask(tp.ID)
+	return h.enqueue(ctx, task, err)
+}
+
+// Score scores a touchpoint's lead with the configured rules, stores the
+// result with its breakdown, and enqueues routing.
+func (h *Handlers) Score(ctx context.Context, t *asynq.Task) error {
+	var p ScorePayload
+	if err := decodePayload(t, &p); err != nil {
+		return err
+	}
+	l, tp, err := h.cfg.Store.TouchpointLead(ctx, p.TouchpointID)
+	if err != nil {
+		return fmt.Errorf("score touchpoint %d: %w", p.TouchpointID, err)
+	}
+	now := h.cfg.NowFunc()
+	res := scoring.Score(l, h.cfg.Rules, now)
+	breakdown, err := json.Marshal(res)
+	if err != nil {
+		return permanent(fmt.Errorf("encode score breakdown: %w", err))
+	}
+	sc, inserted, err := h.cfg.Store.InsertScore(ctx, lead.Score{
+		ContactID: tp.ContactID, TouchpointID: tp.ID, Total: res.Total, Band: string(res.Band),
+		ModelVersion: res.ModelVersion, Breakdown: breakdown, ComputedAt: now,
+	})
+	if err != nil {
+		return fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
+	}
+	if inserted {
+		h.cfg.Logger.InfoContext(ctx, "lead scored", "contact_id", sc.ContactID, "touchpoint_id", tp.ID,
+			"total", sc.Total, "band", sc.Band, "model_version", sc.ModelVersion)
+	}
+	task, err := NewRouteTask(tp.ID)
+	return h.enqueue(ctx, task, err)
+}
+
+// Route sends a scored lead to its destination: hot → a deal assigned round
+// robin; warm or cold → nurture, unless the contact already has an open deal
+// (a rep is already on it).
+func (h *Handlers) Route(ctx context.Context, t *asynq.Task) error {
+	var p RoutePayload
+	if err := decodePayload(t, &p); err != nil {
+		return err
+	}
+	sc, err := h.cfg.Store.LatestScore(ctx, p.TouchpointID)
+	if err != nil {
+		return fmt.Errorf("route touchpoint %d: %w", p.TouchpointID, err)
+	}
+	l, _, err := h.cfg.Store.TouchpointLead(ctx, p.TouchpointID)
+	if err != nil {
+		return fmt.Errorf("route touchpoint %d: %w", p.TouchpointID, err)
+	}
+	now := h.cfg.NowFunc()
+	dest := pipeline.Route(sc.Band, l.Test)
+	switch dest {
+	case pipeline.ToDeal:
+		deal, created, err := h.cfg.Store.CreateDeal(ctx, lead.DealRequest{
+			ContactID: sc.ContactID, TouchpointID: p.TouchpointID,
+			Pipeline: h.cfg.Routing.Pipeline, Stage: h.cfg.Routing.HotStage,
+			Title: dealTitle(l), Now: now,
+		}, pipeline.RoundRobin)
+		if err != nil {
+			return fmt.Errorf("route touchpoint %d to a deal: %w", p.TouchpointID, err)
+		}
+		if created {
+			h.cfg.Metrics.LeadRouted(string(dest))
+			h.cfg.Logger.InfoContext(ctx, "deal opened", "deal_id", deal.ID, "contact_id", deal.ContactID,
+				"owner_rep_id", deal.OwnerRepID, "stage", deal.Stage)
+		}
+	case pipeline.ToNurture:
+		if _, err := h.cfg.Store.OpenDeal(ctx, sc.ContactID, h.cfg.Routing.Pipeline); err == nil {
+			return nil // already with a rep: nurturing would talk over them
+		} else if !errors.Is(err, lead.ErrNotFound) {
+			return fmt.Errorf("route touchpoint %d: %w", p.TouchpointID, err)
+		}
+		enr, created, err := h.cfg.Store.EnrollNurture(ctx, lead.Enrollment{
+			ContactID: sc.ContactID, TouchpointID: p.TouchpointID, Program: h.cfg.Routing.NurtureProgram,
+			Band: sc.Band, EnrolledAt: now,
+		})
+		if err != nil {
+			return fmt.Errorf("route touchpoint %d to nurture: %w", p.TouchpointID, err)
+		}
+		if created {
+			h.cfg.Metrics.LeadRouted(string(dest))
+			h.cfg.Logger.InfoContext(ctx, "nurture enrolled", "enrollment_id", enr.ID, "contact_id", enr.ContactID,
+				"program", enr.Program, "band", enr.Band)
+		}
+	case pipeline.Skip:
+		h.cfg.Metrics.LeadRouted(string(dest))
+	}
+	return nil
+}
+
+func (h *Handlers) enqueue(ctx context.Context, task *asynq.Task, err error) error {
+	if err != nil {
+		return permanent(err)
+	}
+	if _, err := h.cfg.Enqueuer.EnqueueContext(ctx, task); err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
+		return fmt.Errorf("enqueue %s: %w", task.Type(), err)
+	}
+	return nil
+}
+
+func dealTitle(l lead.Lead) string {
+	name := l.FirstName
+	if l.LastName != "" {
+		name += " " + l.LastName
+	}
+	if l.Company != "" {
+		return l.Company + " — " + name
+	}
+	return name
+}

@@ -1,0 +1,139 @@
+package workers_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/hibiken/asynq"
+	"github.com/stretchr/testify/require"
+
+	"leadflow/connectors"
+	"leadflow/internal/testenv"
+	"leadflow/lead"
+	"leadflow/store"
+	"leadflow/workers"
+)
+
+func TestMain(m *testing.M) { testenv.Main(m) }
+
+type testBundle struct {
+	store    *store.Store
+	client   *asynq.Client
+	handlers *workers.Handlers
+	redisOpt asynq.RedisConnOpt
+	now      time.Time
+}
+
+func setup(t *testing.T) *testBundle {
+	t.Helper()
+	t.Parallel()
+	opt, err := asynq.ParseRedisURI(testenv.RedisURL(t))
+	require.NoError(t, err)
+	client := asynq.NewClient(opt)
+	t.Cleanup(func() { client.Close() })
+	gen, err := connectors.NewGeneric(connectors.GenericConfig{Secrets: []string{"whsec_c3RhbmRhcmQtd2ViaG9va3MtdGVzdC1rZXktMzJieXQ="}})
+	require.NoError(t, err)
+	reg, err := connectors.NewRegistry(gen)
+	require.NoError(t, err)
+	b := &testBundle{store: store.New(testenv.Pool(t)), client: client, redisOpt: opt, now: time.Date(2026, 1, 1, 0, 1, 0, 0, time.UTC)}
+	b.handlers, err = workers.NewHandlers(workers.Config{
+		Store: b.store, Connectors: reg, Enqueuer: client, NowFunc: func() time.Time { return b.now }})
+	require.NoError(t, err)
+	return b
+}
+
+func (b *testBundle) storeEvent(t *testing.T, payload string) lead.Event {
+	t.Helper()
+	ev, _, err := b.store.InsertEvent(context.Background(), lead.Event{
+		Connector: connectors.GenericName, Source: "website", EventID: "msg_w1", ReceivedAt: b.now, Payload: []byte(payload)})
+	require.NoError(t, err)
+	return ev
+}
+
+func ingestTask(t *testing.T, ev lead.Event) *asynq.Task {
+	t.Helper()
+	task, err := workers.NewIngestTask(ev.ID, ev.Connector, ev.Source, ev.EventID)
+	require.NoError(t, err)
+	return task
+}
+
+func TestIngestRunsTwiceCreatesOnce(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":" Ada@Example.com","name":"Ada Example","utm":{"campaign":"spring"}}}`)
+	task := ingestTask(t, ev)
+	require.NoError(t, b.handlers.Ingest(ctx, task))
+	require.NoError(t, b.handlers.Ingest(ctx, task), "a redelivered task is harmless")
+	stored, err := b.store.GetEvent(ctx, ev.ID)
+	require.NoError(t, err)
+	require.Equal(t, lead.EventProcessed, stored.Status)
+	sum, err := b.store.Summarize(ctx)
+	require.NoError(t, err)
+	require.Equal(t, int64(1), sum.Contacts)
+	require.Equal(t, []store.Count{{Label: "website", N: 1}}, sum.TouchpointsBySource)
+}
+
+func TestIngestBadPayloadFailsPermanently(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	// Stored bytes that cannot become a lead (an invalid phone): retrying
+	// cannot help, so the task must not be retried and the event records why.
+	ev := b.storeEvent(t, `{"type":"lead.created","data":{"phone":"12"}}`)
+	err := b.handlers.Ingest(ctx, ingestTask(t, ev))
+	require.Error(t, err)
+	require.True(t, errors.Is(err, asynq.SkipRetry), err)
+	stored, err := b.store.GetEvent(ctx, ev.ID)
+	require.NoError(t, err)
+	require.Equal(t, lead.EventFailed, stored.Status)
+	require.Contains(t, stored.LastError, "phone")
+}
+
+func TestScoreAndRouteChain(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ceo@example.com","title":"CEO","company":"Example",
+		"answers":{"budget":"over_50k","authority":"decision_maker","need":"urgent","timeline":"this_month"}}}`)
+	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
+	l, err := b.store.Summarize(ctx)
+	require.NoError(t, err)
+	require.Equal(t, int64(1), l.Contacts)
+
+	// The touchpoint id is in the enqueued score task's payload.
+	insp := asynq.NewInspector(b.redisOpt)
+	defer insp.Close()
+	pending, err := insp.ListPendingTasks(workers.QueueDefault)
+	require.NoError(t, err)
+	require.Len(t, pending, 1)
+	require.Equal(t, workers.TypeLeadScore, pending[0].Type)
+	var sp workers.ScorePayload
+	require.NoError(t, json.Unmarshal(pending[0].Payload, &sp))
+
+	scoreTask, err := workers.NewScoreTask(sp.TouchpointID)
+	require.NoError(t, err)
+	require.NoError(t, b.handlers.Score(ctx, scoreTask))
+	require.NoError(t, b.handlers.Score(ctx, scoreTask))
+	sc, err := b.store.LatestScore(ctx, sp.TouchpointID)
+	require.NoError(t, err)
+	require.Equal(t, "hot", sc.Band)
+
+	routeTask, err := workers.NewRouteTask(sp.TouchpointID)
+	require.NoError(t, err)
+	require.NoError(t, b.handlers.Route(ctx, routeTask))
+	require.NoError(t, b.handlers.Route(ctx, routeTask))
+	sum, err := b.store.Summarize(ctx)
+	require.NoError(t, err)
+	require.Equal(t, []store.Count{{Label: "unassigned", N: 1}}, sum.OpenDealsByRep, "one deal, no reps to assign")
+	require.Zero(t, sum.ActiveNurture)
+}
+
+
+func TestIngestTaskIDIsStable(t *testing.T) {
+	t.Parallel()
+	a := workers.IngestTaskID("generic", "website", "msg_1")
+	require.Equal(t, a, workers.IngestTaskID("generic", "website", "msg_1"))
+	require.NotEqual(t, a, workers.IngestTaskID("generic", "webinar", "msg_1"))
+	require.NotEqual(t, workers.IngestTaskID("generic", "a\x00b", "c"), workers.IngestTaskID("generic", "a", "b\x00c"))
+}

@@ -1,0 +1,102 @@
+// Package workers defines leadflow's queue tasks — their types, payloads and
+// constructors — and the handlers that run them on an Asynq server.
+//
+// The lead path is a chain of small idempotent tasks:
+//
+//	lead:ingest  stored webhook event → normalized lead → contact + touchpoint
+//	lead:score   touchpoint → explainable score (history kept)
+//	lead:route   score → deal (hot) or nurture enrollment (warm, cold)
+//
+// Each handler can run any number of times with the same effect as once:
+// every write is keyed on a natural key in PostgreSQL, because Asynq's TaskID
+// only dedupes while the task is still in Redis.
+package workers
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/hibiken/asynq"
+)
+
+// Task types, named noun:verb.
+const (
+	TypeLeadIngest = "lead:ingest"
+	TypeLeadScore  = "lead:score"
+	TypeLeadRoute  = "lead:route"
+)
+
+// QueueDefault is the queue every lead task goes to.
+const QueueDefault = "default"
+
+// Defaults applied by the task constructors.
+const (
+	// DefaultMaxRetry bounds retries of transient failures (about a day with
+	// Asynq's exponential backoff).
+	DefaultMaxRetry = 15
+	// DefaultTimeout bounds one run of a task.
+	DefaultTimeout = 30 * time.Second
+	// DefaultRetention keeps completed tasks in Redis so a re-enqueue with
+	// the same TaskID within the window is refused cheaply; PostgreSQL keys
+	// remain the real guarantee.
+	DefaultRetention = time.Hour
+)
+
+// IngestPayload is the payload of lead:ingest.
+type IngestPayload struct {
+	// EventID is the inbound_events row id of the stored webhook delivery.
+	EventID int64 `json:"event_id"`
+}
+
+// ScorePayload is the payload of lead:score.
+type ScorePayload struct {
+	// TouchpointID is the touchpoint whose lead is scored.
+	TouchpointID int64 `json:"touchpoint_id"`
+}
+
+// RoutePayload is the payload of lead:route.
+type RoutePayload struct {
+	// TouchpointID is the touchpoint whose latest score is routed.
+	TouchpointID int64 `json:"touchpoint_id"`
+}
+
+// IngestTaskID derives the TaskID of an event's lead:ingest from its natural
+// key (connector, source, provider event id), so the webhook handler and the
+// relay compute the same id independently.
+func IngestTaskID(connector, source, eventID string) string {
+	// Length prefixes keep ("a", "bc") and ("ab", "c") apart.
+	sum := sha256.Sum256(fmt.Appendf(nil, "%d:%s%d:%s%d:%s", len(connector), connector, len(source), source, len(eventID), eventID))
+	return "ingest:" + hex.EncodeToString(sum[:16])
+}
+
+// NewIngestTask returns the lead:ingest task for a stored event.
+func NewIngestTask(rowID int64, connector, source, eventID string) (*asynq.Task, error) {
+	return newTask(TypeLeadIngest, IngestPayload{EventID: rowID}, IngestTaskID(connector, source, eventID))
+}
+
+// NewScoreTask returns the lead:score task for a touchpoint.
+func NewScoreTask(touchpointID int64) (*asynq.Task, error) {
+	return newTask(TypeLeadScore, ScorePayload{TouchpointID: touchpointID}, fmt.Sprintf("score:%d", touchpointID))
+}
+
+// NewRouteTask returns the lead:route task for a touchpoint.
+func NewRouteTask(touchpointID int64) (*asynq.Task, error) {
+	return newTask(TypeLeadRoute, RoutePayload{TouchpointID: touchpointID}, fmt.Sprintf("route:%d", touchpointID))
+}
+
+func newTask(typ string, payload any, taskID string) (*asynq.Task, error) {
+	b, err := json.Marshal(payload)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s payload: %w", typ, err)
+	}
+	return asynq.NewTask(typ, b,
+		asynq.Queue(QueueDefault),
+		asynq.MaxRetry(DefaultMaxRetry),
+		asynq.Timeout(DefaultTimeout),
+		asynq.Retention(DefaultRetention),
+		asynq.TaskID(taskID),
+	), nil
+}
