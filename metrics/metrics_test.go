@@ -1,0 +1,50 @@
+package metrics
+
+import (
+	"io"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestNilMetricsRecordNothing(t *testing.T) {
+	var m *Metrics
+	m.IntakeRequest("generic", IntakeAccepted)
+	m.TaskProcessed("lead:ingest", TaskSuccess, time.Millisecond)
+	m.LeadRouted("deal")
+	m.RelayEnqueued(3)
+	require.Nil(t, m.Registerer())
+}
+
+func TestExposition(t *testing.T) {
+	m := New()
+	m.IntakeRequest("generic", IntakeAccepted)
+	m.TaskProcessed("lead:ingest", TaskFailed, 20*time.Millisecond)
+	m.LeadRouted("nurture")
+	m.RelayEnqueued(2)
+	rec := httptest.NewRecorder()
+	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	body, err := io.ReadAll(rec.Body)
+	require.NoError(t, err)
+	text := string(body)
+	for _, want := range []string{
+		`leadflow_intake_requests_total{connector="generic",outcome="accepted"} 1`,
+		`leadflow_tasks_processed_total{outcome="failed",type="lead:ingest"} 1`,
+		`leadflow_task_duration_seconds_count{type="lead:ingest"} 1`,
+		`leadflow_leads_routed_total{destination="nurture"} 1`,
+		`leadflow_relay_enqueued_total 2`,
+		`go_goroutines`,
+	} {
+		require.Contains(t, text, want)
+	}
+	// Naming: every leadflow counter ends in _total, nothing else does.
+	types := regexp.MustCompile(`(?m)^# TYPE (leadflow_\S+) (\S+)$`).FindAllStringSubmatch(text, -1)
+	require.NotEmpty(t, types)
+	for _, m := range types {
+		require.Equal(t, m[2] == "counter", strings.HasSuffix(m[1], "_total"), m[1])
+	}
+}
