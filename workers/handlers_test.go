@@ -129,7 +129,6 @@ func TestScoreAndRouteChain(t *testing.T) {
 	require.Zero(t, sum.ActiveNurture)
 }
 
-
 func TestIngestTaskIDIsStable(t *testing.T) {
 	t.Parallel()
 	a := workers.IngestTaskID("generic", "website", "msg_1")
