@@ -13,7 +13,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 TEST_DIR := $(CURDIR)/.leadflow/test
 TESTSERVICES := $(CURDIR)/.leadflow/bin/testservices
 
-.PHONY: all test demo build vet services clean
+.PHONY: all test demo build vet services clean fuzz
 
 all: vet build test
 
@@ -35,6 +35,10 @@ test: services
 ## demo: build the binary and run the whole system locally
 demo: services build
 	./bin/leadflow demo
+
+## fuzz: run every parser's fuzzer for FUZZTIME each (default 60s; not in CI)
+fuzz:
+	@FUZZTIME=$${FUZZTIME:-60s} GO=$(GO) scripts/fuzz.sh
 
 ## build: compile bin/leadflow
 build:

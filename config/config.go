@@ -39,8 +39,25 @@ type Config struct {
 	WorkerConcurrency int
 	// DefaultRegion reads phone numbers without a country code (LEADFLOW_DEFAULT_REGION), default US.
 	DefaultRegion string
+	// Connectors holds provider secrets from the environment; a provider
+	// whose secrets are unset is not served. Never log them.
+	Connectors ConnectorSecrets
 	// File is the content of the YAML file, with defaults for what it omits.
 	File File
+}
+
+// ConnectorSecrets are the provider credentials read from the environment.
+type ConnectorSecrets struct {
+	MailgunSigningKey    string
+	MetaAppSecret        string
+	MetaVerifyToken      string
+	MetaAccessToken      string
+	MetaGraphURL         string
+	GoogleAdsKey         string
+	LinkedInClientSecret string
+	LinkedInAccessToken  string
+	LinkedInAPIURL       string
+	TypeformSecret       string
 }
 
 // File is the YAML configuration file. Every section is optional; what is
@@ -50,6 +67,26 @@ type File struct {
 	Scoring scoring.Rules `yaml:"scoring"`
 	// Routing says where scored leads go.
 	Routing Routing `yaml:"routing"`
+	// Connectors holds per-provider field mappings.
+	Connectors Connectors `yaml:"connectors"`
+}
+
+// Connectors configures how each provider's questions map to lead fields.
+type Connectors struct {
+	Meta      ConnectorFields `yaml:"meta"`
+	LinkedIn  ConnectorFields `yaml:"linkedin"`
+	GoogleAds ConnectorFields `yaml:"google_ads"`
+	Typeform  ConnectorFields `yaml:"typeform"`
+}
+
+// ConnectorFields maps a provider's question keys (Meta field names,
+// LinkedIn question ids, Google Ads column ids, Typeform field refs) to
+// lead fields: email, phone, name, first_name, last_name, company, title,
+// country, message, budget, authority, need, timeline, consent, or
+// attributes.<key>. Entries merge over each connector's built-in defaults;
+// unmapped questions are kept as attributes.
+type ConnectorFields struct {
+	Fields map[string]string `yaml:"fields"`
 }
 
 // Routing configures what happens to a lead once scored.
@@ -166,6 +203,44 @@ func Load(getenv func(string) string) (Config, error) {
 		}
 	}
 
+	c.Connectors = ConnectorSecrets{
+		MailgunSigningKey:    get(EnvMailgunSigningKey),
+		MetaAppSecret:        get(EnvMetaAppSecret),
+		MetaVerifyToken:      get(EnvMetaVerifyToken),
+		MetaAccessToken:      get(EnvMetaAccessToken),
+		MetaGraphURL:         get(EnvMetaGraphURL),
+		GoogleAdsKey:         get(EnvGoogleAdsKey),
+		LinkedInClientSecret: get(EnvLinkedInClientSecret),
+		LinkedInAccessToken:  get(EnvLinkedInAccessToken),
+		LinkedInAPIURL:       get(EnvLinkedInAPIURL),
+		TypeformSecret:       get(EnvTypeformSecret),
+	}
+	// A provider configured halfway is a deploy mistake, not a reason to
+	// silently drop its webhooks.
+	requireAll := func(group string, names ...string) {
+		set := 0
+		for _, n := range names {
+			if get(n) != "" {
+				set++
+			}
+		}
+		if set == 0 || set == len(names) {
+			return
+		}
+		for _, n := range names {
+			if get(n) == "" {
+				bad(n, "is required when %s is configured (set all of %s)", group, strings.Join(names, ", "))
+			}
+		}
+	}
+	requireAll("Meta", EnvMetaAppSecret, EnvMetaVerifyToken, EnvMetaAccessToken)
+	requireAll("LinkedIn", EnvLinkedInClientSecret, EnvLinkedInAccessToken)
+	for _, n := range []string{EnvMetaGraphURL, EnvLinkedInAPIURL} {
+		if u, err := url.Parse(get(n)); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			bad(n, "expected an http(s) URL, got %q", get(n))
+		}
+	}
+
 	c.File = DefaultFile()
 	if c.ConfigFile != "" {
 		data, err := os.ReadFile(c.ConfigFile)
@@ -206,6 +281,15 @@ func (f File) Validate() error {
 	}
 	if strings.TrimSpace(f.Routing.NurtureProgram) == "" {
 		errs = append(errs, &FieldError{"routing.nurture_program", "must not be empty"})
+	}
+	for name, cf := range map[string]ConnectorFields{"meta": f.Connectors.Meta, "linkedin": f.Connectors.LinkedIn,
+		"google_ads": f.Connectors.GoogleAds, "typeform": f.Connectors.Typeform} {
+		for key, target := range cf.Fields {
+			if !connectors.ValidFieldTarget(target) {
+				errs = append(errs, &FieldError{fmt.Sprintf("connectors.%s.fields.%s", name, key),
+					fmt.Sprintf("expected one of %s or attributes.<key>, got %q", strings.Join(connectors.FieldTargets(), ", "), target)})
+			}
+		}
 	}
 	seen := map[string]bool{}
 	for i, r := range f.Routing.Reps {

@@ -43,6 +43,9 @@ func TestLoadErrorsNameTheField(t *testing.T) {
 		{"concurrency", map[string]string{EnvConcurrency: "0"}, EnvConcurrency, "1 to 1000"},
 		{"region", map[string]string{EnvDefaultRegion: "USA"}, EnvDefaultRegion, "alpha-2"},
 		{"secret form", map[string]string{EnvWebhookSecrets: "whsec_c3RhbmRhcmQtd2ViaG9va3MtdGVzdC1rZXktMzJieXQ=,notasecret"}, EnvWebhookSecrets + "[1]", "whsec_"},
+		{"meta configured halfway", map[string]string{EnvMetaAppSecret: "s3cret-value"}, EnvMetaVerifyToken, "required when Meta is configured"},
+		{"linkedin configured halfway", map[string]string{EnvLinkedInAccessToken: "tok"}, EnvLinkedInClientSecret, "required when LinkedIn"},
+		{"graph url", map[string]string{EnvMetaGraphURL: "graph.facebook.com"}, EnvMetaGraphURL, "http(s) URL"},
 		{"config file missing", map[string]string{EnvConfigFile: "/nonexistent/leadflow.yaml"}, EnvConfigFile, "cannot read"},
 	}
 	for _, tt := range tests {
@@ -53,6 +56,7 @@ func TestLoadErrorsNameTheField(t *testing.T) {
 			require.Contains(t, err.Error(), tt.wantText)
 			require.NotContains(t, err.Error(), "hunter2", "secrets never appear in messages")
 			require.NotContains(t, err.Error(), "notasecret", "secrets never appear in messages")
+			require.NotContains(t, err.Error(), "s3cret-value", "secrets never appear in messages")
 		})
 	}
 }
@@ -95,6 +99,10 @@ func TestParseFile(t *testing.T) {
 		{"negative capacity", "routing:\n  reps:\n    - {name: A, email: a@example.com, capacity: -1}\n", "routing.reps[0].capacity", nil},
 		{"empty pipeline", "routing:\n  pipeline: ''\n", "routing.pipeline", nil},
 		{"not YAML", "scoring: [", "parse YAML", nil},
+		{"connector field mapping", "connectors:\n  meta:\n    fields: {what_is_your_budget: budget, team_size: attributes.team_size}\n", "", func(t *testing.T, f File) {
+			require.Equal(t, "budget", f.Connectors.Meta.Fields["what_is_your_budget"])
+		}},
+		{"unknown field target", "connectors:\n  typeform:\n    fields: {plan: budgett}\n", "connectors.typeform.fields.plan: expected one of email", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,6 +13,17 @@ const (
 	EnvLogFormat      = "LEADFLOW_LOG_FORMAT"
 	EnvConcurrency    = "LEADFLOW_WORKER_CONCURRENCY"
 	EnvDefaultRegion  = "LEADFLOW_DEFAULT_REGION"
+
+	EnvMailgunSigningKey    = "LEADFLOW_MAILGUN_SIGNING_KEY"
+	EnvMetaAppSecret        = "LEADFLOW_META_APP_SECRET"
+	EnvMetaVerifyToken      = "LEADFLOW_META_VERIFY_TOKEN"
+	EnvMetaAccessToken      = "LEADFLOW_META_ACCESS_TOKEN"
+	EnvMetaGraphURL         = "LEADFLOW_META_GRAPH_URL"
+	EnvGoogleAdsKey         = "LEADFLOW_GOOGLE_ADS_KEY"
+	EnvLinkedInClientSecret = "LEADFLOW_LINKEDIN_CLIENT_SECRET"
+	EnvLinkedInAccessToken  = "LEADFLOW_LINKEDIN_ACCESS_TOKEN"
+	EnvLinkedInAPIURL       = "LEADFLOW_LINKEDIN_API_URL"
+	EnvTypeformSecret       = "LEADFLOW_TYPEFORM_SECRET"
 )
 
 // EnvVar documents one environment variable.
@@ -37,5 +48,15 @@ func EnvVars() []EnvVar {
 		{EnvLogFormat, "text", "log format: text or json"},
 		{EnvConcurrency, "10", "number of tasks one worker process runs at once (1-1000)"},
 		{EnvDefaultRegion, "US", "ISO 3166-1 alpha-2 region used to read phone numbers written without a country code"},
+		{EnvMailgunSigningKey, "", "Mailgun webhook signing key; enables /v1/webhooks/mailgun/inbound and /v1/webhooks/mailgun/events"},
+		{EnvMetaAppSecret, "", "Meta app secret (X-Hub-Signature-256, appsecret_proof); with the two below enables /v1/webhooks/meta"},
+		{EnvMetaVerifyToken, "", "token Meta echoes in the GET verification handshake (hub.verify_token)"},
+		{EnvMetaAccessToken, "", "Meta page access token used to fetch each lead from the Graph API"},
+		{EnvMetaGraphURL, "https://graph.facebook.com/v23.0", "Meta Graph API base URL"},
+		{EnvGoogleAdsKey, "", "Google Ads lead form webhook key (google_key); enables /v1/webhooks/google-ads"},
+		{EnvLinkedInClientSecret, "", "LinkedIn app client secret (challenge, X-LI-Signature); with the token below enables /v1/webhooks/linkedin"},
+		{EnvLinkedInAccessToken, "", "LinkedIn access token used to fetch lead form responses"},
+		{EnvLinkedInAPIURL, "https://api.linkedin.com", "LinkedIn API base URL"},
+		{EnvTypeformSecret, "", "Typeform webhook secret (Typeform-Signature); enables /v1/webhooks/typeform"},
 	}
 }

@@ -16,6 +16,7 @@
 package connectors
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -56,6 +57,111 @@ type Delivery struct {
 	// Payload is the bytes to store; Decode must accept them later. It may
 	// share memory with Request.Body.
 	Payload []byte
+	// Type says what the delivery carries; the zero value is DeliveryLead.
+	Type DeliveryType
+	// Fetched is what Fetcher.Fetch returned for a thin notification
+	// (Meta, LinkedIn): the full lead, stored next to Payload. Decode uses it
+	// when set. Nil at Parse time.
+	Fetched []byte
+}
+
+// DeliveryType says how a stored delivery is processed.
+type DeliveryType string
+
+// Delivery types.
+const (
+	// DeliveryLead carries a lead: Decode turns it into lead.Inbound.
+	DeliveryLead DeliveryType = ""
+	// DeliveryEngagement carries an engagement event about a known contact
+	// (an email opened, a reply): EngagementDecoder turns it into
+	// lead.Engagement and no new lead is created.
+	DeliveryEngagement DeliveryType = "engagement"
+)
+
+// EngagementDecoder is implemented by connectors whose deliveries may be
+// engagement events (Mailgun events and replies).
+type EngagementDecoder interface {
+	// DecodeEngagement turns a stored DeliveryEngagement delivery into
+	// engagement events. Errors are permanent, as for Decode.
+	DecodeEngagement(d Delivery) ([]lead.Engagement, error)
+}
+
+// Challenger is implemented by connectors whose provider verifies the
+// endpoint with a GET handshake (Meta hub.challenge, LinkedIn challengeCode).
+type Challenger interface {
+	// Challenge answers the handshake. An *Error of KindUnauthorized means
+	// the handshake is refused (the HTTP layer answers 403).
+	Challenge(req *Request) (Response, error)
+}
+
+// Response is a complete HTTP answer a connector dictates.
+type Response struct {
+	Status      int
+	ContentType string
+	Body        []byte
+}
+
+// Fetcher is implemented by connectors whose notifications carry only ids
+// (Meta, LinkedIn). Fetch runs in a worker task, never in the HTTP handler.
+type Fetcher interface {
+	// Fetch calls the provider's API for the delivery and returns the bytes
+	// to store as Delivery.Fetched. Errors are *FetchError, saying whether a
+	// retry can help.
+	Fetch(ctx context.Context, d Delivery) ([]byte, error)
+}
+
+// FetchError is a failed follow-up call to a provider's API.
+type FetchError struct {
+	// Permanent means retrying cannot help (permission denied, lead
+	// missing): the task is dead-lettered with Msg as the reason.
+	Permanent bool
+	// RetryAfter is the provider's requested wait (rate limits); 0 = none.
+	RetryAfter time.Duration
+	// Status is the HTTP status, 0 when no answer arrived.
+	Status int
+	// Code is the provider's error code, when it sent one.
+	Code int
+	// Msg describes the failure without secrets or personal data.
+	Msg string
+	// Err is the underlying error, if any.
+	Err error
+}
+
+// Error returns the message with status and code.
+func (e *FetchError) Error() string {
+	s := e.Msg
+	if e.Status != 0 {
+		s += fmt.Sprintf(" (HTTP %d", e.Status)
+		if e.Code != 0 {
+			s += fmt.Sprintf(", code %d", e.Code)
+		}
+		s += ")"
+	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+// Unwrap returns the underlying error.
+func (e *FetchError) Unwrap() error { return e.Err }
+
+// StatusPolicy is implemented by connectors whose provider gives rejection
+// status codes a meaning (Mailgun stops retrying on 406). Without it the HTTP
+// layer answers 401 for KindUnauthorized and 400 for KindInvalid.
+type StatusPolicy interface {
+	// RejectStatus returns the HTTP status for a rejected request.
+	RejectStatus(k Kind) int
+}
+
+// ReplayGuard is implemented by connectors whose signature does not cover a
+// unique event id, so a captured request could be replayed (Mailgun signs a
+// timestamp and a random token). The HTTP layer refuses a key it has seen
+// within ttl, across all instances.
+type ReplayGuard interface {
+	// ReplayKey returns the key that must be new (e.g. "mailgun:<token>")
+	// and how long to remember it; "" means the request has none.
+	ReplayKey(req *Request) (key string, ttl time.Duration)
 }
 
 // Connector verifies and parses the requests of one kind of sender.

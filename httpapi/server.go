@@ -36,6 +36,9 @@ type Config struct {
 	Store      IntakeStore
 	// EnqueueFunc puts the processing task of a stored event in the queue.
 	EnqueueFunc func(ctx context.Context, ev lead.Event) error
+	// ReplayCache remembers signature tokens of connectors implementing
+	// connectors.ReplayGuard; required when such a connector is registered.
+	ReplayCache ReplayCache
 	// RedisPingFunc checks the queue's Redis for /readyz; nil skips the check.
 	RedisPingFunc func(ctx context.Context) error
 	// MaxBodyBytes bounds request bodies; default DefaultMaxBodyBytes.
@@ -52,6 +55,22 @@ type Config struct {
 	Metrics *metrics.Metrics
 	// Logger; default slog.Default().
 	Logger *slog.Logger
+}
+
+// webhookRoutes maps intake paths to connector names. A route whose
+// connector is not configured answers 404 with a JSON body saying so.
+var webhookRoutes = []struct {
+	path      string
+	connector string
+	challenge bool
+}{
+	{"/v1/webhooks/generic/{source}", connectors.GenericName, false},
+	{"/v1/webhooks/mailgun/inbound", "mailgun-inbound", false},
+	{"/v1/webhooks/mailgun/events", "mailgun-events", false},
+	{"/v1/webhooks/meta", "meta", true},
+	{"/v1/webhooks/google-ads", "google-ads", false},
+	{"/v1/webhooks/linkedin", "linkedin", true},
+	{"/v1/webhooks/typeform", "typeform", false},
 }
 
 // Server is the HTTP handler.
@@ -84,7 +103,12 @@ func New(c Config) (*Server, error) {
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.HandleFunc("GET /readyz", s.readyz)
 	s.mux.Handle("GET /metrics", c.Metrics.Handler())
-	s.mux.HandleFunc("POST /v1/webhooks/generic/{source}", s.webhook(connectors.GenericName))
+	for _, r := range webhookRoutes {
+		s.mux.HandleFunc("POST "+r.path, s.webhook(r.connector))
+		if r.challenge {
+			s.mux.HandleFunc("GET "+r.path, s.challenge(r.connector))
+		}
+	}
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path, "")
 	})

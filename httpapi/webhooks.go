@@ -49,13 +49,37 @@ func (s *Server) webhook(name string) http.HandlerFunc {
 		}
 		if err := c.Verify(req, s.cfg.NowFunc()); err != nil {
 			s.cfg.Metrics.IntakeRequest(name, metrics.IntakeUnauthorized)
-			writeConnectorError(w, http.StatusUnauthorized, err)
+			writeConnectorError(w, rejectStatus(c, connectors.KindUnauthorized), err)
 			return
+		}
+		if g, ok := c.(connectors.ReplayGuard); ok {
+			if key, ttl := g.ReplayKey(req); key != "" {
+				if s.cfg.ReplayCache == nil {
+					s.cfg.Metrics.IntakeRequest(name, metrics.IntakeUnavailable)
+					writeError(w, http.StatusServiceUnavailable, "replay protection is not configured", "")
+					return
+				}
+				fresh, err := s.cfg.ReplayCache.Claim(r.Context(), key, fingerprint(body), ttl)
+				if err != nil {
+					// Without the cache a captured signature could be reused
+					// with a forged body: refuse, the provider retries later.
+					s.cfg.Metrics.IntakeRequest(name, metrics.IntakeUnavailable)
+					s.cfg.Logger.Error("replay check unavailable", "connector", name, "error", err)
+					w.Header().Set("Retry-After", "30")
+					writeError(w, http.StatusServiceUnavailable, "replay protection is unavailable; retry later", "")
+					return
+				}
+				if !fresh {
+					s.cfg.Metrics.IntakeRequest(name, metrics.IntakeUnauthorized)
+					writeError(w, rejectStatus(c, connectors.KindUnauthorized), "signature already used for another request (replay)", "signature")
+					return
+				}
+			}
 		}
 		deliveries, err := c.Parse(req)
 		if err != nil {
 			s.cfg.Metrics.IntakeRequest(name, metrics.IntakeInvalid)
-			writeConnectorError(w, http.StatusBadRequest, err)
+			writeConnectorError(w, rejectStatus(c, connectors.KindInvalid), err)
 			return
 		}
 
@@ -65,7 +89,7 @@ func (s *Server) webhook(name string) http.HandlerFunc {
 			ctx, cancel := context.WithTimeout(r.Context(), s.cfg.StoreTimeout)
 			ev, inserted, err := s.cfg.Store.InsertEvent(ctx, lead.Event{
 				Connector: name, Source: d.Source, EventID: d.EventID,
-				ReceivedAt: s.cfg.NowFunc(), Payload: d.Payload,
+				ReceivedAt: s.cfg.NowFunc(), Payload: d.Payload, Kind: eventKind(d.Type),
 			})
 			cancel()
 			if err != nil {
@@ -90,7 +114,10 @@ func (s *Server) webhook(name string) http.HandlerFunc {
 		}
 
 		code, outcome, overall := http.StatusAccepted, metrics.IntakeAccepted, "accepted"
-		if len(stored) == 0 {
+		if len(deliveries) == 0 {
+			// Nothing for us in it (e.g. a Meta change other than leadgen).
+			code, overall = http.StatusOK, "ignored"
+		} else if len(stored) == 0 {
 			code, outcome, overall = http.StatusOK, metrics.IntakeDuplicate, "duplicate"
 		}
 		s.cfg.Metrics.IntakeRequest(name, outcome)
@@ -124,4 +151,53 @@ func writeConnectorError(w http.ResponseWriter, status int, err error) {
 		return
 	}
 	writeError(w, status, err.Error(), "")
+}
+
+// rejectStatus is the status for a rejected request: the connector's own
+// policy when its provider gives codes a meaning, else 401 / 400.
+func rejectStatus(c connectors.Connector, k connectors.Kind) int {
+	if p, ok := c.(connectors.StatusPolicy); ok {
+		return p.RejectStatus(k)
+	}
+	if k == connectors.KindUnauthorized {
+		return http.StatusUnauthorized
+	}
+	return http.StatusBadRequest
+}
+
+func eventKind(t connectors.DeliveryType) string {
+	if t == connectors.DeliveryEngagement {
+		return lead.EventKindEngagement
+	}
+	return lead.EventKindLead
+}
+
+// challenge answers a provider's GET verification handshake.
+func (s *Server) challenge(name string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c, ok := s.cfg.Connectors.Get(name)
+		ch, isChallenger := c.(connectors.Challenger)
+		if !ok || !isChallenger {
+			writeError(w, http.StatusNotFound, fmt.Sprintf("the %s connector is not configured on this server", name), "")
+			return
+		}
+		res, err := ch.Challenge(&connectors.Request{Method: r.Method, Header: r.Header, Query: r.URL.Query()})
+		if err != nil {
+			status := http.StatusForbidden
+			if connectors.IsKind(err, connectors.KindInvalid) {
+				status = http.StatusBadRequest
+			}
+			writeConnectorError(w, status, err)
+			return
+		}
+		if res.ContentType != "" {
+			w.Header().Set("Content-Type", res.ContentType)
+		}
+		status := res.Status
+		if status == 0 {
+			status = http.StatusOK
+		}
+		w.WriteHeader(status)
+		_, _ = w.Write(res.Body)
+	}
 }

@@ -30,9 +30,17 @@ type Inbound struct {
 	Consent Consent `json:"consent"`
 	UTM     UTM     `json:"utm"`
 	// ClickIDs holds ad click identifiers by name (gclid, fbclid, li_fat_id).
-	ClickIDs   map[string]string `json:"click_ids,omitempty"`
-	LandingURL string            `json:"landing_url,omitempty"`
-	Answers    Answers           `json:"answers"`
+	ClickIDs map[string]string `json:"click_ids,omitempty"`
+	// CampaignIDs holds the ad platform's ids by name (campaign_id,
+	// adgroup_id, ad_id, adset_id, form_id, creative_id, page_id), for
+	// attribution when UTM tags are absent.
+	CampaignIDs map[string]string `json:"campaign_ids,omitempty"`
+	// InReplyTo is the Message-Id an inbound email answers (no angle
+	// brackets); a match with an email we sent makes it an engagement of the
+	// existing contact rather than a new lead.
+	InReplyTo  string  `json:"in_reply_to,omitempty"`
+	LandingURL string  `json:"landing_url,omitempty"`
+	Answers    Answers `json:"answers"`
 	// Attributes carries any other key/value the sender supplied.
 	Attributes map[string]any `json:"attributes,omitempty"`
 	// OccurredAt is when the lead was submitted; zero when unknown.
@@ -45,6 +53,8 @@ type Inbound struct {
 type Consent struct {
 	Marketing bool   `json:"marketing"`
 	Text      string `json:"text,omitempty"`
+	// At is when consent was given or refused; zero means at OccurredAt.
+	At time.Time `json:"at,omitzero"`
 }
 
 // UTM holds the five standard campaign parameters.
@@ -77,6 +87,60 @@ type Lead struct {
 
 	// EmailDomain is the part of Email after '@'.
 	EmailDomain string `json:"email_domain,omitempty"`
+}
+
+// Engagement kinds.
+const (
+	EngagementDelivered    = "delivered"
+	EngagementOpened       = "opened"
+	EngagementClicked      = "clicked"
+	EngagementUnsubscribed = "unsubscribed"
+	EngagementComplained   = "complained"
+	EngagementFailed       = "failed"
+	EngagementReplied      = "replied"
+)
+
+// Engagement is something a known contact did with our email: opened,
+// clicked, replied, unsubscribed, complained, or a delivery result. It feeds
+// engagement scoring and suppressions; it never creates a contact.
+type Engagement struct {
+	// Kind is one of the Engagement* constants.
+	Kind string `json:"kind"`
+	// ProviderEventID is the provider's id of the event; with the connector
+	// it is the dedupe key.
+	ProviderEventID string `json:"provider_event_id,omitempty"`
+	// Email is the recipient (or, for a reply, the sender) address.
+	Email string `json:"email,omitempty"`
+	// ContactRef is the reference we attached when sending (Mailgun
+	// user-variable or a reply+<ref>@ address), when present.
+	ContactRef string `json:"contact_ref,omitempty"`
+	// MessageID is the provider's id of the message concerned, without
+	// angle brackets.
+	MessageID string `json:"message_id,omitempty"`
+	// URL is the clicked link.
+	URL string `json:"url,omitempty"`
+	// Severity is "permanent" or "temporary" for failures.
+	Severity string `json:"severity,omitempty"`
+	// Reason is the provider's reason (e.g. "bounce") or error text.
+	Reason string `json:"reason,omitempty"`
+	// Text is a reply's stripped text.
+	Text string `json:"text,omitempty"`
+	// Test marks provider test-mode events.
+	Test bool `json:"test,omitempty"`
+	// OccurredAt is when it happened.
+	OccurredAt time.Time `json:"occurred_at"`
+}
+
+// Suppresses reports whether the engagement means we must never email the
+// address again: an unsubscribe, a complaint or a permanent failure.
+func (e Engagement) Suppresses() bool {
+	switch e.Kind {
+	case EngagementUnsubscribed, EngagementComplained:
+		return true
+	case EngagementFailed:
+		return e.Severity == "permanent"
+	}
+	return false
 }
 
 // Contact is one person, however many sources they came through.

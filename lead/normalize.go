@@ -175,6 +175,11 @@ func Normalize(in Inbound, o NormalizeOptions) (Lead, error) {
 	}
 
 	out.Attributes = copyAttributes(in.Attributes)
+	out.CampaignIDs = copyStrings(in.CampaignIDs)
+	out.InReplyTo = strings.Trim(cleanText(in.InReplyTo), "<>")
+	if !out.Consent.At.IsZero() {
+		out.Consent.At = out.Consent.At.UTC()
+	}
 
 	if out.OccurredAt.IsZero() {
 		out.OccurredAt = o.NowFunc()
@@ -336,6 +341,22 @@ func cleanMap[V any](in map[string]V, cleanKey func(string) string, cleanValue f
 		if _, clean := out[ck]; !clean {
 			out[ck] = cleanValue(in[k])
 		}
+	}
+	return out
+}
+
+// copyStrings copies a string map, cleaning keys and values; nil when empty.
+func copyStrings(m map[string]string) map[string]string {
+	var out map[string]string
+	for k, v := range m {
+		k, v = cleanText(k), cleanText(v)
+		if k == "" || v == "" {
+			continue
+		}
+		if out == nil {
+			out = make(map[string]string, len(m))
+		}
+		out[k] = v
 	}
 	return out
 }

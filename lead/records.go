@@ -20,6 +20,11 @@ type Event struct {
 	EventID    string
 	ReceivedAt time.Time
 	Payload    []byte
+	// Kind is EventKindLead or EventKindEngagement.
+	Kind string
+	// Fetched is the provider's full lead fetched for a thin notification;
+	// nil until fetched or when none is needed.
+	Fetched []byte
 	// Status is "received", "processed" or "failed".
 	Status     string
 	LastError  string
@@ -31,6 +36,12 @@ const (
 	EventReceived  = "received"
 	EventProcessed = "processed"
 	EventFailed    = "failed"
+)
+
+// Event kinds: what a stored delivery carries.
+const (
+	EventKindLead       = "lead"
+	EventKindEngagement = "engagement"
 )
 
 // Touchpoint is one interaction of a contact with our marketing, kept for
@@ -45,6 +56,17 @@ type Touchpoint struct {
 	OccurredAt time.Time
 	// NewContact reports whether this touchpoint created its contact.
 	NewContact bool
+	// Conflicts counts identities of the lead that belong to another
+	// contact and were therefore not merged (see the identity ledger).
+	Conflicts int
+}
+
+// EngagementResult is how one recorded engagement resolved.
+type EngagementResult struct {
+	// ContactID is the contact it belongs to; 0 when none matched.
+	ContactID int64
+	// Suppressed reports whether it added a suppression.
+	Suppressed bool
 }
 
 // Score is one stored scoring run; runs are never updated, so the history

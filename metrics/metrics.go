@@ -8,6 +8,7 @@ package metrics
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -42,6 +43,7 @@ type Metrics struct {
 	taskDuration   *prometheus.HistogramVec
 	leadsRouted    *prometheus.CounterVec
 	relayEnqueued  prometheus.Counter
+	engagements    *prometheus.CounterVec
 }
 
 // New builds the collectors on a private registry (so tests and several
@@ -67,12 +69,16 @@ func New() *Metrics {
 			Name: "leadflow_leads_routed_total",
 			Help: "Scored leads routed, by destination (deal, nurture, skipped).",
 		}, []string{"destination"}),
+		engagements: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "leadflow_engagement_events_total",
+			Help: "Engagement events recorded (email delivered, opened, clicked, replied, unsubscribed, complained, failed), by kind and whether they matched a contact.",
+		}, []string{"kind", "matched"}),
 		relayEnqueued: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "leadflow_relay_enqueued_total",
 			Help: "Stored webhook events the relay enqueued because the intake could not (Redis was unavailable).",
 		}),
 	}
-	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued,
+	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -125,4 +131,19 @@ func (m *Metrics) RelayEnqueued(n int) {
 		return
 	}
 	m.relayEnqueued.Add(float64(n))
+}
+
+// engagementKinds bounds the kind label: anything else counts as "other".
+var engagementKinds = map[string]bool{"delivered": true, "opened": true, "clicked": true, "unsubscribed": true,
+	"complained": true, "failed": true, "replied": true}
+
+// EngagementRecorded counts one recorded engagement event.
+func (m *Metrics) EngagementRecorded(kind string, matched bool) {
+	if m == nil {
+		return
+	}
+	if !engagementKinds[kind] {
+		kind = "other"
+	}
+	m.engagements.WithLabelValues(kind, strconv.FormatBool(matched)).Inc()
 }

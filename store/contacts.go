@@ -62,43 +62,15 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 			return fmt.Errorf("look up touchpoint of event %d: %w", eventID, err)
 		}
 
-		contactID, err := resolveContact(ctx, tx, ids)
+		contactID, conflicts, err := resolveContact(ctx, tx, eventID, ids, l, now)
 		if err != nil {
 			return err
 		}
-		if contactID == 0 {
-			err = tx.QueryRow(ctx, `
-				INSERT INTO contacts (first_name, last_name, company, title, country, created_at, updated_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
-				l.FirstName, l.LastName, l.Company, l.Title, l.Country, now).Scan(&contactID)
-			if err != nil {
-				return fmt.Errorf("create contact: %w", err)
-			}
-			tp.NewContact = true
-		} else {
-			// Newer non-empty details fill or refresh the profile; empty
-			// fields never erase what another source told us.
-			_, err = tx.Exec(ctx, `
-				UPDATE contacts SET
-					first_name = COALESCE(NULLIF($2, ''), first_name),
-					last_name  = COALESCE(NULLIF($3, ''), last_name),
-					company    = COALESCE(NULLIF($4, ''), company),
-					title      = COALESCE(NULLIF($5, ''), title),
-					country    = COALESCE(NULLIF($6, ''), country),
-					updated_at = $7
-				WHERE id = $1`,
-				contactID, l.FirstName, l.LastName, l.Company, l.Title, l.Country, now)
-			if err != nil {
-				return fmt.Errorf("update contact %d: %w", contactID, err)
-			}
+		tp.NewContact = contactID < 0
+		if contactID < 0 {
+			contactID = -contactID
 		}
-		for _, id := range ids {
-			if _, err := tx.Exec(ctx, `
-				INSERT INTO contact_identities (kind, value, contact_id, created_at) VALUES ($1, $2, $3, $4)
-				ON CONFLICT (kind, value) DO NOTHING`, id.kind, id.value, contactID, now); err != nil {
-				return fmt.Errorf("attach %s identity: %w", id.kind, err)
-			}
-		}
+		tp.Conflicts = conflicts
 
 		clickIDs, err := json.Marshal(nonNilMap(l.ClickIDs))
 		if err != nil {
@@ -112,17 +84,29 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 		if err != nil {
 			return fmt.Errorf("encode attributes: %w", err)
 		}
+		campaignIDs, err := json.Marshal(nonNilMap(l.CampaignIDs))
+		if err != nil {
+			return fmt.Errorf("encode campaign ids: %w", err)
+		}
+		// Consent is provable only with its time: the sender's, else the
+		// submission's.
+		consentAt := l.Consent.At
+		if consentAt.IsZero() {
+			consentAt = l.OccurredAt
+		}
 		tp = lead.Touchpoint{ContactID: contactID, EventID: eventID, Source: l.Source, Channel: l.Channel,
-			UTM: l.UTM, OccurredAt: l.OccurredAt, NewContact: tp.NewContact}
+			UTM: l.UTM, OccurredAt: l.OccurredAt, NewContact: tp.NewContact, Conflicts: tp.Conflicts}
 		err = tx.QueryRow(ctx, `
 			INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id,
 				utm_source, utm_medium, utm_campaign, utm_term, utm_content, click_ids, landing_url,
-				consent_marketing, consent_text, message, answers, attributes, occurred_at, created_at, is_test)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+				consent_marketing, consent_text, message, answers, attributes, occurred_at, created_at, is_test,
+				campaign_ids, consent_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
 			RETURNING id`,
 			contactID, eventID, l.Source, l.Channel, l.ExternalID,
 			l.UTM.Source, l.UTM.Medium, l.UTM.Campaign, l.UTM.Term, l.UTM.Content, clickIDs, l.LandingURL,
-			l.Consent.Marketing, l.Consent.Text, l.Message, answers, attrs, l.OccurredAt, now, l.Test).Scan(&tp.ID)
+			l.Consent.Marketing, l.Consent.Text, l.Message, answers, attrs, l.OccurredAt, now, l.Test,
+			campaignIDs, consentAt).Scan(&tp.ID)
 		if err != nil {
 			return fmt.Errorf("insert touchpoint: %w", err)
 		}
@@ -137,20 +121,107 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 	return tp, err
 }
 
-// resolveContact returns the contact owning the first known identity (email
-// sorts before phone), or 0 when none is known.
-func resolveContact(ctx context.Context, tx pgx.Tx, ids []identity) (int64, error) {
+// resolveContact picks or creates the lead's contact, attaches its new
+// identities and writes every decision to the identity ledger. It returns
+// the contact id, negated when the contact was created here, and the number
+// of identities left with another contact (conflicts).
+//
+// The email match wins over the phone match: an email address is personal
+// far more often than a phone number (switchboards, shared mobiles). A phone
+// owned by another contact is recorded as a conflict, never merged silently.
+func resolveContact(ctx context.Context, tx pgx.Tx, eventID int64, ids []identity, l lead.Lead, now time.Time) (int64, int, error) {
+	owners := make(map[identity]int64, len(ids))
 	for _, id := range ids {
-		var contactID int64
-		err := tx.QueryRow(ctx, `SELECT contact_id FROM contact_identities WHERE kind = $1 AND value = $2`, id.kind, id.value).Scan(&contactID)
-		if err == nil {
-			return contactID, nil
+		var owner int64
+		err := tx.QueryRow(ctx, `SELECT contact_id FROM contact_identities WHERE kind = $1 AND value = $2`, id.kind, id.value).Scan(&owner)
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			return 0, 0, fmt.Errorf("resolve %s identity: %w", id.kind, err)
 		}
-		if !errors.Is(err, pgx.ErrNoRows) {
-			return 0, fmt.Errorf("resolve %s identity: %w", id.kind, err)
+		owners[id] = owner
+	}
+	ledger := func(contactID int64, decision string, id identity, other int64) error {
+		var otherID *int64
+		if other != 0 {
+			otherID = &other
+		}
+		_, err := tx.Exec(ctx, `
+			INSERT INTO identity_ledger (contact_id, inbound_event_id, decision, identity_kind, identity_value, other_contact_id, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`, contactID, eventID, decision, id.kind, id.value, otherID, now)
+		if err != nil {
+			return fmt.Errorf("record identity decision: %w", err)
+		}
+		return nil
+	}
+
+	// ids is sorted, so "email" comes before "phone": the first owned
+	// identity is the email's owner when there is one.
+	var contactID int64
+	var matched identity
+	for _, id := range ids {
+		if owners[id] != 0 {
+			contactID, matched = owners[id], id
+			break
 		}
 	}
-	return 0, nil
+	created := contactID == 0
+	if created {
+		err := tx.QueryRow(ctx, `
+			INSERT INTO contacts (first_name, last_name, company, title, country, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
+			l.FirstName, l.LastName, l.Company, l.Title, l.Country, now).Scan(&contactID)
+		if err != nil {
+			return 0, 0, fmt.Errorf("create contact: %w", err)
+		}
+	} else {
+		if err := ledger(contactID, "matched_"+matched.kind, matched, 0); err != nil {
+			return 0, 0, err
+		}
+		// Newer non-empty details fill or refresh the profile; empty fields
+		// never erase what another source told us.
+		_, err := tx.Exec(ctx, `
+			UPDATE contacts SET
+				first_name = COALESCE(NULLIF($2, ''), first_name),
+				last_name  = COALESCE(NULLIF($3, ''), last_name),
+				company    = COALESCE(NULLIF($4, ''), company),
+				title      = COALESCE(NULLIF($5, ''), title),
+				country    = COALESCE(NULLIF($6, ''), country),
+				updated_at = $7
+			WHERE id = $1`,
+			contactID, l.FirstName, l.LastName, l.Company, l.Title, l.Country, now)
+		if err != nil {
+			return 0, 0, fmt.Errorf("update contact %d: %w", contactID, err)
+		}
+	}
+
+	conflicts := 0
+	for _, id := range ids {
+		switch owner := owners[id]; {
+		case owner == contactID:
+			// already this contact's
+		case owner != 0:
+			conflicts++
+			if err := ledger(contactID, "conflict_"+id.kind, id, owner); err != nil {
+				return 0, 0, err
+			}
+		default:
+			if _, err := tx.Exec(ctx, `
+				INSERT INTO contact_identities (kind, value, contact_id, created_at) VALUES ($1, $2, $3, $4)
+				ON CONFLICT (kind, value) DO NOTHING`, id.kind, id.value, contactID, now); err != nil {
+				return 0, 0, fmt.Errorf("attach %s identity: %w", id.kind, err)
+			}
+			decision := "attached_" + id.kind
+			if created {
+				decision = "created"
+			}
+			if err := ledger(contactID, decision, id, 0); err != nil {
+				return 0, 0, err
+			}
+		}
+	}
+	if created {
+		return -contactID, conflicts, nil
+	}
+	return contactID, conflicts, nil
 }
 
 // TouchpointLead rebuilds the lead a touchpoint recorded, with its contact's

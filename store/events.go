@@ -11,11 +11,11 @@ import (
 	"leadflow/lead"
 )
 
-const eventColumns = `id, connector, source, event_id, received_at, payload, status, last_error, enqueued_at`
+const eventColumns = `id, connector, source, event_id, received_at, payload, kind, fetched_payload, status, last_error, enqueued_at`
 
 func scanEvent(row pgx.Row) (lead.Event, error) {
 	var e lead.Event
-	err := row.Scan(&e.ID, &e.Connector, &e.Source, &e.EventID, &e.ReceivedAt, &e.Payload, &e.Status, &e.LastError, &e.EnqueuedAt)
+	err := row.Scan(&e.ID, &e.Connector, &e.Source, &e.EventID, &e.ReceivedAt, &e.Payload, &e.Kind, &e.Fetched, &e.Status, &e.LastError, &e.EnqueuedAt)
 	return e, err
 }
 
@@ -24,11 +24,11 @@ func scanEvent(row pgx.Row) (lead.Event, error) {
 // inserted false: that is how a provider's retry is recognised.
 func (s *Store) InsertEvent(ctx context.Context, e lead.Event) (stored lead.Event, inserted bool, err error) {
 	row := s.pool.QueryRow(ctx, `
-		INSERT INTO inbound_events (connector, source, event_id, received_at, payload)
-		VALUES ($1, $2, $3, $4, $5)
+		INSERT INTO inbound_events (connector, source, event_id, received_at, payload, kind)
+		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (connector, source, event_id) DO NOTHING
 		RETURNING `+eventColumns,
-		e.Connector, e.Source, e.EventID, e.ReceivedAt, e.Payload)
+		e.Connector, e.Source, e.EventID, e.ReceivedAt, e.Payload, kindOrLead(e.Kind))
 	stored, err = scanEvent(row)
 	if err == nil {
 		return stored, true, nil
@@ -105,6 +105,23 @@ func (s *Store) MarkEventProcessed(ctx context.Context, id int64, at time.Time) 
 		WHERE id = $1 AND status <> 'processed'`, id, at)
 	if err != nil {
 		return fmt.Errorf("mark inbound event %d processed: %w", id, err)
+	}
+	return nil
+}
+
+func kindOrLead(k string) string {
+	if k == "" {
+		return lead.EventKindLead
+	}
+	return k
+}
+
+// SetEventFetched stores the provider's full lead fetched for a thin
+// notification, so a retried ingest never calls the provider again.
+func (s *Store) SetEventFetched(ctx context.Context, id int64, fetched []byte, at time.Time) error {
+	_, err := s.pool.Exec(ctx, `UPDATE inbound_events SET fetched_payload = $2, fetched_at = $3 WHERE id = $1`, id, fetched, at)
+	if err != nil {
+		return fmt.Errorf("store fetched lead of event %d: %w", id, err)
 	}
 	return nil
 }

@@ -29,6 +29,9 @@ type Store interface {
 	CreateDeal(ctx context.Context, req lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) (lead.Deal, bool, error)
 	OpenDeal(ctx context.Context, contactID int64, pipeline string) (lead.Deal, error)
 	EnrollNurture(ctx context.Context, e lead.Enrollment) (lead.Enrollment, bool, error)
+	SetEventFetched(ctx context.Context, id int64, fetched []byte, at time.Time) error
+	RecordEngagements(ctx context.Context, eventID int64, engs []lead.Engagement, now time.Time) ([]lead.EngagementResult, error)
+	ContactBySentMessage(ctx context.Context, messageID string) (int64, error)
 }
 
 // Enqueuer puts tasks in the queue (*asynq.Client).
@@ -105,6 +108,7 @@ func (h *Handlers) NewMux() *asynq.ServeMux {
 	mux := asynq.NewServeMux()
 	mux.Use(observe(h.cfg.Metrics, h.cfg.Logger))
 	mux.HandleFunc(TypeLeadIngest, h.Ingest)
+	mux.HandleFunc(TypeLeadFetch, h.Fetch)
 	mux.HandleFunc(TypeLeadScore, h.Score)
 	mux.HandleFunc(TypeLeadRoute, h.Route)
 	return mux
@@ -120,9 +124,11 @@ func decodePayload(t *asynq.Task, v any) error {
 	return nil
 }
 
-// Ingest turns a stored webhook event into a contact and a touchpoint, then
-// enqueues scoring. Payloads a connector rejects are recorded on the event
-// as failed and not retried; the raw event stays for inspection.
+// Ingest turns a stored webhook event into a contact and a touchpoint (or,
+// for engagement events, records them against their contact), then enqueues
+// scoring. A thin notification is handed to lead:fetch first. Payloads a
+// connector rejects are recorded on the event as failed and not retried;
+// the raw event stays for inspection.
 func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 	var p IngestPayload
 	if err := decodePayload(t, &p); err != nil {
@@ -132,36 +138,127 @@ func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return fmt.Errorf("ingest event %d: %w", p.EventID, err)
 	}
-	fail := func(err error) error {
-		if mErr := h.cfg.Store.MarkEventFailed(ctx, ev.ID, err.Error()); mErr != nil {
-			return fmt.Errorf("ingest event %d: %w (and recording the failure: %v)", ev.ID, err, mErr)
-		}
-		return permanent(fmt.Errorf("ingest event %d: %w", ev.ID, err))
+	if ev.Status == lead.EventFailed {
+		return permanent(fmt.Errorf("ingest event %d: already failed: %s", ev.ID, ev.LastError))
 	}
 	c, ok := h.cfg.Connectors.Get(ev.Connector)
 	if !ok {
-		return fail(fmt.Errorf("no connector named %q is configured", ev.Connector))
+		return h.fail(ctx, ev, fmt.Errorf("no connector named %q is configured", ev.Connector))
 	}
-	leads, err := c.Decode(connectors.Delivery{EventID: ev.EventID, Source: ev.Source, Payload: ev.Payload})
+	if _, isFetcher := c.(connectors.Fetcher); isFetcher && ev.Fetched == nil && ev.Kind != lead.EventKindEngagement {
+		task, err := NewFetchTask(ev.ID)
+		return h.enqueue(ctx, task, err)
+	}
+	return h.ingest(ctx, c, ev)
+}
+
+// Fetch calls the provider's API for a thin notification, stores the full
+// lead next to it (so a retry never calls again), and ingests it. Rate
+// limits and provider outages are retried (honouring Retry-After, see
+// RetryDelay); a missing lead or a permission error is dead-lettered with
+// the provider's reason.
+func (h *Handlers) Fetch(ctx context.Context, t *asynq.Task) error {
+	var p FetchPayload
+	if err := decodePayload(t, &p); err != nil {
+		return err
+	}
+	ev, err := h.cfg.Store.GetEvent(ctx, p.EventID)
 	if err != nil {
-		return fail(fmt.Errorf("decode %s payload: %w", ev.Connector, err))
+		return fmt.Errorf("fetch event %d: %w", p.EventID, err)
+	}
+	c, ok := h.cfg.Connectors.Get(ev.Connector)
+	if !ok {
+		return h.fail(ctx, ev, fmt.Errorf("no connector named %q is configured", ev.Connector))
+	}
+	f, ok := c.(connectors.Fetcher)
+	if !ok {
+		return h.fail(ctx, ev, fmt.Errorf("connector %s does not fetch", ev.Connector))
+	}
+	if ev.Fetched == nil {
+		fetched, err := f.Fetch(ctx, connectors.Delivery{EventID: ev.EventID, Source: ev.Source, Payload: ev.Payload})
+		if err != nil {
+			var fe *connectors.FetchError
+			if errors.As(err, &fe) && fe.Permanent {
+				return h.fail(ctx, ev, fmt.Errorf("fetch from %s: %w", ev.Connector, err))
+			}
+			return fmt.Errorf("fetch event %d from %s: %w", ev.ID, ev.Connector, err)
+		}
+		if err := h.cfg.Store.SetEventFetched(ctx, ev.ID, fetched, h.cfg.NowFunc()); err != nil {
+			return fmt.Errorf("fetch event %d: %w", ev.ID, err)
+		}
+		ev.Fetched = fetched
+	}
+	return h.ingest(ctx, c, ev)
+}
+
+// fail records a permanent failure on the event and stops retries.
+func (h *Handlers) fail(ctx context.Context, ev lead.Event, err error) error {
+	if mErr := h.cfg.Store.MarkEventFailed(ctx, ev.ID, err.Error()); mErr != nil {
+		return fmt.Errorf("event %d: %w (and recording the failure: %v)", ev.ID, err, mErr)
+	}
+	return permanent(fmt.Errorf("event %d: %w", ev.ID, err))
+}
+
+func (h *Handlers) ingest(ctx context.Context, c connectors.Connector, ev lead.Event) error {
+	d := connectors.Delivery{EventID: ev.EventID, Source: ev.Source, Payload: ev.Payload, Fetched: ev.Fetched}
+	if ev.Kind == lead.EventKindEngagement {
+		d.Type = connectors.DeliveryEngagement
+		ed, ok := c.(connectors.EngagementDecoder)
+		if !ok {
+			return h.fail(ctx, ev, fmt.Errorf("connector %s cannot decode engagement events", ev.Connector))
+		}
+		engs, err := ed.DecodeEngagement(d)
+		if err != nil {
+			return h.fail(ctx, ev, fmt.Errorf("decode %s engagement: %w", ev.Connector, err))
+		}
+		return h.recordEngagements(ctx, ev, engs)
+	}
+	leads, err := c.Decode(d)
+	if err != nil {
+		return h.fail(ctx, ev, fmt.Errorf("decode %s payload: %w", ev.Connector, err))
 	}
 	if len(leads) != 1 {
-		return fail(fmt.Errorf("connector %s produced %d leads for one event, want 1", ev.Connector, len(leads)))
+		return h.fail(ctx, ev, fmt.Errorf("connector %s produced %d leads for one event, want 1", ev.Connector, len(leads)))
 	}
-	now := h.cfg.NowFunc()
 	l, err := lead.Normalize(leads[0], lead.NormalizeOptions{DefaultRegion: h.cfg.DefaultRegion, NowFunc: func() time.Time { return ev.ReceivedAt }})
 	if err != nil {
-		return fail(fmt.Errorf("normalize lead: %w", err))
+		return h.fail(ctx, ev, fmt.Errorf("normalize lead: %w", err))
 	}
-	tp, err := h.cfg.Store.RecordLead(ctx, ev.ID, l, now)
+	// An email answering one we sent is the contact engaging, not a new lead.
+	if l.InReplyTo != "" {
+		if _, err := h.cfg.Store.ContactBySentMessage(ctx, l.InReplyTo); err == nil {
+			return h.recordEngagements(ctx, ev, []lead.Engagement{{
+				Kind: lead.EngagementReplied, Email: l.Email, MessageID: l.InReplyTo, Text: l.Message, OccurredAt: l.OccurredAt,
+			}})
+		} else if !errors.Is(err, lead.ErrNotFound) {
+			return fmt.Errorf("ingest event %d: %w", ev.ID, err)
+		}
+	}
+	tp, err := h.cfg.Store.RecordLead(ctx, ev.ID, l, h.cfg.NowFunc())
 	if err != nil {
 		return fmt.Errorf("ingest event %d: %w", ev.ID, err)
 	}
+	if tp.Conflicts > 0 {
+		h.cfg.Logger.WarnContext(ctx, "identity conflict left unmerged; see identity_ledger", "event_row", ev.ID,
+			"contact_id", tp.ContactID, "conflicts", tp.Conflicts)
+	}
 	h.cfg.Logger.InfoContext(ctx, "lead ingested", "event_row", ev.ID, "contact_id", tp.ContactID,
-		"touchpoint_id", tp.ID, "new_contact", tp.NewContact)
+		"touchpoint_id", tp.ID, "new_contact", tp.NewContact, "channel", tp.Channel)
 	task, err := NewScoreTask(tp.ID)
 	return h.enqueue(ctx, task, err)
+}
+
+func (h *Handlers) recordEngagements(ctx context.Context, ev lead.Event, engs []lead.Engagement) error {
+	res, err := h.cfg.Store.RecordEngagements(ctx, ev.ID, engs, h.cfg.NowFunc())
+	if err != nil {
+		return fmt.Errorf("record engagements of event %d: %w", ev.ID, err)
+	}
+	for i, r := range res {
+		h.cfg.Metrics.EngagementRecorded(engs[i].Kind, r.ContactID != 0)
+		h.cfg.Logger.InfoContext(ctx, "engagement recorded", "event_row", ev.ID, "kind", engs[i].Kind,
+			"contact_id", r.ContactID, "suppressed", r.Suppressed)
+	}
+	return nil
 }
 
 // Score scores a touchpoint's lead with the configured rules, stores the

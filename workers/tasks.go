@@ -27,6 +27,9 @@ const (
 	TypeLeadIngest = "lead:ingest"
 	TypeLeadScore  = "lead:score"
 	TypeLeadRoute  = "lead:route"
+	// TypeLeadFetch completes a thin notification (Meta, LinkedIn) by
+	// calling the provider's API, then ingests it.
+	TypeLeadFetch = "lead:fetch"
 )
 
 // QueueDefault is the queue every lead task goes to.
@@ -75,6 +78,17 @@ func IngestTaskID(connector, source, eventID string) string {
 // NewIngestTask returns the lead:ingest task for a stored event.
 func NewIngestTask(rowID int64, connector, source, eventID string) (*asynq.Task, error) {
 	return newTask(TypeLeadIngest, IngestPayload{EventID: rowID}, IngestTaskID(connector, source, eventID))
+}
+
+// FetchPayload is the payload of lead:fetch.
+type FetchPayload struct {
+	// EventID is the inbound_events row id of the stored notification.
+	EventID int64 `json:"event_id"`
+}
+
+// NewFetchTask returns the lead:fetch task for a stored notification.
+func NewFetchTask(rowID int64) (*asynq.Task, error) {
+	return newTask(TypeLeadFetch, FetchPayload{EventID: rowID}, fmt.Sprintf("fetch:%d", rowID))
 }
 
 // NewScoreTask returns the lead:score task for a touchpoint.

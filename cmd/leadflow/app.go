@@ -39,6 +39,9 @@ type app struct {
 	// relay overrides the relay's timing; zero values take its defaults
 	// (tests shorten them).
 	relay workers.RelayConfig
+	// nowFunc is the intake clock (signature freshness); nil = time.Now.
+	// Tests set it to replay recorded provider requests.
+	nowFunc func() time.Time
 }
 
 // loadConfig reads the configuration from the process environment.
@@ -85,15 +88,7 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 	a.client = asynq.NewClient(ro)
 	a.rdb = ro.MakeRedisClient().(redis.UniversalClient)
 
-	gen, err := connectors.NewGeneric(connectors.GenericConfig{Secrets: cfg.WebhookSecrets})
-	var conns []connectors.Connector
-	if err == nil {
-		conns = append(conns, gen)
-	} else if len(cfg.WebhookSecrets) > 0 {
-		a.close()
-		return nil, fmt.Errorf("%s: %w", config.EnvWebhookSecrets, err)
-	}
-	a.registry, err = connectors.NewRegistry(conns...)
+	a.registry, err = buildRegistry(cfg)
 	if err != nil {
 		a.close()
 		return nil, err
@@ -150,6 +145,8 @@ func (a *app) httpHandler() (http.Handler, error) {
 		Store:         a.store,
 		EnqueueFunc:   a.enqueueEvent,
 		RedisPingFunc: func(ctx context.Context) error { return a.rdb.Ping(ctx).Err() },
+		ReplayCache:   httpapi.NewRedisReplayCache(a.rdb),
+		NowFunc:       a.nowFunc,
 		Metrics:       a.metrics,
 		Logger:        a.logger,
 	})
@@ -197,6 +194,7 @@ func (a *app) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
 		TaskCheckInterval: 200 * time.Millisecond,
 		ShutdownTimeout:   10 * time.Second,
 		Logger:            asynqLogger{a.logger},
+		RetryDelayFunc:    workers.RetryDelay,
 		LogLevel:          asynqLevel(a.cfg.LogLevel),
 	})
 	return srv, h.NewMux(), nil

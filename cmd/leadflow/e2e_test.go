@@ -43,17 +43,34 @@ type testBundle struct {
 // setup starts every role in-process against the given servers.
 func setup(t *testing.T, dbURL, redisURL string) *testBundle {
 	t.Helper()
+	return setupWith(t, dbURL, redisURL, options{})
+}
+
+// options adjust setupWith.
+type options struct {
+	// env adds or overrides LEADFLOW_* variables.
+	env map[string]string
+	// now is the intake clock (signature windows); default time.Now.
+	now func() time.Time
+}
+
+func setupWith(t *testing.T, dbURL, redisURL string, o options) *testBundle {
+	t.Helper()
 	env := map[string]string{
 		config.EnvDatabaseURL:    dbURL,
 		config.EnvRedisURL:       redisURL,
 		config.EnvWebhookSecrets: testSecret,
 		config.EnvLogLevel:       "error",
 	}
+	for k, v := range o.env {
+		env[k] = v
+	}
 	cfg, err := config.Load(func(k string) string { return env[k] })
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	a, err := newApp(ctx, cfg, io.Discard)
 	require.NoError(t, err)
+	a.nowFunc = o.now
 	a.relay = workers.RelayConfig{MinAge: 200 * time.Millisecond, Interval: 200 * time.Millisecond}
 	_, err = a.store.UpsertRep(ctx, lead.Rep{Name: "Rep One", Email: "one@reps.example.com", Active: true})
 	require.NoError(t, err)

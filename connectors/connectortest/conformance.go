@@ -38,7 +38,27 @@ type Fixture struct {
 	// Set it for senders that sign only part of the body (Mailgun signs
 	// only the signature block).
 	TamperOffsets []int
+	// FetchedFor matters only for a connector that implements
+	// connectors.Fetcher, whose Decode reads what Fetch returned. It returns
+	// the bytes Fetch would return for d (a recorded API answer); the suite
+	// sets them as d.Fetched before Decode and also feeds Decode garbage
+	// fetched bytes. Return nil for a delivery you have no answer for (one
+	// parsed from a garbage body, say): its Decode is skipped. When
+	// FetchedFor is nil, the Decode checks of a Fetcher's deliveries are
+	// skipped.
+	FetchedFor func(d connectors.Delivery) []byte
+	// Challenge, for a connector that implements connectors.Challenger, is a
+	// valid GET handshake: Challenge must answer it with a 2xx. Nil skips
+	// the challenge checks.
+	Challenge *connectors.Request
+	// BadChallenge is a handshake Challenge must refuse with
+	// KindUnauthorized (a wrong verify token, say). Nil skips that check.
+	BadChallenge *connectors.Request
 }
+
+// hugeBodySize is the size of the oversized body the suite sends: larger
+// than any real webhook, small enough to keep the suite fast.
+const hugeBodySize = 2 << 20
 
 // namePattern is what a connector name must look like: it appears in URLs,
 // dedupe keys and metric labels.
@@ -168,23 +188,100 @@ func RunConformance(t *testing.T, c connectors.Connector, f Fixture) {
 			require.NotEmpty(t, strings.TrimSpace(d.EventID), "delivery %d EventID", i)
 			require.NotEmpty(t, strings.TrimSpace(d.Source), "delivery %d Source", i)
 			require.NotEmpty(t, d.Payload, "delivery %d Payload", i)
+			require.Contains(t, []connectors.DeliveryType{connectors.DeliveryLead, connectors.DeliveryEngagement}, d.Type,
+				"delivery %d Type", i)
+			require.Nil(t, d.Fetched, "delivery %d: Fetched is set by the worker after Fetch, never by Parse", i)
 		}
 	})
 
 	t.Run("decode of parse yields leads with email or phone", func(t *testing.T) {
+		// Engagement deliveries yield engagements with a kind instead.
 		ds, err := callParse(t, c, cloneRequest(&f.Request))
 		require.NoError(t, err)
+		decoded := 0
 		for i, d := range ds {
 			// Decode runs later on bytes read back from storage, so it must
 			// not depend on sharing memory with the request.
 			stored := d
 			stored.Payload = slices.Clone(d.Payload)
-			leads, err := callDecode(t, c, stored)
+			out, skipped, err := decodeStored(t, c, f, stored)
+			if skipped {
+				continue
+			}
+			decoded++
 			require.NoError(t, err, "delivery %d", i)
-			requireContactable(t, leads, "delivery %d", i)
-			again, err := callDecode(t, c, stored)
+			requireUseful(t, stored, out, "delivery %d", i)
+			again, _, err := decodeStored(t, c, f, stored)
 			require.NoError(t, err)
-			require.Equal(t, leads, again, "Decode must be deterministic")
+			require.Equal(t, out, again, "Decode must be deterministic")
+		}
+		if decoded == 0 {
+			t.Skip("a Fetcher's deliveries are decoded only with Fixture.FetchedFor")
+		}
+	})
+
+	if _, ok := c.(connectors.Fetcher); ok && f.FetchedFor != nil {
+		t.Run("decode survives garbage fetched bytes", func(t *testing.T) {
+			ds, err := callParse(t, c, cloneRequest(&f.Request))
+			require.NoError(t, err)
+			for i, d := range ds {
+				good := f.FetchedFor(d)
+				variants := [][]byte{{}, []byte("{}"), []byte("null"), []byte("[]"), []byte("\x00\xff\xfe"), []byte("{"),
+					[]byte(strings.Repeat("[", 10000)), hugeCopy(good)}
+				if len(good) > 1 {
+					variants = append(variants, good[:len(good)/2], good[:len(good)-1])
+				}
+				for j, fetched := range variants {
+					d := d
+					d.Fetched = slices.Clone(fetched)
+					out, _, err := decodeStored(t, c, f, d)
+					if err != nil {
+						requireKind(t, err, connectors.KindInvalid, "delivery %d, fetched variant %d", i, j)
+						continue
+					}
+					requireUseful(t, d, out, "delivery %d, fetched variant %d", i, j)
+				}
+			}
+		})
+	}
+
+	t.Run("survives empty, truncated and huge bodies", func(t *testing.T) {
+		// Whatever a sender, a proxy or an attacker posts, nothing may
+		// panic, and every error has the kind its step promises.
+		b := f.Request.Body
+		bodies := [][]byte{nil, {}, []byte("{}"), hugeCopy(b)}
+		if len(b) > 1 {
+			bodies = append(bodies, b[:len(b)-1], b[:len(b)*2/3])
+		}
+		for i, body := range bodies {
+			req := cloneRequest(&f.Request)
+			req.Body = slices.Clone(body)
+			if err := callVerify(t, c, req, f.Now); err != nil {
+				requireKind(t, err, connectors.KindUnauthorized, "Verify of body %d", i)
+			}
+			ds, err := callParse(t, c, req)
+			if err != nil {
+				requireKind(t, err, connectors.KindInvalid, "Parse of body %d", i)
+			}
+			for j, d := range ds {
+				require.NotEmpty(t, d.EventID, "body %d delivery %d", i, j)
+				require.NotEmpty(t, d.Source, "body %d delivery %d", i, j)
+				out, skipped, err := decodeStored(t, c, f, d)
+				if skipped {
+					continue
+				}
+				require.NoError(t, err, "body %d delivery %d: Parse accepted what Decode rejects", i, j)
+				requireUseful(t, d, out, "body %d delivery %d", i, j)
+			}
+			for _, typ := range deliveryTypes(c) {
+				d := connectors.Delivery{EventID: "conformance-1", Source: "conformance", Payload: slices.Clone(body), Type: typ}
+				out, err := decodeAs(t, c, d)
+				if err != nil {
+					requireKind(t, err, connectors.KindInvalid, "body %d as a %q payload", i, typ)
+					continue
+				}
+				requireUseful(t, d, out, "body %d as a %q payload", i, typ)
+			}
 		}
 	})
 
@@ -205,9 +302,12 @@ func RunConformance(t *testing.T, c connectors.Connector, f Fixture) {
 			for j, d := range ds {
 				require.NotEmpty(t, d.EventID, "garbage body %d delivery %d", i, j)
 				require.NotEmpty(t, d.Source, "garbage body %d delivery %d", i, j)
-				leads, err := callDecode(t, c, d)
+				out, skipped, err := decodeStored(t, c, f, d)
+				if skipped {
+					continue
+				}
 				require.NoError(t, err, "garbage body %d delivery %d: Parse accepted what Decode rejects", i, j)
-				requireContactable(t, leads, "garbage body %d delivery %d", i, j)
+				requireUseful(t, d, out, "garbage body %d delivery %d", i, j)
 			}
 		}
 	})
@@ -227,7 +327,184 @@ func RunConformance(t *testing.T, c connectors.Connector, f Fixture) {
 			}
 			requireContactable(t, leads, "garbage body %d as payload", i)
 		}
+		if _, ok := c.(connectors.EngagementDecoder); !ok {
+			return
+		}
+		// The same holds for DecodeEngagement.
+		for i, p := range []string{"", "\x00\xff\xfe", "{", strings.Repeat("{", 10000)} {
+			d := connectors.Delivery{EventID: "conformance-1", Source: "conformance", Payload: []byte(p), Type: connectors.DeliveryEngagement}
+			_, err := decodeAs(t, c, d)
+			requireKind(t, err, connectors.KindInvalid, "garbage engagement payload %d", i)
+		}
+		for i, p := range garbageBodies {
+			d := connectors.Delivery{EventID: "conformance-1", Source: "conformance", Payload: []byte(p), Type: connectors.DeliveryEngagement}
+			out, err := decodeAs(t, c, d)
+			if err != nil {
+				requireKind(t, err, connectors.KindInvalid, "garbage body %d as engagement payload", i)
+				continue
+			}
+			requireUseful(t, d, out, "garbage body %d as engagement payload", i)
+		}
 	})
+
+	if f.Challenge != nil || f.BadChallenge != nil {
+		runChallengeChecks(t, c, f)
+	}
+}
+
+// runChallengeChecks checks a Challenger against Fixture.Challenge and
+// Fixture.BadChallenge.
+func runChallengeChecks(t *testing.T, c connectors.Connector, f Fixture) {
+	t.Helper()
+	ch, ok := c.(connectors.Challenger)
+	require.True(t, ok, "Fixture.Challenge or BadChallenge is set, but %T does not implement connectors.Challenger", c)
+
+	if f.Challenge != nil {
+		t.Run("challenge answers the handshake", func(t *testing.T) {
+			res, err := callChallenge(t, ch, cloneRequest(f.Challenge))
+			require.NoError(t, err)
+			requireSuccessStatus(t, res.Status)
+			again, err := callChallenge(t, ch, cloneRequest(f.Challenge))
+			require.NoError(t, err)
+			require.Equal(t, res, again, "Challenge must be deterministic")
+		})
+
+		t.Run("challenge survives garbage queries", func(t *testing.T) {
+			// Refusals are *connectors.Error (403 or 400); acceptances are
+			// 2xx. An empty handshake must be refused.
+			_, err := callChallenge(t, ch, &connectors.Request{Method: "GET"})
+			requireConnectorError(t, err, "empty handshake")
+			for key := range f.Challenge.Query {
+				for _, v := range garbageHeaderValues {
+					req := cloneRequest(f.Challenge)
+					req.Query.Set(key, v)
+					res, err := callChallenge(t, ch, req)
+					if err != nil {
+						requireConnectorError(t, err, "garbage %s", key)
+						continue
+					}
+					requireSuccessStatus(t, res.Status)
+				}
+				req := cloneRequest(f.Challenge)
+				req.Query.Del(key)
+				res, err := callChallenge(t, ch, req)
+				if err != nil {
+					requireConnectorError(t, err, "without %s", key)
+					continue
+				}
+				requireSuccessStatus(t, res.Status)
+			}
+		})
+	}
+
+	if f.BadChallenge != nil {
+		t.Run("challenge refuses a bad handshake", func(t *testing.T) {
+			_, err := callChallenge(t, ch, cloneRequest(f.BadChallenge))
+			requireKind(t, err, connectors.KindUnauthorized, "BadChallenge")
+		})
+	}
+}
+
+// requireSuccessStatus fails unless status is 2xx; 0 counts as 200, as the
+// HTTP layer sends it.
+func requireSuccessStatus(t *testing.T, status int) {
+	t.Helper()
+	if status == 0 {
+		return
+	}
+	require.True(t, status >= 200 && status < 300, "Challenge answered status %d, want 2xx", status)
+}
+
+// requireConnectorError fails unless err is a *connectors.Error of a known
+// kind.
+func requireConnectorError(t *testing.T, err error, msgAndArgs ...any) {
+	t.Helper()
+	require.Error(t, err, msgAndArgs...)
+	require.True(t, connectors.IsKind(err, connectors.KindUnauthorized) || connectors.IsKind(err, connectors.KindInvalid),
+		"want a *connectors.Error of a known kind, got %T: %v", err, err)
+}
+
+// decoded is what the worker makes of one delivery.
+type decoded struct {
+	leads       []lead.Inbound
+	engagements []lead.Engagement
+}
+
+// decodeStored plays the worker on a stored delivery: for a Fetcher it sets
+// Fetched from f.FetchedFor when Fetched is nil, then decodes by type.
+// skipped is true when a Fetcher's delivery has no fetched bytes to decode.
+func decodeStored(t *testing.T, c connectors.Connector, f Fixture, d connectors.Delivery) (out decoded, skipped bool, err error) {
+	t.Helper()
+	if _, ok := c.(connectors.Fetcher); ok && d.Fetched == nil {
+		if f.FetchedFor == nil {
+			return out, true, nil
+		}
+		if d.Fetched = f.FetchedFor(d); d.Fetched == nil {
+			return out, true, nil
+		}
+	}
+	out, err = decodeAs(t, c, d)
+	return out, false, err
+}
+
+// decodeAs calls Decode, or DecodeEngagement for an engagement delivery,
+// which the connector must then implement.
+func decodeAs(t *testing.T, c connectors.Connector, d connectors.Delivery) (out decoded, err error) {
+	t.Helper()
+	if d.Type == connectors.DeliveryEngagement {
+		ed, ok := c.(connectors.EngagementDecoder)
+		require.True(t, ok, "%T returns engagement deliveries but does not implement connectors.EngagementDecoder", c)
+		out.engagements, err = callDecodeEngagement(t, ed, d)
+		return out, err
+	}
+	out.leads, err = callDecode(t, c, d)
+	return out, err
+}
+
+// deliveryTypes lists the delivery types c can decode.
+func deliveryTypes(c connectors.Connector) []connectors.DeliveryType {
+	if _, ok := c.(connectors.EngagementDecoder); ok {
+		return []connectors.DeliveryType{connectors.DeliveryLead, connectors.DeliveryEngagement}
+	}
+	return []connectors.DeliveryType{connectors.DeliveryLead}
+}
+
+// requireUseful fails unless the decoded delivery is worth storing: leads
+// that can be followed up, or engagements of a known kind.
+func requireUseful(t *testing.T, d connectors.Delivery, out decoded, msgAndArgs ...any) {
+	t.Helper()
+	if d.Type == connectors.DeliveryEngagement {
+		require.Empty(t, out.leads, msgAndArgs...)
+		requireEngagements(t, out.engagements, msgAndArgs...)
+		return
+	}
+	require.Empty(t, out.engagements, msgAndArgs...)
+	requireContactable(t, out.leads, msgAndArgs...)
+}
+
+// engagementKinds are the kinds an engagement may have.
+var engagementKinds = []string{
+	lead.EngagementDelivered, lead.EngagementOpened, lead.EngagementClicked, lead.EngagementUnsubscribed,
+	lead.EngagementComplained, lead.EngagementFailed, lead.EngagementReplied,
+}
+
+// requireEngagements fails unless there is at least one engagement and
+// every one has a known Kind: scoring and suppression switch on it.
+func requireEngagements(t *testing.T, es []lead.Engagement, msgAndArgs ...any) {
+	t.Helper()
+	require.NotEmpty(t, es, msgAndArgs...)
+	for i, e := range es {
+		require.Contains(t, engagementKinds, e.Kind, "engagement %d Kind; %v", i, msgAndArgs)
+	}
+}
+
+// hugeCopy repeats b up to hugeBodySize bytes ("x" repeated when b is
+// empty).
+func hugeCopy(b []byte) []byte {
+	if len(b) == 0 {
+		b = []byte("x")
+	}
+	return bytes.Repeat(b, hugeBodySize/len(b)+1)
 }
 
 // requireKind fails unless err is, or wraps, a *connectors.Error of kind k.
@@ -270,6 +547,22 @@ func callDecode(t *testing.T, c connectors.Connector, d connectors.Delivery) (le
 	t.Helper()
 	defer failOnPanic(t, "Decode")
 	return c.Decode(d)
+}
+
+// callDecodeEngagement calls DecodeEngagement and turns a panic into a test
+// failure with a stack.
+func callDecodeEngagement(t *testing.T, c connectors.EngagementDecoder, d connectors.Delivery) (es []lead.Engagement, err error) {
+	t.Helper()
+	defer failOnPanic(t, "DecodeEngagement")
+	return c.DecodeEngagement(d)
+}
+
+// callChallenge calls Challenge and turns a panic into a test failure with
+// a stack.
+func callChallenge(t *testing.T, c connectors.Challenger, req *connectors.Request) (res connectors.Response, err error) {
+	t.Helper()
+	defer failOnPanic(t, "Challenge")
+	return c.Challenge(req)
 }
 
 // failOnPanic must be deferred directly.

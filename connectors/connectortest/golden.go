@@ -27,7 +27,7 @@ import (
 // Update.
 func init() {
 	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite want.leads in golden files with what the connector produces")
+		flag.Bool("update", false, "rewrite want.leads and want.engagements in golden files with what the connector produces")
 	}
 }
 
@@ -51,6 +51,11 @@ func Update() bool {
 //	              "body_file": "../../standard-webhooks/lead.created.json"},
 //	  "want": {"deliveries": [{"event_id": "...", "source": "..."}], "leads": [...]}
 //	}
+//
+// A case of an engagement (Mailgun events, replies) lists
+// "deliveries": [{"event_id": "...", "source": "...", "type": "engagement"}]
+// and "engagements": [...] instead of leads. A case of a thin notification
+// (Meta, LinkedIn) names the recorded API answer in want.fetched_file.
 type Case struct {
 	// Name describes the case; the file name is used when it is empty.
 	Name string `json:"name"`
@@ -91,17 +96,39 @@ type CaseWant struct {
 	ErrorField string `json:"error_field,omitempty"`
 	// ErrorContains is a substring the error text must contain.
 	ErrorContains string `json:"error_contains,omitempty"`
+	// RejectStatus, when set, is the HTTP status the error must get: the
+	// connector's connectors.StatusPolicy, else 401 for unauthorized and
+	// 400 for invalid. Only with ErrorKind.
+	RejectStatus int `json:"reject_status,omitempty"`
+	// ReplayKey, when set, is the key the connector's
+	// connectors.ReplayGuard must return for the request.
+	ReplayKey string `json:"replay_key,omitempty"`
+	// FetchedFile names a file, relative to the case file's directory,
+	// whose bytes are set as Delivery.Fetched of every delivery before
+	// Decode: the recorded answer of a Fetcher's API call. A Fetcher's
+	// delivery without fetched bytes is not decoded.
+	FetchedFile string `json:"fetched_file,omitempty"`
+	// FetchedFiles is FetchedFile per event id, for a request with several
+	// deliveries; it wins over FetchedFile for the ids it lists.
+	FetchedFiles map[string]string `json:"fetched_files,omitempty"`
 	// Deliveries are the expected deliveries, in order.
 	Deliveries []CaseDelivery `json:"deliveries,omitempty"`
-	// Leads are the leads Decode produces from all deliveries, in order.
-	// -update rewrites them.
+	// Leads are the leads Decode produces from all lead deliveries, in
+	// order. -update rewrites them (leaving them out when the case yields
+	// only engagements).
 	Leads json.RawMessage `json:"leads,omitempty"`
+	// Engagements are the engagements DecodeEngagement produces from all
+	// engagement deliveries, in order. -update rewrites them.
+	Engagements json.RawMessage `json:"engagements,omitempty"`
 }
 
 // CaseDelivery is the part of a connectors.Delivery a golden file checks.
 type CaseDelivery struct {
 	EventID string `json:"event_id"`
 	Source  string `json:"source"`
+	// Type is "engagement" for connectors.DeliveryEngagement; omitted for
+	// a lead.
+	Type connectors.DeliveryType `json:"type,omitempty"`
 }
 
 // RunGolden runs every *.json case in dir against c, one subtest per file.
@@ -128,10 +155,20 @@ func runGoldenFile(t *testing.T, c connectors.Connector, file string) {
 		t.Log(tc.Name)
 	}
 
-	req, err := tc.Request.Build(filepath.Dir(file))
+	dir := filepath.Dir(file)
+	req, err := tc.Request.Build(dir)
+	require.NoError(t, err)
+	fetched, err := tc.Want.fetched(dir)
 	require.NoError(t, err)
 
-	deliveries, leads, err := runConnector(t, c, req, tc.Now)
+	if tc.Want.ReplayKey != "" {
+		g, ok := c.(connectors.ReplayGuard)
+		require.True(t, ok, "want.replay_key is set, but %T does not implement connectors.ReplayGuard", c)
+		key, _ := g.ReplayKey(req)
+		require.Equal(t, tc.Want.ReplayKey, key, "replay key")
+	}
+
+	res, err := runConnector(t, c, req, tc.Now, fetched)
 	if tc.Want.ErrorKind != "" {
 		require.Error(t, err, "want a %s error", tc.Want.ErrorKind)
 		var ce *connectors.Error
@@ -139,51 +176,136 @@ func runGoldenFile(t *testing.T, c connectors.Connector, file string) {
 		require.Equal(t, tc.Want.ErrorKind, ce.Kind.String(), "error %q", err)
 		require.Equal(t, tc.Want.ErrorField, ce.Field, "error %q", err)
 		require.Contains(t, err.Error(), tc.Want.ErrorContains)
+		if tc.Want.RejectStatus != 0 {
+			require.Equal(t, tc.Want.RejectStatus, rejectStatus(c, ce.Kind), "reject status")
+		}
 		require.Empty(t, tc.Want.Deliveries, "a case expecting an error lists no deliveries")
 		require.Empty(t, tc.Want.Leads, "a case expecting an error lists no leads")
+		require.Empty(t, tc.Want.Engagements, "a case expecting an error lists no engagements")
 		return
 	}
 	require.NoError(t, err)
+	require.Zero(t, tc.Want.RejectStatus, "want.reject_status needs want.error_kind")
 
-	got := make([]CaseDelivery, 0, len(deliveries))
-	for _, d := range deliveries {
-		got = append(got, CaseDelivery{EventID: d.EventID, Source: d.Source})
+	got := make([]CaseDelivery, 0, len(res.deliveries))
+	for _, d := range res.deliveries {
+		got = append(got, CaseDelivery{EventID: d.EventID, Source: d.Source, Type: d.Type})
 	}
 	if len(tc.Want.Deliveries) > 0 || len(got) > 0 {
 		require.Equal(t, tc.Want.Deliveries, got, "deliveries")
 	}
 
-	gotLeads, err := marshalJSON(leads)
+	gotLeads, err := marshalJSON(res.leads)
+	require.NoError(t, err)
+	gotEngagements, err := marshalJSON(res.engagements)
 	require.NoError(t, err)
 	if Update() {
-		tc.Want.Leads = gotLeads
+		// An engagement-only case lists no leads; anything else keeps
+		// want.leads, even when empty, as cases always have.
+		tc.Want.Leads, tc.Want.Engagements = nil, nil
+		if len(res.leads) > 0 || len(res.engagements) == 0 {
+			tc.Want.Leads = gotLeads
+		}
+		if len(res.engagements) > 0 {
+			tc.Want.Engagements = gotEngagements
+		}
 		require.NoError(t, writeCase(file, tc))
 		return
 	}
-	require.NotEmpty(t, tc.Want.Leads, "%s has no want.leads; run the test with -update", file)
-	require.JSONEq(t, string(tc.Want.Leads), string(gotLeads), "leads (run with -update to accept)")
+	require.True(t, len(tc.Want.Leads) > 0 || len(tc.Want.Engagements) > 0 || (tc.Want.Deliveries != nil && len(tc.Want.Deliveries) == 0),
+		"%s has neither want.leads nor want.engagements; run the test with -update", file)
+	if len(tc.Want.Leads) > 0 || len(res.leads) > 0 {
+		require.JSONEq(t, orEmptyList(tc.Want.Leads), string(gotLeads), "leads (run with -update to accept)")
+	}
+	if len(tc.Want.Engagements) > 0 || len(res.engagements) > 0 {
+		require.JSONEq(t, orEmptyList(tc.Want.Engagements), string(gotEngagements), "engagements (run with -update to accept)")
+	}
+}
+
+// orEmptyList is raw, or "[]" when raw is empty.
+func orEmptyList(raw json.RawMessage) string {
+	if len(raw) == 0 {
+		return "[]"
+	}
+	return string(raw)
+}
+
+// rejectStatus is the HTTP layer's status for a rejection of kind k.
+func rejectStatus(c connectors.Connector, k connectors.Kind) int {
+	if p, ok := c.(connectors.StatusPolicy); ok {
+		return p.RejectStatus(k)
+	}
+	if k == connectors.KindUnauthorized {
+		return http.StatusUnauthorized
+	}
+	return http.StatusBadRequest
+}
+
+// fetched reads FetchedFile and FetchedFiles relative to dir and returns
+// the fetched bytes for a delivery (nil when none).
+func (w CaseWant) fetched(dir string) (func(d connectors.Delivery) []byte, error) {
+	var all []byte
+	if w.FetchedFile != "" {
+		b, err := os.ReadFile(filepath.Join(dir, w.FetchedFile))
+		if err != nil {
+			return nil, fmt.Errorf("read golden fetched_file: %w", err)
+		}
+		all = b
+	}
+	byID := make(map[string][]byte, len(w.FetchedFiles))
+	for id, name := range w.FetchedFiles {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return nil, fmt.Errorf("read golden fetched_files[%s]: %w", id, err)
+		}
+		byID[id] = b
+	}
+	return func(d connectors.Delivery) []byte {
+		if b, ok := byID[d.EventID]; ok {
+			return b
+		}
+		return all
+	}, nil
+}
+
+// goldenResult is what one request yields.
+type goldenResult struct {
+	deliveries  []connectors.Delivery
+	leads       []lead.Inbound
+	engagements []lead.Engagement
 }
 
 // runConnector plays the HTTP layer and then the worker: Verify, Parse, and
-// Decode of every delivery, stopping at the first error.
-func runConnector(t *testing.T, c connectors.Connector, req *connectors.Request, now time.Time) ([]connectors.Delivery, []lead.Inbound, error) {
+// Decode (or DecodeEngagement) of every delivery, stopping at the first
+// error. A Fetcher's delivery is decoded only when fetched has bytes for
+// it, which stand in for the API call.
+func runConnector(t *testing.T, c connectors.Connector, req *connectors.Request, now time.Time, fetched func(connectors.Delivery) []byte) (goldenResult, error) {
 	t.Helper()
+	res := goldenResult{leads: []lead.Inbound{}, engagements: []lead.Engagement{}}
 	if err := callVerify(t, c, req, now); err != nil {
-		return nil, nil, err
+		return res, err
 	}
 	deliveries, err := callParse(t, c, req)
 	if err != nil {
-		return nil, nil, err
+		return res, err
 	}
-	leads := []lead.Inbound{}
+	res.deliveries = deliveries
+	_, isFetcher := c.(connectors.Fetcher)
 	for _, d := range deliveries {
-		ls, err := callDecode(t, c, d)
-		if err != nil {
-			return deliveries, nil, err
+		if d.Fetched == nil && fetched != nil {
+			d.Fetched = fetched(d)
 		}
-		leads = append(leads, ls...)
+		if isFetcher && d.Fetched == nil {
+			continue
+		}
+		out, err := decodeAs(t, c, d)
+		if err != nil {
+			return res, err
+		}
+		res.leads = append(res.leads, out.leads...)
+		res.engagements = append(res.engagements, out.engagements...)
 	}
-	return deliveries, leads, nil
+	return res, nil
 }
 
 // Build turns the description into a request, reading BodyFile relative to

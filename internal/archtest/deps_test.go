@@ -26,6 +26,8 @@ var allowed = map[string][]string{
 	"connectors":               {"lead"},
 	"connectors/connectortest": {"connectors", "lead"},
 	"scoring":                  {"lead"},
+	"scoring/bant":             {"lead"},
+	"scoring/learn":            {},
 	"pipeline":                 {"lead"},
 	"store":                    {"lead"},
 	"metrics":                  {},

@@ -1,0 +1,51 @@
+package connectors
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"leadflow/lead"
+)
+
+func TestSetField(t *testing.T) {
+	m := FieldMap{"What_Is_Your_Budget": FieldBudget, "work_email": FieldEmail, "size": "attributes.company_size", "opt_in": FieldConsent}
+	tests := []struct {
+		name  string
+		key   string
+		value string
+		check func(t *testing.T, in lead.Inbound)
+	}{
+		{"mapped case-insensitively", "what_is_your_budget", "over_50k", func(t *testing.T, in lead.Inbound) { require.Equal(t, "over_50k", in.Answers.Budget) }},
+		{"identity", "work_email", " ada@example.com ", func(t *testing.T, in lead.Inbound) { require.Equal(t, "ada@example.com", in.Email) }},
+		{"renamed attribute", "size", "51-200", func(t *testing.T, in lead.Inbound) { require.Equal(t, "51-200", in.Attributes["company_size"]) }},
+		{"unmapped kept as attribute", "favourite_colour", "blue", func(t *testing.T, in lead.Inbound) { require.Equal(t, "blue", in.Attributes["favourite_colour"]) }},
+		{"consent yes", "opt_in", "Yes", func(t *testing.T, in lead.Inbound) { require.True(t, in.Consent.Marketing) }},
+		{"consent no", "opt_in", "no", func(t *testing.T, in lead.Inbound) { require.False(t, in.Consent.Marketing) }},
+		{"empty ignored", "work_email", "  ", func(t *testing.T, in lead.Inbound) { require.Empty(t, in.Email); require.Nil(t, in.Attributes) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var in lead.Inbound
+			SetField(&in, m, tt.key, tt.value)
+			tt.check(t, in)
+		})
+	}
+}
+
+func TestSetFieldFirstValueWins(t *testing.T) {
+	var in lead.Inbound
+	SetField(&in, nil, "email", "x")
+	SetField(&in, FieldMap{"a": FieldEmail, "b": FieldEmail}, "a", "first@example.com")
+	SetField(&in, FieldMap{"a": FieldEmail, "b": FieldEmail}, "b", "second@example.com")
+	require.Equal(t, "first@example.com", in.Email)
+}
+
+func TestValidFieldTarget(t *testing.T) {
+	for _, ok := range []string{"email", "budget", "attributes.size"} {
+		require.True(t, ValidFieldTarget(ok), ok)
+	}
+	for _, bad := range []string{"", "attributes.", "emial"} {
+		require.False(t, ValidFieldTarget(bad), bad)
+	}
+}

@@ -1,0 +1,21 @@
+package workers
+
+import (
+	"errors"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"leadflow/connectors"
+)
+
+// RetryDelay is the Asynq RetryDelayFunc for leadflow's server: a provider's
+// Retry-After wins (rate limits), otherwise Asynq's default exponential
+// backoff with jitter.
+func RetryDelay(n int, err error, t *asynq.Task) time.Duration {
+	var fe *connectors.FetchError
+	if errors.As(err, &fe) && fe.RetryAfter > 0 {
+		return fe.RetryAfter
+	}
+	return asynq.DefaultRetryDelayFunc(n, err, t)
+}
