@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hibiken/asynq"
@@ -65,6 +66,9 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 // the process to start, so roles survive a dependency restart.
 func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, error) {
 	a := &app{cfg: cfg, logger: newLogger(cfg, stderr), metrics: metrics.New()}
+	// go-redis logs reconnect attempts with the standard logger; route them
+	// through slog so they are structured and levelled like the rest.
+	redisLoggerOnce.Do(func() { redis.SetLogger(redisLogger{a.logger}) })
 	pool, err := store.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return nil, err
@@ -204,6 +208,19 @@ func (a *app) newRelay() *workers.Relay {
 	rc := a.relay
 	rc.Store, rc.Enqueuer, rc.Metrics, rc.Logger = a.store, a.client, a.metrics, a.logger
 	return workers.NewRelay(rc)
+}
+
+// redisLoggerOnce guards go-redis's process-wide logger: one process runs
+// one app, and setting it again would race with clients reading it.
+var redisLoggerOnce sync.Once
+
+// redisLogger adapts slog to go-redis's internal logger. Its messages are
+// connection diagnostics (dial failures while Redis restarts), hence debug:
+// the readiness endpoint and task failures report the outage already.
+type redisLogger struct{ l *slog.Logger }
+
+func (l redisLogger) Printf(ctx context.Context, format string, v ...any) {
+	l.l.DebugContext(ctx, fmt.Sprintf(format, v...), "component", "redis")
 }
 
 // asynqLogger adapts slog to Asynq's logger interface.

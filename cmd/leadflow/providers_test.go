@@ -373,7 +373,7 @@ func TestMailgunEndToEnd(t *testing.T) {
 	b.waitEvents(t, 2+len(events))
 	require.Equal(t, []string{"replied", "delivered", "opened", "clicked", "unsubscribed", "complained", "failed", "failed"},
 		b.query(t, `SELECT kind FROM engagement_events WHERE contact_id IS NOT NULL ORDER BY inbound_event_id`))
-	require.Equal(t, []string{"permanent", "temporary"}, b.query(t, `SELECT severity FROM engagement_events WHERE kind = 'failed' ORDER BY id`))
+	require.Equal(t, []string{"permanent", "temporary"}, b.query(t, `SELECT severity FROM engagement_events WHERE kind = 'failed' ORDER BY inbound_event_id`))
 	// Unsubscribe, complaint and permanent failure each suppress; whichever
 	// a worker recorded first names the reason, and later ones keep it.
 	require.Equal(t, []string{"1"}, b.query(t, `SELECT count(*) FROM suppressions WHERE email = 'ada@example.com'`))
