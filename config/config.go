@@ -39,6 +39,8 @@ type Config struct {
 	WorkerConcurrency int
 	// DefaultRegion reads phone numbers without a country code (LEADFLOW_DEFAULT_REGION), default US.
 	DefaultRegion string
+	// APITokens are the rep API bearer tokens (LEADFLOW_API_TOKENS). Never log them.
+	APITokens []string
 	// Connectors holds provider secrets from the environment; a provider
 	// whose secrets are unset is not served. Never log them.
 	Connectors ConnectorSecrets
@@ -203,6 +205,17 @@ func Load(getenv func(string) string) (Config, error) {
 		}
 	}
 
+	for i, tok := range strings.Split(get(EnvAPITokens), ",") {
+		tok = strings.TrimSpace(tok)
+		if tok == "" {
+			continue
+		}
+		if len(tok) < 32 {
+			bad(fmt.Sprintf("%s[%d]", EnvAPITokens, i), "expected at least 32 characters (e.g. openssl rand -hex 32), got %d", len(tok))
+			continue
+		}
+		c.APITokens = append(c.APITokens, tok)
+	}
 	c.Connectors = ConnectorSecrets{
 		MailgunSigningKey:    get(EnvMailgunSigningKey),
 		MetaAppSecret:        get(EnvMetaAppSecret),

@@ -14,6 +14,8 @@ const (
 	EnvConcurrency    = "LEADFLOW_WORKER_CONCURRENCY"
 	EnvDefaultRegion  = "LEADFLOW_DEFAULT_REGION"
 
+	EnvAPITokens = "LEADFLOW_API_TOKENS"
+
 	EnvMailgunSigningKey    = "LEADFLOW_MAILGUN_SIGNING_KEY"
 	EnvMetaAppSecret        = "LEADFLOW_META_APP_SECRET"
 	EnvMetaVerifyToken      = "LEADFLOW_META_VERIFY_TOKEN"
@@ -48,6 +50,7 @@ func EnvVars() []EnvVar {
 		{EnvLogFormat, "text", "log format: text or json"},
 		{EnvConcurrency, "10", "number of tasks one worker process runs at once (1-1000)"},
 		{EnvDefaultRegion, "US", "ISO 3166-1 alpha-2 region used to read phone numbers written without a country code"},
+		{EnvAPITokens, "", "comma-separated bearer tokens for the rep API (/v1/contacts/...); at least 32 characters each; unset disables it"},
 		{EnvMailgunSigningKey, "", "Mailgun webhook signing key; enables /v1/webhooks/mailgun/inbound and /v1/webhooks/mailgun/events"},
 		{EnvMetaAppSecret, "", "Meta app secret (X-Hub-Signature-256, appsecret_proof); with the two below enables /v1/webhooks/meta"},
 		{EnvMetaVerifyToken, "", "token Meta echoes in the GET verification handshake (hub.verify_token)"},

@@ -39,6 +39,11 @@ type Config struct {
 	// ReplayCache remembers signature tokens of connectors implementing
 	// connectors.ReplayGuard; required when such a connector is registered.
 	ReplayCache ReplayCache
+	// Contacts serves the rep API; nil leaves it unmounted.
+	Contacts ContactStore
+	// APITokens are the bearer tokens the rep API accepts
+	// (LEADFLOW_API_TOKENS); none means the rep API answers 503.
+	APITokens []string
 	// RedisPingFunc checks the queue's Redis for /readyz; nil skips the check.
 	RedisPingFunc func(ctx context.Context) error
 	// MaxBodyBytes bounds request bodies; default DefaultMaxBodyBytes.
@@ -109,6 +114,7 @@ func New(c Config) (*Server, error) {
 			s.mux.HandleFunc("GET "+r.path, s.challenge(r.connector))
 		}
 	}
+	s.mux.HandleFunc("GET /v1/contacts/{id}/score", s.requireToken(s.contactScore))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path, "")
 	})

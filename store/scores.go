@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/jackc/pgx/v5"
 
@@ -54,4 +55,42 @@ func (s *Store) LatestScore(ctx context.Context, touchpointID int64) (lead.Score
 		return lead.Score{}, fmt.Errorf("read score of touchpoint %d: %w", touchpointID, err)
 	}
 	return out, nil
+}
+
+// ContactScores returns a contact's scoring history, newest first, at most
+// limit runs.
+func (s *Store) ContactScores(ctx context.Context, contactID int64, limit int) ([]lead.Score, error) {
+	rows, err := s.pool.Query(ctx, `
+		SELECT id, contact_id, COALESCE(touchpoint_id, 0), total, band, model_version, breakdown, computed_at
+		FROM scores WHERE contact_id = $1 ORDER BY computed_at DESC, id DESC LIMIT $2`, contactID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list scores of contact %d: %w", contactID, err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.Score, error) {
+		var sc lead.Score
+		err := r.Scan(&sc.ID, &sc.ContactID, &sc.TouchpointID, &sc.Total, &sc.Band, &sc.ModelVersion, &sc.Breakdown, &sc.ComputedAt)
+		return sc, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list scores of contact %d: %w", contactID, err)
+	}
+	return out, nil
+}
+
+// ResolveContact finds a contact by numeric id or by its reference
+// ("lead_…"), returning its id.
+func (s *Store) ResolveContact(ctx context.Context, idOrRef string) (int64, error) {
+	var id int64
+	query, arg := `SELECT id FROM contacts WHERE ref = $1`, any(idOrRef)
+	if n, err := strconv.ParseInt(idOrRef, 10, 64); err == nil {
+		query, arg = `SELECT id FROM contacts WHERE id = $1`, n
+	}
+	err := s.pool.QueryRow(ctx, query, arg).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, fmt.Errorf("contact %q: %w", idOrRef, ErrNotFound)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("find contact %q: %w", idOrRef, err)
+	}
+	return id, nil
 }

@@ -150,6 +150,8 @@ func (a *app) httpHandler() (http.Handler, error) {
 		EnqueueFunc:   a.enqueueEvent,
 		RedisPingFunc: func(ctx context.Context) error { return a.rdb.Ping(ctx).Err() },
 		ReplayCache:   httpapi.NewRedisReplayCache(a.rdb),
+		Contacts:      a.store,
+		APITokens:     a.cfg.APITokens,
 		NowFunc:       a.nowFunc,
 		Metrics:       a.metrics,
 		Logger:        a.logger,

@@ -346,3 +346,64 @@ func TestSecretRotation(t *testing.T) {
 	}
 	_ = b
 }
+
+func TestContactScoreAPI(t *testing.T) {
+	t.Parallel()
+	token := strings.Repeat("r", 40)
+	b := setupWith(t, testenv.DatabaseURL(t), testenv.RedisURL(t), options{env: map[string]string{config.EnvAPITokens: "old-token-" + strings.Repeat("o", 30) + "," + token}})
+	require.Equal(t, http.StatusAccepted, b.post(t, testSecret, "msg_api", time.Now(), leadBody("ada@example.com", true)).Status)
+	b.waitRouted(t, 1)
+	var contactID int64
+	var ref string
+	require.NoError(t, b.pool.QueryRow(context.Background(), `SELECT id, ref FROM contacts`).Scan(&contactID, &ref))
+
+	get := func(path, auth string) (int, map[string]any) {
+		req, err := http.NewRequest(http.MethodGet, b.baseURL+path, nil)
+		require.NoError(t, err)
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		res, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		defer res.Body.Close()
+		var out map[string]any
+		require.NoError(t, json.NewDecoder(res.Body).Decode(&out))
+		return res.StatusCode, out
+	}
+	code, out := get(fmt.Sprintf("/v1/contacts/%d/score", contactID), "")
+	require.Equal(t, http.StatusUnauthorized, code)
+	require.Equal(t, "Authorization", out["field"])
+	code, _ = get(fmt.Sprintf("/v1/contacts/%d/score", contactID), "Bearer "+strings.Repeat("x", 40))
+	require.Equal(t, http.StatusUnauthorized, code)
+
+	for _, id := range []string{fmt.Sprint(contactID), ref} {
+		code, out = get("/v1/contacts/"+id+"/score", "Bearer "+token)
+		require.Equal(t, http.StatusOK, code, out)
+		cur := out["current"].(map[string]any)
+		require.Equal(t, "hot", cur["band"])
+		require.NotEmpty(t, cur["breakdown"].(map[string]any)["contributions"])
+		require.Len(t, out["history"], 1)
+	}
+	code, out = get("/v1/contacts/999999/score", "Bearer "+token)
+	require.Equal(t, http.StatusNotFound, code, out)
+}
+
+func TestExplainCommand(t *testing.T) {
+	// Not parallel: it sets the process environment the command reads.
+	dbURL := testenv.DatabaseURL(t)
+	b := setup(t, dbURL, testenv.RedisURL(t))
+	require.Equal(t, http.StatusAccepted, b.post(t, testSecret, "msg_explain", time.Now(), leadBody("ada@example.com", true)).Status)
+	b.waitRouted(t, 1)
+	var ref string
+	require.NoError(t, b.pool.QueryRow(context.Background(), `SELECT ref FROM contacts`).Scan(&ref))
+	t.Setenv(config.EnvDatabaseURL, dbURL)
+
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run(context.Background(), []string{"explain", ref}, &out, &errOut), errOut.String())
+	require.Contains(t, out.String(), "hot")
+	require.Contains(t, out.String(), `budget answer "over_50k"`)
+	out.Reset()
+	errOut.Reset()
+	require.Equal(t, 1, run(context.Background(), []string{"explain", "lead_nope"}, &out, &errOut))
+	require.Contains(t, errOut.String(), `no contact with id or reference "lead_nope"`)
+}

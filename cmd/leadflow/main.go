@@ -35,6 +35,7 @@ func commands() []command {
 		{"scheduler", "run the relay that enqueues stored events left without a task (also serves /healthz, /readyz, /metrics)", "leadflow scheduler", runScheduler},
 		{"run", "run serve, worker and scheduler in one process", "leadflow run", runAll},
 		{"migrate", "apply database migrations (up) or list them (status)", "leadflow migrate up|status", runMigrate},
+		{"explain", "print why a contact has its score, and its score history", "leadflow explain <contact id or ref>", runExplain},
 		{"demo", "start local PostgreSQL and Redis under ./.leadflow, run every role, replay synthetic leads and report", "leadflow demo [flags]", runDemo},
 		{"version", "print the version", "leadflow version", func(_ context.Context, _ []string, stdout, _ io.Writer) error {
 			fmt.Fprintln(stdout, "leadflow", version)
@@ -48,6 +49,10 @@ func main() {
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// ownsFlags lists the commands that parse their own flags (and print their
+// own --help).
+var ownsFlags = map[string]bool{"demo": true, "explain": true}
 
 // errUsage marks an error already explained by a usage message.
 var errUsage = errors.New("usage")
@@ -65,7 +70,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		rest := args[1:]
-		if len(rest) > 0 && (rest[0] == "-h" || rest[0] == "--help") && c.name != "demo" {
+		if len(rest) > 0 && (rest[0] == "-h" || rest[0] == "--help") && !ownsFlags[c.name] {
 			printCommandUsage(stdout, c)
 			return 0
 		}
