@@ -140,7 +140,10 @@ func (v *standardVerifier) verify(req *Request, now time.Time) error {
 		if !ok || version != "v1" {
 			continue
 		}
-		if sig, err := base64.StdEncoding.DecodeString(encoded); err == nil && len(sig) == sha256.Size {
+		// Strict: a signature has exactly one encoding. Lenient decoding
+		// would accept variants differing in the unused trailing bits, so
+		// the header a sender signs would not be the only one that passes.
+		if sig, err := base64.StdEncoding.Strict().DecodeString(encoded); err == nil && len(sig) == sha256.Size {
 			sigs = append(sigs, sig)
 		}
 	}

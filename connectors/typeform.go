@@ -137,7 +137,7 @@ func (t *Typeform) Verify(req *Request, now time.Time) error {
 	if !ok {
 		return unauthorized(`Typeform-Signature must start with "sha256="`)
 	}
-	got, err := base64.StdEncoding.DecodeString(encoded)
+	got, err := base64.StdEncoding.Strict().DecodeString(encoded)
 	if err != nil {
 		return unauthorized("Typeform-Signature is not standard base64")
 	}

@@ -15,14 +15,15 @@ for pkg in $PKGS; do
 	for target in $($GO test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true); do
 		echo "== $pkg $target ($FUZZTIME)"
 		log=$(mktemp)
-		if $GO test "$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" 2>&1 | tee "$log" | tail -3; then
+		if $GO test "$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" >"$log" 2>&1; then
 			status=ok
 		else
 			status=FAIL
 			failed=1
 		fi
+		grep -v '^fuzz: elapsed' "$log" | tail -40 || true
 		# The last progress line carries the execution count.
-		execs=$(grep -o 'execs: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+		execs=$(grep -o 'execs: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
 		summary+=("$(printf '%-5s %-16s %-28s %s execs' "$status" "$pkg" "$target" "${execs:-?}")")
 		rm -f "$log"
 	done
