@@ -42,10 +42,10 @@ func (s *Store) RecordEngagements(ctx context.Context, eventID int64, engs []lea
 				cid = &contactID
 			}
 			_, err = tx.Exec(ctx, `
-				INSERT INTO engagement_events (inbound_event_id, seq, contact_id, kind, email, message_id, url, severity, reason, is_test, occurred_at, created_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+				INSERT INTO engagement_events (inbound_event_id, seq, contact_id, kind, email, message_id, url, severity, reason, is_test, occurred_at, created_at, text)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 				ON CONFLICT (inbound_event_id, seq) DO NOTHING`,
-				eventID, i, cid, e.Kind, e.Email, e.MessageID, e.URL, e.Severity, e.Reason, e.Test, e.OccurredAt, now)
+				eventID, i, cid, e.Kind, e.Email, e.MessageID, e.URL, e.Severity, e.Reason, e.Test, e.OccurredAt, now, e.Text)
 			if err != nil {
 				return fmt.Errorf("insert engagement event: %w", err)
 			}

@@ -1,0 +1,161 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"leadflow/lead"
+)
+
+// Activity is one engagement signal of a contact, for engagement scoring.
+type Activity struct {
+	// Kind is opened, clicked, replied, form_fill or page_visit.
+	Kind string
+	// At is when it happened.
+	At time.Time
+	// Count aggregates several page visits reported at once (≥ 1).
+	Count int
+}
+
+// ContactActivity returns a contact's engagement since a time: email
+// opens, clicks and replies (test events excluded), every touchpoint as a
+// form fill, and page visits reported in touchpoint attributes
+// ("page_views" or "visits").
+func (s *Store) ContactActivity(ctx context.Context, contactID int64, since time.Time) ([]Activity, error) {
+	rows, err := s.pool.Query(ctx, `
+		SELECT kind, occurred_at, 1 FROM engagement_events
+		WHERE contact_id = $1 AND occurred_at >= $2 AND NOT is_test AND kind IN ('opened', 'clicked', 'replied')
+		UNION ALL
+		SELECT 'form_fill', occurred_at, 1 FROM touchpoints WHERE contact_id = $1 AND occurred_at >= $2
+		UNION ALL
+		SELECT 'page_visit', occurred_at, COALESCE(attributes->>'page_views', attributes->>'visits')::text::numeric::int
+		FROM touchpoints
+		WHERE contact_id = $1 AND occurred_at >= $2
+		  AND COALESCE(attributes->>'page_views', attributes->>'visits') ~ '^[0-9]{1,6}(\.[0-9]+)?$'
+		ORDER BY 2`, contactID, since)
+	if err != nil {
+		return nil, fmt.Errorf("read activity of contact %d: %w", contactID, err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Activity, error) {
+		var a Activity
+		err := r.Scan(&a.Kind, &a.At, &a.Count)
+		return a, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read activity of contact %d: %w", contactID, err)
+	}
+	return out, nil
+}
+
+// ContactTexts returns the free text a contact wrote: touchpoint messages
+// and email replies, newest first, at most limit.
+func (s *Store) ContactTexts(ctx context.Context, contactID int64, limit int) ([]string, error) {
+	rows, err := s.pool.Query(ctx, `
+		SELECT message, occurred_at FROM touchpoints WHERE contact_id = $1 AND message <> ''
+		UNION ALL
+		SELECT text, occurred_at FROM engagement_events WHERE contact_id = $1 AND kind = 'replied' AND text <> ''
+		ORDER BY 2 DESC LIMIT $2`, contactID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read texts of contact %d: %w", contactID, err)
+	}
+	var out []string
+	for rows.Next() {
+		var text string
+		var at time.Time
+		if err := rows.Scan(&text, &at); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read texts of contact %d: %w", contactID, err)
+		}
+		out = append(out, text)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read texts of contact %d: %w", contactID, err)
+	}
+	return out, nil
+}
+
+// LatestTouchpoint returns the id of a contact's most recent touchpoint.
+func (s *Store) LatestTouchpoint(ctx context.Context, contactID int64) (int64, error) {
+	var id int64
+	err := s.pool.QueryRow(ctx, `SELECT id FROM touchpoints WHERE contact_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT 1`, contactID).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, fmt.Errorf("touchpoints of contact %d: %w", contactID, ErrNotFound)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("read latest touchpoint of contact %d: %w", contactID, err)
+	}
+	return id, nil
+}
+
+// LatestContactScore returns the newest score of a contact.
+func (s *Store) LatestContactScore(ctx context.Context, contactID int64) (lead.Score, error) {
+	scores, err := s.ContactScores(ctx, contactID, 1)
+	if err != nil {
+		return lead.Score{}, err
+	}
+	if len(scores) == 0 {
+		return lead.Score{}, fmt.Errorf("score of contact %d: %w", contactID, ErrNotFound)
+	}
+	return scores[0], nil
+}
+
+// InsertRunScore stores a rescoring run (not tied to a touchpoint) keyed by
+// (contact, runKey); a retried run returns the stored one with inserted
+// false.
+func (s *Store) InsertRunScore(ctx context.Context, sc lead.Score, runKey string) (lead.Score, bool, error) {
+	out := sc
+	err := s.pool.QueryRow(ctx, `
+		INSERT INTO scores (contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at, run_key)
+		VALUES ($1, NULL, $2, $3, $4, $5, $6, $7)
+		ON CONFLICT (contact_id, run_key) WHERE run_key IS NOT NULL DO NOTHING
+		RETURNING id`, sc.ContactID, sc.Total, sc.Band, sc.ModelVersion, []byte(sc.Breakdown), sc.ComputedAt, runKey).Scan(&out.ID)
+	if err == nil {
+		return out, true, nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return lead.Score{}, false, fmt.Errorf("insert rescoring run: %w", err)
+	}
+	err = s.pool.QueryRow(ctx, `
+		SELECT id, total, band, model_version, breakdown, computed_at FROM scores WHERE contact_id = $1 AND run_key = $2`,
+		sc.ContactID, runKey).Scan(&out.ID, &out.Total, &out.Band, &out.ModelVersion, &out.Breakdown, &out.ComputedAt)
+	if err != nil {
+		return lead.Score{}, false, fmt.Errorf("read rescoring run: %w", err)
+	}
+	return out, false, nil
+}
+
+// RecordBandChange records that a score moved the contact to another band.
+// It is keyed by the score, so a retry records nothing twice; it reports
+// whether it recorded.
+func (s *Store) RecordBandChange(ctx context.Context, contactID, scoreID int64, from, to string, at time.Time) (bool, error) {
+	tag, err := s.pool.Exec(ctx, `
+		INSERT INTO score_band_changes (contact_id, score_id, from_band, to_band, changed_at) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (score_id) DO NOTHING`, contactID, scoreID, from, to, at)
+	if err != nil {
+		return false, fmt.Errorf("record band change of contact %d: %w", contactID, err)
+	}
+	return tag.RowsAffected() == 1, nil
+}
+
+// ContactsToRescore pages through contacts scored or active since a time
+// (ids above afterID, ascending), for the decay sweep.
+func (s *Store) ContactsToRescore(ctx context.Context, since time.Time, afterID int64, limit int) ([]int64, error) {
+	rows, err := s.pool.Query(ctx, `
+		SELECT id FROM contacts c
+		WHERE id > $2 AND (
+			EXISTS (SELECT 1 FROM scores s WHERE s.contact_id = c.id AND s.computed_at >= $1 AND s.band <> 'cold')
+			OR EXISTS (SELECT 1 FROM engagement_events e WHERE e.contact_id = c.id AND e.occurred_at >= $1))
+		ORDER BY id LIMIT $3`, since, afterID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list contacts to rescore: %w", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, fmt.Errorf("list contacts to rescore: %w", err)
+	}
+	return ids, nil
+}

@@ -1,0 +1,107 @@
+package store_test
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"leadflow/lead"
+	"leadflow/store"
+)
+
+func TestContactActivityAndTexts(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	l := person("ada@example.com", "")
+	l.Message = "We have about $25k"
+	l.Attributes = map[string]any{"page_views": "7"}
+	ev := b.event(t, "act")
+	tp, err := b.store.RecordLead(ctx, ev, l, b.now)
+	require.NoError(t, err)
+	mg, _, err := b.store.InsertEvent(ctx, lead.Event{Connector: "mailgun-events", Source: "mailgun", EventID: "e1",
+		ReceivedAt: b.now, Payload: []byte(`{}`), Kind: lead.EventKindEngagement})
+	require.NoError(t, err)
+	_, err = b.store.RecordEngagements(ctx, mg.ID, []lead.Engagement{
+		{Kind: lead.EngagementOpened, Email: "ada@example.com", OccurredAt: b.now},
+		{Kind: lead.EngagementReplied, Email: "ada@example.com", Text: "I'm the CTO", OccurredAt: b.now.Add(time.Minute)},
+		{Kind: lead.EngagementOpened, Email: "ada@example.com", Test: true, OccurredAt: b.now},
+	}, b.now)
+	require.NoError(t, err)
+
+	acts, err := b.store.ContactActivity(ctx, tp.ContactID, b.now.Add(-24*time.Hour))
+	require.NoError(t, err)
+	kinds := map[string]int{}
+	for _, a := range acts {
+		kinds[a.Kind] += a.Count
+	}
+	require.Equal(t, map[string]int{"opened": 1, "replied": 1, "form_fill": 1, "page_visit": 7}, kinds, "test events do not count")
+
+	texts, err := b.store.ContactTexts(ctx, tp.ContactID, 10)
+	require.NoError(t, err)
+	require.Equal(t, []string{"I'm the CTO", "We have about $25k"}, texts)
+}
+
+func TestRescoringRunsAndBandChanges(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	tp, err := b.store.RecordLead(ctx, b.event(t, "r"), person("ada@example.com", ""), b.now)
+	require.NoError(t, err)
+	sc := lead.Score{ContactID: tp.ContactID, Total: 80, Band: "hot", ModelVersion: "v", Breakdown: json.RawMessage(`{}`), ComputedAt: b.now}
+	first, inserted, err := b.store.InsertRunScore(ctx, sc, "sweep:2026010112")
+	require.NoError(t, err)
+	require.True(t, inserted)
+	again, inserted, err := b.store.InsertRunScore(ctx, sc, "sweep:2026010112")
+	require.NoError(t, err)
+	require.False(t, inserted, "a retried sweep adds nothing")
+	require.Equal(t, first.ID, again.ID)
+
+	latest, err := b.store.LatestContactScore(ctx, tp.ContactID)
+	require.NoError(t, err)
+	require.Equal(t, "hot", latest.Band)
+	recorded, err := b.store.RecordBandChange(ctx, tp.ContactID, first.ID, "cold", "hot", b.now)
+	require.NoError(t, err)
+	require.True(t, recorded)
+	recorded, err = b.store.RecordBandChange(ctx, tp.ContactID, first.ID, "cold", "hot", b.now)
+	require.NoError(t, err)
+	require.False(t, recorded)
+
+	ids, err := b.store.ContactsToRescore(ctx, b.now.Add(-time.Hour), 0, 10)
+	require.NoError(t, err)
+	require.Equal(t, []int64{tp.ContactID}, ids)
+}
+
+func TestTrainingExamplesAndModels(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	exs := []store.TrainingExample{
+		{ExternalID: "1", Features: map[string]string{"Lead Source": "Google"}, Label: true},
+		{ExternalID: "2", Features: map[string]string{"Lead Source": "Olark Chat"}, Label: false},
+	}
+	var seen []int
+	n, err := b.store.ImportExamples(ctx, "leads", exs, func(done int) { seen = append(seen, done) })
+	require.NoError(t, err)
+	require.Equal(t, 2, n)
+	require.Equal(t, []int{2}, seen)
+	exs[0].Label = false
+	_, err = b.store.ImportExamples(ctx, "leads", exs[:1], nil)
+	require.NoError(t, err)
+	got, err := b.store.TrainingExamples(ctx, "")
+	require.NoError(t, err)
+	require.Len(t, got, 2, "re-import updates by id")
+	require.False(t, got[0].Label)
+
+	_, err = b.store.ActiveModel(ctx)
+	require.ErrorIs(t, err, store.ErrNotFound)
+	require.NoError(t, b.store.SaveModel(ctx, store.Model{Version: "m1", Model: json.RawMessage(`{}`), Metrics: json.RawMessage(`{}`), TrainedAt: b.now}, true))
+	require.NoError(t, b.store.SaveModel(ctx, store.Model{Version: "m2", Model: json.RawMessage(`{}`), Metrics: json.RawMessage(`{}`), TrainedAt: b.now}, false))
+	active, err := b.store.ActiveModel(ctx)
+	require.NoError(t, err)
+	require.Equal(t, "m1", active.Version, "an unpromoted model does not replace the active one")
+	require.NoError(t, b.store.SaveModel(ctx, store.Model{Version: "m3", Model: json.RawMessage(`{}`), Metrics: json.RawMessage(`{}`), TrainedAt: b.now}, true))
+	active, err = b.store.ActiveModel(ctx)
+	require.NoError(t, err)
+	require.Equal(t, "m3", active.Version)
+}
