@@ -30,7 +30,8 @@ test: services
 	 trap 'exit 130' INT TERM; \
 	 $(TESTSERVICES) start -dir $(TEST_DIR) -env $(TEST_DIR)/env.sh; \
 	 source $(TEST_DIR)/env.sh; \
-	 $(GO) test -race -count=1 ./...
+	 $(GO) test -race -count=1 ./...; \
+	 $(GO) test -count=1 -run 'TestAcceptance' ./scoring/learn
 
 ## demo: build the binary and run the whole system locally
 demo: services build

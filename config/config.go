@@ -11,6 +11,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -71,6 +72,16 @@ type File struct {
 	Routing Routing `yaml:"routing"`
 	// Connectors holds per-provider field mappings.
 	Connectors Connectors `yaml:"connectors"`
+	// Schedule sets the periodic tasks the scheduler role enqueues.
+	Schedule Schedule `yaml:"schedule"`
+}
+
+// Schedule configures periodic work.
+type Schedule struct {
+	// RescoreEvery is how often every contact whose score can still move is
+	// rescored, so engagement decay and new models take effect without new
+	// activity. Default 1h; 0 disables the sweep.
+	RescoreEvery time.Duration `yaml:"rescore_every"`
 }
 
 // Connectors configures how each provider's questions map to lead fields.
@@ -122,8 +133,9 @@ type Rep struct {
 // DefaultFile returns the built-in file configuration.
 func DefaultFile() File {
 	return File{
-		Scoring: scoring.DefaultRules(),
-		Routing: Routing{Pipeline: "Sales", HotStage: "Qualification", NurtureProgram: "default"},
+		Scoring:  scoring.DefaultRules(),
+		Routing:  Routing{Pipeline: "Sales", HotStage: "Qualification", NurtureProgram: "default"},
+		Schedule: Schedule{RescoreEvery: time.Hour},
 	}
 }
 
@@ -303,6 +315,9 @@ func (f File) Validate() error {
 					fmt.Sprintf("expected one of %s or attributes.<key>, got %q", strings.Join(connectors.FieldTargets(), ", "), target)})
 			}
 		}
+	}
+	if f.Schedule.RescoreEvery < 0 || (f.Schedule.RescoreEvery > 0 && f.Schedule.RescoreEvery < time.Minute) {
+		errs = append(errs, &FieldError{"schedule.rescore_every", fmt.Sprintf("expected 0 (off) or a duration of at least 1m such as 1h, got %s", f.Schedule.RescoreEvery)})
 	}
 	seen := map[string]bool{}
 	for i, r := range f.Routing.Reps {

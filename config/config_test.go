@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -82,12 +83,21 @@ func TestParseFile(t *testing.T) {
 		{"override one threshold, keep the rest", "scoring:\n  hot_threshold: 80\n", "", func(t *testing.T, f File) {
 			require.Equal(t, 80, f.Scoring.HotThreshold)
 			require.Equal(t, DefaultFile().Scoring.WarmThreshold, f.Scoring.WarmThreshold)
-			require.Equal(t, 30, f.Scoring.Budget["over_50k"])
+			require.Equal(t, DefaultFile().Scoring.Fit, f.Scoring.Fit)
 		}},
-		{"add an answer value", "scoring:\n  budget:\n    enterprise: 40\n", "", func(t *testing.T, f File) {
-			require.Equal(t, 40, f.Scoring.Budget["enterprise"])
-			require.Equal(t, 30, f.Scoring.Budget["over_50k"], "defaults merge key by key")
+		{"engagement points merge key by key", "scoring:\n  engagement:\n    points: {replied: 30}\n", "", func(t *testing.T, f File) {
+			require.Equal(t, 30, f.Scoring.Engagement.Points["replied"])
+			require.Equal(t, DefaultFile().Scoring.Engagement.Points["clicked"], f.Scoring.Engagement.Points["clicked"])
 		}},
+		{"fit rules replace the defaults", "scoring:\n  fit:\n    - {name: enterprise, when: {field: company.size, op: gte, value: 1000}, points: 40}\n", "", func(t *testing.T, f File) {
+			require.Len(t, f.Scoring.Fit, 1)
+			require.Equal(t, "enterprise", f.Scoring.Fit[0].Name)
+		}},
+		{"invalid fit rule names the rule and field", "scoring:\n  fit:\n    - {name: typo, when: {field: answer.budget, op: eq, value: x}, points: 5}\n", `scoring.fit[0] ("typo").when.field`, nil},
+		{"schedule", "schedule:\n  rescore_every: 30m\n", "", func(t *testing.T, f File) {
+			require.Equal(t, 30*time.Minute, f.Schedule.RescoreEvery)
+		}},
+		{"schedule too often", "schedule:\n  rescore_every: 10s\n", "schedule.rescore_every", nil},
 		{"reps", "routing:\n  reps:\n    - {name: Ann, email: ann@example.com, capacity: 5}\n", "", func(t *testing.T, f File) {
 			require.Len(t, f.Routing.Reps, 1)
 			require.Equal(t, 5, f.Routing.Reps[0].Capacity)
@@ -135,4 +145,17 @@ func TestEnvVarsDocumented(t *testing.T) {
 		require.False(t, seen[ev.Name], "listed twice: %s", ev.Name)
 		seen[ev.Name] = true
 	}
+}
+
+// TestReadmeExampleIsValid keeps the configuration example in README.md
+// loadable: documentation that fails at start-up is worse than none.
+func TestReadmeExampleIsValid(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	_, rest, ok := strings.Cut(string(readme), "```yaml\nscoring:")
+	require.True(t, ok, "README has a ```yaml block starting with scoring:")
+	block, _, ok := strings.Cut(rest, "```")
+	require.True(t, ok)
+	_, err = ParseFile([]byte("scoring:" + block))
+	require.NoError(t, err)
 }

@@ -129,3 +129,13 @@ type Enrollment struct {
 	Status       string
 	EnrolledAt   time.Time
 }
+
+// Activity is one engagement signal of a contact, for engagement scoring.
+type Activity struct {
+	// Kind is opened, clicked, replied, form_fill or page_visit.
+	Kind string
+	// At is when it happened.
+	At time.Time
+	// Count aggregates several page visits reported at once (≥ 1).
+	Count int
+}

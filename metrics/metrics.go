@@ -44,6 +44,7 @@ type Metrics struct {
 	leadsRouted    *prometheus.CounterVec
 	relayEnqueued  prometheus.Counter
 	engagements    *prometheus.CounterVec
+	bandChanges    *prometheus.CounterVec
 }
 
 // New builds the collectors on a private registry (so tests and several
@@ -73,12 +74,16 @@ func New() *Metrics {
 			Name: "leadflow_engagement_events_total",
 			Help: "Engagement events recorded (email delivered, opened, clicked, replied, unsubscribed, complained, failed), by kind and whether they matched a contact.",
 		}, []string{"kind", "matched"}),
+		bandChanges: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "leadflow_score_band_changes_total",
+			Help: "Contacts whose score crossed a band boundary, by previous and new band.",
+		}, []string{"from", "to"}),
 		relayEnqueued: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "leadflow_relay_enqueued_total",
 			Help: "Stored webhook events the relay enqueued because the intake could not (Redis was unavailable).",
 		}),
 	}
-	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements,
+	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -146,4 +151,14 @@ func (m *Metrics) EngagementRecorded(kind string, matched bool) {
 		kind = "other"
 	}
 	m.engagements.WithLabelValues(kind, strconv.FormatBool(matched)).Inc()
+}
+
+var bands = map[string]bool{"hot": true, "warm": true, "cold": true}
+
+// BandChanged counts one band crossing.
+func (m *Metrics) BandChanged(from, to string) {
+	if m == nil || !bands[from] || !bands[to] {
+		return
+	}
+	m.bandChanges.WithLabelValues(from, to).Inc()
 }

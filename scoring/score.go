@@ -1,18 +1,13 @@
-// Package scoring rates a normalized lead on a 0..100 scale with a
-// rule-based, explainable model: every point comes from a named factor with
-// a human-readable reason, so a rep (or an auditor) can always answer "why
-// is this lead hot?". Scoring is pure — no I/O, no clock, no randomness —
-// so the same lead, rules and time always give the same Result, which is
-// what lets a stored score be re-derived and golden-tested.
 package scoring
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
-	"unicode"
 
 	"leadflow/lead"
+	"leadflow/scoring/learn"
 )
 
 // Band is the coarse priority a total falls into; routing and nurture
@@ -26,137 +21,184 @@ const (
 	BandCold Band = "cold"
 )
 
-// Factor names used in Contribution.Factor. They are stable identifiers:
-// dashboards and stored results group by them.
+// Contribution groups, in the order they appear in a Result.
 const (
-	FactorBase        = "base"
-	FactorBudget      = "budget"
-	FactorAuthority   = "authority"
-	FactorNeed        = "need"
-	FactorTimeline    = "timeline"
-	FactorTitle       = "title"
-	FactorEmailDomain = "email_domain"
-	FactorCompany     = "company"
-	FactorPhone       = "phone"
-	FactorSource      = "source"
+	GroupFit        = "fit"
+	GroupEngagement = "engagement"
+	GroupLearned    = "learned"
+	GroupAdjustment = "adjustment"
 )
 
-// Contribution is one factor's share of a score.
+// Rule names of the contributions that do not come from a fit rule.
+// Engagement contributions are named by their kind ("opened").
+const (
+	RuleLearned = "learned"
+	// RuleClamp adjusts a raw sum outside 0..100 into range.
+	RuleClamp = "clamp"
+	// RuleCap adjusts the total down to a matching fit rule's cap_total.
+	RuleCap = "cap"
+)
+
+// Contribution is one rule's share of a score.
 type Contribution struct {
-	// Factor is one of the Factor* names.
-	Factor string `json:"factor"`
-	// Points is what this factor added (negative when it subtracted).
+	// Rule is the fit rule's name, the engagement kind, "learned",
+	// "clamp" or "cap". Stable: dashboards and stored results group by it.
+	Rule string `json:"rule"`
+	// Group is one of the Group* constants.
+	Group string `json:"group"`
+	// Points is what this rule added (negative when it subtracted).
 	Points int `json:"points"`
 	// Reason says in plain words why, ending in the signed points, e.g.
-	// `budget answer "over_50k" (+30)`. It never contains the lead's name,
-	// email address or phone number, so it is safe to log and display.
+	// `budget of $50k or more (from the message: "about $60k") (+30)`.
+	// It never contains the lead's name, email address or phone number,
+	// so it is safe to log and display.
 	Reason string `json:"reason"`
 }
 
-// Result is a scored lead.
+// Result is a scored lead. It is stored as JSON as the score breakdown.
 type Result struct {
-	// Total is the sum of Contributions clamped to 0..100.
+	// Total is within 0..100 and always equals the sum of the
+	// contributions' points: when the raw sum falls outside 0..100, or
+	// above a matching rule's cap_total, an "adjustment" contribution
+	// makes up the difference.
 	Total int `json:"total"`
 	// Band is the band Total falls into under the rules' thresholds.
 	Band Band `json:"band"`
-	// ModelVersion is Rules.ModelVersion of the rules that produced it.
+	// ModelVersion is Rules.ModelVersion, followed by "+" and the learned
+	// model's version when the learned model contributed
+	// ("score-v2+ebm-1a2b3c4d5e6f").
 	ModelVersion string `json:"model_version"`
-	// Contributions lists every factor that applied, in a fixed order
-	// (base, budget, authority, need, timeline, title, email_domain,
-	// company, phone, source). Always contains at least the base.
+	// Contributions come in a fixed order: fit rules that held (in rule
+	// order), engagement by kind (opened, clicked, replied, form_fill,
+	// page_visit), learned, adjustment. Empty for a lead no rule matched.
 	Contributions []Contribution `json:"contributions"`
 }
 
-// Score rates l under r. It is deterministic: contributions come in a fixed
-// order and map lookups never depend on iteration order. An answer, title
-// or source that is present but not in the rules still gets a zero-point
-// contribution with a reason, so "why" is always answerable; absent fields
-// contribute nothing. r should have passed Validate; Score does not check.
-//
-// now is the evaluation time. No rule depends on it yet; it is part of the
-// signature so time-dependent factors (lead age, a learned model's decay)
-// can be added without changing callers, and so callers already pass an
-// injected clock rather than letting scoring read the wall clock.
-func Score(l lead.Lead, r Rules, now time.Time) Result {
-	cs := make([]Contribution, 0, 10)
-	add := func(factor string, points int, format string, args ...any) {
-		cs = append(cs, Contribution{
-			Factor: factor,
-			Points: points,
-			Reason: fmt.Sprintf(format+" (%+d)", append(args, points)...),
-		})
-	}
-
-	add(FactorBase, r.Base, "base score")
-
-	answers := []struct {
-		factor string
-		value  string
-		points map[string]int
-	}{
-		{FactorBudget, l.Answers.Budget, r.Budget},
-		{FactorAuthority, l.Answers.Authority, r.Authority},
-		{FactorNeed, l.Answers.Need, r.Need},
-		{FactorTimeline, l.Answers.Timeline, r.Timeline},
-	}
-	for _, a := range answers {
-		v := strings.TrimSpace(a.value)
-		if v == "" {
-			continue
-		}
-		if p, ok := lookup(a.points, v); ok {
-			add(a.factor, p, "%s answer %q", a.factor, v)
-		} else {
-			add(a.factor, 0, "%s answer %q not recognised", a.factor, v)
-		}
-	}
-
-	if title := strings.TrimSpace(l.Title); title != "" {
-		if kw, p, ok := matchTitle(r.TitleKeywords, title); ok {
-			add(FactorTitle, p, "title %q matches keyword %q", title, kw)
-		} else {
-			add(FactorTitle, 0, "title %q matches no keyword", title)
-		}
-	}
-
-	if domain := emailDomain(l); domain != "" {
-		if isFreeMail(r.FreeMailDomains, domain) {
-			add(FactorEmailDomain, r.FreeMailPoints, "email domain %q is a free-mail provider", domain)
-		} else {
-			add(FactorEmailDomain, 0, "email domain %q is not a free-mail provider", domain)
-		}
-	}
-
-	if strings.TrimSpace(l.Company) != "" {
-		add(FactorCompany, r.CompanyPoints, "company given")
-	}
-	if strings.TrimSpace(l.Phone) != "" {
-		add(FactorPhone, r.PhonePoints, "phone given")
-	}
-
-	if src := strings.TrimSpace(l.Source); src != "" {
-		if p, ok := lookup(r.Sources, src); ok {
-			add(FactorSource, p, "source %q", src)
-		} else {
-			add(FactorSource, 0, "source %q not recognised", src)
-		}
-	}
-
-	total := 0
-	for _, c := range cs {
-		total += c.Points
-	}
-	total = min(max(total, 0), 100)
-	return Result{
-		Total:         total,
-		Band:          r.band(total),
-		ModelVersion:  r.ModelVersion,
-		Contributions: cs,
-	}
+// Input is everything Score reads about one contact.
+type Input struct {
+	// Lead is the current profile with its structured answers; its
+	// Message and Attributes are read too.
+	Lead lead.Lead `json:"lead"`
+	// Texts are extra free texts (email bodies, replies), oldest first,
+	// read for BANT signals after Lead.Message.
+	Texts []string `json:"texts,omitempty"`
+	// Engagements are what the contact did. The submission being scored
+	// is scored by the fit rules; pass earlier submissions as form_fill.
+	Engagements []Engagement `json:"engagements,omitempty"`
+	// Learned is the learned model's prediction for the lead; nil when
+	// no learned model is active.
+	Learned *learn.Prediction `json:"learned,omitempty"`
+	// LearnedVersion is the learned model's version (learn.Model.Version).
+	LearnedVersion string `json:"learned_version,omitempty"`
 }
 
-// band maps a clamped total to its band.
-func (r Rules) band(total int) Band {
+// Score rates one contact under r at time now: fit rules, then decayed
+// engagement, then the learned model, clamped to 0..100. It is pure and
+// deterministic (same input, rules and now, same Result) and never
+// panics, even on rules that did not pass Validate; those should not be
+// used, but a fuzzer or a hand-built Rules cannot crash a worker.
+func Score(in Input, r Rules, now time.Time) Result {
+	f := facts{in: &in, rules: &r, now: now}
+	cs := make([]Contribution, 0, 12)
+
+	ceiling, capRule := 100, ""
+	for i := range r.Fit {
+		fr := &r.Fit[i]
+		m := fr.When.eval(&f, 0)
+		if !m.ok {
+			continue
+		}
+		if c := fr.CapTotal; c != nil && *c < ceiling {
+			ceiling, capRule = max(*c, 0), fr.Name
+		}
+		reason := fr.Reason
+		if strings.TrimSpace(reason) == "" {
+			reason = strings.Join(m.why, " and ")
+		}
+		if len(m.from) > 0 {
+			reason += " (from " + strings.Join(m.from, "; ") + ")"
+		}
+		cs = append(cs, Contribution{Rule: fr.Name, Group: GroupFit, Points: fr.Points, Reason: withPoints(reason, fr.Points)})
+	}
+
+	cs = append(cs, engagementContributions(&in, &r, now)...)
+
+	version := r.ModelVersion
+	if c, ok := learnedContribution(&in, &r); ok {
+		cs = append(cs, c)
+		v := in.LearnedVersion
+		if v == "" {
+			v = "learned"
+		}
+		version += "+" + v
+	}
+
+	raw := 0
+	for _, c := range cs {
+		raw += c.Points
+	}
+	total := min(max(raw, 0), ceiling)
+	switch {
+	case total == raw:
+	case total == ceiling && capRule != "":
+		cs = append(cs, Contribution{
+			Rule:   RuleCap,
+			Group:  GroupAdjustment,
+			Points: total - raw,
+			Reason: withPoints(fmt.Sprintf("points add up to %d; rule %q caps the score at %d", raw, capRule, ceiling), total-raw),
+		})
+	default:
+		cs = append(cs, Contribution{
+			Rule:   RuleClamp,
+			Group:  GroupAdjustment,
+			Points: total - raw,
+			Reason: withPoints(fmt.Sprintf("points add up to %d; the score is kept within 0..100", raw), total-raw),
+		})
+	}
+	return Result{Total: total, Band: BandOf(total, r), ModelVersion: version, Contributions: cs}
+}
+
+// learnedTopFeatures is how many of the model's terms a reason names.
+const learnedTopFeatures = 3
+
+// learnedContribution turns the prediction into points: round(MaxPoints ×
+// probability), explained by the terms that moved it most.
+func learnedContribution(in *Input, r *Rules) (Contribution, bool) {
+	p := in.Learned
+	if p == nil || r.Learned.MaxPoints <= 0 {
+		return Contribution{}, false
+	}
+	prob := p.Probability
+	if math.IsNaN(prob) {
+		prob = 0
+	}
+	prob = min(max(prob, 0), 1)
+	points := int(math.Round(float64(r.Learned.MaxPoints) * prob))
+	version := in.LearnedVersion
+	if version == "" {
+		version = "(unversioned)"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "learned model %s: %.0f %% win probability", version, prob*100)
+	for i, fc := range p.Top(learnedTopFeatures) {
+		if i == 0 {
+			b.WriteString("; ")
+		} else {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s = %s (%+.2f)", clip(fc.Feature, 40), clip(fc.Value, 40), fc.Logit)
+	}
+	return Contribution{Rule: RuleLearned, Group: GroupLearned, Points: points, Reason: withPoints(b.String(), points)}, true
+}
+
+// withPoints ends a reason in its signed points, "(+30)" or "(-10)".
+func withPoints(reason string, points int) string {
+	return fmt.Sprintf("%s (%+d)", reason, points)
+}
+
+// BandOf maps a total to its band under r's thresholds; both thresholds
+// are inclusive lower bounds.
+func BandOf(total int, r Rules) Band {
 	switch {
 	case total >= r.HotThreshold:
 		return BandHot
@@ -167,109 +209,65 @@ func (r Rules) band(total int) Band {
 	}
 }
 
-// Explain renders r for a human: the headline, a note when the total was
-// clamped, then one line per contribution in scoring order.
+// bandRank orders bands from cold (0) to hot (2); unknown is -1.
+func bandRank(b Band) int {
+	switch b {
+	case BandCold:
+		return 0
+	case BandWarm:
+		return 1
+	case BandHot:
+		return 2
+	}
+	return -1
+}
+
+// Crossed compares a contact's previous band with its new one: changed
+// when they differ, heatedUp when the new band is warmer. A first score
+// (prev "") or an unknown band is no crossing: a crossing event needs two
+// known bands, so a brand-new lead does not also raise "heated up".
+func Crossed(prev, next Band) (changed bool, heatedUp bool) {
+	p, n := bandRank(prev), bandRank(next)
+	if p < 0 || n < 0 || p == n {
+		return false, false
+	}
+	return true, n > p
+}
+
+// Subtotal returns the points of one group's contributions.
+func (r Result) Subtotal(group string) int {
+	sum := 0
+	for _, c := range r.Contributions {
+		if c.Group == group {
+			sum += c.Points
+		}
+	}
+	return sum
+}
+
+// Explain renders r for a human: the headline, then each group with its
+// subtotal and one line per contribution, in scoring order. Results
+// stored by the v1 scorer (no groups) print as a flat list.
 func (r Result) Explain() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "score %d/100: %s (model %s)\n", r.Total, r.Band, r.ModelVersion)
-	raw := 0
+	group := "\x00"
 	for _, c := range r.Contributions {
-		raw += c.Points
-	}
-	if raw != r.Total {
-		fmt.Fprintf(&b, "points add up to %d, clamped to %d\n", raw, r.Total)
-	}
-	for _, c := range r.Contributions {
-		fmt.Fprintf(&b, "- %s\n", c.Reason)
-	}
-	return b.String()
-}
-
-// lookup finds v among m's keys, ignoring case and surrounding space. Should
-// several keys match (Validate rejects that), the lexically smallest wins so
-// the result stays deterministic.
-func lookup(m map[string]int, v string) (int, bool) {
-	var (
-		bestKey string
-		best    int
-		found   bool
-	)
-	for k, p := range m {
-		if !strings.EqualFold(strings.TrimSpace(k), v) {
-			continue
-		}
-		if !found || k < bestKey {
-			bestKey, best, found = k, p, true
-		}
-	}
-	return best, found
-}
-
-// matchTitle returns the highest-scoring keyword that matches title as a
-// whole-word sequence; ties go to the lexically smallest keyword.
-func matchTitle(keywords map[string]int, title string) (string, int, bool) {
-	words := titleWords(title)
-	var (
-		bestKW string
-		best   int
-		found  bool
-	)
-	for kw, p := range keywords {
-		kws := titleWords(kw)
-		if len(kws) == 0 || !containsSeq(words, kws) {
-			continue
-		}
-		if !found || p > best || (p == best && kw < bestKW) {
-			bestKW, best, found = kw, p, true
-		}
-	}
-	return bestKW, best, found
-}
-
-// titleWords splits s into lower-cased runs of letters and digits, so
-// "VP, Sales & Ops" is [vp sales ops] and punctuation never hides a match.
-func titleWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-}
-
-// containsSeq reports whether needle occurs in haystack as consecutive words.
-func containsSeq(haystack, needle []string) bool {
-	for i := 0; i+len(needle) <= len(haystack); i++ {
-		match := true
-		for j, w := range needle {
-			if haystack[i+j] != w {
-				match = false
-				break
+		if c.Group != group {
+			group = c.Group
+			if group != "" {
+				fmt.Fprintf(&b, "%s %+d\n", group, r.Subtotal(group))
 			}
 		}
-		if match {
-			return true
+		indent := "- "
+		if group != "" {
+			indent = "  - "
+		}
+		if c.Rule != "" && c.Group == GroupFit {
+			fmt.Fprintf(&b, "%s%s: %s\n", indent, c.Rule, c.Reason)
+		} else {
+			fmt.Fprintf(&b, "%s%s\n", indent, c.Reason)
 		}
 	}
-	return false
-}
-
-// emailDomain returns l's lower-cased email domain, deriving it from Email
-// when EmailDomain was not filled in, so a lead built by hand scores the
-// same as a normalized one.
-func emailDomain(l lead.Lead) string {
-	d := l.EmailDomain
-	if d == "" {
-		if at := strings.LastIndexByte(l.Email, '@'); at >= 0 {
-			d = l.Email[at+1:]
-		}
-	}
-	return strings.ToLower(strings.TrimSpace(d))
-}
-
-// isFreeMail reports whether domain is in the free-mail list.
-func isFreeMail(domains []string, domain string) bool {
-	for _, d := range domains {
-		if strings.EqualFold(strings.TrimSpace(d), domain) {
-			return true
-		}
-	}
-	return false
+	return b.String()
 }

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FUZZTIME=${FUZZTIME:-60s}
-PKGS=${FUZZPKGS:-"./connectors ./lead ./scoring"}
+PKGS=${FUZZPKGS:-"./connectors ./lead ./scoring ./scoring/bant ./scoring/learn"}
 GO=${GO:-go}
 failed=0
 summary=()

@@ -11,21 +11,11 @@ import (
 	"leadflow/lead"
 )
 
-// Activity is one engagement signal of a contact, for engagement scoring.
-type Activity struct {
-	// Kind is opened, clicked, replied, form_fill or page_visit.
-	Kind string
-	// At is when it happened.
-	At time.Time
-	// Count aggregates several page visits reported at once (≥ 1).
-	Count int
-}
-
 // ContactActivity returns a contact's engagement since a time: email
 // opens, clicks and replies (test events excluded), every touchpoint as a
 // form fill, and page visits reported in touchpoint attributes
 // ("page_views" or "visits").
-func (s *Store) ContactActivity(ctx context.Context, contactID int64, since time.Time) ([]Activity, error) {
+func (s *Store) ContactActivity(ctx context.Context, contactID int64, since time.Time) ([]lead.Activity, error) {
 	rows, err := s.pool.Query(ctx, `
 		SELECT kind, occurred_at, 1 FROM engagement_events
 		WHERE contact_id = $1 AND occurred_at >= $2 AND NOT is_test AND kind IN ('opened', 'clicked', 'replied')
@@ -40,8 +30,8 @@ func (s *Store) ContactActivity(ctx context.Context, contactID int64, since time
 	if err != nil {
 		return nil, fmt.Errorf("read activity of contact %d: %w", contactID, err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Activity, error) {
-		var a Activity
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.Activity, error) {
+		var a lead.Activity
 		err := r.Scan(&a.Kind, &a.At, &a.Count)
 		return a, err
 	})

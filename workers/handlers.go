@@ -32,6 +32,13 @@ type Store interface {
 	SetEventFetched(ctx context.Context, id int64, fetched []byte, at time.Time) error
 	RecordEngagements(ctx context.Context, eventID int64, engs []lead.Engagement, now time.Time) ([]lead.EngagementResult, error)
 	ContactBySentMessage(ctx context.Context, messageID string) (int64, error)
+	LatestTouchpoint(ctx context.Context, contactID int64) (int64, error)
+	ContactActivity(ctx context.Context, contactID int64, since time.Time) ([]lead.Activity, error)
+	ContactTexts(ctx context.Context, contactID int64, limit int) ([]string, error)
+	LatestContactScore(ctx context.Context, contactID int64) (lead.Score, error)
+	InsertRunScore(ctx context.Context, sc lead.Score, runKey string) (lead.Score, bool, error)
+	RecordBandChange(ctx context.Context, contactID, scoreID int64, from, to string, at time.Time) (bool, error)
+	ContactsToRescore(ctx context.Context, since time.Time, afterID int64, limit int) ([]int64, error)
 }
 
 // Enqueuer puts tasks in the queue (*asynq.Client).
@@ -56,6 +63,10 @@ type Config struct {
 	Enqueuer   Enqueuer
 	// Rules score leads; default scoring.DefaultRules().
 	Rules scoring.Rules
+	// ModelLoader returns the active learned model; nil scores without one.
+	ModelLoader ModelLoaderFunc
+	// ModelCacheTTL is how long a loaded model is reused; default 5m.
+	ModelCacheTTL time.Duration
 	// Routing; empty fields take their defaults.
 	Routing Routing
 	// DefaultRegion reads phones without a country code; default "US".
@@ -70,7 +81,8 @@ type Config struct {
 
 // Handlers runs the lead tasks.
 type Handlers struct {
-	cfg Config
+	cfg    Config
+	models *modelCache
 }
 
 // NewHandlers validates the config and fills its defaults.
@@ -99,7 +111,10 @@ func NewHandlers(c Config) (*Handlers, error) {
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
-	return &Handlers{cfg: c}, nil
+	if c.ModelCacheTTL <= 0 {
+		c.ModelCacheTTL = 5 * time.Minute
+	}
+	return &Handlers{cfg: c, models: &modelCache{load: c.ModelLoader, ttl: c.ModelCacheTTL}}, nil
 }
 
 // NewMux returns the ServeMux routing every task type to its handler,
@@ -111,6 +126,8 @@ func (h *Handlers) NewMux() *asynq.ServeMux {
 	mux.HandleFunc(TypeLeadFetch, h.Fetch)
 	mux.HandleFunc(TypeLeadScore, h.Score)
 	mux.HandleFunc(TypeLeadRoute, h.Route)
+	mux.HandleFunc(TypeScoreContact, h.Rescore)
+	mux.HandleFunc(TypeScoreSweep, h.Sweep)
 	return mux
 }
 
@@ -253,99 +270,18 @@ func (h *Handlers) recordEngagements(ctx context.Context, ev lead.Event, engs []
 	if err != nil {
 		return fmt.Errorf("record engagements of event %d: %w", ev.ID, err)
 	}
+	rescored := map[int64]bool{}
 	for i, r := range res {
+		if r.ContactID != 0 && !rescored[r.ContactID] {
+			rescored[r.ContactID] = true
+			task, err := NewRescoreTask(r.ContactID, fmt.Sprintf("engagement:%d", ev.ID))
+			if err := h.enqueue(ctx, task, err); err != nil {
+				return err
+			}
+		}
 		h.cfg.Metrics.EngagementRecorded(engs[i].Kind, r.ContactID != 0)
 		h.cfg.Logger.InfoContext(ctx, "engagement recorded", "event_row", ev.ID, "kind", engs[i].Kind,
 			"contact_id", r.ContactID, "suppressed", r.Suppressed)
-	}
-	return nil
-}
-
-// Score scores a touchpoint's lead with the configured rules, stores the
-// result with its breakdown, and enqueues routing.
-func (h *Handlers) Score(ctx context.Context, t *asynq.Task) error {
-	var p ScorePayload
-	if err := decodePayload(t, &p); err != nil {
-		return err
-	}
-	l, tp, err := h.cfg.Store.TouchpointLead(ctx, p.TouchpointID)
-	if err != nil {
-		return fmt.Errorf("score touchpoint %d: %w", p.TouchpointID, err)
-	}
-	now := h.cfg.NowFunc()
-	res := scoring.Score(l, h.cfg.Rules, now)
-	breakdown, err := json.Marshal(res)
-	if err != nil {
-		return permanent(fmt.Errorf("encode score breakdown: %w", err))
-	}
-	sc, inserted, err := h.cfg.Store.InsertScore(ctx, lead.Score{
-		ContactID: tp.ContactID, TouchpointID: tp.ID, Total: res.Total, Band: string(res.Band),
-		ModelVersion: res.ModelVersion, Breakdown: breakdown, ComputedAt: now,
-	})
-	if err != nil {
-		return fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
-	}
-	if inserted {
-		h.cfg.Logger.InfoContext(ctx, "lead scored", "contact_id", sc.ContactID, "touchpoint_id", tp.ID,
-			"total", sc.Total, "band", sc.Band, "model_version", sc.ModelVersion)
-	}
-	task, err := NewRouteTask(tp.ID)
-	return h.enqueue(ctx, task, err)
-}
-
-// Route sends a scored lead to its destination: hot → a deal assigned round
-// robin; warm or cold → nurture, unless the contact already has an open deal
-// (a rep is already on it).
-func (h *Handlers) Route(ctx context.Context, t *asynq.Task) error {
-	var p RoutePayload
-	if err := decodePayload(t, &p); err != nil {
-		return err
-	}
-	sc, err := h.cfg.Store.LatestScore(ctx, p.TouchpointID)
-	if err != nil {
-		return fmt.Errorf("route touchpoint %d: %w", p.TouchpointID, err)
-	}
-	l, _, err := h.cfg.Store.TouchpointLead(ctx, p.TouchpointID)
-	if err != nil {
-		return fmt.Errorf("route touchpoint %d: %w", p.TouchpointID, err)
-	}
-	now := h.cfg.NowFunc()
-	dest := pipeline.Route(sc.Band, l.Test)
-	switch dest {
-	case pipeline.ToDeal:
-		deal, created, err := h.cfg.Store.CreateDeal(ctx, lead.DealRequest{
-			ContactID: sc.ContactID, TouchpointID: p.TouchpointID,
-			Pipeline: h.cfg.Routing.Pipeline, Stage: h.cfg.Routing.HotStage,
-			Title: dealTitle(l), Now: now,
-		}, pipeline.RoundRobin)
-		if err != nil {
-			return fmt.Errorf("route touchpoint %d to a deal: %w", p.TouchpointID, err)
-		}
-		if created {
-			h.cfg.Metrics.LeadRouted(string(dest))
-			h.cfg.Logger.InfoContext(ctx, "deal opened", "deal_id", deal.ID, "contact_id", deal.ContactID,
-				"owner_rep_id", deal.OwnerRepID, "stage", deal.Stage)
-		}
-	case pipeline.ToNurture:
-		if _, err := h.cfg.Store.OpenDeal(ctx, sc.ContactID, h.cfg.Routing.Pipeline); err == nil {
-			return nil // already with a rep: nurturing would talk over them
-		} else if !errors.Is(err, lead.ErrNotFound) {
-			return fmt.Errorf("route touchpoint %d: %w", p.TouchpointID, err)
-		}
-		enr, created, err := h.cfg.Store.EnrollNurture(ctx, lead.Enrollment{
-			ContactID: sc.ContactID, TouchpointID: p.TouchpointID, Program: h.cfg.Routing.NurtureProgram,
-			Band: sc.Band, EnrolledAt: now,
-		})
-		if err != nil {
-			return fmt.Errorf("route touchpoint %d to nurture: %w", p.TouchpointID, err)
-		}
-		if created {
-			h.cfg.Metrics.LeadRouted(string(dest))
-			h.cfg.Logger.InfoContext(ctx, "nurture enrolled", "enrollment_id", enr.ID, "contact_id", enr.ContactID,
-				"program", enr.Program, "band", enr.Band)
-		}
-	case pipeline.Skip:
-		h.cfg.Metrics.LeadRouted(string(dest))
 	}
 	return nil
 }

@@ -4,10 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
+	"log/slog"
 	"testing"
 	"time"
 
 	"github.com/hibiken/asynq"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/stretchr/testify/require"
 
 	"leadflow/connectors"
@@ -20,6 +23,7 @@ import (
 func TestMain(m *testing.M) { testenv.Main(m) }
 
 type testBundle struct {
+	pool     *pgxpool.Pool
 	store    *store.Store
 	client   *asynq.Client
 	handlers *workers.Handlers
@@ -38,9 +42,11 @@ func setup(t *testing.T) *testBundle {
 	require.NoError(t, err)
 	reg, err := connectors.NewRegistry(gen)
 	require.NoError(t, err)
-	b := &testBundle{store: store.New(testenv.Pool(t)), client: client, redisOpt: opt, now: time.Date(2026, 1, 1, 0, 1, 0, 0, time.UTC)}
+	pool := testenv.Pool(t)
+	b := &testBundle{pool: pool, store: store.New(pool), client: client, redisOpt: opt, now: time.Date(2026, 1, 1, 0, 1, 0, 0, time.UTC)}
 	b.handlers, err = workers.NewHandlers(workers.Config{
-		Store: b.store, Connectors: reg, Enqueuer: client, NowFunc: func() time.Time { return b.now }})
+		Store: b.store, Connectors: reg, Enqueuer: client, NowFunc: func() time.Time { return b.now },
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	require.NoError(t, err)
 	return b
 }
@@ -119,7 +125,7 @@ func TestScoreAndRouteChain(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "hot", sc.Band)
 
-	routeTask, err := workers.NewRouteTask(sp.TouchpointID)
+	routeTask, err := workers.NewRouteTask(workers.RoutePayload{ContactID: sc.ContactID, TouchpointID: sp.TouchpointID}, "route:test")
 	require.NoError(t, err)
 	require.NoError(t, b.handlers.Route(ctx, routeTask))
 	require.NoError(t, b.handlers.Route(ctx, routeTask))
@@ -135,4 +141,24 @@ func TestIngestTaskIDIsStable(t *testing.T) {
 	require.Equal(t, a, workers.IngestTaskID("generic", "website", "msg_1"))
 	require.NotEqual(t, a, workers.IngestTaskID("generic", "webinar", "msg_1"))
 	require.NotEqual(t, workers.IngestTaskID("generic", "a\x00b", "c"), workers.IngestTaskID("generic", "a", "b\x00c"))
+}
+
+func testPool(b *testBundle) *pgxpool.Pool { return b.pool }
+
+// store_Count is a label/count pair compared in tests.
+type store_Count struct {
+	Label string
+	N     int64
+}
+
+func counts(cs []store.Count) []store_Count {
+	out := []store_Count{}
+	for _, c := range cs {
+		out = append(out, store_Count{c.Label, c.N})
+	}
+	return out
+}
+
+func newRescore(contactID int64, runKey string) (*asynq.Task, error) {
+	return workers.NewRescoreTask(contactID, runKey)
 }

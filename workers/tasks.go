@@ -30,6 +30,11 @@ const (
 	// TypeLeadFetch completes a thin notification (Meta, LinkedIn) by
 	// calling the provider's API, then ingests it.
 	TypeLeadFetch = "lead:fetch"
+	// TypeScoreContact rescores one contact (decay, new engagement).
+	TypeScoreContact = "score:contact"
+	// TypeScoreSweep enqueues score:contact for every contact whose score
+	// can still move; the scheduler runs it periodically.
+	TypeScoreSweep = "score:sweep"
 )
 
 // QueueDefault is the queue every lead task goes to.
@@ -62,8 +67,11 @@ type ScorePayload struct {
 
 // RoutePayload is the payload of lead:route.
 type RoutePayload struct {
-	// TouchpointID is the touchpoint whose latest score is routed.
-	TouchpointID int64 `json:"touchpoint_id"`
+	// ContactID is the contact whose latest score is routed.
+	ContactID int64 `json:"contact_id"`
+	// TouchpointID is the touchpoint that caused the routing (the deal's
+	// origin); 0 for rescoring.
+	TouchpointID int64 `json:"touchpoint_id,omitempty"`
 }
 
 // IngestTaskID derives the TaskID of an event's lead:ingest from its natural
@@ -96,9 +104,22 @@ func NewScoreTask(touchpointID int64) (*asynq.Task, error) {
 	return newTask(TypeLeadScore, ScorePayload{TouchpointID: touchpointID}, fmt.Sprintf("score:%d", touchpointID))
 }
 
-// NewRouteTask returns the lead:route task for a touchpoint.
-func NewRouteTask(touchpointID int64) (*asynq.Task, error) {
-	return newTask(TypeLeadRoute, RoutePayload{TouchpointID: touchpointID}, fmt.Sprintf("route:%d", touchpointID))
+// NewRouteTask returns a lead:route task; key names the decision (the
+// touchpoint or rescoring run that caused it) and becomes the TaskID.
+func NewRouteTask(p RoutePayload, key string) (*asynq.Task, error) {
+	return newTask(TypeLeadRoute, p, key)
+}
+
+// NewRescoreTask returns the score:contact task of one run for a contact.
+func NewRescoreTask(contactID int64, runKey string) (*asynq.Task, error) {
+	return newTask(TypeScoreContact, RescorePayload{ContactID: contactID, RunKey: runKey}, fmt.Sprintf("rescore:%d:%s", contactID, runKey))
+}
+
+// NewSweepTask returns a score:sweep task. Periodic sweeps are enqueued by
+// the scheduler without a TaskID; a manual one may name its run.
+func NewSweepTask(runKey string) *asynq.Task {
+	b, _ := json.Marshal(SweepPayload{RunKey: runKey})
+	return asynq.NewTask(TypeScoreSweep, b, asynq.Queue(QueueDefault), asynq.MaxRetry(3), asynq.Timeout(10*time.Minute))
 }
 
 func newTask(typ string, payload any, taskID string) (*asynq.Task, error) {

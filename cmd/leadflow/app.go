@@ -114,6 +114,19 @@ func (a *app) close() {
 	}
 }
 
+// openStore connects to the configured database for a one-shot command.
+func openStore(ctx context.Context) (*store.Store, func(), error) {
+	cfg, err := loadConfig()
+	if err != nil {
+		return nil, nil, err
+	}
+	pool, err := store.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	return store.New(pool), pool.Close, nil
+}
+
 // syncReps upserts the reps listed in the configuration file.
 func (a *app) syncReps(ctx context.Context) error {
 	for _, r := range a.cfg.File.Routing.Reps {
@@ -187,8 +200,12 @@ func (a *app) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
 			NurtureProgram: a.cfg.File.Routing.NurtureProgram,
 		},
 		DefaultRegion: a.cfg.DefaultRegion,
-		Metrics:       a.metrics,
-		Logger:        a.logger,
+		ModelLoader: func(ctx context.Context) (string, []byte, error) {
+			m, err := a.store.ActiveModel(ctx)
+			return m.Version, m.Model, err
+		},
+		Metrics: a.metrics,
+		Logger:  a.logger,
 	})
 	if err != nil {
 		return nil, nil, err

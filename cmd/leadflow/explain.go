@@ -11,7 +11,6 @@ import (
 
 	"leadflow/lead"
 	"leadflow/scoring"
-	"leadflow/store"
 )
 
 // runExplain prints why a contact has its score: every contribution of the
@@ -31,16 +30,11 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fs.Usage()
 		return errUsage
 	}
-	cfg, err := loadConfig()
+	st, closeStore, err := openStore(ctx)
 	if err != nil {
 		return err
 	}
-	pool, err := store.Open(ctx, cfg.DatabaseURL)
-	if err != nil {
-		return err
-	}
-	defer pool.Close()
-	st := store.New(pool)
+	defer closeStore()
 	id, err := st.ResolveContact(ctx, fs.Arg(0))
 	if errors.Is(err, lead.ErrNotFound) {
 		return fmt.Errorf("no contact with id or reference %q", fs.Arg(0))

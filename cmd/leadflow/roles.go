@@ -9,7 +9,10 @@ import (
 	"net"
 	"sync"
 
+	"github.com/hibiken/asynq"
+
 	"leadflow/migrations"
+	"leadflow/workers"
 )
 
 // roles says which parts of leadflow a process runs.
@@ -101,6 +104,21 @@ func (a *app) runRoles(ctx context.Context, ln net.Listener, r roles) error {
 	if r.relay {
 		relay := a.newRelay()
 		goRole(func() error { return relay.Run(ctx) })
+		if every := a.cfg.File.Schedule.RescoreEvery; every > 0 {
+			sched := asynq.NewScheduler(a.redisOpt, &asynq.SchedulerOpts{Logger: asynqLogger{a.logger}, LogLevel: asynqLevel(a.cfg.LogLevel)})
+			if _, err := sched.Register("@every "+every.String(), workers.NewSweepTask("")); err != nil {
+				return fmt.Errorf("schedule the rescoring sweep: %w", err)
+			}
+			if err := sched.Start(); err != nil {
+				return fmt.Errorf("start scheduler: %w", err)
+			}
+			a.logger.Info("scheduler started", "rescore_every", every.String())
+			goRole(func() error {
+				<-ctx.Done()
+				sched.Shutdown()
+				return nil
+			})
+		}
 	}
 	wg.Wait()
 	return errors.Join(errs...)

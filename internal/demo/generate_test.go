@@ -151,7 +151,7 @@ func TestGenerateBandMix(t *testing.T) {
 			ws := demo.Generate(seed, 1000, now)
 			bands := map[scoring.Band]int{}
 			for _, w := range ws {
-				res := scoring.Score(toLead(decode(t, w).Data), scoring.DefaultRules(), now)
+				res := scoring.Score(scoring.Input{Lead: toLead(decode(t, w).Data)}, scoring.DefaultRules(), now)
 				bands[res.Band]++
 			}
 			share := func(b scoring.Band) float64 { return float64(bands[b]) / float64(len(ws)) }

@@ -1,0 +1,461 @@
+package bant
+
+import (
+	"strings"
+)
+
+// authNouns are the people a writer defers to ("check with my boss").
+const authNouns = `boss|manager|managers|team|ceo|cto|cfo|coo|cmo|cio|vp|director|directors|head|founder|founders|cofounder|co-founder|partner|partners|supervisor|lead|executive|executives|leadership|management|committee|board|finance|procurement|purchasing|it|owner|owners|higher[- ]ups|superiors|president|line manager`
+
+var (
+	// introRe finds a first-person statement of one's job ("I'm the CTO",
+	// "as head of marketing"); the title after it is parsed in code.
+	introRe = mustPattern(`\b(i'm|i am|im|i work as|i serve as|i'm working as|my (?:job )?(?:role|title|position) is|as)\s+`)
+	// fieldRe finds a "Title: VP Sales" form field.
+	fieldRe = mustPattern(`(?:^|\n)\s*(?:job title|title|role|position|job role|designation|job function)\s*[:=-]\s*`)
+	// decideRe finds explicit decision authority.
+	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi (?:can )?sign (?:off|the contract|contracts)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
+	// runRe finds "I run the team" statements.
+	runRe = mustPattern(`\bi (run|lead|head|manage|own|oversee|founded|co-?founded|started) (?:the|our|my|a|this|an) (?:[a-z0-9&-]+ ){0,2}?(?:team|company|business|department|dept|org|organization|organisation|agency|division|group|shop|store|firm|practice|startup|function|operations|unit|office|brand|clinic|restaurant|studio)s?\b|\bmy own (?:company|business|agency|firm|shop|store|practice|startup)\b`)
+	// chargeRe finds "I'm in charge of ..." and "I'm responsible for
+	// purchasing" statements.
+	chargeRe = mustPattern(`\bi(?:'m| am) (?:the one )?(?:solely |fully )?(responsible for|in charge of)\b(?: (?:all |the |our )?(purchasing|buying|procurement|purchases|purchase decisions|budget|budgets|decision|decisions|vendor selection|tooling|software purchases|selecting|choosing)\b)?`)
+	// hereRe finds "CTO here" sign-ins.
+	hereRe = mustPattern(`\b(ceo|cto|cfo|coo|cmo|cio|cro|founder|co-?founder|owner) here\b`)
+	// deferRe finds statements that someone else decides.
+	deferRe = mustPattern(`\b(?:check|consult|confirm|discuss (?:it |this |that )?|talk|speak|chat|sync|clear (?:it|this|that))\s+with\s+(?:my|our|the)\s+(?:[a-z]+ )?(?:` + authNouns + `)\b|\b(?:run|pass|bring|take|present|pitch|recommend|propose|forward|escalate|show|sell)\s+(?:it|this|that|them|anything|everything|things|purchases|the (?:idea|proposal|quote|options?|decision)|your (?:proposal|quote|product|solution|tool))\s+(?:by|to|past|up to)\s+(?:my|our|the)\s+(?:[a-z]+ )?(?:` + authNouns + `)\b|\b(?:need|needs|require|requires|get|getting|waiting (?:for|on)|seek|seeking|pending|subject to)\s+(?:[\w']+\s+){0,2}(?:approval|sign[- ]?off|buy[- ]?in|the green light|the go[- ]ahead|a go[- ]ahead)\b|\b(?:part of|on|member of|sit on|sits on) (?:the|an|our|a) (?:evaluation|selection|buying|procurement|review|search|purchasing|vendor selection) (?:team|committee|group|panel|board)\b|\bnot (?:the|a) (?:final |ultimate |only |sole )?decision[- ]?maker\b|\b(?:don't|do not|won't|can't|cannot|doesn't) (?:make|have) the (?:final |ultimate )?(?:decision|call|say)\b|\b(?:it's|it is|that's|that is|this is) not (?:my (?:decision|call)|up to me)\b|\bnot up to me\b|\bnot my (?:decision|call)\b|\b(?:decision|final decision|final call|final say) (?:is|will be|would be|lies|rests)\s+(?:made\s+)?(?:by|with|up to)\s+(?:my|our|the)(?: [a-z]+)?\b|\bloop(?:ing)? in (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `)\b|\bon behalf of (?:my|our) (?:[a-z]+ )?(?:` + authNouns + `|company|organization|organisation|client)\b|\b(?:my|our) (?:[a-z]+ ){0,2}?(?:` + authNouns + `)(?: of [a-z]+)? (?:asked|wants|told|has asked|suggested|tasked|assigned|would like)\b|\b(?:asked|tasked|told|sent) by (?:my|our) (?:[a-z]+ )?(?:` + authNouns + `)\b|\bi (?:report|reports) (?:directly )?to\b|\b(?:i'm|i am) (?:researching|evaluating|looking into|shortlisting|gathering (?:options|info|information)) (?:\w+ ){0,3}?(?:for|on behalf of) (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `|company)\b|\bmake a recommendation\b|\b(?:recommend|recommending) (?:it |this |a (?:tool|solution|vendor) )?to (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `)\b`)
+	// useRe finds statements that the writer will use the product.
+	useRe = mustPattern(`\bi(?:'ll| will|'d| would)(?: be)? (?:the one |mainly |mostly |primarily |personally )?(?:using|use) (?:it|this|the (?:tool|product|software|platform|app|system))\b|\bi(?:'d| would| will|'ll) be (?:the )?(?:main |primary |only |end |day-to-day |daily )?user\b|\b(?:for|just for) (?:my own|personal|individual|private) use\b|\b(?:i'm|i am) (?:an? |the |one of the )?end[- ]?users?\b|\bi use (?:it|this|your (?:tool|product|app)) (?:daily|every day|myself)\b`)
+)
+
+// Title vocabulary for classifyTitle.
+var (
+	dmTitleWords = map[string]bool{
+		"ceo": true, "cto": true, "cfo": true, "coo": true, "cmo": true, "cio": true,
+		"cro": true, "ciso": true, "cpo": true, "cdo": true, "cso": true, "cco": true,
+		"chro": true, "chief": true, "president": true, "vp": true, "svp": true,
+		"evp": true, "founder": true, "co-founder": true, "cofounder": true,
+		"owner": true, "director": true, "partner": true, "md": true, "gm": true,
+		"proprietor": true, "chairman": true, "chairwoman": true, "principal": true,
+	}
+	influencerTitleWords = map[string]bool{
+		"manager": true, "mgr": true, "lead": true, "supervisor": true,
+		"architect": true, "teamlead": true, "controller": true,
+		"consultant": true, "advisor": true, "adviser": true,
+	}
+	userTitleWords = map[string]bool{
+		"developer": true, "engineer": true, "analyst": true, "rep": true,
+		"representative": true, "sdr": true, "bdr": true, "agent": true,
+		"associate": true, "specialist": true, "coordinator": true,
+		"assistant": true, "intern": true, "student": true, "designer": true,
+		"marketer": true, "recruiter": true, "admin": true,
+		"administrator": true, "employee": true, "staff": true,
+		"salesperson": true, "accountant": true, "technician": true,
+		"operator": true, "user": true, "member": true, "trainee": true,
+	}
+	// titleStop ends a title: "the CTO at Acme", "head of sales and ...".
+	titleStop = map[string]bool{
+		"at": true, "for": true, "in": true, "with": true, "and": true,
+		"here": true, "but": true, "so": true, "who": true, "which": true,
+		"that": true, "i": true, "we": true, "from": true, "on": true,
+		"to": true, "of": true, "by": true, "-": true, "|": true, "@": true,
+		"\u00b7": true, "helping": true, "working": true, "based": true,
+		"since": true, "over": true, "within": true, "&amp;": true,
+		"looking": true, "reaching": true, "writing": true, "interested": true,
+	}
+	// ofTitles may be followed by "of <function>".
+	ofTitles = map[string]bool{
+		"head": true, "director": true, "vp": true, "president": true,
+		"chief": true, "manager": true, "officer": true, "lead": true,
+	}
+	// titleSkip are words between the intro and the title.
+	titleSkip = map[string]bool{
+		"the": true, "a": true, "an": true, "currently": true, "also": true,
+		"now": true, "actually": true, "our": true, "my": true, "your": true,
+		"one": true, "of": true, "company's": true,
+	}
+	// asFollow are the words that may follow "as <title>" when it is the
+	// writer's own title ("as CTO, I ...", "as head of sales at Acme").
+	asFollow = map[string]bool{
+		"": true, "i": true, "we": true, "at": true, "for": true, "here": true,
+		"in": true, "my": true, "our": true, "of": true,
+	}
+)
+
+// authCand is a scored authority reading.
+type authCand struct {
+	a   Authority
+	pos int
+}
+
+// extractAuthority returns the most confident authority statement in d,
+// or nil. A stated title supplies Role even when a stronger statement
+// decides the level: a CTO who must "check with our CEO" is an influencer
+// with Role "CTO".
+func extractAuthority(d *doc) *Authority {
+	s := d.lower
+	var cands []authCand
+	add := func(level, role string, conf float64, start, end int) {
+		cands = append(cands, authCand{
+			a:   Authority{Level: level, Role: role, Confidence: conf, Evidence: d.snippet(start, end)},
+			pos: start,
+		})
+	}
+
+	for _, m := range introRe.findAll(d) {
+		intro := s[m[2]:m[3]]
+		if level, role, end, ok := parseTitle(d, m[1], intro == "as"); ok {
+			add(level, role, titleConfidence(level), m[0], end)
+		}
+	}
+	for _, m := range fieldRe.findAll(d) {
+		if level, role, end, ok := parseTitle(d, m[1], false); ok {
+			add(level, role, titleConfidence(level), m[1], end)
+		}
+	}
+	cands = append(cands, signatureTitles(d)...)
+	for _, m := range hereRe.findAll(d) {
+		add(LevelDecisionMaker, d.clean[m[2]:m[3]], 0.75, m[0], m[1])
+	}
+	for _, m := range chargeRe.findAll(d) {
+		switch {
+		case m[4] >= 0: // in charge of the purchase itself
+			add(LevelDecisionMaker, "", 0.85, m[0], m[1])
+		case group(s, m, 1) == "in charge of": // of a function
+			add(LevelDecisionMaker, "", 0.7, m[0], m[1])
+		default: // responsible for some work
+			add(LevelInfluencer, "", 0.6, m[0], m[1])
+		}
+	}
+	for _, m := range decideRe.findAll(d) {
+		if d.negatedBefore(m[0]) {
+			continue // "it's not up to me" is caught by deferRe
+		}
+		add(LevelDecisionMaker, "", 0.9, m[0], m[1])
+	}
+	for _, m := range runRe.findAll(d) {
+		if d.negatedBefore(m[0]) {
+			continue
+		}
+		text := s[m[0]:m[1]]
+		if strings.Contains(text, "evaluation") || strings.Contains(text, "selection") || strings.Contains(text, "procurement") {
+			add(LevelInfluencer, "", 0.7, m[0], m[1])
+			continue
+		}
+		role := ""
+		switch verb := group(s, m, 1); {
+		case strings.Contains(verb, "founded") || verb == "started":
+			role = "Founder"
+		case verb == "own" || verb == "":
+			role = "Owner"
+		}
+		add(LevelDecisionMaker, role, 0.75, m[0], m[1])
+	}
+	for _, m := range deferRe.findAll(d) {
+		text := s[m[0]:m[1]]
+		if d.negatedBefore(m[0]) {
+			// "I don't need approval from anyone" is the opposite.
+			if strings.Contains(text, "approval") || strings.Contains(text, "sign") {
+				add(LevelDecisionMaker, "", 0.8, d.negationAt(m[0]), m[1])
+			}
+			continue
+		}
+		conf := 0.85
+		switch {
+		case strings.HasSuffix(text, " team") && !strings.Contains(text, "evaluation") &&
+			!strings.Contains(text, "selection") && !strings.Contains(text, "buying"):
+			conf = 0.65 // a boss also discusses things with the team
+		case strings.HasPrefix(text, "on behalf"), strings.HasPrefix(text, "i report"):
+			conf = 0.75
+		case strings.HasPrefix(text, "loop"):
+			conf = 0.7 // keeping someone informed is not asking permission
+		}
+		add(LevelInfluencer, "", conf, m[0], m[1])
+	}
+	for _, m := range useRe.findAll(d) {
+		if d.negatedBefore(m[0]) {
+			continue
+		}
+		add(LevelUser, "", 0.65, m[0], m[1])
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+
+	best, role := 0, ""
+	roleConf := 0.0
+	for i, c := range cands {
+		b := cands[best].a
+		if c.a.Confidence > b.Confidence || c.a.Confidence == b.Confidence && c.pos < cands[best].pos {
+			best = i
+		}
+		if c.a.Role != "" && c.a.Confidence > roleConf {
+			role, roleConf = c.a.Role, c.a.Confidence
+		}
+	}
+	a := cands[best].a
+	if a.Role == "" {
+		a.Role = role
+	}
+	return &a
+}
+
+// signatureTitles reads titles from signature-like lines: a short line
+// that is nothing but a title, optionally followed by a separator and the
+// company ("Owner, Mike's Plumbing", "VP Sales | Acme"). Quoted history is
+// already gone, so such a line is the writer's own signature. They count
+// for less than a statement: a signature block may be a colleague's.
+func signatureTitles(d *doc) []authCand {
+	var out []authCand
+	s := d.lower
+	for ls := 0; ls < len(s); {
+		le := strings.IndexByte(s[ls:], '\n')
+		if le < 0 {
+			le = len(s)
+		} else {
+			le += ls
+		}
+		line := s[ls:le]
+		next := le + 1
+		if len(line) == 0 || len(line) > 60 || strings.ContainsAny(line, "?!") {
+			ls = next
+			continue
+		}
+		toks := tokenize(s, ls, le)
+		if len(toks) == 0 || titleSkip[toks[0].w] || negators[toks[0].w] || toks[0].w == "i" || toks[0].w == "title" || toks[0].w == "role" {
+			ls = next
+			continue
+		}
+		level, role, end, ok := parseTitle(d, ls, false)
+		rest := strings.TrimLeft(s[min(end, le):le], " ")
+		if ok && (rest == "" || strings.ContainsAny(rest[:1], ",|-@/\u00b7") || strings.HasPrefix(rest, "at ")) {
+			conf := clamp01(titleConfidence(level) - 0.2)
+			out = append(out, authCand{
+				a:   Authority{Level: level, Role: role, Confidence: conf, Evidence: d.snippet(ls, end)},
+				pos: ls,
+			})
+		}
+		ls = next
+	}
+	return out
+}
+
+// titleConfidence is how much a stated title says about authority: a
+// C-level title almost always decides, a manager usually recommends.
+func titleConfidence(level string) float64 {
+	switch level {
+	case LevelDecisionMaker:
+		return 0.8
+	case LevelInfluencer:
+		return 0.65
+	default:
+		return 0.6
+	}
+}
+
+// parseTitle reads a job title starting at p ("the VP of Sales at Acme")
+// and classifies it. afterAs applies the stricter rules of "as <title>",
+// which is often about someone else ("as the CTO mentioned").
+func parseTitle(d *doc, p int, afterAs bool) (level, role string, end int, ok bool) {
+	s := d.lower
+	ce := min(d.clauseEnd(p), p+80)
+	toks := tokenize(s, p, ce)
+	i := 0
+	for i < len(toks) && titleSkip[toks[i].w] {
+		if afterAs && (toks[i].w == "our" || toks[i].w == "my" || toks[i].w == "your") {
+			return "", "", 0, false
+		}
+		i++
+	}
+	// "I'm Jane Doe, CTO at Acme": skip a short, capitalised name before
+	// a comma.
+	if !afterAs && i < len(toks) && isUpper(d.clean[toks[i].start]) {
+		for j := i; j < len(toks) && j < i+3; j++ {
+			if toks[j].comma && classifyTitle(wordsOf(toks[i:j+1])) == "" {
+				i = j + 1
+				for i < len(toks) && titleSkip[toks[i].w] {
+					i++
+				}
+				break
+			}
+		}
+	}
+	if i >= len(toks) || negators[toks[i].w] {
+		return "", "", 0, false
+	}
+	first, last := i, -1
+	usedOf := false
+	for j := i; j < len(toks) && j < i+5; j++ {
+		w := toks[j].w
+		if strings.HasSuffix(w, "'s") {
+			break // "the CEO's assistant"
+		}
+		if w == "of" {
+			if usedOf || j == first || !ofTitles[toks[j-1].w] {
+				break
+			}
+			usedOf = true
+			continue
+		}
+		if titleStop[w] {
+			break
+		}
+		last = j
+		if toks[j].comma {
+			break
+		}
+	}
+	if last < first {
+		return "", "", 0, false
+	}
+	last = trimTitle(toks, first, last)
+	words := wordsOf(toks[first : last+1])
+	level = classifyTitle(words)
+	if level == "" {
+		return "", "", 0, false
+	}
+	if afterAs && !asTitleEnds(toks, first, last) {
+		return "", "", 0, false
+	}
+	end = toks[last].end
+	return level, strings.Trim(d.clean[toks[first].start:end], " ,.;:"), end, true
+}
+
+// trimTitle drops the words after a title that are not part of it ("CTO
+// mentioned", "consultant helping a client"): the title ends at its last
+// title word, plus the "of <function>" after it or one function word after
+// a title that takes one ("VP Sales"). Without any title word ("decision
+// maker") last is kept.
+func trimTitle(toks []token, first, last int) int {
+	lastTitle := -1
+	for k := first; k <= last; k++ {
+		if isTitleWord(toks[k].w) {
+			lastTitle = k
+		}
+	}
+	switch {
+	case lastTitle < 0 || lastTitle == last:
+		return last
+	case toks[lastTitle+1].w == "of":
+		return last
+	case ofTitles[toks[lastTitle].w] && !toks[lastTitle].comma:
+		return lastTitle + 1
+	}
+	return lastTitle
+}
+
+// asTitleEnds reports whether the title in toks[first..last] is followed
+// by what the writer's own title is followed by: a comma, "I", "at",
+// "of <function>" or the end of the clause. "As the CTO mentioned" is
+// someone else's title.
+func asTitleEnds(toks []token, first, last int) bool {
+	for k := first; k <= last; k++ {
+		w := toks[k].w
+		if !isTitleWord(w) {
+			continue
+		}
+		if toks[k].comma || k+1 == len(toks) {
+			return true
+		}
+		next := toks[k+1].w
+		return asFollow[next] || next == "of" && ofTitles[w] || isTitleWord(next)
+	}
+	return false
+}
+
+// isTitleWord reports a word that names a role by itself.
+func isTitleWord(w string) bool {
+	return dmTitleWords[w] || influencerTitleWords[w] || userTitleWords[w] || w == "head"
+}
+
+// token is one word of a title candidate.
+type token struct {
+	w          string // lower-cased, trimmed of punctuation
+	start, end int
+	comma      bool // followed directly by a comma
+}
+
+// tokenize splits lower[p:end] into words.
+func tokenize(s string, p, end int) []token {
+	var out []token
+	i := p
+	for i < end && len(out) < 16 {
+		for i < end && (s[i] == ' ' || s[i] == ',' || s[i] == '(' || s[i] == ')' || s[i] == '"' || s[i] == '/') {
+			i++
+		}
+		j := i
+		for j < end && s[j] != ' ' && s[j] != ',' && s[j] != '(' && s[j] != ')' && s[j] != '"' && s[j] != '/' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := strings.Trim(s[i:j], ".:;!?-'")
+		if w == "" {
+			w = "-" // a lone dash or dots separates, as in "VP Sales - Acme"
+		}
+		out = append(out, token{w: w, start: i, end: j, comma: j < end && s[j] == ','})
+		i = j
+	}
+	return out
+}
+
+// isUpper reports an ASCII capital letter.
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// wordsOf returns the words of toks.
+func wordsOf(toks []token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.w
+	}
+	return out
+}
+
+// classifyTitle maps title words to an authority level, or "" for words
+// that are not a job title. Assistants and interns are users even next to
+// a senior word ("assistant to the CEO" stops earlier anyway); "head"
+// counts only as "head of X" or at the end ("team head").
+func classifyTitle(words []string) string {
+	if len(words) == 0 {
+		return ""
+	}
+	joined := strings.Join(words, " ")
+	for _, w := range words {
+		if w == "assistant" || w == "intern" || w == "student" || w == "trainee" {
+			return LevelUser
+		}
+	}
+	if strings.Contains(joined, "product owner") || strings.Contains(joined, "account owner") {
+		return LevelInfluencer
+	}
+	if strings.Contains(joined, "decision maker") || strings.Contains(joined, "decision-maker") {
+		return LevelDecisionMaker
+	}
+	for i, w := range words {
+		if dmTitleWords[w] {
+			if w == "principal" && i+1 < len(words) {
+				return LevelInfluencer // "principal engineer"
+			}
+			return LevelDecisionMaker
+		}
+		if w == "head" && (i+1 == len(words) || words[i+1] == "of") {
+			return LevelDecisionMaker
+		}
+		if (w == "managing" || w == "general") && i+1 < len(words) &&
+			(words[i+1] == "director" || words[i+1] == "manager" || words[i+1] == "partner") {
+			return LevelDecisionMaker
+		}
+	}
+	for _, w := range words {
+		if influencerTitleWords[w] {
+			return LevelInfluencer
+		}
+	}
+	for _, w := range words {
+		if userTitleWords[w] {
+			return LevelUser
+		}
+	}
+	return ""
+}

@@ -1,0 +1,813 @@
+package bant
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Currency tokens. A prefix is written before the number ("$25k", "EUR
+// 25,000", "Rs. 5 lakh"), a suffix after it ("25k USD", "25.000 €",
+// "5 lakh rupees").
+const (
+	curPrefixPat = `us\$|usd|ca\$|c\$|cad|au\$|a\$|aud|nz\$|nzd|s\$|sgd|hk\$|hkd|r\$|brl|\$|€|eur|£|gbp|₹|rs\.?|inr|¥|jpy|cny|rmb|chf|sek|nok|dkk|pln|mxn|zar`
+	curSuffixPat = `usd|eur|gbp|inr|cad|aud|nzd|sgd|hkd|brl|jpy|cny|rmb|chf|sek|nok|dkk|pln|mxn|zar|dollars?|bucks|euros?|pounds?|quid|rupees?|francs?|yen`
+	// numPat lists the digit groupings from most to least specific, so
+	// leftmost-first matching takes "25,000" whole before "25" alone:
+	// comma thousands, dot thousands (European), apostrophe thousands
+	// (Swiss, or folded no-break spaces), space thousands, plain.
+	numPat  = `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,3}(?:'\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?`
+	multPat = `k|mm|mn|m|bn|b|thousand|grand|million|mil|mio|billion|lakhs?|lacs?|crores?|cr`
+)
+
+// amountTailRe reads an amount from its first digit: groups 1 number, 2
+// multiplier, 3 suffix currency word, 4 suffix currency symbol. The
+// currency prefix, if any, is found by currencyBefore: scanning digit runs
+// and looking back is far cheaper than an unanchored expression that may
+// start anywhere.
+var amountTailRe = regexp.MustCompile(`^(` + numPat + `)(?: ?(` + multPat + `)\b)?(?: ?(` + curSuffixPat + `)\b| ?([$€£₹¥]))?`)
+
+// curPrefixes are the currency tokens written before a number, longest
+// first so that "us$" is tried before "$".
+var curPrefixes = func() []string {
+	toks := strings.Split(strings.ReplaceAll(curPrefixPat, `\`, ""), "|")
+	var out []string
+	for _, t := range toks {
+		if strings.HasSuffix(t, "?") { // "rs\.?"
+			t = strings.TrimSuffix(t, "?")
+			out = append(out, t, strings.TrimSuffix(t, "."))
+			continue
+		}
+		out = append(out, t)
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return out
+}()
+
+// seatRe finds seat counts: "25 seats", "10 user licenses", "50 named
+// users". Groups: 1 number, 2 "k", 3 noun.
+var seatRe = mustPattern(`(\d{1,3}(?:,\d{3})+|\d+)(?: ?(k)\b)? ?(?:(?:paid|named|active|concurrent|user|sales|support|team|admin|full|standard|pro|editor|additional|more|extra|new|business) )?(seats?|licen[cs]es?|users?|logins?)\b`)
+
+// phoneRe and dateRe find digit runs that are phone numbers, dates or
+// clock times; an amount without a currency inside one is not a budget.
+var (
+	phoneRe = mustPattern(`\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,5}`)
+	dateRe  = mustPattern(`\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}:\d{2}|\d+/\d+`)
+)
+
+// Budget keyword classes: a strong
+// keyword makes a nearby amount a budget, a weak one makes it likely (what
+// they pay today is a fair proxy), and a deny keyword makes it something
+// else (revenue, savings, a funding round). They index budgetKwRes.
+const (
+	kwStrong = iota + 1
+	kwWeak
+	kwDeny
+)
+
+// budgetKwRes finds the budget keywords of each class, indexed by class.
+var budgetKwRes = [...]*pattern{
+	kwStrong: mustPattern(`\b(?:budgets?|budgeted|budgeting|approved|spend|spending|afford|invest|investing|investment|allocate|allocated|allocation|set aside|price range|price point|ballpark|willing to pay|able to pay|can pay|looking to spend|ceiling|cap)\b`),
+	kwWeak:   mustPattern(`\b(?:cost|costs|costing|pay|paying|paid|price|pricing|priced|quote|quoted|charge|charged|charges|fee|fees|subscription|contract|spent)\b`),
+	kwDeny:   mustPattern(`\b(?:revenues?|arr|mrr|turnover|raised|raise|raising|funding|funded|valuation|worth|losing|lost|lose|loss|losses|generate|generating|generated|earn|earns|earning|earned|profits?|salary|salaries|saved|save|saves|saving|savings|sell|sold|selling|grant|fined|donated?|donation|won)\b`),
+}
+
+// Bound cues in the words before an amount (anchored at the end of the
+// preceding text) and after it (anchored at its end).
+var (
+	cantExceedRe = regexp.MustCompile(`(?:can't|cannot|can not|won't|couldn't|could not|not able to|unable to)\s+(?:spend|pay|go|afford|invest)\s+(?:more than|over|above|beyond)\s*$`)
+	maxBeforeRe  = regexp.MustCompile(`(?:\b(?:exceed|exceeding|not to exceed|under|below|less than|lower than|up to|upto|no more than|not more than|not over|not above|not exceeding|no higher than|max|maximum|max of|maximum of|at most|within|capped at|cap of|ceiling of|limit of|tops)|<=?|≤)\s*:?\s*$`)
+	minBeforeRe  = regexp.MustCompile(`(?:\b(?:over|above|more than|greater than|at least|min|minimum|min of|minimum of|north of|upwards of|upward of|in excess of|starting at|starting from|from)|>=?|≥)\s*:?\s*$`)
+	betweenRe    = regexp.MustCompile(`\b(?:between|from)\s*$`)
+	minAfterRe   = regexp.MustCompile(`^\s*(?:\+|or more\b|or above\b|or higher\b|plus\b|minimum\b|min\b|at least\b|and up\b|and above\b)`)
+	maxAfterRe   = regexp.MustCompile(`^\s*(?:or less\b|or under\b|or below\b|max\b|maximum\b|tops\b|at most\b|at the most\b)`)
+	periodAftRe  = regexp.MustCompile(`^\s*(?:\+\s*)?(?:(?:/\s*|\bper\s+|\ba\s+|\ban\s+|\beach\s+|\bevery\s+)(month|mo|mth|year|yr|annum|quarter|qtr|week|wk|seat|user|licen[cs]e|head|person|agent|rep)\b|(monthly|annually|yearly|annual|p\.?a\.?|p/a|pcm|p/m|one[- ]?off|one[- ]?time|upfront|up front|in total|total|all[- ]in|quarterly|weekly)(?:\b|$))`)
+	periodBefRe  = regexp.MustCompile(`\b(monthly|annual|yearly|annually|quarterly|weekly|one[- ]?off|one[- ]?time|per month|per year|a month|a year|per annum)\b`)
+	rangeSepRe   = regexp.MustCompile(`^\s*(?:-|to|and|or)\s*$`)
+	labelSepRe   = regexp.MustCompile(`^\s*(?::|-|=|is|of|is about|is around|of about|of around|of up to)?\s*$`)
+)
+
+// noneRules are the "no budget" statements, strongest first.
+var noneRules = []struct {
+	re   *pattern
+	conf float64
+}{
+	{mustPattern(`\bno (?:real |set |fixed |defined |allocated |dedicated |approved |formal |current |firm |specific |actual )?budgets?\b|\b(?:don't|do not|doesn't|does not|didn't|did not|haven't|have not|hasn't|has not|won't|will not)\s+(?:yet |really |currently |actually |even )?(?:have|got|set|allocated|approved|defined|established|finalized|finalised|decided on|agreed|planned|secured)\s+(?:a |an |any |the |our |on |up )?(?:\w+ )?budget|\bwithout (?:a |any )?budget|\b(?:zero|nil) budget|\bbudget\s*[:=]\s*(?:none|n/a|na|0|\$0|zero|nil|no)\s*(?:$|\n|[.,;!?])|\b(?:can't|cannot|can not|couldn't|could not) afford|\bno (?:money|funds|funding|cash)\b`), 0.85},
+	{mustPattern(`\bbudgets? (?:is |was |has |are )?(?:been )?(?:frozen|cut|slashed|gone)\b|\bnot (?:currently |yet )?budgeted\b|\bout of (?:our )?budget\b`), 0.75},
+	{mustPattern(`\bbudgets? (?:is |was |are )?(?:still |currently )?(?:tbd|tbc|unknown|undecided|undefined|unclear)\b|\bbudgets? (?:is not|isn't|has not been|hasn't been|is still not|not|has not yet been|hasn't yet been|is not yet|isn't yet|is yet to be|has yet to be|yet to be|is still to be|still to be) (?:yet )?(?:set|defined|decided|approved|allocated|confirmed|determined|finalized|finalised|available|in place|agreed|signed off)\b|\bbudget\s*[:=]\s*(?:tbd|tbc|unknown|not sure|unsure)\b`), 0.65},
+}
+
+// noneNotReally lists words after "no budget" that turn it into "budget is
+// no object" ("no budget constraints"), which is not a lack of budget.
+var noneNotReally = map[string]bool{
+	"limit": true, "limits": true, "constraint": true, "constraints": true,
+	"cap": true, "ceiling": true, "issue": true, "issues": true,
+	"problem": true, "problems": true, "concern": true, "concerns": true,
+	"restriction": true, "restrictions": true, "limitation": true,
+	"limitations": true,
+}
+
+// Words that, right before a currency-less number, say it is an
+// identifier, an address part or a date, never money.
+var notMoneyBefore = map[string]bool{
+	"zip": true, "postal": true, "postcode": true, "code": true, "phone": true,
+	"tel": true, "mobile": true, "cell": true, "fax": true, "ext": true,
+	"extension": true, "version": true, "v": true, "ver": true, "release": true,
+	"room": true, "suite": true, "apt": true, "unit": true, "floor": true,
+	"building": true, "order": true, "invoice": true, "ticket": true,
+	"case": true, "id": true, "no": true, "number": true, "page": true,
+	"step": true, "chapter": true, "model": true, "iphone": true,
+	"windows": true, "ios": true, "android": true, "macos": true,
+	"python": true, "java": true, "since": true, "year": true, "years": true,
+	"in": true, "on": true, "route": true, "highway": true, "street": true,
+	"st": true, "avenue": true, "ave": true, "road": true, "rd": true,
+	"top": true, "level": true, "tier": true, "phase": true, "day": true,
+	"week": true, "month": true, "q": true, "quarter": true, "gen": true,
+	"series": true, "account": true, "acct": true, "ref": true,
+	"reference": true, "po": true, "pin": true, "age": true, "aged": true,
+	"rank": true, "ranked": true, "#": true, "last": true,
+	"first": true, "past": true, "next": true,
+}
+
+// okAfterBare lists the words that may follow a currency-less amount that
+// is still a budget ("10k a year", "25k budget", "20k for the first
+// year"). Any other word makes it a count of something ("10k leads").
+var okAfterBare = map[string]bool{
+	"per": true, "a": true, "an": true, "each": true, "every": true,
+	"budget": true, "budgeted": true, "total": true, "tops": true,
+	"max": true, "maximum": true, "min": true, "minimum": true, "range": true,
+	"ish": true, "or": true, "and": true, "to": true, "for": true, "is": true,
+	"was": true, "of": true, "at": true, "with": true, "but": true, "so": true,
+	"which": true, "that": true, "we": true, "i": true, "this": true,
+	"if": true, "because": true, "plus": true, "approved": true,
+	"allocated": true, "available": true, "annually": true, "yearly": true,
+	"monthly": true, "annual": true, "quarterly": true, "weekly": true,
+	"would": true, "should": true, "could": true, "can": true, "will": true,
+	"all-in": true, "including": true, "excluding": true, "incl": true,
+	"excl": true, "vat": true, "tax": true, "ballpark": true, "give": true,
+	"in": true, "as": true, "over": true, "up": true, "one-off": true,
+	"one-time": true, "upfront": true, "on": true, "now": true, "right": true,
+	"though": true, "then": true, "p.a": true, "pcm": true, "pa": true,
+	"seems": true, "sounds": true, "all": true, "spend": true, "cap": true,
+}
+
+// notMoneyAfter lists words after an amount that make it revenue or a
+// funding figure rather than a budget ("$5m ARR", "$2m in revenue").
+var notMoneyAfter = map[string]bool{
+	"revenue": true, "revenues": true, "arr": true, "mrr": true,
+	"turnover": true, "funding": true, "round": true, "valuation": true,
+	"profit": true, "profits": true, "salary": true, "loss": true,
+	"losses": true, "sales": true, "raised": true, "seed": true,
+	"series": true, "gmv": true, "ebitda": true, "market": true,
+	"too": true, // "$120k was too high for us" is their price, not our budget
+}
+
+// timeUnitAfter lists units that make a number a duration, a ratio or a
+// count of something that is not money.
+var timeUnitAfter = map[string]bool{
+	"day": true, "days": true, "week": true, "weeks": true, "month": true,
+	"months": true, "year": true, "years": true, "yr": true, "yrs": true,
+	"hour": true, "hours": true, "hr": true, "hrs": true, "minute": true,
+	"minutes": true, "min": true, "mins": true, "second": true,
+	"seconds": true, "sec": true, "secs": true, "percent": true,
+	"times": true, "x": true, "st": true, "nd": true, "rd": true, "th": true,
+	"am": true, "pm": true, "o'clock": true,
+}
+
+// multipliers maps a multiplier word to its factor.
+var multipliers = map[string]float64{
+	"k": 1e3, "thousand": 1e3, "grand": 1e3,
+	"m": 1e6, "mm": 1e6, "mn": 1e6, "mil": 1e6, "mio": 1e6, "million": 1e6,
+	"b": 1e9, "bn": 1e9, "billion": 1e9,
+	"lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5,
+	"crore": 1e7, "crores": 1e7, "cr": 1e7,
+}
+
+// currencies maps a currency token to its ISO 4217 code. A bare "$" is
+// USD: most of our leads who write "$" mean it, and the budget buckets
+// are too coarse for CAD or AUD to matter.
+var currencies = map[string]string{
+	"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD",
+	"ca$": "CAD", "c$": "CAD", "cad": "CAD",
+	"au$": "AUD", "a$": "AUD", "aud": "AUD",
+	"nz$": "NZD", "nzd": "NZD",
+	"s$": "SGD", "sgd": "SGD",
+	"hk$": "HKD", "hkd": "HKD",
+	"r$": "BRL", "brl": "BRL",
+	"€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+	"£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "quid": "GBP",
+	"₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "rupee": "INR", "rupees": "INR",
+	"¥": "JPY", "jpy": "JPY", "yen": "JPY",
+	"cny": "CNY", "rmb": "CNY",
+	"chf": "CHF", "franc": "CHF", "francs": "CHF",
+	"sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN", "mxn": "MXN", "zar": "ZAR",
+}
+
+// contextBytes bounds how far around a match its context is read.
+const contextBytes = 80
+
+// minBudgetConfidence is the lowest confidence an amount needs to be
+// reported at all; below it, a number is more likely anything else.
+const minBudgetConfidence = 0.45
+
+// amount is one money-like figure found in the text.
+type amount struct {
+	start, end int // span in the doc, currency included
+	numStart   int // where the digits start
+	raw        float64
+	mult       float64 // 1 when no multiplier was written
+	cur        string  // ISO code or ""
+	spaced     bool    // digits grouped with spaces ("25 000")
+	yearLike   bool    // four plain digits, no multiplier ("2026")
+	hi         *amount // upper end when merged into a range
+}
+
+func (a *amount) value() float64 { return a.raw * a.mult }
+
+// budgetCand is a scored budget reading.
+type budgetCand struct {
+	b Budget
+}
+
+// extractBudget returns the most confident budget statement in d, or nil.
+func extractBudget(d *doc) *Budget {
+	var best *budgetCand
+	consider := func(c budgetCand) {
+		if c.b.Confidence < minBudgetConfidence {
+			return
+		}
+		// Ties go to the first figure, usually the answer to "budget?".
+		if best == nil || c.b.Confidence > best.b.Confidence {
+			cc := c
+			best = &cc
+		}
+	}
+
+	if hasDigit(d.lower) {
+		for _, c := range budgetAmounts(d) {
+			consider(c)
+		}
+	}
+	// An amount wins a tie with "no budget": "budget isn't final, but up
+	// to $20k" names a figure.
+	if c, ok := budgetNone(d); ok && (best == nil || c.b.Confidence > best.b.Confidence) {
+		best = &c
+	}
+	seats, seatConf, seatEv := budgetSeats(d)
+	switch {
+	case best != nil:
+		if !best.b.None && seats > 0 {
+			best.b.Seats = seats
+		}
+	case seats > 0:
+		best = &budgetCand{b: Budget{Seats: seats, Confidence: seatConf, Evidence: seatEv}}
+	default:
+		return nil
+	}
+	b := best.b
+	return &b
+}
+
+// hasDigit reports whether s contains an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// budgetAmounts finds, parses and scores every amount in d.
+func budgetAmounts(d *doc) []budgetCand {
+	var kws []kwHit
+	for class := kwStrong; class <= kwDeny; class++ {
+		for _, m := range budgetKwRes[class].findAll(d) {
+			kws = append(kws, kwHit{start: m[0], end: m[1], class: class})
+		}
+	}
+	slices.SortFunc(kws, func(a, b kwHit) int { return a.start - b.start })
+	amts := findAmounts(d.lower)
+	amts = mergeRanges(d, amts)
+
+	var out []budgetCand
+	for _, a := range amts {
+		if c, ok := scoreAmount(d, a, kws); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// kwHit is one budget keyword occurrence.
+type kwHit struct {
+	start, end, class int
+}
+
+// numberSpans returns the spans of phone numbers, dates and clock times,
+// found on first use: only a currency-less amount needs them.
+func numberSpans(d *doc) [][2]int {
+	if d.numberSpans != nil {
+		return *d.numberSpans
+	}
+	s := d.lower
+	spans := [][2]int{}
+	d.numberSpans = &spans
+	for _, m := range phoneRe.findAll(d) {
+		digits, groups := 0, 0
+		for i := m[0]; i < m[1]; i++ {
+			if isDigit(s[i]) {
+				digits++
+				if i == m[0] || !isDigit(s[i-1]) {
+					groups++
+				}
+			}
+		}
+		// "555-123-4567", "+44 20 7946 0958", "(555) 987 6543", but not
+		// a range such as "500-1000".
+		if digits >= 7 && (groups >= 3 || digits >= 10 || s[m[0]] == '+' || s[m[0]] == '(') {
+			spans = append(spans, [2]int{m[0], m[1]})
+		}
+	}
+	for _, m := range dateRe.findAll(d) {
+		spans = append(spans, [2]int{m[0], m[1]})
+	}
+	return spans
+}
+
+// findAmounts returns every money-like figure in s, in order.
+func findAmounts(s string) []*amount {
+	var out []*amount
+	prevEnd := 0 // a currency token before it belongs to the previous amount ("5 $ 6")
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			continue
+		}
+		// A window long enough for any amount, ending between words and
+		// runes so that \b and the currency symbols see what follows.
+		we := min(len(s), i+64)
+		for we < len(s) && we < i+96 && (isWordByte(s[we]) || !utf8.RuneStart(s[we])) {
+			we++ // a longer word is rejected by parseAmount's right edge
+		}
+		m := amountTailRe.FindStringSubmatchIndex(s[i:we])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		if a, ok := parseAmount(s, m, prevEnd); ok {
+			out = append(out, a)
+		}
+		prevEnd = m[1]
+		i = m[1] - 1
+	}
+	return out
+}
+
+// currencyBefore returns where a currency token written just before the
+// number at i starts, and its ISO code; (i, "") if there is none. A
+// lettered token must start a word ("hrs 5" is not rupees).
+func currencyBefore(s string, i int) (int, string) {
+	j := i
+	if j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	for _, tok := range curPrefixes {
+		if !strings.HasSuffix(s[:j], tok) {
+			continue
+		}
+		st := j - len(tok)
+		if isLetter(tok[0]) && st > 0 && isWordByte(s[st-1]) {
+			continue
+		}
+		return st, currencies[tok]
+	}
+	return i, ""
+}
+
+// parseAmount turns an amountTailRe match (offsets in s) into an amount,
+// rejecting matches glued to other words or numbers ("v3", "3.0.1",
+// "24/7", "20kg"). A currency prefix is only looked for from floor on.
+func parseAmount(s string, m []int, floor int) (*amount, bool) {
+	a := &amount{start: m[0], end: m[1], numStart: m[0], mult: 1}
+	if st, cur := currencyBefore(s, m[0]); st >= floor {
+		a.start, a.cur = st, cur
+	}
+	num := s[m[2]:m[3]]
+	hasMult := m[4] >= 0
+	if hasMult {
+		a.mult = multipliers[s[m[4]:m[5]]]
+	}
+	switch {
+	case m[6] >= 0:
+		if c := currencies[s[m[6]:m[7]]]; c != "" {
+			a.cur = c
+		}
+	case m[8] >= 0:
+		if c := currencies[s[m[8]:m[9]]]; c != "" {
+			a.cur = c
+		}
+	}
+	// Left edge: the currency or the number must start a token.
+	if a.start > 0 {
+		p := s[a.start-1]
+		if isWordByte(p) || p == '+' || p == '#' || p == '@' || p == '\'' {
+			return nil, false
+		}
+		if (p == '.' || p == ',' || p == '/' || p == ':') && a.start > 1 && isDigit(s[a.start-2]) {
+			return nil, false
+		}
+	}
+	// Right edge.
+	if a.end < len(s) {
+		n := s[a.end]
+		if isWordByte(n) || n == '%' || n == '\'' && a.end+1 < len(s) && isWordByte(s[a.end+1]) {
+			return nil, false
+		}
+		if (n == '.' || n == ',' || n == '/' || n == ':') && a.end+1 < len(s) && isDigit(s[a.end+1]) {
+			return nil, false
+		}
+	}
+	v, spaced, ok := parseNumber(num, hasMult)
+	if !ok {
+		return nil, false
+	}
+	a.raw, a.spaced = v, spaced
+	a.yearLike = !hasMult && len(num) == 4 && strings.Trim(num, "0123456789") == ""
+	if hasMult && a.cur == "" && a.mult >= 1e5 && a.mult != 1e6 && a.mult != 1e9 {
+		a.cur = "INR" // lakh and crore are Indian units
+	}
+	return a, true
+}
+
+// parseNumber parses the digits of an amount. With both '.' and ',' the
+// later one is the decimal mark; with one kind repeated it separates
+// thousands; a single one followed by exactly three digits separates
+// thousands ("25.000", "25,000") unless a multiplier follows ("1.500k"
+// is 1.5k) or the integer part is 0.
+func parseNumber(num string, hasMult bool) (v float64, spaced bool, ok bool) {
+	if strings.ContainsAny(num, " '") {
+		spaced = strings.Contains(num, " ")
+		num = strings.NewReplacer(" ", "", "'", "").Replace(num)
+	}
+	dot, comma := strings.LastIndexByte(num, '.'), strings.LastIndexByte(num, ',')
+	switch {
+	case dot >= 0 && comma >= 0:
+		if dot > comma {
+			num = strings.ReplaceAll(num, ",", "")
+		} else {
+			num = strings.ReplaceAll(num, ".", "")
+			num = strings.Replace(num, ",", ".", 1)
+		}
+	case dot >= 0 || comma >= 0:
+		sep := byte('.')
+		at := dot
+		if comma >= 0 {
+			sep, at = ',', comma
+		}
+		count := strings.Count(num, string(sep))
+		thousands := count > 1 || len(num)-at-1 == 3 && !hasMult && num[:at] != "0"
+		if thousands {
+			num = strings.ReplaceAll(num, string(sep), "")
+		} else if sep == ',' {
+			num = strings.Replace(num, ",", ".", 1)
+		}
+	}
+	if len(num) > 15 {
+		return 0, false, false // beyond any budget and float64's exact digits
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || v <= 0 {
+		return 0, false, false
+	}
+	return v, spaced, true
+}
+
+// mergeRanges joins "10k-20k", "$10-20k", "between 10 and 20 thousand
+// euros" and "10k to 20k" into one amount with hi set, carrying the
+// currency and multiplier written on only one end to the other.
+func mergeRanges(d *doc, amts []*amount) []*amount {
+	out := amts[:0]
+	for i := 0; i < len(amts); i++ {
+		lo := amts[i]
+		if i+1 < len(amts) {
+			hi := amts[i+1]
+			sep := d.lower[lo.end:hi.start]
+			if len(sep) <= 6 && rangeSepRe.MatchString(sep) {
+				word := strings.TrimSpace(sep)
+				between := betweenRe.MatchString(d.lower[max(0, lo.start-12):lo.start])
+				if word != "and" || between {
+					if lo.mult == 1 && hi.mult > 1 && lo.raw*hi.mult <= hi.value() {
+						lo.mult = hi.mult
+					}
+					if hi.mult == 1 && lo.mult > 1 && hi.raw*lo.mult >= lo.value() {
+						hi.mult = lo.mult
+					}
+					if lo.cur == "" {
+						lo.cur = hi.cur
+					}
+					if hi.cur == "" {
+						hi.cur = lo.cur
+					}
+					if lo.value() < hi.value() {
+						lo.hi = hi
+						lo.end = hi.end
+						out = append(out, lo)
+						i++
+						continue
+					}
+				}
+			}
+		}
+		out = append(out, lo)
+	}
+	return out
+}
+
+// scoreAmount decides whether a is a budget and how sure that is, from its
+// own form (currency, multiplier) and its clause (keywords, bounds,
+// period).
+func scoreAmount(d *doc, a *amount, kws []kwHit) (budgetCand, bool) {
+	s := d.lower
+	cs, ce := d.clauseStart(a.start), d.clauseEnd(a.end)
+	bare := a.cur == ""
+	multiplied := a.mult > 1 || a.hi != nil && a.hi.mult > 1
+
+	// Context windows are bounded so that a giant clause (a pasted
+	// table, say) costs linear, not quadratic, time.
+	prevWord := lastWord(s[max(cs, a.start-40):a.start])
+	after := s[a.end:min(ce, a.end+contextBytes)]
+	nextWords := firstWords(after, 3)
+
+	for _, w := range nextWords {
+		if notMoneyAfter[w] {
+			return budgetCand{}, false
+		}
+	}
+	if bare {
+		// Only a word right after the amount can make it a count; a
+		// slash or a sign ("10k/month", "50k+") cannot.
+		if t := strings.TrimLeft(after, " "); t != "" && isLetter(t[0]) && len(nextWords) > 0 &&
+			(timeUnitAfter[nextWords[0]] || !okAfterBare[nextWords[0]]) {
+			return budgetCand{}, false
+		}
+		if notMoneyBefore[prevWord] || monthNames[prevWord] > 0 {
+			return budgetCand{}, false
+		}
+		if a.spaced {
+			// "555 123" is far likelier a phone number than money.
+			return budgetCand{}, false
+		}
+		if !multiplied {
+			v := a.value()
+			if v < 100 || a.yearLike && v >= 1900 && v <= 2100 {
+				return budgetCand{}, false // small counts and years
+			}
+		}
+		for _, sp := range numberSpans(d) {
+			if a.numStart < sp[1] && a.end > sp[0] {
+				return budgetCand{}, false
+			}
+		}
+	}
+
+	conf := 0.3
+	switch {
+	case !bare:
+		conf = 0.6
+	case multiplied:
+		conf = 0.45
+	}
+
+	// The nearest keyword before the amount in its clause decides; if
+	// there is none, the first one shortly after it ("25k budget").
+	class, labelled := 0, false
+	// kws is sorted by start and keywords do not overlap, so the last
+	// one starting before the amount is the nearest.
+	i, _ := slices.BinarySearchFunc(kws, a.start, func(k kwHit, p int) int { return k.start - p })
+	if i > 0 && kws[i-1].start >= cs && kws[i-1].end <= a.start {
+		k := kws[i-1]
+		class = k.class
+		between := s[k.end:a.start]
+		labelled = len(between) <= contextBytes && (labelSepRe.MatchString(between) ||
+			strings.HasPrefix(strings.TrimLeft(between, " "), ":"))
+	}
+	if class == 0 {
+		j, _ := slices.BinarySearchFunc(kws, a.end, func(k kwHit, p int) int { return k.start - p })
+		if j < len(kws) && kws[j].start < min(ce, a.end+40) {
+			class = kws[j].class
+		}
+	}
+	switch class {
+	case kwStrong:
+		conf += 0.25
+	case kwWeak:
+		conf += 0.15
+	case kwDeny:
+		conf -= 0.35
+	}
+	if labelled && class == kwStrong {
+		conf += 0.05
+	}
+
+	b := Budget{Currency: a.cur, Bound: BoundExact}
+	evStart, evEnd := a.start, a.end
+	tail := s[max(cs, a.start-40):a.start]
+	switch {
+	case a.hi != nil:
+		b.Bound = BoundRange
+		if m := betweenRe.FindStringIndex(tail); m != nil {
+			evStart = a.start - len(tail) + m[0]
+		}
+	case cantExceedRe.MatchString(tail):
+		b.Bound = BoundMax
+		evStart = a.start - len(tail) + cantExceedRe.FindStringIndex(tail)[0]
+	case maxBeforeRe.MatchString(tail):
+		b.Bound = BoundMax
+		evStart = a.start - len(tail) + maxBeforeRe.FindStringIndex(tail)[0]
+	case minBeforeRe.MatchString(tail):
+		b.Bound = BoundMin
+		evStart = a.start - len(tail) + minBeforeRe.FindStringIndex(tail)[0]
+	}
+	if b.Bound == BoundExact {
+		if m := minAfterRe.FindStringIndex(after); m != nil {
+			b.Bound = BoundMin
+			evEnd = a.end + m[1]
+		} else if m := maxAfterRe.FindStringIndex(after); m != nil {
+			b.Bound = BoundMax
+			evEnd = a.end + m[1]
+		}
+	}
+
+	factor := 1.0
+	adjective := false // the period was "monthly"-like, which may modify a noun
+	for range 2 {      // "$30 per user per month"
+		m := periodAftRe.FindStringSubmatchIndex(s[evEnd:min(ce, evEnd+contextBytes)])
+		if m == nil {
+			break
+		}
+		unit := ""
+		if m[2] >= 0 {
+			unit = s[evEnd+m[2] : evEnd+m[3]]
+		} else {
+			unit = s[evEnd+m[4] : evEnd+m[5]]
+			adjective = true
+		}
+		p, f, perSeat := periodOf(unit)
+		if perSeat {
+			b.PerSeat = true
+		} else if b.Period == "" && p != "" {
+			b.Period, factor = p, f
+		}
+		evEnd += m[1]
+	}
+	if bare && adjective {
+		// "2M monthly visitors": the word after "monthly" counts too.
+		if w := firstWords(s[evEnd:min(ce, evEnd+contextBytes)], 1); len(w) == 1 && isLetter(w[0][0]) && !okAfterBare[w[0]] {
+			return budgetCand{}, false
+		}
+	}
+	if b.Period == "" {
+		if ms := periodBefRe.FindAllStringSubmatch(s[max(cs, a.start-60):a.start], -1); len(ms) > 0 {
+			b.Period, factor, _ = periodOf(ms[len(ms)-1][1])
+		}
+	}
+	if b.Bound != BoundExact || b.Period != "" {
+		conf += 0.1
+	}
+
+	b.Amount = round2(a.value() * factor)
+	if a.hi != nil {
+		b.Max = round2(a.hi.value() * factor)
+	}
+	b.Confidence = clamp01(conf)
+	b.Evidence = d.snippet(evStart, evEnd)
+	return budgetCand{b: b}, true
+}
+
+// periodOf maps a period word to a Budget period and the factor that
+// converts the amount to it, or reports a per-seat price.
+func periodOf(unit string) (period string, factor float64, perSeat bool) {
+	unit = strings.TrimSpace(unit)
+	switch {
+	case unit == "month" || unit == "mo" || unit == "mth" || unit == "monthly" ||
+		unit == "pcm" || unit == "p/m" || unit == "per month" || unit == "a month":
+		return PeriodMonth, 1, false
+	case unit == "week" || unit == "wk" || unit == "weekly":
+		return PeriodMonth, 52.0 / 12, false
+	case unit == "quarter" || unit == "qtr" || unit == "quarterly":
+		return PeriodYear, 4, false
+	case unit == "year" || unit == "yr" || unit == "annum" || unit == "annually" ||
+		unit == "yearly" || unit == "annual" || unit == "per year" || unit == "a year" ||
+		unit == "per annum" || unit == "p/a" || strings.HasPrefix(unit, "p.a") || unit == "pa":
+		return PeriodYear, 1, false
+	case strings.HasPrefix(unit, "one") || unit == "upfront" || unit == "up front" ||
+		unit == "in total" || unit == "total" || strings.HasPrefix(unit, "all"):
+		return PeriodOneOff, 1, false
+	case unit == "seat" || unit == "user" || strings.HasPrefix(unit, "licen") ||
+		unit == "head" || unit == "person" || unit == "agent" || unit == "rep":
+		return "", 1, true
+	}
+	return "", 1, false
+}
+
+// round2 rounds to cents so converted amounts compare cleanly.
+func round2(v float64) float64 {
+	return float64(int64(v*100+0.5)) / 100
+}
+
+// budgetNone finds the strongest "no budget" statement.
+func budgetNone(d *doc) (budgetCand, bool) {
+	for _, r := range noneRules {
+		for _, m := range r.re.findAll(d) {
+			if w := firstWords(d.lower[m[1]:min(len(d.lower), m[1]+contextBytes)], 1); len(w) == 1 && noneNotReally[w[0]] {
+				continue
+			}
+			return budgetCand{b: Budget{None: true, Confidence: r.conf, Evidence: d.snippet(m[0], m[1])}}, true
+		}
+	}
+	return budgetCand{}, false
+}
+
+// budgetSeats returns the first seat count, its confidence and evidence.
+// Seats and licenses are bought by definition; "users" may describe the
+// lead's own customer base, so it is trusted less and capped.
+func budgetSeats(d *doc) (int, float64, string) {
+	if !hasDigit(d.lower) {
+		return 0, 0, ""
+	}
+	for _, m := range seatRe.findAll(d) {
+		if m[0] > 0 && (isWordByte(d.lower[m[0]-1]) || d.lower[m[0]-1] == '.' || d.lower[m[0]-1] == ',') {
+			continue
+		}
+		n, err := strconv.Atoi(strings.ReplaceAll(d.lower[m[2]:m[3]], ",", ""))
+		if err != nil || n <= 0 {
+			continue
+		}
+		if m[4] >= 0 {
+			n *= 1000
+		}
+		noun := d.lower[m[6]:m[7]]
+		conf := 0.75
+		if strings.HasPrefix(noun, "user") || strings.HasPrefix(noun, "login") {
+			if n >= 100_000 {
+				continue
+			}
+			conf = 0.55
+		}
+		if d.negatedBefore(m[0]) {
+			continue
+		}
+		return n, conf, d.snippet(m[0], m[1])
+	}
+	return 0, 0, ""
+}
+
+// lastWord returns the last word of s (letters, digits, '#', '.', '-').
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " ")
+	i := len(s)
+	for i > 0 {
+		c := s[i-1]
+		if c == ' ' || c == '\n' || c == '(' || c == ',' || c == ':' || c == '"' {
+			break
+		}
+		i--
+	}
+	return strings.TrimRight(s[i:], ".")
+}
+
+// firstWords returns up to n leading words of s, stripped of punctuation;
+// it stops at the first token that is only punctuation.
+func firstWords(s string, n int) []string {
+	var out []string
+	for len(out) < n {
+		s = strings.TrimLeft(s, " ")
+		if s == "" {
+			break
+		}
+		j := strings.IndexAny(s, " ,;:!?\n()\"")
+		tok := s
+		if j == 0 {
+			break
+		}
+		if j > 0 {
+			tok = s[:j]
+		}
+		w := strings.Trim(tok, ".'")
+		if w == "" {
+			break
+		}
+		out = append(out, w)
+		s = s[len(tok):]
+		if j < 0 || s == "" || s[0] != ' ' {
+			break
+		}
+	}
+	return out
+}

@@ -1,0 +1,87 @@
+package bant
+
+import ()
+
+// painRules are pain statements, strongest first. A match preceded by a
+// negation ("we're not struggling") becomes an exploratory statement.
+var painRules = []struct {
+	re   *pattern
+	conf float64
+}{
+	{mustPattern(`\bstruggl(?:e|es|ed|ing) (?:with|to)\b|\b(?:having|have|had|facing|running into|experiencing|dealing with) (?:a lot of |lots of |some |any |many |serious |major |real |big |constant |ongoing |huge |a hard time |a tough time )?(?:trouble|issues|problems|difficult(?:y|ies)|challenges|headaches|pain)\b|\blos(?:e|es|ing|t) (?:\w+ ){0,2}?(?:leads|customers|clients|deals|sales|revenue|money|business|prospects|opportunities|track|visibility|data)\b|\bneed (?:a|an) (?:better|new|easier|faster|simpler|proper|real|more efficient|automated|reliable|cheaper|modern|scalable|single|central|centralized|centralised) (?:way|tool|solution|system|process|platform|crm|approach|option|place)\b|\b(?:the|our|my|biggest|main|key|major|real) (?:problem|issue|challenge|pain|pain point|bottleneck|concern) (?:is|we have|we're facing|we are facing|right now is|at the moment is)\b|\b(?:fall|falls|falling|slip|slips|slipping) through the cracks\b`), 0.8},
+	{mustPattern(`\b(?:current|existing|old|legacy|present) (?:[a-z-]+ ){0,2}?(?:tool|tools|system|systems|solution|process|processes|crm|software|vendor|provider|setup|platform|stack|workflow|app|spreadsheet|spreadsheets)\s+(?:is|are|has been|have been|keeps|keep|isn't|is not|aren't|doesn't|does not|don't|can't|cannot|just|simply|really)\b[^.!?;\n]{0,60}?\b(?:slow|expensive|clunky|broken|unreliable|mess|messy|painful|outdated|limited|buggy|crash\w*|fail\w*|scale|work|cut it|keep up|complicated|complex|hard|difficult|manual|costly|frustrating|terrible|awful|bad|poor|inefficient|error[- ]prone|unusable|dated)\b|\blooking to (?:replace|switch|migrate|move away|automate|improve|fix|solve|streamline|consolidate|upgrade|reduce|cut|speed up|get rid)\b|\b(?:replace|replacing|switch(?:ing)? (?:away )?from|move away from|moving away from|migrate (?:away )?from|migrating (?:away )?from|get rid of|ditch|ditching|outgrown|outgrew) (?:our|the|my)\b|\bneed to (?:fix|solve|improve|automate|reduce|increase|speed up|streamline|scale|get (?:a handle|control)|consolidate|centralize|centralise|replace|cut|stop)\b`), 0.75},
+	{mustPattern(`\b(?:wasting|waste|wastes|wasted) (?:\w+ ){0,2}?(?:time|hours|days|money|effort)\b|\bspend(?:ing|s)? (?:way )?too much (?:time|money)\b|\b(?:frustrat(?:ed|ing)|fed up|sick of|tired of|overwhelmed|drowning in|a nightmare|bottleneck|bogged down|can't keep up|cannot keep up|couldn't keep up|not scalable|doesn't scale|does not scale|don't scale|isn't working|is not working|not working for us|no longer works|doesn't work for us|does not work for us|too slow|too expensive|too complicated|too complex|too manual|too clunky|too buggy|too costly|too time[- ]consuming|takes (?:us )?(?:forever|too long|hours|days))\b|\blooking for (?:a|an) (?:new |better |good |simple |simpler |easy |easier |proper |reliable |cheaper |faster |modern |affordable |replacement )?(?:solution|tool|platform|system|way|replacement|alternative|crm|software|vendor|provider|option)\b`), 0.7},
+	{mustPattern(`\b(?:we|i) (?:\w+ ){0,2}?(?:manually|by hand)\b|\bmanual (?:process|processes|work|entry|data entry|follow[- ]ups?|effort)\b|\b(?:we|i) (?:want|would like|'d like|wanted|hope|are hoping|'re hoping) to (?:automate|improve|fix|solve|streamline|reduce|increase|speed up|scale|simplify|consolidate|replace|centralize|centralise|grow|boost)\b|\bwe need (?:a|an|something|help)\b|\bneed help (?:with)?\b|\b(?:pain|problem|issue|challenge)s? (?:with|around|in) (?:our|the)\b`), 0.6},
+}
+
+// exploreRe finds exploratory and no-need statements (besides
+// researchRe): they make the need "exploring".
+var exploreRe = mustPattern(`\b(?:just )?curious\b|\binterested in (?:learning|seeing|hearing|knowing|finding out)\b|\bwant(?:ed)? to (?:learn|see|know|understand|find out) (?:more|how|what|if|whether)\b|\bnice to have\b|\bno (?:immediate|real|pressing|urgent|current|specific|particular) need\b|\bno need for (?:a|an|new|another)\b|\b(?:happy|satisfied|fine|content) with (?:our|the|my) (?:current|existing|present)\b|\bnot (?:really )?looking (?:to (?:buy|switch|replace|change)|for (?:a|anything))\b|\bexploring (?:options|the market|what's out there|alternatives|possibilities)\b|\bkeeping (?:an eye|tabs) on\b`)
+
+// urgentRe finds urgency cues; a negated cue ("no deadline", "not
+// critical") does not count.
+var urgentRe = mustPattern(`\b(?:urgent(?:ly)?|asap|as soon as possible|immediately|right away|critical|business[- ]critical|mission[- ]critical|top priority|high priority|highest priority|time[- ]sensitive|can't wait|cannot wait|emergency|deadline|costing us|hurting (?:us|our)|blocking|blocker|pressing|need (?:it|this) (?:now|yesterday)|losing (?:money|customers|clients|deals|revenue|sales|business))\b`)
+
+// noRushWords pick the laterRe matches that deny urgency, rather than
+// merely putting the purchase later.
+var noRushWords = []string{"rush", "hurry", "urgen", "pressing", "priority", "sensitive", "pressure"}
+
+// extractNeed returns the most confident need statement in d, or nil. tl
+// is the extracted timeline: an ASAP timeline makes a stated need urgent,
+// and a "no rush" one keeps it from being urgent.
+func extractNeed(d *doc, tl *Timeline) *Need {
+	var best *Need
+	bestPos := 0
+	consider := func(n Need, pos int) {
+		if best == nil || n.Confidence > best.Confidence || n.Confidence == best.Confidence && pos < bestPos {
+			nn := n
+			best, bestPos = &nn, pos
+		}
+	}
+	for _, r := range painRules {
+		for _, m := range r.re.findAll(d) {
+			if at := d.negationAt(m[0]); at >= 0 {
+				consider(Need{Confidence: 0.55, Evidence: d.snippet(at, m[1])}, at)
+				continue
+			}
+			consider(Need{Stated: true, Pain: d.clauseFrom(m[0]), Confidence: r.conf, Evidence: d.snippet(m[0], m[1])}, m[0])
+		}
+	}
+	for _, re := range []*pattern{exploreRe, researchRe} {
+		for _, m := range re.findAll(d) {
+			if d.negatedBefore(m[0]) {
+				continue
+			}
+			consider(Need{Confidence: 0.6, Evidence: d.snippet(m[0], m[1])}, m[0])
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	if best.Stated {
+		best.Urgent = urgent(d, tl)
+		if best.Urgent {
+			best.Confidence = clamp01(best.Confidence + 0.05)
+		}
+	}
+	return best
+}
+
+// urgent reports an urgency cue in d or an ASAP timeline, unless the
+// timeline says there is no rush.
+func urgent(d *doc, tl *Timeline) bool {
+	for _, m := range laterRe.findAll(d) {
+		if containsAny(d.lower[m[0]:m[1]], noRushWords) {
+			return false // "no rush", "not urgent"
+		}
+	}
+	if tl != nil && tl.Label == LabelASAP && tl.Confidence >= AnswerThreshold {
+		return true
+	}
+	for _, m := range urgentRe.findAll(d) {
+		if !d.negatedBefore(m[0]) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,543 @@
+package bant
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+)
+
+// pattern is a regular expression over doc.lower that is only run on the
+// clauses that can contain a match.
+//
+// Go's regexp has no literal-prefix speed-up for patterns that start with
+// \b or an alternation, which is most of ours, and falls back to its slow
+// NFA for large ones; run over a whole email, each costs tens to hundreds
+// of microseconds. But every match contains one of a few literals (for
+// "\b(?:asap|as soon as possible|...)\b" these are the alternatives
+// themselves), and no match crosses a clause break, so finding the
+// literals with strings.Index and running the expression only on their
+// clauses gives the same matches an order of magnitude faster. A large
+// alternation without capture groups is also split into branches small
+// enough for regexp's backtracker. TestPatternMatchesRegexp
+// checks the equivalence on the test corpus.
+type pattern struct {
+	parts []patternPart
+}
+
+// patternPart is one branch of a pattern (or all of it).
+type patternPart struct {
+	re *regexp.Regexp
+	// lits are literals one of which every match contains; nil when none
+	// could be derived, and the part then runs over the whole text.
+	lits []string
+	// id indexes allParts and doc.partClauses.
+	id int
+}
+
+// splitAboveInsts is the compiled size above which a pattern without
+// capture groups is split into its alternatives: regexp's backtracker,
+// much faster than its NFA, only takes programs of up to 500
+// instructions.
+const splitAboveInsts = 400
+
+// mustPattern compiles expr, splits it if it is large, and derives the
+// required literals of each part.
+func mustPattern(expr string) *pattern {
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic("bant: parse " + expr + ": " + err.Error())
+	}
+	branches := []*syntax.Regexp{tree}
+	if tree.MaxCap() == 0 {
+		branches = splitLarge(tree)
+	}
+	p := &pattern{}
+	for _, b := range branches {
+		lits := requiredLiterals(b)
+		for i, l := range lits {
+			if len(l) > maxLiteralLen {
+				lits[i] = l[:maxLiteralLen] // a prefix of a required literal is required too
+			}
+		}
+		slices.Sort(lits)
+		p.parts = append(p.parts, patternPart{
+			re:   regexp.MustCompile(b.String()),
+			lits: slices.Compact(lits),
+			id:   len(allParts) + len(p.parts),
+		})
+	}
+	for i := range p.parts {
+		allParts = append(allParts, &p.parts[i])
+	}
+	allPatterns = append(allPatterns, p)
+	return p
+}
+
+// maxLiteralLen caps literals, which keeps the automaton small: "i'm the
+// one who makes the final call" is as selective cut to "i'm the one ".
+const maxLiteralLen = 12
+
+// allPatterns and allParts register every pattern, in creation order;
+// literalIndex is built over allParts at init. Patterns are package-level
+// variables, so all exist before init runs.
+var (
+	allPatterns []*pattern
+	allParts    []*patternPart
+)
+
+// progSize returns the number of instructions re compiles to.
+func progSize(re *syntax.Regexp) int {
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return 0
+	}
+	return len(prog.Inst)
+}
+
+// splitLarge splits re until every part compiles to at most
+// splitAboveInsts instructions or cannot be split further: a top-level
+// alternation into its branches, a concatenation around its largest
+// alternation ("a(?:b|c)d" into "abd" and "acd"). The parts match, between
+// them, exactly what re matches.
+func splitLarge(re *syntax.Regexp) []*syntax.Regexp {
+	if progSize(re) <= splitAboveInsts {
+		return []*syntax.Regexp{re}
+	}
+	var branches []*syntax.Regexp
+	switch re.Op {
+	case syntax.OpAlternate:
+		branches = re.Sub
+	case syntax.OpConcat:
+		alt, size := -1, 0
+		for i, sub := range re.Sub {
+			if n := progSize(sub); sub.Op == syntax.OpAlternate && n > size {
+				alt, size = i, n
+			}
+		}
+		if alt < 0 {
+			return []*syntax.Regexp{re}
+		}
+		for _, branch := range re.Sub[alt].Sub {
+			subs := slices.Clone(re.Sub)
+			subs[alt] = branch
+			branches = append(branches, &syntax.Regexp{Op: syntax.OpConcat, Flags: re.Flags, Sub: subs})
+		}
+	default:
+		return []*syntax.Regexp{re}
+	}
+	var out []*syntax.Regexp
+	for _, b := range branches {
+		out = append(out, splitLarge(b)...)
+	}
+	return out
+}
+
+// isEmptyWidth reports an assertion that matches the empty string.
+func isEmptyWidth(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	return false
+}
+
+// Limits for exactStrings: sets beyond them are not worth enumerating.
+const (
+	maxExactStrings   = 64
+	maxClassLiterals  = 10
+	maxExactStringLen = 48
+)
+
+// exactStrings returns every string re can match within a clause, if
+// there are at most maxExactStrings of them. Within a clause the only
+// whitespace is ' ' (prepare folds the rest and '\n' ends clauses), so
+// \s counts as a space.
+func exactStrings(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 || slices.Contains(re.Rune, '\n') {
+			return nil, false // '\n' never occurs inside a clause
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				switch r {
+				case '\t', '\n', '\v', '\f', '\r':
+					continue
+				}
+				if len(out) == maxClassLiterals {
+					return nil, false
+				}
+				out = append(out, string(r))
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture:
+		return exactStrings(re.Sub[0])
+	case syntax.OpQuest:
+		sub, ok := exactStrings(re.Sub[0])
+		if !ok {
+			return nil, false
+		}
+		return unionStrings(sub, []string{""})
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			set, ok := exactStrings(sub)
+			if !ok {
+				return nil, false
+			}
+			if out, ok = productStrings(out, set); !ok {
+				return nil, false
+			}
+		}
+		return out, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			set, ok := exactStrings(sub)
+			if !ok {
+				return nil, false
+			}
+			if out, ok = unionStrings(out, set); !ok {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	if isEmptyWidth(re) {
+		return []string{""}, true
+	}
+	return nil, false
+}
+
+// productStrings returns every a+b, within the exactStrings limits.
+func productStrings(as, bs []string) ([]string, bool) {
+	if len(as)*len(bs) > maxExactStrings {
+		return nil, false
+	}
+	out := make([]string, 0, len(as)*len(bs))
+	for _, a := range as {
+		for _, b := range bs {
+			if len(a)+len(b) > maxExactStringLen {
+				return nil, false
+			}
+			out = append(out, a+b)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), true
+}
+
+// unionStrings returns as ∪ bs, within the exactStrings limits.
+func unionStrings(as, bs []string) ([]string, bool) {
+	out := append(slices.Clone(as), bs...)
+	slices.Sort(out)
+	out = slices.Compact(out)
+	return out, len(out) <= maxExactStrings
+}
+
+// requiredLiterals returns literals one of which every match of re
+// contains, or nil if it cannot tell. For a concatenation any one part
+// will do, including a run of adjacent parts whose strings can be
+// enumerated ("p" followed by "ay|aid|rice" gives "pay", "paid",
+// "price"); it picks the most selective. An alternation needs every
+// branch's literals.
+func requiredLiterals(re *syntax.Regexp) []string {
+	if set, ok := exactStrings(re); ok {
+		if slices.Contains(set, "") {
+			return nil
+		}
+		return set
+	}
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredLiterals(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return requiredLiterals(re.Sub[0])
+		}
+		return nil
+	case syntax.OpConcat:
+		var best []string
+		consider := func(lits []string) {
+			if lits != nil && !slices.Contains(lits, "") && moreSelective(lits, best) {
+				best = lits
+			}
+		}
+		run := []string{""} // product of the current run of enumerable parts
+		for _, sub := range re.Sub {
+			set, ok := exactStrings(sub)
+			if !ok {
+				consider(run)
+				run = []string{""}
+				consider(requiredLiterals(sub))
+				continue
+			}
+			next, ok := productStrings(run, set)
+			if !ok {
+				consider(run)
+				next, ok = productStrings([]string{""}, set)
+				if !ok {
+					next = []string{""}
+				}
+			}
+			run = next
+		}
+		consider(run)
+		return best
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			lits := requiredLiterals(sub)
+			if lits == nil {
+				return nil
+			}
+			all = append(all, lits...)
+		}
+		slices.Sort(all)
+		return slices.Compact(all)
+	}
+	return nil
+}
+
+// moreSelective reports whether searching for literal set a is likely to
+// cost less than b (nil b is the worst), by literalCost, then by the
+// longer shortest literal.
+func moreSelective(a, b []string) bool {
+	if b == nil {
+		return true
+	}
+	ca, cb := literalCost(a), literalCost(b)
+	if ca != cb {
+		return ca < cb
+	}
+	shortest := func(l []string) int {
+		n := len(l[0])
+		for _, s := range l[1:] {
+			n = min(n, len(s))
+		}
+		return n
+	}
+	return shortest(a) > shortest(b)
+}
+
+// literalCost estimates how often a literal set wakes a part up for
+// nothing: the automaton finds any number of literals in one pass, so only
+// how common they are matters ("with" is in most emails, "i'd be the
+// main" in few).
+func literalCost(lits []string) int {
+	c := 0
+	for _, l := range lits {
+		t := strings.TrimSpace(l)
+		switch {
+		case strings.Trim(t, " .,:;-/'\"") == "":
+			c += 1000 // " " alone wakes every clause
+		case commonWords[t] || len(t) <= 1:
+			c += 200
+		case len(t) == 2:
+			c += 40
+		case len(t) == 3:
+			c += 10
+		default:
+			c++
+		}
+	}
+	return c
+}
+
+// commonWords are too frequent in English mail to be worth searching for.
+var commonWords = map[string]bool{
+	"the": true, "and": true, "or": true, "in": true, "on": true, "at": true,
+	"to": true, "of": true, "for": true, "with": true, "is": true, "are": true,
+	"be": true, "it": true, "this": true, "that": true, "we": true, "my": true,
+	"our": true, "you": true, "your": true, "not": true, "no": true,
+	"have": true, "has": true, "as": true, "by": true, "from": true,
+	"me": true, "us": true, "up": true, "so": true, "but": true, "if": true,
+	"all": true, "can": true, "will": true, "would": true, "do": true,
+	"i'm": true, "i am": true, "i have": true, "we are": true, "we're": true,
+	"need": true, "want": true, "get": true, "just": true, "any": true,
+	"some": true, "time": true, "more": true, "about": true, "what": true,
+}
+
+// findAll returns the submatch indices of every match of p in d.lower, in
+// order, as regexp's FindAllStringSubmatchIndex would, except that matches
+// crossing a clause break are not found. Results are cached on d, as
+// several extractors share patterns.
+func (p *pattern) findAll(d *doc) [][]int {
+	if m, ok := d.matches[p]; ok {
+		return m
+	}
+	var out [][]int
+	for i := range p.parts {
+		part := &p.parts[i]
+		if part.lits == nil || literalIndex == nil {
+			out = append(out, part.re.FindAllStringSubmatchIndex(d.lower, -1)...)
+			continue
+		}
+		for _, k := range d.clausesFor(part) {
+			c := d.clauseSpan(k)
+			for _, m := range part.re.FindAllStringSubmatchIndex(d.lower[c[0]:c[1]], -1) {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += c[0]
+					}
+				}
+				out = append(out, m)
+			}
+		}
+	}
+	if len(p.parts) > 1 {
+		slices.SortStableFunc(out, func(a, b []int) int { return a[0] - b[0] })
+	}
+	if d.matches == nil {
+		d.matches = make(map[*pattern][][]int)
+	}
+	d.matches[p] = out
+	return out
+}
+
+// matchesIn reports whether p matches within d.lower[lo:hi], a span too
+// short for the literal search to pay off.
+func (p *pattern) matchesIn(d *doc, lo, hi int) bool {
+	for _, part := range p.parts {
+		if part.re.MatchString(d.lower[lo:hi]) {
+			return true
+		}
+	}
+	return false
+}
+
+// clausesFor returns the indices of the clauses of d that contain one of
+// part's literals, ascending. The first call runs literalIndex over the
+// whole text once, for every part.
+func (d *doc) clausesFor(part *patternPart) []int {
+	if d.partClauses == nil {
+		d.partClauses = literalIndex.scan(d)
+	}
+	return d.partClauses[part.id]
+}
+
+// literalIndex is an Aho-Corasick automaton over the literals of every
+// pattern part: one pass over a text finds which clauses each part must
+// run on.
+var literalIndex *acAutomaton
+
+func init() {
+	literalIndex = buildAutomaton(allParts)
+}
+
+// acAutomaton is a complete Aho-Corasick DFA over a compressed alphabet
+// (the bytes that occur in literals, plus one class for all others).
+type acAutomaton struct {
+	class  [256]uint8
+	nclass int
+	// delta[state*nclass+class] is the next state; state 0 is the root.
+	delta []int32
+	// out lists, per state, the parts one of whose literals ends there,
+	// with that literal's length (the shortest, if several).
+	out    [][]acOut
+	nparts int
+}
+
+// acOut is one literal ending at an automaton state.
+type acOut struct {
+	part, length int
+}
+
+// buildAutomaton builds the automaton for parts' literals.
+func buildAutomaton(parts []*patternPart) *acAutomaton {
+	a := &acAutomaton{nparts: len(parts)}
+	a.nclass = 1 // class 0: bytes in no literal
+	for _, p := range parts {
+		for _, l := range p.lits {
+			for i := 0; i < len(l); i++ {
+				if a.class[l[i]] == 0 {
+					a.class[l[i]] = uint8(a.nclass)
+					a.nclass++
+				}
+			}
+		}
+	}
+	// The trie, as sparse children, then completed breadth first.
+	children := []map[uint8]int32{{}}
+	out := [][]acOut{nil}
+	for _, p := range parts {
+		for _, l := range p.lits {
+			st := int32(0)
+			for i := 0; i < len(l); i++ {
+				c := a.class[l[i]]
+				next, ok := children[st][c]
+				if !ok {
+					next = int32(len(children))
+					children[st][c] = next
+					children = append(children, map[uint8]int32{})
+					out = append(out, nil)
+				}
+				st = next
+			}
+			out[st] = addOut(out[st], acOut{part: p.id, length: len(l)})
+		}
+	}
+	n := len(children)
+	a.delta = make([]int32, n*a.nclass)
+	fail := make([]int32, n)
+	queue := []int32{0}
+	for len(queue) > 0 {
+		st := queue[0]
+		queue = queue[1:]
+		for c := 0; c < a.nclass; c++ {
+			next, ok := children[st][uint8(c)]
+			if !ok {
+				if st != 0 {
+					a.delta[int(st)*a.nclass+c] = a.delta[int(fail[st])*a.nclass+c]
+				}
+				continue
+			}
+			a.delta[int(st)*a.nclass+c] = next
+			if st != 0 {
+				fail[next] = a.delta[int(fail[st])*a.nclass+c]
+			}
+			for _, o := range out[fail[next]] {
+				out[next] = addOut(out[next], o)
+			}
+			queue = append(queue, next)
+		}
+	}
+	a.out = out
+	return a
+}
+
+// addOut adds o to outs, keeping one entry per part with the shortest
+// length (any occurrence of a part's literal locates its clause).
+func addOut(outs []acOut, o acOut) []acOut {
+	for i := range outs {
+		if outs[i].part == o.part {
+			outs[i].length = min(outs[i].length, o.length)
+			return outs
+		}
+	}
+	return append(outs, o)
+}
+
+// scan returns, per part id, the ascending indices of the clauses of d in
+// which one of the part's literals starts.
+func (a *acAutomaton) scan(d *doc) [][]int {
+	res := make([][]int, a.nparts)
+	s := d.lower
+	st := int32(0)
+	for i := 0; i < len(s); i++ {
+		st = a.delta[int(st)*a.nclass+int(a.class[s[i]])]
+		for _, o := range a.out[st] {
+			k := d.clauseIndex(i - o.length + 1)
+			if r := res[o.part]; len(r) == 0 || r[len(r)-1] != k {
+				res[o.part] = append(r, k)
+			}
+		}
+	}
+	return res
+}

@@ -1,0 +1,553 @@
+package bant
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// daysPerMonth is the mean Gregorian month, the unit of Timeline.Months.
+const daysPerMonth = 365.25 / 12
+
+// Duration pieces shared by the relative-time patterns.
+const (
+	durNumPat  = `\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|sixty|ninety|a couple of|couple of|a couple|a few|few|several|half an?|a half`
+	durUnitPat = `business days|working days|days?|weeks?|wks?|months?|mos|mths?|quarters?|years?|yrs?`
+	monthPat   = `january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec`
+)
+
+// researchRe matches "just researching"-style statements; it feeds both the
+// timeline (Researching) and the need (exploring).
+var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|exploring|curious|gathering (?:info|information)|getting (?:some )?info(?:rmation)?|doing (?:some )?research|window shopping|checking (?:things|you|it) out)|(?:doing|early|initial|preliminary) (?:some )?research|researching (?:options|solutions|tools|vendors|the market|alternatives|providers)|(?:in the |at the |at an |in an |very )?early stages?\b|exploring (?:our |the |some )?options|gathering (?:info|information|requirements)|information gathering|kicking the (?:tires|tyres)|not (?:yet )?ready to (?:buy|purchase|commit|decide|sign)|no (?:immediate|current|concrete) plans|for future reference|window shopping|market research)`)
+
+// Timeline patterns. Each tlRule's compute turns a match into a candidate.
+var (
+	asapRe      = mustPattern(`\b(?:asap|a\.s\.a\.p|as soon as (?:possible|we can|you can)|immediately|right away|straight ?away|urgently|urgent|without delay|need(?:ed)? (?:it|this|them) yesterday|by (?:today|tomorrow|eod|eow)|(?:by )?(?:the )?end of (?:the |this )?(?:day|week)|this week)\b`)
+	laterRe     = mustPattern(`\b(?:no (?:rush|hurry|urgency|pressure|deadline)|not (?:in )?(?:a|any) (?:rush|hurry)|(?:not|isn't|is not|nothing) (?:super |very |that |too |particularly |really )?(?:urgent|pressing|time[- ]sensitive|a priority|a high priority|a top priority)|no (?:set |fixed |specific |firm |real |concrete |defined |hard |particular )?(?:timeline|timeframe|time frame|time-frame|deadline|date in mind)|(?:timeline|timeframe|time frame)\s*[:=-]\s*(?:none|n/a|tbd|unknown|not sure|unsure|no)|not any ?time soon|at some point|some ?day|eventually|down the (?:road|line)|in the (?:long|distant) (?:term|run)|in the (?:distant )?future|not (?:right )?now|not for (?:a while|now)|(?:no|not) (?:immediate|current) (?:plans?|timeline)|on the back ?burner)\b`)
+	relRe       = mustPattern(`\b(in|within|in the next|within the next|over the next|in about|in around|in roughly|in approximately|in approx\.?|in less than|in under|next|the next)\s+(?:about |around |approximately |roughly |~)?(` + durNumPat + `)(?:\s*(?:-|to|or)\s*(` + durNumPat + `))?\s*(` + durUnitPat + `)\b`)
+	labelRelRe  = mustPattern(`\b(?:timeline|timeframe|time frame|time-frame|time horizon|horizon|deadline|go[- ]live|start date|purchase date|decision date|when)\s*(?::|-|=|is|of)\s*(?:within |in |about |around |approx\.? |approximately |roughly |~|<\s*|less than |under |next )?(` + durNumPat + `)(?:\s*(?:-|to|or)\s*(` + durNumPat + `))?\s*(` + durUnitPat + `)\b`)
+	comingRe    = mustPattern(`\b(?:in|over|within) the (?:coming|next (?:few|couple of)) (weeks|months)\b`)
+	windowRe    = mustPattern(`\b(?:(earlier|later|early|late|end of|the end of|by the end of|close of|start of|beginning of|middle of|mid)\s+)?(this|next|the current|current|the coming|the following) (week|month|quarter|year|fiscal year|financial year|fy)\b|\b(?:by |before |until |till |towards? )?(?:the )?end of (?:the )?(month|quarter|year|fiscal year|financial year)\b|\beo(m|q|y)\b|\b(month|quarter|year)[- ]end\b`)
+	quarterRe   = mustPattern(`\b(?:(by|before|in|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|within|starting)\s+)?(?:the )?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter)(?:\s*(?:of\s+)?(20\d\d)\b|\s*'(\d\d)\b)?\b`)
+	monthRe     = mustPattern(`\b(by|before|in|on|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|starting|from|around)(?:\s+|-)(?:the )?(?:(end|start|beginning|middle) of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)?\s+)?(` + monthPat + `)\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(20\d\d)\b)?`)
+	monthYearRe = mustPattern(`\b(` + monthPat + `) (20\d\d)\b`)
+	yearRe      = mustPattern(`\b(by|before|in|until|till|during|for|early|mid|late|end of|the end of|by the end of|start of|beginning of|within)\s+(20\d\d)\b`)
+	weekdayRe   = mustPattern(`\b(?:by|before|until|till|no later than) (?:next |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+	// tlContextRe marks clauses about buying or starting, which make a
+	// time phrase a purchase timeline rather than, say, a meeting date.
+	tlContextRe = mustPattern(`\b(?:buy|buying|purchase|purchasing|decide|decision|implement|implementing|implementation|roll ?out|rolling out|go[- ]live|going live|launch|launching|start|starting|onboard|onboarding|sign|signing|deploy|deploying|switch|switching|migrate|migrating|timeline|timeframe|time frame|time-frame|deadline|need (?:it|this|something|a solution|one)|needs to be|up and running|in place|live|get started|kick ?off|ready|replace|replacing|adopt|budget|have (?:it|this|something))\b`)
+	// tlMeetingRe marks clauses about meetings and replies, whose dates
+	// are not purchase timelines ("let's talk next week").
+	tlMeetingRe = mustPattern(`\b(?:call|calls|meeting|meetings|meet|met|demo|chat|talk|speak|catch up|schedule|calendar|reply|respond|hear back|get back|webinar|conference|vacation|holiday|out of office|ooo|interview|lunch|coffee|available|availability)\b`)
+	hedgeRe     = regexp.MustCompile(`\b(?:maybe|possibly|perhaps|probably|hopefully|might|potentially|ideally)\s+(?:\w+\s+)?$`)
+)
+
+// monthNames maps month names and abbreviations to their number.
+var monthNames = map[string]time.Month{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+	"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+	"august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+// wordNumbers maps spelled-out counts in durations to numbers; "a few" is
+// three and "several" four, the figures a rep would assume.
+var wordNumbers = map[string]float64{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+	"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+	"twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30,
+	"sixty": 60, "ninety": 90, "a couple of": 2, "couple of": 2,
+	"a couple": 2, "a few": 3, "few": 3, "several": 4, "half a": 0.5,
+	"half an": 0.5, "a half": 0.5,
+}
+
+// tlCand is a scored timeline reading.
+type tlCand struct {
+	t   Timeline
+	pos int
+}
+
+// tlRule is one timeline pattern; compute reads a match. A negatable
+// rule's match preceded by a negation ("not this quarter") becomes a
+// "later" timeline.
+type tlRule struct {
+	re        *pattern
+	negatable bool
+	compute   func(d *doc, m []int, now time.Time) (Timeline, bool)
+}
+
+var tlRules = []tlRule{
+	{re: asapRe, negatable: true, compute: tlASAP},
+	{re: laterRe, compute: tlLater},
+	{re: researchRe, negatable: true, compute: tlResearching},
+	{re: relRe, negatable: true, compute: tlRelative},
+	{re: labelRelRe, compute: tlLabelRelative},
+	{re: comingRe, negatable: true, compute: tlComing},
+	{re: windowRe, negatable: true, compute: tlWindow},
+	{re: quarterRe, negatable: true, compute: tlQuarter},
+	{re: monthRe, negatable: true, compute: tlMonth},
+	{re: monthYearRe, negatable: true, compute: tlMonthYear},
+	{re: yearRe, negatable: true, compute: tlYear},
+	{re: weekdayRe, negatable: true, compute: tlWeekday},
+}
+
+// extractTimeline returns the most confident timeline statement in d, or
+// nil. Ties go to the earliest statement, which is usually the lead's
+// own answer rather than a later aside.
+func extractTimeline(d *doc, now time.Time) *Timeline {
+	var best *tlCand
+	for _, r := range tlRules {
+		for _, m := range r.re.findAll(d) {
+			t, ok := r.compute(d, m, now)
+			if !ok {
+				continue
+			}
+			start := m[0]
+			if r.negatable {
+				if at := d.negationAt(m[0]); at >= 0 {
+					if r.re == researchRe {
+						continue // "not just researching" says nothing
+					}
+					if !startsWithAny(d.lower[m[0]:], "until", "before", "till") {
+						t = Timeline{Label: LabelLater, Confidence: 0.55}
+						start = at
+					}
+				}
+			}
+			cs, ce := d.clauseStart(m[0]), d.clauseEnd(m[1])
+			// Context and hedges weigh dated phrases, not statements
+			// that already are a hedge.
+			if r.re != laterRe && r.re != researchRe && start == m[0] {
+				lo, hi := max(cs, m[0]-contextWindow), min(ce, m[1]+contextWindow)
+				switch {
+				case tlContextRe.matchesIn(d, lo, hi):
+					t.Confidence += 0.2
+				case tlMeetingRe.matchesIn(d, lo, hi):
+					t.Confidence -= 0.3
+				}
+				if t.Label != LabelLater && hedgeRe.MatchString(d.lower[max(cs, start-30):start]) {
+					t.Confidence -= 0.15
+				}
+			}
+			t.Confidence = clamp01(t.Confidence)
+			t.Months = round2(t.Months)
+			t.Evidence = d.snippet(start, m[1])
+			if best == nil || t.Confidence > best.t.Confidence ||
+				t.Confidence == best.t.Confidence && start < best.pos {
+				best = &tlCand{t: t, pos: start}
+			}
+		}
+	}
+	if best == nil || best.t.Confidence < minTimelineConfidence {
+		return nil
+	}
+	t := best.t
+	return &t
+}
+
+// contextWindow is how far around a time phrase, within its clause,
+// purchase or meeting words count.
+const contextWindow = 120
+
+// minTimelineConfidence drops time phrases that are almost surely about
+// something else, such as a meeting ("let's talk next week").
+const minTimelineConfidence = 0.35
+
+// containsAny reports whether s contains any of subs; an empty subs list
+// always passes.
+func containsAny(s string, subs []string) bool {
+	if len(subs) == 0 {
+		return true
+	}
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithAny reports whether s starts with any of the prefixes.
+func startsWithAny(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// group returns submatch i of m in s, or "".
+func group(s string, m []int, i int) string {
+	if 2*i+1 >= len(m) || m[2*i] < 0 {
+		return ""
+	}
+	return s[m[2*i]:m[2*i+1]]
+}
+
+// monthsUntil is the time from now to t in months, never negative.
+// It is rounded to two decimals, before labelFor sees it, so a horizon
+// that prints as 1 is labelled as 1.
+func monthsUntil(now, t time.Time) float64 {
+	return round2(math.Max(0, t.Sub(now).Hours()/24/daysPerMonth))
+}
+
+// labelFor maps a horizon in months to a label.
+func labelFor(months float64) string {
+	switch {
+	case months <= 0.25:
+		return LabelASAP
+	case months <= 1:
+		return LabelThisMonth
+	case months <= 3:
+		return LabelThisQuarter
+	case months <= 12:
+		return LabelThisYear
+	default:
+		return LabelLater
+	}
+}
+
+// byTime builds the timeline for a target instant.
+func byTime(now, t time.Time, conf float64) Timeline {
+	m := monthsUntil(now, t)
+	return Timeline{Months: m, Label: labelFor(m), Confidence: conf}
+}
+
+// Calendar anchors, all in now's location.
+func monthStart(now time.Time, y int, m time.Month) time.Time {
+	return time.Date(y, m, 1, 0, 0, 0, 0, now.Location())
+}
+
+func quarterOf(m time.Month) int { return (int(m) - 1) / 3 }
+
+func quarterStart(now time.Time, y, q int) time.Time {
+	return monthStart(now, y, time.Month(q*3+1))
+}
+
+// startKind classifies the preposition or modifier in front of a dated
+// phrase: "by March" aims at its start, "mid March" at its middle, and "in
+// March" or "end of March" at its end.
+func startKind(prep string) string {
+	switch prep {
+	case "by", "before", "until", "till", "no later than", "start of", "beginning of", "start", "beginning", "starting", "from":
+		return "start"
+	case "early":
+		return "early"
+	case "mid", "middle", "middle of":
+		return "mid"
+	}
+	return "end"
+}
+
+// pointIn picks the instant in [start, end) that kind aims at. A start that
+// has already passed ("by March" on 10 March) falls back to the end.
+func pointIn(now, start, end time.Time, kind string) time.Time {
+	var t time.Time
+	switch kind {
+	case "start":
+		t = start
+	case "early":
+		t = start.Add(end.Sub(start) / 6)
+	case "mid":
+		t = start.Add(end.Sub(start) / 2)
+	default:
+		t = end
+	}
+	if !t.After(now) {
+		t = end
+	}
+	return t
+}
+
+func tlASAP(d *doc, m []int, _ time.Time) (Timeline, bool) {
+	conf := 0.7
+	if strings.HasPrefix(d.lower[m[0]:m[1]], "urgent") {
+		// "urgent" describes a need more than a date: a concrete
+		// horizon in the same text should win.
+		conf = 0.5
+	}
+	return Timeline{Months: 0.25, Label: LabelASAP, Confidence: conf}, true
+}
+
+func tlLater(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
+	// Below a dated phrase's base confidence, so "no rush, but this year"
+	// keeps the horizon.
+	return Timeline{Label: LabelLater, Confidence: 0.55}, true
+}
+
+func tlResearching(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
+	return Timeline{Label: LabelResearching, Researching: true, Confidence: 0.75}, true
+}
+
+// durationMonths converts "2 weeks", "a couple of months", "1-3 months"
+// (the upper end: it is the deadline) to months.
+func durationMonths(lo, hi, unit string) (float64, bool) {
+	n, ok := countOf(lo)
+	if hi != "" {
+		if h, okh := countOf(hi); okh {
+			n, ok = h, true
+		}
+	}
+	if !ok || n <= 0 || n > 1000 {
+		return 0, false
+	}
+	switch {
+	case strings.HasPrefix(unit, "business") || strings.HasPrefix(unit, "working"):
+		return n * 7 / 5 / 30, true
+	case strings.HasPrefix(unit, "day"):
+		return n / 30, true
+	case strings.HasPrefix(unit, "w"):
+		return n / 4, true
+	case strings.HasPrefix(unit, "q"):
+		return n * 3, true
+	case strings.HasPrefix(unit, "y"):
+		return n * 12, true
+	default:
+		return n, true
+	}
+}
+
+// countOf parses a duration count: digits or a word from wordNumbers.
+func countOf(s string) (float64, bool) {
+	if v, ok := wordNumbers[s]; ok {
+		return v, true
+	}
+	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	return v, err == nil && !math.IsNaN(v) && !math.IsInf(v, 0)
+}
+
+func tlRelative(d *doc, m []int, _ time.Time) (Timeline, bool) {
+	s := d.lower
+	// "for the next 6 months" and "during the next 2 weeks" are how long
+	// something lasts, not when it starts.
+	if w := lastWord(s[max(d.clauseStart(m[0]), m[0]-20):m[0]]); w == "for" || w == "during" {
+		return Timeline{}, false
+	}
+	if w := firstWords(s[m[1]:min(len(s), m[1]+20)], 1); len(w) == 1 && w[0] == "ago" {
+		return Timeline{}, false
+	}
+	months, ok := durationMonths(group(s, m, 2), group(s, m, 3), group(s, m, 4))
+	if !ok {
+		return Timeline{}, false
+	}
+	return Timeline{Months: months, Label: labelFor(months), Confidence: 0.55}, true
+}
+
+func tlLabelRelative(d *doc, m []int, _ time.Time) (Timeline, bool) {
+	s := d.lower
+	months, ok := durationMonths(group(s, m, 1), group(s, m, 2), group(s, m, 3))
+	if !ok {
+		return Timeline{}, false
+	}
+	return Timeline{Months: months, Label: labelFor(months), Confidence: 0.85}, true
+}
+
+func tlComing(d *doc, m []int, _ time.Time) (Timeline, bool) {
+	months := 3.0
+	if group(d.lower, m, 1) == "weeks" {
+		months = 0.75
+	}
+	return Timeline{Months: months, Label: labelFor(months), Confidence: 0.55}, true
+}
+
+func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
+	s := d.lower
+	mod, which, unit := group(s, m, 1), group(s, m, 2), group(s, m, 3)
+	switch {
+	case group(s, m, 4) != "":
+		mod, which, unit = "end of", "this", group(s, m, 4)
+	case group(s, m, 5) != "":
+		mod, which = "end of", "this"
+		unit = map[string]string{"m": "month", "q": "quarter", "y": "year"}[group(s, m, 5)]
+	case group(s, m, 6) != "":
+		mod, which, unit = "end of", "this", group(s, m, 6)
+	}
+	if mod == "earlier" {
+		return Timeline{}, false // "earlier this year" is the past
+	}
+	if strings.Contains(unit, "year") || unit == "fy" {
+		unit = "year" // fiscal years are taken as calendar years
+	}
+	next := which == "next" || strings.Contains(which, "coming") || strings.Contains(which, "following")
+	kind := startKind(strings.TrimPrefix(strings.TrimPrefix(mod, "by the "), "the "))
+	if mod == "" {
+		kind = "end"
+	}
+	y, mo := now.Year(), now.Month()
+	const conf = 0.6
+	switch unit {
+	case "week":
+		if next {
+			return Timeline{Months: 0.5, Label: labelFor(0.5), Confidence: conf}, true
+		}
+		return Timeline{Months: 0.25, Label: LabelASAP, Confidence: conf}, true
+	case "month":
+		if !next {
+			t := monthsUntil(now, monthStart(now, y, mo+1))
+			return Timeline{Months: t, Label: LabelThisMonth, Confidence: conf}, true
+		}
+		if mod == "" {
+			return Timeline{Months: 1, Label: labelFor(1), Confidence: conf}, true
+		}
+		t := pointIn(now, monthStart(now, y, mo+1), monthStart(now, y, mo+2), kind)
+		return byTime(now, t, conf), true
+	case "quarter":
+		q := quarterOf(mo)
+		if !next {
+			t := monthsUntil(now, quarterStart(now, y, q+1))
+			return Timeline{Months: t, Label: LabelThisQuarter, Confidence: conf}, true
+		}
+		if mod == "" {
+			kind = "mid"
+		}
+		t := pointIn(now, quarterStart(now, y, q+1), quarterStart(now, y, q+2), kind)
+		return byTime(now, t, conf), true
+	default: // year
+		if !next {
+			t := monthsUntil(now, monthStart(now, y+1, 1))
+			return Timeline{Months: t, Label: LabelThisYear, Confidence: conf}, true
+		}
+		if mod == "" {
+			kind = "mid"
+		}
+		t := pointIn(now, monthStart(now, y+1, 1), monthStart(now, y+2, 1), kind)
+		// Whatever the horizon, "next year" is not this year's business.
+		return Timeline{Months: monthsUntil(now, t), Label: LabelLater, Confidence: conf}, true
+	}
+}
+
+// quarterWords maps spelled quarters to their index.
+var quarterWords = map[string]int{
+	"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+}
+
+func tlQuarter(d *doc, m []int, now time.Time) (Timeline, bool) {
+	s := d.lower
+	prep := group(s, m, 1)
+	q := 0
+	if g := group(s, m, 2); g != "" {
+		q = int(g[0] - '1')
+	} else {
+		q = quarterWords[group(s, m, 3)]
+	}
+	curY, curQ := now.Year(), quarterOf(now.Month())
+	y := curY
+	switch {
+	case group(s, m, 4) != "":
+		y, _ = strconv.Atoi(group(s, m, 4))
+	case group(s, m, 5) != "":
+		yy, _ := strconv.Atoi(group(s, m, 5))
+		y = 2000 + yy
+	case q < curQ:
+		y = curY + 1
+	}
+	if y < curY || y == curY && q < curQ || y > curY+10 {
+		return Timeline{}, false
+	}
+	conf := 0.45 // a bare "Q3" may be a reporting period
+	if prep != "" {
+		conf = 0.65
+	}
+	t := pointIn(now, quarterStart(now, y, q), quarterStart(now, y, q+1), startKind(strings.TrimPrefix(strings.TrimPrefix(prep, "by "), "the ")))
+	tl := byTime(now, t, conf)
+	if y == curY && q == curQ {
+		tl.Label = LabelThisQuarter
+	}
+	return tl, true
+}
+
+func tlMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
+	s := d.lower
+	prep, inner := group(s, m, 1), group(s, m, 2)
+	mo := monthNames[group(s, m, 4)]
+	if mo == 0 {
+		return Timeline{}, false
+	}
+	curY := now.Year()
+	y := curY
+	if g := group(s, m, 6); g != "" {
+		y, _ = strconv.Atoi(g)
+		if y < curY || y == curY && mo < now.Month() || y > curY+10 {
+			return Timeline{}, false
+		}
+	} else if mo < now.Month() {
+		y = curY + 1
+	}
+	start, end := monthStart(now, y, mo), monthStart(now, y, mo+1)
+	var t time.Time
+	day := group(s, m, 3) // "by the 1st of March"
+	if day == "" {
+		day = group(s, m, 5) // "by March 1st"
+	}
+	if day == "" && prep == "on" {
+		return Timeline{}, false // "on March" is not English; "on the March release" is not a date
+	}
+	if day != "" {
+		day, _ := strconv.Atoi(day)
+		if day < 1 || day > 31 {
+			return Timeline{}, false
+		}
+		t = time.Date(y, mo, day, 0, 0, 0, 0, now.Location())
+		if !t.After(now) {
+			return Timeline{}, false
+		}
+	} else {
+		kind := startKind(strings.TrimPrefix(strings.TrimPrefix(prep, "by "), "the "))
+		if inner != "" {
+			kind = startKind(inner)
+		}
+		t = pointIn(now, start, end, kind)
+	}
+	return byTime(now, t, 0.55), true
+}
+
+// tlMonthYear reads a bare "Jan 2027": the end of that month.
+func tlMonthYear(d *doc, m []int, now time.Time) (Timeline, bool) {
+	mo := monthNames[group(d.lower, m, 1)]
+	y, _ := strconv.Atoi(group(d.lower, m, 2))
+	end := monthStart(now, y, mo+1)
+	if mo == 0 || !end.After(now) || y > now.Year()+10 {
+		return Timeline{}, false
+	}
+	return byTime(now, end, 0.5), true
+}
+
+func tlYear(d *doc, m []int, now time.Time) (Timeline, bool) {
+	s := d.lower
+	prep := group(s, m, 1)
+	y, _ := strconv.Atoi(group(s, m, 2))
+	curY := now.Year()
+	if y < curY || y > curY+10 {
+		return Timeline{}, false
+	}
+	conf := 0.5
+	if prep == "for" {
+		conf = 0.4 // "budget for 2026" is a plan, not a date
+	}
+	t := pointIn(now, monthStart(now, y, 1), monthStart(now, y+1, 1), startKind(strings.TrimPrefix(strings.TrimPrefix(prep, "by "), "the ")))
+	tl := byTime(now, t, conf)
+	if y == curY {
+		tl.Label = LabelThisYear
+	}
+	return tl, true
+}
+
+// weekdays maps weekday names to time.Weekday.
+var weekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,
+	"wednesday": time.Wednesday, "thursday": time.Thursday,
+	"friday": time.Friday, "saturday": time.Saturday,
+}
+
+func tlWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
+	wd := weekdays[group(d.lower, m, 1)]
+	days := (int(wd) - int(now.Weekday()) + 7) % 7
+	if days == 0 {
+		days = 7
+	}
+	months := round2(float64(days) / daysPerMonth)
+	return Timeline{Months: months, Label: labelFor(months), Confidence: 0.55}, true
+}

@@ -1,0 +1,842 @@
+package scoring
+
+import (
+	"encoding/json"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"leadflow/scoring/bant"
+)
+
+// valueKind says which member of a value is set.
+type valueKind uint8
+
+const (
+	kindMissing valueKind = iota
+	kindString
+	kindNumber
+	kindBool
+)
+
+// value is one canonical field's value for the lead being scored. A
+// missing value matches no operator except `missing` (and a `not` around
+// another operator): a rule about the budget says nothing about a lead who
+// gave none.
+type value struct {
+	kind valueKind
+	s    string
+	n    float64
+	b    bool
+	// from names where a derived value came from, for reasons: `the budget
+	// answer "over_50k"`, `the message: "we have about $25k"`. Empty for
+	// fields read as they are.
+	from string
+}
+
+func strValue(s string) value {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return value{}
+	}
+	return value{kind: kindString, s: s}
+}
+
+func numValue(n float64, from string) value {
+	if math.IsNaN(n) || math.IsInf(n, 0) {
+		return value{}
+	}
+	return value{kind: kindNumber, n: n, from: from}
+}
+
+func boolValue(b bool, from string) value { return value{kind: kindBool, b: b, from: from} }
+
+// text renders v for reasons and string operators.
+func (v value) text() string {
+	switch v.kind {
+	case kindString:
+		return v.s
+	case kindNumber:
+		return formatNumber(v.n)
+	case kindBool:
+		return strconv.FormatBool(v.b)
+	}
+	return ""
+}
+
+// number returns v as a number: numbers as they are, strings when they
+// parse (attributes often carry "500" rather than 500).
+func (v value) number() (float64, bool) {
+	switch v.kind {
+	case kindNumber:
+		return v.n, true
+	case kindString:
+		n, err := strconv.ParseFloat(strings.ReplaceAll(v.s, ",", ""), 64)
+		return n, err == nil && !math.IsNaN(n) && !math.IsInf(n, 0)
+	}
+	return 0, false
+}
+
+// boolean returns v as a yes/no: booleans as they are, the usual spellings
+// of yes and no in strings, and non-zero numbers as yes.
+func (v value) boolean() (bool, bool) {
+	switch v.kind {
+	case kindBool:
+		return v.b, true
+	case kindNumber:
+		return v.n != 0, true
+	case kindString:
+		switch strings.ToLower(v.s) {
+		case "true", "yes", "y", "1", "on":
+			return true, true
+		case "false", "no", "n", "0", "off":
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// formatNumber prints a number without a needless fraction, and at most
+// two decimals otherwise (timeline months), so reasons stay readable.
+func formatNumber(n float64) string {
+	if n == math.Trunc(n) && math.Abs(n) < 1e15 {
+		return strconv.FormatFloat(n, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(math.Round(n*100)/100, 'f', -1, 64)
+}
+
+// facts computes canonical field values for one Score call. Cheap fields
+// are read straight from the lead on every use; derived ones (text
+// signals, seniority, company size) are computed at most once, and only
+// when a rule asks, so rules that never look at text never pay for it.
+type facts struct {
+	in    *Input
+	rules *Rules
+	now   time.Time
+
+	textDone bool
+	text     textSignals
+
+	bantDone                      bool
+	budgetAmount, budgetNone      value
+	authority                     value
+	needStated, needUrgent        value
+	timelineMonths, timelineResch value
+
+	seniorityDone bool
+	seniority     value
+	sizeDone      bool
+	size          value
+}
+
+// get returns the value of a canonical field; unknown names are missing.
+func (f *facts) get(field string) value {
+	l := &f.in.Lead
+	switch field {
+	case FieldEmail:
+		return strValue(l.Email)
+	case FieldEmailDomain:
+		return strValue(f.domain())
+	case FieldEmailFreeMail:
+		return f.domainIn(f.rules.FreeMailDomains)
+	case FieldEmailCompetitor:
+		return f.domainIn(f.rules.CompetitorDomains)
+	case FieldPhonePresent:
+		return boolValue(strings.TrimSpace(l.Phone) != "", "")
+	case FieldName:
+		if n := strings.TrimSpace(l.Name); n != "" {
+			return strValue(n)
+		}
+		return strValue(strings.TrimSpace(l.FirstName + " " + l.LastName))
+	case FieldCompany:
+		return strValue(l.Company)
+	case FieldCompanySize:
+		f.companySize()
+		return f.size
+	case FieldTitle:
+		return strValue(l.Title)
+	case FieldTitleSeniority:
+		f.titleSeniority()
+		return f.seniority
+	case FieldCountry:
+		return strValue(l.Country)
+	case FieldSource:
+		return strValue(l.Source)
+	case FieldChannel:
+		return strValue(l.Channel)
+	case FieldUTMSource:
+		return strValue(l.UTM.Source)
+	case FieldUTMMedium:
+		return strValue(l.UTM.Medium)
+	case FieldUTMCampaign:
+		return strValue(l.UTM.Campaign)
+	case FieldConsentMarketing:
+		return boolValue(l.Consent.Marketing, "")
+	case FieldMessage:
+		return strValue(l.Message)
+	case FieldAnswersBudget:
+		return strValue(l.Answers.Budget)
+	case FieldAnswersAuthority:
+		return strValue(l.Answers.Authority)
+	case FieldAnswersNeed:
+		return strValue(l.Answers.Need)
+	case FieldAnswersTimeline:
+		return strValue(l.Answers.Timeline)
+	case FieldBudgetAmountUSD:
+		f.bant()
+		return f.budgetAmount
+	case FieldBudgetNone:
+		f.bant()
+		return f.budgetNone
+	case FieldAuthorityLevel:
+		f.bant()
+		return f.authority
+	case FieldNeedStated:
+		f.bant()
+		return f.needStated
+	case FieldNeedUrgent:
+		f.bant()
+		return f.needUrgent
+	case FieldTimelineMonths:
+		f.bant()
+		return f.timelineMonths
+	case FieldTimelineResearching:
+		f.bant()
+		return f.timelineResch
+	}
+	if key, ok := strings.CutPrefix(field, FieldAttributesPrefix); ok {
+		return attributeValue(l.Attributes, key)
+	}
+	return value{}
+}
+
+// domain is the lead's lower-cased email domain, derived from Email when
+// EmailDomain was not filled in, so a lead built by hand scores the same
+// as a normalized one.
+func (f *facts) domain() string {
+	d := f.in.Lead.EmailDomain
+	if d == "" {
+		if at := strings.LastIndexByte(f.in.Lead.Email, '@'); at >= 0 {
+			d = f.in.Lead.Email[at+1:]
+		}
+	}
+	return strings.ToLower(strings.TrimSpace(d))
+}
+
+// domainIn reports whether the email domain, or a parent of it, is in
+// list; missing when the lead has no email.
+func (f *facts) domainIn(list []string) value {
+	d := f.domain()
+	if d == "" {
+		return value{}
+	}
+	from := `the email domain "` + clip(d, 60) + `"`
+	for _, e := range list {
+		e = strings.ToLower(strings.TrimSpace(e))
+		if e != "" && (d == e || strings.HasSuffix(d, "."+e)) {
+			return boolValue(true, from)
+		}
+	}
+	return boolValue(false, from)
+}
+
+// attributeValue reads attributes[key]: the exact key first, else the
+// lexically smallest key equal to it ignoring case, so a form sending
+// "Company_Size" still matches a rule on attributes.company_size.
+func attributeValue(attrs map[string]any, key string) value {
+	v, ok := attrs[key]
+	if !ok {
+		var best string
+		for k := range attrs {
+			if strings.EqualFold(k, key) && (!ok || k < best) {
+				best, ok = k, true
+			}
+		}
+		if !ok {
+			return value{}
+		}
+		v = attrs[best]
+	}
+	switch x := v.(type) {
+	case string:
+		return strValue(x)
+	case bool:
+		return boolValue(x, "")
+	case float64:
+		return numValue(x, "")
+	case float32:
+		return numValue(float64(x), "")
+	case int:
+		return numValue(float64(x), "")
+	case int64:
+		return numValue(float64(x), "")
+	case int32:
+		return numValue(float64(x), "")
+	case uint64:
+		return numValue(float64(x), "")
+	case json.Number:
+		if n, err := x.Float64(); err == nil {
+			return numValue(n, "")
+		}
+		return strValue(x.String())
+	}
+	// Objects, lists and nulls have no single value to compare.
+	return value{}
+}
+
+// companySizeKeys are the attributes company.size is read from, in order.
+var companySizeKeys = []string{"company_size", "employees", "employee_count", "num_employees", "company_employees"}
+
+// companySize fills f.size from the first companySizeKeys attribute that
+// reads as a head count.
+func (f *facts) companySize() {
+	if f.sizeDone {
+		return
+	}
+	f.sizeDone = true
+	for _, k := range companySizeKeys {
+		v := attributeValue(f.in.Lead.Attributes, k)
+		if v.kind == kindMissing {
+			continue
+		}
+		if n, ok := parseHeadcount(v); ok {
+			f.size = numValue(n, "attributes."+k+" "+showValue(v))
+			return
+		}
+	}
+}
+
+// parseHeadcount reads a head count as forms send it, taking the lower
+// bound of a range: 500, "500", "51-200" → 51, "1000+" → 1000,
+// "10,000+" → 10000, "1k-5k" → 1000; an open lower range ("<10",
+// "under 10", "fewer than 10") is 1, the smallest company there is.
+func parseHeadcount(v value) (float64, bool) {
+	if v.kind == kindNumber {
+		return v.n, v.n >= 0
+	}
+	if v.kind != kindString {
+		return 0, false
+	}
+	s := strings.ToLower(strings.TrimSpace(v.s))
+	for _, p := range []string{"<", "under", "less than", "fewer than", "up to", "below"} {
+		if strings.HasPrefix(s, p) {
+			return 1, true
+		}
+	}
+	n, _, ok := leadingNumber(s)
+	return n, ok
+}
+
+// leadingNumber parses the first number in s, with thousands separators
+// and a k/m suffix ("10,000", "2.5k", "1m"), and returns what follows.
+func leadingNumber(s string) (float64, string, bool) {
+	i := strings.IndexAny(s, "0123456789")
+	if i < 0 {
+		return 0, s, false
+	}
+	j := i
+	for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ',' || s[j] == '.') {
+		j++
+	}
+	num := strings.TrimRight(s[i:j], ".,")
+	j = i + len(num)
+	// "1,5" is a European decimal only when the group is not three
+	// digits; "10,000" is ten thousand.
+	if k := strings.LastIndexByte(num, ','); k >= 0 && len(num)-k-1 != 3 && !strings.Contains(num, ".") {
+		num = num[:k] + "." + num[k+1:]
+	}
+	n, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	if err != nil {
+		return 0, s, false
+	}
+	rest := s[j:]
+	t := strings.TrimLeft(rest, " ")
+	switch {
+	case strings.HasPrefix(t, "million"):
+		n, rest = n*1e6, t[len("million"):]
+	case strings.HasPrefix(t, "thousand"):
+		n, rest = n*1e3, t[len("thousand"):]
+	case strings.HasPrefix(t, "mm"):
+		n, rest = n*1e6, t[2:]
+	case strings.HasPrefix(t, "k"):
+		n, rest = n*1e3, t[1:]
+	case strings.HasPrefix(t, "m") && !strings.HasPrefix(t, "mo"):
+		// "m" is a million, but "3 months" is not.
+		n, rest = n*1e6, t[1:]
+	}
+	return n, rest, true
+}
+
+// clip shortens s to at most n runes, marking the cut, so a long value
+// cannot swamp a reason.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimRight(string(r[:n-1]), " ") + "…"
+}
+
+// textSignal is one BANT signal with the text it came from.
+type textSignal[T any] struct {
+	sig *T
+	// from is "the message" or "an email".
+	from string
+}
+
+// textSignals is the strongest usable signal of each kind over all texts.
+type textSignals struct {
+	budget    textSignal[bant.Budget]
+	authority textSignal[bant.Authority]
+	need      textSignal[bant.Need]
+	timeline  textSignal[bant.Timeline]
+}
+
+// extractText runs bant over Lead.Message and Input.Texts, in that order,
+// and keeps, per signal, the one from the latest text that has it with at
+// least bant.AnswerThreshold confidence: texts come oldest first, and a
+// lead's latest word on the budget or timeline supersedes an earlier one.
+// The message is read as of Lead.OccurredAt (relative timelines such as
+// "this quarter" are anchored when it was written), other texts as of now.
+func (f *facts) extractText() {
+	if f.textDone {
+		return
+	}
+	f.textDone = true
+	read := func(text string, at time.Time, from string) {
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		s := bant.Extract(text, at)
+		if s.Budget != nil && s.Budget.Confidence >= bant.AnswerThreshold {
+			f.text.budget = textSignal[bant.Budget]{s.Budget, from}
+		}
+		if s.Authority != nil && s.Authority.Confidence >= bant.AnswerThreshold {
+			f.text.authority = textSignal[bant.Authority]{s.Authority, from}
+		}
+		if s.Need != nil && s.Need.Confidence >= bant.AnswerThreshold {
+			f.text.need = textSignal[bant.Need]{s.Need, from}
+		}
+		if s.Timeline != nil && s.Timeline.Confidence >= bant.AnswerThreshold {
+			f.text.timeline = textSignal[bant.Timeline]{s.Timeline, from}
+		}
+	}
+	at := f.in.Lead.OccurredAt
+	if at.IsZero() || at.After(f.now) {
+		at = f.now
+	}
+	read(f.in.Lead.Message, at, "the message")
+	for _, t := range f.in.Texts {
+		read(t, f.now, "an email")
+	}
+}
+
+// fromText renders where a text signal came from, quoting its evidence.
+func fromText(from, evidence string) string {
+	return from + `: "` + clip(evidence, 60) + `"`
+}
+
+// bant fills the BANT-derived fields. A structured answer the package
+// recognises always wins; text signals fill only what the answers leave
+// empty or unreadable, and their values say so through value.from.
+func (f *facts) bant() {
+	if f.bantDone {
+		return
+	}
+	f.bantDone = true
+	a := f.in.Lead.Answers
+
+	// Budget.
+	if raw := strings.TrimSpace(a.Budget); raw != "" {
+		if amount, none, ok := parseBudgetAnswer(raw); ok {
+			from := `the budget answer "` + clip(raw, 30) + `"`
+			f.budgetNone = boolValue(none, from)
+			if !none {
+				f.budgetAmount = numValue(amount, from)
+			}
+		}
+	}
+	if f.budgetNone.kind == kindMissing {
+		f.extractText()
+		if t := f.text.budget; t.sig != nil {
+			from := fromText(t.from, t.sig.Evidence)
+			if t.sig.None {
+				f.budgetNone = boolValue(true, from)
+			} else if usd, ok := annualUSD(t.sig); ok {
+				f.budgetNone = boolValue(false, from)
+				f.budgetAmount = numValue(usd, from)
+			}
+		}
+	}
+
+	// Authority.
+	if raw := strings.TrimSpace(a.Authority); raw != "" {
+		if lvl, ok := authorityAnswers[answerKey(raw)]; ok {
+			f.authority = value{kind: kindString, s: lvl, from: `the authority answer "` + clip(raw, 30) + `"`}
+		}
+	}
+	if f.authority.kind == kindMissing {
+		f.extractText()
+		if t := f.text.authority; t.sig != nil && t.sig.Level != "" {
+			f.authority = value{kind: kindString, s: t.sig.Level, from: fromText(t.from, t.sig.Evidence)}
+		}
+	}
+
+	// Need.
+	if raw := strings.TrimSpace(a.Need); raw != "" {
+		from := `the need answer "` + clip(raw, 30) + `"`
+		if n, ok := needAnswers[answerKey(raw)]; ok {
+			f.needStated, f.needUrgent = boolValue(n.stated, from), boolValue(n.urgent, from)
+		} else if n := bant.Extract(raw, f.now).Need; n != nil && n.Confidence >= bant.AnswerThreshold {
+			// An answer outside the vocabulary may be the lead describing
+			// their need in their own words ("our current tool is too slow").
+			f.needStated, f.needUrgent = boolValue(n.Stated, from), boolValue(n.Stated && n.Urgent, from)
+		}
+	}
+	if f.needStated.kind == kindMissing {
+		f.extractText()
+		if t := f.text.need; t.sig != nil {
+			from := fromText(t.from, t.sig.Evidence)
+			f.needStated, f.needUrgent = boolValue(t.sig.Stated, from), boolValue(t.sig.Stated && t.sig.Urgent, from)
+		}
+	}
+
+	// Timeline.
+	if raw := strings.TrimSpace(a.Timeline); raw != "" {
+		if months, researching, ok := parseTimelineAnswer(raw); ok {
+			from := `the timeline answer "` + clip(raw, 30) + `"`
+			f.timelineResch = boolValue(researching, from)
+			if months > 0 {
+				f.timelineMonths = numValue(months, from)
+			}
+		}
+	}
+	if f.timelineResch.kind == kindMissing {
+		f.extractText()
+		if t := f.text.timeline; t.sig != nil {
+			from := fromText(t.from, t.sig.Evidence)
+			f.timelineResch = boolValue(t.sig.Researching, from)
+			if t.sig.Months > 0 {
+				f.timelineMonths = numValue(math.Round(t.sig.Months*100)/100, from)
+			}
+		}
+	}
+}
+
+// titleSeniority fills f.seniority from the title, or, when the lead gave
+// none, from the role they state in their text ("I'm the CTO").
+func (f *facts) titleSeniority() {
+	if f.seniorityDone {
+		return
+	}
+	f.seniorityDone = true
+	if t := strings.TrimSpace(f.in.Lead.Title); t != "" {
+		f.seniority = value{kind: kindString, s: seniorityOf(t), from: `the title "` + clip(t, 40) + `"`}
+		return
+	}
+	f.extractText()
+	if t := f.text.authority; t.sig != nil && strings.TrimSpace(t.sig.Role) != "" {
+		f.seniority = value{kind: kindString, s: seniorityOf(t.sig.Role), from: fromText(t.from, t.sig.Evidence)}
+	}
+}
+
+// answerKey folds an answer to the vocabulary's form: lower case, runs of
+// spaces, hyphens and slashes as one underscore ("Decision Maker",
+// "decision-maker" → "decision_maker").
+func answerKey(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	var b strings.Builder
+	under := false
+	for _, r := range s {
+		if r == ' ' || r == '-' || r == '_' || r == '/' || r == '\t' {
+			if !under && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			under = true
+			continue
+		}
+		under = false
+		b.WriteRune(r)
+	}
+	return strings.TrimSuffix(b.String(), "_")
+}
+
+// authorityAnswers maps authority answers to levels.
+var authorityAnswers = map[string]string{
+	"decision_maker": AuthorityDecisionMaker, "decisionmaker": AuthorityDecisionMaker,
+	"final_decision": AuthorityDecisionMaker, "budget_holder": AuthorityDecisionMaker,
+	"influencer": AuthorityInfluencer, "recommender": AuthorityInfluencer, "evaluator": AuthorityInfluencer,
+	"user": AuthorityUser, "end_user": AuthorityUser,
+}
+
+// needAnswers maps need answers to (stated, urgent).
+var needAnswers = map[string]struct{ stated, urgent bool }{
+	"urgent": {true, true}, "critical": {true, true}, "high": {true, true},
+	"important": {true, false}, "medium": {true, false}, "yes": {true, false},
+	"exploring": {false, false}, "just_exploring": {false, false}, "low": {false, false},
+	"nice_to_have": {false, false}, "curious": {false, false}, "none": {false, false},
+	"no": {false, false}, "no_need": {false, false},
+}
+
+// timelineAnswers maps timeline answers to a horizon in months; 0 means a
+// recognised answer with no horizon (no_timeline, later).
+var timelineAnswers = map[string]float64{
+	"asap": 0.25, "immediately": 0.25, "now": 0.25, "this_week": 0.25,
+	"this_month": 1, "within_a_month": 1, "next_month": 2,
+	"this_quarter": 3, "next_quarter": 6, "this_year": 12, "within_a_year": 12,
+	"next_year": 24,
+	"later":     0, "no_timeline": 0, "not_sure": 0, "none": 0,
+}
+
+// timelineCountRe matches a timeline answer given as a count or range of
+// units, after answerKey: "3_months", "1_3_months", "2w", "6".
+var timelineCountRe = regexp.MustCompile(`^(\d+(?:\.\d+)?)(?:_(?:to_)?(\d+(?:\.\d+)?))?_?([a-z]*)$`)
+
+// parseTimelineAnswer reads a timeline answer: the vocabulary above,
+// "researching" and its variants, or a count of weeks, months or years
+// ("3 months", "within_6_months", "2w", a bare number of months).
+func parseTimelineAnswer(raw string) (months float64, researching, ok bool) {
+	k := answerKey(raw)
+	if m, ok := timelineAnswers[k]; ok {
+		return m, false, true
+	}
+	switch k {
+	case "researching", "just_researching", "just_looking", "just_browsing":
+		return 0, true, true
+	}
+	k = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(k, "within_"), "in_"), "next_")
+	m := timelineCountRe.FindStringSubmatch(k)
+	if m == nil {
+		return 0, false, false
+	}
+	// Of a range ("1-3 months") the far end is the horizon: the lead has
+	// promised nothing sooner.
+	num := m[1]
+	if m[2] != "" {
+		num = m[2]
+	}
+	n, err := strconv.ParseFloat(num, 64)
+	if err != nil || n <= 0 {
+		return 0, false, false
+	}
+	switch m[3] {
+	case "", "m", "mo", "month", "months":
+		return n, false, true
+	case "w", "week", "weeks":
+		return n * 12 / 52, false, true
+	case "y", "year", "years":
+		return n * 12, false, true
+	case "d", "day", "days":
+		return n * 12 / 365, false, true
+	}
+	return 0, false, false
+}
+
+// parseBudgetAnswer reads a budget answer: "none" and its variants, a
+// bucket ("over_50k", "10k_50k", "under_10k", "50k+"), or an amount with
+// an optional currency ("25000", "$25k", "€30,000", "40k EUR"). The
+// result is the least the lead said they can spend, in approximate USD:
+// the lower bound of a bucket or range, the figure of an exact or "at
+// least" amount, and just below a ceiling ("under 10k" is 9,990, the same
+// convention as the bant package's buckets, because a ceiling is usually
+// close to what they plan to spend).
+func parseBudgetAnswer(raw string) (usd float64, none, ok bool) {
+	k := answerKey(raw)
+	switch k {
+	case "none", "no", "no_budget", "no_budget_yet", "not_yet", "tbd", "zero", "n_a", "na":
+		return 0, true, true
+	}
+	ceiling := false
+	for _, p := range []string{"under_", "below_", "less_than_", "up_to_", "upto_", "max_", "lt_", "<"} {
+		if rest, found := strings.CutPrefix(k, p); found {
+			k, ceiling = rest, true
+			break
+		}
+	}
+	for _, p := range []string{"over_", "above_", "more_than_", "at_least_", "min_", "gt_", "from_", ">"} {
+		if rest, found := strings.CutPrefix(k, p); found {
+			k = rest
+			break
+		}
+	}
+	cur, k := stripCurrency(k)
+	n, rest, ok := leadingNumber(k)
+	if !ok || strings.IndexAny(k, "0123456789") != 0 {
+		return 0, false, false
+	}
+	// Whatever follows the number must be a range end, a "+" or a
+	// currency: "10k_50k", "50k+", "50k_plus", "25000_usd", "10k_$50k".
+	rest = strings.Trim(rest, "_ ")
+	if c, r := stripCurrency(rest); c != "" {
+		if cur == "" {
+			cur = c
+		}
+		rest = r
+	}
+	switch {
+	case rest == "", rest == "+", rest == "plus", rest == "or_more":
+	case strings.HasPrefix(rest, "to_"), strings.HasPrefix(rest, "_"), strings.IndexAny(rest, "0123456789") == 0:
+		// A range: its lower bound is n.
+	default:
+		return 0, false, false
+	}
+	if ceiling {
+		n *= 0.999
+	}
+	return math.Round(n * usdPerUnit(cur)), false, true
+}
+
+// currencyTokens maps currency symbols and codes, as they appear around an
+// answer's amount, to ISO 4217 codes.
+var currencyTokens = []struct{ token, code string }{
+	{"us$", "USD"}, {"usd", "USD"}, {"$", "USD"},
+	{"ca$", "CAD"}, {"cad", "CAD"}, {"au$", "AUD"}, {"aud", "AUD"},
+	{"nzd", "NZD"}, {"sgd", "SGD"}, {"hkd", "HKD"},
+	{"€", "EUR"}, {"eur", "EUR"}, {"£", "GBP"}, {"gbp", "GBP"},
+	{"chf", "CHF"}, {"₹", "INR"}, {"inr", "INR"}, {"¥", "JPY"}, {"jpy", "JPY"},
+	{"cny", "CNY"}, {"rmb", "CNY"}, {"sek", "SEK"}, {"nok", "NOK"}, {"dkk", "DKK"},
+	{"pln", "PLN"}, {"brl", "BRL"}, {"mxn", "MXN"}, {"zar", "ZAR"},
+}
+
+// stripCurrency removes a leading or trailing currency token from s.
+func stripCurrency(s string) (code, rest string) {
+	for _, c := range currencyTokens {
+		if r, ok := strings.CutPrefix(s, c.token); ok {
+			return c.code, strings.TrimLeft(r, "_ ")
+		}
+	}
+	for _, c := range currencyTokens {
+		if r, ok := strings.CutSuffix(s, c.token); ok && len(r) > 0 {
+			return c.code, strings.TrimRight(r, "_ ")
+		}
+	}
+	return "", s
+}
+
+// usdRates is the approximate value of one unit of each currency in US
+// dollars (rounded 2024–2025 averages). It is deliberately static: a budget
+// rule asks "is this roughly $50k or more", and live rates would make the
+// same lead's score drift from day to day. A currency not listed, or an
+// amount with none, is taken as USD.
+var usdRates = map[string]float64{
+	"USD": 1, "EUR": 1.08, "GBP": 1.27, "CHF": 1.13,
+	"CAD": 0.73, "AUD": 0.66, "NZD": 0.60, "SGD": 0.75, "HKD": 0.128,
+	"CNY": 0.14, "INR": 0.012, "JPY": 0.0067,
+	"SEK": 0.095, "NOK": 0.093, "DKK": 0.145, "PLN": 0.25,
+	"BRL": 0.18, "MXN": 0.055, "ZAR": 0.055,
+}
+
+// usdPerUnit returns the usdRates entry for code, 1 when unknown.
+func usdPerUnit(code string) float64 {
+	if r, ok := usdRates[code]; ok {
+		return r
+	}
+	return 1
+}
+
+// annualUSD turns a text budget into the least the lead can spend per
+// year in approximate USD, following parseBudgetAnswer's conventions:
+// exact, "at least" and range amounts count from their (lower) figure, a
+// ceiling just below itself; monthly figures are annualised (one-off and
+// unstated periods are taken as they are); a per-seat price is multiplied
+// by the seat count and is unusable without one.
+func annualUSD(b *bant.Budget) (float64, bool) {
+	v := b.Amount
+	if v <= 0 {
+		return 0, false
+	}
+	if b.Bound == bant.BoundMax {
+		v *= 0.999
+	}
+	if b.PerSeat {
+		if b.Seats <= 0 {
+			return 0, false
+		}
+		v *= float64(b.Seats)
+	}
+	if b.Period == bant.PeriodMonth {
+		v *= 12
+	}
+	return math.Round(v * usdPerUnit(b.Currency)), true
+}
+
+// seniorityOf classifies a job title. Students and interns are checked
+// first (they are a negative signal whatever else the title says), then
+// the most senior marker wins: "Owner / General Manager" is c_level. An
+// assistant's title names their principal ("Assistant to the CEO"), so
+// it counts as individual.
+func seniorityOf(title string) string {
+	words := titleWords(title)
+	has := func(ws ...string) bool {
+		for _, w := range ws {
+			for _, x := range words {
+				if x == w {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	switch {
+	case has("student", "intern", "internship", "undergraduate", "pupil") || containsSeq(words, []string{"phd", "candidate"}):
+		return SeniorityStudent
+	case has("assistant") && !has("vp", "avp"):
+		return SeniorityIndividual
+	case containsSeq(words, []string{"vice", "president"}) || has("vp", "svp", "evp", "avp", "vicepresident"):
+		// Checked before c_level so "Vice President" is not a president.
+		if has("ceo", "founder", "cofounder", "owner", "chief") {
+			return SeniorityCLevel
+		}
+		return SeniorityVP
+	case has("ceo", "cto", "cfo", "coo", "cmo", "cio", "cro", "cpo", "cso", "ciso", "cdo", "cco", "chief",
+		"founder", "cofounder", "owner", "president", "partner") ||
+		containsSeq(words, []string{"managing", "director"}):
+		return SeniorityCLevel
+	case has("director", "head"):
+		return SeniorityDirector
+	case has("manager", "mgr", "supervisor") || containsSeq(words, []string{"team", "lead"}) || containsSeq(words, []string{"team", "leader"}):
+		return SeniorityManager
+	}
+	return SeniorityIndividual
+}
+
+// titleWords splits s into lower-cased runs of letters and digits, so
+// "VP, Sales & Ops" is [vp sales ops] and punctuation never hides a match.
+func titleWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// containsSeq reports whether needle occurs in haystack as consecutive words.
+func containsSeq(haystack, needle []string) bool {
+	for i := 0; i+len(needle) <= len(haystack); i++ {
+		match := true
+		for j, w := range needle {
+			if haystack[i+j] != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+// sortedKeys returns m's keys in order, so messages never depend on map
+// iteration order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,305 @@
+package workers
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"leadflow/lead"
+	"leadflow/scoring"
+	"leadflow/scoring/learn"
+)
+
+// ModelLoaderFunc returns the active learned model's version and JSON, or
+// an error wrapping lead.ErrNotFound when none is active.
+type ModelLoaderFunc func(ctx context.Context) (version string, model []byte, err error)
+
+// modelCache keeps the decoded active model for a while: every scoring run
+// needs it, and it changes only when someone trains.
+type modelCache struct {
+	load ModelLoaderFunc
+	ttl  time.Duration
+
+	mu       sync.Mutex
+	loadedAt time.Time
+	version  string
+	model    *learn.Model
+}
+
+func (c *modelCache) get(ctx context.Context, now time.Time) (*learn.Model, string, error) {
+	if c == nil || c.load == nil {
+		return nil, "", nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.loadedAt.IsZero() && now.Sub(c.loadedAt) < c.ttl {
+		return c.model, c.version, nil
+	}
+	version, raw, err := c.load(ctx)
+	if errors.Is(err, lead.ErrNotFound) {
+		c.model, c.version, c.loadedAt = nil, "", now
+		return nil, "", nil
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("load learned model: %w", err)
+	}
+	if version != c.version || c.model == nil {
+		m := &learn.Model{}
+		if err := json.Unmarshal(raw, m); err != nil {
+			return nil, "", fmt.Errorf("decode learned model %s: %w", version, err)
+		}
+		c.model, c.version = m, version
+	}
+	c.loadedAt = now
+	return c.model, c.version, nil
+}
+
+// learnedExample is what the learned model sees of a live lead: its
+// attributes under their own names (so history imported with the same
+// column names applies directly) plus canonical fields.
+func learnedExample(l lead.Lead) learn.Example {
+	x := learn.Example{}
+	for k, v := range l.Attributes {
+		switch v := v.(type) {
+		case string:
+			x[k] = v
+		case nil:
+		default:
+			x[k] = strings.Trim(fmt.Sprint(v), `"`)
+		}
+	}
+	set := func(k, v string) {
+		if v != "" {
+			x[k] = v
+		}
+	}
+	set("source", l.Source)
+	set("channel", l.Channel)
+	set("country", l.Country)
+	set("title", l.Title)
+	set("email_domain", l.EmailDomain)
+	set("utm_source", l.UTM.Source)
+	set("utm_medium", l.UTM.Medium)
+	set("utm_campaign", l.UTM.Campaign)
+	set("budget", l.Answers.Budget)
+	set("authority", l.Answers.Authority)
+	set("need", l.Answers.Need)
+	set("timeline", l.Answers.Timeline)
+	return x
+}
+
+// scoreContact computes a contact's score now from its latest profile l,
+// its activity, its own words and the learned model.
+func (h *Handlers) scoreContact(ctx context.Context, contactID int64, l lead.Lead, now time.Time) (scoring.Result, error) {
+	rules := h.cfg.Rules
+	horizon := 8 * rules.Engagement.HalfLife
+	if horizon <= 0 {
+		horizon = 90 * 24 * time.Hour
+	}
+	acts, err := h.cfg.Store.ContactActivity(ctx, contactID, now.Add(-horizon))
+	if err != nil {
+		return scoring.Result{}, err
+	}
+	texts, err := h.cfg.Store.ContactTexts(ctx, contactID, 20)
+	if err != nil {
+		return scoring.Result{}, err
+	}
+	in := scoring.Input{Lead: l, Texts: texts}
+	for _, a := range acts {
+		in.Engagements = append(in.Engagements, scoring.Engagement{Kind: a.Kind, At: a.At, Count: a.Count})
+	}
+	model, version, err := h.models.get(ctx, now)
+	if err != nil {
+		return scoring.Result{}, err
+	}
+	if model != nil {
+		p := model.Predict(learnedExample(l))
+		in.Learned, in.LearnedVersion = &p, version
+	}
+	return scoring.Score(in, rules, now), nil
+}
+
+// afterScore records a band crossing against the contact's previous score
+// and enqueues routing when the band changed (or on the first score).
+func (h *Handlers) afterScore(ctx context.Context, prev *lead.Score, sc lead.Score, routeKey string, touchpointID int64) error {
+	if prev != nil && prev.ID == sc.ID {
+		prev = nil
+	}
+	if prev != nil {
+		if prev.Band == sc.Band {
+			return nil // same band: nothing to route
+		}
+		if _, err := h.cfg.Store.RecordBandChange(ctx, sc.ContactID, sc.ID, prev.Band, sc.Band, sc.ComputedAt); err != nil {
+			return err
+		}
+		_, heated := scoring.Crossed(scoring.Band(prev.Band), scoring.Band(sc.Band))
+		h.cfg.Metrics.BandChanged(prev.Band, sc.Band)
+		h.cfg.Logger.InfoContext(ctx, "score band changed", "contact_id", sc.ContactID, "from", prev.Band, "to", sc.Band, "heated_up", heated)
+	}
+	task, err := NewRouteTask(RoutePayload{ContactID: sc.ContactID, TouchpointID: touchpointID}, routeKey)
+	return h.enqueue(ctx, task, err)
+}
+
+func (h *Handlers) previousScore(ctx context.Context, contactID int64) (*lead.Score, error) {
+	prev, err := h.cfg.Store.LatestContactScore(ctx, contactID)
+	if errors.Is(err, lead.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &prev, nil
+}
+
+// Score scores the lead of a new touchpoint, stores the result with its
+// breakdown (history is kept), and enqueues routing.
+func (h *Handlers) Score(ctx context.Context, t *asynq.Task) error {
+	var p ScorePayload
+	if err := decodePayload(t, &p); err != nil {
+		return err
+	}
+	l, tp, err := h.cfg.Store.TouchpointLead(ctx, p.TouchpointID)
+	if err != nil {
+		return fmt.Errorf("score touchpoint %d: %w", p.TouchpointID, err)
+	}
+	prev, err := h.previousScore(ctx, tp.ContactID)
+	if err != nil {
+		return fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
+	}
+	now := h.cfg.NowFunc()
+	res, err := h.scoreContact(ctx, tp.ContactID, l, now)
+	if err != nil {
+		return fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
+	}
+	breakdown, err := json.Marshal(res)
+	if err != nil {
+		return permanent(fmt.Errorf("encode score breakdown: %w", err))
+	}
+	sc, inserted, err := h.cfg.Store.InsertScore(ctx, lead.Score{
+		ContactID: tp.ContactID, TouchpointID: tp.ID, Total: res.Total, Band: string(res.Band),
+		ModelVersion: res.ModelVersion, Breakdown: breakdown, ComputedAt: now,
+	})
+	if err != nil {
+		return fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
+	}
+	if inserted {
+		h.cfg.Logger.InfoContext(ctx, "lead scored", "contact_id", sc.ContactID, "touchpoint_id", tp.ID,
+			"total", sc.Total, "band", sc.Band, "model_version", sc.ModelVersion)
+	}
+	// A new touchpoint always gets a routing decision (the first score of a
+	// contact, or a new inquiry of a known one).
+	if prev != nil && prev.Band == sc.Band {
+		prev = nil
+	}
+	return h.afterScore(ctx, prev, sc, fmt.Sprintf("route:t%d", tp.ID), tp.ID)
+}
+
+// RescorePayload is the payload of score:contact.
+type RescorePayload struct {
+	// ContactID is the contact to rescore.
+	ContactID int64 `json:"contact_id"`
+	// RunKey names the run ("sweep:2026010112", "engagement:42"), making it
+	// idempotent.
+	RunKey string `json:"run_key"`
+}
+
+// Rescore recomputes a contact's score (decay, new engagement, a new
+// model) and routes it when its band changed: into the pipeline when it
+// heated up, back to nurture when a hot lead without a deal cooled down.
+func (h *Handlers) Rescore(ctx context.Context, t *asynq.Task) error {
+	var p RescorePayload
+	if err := decodePayload(t, &p); err != nil {
+		return err
+	}
+	tpID, err := h.cfg.Store.LatestTouchpoint(ctx, p.ContactID)
+	if errors.Is(err, lead.ErrNotFound) {
+		return nil // nothing to score yet
+	}
+	if err != nil {
+		return fmt.Errorf("rescore contact %d: %w", p.ContactID, err)
+	}
+	l, _, err := h.cfg.Store.TouchpointLead(ctx, tpID)
+	if err != nil {
+		return fmt.Errorf("rescore contact %d: %w", p.ContactID, err)
+	}
+	prev, err := h.previousScore(ctx, p.ContactID)
+	if err != nil {
+		return fmt.Errorf("rescore contact %d: %w", p.ContactID, err)
+	}
+	if prev == nil {
+		return nil // never scored: its touchpoint's lead:score will
+	}
+	now := h.cfg.NowFunc()
+	res, err := h.scoreContact(ctx, p.ContactID, l, now)
+	if err != nil {
+		return fmt.Errorf("rescore contact %d: %w", p.ContactID, err)
+	}
+	if prev.Total == res.Total && prev.Band == string(res.Band) && prev.ModelVersion == res.ModelVersion {
+		return nil // unchanged: keep the history readable
+	}
+	breakdown, err := json.Marshal(res)
+	if err != nil {
+		return permanent(fmt.Errorf("encode score breakdown: %w", err))
+	}
+	sc, _, err := h.cfg.Store.InsertRunScore(ctx, lead.Score{
+		ContactID: p.ContactID, Total: res.Total, Band: string(res.Band), ModelVersion: res.ModelVersion,
+		Breakdown: breakdown, ComputedAt: now,
+	}, p.RunKey)
+	if err != nil {
+		return fmt.Errorf("rescore contact %d: %w", p.ContactID, err)
+	}
+	return h.afterScore(ctx, prev, sc, fmt.Sprintf("route:c%d:%s", p.ContactID, p.RunKey), tpID)
+}
+
+// SweepPayload is the payload of score:sweep.
+type SweepPayload struct {
+	// RunKey names the sweep; default derived from the hour it runs.
+	RunKey string `json:"run_key,omitempty"`
+}
+
+// Sweep enqueues a rescore of every contact whose score can still move
+// (recently scored warm or hot, or recently engaged), so decay is applied
+// even when nothing new happens.
+func (h *Handlers) Sweep(ctx context.Context, t *asynq.Task) error {
+	var p SweepPayload
+	if len(t.Payload()) > 0 {
+		if err := decodePayload(t, &p); err != nil {
+			return err
+		}
+	}
+	now := h.cfg.NowFunc()
+	if p.RunKey == "" {
+		p.RunKey = "sweep:" + now.UTC().Format("2006010215")
+	}
+	horizon := 8 * h.cfg.Rules.Engagement.HalfLife
+	if horizon <= 0 {
+		horizon = 90 * 24 * time.Hour
+	}
+	var after int64
+	n := 0
+	for {
+		ids, err := h.cfg.Store.ContactsToRescore(ctx, now.Add(-horizon), after, 500)
+		if err != nil {
+			return fmt.Errorf("sweep: %w", err)
+		}
+		for _, id := range ids {
+			task, err := NewRescoreTask(id, p.RunKey)
+			if err := h.enqueue(ctx, task, err); err != nil {
+				return fmt.Errorf("sweep: %w", err)
+			}
+			after = id
+			n++
+		}
+		if len(ids) < 500 {
+			break
+		}
+	}
+	h.cfg.Logger.InfoContext(ctx, "rescoring sweep enqueued", "contacts", n, "run_key", p.RunKey)
+	return nil
+}
