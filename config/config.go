@@ -82,6 +82,10 @@ type Schedule struct {
 	// rescored, so engagement decay and new models take effect without new
 	// activity. Default 1h; 0 disables the sweep.
 	RescoreEvery time.Duration `yaml:"rescore_every"`
+	// RetrainEvery is how often the learned model is retrained on imported
+	// history and won/lost deals; it replaces the active model only when at
+	// least as good on held-out leads. Default 24h; 0 disables.
+	RetrainEvery time.Duration `yaml:"retrain_every"`
 }
 
 // Connectors configures how each provider's questions map to lead fields.
@@ -135,7 +139,7 @@ func DefaultFile() File {
 	return File{
 		Scoring:  scoring.DefaultRules(),
 		Routing:  Routing{Pipeline: "Sales", HotStage: "Qualification", NurtureProgram: "default"},
-		Schedule: Schedule{RescoreEvery: time.Hour},
+		Schedule: Schedule{RescoreEvery: time.Hour, RetrainEvery: 24 * time.Hour},
 	}
 }
 
@@ -318,6 +322,9 @@ func (f File) Validate() error {
 	}
 	if f.Schedule.RescoreEvery < 0 || (f.Schedule.RescoreEvery > 0 && f.Schedule.RescoreEvery < time.Minute) {
 		errs = append(errs, &FieldError{"schedule.rescore_every", fmt.Sprintf("expected 0 (off) or a duration of at least 1m such as 1h, got %s", f.Schedule.RescoreEvery)})
+	}
+	if f.Schedule.RetrainEvery < 0 || (f.Schedule.RetrainEvery > 0 && f.Schedule.RetrainEvery < time.Hour) {
+		errs = append(errs, &FieldError{"schedule.retrain_every", fmt.Sprintf("expected 0 (off) or a duration of at least 1h such as 24h, got %s", f.Schedule.RetrainEvery)})
 	}
 	seen := map[string]bool{}
 	for i, r := range f.Routing.Reps {

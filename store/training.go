@@ -118,3 +118,30 @@ func (s *Store) ActiveModel(ctx context.Context) (Model, error) {
 	}
 	return m, nil
 }
+
+// ClosedDeal is the outcome of a closed deal and the touchpoint that
+// opened it, for training.
+type ClosedDeal struct {
+	TouchpointID int64
+	Won          bool
+}
+
+// ClosedDeals lists won and lost deals that came from a touchpoint.
+func (s *Store) ClosedDeals(ctx context.Context) ([]ClosedDeal, error) {
+	rows, err := s.pool.Query(ctx, `
+		SELECT d.touchpoint_id, st.kind = 'won' FROM deals d JOIN stages st ON st.id = d.stage_id
+		WHERE d.closed_at IS NOT NULL AND st.kind IN ('won', 'lost') AND d.touchpoint_id IS NOT NULL
+		ORDER BY d.id`)
+	if err != nil {
+		return nil, fmt.Errorf("list closed deals: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (ClosedDeal, error) {
+		var d ClosedDeal
+		err := r.Scan(&d.TouchpointID, &d.Won)
+		return d, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list closed deals: %w", err)
+	}
+	return out, nil
+}

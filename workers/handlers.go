@@ -67,6 +67,9 @@ type Config struct {
 	ModelLoader ModelLoaderFunc
 	// ModelCacheTTL is how long a loaded model is reused; default 5m.
 	ModelCacheTTL time.Duration
+	// TrainFunc retrains the learned model (model:train) and returns a
+	// one-line summary; nil makes the task a no-op.
+	TrainFunc func(ctx context.Context) (string, error)
 	// Routing; empty fields take their defaults.
 	Routing Routing
 	// DefaultRegion reads phones without a country code; default "US".
@@ -128,7 +131,22 @@ func (h *Handlers) NewMux() *asynq.ServeMux {
 	mux.HandleFunc(TypeLeadRoute, h.Route)
 	mux.HandleFunc(TypeScoreContact, h.Rescore)
 	mux.HandleFunc(TypeScoreSweep, h.Sweep)
+	mux.HandleFunc(TypeModelTrain, h.Train)
 	return mux
+}
+
+// Train retrains the learned model through Config.TrainFunc. Too little
+// history is not a failure: there is nothing to learn from yet.
+func (h *Handlers) Train(ctx context.Context, _ *asynq.Task) error {
+	if h.cfg.TrainFunc == nil {
+		return nil
+	}
+	summary, err := h.cfg.TrainFunc(ctx)
+	if err != nil {
+		return permanent(fmt.Errorf("retrain the learned model: %w", err))
+	}
+	h.cfg.Logger.InfoContext(ctx, "learned model retrained", "summary", summary)
+	return nil
 }
 
 // permanent marks err as not worth retrying: Asynq archives the task.

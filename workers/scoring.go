@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -60,40 +59,6 @@ func (c *modelCache) get(ctx context.Context, now time.Time) (*learn.Model, stri
 	return c.model, c.version, nil
 }
 
-// learnedExample is what the learned model sees of a live lead: its
-// attributes under their own names (so history imported with the same
-// column names applies directly) plus canonical fields.
-func learnedExample(l lead.Lead) learn.Example {
-	x := learn.Example{}
-	for k, v := range l.Attributes {
-		switch v := v.(type) {
-		case string:
-			x[k] = v
-		case nil:
-		default:
-			x[k] = strings.Trim(fmt.Sprint(v), `"`)
-		}
-	}
-	set := func(k, v string) {
-		if v != "" {
-			x[k] = v
-		}
-	}
-	set("source", l.Source)
-	set("channel", l.Channel)
-	set("country", l.Country)
-	set("title", l.Title)
-	set("email_domain", l.EmailDomain)
-	set("utm_source", l.UTM.Source)
-	set("utm_medium", l.UTM.Medium)
-	set("utm_campaign", l.UTM.Campaign)
-	set("budget", l.Answers.Budget)
-	set("authority", l.Answers.Authority)
-	set("need", l.Answers.Need)
-	set("timeline", l.Answers.Timeline)
-	return x
-}
-
 // scoreContact computes a contact's score now from its latest profile l,
 // its activity, its own words and the learned model.
 func (h *Handlers) scoreContact(ctx context.Context, contactID int64, l lead.Lead, now time.Time) (scoring.Result, error) {
@@ -119,7 +84,7 @@ func (h *Handlers) scoreContact(ctx context.Context, contactID int64, l lead.Lea
 		return scoring.Result{}, err
 	}
 	if model != nil {
-		p := model.Predict(learnedExample(l))
+		p := model.Predict(scoring.LearnedExample(l))
 		in.Learned, in.LearnedVersion = &p, version
 	}
 	return scoring.Score(in, rules, now), nil

@@ -35,6 +35,10 @@ const (
 	// TypeScoreSweep enqueues score:contact for every contact whose score
 	// can still move; the scheduler runs it periodically.
 	TypeScoreSweep = "score:sweep"
+	// TypeModelTrain retrains the learned model; the scheduler runs it
+	// periodically and the new model replaces the active one only if it is
+	// at least as good on held-out leads.
+	TypeModelTrain = "model:train"
 )
 
 // QueueDefault is the queue every lead task goes to.
@@ -113,6 +117,12 @@ func NewRouteTask(p RoutePayload, key string) (*asynq.Task, error) {
 // NewRescoreTask returns the score:contact task of one run for a contact.
 func NewRescoreTask(contactID int64, runKey string) (*asynq.Task, error) {
 	return newTask(TypeScoreContact, RescorePayload{ContactID: contactID, RunKey: runKey}, fmt.Sprintf("rescore:%d:%s", contactID, runKey))
+}
+
+// NewTrainTask returns a model:train task. It is not retried: the next
+// scheduled run tries again with fresher data.
+func NewTrainTask() *asynq.Task {
+	return asynq.NewTask(TypeModelTrain, nil, asynq.Queue(QueueDefault), asynq.MaxRetry(0), asynq.Timeout(30*time.Minute))
 }
 
 // NewSweepTask returns a score:sweep task. Periodic sweeps are enqueued by

@@ -200,6 +200,16 @@ func (a *app) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
 			NurtureProgram: a.cfg.File.Routing.NurtureProgram,
 		},
 		DefaultRegion: a.cfg.DefaultRegion,
+		TrainFunc: func(ctx context.Context) (string, error) {
+			res, err := trainModel(ctx, a.store, trainOptions{seed: 1})
+			if errors.Is(err, errTooLittleHistory) {
+				return "skipped: " + err.Error(), nil
+			}
+			if err != nil {
+				return "", err
+			}
+			return fmt.Sprintf("%s auc=%.4f activated=%t (%s)", res.version, res.report.AUC, res.activated, res.note), nil
+		},
 		ModelLoader: func(ctx context.Context) (string, []byte, error) {
 			m, err := a.store.ActiveModel(ctx)
 			return m.Version, m.Model, err

@@ -104,15 +104,23 @@ func (a *app) runRoles(ctx context.Context, ln net.Listener, r roles) error {
 	if r.relay {
 		relay := a.newRelay()
 		goRole(func() error { return relay.Run(ctx) })
-		if every := a.cfg.File.Schedule.RescoreEvery; every > 0 {
+		sc := a.cfg.File.Schedule
+		if sc.RescoreEvery > 0 || sc.RetrainEvery > 0 {
 			sched := asynq.NewScheduler(a.redisOpt, &asynq.SchedulerOpts{Logger: asynqLogger{a.logger}, LogLevel: asynqLevel(a.cfg.LogLevel)})
-			if _, err := sched.Register("@every "+every.String(), workers.NewSweepTask("")); err != nil {
-				return fmt.Errorf("schedule the rescoring sweep: %w", err)
+			if sc.RescoreEvery > 0 {
+				if _, err := sched.Register("@every "+sc.RescoreEvery.String(), workers.NewSweepTask("")); err != nil {
+					return fmt.Errorf("schedule the rescoring sweep: %w", err)
+				}
+			}
+			if sc.RetrainEvery > 0 {
+				if _, err := sched.Register("@every "+sc.RetrainEvery.String(), workers.NewTrainTask()); err != nil {
+					return fmt.Errorf("schedule retraining: %w", err)
+				}
 			}
 			if err := sched.Start(); err != nil {
 				return fmt.Errorf("start scheduler: %w", err)
 			}
-			a.logger.Info("scheduler started", "rescore_every", every.String())
+			a.logger.Info("scheduler started", "rescore_every", sc.RescoreEvery.String(), "retrain_every", sc.RetrainEvery.String())
 			goRole(func() error {
 				<-ctx.Done()
 				sched.Shutdown()

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"leadflow/lead"
+	"leadflow/scoring"
 	"leadflow/scoring/learn"
 	"leadflow/store"
 )
@@ -256,10 +257,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 func runScoreTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("score train", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dataset := fs.String("dataset", "", "train on this imported dataset only (default: all)")
-	testFraction := fs.Float64("test-fraction", 0.2, "share held out to compare the new model with the active one")
-	seed := fs.Int64("seed", 1, "seed of the split and of training")
-	force := fs.Bool("force", false, "activate the new model even if it does worse than the active one")
+	var o trainOptions
+	fs.StringVar(&o.dataset, "dataset", "", "train on this imported dataset only (default: all, plus won/lost deals)")
+	fs.Float64Var(&o.testFraction, "test-fraction", 0.2, "share held out to compare the new model with the active one")
+	fs.Int64Var(&o.seed, "seed", 1, "seed of the split and of training")
+	fs.BoolVar(&o.force, "force", false, "activate the new model even if it does worse than the active one")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -268,58 +270,112 @@ func runScoreTrain(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return err
 	}
 	defer closeStore()
-	examples, err := st.TrainingExamples(ctx, *dataset)
+	res, err := trainModel(ctx, st, o)
 	if err != nil {
 		return err
 	}
-	if len(examples) < 50 {
-		return fmt.Errorf("only %d labelled leads to train on; import history first (leadflow import --csv …)", len(examples))
+	fmt.Fprintf(stdout, "trained %s on %d leads in %s; held-out AUC %.4f, log loss %.4f\n",
+		res.version, res.trainRows, res.took.Round(time.Millisecond), res.report.AUC, res.report.LogLoss)
+	if res.activated {
+		fmt.Fprintf(stdout, "activated: %s\n", res.note)
+	} else {
+		fmt.Fprintf(stdout, "kept the active model: %s\n", res.note)
+	}
+	return nil
+}
+
+// minTrainingRows is the least history worth training on: below it a
+// held-out comparison means nothing.
+const minTrainingRows = 50
+
+// errTooLittleHistory means there is not enough labelled history yet.
+var errTooLittleHistory = errors.New("not enough history")
+
+// trainOptions configure one training run.
+type trainOptions struct {
+	dataset      string
+	testFraction float64
+	seed         int64
+	force        bool
+}
+
+// trainResult is what a training run did.
+type trainResult struct {
+	version   string
+	trainRows int
+	took      time.Duration
+	report    learn.Report
+	activated bool
+	note      string
+}
+
+// trainModel trains a model on imported history (and, unless a dataset is
+// named, won/lost deals), compares it with the active model on the same
+// held-out leads and activates it only if it does at least as well. It
+// serves both `leadflow score train` and the scheduled model:train task.
+func trainModel(ctx context.Context, st *store.Store, o trainOptions) (trainResult, error) {
+	if o.testFraction <= 0 || o.testFraction >= 1 {
+		o.testFraction = 0.2
+	}
+	examples, err := st.TrainingExamples(ctx, o.dataset)
+	if err != nil {
+		return trainResult{}, err
+	}
+	if o.dataset == "" {
+		deals, err := st.ClosedDeals(ctx)
+		if err != nil {
+			return trainResult{}, err
+		}
+		for _, d := range deals {
+			l, _, err := st.TouchpointLead(ctx, d.TouchpointID)
+			if err != nil {
+				return trainResult{}, err
+			}
+			examples = append(examples, store.TrainingExample{
+				ExternalID: fmt.Sprintf("touchpoint:%d", d.TouchpointID), Features: scoring.LearnedExample(l), Label: d.Won})
+		}
+	}
+	if len(examples) < minTrainingRows {
+		return trainResult{}, fmt.Errorf("%w: only %d labelled leads to train on; import history first (leadflow import --csv …)", errTooLittleHistory, len(examples))
 	}
 	d, err := datasetFromExamples(examples)
 	if err != nil {
-		return err
+		return trainResult{}, err
 	}
-	train, test := d.Split(*testFraction, *seed)
+	train, test := d.Split(o.testFraction, o.seed)
 	start := time.Now()
-	candidate, err := learn.Train(train, learn.TrainOptions{Seed: *seed})
+	candidate, err := learn.Train(train, learn.TrainOptions{Seed: o.seed})
 	if err != nil {
-		return err
+		return trainResult{}, err
 	}
 	var current *learn.Model
 	if active, err := st.ActiveModel(ctx); err == nil {
 		current = &learn.Model{}
 		if err := json.Unmarshal(active.Model, current); err != nil {
-			return fmt.Errorf("decode the active model %s: %w", active.Version, err)
+			return trainResult{}, fmt.Errorf("decode the active model %s: %w", active.Version, err)
 		}
 	} else if !errors.Is(err, lead.ErrNotFound) {
-		return err
+		return trainResult{}, err
 	}
 	promo := learn.ComparePromotion(current, candidate, test)
-	activate := promo.Promote || *force
+	res := trainResult{trainRows: train.Len(), took: time.Since(start), report: promo.Candidate,
+		activated: promo.Promote || o.force, note: promo.Reason}
+	if o.force && !promo.Promote {
+		res.note = "forced: " + res.note
+	}
 	modelJSON, err := json.Marshal(candidate)
 	if err != nil {
-		return fmt.Errorf("encode model: %w", err)
+		return trainResult{}, fmt.Errorf("encode model: %w", err)
 	}
 	metrics, err := json.Marshal(promo.Candidate)
 	if err != nil {
-		return fmt.Errorf("encode metrics: %w", err)
+		return trainResult{}, fmt.Errorf("encode metrics: %w", err)
 	}
-	version := "learned-" + time.Now().UTC().Format("20060102T150405Z")
-	note := promo.Reason
-	if *force && !promo.Promote {
-		note = "forced: " + note
-	}
-	if err := st.SaveModel(ctx, store.Model{Version: version, Model: modelJSON, Metrics: metrics, TrainedAt: time.Now(), Note: note}, activate); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "trained %s on %d leads in %s; held-out AUC %.4f, log loss %.4f\n",
-		version, train.Len(), time.Since(start).Round(time.Millisecond), promo.Candidate.AUC, promo.Candidate.LogLoss)
-	if activate {
-		fmt.Fprintf(stdout, "activated: %s\n", note)
-	} else {
-		fmt.Fprintf(stdout, "kept the active model: %s\n", note)
-	}
-	return nil
+	// The version is the trained content's hash (plus time), so two runs
+	// on the same data are told apart but recognisable.
+	res.version = candidate.Version + "-" + time.Now().UTC().Format("20060102T150405Z")
+	err = st.SaveModel(ctx, store.Model{Version: res.version, Model: modelJSON, Metrics: metrics, TrainedAt: time.Now(), Note: res.note}, res.activated)
+	return res, err
 }
 
 // datasetFromExamples turns stored examples into a learn.Dataset through the
