@@ -41,4 +41,3 @@ func LearnedExample(l lead.Lead) learn.Example {
 	set("timeline", l.Answers.Timeline)
 	return x
 }
-
