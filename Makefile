@@ -13,7 +13,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 TEST_DIR := $(CURDIR)/.leadflow/test
 TESTSERVICES := $(CURDIR)/.leadflow/bin/testservices
 
-.PHONY: all test demo build vet services clean fuzz
+.PHONY: all test demo build vet services clean fuzz eval
 
 all: vet build test
 
@@ -40,6 +40,13 @@ demo: services build
 ## fuzz: run every parser's fuzzer for FUZZTIME each (default 60s; not in CI)
 fuzz:
 	@FUZZTIME=$${FUZZTIME:-60s} GO=$(GO) scripts/fuzz.sh
+
+## eval: backtest the learned model on the X Education leads (needs ../shared/datasets)
+DATASETS ?= $(CURDIR)/../shared/datasets
+eval: build
+	@test -f "$(DATASETS)/x_education_leads/Leads.csv" || { echo "no dataset at $(DATASETS) (set DATASETS=...)" >&2; exit 1; }
+	./bin/leadflow score eval --csv "$(DATASETS)/x_education_leads/Leads.csv" --label Converted --positive 1 \
+	  --exclude "Tags,Lead Quality,Lead Profile,Last Activity,Last Notable Activity,Prospect ID,Lead Number" --seeds 1-5
 
 ## build: compile bin/leadflow
 build:
