@@ -42,11 +42,23 @@ type Config struct {
 	DefaultRegion string
 	// APITokens are the rep API bearer tokens (LEADFLOW_API_TOKENS). Never log them.
 	APITokens []string
+	// PublicURL is the server's public base URL (LEADFLOW_PUBLIC_URL).
+	PublicURL string
+	// Mail holds the sending credentials; an empty APIKey means the local sink.
+	Mail MailSecrets
 	// Connectors holds provider secrets from the environment; a provider
 	// whose secrets are unset is not served. Never log them.
 	Connectors ConnectorSecrets
 	// File is the content of the YAML file, with defaults for what it omits.
 	File File
+}
+
+// MailSecrets are the email sending settings from the environment.
+type MailSecrets struct {
+	APIKey            string
+	Domain            string
+	APIBase           string
+	UnsubscribeSecret string
 }
 
 // ConnectorSecrets are the provider credentials read from the environment.
@@ -74,6 +86,52 @@ type File struct {
 	Connectors Connectors `yaml:"connectors"`
 	// Schedule sets the periodic tasks the scheduler role enqueues.
 	Schedule Schedule `yaml:"schedule"`
+	// Email configures what leadflow sends and when.
+	Email Email `yaml:"email"`
+}
+
+// Email configures outgoing email.
+type Email struct {
+	// From is the sender of marketing email; default "Sales <sales@example.com>".
+	From string `yaml:"from"`
+	// TemplatesDir overrides built-in templates file by file; default none.
+	TemplatesDir string `yaml:"templates_dir"`
+	// RequireConsent sends marketing email only to contacts with recorded
+	// marketing consent (GDPR mode). Default false.
+	RequireConsent bool `yaml:"require_consent"`
+	// WeeklyCap is the most marketing emails per contact in 7 days; default 3, 0 = no cap.
+	WeeklyCap int `yaml:"weekly_cap"`
+	// QuietHours holds marketing email in the contact's night, when its
+	// time zone is known (attributes.timezone); e.g. {start: "21:00", end: "08:00"}.
+	QuietHours QuietHours `yaml:"quiet_hours"`
+	// RatePerSecond limits sends per domain; default 10.
+	RatePerSecond float64 `yaml:"rate_per_second"`
+	// Nurture maps a nurture program to its steps; default program
+	// "default": nurture-1 now, nurture-2 after 3 days, nurture-3 after 10.
+	Nurture map[string][]NurtureStep `yaml:"nurture"`
+	// HeatingUp is the template sent, from the assigned rep, when a lead's
+	// score crosses into hot; default "heating-up", "" disables.
+	HeatingUp string `yaml:"heating_up"`
+	// Stages maps a deal stage to the template sent on entering it; default
+	// Initial contact, Value proposition, Negotiation; none for Won/Lost.
+	Stages map[string]string `yaml:"stages"`
+	// RepNotification is the template sent to a rep assigned a new deal;
+	// default "rep-new-lead", "" disables.
+	RepNotification string `yaml:"rep_notification"`
+}
+
+// QuietHours is a daily window (contact's local time) without marketing email.
+type QuietHours struct {
+	Start string `yaml:"start"`
+	End   string `yaml:"end"`
+}
+
+// NurtureStep is one email of a nurture sequence.
+type NurtureStep struct {
+	// Template names the email.
+	Template string `yaml:"template"`
+	// After is the delay from enrollment.
+	After time.Duration `yaml:"after"`
 }
 
 // Schedule configures periodic work.
@@ -140,6 +198,15 @@ func DefaultFile() File {
 		Scoring:  scoring.DefaultRules(),
 		Routing:  Routing{Pipeline: "Sales", HotStage: "Qualification", NurtureProgram: "default"},
 		Schedule: Schedule{RescoreEvery: time.Hour, RetrainEvery: 24 * time.Hour},
+		Email: Email{
+			From: "Sales <sales@example.com>", WeeklyCap: 3, RatePerSecond: 10,
+			Nurture: map[string][]NurtureStep{"default": {
+				{Template: "nurture-1"}, {Template: "nurture-2", After: 72 * time.Hour}, {Template: "nurture-3", After: 240 * time.Hour}}},
+			HeatingUp:       "heating-up",
+			RepNotification: "rep-new-lead",
+			Stages: map[string]string{"Initial contact": "stage-initial-contact", "Value proposition": "stage-value-proposition",
+				"Negotiation": "stage-negotiation"},
+		},
 	}
 }
 
@@ -231,6 +298,22 @@ func Load(getenv func(string) string) (Config, error) {
 			continue
 		}
 		c.APITokens = append(c.APITokens, tok)
+	}
+	c.PublicURL = strings.TrimRight(get(EnvPublicURL), "/")
+	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		bad(EnvPublicURL, "expected an http(s) URL such as https://leads.example.com, got %q", c.PublicURL)
+	}
+	c.Mail = MailSecrets{APIKey: get(EnvMailgunAPIKey), Domain: get(EnvMailgunDomain), APIBase: get(EnvMailgunAPIBase),
+		UnsubscribeSecret: get(EnvUnsubscribeSecret)}
+	if c.Mail.APIKey != "" {
+		if c.Mail.Domain == "" {
+			bad(EnvMailgunDomain, "is required with %s (e.g. mg.example.com)", EnvMailgunAPIKey)
+		}
+		if len(c.Mail.UnsubscribeSecret) < 32 {
+			bad(EnvUnsubscribeSecret, "expected at least 32 characters when sending real email (e.g. openssl rand -hex 32)")
+		}
+	} else if s := c.Mail.UnsubscribeSecret; s != "" && len(s) < 32 {
+		bad(EnvUnsubscribeSecret, "expected at least 32 characters (e.g. openssl rand -hex 32)")
 	}
 	c.Connectors = ConnectorSecrets{
 		MailgunSigningKey:    get(EnvMailgunSigningKey),
@@ -325,6 +408,29 @@ func (f File) Validate() error {
 	}
 	if f.Schedule.RetrainEvery < 0 || (f.Schedule.RetrainEvery > 0 && f.Schedule.RetrainEvery < time.Hour) {
 		errs = append(errs, &FieldError{"schedule.retrain_every", fmt.Sprintf("expected 0 (off) or a duration of at least 1h such as 24h, got %s", f.Schedule.RetrainEvery)})
+	}
+	if f.Email.WeeklyCap < 0 {
+		errs = append(errs, &FieldError{"email.weekly_cap", fmt.Sprintf("expected 0 (no cap) or more, got %d", f.Email.WeeklyCap)})
+	}
+	if f.Email.RatePerSecond < 0 {
+		errs = append(errs, &FieldError{"email.rate_per_second", "expected a positive number"})
+	}
+	if q := f.Email.QuietHours; q.Start != "" || q.End != "" {
+		for _, v := range []struct{ field, val string }{{"start", q.Start}, {"end", q.End}} {
+			if _, err := time.Parse("15:04", v.val); err != nil {
+				errs = append(errs, &FieldError{"email.quiet_hours." + v.field, fmt.Sprintf("expected HH:MM (24h), got %q", v.val)})
+			}
+		}
+	}
+	for prog, steps := range f.Email.Nurture {
+		for i, st := range steps {
+			if st.Template == "" {
+				errs = append(errs, &FieldError{fmt.Sprintf("email.nurture.%s[%d].template", prog, i), "is required"})
+			}
+			if st.After < 0 {
+				errs = append(errs, &FieldError{fmt.Sprintf("email.nurture.%s[%d].after", prog, i), "must not be negative"})
+			}
+		}
 	}
 	seen := map[string]bool{}
 	for i, r := range f.Routing.Reps {

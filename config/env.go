@@ -15,6 +15,12 @@ const (
 	EnvDefaultRegion  = "LEADFLOW_DEFAULT_REGION"
 
 	EnvAPITokens = "LEADFLOW_API_TOKENS"
+	EnvPublicURL = "LEADFLOW_PUBLIC_URL"
+
+	EnvMailgunAPIKey     = "LEADFLOW_MAILGUN_API_KEY"
+	EnvMailgunDomain     = "LEADFLOW_MAILGUN_DOMAIN"
+	EnvMailgunAPIBase    = "LEADFLOW_MAILGUN_API_BASE"
+	EnvUnsubscribeSecret = "LEADFLOW_UNSUBSCRIBE_SECRET"
 
 	EnvMailgunSigningKey    = "LEADFLOW_MAILGUN_SIGNING_KEY"
 	EnvMetaAppSecret        = "LEADFLOW_META_APP_SECRET"
@@ -51,6 +57,11 @@ func EnvVars() []EnvVar {
 		{EnvConcurrency, "10", "number of tasks one worker process runs at once (1-1000)"},
 		{EnvDefaultRegion, "US", "ISO 3166-1 alpha-2 region used to read phone numbers written without a country code"},
 		{EnvAPITokens, "", "comma-separated bearer tokens for the rep API (/v1/contacts/...); at least 32 characters each; unset disables it"},
+		{EnvPublicURL, "http://127.0.0.1:8080", "public base URL of this server, used in unsubscribe links (https:// in production)"},
+		{EnvMailgunAPIKey, "", "Mailgun API key for sending; unset stores outgoing mail in the local mail sink (leadflow mail ls)"},
+		{EnvMailgunDomain, "", "Mailgun sending domain, e.g. mg.example.com (required with the API key)"},
+		{EnvMailgunAPIBase, "https://api.mailgun.net", "Mailgun API base: https://api.eu.mailgun.net for the EU region"},
+		{EnvUnsubscribeSecret, "", "secret (32+ characters) signing unsubscribe links; required with the Mailgun API key, random per process otherwise"},
 		{EnvMailgunSigningKey, "", "Mailgun webhook signing key; enables /v1/webhooks/mailgun/inbound and /v1/webhooks/mailgun/events"},
 		{EnvMetaAppSecret, "", "Meta app secret (X-Hub-Signature-256, appsecret_proof); with the two below enables /v1/webhooks/meta"},
 		{EnvMetaVerifyToken, "", "token Meta echoes in the GET verification handshake (hub.verify_token)"},

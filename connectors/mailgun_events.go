@@ -247,6 +247,7 @@ func decodeMailgunEvent(raw []byte) (*lead.Engagement, error) {
 	var vars map[string]json.RawMessage
 	if json.Unmarshal(ev.UserVariables, &vars) == nil {
 		e.ContactRef = mailgunOptScalar(vars["lead_id"], maxMailgunRefLen)
+		e.OutboxID = mailgunOptScalar(vars["outbox_id"], maxMailgunRefLen)
 	}
 	var msg struct {
 		Headers map[string]json.RawMessage `json:"headers"`

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"leadflow/connectors"
+	"leadflow/email"
 	"leadflow/lead"
 	"leadflow/metrics"
 )
@@ -44,6 +45,17 @@ type Config struct {
 	// APITokens are the bearer tokens the rep API accepts
 	// (LEADFLOW_API_TOKENS); none means the rep API answers 503.
 	APITokens []string
+	// Deals moves deals for the rep API; StageChangedFunc is told of every
+	// move (it enqueues the stage email).
+	Deals            DealStore
+	StageChangedFunc func(ctx context.Context, ch lead.StageChange) error
+	// Unsubscriber verifies /u/{token} links and Suppressor records them;
+	// both nil leaves unsubscribe unmounted.
+	Unsubscriber *email.Unsubscriber
+	Suppressor   Suppressor
+	// MailSinkFunc lists the local mail sink for GET /v1/dev/mail; nil when
+	// real email is sent.
+	MailSinkFunc func(ctx context.Context, limit int) (any, error)
 	// RedisPingFunc checks the queue's Redis for /readyz; nil skips the check.
 	RedisPingFunc func(ctx context.Context) error
 	// MaxBodyBytes bounds request bodies; default DefaultMaxBodyBytes.
@@ -115,6 +127,10 @@ func New(c Config) (*Server, error) {
 		}
 	}
 	s.mux.HandleFunc("GET /v1/contacts/{id}/score", s.requireToken(s.contactScore))
+	s.mux.HandleFunc("GET /v1/dev/mail", s.requireToken(s.devMail))
+	s.mux.HandleFunc("POST /v1/deals/{id}/stage", s.requireToken(s.moveDeal))
+	s.mux.HandleFunc("GET /u/{token}", s.unsubscribe)
+	s.mux.HandleFunc("POST /u/{token}", s.unsubscribe)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path, "")
 	})

@@ -117,6 +117,9 @@ type Engagement struct {
 	// MessageID is the provider's id of the message concerned, without
 	// angle brackets.
 	MessageID string `json:"message_id,omitempty"`
+	// OutboxID is our outbox id carried in the provider's user-variables,
+	// which reconciles a send whose result we failed to record.
+	OutboxID string `json:"outbox_id,omitempty"`
 	// URL is the clicked link.
 	URL string `json:"url,omitempty"`
 	// Severity is "permanent" or "temporary" for failures.

@@ -139,3 +139,79 @@ type Activity struct {
 	// Count aggregates several page visits reported at once (≥ 1).
 	Count int
 }
+
+// Email kinds: marketing email needs consent and honours suppressions;
+// transactional email (rep notifications) does not market to anyone.
+const (
+	EmailMarketing     = "marketing"
+	EmailTransactional = "transactional"
+)
+
+// Outbox email states.
+const (
+	EmailPending    = "pending"
+	EmailClaimed    = "claimed"
+	EmailSent       = "sent"
+	EmailSuppressed = "suppressed"
+	EmailCancelled  = "cancelled"
+	EmailFailed     = "failed"
+)
+
+// OutboxEmail is one email leadflow intends to send. DedupeKey names the
+// intent (contact, template, trigger): a trigger firing twice finds the
+// existing row.
+type OutboxEmail struct {
+	ID           int64
+	DedupeKey    string
+	ContactID    int64
+	Template     string
+	Kind         string
+	To           string
+	SendAfter    time.Time
+	EnrollmentID int64
+	DealID       int64
+	RepID        int64
+	Trigger      string
+	Status       string
+	ProviderID   string
+	Attempts     int
+	LastError    string
+}
+
+// ClaimPolicy is what must hold for a marketing email to leave.
+type ClaimPolicy struct {
+	// RequireConsent sends marketing email only to contacts who gave
+	// marketing consent (GDPR mode).
+	RequireConsent bool
+	// WeeklyCap is the most marketing emails per contact in 7 days; 0 = no cap.
+	WeeklyCap int
+	// StaleClaim is how long a claim blocks others (a worker that died
+	// mid-send); default 10m.
+	StaleClaim time.Duration
+	Now        time.Time
+}
+
+// Claim is the outcome of claiming an outbox email.
+type Claim struct {
+	Email OutboxEmail
+	// Send is true when the caller must send now.
+	Send bool
+	// Reason says why not (already sent, suppressed, no consent,
+	// cancelled, weekly cap, claimed elsewhere).
+	Reason string
+	// RetryAt, when set, is when to try again (weekly cap, live claim).
+	RetryAt time.Time
+}
+
+// StageChange is a deal moving from one stage to another.
+type StageChange struct {
+	// HistoryID identifies the change (deal_stage_history row); emails it
+	// triggers are keyed by it.
+	HistoryID  int64
+	DealID     int64
+	ContactID  int64
+	OwnerRepID int64
+	From, To   string
+	// Closed reports a move into Won or Lost.
+	Closed bool
+}

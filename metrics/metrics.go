@@ -45,6 +45,7 @@ type Metrics struct {
 	relayEnqueued  prometheus.Counter
 	engagements    *prometheus.CounterVec
 	bandChanges    *prometheus.CounterVec
+	emails         *prometheus.CounterVec
 }
 
 // New builds the collectors on a private registry (so tests and several
@@ -78,12 +79,16 @@ func New() *Metrics {
 			Name: "leadflow_score_band_changes_total",
 			Help: "Contacts whose score crossed a band boundary, by previous and new band.",
 		}, []string{"from", "to"}),
+		emails: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "leadflow_emails_total",
+			Help: "Outbox emails by template and outcome (sent, skipped: suppressed/cancelled/already sent, retry, failed).",
+		}, []string{"template", "outcome"}),
 		relayEnqueued: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "leadflow_relay_enqueued_total",
 			Help: "Stored webhook events the relay enqueued because the intake could not (Redis was unavailable).",
 		}),
 	}
-	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges,
+	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -161,4 +166,13 @@ func (m *Metrics) BandChanged(from, to string) {
 		return
 	}
 	m.bandChanges.WithLabelValues(from, to).Inc()
+}
+
+// EmailOutcome counts one outbox email outcome. Template names come from
+// configuration, not from senders, so the label stays bounded.
+func (m *Metrics) EmailOutcome(template, outcome string) {
+	if m == nil {
+		return
+	}
+	m.emails.WithLabelValues(template, outcome).Inc()
 }

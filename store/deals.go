@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -123,4 +124,59 @@ func activeReps(ctx context.Context, tx pgx.Tx) ([]lead.Rep, error) {
 		return nil, fmt.Errorf("list active reps: %w", err)
 	}
 	return reps, nil
+}
+
+// MoveDealStage moves a deal to the named stage of its pipeline, records
+// the change in the stage history and closes the deal on Won or Lost. A
+// move to the stage it is already in changes nothing (changed false).
+func (s *Store) MoveDealStage(ctx context.Context, dealID int64, stage, by, lostReason string, now time.Time) (lead.StageChange, bool, error) {
+	var ch lead.StageChange
+	changed := false
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		var fromID, pipelineID, owner int64
+		var closed *time.Time
+		err := tx.QueryRow(ctx, `
+			SELECT d.stage_id, d.pipeline_id, d.contact_id, COALESCE(d.owner_rep_id, 0), d.closed_at, st.name
+			FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.id = $1 FOR UPDATE OF d`, dealID).
+			Scan(&fromID, &pipelineID, &ch.ContactID, &owner, &closed, &ch.From)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("deal %d: %w", dealID, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("lock deal %d: %w", dealID, err)
+		}
+		ch.DealID, ch.OwnerRepID = dealID, owner
+		var toID int64
+		var kind string
+		err = tx.QueryRow(ctx, `SELECT id, name, kind FROM stages WHERE pipeline_id = $1 AND lower(name) = lower($2)`, pipelineID, stage).
+			Scan(&toID, &ch.To, &kind)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("stage %q in the deal's pipeline: %w", stage, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("find stage %q: %w", stage, err)
+		}
+		if toID == fromID {
+			return nil
+		}
+		ch.Closed = kind == "won" || kind == "lost"
+		var closedAt *time.Time
+		if ch.Closed {
+			closedAt = &now
+		}
+		if _, err := tx.Exec(ctx, `
+			UPDATE deals SET stage_id = $2, stage_entered_at = $3, updated_at = $3, closed_at = $4,
+				lost_reason = CASE WHEN $5 <> '' THEN $5 ELSE lost_reason END
+			WHERE id = $1`, dealID, toID, now, closedAt, lostReason); err != nil {
+			return fmt.Errorf("move deal %d: %w", dealID, err)
+		}
+		if err := tx.QueryRow(ctx, `
+			INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
+			VALUES ($1, $2, $3, $4, $5) RETURNING id`, dealID, fromID, toID, now, by).Scan(&ch.HistoryID); err != nil {
+			return fmt.Errorf("record stage change of deal %d: %w", dealID, err)
+		}
+		changed = true
+		return nil
+	})
+	return ch, changed, err
 }

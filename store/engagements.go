@@ -50,6 +50,17 @@ func (s *Store) RecordEngagements(ctx context.Context, eventID int64, engs []lea
 				return fmt.Errorf("insert engagement event: %w", err)
 			}
 			results[i].ContactID = contactID
+			if err := reconcileOutbox(ctx, tx, e); err != nil {
+				return err
+			}
+			// A reply means a conversation: automated nurture must stop.
+			if e.Kind == lead.EngagementReplied && contactID != 0 {
+				if _, err := tx.Exec(ctx, `
+					UPDATE nurture_enrollments SET status = 'stopped', ended_at = $2
+					WHERE contact_id = $1 AND status = 'active'`, contactID, now); err != nil {
+					return fmt.Errorf("stop nurture on reply: %w", err)
+				}
+			}
 			if e.Suppresses() && e.Email != "" && !e.Test {
 				tag, err := tx.Exec(ctx, `
 					INSERT INTO suppressions (email, reason, created_at) VALUES (lower($1), $2, $3)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -39,4 +40,18 @@ func (s *Store) Reps(ctx context.Context) ([]lead.Rep, error) {
 		return nil, fmt.Errorf("list reps: %w", err)
 	}
 	return reps, nil
+}
+
+// Rep returns one rep by id.
+func (s *Store) Rep(ctx context.Context, id int64) (lead.Rep, error) {
+	var rep lead.Rep
+	err := s.pool.QueryRow(ctx, `SELECT id, name, email, territory, capacity, active FROM reps WHERE id = $1`, id).
+		Scan(&rep.ID, &rep.Name, &rep.Email, &rep.Territory, &rep.Capacity, &rep.Active)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return rep, fmt.Errorf("rep %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return rep, fmt.Errorf("read rep %d: %w", id, err)
+	}
+	return rep, nil
 }

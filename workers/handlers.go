@@ -39,6 +39,14 @@ type Store interface {
 	InsertRunScore(ctx context.Context, sc lead.Score, runKey string) (lead.Score, bool, error)
 	RecordBandChange(ctx context.Context, contactID, scoreID int64, from, to string, at time.Time) (bool, error)
 	ContactsToRescore(ctx context.Context, since time.Time, afterID int64, limit int) ([]int64, error)
+	QueueEmail(ctx context.Context, e lead.OutboxEmail) (lead.OutboxEmail, bool, error)
+	GetEmail(ctx context.Context, id int64) (lead.OutboxEmail, error)
+	ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (lead.Claim, error)
+	MarkEmailSent(ctx context.Context, id int64, providerID, subject string, at time.Time) error
+	ReleaseEmail(ctx context.Context, id int64, reason string, permanent bool) error
+	Postpone(ctx context.Context, id int64, at time.Time, reason string) error
+	Rep(ctx context.Context, id int64) (lead.Rep, error)
+	ContactRef(ctx context.Context, contactID int64) (string, error)
 }
 
 // Enqueuer puts tasks in the queue (*asynq.Client).
@@ -67,6 +75,8 @@ type Config struct {
 	ModelLoader ModelLoaderFunc
 	// ModelCacheTTL is how long a loaded model is reused; default 5m.
 	ModelCacheTTL time.Duration
+	// Email configures outgoing email; zero disables it.
+	Email EmailConfig
 	// TrainFunc retrains the learned model (model:train) and returns a
 	// one-line summary; nil makes the task a no-op.
 	TrainFunc func(ctx context.Context) (string, error)
@@ -132,6 +142,8 @@ func (h *Handlers) NewMux() *asynq.ServeMux {
 	mux.HandleFunc(TypeScoreContact, h.Rescore)
 	mux.HandleFunc(TypeScoreSweep, h.Sweep)
 	mux.HandleFunc(TypeModelTrain, h.Train)
+	mux.HandleFunc(TypeEmailSend, h.SendEmail)
+	mux.HandleFunc(TypeStageEmail, h.StageEmail)
 	return mux
 }
 

@@ -23,6 +23,7 @@ import (
 func TestMain(m *testing.M) { testenv.Main(m) }
 
 type testBundle struct {
+	reg      *connectors.Registry
 	pool     *pgxpool.Pool
 	store    *store.Store
 	client   *asynq.Client
@@ -43,7 +44,7 @@ func setup(t *testing.T) *testBundle {
 	reg, err := connectors.NewRegistry(gen)
 	require.NoError(t, err)
 	pool := testenv.Pool(t)
-	b := &testBundle{pool: pool, store: store.New(pool), client: client, redisOpt: opt, now: time.Date(2026, 1, 1, 0, 1, 0, 0, time.UTC)}
+	b := &testBundle{reg: reg, pool: pool, store: store.New(pool), client: client, redisOpt: opt, now: time.Date(2026, 1, 1, 0, 1, 0, 0, time.UTC)}
 	b.handlers, err = workers.NewHandlers(workers.Config{
 		Store: b.store, Connectors: reg, Enqueuer: client, NowFunc: func() time.Time { return b.now },
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
@@ -161,4 +162,13 @@ func counts(cs []store.Count) []store_Count {
 
 func newRescore(contactID int64, runKey string) (*asynq.Task, error) {
 	return workers.NewRescoreTask(contactID, runKey)
+}
+
+// reconfigure rebuilds the handlers with an email configuration.
+func (b *testBundle) reconfigure(t *testing.T, ec workers.EmailConfig) {
+	t.Helper()
+	h, err := workers.NewHandlers(workers.Config{Store: b.store, Connectors: b.reg, Enqueuer: b.client,
+		NowFunc: func() time.Time { return b.now }, Email: ec, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	require.NoError(t, err)
+	b.handlers = h
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/hibiken/asynq"
 
 	"leadflow/connectors"
+	"leadflow/email"
 )
 
 // RetryDelay is the Asynq RetryDelayFunc for leadflow's server: a provider's
@@ -16,6 +17,10 @@ func RetryDelay(n int, err error, t *asynq.Task) time.Duration {
 	var fe *connectors.FetchError
 	if errors.As(err, &fe) && fe.RetryAfter > 0 {
 		return fe.RetryAfter
+	}
+	var se *email.SendError
+	if errors.As(err, &se) && se.RetryAfter > 0 {
+		return se.RetryAfter
 	}
 	return asynq.DefaultRetryDelayFunc(n, err, t)
 }

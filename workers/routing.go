@@ -54,6 +54,10 @@ func (h *Handlers) Route(ctx context.Context, t *asynq.Task) error {
 			h.cfg.Logger.InfoContext(ctx, "deal opened", "deal_id", deal.ID, "contact_id", deal.ContactID,
 				"owner_rep_id", deal.OwnerRepID, "stage", deal.Stage)
 		}
+		// Queued by dedupe key, so a retry after a crash here still sends.
+		if err := h.afterDealOpened(ctx, deal, l, p.HeatedScoreID); err != nil {
+			return fmt.Errorf("route contact %d: %w", p.ContactID, err)
+		}
 	case pipeline.ToNurture:
 		if _, err := h.cfg.Store.OpenDeal(ctx, p.ContactID, h.cfg.Routing.Pipeline); err == nil {
 			return nil
@@ -71,6 +75,11 @@ func (h *Handlers) Route(ctx context.Context, t *asynq.Task) error {
 			h.cfg.Metrics.LeadRouted(string(dest))
 			h.cfg.Logger.InfoContext(ctx, "nurture enrolled", "enrollment_id", enr.ID, "contact_id", enr.ContactID,
 				"program", enr.Program, "band", enr.Band)
+		}
+		if l.Email != "" && !l.Test {
+			if err := h.afterNurtureEnrolled(ctx, enr, l.Email); err != nil {
+				return fmt.Errorf("route contact %d: %w", p.ContactID, err)
+			}
 		}
 	case pipeline.Skip:
 		h.cfg.Metrics.LeadRouted(string(dest))

@@ -96,6 +96,7 @@ func (h *Handlers) afterScore(ctx context.Context, prev *lead.Score, sc lead.Sco
 	if prev != nil && prev.ID == sc.ID {
 		prev = nil
 	}
+	var heatedScoreID int64
 	if prev != nil {
 		if prev.Band == sc.Band {
 			return nil // same band: nothing to route
@@ -104,10 +105,13 @@ func (h *Handlers) afterScore(ctx context.Context, prev *lead.Score, sc lead.Sco
 			return err
 		}
 		_, heated := scoring.Crossed(scoring.Band(prev.Band), scoring.Band(sc.Band))
+		if heated && sc.Band == string(scoring.BandHot) {
+			heatedScoreID = sc.ID
+		}
 		h.cfg.Metrics.BandChanged(prev.Band, sc.Band)
 		h.cfg.Logger.InfoContext(ctx, "score band changed", "contact_id", sc.ContactID, "from", prev.Band, "to", sc.Band, "heated_up", heated)
 	}
-	task, err := NewRouteTask(RoutePayload{ContactID: sc.ContactID, TouchpointID: touchpointID}, routeKey)
+	task, err := NewRouteTask(RoutePayload{ContactID: sc.ContactID, TouchpointID: touchpointID, HeatedScoreID: heatedScoreID}, routeKey)
 	return h.enqueue(ctx, task, err)
 }
 

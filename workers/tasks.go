@@ -76,6 +76,9 @@ type RoutePayload struct {
 	// TouchpointID is the touchpoint that caused the routing (the deal's
 	// origin); 0 for rescoring.
 	TouchpointID int64 `json:"touchpoint_id,omitempty"`
+	// HeatedScoreID is the score that crossed into hot, when routing
+	// follows a band crossing (it triggers the heating-up email).
+	HeatedScoreID int64 `json:"heated_score_id,omitempty"`
 }
 
 // IngestTaskID derives the TaskID of an event's lead:ingest from its natural

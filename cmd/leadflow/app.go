@@ -19,6 +19,7 @@ import (
 
 	"leadflow/config"
 	"leadflow/connectors"
+	"leadflow/email"
 	"leadflow/httpapi"
 	"leadflow/lead"
 	"leadflow/metrics"
@@ -40,6 +41,9 @@ type app struct {
 	// relay overrides the relay's timing; zero values take its defaults
 	// (tests shorten them).
 	relay workers.RelayConfig
+	// unsub signs and verifies unsubscribe links (shared by the HTTP and
+	// worker roles of one process).
+	unsub *email.Unsubscriber
 	// nowFunc is the intake clock (signature freshness); nil = time.Now.
 	// Tests set it to replay recorded provider requests.
 	nowFunc func() time.Time
@@ -97,6 +101,10 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 		a.close()
 		return nil, err
 	}
+	if a.unsub, err = newUnsubscriber(cfg); err != nil {
+		a.close()
+		return nil, err
+	}
 	inspector := asynq.NewInspector(ro)
 	a.metrics.Registerer().MustRegister(metrics.NewQueueCollector(inspector, a.logger))
 	return a, nil
@@ -112,6 +120,14 @@ func (a *app) close() {
 	if a.pool != nil {
 		a.pool.Close()
 	}
+}
+
+// mailSinkFunc lists the local sink when no Mailgun key is configured.
+func (a *app) mailSinkFunc() func(ctx context.Context, limit int) (any, error) {
+	if a.cfg.Mail.APIKey != "" {
+		return nil
+	}
+	return func(ctx context.Context, limit int) (any, error) { return a.store.SinkMails(ctx, limit) }
 }
 
 // openStore connects to the configured database for a one-shot command.
@@ -163,11 +179,25 @@ func (a *app) httpHandler() (http.Handler, error) {
 		EnqueueFunc:   a.enqueueEvent,
 		RedisPingFunc: func(ctx context.Context) error { return a.rdb.Ping(ctx).Err() },
 		ReplayCache:   httpapi.NewRedisReplayCache(a.rdb),
-		Contacts:      a.store,
-		APITokens:     a.cfg.APITokens,
-		NowFunc:       a.nowFunc,
-		Metrics:       a.metrics,
-		Logger:        a.logger,
+		Unsubscriber:  a.unsub,
+		Suppressor:    a.store,
+		MailSinkFunc:  a.mailSinkFunc(),
+		Deals:         a.store,
+		StageChangedFunc: func(ctx context.Context, ch lead.StageChange) error {
+			task, err := workers.NewStageEmailTask(ch)
+			if err != nil {
+				return err
+			}
+			if _, err := a.client.EnqueueContext(ctx, task); err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
+				return err
+			}
+			return nil
+		},
+		Contacts:  a.store,
+		APITokens: a.cfg.APITokens,
+		NowFunc:   a.nowFunc,
+		Metrics:   a.metrics,
+		Logger:    a.logger,
 	})
 }
 
@@ -192,7 +222,12 @@ func (a *app) serveHTTP(ctx context.Context, ln net.Listener, h http.Handler) er
 
 // newWorkerServer builds the Asynq server and its handler mux.
 func (a *app) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
+	ec, err := a.emailConfig()
+	if err != nil {
+		return nil, nil, err
+	}
 	h, err := workers.NewHandlers(workers.Config{
+		Email: ec,
 		Store: a.store, Connectors: a.registry, Enqueuer: a.client,
 		Rules: a.cfg.File.Scoring,
 		Routing: workers.Routing{

@@ -168,6 +168,9 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	printSummary(stdout, sum)
+	if err := printMail(ctx, a, stdout); err != nil {
+		return err
+	}
 	if err := printExample(ctx, a, stdout); err != nil {
 		return err
 	}
@@ -230,7 +233,8 @@ func waitProcessed(ctx context.Context, a *app, accepted int) error {
 		}
 		busy := 0
 		if info, err := inspector.GetQueueInfo(workers.QueueDefault); err == nil {
-			busy = info.Pending + info.Active + info.Scheduled + info.Retry
+			// Scheduled tasks are future nurture steps: not work left now.
+			busy = info.Pending + info.Active + info.Retry
 		}
 		if done >= accepted && busy == 0 {
 			return nil
@@ -282,6 +286,26 @@ func printSummary(w io.Writer, s store.Summary) {
 			fmt.Fprintf(w, "Events that failed processing: %d (see inbound_events.last_error)\n", c.N)
 		}
 	}
+}
+
+// printMail summarises what the demo would have emailed (the local sink).
+func printMail(ctx context.Context, a *app, w io.Writer) error {
+	rows, err := a.pool.Query(ctx, `SELECT tags[1], count(*) FROM mail_sink GROUP BY 1 ORDER BY 2 DESC`)
+	if err != nil {
+		return fmt.Errorf("summarize mail: %w", err)
+	}
+	defer rows.Close()
+	fmt.Fprintln(w, "Emails sent now (local mail sink; later nurture steps are scheduled):")
+	for rows.Next() {
+		var tmpl string
+		var n int
+		if err := rows.Scan(&tmpl, &n); err != nil {
+			return fmt.Errorf("summarize mail: %w", err)
+		}
+		fmt.Fprintf(w, "  %-22s %4d\n", tmpl, n)
+	}
+	fmt.Fprintln(w, "  (see them: ./bin/leadflow mail ls --full, with LEADFLOW_DATABASE_URL set as above)")
+	return rows.Err()
 }
 
 // printExample shows why the best-scored lead is hot: every score can

@@ -37,6 +37,7 @@ func commands() []command {
 		{"migrate", "apply database migrations (up) or list them (status)", "leadflow migrate up|status", runMigrate},
 		{"import", "load historical leads with outcomes from a CSV file, for training and backtesting", "leadflow import --csv FILE --label COL --positive VALUE [--exclude A,B] [--id COL]", runImport},
 		{"score", "evaluate, train and calibrate the learned model (eval, train, calibrate)", "leadflow score eval|train|calibrate [flags]", runScore},
+		{"mail", "list the local mail sink or preview a template for a contact (ls, preview)", "leadflow mail ls|preview", runMail},
 		{"explain", "print why a contact has its score, and its score history", "leadflow explain <contact id or ref>", runExplain},
 		{"demo", "start local PostgreSQL and Redis under ./.leadflow, run every role, replay synthetic leads and report", "leadflow demo [flags]", runDemo},
 		{"version", "print the version", "leadflow version", func(_ context.Context, _ []string, stdout, _ io.Writer) error {
@@ -54,7 +55,7 @@ func main() {
 
 // ownsFlags lists the commands that parse their own flags (and print their
 // own --help).
-var ownsFlags = map[string]bool{"demo": true, "explain": true, "import": true, "score": true}
+var ownsFlags = map[string]bool{"demo": true, "explain": true, "import": true, "score": true, "mail": true}
 
 // errUsage marks an error already explained by a usage message.
 var errUsage = errors.New("usage")

@@ -1,0 +1,196 @@
+package main
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"leadflow/config"
+	"leadflow/internal/testenv"
+)
+
+// mailgunCapture is a stand-in for Mailgun's messages API that records
+// every accepted message's form fields; fail, when set, answers the next
+// requests with those status codes first.
+type mailgunCapture struct {
+	*httptest.Server
+	mu   sync.Mutex
+	sent []map[string][]string
+	fail []int
+	hits atomic.Int64
+}
+
+func newMailgunCapture(t *testing.T, fail ...int) *mailgunCapture {
+	t.Helper()
+	c := &mailgunCapture{fail: fail}
+	c.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c.hits.Add(1)
+		if !strings.HasSuffix(r.URL.Path, "/messages") {
+			http.NotFound(w, r)
+			return
+		}
+		c.mu.Lock()
+		if len(c.fail) > 0 {
+			code := c.fail[0]
+			c.fail = c.fail[1:]
+			c.mu.Unlock()
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(code)
+			_, _ = w.Write([]byte(`{"message":"try later"}`))
+			return
+		}
+		c.mu.Unlock()
+		if err := r.ParseMultipartForm(1 << 20); err != nil {
+			if err := r.ParseForm(); err != nil {
+				http.Error(w, err.Error(), http.StatusBadRequest)
+				return
+			}
+		}
+		c.mu.Lock()
+		c.sent = append(c.sent, r.Form)
+		n := len(c.sent)
+		c.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"id":"<%d.capture@mg.example.test>","message":"Queued. Thank you."}`, n)
+	}))
+	t.Cleanup(c.Close)
+	return c
+}
+
+func (c *mailgunCapture) messages() []map[string][]string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]map[string][]string(nil), c.sent...)
+}
+
+func mailEnv(t *testing.T, capture *mailgunCapture, yaml string) map[string]string {
+	t.Helper()
+	env := map[string]string{
+		config.EnvMailgunAPIKey: "key-test-not-real", config.EnvMailgunDomain: "mg.example.test",
+		config.EnvMailgunAPIBase: capture.URL, config.EnvUnsubscribeSecret: strings.Repeat("u", 40),
+	}
+	if yaml != "" {
+		path := filepath.Join(t.TempDir(), "leadflow.yaml")
+		require.NoError(t, os.WriteFile(path, []byte(yaml), 0o600))
+		env[config.EnvConfigFile] = path
+	}
+	return env
+}
+
+// TestNurtureEmailAndUnsubscribe: a cold lead is enrolled in nurture and
+// gets step 1 through Mailgun, personalized, tagged, with user-variables
+// and RFC 8058 headers; after a one-click unsubscribe step 2 is not sent.
+func TestNurtureEmailAndUnsubscribe(t *testing.T) {
+	t.Parallel()
+	capture := newMailgunCapture(t)
+	env := mailEnv(t, capture, `email:
+  from: "Acme Sales <sales@mg.example.test>"
+  nurture:
+    default: [{template: nurture-1, after: 0s}, {template: nurture-2, after: 3s}]
+`)
+	b := setupWith(t, testenv.DatabaseURL(t), testenv.RedisURL(t), options{env: env})
+	require.Equal(t, http.StatusAccepted, b.post(t, testSecret, "msg_mail", time.Now(), leadBody("ada@example.com", false)).Status)
+
+	require.Eventually(t, func() bool { return len(capture.messages()) == 1 }, 20*time.Second, 50*time.Millisecond)
+	m := capture.messages()[0]
+	require.Equal(t, []string{"ada@example.com"}, m["to"])
+	require.NotEmpty(t, m["subject"])
+	require.Contains(t, m["text"][0], "Ada", "personalized")
+	require.Contains(t, m["o:tag"], "nurture-1")
+	require.NotEmpty(t, m["v:outbox_id"])
+	require.True(t, strings.HasPrefix(m["v:lead_id"][0], "lead_"))
+	require.Equal(t, []string{"List-Unsubscribe=One-Click"}, m["h:List-Unsubscribe-Post"])
+	lu := m["h:List-Unsubscribe"][0]
+	require.Contains(t, lu, "/u/")
+	url := strings.TrimSuffix(strings.TrimPrefix(strings.Split(lu, ",")[0], "<"), ">")
+	token := url[strings.LastIndex(url, "/u/")+3:]
+
+	// One click, as a mail client does it (RFC 8058).
+	code, body := b.send(t, "POST", "/u/"+token, []byte("List-Unsubscribe=One-Click"), map[string]string{"Content-Type": "application/x-www-form-urlencoded"})
+	require.Equal(t, http.StatusOK, code, body)
+	require.Contains(t, body, "Unsubscribed")
+	code, _ = b.send(t, "POST", "/u/"+token+"x", nil, nil)
+	require.Equal(t, http.StatusNotFound, code, "a forged token does nothing")
+
+	require.Eventually(t, func() bool {
+		return len(b.query(t, `SELECT 1 FROM email_outbox WHERE template = 'nurture-2' AND status = 'suppressed'`)) == 1
+	}, 20*time.Second, 100*time.Millisecond, "step 2 is suppressed at claim time")
+	require.Len(t, capture.messages(), 1, "nothing more was sent")
+}
+
+// TestRateLimitedSendIsAcceptedOnce: Mailgun answers 429 then 200; the
+// email is sent exactly once.
+func TestRateLimitedSendIsAcceptedOnce(t *testing.T) {
+	t.Parallel()
+	capture := newMailgunCapture(t, http.StatusTooManyRequests)
+	b := setupWith(t, testenv.DatabaseURL(t), testenv.RedisURL(t), options{env: mailEnv(t, capture, "")})
+	require.Equal(t, http.StatusAccepted, b.post(t, testSecret, "msg_429", time.Now(), leadBody("ada@example.com", true)).Status)
+	require.Eventually(t, func() bool { return len(capture.messages()) == 1 }, 30*time.Second, 100*time.Millisecond)
+	require.Equal(t, int64(2), capture.hits.Load(), "one 429, one accepted")
+	require.Equal(t, []string{"sent"}, b.query(t, `SELECT status FROM email_outbox`))
+}
+
+// mailgunClicked builds a signed Mailgun "clicked" event for a contact.
+func mailgunClicked(t *testing.T, now time.Time, id, recipient, ref string) []byte {
+	t.Helper()
+	token := fmt.Sprintf("tok%d", now.UnixNano())
+	ts := fmt.Sprint(now.Unix())
+	mac := hmac.New(sha256.New, []byte(mailgunKey))
+	mac.Write([]byte(ts + token))
+	return []byte(fmt.Sprintf(`{"signature":{"timestamp":%q,"token":%q,"signature":%q},
+		"event-data":{"id":%q,"event":"clicked","timestamp":%d.5,"recipient":%q,"url":"https://example.com/pricing",
+		"user-variables":{"lead_id":%q}}}`, ts, token, hex.EncodeToString(mac.Sum(nil)), id, now.Unix(), recipient, ref))
+}
+
+// TestHeatingUpEmailFromClick: a warm lead clicks a link in our email, its
+// score crosses into hot, it becomes a deal with a rep, and the rep's
+// heating-up email goes out — end to end from the Mailgun event.
+func TestHeatingUpEmailFromClick(t *testing.T) {
+	t.Parallel()
+	capture := newMailgunCapture(t)
+	env := mailEnv(t, capture, "email:\n  nurture: {default: []}\n")
+	env[config.EnvMailgunSigningKey] = mailgunKey
+	b := setupWith(t, testenv.DatabaseURL(t), testenv.RedisURL(t), options{env: env})
+
+	warm := []byte(`{"type":"lead.created","data":{"email":"ada@example.com","first_name":"Ada","company":"Example",
+		"message":"We are struggling to follow up on leads fast enough.",
+		"answers":{"budget":"10k_50k","authority":"decision_maker","need":"important"}}}`)
+	require.Equal(t, http.StatusAccepted, b.post(t, testSecret, "msg_warm", time.Now(), warm).Status)
+	b.waitRouted(t, 1)
+	require.Equal(t, []string{"warm"}, b.query(t, `SELECT band FROM scores`))
+	ref := b.query(t, `SELECT ref FROM contacts`)[0]
+
+	click := mailgunClicked(t, time.Now(), "evt-click-1", "ada@example.com", ref)
+	code, body := b.send(t, "POST", "/v1/webhooks/mailgun/events", click, map[string]string{"Content-Type": "application/json"})
+	require.Equal(t, http.StatusAccepted, code, body)
+
+	require.Eventually(t, func() bool {
+		for _, m := range capture.messages() {
+			if len(m["o:tag"]) > 0 && m["o:tag"][0] == "heating-up" {
+				return true
+			}
+		}
+		return false
+	}, 20*time.Second, 100*time.Millisecond, "heating-up email sent")
+	require.Equal(t, []string{"warm->hot"}, b.query(t, `SELECT from_band || '->' || to_band FROM score_band_changes`))
+	require.Equal(t, []string{"1"}, b.query(t, `SELECT count(*) FROM deals`))
+	for _, m := range capture.messages() {
+		if m["o:tag"][0] == "heating-up" {
+			require.Equal(t, []string{"ada@example.com"}, m["to"])
+			require.Contains(t, m["from"][0], "Rep One", "from the assigned rep")
+			require.Contains(t, m["text"][0], "Ada")
+		}
+	}
+}

@@ -1,0 +1,68 @@
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"leadflow/lead"
+)
+
+// DealStore moves deals (implemented by store.Store).
+type DealStore interface {
+	MoveDealStage(ctx context.Context, dealID int64, stage, by, lostReason string, now time.Time) (lead.StageChange, bool, error)
+}
+
+// moveDeal answers POST /v1/deals/{id}/stage {"stage": "...", "lost_reason": "..."}:
+// a rep moves a deal; the stage's email is queued by a worker.
+func (s *Server) moveDeal(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Deals == nil {
+		writeError(w, http.StatusNotFound, "no such endpoint", "")
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		writeError(w, http.StatusBadRequest, "deal id must be a positive integer", "id")
+		return
+	}
+	var body struct {
+		Stage      string `json:"stage"`
+		LostReason string `json:"lost_reason"`
+		By         string `json:"by"`
+	}
+	dec := json.NewDecoder(io.LimitReader(r.Body, 64<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&body); err != nil {
+		writeError(w, http.StatusBadRequest, "malformed JSON: "+err.Error(), "")
+		return
+	}
+	if strings.TrimSpace(body.Stage) == "" {
+		writeError(w, http.StatusBadRequest, "stage is required (e.g. \"Initial contact\")", "stage")
+		return
+	}
+	by := body.By
+	if by == "" {
+		by = "api"
+	}
+	ch, changed, err := s.cfg.Deals.MoveDealStage(r.Context(), id, body.Stage, by, body.LostReason, s.cfg.NowFunc())
+	if errors.Is(err, lead.ErrNotFound) {
+		writeError(w, http.StatusNotFound, err.Error(), "stage")
+		return
+	}
+	if err != nil {
+		s.cfg.Logger.Error("move deal", "deal_id", id, "error", err)
+		writeError(w, http.StatusServiceUnavailable, "storage is unavailable; retry later", "")
+		return
+	}
+	if changed && s.cfg.StageChangedFunc != nil {
+		if err := s.cfg.StageChangedFunc(r.Context(), ch); err != nil {
+			s.cfg.Logger.Warn("stage email not queued", "deal_id", id, "error", err)
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"deal_id": id, "from": ch.From, "to": ch.To, "changed": changed, "closed": ch.Closed})
+}

@@ -1,0 +1,286 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"leadflow/lead"
+)
+
+const outboxColumns = `id, dedupe_key, contact_id, template, kind, to_address, send_after, COALESCE(enrollment_id, 0),
+	COALESCE(deal_id, 0), COALESCE(rep_id, 0), trigger, status, COALESCE(provider_message_id, ''), attempts, last_error`
+
+func scanOutbox(row pgx.Row) (lead.OutboxEmail, error) {
+	var e lead.OutboxEmail
+	err := row.Scan(&e.ID, &e.DedupeKey, &e.ContactID, &e.Template, &e.Kind, &e.To, &e.SendAfter, &e.EnrollmentID,
+		&e.DealID, &e.RepID, &e.Trigger, &e.Status, &e.ProviderID, &e.Attempts, &e.LastError)
+	return e, err
+}
+
+func nullID(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
+}
+
+// QueueEmail adds an email to the outbox unless one with the same dedupe
+// key exists, which is then returned with created false: however often a
+// trigger fires, one email.
+func (s *Store) QueueEmail(ctx context.Context, e lead.OutboxEmail) (lead.OutboxEmail, bool, error) {
+	out, err := scanOutbox(s.pool.QueryRow(ctx, `
+		INSERT INTO email_outbox (dedupe_key, contact_id, template, kind, to_address, send_after, enrollment_id, deal_id, rep_id, trigger)
+		VALUES ($1, $2, $3, $4, lower($5), $6, $7, $8, $9, $10)
+		ON CONFLICT (dedupe_key) DO NOTHING
+		RETURNING `+outboxColumns,
+		e.DedupeKey, e.ContactID, e.Template, e.Kind, e.To, e.SendAfter, nullID(e.EnrollmentID), nullID(e.DealID), nullID(e.RepID), e.Trigger))
+	if err == nil {
+		return out, true, nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return lead.OutboxEmail{}, false, fmt.Errorf("queue email %s: %w", e.Template, err)
+	}
+	out, err = scanOutbox(s.pool.QueryRow(ctx, `SELECT `+outboxColumns+` FROM email_outbox WHERE dedupe_key = $1`, e.DedupeKey))
+	if err != nil {
+		return lead.OutboxEmail{}, false, fmt.Errorf("read queued email: %w", err)
+	}
+	return out, false, nil
+}
+
+// GetEmail returns one outbox email.
+func (s *Store) GetEmail(ctx context.Context, id int64) (lead.OutboxEmail, error) {
+	e, err := scanOutbox(s.pool.QueryRow(ctx, `SELECT `+outboxColumns+` FROM email_outbox WHERE id = $1`, id))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return e, fmt.Errorf("outbox email %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return e, fmt.Errorf("read outbox email %d: %w", id, err)
+	}
+	return e, nil
+}
+
+// ClaimEmail decides, in one transaction holding the row, whether the email
+// may leave now, and if so marks it claimed. For marketing email it checks
+// the suppression list, consent (when required), that its nurture
+// enrollment is still active and the weekly cap — at claim time, so an
+// unsubscribe that arrived after the email was queued still wins.
+func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (lead.Claim, error) {
+	if p.StaleClaim <= 0 {
+		p.StaleClaim = 10 * time.Minute
+	}
+	var c lead.Claim
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		e, err := scanOutbox(tx.QueryRow(ctx, `SELECT `+outboxColumns+` FROM email_outbox WHERE id = $1 FOR UPDATE`, id))
+		if errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("outbox email %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("lock outbox email %d: %w", id, err)
+		}
+		c.Email = e
+		stop := func(status, reason string) error {
+			c.Reason = reason
+			_, err := tx.Exec(ctx, `UPDATE email_outbox SET status = $2, last_error = $3 WHERE id = $1`, id, status, reason)
+			if err != nil {
+				return fmt.Errorf("mark outbox email %d %s: %w", id, status, err)
+			}
+			c.Email.Status = status
+			return nil
+		}
+		switch e.Status {
+		case lead.EmailSent, lead.EmailSuppressed, lead.EmailCancelled, lead.EmailFailed:
+			c.Reason = "already " + e.Status
+			return nil
+		case lead.EmailClaimed:
+			var claimedAt time.Time
+			if err := tx.QueryRow(ctx, `SELECT claimed_at FROM email_outbox WHERE id = $1`, id).Scan(&claimedAt); err != nil {
+				return fmt.Errorf("read claim of outbox email %d: %w", id, err)
+			}
+			if p.Now.Sub(claimedAt) < p.StaleClaim {
+				c.Reason, c.RetryAt = "being sent by another worker", claimedAt.Add(p.StaleClaim)
+				return nil
+			}
+		}
+		if e.Kind == lead.EmailMarketing {
+			var suppressed string
+			err := tx.QueryRow(ctx, `SELECT reason FROM suppressions WHERE email = $1`, e.To).Scan(&suppressed)
+			if err == nil {
+				return stop(lead.EmailSuppressed, "address suppressed: "+suppressed)
+			}
+			if !errors.Is(err, pgx.ErrNoRows) {
+				return fmt.Errorf("check suppressions: %w", err)
+			}
+			if p.RequireConsent {
+				var consent bool
+				if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM touchpoints WHERE contact_id = $1 AND consent_marketing)`,
+					e.ContactID).Scan(&consent); err != nil {
+					return fmt.Errorf("check consent: %w", err)
+				}
+				if !consent {
+					return stop(lead.EmailSuppressed, "no marketing consent recorded")
+				}
+			}
+			if e.EnrollmentID != 0 {
+				var status string
+				if err := tx.QueryRow(ctx, `SELECT status FROM nurture_enrollments WHERE id = $1`, e.EnrollmentID).Scan(&status); err != nil {
+					return fmt.Errorf("check nurture enrollment: %w", err)
+				}
+				if status != "active" {
+					return stop(lead.EmailCancelled, "nurture "+status)
+				}
+			}
+			if p.WeeklyCap > 0 {
+				var n int
+				var oldest *time.Time
+				if err := tx.QueryRow(ctx, `
+					SELECT count(*), min(sent_at) FROM email_outbox
+					WHERE contact_id = $1 AND status = 'sent' AND kind = 'marketing' AND sent_at > $2`,
+					e.ContactID, p.Now.Add(-7*24*time.Hour)).Scan(&n, &oldest); err != nil {
+					return fmt.Errorf("check weekly cap: %w", err)
+				}
+				if n >= p.WeeklyCap && oldest != nil {
+					c.Reason, c.RetryAt = fmt.Sprintf("weekly cap of %d reached", p.WeeklyCap), oldest.Add(7*24*time.Hour)
+					return nil
+				}
+			}
+		}
+		if _, err := tx.Exec(ctx, `
+			UPDATE email_outbox SET status = 'claimed', claimed_at = $2, attempts = attempts + 1 WHERE id = $1`, id, p.Now); err != nil {
+			return fmt.Errorf("claim outbox email %d: %w", id, err)
+		}
+		c.Email.Status, c.Send = lead.EmailClaimed, true
+		return nil
+	})
+	return c, err
+}
+
+// MarkEmailSent records the provider's acceptance of a claimed email.
+func (s *Store) MarkEmailSent(ctx context.Context, id int64, providerID, subject string, at time.Time) error {
+	_, err := s.pool.Exec(ctx, `
+		UPDATE email_outbox SET status = 'sent', provider_message_id = $2, subject = $3, sent_at = $4, last_error = ''
+		WHERE id = $1`, id, providerID, subject, at)
+	if err != nil {
+		return fmt.Errorf("mark outbox email %d sent: %w", id, err)
+	}
+	return nil
+}
+
+// ReleaseEmail records a failed send: permanently (status failed) or for a
+// retry (status pending again, so the retry claims it anew).
+func (s *Store) ReleaseEmail(ctx context.Context, id int64, reason string, permanent bool) error {
+	status := lead.EmailPending
+	if permanent {
+		status = lead.EmailFailed
+	}
+	_, err := s.pool.Exec(ctx, `UPDATE email_outbox SET status = $2, last_error = $3 WHERE id = $1 AND status = 'claimed'`, id, status, reason)
+	if err != nil {
+		return fmt.Errorf("release outbox email %d: %w", id, err)
+	}
+	return nil
+}
+
+// Postpone puts a pending email off until at.
+func (s *Store) Postpone(ctx context.Context, id int64, at time.Time, reason string) error {
+	_, err := s.pool.Exec(ctx, `UPDATE email_outbox SET send_after = $2, last_error = $3 WHERE id = $1 AND status = 'pending'`, id, at, reason)
+	if err != nil {
+		return fmt.Errorf("postpone outbox email %d: %w", id, err)
+	}
+	return nil
+}
+
+// reconcileOutbox marks an email sent from the provider's event when our
+// own record of the send was lost (a crash between the provider's
+// acceptance and MarkEmailSent).
+func reconcileOutbox(ctx context.Context, tx pgx.Tx, e lead.Engagement) error {
+	id, err := strconv.ParseInt(e.OutboxID, 10, 64)
+	if err != nil || id <= 0 {
+		return nil
+	}
+	_, err = tx.Exec(ctx, `
+		UPDATE email_outbox SET status = 'sent', provider_message_id = COALESCE(provider_message_id, NULLIF($2, '')),
+			sent_at = COALESCE(sent_at, $3), last_error = ''
+		WHERE id = $1 AND status IN ('claimed', 'pending')`, id, e.MessageID, e.OccurredAt)
+	if err != nil {
+		return fmt.Errorf("reconcile outbox email %d: %w", id, err)
+	}
+	return nil
+}
+
+// SinkMail is a message stored by the local mail sink.
+type SinkMail struct {
+	ID        int64             `json:"id"`
+	MessageID string            `json:"message_id"`
+	To        string            `json:"to"`
+	From      string            `json:"from"`
+	Subject   string            `json:"subject"`
+	Text      string            `json:"text"`
+	HTML      string            `json:"html"`
+	Headers   map[string]string `json:"headers"`
+	Tags      []string          `json:"tags"`
+	Variables map[string]string `json:"variables"`
+	CreatedAt time.Time         `json:"created_at"`
+}
+
+// StoreSinkMail keeps a message the local sink "sent".
+func (s *Store) StoreSinkMail(ctx context.Context, m SinkMail) error {
+	headers, err := json.Marshal(m.Headers)
+	if err != nil {
+		return fmt.Errorf("encode headers: %w", err)
+	}
+	vars, err := json.Marshal(m.Variables)
+	if err != nil {
+		return fmt.Errorf("encode variables: %w", err)
+	}
+	if m.Tags == nil {
+		m.Tags = []string{}
+	}
+	_, err = s.pool.Exec(ctx, `
+		INSERT INTO mail_sink (message_id, to_address, from_address, subject, text_body, html_body, headers, tags, variables)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (message_id) DO NOTHING`,
+		m.MessageID, m.To, m.From, m.Subject, m.Text, m.HTML, headers, m.Tags, vars)
+	if err != nil {
+		return fmt.Errorf("store sink mail: %w", err)
+	}
+	return nil
+}
+
+// SinkMails lists the newest messages of the local sink.
+func (s *Store) SinkMails(ctx context.Context, limit int) ([]SinkMail, error) {
+	rows, err := s.pool.Query(ctx, `
+		SELECT id, message_id, to_address, from_address, subject, text_body, html_body, headers, tags, variables, created_at
+		FROM mail_sink ORDER BY id DESC LIMIT $1`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list sink mail: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (SinkMail, error) {
+		var m SinkMail
+		var headers, vars []byte
+		if err := r.Scan(&m.ID, &m.MessageID, &m.To, &m.From, &m.Subject, &m.Text, &m.HTML, &headers, &m.Tags, &vars, &m.CreatedAt); err != nil {
+			return m, err
+		}
+		if err := json.Unmarshal(headers, &m.Headers); err != nil {
+			return m, err
+		}
+		return m, json.Unmarshal(vars, &m.Variables)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list sink mail: %w", err)
+	}
+	return out, nil
+}
+
+// Suppress adds an address to the suppression list (first reason wins).
+func (s *Store) Suppress(ctx context.Context, email, reason string, at time.Time) error {
+	_, err := s.pool.Exec(ctx, `INSERT INTO suppressions (email, reason, created_at) VALUES (lower($1), $2, $3) ON CONFLICT (email) DO NOTHING`,
+		email, reason, at)
+	if err != nil {
+		return fmt.Errorf("suppress address: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,407 @@
+package workers
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"leadflow/email"
+	"leadflow/lead"
+	"leadflow/scoring"
+	"leadflow/scoring/bant"
+)
+
+// NurtureStep is one email of a nurture sequence.
+type NurtureStep struct {
+	Template string
+	After    time.Duration
+}
+
+// EmailConfig configures what the workers send. A nil Templates or Sender
+// disables email.
+type EmailConfig struct {
+	Templates    *email.Templates
+	Sender       email.Sender
+	Unsubscriber *email.Unsubscriber
+	// From is the sender address of every email ("Sales <sales@…>").
+	From string
+	// Policy holds the consent and frequency rules checked at claim time.
+	RequireConsent bool
+	WeeklyCap      int
+	// QuietStart and QuietEnd bound the contact's local night ("21:00",
+	// "08:00"); empty disables quiet hours.
+	QuietStart, QuietEnd string
+	// Nurture maps a program to its sequence.
+	Nurture map[string][]NurtureStep
+	// HeatingUp, RepNotification name templates; "" disables them.
+	HeatingUp, RepNotification string
+	// Stages maps a deal stage to the template sent on entering it.
+	Stages map[string]string
+}
+
+// EmailPayload is the payload of email:send.
+type EmailPayload struct {
+	// OutboxID is the email_outbox row to send.
+	OutboxID int64 `json:"outbox_id"`
+}
+
+// TypeEmailSend sends one outbox email.
+const TypeEmailSend = "email:send"
+
+func newEmailTask(id int64, at time.Time, suffix string) (*asynq.Task, error) {
+	t, err := newTask(TypeEmailSend, EmailPayload{OutboxID: id}, fmt.Sprintf("email:%d%s", id, suffix))
+	if err != nil {
+		return nil, err
+	}
+	return asynq.NewTask(t.Type(), t.Payload(), asynq.Queue(QueueDefault), asynq.MaxRetry(DefaultMaxRetry),
+		asynq.Timeout(DefaultTimeout), asynq.Retention(DefaultRetention), asynq.TaskID(fmt.Sprintf("email:%d%s", id, suffix)),
+		asynq.ProcessAt(at)), nil
+}
+
+// NewEmailTask returns the email:send task of an outbox email, due now.
+func NewEmailTask(outboxID int64) (*asynq.Task, error) {
+	return newTask(TypeEmailSend, EmailPayload{OutboxID: outboxID}, fmt.Sprintf("email:%d", outboxID))
+}
+
+// queueEmail adds an email to the outbox (once per dedupe key) and
+// schedules its send.
+func (h *Handlers) queueEmail(ctx context.Context, e lead.OutboxEmail) error {
+	if h.cfg.Email.Templates == nil || e.Template == "" || e.To == "" {
+		return nil
+	}
+	if _, ok := h.cfg.Email.Templates.Kind(e.Template); !ok {
+		h.cfg.Logger.WarnContext(ctx, "email not queued: unknown template", "template", e.Template)
+		return nil
+	}
+	if e.SendAfter.IsZero() {
+		e.SendAfter = h.cfg.NowFunc()
+	}
+	out, _, err := h.cfg.Store.QueueEmail(ctx, e)
+	if err != nil {
+		return err
+	}
+	if out.Status != lead.EmailPending {
+		return nil
+	}
+	task, err := newEmailTask(out.ID, out.SendAfter, "")
+	return h.enqueue(ctx, task, err)
+}
+
+// SendEmail claims an outbox email (suppression, consent, nurture still
+// active, weekly cap — all checked in the claiming transaction), renders it
+// with fresh data and sends it once. A send recorded as done is never
+// repeated; 429/5xx are retried honouring Retry-After, other 4xx fail with
+// the reason stored.
+func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
+	var p EmailPayload
+	if err := decodePayload(t, &p); err != nil {
+		return err
+	}
+	ec := h.cfg.Email
+	if ec.Sender == nil || ec.Templates == nil {
+		return permanent(errors.New("email is not configured"))
+	}
+	e, err := h.cfg.Store.GetEmail(ctx, p.OutboxID)
+	if err != nil {
+		return fmt.Errorf("send email %d: %w", p.OutboxID, err)
+	}
+	if e.Status != lead.EmailPending && e.Status != lead.EmailClaimed {
+		return nil
+	}
+	now := h.cfg.NowFunc()
+	if now.Before(e.SendAfter) {
+		// Not due yet (a clock skew between processes, or a run ahead of
+		// its schedule): try again when it is.
+		task, err := newEmailTask(e.ID, e.SendAfter, fmt.Sprintf(":%d", e.SendAfter.Unix()))
+		return h.enqueue(ctx, task, err)
+	}
+	data, tz, err := h.emailData(ctx, e)
+	if err != nil {
+		return fmt.Errorf("send email %d: %w", e.ID, err)
+	}
+	if e.Kind == lead.EmailMarketing {
+		if until, quiet := quietUntil(now, tz, ec.QuietStart, ec.QuietEnd); quiet {
+			if err := h.cfg.Store.Postpone(ctx, e.ID, until, "quiet hours"); err != nil {
+				return err
+			}
+			task, err := newEmailTask(e.ID, until, fmt.Sprintf(":%d", until.Unix()))
+			return h.enqueue(ctx, task, err)
+		}
+	}
+	claim, err := h.cfg.Store.ClaimEmail(ctx, e.ID, lead.ClaimPolicy{RequireConsent: ec.RequireConsent, WeeklyCap: ec.WeeklyCap, Now: now})
+	if err != nil {
+		return fmt.Errorf("claim email %d: %w", e.ID, err)
+	}
+	if !claim.Send {
+		if !claim.RetryAt.IsZero() {
+			task, err := newEmailTask(e.ID, claim.RetryAt, fmt.Sprintf(":%d", claim.RetryAt.Unix()))
+			return h.enqueue(ctx, task, err)
+		}
+		h.cfg.Logger.InfoContext(ctx, "email not sent", "outbox_id", e.ID, "template", e.Template, "reason", claim.Reason)
+		h.cfg.Metrics.EmailOutcome(e.Template, "skipped")
+		return nil
+	}
+	ref, err := h.cfg.Store.ContactRef(ctx, e.ContactID)
+	if err != nil {
+		return h.releaseEmail(ctx, e, err, false)
+	}
+	headers := map[string]string{}
+	if e.Kind == lead.EmailMarketing && ec.Unsubscriber != nil {
+		token := ec.Unsubscriber.Token(e.ContactID, e.To)
+		data.UnsubscribeURL = ec.Unsubscriber.URL(token)
+		for k, v := range ec.Unsubscriber.Headers(token) {
+			headers[k] = v
+		}
+	}
+	from := ec.From
+	if data.Rep.Email != "" && e.Kind == lead.EmailMarketing && e.RepID != 0 {
+		// From the rep by name, through our sending domain; replies reach them.
+		from = fmt.Sprintf("%s <%s>", data.Rep.Name, addressOf(ec.From))
+		headers["Reply-To"] = data.Rep.Email
+	}
+	r, err := ec.Templates.Render(e.Template, data)
+	if err != nil {
+		return h.releaseEmail(ctx, e, fmt.Errorf("render %s: %w", e.Template, err), true)
+	}
+	msg := email.Message{
+		From: from, To: e.To, Subject: r.Subject, Text: r.Text, HTML: r.HTML,
+		Tags:      []string{e.Template, e.Kind},
+		Variables: map[string]string{"outbox_id": strconv.FormatInt(e.ID, 10), "lead_id": ref},
+		Headers:   headers,
+	}
+	id, err := ec.Sender.Send(ctx, msg)
+	if err != nil {
+		var se *email.SendError
+		perm := errors.As(err, &se) && se.Permanent
+		return h.releaseEmail(ctx, e, err, perm)
+	}
+	if err := h.cfg.Store.MarkEmailSent(ctx, e.ID, email.StripBrackets(id), r.Subject, h.cfg.NowFunc()); err != nil {
+		// Mailgun accepted it: the delivered event reconciles the record
+		// (user-variable outbox_id); never send again from here.
+		h.cfg.Logger.ErrorContext(ctx, "email sent but not recorded; the provider's events will reconcile it", "outbox_id", e.ID, "error", err)
+		return permanent(err)
+	}
+	h.cfg.Metrics.EmailOutcome(e.Template, "sent")
+	h.cfg.Logger.InfoContext(ctx, "email sent", "outbox_id", e.ID, "template", e.Template, "contact_id", e.ContactID)
+	return nil
+}
+
+func (h *Handlers) releaseEmail(ctx context.Context, e lead.OutboxEmail, cause error, perm bool) error {
+	if err := h.cfg.Store.ReleaseEmail(ctx, e.ID, cause.Error(), perm); err != nil {
+		return fmt.Errorf("send email %d: %w (and releasing it: %v)", e.ID, cause, err)
+	}
+	if perm {
+		h.cfg.Metrics.EmailOutcome(e.Template, "failed")
+		return permanent(fmt.Errorf("send email %d: %w", e.ID, cause))
+	}
+	h.cfg.Metrics.EmailOutcome(e.Template, "retry")
+	return fmt.Errorf("send email %d: %w", e.ID, cause)
+}
+
+// emailData gathers what a template may use, fresh at send time, and the
+// contact's time zone when known.
+func (h *Handlers) emailData(ctx context.Context, e lead.OutboxEmail) (email.Data, string, error) {
+	var d email.Data
+	var tz string
+	tpID, err := h.cfg.Store.LatestTouchpoint(ctx, e.ContactID)
+	if err != nil {
+		return d, "", err
+	}
+	l, _, err := h.cfg.Store.TouchpointLead(ctx, tpID)
+	if err != nil {
+		return d, "", err
+	}
+	d.Contact.FirstName, d.Contact.LastName, d.Contact.Company, d.Contact.Title, d.Contact.Email =
+		l.FirstName, l.LastName, l.Company, l.Title, l.Email
+	d.Campaign = l.UTM.Campaign
+	sig := bant.Extract(l.Message, h.cfg.NowFunc())
+	a := sig.Fill(l.Answers)
+	d.Need = humanise(a.Need)
+	if sig.Need != nil && sig.Need.Pain != "" {
+		d.Need = sig.Need.Pain
+	}
+	d.Timeline = humanise(a.Timeline)
+	if v, ok := l.Attributes["timezone"].(string); ok {
+		tz = v
+	}
+	repID := e.RepID
+	if deal, err := h.cfg.Store.OpenDeal(ctx, e.ContactID, h.cfg.Routing.Pipeline); err == nil {
+		d.Deal.Stage, d.Deal.Title = deal.Stage, dealTitle(l)
+		if repID == 0 {
+			repID = deal.OwnerRepID
+		}
+	}
+	if repID != 0 {
+		if rep, err := h.cfg.Store.Rep(ctx, repID); err == nil {
+			d.Rep.Name, d.Rep.Email, d.Rep.Signature = rep.Name, rep.Email, rep.Name
+		}
+	}
+	if sc, err := h.cfg.Store.LatestContactScore(ctx, e.ContactID); err == nil {
+		d.Score.Total, d.Score.Band = sc.Total, sc.Band
+		d.Score.Reasons = scoreReasons(sc.Breakdown)
+	}
+	return d, tz, nil
+}
+
+// humanise turns an answer code ("this_quarter") into words.
+func humanise(code string) string {
+	switch code {
+	case "", "none", "no_timeline":
+		return ""
+	}
+	return strings.ReplaceAll(code, "_", " ")
+}
+
+// addressOf returns the bare address of "Name <addr>".
+func addressOf(from string) string {
+	if i, j := strings.LastIndex(from, "<"), strings.LastIndex(from, ">"); i >= 0 && j > i {
+		return from[i+1 : j]
+	}
+	return strings.TrimSpace(from)
+}
+
+// quietUntil reports whether now is inside the quiet window in the time
+// zone tz, and when it ends. An unknown zone is never quiet: better a
+// timely email than a guess.
+func quietUntil(now time.Time, tz, start, end string) (time.Time, bool) {
+	if tz == "" || start == "" || end == "" {
+		return time.Time{}, false
+	}
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		return time.Time{}, false
+	}
+	s, err1 := time.Parse("15:04", start)
+	e, err2 := time.Parse("15:04", end)
+	if err1 != nil || err2 != nil {
+		return time.Time{}, false
+	}
+	local := now.In(loc)
+	mins := local.Hour()*60 + local.Minute()
+	sm, em := s.Hour()*60+s.Minute(), e.Hour()*60+e.Minute()
+	inWindow := (sm <= em && mins >= sm && mins < em) || (sm > em && (mins >= sm || mins < em))
+	if !inWindow {
+		return time.Time{}, false
+	}
+	endAt := time.Date(local.Year(), local.Month(), local.Day(), e.Hour(), e.Minute(), 0, 0, loc)
+	if !endAt.After(local) {
+		endAt = endAt.AddDate(0, 0, 1)
+	}
+	return endAt, true
+}
+
+// scoreReasons lists a stored breakdown's reasons for a rep notification.
+func scoreReasons(breakdown []byte) []string {
+	var res scoring.Result
+	if json.Unmarshal(breakdown, &res) != nil {
+		return nil
+	}
+	out := make([]string, 0, len(res.Contributions))
+	for _, c := range res.Contributions {
+		out = append(out, fmt.Sprintf("%s (%+d)", c.Reason, c.Points))
+	}
+	return out
+}
+
+// afterNurtureEnrolled queues the program's sequence, each step at its
+// delay from enrollment; a step whose enrollment ended is cancelled when
+// claimed.
+func (h *Handlers) afterNurtureEnrolled(ctx context.Context, enr lead.Enrollment, to string) error {
+	for i, step := range h.cfg.Email.Nurture[enr.Program] {
+		err := h.queueEmail(ctx, lead.OutboxEmail{
+			DedupeKey: fmt.Sprintf("nurture:%d:%d", enr.ID, i), ContactID: enr.ContactID, Template: step.Template,
+			Kind: lead.EmailMarketing, To: to, SendAfter: enr.EnrolledAt.Add(step.After), EnrollmentID: enr.ID,
+			Trigger: fmt.Sprintf("nurture %s step %d", enr.Program, i+1),
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// afterDealOpened notifies the assigned rep and, when the lead heated up
+// (crossed into hot), sends the heating-up email from that rep.
+func (h *Handlers) afterDealOpened(ctx context.Context, deal lead.Deal, l lead.Lead, heatedScoreID int64) error {
+	if deal.OwnerRepID != 0 && h.cfg.Email.RepNotification != "" {
+		rep, err := h.cfg.Store.Rep(ctx, deal.OwnerRepID)
+		if err != nil {
+			return err
+		}
+		if err := h.queueEmail(ctx, lead.OutboxEmail{
+			DedupeKey: fmt.Sprintf("rep-new-lead:%d", deal.ID), ContactID: deal.ContactID, Template: h.cfg.Email.RepNotification,
+			Kind: lead.EmailTransactional, To: rep.Email, DealID: deal.ID, RepID: rep.ID, Trigger: "rep assignment",
+		}); err != nil {
+			return err
+		}
+	}
+	if heatedScoreID != 0 && h.cfg.Email.HeatingUp != "" && l.Email != "" {
+		return h.queueEmail(ctx, lead.OutboxEmail{
+			DedupeKey: fmt.Sprintf("heating-up:%d", heatedScoreID), ContactID: deal.ContactID, Template: h.cfg.Email.HeatingUp,
+			Kind: lead.EmailMarketing, To: l.Email, DealID: deal.ID, RepID: deal.OwnerRepID, Trigger: "score crossed into hot",
+		})
+	}
+	return nil
+}
+
+// PreviewEmail renders a template for a contact exactly as email:send
+// would, with its current data, without queueing or sending anything.
+func PreviewEmail(ctx context.Context, st Store, ec EmailConfig, pipelineName, template string, contactID int64, now time.Time) (email.Rendered, error) {
+	if ec.Templates == nil {
+		return email.Rendered{}, errors.New("email templates are not loaded")
+	}
+	h := &Handlers{cfg: Config{Store: st, Email: ec, Routing: Routing{Pipeline: pipelineName},
+		NowFunc: func() time.Time { return now }, Logger: slog.Default()}}
+	d, _, err := h.emailData(ctx, lead.OutboxEmail{ContactID: contactID})
+	if err != nil {
+		return email.Rendered{}, err
+	}
+	if ec.Unsubscriber != nil && d.Contact.Email != "" {
+		d.UnsubscribeURL = ec.Unsubscriber.URL(ec.Unsubscriber.Token(contactID, d.Contact.Email))
+	}
+	return ec.Templates.Render(template, d)
+}
+
+// TypeStageEmail queues the email configured for a deal's new stage.
+const TypeStageEmail = "email:stage"
+
+// NewStageEmailTask returns the email:stage task of one stage change.
+func NewStageEmailTask(ch lead.StageChange) (*asynq.Task, error) {
+	return newTask(TypeStageEmail, ch, fmt.Sprintf("stage-email:%d", ch.HistoryID))
+}
+
+// StageEmail queues the stage's configured email (none by default for Won
+// and Lost) to the deal's contact, from its rep, keyed by the stage change:
+// however often the trigger fires, one email.
+func (h *Handlers) StageEmail(ctx context.Context, t *asynq.Task) error {
+	var ch lead.StageChange
+	if err := decodePayload(t, &ch); err != nil {
+		return err
+	}
+	tmpl := h.cfg.Email.Stages[ch.To]
+	if tmpl == "" || ch.Closed {
+		return nil
+	}
+	tpID, err := h.cfg.Store.LatestTouchpoint(ctx, ch.ContactID)
+	if err != nil {
+		return fmt.Errorf("stage email for deal %d: %w", ch.DealID, err)
+	}
+	l, _, err := h.cfg.Store.TouchpointLead(ctx, tpID)
+	if err != nil {
+		return fmt.Errorf("stage email for deal %d: %w", ch.DealID, err)
+	}
+	if l.Email == "" {
+		return nil
+	}
+	return h.queueEmail(ctx, lead.OutboxEmail{
+		DedupeKey: fmt.Sprintf("stage:%d", ch.HistoryID), ContactID: ch.ContactID, Template: tmpl, Kind: lead.EmailMarketing,
+		To: l.Email, DealID: ch.DealID, RepID: ch.OwnerRepID, Trigger: "deal entered " + ch.To,
+	})
+}
