@@ -119,3 +119,27 @@ func TestNurtureStopsOnReply(t *testing.T) {
 	require.Equal(t, "cancelled", status)
 	_ = asynq.SkipRetry
 }
+
+// TestSuppressedAddressGetsNoMarketing: after a Mailgun unsubscribed event,
+// no trigger's marketing email reaches the address; a transactional rep
+// notification is unaffected.
+func TestSuppressedAddressGetsNoMarketing(t *testing.T) {
+	b := setup(t)
+	sender := &countingSender{}
+	b.withEmail(t, sender)
+	ctx := context.Background()
+	mg, _, err := b.store.InsertEvent(ctx, lead.Event{Connector: "mailgun-events", Source: "mailgun", EventID: "u1",
+		ReceivedAt: b.now, Payload: []byte(`{}`), Kind: lead.EventKindEngagement})
+	require.NoError(t, err)
+	_, err = b.store.RecordEngagements(ctx, mg.ID, []lead.Engagement{{Kind: lead.EngagementUnsubscribed, Email: "ada@example.com", OccurredAt: b.now}}, b.now)
+	require.NoError(t, err)
+
+	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ada@example.com","first_name":"Ada"}}`)
+	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
+	b.drain(t)
+	require.Zero(t, sender.n.Load(), "no nurture email to a suppressed address")
+	var status, reason string
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT status, last_error FROM email_outbox WHERE template = 'nurture-1'`).Scan(&status, &reason))
+	require.Equal(t, "suppressed", status)
+	require.Contains(t, reason, "unsubscribed")
+}

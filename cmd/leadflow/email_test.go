@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -193,4 +195,35 @@ func TestHeatingUpEmailFromClick(t *testing.T) {
 			require.Contains(t, m["text"][0], "Ada")
 		}
 	}
+}
+
+// TestLocalMailSink: with no Mailgun key, email lands in the sink, listed
+// by `leadflow mail ls` and GET /v1/dev/mail; `mail preview` renders one.
+func TestLocalMailSink(t *testing.T) {
+	// Not parallel: the commands read the process environment.
+	dbURL := testenv.DatabaseURL(t)
+	token := strings.Repeat("t", 40)
+	b := setupWith(t, dbURL, testenv.RedisURL(t), options{env: map[string]string{config.EnvAPITokens: token}})
+	require.Equal(t, http.StatusAccepted, b.post(t, testSecret, "msg_sink", time.Now(), leadBody("ada@example.com", false)).Status)
+	require.Eventually(t, func() bool { return len(b.query(t, `SELECT 1 FROM mail_sink`)) == 1 }, 20*time.Second, 50*time.Millisecond)
+
+	code, body := b.send(t, "GET", "/v1/dev/mail", nil, map[string]string{"Authorization": "Bearer " + token})
+	require.Equal(t, http.StatusOK, code, body)
+	require.Contains(t, body, "ada@example.com")
+	require.Contains(t, body, "List-Unsubscribe")
+
+	t.Setenv(config.EnvDatabaseURL, dbURL)
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run(context.Background(), []string{"mail", "ls"}, &out, &errOut), errOut.String())
+	require.Contains(t, out.String(), "ada@example.com")
+	require.Contains(t, out.String(), "nurture-1")
+	ref := b.query(t, `SELECT ref FROM contacts`)[0]
+	out.Reset()
+	require.Equal(t, 0, run(context.Background(), []string{"mail", "preview", "heating-up", ref}, &out, &errOut), errOut.String())
+	require.Contains(t, out.String(), "Subject: ")
+	require.Contains(t, out.String(), "Ada")
+	out.Reset()
+	errOut.Reset()
+	require.Equal(t, 1, run(context.Background(), []string{"mail", "preview", "no-such-template", ref}, &out, &errOut))
+	require.Contains(t, errOut.String(), "no-such-template")
 }

@@ -1,0 +1,73 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"leadflow/lead"
+)
+
+func TestClaimEmailPolicies(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	tp, err := b.store.RecordLead(ctx, b.event(t, "m"), person("ada@example.com", ""), b.now)
+	require.NoError(t, err)
+	queue := func(key, kind string) lead.OutboxEmail {
+		e, created, err := b.store.QueueEmail(ctx, lead.OutboxEmail{DedupeKey: key, ContactID: tp.ContactID, Template: "nurture-1",
+			Kind: kind, To: "Ada@Example.com", SendAfter: b.now})
+		require.NoError(t, err)
+		require.True(t, created)
+		return e
+	}
+	policy := lead.ClaimPolicy{WeeklyCap: 2, Now: b.now}
+
+	// Two sends fill the weekly cap; the third waits a week from the first.
+	for i := range 2 {
+		e := queue(fmt.Sprint("k", i), lead.EmailMarketing)
+		c, err := b.store.ClaimEmail(ctx, e.ID, policy)
+		require.NoError(t, err)
+		require.True(t, c.Send, c.Reason)
+		require.NoError(t, b.store.MarkEmailSent(ctx, e.ID, "id", "subject", b.now))
+		again, err := b.store.ClaimEmail(ctx, e.ID, policy)
+		require.NoError(t, err)
+		require.False(t, again.Send, "a recorded send is never claimed again")
+	}
+	third := queue("k2", lead.EmailMarketing)
+	c, err := b.store.ClaimEmail(ctx, third.ID, policy)
+	require.NoError(t, err)
+	require.False(t, c.Send)
+	require.Contains(t, c.Reason, "weekly cap")
+	require.True(t, c.RetryAt.Equal(b.now.Add(7*24*time.Hour)))
+
+	// Consent mode: no consent recorded → suppressed.
+	noConsent := queue("k3", lead.EmailMarketing)
+	c, err = b.store.ClaimEmail(ctx, noConsent.ID, lead.ClaimPolicy{RequireConsent: true, Now: b.now})
+	require.NoError(t, err)
+	require.False(t, c.Send)
+	require.Equal(t, lead.EmailSuppressed, c.Email.Status)
+
+	// A suppressed address gets no marketing, but transactional mail still goes.
+	require.NoError(t, b.store.Suppress(ctx, "ADA@example.com", "complained", b.now))
+	mk := queue("k4", lead.EmailMarketing)
+	c, err = b.store.ClaimEmail(ctx, mk.ID, lead.ClaimPolicy{Now: b.now})
+	require.NoError(t, err)
+	require.False(t, c.Send)
+	require.Contains(t, c.Reason, "complained")
+	tr := queue("k5", lead.EmailTransactional)
+	c, err = b.store.ClaimEmail(ctx, tr.ID, lead.ClaimPolicy{Now: b.now})
+	require.NoError(t, err)
+	require.True(t, c.Send)
+
+	// A live claim blocks a second sender; a stale one can be taken over.
+	c, err = b.store.ClaimEmail(ctx, tr.ID, lead.ClaimPolicy{Now: b.now.Add(time.Minute)})
+	require.NoError(t, err)
+	require.False(t, c.Send)
+	require.False(t, c.RetryAt.IsZero())
+	c, err = b.store.ClaimEmail(ctx, tr.ID, lead.ClaimPolicy{Now: b.now.Add(time.Hour)})
+	require.NoError(t, err)
+	require.True(t, c.Send)
+}
