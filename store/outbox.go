@@ -284,3 +284,18 @@ func (s *Store) Suppress(ctx context.Context, email, reason string, at time.Time
 	}
 	return nil
 }
+
+// DueEmails lists pending emails due before a time, oldest first: the relay
+// re-enqueues those whose task was lost (Redis down when they were queued).
+func (s *Store) DueEmails(ctx context.Context, before time.Time, limit int) ([]int64, error) {
+	rows, err := s.pool.Query(ctx, `
+		SELECT id FROM email_outbox WHERE status = 'pending' AND send_after < $1 ORDER BY send_after, id LIMIT $2`, before, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list due emails: %w", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, fmt.Errorf("list due emails: %w", err)
+	}
+	return ids, nil
+}

@@ -71,3 +71,34 @@ func TestClaimEmailPolicies(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, c.Send)
 }
+
+func TestReconcileSendFromProviderEvent(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	tp, err := b.store.RecordLead(ctx, b.event(t, "rc"), person("ada@example.com", ""), b.now)
+	require.NoError(t, err)
+	e, _, err := b.store.QueueEmail(ctx, lead.OutboxEmail{DedupeKey: "rc", ContactID: tp.ContactID, Template: "nurture-1",
+		Kind: lead.EmailMarketing, To: "ada@example.com", SendAfter: b.now})
+	require.NoError(t, err)
+	due, err := b.store.DueEmails(ctx, b.now.Add(time.Minute), 10)
+	require.NoError(t, err)
+	require.Equal(t, []int64{e.ID}, due)
+	c, err := b.store.ClaimEmail(ctx, e.ID, lead.ClaimPolicy{Now: b.now})
+	require.NoError(t, err)
+	require.True(t, c.Send)
+	// The process dies after Mailgun accepted the message; its delivered
+	// event carries our outbox id.
+	ev, _, err := b.store.InsertEvent(ctx, lead.Event{Connector: "mailgun-events", Source: "mailgun", EventID: "d1",
+		ReceivedAt: b.now, Payload: []byte(`{}`), Kind: lead.EventKindEngagement})
+	require.NoError(t, err)
+	_, err = b.store.RecordEngagements(ctx, ev.ID, []lead.Engagement{{Kind: lead.EngagementDelivered, Email: "ada@example.com",
+		MessageID: "abc@mg.example.test", OutboxID: fmt.Sprint(e.ID), OccurredAt: b.now}}, b.now)
+	require.NoError(t, err)
+	got, err := b.store.GetEmail(ctx, e.ID)
+	require.NoError(t, err)
+	require.Equal(t, lead.EmailSent, got.Status)
+	require.Equal(t, "abc@mg.example.test", got.ProviderID)
+	c, err = b.store.ClaimEmail(ctx, e.ID, lead.ClaimPolicy{Now: b.now.Add(time.Hour)})
+	require.NoError(t, err)
+	require.False(t, c.Send, "a reconciled email is never sent again")
+}

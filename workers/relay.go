@@ -17,6 +17,7 @@ import (
 type RelayStore interface {
 	UnenqueuedEvents(ctx context.Context, before time.Time, limit int) ([]lead.Event, error)
 	MarkEventEnqueued(ctx context.Context, id int64, at time.Time) error
+	DueEmails(ctx context.Context, before time.Time, limit int) ([]int64, error)
 }
 
 // RelayConfig configures a Relay.
@@ -88,6 +89,21 @@ func (r *Relay) RunOnce(ctx context.Context) (int, error) {
 		n++
 	}
 	r.cfg.Metrics.RelayEnqueued(n)
+	// Emails queued while Redis was down have an outbox row but no task.
+	// Overdue by a minute means nobody is going to send them otherwise.
+	ids, err := r.cfg.Store.DueEmails(ctx, now.Add(-time.Minute), r.cfg.BatchSize)
+	if err != nil {
+		return n, fmt.Errorf("relay: %w", err)
+	}
+	for _, id := range ids {
+		task, err := newEmailTask(id, now, fmt.Sprintf(":relay:%d", now.Unix()/3600))
+		if err != nil {
+			return n, fmt.Errorf("relay email %d: %w", id, err)
+		}
+		if _, err := r.cfg.Enqueuer.EnqueueContext(ctx, task); err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
+			return n, fmt.Errorf("relay email %d: enqueue: %w", id, err)
+		}
+	}
 	return n, nil
 }
 
