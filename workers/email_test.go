@@ -143,3 +143,30 @@ func TestSuppressedAddressGetsNoMarketing(t *testing.T) {
 	require.Equal(t, "suppressed", status)
 	require.Contains(t, reason, "unsubscribed")
 }
+
+// TestNurtureStopsWhenHot: once the contact gets a deal (it became hot),
+// the next nurture step is cancelled at claim time.
+func TestNurtureStopsWhenHot(t *testing.T) {
+	b := setup(t)
+	sender := &countingSender{}
+	b.withEmail(t, sender)
+	ctx := context.Background()
+	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ada@example.com","first_name":"Ada"}}`)
+	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
+	b.drain(t)
+	require.Equal(t, int64(1), sender.n.Load(), "nurture step 1")
+	_, created, err := b.store.CreateDeal(ctx, lead.DealRequest{ContactID: 1, Pipeline: "Sales", Stage: "Qualification", Now: b.now}, pipeline.RoundRobin)
+	require.NoError(t, err)
+	require.True(t, created)
+
+	b.now = b.now.Add(73 * time.Hour)
+	var step2 int64
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT id FROM email_outbox WHERE template = 'nurture-2'`).Scan(&step2))
+	send, err := workers.NewEmailTask(step2)
+	require.NoError(t, err)
+	require.NoError(t, b.handlers.SendEmail(ctx, send))
+	require.Equal(t, int64(1), sender.n.Load(), "no more nurture for a lead in the pipeline")
+	var reason string
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT last_error FROM email_outbox WHERE id = $1`, step2).Scan(&reason))
+	require.Equal(t, "nurture promoted", reason)
+}

@@ -156,13 +156,15 @@ func mailgunClicked(t *testing.T, now time.Time, id, recipient, ref string) []by
 		"user-variables":{"lead_id":%q}}}`, ts, token, hex.EncodeToString(mac.Sum(nil)), id, now.Unix(), recipient, ref))
 }
 
-// TestHeatingUpEmailFromClick: a warm lead clicks a link in our email, its
+// TestHeatingUpEmailFromClick: a cold lead clicks a link in our email, its
 // score crosses into hot, it becomes a deal with a rep, and the rep's
 // heating-up email goes out — end to end from the Mailgun event.
 func TestHeatingUpEmailFromClick(t *testing.T) {
 	t.Parallel()
 	capture := newMailgunCapture(t)
-	env := mailEnv(t, capture, "email:\n  nurture: {default: []}\n")
+	// Thresholds set so that this lead (65 points) is cold and one click
+	// (+5) makes it hot.
+	env := mailEnv(t, capture, "email:\n  nurture: {default: []}\nscoring:\n  warm_threshold: 66\n")
 	env[config.EnvMailgunSigningKey] = mailgunKey
 	b := setupWith(t, testenv.DatabaseURL(t), testenv.RedisURL(t), options{env: env})
 
@@ -171,7 +173,7 @@ func TestHeatingUpEmailFromClick(t *testing.T) {
 		"answers":{"budget":"10k_50k","authority":"decision_maker","need":"important"}}}`)
 	require.Equal(t, http.StatusAccepted, b.post(t, testSecret, "msg_warm", time.Now(), warm).Status)
 	b.waitRouted(t, 1)
-	require.Equal(t, []string{"warm"}, b.query(t, `SELECT band FROM scores`))
+	require.Equal(t, []string{"cold"}, b.query(t, `SELECT band FROM scores`))
 	ref := b.query(t, `SELECT ref FROM contacts`)[0]
 
 	click := mailgunClicked(t, time.Now(), "evt-click-1", "ada@example.com", ref)
@@ -186,7 +188,7 @@ func TestHeatingUpEmailFromClick(t *testing.T) {
 		}
 		return false
 	}, 20*time.Second, 100*time.Millisecond, "heating-up email sent")
-	require.Equal(t, []string{"warm->hot"}, b.query(t, `SELECT from_band || '->' || to_band FROM score_band_changes`))
+	require.Equal(t, []string{"cold->hot"}, b.query(t, `SELECT from_band || '->' || to_band FROM score_band_changes`))
 	require.Equal(t, []string{"1"}, b.query(t, `SELECT count(*) FROM deals`))
 	for _, m := range capture.messages() {
 		if m["o:tag"][0] == "heating-up" {
