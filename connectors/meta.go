@@ -20,6 +20,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"leadflow/internal/retryafter"
 	"leadflow/lead"
 )
 
@@ -784,23 +785,7 @@ const socialMaxRetryAfter = 24 * time.Hour
 // socialRetryAfter reads Retry-After (delay seconds or an HTTP date); 0 when
 // absent, unreadable or in the past.
 func socialRetryAfter(h http.Header, now time.Time) time.Duration {
-	v := strings.TrimSpace(h.Get("Retry-After"))
-	if v == "" {
-		return 0
-	}
-	var d time.Duration
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if secs <= 0 {
-			return 0
-		}
-		if secs > int64(socialMaxRetryAfter/time.Second) {
-			return socialMaxRetryAfter
-		}
-		d = time.Duration(secs) * time.Second
-	} else if t, err := http.ParseTime(v); err == nil {
-		d = t.Sub(now)
-	}
-	return min(max(d, 0), socialMaxRetryAfter)
+	return retryafter.Parse(h.Get("Retry-After"), now, socialMaxRetryAfter)
 }
 
 // socialTokenPattern matches what could be a credential in a provider's

@@ -9,12 +9,13 @@ import (
 	"net/mail"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/mailgun/mailgun-go/v4"
 	"golang.org/x/time/rate"
+
+	"leadflow/internal/retryafter"
 )
 
 // Settings the Mailgun sender's configuration errors name, so an operator
@@ -333,23 +334,7 @@ func (s *MailgunSender) scrub(text string) string {
 // parseRetryAfter reads a Retry-After value, delay-seconds or HTTP date,
 // as a wait from now; 0 when absent, unreadable or in the past.
 func parseRetryAfter(v string, now time.Time) time.Duration {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	var d time.Duration
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if secs <= 0 {
-			return 0
-		}
-		if secs > int64(maxRetryAfter/time.Second) {
-			return maxRetryAfter
-		}
-		d = time.Duration(secs) * time.Second
-	} else if t, err := http.ParseTime(v); err == nil {
-		d = t.Sub(now)
-	}
-	return min(max(d, 0), maxRetryAfter)
+	return retryafter.Parse(v, now, maxRetryAfter)
 }
 
 // StripBrackets returns a message id without its angle brackets:

@@ -23,7 +23,7 @@ const module = "leadflow"
 // the layering on purpose.
 var allowed = map[string][]string{
 	"lead":                     {},
-	"connectors":               {"lead"},
+	"connectors":               {"lead", "internal/retryafter"},
 	"connectors/connectortest": {"connectors", "lead"},
 	"scoring":                  {"lead", "scoring/bant", "scoring/learn"},
 	"scoring/bant":             {"lead"},
@@ -35,7 +35,8 @@ var allowed = map[string][]string{
 	"config":                   {"connectors", "scoring"},
 	"workers":                  {"lead", "connectors", "scoring", "scoring/learn", "scoring/bant", "email", "pipeline", "metrics"},
 	"httpapi":                  {"lead", "connectors", "email", "metrics"},
-	"email":                    {"lead"},
+	"email":                    {"lead", "internal/retryafter"},
+	"internal/retryafter":      {},
 	"internal/localsvc":        {},
 	"internal/testenv":         {"internal/localsvc", "migrations"},
 	"internal/demo":            {"connectors", "lead"},
