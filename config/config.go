@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"leadflow/connectors"
+	"leadflow/pipeline"
 	"leadflow/scoring"
 )
 
@@ -176,6 +177,30 @@ type Routing struct {
 	// Reps are upserted into the reps table at start-up (matched by email).
 	// Empty keeps whatever reps the database has.
 	Reps []Rep `yaml:"reps"`
+	// Teams group reps for routing, with weights. Without teams (and
+	// rules), hot leads go round robin to every active rep.
+	Teams []Team `yaml:"teams"`
+	// Rules pick a team for a hot lead: ordered, first match wins, else
+	// FallbackTeam.
+	Rules []pipeline.RoutingRule `yaml:"rules"`
+	// FallbackTeam takes leads no rule matched; required with teams.
+	FallbackTeam string `yaml:"fallback_team"`
+	// SLA is the speed-to-lead limit: an owner who has not touched a new
+	// deal (activity or stage move) by then loses it to the next eligible
+	// rep of the team, and both are told. Default 1h; 0 disables.
+	SLA time.Duration `yaml:"sla"`
+}
+
+// Team is a routing team.
+type Team struct {
+	Name    string       `yaml:"name"`
+	Members []TeamMember `yaml:"members"`
+}
+
+// TeamMember is a rep in a team; weight 2 gets twice the leads of weight 1.
+type TeamMember struct {
+	Email  string  `yaml:"email"`
+	Weight float64 `yaml:"weight"`
 }
 
 // Rep is a sales rep leads can be assigned to.
@@ -190,13 +215,15 @@ type Rep struct {
 	Capacity int `yaml:"capacity"`
 	// Active reps receive new deals; default true.
 	Active *bool `yaml:"active"`
+	// Availability: time zone, working hours and days, out-of-office.
+	pipeline.Availability `yaml:",inline"`
 }
 
 // DefaultFile returns the built-in file configuration.
 func DefaultFile() File {
 	return File{
 		Scoring:  scoring.DefaultRules(),
-		Routing:  Routing{Pipeline: "Sales", HotStage: "Qualification", NurtureProgram: "default"},
+		Routing:  Routing{Pipeline: "Sales", HotStage: "Qualification", NurtureProgram: "default", SLA: time.Hour},
 		Schedule: Schedule{RescoreEvery: time.Hour, RetrainEvery: 24 * time.Hour},
 		Email: Email{
 			From: "Sales <sales@example.com>", WeeklyCap: 3, RatePerSecond: 10,
@@ -432,6 +459,37 @@ func (f File) Validate() error {
 			}
 		}
 	}
+	if f.Routing.SLA < 0 {
+		errs = append(errs, &FieldError{"routing.sla", "must not be negative (0 disables)"})
+	}
+	teams := map[string]bool{}
+	repEmails := map[string]bool{}
+	for _, r := range f.Routing.Reps {
+		repEmails[strings.ToLower(strings.TrimSpace(r.Email))] = true
+	}
+	for i, t := range f.Routing.Teams {
+		p := fmt.Sprintf("routing.teams[%d]", i)
+		if strings.TrimSpace(t.Name) == "" {
+			errs = append(errs, &FieldError{p + ".name", "is required"})
+		} else if teams[t.Name] {
+			errs = append(errs, &FieldError{p + ".name", fmt.Sprintf("team %q is listed twice", t.Name)})
+		}
+		teams[t.Name] = true
+		for j, m := range t.Members {
+			mp := fmt.Sprintf("%s.members[%d]", p, j)
+			if !repEmails[strings.ToLower(strings.TrimSpace(m.Email))] {
+				errs = append(errs, &FieldError{mp + ".email", fmt.Sprintf("%q is not one of routing.reps", m.Email)})
+			}
+			if m.Weight < 0 {
+				errs = append(errs, &FieldError{mp + ".weight", "expected a positive number (default 1)"})
+			}
+		}
+	}
+	if len(f.Routing.Teams) > 0 || len(f.Routing.Rules) > 0 {
+		if err := (pipeline.RoutingRules{Rules: f.Routing.Rules, Fallback: f.Routing.FallbackTeam}).Validate(teams); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	seen := map[string]bool{}
 	for i, r := range f.Routing.Reps {
 		p := fmt.Sprintf("routing.reps[%d]", i)
@@ -445,6 +503,9 @@ func (f File) Validate() error {
 			errs = append(errs, &FieldError{p + ".email", "is listed twice"})
 		}
 		seen[email] = true
+		if err := r.Availability.Validate(); err != nil {
+			errs = append(errs, &FieldError{p, err.Error()})
+		}
 		if r.Capacity < 0 {
 			errs = append(errs, &FieldError{p + ".capacity", fmt.Sprintf("expected 0 (unlimited) or more, got %d", r.Capacity)})
 		}

@@ -66,3 +66,50 @@ func (s *Server) moveDeal(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"deal_id": id, "from": ch.From, "to": ch.To, "changed": changed, "closed": ch.Closed})
 }
+
+// ActivityStore records rep activities (implemented by store.Store).
+type ActivityStore interface {
+	AddActivity(ctx context.Context, dealID, repID int64, kind, note string, at time.Time) (int64, error)
+}
+
+var activityKinds = map[string]bool{"call": true, "meeting": true, "email": true, "note": true}
+
+// addActivity answers POST /v1/deals/{id}/activities {"kind": "call", "note": "..."}:
+// the first activity is the deal's first touch (it stops the speed-to-lead timer).
+func (s *Server) addActivity(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Activities == nil {
+		writeError(w, http.StatusNotFound, "no such endpoint", "")
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		writeError(w, http.StatusBadRequest, "deal id must be a positive integer", "id")
+		return
+	}
+	var body struct {
+		Kind  string `json:"kind"`
+		Note  string `json:"note"`
+		RepID int64  `json:"rep_id"`
+	}
+	dec := json.NewDecoder(io.LimitReader(r.Body, 64<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&body); err != nil {
+		writeError(w, http.StatusBadRequest, "malformed JSON: "+err.Error(), "")
+		return
+	}
+	if !activityKinds[body.Kind] {
+		writeError(w, http.StatusUnprocessableEntity, "kind must be one of call, meeting, email, note", "kind")
+		return
+	}
+	actID, err := s.cfg.Activities.AddActivity(r.Context(), id, body.RepID, body.Kind, body.Note, s.cfg.NowFunc())
+	if err != nil {
+		if strings.Contains(err.Error(), "violates foreign key") {
+			writeError(w, http.StatusNotFound, "no such deal or rep", "id")
+			return
+		}
+		s.cfg.Logger.Error("add activity", "deal_id", id, "error", err)
+		writeError(w, http.StatusServiceUnavailable, "storage is unavailable; retry later", "")
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string]any{"activity_id": actID, "deal_id": id})
+}

@@ -48,6 +48,7 @@ type Config struct {
 	// Deals moves deals for the rep API; StageChangedFunc is told of every
 	// move (it enqueues the stage email).
 	Deals            DealStore
+	Activities       ActivityStore
 	StageChangedFunc func(ctx context.Context, ch lead.StageChange) error
 	// Unsubscriber verifies /u/{token} links and Suppressor records them;
 	// both nil leaves unsubscribe unmounted.
@@ -129,6 +130,7 @@ func New(c Config) (*Server, error) {
 	s.mux.HandleFunc("GET /v1/contacts/{id}/score", s.requireToken(s.contactScore))
 	s.mux.HandleFunc("GET /v1/dev/mail", s.requireToken(s.devMail))
 	s.mux.HandleFunc("POST /v1/deals/{id}/stage", s.requireToken(s.moveDeal))
+	s.mux.HandleFunc("POST /v1/deals/{id}/activities", s.requireToken(s.addActivity))
 	s.mux.HandleFunc("GET /u/{token}", s.unsubscribe)
 	s.mux.HandleFunc("POST /u/{token}", s.unsubscribe)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

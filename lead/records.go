@@ -95,6 +95,12 @@ type Rep struct {
 	// OpenDeals is the number of open deals the rep owns, when the reader
 	// filled it in (routing does).
 	OpenDeals int
+	// TimeZone, WorkingHours ("09:00-17:30"), WorkingDays (mon..sun) and
+	// OutOfOffice say when the rep can take leads; empty = always.
+	TimeZone     string
+	WorkingHours string
+	WorkingDays  []string
+	OutOfOffice  []TimeRange
 }
 
 // DealRequest asks for a deal for a contact in a named pipeline and stage.
@@ -105,6 +111,13 @@ type DealRequest struct {
 	Stage        string
 	Title        string
 	Now          time.Time
+	// Team, when set, assigns within that routing team through PickFunc
+	// (fair weighted assignment) instead of the pipeline's round robin.
+	Team string
+	// Rule names the routing rule that chose the team (for the ledger).
+	Rule string
+	// PickFunc chooses among the team's members; required with Team.
+	PickFunc func([]TeamMember) Assignment
 }
 
 // Deal is an opportunity in a sales pipeline.
@@ -214,4 +227,41 @@ type StageChange struct {
 	From, To   string
 	// Closed reports a move into Won or Lost.
 	Closed bool
+}
+
+// TimeRange is a period, e.g. a rep's out-of-office.
+type TimeRange struct {
+	From time.Time `json:"from" yaml:"from"`
+	To   time.Time `json:"to" yaml:"to"`
+}
+
+// TeamMember is a rep as a member of a routing team, with what assignment
+// needs to know: share (weight, virtual time), load and availability.
+type TeamMember struct {
+	RepID        int64
+	Weight       float64
+	VTime        float64
+	Capacity     int
+	OpenDeals    int
+	Active       bool
+	TimeZone     string
+	WorkingHours string
+	WorkingDays  []string
+	OutOfOffice  []TimeRange
+}
+
+// SkippedRep says why a rep did not get a lead.
+type SkippedRep struct {
+	RepID  int64  `json:"rep_id"`
+	Reason string `json:"reason"`
+}
+
+// Assignment is the outcome of choosing a rep in a team.
+type Assignment struct {
+	// RepID is the chosen rep; 0 when nobody was eligible.
+	RepID int64
+	// NewVTime is the chosen rep's virtual time after this assignment.
+	NewVTime float64
+	// Skipped lists the reps passed over and why.
+	Skipped []SkippedRep
 }

@@ -46,6 +46,7 @@ type Metrics struct {
 	engagements    *prometheus.CounterVec
 	bandChanges    *prometheus.CounterVec
 	emails         *prometheus.CounterVec
+	slaBreaches    prometheus.Counter
 }
 
 // New builds the collectors on a private registry (so tests and several
@@ -83,12 +84,16 @@ func New() *Metrics {
 			Name: "leadflow_emails_total",
 			Help: "Outbox emails by template and outcome (sent, skipped: suppressed/cancelled/already sent, retry, failed).",
 		}, []string{"template", "outcome"}),
+		slaBreaches: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "leadflow_sla_breaches_total",
+			Help: "Deals reassigned because their owner made no first touch within the speed-to-lead time.",
+		}),
 		relayEnqueued: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "leadflow_relay_enqueued_total",
 			Help: "Stored webhook events the relay enqueued because the intake could not (Redis was unavailable).",
 		}),
 	}
-	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails,
+	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails, m.slaBreaches,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -175,4 +180,12 @@ func (m *Metrics) EmailOutcome(template, outcome string) {
 		return
 	}
 	m.emails.WithLabelValues(template, outcome).Inc()
+}
+
+// SLABreached counts one speed-to-lead breach.
+func (m *Metrics) SLABreached() {
+	if m == nil {
+		return
+	}
+	m.slaBreaches.Inc()
 }

@@ -68,16 +68,30 @@ func (s *Store) CreateDeal(ctx context.Context, req lead.DealRequest, pick func(
 			return fmt.Errorf("look up open deal: %w", err)
 		}
 
-		reps, err := activeReps(ctx, tx)
-		if err != nil {
-			return err
-		}
 		var owner *int64
-		if id := pick(reps, cursor); id != 0 {
-			owner = &id
-			d.OwnerRepID = id
-			if _, err := tx.Exec(ctx, `UPDATE pipelines SET rr_cursor = rr_cursor + 1 WHERE id = $1`, d.PipelineID); err != nil {
-				return fmt.Errorf("advance assignment counter: %w", err)
+		var teamID int64
+		var assignment lead.Assignment
+		if req.Team != "" {
+			var members []lead.TeamMember
+			if teamID, members, err = teamMembers(ctx, tx, req.Team); err != nil {
+				return err
+			}
+			assignment = req.PickFunc(members)
+			if assignment.RepID != 0 {
+				owner = &assignment.RepID
+				d.OwnerRepID = assignment.RepID
+			}
+		} else {
+			reps, err := activeReps(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if id := pick(reps, cursor); id != 0 {
+				owner = &id
+				d.OwnerRepID = id
+				if _, err := tx.Exec(ctx, `UPDATE pipelines SET rr_cursor = rr_cursor + 1 WHERE id = $1`, d.PipelineID); err != nil {
+					return fmt.Errorf("advance assignment counter: %w", err)
+				}
 			}
 		}
 		var tpID *int64
@@ -85,11 +99,16 @@ func (s *Store) CreateDeal(ctx context.Context, req lead.DealRequest, pick func(
 			tpID = &req.TouchpointID
 		}
 		err = tx.QueryRow(ctx, `
-			INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7) RETURNING id, created_at`,
-			req.ContactID, d.PipelineID, d.StageID, owner, tpID, req.Title, req.Now).Scan(&d.ID, &d.CreatedAt)
+			INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7, $8) RETURNING id, created_at`,
+			req.ContactID, d.PipelineID, d.StageID, owner, tpID, req.Title, req.Now, req.Team).Scan(&d.ID, &d.CreatedAt)
 		if err != nil {
 			return fmt.Errorf("insert deal: %w", err)
+		}
+		if req.Team != "" {
+			if err := recordDecision(ctx, tx, teamID, req.ContactID, d.ID, "assign", req.Rule, req.Team, assignment, req.Now); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.Exec(ctx, `
 			INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
@@ -166,6 +185,7 @@ func (s *Store) MoveDealStage(ctx context.Context, dealID int64, stage, by, lost
 		}
 		if _, err := tx.Exec(ctx, `
 			UPDATE deals SET stage_id = $2, stage_entered_at = $3, updated_at = $3, closed_at = $4,
+				first_contacted_at = COALESCE(first_contacted_at, $3),
 				lost_reason = CASE WHEN $5 <> '' THEN $5 ELSE lost_reason END
 			WHERE id = $1`, dealID, toID, now, closedAt, lostReason); err != nil {
 			return fmt.Errorf("move deal %d: %w", dealID, err)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -14,11 +15,25 @@ import (
 // returns its id.
 func (s *Store) UpsertRep(ctx context.Context, r lead.Rep) (int64, error) {
 	var id int64
-	err := s.pool.QueryRow(ctx, `
-		INSERT INTO reps (name, email, territory, capacity, active) VALUES ($1, lower($2), $3, $4, $5)
+	tz := r.TimeZone
+	if tz == "" {
+		tz = "UTC"
+	}
+	days := r.WorkingDays
+	if days == nil {
+		days = []string{}
+	}
+	ooo, err := json.Marshal(r.OutOfOffice)
+	if err != nil || r.OutOfOffice == nil {
+		ooo = []byte("[]")
+	}
+	err = s.pool.QueryRow(ctx, `
+		INSERT INTO reps (name, email, territory, capacity, active, time_zone, working_hours, working_days, out_of_office)
+		VALUES ($1, lower($2), $3, $4, $5, $6, $7, $8, $9)
 		ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, territory = EXCLUDED.territory,
-			capacity = EXCLUDED.capacity, active = EXCLUDED.active
-		RETURNING id`, r.Name, r.Email, r.Territory, r.Capacity, r.Active).Scan(&id)
+			capacity = EXCLUDED.capacity, active = EXCLUDED.active, time_zone = EXCLUDED.time_zone,
+			working_hours = EXCLUDED.working_hours, working_days = EXCLUDED.working_days, out_of_office = EXCLUDED.out_of_office
+		RETURNING id`, r.Name, r.Email, r.Territory, r.Capacity, r.Active, tz, r.WorkingHours, days, ooo).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("upsert rep: %w", err)
 	}

@@ -330,15 +330,8 @@ func (h *Handlers) afterNurtureEnrolled(ctx context.Context, enr lead.Enrollment
 // afterDealOpened notifies the assigned rep and, when the lead heated up
 // (crossed into hot), sends the heating-up email from that rep.
 func (h *Handlers) afterDealOpened(ctx context.Context, deal lead.Deal, l lead.Lead, heatedScoreID int64) error {
-	if deal.OwnerRepID != 0 && h.cfg.Email.RepNotification != "" {
-		rep, err := h.cfg.Store.Rep(ctx, deal.OwnerRepID)
-		if err != nil {
-			return err
-		}
-		if err := h.queueEmail(ctx, lead.OutboxEmail{
-			DedupeKey: fmt.Sprintf("rep-new-lead:%d", deal.ID), ContactID: deal.ContactID, Template: h.cfg.Email.RepNotification,
-			Kind: lead.EmailTransactional, To: rep.Email, DealID: deal.ID, RepID: rep.ID, Trigger: "rep assignment",
-		}); err != nil {
+	if deal.OwnerRepID != 0 {
+		if err := h.notifyReps(ctx, deal, 0); err != nil {
 			return err
 		}
 	}

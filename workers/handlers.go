@@ -38,6 +38,8 @@ type Store interface {
 	LatestContactScore(ctx context.Context, contactID int64) (lead.Score, error)
 	InsertRunScore(ctx context.Context, sc lead.Score, runKey string) (lead.Score, bool, error)
 	RecordBandChange(ctx context.Context, contactID, scoreID int64, from, to string, at time.Time) (bool, error)
+	ReassignDeal(ctx context.Context, dealID, fromRep int64, pick func([]lead.TeamMember) lead.Assignment, now time.Time) (lead.Deal, bool, error)
+	SetSLADue(ctx context.Context, dealID int64, due time.Time) error
 	ContactsToRescore(ctx context.Context, since time.Time, afterID int64, limit int) ([]int64, error)
 	QueueEmail(ctx context.Context, e lead.OutboxEmail) (lead.OutboxEmail, bool, error)
 	GetEmail(ctx context.Context, id int64) (lead.OutboxEmail, error)
@@ -62,6 +64,11 @@ type Routing struct {
 	HotStage string
 	// NurtureProgram is the program warm and cold leads join (default "default").
 	NurtureProgram string
+	// Rules pick a team for hot leads; nil assigns round robin over all
+	// active reps.
+	Rules *pipeline.RoutingRules
+	// SLA is the speed-to-lead limit for team-routed deals; 0 disables.
+	SLA time.Duration
 }
 
 // Config wires the handlers. Store, Connectors and Enqueuer are required.
@@ -144,6 +151,7 @@ func (h *Handlers) NewMux() *asynq.ServeMux {
 	mux.HandleFunc(TypeModelTrain, h.Train)
 	mux.HandleFunc(TypeEmailSend, h.SendEmail)
 	mux.HandleFunc(TypeStageEmail, h.StageEmail)
+	mux.HandleFunc(TypeDealSLA, h.SLA)
 	return mux
 }
 

@@ -41,18 +41,23 @@ func (h *Handlers) Route(ctx context.Context, t *asynq.Task) error {
 	dest := pipeline.Route(sc.Band, l.Test)
 	switch dest {
 	case pipeline.ToDeal:
-		deal, created, err := h.cfg.Store.CreateDeal(ctx, lead.DealRequest{
+		req := lead.DealRequest{
 			ContactID: p.ContactID, TouchpointID: tpID,
 			Pipeline: h.cfg.Routing.Pipeline, Stage: h.cfg.Routing.HotStage,
 			Title: dealTitle(l), Now: now,
-		}, pipeline.RoundRobin)
+		}
+		h.teamRequest(&req, sc, l)
+		deal, created, err := h.cfg.Store.CreateDeal(ctx, req, pipeline.RoundRobin)
 		if err != nil {
 			return fmt.Errorf("route contact %d to a deal: %w", p.ContactID, err)
 		}
 		if created {
 			h.cfg.Metrics.LeadRouted(string(dest))
 			h.cfg.Logger.InfoContext(ctx, "deal opened", "deal_id", deal.ID, "contact_id", deal.ContactID,
-				"owner_rep_id", deal.OwnerRepID, "stage", deal.Stage)
+				"owner_rep_id", deal.OwnerRepID, "stage", deal.Stage, "team", req.Team, "rule", req.Rule)
+			if err := h.startSLA(ctx, deal, now); err != nil {
+				return fmt.Errorf("route contact %d: %w", p.ContactID, err)
+			}
 		}
 		// Queued by dedupe key, so a retry after a crash here still sends.
 		if err := h.afterDealOpened(ctx, deal, l, p.HeatedScoreID); err != nil {

@@ -23,6 +23,7 @@ import (
 	"leadflow/httpapi"
 	"leadflow/lead"
 	"leadflow/metrics"
+	"leadflow/pipeline"
 	"leadflow/store"
 	"leadflow/workers"
 )
@@ -122,6 +123,17 @@ func (a *app) close() {
 	}
 }
 
+// routing builds the workers' routing settings; team rules apply only when
+// teams are configured.
+func (a *app) routing() workers.Routing {
+	r := a.cfg.File.Routing
+	out := workers.Routing{Pipeline: r.Pipeline, HotStage: r.HotStage, NurtureProgram: r.NurtureProgram, SLA: r.SLA}
+	if len(r.Teams) > 0 {
+		out.Rules = &pipeline.RoutingRules{Rules: r.Rules, Fallback: r.FallbackTeam}
+	}
+	return out
+}
+
 // mailSinkFunc lists the local sink when no Mailgun key is configured.
 func (a *app) mailSinkFunc() func(ctx context.Context, limit int) (any, error) {
 	if a.cfg.Mail.APIKey != "" {
@@ -147,8 +159,22 @@ func openStore(ctx context.Context) (*store.Store, func(), error) {
 func (a *app) syncReps(ctx context.Context) error {
 	for _, r := range a.cfg.File.Routing.Reps {
 		active := r.Active == nil || *r.Active
-		if _, err := a.store.UpsertRep(ctx, lead.Rep{Name: r.Name, Email: r.Email, Territory: r.Territory, Capacity: r.Capacity, Active: active}); err != nil {
+		ooo := make([]lead.TimeRange, len(r.OutOfOffice))
+		for i, p := range r.OutOfOffice {
+			ooo[i] = lead.TimeRange{From: p.From, To: p.To}
+		}
+		if _, err := a.store.UpsertRep(ctx, lead.Rep{Name: r.Name, Email: r.Email, Territory: r.Territory, Capacity: r.Capacity, Active: active,
+			TimeZone: r.TimeZone, WorkingHours: r.WorkingHours, WorkingDays: r.WorkingDays, OutOfOffice: ooo}); err != nil {
 			return fmt.Errorf("sync reps from %s: %w", config.EnvConfigFile, err)
+		}
+	}
+	for _, t := range a.cfg.File.Routing.Teams {
+		spec := store.TeamSpec{Name: t.Name}
+		for _, m := range t.Members {
+			spec.Members = append(spec.Members, store.TeamMemberSpec{Email: m.Email, Weight: m.Weight})
+		}
+		if err := a.store.SyncTeam(ctx, spec); err != nil {
+			return fmt.Errorf("sync teams from %s: %w", config.EnvConfigFile, err)
 		}
 	}
 	return nil
@@ -183,6 +209,7 @@ func (a *app) httpHandler() (http.Handler, error) {
 		Suppressor:    a.store,
 		MailSinkFunc:  a.mailSinkFunc(),
 		Deals:         a.store,
+		Activities:    a.store,
 		StageChangedFunc: func(ctx context.Context, ch lead.StageChange) error {
 			task, err := workers.NewStageEmailTask(ch)
 			if err != nil {
@@ -229,11 +256,8 @@ func (a *app) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
 	h, err := workers.NewHandlers(workers.Config{
 		Email: ec,
 		Store: a.store, Connectors: a.registry, Enqueuer: a.client,
-		Rules: a.cfg.File.Scoring,
-		Routing: workers.Routing{
-			Pipeline: a.cfg.File.Routing.Pipeline, HotStage: a.cfg.File.Routing.HotStage,
-			NurtureProgram: a.cfg.File.Routing.NurtureProgram,
-		},
+		Rules:         a.cfg.File.Scoring,
+		Routing:       a.routing(),
 		DefaultRegion: a.cfg.DefaultRegion,
 		TrainFunc: func(ctx context.Context) (string, error) {
 			res, err := trainModel(ctx, a.store, trainOptions{seed: 1})

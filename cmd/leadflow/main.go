@@ -14,6 +14,9 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	// Rep availability and quiet hours need time zones even in a minimal
+	// container image without /usr/share/zoneinfo.
+	_ "time/tzdata"
 
 	"leadflow/config"
 )

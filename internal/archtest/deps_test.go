@@ -32,7 +32,7 @@ var allowed = map[string][]string{
 	"store":                    {"lead"},
 	"metrics":                  {},
 	"migrations":               {},
-	"config":                   {"connectors", "scoring"},
+	"config":                   {"connectors", "pipeline", "scoring"},
 	"workers":                  {"lead", "connectors", "scoring", "scoring/learn", "scoring/bant", "email", "pipeline", "metrics"},
 	"httpapi":                  {"lead", "connectors", "email", "metrics"},
 	"email":                    {"lead", "internal/retryafter"},

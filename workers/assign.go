@@ -1,0 +1,163 @@
+package workers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"leadflow/lead"
+	"leadflow/pipeline"
+)
+
+// pickFair chooses a rep among a team's members with fair weighted
+// assignment (pipeline.Pick), skipping unavailable, full or excluded reps.
+func pickFair(members []lead.TeamMember, now time.Time, exclude map[int64]bool) lead.Assignment {
+	ms := make([]pipeline.Member, len(members))
+	for i, m := range members {
+		ooo := make([]pipeline.Period, len(m.OutOfOffice))
+		for j, p := range m.OutOfOffice {
+			ooo[j] = pipeline.Period{From: p.From, To: p.To}
+		}
+		ms[i] = pipeline.Member{RepID: m.RepID, Weight: m.Weight, VTime: m.VTime, Capacity: m.Capacity, OpenDeals: m.OpenDeals,
+			Active: m.Active, Availability: pipeline.Availability{TimeZone: m.TimeZone, WorkingHours: m.WorkingHours,
+				WorkingDays: m.WorkingDays, OutOfOffice: ooo}}
+	}
+	d := pipeline.Pick(ms, now, exclude)
+	a := lead.Assignment{RepID: d.RepID, NewVTime: d.NewVTime}
+	for _, s := range d.Skipped {
+		a.Skipped = append(a.Skipped, lead.SkippedRep{RepID: s.RepID, Reason: s.Reason})
+	}
+	return a
+}
+
+// companySize reads a company size from the usual attributes ("250",
+// "51-200" → 51, "1000+" → 1000); 0 when unknown.
+func companySize(l lead.Lead) int {
+	for _, k := range []string{"company_size", "employees", "employee_count", "num_employees"} {
+		v, ok := l.Attributes[k]
+		if !ok {
+			continue
+		}
+		s := strings.TrimSpace(fmt.Sprint(v))
+		end := 0
+		for end < len(s) && s[end] >= '0' && s[end] <= '9' {
+			end++
+		}
+		if n, err := strconv.Atoi(s[:end]); err == nil {
+			return n
+		}
+	}
+	return 0
+}
+
+// teamRequest fills the routing team of a deal request from the rules.
+func (h *Handlers) teamRequest(req *lead.DealRequest, sc lead.Score, l lead.Lead) {
+	if h.cfg.Routing.Rules == nil {
+		return
+	}
+	team, rule := h.cfg.Routing.Rules.Match(pipeline.LeadFacts{Band: sc.Band, Score: sc.Total, Source: l.Source, Channel: l.Channel,
+		Country: l.Country, Campaign: l.UTM.Campaign, CompanySize: companySize(l)})
+	if team == "" {
+		return
+	}
+	now := req.Now
+	req.Team, req.Rule = team, rule
+	req.PickFunc = func(ms []lead.TeamMember) lead.Assignment { return pickFair(ms, now, nil) }
+}
+
+// SLAPayload is the payload of deal:sla.
+type SLAPayload struct {
+	DealID int64 `json:"deal_id"`
+	// OwnerRepID is the owner whose first touch was due.
+	OwnerRepID int64 `json:"owner_rep_id"`
+}
+
+// TypeDealSLA checks a deal's speed-to-lead deadline.
+const TypeDealSLA = "deal:sla"
+
+// NewSLATask returns the deal:sla task of a deal's owner, due now.
+func NewSLATask(dealID, ownerRepID int64) (*asynq.Task, error) {
+	return newTask(TypeDealSLA, SLAPayload{DealID: dealID, OwnerRepID: ownerRepID}, fmt.Sprintf("sla:%d:%d", dealID, ownerRepID))
+}
+
+// startSLA records the owner's first-touch deadline and schedules its check
+// (an Asynq scheduled task, not polling).
+func (h *Handlers) startSLA(ctx context.Context, deal lead.Deal, now time.Time) error {
+	if h.cfg.Routing.SLA <= 0 || deal.OwnerRepID == 0 || h.cfg.Routing.Rules == nil {
+		return nil
+	}
+	due := now.Add(h.cfg.Routing.SLA)
+	if err := h.cfg.Store.SetSLADue(ctx, deal.ID, due); err != nil {
+		return err
+	}
+	t, err := newTask(TypeDealSLA, SLAPayload{DealID: deal.ID, OwnerRepID: deal.OwnerRepID}, fmt.Sprintf("sla:%d:%d", deal.ID, deal.OwnerRepID))
+	if err != nil {
+		return permanent(err)
+	}
+	task := asynq.NewTask(t.Type(), t.Payload(), asynq.Queue(QueueDefault), asynq.MaxRetry(DefaultMaxRetry), asynq.Timeout(DefaultTimeout),
+		asynq.Retention(DefaultRetention), asynq.TaskID(fmt.Sprintf("sla:%d:%d", deal.ID, deal.OwnerRepID)), asynq.ProcessAt(due))
+	return h.enqueue(ctx, task, nil)
+}
+
+// SLA fires when an owner's first touch was due. If the deal is still open
+// and untouched by that owner, it goes to the next eligible rep of the team
+// (never back to the same one), the breach is counted, both reps are told,
+// and the new owner's clock starts. A first touch in time makes it a no-op.
+func (h *Handlers) SLA(ctx context.Context, t *asynq.Task) error {
+	var p SLAPayload
+	if err := decodePayload(t, &p); err != nil {
+		return err
+	}
+	now := h.cfg.NowFunc()
+	deal, changed, err := h.cfg.Store.ReassignDeal(ctx, p.DealID, p.OwnerRepID, func(ms []lead.TeamMember) lead.Assignment {
+		return pickFair(ms, now, map[int64]bool{p.OwnerRepID: true})
+	}, now)
+	if errors.Is(err, lead.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("speed-to-lead check of deal %d: %w", p.DealID, err)
+	}
+	if !changed {
+		return nil
+	}
+	h.cfg.Metrics.SLABreached()
+	h.cfg.Logger.WarnContext(ctx, "speed-to-lead breached: deal reassigned", "deal_id", deal.ID, "from_rep_id", p.OwnerRepID, "to_rep_id", deal.OwnerRepID)
+	if err := h.notifyReps(ctx, deal, p.OwnerRepID); err != nil {
+		return err
+	}
+	return h.startSLA(ctx, deal, now)
+}
+
+// notifyReps tells the new owner about the lead and the previous one that
+// it was passed on.
+func (h *Handlers) notifyReps(ctx context.Context, deal lead.Deal, previous int64) error {
+	if h.cfg.Email.RepNotification != "" {
+		rep, err := h.cfg.Store.Rep(ctx, deal.OwnerRepID)
+		if err != nil {
+			return err
+		}
+		if err := h.queueEmail(ctx, lead.OutboxEmail{
+			DedupeKey: fmt.Sprintf("rep-new-lead:%d:%d", deal.ID, rep.ID), ContactID: deal.ContactID, Template: h.cfg.Email.RepNotification,
+			Kind: lead.EmailTransactional, To: rep.Email, DealID: deal.ID, RepID: rep.ID, Trigger: "rep assignment",
+		}); err != nil {
+			return err
+		}
+	}
+	if previous != 0 {
+		rep, err := h.cfg.Store.Rep(ctx, previous)
+		if err != nil {
+			return err
+		}
+		return h.queueEmail(ctx, lead.OutboxEmail{
+			DedupeKey: fmt.Sprintf("rep-sla-breach:%d:%d", deal.ID, rep.ID), ContactID: deal.ContactID, Template: "rep-sla-breach",
+			Kind: lead.EmailTransactional, To: rep.Email, DealID: deal.ID, RepID: rep.ID, Trigger: "speed-to-lead breach",
+		})
+	}
+	return nil
+}
