@@ -189,6 +189,14 @@ type Routing struct {
 	// deal (activity or stage move) by then loses it to the next eligible
 	// rep of the team, and both are told. Default 1h; 0 disables.
 	SLA time.Duration `yaml:"sla"`
+	// StallAfter maps an open stage to how long a deal may sit in it before
+	// it is moved to the Future callback list (with a reminder, and its
+	// owner told). Defaults: Qualification 7 days, Initial contact 10,
+	// Value proposition 14, Negotiation 21; a stage set to 0 never stalls.
+	StallAfter map[string]time.Duration `yaml:"stall_after"`
+	// CallbackAfter is when a parked deal's reminder fires: the contact is
+	// rescored and a hot lead goes back into its stage. Default 14 days.
+	CallbackAfter time.Duration `yaml:"callback_after"`
 }
 
 // Team is a routing team.
@@ -219,11 +227,16 @@ type Rep struct {
 	pipeline.Availability `yaml:",inline"`
 }
 
+const day = 24 * time.Hour
+
 // DefaultFile returns the built-in file configuration.
 func DefaultFile() File {
 	return File{
-		Scoring:  scoring.DefaultRules(),
-		Routing:  Routing{Pipeline: "Sales", HotStage: "Qualification", NurtureProgram: "default", SLA: time.Hour},
+		Scoring: scoring.DefaultRules(),
+		Routing: Routing{Pipeline: "Sales", HotStage: "Qualification", NurtureProgram: "default", SLA: time.Hour,
+			StallAfter: map[string]time.Duration{"Qualification": 7 * day, "Initial contact": 10 * day,
+				"Value proposition": 14 * day, "Negotiation": 21 * day},
+			CallbackAfter: 14 * day},
 		Schedule: Schedule{RescoreEvery: time.Hour, RetrainEvery: 24 * time.Hour},
 		Email: Email{
 			From: "Sales <sales@example.com>", WeeklyCap: 3, RatePerSecond: 10,
@@ -458,6 +471,14 @@ func (f File) Validate() error {
 				errs = append(errs, &FieldError{fmt.Sprintf("email.nurture.%s[%d].after", prog, i), "must not be negative"})
 			}
 		}
+	}
+	for stage, d := range f.Routing.StallAfter {
+		if d < 0 {
+			errs = append(errs, &FieldError{"routing.stall_after." + stage, "must not be negative (0 never stalls)"})
+		}
+	}
+	if f.Routing.CallbackAfter < 0 {
+		errs = append(errs, &FieldError{"routing.callback_after", "must not be negative"})
 	}
 	if f.Routing.SLA < 0 {
 		errs = append(errs, &FieldError{"routing.sla", "must not be negative (0 disables)"})

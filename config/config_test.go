@@ -147,15 +147,17 @@ func TestEnvVarsDocumented(t *testing.T) {
 	}
 }
 
-// TestReadmeExampleIsValid keeps the configuration example in README.md
-// loadable: documentation that fails at start-up is worse than none.
-func TestReadmeExampleIsValid(t *testing.T) {
+// TestReadmeExamplesAreValid keeps every configuration example in
+// README.md loadable: documentation that fails at start-up is worse than none.
+func TestReadmeExamplesAreValid(t *testing.T) {
 	readme, err := os.ReadFile("../README.md")
 	require.NoError(t, err)
-	_, rest, ok := strings.Cut(string(readme), "```yaml\nscoring:")
-	require.True(t, ok, "README has a ```yaml block starting with scoring:")
-	block, _, ok := strings.Cut(rest, "```")
-	require.True(t, ok)
-	_, err = ParseFile([]byte("scoring:" + block))
-	require.NoError(t, err)
+	blocks := strings.Split(string(readme), "```yaml\n")[1:]
+	require.GreaterOrEqual(t, len(blocks), 2, "README has YAML examples")
+	for i, b := range blocks {
+		block, _, ok := strings.Cut(b, "```")
+		require.True(t, ok)
+		_, err = ParseFile([]byte(block))
+		require.NoError(t, err, "README YAML example %d", i+1)
+	}
 }

@@ -20,8 +20,8 @@ var update = flag.Bool("update", false, "rewrite testdata/golden from the curren
 // builtinNames is the set of templates the rest of leadflow refers to by
 // name; removing one breaks the outbox.
 var builtinNames = []string{
-	"heating-up", "nurture-1", "nurture-2", "nurture-3", "rep-new-lead",
-	"rep-sla-breach",
+	"heating-up", "nurture-1", "nurture-2", "nurture-3", "rep-deal-parked",
+	"rep-new-lead", "rep-sla-breach",
 	"stage-initial-contact", "stage-negotiation", "stage-value-proposition",
 }
 
@@ -40,7 +40,7 @@ func TestBuiltinTemplates(t *testing.T) {
 		kind, ok := tpl.Kind(name)
 		require.True(t, ok, name)
 		want := KindMarketing
-		if name == "rep-new-lead" || name == "rep-sla-breach" {
+		if name == "rep-new-lead" || name == "rep-sla-breach" || name == "rep-deal-parked" {
 			want = KindTransactional
 		}
 		require.Equal(t, want, kind, name)

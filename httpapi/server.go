@@ -50,6 +50,10 @@ type Config struct {
 	Deals            DealStore
 	Activities       ActivityStore
 	StageChangedFunc func(ctx context.Context, ch lead.StageChange) error
+	// Reps serves the per-rep API (GET /v1/deals, GET|PATCH /v1/deals/{id},
+	// GET /v1/contacts/{id}) and authenticates rep tokens; nil leaves those
+	// routes unmounted and only APITokens are accepted.
+	Reps RepStore
 	// Unsubscriber verifies /u/{token} links and Suppressor records them;
 	// both nil leaves unsubscribe unmounted.
 	Unsubscriber *email.Unsubscriber
@@ -130,7 +134,13 @@ func New(c Config) (*Server, error) {
 	s.mux.HandleFunc("GET /v1/contacts/{id}/score", s.requireToken(s.contactScore))
 	s.mux.HandleFunc("GET /v1/dev/mail", s.requireToken(s.devMail))
 	s.mux.HandleFunc("POST /v1/deals/{id}/stage", s.requireToken(s.moveDeal))
-	s.mux.HandleFunc("POST /v1/deals/{id}/activities", s.requireToken(s.addActivity))
+	s.mux.HandleFunc("POST /v1/deals/{id}/activities", s.requireRep(s.addRepActivity))
+	if c.Reps != nil {
+		s.mux.HandleFunc("GET /v1/deals", s.requireRep(s.listDeals))
+		s.mux.HandleFunc("GET /v1/deals/{id}", s.requireRep(s.getDeal))
+		s.mux.HandleFunc("PATCH /v1/deals/{id}", s.requireRep(s.patchDeal))
+		s.mux.HandleFunc("GET /v1/contacts/{id}", s.requireRep(s.getContact))
+	}
 	s.mux.HandleFunc("GET /u/{token}", s.unsubscribe)
 	s.mux.HandleFunc("POST /u/{token}", s.unsubscribe)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

@@ -265,3 +265,10 @@ type Assignment struct {
 	// Skipped lists the reps passed over and why.
 	Skipped []SkippedRep
 }
+
+// StalledDeal is an open, active deal and since when it sits in its stage.
+type StalledDeal struct {
+	DealID, ContactID, OwnerRepID int64
+	Stage                         string
+	EnteredAt                     time.Time
+}

@@ -47,6 +47,7 @@ type Metrics struct {
 	bandChanges    *prometheus.CounterVec
 	emails         *prometheus.CounterVec
 	slaBreaches    prometheus.Counter
+	dealsParked    prometheus.Counter
 }
 
 // New builds the collectors on a private registry (so tests and several
@@ -88,12 +89,16 @@ func New() *Metrics {
 			Name: "leadflow_sla_breaches_total",
 			Help: "Deals reassigned because their owner made no first touch within the speed-to-lead time.",
 		}),
+		dealsParked: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "leadflow_deals_parked_total",
+			Help: "Stalled deals moved to the Future callback list.",
+		}),
 		relayEnqueued: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "leadflow_relay_enqueued_total",
 			Help: "Stored webhook events the relay enqueued because the intake could not (Redis was unavailable).",
 		}),
 	}
-	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails, m.slaBreaches,
+	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails, m.slaBreaches, m.dealsParked,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -188,4 +193,12 @@ func (m *Metrics) SLABreached() {
 		return
 	}
 	m.slaBreaches.Inc()
+}
+
+// DealParked counts one deal moved to the Future callback list.
+func (m *Metrics) DealParked() {
+	if m == nil {
+		return
+	}
+	m.dealsParked.Inc()
 }

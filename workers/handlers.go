@@ -40,6 +40,11 @@ type Store interface {
 	RecordBandChange(ctx context.Context, contactID, scoreID int64, from, to string, at time.Time) (bool, error)
 	ReassignDeal(ctx context.Context, dealID, fromRep int64, pick func([]lead.TeamMember) lead.Assignment, now time.Time) (lead.Deal, bool, error)
 	SetSLADue(ctx context.Context, dealID int64, due time.Time) error
+	StalledDeals(ctx context.Context, cutoffs map[string]time.Time, limit int) ([]lead.StalledDeal, error)
+	ParkDeal(ctx context.Context, dealID int64, callbackAt, now time.Time) (bool, error)
+	CallbackDue(ctx context.Context, dealID int64, callbackAt time.Time) (lead.Deal, bool, error)
+	ReactivateDeal(ctx context.Context, dealID int64, now time.Time) error
+	Snooze(ctx context.Context, dealID int64, callbackAt, now time.Time) error
 	ContactsToRescore(ctx context.Context, since time.Time, afterID int64, limit int) ([]int64, error)
 	QueueEmail(ctx context.Context, e lead.OutboxEmail) (lead.OutboxEmail, bool, error)
 	GetEmail(ctx context.Context, id int64) (lead.OutboxEmail, error)
@@ -69,6 +74,11 @@ type Routing struct {
 	Rules *pipeline.RoutingRules
 	// SLA is the speed-to-lead limit for team-routed deals; 0 disables.
 	SLA time.Duration
+	// StallAfter maps an open stage to how long a deal may sit in it before
+	// the stall sweep parks it on the Future callback list; empty disables.
+	StallAfter map[string]time.Duration
+	// CallbackAfter is the delay of a parked deal's reminder; default 14 days.
+	CallbackAfter time.Duration
 }
 
 // Config wires the handlers. Store, Connectors and Enqueuer are required.
@@ -152,6 +162,8 @@ func (h *Handlers) NewMux() *asynq.ServeMux {
 	mux.HandleFunc(TypeEmailSend, h.SendEmail)
 	mux.HandleFunc(TypeStageEmail, h.StageEmail)
 	mux.HandleFunc(TypeDealSLA, h.SLA)
+	mux.HandleFunc(TypeStallSweep, h.StallSweep)
+	mux.HandleFunc(TypeDealCallback, h.Callback)
 	return mux
 }
 

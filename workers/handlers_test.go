@@ -165,9 +165,9 @@ func newRescore(contactID int64, runKey string) (*asynq.Task, error) {
 }
 
 // reconfigure rebuilds the handlers with an email configuration.
-func (b *testBundle) reconfigure(t *testing.T, ec workers.EmailConfig) {
+func (b *testBundle) reconfigure(t *testing.T, ec workers.EmailConfig, routing workers.Routing) {
 	t.Helper()
-	h, err := workers.NewHandlers(workers.Config{Store: b.store, Connectors: b.reg, Enqueuer: b.client,
+	h, err := workers.NewHandlers(workers.Config{Store: b.store, Connectors: b.reg, Enqueuer: b.client, Routing: routing,
 		NowFunc: func() time.Time { return b.now }, Email: ec, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	require.NoError(t, err)
 	b.handlers = h

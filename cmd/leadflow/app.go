@@ -127,7 +127,13 @@ func (a *app) close() {
 // teams are configured.
 func (a *app) routing() workers.Routing {
 	r := a.cfg.File.Routing
-	out := workers.Routing{Pipeline: r.Pipeline, HotStage: r.HotStage, NurtureProgram: r.NurtureProgram, SLA: r.SLA}
+	out := workers.Routing{Pipeline: r.Pipeline, HotStage: r.HotStage, NurtureProgram: r.NurtureProgram, SLA: r.SLA,
+		StallAfter: map[string]time.Duration{}, CallbackAfter: r.CallbackAfter}
+	for stage, d := range r.StallAfter {
+		if d > 0 {
+			out.StallAfter[stage] = d
+		}
+	}
 	if len(r.Teams) > 0 {
 		out.Rules = &pipeline.RoutingRules{Rules: r.Rules, Fallback: r.FallbackTeam}
 	}
@@ -222,6 +228,7 @@ func (a *app) httpHandler() (http.Handler, error) {
 		},
 		Contacts:  a.store,
 		APITokens: a.cfg.APITokens,
+		Reps:      repAPI{a.store},
 		NowFunc:   a.nowFunc,
 		Metrics:   a.metrics,
 		Logger:    a.logger,

@@ -41,7 +41,9 @@ func commands() []command {
 		{"import", "load historical leads with outcomes from a CSV file, for training and backtesting", "leadflow import --csv FILE --label COL --positive VALUE [--exclude A,B] [--id COL]", runImport},
 		{"score", "evaluate, train and calibrate the learned model (eval, train, calibrate)", "leadflow score eval|train|calibrate [flags]", runScore},
 		{"mail", "list the local mail sink or preview a template for a contact (ls, preview)", "leadflow mail ls|preview", runMail},
+		{"reps", "manage sales reps and their rep API tokens (add, ls, disable, ooo, token)", "leadflow reps add|ls|disable|ooo|token [flags]", runReps},
 		{"explain", "print why a contact has its score, and its score history", "leadflow explain <contact id or ref>", runExplain},
+		{"bench", "measure speed to lead under load: webhook → assigned deal → rep notified (p50/p95/p99)", "leadflow bench [--rate 200] [--duration 20s]", runBench},
 		{"demo", "start local PostgreSQL and Redis under ./.leadflow, run every role, replay synthetic leads and report", "leadflow demo [flags]", runDemo},
 		{"version", "print the version", "leadflow version", func(_ context.Context, _ []string, stdout, _ io.Writer) error {
 			fmt.Fprintln(stdout, "leadflow", version)
@@ -58,7 +60,7 @@ func main() {
 
 // ownsFlags lists the commands that parse their own flags (and print their
 // own --help).
-var ownsFlags = map[string]bool{"demo": true, "explain": true, "import": true, "score": true, "mail": true}
+var ownsFlags = map[string]bool{"demo": true, "explain": true, "import": true, "score": true, "mail": true, "bench": true, "reps": true}
 
 // errUsage marks an error already explained by a usage message.
 var errUsage = errors.New("usage")

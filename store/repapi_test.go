@@ -1,0 +1,189 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"leadflow/internal/testenv"
+	"leadflow/lead"
+	"leadflow/store"
+)
+
+// dealFor records a lead and opens a deal in Sales/Qualification owned by repID.
+func (b *testBundle) dealFor(t *testing.T, key string, repID int64) lead.Deal {
+	t.Helper()
+	ctx := context.Background()
+	tp, err := b.store.RecordLead(ctx, b.event(t, key), person(key+"@example.com", ""), b.now)
+	require.NoError(t, err)
+	d, created, err := b.store.CreateDeal(ctx, lead.DealRequest{ContactID: tp.ContactID, TouchpointID: tp.ID, Pipeline: "Sales",
+		Stage: "Qualification", Now: b.now}, func([]lead.Rep, int64) int64 { return repID })
+	require.NoError(t, err)
+	require.True(t, created)
+	return d
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestRepTokens(t *testing.T) {
+	t.Parallel()
+	pool := testenv.Pool(t)
+	b := &testBundle{store: store.New(pool), now: time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)}
+	ctx := context.Background()
+	id, err := b.store.AddRep(ctx, lead.Rep{Name: "Ann", Email: "Ann@Reps.example.com"}, store.RoleManager)
+	require.NoError(t, err)
+	_, err = b.store.AddRep(ctx, lead.Rep{Name: "Ann again", Email: "ann@reps.example.com"}, store.RoleRep)
+	require.ErrorIs(t, err, store.ErrRepExists)
+
+	tok, err := b.store.CreateRepToken(ctx, id)
+	require.NoError(t, err)
+	require.True(t, strings.HasPrefix(tok, store.RepTokenPrefix))
+	acct, err := b.store.RepByToken(ctx, tok)
+	require.NoError(t, err)
+	require.Equal(t, id, acct.ID)
+	require.Equal(t, store.RoleManager, acct.Role)
+	require.True(t, acct.Active)
+
+	var stored []byte
+	require.NoError(t, pool.QueryRow(ctx, `SELECT token_hash FROM reps WHERE id = $1`, id).Scan(&stored))
+	require.NotContains(t, string(stored), tok, "only the hash is stored")
+
+	rotated, err := b.store.CreateRepToken(ctx, id)
+	require.NoError(t, err)
+	require.NotEqual(t, tok, rotated)
+	_, err = b.store.RepByToken(ctx, tok)
+	require.ErrorIs(t, err, store.ErrNotFound, "the old token stops working")
+	_, err = b.store.RepByToken(ctx, rotated)
+	require.NoError(t, err)
+
+	require.NoError(t, b.store.DisableRep(ctx, id))
+	acct, err = b.store.RepByToken(ctx, rotated)
+	require.NoError(t, err)
+	require.False(t, acct.Active)
+
+	period := lead.TimeRange{From: b.now, To: b.now.Add(48 * time.Hour)}
+	require.NoError(t, b.store.AddRepOutOfOffice(ctx, id, period))
+	require.NoError(t, b.store.AddRepOutOfOffice(ctx, id, period))
+	acct, err = b.store.RepByEmail(ctx, "ANN@reps.example.com")
+	require.NoError(t, err)
+	require.Len(t, acct.OutOfOffice, 2, "periods are appended")
+	require.True(t, acct.OutOfOffice[0].From.Equal(b.now))
+}
+
+func TestListDealsClosestToClosingFirst(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	a, err := b.store.AddRep(ctx, lead.Rep{Name: "A", Email: "a@reps.example.com"}, store.RoleRep)
+	require.NoError(t, err)
+	other, err := b.store.AddRep(ctx, lead.Rep{Name: "B", Email: "b@reps.example.com"}, store.RoleRep)
+	require.NoError(t, err)
+	small, big, negotiating := b.dealFor(t, "small", a), b.dealFor(t, "big", a), b.dealFor(t, "nego", other)
+	for _, u := range []struct {
+		id     int64
+		amount int64
+		stage  *string
+	}{{small.ID, 1000, nil}, {big.ID, 50000, nil}, {negotiating.ID, 40000, ptr("Negotiation")}} {
+		_, _, err := b.store.UpdateDeal(ctx, u.id, store.DealUpdate{AmountCents: &u.amount, Stage: u.stage}, "test", b.now)
+		require.NoError(t, err)
+	}
+	ids := func(f store.DealFilter) []int64 {
+		rows, err := b.store.ListDeals(ctx, f)
+		require.NoError(t, err)
+		out := []int64{}
+		for _, r := range rows {
+			out = append(out, r.ID)
+		}
+		return out
+	}
+	// 0.8 × 40000 = 32000 > 0.2 × 50000 = 10000 > 0.2 × 1000.
+	require.Equal(t, []int64{negotiating.ID, big.ID, small.ID}, ids(store.DealFilter{}))
+	require.Equal(t, []int64{big.ID, small.ID}, ids(store.DealFilter{OwnerRepID: a}))
+	require.Equal(t, []int64{negotiating.ID}, ids(store.DealFilter{Stage: "negotiation"}))
+	require.Empty(t, ids(store.DealFilter{Pipeline: "Other"}))
+}
+
+func TestUpdateDealRules(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	rep, err := b.store.AddRep(ctx, lead.Rep{Name: "A", Email: "a@reps.example.com"}, store.RoleRep)
+	require.NoError(t, err)
+	tests := []struct {
+		name      string
+		prepare   []store.DealUpdate
+		update    store.DealUpdate
+		wantField string
+	}{
+		{name: "unknown stage", update: store.DealUpdate{Stage: ptr("Signed")}, wantField: "stage"},
+		{name: "lost without reason", update: store.DealUpdate{Stage: ptr("Lost")}, wantField: "lost_reason"},
+		{name: "lost with blank reason", update: store.DealUpdate{Stage: ptr("Lost"), LostReason: ptr("  ")}, wantField: "lost_reason"},
+		{name: "won without amount", update: store.DealUpdate{Stage: ptr("Won")}, wantField: "amount_cents"},
+		{name: "negative amount", update: store.DealUpdate{AmountCents: ptr(int64(-1))}, wantField: "amount_cents"},
+		{name: "reason without lost", update: store.DealUpdate{LostReason: ptr("price")}, wantField: "lost_reason"},
+		{name: "moving a closed deal", prepare: []store.DealUpdate{{Stage: ptr("Lost"), LostReason: ptr("price")}},
+			update: store.DealUpdate{Stage: ptr("Negotiation")}, wantField: "stage"},
+		{name: "won with amount given now", update: store.DealUpdate{Stage: ptr("won"), AmountCents: ptr(int64(9900))}},
+		{name: "won with amount set before", prepare: []store.DealUpdate{{AmountCents: ptr(int64(500))}}, update: store.DealUpdate{Stage: ptr("Won")}},
+		{name: "lost with reason", update: store.DealUpdate{Stage: ptr("Lost"), LostReason: ptr("went with a competitor")}},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := b.dealFor(t, fmt.Sprint("rule", i), rep)
+			for _, p := range tt.prepare {
+				_, _, err := b.store.UpdateDeal(ctx, d.ID, p, "test", b.now)
+				require.NoError(t, err)
+			}
+			ch, changed, err := b.store.UpdateDeal(ctx, d.ID, tt.update, "rep:1", b.now.Add(time.Hour))
+			detail, derr := b.store.DealDetail(ctx, d.ID)
+			require.NoError(t, derr)
+			if tt.wantField != "" {
+				var de *store.DealError
+				require.True(t, errors.As(err, &de), "got %v", err)
+				require.Equal(t, tt.wantField, de.Field, de.Msg)
+				require.Len(t, detail.StageHistory, 1+len(tt.prepare), "a refused change records nothing")
+				return
+			}
+			require.NoError(t, err)
+			require.True(t, changed)
+			require.True(t, ch.Closed)
+			require.Equal(t, "Qualification", ch.From)
+			last := detail.StageHistory[len(detail.StageHistory)-1]
+			require.Equal(t, store.StageHistoryEntry{From: "Qualification", To: ch.To, ChangedAt: b.now.Add(time.Hour), ChangedBy: "rep:1"},
+				store.StageHistoryEntry{From: last.From, To: last.To, ChangedAt: last.ChangedAt.UTC(), ChangedBy: last.ChangedBy})
+			require.NotNil(t, detail.Deal.ClosedAt)
+		})
+	}
+}
+
+func TestUpdateDealOwnerScope(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	a, err := b.store.AddRep(ctx, lead.Rep{Name: "A", Email: "a@reps.example.com"}, store.RoleRep)
+	require.NoError(t, err)
+	other, err := b.store.AddRep(ctx, lead.Rep{Name: "B", Email: "b@reps.example.com"}, store.RoleRep)
+	require.NoError(t, err)
+	d := b.dealFor(t, "scoped", a)
+	_, _, err = b.store.UpdateDeal(ctx, d.ID, store.DealUpdate{Stage: ptr("Negotiation"), OwnerRepID: other}, "rep", b.now)
+	require.ErrorIs(t, err, store.ErrNotFound, "another rep's deal looks missing")
+	_, changed, err := b.store.UpdateDeal(ctx, d.ID, store.DealUpdate{Stage: ptr("Negotiation"), OwnerRepID: a}, "rep", b.now)
+	require.NoError(t, err)
+	require.True(t, changed)
+
+	owns, err := b.store.RepOwnsContact(ctx, a, d.ContactID)
+	require.NoError(t, err)
+	require.True(t, owns)
+	owns, err = b.store.RepOwnsContact(ctx, other, d.ContactID)
+	require.NoError(t, err)
+	require.False(t, owns)
+
+	c, err := b.store.ContactDetail(ctx, d.ContactID)
+	require.NoError(t, err)
+	require.Equal(t, []store.Identity{{Kind: "email", Value: "scoped@example.com"}}, c.Identities)
+	require.Len(t, c.Touchpoints, 1)
+	require.NotEmpty(t, c.Ledger, "identity decisions are in the ledger")
+	require.Equal(t, "identity", c.Ledger[0].Kind)
+}
