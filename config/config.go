@@ -194,6 +194,11 @@ type Routing struct {
 	// owner told). Defaults: Qualification 7 days, Initial contact 10,
 	// Value proposition 14, Negotiation 21; a stage set to 0 never stalls.
 	StallAfter map[string]time.Duration `yaml:"stall_after"`
+	// LostReasons are the reasons a deal may be lost for; a rep moving a
+	// deal to Lost must give one of them. Default: price, timing,
+	// competitor, no budget, no decision, unresponsive, other. A list in
+	// the file replaces the default.
+	LostReasons []string `yaml:"lost_reasons"`
 	// CallbackAfter is when a parked deal's reminder fires: the contact is
 	// rescored and a hot lead goes back into its stage. Default 14 days.
 	CallbackAfter time.Duration `yaml:"callback_after"`
@@ -236,7 +241,8 @@ func DefaultFile() File {
 		Routing: Routing{Pipeline: "Sales", HotStage: "Qualification", NurtureProgram: "default", SLA: time.Hour,
 			StallAfter: map[string]time.Duration{"Qualification": 7 * day, "Initial contact": 10 * day,
 				"Value proposition": 14 * day, "Negotiation": 21 * day},
-			CallbackAfter: 14 * day},
+			CallbackAfter: 14 * day,
+			LostReasons:   []string{"price", "timing", "competitor", "no budget", "no decision", "unresponsive", "other"}},
 		Schedule: Schedule{RescoreEvery: time.Hour, RetrainEvery: 24 * time.Hour},
 		Email: Email{
 			From: "Sales <sales@example.com>", WeeklyCap: 3, RatePerSecond: 10,

@@ -473,6 +473,9 @@ type DealUpdate struct {
 	// answers ErrNotFound otherwise, so a rep cannot tell another rep's deal
 	// from a missing one. It is checked under the deal's row lock.
 	OwnerRepID int64
+	// LostReasons, when set, is the configured list a lost_reason must come
+	// from (compared case-insensitively).
+	LostReasons []string
 }
 
 // UpdateDeal applies a rep's change to a deal in one transaction: amount,
@@ -533,6 +536,8 @@ func (s *Store) UpdateDeal(ctx context.Context, dealID int64, u DealUpdate, by s
 			return &DealError{Field: "lost_reason", Msg: "moving a deal to " + ch.To + " requires a lost_reason"}
 		case toKind != "lost" && u.LostReason != nil:
 			return &DealError{Field: "lost_reason", Msg: "lost_reason is only accepted with a move to a lost stage"}
+		case toKind == "lost" && len(u.LostReasons) > 0 && !containsFold(u.LostReasons, reason):
+			return &DealError{Field: "lost_reason", Msg: fmt.Sprintf("lost_reason must be one of: %s", strings.Join(u.LostReasons, ", "))}
 		case toKind == "won" && amount <= 0:
 			return &DealError{Field: "amount_cents", Msg: "moving a deal to " + ch.To + " requires an amount (amount_cents > 0)"}
 		}
@@ -577,4 +582,13 @@ func firstField(u DealUpdate) string {
 	default:
 		return "lost_reason"
 	}
+}
+
+func containsFold(list []string, v string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, v) {
+			return true
+		}
+	}
+	return false
 }

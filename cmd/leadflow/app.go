@@ -228,7 +228,7 @@ func (a *app) httpHandler() (http.Handler, error) {
 		},
 		Contacts:  a.store,
 		APITokens: a.cfg.APITokens,
-		Reps:      repAPI{a.store},
+		Reps:      repAPI{st: a.store, lostReasons: a.cfg.File.Routing.LostReasons},
 		NowFunc:   a.nowFunc,
 		Metrics:   a.metrics,
 		Logger:    a.logger,

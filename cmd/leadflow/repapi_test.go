@@ -179,6 +179,7 @@ func TestRepAPI(t *testing.T) {
 		}{
 			{"unknown stage", map[string]any{"stage": "Signed"}, "stage"},
 			{"lost without a reason", map[string]any{"stage": "Lost"}, "lost_reason"},
+			{"lost for a reason not in the configured list", map[string]any{"stage": "Lost", "lost_reason": "bad vibes"}, "lost_reason"},
 			{"won without an amount", map[string]any{"stage": "Won"}, "amount_cents"},
 		}
 		for _, tt := range tests {

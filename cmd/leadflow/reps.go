@@ -17,7 +17,11 @@ import (
 
 // repAPI adapts the store to httpapi.RepStore: httpapi may not import the
 // store, so the store's filter and update types are translated here.
-type repAPI struct{ st *store.Store }
+type repAPI struct {
+	st *store.Store
+	// lostReasons is the configured list of reasons a deal may be lost for.
+	lostReasons []string
+}
 
 var _ httpapi.RepStore = repAPI{}
 
@@ -43,7 +47,7 @@ func (a repAPI) DealDetail(ctx context.Context, dealID int64) (any, error) {
 
 func (a repAPI) UpdateDeal(ctx context.Context, dealID int64, ch httpapi.DealChange, by string, now time.Time) (lead.StageChange, bool, error) {
 	return a.st.UpdateDeal(ctx, dealID, store.DealUpdate{Stage: ch.Stage, AmountCents: ch.AmountCents,
-		LostReason: ch.LostReason, OwnerRepID: ch.OwnerRepID}, by, now)
+		LostReason: ch.LostReason, OwnerRepID: ch.OwnerRepID, LostReasons: a.lostReasons}, by, now)
 }
 
 func (a repAPI) ResolveContact(ctx context.Context, idOrRef string) (int64, error) {
