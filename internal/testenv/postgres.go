@@ -172,7 +172,7 @@ func ensureTemplate(ctx context.Context, admin *pgxpool.Pool, base *url.URL, nam
 		_, _ = conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", templateLockKey)
 	}()
 	// Another binary may have built it while we waited for the lock.
-	if ok, err := databaseExists(ctx, admin, name); err != nil || ok {
+	if ok, err := databaseExists(ctx, conn, name); err != nil || ok {
 		return err
 	}
 
@@ -221,7 +221,15 @@ func retryInUse(ctx context.Context, fn func() error) error {
 	}
 }
 
-func databaseExists(ctx context.Context, admin *pgxpool.Pool, name string) (bool, error) {
+// queryRower is a pool or one connection of it.
+type queryRower interface {
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// databaseExists reports whether a database exists. Called with the lock
+// holder's own connection: asking the pool could wait forever for a
+// connection held by goroutines queued on the same lock.
+func databaseExists(ctx context.Context, admin queryRower, name string) (bool, error) {
 	var ok bool
 	err := admin.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&ok)
 	if err != nil {
