@@ -89,6 +89,31 @@ type File struct {
 	Schedule Schedule `yaml:"schedule"`
 	// Email configures what leadflow sends and when.
 	Email Email `yaml:"email"`
+	// Pipelines are the sales pipelines and their stages, synced to the
+	// database at start-up. Default: one pipeline "Sales" with Prospecting,
+	// Qualification, Initial contact, Value proposition, Negotiation, Won,
+	// Lost. A list in the file replaces the default.
+	Pipelines []Pipeline `yaml:"pipelines"`
+}
+
+// Pipeline is a sales pipeline.
+type Pipeline struct {
+	Name string `yaml:"name"`
+	// Default marks the pipeline of deals that name none; exactly one.
+	Default bool    `yaml:"default"`
+	Stages  []Stage `yaml:"stages"`
+}
+
+// Stage is a step of a pipeline.
+type Stage struct {
+	Name string `yaml:"name"`
+	// WinProbability (0..1) weights the forecast and the deal list.
+	WinProbability float64 `yaml:"win_probability"`
+	// Kind is open (default), won or lost.
+	Kind string `yaml:"kind"`
+	// RotAfter is how long a deal may sit in this open stage before it is
+	// moved to the Future callback list; 0 never stalls.
+	RotAfter time.Duration `yaml:"rot_after"`
 }
 
 // Email configures outgoing email.
@@ -189,11 +214,6 @@ type Routing struct {
 	// deal (activity or stage move) by then loses it to the next eligible
 	// rep of the team, and both are told. Default 1h; 0 disables.
 	SLA time.Duration `yaml:"sla"`
-	// StallAfter maps an open stage to how long a deal may sit in it before
-	// it is moved to the Future callback list (with a reminder, and its
-	// owner told). Defaults: Qualification 7 days, Initial contact 10,
-	// Value proposition 14, Negotiation 21; a stage set to 0 never stalls.
-	StallAfter map[string]time.Duration `yaml:"stall_after"`
 	// LostReasons are the reasons a deal may be lost for; a rep moving a
 	// deal to Lost must give one of them. Default: price, timing,
 	// competitor, no budget, no decision, unresponsive, other. A list in
@@ -206,8 +226,10 @@ type Routing struct {
 
 // Team is a routing team.
 type Team struct {
-	Name    string       `yaml:"name"`
-	Members []TeamMember `yaml:"members"`
+	Name string `yaml:"name"`
+	// Pipeline is where this team's deals go; default routing.pipeline.
+	Pipeline string       `yaml:"pipeline"`
+	Members  []TeamMember `yaml:"members"`
 }
 
 // TeamMember is a rep in a team; weight 2 gets twice the leads of weight 1.
@@ -239,11 +261,18 @@ func DefaultFile() File {
 	return File{
 		Scoring: scoring.DefaultRules(),
 		Routing: Routing{Pipeline: "Sales", HotStage: "Qualification", NurtureProgram: "default", SLA: time.Hour,
-			StallAfter: map[string]time.Duration{"Qualification": 7 * day, "Initial contact": 10 * day,
-				"Value proposition": 14 * day, "Negotiation": 21 * day},
 			CallbackAfter: 14 * day,
 			LostReasons:   []string{"price", "timing", "competitor", "no budget", "no decision", "unresponsive", "other"}},
 		Schedule: Schedule{RescoreEvery: time.Hour, RetrainEvery: 24 * time.Hour},
+		Pipelines: []Pipeline{{Name: "Sales", Default: true, Stages: []Stage{
+			{Name: "Prospecting", WinProbability: 0.1},
+			{Name: "Qualification", WinProbability: 0.2, RotAfter: 7 * day},
+			{Name: "Initial contact", WinProbability: 0.4, RotAfter: 10 * day},
+			{Name: "Value proposition", WinProbability: 0.6, RotAfter: 14 * day},
+			{Name: "Negotiation", WinProbability: 0.8, RotAfter: 21 * day},
+			{Name: "Won", WinProbability: 1, Kind: "won"},
+			{Name: "Lost", Kind: "lost"},
+		}}},
 		Email: Email{
 			From: "Sales <sales@example.com>", WeeklyCap: 3, RatePerSecond: 10,
 			Nurture: map[string][]NurtureStep{"default": {
@@ -478,9 +507,66 @@ func (f File) Validate() error {
 			}
 		}
 	}
-	for stage, d := range f.Routing.StallAfter {
-		if d < 0 {
-			errs = append(errs, &FieldError{"routing.stall_after." + stage, "must not be negative (0 never stalls)"})
+	pipelines := map[string]map[string]bool{}
+	defaults := 0
+	for i, p := range f.Pipelines {
+		pp := fmt.Sprintf("pipelines[%d]", i)
+		if strings.TrimSpace(p.Name) == "" {
+			errs = append(errs, &FieldError{pp + ".name", "is required"})
+		} else if pipelines[p.Name] != nil {
+			errs = append(errs, &FieldError{pp + ".name", fmt.Sprintf("pipeline %q is listed twice", p.Name)})
+		}
+		if p.Default {
+			defaults++
+		}
+		stages := map[string]bool{}
+		kinds := map[string]int{}
+		for j, st := range p.Stages {
+			sp := fmt.Sprintf("%s.stages[%d]", pp, j)
+			if strings.TrimSpace(st.Name) == "" {
+				errs = append(errs, &FieldError{sp + ".name", "is required"})
+			} else if stages[st.Name] {
+				errs = append(errs, &FieldError{sp + ".name", fmt.Sprintf("stage %q is listed twice", st.Name)})
+			}
+			stages[st.Name] = true
+			kind := st.Kind
+			if kind == "" {
+				kind = "open"
+			}
+			if kind != "open" && kind != "won" && kind != "lost" {
+				errs = append(errs, &FieldError{sp + ".kind", fmt.Sprintf("expected open, won or lost, got %q", st.Kind)})
+			}
+			kinds[kind]++
+			if st.WinProbability < 0 || st.WinProbability > 1 {
+				errs = append(errs, &FieldError{sp + ".win_probability", fmt.Sprintf("expected 0 to 1, got %v", st.WinProbability)})
+			}
+			if st.RotAfter < 0 || (st.RotAfter > 0 && kind != "open") {
+				errs = append(errs, &FieldError{sp + ".rot_after", "only open stages can rot, after a positive duration"})
+			}
+		}
+		if kinds["open"] == 0 || kinds["won"] == 0 || kinds["lost"] == 0 {
+			errs = append(errs, &FieldError{pp + ".stages", "needs at least one open, one won and one lost stage"})
+		}
+		pipelines[p.Name] = stages
+	}
+	if len(f.Pipelines) > 0 && defaults != 1 {
+		errs = append(errs, &FieldError{"pipelines", fmt.Sprintf("exactly one pipeline must be default: true, found %d", defaults)})
+	}
+	if len(f.Pipelines) > 0 {
+		if st, ok := pipelines[f.Routing.Pipeline]; !ok {
+			errs = append(errs, &FieldError{"routing.pipeline", fmt.Sprintf("%q is not one of pipelines", f.Routing.Pipeline)})
+		} else if !st[f.Routing.HotStage] {
+			errs = append(errs, &FieldError{"routing.hot_stage", fmt.Sprintf("%q is not a stage of pipeline %q", f.Routing.HotStage, f.Routing.Pipeline)})
+		}
+		for i, t := range f.Routing.Teams {
+			if t.Pipeline == "" {
+				continue
+			}
+			if st, ok := pipelines[t.Pipeline]; !ok {
+				errs = append(errs, &FieldError{fmt.Sprintf("routing.teams[%d].pipeline", i), fmt.Sprintf("%q is not one of pipelines", t.Pipeline)})
+			} else if !st[f.Routing.HotStage] {
+				errs = append(errs, &FieldError{fmt.Sprintf("routing.teams[%d].pipeline", i), fmt.Sprintf("pipeline %q has no stage %q (routing.hot_stage)", t.Pipeline, f.Routing.HotStage)})
+			}
 		}
 	}
 	if f.Routing.CallbackAfter < 0 {

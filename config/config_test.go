@@ -97,6 +97,10 @@ func TestParseFile(t *testing.T) {
 		{"schedule", "schedule:\n  rescore_every: 30m\n", "", func(t *testing.T, f File) {
 			require.Equal(t, 30*time.Minute, f.Schedule.RescoreEvery)
 		}},
+		{"pipelines without a default", "pipelines:\n  - {name: A, stages: [{name: Qualification}, {name: W, kind: won}, {name: L, kind: lost}]}\nrouting: {pipeline: A}\n", "exactly one pipeline must be default", nil},
+		{"pipeline without a lost stage", "pipelines:\n  - {name: A, default: true, stages: [{name: Qualification}, {name: W, kind: won}]}\nrouting: {pipeline: A}\n", "pipelines[0].stages: needs at least one open, one won and one lost", nil},
+		{"hot stage missing from the pipeline", "pipelines:\n  - {name: A, default: true, stages: [{name: New}, {name: W, kind: won}, {name: L, kind: lost}]}\nrouting: {pipeline: A}\n", "routing.hot_stage", nil},
+		{"rot on a closed stage", "pipelines:\n  - {name: A, default: true, stages: [{name: Qualification}, {name: W, kind: won, rot_after: 1h}, {name: L, kind: lost}]}\nrouting: {pipeline: A}\n", "pipelines[0].stages[1].rot_after", nil},
 		{"schedule too often", "schedule:\n  rescore_every: 10s\n", "schedule.rescore_every", nil},
 		{"reps", "routing:\n  reps:\n    - {name: Ann, email: ann@example.com, capacity: 5}\n", "", func(t *testing.T, f File) {
 			require.Len(t, f.Routing.Reps, 1)

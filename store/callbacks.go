@@ -11,30 +11,25 @@ import (
 	"leadflow/lead"
 )
 
-// StalledDeals lists open deals not on the callback list that entered their
-// stage before the stage's cut-off (cutoffs maps stage name → time; stages
-// without one never stall).
-func (s *Store) StalledDeals(ctx context.Context, cutoffs map[string]time.Time, limit int) ([]lead.StalledDeal, error) {
-	var out []lead.StalledDeal
-	for stage, cutoff := range cutoffs {
-		rows, err := s.pool.Query(ctx, `
-			SELECT d.id, d.contact_id, COALESCE(d.owner_rep_id, 0), st.name, d.stage_entered_at
-			FROM deals d JOIN stages st ON st.id = d.stage_id
-			WHERE d.closed_at IS NULL AND d.parked_at IS NULL AND st.kind = 'open'
-			  AND lower(st.name) = lower($1) AND d.stage_entered_at < $2
-			ORDER BY d.stage_entered_at LIMIT $3`, stage, cutoff, limit)
-		if err != nil {
-			return nil, fmt.Errorf("list stalled deals: %w", err)
-		}
-		deals, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.StalledDeal, error) {
-			var d lead.StalledDeal
-			err := r.Scan(&d.DealID, &d.ContactID, &d.OwnerRepID, &d.Stage, &d.EnteredAt)
-			return d, err
-		})
-		if err != nil {
-			return nil, fmt.Errorf("list stalled deals: %w", err)
-		}
-		out = append(out, deals...)
+// StalledDeals lists open deals not on the callback list that sat in
+// their stage longer than the stage's rot_after, oldest first.
+func (s *Store) StalledDeals(ctx context.Context, now time.Time, limit int) ([]lead.StalledDeal, error) {
+	rows, err := s.pool.Query(ctx, `
+		SELECT d.id, d.contact_id, COALESCE(d.owner_rep_id, 0), st.name, d.stage_entered_at
+		FROM deals d JOIN stages st ON st.id = d.stage_id
+		WHERE d.closed_at IS NULL AND d.parked_at IS NULL AND st.kind = 'open'
+		  AND st.rot_after IS NOT NULL AND d.stage_entered_at < $1::timestamptz - st.rot_after
+		ORDER BY d.stage_entered_at LIMIT $2`, now, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list stalled deals: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.StalledDeal, error) {
+		var d lead.StalledDeal
+		err := r.Scan(&d.DealID, &d.ContactID, &d.OwnerRepID, &d.Stage, &d.EnteredAt)
+		return d, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list stalled deals: %w", err)
 	}
 	return out, nil
 }

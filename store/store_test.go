@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/stretchr/testify/require"
 
 	"leadflow/internal/testenv"
@@ -20,6 +21,7 @@ import (
 func TestMain(m *testing.M) { testenv.Main(m) }
 
 type testBundle struct {
+	pool  *pgxpool.Pool
 	store *store.Store
 	now   time.Time
 }
@@ -27,7 +29,8 @@ type testBundle struct {
 func setup(t *testing.T) *testBundle {
 	t.Helper()
 	t.Parallel()
-	return &testBundle{store: store.New(testenv.Pool(t)), now: time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)}
+	pool := testenv.Pool(t)
+	return &testBundle{pool: pool, store: store.New(pool), now: time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)}
 }
 
 // event stores a raw event and returns its row id.

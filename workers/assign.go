@@ -67,6 +67,9 @@ func (h *Handlers) teamRequest(req *lead.DealRequest, sc lead.Score, l lead.Lead
 	}
 	now := req.Now
 	req.Team, req.Rule = team, rule
+	if p := h.cfg.Routing.TeamPipelines[team]; p != "" {
+		req.Pipeline = p
+	}
 	req.PickFunc = func(ms []lead.TeamMember) lead.Assignment { return pickFair(ms, now, nil) }
 }
 

@@ -44,18 +44,11 @@ func newCallbackTask(dealID int64, at time.Time) (*asynq.Task, error) {
 }
 
 // StallSweep parks every deal that sat in its stage longer than the
-// stage's threshold on the Future callback list, schedules its reminder and
+// stage's rot_after on the Future callback list, schedules its reminder and
 // tells its owner.
 func (h *Handlers) StallSweep(ctx context.Context, _ *asynq.Task) error {
-	if len(h.cfg.Routing.StallAfter) == 0 {
-		return nil
-	}
 	now := h.cfg.NowFunc()
-	cutoffs := make(map[string]time.Time, len(h.cfg.Routing.StallAfter))
-	for stage, d := range h.cfg.Routing.StallAfter {
-		cutoffs[stage] = now.Add(-d)
-	}
-	deals, err := h.cfg.Store.StalledDeals(ctx, cutoffs, 1000)
+	deals, err := h.cfg.Store.StalledDeals(ctx, now, 1000)
 	if err != nil {
 		return fmt.Errorf("stall sweep: %w", err)
 	}

@@ -40,7 +40,7 @@ func (b *testBundle) withEmail(t *testing.T, sender email.Sender) {
 	b.reconfigure(t, workers.EmailConfig{Templates: tmpl, Sender: sender, Unsubscriber: unsub, From: "Sales <sales@mg.example.test>",
 		WeeklyCap: 10, Nurture: map[string][]workers.NurtureStep{"default": {{Template: "nurture-1"}, {Template: "nurture-2", After: 72 * time.Hour}}},
 		HeatingUp: "heating-up", RepNotification: "rep-new-lead", Stages: map[string]string{"Initial contact": "stage-initial-contact"}},
-		workers.Routing{StallAfter: map[string]time.Duration{"Qualification": 7 * 24 * time.Hour}})
+		workers.Routing{})
 }
 
 // TestHundredTriggersOneEmail: the same stage change triggering 100 times

@@ -40,7 +40,7 @@ type Store interface {
 	RecordBandChange(ctx context.Context, contactID, scoreID int64, from, to string, at time.Time) (bool, error)
 	ReassignDeal(ctx context.Context, dealID, fromRep int64, pick func([]lead.TeamMember) lead.Assignment, now time.Time) (lead.Deal, bool, error)
 	SetSLADue(ctx context.Context, dealID int64, due time.Time) error
-	StalledDeals(ctx context.Context, cutoffs map[string]time.Time, limit int) ([]lead.StalledDeal, error)
+	StalledDeals(ctx context.Context, now time.Time, limit int) ([]lead.StalledDeal, error)
 	ParkDeal(ctx context.Context, dealID int64, callbackAt, now time.Time) (bool, error)
 	CallbackDue(ctx context.Context, dealID int64, callbackAt time.Time) (lead.Deal, bool, error)
 	ReactivateDeal(ctx context.Context, dealID int64, now time.Time) error
@@ -74,9 +74,8 @@ type Routing struct {
 	Rules *pipeline.RoutingRules
 	// SLA is the speed-to-lead limit for team-routed deals; 0 disables.
 	SLA time.Duration
-	// StallAfter maps an open stage to how long a deal may sit in it before
-	// the stall sweep parks it on the Future callback list; empty disables.
-	StallAfter map[string]time.Duration
+	// TeamPipelines maps a team to its pipeline (default Pipeline).
+	TeamPipelines map[string]string
 	// CallbackAfter is the delay of a parked deal's reminder; default 14 days.
 	CallbackAfter time.Duration
 }

@@ -128,10 +128,10 @@ func (a *app) close() {
 func (a *app) routing() workers.Routing {
 	r := a.cfg.File.Routing
 	out := workers.Routing{Pipeline: r.Pipeline, HotStage: r.HotStage, NurtureProgram: r.NurtureProgram, SLA: r.SLA,
-		StallAfter: map[string]time.Duration{}, CallbackAfter: r.CallbackAfter}
-	for stage, d := range r.StallAfter {
-		if d > 0 {
-			out.StallAfter[stage] = d
+		CallbackAfter: r.CallbackAfter, TeamPipelines: map[string]string{}}
+	for _, t := range r.Teams {
+		if t.Pipeline != "" {
+			out.TeamPipelines[t.Name] = t.Pipeline
 		}
 	}
 	if len(r.Teams) > 0 {
@@ -172,6 +172,19 @@ func (a *app) syncReps(ctx context.Context) error {
 		if _, err := a.store.UpsertRep(ctx, lead.Rep{Name: r.Name, Email: r.Email, Territory: r.Territory, Capacity: r.Capacity, Active: active,
 			TimeZone: r.TimeZone, WorkingHours: r.WorkingHours, WorkingDays: r.WorkingDays, OutOfOffice: ooo}); err != nil {
 			return fmt.Errorf("sync reps from %s: %w", config.EnvConfigFile, err)
+		}
+	}
+	for _, p := range a.cfg.File.Pipelines {
+		stages := make([]store.StageSpec, len(p.Stages))
+		for i, st := range p.Stages {
+			kind := st.Kind
+			if kind == "" {
+				kind = "open"
+			}
+			stages[i] = store.StageSpec{Name: st.Name, WinProbability: st.WinProbability, Kind: kind, RotAfter: st.RotAfter}
+		}
+		if err := a.store.SyncPipeline(ctx, p.Name, p.Default, stages); err != nil {
+			return fmt.Errorf("sync pipelines from %s: %w", config.EnvConfigFile, err)
 		}
 	}
 	for _, t := range a.cfg.File.Routing.Teams {

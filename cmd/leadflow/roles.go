@@ -112,10 +112,8 @@ func (a *app) runRoles(ctx context.Context, ln net.Listener, r roles) error {
 					return fmt.Errorf("schedule the rescoring sweep: %w", err)
 				}
 			}
-			if len(a.cfg.File.Routing.StallAfter) > 0 {
-				if _, err := sched.Register("@every 1h", workers.NewStallSweepTask()); err != nil {
-					return fmt.Errorf("schedule the stalled-deal sweep: %w", err)
-				}
+			if _, err := sched.Register("@every 1h", workers.NewStallSweepTask()); err != nil {
+				return fmt.Errorf("schedule the stalled-deal sweep: %w", err)
 			}
 			if sc.RetrainEvery > 0 {
 				if _, err := sched.Register("@every "+sc.RetrainEvery.String(), workers.NewTrainTask()); err != nil {
