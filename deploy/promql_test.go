@@ -39,7 +39,16 @@ var exportedMetrics = map[string]metricSpec{
 	"leadflow_leads_routed_total":    {labels: map[string][]string{"destination": destinations}},
 	"leadflow_queue_tasks":           {labels: map[string][]string{"queue": nil, "state": queueStates}},
 	"leadflow_relay_enqueued_total":  {labels: map[string][]string{}},
+	"leadflow_engagement_events_total": {labels: map[string][]string{
+		"kind":    {"delivered", "opened", "clicked", "unsubscribed", "complained", "failed", "replied", "other"},
+		"matched": {"true", "false"}}},
+	"leadflow_score_band_changes_total": {labels: map[string][]string{"from": bandNames, "to": bandNames}},
+	"leadflow_emails_total":             {labels: map[string][]string{"template": nil, "outcome": {"sent", "skipped", "retry", "failed"}}},
+	"leadflow_sla_breaches_total":       {labels: map[string][]string{}},
+	"leadflow_deals_parked_total":       {labels: map[string][]string{}},
 }
+
+var bandNames = []string{"hot", "warm", "cold"}
 
 // prometheusMetrics are series Prometheus itself synthesises for every
 // target; dashboards may use them, but they need not be covered.
