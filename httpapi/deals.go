@@ -2,11 +2,8 @@ package httpapi
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -25,9 +22,8 @@ func (s *Server) moveDeal(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint", "")
 		return
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		writeError(w, http.StatusBadRequest, "deal id must be a positive integer", "id")
+	id, ok := dealID(w, r)
+	if !ok {
 		return
 	}
 	var body struct {
@@ -35,10 +31,7 @@ func (s *Server) moveDeal(w http.ResponseWriter, r *http.Request) {
 		LostReason string `json:"lost_reason"`
 		By         string `json:"by"`
 	}
-	dec := json.NewDecoder(io.LimitReader(r.Body, 64<<10))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&body); err != nil {
-		writeError(w, http.StatusBadRequest, "malformed JSON: "+err.Error(), "")
+	if !decodeJSON(w, r, &body) {
 		return
 	}
 	if strings.TrimSpace(body.Stage) == "" {
@@ -81,9 +74,8 @@ func (s *Server) addActivity(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint", "")
 		return
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		writeError(w, http.StatusBadRequest, "deal id must be a positive integer", "id")
+	id, ok := dealID(w, r)
+	if !ok {
 		return
 	}
 	var body struct {
@@ -91,10 +83,7 @@ func (s *Server) addActivity(w http.ResponseWriter, r *http.Request) {
 		Note  string `json:"note"`
 		RepID int64  `json:"rep_id"`
 	}
-	dec := json.NewDecoder(io.LimitReader(r.Body, 64<<10))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&body); err != nil {
-		writeError(w, http.StatusBadRequest, "malformed JSON: "+err.Error(), "")
+	if !decodeJSON(w, r, &body) {
 		return
 	}
 	if !activityKinds[body.Kind] {

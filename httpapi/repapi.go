@@ -141,6 +141,18 @@ func dealID(w http.ResponseWriter, r *http.Request) (int64, bool) {
 	return id, true
 }
 
+// decodeJSON reads a small JSON request body into v, refusing unknown
+// fields (a typo must not be silently ignored); on error it has answered 400.
+func decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool {
+	dec := json.NewDecoder(io.LimitReader(r.Body, 64<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		writeError(w, http.StatusBadRequest, "malformed JSON: "+err.Error(), "")
+		return false
+	}
+	return true
+}
+
 // visibleDeal checks that the caller may see the deal. Another rep's deal
 // answers 404 like a missing one, so ids reveal nothing.
 func (s *Server) visibleDeal(w http.ResponseWriter, r *http.Request, id int64) bool {
@@ -224,10 +236,7 @@ func (s *Server) patchDeal(w http.ResponseWriter, r *http.Request) {
 		AmountCents *int64  `json:"amount_cents"`
 		LostReason  *string `json:"lost_reason"`
 	}
-	dec := json.NewDecoder(io.LimitReader(r.Body, 64<<10))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&body); err != nil {
-		writeError(w, http.StatusBadRequest, "malformed JSON: "+err.Error(), "")
+	if !decodeJSON(w, r, &body) {
 		return
 	}
 	if body.Stage == nil && body.AmountCents == nil && body.LostReason == nil {
@@ -310,10 +319,7 @@ func (s *Server) addRepActivity(w http.ResponseWriter, r *http.Request) {
 		Note  string `json:"note"`
 		RepID int64  `json:"rep_id"`
 	}
-	dec := json.NewDecoder(io.LimitReader(r.Body, 64<<10))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&body); err != nil {
-		writeError(w, http.StatusBadRequest, "malformed JSON: "+err.Error(), "")
+	if !decodeJSON(w, r, &body) {
 		return
 	}
 	if body.RepID != 0 && body.RepID != c.RepID {

@@ -178,25 +178,35 @@ func (s *Store) MoveDealStage(ctx context.Context, dealID int64, stage, by, lost
 		if toID == fromID {
 			return nil
 		}
-		ch.Closed = kind == "won" || kind == "lost"
-		var closedAt *time.Time
-		if ch.Closed {
-			closedAt = &now
-		}
-		if _, err := tx.Exec(ctx, `
-			UPDATE deals SET stage_id = $2, stage_entered_at = $3, updated_at = $3, closed_at = $4,
-				first_contacted_at = COALESCE(first_contacted_at, $3),
-				lost_reason = CASE WHEN $5 <> '' THEN $5 ELSE lost_reason END
-			WHERE id = $1`, dealID, toID, now, closedAt, lostReason); err != nil {
-			return fmt.Errorf("move deal %d: %w", dealID, err)
-		}
-		if err := tx.QueryRow(ctx, `
-			INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
-			VALUES ($1, $2, $3, $4, $5) RETURNING id`, dealID, fromID, toID, now, by).Scan(&ch.HistoryID); err != nil {
-			return fmt.Errorf("record stage change of deal %d: %w", dealID, err)
+		if err := moveStageTx(ctx, tx, &ch, fromID, toID, kind, lostReason, by, now); err != nil {
+			return err
 		}
 		changed = true
 		return nil
 	})
 	return ch, changed, err
+}
+
+// moveStageTx writes a stage move inside the caller's transaction: the
+// deal's stage and clocks (closing it on won/lost, counting the move as a
+// first touch) and a stage history row whose id goes to ch.HistoryID.
+func moveStageTx(ctx context.Context, tx pgx.Tx, ch *lead.StageChange, fromID, toID int64, kind, lostReason, by string, now time.Time) error {
+	ch.Closed = kind == "won" || kind == "lost"
+	var closedAt *time.Time
+	if ch.Closed {
+		closedAt = &now
+	}
+	if _, err := tx.Exec(ctx, `
+		UPDATE deals SET stage_id = $2, stage_entered_at = $3, updated_at = $3, closed_at = $4,
+			first_contacted_at = COALESCE(first_contacted_at, $3),
+			lost_reason = CASE WHEN $5 <> '' THEN $5 ELSE lost_reason END
+		WHERE id = $1`, ch.DealID, toID, now, closedAt, lostReason); err != nil {
+		return fmt.Errorf("move deal %d: %w", ch.DealID, err)
+	}
+	if err := tx.QueryRow(ctx, `
+		INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
+		VALUES ($1, $2, $3, $4, $5) RETURNING id`, ch.DealID, fromID, toID, now, by).Scan(&ch.HistoryID); err != nil {
+		return fmt.Errorf("record stage change of deal %d: %w", ch.DealID, err)
+	}
+	return nil
 }

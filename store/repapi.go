@@ -547,24 +547,11 @@ func (s *Store) UpdateDeal(ctx context.Context, dealID int64, u DealUpdate, by s
 		if toID == fromID {
 			return nil
 		}
-		// Same statements as MoveDealStage, inside this transaction so the
-		// checks above still hold when the move is written.
-		ch.Closed = toKind == "won" || toKind == "lost"
-		var closedAt *time.Time
-		if ch.Closed {
-			closedAt = &now
-		}
-		if _, err := tx.Exec(ctx, `
-			UPDATE deals SET stage_id = $2, stage_entered_at = $3, updated_at = $3, closed_at = $4,
-				first_contacted_at = COALESCE(first_contacted_at, $3),
-				lost_reason = CASE WHEN $5 <> '' THEN $5 ELSE lost_reason END
-			WHERE id = $1`, dealID, toID, now, closedAt, reason); err != nil {
-			return fmt.Errorf("move deal %d: %w", dealID, err)
-		}
-		if err := tx.QueryRow(ctx, `
-			INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
-			VALUES ($1, $2, $3, $4, $5) RETURNING id`, dealID, fromID, toID, now, by).Scan(&ch.HistoryID); err != nil {
-			return fmt.Errorf("record stage change of deal %d: %w", dealID, err)
+		// Inside this transaction, so the checks above still hold when the
+		// move is written.
+		ch.DealID = dealID
+		if err := moveStageTx(ctx, tx, &ch, fromID, toID, toKind, reason, by, now); err != nil {
+			return err
 		}
 		changed = true
 		return nil

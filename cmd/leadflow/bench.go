@@ -8,16 +8,12 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"sort"
 	"sync"
 	"time"
 
 	"leadflow/config"
 	"leadflow/connectors"
-	"leadflow/internal/localsvc"
-	"leadflow/migrations"
 )
 
 // runBench measures speed to lead under load: signed hot leads are posted
@@ -40,36 +36,17 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *rate < 1 || *duration <= 0 {
 		return fmt.Errorf("--rate and --duration must be positive")
 	}
-	absDir, err := filepath.Abs(*dir)
+	stack, err := startLocalStack(ctx, *dir)
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(absDir, 0o755); err != nil {
-		return err
-	}
-	_ = os.Chmod(absDir, 0o755)
-	pg, err := localsvc.StartPostgres(ctx, absDir, localsvc.PostgresOptions{})
-	if err != nil {
-		return err
-	}
-	defer func() { _ = pg.Stop(context.WithoutCancel(ctx)) }()
-	rd, err := localsvc.StartRedis(ctx, absDir, localsvc.RedisOptions{})
-	if err != nil {
-		return err
-	}
-	defer func() { _ = rd.Stop(context.WithoutCancel(ctx)) }()
-	if err := recreateDatabase(ctx, pg.URL("postgres"), "leadflow"); err != nil {
-		return err
-	}
-	dbURL := pg.URL("leadflow")
-	if _, err := migrations.Up(ctx, dbURL); err != nil {
-		return err
-	}
+	defer stack.stop()
+	dbURL := stack.dbURL
 	secret, err := newSecret()
 	if err != nil {
 		return err
 	}
-	env := map[string]string{config.EnvDatabaseURL: dbURL, config.EnvRedisURL: rd.URL(0), config.EnvWebhookSecrets: secret,
+	env := map[string]string{config.EnvDatabaseURL: dbURL, config.EnvRedisURL: stack.redisURL, config.EnvWebhookSecrets: secret,
 		config.EnvLogLevel: "error", config.EnvConcurrency: "50"}
 	cfg, err := config.Load(func(k string) string { return env[k] })
 	if err != nil {

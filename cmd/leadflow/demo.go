@@ -53,35 +53,14 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *n < 1 {
 		return fmt.Errorf("--leads: expected a positive number, got %d", *n)
 	}
-	absDir, err := filepath.Abs(*dir)
-	if err != nil {
-		return fmt.Errorf("--dir: %w", err)
-	}
-	if err := os.MkdirAll(absDir, 0o755); err != nil {
-		return fmt.Errorf("--dir: %w", err)
-	}
-	// The postgres user must traverse into the directory.
-	_ = os.Chmod(absDir, 0o755)
 	say := func(format string, args ...any) { fmt.Fprintf(stdout, format+"\n", args...) }
-
-	say("leadflow demo: starting PostgreSQL and Redis under %s ...", absDir)
-	pg, err := localsvc.StartPostgres(ctx, absDir, localsvc.PostgresOptions{})
+	say("leadflow demo: starting PostgreSQL and Redis under %s ...", *dir)
+	stack, err := startLocalStack(ctx, *dir)
 	if err != nil {
 		return err
 	}
-	defer func() { _ = pg.Stop(context.WithoutCancel(ctx)) }()
-	rd, err := localsvc.StartRedis(ctx, absDir, localsvc.RedisOptions{})
-	if err != nil {
-		return err
-	}
-	defer func() { _ = rd.Stop(context.WithoutCancel(ctx)) }()
-	if err := recreateDatabase(ctx, pg.URL("postgres"), "leadflow"); err != nil {
-		return err
-	}
-	dbURL, redisURL := pg.URL("leadflow"), rd.URL(0)
-	if _, err := migrations.Up(ctx, dbURL); err != nil {
-		return err
-	}
+	defer stack.stop()
+	absDir, dbURL, redisURL := stack.dir, stack.dbURL, stack.redisURL
 
 	secret, err := newSecret()
 	if err != nil {
@@ -329,3 +308,47 @@ func printExample(ctx context.Context, a *app, w io.Writer) error {
 }
 
 func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }
+
+// localStack is PostgreSQL and Redis started under a directory on free
+// loopback ports, with a fresh migrated "leadflow" database: what the demo
+// and the benchmark run against.
+type localStack struct {
+	dir             string
+	dbURL, redisURL string
+	stop            func()
+}
+
+func startLocalStack(ctx context.Context, dir string) (*localStack, error) {
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("--dir: %w", err)
+	}
+	if err := os.MkdirAll(absDir, 0o755); err != nil {
+		return nil, fmt.Errorf("--dir: %w", err)
+	}
+	// The postgres user must traverse into the directory.
+	_ = os.Chmod(absDir, 0o755)
+	pg, err := localsvc.StartPostgres(ctx, absDir, localsvc.PostgresOptions{})
+	if err != nil {
+		return nil, err
+	}
+	rd, err := localsvc.StartRedis(ctx, absDir, localsvc.RedisOptions{})
+	if err != nil {
+		_ = pg.Stop(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	stop := func() {
+		_ = rd.Stop(context.WithoutCancel(ctx))
+		_ = pg.Stop(context.WithoutCancel(ctx))
+	}
+	dbURL := pg.URL("leadflow")
+	if err := recreateDatabase(ctx, pg.URL("postgres"), "leadflow"); err != nil {
+		stop()
+		return nil, err
+	}
+	if _, err := migrations.Up(ctx, dbURL); err != nil {
+		stop()
+		return nil, err
+	}
+	return &localStack{dir: absDir, dbURL: dbURL, redisURL: rd.URL(0), stop: stop}, nil
+}
