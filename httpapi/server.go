@@ -54,6 +54,9 @@ type Config struct {
 	// GET /v1/contacts/{id}) and authenticates rep tokens; nil leaves those
 	// routes unmounted and only APITokens are accepted.
 	Reps RepStore
+	// Reports serves GET /v1/reports/{name} to managers and service
+	// tokens; nil leaves it unmounted.
+	Reports ReportStore
 	// Unsubscriber verifies /u/{token} links and Suppressor records them;
 	// both nil leaves unsubscribe unmounted.
 	Unsubscriber *email.Unsubscriber
@@ -140,6 +143,9 @@ func New(c Config) (*Server, error) {
 		s.mux.HandleFunc("GET /v1/deals/{id}", s.requireRep(s.getDeal))
 		s.mux.HandleFunc("PATCH /v1/deals/{id}", s.requireRep(s.patchDeal))
 		s.mux.HandleFunc("GET /v1/contacts/{id}", s.requireRep(s.getContact))
+	}
+	if c.Reports != nil {
+		s.mux.HandleFunc("GET /v1/reports/{name}", s.requireRep(s.report))
 	}
 	s.mux.HandleFunc("GET /u/{token}", s.unsubscribe)
 	s.mux.HandleFunc("POST /u/{token}", s.unsubscribe)

@@ -242,6 +242,7 @@ func (a *app) httpHandler() (http.Handler, error) {
 		Contacts:  a.store,
 		APITokens: a.cfg.APITokens,
 		Reps:      repAPI{st: a.store, lostReasons: a.cfg.File.Routing.LostReasons},
+		Reports:   reportAPI{st: a.store},
 		NowFunc:   a.nowFunc,
 		Metrics:   a.metrics,
 		Logger:    a.logger,
