@@ -48,6 +48,7 @@ type Metrics struct {
 	emails         *prometheus.CounterVec
 	slaBreaches    prometheus.Counter
 	dealsParked    prometheus.Counter
+	leadsScored    *prometheus.CounterVec
 }
 
 // New builds the collectors on a private registry (so tests and several
@@ -93,14 +94,33 @@ func New() *Metrics {
 			Name: "leadflow_deals_parked_total",
 			Help: "Stalled deals moved to the Future callback list.",
 		}),
+		leadsScored: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "leadflow_leads_scored_total",
+			Help: "New touchpoints scored, by channel (email, ads, social, form, web, other) and band.",
+		}, []string{"channel", "band"}),
 		relayEnqueued: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "leadflow_relay_enqueued_total",
 			Help: "Stored webhook events the relay enqueued because the intake could not (Redis was unavailable).",
 		}),
 	}
-	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails, m.slaBreaches, m.dealsParked,
+	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails, m.slaBreaches, m.dealsParked, m.leadsScored,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
+}
+
+// SetBuildInfo exports leadflow_build_info{version, goversion} = 1, so
+// dashboards can show which build each process runs.
+func (m *Metrics) SetBuildInfo(version, goVersion string) {
+	if m == nil {
+		return
+	}
+	g := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name:        "leadflow_build_info",
+		Help:        "Build of this process: version and Go version (always 1).",
+		ConstLabels: prometheus.Labels{"version": version, "goversion": goVersion},
+	})
+	g.Set(1)
+	_ = m.registry.Register(g)
 }
 
 // Registerer exposes the private registry so other collectors (the queue
@@ -201,4 +221,18 @@ func (m *Metrics) DealParked() {
 		return
 	}
 	m.dealsParked.Inc()
+}
+
+// channels bounds the channel label: a generic sender may name any channel.
+var channels = map[string]bool{"email": true, "ads": true, "social": true, "form": true, "web": true}
+
+// LeadScored counts a scored touchpoint by channel and band.
+func (m *Metrics) LeadScored(channel, band string) {
+	if m == nil || !bands[band] {
+		return
+	}
+	if !channels[channel] {
+		channel = "other"
+	}
+	m.leadsScored.WithLabelValues(channel, band).Inc()
 }

@@ -158,6 +158,7 @@ func (h *Handlers) Score(ctx context.Context, t *asynq.Task) error {
 		return fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
 	}
 	if inserted {
+		h.cfg.Metrics.LeadScored(tp.Channel, sc.Band)
 		h.cfg.Logger.InfoContext(ctx, "lead scored", "contact_id", sc.ContactID, "touchpoint_id", tp.ID,
 			"total", sc.Total, "band", sc.Band, "model_version", sc.ModelVersion)
 	}

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -71,6 +72,7 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 // the process to start, so roles survive a dependency restart.
 func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, error) {
 	a := &app{cfg: cfg, logger: newLogger(cfg, stderr), metrics: metrics.New()}
+	a.metrics.SetBuildInfo(version, runtime.Version())
 	// go-redis logs reconnect attempts with the standard logger; route them
 	// through slog so they are structured and levelled like the rest.
 	redisLoggerOnce.Do(func() { redis.SetLogger(redisLogger{a.logger}) })
