@@ -86,7 +86,18 @@ func setupWith(t *testing.T, dbURL, redisURL string, o options) *testBundle {
 	pool, err := pgxpool.New(context.Background(), dbURL)
 	require.NoError(t, err)
 	t.Cleanup(pool.Close)
-	return &testBundle{app: a, baseURL: "http://" + ln.Addr().String(), pool: pool, redisURL: redisURL}
+	base := "http://" + ln.Addr().String()
+	// Start-up syncs reps and pipelines before serving; a test that stops a
+	// server right away must not race it.
+	require.Eventually(t, func() bool {
+		res, err := http.Get(base + "/healthz")
+		if err != nil {
+			return false
+		}
+		res.Body.Close()
+		return res.StatusCode == http.StatusOK
+	}, 20*time.Second, 20*time.Millisecond, "leadflow did not start")
+	return &testBundle{app: a, baseURL: base, pool: pool, redisURL: redisURL}
 }
 
 // leadBody returns a generic lead.created body; hot leads answer every

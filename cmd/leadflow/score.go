@@ -218,8 +218,35 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var c csvFlags
 	c.register(fs)
 	dataset := fs.String("dataset", "", "name of the imported dataset (default: the file name); re-importing it updates rows by --id")
+	var h historyFlags
+	fs.StringVar(&h.leads, "history", "", "import history into the funnel instead: CSV of past leads (with --id, --source-col, --at-col)")
+	fs.StringVar(&h.source, "source-col", "source", "with --history: column naming the lead's source/origin")
+	fs.StringVar(&h.at, "at-col", "", "with --history: column with the first-contact date")
+	fs.StringVar(&h.won, "won", "", "with --history: CSV of won deals, joined on --won-id")
+	fs.StringVar(&h.wonID, "won-id", "", "with --won: column with the lead id (default: --id)")
+	fs.StringVar(&h.wonAt, "won-at", "", "with --won: column with the won date")
+	fs.StringVar(&h.amnt, "amount", "", "with --won: column with the deal amount (optional)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if h.leads != "" {
+		h.id = c.id
+		if h.wonID == "" {
+			h.wonID = h.id
+		}
+		switch {
+		case h.id == "":
+			return errors.New("--id is required with --history")
+		case h.at == "":
+			return errors.New("--at-col is required with --history")
+		case h.won != "" && h.wonAt == "":
+			return errors.New("--won-at is required with --won")
+		}
+		name := *dataset
+		if name == "" {
+			name = strings.TrimSuffix(filepath.Base(h.leads), filepath.Ext(h.leads))
+		}
+		return importHistory(ctx, h, name, stdout, stderr)
 	}
 	d, err := c.load()
 	if err != nil {
