@@ -225,8 +225,13 @@ type StageChange struct {
 	ContactID  int64
 	OwnerRepID int64
 	From, To   string
-	// Closed reports a move into Won or Lost.
+	// Closed reports a move into Won or Lost; Won tells which.
 	Closed bool
+	Won    bool
+	// Pipeline names the deal's pipeline; AmountCents is its amount after
+	// the move.
+	Pipeline    string
+	AmountCents int64
 }
 
 // TimeRange is a period, e.g. a rep's out-of-office.

@@ -49,6 +49,9 @@ type Metrics struct {
 	slaBreaches    prometheus.Counter
 	dealsParked    prometheus.Counter
 	leadsScored    *prometheus.CounterVec
+	deals          *prometheus.CounterVec
+	stageEntries   *prometheus.CounterVec
+	wonRevenue     *prometheus.CounterVec
 }
 
 // New builds the collectors on a private registry (so tests and several
@@ -98,12 +101,24 @@ func New() *Metrics {
 			Name: "leadflow_leads_scored_total",
 			Help: "New touchpoints scored, by channel (email, ads, social, form, web, other) and band.",
 		}, []string{"channel", "band"}),
+		deals: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "leadflow_deals_total",
+			Help: "Deal events by pipeline: created, won, lost.",
+		}, []string{"pipeline", "event"}),
+		stageEntries: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "leadflow_deal_stage_entries_total",
+			Help: "Deals entering a stage, by pipeline and stage (names come from the configuration).",
+		}, []string{"pipeline", "stage"}),
+		wonRevenue: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "leadflow_won_revenue_cents_total",
+			Help: "Amount of won deals, in cents of the deal currency, by pipeline.",
+		}, []string{"pipeline"}),
 		relayEnqueued: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "leadflow_relay_enqueued_total",
 			Help: "Stored webhook events the relay enqueued because the intake could not (Redis was unavailable).",
 		}),
 	}
-	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails, m.slaBreaches, m.dealsParked, m.leadsScored,
+	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails, m.slaBreaches, m.dealsParked, m.leadsScored, m.deals, m.stageEntries, m.wonRevenue,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -235,4 +250,29 @@ func (m *Metrics) LeadScored(channel, band string) {
 		channel = "other"
 	}
 	m.leadsScored.WithLabelValues(channel, band).Inc()
+}
+
+// DealCreated counts a new deal and its entry into its first stage.
+func (m *Metrics) DealCreated(pipeline, stage string) {
+	if m == nil {
+		return
+	}
+	m.deals.WithLabelValues(pipeline, "created").Inc()
+	m.stageEntries.WithLabelValues(pipeline, stage).Inc()
+}
+
+// DealMoved counts a stage entry and, on Won or Lost, the outcome (and the
+// won amount).
+func (m *Metrics) DealMoved(pipeline, stage string, closed, won bool, amountCents int64) {
+	if m == nil {
+		return
+	}
+	m.stageEntries.WithLabelValues(pipeline, stage).Inc()
+	switch {
+	case won:
+		m.deals.WithLabelValues(pipeline, "won").Inc()
+		m.wonRevenue.WithLabelValues(pipeline).Add(float64(amountCents))
+	case closed:
+		m.deals.WithLabelValues(pipeline, "lost").Inc()
+	}
 }

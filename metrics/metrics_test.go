@@ -26,6 +26,10 @@ func TestExposition(t *testing.T) {
 	m.TaskProcessed("lead:ingest", TaskFailed, 20*time.Millisecond)
 	m.LeadRouted("nurture")
 	m.RelayEnqueued(2)
+	m.DealCreated("Sales", "Qualification")
+	m.DealMoved("Sales", "Won", true, true, 250000)
+	m.DealMoved("Sales", "Lost", true, false, 0)
+	m.LeadScored("carrier-pigeon", "hot")
 	rec := httptest.NewRecorder()
 	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
 	body, err := io.ReadAll(rec.Body)
@@ -38,6 +42,12 @@ func TestExposition(t *testing.T) {
 		`leadflow_leads_routed_total{destination="nurture"} 1`,
 		`leadflow_relay_enqueued_total 2`,
 		`go_goroutines`,
+		`leadflow_deals_total{event="created",pipeline="Sales"} 1`,
+		`leadflow_deals_total{event="won",pipeline="Sales"} 1`,
+		`leadflow_deals_total{event="lost",pipeline="Sales"} 1`,
+		`leadflow_deal_stage_entries_total{pipeline="Sales",stage="Qualification"} 1`,
+		`leadflow_won_revenue_cents_total{pipeline="Sales"} 250000`,
+		`leadflow_leads_scored_total{band="hot",channel="other"} 1`,
 	} {
 		require.Contains(t, text, want)
 	}

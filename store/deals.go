@@ -191,16 +191,18 @@ func (s *Store) MoveDealStage(ctx context.Context, dealID int64, stage, by, lost
 // deal's stage and clocks (closing it on won/lost, counting the move as a
 // first touch) and a stage history row whose id goes to ch.HistoryID.
 func moveStageTx(ctx context.Context, tx pgx.Tx, ch *lead.StageChange, fromID, toID int64, kind, lostReason, by string, now time.Time) error {
-	ch.Closed = kind == "won" || kind == "lost"
+	ch.Closed, ch.Won = kind == "won" || kind == "lost", kind == "won"
 	var closedAt *time.Time
 	if ch.Closed {
 		closedAt = &now
 	}
-	if _, err := tx.Exec(ctx, `
+	if err := tx.QueryRow(ctx, `
 		UPDATE deals SET stage_id = $2, stage_entered_at = $3, updated_at = $3, closed_at = $4,
 			first_contacted_at = COALESCE(first_contacted_at, $3),
 			lost_reason = CASE WHEN $5 <> '' THEN $5 ELSE lost_reason END
-		WHERE id = $1`, ch.DealID, toID, now, closedAt, lostReason); err != nil {
+		WHERE id = $1
+		RETURNING amount_cents, (SELECT name FROM pipelines WHERE id = deals.pipeline_id)`,
+		ch.DealID, toID, now, closedAt, lostReason).Scan(&ch.AmountCents, &ch.Pipeline); err != nil {
 		return fmt.Errorf("move deal %d: %w", ch.DealID, err)
 	}
 	if err := tx.QueryRow(ctx, `

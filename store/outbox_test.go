@@ -102,3 +102,21 @@ func TestReconcileSendFromProviderEvent(t *testing.T) {
 	require.NoError(t, err)
 	require.False(t, c.Send, "a reconciled email is never sent again")
 }
+
+func TestMoveDealStageReportsPipelineAndAmount(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	tp, err := b.store.RecordLead(ctx, b.event(t, "mv"), person("ada@example.com", ""), b.now)
+	require.NoError(t, err)
+	d, _, err := b.store.CreateDeal(ctx, lead.DealRequest{ContactID: tp.ContactID, Pipeline: "Sales", Stage: "Qualification", Now: b.now}, func([]lead.Rep, int64) int64 { return 0 })
+	require.NoError(t, err)
+	_, err = b.pool.Exec(ctx, `UPDATE deals SET amount_cents = 990000 WHERE id = $1`, d.ID)
+	require.NoError(t, err)
+	ch, changed, err := b.store.MoveDealStage(ctx, d.ID, "won", "test", "", b.now)
+	require.NoError(t, err)
+	require.True(t, changed)
+	require.True(t, ch.Closed)
+	require.True(t, ch.Won)
+	require.Equal(t, "Sales", ch.Pipeline)
+	require.Equal(t, int64(990000), ch.AmountCents)
+}

@@ -53,6 +53,7 @@ func (h *Handlers) Route(ctx context.Context, t *asynq.Task) error {
 		}
 		if created {
 			h.cfg.Metrics.LeadRouted(string(dest))
+			h.cfg.Metrics.DealCreated(req.Pipeline, deal.Stage)
 			h.cfg.Logger.InfoContext(ctx, "deal opened", "deal_id", deal.ID, "contact_id", deal.ContactID,
 				"owner_rep_id", deal.OwnerRepID, "stage", deal.Stage, "team", req.Team, "rule", req.Rule)
 			if err := h.startSLA(ctx, deal, now); err != nil {

@@ -232,6 +232,7 @@ func (a *app) httpHandler() (http.Handler, error) {
 		Deals:         a.store,
 		Activities:    a.store,
 		StageChangedFunc: func(ctx context.Context, ch lead.StageChange) error {
+			a.metrics.DealMoved(ch.Pipeline, ch.To, ch.Closed, ch.Won, ch.AmountCents)
 			task, err := workers.NewStageEmailTask(ch)
 			if err != nil {
 				return err
