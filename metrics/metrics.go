@@ -7,6 +7,7 @@
 package metrics
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"time"
@@ -121,6 +122,27 @@ func New() *Metrics {
 	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails, m.slaBreaches, m.dealsParked, m.leadsScored, m.deals, m.stageEntries, m.wonRevenue,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
+}
+
+// WatchRelayBacklog exports leadflow_relay_backlog, the stored events not
+// yet handed to the queue, read through count at scrape time (a failed
+// read reports -1 rather than failing the scrape).
+func (m *Metrics) WatchRelayBacklog(count func(ctx context.Context) (int64, error)) {
+	if m == nil {
+		return
+	}
+	_ = m.registry.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "leadflow_relay_backlog",
+		Help: "Stored webhook events not yet enqueued (waiting for the relay); -1 when unreadable.",
+	}, func() float64 {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		n, err := count(ctx)
+		if err != nil {
+			return -1
+		}
+		return float64(n)
+	}))
 }
 
 // SetBuildInfo exports leadflow_build_info{version, goversion} = 1, so

@@ -125,3 +125,12 @@ func (s *Store) SetEventFetched(ctx context.Context, id int64, fetched []byte, a
 	}
 	return nil
 }
+
+// RelayBacklog counts stored events still waiting for their task.
+func (s *Store) RelayBacklog(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM inbound_events WHERE enqueued_at IS NULL`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count relay backlog: %w", err)
+	}
+	return n, nil
+}

@@ -81,6 +81,7 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 		return nil, err
 	}
 	a.pool, a.store = pool, store.New(pool)
+	a.metrics.WatchRelayBacklog(a.store.RelayBacklog)
 
 	opt, err := asynq.ParseRedisURI(cfg.RedisURL)
 	if err != nil {

@@ -56,6 +56,7 @@ func TestRedisDownWebhookAcceptedThenRelayed(t *testing.T) {
 	var enqueued *time.Time
 	require.NoError(t, b.pool.QueryRow(ctx, `SELECT enqueued_at FROM inbound_events`).Scan(&enqueued))
 	require.Nil(t, enqueued, "the event is waiting for the relay")
+	require.Equal(t, float64(1), b.metric(t, "leadflow_relay_backlog"), "operators see the backlog")
 
 	require.NoError(t, rd.Start(ctx))
 	c := b.waitRouted(t, 1)
