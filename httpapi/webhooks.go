@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"time"
 
 	"leadflow/connectors"
 	"leadflow/lead"
@@ -25,6 +26,8 @@ type eventResult struct {
 // authentic and well-formed.
 func (s *Server) webhook(name string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		defer func() { s.cfg.Metrics.IntakeDuration(name, time.Since(start)) }()
 		c, ok := s.cfg.Connectors.Get(name)
 		if !ok {
 			s.cfg.Metrics.IntakeRequest(name, metrics.IntakeUnauthorized)

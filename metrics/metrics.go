@@ -40,6 +40,7 @@ type Metrics struct {
 	registry *prometheus.Registry
 
 	intakeRequests *prometheus.CounterVec
+	intakeDuration *prometheus.HistogramVec
 	tasksProcessed *prometheus.CounterVec
 	taskDuration   *prometheus.HistogramVec
 	leadsRouted    *prometheus.CounterVec
@@ -65,6 +66,11 @@ func New() *Metrics {
 			Name: "leadflow_intake_requests_total",
 			Help: "Webhook requests received, by connector and outcome (accepted, duplicate, unauthorized, invalid, too_large, unavailable).",
 		}, []string{"connector", "outcome"}),
+		intakeDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "leadflow_intake_duration_seconds",
+			Help:    "Time from a webhook request's arrival to its answer (the sender's ack latency), by connector.",
+			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
+		}, []string{"connector"}),
 		tasksProcessed: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "leadflow_tasks_processed_total",
 			Help: "Queue tasks processed, by task type and outcome (success, retry, failed).",
@@ -119,7 +125,7 @@ func New() *Metrics {
 			Help: "Stored webhook events the relay enqueued because the intake could not (Redis was unavailable).",
 		}),
 	}
-	reg.MustRegister(m.intakeRequests, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails, m.slaBreaches, m.dealsParked, m.leadsScored, m.deals, m.stageEntries, m.wonRevenue,
+	reg.MustRegister(m.intakeRequests, m.intakeDuration, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails, m.slaBreaches, m.dealsParked, m.leadsScored, m.deals, m.stageEntries, m.wonRevenue,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -183,6 +189,14 @@ func (m *Metrics) IntakeRequest(connector, outcome string) {
 		return
 	}
 	m.intakeRequests.WithLabelValues(connector, outcome).Inc()
+}
+
+// IntakeDuration observes how long one webhook request took to answer.
+func (m *Metrics) IntakeDuration(connector string, d time.Duration) {
+	if m == nil {
+		return
+	}
+	m.intakeDuration.WithLabelValues(connector).Observe(d.Seconds())
 }
 
 // TaskProcessed counts one task run and observes its duration.

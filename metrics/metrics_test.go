@@ -23,6 +23,7 @@ func TestNilMetricsRecordNothing(t *testing.T) {
 func TestExposition(t *testing.T) {
 	m := New()
 	m.IntakeRequest("generic", IntakeAccepted)
+	m.IntakeDuration("generic", 3*time.Millisecond)
 	m.TaskProcessed("lead:ingest", TaskFailed, 20*time.Millisecond)
 	m.LeadRouted("nurture")
 	m.RelayEnqueued(2)
@@ -41,6 +42,7 @@ func TestExposition(t *testing.T) {
 		`leadflow_task_duration_seconds_count{type="lead:ingest"} 1`,
 		`leadflow_leads_routed_total{destination="nurture"} 1`,
 		`leadflow_relay_enqueued_total 2`,
+		`leadflow_intake_duration_seconds_count{connector="generic"} 1`,
 		`go_goroutines`,
 		`leadflow_deals_total{event="created",pipeline="Sales"} 1`,
 		`leadflow_deals_total{event="won",pipeline="Sales"} 1`,
