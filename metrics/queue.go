@@ -14,6 +14,7 @@ type QueueCollector struct {
 	inspector *asynq.Inspector
 	logger    *slog.Logger
 	tasks     *prometheus.Desc
+	latency   *prometheus.Desc
 }
 
 // NewQueueCollector returns a collector over the inspector.
@@ -24,11 +25,14 @@ func NewQueueCollector(inspector *asynq.Inspector, logger *slog.Logger) *QueueCo
 		tasks: prometheus.NewDesc("leadflow_queue_tasks",
 			"Tasks in each Asynq queue, by state (pending, active, scheduled, retry, archived, completed).",
 			[]string{"queue", "state"}, nil),
+		latency: prometheus.NewDesc("leadflow_queue_latency_seconds",
+			"Age of the oldest pending task in each Asynq queue: how far behind the workers are.",
+			[]string{"queue"}, nil),
 	}
 }
 
 // Describe implements prometheus.Collector.
-func (c *QueueCollector) Describe(ch chan<- *prometheus.Desc) { ch <- c.tasks }
+func (c *QueueCollector) Describe(ch chan<- *prometheus.Desc) { ch <- c.tasks; ch <- c.latency }
 
 // Collect implements prometheus.Collector. A Redis outage yields no samples
 // rather than a failed scrape, so the rest of /metrics stays visible.
@@ -44,6 +48,7 @@ func (c *QueueCollector) Collect(ch chan<- prometheus.Metric) {
 			c.logger.Warn("queue metrics unavailable", "queue", q, "error", err)
 			continue
 		}
+		ch <- prometheus.MustNewConstMetric(c.latency, prometheus.GaugeValue, info.Latency.Seconds(), q)
 		for state, n := range map[string]int{
 			"pending": info.Pending, "active": info.Active, "scheduled": info.Scheduled,
 			"retry": info.Retry, "archived": info.Archived, "completed": info.Completed,

@@ -119,6 +119,9 @@ func TestMetricsMove(t *testing.T) {
 	require.Equal(t, float64(1), b.metric(t, ingested))
 	require.Equal(t, float64(1), b.metric(t, routed))
 	require.Equal(t, float64(1), b.metric(t, `leadflow_task_duration_seconds_count{type="lead:score"}`))
+	_, text := b.get(t, "/metrics")
+	require.Contains(t, text, `leadflow_queue_latency_seconds{queue="default"}`)
+	require.Contains(t, text, `leadflow_intake_duration_seconds_count{connector="generic"} 2`)
 	_, body := b.get(t, "/metrics")
 	require.NotContains(t, body, "ada@example.com", "no personal data in metrics")
 }
