@@ -20,6 +20,9 @@ const (
 	// grafanaDatasourceUID is the uid every dashboard panel refers to; the
 	// provisioned datasource must carry it.
 	grafanaDatasourceUID = "prometheus"
+	// postgresDatasourceUID is the uid of the PostgreSQL datasource that
+	// SQL panels refer to; their queries are run by TestCampaignsDashboardSQL.
+	postgresDatasourceUID = "postgres"
 	// grafanaGridColumns is the width of Grafana's layout grid.
 	grafanaGridColumns = 24
 )
@@ -67,6 +70,7 @@ type gridPos struct {
 type target struct {
 	RefID      string      `json:"refId"`
 	Expr       string      `json:"expr"`
+	RawSQL     string      `json:"rawSql"`
 	Datasource *datasource `json:"datasource"`
 }
 
@@ -181,6 +185,10 @@ func checkPanel(t *testing.T, p panel) []string {
 	require.NotEmpty(t, p.Title, "panel %d has no title", p.ID)
 	require.NotEmpty(t, p.Targets, "panel %q has no queries", p.Title)
 	require.NotNil(t, p.Datasource, "panel %q has no datasource", p.Title)
+	if p.Datasource.UID == postgresDatasourceUID {
+		checkSQLPanel(t, p)
+		return nil
+	}
 	require.Equal(t, grafanaDatasourceUID, p.Datasource.UID, "panel %q", p.Title)
 
 	var families []string
@@ -199,6 +207,25 @@ func checkPanel(t *testing.T, p panel) []string {
 	return families
 }
 
+// checkSQLPanel checks the static shape of a panel on the PostgreSQL
+// datasource: every query is raw SQL on that same datasource. Whether the SQL
+// runs, and returns data, is TestCampaignsDashboardSQL's job.
+func checkSQLPanel(t *testing.T, p panel) {
+	t.Helper()
+	require.NotEmpty(t, p.Description, "SQL panel %q: say in one sentence what question it answers", p.Title)
+	refIDs := map[string]bool{}
+	for _, tg := range p.Targets {
+		require.NotEmpty(t, tg.RefID, "panel %q has a query without refId", p.Title)
+		require.False(t, refIDs[tg.RefID], "panel %q repeats refId %s", p.Title, tg.RefID)
+		refIDs[tg.RefID] = true
+		if tg.Datasource != nil {
+			require.Equal(t, postgresDatasourceUID, tg.Datasource.UID, "panel %q query %s", p.Title, tg.RefID)
+		}
+		require.Empty(t, tg.Expr, "panel %q query %s: a PromQL expr on the PostgreSQL datasource", p.Title, tg.RefID)
+		require.NotEmpty(t, tg.RawSQL, "panel %q query %s has no rawSql", p.Title, tg.RefID)
+	}
+}
+
 // labelValuesQuery is Grafana's label_values([selector,] label) variable query.
 var labelValuesQuery = regexp.MustCompile(`^\s*label_values\(\s*(?:(.+?)\s*,\s*)?([A-Za-z_][A-Za-z0-9_]*)\s*\)\s*$`)
 
@@ -208,6 +235,9 @@ func checkTemplateVar(t *testing.T, v templateVar) []string {
 	t.Helper()
 	if v.Type != "query" {
 		return nil
+	}
+	if v.Datasource != nil && v.Datasource.UID == postgresDatasourceUID {
+		return nil // a SQL query, run by TestCampaignsDashboardSQL
 	}
 	if v.Datasource != nil {
 		require.Equal(t, grafanaDatasourceUID, v.Datasource.UID, "variable %s", v.Name)
