@@ -151,6 +151,40 @@ func (m *Metrics) WatchRelayBacklog(count func(ctx context.Context) (int64, erro
 	}))
 }
 
+// Init creates every series of the bounded label sets at zero, so
+// dashboards and alerts see 0 instead of "no data" for things that have
+// not happened yet (no task has failed, no lead was routed to a deal).
+func (m *Metrics) Init(connectors, taskTypes []string) {
+	if m == nil {
+		return
+	}
+	for _, c := range connectors {
+		for _, o := range []string{IntakeAccepted, IntakeDuplicate, IntakeUnauthorized, IntakeInvalid, IntakeTooLarge, IntakeUnavailable} {
+			m.intakeRequests.WithLabelValues(c, o)
+		}
+	}
+	for _, t := range taskTypes {
+		for _, o := range []string{TaskSuccess, TaskRetry, TaskFailed} {
+			m.tasksProcessed.WithLabelValues(t, o)
+		}
+	}
+	for _, d := range []string{"deal", "nurture", "skipped"} {
+		m.leadsRouted.WithLabelValues(d)
+	}
+	for k := range engagementKinds {
+		for _, matched := range []string{"true", "false"} {
+			m.engagements.WithLabelValues(k, matched)
+		}
+	}
+	for from := range bands {
+		for to := range bands {
+			if from != to {
+				m.bandChanges.WithLabelValues(from, to)
+			}
+		}
+	}
+}
+
 // SetBuildInfo exports leadflow_build_info{version, goversion} = 1, so
 // dashboards can show which build each process runs.
 func (m *Metrics) SetBuildInfo(version, goVersion string) {

@@ -148,3 +148,9 @@ func newTask(typ string, payload any, taskID string) (*asynq.Task, error) {
 		asynq.TaskID(taskID),
 	), nil
 }
+
+// TaskTypes lists every task type the workers handle (for metrics).
+func TaskTypes() []string {
+	return []string{TypeLeadIngest, TypeLeadFetch, TypeLeadScore, TypeLeadRoute, TypeScoreContact, TypeScoreSweep,
+		TypeModelTrain, TypeEmailSend, TypeStageEmail, TypeDealSLA, TypeStallSweep, TypeDealCallback}
+}

@@ -105,6 +105,7 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 		a.close()
 		return nil, err
 	}
+	a.metrics.Init(a.registry.Names(), workers.TaskTypes())
 	if a.unsub, err = newUnsubscriber(cfg); err != nil {
 		a.close()
 		return nil, err
