@@ -13,7 +13,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 TEST_DIR := $(CURDIR)/.leadflow/test
 TESTSERVICES := $(CURDIR)/.leadflow/bin/testservices
 
-.PHONY: all test demo build vet services clean fuzz eval
+.PHONY: all test demo build vet services clean fuzz eval test-dashboards
 
 all: vet build test
 
@@ -32,6 +32,18 @@ test: services
 	 source $(TEST_DIR)/env.sh; \
 	 $(GO) test -race -count=1 ./...; \
 	 $(GO) test -count=1 -run 'TestAcceptance' ./scoring/learn
+
+## test-dashboards: scrape a running leadflow with a real Prometheus and run
+## every dashboard query and alert rule against it (needs Debian's prometheus)
+test-dashboards: services
+	@command -v prometheus >/dev/null || { if [[ $$(id -u) == 0 ]]; then apt-get install -y prometheus; else echo "install Debian's prometheus package" >&2; exit 1; fi; }
+	@$(GO) build -o $(TESTSERVICES) ./scripts/testservices
+	@mkdir -p $(TEST_DIR)
+	@trap '$(TESTSERVICES) stop -dir $(TEST_DIR)' EXIT; \
+	 trap 'exit 130' INT TERM; \
+	 $(TESTSERVICES) start -dir $(TEST_DIR) -env $(TEST_DIR)/env.sh; \
+	 source $(TEST_DIR)/env.sh; \
+	 LEADFLOW_TEST_PROMETHEUS=1 $(GO) test -count=1 -run TestDashboardQueriesAgainstPrometheus -v ./cmd/leadflow | grep -E '^(---|ok|FAIL|PASS)|Error'
 
 ## demo: build the binary and run the whole system locally
 demo: services build
