@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"leadflow/internal/demo"
 	"leadflow/internal/testenv"
 )
 
@@ -51,10 +53,13 @@ func TestDashboardQueriesAgainstPrometheus(t *testing.T) {
 	bin, err := exec.LookPath("prometheus")
 	require.NoError(t, err, "install Debian's prometheus package")
 	b := setup(t, testenv.DatabaseURL(t), testenv.RedisURL(t))
-	require.Equal(t, http.StatusAccepted, b.post(t, testSecret, "msg_dash1", time.Now(), leadBody("ada@example.com", true)).Status)
-	require.Equal(t, http.StatusAccepted, b.post(t, testSecret, "msg_dash2", time.Now(), leadBody("bob@example.org", false)).Status)
+	// What `make demo` does: the seeded synthetic leads, signed, plus a
+	// forged one.
+	rep, err := demo.Post(context.Background(), http.DefaultClient, b.baseURL, testSecret, demo.Generate(1, 300, time.Now()), 8)
+	require.NoError(t, err)
+	require.Equal(t, 300, rep.ByStatus[http.StatusAccepted])
 	require.Equal(t, http.StatusUnauthorized, b.post(t, otherSecret, "msg_dash3", time.Now(), leadBody("eve@example.org", true)).Status)
-	b.waitRouted(t, 2)
+	b.waitRouted(t, 150)
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
