@@ -1,6 +1,9 @@
 package connectors
 
 import (
+	"errors"
+	"fmt"
+	"slices"
 	"strings"
 
 	"leadflow/lead"
@@ -64,6 +67,26 @@ func (m FieldMap) Lookup(key string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// Validate reports the first entry (in key order) whose key is blank or
+// whose target is not valid; constructors call it so a bad mapping stops
+// start-up.
+func (m FieldMap) Validate() error {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if strings.TrimSpace(k) == "" {
+			return errors.New("fields: empty question key")
+		}
+		if !ValidFieldTarget(m[k]) {
+			return fmt.Errorf("fields[%q]: target %q is not one of %s or attributes.<key>", k, m[k], strings.Join(FieldTargets(), ", "))
+		}
+	}
+	return nil
 }
 
 // Merge returns defaults overlaid with overrides (overrides win).

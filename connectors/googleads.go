@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -88,7 +87,7 @@ func NewGoogleAds(c GoogleAdsConfig) (*GoogleAds, error) {
 	if key == "" {
 		return nil, fmt.Errorf("configure google-ads connector: %s: key is required", googleAdsKeyVar)
 	}
-	if err := checkFieldTargets(c.Fields); err != nil {
+	if err := c.Fields.Validate(); err != nil {
 		return nil, fmt.Errorf("configure google-ads connector: %w", err)
 	}
 	return &GoogleAds{key: []byte(key), fields: DefaultGoogleAdsFields().Merge(c.Fields)}, nil
@@ -356,21 +355,3 @@ func checkProviderEventID(id string) error {
 	return nil
 }
 
-// checkFieldTargets reports the first entry of m whose target is not valid.
-// Keys are question ids, not secrets, so they may be printed.
-func checkFieldTargets(m FieldMap) error {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if k == "" {
-			return errors.New("fields: empty question key")
-		}
-		if !ValidFieldTarget(m[k]) {
-			return fmt.Errorf("fields[%q]: target %q is not one of %s or attributes.<key>", k, m[k], strings.Join(FieldTargets(), ", "))
-		}
-	}
-	return nil
-}

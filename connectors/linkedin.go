@@ -191,7 +191,7 @@ func NewLinkedIn(c LinkedInConfig) (*LinkedIn, error) {
 	if !linkedInVersionPattern.MatchString(version) {
 		return nil, fmt.Errorf("configure linkedin connector: %s: want YYYYMM, e.g. %s", linkedInVersionVar, DefaultLinkedInVersion)
 	}
-	if err := socialCheckFields(c.Fields); err != nil {
+	if err := c.Fields.Validate(); err != nil {
 		return nil, fmt.Errorf("configure linkedin connector: %w", err)
 	}
 	l := &LinkedIn{

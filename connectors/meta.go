@@ -14,7 +14,6 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -169,7 +168,7 @@ func NewMeta(c MetaConfig) (*Meta, error) {
 	if err != nil {
 		return nil, fmt.Errorf("configure meta connector: %s: %w", metaGraphURLVar, err)
 	}
-	if err := socialCheckFields(c.Fields); err != nil {
+	if err := c.Fields.Validate(); err != nil {
 		return nil, fmt.Errorf("configure meta connector: %w", err)
 	}
 	m := &Meta{
@@ -719,24 +718,6 @@ func socialBaseURL(raw, def string) (string, error) {
 	return strings.TrimRight(raw, "/"), nil
 }
 
-// socialCheckFields reports the first entry of m whose target is not valid.
-// Keys are question ids, not secrets, so they may be printed.
-func socialCheckFields(m FieldMap) error {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if strings.TrimSpace(k) == "" {
-			return errors.New("fields: empty question key")
-		}
-		if !ValidFieldTarget(m[k]) {
-			return fmt.Errorf("fields[%q]: target %q is not one of %s or attributes.<key>", k, m[k], strings.Join(FieldTargets(), ", "))
-		}
-	}
-	return nil
-}
 
 // socialBodyTooLargeError is a follow-up answer over socialMaxFetchBody.
 type socialBodyTooLargeError struct{}

@@ -105,7 +105,7 @@ func NewTypeform(c TypeformConfig) (*Typeform, error) {
 	if secret == "" {
 		return nil, fmt.Errorf("configure typeform connector: %s: secret is required", typeformSecretVar)
 	}
-	if err := checkFieldTargets(c.Fields); err != nil {
+	if err := c.Fields.Validate(); err != nil {
 		return nil, fmt.Errorf("configure typeform connector: %w", err)
 	}
 	return &Typeform{secret: []byte(secret), fields: DefaultTypeformFields().Merge(c.Fields)}, nil
