@@ -354,4 +354,3 @@ func checkProviderEventID(id string) error {
 	}
 	return nil
 }
-

@@ -718,7 +718,6 @@ func socialBaseURL(raw, def string) (string, error) {
 	return strings.TrimRight(raw, "/"), nil
 }
 
-
 // socialBodyTooLargeError is a follow-up answer over socialMaxFetchBody.
 type socialBodyTooLargeError struct{}
 
