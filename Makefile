@@ -13,7 +13,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 TEST_DIR := $(CURDIR)/.leadflow/test
 TESTSERVICES := $(CURDIR)/.leadflow/bin/testservices
 
-.PHONY: all test demo build vet services clean fuzz eval test-dashboards
+.PHONY: all test demo build vet services clean fuzz eval test-dashboards chaos vuln
 
 all: vet build test
 
@@ -45,6 +45,12 @@ test-dashboards: services
 	 source $(TEST_DIR)/env.sh; \
 	 LEADFLOW_TEST_PROMETHEUS=1 $(GO) test -count=1 -run TestDashboardQueriesAgainstPrometheus -v ./cmd/leadflow | grep -E '^(---|ok|FAIL|PASS)|Error'
 
+## chaos: crash and fault tests against real processes (kill -9 Redis or a
+## worker, restart PostgreSQL, Mailgun refusing, a poison event, scale-out);
+## each test starts its own servers, so no shared test services; ~5 minutes
+chaos: services
+	LEADFLOW_CHAOS=1 GO=$(GO) $(GO) test -count=1 -timeout 15m -v ./chaos/
+
 ## demo: build the binary and run the whole system locally
 demo: services build
 	./bin/leadflow demo
@@ -59,6 +65,21 @@ eval: build
 	@test -f "$(DATASETS)/x_education_leads/Leads.csv" || { echo "no dataset at $(DATASETS) (set DATASETS=...)" >&2; exit 1; }
 	./bin/leadflow score eval --csv "$(DATASETS)/x_education_leads/Leads.csv" --label Converted --positive 1 \
 	  --exclude "Tags,Lead Quality,Lead Profile,Last Activity,Last Notable Activity,Prospect ID,Lead Number" --seeds 1-5
+
+## vuln: report known vulnerabilities in the code paths we call
+## (govulncheck; needs https://vuln.go.dev, says so clearly when offline)
+GOVULNCHECK ?= golang.org/x/vuln/cmd/govulncheck@latest
+VULNFLAGS ?=
+vuln:
+	@out=$$(mktemp); trap 'rm -f "$$out"' EXIT; \
+	 if $(GO) run $(GOVULNCHECK) $(VULNFLAGS) ./... >"$$out" 2>&1; then cat "$$out"; exit 0; fi; \
+	 cat "$$out" >&2; \
+	 if grep -qE 'vuln\.go\.dev|dial tcp|no such host|connection refused|i/o timeout|TLS handshake|proxy\.golang\.org|GOPROXY' "$$out" \
+	    && ! grep -qE '^(Vulnerability|Symbol Results)|GO-[0-9]{4}-[0-9]+' "$$out"; then \
+	   echo "vuln: govulncheck could not reach its database (https://vuln.go.dev) or the module proxy; nothing was checked. Retry with network access, or use a mirror or local copy: make vuln VULNFLAGS=\"-db file:///path/to/vulndb\"" >&2; \
+	   exit 2; \
+	 fi; \
+	 exit 1
 
 ## build: compile bin/leadflow
 build:

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net"
 	"net/url"
 	"os"
@@ -41,6 +42,19 @@ type Config struct {
 	WorkerConcurrency int
 	// DefaultRegion reads phone numbers without a country code (LEADFLOW_DEFAULT_REGION), default US.
 	DefaultRegion string
+	// IntakeRate is the sustained webhook rate allowed per source, in
+	// requests per second (LEADFLOW_INTAKE_RATE), default 500; 0 =
+	// unlimited. 500/s is far above any real lead source (a busy form sees
+	// a few per minute; a provider flushing its retry backlog after an
+	// outage a few hundred per second) and about a quarter of what one
+	// instance can commit (~2k single-row inserts/s measured), so one
+	// runaway or compromised source cannot take the whole intake from the
+	// others.
+	IntakeRate float64
+	// IntakeBurst is the token bucket size per source
+	// (LEADFLOW_INTAKE_BURST), default 1000: two seconds at the default
+	// rate, so a provider's retry burst passes untouched.
+	IntakeBurst int
 	// APITokens are the rep API bearer tokens (LEADFLOW_API_TOKENS). Never log them.
 	APITokens []string
 	// PublicURL is the server's public base URL (LEADFLOW_PUBLIC_URL).
@@ -345,6 +359,16 @@ func Load(getenv func(string) string) (Config, error) {
 		bad(EnvConcurrency, "expected an integer from 1 to 1000, got %q", get(EnvConcurrency))
 	}
 	c.WorkerConcurrency = n
+	if r, err := strconv.ParseFloat(get(EnvIntakeRate), 64); err != nil || r < 0 || math.IsInf(r, 0) || math.IsNaN(r) || r > 1e6 {
+		bad(EnvIntakeRate, "expected requests per second from 0 (unlimited) to 1000000, e.g. 500 or 0.5, got %q", get(EnvIntakeRate))
+	} else {
+		c.IntakeRate = r
+	}
+	if b, err := strconv.Atoi(get(EnvIntakeBurst)); err != nil || b < 1 || b > 1e6 {
+		bad(EnvIntakeBurst, "expected an integer from 1 to 1000000, got %q", get(EnvIntakeBurst))
+	} else {
+		c.IntakeBurst = b
+	}
 	if len(c.DefaultRegion) != 2 {
 		bad(EnvDefaultRegion, "expected an ISO 3166-1 alpha-2 code such as US or GB, got %q", c.DefaultRegion)
 	}

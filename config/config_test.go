@@ -165,3 +165,36 @@ func TestReadmeExamplesAreValid(t *testing.T) {
 		require.NoError(t, err, "README YAML example %d", i+1)
 	}
 }
+
+func TestLoadIntakeRate(t *testing.T) {
+	tests := []struct {
+		name      string
+		env       map[string]string
+		wantRate  float64
+		wantBurst int
+		wantErr   string
+	}{
+		{"defaults", nil, 500, 1000, ""},
+		{"fractional rate", map[string]string{EnvIntakeRate: "0.5", EnvIntakeBurst: "3"}, 0.5, 3, ""},
+		{"zero is unlimited", map[string]string{EnvIntakeRate: "0"}, 0, 1000, ""},
+		{"negative rate", map[string]string{EnvIntakeRate: "-1"}, 0, 0, EnvIntakeRate + ": "},
+		{"rate not a number", map[string]string{EnvIntakeRate: "fast"}, 0, 0, EnvIntakeRate + ": "},
+		{"rate infinite", map[string]string{EnvIntakeRate: "+Inf"}, 0, 0, EnvIntakeRate + ": "},
+		{"rate NaN", map[string]string{EnvIntakeRate: "NaN"}, 0, 0, EnvIntakeRate + ": "},
+		{"burst zero", map[string]string{EnvIntakeBurst: "0"}, 0, 0, EnvIntakeBurst + ": "},
+		{"burst fractional", map[string]string{EnvIntakeBurst: "1.5"}, 0, 0, EnvIntakeBurst + ": "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Load(envFrom(tt.env))
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				require.Contains(t, err.Error(), tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			require.Equal(t, tt.wantRate, c.IntakeRate)
+			require.Equal(t, tt.wantBurst, c.IntakeBurst)
+		})
+	}
+}

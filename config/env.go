@@ -13,6 +13,9 @@ const (
 	EnvLogFormat      = "LEADFLOW_LOG_FORMAT"
 	EnvConcurrency    = "LEADFLOW_WORKER_CONCURRENCY"
 	EnvDefaultRegion  = "LEADFLOW_DEFAULT_REGION"
+	EnvIntakeRate     = "LEADFLOW_INTAKE_RATE"
+	EnvIntakeBurst    = "LEADFLOW_INTAKE_BURST"
+	EnvDebugPprof     = "LEADFLOW_DEBUG_PPROF"
 
 	EnvAPITokens = "LEADFLOW_API_TOKENS"
 	EnvPublicURL = "LEADFLOW_PUBLIC_URL"
@@ -56,6 +59,9 @@ func EnvVars() []EnvVar {
 		{EnvLogFormat, "text", "log format: text or json"},
 		{EnvConcurrency, "10", "number of tasks one worker process runs at once (1-1000)"},
 		{EnvDefaultRegion, "US", "ISO 3166-1 alpha-2 region used to read phone numbers written without a country code"},
+		{EnvIntakeRate, "500", "authentic webhooks per second accepted from one source (per connector, and per {source} of the generic one) by this process; past it the answer is 429 with Retry-After; 0 = unlimited"},
+		{EnvIntakeBurst, "1000", "webhooks one source may send at once above the intake rate (token bucket size, at least 1)"},
+		{EnvDebugPprof, "", "true mounts Go's profiler at /debug/pprof/ on the HTTP port, for profiling under load; never on an address the internet can reach"},
 		{EnvAPITokens, "", "comma-separated bearer tokens for the rep API (/v1/contacts/...); at least 32 characters each; unset disables it"},
 		{EnvPublicURL, "http://127.0.0.1:8080", "public base URL of this server, used in unsubscribe links (https:// in production)"},
 		{EnvMailgunAPIKey, "", "Mailgun API key for sending; unset stores outgoing mail in the local mail sink (leadflow mail ls)"},

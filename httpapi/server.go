@@ -24,8 +24,9 @@ const DefaultMaxBodyBytes = 1 << 20
 
 // IntakeStore persists raw webhook events (implemented by store.Store).
 type IntakeStore interface {
-	InsertEvent(ctx context.Context, e lead.Event) (lead.Event, bool, error)
-	MarkEventEnqueued(ctx context.Context, id int64, at time.Time) error
+	// InsertEvents stores a group of deliveries in one commit and returns
+	// each one's new row id, or 0 for a duplicate.
+	InsertEvents(ctx context.Context, events []lead.Event) ([]int64, error)
 	Ping(ctx context.Context) error
 }
 
@@ -35,8 +36,17 @@ type Config struct {
 	// registered, serves POST /v1/webhooks/generic/{source}.
 	Connectors *connectors.Registry
 	Store      IntakeStore
-	// EnqueueFunc puts the processing task of a stored event in the queue.
-	EnqueueFunc func(ctx context.Context, ev lead.Event) error
+	// EnqueueFunc puts the task that processes a group of stored events
+	// in the queue, under the task id written on their rows.
+	EnqueueFunc func(ctx context.Context, taskID string, events []lead.Event) error
+	// NewTaskID names the task of a group before it is stored; default a
+	// random "ingest:g:<hex>".
+	NewTaskID func() string
+	// MaxGroup bounds the deliveries committed together; default 256.
+	MaxGroup int
+	// Committers is how many group commits may be in flight at once;
+	// default 4.
+	Committers int
 	// ReplayCache remembers signature tokens of connectors implementing
 	// connectors.ReplayGuard; required when such a connector is registered.
 	ReplayCache ReplayCache
@@ -74,6 +84,18 @@ type Config struct {
 	// EnqueueTimeout bounds the enqueue after the write; past it the relay
 	// takes over. Default 2s.
 	EnqueueTimeout time.Duration
+	// IntakeRate is the sustained rate, in requests per second, at which
+	// one (connector, source) may deliver authentic webhooks; past it the
+	// answer is 429 with Retry-After and nothing is stored. 0 (the
+	// default) is unlimited; the binary sets LEADFLOW_INTAKE_RATE. See
+	// ratelimit.go for where the check sits.
+	IntakeRate float64
+	// IntakeBurst is how many requests one source may send at once above
+	// IntakeRate (the bucket size); default max(1, IntakeRate).
+	IntakeBurst int
+	// IntakeMaxSources bounds the buckets kept in memory; default
+	// DefaultIntakeMaxSources.
+	IntakeMaxSources int
 	// NowFunc is the clock used for signature freshness; default time.Now.
 	NowFunc func() time.Time
 	// Metrics may be nil.
@@ -102,6 +124,10 @@ var webhookRoutes = []struct {
 type Server struct {
 	cfg Config
 	mux *http.ServeMux
+	// limiter is nil when intake is unlimited.
+	limiter *sourceLimiter
+	// intake commits concurrent webhooks together.
+	intake *groupCommit
 }
 
 // New builds the handler with every route registered.
@@ -118,18 +144,22 @@ func New(c Config) (*Server, error) {
 	if c.EnqueueTimeout <= 0 {
 		c.EnqueueTimeout = 2 * time.Second
 	}
+	if c.NewTaskID == nil {
+		c.NewTaskID = randomTaskID
+	}
 	if c.NowFunc == nil {
 		c.NowFunc = time.Now
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
-	s := &Server{cfg: c, mux: http.NewServeMux()}
+	s := &Server{cfg: c, mux: http.NewServeMux(), limiter: newSourceLimiter(c.IntakeRate, c.IntakeBurst, c.IntakeMaxSources)}
+	s.intake = newGroupCommit(c)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.HandleFunc("GET /readyz", s.readyz)
 	s.mux.Handle("GET /metrics", c.Metrics.Handler())
 	for _, r := range webhookRoutes {
-		s.mux.HandleFunc("POST "+r.path, s.webhook(r.connector))
+		s.mux.HandleFunc("POST "+r.path, s.limitIntake(r.connector, s.webhook(r.connector)))
 		if r.challenge {
 			s.mux.HandleFunc("GET "+r.path, s.challenge(r.connector))
 		}

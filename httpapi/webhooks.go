@@ -1,12 +1,13 @@
 package httpapi
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"leadflow/connectors"
 	"leadflow/lead"
@@ -21,9 +22,10 @@ type eventResult struct {
 
 // webhook returns the intake handler of one connector. The order is the
 // contract with senders: read (bounded) → verify → parse → commit to
-// PostgreSQL → answer; the enqueue after the commit is best effort because
-// the relay enqueues whatever it misses. Nothing is stored unless it was
-// authentic and well-formed.
+// PostgreSQL (grouped with concurrent requests, see groupCommit) → answer;
+// the enqueue after the commit is best effort because the relay enqueues
+// whatever it misses. Nothing is stored unless it was authentic and
+// well-formed.
 func (s *Server) webhook(name string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
@@ -86,60 +88,47 @@ func (s *Server) webhook(name string) http.HandlerFunc {
 			return
 		}
 
-		results := make([]eventResult, 0, len(deliveries))
-		stored := make([]lead.Event, 0, len(deliveries))
-		for _, d := range deliveries {
-			ctx, cancel := context.WithTimeout(r.Context(), s.cfg.StoreTimeout)
-			ev, inserted, err := s.cfg.Store.InsertEvent(ctx, lead.Event{
-				Connector: name, Source: d.Source, EventID: d.EventID,
-				ReceivedAt: s.cfg.NowFunc(), Payload: d.Payload, Kind: eventKind(d.Type),
-			})
-			cancel()
-			if err != nil {
-				// Deliveries stored before this one stay stored; the sender's
-				// retry finds them as duplicates and stores the rest.
-				s.cfg.Metrics.IntakeRequest(name, metrics.IntakeUnavailable)
-				s.cfg.Logger.Error("webhook not stored", "connector", name, "error", err)
-				w.Header().Set("Retry-After", "30")
-				writeError(w, http.StatusServiceUnavailable, "storage is unavailable; retry later", "")
-				return
+		events := make([]lead.Event, len(deliveries))
+		for i, d := range deliveries {
+			for _, v := range [...]struct{ field, value string }{{"source", d.Source}, {"event_id", d.EventID}} {
+				if !utf8.ValidString(v.value) || strings.ContainsRune(v.value, 0) {
+					s.cfg.Metrics.IntakeRequest(name, metrics.IntakeInvalid)
+					writeError(w, http.StatusBadRequest, v.field+" must be UTF-8 text without NUL characters", v.field)
+					return
+				}
 			}
-			status := "accepted"
-			if inserted {
-				stored = append(stored, ev)
-			} else {
-				status = "duplicate"
-			}
-			results = append(results, eventResult{EventID: d.EventID, Status: status})
+			events[i] = lead.Event{Connector: name, Source: d.Source, EventID: d.EventID,
+				ReceivedAt: s.cfg.NowFunc(), Payload: d.Payload, Kind: eventKind(d.Type)}
 		}
-		for _, ev := range stored {
-			s.enqueue(r.Context(), ev)
+		ids, err := s.intake.store(events)
+		if err != nil {
+			// Nothing of this request was stored (its deliveries commit
+			// together); the sender's retry stores them.
+			s.cfg.Metrics.IntakeRequest(name, metrics.IntakeUnavailable)
+			s.cfg.Logger.Error("webhook not stored", "connector", name, "error", err)
+			w.Header().Set("Retry-After", "30")
+			writeError(w, http.StatusServiceUnavailable, "storage is unavailable; retry later", "")
+			return
+		}
+		results := make([]eventResult, len(deliveries))
+		accepted := 0
+		for i, d := range deliveries {
+			results[i] = eventResult{EventID: d.EventID, Status: "duplicate"}
+			if ids[i] != 0 {
+				results[i].Status = "accepted"
+				accepted++
+			}
 		}
 
 		code, outcome, overall := http.StatusAccepted, metrics.IntakeAccepted, "accepted"
 		if len(deliveries) == 0 {
 			// Nothing for us in it (e.g. a Meta change other than leadgen).
 			code, overall = http.StatusOK, "ignored"
-		} else if len(stored) == 0 {
+		} else if accepted == 0 {
 			code, outcome, overall = http.StatusOK, metrics.IntakeDuplicate, "duplicate"
 		}
 		s.cfg.Metrics.IntakeRequest(name, outcome)
 		writeJSON(w, code, map[string]any{"status": overall, "events": results})
-	}
-}
-
-// enqueue hands a stored event to the queue and records that it did. A
-// failure is only logged: the event is durable, and the relay enqueues
-// events left without a task.
-func (s *Server) enqueue(parent context.Context, ev lead.Event) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(parent), s.cfg.EnqueueTimeout)
-	defer cancel()
-	if err := s.cfg.EnqueueFunc(ctx, ev); err != nil {
-		s.cfg.Logger.Warn("event stored but not enqueued; the relay will retry", "event_row", ev.ID, "error", err)
-		return
-	}
-	if err := s.cfg.Store.MarkEventEnqueued(ctx, ev.ID, s.cfg.NowFunc()); err != nil {
-		s.cfg.Logger.Warn("event enqueued but not marked; the relay will skip it as a duplicate", "event_row", ev.ID, "error", err)
 	}
 }
 

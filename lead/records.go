@@ -29,6 +29,9 @@ type Event struct {
 	Status     string
 	LastError  string
 	EnqueuedAt *time.Time
+	// TaskID is the Asynq id of the task that processes the event (one
+	// task may carry a group of events); empty when none was assigned.
+	TaskID string
 }
 
 // Event processing states.

@@ -25,6 +25,9 @@ const (
 	IntakeInvalid      = "invalid"
 	IntakeTooLarge     = "too_large"
 	IntakeUnavailable  = "unavailable"
+	// IntakeRateLimited is an authentic request refused with 429 because
+	// its (connector, source) exceeded the intake rate.
+	IntakeRateLimited = "rate_limited"
 )
 
 // Task outcomes, the values of the outcome label of TasksProcessed.
@@ -64,7 +67,7 @@ func New() *Metrics {
 		registry: reg,
 		intakeRequests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "leadflow_intake_requests_total",
-			Help: "Webhook requests received, by connector and outcome (accepted, duplicate, unauthorized, invalid, too_large, unavailable).",
+			Help: "Webhook requests received, by connector and outcome (accepted, duplicate, unauthorized, invalid, too_large, unavailable, rate_limited).",
 		}, []string{"connector", "outcome"}),
 		intakeDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "leadflow_intake_duration_seconds",
@@ -159,7 +162,7 @@ func (m *Metrics) Init(connectors, taskTypes []string) {
 		return
 	}
 	for _, c := range connectors {
-		for _, o := range []string{IntakeAccepted, IntakeDuplicate, IntakeUnauthorized, IntakeInvalid, IntakeTooLarge, IntakeUnavailable} {
+		for _, o := range []string{IntakeAccepted, IntakeDuplicate, IntakeUnauthorized, IntakeInvalid, IntakeTooLarge, IntakeUnavailable, IntakeRateLimited} {
 			m.intakeRequests.WithLabelValues(c, o)
 		}
 	}

@@ -27,7 +27,8 @@ func identitiesOf(l lead.Lead) []identity {
 }
 
 // RecordLead resolves the lead to one contact and adds its touchpoint, in one
-// transaction, and marks the event processed. It is idempotent per event: a
+// transaction. The event stays pending until the caller has routed the lead
+// (MarkEventProcessed). It is idempotent per event: a
 // second call for the same event returns the touchpoint the first created.
 //
 // Resolution: the contact already owning the lead's email wins, then the one
@@ -38,7 +39,7 @@ func identitiesOf(l lead.Lead) []identity {
 // taken per identity in a fixed order, so they cannot both create a contact.
 func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now time.Time) (lead.Touchpoint, error) {
 	var tp lead.Touchpoint
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inDerivedTx(ctx, func(tx pgx.Tx) error {
 		ids := identitiesOf(l)
 		if len(ids) == 0 {
 			return fmt.Errorf("record lead for event %d: %w", eventID, errors.New("lead has neither email nor phone"))
@@ -109,12 +110,6 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 			campaignIDs, consentAt).Scan(&tp.ID)
 		if err != nil {
 			return fmt.Errorf("insert touchpoint: %w", err)
-		}
-		_, err = tx.Exec(ctx, `
-			UPDATE inbound_events SET status = 'processed', processed_at = $2, last_error = '', attempts = attempts + 1
-			WHERE id = $1`, eventID, now)
-		if err != nil {
-			return fmt.Errorf("mark inbound event %d processed: %w", eventID, err)
 		}
 		return nil
 	})

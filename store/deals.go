@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"leadflow/lead"
 )
@@ -38,28 +39,33 @@ func (s *Store) OpenDeal(ctx context.Context, contactID int64, pipeline string) 
 // deal counts) given the pipeline's assignment counter, and returns 0 for
 // none; keeping it a function lets routing rules live outside the store.
 func (s *Store) CreateDeal(ctx context.Context, req lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) (lead.Deal, bool, error) {
+	d, created, err := s.createDeal(ctx, req, pick)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "deals_one_open_idx" {
+		// A concurrent task opened the contact's deal between our look-up
+		// and our insert; the second attempt finds it.
+		d, created, err = s.createDeal(ctx, req, pick)
+	}
+	return d, created, err
+}
+
+// createDeal is one attempt of CreateDeal. The pipeline's lock is what
+// bounds deals opened per second, so everything that does not need it
+// happens before it is taken, and what follows it travels in two round
+// trips (pgx batches) plus the commit.
+func (s *Store) createDeal(ctx context.Context, req lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) (lead.Deal, bool, error) {
 	var (
 		d       lead.Deal
 		created bool
 	)
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		var cursor int64
-		// Locking the pipeline row serializes assignments in it.
+	err := s.inDerivedTx(ctx, func(tx pgx.Tx) error {
+		// A retried task finds its deal without queueing for the lock; the
+		// unique index on open deals stops a concurrent twin.
 		err := tx.QueryRow(ctx, `
-			SELECT p.id, st.id, p.rr_cursor FROM pipelines p JOIN stages st ON st.pipeline_id = p.id
-			WHERE p.name = $1 AND st.name = $2 FOR UPDATE OF p`, req.Pipeline, req.Stage).
-			Scan(&d.PipelineID, &d.StageID, &cursor)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return fmt.Errorf("pipeline %q with stage %q: %w", req.Pipeline, req.Stage, ErrNotFound)
-		}
-		if err != nil {
-			return fmt.Errorf("lock pipeline %q: %w", req.Pipeline, err)
-		}
-		err = tx.QueryRow(ctx, `
-			SELECT d.id, st.name, d.stage_id, COALESCE(d.owner_rep_id, 0), d.created_at
-			FROM deals d JOIN stages st ON st.id = d.stage_id
-			WHERE d.contact_id = $1 AND d.pipeline_id = $2 AND d.closed_at IS NULL`, req.ContactID, d.PipelineID).
-			Scan(&d.ID, &d.Stage, &d.StageID, &d.OwnerRepID, &d.CreatedAt)
+			SELECT d.id, st.name, d.stage_id, COALESCE(d.owner_rep_id, 0), d.created_at, d.pipeline_id
+			FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
+			WHERE d.contact_id = $1 AND p.name = $2 AND d.closed_at IS NULL`, req.ContactID, req.Pipeline).
+			Scan(&d.ID, &d.Stage, &d.StageID, &d.OwnerRepID, &d.CreatedAt, &d.PipelineID)
 		if err == nil {
 			d.ContactID = req.ContactID
 			return nil
@@ -68,9 +74,54 @@ func (s *Store) CreateDeal(ctx context.Context, req lead.DealRequest, pick func(
 			return fmt.Errorf("look up open deal: %w", err)
 		}
 
-		var owner *int64
-		var teamID int64
-		var assignment lead.Assignment
+		var (
+			owner      *int64
+			teamID     int64
+			assignment lead.Assignment
+			cursor     int64
+			advance    bool
+		)
+		// Locking the pipeline row serializes round-robin assignments in
+		// it (a team's assignments serialize on its members' rows instead).
+		lock := `SELECT p.id, st.id, p.rr_cursor FROM pipelines p JOIN stages st ON st.pipeline_id = p.id
+			WHERE p.name = $1 AND st.name = $2`
+		if req.Team == "" {
+			lock += ` FOR UPDATE OF p`
+		}
+		b := &pgx.Batch{}
+		b.Queue(lock, req.Pipeline, req.Stage)
+		if req.Team == "" {
+			b.Queue(activeRepsSQL)
+		}
+		br := tx.SendBatch(ctx, b)
+		err = br.QueryRow().Scan(&d.PipelineID, &d.StageID, &cursor)
+		if errors.Is(err, pgx.ErrNoRows) {
+			br.Close()
+			return fmt.Errorf("pipeline %q with stage %q: %w", req.Pipeline, req.Stage, ErrNotFound)
+		}
+		if err != nil {
+			br.Close()
+			return fmt.Errorf("lock pipeline %q: %w", req.Pipeline, err)
+		}
+		if req.Team == "" {
+			rows, err := br.Query()
+			if err != nil {
+				br.Close()
+				return fmt.Errorf("list active reps: %w", err)
+			}
+			reps, err := collectReps(rows)
+			if err != nil {
+				br.Close()
+				return err
+			}
+			if id := pick(reps, cursor); id != 0 {
+				owner, advance = &id, true
+				d.OwnerRepID = id
+			}
+		}
+		if err := br.Close(); err != nil {
+			return fmt.Errorf("lock pipeline %q: %w", req.Pipeline, err)
+		}
 		if req.Team != "" {
 			var members []lead.TeamMember
 			if teamID, members, err = teamMembers(ctx, tx, req.Team); err != nil {
@@ -81,28 +132,43 @@ func (s *Store) CreateDeal(ctx context.Context, req lead.DealRequest, pick func(
 				owner = &assignment.RepID
 				d.OwnerRepID = assignment.RepID
 			}
-		} else {
-			reps, err := activeReps(ctx, tx)
-			if err != nil {
-				return err
-			}
-			if id := pick(reps, cursor); id != 0 {
-				owner = &id
-				d.OwnerRepID = id
-				if _, err := tx.Exec(ctx, `UPDATE pipelines SET rr_cursor = rr_cursor + 1 WHERE id = $1`, d.PipelineID); err != nil {
-					return fmt.Errorf("advance assignment counter: %w", err)
-				}
-			}
 		}
 		var tpID *int64
 		if req.TouchpointID != 0 {
 			tpID = &req.TouchpointID
 		}
-		err = tx.QueryRow(ctx, `
-			INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7, $8) RETURNING id, created_at`,
-			req.ContactID, d.PipelineID, d.StageID, owner, tpID, req.Title, req.Now, req.Team).Scan(&d.ID, &d.CreatedAt)
-		if err != nil {
+		b = &pgx.Batch{}
+		if advance {
+			b.Queue(`UPDATE pipelines SET rr_cursor = rr_cursor + 1 WHERE id = $1`, d.PipelineID)
+		}
+		b.Queue(`
+			WITH d AS (
+				INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7, $8) RETURNING id, created_at
+			), h AS (
+				INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
+				SELECT id, NULL, $3, $7, 'router' FROM d
+			)
+			SELECT id, created_at FROM d`,
+			req.ContactID, d.PipelineID, d.StageID, owner, tpID, req.Title, req.Now, req.Team)
+		b.Queue(`UPDATE nurture_enrollments SET status = 'promoted', ended_at = $2
+			WHERE contact_id = $1 AND status = 'active'`, req.ContactID, req.Now)
+		br = tx.SendBatch(ctx, b)
+		if advance {
+			if _, err := br.Exec(); err != nil {
+				br.Close()
+				return fmt.Errorf("advance assignment counter: %w", err)
+			}
+		}
+		if err := br.QueryRow().Scan(&d.ID, &d.CreatedAt); err != nil {
+			br.Close()
+			return fmt.Errorf("insert deal: %w", err)
+		}
+		if _, err := br.Exec(); err != nil {
+			br.Close()
+			return fmt.Errorf("end nurture on promotion: %w", err)
+		}
+		if err := br.Close(); err != nil {
 			return fmt.Errorf("insert deal: %w", err)
 		}
 		if req.Team != "" {
@@ -110,30 +176,18 @@ func (s *Store) CreateDeal(ctx context.Context, req lead.DealRequest, pick func(
 				return err
 			}
 		}
-		if _, err := tx.Exec(ctx, `
-			INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
-			VALUES ($1, NULL, $2, $3, 'router')`, d.ID, d.StageID, req.Now); err != nil {
-			return fmt.Errorf("record deal stage history: %w", err)
-		}
-		if _, err := tx.Exec(ctx, `
-			UPDATE nurture_enrollments SET status = 'promoted', ended_at = $2
-			WHERE contact_id = $1 AND status = 'active'`, req.ContactID, req.Now); err != nil {
-			return fmt.Errorf("end nurture on promotion: %w", err)
-		}
 		d.ContactID, d.Stage, created = req.ContactID, req.Stage, true
 		return nil
 	})
 	return d, created, err
 }
 
-func activeReps(ctx context.Context, tx pgx.Tx) ([]lead.Rep, error) {
-	rows, err := tx.Query(ctx, `
-		SELECT r.id, r.name, r.email, r.territory, r.capacity, r.active,
-			(SELECT count(*) FROM deals d WHERE d.owner_rep_id = r.id AND d.closed_at IS NULL)
-		FROM reps r WHERE r.active ORDER BY r.id`)
-	if err != nil {
-		return nil, fmt.Errorf("list active reps: %w", err)
-	}
+// activeRepsSQL lists the active reps in id order with their open deals.
+const activeRepsSQL = `
+	SELECT r.id, r.name, r.email, r.territory, r.capacity, r.active, r.open_deals
+	FROM reps r WHERE r.active ORDER BY r.id`
+
+func collectReps(rows pgx.Rows) ([]lead.Rep, error) {
 	reps, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.Rep, error) {
 		var rep lead.Rep
 		err := r.Scan(&rep.ID, &rep.Name, &rep.Email, &rep.Territory, &rep.Capacity, &rep.Active, &rep.OpenDeals)

@@ -11,11 +11,11 @@ import (
 	"leadflow/lead"
 )
 
-const eventColumns = `id, connector, source, event_id, received_at, payload, kind, fetched_payload, status, last_error, enqueued_at`
+const eventColumns = `id, connector, source, event_id, received_at, payload, kind, fetched_payload, status, last_error, enqueued_at, task_id`
 
 func scanEvent(row pgx.Row) (lead.Event, error) {
 	var e lead.Event
-	err := row.Scan(&e.ID, &e.Connector, &e.Source, &e.EventID, &e.ReceivedAt, &e.Payload, &e.Kind, &e.Fetched, &e.Status, &e.LastError, &e.EnqueuedAt)
+	err := row.Scan(&e.ID, &e.Connector, &e.Source, &e.EventID, &e.ReceivedAt, &e.Payload, &e.Kind, &e.Fetched, &e.Status, &e.LastError, &e.EnqueuedAt, &e.TaskID)
 	return e, err
 }
 
@@ -24,11 +24,11 @@ func scanEvent(row pgx.Row) (lead.Event, error) {
 // inserted false: that is how a provider's retry is recognised.
 func (s *Store) InsertEvent(ctx context.Context, e lead.Event) (stored lead.Event, inserted bool, err error) {
 	row := s.pool.QueryRow(ctx, `
-		INSERT INTO inbound_events (connector, source, event_id, received_at, payload, kind)
-		VALUES ($1, $2, $3, $4, $5, $6)
+		INSERT INTO inbound_events (connector, source, event_id, received_at, payload, kind, task_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)
 		ON CONFLICT (connector, source, event_id) DO NOTHING
 		RETURNING `+eventColumns,
-		e.Connector, e.Source, e.EventID, e.ReceivedAt, e.Payload, kindOrLead(e.Kind))
+		e.Connector, e.Source, e.EventID, e.ReceivedAt, e.Payload, kindOrLead(e.Kind), e.TaskID)
 	stored, err = scanEvent(row)
 	if err == nil {
 		return stored, true, nil
@@ -58,33 +58,112 @@ func (s *Store) GetEvent(ctx context.Context, id int64) (lead.Event, error) {
 	return e, nil
 }
 
-// MarkEventEnqueued records that the event's task is in the queue, so the
-// relay stops offering it.
-func (s *Store) MarkEventEnqueued(ctx context.Context, id int64, at time.Time) error {
-	_, err := s.pool.Exec(ctx, `UPDATE inbound_events SET enqueued_at = $2 WHERE id = $1 AND enqueued_at IS NULL`, id, at)
+// InsertEvents stores a group of raw deliveries in one statement and one
+// commit — intake's group commit: concurrent webhooks share a WAL flush
+// instead of paying one each. It returns, per event, the new row id, or 0
+// when (connector, source, event id) was already stored (a provider's
+// retry, or the same delivery twice in the group).
+func (s *Store) InsertEvents(ctx context.Context, events []lead.Event) ([]int64, error) {
+	n := len(events)
+	if n == 0 {
+		return nil, nil
+	}
+	var (
+		conns, sources, ids, kinds, tasks = make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+		received                          = make([]time.Time, n)
+		payloads                          = make([][]byte, n)
+	)
+	for i, e := range events {
+		conns[i], sources[i], ids[i], kinds[i], tasks[i] = e.Connector, e.Source, e.EventID, kindOrLead(e.Kind), e.TaskID
+		received[i], payloads[i] = e.ReceivedAt, e.Payload
+	}
+	rows, err := s.pool.Query(ctx, `
+		INSERT INTO inbound_events (connector, source, event_id, received_at, payload, kind, task_id)
+		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::bytea[], $6::text[], $7::text[])
+		ON CONFLICT (connector, source, event_id) DO NOTHING
+		RETURNING id, connector, source, event_id`,
+		conns, sources, ids, received, payloads, kinds, tasks)
 	if err != nil {
-		return fmt.Errorf("mark inbound event %d enqueued: %w", id, err)
+		return nil, fmt.Errorf("insert %d inbound events: %w", n, err)
+	}
+	type key struct{ connector, source, eventID string }
+	stored := make(map[key]int64, n)
+	for rows.Next() {
+		var (
+			id int64
+			k  key
+		)
+		if err := rows.Scan(&id, &k.connector, &k.source, &k.eventID); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("insert %d inbound events: %w", n, err)
+		}
+		stored[k] = id
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("insert %d inbound events: %w", n, err)
+	}
+	out := make([]int64, n)
+	for i, e := range events {
+		k := key{e.Connector, e.Source, e.EventID}
+		// The first of two identical deliveries in a group gets the row.
+		out[i] = stored[k]
+		delete(stored, k)
+	}
+	return out, nil
+}
+
+// PendingEvents lists events received before `before` and neither routed
+// nor dead-lettered, oldest first: the relay's candidates.
+func (s *Store) PendingEvents(ctx context.Context, before time.Time, limit int) ([]lead.Event, error) {
+	rows, err := s.pool.Query(ctx, `
+		SELECT `+eventColumns+` FROM inbound_events
+		WHERE status = 'received' AND received_at < $1
+		ORDER BY received_at, id
+		LIMIT $2`, before, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list pending events: %w", err)
+	}
+	events, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.Event, error) { return scanEvent(r) })
+	if err != nil {
+		return nil, fmt.Errorf("list pending events: %w", err)
+	}
+	return events, nil
+}
+
+// SetEventsTask records the task that now carries the events (the relay
+// re-enqueued them) and when it was enqueued.
+func (s *Store) SetEventsTask(ctx context.Context, ids []int64, taskID string, at time.Time) error {
+	_, err := s.pool.Exec(ctx, `UPDATE inbound_events SET task_id = $2, enqueued_at = $3 WHERE id = ANY($1)`, ids, taskID, at)
+	if err != nil {
+		return fmt.Errorf("record task of %d inbound events: %w", len(ids), err)
 	}
 	return nil
 }
 
-// UnenqueuedEvents lists events stored before `before` whose task was never
-// enqueued (Redis was down, or the process died between commit and enqueue),
-// oldest first.
-func (s *Store) UnenqueuedEvents(ctx context.Context, before time.Time, limit int) ([]lead.Event, error) {
-	rows, err := s.pool.Query(ctx, `
-		SELECT `+eventColumns+` FROM inbound_events
-		WHERE enqueued_at IS NULL AND received_at < $1
-		ORDER BY received_at, id
-		LIMIT $2`, before, limit)
+// GetEvents returns stored events by row id, in id order; ids that do not
+// exist are left out.
+func (s *Store) GetEvents(ctx context.Context, ids []int64) ([]lead.Event, error) {
+	rows, err := s.pool.Query(ctx, `SELECT `+eventColumns+` FROM inbound_events WHERE id = ANY($1) ORDER BY id`, ids)
 	if err != nil {
-		return nil, fmt.Errorf("list unenqueued events: %w", err)
+		return nil, fmt.Errorf("read %d inbound events: %w", len(ids), err)
 	}
 	events, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.Event, error) { return scanEvent(r) })
 	if err != nil {
-		return nil, fmt.Errorf("list unenqueued events: %w", err)
+		return nil, fmt.Errorf("read %d inbound events: %w", len(ids), err)
 	}
 	return events, nil
+}
+
+// MarkEventsProcessed records that the events were handled to the end (see
+// MarkEventProcessed), in one statement.
+func (s *Store) MarkEventsProcessed(ctx context.Context, ids []int64, at time.Time) error {
+	_, err := s.derived.Exec(ctx, `
+		UPDATE inbound_events SET status = 'processed', processed_at = $2, last_error = '', attempts = attempts + 1
+		WHERE id = ANY($1) AND status <> 'processed'`, ids, at)
+	if err != nil {
+		return fmt.Errorf("mark %d inbound events processed: %w", len(ids), err)
+	}
+	return nil
 }
 
 // MarkEventFailed records a permanent processing failure and its reason.
@@ -98,9 +177,10 @@ func (s *Store) MarkEventFailed(ctx context.Context, id int64, reason string) er
 	return nil
 }
 
-// MarkEventProcessed records that the event produced its touchpoint(s).
+// MarkEventProcessed records that the event was handled to the end: its
+// lead routed, or its engagements recorded.
 func (s *Store) MarkEventProcessed(ctx context.Context, id int64, at time.Time) error {
-	_, err := s.pool.Exec(ctx, `
+	_, err := s.derived.Exec(ctx, `
 		UPDATE inbound_events SET status = 'processed', processed_at = $2, last_error = '', attempts = attempts + 1
 		WHERE id = $1 AND status <> 'processed'`, id, at)
 	if err != nil {
@@ -126,10 +206,10 @@ func (s *Store) SetEventFetched(ctx context.Context, id int64, fetched []byte, a
 	return nil
 }
 
-// RelayBacklog counts stored events still waiting for their task.
+// RelayBacklog counts stored events not yet routed or dead-lettered.
 func (s *Store) RelayBacklog(ctx context.Context) (int64, error) {
 	var n int64
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM inbound_events WHERE enqueued_at IS NULL`).Scan(&n); err != nil {
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM inbound_events WHERE status = 'received'`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count relay backlog: %w", err)
 	}
 	return n, nil

@@ -19,7 +19,7 @@ func (s *Store) EnrollNurture(ctx context.Context, e lead.Enrollment) (lead.Enro
 		tpID = &e.TouchpointID
 	}
 	out := e
-	err := s.pool.QueryRow(ctx, `
+	err := s.derived.QueryRow(ctx, `
 		INSERT INTO nurture_enrollments (contact_id, program, touchpoint_id, band, enrolled_at)
 		VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (contact_id, program) WHERE status = 'active' DO NOTHING
@@ -31,7 +31,7 @@ func (s *Store) EnrollNurture(ctx context.Context, e lead.Enrollment) (lead.Enro
 	if !errors.Is(err, pgx.ErrNoRows) {
 		return lead.Enrollment{}, false, fmt.Errorf("enroll contact %d in nurture: %w", e.ContactID, err)
 	}
-	err = s.pool.QueryRow(ctx, `
+	err = s.derived.QueryRow(ctx, `
 		SELECT id, COALESCE(touchpoint_id, 0), band, status, enrolled_at FROM nurture_enrollments
 		WHERE contact_id = $1 AND program = $2 AND status = 'active'`, e.ContactID, e.Program).
 		Scan(&out.ID, &out.TouchpointID, &out.Band, &out.Status, &out.EnrolledAt)

@@ -34,7 +34,7 @@ func nullID(id int64) *int64 {
 // key exists, which is then returned with created false: however often a
 // trigger fires, one email.
 func (s *Store) QueueEmail(ctx context.Context, e lead.OutboxEmail) (lead.OutboxEmail, bool, error) {
-	out, err := scanOutbox(s.pool.QueryRow(ctx, `
+	out, err := scanOutbox(s.derived.QueryRow(ctx, `
 		INSERT INTO email_outbox (dedupe_key, contact_id, template, kind, to_address, send_after, enrollment_id, deal_id, rep_id, trigger)
 		VALUES ($1, $2, $3, $4, lower($5), $6, $7, $8, $9, $10)
 		ON CONFLICT (dedupe_key) DO NOTHING
@@ -46,7 +46,7 @@ func (s *Store) QueueEmail(ctx context.Context, e lead.OutboxEmail) (lead.Outbox
 	if !errors.Is(err, pgx.ErrNoRows) {
 		return lead.OutboxEmail{}, false, fmt.Errorf("queue email %s: %w", e.Template, err)
 	}
-	out, err = scanOutbox(s.pool.QueryRow(ctx, `SELECT `+outboxColumns+` FROM email_outbox WHERE dedupe_key = $1`, e.DedupeKey))
+	out, err = scanOutbox(s.derived.QueryRow(ctx, `SELECT `+outboxColumns+` FROM email_outbox WHERE dedupe_key = $1`, e.DedupeKey))
 	if err != nil {
 		return lead.OutboxEmail{}, false, fmt.Errorf("read queued email: %w", err)
 	}

@@ -104,7 +104,7 @@ func (s *Store) CreateRepToken(ctx context.Context, repID int64) (string, error)
 }
 
 const repAccountCols = `r.id, r.name, r.email, r.territory, r.capacity, r.active, r.time_zone, r.out_of_office, r.role,
-	r.token_hash IS NOT NULL, (SELECT count(*) FROM deals d WHERE d.owner_rep_id = r.id AND d.closed_at IS NULL)`
+	r.token_hash IS NOT NULL, r.open_deals`
 
 func scanRepAccount(row pgx.Row) (RepAccount, error) {
 	var a RepAccount

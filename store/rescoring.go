@@ -98,7 +98,7 @@ func (s *Store) LatestContactScore(ctx context.Context, contactID int64) (lead.S
 // false.
 func (s *Store) InsertRunScore(ctx context.Context, sc lead.Score, runKey string) (lead.Score, bool, error) {
 	out := sc
-	err := s.pool.QueryRow(ctx, `
+	err := s.derived.QueryRow(ctx, `
 		INSERT INTO scores (contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at, run_key)
 		VALUES ($1, NULL, $2, $3, $4, $5, $6, $7)
 		ON CONFLICT (contact_id, run_key) WHERE run_key IS NOT NULL DO NOTHING
@@ -109,7 +109,7 @@ func (s *Store) InsertRunScore(ctx context.Context, sc lead.Score, runKey string
 	if !errors.Is(err, pgx.ErrNoRows) {
 		return lead.Score{}, false, fmt.Errorf("insert rescoring run: %w", err)
 	}
-	err = s.pool.QueryRow(ctx, `
+	err = s.derived.QueryRow(ctx, `
 		SELECT id, total, band, model_version, breakdown, computed_at FROM scores WHERE contact_id = $1 AND run_key = $2`,
 		sc.ContactID, runKey).Scan(&out.ID, &out.Total, &out.Band, &out.ModelVersion, &out.Breakdown, &out.ComputedAt)
 	if err != nil {
@@ -122,7 +122,7 @@ func (s *Store) InsertRunScore(ctx context.Context, sc lead.Score, runKey string
 // It is keyed by the score, so a retry records nothing twice; it reports
 // whether it recorded.
 func (s *Store) RecordBandChange(ctx context.Context, contactID, scoreID int64, from, to string, at time.Time) (bool, error) {
-	tag, err := s.pool.Exec(ctx, `
+	tag, err := s.derived.Exec(ctx, `
 		INSERT INTO score_band_changes (contact_id, score_id, from_band, to_band, changed_at) VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (score_id) DO NOTHING`, contactID, scoreID, from, to, at)
 	if err != nil {

@@ -21,7 +21,7 @@ func (s *Store) InsertScore(ctx context.Context, sc lead.Score) (stored lead.Sco
 		err := row.Scan(&out.ID, &out.ContactID, &out.TouchpointID, &out.Total, &out.Band, &out.ModelVersion, &out.Breakdown, &out.ComputedAt)
 		return out, err
 	}
-	stored, err = scan(s.pool.QueryRow(ctx, `
+	stored, err = scan(s.derived.QueryRow(ctx, `
 		INSERT INTO scores (contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)
 		ON CONFLICT (touchpoint_id, model_version) DO NOTHING
@@ -33,7 +33,7 @@ func (s *Store) InsertScore(ctx context.Context, sc lead.Score) (stored lead.Sco
 	if !errors.Is(err, pgx.ErrNoRows) {
 		return lead.Score{}, false, fmt.Errorf("insert score: %w", err)
 	}
-	stored, err = scan(s.pool.QueryRow(ctx, `SELECT `+cols+` FROM scores WHERE touchpoint_id = $1 AND model_version = $2`,
+	stored, err = scan(s.derived.QueryRow(ctx, `SELECT `+cols+` FROM scores WHERE touchpoint_id = $1 AND model_version = $2`,
 		sc.TouchpointID, sc.ModelVersion))
 	if err != nil {
 		return lead.Score{}, false, fmt.Errorf("read existing score: %w", err)

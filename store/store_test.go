@@ -69,18 +69,42 @@ func TestInsertEventDedupes(t *testing.T) {
 	require.NotEqual(t, first.ID, other.ID)
 }
 
-func TestUnenqueuedEvents(t *testing.T) {
+func TestPendingEvents(t *testing.T) {
 	b := setup(t)
 	ctx := context.Background()
 	a, c := b.event(t, "a"), b.event(t, "c")
-	require.NoError(t, b.store.MarkEventEnqueued(ctx, a, b.now))
-	evs, err := b.store.UnenqueuedEvents(ctx, b.now.Add(time.Second), 10)
+	require.NoError(t, b.store.MarkEventsProcessed(ctx, []int64{a}, b.now))
+	require.NoError(t, b.store.SetEventsTask(ctx, []int64{c}, "ingest:relay:c", b.now))
+	evs, err := b.store.PendingEvents(ctx, b.now.Add(time.Second), 10)
 	require.NoError(t, err)
-	require.Len(t, evs, 1)
+	require.Len(t, evs, 1, "a processed event is no longer pending")
 	require.Equal(t, c, evs[0].ID)
-	evs, err = b.store.UnenqueuedEvents(ctx, b.now, 10)
+	require.Equal(t, "ingest:relay:c", evs[0].TaskID)
+	evs, err = b.store.PendingEvents(ctx, b.now, 10)
 	require.NoError(t, err)
-	require.Empty(t, evs, "events younger than the cut-off are left to the webhook handler")
+	require.Empty(t, evs, "events younger than the cut-off are left to intake")
+}
+
+func TestInsertEventsGroup(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	ev := func(id string) lead.Event {
+		return lead.Event{Connector: "generic", Source: "website", EventID: id, ReceivedAt: b.now, Payload: []byte(`{}`), TaskID: "ingest:g:1"}
+	}
+	first := b.event(t, "old")
+	ids, err := b.store.InsertEvents(ctx, []lead.Event{ev("x"), ev("old"), ev("y"), ev("x")})
+	require.NoError(t, err)
+	require.Len(t, ids, 4)
+	require.NotZero(t, ids[0])
+	require.Zero(t, ids[1], "already stored before the group")
+	require.NotZero(t, ids[2])
+	require.Zero(t, ids[3], "the second copy within the group is the duplicate")
+	got, err := b.store.GetEvents(ctx, []int64{first, ids[0], ids[2]})
+	require.NoError(t, err)
+	require.Len(t, got, 3)
+	require.Equal(t, "", got[0].TaskID)
+	require.Equal(t, "ingest:g:1", got[1].TaskID)
+	require.Equal(t, lead.EventReceived, got[2].Status)
 }
 
 func TestRecordLeadResolvesIdentity(t *testing.T) {
@@ -140,7 +164,7 @@ func TestRecordLeadIsIdempotent(t *testing.T) {
 	require.Equal(t, "over_50k", got.Answers.Budget)
 	stored, err := b.store.GetEvent(ctx, ev)
 	require.NoError(t, err)
-	require.Equal(t, lead.EventProcessed, stored.Status)
+	require.Equal(t, lead.EventReceived, stored.Status, "pending until the caller has routed the lead")
 }
 
 func TestRecordLeadConcurrentSamePerson(t *testing.T) {
@@ -194,7 +218,31 @@ func TestCreateDealRoundRobinAndIdempotent(t *testing.T) {
 	}
 	require.Equal(t, []int64{reps[0], reps[1], reps[2], reps[0]}, owners, "retries do not skip a rep")
 
-	_, _, err := b.store.CreateDeal(ctx, lead.DealRequest{ContactID: 1, Pipeline: "Sales", Stage: "Nope", Now: b.now}, pipeline.RoundRobin)
+	// Each rep's open-deal count (what capacity is checked against) follows
+	// every writer: the router, a reassignment, a close, a deletion.
+	openDeals := func() []int {
+		var n []int
+		for _, id := range reps {
+			var c int
+			require.NoError(t, b.pool.QueryRow(ctx, `SELECT open_deals FROM reps WHERE id = $1`, id).Scan(&c))
+			n = append(n, c)
+		}
+		return n
+	}
+	require.Equal(t, []int{2, 1, 1}, openDeals())
+	_, err := b.pool.Exec(ctx, `UPDATE deals SET owner_rep_id = $1 WHERE owner_rep_id = $2`, reps[2], reps[1])
+	require.NoError(t, err)
+	require.Equal(t, []int{2, 0, 2}, openDeals())
+	_, err = b.pool.Exec(ctx, `UPDATE deals SET closed_at = now() WHERE owner_rep_id = $1`, reps[0])
+	require.NoError(t, err)
+	require.Equal(t, []int{0, 0, 2}, openDeals())
+	_, err = b.pool.Exec(ctx, `DELETE FROM deal_stage_history`)
+	require.NoError(t, err)
+	_, err = b.pool.Exec(ctx, `DELETE FROM deals WHERE owner_rep_id = $1`, reps[2])
+	require.NoError(t, err)
+	require.Equal(t, []int{0, 0, 0}, openDeals())
+
+	_, _, err = b.store.CreateDeal(ctx, lead.DealRequest{ContactID: 1, Pipeline: "Sales", Stage: "Nope", Now: b.now}, pipeline.RoundRobin)
 	require.True(t, errors.Is(err, store.ErrNotFound), err)
 }
 

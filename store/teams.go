@@ -87,7 +87,7 @@ func teamMembers(ctx context.Context, tx pgx.Tx, team string) (int64, []lead.Tea
 	}
 	rows, err := tx.Query(ctx, `
 		SELECT m.rep_id, m.weight, m.vtime, r.capacity, m.active AND r.active, r.time_zone, r.working_hours, r.working_days, r.out_of_office,
-			(SELECT count(*) FROM deals d WHERE d.owner_rep_id = r.id AND d.closed_at IS NULL)
+			r.open_deals
 		FROM team_members m JOIN reps r ON r.id = m.rep_id WHERE m.team_id = $1 ORDER BY m.rep_id`, teamID)
 	if err != nil {
 		return 0, nil, fmt.Errorf("load team %q: %w", team, err)
@@ -183,7 +183,7 @@ func (s *Store) ReassignDeal(ctx context.Context, dealID, fromRep int64, pick fu
 
 // SetSLADue records when the owner's first touch is due.
 func (s *Store) SetSLADue(ctx context.Context, dealID int64, due time.Time) error {
-	if _, err := s.pool.Exec(ctx, `UPDATE deals SET sla_due_at = $2 WHERE id = $1`, dealID, due); err != nil {
+	if _, err := s.derived.Exec(ctx, `UPDATE deals SET sla_due_at = $2 WHERE id = $1`, dealID, due); err != nil {
 		return fmt.Errorf("set SLA of deal %d: %w", dealID, err)
 	}
 	return nil

@@ -21,6 +21,9 @@ import (
 // store.Store; declared here so workers do not depend on the store package).
 type Store interface {
 	GetEvent(ctx context.Context, id int64) (lead.Event, error)
+	GetEvents(ctx context.Context, ids []int64) ([]lead.Event, error)
+	MarkEventProcessed(ctx context.Context, id int64, at time.Time) error
+	MarkEventsProcessed(ctx context.Context, ids []int64, at time.Time) error
 	MarkEventFailed(ctx context.Context, id int64, reason string) error
 	RecordLead(ctx context.Context, eventID int64, l lead.Lead, now time.Time) (lead.Touchpoint, error)
 	TouchpointLead(ctx context.Context, touchpointID int64) (lead.Lead, lead.Touchpoint, error)
@@ -190,30 +193,82 @@ func decodePayload(t *asynq.Task, v any) error {
 	return nil
 }
 
-// Ingest turns a stored webhook event into a contact and a touchpoint (or,
-// for engagement events, records them against their contact), then enqueues
-// scoring. A thin notification is handed to lead:fetch first. Payloads a
-// connector rejects are recorded on the event as failed and not retried;
-// the raw event stays for inspection.
+// Ingest takes stored webhook events (a group committed together by intake,
+// or one from the relay) through the whole lead path: a contact and a
+// touchpoint, a score, and a route (or, for engagement events, records them
+// against their contact); each event is then marked processed. A thin
+// notification is handed to lead:fetch first. Payloads a connector rejects
+// are recorded on their event as failed (the dead letter `leadflow replay`
+// lists) and never block the rest of the group; a transient failure of one
+// event retries the task, which skips the events already processed.
 func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 	var p IngestPayload
 	if err := decodePayload(t, &p); err != nil {
 		return err
 	}
-	ev, err := h.cfg.Store.GetEvent(ctx, p.EventID)
+	ids := p.ids()
+	if len(ids) == 0 {
+		return permanent(errors.New("ingest: the payload names no event"))
+	}
+	events, err := h.cfg.Store.GetEvents(ctx, ids)
 	if err != nil {
-		return fmt.Errorf("ingest event %d: %w", p.EventID, err)
+		return fmt.Errorf("ingest %d events: %w", len(ids), err)
 	}
-	if ev.Status == lead.EventFailed {
-		return permanent(fmt.Errorf("ingest event %d: already failed: %s", ev.ID, ev.LastError))
+	single := len(ids) == 1
+	if single && len(events) == 0 {
+		return fmt.Errorf("ingest event %d: %w", ids[0], lead.ErrNotFound)
 	}
+	var (
+		routed   []int64
+		retryErr error
+	)
+	for _, ev := range events {
+		switch ev.Status {
+		case lead.EventProcessed:
+			continue
+		case lead.EventFailed:
+			if single {
+				return permanent(fmt.Errorf("ingest event %d: already failed: %s", ev.ID, ev.LastError))
+			}
+			continue
+		}
+		done, err := h.ingestEvent(ctx, ev)
+		switch {
+		case err == nil && done:
+			routed = append(routed, ev.ID)
+		case err == nil:
+		case single:
+			retryErr = err
+		case errors.Is(err, asynq.SkipRetry):
+			// Dead-lettered on the event (most failures are recorded there
+			// already); the rest of the group goes on.
+			if mErr := h.cfg.Store.MarkEventFailed(ctx, ev.ID, err.Error()); mErr != nil && retryErr == nil {
+				retryErr = mErr
+			}
+			h.cfg.Logger.WarnContext(ctx, "event dead-lettered", "event_row", ev.ID, "error", err)
+		case retryErr == nil:
+			retryErr = err
+		}
+	}
+	if len(routed) > 0 {
+		if err := h.cfg.Store.MarkEventsProcessed(ctx, routed, h.cfg.NowFunc()); err != nil {
+			return fmt.Errorf("ingest %d events: %w", len(ids), err)
+		}
+	}
+	return retryErr
+}
+
+// ingestEvent runs one stored event through the lead path. done reports
+// that it reached the end and is to be marked processed (engagements mark
+// their own event; a thin notification continues in lead:fetch).
+func (h *Handlers) ingestEvent(ctx context.Context, ev lead.Event) (done bool, err error) {
 	c, ok := h.cfg.Connectors.Get(ev.Connector)
 	if !ok {
-		return h.fail(ctx, ev, fmt.Errorf("no connector named %q is configured", ev.Connector))
+		return false, h.fail(ctx, ev, fmt.Errorf("no connector named %q is configured", ev.Connector))
 	}
 	if _, isFetcher := c.(connectors.Fetcher); isFetcher && ev.Fetched == nil && ev.Kind != lead.EventKindEngagement {
 		task, err := NewFetchTask(ev.ID)
-		return h.enqueue(ctx, task, err)
+		return false, h.enqueue(ctx, task, err)
 	}
 	return h.ingest(ctx, c, ev)
 }
@@ -254,7 +309,14 @@ func (h *Handlers) Fetch(ctx context.Context, t *asynq.Task) error {
 		}
 		ev.Fetched = fetched
 	}
-	return h.ingest(ctx, c, ev)
+	done, err := h.ingest(ctx, c, ev)
+	if err != nil || !done {
+		return err
+	}
+	if err := h.cfg.Store.MarkEventProcessed(ctx, ev.ID, h.cfg.NowFunc()); err != nil {
+		return fmt.Errorf("fetch event %d: %w", ev.ID, err)
+	}
+	return nil
 }
 
 // fail records a permanent failure on the event and stops retries.
@@ -265,44 +327,46 @@ func (h *Handlers) fail(ctx context.Context, ev lead.Event, err error) error {
 	return permanent(fmt.Errorf("event %d: %w", ev.ID, err))
 }
 
-func (h *Handlers) ingest(ctx context.Context, c connectors.Connector, ev lead.Event) error {
+// ingest records the event's lead (or engagements) and, for a lead, scores
+// and routes it; done as for ingestEvent.
+func (h *Handlers) ingest(ctx context.Context, c connectors.Connector, ev lead.Event) (done bool, err error) {
 	d := connectors.Delivery{EventID: ev.EventID, Source: ev.Source, Payload: ev.Payload, Fetched: ev.Fetched}
 	if ev.Kind == lead.EventKindEngagement {
 		d.Type = connectors.DeliveryEngagement
 		ed, ok := c.(connectors.EngagementDecoder)
 		if !ok {
-			return h.fail(ctx, ev, fmt.Errorf("connector %s cannot decode engagement events", ev.Connector))
+			return false, h.fail(ctx, ev, fmt.Errorf("connector %s cannot decode engagement events", ev.Connector))
 		}
 		engs, err := ed.DecodeEngagement(d)
 		if err != nil {
-			return h.fail(ctx, ev, fmt.Errorf("decode %s engagement: %w", ev.Connector, err))
+			return false, h.fail(ctx, ev, fmt.Errorf("decode %s engagement: %w", ev.Connector, err))
 		}
-		return h.recordEngagements(ctx, ev, engs)
+		return false, h.recordEngagements(ctx, ev, engs)
 	}
 	leads, err := c.Decode(d)
 	if err != nil {
-		return h.fail(ctx, ev, fmt.Errorf("decode %s payload: %w", ev.Connector, err))
+		return false, h.fail(ctx, ev, fmt.Errorf("decode %s payload: %w", ev.Connector, err))
 	}
 	if len(leads) != 1 {
-		return h.fail(ctx, ev, fmt.Errorf("connector %s produced %d leads for one event, want 1", ev.Connector, len(leads)))
+		return false, h.fail(ctx, ev, fmt.Errorf("connector %s produced %d leads for one event, want 1", ev.Connector, len(leads)))
 	}
 	l, err := lead.Normalize(leads[0], lead.NormalizeOptions{DefaultRegion: h.cfg.DefaultRegion, NowFunc: func() time.Time { return ev.ReceivedAt }})
 	if err != nil {
-		return h.fail(ctx, ev, fmt.Errorf("normalize lead: %w", err))
+		return false, h.fail(ctx, ev, fmt.Errorf("normalize lead: %w", err))
 	}
 	// An email answering one we sent is the contact engaging, not a new lead.
 	if l.InReplyTo != "" {
 		if _, err := h.cfg.Store.ContactBySentMessage(ctx, l.InReplyTo); err == nil {
-			return h.recordEngagements(ctx, ev, []lead.Engagement{{
+			return false, h.recordEngagements(ctx, ev, []lead.Engagement{{
 				Kind: lead.EngagementReplied, Email: l.Email, MessageID: l.InReplyTo, Text: l.Message, OccurredAt: l.OccurredAt,
 			}})
 		} else if !errors.Is(err, lead.ErrNotFound) {
-			return fmt.Errorf("ingest event %d: %w", ev.ID, err)
+			return false, fmt.Errorf("ingest event %d: %w", ev.ID, err)
 		}
 	}
 	tp, err := h.cfg.Store.RecordLead(ctx, ev.ID, l, h.cfg.NowFunc())
 	if err != nil {
-		return fmt.Errorf("ingest event %d: %w", ev.ID, err)
+		return false, fmt.Errorf("ingest event %d: %w", ev.ID, err)
 	}
 	if tp.Conflicts > 0 {
 		h.cfg.Logger.WarnContext(ctx, "identity conflict left unmerged; see identity_ledger", "event_row", ev.ID,
@@ -310,8 +374,10 @@ func (h *Handlers) ingest(ctx context.Context, c connectors.Connector, ev lead.E
 	}
 	h.cfg.Logger.InfoContext(ctx, "lead ingested", "event_row", ev.ID, "contact_id", tp.ContactID,
 		"touchpoint_id", tp.ID, "new_contact", tp.NewContact, "channel", tp.Channel)
-	task, err := NewScoreTask(tp.ID)
-	return h.enqueue(ctx, task, err)
+	if err := h.scoreAndRoute(ctx, tp); err != nil {
+		return false, fmt.Errorf("ingest event %d: %w", ev.ID, err)
+	}
+	return true, nil
 }
 
 func (h *Handlers) recordEngagements(ctx context.Context, ev lead.Event, engs []lead.Engagement) error {

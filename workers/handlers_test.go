@@ -2,8 +2,8 @@ package workers_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"testing"
@@ -98,42 +98,69 @@ func TestIngestBadPayloadFailsPermanently(t *testing.T) {
 	require.Contains(t, stored.LastError, "phone")
 }
 
-func TestScoreAndRouteChain(t *testing.T) {
+func TestIngestScoresAndRoutesInOneRun(t *testing.T) {
 	b := setup(t)
 	ctx := context.Background()
 	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ceo@example.com","title":"CEO","company":"Example",
 		"answers":{"budget":"over_50k","authority":"decision_maker","need":"urgent","timeline":"this_month"}}}`)
 	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
-	l, err := b.store.Summarize(ctx)
-	require.NoError(t, err)
-	require.Equal(t, int64(1), l.Contacts)
-
-	// The touchpoint id is in the enqueued score task's payload.
-	insp := asynq.NewInspector(b.redisOpt)
-	defer insp.Close()
-	pending, err := insp.ListPendingTasks(workers.QueueDefault)
-	require.NoError(t, err)
-	require.Len(t, pending, 1)
-	require.Equal(t, workers.TypeLeadScore, pending[0].Type)
-	var sp workers.ScorePayload
-	require.NoError(t, json.Unmarshal(pending[0].Payload, &sp))
-
-	scoreTask, err := workers.NewScoreTask(sp.TouchpointID)
-	require.NoError(t, err)
-	require.NoError(t, b.handlers.Score(ctx, scoreTask))
-	require.NoError(t, b.handlers.Score(ctx, scoreTask))
-	sc, err := b.store.LatestScore(ctx, sp.TouchpointID)
-	require.NoError(t, err)
-	require.Equal(t, "hot", sc.Band)
-
-	routeTask, err := workers.NewRouteTask(workers.RoutePayload{ContactID: sc.ContactID, TouchpointID: sp.TouchpointID}, "route:test")
-	require.NoError(t, err)
-	require.NoError(t, b.handlers.Route(ctx, routeTask))
-	require.NoError(t, b.handlers.Route(ctx, routeTask))
+	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)), "a redelivered task is harmless")
 	sum, err := b.store.Summarize(ctx)
 	require.NoError(t, err)
+	require.Equal(t, int64(1), sum.Contacts)
 	require.Equal(t, []store.Count{{Label: "unassigned", N: 1}}, sum.OpenDealsByRep, "one deal, no reps to assign")
 	require.Zero(t, sum.ActiveNurture)
+	stored, err := b.store.GetEvent(ctx, ev.ID)
+	require.NoError(t, err)
+	require.Equal(t, lead.EventProcessed, stored.Status, "processed once routed")
+
+	// The separate score and route tasks (rescoring, tasks queued by an
+	// earlier version) agree and change nothing.
+	var tpID int64
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT id FROM touchpoints WHERE inbound_event_id = $1`, ev.ID).Scan(&tpID))
+	scoreTask, err := workers.NewScoreTask(tpID)
+	require.NoError(t, err)
+	require.NoError(t, b.handlers.Score(ctx, scoreTask))
+	sc, err := b.store.LatestScore(ctx, tpID)
+	require.NoError(t, err)
+	require.Equal(t, "hot", sc.Band)
+	routeTask, err := workers.NewRouteTask(workers.RoutePayload{ContactID: sc.ContactID, TouchpointID: tpID}, "route:test")
+	require.NoError(t, err)
+	require.NoError(t, b.handlers.Route(ctx, routeTask))
+	sum, err = b.store.Summarize(ctx)
+	require.NoError(t, err)
+	require.Equal(t, []store.Count{{Label: "unassigned", N: 1}}, sum.OpenDealsByRep)
+}
+
+func TestIngestGroupDeadLettersOnlyThePoison(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	var ids []int64
+	for i, payload := range []string{
+		`{"type":"lead.created","data":{"email":"one@example.com"}}`,
+		`{"type":"lead.created","data":{"phone":"12"}}`, // cannot become a lead
+		`{"type":"lead.created","data":{"email":"three@example.com"}}`,
+	} {
+		ev, _, err := b.store.InsertEvent(ctx, lead.Event{Connector: connectors.GenericName, Source: "website",
+			EventID: fmt.Sprintf("g%d", i), ReceivedAt: b.now, Payload: []byte(payload)})
+		require.NoError(t, err)
+		ids = append(ids, ev.ID)
+	}
+	task, err := workers.NewIngestGroupTask("ingest:g:test", ids)
+	require.NoError(t, err)
+	require.NoError(t, b.handlers.Ingest(ctx, task), "a poison event must not make the group retry")
+	want := []string{lead.EventProcessed, lead.EventFailed, lead.EventProcessed}
+	for i, id := range ids {
+		ev, err := b.store.GetEvent(ctx, id)
+		require.NoError(t, err)
+		require.Equal(t, want[i], ev.Status, "event %d", i)
+	}
+	ev, err := b.store.GetEvent(ctx, ids[1])
+	require.NoError(t, err)
+	require.Contains(t, ev.LastError, "phone", "the dead letter says why")
+	sum, err := b.store.Summarize(ctx)
+	require.NoError(t, err)
+	require.Equal(t, int64(2), sum.Contacts)
 }
 
 func TestIngestTaskIDIsStable(t *testing.T) {

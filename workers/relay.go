@@ -15,8 +15,8 @@ import (
 
 // RelayStore is what the relay reads and marks (implemented by store.Store).
 type RelayStore interface {
-	UnenqueuedEvents(ctx context.Context, before time.Time, limit int) ([]lead.Event, error)
-	MarkEventEnqueued(ctx context.Context, id int64, at time.Time) error
+	PendingEvents(ctx context.Context, before time.Time, limit int) ([]lead.Event, error)
+	SetEventsTask(ctx context.Context, ids []int64, taskID string, at time.Time) error
 	DueEmails(ctx context.Context, before time.Time, limit int) ([]int64, error)
 }
 
@@ -24,11 +24,17 @@ type RelayStore interface {
 type RelayConfig struct {
 	Store    RelayStore
 	Enqueuer Enqueuer
+	// TaskExists says whether a task is still in Redis (pending, active,
+	// scheduled, retrying, archived or completed within its retention);
+	// required.
+	TaskExists func(ctx context.Context, taskID string) (bool, error)
 	// MinAge skips events younger than this, so the relay does not race the
-	// webhook handler that is about to enqueue them itself; default 5s.
+	// intake that is about to enqueue them itself; default 30s.
 	MinAge time.Duration
 	// BatchSize bounds the events handled per pass; default 500.
 	BatchSize int
+	// GroupSize bounds the events per re-enqueued task; default 50.
+	GroupSize int
 	// Interval is the pause between passes in Run; default 5s.
 	Interval time.Duration
 	// NowFunc is the clock; default time.Now.
@@ -37,11 +43,14 @@ type RelayConfig struct {
 	Logger  *slog.Logger
 }
 
-// Relay enqueues stored webhook events that have no task yet — accepted
-// while Redis was down, or whose process died between the commit and the
-// enqueue. It is the outbox half of "durable before acknowledged". Because
-// the task id is derived from the event's natural key, a relay pass racing
-// the webhook handler cannot create a second task.
+// Relay re-enqueues stored webhook events that are still pending and whose
+// task is gone from Redis — accepted while Redis was down, lost when Redis
+// restarted without persistence, or stored by a process that died before
+// its enqueue. It is the outbox half of "durable before acknowledged":
+// PostgreSQL holds every accepted event until it is routed, and Redis is
+// only a fast way to get it there. A task that still exists (even one
+// archived after its retries: that is a dead letter for `leadflow replay`)
+// is left alone, so a live task is never doubled.
 type Relay struct {
 	cfg RelayConfig
 }
@@ -49,10 +58,13 @@ type Relay struct {
 // NewRelay fills the config defaults.
 func NewRelay(c RelayConfig) *Relay {
 	if c.MinAge <= 0 {
-		c.MinAge = 5 * time.Second
+		c.MinAge = 30 * time.Second
 	}
 	if c.BatchSize <= 0 {
 		c.BatchSize = 500
+	}
+	if c.GroupSize <= 0 {
+		c.GroupSize = 50
 	}
 	if c.Interval <= 0 {
 		c.Interval = 5 * time.Second
@@ -66,27 +78,48 @@ func NewRelay(c RelayConfig) *Relay {
 	return &Relay{cfg: c}
 }
 
-// RunOnce makes one pass and returns how many events it enqueued (events
-// whose task already existed count as enqueued: they needed no help).
+// RunOnce makes one pass and returns how many events it enqueued.
 func (r *Relay) RunOnce(ctx context.Context) (int, error) {
 	now := r.cfg.NowFunc()
-	events, err := r.cfg.Store.UnenqueuedEvents(ctx, now.Add(-r.cfg.MinAge), r.cfg.BatchSize)
+	events, err := r.cfg.Store.PendingEvents(ctx, now.Add(-r.cfg.MinAge), r.cfg.BatchSize)
 	if err != nil {
 		return 0, fmt.Errorf("relay: %w", err)
 	}
-	n := 0
+	exists := map[string]bool{}
+	var orphans []int64
 	for _, ev := range events {
-		task, err := NewIngestTask(ev.ID, ev.Connector, ev.Source, ev.EventID)
-		if err != nil {
-			return n, fmt.Errorf("relay event %d: %w", ev.ID, err)
+		if ev.TaskID != "" {
+			live, seen := exists[ev.TaskID]
+			if !seen {
+				if live, err = r.cfg.TaskExists(ctx, ev.TaskID); err != nil {
+					return 0, fmt.Errorf("relay: look up task of event %d: %w", ev.ID, err)
+				}
+				exists[ev.TaskID] = live
+			}
+			if live {
+				continue
+			}
 		}
-		if _, err := r.cfg.Enqueuer.EnqueueContext(ctx, task); err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
-			return n, fmt.Errorf("relay event %d: enqueue: %w", ev.ID, err)
-		}
-		if err := r.cfg.Store.MarkEventEnqueued(ctx, ev.ID, now); err != nil {
+		orphans = append(orphans, ev.ID)
+	}
+	n := 0
+	for len(orphans) > 0 {
+		group := orphans[:min(len(orphans), r.cfg.GroupSize)]
+		orphans = orphans[len(group):]
+		taskID := fmt.Sprintf("ingest:relay:%d:%d", group[0], now.UnixNano())
+		// The rows name the new task before it exists: a crash between the
+		// two leaves a name Redis does not know, which the next pass fixes.
+		if err := r.cfg.Store.SetEventsTask(ctx, group, taskID, now); err != nil {
 			return n, fmt.Errorf("relay: %w", err)
 		}
-		n++
+		task, err := NewIngestGroupTask(taskID, group)
+		if err != nil {
+			return n, fmt.Errorf("relay: %w", err)
+		}
+		if _, err := r.cfg.Enqueuer.EnqueueContext(ctx, task); err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
+			return n, fmt.Errorf("relay %d events: enqueue: %w", len(group), err)
+		}
+		n += len(group)
 	}
 	r.cfg.Metrics.RelayEnqueued(n)
 	// Emails queued while Redis was down have an outbox row but no task.

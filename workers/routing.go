@@ -37,6 +37,14 @@ func (h *Handlers) Route(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return fmt.Errorf("route contact %d: %w", p.ContactID, err)
 	}
+	p.TouchpointID = tpID
+	return h.route(ctx, p, sc, l)
+}
+
+// route is Route with its inputs already read: the contact's latest score
+// and the lead of touchpoint p.TouchpointID.
+func (h *Handlers) route(ctx context.Context, p RoutePayload, sc lead.Score, l lead.Lead) error {
+	tpID := p.TouchpointID
 	now := h.cfg.NowFunc()
 	dest := pipeline.Route(sc.Band, l.Test)
 	switch dest {

@@ -62,18 +62,34 @@ func (c *modelCache) get(ctx context.Context, now time.Time) (*learn.Model, stri
 // scoreContact computes a contact's score now from its latest profile l,
 // its activity, its own words and the learned model.
 func (h *Handlers) scoreContact(ctx context.Context, contactID int64, l lead.Lead, now time.Time) (scoring.Result, error) {
+	return h.scoreContactWith(ctx, contactID, l, now, false)
+}
+
+// scoreContactWith is scoreContact; fresh says the contact was created by
+// the lead l just now, so it has no other activity and no other words, and
+// the two reads that would say so are skipped (most leads are new people).
+func (h *Handlers) scoreContactWith(ctx context.Context, contactID int64, l lead.Lead, now time.Time, fresh bool) (scoring.Result, error) {
 	rules := h.cfg.Rules
 	horizon := 8 * rules.Engagement.HalfLife
 	if horizon <= 0 {
 		horizon = 90 * 24 * time.Hour
 	}
-	acts, err := h.cfg.Store.ContactActivity(ctx, contactID, now.Add(-horizon))
-	if err != nil {
-		return scoring.Result{}, err
-	}
-	texts, err := h.cfg.Store.ContactTexts(ctx, contactID, 20)
-	if err != nil {
-		return scoring.Result{}, err
+	var (
+		acts  []lead.Activity
+		texts []string
+		err   error
+	)
+	if fresh {
+		if l.Message != "" {
+			texts = []string{l.Message}
+		}
+	} else {
+		if acts, err = h.cfg.Store.ContactActivity(ctx, contactID, now.Add(-horizon)); err != nil {
+			return scoring.Result{}, err
+		}
+		if texts, err = h.cfg.Store.ContactTexts(ctx, contactID, 20); err != nil {
+			return scoring.Result{}, err
+		}
 	}
 	in := scoring.Input{Lead: l, Texts: texts}
 	for _, a := range acts {
@@ -93,26 +109,38 @@ func (h *Handlers) scoreContact(ctx context.Context, contactID int64, l lead.Lea
 // afterScore records a band crossing against the contact's previous score
 // and enqueues routing when the band changed (or on the first score).
 func (h *Handlers) afterScore(ctx context.Context, prev *lead.Score, sc lead.Score, routeKey string, touchpointID int64) error {
-	if prev != nil && prev.ID == sc.ID {
-		prev = nil
-	}
-	var heatedScoreID int64
-	if prev != nil {
-		if prev.Band == sc.Band {
-			return nil // same band: nothing to route
-		}
-		if _, err := h.cfg.Store.RecordBandChange(ctx, sc.ContactID, sc.ID, prev.Band, sc.Band, sc.ComputedAt); err != nil {
-			return err
-		}
-		_, heated := scoring.Crossed(scoring.Band(prev.Band), scoring.Band(sc.Band))
-		if heated && sc.Band == string(scoring.BandHot) {
-			heatedScoreID = sc.ID
-		}
-		h.cfg.Metrics.BandChanged(prev.Band, sc.Band)
-		h.cfg.Logger.InfoContext(ctx, "score band changed", "contact_id", sc.ContactID, "from", prev.Band, "to", sc.Band, "heated_up", heated)
+	route, heatedScoreID, err := h.bandTransition(ctx, prev, sc)
+	if err != nil || !route {
+		return err
 	}
 	task, err := NewRouteTask(RoutePayload{ContactID: sc.ContactID, TouchpointID: touchpointID, HeatedScoreID: heatedScoreID}, routeKey)
 	return h.enqueue(ctx, task, err)
+}
+
+// bandTransition records a band crossing against the contact's previous
+// score and says whether the contact needs routing (its band changed, or
+// it has no previous score) and, when it heated up into hot, the score
+// that did it (the heating-up email's trigger).
+func (h *Handlers) bandTransition(ctx context.Context, prev *lead.Score, sc lead.Score) (route bool, heatedScoreID int64, err error) {
+	if prev != nil && prev.ID == sc.ID {
+		prev = nil
+	}
+	if prev == nil {
+		return true, 0, nil
+	}
+	if prev.Band == sc.Band {
+		return false, 0, nil // same band: nothing to route
+	}
+	if _, err := h.cfg.Store.RecordBandChange(ctx, sc.ContactID, sc.ID, prev.Band, sc.Band, sc.ComputedAt); err != nil {
+		return false, 0, err
+	}
+	_, heated := scoring.Crossed(scoring.Band(prev.Band), scoring.Band(sc.Band))
+	if heated && sc.Band == string(scoring.BandHot) {
+		heatedScoreID = sc.ID
+	}
+	h.cfg.Metrics.BandChanged(prev.Band, sc.Band)
+	h.cfg.Logger.InfoContext(ctx, "score band changed", "contact_id", sc.ContactID, "from", prev.Band, "to", sc.Band, "heated_up", heated)
+	return true, heatedScoreID, nil
 }
 
 func (h *Handlers) previousScore(ctx context.Context, contactID int64) (*lead.Score, error) {
@@ -127,7 +155,8 @@ func (h *Handlers) previousScore(ctx context.Context, contactID int64) (*lead.Sc
 }
 
 // Score scores the lead of a new touchpoint, stores the result with its
-// breakdown (history is kept), and enqueues routing.
+// breakdown (history is kept), and enqueues routing. lead:ingest does the
+// same inline; this task serves tasks queued by earlier versions.
 func (h *Handlers) Score(ctx context.Context, t *asynq.Task) error {
 	var p ScorePayload
 	if err := decodePayload(t, &p); err != nil {
@@ -137,37 +166,72 @@ func (h *Handlers) Score(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return fmt.Errorf("score touchpoint %d: %w", p.TouchpointID, err)
 	}
-	prev, err := h.previousScore(ctx, tp.ContactID)
+	sc, prev, err := h.scoreTouchpoint(ctx, l, tp)
 	if err != nil {
-		return fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
+		return err
+	}
+	return h.afterScore(ctx, prev, sc, fmt.Sprintf("route:t%d", tp.ID), tp.ID)
+}
+
+// scoreAndRoute scores a new touchpoint's lead and routes its contact, in
+// this run: the lead path after ingest.
+func (h *Handlers) scoreAndRoute(ctx context.Context, recorded lead.Touchpoint) error {
+	l, tp, err := h.cfg.Store.TouchpointLead(ctx, recorded.ID)
+	if err != nil {
+		return fmt.Errorf("score touchpoint %d: %w", recorded.ID, err)
+	}
+	tp.NewContact = recorded.NewContact
+	sc, prev, err := h.scoreTouchpoint(ctx, l, tp)
+	if err != nil {
+		return err
+	}
+	route, heatedScoreID, err := h.bandTransition(ctx, prev, sc)
+	if err != nil || !route {
+		return err
+	}
+	return h.route(ctx, RoutePayload{ContactID: sc.ContactID, TouchpointID: tp.ID, HeatedScoreID: heatedScoreID}, sc, l)
+}
+
+// scoreTouchpoint scores the lead of a new touchpoint and stores the result
+// with its breakdown (once per touchpoint and model version). prev is the
+// contact's score before, nil when routing is due regardless: a new
+// touchpoint always gets a routing decision (the first score of a contact,
+// or a new inquiry of a known one).
+func (h *Handlers) scoreTouchpoint(ctx context.Context, l lead.Lead, tp lead.Touchpoint) (lead.Score, *lead.Score, error) {
+	// A contact this touchpoint created has no score yet (a retry reads the
+	// touchpoint back with NewContact false and checks).
+	var prev *lead.Score
+	if !tp.NewContact {
+		var err error
+		if prev, err = h.previousScore(ctx, tp.ContactID); err != nil {
+			return lead.Score{}, nil, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
+		}
 	}
 	now := h.cfg.NowFunc()
-	res, err := h.scoreContact(ctx, tp.ContactID, l, now)
+	res, err := h.scoreContactWith(ctx, tp.ContactID, l, now, tp.NewContact)
 	if err != nil {
-		return fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
+		return lead.Score{}, nil, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
 	}
 	breakdown, err := json.Marshal(res)
 	if err != nil {
-		return permanent(fmt.Errorf("encode score breakdown: %w", err))
+		return lead.Score{}, nil, permanent(fmt.Errorf("encode score breakdown: %w", err))
 	}
 	sc, inserted, err := h.cfg.Store.InsertScore(ctx, lead.Score{
 		ContactID: tp.ContactID, TouchpointID: tp.ID, Total: res.Total, Band: string(res.Band),
 		ModelVersion: res.ModelVersion, Breakdown: breakdown, ComputedAt: now,
 	})
 	if err != nil {
-		return fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
+		return lead.Score{}, nil, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
 	}
 	if inserted {
 		h.cfg.Metrics.LeadScored(tp.Channel, sc.Band)
 		h.cfg.Logger.InfoContext(ctx, "lead scored", "contact_id", sc.ContactID, "touchpoint_id", tp.ID,
 			"total", sc.Total, "band", sc.Band, "model_version", sc.ModelVersion)
 	}
-	// A new touchpoint always gets a routing decision (the first score of a
-	// contact, or a new inquiry of a known one).
 	if prev != nil && prev.Band == sc.Band {
 		prev = nil
 	}
-	return h.afterScore(ctx, prev, sc, fmt.Sprintf("route:t%d", tp.ID), tp.ID)
+	return sc, prev, nil
 }
 
 // RescorePayload is the payload of score:contact.

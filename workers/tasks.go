@@ -1,11 +1,17 @@
 // Package workers defines leadflow's queue tasks — their types, payloads and
 // constructors — and the handlers that run them on an Asynq server.
 //
-// The lead path is a chain of small idempotent tasks:
+// The lead path is one task per group of webhooks committed together:
 //
-//	lead:ingest  stored webhook event → normalized lead → contact + touchpoint
-//	lead:score   touchpoint → explainable score (history kept)
-//	lead:route   score → deal (hot) or nurture enrollment (warm, cold)
+//	lead:ingest  for each stored event: normalized lead → contact +
+//	             touchpoint → explainable score (history kept) → deal (hot)
+//	             or nurture enrollment (warm, cold); the event is then
+//	             marked processed
+//
+// Doing the three steps in one run (rather than a task each) is what lets
+// a worker keep up with intake: each task costs a Redis round trip and a
+// dequeue, and the steps share what they read. lead:score and lead:route
+// remain for rescoring, which routes on its own schedule.
 //
 // Each handler can run any number of times with the same effect as once:
 // every write is keyed on a natural key in PostgreSQL, because Asynq's TaskID
@@ -57,10 +63,21 @@ const (
 	DefaultRetention = time.Hour
 )
 
-// IngestPayload is the payload of lead:ingest.
+// IngestPayload is the payload of lead:ingest: one stored event (the
+// relay's and replay's form) or a group committed together by intake.
 type IngestPayload struct {
-	// EventID is the inbound_events row id of the stored webhook delivery.
-	EventID int64 `json:"event_id"`
+	// EventID is the inbound_events row id of one stored delivery.
+	EventID int64 `json:"event_id,omitempty"`
+	// EventIDs are the row ids of a group of deliveries.
+	EventIDs []int64 `json:"event_ids,omitempty"`
+}
+
+// ids lists the payload's events.
+func (p IngestPayload) ids() []int64 {
+	if p.EventID != 0 {
+		return append([]int64{p.EventID}, p.EventIDs...)
+	}
+	return p.EventIDs
 }
 
 // ScorePayload is the payload of lead:score.
@@ -88,6 +105,12 @@ func IngestTaskID(connector, source, eventID string) string {
 	// Length prefixes keep ("a", "bc") and ("ab", "c") apart.
 	sum := sha256.Sum256(fmt.Appendf(nil, "%d:%s%d:%s%d:%s", len(connector), connector, len(source), source, len(eventID), eventID))
 	return "ingest:" + hex.EncodeToString(sum[:16])
+}
+
+// NewIngestGroupTask returns the lead:ingest task of a group of stored
+// events, under the task id written on their rows.
+func NewIngestGroupTask(taskID string, eventRowIDs []int64) (*asynq.Task, error) {
+	return newTask(TypeLeadIngest, IngestPayload{EventIDs: eventRowIDs}, taskID)
 }
 
 // NewIngestTask returns the lead:ingest task for a stored event.

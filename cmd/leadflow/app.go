@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"runtime"
 	"strings"
@@ -31,13 +32,16 @@ import (
 
 // app holds what every role shares: configuration, connections, metrics.
 type app struct {
-	cfg      config.Config
-	logger   *slog.Logger
-	metrics  *metrics.Metrics
-	pool     *pgxpool.Pool
+	cfg     config.Config
+	logger  *slog.Logger
+	metrics *metrics.Metrics
+	pool    *pgxpool.Pool
+	// derived commits asynchronously: see store.WithDerivedPool.
+	derived  *pgxpool.Pool
 	store    *store.Store
 	redisOpt asynq.RedisClientOpt
 	client   *asynq.Client
+	inspect  *asynq.Inspector
 	rdb      redis.UniversalClient
 	registry *connectors.Registry
 	// relay overrides the relay's timing; zero values take its defaults
@@ -80,17 +84,23 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 	if err != nil {
 		return nil, err
 	}
-	a.pool, a.store = pool, store.New(pool)
+	derived, err := store.OpenDerived(ctx, cfg.DatabaseURL)
+	if err != nil {
+		pool.Close()
+		return nil, err
+	}
+	a.pool, a.derived = pool, derived
+	a.store = store.New(pool).WithDerivedPool(derived)
 	a.metrics.WatchRelayBacklog(a.store.RelayBacklog)
 
 	opt, err := asynq.ParseRedisURI(cfg.RedisURL)
 	if err != nil {
-		pool.Close()
+		a.close()
 		return nil, fmt.Errorf("%s: %w", config.EnvRedisURL, err)
 	}
 	ro, ok := opt.(asynq.RedisClientOpt)
 	if !ok {
-		pool.Close()
+		a.close()
 		return nil, fmt.Errorf("%s: only redis:// and rediss:// URLs are supported", config.EnvRedisURL)
 	}
 	// Short timeouts keep a webhook fast when Redis is down: the event is
@@ -110,12 +120,15 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 		a.close()
 		return nil, err
 	}
-	inspector := asynq.NewInspector(ro)
-	a.metrics.Registerer().MustRegister(metrics.NewQueueCollector(inspector, a.logger))
+	a.inspect = asynq.NewInspector(ro)
+	a.metrics.Registerer().MustRegister(metrics.NewQueueCollector(a.inspect, a.logger))
 	return a, nil
 }
 
 func (a *app) close() {
+	if a.inspect != nil {
+		_ = a.inspect.Close()
+	}
 	if a.client != nil {
 		_ = a.client.Close()
 	}
@@ -124,6 +137,9 @@ func (a *app) close() {
 	}
 	if a.pool != nil {
 		a.pool.Close()
+	}
+	if a.derived != nil {
+		a.derived.Close()
 	}
 }
 
@@ -203,10 +219,14 @@ func (a *app) syncReps(ctx context.Context) error {
 	return nil
 }
 
-// enqueueEvent puts a stored event's ingest task in the queue; an existing
-// task with the same id means it is already there.
-func (a *app) enqueueEvent(ctx context.Context, ev lead.Event) error {
-	task, err := workers.NewIngestTask(ev.ID, ev.Connector, ev.Source, ev.EventID)
+// enqueueEvents puts the ingest task of a group of stored events in the
+// queue; an existing task with the same id means it is already there.
+func (a *app) enqueueEvents(ctx context.Context, taskID string, events []lead.Event) error {
+	ids := make([]int64, len(events))
+	for i, ev := range events {
+		ids[i] = ev.ID
+	}
+	task, err := workers.NewIngestGroupTask(taskID, ids)
 	if err != nil {
 		return err
 	}
@@ -214,6 +234,15 @@ func (a *app) enqueueEvent(ctx context.Context, ev lead.Event) error {
 		return err
 	}
 	return nil
+}
+
+// taskExists asks Redis whether a task is still known, for the relay.
+func (a *app) taskExists(_ context.Context, taskID string) (bool, error) {
+	_, err := a.inspect.GetTaskInfo(workers.QueueDefault, taskID)
+	if errors.Is(err, asynq.ErrTaskNotFound) || errors.Is(err, asynq.ErrQueueNotFound) {
+		return false, nil
+	}
+	return err == nil, err
 }
 
 // httpHandler builds the HTTP surface; webhook routes are always mounted,
@@ -225,7 +254,7 @@ func (a *app) httpHandler() (http.Handler, error) {
 	return httpapi.New(httpapi.Config{
 		Connectors:    a.registry,
 		Store:         a.store,
-		EnqueueFunc:   a.enqueueEvent,
+		EnqueueFunc:   a.enqueueEvents,
 		RedisPingFunc: func(ctx context.Context) error { return a.rdb.Ping(ctx).Err() },
 		ReplayCache:   httpapi.NewRedisReplayCache(a.rdb),
 		Unsubscriber:  a.unsub,
@@ -251,12 +280,31 @@ func (a *app) httpHandler() (http.Handler, error) {
 		NowFunc:   a.nowFunc,
 		Metrics:   a.metrics,
 		Logger:    a.logger,
+
+		// Per-source intake limits (LEADFLOW_INTAKE_RATE / _BURST).
+		IntakeRate:  a.cfg.IntakeRate,
+		IntakeBurst: a.cfg.IntakeBurst,
 	})
 }
 
 // serveHTTP listens on ln until ctx ends, then shuts down gracefully.
 func (a *app) serveHTTP(ctx context.Context, ln net.Listener, h http.Handler) error {
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second}
+	// The profiler is read straight from the environment: it is a
+	// debugging switch for one process, not configuration.
+	if os.Getenv(config.EnvDebugPprof) == "true" {
+		mux := http.NewServeMux()
+		mux.HandleFunc("/debug/pprof/", pprof.Index)
+		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+		mux.Handle("/", h)
+		h = mux
+	}
+	// Read timeouts bound slow-loris senders; WriteTimeout stays above the
+	// intake's store (5 s) and enqueue (2 s) bounds. IdleTimeout outlives a
+	// load balancer's usual 60 s keep-alive so the balancer closes first
+	// (no 502 on a reused, just-closed connection). Webhook headers are a
+	// few signatures: 64 KiB instead of the 1 MiB default.
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second,
+		IdleTimeout: 75 * time.Second, MaxHeaderBytes: 64 << 10}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	a.logger.Info("http listening", "addr", ln.Addr().String())
@@ -320,7 +368,7 @@ func (a *app) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
 
 func (a *app) newRelay() *workers.Relay {
 	rc := a.relay
-	rc.Store, rc.Enqueuer, rc.Metrics, rc.Logger = a.store, a.client, a.metrics, a.logger
+	rc.Store, rc.Enqueuer, rc.TaskExists, rc.Metrics, rc.Logger = a.store, a.client, a.taskExists, a.metrics, a.logger
 	return workers.NewRelay(rc)
 }
 

@@ -319,6 +319,12 @@ type localStack struct {
 }
 
 func startLocalStack(ctx context.Context, dir string) (*localStack, error) {
+	return startLocalStackWith(ctx, dir, localsvc.PostgresOptions{})
+}
+
+// startLocalStackWith is startLocalStack with PostgreSQL options (the
+// benchmark keeps fsync on).
+func startLocalStackWith(ctx context.Context, dir string, pgOpts localsvc.PostgresOptions) (*localStack, error) {
 	absDir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("--dir: %w", err)
@@ -328,7 +334,7 @@ func startLocalStack(ctx context.Context, dir string) (*localStack, error) {
 	}
 	// The postgres user must traverse into the directory.
 	_ = os.Chmod(absDir, 0o755)
-	pg, err := localsvc.StartPostgres(ctx, absDir, localsvc.PostgresOptions{})
+	pg, err := localsvc.StartPostgres(ctx, absDir, pgOpts)
 	if err != nil {
 		return nil, err
 	}

@@ -118,7 +118,7 @@ func TestMetricsMove(t *testing.T) {
 	require.Equal(t, float64(1), b.metric(t, `leadflow_intake_requests_total{connector="generic",outcome="unauthorized"}`))
 	require.Equal(t, float64(1), b.metric(t, ingested))
 	require.Equal(t, float64(1), b.metric(t, routed))
-	require.Equal(t, float64(1), b.metric(t, `leadflow_task_duration_seconds_count{type="lead:score"}`))
+	require.Equal(t, float64(1), b.metric(t, `leadflow_task_duration_seconds_count{type="lead:ingest"}`), "one task takes a lead from webhook to route")
 	_, text := b.get(t, "/metrics")
 	require.Contains(t, text, `leadflow_queue_latency_seconds{queue="default"}`)
 	require.Contains(t, text, `leadflow_intake_duration_seconds_count{connector="generic"} 2`)

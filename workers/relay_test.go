@@ -1,0 +1,55 @@
+package workers_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/hibiken/asynq"
+	"github.com/stretchr/testify/require"
+
+	"leadflow/lead"
+	"leadflow/workers"
+)
+
+// TestRelayRecoversEventsWhoseTaskIsGone is Redis restarting empty: the
+// rows still name their group's task, Redis no longer knows it, and the
+// relay enqueues the pending events again — once, however often it runs.
+func TestRelayRecoversEventsWhoseTaskIsGone(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	var ids []int64
+	for i := range 3 {
+		ev, _, err := b.store.InsertEvent(ctx, lead.Event{Connector: "generic", Source: "website", EventID: fmt.Sprintf("r%d", i),
+			ReceivedAt: b.now.Add(-time.Minute), Payload: []byte(`{}`), TaskID: "ingest:g:lost-with-redis"})
+		require.NoError(t, err)
+		ids = append(ids, ev.ID)
+	}
+	require.NoError(t, b.store.MarkEventsProcessed(ctx, ids[2:], b.now), "a routed event needs no help")
+	insp := asynq.NewInspector(b.redisOpt)
+	t.Cleanup(func() { insp.Close() })
+	relay := workers.NewRelay(workers.RelayConfig{
+		Store: b.store, Enqueuer: b.client, NowFunc: func() time.Time { return b.now },
+		TaskExists: func(_ context.Context, id string) (bool, error) {
+			_, err := insp.GetTaskInfo(workers.QueueDefault, id)
+			if errors.Is(err, asynq.ErrTaskNotFound) || errors.Is(err, asynq.ErrQueueNotFound) {
+				return false, nil
+			}
+			return err == nil, err
+		},
+	})
+	n, err := relay.RunOnce(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 2, n)
+	n, err = relay.RunOnce(ctx)
+	require.NoError(t, err)
+	require.Zero(t, n, "the new task exists: a second pass must not double it")
+
+	pending, err := insp.ListPendingTasks(workers.QueueDefault)
+	require.NoError(t, err)
+	require.Len(t, pending, 1, "one task carries the recovered group")
+	require.Equal(t, workers.TypeLeadIngest, pending[0].Type)
+	require.JSONEq(t, fmt.Sprintf(`{"event_ids":[%d,%d]}`, ids[0], ids[1]), string(pending[0].Payload))
+}
