@@ -150,6 +150,12 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 		writeError(w, http.StatusBadRequest, "malformed JSON: "+err.Error(), "")
 		return false
 	}
+	// One JSON value and nothing after it: trailing bytes mean the client
+	// sent something other than what it thinks.
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		writeError(w, http.StatusBadRequest, "malformed JSON: unexpected data after the JSON object", "")
+		return false
+	}
 	return true
 }
 

@@ -38,66 +38,96 @@ func identitiesOf(l lead.Lead) []identity {
 // leads for the same person serialize on transaction-scoped advisory locks
 // taken per identity in a fixed order, so they cannot both create a contact.
 func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now time.Time) (lead.Touchpoint, error) {
+	ids := identitiesOf(l)
+	if len(ids) == 0 {
+		return lead.Touchpoint{}, fmt.Errorf("record lead for event %d: %w", eventID, errors.New("lead has neither email nor phone"))
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i].kind+ids[i].value < ids[j].kind+ids[j].value })
+	clickIDs, err := json.Marshal(nonNilMap(l.ClickIDs))
+	if err != nil {
+		return lead.Touchpoint{}, fmt.Errorf("encode click ids: %w", err)
+	}
+	answers, err := json.Marshal(l.Answers)
+	if err != nil {
+		return lead.Touchpoint{}, fmt.Errorf("encode answers: %w", err)
+	}
+	attrs, err := json.Marshal(nonNilAny(l.Attributes))
+	if err != nil {
+		return lead.Touchpoint{}, fmt.Errorf("encode attributes: %w", err)
+	}
+	campaignIDs, err := json.Marshal(nonNilMap(l.CampaignIDs))
+	if err != nil {
+		return lead.Touchpoint{}, fmt.Errorf("encode campaign ids: %w", err)
+	}
+	// Consent is provable only with its time: the sender's, else the
+	// submission's.
+	consentAt := l.Consent.At
+	if consentAt.IsZero() {
+		consentAt = l.OccurredAt
+	}
 	var tp lead.Touchpoint
-	err := s.inDerivedTx(ctx, func(tx pgx.Tx) error {
-		ids := identitiesOf(l)
-		if len(ids) == 0 {
-			return fmt.Errorf("record lead for event %d: %w", eventID, errors.New("lead has neither email nor phone"))
+	err = s.inDerivedTx(ctx, func(tx pgx.Tx) error {
+		// One round trip: lock every identity (in a fixed order), then —
+		// under the locks — look for this event's touchpoint (a retried
+		// task) and for the identities' owners.
+		keys, kinds, values := make([]string, len(ids)), make([]string, len(ids)), make([]string, len(ids))
+		for i, id := range ids {
+			keys[i], kinds[i], values[i] = id.kind+":"+id.value, id.kind, id.value
 		}
-		sort.Slice(ids, func(i, j int) bool { return ids[i].kind+ids[i].value < ids[j].kind+ids[j].value })
-		for _, id := range ids {
-			if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, id.kind+":"+id.value); err != nil {
-				return fmt.Errorf("lock identity: %w", err)
-			}
-		}
-		// A retried task finds its touchpoint and changes nothing.
-		err := tx.QueryRow(ctx, `
+		b := &pgx.Batch{}
+		b.Queue(`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest($1::text[]) WITH ORDINALITY AS u(k, n)`, keys)
+		b.Queue(`
 			SELECT id, contact_id, inbound_event_id, source, channel, utm_source, utm_medium, utm_campaign, utm_term, utm_content, occurred_at
-			FROM touchpoints WHERE inbound_event_id = $1`, eventID).
-			Scan(&tp.ID, &tp.ContactID, &tp.EventID, &tp.Source, &tp.Channel,
-				&tp.UTM.Source, &tp.UTM.Medium, &tp.UTM.Campaign, &tp.UTM.Term, &tp.UTM.Content, &tp.OccurredAt)
+			FROM touchpoints WHERE inbound_event_id = $1`, eventID)
+		b.Queue(`
+			SELECT i.kind, i.value, i.contact_id FROM contact_identities i
+			JOIN unnest($1::text[], $2::text[]) AS w(kind, value) ON w.kind = i.kind AND w.value = i.value`, kinds, values)
+		br := tx.SendBatch(ctx, b)
+		var locked int
+		if err := br.QueryRow().Scan(&locked); err != nil {
+			br.Close()
+			return fmt.Errorf("lock identities: %w", err)
+		}
+		err := br.QueryRow().Scan(&tp.ID, &tp.ContactID, &tp.EventID, &tp.Source, &tp.Channel,
+			&tp.UTM.Source, &tp.UTM.Medium, &tp.UTM.Campaign, &tp.UTM.Term, &tp.UTM.Content, &tp.OccurredAt)
 		if err == nil {
-			return nil
+			br.Close()
+			return nil // a retried task finds its touchpoint and changes nothing
 		}
 		if !errors.Is(err, pgx.ErrNoRows) {
+			br.Close()
 			return fmt.Errorf("look up touchpoint of event %d: %w", eventID, err)
 		}
+		owners := make(map[identity]int64, len(ids))
+		rows, err := br.Query()
+		if err == nil {
+			for rows.Next() {
+				var id identity
+				var owner int64
+				if err = rows.Scan(&id.kind, &id.value, &owner); err != nil {
+					break
+				}
+				owners[id] = owner
+			}
+			rows.Close()
+			if err == nil {
+				err = rows.Err()
+			}
+		}
+		if cErr := br.Close(); err == nil {
+			err = cErr
+		}
+		if err != nil {
+			return fmt.Errorf("resolve identities: %w", err)
+		}
 
-		contactID, conflicts, err := resolveContact(ctx, tx, eventID, ids, l, now)
+		b, contactID, created, conflicts, err := resolveContact(ctx, tx, eventID, ids, owners, l, now)
 		if err != nil {
 			return err
 		}
-		tp.NewContact = contactID < 0
-		if contactID < 0 {
-			contactID = -contactID
-		}
-		tp.Conflicts = conflicts
-
-		clickIDs, err := json.Marshal(nonNilMap(l.ClickIDs))
-		if err != nil {
-			return fmt.Errorf("encode click ids: %w", err)
-		}
-		answers, err := json.Marshal(l.Answers)
-		if err != nil {
-			return fmt.Errorf("encode answers: %w", err)
-		}
-		attrs, err := json.Marshal(nonNilAny(l.Attributes))
-		if err != nil {
-			return fmt.Errorf("encode attributes: %w", err)
-		}
-		campaignIDs, err := json.Marshal(nonNilMap(l.CampaignIDs))
-		if err != nil {
-			return fmt.Errorf("encode campaign ids: %w", err)
-		}
-		// Consent is provable only with its time: the sender's, else the
-		// submission's.
-		consentAt := l.Consent.At
-		if consentAt.IsZero() {
-			consentAt = l.OccurredAt
-		}
 		tp = lead.Touchpoint{ContactID: contactID, EventID: eventID, Source: l.Source, Channel: l.Channel,
-			UTM: l.UTM, OccurredAt: l.OccurredAt, NewContact: tp.NewContact, Conflicts: tp.Conflicts}
-		err = tx.QueryRow(ctx, `
+			UTM: l.UTM, OccurredAt: l.OccurredAt, NewContact: created, Conflicts: conflicts}
+		b.Queue(`
 			INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id,
 				utm_source, utm_medium, utm_campaign, utm_term, utm_content, click_ids, landing_url,
 				consent_marketing, consent_text, message, answers, attributes, occurred_at, created_at, is_test,
@@ -107,8 +137,20 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 			contactID, eventID, l.Source, l.Channel, l.ExternalID,
 			l.UTM.Source, l.UTM.Medium, l.UTM.Campaign, l.UTM.Term, l.UTM.Content, clickIDs, l.LandingURL,
 			l.Consent.Marketing, l.Consent.Text, l.Message, answers, attrs, l.OccurredAt, now, l.Test,
-			campaignIDs, consentAt).Scan(&tp.ID)
-		if err != nil {
+			campaignIDs, consentAt)
+		// Every queued write before the touchpoint reports only errors.
+		br = tx.SendBatch(ctx, b)
+		for range b.Len() - 1 {
+			if _, err := br.Exec(); err != nil {
+				br.Close()
+				return fmt.Errorf("record identities of event %d: %w", eventID, err)
+			}
+		}
+		if err := br.QueryRow().Scan(&tp.ID); err != nil {
+			br.Close()
+			return fmt.Errorf("insert touchpoint: %w", err)
+		}
+		if err := br.Close(); err != nil {
 			return fmt.Errorf("insert touchpoint: %w", err)
 		}
 		return nil
@@ -116,36 +158,26 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 	return tp, err
 }
 
-// resolveContact picks or creates the lead's contact, attaches its new
-// identities and writes every decision to the identity ledger. It returns
-// the contact id, negated when the contact was created here, and the number
-// of identities left with another contact (conflicts).
+// resolveContact picks or creates the lead's contact given the current
+// owners of its identities, and queues (in the returned batch, sent by the
+// caller together with the touchpoint) the writes that attach its new
+// identities and record every decision in the identity ledger. It returns
+// the contact id, whether it was created here, and the number of identities
+// left with another contact (conflicts).
 //
 // The email match wins over the phone match: an email address is personal
 // far more often than a phone number (switchboards, shared mobiles). A phone
 // owned by another contact is recorded as a conflict, never merged silently.
-func resolveContact(ctx context.Context, tx pgx.Tx, eventID int64, ids []identity, l lead.Lead, now time.Time) (int64, int, error) {
-	owners := make(map[identity]int64, len(ids))
-	for _, id := range ids {
-		var owner int64
-		err := tx.QueryRow(ctx, `SELECT contact_id FROM contact_identities WHERE kind = $1 AND value = $2`, id.kind, id.value).Scan(&owner)
-		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-			return 0, 0, fmt.Errorf("resolve %s identity: %w", id.kind, err)
-		}
-		owners[id] = owner
-	}
-	ledger := func(contactID int64, decision string, id identity, other int64) error {
+func resolveContact(ctx context.Context, tx pgx.Tx, eventID int64, ids []identity, owners map[identity]int64, l lead.Lead, now time.Time) (*pgx.Batch, int64, bool, int, error) {
+	b := &pgx.Batch{}
+	ledger := func(contactID int64, decision string, id identity, other int64) {
 		var otherID *int64
 		if other != 0 {
 			otherID = &other
 		}
-		_, err := tx.Exec(ctx, `
+		b.Queue(`
 			INSERT INTO identity_ledger (contact_id, inbound_event_id, decision, identity_kind, identity_value, other_contact_id, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7)`, contactID, eventID, decision, id.kind, id.value, otherID, now)
-		if err != nil {
-			return fmt.Errorf("record identity decision: %w", err)
-		}
-		return nil
 	}
 
 	// ids is sorted, so "email" comes before "phone": the first owned
@@ -165,15 +197,13 @@ func resolveContact(ctx context.Context, tx pgx.Tx, eventID int64, ids []identit
 			VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
 			l.FirstName, l.LastName, l.Company, l.Title, l.Country, now).Scan(&contactID)
 		if err != nil {
-			return 0, 0, fmt.Errorf("create contact: %w", err)
+			return nil, 0, false, 0, fmt.Errorf("create contact: %w", err)
 		}
 	} else {
-		if err := ledger(contactID, "matched_"+matched.kind, matched, 0); err != nil {
-			return 0, 0, err
-		}
+		ledger(contactID, "matched_"+matched.kind, matched, 0)
 		// Newer non-empty details fill or refresh the profile; empty fields
 		// never erase what another source told us.
-		_, err := tx.Exec(ctx, `
+		b.Queue(`
 			UPDATE contacts SET
 				first_name = COALESCE(NULLIF($2, ''), first_name),
 				last_name  = COALESCE(NULLIF($3, ''), last_name),
@@ -183,9 +213,6 @@ func resolveContact(ctx context.Context, tx pgx.Tx, eventID int64, ids []identit
 				updated_at = $7
 			WHERE id = $1`,
 			contactID, l.FirstName, l.LastName, l.Company, l.Title, l.Country, now)
-		if err != nil {
-			return 0, 0, fmt.Errorf("update contact %d: %w", contactID, err)
-		}
 	}
 
 	conflicts := 0
@@ -195,28 +222,19 @@ func resolveContact(ctx context.Context, tx pgx.Tx, eventID int64, ids []identit
 			// already this contact's
 		case owner != 0:
 			conflicts++
-			if err := ledger(contactID, "conflict_"+id.kind, id, owner); err != nil {
-				return 0, 0, err
-			}
+			ledger(contactID, "conflict_"+id.kind, id, owner)
 		default:
-			if _, err := tx.Exec(ctx, `
+			b.Queue(`
 				INSERT INTO contact_identities (kind, value, contact_id, created_at) VALUES ($1, $2, $3, $4)
-				ON CONFLICT (kind, value) DO NOTHING`, id.kind, id.value, contactID, now); err != nil {
-				return 0, 0, fmt.Errorf("attach %s identity: %w", id.kind, err)
-			}
+				ON CONFLICT (kind, value) DO NOTHING`, id.kind, id.value, contactID, now)
 			decision := "attached_" + id.kind
 			if created {
 				decision = "created"
 			}
-			if err := ledger(contactID, decision, id, 0); err != nil {
-				return 0, 0, err
-			}
+			ledger(contactID, decision, id, 0)
 		}
 	}
-	if created {
-		return -contactID, conflicts, nil
-	}
-	return contactID, conflicts, nil
+	return b, contactID, created, conflicts, nil
 }
 
 // TouchpointLead rebuilds the lead a touchpoint recorded, with its contact's
