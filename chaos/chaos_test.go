@@ -73,6 +73,10 @@ func TestRedisKilledMidLoad(t *testing.T) {
 // lost, nothing doubled.
 func TestWorkerKilledMidLoad(t *testing.T) {
 	needChaos(t)
+	// Parallel with TestScaleOut only (the other tests are serial, so Go
+	// runs these two together after them): both spend most of their time
+	// waiting — for Asynq's orphan recovery, for the sweep period.
+	t.Parallel()
 	c := newCluster(t, clusterOptions{})
 	ctx := testContext(t)
 	serve, worker := c.standardRoles()
@@ -80,6 +84,7 @@ func TestWorkerKilledMidLoad(t *testing.T) {
 
 	time.Sleep(3 * time.Second)
 	worker.kill9()
+	c.claimsInDoubt = true
 	t.Logf("worker killed with SIGKILL at %s", time.Now().Format(time.StampMilli))
 	c.start("worker", nil)
 

@@ -111,6 +111,12 @@ type cluster struct {
 	pool     *pgxpool.Pool
 	env      map[string]string
 
+	// claimsInDoubt is set when a worker was killed: an email it had
+	// claimed may or may not have left, and the outbox deliberately waits
+	// for the stale-claim timeout (10 min) before trying again rather than
+	// risk a duplicate. Such rows are then tolerated as still "claimed".
+	claimsInDoubt bool
+
 	mu    sync.Mutex
 	procs []*proc
 	seq   int
@@ -383,7 +389,8 @@ func (c *cluster) waitSettled(want int, timeout time.Duration) {
 		routed = c.count(`SELECT count(DISTINCT contact_id) FROM (SELECT contact_id FROM deals UNION ALL SELECT contact_id FROM nurture_enrollments) r`)
 		// nurture-2 and nurture-3 are due days from now (the default
 		// program): they stay pending, scheduled in Asynq.
-		unsent = c.count(`SELECT count(*) FROM email_outbox WHERE status IN ('pending', 'claimed') AND template NOT IN ('nurture-2', 'nurture-3')`)
+		unsent = c.count(`SELECT count(*) FROM email_outbox WHERE (status = 'pending' OR (status = 'claimed' AND NOT $1))
+			AND template NOT IN ('nurture-2', 'nurture-3')`, c.claimsInDoubt)
 		if processed >= want && routed >= want && unsent == 0 && c.queueIdle(inspector) {
 			stable++
 			if stable == 2 {

@@ -17,6 +17,7 @@ const sweepPeriod = time.Minute
 // rescoring sweep runs once per period, not once per process.
 func TestScaleOut(t *testing.T) {
 	needChaos(t)
+	t.Parallel() // see TestWorkerKilledMidLoad
 	c := newCluster(t, clusterOptions{reps: 3, team: true, rescoreEvery: sweepPeriod})
 	ctx := testContext(t)
 	serve := c.start("serve", nil)

@@ -182,6 +182,206 @@ func (s *Store) createDeal(ctx context.Context, req lead.DealRequest, pick func(
 	return d, created, err
 }
 
+// CreateDeals is CreateDeal for the round-robin (team-less) deals of a
+// group of leads, all in one pipeline and stage: the pipeline is locked
+// once for the group, so assignments serialize per group rather than per
+// deal. Results are in request order; a contact named twice gets one deal.
+// A request with a team is refused: teams assign one by one.
+func (s *Store) CreateDeals(ctx context.Context, reqs []lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) ([]lead.Deal, []bool, error) {
+	if len(reqs) == 0 {
+		return nil, nil, nil
+	}
+	for _, r := range reqs {
+		if r.Team != "" || r.Pipeline != reqs[0].Pipeline || r.Stage != reqs[0].Stage {
+			return nil, nil, errors.New("create deals: every request must be team-less and in the same pipeline and stage")
+		}
+	}
+	deals, created, err := s.createDeals(ctx, reqs, pick)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "deals_one_open_idx" {
+		deals, created, err = s.createDeals(ctx, reqs, pick)
+	}
+	return deals, created, err
+}
+
+func (s *Store) createDeals(ctx context.Context, reqs []lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) ([]lead.Deal, []bool, error) {
+	deals := make([]lead.Deal, len(reqs))
+	created := make([]bool, len(reqs))
+	pipelineName := reqs[0].Pipeline
+	err := s.inDerivedTx(ctx, func(tx pgx.Tx) error {
+		contacts := make([]int64, len(reqs))
+		for i, r := range reqs {
+			contacts[i] = r.ContactID
+		}
+		// Deals already open (retried tasks) are found before the lock.
+		open := map[int64]lead.Deal{}
+		rows, err := tx.Query(ctx, `
+			SELECT d.id, d.contact_id, st.name, d.stage_id, COALESCE(d.owner_rep_id, 0), d.created_at, d.pipeline_id
+			FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
+			WHERE d.contact_id = ANY($1) AND p.name = $2 AND d.closed_at IS NULL`, contacts, pipelineName)
+		if err != nil {
+			return fmt.Errorf("look up open deals: %w", err)
+		}
+		for rows.Next() {
+			var d lead.Deal
+			if err := rows.Scan(&d.ID, &d.ContactID, &d.Stage, &d.StageID, &d.OwnerRepID, &d.CreatedAt, &d.PipelineID); err != nil {
+				rows.Close()
+				return fmt.Errorf("look up open deals: %w", err)
+			}
+			open[d.ContactID] = d
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("look up open deals: %w", err)
+		}
+		var todo []int // indexes of requests that open a deal
+		seen := map[int64]bool{}
+		for i, r := range reqs {
+			if _, ok := open[r.ContactID]; !ok && !seen[r.ContactID] {
+				seen[r.ContactID] = true
+				todo = append(todo, i)
+			}
+		}
+		if len(todo) > 0 {
+			if err := s.openDeals(ctx, tx, reqs, todo, pick, deals, created); err != nil {
+				return err
+			}
+			for _, i := range todo {
+				open[reqs[i].ContactID] = deals[i]
+			}
+		}
+		for i, r := range reqs {
+			if !created[i] {
+				deals[i] = open[r.ContactID]
+				deals[i].ContactID = r.ContactID
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return deals, created, nil
+}
+
+// openDeals inserts the deals of reqs[todo], picking each owner in turn
+// under the pipeline's lock.
+func (s *Store) openDeals(ctx context.Context, tx pgx.Tx, reqs []lead.DealRequest, todo []int, pick func(reps []lead.Rep, cursor int64) int64,
+	deals []lead.Deal, created []bool) error {
+	var pipelineID, stageID, cursor int64
+	b := &pgx.Batch{}
+	b.Queue(`SELECT p.id, st.id, p.rr_cursor FROM pipelines p JOIN stages st ON st.pipeline_id = p.id
+		WHERE p.name = $1 AND st.name = $2 FOR UPDATE OF p`, reqs[0].Pipeline, reqs[0].Stage)
+	b.Queue(activeRepsSQL)
+	br := tx.SendBatch(ctx, b)
+	err := br.QueryRow().Scan(&pipelineID, &stageID, &cursor)
+	if errors.Is(err, pgx.ErrNoRows) {
+		br.Close()
+		return fmt.Errorf("pipeline %q with stage %q: %w", reqs[0].Pipeline, reqs[0].Stage, ErrNotFound)
+	}
+	if err != nil {
+		br.Close()
+		return fmt.Errorf("lock pipeline %q: %w", reqs[0].Pipeline, err)
+	}
+	rows, err := br.Query()
+	if err != nil {
+		br.Close()
+		return fmt.Errorf("list active reps: %w", err)
+	}
+	reps, err := collectReps(rows)
+	if cErr := br.Close(); err == nil && cErr != nil {
+		err = fmt.Errorf("lock pipeline %q: %w", reqs[0].Pipeline, cErr)
+	}
+	if err != nil {
+		return err
+	}
+	n := len(todo)
+	var (
+		contactIDs, tpIDs, owners = make([]int64, n), make([]*int64, n), make([]*int64, n)
+		titles                    = make([]string, n)
+		nows                      = make([]time.Time, n)
+	)
+	advance := int64(0)
+	for k, i := range todo {
+		r := reqs[i]
+		contactIDs[k], titles[k], nows[k] = r.ContactID, r.Title, r.Now
+		if r.TouchpointID != 0 {
+			tpIDs[k] = &reqs[i].TouchpointID
+		}
+		if id := pick(reps, cursor+advance); id != 0 {
+			owners[k] = &id
+			advance++
+			// Later picks in the group see this deal against capacity.
+			for j := range reps {
+				if reps[j].ID == id {
+					reps[j].OpenDeals++
+				}
+			}
+		}
+		deals[i] = lead.Deal{ContactID: r.ContactID, PipelineID: pipelineID, StageID: stageID, Stage: r.Stage}
+		if owners[k] != nil {
+			deals[i].OwnerRepID = *owners[k]
+		}
+	}
+	b = &pgx.Batch{}
+	b.Queue(`
+		WITH d AS (
+			INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team)
+			SELECT c, $4, $5, o, t, ti, n, n, n, '' FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $6::text[], $7::timestamptz[]) AS u(c, o, t, ti, n)
+			RETURNING id, contact_id, created_at
+		), h AS (
+			INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
+			SELECT id, NULL, $5, created_at, 'router' FROM d
+		)
+		SELECT id, contact_id, created_at FROM d`,
+		contactIDs, owners, tpIDs, pipelineID, stageID, titles, nows)
+	b.Queue(`UPDATE nurture_enrollments SET status = 'promoted', ended_at = u.n
+		FROM unnest($1::bigint[], $2::timestamptz[]) AS u(c, n) WHERE contact_id = u.c AND status = 'active'`, contactIDs, nows)
+	if advance > 0 {
+		b.Queue(`UPDATE pipelines SET rr_cursor = rr_cursor + $2 WHERE id = $1`, pipelineID, advance)
+	}
+	br = tx.SendBatch(ctx, b)
+	rows, err = br.Query()
+	if err != nil {
+		br.Close()
+		return fmt.Errorf("insert %d deals: %w", n, err)
+	}
+	byContact := map[int64]int{}
+	for k, i := range todo {
+		byContact[contactIDs[k]] = i
+	}
+	for rows.Next() {
+		var id, contactID int64
+		var at time.Time
+		if err := rows.Scan(&id, &contactID, &at); err != nil {
+			rows.Close()
+			br.Close()
+			return fmt.Errorf("insert %d deals: %w", n, err)
+		}
+		i := byContact[contactID]
+		deals[i].ID, deals[i].CreatedAt, created[i] = id, at, true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		br.Close()
+		return fmt.Errorf("insert %d deals: %w", n, err)
+	}
+	if _, err := br.Exec(); err != nil {
+		br.Close()
+		return fmt.Errorf("end nurture on promotion: %w", err)
+	}
+	if advance > 0 {
+		if _, err := br.Exec(); err != nil {
+			br.Close()
+			return fmt.Errorf("advance assignment counter: %w", err)
+		}
+	}
+	if err := br.Close(); err != nil {
+		return fmt.Errorf("insert %d deals: %w", n, err)
+	}
+	return nil
+}
+
 // activeRepsSQL lists the active reps in id order with their open deals.
 const activeRepsSQL = `
 	SELECT r.id, r.name, r.email, r.territory, r.capacity, r.active, r.open_deals

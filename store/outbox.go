@@ -53,6 +53,62 @@ func (s *Store) QueueEmail(ctx context.Context, e lead.OutboxEmail) (lead.Outbox
 	return out, false, nil
 }
 
+// QueueEmails is QueueEmail for several emails in one statement (a nurture
+// sequence is queued whole when a lead is enrolled). It returns every
+// email's row, queued now or before, in the order given.
+func (s *Store) QueueEmails(ctx context.Context, es []lead.OutboxEmail) ([]lead.OutboxEmail, error) {
+	n := len(es)
+	if n == 0 {
+		return nil, nil
+	}
+	keys, templates, kinds, tos, triggers := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	contacts, enrollments, deals, reps := make([]int64, n), make([]*int64, n), make([]*int64, n), make([]*int64, n)
+	after := make([]time.Time, n)
+	for i, e := range es {
+		keys[i], templates[i], kinds[i], tos[i], triggers[i] = e.DedupeKey, e.Template, e.Kind, e.To, e.Trigger
+		contacts[i], enrollments[i], deals[i], reps[i] = e.ContactID, nullID(e.EnrollmentID), nullID(e.DealID), nullID(e.RepID)
+		after[i] = e.SendAfter
+	}
+	rows, err := s.derived.Query(ctx, `
+		INSERT INTO email_outbox (dedupe_key, contact_id, template, kind, to_address, send_after, enrollment_id, deal_id, rep_id, trigger)
+		SELECT k, c, t, kd, lower(a), sa, en, d, r, tr
+		FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::bigint[], $8::bigint[], $9::bigint[], $10::text[])
+			AS u(k, c, t, kd, a, sa, en, d, r, tr)
+		ON CONFLICT (dedupe_key) DO NOTHING
+		RETURNING `+outboxColumns,
+		keys, contacts, templates, kinds, tos, after, enrollments, deals, reps, triggers)
+	if err != nil {
+		return nil, fmt.Errorf("queue %d emails: %w", n, err)
+	}
+	queued, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.OutboxEmail, error) { return scanOutbox(r) })
+	if err != nil {
+		return nil, fmt.Errorf("queue %d emails: %w", n, err)
+	}
+	idx := make(map[string]lead.OutboxEmail, n)
+	for _, e := range queued {
+		idx[e.DedupeKey] = e
+	}
+	if len(queued) < n {
+		// Queued before (a retried task): read them back.
+		got, err := s.derived.Query(ctx, `SELECT `+outboxColumns+` FROM email_outbox WHERE dedupe_key = ANY($1)`, keys)
+		if err != nil {
+			return nil, fmt.Errorf("read %d queued emails: %w", n, err)
+		}
+		existing, err := pgx.CollectRows(got, func(r pgx.CollectableRow) (lead.OutboxEmail, error) { return scanOutbox(r) })
+		if err != nil {
+			return nil, fmt.Errorf("read %d queued emails: %w", n, err)
+		}
+		for _, e := range existing {
+			idx[e.DedupeKey] = e
+		}
+	}
+	out := make([]lead.OutboxEmail, n)
+	for i, k := range keys {
+		out[i] = idx[k]
+	}
+	return out, nil
+}
+
 // GetEmail returns one outbox email.
 func (s *Store) GetEmail(ctx context.Context, id int64) (lead.OutboxEmail, error) {
 	e, err := scanOutbox(s.pool.QueryRow(ctx, `SELECT `+outboxColumns+` FROM email_outbox WHERE id = $1`, id))

@@ -120,3 +120,32 @@ func TestMoveDealStageReportsPipelineAndAmount(t *testing.T) {
 	require.Equal(t, "Sales", ch.Pipeline)
 	require.Equal(t, int64(990000), ch.AmountCents)
 }
+
+func TestQueueEmailsOnceEach(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	tp, err := b.store.RecordLead(ctx, b.event(t, "seq"), person("ada@example.com", ""), b.now)
+	require.NoError(t, err)
+	step := func(i int) lead.OutboxEmail {
+		return lead.OutboxEmail{DedupeKey: fmt.Sprint("nurture:test:", i), ContactID: tp.ContactID, Template: fmt.Sprint("nurture-", i+1),
+			Kind: lead.EmailMarketing, To: "Ada@Example.com", SendAfter: b.now.Add(time.Duration(i) * 24 * time.Hour)}
+	}
+	first, _, err := b.store.QueueEmail(ctx, step(0))
+	require.NoError(t, err)
+
+	got, err := b.store.QueueEmails(ctx, []lead.OutboxEmail{step(0), step(1), step(2)})
+	require.NoError(t, err)
+	require.Len(t, got, 3)
+	require.Equal(t, first.ID, got[0].ID, "queued before: the existing row")
+	for i, e := range got {
+		require.Equal(t, fmt.Sprint("nurture-", i+1), e.Template, "in the order given")
+		require.Equal(t, "ada@example.com", e.To)
+		require.Equal(t, lead.EmailPending, e.Status)
+	}
+	again, err := b.store.QueueEmails(ctx, []lead.OutboxEmail{step(0), step(1), step(2)})
+	require.NoError(t, err)
+	require.Equal(t, got, again, "a retry queues nothing new")
+	var n int
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT count(*) FROM email_outbox`).Scan(&n))
+	require.Equal(t, 3, n)
+}

@@ -293,3 +293,44 @@ func TestInsertScoreKeepsHistory(t *testing.T) {
 	require.Equal(t, "rules-v2", latest.ModelVersion)
 	require.Equal(t, first.ContactID, latest.ContactID)
 }
+
+func TestCreateDealsForAGroup(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	var reps []int64
+	for _, name := range []string{"A", "B"} {
+		id, err := b.store.UpsertRep(ctx, lead.Rep{Name: name, Email: name + "@reps.example.com", Active: true, Capacity: 2})
+		require.NoError(t, err)
+		reps = append(reps, id)
+	}
+	var reqs []lead.DealRequest
+	for i := range 5 {
+		tp, err := b.store.RecordLead(ctx, b.event(t, fmt.Sprint("g", i)), person(fmt.Sprintf("g%d@example.com", i), ""), b.now)
+		require.NoError(t, err)
+		reqs = append(reqs, lead.DealRequest{ContactID: tp.ContactID, TouchpointID: tp.ID, Pipeline: "Sales", Stage: "Qualification", Now: b.now})
+	}
+	// An open deal from before (a retried task) and the same person twice.
+	single, _, err := b.store.CreateDeal(ctx, reqs[0], pipeline.RoundRobin)
+	require.NoError(t, err)
+	reqs = append(reqs, reqs[1])
+
+	deals, created, err := b.store.CreateDeals(ctx, reqs, pipeline.RoundRobin)
+	require.NoError(t, err)
+	require.Equal(t, []bool{false, true, true, true, true, false}, created)
+	require.Equal(t, single.ID, deals[0].ID)
+	require.Equal(t, deals[1].ID, deals[5].ID, "one deal per person")
+	owners := []int64{deals[0].OwnerRepID, deals[1].OwnerRepID, deals[2].OwnerRepID, deals[3].OwnerRepID, deals[4].OwnerRepID}
+	require.Equal(t, []int64{reps[0], reps[1], reps[0], reps[1], 0}, owners, "round robin continues; capacity 2 each leaves the fifth unassigned")
+	for _, d := range deals {
+		require.NotZero(t, d.ID)
+		require.Equal(t, "Qualification", d.Stage)
+	}
+	var history int
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT count(*) FROM deal_stage_history`).Scan(&history))
+	require.Equal(t, 5, history)
+
+	again, created, err := b.store.CreateDeals(ctx, reqs, pipeline.RoundRobin)
+	require.NoError(t, err)
+	require.Equal(t, []bool{false, false, false, false, false, false}, created, "a retried group creates nothing")
+	require.Equal(t, deals[3].ID, again[3].ID)
+}

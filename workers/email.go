@@ -55,12 +55,19 @@ type EmailPayload struct {
 // TypeEmailSend sends one outbox email.
 const TypeEmailSend = "email:send"
 
-func newEmailTask(id int64, at time.Time, suffix string) (*asynq.Task, error) {
+// newEmailTask returns the send of outbox email id at `at`. Marketing email
+// (nurture, heating-up) waits in QueueMarketing so that under load the lead
+// path and the reps' notifications go first; kind "" means transactional.
+func newEmailTask(id int64, kind string, at time.Time, suffix string) (*asynq.Task, error) {
 	t, err := newTask(TypeEmailSend, EmailPayload{OutboxID: id}, fmt.Sprintf("email:%d%s", id, suffix))
 	if err != nil {
 		return nil, err
 	}
-	return asynq.NewTask(t.Type(), t.Payload(), asynq.Queue(QueueDefault), asynq.MaxRetry(DefaultMaxRetry),
+	queue := QueueDefault
+	if kind == lead.EmailMarketing {
+		queue = QueueMarketing
+	}
+	return asynq.NewTask(t.Type(), t.Payload(), asynq.Queue(queue), asynq.MaxRetry(DefaultMaxRetry),
 		asynq.Timeout(DefaultTimeout), asynq.Retention(DefaultRetention), asynq.TaskID(fmt.Sprintf("email:%d%s", id, suffix)),
 		asynq.ProcessAt(at)), nil
 }
@@ -73,24 +80,38 @@ func NewEmailTask(outboxID int64) (*asynq.Task, error) {
 // queueEmail adds an email to the outbox (once per dedupe key) and
 // schedules its send.
 func (h *Handlers) queueEmail(ctx context.Context, e lead.OutboxEmail) error {
-	if h.cfg.Email.Templates == nil || e.Template == "" || e.To == "" {
+	if !h.queueable(ctx, &e) {
 		return nil
-	}
-	if _, ok := h.cfg.Email.Templates.Kind(e.Template); !ok {
-		h.cfg.Logger.WarnContext(ctx, "email not queued: unknown template", "template", e.Template)
-		return nil
-	}
-	if e.SendAfter.IsZero() {
-		e.SendAfter = h.cfg.NowFunc()
 	}
 	out, _, err := h.cfg.Store.QueueEmail(ctx, e)
 	if err != nil {
 		return err
 	}
+	return h.scheduleEmail(ctx, out)
+}
+
+// queueable says whether an email can be queued (email is configured, the
+// template exists, there is an address) and fills its default send time.
+func (h *Handlers) queueable(ctx context.Context, e *lead.OutboxEmail) bool {
+	if h.cfg.Email.Templates == nil || e.Template == "" || e.To == "" {
+		return false
+	}
+	if _, ok := h.cfg.Email.Templates.Kind(e.Template); !ok {
+		h.cfg.Logger.WarnContext(ctx, "email not queued: unknown template", "template", e.Template)
+		return false
+	}
+	if e.SendAfter.IsZero() {
+		e.SendAfter = h.cfg.NowFunc()
+	}
+	return true
+}
+
+// scheduleEmail enqueues the send of a queued email still pending.
+func (h *Handlers) scheduleEmail(ctx context.Context, out lead.OutboxEmail) error {
 	if out.Status != lead.EmailPending {
 		return nil
 	}
-	task, err := newEmailTask(out.ID, out.SendAfter, "")
+	task, err := newEmailTask(out.ID, out.Kind, out.SendAfter, "")
 	return h.enqueue(ctx, task, err)
 }
 
@@ -119,7 +140,7 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 	if now.Before(e.SendAfter) {
 		// Not due yet (a clock skew between processes, or a run ahead of
 		// its schedule): try again when it is.
-		task, err := newEmailTask(e.ID, e.SendAfter, fmt.Sprintf(":%d", e.SendAfter.Unix()))
+		task, err := newEmailTask(e.ID, e.Kind, e.SendAfter, fmt.Sprintf(":%d", e.SendAfter.Unix()))
 		return h.enqueue(ctx, task, err)
 	}
 	data, tz, err := h.emailData(ctx, e)
@@ -131,7 +152,7 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 			if err := h.cfg.Store.Postpone(ctx, e.ID, until, "quiet hours"); err != nil {
 				return err
 			}
-			task, err := newEmailTask(e.ID, until, fmt.Sprintf(":%d", until.Unix()))
+			task, err := newEmailTask(e.ID, e.Kind, until, fmt.Sprintf(":%d", until.Unix()))
 			return h.enqueue(ctx, task, err)
 		}
 	}
@@ -141,7 +162,7 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 	}
 	if !claim.Send {
 		if !claim.RetryAt.IsZero() {
-			task, err := newEmailTask(e.ID, claim.RetryAt, fmt.Sprintf(":%d", claim.RetryAt.Unix()))
+			task, err := newEmailTask(e.ID, e.Kind, claim.RetryAt, fmt.Sprintf(":%d", claim.RetryAt.Unix()))
 			return h.enqueue(ctx, task, err)
 		}
 		h.cfg.Logger.InfoContext(ctx, "email not sent", "outbox_id", e.ID, "template", e.Template, "reason", claim.Reason)
@@ -314,13 +335,24 @@ func scoreReasons(breakdown []byte) []string {
 // delay from enrollment; a step whose enrollment ended is cancelled when
 // claimed.
 func (h *Handlers) afterNurtureEnrolled(ctx context.Context, enr lead.Enrollment, to string) error {
+	var steps []lead.OutboxEmail
 	for i, step := range h.cfg.Email.Nurture[enr.Program] {
-		err := h.queueEmail(ctx, lead.OutboxEmail{
+		e := lead.OutboxEmail{
 			DedupeKey: fmt.Sprintf("nurture:%d:%d", enr.ID, i), ContactID: enr.ContactID, Template: step.Template,
 			Kind: lead.EmailMarketing, To: to, SendAfter: enr.EnrolledAt.Add(step.After), EnrollmentID: enr.ID,
 			Trigger: fmt.Sprintf("nurture %s step %d", enr.Program, i+1),
-		})
-		if err != nil {
+		}
+		if h.queueable(ctx, &e) {
+			steps = append(steps, e)
+		}
+	}
+	// The whole sequence in one statement: this runs for most new leads.
+	queued, err := h.cfg.Store.QueueEmails(ctx, steps)
+	if err != nil {
+		return err
+	}
+	for _, out := range queued {
+		if err := h.scheduleEmail(ctx, out); err != nil {
 			return err
 		}
 	}

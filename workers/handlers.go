@@ -30,6 +30,7 @@ type Store interface {
 	InsertScore(ctx context.Context, sc lead.Score) (lead.Score, bool, error)
 	LatestScore(ctx context.Context, touchpointID int64) (lead.Score, error)
 	CreateDeal(ctx context.Context, req lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) (lead.Deal, bool, error)
+	CreateDeals(ctx context.Context, reqs []lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) ([]lead.Deal, []bool, error)
 	OpenDeal(ctx context.Context, contactID int64, pipeline string) (lead.Deal, error)
 	EnrollNurture(ctx context.Context, e lead.Enrollment) (lead.Enrollment, bool, error)
 	SetEventFetched(ctx context.Context, id int64, fetched []byte, at time.Time) error
@@ -50,6 +51,7 @@ type Store interface {
 	Snooze(ctx context.Context, dealID int64, callbackAt, now time.Time) error
 	ContactsToRescore(ctx context.Context, since time.Time, afterID int64, limit int) ([]int64, error)
 	QueueEmail(ctx context.Context, e lead.OutboxEmail) (lead.OutboxEmail, bool, error)
+	QueueEmails(ctx context.Context, es []lead.OutboxEmail) ([]lead.OutboxEmail, error)
 	GetEmail(ctx context.Context, id int64) (lead.OutboxEmail, error)
 	ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (lead.Claim, error)
 	MarkEmailSent(ctx context.Context, id int64, providerID, subject string, at time.Time) error
@@ -221,6 +223,7 @@ func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 	var (
 		routed   []int64
 		retryErr error
+		batch    = &dealBatch{}
 	)
 	for _, ev := range events {
 		switch ev.Status {
@@ -232,8 +235,11 @@ func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 			}
 			continue
 		}
-		done, err := h.ingestEvent(ctx, ev)
+		batch.event = ev.ID
+		done, err := h.ingestEvent(ctx, ev, batch)
 		switch {
+		case err == nil && done && batch.deferred(ev.ID):
+			// routed once the group's deals are open
 		case err == nil && done:
 			routed = append(routed, ev.ID)
 		case err == nil:
@@ -250,6 +256,11 @@ func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 			retryErr = err
 		}
 	}
+	opened, err := h.openDeals(ctx, batch)
+	routed = append(routed, opened...)
+	if err != nil && retryErr == nil {
+		retryErr = err
+	}
 	if len(routed) > 0 {
 		if err := h.cfg.Store.MarkEventsProcessed(ctx, routed, h.cfg.NowFunc()); err != nil {
 			return fmt.Errorf("ingest %d events: %w", len(ids), err)
@@ -261,7 +272,7 @@ func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 // ingestEvent runs one stored event through the lead path. done reports
 // that it reached the end and is to be marked processed (engagements mark
 // their own event; a thin notification continues in lead:fetch).
-func (h *Handlers) ingestEvent(ctx context.Context, ev lead.Event) (done bool, err error) {
+func (h *Handlers) ingestEvent(ctx context.Context, ev lead.Event, batch *dealBatch) (done bool, err error) {
 	c, ok := h.cfg.Connectors.Get(ev.Connector)
 	if !ok {
 		return false, h.fail(ctx, ev, fmt.Errorf("no connector named %q is configured", ev.Connector))
@@ -270,7 +281,7 @@ func (h *Handlers) ingestEvent(ctx context.Context, ev lead.Event) (done bool, e
 		task, err := NewFetchTask(ev.ID)
 		return false, h.enqueue(ctx, task, err)
 	}
-	return h.ingest(ctx, c, ev)
+	return h.ingest(ctx, c, ev, batch)
 }
 
 // Fetch calls the provider's API for a thin notification, stores the full
@@ -309,7 +320,7 @@ func (h *Handlers) Fetch(ctx context.Context, t *asynq.Task) error {
 		}
 		ev.Fetched = fetched
 	}
-	done, err := h.ingest(ctx, c, ev)
+	done, err := h.ingest(ctx, c, ev, nil)
 	if err != nil || !done {
 		return err
 	}
@@ -329,7 +340,7 @@ func (h *Handlers) fail(ctx context.Context, ev lead.Event, err error) error {
 
 // ingest records the event's lead (or engagements) and, for a lead, scores
 // and routes it; done as for ingestEvent.
-func (h *Handlers) ingest(ctx context.Context, c connectors.Connector, ev lead.Event) (done bool, err error) {
+func (h *Handlers) ingest(ctx context.Context, c connectors.Connector, ev lead.Event, batch *dealBatch) (done bool, err error) {
 	d := connectors.Delivery{EventID: ev.EventID, Source: ev.Source, Payload: ev.Payload, Fetched: ev.Fetched}
 	if ev.Kind == lead.EventKindEngagement {
 		d.Type = connectors.DeliveryEngagement
@@ -374,7 +385,7 @@ func (h *Handlers) ingest(ctx context.Context, c connectors.Connector, ev lead.E
 	}
 	h.cfg.Logger.InfoContext(ctx, "lead ingested", "event_row", ev.ID, "contact_id", tp.ContactID,
 		"touchpoint_id", tp.ID, "new_contact", tp.NewContact, "channel", tp.Channel)
-	if err := h.scoreAndRoute(ctx, tp); err != nil {
+	if err := h.scoreAndRoute(ctx, tp, batch); err != nil {
 		return false, fmt.Errorf("ingest event %d: %w", ev.ID, err)
 	}
 	return true, nil

@@ -129,7 +129,7 @@ func (r *Relay) RunOnce(ctx context.Context) (int, error) {
 		return n, fmt.Errorf("relay: %w", err)
 	}
 	for _, id := range ids {
-		task, err := newEmailTask(id, now, fmt.Sprintf(":relay:%d", now.Unix()/3600))
+		task, err := newEmailTask(id, "", now, fmt.Sprintf(":relay:%d", now.Unix()/3600))
 		if err != nil {
 			return n, fmt.Errorf("relay email %d: %w", id, err)
 		}

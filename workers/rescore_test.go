@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"leadflow/lead"
+	"leadflow/workers"
 )
 
 // drain runs every pending task through the handlers until the queue is
@@ -20,13 +21,19 @@ func (b *testBundle) drain(t *testing.T) []string {
 	mux := b.handlers.NewMux()
 	var ran []string
 	for range 100 {
-		pending, err := insp.ListPendingTasks("default")
-		if err != nil || len(pending) == 0 {
+		var pending []*asynq.TaskInfo
+		for _, q := range workers.Queues() {
+			tasks, err := insp.ListPendingTasks(q)
+			if err == nil {
+				pending = append(pending, tasks...)
+			}
+		}
+		if len(pending) == 0 {
 			return ran
 		}
 		for _, ti := range pending {
 			require.NoError(t, mux.ProcessTask(context.Background(), asynq.NewTask(ti.Type, ti.Payload)), ti.Type)
-			require.NoError(t, insp.DeleteTask("default", ti.ID))
+			require.NoError(t, insp.DeleteTask(ti.Queue, ti.ID))
 			ran = append(ran, ti.Type)
 		}
 	}

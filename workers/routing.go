@@ -38,12 +38,13 @@ func (h *Handlers) Route(ctx context.Context, t *asynq.Task) error {
 		return fmt.Errorf("route contact %d: %w", p.ContactID, err)
 	}
 	p.TouchpointID = tpID
-	return h.route(ctx, p, sc, l)
+	return h.route(ctx, p, sc, l, nil)
 }
 
 // route is Route with its inputs already read: the contact's latest score
-// and the lead of touchpoint p.TouchpointID.
-func (h *Handlers) route(ctx context.Context, p RoutePayload, sc lead.Score, l lead.Lead) error {
+// and the lead of touchpoint p.TouchpointID. With a batch, a round-robin
+// deal is left to the batch (opened with the rest of its group).
+func (h *Handlers) route(ctx context.Context, p RoutePayload, sc lead.Score, l lead.Lead, batch *dealBatch) error {
 	tpID := p.TouchpointID
 	now := h.cfg.NowFunc()
 	dest := pipeline.Route(sc.Band, l.Test)
@@ -55,23 +56,15 @@ func (h *Handlers) route(ctx context.Context, p RoutePayload, sc lead.Score, l l
 			Title: dealTitle(l), Now: now,
 		}
 		h.teamRequest(&req, sc, l)
+		if batch != nil && req.Team == "" {
+			batch.add(pendingDeal{req: req, lead: l, heatedScoreID: p.HeatedScoreID})
+			return nil
+		}
 		deal, created, err := h.cfg.Store.CreateDeal(ctx, req, pipeline.RoundRobin)
 		if err != nil {
 			return fmt.Errorf("route contact %d to a deal: %w", p.ContactID, err)
 		}
-		if created {
-			h.cfg.Metrics.LeadRouted(string(dest))
-			h.cfg.Metrics.DealCreated(req.Pipeline, deal.Stage)
-			h.cfg.Logger.InfoContext(ctx, "deal opened", "deal_id", deal.ID, "contact_id", deal.ContactID,
-				"owner_rep_id", deal.OwnerRepID, "stage", deal.Stage, "team", req.Team, "rule", req.Rule)
-			if err := h.startSLA(ctx, deal, now); err != nil {
-				return fmt.Errorf("route contact %d: %w", p.ContactID, err)
-			}
-		}
-		// Queued by dedupe key, so a retry after a crash here still sends.
-		if err := h.afterDealOpened(ctx, deal, l, p.HeatedScoreID); err != nil {
-			return fmt.Errorf("route contact %d: %w", p.ContactID, err)
-		}
+		return h.dealOpened(ctx, deal, created, req, l, p.HeatedScoreID)
 	case pipeline.ToNurture:
 		if _, err := h.cfg.Store.OpenDeal(ctx, p.ContactID, h.cfg.Routing.Pipeline); err == nil {
 			return nil
@@ -99,4 +92,88 @@ func (h *Handlers) route(ctx context.Context, p RoutePayload, sc lead.Score, l l
 		h.cfg.Metrics.LeadRouted(string(dest))
 	}
 	return nil
+}
+
+// dealOpened does what follows a routed deal: metrics and the speed-to-lead
+// clock when it is new, and (by dedupe key, so a retry after a crash still
+// sends) the rep's notification and the heating-up email.
+func (h *Handlers) dealOpened(ctx context.Context, deal lead.Deal, created bool, req lead.DealRequest, l lead.Lead, heatedScoreID int64) error {
+	if created {
+		h.cfg.Metrics.LeadRouted(string(pipeline.ToDeal))
+		h.cfg.Metrics.DealCreated(req.Pipeline, deal.Stage)
+		h.cfg.Logger.InfoContext(ctx, "deal opened", "deal_id", deal.ID, "contact_id", deal.ContactID,
+			"owner_rep_id", deal.OwnerRepID, "stage", deal.Stage, "team", req.Team, "rule", req.Rule)
+		if err := h.startSLA(ctx, deal, req.Now); err != nil {
+			return fmt.Errorf("route contact %d: %w", req.ContactID, err)
+		}
+	}
+	if err := h.afterDealOpened(ctx, deal, l, heatedScoreID); err != nil {
+		return fmt.Errorf("route contact %d: %w", req.ContactID, err)
+	}
+	return nil
+}
+
+// dealBatch collects the round-robin deals of one lead:ingest group so that
+// they are opened together: the pipeline's assignment lock is then taken
+// once per group instead of once per deal, which was the bound on hot leads
+// per second.
+type dealBatch struct {
+	// event is the event being ingested, whose deal add defers.
+	event   int64
+	pending []pendingDeal
+}
+
+type pendingDeal struct {
+	event         int64
+	req           lead.DealRequest
+	lead          lead.Lead
+	heatedScoreID int64
+}
+
+func (b *dealBatch) add(p pendingDeal) {
+	p.event = b.event
+	b.pending = append(b.pending, p)
+}
+
+// deferred reports whether the event's deal waits in the batch.
+func (b *dealBatch) deferred(event int64) bool {
+	for _, p := range b.pending {
+		if p.event == event {
+			return true
+		}
+	}
+	return false
+}
+
+// openDeals opens the batch's deals (grouped by pipeline and stage) and
+// runs what follows each; it returns the events that are now routed.
+func (h *Handlers) openDeals(ctx context.Context, b *dealBatch) ([]int64, error) {
+	var routed []int64
+	for len(b.pending) > 0 {
+		first := b.pending[0].req
+		var group, rest []pendingDeal
+		for _, p := range b.pending {
+			if p.req.Pipeline == first.Pipeline && p.req.Stage == first.Stage {
+				group = append(group, p)
+			} else {
+				rest = append(rest, p)
+			}
+		}
+		b.pending = rest
+		reqs := make([]lead.DealRequest, len(group))
+		for i, p := range group {
+			reqs[i] = p.req
+		}
+		deals, created, err := h.cfg.Store.CreateDeals(ctx, reqs, pipeline.RoundRobin)
+		if err != nil {
+			return routed, fmt.Errorf("route %d contacts to deals: %w", len(reqs), err)
+		}
+		for i, p := range group {
+			if err := h.dealOpened(ctx, deals[i], created[i], p.req, p.lead, p.heatedScoreID); err != nil {
+				return routed, err
+			}
+			routed = append(routed, p.event)
+		}
+	}
+	return routed, nil
 }

@@ -175,7 +175,7 @@ func (h *Handlers) Score(ctx context.Context, t *asynq.Task) error {
 
 // scoreAndRoute scores a new touchpoint's lead and routes its contact, in
 // this run: the lead path after ingest.
-func (h *Handlers) scoreAndRoute(ctx context.Context, recorded lead.Touchpoint) error {
+func (h *Handlers) scoreAndRoute(ctx context.Context, recorded lead.Touchpoint, batch *dealBatch) error {
 	l, tp, err := h.cfg.Store.TouchpointLead(ctx, recorded.ID)
 	if err != nil {
 		return fmt.Errorf("score touchpoint %d: %w", recorded.ID, err)
@@ -189,7 +189,7 @@ func (h *Handlers) scoreAndRoute(ctx context.Context, recorded lead.Touchpoint) 
 	if err != nil || !route {
 		return err
 	}
-	return h.route(ctx, RoutePayload{ContactID: sc.ContactID, TouchpointID: tp.ID, HeatedScoreID: heatedScoreID}, sc, l)
+	return h.route(ctx, RoutePayload{ContactID: sc.ContactID, TouchpointID: tp.ID, HeatedScoreID: heatedScoreID}, sc, l, batch)
 }
 
 // scoreTouchpoint scores the lead of a new touchpoint and stores the result

@@ -47,8 +47,22 @@ const (
 	TypeModelTrain = "model:train"
 )
 
-// QueueDefault is the queue every lead task goes to.
-const QueueDefault = "default"
+// Queues. Workers serve both, QueueDefault with the larger weight (see
+// QueueWeights): when both hold work, routing a lead and telling its rep
+// come before a nurture email, which nobody waits for by the second.
+const (
+	// QueueDefault holds the lead path and everything time-critical.
+	QueueDefault = "default"
+	// QueueMarketing holds marketing email sends.
+	QueueMarketing = "marketing"
+)
+
+// QueueWeights are the Asynq queue priorities of a worker: out of every
+// ten tasks taken while both queues hold work, eight are from QueueDefault.
+func QueueWeights() map[string]int { return map[string]int{QueueDefault: 8, QueueMarketing: 2} }
+
+// Queues lists every queue the workers serve.
+func Queues() []string { return []string{QueueDefault, QueueMarketing} }
 
 // Defaults applied by the task constructors.
 const (

@@ -27,7 +27,6 @@ import (
 	"leadflow/internal/loadgen"
 	"leadflow/internal/localsvc"
 	"leadflow/store"
-	"leadflow/workers"
 )
 
 // benchReport is everything `leadflow bench` measures; --json prints it.
@@ -76,6 +75,18 @@ type benchDrain struct {
 	LeadsPerSec float64 `json:"leads_per_sec"`
 	VsAsynqNoop float64 `json:"ratio_to_asynq_noop"`
 	Failed      int     `json:"failed_events"`
+	// Statements are PostgreSQL's costliest statements of the phase (with
+	// --pg-statements), with every statement it ran per lead.
+	Statements        []benchStatement `json:"pg_statements,omitempty"`
+	StatementsPerLead float64          `json:"pg_statements_per_lead,omitempty"`
+}
+
+type benchStatement struct {
+	Calls       int64   `json:"calls"`
+	TotalMillis float64 `json:"total_ms"`
+	MeanMillis  float64 `json:"mean_ms"`
+	Share       float64 `json:"share_of_time"`
+	Query       string  `json:"query"`
 }
 
 type benchSpeed struct {
@@ -126,8 +137,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	rate := fs.Int("rate", 1000, "leads per second in the speed-to-lead phase")
 	duration := fs.Duration("duration", 10*time.Second, "length of the speed-to-lead phase")
 	nWorkers := fs.Int("workers", 1, "worker processes")
-	workerConc := fs.Int("worker-concurrency", 20, "tasks each worker process runs at once")
+	workerConc := fs.Int("worker-concurrency", 50, "tasks each worker process runs at once")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	topSQL := fs.Int("pg-statements", 0, "also profile PostgreSQL during the end-to-end phase (pg_stat_statements) and print its N costliest statements")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, `Usage: leadflow bench [flags]
 
@@ -168,7 +180,11 @@ Flags:`)
 	if err != nil {
 		return fmt.Errorf("find the leadflow binary: %w", err)
 	}
-	stack, err := startLocalStackWith(ctx, *dir, localsvc.PostgresOptions{Fsync: true})
+	pgOpts := localsvc.PostgresOptions{Fsync: true}
+	if *topSQL > 0 {
+		pgOpts.Settings = []string{"shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all"}
+	}
+	stack, err := startLocalStackWith(ctx, *dir, pgOpts)
 	if err != nil {
 		return err
 	}
@@ -243,6 +259,14 @@ Flags:`)
 
 	// Phase 2: the workers drain the backlog.
 	fmt.Fprintf(progress, "end to end: %d worker process(es) drain %d accepted leads …\n", *nWorkers, accepted)
+	if *topSQL > 0 {
+		if _, err := pool.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS pg_stat_statements`); err != nil {
+			return fmt.Errorf("--pg-statements: %w", err)
+		}
+		if _, err := pool.Exec(ctx, `SELECT pg_stat_statements_reset()`); err != nil {
+			return fmt.Errorf("--pg-statements: %w", err)
+		}
+	}
 	drainStart := time.Now()
 	for i := range *nWorkers {
 		if _, err := procs.start(ctx, fmt.Sprintf("worker#%d", i+1)); err != nil {
@@ -261,6 +285,11 @@ Flags:`)
 		rep.Drain.Seconds, rep.Drain.LeadsPerSec = secs, float64(done)/secs
 	}
 	rep.Drain.VsAsynqNoop = ratio(rep.Drain.LeadsPerSec, rep.Ceilings.AsynqNoopPerSec)
+	if *topSQL > 0 {
+		if rep.Drain.Statements, rep.Drain.StatementsPerLead, err = topStatements(ctx, pool, *topSQL, done); err != nil {
+			return err
+		}
+	}
 
 	// The emails the drained leads queued (rep notifications, nurture) are
 	// sent before the next phase, which would otherwise queue behind them.
@@ -323,6 +352,12 @@ func printBench(w io.Writer, r benchReport) {
 	fmt.Fprintln(w, "end to end (ingested, deduped, scored, routed; from a backlog):")
 	fmt.Fprintf(w, "  %d leads by %d worker process(es) in %.2f s = %.0f leads/s = %.2f× Asynq no-op; %d dead-lettered\n",
 		r.Drain.Leads, r.Drain.Workers, r.Drain.Seconds, r.Drain.LeadsPerSec, r.Drain.VsAsynqNoop, r.Drain.Failed)
+	if len(r.Drain.Statements) > 0 {
+		fmt.Fprintf(w, "  PostgreSQL ran %.1f statements per lead; costliest (share of statement time, calls, mean):\n", r.Drain.StatementsPerLead)
+		for _, st := range r.Drain.Statements {
+			fmt.Fprintf(w, "  %5.1f%% %8d %7.3f ms  %s\n", 100*st.Share, st.Calls, st.MeanMillis, st.Query)
+		}
+	}
 	fmt.Fprintf(w, "speed to lead (%d leads at %d/s, every role running; %d failed posts):\n", r.Speed.Leads, r.Speed.Rate, r.Speed.Failed)
 	fmt.Fprintf(w, "  webhook → routed         %s\n", r.Speed.ToRouted)
 	fmt.Fprintf(w, "  webhook → assigned deal  %s\n", r.Speed.ToDeal)
@@ -397,13 +432,21 @@ func webhookBuilder(base, secret, typeformSecret, tag string, mixed bool) func(i
 func waitDrained(ctx context.Context, pool *pgxpool.Pool, want int, limit time.Duration) (done, failed int, last time.Time, err error) {
 	deadline := time.Now().Add(limit)
 	for {
-		var lastAt *time.Time
-		err := pool.QueryRow(ctx, `SELECT count(*) FILTER (WHERE status = 'processed'), count(*) FILTER (WHERE status = 'failed'),
-			max(processed_at) FROM inbound_events`).Scan(&done, &failed, &lastAt)
+		// Pending events are few and indexed: a cheap poll that does not
+		// load the database being measured.
+		var total, pending int
+		err := pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM inbound_events WHERE status = 'received'),
+			(SELECT COALESCE(max(id), 0) FROM inbound_events)`).Scan(&pending, &total)
 		if err != nil {
 			return 0, 0, time.Time{}, fmt.Errorf("count processed events: %w", err)
 		}
-		if done+failed >= want {
+		if total-pending >= want {
+			var lastAt *time.Time
+			err := pool.QueryRow(ctx, `SELECT count(*) FILTER (WHERE status = 'processed'), count(*) FILTER (WHERE status = 'failed'),
+				max(processed_at) FROM inbound_events`).Scan(&done, &failed, &lastAt)
+			if err != nil {
+				return 0, 0, time.Time{}, fmt.Errorf("count processed events: %w", err)
+			}
 			if lastAt != nil {
 				last = *lastAt
 			}
@@ -415,7 +458,7 @@ func waitDrained(ctx context.Context, pool *pgxpool.Pool, want int, limit time.D
 		select {
 		case <-ctx.Done():
 			return done, failed, last, ctx.Err()
-		case <-time.After(50 * time.Millisecond):
+		case <-time.After(100 * time.Millisecond):
 		}
 	}
 }
@@ -589,8 +632,7 @@ func waitQueueIdle(ctx context.Context, opt asynq.RedisConnOpt, limit time.Durat
 	defer insp.Close()
 	deadline := time.Now().Add(limit)
 	for {
-		info, err := insp.GetQueueInfo(workers.QueueDefault)
-		if err == nil && info.Pending+info.Active+info.Retry == 0 {
+		if busyTasks(insp) == 0 {
 			return nil
 		}
 		if time.Now().After(deadline) {
@@ -602,4 +644,37 @@ func waitQueueIdle(ctx context.Context, opt asynq.RedisConnOpt, limit time.Durat
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
+}
+
+// topStatements reads pg_stat_statements for the statements of the phase.
+func topStatements(ctx context.Context, pool *pgxpool.Pool, n, leads int) ([]benchStatement, float64, error) {
+	var total float64
+	var calls int64
+	if err := pool.QueryRow(ctx, `SELECT COALESCE(sum(total_exec_time), 0), COALESCE(sum(calls), 0)::bigint FROM pg_stat_statements
+		WHERE query NOT ILIKE '%pg_stat_statements%'`).Scan(&total, &calls); err != nil {
+		return nil, 0, fmt.Errorf("read pg_stat_statements: %w", err)
+	}
+	rows, err := pool.Query(ctx, `SELECT calls, total_exec_time, mean_exec_time, regexp_replace(query, '\s+', ' ', 'g')
+		FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT $1`, n)
+	if err != nil {
+		return nil, 0, fmt.Errorf("read pg_stat_statements: %w", err)
+	}
+	defer rows.Close()
+	var out []benchStatement
+	for rows.Next() {
+		var st benchStatement
+		if err := rows.Scan(&st.Calls, &st.TotalMillis, &st.MeanMillis, &st.Query); err != nil {
+			return nil, 0, fmt.Errorf("read pg_stat_statements: %w", err)
+		}
+		st.Share = ratio(st.TotalMillis, total)
+		if len(st.Query) > 110 {
+			st.Query = st.Query[:110] + "…"
+		}
+		out = append(out, st)
+	}
+	perLead := 0.0
+	if leads > 0 {
+		perLead = float64(calls) / float64(leads)
+	}
+	return out, perLead, rows.Err()
 }

@@ -210,11 +210,7 @@ func waitProcessed(ctx context.Context, a *app, accepted int) error {
 		if err != nil {
 			return fmt.Errorf("check progress: %w", err)
 		}
-		busy := 0
-		if info, err := inspector.GetQueueInfo(workers.QueueDefault); err == nil {
-			// Scheduled tasks are future nurture steps: not work left now.
-			busy = info.Pending + info.Active + info.Retry
-		}
+		busy := busyTasks(inspector)
 		if done >= accepted && busy == 0 {
 			return nil
 		}
@@ -357,4 +353,17 @@ func startLocalStackWith(ctx context.Context, dir string, pgOpts localsvc.Postgr
 		return nil, err
 	}
 	return &localStack{dir: absDir, dbURL: dbURL, redisURL: rd.URL(0), stop: stop}, nil
+}
+
+// busyTasks counts the tasks pending, running or waiting to retry in every
+// queue; scheduled ones (future nurture steps, SLA timers) are not work left
+// now. A queue Redis does not know yet holds none.
+func busyTasks(inspector *asynq.Inspector) int {
+	busy := 0
+	for _, q := range workers.Queues() {
+		if info, err := inspector.GetQueueInfo(q); err == nil {
+			busy += info.Pending + info.Active + info.Retry
+		}
+	}
+	return busy
 }

@@ -176,9 +176,8 @@ func (b *testBundle) waitRouted(t *testing.T, routed int) map[string]int {
 	inspector := asynq.NewInspector(b.app.redisOpt)
 	defer inspector.Close()
 	require.Eventually(t, func() bool {
-		info, err := inspector.GetQueueInfo(workers.QueueDefault)
 		// Scheduled tasks are future nurture emails, not work left now.
-		return err == nil && info.Pending+info.Active+info.Retry == 0
+		return busyTasks(inspector) == 0
 	}, 20*time.Second, 50*time.Millisecond, "queue did not drain")
 	return b.counts(t)
 }

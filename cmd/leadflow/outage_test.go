@@ -58,6 +58,9 @@ func TestRedisDownWebhookAcceptedThenRelayed(t *testing.T) {
 	require.Nil(t, enqueued, "the event is waiting for the relay")
 	require.Equal(t, float64(1), b.metric(t, "leadflow_relay_backlog"), "operators see the backlog")
 
+	// Intake's own enqueue runs after the answer and gives up within its
+	// 2 s bound; after that only the relay can bring the event back.
+	time.Sleep(2500 * time.Millisecond)
 	require.NoError(t, rd.Start(ctx))
 	c := b.waitRouted(t, 1)
 	require.Equal(t, map[string]int{"inbound_events": 1, "contacts": 1, "touchpoints": 1, "scores": 1,

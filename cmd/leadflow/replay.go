@@ -143,6 +143,12 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			enqueueErrs = append(enqueueErrs, fmt.Errorf("event %d: %w", ev.ID, err))
 			continue
 		}
+		// Point the row at its new task, or the relay would find the old
+		// (deleted) one missing and enqueue the event a second time.
+		// Harmless if it fails: processing is idempotent.
+		if err := st.SetEventsTask(ctx, []int64{ev.ID}, taskID, time.Now()); err != nil {
+			fmt.Fprintf(stderr, "leadflow replay: warning: %v\n", err)
+		}
 		fmt.Fprintf(stdout, "replayed event %d (%s/%s) as task %s; it had failed with: %s\n",
 			ev.ID, ev.Connector, ev.Source, taskID, shorten(ev.LastError, maxShownError))
 	}

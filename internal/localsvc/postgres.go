@@ -36,6 +36,9 @@ type PostgresOptions struct {
 	// makes initdb, CREATE DATABASE and commits several times faster. A
 	// machine crash may then corrupt the cluster; a process crash does not.
 	Fsync bool
+	// Settings are extra server settings ("name=value", passed as -c), e.g.
+	// "shared_preload_libraries=pg_stat_statements" for a profiling run.
+	Settings []string
 	// Logf receives one line per lifecycle event (initdb, start, stop).
 	// Default: discard.
 	Logf func(format string, args ...any)
@@ -44,11 +47,12 @@ type PostgresOptions struct {
 // Postgres is a PostgreSQL server whose cluster lives in dir/pg. It is safe
 // to Stop and Start it repeatedly; the port stays the same.
 type Postgres struct {
-	bin     string // directory holding initdb and pg_ctl
-	dataDir string // dir/pg: the cluster, its log and postmaster.pid
-	port    int
-	fsync   bool
-	logf    func(string, ...any)
+	bin      string // directory holding initdb and pg_ctl
+	dataDir  string // dir/pg: the cluster, its log and postmaster.pid
+	port     int
+	fsync    bool
+	settings []string
+	logf     func(string, ...any)
 	// asPostgres is true when we are root and must run the server binaries
 	// as the postgres OS user, because the server refuses to run as root.
 	asPostgres bool
@@ -134,6 +138,7 @@ func StartPostgres(ctx context.Context, dir string, o PostgresOptions) (*Postgre
 		dataDir:    filepath.Join(abs, "pg"),
 		port:       o.Port,
 		fsync:      o.Fsync,
+		settings:   o.Settings,
 		logf:       o.Logf,
 		asPostgres: os.Geteuid() == 0,
 	}
@@ -228,6 +233,9 @@ func (p *Postgres) Start(ctx context.Context) error {
 	opts := fmt.Sprintf("-p %d -k /tmp -c listen_addresses=127.0.0.1", p.port)
 	if !p.fsync {
 		opts += " -c fsync=off"
+	}
+	for _, kv := range p.settings {
+		opts += " -c " + kv
 	}
 	logFrom := fileSize(p.logPath())
 	began := time.Now()
