@@ -342,8 +342,11 @@ func Load(getenv func(string) string) (Config, error) {
 	if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || u.Host == "" {
 		bad(EnvDatabaseURL, "expected postgres://user:password@host:port/database, got %q", redactURL(c.DatabaseURL))
 	}
-	if u, err := url.Parse(c.RedisURL); err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") || u.Host == "" {
-		bad(EnvRedisURL, "expected redis://[:password@]host:port/db, got %q", redactURL(c.RedisURL))
+	switch u, err := url.Parse(c.RedisURL); {
+	case err != nil || u.Host == "" || (u.Scheme != "redis" && u.Scheme != "rediss" && u.Scheme != "redis-sentinel"):
+		bad(EnvRedisURL, "expected redis://[:password@]host:port/db or redis-sentinel://[:password@]host1:port,host2:port/db?master=name, got %q", redactURL(c.RedisURL))
+	case u.Scheme == "redis-sentinel" && u.Query().Get("master") == "":
+		bad(EnvRedisURL, "a redis-sentinel:// URL needs ?master=<name of the monitored master>, got %q", redactURL(c.RedisURL))
 	}
 	if _, port, err := net.SplitHostPort(c.HTTPAddr); err != nil || port == "" {
 		bad(EnvHTTPAddr, "expected host:port (e.g. 127.0.0.1:8080 or :8080), got %q", c.HTTPAddr)

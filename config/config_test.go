@@ -38,6 +38,7 @@ func TestLoadErrorsNameTheField(t *testing.T) {
 		{"database url scheme", map[string]string{EnvDatabaseURL: "mysql://x"}, EnvDatabaseURL, "postgres://"},
 		{"database password redacted", map[string]string{EnvDatabaseURL: "http://u:hunter2@h/db"}, EnvDatabaseURL, "xxxxx"},
 		{"redis url", map[string]string{EnvRedisURL: "localhost:6379"}, EnvRedisURL, "redis://"},
+		{"sentinel without master", map[string]string{EnvRedisURL: "redis-sentinel://:hunter2@10.0.0.1:26379,10.0.0.2:26379"}, EnvRedisURL, "?master="},
 		{"http addr", map[string]string{EnvHTTPAddr: "8080"}, EnvHTTPAddr, "host:port"},
 		{"log level", map[string]string{EnvLogLevel: "loud"}, EnvLogLevel, "debug, info, warn or error"},
 		{"log format", map[string]string{EnvLogFormat: "xml"}, EnvLogFormat, "text or json"},

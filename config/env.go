@@ -51,7 +51,7 @@ type EnvVar struct {
 func EnvVars() []EnvVar {
 	return []EnvVar{
 		{EnvDatabaseURL, "postgres://postgres@127.0.0.1:5432/leadflow?sslmode=disable", "PostgreSQL connection URL (postgres://user:pass@host:port/db?sslmode=...)"},
-		{EnvRedisURL, "redis://127.0.0.1:6379/0", "Redis URL for the Asynq queue (redis://[:password@]host:port/db)"},
+		{EnvRedisURL, "redis://127.0.0.1:6379/0", "Redis URL for the Asynq queue: redis://[:password@]host:port/db (rediss:// for TLS), or redis-sentinel://[:password@]host1:port,host2:port/db?master=name to follow Sentinel failovers"},
 		{EnvHTTPAddr, "127.0.0.1:8080", "listen address of the HTTP server (host:port)"},
 		{EnvConfigFile, "", "optional YAML file with pipelines, scoring rules, routing and templates; built-in defaults when unset"},
 		{EnvWebhookSecrets, "", "comma-separated Standard Webhooks secrets (whsec_<base64>) for /v1/webhooks/generic; several allowed for rotation"},

@@ -39,7 +39,7 @@ type app struct {
 	// derived commits asynchronously: see store.WithDerivedPool.
 	derived  *pgxpool.Pool
 	store    *store.Store
-	redisOpt asynq.RedisClientOpt
+	redisOpt asynq.RedisConnOpt
 	client   *asynq.Client
 	inspect  *asynq.Inspector
 	rdb      redis.UniversalClient
@@ -93,19 +93,11 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 	a.store = store.New(pool).WithDerivedPool(derived)
 	a.metrics.WatchRelayBacklog(a.store.RelayBacklog)
 
-	opt, err := asynq.ParseRedisURI(cfg.RedisURL)
+	ro, err := redisConnOpt(cfg.RedisURL, time.Second, 2*time.Second)
 	if err != nil {
 		a.close()
-		return nil, fmt.Errorf("%s: %w", config.EnvRedisURL, err)
+		return nil, err
 	}
-	ro, ok := opt.(asynq.RedisClientOpt)
-	if !ok {
-		a.close()
-		return nil, fmt.Errorf("%s: only redis:// and rediss:// URLs are supported", config.EnvRedisURL)
-	}
-	// Short timeouts keep a webhook fast when Redis is down: the event is
-	// already durable and the relay enqueues it later.
-	ro.DialTimeout, ro.ReadTimeout, ro.WriteTimeout = time.Second, 2*time.Second, 2*time.Second
 	a.redisOpt = ro
 	a.client = asynq.NewClient(ro)
 	a.rdb = ro.MakeRedisClient().(redis.UniversalClient)
