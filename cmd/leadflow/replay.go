@@ -251,23 +251,26 @@ func deleteArchivedTasks(ctx context.Context, inspector *asynq.Inspector, st *st
 	return deleted, errors.Join(errs...)
 }
 
-// archivedTasks reads every archived task of the default queue; a queue
-// that does not exist yet has none.
+// archivedTasks reads every archived task of every queue; a queue that
+// does not exist yet has none.
 func archivedTasks(inspector *asynq.Inspector) ([]*asynq.TaskInfo, error) {
 	var out []*asynq.TaskInfo
-	for page := 1; ; page++ {
-		tasks, err := inspector.ListArchivedTasks(workers.QueueDefault, asynq.PageSize(archivedPageSize), asynq.Page(page))
-		if errors.Is(err, asynq.ErrQueueNotFound) {
-			return out, nil
-		}
-		if err != nil {
-			return out, fmt.Errorf("list archived tasks of queue %s: %w", workers.QueueDefault, err)
-		}
-		out = append(out, tasks...)
-		if len(tasks) < archivedPageSize {
-			return out, nil
+	for _, q := range workers.Queues() {
+		for page := 1; ; page++ {
+			tasks, err := inspector.ListArchivedTasks(q, asynq.PageSize(archivedPageSize), asynq.Page(page))
+			if errors.Is(err, asynq.ErrQueueNotFound) {
+				break
+			}
+			if err != nil {
+				return out, fmt.Errorf("list archived tasks of queue %s: %w", q, err)
+			}
+			out = append(out, tasks...)
+			if len(tasks) < archivedPageSize {
+				break
+			}
 		}
 	}
+	return out, nil
 }
 
 // runReplayLs prints failed events and archived tasks by type.
@@ -326,7 +329,7 @@ func runReplayLs(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "\nArchived tasks in queue %s: %d\n", workers.QueueDefault, len(tasks))
+	fmt.Fprintf(stdout, "\nArchived tasks (queues %s): %d\n", strings.Join(workers.Queues(), ", "), len(tasks))
 	if len(tasks) == 0 {
 		return nil
 	}
@@ -365,18 +368,10 @@ func runReplayLs(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	return tw.Flush()
 }
 
-// replayRedisOpt parses LEADFLOW_REDIS_URL the way the server roles do.
-func replayRedisOpt(cfg config.Config) (asynq.RedisClientOpt, error) {
-	opt, err := asynq.ParseRedisURI(cfg.RedisURL)
-	if err != nil {
-		return asynq.RedisClientOpt{}, fmt.Errorf("%s: %w", config.EnvRedisURL, err)
-	}
-	ro, ok := opt.(asynq.RedisClientOpt)
-	if !ok {
-		return asynq.RedisClientOpt{}, fmt.Errorf("%s: only redis:// and rediss:// URLs are supported", config.EnvRedisURL)
-	}
-	ro.DialTimeout, ro.ReadTimeout, ro.WriteTimeout = 2*time.Second, 5*time.Second, 5*time.Second
-	return ro, nil
+// replayRedisOpt parses LEADFLOW_REDIS_URL the way the server roles do,
+// with the patience of an operator's command rather than a webhook's.
+func replayRedisOpt(cfg config.Config) (asynq.RedisConnOpt, error) {
+	return redisConnOpt(cfg.RedisURL, 2*time.Second, 5*time.Second)
 }
 
 // shorten keeps a table cell on one line and bounded.

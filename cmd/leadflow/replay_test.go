@@ -126,7 +126,7 @@ func TestReplayRecoversDeadLetter(t *testing.T) {
 	require.Contains(t, out, "typeform")
 	require.Contains(t, out, `no connector named "typeform"`)
 	require.NotContains(t, out, "ada@example.com", "ls never prints payloads")
-	require.Contains(t, out, "Archived tasks in queue default: ")
+	require.Contains(t, out, "Archived tasks (queues default, marketing): ")
 
 	// Fix: restart the worker with the secret, then replay.
 	stopWorker()
