@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -30,30 +31,38 @@ func (s *Store) OpenDeal(ctx context.Context, contactID int64, pipeline string) 
 }
 
 // CreateDeal opens a deal for the contact unless one is already open in the
-// pipeline, in which case that one is returned with created false. The owner
-// is picked and the pipeline's assignment counter advanced in the same
-// transaction, so a retried task never skips a rep in the rotation. Any
-// active nurture enrollment of the contact ends as "promoted".
+// pipeline, in which case that one is returned with created false (so a
+// retried task changes nothing and skips no rep). Any active nurture
+// enrollment of the contact ends as "promoted". A request with a team is
+// assigned by the team's fair share (req.PickFunc); one without by round
+// robin, as CreateDeals.
 //
 // pick chooses the owner among the active reps (in id order, with their open
-// deal counts) given the pipeline's assignment counter, and returns 0 for
-// none; keeping it a function lets routing rules live outside the store.
+// deal counts) given the deal's place in the pipeline's rotation, and
+// returns 0 for none; keeping it a function lets routing rules live outside
+// the store. A rep's capacity is enforced exactly (migration 00015).
 func (s *Store) CreateDeal(ctx context.Context, req lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) (lead.Deal, bool, error) {
-	d, created, err := s.createDeal(ctx, req, pick)
+	if req.Team == "" {
+		deals, created, err := s.CreateDeals(ctx, []lead.DealRequest{req}, pick)
+		if err != nil {
+			return lead.Deal{}, false, err
+		}
+		return deals[0], created[0], nil
+	}
+	d, created, err := s.createDeal(ctx, req)
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "deals_one_open_idx" {
 		// A concurrent task opened the contact's deal between our look-up
 		// and our insert; the second attempt finds it.
-		d, created, err = s.createDeal(ctx, req, pick)
+		d, created, err = s.createDeal(ctx, req)
 	}
 	return d, created, err
 }
 
-// createDeal is one attempt of CreateDeal. The pipeline's lock is what
-// bounds deals opened per second, so everything that does not need it
-// happens before it is taken, and what follows it travels in two round
-// trips (pgx batches) plus the commit.
-func (s *Store) createDeal(ctx context.Context, req lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) (lead.Deal, bool, error) {
+// createDeal is one attempt of CreateDeal for a team's deal: the team's
+// members are locked (teamMembers) while one is picked by fair share, and
+// the decision is recorded with the deal.
+func (s *Store) createDeal(ctx context.Context, req lead.DealRequest) (lead.Deal, bool, error) {
 	var (
 		d       lead.Deal
 		created bool
@@ -73,74 +82,29 @@ func (s *Store) createDeal(ctx context.Context, req lead.DealRequest, pick func(
 		if !errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("look up open deal: %w", err)
 		}
-
-		var (
-			owner      *int64
-			teamID     int64
-			assignment lead.Assignment
-			cursor     int64
-			advance    bool
-		)
-		// Locking the pipeline row serializes round-robin assignments in
-		// it (a team's assignments serialize on its members' rows instead).
-		lock := `SELECT p.id, st.id, p.rr_cursor FROM pipelines p JOIN stages st ON st.pipeline_id = p.id
-			WHERE p.name = $1 AND st.name = $2`
-		if req.Team == "" {
-			lock += ` FOR UPDATE OF p`
-		}
-		b := &pgx.Batch{}
-		b.Queue(lock, req.Pipeline, req.Stage)
-		if req.Team == "" {
-			b.Queue(activeRepsSQL)
-		}
-		br := tx.SendBatch(ctx, b)
-		err = br.QueryRow().Scan(&d.PipelineID, &d.StageID, &cursor)
+		err = tx.QueryRow(ctx, `SELECT p.id, st.id FROM pipelines p JOIN stages st ON st.pipeline_id = p.id
+			WHERE p.name = $1 AND st.name = $2`, req.Pipeline, req.Stage).Scan(&d.PipelineID, &d.StageID)
 		if errors.Is(err, pgx.ErrNoRows) {
-			br.Close()
 			return fmt.Errorf("pipeline %q with stage %q: %w", req.Pipeline, req.Stage, ErrNotFound)
 		}
 		if err != nil {
-			br.Close()
-			return fmt.Errorf("lock pipeline %q: %w", req.Pipeline, err)
+			return fmt.Errorf("read pipeline %q: %w", req.Pipeline, err)
 		}
-		if req.Team == "" {
-			rows, err := br.Query()
-			if err != nil {
-				br.Close()
-				return fmt.Errorf("list active reps: %w", err)
-			}
-			reps, err := collectReps(rows)
-			if err != nil {
-				br.Close()
-				return err
-			}
-			if id := pick(reps, cursor); id != 0 {
-				owner, advance = &id, true
-				d.OwnerRepID = id
-			}
+		teamID, members, err := teamMembers(ctx, tx, req.Team)
+		if err != nil {
+			return err
 		}
-		if err := br.Close(); err != nil {
-			return fmt.Errorf("lock pipeline %q: %w", req.Pipeline, err)
-		}
-		if req.Team != "" {
-			var members []lead.TeamMember
-			if teamID, members, err = teamMembers(ctx, tx, req.Team); err != nil {
-				return err
-			}
-			assignment = req.PickFunc(members)
-			if assignment.RepID != 0 {
-				owner = &assignment.RepID
-				d.OwnerRepID = assignment.RepID
-			}
+		assignment := req.PickFunc(members)
+		var owner *int64
+		if assignment.RepID != 0 {
+			owner = &assignment.RepID
+			d.OwnerRepID = assignment.RepID
 		}
 		var tpID *int64
 		if req.TouchpointID != 0 {
 			tpID = &req.TouchpointID
 		}
-		b = &pgx.Batch{}
-		if advance {
-			b.Queue(`UPDATE pipelines SET rr_cursor = rr_cursor + 1 WHERE id = $1`, d.PipelineID)
-		}
+		b := &pgx.Batch{}
 		b.Queue(`
 			WITH d AS (
 				INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team)
@@ -153,13 +117,7 @@ func (s *Store) createDeal(ctx context.Context, req lead.DealRequest, pick func(
 			req.ContactID, d.PipelineID, d.StageID, owner, tpID, req.Title, req.Now, req.Team)
 		b.Queue(`UPDATE nurture_enrollments SET status = 'promoted', ended_at = $2
 			WHERE contact_id = $1 AND status = 'active'`, req.ContactID, req.Now)
-		br = tx.SendBatch(ctx, b)
-		if advance {
-			if _, err := br.Exec(); err != nil {
-				br.Close()
-				return fmt.Errorf("advance assignment counter: %w", err)
-			}
-		}
+		br := tx.SendBatch(ctx, b)
 		if err := br.QueryRow().Scan(&d.ID, &d.CreatedAt); err != nil {
 			br.Close()
 			return fmt.Errorf("insert deal: %w", err)
@@ -171,10 +129,8 @@ func (s *Store) createDeal(ctx context.Context, req lead.DealRequest, pick func(
 		if err := br.Close(); err != nil {
 			return fmt.Errorf("insert deal: %w", err)
 		}
-		if req.Team != "" {
-			if err := recordDecision(ctx, tx, teamID, req.ContactID, d.ID, "assign", req.Rule, req.Team, assignment, req.Now); err != nil {
-				return err
-			}
+		if err := recordDecision(ctx, tx, teamID, req.ContactID, d.ID, "assign", req.Rule, req.Team, assignment, req.Now); err != nil {
+			return err
 		}
 		d.ContactID, d.Stage, created = req.ContactID, req.Stage, true
 		return nil
@@ -196,92 +152,100 @@ func (s *Store) CreateDeals(ctx context.Context, reqs []lead.DealRequest, pick f
 			return nil, nil, errors.New("create deals: every request must be team-less and in the same pipeline and stage")
 		}
 	}
-	deals, created, err := s.createDeals(ctx, reqs, pick)
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "deals_one_open_idx" {
-		deals, created, err = s.createDeals(ctx, reqs, pick)
+	// Two races end in a fresh attempt: a concurrent task opened one of
+	// the contacts' deals (the unique index refuses ours; the next look-up
+	// finds it), or a concurrent group filled a rep we picked (the capacity
+	// guard refuses; the next attempt reads the counts again).
+	for attempt := 1; ; attempt++ {
+		deals, created, err := s.createDeals(ctx, reqs, pick)
+		var pgErr *pgconn.PgError
+		retry := errors.As(err, &pgErr) && (pgErr.Code == "23505" && pgErr.ConstraintName == "deals_one_open_idx" || pgErr.Code == capacityExceeded)
+		if !retry || attempt == 5 {
+			return deals, created, err
+		}
 	}
-	return deals, created, err
 }
 
+// capacityExceeded is the SQLSTATE of the open-deal counter's capacity
+// guard (migration 00015).
+const capacityExceeded = "LF001"
+
+// createDeals is one attempt of CreateDeals: look up the deals already
+// open, read the reps, reserve the group's places in the rotation, pick,
+// then insert every new deal in one transaction. Only that last step is a
+// transaction, and each step holds one connection at a time.
 func (s *Store) createDeals(ctx context.Context, reqs []lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) ([]lead.Deal, []bool, error) {
 	deals := make([]lead.Deal, len(reqs))
 	created := make([]bool, len(reqs))
-	pipelineName := reqs[0].Pipeline
-	err := s.inDerivedTx(ctx, func(tx pgx.Tx) error {
-		contacts := make([]int64, len(reqs))
-		for i, r := range reqs {
-			contacts[i] = r.ContactID
-		}
-		// Deals already open (retried tasks) are found before the lock.
-		open := map[int64]lead.Deal{}
-		rows, err := tx.Query(ctx, `
-			SELECT d.id, d.contact_id, st.name, d.stage_id, COALESCE(d.owner_rep_id, 0), d.created_at, d.pipeline_id
-			FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
-			WHERE d.contact_id = ANY($1) AND p.name = $2 AND d.closed_at IS NULL`, contacts, pipelineName)
-		if err != nil {
-			return fmt.Errorf("look up open deals: %w", err)
-		}
-		for rows.Next() {
-			var d lead.Deal
-			if err := rows.Scan(&d.ID, &d.ContactID, &d.Stage, &d.StageID, &d.OwnerRepID, &d.CreatedAt, &d.PipelineID); err != nil {
-				rows.Close()
-				return fmt.Errorf("look up open deals: %w", err)
-			}
-			open[d.ContactID] = d
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("look up open deals: %w", err)
-		}
-		var todo []int // indexes of requests that open a deal
-		seen := map[int64]bool{}
-		for i, r := range reqs {
-			if _, ok := open[r.ContactID]; !ok && !seen[r.ContactID] {
-				seen[r.ContactID] = true
-				todo = append(todo, i)
-			}
-		}
-		if len(todo) > 0 {
-			if err := s.openDeals(ctx, tx, reqs, todo, pick, deals, created); err != nil {
-				return err
-			}
-			for _, i := range todo {
-				open[reqs[i].ContactID] = deals[i]
-			}
-		}
-		for i, r := range reqs {
-			if !created[i] {
-				deals[i] = open[r.ContactID]
-				deals[i].ContactID = r.ContactID
-			}
-		}
-		return nil
-	})
+	contacts := make([]int64, len(reqs))
+	for i, r := range reqs {
+		contacts[i] = r.ContactID
+	}
+	// Deals already open (retried tasks) are found first; the unique index
+	// on open deals stops a concurrent twin at insert.
+	open := map[int64]lead.Deal{}
+	rows, err := s.derived.Query(ctx, `
+		SELECT d.id, d.contact_id, st.name, d.stage_id, COALESCE(d.owner_rep_id, 0), d.created_at, d.pipeline_id
+		FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
+		WHERE d.contact_id = ANY($1) AND p.name = $2 AND d.closed_at IS NULL`, contacts, reqs[0].Pipeline)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("look up open deals: %w", err)
+	}
+	for rows.Next() {
+		var d lead.Deal
+		if err := rows.Scan(&d.ID, &d.ContactID, &d.Stage, &d.StageID, &d.OwnerRepID, &d.CreatedAt, &d.PipelineID); err != nil {
+			rows.Close()
+			return nil, nil, fmt.Errorf("look up open deals: %w", err)
+		}
+		open[d.ContactID] = d
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("look up open deals: %w", err)
+	}
+	var todo []int // indexes of requests that open a deal
+	seen := map[int64]bool{}
+	for i, r := range reqs {
+		if _, ok := open[r.ContactID]; !ok && !seen[r.ContactID] {
+			seen[r.ContactID] = true
+			todo = append(todo, i)
+		}
+	}
+	if len(todo) > 0 {
+		if err := s.openDeals(ctx, reqs, todo, pick, deals, created); err != nil {
+			return nil, nil, err
+		}
+		for _, i := range todo {
+			open[reqs[i].ContactID] = deals[i]
+		}
+	}
+	for i, r := range reqs {
+		if !created[i] {
+			deals[i] = open[r.ContactID]
+			deals[i].ContactID = r.ContactID
+		}
 	}
 	return deals, created, nil
 }
 
-// openDeals inserts the deals of reqs[todo], picking each owner in turn
-// under the pipeline's lock.
-func (s *Store) openDeals(ctx context.Context, tx pgx.Tx, reqs []lead.DealRequest, todo []int, pick func(reps []lead.Rep, cursor int64) int64,
+// openDeals inserts the deals of reqs[todo], each owner picked in turn at
+// the group's reserved places in the pipeline's rotation.
+func (s *Store) openDeals(ctx context.Context, reqs []lead.DealRequest, todo []int, pick func(reps []lead.Rep, cursor int64) int64,
 	deals []lead.Deal, created []bool) error {
 	var pipelineID, stageID, cursor int64
 	b := &pgx.Batch{}
-	b.Queue(`SELECT p.id, st.id, p.rr_cursor FROM pipelines p JOIN stages st ON st.pipeline_id = p.id
-		WHERE p.name = $1 AND st.name = $2 FOR UPDATE OF p`, reqs[0].Pipeline, reqs[0].Stage)
+	b.Queue(`SELECT p.id, st.id FROM pipelines p JOIN stages st ON st.pipeline_id = p.id
+		WHERE p.name = $1 AND st.name = $2`, reqs[0].Pipeline, reqs[0].Stage)
 	b.Queue(activeRepsSQL)
-	br := tx.SendBatch(ctx, b)
-	err := br.QueryRow().Scan(&pipelineID, &stageID, &cursor)
+	br := s.derived.SendBatch(ctx, b)
+	err := br.QueryRow().Scan(&pipelineID, &stageID)
 	if errors.Is(err, pgx.ErrNoRows) {
 		br.Close()
 		return fmt.Errorf("pipeline %q with stage %q: %w", reqs[0].Pipeline, reqs[0].Stage, ErrNotFound)
 	}
 	if err != nil {
 		br.Close()
-		return fmt.Errorf("lock pipeline %q: %w", reqs[0].Pipeline, err)
+		return fmt.Errorf("read pipeline %q: %w", reqs[0].Pipeline, err)
 	}
 	rows, err := br.Query()
 	if err != nil {
@@ -290,27 +254,26 @@ func (s *Store) openDeals(ctx context.Context, tx pgx.Tx, reqs []lead.DealReques
 	}
 	reps, err := collectReps(rows)
 	if cErr := br.Close(); err == nil && cErr != nil {
-		err = fmt.Errorf("lock pipeline %q: %w", reqs[0].Pipeline, cErr)
+		err = fmt.Errorf("read pipeline %q: %w", reqs[0].Pipeline, cErr)
 	}
 	if err != nil {
 		return err
 	}
 	n := len(todo)
-	var (
-		contactIDs, tpIDs, owners = make([]int64, n), make([]*int64, n), make([]*int64, n)
-		titles                    = make([]string, n)
-		nows                      = make([]time.Time, n)
-	)
-	advance := int64(0)
+	// The group's places in the rotation, reserved by one statement of
+	// their own, so the pipeline row is locked for one statement rather
+	// than the whole assignment: holding it until commit made the pipeline
+	// the bound on hot leads per second. An attempt that fails after this
+	// leaves its places unused — the rotation skips them.
+	if err := s.derived.QueryRow(ctx, `UPDATE pipelines SET rr_cursor = rr_cursor + $2 WHERE id = $1 RETURNING rr_cursor - $2`,
+		pipelineID, n).Scan(&cursor); err != nil {
+		return fmt.Errorf("reserve assignment places in pipeline %q: %w", reqs[0].Pipeline, err)
+	}
+	owners := make([]int64, n)
 	for k, i := range todo {
 		r := reqs[i]
-		contactIDs[k], titles[k], nows[k] = r.ContactID, r.Title, r.Now
-		if r.TouchpointID != 0 {
-			tpIDs[k] = &reqs[i].TouchpointID
-		}
-		if id := pick(reps, cursor+advance); id != 0 {
-			owners[k] = &id
-			advance++
+		if id := pick(reps, cursor+int64(k)); id != 0 {
+			owners[k] = id
 			// Later picks in the group see this deal against capacity.
 			for j := range reps {
 				if reps[j].ID == id {
@@ -318,68 +281,80 @@ func (s *Store) openDeals(ctx context.Context, tx pgx.Tx, reqs []lead.DealReques
 				}
 			}
 		}
-		deals[i] = lead.Deal{ContactID: r.ContactID, PipelineID: pipelineID, StageID: stageID, Stage: r.Stage}
-		if owners[k] != nil {
-			deals[i].OwnerRepID = *owners[k]
+		deals[i] = lead.Deal{ContactID: r.ContactID, PipelineID: pipelineID, StageID: stageID, Stage: r.Stage, OwnerRepID: owners[k]}
+	}
+	// Rows go in owner order: the open-deal counter locks each owner's row,
+	// and one order keeps concurrent groups from deadlocking.
+	order := make([]int, n)
+	for k := range order {
+		order[k] = k
+	}
+	sort.SliceStable(order, func(a, b int) bool { return owners[order[a]] < owners[order[b]] })
+	var (
+		contactIDs, ownerIDs, tpIDs = make([]int64, n), make([]*int64, n), make([]*int64, n)
+		titles                      = make([]string, n)
+		nows                        = make([]time.Time, n)
+	)
+	for pos, k := range order {
+		r := &reqs[todo[k]]
+		contactIDs[pos], titles[pos], nows[pos] = r.ContactID, r.Title, r.Now
+		if owners[k] != 0 {
+			ownerIDs[pos] = &owners[k]
+		}
+		if r.TouchpointID != 0 {
+			tpIDs[pos] = &r.TouchpointID
 		}
 	}
-	b = &pgx.Batch{}
-	b.Queue(`
-		WITH d AS (
-			INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team)
-			SELECT c, $4, $5, o, t, ti, n, n, n, '' FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $6::text[], $7::timestamptz[]) AS u(c, o, t, ti, n)
-			RETURNING id, contact_id, created_at
-		), h AS (
-			INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
-			SELECT id, NULL, $5, created_at, 'router' FROM d
-		)
-		SELECT id, contact_id, created_at FROM d`,
-		contactIDs, owners, tpIDs, pipelineID, stageID, titles, nows)
-	b.Queue(`UPDATE nurture_enrollments SET status = 'promoted', ended_at = u.n
-		FROM unnest($1::bigint[], $2::timestamptz[]) AS u(c, n) WHERE contact_id = u.c AND status = 'active'`, contactIDs, nows)
-	if advance > 0 {
-		b.Queue(`UPDATE pipelines SET rr_cursor = rr_cursor + $2 WHERE id = $1`, pipelineID, advance)
-	}
-	br = tx.SendBatch(ctx, b)
-	rows, err = br.Query()
-	if err != nil {
-		br.Close()
-		return fmt.Errorf("insert %d deals: %w", n, err)
-	}
-	byContact := map[int64]int{}
-	for k, i := range todo {
-		byContact[contactIDs[k]] = i
-	}
-	for rows.Next() {
-		var id, contactID int64
-		var at time.Time
-		if err := rows.Scan(&id, &contactID, &at); err != nil {
-			rows.Close()
+	return s.inDerivedTx(ctx, func(tx pgx.Tx) error {
+		b := &pgx.Batch{}
+		b.Queue(`
+			WITH d AS (
+				INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team)
+				SELECT c, $4, $5, o, t, ti, n, n, n, '' FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $6::text[], $7::timestamptz[]) AS u(c, o, t, ti, n)
+				RETURNING id, contact_id, created_at
+			), h AS (
+				INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
+				SELECT id, NULL, $5, created_at, 'router' FROM d
+			)
+			SELECT id, contact_id, created_at FROM d`,
+			contactIDs, ownerIDs, tpIDs, pipelineID, stageID, titles, nows)
+		b.Queue(`UPDATE nurture_enrollments SET status = 'promoted', ended_at = u.n
+			FROM unnest($1::bigint[], $2::timestamptz[]) AS u(c, n) WHERE contact_id = u.c AND status = 'active'`, contactIDs, nows)
+		br := tx.SendBatch(ctx, b)
+		rows, err := br.Query()
+		if err != nil {
 			br.Close()
 			return fmt.Errorf("insert %d deals: %w", n, err)
 		}
-		i := byContact[contactID]
-		deals[i].ID, deals[i].CreatedAt, created[i] = id, at, true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		br.Close()
-		return fmt.Errorf("insert %d deals: %w", n, err)
-	}
-	if _, err := br.Exec(); err != nil {
-		br.Close()
-		return fmt.Errorf("end nurture on promotion: %w", err)
-	}
-	if advance > 0 {
+		byContact := map[int64]int{}
+		for _, i := range todo {
+			byContact[reqs[i].ContactID] = i
+		}
+		for rows.Next() {
+			var id, contactID int64
+			var at time.Time
+			if err := rows.Scan(&id, &contactID, &at); err != nil {
+				rows.Close()
+				br.Close()
+				return fmt.Errorf("insert %d deals: %w", n, err)
+			}
+			i := byContact[contactID]
+			deals[i].ID, deals[i].CreatedAt, created[i] = id, at, true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			br.Close()
+			return fmt.Errorf("insert %d deals: %w", n, err)
+		}
 		if _, err := br.Exec(); err != nil {
 			br.Close()
-			return fmt.Errorf("advance assignment counter: %w", err)
+			return fmt.Errorf("end nurture on promotion: %w", err)
 		}
-	}
-	if err := br.Close(); err != nil {
-		return fmt.Errorf("insert %d deals: %w", n, err)
-	}
-	return nil
+		if err := br.Close(); err != nil {
+			return fmt.Errorf("insert %d deals: %w", n, err)
+		}
+		return nil
+	})
 }
 
 // activeRepsSQL lists the active reps in id order with their open deals.

@@ -334,3 +334,57 @@ func TestCreateDealsForAGroup(t *testing.T) {
 	require.Equal(t, []bool{false, false, false, false, false, false}, created, "a retried group creates nothing")
 	require.Equal(t, deals[3].ID, again[3].ID)
 }
+
+// TestRoundRobinCapacityUnderConcurrency: groups assigned at once by eight
+// transactions never give a rep more open deals than its capacity, and
+// everyone below it is used.
+func TestRoundRobinCapacityUnderConcurrency(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	for _, name := range []string{"A", "B", "C"} {
+		_, err := b.store.UpsertRep(ctx, lead.Rep{Name: name, Email: name + "@reps.example.com", Active: true, Capacity: 20})
+		require.NoError(t, err)
+	}
+	var groups [8][]lead.DealRequest
+	for g := range groups {
+		for i := range 10 {
+			tp, err := b.store.RecordLead(ctx, b.event(t, fmt.Sprintf("c%d-%d", g, i)), person(fmt.Sprintf("c%d-%d@example.com", g, i), ""), b.now)
+			require.NoError(t, err)
+			groups[g] = append(groups[g], lead.DealRequest{ContactID: tp.ContactID, TouchpointID: tp.ID, Pipeline: "Sales", Stage: "Qualification", Now: b.now})
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, len(groups))
+	for _, reqs := range groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, _, err := b.store.CreateDeals(ctx, reqs, pipeline.RoundRobin)
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		require.NoError(t, err)
+	}
+	rows, err := b.pool.Query(ctx, `SELECT COALESCE(owner_rep_id, 0), count(*) FROM deals GROUP BY 1 ORDER BY 1`)
+	require.NoError(t, err)
+	got := map[int64]int{}
+	for rows.Next() {
+		var owner int64
+		var n int
+		require.NoError(t, rows.Scan(&owner, &n))
+		got[owner] = n
+	}
+	require.NoError(t, rows.Err())
+	require.Equal(t, 20, got[0], "80 deals, 60 places: 20 wait unassigned")
+	delete(got, 0)
+	require.Len(t, got, 3)
+	for rep, n := range got {
+		require.Equal(t, 20, n, "rep %d filled to capacity, never beyond", rep)
+	}
+	var counted int
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT sum(open_deals) FROM reps`).Scan(&counted))
+	require.Equal(t, 60, counted)
+}

@@ -97,6 +97,10 @@ type benchSpeed struct {
 	ToDeal       millis  `json:"webhook_to_assigned_deal_ms"`
 	AckMillis    millis  `json:"ack_ms"`
 	RoutedWithin float64 `json:"routed_within_seconds"`
+	// Statements are as for the end-to-end phase, here including the
+	// emails the leads triggered (sent before they are read).
+	Statements        []benchStatement `json:"pg_statements,omitempty"`
+	StatementsPerLead float64          `json:"pg_statements_per_lead,omitempty"`
 }
 
 // millis is a latency summary in milliseconds.
@@ -300,6 +304,11 @@ Flags:`)
 	// Phase 3: speed to lead with every role running.
 	n := int(float64(*rate) * duration.Seconds())
 	fmt.Fprintf(progress, "speed to lead: %d leads at %d/s with every role running …\n", n, *rate)
+	if *topSQL > 0 {
+		if _, err := pool.Exec(ctx, `SELECT pg_stat_statements_reset()`); err != nil {
+			return fmt.Errorf("--pg-statements: %w", err)
+		}
+	}
 	speedRes, err := loadgen.Run(ctx, loadgen.Options{Rate: *rate, Count: n, Concurrency: *conc,
 		Build: webhookBuilder(serveURL, secret, typeformSecret, "stl", false)})
 	if err != nil {
@@ -313,6 +322,14 @@ Flags:`)
 		return err
 	}
 	rep.Speed.Rate = *rate
+	if *topSQL > 0 {
+		if err := waitQueueIdle(ctx, redisOpt, 5*time.Minute); err != nil {
+			return err
+		}
+		if rep.Speed.Statements, rep.Speed.StatementsPerLead, err = topStatements(ctx, pool, *topSQL, speedRes.ByStatus[http.StatusAccepted]); err != nil {
+			return err
+		}
+	}
 	for name, pid := range procs.pids() {
 		if _, peak, err := loadgen.ProcessRSS(pid); err == nil {
 			rep.PeakRSSBytes[name] = peak
@@ -362,6 +379,12 @@ func printBench(w io.Writer, r benchReport) {
 	fmt.Fprintf(w, "  webhook → routed         %s\n", r.Speed.ToRouted)
 	fmt.Fprintf(w, "  webhook → assigned deal  %s\n", r.Speed.ToDeal)
 	fmt.Fprintf(w, "  ack                      %s\n", r.Speed.AckMillis)
+	if len(r.Speed.Statements) > 0 {
+		fmt.Fprintf(w, "  PostgreSQL ran %.1f statements per lead, its emails included; costliest:\n", r.Speed.StatementsPerLead)
+		for _, st := range r.Speed.Statements {
+			fmt.Fprintf(w, "  %5.1f%% %8d %7.3f ms  %s\n", 100*st.Share, st.Calls, st.MeanMillis, st.Query)
+		}
+	}
 	fmt.Fprintln(w, "peak RSS:")
 	for _, name := range sortedKeys(r.PeakRSSBytes) {
 		fmt.Fprintf(w, "  %-10s %6.1f MB\n", name, float64(r.PeakRSSBytes[name])/1e6)
