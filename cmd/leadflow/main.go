@@ -46,7 +46,7 @@ func commands() []command {
 		{"route", "replay recent leads through the current or a proposed routing config (simulate)", "leadflow route simulate [--since 30d] [--config new.yaml]", runRoute},
 		{"report", "marketing reports: funnel, stage conversion, attribution, rep leaderboard (table, csv, json)", "leadflow report funnel|stages|attribution|reps [--by utm_campaign] [--model first|last|linear] [--pipeline Sales] [--from 2026-01-01 --to 2026-12-31] [--format table|csv|json]", runReport},
 		{"replay", "list dead-lettered events and their archived tasks (ls), or re-run them after a fix", "leadflow replay ls | leadflow replay --event ID ... | --all [--connector NAME]", runReplay},
-		{"bench", "measure speed to lead under load: webhook → assigned deal → rep notified (p50/p95/p99)", "leadflow bench [--rate 200] [--duration 20s]", runBench},
+		{"bench", "load benchmark against the machine's own ceilings: intake, leads/s end to end, speed to lead, RSS", "leadflow bench [--leads 20000] [--rate 1000] [--duration 10s] [--workers 1] [--pg-statements 10] [--json]", runBench},
 		{"demo", "start local PostgreSQL and Redis under ./.leadflow, run every role, replay synthetic leads and report", "leadflow demo [flags]", runDemo},
 		{"version", "print the version", "leadflow version", func(_ context.Context, _ []string, stdout, _ io.Writer) error {
 			fmt.Fprintln(stdout, "leadflow", version)

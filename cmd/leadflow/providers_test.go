@@ -51,7 +51,13 @@ func readFixture(t *testing.T, path string) []byte {
 // send posts body to path with headers and returns the status and body.
 func (b *testBundle) send(t *testing.T, method, path string, body []byte, headers map[string]string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest(method, b.baseURL+path, bytes.NewReader(body))
+	return send(t, b.baseURL, method, path, body, headers)
+}
+
+// send makes one request to base+path and returns the status and body.
+func send(t *testing.T, base, method, path string, body []byte, headers map[string]string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, base+path, bytes.NewReader(body))
 	require.NoError(t, err)
 	for k, v := range headers {
 		req.Header.Set(k, v)

@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -129,17 +128,7 @@ email:
 
 	send := func(method, path string, body []byte, headers map[string]string) (int, string) {
 		t.Helper()
-		req, err := http.NewRequest(method, p.baseURL+path, bytes.NewReader(body))
-		require.NoError(t, err)
-		for k, v := range headers {
-			req.Header.Set(k, v)
-		}
-		res, err := http.DefaultClient.Do(req)
-		require.NoError(t, err)
-		defer res.Body.Close()
-		out, err := io.ReadAll(res.Body)
-		require.NoError(t, err)
-		return res.StatusCode, string(out)
+		return send(t, p.baseURL, method, path, body, headers)
 	}
 	generic := func(id string, data map[string]any) (int, string) {
 		body := leadBodyWith(data)
