@@ -58,14 +58,10 @@ func PostgresInsert(ctx context.Context, databaseURL string, d time.Duration) (r
 	defer pool.Close()
 
 	table := pgx.Identifier{"benchref_" + randomSuffix()}.Sanitize()
-	if _, err := pool.Exec(ctx, `CREATE TABLE `+table+` (
-		event_id    text PRIMARY KEY,
-		payload     jsonb NOT NULL,
-		received_at timestamptz NOT NULL)`); err != nil {
-		return PGResult{}, fmt.Errorf("measure postgres inserts: create table: %w", err)
-	}
 	defer func() {
-		// A cancelled benchmark must still clean up.
+		// A cancelled benchmark must still clean up, even when the
+		// cancel came while CREATE TABLE was committing: the client then
+		// sees an error for a table that exists.
 		dctx, cancel := context.WithTimeout(context.Background(), pgCleanupTimeout)
 		defer cancel()
 		if _, derr := pool.Exec(dctx, `DROP TABLE IF EXISTS `+table); derr != nil {
@@ -73,6 +69,12 @@ func PostgresInsert(ctx context.Context, databaseURL string, d time.Duration) (r
 		}
 	}()
 
+	if _, err := pool.Exec(ctx, `CREATE TABLE `+table+` (
+		event_id    text PRIMARY KEY,
+		payload     jsonb NOT NULL,
+		received_at timestamptz NOT NULL)`); err != nil {
+		return PGResult{}, fmt.Errorf("measure postgres inserts: create table: %w", err)
+	}
 	single := `INSERT INTO ` + table + ` (event_id, payload, received_at) VALUES ($1, $2, $3)`
 	res.SingleRow, err = insertFor(ctx, d, pgSingleWorkers, func(ctx context.Context, g, i int) (int, error) {
 		_, err := pool.Exec(ctx, single, "s-"+strconv.Itoa(g)+"-"+strconv.Itoa(i), pgPayload, time.Now())
