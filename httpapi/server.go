@@ -52,6 +52,10 @@ type Config struct {
 	ReplayCache ReplayCache
 	// Contacts serves the rep API; nil leaves it unmounted.
 	Contacts ContactStore
+	// Privacy serves export and erasure requests to managers (GET
+	// /v1/contacts/{id}/export, POST /v1/contacts/{id}/erase); nil leaves
+	// them unmounted.
+	Privacy PrivacyStore
 	// APITokens are the bearer tokens the rep API accepts
 	// (LEADFLOW_API_TOKENS); none means the rep API answers 503.
 	APITokens []string
@@ -165,6 +169,10 @@ func New(c Config) (*Server, error) {
 		}
 	}
 	s.mux.HandleFunc("GET /v1/contacts/{id}/score", s.requireToken(s.contactScore))
+	if c.Privacy != nil {
+		s.mux.HandleFunc("GET /v1/contacts/{id}/export", s.requireRep(s.exportContact(c.Privacy)))
+		s.mux.HandleFunc("POST /v1/contacts/{id}/erase", s.requireRep(s.eraseContact(c.Privacy)))
+	}
 	s.mux.HandleFunc("GET /v1/dev/mail", s.requireToken(s.devMail))
 	s.mux.HandleFunc("POST /v1/deals/{id}/stage", s.requireToken(s.moveDeal))
 	s.mux.HandleFunc("POST /v1/deals/{id}/activities", s.requireRep(s.addRepActivity))

@@ -164,8 +164,14 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (l
 			}
 		}
 		if e.Kind == lead.EmailMarketing {
+			// An erased person's address is kept only as its SHA-256
+			// (suppression_hashes, see EraseContact), so both lists are asked.
 			var suppressed string
-			err := tx.QueryRow(ctx, `SELECT reason FROM suppressions WHERE email = $1`, e.To).Scan(&suppressed)
+			err := tx.QueryRow(ctx, `
+				SELECT reason FROM suppressions WHERE email = $1
+				UNION ALL
+				SELECT reason FROM suppression_hashes WHERE email_sha256 = $2
+				LIMIT 1`, e.To, EmailSHA256(e.To)).Scan(&suppressed)
 			if err == nil {
 				return stop(lead.EmailSuppressed, "address suppressed: "+suppressed)
 			}

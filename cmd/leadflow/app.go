@@ -243,40 +243,43 @@ func (a *app) httpHandler() (http.Handler, error) {
 	if len(a.cfg.WebhookSecrets) == 0 {
 		a.logger.Warn("no webhook secrets configured: POST /v1/webhooks/generic/* answers 404", "env", config.EnvWebhookSecrets)
 	}
-	return httpapi.New(httpapi.Config{
-		Connectors:    a.registry,
-		Store:         a.store,
-		EnqueueFunc:   a.enqueueEvents,
-		RedisPingFunc: func(ctx context.Context) error { return a.rdb.Ping(ctx).Err() },
-		ReplayCache:   httpapi.NewRedisReplayCache(a.rdb),
-		Unsubscriber:  a.unsub,
-		Suppressor:    a.store,
-		MailSinkFunc:  a.mailSinkFunc(),
-		Deals:         a.store,
-		Activities:    a.store,
-		StageChangedFunc: func(ctx context.Context, ch lead.StageChange) error {
-			a.metrics.DealMoved(ch.Pipeline, ch.To, ch.Closed, ch.Won, ch.AmountCents)
-			task, err := workers.NewStageEmailTask(ch)
-			if err != nil {
-				return err
-			}
-			if _, err := a.client.EnqueueContext(ctx, task); err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
-				return err
-			}
-			return nil
-		},
-		Contacts:  a.store,
-		APITokens: a.cfg.APITokens,
-		Reps:      repAPI{st: a.store, lostReasons: a.cfg.File.Routing.LostReasons},
-		Reports:   reportAPI{st: a.store},
-		NowFunc:   a.nowFunc,
-		Metrics:   a.metrics,
-		Logger:    a.logger,
+	api, err := httpapi.New(httpapi.Config{
+		Connectors:       a.registry,
+		Store:            a.store,
+		EnqueueFunc:      a.enqueueEvents,
+		RedisPingFunc:    func(ctx context.Context) error { return a.rdb.Ping(ctx).Err() },
+		ReplayCache:      httpapi.NewRedisReplayCache(a.rdb),
+		Unsubscriber:     a.unsub,
+		Suppressor:       a.store,
+		MailSinkFunc:     a.mailSinkFunc(),
+		Deals:            a.store,
+		Activities:       a.store,
+		StageChangedFunc: a.stageChanged,
+		Contacts:         a.store,
+		Privacy:          a.store,
+		APITokens:        a.cfg.APITokens,
+		Reps:             repAPI{st: a.store, lostReasons: a.cfg.File.Routing.LostReasons},
+		Reports:          reportAPI{st: a.store},
+		NowFunc:          a.nowFunc,
+		Metrics:          a.metrics,
+		Logger:           a.logger,
 
 		// Per-source intake limits (LEADFLOW_INTAKE_RATE / _BURST).
 		IntakeRate:  a.cfg.IntakeRate,
 		IntakeBurst: a.cfg.IntakeBurst,
 	})
+	if err != nil {
+		return nil, err
+	}
+	// The web app for reps and managers lives under /app/ (cmd/leadflow/webapp.go).
+	web, err := a.webApp()
+	if err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/app/", web)
+	mux.Handle("/", api)
+	return mux, nil
 }
 
 // serveHTTP listens on ln until ctx ends, then shuts down gracefully.

@@ -43,6 +43,7 @@ func commands() []command {
 		{"mail", "list the local mail sink or preview a template for a contact (ls, preview)", "leadflow mail ls|preview", runMail},
 		{"reps", "manage sales reps and their rep API tokens (add, ls, disable, ooo, token)", "leadflow reps add|ls|disable|ooo|token [flags]", runReps},
 		{"explain", "print why a contact has its score, and its score history", "leadflow explain <contact id or ref>", runExplain},
+		{"contacts", "privacy requests: export everything held about a person, or erase it", "leadflow contacts export|erase <email|phone|contact id|ref> [--out FILE] [--yes]", runContacts},
 		{"route", "replay recent leads through the current or a proposed routing config (simulate)", "leadflow route simulate [--since 30d] [--config new.yaml]", runRoute},
 		{"report", "marketing reports: funnel, stage conversion, attribution, rep leaderboard (table, csv, json)", "leadflow report funnel|stages|attribution|reps [--by utm_campaign] [--model first|last|linear] [--pipeline Sales] [--from 2026-01-01 --to 2026-12-31] [--format table|csv|json]", runReport},
 		{"replay", "list dead-lettered events and their archived tasks (ls), or re-run them after a fix", "leadflow replay ls | leadflow replay --event ID ... | --all [--connector NAME]", runReplay},
@@ -63,7 +64,7 @@ func main() {
 
 // ownsFlags lists the commands that parse their own flags (and print their
 // own --help).
-var ownsFlags = map[string]bool{"demo": true, "explain": true, "import": true, "score": true, "mail": true, "bench": true, "route": true, "reps": true, "replay": true, "report": true}
+var ownsFlags = map[string]bool{"demo": true, "explain": true, "import": true, "score": true, "mail": true, "bench": true, "route": true, "reps": true, "replay": true, "report": true, "contacts": true}
 
 // errUsage marks an error already explained by a usage message.
 var errUsage = errors.New("usage")

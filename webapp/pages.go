@@ -1,0 +1,491 @@
+package webapp
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"leadflow/lead"
+)
+
+// page is what every template gets: the layout's fields and the page's own
+// Data.
+type page struct {
+	Title   string
+	Nav     string
+	Session Session
+	// CSRF is the token forms and htmx send back.
+	CSRF  string
+	Error string
+	Data  any
+}
+
+func funcs(now func() time.Time) template.FuncMap {
+	return template.FuncMap{
+		"money": money,
+		"pct":   func(p float64) string { return fmt.Sprintf("%.0f %%", p*100) },
+		"when":  func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") },
+		"whenp": func(t *time.Time) string {
+			if t == nil {
+				return "—"
+			}
+			return t.UTC().Format("2006-01-02 15:04 UTC")
+		},
+		"iso":   func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"since": func(t time.Time) string { return duration(now().Sub(t)) },
+		"between": func(a time.Time, b *time.Time) string {
+			if b == nil {
+				return ""
+			}
+			return duration(b.Sub(a))
+		},
+		"signed": func(n int) string { return fmt.Sprintf("%+d", n) },
+		"minutes": func(m *float64) string {
+			if m == nil {
+				return "—"
+			}
+			return duration(time.Duration(*m * float64(time.Minute)))
+		},
+		"dur":   duration,
+		"chart": scoreChart,
+		"inc":   func(i int) int { return i + 1 },
+		"list":  func(xs ...int) []int { return xs },
+		"moveArgs": func(d Deal, cols []BoardStage, reasons []string, csrf, ret string) moveForm {
+			st := make([]Stage, len(cols))
+			for i, c := range cols {
+				st[i] = Stage{Name: c.Name, Kind: c.Kind}
+			}
+			return moveForm{Deal: d, Stages: st, LostReasons: reasons, CSRF: csrf, Return: ret}
+		},
+		"moveStages": func(d Deal, st []Stage, reasons []string, csrf, ret string) moveForm {
+			return moveForm{Deal: d, Stages: st, LostReasons: reasons, CSRF: csrf, Return: ret}
+		},
+	}
+}
+
+// moveForm is what a card's stage-move form needs.
+type moveForm struct {
+	Deal        Deal
+	Stages      []Stage
+	LostReasons []string
+	CSRF        string
+	Return      string
+}
+
+// money formats cents as whole dollars with thousands separators.
+func money(cents int64) string {
+	neg := cents < 0
+	if neg {
+		cents = -cents
+	}
+	s := strconv.FormatInt((cents+50)/100, 10)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-$" + b.String()
+	}
+	return "$" + b.String()
+}
+
+// duration is a short human span: "45s", "12m", "3h 05m", "4d 2h".
+func duration(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", int(d.Seconds()))
+	case d < time.Hour:
+		return fmt.Sprintf("%dm %02ds", int(d.Minutes()), int(d.Seconds())%60)
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%dh %02dm", int(d.Hours()), int(d.Minutes())%60)
+	default:
+		return fmt.Sprintf("%dd %dh", int(d.Hours())/24, int(d.Hours())%24)
+	}
+}
+
+// parseAmount reads a dollar amount as typed ("12,500", "$9.99") into
+// cents; "" is no amount.
+func parseAmount(s string) (*int64, error) {
+	s = strings.NewReplacer(",", "", "$", "", " ", "", "\u00a0", "").Replace(strings.TrimSpace(s))
+	if s == "" {
+		return nil, nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) || f > 1e13 {
+		return nil, errors.New("the amount must be a number of dollars such as 12500 or 12,500.00")
+	}
+	c := int64(math.Round(f * 100))
+	return &c, nil
+}
+
+// render executes a page template into a buffer first, so a template
+// error becomes a 500 instead of half a page.
+func (a *App) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
+	s := sessionOf(r.Context())
+	p.Session = s
+	if p.CSRF == "" {
+		p.CSRF = s.CSRFToken
+	}
+	var buf bytes.Buffer
+	if err := a.tmpl.ExecuteTemplate(&buf, name, p); err != nil {
+		a.cfg.Logger.Error("render page", "template", name, "error", err)
+		http.Error(w, "the page could not be rendered", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+func (a *App) message(w http.ResponseWriter, r *http.Request, status int, title, msg string) {
+	a.render(w, r, status, "message", page{Title: title, Error: msg})
+}
+
+func (a *App) notFound(w http.ResponseWriter, r *http.Request) {
+	a.message(w, r, http.StatusNotFound, "Not found", "There is nothing here, or it is not yours to see.")
+}
+
+func (a *App) forbidden(w http.ResponseWriter, r *http.Request, msg string) {
+	a.message(w, r, http.StatusForbidden, "Forbidden", msg)
+}
+
+// failed answers a backend error that is not the user's fault; the log
+// names what failed and the rep, never the lead.
+func (a *App) failed(w http.ResponseWriter, r *http.Request, what string, err error) {
+	a.cfg.Logger.Error(what, "rep_id", sessionOf(r.Context()).Rep.ID, "error", err)
+	a.message(w, r, http.StatusServiceUnavailable, "Unavailable", "Storage is unavailable; try again in a moment.")
+}
+
+func pathID(r *http.Request) (int64, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	return id, err == nil && id > 0
+}
+
+// visibleDeal reports whether the session may see the deal: managers see
+// every deal, reps their own. Another rep's deal is "not found", like a
+// missing one, so ids reveal nothing.
+func (a *App) visibleDeal(w http.ResponseWriter, r *http.Request) (int64, bool) {
+	id, ok := pathID(r)
+	if !ok {
+		a.notFound(w, r)
+		return 0, false
+	}
+	owner, err := a.cfg.Backend.DealOwner(r.Context(), id)
+	s := sessionOf(r.Context())
+	if errors.Is(err, lead.ErrNotFound) || (err == nil && !s.Rep.Manager && owner != s.Rep.ID) {
+		a.notFound(w, r)
+		return 0, false
+	}
+	if err != nil {
+		a.failed(w, r, "read deal owner", err)
+		return 0, false
+	}
+	return id, true
+}
+
+type inboxData struct {
+	Items []InboxItem
+}
+
+func (a *App) inbox(w http.ResponseWriter, r *http.Request) {
+	items, err := a.cfg.Backend.Inbox(r.Context(), sessionOf(r.Context()).Rep.ID)
+	if err != nil {
+		a.failed(w, r, "read inbox", err)
+		return
+	}
+	a.render(w, r, http.StatusOK, "inbox", page{Title: "Inbox", Nav: "inbox", Data: inboxData{Items: items}})
+}
+
+// inboxRows is the inbox table body htmx polls for.
+func (a *App) inboxRows(w http.ResponseWriter, r *http.Request) {
+	items, err := a.cfg.Backend.Inbox(r.Context(), sessionOf(r.Context()).Rep.ID)
+	if err != nil {
+		a.failed(w, r, "read inbox", err)
+		return
+	}
+	a.render(w, r, http.StatusOK, "inbox-rows", page{Data: inboxData{Items: items}})
+}
+
+type boardData struct {
+	Board       Board
+	Pipelines   []string
+	Reps        []RepOption
+	RepFilter   int64
+	LostReasons []string
+	Return      string
+}
+
+func (a *App) board(w http.ResponseWriter, r *http.Request) {
+	s := sessionOf(r.Context())
+	q := BoardQuery{Pipeline: r.URL.Query().Get("pipeline"), OwnerRepID: s.Rep.ID}
+	var reps []RepOption
+	if s.Rep.Manager {
+		q.OwnerRepID, _ = strconv.ParseInt(r.URL.Query().Get("rep"), 10, 64)
+		var err error
+		if reps, err = a.cfg.Backend.Reps(r.Context()); err != nil {
+			a.failed(w, r, "list reps", err)
+			return
+		}
+	}
+	b, err := a.cfg.Backend.Board(r.Context(), q)
+	if errors.Is(err, lead.ErrNotFound) {
+		a.notFound(w, r)
+		return
+	}
+	if err != nil {
+		a.failed(w, r, "read board", err)
+		return
+	}
+	pipelines, err := a.cfg.Backend.Pipelines(r.Context())
+	if err != nil {
+		a.failed(w, r, "list pipelines", err)
+		return
+	}
+	a.render(w, r, http.StatusOK, "board", page{Title: "Pipeline " + b.Pipeline, Nav: "board", Data: boardData{
+		Board: b, Pipelines: pipelines, Reps: reps, RepFilter: q.OwnerRepID, LostReasons: a.cfg.LostReasons, Return: r.URL.RequestURI()}})
+}
+
+type dealData struct {
+	Deal        Deal
+	Contact     Contact
+	Stages      []Stage
+	LostReasons []string
+	Return      string
+}
+
+// deal is the deal page: the contact page with the deal's stage controls.
+func (a *App) deal(w http.ResponseWriter, r *http.Request) {
+	id, ok := a.visibleDeal(w, r)
+	if !ok {
+		return
+	}
+	d, err := a.cfg.Backend.Deal(r.Context(), id)
+	var c Contact
+	if err == nil {
+		c, err = a.cfg.Backend.Contact(r.Context(), d.ContactID)
+	}
+	var stages []Stage
+	if err == nil {
+		stages, err = a.cfg.Backend.Stages(r.Context(), d.Pipeline)
+	}
+	if errors.Is(err, lead.ErrNotFound) {
+		a.notFound(w, r)
+		return
+	}
+	if err != nil {
+		a.failed(w, r, "read deal", err)
+		return
+	}
+	a.render(w, r, http.StatusOK, "deal", page{Title: c.Name, Nav: "board", Data: dealData{Deal: d, Contact: c, Stages: stages,
+		LostReasons: a.cfg.LostReasons, Return: r.URL.RequestURI()}})
+}
+
+func (a *App) contact(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	s := sessionOf(r.Context())
+	var err error = lead.ErrNotFound
+	if ok {
+		err = nil
+		if !s.Rep.Manager {
+			var owns bool
+			owns, err = a.cfg.Backend.RepOwnsContact(r.Context(), s.Rep.ID, id)
+			if err == nil && !owns {
+				err = lead.ErrNotFound
+			}
+		}
+	}
+	var c Contact
+	if err == nil {
+		c, err = a.cfg.Backend.Contact(r.Context(), id)
+	}
+	if errors.Is(err, lead.ErrNotFound) {
+		a.notFound(w, r)
+		return
+	}
+	if err != nil {
+		a.failed(w, r, "read contact", err)
+		return
+	}
+	a.render(w, r, http.StatusOK, "contact", page{Title: c.Name, Nav: "", Data: dealData{Contact: c}})
+}
+
+// moveDeal applies a card's stage move through the backend's rules. A
+// refused move (Lost without a reason, Won without an amount) answers 422
+// with the rule's own words.
+func (a *App) moveDeal(w http.ResponseWriter, r *http.Request) {
+	id, ok := a.visibleDeal(w, r)
+	if !ok {
+		return
+	}
+	s := sessionOf(r.Context())
+	var m DealMove
+	if st := strings.TrimSpace(r.PostFormValue("stage")); st != "" {
+		m.Stage = &st
+	}
+	amount, err := parseAmount(r.PostFormValue("amount"))
+	if err != nil {
+		a.message(w, r, http.StatusUnprocessableEntity, "Deal not moved", err.Error())
+		return
+	}
+	m.AmountCents = amount
+	if reason := strings.TrimSpace(r.PostFormValue("lost_reason")); reason != "" {
+		m.LostReason = &reason
+	}
+	if m.Stage == nil && m.AmountCents == nil {
+		a.message(w, r, http.StatusUnprocessableEntity, "Deal not moved", "Choose a stage or enter an amount.")
+		return
+	}
+	if !s.Rep.Manager {
+		m.OwnerRepID = s.Rep.ID
+	}
+	if a.applyMove(w, r, id, m) {
+		http.Redirect(w, r, safeNext(r.PostFormValue("return")), http.StatusSeeOther)
+	}
+}
+
+func (a *App) applyMove(w http.ResponseWriter, r *http.Request, id int64, m DealMove) bool {
+	err := a.cfg.Backend.MoveDeal(r.Context(), id, m, "web:rep:"+strconv.FormatInt(sessionOf(r.Context()).Rep.ID, 10), a.cfg.NowFunc())
+	var invalid interface{ InvalidField() string }
+	switch {
+	case errors.As(err, &invalid):
+		a.message(w, r, http.StatusUnprocessableEntity, "Deal not moved", err.Error())
+		return false
+	case errors.Is(err, lead.ErrNotFound):
+		a.notFound(w, r)
+		return false
+	case err != nil:
+		a.failed(w, r, "move deal", err)
+		return false
+	}
+	return true
+}
+
+type callbacksData struct {
+	Callbacks   []Callback
+	LostReasons []string
+}
+
+func (a *App) callbacks(w http.ResponseWriter, r *http.Request) {
+	s := sessionOf(r.Context())
+	owner := s.Rep.ID
+	if s.Rep.Manager {
+		owner = 0
+	}
+	cbs, err := a.cfg.Backend.Callbacks(r.Context(), owner)
+	if err != nil {
+		a.failed(w, r, "list callbacks", err)
+		return
+	}
+	a.render(w, r, http.StatusOK, "callbacks", page{Title: "Future callbacks", Nav: "callbacks",
+		Data: callbacksData{Callbacks: cbs, LostReasons: a.cfg.LostReasons}})
+}
+
+// reactivate takes a parked deal back into its stage.
+func (a *App) reactivate(w http.ResponseWriter, r *http.Request) {
+	id, ok := a.visibleDeal(w, r)
+	if !ok {
+		return
+	}
+	if err := a.cfg.Backend.Reactivate(r.Context(), id, a.cfg.NowFunc()); err != nil {
+		a.failed(w, r, "reactivate deal", err)
+		return
+	}
+	http.Redirect(w, r, "/app/callbacks", http.StatusSeeOther)
+}
+
+// drop closes a parked deal as lost, with a reason, through the same rules
+// as any stage move.
+func (a *App) drop(w http.ResponseWriter, r *http.Request) {
+	id, ok := a.visibleDeal(w, r)
+	if !ok {
+		return
+	}
+	d, err := a.cfg.Backend.Deal(r.Context(), id)
+	var stages []Stage
+	if err == nil {
+		stages, err = a.cfg.Backend.Stages(r.Context(), d.Pipeline)
+	}
+	if err != nil {
+		a.failed(w, r, "read deal", err)
+		return
+	}
+	lost := ""
+	for _, st := range stages {
+		if st.Kind == "lost" {
+			lost = st.Name
+			break
+		}
+	}
+	if lost == "" {
+		a.message(w, r, http.StatusUnprocessableEntity, "Deal not dropped", "The deal's pipeline has no lost stage.")
+		return
+	}
+	reason := strings.TrimSpace(r.PostFormValue("lost_reason"))
+	m := DealMove{Stage: &lost, LostReason: &reason}
+	if !sessionOf(r.Context()).Rep.Manager {
+		m.OwnerRepID = sessionOf(r.Context()).Rep.ID
+	}
+	if a.applyMove(w, r, id, m) {
+		http.Redirect(w, r, "/app/callbacks", http.StatusSeeOther)
+	}
+}
+
+type managerData struct {
+	Leaders    []LeaderRow
+	Days       int
+	Routing    RoutingView
+	QueueAdmin bool
+}
+
+// manager shows the leaderboard over the last N days (?days=, default 30;
+// 0 = all time), the routing in effect and the queue admin link.
+func (a *App) manager(w http.ResponseWriter, r *http.Request) {
+	days := 30
+	if v := r.URL.Query().Get("days"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 3660 {
+			a.message(w, r, http.StatusBadRequest, "Bad request", "days must be a number of days from 0 (all time) to 3660.")
+			return
+		}
+		days = n
+	}
+	var from time.Time
+	if days > 0 {
+		from = a.cfg.NowFunc().AddDate(0, 0, -days)
+	}
+	rows, err := a.cfg.Backend.Leaderboard(r.Context(), from, time.Time{})
+	if err != nil {
+		a.failed(w, r, "read leaderboard", err)
+		return
+	}
+	a.render(w, r, http.StatusOK, "manager", page{Title: "Manager", Nav: "manager",
+		Data: managerData{Leaders: rows, Days: days, Routing: a.cfg.Routing, QueueAdmin: a.cfg.QueueAdmin != nil}})
+}
+
+// boardURL keeps the board's filters in links.
+func boardURL(pipeline string, rep int64) string {
+	v := url.Values{}
+	if pipeline != "" {
+		v.Set("pipeline", pipeline)
+	}
+	if rep != 0 {
+		v.Set("rep", strconv.FormatInt(rep, 10))
+	}
+	if len(v) == 0 {
+		return "/app/board"
+	}
+	return "/app/board?" + v.Encode()
+}

@@ -1,0 +1,381 @@
+// Package webapp is the web app for reps and managers, served under /app/:
+// sign-in with a rep's API token exchanged for a session cookie, the inbox
+// of newly assigned leads, the pipeline board with stage moves, the contact
+// page (score with every reason, score history, emails, the lead's trail),
+// the Future callback list and the manager page (leaderboard, routing rules,
+// queue admin).
+//
+// The package reads and writes through Backend, which cmd/leadflow adapts
+// from the store: like httpapi it may not import the store, and stage moves
+// go through the same rule check as the rep API. Pages are server-rendered
+// html/template with htmx (vendored in static/, no CDN) for polling.
+package webapp
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+// Rep is the person behind a session.
+type Rep struct {
+	ID   int64
+	Name string
+	// Manager reps see the whole team's deals and the manager page.
+	Manager bool
+	// Active is false for a disabled rep, who cannot sign in and whose
+	// sessions stop working.
+	Active bool
+}
+
+// Session is a signed-in browser.
+type Session struct {
+	Rep Rep
+	// CSRFToken must come with every POST of the session (hidden field
+	// "csrf" or header X-CSRF-Token).
+	CSRFToken string
+	ExpiresAt time.Time
+}
+
+// InboxItem is a newly assigned deal as the inbox shows it. Its fields
+// match the store's inbox row, so the adapter converts it directly.
+type InboxItem struct {
+	DealID           int64
+	ContactID        int64
+	ContactName      string
+	Company          string
+	Stage            string
+	Score            int
+	Band             string
+	Source           string
+	Campaign         string
+	Message          string
+	CreatedAt        time.Time
+	FirstContactedAt *time.Time
+}
+
+// Deal is a deal as cards and lists show it. Its fields match the store's
+// deal row, so the adapter converts it directly.
+type Deal struct {
+	ID             int64
+	Title          string
+	ContactID      int64
+	ContactName    string
+	Pipeline       string
+	Stage          string
+	StageKind      string
+	WinProbability float64
+	AmountCents    int64
+	Currency       string
+	ExpectedCents  int64
+	OwnerRepID     int64
+	OwnerName      string
+	LostReason     string
+	CreatedAt      time.Time
+	StageEnteredAt time.Time
+	ClosedAt       *time.Time
+}
+
+// Stage is a pipeline stage; Kind is open, won or lost.
+type Stage struct {
+	Name string
+	Kind string
+}
+
+// BoardQuery selects a board: a pipeline ("" = default) and an owner
+// (0 = the whole team, managers only).
+type BoardQuery struct {
+	OwnerRepID int64
+	Pipeline   string
+}
+
+// BoardStage is one column: the most valuable deals, with the count and
+// expected value of all of them.
+type BoardStage struct {
+	Name           string
+	Kind           string
+	WinProbability float64
+	Count          int64
+	ExpectedCents  int64
+	Deals          []Deal
+}
+
+// Board is a pipeline's columns in stage order.
+type Board struct {
+	Pipeline string
+	Stages   []BoardStage
+}
+
+// Contribution is one part of a score with the reason it applies.
+type Contribution struct {
+	Rule   string
+	Group  string
+	Points int
+	Reason string
+}
+
+// Score is a scoring run: its total, band and every contribution.
+type Score struct {
+	Total         int
+	Band          string
+	ModelVersion  string
+	ComputedAt    time.Time
+	Contributions []Contribution
+}
+
+// Touchpoint is one interaction a lead came in through.
+type Touchpoint struct {
+	Source      string
+	Channel     string
+	UTMSource   string
+	UTMMedium   string
+	UTMCampaign string
+	Message     string
+	OccurredAt  time.Time
+}
+
+// Email is an email queued for the contact with its engagement events.
+type Email struct {
+	Template  string
+	Subject   string
+	Status    string
+	CreatedAt time.Time
+	SentAt    *time.Time
+	Events    []EmailEvent
+}
+
+// EmailEvent is something that happened to an email (opened, clicked, …).
+type EmailEvent struct {
+	Kind       string
+	OccurredAt time.Time
+}
+
+// TrailStep is one step of the lead's path, from webhook to first touch.
+type TrailStep struct {
+	At     time.Time
+	Step   string
+	Detail string
+}
+
+// Contact is everything the contact page shows.
+type Contact struct {
+	ID        int64
+	Ref       string
+	Name      string
+	Company   string
+	Title     string
+	Country   string
+	CreatedAt time.Time
+	// Identities are "email: …" and "phone: …" lines.
+	Identities  []string
+	Score       *Score
+	History     []Score
+	Touchpoints []Touchpoint
+	// BANT is what was extracted: budget, authority, need, timeline
+	// contributions by their rule name, in score order.
+	BANT   []Contribution
+	Emails []Email
+	Trail  []TrailStep
+	Deals  []Deal
+}
+
+// DealMove is a stage move (and amount) asked for on a card; nil fields
+// stay as they are.
+type DealMove struct {
+	Stage       *string
+	AmountCents *int64
+	LostReason  *string
+	// OwnerRepID, when not 0, requires the deal to be that rep's (else
+	// lead.ErrNotFound), checked with the change.
+	OwnerRepID int64
+}
+
+// Callback is a parked deal on the Future callback list.
+type Callback struct {
+	DealID      int64
+	ContactID   int64
+	ContactName string
+	Pipeline    string
+	Stage       string
+	OwnerName   string
+	AmountCents int64
+	ParkedAt    time.Time
+	CallbackAt  *time.Time
+	Callbacks   int
+}
+
+// LeaderRow is one rep on the manager's leaderboard.
+type LeaderRow struct {
+	RepID                   int64
+	Name                    string
+	Assigned                int64
+	MedianFirstTouchMinutes *float64
+	Won                     int64
+	WonRevenueCents         int64
+	SLABreaches             int64
+}
+
+// RepOption is a rep in the manager's board filter.
+type RepOption struct {
+	ID   int64
+	Name string
+}
+
+// RoutingView describes the routing in effect, for the manager page.
+type RoutingView struct {
+	Pipeline, HotStage    string
+	SLA, CallbackAfter    time.Duration
+	Rules                 []RoutingRuleView
+	FallbackTeam          string
+	Teams                 []string
+	RoundRobinWithoutTeam bool
+}
+
+// RoutingRuleView is one routing rule: its name, condition and team.
+type RoutingRuleView struct {
+	Name, When, Team string
+}
+
+// Backend is what the web app reads and writes. Lookups of missing rows
+// answer lead.ErrNotFound (wrapped); a refused stage move is an error with
+// an InvalidField() string method, like the rep API's.
+type Backend interface {
+	// RepByToken finds the holder of a rep API token.
+	RepByToken(ctx context.Context, token string) (Rep, error)
+	CreateSession(ctx context.Context, id string, repID int64, csrfToken string, now, expiresAt time.Time) error
+	// Session finds an unexpired session by its id.
+	Session(ctx context.Context, id string, now time.Time) (Session, error)
+	DeleteSession(ctx context.Context, id string) error
+
+	Inbox(ctx context.Context, repID int64) ([]InboxItem, error)
+	Board(ctx context.Context, q BoardQuery) (Board, error)
+	Pipelines(ctx context.Context) ([]string, error)
+	Stages(ctx context.Context, pipeline string) ([]Stage, error)
+	Reps(ctx context.Context) ([]RepOption, error)
+	// DealOwner is a deal's owner (0 = none).
+	DealOwner(ctx context.Context, dealID int64) (int64, error)
+	Deal(ctx context.Context, dealID int64) (Deal, error)
+	RepOwnsContact(ctx context.Context, repID, contactID int64) (bool, error)
+	Contact(ctx context.Context, contactID int64) (Contact, error)
+	// MoveDeal applies a change under the rep API's rules (and sends the
+	// stage's email); by names the mover in the stage history.
+	MoveDeal(ctx context.Context, dealID int64, m DealMove, by string, now time.Time) error
+	Callbacks(ctx context.Context, ownerRepID int64) ([]Callback, error)
+	Reactivate(ctx context.Context, dealID int64, now time.Time) error
+	Leaderboard(ctx context.Context, from, to time.Time) ([]LeaderRow, error)
+}
+
+// Config configures the web app.
+type Config struct {
+	// Backend is required.
+	Backend Backend
+	// LostReasons are offered when a deal is moved to a lost stage.
+	LostReasons []string
+	// Routing is shown on the manager page.
+	Routing RoutingView
+	// QueueAdmin, when set, is served to managers under /app/queues/
+	// (asynqmon, built with that root path).
+	QueueAdmin http.Handler
+	// SecureCookies marks the cookies Secure; set it when the public URL
+	// is https (a Secure cookie is never sent over plain http).
+	SecureCookies bool
+	// SessionTTL is how long a sign-in lasts; default 12h.
+	SessionTTL time.Duration
+	// NowFunc is the clock; default time.Now.
+	NowFunc func() time.Time
+	// Logger defaults to slog.Default().
+	Logger *slog.Logger
+}
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// App is the web app's HTTP handler.
+type App struct {
+	cfg  Config
+	tmpl *template.Template
+	mux  *http.ServeMux
+}
+
+// New builds the web app; it serves paths under /app/.
+func New(cfg Config) (*App, error) {
+	if cfg.Backend == nil {
+		return nil, errors.New("webapp: a Backend is required")
+	}
+	if cfg.SessionTTL <= 0 {
+		cfg.SessionTTL = 12 * time.Hour
+	}
+	if cfg.NowFunc == nil {
+		cfg.NowFunc = time.Now
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	tmpl, err := template.New("").Funcs(funcs(cfg.NowFunc)).ParseFS(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	a := &App{cfg: cfg, tmpl: tmpl, mux: http.NewServeMux()}
+	static, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		return nil, err
+	}
+	m := a.mux
+	m.Handle("GET /app/static/", http.StripPrefix("/app/static/", cacheStatic(http.FileServerFS(static))))
+	m.HandleFunc("GET /app/login", a.loginPage)
+	m.HandleFunc("POST /app/login", a.login)
+	m.HandleFunc("POST /app/logout", a.signedIn(a.logout))
+	m.HandleFunc("GET /app/{$}", a.signedIn(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/app/inbox", http.StatusSeeOther)
+	}))
+	m.HandleFunc("GET /app/inbox", a.signedIn(a.inbox))
+	m.HandleFunc("GET /app/inbox/rows", a.signedIn(a.inboxRows))
+	m.HandleFunc("GET /app/board", a.signedIn(a.board))
+	m.HandleFunc("GET /app/deals/{id}", a.signedIn(a.deal))
+	m.HandleFunc("POST /app/deals/{id}/stage", a.signedIn(a.moveDeal))
+	m.HandleFunc("POST /app/deals/{id}/reactivate", a.signedIn(a.reactivate))
+	m.HandleFunc("POST /app/deals/{id}/drop", a.signedIn(a.drop))
+	m.HandleFunc("GET /app/contacts/{id}", a.signedIn(a.contact))
+	m.HandleFunc("GET /app/callbacks", a.signedIn(a.callbacks))
+	m.HandleFunc("GET /app/manager", a.signedIn(a.managerOnly(a.manager)))
+	if cfg.QueueAdmin != nil {
+		m.Handle("/app/queues/", a.signedIn(a.managerOnly(a.sameOrigin(cfg.QueueAdmin.ServeHTTP))))
+	}
+	m.HandleFunc("/app/", func(w http.ResponseWriter, r *http.Request) { a.notFound(w, r) })
+	return a, nil
+}
+
+// ServeHTTP serves /app/… with headers that keep pages out of frames and
+// caches; the queue admin sets its own content policy.
+func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("X-Frame-Options", "DENY")
+	if !isUnder(r.URL.Path, "/app/queues/") && !isUnder(r.URL.Path, "/app/static/") {
+		// htmx is loaded from our origin and configured by a meta tag:
+		// no inline script or style is needed, so none is allowed.
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+		h.Set("Cache-Control", "no-store")
+	}
+	a.mux.ServeHTTP(w, r)
+}
+
+func isUnder(path, prefix string) bool {
+	return len(path) >= len(prefix) && path[:len(prefix)] == prefix
+}
+
+func cacheStatic(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		h.ServeHTTP(w, r)
+	})
+}
