@@ -13,7 +13,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 TEST_DIR := $(CURDIR)/.leadflow/test
 TESTSERVICES := $(CURDIR)/.leadflow/bin/testservices
 
-.PHONY: all test demo build vet services clean fuzz eval test-dashboards chaos vuln
+.PHONY: all test demo build vet services browser clean fuzz eval test-dashboards chaos vuln
 
 all: vet build test
 
@@ -21,9 +21,14 @@ all: vet build test
 services:
 	@scripts/ensure-services.sh
 
+## browser: install Debian's chromium for the web app's browser tests (they
+## skip without it, except under CI=true); without root it is only a note
+browser:
+	@command -v chromium >/dev/null || { if [[ $$(id -u) == 0 ]]; then apt-get install -y chromium >/dev/null || { apt-get update >/dev/null && apt-get install -y chromium >/dev/null; }; else echo "chromium is not installed: the web app's browser tests will skip (apt-get install chromium)" >&2; fi; }
+
 ## test: run every test with the race detector against one shared pair of
 ## servers, stopped afterwards even when tests fail or make is interrupted
-test: services
+test: services browser
 	@$(GO) build -o $(TESTSERVICES) ./scripts/testservices
 	@mkdir -p $(TEST_DIR)
 	@trap '$(TESTSERVICES) stop -dir $(TEST_DIR)' EXIT; \

@@ -36,8 +36,4 @@ have_redis() {
 }
 
 have_redis || install redis-server
-# Debian's chromium drives the web app's browser tests (cmd/leadflow/browser_test.go);
-# without root it is only a note, as those tests skip without it (outside CI).
-command -v chromium >/dev/null || { [[ $(id -u) -eq 0 ]] && install chromium; } ||
-	echo "chromium is not installed: the web app's browser tests will skip" >&2
 have_postgres || install postgresql
