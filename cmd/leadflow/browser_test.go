@@ -63,8 +63,19 @@ type shooter struct {
 	n   int
 }
 
+// shot saves the page and audits it for the accessibility basics (our
+// pages only: the queue admin is asynqmon's).
 func (s *shooter) shot(name string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		if name != "queues" {
+			problems, err := chromedp.Evaluate[[]string](a11yAudit)(ctx, t)
+			if err != nil {
+				return fmt.Errorf("audit %s: %w", name, err)
+			}
+			if len(problems) > 0 {
+				s.t.Errorf("page %s fails the accessibility basics:\n  %s", name, strings.Join(problems, "\n  "))
+			}
+		}
 		buf, err := chromedp.FullScreenshot(100)(ctx, t)
 		if err != nil {
 			return err
@@ -73,6 +84,40 @@ func (s *shooter) shot(name string) chromedp.Action[chromedp.Void] {
 		return os.WriteFile(filepath.Join(s.dir, fmt.Sprintf("%02d-%s.png", s.n, name)), buf, 0o644)
 	})
 }
+
+// a11yAudit lists what a page gets wrong of the basics: a form control
+// without a label, a button without a name, visible text whose contrast
+// with its background is under WCAG AA (4.5:1; 3:1 for large text).
+const a11yAudit = `(() => {
+  const out = [];
+  const id = el => el.id ? '#' + el.id : el.tagName.toLowerCase() + (el.name ? '[name=' + el.name + ']' : '');
+  for (const el of document.querySelectorAll('input, select, textarea')) {
+    if (['hidden', 'submit', 'button'].includes(el.type)) continue;
+    if ((el.labels && el.labels.length) || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')) continue;
+    out.push('control without a label: ' + id(el));
+  }
+  for (const el of document.querySelectorAll('button, input[type=submit]')) {
+    if (!(el.textContent || el.value || el.getAttribute('aria-label') || '').trim()) out.push('button without a name: ' + id(el));
+  }
+  const rgb = c => { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null; const p = m[1].split(',').map(Number); return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+  const bg = el => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c && c.a > 0) return c; } return {r: 255, g: 255, b: 255, a: 1}; };
+  const seen = new Set();
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const text = walk.currentNode.textContent.trim(), el = walk.currentNode.parentElement;
+    if (!text || !el || seen.has(el) || el.closest('svg')) continue;
+    seen.add(el);
+    const st = getComputedStyle(el);
+    if (st.visibility === 'hidden' || el.getClientRects().length === 0) continue;
+    const fg = rgb(st.color), b = bg(el);
+    if (!fg) continue;
+    const l1 = lum(fg), l2 = lum(b), ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    const size = parseFloat(st.fontSize), large = size >= 24 || (parseInt(st.fontWeight) >= 700 && size >= 18.66);
+    if (ratio < (large ? 3 : 4.5)) out.push('contrast ' + ratio.toFixed(2) + ':1 for "' + text.slice(0, 40) + '"');
+  }
+  return out;
+})()`
 
 // signIn fills the sign-in form with a rep token.
 func signIn(base, token string) chromedp.Action[chromedp.Void] {
