@@ -103,8 +103,13 @@ func (s *Store) CreateRepToken(ctx context.Context, repID int64) (string, error)
 	return token, nil
 }
 
+// repAccountCols are a rep account's columns. Open deals are kept on the
+// rep only when it has a capacity (migration 00019); otherwise they are
+// counted — cheap per rep, and these reads are one rep or the rep list.
 const repAccountCols = `r.id, r.name, r.email, r.territory, r.capacity, r.active, r.time_zone, r.out_of_office, r.role,
-	r.token_hash IS NOT NULL, r.open_deals`
+	r.token_hash IS NOT NULL,
+	CASE WHEN r.capacity > 0 THEN r.open_deals
+	     ELSE (SELECT count(*) FROM deals d WHERE d.owner_rep_id = r.id AND d.closed_at IS NULL) END`
 
 func scanRepAccount(row pgx.Row) (RepAccount, error) {
 	var a RepAccount

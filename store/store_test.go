@@ -197,7 +197,9 @@ func TestCreateDealRoundRobinAndIdempotent(t *testing.T) {
 	ctx := context.Background()
 	var reps []int64
 	for _, name := range []string{"A", "B", "C"} {
-		id, err := b.store.UpsertRep(ctx, lead.Rep{Name: name, Email: name + "@reps.example.com", Active: true})
+		// A capacity, so the open-deal counter is kept (uncapped reps are
+		// not counted: migration 00019).
+		id, err := b.store.UpsertRep(ctx, lead.Rep{Name: name, Email: name + "@reps.example.com", Active: true, Capacity: 100})
 		require.NoError(t, err)
 		reps = append(reps, id)
 	}
@@ -241,8 +243,18 @@ func TestCreateDealRoundRobinAndIdempotent(t *testing.T) {
 	_, err = b.pool.Exec(ctx, `DELETE FROM deals WHERE owner_rep_id = $1`, reps[2])
 	require.NoError(t, err)
 	require.Equal(t, []int{0, 0, 0}, openDeals())
+	// Uncapping a rep stops counting; capping it again recounts.
+	_, err = b.pool.Exec(ctx, `UPDATE deals SET closed_at = NULL WHERE owner_rep_id = $1`, reps[0])
+	require.NoError(t, err)
+	require.Equal(t, []int{2, 0, 0}, openDeals())
+	_, err = b.pool.Exec(ctx, `UPDATE reps SET capacity = 0 WHERE id = $1`, reps[0])
+	require.NoError(t, err)
+	require.Equal(t, []int{0, 0, 0}, openDeals())
+	_, err = b.pool.Exec(ctx, `UPDATE reps SET capacity = 5 WHERE id = $1`, reps[0])
+	require.NoError(t, err)
+	require.Equal(t, []int{2, 0, 0}, openDeals())
 
-	_, _, err = b.store.CreateDeal(ctx, lead.DealRequest{ContactID: 1, Pipeline: "Sales", Stage: "Nope", Now: b.now}, pipeline.RoundRobin)
+	_, _, err = b.store.CreateDeal(ctx, lead.DealRequest{ContactID: 999999, Pipeline: "Sales", Stage: "Nope", Now: b.now}, pipeline.RoundRobin)
 	require.True(t, errors.Is(err, store.ErrNotFound), err)
 }
 
