@@ -29,6 +29,8 @@ type webBackend struct {
 	// stageChanged queues the stage email and counts the move, as the
 	// rep API's StageChangedFunc does.
 	stageChanged func(ctx context.Context, ch lead.StageChange) error
+	// now is the clock of the board's "closed in the last 30 days".
+	now func() time.Time
 }
 
 var _ webapp.Backend = webBackend{}
@@ -63,7 +65,7 @@ func (b webBackend) Inbox(ctx context.Context, repID int64) ([]webapp.InboxItem,
 
 func (b webBackend) Board(ctx context.Context, q webapp.BoardQuery) (webapp.Board, error) {
 	bd, err := b.st.PipelineBoard(ctx, store.BoardFilter{OwnerRepID: q.OwnerRepID, Pipeline: q.Pipeline, PerStage: 25,
-		ClosedSince: time.Now().AddDate(0, 0, -30)})
+		ClosedSince: b.now().AddDate(0, 0, -30)})
 	out := webapp.Board{Pipeline: bd.Pipeline, Stages: make([]webapp.BoardStage, len(bd.Stages))}
 	for i, st := range bd.Stages {
 		out.Stages[i] = webapp.BoardStage{Name: st.Name, Kind: st.Kind, WinProbability: st.WinProbability, Count: st.Count,
@@ -259,8 +261,12 @@ func (a *app) webApp() (http.Handler, error) {
 		rv.Teams = append(rv.Teams, t.Name+": "+strings.Join(members, ", "))
 	}
 	logger := a.logger
+	now := a.nowFunc
+	if now == nil {
+		now = time.Now
+	}
 	return webapp.New(webapp.Config{
-		Backend: webBackend{st: a.store, api: repAPI{st: a.store, lostReasons: r.LostReasons},
+		Backend: webBackend{st: a.store, api: repAPI{st: a.store, lostReasons: r.LostReasons}, now: now,
 			stageChanged: func(ctx context.Context, ch lead.StageChange) error {
 				err := a.stageChanged(ctx, ch)
 				if err != nil {
