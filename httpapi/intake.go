@@ -6,9 +6,19 @@ import (
 	"encoding/hex"
 	"errors"
 	"sync"
+	"time"
 
 	"leadflow/lead"
 )
+
+// DefaultGroupLinger is how long a busy committer lets the next group fill
+// before committing it (see Config.GroupLinger).
+const DefaultGroupLinger = 5 * time.Millisecond
+
+// lingerBelow is the group size a lingering committer waits for: more
+// than that already makes a good group, and waiting longer would only cap
+// intake.
+const lingerBelow = 16
 
 // groupCommit makes webhook intake durable at more than one commit's worth
 // of requests per second. Each request queues its deliveries and waits;
@@ -25,7 +35,11 @@ type groupCommit struct {
 
 	mu      sync.Mutex
 	queue   []*intakeRequest
+	queued  int // deliveries in queue
 	running int
+	// filled is closed when lingerBelow deliveries are queued, waking a
+	// lingering committer early; nil when nobody lingers.
+	filled chan struct{}
 }
 
 // intakeRequest is one webhook's deliveries waiting for their commit.
@@ -41,7 +55,12 @@ func newGroupCommit(c Config) *groupCommit {
 		c.MaxGroup = 256
 	}
 	if c.Committers <= 0 {
-		c.Committers = 4
+		c.Committers = 1
+	}
+	if c.GroupLinger < 0 {
+		c.GroupLinger = 0
+	} else if c.GroupLinger == 0 {
+		c.GroupLinger = DefaultGroupLinger
 	}
 	return &groupCommit{cfg: c}
 }
@@ -54,6 +73,11 @@ func (g *groupCommit) store(events []lead.Event) ([]int64, error) {
 	req := &intakeRequest{events: events, done: make(chan struct{})}
 	g.mu.Lock()
 	g.queue = append(g.queue, req)
+	g.queued += len(events)
+	if g.filled != nil && g.queued >= lingerBelow {
+		close(g.filled)
+		g.filled = nil
+	}
 	start := g.running < g.cfg.Committers
 	if start {
 		g.running++
@@ -67,7 +91,11 @@ func (g *groupCommit) store(events []lead.Event) ([]int64, error) {
 }
 
 func (g *groupCommit) commitLoop() {
+	busy := false
 	for {
+		if busy {
+			g.linger()
+		}
 		g.mu.Lock()
 		group := g.take()
 		if len(group) == 0 {
@@ -77,6 +105,34 @@ func (g *groupCommit) commitLoop() {
 		}
 		g.mu.Unlock()
 		g.commit(group)
+		busy = true
+	}
+}
+
+// linger lets the next group fill a little under load: each group is one
+// task and a few statements downstream however many leads it holds. It
+// waits until lingerBelow deliveries are queued or GroupLinger has passed,
+// so a sender flat out is barely slowed, and the first webhook after a
+// pause never waits (commitLoop lingers only between commits).
+func (g *groupCommit) linger() {
+	if g.cfg.GroupLinger <= 0 {
+		return
+	}
+	g.mu.Lock()
+	if g.queued >= lingerBelow {
+		g.mu.Unlock()
+		return
+	}
+	if g.filled == nil {
+		g.filled = make(chan struct{})
+	}
+	filled := g.filled
+	g.mu.Unlock()
+	t := time.NewTimer(g.cfg.GroupLinger)
+	defer t.Stop()
+	select {
+	case <-filled:
+	case <-t.C:
 	}
 }
 
@@ -91,6 +147,7 @@ func (g *groupCommit) take() []*intakeRequest {
 	group := make([]*intakeRequest, n)
 	copy(group, g.queue[:n])
 	g.queue = append(g.queue[:0], g.queue[n:]...)
+	g.queued -= size
 	return group
 }
 

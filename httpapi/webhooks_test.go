@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -60,13 +61,19 @@ func (b *testBundle) enqueuedCount(t *testing.T, want int) {
 
 func setup(t *testing.T, now time.Time, secrets ...string) *testBundle {
 	t.Helper()
+	return setupWith(t, now, nil, secrets...)
+}
+
+// setupWith is setup with a last word on the handler's config.
+func setupWith(t *testing.T, now time.Time, adjust func(*httpapi.Config), secrets ...string) *testBundle {
+	t.Helper()
 	t.Parallel()
 	gen, err := connectors.NewGeneric(connectors.GenericConfig{Secrets: secrets})
 	require.NoError(t, err)
 	reg, err := connectors.NewRegistry(gen)
 	require.NoError(t, err)
 	b := &testBundle{store: store.New(testenv.Pool(t))}
-	h, err := httpapi.New(httpapi.Config{
+	cfg := httpapi.Config{
 		Connectors: reg,
 		Store:      b.store,
 		// Recording the hand-off is enough here; the queue itself is
@@ -80,7 +87,11 @@ func setup(t *testing.T, now time.Time, secrets ...string) *testBundle {
 		},
 		NowFunc: func() time.Time { return now },
 		Metrics: metrics.New(),
-	})
+	}
+	if adjust != nil {
+		adjust(&cfg)
+	}
+	h, err := httpapi.New(cfg)
 	require.NoError(t, err)
 	b.handler = h
 	return b
@@ -192,4 +203,45 @@ func TestUnknownRouteIsJSON404(t *testing.T) {
 	code, out := b.do(t, "/v1/webhooks/nope", nil, nil)
 	require.Equal(t, http.StatusNotFound, code)
 	require.Contains(t, out["error"], "no such endpoint")
+}
+
+// TestConcurrentWebhooksCommitInGroups: webhooks arriving together share
+// commits and tasks (fewer tasks than webhooks, every event on exactly one
+// task), while a lone webhook never waits for the group to fill.
+func TestConcurrentWebhooksCommitInGroups(t *testing.T) {
+	b := setupWith(t, t0.Add(time.Minute), func(c *httpapi.Config) { c.GroupLinger = time.Second }, currentSecret)
+	post := func(i int) int {
+		id := fmt.Sprintf("msg_group_%d", i)
+		body := fmt.Appendf(nil, `{"type":"lead.created","data":{"email":"g%d@example.com"}}`, i)
+		sig, err := connectors.SignStandardWebhook(currentSecret, id, t0.Add(time.Minute), body)
+		require.NoError(t, err)
+		code, _ := b.do(t, "/v1/webhooks/generic/website", body, map[string]string{
+			"webhook-id": id, "webhook-timestamp": fmt.Sprint(t0.Add(time.Minute).Unix()), "webhook-signature": sig})
+		return code
+	}
+	start := time.Now()
+	require.Equal(t, http.StatusAccepted, post(0))
+	require.Less(t, time.Since(start), 500*time.Millisecond, "a lone webhook is committed at once, not after the linger")
+
+	const n = 48
+	var wg sync.WaitGroup
+	codes := make([]int, n)
+	for i := range n {
+		wg.Add(1)
+		go func() { defer wg.Done(); codes[i] = post(i + 1) }()
+	}
+	wg.Wait()
+	for i, c := range codes {
+		require.Equal(t, http.StatusAccepted, c, "webhook %d", i+1)
+	}
+	require.Equal(t, n+1, b.storedEvents(t))
+	b.enqueuedCount(t, n+1)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	require.Less(t, len(b.taskIDs), n/2, "concurrent webhooks share tasks")
+	seen := map[int64]bool{}
+	for _, ev := range b.enqueued {
+		require.False(t, seen[ev.ID], "event %d on two tasks", ev.ID)
+		seen[ev.ID] = true
+	}
 }
