@@ -32,13 +32,7 @@ func TestRelayRecoversEventsWhoseTaskIsGone(t *testing.T) {
 	t.Cleanup(func() { insp.Close() })
 	relay := workers.NewRelay(workers.RelayConfig{
 		Store: b.store, Enqueuer: b.client, NowFunc: func() time.Time { return b.now },
-		TaskExists: func(_ context.Context, id string) (bool, error) {
-			_, err := insp.GetTaskInfo(workers.QueueDefault, id)
-			if errors.Is(err, asynq.ErrTaskNotFound) || errors.Is(err, asynq.ErrQueueNotFound) {
-				return false, nil
-			}
-			return err == nil, err
-		},
+		TaskExists: taskExists(insp),
 	})
 	n, err := relay.RunOnce(ctx)
 	require.NoError(t, err)
@@ -52,4 +46,44 @@ func TestRelayRecoversEventsWhoseTaskIsGone(t *testing.T) {
 	require.Len(t, pending, 1, "one task carries the recovered group")
 	require.Equal(t, workers.TypeLeadIngest, pending[0].Type)
 	require.JSONEq(t, fmt.Sprintf(`{"event_ids":[%d,%d]}`, ids[0], ids[1]), string(pending[0].Payload))
+}
+
+// TestRelayLeavesDeadLettersAlone: an event whose task was archived after
+// its retries is a dead letter for `leadflow replay`, not work for the
+// relay — re-enqueuing it would retry a poison event forever.
+func TestRelayLeavesDeadLettersAlone(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	ev, _, err := b.store.InsertEvent(ctx, lead.Event{Connector: "generic", Source: "website", EventID: "dead",
+		ReceivedAt: b.now.Add(-time.Minute), Payload: []byte(`{}`), TaskID: "ingest:g:dead-letter"})
+	require.NoError(t, err)
+	task, err := workers.NewIngestGroupTask("ingest:g:dead-letter", []int64{ev.ID})
+	require.NoError(t, err)
+	_, err = b.client.EnqueueContext(ctx, task)
+	require.NoError(t, err)
+	insp := asynq.NewInspector(b.redisOpt)
+	t.Cleanup(func() { insp.Close() })
+	require.NoError(t, insp.ArchiveTask(workers.QueueDefault, "ingest:g:dead-letter"))
+
+	relay := workers.NewRelay(workers.RelayConfig{
+		Store: b.store, Enqueuer: b.client, NowFunc: func() time.Time { return b.now },
+		TaskExists: taskExists(insp),
+	})
+	n, err := relay.RunOnce(ctx)
+	require.NoError(t, err)
+	require.Zero(t, n)
+	pending, err := insp.ListPendingTasks(workers.QueueDefault)
+	require.NoError(t, err)
+	require.Empty(t, pending)
+}
+
+// taskExists asks Redis about a task the way the scheduler role does.
+func taskExists(insp *asynq.Inspector) func(context.Context, string) (bool, error) {
+	return func(_ context.Context, id string) (bool, error) {
+		_, err := insp.GetTaskInfo(workers.QueueDefault, id)
+		if errors.Is(err, asynq.ErrTaskNotFound) || errors.Is(err, asynq.ErrQueueNotFound) {
+			return false, nil
+		}
+		return err == nil, err
+	}
 }
