@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -374,6 +375,7 @@ func (a *App) applyMove(w http.ResponseWriter, r *http.Request, id int64, m Deal
 }
 
 type callbacksData struct {
+	SnoozeDays  []int
 	Callbacks   []Callback
 	LostReasons []string
 }
@@ -390,7 +392,7 @@ func (a *App) callbacks(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a.render(w, r, http.StatusOK, "callbacks", page{Title: "Future callbacks", Nav: "callbacks",
-		Data: callbacksData{Callbacks: cbs, LostReasons: a.cfg.LostReasons}})
+		Data: callbacksData{Callbacks: cbs, LostReasons: a.cfg.LostReasons, SnoozeDays: snoozeDays}})
 }
 
 // reactivate takes a parked deal back into its stage.
@@ -401,6 +403,28 @@ func (a *App) reactivate(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := a.cfg.Backend.Reactivate(r.Context(), id, a.cfg.NowFunc()); err != nil {
 		a.failed(w, r, "reactivate deal", err)
+		return
+	}
+	http.Redirect(w, r, "/app/callbacks", http.StatusSeeOther)
+}
+
+// snoozeDays are the reminder delays the callbacks page offers.
+var snoozeDays = []int{1, 3, 7, 14, 30}
+
+// snooze moves a parked deal's reminder a number of days ahead.
+func (a *App) snooze(w http.ResponseWriter, r *http.Request) {
+	id, ok := a.visibleDeal(w, r)
+	if !ok {
+		return
+	}
+	days, err := strconv.Atoi(r.PostFormValue("days"))
+	if err != nil || !slices.Contains(snoozeDays, days) {
+		a.message(w, r, http.StatusUnprocessableEntity, "Reminder not moved", "Choose how many days to wait: 1, 3, 7, 14 or 30.")
+		return
+	}
+	now := a.cfg.NowFunc()
+	if err := a.cfg.Backend.Snooze(r.Context(), id, now.AddDate(0, 0, days), now); err != nil {
+		a.failed(w, r, "snooze deal", err)
 		return
 	}
 	http.Redirect(w, r, "/app/callbacks", http.StatusSeeOther)

@@ -267,6 +267,8 @@ type Backend interface {
 	MoveDeal(ctx context.Context, dealID int64, m DealMove, by string, now time.Time) error
 	Callbacks(ctx context.Context, ownerRepID int64) ([]Callback, error)
 	Reactivate(ctx context.Context, dealID int64, now time.Time) error
+	// Snooze moves a parked deal's reminder to until (and schedules it).
+	Snooze(ctx context.Context, dealID int64, until, now time.Time) error
 	Leaderboard(ctx context.Context, from, to time.Time) ([]LeaderRow, error)
 }
 
@@ -342,6 +344,7 @@ func New(cfg Config) (*App, error) {
 	m.HandleFunc("GET /app/deals/{id}", a.signedIn(a.deal))
 	m.HandleFunc("POST /app/deals/{id}/stage", a.signedIn(a.moveDeal))
 	m.HandleFunc("POST /app/deals/{id}/reactivate", a.signedIn(a.reactivate))
+	m.HandleFunc("POST /app/deals/{id}/snooze", a.signedIn(a.snooze))
 	m.HandleFunc("POST /app/deals/{id}/drop", a.signedIn(a.drop))
 	m.HandleFunc("GET /app/contacts/{id}", a.signedIn(a.contact))
 	m.HandleFunc("GET /app/callbacks", a.signedIn(a.callbacks))

@@ -34,7 +34,9 @@ func NewStallSweepTask() *asynq.Task {
 	return asynq.NewTask(TypeStallSweep, nil, asynq.Queue(QueueDefault), asynq.MaxRetry(3), asynq.Timeout(10*time.Minute))
 }
 
-func newCallbackTask(dealID int64, at time.Time) (*asynq.Task, error) {
+// NewCallbackTask returns the reminder of a parked deal due at `at`; the
+// reminder is dropped when it fires if the deal's callback time has moved.
+func NewCallbackTask(dealID int64, at time.Time) (*asynq.Task, error) {
 	b, err := json.Marshal(CallbackPayload{DealID: dealID, CallbackAt: at})
 	if err != nil {
 		return nil, err
@@ -61,7 +63,7 @@ func (h *Handlers) StallSweep(ctx context.Context, _ *asynq.Task) error {
 		if !parked {
 			continue
 		}
-		task, err := newCallbackTask(d.DealID, at)
+		task, err := NewCallbackTask(d.DealID, at)
 		if err := h.enqueue(ctx, task, err); err != nil {
 			return err
 		}
@@ -147,6 +149,6 @@ func (h *Handlers) Callback(ctx context.Context, t *asynq.Task) error {
 	if err := h.cfg.Store.Snooze(ctx, deal.ID, at, now); err != nil {
 		return err
 	}
-	task, err := newCallbackTask(deal.ID, at)
+	task, err := NewCallbackTask(deal.ID, at)
 	return h.enqueue(ctx, task, err)
 }

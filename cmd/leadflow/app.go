@@ -222,10 +222,7 @@ func (a *app) enqueueEvents(ctx context.Context, taskID string, events []lead.Ev
 	if err != nil {
 		return err
 	}
-	if _, err := a.client.EnqueueContext(ctx, task); err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
-		return err
-	}
-	return nil
+	return a.enqueue(ctx, task)
 }
 
 // taskExists asks Redis whether a task is still known, for the relay.

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"github.com/hibiken/asynq"
 	"io"
+	"leadflow/workers"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -233,7 +236,43 @@ func TestBrowserJourney(t *testing.T) {
 		chromedp.Navigate(b.baseURL+dealHref), chromedp.WaitVisible(css(`#deal-h`)),
 		moveStage(dealID, "Won", "12,500"), shots.shot("deal-won"))
 	require.Contains(t, text(`#deal-h`), "Won")
-	do(chromedp.Navigate(b.baseURL+"/app/callbacks"), chromedp.WaitVisible(css(`main table`)), shots.shot("callbacks"))
+
+	// A second lead's deal stalls and is parked: the callbacks page lists
+	// it, and the rep moves its reminder a week ahead.
+	// (Another phone than the first lead's, or it would be the same person.)
+	second := bytes.Replace(leadBody("bea.browser@example.com", true), []byte("+1 555 555 0100"), []byte("+1 555 555 0199"), 1)
+	res = b.post(t, testSecret, "msg_browser_2", time.Now(), second)
+	require.Equal(t, http.StatusAccepted, res.Status)
+	var parked int64
+	require.Eventually(t, func() bool {
+		return b.pool.QueryRow(bg, `SELECT d.id FROM deals d JOIN contact_identities i ON i.contact_id = d.contact_id
+			WHERE i.value = 'bea.browser@example.com'`).Scan(&parked) == nil
+	}, 20*time.Second, 50*time.Millisecond, "the second lead was not routed")
+	parkedAt := time.Now()
+	ok, err := st.ParkDeal(bg, parked, parkedAt.Add(14*24*time.Hour), parkedAt)
+	require.NoError(t, err)
+	require.True(t, ok)
+	snoozeSel := fmt.Sprintf(`#snooze-%d`, parked)
+	do(chromedp.Navigate(b.baseURL+"/app/callbacks"), chromedp.WaitVisible(css(snoozeSel)), shots.shot("callbacks"),
+		chromedp.SetValue(css(snoozeSel), "7"),
+		chromedp.Click(css(fmt.Sprintf(`form[action="/app/deals/%d/snooze"] button`, parked))),
+		waitFor(`location.pathname === "/app/callbacks" && document.readyState === "complete"`))
+	var callbackAt time.Time
+	require.Eventually(t, func() bool {
+		return b.pool.QueryRow(bg, `SELECT callback_at FROM deals WHERE id = $1`, parked).Scan(&callbackAt) == nil &&
+			callbackAt.Sub(parkedAt) < 8*24*time.Hour
+	}, 10*time.Second, 50*time.Millisecond, "the reminder did not move")
+	require.WithinDuration(t, parkedAt.AddDate(0, 0, 7), callbackAt, time.Minute)
+	insp := asynq.NewInspector(b.app.redisOpt)
+	defer insp.Close()
+	scheduled, err := insp.ListScheduledTasks(workers.QueueDefault, asynq.PageSize(1000))
+	require.NoError(t, err)
+	found := false
+	for _, ti := range scheduled {
+		found = found || (ti.Type == workers.TypeDealCallback && strings.Contains(string(ti.Payload), fmt.Sprintf(`"deal_id":%d`, parked)) &&
+			ti.NextProcessAt.Sub(callbackAt).Abs() < time.Second)
+	}
+	require.True(t, found, "the moved reminder is scheduled")
 
 	// Another rep's deal is not visible; a POST without the CSRF token is refused.
 	otherRep, err := st.AddRep(bg, lead.Rep{Name: "Other Rep", Email: "other@reps.example.com"}, store.RoleRep)

@@ -31,6 +31,9 @@ type webBackend struct {
 	stageChanged func(ctx context.Context, ch lead.StageChange) error
 	// now is the clock of the board's "closed in the last 30 days".
 	now func() time.Time
+	// enqueue puts a task in the queue (a task already there is not an
+	// error).
+	enqueue func(ctx context.Context, t *asynq.Task) error
 }
 
 var _ webapp.Backend = webBackend{}
@@ -220,6 +223,19 @@ func (b webBackend) Reactivate(ctx context.Context, dealID int64, now time.Time)
 	return b.st.ReactivateDeal(ctx, dealID, now)
 }
 
+// Snooze moves the reminder and schedules it; the one it replaces finds the
+// callback time moved and does nothing.
+func (b webBackend) Snooze(ctx context.Context, dealID int64, until, now time.Time) error {
+	if err := b.st.Snooze(ctx, dealID, until, now); err != nil {
+		return err
+	}
+	task, err := workers.NewCallbackTask(dealID, until)
+	if err != nil {
+		return err
+	}
+	return b.enqueue(ctx, task)
+}
+
 func (b webBackend) Leaderboard(ctx context.Context, from, to time.Time) ([]webapp.LeaderRow, error) {
 	rows, err := b.st.RepLeaderboard(ctx, from, to)
 	out := make([]webapp.LeaderRow, len(rows))
@@ -237,6 +253,12 @@ func (a *app) stageChanged(ctx context.Context, ch lead.StageChange) error {
 	if err != nil {
 		return err
 	}
+	return a.enqueue(ctx, task)
+}
+
+// enqueue puts a task in the queue; a task with the same id already there
+// means it is queued.
+func (a *app) enqueue(ctx context.Context, task *asynq.Task) error {
 	if _, err := a.client.EnqueueContext(ctx, task); err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
 		return err
 	}
@@ -266,7 +288,7 @@ func (a *app) webApp() (http.Handler, error) {
 		now = time.Now
 	}
 	return webapp.New(webapp.Config{
-		Backend: webBackend{st: a.store, api: repAPI{st: a.store, lostReasons: r.LostReasons}, now: now,
+		Backend: webBackend{st: a.store, api: repAPI{st: a.store, lostReasons: r.LostReasons}, now: now, enqueue: a.enqueue,
 			stageChanged: func(ctx context.Context, ch lead.StageChange) error {
 				err := a.stageChanged(ctx, ch)
 				if err != nil {
