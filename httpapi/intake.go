@@ -20,6 +20,10 @@ const DefaultGroupLinger = 5 * time.Millisecond
 // intake.
 const lingerBelow = 16
 
+// lingerStep is how long a lingering committer waits for the next webhook:
+// if none arrives in that time, more are not on their way.
+const lingerStep = time.Millisecond
+
 // groupCommit makes webhook intake durable at more than one commit's worth
 // of requests per second. Each request queues its deliveries and waits;
 // a committer takes everything queued (up to MaxGroup deliveries), stores
@@ -111,28 +115,40 @@ func (g *groupCommit) commitLoop() {
 
 // linger lets the next group fill a little under load: each group is one
 // task and a few statements downstream however many leads it holds. It
-// waits until lingerBelow deliveries are queued or GroupLinger has passed,
-// so a sender flat out is barely slowed, and the first webhook after a
-// pause never waits (commitLoop lingers only between commits).
+// waits while webhooks keep arriving — until lingerBelow deliveries are
+// queued, a lingerStep passes with none new, or GroupLinger is up — so a
+// sender that waits for its answers before sending more (nothing new
+// arrives) is not held up, and the first webhook after a pause never waits
+// (commitLoop lingers only between commits).
 func (g *groupCommit) linger() {
 	if g.cfg.GroupLinger <= 0 {
 		return
 	}
-	g.mu.Lock()
-	if g.queued >= lingerBelow {
+	deadline := time.Now().Add(g.cfg.GroupLinger)
+	for {
+		g.mu.Lock()
+		queued := g.queued
+		if queued >= lingerBelow || !time.Now().Before(deadline) {
+			g.mu.Unlock()
+			return
+		}
+		if g.filled == nil {
+			g.filled = make(chan struct{})
+		}
+		filled := g.filled
 		g.mu.Unlock()
-		return
-	}
-	if g.filled == nil {
-		g.filled = make(chan struct{})
-	}
-	filled := g.filled
-	g.mu.Unlock()
-	t := time.NewTimer(g.cfg.GroupLinger)
-	defer t.Stop()
-	select {
-	case <-filled:
-	case <-t.C:
+		t := time.NewTimer(min(lingerStep, time.Until(deadline)))
+		select {
+		case <-filled:
+		case <-t.C:
+		}
+		t.Stop()
+		g.mu.Lock()
+		grew := g.queued > queued
+		g.mu.Unlock()
+		if !grew {
+			return
+		}
 	}
 }
 
