@@ -174,7 +174,7 @@ func (g *groupCommit) commit(group []*intakeRequest) {
 	stored := g.insert(group)
 	var sqlErr interface{ SQLState() string }
 	if len(group) > 1 && group[0].err != nil && errors.As(group[0].err, &sqlErr) {
-		stored = stored[:0]
+		// The failed group stored nothing: each request on its own now.
 		for _, req := range group {
 			req.err = nil
 			stored = append(stored, g.insert([]*intakeRequest{req})...)

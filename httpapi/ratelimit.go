@@ -1,10 +1,8 @@
 package httpapi
 
 import (
-	"bytes"
 	"container/list"
 	"fmt"
-	"io"
 	"math"
 	"net/http"
 	"strconv"
@@ -13,7 +11,6 @@ import (
 
 	"golang.org/x/time/rate"
 
-	"leadflow/connectors"
 	"leadflow/metrics"
 )
 
@@ -25,8 +22,8 @@ const DefaultIntakeMaxSources = 10_000
 
 // Where the intake rate check sits, and why:
 //
-//	read body (bounded) → Verify → rate check → [webhook handler: Verify,
-//	replay claim, Parse, store, answer]
+//	read body (bounded) → Verify → rate check → replay claim → Parse →
+//	store → answer   (all in the webhook handler, webhooks.go)
 //
 //   - After signature verification: a forged or unsigned request never
 //     takes a token, so nobody without the secret can use up a real
@@ -163,54 +160,21 @@ func retryAfterSeconds(d time.Duration) int64 {
 	return s
 }
 
-// limitIntake wraps the webhook handler of connector name with the
-// per-source rate check described above. Requests that are not authentic,
-// too large or unreadable pass through untouched: the webhook handler
-// refuses them with its own answer and metrics.
-func (s *Server) limitIntake(name string, next http.HandlerFunc) http.HandlerFunc {
+// admitIntake takes a token from the source's bucket of an authentic
+// request; when the bucket is empty it answers 429 with Retry-After and
+// reports false. Without a limiter every request is admitted.
+func (s *Server) admitIntake(w http.ResponseWriter, name, source string) bool {
 	if s.limiter == nil {
-		return next
+		return true
 	}
-	return func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		c, ok := s.cfg.Connectors.Get(name)
-		if !ok {
-			next(w, r)
-			return
-		}
-		body, err := io.ReadAll(io.LimitReader(r.Body, s.cfg.MaxBodyBytes+1))
-		// The handler reads the body again: hand it what was read followed
-		// by whatever was not, so its size check and errors are unchanged.
-		r.Body = replayedBody{Reader: io.MultiReader(bytes.NewReader(body), r.Body), Closer: r.Body}
-		if err != nil || int64(len(body)) > s.cfg.MaxBodyBytes {
-			next(w, r)
-			return
-		}
-		req := &connectors.Request{
-			Method: r.Method, Header: r.Header, Body: body, Query: r.URL.Query(),
-			PathValues: map[string]string{"source": r.PathValue("source")},
-		}
-		if err := c.Verify(req, s.cfg.NowFunc()); err != nil {
-			next(w, r)
-			return
-		}
-		allowed, wait := s.limiter.allow(sourceKey{connector: name, source: r.PathValue("source")}, time.Now())
-		if allowed {
-			next(w, r)
-			return
-		}
-		s.cfg.Metrics.IntakeRequest(name, metrics.IntakeRateLimited)
-		s.cfg.Metrics.IntakeDuration(name, time.Since(start))
-		secs := retryAfterSeconds(wait)
-		w.Header().Set("Retry-After", strconv.FormatInt(secs, 10))
-		writeError(w, http.StatusTooManyRequests,
-			fmt.Sprintf("too many requests for this source; retry after %d s", secs), "")
+	allowed, wait := s.limiter.allow(sourceKey{connector: name, source: source}, time.Now())
+	if allowed {
+		return true
 	}
-}
-
-// replayedBody is a request body re-assembled after a first read; Close
-// closes the original.
-type replayedBody struct {
-	io.Reader
-	io.Closer
+	s.cfg.Metrics.IntakeRequest(name, metrics.IntakeRateLimited)
+	secs := retryAfterSeconds(wait)
+	w.Header().Set("Retry-After", strconv.FormatInt(secs, 10))
+	writeError(w, http.StatusTooManyRequests,
+		fmt.Sprintf("too many requests for this source; retry after %d s", secs), "")
+	return false
 }

@@ -170,7 +170,7 @@ func New(c Config) (*Server, error) {
 	s.mux.HandleFunc("GET /readyz", s.readyz)
 	s.mux.Handle("GET /metrics", c.Metrics.Handler())
 	for _, r := range webhookRoutes {
-		s.mux.HandleFunc("POST "+r.path, s.limitIntake(r.connector, s.webhook(r.connector)))
+		s.mux.HandleFunc("POST "+r.path, s.webhook(r.connector))
 		if r.challenge {
 			s.mux.HandleFunc("GET "+r.path, s.challenge(r.connector))
 		}

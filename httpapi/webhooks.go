@@ -57,6 +57,12 @@ func (s *Server) webhook(name string) http.HandlerFunc {
 			writeConnectorError(w, rejectStatus(c, connectors.KindUnauthorized), err)
 			return
 		}
+		// Only authentic requests spend the source's budget, and before the
+		// replay claim, so a limited delivery's retry is not a replay (see
+		// ratelimit.go).
+		if !s.admitIntake(w, name, r.PathValue("source")) {
+			return
+		}
 		if g, ok := c.(connectors.ReplayGuard); ok {
 			if key, ttl := g.ReplayKey(req); key != "" {
 				if s.cfg.ReplayCache == nil {

@@ -28,7 +28,7 @@ func identitiesOf(l lead.Lead) []identity {
 
 // RecordLead resolves the lead to one contact and adds its touchpoint, in one
 // transaction. The event stays pending until the caller has routed the lead
-// (MarkEventProcessed). It is idempotent per event: a
+// (MarkEventsProcessed). It is idempotent per event: a
 // second call for the same event returns the touchpoint the first created.
 //
 // Resolution: the contact already owning the lead's email wins, then the one

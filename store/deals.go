@@ -105,20 +105,12 @@ func (s *Store) createDeal(ctx context.Context, req lead.DealRequest) (lead.Deal
 			tpID = &req.TouchpointID
 		}
 		b := &pgx.Batch{}
-		b.Queue(`
-			WITH d AS (
-				INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7, $8) RETURNING id, created_at
-			), h AS (
-				INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
-				SELECT id, NULL, $3, $7, 'router' FROM d
-			)
-			SELECT id, created_at FROM d`,
-			req.ContactID, d.PipelineID, d.StageID, owner, tpID, req.Title, req.Now, req.Team)
-		b.Queue(`UPDATE nurture_enrollments SET status = 'promoted', ended_at = $2
-			WHERE contact_id = $1 AND status = 'active'`, req.ContactID, req.Now)
+		b.Queue(insertDealsSQL, []int64{req.ContactID}, []*int64{owner}, []*int64{tpID}, d.PipelineID, d.StageID,
+			[]string{req.Title}, []time.Time{req.Now}, req.Team)
+		b.Queue(promoteNurtureSQL, []int64{req.ContactID}, []time.Time{req.Now})
 		br := tx.SendBatch(ctx, b)
-		if err := br.QueryRow().Scan(&d.ID, &d.CreatedAt); err != nil {
+		var contactID int64
+		if err := br.QueryRow().Scan(&d.ID, &contactID, &d.CreatedAt); err != nil {
 			br.Close()
 			return fmt.Errorf("insert deal: %w", err)
 		}
@@ -307,19 +299,8 @@ func (s *Store) openDeals(ctx context.Context, reqs []lead.DealRequest, todo []i
 	}
 	return s.inDerivedTx(ctx, func(tx pgx.Tx) error {
 		b := &pgx.Batch{}
-		b.Queue(`
-			WITH d AS (
-				INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team)
-				SELECT c, $4, $5, o, t, ti, n, n, n, '' FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $6::text[], $7::timestamptz[]) AS u(c, o, t, ti, n)
-				RETURNING id, contact_id, created_at
-			), h AS (
-				INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
-				SELECT id, NULL, $5, created_at, 'router' FROM d
-			)
-			SELECT id, contact_id, created_at FROM d`,
-			contactIDs, ownerIDs, tpIDs, pipelineID, stageID, titles, nows)
-		b.Queue(`UPDATE nurture_enrollments SET status = 'promoted', ended_at = u.n
-			FROM unnest($1::bigint[], $2::timestamptz[]) AS u(c, n) WHERE contact_id = u.c AND status = 'active'`, contactIDs, nows)
+		b.Queue(insertDealsSQL, contactIDs, ownerIDs, tpIDs, pipelineID, stageID, titles, nows, "")
+		b.Queue(promoteNurtureSQL, contactIDs, nows)
 		br := tx.SendBatch(ctx, b)
 		rows, err := br.Query()
 		if err != nil {
@@ -356,6 +337,24 @@ func (s *Store) openDeals(ctx context.Context, reqs []lead.DealRequest, todo []i
 		return nil
 	})
 }
+
+// insertDealsSQL opens deals (contact, owner, touchpoint, title and time
+// per row; pipeline, stage and team shared) with their first stage-history
+// row, returning each deal's id, contact and creation time.
+const insertDealsSQL = `
+	WITH d AS (
+		INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team)
+		SELECT c, $4, $5, o, t, ti, n, n, n, $8 FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $6::text[], $7::timestamptz[]) AS u(c, o, t, ti, n)
+		RETURNING id, contact_id, created_at
+	), h AS (
+		INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
+		SELECT id, NULL, $5, created_at, 'router' FROM d
+	)
+	SELECT id, contact_id, created_at FROM d`
+
+// promoteNurtureSQL ends the active nurture of contacts that got a deal.
+const promoteNurtureSQL = `UPDATE nurture_enrollments SET status = 'promoted', ended_at = u.n
+	FROM unnest($1::bigint[], $2::timestamptz[]) AS u(c, n) WHERE contact_id = u.c AND status = 'active'`
 
 // activeRepsSQL lists the active reps in id order with their open deals.
 const activeRepsSQL = `

@@ -154,8 +154,8 @@ func (s *Store) GetEvents(ctx context.Context, ids []int64) ([]lead.Event, error
 	return events, nil
 }
 
-// MarkEventsProcessed records that the events were handled to the end (see
-// MarkEventProcessed), in one statement.
+// MarkEventsProcessed records that the events were handled to the end —
+// their leads routed — in one statement.
 func (s *Store) MarkEventsProcessed(ctx context.Context, ids []int64, at time.Time) error {
 	_, err := s.derived.Exec(ctx, `
 		UPDATE inbound_events SET status = 'processed', processed_at = $2, last_error = '', attempts = attempts + 1
@@ -173,18 +173,6 @@ func (s *Store) MarkEventFailed(ctx context.Context, id int64, reason string) er
 		WHERE id = $1 AND status <> 'processed'`, id, reason)
 	if err != nil {
 		return fmt.Errorf("mark inbound event %d failed: %w", id, err)
-	}
-	return nil
-}
-
-// MarkEventProcessed records that the event was handled to the end: its
-// lead routed, or its engagements recorded.
-func (s *Store) MarkEventProcessed(ctx context.Context, id int64, at time.Time) error {
-	_, err := s.derived.Exec(ctx, `
-		UPDATE inbound_events SET status = 'processed', processed_at = $2, last_error = '', attempts = attempts + 1
-		WHERE id = $1 AND status <> 'processed'`, id, at)
-	if err != nil {
-		return fmt.Errorf("mark inbound event %d processed: %w", id, err)
 	}
 	return nil
 }

@@ -22,7 +22,6 @@ import (
 type Store interface {
 	GetEvent(ctx context.Context, id int64) (lead.Event, error)
 	GetEvents(ctx context.Context, ids []int64) ([]lead.Event, error)
-	MarkEventProcessed(ctx context.Context, id int64, at time.Time) error
 	MarkEventsProcessed(ctx context.Context, ids []int64, at time.Time) error
 	MarkEventFailed(ctx context.Context, id int64, reason string) error
 	RecordLead(ctx context.Context, eventID int64, l lead.Lead, now time.Time) (lead.Touchpoint, error)
@@ -238,7 +237,7 @@ func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 		batch.event = ev.ID
 		done, err := h.ingestEvent(ctx, ev, batch)
 		switch {
-		case err == nil && done && batch.deferred(ev.ID):
+		case err == nil && done && batch.deferred[ev.ID]:
 			// routed once the group's deals are open
 		case err == nil && done:
 			routed = append(routed, ev.ID)
@@ -324,7 +323,7 @@ func (h *Handlers) Fetch(ctx context.Context, t *asynq.Task) error {
 	if err != nil || !done {
 		return err
 	}
-	if err := h.cfg.Store.MarkEventProcessed(ctx, ev.ID, h.cfg.NowFunc()); err != nil {
+	if err := h.cfg.Store.MarkEventsProcessed(ctx, []int64{ev.ID}, h.cfg.NowFunc()); err != nil {
 		return fmt.Errorf("fetch event %d: %w", ev.ID, err)
 	}
 	return nil

@@ -119,8 +119,9 @@ func (h *Handlers) dealOpened(ctx context.Context, deal lead.Deal, created bool,
 // per second.
 type dealBatch struct {
 	// event is the event being ingested, whose deal add defers.
-	event   int64
-	pending []pendingDeal
+	event    int64
+	pending  []pendingDeal
+	deferred map[int64]bool // events whose deal waits in pending
 }
 
 type pendingDeal struct {
@@ -133,16 +134,10 @@ type pendingDeal struct {
 func (b *dealBatch) add(p pendingDeal) {
 	p.event = b.event
 	b.pending = append(b.pending, p)
-}
-
-// deferred reports whether the event's deal waits in the batch.
-func (b *dealBatch) deferred(event int64) bool {
-	for _, p := range b.pending {
-		if p.event == event {
-			return true
-		}
+	if b.deferred == nil {
+		b.deferred = map[int64]bool{}
 	}
-	return false
+	b.deferred[p.event] = true
 }
 
 // openDeals opens the batch's deals (grouped by pipeline and stage) and

@@ -8,10 +8,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -243,7 +245,7 @@ Flags:`)
 	if err != nil {
 		return err
 	}
-	rdb := redis.NewClient(redisOptions(redisOpt))
+	rdb := redisOpt.MakeRedisClient().(redis.UniversalClient)
 	defer rdb.Close()
 	memBefore := redisMemory(ctx, rdb)
 	fmt.Fprintf(progress, "intake: posting %d webhooks flat out (%d connections, no worker running) …\n", *leads, *conc)
@@ -386,24 +388,9 @@ func printBench(w io.Writer, r benchReport) {
 		}
 	}
 	fmt.Fprintln(w, "peak RSS:")
-	for _, name := range sortedKeys(r.PeakRSSBytes) {
+	for _, name := range slices.Sorted(maps.Keys(r.PeakRSSBytes)) {
 		fmt.Fprintf(w, "  %-10s %6.1f MB\n", name, float64(r.PeakRSSBytes[name])/1e6)
 	}
-}
-
-func sortedKeys(m map[string]int64) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := range keys {
-		for j := i + 1; j < len(keys); j++ {
-			if keys[j] < keys[i] {
-				keys[i], keys[j] = keys[j], keys[i]
-			}
-		}
-	}
-	return keys
 }
 
 // webhookBuilder returns signed lead webhooks: even requests in the
@@ -620,13 +607,8 @@ func (b *benchProcs) stopAll() {
 	}
 }
 
-func redisOptions(opt asynq.RedisConnOpt) *redis.Options {
-	o := opt.(asynq.RedisClientOpt)
-	return &redis.Options{Addr: o.Addr, DB: o.DB, Password: o.Password, Username: o.Username}
-}
-
 // redisMemory is Redis's used_memory in bytes, 0 when unreadable.
-func redisMemory(ctx context.Context, rdb *redis.Client) int64 {
+func redisMemory(ctx context.Context, rdb redis.UniversalClient) int64 {
 	info, err := rdb.Info(ctx, "memory").Result()
 	if err != nil {
 		return 0
