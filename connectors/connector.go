@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"leadflow/lead"
@@ -152,6 +153,69 @@ func (e *FetchError) Unwrap() error { return e.Err }
 type StatusPolicy interface {
 	// RejectStatus returns the HTTP status for a rejected request.
 	RejectStatus(k Kind) int
+}
+
+// AckPolicy is implemented by connectors whose provider documents one
+// success status (Meta, Mailgun, Google Ads and TikTok name 200; anything
+// else may be retried or flagged in their dashboards). Without it the HTTP
+// layer answers 202 to a stored delivery. A duplicate or an ignored
+// notification is always answered 200.
+type AckPolicy interface {
+	// AckStatus returns the status of the answer to a stored delivery.
+	AckStatus() int
+}
+
+// UnmappedError says that an authentic delivery could not be turned into a
+// lead because none of its answers is mapped to an email or a phone: the
+// form is one nobody mapped yet. It is wrapped in an *Error of KindInvalid
+// and returned by Decode, never by Parse, so the delivery is stored (and
+// acknowledged) first, dead-lettered with this reason, and replayable once
+// the mapping is added. It names questions by id or ref, never by what was
+// answered.
+type UnmappedError struct {
+	// Form identifies the form (a form id or URN); "" when unknown.
+	Form string
+	// Keys are the question ids or refs of the answers that no mapping
+	// turned into a lead field, in the order they were answered.
+	Keys []string
+}
+
+// Error returns "no answer maps to an email or phone: form F; unmapped questions: a, b".
+func (e *UnmappedError) Error() string {
+	s := "no answer maps to an email or phone"
+	if e.Form != "" {
+		s += ": form " + e.Form
+	}
+	if len(e.Keys) > 0 {
+		sep := "; "
+		if e.Form == "" {
+			sep = ": "
+		}
+		s += sep + "unmapped questions: " + strings.Join(e.Keys, ", ")
+	} else {
+		s += "; the delivery has no answers"
+	}
+	return s
+}
+
+// unmapped builds the Decode error of a delivery without email or phone.
+// keys may repeat; each is listed once.
+func unmapped(field, form string, keys []string) *Error {
+	seen := map[string]bool{}
+	var uniq []string
+	for _, k := range keys {
+		if k != "" && !seen[k] {
+			seen[k] = true
+			uniq = append(uniq, k)
+		}
+	}
+	return &Error{Kind: KindInvalid, Field: field, Msg: "email or phone is required", Err: &UnmappedError{Form: form, Keys: uniq}}
+}
+
+// IsUnmapped reports whether err is, or wraps, an *UnmappedError.
+func IsUnmapped(err error) bool {
+	var ue *UnmappedError
+	return errors.As(err, &ue)
 }
 
 // ReplayGuard is implemented by connectors whose signature does not cover a

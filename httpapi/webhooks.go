@@ -126,7 +126,7 @@ func (s *Server) webhook(name string) http.HandlerFunc {
 			}
 		}
 
-		code, outcome, overall := http.StatusAccepted, metrics.IntakeAccepted, "accepted"
+		code, outcome, overall := ackStatus(c), metrics.IntakeAccepted, "accepted"
 		if len(deliveries) == 0 {
 			// Nothing for us in it (e.g. a Meta change other than leadgen).
 			code, overall = http.StatusOK, "ignored"
@@ -149,6 +149,17 @@ func writeConnectorError(w http.ResponseWriter, status int, err error) {
 		return
 	}
 	writeError(w, status, err.Error(), "")
+}
+
+// ackStatus is the status of the answer to a stored delivery: the one the
+// provider documents as success (connectors.AckPolicy), else 202.
+func ackStatus(c connectors.Connector) int {
+	if p, ok := c.(connectors.AckPolicy); ok {
+		if code := p.AckStatus(); code >= 200 && code < 300 {
+			return code
+		}
+	}
+	return http.StatusAccepted
 }
 
 // rejectStatus is the status for a rejected request: the connector's own
