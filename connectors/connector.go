@@ -180,22 +180,19 @@ type UnmappedError struct {
 	Keys []string
 }
 
-// Error returns "no answer maps to an email or phone: form F; unmapped questions: a, b".
+// Error returns "form F, unmapped questions: a, b" (the *Error around it
+// says "email or phone is required").
 func (e *UnmappedError) Error() string {
-	s := "no answer maps to an email or phone"
+	var parts []string
 	if e.Form != "" {
-		s += ": form " + e.Form
+		parts = append(parts, "form "+e.Form)
 	}
 	if len(e.Keys) > 0 {
-		sep := "; "
-		if e.Form == "" {
-			sep = ": "
-		}
-		s += sep + "unmapped questions: " + strings.Join(e.Keys, ", ")
+		parts = append(parts, "unmapped questions: "+strings.Join(e.Keys, ", "))
 	} else {
-		s += "; the delivery has no answers"
+		parts = append(parts, "no answers")
 	}
-	return s
+	return strings.Join(parts, ", ")
 }
 
 // unmapped builds the Decode error of a delivery without email or phone.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"leadflow/lead"
 )
@@ -159,4 +160,52 @@ func SetField(in *lead.Inbound, m FieldMap, key, value string) {
 			in.Attributes[attr] = value
 		}
 	}
+}
+
+// labelRule maps question labels containing one of its phrases to a target.
+type labelRule struct {
+	target  string
+	phrases []string
+}
+
+// labelRules are tried in order, so a more specific phrase ("company
+// name", "first name") is matched before a general one ("name"). Phrases
+// are matched against whole words of the lower-cased label, in English,
+// German, French and Spanish, the languages of our users' forms. They
+// only decide for questions that no mapping names, so a wrong guess is
+// fixed by one Fields entry.
+var labelRules = []labelRule{
+	{FieldEmail, []string{"email", "e-mail", "e mail", "mail address", "courriel", "correo", "correo electrónico", "adresse e-mail"}},
+	{FieldPhone, []string{"phone", "phone number", "mobile", "cell", "telephone", "telefon", "telefonnummer", "handynummer", "téléphone", "teléfono", "telefono", "móvil", "portable", "whatsapp"}},
+	{FieldCompany, []string{"company", "company name", "organization", "organisation", "business name", "employer", "firma", "unternehmen", "firmenname", "entreprise", "société", "societe", "empresa", "compañía"}},
+	{FieldFirstName, []string{"first name", "given name", "forename", "vorname", "prénom", "prenom", "nombre de pila"}},
+	{FieldLastName, []string{"last name", "surname", "family name", "nachname", "familienname", "nom de famille", "apellido", "apellidos"}},
+	{FieldTitle, []string{"job title", "your role", "role", "position", "job", "berufsbezeichnung", "position im unternehmen", "poste", "fonction", "cargo", "puesto"}},
+	{FieldCountry, []string{"country", "land", "pays", "país", "pais"}},
+	{FieldBudget, []string{"budget", "presupuesto"}},
+	{FieldTimeline, []string{"timeline", "timeframe", "time frame", "zeitrahmen", "zeitplan", "délai", "calendrier", "plazo"}},
+	{FieldName, []string{"name", "full name", "your name", "vollständiger name", "nom", "nom complet", "nombre", "nombre completo"}},
+	{FieldMessage, []string{"message", "comments", "comment", "how can we help", "nachricht", "anmerkungen", "commentaire", "mensaje", "comentarios"}},
+}
+
+// FieldFromLabel guesses the target of a question nobody mapped from its
+// label (a Typeform question title, a form field's name): "What's your
+// email?" → email, "Company name" → company, "Vorname" → first_name. ok is
+// false when no rule matches; the answer then stays an attribute.
+func FieldFromLabel(label string) (target string, ok bool) {
+	words := strings.FieldsFunc(strings.ToLower(label), func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-')
+	})
+	if len(words) == 0 {
+		return "", false
+	}
+	text := " " + strings.Join(words, " ") + " "
+	for _, rule := range labelRules {
+		for _, p := range rule.phrases {
+			if strings.Contains(text, " "+p+" ") {
+				return rule.target, true
+			}
+		}
+	}
+	return "", false
 }

@@ -49,3 +49,38 @@ func TestValidFieldTarget(t *testing.T) {
 		require.False(t, ValidFieldTarget(bad), bad)
 	}
 }
+
+func TestFieldFromLabel(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		label, want string
+	}{
+		{"What's your email?", FieldEmail},
+		{"E-Mail-Adresse", ""}, // one compound word: not guessed
+		{"Your e-mail address", FieldEmail},
+		{"Correo electrónico", FieldEmail},
+		{"Phone number", FieldPhone},
+		{"Téléphone", FieldPhone},
+		{"What's the name of your company?", FieldCompany},
+		{"Company name", FieldCompany},
+		{"First name", FieldFirstName},
+		{"Vorname", FieldFirstName},
+		{"Nom de famille", FieldLastName},
+		{"What is your name?", FieldName},
+		{"Nombre", FieldName},
+		{"Job title", FieldTitle},
+		{"Country", FieldCountry},
+		{"What is your budget?", FieldBudget},
+		{"Timeline", FieldTimeline},
+		{"How can we help?", FieldMessage},
+		{"Favourite colour", ""},
+		{"", ""},
+		{"???", ""},
+	} {
+		t.Run(tt.label, func(t *testing.T) {
+			got, ok := FieldFromLabel(tt.label)
+			require.Equal(t, tt.want != "", ok)
+			require.Equal(t, tt.want, got)
+		})
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"leadflow/lead"
@@ -46,9 +47,13 @@ const (
 // of the signed message only, never of the header.
 const linkedInSignedPrefix = "hmacsha256="
 
-// linkedInResponseURNPrefix starts the leadGenFormResponse URN of a
-// notification; what follows is the id of the follow-up call.
-const linkedInResponseURNPrefix = "urn:li:leadFormResponse:"
+// linkedInResponseURNPrefixes start the leadGenFormResponse URN of a
+// notification; what follows is the id of the follow-up call. LinkedIn
+// spells it "leadGenFormResponse" (its documentation and the integrations
+// that receive real notifications); "leadFormResponse" is the spelling of
+// the REST resource, which some copies of the contract use, so both are
+// accepted.
+var linkedInResponseURNPrefixes = []string{"urn:li:leadGenFormResponse:", "urn:li:leadFormResponse:"}
 
 // linkedInChallengePattern is what a challengeCode may look like. LinkedIn
 // sends a UUID. The restriction matters: the challenge answer is an HMAC
@@ -138,7 +143,10 @@ type LinkedInConfig struct {
 	// timeout.
 	HTTPClient *http.Client
 	// Fields maps questionIds (per form) and predefined field names to
-	// field targets. It is merged over DefaultLinkedInFields.
+	// field targets. Forms need no entry: Fetch reads each form's
+	// definition and maps its predefined questions (EMAIL, FIRST_NAME, …)
+	// itself. An entry here overrides that mapping, e.g. for a custom
+	// question that asks for a work email.
 	Fields FieldMap
 	// NowFunc tells the time, to turn an HTTP-date Retry-After into a
 	// wait. Default: time.Now.
@@ -169,8 +177,12 @@ type LinkedIn struct {
 	apiURL      string
 	version     string
 	client      *http.Client
-	fields      FieldMap
-	now         func() time.Time
+	// fields is DefaultLinkedInFields merged with Config.Fields;
+	// overrides is Config.Fields alone, which wins over a form definition.
+	fields    FieldMap
+	overrides FieldMap
+	forms     *linkedInFormCache
+	now       func() time.Time
 }
 
 // NewLinkedIn builds the LinkedIn connector. Errors name the missing
@@ -201,6 +213,8 @@ func NewLinkedIn(c LinkedInConfig) (*LinkedIn, error) {
 		version:     version,
 		client:      c.HTTPClient,
 		fields:      DefaultLinkedInFields().Merge(c.Fields),
+		overrides:   FieldMap{}.Merge(c.Fields),
+		forms:       &linkedInFormCache{forms: map[string][]byte{}},
 		now:         c.NowFunc,
 	}
 	if l.client == nil {
@@ -300,15 +314,24 @@ func (l *LinkedIn) Decode(d Delivery) ([]lead.Inbound, error) {
 	if len(d.Fetched) == 0 {
 		return nil, invalid("fetched", "lead not fetched yet", nil)
 	}
+	responseBytes, formBytes, path := splitLinkedInFetched(d.Fetched)
 	var r linkedInFormResponse
-	if err := socialDecodeJSON(d.Fetched, &r, "fetched"); err != nil {
+	if err := socialDecodeJSON(responseBytes, &r, path); err != nil {
 		return nil, err
 	}
-	if r.ID == "" {
-		return nil, invalid("fetched.id", "is required", nil)
+	fields := l.fields
+	if len(formBytes) > 0 {
+		// A definition that cannot be read maps nothing; the config still
+		// does, and an unmapped lead says which questions need it.
+		if formFields, err := LinkedInFormFields(formBytes); err == nil {
+			fields = DefaultLinkedInFields().Merge(formFields).Merge(l.overrides)
+		}
 	}
-	if r.ID != n.responseID && r.ID != n.LeadGenFormResponse {
-		return nil, invalid("fetched.id", "does not match the notification's leadGenFormResponse", nil)
+	if r.ID == "" {
+		return nil, invalid(path+".id", "is required", nil)
+	}
+	if linkedInResponseID(r.ID) != n.responseID {
+		return nil, invalid(path+".id", "does not match the notification's leadGenFormResponse", nil)
 	}
 
 	in := lead.Inbound{
@@ -329,30 +352,35 @@ func (l *LinkedIn) Decode(d Delivery) ([]lead.Inbound, error) {
 	if len(attrs) > 0 {
 		in.Attributes = attrs
 	}
+	var unmappedKeys []string
 	for i, a := range r.FormResponse.Answers {
 		qid, ok := linkedInIDString(a.QuestionID)
 		if !ok {
-			return nil, invalid("fetched.formResponse.answers["+strconv.Itoa(i)+"].questionId", "must be a string or an integer", nil)
+			return nil, invalid(path+".formResponse.answers["+strconv.Itoa(i)+"].questionId", "must be a string or an integer", nil)
 		}
-		key := l.answerKey(qid, a.PredefinedField, a.Name)
+		key, mapped := answerKey(fields, qid, a.PredefinedField, a.Name)
 		if key == "" {
 			continue
 		}
-		SetField(&in, l.fields, key, a.AnswerDetails.text())
+		if !mapped {
+			// Named as a Fields entry would name it.
+			unmappedKeys = append(unmappedKeys, socialFirstNonEmpty(qid, key))
+		}
+		SetField(&in, fields, key, a.AnswerDetails.text())
 	}
 	for i, c := range r.FormResponse.ConsentResponses {
 		id, ok := linkedInIDString(c.ConsentID)
 		if !ok || id == "" {
-			return nil, invalid("fetched.formResponse.consentResponses["+strconv.Itoa(i)+"].consentId", "must be a string or an integer", nil)
+			return nil, invalid(path+".formResponse.consentResponses["+strconv.Itoa(i)+"].consentId", "must be a string or an integer", nil)
 		}
 		value := "no"
 		if c.Accepted {
 			value = "yes"
 		}
-		SetField(&in, l.fields, "consent_"+id, value)
+		SetField(&in, fields, "consent_"+id, value)
 	}
 	if strings.TrimSpace(in.Email) == "" && strings.TrimSpace(in.Phone) == "" {
-		return nil, invalid("fetched.formResponse.answers", "email or phone is required (map the form's question ids with Fields)", nil)
+		return nil, unmapped(path+".formResponse.answers", linkedInFormRef(formURN), unmappedKeys)
 	}
 
 	switch {
@@ -379,37 +407,59 @@ func (l *LinkedIn) Decode(d Delivery) ([]lead.Inbound, error) {
 }
 
 // answerKey chooses the key an answer is stored under: the first of its
-// questionId, predefinedField and name that the field map knows, else a
+// questionId, predefinedField and name that fields knows (mapped), else a
 // readable attribute name.
-func (l *LinkedIn) answerKey(qid, predefined, name string) string {
+func answerKey(fields FieldMap, qid, predefined, name string) (key string, mapped bool) {
 	for _, k := range []string{qid, predefined, name} {
 		if k == "" {
 			continue
 		}
-		if _, ok := l.fields.Lookup(k); ok {
-			return k
+		if _, ok := fields.Lookup(k); ok {
+			return k, true
 		}
 	}
 	switch {
 	case predefined != "":
-		return strings.ToLower(predefined)
+		return strings.ToLower(predefined), false
 	case name != "":
-		return name
+		return name, false
 	case qid != "":
-		return "question_" + qid
+		return "question_" + qid, false
 	}
-	return ""
+	return "", false
 }
 
-// Fetch reads the form response of a delivery:
+// linkedInFormRef names a form in an unmapped-lead reason: "7000001
+// version 3" from its versioned URN, or the URN itself.
+func linkedInFormRef(urn string) string {
+	id := linkedInURNID(urn, "leadGenForm")
+	if id == "" {
+		return urn
+	}
+	if v := linkedInFormVersion(urn); v != "" {
+		return id + " version " + v
+	}
+	return id
+}
+
+// Fetch reads the form response of a delivery and the definition of the
+// form it answers:
 //
 //	GET {APIURL}/rest/leadFormResponses/{id}
+//	GET {APIURL}/rest/leadForms/{form id}        (cached per form version)
 //	Authorization: Bearer <token>, LinkedIn-Version, X-Restli-Protocol-Version: 2.0.0
 //
-// and returns the raw response body. Failures are *FetchError: 429, 5xx
-// and network errors may be retried (RetryAfter from Retry-After); 401,
-// 403, 404, any other 4xx and a missing access token are permanent. No
-// error ever contains the token.
+// and returns both answers as one JSON document,
+// {"leadFormResponse": <response>, "leadForm": <definition>}, which Decode
+// reads (and a replay reads again, with the mapping of that day). The
+// definition is what maps questionIds to EMAIL, FIRST_NAME and the other
+// predefined fields, so a form nobody configured still yields its lead.
+// Failures are *FetchError: 429, 5xx and network errors may be retried
+// (RetryAfter from Retry-After); 401, 403, 404, any other 4xx and a
+// missing access token are permanent. A definition that cannot be read
+// for a permanent reason does not fail the fetch: the response is kept
+// without it and mapped by the configuration alone. No error ever contains
+// the token.
 func (l *LinkedIn) Fetch(ctx context.Context, d Delivery) ([]byte, error) {
 	n, err := parseLinkedInNotification(d.Payload)
 	if err != nil || !n.carriesLead() {
@@ -419,7 +469,61 @@ func (l *LinkedIn) Fetch(ctx context.Context, d Delivery) ([]byte, error) {
 		return nil, &FetchError{Permanent: true, Msg: "fetch linkedin lead: " + linkedInAccessTokenVar + " is not configured"}
 	}
 	what := "fetch linkedin lead " + n.responseID
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, l.apiURL+"/rest/leadFormResponses/"+url.PathEscape(n.responseID), nil)
+	body, fe := l.get(ctx, what, "/rest/leadFormResponses/"+url.PathEscape(n.responseID))
+	if fe != nil {
+		return nil, fe
+	}
+	var answer struct {
+		ID                      string `json:"id"`
+		VersionedLeadGenFormURN string `json:"versionedLeadGenFormUrn"`
+	}
+	if err := json.Unmarshal(body, &answer); err != nil {
+		// Most likely a truncated answer; another try may well succeed.
+		return nil, &FetchError{Status: http.StatusOK, Msg: what + ": the LinkedIn API answered 200 with a body that is not a form response"}
+	}
+	if linkedInResponseID(answer.ID) != n.responseID {
+		return nil, &FetchError{Permanent: true, Status: http.StatusOK, Msg: what + ": the LinkedIn API answered with another form response"}
+	}
+	formURN := socialFirstNonEmpty(answer.VersionedLeadGenFormURN, n.LeadGenForm)
+	form, fe := l.form(ctx, formURN)
+	if fe != nil {
+		return nil, fe
+	}
+	return joinLinkedInFetched(body, form)
+}
+
+// form returns the definition of the form a versioned URN names, from the
+// cache or the API; nil (and no error) when there is no form id or the API
+// refuses it for good.
+func (l *LinkedIn) form(ctx context.Context, formURN string) ([]byte, *FetchError) {
+	formID := linkedInURNID(formURN, "leadGenForm")
+	if formID == "" || checkLinkedInID(formURN, formID) != nil {
+		return nil, nil
+	}
+	// A form's questions never change within a version: an edit makes a
+	// new version, which is a new cache key.
+	key := formID + "," + linkedInFormVersion(formURN)
+	if b, ok := l.forms.get(key); ok {
+		return b, nil
+	}
+	b, fe := l.get(ctx, "fetch linkedin lead form "+formID, "/rest/leadForms/"+url.PathEscape(formID))
+	switch {
+	case fe != nil && fe.Permanent:
+		return nil, nil
+	case fe != nil:
+		return nil, fe
+	}
+	if _, err := LinkedInFormFields(b); err != nil {
+		return nil, nil
+	}
+	l.forms.put(key, b)
+	return b, nil
+}
+
+// get makes one authenticated GET of the LinkedIn REST API and returns the
+// body of a 200.
+func (l *LinkedIn) get(ctx context.Context, what, path string) ([]byte, *FetchError) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, l.apiURL+path, nil)
 	if err != nil {
 		return nil, &FetchError{Permanent: true, Msg: what + ": cannot build the request", Err: socialNetError(err)}
 	}
@@ -438,18 +542,7 @@ func (l *LinkedIn) Fetch(ctx context.Context, d Delivery) ([]byte, error) {
 		return nil, &FetchError{Permanent: errors.As(err, &tooBig), Status: resp.StatusCode,
 			Msg: what + ": read the LinkedIn API answer", Err: socialNetError(err)}
 	}
-
 	if resp.StatusCode == http.StatusOK {
-		var answer struct {
-			ID string `json:"id"`
-		}
-		if err := json.Unmarshal(body, &answer); err != nil {
-			// Most likely a truncated answer; another try may well succeed.
-			return nil, &FetchError{Status: resp.StatusCode, Msg: what + ": the LinkedIn API answered 200 with a body that is not a form response"}
-		}
-		if answer.ID != n.responseID && answer.ID != n.LeadGenFormResponse {
-			return nil, &FetchError{Permanent: true, Status: resp.StatusCode, Msg: what + ": the LinkedIn API answered with another form response"}
-		}
 		return body, nil
 	}
 	// LinkedIn's error body: {"status":404,"serviceErrorCode":..,"code":"NOT_FOUND","message":".."}.
@@ -472,6 +565,60 @@ func (l *LinkedIn) Fetch(ctx context.Context, d Delivery) ([]byte, error) {
 		fe.RetryAfter = socialRetryAfter(resp.Header, l.now())
 	}
 	return nil, fe
+}
+
+// linkedInFetched is what Fetch stores: the form response and, when it
+// could be read, the definition of its form.
+type linkedInFetched struct {
+	LeadFormResponse json.RawMessage `json:"leadFormResponse"`
+	LeadForm         json.RawMessage `json:"leadForm,omitempty"`
+}
+
+// joinLinkedInFetched builds the stored document of Fetch.
+func joinLinkedInFetched(response, form []byte) ([]byte, error) {
+	b, err := json.Marshal(linkedInFetched{LeadFormResponse: response, LeadForm: form})
+	if err != nil {
+		return nil, &FetchError{Permanent: true, Msg: "fetch linkedin lead: the LinkedIn API answered with JSON that cannot be stored", Err: err}
+	}
+	return b, nil
+}
+
+// splitLinkedInFetched returns the form response and form definition of a
+// stored fetch, and the path of the response for error fields. Deliveries
+// fetched before form definitions were read hold the bare response.
+func splitLinkedInFetched(b []byte) (response, form []byte, path string) {
+	var f linkedInFetched
+	if json.Unmarshal(b, &f) == nil && len(f.LeadFormResponse) > 0 && string(f.LeadFormResponse) != "null" {
+		return f.LeadFormResponse, f.LeadForm, "fetched.leadFormResponse"
+	}
+	return b, nil, "fetched"
+}
+
+// linkedInFormCacheSize bounds the cached form definitions. An account has
+// tens of forms; the bound only matters against a flood of versions.
+const linkedInFormCacheSize = 512
+
+// linkedInFormCache keeps form definitions by "<form id>,<version>".
+type linkedInFormCache struct {
+	mu    sync.Mutex
+	forms map[string][]byte
+}
+
+func (c *linkedInFormCache) get(key string) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.forms[key]
+	return b, ok
+}
+
+func (c *linkedInFormCache) put(key string, b []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.forms) >= linkedInFormCacheSize {
+		// Starting over is simpler than LRU and costs one GET per form.
+		clear(c.forms)
+	}
+	c.forms[key] = b
 }
 
 // linkedInNotification is the Lead Sync notification body.
@@ -523,9 +670,9 @@ func parseLinkedInNotification(b []byte) (*linkedInNotification, error) {
 	if !n.carriesLead() {
 		return &n, nil
 	}
-	id, ok := strings.CutPrefix(n.LeadGenFormResponse, linkedInResponseURNPrefix)
-	if !ok {
-		return nil, invalid("leadGenFormResponse", "must be a "+linkedInResponseURNPrefix+"<id> URN", nil)
+	id := linkedInResponseID(n.LeadGenFormResponse)
+	if id == n.LeadGenFormResponse {
+		return nil, invalid("leadGenFormResponse", "must be a "+linkedInResponseURNPrefixes[0]+"<id> URN", nil)
 	}
 	if err := checkLinkedInID(n.LeadGenFormResponse, id); err != nil {
 		return nil, invalid("leadGenFormResponse", err.Error(), nil)
@@ -538,6 +685,17 @@ func parseLinkedInNotification(b []byte) (*linkedInNotification, error) {
 		n.occurredAt, _ = ms.Int64()
 	}
 	return &n, nil
+}
+
+// linkedInResponseID returns the id of a form response given as an id or
+// as a URN of either spelling.
+func linkedInResponseID(s string) string {
+	for _, prefix := range linkedInResponseURNPrefixes {
+		if id, ok := strings.CutPrefix(s, prefix); ok {
+			return id
+		}
+	}
+	return s
 }
 
 // checkLinkedInID checks a response URN and its id: the URN is a dedupe

@@ -50,7 +50,10 @@ func FuzzLinkedIn(f *testing.F) {
 		require.Equal(t, ds, again, "Parse must be deterministic")
 		require.LessOrEqual(t, len(ds), 1)
 		for _, d := range ds {
-			id, ok := strings.CutPrefix(d.EventID, "urn:li:leadFormResponse:")
+			id, ok := strings.CutPrefix(d.EventID, "urn:li:leadGenFormResponse:")
+			if !ok {
+				id, ok = strings.CutPrefix(d.EventID, "urn:li:leadFormResponse:")
+			}
 			require.True(t, ok, "event id %q", d.EventID)
 			require.NotEmpty(t, id)
 			require.NotContains(t, id, "/")

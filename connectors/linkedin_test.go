@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -26,10 +27,10 @@ import (
 const (
 	linkedInSecret      = "li-test-client-secret-55aa"
 	linkedInAccessToken = "li-test-access-token-not-real-0001"
-	linkedInSig         = "a4218c8723c5fef45cdd02ed96b950ad0737557d670d556aaa5aec7c71b4e202"
+	linkedInSig         = "0a37ba5ca0b98a6e54cd0fbf672aacc7ebab3e145066547497b64040147e228c"
 	linkedInChallenge   = "3f2504e0-4f89-41d3-9a0c-0305e82c3301"
 	linkedInResponseID  = "7d1f0c2a-1b3c-4d5e-8f90-a1b2c3d4e5f6"
-	linkedInURN         = "urn:li:leadFormResponse:" + linkedInResponseID
+	linkedInURN         = "urn:li:leadGenFormResponse:" + linkedInResponseID
 
 	linkedInBodies           = "testdata/linkedin/bodies/"
 	linkedInNotificationFile = linkedInBodies + "lead-notification.json"
@@ -103,7 +104,7 @@ func TestLinkedInFixturesAreByteExact(t *testing.T) {
 	for _, tt := range []struct {
 		name, file, sha256 string
 	}{
-		{name: "notification", file: linkedInNotificationFile, sha256: "7f223e6e076d712007427a97eefda4e04279782fbb751fe9d6bca60231c0dc74"},
+		{name: "notification", file: linkedInNotificationFile, sha256: "8ac2c794152c8c9c1f4e62bb6568b5f78bf5b5bc199a9f87973ec8ee61cdc1e5"},
 		{name: "challenge response", file: linkedInBodies + "challenge-response.json", sha256: "a1efc766e1e84f3fcf98a482866f986fa65cfe03205e424e628a9e70381c6ba6"},
 		{name: "form response", file: linkedInResponseFile, sha256: "f537c6537c9941d9c94d1c9bdbe79b92097036535f6c73de81f671a22d574cc8"},
 		{name: "form", file: linkedInFormFile, sha256: "07bd73a601585260a21dac63ebc549c496f919f8dd152b4717272a19493c4511"},
@@ -398,14 +399,17 @@ func TestLinkedInFormFields(t *testing.T) {
 // handler, when set, answers instead.
 type linkedInAPI struct {
 	*httptest.Server
-	calls   atomic.Int32
-	handler func(w http.ResponseWriter, r *http.Request) bool
+	calls     atomic.Int32
+	formCalls atomic.Int32
+	handler   func(w http.ResponseWriter, r *http.Request) bool
 }
 
 func newLinkedInAPI(t *testing.T) *linkedInAPI {
 	t.Helper()
 	api := &linkedInAPI{}
 	body := linkedInFetched(t)
+	form, err := os.ReadFile(linkedInFormFile)
+	require.NoError(t, err)
 	api.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		api.calls.Add(1)
 		if api.handler != nil && api.handler(w, r) {
@@ -421,6 +425,9 @@ func newLinkedInAPI(t *testing.T) *linkedInAPI {
 			_, _ = w.Write([]byte(`{"status":400,"message":"version headers missing"}`))
 		case r.Method == http.MethodGet && r.URL.Path == "/rest/leadFormResponses/"+linkedInResponseID:
 			_, _ = w.Write(body)
+		case r.Method == http.MethodGet && r.URL.Path == "/rest/leadForms/7000001":
+			api.formCalls.Add(1)
+			_, _ = w.Write(form)
 		default:
 			w.WriteHeader(http.StatusNotFound)
 			_, _ = w.Write([]byte(`{"status":404,"code":"NOT_FOUND","message":"Not Found"}`))
@@ -443,11 +450,93 @@ func TestLinkedInFetch(t *testing.T) {
 		require.NoError(t, err)
 		fetched, err := l.Fetch(ctx, ds[0])
 		require.NoError(t, err)
-		require.Equal(t, linkedInFetched(t), fetched)
+		var stored struct{ LeadFormResponse, LeadForm json.RawMessage }
+		require.NoError(t, json.Unmarshal(fetched, &stored))
+		require.JSONEq(t, string(linkedInFetched(t)), string(stored.LeadFormResponse))
+		form, err := os.ReadFile(linkedInFormFile)
+		require.NoError(t, err)
+		require.JSONEq(t, string(form), string(stored.LeadForm))
 		ds[0].Fetched = fetched
 		leads, err := l.Decode(ds[0])
 		require.NoError(t, err)
 		require.Equal(t, "ada@example.com", leads[0].Email)
+	})
+
+	t.Run("a form nobody configured is mapped from its definition, read once per version", func(t *testing.T) {
+		t.Parallel()
+		api := newLinkedInAPI(t)
+		// No Fields at all: the question ids 1-4 are known only to the form.
+		l, err := connectors.NewLinkedIn(connectors.LinkedInConfig{ClientSecret: linkedInSecret, AccessToken: linkedInAccessToken, APIURL: api.URL})
+		require.NoError(t, err)
+		ds, err := l.Parse(fixture)
+		require.NoError(t, err)
+		for range 3 {
+			fetched, err := l.Fetch(ctx, ds[0])
+			require.NoError(t, err)
+			ds[0].Fetched = fetched
+		}
+		require.Equal(t, int32(1), api.formCalls.Load(), "the definition of form 7000001 version 3 is cached")
+		leads, err := l.Decode(ds[0])
+		require.NoError(t, err)
+		in := leads[0]
+		require.Equal(t, []string{"Ada", "Example", "ada@example.com", "Example Widgets Ltd"}, []string{in.FirstName, in.LastName, in.Email, in.Company})
+	})
+
+	t.Run("the config overrides the form definition", func(t *testing.T) {
+		t.Parallel()
+		api := newLinkedInAPI(t)
+		l, err := connectors.NewLinkedIn(connectors.LinkedInConfig{ClientSecret: linkedInSecret, AccessToken: linkedInAccessToken, APIURL: api.URL,
+			Fields: connectors.FieldMap{"4": "attributes.employer"}})
+		require.NoError(t, err)
+		ds, err := l.Parse(fixture)
+		require.NoError(t, err)
+		ds[0].Fetched, err = l.Fetch(ctx, ds[0])
+		require.NoError(t, err)
+		leads, err := l.Decode(ds[0])
+		require.NoError(t, err)
+		require.Empty(t, leads[0].Company)
+		require.Equal(t, "Example Widgets Ltd", leads[0].Attributes["employer"])
+	})
+
+	t.Run("a form definition LinkedIn refuses leaves the config mapping", func(t *testing.T) {
+		t.Parallel()
+		api := newLinkedInAPI(t)
+		api.handler = func(w http.ResponseWriter, r *http.Request) bool {
+			if !strings.HasPrefix(r.URL.Path, "/rest/leadForms/") {
+				return false
+			}
+			w.WriteHeader(http.StatusForbidden)
+			_, _ = w.Write([]byte(`{"status":403,"code":"ACCESS_DENIED","message":"Not enough permissions"}`))
+			return true
+		}
+		bare, err := connectors.NewLinkedIn(connectors.LinkedInConfig{ClientSecret: linkedInSecret, AccessToken: linkedInAccessToken, APIURL: api.URL})
+		require.NoError(t, err)
+		ds, err := bare.Parse(fixture)
+		require.NoError(t, err)
+		ds[0].Fetched, err = bare.Fetch(ctx, ds[0])
+		require.NoError(t, err, "the response is kept without its form")
+		_, err = bare.Decode(ds[0])
+		require.True(t, connectors.IsUnmapped(err), "error %v", err)
+		require.ErrorContains(t, err, "form 7000001 version 3, unmapped questions: 1, 2, 3, 4")
+	})
+
+	t.Run("a form definition LinkedIn cannot serve right now retries the fetch", func(t *testing.T) {
+		t.Parallel()
+		api := newLinkedInAPI(t)
+		api.handler = func(w http.ResponseWriter, r *http.Request) bool {
+			if !strings.HasPrefix(r.URL.Path, "/rest/leadForms/") {
+				return false
+			}
+			w.Header().Set("Retry-After", "7")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return true
+		}
+		l := newLinkedIn(t, api.URL)
+		ds, err := l.Parse(fixture)
+		require.NoError(t, err)
+		_, err = l.Fetch(ctx, ds[0])
+		fe := requireFetchError(t, err, false)
+		require.Equal(t, 7*time.Second, fe.RetryAfter)
 	})
 
 	t.Run("unknown response is permanent", func(t *testing.T) {

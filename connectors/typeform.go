@@ -167,7 +167,10 @@ func (t *Typeform) Parse(req *Request) ([]Delivery, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := t.lead(ev); err != nil {
+	// A response nobody mapped is stored all the same: Decode dead-letters
+	// it with the unmapped refs, and a replay after the mapping is added
+	// turns it into a lead. Answering 4xx would make Typeform drop it.
+	if _, err := t.lead(ev); err != nil && !IsUnmapped(err) {
 		return nil, err
 	}
 	return []Delivery{{EventID: ev.EventID, Source: TypeformName, Payload: req.Body}}, nil
@@ -189,9 +192,9 @@ func (t *Typeform) Decode(d Delivery) ([]lead.Inbound, error) {
 	return []lead.Inbound{in}, nil
 }
 
-// lead builds the lead from a checked body. Parse calls it too, so that a
-// response without email or phone is refused while Typeform can still be
-// told.
+// lead builds the lead from a checked body. Parse calls it too, so that
+// a body Decode would refuse is refused while Typeform can still be told;
+// only an unmapped response (*UnmappedError) is stored anyway.
 func (t *Typeform) lead(ev *typeformEvent) (lead.Inbound, error) {
 	fr := ev.FormResponse
 	in := lead.Inbound{
@@ -201,11 +204,10 @@ func (t *Typeform) lead(ev *typeformEvent) (lead.Inbound, error) {
 		OccurredAt: fr.submittedAt,
 	}
 	consentSeen := false
+	var unmappedKeys []string
 	for _, a := range fr.Answers {
-		key := a.Field.Ref
-		if key == "" {
-			key = a.Field.ID
-		}
+		df := fr.Definition.field(a.Field)
+		key, target, mapped := t.resolve(a, df)
 		if key == "" {
 			continue
 		}
@@ -213,17 +215,20 @@ func (t *Typeform) lead(ev *typeformEvent) (lead.Inbound, error) {
 		if !ok {
 			continue
 		}
-		SetField(&in, t.fields, key, value)
-		if target, _ := t.fields.Lookup(key); target == FieldConsent && !consentSeen && strings.TrimSpace(value) != "" {
+		if !mapped {
+			unmappedKeys = append(unmappedKeys, key)
+		}
+		SetField(&in, FieldMap{key: target}, key, value)
+		if target == FieldConsent && !consentSeen && strings.TrimSpace(value) != "" {
 			// The answer is the person's decision, given when they
 			// submitted; the question is what they agreed to.
 			consentSeen = true
 			in.Consent.At = fr.submittedAt
-			in.Consent.Text = fr.Definition.title(a.Field)
+			in.Consent.Text = strings.TrimSpace(df.Title)
 		}
 	}
 	if strings.TrimSpace(in.Email) == "" && strings.TrimSpace(in.Phone) == "" {
-		return lead.Inbound{}, invalid("form_response.answers", "email or phone is required", nil)
+		return lead.Inbound{}, unmapped("form_response.answers", fr.FormID, unmappedKeys)
 	}
 	typeformHidden(&in, fr.Hidden)
 	if fr.FormID != "" {
@@ -338,17 +343,59 @@ type typeformDefinition struct {
 type typeformDefinitionField struct {
 	ID    string `json:"id"`
 	Ref   string `json:"ref"`
+	Type  string `json:"type"`
 	Title string `json:"title"`
 }
 
-// title returns the question text of the answered field, or "".
-func (d typeformDefinition) title(f typeformField) string {
+// field returns the question an answer belongs to: matched by id, else
+// by ref; the zero value when the definition does not list it.
+func (d typeformDefinition) field(f typeformField) typeformDefinitionField {
 	for _, df := range d.Fields {
 		if (f.ID != "" && df.ID == f.ID) || (f.ID == "" && f.Ref != "" && df.Ref == f.Ref) {
-			return strings.TrimSpace(df.Title)
+			return df
 		}
 	}
-	return ""
+	return typeformDefinitionField{}
+}
+
+// resolve decides where one answer goes. key names the question (its ref,
+// else its id) as a Fields entry would; target is the field it fills;
+// mapped is false when nothing but the fallback to an attribute placed it.
+// In order: the field map by ref, then by id (Fields entries the operator
+// wrote, and the refs of DefaultTypeformFields); then the answer's type
+// (an email or phone_number answer is the person's address whatever its
+// auto-generated ref); then the question's title ("What's your name?",
+// "Company"); else the attribute named key.
+func (t *Typeform) resolve(a typeformAnswer, df typeformDefinitionField) (key, target string, mapped bool) {
+	ref := socialFirstNonEmpty(a.Field.Ref, df.Ref)
+	id := socialFirstNonEmpty(a.Field.ID, df.ID)
+	key = socialFirstNonEmpty(ref, id)
+	if key == "" {
+		return "", "", false
+	}
+	for _, k := range []string{ref, id} {
+		if k == "" {
+			continue
+		}
+		if target, ok := t.fields.Lookup(k); ok {
+			return key, target, true
+		}
+	}
+	switch {
+	case a.Type == "email" || df.Type == "email":
+		return key, FieldEmail, true
+	case a.Type == "phone_number" || df.Type == "phone_number":
+		return key, FieldPhone, true
+	}
+	// Titles decide only for answers written or chosen as text: a yes/no
+	// question titled "Do you have an email list?" is no email address.
+	switch a.Type {
+	case "text", "choice", "choices", "number":
+		if target, ok := FieldFromLabel(df.Title); ok && (a.Type == "text" || target == FieldBudget || target == FieldTimeline || target == FieldCountry) {
+			return key, target, true
+		}
+	}
+	return key, "attributes." + key, false
 }
 
 // typeformField identifies the question an answer belongs to.

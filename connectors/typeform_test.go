@@ -176,9 +176,61 @@ func TestTypeformFieldOverrides(t *testing.T) {
 			tt.check(t, leads[0])
 		})
 	}
-	// Without the mapping the email ref is unknown, so there is no email.
-	_, err := newTypeform(t, nil).Decode(connectors.Delivery{EventID: "e1", Source: "typeform", Payload: body})
-	require.ErrorContains(t, err, "email or phone is required")
+	// Without the mapping an email answer is still an email: its type says so.
+	leads, err := newTypeform(t, nil).Decode(connectors.Delivery{EventID: "e1", Source: "typeform", Payload: body})
+	require.NoError(t, err)
+	require.Equal(t, "grace@example.com", leads[0].Email)
+}
+
+func TestTypeformUnmappedForm(t *testing.T) {
+	t.Parallel()
+	// Auto-generated refs, text answers, titles that name nothing we know:
+	// nothing says which answer is an address.
+	body := []byte(`{"event_id":"e2","event_type":"form_response","form_response":{"form_id":"UnMaPpEd","token":"tok2","submitted_at":"2026-01-01T00:00:00Z",
+		"definition":{"id":"UnMaPpEd","fields":[{"id":"q1","ref":"0f6d6a4e-0d3b-4a4f-9a0e-1c2b3d4e5f60","type":"short_text","title":"Where can we reach you?"},{"id":"q2","ref":"5a8b","type":"short_text","title":"Favourite colour"}]},
+		"answers":[{"type":"text","text":"grace@example.com","field":{"id":"q1","type":"short_text","ref":"0f6d6a4e-0d3b-4a4f-9a0e-1c2b3d4e5f60"}},{"type":"text","text":"blue","field":{"id":"q2","type":"short_text","ref":"5a8b"}}]}}`)
+	req := typeformRequest(body, connectors.SignTypeform(typeformSecret, body))
+	c := newTypeform(t, nil)
+	ds, err := c.Parse(req)
+	require.NoError(t, err, "an unmapped form is stored, never refused: Typeform would drop it")
+	require.Len(t, ds, 1)
+	_, err = c.Decode(ds[0])
+	require.True(t, connectors.IsUnmapped(err), "error %v", err)
+	require.True(t, connectors.IsKind(err, connectors.KindInvalid))
+	require.EqualError(t, err, "form_response.answers: email or phone is required: form UnMaPpEd, unmapped questions: 0f6d6a4e-0d3b-4a4f-9a0e-1c2b3d4e5f60, 5a8b")
+	require.NotContains(t, err.Error(), "grace", "the reason names questions, never answers")
+
+	// The mapping the reason asks for turns the stored delivery into a lead.
+	mapped := newTypeform(t, connectors.FieldMap{"0f6d6a4e-0d3b-4a4f-9a0e-1c2b3d4e5f60": connectors.FieldEmail})
+	leads, err := mapped.Decode(ds[0])
+	require.NoError(t, err)
+	require.Equal(t, "grace@example.com", leads[0].Email)
+	require.Equal(t, "blue", leads[0].Attributes["5a8b"])
+}
+
+func TestTypeformResolvesByTitle(t *testing.T) {
+	t.Parallel()
+	body := []byte(`{"event_id":"e3","event_type":"form_response","form_response":{"form_id":"TiTlEs","token":"tok3","submitted_at":"2026-01-01T00:00:00Z",
+		"definition":{"id":"TiTlEs","fields":[
+			{"id":"a","ref":"r-a","type":"short_text","title":"What's your first name?"},
+			{"id":"b","ref":"r-b","type":"short_text","title":"Nachname"},
+			{"id":"c","ref":"r-c","type":"short_text","title":"Which company do you work for?"},
+			{"id":"d","ref":"r-d","type":"short_text","title":"Your e-mail address"},
+			{"id":"e","ref":"r-e","type":"multiple_choice","title":"What is your budget?"},
+			{"id":"f","ref":"r-f","type":"yes_no","title":"Do you have an email list?"}]},
+		"answers":[
+			{"type":"text","text":"Grace","field":{"id":"a","type":"short_text","ref":"r-a"}},
+			{"type":"text","text":"Hopper","field":{"id":"b","type":"short_text","ref":"r-b"}},
+			{"type":"text","text":"Example Labs","field":{"id":"c","type":"short_text","ref":"r-c"}},
+			{"type":"text","text":"grace@example.com","field":{"id":"d","type":"short_text","ref":"r-d"}},
+			{"type":"choice","choice":{"label":"$10k-$50k"},"field":{"id":"e","type":"multiple_choice","ref":"r-e"}},
+			{"type":"boolean","boolean":true,"field":{"id":"f","type":"yes_no","ref":"r-f"}}]}}`)
+	leads, err := newTypeform(t, nil).Decode(connectors.Delivery{EventID: "e3", Source: "typeform", Payload: body})
+	require.NoError(t, err)
+	in := leads[0]
+	require.Equal(t, []string{"Grace", "Hopper", "Example Labs", "grace@example.com", "$10k-$50k"},
+		[]string{in.FirstName, in.LastName, in.Company, in.Email, in.Answers.Budget})
+	require.Equal(t, "true", in.Attributes["r-f"], "a yes/no answer is never an address")
 }
 
 func TestNewTypeform(t *testing.T) {

@@ -257,7 +257,7 @@ func TestLinkedInEndToEnd(t *testing.T) {
 	require.JSONEq(t, string(readFixture(t, "linkedin/bodies/challenge-response.json")), body)
 
 	note := readFixture(t, "linkedin/bodies/lead-notification.json")
-	sig := map[string]string{"Content-Type": "application/json", "X-LI-Signature": "a4218c8723c5fef45cdd02ed96b950ad0737557d670d556aaa5aec7c71b4e202"}
+	sig := map[string]string{"Content-Type": "application/json", "X-LI-Signature": "0a37ba5ca0b98a6e54cd0fbf672aacc7ebab3e145066547497b64040147e228c"}
 	for i, want := range []int{http.StatusAccepted, http.StatusOK} {
 		code, body = b.send(t, "POST", "/v1/webhooks/linkedin", note, sig)
 		require.Equal(t, want, code, "delivery %d: %s", i, body)

@@ -100,6 +100,11 @@ type CaseWant struct {
 	// connector's connectors.StatusPolicy, else 401 for unauthorized and
 	// 400 for invalid. Only with ErrorKind.
 	RejectStatus int `json:"reject_status,omitempty"`
+	// Unmapped, with ErrorKind "invalid", says the request is stored
+	// (Parse returns Deliveries, which are checked) and its Decode fails
+	// with a *connectors.UnmappedError: a form nobody mapped, which is
+	// dead-lettered and replayable rather than refused.
+	Unmapped bool `json:"unmapped,omitempty"`
 	// ReplayKey, when set, is the key the connector's
 	// connectors.ReplayGuard must return for the request.
 	ReplayKey string `json:"replay_key,omitempty"`
@@ -178,6 +183,15 @@ func runGoldenFile(t *testing.T, c connectors.Connector, file string) {
 		require.Contains(t, err.Error(), tc.Want.ErrorContains)
 		if tc.Want.RejectStatus != 0 {
 			require.Equal(t, tc.Want.RejectStatus, rejectStatus(c, ce.Kind), "reject status")
+		}
+		if tc.Want.Unmapped {
+			require.True(t, connectors.IsUnmapped(err), "want an unmapped-form error, got %v", err)
+			got := make([]CaseDelivery, 0, len(res.deliveries))
+			for _, d := range res.deliveries {
+				got = append(got, CaseDelivery{EventID: d.EventID, Source: d.Source, Type: d.Type})
+			}
+			require.Equal(t, tc.Want.Deliveries, got, "an unmapped form is stored: deliveries")
+			tc.Want.Deliveries = nil
 		}
 		require.Empty(t, tc.Want.Deliveries, "a case expecting an error lists no deliveries")
 		require.Empty(t, tc.Want.Leads, "a case expecting an error lists no leads")
