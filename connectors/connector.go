@@ -190,7 +190,7 @@ func (e *UnmappedError) Error() string {
 	if len(e.Keys) > 0 {
 		parts = append(parts, "unmapped questions: "+strings.Join(e.Keys, ", "))
 	} else {
-		parts = append(parts, "no answers")
+		parts = append(parts, "no unmapped questions")
 	}
 	return strings.Join(parts, ", ")
 }

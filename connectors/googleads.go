@@ -123,7 +123,9 @@ func (g *GoogleAds) Parse(req *Request) ([]Delivery, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := g.lead(gl); err != nil {
+	// A lead form nobody mapped is stored all the same (see
+	// UnmappedError): Google would not send it again.
+	if _, err := g.lead(gl); err != nil && !IsUnmapped(err) {
 		return nil, err
 	}
 	payload, err := withoutGoogleKey(req.Body)
@@ -170,7 +172,8 @@ func (g *GoogleAds) Decode(d Delivery) ([]lead.Inbound, error) {
 }
 
 // lead builds the lead from a checked body. Parse calls it too, so that a
-// lead without email or phone is refused while Google can still be told.
+// body Decode would refuse is refused while Google can still be told; a
+// lead without email or phone (*UnmappedError) is stored anyway.
 func (g *GoogleAds) lead(gl *googleAdsLead) (lead.Inbound, error) {
 	in := lead.Inbound{
 		ExternalID: gl.LeadID,
@@ -178,6 +181,7 @@ func (g *GoogleAds) lead(gl *googleAdsLead) (lead.Inbound, error) {
 		Channel:    "ads",
 		Test:       gl.IsTest,
 	}
+	var unmappedKeys []string
 	for _, col := range gl.UserColumnData {
 		key := col.ColumnID
 		if key == "" {
@@ -191,10 +195,13 @@ func (g *GoogleAds) lead(gl *googleAdsLead) (lead.Inbound, error) {
 		// Lower case keeps attribute keys in the style of the rest of the
 		// lead (postal_code, not POSTAL_CODE) and hits FieldMap's exact
 		// lookup, whose keys Merge lowered.
+		if _, ok := g.fields.Lookup(strings.ToLower(key)); !ok {
+			unmappedKeys = append(unmappedKeys, key)
+		}
 		SetField(&in, g.fields, strings.ToLower(key), col.StringValue)
 	}
 	if strings.TrimSpace(in.Email) == "" && strings.TrimSpace(in.Phone) == "" {
-		return lead.Inbound{}, invalid("user_column_data", "email or phone is required", nil)
+		return lead.Inbound{}, unmapped("user_column_data", gl.formID(), unmappedKeys)
 	}
 	if gl.GclID != "" {
 		in.ClickIDs = map[string]string{"gclid": gl.GclID}
@@ -298,6 +305,16 @@ func decodeGoogleAdsBody(body []byte) (*googleAdsLead, error) {
 		gl.ids = append(gl.ids, googleAdsID{name: f.name, value: v})
 	}
 	return &gl, nil
+}
+
+// formID returns the lead form's id, "" when absent.
+func (gl *googleAdsLead) formID() string {
+	for _, id := range gl.ids {
+		if id.name == "form_id" {
+			return id.value
+		}
+	}
+	return ""
 }
 
 // parseGoogleAdsID reads an int64 id written as a JSON number (as Google

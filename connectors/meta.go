@@ -331,6 +331,7 @@ func (m *Meta) Decode(d Delivery) ([]lead.Inbound, error) {
 	if len(attrs) > 0 {
 		in.Attributes = attrs
 	}
+	var unmappedKeys []string
 	for _, f := range gl.FieldData {
 		values := make([]string, 0, len(f.Values))
 		for _, s := range f.Values {
@@ -344,10 +345,13 @@ func (m *Meta) Decode(d Delivery) ([]lead.Inbound, error) {
 		if f.Name == "" || len(values) == 0 {
 			continue
 		}
+		if _, ok := m.fields.Lookup(f.Name); !ok {
+			unmappedKeys = append(unmappedKeys, f.Name)
+		}
 		SetField(&in, m.fields, f.Name, strings.Join(values, ", "))
 	}
 	if strings.TrimSpace(in.Email) == "" && strings.TrimSpace(in.Phone) == "" {
-		return nil, invalid("fetched.field_data", "email or phone is required", nil)
+		return nil, unmapped("fetched.field_data", socialFirstNonEmpty(gl.FormID, v.FormID), unmappedKeys)
 	}
 
 	in.OccurredAt = parseMetaTime(gl.CreatedTime)

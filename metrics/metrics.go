@@ -44,6 +44,7 @@ type Metrics struct {
 
 	intakeRequests *prometheus.CounterVec
 	intakeDuration *prometheus.HistogramVec
+	unmapped       *prometheus.CounterVec
 	tasksProcessed *prometheus.CounterVec
 	taskDuration   *prometheus.HistogramVec
 	leadsRouted    *prometheus.CounterVec
@@ -73,6 +74,10 @@ func New() *Metrics {
 			Name:    "leadflow_intake_duration_seconds",
 			Help:    "Time from a webhook request's arrival to its answer (the sender's ack latency), by connector.",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
+		}, []string{"connector"}),
+		unmapped: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "leadflow_deliveries_unmapped_total",
+			Help: "Authentic deliveries dead-lettered because no answer maps to an email or phone (a form nobody mapped), by connector; listed by `leadflow replay ls`, replayable once the mapping is added.",
 		}, []string{"connector"}),
 		tasksProcessed: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "leadflow_tasks_processed_total",
@@ -128,7 +133,7 @@ func New() *Metrics {
 			Help: "Stored webhook events the relay enqueued because the intake could not (Redis was unavailable).",
 		}),
 	}
-	reg.MustRegister(m.intakeRequests, m.intakeDuration, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails, m.slaBreaches, m.dealsParked, m.leadsScored, m.deals, m.stageEntries, m.wonRevenue,
+	reg.MustRegister(m.intakeRequests, m.intakeDuration, m.unmapped, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails, m.slaBreaches, m.dealsParked, m.leadsScored, m.deals, m.stageEntries, m.wonRevenue,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -164,6 +169,7 @@ func (m *Metrics) Init(connectors, taskTypes []string) {
 		return
 	}
 	for _, c := range connectors {
+		m.unmapped.WithLabelValues(c)
 		for _, o := range []string{IntakeAccepted, IntakeDuplicate, IntakeUnauthorized, IntakeInvalid, IntakeTooLarge, IntakeUnavailable, IntakeRateLimited} {
 			m.intakeRequests.WithLabelValues(c, o)
 		}
@@ -228,6 +234,15 @@ func (m *Metrics) IntakeRequest(connector, outcome string) {
 		return
 	}
 	m.intakeRequests.WithLabelValues(connector, outcome).Inc()
+}
+
+// DeliveryUnmapped counts one delivery dead-lettered because its form is
+// not mapped (see connectors.UnmappedError).
+func (m *Metrics) DeliveryUnmapped(connector string) {
+	if m == nil {
+		return
+	}
+	m.unmapped.WithLabelValues(connector).Inc()
 }
 
 // IntakeDuration observes how long one webhook request took to answer.

@@ -355,6 +355,9 @@ func (h *Handlers) ingest(ctx context.Context, c connectors.Connector, ev lead.E
 	}
 	leads, err := c.Decode(d)
 	if err != nil {
+		if connectors.IsUnmapped(err) {
+			h.cfg.Metrics.DeliveryUnmapped(ev.Connector)
+		}
 		return false, h.fail(ctx, ev, fmt.Errorf("decode %s payload: %w", ev.Connector, err))
 	}
 	if len(leads) != 1 {

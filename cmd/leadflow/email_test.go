@@ -178,7 +178,7 @@ func TestHeatingUpEmailFromClick(t *testing.T) {
 
 	click := mailgunClicked(t, time.Now(), "evt-click-1", "ada@example.com", ref)
 	code, body := b.send(t, "POST", "/v1/webhooks/mailgun/events", click, map[string]string{"Content-Type": "application/json"})
-	require.Equal(t, http.StatusAccepted, code, body)
+	require.Equal(t, http.StatusOK, code, body)
 
 	require.Eventually(t, func() bool {
 		for _, m := range capture.messages() {

@@ -105,12 +105,12 @@ func TestGoogleAdsEndToEnd(t *testing.T) {
 	code, body := b.send(t, "POST", "/v1/webhooks/google-ads", readFixture(t, "google-ads/bodies/lead-wrong-key.json"), ct)
 	require.Equal(t, http.StatusUnauthorized, code, body)
 	lead := readFixture(t, "google-ads/bodies/lead.json")
-	for i, want := range []int{http.StatusAccepted, http.StatusOK} { // Google's retry
+	for i, want := range []int{http.StatusOK, http.StatusOK} { // Google's retry
 		code, body = b.send(t, "POST", "/v1/webhooks/google-ads", lead, ct)
 		require.Equal(t, want, code, "delivery %d: %s", i, body)
 	}
 	code, body = b.send(t, "POST", "/v1/webhooks/google-ads", readFixture(t, "google-ads/bodies/lead-test.json"), ct)
-	require.Equal(t, http.StatusAccepted, code, body)
+	require.Equal(t, http.StatusOK, code, body)
 
 	b.waitEvents(t, 2)
 	b.waitRouted(t, 1)
@@ -208,16 +208,16 @@ func TestMetaEndToEnd(t *testing.T) {
 	require.Equal(t, http.StatusUnauthorized, code, body)
 	code, body = b.send(t, "POST", "/v1/webhooks/meta", single,
 		map[string]string{"X-Hub-Signature-256": "sha256=0a0d6828fed816787e019038f3ac387ec9d2c939bc561fe18d6638953f87950e"})
-	require.Equal(t, http.StatusAccepted, code, body)
+	require.Equal(t, http.StatusOK, code, body)
 	// The batch repeats lead ...0001 (Meta's retry) and adds ...0002.
 	code, body = b.send(t, "POST", "/v1/webhooks/meta", readFixture(t, "meta/bodies/leadgen-batch.json"),
 		map[string]string{"X-Hub-Signature-256": "sha256=0410635d4d45bee4786ff45ed7c4a71ac49abe17916a6225a721ef845685e8f6"})
-	require.Equal(t, http.StatusAccepted, code, body)
+	require.Equal(t, http.StatusOK, code, body)
 	require.Contains(t, body, `{"event_id":"920000000000001","status":"duplicate"}`)
 	// A lead the Graph API cannot read is dead-lettered with the reason.
 	missing := []byte(`{"object":"page","entry":[{"id":"910000000000001","time":1767225600,"changes":[{"field":"leadgen","value":{"leadgen_id":"920000000000009","form_id":"930000000000001","page_id":"910000000000001"}}]}]}`)
 	code, body = b.send(t, "POST", "/v1/webhooks/meta", missing, map[string]string{"X-Hub-Signature-256": metaSignature(missing)})
-	require.Equal(t, http.StatusAccepted, code, body)
+	require.Equal(t, http.StatusOK, code, body)
 
 	b.waitEvents(t, 3)
 	require.Equal(t, []string{"processed", "processed", "failed"}, b.query(t, `SELECT status FROM inbound_events ORDER BY id`))
@@ -302,12 +302,12 @@ func TestOnePersonAcrossChannels(t *testing.T) {
 	email := mailgunForm(t, now, "<first-contact-0001@mail.example.com>", "Ada Example <ada@example.com>",
 		"Pricing question", "Hi, what does the Team plan cost for 25 seats?")
 	code, body := b.send(t, "POST", "/v1/webhooks/mailgun/inbound", email, map[string]string{"Content-Type": "application/x-www-form-urlencoded"})
-	require.Equal(t, http.StatusAccepted, code, body)
+	require.Equal(t, http.StatusOK, code, body)
 	b.waitEvents(t, 1)
 
 	note := []byte(`{"object":"page","entry":[{"id":"910000000000001","time":1767225600,"changes":[{"field":"leadgen","value":{"leadgen_id":"920000000000077","form_id":"930000000000001","page_id":"910000000000001"}}]}]}`)
 	code, body = b.send(t, "POST", "/v1/webhooks/meta", note, map[string]string{"X-Hub-Signature-256": metaSignature(note)})
-	require.Equal(t, http.StatusAccepted, code, body)
+	require.Equal(t, http.StatusOK, code, body)
 	b.waitEvents(t, 2)
 
 	form := bytes.Replace(readFixture(t, "typeform/bodies/form-response.json"), []byte(`"email": "ada@example.com"`), []byte(`"email": "ada.home@example.org"`), 1)
@@ -343,7 +343,7 @@ func TestMailgunEndToEnd(t *testing.T) {
 	// A new email is a lead; Mailgun's retry of it creates nothing.
 	clock.set(time.Unix(1767232800+60, 0))
 	newEmail := readFixture(t, "mailgun/route-forward-attachment.multipart.txt")
-	for i, want := range []int{http.StatusAccepted, http.StatusOK} {
+	for i, want := range []int{http.StatusOK, http.StatusOK} {
 		code, body := b.send(t, "POST", "/v1/webhooks/mailgun/inbound", newEmail, form)
 		require.Equal(t, want, code, "delivery %d: %s", i, body)
 	}
@@ -353,7 +353,7 @@ func TestMailgunEndToEnd(t *testing.T) {
 	// Her reply to our email is an engagement of the same contact, not a lead.
 	clock.set(time.Unix(1767229200+60, 0))
 	code, body := b.send(t, "POST", "/v1/webhooks/mailgun/inbound", readFixture(t, "mailgun/route-forward-reply.urlencoded.txt"), urlenc)
-	require.Equal(t, http.StatusAccepted, code, body)
+	require.Equal(t, http.StatusOK, code, body)
 	b.waitEvents(t, 2)
 	require.Equal(t, []string{"1"}, b.query(t, `SELECT count(*) FROM touchpoints`))
 	require.Equal(t, []string{"replied"}, b.query(t, `SELECT kind FROM engagement_events WHERE contact_id IS NOT NULL`))
@@ -365,7 +365,7 @@ func TestMailgunEndToEnd(t *testing.T) {
 	events := []string{"delivered", "opened", "clicked", "unsubscribed", "complained", "failed-permanent", "failed-temporary"}
 	for _, ev := range events {
 		code, body = b.send(t, "POST", "/v1/webhooks/mailgun/events", readFixture(t, "mailgun/event-"+ev+".json"), ct)
-		require.Equal(t, http.StatusAccepted, code, "%s: %s", ev, body)
+		require.Equal(t, http.StatusOK, code, "%s: %s", ev, body)
 	}
 	delivered := readFixture(t, "mailgun/event-delivered.json")
 	code, _ = b.send(t, "POST", "/v1/webhooks/mailgun/events", delivered, ct)

@@ -174,10 +174,10 @@ email:
 		map[string]string{"Content-Type": "application/json", "Typeform-Signature": connectors.SignTypeform(typeformSecret, form)}))
 
 	gads := canaryReplace(readFixture(t, "google-ads/bodies/lead.json"), people["google-ads"])
-	expect(http.StatusAccepted)(send("POST", "/v1/webhooks/google-ads", gads, map[string]string{"Content-Type": "application/json"}))
+	expect(http.StatusOK)(send("POST", "/v1/webhooks/google-ads", gads, map[string]string{"Content-Type": "application/json"}))
 
 	mg := people["mailgun"]
-	expect(http.StatusAccepted)(send("POST", "/v1/webhooks/mailgun/inbound",
+	expect(http.StatusOK)(send("POST", "/v1/webhooks/mailgun/inbound",
 		canaryMailgunForm(time.Now(), "<canary-0001@mail.example.com>", mg.name+" <"+mg.email+">", mg.email,
 			"Pricing for 25 seats", message+" or on "+mg.phone),
 		map[string]string{"Content-Type": "application/x-www-form-urlencoded"}))
@@ -185,7 +185,7 @@ email:
 	for _, id := range []string{"920000000000081", "920000000000099"} {
 		note := []byte(`{"object":"page","entry":[{"id":"910000000000001","time":1767225600,"changes":[{"field":"leadgen","value":{"leadgen_id":"` +
 			id + `","form_id":"930000000000001","page_id":"910000000000001"}}]}]}`)
-		expect(http.StatusAccepted)(send("POST", "/v1/webhooks/meta", note, map[string]string{"X-Hub-Signature-256": metaSignature(note)}))
+		expect(http.StatusOK)(send("POST", "/v1/webhooks/meta", note, map[string]string{"X-Hub-Signature-256": metaSignature(note)}))
 	}
 
 	// Everything but the lead whose fetch keeps failing gets processed.

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -317,6 +318,7 @@ func runReplayLs(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if err := tw.Flush(); err != nil {
 			return err
 		}
+		printUnmapped(stdout, events)
 	}
 
 	redisOpt, err := replayRedisOpt(cfg)
@@ -366,6 +368,53 @@ func runReplayLs(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", typ, g.count, last, shorten(g.lastErr, maxShownError))
 	}
 	return tw.Flush()
+}
+
+// unmappedReason finds the form and question keys in the error of a
+// delivery dead-lettered as unmapped (connectors.UnmappedError).
+var unmappedReason = regexp.MustCompile(`email or phone is required: (?:form (.+?), )?(?:unmapped questions: (.+)|no unmapped questions)$`)
+
+// printUnmapped lists, below the table, the forms whose deliveries failed
+// only because nobody mapped them — the one failure an operator fixes with
+// configuration — with every question key in full (the table cuts errors
+// short) and what to do.
+func printUnmapped(w io.Writer, events []store.FailedEvent) {
+	type form struct {
+		connector, form, keys string
+		count                 int
+	}
+	var forms []*form
+	byKey := map[string]*form{}
+	for _, e := range events {
+		m := unmappedReason.FindStringSubmatch(e.LastError)
+		if m == nil {
+			continue
+		}
+		k := e.Connector + "\x00" + m[1] + "\x00" + m[2]
+		f := byKey[k]
+		if f == nil {
+			f = &form{connector: e.Connector, form: m[1], keys: m[2]}
+			byKey[k] = f
+			forms = append(forms, f)
+		}
+		f.count++
+	}
+	if len(forms) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nUnmapped forms: no answer maps to an email or phone. Map the question that asks for one under")
+	fmt.Fprintln(w, "connectors.<connector>.fields in LEADFLOW_CONFIG, restart the workers, then run: leadflow replay --connector <connector>")
+	for _, f := range forms {
+		name := f.form
+		if name == "" {
+			name = "(no form id)"
+		}
+		keys := f.keys
+		if keys == "" {
+			keys = "none (every answered question is mapped, and none held an email or phone)"
+		}
+		fmt.Fprintf(w, "  %s form %s: %d event(s); unmapped questions: %s\n", f.connector, name, f.count, keys)
+	}
 }
 
 // replayRedisOpt parses LEADFLOW_REDIS_URL the way the server roles do,
