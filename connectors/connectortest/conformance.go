@@ -94,6 +94,15 @@ func RunConformance(t *testing.T, c connectors.Connector, f Fixture) {
 		require.NoError(t, err)
 	})
 
+	if p, ok := c.(connectors.AckPolicy); ok {
+		t.Run("ack status is a success", func(t *testing.T) {
+			// A non-2xx "success" would make the provider retry forever.
+			code := p.AckStatus()
+			require.True(t, code >= 200 && code < 300, "AckStatus %d is not 2xx", code)
+			require.Equal(t, code, p.AckStatus(), "AckStatus must not change between calls")
+		})
+	}
+
 	t.Run("verify accepts the fixture", func(t *testing.T) {
 		req := cloneRequest(&f.Request)
 		err := callVerify(t, c, req, f.Now)
