@@ -195,10 +195,18 @@ func (g *GoogleAds) lead(gl *googleAdsLead) (lead.Inbound, error) {
 		// Lower case keeps attribute keys in the style of the rest of the
 		// lead (postal_code, not POSTAL_CODE) and hits FieldMap's exact
 		// lookup, whose keys Merge lowered.
-		if _, ok := g.fields.Lookup(strings.ToLower(key)); !ok {
-			unmappedKeys = append(unmappedKeys, key)
+		fields := g.fields
+		if _, ok := fields.Lookup(strings.ToLower(key)); !ok {
+			// A custom question, or a column sent with its label only (as
+			// older versions of Google's docs show): its label may still
+			// say what it is.
+			if target, ok := FieldFromLabel(col.ColumnName); ok {
+				fields = FieldMap{strings.ToLower(key): target}
+			} else {
+				unmappedKeys = append(unmappedKeys, key)
+			}
 		}
-		SetField(&in, g.fields, strings.ToLower(key), col.StringValue)
+		SetField(&in, fields, strings.ToLower(key), col.StringValue)
 	}
 	if strings.TrimSpace(in.Email) == "" && strings.TrimSpace(in.Phone) == "" {
 		return lead.Inbound{}, unmapped("user_column_data", gl.formID(), unmappedKeys)

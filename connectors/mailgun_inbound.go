@@ -267,8 +267,8 @@ func newMailgunInboundPayload(f *mailgunForm) (*mailgunInboundPayload, error) {
 		MessageID: mailgunCleanText(mailgunStripAngle(f.header("Message-Id"))),
 		Recipient: mailgunCleanText(strings.TrimSpace(f.values.Get("recipient"))),
 		Sender:    mailgunCleanText(strings.TrimSpace(f.values.Get("sender"))),
-		From:      mailgunCleanText(strings.TrimSpace(f.values.Get("from"))),
-		Subject:   mailgunCleanText(strings.TrimSpace(f.values.Get("subject"))),
+		From:      mailgunCleanText(f.parsedHeader("from", "From")),
+		Subject:   mailgunCleanText(f.parsedHeader("subject", "Subject")),
 	}
 	if irt := mailgunCleanText(mailgunStripAngle(f.header("In-Reply-To"))); len(irt) <= maxMailgunInReplyToLen {
 		p.InReplyTo = irt
@@ -489,6 +489,19 @@ func readMultipartForm(body []byte, boundary string) (*mailgunForm, *mailgunForm
 		}
 	}
 	return f, nil
+}
+
+// parsedHeader returns the trimmed form field (Mailgun's documented copy of
+// a header, e.g. "from"), else the header itself (see header). Mailgun
+// documents the field, but an independent integration's inbound fixture
+// (django-anymail, tests/test_mailgun_inbound.py) carries From and Subject
+// in message-headers only; without this fallback such an email would be
+// attributed to its envelope sender, a bounce address.
+func (f *mailgunForm) parsedHeader(field, name string) string {
+	if v := strings.TrimSpace(f.values.Get(field)); v != "" {
+		return v
+	}
+	return strings.TrimSpace(f.header(name))
 }
 
 // header returns the first value of the email header name (any case):
