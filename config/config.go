@@ -88,6 +88,7 @@ type ConnectorSecrets struct {
 	LinkedInAccessToken  string
 	LinkedInAPIURL       string
 	TypeformSecret       string
+	TikTokSecret         string
 }
 
 // File is the YAML configuration file. Every section is optional; what is
@@ -192,14 +193,15 @@ type Connectors struct {
 	LinkedIn  ConnectorFields `yaml:"linkedin"`
 	GoogleAds ConnectorFields `yaml:"google_ads"`
 	Typeform  ConnectorFields `yaml:"typeform"`
+	TikTok    ConnectorFields `yaml:"tiktok"`
 }
 
 // ConnectorFields maps a provider's question keys (Meta field names,
-// LinkedIn question ids, Google Ads column ids, Typeform field refs) to
-// lead fields: email, phone, name, first_name, last_name, company, title,
-// country, message, budget, authority, need, timeline, consent, or
-// attributes.<key>. Entries merge over each connector's built-in defaults;
-// unmapped questions are kept as attributes.
+// LinkedIn question ids, Google Ads column ids, Typeform field refs, TikTok
+// change fields) to lead fields: email, phone, name, first_name, last_name,
+// company, title, country, message, budget, authority, need, timeline,
+// consent, or attributes.<key>. Entries merge over each connector's
+// built-in defaults; unmapped questions are kept as attributes.
 type ConnectorFields struct {
 	Fields map[string]string `yaml:"fields"`
 }
@@ -428,6 +430,7 @@ func Load(getenv func(string) string) (Config, error) {
 		LinkedInAccessToken:  get(EnvLinkedInAccessToken),
 		LinkedInAPIURL:       get(EnvLinkedInAPIURL),
 		TypeformSecret:       get(EnvTypeformSecret),
+		TikTokSecret:         get(EnvTikTokSecret),
 	}
 	// A provider configured halfway is a deploy mistake, not a reason to
 	// silently drop its webhooks.
@@ -497,7 +500,7 @@ func (f File) Validate() error {
 		errs = append(errs, &FieldError{"routing.nurture_program", "must not be empty"})
 	}
 	for name, cf := range map[string]ConnectorFields{"meta": f.Connectors.Meta, "linkedin": f.Connectors.LinkedIn,
-		"google_ads": f.Connectors.GoogleAds, "typeform": f.Connectors.Typeform} {
+		"google_ads": f.Connectors.GoogleAds, "typeform": f.Connectors.Typeform, "tiktok": f.Connectors.TikTok} {
 		for key, target := range cf.Fields {
 			if !connectors.ValidFieldTarget(target) {
 				errs = append(errs, &FieldError{fmt.Sprintf("connectors.%s.fields.%s", name, key),

@@ -28,6 +28,12 @@ func TestLoadDefaults(t *testing.T) {
 	require.NoError(t, c.File.Scoring.Validate())
 }
 
+func TestLoadTikTokSecret(t *testing.T) {
+	c, err := Load(envFrom(map[string]string{EnvTikTokSecret: "tt-secret"}))
+	require.NoError(t, err)
+	require.Equal(t, "tt-secret", c.Connectors.TikTokSecret)
+}
+
 func TestLoadErrorsNameTheField(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -118,6 +124,10 @@ func TestParseFile(t *testing.T) {
 			require.Equal(t, "budget", f.Connectors.Meta.Fields["what_is_your_budget"])
 		}},
 		{"unknown field target", "connectors:\n  typeform:\n    fields: {plan: budgett}\n", "connectors.typeform.fields.plan: expected one of email", nil},
+		{"tiktok field mapping", "connectors:\n  tiktok:\n    fields: {preferred_store: attributes.store, work_mail: email}\n", "", func(t *testing.T, f File) {
+			require.Equal(t, map[string]string{"preferred_store": "attributes.store", "work_mail": "email"}, f.Connectors.TikTok.Fields)
+		}},
+		{"tiktok unknown field target", "connectors:\n  tiktok:\n    fields: {store: shop}\n", "connectors.tiktok.fields.store: expected one of email", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

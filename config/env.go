@@ -35,6 +35,7 @@ const (
 	EnvLinkedInAccessToken  = "LEADFLOW_LINKEDIN_ACCESS_TOKEN"
 	EnvLinkedInAPIURL       = "LEADFLOW_LINKEDIN_API_URL"
 	EnvTypeformSecret       = "LEADFLOW_TYPEFORM_SECRET"
+	EnvTikTokSecret         = "LEADFLOW_TIKTOK_SECRET"
 )
 
 // EnvVar documents one environment variable.
@@ -78,5 +79,6 @@ func EnvVars() []EnvVar {
 		{EnvLinkedInAccessToken, "", "LinkedIn access token used to fetch lead form responses"},
 		{EnvLinkedInAPIURL, "https://api.linkedin.com", "LinkedIn API base URL"},
 		{EnvTypeformSecret, "", "Typeform webhook secret (Typeform-Signature); enables /v1/webhooks/typeform"},
+		{EnvTikTokSecret, "", "TikTok developer app secret (signs TikTok-Signature); enables /v1/webhooks/tiktok for the Marketing API LEAD subscription"},
 	}
 }

@@ -16,6 +16,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/singleflight"
+
 	"leadflow/lead"
 )
 
@@ -506,17 +508,39 @@ func (l *LinkedIn) form(ctx context.Context, formURN string) ([]byte, *FetchErro
 	if b, ok := l.forms.get(key); ok {
 		return b, nil
 	}
-	b, fe := l.get(ctx, "fetch linkedin lead form "+formID, "/rest/leadForms/"+url.PathEscape(formID))
-	switch {
-	case fe != nil && fe.Permanent:
-		return nil, nil
-	case fe != nil:
-		return nil, fe
+	// Leads of a new form arrive together (a campaign goes live): one
+	// request reads the definition for all of them.
+	v, err, _ := l.forms.flight.Do(key, func() (any, error) {
+		if b, ok := l.forms.get(key); ok {
+			return b, nil
+		}
+		b, fe := l.get(ctx, "fetch linkedin lead form "+formID, "/rest/leadForms/"+url.PathEscape(formID))
+		switch {
+		case fe != nil && fe.Permanent:
+			return []byte(nil), nil
+		case fe != nil:
+			return nil, fe
+		}
+		if _, err := LinkedInFormFields(b); err != nil {
+			return []byte(nil), nil
+		}
+		// The API serves a form's current version only. An older response
+		// is still mapped with it (LinkedIn keeps a question's id across
+		// versions), but only a definition of the answered version is
+		// cached under that version.
+		if v := linkedInFormVersion(formURN); v == "" || linkedInDefinitionVersion(b) == v {
+			l.forms.put(key, b)
+		}
+		return b, nil
+	})
+	if err != nil {
+		var fe *FetchError
+		if errors.As(err, &fe) {
+			return nil, fe
+		}
+		return nil, &FetchError{Msg: "fetch linkedin lead form " + formID, Err: err}
 	}
-	if _, err := LinkedInFormFields(b); err != nil {
-		return nil, nil
-	}
-	l.forms.put(key, b)
+	b, _ := v.([]byte)
 	return b, nil
 }
 
@@ -567,6 +591,19 @@ func (l *LinkedIn) get(ctx context.Context, what, path string) ([]byte, *FetchEr
 	return nil, fe
 }
 
+// linkedInDefinitionVersion returns the versionId of a form definition,
+// "" when absent.
+func linkedInDefinitionVersion(form []byte) string {
+	var f struct {
+		VersionID json.RawMessage `json:"versionId"`
+	}
+	if json.Unmarshal(form, &f) != nil {
+		return ""
+	}
+	v, _ := linkedInIDString(f.VersionID)
+	return v
+}
+
 // linkedInFetched is what Fetch stores: the form response and, when it
 // could be read, the definition of its form.
 type linkedInFetched struct {
@@ -600,8 +637,9 @@ const linkedInFormCacheSize = 512
 
 // linkedInFormCache keeps form definitions by "<form id>,<version>".
 type linkedInFormCache struct {
-	mu    sync.Mutex
-	forms map[string][]byte
+	mu     sync.Mutex
+	forms  map[string][]byte
+	flight singleflight.Group
 }
 
 func (c *linkedInFormCache) get(key string) ([]byte, bool) {
@@ -817,7 +855,8 @@ func linkedInFormVersion(urn string) string {
 	}
 	inner = strings.TrimSuffix(inner, ")")
 	if i := strings.LastIndexByte(inner, ','); i >= 0 {
-		return inner[i+1:]
+		// LinkedIn's documentation writes "(urn:…:1, 1)"; its API "(urn:…:1,1)".
+		return strings.TrimSpace(inner[i+1:])
 	}
 	return ""
 }

@@ -482,6 +482,35 @@ func TestLinkedInFetch(t *testing.T) {
 		require.Equal(t, []string{"Ada", "Example", "ada@example.com", "Example Widgets Ltd"}, []string{in.FirstName, in.LastName, in.Email, in.Company})
 	})
 
+	t.Run("a definition of a newer form version maps the lead but is not cached as the old one", func(t *testing.T) {
+		t.Parallel()
+		api := newLinkedInAPI(t)
+		form, err := os.ReadFile(linkedInFormFile)
+		require.NoError(t, err)
+		newer := strings.Replace(string(form), `"versionId": 3`, `"versionId": 4`, 1)
+		require.NotEqual(t, string(form), newer)
+		api.handler = func(w http.ResponseWriter, r *http.Request) bool {
+			if r.URL.Path != "/rest/leadForms/7000001" {
+				return false
+			}
+			api.formCalls.Add(1)
+			_, _ = w.Write([]byte(newer))
+			return true
+		}
+		l, err := connectors.NewLinkedIn(connectors.LinkedInConfig{ClientSecret: linkedInSecret, AccessToken: linkedInAccessToken, APIURL: api.URL})
+		require.NoError(t, err)
+		ds, err := l.Parse(fixture)
+		require.NoError(t, err)
+		for range 2 {
+			ds[0].Fetched, err = l.Fetch(ctx, ds[0])
+			require.NoError(t, err)
+		}
+		require.Equal(t, int32(2), api.formCalls.Load(), "version 4 is not cached as version 3")
+		leads, err := l.Decode(ds[0])
+		require.NoError(t, err)
+		require.Equal(t, "ada@example.com", leads[0].Email)
+	})
+
 	t.Run("the config overrides the form definition", func(t *testing.T) {
 		t.Parallel()
 		api := newLinkedInAPI(t)

@@ -3,6 +3,9 @@ package connectors_test
 import (
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
+	"leadflow/connectors"
 	"leadflow/connectors/connectortest"
 )
 
@@ -11,7 +14,8 @@ import (
 // reference libraries of a spec) and from the fixtures or recorded
 // deliveries of independent open-source integrations. Each case file's name
 // says where it comes from (doc-, spec-, anymail-, mbras-, crm-server-,
-// onelead-, svix-); testdata/SOURCES-part-a.md lists the exact source and
+// onelead-, svix-, docs-, connect-, actionsflow-, pipedream-);
+// testdata/SOURCES.md lists the exact source and
 // what was changed (personal data replaced, re-signed with the test secret
 // each connector's own tests use).
 //
@@ -41,4 +45,20 @@ func TestMailgunInboundPublished(t *testing.T) {
 func TestGenericPublished(t *testing.T) {
 	t.Parallel()
 	connectortest.RunGolden(t, newGeneric(t, currentSecret), "testdata/generic/published")
+}
+
+func TestTypeformPublished(t *testing.T) {
+	t.Parallel()
+	// No field mapping: Typeform's own example and real deliveries use
+	// auto-generated refs, so the connector must resolve them itself.
+	connectortest.RunGolden(t, newTypeform(t, nil), "testdata/typeform/published")
+}
+
+func TestLinkedInPublished(t *testing.T) {
+	t.Parallel()
+	// No field mapping: the form definitions stored with each response
+	// (the "leadForm" half of the fetched document) map the questions.
+	l, err := connectors.NewLinkedIn(connectors.LinkedInConfig{ClientSecret: linkedInSecret})
+	require.NoError(t, err)
+	connectortest.RunGolden(t, l, "testdata/linkedin/published")
 }

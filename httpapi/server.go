@@ -129,6 +129,7 @@ var webhookRoutes = []struct {
 	{"/v1/webhooks/google-ads", "google-ads", false},
 	{"/v1/webhooks/linkedin", "linkedin", true},
 	{"/v1/webhooks/typeform", "typeform", false},
+	{"/v1/webhooks/tiktok", "tiktok", false},
 }
 
 // Server is the HTTP handler.

@@ -67,5 +67,11 @@ func buildRegistry(cfg config.Config) (*connectors.Registry, error) {
 			return nil, err
 		}
 	}
+	if s.TikTokSecret != "" {
+		c, err := connectors.NewTikTok(connectors.TikTokConfig{Secret: s.TikTokSecret, Fields: f.TikTok.Fields})
+		if err := add(c, err, config.EnvTikTokSecret); err != nil {
+			return nil, err
+		}
+	}
 	return connectors.NewRegistry(cs...)
 }
