@@ -195,3 +195,23 @@ func TestUnmappedFormIsKeptListedCountedAndReplayed(t *testing.T) {
 	require.NoError(t, pool.QueryRow(ctx, `SELECT count(*) FROM inbound_events`).Scan(&events))
 	require.Equal(t, 1, events, "one delivery, stored once, processed once")
 }
+
+func TestTypeformPublishedExampleBecomesALead(t *testing.T) {
+	t.Parallel()
+	b := setupWith(t, testenv.DatabaseURL(t), testenv.RedisURL(t), options{env: map[string]string{config.EnvTypeformSecret: typeformSecret}})
+	// Typeform's own example payload (developer docs; connectors/testdata/SOURCES.md): its refs are
+	// nobody's configuration, its email answer is known only by its type.
+	example := readFixture(t, "typeform/published/bodies/docs-example-payload.json")
+	headers := map[string]string{"Content-Type": "application/json", connectors.HeaderTypeformSignature: connectors.SignTypeform(typeformSecret, example)}
+	code, body := b.send(t, "POST", "/v1/webhooks/typeform", example, headers)
+	require.Equal(t, http.StatusAccepted, code, body)
+	code, body = b.send(t, "POST", "/v1/webhooks/typeform", example, headers)
+	require.Equal(t, http.StatusOK, code, body)
+	require.Contains(t, body, `"status":"duplicate"`)
+
+	b.waitRouted(t, 1)
+	require.Equal(t, []string{"processed"}, b.query(t, `SELECT status FROM inbound_events`))
+	require.Equal(t, []string{"laura@example.com"}, b.query(t, `SELECT value FROM contact_identities WHERE kind = 'email'`))
+	require.Equal(t, []string{"Laura"}, b.query(t, `SELECT first_name FROM contacts`))
+	require.Equal(t, []string{"1"}, b.query(t, `SELECT count(*) FROM touchpoints`), "the retry created nothing")
+}
