@@ -385,7 +385,7 @@ func Load(getenv func(string) string) (Config, error) {
 			}
 			if _, err := connectors.ParseStandardSecret(s); err != nil {
 				// The secret itself is never echoed: only its position.
-				bad(fmt.Sprintf("%s[%d]", EnvWebhookSecrets, i), "expected whsec_ followed by base64, %v", errors.Unwrap(err))
+				bad(fmt.Sprintf("%s[%d]", EnvWebhookSecrets, i), "expected whsec_ followed by the standard base64 of the key (at least 24 bytes)")
 				continue
 			}
 			c.WebhookSecrets = append(c.WebhookSecrets, s)
@@ -405,7 +405,7 @@ func Load(getenv func(string) string) (Config, error) {
 	}
 	c.PublicURL = strings.TrimRight(get(EnvPublicURL), "/")
 	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		bad(EnvPublicURL, "expected an http(s) URL such as https://leads.example.com, got %q", c.PublicURL)
+		bad(EnvPublicURL, "expected an http(s) URL such as https://leads.example.com, got %q", redactURL(c.PublicURL))
 	}
 	c.Mail = MailSecrets{APIKey: get(EnvMailgunAPIKey), Domain: get(EnvMailgunDomain), APIBase: get(EnvMailgunAPIBase),
 		UnsubscribeSecret: get(EnvUnsubscribeSecret)}
@@ -454,7 +454,7 @@ func Load(getenv func(string) string) (Config, error) {
 	requireAll("LinkedIn", EnvLinkedInClientSecret, EnvLinkedInAccessToken)
 	for _, n := range []string{EnvMetaGraphURL, EnvLinkedInAPIURL} {
 		if u, err := url.Parse(get(n)); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			bad(n, "expected an http(s) URL, got %q", get(n))
+			bad(n, "expected an http(s) URL, got %q", redactURL(get(n)))
 		}
 	}
 
@@ -656,11 +656,16 @@ func (f File) Validate() error {
 	return errors.Join(errs...)
 }
 
-// redactURL drops the password from a URL before it appears in a message.
+// redactURL drops the password and the query (tokens travel there too)
+// from a URL before it appears in a message. A URL that does not parse is
+// not echoed at all: where its password starts is anyone's guess.
 func redactURL(s string) string {
 	u, err := url.Parse(s)
 	if err != nil {
 		return "<unparseable URL>"
+	}
+	if u.RawQuery != "" {
+		u.RawQuery = "REDACTED"
 	}
 	return u.Redacted()
 }

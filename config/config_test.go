@@ -55,6 +55,13 @@ func TestLoadErrorsNameTheField(t *testing.T) {
 		{"linkedin configured halfway", map[string]string{EnvLinkedInAccessToken: "tok"}, EnvLinkedInClientSecret, "required when LinkedIn"},
 		{"graph url", map[string]string{EnvMetaGraphURL: "graph.facebook.com"}, EnvMetaGraphURL, "http(s) URL"},
 		{"config file missing", map[string]string{EnvConfigFile: "/nonexistent/leadflow.yaml"}, EnvConfigFile, "cannot read"},
+		// Issue 14 item 7: every URL setting is redacted, and no message ends in "<nil>".
+		{"graph url password redacted", map[string]string{EnvMetaGraphURL: "ftp://u:hunter2@graph.example.com/v23.0"}, EnvMetaGraphURL, "xxxxx"},
+		{"linkedin url password redacted", map[string]string{EnvLinkedInAPIURL: "gopher://u:hunter2@api.example.com"}, EnvLinkedInAPIURL, "xxxxx"},
+		{"public url password redacted", map[string]string{EnvPublicURL: "ftp://u:hunter2@leads.example.com"}, EnvPublicURL, "xxxxx"},
+		{"url query redacted", map[string]string{EnvPublicURL: "ftp://leads.example.com/?token=hunter2"}, EnvPublicURL, "REDACTED"},
+		{"unparseable url not echoed", map[string]string{EnvLinkedInAPIURL: "https://u:hunter2@api.example.com:port"}, EnvLinkedInAPIURL, "<unparseable URL>"},
+		{"secret without prefix", map[string]string{EnvWebhookSecrets: "notasecret"}, EnvWebhookSecrets + "[0]", "standard base64 of the key"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,6 +72,7 @@ func TestLoadErrorsNameTheField(t *testing.T) {
 			require.NotContains(t, err.Error(), "hunter2", "secrets never appear in messages")
 			require.NotContains(t, err.Error(), "notasecret", "secrets never appear in messages")
 			require.NotContains(t, err.Error(), "s3cret-value", "secrets never appear in messages")
+			require.NotContains(t, err.Error(), "<nil>")
 		})
 	}
 }
