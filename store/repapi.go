@@ -86,14 +86,18 @@ func (s *Store) AddRep(ctx context.Context, r lead.Rep, role string) (int64, err
 
 // CreateRepToken issues a new API token for the rep, replacing any previous
 // one (which stops working at once), and returns it. Only its hash is kept:
-// this is the one time the token can be read.
+// this is the one time the token can be read. Every web session of the rep
+// ends in the same statement: a token is rotated because it may have
+// leaked, and a session signed in with it is as good as the token.
 func (s *Store) CreateRepToken(ctx context.Context, repID int64) (string, error) {
 	raw := make([]byte, 32)
 	if _, err := rand.Read(raw); err != nil {
 		return "", fmt.Errorf("generate rep token: %w", err)
 	}
 	token := RepTokenPrefix + base64.RawURLEncoding.EncodeToString(raw)
-	tag, err := s.pool.Exec(ctx, `UPDATE reps SET token_hash = $2 WHERE id = $1`, repID, hashToken(token))
+	tag, err := s.pool.Exec(ctx, `
+		WITH ended AS (DELETE FROM web_sessions WHERE rep_id = $1)
+		UPDATE reps SET token_hash = $2 WHERE id = $1`, repID, hashToken(token))
 	if err != nil {
 		return "", fmt.Errorf("store token of rep %d: %w", repID, err)
 	}

@@ -53,9 +53,15 @@ func TestRepTokens(t *testing.T) {
 	require.NoError(t, pool.QueryRow(ctx, `SELECT token_hash FROM reps WHERE id = $1`, id).Scan(&stored))
 	require.NotContains(t, string(stored), tok, "only the hash is stored")
 
+	// A web session signed in with the old token (issue 14 item 5).
+	require.NoError(t, b.store.CreateWebSession(ctx, "session-before-rotation", id, "csrf", b.now, b.now.Add(12*time.Hour)))
+	_, err = b.store.WebSessionByID(ctx, "session-before-rotation", b.now)
+	require.NoError(t, err)
 	rotated, err := b.store.CreateRepToken(ctx, id)
 	require.NoError(t, err)
 	require.NotEqual(t, tok, rotated)
+	_, err = b.store.WebSessionByID(ctx, "session-before-rotation", b.now)
+	require.ErrorIs(t, err, store.ErrNotFound, "rotating the token ends the rep's web sessions")
 	_, err = b.store.RepByToken(ctx, tok)
 	require.ErrorIs(t, err, store.ErrNotFound, "the old token stops working")
 	_, err = b.store.RepByToken(ctx, rotated)
