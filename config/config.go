@@ -55,6 +55,15 @@ type Config struct {
 	// (LEADFLOW_INTAKE_BURST), default 1000: two seconds at the default
 	// rate, so a provider's retry burst passes untouched.
 	IntakeBurst int
+	// IntakeConnectorRate is the sustained webhook rate allowed per
+	// connector across all its sources (LEADFLOW_INTAKE_CONNECTOR_RATE),
+	// default 2000; 0 = unlimited. The per-source limit alone let one
+	// signed request replayed to thousands of invented {source} paths pass
+	// at thousands of times the source rate.
+	IntakeConnectorRate float64
+	// IntakeConnectorBurst is that bucket's size
+	// (LEADFLOW_INTAKE_CONNECTOR_BURST), default 4000.
+	IntakeConnectorBurst int
 	// APITokens are the rep API bearer tokens (LEADFLOW_API_TOKENS). Never log them.
 	APITokens []string
 	// PublicURL is the server's public base URL (LEADFLOW_PUBLIC_URL).
@@ -373,6 +382,16 @@ func Load(getenv func(string) string) (Config, error) {
 		bad(EnvIntakeBurst, "expected an integer from 1 to 1000000, got %q", get(EnvIntakeBurst))
 	} else {
 		c.IntakeBurst = b
+	}
+	if r, err := strconv.ParseFloat(get(EnvIntakeConnectorRate), 64); err != nil || r < 0 || math.IsInf(r, 0) || math.IsNaN(r) || r > 1e6 {
+		bad(EnvIntakeConnectorRate, "expected requests per second from 0 (unlimited) to 1000000, e.g. 2000, got %q", get(EnvIntakeConnectorRate))
+	} else {
+		c.IntakeConnectorRate = r
+	}
+	if b, err := strconv.Atoi(get(EnvIntakeConnectorBurst)); err != nil || b < 1 || b > 1e6 {
+		bad(EnvIntakeConnectorBurst, "expected an integer from 1 to 1000000, got %q", get(EnvIntakeConnectorBurst))
+	} else {
+		c.IntakeConnectorBurst = b
 	}
 	if len(c.DefaultRegion) != 2 {
 		bad(EnvDefaultRegion, "expected an ISO 3166-1 alpha-2 code such as US or GB, got %q", c.DefaultRegion)

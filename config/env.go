@@ -15,6 +15,10 @@ const (
 	EnvDefaultRegion  = "LEADFLOW_DEFAULT_REGION"
 	EnvIntakeRate     = "LEADFLOW_INTAKE_RATE"
 	EnvIntakeBurst    = "LEADFLOW_INTAKE_BURST"
+	// EnvIntakeConnectorRate and EnvIntakeConnectorBurst bound one
+	// connector (one signing secret) across all its sources.
+	EnvIntakeConnectorRate  = "LEADFLOW_INTAKE_CONNECTOR_RATE"
+	EnvIntakeConnectorBurst = "LEADFLOW_INTAKE_CONNECTOR_BURST"
 	EnvDebugPprof     = "LEADFLOW_DEBUG_PPROF"
 
 	EnvAPITokens = "LEADFLOW_API_TOKENS"
@@ -62,6 +66,8 @@ func EnvVars() []EnvVar {
 		{EnvDefaultRegion, "US", "ISO 3166-1 alpha-2 region used to read phone numbers written without a country code"},
 		{EnvIntakeRate, "500", "authentic webhooks per second accepted from one source (per connector, and per {source} of the generic one) by this process; past it the answer is 429 with Retry-After; 0 = unlimited"},
 		{EnvIntakeBurst, "1000", "webhooks one source may send at once above the intake rate (token bucket size, at least 1)"},
+		{EnvIntakeConnectorRate, "2000", "authentic webhooks per second accepted by one connector across all its sources (one signing secret: a captured request replayed to many {source} paths meets it) by this process; past it 429 with Retry-After; 0 = unlimited"},
+		{EnvIntakeConnectorBurst, "4000", "webhooks one connector may receive at once above its rate (token bucket size, at least 1)"},
 		{EnvDebugPprof, "", "true mounts Go's profiler at /debug/pprof/ on the HTTP port, for profiling under load; never on an address the internet can reach"},
 		{EnvAPITokens, "", "comma-separated bearer tokens for the rep API (/v1/contacts/...); at least 32 characters each; unset disables it"},
 		{EnvPublicURL, "http://127.0.0.1:8080", "public base URL of this server, used in unsubscribe links (https:// in production)"},

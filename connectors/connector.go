@@ -49,8 +49,9 @@ type Request struct {
 // processed later by Decode.
 type Delivery struct {
 	// EventID is the provider's event id. Together with the connector name
-	// and Source it is the durable dedupe key, so it must be the same on
-	// every retry of the same event.
+	// it is the durable dedupe key (whatever the Source: a signed request
+	// replayed to another URL is the same event), so it must be the same
+	// on every retry of the same event and unique per connector.
 	EventID string
 	// Source is the lead source label, e.g. "website" (for the generic
 	// connector: the {source} path value).

@@ -39,7 +39,10 @@ const DefaultIntakeMaxSources = 10_000
 // value: for the generic connector one bucket per form/site, for the
 // provider connectors (one URL each) one bucket per provider. Parse is not
 // run here (it would run twice), so a provider's own per-delivery source
-// label is not part of the key.
+// label is not part of the key. A second bucket per connector bounds all
+// its sources together: sources are path values anyone holding one signed
+// request can invent, so the per-source bucket alone let a replay to
+// thousands of paths through at thousands of times the source rate.
 //
 // Limits are per process: N intake replicas admit up to N times the rate.
 
@@ -164,10 +167,16 @@ func retryAfterSeconds(d time.Duration) int64 {
 // request; when the bucket is empty it answers 429 with Retry-After and
 // reports false. Without a limiter every request is admitted.
 func (s *Server) admitIntake(w http.ResponseWriter, name, source string) bool {
-	if s.limiter == nil {
-		return true
+	now := time.Now()
+	what := "this connector"
+	allowed, wait := true, time.Duration(0)
+	if s.connectorLimiter != nil {
+		allowed, wait = s.connectorLimiter.allow(sourceKey{connector: name}, now)
 	}
-	allowed, wait := s.limiter.allow(sourceKey{connector: name, source: source}, time.Now())
+	if allowed && s.limiter != nil {
+		what = "this source"
+		allowed, wait = s.limiter.allow(sourceKey{connector: name, source: source}, now)
+	}
 	if allowed {
 		return true
 	}
@@ -175,6 +184,6 @@ func (s *Server) admitIntake(w http.ResponseWriter, name, source string) bool {
 	secs := retryAfterSeconds(wait)
 	w.Header().Set("Retry-After", strconv.FormatInt(secs, 10))
 	writeError(w, http.StatusTooManyRequests,
-		fmt.Sprintf("too many requests for this source; retry after %d s", secs), "")
+		fmt.Sprintf("too many requests for %s; retry after %d s", what, secs), "")
 	return false
 }

@@ -107,6 +107,13 @@ type Config struct {
 	// IntakeMaxSources bounds the buckets kept in memory; default
 	// DefaultIntakeMaxSources.
 	IntakeMaxSources int
+	// IntakeConnectorRate is the sustained rate, in requests per second,
+	// at which one connector's authentic webhooks are accepted across all
+	// its sources; 0 (the zero value) means unlimited.
+	IntakeConnectorRate float64
+	// IntakeConnectorBurst is that bucket's size; default
+	// max(1, IntakeConnectorRate).
+	IntakeConnectorBurst int
 	// NowFunc is the clock used for signature freshness; default time.Now.
 	NowFunc func() time.Time
 	// Metrics may be nil.
@@ -136,8 +143,10 @@ var webhookRoutes = []struct {
 type Server struct {
 	cfg Config
 	mux *http.ServeMux
-	// limiter is nil when intake is unlimited.
-	limiter *sourceLimiter
+	// limiter is nil when intake is unlimited per source;
+	// connectorLimiter nil when unlimited per connector.
+	limiter          *sourceLimiter
+	connectorLimiter *sourceLimiter
 	// intake commits concurrent webhooks together.
 	intake *groupCommit
 }
@@ -165,7 +174,8 @@ func New(c Config) (*Server, error) {
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
-	s := &Server{cfg: c, mux: http.NewServeMux(), limiter: newSourceLimiter(c.IntakeRate, c.IntakeBurst, c.IntakeMaxSources)}
+	s := &Server{cfg: c, mux: http.NewServeMux(), limiter: newSourceLimiter(c.IntakeRate, c.IntakeBurst, c.IntakeMaxSources),
+		connectorLimiter: newSourceLimiter(c.IntakeConnectorRate, c.IntakeConnectorBurst, 0)}
 	s.intake = newGroupCommit(c)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.HandleFunc("GET /readyz", s.readyz)

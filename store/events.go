@@ -19,14 +19,15 @@ func scanEvent(row pgx.Row) (lead.Event, error) {
 	return e, err
 }
 
-// InsertEvent stores a raw inbound delivery. When (connector, source,
-// eventID) already exists it stores nothing and returns the existing row with
-// inserted false: that is how a provider's retry is recognised.
+// InsertEvent stores a raw inbound delivery. When the connector already
+// holds the event id (migration 00020; under any source) it stores nothing
+// and returns the existing row with inserted false: that is how a
+// provider's retry, or a replay to another URL, is recognised.
 func (s *Store) InsertEvent(ctx context.Context, e lead.Event) (stored lead.Event, inserted bool, err error) {
 	row := s.pool.QueryRow(ctx, `
 		INSERT INTO inbound_events (connector, source, event_id, received_at, payload, kind, task_id)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)
-		ON CONFLICT (connector, source, event_id) DO NOTHING
+		ON CONFLICT DO NOTHING
 		RETURNING `+eventColumns,
 		e.Connector, e.Source, e.EventID, e.ReceivedAt, e.Payload, kindOrLead(e.Kind), e.TaskID)
 	stored, err = scanEvent(row)
@@ -38,7 +39,9 @@ func (s *Store) InsertEvent(ctx context.Context, e lead.Event) (stored lead.Even
 	}
 	stored, err = scanEvent(s.pool.QueryRow(ctx, `
 		SELECT `+eventColumns+` FROM inbound_events
-		WHERE connector = $1 AND source = $2 AND event_id = $3`,
+		WHERE connector = $1 AND event_id = $3
+		ORDER BY source = $2 DESC, id
+		LIMIT 1`,
 		e.Connector, e.Source, e.EventID))
 	if err != nil {
 		return lead.Event{}, false, fmt.Errorf("read existing inbound event: %w", err)
@@ -61,8 +64,10 @@ func (s *Store) GetEvent(ctx context.Context, id int64) (lead.Event, error) {
 // InsertEvents stores a group of raw deliveries in one statement and one
 // commit — intake's group commit: concurrent webhooks share a WAL flush
 // instead of paying one each. It returns, per event, the new row id, or 0
-// when (connector, source, event id) was already stored (a provider's
-// retry, or the same delivery twice in the group).
+// when the connector already holds the event id (a provider's retry, the
+// same delivery twice in the group, or a replay of it to another source:
+// both unique keys, (connector, source, event_id) and (connector,
+// event_id), are covered by the target-less ON CONFLICT).
 func (s *Store) InsertEvents(ctx context.Context, events []lead.Event) ([]int64, error) {
 	n := len(events)
 	if n == 0 {
@@ -80,7 +85,7 @@ func (s *Store) InsertEvents(ctx context.Context, events []lead.Event) ([]int64,
 	rows, err := s.pool.Query(ctx, `
 		INSERT INTO inbound_events (connector, source, event_id, received_at, payload, kind, task_id)
 		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::bytea[], $6::text[], $7::text[])
-		ON CONFLICT (connector, source, event_id) DO NOTHING
+		ON CONFLICT DO NOTHING
 		RETURNING id, connector, source, event_id`,
 		conns, sources, ids, received, payloads, kinds, tasks)
 	if err != nil {

@@ -62,10 +62,28 @@ func TestInsertEventDedupes(t *testing.T) {
 	require.False(t, inserted)
 	require.Equal(t, first.ID, again.ID)
 
+	// A captured request replayed to another {source} (issue 14): the
+	// signature does not cover the path, the event id is the same event.
 	e.Source = "other-form"
+	replayed, inserted, err := b.store.InsertEvent(ctx, e)
+	require.NoError(t, err)
+	require.False(t, inserted, "the same event id under another source is the same event")
+	require.Equal(t, first.ID, replayed.ID)
+	ids, err := b.store.InsertEvents(ctx, []lead.Event{
+		{Connector: "generic", Source: "src-1", EventID: "msg_1", ReceivedAt: b.now, Payload: []byte(`{"a":1}`)},
+		{Connector: "generic", Source: "src-2", EventID: "msg_2", ReceivedAt: b.now, Payload: []byte(`{"a":2}`)},
+		{Connector: "generic", Source: "src-3", EventID: "msg_2", ReceivedAt: b.now, Payload: []byte(`{"a":2}`)},
+	})
+	require.NoError(t, err)
+	require.Zero(t, ids[0], "msg_1 is stored already")
+	require.NotZero(t, ids[1])
+	require.Zero(t, ids[2], "msg_2 replayed to another source in the same group")
+
+	// Another connector's id space is its own.
+	e.Connector, e.Source = "typeform", "typeform"
 	other, inserted, err := b.store.InsertEvent(ctx, e)
 	require.NoError(t, err)
-	require.True(t, inserted, "the same provider id from another source is another event")
+	require.True(t, inserted)
 	require.NotEqual(t, first.ID, other.ID)
 }
 

@@ -261,9 +261,12 @@ func (a *app) httpHandler() (http.Handler, error) {
 		Metrics:          a.metrics,
 		Logger:           a.logger,
 
-		// Per-source intake limits (LEADFLOW_INTAKE_RATE / _BURST).
-		IntakeRate:  a.cfg.IntakeRate,
-		IntakeBurst: a.cfg.IntakeBurst,
+		// Per-source intake limits (LEADFLOW_INTAKE_RATE / _BURST), and
+		// per connector across its sources (LEADFLOW_INTAKE_CONNECTOR_*).
+		IntakeRate:           a.cfg.IntakeRate,
+		IntakeBurst:          a.cfg.IntakeBurst,
+		IntakeConnectorRate:  a.cfg.IntakeConnectorRate,
+		IntakeConnectorBurst: a.cfg.IntakeConnectorBurst,
 	})
 	if err != nil {
 		return nil, err

@@ -235,7 +235,7 @@ Flags:`)
 		config.EnvDatabaseURL: stack.dbURL, config.EnvRedisURL: stack.redisURL,
 		config.EnvWebhookSecrets: secret, config.EnvTypeformSecret: typeformSecret,
 		config.EnvLogLevel: "error", config.EnvConcurrency: strconv.Itoa(*workerConc),
-		config.EnvIntakeRate: "0",
+		config.EnvIntakeRate: "0", config.EnvIntakeConnectorRate: "0",
 	}
 	procs := &benchProcs{bin: bin, env: env, stderr: stderr}
 	defer procs.stopAll()
