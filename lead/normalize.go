@@ -107,7 +107,7 @@ func Normalize(in Inbound, o NormalizeOptions) (Lead, error) {
 
 	out.ExternalID = cleanText(in.ExternalID)
 	out.Source = cleanText(in.Source)
-	out.Channel = cleanText(in.Channel)
+	out.Channel = NormalizeChannel(in.Channel)
 	out.Name = cleanLine(in.Name)
 	out.FirstName = cleanLine(in.FirstName)
 	out.LastName = cleanLine(in.LastName)

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"leadflow/lead"
 )
 
 // FallbackRule is the rule name Match reports when no rule matched and the
@@ -36,7 +38,8 @@ type RouteCondition struct {
 	MinScore *int `yaml:"min_score"`
 	// Sources are lead sources (connector names such as "meta", "webform").
 	Sources []string `yaml:"sources"`
-	// Channels are marketing channels (UTM medium such as "cpc", "email").
+	// Channels are marketing channels, from lead.Channels (e.g. "cpc",
+	// "email", "paid_social").
 	Channels []string `yaml:"channels"`
 	// Countries are ISO 3166-1 alpha-2 codes ("DE") or territory names the
 	// caller puts in LeadFacts.Country.
@@ -127,6 +130,11 @@ func (r RoutingRules) Validate(teams map[string]bool) error {
 			for j, s := range l.list {
 				if strings.TrimSpace(s) == "" {
 					bad(fmt.Sprintf("when.%s[%d]", l.field, j), "is empty")
+				}
+				// A channel outside the known set can never match: intake
+				// files unknown channels under "other".
+				if l.field == "channels" && s != "" && lead.NormalizeChannel(s) != strings.ToLower(strings.TrimSpace(s)) {
+					bad(fmt.Sprintf("when.%s[%d]", l.field, j), "%q is not a channel leadflow knows; use one of %s", s, strings.Join(lead.Channels(), ", "))
 				}
 			}
 		}

@@ -92,6 +92,8 @@ func TestRoutingRulesValidate(t *testing.T) {
 		{name: "size bounds inverted", rules: RoutingRules{Rules: []RoutingRule{{Name: "a", When: RouteCondition{MinCompanySize: intp(500), MaxCompanySize: intp(50)}, Team: "emea"}}, Fallback: "inbound"}, wantErr: []string{`routing.rules[0] ("a").when.max_company_size: 50 is below min_company_size 500`}},
 		{name: "size below one", rules: RoutingRules{Rules: []RoutingRule{{Name: "a", When: RouteCondition{MinCompanySize: intp(0)}, Team: "emea"}}, Fallback: "inbound"}, wantErr: []string{`routing.rules[0] ("a").when.min_company_size: 0 is below 1`}},
 		{name: "empty list entry", rules: RoutingRules{Rules: []RoutingRule{{Name: "a", When: RouteCondition{Campaigns: []string{"x", " "}}, Team: "emea"}}, Fallback: "inbound"}, wantErr: []string{`routing.rules[0] ("a").when.campaigns[1]: is empty`}},
+		{name: "unknown channel", rules: RoutingRules{Rules: []RoutingRule{{Name: "a", When: RouteCondition{Channels: []string{"CPC", "carrier-pigeon"}}, Team: "emea"}}, Fallback: "inbound"},
+			wantErr: []string{`routing.rules[0] ("a").when.channels[1]: "carrier-pigeon" is not a channel leadflow knows; use one of`}},
 		{name: "missing fallback", rules: RoutingRules{}, wantErr: []string{"routing.fallback_team: is empty"}},
 		{name: "unknown fallback", rules: RoutingRules{Fallback: "apac"}, wantErr: []string{`routing.fallback_team: unknown team "apac"`}},
 		{

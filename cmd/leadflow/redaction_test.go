@@ -154,7 +154,9 @@ email:
 		"email": hot.email, "phone": hot.phone, "company": "Canary Widgets", "title": "CEO", "message": message,
 		"answers": map[string]string{"budget": "over_50k", "authority": "decision_maker", "need": "urgent", "timeline": "this_month"}}))
 	expect(http.StatusAccepted)(generic("msg_redact_cold", map[string]any{"external_id": "ext-redact-cold", "name": cold.name,
-		"email": cold.email, "phone": cold.phone, "consent": map[string]any{"marketing": true}}))
+		"email": cold.email, "phone": cold.phone, "consent": map[string]any{"marketing": true},
+		// Issue 14: a free-text channel reached an INFO log line verbatim.
+		"channel": cold.name + " " + cold.email + " " + cold.phone}))
 	// Refused at intake or failed in the worker: either way the error
 	// names the problem and the log must not carry the values.
 	code, body := generic("msg_redact_bad", map[string]any{"name": hot.name, "email": "not-an-email " + hot.email + " @@", "phone": "12"})

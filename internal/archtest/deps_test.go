@@ -30,7 +30,7 @@ var allowed = map[string][]string{
 	"scoring/learn":            {},
 	"pipeline":                 {"lead"},
 	"store":                    {"lead"},
-	"metrics":                  {},
+	"metrics":                  {"lead"},
 	"migrations":               {},
 	"config":                   {"connectors", "pipeline", "scoring"},
 	"workers":                  {"lead", "connectors", "scoring", "scoring/learn", "scoring/bant", "email", "pipeline", "metrics"},
