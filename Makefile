@@ -24,24 +24,26 @@ services:
 ## browser: install Debian's chromium for the web app's browser tests (they
 ## skip without it, except under CI=true); without root it is only a note
 browser:
-	@command -v chromium >/dev/null || { if [[ $$(id -u) == 0 ]]; then apt-get install -y chromium >/dev/null || { apt-get update >/dev/null && apt-get install -y chromium >/dev/null; }; else echo "chromium is not installed: the web app's browser tests will skip (apt-get install chromium)" >&2; fi; }
+	@command -v chromium >/dev/null || { if [[ $$(id -u) == 0 ]]; then scripts/apt-install.sh chromium; else echo "chromium is not installed: the web app's browser tests will skip (apt-get install chromium)" >&2; fi; }
 
 ## test: run every test with the race detector against one shared pair of
 ## servers, stopped afterwards even when tests fail or make is interrupted
 test: services browser
+	@echo "make test: starting throwaway PostgreSQL and Redis servers (a few seconds)" >&2
 	@$(GO) build -o $(TESTSERVICES) ./scripts/testservices
 	@mkdir -p $(TEST_DIR)
 	@trap '$(TESTSERVICES) stop -dir $(TEST_DIR)' EXIT; \
 	 trap 'exit 130' INT TERM; \
 	 $(TESTSERVICES) start -dir $(TEST_DIR) -env $(TEST_DIR)/env.sh; \
 	 source $(TEST_DIR)/env.sh; \
+	 echo "make test: running every package's tests with the race detector (about 2 min on 2 cores once compiled; the first run compiles for 2-5 min more)" >&2; \
 	 $(GO) test -race -count=1 ./...; \
 	 $(GO) test -count=1 -run 'TestAcceptance' ./scoring/learn
 
 ## test-dashboards: scrape a running leadflow with a real Prometheus and run
 ## every dashboard query and alert rule against it (needs Debian's prometheus)
 test-dashboards: services
-	@command -v prometheus >/dev/null || { if [[ $$(id -u) == 0 ]]; then apt-get install -y prometheus; else echo "install Debian's prometheus package" >&2; exit 1; fi; }
+	@command -v prometheus >/dev/null || { if [[ $$(id -u) == 0 ]]; then scripts/apt-install.sh prometheus; else echo "install Debian's prometheus package" >&2; exit 1; fi; }
 	@$(GO) build -o $(TESTSERVICES) ./scripts/testservices
 	@mkdir -p $(TEST_DIR)
 	@trap '$(TESTSERVICES) stop -dir $(TEST_DIR)' EXIT; \
@@ -88,6 +90,7 @@ vuln:
 
 ## build: compile bin/leadflow
 build:
+	@echo "building bin/leadflow (the first build downloads and compiles the modules: 1-4 min; later ones take seconds)" >&2
 	$(GO) build -o bin/leadflow ./cmd/leadflow
 
 ## vet: fail on unformatted files, then go vet

@@ -5,17 +5,10 @@
 # and fails, because sudo prompts do not belong in a make recipe.
 set -euo pipefail
 
-# install PACKAGE: apt-get install, refreshing the package lists only when
-# the first attempt fails (a fresh container has none).
+# install PACKAGE: apt-get install through apt-install.sh, which waits for
+# the dpkg lock and says how long things take.
 install() {
-	local pkg=$1
-	if [[ $(id -u) -ne 0 ]]; then
-		echo "missing $pkg: run \`sudo apt-get install -y $pkg\` and try again" >&2
-		exit 1
-	fi
-	echo "installing $pkg (apt-get install -y $pkg)" >&2
-	export DEBIAN_FRONTEND=noninteractive
-	apt-get install -y "$pkg" >/dev/null || { apt-get update >/dev/null && apt-get install -y "$pkg" >/dev/null; }
+	"$(dirname "$0")/apt-install.sh" "$1"
 }
 
 # Same search order as localsvc.FindPostgresBin.
