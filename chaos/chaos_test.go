@@ -34,11 +34,13 @@ func (c *cluster) standardRoles() (serve, worker *proc) {
 	return serve, worker
 }
 
-// loadInBackground starts a load run and returns a channel with its result.
-func loadInBackground(ctx context.Context, t *testing.T, baseURL string, o loadOptions) <-chan *loadResult {
+// loadInBackground starts a load run and returns its result, filled in as
+// the load runs, and a channel that yields it once the load is over.
+func loadInBackground(ctx context.Context, baseURL string, o loadOptions) (*loadResult, <-chan *loadResult) {
+	res := newLoadResult()
 	out := make(chan *loadResult, 1)
-	go func() { out <- runLoad(ctx, t, baseURL, o) }()
-	return out
+	go func() { runLoadInto(ctx, baseURL, o, res); out <- res }()
+	return res, out
 }
 
 func testContext(t *testing.T) context.Context {
@@ -55,12 +57,14 @@ func TestRedisKilledMidLoad(t *testing.T) {
 	c := newCluster(t, clusterOptions{})
 	ctx := testContext(t)
 	serve, _ := c.standardRoles()
-	resc := loadInBackground(ctx, t, serve.url(""), loadOptions{prefix: "redis", n: scenarioLeads, rate: scenarioRate})
+	load, resc := loadInBackground(ctx, serve.url(""), loadOptions{prefix: "redis", n: scenarioLeads, rate: scenarioRate})
 
-	time.Sleep(2500 * time.Millisecond)
+	load.waitAcked(t, scenarioLeads/4)
 	c.killRedis9()
 	t.Logf("redis killed with SIGKILL at %s", time.Now().Format(time.StampMilli))
-	time.Sleep(time.Second)
+	// Redis stays down until the intake has acknowledged more leads
+	// without it: those exist only in PostgreSQL until the relay runs.
+	load.waitAcked(t, scenarioLeads/2)
 	require.NoError(t, c.redis.Start(ctx))
 	t.Logf("redis restarted empty on port %d", c.redis.Port())
 
@@ -80,9 +84,9 @@ func TestWorkerKilledMidLoad(t *testing.T) {
 	c := newCluster(t, clusterOptions{})
 	ctx := testContext(t)
 	serve, worker := c.standardRoles()
-	resc := loadInBackground(ctx, t, serve.url(""), loadOptions{prefix: "worker", n: scenarioLeads, rate: scenarioRate})
+	load, resc := loadInBackground(ctx, serve.url(""), loadOptions{prefix: "worker", n: scenarioLeads, rate: scenarioRate})
 
-	time.Sleep(3 * time.Second)
+	load.waitAcked(t, scenarioLeads/3)
 	worker.kill9()
 	c.claimsInDoubt = true
 	t.Logf("worker killed with SIGKILL at %s", time.Now().Format(time.StampMilli))
@@ -101,12 +105,14 @@ func TestPostgresRestartMidLoad(t *testing.T) {
 	c := newCluster(t, clusterOptions{})
 	ctx := testContext(t)
 	serve, _ := c.standardRoles()
-	resc := loadInBackground(ctx, t, serve.url(""), loadOptions{prefix: "pg", n: scenarioLeads, rate: scenarioRate})
+	load, resc := loadInBackground(ctx, serve.url(""), loadOptions{prefix: "pg", n: scenarioLeads, rate: scenarioRate})
 
-	time.Sleep(2 * time.Second)
+	load.waitAcked(t, scenarioLeads/4)
 	require.NoError(t, c.pg.Stop(ctx))
 	t.Logf("postgres stopped at %s", time.Now().Format(time.StampMilli))
-	time.Sleep(3 * time.Second)
+	// PostgreSQL stays down until senders have seen the outage: many
+	// answers 503 with a JSON error.
+	load.waitFor(t, "100 JSON 503 answers", func() bool { return load.json503 >= 100 })
 	require.NoError(t, c.pg.Start(ctx))
 	t.Logf("postgres started at %s", time.Now().Format(time.StampMilli))
 
@@ -153,7 +159,7 @@ func TestPoisonEventDeadLetteredThenReplayed(t *testing.T) {
 	serve := c.start("serve", withTypeform)
 	worker := c.start("worker", nil)
 	c.start("scheduler", nil)
-	resc := loadInBackground(ctx, t, serve.url(""), loadOptions{prefix: "poison", n: scenarioLeads / 2, rate: scenarioRate})
+	_, resc := loadInBackground(ctx, serve.url(""), loadOptions{prefix: "poison", n: scenarioLeads / 2, rate: scenarioRate})
 
 	form, err := os.ReadFile("../connectors/testdata/typeform/bodies/form-response.json")
 	require.NoError(t, err)

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -242,20 +243,25 @@ type proc struct {
 	err     error
 }
 
+// listeningRE finds the address in the "http listening" line a role logs
+// once its listener is open.
+var listeningRE = regexp.MustCompile(`msg="http listening" addr=([0-9.:]+)`)
+
 // start runs `leadflow <role>` with its own HTTP port and log file and
-// waits until /healthz answers.
+// waits until /healthz answers. The process binds 127.0.0.1:0 and the port
+// is read from its log: a port picked here and closed before the process
+// binds it could be taken meanwhile on a busy machine.
 func (c *cluster) start(role string, extra map[string]string) *proc {
 	c.t.Helper()
-	port, err := localsvc.FreePort()
-	require.NoError(c.t, err)
 	c.mu.Lock()
 	c.seq++
-	p := &proc{name: fmt.Sprintf("%s-%d", role, c.seq), addr: fmt.Sprintf("127.0.0.1:%d", port), done: make(chan struct{})}
+	p := &proc{name: fmt.Sprintf("%s-%d", role, c.seq), done: make(chan struct{})}
 	c.mu.Unlock()
 	p.logPath = filepath.Join(c.dir, p.name+".log")
 	logFile, err := os.Create(p.logPath)
 	require.NoError(c.t, err)
-	env := map[string]string{config.EnvHTTPAddr: p.addr}
+	// info, so the "http listening" line is logged.
+	env := map[string]string{config.EnvHTTPAddr: "127.0.0.1:0", config.EnvLogLevel: "info"}
 	for k, v := range extra {
 		env[k] = v
 	}
@@ -273,11 +279,19 @@ func (c *cluster) start(role string, extra map[string]string) *proc {
 	c.mu.Unlock()
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		res, err := http.Get(p.url("/healthz"))
-		if err == nil {
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				return p
+		if p.addr == "" {
+			raw, _ := os.ReadFile(p.logPath)
+			if m := listeningRE.FindSubmatch(raw); m != nil {
+				p.addr = string(m[1])
+			}
+		}
+		if p.addr != "" {
+			res, err := http.Get(p.url("/healthz"))
+			if err == nil {
+				res.Body.Close()
+				if res.StatusCode == http.StatusOK {
+					return p
+				}
 			}
 		}
 		select {

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/require"
+
 	"leadflow/connectors"
 )
 
@@ -113,10 +115,21 @@ func leadBody(l testLead) []byte {
 // with backoff (re-signed, same webhook-id), a 4xx is final.
 func runLoad(ctx context.Context, t *testing.T, baseURL string, o loadOptions) *loadResult {
 	t.Helper()
+	res := newLoadResult()
+	runLoadInto(ctx, baseURL, o, res)
+	return res
+}
+
+func newLoadResult() *loadResult {
+	return &loadResult{acked: map[string]testLead{}, statuses: map[int]int{}}
+}
+
+// runLoadInto is runLoad recording into res, which a test may watch while
+// the load runs (see waitAcked).
+func runLoadInto(ctx context.Context, baseURL string, o loadOptions, res *loadResult) {
 	if o.giveUp == 0 {
 		o.giveUp = 90 * time.Second
 	}
-	res := &loadResult{acked: map[string]testLead{}, statuses: map[int]int{}}
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 256, MaxConnsPerHost: 256}}
 	defer client.CloseIdleConnections()
 	leads := genLeads(o)
@@ -137,8 +150,27 @@ func runLoad(ctx context.Context, t *testing.T, baseURL string, o loadOptions) *
 		}()
 	}
 	wg.Wait()
+	res.mu.Lock()
 	res.elapsed = time.Since(start)
-	return res
+	res.mu.Unlock()
+}
+
+// waitAcked waits until at least n leads were acknowledged: a fault
+// injected after it is known to hit a load in progress, whatever the
+// machine's speed.
+func (r *loadResult) waitAcked(t *testing.T, n int) {
+	t.Helper()
+	r.waitFor(t, fmt.Sprintf("%d acknowledged leads", n), func() bool { return len(r.acked) >= n })
+}
+
+// waitFor waits until cond, called with r.mu held, is true.
+func (r *loadResult) waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	require.Eventually(t, func() bool {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		return cond()
+	}, 2*time.Minute, 10*time.Millisecond, "load: waited for %s; %s", what, r)
 }
 
 func (r *loadResult) send(ctx context.Context, client *http.Client, baseURL string, l testLead, giveUp time.Duration) {

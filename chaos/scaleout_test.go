@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hibiken/asynq"
 	"github.com/stretchr/testify/require"
 )
 
@@ -23,7 +24,6 @@ func TestScaleOut(t *testing.T) {
 	serve := c.start("serve", nil)
 	workers := []*proc{c.start("worker", nil), c.start("worker", nil), c.start("worker", nil)}
 	c.start("scheduler", nil)
-	schedStart := time.Now()
 
 	res := runLoad(ctx, t, serve.url(""), loadOptions{prefix: "scale", n: 1500, rate: 250})
 	c.waitSettled(len(res.ackedLeads()), settleTimeout)
@@ -60,21 +60,51 @@ func TestScaleOut(t *testing.T) {
 		t.Logf("%s processed %.0f lead:ingest tasks", w.name, n)
 	}
 
-	// Periodic tasks: wait past one period (plus slack for the sweep to
-	// run), then count sweeps over every worker.
-	wait := time.Until(schedStart.Add(sweepPeriod + 8*time.Second))
-	if wait > 0 {
-		t.Logf("waiting %s for the rescoring sweep period", wait.Round(time.Second))
-		time.Sleep(wait)
-	}
-	elapsed := time.Since(schedStart)
-	var sweeps float64
-	for _, w := range workers {
-		n, err := scrapeCounter(w.url("/metrics"), "leadflow_tasks_processed_total", `type="score:sweep"`)
+	// Periodic tasks: every sweep the scheduler enqueued (Asynq records
+	// each enqueue) is processed by exactly one worker, so sweeps run once
+	// per period, not once per process. Counted once at least one sweep
+	// ran and the queue is idle, whatever the time.
+	opt, err := asynq.ParseRedisURI(c.redisURL)
+	require.NoError(t, err)
+	inspector := asynq.NewInspector(opt)
+	defer inspector.Close()
+	enqueued := func() int {
+		entries, err := inspector.SchedulerEntries()
 		require.NoError(t, err)
-		sweeps += n
+		n := 0
+		for _, e := range entries {
+			if e.Task.Type() != "score:sweep" { // workers.TypeScoreSweep
+				continue
+			}
+			events, err := inspector.ListSchedulerEnqueueEvents(e.ID, asynq.PageSize(1000))
+			require.NoError(t, err)
+			n += len(events)
+		}
+		return n
 	}
-	want := int(elapsed / sweepPeriod)
-	t.Logf("score:sweep runs over %d workers in %s: %.0f (one per %s period: want %d)", len(workers), elapsed.Round(time.Second), sweeps, sweepPeriod, want)
+	processed := func() float64 {
+		var sweeps float64
+		for _, w := range workers {
+			n, err := scrapeCounter(w.url("/metrics"), "leadflow_tasks_processed_total", `type="score:sweep"`)
+			require.NoError(t, err)
+			sweeps += n
+		}
+		return sweeps
+	}
+	t.Logf("waiting for a rescoring sweep (one per %s)", sweepPeriod)
+	var sweeps float64
+	var want int
+	require.Eventually(t, func() bool {
+		// Processed is read before enqueued: a sweep enqueued in between
+		// only makes this round wait, while a sweep processed twice
+		// shows as more processed than enqueued.
+		if !c.queueIdle(inspector) {
+			return false
+		}
+		sweeps = processed()
+		want = enqueued()
+		return want > 0 && sweeps >= float64(want)
+	}, 4*sweepPeriod, time.Second, "no rescoring sweep ran: %d enqueued, %.0f processed", want, sweeps)
+	t.Logf("score:sweep runs over %d workers: %.0f processed, %d enqueued by the scheduler", len(workers), sweeps, want)
 	require.Equal(t, float64(want), sweeps, "the sweep runs once per period, not once per process")
 }

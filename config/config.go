@@ -64,6 +64,21 @@ type Config struct {
 	// IntakeConnectorBurst is that bucket's size
 	// (LEADFLOW_INTAKE_CONNECTOR_BURST), default 4000.
 	IntakeConnectorBurst int
+	// IntakeBodyBudget bounds the bytes of webhook bodies held in memory
+	// at once (LEADFLOW_INTAKE_BODY_BUDGET), default 64 MiB: 48 bodies of
+	// the 1 MiB maximum (a quarter is kept for small ones), thousands of
+	// real ones. With HTTPMaxConns it is what keeps a flood of slow,
+	// unsigned uploads from growing the process without bound.
+	IntakeBodyBudget int64
+	// IntakeBodyTimeout bounds how long a webhook body may take to arrive
+	// (LEADFLOW_INTAKE_BODY_TIMEOUT), default 10 s: a stalled upload holds
+	// its share of the budget at most that long.
+	IntakeBodyTimeout time.Duration
+	// HTTPMaxConns caps the connections served at once
+	// (LEADFLOW_HTTP_MAX_CONNS), default 2048. A connection costs up to
+	// ~80 KiB (64 KiB of headers, buffers, a goroutine): ~160 MiB at the
+	// cap, which with the body budget stays within +256 MiB of idle.
+	HTTPMaxConns int
 	// APITokens are the rep API bearer tokens (LEADFLOW_API_TOKENS). Never log them.
 	APITokens []string
 	// PublicURL is the server's public base URL (LEADFLOW_PUBLIC_URL).
@@ -244,6 +259,12 @@ type Routing struct {
 	// competitor, no budget, no decision, unresponsive, other. A list in
 	// the file replaces the default.
 	LostReasons []string `yaml:"lost_reasons"`
+	// MaxAmountCents is the largest deal amount (in cents) the rep API,
+	// the service API and the web app accept; a larger one is refused
+	// (422 naming amount_cents), so no single deal can break the reports'
+	// sums. Default pipeline.DefaultMaxAmountCents (10^12 cents, $10bn);
+	// at most pipeline.HardMaxAmountCents (10^15, the database's bound).
+	MaxAmountCents int64 `yaml:"max_amount_cents"`
 	// CallbackAfter is when a parked deal's reminder fires: the contact is
 	// rescored and a hot lead goes back into its stage. Default 14 days.
 	CallbackAfter time.Duration `yaml:"callback_after"`
@@ -287,7 +308,9 @@ func DefaultFile() File {
 		Scoring: scoring.DefaultRules(),
 		Routing: Routing{Pipeline: "Sales", HotStage: "Qualification", NurtureProgram: "default", SLA: time.Hour,
 			CallbackAfter: 14 * day,
-			LostReasons:   []string{"price", "timing", "competitor", "no budget", "no decision", "unresponsive", "other"}},
+			LostReasons:   []string{"price", "timing", "competitor", "no budget", "no decision", "unresponsive", "other"},
+
+			MaxAmountCents: pipeline.DefaultMaxAmountCents},
 		Schedule: Schedule{RescoreEvery: time.Hour, RetrainEvery: 24 * time.Hour},
 		Pipelines: []Pipeline{{Name: "Sales", Default: true, Stages: []Stage{
 			{Name: "Prospecting", WinProbability: 0.1},
@@ -308,6 +331,29 @@ func DefaultFile() File {
 				"Negotiation": "stage-negotiation"},
 		},
 	}
+}
+
+// parseBytes reads a size in bytes: an integer, optionally followed by KiB,
+// MiB or GiB (powers of 1024).
+func parseBytes(s string) (int64, error) {
+	num, unit := s, int64(1)
+	for _, u := range []struct {
+		suffix string
+		size   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}} {
+		if n, ok := strings.CutSuffix(s, u.suffix); ok {
+			num, unit = strings.TrimSpace(n), u.size
+			break
+		}
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("parse size %q: %w", s, err)
+	}
+	if n < 0 || n > math.MaxInt64/unit {
+		return 0, fmt.Errorf("parse size %q: out of range", s)
+	}
+	return n * unit, nil
 }
 
 // FieldError reports one invalid setting: the variable or YAML path, what
@@ -392,6 +438,21 @@ func Load(getenv func(string) string) (Config, error) {
 		bad(EnvIntakeConnectorBurst, "expected an integer from 1 to 1000000, got %q", get(EnvIntakeConnectorBurst))
 	} else {
 		c.IntakeConnectorBurst = b
+	}
+	if n, err := parseBytes(get(EnvBodyBudget)); err != nil || n < 4<<20 || n > 16<<30 {
+		bad(EnvBodyBudget, "expected a size from 4MiB to 16GiB, in bytes or with KiB, MiB or GiB (e.g. 64MiB), got %q", get(EnvBodyBudget))
+	} else {
+		c.IntakeBodyBudget = n
+	}
+	if d, err := time.ParseDuration(get(EnvBodyTimeout)); err != nil || d < time.Second || d > 30*time.Second {
+		bad(EnvBodyTimeout, "expected a duration from 1s to 30s (the server's read timeout), e.g. 10s, got %q", get(EnvBodyTimeout))
+	} else {
+		c.IntakeBodyTimeout = d
+	}
+	if n, err := strconv.Atoi(get(EnvHTTPMaxConns)); err != nil || n < 16 || n > 1e6 {
+		bad(EnvHTTPMaxConns, "expected an integer from 16 to 1000000, got %q", get(EnvHTTPMaxConns))
+	} else {
+		c.HTTPMaxConns = n
 	}
 	if len(c.DefaultRegion) != 2 {
 		bad(EnvDefaultRegion, "expected an ISO 3166-1 alpha-2 code such as US or GB, got %q", c.DefaultRegion)
@@ -498,7 +559,7 @@ func ParseFile(data []byte) (File, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
-		return File{}, fmt.Errorf("parse YAML: %w", err)
+		return File{}, yamlDecodeError(data, f, err)
 	}
 	return f, f.Validate()
 }
@@ -617,6 +678,9 @@ func (f File) Validate() error {
 				errs = append(errs, &FieldError{fmt.Sprintf("routing.teams[%d].pipeline", i), fmt.Sprintf("pipeline %q has no stage %q (routing.hot_stage)", t.Pipeline, f.Routing.HotStage)})
 			}
 		}
+	}
+	if f.Routing.MaxAmountCents < 1 || f.Routing.MaxAmountCents > pipeline.HardMaxAmountCents {
+		errs = append(errs, &FieldError{"routing.max_amount_cents", fmt.Sprintf("must be from 1 to %d (cents), got %d", pipeline.HardMaxAmountCents, f.Routing.MaxAmountCents)})
 	}
 	if f.Routing.CallbackAfter < 0 {
 		errs = append(errs, &FieldError{"routing.callback_after", "must not be negative"})

@@ -170,19 +170,26 @@ func TestEnvVarsDocumented(t *testing.T) {
 	}
 }
 
-// TestReadmeExamplesAreValid keeps every configuration example in
-// README.md loadable: documentation that fails at start-up is worse than none.
-func TestReadmeExamplesAreValid(t *testing.T) {
-	readme, err := os.ReadFile("../README.md")
+// TestDocExamplesAreValid keeps every YAML configuration example in
+// README.md and docs/ loadable: documentation that fails at start-up is
+// worse than none.
+func TestDocExamplesAreValid(t *testing.T) {
+	files, err := filepath.Glob("../docs/*.md")
 	require.NoError(t, err)
-	blocks := strings.Split(string(readme), "```yaml\n")[1:]
-	require.GreaterOrEqual(t, len(blocks), 2, "README has YAML examples")
-	for i, b := range blocks {
-		block, _, ok := strings.Cut(b, "```")
-		require.True(t, ok)
-		_, err = ParseFile([]byte(block))
-		require.NoError(t, err, "README YAML example %d", i+1)
+	files = append(files, "../README.md")
+	examples := 0
+	for _, f := range files {
+		doc, err := os.ReadFile(f)
+		require.NoError(t, err)
+		for i, b := range strings.Split(string(doc), "```yaml\n")[1:] {
+			block, _, ok := strings.Cut(b, "```")
+			require.True(t, ok, "%s: YAML example %d is not closed", f, i+1)
+			_, err = ParseFile([]byte(block))
+			require.NoError(t, err, "%s: YAML example %d", f, i+1)
+			examples++
+		}
 	}
+	require.GreaterOrEqual(t, examples, 2, "the docs have YAML examples")
 }
 
 func TestLoadIntakeRate(t *testing.T) {
@@ -214,6 +221,47 @@ func TestLoadIntakeRate(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, tt.wantRate, c.IntakeRate)
 			require.Equal(t, tt.wantBurst, c.IntakeBurst)
+		})
+	}
+}
+
+func TestLoadIntakeBodyLimits(t *testing.T) {
+	tests := []struct {
+		name        string
+		env         map[string]string
+		wantBudget  int64
+		wantTimeout time.Duration
+		wantConns   int
+		wantErr     string
+	}{
+		{"defaults", nil, 64 << 20, 10 * time.Second, 2048, ""},
+		{"budget in bytes", map[string]string{EnvBodyBudget: "8388608"}, 8 << 20, 10 * time.Second, 2048, ""},
+		{"budget in KiB", map[string]string{EnvBodyBudget: "4096KiB"}, 4 << 20, 10 * time.Second, 2048, ""},
+		{"budget in GiB, spaced", map[string]string{EnvBodyBudget: "2 GiB"}, 2 << 30, 10 * time.Second, 2048, ""},
+		{"timeout and cap", map[string]string{EnvBodyTimeout: "2500ms", EnvHTTPMaxConns: "100000"}, 64 << 20, 2500 * time.Millisecond, 100000, ""},
+		{"budget below a few maximum bodies", map[string]string{EnvBodyBudget: "1MiB"}, 0, 0, 0, EnvBodyBudget + ": "},
+		{"budget too large", map[string]string{EnvBodyBudget: "17GiB"}, 0, 0, 0, EnvBodyBudget + ": "},
+		{"budget overflowing", map[string]string{EnvBodyBudget: "9223372036854775807GiB"}, 0, 0, 0, EnvBodyBudget + ": "},
+		{"budget negative", map[string]string{EnvBodyBudget: "-64MiB"}, 0, 0, 0, EnvBodyBudget + ": "},
+		{"budget in MB, not MiB", map[string]string{EnvBodyBudget: "64MB"}, 0, 0, 0, EnvBodyBudget + ": "},
+		{"timeout without a unit", map[string]string{EnvBodyTimeout: "10"}, 0, 0, 0, EnvBodyTimeout + ": "},
+		{"timeout past the read timeout", map[string]string{EnvBodyTimeout: "31s"}, 0, 0, 0, EnvBodyTimeout + ": "},
+		{"timeout too short", map[string]string{EnvBodyTimeout: "999ms"}, 0, 0, 0, EnvBodyTimeout + ": "},
+		{"cap too small", map[string]string{EnvHTTPMaxConns: "15"}, 0, 0, 0, EnvHTTPMaxConns + ": "},
+		{"cap not a number", map[string]string{EnvHTTPMaxConns: "many"}, 0, 0, 0, EnvHTTPMaxConns + ": "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Load(envFrom(tt.env))
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				require.Contains(t, err.Error(), tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			require.Equal(t, tt.wantBudget, c.IntakeBodyBudget)
+			require.Equal(t, tt.wantTimeout, c.IntakeBodyTimeout)
+			require.Equal(t, tt.wantConns, c.HTTPMaxConns)
 		})
 	}
 }

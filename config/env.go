@@ -15,11 +15,14 @@ const (
 	EnvDefaultRegion  = "LEADFLOW_DEFAULT_REGION"
 	EnvIntakeRate     = "LEADFLOW_INTAKE_RATE"
 	EnvIntakeBurst    = "LEADFLOW_INTAKE_BURST"
+	EnvBodyBudget     = "LEADFLOW_INTAKE_BODY_BUDGET"
+	EnvBodyTimeout    = "LEADFLOW_INTAKE_BODY_TIMEOUT"
+	EnvHTTPMaxConns   = "LEADFLOW_HTTP_MAX_CONNS"
 	// EnvIntakeConnectorRate and EnvIntakeConnectorBurst bound one
 	// connector (one signing secret) across all its sources.
 	EnvIntakeConnectorRate  = "LEADFLOW_INTAKE_CONNECTOR_RATE"
 	EnvIntakeConnectorBurst = "LEADFLOW_INTAKE_CONNECTOR_BURST"
-	EnvDebugPprof     = "LEADFLOW_DEBUG_PPROF"
+	EnvDebugPprof           = "LEADFLOW_DEBUG_PPROF"
 
 	EnvAPITokens = "LEADFLOW_API_TOKENS"
 	EnvPublicURL = "LEADFLOW_PUBLIC_URL"
@@ -68,13 +71,16 @@ func EnvVars() []EnvVar {
 		{EnvIntakeBurst, "1000", "webhooks one source may send at once above the intake rate (token bucket size, at least 1)"},
 		{EnvIntakeConnectorRate, "2000", "authentic webhooks per second accepted by one connector across all its sources (one signing secret: a captured request replayed to many {source} paths meets it) by this process; past it 429 with Retry-After; 0 = unlimited"},
 		{EnvIntakeConnectorBurst, "4000", "webhooks one connector may receive at once above its rate (token bucket size, at least 1)"},
+		{EnvBodyBudget, "64MiB", "memory for webhook bodies being read or stored, across all connections of this process (bytes, or with KiB, MiB or GiB; 4MiB to 16GiB); a body that does not fit is answered 503 with Retry-After before it is read, and bodies over 64 KiB may use at most three quarters of it"},
+		{EnvBodyTimeout, "10s", "time a webhook body may take to arrive once its headers have (1s to 30s); past it the answer is 408 and its memory is free"},
+		{EnvHTTPMaxConns, "2048", "open HTTP connections this process serves at once (16 to 1000000); further ones wait to be accepted"},
 		{EnvDebugPprof, "", "true mounts Go's profiler at /debug/pprof/ on the HTTP port, for profiling under load; never on an address the internet can reach"},
 		{EnvAPITokens, "", "comma-separated bearer tokens for the rep API (/v1/contacts/...); at least 32 characters each; unset disables it"},
 		{EnvPublicURL, "http://127.0.0.1:8080", "public base URL of this server, used in unsubscribe links (https:// in production)"},
 		{EnvMailgunAPIKey, "", "Mailgun API key for sending; unset stores outgoing mail in the local mail sink (leadflow mail ls)"},
 		{EnvMailgunDomain, "", "Mailgun sending domain, e.g. mg.example.com (required with the API key)"},
 		{EnvMailgunAPIBase, "https://api.mailgun.net", "Mailgun API base: https://api.eu.mailgun.net for the EU region"},
-		{EnvUnsubscribeSecret, "", "secret (32+ characters) signing unsubscribe links; required with the Mailgun API key, random per process otherwise"},
+		{EnvUnsubscribeSecret, "", "secret (32+ characters) signing unsubscribe links; required with the Mailgun API key; when unset, a random key generated once and stored in PostgreSQL (table app_secrets) is shared by every process of the deployment"},
 		{EnvMailgunSigningKey, "", "Mailgun webhook signing key; enables /v1/webhooks/mailgun/inbound and /v1/webhooks/mailgun/events"},
 		{EnvMetaAppSecret, "", "Meta app secret (X-Hub-Signature-256, appsecret_proof); with the two below enables /v1/webhooks/meta"},
 		{EnvMetaVerifyToken, "", "token Meta echoes in the GET verification handshake (hub.verify_token)"},

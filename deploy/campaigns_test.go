@@ -305,12 +305,19 @@ func TestDashboardDatasourcesProvisioned(t *testing.T) {
 	require.Equal(t, "5432", port)
 	jsonData, _ := postgres["jsonData"].(map[string]any)
 	require.Equal(t, envValue(t, pg, "POSTGRES_DB"), jsonData["database"])
-	// Grafana expands ${VAR} in provisioning files from its environment.
-	require.Equal(t, "${GRAFANA_DB_USER}", postgres["user"])
+	// The read-only role, never the app user (issue 14 item 9): the
+	// panels' SQL is typed into Grafana.
+	require.Equal(t, grafanaRole, postgres["user"])
+	require.NotEqual(t, envValue(t, pg, "POSTGRES_USER"), postgres["user"])
+	// Grafana expands ${VAR} in provisioning files from its environment;
+	// the role's own password, which grafana-db-role sets, not the app's.
 	secure, _ := postgres["secureJsonData"].(map[string]any)
 	require.Equal(t, "${GRAFANA_DB_PASSWORD}", secure["password"])
-	require.Equal(t, envValue(t, pg, "POSTGRES_USER"), envValue(t, grafana, "GRAFANA_DB_USER"))
-	require.Equal(t, "s3cret", envValue(t, grafana, "GRAFANA_DB_PASSWORD"), "the default password follows POSTGRES_PASSWORD")
+	require.Equal(t, requiredEnv["GRAFANA_DB_PASSWORD"], envValue(t, grafana, "GRAFANA_DB_PASSWORD"))
+	roleJob, err := project.GetService("grafana-db-role")
+	require.NoError(t, err)
+	require.Equal(t, envValue(t, grafana, "GRAFANA_DB_PASSWORD"), envValue(t, roleJob, "GRAFANA_DB_PASSWORD"),
+		"Grafana logs in with the password grafana-db-role sets")
 }
 
 // datasourceRefs returns every {"type", "uid"} datasource object under a

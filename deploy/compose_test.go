@@ -24,10 +24,27 @@ const repoRoot = ".."
 // composeFile is the compose file under test, relative to the package.
 var composeFile = filepath.Join(repoRoot, "docker-compose.yml")
 
-// testWebhookSecret satisfies the compose file's required
-// LEADFLOW_WEBHOOK_SECRETS so interpolation passes; it is never used to sign
+// requiredEnv satisfies the compose file's required variables so
+// interpolation passes; none of these values is used to sign or log in to
 // anything.
-const testWebhookSecret = "whsec_dGVzdC1vbmx5LW5vdC1hLXJlYWwtc2VjcmV0"
+var requiredEnv = map[string]string{
+	"LEADFLOW_WEBHOOK_SECRETS": "whsec_dGVzdC1vbmx5LW5vdC1hLXJlYWwtc2VjcmV0",
+	"POSTGRES_PASSWORD":        "test-only-postgres-password",
+	"GRAFANA_ADMIN_PASSWORD":   "test-only-grafana-admin-password",
+	"GRAFANA_DB_PASSWORD":      "test-only-grafana-db-password",
+}
+
+// requiredEnvList is requiredEnv as KEY=VALUE, leaving out the names in skip.
+func requiredEnvList(skip ...string) []string {
+	var out []string
+	for k, v := range requiredEnv {
+		if !slices.Contains(skip, k) {
+			out = append(out, k+"="+v)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
 
 // leadflowRoles maps each compose service that runs the leadflow image to the
 // subcommand it must run. The keys are also the roles Prometheus scrapes,
@@ -47,15 +64,14 @@ var scrapedRoles = []string{"serve", "worker", "scheduler"}
 var expectedServices = []string{
 	"postgres", "redis",
 	"migrate", "serve", "worker", "scheduler",
-	"prometheus", "grafana",
+	"prometheus", "grafana-db-role", "grafana",
 }
 
 // loadProject loads docker-compose.yml with the variables a user must set
 // and, after them, env (KEY=VALUE). It fails the test when loading fails.
 func loadProject(t *testing.T, env ...string) *types.Project {
 	t.Helper()
-	env = append([]string{"LEADFLOW_WEBHOOK_SECRETS=" + testWebhookSecret}, env...)
-	project, err := loadProjectWithEnv(t, env)
+	project, err := loadProjectWithEnv(t, append(requiredEnvList(), env...))
 	require.NoError(t, err, "load %s", composeFile)
 	return project
 }
@@ -100,13 +116,24 @@ func TestComposeServices(t *testing.T) {
 	}
 }
 
-func TestComposeRequiresWebhookSecret(t *testing.T) {
+// TestComposeRequiresSecrets: without any one of the secrets, or with it
+// empty, compose refuses to start and names the variable, rather than run
+// with a value everybody can read in this public file (issue 14 item 9: no
+// default database or Grafana password).
+func TestComposeRequiresSecrets(t *testing.T) {
 	t.Parallel()
-	// Without the variable compose must refuse to start rather than run the
-	// webhook API with a secret everybody can read.
-	_, err := loadProjectWithEnv(t, nil)
-	require.Error(t, err)
-	require.Contains(t, err.Error(), config.EnvWebhookSecrets)
+	_, err := loadProjectWithEnv(t, requiredEnvList())
+	require.NoError(t, err, "every required variable set")
+	for name := range requiredEnv {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			_, err := loadProjectWithEnv(t, requiredEnvList(name))
+			require.Error(t, err, "compose starts without %s", name)
+			require.Contains(t, err.Error(), name)
+			_, err = loadProjectWithEnv(t, append(requiredEnvList(name), name+"="))
+			require.Error(t, err, "compose starts with an empty %s", name)
+		})
+	}
 }
 
 func TestComposeLeadflowRoles(t *testing.T) {
@@ -167,6 +194,78 @@ func TestComposeLeadflowRoles(t *testing.T) {
 	}), "serve must publish 8080:8080, got %+v", serve.Ports)
 }
 
+// TestComposePublishesOnLoopback: serve's port carries /metrics and the web
+// app besides webhooks, so no port is published on every interface unless
+// LEADFLOW_BIND asks for it (issue 14 item 9).
+func TestComposePublishesOnLoopback(t *testing.T) {
+	t.Parallel()
+	project := loadProject(t)
+	for name, svc := range project.Services {
+		for _, p := range svc.Ports {
+			require.Equal(t, "127.0.0.1", p.HostIP, "service %s publishes %s:%d on every interface", name, p.Published, p.Target)
+		}
+	}
+
+	public := loadProject(t, "LEADFLOW_BIND=0.0.0.0")
+	serve, err := public.GetService("serve")
+	require.NoError(t, err)
+	require.Len(t, serve.Ports, 1)
+	require.Equal(t, "0.0.0.0", serve.Ports[0].HostIP, "LEADFLOW_BIND chooses serve's host address")
+	require.Equal(t, "8080", serve.Ports[0].Published)
+	for _, name := range []string{"prometheus", "grafana"} {
+		svc, err := public.GetService(name)
+		require.NoError(t, err)
+		for _, p := range svc.Ports {
+			require.Equal(t, "127.0.0.1", p.HostIP, "LEADFLOW_BIND must not publish %s, which has no TLS", name)
+		}
+	}
+}
+
+// TestComposePassesEveryBinaryVariable: every variable the binary reads can
+// be set in .env and reaches every leadflow role unchanged, so no setting
+// (Mailgun, the unsubscribe secret, the public URL, the config file, the
+// intake limits...) needs this file edited (issue 14 item 9).
+func TestComposePassesEveryBinaryVariable(t *testing.T) {
+	t.Parallel()
+	var env []string
+	want := map[string]string{}
+	for _, v := range config.EnvVars() {
+		want[v.Name] = "from-dotenv-" + strings.ToLower(v.Name)
+		env = append(env, v.Name+"="+want[v.Name])
+	}
+	project := loadProject(t, env...)
+	for role := range leadflowRoles {
+		svc, err := project.GetService(role)
+		require.NoError(t, err)
+		for name, value := range want {
+			got, ok := svc.Environment[name]
+			require.True(t, ok && got != nil, "service %s does not pass %s from .env", role, name)
+			require.Equal(t, value, *got, "service %s: %s", role, name)
+		}
+	}
+}
+
+// TestComposeDefaultsValidForBinary: with only the required variables set,
+// every role's environment is one the binary accepts; empty values take the
+// binary's defaults.
+func TestComposeDefaultsValidForBinary(t *testing.T) {
+	t.Parallel()
+	project := loadProject(t)
+	for role := range leadflowRoles {
+		svc, err := project.GetService(role)
+		require.NoError(t, err)
+		cfg, err := config.Load(func(name string) string {
+			if v := svc.Environment[name]; v != nil {
+				return *v
+			}
+			return ""
+		})
+		require.NoError(t, err, "service %s", role)
+		require.Empty(t, cfg.Mail.UnsubscribeSecret, "no unsubscribe secret by default: the roles share the key stored in the database")
+		require.Equal(t, "postgres", func() string { u, _ := url.Parse(cfg.DatabaseURL); return u.Hostname() }())
+	}
+}
+
 // requireDependsOn checks that svc waits for dep to reach condition.
 func requireDependsOn(t *testing.T, svc types.ServiceConfig, dep, condition string) {
 	t.Helper()
@@ -215,8 +314,8 @@ func TestComposeEnvVarsKnownToBinary(t *testing.T) {
 func TestComposeConnectionURLs(t *testing.T) {
 	t.Parallel()
 	project := loadProject(t,
-		// A password that needs no URL escaping but differs from the
-		// default, so a hard-coded password in the URL is caught.
+		// A password that needs no URL escaping and differs from
+		// requiredEnv's, so a hard-coded password in the URL is caught.
 		"POSTGRES_PASSWORD=s3cret",
 	)
 

@@ -5,7 +5,6 @@ import (
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -55,7 +54,8 @@ type DealChange struct {
 // RepStore is what the per-rep API reads and writes. The read views are
 // opaque here (any): they are the store's JSON documents, passed through.
 // A refused change is an error with an InvalidField() string method (the
-// store's DealError), answered 422 naming the field.
+// rules' pipeline.RuleError, the store's DealError), answered 422 naming
+// the field.
 type RepStore interface {
 	// RepByToken finds the holder of a rep token; unknown is lead.ErrNotFound.
 	RepByToken(ctx context.Context, token string) (Caller, error)
@@ -63,6 +63,9 @@ type RepStore interface {
 	// DealOwner is the owner rep of a deal (0 = none); lead.ErrNotFound when missing.
 	DealOwner(ctx context.Context, dealID int64) (int64, error)
 	DealDetail(ctx context.Context, dealID int64) (any, error)
+	// UpdateDeal applies a change under the deal's transition rules; it
+	// is the one path of every deal change (PATCH, the service API's
+	// stage move, the web app).
 	UpdateDeal(ctx context.Context, dealID int64, ch DealChange, by string, now time.Time) (lead.StageChange, bool, error)
 	ResolveContact(ctx context.Context, idOrRef string) (int64, error)
 	RepOwnsContact(ctx context.Context, repID, contactID int64) (bool, error)
@@ -249,30 +252,8 @@ func (s *Server) patchDeal(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "nothing to change: give stage, amount_cents or lost_reason", "")
 		return
 	}
-	c := callerOf(r.Context())
 	ch := DealChange{Stage: body.Stage, AmountCents: body.AmountCents, LostReason: body.LostReason}
-	if !c.Manager {
-		ch.OwnerRepID = c.RepID
-	}
-	moved, changed, err := s.cfg.Reps.UpdateDeal(r.Context(), id, ch, c.by(), s.cfg.NowFunc())
-	var invalid interface{ InvalidField() string }
-	switch {
-	case errors.As(err, &invalid):
-		writeError(w, http.StatusUnprocessableEntity, err.Error(), invalid.InvalidField())
-		return
-	case errors.Is(err, lead.ErrNotFound):
-		writeError(w, http.StatusNotFound, "no such deal", "id")
-		return
-	case err != nil:
-		s.storeFailed(w, "update deal", err, "deal_id", id)
-		return
-	}
-	if changed && s.cfg.StageChangedFunc != nil {
-		if err := s.cfg.StageChangedFunc(r.Context(), moved); err != nil {
-			s.cfg.Logger.Warn("stage email not queued", "deal_id", id, "error", err)
-		}
-	}
-	s.writeDeal(w, r, id, http.StatusOK)
+	s.changeDeal(w, r, id, callerOf(r.Context()), ch, func(lead.StageChange, bool) { s.writeDeal(w, r, id, http.StatusOK) })
 }
 
 // getContact answers GET /v1/contacts/{id} (numeric id or lead_… ref): the
@@ -301,45 +282,4 @@ func (s *Server) getContact(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, detail)
-}
-
-// addRepActivity answers POST /v1/deals/{id}/activities for rep tokens: the
-// activity is the caller's, on a deal they may see. Service tokens keep the
-// original behaviour (rep_id in the body).
-func (s *Server) addRepActivity(w http.ResponseWriter, r *http.Request) {
-	c := callerOf(r.Context())
-	if c.RepID == 0 || s.cfg.Reps == nil {
-		s.addActivity(w, r)
-		return
-	}
-	if s.cfg.Activities == nil {
-		writeError(w, http.StatusNotFound, "no such endpoint", "")
-		return
-	}
-	id, ok := dealID(w, r)
-	if !ok || !s.visibleDeal(w, r, id) {
-		return
-	}
-	var body struct {
-		Kind  string `json:"kind"`
-		Note  string `json:"note"`
-		RepID int64  `json:"rep_id"`
-	}
-	if !decodeJSON(w, r, &body) {
-		return
-	}
-	if body.RepID != 0 && body.RepID != c.RepID {
-		writeError(w, http.StatusUnprocessableEntity, fmt.Sprintf("rep_id must be omitted or your own (%d): activities are recorded as the caller's", c.RepID), "rep_id")
-		return
-	}
-	if !activityKinds[body.Kind] {
-		writeError(w, http.StatusUnprocessableEntity, "kind must be one of call, meeting, email, note", "kind")
-		return
-	}
-	actID, err := s.cfg.Activities.AddActivity(r.Context(), id, c.RepID, body.Kind, body.Note, s.cfg.NowFunc())
-	if err != nil {
-		s.storeFailed(w, "add activity", err, "deal_id", id)
-		return
-	}
-	writeJSON(w, http.StatusCreated, map[string]any{"activity_id": actID, "deal_id": id, "rep_id": c.RepID})
 }

@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -66,14 +67,15 @@ type Config struct {
 	// APITokens are the bearer tokens the rep API accepts
 	// (LEADFLOW_API_TOKENS); none means the rep API answers 503.
 	APITokens []string
-	// Deals moves deals for the rep API; StageChangedFunc is told of every
-	// move (it enqueues the stage email).
-	Deals            DealStore
+	// Activities records POST /v1/deals/{id}/activities; StageChangedFunc
+	// is told of every stage move (it enqueues the stage email).
 	Activities       ActivityStore
 	StageChangedFunc func(ctx context.Context, ch lead.StageChange) error
 	// Reps serves the per-rep API (GET /v1/deals, GET|PATCH /v1/deals/{id},
-	// GET /v1/contacts/{id}) and authenticates rep tokens; nil leaves those
-	// routes unmounted and only APITokens are accepted.
+	// GET /v1/contacts/{id}) and the service API's POST
+	// /v1/deals/{id}/stage, and authenticates rep tokens; nil leaves those
+	// routes unmounted and only APITokens are accepted. Every deal change
+	// goes through its UpdateDeal (see deals.go).
 	Reps RepStore
 	// Reports serves GET /v1/reports/{name} to managers and service
 	// tokens; nil leaves it unmounted.
@@ -89,6 +91,17 @@ type Config struct {
 	RedisPingFunc func(ctx context.Context) error
 	// MaxBodyBytes bounds request bodies; default DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// BodyBudget bounds the bytes of webhook bodies held in memory at once
+	// by this handler, across all connections; a body that does not fit is
+	// answered 503 with Retry-After before it is read (see bodybudget.go).
+	// Default DefaultBodyBudget; at least 2 × MaxBodyBytes, so a body of
+	// the maximum size fits beside the quarter kept for small ones.
+	BodyBudget int64
+	// BodyReadTimeout bounds the time a webhook body takes to arrive once
+	// its headers have; past it the answer is 408 and the budget it held
+	// is free. Default DefaultBodyReadTimeout; negative leaves only the
+	// http.Server's ReadTimeout.
+	BodyReadTimeout time.Duration
 	// StoreTimeout bounds the durable write before the answer is 503;
 	// default 5s (senders time out at 15–30 s).
 	StoreTimeout time.Duration
@@ -149,6 +162,8 @@ type Server struct {
 	connectorLimiter *sourceLimiter
 	// intake commits concurrent webhooks together.
 	intake *groupCommit
+	// bodies bounds the memory of webhook bodies in flight.
+	bodies *bodyBudget
 }
 
 // New builds the handler with every route registered.
@@ -158,6 +173,15 @@ func New(c Config) (*Server, error) {
 	}
 	if c.MaxBodyBytes <= 0 {
 		c.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if c.BodyBudget <= 0 {
+		c.BodyBudget = DefaultBodyBudget
+	}
+	if c.BodyBudget < 2*c.MaxBodyBytes {
+		return nil, fmt.Errorf("httpapi: BodyBudget (%d bytes) must be at least twice MaxBodyBytes (%d)", c.BodyBudget, c.MaxBodyBytes)
+	}
+	if c.BodyReadTimeout == 0 {
+		c.BodyReadTimeout = DefaultBodyReadTimeout
 	}
 	if c.StoreTimeout <= 0 {
 		c.StoreTimeout = 5 * time.Second
@@ -177,6 +201,7 @@ func New(c Config) (*Server, error) {
 	s := &Server{cfg: c, mux: http.NewServeMux(), limiter: newSourceLimiter(c.IntakeRate, c.IntakeBurst, c.IntakeMaxSources),
 		connectorLimiter: newSourceLimiter(c.IntakeConnectorRate, c.IntakeConnectorBurst, 0)}
 	s.intake = newGroupCommit(c)
+	s.bodies = newBodyBudget(c.BodyBudget, max(0, c.BodyReadTimeout), c.Metrics)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.HandleFunc("GET /readyz", s.readyz)
 	s.mux.Handle("GET /metrics", c.Metrics.Handler())
@@ -192,9 +217,9 @@ func New(c Config) (*Server, error) {
 		s.mux.HandleFunc("POST /v1/contacts/{id}/erase", s.requireRep(s.eraseContact(c.Privacy)))
 	}
 	s.mux.HandleFunc("GET /v1/dev/mail", s.requireToken(s.devMail))
-	s.mux.HandleFunc("POST /v1/deals/{id}/stage", s.requireToken(s.moveDeal))
-	s.mux.HandleFunc("POST /v1/deals/{id}/activities", s.requireRep(s.addRepActivity))
+	s.mux.HandleFunc("POST /v1/deals/{id}/activities", s.requireRep(s.addActivity))
 	if c.Reps != nil {
+		s.mux.HandleFunc("POST /v1/deals/{id}/stage", s.requireToken(s.moveDeal))
 		s.mux.HandleFunc("GET /v1/deals", s.requireRep(s.listDeals))
 		s.mux.HandleFunc("GET /v1/deals/{id}", s.requireRep(s.getDeal))
 		s.mux.HandleFunc("PATCH /v1/deals/{id}", s.requireRep(s.patchDeal))
@@ -210,6 +235,11 @@ func New(c Config) (*Server, error) {
 	})
 	return s, nil
 }
+
+// BufferedBodyBytes returns the bytes of webhook bodies held now, reserved
+// from Config.BodyBudget (also exported as
+// leadflow_intake_buffered_body_bytes).
+func (s *Server) BufferedBodyBytes() int64 { return s.bodies.inUse() }
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }

@@ -3,7 +3,6 @@ package httpapi
 import (
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -21,7 +20,8 @@ type eventResult struct {
 }
 
 // webhook returns the intake handler of one connector. The order is the
-// contract with senders: read (bounded) → verify → parse → commit to
+// contract with senders: read (bounded in size and time, and in memory
+// across connections: bodybudget.go) → verify → parse → commit to
 // PostgreSQL (grouped with concurrent requests, see groupCommit) → answer;
 // the enqueue after the commit is best effort because the relay enqueues
 // whatever it misses. Nothing is stored unless it was authentic and
@@ -36,16 +36,12 @@ func (s *Server) webhook(name string) http.HandlerFunc {
 			writeError(w, http.StatusNotFound, fmt.Sprintf("the %s connector is not configured on this server", name), "")
 			return
 		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
+		// The body's memory is reserved until the handler returns, after
+		// the commit that keeps its bytes (bodybudget.go).
+		body, release, err := s.bodies.read(w, r, s.cfg.MaxBodyBytes)
+		defer release()
 		if err != nil {
-			var tooBig *http.MaxBytesError
-			if errors.As(err, &tooBig) {
-				s.cfg.Metrics.IntakeRequest(name, metrics.IntakeTooLarge)
-				writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body exceeds %d bytes", s.cfg.MaxBodyBytes), "body")
-				return
-			}
-			s.cfg.Metrics.IntakeRequest(name, metrics.IntakeInvalid)
-			writeError(w, http.StatusBadRequest, "could not read the request body", "body")
+			s.writeBodyError(w, name, err)
 			return
 		}
 		req := &connectors.Request{

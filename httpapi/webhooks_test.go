@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -56,7 +57,7 @@ func (b *testBundle) enqueuedCount(t *testing.T, want int) {
 		b.mu.Lock()
 		defer b.mu.Unlock()
 		assert.Len(c, b.enqueued, want)
-	}, 2*time.Second, 5*time.Millisecond, "only stored events are enqueued")
+	}, 10*time.Second, 5*time.Millisecond, "only stored events are enqueued")
 }
 
 func setup(t *testing.T, now time.Time, secrets ...string) *testBundle {
@@ -205,11 +206,46 @@ func TestUnknownRouteIsJSON404(t *testing.T) {
 	require.Contains(t, out["error"], "no such endpoint")
 }
 
+// heldStore holds the first commit after hold() until release is closed,
+// so a test knows every webhook sent meanwhile is waiting for the next one.
+type heldStore struct {
+	httpapi.IntakeStore
+	armed   atomic.Bool
+	held    chan struct{} // closed when the held commit has begun
+	release chan struct{}
+}
+
+func (s *heldStore) hold() {
+	s.held, s.release = make(chan struct{}), make(chan struct{})
+	s.armed.Store(true)
+}
+
+func (s *heldStore) InsertEvents(ctx context.Context, events []lead.Event) ([]int64, error) {
+	if s.armed.CompareAndSwap(true, false) {
+		close(s.held)
+		<-s.release
+	}
+	return s.IntakeStore.InsertEvents(ctx, events)
+}
+
 // TestConcurrentWebhooksCommitInGroups: webhooks arriving together share
 // commits and tasks (fewer tasks than webhooks, every event on exactly one
 // task), while a lone webhook never waits for the group to fill.
 func TestConcurrentWebhooksCommitInGroups(t *testing.T) {
-	b := setupWith(t, t0.Add(time.Minute), func(c *httpapi.Config) { c.GroupLinger = time.Second }, currentSecret)
+	gate := &heldStore{}
+	b := setupWith(t, t0.Add(time.Minute), func(c *httpapi.Config) {
+		// Far longer than the test: a lone webhook answered at all was
+		// not kept waiting for a group to fill.
+		c.GroupLinger = time.Hour
+		gate.IntakeStore = c.Store
+		c.Store = gate
+	}, currentSecret)
+	var entered atomic.Int32
+	inner := b.handler
+	b.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		entered.Add(1)
+		inner.ServeHTTP(w, r)
+	})
 	post := func(i int) int {
 		id := fmt.Sprintf("msg_group_%d", i)
 		body := fmt.Appendf(nil, `{"type":"lead.created","data":{"email":"g%d@example.com"}}`, i)
@@ -219,17 +255,28 @@ func TestConcurrentWebhooksCommitInGroups(t *testing.T) {
 			"webhook-id": id, "webhook-timestamp": fmt.Sprint(t0.Add(time.Minute).Unix()), "webhook-signature": sig})
 		return code
 	}
-	start := time.Now()
-	require.Equal(t, http.StatusAccepted, post(0))
-	require.Less(t, time.Since(start), 500*time.Millisecond, "a lone webhook is committed at once, not after the linger")
+	lone := make(chan int, 1)
+	go func() { lone <- post(0) }()
+	select {
+	case code := <-lone:
+		require.Equal(t, http.StatusAccepted, code)
+	case <-time.After(30 * time.Second): // a hang guard, nowhere near the hour
+		t.Fatal("a lone webhook waited for the linger instead of being committed at once")
+	}
 
+	// The first of the concurrent webhooks holds the committer; the rest
+	// queue behind it and are committed together once it is released.
 	const n = 48
+	gate.hold()
 	var wg sync.WaitGroup
 	codes := make([]int, n)
 	for i := range n {
 		wg.Add(1)
 		go func() { defer wg.Done(); codes[i] = post(i + 1) }()
 	}
+	<-gate.held
+	require.Eventually(t, func() bool { return entered.Load() == n+1 }, 20*time.Second, time.Millisecond, "webhooks did not arrive")
+	close(gate.release)
 	wg.Wait()
 	for i, c := range codes {
 		require.Equal(t, http.StatusAccepted, c, "webhook %d", i+1)
@@ -239,6 +286,7 @@ func TestConcurrentWebhooksCommitInGroups(t *testing.T) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	require.Less(t, len(b.taskIDs), n/2, "concurrent webhooks share tasks")
+	t.Logf("%d webhooks on %d tasks", n+1, len(b.taskIDs))
 	seen := map[int64]bool{}
 	for _, ev := range b.enqueued {
 		require.False(t, seen[ev.ID], "event %d on two tasks", ev.ID)

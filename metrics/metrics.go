@@ -15,6 +15,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"leadflow/lead"
 )
 
 // Intake outcomes, the values of the outcome label of IntakeRequests.
@@ -58,6 +60,7 @@ type Metrics struct {
 	deals          *prometheus.CounterVec
 	stageEntries   *prometheus.CounterVec
 	wonRevenue     *prometheus.CounterVec
+	bodyBytes      prometheus.Gauge
 }
 
 // New builds the collectors on a private registry (so tests and several
@@ -128,12 +131,16 @@ func New() *Metrics {
 			Name: "leadflow_won_revenue_cents_total",
 			Help: "Amount of won deals, in cents of the deal currency, by pipeline.",
 		}, []string{"pipeline"}),
+		bodyBytes: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "leadflow_intake_buffered_body_bytes",
+			Help: "Bytes of webhook bodies held in memory now, reserved from LEADFLOW_INTAKE_BODY_BUDGET; near the budget means bodies are refused with 503 (slow or oversized uploads, or a flood).",
+		}),
 		relayEnqueued: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "leadflow_relay_enqueued_total",
 			Help: "Stored webhook events the relay enqueued because the intake could not (Redis was unavailable).",
 		}),
 	}
-	reg.MustRegister(m.intakeRequests, m.intakeDuration, m.unmapped, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails, m.slaBreaches, m.dealsParked, m.leadsScored, m.deals, m.stageEntries, m.wonRevenue,
+	reg.MustRegister(m.intakeRequests, m.intakeDuration, m.unmapped, m.tasksProcessed, m.taskDuration, m.leadsRouted, m.relayEnqueued, m.engagements, m.bandChanges, m.emails, m.slaBreaches, m.dealsParked, m.leadsScored, m.deals, m.stageEntries, m.wonRevenue, m.bodyBytes,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -236,6 +243,15 @@ func (m *Metrics) IntakeRequest(connector, outcome string) {
 	m.intakeRequests.WithLabelValues(connector, outcome).Inc()
 }
 
+// IntakeBodyBytesBuffered adds delta (negative on release) to the bytes of
+// webhook bodies held in memory.
+func (m *Metrics) IntakeBodyBytesBuffered(delta int64) {
+	if m == nil {
+		return
+	}
+	m.bodyBytes.Add(float64(delta))
+}
+
 // DeliveryUnmapped counts one delivery dead-lettered because its form is
 // not mapped (see connectors.UnmappedError).
 func (m *Metrics) DeliveryUnmapped(connector string) {
@@ -328,16 +344,15 @@ func (m *Metrics) DealParked() {
 	m.dealsParked.Inc()
 }
 
-// channels bounds the channel label: a generic sender may name any channel.
-var channels = map[string]bool{"email": true, "ads": true, "social": true, "form": true, "web": true}
-
 // LeadScored counts a scored touchpoint by channel and band.
 func (m *Metrics) LeadScored(channel, band string) {
 	if m == nil || !bands[band] {
 		return
 	}
-	if !channels[channel] {
-		channel = "other"
+	// Intake already files unknown channels under "other"; touchpoints
+	// stored before that rule may still hold anything.
+	if !lead.IsChannel(channel) {
+		channel = lead.ChannelOther
 	}
 	m.leadsScored.WithLabelValues(channel, band).Inc()
 }

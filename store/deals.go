@@ -376,6 +376,11 @@ func collectReps(rows pgx.Rows) ([]lead.Rep, error) {
 // MoveDealStage moves a deal to the named stage of its pipeline, records
 // the change in the stage history and closes the deal on Won or Lost. A
 // move to the stage it is already in changes nothing (changed false).
+//
+// It judges nothing (a closed deal reopens, Won needs no amount): it is the
+// fixture writer of tests. No endpoint calls it; every change asked for by
+// a user or a service goes through UpdateDeal and the pipeline's rules
+// (issue 14 item 8).
 func (s *Store) MoveDealStage(ctx context.Context, dealID int64, stage, by, lostReason string, now time.Time) (lead.StageChange, bool, error) {
 	var ch lead.StageChange
 	changed := false

@@ -40,9 +40,11 @@ type RepAccount struct {
 	HasToken bool
 }
 
-// DealError is a requested deal change that breaks a rule (unknown stage,
-// closed deal, Lost without a reason, Won without an amount). Field names
-// the input at fault, so the API can answer 422 pointing at it.
+// DealError is a requested deal change the store itself refuses: an
+// unknown stage, or an amount out of the range the database accepts. (The
+// transition rules are the caller's DealUpdate.CheckFunc, whose errors are
+// returned as they are.) Field names the input at fault, so the API can
+// answer 422 pointing at it.
 type DealError struct {
 	Field string
 	Msg   string
@@ -482,49 +484,80 @@ type DealUpdate struct {
 	// answers ErrNotFound otherwise, so a rep cannot tell another rep's deal
 	// from a missing one. It is checked under the deal's row lock.
 	OwnerRepID int64
-	// LostReasons, when set, is the configured list a lost_reason must come
-	// from (compared case-insensitively).
-	LostReasons []string
+	// CheckFunc judges the change (required): it is given the deal as
+	// locked and the change asked for, and returns the lost reason to
+	// record or the error refusing the change. The rules are the domain's
+	// (pipeline.DealRules.Check, wired in cmd/leadflow); the store records
+	// what they allow.
+	CheckFunc func(DealCheck) (lostReason string, err error)
 }
 
-// UpdateDeal applies a rep's change to a deal in one transaction: amount,
-// then stage move (recorded in the stage history, closing the deal on Won
-// or Lost, and counting as first touch). It refuses, with a *DealError, an
-// unknown stage, any change to a closed deal, Lost without a reason, Won
-// without an amount (given now or already set), a negative amount and a
-// lost reason without a move to Lost. The returned change has changed true
-// only when the stage moved.
+// DealCheck is what DealUpdate.CheckFunc decides on: the deal as it is,
+// under its row lock, and the change asked for.
+type DealCheck struct {
+	// FromStage and FromKind ("open", "won", "lost") are the current stage;
+	// Closed is true once the deal was won or lost.
+	FromStage string
+	FromKind  string
+	Closed    bool
+	// ToStage and ToKind are the stage asked for (its name as stored), the
+	// current one when no stage was asked for.
+	ToStage string
+	ToKind  string
+	// AmountCents and LostReason are as asked for (nil: not given).
+	AmountCents        *int64
+	CurrentAmountCents int64
+	LostReason         *string
+}
+
+// ErrNoDealRules is returned when UpdateDeal is called without a CheckFunc:
+// a change nobody judged is never written.
+var ErrNoDealRules = errors.New("update deal: no rules given (DealUpdate.CheckFunc)")
+
+// SQLSTATEs the deal writes classify, by code rather than message text.
+const (
+	// sqlCheckViolation is check_violation: deals_amount_cents_range
+	// (migration 00022) refused an amount.
+	sqlCheckViolation = "23514"
+	// sqlNumericOutOfRange is numeric_value_out_of_range.
+	sqlNumericOutOfRange = "22003"
+)
+
+// UpdateDeal applies a change to a deal in one transaction: it locks the
+// deal, resolves the stage asked for (an unknown one is a *DealError on
+// "stage"), lets u.CheckFunc judge the change (its refusal is returned as
+// is), then writes the amount and the stage move (recorded in the stage
+// history, closing the deal on Won or Lost, and counting as first touch).
+// The returned change has changed true only when the stage moved. Every
+// path that changes a deal's stage or amount (rep API, service API, web
+// app) comes through here.
 func (s *Store) UpdateDeal(ctx context.Context, dealID int64, u DealUpdate, by string, now time.Time) (lead.StageChange, bool, error) {
+	if u.CheckFunc == nil {
+		return lead.StageChange{}, false, ErrNoDealRules
+	}
 	var ch lead.StageChange
 	changed := false
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		var fromID, pipelineID, amount int64
+		var fromID, pipelineID int64
 		var closed *time.Time
-		var fromKind string
+		c := DealCheck{AmountCents: u.AmountCents, LostReason: u.LostReason}
 		err := tx.QueryRow(ctx, `
 			SELECT d.stage_id, d.pipeline_id, d.contact_id, COALESCE(d.owner_rep_id, 0), d.closed_at, d.amount_cents, st.name, st.kind
 			FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.id = $1 FOR UPDATE OF d`, dealID).
-			Scan(&fromID, &pipelineID, &ch.ContactID, &ch.OwnerRepID, &closed, &amount, &ch.From, &fromKind)
+			Scan(&fromID, &pipelineID, &ch.ContactID, &ch.OwnerRepID, &closed, &c.CurrentAmountCents, &c.FromStage, &c.FromKind)
 		if errors.Is(err, pgx.ErrNoRows) || (err == nil && u.OwnerRepID != 0 && ch.OwnerRepID != u.OwnerRepID) {
 			return fmt.Errorf("deal %d: %w", dealID, ErrNotFound)
 		}
 		if err != nil {
 			return fmt.Errorf("lock deal %d: %w", dealID, err)
 		}
-		ch.DealID, ch.To = dealID, ch.From
-		if closed != nil {
-			return &DealError{Field: firstField(u), Msg: fmt.Sprintf("the deal is closed (%s); a closed deal cannot change", ch.From)}
-		}
-		if u.AmountCents != nil {
-			if *u.AmountCents < 0 {
-				return &DealError{Field: "amount_cents", Msg: "amount_cents must not be negative"}
-			}
-			amount = *u.AmountCents
-		}
-		toID, toKind := fromID, fromKind
+		ch.DealID, ch.From = dealID, c.FromStage
+		c.Closed = closed != nil
+		toID := fromID
+		c.ToStage, c.ToKind = c.FromStage, c.FromKind
 		if u.Stage != nil {
 			err := tx.QueryRow(ctx, `SELECT id, name, kind FROM stages WHERE pipeline_id = $1 AND lower(name) = lower($2)`,
-				pipelineID, strings.TrimSpace(*u.Stage)).Scan(&toID, &ch.To, &toKind)
+				pipelineID, strings.TrimSpace(*u.Stage)).Scan(&toID, &c.ToStage, &c.ToKind)
 			if errors.Is(err, pgx.ErrNoRows) {
 				var names []string
 				if err := tx.QueryRow(ctx, `SELECT array_agg(name ORDER BY position) FROM stages WHERE pipeline_id = $1`, pipelineID).Scan(&names); err != nil {
@@ -536,55 +569,33 @@ func (s *Store) UpdateDeal(ctx context.Context, dealID int64, u DealUpdate, by s
 				return fmt.Errorf("find stage %q: %w", *u.Stage, err)
 			}
 		}
-		reason := ""
-		if u.LostReason != nil {
-			reason = strings.TrimSpace(*u.LostReason)
+		ch.To = c.ToStage
+		reason, err := u.CheckFunc(c)
+		if err != nil {
+			return err
 		}
-		switch {
-		case toKind == "lost" && reason == "":
-			return &DealError{Field: "lost_reason", Msg: "moving a deal to " + ch.To + " requires a lost_reason"}
-		case toKind != "lost" && u.LostReason != nil:
-			return &DealError{Field: "lost_reason", Msg: "lost_reason is only accepted with a move to a lost stage"}
-		case toKind == "lost" && len(u.LostReasons) > 0 && !containsFold(u.LostReasons, reason):
-			return &DealError{Field: "lost_reason", Msg: fmt.Sprintf("lost_reason must be one of: %s", strings.Join(u.LostReasons, ", "))}
-		case toKind == "won" && amount <= 0:
-			return &DealError{Field: "amount_cents", Msg: "moving a deal to " + ch.To + " requires an amount (amount_cents > 0)"}
-		}
-		if _, err := tx.Exec(ctx, `UPDATE deals SET amount_cents = $2, updated_at = $3 WHERE id = $1`, dealID, amount, now); err != nil {
-			return fmt.Errorf("update amount of deal %d: %w", dealID, err)
+		if u.AmountCents != nil {
+			_, err := tx.Exec(ctx, `UPDATE deals SET amount_cents = $2, updated_at = $3 WHERE id = $1`, dealID, *u.AmountCents, now)
+			var pgErr *pgconn.PgError
+			if errors.As(err, &pgErr) && (pgErr.Code == sqlCheckViolation || pgErr.Code == sqlNumericOutOfRange) {
+				// The rules bound amounts below the database's own bound;
+				// reaching it means they were configured past it.
+				return &DealError{Field: "amount_cents", Msg: fmt.Sprintf("amount_cents %d is out of the range the database accepts", *u.AmountCents)}
+			}
+			if err != nil {
+				return fmt.Errorf("update amount of deal %d: %w", dealID, err)
+			}
 		}
 		if toID == fromID {
 			return nil
 		}
 		// Inside this transaction, so the checks above still hold when the
 		// move is written.
-		ch.DealID = dealID
-		if err := moveStageTx(ctx, tx, &ch, fromID, toID, toKind, reason, by, now); err != nil {
+		if err := moveStageTx(ctx, tx, &ch, fromID, toID, c.ToKind, reason, by, now); err != nil {
 			return err
 		}
 		changed = true
 		return nil
 	})
 	return ch, changed, err
-}
-
-// firstField names the first input of a refused update, for the error.
-func firstField(u DealUpdate) string {
-	switch {
-	case u.Stage != nil:
-		return "stage"
-	case u.AmountCents != nil:
-		return "amount_cents"
-	default:
-		return "lost_reason"
-	}
-}
-
-func containsFold(list []string, v string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, v) {
-			return true
-		}
-	}
-	return false
 }

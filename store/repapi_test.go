@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"leadflow/internal/testenv"
 	"leadflow/lead"
+	"leadflow/pipeline"
 	"leadflow/store"
 )
 
@@ -29,6 +31,19 @@ func (b *testBundle) dealFor(t *testing.T, key string, repID int64) lead.Deal {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// checkWith is the store's CheckFunc for the domain's rules, wired as
+// cmd/leadflow wires it.
+func checkWith(rules pipeline.DealRules) func(store.DealCheck) (string, error) {
+	return func(c store.DealCheck) (string, error) {
+		return rules.Check(pipeline.DealChange{FromStage: c.FromStage, FromKind: pipeline.StageKind(c.FromKind), Closed: c.Closed,
+			ToStage: c.ToStage, ToKind: pipeline.StageKind(c.ToKind), AmountCents: c.AmountCents,
+			CurrentAmountCents: c.CurrentAmountCents, LostReason: c.LostReason})
+	}
+}
+
+// defaultCheck judges by the default rules.
+var defaultCheck = checkWith(pipeline.DealRules{})
 
 func TestRepTokens(t *testing.T) {
 	t.Parallel()
@@ -94,7 +109,7 @@ func TestListDealsClosestToClosingFirst(t *testing.T) {
 		amount int64
 		stage  *string
 	}{{small.ID, 1000, nil}, {big.ID, 50000, nil}, {negotiating.ID, 40000, ptr("Negotiation")}} {
-		_, _, err := b.store.UpdateDeal(ctx, u.id, store.DealUpdate{AmountCents: &u.amount, Stage: u.stage}, "test", b.now)
+		_, _, err := b.store.UpdateDeal(ctx, u.id, store.DealUpdate{AmountCents: &u.amount, Stage: u.stage, CheckFunc: defaultCheck}, "test", b.now)
 		require.NoError(t, err)
 	}
 	ids := func(f store.DealFilter) []int64 {
@@ -132,6 +147,14 @@ func TestUpdateDealRules(t *testing.T) {
 		{name: "reason without lost", update: store.DealUpdate{LostReason: ptr("price")}, wantField: "lost_reason"},
 		{name: "moving a closed deal", prepare: []store.DealUpdate{{Stage: ptr("Lost"), LostReason: ptr("price")}},
 			update: store.DealUpdate{Stage: ptr("Negotiation")}, wantField: "stage"},
+		{name: "amount above the maximum", update: store.DealUpdate{AmountCents: ptr(pipeline.DefaultMaxAmountCents + 1)}, wantField: "amount_cents"},
+		{name: "won at the int64 maximum", update: store.DealUpdate{Stage: ptr("Won"), AmountCents: ptr(int64(math.MaxInt64))}, wantField: "amount_cents"},
+		{name: "reopening a won deal", prepare: []store.DealUpdate{{Stage: ptr("Won"), AmountCents: ptr(int64(500))}},
+			update: store.DealUpdate{Stage: ptr("Negotiation")}, wantField: "stage"},
+		{name: "winning a won deal again", prepare: []store.DealUpdate{{Stage: ptr("Won"), AmountCents: ptr(int64(500))}},
+			update: store.DealUpdate{Stage: ptr("won")}, wantField: "stage"},
+		{name: "changing a won deal's amount", prepare: []store.DealUpdate{{Stage: ptr("Won"), AmountCents: ptr(int64(500))}},
+			update: store.DealUpdate{AmountCents: ptr(int64(600))}, wantField: "amount_cents"},
 		{name: "won with amount given now", update: store.DealUpdate{Stage: ptr("won"), AmountCents: ptr(int64(9900))}},
 		{name: "won with amount set before", prepare: []store.DealUpdate{{AmountCents: ptr(int64(500))}}, update: store.DealUpdate{Stage: ptr("Won")}},
 		{name: "lost with reason", update: store.DealUpdate{Stage: ptr("Lost"), LostReason: ptr("went with a competitor")}},
@@ -140,17 +163,22 @@ func TestUpdateDealRules(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := b.dealFor(t, fmt.Sprint("rule", i), rep)
 			for _, p := range tt.prepare {
+				p.CheckFunc = defaultCheck
 				_, _, err := b.store.UpdateDeal(ctx, d.ID, p, "test", b.now)
 				require.NoError(t, err)
 			}
+			before, err := b.store.DealDetail(ctx, d.ID)
+			require.NoError(t, err)
+			tt.update.CheckFunc = defaultCheck
 			ch, changed, err := b.store.UpdateDeal(ctx, d.ID, tt.update, "rep:1", b.now.Add(time.Hour))
 			detail, derr := b.store.DealDetail(ctx, d.ID)
 			require.NoError(t, derr)
 			if tt.wantField != "" {
-				var de *store.DealError
-				require.True(t, errors.As(err, &de), "got %v", err)
-				require.Equal(t, tt.wantField, de.Field, de.Msg)
+				var invalid interface{ InvalidField() string }
+				require.True(t, errors.As(err, &invalid), "got %v", err)
+				require.Equal(t, tt.wantField, invalid.InvalidField(), err.Error())
 				require.Len(t, detail.StageHistory, 1+len(tt.prepare), "a refused change records nothing")
+				require.Equal(t, before.Deal, detail.Deal, "a refused change changes nothing (stage, amount, closed_at)")
 				return
 			}
 			require.NoError(t, err)
@@ -165,6 +193,27 @@ func TestUpdateDealRules(t *testing.T) {
 	}
 }
 
+// TestUpdateDealNeedsRules: a change nobody judged is never written, and
+// an amount past the database's own bound (migration 00022) is refused
+// naming amount_cents, classified by SQLSTATE, even when the rules let it by.
+func TestUpdateDealNeedsRules(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	d := b.dealFor(t, "unjudged", 0)
+	_, _, err := b.store.UpdateDeal(ctx, d.ID, store.DealUpdate{Stage: ptr("Won"), AmountCents: ptr(int64(1))}, "test", b.now)
+	require.ErrorIs(t, err, store.ErrNoDealRules)
+
+	allowAll := func(store.DealCheck) (string, error) { return "", nil }
+	_, _, err = b.store.UpdateDeal(ctx, d.ID, store.DealUpdate{AmountCents: ptr(pipeline.HardMaxAmountCents + 1), CheckFunc: allowAll}, "test", b.now)
+	var de *store.DealError
+	require.ErrorAs(t, err, &de)
+	require.Equal(t, "amount_cents", de.Field)
+	detail, err := b.store.DealDetail(ctx, d.ID)
+	require.NoError(t, err)
+	require.Zero(t, detail.Deal.AmountCents)
+	require.Nil(t, detail.Deal.ClosedAt)
+}
+
 func TestUpdateDealOwnerScope(t *testing.T) {
 	b := setup(t)
 	ctx := context.Background()
@@ -173,9 +222,9 @@ func TestUpdateDealOwnerScope(t *testing.T) {
 	other, err := b.store.AddRep(ctx, lead.Rep{Name: "B", Email: "b@reps.example.com"}, store.RoleRep)
 	require.NoError(t, err)
 	d := b.dealFor(t, "scoped", a)
-	_, _, err = b.store.UpdateDeal(ctx, d.ID, store.DealUpdate{Stage: ptr("Negotiation"), OwnerRepID: other}, "rep", b.now)
+	_, _, err = b.store.UpdateDeal(ctx, d.ID, store.DealUpdate{Stage: ptr("Negotiation"), OwnerRepID: other, CheckFunc: defaultCheck}, "rep", b.now)
 	require.ErrorIs(t, err, store.ErrNotFound, "another rep's deal looks missing")
-	_, changed, err := b.store.UpdateDeal(ctx, d.ID, store.DealUpdate{Stage: ptr("Negotiation"), OwnerRepID: a}, "rep", b.now)
+	_, changed, err := b.store.UpdateDeal(ctx, d.ID, store.DealUpdate{Stage: ptr("Negotiation"), OwnerRepID: a, CheckFunc: defaultCheck}, "rep", b.now)
 	require.NoError(t, err)
 	require.True(t, changed)
 

@@ -53,6 +53,17 @@ func keyColumn(by, touchAlias, eventAlias string) (string, error) {
 	return "", &ReportError{Field: "by", Value: by, Allowed: FunnelKeys}
 }
 
+// saturatingCents is the SQL of a numeric amount of cents as a bigint that
+// stops at the int64 bounds instead of failing: PostgreSQL sums bigint in
+// numeric, and it was the cast back to bigint that answered 22003
+// (numeric_value_out_of_range) and took every report down for every user
+// (issue 14 item 4). Amounts are bounded where they are written
+// (pipeline.DealRules, migration 00022), so saturation is the last line,
+// not the expected path. expr must not be NULL (GREATEST skips NULLs).
+func saturatingCents(expr string) string {
+	return "LEAST(GREATEST(" + expr + ", -9223372036854775808), 9223372036854775807)::bigint"
+}
+
 // bound turns a zero time into NULL, which the queries read as unbounded.
 func bound(t time.Time) *time.Time {
 	if t.IsZero() {
@@ -92,7 +103,7 @@ func (s *Store) Funnel(ctx context.Context, by string, from, to time.Time) ([]Fu
 	rows, err := s.pool.Query(ctx, `
 		SELECT `+col+`, count(*), count(*) FILTER (WHERE is_mql), count(deal_id),
 		       count(*) FILTER (WHERE won), count(*) FILTER (WHERE lost),
-		       COALESCE(sum(amount_cents) FILTER (WHERE won), 0)::bigint,
+		       `+saturatingCents("COALESCE(sum(amount_cents) FILTER (WHERE won), 0)")+`,
 		       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM time_to_close) / 86400),
 		       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM time_to_close) / 86400)
 		FROM lead_funnel
@@ -291,7 +302,7 @@ func (s *Store) RepLeaderboard(ctx context.Context, from, to time.Time) ([]RepRo
 			SELECT d.owner_rep_id AS rep_id, count(*) AS assigned,
 			       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.first_contacted_at - d.created_at) / 60) AS first_touch,
 			       count(*) FILTER (WHERE st.kind = 'won') AS won,
-			       COALESCE(sum(d.amount_cents) FILTER (WHERE st.kind = 'won'), 0)::bigint AS won_cents
+			       `+saturatingCents("COALESCE(sum(d.amount_cents) FILTER (WHERE st.kind = 'won'), 0)")+` AS won_cents
 			FROM deals d JOIN stages st ON st.id = d.stage_id
 			WHERE d.owner_rep_id IS NOT NULL
 			  AND ($1::timestamptz IS NULL OR d.created_at >= $1)

@@ -179,7 +179,7 @@ func (s *Store) PipelineBoard(ctx context.Context, f BoardFilter) (Board, error)
 			SELECT d.id, d.stage_id, (st.win_probability * d.amount_cents)::bigint AS expected,
 				row_number() OVER (PARTITION BY d.stage_id ORDER BY st.win_probability * d.amount_cents DESC, d.created_at, d.id) AS rn,
 				count(*) OVER (PARTITION BY d.stage_id) AS n,
-				sum((st.win_probability * d.amount_cents)::bigint) OVER (PARTITION BY d.stage_id)::bigint AS expected_sum
+				`+saturatingCents("sum(round(st.win_probability * d.amount_cents)) OVER (PARTITION BY d.stage_id)")+` AS expected_sum
 			FROM deals d JOIN stages st ON st.id = d.stage_id
 			WHERE d.pipeline_id = $1 AND ($2::bigint = 0 OR d.owner_rep_id = $2::bigint) AND d.parked_at IS NULL
 			  AND (d.closed_at IS NULL OR d.closed_at >= $3)

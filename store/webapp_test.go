@@ -59,7 +59,7 @@ func TestWebAppViews(t *testing.T) {
 	d1 := b.dealFor(t, "w1", ann)
 	d2 := b.dealFor(t, "w2", ann)
 	d3 := b.dealFor(t, "w3", bob)
-	_, _, err = b.store.UpdateDeal(ctx, d2.ID, store.DealUpdate{AmountCents: ptr(int64(500000))}, "test", b.now)
+	_, _, err = b.store.UpdateDeal(ctx, d2.ID, store.DealUpdate{AmountCents: ptr(int64(500000)), CheckFunc: defaultCheck}, "test", b.now)
 	require.NoError(t, err)
 
 	inbox, err := b.store.InboxDeals(ctx, ann, 10)

@@ -18,6 +18,7 @@ import (
 	"github.com/hibiken/asynq"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/redis/go-redis/v9"
+	"golang.org/x/net/netutil"
 
 	"leadflow/config"
 	"leadflow/connectors"
@@ -108,7 +109,7 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 		return nil, err
 	}
 	a.metrics.Init(a.registry.Names(), workers.TaskTypes())
-	if a.unsub, err = newUnsubscriber(cfg); err != nil {
+	if a.unsub, err = newUnsubscriber(ctx, cfg, a.store); err != nil {
 		a.close()
 		return nil, err
 	}
@@ -249,13 +250,12 @@ func (a *app) httpHandler() (http.Handler, error) {
 		Unsubscriber:     a.unsub,
 		Suppressor:       a.store,
 		MailSinkFunc:     a.mailSinkFunc(),
-		Deals:            a.store,
 		Activities:       a.store,
 		StageChangedFunc: a.stageChanged,
 		Contacts:         a.store,
 		Privacy:          a.store,
 		APITokens:        a.cfg.APITokens,
-		Reps:             repAPI{st: a.store, lostReasons: a.cfg.File.Routing.LostReasons},
+		Reps:             repAPI{st: a.store, rules: a.dealRules()},
 		Reports:          reportAPI{st: a.store},
 		NowFunc:          a.nowFunc,
 		Metrics:          a.metrics,
@@ -267,6 +267,11 @@ func (a *app) httpHandler() (http.Handler, error) {
 		IntakeBurst:          a.cfg.IntakeBurst,
 		IntakeConnectorRate:  a.cfg.IntakeConnectorRate,
 		IntakeConnectorBurst: a.cfg.IntakeConnectorBurst,
+
+		// Memory of webhook bodies in flight, across all connections
+		// (LEADFLOW_INTAKE_BODY_BUDGET / _TIMEOUT; httpapi/bodybudget.go).
+		BodyBudget:      a.cfg.IntakeBodyBudget,
+		BodyReadTimeout: a.cfg.IntakeBodyTimeout,
 	})
 	if err != nil {
 		return nil, err
@@ -300,6 +305,13 @@ func (a *app) serveHTTP(ctx context.Context, ln net.Listener, h http.Handler) er
 	// few signatures: 64 KiB instead of the 1 MiB default.
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second,
 		IdleTimeout: 75 * time.Second, MaxHeaderBytes: 64 << 10}
+	// The connection cap (LEADFLOW_HTTP_MAX_CONNS) bounds what the
+	// connections themselves cost (a goroutine, buffers, up to 64 KiB of
+	// headers each), as the body budget bounds their bodies: past it new
+	// connections wait in the kernel's accept queue until one closes.
+	if a.cfg.HTTPMaxConns > 0 {
+		ln = netutil.LimitListener(ln, a.cfg.HTTPMaxConns)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	a.logger.Info("http listening", "addr", ln.Addr().String())

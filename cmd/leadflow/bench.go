@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"maps"
@@ -126,28 +124,8 @@ func (m millis) String() string {
 	return fmt.Sprintf("p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms  (n=%d)", m.P50, m.P95, m.P99, m.Max, m.N)
 }
 
-// runBench measures leadflow against the machine's own ceilings. It starts
-// PostgreSQL (fsync on: durability is what is measured) and Redis under
-// --dir, measures bare Asynq and PostgreSQL rates, then runs leadflow as
-// real processes (serve, worker, scheduler) and drives them with signed
-// webhooks in three phases: intake flat out with no worker running (ack
-// latency, requests/s, Redis bytes per queued lead), the worker draining
-// that backlog (leads/s end to end), and speed to lead at a fixed rate
-// with everything running (webhook → routed).
-func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := fs.String("dir", ".leadflow/bench", "directory for the benchmark's PostgreSQL and Redis data")
-	leads := fs.Int("leads", 20000, "webhooks posted flat out in the intake phase, then drained by the workers")
-	conc := fs.Int("concurrency", 64, "connections the load generator keeps open")
-	rate := fs.Int("rate", 1000, "leads per second in the speed-to-lead phase")
-	duration := fs.Duration("duration", 10*time.Second, "length of the speed-to-lead phase")
-	nWorkers := fs.Int("workers", 1, "worker processes")
-	workerConc := fs.Int("worker-concurrency", 50, "tasks each worker process runs at once")
-	asJSON := fs.Bool("json", false, "print the report as JSON")
-	topSQL := fs.Int("pg-statements", 0, "also profile PostgreSQL during the end-to-end phase (pg_stat_statements) and print its N costliest statements")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, `Usage: leadflow bench [flags]
+// benchUsage is the help of leadflow bench.
+const benchUsage = `Usage: leadflow bench [flags]
 
 Starts PostgreSQL (fsync on) and Redis under --dir and measures, in one run:
   ceilings     bare Asynq enqueue + no-op processing, PostgreSQL single-row and
@@ -160,23 +138,48 @@ Starts PostgreSQL (fsync on) and Redis under --dir and measures, in one run:
   speed        --rate leads/s for --duration with every role running:
                webhook → routed (deal or nurture) and → assigned deal latency
 and each process's peak RSS. Figures are printed with their ratio to the
-ceilings; --json prints them for scripts.
+ceilings; --json prints them for scripts.`
 
-Flags:`)
-		fs.PrintDefaults()
-	}
+// runBench measures leadflow against the machine's own ceilings. It starts
+// PostgreSQL (fsync on: durability is what is measured) and Redis under
+// --dir, measures bare Asynq and PostgreSQL rates, then runs leadflow as
+// real processes (serve, worker, scheduler) and drives them with signed
+// webhooks in three phases: intake flat out with no worker running (ack
+// latency, requests/s, Redis bytes per queued lead), the worker draining
+// that backlog (leads/s end to end), and speed to lead at a fixed rate
+// with everything running (webhook → routed).
+func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("bench", benchUsage, stdout)
+	dir := fs.String("dir", ".leadflow/bench", "directory for the benchmark's PostgreSQL and Redis data")
+	leads := fs.Int("leads", 20000, "webhooks posted flat out in the intake phase, then drained by the workers")
+	conc := fs.Int("concurrency", 64, "connections the load generator keeps open")
+	rate := fs.Int("rate", 1000, "leads per second in the speed-to-lead phase")
+	duration := fs.Duration("duration", 10*time.Second, "length of the speed-to-lead phase")
+	nWorkers := fs.Int("workers", 1, "worker processes")
+	workerConc := fs.Int("worker-concurrency", 50, "tasks each worker process runs at once")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	topSQL := fs.Int("pg-statements", 0, "also profile PostgreSQL during the end-to-end phase (pg_stat_statements) and print its N costliest statements")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := fs.noArgs(); err != nil {
 		return err
 	}
 	switch {
 	case *leads < 1:
-		return errors.New("--leads must be at least 1")
-	case *rate < 1 || *duration <= 0:
-		return errors.New("--rate and --duration must be positive")
+		return fs.errorf("--leads: expected at least 1, got %d", *leads)
+	case *rate < 1:
+		return fs.errorf("--rate: expected at least 1, got %d", *rate)
+	case *duration <= 0:
+		return fs.errorf("--duration: expected a positive duration such as 10s, got %s", *duration)
 	case *nWorkers < 1 || *nWorkers > 16:
-		return errors.New("--workers must be between 1 and 16")
-	case *conc < 1 || *workerConc < 1:
-		return errors.New("--concurrency and --worker-concurrency must be positive")
+		return fs.errorf("--workers: expected 1 to 16, got %d", *nWorkers)
+	case *conc < 1:
+		return fs.errorf("--concurrency: expected at least 1, got %d", *conc)
+	case *workerConc < 1:
+		return fs.errorf("--worker-concurrency: expected at least 1, got %d", *workerConc)
+	case *topSQL < 0:
+		return fs.errorf("--pg-statements: expected 0 (off) or more, got %d", *topSQL)
 	}
 	progress := stdout
 	if *asJSON {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -22,11 +21,7 @@ import (
 // tests can stand in for the terminal.
 var stdin io.Reader = os.Stdin
 
-// runContacts answers privacy requests: export everything held about a
-// person, or erase it.
-func runContacts(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	usage := func() {
-		fmt.Fprint(stderr, `Usage:
+const contactsUsage = `Usage:
   leadflow contacts export <email|phone|contact id|ref> [--out FILE]
   leadflow contacts erase  <email|phone|contact id|ref> [--yes]
 
@@ -36,53 +31,51 @@ erase deletes or irreversibly anonymizes their personal data everywhere,
 keeps their email address only as a SHA-256 so they are never emailed
 again, and records the erasure. It asks for confirmation unless --yes.
 
-A phone without a country code is read in LEADFLOW_DEFAULT_REGION; a
-number of digits only is a contact id first, then a phone.
-`)
+` + contactArgHelp
+
+// contactArgHelp says how a person argument is read; explain and mail
+// preview take the same argument.
+const contactArgHelp = `The person is an email address, a contact ref (lead_…), a contact id or a
+phone number. A phone without a country code is read in
+LEADFLOW_DEFAULT_REGION; a number of digits only is a contact id first,
+then a phone.`
+
+// runContacts answers privacy requests: export everything held about a
+// person, or erase it.
+func runContacts(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	sub, rest, err := splitVerb("contacts", contactsUsage, contactsVerbs, args, stdout)
+	if err != nil {
+		return err
 	}
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		usage()
-		if len(args) == 0 {
-			return errUsage
-		}
-		return flag.ErrHelp
-	}
-	sub, rest := args[0], args[1:]
-	fs := flag.NewFlagSet("contacts "+sub, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = usage
-	out := fs.String("out", "", "export: write the document to FILE (mode 0600) instead of stdout")
-	yes := fs.Bool("yes", false, "erase: do not ask for confirmation")
-	if sub != "export" && sub != "erase" {
-		fmt.Fprintf(stderr, "leadflow contacts: unknown subcommand %q (expected export or erase)\n\n", sub)
-		usage()
-		return errUsage
+	var (
+		out string
+		yes bool
+	)
+	var fs *flagSet
+	if sub == "export" {
+		fs = newFlagSet("contacts export", "Usage: leadflow contacts export <email|phone|contact id|ref> [--out FILE]\n\n"+
+			"Prints everything held about the person as one JSON document\n(format leadflow.contact-export.v1).\n\n"+contactArgHelp, stdout)
+		fs.StringVar(&out, "out", "", "write the document to FILE (mode 0600) instead of stdout")
+	} else {
+		fs = newFlagSet("contacts erase", "Usage: leadflow contacts erase <email|phone|contact id|ref> [--yes]\n\n"+
+			"Deletes or irreversibly anonymizes the person's personal data everywhere,\nkeeps their email address only as a SHA-256 so they are never emailed\nagain, and records the erasure.\n\n"+contactArgHelp, stdout)
+		fs.BoolVar(&yes, "yes", false, "do not ask for confirmation")
 	}
 	// The person may come before or after the flags.
-	var who []string
-	for {
-		if err := fs.Parse(rest); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		who, rest = append(who, fs.Arg(0)), fs.Args()[1:]
+	who, err := fs.parseInterspersed(rest)
+	if err != nil {
+		return err
 	}
 	if len(who) != 1 {
-		fmt.Fprintf(stderr, "leadflow contacts %s: give exactly one <email|phone|contact id|ref>, got %d\n\n", sub, len(who))
-		usage()
-		return errUsage
-	}
-	if sub == "export" && *yes {
-		return errors.New("--yes applies to erase only")
-	}
-	if sub == "erase" && *out != "" {
-		return errors.New("--out applies to export only")
+		return fs.errorf("expected one <email|phone|contact id|ref>, got %d arguments", len(who))
 	}
 	cfg, err := loadConfig()
 	if err != nil {
 		return err
+	}
+	person, err := parseContactArg(who[0], cfg.DefaultRegion)
+	if err != nil {
+		return fs.errorf("%v", err)
 	}
 	pool, err := store.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
@@ -90,55 +83,90 @@ number of digits only is a contact id first, then a phone.
 	}
 	defer pool.Close()
 	st := store.New(pool)
-	id, err := findContact(ctx, st, who[0], cfg.DefaultRegion)
+	id, err := findContact(ctx, st, person)
 	if err != nil {
 		return err
 	}
 	if sub == "export" {
-		return exportContact(ctx, st, id, *out, stdout)
+		return exportContact(ctx, st, id, out, stdout)
 	}
-	return eraseContact(ctx, st, id, *yes, stdout, stderr)
+	return eraseContact(ctx, st, id, yes, stdout, stderr)
 }
 
-// findContact resolves the person argument: an email address, a contact
-// ref (lead_…), a contact id, or a phone number.
-func findContact(ctx context.Context, st *store.Store, arg, region string) (int64, error) {
+// contactArg is a person named on the command line, read without the
+// database: by email address, ref, contact id or phone number. It is the
+// one reader of that argument (contacts, explain, mail preview).
+type contactArg struct {
+	raw   string
+	email string // normalized address, when the argument has an @
+	ref   string // lead_…
+	id    int64  // when the argument is digits only: a contact id first
+	phone string // E.164, when the argument reads as a phone number
+}
+
+// parseContactArg reads a person argument; region is the default region
+// of phone numbers without a country code. Its error says what was
+// expected and is meant as a usage error.
+func parseContactArg(arg, region string) (contactArg, error) {
 	arg = strings.TrimSpace(arg)
-	notFound := func(what string) error {
-		return fmt.Errorf("no contact with %s %q", what, arg)
-	}
+	a := contactArg{raw: arg}
 	switch {
 	case strings.Contains(arg, "@"):
 		addr, err := lead.NormalizeEmail(arg)
 		if err != nil {
-			return 0, fmt.Errorf("argument %q is not a valid email address: %w", arg, err)
+			return a, fmt.Errorf("argument %q is not a valid email address: %w", arg, err)
 		}
-		id, err := st.ContactByIdentity(ctx, "email", addr)
+		a.email = addr
+		return a, nil
+	case strings.HasPrefix(arg, "lead_"):
+		a.ref = arg
+		return a, nil
+	}
+	if n, err := strconv.ParseInt(arg, 10, 64); err == nil && n > 0 {
+		a.id = n
+	}
+	if phone, err := lead.NormalizePhone(arg, region); err == nil {
+		a.phone = phone
+	}
+	if a.id == 0 && a.phone == "" {
+		return a, fmt.Errorf("argument %q is not an email address, contact id, ref (lead_…) or phone number", arg)
+	}
+	return a, nil
+}
+
+// findContact resolves a person argument to a contact id; a person not
+// found is an error naming what was looked for.
+func findContact(ctx context.Context, st *store.Store, a contactArg) (int64, error) {
+	notFound := func(what string) error {
+		return fmt.Errorf("no contact with %s %q", what, a.raw)
+	}
+	switch {
+	case a.email != "":
+		id, err := st.ContactByIdentity(ctx, "email", a.email)
 		if errors.Is(err, lead.ErrNotFound) {
 			return 0, notFound("email address")
 		}
 		return id, err
-	case strings.HasPrefix(arg, "lead_"):
-		id, err := st.ResolveContact(ctx, arg)
+	case a.ref != "":
+		id, err := st.ResolveContact(ctx, a.ref)
 		if errors.Is(err, lead.ErrNotFound) {
 			return 0, notFound("ref")
 		}
 		return id, err
 	}
-	if n, err := strconv.ParseInt(arg, 10, 64); err == nil && n > 0 {
-		id, err := st.ResolveContact(ctx, arg)
+	if a.id > 0 {
+		id, err := st.ResolveContact(ctx, strconv.FormatInt(a.id, 10))
 		if !errors.Is(err, lead.ErrNotFound) {
 			return id, err
 		}
 		// Not an id: maybe a phone number written as digits only.
 	}
-	phone, err := lead.NormalizePhone(arg, region)
-	if err != nil {
-		return 0, fmt.Errorf("argument %q is not an email address, contact id, ref (lead_…) or phone number", arg)
+	if a.phone == "" {
+		return 0, notFound("id")
 	}
-	id, err := st.ContactByIdentity(ctx, "phone", phone)
+	id, err := st.ContactByIdentity(ctx, "phone", a.phone)
 	if errors.Is(err, lead.ErrNotFound) {
-		if _, numErr := strconv.ParseInt(arg, 10, 64); numErr == nil {
+		if a.id > 0 {
 			return 0, notFound("id or phone number")
 		}
 		return 0, notFound("phone number")

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -62,10 +61,6 @@ func TestDashboardQueriesAgainstPrometheus(t *testing.T) {
 	require.Equal(t, http.StatusUnauthorized, b.post(t, otherSecret, "msg_dash3", time.Now(), leadBody("eve@example.org", true)).Status)
 	b.waitRouted(t, 150)
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	promAddr := ln.Addr().String()
-	require.NoError(t, ln.Close())
 	alerts, err := filepath.Abs("../../deploy/prometheus/alerts.yml")
 	require.NoError(t, err)
 	dir := t.TempDir()
@@ -78,12 +73,23 @@ scrape_configs:
 `, alerts, target)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "prometheus.yml"), []byte(cfg), 0o600))
 	cmd := exec.Command(bin, "--config.file="+filepath.Join(dir, "prometheus.yml"), "--storage.tsdb.path="+filepath.Join(dir, "data"),
-		"--web.listen-address="+promAddr)
+		"--web.listen-address=127.0.0.1:0")
 	logf, err := os.Create(filepath.Join(dir, "prometheus.log"))
 	require.NoError(t, err)
 	cmd.Stdout, cmd.Stderr = logf, logf
 	require.NoError(t, cmd.Start())
 	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	// Prometheus binds a port of its own choosing and logs it: a port
+	// picked here and closed before it binds could be taken meanwhile.
+	listening := regexp.MustCompile(`msg="Listening on" address=(127\.0\.0\.1:[0-9]+)`)
+	var promAddr string
+	require.Eventually(t, func() bool {
+		raw, _ := os.ReadFile(logf.Name())
+		if m := listening.FindSubmatch(raw); m != nil {
+			promAddr = string(m[1])
+		}
+		return promAddr != ""
+	}, 60*time.Second, 50*time.Millisecond, "Prometheus did not log its address (see %s)", logf.Name())
 	base := "http://" + promAddr
 
 	// rate() needs two samples: wait until a counter has one.

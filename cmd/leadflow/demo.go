@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -37,21 +36,19 @@ var demoReps = []lead.Rep{
 }
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("demo", "Usage: leadflow demo [flags]\n\nStarts PostgreSQL and Redis on free loopback ports under --dir, migrates a fresh\n'leadflow' database, seeds three reps, runs serve+worker+scheduler in this process,\nposts signed synthetic leads to the generic webhook and prints what happened.\nLEADFLOW_HTTP_ADDR is used when free (default 127.0.0.1:8080), else a free port.", stdout)
 	dir := fs.String("dir", ".leadflow", "directory for the demo's PostgreSQL and Redis data (created if missing)")
 	n := fs.Int("leads", 300, "number of synthetic leads to post")
 	seed := fs.Int64("seed", 1, "seed of the synthetic lead generator (same seed, same leads)")
 	exit := fs.Bool("exit", false, "stop after printing the report instead of running until Ctrl-C")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: leadflow demo [flags]\n\nStarts PostgreSQL and Redis on free loopback ports under --dir, migrates a fresh\n'leadflow' database, seeds three reps, runs serve+worker+scheduler in this process,\nposts signed synthetic leads to the generic webhook and prints what happened.\nLEADFLOW_HTTP_ADDR is used when free (default 127.0.0.1:8080), else a free port.\n\nFlags:")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if err := fs.noArgs(); err != nil {
+		return err
+	}
 	if *n < 1 {
-		return fmt.Errorf("--leads: expected a positive number, got %d", *n)
+		return fs.errorf("--leads: expected a positive number, got %d", *n)
 	}
 	say := func(format string, args ...any) { fmt.Fprintf(stdout, format+"\n", args...) }
 	say("leadflow demo: starting PostgreSQL and Redis under %s ...", *dir)

@@ -52,6 +52,14 @@ type options struct {
 	env map[string]string
 	// now is the intake clock (signature windows); default time.Now.
 	now func() time.Time
+	// logs receives the app's log (at the env's LEADFLOW_LOG_LEVEL,
+	// default error); default discarded. A test waits on a line in it
+	// where that line is the only trace of an event.
+	logs io.Writer
+	// relayNow is the relay's clock, read once at the start of every
+	// pass; default time.Now. A test counts its calls to know that a pass
+	// ran.
+	relayNow func() time.Time
 }
 
 func setupWith(t *testing.T, dbURL, redisURL string, o options) *testBundle {
@@ -68,10 +76,14 @@ func setupWith(t *testing.T, dbURL, redisURL string, o options) *testBundle {
 	cfg, err := config.Load(func(k string) string { return env[k] })
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
-	a, err := newApp(ctx, cfg, io.Discard)
+	logs := o.logs
+	if logs == nil {
+		logs = io.Discard
+	}
+	a, err := newApp(ctx, cfg, logs)
 	require.NoError(t, err)
 	a.nowFunc = o.now
-	a.relay = workers.RelayConfig{MinAge: 200 * time.Millisecond, Interval: 200 * time.Millisecond}
+	a.relay = workers.RelayConfig{MinAge: 200 * time.Millisecond, Interval: 200 * time.Millisecond, NowFunc: o.relayNow}
 	_, err = a.store.UpsertRep(ctx, lead.Rep{Name: "Rep One", Email: "one@reps.example.com", Active: true})
 	require.NoError(t, err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -416,5 +428,11 @@ func TestExplainCommand(t *testing.T) {
 	out.Reset()
 	errOut.Reset()
 	require.Equal(t, 1, run(context.Background(), []string{"explain", "lead_nope"}, &out, &errOut))
-	require.Contains(t, errOut.String(), `no contact with id or reference "lead_nope"`)
+	require.Contains(t, errOut.String(), `no contact with ref "lead_nope"`)
+
+	// The contact may be named as in `leadflow contacts`: by email too.
+	out.Reset()
+	errOut.Reset()
+	require.Equal(t, 0, run(context.Background(), []string{"explain", "ADA@example.com"}, &out, &errOut), errOut.String())
+	require.Contains(t, out.String(), `budget answer "over_50k"`)
 }

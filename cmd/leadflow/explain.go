@@ -3,46 +3,51 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 
-	"leadflow/lead"
 	"leadflow/scoring"
+	"leadflow/store"
 )
 
 // runExplain prints why a contact has its score: every contribution of the
-// latest run and how the score moved over time.
+// latest run and how the score moved over time. The contact is named as in
+// `leadflow contacts` (email, phone, id or ref).
 func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("explain", "Usage: leadflow explain [--history N] <email|phone|contact id|ref>\n\n"+
+		"Prints the contact's latest score with every contribution and its reason,\nand its score history.\n\n"+contactArgHelp, stdout)
 	history := fs.Int("history", 10, "number of past scoring runs to list")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: leadflow explain [--history N] <contact id or ref>\n\nPrints the contact's latest score with every contribution and its reason, and its score history.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errUsage
-	}
-	st, closeStore, err := openStore(ctx)
+	// The person may come before or after the flags.
+	who, err := fs.parseInterspersed(args)
 	if err != nil {
 		return err
 	}
-	defer closeStore()
-	id, err := st.ResolveContact(ctx, fs.Arg(0))
-	if errors.Is(err, lead.ErrNotFound) {
-		return fmt.Errorf("no contact with id or reference %q", fs.Arg(0))
+	if len(who) != 1 {
+		return fs.errorf("expected one <email|phone|contact id|ref>, got %d arguments", len(who))
 	}
+	if *history < 1 {
+		return fs.errorf("--history: expected a positive number, got %d", *history)
+	}
+	cfg, err := loadConfig()
 	if err != nil {
 		return err
 	}
-	scores, err := st.ContactScores(ctx, id, max(*history, 1))
+	person, err := parseContactArg(who[0], cfg.DefaultRegion)
+	if err != nil {
+		return fs.errorf("%v", err)
+	}
+	pool, err := store.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	st := store.New(pool)
+	id, err := findContact(ctx, st, person)
+	if err != nil {
+		return err
+	}
+	scores, err := st.ContactScores(ctx, id, *history)
 	if err != nil {
 		return err
 	}

@@ -61,7 +61,7 @@ func TestImportTrainAndLearnedScoring(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	require.Contains(t, stdout, "imported 600 leads")
 	code, _, stderr = runCmd("import", "--csv", csvPath, "--label", "Outcome")
-	require.Equal(t, 1, code)
+	require.Equal(t, 2, code, "a missing flag is a usage error")
 	require.Contains(t, stderr, "--positive is required")
 
 	code, stdout, stderr = runCmd("score", "train")

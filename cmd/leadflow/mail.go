@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -14,7 +12,6 @@ import (
 
 	"leadflow/config"
 	"leadflow/email"
-	"leadflow/lead"
 	"leadflow/store"
 	"leadflow/workers"
 )
@@ -43,11 +40,11 @@ func (a *app) emailConfig() (workers.EmailConfig, error) {
 	if err != nil {
 		return workers.EmailConfig{}, fmt.Errorf("email.templates_dir: %w", err)
 	}
+	// newApp (or previewMail) sets a.unsub: its key may come from the
+	// database, which needs a context this function does not have.
 	unsub := a.unsub
 	if unsub == nil {
-		if unsub, err = newUnsubscriber(a.cfg); err != nil {
-			return workers.EmailConfig{}, err
-		}
+		return workers.EmailConfig{}, errors.New("email settings: unsubscribe links are not configured")
 	}
 	var sender email.Sender = sinkSender{a.store}
 	if a.cfg.Mail.APIKey == "" {
@@ -74,14 +71,29 @@ func (a *app) emailConfig() (workers.EmailConfig, error) {
 	}, nil
 }
 
-// newUnsubscriber builds the unsubscribe link signer. Without a configured
-// secret (only allowed with the local sink, see config) the key is derived
-// from the database URL, so every role sharing the database agrees on it.
-func newUnsubscriber(cfg config.Config) (*email.Unsubscriber, error) {
+// unsubscribeKeyName is the app_secrets row holding the generated
+// unsubscribe key; renaming it would invalidate every link already sent.
+const unsubscribeKeyName = "unsubscribe-links"
+
+// newUnsubscriber builds the unsubscribe link signer. Its key is
+// LEADFLOW_UNSUBSCRIBE_SECRET when set; otherwise a random 32-byte key that
+// the first process of the deployment generates and stores in PostgreSQL
+// (store.AppSecret), so every role and every restart sign and verify with
+// the same key. It is never derived from other settings: those (the
+// database URL above all) are often public defaults, and a key anyone can
+// compute lets anyone mint a link that unsubscribes any address.
+func newUnsubscriber(ctx context.Context, cfg config.Config, st *store.Store) (*email.Unsubscriber, error) {
 	secret := []byte(cfg.Mail.UnsubscribeSecret)
 	if len(secret) == 0 {
-		sum := sha256.Sum256([]byte("leadflow-unsubscribe-sink:" + cfg.DatabaseURL))
-		secret = sum[:]
+		candidate := make([]byte, email.MinUnsubscribeSecretLen)
+		if _, err := rand.Read(candidate); err != nil {
+			return nil, fmt.Errorf("generate unsubscribe key: %w", err)
+		}
+		var err error
+		if secret, err = st.AppSecret(ctx, unsubscribeKeyName, candidate); err != nil {
+			return nil, fmt.Errorf("load the unsubscribe key from the database (run leadflow migrate up, or set %s): %w",
+				config.EnvUnsubscribeSecret, err)
+		}
 	}
 	u, err := email.NewUnsubscriber(secret, cfg.PublicURL, "")
 	if err != nil {
@@ -90,76 +102,89 @@ func newUnsubscriber(cfg config.Config) (*email.Unsubscriber, error) {
 	return u, nil
 }
 
-func runMail(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	usage := func() {
-		fmt.Fprintln(stderr, `Usage: leadflow mail <ls|preview> [flags]
+const mailUsage = `Usage: leadflow mail <ls|preview> [flags]
 
   ls                         list the newest messages of the local mail sink (no Mailgun key configured)
-  preview <template> <contact id or ref>
-                             render a template for a contact with its current data`)
+  preview <template> <email|phone|contact id|ref>
+                             render a template for a contact with its current data`
+
+func runMail(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	verb, rest, err := splitVerb("mail", mailUsage, mailVerbs, args, stdout)
+	if err != nil {
+		return err
 	}
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		usage()
-		if len(args) == 0 {
-			return errUsage
+	if verb == "preview" {
+		fs := newFlagSet("mail preview", "Usage: leadflow mail preview <template> <email|phone|contact id|ref>\n\n"+
+			"Renders a template for a contact with its current data, through the code\nthat sends email; nothing is queued or sent.\n\n"+contactArgHelp, stdout)
+		pos, err := fs.parseInterspersed(rest)
+		if err != nil {
+			return err
 		}
-		return nil
+		if len(pos) != 2 {
+			return fs.errorf("expected <template> <email|phone|contact id|ref>, got %d arguments", len(pos))
+		}
+		return previewMail(ctx, fs, pos[0], pos[1], stdout)
+	}
+	fs := newFlagSet("mail ls", "Usage: leadflow mail ls [--n N] [--full]\n\n"+
+		"Lists the newest messages of the local mail sink, where email goes when no\nMailgun API key is configured.", stdout)
+	n := fs.Int("n", 20, "number of messages")
+	full := fs.Bool("full", false, "print the text bodies too")
+	if err := fs.Parse(rest); err != nil {
+		return err
+	}
+	if err := fs.noArgs(); err != nil {
+		return err
+	}
+	if *n < 1 {
+		return fs.errorf("--n: expected a positive number, got %d", *n)
 	}
 	st, closeStore, err := openStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer closeStore()
-	switch args[0] {
-	case "ls":
-		fs := flag.NewFlagSet("mail ls", flag.ContinueOnError)
-		fs.SetOutput(stderr)
-		n := fs.Int("n", 20, "number of messages")
-		full := fs.Bool("full", false, "print the text bodies too")
-		if err := fs.Parse(args[1:]); err != nil {
-			return err
-		}
-		mails, err := st.SinkMails(ctx, *n)
-		if err != nil {
-			return err
-		}
-		if len(mails) == 0 {
-			fmt.Fprintln(stdout, "the local mail sink is empty")
-		}
-		for _, m := range mails {
-			fmt.Fprintf(stdout, "%s  %-28s  %-40s  %s\n", m.CreatedAt.Format("2006-01-02 15:04:05"), m.To, m.Subject, strings.Join(m.Tags, ","))
-			if *full {
-				fmt.Fprintf(stdout, "%s\n\n", indent(m.Text))
-			}
-		}
-		return nil
-	case "preview":
-		if len(args) != 3 {
-			usage()
-			return errUsage
-		}
-		return previewMail(ctx, st, args[1], args[2], stdout)
+	mails, err := st.SinkMails(ctx, *n)
+	if err != nil {
+		return err
 	}
-	usage()
-	return errUsage
+	if len(mails) == 0 {
+		fmt.Fprintln(stdout, "the local mail sink is empty")
+	}
+	for _, m := range mails {
+		fmt.Fprintf(stdout, "%s  %-28s  %-40s  %s\n", m.CreatedAt.Format("2006-01-02 15:04:05"), m.To, m.Subject, strings.Join(m.Tags, ","))
+		if *full {
+			fmt.Fprintf(stdout, "%s\n\n", indent(m.Text))
+		}
+	}
+	return nil
 }
 
 // previewMail renders a template for a contact through the same code the
 // email:send task uses, without queueing or sending anything.
-func previewMail(ctx context.Context, st *store.Store, template, contact string, stdout io.Writer) error {
+func previewMail(ctx context.Context, fs *flagSet, template, contact string, stdout io.Writer) error {
 	cfg, err := loadConfig()
 	if err != nil {
 		return err
 	}
+	person, err := parseContactArg(contact, cfg.DefaultRegion)
+	if err != nil {
+		return fs.errorf("%v", err)
+	}
+	pool, err := store.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	st := store.New(pool)
 	a := &app{cfg: cfg, store: st, logger: newLogger(cfg, io.Discard)}
+	if a.unsub, err = newUnsubscriber(ctx, cfg, st); err != nil {
+		return err
+	}
 	ec, err := a.emailConfig()
 	if err != nil {
 		return err
 	}
-	id, err := st.ResolveContact(ctx, contact)
-	if errors.Is(err, lead.ErrNotFound) {
-		return fmt.Errorf("no contact with id or reference %q", contact)
-	}
+	id, err := findContact(ctx, st, person)
 	if err != nil {
 		return err
 	}

@@ -6,12 +6,15 @@ import (
 	"net/http"
 	"regexp"
 	"strconv"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/hibiken/asynq"
 	"github.com/stretchr/testify/require"
 
+	"leadflow/config"
 	"leadflow/internal/testenv"
 )
 
@@ -38,10 +41,30 @@ func (b *testBundle) metric(t *testing.T, sample string) float64 {
 	return v
 }
 
+// relayPasses counts the relay's passes through its clock, which it reads
+// once at the start of each: after n further calls, n-1 whole passes ran.
+type relayPasses struct{ n atomic.Int64 }
+
+func (r *relayPasses) now() time.Time {
+	r.n.Add(1)
+	return time.Now()
+}
+
+// waitPasses waits until the relay has made n whole passes from now on.
+func (r *relayPasses) waitPasses(t *testing.T, n int64) {
+	t.Helper()
+	from := r.n.Load()
+	require.Eventually(t, func() bool { return r.n.Load() > from+n }, 20*time.Second, 10*time.Millisecond,
+		"the relay did not make %d passes", n)
+}
+
 func TestRedisDownWebhookAcceptedThenRelayed(t *testing.T) {
 	t.Parallel()
 	rd := testenv.OwnRedis(t)
-	b := setup(t, testenv.DatabaseURL(t), rd.URL(0))
+	logs := &lockedBuffer{}
+	relay := &relayPasses{}
+	b := setupWith(t, testenv.DatabaseURL(t), rd.URL(0), options{
+		env: map[string]string{config.EnvLogLevel: "warn"}, logs: logs, relayNow: relay.now})
 	ctx := context.Background()
 
 	code, _ := b.get(t, "/readyz")
@@ -59,15 +82,19 @@ func TestRedisDownWebhookAcceptedThenRelayed(t *testing.T) {
 	require.Equal(t, float64(1), b.metric(t, "leadflow_relay_backlog"), "operators see the backlog")
 
 	// Intake's own enqueue runs after the answer and gives up within its
-	// 2 s bound; after that only the relay can bring the event back.
-	time.Sleep(2500 * time.Millisecond)
+	// 2 s bound, saying so in the log; after that only the relay can bring
+	// the event back.
+	require.Eventually(t, func() bool {
+		return strings.Contains(logs.String(), "events stored but not enqueued")
+	}, 20*time.Second, 10*time.Millisecond, "the intake's enqueue did not give up:\n%s", logs.String())
 	require.NoError(t, rd.Start(ctx))
 	c := b.waitRouted(t, 1)
 	require.Equal(t, map[string]int{"inbound_events": 1, "contacts": 1, "touchpoints": 1, "scores": 1,
 		"deals": 1, "nurture_enrollments": 0, "deal_stage_history": 1}, c, "processed exactly once")
 	require.Equal(t, float64(1), b.metric(t, "leadflow_relay_enqueued_total"))
-	// Further relay passes find nothing to do.
-	time.Sleep(500 * time.Millisecond)
+	// Further relay passes (two whole ones, seen through its clock) find
+	// nothing to do.
+	relay.waitPasses(t, 2)
 	require.Equal(t, c, b.counts(t))
 	require.Equal(t, float64(1), b.metric(t, "leadflow_relay_enqueued_total"))
 }

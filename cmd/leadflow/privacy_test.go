@@ -78,13 +78,13 @@ func TestPrivacyExportAndErase(t *testing.T) {
 	require.Equal(t, []string{"1"}, b.query(t, `SELECT count(*) FROM contacts`), "both webhooks are one person")
 	require.Equal(t, []string{"1"}, b.query(t, `SELECT count(*) FROM deals`))
 	contactID, ref := b.query(t, `SELECT id FROM contacts`)[0], b.query(t, `SELECT ref FROM contacts`)[0]
-	dealID, repID := b.query(t, `SELECT id FROM deals`)[0], b.query(t, `SELECT owner_rep_id FROM deals`)[0]
+	dealID := b.query(t, `SELECT id FROM deals`)[0]
 
 	code, body := b.send(t, "POST", "/v1/webhooks/mailgun/events", mailgunClicked(t, time.Now(), "evt-priv-1", p.email, ref),
 		map[string]string{"Content-Type": "application/json"})
 	require.Equal(t, http.StatusOK, code, body)
 	status, _ := b.call(t, "POST", "/v1/deals/"+dealID+"/activities", serviceToken,
-		map[string]any{"kind": "call", "note": "Spoke with " + p.first + " " + p.last, "rep_id": json.Number(repID)})
+		map[string]any{"kind": "call", "note": "Spoke with " + p.first + " " + p.last})
 	require.Equal(t, http.StatusCreated, status)
 	b.waitEvents(t, 3)
 	require.Eventually(t, func() bool {

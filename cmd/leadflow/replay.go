@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"regexp"
@@ -36,8 +35,7 @@ data) and the archived tasks of the queue, counted by task type.
 Without "ls", the chosen failed events are put back to status received,
 their archived tasks are deleted, and a fresh lead:ingest task is enqueued
 for each. Fix the cause first (a missing connector secret, a field mapping):
-an event that fails again is dead-lettered again.
-`
+an event that fails again is dead-lettered again.`
 
 // maxShownError bounds an error message in a table row; the full text is
 // in inbound_events.last_error.
@@ -74,9 +72,7 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if len(args) > 0 && args[0] == "ls" {
 		return runReplayLs(ctx, args[1:], stdout, stderr)
 	}
-	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, replayUsage+"\nFlags:\n"); fs.PrintDefaults() }
+	fs := newFlagSet("replay", replayUsage, stdout)
 	var ids eventIDList
 	fs.Var(&ids, "event", "replay this failed event (inbound_events row id, as listed by ls); repeatable")
 	all := fs.Bool("all", false, "replay every failed event (narrowed by --connector)")
@@ -85,14 +81,13 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q (did you mean \"leadflow replay ls\"?)", fs.Arg(0))
+		return fs.errorf("unexpected argument %q (did you mean \"leadflow replay ls\"?)", fs.Arg(0))
 	}
 	switch {
 	case len(ids) > 0 && *all:
-		return errors.New("--event and --all exclude each other: name events with --event, or replay every failed one with --all")
+		return fs.errorf("--event and --all exclude each other: name events with --event, or replay every failed one with --all")
 	case len(ids) == 0 && !*all && *connector == "":
-		fmt.Fprint(stderr, replayUsage)
-		return errors.New("choose what to replay: --event ID, --all or --connector NAME")
+		return fs.errorf("choose what to replay: --event ID, --all or --connector NAME")
 	}
 	cfg, err := loadConfig()
 	if err != nil {
@@ -276,19 +271,20 @@ func archivedTasks(inspector *asynq.Inspector) ([]*asynq.TaskInfo, error) {
 
 // runReplayLs prints failed events and archived tasks by type.
 func runReplayLs(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("replay ls", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, replayUsage+"\nFlags of ls:\n"); fs.PrintDefaults() }
+	fs := newFlagSet("replay ls", `Usage: leadflow replay ls [--connector NAME] [--limit N]
+
+Lists the failed events (never their payloads: they hold personal data) and
+the archived tasks of the queue, counted by task type.`, stdout)
 	connector := fs.String("connector", "", "list only failed events of this connector")
 	limit := fs.Int("limit", 100, "most failed events listed (oldest first)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	if err := fs.noArgs(); err != nil {
+		return err
 	}
 	if *limit <= 0 {
-		return fmt.Errorf("--limit: expected a positive number, got %d", *limit)
+		return fs.errorf("--limit: expected a positive number, got %d", *limit)
 	}
 	cfg, err := loadConfig()
 	if err != nil {

@@ -164,7 +164,7 @@ func TestReplayFlagErrors(t *testing.T) {
 	}{
 		{"nothing chosen", []string{"replay"}, "choose what to replay: --event ID, --all or --connector NAME"},
 		{"event and all", []string{"replay", "--event", "3", "--all"}, "--event and --all exclude each other"},
-		{"bad event id", []string{"replay", "--event", "x"}, `invalid value "x" for flag -event`},
+		{"bad event id", []string{"replay", "--event", "x"}, `--event "x": expected a positive inbound event row id`},
 		{"negative event id", []string{"replay", "--event", "-4"}, "expected a positive inbound event row id"},
 		{"stray argument", []string{"replay", "--all", "now"}, `unexpected argument "now"`},
 		{"ls bad limit", []string{"replay", "ls", "--limit", "0"}, "--limit: expected a positive number"},
@@ -172,7 +172,7 @@ func TestReplayFlagErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, _, errOut := runCLI(tt.args...)
-			require.Equal(t, 1, code)
+			require.Equal(t, exitUsage, code, "usage errors exit 2")
 			require.Contains(t, errOut, tt.wantErr)
 		})
 	}

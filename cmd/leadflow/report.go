@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -52,52 +51,57 @@ func (a reportAPI) Report(ctx context.Context, name string, q httpapi.ReportQuer
 	return nil, &store.ReportError{Field: "name", Value: name, Allowed: httpapi.ReportNames}
 }
 
-// runReport prints a marketing report as a table, CSV or JSON.
+// reportDescriptions say what each report shows, for --help.
+var reportDescriptions = map[string]string{
+	"funnel":      "leads by first touch: MQLs, deals, won, lost, revenue, days to close",
+	"stages":      "per stage of a pipeline: deals that reached it and moved on, hours in stage",
+	"attribution": "won revenue credited to first, last or every (linear) touch",
+	"reps":        "per rep: deals assigned, first-touch minutes, won, revenue, SLA breaches",
+}
+
+// reportWindowHelp says what the --from/--to window applies to.
+const reportWindowHelp = `The window applies to the first touch (funnel), deal creation (stages, reps)
+or the win (attribution).`
+
+// runReport prints a marketing report as a table, CSV or JSON. The report
+// name comes first; flags follow it.
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	var usage strings.Builder
+	fmt.Fprintf(&usage, "Usage: leadflow report <%s> [flags]\n\n", strings.Join(httpapi.ReportNames, "|"))
+	for _, n := range httpapi.ReportNames {
+		fmt.Fprintf(&usage, "  %-12s %s\n", n, reportDescriptions[n])
+	}
+	fmt.Fprintf(&usage, "\n%s\n\nRun 'leadflow report <name> --help' for its flags.", reportWindowHelp)
+	name, rest, err := splitVerb("report", usage.String(), httpapi.ReportNames, args, stdout)
+	if err != nil {
+		return err
+	}
+	fs := newFlagSet("report "+name, fmt.Sprintf("Usage: leadflow report %s [flags]\n\n%s.\n\n%s",
+		name, upperFirst(reportDescriptions[name]), reportWindowHelp), stdout)
 	by := fs.String("by", defaultReportBy, "group funnel and attribution by: "+strings.Join(store.FunnelKeys, "|"))
 	model := fs.String("model", defaultReportModel, "attribution model: "+strings.Join(store.AttributionModels, "|"))
 	pipeline := fs.String("pipeline", "", "pipeline of the stages report (default: the default pipeline)")
 	from := fs.String("from", "", "window start, a date (2026-01-01) or RFC 3339 time; default unbounded")
 	to := fs.String("to", "", "window end, a date (inclusive) or RFC 3339 time (exclusive); default unbounded")
 	format := fs.String("format", "table", "output format: table|csv|json")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, `Usage: leadflow report %s [flags]
-
-  funnel       leads by first touch: MQLs, deals, won, lost, revenue, days to close
-  stages       per stage of a pipeline: deals that reached it and moved on, hours in stage
-  attribution  won revenue credited to first, last or every (linear) touch
-  reps         per rep: deals assigned, first-touch minutes, won, revenue, SLA breaches
-
-The window applies to the first touch (funnel), deal creation (stages, reps)
-or the win (attribution).
-
-Flags:
-`, strings.Join(httpapi.ReportNames, "|"))
-		fs.PrintDefaults()
-	}
-	// The report name comes first; flags may follow it.
-	name := ""
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		name, args = args[0], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(rest); err != nil {
 		return err
 	}
-	if name == "" || fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
+	if err := fs.noArgs(); err != nil {
+		return err
 	}
-	if !slices.Contains(httpapi.ReportNames, name) {
-		return fmt.Errorf("unknown report %q (one of: %s)", name, strings.Join(httpapi.ReportNames, ", "))
+	if !slices.Contains(store.FunnelKeys, *by) {
+		return fs.errorf("--by: unknown dimension %q (one of: %s)", *by, strings.Join(store.FunnelKeys, ", "))
+	}
+	if !slices.Contains(store.AttributionModels, *model) {
+		return fs.errorf("--model: unknown model %q (one of: %s)", *model, strings.Join(store.AttributionModels, ", "))
 	}
 	if !slices.Contains([]string{"table", "csv", "json"}, *format) {
-		return fmt.Errorf("--format: unknown format %q (one of: table, csv, json)", *format)
+		return fs.errorf("--format: unknown format %q (one of: table, csv, json)", *format)
 	}
 	start, end, field, err := httpapi.ParseReportRange(*from, *to)
 	if err != nil {
-		return fmt.Errorf("--%s: %w", field, err)
+		return fs.errorf("--%s: %v", field, err)
 	}
 	st, closeStore, err := openStore(ctx)
 	if err != nil {
@@ -107,6 +111,7 @@ Flags:
 	res, err := reportAPI{st: st}.Report(ctx, name, httpapi.ReportQuery{By: *by, Model: *model, Pipeline: *pipeline, From: start, To: end})
 	var re *store.ReportError
 	if errors.As(err, &re) {
+		// Only --pipeline is checked against the database.
 		return fmt.Errorf("--%s: %w", re.Field, re)
 	}
 	if err != nil {

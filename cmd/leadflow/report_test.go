@@ -80,21 +80,24 @@ func TestReportCommandAndAPI(t *testing.T) {
 	})
 
 	t.Run("cli errors name the flag", func(t *testing.T) {
+		// Usage errors exit 2 before the database is opened; a pipeline
+		// that does not exist is only found there, and exits 1.
 		for _, tc := range []struct {
 			name string
 			args []string
+			code int
 			want string
 		}{
-			{name: "by", args: []string{"funnel", "--by", "utm_nope"}, want: "--by"},
-			{name: "model", args: []string{"attribution", "--model", "u-shaped"}, want: "--model"},
-			{name: "format", args: []string{"funnel", "--format", "xml"}, want: "--format"},
-			{name: "from", args: []string{"funnel", "--from", "March"}, want: "--from"},
-			{name: "pipeline", args: []string{"stages", "--pipeline", "Nope"}, want: "--pipeline"},
-			{name: "report", args: []string{"cohorts"}, want: "unknown report"},
+			{name: "by", args: []string{"funnel", "--by", "utm_nope"}, code: 2, want: "--by"},
+			{name: "model", args: []string{"attribution", "--model", "u-shaped"}, code: 2, want: "--model"},
+			{name: "format", args: []string{"funnel", "--format", "xml"}, code: 2, want: "--format"},
+			{name: "from", args: []string{"funnel", "--from", "March"}, code: 2, want: "--from"},
+			{name: "pipeline", args: []string{"stages", "--pipeline", "Nope"}, code: 1, want: "--pipeline"},
+			{name: "report", args: []string{"cohorts"}, code: 2, want: `unknown subcommand "cohorts"`},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				code, _, errOut := report(tc.args...)
-				require.Equal(t, 1, code)
+				require.Equal(t, tc.code, code, errOut)
 				require.Contains(t, errOut, tc.want)
 			})
 		}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"leadflow/httpapi"
 	"leadflow/lead"
+	"leadflow/pipeline"
 	"leadflow/store"
 )
 
@@ -19,8 +19,25 @@ import (
 // store, so the store's filter and update types are translated here.
 type repAPI struct {
 	st *store.Store
-	// lostReasons is the configured list of reasons a deal may be lost for.
-	lostReasons []string
+	// rules judge every deal change (routing.lost_reasons,
+	// routing.max_amount_cents); the zero value is pipeline's defaults.
+	rules pipeline.DealRules
+}
+
+// dealRules are the configured rules of deal changes.
+func (a *app) dealRules() pipeline.DealRules {
+	r := a.cfg.File.Routing
+	return pipeline.DealRules{LostReasons: r.LostReasons, MaxAmountCents: r.MaxAmountCents}
+}
+
+// checkDealFunc turns the domain's rules into the store's CheckFunc: the
+// store reads the deal under its lock, pipeline decides.
+func checkDealFunc(rules pipeline.DealRules) func(store.DealCheck) (string, error) {
+	return func(c store.DealCheck) (string, error) {
+		return rules.Check(pipeline.DealChange{FromStage: c.FromStage, FromKind: pipeline.StageKind(c.FromKind), Closed: c.Closed,
+			ToStage: c.ToStage, ToKind: pipeline.StageKind(c.ToKind), AmountCents: c.AmountCents,
+			CurrentAmountCents: c.CurrentAmountCents, LostReason: c.LostReason})
+	}
 }
 
 var _ httpapi.RepStore = repAPI{}
@@ -47,7 +64,7 @@ func (a repAPI) DealDetail(ctx context.Context, dealID int64) (any, error) {
 
 func (a repAPI) UpdateDeal(ctx context.Context, dealID int64, ch httpapi.DealChange, by string, now time.Time) (lead.StageChange, bool, error) {
 	return a.st.UpdateDeal(ctx, dealID, store.DealUpdate{Stage: ch.Stage, AmountCents: ch.AmountCents,
-		LostReason: ch.LostReason, OwnerRepID: ch.OwnerRepID, LostReasons: a.lostReasons}, by, now)
+		LostReason: ch.LostReason, OwnerRepID: ch.OwnerRepID, CheckFunc: checkDealFunc(a.rules)}, by, now)
 }
 
 func (a repAPI) ResolveContact(ctx context.Context, idOrRef string) (int64, error) {
@@ -72,21 +89,26 @@ const repsUsage = `Usage:
 Manages sales reps and their rep API tokens. "add" and "token" print a
 token once: only its hash is stored, so it cannot be shown again; "token"
 replaces the rep's token and the old one stops working at once.
-`
 
-// runReps manages reps: add (with a token), ls, disable, ooo, token.
+Run 'leadflow reps <command> --help' for its flags.`
+
+// repsVerbUsage is the usage of each reps verb.
+var repsVerbUsage = map[string]string{
+	"add":     "Usage: leadflow reps add --name NAME --email EMAIL [--role rep|manager] [--time-zone ZONE] [--capacity N]\n\nAdds a rep and prints their rep API token once: only its hash is stored.",
+	"ls":      "Usage: leadflow reps ls\n\nLists the reps, their role, whether they have a token and their open deals.",
+	"disable": "Usage: leadflow reps disable --email EMAIL\n\nStops assigning leads to the rep and refuses their token.",
+	"ooo":     "Usage: leadflow reps ooo --email EMAIL --from 2026-12-20 --to 2027-01-03\n\nRecords a period out of office: no new leads for the rep in it. Plain dates\nare whole days in the rep's time zone, the last one included.",
+	"token":   "Usage: leadflow reps token --email EMAIL\n\nReplaces the rep's API token and prints the new one once; the old one stops\nworking at once.",
+}
+
+// runReps manages reps: add (with a token), ls, disable, ooo, token. Every
+// flag is checked before the database is opened.
 func runReps(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprint(stderr, repsUsage)
-		if len(args) == 0 {
-			return errUsage
-		}
-		return flag.ErrHelp
+	sub, rest, err := splitVerb("reps", repsUsage, repsVerbs, args, stdout)
+	if err != nil {
+		return err
 	}
-	sub, rest := args[0], args[1:]
-	fs := flag.NewFlagSet("reps "+sub, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, repsUsage+"\nFlags of "+sub+":\n"); fs.PrintDefaults() }
+	fs := newFlagSet("reps "+sub, repsVerbUsage[sub], stdout)
 	var (
 		name, emailAddr, role, tz string
 		capacity                  int
@@ -105,19 +127,34 @@ func runReps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			fs.StringVar(&from, "from", "", "first day away (YYYY-MM-DD or RFC 3339)")
 			fs.StringVar(&to, "to", "", "last day away, inclusive (YYYY-MM-DD or RFC 3339)")
 		}
-	case "ls":
-	default:
-		fmt.Fprintf(stderr, "leadflow reps: unknown subcommand %q\n\n%s", sub, repsUsage)
-		return errUsage
 	}
 	if err := fs.Parse(rest); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	if err := fs.noArgs(); err != nil {
+		return err
 	}
-	if sub != "ls" && strings.TrimSpace(emailAddr) == "" {
-		return errors.New("--email is required")
+	if err := fs.required("name", "email", "from", "to"); err != nil {
+		return err
+	}
+	if sub != "ls" {
+		addr, err := lead.NormalizeEmail(emailAddr)
+		if err != nil {
+			return fs.errorf("--email: expected an email address such as ann@example.com, got %q", emailAddr)
+		}
+		emailAddr = addr
+	}
+	switch sub {
+	case "add":
+		if err := checkNewRep(fs, role, tz, capacity); err != nil {
+			return err
+		}
+	case "ooo":
+		// The format is checked now; the days are placed in the rep's
+		// time zone once the rep is found.
+		if _, err := parsePeriod(from, to, "UTC"); err != nil {
+			return fs.errorf("%v", err)
+		}
 	}
 	st, closeStore, err := openStore(ctx)
 	if err != nil {
@@ -127,7 +164,7 @@ func runReps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 	switch sub {
 	case "add":
-		return repsAdd(ctx, st, stdout, lead.Rep{Name: strings.TrimSpace(name), Email: strings.TrimSpace(emailAddr), TimeZone: tz, Capacity: capacity}, role)
+		return repsAdd(ctx, st, stdout, lead.Rep{Name: strings.TrimSpace(name), Email: emailAddr, TimeZone: tz, Capacity: capacity}, role)
 	case "ls":
 		return repsList(ctx, st, stdout)
 	}
@@ -163,19 +200,22 @@ func runReps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
-func repsAdd(ctx context.Context, st *store.Store, stdout io.Writer, r lead.Rep, role string) error {
-	if r.Name == "" {
-		return errors.New("--name is required")
-	}
+// checkNewRep checks the flags of `reps add` other than --name and --email.
+func checkNewRep(fs *flagSet, role, tz string, capacity int) error {
 	if role != store.RoleRep && role != store.RoleManager {
-		return fmt.Errorf("--role must be %s or %s, got %q", store.RoleRep, store.RoleManager, role)
+		return fs.errorf("--role: expected %s or %s, got %q", store.RoleRep, store.RoleManager, role)
 	}
-	if _, err := time.LoadLocation(r.TimeZone); err != nil {
-		return fmt.Errorf("--time-zone: %w", err)
+	if _, err := time.LoadLocation(tz); err != nil {
+		return fs.errorf("--time-zone: expected an IANA time zone such as Europe/Berlin, got %q", tz)
 	}
-	if r.Capacity < 0 {
-		return errors.New("--capacity must not be negative")
+	if capacity < 0 {
+		return fs.errorf("--capacity: expected 0 (unlimited) or more, got %d", capacity)
 	}
+	return nil
+}
+
+// repsAdd adds a checked rep and prints their first token.
+func repsAdd(ctx context.Context, st *store.Store, stdout io.Writer, r lead.Rep, role string) error {
 	id, err := st.AddRep(ctx, r, role)
 	if errors.Is(err, store.ErrRepExists) {
 		return fmt.Errorf("a rep with email %q already exists (leadflow reps token --email %s issues a new token)", r.Email, r.Email)

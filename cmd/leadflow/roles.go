@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -18,25 +17,31 @@ import (
 // roles says which parts of leadflow a process runs.
 type roles struct{ http, worker, relay bool }
 
-func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
-	return runRoles(ctx, args, stderr, roles{http: true})
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return runRoles(ctx, "serve", args, stdout, stderr, roles{http: true})
 }
 
-func runWorker(ctx context.Context, args []string, _, stderr io.Writer) error {
-	return runRoles(ctx, args, stderr, roles{http: true, worker: true})
+func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return runRoles(ctx, "worker", args, stdout, stderr, roles{http: true, worker: true})
 }
 
-func runScheduler(ctx context.Context, args []string, _, stderr io.Writer) error {
-	return runRoles(ctx, args, stderr, roles{http: true, relay: true})
+func runScheduler(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return runRoles(ctx, "scheduler", args, stdout, stderr, roles{http: true, relay: true})
 }
 
-func runAll(ctx context.Context, args []string, _, stderr io.Writer) error {
-	return runRoles(ctx, args, stderr, roles{http: true, worker: true, relay: true})
+func runAll(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return runRoles(ctx, "run", args, stdout, stderr, roles{http: true, worker: true, relay: true})
 }
 
-func runRoles(ctx context.Context, args []string, stderr io.Writer, r roles) error {
-	if len(args) > 0 {
-		return fmt.Errorf("unexpected argument %q (configuration comes from LEADFLOW_* variables; see --help)", args[0])
+// runRoles runs `leadflow <name>`: it takes no flags or arguments, only the
+// LEADFLOW_* environment its --help lists.
+func runRoles(ctx context.Context, name string, args []string, stdout, stderr io.Writer, r roles) error {
+	fs := newFlagSet(name, roleUsage(name), stdout)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fs.errorf("unexpected argument %q (configuration comes from LEADFLOW_* variables)", fs.Arg(0))
 	}
 	cfg, err := loadConfig()
 	if err != nil {
@@ -135,21 +140,29 @@ func (a *app) runRoles(ctx context.Context, ln net.Listener, r roles) error {
 	return errors.Join(errs...)
 }
 
+const migrateUsage = `Usage: leadflow migrate up|status
+
+  up      apply the pending database migrations (LEADFLOW_DATABASE_URL)
+  status  list every migration as applied or pending`
+
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	if err := fs.Parse(args); err != nil {
+	verb, rest, err := splitVerb("migrate", migrateUsage, migrateVerbs, args, stdout)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 || (fs.Arg(0) != "up" && fs.Arg(0) != "status") {
-		fmt.Fprintln(stderr, "usage: leadflow migrate up|status")
-		return errUsage
+	fs := newFlagSet("migrate "+verb, "Usage: leadflow migrate "+verb+"\n\n"+
+		map[string]string{"up": "Applies the pending database migrations.", "status": "Lists every migration as applied or pending."}[verb], stdout)
+	if err := fs.Parse(rest); err != nil {
+		return err
+	}
+	if err := fs.noArgs(); err != nil {
+		return err
 	}
 	cfg, err := loadConfig()
 	if err != nil {
 		return err
 	}
-	switch fs.Arg(0) {
+	switch verb {
 	case "up":
 		applied, err := migrations.Up(ctx, cfg.DatabaseURL)
 		if err != nil {

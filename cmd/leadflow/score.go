@@ -36,13 +36,14 @@ func (c *csvFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.id, "id", "", "column identifying each row (kept, never a feature)")
 }
 
-// load reads the CSV named by the flags, naming the flag that is missing.
+// check names the first required CSV flag that is missing, as a usage
+// error of the command.
+func (c *csvFlags) check(fs *flagSet) error {
+	return fs.required("csv", "label", "positive")
+}
+
+// load reads the CSV named by the flags (check them first).
 func (c *csvFlags) load() (*learn.Dataset, error) {
-	for _, req := range []struct{ name, val string }{{"--csv", c.file}, {"--label", c.label}, {"--positive", c.positive}} {
-		if req.val == "" {
-			return nil, fmt.Errorf("%s is required", req.name)
-		}
-	}
 	f, err := os.Open(c.file)
 	if err != nil {
 		return nil, fmt.Errorf("--csv: %w", err)
@@ -61,9 +62,7 @@ func (c *csvFlags) load() (*learn.Dataset, error) {
 	return d, nil
 }
 
-func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	usage := func() {
-		fmt.Fprintln(stderr, `Usage: leadflow score <eval|train|calibrate> [flags]
+const scoreUsage = `Usage: leadflow score <eval|train|calibrate> [flags]
 
   eval       train on a seeded split of a labelled CSV and report AUC, Brier score,
              log loss, calibration and top-decile lift (no database needed)
@@ -72,26 +71,20 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
              held-out leads
   calibrate  suggest the hot threshold for a target precision or a rep capacity
 
-Run 'leadflow score <command> --help' for its flags.`)
+Run 'leadflow score <command> --help' for its flags.`
+
+func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	verb, rest, err := splitVerb("score", scoreUsage, scoreVerbs, args, stdout)
+	if err != nil {
+		return err
 	}
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		usage()
-		if len(args) == 0 {
-			return errUsage
-		}
-		return nil
-	}
-	switch args[0] {
+	switch verb {
 	case "eval":
-		return runScoreEval(args[1:], stdout, stderr)
+		return runScoreEval(rest, stdout, stderr)
 	case "train":
-		return runScoreTrain(ctx, args[1:], stdout, stderr)
-	case "calibrate":
-		return runScoreCalibrate(args[1:], stdout, stderr)
+		return runScoreTrain(ctx, rest, stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "leadflow score: unknown command %q\n\n", args[0])
-	usage()
-	return errUsage
+	return runScoreCalibrate(rest, stdout, stderr)
 }
 
 // parseSeeds reads "3", "1,2,5" or "1-5".
@@ -120,10 +113,12 @@ func parseSeeds(s string) ([]int64, error) {
 }
 
 func runScoreEval(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("score eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("score eval", `Usage: leadflow score eval --csv FILE --label COL --positive VALUE [flags]
+
+Trains on a seeded split of a labelled CSV and reports AUC, Brier score, log
+loss, calibration and top-decile lift. No database needed.`, stdout)
 	var c csvFlags
-	c.register(fs)
+	c.register(fs.FlagSet)
 	testFraction := fs.Float64("test-fraction", 0.2, "share of rows held out for testing, in (0, 1)")
 	seed := fs.Int64("seed", 1, "seed of the train/test split and of training")
 	seeds := fs.String("seeds", "", "several seeds (1,2,3 or 1-5): report each and the mean; overrides --seed")
@@ -131,14 +126,20 @@ func runScoreEval(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if err := fs.noArgs(); err != nil {
+		return err
+	}
+	if err := c.check(fs); err != nil {
+		return err
+	}
 	if *testFraction <= 0 || *testFraction >= 1 {
-		return fmt.Errorf("--test-fraction: expected a number between 0 and 1, got %v", *testFraction)
+		return fs.errorf("--test-fraction: expected a number between 0 and 1, got %v", *testFraction)
 	}
 	list := []int64{*seed}
 	if *seeds != "" {
 		var err error
 		if list, err = parseSeeds(*seeds); err != nil {
-			return err
+			return fs.errorf("%v", err)
 		}
 	}
 	d, err := c.load()
@@ -160,10 +161,13 @@ func runScoreEval(args []string, stdout, stderr io.Writer) error {
 }
 
 func runScoreCalibrate(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("score calibrate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("score calibrate", `Usage: leadflow score calibrate --csv FILE --label COL --positive VALUE
+                                (--precision P | --capacity N --leads-per-week N) [flags]
+
+Suggests the hot threshold for a target precision, or for what the reps can
+work per week. No database needed.`, stdout)
 	var c csvFlags
-	c.register(fs)
+	c.register(fs.FlagSet)
 	precision := fs.Float64("precision", 0, "target share of hot leads that win, e.g. 0.7")
 	capacity := fs.Float64("capacity", 0, "hot leads the reps can work per week (with --leads-per-week)")
 	perWeek := fs.Float64("leads-per-week", 0, "leads arriving per week")
@@ -173,12 +177,21 @@ func runScoreCalibrate(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if err := fs.noArgs(); err != nil {
+		return err
+	}
+	if err := c.check(fs); err != nil {
+		return err
+	}
 	goal := learn.ThresholdGoal{Precision: *precision, CapacityPerWeek: *capacity, LeadsPerWeek: *perWeek}
 	if (*precision > 0) == (*capacity > 0) {
-		return errors.New("give either --precision or --capacity with --leads-per-week")
+		return fs.errorf("give either --precision or --capacity with --leads-per-week")
 	}
 	if *capacity > 0 && *perWeek <= 0 {
-		return errors.New("--leads-per-week is required with --capacity")
+		return fs.errorf("--leads-per-week is required with --capacity")
+	}
+	if *testFraction <= 0 || *testFraction >= 1 {
+		return fs.errorf("--test-fraction: expected a number between 0 and 1, got %v", *testFraction)
 	}
 	d, err := c.load()
 	if err != nil {
@@ -213,10 +226,15 @@ func runScoreCalibrate(args []string, stdout, stderr io.Writer) error {
 // runImport loads historical leads with outcomes into the database, for
 // training (leadflow score train) and backtesting.
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("import", `Usage: leadflow import --csv FILE --label COL --positive VALUE [--exclude A,B] [--id COL] [--dataset NAME]
+       leadflow import --history LEADS.csv --id COL --at-col COL [--source-col COL]
+                       [--won WON.csv --won-at COL [--won-id COL] [--amount COL]]
+
+The first form loads historical leads with outcomes for training and
+backtesting (leadflow score train); the second loads past leads and won
+deals into the funnel reports.`, stdout)
 	var c csvFlags
-	c.register(fs)
+	c.register(fs.FlagSet)
 	dataset := fs.String("dataset", "", "name of the imported dataset (default: the file name); re-importing it updates rows by --id")
 	var h historyFlags
 	fs.StringVar(&h.leads, "history", "", "import history into the funnel instead: CSV of past leads (with --id, --source-col, --at-col)")
@@ -229,6 +247,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if err := fs.noArgs(); err != nil {
+		return err
+	}
 	if h.leads != "" {
 		h.id = c.id
 		if h.wonID == "" {
@@ -236,17 +257,20 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		switch {
 		case h.id == "":
-			return errors.New("--id is required with --history")
+			return fs.errorf("--id is required with --history")
 		case h.at == "":
-			return errors.New("--at-col is required with --history")
+			return fs.errorf("--at-col is required with --history")
 		case h.won != "" && h.wonAt == "":
-			return errors.New("--won-at is required with --won")
+			return fs.errorf("--won-at is required with --won")
 		}
 		name := *dataset
 		if name == "" {
 			name = strings.TrimSuffix(filepath.Base(h.leads), filepath.Ext(h.leads))
 		}
 		return importHistory(ctx, h, name, stdout, stderr)
+	}
+	if err := c.check(fs); err != nil {
+		return err
 	}
 	d, err := c.load()
 	if err != nil {
@@ -282,8 +306,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 func runScoreTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("score train", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("score train", `Usage: leadflow score train [flags]
+
+Trains the learned model on imported history (leadflow import) and won/lost
+deals. It replaces the active model only if it does at least as well on
+held-out leads, unless --force.`, stdout)
 	var o trainOptions
 	fs.StringVar(&o.dataset, "dataset", "", "train on this imported dataset only (default: all, plus won/lost deals)")
 	fs.Float64Var(&o.testFraction, "test-fraction", 0.2, "share held out to compare the new model with the active one")
@@ -291,6 +318,12 @@ func runScoreTrain(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs.BoolVar(&o.force, "force", false, "activate the new model even if it does worse than the active one")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if err := fs.noArgs(); err != nil {
+		return err
+	}
+	if o.testFraction <= 0 || o.testFraction >= 1 {
+		return fs.errorf("--test-fraction: expected a number between 0 and 1, got %v", o.testFraction)
 	}
 	st, closeStore, err := openStore(ctx)
 	if err != nil {

@@ -3,16 +3,17 @@ package main
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/hibiken/asynq"
 	"github.com/redis/go-redis/v9"
+	"github.com/redis/go-redis/v9/maintnotifications"
 	"github.com/stretchr/testify/require"
 
 	"leadflow/internal/localsvc"
@@ -54,25 +55,10 @@ func TestSentinel(t *testing.T) {
 	t.Parallel()
 	bin, err := localsvc.FindRedisBin()
 	if err != nil {
-		t.Skip("redis-server not installed:", err)
+		testenv.Missing(t, "redis-server not installed (apt-get install redis-server): %v", err)
 	}
 	master := testenv.OwnRedis(t)
-	port, err := localsvc.FreePort()
-	require.NoError(t, err)
-	dir := t.TempDir()
-	conf := filepath.Join(dir, "sentinel.conf")
-	require.NoError(t, os.WriteFile(conf, fmt.Appendf(nil,
-		"port %d\nbind 127.0.0.1\ndir %s\nsentinel monitor leadflow 127.0.0.1 %d 1\n", port, dir, master.Port()), 0o600))
-	cmd := exec.Command(bin, conf, "--sentinel")
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	require.Eventually(t, func() bool {
-		c, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", port), 100*time.Millisecond)
-		if err == nil {
-			c.Close()
-		}
-		return err == nil
-	}, 10*time.Second, 20*time.Millisecond, "sentinel did not start")
+	port := startSentinel(t, bin, master.Port())
 
 	b := setup(t, testenv.DatabaseURL(t), fmt.Sprintf("redis-sentinel://127.0.0.1:%d/1?master=leadflow", port))
 	code, _ := b.get(t, "/readyz")
@@ -86,4 +72,53 @@ func TestSentinel(t *testing.T) {
 	n, err := rdb.Exists(context.Background(), "asynq:queues").Result()
 	require.NoError(t, err)
 	require.Equal(t, int64(1), n)
+}
+
+// startSentinel runs a Redis Sentinel watching the master on masterPort and
+// returns its port. A sentinel cannot bind port 0, so it gets a port that
+// was free a moment ago; when something took that port first the sentinel
+// exits (or another server answers there), and it is started again on
+// another port. The sentinel is told apart from a stranger on its port by
+// the process id it reports.
+func startSentinel(t *testing.T, bin string, masterPort int) int {
+	t.Helper()
+	dir := t.TempDir()
+	for attempt := 1; ; attempt++ {
+		port, err := localsvc.FreePort()
+		require.NoError(t, err)
+		conf := filepath.Join(dir, fmt.Sprintf("sentinel-%d.conf", attempt))
+		require.NoError(t, os.WriteFile(conf, fmt.Appendf(nil,
+			"port %d\nbind 127.0.0.1\ndir %s\nsentinel monitor leadflow 127.0.0.1 %d 1\n", port, dir, masterPort), 0o600))
+		var out lockedBuffer
+		cmd := exec.Command(bin, conf, "--sentinel")
+		cmd.Stdout, cmd.Stderr = &out, &out
+		require.NoError(t, cmd.Start())
+		exited := make(chan struct{})
+		go func() { _ = cmd.Wait(); close(exited) }()
+		t.Cleanup(func() { _ = cmd.Process.Kill(); <-exited })
+		rdb := redis.NewClient(&redis.Options{Addr: fmt.Sprintf("127.0.0.1:%d", port), MaxRetries: -1, DisableIdentity: true,
+			MaintNotificationsConfig: &maintnotifications.Config{Mode: maintnotifications.ModeDisabled}})
+		ours := false
+		require.Eventually(t, func() bool {
+			select {
+			case <-exited:
+				return true
+			default:
+			}
+			info, err := rdb.Info(context.Background(), "server").Result()
+			if err != nil {
+				return false
+			}
+			ours = strings.Contains(info, fmt.Sprintf("process_id:%d\r\n", cmd.Process.Pid))
+			return true
+		}, 20*time.Second, 20*time.Millisecond, "sentinel did not start:\n%s", out.String())
+		_ = rdb.Close()
+		if ours {
+			return port
+		}
+		_ = cmd.Process.Kill()
+		<-exited
+		require.Less(t, attempt, 3, "sentinel could not bind a port:\n%s", out.String())
+		t.Logf("sentinel: port %d was taken, retrying on another", port)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -24,10 +25,12 @@ import (
 	"leadflow/internal/testenv"
 )
 
-// shutdownBound is how long a role may take to exit after SIGTERM: the
-// HTTP drain (10 s) and the Asynq drain (ShutdownTimeout 10 s) run at the
-// same time, plus slack for closing connections on a loaded machine.
-const shutdownBound = 15 * time.Second
+// shutdownBound only guards the test against a process that never exits:
+// what bounds shutdown is the process's own drains (HTTP 10 s and Asynq's
+// ShutdownTimeout 10 s, at the same time), and a role that outlived them
+// would not exit 0. It is Kubernetes' default grace period, three times
+// those drains, so a loaded machine never reaches it.
+const shutdownBound = 30 * time.Second
 
 // buildLeadflow compiles this command into a temporary directory, so tests
 // can run it the way an operator does: a process receiving signals.
@@ -73,24 +76,31 @@ type leadflowProcess struct {
 	err    error
 }
 
+// listeningRE finds the address in the "http listening" line every role
+// logs once its listener is open (text or JSON log format).
+var listeningRE = regexp.MustCompile(`"?msg"?[=:]"http listening"[ ,]"?addr"?[=:]"?([0-9.:\[\]]+)`)
+
 // startLeadflow runs bin with the given role and LEADFLOW_* environment
 // (nothing of the test's own LEADFLOW_* leaks in) and waits until it
 // answers /healthz.
+//
+// The process binds 127.0.0.1:0 itself and the test reads the port from its
+// "http listening" log line: a port picked by the test and closed before the
+// process binds it could be taken meanwhile by anything on a busy machine.
+// env must therefore log at info or debug.
 func startLeadflow(t *testing.T, bin, role string, env map[string]string) *leadflowProcess {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	addr := ln.Addr().String()
-	require.NoError(t, ln.Close())
-
-	p := &leadflowProcess{addr: addr, baseURL: "http://" + addr, stderr: &lockedBuffer{}, exited: make(chan struct{})}
+	if lvl := env[config.EnvLogLevel]; lvl == "warn" || lvl == "error" {
+		t.Fatalf("startLeadflow reads the listening address from the info log; %s=%s hides it", config.EnvLogLevel, lvl)
+	}
+	p := &leadflowProcess{stderr: &lockedBuffer{}, exited: make(chan struct{})}
 	p.cmd = exec.Command(bin, role)
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "LEADFLOW_") {
 			p.cmd.Env = append(p.cmd.Env, kv)
 		}
 	}
-	p.cmd.Env = append(p.cmd.Env, config.EnvHTTPAddr+"="+addr)
+	p.cmd.Env = append(p.cmd.Env, config.EnvHTTPAddr+"=127.0.0.1:0")
 	for k, v := range env {
 		p.cmd.Env = append(p.cmd.Env, k+"="+v)
 	}
@@ -116,6 +126,13 @@ func startLeadflow(t *testing.T, bin, role string, env map[string]string) *leadf
 		case <-p.exited:
 			return true // reported below
 		default:
+		}
+		if p.addr == "" {
+			m := listeningRE.FindStringSubmatch(p.stderr.String())
+			if m == nil {
+				return false
+			}
+			p.addr, p.baseURL = m[1], "http://"+m[1]
 		}
 		res, err := http.Get(p.baseURL + "/healthz")
 		if err != nil {
@@ -197,10 +214,12 @@ func TestShutdownEveryRoleExitsOnSIGTERM(t *testing.T) {
 		t.Run(role, func(t *testing.T) {
 			t.Parallel()
 			p := startLeadflow(t, bin, role, baseEnv(t, testenv.DatabaseURL(t), testenv.RedisURL(t)))
+			// Exit status 0 is the outcome: the role drained within its
+			// own timeouts and was not killed. (Dialling its old port
+			// afterwards would prove nothing: once freed, any process may
+			// take it.)
 			took := p.terminate(t)
 			t.Logf("leadflow %s exited %s after SIGTERM", role, took.Round(time.Millisecond))
-			_, err := net.DialTimeout("tcp", p.addr, time.Second)
-			require.Error(t, err, "nothing listens after exit")
 		})
 	}
 }

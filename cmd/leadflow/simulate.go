@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,29 +15,41 @@ import (
 	"leadflow/store"
 )
 
+const routeUsage = `Usage: leadflow route simulate [--since 30d] [--config new.yaml]
+
+  simulate  replay recent leads through the current or a proposed routing
+            configuration without writing anything, and compare who would
+            have got the hot leads with who did`
+
 // runRoute dispatches `leadflow route …`.
 func runRoute(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "simulate" {
-		fmt.Fprintln(stderr, "Usage: leadflow route simulate [--since 30d] [--config new.yaml]")
-		return errUsage
+	_, rest, err := splitVerb("route", routeUsage, routeVerbs, args, stdout)
+	if err != nil {
+		return err
 	}
-	return runSimulate(ctx, args[1:], stdout, stderr)
+	return runSimulate(ctx, rest, stdout, stderr)
 }
 
 // runSimulate replays recent leads through the current or a proposed
 // routing configuration without writing anything, and compares who would
 // have got the hot leads with who did.
 func runSimulate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("route simulate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("route simulate", `Usage: leadflow route simulate [--since 30d] [--config new.yaml]
+
+Replays recent leads through the current or a proposed routing configuration
+without writing anything, and compares who would have got the hot leads with
+who did.`, stdout)
 	since := fs.String("since", "30d", "window of leads to replay: a duration such as 72h or a number of days such as 30d")
 	proposed := fs.String("config", "", "YAML file with the proposed configuration (default: the current LEADFLOW_CONFIG)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if err := fs.noArgs(); err != nil {
+		return err
+	}
 	window, err := parseWindow(*since)
 	if err != nil {
-		return err
+		return fs.errorf("%v", err)
 	}
 	cfg, err := loadConfig()
 	if err != nil {

@@ -64,6 +64,6 @@ func TestRouteSimulate(t *testing.T) {
 	require.Equal(t, before, b.counts(t), "a simulation writes nothing")
 
 	errOut.Reset()
-	require.Equal(t, 1, run(context.Background(), []string{"route", "simulate", "--since", "yesterday"}, &out, &errOut))
+	require.Equal(t, 2, run(context.Background(), []string{"route", "simulate", "--since", "yesterday"}, &out, &errOut), "a bad flag value is a usage error")
 	require.Contains(t, errOut.String(), "--since")
 }

@@ -288,7 +288,7 @@ func (a *app) webApp() (http.Handler, error) {
 		now = time.Now
 	}
 	return webapp.New(webapp.Config{
-		Backend: webBackend{st: a.store, api: repAPI{st: a.store, lostReasons: r.LostReasons}, now: now, enqueue: a.enqueue,
+		Backend: webBackend{st: a.store, api: repAPI{st: a.store, rules: a.dealRules()}, now: now, enqueue: a.enqueue,
 			stageChanged: func(ctx context.Context, ch lead.StageChange) error {
 				err := a.stageChanged(ctx, ch)
 				if err != nil {

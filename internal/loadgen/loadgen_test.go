@@ -23,7 +23,7 @@ import (
 var body = bytes.Repeat([]byte("x"), 400)
 
 // accept answers 202 and counts requests, like the intake on a good day.
-func accept(t *testing.T) (*httptest.Server, *atomic.Int64) {
+func accept(t testing.TB) (*httptest.Server, *atomic.Int64) {
 	t.Helper()
 	var n atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -86,12 +86,15 @@ func TestRunAtRateTakesCountOverRate(t *testing.T) {
 	res, err := loadgen.Run(context.Background(), loadgen.Options{Rate: 1000, Count: 300, Build: build(srv.URL)})
 	require.NoError(t, err)
 	require.Equal(t, 300, res.Sent)
-	// The last request is due at 299 ms, so the run cannot be shorter; the
-	// upper bound only catches a generator that ignores the schedule.
-	require.GreaterOrEqual(t, res.Elapsed, 299*time.Millisecond)
-	require.Less(t, res.Elapsed, 5*time.Second)
-	// Requests go out in schedule order, about 1 ms apart.
-	require.InDelta(t, 299*time.Millisecond, res.SentAt[299].Sub(res.SentAt[0]), float64(50*time.Millisecond))
+	// The schedule is the outcome: request i is never counted from before
+	// it was due, i ms after request 0 (which is due at the start). These
+	// bounds hold on any machine, however loaded: a busy one only sends
+	// later, and how much later is not asserted (the generator's speed is
+	// BenchmarkGeneratorCeiling's business).
+	for i := range 300 {
+		require.GreaterOrEqual(t, res.SentAt[i].Sub(res.SentAt[0]), time.Duration(i)*time.Millisecond, "request %d went out early", i)
+	}
+	require.GreaterOrEqual(t, res.Elapsed, 299*time.Millisecond, "the last request is due at 299 ms")
 }
 
 func TestRunDurationFlatOut(t *testing.T) {
@@ -254,39 +257,42 @@ func TestProcessRSS(t *testing.T) {
 	require.Error(t, err)
 }
 
-// TestGeneratorCeiling prints how fast the generator drives a trivial 202
-// handler in the same process, flat out and at 10,000/s, so a benchmark can
-// tell the generator is not its bottleneck. The CPU figure covers the
-// handler too, so it is an upper bound on the generator's own cost.
-func TestGeneratorCeiling(t *testing.T) {
-	if testing.Short() {
-		t.Skip("measures for a few seconds")
-	}
-	srv, _ := accept(t)
+// BenchmarkGeneratorCeiling measures how fast the generator drives a
+// trivial 202 handler in the same process, flat out and at 10,000/s, so a
+// `leadflow bench` figure can be told apart from the generator's own limit:
+//
+//	go test -run '^$' -bench GeneratorCeiling ./internal/loadgen
+//
+// The CPU figure covers the handler too, so it is an upper bound on the
+// generator's own cost per request.
+func BenchmarkGeneratorCeiling(b *testing.B) {
 	tests := []struct {
 		name string
-		o    loadgen.Options
+		rate int
 	}{
-		{name: "flat out", o: loadgen.Options{Duration: time.Second}},
-		{name: "10000 per second", o: loadgen.Options{Rate: 10000, Duration: time.Second}},
+		{name: "flat out", rate: 0},
+		{name: "10000 per second", rate: 10000},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			tt.o.Build = build(srv.URL)
-			before := cpuTime(t)
-			res, err := loadgen.Run(context.Background(), tt.o)
-			require.NoError(t, err)
-			cpu := cpuTime(t) - before
-			require.Zero(t, res.Failed, "%v", res.Errors)
-			t.Logf("%s: %d requests in %s = %.0f req/s; ack %s; process CPU %.0f%% of one core (%.1f µs/request incl. handler)",
-				tt.name, res.Sent, res.Elapsed.Round(time.Millisecond), res.Throughput(), loadgen.Summarize(res.Ack),
-				100*cpu.Seconds()/res.Elapsed.Seconds(), float64(cpu.Microseconds())/float64(res.Sent))
+		b.Run(tt.name, func(b *testing.B) {
+			srv, _ := accept(b)
+			before := cpuTime(b)
+			b.ResetTimer()
+			res, err := loadgen.Run(context.Background(), loadgen.Options{Rate: tt.rate, Count: b.N, Build: build(srv.URL)})
+			b.StopTimer()
+			require.NoError(b, err)
+			cpu := cpuTime(b) - before
+			require.Zero(b, res.Failed, "%v", res.Errors)
+			ack := loadgen.Summarize(res.Ack)
+			b.ReportMetric(res.Throughput(), "req/s")
+			b.ReportMetric(float64(cpu.Microseconds())/float64(res.Sent), "cpu-µs/req")
+			b.ReportMetric(float64(ack.P99.Microseconds()), "p99-ack-µs")
 		})
 	}
 }
 
 // cpuTime is the user+system CPU this process used so far.
-func cpuTime(t *testing.T) time.Duration {
+func cpuTime(t testing.TB) time.Duration {
 	t.Helper()
 	var ru syscall.Rusage
 	require.NoError(t, syscall.Getrusage(syscall.RUSAGE_SELF, &ru))

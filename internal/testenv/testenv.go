@@ -37,11 +37,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	mathrand "math/rand/v2"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -154,10 +156,26 @@ func unavailable(t testing.TB, err error) {
 	if errors.Is(err, errNoMain) {
 		t.Fatal(err)
 	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("testenv: %v", err)
+	Missing(t, "testenv: %v", err)
+}
+
+// InCI reports whether the tests run under CI=true, where nothing may be
+// skipped for want of a tool, a server or a data set.
+func InCI() bool { return os.Getenv("CI") == "true" }
+
+// Missing is the one way a test gives up because something it needs is not
+// on this machine (a server binary, chromium, promtool): it skips, so a
+// laptop without the tool still runs everything else, and under CI=true it
+// fails instead, so CI never passes by skipping. The message says what is
+// missing and how to install it.
+func Missing(t testing.TB, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if InCI() {
+		t.Fatalf("%s (CI=true: a missing prerequisite fails the test)", msg)
+		return
 	}
-	t.Skipf("testenv: %v (skipped; with CI=true this fails)", err)
+	t.Skipf("%s (skipped; with CI=true this fails)", msg)
 }
 
 func setupContext() (context.Context, context.CancelFunc) {
@@ -209,7 +227,11 @@ func OwnPostgres(t testing.TB) (*localsvc.Postgres, string) {
 	if out, err := runCommand(ctx, "cp", "-a", filepath.Join(seed, "pg"), filepath.Join(dir, "pg")); err != nil {
 		t.Fatalf("testenv: copy seed cluster: %v: %s", err, out)
 	}
-	p, err := localsvc.StartPostgres(ctx, dir, localsvc.PostgresOptions{Logf: t.Logf})
+	var p *localsvc.Postgres
+	err = onRestartablePort(t, func(port int) error {
+		p, err = localsvc.StartPostgres(ctx, dir, localsvc.PostgresOptions{Port: port, Logf: t.Logf})
+		return err
+	})
 	if err != nil {
 		unavailable(t, err)
 	}
@@ -219,6 +241,47 @@ func OwnPostgres(t testing.TB) (*localsvc.Postgres, string) {
 		}
 	})
 	return p, p.URL(ownDatabase)
+}
+
+// onRestartablePort runs start with a port that nothing else on this
+// machine picks by itself, retrying on another when it is taken.
+//
+// Servers from OwnPostgres and OwnRedis are stopped and started again on
+// the same port, which is free in between. A port from the kernel's
+// ephemeral range (what binding port 0 returns) could be handed meanwhile
+// to any of the listeners and outgoing connections the other tests open
+// by the hundred, and the restart would fail with "address already in
+// use". Ports just below that range are only ever chosen explicitly, here
+// and by other test binaries doing the same, at random among thousands.
+func onRestartablePort(t testing.TB, start func(port int) error) error {
+	t.Helper()
+	low := ephemeralLow()
+	for attempt := 1; ; attempt++ {
+		port := low - restartablePorts + mathrand.IntN(restartablePorts)
+		err := start(port)
+		if err == nil || attempt == 5 || !strings.Contains(err.Error(), "already in use") {
+			return err
+		}
+		t.Logf("testenv: port %d was taken, retrying on another", port)
+	}
+}
+
+// restartablePorts is how many ports below the ephemeral range
+// onRestartablePort picks from.
+const restartablePorts = 8000
+
+// ephemeralLow returns the first port of the kernel's ephemeral range
+// (Linux's ip_local_port_range; 32768 by default and when unreadable).
+func ephemeralLow() int {
+	low := 32768
+	if b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range"); err == nil {
+		if f := strings.Fields(string(b)); len(f) == 2 {
+			if n, err := strconv.Atoi(f[0]); err == nil && n > restartablePorts+1024 {
+				low = n
+			}
+		}
+	}
+	return low
 }
 
 // ownDatabase is the migrated database in clusters made by OwnPostgres.
@@ -281,7 +344,11 @@ func OwnRedis(t testing.TB) *localsvc.Redis {
 	}
 	ctx, cancel := setupContext()
 	defer cancel()
-	r, err := localsvc.StartRedis(ctx, dir, localsvc.RedisOptions{Logf: t.Logf})
+	var r *localsvc.Redis
+	err = onRestartablePort(t, func(port int) error {
+		r, err = localsvc.StartRedis(ctx, dir, localsvc.RedisOptions{Port: port, Logf: t.Logf})
+		return err
+	})
 	if err != nil {
 		unavailable(t, err)
 	}

@@ -3,6 +3,7 @@ package testenv
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"syscall"
 	"testing"
@@ -183,4 +184,55 @@ func redisFor(t *testing.T, url string) *redis.Client {
 	c := redisClient(opt)
 	t.Cleanup(func() { _ = c.Close() })
 	return c
+}
+
+// recordingTB records how a helper gave up instead of ending the test.
+type recordingTB struct {
+	testing.TB
+	fatal, skip string
+}
+
+func (r *recordingTB) Helper()                           {}
+func (r *recordingTB) Fatalf(format string, args ...any) { r.fatal = fmt.Sprintf(format, args...) }
+func (r *recordingTB) Skipf(format string, args ...any)  { r.skip = fmt.Sprintf(format, args...) }
+
+func TestMissingSkipsButFailsUnderCI(t *testing.T) {
+	tests := []struct {
+		name, ci            string
+		wantFatal, wantSkip bool
+	}{
+		{name: "laptop", ci: "", wantSkip: true},
+		{name: "CI", ci: "true", wantFatal: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("CI", tt.ci)
+			r := &recordingTB{TB: t}
+			Missing(r, "promtool not installed (%s)", "apt-get install prometheus")
+			require.Equal(t, tt.wantFatal, r.fatal != "", "fatal: %q", r.fatal)
+			require.Equal(t, tt.wantSkip, r.skip != "", "skip: %q", r.skip)
+			require.Contains(t, r.fatal+r.skip, "promtool not installed (apt-get install prometheus)")
+		})
+	}
+}
+
+func TestOnRestartablePortAvoidsEphemeralRange(t *testing.T) {
+	t.Parallel()
+	low := ephemeralLow()
+	var ports []int
+	err := onRestartablePort(t, func(port int) error {
+		ports = append(ports, port)
+		if len(ports) < 3 {
+			return fmt.Errorf("start redis-server on port %d: bind: Address already in use", port)
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	require.Len(t, ports, 3, "a taken port is retried on another")
+	for _, p := range ports {
+		require.Less(t, p, low, "below the ephemeral range, which bind(0) and connect() use")
+		require.GreaterOrEqual(t, p, low-restartablePorts)
+	}
+	err = onRestartablePort(t, func(int) error { return errors.New("no redis-server") })
+	require.EqualError(t, err, "no redis-server", "other errors are not retried")
 }
