@@ -2,11 +2,9 @@ package httpapi
 
 import (
 	"context"
-	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"net/http"
-	"strings"
 	"time"
 
 	"leadflow/lead"
@@ -18,28 +16,25 @@ type ContactStore interface {
 	ContactScores(ctx context.Context, contactID int64, limit int) ([]lead.Score, error)
 }
 
-// requireToken guards rep-facing endpoints with a bearer token compared in
-// constant time against every configured token (several allow rotation).
-// With no token configured the rep API is off, never open.
-func (s *Server) requireToken(next http.HandlerFunc) http.HandlerFunc {
+// managersOnly lets managers and service tokens through and answers 403
+// to a rep: what it guards spans every rep's contacts.
+func (s *Server) managersOnly(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if len(s.cfg.APITokens) == 0 {
-			writeError(w, http.StatusServiceUnavailable, "the rep API is disabled: set LEADFLOW_API_TOKENS", "")
+		if !callerOf(r.Context()).Manager {
+			writeError(w, http.StatusForbidden, "managers only: this shows every rep's contacts", "Authorization")
 			return
 		}
-		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok || got == "" {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="leadflow"`)
-			writeError(w, http.StatusUnauthorized, "missing bearer token", "Authorization")
-			return
-		}
-		match := 0
-		for _, tok := range s.cfg.APITokens {
-			match |= subtle.ConstantTimeCompare([]byte(got), []byte(tok))
-		}
-		if match != 1 {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="leadflow", error="invalid_token"`)
-			writeError(w, http.StatusUnauthorized, "invalid bearer token", "Authorization")
+		next(w, r)
+	}
+}
+
+// serviceOnly lets only shared service tokens (LEADFLOW_API_TOKENS) through:
+// the endpoint is for integrations, and a person acts through the endpoint
+// that records them (said in the 403).
+func (s *Server) serviceOnly(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if callerOf(r.Context()).RepID != 0 {
+			writeError(w, http.StatusForbidden, "this endpoint takes a service token (LEADFLOW_API_TOKENS); with a rep token use PATCH /v1/deals/{id}", "Authorization")
 			return
 		}
 		next(w, r)
@@ -64,6 +59,17 @@ func (s *Server) contactScore(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, err := s.cfg.Contacts.ResolveContact(r.Context(), r.PathValue("id"))
+	if c := callerOf(r.Context()); err == nil && !c.Manager {
+		// A rep sees the score of contacts of deals they own, as on
+		// GET /v1/contacts/{id}; any other contact does not exist for them.
+		var owns bool
+		if s.cfg.Reps != nil {
+			owns, err = s.cfg.Reps.RepOwnsContact(r.Context(), c.RepID, id)
+		}
+		if err == nil && !owns {
+			err = lead.ErrNotFound
+		}
+	}
 	if errors.Is(err, lead.ErrNotFound) {
 		writeError(w, http.StatusNotFound, "no contact with this id or reference", "id")
 		return

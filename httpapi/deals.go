@@ -48,7 +48,7 @@ func (s *Server) moveDeal(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "stage is required (e.g. \"Initial contact\")", "stage")
 		return
 	}
-	// requireToken admits only service tokens, which act as no rep.
+	// serviceOnly admits only service tokens, which act as no rep.
 	c := Caller{Manager: true, Active: true}
 	s.changeDeal(w, r, id, c, DealChange{Stage: &body.Stage, AmountCents: body.AmountCents, LostReason: body.LostReason},
 		func(ch lead.StageChange, changed bool) {

@@ -63,8 +63,9 @@ func FuzzDecodeJSON(f *testing.F) {
 	})
 }
 
-// FuzzBearerToken checks the service-token guard: exactly "Bearer <token>"
-// passes, anything else is 401 with a JSON body naming Authorization.
+// FuzzBearerToken checks the token guard with service tokens only:
+// "Bearer <token>" (surrounding blanks allowed) passes, anything else is
+// 401 with a JSON body naming Authorization.
 func FuzzBearerToken(f *testing.F) {
 	const token = "service-token-0123456789abcdef0123456789"
 	for _, seed := range []string{"Bearer " + token, "bearer " + token, "Bearer  " + token, "Bearer " + token + " ",
@@ -77,8 +78,10 @@ func FuzzBearerToken(f *testing.F) {
 		req.Header["Authorization"] = []string{header}
 		rec := httptest.NewRecorder()
 		called := false
-		s.requireToken(func(http.ResponseWriter, *http.Request) { called = true })(rec, req)
-		want := header == "Bearer "+token || header == "Bearer another-token-that-is-long-enough-000"
+		s.requireRep(func(http.ResponseWriter, *http.Request) { called = true })(rec, req)
+		got, isBearer := strings.CutPrefix(header, "Bearer ")
+		got = strings.TrimSpace(got)
+		want := isBearer && (got == token || got == "another-token-that-is-long-enough-000")
 		require.Equal(t, want, called, "header %q", header)
 		if !called {
 			require.Equal(t, http.StatusUnauthorized, rec.Code)

@@ -211,15 +211,18 @@ func New(c Config) (*Server, error) {
 			s.mux.HandleFunc("GET "+r.path, s.challenge(r.connector))
 		}
 	}
-	s.mux.HandleFunc("GET /v1/contacts/{id}/score", s.requireToken(s.contactScore))
+	// Every authenticated endpoint goes through requireRep: a rep's own
+	// token or a shared service token, with what each may do decided by
+	// the handler (one guard, so a token works the same everywhere).
+	s.mux.HandleFunc("GET /v1/contacts/{id}/score", s.requireRep(s.contactScore))
 	if c.Privacy != nil {
 		s.mux.HandleFunc("GET /v1/contacts/{id}/export", s.requireRep(s.exportContact(c.Privacy)))
 		s.mux.HandleFunc("POST /v1/contacts/{id}/erase", s.requireRep(s.eraseContact(c.Privacy)))
 	}
-	s.mux.HandleFunc("GET /v1/dev/mail", s.requireToken(s.devMail))
+	s.mux.HandleFunc("GET /v1/dev/mail", s.requireRep(s.managersOnly(s.devMail)))
 	s.mux.HandleFunc("POST /v1/deals/{id}/activities", s.requireRep(s.addActivity))
 	if c.Reps != nil {
-		s.mux.HandleFunc("POST /v1/deals/{id}/stage", s.requireToken(s.moveDeal))
+		s.mux.HandleFunc("POST /v1/deals/{id}/stage", s.requireRep(s.serviceOnly(s.moveDeal)))
 		s.mux.HandleFunc("GET /v1/deals", s.requireRep(s.listDeals))
 		s.mux.HandleFunc("GET /v1/deals/{id}", s.requireRep(s.getDeal))
 		s.mux.HandleFunc("PATCH /v1/deals/{id}", s.requireRep(s.patchDeal))
