@@ -9,12 +9,12 @@ import (
 )
 
 // FuzzParseFile feeds arbitrary YAML to the configuration file reader,
-// seeded with the README's examples: it must never panic, every refusal
+// seeded with the docs' examples: it must never panic, every refusal
 // must say something, and whatever it accepts must pass Validate (the
 // roles start on exactly what ParseFile returns).
 func FuzzParseFile(f *testing.F) {
-	if readme, err := os.ReadFile("../README.md"); err == nil {
-		for _, m := range regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllSubmatch(readme, -1) {
+	if doc, err := os.ReadFile("../docs/configuration.md"); err == nil {
+		for _, m := range regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllSubmatch(doc, -1) {
 			f.Add(m[1])
 		}
 	}

@@ -106,12 +106,12 @@ func TestOlistFunnelMatchesIndependentFigures(t *testing.T) {
 		require.NotNil(t, w, "origin %q", r.Key)
 		require.Equal(t, w.n, r.Leads, r.Key)
 		require.Equal(t, w.won, r.Won, r.Key)
-		// The README shows rates to 0.01 % and days to 0.1.
+		// The docs (reports.md) show rates to 0.01 % and days to 0.1.
 		require.Equal(t, fmt.Sprintf("%.2f", 100*float64(w.won)/float64(w.n)), fmt.Sprintf("%.2f", 100*r.WonRate), r.Key)
 		require.NotNil(t, r.Median, r.Key)
 		require.Equal(t, fmt.Sprintf("%.1f", median(w.days)), fmt.Sprintf("%.1f", *r.Median), r.Key)
 	}
-	// Two of the README's published figures, as a cross-check of the test itself.
+	// Two of the published figures (docs/reports.md), as a cross-check of the test itself.
 	require.Equal(t, "12.30", fmt.Sprintf("%.2f", 100*float64(want["paid_search"].won)/float64(want["paid_search"].n)))
 }
 
