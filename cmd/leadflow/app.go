@@ -85,6 +85,10 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 	if err != nil {
 		return nil, err
 	}
+	if err := checkPostgres(ctx, pool, cfg.DatabaseURL); err != nil {
+		pool.Close()
+		return nil, err
+	}
 	derived, err := store.OpenDerived(ctx, cfg.DatabaseURL)
 	if err != nil {
 		pool.Close()
@@ -102,6 +106,7 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 	a.redisOpt = ro
 	a.client = asynq.NewClient(ro)
 	a.rdb = ro.MakeRedisClient().(redis.UniversalClient)
+	checkRedis(ctx, a.rdb, cfg.RedisURL, a.logger)
 
 	a.registry, err = buildRegistry(cfg)
 	if err != nil {
@@ -171,7 +176,19 @@ func openStore(ctx context.Context) (*store.Store, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkPostgres(ctx, pool, cfg.DatabaseURL); err != nil {
+		pool.Close()
+		return nil, nil, err
+	}
 	return store.New(pool), pool.Close, nil
+}
+
+// configSource names where reps, pipelines and teams come from, for errors.
+func (a *app) configSource() string {
+	if a.cfg.ConfigFile == "" {
+		return "the built-in defaults"
+	}
+	return config.EnvConfigFile + " (" + a.cfg.ConfigFile + ")"
 }
 
 // syncReps upserts the reps listed in the configuration file.
@@ -184,7 +201,7 @@ func (a *app) syncReps(ctx context.Context) error {
 		}
 		if _, err := a.store.UpsertRep(ctx, lead.Rep{Name: r.Name, Email: r.Email, Territory: r.Territory, Capacity: r.Capacity, Active: active,
 			TimeZone: r.TimeZone, WorkingHours: r.WorkingHours, WorkingDays: r.WorkingDays, OutOfOffice: ooo}); err != nil {
-			return fmt.Errorf("sync reps from %s: %w", config.EnvConfigFile, err)
+			return fmt.Errorf("sync reps from %s: %w", a.configSource(), err)
 		}
 	}
 	for _, p := range a.cfg.File.Pipelines {
@@ -197,7 +214,7 @@ func (a *app) syncReps(ctx context.Context) error {
 			stages[i] = store.StageSpec{Name: st.Name, WinProbability: st.WinProbability, Kind: kind, RotAfter: st.RotAfter}
 		}
 		if err := a.store.SyncPipeline(ctx, p.Name, p.Default, stages); err != nil {
-			return fmt.Errorf("sync pipelines from %s: %w", config.EnvConfigFile, err)
+			return fmt.Errorf("sync pipelines from %s: %w", a.configSource(), err)
 		}
 	}
 	for _, t := range a.cfg.File.Routing.Teams {
@@ -206,7 +223,7 @@ func (a *app) syncReps(ctx context.Context) error {
 			spec.Members = append(spec.Members, store.TeamMemberSpec{Email: m.Email, Weight: m.Weight})
 		}
 		if err := a.store.SyncTeam(ctx, spec); err != nil {
-			return fmt.Errorf("sync teams from %s: %w", config.EnvConfigFile, err)
+			return fmt.Errorf("sync teams from %s: %w", a.configSource(), err)
 		}
 	}
 	return nil
@@ -368,7 +385,7 @@ func (a *app) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
 		// call per 25 ms per idle worker process.
 		TaskCheckInterval: 25 * time.Millisecond,
 		ShutdownTimeout:   10 * time.Second,
-		Logger:            asynqLogger{a.logger},
+		Logger:            newAsynqLogger(a.logger),
 		RetryDelayFunc:    workers.RetryDelay,
 		LogLevel:          asynqLevel(a.cfg.LogLevel),
 	})
@@ -394,17 +411,8 @@ func (l redisLogger) Printf(ctx context.Context, format string, v ...any) {
 	l.l.DebugContext(ctx, fmt.Sprintf(format, v...), "component", "redis")
 }
 
-// asynqLogger adapts slog to Asynq's logger interface.
-type asynqLogger struct{ l *slog.Logger }
-
-func (l asynqLogger) Debug(args ...any) { l.l.Debug(fmt.Sprint(args...), "component", "asynq") }
-func (l asynqLogger) Info(args ...any)  { l.l.Info(fmt.Sprint(args...), "component", "asynq") }
-func (l asynqLogger) Warn(args ...any)  { l.l.Warn(fmt.Sprint(args...), "component", "asynq") }
-func (l asynqLogger) Error(args ...any) { l.l.Error(fmt.Sprint(args...), "component", "asynq") }
-func (l asynqLogger) Fatal(args ...any) {
-	l.l.Error(fmt.Sprint(args...), "component", "asynq")
-	os.Exit(1)
-}
+// exitFunc ends the process; Asynq's Fatal calls it.
+var exitFunc = os.Exit
 
 func asynqLevel(l slog.Level) asynq.LogLevel {
 	switch {

@@ -82,6 +82,9 @@ func runContacts(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	defer pool.Close()
+	if err := checkPostgres(ctx, pool, cfg.DatabaseURL); err != nil {
+		return err
+	}
 	st := store.New(pool)
 	id, err := findContact(ctx, st, person)
 	if err != nil {

@@ -42,6 +42,9 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer pool.Close()
+	if err := checkPostgres(ctx, pool, cfg.DatabaseURL); err != nil {
+		return err
+	}
 	st := store.New(pool)
 	id, err := findContact(ctx, st, person)
 	if err != nil {

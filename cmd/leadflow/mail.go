@@ -175,6 +175,9 @@ func previewMail(ctx context.Context, fs *flagSet, template, contact string, std
 		return err
 	}
 	defer pool.Close()
+	if err := checkPostgres(ctx, pool, cfg.DatabaseURL); err != nil {
+		return err
+	}
 	st := store.New(pool)
 	a := &app{cfg: cfg, store: st, logger: newLogger(cfg, io.Discard)}
 	if a.unsub, err = newUnsubscriber(ctx, cfg, st); err != nil {

@@ -111,7 +111,7 @@ func (a *app) runRoles(ctx context.Context, ln net.Listener, r roles) error {
 		goRole(func() error { return relay.Run(ctx) })
 		sc := a.cfg.File.Schedule
 		if sc.RescoreEvery > 0 || sc.RetrainEvery > 0 {
-			sched := asynq.NewScheduler(a.redisOpt, &asynq.SchedulerOpts{Logger: asynqLogger{a.logger}, LogLevel: asynqLevel(a.cfg.LogLevel)})
+			sched := asynq.NewScheduler(a.redisOpt, &asynq.SchedulerOpts{Logger: newAsynqLogger(a.logger), LogLevel: asynqLevel(a.cfg.LogLevel)})
 			if sc.RescoreEvery > 0 {
 				if _, err := sched.Register("@every "+sc.RescoreEvery.String(), workers.NewSweepTask("")); err != nil {
 					return fmt.Errorf("schedule the rescoring sweep: %w", err)
@@ -160,6 +160,9 @@ func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	cfg, err := loadConfig()
 	if err != nil {
+		return err
+	}
+	if err := requirePostgres(ctx, cfg.DatabaseURL); err != nil {
 		return err
 	}
 	switch verb {

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"leadflow/config"
+	"leadflow/internal/testenv"
+)
+
+// TestPostgresProblemsAreOneActionableLine is issue 15 item 7: a database
+// that is down, or a database that does not exist, is said in one line
+// naming the setting and what to try — not as the first statement that
+// failed ("sync pipelines from LEADFLOW_CONFIG: begin transaction: ...").
+func TestPostgresProblemsAreOneActionableLine(t *testing.T) {
+	noServers(t)
+	for _, args := range [][]string{{"serve"}, {"migrate", "status"}, {"reps", "ls"}, {"explain", "ada@example.com"}, {"contacts", "export", "ada@example.com"}, {"mail", "ls"}} {
+		code, stdout, stderr := runCLI(args...)
+		require.Equal(t, exitFailure, code, stderr)
+		require.Empty(t, stdout)
+		require.Equal(t, 1, strings.Count(strings.TrimSpace(stderr), "\n")+1, "one line: %q", stderr)
+		require.Contains(t, stderr, "PostgreSQL at 127.0.0.1:1 is not reachable (connection refused)")
+		require.Contains(t, stderr, "point LEADFLOW_DATABASE_URL at it")
+		for _, noise := range []string{"begin transaction", "LEADFLOW_CONFIG", "dial tcp", "failed to connect"} {
+			require.NotContains(t, stderr, noise)
+		}
+	}
+
+	// A server that answers, a database that is not there.
+	u, err := url.Parse(testenv.DatabaseURL(t))
+	require.NoError(t, err)
+	u.Path = "/no_such_database_for_leadflow"
+	t.Setenv(config.EnvDatabaseURL, u.String())
+	code, _, stderr := runCLI("migrate", "status")
+	require.Equal(t, exitFailure, code, stderr)
+	require.Contains(t, stderr, "has no such database (3D000): create it (createdb) or fix the database name in LEADFLOW_DATABASE_URL")
+}
+
+// TestRedisDownIsOneWarning: a role starts without Redis (webhooks are
+// stored and relayed later), and says so once, naming the setting.
+func TestRedisDownIsOneWarning(t *testing.T) {
+	t.Parallel()
+	cfg, err := config.Load(func(k string) string {
+		return map[string]string{config.EnvDatabaseURL: testenv.DatabaseURL(t), config.EnvRedisURL: "redis://127.0.0.1:1/0"}[k]
+	})
+	require.NoError(t, err)
+	var logs bytes.Buffer
+	a, err := newApp(context.Background(), cfg, &logs)
+	require.NoError(t, err, "no Redis is not fatal")
+	defer a.close()
+	require.Equal(t, 1, strings.Count(logs.String(), "Redis at 127.0.0.1:1 is not reachable"), logs.String())
+	require.Contains(t, logs.String(), "LEADFLOW_REDIS_URL")
+	require.Contains(t, logs.String(), "webhooks are still accepted and stored")
+}
+
+// TestAsynqLoggerHoldsBackRepeats: with Redis down Asynq reports the same
+// failure twice a second; one line per 30 s says it, with the count.
+func TestAsynqLoggerHoldsBackRepeats(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	l := newAsynqLogger(slog.New(slog.NewTextHandler(&out, nil)))
+	now := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+	l.now = func() time.Time { return now }
+	for range 60 { // 30 s of a failure every half second
+		l.Error("Failed to write server state data: dial tcp: connection refused")
+		now = now.Add(500 * time.Millisecond)
+	}
+	l.Error("Failed to write server state data: dial tcp: connection refused")
+	l.Warn("another message")
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	require.Len(t, lines, 3, out.String())
+	require.NotContains(t, lines[0], "repeated")
+	require.Contains(t, lines[1], "repeated=59")
+	require.Contains(t, lines[2], "another message")
+}
