@@ -49,13 +49,13 @@ test-dashboards: services
 	 trap 'exit 130' INT TERM; \
 	 $(TESTSERVICES) start -dir $(TEST_DIR) -env $(TEST_DIR)/env.sh; \
 	 source $(TEST_DIR)/env.sh; \
-	 LEADFLOW_TEST_PROMETHEUS=1 $(GO) test -count=1 -run TestDashboardQueriesAgainstPrometheus -v ./cmd/leadflow | grep -E '^(---|ok|FAIL|PASS)|Error'
+	 $(GO) test -tags prometheus -count=1 -run TestDashboardQueriesAgainstPrometheus -v ./cmd/leadflow | grep -E '^(---|ok|FAIL|PASS)|Error'
 
 ## chaos: crash and fault tests against real processes (kill -9 Redis or a
 ## worker, restart PostgreSQL, Mailgun refusing, a poison event, scale-out);
 ## each test starts its own servers, so no shared test services; ~5 minutes
 chaos: services
-	LEADFLOW_CHAOS=1 GO=$(GO) $(GO) test -count=1 -timeout 15m -v ./chaos/
+	GO=$(GO) $(GO) test -tags chaos -count=1 -timeout 15m -v ./chaos/
 
 ## demo: build the binary and run the whole system locally
 demo: services build

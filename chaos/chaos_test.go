@@ -1,3 +1,5 @@
+//go:build chaos
+
 package chaos
 
 import (
@@ -53,7 +55,6 @@ func testContext(t *testing.T) context.Context {
 // empty on the same port. Events are durable in PostgreSQL before they are
 // acknowledged; the relay must re-enqueue those whose task vanished.
 func TestRedisKilledMidLoad(t *testing.T) {
-	needChaos(t)
 	c := newCluster(t, clusterOptions{})
 	ctx := testContext(t)
 	serve, _ := c.standardRoles()
@@ -76,7 +77,6 @@ func TestRedisKilledMidLoad(t *testing.T) {
 // Scenario 2: a worker dies (SIGKILL) mid-load and another starts: nothing
 // lost, nothing doubled.
 func TestWorkerKilledMidLoad(t *testing.T) {
-	needChaos(t)
 	// Parallel with TestScaleOut only (the other tests are serial, so Go
 	// runs these two together after them): both spend most of their time
 	// waiting — for Asynq's orphan recovery, for the sweep period.
@@ -101,7 +101,6 @@ func TestWorkerKilledMidLoad(t *testing.T) {
 // it must answer 503 with a JSON error (never 202 for an event it did not
 // store); the senders' retries succeed once it is back.
 func TestPostgresRestartMidLoad(t *testing.T) {
-	needChaos(t)
 	c := newCluster(t, clusterOptions{})
 	ctx := testContext(t)
 	serve, _ := c.standardRoles()
@@ -130,7 +129,6 @@ func TestPostgresRestartMidLoad(t *testing.T) {
 // Scenario 4: Mailgun throttles (429 with Retry-After: 1) and fails (500)
 // for a few seconds: every email is sent exactly once afterwards.
 func TestMailgunRefusesForAWhile(t *testing.T) {
-	needChaos(t)
 	c := newCluster(t, clusterOptions{})
 	ctx := testContext(t)
 	serve, _ := c.standardRoles()
@@ -151,7 +149,6 @@ func TestMailgunRefusesForAWhile(t *testing.T) {
 // on; after the worker is restarted with the secret, `leadflow replay
 // --all` processes it.
 func TestPoisonEventDeadLetteredThenReplayed(t *testing.T) {
-	needChaos(t)
 	c := newCluster(t, clusterOptions{})
 	ctx := testContext(t)
 	const typeformSecret = "chaos-typeform-secret"

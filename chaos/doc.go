@@ -11,7 +11,8 @@
 // webhook became exactly one touchpoint and one processed event, no contact
 // or email was doubled, every hot lead has exactly one deal.
 //
-// The tests are slow (minutes) and start servers, so they run only when
-// LEADFLOW_CHAOS=1 (`make chaos`); otherwise every test skips. Set
+// The tests are slow (minutes) and start servers, so they sit behind the
+// build tag "chaos" (`make chaos` = go test -tags chaos ./chaos/) rather
+// than skipping: `go test ./...` does not build them at all. Set
 // LEADFLOW_CHAOS_BIN to test an already built binary instead.
 package chaos

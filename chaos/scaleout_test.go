@@ -1,3 +1,5 @@
+//go:build chaos
+
 package chaos
 
 import (
@@ -17,7 +19,6 @@ const sweepPeriod = time.Minute
 // leads are spread fairly over a team of equal-weight reps; the periodic
 // rescoring sweep runs once per period, not once per process.
 func TestScaleOut(t *testing.T) {
-	needChaos(t)
 	t.Parallel() // see TestWorkerKilledMidLoad
 	c := newCluster(t, clusterOptions{reps: 3, team: true, rescoreEvery: sweepPeriod})
 	ctx := testContext(t)

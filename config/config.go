@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"math"
 	"net"
+	"net/mail"
 	"net/url"
 	"os"
 	"strconv"
@@ -81,7 +82,11 @@ type Config struct {
 	HTTPMaxConns int
 	// APITokens are the rep API bearer tokens (LEADFLOW_API_TOKENS). Never log them.
 	APITokens []string
-	// PublicURL is the server's public base URL (LEADFLOW_PUBLIC_URL).
+	// PublicURL is the server's public base URL (LEADFLOW_PUBLIC_URL),
+	// without a trailing slash; unsubscribe links start with it. Default
+	// http://<HTTPAddr> (127.0.0.1 for an empty or unspecified host), so a
+	// local run's links reach the server it runs. With a Mailgun API key it
+	// must be https:// (RFC 8058 one-click unsubscribe).
 	PublicURL string
 	// Mail holds the sending credentials; an empty APIKey means the local sink.
 	Mail MailSecrets
@@ -158,7 +163,15 @@ type Stage struct {
 // Email configures outgoing email.
 type Email struct {
 	// From is the sender of marketing email; default "Sales <sales@example.com>".
+	// With a Mailgun API key its domain must be aligned with
+	// LEADFLOW_MAILGUN_DOMAIN (the same domain, a subdomain of it, or its
+	// parent: sales@example.com with mg.example.com), or receivers' DMARC
+	// checks fail.
 	From string `yaml:"from"`
+	// Footer is who sends marketing email, from where and why, shown at
+	// the end of every marketing email. Company and postal address are
+	// required with a Mailgun API key (CAN-SPAM).
+	Footer EmailFooter `yaml:"footer"`
 	// TemplatesDir overrides built-in templates file by file; default none.
 	TemplatesDir string `yaml:"templates_dir"`
 	// RequireConsent sends marketing email only to contacts with recorded
@@ -184,6 +197,23 @@ type Email struct {
 	// default "rep-new-lead", "" disables.
 	RepNotification string `yaml:"rep_notification"`
 }
+
+// EmailFooter is the sender identity every marketing email ends with.
+type EmailFooter struct {
+	// Company is the sender's legal or trading name; default none, required
+	// with a Mailgun API key.
+	Company string `yaml:"company"`
+	// PostalAddress is the sender's valid physical postal address (a street
+	// address or a registered post office box), lines separated by newlines
+	// or commas; default none, required with a Mailgun API key.
+	PostalAddress string `yaml:"postal_address"`
+	// Reason says why the reader gets the email; default "You are receiving
+	// this email because you contacted us about our products."
+	Reason string `yaml:"reason"`
+}
+
+// DefaultEmailReason is email.footer.reason's default.
+const DefaultEmailReason = "You are receiving this email because you contacted us about our products."
 
 // QuietHours is a daily window (contact's local time) without marketing email.
 type QuietHours struct {
@@ -323,6 +353,7 @@ func DefaultFile() File {
 		}}},
 		Email: Email{
 			From: "Sales <sales@example.com>", WeeklyCap: 3, RatePerSecond: 10,
+			Footer: EmailFooter{Reason: DefaultEmailReason},
 			Nurture: map[string][]NurtureStep{"default": {
 				{Template: "nurture-1"}, {Template: "nurture-2", After: 72 * time.Hour}, {Template: "nurture-3", After: 240 * time.Hour}}},
 			HeatingUp:       "heating-up",
@@ -484,8 +515,17 @@ func Load(getenv func(string) string) (Config, error) {
 		c.APITokens = append(c.APITokens, tok)
 	}
 	c.PublicURL = strings.TrimRight(get(EnvPublicURL), "/")
-	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+	if c.PublicURL == "" {
+		c.PublicURL = localURL(c.HTTPAddr)
+	}
+	publicURL, err := url.Parse(c.PublicURL)
+	if err != nil || (publicURL.Scheme != "https" && publicURL.Scheme != "http") || publicURL.Host == "" {
 		bad(EnvPublicURL, "expected an http(s) URL such as https://leads.example.com, got %q", redactURL(c.PublicURL))
+	} else if publicURL.Scheme != "https" && get(EnvMailgunAPIKey) != "" {
+		// Issue 16 item 1: the default http://127.0.0.1:8080 went out in
+		// real email, a dead link, and RFC 8058 one-click needs https.
+		bad(EnvPublicURL, "must be an https:// URL when %s is set: unsubscribe links in real email must reach this server from the internet, and one-click unsubscribe (RFC 8058) needs https; got %q",
+			EnvMailgunAPIKey, redactURL(c.PublicURL))
 	}
 	c.Mail = MailSecrets{APIKey: get(EnvMailgunAPIKey), Domain: get(EnvMailgunDomain), APIBase: get(EnvMailgunAPIBase),
 		UnsubscribeSecret: get(EnvUnsubscribeSecret)}
@@ -549,7 +589,58 @@ func Load(getenv func(string) string) (Config, error) {
 			c.File = f
 		}
 	}
+	if c.Mail.APIKey != "" {
+		errs = append(errs, c.File.Email.validateRealSending(c.Mail.Domain)...)
+	}
 	return c, errors.Join(errs...)
+}
+
+// localURL is the default public URL: the listen address over http, with
+// 127.0.0.1 for an empty or unspecified host.
+func localURL(httpAddr string) string {
+	host, port, err := net.SplitHostPort(httpAddr)
+	if err != nil {
+		return "http://" + httpAddr
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
+
+// validateRealSending checks what marketing email sent through Mailgun
+// needs (issue 16 item 2): a sender identity with a postal address for the
+// footer (CAN-SPAM), and a From whose domain is aligned with the Mailgun
+// sending domain.
+func (e Email) validateRealSending(mailgunDomain string) []error {
+	var errs []error
+	why := fmt.Sprintf("is required when %s is set: every marketing email ends with the sender's name and postal address (CAN-SPAM)", EnvMailgunAPIKey)
+	if strings.TrimSpace(e.Footer.Company) == "" {
+		errs = append(errs, &FieldError{"email.footer.company", why})
+	}
+	if strings.TrimSpace(e.Footer.PostalAddress) == "" {
+		errs = append(errs, &FieldError{"email.footer.postal_address", why})
+	}
+	if strings.TrimSpace(e.Footer.Reason) == "" {
+		errs = append(errs, &FieldError{"email.footer.reason", fmt.Sprintf("must say why the reader gets the email when %s is set, e.g. %q", EnvMailgunAPIKey, DefaultEmailReason)})
+	}
+	addr, err := mail.ParseAddress(e.From)
+	if err != nil {
+		return append(errs, &FieldError{"email.from", fmt.Sprintf("expected an address such as \"Sales <sales@%s>\", got %q", mailgunDomain, e.From)})
+	}
+	domain := strings.ToLower(addr.Address[strings.LastIndexByte(addr.Address, '@')+1:])
+	if mg := strings.ToLower(strings.TrimSpace(mailgunDomain)); mg != "" && !domainsAligned(domain, mg) {
+		errs = append(errs, &FieldError{"email.from", fmt.Sprintf("the sender's domain %s is not aligned with %s=%s: use an address at %s, one of its subdomains or its parent domain, so receivers' SPF/DKIM (DMARC) checks pass",
+			domain, EnvMailgunDomain, mg, mg)})
+	}
+	return errs
+}
+
+// domainsAligned reports whether a From domain and a sending domain are
+// one, or one is a subdomain of the other (DMARC relaxed alignment without
+// a public-suffix list: sales@example.com through mg.example.com).
+func domainsAligned(from, sending string) bool {
+	return from == sending || strings.HasSuffix(from, "."+sending) || strings.HasSuffix(sending, "."+from)
 }
 
 // ParseFile decodes a YAML configuration over the defaults and validates it.

@@ -76,7 +76,7 @@ func EnvVars() []EnvVar {
 		{EnvHTTPMaxConns, "2048", "open HTTP connections this process serves at once (16 to 1000000); further ones wait to be accepted"},
 		{EnvDebugPprof, "", "true mounts Go's profiler at /debug/pprof/ on the HTTP port, for profiling under load; never on an address the internet can reach"},
 		{EnvAPITokens, "", "comma-separated bearer tokens for the rep API (/v1/contacts/...); at least 32 characters each; unset disables it"},
-		{EnvPublicURL, "http://127.0.0.1:8080", "public base URL of this server, used in unsubscribe links (https:// in production)"},
+		{EnvPublicURL, "", "public base URL of this server, used in unsubscribe links; default http:// and " + EnvHTTPAddr + " (127.0.0.1 for an empty or 0.0.0.0 host); must be https:// when " + EnvMailgunAPIKey + " is set (RFC 8058 one-click unsubscribe)"},
 		{EnvMailgunAPIKey, "", "Mailgun API key for sending; unset stores outgoing mail in the local mail sink (leadflow mail ls)"},
 		{EnvMailgunDomain, "", "Mailgun sending domain, e.g. mg.example.com (required with the API key)"},
 		{EnvMailgunAPIBase, "https://api.mailgun.net", "Mailgun API base: https://api.eu.mailgun.net for the EU region"},

@@ -28,6 +28,12 @@ const MailgunInboundName = "mailgun-inbound"
 // here, and the ref says whose reply it is without any lookup.
 const MailgunReplyPrefix = "reply+"
 
+// MailgunAutoReplyAttribute is the lead attribute (true) Decode sets on an
+// automatic answer (out of office, RFC 3834 Auto-Submitted): when its
+// In-Reply-To names an email we sent, the worker records an auto_replied
+// engagement, not a reply.
+const MailgunAutoReplyAttribute = "auto_reply"
+
 // MaxMailgunMessageBytes bounds the message text kept from one email
 // (a lead's Message, a reply's Text). Longer texts are cut at a rune
 // boundary and flagged, rather than rejected: a lead is worth more than the
@@ -201,13 +207,17 @@ func (m *MailgunInbound) Decode(d Delivery) ([]lead.Inbound, error) {
 	if p.TextTruncated {
 		attrs["message_truncated"] = true
 	}
+	if p.isAutoReply() {
+		attrs[MailgunAutoReplyAttribute] = true
+	}
 	if len(attrs) > 0 {
 		in.Attributes = attrs
 	}
 	return []lead.Inbound{in}, nil
 }
 
-// DecodeEngagement turns a reply into exactly one "replied" engagement:
+// DecodeEngagement turns a reply into exactly one "replied" engagement, or
+// "auto_replied" when it is an automatic answer (see mailgunAutoReply):
 // ContactRef from the reply+<ref>@ recipient, Email the sender (lower
 // case), MessageID the In-Reply-To id, Text the stripped text.
 func (m *MailgunInbound) DecodeEngagement(d Delivery) ([]lead.Engagement, error) {
@@ -223,8 +233,12 @@ func (m *MailgunInbound) DecodeEngagement(d Delivery) ([]lead.Engagement, error)
 		return nil, invalid("recipient", "is not a "+MailgunReplyPrefix+"<ref>@ address", nil)
 	}
 	_, addr, _ := p.senderAddress()
+	kind := lead.EngagementReplied
+	if p.isAutoReply() {
+		kind = lead.EngagementAutoReplied
+	}
 	return []lead.Engagement{{
-		Kind:            lead.EngagementReplied,
+		Kind:            kind,
 		ProviderEventID: p.MessageID,
 		Email:           strings.ToLower(addr),
 		ContactRef:      ref,
@@ -259,6 +273,43 @@ type mailgunInboundPayload struct {
 	Timestamp       int64    `json:"timestamp"`
 	AttachmentCount int      `json:"attachment_count,omitempty"`
 	AttachmentNames []string `json:"attachment_names,omitempty"`
+	// AutoReply marks an automatic answer (see mailgunAutoReply), judged
+	// from the headers at Parse; payloads stored before it existed are
+	// judged by their subject alone.
+	AutoReply bool `json:"auto_reply,omitempty"`
+}
+
+// mailgunAutoReplySubject matches the subjects mail systems put on
+// automatic answers: "Out of office", "Automatic reply: …" (Outlook),
+// "Auto: …" (Notes), "Abwesenheitsnotiz", "Réponse automatique",
+// "Respuesta automática", "Risposta automatica", "Resposta automática",
+// "Afwezigheidsmelding", vacation notices and delivery-receipt robots.
+var mailgunAutoReplySubject = regexp.MustCompile(`(?i)^\s*(?:(?:re|aw|fw|fwd|wg|tr|rv)\s*:\s*)*(?:` +
+	`out of (?:the )?office|ooo\b|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|auto:|` +
+	`abwesenheitsnotiz|automatische antwort|r[ée]ponse automatique|absence du bureau|respuesta autom[áa]tica|` +
+	`fuera de la oficina|risposta automatica|resposta autom[áa]tica|afwezigheidsmelding|automatisch antwoord|` +
+	`i am out of the office|i'm out of the office|vacation reply|away from (?:the )?office)`)
+
+// mailgunAutoReply reports whether an email is an automatic answer rather
+// than a person writing: RFC 3834 Auto-Submitted other than "no", the
+// de-facto X-Autoreply, X-Autorespond and X-Autoresponder headers,
+// Precedence auto_reply/bulk/junk/list, or a subject
+// of the kinds above. A false positive costs one reply's points; a false
+// negative stops a nurture and pages a rep for a vacation notice.
+func mailgunAutoReply(f *mailgunForm, subject string) bool {
+	if v := strings.ToLower(strings.TrimSpace(f.header("Auto-Submitted"))); v != "" && v != "no" && !strings.HasPrefix(v, "no;") {
+		return true
+	}
+	for _, name := range []string{"X-Autoreply", "X-Autorespond", "X-Autoresponder"} {
+		if v := strings.ToLower(strings.TrimSpace(f.header(name))); v != "" && v != "no" && v != "false" && v != "none" {
+			return true
+		}
+	}
+	switch strings.ToLower(strings.TrimSpace(f.header("Precedence"))) {
+	case "auto_reply", "bulk", "junk", "list":
+		return true
+	}
+	return mailgunAutoReplySubject.MatchString(subject)
 }
 
 // newMailgunInboundPayload extracts and checks the payload of a form.
@@ -286,6 +337,7 @@ func newMailgunInboundPayload(f *mailgunForm) (*mailgunInboundPayload, error) {
 		}
 		p.Timestamp = sec
 	}
+	p.AutoReply = mailgunAutoReply(f, p.Subject)
 	p.AttachmentCount = len(f.attachments)
 	if declared, err := strconv.Atoi(strings.TrimSpace(f.values.Get("attachment-count"))); err == nil && declared > p.AttachmentCount && declared <= maxMailgunFormParts {
 		// A post without the file parts (e.g. a forward to a URL that
@@ -335,6 +387,12 @@ func (p *mailgunInboundPayload) senderAddress() (name, addr string, ok bool) {
 		return mailgunCleanText(strings.TrimSpace(a.Name)), mailgunCleanText(a.Address), true
 	}
 	return "", "", false
+}
+
+// isAutoReply reports whether the email is an automatic answer: as judged
+// at Parse, or by its subject for a payload stored before that.
+func (p *mailgunInboundPayload) isAutoReply() bool {
+	return p.AutoReply || mailgunAutoReplySubject.MatchString(p.Subject)
 }
 
 // replyRef returns <ref> when the recipient is a valid reply+<ref>@

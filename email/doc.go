@@ -9,8 +9,8 @@
 //
 //   - Render never produces "Hi ," or "<no value>", escapes contact data in
 //     HTML, and returns a single-line subject (no header injection).
-//   - An unsubscribe token verifies only if this secret minted it, and it is
-//     bound to one contact id and one address.
+//   - An unsubscribe token verifies only if this secret minted it; it names
+//     the contact by its opaque ref and reveals no address.
 //   - Send returns Mailgun's message id, or a *SendError saying whether a
 //     retry can help and how long Mailgun asked us to wait. Retrying is the
 //     caller's job: the outbox owns attempts and backoff.

@@ -8,16 +8,22 @@ import (
 
 // FuzzUnsubscribeVerify feeds Verify arbitrary input, which is what the
 // public /u/ endpoint receives. It must never panic, must classify every
-// failure, and must accept only the exact tokens Token mints.
+// failure, and must accept only the exact tokens Token (or, for links
+// already sent, version 1) mints.
 func FuzzUnsubscribeVerify(f *testing.F) {
 	u, err := NewUnsubscriber(testSecret, "https://leads.example.com", "")
 	if err != nil {
 		f.Fatal(err)
 	}
+	current, err := u.Token("lead_3f2a9c0e5b7d4e1f8a6b2c9d0e1f2a3b")
+	if err != nil {
+		f.Fatal(err)
+	}
 	for _, s := range []string{
-		u.Token(42, "ada@example.com"),
-		u.Token(-1, ""),
-		u.Token(1<<62, "Zoë@Exämple.de"),
+		current, "lead_3f2a9c0e5b7d4e1f8a6b2c9d0e1f2a3b.AAAAAAAAAAAAAAAAAAAAAA",
+		u.legacyToken(42, "ada@example.com"),
+		u.legacyToken(-1, ""),
+		u.legacyToken(1<<62, "Zoë@Exämple.de"),
 		"", ".", "..", "a.b", "AQ.AAAAAAAAAAAAAAAAAAAAAA", "AVQ.AAAAAAAAAAAAAAAAAAAAAA",
 		strings.Repeat("A", 2000),
 	} {
@@ -31,8 +37,14 @@ func FuzzUnsubscribeVerify(f *testing.F) {
 			}
 			return
 		}
-		if minted := u.Token(claim.ContactID, claim.Email); minted != token {
-			t.Fatalf("verified %q, but Token(%d, %q) = %q", token, claim.ContactID, claim.Email, minted)
+		if claim.Ref != "" {
+			if minted, err := u.Token(claim.Ref); err != nil || minted != token {
+				t.Fatalf("verified %q, but Token(%q) = %q, %v", token, claim.Ref, minted, err)
+			}
+			return
+		}
+		if minted := u.legacyToken(claim.ContactID, claim.Email); minted != token {
+			t.Fatalf("verified %q, but legacyToken(%d, %q) = %q", token, claim.ContactID, claim.Email, minted)
 		}
 	})
 }

@@ -3,6 +3,7 @@ package email
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -15,11 +16,25 @@ type Data struct {
 	// Contact is the person the email is about (and, for marketing email,
 	// to).
 	Contact ContactInfo
-	// Need is what the lead asked about, already humanised
-	// ("25 seats for the sales team").
+	// Need is what the lead asked about: their own words ("our CRM is too
+	// slow") or a need answer ("urgent", "just_exploring"). Render moves a
+	// need answer to NeedLevel, and quotes the lead's words as an Excerpt,
+	// so templates show .Need only in quotes, never after "about".
 	Need string
-	// Timeline is when they want it, already humanised ("this quarter").
+	// NeedLevel is NeedUrgent, NeedImportant, NeedExploring or "". Render
+	// fills it from a need answer in Need.
+	NeedLevel string
+	// Timeline is when they want it: an answer code ("this_quarter",
+	// "THIS YEAR") or words. Render turns codes into words that read after
+	// "get started" ("this quarter"), and empties an answer that names no
+	// date ("no_timeline").
 	Timeline string
+	// Message is the lead's own message, for rep notifications; Render
+	// cuts it to an excerpt.
+	Message string
+	// LeadEmailed reports that an email already went to the lead in the
+	// rep's name (the heating-up email), so the rep does not repeat it.
+	LeadEmailed bool
 	// Campaign is the campaign the lead came from.
 	Campaign string
 	// Rep is the owner rep: the voice of stage and heating-up emails, the
@@ -33,14 +48,30 @@ type Data struct {
 	// templates show it, and fall back to "reply with unsubscribe" without
 	// it.
 	UnsubscribeURL string
+	// Subject and Preheader are set by Render: the rendered subject (the
+	// HTML <title>) and the first sentence of the text part (the hidden
+	// preview line mail clients show after the subject). Values passed in
+	// are ignored.
+	Subject, Preheader string
 	// Extra carries anything else a template directory wants
 	// ({{.Extra.case_study_url}}); a missing key renders as empty.
 	Extra map[string]string
 }
 
-// ContactInfo is the contact's side of Data.
+// ContactInfo is the contact's side of Data. Render fixes the case of a
+// name or company typed all upper or all lower case (PersonName,
+// CompanyName).
 type ContactInfo struct {
 	FirstName, LastName, Company, Title, Email string
+	// Phone is the contact's number (E.164), for rep notifications.
+	Phone string
+	// Country is an ISO 3166-1 alpha-2 code or a country name.
+	Country string
+	// FamilyNameFirst says the name is written family name first (LastName
+	// holds the family name either way): the full name then reads
+	// "LastName FirstName" and greetings use it whole. Set it only when the
+	// data says so; Render never guesses from the name.
+	FamilyNameFirst bool
 }
 
 // RepInfo is the owner rep's side of Data. Signature may span lines.
@@ -48,10 +79,18 @@ type RepInfo struct {
 	Name, Email, Signature string
 }
 
-// DealInfo is the deal's side of Data.
+// DealInfo is the deal's side of Data. Title is internal ("Hooli — Vik
+// Jansen"): only rep notifications may show it.
 type DealInfo struct {
+	// Stage is the stage name or slug; Render turns a slug into words.
 	Stage string
 	Title string
+	// URL is the deal's page in the web app
+	// (LEADFLOW_PUBLIC_URL + "/app/deals/{id}").
+	URL string
+	// SLADue is when the owner's first contact is due; zero when no
+	// speed-to-lead deadline applies.
+	SLADue time.Time
 }
 
 // ScoreInfo is the lead score as a rep sees it: the total, the band (e.g.
@@ -70,7 +109,16 @@ type Rendered struct {
 
 // maxSubjectRunes bounds a subject: contact data (a long "need") must not
 // turn it into a paragraph, and mail clients show about this much anyway.
-const maxSubjectRunes = 150
+// Render cuts a longer subject on a word boundary.
+const maxSubjectRunes = 78
+
+// Excerpt lengths: a need quoted to the contact, a message shown to a rep,
+// and the preheader.
+const (
+	maxNeedRunes      = 160
+	maxMessageRunes   = 400
+	maxPreheaderRunes = 110
+)
 
 // Render renders the named template with d. The subject and text parts go
 // through text/template, the HTML part through html/template, which escapes
@@ -86,12 +134,14 @@ func (t *Templates) Render(name string, d Data) (Rendered, error) {
 	if err := ct.subject.Execute(&b, d); err != nil {
 		return Rendered{}, fmt.Errorf("render email %q subject: %w", name, err)
 	}
-	out := Rendered{Subject: SingleLine(b.String(), maxSubjectRunes)}
+	out := Rendered{Subject: cutWords(SingleLine(b.String(), 0), maxSubjectRunes)}
+	d.Subject = out.Subject
 	b.Reset()
 	if err := ct.text.Execute(&b, d); err != nil {
 		return Rendered{}, fmt.Errorf("render email %q text: %w", name, err)
 	}
 	out.Text = tidyText(b.String())
+	d.Preheader = preheader(out.Text)
 	b.Reset()
 	if err := ct.html.Execute(&b, d); err != nil {
 		return Rendered{}, fmt.Errorf("render email %q html: %w", name, err)
@@ -105,25 +155,44 @@ func (t *Templates) Render(name string, d Data) (Rendered, error) {
 func (d Data) cleaned() Data {
 	c := d
 	c.Contact = ContactInfo{
-		FirstName: SingleLine(d.Contact.FirstName, 0),
-		LastName:  SingleLine(d.Contact.LastName, 0),
-		Company:   SingleLine(d.Contact.Company, 0),
-		Title:     SingleLine(d.Contact.Title, 0),
-		Email:     SingleLine(d.Contact.Email, 0),
+		FirstName:       PersonName(wordsOnly(d.Contact.FirstName)),
+		LastName:        PersonName(wordsOnly(d.Contact.LastName)),
+		Company:         CompanyName(wordsOnly(d.Contact.Company)),
+		Title:           SingleLine(d.Contact.Title, 0),
+		Email:           SingleLine(d.Contact.Email, 0),
+		Phone:           SingleLine(d.Contact.Phone, 0),
+		Country:         SingleLine(d.Contact.Country, 0),
+		FamilyNameFirst: d.Contact.FamilyNameFirst,
 	}
 	c.Need = SingleLine(d.Need, 0)
+	c.NeedLevel, _ = NeedLevel(d.NeedLevel)
+	if level, ok := NeedLevel(c.Need); ok {
+		c.Need = ""
+		if c.NeedLevel == "" {
+			c.NeedLevel = level
+		}
+	}
+	c.Need = Excerpt(c.Need, maxNeedRunes)
 	c.Timeline = SingleLine(d.Timeline, 0)
-	c.Campaign = SingleLine(d.Campaign, 0)
+	if p, ok := TimelinePhrase(c.Timeline); ok {
+		c.Timeline = p
+	} else if isOneCase(c.Timeline) {
+		c.Timeline = strings.ToLower(c.Timeline)
+	}
+	c.Message = Excerpt(d.Message, maxMessageRunes)
+	c.Campaign = Slug(SingleLine(d.Campaign, 0))
+	c.Subject, c.Preheader = "", ""
 	c.Rep = RepInfo{
 		Name:      SingleLine(d.Rep.Name, 0),
 		Email:     SingleLine(d.Rep.Email, 0),
 		Signature: strings.Join(signatureLines(d.Rep.Signature), "\n"),
 	}
-	c.Deal = DealInfo{Stage: SingleLine(d.Deal.Stage, 0), Title: SingleLine(d.Deal.Title, 0)}
+	c.Deal = DealInfo{Stage: Slug(SingleLine(d.Deal.Stage, 0)), Title: SingleLine(d.Deal.Title, 0),
+		URL: SingleLine(d.Deal.URL, 0), SLADue: d.Deal.SLADue}
 	c.Score.Band = SingleLine(d.Score.Band, 0)
 	c.Score.Reasons = nil
 	for _, r := range d.Score.Reasons {
-		if r = SingleLine(r, 0); r != "" {
+		if r = Reason(SingleLine(r, 0)); r != "" {
 			c.Score.Reasons = append(c.Score.Reasons, r)
 		}
 	}
@@ -135,6 +204,15 @@ func (d Data) cleaned() Data {
 		}
 	}
 	return c
+}
+
+// wordsOnly is SingleLine(s, 0), or "" when s has no letter or digit (a
+// "," typed to get past a required field).
+func wordsOnly(s string) string {
+	if nameOnly(s) == "" {
+		return ""
+	}
+	return SingleLine(s, 0)
 }
 
 // SingleLine makes s safe for a one-line context such as a header: invalid
@@ -210,14 +288,20 @@ func tidyText(s string) string {
 // cleaned data, so a name of only spaces counts as missing.
 var templateFuncs = map[string]any{
 	// greeting opens an email to the contact: "Hi Ada," or, with no first
-	// name, "Hello,". Never "Hi ,".
-	"greeting": func(d Data) string { return hi(d.Contact.FirstName) },
+	// name, "Hello,". Never "Hi ,". See contactGreeting.
+	"greeting": func(d Data) string { return contactGreeting(d.Contact) },
 	// hi is greeting for any name: {{hi .Rep.Name}}.
 	"hi": hi,
-	// fullName is the contact's first and last name, either alone, or "".
-	"fullName": func(d Data) string {
-		return strings.TrimSpace(d.Contact.FirstName + " " + d.Contact.LastName)
+	// callName is the name greeting uses for the contact ("Ada", "Dr.
+	// Lovelace", "Yamada Taro"), or "": for subjects such as "Welcome, Ada".
+	"callName": func(d Data) string { return contactName(d.Contact) },
+	// needWords says a NeedLevel in words for a rep: "urgent", "a clear
+	// need", "just exploring", or "".
+	"needWords": func(level string) string {
+		return map[string]string{NeedUrgent: "urgent", NeedImportant: "a clear need", NeedExploring: "just exploring"}[level]
 	},
+	// fullName is the contact's full name in the order the data gives, or "".
+	"fullName": func(d Data) string { return fullName(d.Contact) },
 	// firstWord is the first word of a name, for greeting someone we only
 	// know by full name (a rep): "Grace Hopper" → "Grace".
 	"firstWord": func(s string) string {
@@ -229,19 +313,83 @@ var templateFuncs = map[string]any{
 	// lines splits a multi-line value (the rep's signature) so an HTML part
 	// can join the lines with <br> and still escape each one.
 	"lines": signatureLines,
+	// clock formats a deadline for a rep ("14:05 UTC, Tue 3 Mar"); "" for
+	// the zero time.
+	"clock": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format("15:04 UTC, Mon 2 Jan")
+	},
+}
+
+// fullName joins a contact's names in the order the data says.
+func fullName(c ContactInfo) string {
+	if c.FamilyNameFirst {
+		return strings.TrimSpace(c.LastName + " " + c.FirstName)
+	}
+	return strings.TrimSpace(c.FirstName + " " + c.LastName)
+}
+
+// contactGreeting greets a contact by the name contactName gives, or
+// says "Hello,".
+func contactGreeting(c ContactInfo) string { return hi(contactName(c)) }
+
+// contactName is what to call a contact. A first name that starts with an
+// honorific drops it ("Dr. Ada" → "Ada"); an honorific alone is kept with
+// the last name ("Dr" + "Lovelace" → "Dr. Lovelace"). A family-name-first
+// contact is called by full name, in their order. "" when there is no
+// usable name.
+func contactName(c ContactInfo) string {
+	if c.FamilyNameFirst && c.LastName != "" {
+		return fullName(c)
+	}
+	words := strings.Fields(c.FirstName)
+	if len(words) > 0 && isHonorific(words[0]) {
+		if len(words) > 1 {
+			return nameOnly(strings.Join(words[1:], " "))
+		}
+		if c.LastName == "" {
+			return ""
+		}
+		title := upperFirst(strings.ToLower(strings.TrimSuffix(words[0], ".")))
+		if title != "Miss" {
+			title += "."
+		}
+		return title + " " + nameOnly(c.LastName)
+	}
+	return nameOnly(c.FirstName)
+}
+
+// nameOnly trims what is not a letter or digit from both ends of a name
+// ("Ada." from a form, "," typed to get past a required field).
+func nameOnly(name string) string {
+	return strings.TrimFunc(SingleLine(name, 0), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 }
 
 // hi greets name, or says "Hello," when there is none. Punctuation around
-// the name is dropped ("Ada." from a form, "," typed to get past a required
-// field), and a "name" without a letter or digit counts as none.
+// the name is dropped, and a "name" without a letter or digit counts as
+// none.
 func hi(name string) string {
-	name = strings.TrimFunc(SingleLine(name, 0), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	if name == "" {
+	if name = nameOnly(name); name == "" {
 		return "Hello,"
 	}
 	return "Hi " + name + ","
+}
+
+// preheader is the preview line of an email: the first paragraph of its
+// text after the greeting, cut on a word boundary.
+func preheader(text string) string {
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || (i == 0 && (strings.HasPrefix(line, "Hi ") || strings.HasPrefix(line, "Hello"))) {
+			continue
+		}
+		return cutWords(line, maxPreheaderRunes)
+	}
+	return ""
 }
 
 // sampleData is a fully filled Data: LoadTemplates executes every template

@@ -2,6 +2,7 @@ package email
 
 import (
 	"flag"
+	htmlstd "html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -123,7 +124,7 @@ func checkProse(t *testing.T, what string, kind Kind, r Rendered) {
 	text := regexp.MustCompile(`(?m)^[A-Z][a-z]+:\s+`).ReplaceAllString(r.Text, "")
 	html := regexp.MustCompile(`</?a\b[^>]*>`).ReplaceAllString(r.HTML, "")
 	html = regexp.MustCompile(`<[^>]*>`).ReplaceAllString(html, " ")
-	html = regexp.MustCompile(`\s+`).ReplaceAllString(html, " ")
+	html = regexp.MustCompile(`\s+`).ReplaceAllString(htmlstd.UnescapeString(html), " ")
 	for _, part := range []struct{ name, s string }{{"subject", r.Subject}, {"text", text}, {"html", html}} {
 		for _, p := range sloppy {
 			if m := p.re.FindString(part.s); m != "" {
@@ -266,8 +267,8 @@ func TestSingleLine(t *testing.T) {
 func TestRenderLongSubjectIsCut(t *testing.T) {
 	t.Parallel()
 	tpl := loadDefaults(t)
-	d := Data{Need: strings.Repeat("very long need ", 40)}
-	r, err := tpl.Render("heating-up", d)
+	d := Data{Contact: ContactInfo{Company: strings.Repeat("Very Long Company ", 20)}}
+	r, err := tpl.Render("nurture-2", d)
 	require.NoError(t, err)
 	require.LessOrEqual(t, len([]rune(r.Subject)), maxSubjectRunes)
 	require.True(t, strings.HasSuffix(r.Subject, "…"))

@@ -25,21 +25,39 @@ const (
 // 32 bytes is HMAC-SHA256's full strength.
 const MinUnsubscribeSecretLen = 32
 
-// Token layout. The payload is signed, not encrypted: a token shows the
-// address it was minted for to whoever holds it, who is normally that
-// address's owner. The HTTP side should still keep /u/ paths out of logs.
+// Token layout. A token is the contact's opaque reference and a MAC:
+//
+//	lead_<32 hex> "." base64url(HMAC-SHA256(key, "unsubscribe\x00" ref)[:16])
+//
+// The ref (contacts.ref, random, also sent to Mailgun as lead_id) says
+// nothing about the person: whoever sees a link learns neither the address
+// nor the contact id (issue 16 item 4). The MAC means a ref alone, seen in
+// a webhook or a log, cannot be turned into an unsubscribe.
+//
+// Links minted before (version 1: base64url of a version byte, the contact
+// id and the address, then the MAC) still verify, so an opt-out link in an
+// email already delivered keeps working (CAN-SPAM: at least 30 days); Token
+// never mints them any more. They can be refused once every email sent
+// before the change is older than that.
 const (
 	tokenVersion byte = 1
 	// tokenMACLen truncates HMAC-SHA256 to 128 bits: far beyond online
 	// guessing, and it keeps the URL short enough for one header line.
 	tokenMACLen = 16
-	// maxTokenLen bounds what Verify will look at. A minted token for a
+	// maxTokenLen bounds what Verify will look at. A version-1 token for a
 	// 254-byte address (the longest valid one) is under 400 characters.
 	maxTokenLen = 1024
 	// tokenKeyLabel derives the MAC key from the configured secret, so the
 	// same secret reused for something else cannot produce valid tokens.
 	tokenKeyLabel = "leadflow/unsubscribe-token/v1"
+	// refTokenPurpose is MACed with the ref: a MAC minted over a ref for
+	// another purpose, should one ever exist, does not unsubscribe.
+	refTokenPurpose = "unsubscribe\x00"
 )
+
+// refRE is the shape of a contact ref (migration 00003: "lead_" and a
+// UUID's hex digits); anything looser is refused before the MAC is computed.
+var refRE = regexp.MustCompile(`^lead_[0-9a-f]{32}$`)
 
 // Errors Verify wraps, so the HTTP handler can tell a mangled link (show a
 // friendly page) from a forgery attempt (count it).
@@ -52,9 +70,11 @@ var (
 	ErrTokenSignature = errors.New("unsubscribe token signature does not match")
 )
 
-// Claim is what a verified token says: who asked to unsubscribe. Email is
-// lower case.
+// Claim is what a verified token says: who asked to unsubscribe. A current
+// token carries only Ref, the contact's opaque reference; a version-1 token
+// (minted before issue 16) carries ContactID and Email (lower case) instead.
 type Claim struct {
+	Ref       string
 	ContactID int64
 	Email     string
 }
@@ -63,10 +83,8 @@ type Claim struct {
 // the URL and headers around them. It is immutable and safe for concurrent
 // use.
 //
-// A token is base64url(payload) "." base64url(HMAC-SHA256(key, payload)[:16])
-// where payload is a version byte, the contact id (varint) and the
-// lower-cased address. Binding the address means a token cannot be guessed
-// from a contact id and stops working for a contact whose address changed.
+// Tokens carry the contact's opaque ref and a MAC (see the token layout
+// above): they cannot be guessed from a contact id and reveal no address.
 type Unsubscriber struct {
 	key     []byte
 	baseURL string
@@ -119,9 +137,18 @@ func isLoopback(host string) bool {
 	return host == "localhost" || host == "::1" || strings.HasPrefix(host, "127.")
 }
 
-// Token mints the unsubscribe token for a contact at an address. The same
-// inputs always give the same token, so re-sending an email reuses it.
-func (u *Unsubscriber) Token(contactID int64, email string) string {
+// Token mints the unsubscribe token for the contact whose ref (lead_…) it
+// is. The same ref always gives the same token, so re-sending an email
+// reuses it. It fails only for a string that is not a contact ref.
+func (u *Unsubscriber) Token(ref string) (string, error) {
+	if !refRE.MatchString(ref) {
+		return "", fmt.Errorf("mint unsubscribe token: %q is not a contact ref (lead_ and 32 hex digits)", ref)
+	}
+	return ref + "." + base64.RawURLEncoding.EncodeToString(u.sign([]byte(refTokenPurpose+ref))), nil
+}
+
+// legacyToken mints a version-1 token, for tests of the links already sent.
+func (u *Unsubscriber) legacyToken(contactID int64, email string) string {
 	email = strings.ToLower(strings.TrimSpace(email))
 	payload := make([]byte, 0, 1+binary.MaxVarintLen64+len(email))
 	payload = append(payload, tokenVersion)
@@ -143,9 +170,9 @@ func (u *Unsubscriber) sign(payload []byte) []byte {
 }
 
 // Verify checks a token and returns what it claims. Errors wrap
-// ErrTokenMalformed or ErrTokenSignature. Only a token Token minted with
-// the same secret verifies: the encoding is checked strictly, so no other
-// spelling of the same bytes passes. The MAC comparison is constant-time.
+// ErrTokenMalformed or ErrTokenSignature. Only a token minted with the same
+// secret verifies: the encoding is checked strictly, so no other spelling
+// of the same bytes passes. The MAC comparison is constant-time.
 func (u *Unsubscriber) Verify(token string) (Claim, error) {
 	if len(token) == 0 || len(token) > maxTokenLen {
 		return Claim{}, malformed("length %d", len(token))
@@ -159,9 +186,23 @@ func (u *Unsubscriber) Verify(token string) (Claim, error) {
 	if !ok || strings.Contains(macPart, ".") {
 		return Claim{}, malformed("want exactly one dot")
 	}
-	// base64's decoder skips CR and LF; isTokenByte already refused them,
-	// and Strict refuses non-zero padding bits, so the decoding is 1:1.
 	enc := base64.RawURLEncoding.Strict()
+	if strings.HasPrefix(payloadPart, "lead_") {
+		if !refRE.MatchString(payloadPart) {
+			return Claim{}, malformed("contact ref")
+		}
+		sum, err := enc.DecodeString(macPart)
+		if err != nil || len(sum) != tokenMACLen {
+			return Claim{}, malformed("signature encoding")
+		}
+		if !hmac.Equal(sum, u.sign([]byte(refTokenPurpose+payloadPart))) {
+			return Claim{}, fmt.Errorf("verify unsubscribe token: %w", ErrTokenSignature)
+		}
+		return Claim{Ref: payloadPart}, nil
+	}
+	// A version-1 token (see the token layout). base64's decoder skips CR
+	// and LF; isTokenByte already refused them,
+	// and Strict refuses non-zero padding bits, so the decoding is 1:1.
 	payload, err := enc.DecodeString(payloadPart)
 	if err != nil {
 		return Claim{}, malformed("payload encoding")
@@ -231,4 +272,49 @@ func TokenFromSubject(subject string) string {
 		}
 	}
 	return ""
+}
+
+// Footer is the sender identity every marketing email ends with, next to
+// the unsubscribe link: CAN-SPAM requires the sender's valid postal
+// address, and a reader should see who writes and why. It comes from the
+// configuration (email.footer), which refuses to start without it when
+// real email is sent.
+type Footer struct {
+	// Company is the sender's legal or trading name.
+	Company string
+	// PostalAddress is the sender's postal address; its lines are joined
+	// with ", " in the email.
+	PostalAddress string
+	// Reason says why the reader gets the email ("You are receiving this
+	// because you asked us about our product.").
+	Reason string
+}
+
+// Data.Extra keys under which the footer partial (_unsubscribe.*.tmpl)
+// finds the Footer.
+const (
+	ExtraFooterCompany       = "footer_company"
+	ExtraFooterPostalAddress = "footer_postal_address"
+	ExtraFooterReason        = "footer_reason"
+)
+
+// AddTo puts f into d.Extra for the footer partial. An empty field adds
+// nothing, and the partial leaves its line out.
+func (f Footer) AddTo(d *Data) {
+	var lines []string
+	for _, l := range strings.Split(f.PostalAddress, "\n") {
+		if l = strings.TrimRight(strings.TrimSpace(l), ","); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	for k, v := range map[string]string{ExtraFooterCompany: strings.TrimSpace(f.Company),
+		ExtraFooterPostalAddress: strings.Join(lines, ", "), ExtraFooterReason: strings.TrimSpace(f.Reason)} {
+		if v == "" {
+			continue
+		}
+		if d.Extra == nil {
+			d.Extra = map[string]string{}
+		}
+		d.Extra[k] = v
+	}
 }

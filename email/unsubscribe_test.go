@@ -12,6 +12,9 @@ import (
 // testSecret is 32 bytes, the minimum.
 var testSecret = []byte("0123456789abcdef0123456789abcdef")
 
+// testRef is a contact ref as PostgreSQL generates them.
+const testRef = "lead_3f2a9c0e5b7d4e1f8a6b2c9d0e1f2a3b"
+
 func newTestUnsubscriber(t testing.TB) *Unsubscriber {
 	t.Helper()
 	u, err := NewUnsubscriber(testSecret, "https://leads.example.com", "unsubscribe@mg.example.com")
@@ -19,7 +22,67 @@ func newTestUnsubscriber(t testing.TB) *Unsubscriber {
 	return u
 }
 
-func TestUnsubscribeTokenRoundTrip(t *testing.T) {
+// TestUnsubscribeTokenIsOpaque is issue 16 item 4: the token was the
+// address in base64 plus a MAC, so whoever saw a link (a forwarded email,
+// a proxy log) learned the address. It is now the contact's random ref and
+// a MAC: nothing about the person.
+func TestUnsubscribeTokenIsOpaque(t *testing.T) {
+	t.Parallel()
+	u := newTestUnsubscriber(t)
+	tok, err := u.Token(testRef)
+	require.NoError(t, err)
+	require.Regexp(t, `^lead_[0-9a-f]{32}\.[A-Za-z0-9_-]{22}$`, tok)
+	again, err := u.Token(testRef)
+	require.NoError(t, err)
+	require.Equal(t, tok, again, "tokens are deterministic")
+	claim, err := u.Verify(tok)
+	require.NoError(t, err)
+	require.Equal(t, Claim{Ref: testRef}, claim)
+	for _, s := range []string{tok, u.URL(tok)} {
+		require.NotContains(t, s, "@")
+		for _, enc := range []*base64.Encoding{base64.RawURLEncoding, base64.RawStdEncoding} {
+			for _, decoded := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("./<>:?%", r) }) {
+				b, err := enc.DecodeString(decoded)
+				if err == nil {
+					require.NotContains(t, string(b), "@", "a token part decodes to an address")
+				}
+			}
+		}
+	}
+
+	for _, bad := range []string{"", "ada@example.com", "lead_", "LEAD_3F2A9C0E5B7D4E1F8A6B2C9D0E1F2A3B", testRef + "0", "42"} {
+		_, err := u.Token(bad)
+		require.Error(t, err, "%q is not a ref", bad)
+	}
+}
+
+func TestUnsubscribeTokenForgery(t *testing.T) {
+	t.Parallel()
+	u := newTestUnsubscriber(t)
+	tok, err := u.Token(testRef)
+	require.NoError(t, err)
+	_, mac, _ := strings.Cut(tok, ".")
+	other := "lead_3f2a9c0e5b7d4e1f8a6b2c9d0e1f2a3c"
+
+	// Another contact's ref with this MAC: the enumeration attempt.
+	_, err = u.Verify(other + "." + mac)
+	require.ErrorIs(t, err, ErrTokenSignature)
+	// Another secret.
+	stranger, err := NewUnsubscriber([]byte(strings.Repeat("x", 32)), "https://leads.example.com", "")
+	require.NoError(t, err)
+	forged, err := stranger.Token(testRef)
+	require.NoError(t, err)
+	_, err = u.Verify(forged)
+	require.ErrorIs(t, err, ErrTokenSignature)
+	// A ref alone (it travels to Mailgun as lead_id) is no token.
+	for _, bad := range []string{testRef, testRef + ".", strings.ToUpper(testRef[:5]) + testRef[5:] + "." + mac,
+		"lead_zz2a9c0e5b7d4e1f8a6b2c9d0e1f2a3b." + mac, testRef + "." + mac[:20], testRef + "." + mac + "AA"} {
+		_, err = u.Verify(bad)
+		require.Error(t, err, bad)
+	}
+}
+
+func TestLegacyUnsubscribeTokenRoundTrip(t *testing.T) {
 	t.Parallel()
 	u := newTestUnsubscriber(t)
 	tests := []struct {
@@ -38,9 +101,9 @@ func TestUnsubscribeTokenRoundTrip(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tok := u.Token(tt.id, tt.email)
+			tok := u.legacyToken(tt.id, tt.email)
 			require.Regexp(t, `^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22}$`, tok)
-			require.Equal(t, tok, u.Token(tt.id, tt.email), "tokens are deterministic")
+			require.Equal(t, tok, u.legacyToken(tt.id, tt.email), "tokens are deterministic")
 			claim, err := u.Verify(tok)
 			require.NoError(t, err)
 			require.Equal(t, Claim{ContactID: tt.id, Email: tt.wantEmail}, claim)
@@ -48,22 +111,22 @@ func TestUnsubscribeTokenRoundTrip(t *testing.T) {
 	}
 }
 
-func TestUnsubscribeTokenIsCompact(t *testing.T) {
+func TestLegacyUnsubscribeTokenIsCompact(t *testing.T) {
 	t.Parallel()
 	u := newTestUnsubscriber(t)
-	require.Less(t, len(u.Token(123456789, "someone.long@company.example.com")), 80)
+	require.Less(t, len(u.legacyToken(123456789, "someone.long@company.example.com")), 80)
 	// The longest valid address still fits well inside Verify's bound.
 	long := strings.Repeat("a", 64) + "@" + strings.Repeat("b", 185) + ".com"
-	tok := u.Token(math.MaxInt64, long)
+	tok := u.legacyToken(math.MaxInt64, long)
 	require.Less(t, len(tok), maxTokenLen/2)
 	_, err := u.Verify(tok)
 	require.NoError(t, err)
 }
 
-func TestUnsubscribeTokenForgery(t *testing.T) {
+func TestLegacyUnsubscribeTokenForgery(t *testing.T) {
 	t.Parallel()
 	u := newTestUnsubscriber(t)
-	tok := u.Token(42, "ada@example.com")
+	tok := u.legacyToken(42, "ada@example.com")
 	payloadPart, macPart, _ := strings.Cut(tok, ".")
 	enc := base64.RawURLEncoding
 
@@ -77,13 +140,13 @@ func TestUnsubscribeTokenForgery(t *testing.T) {
 	require.ErrorIs(t, err, ErrTokenSignature)
 
 	// Same contact, another address.
-	_, err = u.Verify(u.Token(42, "eve@example.com")[:len(payloadPart)+1] + macPart)
+	_, err = u.Verify(u.legacyToken(42, "eve@example.com")[:len(payloadPart)+1] + macPart)
 	require.Error(t, err)
 
 	// Another secret.
 	stranger, err := NewUnsubscriber([]byte(strings.Repeat("x", 32)), "https://leads.example.com", "")
 	require.NoError(t, err)
-	_, err = u.Verify(stranger.Token(42, "ada@example.com"))
+	_, err = u.Verify(stranger.legacyToken(42, "ada@example.com"))
 	require.ErrorIs(t, err, ErrTokenSignature)
 
 	// A flipped MAC bit.
@@ -94,10 +157,10 @@ func TestUnsubscribeTokenForgery(t *testing.T) {
 	require.ErrorIs(t, err, ErrTokenSignature)
 }
 
-func TestUnsubscribeTokenMalformed(t *testing.T) {
+func TestLegacyUnsubscribeTokenMalformed(t *testing.T) {
 	t.Parallel()
 	u := newTestUnsubscriber(t)
-	good := u.Token(42, "ada@example.com")
+	good := u.legacyToken(42, "ada@example.com")
 	payloadPart, macPart, _ := strings.Cut(good, ".")
 	enc := base64.RawURLEncoding
 	v2 := []byte{2, 84}
@@ -144,7 +207,8 @@ func nudge(c byte) string {
 func TestUnsubscribeURLAndHeaders(t *testing.T) {
 	t.Parallel()
 	u := newTestUnsubscriber(t)
-	tok := u.Token(42, "ada@example.com")
+	tok, err := u.Token(testRef)
+	require.NoError(t, err)
 	require.Equal(t, "https://leads.example.com/u/"+tok, u.URL(tok))
 	require.Equal(t, map[string]string{
 		"List-Unsubscribe":      "<https://leads.example.com/u/" + tok + ">, <mailto:unsubscribe@mg.example.com?subject=unsubscribe%20" + tok + ">",
@@ -203,4 +267,46 @@ func TestTokenFromSubject(t *testing.T) {
 			require.Equal(t, tt.want, TokenFromSubject(tt.subject))
 		})
 	}
+}
+
+// TestMarketingEmailFooter is issue 16 item 2: marketing email ended with
+// "Best, The team" and an unsubscribe line, with no sender identity and no
+// postal address (CAN-SPAM). Every marketing template now ends with the
+// configured footer: why the reader gets it, who sends it and where from,
+// and the opt-out link.
+func TestMarketingEmailFooter(t *testing.T) {
+	t.Parallel()
+	tpl, err := LoadTemplates("")
+	require.NoError(t, err)
+	footer := Footer{Company: "Northwind Analytics Inc.", PostalAddress: "500 Market St, Suite 12,\nSan Francisco, CA 94105\nUSA",
+		Reason: "You are receiving this email because you asked Northwind about our product."}
+	marketing := 0
+	for _, name := range tpl.Names() {
+		if kind, _ := tpl.Kind(name); kind != KindMarketing {
+			continue
+		}
+		marketing++
+		t.Run(name, func(t *testing.T) {
+			d := sampleData()
+			d.Rep = RepInfo{}
+			footer.AddTo(&d)
+			r, err := tpl.Render(name, d)
+			require.NoError(t, err)
+			for part, body := range map[string]string{"text": r.Text, "html": r.HTML} {
+				require.Contains(t, body, "Northwind Analytics Inc., 500 Market St, Suite 12, San Francisco, CA 94105, USA", part)
+				require.Contains(t, body, "You are receiving this email because you asked Northwind about our product.", part)
+				require.Contains(t, body, d.UnsubscribeURL, part)
+				require.NotContains(t, body, "The team", part)
+			}
+			require.Contains(t, r.Text, "The Northwind Analytics Inc. team")
+		})
+	}
+	require.NotZero(t, marketing)
+
+	// Without a footer (the local sink), nothing empty is left behind.
+	d := sampleData()
+	r, err := tpl.Render("nurture-1", d)
+	require.NoError(t, err)
+	require.NotContains(t, r.Text, "<no value>")
+	require.NotContains(t, r.HTML, "<br>\n</p>")
 }

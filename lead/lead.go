@@ -98,6 +98,11 @@ const (
 	EngagementComplained   = "complained"
 	EngagementFailed       = "failed"
 	EngagementReplied      = "replied"
+	// EngagementAutoReplied is an automatic answer to our email (out of
+	// office, vacation, "we received your message"): recorded, but it is
+	// not the person engaging, so it scores nothing, stops no nurture and
+	// notifies no one.
+	EngagementAutoReplied = "auto_replied"
 )
 
 // Engagement is something a known contact did with our email: opened,

@@ -3,6 +3,8 @@ package lead
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -204,7 +206,11 @@ type ClaimPolicy struct {
 	// StaleClaim is how long a claim blocks others (a worker that died
 	// mid-send); default 10m.
 	StaleClaim time.Duration
-	Now        time.Time
+	// MinGap is the least time between two marketing emails to one
+	// contact; 0 = none. Emails held by it or by WeeklyCap are spread
+	// MinGap apart (at least a second) rather than all released at once.
+	MinGap time.Duration
+	Now    time.Time
 }
 
 // Claim is the outcome of claiming an outbox email.
@@ -235,6 +241,27 @@ type StageChange struct {
 	// the move.
 	Pipeline    string
 	AmountCents int64
+}
+
+// StageEmailKey is the dedupe key of the email sent when a deal enters a
+// stage: one per deal and stage, however often the deal re-enters it.
+func StageEmailKey(dealID int64, stage string) string {
+	return "stage:" + strconv.FormatInt(dealID, 10) + ":" + strings.ToLower(strings.TrimSpace(stage))
+}
+
+// StageEmailKeyStage returns the stage (lower case) a StageEmailKey names,
+// and false for any other key (including the per-history-row keys
+// "stage:<id>" of earlier versions).
+func StageEmailKeyStage(key string) (string, bool) {
+	rest, ok := strings.CutPrefix(key, "stage:")
+	if !ok {
+		return "", false
+	}
+	deal, stage, ok := strings.Cut(rest, ":")
+	if !ok || deal == "" || strings.Trim(deal, "0123456789") != "" {
+		return "", false
+	}
+	return stage, true
 }
 
 // TimeRange is a period, e.g. a rep's out-of-office.

@@ -127,17 +127,25 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 		}
 		tp = lead.Touchpoint{ContactID: contactID, EventID: eventID, Source: l.Source, Channel: l.Channel,
 			UTM: l.UTM, OccurredAt: l.OccurredAt, NewContact: created, Conflicts: conflicts}
+		// The touchpoint's consent statement joins the contact's consent
+		// history (consent_events) in the same statement.
 		b.Queue(`
-			INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id,
-				utm_source, utm_medium, utm_campaign, utm_term, utm_content, click_ids, landing_url,
-				consent_marketing, consent_text, message, answers, attributes, occurred_at, created_at, is_test,
-				campaign_ids, consent_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
-			RETURNING id`,
+			WITH tp AS (
+				INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id,
+					utm_source, utm_medium, utm_campaign, utm_term, utm_content, click_ids, landing_url,
+					consent_marketing, consent_text, message, answers, attributes, occurred_at, created_at, is_test,
+					campaign_ids, consent_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+				RETURNING id
+			), consent AS (
+				INSERT INTO consent_events (contact_id, touchpoint_id, state, source, occurred_at, created_at)
+				SELECT $1, id, $23, 'touchpoint', $22, $19 FROM tp
+			)
+			SELECT id FROM tp`,
 			contactID, eventID, l.Source, l.Channel, l.ExternalID,
 			l.UTM.Source, l.UTM.Medium, l.UTM.Campaign, l.UTM.Term, l.UTM.Content, clickIDs, l.LandingURL,
 			l.Consent.Marketing, l.Consent.Text, l.Message, answers, attrs, l.OccurredAt, now, l.Test,
-			campaignIDs, consentAt)
+			campaignIDs, consentAt, consentState(l.Consent))
 		// Every queued write before the touchpoint reports only errors.
 		br = tx.SendBatch(ctx, b)
 		for range b.Len() - 1 {

@@ -443,5 +443,15 @@ func moveStageTx(ctx context.Context, tx pgx.Tx, ch *lead.StageChange, fromID, t
 		VALUES ($1, $2, $3, $4, $5) RETURNING id`, ch.DealID, fromID, toID, now, by).Scan(&ch.HistoryID); err != nil {
 		return fmt.Errorf("record stage change of deal %d: %w", ch.DealID, err)
 	}
+	// What the deal's old stage queued for the lead no longer fits: on any
+	// move or close, its pending lead-facing emails are cancelled with the
+	// move (the new stage's email is queued after it). ClaimEmail checks
+	// again at send time, for an email a late stage task queues.
+	if _, err := tx.Exec(ctx, `
+		UPDATE email_outbox SET status = 'cancelled', last_error = $2
+		WHERE deal_id = $1 AND status = 'pending' AND kind = 'marketing'`,
+		ch.DealID, "deal moved to "+ch.To); err != nil {
+		return fmt.Errorf("cancel pending emails of deal %d: %w", ch.DealID, err)
+	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -28,6 +29,27 @@ func nullID(id int64) *int64 {
 		return nil
 	}
 	return &id
+}
+
+// Purposes of per-contact locks (lockContactTx): each names one decision
+// that must be taken for a contact as a whole, one transaction at a time.
+const (
+	// lockContactSend guards a contact's send schedule: weekly cap and
+	// minimum gap are checked and a send is claimed under it.
+	lockContactSend = "contact-send"
+	// lockBandChange guards the recording of a contact's band crossings.
+	lockBandChange = "band-change"
+)
+
+// lockContactTx takes a transaction-scoped advisory lock on one contact for
+// one purpose, held until the transaction ends. Row locks cannot do this:
+// the rows that decide (a contact's other emails, its crossings) may not
+// exist yet. Two keys hashing alike only serialize more than needed.
+func lockContactTx(ctx context.Context, tx pgx.Tx, purpose string, contactID int64) error {
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, $2))`, purpose, contactID); err != nil {
+		return fmt.Errorf("lock contact %d for %s: %w", contactID, purpose, err)
+	}
+	return nil
 }
 
 // QueueEmail adds an email to the outbox unless one with the same dedupe
@@ -178,15 +200,18 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (l
 			if !errors.Is(err, pgx.ErrNoRows) {
 				return fmt.Errorf("check suppressions: %w", err)
 			}
-			if p.RequireConsent {
-				var consent bool
-				if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM touchpoints WHERE contact_id = $1 AND consent_marketing)`,
-					e.ContactID).Scan(&consent); err != nil {
-					return fmt.Errorf("check consent: %w", err)
-				}
-				if !consent {
-					return stop(lead.EmailSuppressed, "no marketing consent recorded")
-				}
+			// Consent is the contact's latest statement (consent.go): an
+			// explicit refusal stops marketing email in every mode; consent
+			// mode also needs the latest statement to be a "yes".
+			consent, err := consentOf(ctx, tx, e.ContactID)
+			if err != nil {
+				return fmt.Errorf("check consent: %w", err)
+			}
+			if consent.Refused {
+				return stop(lead.EmailSuppressed, "marketing consent refused")
+			}
+			if p.RequireConsent && consent.Latest != ConsentGiven {
+				return stop(lead.EmailSuppressed, "no current marketing consent")
 			}
 			if e.EnrollmentID != 0 {
 				var status string
@@ -197,17 +222,32 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (l
 					return stop(lead.EmailCancelled, "nurture "+status)
 				}
 			}
-			if p.WeeklyCap > 0 {
-				var n int
-				var oldest *time.Time
-				if err := tx.QueryRow(ctx, `
-					SELECT count(*), min(sent_at) FROM email_outbox
-					WHERE contact_id = $1 AND status = 'sent' AND kind = 'marketing' AND sent_at > $2`,
-					e.ContactID, p.Now.Add(-7*24*time.Hour)).Scan(&n, &oldest); err != nil {
-					return fmt.Errorf("check weekly cap: %w", err)
+			if e.DealID != 0 {
+				if reason, err := staleDealEmailTx(ctx, tx, e); err != nil {
+					return err
+				} else if reason != "" {
+					return stop(lead.EmailCancelled, reason)
 				}
-				if n >= p.WeeklyCap && oldest != nil {
-					c.Reason, c.RetryAt = fmt.Sprintf("weekly cap of %d reached", p.WeeklyCap), oldest.Add(7*24*time.Hour)
+			}
+			if p.WeeklyCap > 0 || p.MinGap > 0 {
+				// The contact's whole schedule decides, so one claim at a
+				// time per contact: two concurrent claims would each see
+				// the other's email unsent and both pass.
+				if err := lockContactTx(ctx, tx, lockContactSend, e.ContactID); err != nil {
+					return err
+				}
+				at, reason, err := nextSendSlotTx(ctx, tx, e, p)
+				if err != nil {
+					return err
+				}
+				if at.After(p.Now) {
+					if _, err := tx.Exec(ctx, `
+						UPDATE email_outbox SET status = 'pending', send_after = $2, last_error = $3 WHERE id = $1`,
+						id, at, reason); err != nil {
+						return fmt.Errorf("hold outbox email %d: %w", id, err)
+					}
+					c.Email.Status, c.Email.SendAfter = lead.EmailPending, at
+					c.Reason, c.RetryAt = reason, at
 					return nil
 				}
 			}
@@ -220,6 +260,94 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (l
 		return nil
 	})
 	return c, err
+}
+
+// staleDealEmailTx says why a marketing email tied to a deal must not leave
+// any more ("" when it may): its deal closed, or, for a stage email, the
+// deal is no longer in the stage that queued it. moveStageTx cancels such
+// emails when the deal moves; this catches one queued after the move by a
+// late stage task.
+func staleDealEmailTx(ctx context.Context, tx pgx.Tx, e lead.OutboxEmail) (string, error) {
+	var closed bool
+	var stage string
+	err := tx.QueryRow(ctx, `
+		SELECT d.closed_at IS NOT NULL, st.name FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.id = $1`,
+		e.DealID).Scan(&closed, &stage)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "deal gone", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("check deal of outbox email %d: %w", e.ID, err)
+	}
+	if closed {
+		return "deal closed", nil
+	}
+	if want, ok := lead.StageEmailKeyStage(e.DedupeKey); ok && !strings.EqualFold(want, stage) {
+		return "deal left stage " + want, nil
+	}
+	return "", nil
+}
+
+// nextSendSlotTx returns when a marketing email of a contact may leave
+// under the weekly cap and the minimum gap, and why it waits (p.Now or
+// earlier when it may leave now). Sends count from their claim, so an email
+// being sent right now counts. A held email gets the first slot at least
+// MinGap away from every other email of the contact still pending, so
+// that held emails leave one by one instead of all in the same second.
+// The caller holds the contact's send lock.
+func nextSendSlotTx(ctx context.Context, tx pgx.Tx, e lead.OutboxEmail, p lead.ClaimPolicy) (time.Time, string, error) {
+	const week = 7 * 24 * time.Hour
+	rows, err := tx.Query(ctx, `
+		SELECT COALESCE(sent_at, claimed_at) FROM email_outbox
+		WHERE contact_id = $1 AND id <> $2 AND kind = 'marketing'
+			AND (status = 'sent' OR (status = 'claimed' AND claimed_at > $4))
+			AND COALESCE(sent_at, claimed_at) > $3
+		ORDER BY 1 DESC`,
+		e.ContactID, e.ID, p.Now.Add(-week), p.Now.Add(-p.StaleClaim))
+	if err != nil {
+		return time.Time{}, "", fmt.Errorf("read send history of contact %d: %w", e.ContactID, err)
+	}
+	sends, err := pgx.CollectRows(rows, pgx.RowTo[time.Time])
+	if err != nil {
+		return time.Time{}, "", fmt.Errorf("read send history of contact %d: %w", e.ContactID, err)
+	}
+	at, reason := p.Now, ""
+	if p.WeeklyCap > 0 && len(sends) >= p.WeeklyCap {
+		// Newest first: the cap-th newest send leaves the window first
+		// among those that keep it full.
+		at, reason = sends[p.WeeklyCap-1].Add(week), fmt.Sprintf("weekly cap of %d reached", p.WeeklyCap)
+	}
+	if p.MinGap > 0 && len(sends) > 0 && sends[0].Add(p.MinGap).After(at) {
+		at = sends[0].Add(p.MinGap)
+		if reason == "" {
+			reason = fmt.Sprintf("minimum gap of %s since the last email", p.MinGap)
+		}
+	}
+	if !at.After(p.Now) {
+		return p.Now, "", nil
+	}
+	gap := p.MinGap
+	if gap <= 0 {
+		gap = time.Second
+	}
+	rows, err = tx.Query(ctx, `
+		SELECT send_after FROM email_outbox
+		WHERE contact_id = $1 AND id <> $2 AND kind = 'marketing' AND status = 'pending' AND send_after > $3
+		ORDER BY send_after`, e.ContactID, e.ID, at.Add(-gap))
+	if err != nil {
+		return time.Time{}, "", fmt.Errorf("read schedule of contact %d: %w", e.ContactID, err)
+	}
+	planned, err := pgx.CollectRows(rows, pgx.RowTo[time.Time])
+	if err != nil {
+		return time.Time{}, "", fmt.Errorf("read schedule of contact %d: %w", e.ContactID, err)
+	}
+	for _, other := range planned {
+		if !other.Before(at.Add(gap)) {
+			break // free slot before it
+		}
+		at = other.Add(gap)
+	}
+	return at, reason, nil
 }
 
 // MarkEmailSent records the provider's acceptance of a claimed email.

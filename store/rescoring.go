@@ -118,17 +118,46 @@ func (s *Store) InsertRunScore(ctx context.Context, sc lead.Score, runKey string
 	return out, false, nil
 }
 
-// RecordBandChange records that a score moved the contact to another band.
-// It is keyed by the score, so a retry records nothing twice; it reports
-// whether it recorded.
+// RecordBandChange records that a score moved the contact to another band
+// and reports whether this score is the one that crossed: true when it
+// recorded the crossing now or on an earlier try (a retried task acts
+// again; everything it triggers is keyed by the score), false when the
+// contact's last recorded crossing already led into band to. The check
+// and the insert run under a per-contact lock, so two concurrent scorings
+// of one contact that both see warm → hot record one crossing, and only
+// its score triggers the heating-up email and counts in the metric.
 func (s *Store) RecordBandChange(ctx context.Context, contactID, scoreID int64, from, to string, at time.Time) (bool, error) {
-	tag, err := s.derived.Exec(ctx, `
-		INSERT INTO score_band_changes (contact_id, score_id, from_band, to_band, changed_at) VALUES ($1, $2, $3, $4, $5)
-		ON CONFLICT (score_id) DO NOTHING`, contactID, scoreID, from, to, at)
+	crossed := false
+	err := s.inDerivedTx(ctx, func(tx pgx.Tx) error {
+		if err := lockContactTx(ctx, tx, lockBandChange, contactID); err != nil {
+			return err
+		}
+		var lastScore int64
+		var lastTo string
+		err := tx.QueryRow(ctx, `
+			SELECT score_id, to_band FROM score_band_changes WHERE contact_id = $1 OR score_id = $2
+			ORDER BY (score_id = $2) DESC, id DESC LIMIT 1`, contactID, scoreID).Scan(&lastScore, &lastTo)
+		switch {
+		case err == nil && lastScore == scoreID:
+			crossed = true // recorded by an earlier try of this score
+			return nil
+		case err == nil && lastTo == to:
+			return nil // another score of this contact already crossed into to
+		case err != nil && !errors.Is(err, pgx.ErrNoRows):
+			return fmt.Errorf("read last band change: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `
+			INSERT INTO score_band_changes (contact_id, score_id, from_band, to_band, changed_at) VALUES ($1, $2, $3, $4, $5)`,
+			contactID, scoreID, from, to, at); err != nil {
+			return fmt.Errorf("insert band change: %w", err)
+		}
+		crossed = true
+		return nil
+	})
 	if err != nil {
 		return false, fmt.Errorf("record band change of contact %d: %w", contactID, err)
 	}
-	return tag.RowsAffected() == 1, nil
+	return crossed, nil
 }
 
 // ContactsToRescore pages through contacts scored or active since a time

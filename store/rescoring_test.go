@@ -66,7 +66,15 @@ func TestRescoringRunsAndBandChanges(t *testing.T) {
 	require.True(t, recorded)
 	recorded, err = b.store.RecordBandChange(ctx, tp.ContactID, first.ID, "cold", "hot", b.now)
 	require.NoError(t, err)
-	require.False(t, recorded)
+	require.True(t, recorded, "a retry of the crossing score still owns the crossing")
+	other, _, err := b.store.InsertRunScore(ctx, sc, "sweep:2026010113")
+	require.NoError(t, err)
+	recorded, err = b.store.RecordBandChange(ctx, tp.ContactID, other.ID, "cold", "hot", b.now)
+	require.NoError(t, err)
+	require.False(t, recorded, "another score seeing the same crossing records nothing")
+	var n int
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT count(*) FROM score_band_changes WHERE contact_id = $1`, tp.ContactID).Scan(&n))
+	require.Equal(t, 1, n)
 
 	ids, err := b.store.ContactsToRescore(ctx, b.now.Add(-time.Hour), 0, 10)
 	require.NoError(t, err)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hibiken/asynq"
 
+	"leadflow/connectors"
 	"leadflow/email"
 	"leadflow/lead"
 	"leadflow/scoring"
@@ -32,9 +33,15 @@ type EmailConfig struct {
 	Unsubscriber *email.Unsubscriber
 	// From is the sender address of every email ("Sales <sales@…>").
 	From string
+	// Footer is the sender identity (company, postal address, why the
+	// contact gets the email) every marketing email ends with.
+	Footer email.Footer
 	// Policy holds the consent and frequency rules checked at claim time.
 	RequireConsent bool
 	WeeklyCap      int
+	// MinGap is the least time between two marketing emails to one
+	// contact; 0 means DefaultEmailMinGap, negative disables it.
+	MinGap time.Duration
 	// QuietStart and QuietEnd bound the contact's local night ("21:00",
 	// "08:00"); empty disables quiet hours.
 	QuietStart, QuietEnd string
@@ -42,8 +49,63 @@ type EmailConfig struct {
 	Nurture map[string][]NurtureStep
 	// HeatingUp, RepNotification name templates; "" disables them.
 	HeatingUp, RepNotification string
+	// ReplyNotification names the template that forwards a lead's reply to
+	// the owner of its open deal; "" means DefaultReplyNotification, "-"
+	// disables it. A template set without it logs a warning per reply.
+	ReplyNotification string
+	// ReplyDomain is the domain of the reply+<contact ref>@ address set as
+	// Reply-To on every email to a lead, so that answers come back through
+	// the Mailgun inbound route (LEADFLOW_MAILGUN_DOMAIN). Default: the
+	// domain of From.
+	ReplyDomain string
 	// Stages maps a deal stage to the template sent on entering it.
 	Stages map[string]string
+}
+
+// DefaultEmailMinGap is EmailConfig.MinGap's default: a lead hears from us
+// at most once an hour, however many triggers fire (a nurture step, the
+// heating-up email and a stage email can coincide).
+const DefaultEmailMinGap = time.Hour
+
+// DefaultReplyNotification is EmailConfig.ReplyNotification's default.
+const DefaultReplyNotification = "rep-lead-replied"
+
+// replyNotification returns the reply-forwarding template, "" when off.
+func (c EmailConfig) replyNotification() string {
+	switch c.ReplyNotification {
+	case "":
+		return DefaultReplyNotification
+	case "-":
+		return ""
+	}
+	return c.ReplyNotification
+}
+
+// replyAddress returns the reply+<ref>@<domain> address of a contact, ""
+// when no domain is known.
+func (c EmailConfig) replyAddress(ref string) string {
+	domain := strings.TrimSpace(c.ReplyDomain)
+	if domain == "" {
+		from := addressOf(c.From)
+		if at := strings.LastIndexByte(from, '@'); at >= 0 {
+			domain = from[at+1:]
+		}
+	}
+	if domain == "" || ref == "" {
+		return ""
+	}
+	return connectors.MailgunReplyPrefix + ref + "@" + domain
+}
+
+// minGap returns the configured minimum gap, defaulted.
+func (c EmailConfig) minGap() time.Duration {
+	switch {
+	case c.MinGap == 0:
+		return DefaultEmailMinGap
+	case c.MinGap < 0:
+		return 0
+	}
+	return c.MinGap
 }
 
 // EmailPayload is the payload of email:send.
@@ -156,7 +218,8 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 			return h.enqueue(ctx, task, err)
 		}
 	}
-	claim, err := h.cfg.Store.ClaimEmail(ctx, e.ID, lead.ClaimPolicy{RequireConsent: ec.RequireConsent, WeeklyCap: ec.WeeklyCap, Now: now})
+	claim, err := h.cfg.Store.ClaimEmail(ctx, e.ID, lead.ClaimPolicy{RequireConsent: ec.RequireConsent, WeeklyCap: ec.WeeklyCap,
+		MinGap: ec.minGap(), Now: now})
 	if err != nil {
 		return fmt.Errorf("claim email %d: %w", e.ID, err)
 	}
@@ -174,18 +237,35 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 		return h.releaseEmail(ctx, e, err, false)
 	}
 	headers := map[string]string{}
+	if e.Kind == lead.EmailMarketing {
+		ec.Footer.AddTo(&data)
+	}
 	if e.Kind == lead.EmailMarketing && ec.Unsubscriber != nil {
-		token := ec.Unsubscriber.Token(e.ContactID, e.To)
+		// The token names the contact by its opaque ref, never the address.
+		token, err := ec.Unsubscriber.Token(ref)
+		if err != nil {
+			return h.releaseEmail(ctx, e, err, true)
+		}
 		data.UnsubscribeURL = ec.Unsubscriber.URL(token)
 		for k, v := range ec.Unsubscriber.Headers(token) {
 			headers[k] = v
 		}
 	}
 	from := ec.From
-	if data.Rep.Email != "" && e.Kind == lead.EmailMarketing && e.RepID != 0 {
-		// From the rep by name, through our sending domain; replies reach them.
-		from = fmt.Sprintf("%s <%s>", data.Rep.Name, addressOf(ec.From))
-		headers["Reply-To"] = data.Rep.Email
+	if e.Kind == lead.EmailMarketing {
+		// Every answer of a lead comes back through the inbound route,
+		// which records the reply (stopping nurture) and forwards it to
+		// the deal's owner (see routeReply); a rep's own address would
+		// bypass all of that.
+		if addr := ec.replyAddress(ref); addr != "" {
+			headers["Reply-To"] = addr
+		} else if data.Rep.Email != "" && e.RepID != 0 {
+			headers["Reply-To"] = data.Rep.Email
+		}
+		if data.Rep.Email != "" && e.RepID != 0 {
+			// From the rep by name, through our sending domain.
+			from = fmt.Sprintf("%s <%s>", data.Rep.Name, addressOf(ec.From))
+		}
 	}
 	r, err := ec.Templates.Render(e.Template, data)
 	if err != nil {
@@ -262,6 +342,12 @@ func (h *Handlers) emailData(ctx context.Context, e lead.OutboxEmail) (email.Dat
 	if repID != 0 {
 		if rep, err := h.cfg.Store.Rep(ctx, repID); err == nil {
 			d.Rep.Name, d.Rep.Email, d.Rep.Signature = rep.Name, rep.Email, rep.Name
+		}
+	}
+	if e.Template != "" && e.Template == h.cfg.Email.replyNotification() {
+		// The reply being forwarded: the contact's newest words.
+		if texts, err := h.cfg.Store.ContactTexts(ctx, e.ContactID, 1); err == nil && len(texts) == 1 {
+			d.Message = texts[0]
 		}
 	}
 	if sc, err := h.cfg.Store.LatestContactScore(ctx, e.ContactID); err == nil {
@@ -388,8 +474,17 @@ func PreviewEmail(ctx context.Context, st Store, ec EmailConfig, pipelineName, t
 	if err != nil {
 		return email.Rendered{}, err
 	}
+	ec.Footer.AddTo(&d)
 	if ec.Unsubscriber != nil && d.Contact.Email != "" {
-		d.UnsubscribeURL = ec.Unsubscriber.URL(ec.Unsubscriber.Token(contactID, d.Contact.Email))
+		ref, err := st.ContactRef(ctx, contactID)
+		if err != nil {
+			return email.Rendered{}, err
+		}
+		token, err := ec.Unsubscriber.Token(ref)
+		if err != nil {
+			return email.Rendered{}, err
+		}
+		d.UnsubscribeURL = ec.Unsubscriber.URL(token)
 	}
 	return ec.Templates.Render(template, d)
 }
@@ -403,8 +498,10 @@ func NewStageEmailTask(ch lead.StageChange) (*asynq.Task, error) {
 }
 
 // StageEmail queues the stage's configured email (none by default for Won
-// and Lost) to the deal's contact, from its rep, keyed by the stage change:
-// however often the trigger fires, one email.
+// and Lost) to the deal's contact, from its rep, keyed by deal and stage:
+// however often the trigger fires or the deal re-enters the stage, one
+// email. A move out of the stage cancels it while pending (moveStageTx), and
+// the claim drops it when the deal is no longer in the stage.
 func (h *Handlers) StageEmail(ctx context.Context, t *asynq.Task) error {
 	var ch lead.StageChange
 	if err := decodePayload(t, &ch); err != nil {
@@ -426,7 +523,7 @@ func (h *Handlers) StageEmail(ctx context.Context, t *asynq.Task) error {
 		return nil
 	}
 	return h.queueEmail(ctx, lead.OutboxEmail{
-		DedupeKey: fmt.Sprintf("stage:%d", ch.HistoryID), ContactID: ch.ContactID, Template: tmpl, Kind: lead.EmailMarketing,
+		DedupeKey: lead.StageEmailKey(ch.DealID, ch.To), ContactID: ch.ContactID, Template: tmpl, Kind: lead.EmailMarketing,
 		To: l.Email, DealID: ch.DealID, RepID: ch.OwnerRepID, Trigger: "deal entered " + ch.To,
 	})
 }

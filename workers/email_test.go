@@ -63,6 +63,7 @@ func TestHundredTriggersOneEmail(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, changed)
 	sentBefore := sender.n.Load()
+	b.now = b.now.Add(workers.DefaultEmailMinGap) // past the minimum gap after the nurture email
 
 	task, err := workers.NewStageEmailTask(ch)
 	require.NoError(t, err)

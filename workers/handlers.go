@@ -370,8 +370,12 @@ func (h *Handlers) ingest(ctx context.Context, c connectors.Connector, ev lead.E
 	// An email answering one we sent is the contact engaging, not a new lead.
 	if l.InReplyTo != "" {
 		if _, err := h.cfg.Store.ContactBySentMessage(ctx, l.InReplyTo); err == nil {
+			kind := lead.EngagementReplied
+			if auto, _ := l.Attributes[connectors.MailgunAutoReplyAttribute].(bool); auto {
+				kind = lead.EngagementAutoReplied
+			}
 			return false, h.recordEngagements(ctx, ev, []lead.Engagement{{
-				Kind: lead.EngagementReplied, Email: l.Email, MessageID: l.InReplyTo, Text: l.Message, OccurredAt: l.OccurredAt,
+				Kind: kind, Email: l.Email, MessageID: l.InReplyTo, Text: l.Message, OccurredAt: l.OccurredAt,
 			}})
 		} else if !errors.Is(err, lead.ErrNotFound) {
 			return false, fmt.Errorf("ingest event %d: %w", ev.ID, err)
@@ -400,6 +404,18 @@ func (h *Handlers) recordEngagements(ctx context.Context, ev lead.Event, engs []
 	}
 	rescored := map[int64]bool{}
 	for i, r := range res {
+		if engs[i].Kind == lead.EngagementAutoReplied {
+			// An out-of-office is not the person engaging: no points, no
+			// rescore, nobody told (RecordEngagements stops no nurture).
+			h.cfg.Metrics.EngagementRecorded(engs[i].Kind, r.ContactID != 0)
+			h.cfg.Logger.InfoContext(ctx, "auto-reply ignored", "event_row", ev.ID, "contact_id", r.ContactID)
+			continue
+		}
+		if engs[i].Kind == lead.EngagementReplied && r.ContactID != 0 {
+			if err := h.routeReply(ctx, ev, r.ContactID); err != nil {
+				return err
+			}
+		}
 		if r.ContactID != 0 && !rescored[r.ContactID] {
 			rescored[r.ContactID] = true
 			task, err := NewRescoreTask(r.ContactID, fmt.Sprintf("engagement:%d", ev.ID))
@@ -412,6 +428,37 @@ func (h *Handlers) recordEngagements(ctx context.Context, ev lead.Event, engs []
 			"contact_id", r.ContactID, "suppressed", r.Suppressed)
 	}
 	return nil
+}
+
+// routeReply hands a lead's reply to the person who can answer it: the
+// owner of the contact's open deal gets the reply forwarded (once per
+// inbound email), and a deal parked for a callback is taken back into its
+// stage, since the lead is talking again. A contact without an open deal is
+// left to the rescore, which routes it when the reply heats it up.
+func (h *Handlers) routeReply(ctx context.Context, ev lead.Event, contactID int64) error {
+	deal, err := h.cfg.Store.OpenDeal(ctx, contactID, h.cfg.Routing.Pipeline)
+	if errors.Is(err, lead.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("route reply of contact %d: %w", contactID, err)
+	}
+	if err := h.cfg.Store.ReactivateDeal(ctx, deal.ID, h.cfg.NowFunc()); err != nil {
+		return fmt.Errorf("route reply of contact %d: %w", contactID, err)
+	}
+	tmpl := h.cfg.Email.replyNotification()
+	if deal.OwnerRepID == 0 || tmpl == "" {
+		return nil
+	}
+	rep, err := h.cfg.Store.Rep(ctx, deal.OwnerRepID)
+	if err != nil {
+		return fmt.Errorf("route reply of contact %d: %w", contactID, err)
+	}
+	h.cfg.Logger.InfoContext(ctx, "reply routed to owner", "event_row", ev.ID, "contact_id", contactID, "deal_id", deal.ID, "rep_id", rep.ID)
+	return h.queueEmail(ctx, lead.OutboxEmail{
+		DedupeKey: fmt.Sprintf("rep-lead-replied:%d", ev.ID), ContactID: contactID, Template: tmpl,
+		Kind: lead.EmailTransactional, To: rep.Email, DealID: deal.ID, RepID: rep.ID, Trigger: "lead replied",
+	})
 }
 
 func (h *Handlers) enqueue(ctx context.Context, task *asynq.Task, err error) error {

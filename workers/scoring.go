@@ -120,7 +120,9 @@ func (h *Handlers) afterScore(ctx context.Context, prev *lead.Score, sc lead.Sco
 // bandTransition records a band crossing against the contact's previous
 // score and says whether the contact needs routing (its band changed, or
 // it has no previous score) and, when it heated up into hot, the score
-// that did it (the heating-up email's trigger).
+// that did it (the heating-up email's trigger). A crossing is detected once
+// per contact (see RecordBandChange): of two concurrent scorings that both
+// saw it, only one gets a heatedScoreID and counts in the metric.
 func (h *Handlers) bandTransition(ctx context.Context, prev *lead.Score, sc lead.Score) (route bool, heatedScoreID int64, err error) {
 	if prev != nil && prev.ID == sc.ID {
 		prev = nil
@@ -131,8 +133,15 @@ func (h *Handlers) bandTransition(ctx context.Context, prev *lead.Score, sc lead
 	if prev.Band == sc.Band {
 		return false, 0, nil // same band: nothing to route
 	}
-	if _, err := h.cfg.Store.RecordBandChange(ctx, sc.ContactID, sc.ID, prev.Band, sc.Band, sc.ComputedAt); err != nil {
+	crossed, err := h.cfg.Store.RecordBandChange(ctx, sc.ContactID, sc.ID, prev.Band, sc.Band, sc.ComputedAt)
+	if err != nil {
 		return false, 0, err
+	}
+	if !crossed {
+		// A concurrent scoring of this contact recorded this crossing and
+		// does what it triggers (heating-up email, metric); routing again
+		// is harmless and keeps "every new touchpoint is routed" true.
+		return true, 0, nil
 	}
 	_, heated := scoring.Crossed(scoring.Band(prev.Band), scoring.Band(sc.Band))
 	if heated && sc.Band == string(scoring.BandHot) {

@@ -5,8 +5,10 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -19,6 +21,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"leadflow/config"
+	"leadflow/connectors"
 	"leadflow/internal/demo"
 	"leadflow/internal/localsvc"
 	"leadflow/lead"
@@ -29,14 +32,26 @@ import (
 )
 
 // demoReps are the reps the demo seeds, so round robin has someone to assign.
+// The first is the one the report signs in as.
 var demoReps = []lead.Rep{
 	{Name: "Avery Rep", Email: "avery@reps.example.com", Territory: "US", Active: true},
 	{Name: "Blake Rep", Email: "blake@reps.example.com", Territory: "GB", Active: true},
 	{Name: "Casey Rep", Email: "casey@reps.example.com", Territory: "DE", Active: true},
 }
 
+// demoManager is the manager account the demo adds once its leads are
+// routed, so the web app's team views have someone to sign in as. Managers
+// take part in round robin like any active rep (store.AddRep), so adding
+// it after the synthetic leads keeps their routing to the three reps.
+var demoManager = lead.Rep{Name: "Morgan Manager", Email: "morgan@reps.example.com", Active: true}
+
+// demoSecretFile holds the demo's webhook secret under --dir: generated on
+// the first run and kept, so a `leadflow post` line printed once keeps
+// working on later runs.
+const demoSecretFile = "demo/webhook-secret"
+
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("demo", "Usage: leadflow demo [flags]\n\nStarts PostgreSQL and Redis on free loopback ports under --dir, migrates a fresh\n'leadflow' database, seeds three reps, runs serve+worker+scheduler in this process,\nposts signed synthetic leads to the generic webhook and prints what happened.\nLEADFLOW_HTTP_ADDR is used when free (default 127.0.0.1:8080), else a free port.", stdout)
+	fs := newFlagSet("demo", "Usage: leadflow demo [flags]\n\nStarts PostgreSQL and Redis on free loopback ports under --dir, migrates a fresh\n'leadflow' database, seeds three reps, runs serve+worker+scheduler in this process,\nposts signed synthetic leads to the generic webhook and prints what happened:\nthe figures, sample emails, web app sign-in tokens for a rep and a manager (new\nevery run), and a `leadflow post` line to send a lead of your own. The webhook\nsecret is generated once and kept in <dir>/"+demoSecretFile+".\nLEADFLOW_HTTP_ADDR is used when free (default 127.0.0.1:8080), else a free port.\nIt runs until Ctrl-C (or --exit).", stdout)
 	dir := fs.String("dir", ".leadflow", "directory for the demo's PostgreSQL and Redis data (created if missing)")
 	n := fs.Int("leads", 300, "number of synthetic leads to post")
 	seed := fs.Int64("seed", 1, "seed of the synthetic lead generator (same seed, same leads)")
@@ -59,7 +74,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	defer stack.stop()
 	absDir, dbURL, redisURL := stack.dir, stack.dbURL, stack.redisURL
 
-	secret, err := newSecret()
+	secret, secretPath, err := demoSecret(absDir)
 	if err != nil {
 		return err
 	}
@@ -98,8 +113,9 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer a.close()
-	for _, r := range demoReps {
-		if _, err := a.store.UpsertRep(ctx, r); err != nil {
+	repIDs := make([]int64, len(demoReps))
+	for i, r := range demoReps {
+		if repIDs[i], err = a.store.UpsertRep(ctx, r); err != nil {
 			return err
 		}
 	}
@@ -139,6 +155,10 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	say("All leads ingested, scored and routed in %s.", time.Since(start).Round(time.Millisecond))
 	say("")
+	accounts, err := demoAccounts(ctx, a, repIDs[0])
+	if err != nil {
+		return err
+	}
 	sum, err := a.store.Summarize(ctx)
 	if err != nil {
 		return err
@@ -150,14 +170,15 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := printExample(ctx, a, stdout); err != nil {
 		return err
 	}
+	printTryIt(stdout, tryIt{baseURL: baseURL, defaultURL: defaultPostURL(cfg.HTTPAddr), dbURL: dbURL,
+		secret: secret, secretPath: secretPath, accounts: accounts, running: !*exit})
 
 	if *exit {
 		stopRoles()
 		return <-rolesDone
 	}
 	say("")
-	say("leadflow is still running: try  curl %s/metrics | grep ^leadflow_", baseURL)
-	say("Press Ctrl-C to stop everything the demo started.")
+	say("leadflow is still running. Press Ctrl-C to stop everything the demo started.")
 	select {
 	case <-ctx.Done():
 	case err := <-rolesDone:
@@ -193,6 +214,136 @@ func newSecret() (string, error) {
 		return "", fmt.Errorf("generate webhook secret: %w", err)
 	}
 	return "whsec_" + base64.StdEncoding.EncodeToString(key), nil
+}
+
+// demoSecret returns the webhook secret of the demo directory dir and the
+// file holding it, generating it on the first run (0600: it is a secret,
+// if only a local demo's).
+func demoSecret(dir string) (secret, path string, err error) {
+	path = filepath.Join(dir, demoSecretFile)
+	raw, err := os.ReadFile(path)
+	switch {
+	case err == nil:
+		secret = strings.TrimSpace(string(raw))
+		if _, err := connectors.ParseStandardSecret(secret); err != nil {
+			return "", path, fmt.Errorf("demo webhook secret %s: %w (delete the file to get a new one)", path, err)
+		}
+		return secret, path, nil
+	case !errors.Is(err, fs.ErrNotExist):
+		return "", path, fmt.Errorf("read the demo webhook secret: %w", err)
+	}
+	if secret, err = newSecret(); err != nil {
+		return "", path, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return "", path, fmt.Errorf("store the demo webhook secret: %w", err)
+	}
+	if err := os.WriteFile(path, []byte(secret+"\n"), 0o600); err != nil {
+		return "", path, fmt.Errorf("store the demo webhook secret: %w", err)
+	}
+	return secret, path, nil
+}
+
+// demoAccount is a web app sign-in the demo prints.
+type demoAccount struct {
+	role  string // store.RoleRep or store.RoleManager
+	name  string
+	token string
+}
+
+// demoAccounts issues fresh API tokens (every run: the previous ones stop
+// working) to the rep repID and to the demo manager, whom it adds when
+// missing.
+func demoAccounts(ctx context.Context, a *app, repID int64) ([]demoAccount, error) {
+	mgrID, err := a.store.AddRep(ctx, demoManager, store.RoleManager)
+	if errors.Is(err, store.ErrRepExists) {
+		mgrID, err = repIDByEmail(ctx, a.store, demoManager.Email)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []demoAccount
+	for _, acc := range []struct {
+		id   int64
+		role string
+	}{{repID, store.RoleRep}, {mgrID, store.RoleManager}} {
+		r, err := a.store.Rep(ctx, acc.id)
+		if err != nil {
+			return nil, err
+		}
+		token, err := a.store.CreateRepToken(ctx, acc.id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, demoAccount{role: acc.role, name: r.Name, token: token})
+	}
+	return out, nil
+}
+
+// repIDByEmail finds a rep's id by their (lower-case) email.
+func repIDByEmail(ctx context.Context, st *store.Store, email string) (int64, error) {
+	reps, err := st.Reps(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, r := range reps {
+		if strings.EqualFold(r.Email, email) {
+			return r.ID, nil
+		}
+	}
+	return 0, fmt.Errorf("rep %s: %w", email, store.ErrNotFound)
+}
+
+// tryIt is what the end of the demo report needs to show the product.
+type tryIt struct {
+	baseURL string
+	// defaultURL is where `leadflow post` sends without --url.
+	defaultURL         string
+	dbURL              string
+	secret, secretPath string
+	accounts           []demoAccount
+	// running is false with --exit: the server is gone after the report.
+	running bool
+}
+
+// printTryIt ends the report with the ways in: the web app, the metrics,
+// the dashboards, and a lead of the reader's own.
+func printTryIt(w io.Writer, t tryIt) {
+	fmt.Fprintf(w, "\nThe web app: %s/app/  (sign in by pasting a token)\n", t.baseURL)
+	for _, acc := range t.accounts {
+		what := "sees the deals assigned to them: inbox, board, callbacks"
+		if acc.role == store.RoleManager {
+			what = "sees every deal, the team board, /app/manager and the queues"
+		}
+		fmt.Fprintf(w, "  as a %-8s %-15s %s\n               %s\n", acc.role, acc.name, acc.token, what)
+	}
+	fmt.Fprintln(w, "  These tokens are this local demo's: new ones every run, printed here because")
+	fmt.Fprintln(w, "  nothing outside this machine can reach it. Real reps get theirs from `leadflow reps token`.")
+	fmt.Fprintf(w, "\nMetrics: %s/metrics (Prometheus text), e.g.  curl -s %s/metrics | grep ^leadflow_leads\n", t.baseURL, t.baseURL)
+	fmt.Fprintln(w, "Dashboards: the demo runs no Prometheus or Grafana. The Grafana dashboards in")
+	fmt.Fprintln(w, "  deploy/grafana/dashboards come with the docker compose stack (its own leadflow and")
+	fmt.Fprintln(w, "  database): cp .env.example .env, fill in its secrets, docker compose up --build,")
+	fmt.Fprintln(w, "  then Grafana on http://localhost:3000 and Prometheus on http://localhost:9090.")
+
+	fmt.Fprintf(w, "\nSend a lead of your own (the demo's webhook secret, kept in %s):\n", t.secretPath)
+	urlFlag := ""
+	if t.baseURL != t.defaultURL {
+		urlFlag = " --url " + t.baseURL
+	}
+	fmt.Fprintf(w, "  %s=%s %s=%s \\\n"+
+		"    ./bin/leadflow post%s --email you@example.com --name 'Your Name' --company 'Your Co' --title 'VP Sales' \\\n"+
+		"    --budget 30k --authority decision_maker --need urgent --timeline this_quarter \\\n"+
+		"    --message 'We need a CRM for 40 reps this quarter, budget $30k'\n",
+		config.EnvDatabaseURL, shellQuote(t.dbURL), config.EnvWebhookSecrets, t.secret, urlFlag)
+	fmt.Fprintln(w, "It prints the answer (202 Accepted), waits for the lead to be processed and prints its")
+	fmt.Fprintln(w, "score and its deal and rep (without the four answers it scores lower and is nurtured")
+	fmt.Fprintln(w, "by email instead). Then watch it arrive:")
+	fmt.Fprintf(w, "  - in the web app: the inbox of the rep it went to, or every deal as the manager (%s/app/board)\n", t.baseURL)
+	fmt.Fprintf(w, "  - %s=%s ./bin/leadflow explain you@example.com\n", config.EnvDatabaseURL, shellQuote(t.dbURL))
+	fmt.Fprintf(w, "  - %s/metrics: leadflow_intake_requests_total and leadflow_leads_routed_total go up by one\n", t.baseURL)
+	if !t.running {
+		fmt.Fprintln(w, "(With --exit the demo has stopped: run it without --exit to try these.)")
+	}
 }
 
 // waitProcessed waits until every accepted event is processed (or failed)
@@ -260,9 +411,11 @@ func printSummary(w io.Writer, s store.Summary) {
 	}
 }
 
-// printMail summarises what the demo would have emailed (the local sink).
+// printMail summarises what the demo would have emailed (the local sink)
+// and shows one message of each kind a person gets first: the lead's
+// first nurture email and the new-lead notice to a rep.
 func printMail(ctx context.Context, a *app, w io.Writer) error {
-	rows, err := a.pool.Query(ctx, `SELECT tags[1], count(*) FROM mail_sink GROUP BY 1 ORDER BY 2 DESC`)
+	rows, err := a.pool.Query(ctx, `SELECT tags[1], count(*) FROM mail_sink GROUP BY 1 ORDER BY 2 DESC, 1`)
 	if err != nil {
 		return fmt.Errorf("summarize mail: %w", err)
 	}
@@ -276,8 +429,45 @@ func printMail(ctx context.Context, a *app, w io.Writer) error {
 		}
 		fmt.Fprintf(w, "  %-22s %4d\n", tmpl, n)
 	}
-	fmt.Fprintln(w, "  (see them: ./bin/leadflow mail ls --full, with LEADFLOW_DATABASE_URL set as above)")
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("summarize mail: %w", err)
+	}
+	var samples []string
+	if steps := a.cfg.File.Email.Nurture[a.cfg.File.Routing.NurtureProgram]; len(steps) > 0 {
+		samples = append(samples, steps[0].Template)
+	}
+	if t := a.cfg.File.Email.RepNotification; t != "" {
+		samples = append(samples, t)
+	}
+	for _, tmpl := range samples {
+		var from, to, subject, text string
+		err := a.pool.QueryRow(ctx, `SELECT from_address, to_address, subject, text_body FROM mail_sink
+			WHERE tags[1] = $1 ORDER BY id LIMIT 1`, tmpl).Scan(&from, &to, &subject, &text)
+		if errors.Is(err, pgx.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("read a sample %s email: %w", tmpl, err)
+		}
+		fmt.Fprintf(w, "\nSample %s email, as its recipient reads it:\n", tmpl)
+		fmt.Fprintf(w, "  From:    %s\n  To:      %s\n  Subject: %s\n\n", from, to, subject)
+		fmt.Fprintln(w, indent(firstLines(text, sampleLines)))
+	}
+	fmt.Fprintln(w, "\n  (every one: ./bin/leadflow mail ls --full, with LEADFLOW_DATABASE_URL set as above)")
+	return nil
+}
+
+// sampleLines is how much of a sample email's text the report shows.
+const sampleLines = 24
+
+// firstLines returns the first n lines of s, without trailing blank lines,
+// marking a cut with "[…]".
+func firstLines(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n "), "\n")
+	if len(lines) <= n {
+		return strings.Join(lines, "\n")
+	}
+	return strings.TrimRight(strings.Join(lines[:n], "\n"), "\n ") + "\n[…]"
 }
 
 // printExample shows why the best-scored lead is hot: every score can
@@ -300,7 +490,16 @@ func printExample(ctx context.Context, a *app, w io.Writer) error {
 	return nil
 }
 
-func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }
+// indent indents every line of s but the empty ones by two spaces.
+func indent(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = "  " + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
 
 // localStack is PostgreSQL and Redis started under a directory on free
 // loopback ports, with a fresh migrated "leadflow" database: what the demo

@@ -82,13 +82,28 @@ func mailEnv(t *testing.T, capture *mailgunCapture, yaml string) map[string]stri
 	env := map[string]string{
 		config.EnvMailgunAPIKey: "key-test-not-real", config.EnvMailgunDomain: "mg.example.test",
 		config.EnvMailgunAPIBase: capture.URL, config.EnvUnsubscribeSecret: strings.Repeat("u", 40),
+		// Real sending needs an https public URL (issue 16 item 1); the
+		// tests post to the path.
+		config.EnvPublicURL: "https://leads.example.test",
 	}
-	if yaml != "" {
-		path := filepath.Join(t.TempDir(), "leadflow.yaml")
-		require.NoError(t, os.WriteFile(path, []byte(yaml), 0o600))
-		env[config.EnvConfigFile] = path
-	}
+	path := filepath.Join(t.TempDir(), "leadflow.yaml")
+	require.NoError(t, os.WriteFile(path, []byte(withSender(yaml)), 0o600))
+	env[config.EnvConfigFile] = path
 	return env
+}
+
+// withSender adds to a YAML configuration what real sending requires
+// (issue 16 item 2): the footer's sender identity and, unless the YAML has
+// one, a From in the Mailgun domain.
+func withSender(yaml string) string {
+	sender := "  footer: {company: Acme Inc., postal_address: \"1 Main St, Springfield\"}\n"
+	if !strings.Contains(yaml, "  from:") {
+		sender += "  from: \"Acme Sales <sales@mg.example.test>\"\n"
+	}
+	if rest, ok := strings.CutPrefix(yaml, "email:\n"); ok {
+		return "email:\n" + sender + rest
+	}
+	return "email:\n" + sender + yaml
 }
 
 // TestNurtureEmailAndUnsubscribe: a cold lead is enrolled in nurture and
@@ -110,6 +125,8 @@ func TestNurtureEmailAndUnsubscribe(t *testing.T) {
 	require.Equal(t, []string{"ada@example.com"}, m["to"])
 	require.NotEmpty(t, m["subject"])
 	require.Contains(t, m["text"][0], "Ada", "personalized")
+	require.Contains(t, m["text"][0], "Acme Inc., 1 Main St, Springfield", "the footer names the sender and its postal address")
+	require.Contains(t, m["html"][0], "Acme Inc., 1 Main St, Springfield")
 	require.Contains(t, m["o:tag"], "nurture-1")
 	require.NotEmpty(t, m["v:outbox_id"])
 	require.True(t, strings.HasPrefix(m["v:lead_id"][0], "lead_"))
@@ -118,6 +135,7 @@ func TestNurtureEmailAndUnsubscribe(t *testing.T) {
 	require.Contains(t, lu, "/u/")
 	url := strings.TrimSuffix(strings.TrimPrefix(strings.Split(lu, ",")[0], "<"), ">")
 	token := url[strings.LastIndex(url, "/u/")+3:]
+	require.True(t, strings.HasPrefix(url, "https://leads.example.test/u/lead_"), "the link is the contact's opaque ref, not the address")
 
 	// One click, as a mail client does it (RFC 8058).
 	code, body := b.send(t, "POST", "/u/"+token, []byte("List-Unsubscribe=One-Click"), map[string]string{"Content-Type": "application/x-www-form-urlencoded"})

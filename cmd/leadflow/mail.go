@@ -66,6 +66,7 @@ func (a *app) emailConfig() (workers.EmailConfig, error) {
 	}
 	return workers.EmailConfig{
 		Templates: tmpl, Sender: sender, Unsubscriber: unsub, From: f.From,
+		Footer:         email.Footer{Company: f.Footer.Company, PostalAddress: f.Footer.PostalAddress, Reason: f.Footer.Reason},
 		RequireConsent: f.RequireConsent, WeeklyCap: f.WeeklyCap, QuietStart: f.QuietHours.Start, QuietEnd: f.QuietHours.End,
 		Nurture: nurture, HeatingUp: f.HeatingUp, RepNotification: f.RepNotification, Stages: f.Stages,
 	}, nil

@@ -82,6 +82,7 @@ func commands() []command {
 		{"report", "marketing reports: funnel, stage conversion, attribution, rep leaderboard (table, csv, json)", httpapi.ReportNames, runReport},
 		{"replay", "list dead-lettered events and their archived tasks (ls), or re-run them after a fix", replayVerbs, runReplay},
 		{"bench", "load benchmark against the machine's own ceilings: intake, leads/s end to end, speed to lead, RSS", nil, runBench},
+		{"post", "send one signed lead to a running leadflow, as a web form would, and show what it became", nil, runPost},
 		{"demo", "start local PostgreSQL and Redis under ./.leadflow, run every role, replay synthetic leads and report", nil, runDemo},
 		{"version", "print the version (also leadflow --version, -v)", nil, runVersion},
 	}

@@ -108,13 +108,14 @@ func TestRedactionNoPersonalDataOrSecretsInLogs(t *testing.T) {
     - {name: Rep One, email: one@reps.example.com}
 email:
   from: "Acme Sales <sales@mg.example.test>"
+  footer: {company: Acme Inc., postal_address: "1 Main St, Springfield"}
   nurture:
     default: [{template: nurture-1, after: 0s}]
 `), 0o600))
 	env := map[string]string{
 		config.EnvDatabaseURL: u.String(), config.EnvRedisURL: redisURL, config.EnvConfigFile: cfgFile,
 		config.EnvLogLevel: "debug", config.EnvWebhookSecrets: testSecret, config.EnvAPITokens: apiToken,
-		config.EnvMailgunAPIKey: mailgunAPIKey, config.EnvMailgunDomain: "mg.example.test",
+		config.EnvMailgunAPIKey: mailgunAPIKey, config.EnvMailgunDomain: "mg.example.test", config.EnvPublicURL: "https://leads.example.test",
 		config.EnvMailgunAPIBase: capture.URL, config.EnvUnsubscribeSecret: unsubSecret,
 		config.EnvMailgunSigningKey: mailgunKey, config.EnvTypeformSecret: typeformSecret,
 		config.EnvGoogleAdsKey: googleAdsKey, config.EnvMetaAppSecret: metaAppSecret,

@@ -49,16 +49,19 @@ func TestUnsubscribeKeyNotDerivedFromDatabaseURL(t *testing.T) {
 	derived := sha256.Sum256([]byte("leadflow-unsubscribe-sink:" + b.app.cfg.DatabaseURL))
 	forger, err := email.NewUnsubscriber(derived[:], b.app.cfg.PublicURL, "")
 	require.NoError(t, err)
-	token := forger.Token(42, "victim@example.com")
+	victim := "lead_00000000000000000000000000000042"
+	token, err := forger.Token(victim)
+	require.NoError(t, err)
 
 	code, body := b.send(t, "POST", "/u/"+token, []byte("List-Unsubscribe=One-Click"),
 		map[string]string{"Content-Type": "application/x-www-form-urlencoded"})
 	require.Equal(t, http.StatusNotFound, code, body)
 	require.Contains(t, body, "Link not valid")
-	require.Empty(t, b.query(t, `SELECT email FROM suppressions WHERE email = 'victim@example.com'`), "nobody was unsubscribed")
+	require.Empty(t, b.query(t, `SELECT 1 FROM consent_events WHERE source = 'unsubscribe'`), "nobody was unsubscribed")
 
 	// The server's own links still work.
-	own := b.app.unsub.Token(42, "victim@example.com")
+	own, err := b.app.unsub.Token(victim)
+	require.NoError(t, err)
 	code, body = b.send(t, "POST", "/u/"+own, []byte("List-Unsubscribe=One-Click"),
 		map[string]string{"Content-Type": "application/x-www-form-urlencoded"})
 	require.Equal(t, http.StatusOK, code, body)
@@ -73,10 +76,11 @@ func TestUnsubscribeKeySharedByInstances(t *testing.T) {
 	serve := startUnsubApp(t, dbURL, redisURL)
 	worker := startUnsubApp(t, dbURL+"&application_name=leadflow-worker", redisURL)
 
-	claim, err := serve.unsub.Verify(worker.unsub.Token(7, "ada@example.com"))
+	const ada, bob = "lead_00000000000000000000000000000007", "lead_00000000000000000000000000000008"
+	claim, err := serve.unsub.Verify(mustToken(t, worker.unsub, ada))
 	require.NoError(t, err, "a link the worker mailed is refused by the server")
-	require.Equal(t, email.Claim{ContactID: 7, Email: "ada@example.com"}, claim)
-	_, err = worker.unsub.Verify(serve.unsub.Token(8, "bob@example.com"))
+	require.Equal(t, email.Claim{Ref: ada}, claim)
+	_, err = worker.unsub.Verify(mustToken(t, serve.unsub, bob))
 	require.NoError(t, err)
 }
 
@@ -87,13 +91,13 @@ func TestUnsubscribeKeySurvivesRestart(t *testing.T) {
 	t.Parallel()
 	dbURL, redisURL := testenv.DatabaseURL(t), testenv.RedisURL(t)
 	before := startUnsubApp(t, dbURL, redisURL)
-	token := before.unsub.Token(9, "cy@example.com")
+	token := mustToken(t, before.unsub, "lead_00000000000000000000000000000009")
 	before.close()
 
 	after := startUnsubApp(t, dbURL+"&pool_max_conns=4", redisURL)
 	claim, err := after.unsub.Verify(token)
 	require.NoError(t, err, "a link mailed before the restart is refused after it")
-	require.Equal(t, int64(9), claim.ContactID)
+	require.Equal(t, "lead_00000000000000000000000000000009", claim.Ref)
 
 	// A configured secret wins over the stored key.
 	configured := startUnsubApp(t, dbURL, redisURL, string(bytes.Repeat([]byte("s"), 40)))
@@ -109,4 +113,12 @@ func TestHelpDescribesUnsubscribeKey(t *testing.T) {
 	require.Equal(t, 0, run(context.Background(), []string{"--help"}, &out, &errOut), errOut.String())
 	require.False(t, strings.Contains(out.String(), "random per process"), "--help still says the key is random per process")
 	require.True(t, strings.Contains(out.String(), "stored in PostgreSQL"), "--help does not say where the key is kept")
+}
+
+// mustToken mints u's unsubscribe token for a contact ref.
+func mustToken(t *testing.T, u *email.Unsubscriber, ref string) string {
+	t.Helper()
+	token, err := u.Token(ref)
+	require.NoError(t, err)
+	return token
 }

@@ -105,13 +105,36 @@ feed:
 // postOne sends one webhook. It returns the response status (0 when there
 // was none) and an error for a failure or a non-2xx response.
 func postOne(ctx context.Context, client *http.Client, base, secret string, w Webhook) (int, error) {
+	status, snippet, err := send(ctx, client, base+w.Source, secret, w, maxErrorBody)
+	if err != nil || (status >= 200 && status < 300) {
+		return status, err
+	}
+	return status, fmt.Errorf("webhook %s: HTTP %d: %s", w.ID, status, strings.TrimSpace(string(snippet)))
+}
+
+// maxAnswer bounds the answer Send returns; the API's answers are short.
+const maxAnswer = 64 << 10
+
+// Send posts one webhook to baseURL+"/v1/webhooks/generic/"+w.Source,
+// signed with secret, and returns the status and the answer's body (its
+// first 64 KiB). Its error is for a request that got no answer.
+func Send(ctx context.Context, client *http.Client, baseURL, secret string, w Webhook) (int, []byte, error) {
+	if client == nil {
+		client = http.DefaultClient
+	}
+	return send(ctx, client, strings.TrimRight(baseURL, "/")+"/v1/webhooks/generic/"+w.Source, secret, w, maxAnswer)
+}
+
+// send signs and posts w to url and reads at most limit bytes of the
+// answer, draining the rest so the connection is reused.
+func send(ctx context.Context, client *http.Client, url, secret string, w Webhook, limit int64) (int, []byte, error) {
 	sig, err := connectors.SignStandardWebhook(secret, w.ID, w.Timestamp, w.Body)
 	if err != nil {
-		return 0, fmt.Errorf("webhook %s: %w", w.ID, err)
+		return 0, nil, fmt.Errorf("webhook %s: %w", w.ID, err)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+w.Source, bytes.NewReader(w.Body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(w.Body))
 	if err != nil {
-		return 0, fmt.Errorf("webhook %s: build request: %w", w.ID, err)
+		return 0, nil, fmt.Errorf("webhook %s: build request: %w", w.ID, err)
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set(connectors.HeaderWebhookID, w.ID)
@@ -120,19 +143,13 @@ func postOne(ctx context.Context, client *http.Client, base, secret string, w We
 
 	resp, err := client.Do(req)
 	if err != nil {
-		return 0, fmt.Errorf("webhook %s: %w", w.ID, err)
+		return 0, nil, fmt.Errorf("webhook %s: %w", w.ID, err)
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		// Drain so the connection is reused.
-		_, _ = io.Copy(io.Discard, resp.Body)
-		return resp.StatusCode, nil
-	}
-	snippet, readErr := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	body, readErr := io.ReadAll(io.LimitReader(resp.Body, limit))
 	_, _ = io.Copy(io.Discard, resp.Body)
-	msg := strings.TrimSpace(string(snippet))
 	if readErr != nil && !errors.Is(readErr, io.EOF) {
-		msg = "(body unreadable: " + readErr.Error() + ")"
+		body = []byte("(body unreadable: " + readErr.Error() + ")")
 	}
-	return resp.StatusCode, fmt.Errorf("webhook %s: HTTP %d: %s", w.ID, resp.StatusCode, msg)
+	return resp.StatusCode, body, nil
 }

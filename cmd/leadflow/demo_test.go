@@ -1,0 +1,183 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"leadflow/config"
+	"leadflow/internal/localsvc"
+	"leadflow/internal/testenv"
+)
+
+// TestDemoShowsTheProduct runs `leadflow demo` as `make demo` does (its own
+// PostgreSQL and Redis under --dir, every role in process) and checks that
+// its report leads somewhere: the web app's sign-in tokens work for a rep
+// and a manager, sample emails are shown, and the printed `leadflow post`
+// line, run as printed, sends a lead that becomes a deal.
+func TestDemoShowsTheProduct(t *testing.T) {
+	// Not parallel: the demo and the post command read the environment.
+	if _, err := localsvc.FindPostgresBin(); err != nil {
+		testenv.Missing(t, "demo test: %v", err)
+	}
+	if _, err := localsvc.FindRedisBin(); err != nil {
+		testenv.Missing(t, "demo test: %v", err)
+	}
+	// No fixed port: the demo listens where LEADFLOW_HTTP_ADDR says.
+	t.Setenv(config.EnvHTTPAddr, "127.0.0.1:0")
+	t.Setenv(config.EnvConfigFile, "")
+	dir, err := os.MkdirTemp("", "leadflow-demo-test-")
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = os.RemoveAll(dir) })
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := &lockedBuffer{}
+	done := make(chan error, 1)
+	go func() { done <- runDemo(ctx, []string{"--dir", dir, "--leads", "40"}, out, out) }()
+	require.Eventually(t, func() bool {
+		select {
+		case err := <-done:
+			require.NoError(t, err, out.String())
+			require.Fail(t, "the demo returned before Ctrl-C", out.String())
+		default:
+		}
+		return strings.Contains(out.String(), "Press Ctrl-C")
+	}, 3*time.Minute, 50*time.Millisecond, "the demo did not finish its report")
+	report := out.String()
+
+	// Sample emails, as a recipient sees them.
+	require.Contains(t, report, "Sample nurture-1 email")
+	require.Contains(t, report, "Sample rep-new-lead email")
+	require.Contains(t, report, "  From:    Sales <sales@example.com>")
+	require.Regexp(t, `  To:      \w+@reps\.example\.com\n  Subject: \S`, report, "the rep's notice")
+
+	// The web app and its sign-ins.
+	m := regexp.MustCompile(`The web app: (http://127\.0\.0\.1:\d+)/app/`).FindStringSubmatch(report)
+	require.NotNil(t, m, report)
+	base := m[1]
+	repToken := regexp.MustCompile(`as a rep\s+Avery Rep\s+(lfr_\S+)`).FindStringSubmatch(report)
+	require.NotNil(t, repToken, report)
+	mgrToken := regexp.MustCompile(`as a manager\s+Morgan Manager\s+(lfr_\S+)`).FindStringSubmatch(report)
+	require.NotNil(t, mgrToken, report)
+
+	rep, _ := webLogin(t, base, repToken[1])
+	status, page := webDo(t, rep, http.MethodGet, base+"/app/inbox", nil)
+	require.Equal(t, http.StatusOK, status, page)
+	status, _ = webDo(t, rep, http.MethodGet, base+"/app/manager", nil)
+	require.Equal(t, http.StatusForbidden, status, "a rep is not a manager")
+	mgr, _ := webLogin(t, base, mgrToken[1])
+	status, page = webDo(t, mgr, http.MethodGet, base+"/app/manager", nil)
+	require.Equal(t, http.StatusOK, status, page)
+	require.Equal(t, http.StatusOK, bearerGet(t, base+"/v1/deals", repToken[1]), "the rep API takes the rep's token")
+	require.Equal(t, http.StatusOK, bearerGet(t, base+"/v1/dev/mail", mgrToken[1]), "the mail sink takes the manager's token")
+
+	// The secret is the directory's, kept private.
+	st, err := os.Stat(filepath.Join(dir, demoSecretFile))
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+	saved, err := os.ReadFile(filepath.Join(dir, demoSecretFile))
+	require.NoError(t, err)
+	require.Contains(t, report, config.EnvWebhookSecrets+"="+strings.TrimSpace(string(saved)))
+
+	// The post line, run as printed (its environment, then its arguments).
+	line := regexp.MustCompile(`(?s)\n  (LEADFLOW_DATABASE_URL=.*?\./bin/leadflow post.*?)\n[^ ]`).FindStringSubmatch(report)
+	require.NotNil(t, line, report)
+	words := shellWords(t, line[1])
+	i := 0
+	for ; strings.HasPrefix(words[i], "LEADFLOW_"); i++ {
+		k, v, _ := strings.Cut(words[i], "=")
+		t.Setenv(k, v)
+	}
+	require.Equal(t, "./bin/leadflow", words[i])
+	code, stdout, stderr := runCLI(words[i+1:]...)
+	require.Equal(t, exitOK, code, stderr)
+	require.Contains(t, stdout, "HTTP 202 Accepted")
+	require.Regexp(t, `Processed: contact \d+ \(lead_\w+\), score \d+ \(hot\)`, stdout)
+	require.Regexp(t, `Deal \d+ in Sales / Qualification, assigned to \w+ \w+ <\w+@reps\.example\.com>`, stdout)
+
+	cancel()
+	select {
+	case err := <-done:
+		require.NoError(t, err)
+	case <-time.After(time.Minute):
+		t.Fatal("the demo did not stop on Ctrl-C")
+	}
+	require.Contains(t, out.String(), "stopped.")
+}
+
+// TestDemoSecretIsKept: the demo's webhook secret is generated once per
+// directory, so a printed post line keeps working on the next run.
+func TestDemoSecretIsKept(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	first, path, err := demoSecret(dir)
+	require.NoError(t, err)
+	require.True(t, strings.HasPrefix(first, "whsec_"))
+	again, _, err := demoSecret(dir)
+	require.NoError(t, err)
+	require.Equal(t, first, again)
+	st, err := os.Stat(path)
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+
+	require.NoError(t, os.WriteFile(path, []byte("not a secret\n"), 0o600))
+	_, _, err = demoSecret(dir)
+	require.ErrorContains(t, err, "delete the file")
+	require.NotContains(t, err.Error(), "not a secret", "the file's content is not echoed")
+}
+
+// bearerGet returns the status of a GET with a bearer token.
+func bearerGet(t *testing.T, u, token string) int {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, u, nil)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	res.Body.Close()
+	return res.StatusCode
+}
+
+// shellWords splits a command line the way a POSIX shell does for the
+// forms the demo prints: words, 'single-quoted' strings and
+// backslash-newline continuations.
+func shellWords(t *testing.T, line string) []string {
+	t.Helper()
+	line = strings.ReplaceAll(line, "\\\n", " ")
+	var words []string
+	var cur strings.Builder
+	inWord, quoted := false, false
+	for _, r := range line {
+		switch {
+		case quoted && r == '\'':
+			quoted = false
+		case quoted:
+			cur.WriteRune(r)
+		case r == '\'':
+			quoted, inWord = true, true
+		case r == ' ' || r == '\n':
+			if inWord {
+				words = append(words, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		default:
+			require.NotContains(t, `"$\`+"`", string(r), "unquoted shell syntax in %q", line)
+			cur.WriteRune(r)
+			inWord = true
+		}
+	}
+	require.False(t, quoted, "unterminated quote in %q", line)
+	if inWord {
+		words = append(words, cur.String())
+	}
+	return words
+}
