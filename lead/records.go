@@ -135,6 +135,9 @@ type Deal struct {
 	// OwnerRepID is 0 when no active rep could take the deal.
 	OwnerRepID int64
 	CreatedAt  time.Time
+	// SLADue is when the owner's first touch is due; zero when no
+	// speed-to-lead timer runs (read by OpenDeal only).
+	SLADue time.Time
 }
 
 // Enrollment is a contact's membership of a nurture program.

@@ -17,10 +17,14 @@ import (
 func (s *Store) OpenDeal(ctx context.Context, contactID int64, pipeline string) (lead.Deal, error) {
 	var d lead.Deal
 	err := s.pool.QueryRow(ctx, `
-		SELECT d.id, d.contact_id, d.pipeline_id, d.stage_id, st.name, COALESCE(d.owner_rep_id, 0), d.created_at
+		SELECT d.id, d.contact_id, d.pipeline_id, d.stage_id, st.name, COALESCE(d.owner_rep_id, 0), d.created_at,
+			COALESCE(d.sla_due_at, 'epoch'::timestamptz)
 		FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
 		WHERE d.contact_id = $1 AND p.name = $2 AND d.closed_at IS NULL`, contactID, pipeline).
-		Scan(&d.ID, &d.ContactID, &d.PipelineID, &d.StageID, &d.Stage, &d.OwnerRepID, &d.CreatedAt)
+		Scan(&d.ID, &d.ContactID, &d.PipelineID, &d.StageID, &d.Stage, &d.OwnerRepID, &d.CreatedAt, &d.SLADue)
+	if err == nil && d.SLADue.Unix() == 0 {
+		d.SLADue = time.Time{}
+	}
 	if errors.Is(err, pgx.ErrNoRows) {
 		return lead.Deal{}, fmt.Errorf("open deal of contact %d: %w", contactID, ErrNotFound)
 	}

@@ -131,7 +131,7 @@ func (h *Handlers) SLA(ctx context.Context, t *asynq.Task) error {
 	}
 	h.cfg.Metrics.SLABreached()
 	h.cfg.Logger.WarnContext(ctx, "speed-to-lead breached: deal reassigned", "deal_id", deal.ID, "from_rep_id", p.OwnerRepID, "to_rep_id", deal.OwnerRepID)
-	if err := h.notifyReps(ctx, deal, p.OwnerRepID); err != nil {
+	if err := h.notifyReps(ctx, deal, p.OwnerRepID, now); err != nil {
 		return err
 	}
 	return h.startSLA(ctx, deal, now)
@@ -139,14 +139,22 @@ func (h *Handlers) SLA(ctx context.Context, t *asynq.Task) error {
 
 // notifyReps tells the new owner about the lead and the previous one that
 // it was passed on.
-func (h *Handlers) notifyReps(ctx context.Context, deal lead.Deal, previous int64) error {
+func (h *Handlers) notifyReps(ctx context.Context, deal lead.Deal, previous int64, at time.Time) error {
 	if h.cfg.Email.RepNotification != "" {
 		rep, err := h.cfg.Store.Rep(ctx, deal.OwnerRepID)
 		if err != nil {
 			return err
 		}
+		key := fmt.Sprintf("rep-new-lead:%d:%d", deal.ID, rep.ID)
+		if previous != 0 {
+			// Each reassignment is news, also to a rep who had the deal
+			// before it went round the team (a second breach): the key
+			// names the reassignment, which happens once (ReassignDeal
+			// reports a change only to the run that made it).
+			key = fmt.Sprintf("%s:reassigned:%d", key, at.UnixNano())
+		}
 		if err := h.queueEmail(ctx, lead.OutboxEmail{
-			DedupeKey: fmt.Sprintf("rep-new-lead:%d:%d", deal.ID, rep.ID), ContactID: deal.ContactID, Template: h.cfg.Email.RepNotification,
+			DedupeKey: key, ContactID: deal.ContactID, Template: h.cfg.Email.RepNotification,
 			Kind: lead.EmailTransactional, To: rep.Email, DealID: deal.ID, RepID: rep.ID, Trigger: "rep assignment",
 		}); err != nil {
 			return err

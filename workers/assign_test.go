@@ -212,5 +212,23 @@ func TestSpeedToLeadBreach(t *testing.T) {
 		to = append(to, s)
 	}
 	require.Equal(t, []string{"rep-new-lead second@reps.example.com", "rep-sla-breach first@reps.example.com"}, to)
-	_ = fmt.Sprint
+
+	// Issue 16 item 14: the deal goes round the team and comes back to the
+	// first rep, who was told about it when it was first theirs; they are
+	// told again, since it is theirs again.
+	_, _, err = b.store.QueueEmail(ctx, lead.OutboxEmail{DedupeKey: fmt.Sprintf("rep-new-lead:%d:%d", deals[0].ID, ids[0]),
+		ContactID: deals[0].ContactID, Template: "rep-new-lead", Kind: lead.EmailTransactional, To: "first@reps.example.com",
+		DealID: deals[0].ID, RepID: ids[0], SendAfter: b.now, Trigger: "rep assignment"})
+	require.NoError(t, err)
+	b.now = b.now.Add(time.Hour)
+	task, err := workers.NewSLATask(deals[0].ID, ids[1])
+	require.NoError(t, err)
+	require.NoError(t, b.handlers.SLA(ctx, task))
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT owner_rep_id, sla_breaches FROM deals WHERE id = $1`, deals[0].ID).Scan(&owner0, &breaches))
+	require.Equal(t, ids[0], owner0, "back to the first rep")
+	require.Equal(t, int64(2), breaches)
+	var toFirst int
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT count(*) FROM email_outbox WHERE deal_id = $1 AND template = 'rep-new-lead' AND to_address = 'first@reps.example.com'`,
+		deals[0].ID).Scan(&toFirst))
+	require.Equal(t, 2, toFirst, "the first rep is told the deal is theirs again")
 }

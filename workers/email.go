@@ -53,6 +53,9 @@ type EmailConfig struct {
 	// the owner of its open deal; "" means DefaultReplyNotification, "-"
 	// disables it. A template set without it logs a warning per reply.
 	ReplyNotification string
+	// PublicURL is the server's public base URL (LEADFLOW_PUBLIC_URL), for
+	// links to the web app in rep notifications; empty leaves them out.
+	PublicURL string
 	// ReplyDomain is the domain of the reply+<contact ref>@ address set as
 	// Reply-To on every email to a lead, so that answers come back through
 	// the Mailgun inbound route (LEADFLOW_MAILGUN_DOMAIN). Default: the
@@ -321,6 +324,7 @@ func (h *Handlers) emailData(ctx context.Context, e lead.OutboxEmail) (email.Dat
 	}
 	d.Contact.FirstName, d.Contact.LastName, d.Contact.Company, d.Contact.Title, d.Contact.Email =
 		l.FirstName, l.LastName, l.Company, l.Title, l.Email
+	d.Contact.Phone, d.Contact.Country, d.Message = l.Phone, l.Country, l.Message
 	d.Campaign = l.UTM.Campaign
 	sig := bant.Extract(l.Message, h.cfg.NowFunc())
 	a := sig.Fill(l.Answers)
@@ -334,7 +338,10 @@ func (h *Handlers) emailData(ctx context.Context, e lead.OutboxEmail) (email.Dat
 	}
 	repID := e.RepID
 	if deal, err := h.cfg.Store.OpenDeal(ctx, e.ContactID, h.cfg.Routing.Pipeline); err == nil {
-		d.Deal.Stage, d.Deal.Title = deal.Stage, dealTitle(l)
+		d.Deal.Stage, d.Deal.Title, d.Deal.SLADue = deal.Stage, dealTitle(l), deal.SLADue
+		if base := strings.TrimRight(h.cfg.Email.PublicURL, "/"); base != "" {
+			d.Deal.URL = base + "/app/deals/" + strconv.FormatInt(deal.ID, 10)
+		}
 		if repID == 0 {
 			repID = deal.OwnerRepID
 		}
@@ -412,7 +419,13 @@ func scoreReasons(breakdown []byte) []string {
 	}
 	out := make([]string, 0, len(res.Contributions))
 	for _, c := range res.Contributions {
-		out = append(out, fmt.Sprintf("%s (%+d)", c.Reason, c.Points))
+		points := fmt.Sprintf("(%+d)", c.Points)
+		if strings.HasSuffix(c.Reason, points) {
+			// Some reasons carry their points already.
+			out = append(out, c.Reason)
+			continue
+		}
+		out = append(out, c.Reason+" "+points)
 	}
 	return out
 }
@@ -449,7 +462,7 @@ func (h *Handlers) afterNurtureEnrolled(ctx context.Context, enr lead.Enrollment
 // (crossed into hot), sends the heating-up email from that rep.
 func (h *Handlers) afterDealOpened(ctx context.Context, deal lead.Deal, l lead.Lead, heatedScoreID int64) error {
 	if deal.OwnerRepID != 0 {
-		if err := h.notifyReps(ctx, deal, 0); err != nil {
+		if err := h.notifyReps(ctx, deal, 0, h.cfg.NowFunc()); err != nil {
 			return err
 		}
 	}
