@@ -179,6 +179,10 @@ type Email struct {
 	RequireConsent bool `yaml:"require_consent"`
 	// WeeklyCap is the most marketing emails per contact in 7 days; default 3, 0 = no cap.
 	WeeklyCap int `yaml:"weekly_cap"`
+	// MinGap is the least time between two marketing emails to one
+	// contact (held emails are spread at least this far apart); default
+	// 1h, "-1s" (any negative) turns it off.
+	MinGap time.Duration `yaml:"min_gap"`
 	// QuietHours holds marketing email in the contact's night, when its
 	// time zone is known (attributes.timezone); e.g. {start: "21:00", end: "08:00"}.
 	QuietHours QuietHours `yaml:"quiet_hours"`
@@ -684,6 +688,9 @@ func (f File) Validate() error {
 	}
 	if f.Schedule.RetrainEvery < 0 || (f.Schedule.RetrainEvery > 0 && f.Schedule.RetrainEvery < time.Hour) {
 		errs = append(errs, &FieldError{"schedule.retrain_every", fmt.Sprintf("expected 0 (off) or a duration of at least 1h such as 24h, got %s", f.Schedule.RetrainEvery)})
+	}
+	if f.Email.MinGap > 30*24*time.Hour {
+		errs = append(errs, &FieldError{"email.min_gap", fmt.Sprintf("expected at most 720h (30 days), got %s", f.Email.MinGap)})
 	}
 	if f.Email.WeeklyCap < 0 {
 		errs = append(errs, &FieldError{"email.weekly_cap", fmt.Sprintf("expected 0 (no cap) or more, got %d", f.Email.WeeklyCap)})

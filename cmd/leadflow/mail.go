@@ -67,7 +67,7 @@ func (a *app) emailConfig() (workers.EmailConfig, error) {
 	return workers.EmailConfig{
 		Templates: tmpl, Sender: sender, Unsubscriber: unsub, From: f.From,
 		Footer:         email.Footer{Company: f.Footer.Company, PostalAddress: f.Footer.PostalAddress, Reason: f.Footer.Reason},
-		RequireConsent: f.RequireConsent, WeeklyCap: f.WeeklyCap, QuietStart: f.QuietHours.Start, QuietEnd: f.QuietHours.End,
+		RequireConsent: f.RequireConsent, WeeklyCap: f.WeeklyCap, MinGap: f.MinGap, QuietStart: f.QuietHours.Start, QuietEnd: f.QuietHours.End,
 		Nurture: nurture, HeatingUp: f.HeatingUp, RepNotification: f.RepNotification, Stages: f.Stages,
 		// Replies to lead-facing email come back through the Mailgun
 		// domain's inbound route; the deal link opens the web app.
