@@ -27,7 +27,9 @@ const (
 	FieldAuthority = "authority"
 	FieldNeed      = "need"
 	FieldTimeline  = "timeline"
-	// FieldConsent reads yes/true/1/on (any case) as marketing consent given.
+	// FieldConsent reads yes/true/1/on/y (any case) as marketing consent
+	// given and no/false/0/off/n as refused (lead.ParseConsentAnswer); the
+	// first answer stating either decides.
 	FieldConsent = "consent"
 )
 
@@ -147,9 +149,16 @@ func SetField(in *lead.Inbound, m FieldMap, key, value string) {
 	case FieldTimeline:
 		set(&in.Answers.Timeline)
 	case FieldConsent:
-		switch strings.ToLower(value) {
-		case "yes", "true", "1", "on", "y":
-			in.Consent.Marketing = true
+		// The first answer that states consent either way decides; an
+		// unreadable one says nothing.
+		if in.Consent.Stated || in.Consent.Marketing {
+			return
+		}
+		switch lead.ParseConsentAnswer(value) {
+		case lead.ConsentGiven:
+			in.Consent.Marketing, in.Consent.Stated = true, true
+		case lead.ConsentRefused:
+			in.Consent.Stated = true
 		}
 	default:
 		attr := strings.TrimPrefix(target, "attributes.")

@@ -20,8 +20,12 @@ func TestSetField(t *testing.T) {
 		{"identity", "work_email", " ada@example.com ", func(t *testing.T, in lead.Inbound) { require.Equal(t, "ada@example.com", in.Email) }},
 		{"renamed attribute", "size", "51-200", func(t *testing.T, in lead.Inbound) { require.Equal(t, "51-200", in.Attributes["company_size"]) }},
 		{"unmapped kept as attribute", "favourite_colour", "blue", func(t *testing.T, in lead.Inbound) { require.Equal(t, "blue", in.Attributes["favourite_colour"]) }},
-		{"consent yes", "opt_in", "Yes", func(t *testing.T, in lead.Inbound) { require.True(t, in.Consent.Marketing) }},
-		{"consent no", "opt_in", "no", func(t *testing.T, in lead.Inbound) { require.False(t, in.Consent.Marketing) }},
+		{"consent yes", "opt_in", "Yes", func(t *testing.T, in lead.Inbound) { require.Equal(t, lead.ConsentGiven, in.Consent.State()) }},
+		{"consent on", "opt_in", "on", func(t *testing.T, in lead.Inbound) { require.Equal(t, lead.ConsentGiven, in.Consent.State()) }},
+		{"consent no is a refusal", "opt_in", "no", func(t *testing.T, in lead.Inbound) { require.Equal(t, lead.ConsentRefused, in.Consent.State()) }},
+		{"consent false is a refusal", "opt_in", "FALSE", func(t *testing.T, in lead.Inbound) { require.Equal(t, lead.ConsentRefused, in.Consent.State()) }},
+		{"consent 0 is a refusal", "opt_in", "0", func(t *testing.T, in lead.Inbound) { require.Equal(t, lead.ConsentRefused, in.Consent.State()) }},
+		{"consent unreadable says nothing", "opt_in", "maybe", func(t *testing.T, in lead.Inbound) { require.Equal(t, lead.ConsentUnknown, in.Consent.State()) }},
 		{"empty ignored", "work_email", "  ", func(t *testing.T, in lead.Inbound) { require.Empty(t, in.Email); require.Nil(t, in.Attributes) }},
 	}
 	for _, tt := range tests {
@@ -39,6 +43,19 @@ func TestSetFieldFirstValueWins(t *testing.T) {
 	SetField(&in, FieldMap{"a": FieldEmail, "b": FieldEmail}, "a", "first@example.com")
 	SetField(&in, FieldMap{"a": FieldEmail, "b": FieldEmail}, "b", "second@example.com")
 	require.Equal(t, "first@example.com", in.Email)
+}
+
+func TestSetFieldFirstConsentWins(t *testing.T) {
+	m := FieldMap{"a": FieldConsent, "b": FieldConsent}
+	var refused lead.Inbound
+	SetField(&refused, m, "a", "maybe")
+	SetField(&refused, m, "a", "no")
+	SetField(&refused, m, "b", "yes")
+	require.Equal(t, lead.ConsentRefused, refused.Consent.State())
+	var given lead.Inbound
+	SetField(&given, m, "a", "yes")
+	SetField(&given, m, "b", "no")
+	require.Equal(t, lead.ConsentGiven, given.Consent.State())
 }
 
 func TestValidFieldTarget(t *testing.T) {

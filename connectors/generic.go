@@ -133,7 +133,7 @@ func (g *Generic) Decode(d Delivery) ([]lead.Inbound, error) {
 		Title:      data.Title,
 		Country:    data.Country,
 		Message:    data.Message,
-		Consent:    lead.Consent{Marketing: data.Consent.Marketing, Text: data.Consent.Text},
+		Consent:    data.Consent.consent(),
 		UTM: lead.UTM{
 			Source:   data.UTM.Source,
 			Medium:   data.UTM.Medium,
@@ -205,8 +205,19 @@ type genericData struct {
 
 // genericConsent is data.consent.
 type genericConsent struct {
-	Marketing bool   `json:"marketing"`
+	// Marketing is the consent box as sent: true is consent, false an
+	// explicit refusal, absent (or null) says nothing.
+	Marketing *bool  `json:"marketing"`
 	Text      string `json:"text"`
+}
+
+// consent is the lead's consent: stated whenever marketing was sent.
+func (c genericConsent) consent() lead.Consent {
+	out := lead.Consent{Text: c.Text}
+	if c.Marketing != nil {
+		out.Marketing, out.Stated = *c.Marketing, true
+	}
+	return out
 }
 
 // genericUTM is data.utm.

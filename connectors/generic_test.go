@@ -13,6 +13,7 @@ import (
 
 	"leadflow/connectors"
 	"leadflow/connectors/connectortest"
+	"leadflow/lead"
 )
 
 // Test secrets and fixture facts from /work/shared/fixtures/webhooks
@@ -244,6 +245,40 @@ func TestGenericDecodeSourceFallback(t *testing.T) {
 			require.True(t, leads[0].OccurredAt.IsZero())
 		})
 	}
+}
+
+// TestGenericConsent: data.consent.marketing is tri-state — true is given,
+// a JSON false an explicit refusal, absent or null says nothing (issue 16
+// item 3).
+func TestGenericConsent(t *testing.T) {
+	t.Parallel()
+	g := newGeneric(t, currentSecret)
+	for _, tt := range []struct {
+		name    string
+		consent string
+		want    lead.Consent
+	}{
+		{"true", `{"marketing":true,"text":"Send me news"}`, lead.Consent{Marketing: true, Stated: true, Text: "Send me news"}},
+		{"false is a refusal", `{"marketing":false}`, lead.Consent{Stated: true}},
+		{"null says nothing", `{"marketing":null,"text":"Send me news"}`, lead.Consent{Text: "Send me news"}},
+		{"absent says nothing", `{"text":"Send me news"}`, lead.Consent{Text: "Send me news"}},
+		{"no consent object", `null`, lead.Consent{}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			payload := `{"type":"lead.created","data":{"email":"a@example.com","consent":` + tt.consent + `}}`
+			leads, err := g.Decode(connectors.Delivery{EventID: "e1", Source: "website", Payload: []byte(payload)})
+			require.NoError(t, err)
+			require.Len(t, leads, 1)
+			require.Equal(t, tt.want, leads[0].Consent)
+		})
+	}
+	// A consent that is not a boolean is refused, naming the field.
+	_, err := g.Decode(connectors.Delivery{EventID: "e1", Source: "website",
+		Payload: []byte(`{"type":"lead.created","data":{"email":"a@example.com","consent":{"marketing":"no"}}}`)})
+	var ce *connectors.Error
+	require.ErrorAs(t, err, &ce)
+	require.Equal(t, "data.consent.marketing", ce.Field)
+	require.ErrorContains(t, err, "must be a boolean")
 }
 
 func TestNewGeneric(t *testing.T) {

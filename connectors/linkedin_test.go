@@ -324,10 +324,26 @@ func TestLinkedInDecode(t *testing.T) {
 				require.Equal(t, "+15555550100", in.Phone)
 				require.Equal(t, "b@example.com", in.Email)
 				require.Equal(t, "2, 3", in.Answers.Budget)
-				require.True(t, in.Consent.Marketing)
+				require.Equal(t, lead.ConsentGiven, in.Consent.State())
 				require.Equal(t, map[string]any{"lead_type": "SPONSORED", "form_version": "3", "question_13": "blue", "city": "Springfield", "consent_8": "no"}, in.Attributes)
 				require.Equal(t, map[string]string{"account_id": "5000001", "creative_id": "6000001", "form_id": "7000001"}, in.CampaignIDs)
 				require.Equal(t, time.UnixMilli(1767225600000).UTC(), in.OccurredAt, "notification time as fallback")
+			},
+		},
+		{
+			name:    "a refused consent that is mapped is a refusal",
+			fields:  connectors.FieldMap{"consent_8": connectors.FieldConsent},
+			fetched: `{"id":"7d1f0c2a-1b3c-4d5e-8f90-a1b2c3d4e5f6","formResponse":{"answers":[{"questionId":12,"name":"email","answerDetails":{"textQuestionAnswer":{"answer":"b@example.com"}}}],"consentResponses":[{"consentId":"7","accepted":true},{"consentId":8,"accepted":false}]}}`,
+			check: func(t *testing.T, in lead.Inbound) {
+				require.Equal(t, lead.ConsentRefused, in.Consent.State())
+				require.Equal(t, "yes", in.Attributes["consent_7"], "an unmapped consent is not marketing consent")
+			},
+		},
+		{
+			name:    "no mapped consent says nothing",
+			fetched: `{"id":"7d1f0c2a-1b3c-4d5e-8f90-a1b2c3d4e5f6","formResponse":{"answers":[{"questionId":12,"name":"email","answerDetails":{"textQuestionAnswer":{"answer":"b@example.com"}}}],"consentResponses":[{"consentId":8,"accepted":false}]}}`,
+			check: func(t *testing.T, in lead.Inbound) {
+				require.Equal(t, lead.ConsentUnknown, in.Consent.State())
 			},
 		},
 		{name: "not fetched", fetched: "", wantField: "fetched"},

@@ -219,9 +219,10 @@ func (t *Typeform) lead(ev *typeformEvent) (lead.Inbound, error) {
 			unmappedKeys = append(unmappedKeys, key)
 		}
 		SetField(&in, FieldMap{key: target}, key, value)
-		if target == FieldConsent && !consentSeen && strings.TrimSpace(value) != "" {
-			// The answer is the person's decision, given when they
-			// submitted; the question is what they agreed to.
+		if target == FieldConsent && !consentSeen && lead.ParseConsentAnswer(value) != lead.ConsentUnknown {
+			// The answer (yes: given, no: refused, through SetField) is
+			// the person's decision, made when they submitted; the
+			// question is what they agreed to or refused.
 			consentSeen = true
 			in.Consent.At = fr.submittedAt
 			in.Consent.Text = strings.TrimSpace(df.Title)

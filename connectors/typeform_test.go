@@ -127,7 +127,7 @@ func TestTypeformDecodeFixture(t *testing.T) {
 	require.Equal(t, "ada@example.com", l.Email)
 	require.Equal(t, "+15555550100", l.Phone)
 	require.Equal(t, "Team", l.Attributes["plan"])
-	require.Equal(t, lead.Consent{Marketing: true, Text: "May we email you?", At: submitted}, l.Consent)
+	require.Equal(t, lead.Consent{Marketing: true, Stated: true, Text: "May we email you?", At: submitted}, l.Consent)
 	require.Equal(t, "newsletter", l.UTM.Source)
 	require.Equal(t, "acme", l.Attributes["tenant"])
 	require.Equal(t, map[string]string{"form_id": "DeMoFoRm"}, l.CampaignIDs)
@@ -180,6 +180,37 @@ func TestTypeformFieldOverrides(t *testing.T) {
 	leads, err := newTypeform(t, nil).Decode(connectors.Delivery{EventID: "e1", Source: "typeform", Payload: body})
 	require.NoError(t, err)
 	require.Equal(t, "grace@example.com", leads[0].Email)
+}
+
+// TestTypeformConsent: the consent-mapped answer is tri-state — yes is
+// given, no is an explicit refusal, no answer (or one that is neither) says
+// nothing (issue 16 item 3).
+func TestTypeformConsent(t *testing.T) {
+	t.Parallel()
+	submitted := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name    string
+		consent string // the consent answer's JSON; "" for none
+		want    lead.Consent
+	}{
+		{"yes", `{"type":"boolean","boolean":true,"field":{"ref":"marketing_consent"}}`, lead.Consent{Marketing: true, Stated: true, At: submitted}},
+		{"no", `{"type":"boolean","boolean":false,"field":{"ref":"marketing_consent"}}`, lead.Consent{Stated: true, At: submitted}},
+		{"choice no", `{"type":"choice","choice":{"label":"No"},"field":{"ref":"marketing_consent"}}`, lead.Consent{Stated: true, At: submitted}},
+		{"choice neither", `{"type":"choice","choice":{"label":"Ask me later"},"field":{"ref":"marketing_consent"}}`, lead.Consent{}},
+		{"not asked", ``, lead.Consent{}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			answers := `{"type":"email","email":"grace@example.com","field":{"ref":"email"}}`
+			if tt.consent != "" {
+				answers += "," + tt.consent
+			}
+			body := []byte(`{"event_id":"e1","event_type":"form_response","form_response":{"submitted_at":"2026-01-01T00:00:00Z","answers":[` + answers + `]}}`)
+			leads, err := newTypeform(t, nil).Decode(connectors.Delivery{EventID: "e1", Source: "typeform", Payload: body})
+			require.NoError(t, err)
+			require.Len(t, leads, 1)
+			require.Equal(t, tt.want, leads[0].Consent)
+		})
+	}
 }
 
 func TestTypeformUnmappedForm(t *testing.T) {

@@ -1,6 +1,7 @@
 package email
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -122,11 +123,161 @@ func AnswerPhrase(s string) (string, bool) {
 		return p, true
 	}
 	if l, ok := needLevels[k]; ok {
-		return map[string]string{NeedUrgent: "an urgent need", NeedImportant: "a clear need", NeedExploring: "just exploring"}[l], true
+		return localNeedPhrases[LangEnglish][l], true
 	}
 	if p, ok := TimelinePhrase(k); ok {
 		if p == "" {
-			p = "no fixed timeline"
+			p = localNoTimeline[LangEnglish]
+		}
+		return p, true
+	}
+	return "", false
+}
+
+// The tables below say the same answers in the languages lead-facing
+// email is translated into (see Language), keyed by the English phrase or
+// code. phrases_test.go checks that every English phrase has a
+// translation in each language.
+
+// localTimelinePhrases translate timelinePhrases' words, keyed by the
+// English phrase; each reads where the English one does, after the verb
+// for starting ("Sie möchten noch in diesem Quartal starten", "vous
+// souhaitez démarrer ce trimestre", "le gustaría empezar este trimestre").
+var localTimelinePhrases = map[string]map[string]string{
+	LangGerman: {
+		"as soon as possible": "so bald wie möglich", "this week": "noch diese Woche",
+		"this month": "noch in diesem Monat", "within a month": "innerhalb eines Monats",
+		"next month": "im nächsten Monat", "this quarter": "noch in diesem Quartal",
+		"next quarter": "im nächsten Quartal", "this year": "noch in diesem Jahr",
+		"within a year": "innerhalb eines Jahres", "next year": "im nächsten Jahr",
+	},
+	LangFrench: {
+		"as soon as possible": "dès que possible", "this week": "cette semaine",
+		"this month": "ce mois-ci", "within a month": "d'ici un mois",
+		"next month": "le mois prochain", "this quarter": "ce trimestre",
+		"next quarter": "le trimestre prochain", "this year": "cette année",
+		"within a year": "d'ici un an", "next year": "l'année prochaine",
+	},
+	LangSpanish: {
+		"as soon as possible": "lo antes posible", "this week": "esta semana",
+		"this month": "este mes", "within a month": "en el plazo de un mes",
+		"next month": "el mes que viene", "this quarter": "este trimestre",
+		"next quarter": "el próximo trimestre", "this year": "este año",
+		"within a year": "en el plazo de un año", "next year": "el año que viene",
+	},
+}
+
+// localTimelineCounts say "within n units" in each language: the phrase
+// for one unit, and the pattern for more (%s is the number), by unit.
+var localTimelineCounts = map[string]map[string][2]string{
+	LangGerman: {
+		"week":  {"innerhalb einer Woche", "innerhalb von %s Wochen"},
+		"month": {"innerhalb eines Monats", "innerhalb von %s Monaten"},
+		"year":  {"innerhalb eines Jahres", "innerhalb von %s Jahren"},
+	},
+	LangFrench: {
+		"week":  {"d'ici une semaine", "d'ici %s semaines"},
+		"month": {"d'ici un mois", "d'ici %s mois"},
+		"year":  {"d'ici un an", "d'ici %s ans"},
+	},
+	LangSpanish: {
+		"week":  {"en el plazo de una semana", "en las próximas %s semanas"},
+		"month": {"en el plazo de un mes", "en los próximos %s meses"},
+		"year":  {"en el plazo de un año", "en los próximos %s años"},
+	},
+}
+
+// localNoTimeline is AnswerPhraseIn's words for an answer that names no
+// date.
+var localNoTimeline = map[string]string{
+	LangEnglish: "no fixed timeline", LangGerman: "noch kein fester Zeitplan",
+	LangFrench: "pas encore de calendrier", LangSpanish: "sin plazo definido",
+}
+
+// localNeedPhrases say each need level, by language.
+var localNeedPhrases = map[string]map[string]string{
+	LangEnglish: {NeedUrgent: "an urgent need", NeedImportant: "a clear need", NeedExploring: "just exploring"},
+	LangGerman:  {NeedUrgent: "dringender Bedarf", NeedImportant: "klarer Bedarf", NeedExploring: "informiert sich erst"},
+	LangFrench:  {NeedUrgent: "besoin urgent", NeedImportant: "besoin clair", NeedExploring: "simple prise d'information"},
+	LangSpanish: {NeedUrgent: "necesidad urgente", NeedImportant: "necesidad clara", NeedExploring: "solo está explorando"},
+}
+
+// localBudgetPhrases translate budgetPhrases, keyed by the same codes.
+var localBudgetPhrases = map[string]map[string]string{
+	LangGerman: {
+		"over_50k": "50.000 $ oder mehr", "10k_50k": "10.000 bis 50.000 $", "under_10k": "unter 10.000 $",
+		"none": "noch kein Budget", "no_budget": "noch kein Budget",
+	},
+	LangFrench: {
+		"over_50k": "50\u00a0000\u00a0$ ou plus", "10k_50k": "de 10\u00a0000 à 50\u00a0000\u00a0$",
+		"under_10k": "moins de 10\u00a0000\u00a0$", "none": "pas encore de budget", "no_budget": "pas encore de budget",
+	},
+	LangSpanish: {
+		"over_50k": "50.000 $ o más", "10k_50k": "de 10.000 a 50.000 $", "under_10k": "menos de 10.000 $",
+		"none": "todavía sin presupuesto", "no_budget": "todavía sin presupuesto",
+	},
+}
+
+// localAuthorityPhrases translate authorityPhrases, keyed by the same
+// codes.
+var localAuthorityPhrases = map[string]map[string]string{
+	LangGerman:  {"decision_maker": "trifft die Entscheidung", "influencer": "wirkt an der Entscheidung mit", "user": "würde es selbst nutzen"},
+	LangFrench:  {"decision_maker": "prend la décision", "influencer": "influence la décision", "user": "l'utiliserait"},
+	LangSpanish: {"decision_maker": "toma la decisión", "influencer": "influye en la decisión", "user": "lo usaría"},
+}
+
+// TimelinePhraseIn is TimelinePhrase in lang (LangGerman, LangFrench,
+// LangSpanish; any other language gets English): words that read after
+// the language's verb for starting ("this_quarter" → "noch in diesem
+// Quartal", "3 months" → "d'ici 3 mois"). ok and the empty phrase mean
+// what they do for TimelinePhrase.
+func TimelinePhraseIn(lang, answer string) (phrase string, ok bool) {
+	return timelinePhraseIn(lang, answer)
+}
+
+// timelinePhraseIn is TimelinePhraseIn, for cleaned.
+func timelinePhraseIn(lang, answer string) (string, bool) {
+	p, ok := TimelinePhrase(answer)
+	if !ok || p == "" || localTimelinePhrases[lang] == nil {
+		return p, ok
+	}
+	if l, found := localTimelinePhrases[lang][p]; found {
+		return l, true
+	}
+	// A count: "within <n> <unit>[s]", as TimelinePhrase built it.
+	var n, unit string
+	if f := strings.Fields(p); len(f) == 3 && f[0] == "within" {
+		n, unit = f[1], strings.TrimSuffix(f[2], "s")
+	}
+	forms, found := localTimelineCounts[lang][unit]
+	if !found {
+		return p, true
+	}
+	if n == "1" {
+		return forms[0], true
+	}
+	return fmt.Sprintf(forms[1], n), true
+}
+
+// AnswerPhraseIn is AnswerPhrase in lang (LangGerman, LangFrench,
+// LangSpanish; any other language gets English).
+func AnswerPhraseIn(lang, s string) (string, bool) {
+	if localTimelinePhrases[lang] == nil {
+		return AnswerPhrase(s)
+	}
+	k := answerKey(s)
+	if p, ok := localBudgetPhrases[lang][k]; ok {
+		return p, true
+	}
+	if p, ok := localAuthorityPhrases[lang][k]; ok {
+		return p, true
+	}
+	if l, ok := needLevels[k]; ok {
+		return localNeedPhrases[lang][l], true
+	}
+	if p, ok := timelinePhraseIn(lang, k); ok {
+		if p == "" {
+			p = localNoTimeline[lang]
 		}
 		return p, true
 	}

@@ -32,6 +32,12 @@ type Data struct {
 	// Message is the lead's own message, for rep notifications; Render
 	// cuts it to an excerpt.
 	Message string
+	// Trigger is what the contact last did, for an email that answers it
+	// (heating-up): "form" (they wrote in again; Message holds their
+	// words), "pricing" (a form on the pricing page; Message likewise) or
+	// "reply" (they answered one of our emails). Empty when nothing is
+	// known: templates then make no claim about what the contact did.
+	Trigger string
 	// LeadEmailed reports that an email already went to the lead in the
 	// rep's name (the heating-up email), so the rep does not repeat it.
 	LeadEmailed bool
@@ -56,6 +62,11 @@ type Data struct {
 	// Extra carries anything else a template directory wants
 	// ({{.Extra.case_study_url}}); a missing key renders as empty.
 	Extra map[string]string
+
+	// lang is the language of the template being rendered (LangEnglish,
+	// or the translation Render picked), so helpers such as greeting
+	// speak it. Render sets it; templates cannot see it.
+	lang string
 }
 
 // ContactInfo is the contact's side of Data. Render fixes the case of a
@@ -124,12 +135,27 @@ const (
 // through text/template, the HTML part through html/template, which escapes
 // contact data for its context. The subject is forced onto one line, so
 // data containing "\r\nBcc: ..." cannot add a header.
+//
+// When the template has a translation into the contact's language
+// (Language(d.Contact.Country)), Render uses it, with greetings and answer
+// codes in that language too; otherwise it renders the English template.
+// Only lead-facing templates have translations: rep notifications are
+// written to the rep, whose language the lead's country does not tell.
 func (t *Templates) Render(name string, d Data) (Rendered, error) {
 	ct, ok := t.byName[name]
 	if !ok {
 		return Rendered{}, fmt.Errorf("render email %q: %w; known: %s", name, ErrUnknownTemplate, strings.Join(t.names, ", "))
 	}
-	d = d.cleaned()
+	lang := Language(d.Contact.Country)
+	if v, ok := ct.translations[lang]; ok {
+		return v.render(name+"."+lang, lang, d)
+	}
+	return ct.render(name, LangEnglish, d)
+}
+
+// render renders ct, written in lang, with d; name is for errors.
+func (ct *compiledTemplate) render(name, lang string, d Data) (Rendered, error) {
+	d = d.cleaned(lang)
 	var b strings.Builder
 	if err := ct.subject.Execute(&b, d); err != nil {
 		return Rendered{}, fmt.Errorf("render email %q subject: %w", name, err)
@@ -141,7 +167,7 @@ func (t *Templates) Render(name string, d Data) (Rendered, error) {
 		return Rendered{}, fmt.Errorf("render email %q text: %w", name, err)
 	}
 	out.Text = tidyText(b.String())
-	d.Preheader = preheader(out.Text)
+	d.Preheader = preheader(out.Text, contactGreeting(d.Contact, lang))
 	b.Reset()
 	if err := ct.html.Execute(&b, d); err != nil {
 		return Rendered{}, fmt.Errorf("render email %q html: %w", name, err)
@@ -150,10 +176,12 @@ func (t *Templates) Render(name string, d Data) (Rendered, error) {
 	return out, nil
 }
 
-// cleaned returns a copy of d with every field trimmed and made one line
-// (the signature keeps its line breaks). The copy shares nothing with d.
-func (d Data) cleaned() Data {
+// cleaned returns a copy of d, for a template written in lang, with every
+// field trimmed and made one line (the signature keeps its line breaks) and
+// answer codes in lang's words. The copy shares nothing with d.
+func (d Data) cleaned(lang string) Data {
 	c := d
+	c.lang = lang
 	c.Contact = ContactInfo{
 		FirstName:       PersonName(wordsOnly(d.Contact.FirstName)),
 		LastName:        PersonName(wordsOnly(d.Contact.LastName)),
@@ -174,7 +202,7 @@ func (d Data) cleaned() Data {
 	}
 	c.Need = Excerpt(c.Need, maxNeedRunes)
 	c.Timeline = SingleLine(d.Timeline, 0)
-	if p, ok := TimelinePhrase(c.Timeline); ok {
+	if p, ok := timelinePhraseIn(lang, c.Timeline); ok {
 		c.Timeline = p
 	} else if isOneCase(c.Timeline) {
 		c.Timeline = strings.ToLower(c.Timeline)
@@ -287,14 +315,16 @@ func tidyText(s string) string {
 // templateFuncs are the helpers every template part may call. They take
 // cleaned data, so a name of only spaces counts as missing.
 var templateFuncs = map[string]any{
-	// greeting opens an email to the contact: "Hi Ada," or, with no first
-	// name, "Hello,". Never "Hi ,". See contactGreeting.
-	"greeting": func(d Data) string { return contactGreeting(d.Contact) },
+	// greeting opens an email to the contact in the template's language:
+	// "Hi Ada," or, with no first name, "Hello," ("Hallo Ada," / "Guten
+	// Tag,", "Bonjour Ada," / "Bonjour,", "Hola Ada," / "Hola,"). Never
+	// "Hi ,". See contactGreeting.
+	"greeting": func(d Data) string { return contactGreeting(d.Contact, d.lang) },
 	// hi is greeting for any name: {{hi .Rep.Name}}.
 	"hi": hi,
 	// callName is the name greeting uses for the contact ("Ada", "Dr.
 	// Lovelace", "Yamada Taro"), or "": for subjects such as "Welcome, Ada".
-	"callName": func(d Data) string { return contactName(d.Contact) },
+	"callName": func(d Data) string { return contactName(d.Contact, d.lang) },
 	// needWords says a NeedLevel in words for a rep: "urgent", "a clear
 	// need", "just exploring", or "".
 	"needWords": func(level string) string {
@@ -331,16 +361,26 @@ func fullName(c ContactInfo) string {
 	return strings.TrimSpace(c.FirstName + " " + c.LastName)
 }
 
-// contactGreeting greets a contact by the name contactName gives, or
-// says "Hello,".
-func contactGreeting(c ContactInfo) string { return hi(contactName(c)) }
+// contactGreeting greets a contact in lang (LangEnglish when unknown) by
+// the name contactName gives, or without a name ("Hello,").
+func contactGreeting(c ContactInfo, lang string) string {
+	g, ok := greetings[lang]
+	if !ok {
+		g = greetings[LangEnglish]
+	}
+	if name := contactName(c, lang); name != "" {
+		return g.named + name + ","
+	}
+	return g.unnamed
+}
 
 // contactName is what to call a contact. A first name that starts with an
 // honorific drops it ("Dr. Ada" → "Ada"); an honorific alone is kept with
-// the last name ("Dr" + "Lovelace" → "Dr. Lovelace"). A family-name-first
-// contact is called by full name, in their order. "" when there is no
-// usable name.
-func contactName(c ContactInfo) string {
+// the last name ("Dr" + "Lovelace" → "Dr. Lovelace"), written the way
+// lang writes it ("Mr" + "Picard" → "Herr Picard", "M. Picard"). A
+// family-name-first contact is called by full name, in their order. ""
+// when there is no usable name.
+func contactName(c ContactInfo, lang string) string {
 	if c.FamilyNameFirst && c.LastName != "" {
 		return fullName(c)
 	}
@@ -352,9 +392,13 @@ func contactName(c ContactInfo) string {
 		if c.LastName == "" {
 			return ""
 		}
-		title := upperFirst(strings.ToLower(strings.TrimSuffix(words[0], ".")))
-		if title != "Miss" {
-			title += "."
+		key := strings.ToLower(strings.TrimSuffix(words[0], "."))
+		title, ok := localHonorifics[lang][key]
+		if !ok {
+			title = upperFirst(key)
+			if title != "Miss" {
+				title += "."
+			}
 		}
 		return title + " " + nameOnly(c.LastName)
 	}
@@ -380,11 +424,12 @@ func hi(name string) string {
 }
 
 // preheader is the preview line of an email: the first paragraph of its
-// text after the greeting, cut on a word boundary.
-func preheader(text string) string {
+// text after the greeting (greeting, or an English "Hi …"/"Hello…"), cut on
+// a word boundary.
+func preheader(text, greeting string) string {
 	for i, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
-		if line == "" || (i == 0 && (strings.HasPrefix(line, "Hi ") || strings.HasPrefix(line, "Hello"))) {
+		if line == "" || (i == 0 && (line == greeting || strings.HasPrefix(line, "Hi ") || strings.HasPrefix(line, "Hello"))) {
 			continue
 		}
 		return cutWords(line, maxPreheaderRunes)
@@ -407,6 +452,7 @@ func sampleData() Data {
 			Country:   "GB",
 		},
 		Message:  "We track 40 reps in spreadsheets and lose leads. Can we talk this week?",
+		Trigger:  "form",
 		Need:     "25 seats for the sales team",
 		Timeline: "this quarter",
 		Campaign: "spring-webinar",

@@ -75,6 +75,10 @@ type compiledTemplate struct {
 	subject *texttemplate.Template
 	text    *texttemplate.Template
 	html    *htmltemplate.Template
+	// translations are the template's variants by language
+	// (<name>.<lang>.<part>.tmpl), for Render to pick by the contact's
+	// country; nil on a translation itself.
+	translations map[string]*compiledTemplate
 }
 
 // sourceFile is one template file's text and the name errors call it by
@@ -82,6 +86,8 @@ type compiledTemplate struct {
 type sourceFile struct {
 	origin string
 	body   string
+	// builtin marks a file of the embedded layer.
+	builtin bool
 }
 
 // kindDecl is one line of a kinds file.
@@ -104,6 +110,16 @@ type sourceSet struct {
 // partials _<name>.txt.tmpl and _<name>.html.tmpl, and kinds.txt for the
 // kind of any new template. Other files in dir are ignored.
 //
+// A template may have translations, <name>.<lang>.<part>.tmpl for a
+// language Language returns ("de", "fr", "es"), with all three parts; it
+// has the English template's kind, and Render uses it for contacts in that
+// language. Partials may have translations too (_signature.de.txt.tmpl):
+// their {{define}}s replace the English ones in that language's templates
+// only, so a translation calls {{template "signoff" .}} as the English
+// template does. A directory that replaces any part of an English template
+// without giving a translation's files drops the built-in translation, so
+// no contact gets a translation of copy the directory has replaced.
+//
 // Every template must end up with all three parts and a kind. Each one is
 // executed once with empty and with full sample data while loading, so a
 // misspelt field fails at start-up rather than at the first send; errors
@@ -118,7 +134,7 @@ func LoadTemplates(dir string) (*Templates, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load built-in email templates: %w", err)
 	}
-	if err := set.addLayer(builtin, func(file string) string { return "templates/" + file }); err != nil {
+	if err := set.addLayer(builtin, true, func(file string) string { return "templates/" + file }); err != nil {
 		return nil, fmt.Errorf("load built-in email templates: %w", err)
 	}
 	if dir != "" {
@@ -129,7 +145,7 @@ func LoadTemplates(dir string) (*Templates, error) {
 		if !info.IsDir() {
 			return nil, fmt.Errorf("load email templates from %s: not a directory", dir)
 		}
-		if err := set.addLayer(os.DirFS(dir), func(file string) string { return filepath.Join(dir, file) }); err != nil {
+		if err := set.addLayer(os.DirFS(dir), false, func(file string) string { return filepath.Join(dir, file) }); err != nil {
 			return nil, fmt.Errorf("load email templates from %s: %w", dir, err)
 		}
 	}
@@ -145,7 +161,7 @@ func LoadTemplates(dir string) (*Templates, error) {
 
 // addLayer reads the top level of fsys into the set, replacing what an
 // earlier layer put there file by file.
-func (s *sourceSet) addLayer(fsys fs.FS, origin func(file string) string) error {
+func (s *sourceSet) addLayer(fsys fs.FS, builtin bool, origin func(file string) string) error {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return err
@@ -165,7 +181,7 @@ func (s *sourceSet) addLayer(fsys fs.FS, origin func(file string) string) error 
 			errs = append(errs, s.addKinds(origin(file), string(body)))
 			continue
 		}
-		errs = append(errs, s.addFile(file, sourceFile{origin: origin(file), body: string(body)}))
+		errs = append(errs, s.addFile(file, sourceFile{origin: origin(file), body: string(body), builtin: builtin}))
 	}
 	return errors.Join(errs...)
 }
@@ -181,8 +197,13 @@ func (s *sourceSet) addFile(file string, src sourceFile) error {
 	if part != partSubject && part != partText && part != partHTML {
 		return fmt.Errorf("%s: unknown part %q: file name must be <name>.subject.tmpl, <name>.txt.tmpl or <name>.html.tmpl", src.origin, part)
 	}
+	base, lang := splitLang(name)
+	if lang != "" && !isTranslation(lang) {
+		return fmt.Errorf("%s: language %q must be one of %s (English is <name>.%s.tmpl, without a language)",
+			src.origin, lang, strings.Join(translations, ", "), part)
+	}
 	if strings.HasPrefix(name, "_") {
-		if !partialNameRE.MatchString(name) {
+		if !partialNameRE.MatchString(base) {
 			return fmt.Errorf("%s: partial name %q must be _ followed by lower-case letters, digits and dashes", src.origin, name)
 		}
 		if part == partSubject {
@@ -191,8 +212,8 @@ func (s *sourceSet) addFile(file string, src sourceFile) error {
 		s.partials[part][name] = src
 		return nil
 	}
-	if !templateNameRE.MatchString(name) {
-		return fmt.Errorf("%s: template name %q must be lower-case letters, digits and dashes", src.origin, name)
+	if !templateNameRE.MatchString(base) {
+		return fmt.Errorf("%s: template name %q must be lower-case letters, digits and dashes", src.origin, base)
 	}
 	if s.parts[name] == nil {
 		s.parts[name] = map[string]sourceFile{}
@@ -240,26 +261,90 @@ func (s *sourceSet) addKinds(origin, body string) error {
 	return errors.Join(errs...)
 }
 
+// splitLang splits a template or partial name into the English name and
+// the language of a translation: "nurture-1.de" → "nurture-1", "de";
+// "nurture-1" → "nurture-1", "".
+func splitLang(name string) (base, lang string) {
+	if dot := strings.LastIndexByte(name, '.'); dot >= 0 {
+		return name[:dot], name[dot+1:]
+	}
+	return name, ""
+}
+
+// partialSets parses the partials for each language: the English ones,
+// and for each translation a copy of them with that language's partials
+// parsed over it, so their {{define}}s replace the English ones.
+func (s *sourceSet) partialSets() (map[string]*texttemplate.Template, map[string]*htmltemplate.Template, error) {
+	var errs []error
+	texts := map[string]*texttemplate.Template{}
+	htmls := map[string]*htmltemplate.Template{}
+	for _, lang := range append([]string{""}, translations...) {
+		var text *texttemplate.Template
+		var html *htmltemplate.Template
+		if lang == "" {
+			text = texttemplate.New("").Funcs(templateFuncs).Option("missingkey=zero")
+			html = htmltemplate.New("").Funcs(templateFuncs).Option("missingkey=zero")
+		} else {
+			var err error
+			if text, err = texts[""].Clone(); err != nil {
+				return nil, nil, fmt.Errorf("copy text partials for %s: %w", lang, err)
+			}
+			if html, err = htmls[""].Clone(); err != nil {
+				return nil, nil, fmt.Errorf("copy html partials for %s: %w", lang, err)
+			}
+		}
+		for _, name := range sortedKeys(s.partials[partText]) {
+			if _, l := splitLang(name); l == lang {
+				f := s.partials[partText][name]
+				if _, err := text.New(f.origin).Parse(f.body); err != nil {
+					errs = append(errs, err)
+				}
+			}
+		}
+		for _, name := range sortedKeys(s.partials[partHTML]) {
+			if _, l := splitLang(name); l == lang {
+				f := s.partials[partHTML][name]
+				if _, err := html.New(f.origin).Parse(f.body); err != nil {
+					errs = append(errs, err)
+				}
+			}
+		}
+		texts[lang], htmls[lang] = text, html
+	}
+	return texts, htmls, errors.Join(errs...)
+}
+
+// dropStaleTranslations removes the built-in translations of a template
+// whose English parts a directory replaced, unless the directory gives
+// files of that translation too.
+func (s *sourceSet) dropStaleTranslations() {
+	for name, parts := range s.parts {
+		base, lang := splitLang(name)
+		if lang == "" {
+			continue
+		}
+		replaced := false
+		for _, f := range s.parts[base] {
+			replaced = replaced || !f.builtin
+		}
+		own := false
+		for _, f := range parts {
+			own = own || !f.builtin
+		}
+		if replaced && !own {
+			delete(s.parts, name)
+		}
+	}
+}
+
 // compile parses and test-executes the merged set.
 func (s *sourceSet) compile() (*Templates, error) {
 	var errs []error
-	textBase := texttemplate.New("").Funcs(templateFuncs).Option("missingkey=zero")
-	htmlBase := htmltemplate.New("").Funcs(templateFuncs).Option("missingkey=zero")
-	for _, name := range sortedKeys(s.partials[partText]) {
-		f := s.partials[partText][name]
-		if _, err := textBase.New(f.origin).Parse(f.body); err != nil {
-			errs = append(errs, err)
-		}
+	textBases, htmlBases, err := s.partialSets()
+	if err != nil {
+		return nil, err
 	}
-	for _, name := range sortedKeys(s.partials[partHTML]) {
-		f := s.partials[partHTML][name]
-		if _, err := htmlBase.New(f.origin).Parse(f.body); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
+	s.dropStaleTranslations()
 
 	for name, decl := range s.kinds {
 		if s.parts[name] == nil {
@@ -268,7 +353,10 @@ func (s *sourceSet) compile() (*Templates, error) {
 	}
 	t := &Templates{byName: map[string]*compiledTemplate{}}
 	for _, name := range sortedKeys(s.parts) {
-		ct, err := s.compileOne(name, textBase, htmlBase)
+		if _, lang := splitLang(name); lang != "" {
+			continue
+		}
+		ct, err := s.compileOne(name, "", textBases[""], htmlBases[""])
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -276,16 +364,50 @@ func (s *sourceSet) compile() (*Templates, error) {
 		t.byName[name] = ct
 		t.names = append(t.names, name)
 	}
+	for _, name := range sortedKeys(s.parts) {
+		base, lang := splitLang(name)
+		if lang == "" {
+			continue
+		}
+		if s.parts[base] == nil {
+			for _, f := range s.parts[name] {
+				errs = append(errs, fmt.Errorf("%s: translation of %q, which has no English template", f.origin, base))
+				break
+			}
+			continue
+		}
+		ct, err := s.compileOne(name, base, textBases[lang], htmlBases[lang])
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if en := t.byName[base]; en != nil {
+			if en.translations == nil {
+				en.translations = map[string]*compiledTemplate{}
+			}
+			en.translations[lang] = ct
+		}
+	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	// Execute everything once now: text/template only finds a misspelt
 	// field or a wrongly typed helper argument when it runs.
 	for _, name := range t.names {
-		for _, d := range []Data{{}, sampleData()} {
-			if _, err := t.Render(name, d); err != nil {
-				errs = append(errs, err)
-				break
+		en := t.byName[name]
+		for _, lang := range append([]string{LangEnglish}, translations...) {
+			ct, tname := en, name
+			if lang != LangEnglish {
+				if ct = en.translations[lang]; ct == nil {
+					continue
+				}
+				tname += "." + lang
+			}
+			for _, d := range []Data{{}, sampleData()} {
+				if _, err := ct.render(tname, lang, d); err != nil {
+					errs = append(errs, err)
+					break
+				}
 			}
 		}
 	}
@@ -296,18 +418,22 @@ func (s *sourceSet) compile() (*Templates, error) {
 }
 
 // compileOne parses one template's three parts, each text and HTML part
-// over its own copy of the partials.
-func (s *sourceSet) compileOne(name string, textBase *texttemplate.Template, htmlBase *htmltemplate.Template) (*compiledTemplate, error) {
+// over its own copy of the partials. kindOf names the template whose kind
+// it has: the English one for a translation, "" for the template itself.
+func (s *sourceSet) compileOne(name, kindOf string, textBase *texttemplate.Template, htmlBase *htmltemplate.Template) (*compiledTemplate, error) {
 	parts := s.parts[name]
+	if kindOf == "" {
+		kindOf = name
+	}
 	var missing []string
 	for _, p := range []string{partSubject, partText, partHTML} {
 		if _, ok := parts[p]; !ok {
 			missing = append(missing, name+"."+p+".tmpl")
 		}
 	}
-	decl, ok := s.kinds[name]
+	decl, ok := s.kinds[kindOf]
 	if !ok {
-		missing = append(missing, "a line \""+name+" marketing|transactional\" in "+kindsFile)
+		missing = append(missing, "a line \""+kindOf+" marketing|transactional\" in "+kindsFile)
 	}
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("template %q is incomplete: missing %s", name, strings.Join(missing, ", "))
@@ -344,6 +470,23 @@ func (t *Templates) Kind(name string) (Kind, bool) {
 		return "", false
 	}
 	return ct.kind, true
+}
+
+// Languages lists the languages the named template has translations into
+// (in the order of translations; English, the template itself, is not
+// listed), and nil for an unknown name or one without translations.
+func (t *Templates) Languages(name string) []string {
+	ct, ok := t.byName[name]
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, lang := range translations {
+		if ct.translations[lang] != nil {
+			out = append(out, lang)
+		}
+	}
+	return out
 }
 
 // Names lists the loaded template names, sorted. The slice is a copy.

@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite testdata/golden from the curren
 // builtinNames is the set of templates the rest of leadflow refers to by
 // name; removing one breaks the outbox.
 var builtinNames = []string{
-	"heating-up", "nurture-1", "nurture-2", "nurture-3", "rep-deal-parked", "rep-lead-replied",
+	"heating-up", "lead-acknowledgement", "nurture-1", "nurture-2", "nurture-3", "rep-deal-parked", "rep-lead-replied",
 	"rep-new-lead", "rep-sla-breach",
 	"stage-initial-contact", "stage-negotiation", "stage-value-proposition",
 }

@@ -49,14 +49,6 @@ type Inbound struct {
 	Test bool `json:"test,omitempty"`
 }
 
-// Consent records what the person agreed to when submitting.
-type Consent struct {
-	Marketing bool   `json:"marketing"`
-	Text      string `json:"text,omitempty"`
-	// At is when consent was given or refused; zero means at OccurredAt.
-	At time.Time `json:"at,omitzero"`
-}
-
 // UTM holds the five standard campaign parameters.
 type UTM struct {
 	Source   string `json:"source,omitempty"`

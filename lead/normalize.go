@@ -96,6 +96,9 @@ func (o NormalizeOptions) withDefaults() NormalizeOptions {
 //     attribution is best effort, and losing a lead over a browser's odd
 //     referrer would cost more than the missing UTM.
 //   - Country is upper-cased when it is two ASCII letters; "UK" becomes "GB".
+//   - Consent is refused (Marketing false, Stated true) when the Message
+//     asks for no marketing email (RefusesMarketing), whatever the consent
+//     box said, so a refusal written in any connector's message counts.
 //   - OccurredAt is o.NowFunc() when zero, and always UTC.
 //   - Attributes is deep-copied (maps and slices), so the Lead never aliases
 //     the caller's map.
@@ -179,6 +182,11 @@ func Normalize(in Inbound, o NormalizeOptions) (Lead, error) {
 	out.InReplyTo = strings.Trim(cleanText(in.InReplyTo), "<>")
 	if !out.Consent.At.IsZero() {
 		out.Consent.At = out.Consent.At.UTC()
+	}
+	if RefusesMarketing(out.Message) {
+		// The person's own words outrank a box: sending marketing email to
+		// someone who wrote "please do not" is the worse mistake.
+		out.Consent.Marketing, out.Consent.Stated = false, true
 	}
 
 	if out.OccurredAt.IsZero() {

@@ -55,6 +55,32 @@ func TestNormalize(t *testing.T) {
 			},
 		},
 		{
+			name: "a refusal in the message outranks a ticked box",
+			in: Inbound{Email: "ada@example.com", Message: "Quote please. Please do not send me marketing emails.",
+				Consent: Consent{Marketing: true, Text: "Send me news"}},
+			want: Lead{
+				Inbound: Inbound{Email: "ada@example.com", Message: "Quote please. Please do not send me marketing emails.",
+					Consent: Consent{Stated: true, Text: "Send me news"}, OccurredAt: testNow},
+				EmailDomain: "example.com",
+			},
+		},
+		{
+			name: "a refusal in the message when nothing was stated",
+			in:   Inbound{Email: "ada@example.com", Message: "Bitte keine Werbung"},
+			want: Lead{
+				Inbound:     Inbound{Email: "ada@example.com", Message: "Bitte keine Werbung", Consent: Consent{Stated: true}, OccurredAt: testNow},
+				EmailDomain: "example.com",
+			},
+		},
+		{
+			name: "a stated consent is kept",
+			in:   Inbound{Email: "ada@example.com", Consent: Consent{Stated: true}},
+			want: Lead{
+				Inbound:     Inbound{Email: "ada@example.com", Consent: Consent{Stated: true}, OccurredAt: testNow},
+				EmailDomain: "example.com",
+			},
+		},
+		{
 			name: "first and last kept, name built from them",
 			in:   Inbound{FirstName: " Ada ", LastName: " King  Lovelace", Email: "ada@example.com"},
 			want: Lead{

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-
-	"leadflow/lead"
 )
 
 // Marketing consent states, as recorded in consent_events (migration
@@ -24,22 +22,6 @@ const (
 	// consent mode but is not a refusal.
 	ConsentNotGiven = "not_given"
 )
-
-// consentState reads the statement a submission makes. A refusal is
-// recognisable only when the consent wording or its time was recorded with
-// an unticked box (Typeform's consent question answered "no", a generic
-// webhook sending consent.text with marketing false): lead.Consent has no
-// "asked" flag, so an unticked box without wording reads as not given.
-func consentState(c lead.Consent) string {
-	switch {
-	case c.Marketing:
-		return ConsentGiven
-	case c.Text != "" || !c.At.IsZero():
-		return ConsentRefused
-	default:
-		return ConsentNotGiven
-	}
-}
 
 // Consent is a contact's marketing consent: Latest is its most recent
 // statement (ConsentNotGiven when it never made one), Refused whether its

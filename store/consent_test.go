@@ -17,7 +17,10 @@ import (
 // because the claim asked whether any touchpoint ever had consent.
 func TestConsentIsTheLatestStatement(t *testing.T) {
 	t.Parallel()
-	consent := func(marketing bool, text string) lead.Consent { return lead.Consent{Marketing: marketing, Text: text} }
+	// consent is a stated yes or no, as connectors report a consent box.
+	consent := func(marketing bool, text string) lead.Consent {
+		return lead.Consent{Marketing: marketing, Stated: true, Text: text}
+	}
 	tests := []struct {
 		name string
 		// statements are the consent of each form the contact sends, in order.
@@ -34,6 +37,13 @@ func TestConsentIsTheLatestStatement(t *testing.T) {
 			false, false, "marketing consent refused"},
 		{"refused then a form without consent", []lead.Consent{consent(false, "Send me news"), {}}, false, false, "marketing consent refused"},
 		{"refused then given again", []lead.Consent{consent(false, "Send me news"), consent(true, "Send me news")}, true, true, ""},
+		{"refused without wording", []lead.Consent{consent(true, ""), consent(false, "")}, false, false, "marketing consent refused"},
+		// Wording with no stated answer is not a refusal: the sender did
+		// not say whether the box was ticked.
+		{"given then wording without an answer", []lead.Consent{consent(true, "Send me news"), {Text: "Send me news"}},
+			false, true, "no current marketing consent"},
+		// Marketing alone (callers predating Stated) keeps meaning given.
+		{"marketing alone", []lead.Consent{{Marketing: true}}, true, true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,7 +94,7 @@ func TestConsentFollowsWhenItWasGiven(t *testing.T) {
 	b := setup(t)
 	ctx := context.Background()
 	refusal := person("ada@example.com", "")
-	refusal.Consent = lead.Consent{Text: "Send me news", At: refusal.OccurredAt.Add(time.Hour)}
+	refusal.Consent = lead.Consent{Stated: true, Text: "Send me news", At: refusal.OccurredAt.Add(time.Hour)}
 	tp, err := b.store.RecordLead(ctx, b.event(t, "newer-refusal"), refusal, b.now)
 	require.NoError(t, err)
 	given := person("ada@example.com", "")

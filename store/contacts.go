@@ -26,6 +26,21 @@ func identitiesOf(l lead.Lead) []identity {
 	return ids
 }
 
+// consentStatement is the consent_events state a submission records, from
+// the consent its sender stated (lead.Consent.State): a yes is given, a no
+// — an unticked box the sender reported, a "no" answer, or a refusal in the
+// message — is refused, and a submission that said nothing is not_given.
+func consentStatement(c lead.Consent) string {
+	switch c.State() {
+	case lead.ConsentGiven:
+		return ConsentGiven
+	case lead.ConsentRefused:
+		return ConsentRefused
+	default:
+		return ConsentNotGiven
+	}
+}
+
 // RecordLead resolves the lead to one contact and adds its touchpoint, in one
 // transaction. The event stays pending until the caller has routed the lead
 // (MarkEventsProcessed). It is idempotent per event: a
@@ -145,7 +160,7 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 			contactID, eventID, l.Source, l.Channel, l.ExternalID,
 			l.UTM.Source, l.UTM.Medium, l.UTM.Campaign, l.UTM.Term, l.UTM.Content, clickIDs, l.LandingURL,
 			l.Consent.Marketing, l.Consent.Text, l.Message, answers, attrs, l.OccurredAt, now, l.Test,
-			campaignIDs, consentAt, consentState(l.Consent))
+			campaignIDs, consentAt, consentStatement(l.Consent))
 		// Every queued write before the touchpoint reports only errors.
 		br = tx.SendBatch(ctx, b)
 		for range b.Len() - 1 {

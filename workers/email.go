@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -53,6 +54,11 @@ type EmailConfig struct {
 	// the owner of its open deal; "" means DefaultReplyNotification, "-"
 	// disables it. A template set without it logs a warning per reply.
 	ReplyNotification string
+	// Acknowledgement names the template that thanks a lead routed to a
+	// rep from its own form (hot on first touch, or asking to be
+	// contacted) and says who will call; "" means
+	// DefaultAcknowledgement, "-" disables it.
+	Acknowledgement string
 	// PublicURL is the server's public base URL (LEADFLOW_PUBLIC_URL), for
 	// links to the web app in rep notifications; empty leaves them out.
 	PublicURL string
@@ -72,6 +78,20 @@ const DefaultEmailMinGap = time.Hour
 
 // DefaultReplyNotification is EmailConfig.ReplyNotification's default.
 const DefaultReplyNotification = "rep-lead-replied"
+
+// DefaultAcknowledgement is EmailConfig.Acknowledgement's default.
+const DefaultAcknowledgement = "lead-acknowledgement"
+
+// acknowledgement returns the acknowledgement template, "" when off.
+func (c EmailConfig) acknowledgement() string {
+	switch c.Acknowledgement {
+	case "":
+		return DefaultAcknowledgement
+	case "-":
+		return ""
+	}
+	return c.Acknowledgement
+}
 
 // replyNotification returns the reply-forwarding template, "" when off.
 func (c EmailConfig) replyNotification() string {
@@ -357,6 +377,18 @@ func (h *Handlers) emailData(ctx context.Context, e lead.OutboxEmail) (email.Dat
 			d.Message = texts[0]
 		}
 	}
+	if e.Template != "" && e.Template == h.cfg.Email.HeatingUp {
+		// Say what the contact did, not what we guess: their new form and
+		// its question, their pricing request, their reply, or nothing.
+		tr, err := h.lastTrigger(ctx, e.ContactID, l)
+		if err != nil {
+			return d, "", err
+		}
+		d.Trigger, d.Message = tr.Kind, ""
+		if tr.Kind == triggerForm || tr.Kind == triggerPricing {
+			d.Message = email.Excerpt(tr.Text, maxQuotedQuestionRunes)
+		}
+	}
 	if sc, err := h.cfg.Store.LatestContactScore(ctx, e.ContactID); err == nil {
 		d.Score.Total, d.Score.Band = sc.Total, sc.Band
 		d.Score.Reasons = scoreReasons(sc.Breakdown)
@@ -458,21 +490,125 @@ func (h *Handlers) afterNurtureEnrolled(ctx context.Context, enr lead.Enrollment
 	return nil
 }
 
-// afterDealOpened notifies the assigned rep and, when the lead heated up
-// (crossed into hot), sends the heating-up email from that rep.
-func (h *Handlers) afterDealOpened(ctx context.Context, deal lead.Deal, l lead.Lead, heatedScoreID int64) error {
+// afterDealOpened notifies the assigned rep and tells the lead what
+// happens next, by what caused the routing:
+//   - a reply asking to be called or contacted ("call me tomorrow at 10")
+//     needs a person, not an automatic email: the owner gets the reply
+//     (rep-lead-replied) and nothing goes to the lead;
+//   - the lead's own form, hot on first touch or asking to be contacted,
+//     gets the acknowledgement ("thanks, <rep> will call you"), once per
+//     deal;
+//   - otherwise, when the lead heated up (crossed into hot), the heating-up
+//     email goes out from the rep, naming what the contact did (emailData).
+func (h *Handlers) afterDealOpened(ctx context.Context, deal lead.Deal, l lead.Lead, sc lead.Score, heatedScoreID int64, cause routeCause) error {
 	if deal.OwnerRepID != 0 {
 		if err := h.notifyReps(ctx, deal, 0, h.cfg.NowFunc()); err != nil {
 			return err
 		}
 	}
-	if heatedScoreID != 0 && h.cfg.Email.HeatingUp != "" && l.Email != "" {
+	fromForm := cause.Kind == triggerForm || cause.Kind == triggerPricing
+	switch {
+	case cause.Kind == triggerReply && cause.Asked != "":
+		return h.forwardContactRequest(ctx, deal, sc)
+	case fromForm && (cause.Asked != "" || heatedScoreID == 0):
+		if tmpl := h.cfg.Email.acknowledgement(); tmpl != "" && l.Email != "" {
+			return h.queueEmail(ctx, lead.OutboxEmail{
+				DedupeKey: fmt.Sprintf("lead-acknowledgement:%d", deal.ID), ContactID: deal.ContactID, Template: tmpl,
+				Kind: lead.EmailMarketing, To: l.Email, DealID: deal.ID, RepID: deal.OwnerRepID, Trigger: cause.String(),
+			})
+		}
+	case heatedScoreID != 0 && h.cfg.Email.HeatingUp != "" && l.Email != "":
 		return h.queueEmail(ctx, lead.OutboxEmail{
 			DedupeKey: fmt.Sprintf("heating-up:%d", heatedScoreID), ContactID: deal.ContactID, Template: h.cfg.Email.HeatingUp,
 			Kind: lead.EmailMarketing, To: l.Email, DealID: deal.ID, RepID: deal.OwnerRepID, Trigger: "score crossed into hot",
 		})
 	}
 	return nil
+}
+
+// forwardContactRequest gives the owner of deal the reply in which the
+// contact asked to be called (emailData fills in the newest words), once
+// per score that routed it. routeReply forwards replies to a deal that
+// was already open; this is the reply that opened it.
+func (h *Handlers) forwardContactRequest(ctx context.Context, deal lead.Deal, sc lead.Score) error {
+	tmpl := h.cfg.Email.replyNotification()
+	if deal.OwnerRepID == 0 || tmpl == "" {
+		h.cfg.Logger.WarnContext(ctx, "contact asked to be called but no rep is told", "contact_id", deal.ContactID, "deal_id", deal.ID)
+		return nil
+	}
+	rep, err := h.cfg.Store.Rep(ctx, deal.OwnerRepID)
+	if err != nil {
+		return err
+	}
+	return h.queueEmail(ctx, lead.OutboxEmail{
+		DedupeKey: fmt.Sprintf("rep-lead-replied:score:%d", sc.ID), ContactID: deal.ContactID, Template: tmpl,
+		Kind: lead.EmailTransactional, To: rep.Email, DealID: deal.ID, RepID: rep.ID, Trigger: "lead asked to be contacted",
+	})
+}
+
+// What a contact last did, as email.Data.Trigger names it.
+const (
+	triggerForm    = "form"    // a form: a new enquiry, its message the question
+	triggerPricing = "pricing" // a form on the pricing page
+	triggerReply   = "reply"   // an answer to one of our emails
+)
+
+// maxQuotedQuestionRunes bounds the contact's question quoted back to them.
+const maxQuotedQuestionRunes = 160
+
+// contactTrigger is what a contact last did that speaks for itself: a form
+// or a reply, with their words. Opens, clicks and page visits are left out:
+// telling someone we watched them read is not a reason to write.
+type contactTrigger struct {
+	// Kind is a trigger* constant, "" when the contact did neither lately.
+	Kind string
+	// Text is their words: the form's message or the reply.
+	Text string
+	// At is when they did it.
+	At time.Time
+}
+
+// lastTrigger returns the contact's newest form fill or reply within the
+// engagement horizon; l is the lead of its latest touchpoint.
+func (h *Handlers) lastTrigger(ctx context.Context, contactID int64, l lead.Lead) (contactTrigger, error) {
+	acts, err := h.cfg.Store.ContactActivity(ctx, contactID, h.cfg.NowFunc().Add(-h.engagementHorizon()))
+	if err != nil {
+		return contactTrigger{}, err
+	}
+	var last lead.Activity
+	for _, a := range acts { // oldest first
+		if a.Kind == lead.EngagementReplied || a.Kind == scoring.EngagementFormFill {
+			last = a
+		}
+	}
+	switch last.Kind {
+	case lead.EngagementReplied:
+		tr := contactTrigger{Kind: triggerReply, At: last.At}
+		texts, err := h.cfg.Store.ContactTexts(ctx, contactID, 1)
+		if err != nil {
+			return contactTrigger{}, err
+		}
+		if len(texts) == 1 && texts[0] != l.Message {
+			tr.Text = texts[0] // the reply, unless it had no words
+		}
+		return tr, nil
+	case scoring.EngagementFormFill:
+		return contactTrigger{Kind: formTrigger(l), Text: l.Message, At: last.At}, nil
+	}
+	return contactTrigger{}, nil
+}
+
+// formTrigger names a form fill: a pricing request when the form sat on a
+// pricing page (or the source says so), else a form.
+func formTrigger(l lead.Lead) string {
+	where := strings.ToLower(l.Source)
+	if u, err := url.Parse(l.LandingURL); err == nil {
+		where += " " + strings.ToLower(u.Path)
+	}
+	if strings.Contains(where, "pricing") {
+		return triggerPricing
+	}
+	return triggerForm
 }
 
 // PreviewEmail renders a template for a contact exactly as email:send

@@ -9,6 +9,7 @@ import (
 
 	"leadflow/lead"
 	"leadflow/pipeline"
+	"leadflow/scoring/bant"
 )
 
 // Route sends a contact to where its latest score says: hot → a deal in the
@@ -37,17 +38,68 @@ func (h *Handlers) Route(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return fmt.Errorf("route contact %d: %w", p.ContactID, err)
 	}
+	// A task naming its touchpoint routes that new form (lead:score); one
+	// without follows a rescoring (decay, opens, clicks, a new model),
+	// whose hand-raising replies Rescore routes itself.
+	var cause routeCause
+	if p.TouchpointID != 0 {
+		cause = formCause(l)
+	}
 	p.TouchpointID = tpID
-	return h.route(ctx, p, sc, l, nil)
+	return h.route(ctx, p, sc, l, nil, cause)
 }
 
+// routeCause is what the contact did that is being routed: their form or
+// their reply, and whether those words ask to be contacted.
+type routeCause struct {
+	// Kind is triggerForm, triggerPricing, triggerReply, or "" for a
+	// rescoring (nothing the contact wrote).
+	Kind string
+	// Asked is the phrase asking to be called or contacted
+	// (bant.ContactRequest), "" when they did not ask.
+	Asked string
+}
+
+// formCause is the cause of routing a new form: its kind and whether its
+// message asks to be contacted.
+func formCause(l lead.Lead) routeCause {
+	c := routeCause{Kind: formTrigger(l)}
+	c.Asked, _ = bant.ContactRequest(l.Message)
+	return c
+}
+
+// String describes the cause for the outbox's trigger and the logs.
+func (c routeCause) String() string {
+	what := map[string]string{triggerForm: "form", triggerPricing: "pricing request", triggerReply: "reply"}[c.Kind]
+	if what == "" {
+		what = "rescoring"
+	}
+	if c.Asked != "" {
+		return what + " asking to be contacted"
+	}
+	return what
+}
+
+// contactRequestRule is recorded with a routing decision that a stated
+// request for contact made (routing_decisions.rule, after the rule that
+// chose the team).
+const contactRequestRule = "asked to be contacted"
+
 // route is Route with its inputs already read: the contact's latest score
-// and the lead of touchpoint p.TouchpointID. With a batch, a round-robin
-// deal is left to the batch (opened with the rest of its group).
-func (h *Handlers) route(ctx context.Context, p RoutePayload, sc lead.Score, l lead.Lead, batch *dealBatch) error {
+// and the lead of touchpoint p.TouchpointID; cause is what the contact did.
+// A contact whose words ask to be called or contacted is a hand-raiser: it
+// goes to a deal (a rep) whatever its band, and the decision says why. With
+// a batch, a round-robin deal is left to the batch (opened with the rest of
+// its group).
+func (h *Handlers) route(ctx context.Context, p RoutePayload, sc lead.Score, l lead.Lead, batch *dealBatch, cause routeCause) error {
 	tpID := p.TouchpointID
 	now := h.cfg.NowFunc()
 	dest := pipeline.Route(sc.Band, l.Test)
+	handRaiser := dest == pipeline.ToNurture && cause.Asked != ""
+	if handRaiser {
+		dest = pipeline.ToDeal
+		h.cfg.Logger.InfoContext(ctx, "hand-raiser routed to a rep", "contact_id", p.ContactID, "band", sc.Band, "reason", contactRequestRule)
+	}
 	switch dest {
 	case pipeline.ToDeal:
 		req := lead.DealRequest{
@@ -56,15 +108,23 @@ func (h *Handlers) route(ctx context.Context, p RoutePayload, sc lead.Score, l l
 			Title: dealTitle(l), Now: now,
 		}
 		h.teamRequest(&req, sc, l)
+		if cause.Asked != "" {
+			// The ledger says why, whatever the band: the rule that chose
+			// the team (if any), then the request.
+			if req.Rule != "" {
+				req.Rule += "; "
+			}
+			req.Rule += contactRequestRule
+		}
 		if batch != nil && req.Team == "" {
-			batch.add(pendingDeal{req: req, lead: l, heatedScoreID: p.HeatedScoreID})
+			batch.add(pendingDeal{req: req, lead: l, score: sc, heatedScoreID: p.HeatedScoreID, cause: cause})
 			return nil
 		}
 		deal, created, err := h.cfg.Store.CreateDeal(ctx, req, pipeline.RoundRobin)
 		if err != nil {
 			return fmt.Errorf("route contact %d to a deal: %w", p.ContactID, err)
 		}
-		return h.dealOpened(ctx, deal, created, req, l, p.HeatedScoreID)
+		return h.dealOpened(ctx, deal, created, req, l, sc, p.HeatedScoreID, cause)
 	case pipeline.ToNurture:
 		if _, err := h.cfg.Store.OpenDeal(ctx, p.ContactID, h.cfg.Routing.Pipeline); err == nil {
 			return nil
@@ -97,17 +157,17 @@ func (h *Handlers) route(ctx context.Context, p RoutePayload, sc lead.Score, l l
 // dealOpened does what follows a routed deal: metrics and the speed-to-lead
 // clock when it is new, and (by dedupe key, so a retry after a crash still
 // sends) the rep's notification and the heating-up email.
-func (h *Handlers) dealOpened(ctx context.Context, deal lead.Deal, created bool, req lead.DealRequest, l lead.Lead, heatedScoreID int64) error {
+func (h *Handlers) dealOpened(ctx context.Context, deal lead.Deal, created bool, req lead.DealRequest, l lead.Lead, sc lead.Score, heatedScoreID int64, cause routeCause) error {
 	if created {
 		h.cfg.Metrics.LeadRouted(string(pipeline.ToDeal))
 		h.cfg.Metrics.DealCreated(req.Pipeline, deal.Stage)
 		h.cfg.Logger.InfoContext(ctx, "deal opened", "deal_id", deal.ID, "contact_id", deal.ContactID,
-			"owner_rep_id", deal.OwnerRepID, "stage", deal.Stage, "team", req.Team, "rule", req.Rule)
+			"owner_rep_id", deal.OwnerRepID, "stage", deal.Stage, "team", req.Team, "rule", req.Rule, "cause", cause.String())
 		if err := h.startSLA(ctx, deal, req.Now); err != nil {
 			return fmt.Errorf("route contact %d: %w", req.ContactID, err)
 		}
 	}
-	if err := h.afterDealOpened(ctx, deal, l, heatedScoreID); err != nil {
+	if err := h.afterDealOpened(ctx, deal, l, sc, heatedScoreID, cause); err != nil {
 		return fmt.Errorf("route contact %d: %w", req.ContactID, err)
 	}
 	return nil
@@ -128,7 +188,9 @@ type pendingDeal struct {
 	event         int64
 	req           lead.DealRequest
 	lead          lead.Lead
+	score         lead.Score
 	heatedScoreID int64
+	cause         routeCause
 }
 
 func (b *dealBatch) add(p pendingDeal) {
@@ -164,7 +226,7 @@ func (h *Handlers) openDeals(ctx context.Context, b *dealBatch) ([]int64, error)
 			return routed, fmt.Errorf("route %d contacts to deals: %w", len(reqs), err)
 		}
 		for i, p := range group {
-			if err := h.dealOpened(ctx, deals[i], created[i], p.req, p.lead, p.heatedScoreID); err != nil {
+			if err := h.dealOpened(ctx, deals[i], created[i], p.req, p.lead, p.score, p.heatedScoreID, p.cause); err != nil {
 				return routed, err
 			}
 			routed = append(routed, p.event)

@@ -12,6 +12,7 @@ import (
 
 	"leadflow/lead"
 	"leadflow/scoring"
+	"leadflow/scoring/bant"
 	"leadflow/scoring/learn"
 )
 
@@ -70,10 +71,7 @@ func (h *Handlers) scoreContact(ctx context.Context, contactID int64, l lead.Lea
 // the two reads that would say so are skipped (most leads are new people).
 func (h *Handlers) scoreContactWith(ctx context.Context, contactID int64, l lead.Lead, now time.Time, fresh bool) (scoring.Result, error) {
 	rules := h.cfg.Rules
-	horizon := 8 * rules.Engagement.HalfLife
-	if horizon <= 0 {
-		horizon = 90 * 24 * time.Hour
-	}
+	horizon := h.engagementHorizon()
 	var (
 		acts  []lead.Activity
 		texts []string
@@ -104,6 +102,15 @@ func (h *Handlers) scoreContactWith(ctx context.Context, contactID int64, l lead
 		in.Learned, in.LearnedVersion = &p, version
 	}
 	return scoring.Score(in, rules, now), nil
+}
+
+// engagementHorizon is how far back activity still counts: eight
+// half-lives of engagement decay (90 days without one).
+func (h *Handlers) engagementHorizon() time.Duration {
+	if horizon := 8 * h.cfg.Rules.Engagement.HalfLife; horizon > 0 {
+		return horizon
+	}
+	return 90 * 24 * time.Hour
 }
 
 // afterScore records a band crossing against the contact's previous score
@@ -198,7 +205,7 @@ func (h *Handlers) scoreAndRoute(ctx context.Context, recorded lead.Touchpoint, 
 	if err != nil || !route {
 		return err
 	}
-	return h.route(ctx, RoutePayload{ContactID: sc.ContactID, TouchpointID: tp.ID, HeatedScoreID: heatedScoreID}, sc, l, batch)
+	return h.route(ctx, RoutePayload{ContactID: sc.ContactID, TouchpointID: tp.ID, HeatedScoreID: heatedScoreID}, sc, l, batch, formCause(l))
 }
 
 // scoreTouchpoint scores the lead of a new touchpoint and stores the result
@@ -283,21 +290,62 @@ func (h *Handlers) Rescore(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return fmt.Errorf("rescore contact %d: %w", p.ContactID, err)
 	}
-	if prev.Total == res.Total && prev.Band == string(res.Band) && prev.ModelVersion == res.ModelVersion {
-		return nil // unchanged: keep the history readable
-	}
-	breakdown, err := json.Marshal(res)
-	if err != nil {
-		return permanent(fmt.Errorf("encode score breakdown: %w", err))
-	}
-	sc, _, err := h.cfg.Store.InsertRunScore(ctx, lead.Score{
-		ContactID: p.ContactID, Total: res.Total, Band: string(res.Band), ModelVersion: res.ModelVersion,
-		Breakdown: breakdown, ComputedAt: now,
-	}, p.RunKey)
+	asked, err := h.replyAskingForContact(ctx, p.ContactID, l, prev.ComputedAt)
 	if err != nil {
 		return fmt.Errorf("rescore contact %d: %w", p.ContactID, err)
 	}
-	return h.afterScore(ctx, prev, sc, fmt.Sprintf("route:c%d:%s", p.ContactID, p.RunKey), tpID)
+	sc := *prev
+	if prev.Total != res.Total || prev.Band != string(res.Band) || prev.ModelVersion != res.ModelVersion {
+		// Changed (an unchanged score is not stored: keep the history
+		// readable).
+		breakdown, err := json.Marshal(res)
+		if err != nil {
+			return permanent(fmt.Errorf("encode score breakdown: %w", err))
+		}
+		if sc, _, err = h.cfg.Store.InsertRunScore(ctx, lead.Score{
+			ContactID: p.ContactID, Total: res.Total, Band: string(res.Band), ModelVersion: res.ModelVersion,
+			Breakdown: breakdown, ComputedAt: now,
+		}, p.RunKey); err != nil {
+			return fmt.Errorf("rescore contact %d: %w", p.ContactID, err)
+		}
+	} else if asked == "" {
+		return nil
+	}
+	if asked != "" {
+		// A reply asking to be called goes to a rep now, whatever the
+		// band, and its routing knows it was a reply (no automatic
+		// heating-up email; the owner reads the reply).
+		_, heatedScoreID, err := h.bandTransition(ctx, prev, sc)
+		if err != nil {
+			return err
+		}
+		return h.route(ctx, RoutePayload{ContactID: p.ContactID, TouchpointID: tpID, HeatedScoreID: heatedScoreID}, sc, l, nil,
+			routeCause{Kind: triggerReply, Asked: asked})
+	}
+	// The route task names no touchpoint: nothing new was written, so its
+	// words are not read again as a request (see Route).
+	return h.afterScore(ctx, prev, sc, fmt.Sprintf("route:c%d:%s", p.ContactID, p.RunKey), 0)
+}
+
+// replyAskingForContact returns the phrase in which the contact's newest
+// reply, received after `since` (their previous score), asks to be called
+// or contacted; "" when it does not, or when the contact has an open deal
+// (routeReply forwarded that reply to the owner already).
+func (h *Handlers) replyAskingForContact(ctx context.Context, contactID int64, l lead.Lead, since time.Time) (string, error) {
+	tr, err := h.lastTrigger(ctx, contactID, l)
+	if err != nil || tr.Kind != triggerReply || !tr.At.After(since) {
+		return "", err
+	}
+	asked, ok := bant.ContactRequest(tr.Text)
+	if !ok {
+		return "", nil
+	}
+	if _, err := h.cfg.Store.OpenDeal(ctx, contactID, h.cfg.Routing.Pipeline); err == nil {
+		return "", nil
+	} else if !errors.Is(err, lead.ErrNotFound) {
+		return "", err
+	}
+	return asked, nil
 }
 
 // SweepPayload is the payload of score:sweep.
@@ -320,10 +368,7 @@ func (h *Handlers) Sweep(ctx context.Context, t *asynq.Task) error {
 	if p.RunKey == "" {
 		p.RunKey = "sweep:" + now.UTC().Format("2006010215")
 	}
-	horizon := 8 * h.cfg.Rules.Engagement.HalfLife
-	if horizon <= 0 {
-		horizon = 90 * 24 * time.Hour
-	}
+	horizon := h.engagementHorizon()
 	var after int64
 	n := 0
 	for {

@@ -45,11 +45,8 @@ func NewWebhook(f Form, now time.Time) (Webhook, error) {
 		Title:      f.Title,
 		Country:    f.Country,
 		Message:    f.Message,
-		Consent:    consent{Marketing: f.Consent},
+		Consent:    consentIf(f.Consent, formConsentText),
 		Answers:    answersJSON{Budget: f.Budget, Authority: f.Authority, Need: f.Need, Timeline: f.Timeline},
-	}
-	if f.Consent {
-		d.Consent.Text = formConsentText
 	}
 	body, err := json.Marshal(envelope{Type: "lead.created", Timestamp: now.Format(time.RFC3339), Data: d})
 	if err != nil {

@@ -430,7 +430,9 @@ func (g *generator) event(p *person) (source, data) {
 		Title:      p.title,
 		Country:    p.country,
 		Message:    pick(g.rng, messages),
-		Consent:    consent{Marketing: g.rng.IntN(100) < 70},
+		// 70 % ticked the consent box; the others' forms did not ask
+		// (no consent field: unknown, which is not a refusal).
+		Consent: consentIf(g.rng.IntN(100) < 70, consentText),
 		Answers: answersJSON{
 			Budget:    g.maybe(answers.budget),
 			Authority: g.maybe(answers.authority),
@@ -438,9 +440,6 @@ func (g *generator) event(p *person) (source, data) {
 			Timeline:  g.maybe(answers.timeline),
 		},
 		Attributes: map[string]any{"company_size": p.size, "generator": "leadflow-demo"},
-	}
-	if d.Consent.Marketing {
-		d.Consent.Text = consentText
 	}
 	if g.rng.IntN(2) == 0 {
 		d.Name = p.first + " " + p.last
@@ -557,7 +556,7 @@ type data struct {
 	Title      string            `json:"title,omitempty"`
 	Country    string            `json:"country,omitempty"`
 	Message    string            `json:"message,omitempty"`
-	Consent    consent           `json:"consent"`
+	Consent    *consent          `json:"consent,omitempty"`
 	UTM        utmJSON           `json:"utm"`
 	LandingURL string            `json:"landing_url,omitempty"`
 	ClickIDs   map[string]string `json:"click_ids,omitempty"`
@@ -568,6 +567,15 @@ type data struct {
 type consent struct {
 	Marketing bool   `json:"marketing"`
 	Text      string `json:"text,omitempty"`
+}
+
+// consentIf is a ticked consent box with its wording, or no consent
+// statement at all: a JSON false would be a refusal.
+func consentIf(given bool, text string) *consent {
+	if !given {
+		return nil
+	}
+	return &consent{Marketing: true, Text: text}
 }
 
 type utmJSON struct {
