@@ -195,11 +195,20 @@ type Email struct {
 	// score crosses into hot; default "heating-up", "" disables.
 	HeatingUp string `yaml:"heating_up"`
 	// Stages maps a deal stage to the template sent on entering it; default
-	// Initial contact, Value proposition, Negotiation; none for Won/Lost.
+	// Initial contact, Value proposition; none for Negotiation (the
+	// proposal follow-up follows a logged proposal, not the stage: see
+	// ProposalFollowUp) nor Won/Lost.
 	Stages map[string]string `yaml:"stages"`
 	// RepNotification is the template sent to a rep assigned a new deal;
 	// default "rep-new-lead", "" disables.
 	RepNotification string `yaml:"rep_notification"`
+	// ProposalFollowUp is the template sent, from the deal's rep, after a
+	// rep logs a proposal on an open deal (once per deal); default
+	// "stage-negotiation", "-" disables.
+	ProposalFollowUp string `yaml:"proposal_follow_up"`
+	// ProposalFollowUpAfter is how long after the proposal it goes;
+	// default 48h, negative: at once.
+	ProposalFollowUpAfter time.Duration `yaml:"proposal_follow_up_after"`
 }
 
 // EmailFooter is the sender identity every marketing email ends with.
@@ -362,8 +371,7 @@ func DefaultFile() File {
 				{Template: "nurture-1"}, {Template: "nurture-2", After: 72 * time.Hour}, {Template: "nurture-3", After: 240 * time.Hour}}},
 			HeatingUp:       "heating-up",
 			RepNotification: "rep-new-lead",
-			Stages: map[string]string{"Initial contact": "stage-initial-contact", "Value proposition": "stage-value-proposition",
-				"Negotiation": "stage-negotiation"},
+			Stages:          map[string]string{"Initial contact": "stage-initial-contact", "Value proposition": "stage-value-proposition"},
 		},
 	}
 }

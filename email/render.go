@@ -59,6 +59,9 @@ type Data struct {
 	// preview line mail clients show after the subject). Values passed in
 	// are ignored.
 	Subject, Preheader string
+	// Items are the notifications a digest (rep-digest) gathers, one per
+	// lead, oldest first; empty in every other email.
+	Items []DigestItem
 	// Extra carries anything else a template directory wants
 	// ({{.Extra.case_study_url}}); a missing key renders as empty.
 	Extra map[string]string
@@ -83,6 +86,18 @@ type ContactInfo struct {
 	// "LastName FirstName" and greetings use it whole. Set it only when the
 	// data says so; Render never guesses from the name.
 	FamilyNameFirst bool
+}
+
+// DigestItem is one lead of a rep's digest: what the rep needs to call it
+// and open its deal.
+type DigestItem struct {
+	// Name is the lead's full name, "" when not given.
+	Name, Company, Title, Phone, Email string
+	// Score and Band are the lead's score ("hot" 82); zero when unscored.
+	Score int
+	Band  string
+	// DealURL is the deal's page in the web app, "" when unknown.
+	DealURL string
 }
 
 // RepInfo is the owner rep's side of Data. Signature may span lines.
@@ -469,6 +484,13 @@ func sampleData() Data {
 			Reasons: []string{"Asked for pricing", "Company size 50-200", "Timeline this quarter"},
 		},
 		UnsubscribeURL: "https://leads.example.com/u/TOKEN",
-		Extra:          map[string]string{"viewed": "the pricing page", "case_study_url": "https://example.com/customers/northwind", "lead_url": "https://leads.example.com/leads/42"},
+		Items: []DigestItem{
+			{Name: "Ada Lovelace", Company: "Analytical Engines Ltd", Title: "Head of Operations", Phone: "+15555550100",
+				Email: "ada@example.com", Score: 82, Band: "hot", DealURL: "https://leads.example.com/app/deals/42"},
+			{Name: "Charles Babbage", Company: "Difference Works", Phone: "+15555550101", Email: "charles@example.com",
+				Score: 64, Band: "warm", DealURL: "https://leads.example.com/app/deals/43"},
+			{Email: "anon@example.com"},
+		},
+		Extra: map[string]string{"viewed": "the pricing page", "case_study_url": "https://example.com/customers/northwind", "lead_url": "https://leads.example.com/leads/42"},
 	}
 }

@@ -21,8 +21,8 @@ var update = flag.Bool("update", false, "rewrite testdata/golden from the curren
 // builtinNames is the set of templates the rest of leadflow refers to by
 // name; removing one breaks the outbox.
 var builtinNames = []string{
-	"heating-up", "lead-acknowledgement", "nurture-1", "nurture-2", "nurture-3", "rep-deal-parked", "rep-lead-replied",
-	"rep-new-lead", "rep-sla-breach",
+	"heating-up", "lead-acknowledgement", "nurture-1", "nurture-2", "nurture-3", "rep-deal-parked", "rep-digest",
+	"rep-lead-replied", "rep-new-lead", "rep-sla-breach",
 	"stage-initial-contact", "stage-negotiation", "stage-value-proposition",
 }
 
@@ -145,6 +145,7 @@ func TestRenderEscapesContactData(t *testing.T) {
 	d := sampleData()
 	d.Contact.FirstName = evil
 	d.Contact.Company = evil
+	d.Items[0].Company = evil // a digest lists its leads, not .Contact
 	d.Need = `"><img src=x onerror=alert(1)>`
 	d.Rep.Signature = evil + "\nline two"
 	d.UnsubscribeURL = "javascript:alert(1)"

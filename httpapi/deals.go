@@ -92,7 +92,9 @@ type ActivityStore interface {
 	AddActivity(ctx context.Context, dealID, repID int64, kind, note string, at time.Time) (int64, error)
 }
 
-var activityKinds = map[string]bool{"call": true, "meeting": true, "email": true, "note": true}
+// activityKinds are the activities a rep may log; a proposal (sent) also
+// queues the proposal follow-up email (ActivityAddedFunc).
+var activityKinds = map[string]bool{"call": true, "meeting": true, "email": true, "note": true, lead.ActivityProposal: true}
 
 // sqlForeignKeyViolation is PostgreSQL's foreign_key_violation: the deal
 // went away between the visibility check and the insert.
@@ -132,10 +134,11 @@ func (s *Server) addActivity(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !activityKinds[body.Kind] {
-		writeError(w, http.StatusUnprocessableEntity, "kind must be one of call, meeting, email, note", "kind")
+		writeError(w, http.StatusUnprocessableEntity, "kind must be one of call, meeting, email, note, proposal", "kind")
 		return
 	}
-	actID, err := s.cfg.Activities.AddActivity(r.Context(), id, c.RepID, body.Kind, body.Note, s.cfg.NowFunc())
+	at := s.cfg.NowFunc()
+	actID, err := s.cfg.Activities.AddActivity(r.Context(), id, c.RepID, body.Kind, body.Note, at)
 	var coded interface{ SQLState() string }
 	if errors.As(err, &coded) && coded.SQLState() == sqlForeignKeyViolation {
 		writeError(w, http.StatusNotFound, "no such deal", "id")
@@ -144,6 +147,11 @@ func (s *Server) addActivity(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.storeFailed(w, "add activity", err, "deal_id", id)
 		return
+	}
+	if s.cfg.ActivityAddedFunc != nil {
+		if err := s.cfg.ActivityAddedFunc(r.Context(), id, actID, body.Kind, at); err != nil {
+			s.cfg.Logger.Warn("activity follow-up not queued", "deal_id", id, "activity_id", actID, "error", err)
+		}
 	}
 	out := map[string]any{"activity_id": actID, "deal_id": id}
 	if c.RepID != 0 {

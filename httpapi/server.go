@@ -68,9 +68,13 @@ type Config struct {
 	// (LEADFLOW_API_TOKENS); none means the rep API answers 503.
 	APITokens []string
 	// Activities records POST /v1/deals/{id}/activities; StageChangedFunc
-	// is told of every stage move (it enqueues the stage email).
-	Activities       ActivityStore
-	StageChangedFunc func(ctx context.Context, ch lead.StageChange) error
+	// is told of every stage move (it enqueues the stage email), and
+	// ActivityAddedFunc of every activity recorded (it enqueues the
+	// proposal follow-up for a proposal). A failing func is logged: the
+	// move or activity stands.
+	Activities        ActivityStore
+	StageChangedFunc  func(ctx context.Context, ch lead.StageChange) error
+	ActivityAddedFunc func(ctx context.Context, dealID, activityID int64, kind string, at time.Time) error
 	// Reps serves the per-rep API (GET /v1/deals, GET|PATCH /v1/deals/{id},
 	// GET /v1/contacts/{id}) and the service API's POST
 	// /v1/deals/{id}/stage, and authenticates rep tokens; nil leaves those

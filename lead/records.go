@@ -176,6 +176,9 @@ const (
 	EmailSuppressed = "suppressed"
 	EmailCancelled  = "cancelled"
 	EmailFailed     = "failed"
+	// EmailDigested: a rep notification folded into a digest, the outbox
+	// row its DigestID names, which is sent instead (migration 00025).
+	EmailDigested = "digested"
 )
 
 // OutboxEmail is one email leadflow intends to send. DedupeKey names the
@@ -197,6 +200,25 @@ type OutboxEmail struct {
 	ProviderID   string
 	Attempts     int
 	LastError    string
+}
+
+// RepDigestPolicy says when a rep notification goes as part of a digest:
+// when at least Min other pending notifications (of Templates) to the same
+// rep are due by Now+Window.
+type RepDigestPolicy struct {
+	// Template is the digest's template; Templates those it may gather.
+	Template  string
+	Templates []string
+	Min       int
+	Window    time.Duration
+	Now       time.Time
+}
+
+// RepDigestKey is the dedupe key of the digest that gathers the rep
+// notification outbox row id (the one whose send folded the others): a
+// row is folded at most once, so one digest per burst.
+func RepDigestKey(outboxID int64) string {
+	return "rep-digest:" + strconv.FormatInt(outboxID, 10)
 }
 
 // ClaimPolicy is what must hold for a marketing email to leave.
@@ -250,6 +272,21 @@ type StageChange struct {
 // stage: one per deal and stage, however often the deal re-enters it.
 func StageEmailKey(dealID int64, stage string) string {
 	return "stage:" + strconv.FormatInt(dealID, 10) + ":" + strings.ToLower(strings.TrimSpace(stage))
+}
+
+// ActivityProposal is the kind of the rep activity "proposal sent"; logging
+// one on an open deal queues the proposal follow-up email.
+const ActivityProposal = "proposal"
+
+// ProposalEmailKeyPrefix starts the dedupe key of every proposal follow-up.
+const ProposalEmailKeyPrefix = "proposal:"
+
+// ProposalEmailKey is the dedupe key of a deal's proposal follow-up: one
+// per deal, however many proposals are logged on it. Unlike a stage email
+// it survives a move between open stages (a proposal is usually followed
+// by the move to Negotiation); closing the deal cancels it.
+func ProposalEmailKey(dealID int64) string {
+	return ProposalEmailKeyPrefix + strconv.FormatInt(dealID, 10)
 }
 
 // StageEmailKeyStage returns the stage (lower case) a StageEmailKey names,

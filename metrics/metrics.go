@@ -105,7 +105,7 @@ func New() *Metrics {
 		}, []string{"from", "to"}),
 		emails: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "leadflow_emails_total",
-			Help: "Outbox emails by template and outcome (sent, skipped: suppressed/cancelled/already sent, retry, failed).",
+			Help: "Outbox emails by template and outcome (sent, skipped: suppressed/cancelled/already sent, retry, failed, digested: folded into a rep digest).",
 		}, []string{"template", "outcome"}),
 		slaBreaches: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "leadflow_sla_breaches_total",

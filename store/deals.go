@@ -34,6 +34,24 @@ func (s *Store) OpenDeal(ctx context.Context, contactID int64, pipeline string) 
 	return d, nil
 }
 
+// OpenDealByID returns a deal while it is open, ErrNotFound once closed or
+// gone (SLADue is not read).
+func (s *Store) OpenDealByID(ctx context.Context, dealID int64) (lead.Deal, error) {
+	var d lead.Deal
+	err := s.pool.QueryRow(ctx, `
+		SELECT d.id, d.contact_id, d.pipeline_id, d.stage_id, st.name, COALESCE(d.owner_rep_id, 0), d.created_at
+		FROM deals d JOIN stages st ON st.id = d.stage_id
+		WHERE d.id = $1 AND d.closed_at IS NULL`, dealID).
+		Scan(&d.ID, &d.ContactID, &d.PipelineID, &d.StageID, &d.Stage, &d.OwnerRepID, &d.CreatedAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return lead.Deal{}, fmt.Errorf("open deal %d: %w", dealID, ErrNotFound)
+	}
+	if err != nil {
+		return lead.Deal{}, fmt.Errorf("read open deal %d: %w", dealID, err)
+	}
+	return d, nil
+}
+
 // CreateDeal opens a deal for the contact unless one is already open in the
 // pipeline, in which case that one is returned with created false (so a
 // retried task changes nothing and skips no rep). Any active nurture
@@ -449,12 +467,15 @@ func moveStageTx(ctx context.Context, tx pgx.Tx, ch *lead.StageChange, fromID, t
 	}
 	// What the deal's old stage queued for the lead no longer fits: on any
 	// move or close, its pending lead-facing emails are cancelled with the
-	// move (the new stage's email is queued after it). ClaimEmail checks
+	// move (the new stage's email is queued after it), except the proposal
+	// follow-up, which follows a proposal, not a stage, and goes only with
+	// the deal's close. ClaimEmail checks
 	// again at send time, for an email a late stage task queues.
 	if _, err := tx.Exec(ctx, `
 		UPDATE email_outbox SET status = 'cancelled', last_error = $2
-		WHERE deal_id = $1 AND status = 'pending' AND kind = 'marketing'`,
-		ch.DealID, "deal moved to "+ch.To); err != nil {
+		WHERE deal_id = $1 AND status = 'pending' AND kind = 'marketing'
+			AND ($3 OR NOT starts_with(dedupe_key, $4))`,
+		ch.DealID, "deal moved to "+ch.To, ch.Closed, lead.ProposalEmailKeyPrefix); err != nil {
 		return fmt.Errorf("cancel pending emails of deal %d: %w", ch.DealID, err)
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,6 +40,9 @@ const (
 	lockContactSend = "contact-send"
 	// lockBandChange guards the recording of a contact's band crossings.
 	lockBandChange = "band-change"
+	// lockRepDigest guards the folding of a rep's pending notifications
+	// into a digest (a rep id, not a contact id, is locked).
+	lockRepDigest = "rep-digest"
 )
 
 // lockContactTx takes a transaction-scoped advisory lock on one contact for
@@ -172,7 +176,7 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (l
 			return nil
 		}
 		switch e.Status {
-		case lead.EmailSent, lead.EmailSuppressed, lead.EmailCancelled, lead.EmailFailed:
+		case lead.EmailSent, lead.EmailSuppressed, lead.EmailCancelled, lead.EmailFailed, lead.EmailDigested:
 			c.Reason = "already " + e.Status
 			return nil
 		case lead.EmailClaimed:
@@ -260,6 +264,92 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (l
 		return nil
 	})
 	return c, err
+}
+
+// FoldRepDigest gathers a burst of rep notifications into one digest: when
+// the pending notification id has at least p.Min other pending ones (of
+// p.Templates) to the same rep due by p.Now+p.Window, it queues a digest
+// (template p.Template, key lead.RepDigestKey(id), pending, due now) and
+// marks id and those others digested, naming the digest. It returns the
+// digest and true; false when id goes alone (no rep, no longer pending, too
+// few others). One transaction under the rep's lock, holding the rows: two
+// concurrent folds for one rep run one after the other and the second finds
+// its row digested, so every notification is in at most one digest and a
+// digested one is never claimed for its own send (ClaimEmail).
+func (s *Store) FoldRepDigest(ctx context.Context, id int64, p lead.RepDigestPolicy) (lead.OutboxEmail, bool, error) {
+	var digest lead.OutboxEmail
+	folded := false
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		var repID int64
+		err := tx.QueryRow(ctx, `SELECT COALESCE(rep_id, 0) FROM email_outbox WHERE id = $1`, id).Scan(&repID)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("outbox email %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("read outbox email %d: %w", id, err)
+		}
+		if repID == 0 {
+			return nil
+		}
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, $2))`, lockRepDigest, repID); err != nil {
+			return fmt.Errorf("lock rep %d for %s: %w", repID, lockRepDigest, err)
+		}
+		e, err := scanOutbox(tx.QueryRow(ctx, `SELECT `+outboxColumns+` FROM email_outbox WHERE id = $1 FOR UPDATE`, id))
+		if err != nil {
+			return fmt.Errorf("lock outbox email %d: %w", id, err)
+		}
+		if e.Status != lead.EmailPending || !slices.Contains(p.Templates, e.Template) {
+			return nil
+		}
+		rows, err := tx.Query(ctx, `
+			SELECT id FROM email_outbox
+			WHERE rep_id = $1 AND id <> $2 AND status = 'pending' AND template = ANY($3) AND send_after <= $4
+			ORDER BY send_after, id FOR UPDATE`, repID, id, p.Templates, p.Now.Add(p.Window))
+		if err != nil {
+			return fmt.Errorf("read pending notifications of rep %d: %w", repID, err)
+		}
+		others, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+		if err != nil {
+			return fmt.Errorf("read pending notifications of rep %d: %w", repID, err)
+		}
+		if len(others) < max(p.Min, 1) {
+			return nil
+		}
+		digest, err = scanOutbox(tx.QueryRow(ctx, `
+			INSERT INTO email_outbox (dedupe_key, contact_id, template, kind, to_address, send_after, rep_id, trigger)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+			RETURNING `+outboxColumns,
+			lead.RepDigestKey(id), e.ContactID, p.Template, lead.EmailTransactional, e.To, p.Now, repID,
+			fmt.Sprintf("%d rep notifications at once", len(others)+1)))
+		if err != nil {
+			return fmt.Errorf("queue digest of rep %d: %w", repID, err)
+		}
+		if _, err := tx.Exec(ctx, `
+			UPDATE email_outbox SET status = 'digested', digest_id = $1, last_error = $2 WHERE id = ANY($3)`,
+			digest.ID, "in digest "+strconv.FormatInt(digest.ID, 10), append(others, id)); err != nil {
+			return fmt.Errorf("fold notifications into digest %d: %w", digest.ID, err)
+		}
+		folded = true
+		return nil
+	})
+	if err != nil || !folded {
+		return lead.OutboxEmail{}, false, err
+	}
+	return digest, true, nil
+}
+
+// DigestedEmails lists the notifications folded into a digest, oldest
+// first.
+func (s *Store) DigestedEmails(ctx context.Context, digestID int64) ([]lead.OutboxEmail, error) {
+	rows, err := s.pool.Query(ctx, `SELECT `+outboxColumns+` FROM email_outbox WHERE digest_id = $1 ORDER BY send_after, id`, digestID)
+	if err != nil {
+		return nil, fmt.Errorf("list emails of digest %d: %w", digestID, err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.OutboxEmail, error) { return scanOutbox(r) })
+	if err != nil {
+		return nil, fmt.Errorf("list emails of digest %d: %w", digestID, err)
+	}
+	return out, nil
 }
 
 // staleDealEmailTx says why a marketing email tied to a deal must not leave

@@ -69,6 +69,91 @@ type EmailConfig struct {
 	ReplyDomain string
 	// Stages maps a deal stage to the template sent on entering it.
 	Stages map[string]string
+	// RepDigest names the template that gathers a burst of new-lead
+	// notifications (RepNotification) to one rep into one email: when one
+	// is sent while at least RepDigestMin others to the same rep are due
+	// within RepDigestWindow, they all go as one digest. "" means
+	// DefaultRepDigest, "-" disables it; a template set without it sends
+	// every notification alone.
+	RepDigest string
+	// RepDigestMin is the least number of other notifications that makes
+	// a digest; 0 means DefaultRepDigestMin.
+	RepDigestMin int
+	// ProposalFollowUp names the template sent, from the deal's rep, after
+	// a rep logs a proposal (activity "proposal") on an open deal, once per
+	// deal; "" means DefaultProposalFollowUp, "-" disables it.
+	ProposalFollowUp string
+	// ProposalFollowUpAfter is how long after the proposal it goes; 0
+	// means DefaultProposalFollowUpAfter, negative sends it at once.
+	ProposalFollowUpAfter time.Duration
+}
+
+// DefaultRepDigest is EmailConfig.RepDigest's default.
+const DefaultRepDigest = "rep-digest"
+
+// DefaultRepDigestMin is EmailConfig.RepDigestMin's default: a rep with
+// four new leads at once gets one email, not four.
+const DefaultRepDigestMin = 3
+
+// RepDigestWindow is how far ahead a digest gathers notifications due
+// soon (so that a burst spread over a few seconds still makes one email).
+const RepDigestWindow = time.Minute
+
+// repDigest returns the digest template, "" when off or not loaded.
+func (c EmailConfig) repDigest() string {
+	name := c.RepDigest
+	switch name {
+	case "":
+		name = DefaultRepDigest
+	case "-":
+		return ""
+	}
+	if c.Templates == nil || c.RepNotification == "" {
+		return ""
+	}
+	if _, ok := c.Templates.Kind(name); !ok {
+		return ""
+	}
+	return name
+}
+
+// repDigestMin returns the digest threshold, defaulted.
+func (c EmailConfig) repDigestMin() int {
+	if c.RepDigestMin <= 0 {
+		return DefaultRepDigestMin
+	}
+	return c.RepDigestMin
+}
+
+// DefaultProposalFollowUp is EmailConfig.ProposalFollowUp's default: the
+// "following up on the proposal I sent" email, which used to go on
+// entering Negotiation whether or not a proposal had been sent.
+const DefaultProposalFollowUp = "stage-negotiation"
+
+// DefaultProposalFollowUpAfter is EmailConfig.ProposalFollowUpAfter's
+// default: time for the lead to read the proposal before we ask about it.
+const DefaultProposalFollowUpAfter = 48 * time.Hour
+
+// proposalFollowUp returns the proposal follow-up template, "" when off.
+func (c EmailConfig) proposalFollowUp() string {
+	switch c.ProposalFollowUp {
+	case "":
+		return DefaultProposalFollowUp
+	case "-":
+		return ""
+	}
+	return c.ProposalFollowUp
+}
+
+// proposalFollowUpAfter returns the follow-up delay, defaulted.
+func (c EmailConfig) proposalFollowUpAfter() time.Duration {
+	switch {
+	case c.ProposalFollowUpAfter == 0:
+		return DefaultProposalFollowUpAfter
+	case c.ProposalFollowUpAfter < 0:
+		return 0
+	}
+	return c.ProposalFollowUpAfter
 }
 
 // DefaultEmailMinGap is EmailConfig.MinGap's default: a lead hears from us
@@ -227,6 +312,22 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 		// its schedule): try again when it is.
 		task, err := newEmailTask(e.ID, e.Kind, e.SendAfter, fmt.Sprintf(":%d", e.SendAfter.Unix()))
 		return h.enqueue(ctx, task, err)
+	}
+	if digest := ec.repDigest(); digest != "" && e.RepID != 0 && e.Template == ec.RepNotification {
+		// A burst of new leads for one rep goes as one digest, sent by
+		// its own task (and retried as its own row; the relay re-enqueues
+		// it should this enqueue fail after the fold committed).
+		d, folded, err := h.cfg.Store.FoldRepDigest(ctx, e.ID, lead.RepDigestPolicy{Template: digest,
+			Templates: []string{ec.RepNotification}, Min: ec.repDigestMin(), Window: RepDigestWindow, Now: now})
+		if err != nil {
+			return fmt.Errorf("send email %d: %w", e.ID, err)
+		}
+		if folded {
+			h.cfg.Logger.InfoContext(ctx, "rep notifications folded into a digest", "outbox_id", e.ID, "digest_id", d.ID, "rep_id", e.RepID)
+			h.cfg.Metrics.EmailOutcome(e.Template, "digested")
+			task, err := newEmailTask(d.ID, d.Kind, d.SendAfter, "")
+			return h.enqueue(ctx, task, err)
+		}
 	}
 	data, tz, err := h.emailData(ctx, e)
 	if err != nil {
@@ -393,7 +494,44 @@ func (h *Handlers) emailData(ctx context.Context, e lead.OutboxEmail) (email.Dat
 		d.Score.Total, d.Score.Band = sc.Total, sc.Band
 		d.Score.Reasons = scoreReasons(sc.Breakdown)
 	}
+	if e.Template != "" && e.Template == h.cfg.Email.repDigest() {
+		if d.Items, err = h.digestItems(ctx, e.ID); err != nil {
+			return d, "", err
+		}
+	}
 	return d, tz, nil
+}
+
+// digestItems lists the leads of the notifications folded into digest
+// digestID, as the rep sees them, fresh at send time.
+func (h *Handlers) digestItems(ctx context.Context, digestID int64) ([]email.DigestItem, error) {
+	folded, err := h.cfg.Store.DigestedEmails(ctx, digestID)
+	if err != nil {
+		return nil, err
+	}
+	base := strings.TrimRight(h.cfg.Email.PublicURL, "/")
+	items := make([]email.DigestItem, 0, len(folded))
+	for _, f := range folded {
+		it := email.DigestItem{}
+		tpID, err := h.cfg.Store.LatestTouchpoint(ctx, f.ContactID)
+		if err != nil {
+			return nil, fmt.Errorf("lead of digested email %d: %w", f.ID, err)
+		}
+		l, _, err := h.cfg.Store.TouchpointLead(ctx, tpID)
+		if err != nil {
+			return nil, fmt.Errorf("lead of digested email %d: %w", f.ID, err)
+		}
+		it.Name = strings.TrimSpace(l.FirstName + " " + l.LastName)
+		it.Company, it.Title, it.Phone, it.Email = l.Company, l.Title, l.Phone, l.Email
+		if sc, err := h.cfg.Store.LatestContactScore(ctx, f.ContactID); err == nil {
+			it.Score, it.Band = sc.Total, sc.Band
+		}
+		if base != "" && f.DealID != 0 {
+			it.DealURL = base + "/app/deals/" + strconv.FormatInt(f.DealID, 10)
+		}
+		items = append(items, it)
+	}
+	return items, nil
 }
 
 // humanise turns an answer code ("this_quarter") into words.
@@ -674,5 +812,68 @@ func (h *Handlers) StageEmail(ctx context.Context, t *asynq.Task) error {
 	return h.queueEmail(ctx, lead.OutboxEmail{
 		DedupeKey: lead.StageEmailKey(ch.DealID, ch.To), ContactID: ch.ContactID, Template: tmpl, Kind: lead.EmailMarketing,
 		To: l.Email, DealID: ch.DealID, RepID: ch.OwnerRepID, Trigger: "deal entered " + ch.To,
+	})
+}
+
+// TypeProposalEmail queues the follow-up of a proposal a rep logged.
+const TypeProposalEmail = "email:proposal"
+
+// ProposalPayload is the payload of email:proposal.
+type ProposalPayload struct {
+	// DealID is the deal the proposal was logged on.
+	DealID int64 `json:"deal_id"`
+	// ActivityID is the proposal activity; At is when it was logged.
+	ActivityID int64     `json:"activity_id"`
+	At         time.Time `json:"at"`
+}
+
+// NewProposalEmailTask returns the email:proposal task of one logged
+// proposal activity.
+func NewProposalEmailTask(dealID, activityID int64, at time.Time) (*asynq.Task, error) {
+	return newTask(TypeProposalEmail, ProposalPayload{DealID: dealID, ActivityID: activityID, At: at},
+		fmt.Sprintf("proposal-email:%d", activityID))
+}
+
+// ProposalEmail queues the proposal follow-up (EmailConfig.ProposalFollowUp)
+// to the deal's contact, from its rep, ProposalFollowUpAfter after the
+// proposal, keyed by deal: a second proposal on the same deal sends
+// nothing more. A closed deal gets none; closing the deal cancels it while
+// pending (moveStageTx), and the claim drops it once the deal is closed
+// (staleDealEmailTx). Moves between open stages keep it.
+func (h *Handlers) ProposalEmail(ctx context.Context, t *asynq.Task) error {
+	var p ProposalPayload
+	if err := decodePayload(t, &p); err != nil {
+		return err
+	}
+	tmpl := h.cfg.Email.proposalFollowUp()
+	if tmpl == "" {
+		return nil
+	}
+	deal, err := h.cfg.Store.OpenDealByID(ctx, p.DealID)
+	if errors.Is(err, lead.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("proposal email for deal %d: %w", p.DealID, err)
+	}
+	tpID, err := h.cfg.Store.LatestTouchpoint(ctx, deal.ContactID)
+	if err != nil {
+		return fmt.Errorf("proposal email for deal %d: %w", p.DealID, err)
+	}
+	l, _, err := h.cfg.Store.TouchpointLead(ctx, tpID)
+	if err != nil {
+		return fmt.Errorf("proposal email for deal %d: %w", p.DealID, err)
+	}
+	if l.Email == "" {
+		return nil
+	}
+	at := p.At
+	if at.IsZero() {
+		at = h.cfg.NowFunc()
+	}
+	return h.queueEmail(ctx, lead.OutboxEmail{
+		DedupeKey: lead.ProposalEmailKey(deal.ID), ContactID: deal.ContactID, Template: tmpl, Kind: lead.EmailMarketing,
+		To: l.Email, DealID: deal.ID, RepID: deal.OwnerRepID, SendAfter: at.Add(h.cfg.Email.proposalFollowUpAfter()),
+		Trigger: "proposal logged",
 	})
 }

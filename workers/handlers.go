@@ -31,6 +31,7 @@ type Store interface {
 	CreateDeal(ctx context.Context, req lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) (lead.Deal, bool, error)
 	CreateDeals(ctx context.Context, reqs []lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) ([]lead.Deal, []bool, error)
 	OpenDeal(ctx context.Context, contactID int64, pipeline string) (lead.Deal, error)
+	OpenDealByID(ctx context.Context, dealID int64) (lead.Deal, error)
 	EnrollNurture(ctx context.Context, e lead.Enrollment) (lead.Enrollment, bool, error)
 	SetEventFetched(ctx context.Context, id int64, fetched []byte, at time.Time) error
 	RecordEngagements(ctx context.Context, eventID int64, engs []lead.Engagement, now time.Time) ([]lead.EngagementResult, error)
@@ -53,6 +54,8 @@ type Store interface {
 	QueueEmails(ctx context.Context, es []lead.OutboxEmail) ([]lead.OutboxEmail, error)
 	GetEmail(ctx context.Context, id int64) (lead.OutboxEmail, error)
 	ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (lead.Claim, error)
+	FoldRepDigest(ctx context.Context, id int64, p lead.RepDigestPolicy) (lead.OutboxEmail, bool, error)
+	DigestedEmails(ctx context.Context, digestID int64) ([]lead.OutboxEmail, error)
 	MarkEmailSent(ctx context.Context, id int64, providerID, subject string, at time.Time) error
 	ReleaseEmail(ctx context.Context, id int64, reason string, permanent bool) error
 	Postpone(ctx context.Context, id int64, at time.Time, reason string) error
@@ -164,6 +167,7 @@ func (h *Handlers) NewMux() *asynq.ServeMux {
 	mux.HandleFunc(TypeModelTrain, h.Train)
 	mux.HandleFunc(TypeEmailSend, h.SendEmail)
 	mux.HandleFunc(TypeStageEmail, h.StageEmail)
+	mux.HandleFunc(TypeProposalEmail, h.ProposalEmail)
 	mux.HandleFunc(TypeDealSLA, h.SLA)
 	mux.HandleFunc(TypeStallSweep, h.StallSweep)
 	mux.HandleFunc(TypeDealCallback, h.Callback)

@@ -189,5 +189,5 @@ func newTask(typ string, payload any, taskID string) (*asynq.Task, error) {
 // TaskTypes lists every task type the workers handle (for metrics).
 func TaskTypes() []string {
 	return []string{TypeLeadIngest, TypeLeadFetch, TypeLeadScore, TypeLeadRoute, TypeScoreContact, TypeScoreSweep,
-		TypeModelTrain, TypeEmailSend, TypeStageEmail, TypeDealSLA, TypeStallSweep, TypeDealCallback}
+		TypeModelTrain, TypeEmailSend, TypeStageEmail, TypeProposalEmail, TypeDealSLA, TypeStallSweep, TypeDealCallback}
 }

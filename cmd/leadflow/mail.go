@@ -69,6 +69,7 @@ func (a *app) emailConfig() (workers.EmailConfig, error) {
 		Footer:         email.Footer{Company: f.Footer.Company, PostalAddress: f.Footer.PostalAddress, Reason: f.Footer.Reason},
 		RequireConsent: f.RequireConsent, WeeklyCap: f.WeeklyCap, MinGap: f.MinGap, QuietStart: f.QuietHours.Start, QuietEnd: f.QuietHours.End,
 		Nurture: nurture, HeatingUp: f.HeatingUp, RepNotification: f.RepNotification, Stages: f.Stages,
+		ProposalFollowUp: f.ProposalFollowUp, ProposalFollowUpAfter: f.ProposalFollowUpAfter,
 		// Replies to lead-facing email come back through the Mailgun
 		// domain's inbound route; the deal link opens the web app.
 		ReplyDomain: a.cfg.Mail.Domain, PublicURL: a.cfg.PublicURL,

@@ -169,6 +169,12 @@ func TestRepAPI(t *testing.T) {
 		status, body = b.call(t, http.MethodPost, fmt.Sprintf("/v1/deals/%d/activities", annDeal), ann, map[string]any{"kind": "call", "rep_id": bobAcct.ID})
 		require.Equal(t, http.StatusUnprocessableEntity, status, body)
 		require.Equal(t, "rep_id", body["field"])
+		// A proposal sent is an activity too (issue 16 item 12).
+		status, body = b.call(t, http.MethodPost, fmt.Sprintf("/v1/deals/%d/activities", annDeal), ann, map[string]any{"kind": "proposal", "note": "v1, 25 seats"})
+		require.Equal(t, http.StatusCreated, status, body)
+		status, body = b.call(t, http.MethodPost, fmt.Sprintf("/v1/deals/%d/activities", annDeal), ann, map[string]any{"kind": "quote"})
+		require.Equal(t, http.StatusUnprocessableEntity, status, body)
+		require.Equal(t, "kind", body["field"])
 	})
 
 	t.Run("invalid changes are 422 naming the field", func(t *testing.T) {

@@ -256,6 +256,19 @@ func (a *app) stageChanged(ctx context.Context, ch lead.StageChange) error {
 	return a.enqueue(ctx, task)
 }
 
+// activityAdded queues the proposal follow-up when the activity is a
+// proposal.
+func (a *app) activityAdded(ctx context.Context, dealID, activityID int64, kind string, at time.Time) error {
+	if kind != lead.ActivityProposal {
+		return nil
+	}
+	task, err := workers.NewProposalEmailTask(dealID, activityID, at)
+	if err != nil {
+		return err
+	}
+	return a.enqueue(ctx, task)
+}
+
 // enqueue puts a task in the queue; a task with the same id already there
 // means it is queued.
 func (a *app) enqueue(ctx context.Context, task *asynq.Task) error {
