@@ -579,3 +579,18 @@ func (s *Store) DueEmails(ctx context.Context, before time.Time, limit int) ([]i
 	}
 	return ids, nil
 }
+
+// DealLeadEmailed reports whether an email to the lead of a deal (its
+// acknowledgement, the heating-up email: marketing kind, tied to the deal)
+// is sent or on its way, so the rep's notification can say that the lead
+// hears from them.
+func (s *Store) DealLeadEmailed(ctx context.Context, dealID int64) (bool, error) {
+	var ok bool
+	err := s.pool.QueryRow(ctx, `
+		SELECT EXISTS (SELECT 1 FROM email_outbox
+		               WHERE deal_id = $1 AND kind = 'marketing' AND status IN ('pending', 'claimed', 'sent'))`, dealID).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("read emails of deal %d: %w", dealID, err)
+	}
+	return ok, nil
+}

@@ -460,6 +460,10 @@ func (h *Handlers) emailData(ctx context.Context, e lead.OutboxEmail) (email.Dat
 	repID := e.RepID
 	if deal, err := h.cfg.Store.OpenDeal(ctx, e.ContactID, h.cfg.Routing.Pipeline); err == nil {
 		d.Deal.Stage, d.Deal.Title, d.Deal.SLADue = deal.Stage, dealTitle(l), deal.SLADue
+		if e.Template == h.cfg.Email.RepNotification && e.Template != "" {
+			// Best effort: the notification is still worth sending without it.
+			d.LeadEmailed, _ = h.cfg.Store.DealLeadEmailed(ctx, deal.ID)
+		}
 		if base := strings.TrimRight(h.cfg.Email.PublicURL, "/"); base != "" {
 			d.Deal.URL = base + "/app/deals/" + strconv.FormatInt(deal.ID, 10)
 		}

@@ -61,6 +61,7 @@ type Store interface {
 	Postpone(ctx context.Context, id int64, at time.Time, reason string) error
 	Rep(ctx context.Context, id int64) (lead.Rep, error)
 	ContactRef(ctx context.Context, contactID int64) (string, error)
+	DealLeadEmailed(ctx context.Context, dealID int64) (bool, error)
 }
 
 // Enqueuer puts tasks in the queue (*asynq.Client).

@@ -171,6 +171,10 @@ func TestHotFirstTouchIsAcknowledged(t *testing.T) {
 	require.Len(t, ack, 1)
 	require.Contains(t, ack[0].Text, "I'm rita")
 	require.Contains(t, ack[0].Text, "Unsubscribe", "marketing: consent and unsubscribe rules apply")
+	// The rep's notification says the lead hears from them (issue 16 item 8).
+	note := sender.sentTo("rep-new-lead", "rita@reps.example.com")
+	require.Len(t, note, 1)
+	require.Contains(t, note[0].Text, "The lead also gets an email from you")
 
 	b.now = b.now.Add(2 * time.Hour)
 	b.ingestLead(t, "hot-2", hotLead)
