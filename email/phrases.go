@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"leadflow/lead"
 )
 
 // This file is the one home of the words customers and reps read in place of
@@ -45,7 +47,7 @@ var timelinePhrases = map[string]string{
 }
 
 // timelineCountRe reads a timeline answer given as a count of units after
-// answerKey ("3_months", "within_6_months", "1_3_months").
+// lead.AnswerKey ("3_months", "within_6_months", "1_3_months").
 var timelineCountRe = regexp.MustCompile(`^(?:within_|in_)?(\d{1,3})(?:_(?:to_)?(\d{1,3}))?_?(weeks?|months?|years?|w|m|y)$`)
 
 // budgetPhrases maps the budget buckets to words for reps.
@@ -59,32 +61,11 @@ var authorityPhrases = map[string]string{
 	"decision_maker": "decision maker", "influencer": "influences the decision", "user": "would use it",
 }
 
-// answerKey folds an answer to the vocabulary's form, the way scoring
-// does: lower case, runs of spaces, hyphens and slashes as one underscore
-// ("This Quarter", "this-quarter", "THIS_QUARTER" → "this_quarter").
-func answerKey(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	var b strings.Builder
-	under := false
-	for _, r := range s {
-		if r == ' ' || r == '-' || r == '_' || r == '/' || r == '\t' {
-			if !under && b.Len() > 0 {
-				b.WriteByte('_')
-			}
-			under = true
-			continue
-		}
-		under = false
-		b.WriteRune(r)
-	}
-	return strings.TrimSuffix(b.String(), "_")
-}
-
 // NeedLevel reports the level (NeedUrgent, NeedImportant, NeedExploring) of
 // a need answer, in any case or spelling scoring accepts ("Just exploring",
 // "urgent"), and false for anything else, such as the lead's own words.
 func NeedLevel(answer string) (string, bool) {
-	l, ok := needLevels[answerKey(answer)]
+	l, ok := needLevels[lead.AnswerKey(answer)]
 	return l, ok
 }
 
@@ -93,7 +74,7 @@ func NeedLevel(answer string) (string, bool) {
 // months"). ok is false when the answer is not in the vocabulary; the
 // phrase is "" for an answer that names no date ("no_timeline").
 func TimelinePhrase(answer string) (phrase string, ok bool) {
-	k := answerKey(answer)
+	k := lead.AnswerKey(answer)
 	if p, ok := timelinePhrases[k]; ok {
 		return p, true
 	}
@@ -115,7 +96,7 @@ func TimelinePhrase(answer string) (phrase string, ok bool) {
 // AnswerPhrase turns any answer code (budget, authority, need, timeline)
 // into words, and false when s is not a code.
 func AnswerPhrase(s string) (string, bool) {
-	k := answerKey(s)
+	k := lead.AnswerKey(s)
 	if p, ok := budgetPhrases[k]; ok {
 		return p, true
 	}
@@ -265,7 +246,7 @@ func AnswerPhraseIn(lang, s string) (string, bool) {
 	if localTimelinePhrases[lang] == nil {
 		return AnswerPhrase(s)
 	}
-	k := answerKey(s)
+	k := lead.AnswerKey(s)
 	if p, ok := localBudgetPhrases[lang][k]; ok {
 		return p, true
 	}

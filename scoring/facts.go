@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode"
 
+	"leadflow/lead"
 	"leadflow/scoring/bant"
 )
 
@@ -476,7 +477,7 @@ func (f *facts) bant() {
 
 	// Authority.
 	if raw := strings.TrimSpace(a.Authority); raw != "" {
-		if lvl, ok := authorityAnswers[answerKey(raw)]; ok {
+		if lvl, ok := authorityAnswers[lead.AnswerKey(raw)]; ok {
 			f.authority = value{kind: kindString, s: lvl, from: `the authority answer "` + clip(raw, 30) + `"`}
 		}
 	}
@@ -490,7 +491,7 @@ func (f *facts) bant() {
 	// Need.
 	if raw := strings.TrimSpace(a.Need); raw != "" {
 		from := `the need answer "` + clip(raw, 30) + `"`
-		if n, ok := needAnswers[answerKey(raw)]; ok {
+		if n, ok := needAnswers[lead.AnswerKey(raw)]; ok {
 			f.needStated, f.needUrgent = boolValue(n.stated, from), boolValue(n.urgent, from)
 		} else if n := bant.Extract(raw, f.now).Need; n != nil && n.Confidence >= bant.AnswerThreshold {
 			// An answer outside the vocabulary may be the lead describing
@@ -545,27 +546,6 @@ func (f *facts) titleSeniority() {
 	}
 }
 
-// answerKey folds an answer to the vocabulary's form: lower case, runs of
-// spaces, hyphens and slashes as one underscore ("Decision Maker",
-// "decision-maker" → "decision_maker").
-func answerKey(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	var b strings.Builder
-	under := false
-	for _, r := range s {
-		if r == ' ' || r == '-' || r == '_' || r == '/' || r == '\t' {
-			if !under && b.Len() > 0 {
-				b.WriteByte('_')
-			}
-			under = true
-			continue
-		}
-		under = false
-		b.WriteRune(r)
-	}
-	return strings.TrimSuffix(b.String(), "_")
-}
-
 // authorityAnswers maps authority answers to levels.
 var authorityAnswers = map[string]string{
 	"decision_maker": AuthorityDecisionMaker, "decisionmaker": AuthorityDecisionMaker,
@@ -594,14 +574,14 @@ var timelineAnswers = map[string]float64{
 }
 
 // timelineCountRe matches a timeline answer given as a count or range of
-// units, after answerKey: "3_months", "1_3_months", "2w", "6".
+// units, after lead.AnswerKey: "3_months", "1_3_months", "2w", "6".
 var timelineCountRe = regexp.MustCompile(`^(\d+(?:\.\d+)?)(?:_(?:to_)?(\d+(?:\.\d+)?))?_?([a-z]*)$`)
 
 // parseTimelineAnswer reads a timeline answer: the vocabulary above,
 // "researching" and its variants, or a count of weeks, months or years
 // ("3 months", "within_6_months", "2w", a bare number of months).
 func parseTimelineAnswer(raw string) (months float64, researching, ok bool) {
-	k := answerKey(raw)
+	k := lead.AnswerKey(raw)
 	if m, ok := timelineAnswers[k]; ok {
 		return m, false, true
 	}
@@ -646,7 +626,7 @@ func parseTimelineAnswer(raw string) (months float64, researching, ok bool) {
 // convention as the bant package's buckets, because a ceiling is usually
 // close to what they plan to spend).
 func parseBudgetAnswer(raw string) (usd float64, none, ok bool) {
-	k := answerKey(raw)
+	k := lead.AnswerKey(raw)
 	switch k {
 	case "none", "no", "no_budget", "no_budget_yet", "not_yet", "tbd", "zero", "n_a", "na":
 		return 0, true, true

@@ -172,6 +172,12 @@ func openStore(ctx context.Context) (*store.Store, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	return openStoreWith(ctx, cfg)
+}
+
+// openStoreWith connects to cfg's database, checked to answer, for a
+// one-shot command that has loaded its configuration already.
+func openStoreWith(ctx context.Context, cfg config.Config) (*store.Store, func(), error) {
 	pool, err := store.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return nil, nil, err

@@ -77,15 +77,11 @@ func runContacts(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return fs.errorf("%v", err)
 	}
-	pool, err := store.Open(ctx, cfg.DatabaseURL)
+	st, closeStore, err := openStoreWith(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer pool.Close()
-	if err := checkPostgres(ctx, pool, cfg.DatabaseURL); err != nil {
-		return err
-	}
-	st := store.New(pool)
+	defer closeStore()
 	id, err := findContact(ctx, st, person)
 	if err != nil {
 		return err

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"leadflow/scoring"
-	"leadflow/store"
 )
 
 // runExplain prints why a contact has its score: every contribution of the
@@ -37,15 +36,11 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return fs.errorf("%v", err)
 	}
-	pool, err := store.Open(ctx, cfg.DatabaseURL)
+	st, closeStore, err := openStoreWith(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer pool.Close()
-	if err := checkPostgres(ctx, pool, cfg.DatabaseURL); err != nil {
-		return err
-	}
-	st := store.New(pool)
+	defer closeStore()
 	id, err := findContact(ctx, st, person)
 	if err != nil {
 		return err

@@ -175,15 +175,11 @@ func previewMail(ctx context.Context, fs *flagSet, template, contact string, std
 	if err != nil {
 		return fs.errorf("%v", err)
 	}
-	pool, err := store.Open(ctx, cfg.DatabaseURL)
+	st, closeStore, err := openStoreWith(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer pool.Close()
-	if err := checkPostgres(ctx, pool, cfg.DatabaseURL); err != nil {
-		return err
-	}
-	st := store.New(pool)
+	defer closeStore()
 	a := &app{cfg: cfg, store: st, logger: newLogger(cfg, io.Discard)}
 	if a.unsub, err = newUnsubscriber(ctx, cfg, st); err != nil {
 		return err
