@@ -100,6 +100,7 @@ vet:
 	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './.leadflow/*' -not -path './bin/*')); \
 	 if [[ -n $$unformatted ]]; then echo "gofmt needed:" >&2; echo "$$unformatted" >&2; exit 1; fi
 	$(GO) vet ./...
+	$(GO) vet -tags 'chaos prometheus datasets' ./chaos ./cmd/leadflow ./scoring/learn
 
 ## clean: stop leftover test servers, remove build and server state
 clean:

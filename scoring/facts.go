@@ -289,87 +289,16 @@ func attributeValue(attrs map[string]any, key string) value {
 	return value{}
 }
 
-// companySizeKeys are the attributes company.size is read from, in order.
-var companySizeKeys = []string{"company_size", "employees", "employee_count", "num_employees", "company_employees"}
-
-// companySize fills f.size from the first companySizeKeys attribute that
-// reads as a head count.
+// companySize fills f.size from the lead's company size, read by
+// lead.CompanySize: the one reading that routing and simulation share.
 func (f *facts) companySize() {
 	if f.sizeDone {
 		return
 	}
 	f.sizeDone = true
-	for _, k := range companySizeKeys {
-		v := attributeValue(f.in.Lead.Attributes, k)
-		if v.kind == kindMissing {
-			continue
-		}
-		if n, ok := parseHeadcount(v); ok {
-			f.size = numValue(n, "attributes."+k+" "+showValue(v))
-			return
-		}
+	if n, k, _, ok := lead.CompanySize(f.in.Lead.Attributes); ok {
+		f.size = numValue(n, "attributes."+strings.ToLower(k)+" "+showValue(attributeValue(f.in.Lead.Attributes, k)))
 	}
-}
-
-// parseHeadcount reads a head count as forms send it, taking the lower
-// bound of a range: 500, "500", "51-200" → 51, "1000+" → 1000,
-// "10,000+" → 10000, "1k-5k" → 1000; an open lower range ("<10",
-// "under 10", "fewer than 10") is 1, the smallest company there is.
-func parseHeadcount(v value) (float64, bool) {
-	if v.kind == kindNumber {
-		return v.n, v.n >= 0
-	}
-	if v.kind != kindString {
-		return 0, false
-	}
-	s := strings.ToLower(strings.TrimSpace(v.s))
-	for _, p := range []string{"<", "under", "less than", "fewer than", "up to", "below"} {
-		if strings.HasPrefix(s, p) {
-			return 1, true
-		}
-	}
-	n, _, ok := leadingNumber(s)
-	return n, ok
-}
-
-// leadingNumber parses the first number in s, with thousands separators
-// and a k/m suffix ("10,000", "2.5k", "1m"), and returns what follows.
-func leadingNumber(s string) (float64, string, bool) {
-	i := strings.IndexAny(s, "0123456789")
-	if i < 0 {
-		return 0, s, false
-	}
-	j := i
-	for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ',' || s[j] == '.') {
-		j++
-	}
-	num := strings.TrimRight(s[i:j], ".,")
-	j = i + len(num)
-	// "1,5" is a European decimal only when the group is not three
-	// digits; "10,000" is ten thousand.
-	if k := strings.LastIndexByte(num, ','); k >= 0 && len(num)-k-1 != 3 && !strings.Contains(num, ".") {
-		num = num[:k] + "." + num[k+1:]
-	}
-	n, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
-	if err != nil {
-		return 0, s, false
-	}
-	rest := s[j:]
-	t := strings.TrimLeft(rest, " ")
-	switch {
-	case strings.HasPrefix(t, "million"):
-		n, rest = n*1e6, t[len("million"):]
-	case strings.HasPrefix(t, "thousand"):
-		n, rest = n*1e3, t[len("thousand"):]
-	case strings.HasPrefix(t, "mm"):
-		n, rest = n*1e6, t[2:]
-	case strings.HasPrefix(t, "k"):
-		n, rest = n*1e3, t[1:]
-	case strings.HasPrefix(t, "m") && !strings.HasPrefix(t, "mo"):
-		// "m" is a million, but "3 months" is not.
-		n, rest = n*1e6, t[1:]
-	}
-	return n, rest, true
 }
 
 // clip shortens s to at most n runes, marking the cut, so a long value
@@ -645,7 +574,7 @@ func parseBudgetAnswer(raw string) (usd float64, none, ok bool) {
 		}
 	}
 	cur, k := stripCurrency(k)
-	n, rest, ok := leadingNumber(k)
+	n, rest, ok := lead.LeadingNumber(k)
 	if !ok || strings.IndexAny(k, "0123456789") != 0 {
 		return 0, false, false
 	}

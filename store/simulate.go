@@ -4,20 +4,23 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"leadflow/lead"
 )
 
 // RoutedLead is a recent lead as routing saw it, with what actually
 // happened, for `leadflow route simulate`.
 type RoutedLead struct {
-	ContactID   int64
-	At          time.Time
-	Band        string
-	Score       int
-	Source      string
-	Channel     string
-	Country     string
-	Campaign    string
-	CompanySize string
+	ContactID int64
+	At        time.Time
+	Band      string
+	Score     int
+	Source    string
+	Channel   string
+	Country   string
+	Campaign  string
+	// CompanySize is the head count (lead.CompanySize), 0 when unknown.
+	CompanySize int
 	// ActualRep is the owner of the deal opened for the contact since the
 	// window began ("" when none).
 	ActualRep string
@@ -30,7 +33,7 @@ type RoutedLead struct {
 func (s *Store) RecentLeads(ctx context.Context, since time.Time) ([]RoutedLead, error) {
 	rows, err := s.pool.Query(ctx, `
 		SELECT c.id, t.occurred_at, sc.band, sc.total, t.source, t.channel, c.country, t.utm_campaign,
-			COALESCE(t.attributes->>'company_size', t.attributes->>'employees', ''),
+			t.attributes,
 			COALESCE(r.email, ''), COALESCE(d.team, '')
 		FROM contacts c
 		JOIN LATERAL (SELECT * FROM touchpoints WHERE contact_id = c.id AND occurred_at >= $1
@@ -47,10 +50,14 @@ func (s *Store) RecentLeads(ctx context.Context, since time.Time) ([]RoutedLead,
 	var out []RoutedLead
 	for rows.Next() {
 		var l RoutedLead
+		var attrs map[string]any
 		if err := rows.Scan(&l.ContactID, &l.At, &l.Band, &l.Score, &l.Source, &l.Channel, &l.Country, &l.Campaign,
-			&l.CompanySize, &l.ActualRep, &l.ActualTeam); err != nil {
+			&attrs, &l.ActualRep, &l.ActualTeam); err != nil {
 			return nil, fmt.Errorf("read recent leads: %w", err)
 		}
+		// Sized exactly as production routed it.
+		size, _, _, _ := lead.CompanySize(attrs)
+		l.CompanySize = int(size)
 		out = append(out, l)
 	}
 	if err := rows.Err(); err != nil {

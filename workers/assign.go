@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/hibiken/asynq"
@@ -35,24 +33,11 @@ func pickFair(members []lead.TeamMember, now time.Time, exclude map[int64]bool) 
 	return a
 }
 
-// companySize reads a company size from the usual attributes ("250",
-// "51-200" → 51, "1000+" → 1000); 0 when unknown.
+// companySize is the lead's head count as routing rules compare it
+// (lead.CompanySize, the reading scoring uses too); 0 when unknown.
 func companySize(l lead.Lead) int {
-	for _, k := range []string{"company_size", "employees", "employee_count", "num_employees"} {
-		v, ok := l.Attributes[k]
-		if !ok {
-			continue
-		}
-		s := strings.TrimSpace(fmt.Sprint(v))
-		end := 0
-		for end < len(s) && s[end] >= '0' && s[end] <= '9' {
-			end++
-		}
-		if n, err := strconv.Atoi(s[:end]); err == nil {
-			return n
-		}
-	}
-	return 0
+	n, _, _, _ := lead.CompanySize(l.Attributes)
+	return int(n)
 }
 
 // teamRequest fills the routing team of a deal request from the rules.

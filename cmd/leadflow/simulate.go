@@ -178,9 +178,8 @@ func simulateRouting(r config.Routing, leads []store.RoutedLead) simulation {
 			rr++
 			continue
 		}
-		size, _ := strconv.Atoi(strings.TrimRightFunc(l.CompanySize, func(c rune) bool { return c < '0' || c > '9' }))
 		team, _ := rules.Match(pipeline.LeadFacts{Band: l.Band, Score: l.Score, Source: l.Source, Channel: l.Channel,
-			Country: l.Country, Campaign: l.Campaign, CompanySize: size})
+			Country: l.Country, Campaign: l.Campaign, CompanySize: l.CompanySize})
 		ms := members[team]
 		d := pipeline.Pick(ms, l.At, nil)
 		if d.RepID == 0 {
