@@ -108,13 +108,21 @@ func (m FieldMap) Merge(overrides FieldMap) FieldMap {
 // mapped, else kept as the attribute key. Empty values are ignored; a
 // second value for a single-valued field does not overwrite the first.
 func SetField(in *lead.Inbound, m FieldMap, key, value string) {
-	value = strings.TrimSpace(value)
-	if value == "" {
-		return
-	}
 	target, ok := m.Lookup(key)
 	if !ok {
 		target = "attributes." + key
+	}
+	SetTarget(in, target, value)
+}
+
+// SetTarget stores one answer on the lead under a field target already
+// decided (a FieldTargets value or "attributes.<key>"), with SetField's
+// rules: empty values are ignored and a single-valued field keeps its
+// first value.
+func SetTarget(in *lead.Inbound, target, value string) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return
 	}
 	set := func(dst *string) {
 		if *dst == "" {

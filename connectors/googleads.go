@@ -195,18 +195,19 @@ func (g *GoogleAds) lead(gl *googleAdsLead) (lead.Inbound, error) {
 		// Lower case keeps attribute keys in the style of the rest of the
 		// lead (postal_code, not POSTAL_CODE) and hits FieldMap's exact
 		// lookup, whose keys Merge lowered.
-		fields := g.fields
-		if _, ok := fields.Lookup(strings.ToLower(key)); !ok {
+		name := key
+		key = strings.ToLower(key)
+		target, ok := g.fields.Lookup(key)
+		if !ok {
 			// A custom question, or a column sent with its label only (as
 			// older versions of Google's docs show): its label may still
 			// say what it is.
-			if target, ok := FieldFromLabel(col.ColumnName); ok {
-				fields = FieldMap{strings.ToLower(key): target}
-			} else {
-				unmappedKeys = append(unmappedKeys, key)
+			if target, ok = FieldFromLabel(col.ColumnName); !ok {
+				unmappedKeys = append(unmappedKeys, name)
+				target = "attributes." + key
 			}
 		}
-		SetField(&in, fields, strings.ToLower(key), col.StringValue)
+		SetTarget(&in, target, col.StringValue)
 	}
 	if strings.TrimSpace(in.Email) == "" && strings.TrimSpace(in.Phone) == "" {
 		return lead.Inbound{}, unmapped("user_column_data", gl.formID(), unmappedKeys)

@@ -218,7 +218,7 @@ func (t *Typeform) lead(ev *typeformEvent) (lead.Inbound, error) {
 		if !mapped {
 			unmappedKeys = append(unmappedKeys, key)
 		}
-		SetField(&in, FieldMap{key: target}, key, value)
+		SetTarget(&in, target, value)
 		if target == FieldConsent && !consentSeen && lead.ParseConsentAnswer(value) != lead.ConsentUnknown {
 			// The answer (yes: given, no: refused, through SetField) is
 			// the person's decision, made when they submitted; the

@@ -1,6 +1,10 @@
 package email
 
-import "strings"
+import (
+	"strings"
+
+	"leadflow/lead"
+)
 
 // The languages leadflow writes lead-facing email in. English is the
 // language of every built-in template; the others are translations,
@@ -90,20 +94,7 @@ func Language(country string) string {
 func countryKey(s string) string {
 	s = strings.ToLower(SingleLine(s, 0))
 	s = strings.TrimPrefix(s, "the ")
-	return strings.Map(func(r rune) rune {
-		if a, ok := unaccented[r]; ok {
-			return a
-		}
-		return r
-	}, s)
-}
-
-// unaccented maps the accented letters of the country names above to
-// their base letter.
-var unaccented = map[rune]rune{
-	'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
-	'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i', 'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o',
-	'ú': 'u', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ñ': 'n', 'ç': 'c',
+	return lead.FoldAccents(s)
 }
 
 // greetings open an email to a contact, by language: with the name the

@@ -168,12 +168,18 @@ var (
 // apostrophes ("don't" → "dont") and returns its words: runs of letters and
 // digits.
 func consentWords(text string) []string {
-	text = accentFolder.Replace(strings.ToLower(text))
+	text = FoldAccents(strings.ToLower(text))
 	text = strings.NewReplacer("'", "", "’", "").Replace(text)
 	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// accentFolder folds the accented letters of the detector's languages.
+// FoldAccents replaces the accented Latin letters of English, German,
+// French and Spanish by their base letters ("Österreich" → "Osterreich"
+// once lower-cased, "ß" → "ss"), so words match however they were typed.
+// Lower-case the text first: only lower-case letters are folded.
+func FoldAccents(s string) string { return accentFolder.Replace(s) }
+
+// accentFolder folds the accented letters of the languages of our forms.
 var accentFolder = strings.NewReplacer(
 	"à", "a", "á", "a", "â", "a", "ä", "a", "ç", "c", "è", "e", "é", "e", "ê", "e", "ë", "e",
 	"ì", "i", "í", "i", "î", "i", "ï", "i", "ñ", "n", "ò", "o", "ó", "o", "ô", "o", "ö", "o",

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"leadflow/config"
 	"leadflow/lead"
 	"leadflow/store"
 )
@@ -69,23 +70,12 @@ func runContacts(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if len(who) != 1 {
 		return fs.errorf("expected one <email|phone|contact id|ref>, got %d arguments", len(who))
 	}
-	cfg, err := loadConfig()
+	c, err := openContact(ctx, fs, who[0])
 	if err != nil {
 		return err
 	}
-	person, err := parseContactArg(who[0], cfg.DefaultRegion)
-	if err != nil {
-		return fs.errorf("%v", err)
-	}
-	st, closeStore, err := openStoreWith(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer closeStore()
-	id, err := findContact(ctx, st, person)
-	if err != nil {
-		return err
-	}
+	defer c.close()
+	st, id := c.st, c.id
 	if sub == "export" {
 		return exportContact(ctx, st, id, out, stdout)
 	}
@@ -106,6 +96,40 @@ type contactArg struct {
 // parseContactArg reads a person argument; region is the default region
 // of phone numbers without a country code. Its error says what was
 // expected and is meant as a usage error.
+// contactCommand is what a command acting on one person starts from.
+type contactCommand struct {
+	cfg   config.Config
+	st    *store.Store
+	close func()
+	// id is the contact the argument names.
+	id int64
+}
+
+// openContact is the common start of the commands that act on one person
+// (contacts, explain, mail preview): the argument read as email, phone,
+// contact id or ref (a usage error when it is none of them), the checked
+// store opened, and the contact found. The caller closes the store.
+func openContact(ctx context.Context, fs *flagSet, arg string) (contactCommand, error) {
+	cfg, err := loadConfig()
+	if err != nil {
+		return contactCommand{}, err
+	}
+	person, err := parseContactArg(arg, cfg.DefaultRegion)
+	if err != nil {
+		return contactCommand{}, fs.errorf("%v", err)
+	}
+	st, closeStore, err := openStoreWith(ctx, cfg)
+	if err != nil {
+		return contactCommand{}, err
+	}
+	id, err := findContact(ctx, st, person)
+	if err != nil {
+		closeStore()
+		return contactCommand{}, err
+	}
+	return contactCommand{cfg: cfg, st: st, close: closeStore, id: id}, nil
+}
+
 func parseContactArg(arg, region string) (contactArg, error) {
 	arg = strings.TrimSpace(arg)
 	a := contactArg{raw: arg}

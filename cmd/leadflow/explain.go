@@ -28,23 +28,12 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *history < 1 {
 		return fs.errorf("--history: expected a positive number, got %d", *history)
 	}
-	cfg, err := loadConfig()
+	c, err := openContact(ctx, fs, who[0])
 	if err != nil {
 		return err
 	}
-	person, err := parseContactArg(who[0], cfg.DefaultRegion)
-	if err != nil {
-		return fs.errorf("%v", err)
-	}
-	st, closeStore, err := openStoreWith(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer closeStore()
-	id, err := findContact(ctx, st, person)
-	if err != nil {
-		return err
-	}
+	defer c.close()
+	st, id := c.st, c.id
 	scores, err := st.ContactScores(ctx, id, *history)
 	if err != nil {
 		return err

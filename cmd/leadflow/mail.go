@@ -167,28 +167,17 @@ func runMail(ctx context.Context, args []string, stdout, stderr io.Writer) error
 // previewMail renders a template for a contact through the same code the
 // email:send task uses, without queueing or sending anything.
 func previewMail(ctx context.Context, fs *flagSet, template, contact string, stdout io.Writer) error {
-	cfg, err := loadConfig()
+	c, err := openContact(ctx, fs, contact)
 	if err != nil {
 		return err
 	}
-	person, err := parseContactArg(contact, cfg.DefaultRegion)
-	if err != nil {
-		return fs.errorf("%v", err)
-	}
-	st, closeStore, err := openStoreWith(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer closeStore()
+	defer c.close()
+	cfg, st, id := c.cfg, c.st, c.id
 	a := &app{cfg: cfg, store: st, logger: newLogger(cfg, io.Discard)}
 	if a.unsub, err = newUnsubscriber(ctx, cfg, st); err != nil {
 		return err
 	}
 	ec, err := a.emailConfig()
-	if err != nil {
-		return err
-	}
-	id, err := findContact(ctx, st, person)
 	if err != nil {
 		return err
 	}
