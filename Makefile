@@ -13,7 +13,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 TEST_DIR := $(CURDIR)/.leadflow/test
 TESTSERVICES := $(CURDIR)/.leadflow/bin/testservices
 
-.PHONY: all test demo build vet services browser clean fuzz eval test-dashboards chaos vuln
+.PHONY: all test demo build vet tools sqlc services browser clean fuzz eval test-dashboards chaos vuln
 
 all: vet build test
 
@@ -95,12 +95,35 @@ build:
 	@echo "building bin/leadflow (the first build downloads and compiles the modules: 1-4 min; later ones take seconds)" >&2
 	$(GO) build -o bin/leadflow ./cmd/leadflow
 
-## vet: fail on unformatted files, then go vet
-vet:
+## tools: build the pinned code generator and linter into .leadflow/bin
+## (sqlc needs cgo: 1-2 min the first time, cached afterwards)
+SQLC_VERSION := v1.31.1
+STATICCHECK_VERSION := v0.8.2
+SQLC := $(CURDIR)/.leadflow/bin/sqlc
+STATICCHECK := $(CURDIR)/.leadflow/bin/staticcheck
+$(SQLC):
+	@echo "building sqlc $(SQLC_VERSION) into .leadflow/bin (cgo; 1-2 min the first time)" >&2
+	GOBIN=$(CURDIR)/.leadflow/bin $(GO) install github.com/sqlc-dev/sqlc/cmd/sqlc@$(SQLC_VERSION)
+$(STATICCHECK):
+	GOBIN=$(CURDIR)/.leadflow/bin $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+tools: $(SQLC) $(STATICCHECK)
+
+## sqlc: regenerate the typed Go of every store/internal/*db/queries.sql
+sqlc: $(SQLC)
+	@for f in store/internal/*/sqlc.yaml; do (cd "$$(dirname "$$f")" && $(SQLC) generate) || exit 1; done
+
+## vet: fail on unformatted files, stale generated SQL code, go vet and
+## staticcheck findings (also over the build-tagged tests)
+vet: tools
 	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './.leadflow/*' -not -path './bin/*')); \
 	 if [[ -n $$unformatted ]]; then echo "gofmt needed:" >&2; echo "$$unformatted" >&2; exit 1; fi
+	@for f in store/internal/*/sqlc.yaml; do \
+	   (cd "$$(dirname "$$f")" && $(SQLC) diff) || { echo "generated code in $$(dirname "$$f") is stale: run make sqlc" >&2; exit 1; }; \
+	 done
 	$(GO) vet ./...
 	$(GO) vet -tags 'chaos prometheus datasets' ./chaos ./cmd/leadflow ./scoring/learn
+	$(STATICCHECK) ./...
+	$(STATICCHECK) -tags 'chaos prometheus datasets' ./...
 
 ## clean: stop leftover test servers, remove build and server state
 clean:

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"leadflow/store/internal/secretsdb"
 )
 
 // AppSecret returns the deployment-wide secret stored under name, storing
@@ -17,13 +19,12 @@ import (
 // CHECK); the caller generates it, the store only keeps it. Never log the
 // result.
 func (s *Store) AppSecret(ctx context.Context, name string, candidate []byte) ([]byte, error) {
-	if _, err := s.pool.Exec(ctx, `
-		INSERT INTO app_secrets (name, value) VALUES ($1, $2)
-		ON CONFLICT (name) DO NOTHING`, name, candidate); err != nil {
+	q := secretsdb.New(s.pool)
+	if err := q.InsertAppSecret(ctx, secretsdb.InsertAppSecretParams{Name: name, Value: candidate}); err != nil {
 		return nil, fmt.Errorf("store app secret %q: %w", name, err)
 	}
-	var value []byte
-	if err := s.pool.QueryRow(ctx, `SELECT value FROM app_secrets WHERE name = $1`, name).Scan(&value); err != nil {
+	value, err := q.AppSecret(ctx, name)
+	if err != nil {
 		return nil, fmt.Errorf("read app secret %q: %w", name, err)
 	}
 	return value, nil

@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"math"
 	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -497,19 +496,4 @@ func (a *App) manager(w http.ResponseWriter, r *http.Request) {
 	}
 	a.render(w, r, http.StatusOK, "manager", page{Title: "Manager", Nav: "manager",
 		Data: managerData{Leaders: rows, Days: days, Routing: a.cfg.Routing, QueueAdmin: a.cfg.QueueAdmin != nil}})
-}
-
-// boardURL keeps the board's filters in links.
-func boardURL(pipeline string, rep int64) string {
-	v := url.Values{}
-	if pipeline != "" {
-		v.Set("pipeline", pipeline)
-	}
-	if rep != 0 {
-		v.Set("rep", strconv.FormatInt(rep, 10))
-	}
-	if len(v) == 0 {
-		return "/app/board"
-	}
-	return "/app/board?" + v.Encode()
 }

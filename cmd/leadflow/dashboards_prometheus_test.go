@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -135,4 +136,25 @@ scrape_configs:
 		}
 		return true
 	}, 30*time.Second, 500*time.Millisecond, "alert rules did not all evaluate")
+}
+
+// promQuery runs an instant query against a Prometheus server.
+func promQuery(t *testing.T, base, expr string) (status string, results int, errText string) {
+	t.Helper()
+	res, err := http.Get(base + "/api/v1/query?query=" + url.QueryEscape(expr))
+	if err != nil {
+		return "", 0, err.Error()
+	}
+	defer res.Body.Close()
+	var body struct {
+		Status string `json:"status"`
+		Error  string `json:"error"`
+		Data   struct {
+			Result []json.RawMessage `json:"result"`
+		} `json:"data"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&body); err != nil {
+		return "", 0, err.Error()
+	}
+	return body.Status, len(body.Data.Result), body.Error
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/url"
 	"os"
 	"regexp"
 	"strings"
@@ -17,27 +16,6 @@ import (
 	"leadflow/internal/demo"
 	"leadflow/internal/testenv"
 )
-
-// promQuery runs an instant query against a Prometheus server.
-func promQuery(t *testing.T, base, expr string) (status string, results int, errText string) {
-	t.Helper()
-	res, err := http.Get(base + "/api/v1/query?query=" + url.QueryEscape(expr))
-	if err != nil {
-		return "", 0, err.Error()
-	}
-	defer res.Body.Close()
-	var body struct {
-		Status string `json:"status"`
-		Error  string `json:"error"`
-		Data   struct {
-			Result []json.RawMessage `json:"result"`
-		} `json:"data"`
-	}
-	if err := json.NewDecoder(res.Body).Decode(&body); err != nil {
-		return "", 0, err.Error()
-	}
-	return body.Status, len(body.Data.Result), body.Error
-}
 
 // TestCampaignDashboardAfterDemo runs every SQL panel of the campaign
 // dashboard, as Grafana would (time macros expanded to the last 90 days,

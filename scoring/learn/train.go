@@ -268,8 +268,6 @@ func midpoint(a, b float64) float64 {
 
 // bagResult is what one bag contributes to the averaged model.
 type bagResult struct {
-	intercept  float64
-	scores     [][]float64
 	pairScores [][]float64
 	rounds     int
 	pairRounds int
