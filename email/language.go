@@ -1,8 +1,6 @@
 package email
 
 import (
-	"strings"
-
 	"leadflow/lead"
 )
 
@@ -30,9 +28,9 @@ func isTranslation(lang string) bool {
 	return false
 }
 
-// countryLanguages maps a country, as an ISO 3166-1 alpha-2 or alpha-3
-// code or a name (in English, in its own language, or in German, French or
-// Spanish), folded by countryKey, to the language we write to it in.
+// countryLanguages maps a country's ISO 3166-1 alpha-2 code (as
+// lead.CountryCode reads it from a code or a name) to the language we write
+// to it in.
 //
 // Switzerland and Belgium have more than one official language, and the
 // lead's data does not say which one the contact speaks. Switzerland gets
@@ -40,35 +38,10 @@ func isTranslation(lang string) bool {
 // Belgians speak Dutch, which we do not write, and French is the one of
 // our languages that Belgian business reads throughout. A Romand or
 // Flemish contact so gets a language they read, if not always their own.
-var countryLanguages = map[string]string{}
-
-func init() {
-	for lang, names := range map[string][]string{
-		LangGerman: {
-			"de", "deu", "germany", "deutschland", "allemagne", "alemania",
-			"at", "aut", "austria", "osterreich", "oesterreich", "autriche",
-			"ch", "che", "switzerland", "schweiz", "suisse", "suiza", "svizzera",
-			"li", "lie", "liechtenstein",
-		},
-		LangFrench: {
-			"fr", "fra", "france", "frankreich", "francia",
-			"be", "bel", "belgium", "belgique", "belgie", "belgien", "belgica",
-			"lu", "lux", "luxembourg", "luxemburg", "luxemburgo",
-			"mc", "mco", "monaco",
-		},
-		LangSpanish: {
-			"es", "esp", "spain", "espana", "espagne", "spanien",
-			"mx", "mex", "mexico", "mexique", "mexiko",
-			"ar", "arg", "argentina", "argentine", "argentinien",
-			"co", "col", "colombia", "colombie", "kolumbien",
-			"cl", "chl", "chile", "chili",
-			"pe", "per", "peru", "perou",
-		},
-	} {
-		for _, n := range names {
-			countryLanguages[n] = lang
-		}
-	}
+var countryLanguages = map[string]string{
+	"DE": LangGerman, "AT": LangGerman, "CH": LangGerman, "LI": LangGerman,
+	"FR": LangFrench, "BE": LangFrench, "LU": LangFrench, "MC": LangFrench,
+	"ES": LangSpanish, "MX": LangSpanish, "AR": LangSpanish, "CO": LangSpanish, "CL": LangSpanish, "PE": LangSpanish,
 }
 
 // Language is the language lead-facing email to a contact in country is
@@ -82,19 +55,10 @@ func init() {
 // This is the one place that decides the language; Render uses it to pick
 // a template's translation.
 func Language(country string) string {
-	if lang, ok := countryLanguages[countryKey(country)]; ok {
+	if lang, ok := countryLanguages[lead.CountryCode(country)]; ok {
 		return lang
 	}
 	return LangEnglish
-}
-
-// countryKey folds a country code or name for countryLanguages: one line,
-// lower case, accents and umlauts dropped ("Österreich" → "osterreich"),
-// and a leading "the" dropped.
-func countryKey(s string) string {
-	s = strings.ToLower(SingleLine(s, 0))
-	s = strings.TrimPrefix(s, "the ")
-	return lead.FoldAccents(s)
 }
 
 // greetings open an email to a contact, by language: with the name the

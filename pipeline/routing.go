@@ -162,7 +162,7 @@ func (r RoutingRules) Match(f LeadFacts) (team, rule string) {
 // Matches reports whether every set field of c holds for f.
 func (c RouteCondition) Matches(f LeadFacts) bool {
 	if !matchAny(c.Bands, f.Band) || !matchAny(c.Sources, f.Source) ||
-		!matchAny(c.Channels, f.Channel) || !matchAny(c.Countries, f.Country) ||
+		!matchAny(c.Channels, f.Channel) || !matchCountry(c.Countries, f.Country) ||
 		!matchAny(c.Campaigns, f.Campaign) {
 		return false
 	}
@@ -181,6 +181,26 @@ func (c RouteCondition) Matches(f LeadFacts) bool {
 		return false
 	}
 	return true
+}
+
+// matchCountry is matchAny for countries, compared as lead.CountryCode
+// reads them, so a rule for "DE" matches a lead who wrote "Germany" or
+// "Deutschland"; an entry or value that names no known country is
+// compared as written.
+func matchCountry(list []string, v string) bool {
+	if matchAny(list, v) {
+		return true
+	}
+	code := lead.CountryCode(v)
+	if code == "" {
+		return false
+	}
+	for _, s := range list {
+		if lead.CountryCode(s) == code {
+			return true
+		}
+	}
+	return false
 }
 
 // matchAny reports whether v equals (case-insensitively, ignoring
