@@ -696,6 +696,11 @@ func seniorityOf(title string) string {
 		return SeniorityStudent
 	case has("assistant") && !has("vp", "avp"):
 		return SeniorityIndividual
+	case containsSeq(words, []string{"product", "owner"}) || containsSeq(words, []string{"account", "owner"}) ||
+		containsSeq(words, []string{"process", "owner"}):
+		// A role, not ownership of the company: the text reader
+		// (bant.classifyTitle) ranks it an influencer, as a manager is.
+		return SeniorityManager
 	case containsSeq(words, []string{"vice", "president"}) || has("vp", "svp", "evp", "avp", "vicepresident"):
 		// Checked before c_level so "Vice President" is not a president.
 		if has("ceo", "founder", "cofounder", "owner", "chief") {
