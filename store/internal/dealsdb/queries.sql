@@ -36,8 +36,11 @@ RETURNING (rr_cursor - @places::bigint)::bigint AS first_place;
 -- name: InsertDeals :many
 -- Opens deals (contact, owner, touchpoint, title and time per row; pipeline,
 -- stage and team shared) with their first stage-history row, returning each
--- deal's id, contact and creation time. An owner or touchpoint of 0 is none:
--- the arrays cannot carry NULL.
+-- deal's id, contact and creation time, in array order (callers sort by
+-- owner so concurrent groups lock reps in one order). An owner or touchpoint
+-- of 0 is none: sqlc's arrays cannot carry NULL. The unnests in the select
+-- list run in lockstep, as unnest(a, b, ...) in FROM would; sqlc cannot
+-- parse that form.
 WITH d AS (
     INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team)
     SELECT u.c, @pipeline_id::bigint, @stage_id::bigint, NULLIF(u.o, 0), NULLIF(u.t, 0), u.ti, u.n, u.n, u.n, @team::text

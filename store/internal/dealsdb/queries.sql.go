@@ -108,8 +108,11 @@ type InsertDealsRow struct {
 
 // Opens deals (contact, owner, touchpoint, title and time per row; pipeline,
 // stage and team shared) with their first stage-history row, returning each
-// deal's id, contact and creation time. An owner or touchpoint of 0 is none:
-// the arrays cannot carry NULL.
+// deal's id, contact and creation time, in array order (callers sort by
+// owner so concurrent groups lock reps in one order). An owner or touchpoint
+// of 0 is none: sqlc's arrays cannot carry NULL. The unnests in the select
+// list run in lockstep, as unnest(a, b, ...) in FROM would; sqlc cannot
+// parse that form.
 func (q *Queries) InsertDeals(ctx context.Context, arg InsertDealsParams) ([]InsertDealsRow, error) {
 	rows, err := q.db.Query(ctx, insertDeals,
 		arg.PipelineID,
