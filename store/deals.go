@@ -11,45 +11,44 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"leadflow/lead"
+	"leadflow/store/internal/assignmentdb"
+	"leadflow/store/internal/dealsdb"
 )
 
 // OpenDeal returns the contact's open deal in the named pipeline.
 func (s *Store) OpenDeal(ctx context.Context, contactID int64, pipeline string) (lead.Deal, error) {
-	var d lead.Deal
-	err := s.pool.QueryRow(ctx, `
-		SELECT d.id, d.contact_id, d.pipeline_id, d.stage_id, st.name, COALESCE(d.owner_rep_id, 0), d.created_at,
-			COALESCE(d.sla_due_at, 'epoch'::timestamptz)
-		FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
-		WHERE d.contact_id = $1 AND p.name = $2 AND d.closed_at IS NULL`, contactID, pipeline).
-		Scan(&d.ID, &d.ContactID, &d.PipelineID, &d.StageID, &d.Stage, &d.OwnerRepID, &d.CreatedAt, &d.SLADue)
-	if err == nil && d.SLADue.Unix() == 0 {
-		d.SLADue = time.Time{}
-	}
+	row, err := dealsdb.New(s.pool).OpenDeal(ctx, dealsdb.OpenDealParams{ContactID: contactID, Pipeline: pipeline})
 	if errors.Is(err, pgx.ErrNoRows) {
 		return lead.Deal{}, fmt.Errorf("open deal of contact %d: %w", contactID, ErrNotFound)
 	}
 	if err != nil {
 		return lead.Deal{}, fmt.Errorf("read open deal of contact %d: %w", contactID, err)
 	}
-	return d, nil
+	return openDeal(row), nil
+}
+
+// openDeal is the lead.Deal of an OpenDeal row.
+func openDeal(row dealsdb.OpenDealRow) lead.Deal {
+	d := lead.Deal{ID: row.ID, ContactID: row.ContactID, PipelineID: row.PipelineID, StageID: row.StageID,
+		Stage: row.Stage, OwnerRepID: row.OwnerRepID, CreatedAt: row.CreatedAt}
+	if row.SlaDueAt != nil {
+		d.SLADue = *row.SlaDueAt
+	}
+	return d
 }
 
 // OpenDealByID returns a deal while it is open, ErrNotFound once closed or
 // gone (SLADue is not read).
 func (s *Store) OpenDealByID(ctx context.Context, dealID int64) (lead.Deal, error) {
-	var d lead.Deal
-	err := s.pool.QueryRow(ctx, `
-		SELECT d.id, d.contact_id, d.pipeline_id, d.stage_id, st.name, COALESCE(d.owner_rep_id, 0), d.created_at
-		FROM deals d JOIN stages st ON st.id = d.stage_id
-		WHERE d.id = $1 AND d.closed_at IS NULL`, dealID).
-		Scan(&d.ID, &d.ContactID, &d.PipelineID, &d.StageID, &d.Stage, &d.OwnerRepID, &d.CreatedAt)
+	row, err := dealsdb.New(s.pool).OpenDealByID(ctx, dealID)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return lead.Deal{}, fmt.Errorf("open deal %d: %w", dealID, ErrNotFound)
 	}
 	if err != nil {
 		return lead.Deal{}, fmt.Errorf("read open deal %d: %w", dealID, err)
 	}
-	return d, nil
+	return lead.Deal{ID: row.ID, ContactID: row.ContactID, PipelineID: row.PipelineID, StageID: row.StageID,
+		Stage: row.Stage, OwnerRepID: row.OwnerRepID, CreatedAt: row.CreatedAt}, nil
 }
 
 // CreateDeal opens a deal for the contact unless one is already open in the
@@ -90,22 +89,21 @@ func (s *Store) createDeal(ctx context.Context, req lead.DealRequest) (lead.Deal
 		created bool
 	)
 	err := s.inDerivedTx(ctx, func(tx pgx.Tx) error {
+		q := dealsdb.New(tx)
 		// A retried task finds its deal without queueing for the lock; the
 		// unique index on open deals stops a concurrent twin.
-		err := tx.QueryRow(ctx, `
-			SELECT d.id, st.name, d.stage_id, COALESCE(d.owner_rep_id, 0), d.created_at, d.pipeline_id
-			FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
-			WHERE d.contact_id = $1 AND p.name = $2 AND d.closed_at IS NULL`, req.ContactID, req.Pipeline).
-			Scan(&d.ID, &d.Stage, &d.StageID, &d.OwnerRepID, &d.CreatedAt, &d.PipelineID)
+		row, err := q.OpenDeal(ctx, dealsdb.OpenDealParams{ContactID: req.ContactID, Pipeline: req.Pipeline})
 		if err == nil {
-			d.ContactID = req.ContactID
+			// SLADue is not part of CreateDeal's answer.
+			d = openDeal(row)
+			d.SLADue = time.Time{}
 			return nil
 		}
 		if !errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("look up open deal: %w", err)
 		}
-		err = tx.QueryRow(ctx, `SELECT p.id, st.id FROM pipelines p JOIN stages st ON st.pipeline_id = p.id
-			WHERE p.name = $1 AND st.name = $2`, req.Pipeline, req.Stage).Scan(&d.PipelineID, &d.StageID)
+		ids, err := q.PipelineStage(ctx, dealsdb.PipelineStageParams{Pipeline: req.Pipeline, Stage: req.Stage})
+		d.PipelineID, d.StageID = ids.PipelineID, ids.StageID
 		if errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("pipeline %q with stage %q: %w", req.Pipeline, req.Stage, ErrNotFound)
 		}
@@ -117,31 +115,21 @@ func (s *Store) createDeal(ctx context.Context, req lead.DealRequest) (lead.Deal
 			return err
 		}
 		assignment := req.PickFunc(members)
-		var owner *int64
-		if assignment.RepID != 0 {
-			owner = &assignment.RepID
-			d.OwnerRepID = assignment.RepID
+		d.OwnerRepID = assignment.RepID
+		inserted, err := q.InsertDeals(ctx, dealsdb.InsertDealsParams{
+			PipelineID: d.PipelineID, StageID: d.StageID, Team: req.Team,
+			ContactIds: []int64{req.ContactID}, OwnerRepIds: []int64{assignment.RepID}, TouchpointIds: []int64{req.TouchpointID},
+			Titles: []string{req.Title}, CreatedAts: []time.Time{req.Now},
+		})
+		if err == nil && len(inserted) != 1 {
+			err = fmt.Errorf("%d rows inserted", len(inserted))
 		}
-		var tpID *int64
-		if req.TouchpointID != 0 {
-			tpID = &req.TouchpointID
-		}
-		b := &pgx.Batch{}
-		b.Queue(insertDealsSQL, []int64{req.ContactID}, []*int64{owner}, []*int64{tpID}, d.PipelineID, d.StageID,
-			[]string{req.Title}, []time.Time{req.Now}, req.Team)
-		b.Queue(promoteNurtureSQL, []int64{req.ContactID}, []time.Time{req.Now})
-		br := tx.SendBatch(ctx, b)
-		var contactID int64
-		if err := br.QueryRow().Scan(&d.ID, &contactID, &d.CreatedAt); err != nil {
-			br.Close()
+		if err != nil {
 			return fmt.Errorf("insert deal: %w", err)
 		}
-		if _, err := br.Exec(); err != nil {
-			br.Close()
+		d.ID, d.CreatedAt = inserted[0].ID, inserted[0].CreatedAt
+		if err := q.PromoteNurture(ctx, dealsdb.PromoteNurtureParams{ContactIds: []int64{req.ContactID}, EndedAts: []time.Time{req.Now}}); err != nil {
 			return fmt.Errorf("end nurture on promotion: %w", err)
-		}
-		if err := br.Close(); err != nil {
-			return fmt.Errorf("insert deal: %w", err)
 		}
 		if err := recordDecision(ctx, tx, teamID, req.ContactID, d.ID, "assign", req.Rule, req.Team, assignment, req.Now); err != nil {
 			return err
@@ -198,24 +186,13 @@ func (s *Store) createDeals(ctx context.Context, reqs []lead.DealRequest, pick f
 	// Deals already open (retried tasks) are found first; the unique index
 	// on open deals stops a concurrent twin at insert.
 	open := map[int64]lead.Deal{}
-	rows, err := s.derived.Query(ctx, `
-		SELECT d.id, d.contact_id, st.name, d.stage_id, COALESCE(d.owner_rep_id, 0), d.created_at, d.pipeline_id
-		FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
-		WHERE d.contact_id = ANY($1) AND p.name = $2 AND d.closed_at IS NULL`, contacts, reqs[0].Pipeline)
+	rows, err := dealsdb.New(s.derived).OpenDealsOfContacts(ctx, dealsdb.OpenDealsOfContactsParams{ContactIds: contacts, Pipeline: reqs[0].Pipeline})
 	if err != nil {
 		return nil, nil, fmt.Errorf("look up open deals: %w", err)
 	}
-	for rows.Next() {
-		var d lead.Deal
-		if err := rows.Scan(&d.ID, &d.ContactID, &d.Stage, &d.StageID, &d.OwnerRepID, &d.CreatedAt, &d.PipelineID); err != nil {
-			rows.Close()
-			return nil, nil, fmt.Errorf("look up open deals: %w", err)
-		}
-		open[d.ContactID] = d
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("look up open deals: %w", err)
+	for _, r := range rows {
+		open[r.ContactID] = lead.Deal{ID: r.ID, ContactID: r.ContactID, PipelineID: r.PipelineID, StageID: r.StageID,
+			Stage: r.Stage, OwnerRepID: r.OwnerRepID, CreatedAt: r.CreatedAt}
 	}
 	var todo []int // indexes of requests that open a deal
 	seen := map[int64]bool{}
@@ -246,30 +223,16 @@ func (s *Store) createDeals(ctx context.Context, reqs []lead.DealRequest, pick f
 // the group's reserved places in the pipeline's rotation.
 func (s *Store) openDeals(ctx context.Context, reqs []lead.DealRequest, todo []int, pick func(reps []lead.Rep, cursor int64) int64,
 	deals []lead.Deal, created []bool) error {
-	var pipelineID, stageID, cursor int64
-	b := &pgx.Batch{}
-	b.Queue(`SELECT p.id, st.id FROM pipelines p JOIN stages st ON st.pipeline_id = p.id
-		WHERE p.name = $1 AND st.name = $2`, reqs[0].Pipeline, reqs[0].Stage)
-	b.Queue(activeRepsSQL)
-	br := s.derived.SendBatch(ctx, b)
-	err := br.QueryRow().Scan(&pipelineID, &stageID)
+	q := dealsdb.New(s.derived)
+	ids, err := q.PipelineStage(ctx, dealsdb.PipelineStageParams{Pipeline: reqs[0].Pipeline, Stage: reqs[0].Stage})
 	if errors.Is(err, pgx.ErrNoRows) {
-		br.Close()
 		return fmt.Errorf("pipeline %q with stage %q: %w", reqs[0].Pipeline, reqs[0].Stage, ErrNotFound)
 	}
 	if err != nil {
-		br.Close()
 		return fmt.Errorf("read pipeline %q: %w", reqs[0].Pipeline, err)
 	}
-	rows, err := br.Query()
-	if err != nil {
-		br.Close()
-		return fmt.Errorf("list active reps: %w", err)
-	}
-	reps, err := collectReps(rows)
-	if cErr := br.Close(); err == nil && cErr != nil {
-		err = fmt.Errorf("read pipeline %q: %w", reqs[0].Pipeline, cErr)
-	}
+	pipelineID, stageID := ids.PipelineID, ids.StageID
+	reps, err := activeReps(ctx, assignmentdb.New(s.derived))
 	if err != nil {
 		return err
 	}
@@ -279,8 +242,8 @@ func (s *Store) openDeals(ctx context.Context, reqs []lead.DealRequest, todo []i
 	// than the whole assignment: holding it until commit made the pipeline
 	// the bound on hot leads per second. An attempt that fails after this
 	// leaves its places unused — the rotation skips them.
-	if err := s.derived.QueryRow(ctx, `UPDATE pipelines SET rr_cursor = rr_cursor + $2 WHERE id = $1 RETURNING rr_cursor - $2`,
-		pipelineID, n).Scan(&cursor); err != nil {
+	cursor, err := q.ReservePlaces(ctx, dealsdb.ReservePlacesParams{ID: pipelineID, Places: int64(n)})
+	if err != nil {
 		return fmt.Errorf("reserve assignment places in pipeline %q: %w", reqs[0].Pipeline, err)
 	}
 	owners := make([]int64, n)
@@ -304,95 +267,35 @@ func (s *Store) openDeals(ctx context.Context, reqs []lead.DealRequest, todo []i
 		order[k] = k
 	}
 	sort.SliceStable(order, func(a, b int) bool { return owners[order[a]] < owners[order[b]] })
-	var (
-		contactIDs, ownerIDs, tpIDs = make([]int64, n), make([]*int64, n), make([]*int64, n)
-		titles                      = make([]string, n)
-		nows                        = make([]time.Time, n)
-	)
+	arg := dealsdb.InsertDealsParams{
+		PipelineID: pipelineID, StageID: stageID,
+		ContactIds: make([]int64, n), OwnerRepIds: make([]int64, n), TouchpointIds: make([]int64, n),
+		Titles: make([]string, n), CreatedAts: make([]time.Time, n),
+	}
 	for pos, k := range order {
 		r := &reqs[todo[k]]
-		contactIDs[pos], titles[pos], nows[pos] = r.ContactID, r.Title, r.Now
-		if owners[k] != 0 {
-			ownerIDs[pos] = &owners[k]
-		}
-		if r.TouchpointID != 0 {
-			tpIDs[pos] = &r.TouchpointID
-		}
+		arg.ContactIds[pos], arg.OwnerRepIds[pos], arg.TouchpointIds[pos] = r.ContactID, owners[k], r.TouchpointID
+		arg.Titles[pos], arg.CreatedAts[pos] = r.Title, r.Now
 	}
 	return s.inDerivedTx(ctx, func(tx pgx.Tx) error {
-		b := &pgx.Batch{}
-		b.Queue(insertDealsSQL, contactIDs, ownerIDs, tpIDs, pipelineID, stageID, titles, nows, "")
-		b.Queue(promoteNurtureSQL, contactIDs, nows)
-		br := tx.SendBatch(ctx, b)
-		rows, err := br.Query()
+		q := dealsdb.New(tx)
+		inserted, err := q.InsertDeals(ctx, arg)
 		if err != nil {
-			br.Close()
 			return fmt.Errorf("insert %d deals: %w", n, err)
 		}
 		byContact := map[int64]int{}
 		for _, i := range todo {
 			byContact[reqs[i].ContactID] = i
 		}
-		for rows.Next() {
-			var id, contactID int64
-			var at time.Time
-			if err := rows.Scan(&id, &contactID, &at); err != nil {
-				rows.Close()
-				br.Close()
-				return fmt.Errorf("insert %d deals: %w", n, err)
-			}
-			i := byContact[contactID]
-			deals[i].ID, deals[i].CreatedAt, created[i] = id, at, true
+		for _, row := range inserted {
+			i := byContact[row.ContactID]
+			deals[i].ID, deals[i].CreatedAt, created[i] = row.ID, row.CreatedAt, true
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			br.Close()
-			return fmt.Errorf("insert %d deals: %w", n, err)
-		}
-		if _, err := br.Exec(); err != nil {
-			br.Close()
+		if err := q.PromoteNurture(ctx, dealsdb.PromoteNurtureParams{ContactIds: arg.ContactIds, EndedAts: arg.CreatedAts}); err != nil {
 			return fmt.Errorf("end nurture on promotion: %w", err)
-		}
-		if err := br.Close(); err != nil {
-			return fmt.Errorf("insert %d deals: %w", n, err)
 		}
 		return nil
 	})
-}
-
-// insertDealsSQL opens deals (contact, owner, touchpoint, title and time
-// per row; pipeline, stage and team shared) with their first stage-history
-// row, returning each deal's id, contact and creation time.
-const insertDealsSQL = `
-	WITH d AS (
-		INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team)
-		SELECT c, $4, $5, o, t, ti, n, n, n, $8 FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $6::text[], $7::timestamptz[]) AS u(c, o, t, ti, n)
-		RETURNING id, contact_id, created_at
-	), h AS (
-		INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
-		SELECT id, NULL, $5, created_at, 'router' FROM d
-	)
-	SELECT id, contact_id, created_at FROM d`
-
-// promoteNurtureSQL ends the active nurture of contacts that got a deal.
-const promoteNurtureSQL = `UPDATE nurture_enrollments SET status = 'promoted', ended_at = u.n
-	FROM unnest($1::bigint[], $2::timestamptz[]) AS u(c, n) WHERE contact_id = u.c AND status = 'active'`
-
-// activeRepsSQL lists the active reps in id order with their open deals.
-const activeRepsSQL = `
-	SELECT r.id, r.name, r.email, r.territory, r.capacity, r.active, r.open_deals
-	FROM reps r WHERE r.active ORDER BY r.id`
-
-func collectReps(rows pgx.Rows) ([]lead.Rep, error) {
-	reps, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.Rep, error) {
-		var rep lead.Rep
-		err := r.Scan(&rep.ID, &rep.Name, &rep.Email, &rep.Territory, &rep.Capacity, &rep.Active, &rep.OpenDeals)
-		return rep, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("list active reps: %w", err)
-	}
-	return reps, nil
 }
 
 // MoveDealStage moves a deal to the named stage of its pipeline, records
@@ -407,33 +310,27 @@ func (s *Store) MoveDealStage(ctx context.Context, dealID int64, stage, by, lost
 	var ch lead.StageChange
 	changed := false
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		var fromID, pipelineID, owner int64
-		var closed *time.Time
-		err := tx.QueryRow(ctx, `
-			SELECT d.stage_id, d.pipeline_id, d.contact_id, COALESCE(d.owner_rep_id, 0), d.closed_at, st.name
-			FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.id = $1 FOR UPDATE OF d`, dealID).
-			Scan(&fromID, &pipelineID, &ch.ContactID, &owner, &closed, &ch.From)
+		q := dealsdb.New(tx)
+		cur, err := q.LockDealStage(ctx, dealID)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("deal %d: %w", dealID, ErrNotFound)
 		}
 		if err != nil {
 			return fmt.Errorf("lock deal %d: %w", dealID, err)
 		}
-		ch.DealID, ch.OwnerRepID = dealID, owner
-		var toID int64
-		var kind string
-		err = tx.QueryRow(ctx, `SELECT id, name, kind FROM stages WHERE pipeline_id = $1 AND lower(name) = lower($2)`, pipelineID, stage).
-			Scan(&toID, &ch.To, &kind)
+		ch.DealID, ch.ContactID, ch.OwnerRepID, ch.From = dealID, cur.ContactID, cur.OwnerRepID, cur.Stage
+		to, err := q.StageByName(ctx, dealsdb.StageByNameParams{PipelineID: cur.PipelineID, Name: stage})
 		if errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("stage %q in the deal's pipeline: %w", stage, ErrNotFound)
 		}
 		if err != nil {
 			return fmt.Errorf("find stage %q: %w", stage, err)
 		}
-		if toID == fromID {
+		ch.To = to.Name
+		if to.ID == cur.StageID {
 			return nil
 		}
-		if err := moveStageTx(ctx, tx, &ch, fromID, toID, kind, lostReason, by, now); err != nil {
+		if err := moveStageTx(ctx, tx, &ch, cur.StageID, to.ID, to.Kind, lostReason, by, now); err != nil {
 			return err
 		}
 		changed = true
@@ -446,23 +343,20 @@ func (s *Store) MoveDealStage(ctx context.Context, dealID int64, stage, by, lost
 // deal's stage and clocks (closing it on won/lost, counting the move as a
 // first touch) and a stage history row whose id goes to ch.HistoryID.
 func moveStageTx(ctx context.Context, tx pgx.Tx, ch *lead.StageChange, fromID, toID int64, kind, lostReason, by string, now time.Time) error {
-	ch.Closed, ch.Won = kind == "won" || kind == "lost", kind == "won"
+	ch.Closed, ch.Won = lead.StageCloses(kind)
 	var closedAt *time.Time
 	if ch.Closed {
 		closedAt = &now
 	}
-	if err := tx.QueryRow(ctx, `
-		UPDATE deals SET stage_id = $2, stage_entered_at = $3, updated_at = $3, closed_at = $4,
-			first_contacted_at = COALESCE(first_contacted_at, $3),
-			lost_reason = CASE WHEN $5 <> '' THEN $5 ELSE lost_reason END
-		WHERE id = $1
-		RETURNING amount_cents, (SELECT name FROM pipelines WHERE id = deals.pipeline_id)`,
-		ch.DealID, toID, now, closedAt, lostReason).Scan(&ch.AmountCents, &ch.Pipeline); err != nil {
+	q := dealsdb.New(tx)
+	moved, err := q.MoveDeal(ctx, dealsdb.MoveDealParams{ID: ch.DealID, StageID: toID, Now: now, ClosedAt: closedAt, LostReason: lostReason})
+	if err != nil {
 		return fmt.Errorf("move deal %d: %w", ch.DealID, err)
 	}
-	if err := tx.QueryRow(ctx, `
-		INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
-		VALUES ($1, $2, $3, $4, $5) RETURNING id`, ch.DealID, fromID, toID, now, by).Scan(&ch.HistoryID); err != nil {
+	ch.AmountCents, ch.Pipeline = moved.AmountCents, moved.Pipeline
+	ch.HistoryID, err = q.InsertStageHistory(ctx, dealsdb.InsertStageHistoryParams{
+		DealID: ch.DealID, FromStageID: fromID, ToStageID: toID, ChangedAt: now, ChangedBy: by})
+	if err != nil {
 		return fmt.Errorf("record stage change of deal %d: %w", ch.DealID, err)
 	}
 	// What the deal's old stage queued for the lead no longer fits: on any
@@ -471,11 +365,8 @@ func moveStageTx(ctx context.Context, tx pgx.Tx, ch *lead.StageChange, fromID, t
 	// follow-up, which follows a proposal, not a stage, and goes only with
 	// the deal's close. ClaimEmail checks
 	// again at send time, for an email a late stage task queues.
-	if _, err := tx.Exec(ctx, `
-		UPDATE email_outbox SET status = 'cancelled', last_error = $2
-		WHERE deal_id = $1 AND status = 'pending' AND kind = 'marketing'
-			AND ($3 OR NOT starts_with(dedupe_key, $4))`,
-		ch.DealID, "deal moved to "+ch.To, ch.Closed, lead.ProposalEmailKeyPrefix); err != nil {
+	if err := q.CancelStageEmails(ctx, dealsdb.CancelStageEmailsParams{
+		DealID: ch.DealID, Reason: "deal moved to " + ch.To, CancelAll: ch.Closed, KeepPrefix: lead.ProposalEmailKeyPrefix}); err != nil {
 		return fmt.Errorf("cancel pending emails of deal %d: %w", ch.DealID, err)
 	}
 	return nil

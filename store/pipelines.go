@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"leadflow/store/internal/dealsdb"
 )
 
 // StageSpec is a configured stage.
@@ -24,19 +26,18 @@ type StageSpec struct {
 // no longer configured is kept (deals may sit in it) but moved to the end.
 func (s *Store) SyncPipeline(ctx context.Context, name string, isDefault bool, stages []StageSpec) error {
 	return s.inTx(ctx, func(tx pgx.Tx) error {
+		q := dealsdb.New(tx)
 		if isDefault {
-			if _, err := tx.Exec(ctx, `UPDATE pipelines SET is_default = false WHERE is_default AND name <> $1`, name); err != nil {
+			if err := q.ClearOtherDefaults(ctx, name); err != nil {
 				return fmt.Errorf("sync pipeline %q: %w", name, err)
 			}
 		}
-		var id int64
-		if err := tx.QueryRow(ctx, `
-			INSERT INTO pipelines (name, is_default) VALUES ($1, $2)
-			ON CONFLICT (name) DO UPDATE SET is_default = EXCLUDED.is_default RETURNING id`, name, isDefault).Scan(&id); err != nil {
+		id, err := q.UpsertPipeline(ctx, dealsdb.UpsertPipelineParams{Name: name, IsDefault: isDefault})
+		if err != nil {
 			return fmt.Errorf("sync pipeline %q: %w", name, err)
 		}
 		// Positions are unique: park every stage far away first.
-		if _, err := tx.Exec(ctx, `UPDATE stages SET position = position + 10000 WHERE pipeline_id = $1`, id); err != nil {
+		if err := q.ParkStagePositions(ctx, id); err != nil {
 			return fmt.Errorf("sync stages of %q: %w", name, err)
 		}
 		for i, st := range stages {
@@ -45,18 +46,13 @@ func (s *Store) SyncPipeline(ctx context.Context, name string, isDefault bool, s
 				v := fmt.Sprintf("%d seconds", int64(st.RotAfter/time.Second))
 				rot = &v
 			}
-			if _, err := tx.Exec(ctx, `
-				INSERT INTO stages (pipeline_id, name, position, win_probability, kind, rot_after)
-				VALUES ($1, $2, $3, $4, $5, $6::interval)
-				ON CONFLICT (pipeline_id, name) DO UPDATE SET position = EXCLUDED.position,
-					win_probability = EXCLUDED.win_probability, kind = EXCLUDED.kind, rot_after = EXCLUDED.rot_after`,
-				id, st.Name, i+1, st.WinProbability, st.Kind, rot); err != nil {
+			if err := q.UpsertStage(ctx, dealsdb.UpsertStageParams{
+				PipelineID: id, Name: st.Name, Position: int32(i + 1), WinProbability: st.WinProbability, Kind: st.Kind, RotAfter: rot,
+			}); err != nil {
 				return fmt.Errorf("sync stage %q of %q: %w", st.Name, name, err)
 			}
 		}
-		if _, err := tx.Exec(ctx, `
-			WITH stale AS (SELECT id, row_number() OVER (ORDER BY position) AS n FROM stages WHERE pipeline_id = $1 AND position > 10000)
-			UPDATE stages SET position = $2 + stale.n FROM stale WHERE stages.id = stale.id`, id, len(stages)); err != nil {
+		if err := q.RenumberStaleStages(ctx, dealsdb.RenumberStaleStagesParams{PipelineID: id, Configured: int32(len(stages))}); err != nil {
 			return fmt.Errorf("sync stages of %q: %w", name, err)
 		}
 		return nil

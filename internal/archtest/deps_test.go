@@ -29,7 +29,7 @@ var allowed = map[string][]string{
 	"scoring/bant":               {"lead"},
 	"scoring/learn":              {},
 	"pipeline":                   {"lead"},
-	"store":                      {"lead", "store/internal/eventsdb", "store/internal/identitydb", "store/internal/scoringdb", "store/internal/dealsdb", "store/internal/outboxdb", "store/internal/reportingdb", "store/internal/privacydb", "store/internal/secretsdb"},
+	"store":                      {"lead", "store/internal/eventsdb", "store/internal/identitydb", "store/internal/scoringdb", "store/internal/dealsdb", "store/internal/outboxdb", "store/internal/reportingdb", "store/internal/privacydb", "store/internal/secretsdb", "store/internal/assignmentdb"},
 	"store/internal/eventsdb":    {},
 	"store/internal/identitydb":  {},
 	"store/internal/scoringdb":   {},
@@ -56,6 +56,8 @@ var allowed = map[string][]string{
 	"deploy":                     {"config"},
 	"scripts/testservices":       {"internal/localsvc"},
 	"cmd/leadflow":               {"*"},
+
+	"store/internal/assignmentdb": {},
 }
 
 func TestImportDirection(t *testing.T) {
