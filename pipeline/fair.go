@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"leadflow/lead"
 )
 
 // vtimeEpsilon absorbs float rounding when comparing virtual times, so
@@ -120,12 +122,7 @@ func JoinVTime(existing []Member) float64 {
 }
 
 // stride is how far one lead advances m's virtual time.
-func stride(m Member) float64 {
-	if m.Weight <= 0 {
-		return 1
-	}
-	return 1 / m.Weight
-}
+func stride(m Member) float64 { return 1 / lead.TeamWeight(m.Weight) }
 
 // ineligible returns why m cannot take a lead at now, or "".
 func ineligible(m Member, now time.Time, exclude map[int64]bool) string {
