@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"leadflow/lead"
+	"leadflow/store/internal/scoringdb"
 )
 
 // ContactActivity returns a contact's engagement since a time: email
@@ -16,27 +17,13 @@ import (
 // form fill, and page visits reported in touchpoint attributes
 // ("page_views" or "visits").
 func (s *Store) ContactActivity(ctx context.Context, contactID int64, since time.Time) ([]lead.Activity, error) {
-	rows, err := s.pool.Query(ctx, `
-		SELECT kind, occurred_at, 1 FROM engagement_events
-		WHERE contact_id = $1 AND occurred_at >= $2 AND NOT is_test AND kind IN ('opened', 'clicked', 'replied')
-		UNION ALL
-		SELECT 'form_fill', occurred_at, 1 FROM touchpoints WHERE contact_id = $1 AND occurred_at >= $2
-		UNION ALL
-		SELECT 'page_visit', occurred_at, COALESCE(attributes->>'page_views', attributes->>'visits')::text::numeric::int
-		FROM touchpoints
-		WHERE contact_id = $1 AND occurred_at >= $2
-		  AND COALESCE(attributes->>'page_views', attributes->>'visits') ~ '^[0-9]{1,6}(\.[0-9]+)?$'
-		ORDER BY 2`, contactID, since)
+	rows, err := scoringdb.New(s.pool).ContactActivity(ctx, scoringdb.ContactActivityParams{ContactID: contactID, Since: since})
 	if err != nil {
 		return nil, fmt.Errorf("read activity of contact %d: %w", contactID, err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.Activity, error) {
-		var a lead.Activity
-		err := r.Scan(&a.Kind, &a.At, &a.Count)
-		return a, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read activity of contact %d: %w", contactID, err)
+	out := make([]lead.Activity, len(rows))
+	for i, r := range rows {
+		out[i] = lead.Activity{Kind: r.Kind, At: r.OccurredAt, Count: int(r.Count)}
 	}
 	return out, nil
 }
@@ -44,34 +31,20 @@ func (s *Store) ContactActivity(ctx context.Context, contactID int64, since time
 // ContactTexts returns the free text a contact wrote: touchpoint messages
 // and email replies, newest first, at most limit.
 func (s *Store) ContactTexts(ctx context.Context, contactID int64, limit int) ([]string, error) {
-	rows, err := s.pool.Query(ctx, `
-		SELECT message, occurred_at FROM touchpoints WHERE contact_id = $1 AND message <> ''
-		UNION ALL
-		SELECT text, occurred_at FROM engagement_events WHERE contact_id = $1 AND kind = 'replied' AND text <> ''
-		ORDER BY 2 DESC LIMIT $2`, contactID, limit)
+	rows, err := scoringdb.New(s.pool).ContactTexts(ctx, scoringdb.ContactTextsParams{ContactID: contactID, MaxTexts: int32(limit)})
 	if err != nil {
 		return nil, fmt.Errorf("read texts of contact %d: %w", contactID, err)
 	}
 	var out []string
-	for rows.Next() {
-		var text string
-		var at time.Time
-		if err := rows.Scan(&text, &at); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("read texts of contact %d: %w", contactID, err)
-		}
-		out = append(out, text)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read texts of contact %d: %w", contactID, err)
+	for _, r := range rows {
+		out = append(out, r.Text)
 	}
 	return out, nil
 }
 
 // LatestTouchpoint returns the id of a contact's most recent touchpoint.
 func (s *Store) LatestTouchpoint(ctx context.Context, contactID int64) (int64, error) {
-	var id int64
-	err := s.pool.QueryRow(ctx, `SELECT id FROM touchpoints WHERE contact_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT 1`, contactID).Scan(&id)
+	id, err := scoringdb.New(s.pool).LatestTouchpoint(ctx, contactID)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, fmt.Errorf("touchpoints of contact %d: %w", contactID, ErrNotFound)
 	}
@@ -97,24 +70,22 @@ func (s *Store) LatestContactScore(ctx context.Context, contactID int64) (lead.S
 // (contact, runKey); a retried run returns the stored one with inserted
 // false.
 func (s *Store) InsertRunScore(ctx context.Context, sc lead.Score, runKey string) (lead.Score, bool, error) {
+	q := scoringdb.New(s.derived)
 	out := sc
-	err := s.derived.QueryRow(ctx, `
-		INSERT INTO scores (contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at, run_key)
-		VALUES ($1, NULL, $2, $3, $4, $5, $6, $7)
-		ON CONFLICT (contact_id, run_key) WHERE run_key IS NOT NULL DO NOTHING
-		RETURNING id`, sc.ContactID, sc.Total, sc.Band, sc.ModelVersion, []byte(sc.Breakdown), sc.ComputedAt, runKey).Scan(&out.ID)
+	id, err := q.InsertRunScore(ctx, scoringdb.InsertRunScoreParams{ContactID: sc.ContactID, Total: int32(sc.Total), Band: sc.Band,
+		ModelVersion: sc.ModelVersion, Breakdown: sc.Breakdown, ComputedAt: sc.ComputedAt, RunKey: runKey})
 	if err == nil {
+		out.ID = id
 		return out, true, nil
 	}
 	if !errors.Is(err, pgx.ErrNoRows) {
 		return lead.Score{}, false, fmt.Errorf("insert rescoring run: %w", err)
 	}
-	err = s.derived.QueryRow(ctx, `
-		SELECT id, total, band, model_version, breakdown, computed_at FROM scores WHERE contact_id = $1 AND run_key = $2`,
-		sc.ContactID, runKey).Scan(&out.ID, &out.Total, &out.Band, &out.ModelVersion, &out.Breakdown, &out.ComputedAt)
+	r, err := q.RunScore(ctx, scoringdb.RunScoreParams{ContactID: sc.ContactID, RunKey: runKey})
 	if err != nil {
 		return lead.Score{}, false, fmt.Errorf("read rescoring run: %w", err)
 	}
+	out.ID, out.Total, out.Band, out.ModelVersion, out.Breakdown, out.ComputedAt = r.ID, int(r.Total), r.Band, r.ModelVersion, r.Breakdown, r.ComputedAt
 	return out, false, nil
 }
 
@@ -132,23 +103,19 @@ func (s *Store) RecordBandChange(ctx context.Context, contactID, scoreID int64, 
 		if err := lockContactTx(ctx, tx, lockBandChange, contactID); err != nil {
 			return err
 		}
-		var lastScore int64
-		var lastTo string
-		err := tx.QueryRow(ctx, `
-			SELECT score_id, to_band FROM score_band_changes WHERE contact_id = $1 OR score_id = $2
-			ORDER BY (score_id = $2) DESC, id DESC LIMIT 1`, contactID, scoreID).Scan(&lastScore, &lastTo)
+		q := scoringdb.New(tx)
+		last, err := q.LastBandChange(ctx, scoringdb.LastBandChangeParams{ContactID: contactID, ScoreID: scoreID})
 		switch {
-		case err == nil && lastScore == scoreID:
+		case err == nil && last.ScoreID == scoreID:
 			crossed = true // recorded by an earlier try of this score
 			return nil
-		case err == nil && lastTo == to:
+		case err == nil && last.ToBand == to:
 			return nil // another score of this contact already crossed into to
 		case err != nil && !errors.Is(err, pgx.ErrNoRows):
 			return fmt.Errorf("read last band change: %w", err)
 		}
-		if _, err := tx.Exec(ctx, `
-			INSERT INTO score_band_changes (contact_id, score_id, from_band, to_band, changed_at) VALUES ($1, $2, $3, $4, $5)`,
-			contactID, scoreID, from, to, at); err != nil {
+		if err := q.InsertBandChange(ctx, scoringdb.InsertBandChangeParams{ContactID: contactID, ScoreID: scoreID,
+			FromBand: from, ToBand: to, ChangedAt: at}); err != nil {
 			return fmt.Errorf("insert band change: %w", err)
 		}
 		crossed = true
@@ -163,16 +130,7 @@ func (s *Store) RecordBandChange(ctx context.Context, contactID, scoreID int64, 
 // ContactsToRescore pages through contacts scored or active since a time
 // (ids above afterID, ascending), for the decay sweep.
 func (s *Store) ContactsToRescore(ctx context.Context, since time.Time, afterID int64, limit int) ([]int64, error) {
-	rows, err := s.pool.Query(ctx, `
-		SELECT id FROM contacts c
-		WHERE id > $2 AND (
-			EXISTS (SELECT 1 FROM scores s WHERE s.contact_id = c.id AND s.computed_at >= $1 AND s.band <> 'cold')
-			OR EXISTS (SELECT 1 FROM engagement_events e WHERE e.contact_id = c.id AND e.occurred_at >= $1))
-		ORDER BY id LIMIT $3`, since, afterID, limit)
-	if err != nil {
-		return nil, fmt.Errorf("list contacts to rescore: %w", err)
-	}
-	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	ids, err := scoringdb.New(s.pool).ContactsToRescore(ctx, scoringdb.ContactsToRescoreParams{AfterID: afterID, Since: since, MaxContacts: int32(limit)})
 	if err != nil {
 		return nil, fmt.Errorf("list contacts to rescore: %w", err)
 	}

@@ -9,70 +9,62 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"leadflow/lead"
+	"leadflow/store/internal/scoringdb"
 )
 
 // InsertScore stores a scoring run. A run for the same touchpoint and model
 // version already stored is returned unchanged with inserted false, so a
 // retried task neither duplicates history nor rewrites it.
 func (s *Store) InsertScore(ctx context.Context, sc lead.Score) (stored lead.Score, inserted bool, err error) {
-	const cols = `id, contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at`
-	scan := func(row pgx.Row) (lead.Score, error) {
-		var out lead.Score
-		err := row.Scan(&out.ID, &out.ContactID, &out.TouchpointID, &out.Total, &out.Band, &out.ModelVersion, &out.Breakdown, &out.ComputedAt)
-		return out, err
-	}
-	stored, err = scan(s.derived.QueryRow(ctx, `
-		INSERT INTO scores (contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)
-		ON CONFLICT (touchpoint_id, model_version) DO NOTHING
-		RETURNING `+cols,
-		sc.ContactID, sc.TouchpointID, sc.Total, sc.Band, sc.ModelVersion, []byte(sc.Breakdown), sc.ComputedAt))
+	q := scoringdb.New(s.derived)
+	row, err := q.InsertScore(ctx, scoringdb.InsertScoreParams{ContactID: sc.ContactID, TouchpointID: sc.TouchpointID,
+		Total: int32(sc.Total), Band: sc.Band, ModelVersion: sc.ModelVersion, Breakdown: sc.Breakdown, ComputedAt: sc.ComputedAt})
 	if err == nil {
-		return stored, true, nil
+		return scoreOf(scoringdb.TouchpointScoreRow(row)), true, nil
 	}
 	if !errors.Is(err, pgx.ErrNoRows) {
 		return lead.Score{}, false, fmt.Errorf("insert score: %w", err)
 	}
-	stored, err = scan(s.derived.QueryRow(ctx, `SELECT `+cols+` FROM scores WHERE touchpoint_id = $1 AND model_version = $2`,
-		sc.TouchpointID, sc.ModelVersion))
+	existing, err := q.TouchpointScore(ctx, scoringdb.TouchpointScoreParams{TouchpointID: sc.TouchpointID, ModelVersion: sc.ModelVersion})
 	if err != nil {
 		return lead.Score{}, false, fmt.Errorf("read existing score: %w", err)
 	}
-	return stored, false, nil
+	return scoreOf(existing), false, nil
+}
+
+// scoreOf converts a stored touchpoint score.
+func scoreOf(r scoringdb.TouchpointScoreRow) lead.Score {
+	sc := lead.Score{ID: r.ID, ContactID: r.ContactID, Total: int(r.Total), Band: r.Band, ModelVersion: r.ModelVersion,
+		Breakdown: r.Breakdown, ComputedAt: r.ComputedAt}
+	if r.TouchpointID != nil {
+		sc.TouchpointID = *r.TouchpointID
+	}
+	return sc
 }
 
 // LatestScore returns the newest score of a touchpoint, whatever its model version.
 func (s *Store) LatestScore(ctx context.Context, touchpointID int64) (lead.Score, error) {
-	var out lead.Score
-	err := s.pool.QueryRow(ctx, `
-		SELECT id, contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at
-		FROM scores WHERE touchpoint_id = $1 ORDER BY computed_at DESC, id DESC LIMIT 1`, touchpointID).
-		Scan(&out.ID, &out.ContactID, &out.TouchpointID, &out.Total, &out.Band, &out.ModelVersion, &out.Breakdown, &out.ComputedAt)
+	row, err := scoringdb.New(s.pool).LatestScore(ctx, touchpointID)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return lead.Score{}, fmt.Errorf("score of touchpoint %d: %w", touchpointID, ErrNotFound)
 	}
 	if err != nil {
 		return lead.Score{}, fmt.Errorf("read score of touchpoint %d: %w", touchpointID, err)
 	}
-	return out, nil
+	return scoreOf(scoringdb.TouchpointScoreRow(row)), nil
 }
 
 // ContactScores returns a contact's scoring history, newest first, at most
 // limit runs.
 func (s *Store) ContactScores(ctx context.Context, contactID int64, limit int) ([]lead.Score, error) {
-	rows, err := s.pool.Query(ctx, `
-		SELECT id, contact_id, COALESCE(touchpoint_id, 0), total, band, model_version, breakdown, computed_at
-		FROM scores WHERE contact_id = $1 ORDER BY computed_at DESC, id DESC LIMIT $2`, contactID, limit)
+	rows, err := scoringdb.New(s.pool).ContactScores(ctx, scoringdb.ContactScoresParams{ContactID: contactID, MaxRuns: int32(limit)})
 	if err != nil {
 		return nil, fmt.Errorf("list scores of contact %d: %w", contactID, err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.Score, error) {
-		var sc lead.Score
-		err := r.Scan(&sc.ID, &sc.ContactID, &sc.TouchpointID, &sc.Total, &sc.Band, &sc.ModelVersion, &sc.Breakdown, &sc.ComputedAt)
-		return sc, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("list scores of contact %d: %w", contactID, err)
+	out := make([]lead.Score, len(rows))
+	for i, r := range rows {
+		out[i] = lead.Score{ID: r.ID, ContactID: r.ContactID, TouchpointID: r.TouchpointID, Total: int(r.Total), Band: r.Band,
+			ModelVersion: r.ModelVersion, Breakdown: r.Breakdown, ComputedAt: r.ComputedAt}
 	}
 	return out, nil
 }
@@ -80,12 +72,14 @@ func (s *Store) ContactScores(ctx context.Context, contactID int64, limit int) (
 // ResolveContact finds a contact by numeric id or by its reference
 // ("lead_…"), returning its id.
 func (s *Store) ResolveContact(ctx context.Context, idOrRef string) (int64, error) {
+	q := scoringdb.New(s.pool)
 	var id int64
-	query, arg := `SELECT id FROM contacts WHERE ref = $1`, any(idOrRef)
-	if n, err := strconv.ParseInt(idOrRef, 10, 64); err == nil {
-		query, arg = `SELECT id FROM contacts WHERE id = $1`, n
+	var err error
+	if n, perr := strconv.ParseInt(idOrRef, 10, 64); perr == nil {
+		id, err = q.ContactIDByID(ctx, n)
+	} else {
+		id, err = q.ContactIDByRef(ctx, idOrRef)
 	}
-	err := s.pool.QueryRow(ctx, query, arg).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, fmt.Errorf("contact %q: %w", idOrRef, ErrNotFound)
 	}

@@ -33,20 +33,14 @@ func pickFair(members []lead.TeamMember, now time.Time, exclude map[int64]bool) 
 	return a
 }
 
-// companySize is the lead's head count as routing rules compare it
-// (lead.CompanySize, the reading scoring uses too); 0 when unknown.
-func companySize(l lead.Lead) int {
-	n, _, _, _ := lead.CompanySize(l.Attributes)
-	return int(n)
-}
-
 // teamRequest fills the routing team of a deal request from the rules.
 func (h *Handlers) teamRequest(req *lead.DealRequest, sc lead.Score, l lead.Lead) {
 	if h.cfg.Routing.Rules == nil {
 		return
 	}
-	team, rule := h.cfg.Routing.Rules.Match(pipeline.LeadFacts{Band: sc.Band, Score: sc.Total, Source: l.Source, Channel: l.Channel,
-		Country: l.Country, Campaign: l.UTM.Campaign, CompanySize: companySize(l)})
+	// pipeline.FactsOf is also what `leadflow route simulate` reads a lead
+	// with, so the simulation matches rules as this does.
+	team, rule := h.cfg.Routing.Rules.Match(pipeline.FactsOf(l, sc))
 	if team == "" {
 		return
 	}

@@ -27,6 +27,7 @@ import (
 	"leadflow/lead"
 	"leadflow/metrics"
 	"leadflow/pipeline"
+	"leadflow/scoring/training"
 	"leadflow/store"
 	"leadflow/workers"
 )
@@ -365,14 +366,14 @@ func (a *app) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
 		Routing:       a.routing(),
 		DefaultRegion: a.cfg.DefaultRegion,
 		TrainFunc: func(ctx context.Context) (string, error) {
-			res, err := trainModel(ctx, a.store, trainOptions{seed: 1})
-			if errors.Is(err, errTooLittleHistory) {
+			res, err := training.Train(ctx, a.store, training.Options{Seed: 1})
+			if errors.Is(err, training.ErrTooLittleHistory) {
 				return "skipped: " + err.Error(), nil
 			}
 			if err != nil {
 				return "", err
 			}
-			return fmt.Sprintf("%s auc=%.4f activated=%t (%s)", res.version, res.report.AUC, res.activated, res.note), nil
+			return res.Summary(), nil
 		},
 		ModelLoader: func(ctx context.Context) (string, []byte, error) {
 			m, err := a.store.ActiveModel(ctx)

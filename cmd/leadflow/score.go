@@ -1,25 +1,19 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 
-	"leadflow/lead"
-	"leadflow/scoring"
 	"leadflow/scoring/learn"
-	"leadflow/store"
+	"leadflow/scoring/training"
 )
 
 // csvFlags are the flags every command reading a labelled CSV shares.
@@ -197,12 +191,7 @@ work per week. No database needed.`, stdout)
 	if err != nil {
 		return err
 	}
-	train, test := d.Split(*testFraction, *seed)
-	m, err := learn.Train(train, learn.TrainOptions{Seed: *seed})
-	if err != nil {
-		return err
-	}
-	sug, err := learn.SuggestThreshold(m, test, goal)
+	sug, err := training.Calibrate(d, *testFraction, *seed, goal)
 	if err != nil {
 		return err
 	}
@@ -211,16 +200,7 @@ work per week. No database needed.`, stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(sug)
 	}
-	fmt.Fprintf(stdout, "suggested hot threshold: probability ≥ %.3f (learned score ≥ %d)\n", sug.Threshold, int(sug.Threshold*100+0.5))
-	fmt.Fprintf(stdout, "on %d held-out leads: %d hot (%.1f%%), precision %.1f%%, recall %.1f%%\n",
-		sug.N, sug.Hot, 100*sug.HotFraction, 100*sug.Precision, 100*sug.Recall)
-	if sug.HotPerWeek > 0 {
-		fmt.Fprintf(stdout, "≈ %.0f hot leads per week\n", sug.HotPerWeek)
-	}
-	if !sug.Achieved {
-		fmt.Fprintln(stdout, "note: the goal could not be met exactly on this data; this is the closest threshold")
-	}
-	return nil
+	return training.WriteSuggestion(stdout, sug)
 }
 
 // runImport loads historical leads with outcomes into the database, for
@@ -285,17 +265,9 @@ deals into the funnel reports.`, stdout)
 		return err
 	}
 	defer closeStore()
-	examples := make([]store.TrainingExample, d.Len())
-	for i := range examples {
-		id := strconv.Itoa(i + 1)
-		if d.IDs != nil && d.IDs[i] != "" {
-			id = d.IDs[i]
-		}
-		examples[i] = store.TrainingExample{ExternalID: id, Features: d.Example(i), Label: d.Labels[i]}
-	}
 	start := time.Now()
-	bar := newProgress(stderr, len(examples))
-	n, err := st.ImportExamples(ctx, name, examples, bar.set)
+	bar := newProgress(stderr, d.Len())
+	n, err := training.Import(ctx, st, name, d, bar.set)
 	bar.done()
 	if err != nil {
 		return err
@@ -311,169 +283,37 @@ func runScoreTrain(ctx context.Context, args []string, stdout, stderr io.Writer)
 Trains the learned model on imported history (leadflow import) and won/lost
 deals. It replaces the active model only if it does at least as well on
 held-out leads, unless --force.`, stdout)
-	var o trainOptions
-	fs.StringVar(&o.dataset, "dataset", "", "train on this imported dataset only (default: all, plus won/lost deals)")
-	fs.Float64Var(&o.testFraction, "test-fraction", 0.2, "share held out to compare the new model with the active one")
-	fs.Int64Var(&o.seed, "seed", 1, "seed of the split and of training")
-	fs.BoolVar(&o.force, "force", false, "activate the new model even if it does worse than the active one")
+	var o training.Options
+	fs.StringVar(&o.Dataset, "dataset", "", "train on this imported dataset only (default: all, plus won/lost deals)")
+	fs.Float64Var(&o.TestFraction, "test-fraction", 0.2, "share held out to compare the new model with the active one")
+	fs.Int64Var(&o.Seed, "seed", 1, "seed of the split and of training")
+	fs.BoolVar(&o.Force, "force", false, "activate the new model even if it does worse than the active one")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if err := fs.noArgs(); err != nil {
 		return err
 	}
-	if o.testFraction <= 0 || o.testFraction >= 1 {
-		return fs.errorf("--test-fraction: expected a number between 0 and 1, got %v", o.testFraction)
+	if o.TestFraction <= 0 || o.TestFraction >= 1 {
+		return fs.errorf("--test-fraction: expected a number between 0 and 1, got %v", o.TestFraction)
 	}
 	st, closeStore, err := openStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer closeStore()
-	res, err := trainModel(ctx, st, o)
+	res, err := training.Train(ctx, st, o)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "trained %s on %d leads in %s; held-out AUC %.4f, log loss %.4f\n",
-		res.version, res.trainRows, res.took.Round(time.Millisecond), res.report.AUC, res.report.LogLoss)
-	if res.activated {
-		fmt.Fprintf(stdout, "activated: %s\n", res.note)
+		res.Version, res.TrainRows, res.Took.Round(time.Millisecond), res.Report.AUC, res.Report.LogLoss)
+	if res.Activated {
+		fmt.Fprintf(stdout, "activated: %s\n", res.Note)
 	} else {
-		fmt.Fprintf(stdout, "kept the active model: %s\n", res.note)
+		fmt.Fprintf(stdout, "kept the active model: %s\n", res.Note)
 	}
 	return nil
-}
-
-// minTrainingRows is the least history worth training on: below it a
-// held-out comparison means nothing.
-const minTrainingRows = 50
-
-// errTooLittleHistory means there is not enough labelled history yet.
-var errTooLittleHistory = errors.New("not enough history")
-
-// trainOptions configure one training run.
-type trainOptions struct {
-	dataset      string
-	testFraction float64
-	seed         int64
-	force        bool
-}
-
-// trainResult is what a training run did.
-type trainResult struct {
-	version   string
-	trainRows int
-	took      time.Duration
-	report    learn.Report
-	activated bool
-	note      string
-}
-
-// trainModel trains a model on imported history (and, unless a dataset is
-// named, won/lost deals), compares it with the active model on the same
-// held-out leads and activates it only if it does at least as well. It
-// serves both `leadflow score train` and the scheduled model:train task.
-func trainModel(ctx context.Context, st *store.Store, o trainOptions) (trainResult, error) {
-	if o.testFraction <= 0 || o.testFraction >= 1 {
-		o.testFraction = 0.2
-	}
-	examples, err := st.TrainingExamples(ctx, o.dataset)
-	if err != nil {
-		return trainResult{}, err
-	}
-	if o.dataset == "" {
-		deals, err := st.ClosedDeals(ctx)
-		if err != nil {
-			return trainResult{}, err
-		}
-		for _, d := range deals {
-			l, _, err := st.TouchpointLead(ctx, d.TouchpointID)
-			if err != nil {
-				return trainResult{}, err
-			}
-			examples = append(examples, store.TrainingExample{
-				ExternalID: fmt.Sprintf("touchpoint:%d", d.TouchpointID), Features: scoring.LearnedExample(l), Label: d.Won})
-		}
-	}
-	if len(examples) < minTrainingRows {
-		return trainResult{}, fmt.Errorf("%w: only %d labelled leads to train on; import history first (leadflow import --csv …)", errTooLittleHistory, len(examples))
-	}
-	d, err := datasetFromExamples(examples)
-	if err != nil {
-		return trainResult{}, err
-	}
-	train, test := d.Split(o.testFraction, o.seed)
-	start := time.Now()
-	candidate, err := learn.Train(train, learn.TrainOptions{Seed: o.seed})
-	if err != nil {
-		return trainResult{}, err
-	}
-	var current *learn.Model
-	if active, err := st.ActiveModel(ctx); err == nil {
-		current = &learn.Model{}
-		if err := json.Unmarshal(active.Model, current); err != nil {
-			return trainResult{}, fmt.Errorf("decode the active model %s: %w", active.Version, err)
-		}
-	} else if !errors.Is(err, lead.ErrNotFound) {
-		return trainResult{}, err
-	}
-	promo := learn.ComparePromotion(current, candidate, test)
-	res := trainResult{trainRows: train.Len(), took: time.Since(start), report: promo.Candidate,
-		activated: promo.Promote || o.force, note: promo.Reason}
-	if o.force && !promo.Promote {
-		res.note = "forced: " + res.note
-	}
-	modelJSON, err := json.Marshal(candidate)
-	if err != nil {
-		return trainResult{}, fmt.Errorf("encode model: %w", err)
-	}
-	metrics, err := json.Marshal(promo.Candidate)
-	if err != nil {
-		return trainResult{}, fmt.Errorf("encode metrics: %w", err)
-	}
-	// The version is the trained content's hash (plus time), so two runs
-	// on the same data are told apart but recognisable.
-	res.version = candidate.Version + "-" + time.Now().UTC().Format("20060102T150405Z")
-	err = st.SaveModel(ctx, store.Model{Version: res.version, Model: modelJSON, Metrics: metrics, TrainedAt: time.Now(), Note: res.note}, res.activated)
-	return res, err
-}
-
-// datasetFromExamples turns stored examples into a learn.Dataset through the
-// same CSV loader users' files go through, so column kinds are detected the
-// same way.
-func datasetFromExamples(examples []store.TrainingExample) (*learn.Dataset, error) {
-	const labelCol = "__leadflow_label"
-	cols := map[string]bool{}
-	for _, ex := range examples {
-		for k := range ex.Features {
-			cols[k] = true
-		}
-	}
-	header := make([]string, 0, len(cols)+1)
-	for k := range cols {
-		header = append(header, k)
-	}
-	sort.Strings(header)
-	header = append(header, labelCol)
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	_ = w.Write(header)
-	row := make([]string, len(header))
-	for _, ex := range examples {
-		for i, k := range header[:len(header)-1] {
-			row[i] = ex.Features[k]
-		}
-		row[len(row)-1] = "0"
-		if ex.Label {
-			row[len(row)-1] = "1"
-		}
-		_ = w.Write(row)
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return nil, fmt.Errorf("stage training data: %w", err)
-	}
-	return learn.LoadCSV(&buf, learn.LoadOptions{Label: labelCol, Positive: "1"})
 }
 
 // progress draws a one-line progress bar on a terminal-ish writer.

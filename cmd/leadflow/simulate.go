@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"leadflow/config"
 	"leadflow/pipeline"
-	"leadflow/store"
 )
 
 const routeUsage = `Usage: leadflow route simulate [--since 30d] [--config new.yaml]
@@ -85,25 +83,38 @@ who did.`, stdout)
 	if err != nil {
 		return err
 	}
-	sim := simulateRouting(file.Routing, leads)
+	sim := pipeline.Simulate(simConfig(file.Routing), leads)
 	fmt.Fprintf(stdout, "replayed %d leads from the last %s (%d hot) through %s; nothing was written\n\n",
-		len(leads), *since, sim.hot, map[bool]string{true: *proposed, false: "the current configuration"}[*proposed != ""])
+		len(leads), *since, sim.Hot, map[bool]string{true: *proposed, false: "the current configuration"}[*proposed != ""])
 	fmt.Fprintf(stdout, "%-20s %-32s %10s %10s\n", "team", "rep", "simulated", "actual")
-	keys := make([]string, 0, len(sim.rows))
-	for k := range sim.rows {
-		keys = append(keys, k)
+	for _, r := range sim.Rows {
+		fmt.Fprintf(stdout, "%-20s %-32s %10d %10d\n", r.Team, r.Rep, r.Simulated, r.Actual)
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		r := sim.rows[k]
-		fmt.Fprintf(stdout, "%-20s %-32s %10d %10d\n", r.team, r.rep, r.simulated, r.actual)
-	}
-	if sim.unassigned > 0 {
-		fmt.Fprintf(stdout, "\n%d hot leads would find no eligible rep (all full, away or inactive)\n", sim.unassigned)
+	if sim.Unassigned > 0 {
+		fmt.Fprintf(stdout, "\n%d hot leads would find no eligible rep (all full, away or inactive)\n", sim.Unassigned)
 	}
 	return nil
 }
 
+// simConfig is the routing section of a configuration file as the
+// simulation takes it; an unset "active" means active.
+func simConfig(r config.Routing) pipeline.SimConfig {
+	c := pipeline.SimConfig{Rules: pipeline.RoutingRules{Rules: r.Rules, Fallback: r.FallbackTeam}}
+	for _, rep := range r.Reps {
+		c.Reps = append(c.Reps, pipeline.SimRep{Email: rep.Email, Capacity: rep.Capacity, Active: rep.Active == nil || *rep.Active,
+			Availability: rep.Availability})
+	}
+	for _, t := range r.Teams {
+		st := pipeline.SimTeam{Name: t.Name}
+		for _, m := range t.Members {
+			st.Members = append(st.Members, pipeline.SimMember{Email: m.Email, Weight: m.Weight})
+		}
+		c.Teams = append(c.Teams, st)
+	}
+	return c
+}
+
+// parseWindow reads --since: a Go duration (72h) or a number of days (30d).
 func parseWindow(s string) (time.Duration, error) {
 	if d, ok := strings.CutSuffix(s, "d"); ok {
 		n, err := strconv.Atoi(d)
@@ -117,81 +128,4 @@ func parseWindow(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("--since: expected a duration like 72h or days like 30d, got %q", s)
 	}
 	return d, nil
-}
-
-type simRow struct {
-	team, rep         string
-	simulated, actual int
-}
-
-type simulation struct {
-	rows       map[string]*simRow
-	hot        int
-	unassigned int
-}
-
-// simulateRouting assigns the hot leads in order with the configured rules,
-// teams, weights, capacities and availability (at each lead's time), from a
-// clean slate of virtual times and open deals, and tallies the actual
-// owners beside it.
-func simulateRouting(r config.Routing, leads []store.RoutedLead) simulation {
-	sim := simulation{rows: map[string]*simRow{}}
-	row := func(team, rep string) *simRow {
-		k := team + "\x00" + rep
-		if sim.rows[k] == nil {
-			sim.rows[k] = &simRow{team: team, rep: rep}
-		}
-		return sim.rows[k]
-	}
-	reps := map[string]config.Rep{}
-	ids := map[string]int64{}
-	emails := map[int64]string{}
-	for i, rep := range r.Reps {
-		e := strings.ToLower(rep.Email)
-		reps[e], ids[e], emails[int64(i+1)] = rep, int64(i+1), e
-	}
-	members := map[string][]pipeline.Member{}
-	for _, t := range r.Teams {
-		for _, m := range t.Members {
-			e := strings.ToLower(m.Email)
-			rep := reps[e]
-			members[t.Name] = append(members[t.Name], pipeline.Member{RepID: ids[e], Weight: m.Weight, Capacity: rep.Capacity,
-				Active: rep.Active == nil || *rep.Active, Availability: rep.Availability})
-		}
-	}
-	rules := pipeline.RoutingRules{Rules: r.Rules, Fallback: r.FallbackTeam}
-	rr := 0
-	for _, l := range leads {
-		if l.ActualRep != "" {
-			row(l.ActualTeam, l.ActualRep).actual++
-		}
-		if l.Band != "hot" {
-			continue
-		}
-		sim.hot++
-		if len(r.Teams) == 0 {
-			if len(r.Reps) == 0 {
-				sim.unassigned++
-				continue
-			}
-			row("", strings.ToLower(r.Reps[rr%len(r.Reps)].Email)).simulated++
-			rr++
-			continue
-		}
-		team, _ := rules.Match(pipeline.LeadFacts{Band: l.Band, Score: l.Score, Source: l.Source, Channel: l.Channel,
-			Country: l.Country, Campaign: l.Campaign, CompanySize: l.CompanySize})
-		ms := members[team]
-		d := pipeline.Pick(ms, l.At, nil)
-		if d.RepID == 0 {
-			sim.unassigned++
-			continue
-		}
-		for i := range ms {
-			if ms[i].RepID == d.RepID {
-				ms[i].VTime, ms[i].OpenDeals = d.NewVTime, ms[i].OpenDeals+1
-			}
-		}
-		row(team, emails[d.RepID]).simulated++
-	}
-	return sim
 }

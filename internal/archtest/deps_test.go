@@ -28,6 +28,7 @@ var allowed = map[string][]string{
 	"scoring":                    {"lead", "scoring/bant", "scoring/learn"},
 	"scoring/bant":               {"lead"},
 	"scoring/learn":              {},
+	"scoring/training":           {"lead", "scoring", "scoring/learn"},
 	"pipeline":                   {"lead"},
 	"store":                      {"lead", "store/internal/eventsdb", "store/internal/identitydb", "store/internal/scoringdb", "store/internal/dealsdb", "store/internal/outboxdb", "store/internal/reportingdb", "store/internal/privacydb", "store/internal/secretsdb", "store/internal/assignmentdb"},
 	"store/internal/eventsdb":    {},

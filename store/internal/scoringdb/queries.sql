@@ -1,0 +1,154 @@
+-- name: InsertScore :one
+-- Stores a touchpoint's scoring run; nothing (no rows) when the run of the
+-- same touchpoint and model version is stored already.
+INSERT INTO scores (contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at)
+VALUES (@contact_id, @touchpoint_id::bigint, @total, @band, @model_version, @breakdown, @computed_at)
+ON CONFLICT (touchpoint_id, model_version) DO NOTHING
+RETURNING id, contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at;
+
+-- name: TouchpointScore :one
+-- Reads the stored run of a touchpoint and model version.
+SELECT id, contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at
+FROM scores WHERE touchpoint_id = @touchpoint_id::bigint AND model_version = @model_version;
+
+-- name: LatestScore :one
+-- Reads the newest score of a touchpoint, whatever its model version.
+SELECT id, contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at
+FROM scores WHERE touchpoint_id = @touchpoint_id::bigint
+ORDER BY computed_at DESC, id DESC LIMIT 1;
+
+-- name: ContactScores :many
+-- Lists a contact's scoring history, newest first; a rescoring run has no
+-- touchpoint (0).
+SELECT id, contact_id, COALESCE(touchpoint_id, 0)::bigint AS touchpoint_id, total, band, model_version, breakdown, computed_at
+FROM scores WHERE contact_id = @contact_id
+ORDER BY computed_at DESC, id DESC LIMIT @max_runs;
+
+-- name: ContactIDByRef :one
+-- Finds a contact by its reference ("lead_…").
+SELECT id FROM contacts WHERE ref = @ref;
+
+-- name: ContactIDByID :one
+-- Checks that a contact with this numeric id exists.
+SELECT id FROM contacts WHERE id = @id;
+
+-- name: ContactActivity :many
+-- Lists a contact's engagement since a time: email opens, clicks and
+-- replies (test events excluded), every touchpoint as a form fill, and page
+-- visits reported in touchpoint attributes ("page_views" or "visits").
+SELECT e.kind::text AS kind, e.occurred_at, 1::int AS count FROM engagement_events e
+WHERE e.contact_id = @contact_id::bigint AND e.occurred_at >= @since AND NOT e.is_test AND e.kind IN ('opened', 'clicked', 'replied')
+UNION ALL
+SELECT 'form_fill', f.occurred_at, 1 FROM touchpoints f WHERE f.contact_id = @contact_id AND f.occurred_at >= @since
+UNION ALL
+SELECT 'page_visit', v.occurred_at, COALESCE(v.attributes->>'page_views', v.attributes->>'visits')::text::numeric::int
+FROM touchpoints v
+WHERE v.contact_id = @contact_id AND v.occurred_at >= @since
+  AND COALESCE(v.attributes->>'page_views', v.attributes->>'visits') ~ '^[0-9]{1,6}(\.[0-9]+)?$'
+ORDER BY 2;
+
+-- name: ContactTexts :many
+-- Lists the free text a contact wrote, newest first: touchpoint messages
+-- and email replies.
+SELECT t.message AS text, t.occurred_at FROM touchpoints t WHERE t.contact_id = @contact_id AND t.message <> ''
+UNION ALL
+SELECT e.text, e.occurred_at FROM engagement_events e WHERE e.contact_id = @contact_id AND e.kind = 'replied' AND e.text <> ''
+ORDER BY 2 DESC LIMIT @max_texts;
+
+-- name: LatestTouchpoint :one
+-- Reads the id of a contact's most recent touchpoint.
+SELECT id FROM touchpoints WHERE contact_id = @contact_id ORDER BY occurred_at DESC, id DESC LIMIT 1;
+
+-- name: InsertRunScore :one
+-- Stores a rescoring run (not tied to a touchpoint) keyed by (contact,
+-- run key); nothing (no rows) when that run is stored already.
+INSERT INTO scores (contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at, run_key)
+VALUES (@contact_id, NULL, @total, @band, @model_version, @breakdown, @computed_at, @run_key::text)
+ON CONFLICT (contact_id, run_key) WHERE run_key IS NOT NULL DO NOTHING
+RETURNING id;
+
+-- name: RunScore :one
+-- Reads the stored rescoring run of a contact and run key.
+SELECT id, total, band, model_version, breakdown, computed_at FROM scores
+WHERE contact_id = @contact_id AND run_key = @run_key::text;
+
+-- name: LastBandChange :one
+-- Reads the band crossing recorded for this score if any, else the
+-- contact's latest one.
+SELECT score_id, to_band FROM score_band_changes WHERE contact_id = @contact_id OR score_id = @score_id
+ORDER BY (score_id = @score_id) DESC, id DESC LIMIT 1;
+
+-- name: InsertBandChange :exec
+-- Records that a score moved a contact from one band to another.
+INSERT INTO score_band_changes (contact_id, score_id, from_band, to_band, changed_at)
+VALUES (@contact_id, @score_id, @from_band, @to_band, @changed_at);
+
+-- name: ContactsToRescore :many
+-- Pages through contacts scored above cold or active since a time (ids
+-- above after_id, ascending), for the decay sweep.
+SELECT c.id FROM contacts c
+WHERE c.id > @after_id AND (
+	EXISTS (SELECT 1 FROM scores s WHERE s.contact_id = c.id AND s.computed_at >= @since AND s.band <> 'cold')
+	OR EXISTS (SELECT 1 FROM engagement_events e WHERE e.contact_id = c.id AND e.occurred_at >= @since))
+ORDER BY c.id LIMIT @max_contacts;
+
+-- name: UpsertTrainingExample :batchexec
+-- Stores one imported example; re-importing its (dataset, external id)
+-- replaces features and label.
+INSERT INTO training_examples (dataset, external_id, features, label) VALUES (@dataset, @external_id, @features, @label)
+ON CONFLICT (dataset, external_id) DO UPDATE SET features = EXCLUDED.features, label = EXCLUDED.label, imported_at = now();
+
+-- name: TrainingExamples :many
+-- Lists the examples of one dataset, or of every dataset when dataset is ''.
+SELECT external_id, features, label FROM training_examples
+WHERE @dataset::text = '' OR dataset = @dataset::text
+ORDER BY dataset, id;
+
+-- name: DeactivateModels :exec
+-- Deactivates the active learned model, before another is activated.
+UPDATE scoring_models SET active = false WHERE kind = 'learned' AND active;
+
+-- name: InsertModel :exec
+-- Stores a learned model version.
+INSERT INTO scoring_models (version, kind, model, metrics, trained_at, active, note)
+VALUES (@version, 'learned', @model, @metrics, @trained_at, @active, @note);
+
+-- name: ActiveModel :one
+-- Reads the active learned model.
+SELECT version, model, metrics, trained_at, active, note FROM scoring_models
+WHERE kind = 'learned' AND active;
+
+-- name: ClosedDealLeads :many
+-- Lists won and lost deals that came from a touchpoint, with the lead that
+-- touchpoint recorded and its contact's current profile (the columns
+-- TouchpointLead reads), in one query for every deal.
+SELECT d.touchpoint_id::bigint AS touchpoint_id, (st.kind = 'won')::boolean AS won,
+	t.source, t.channel, t.external_id,
+	t.utm_source, t.utm_medium, t.utm_campaign, t.utm_term, t.utm_content, t.click_ids, t.landing_url,
+	t.consent_marketing, t.consent_text, t.message, t.answers, t.attributes, t.occurred_at, t.is_test,
+	c.first_name, c.last_name, c.company, c.title, c.country,
+	COALESCE(em.value, '')::text AS email, COALESCE(ph.value, '')::text AS phone
+FROM deals d
+JOIN stages st ON st.id = d.stage_id
+JOIN touchpoints t ON t.id = d.touchpoint_id
+JOIN contacts c ON c.id = t.contact_id
+LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'email' ORDER BY created_at, value LIMIT 1) em ON true
+LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'phone' ORDER BY created_at, value LIMIT 1) ph ON true
+WHERE d.closed_at IS NOT NULL AND st.kind IN ('won', 'lost') AND d.touchpoint_id IS NOT NULL
+ORDER BY d.id;
+
+-- name: RecentLeads :many
+-- Lists each contact with a touchpoint since a time: its latest
+-- touchpoint's facts, its latest score, and the first deal it got since.
+SELECT c.id AS contact_id, t.occurred_at, sc.band, sc.total, t.source, t.channel, c.country, t.utm_campaign,
+	t.attributes,
+	COALESCE(r.email, '')::text AS actual_rep, COALESCE(d.team, '')::text AS actual_team
+FROM contacts c
+JOIN LATERAL (SELECT tp.occurred_at, tp.source, tp.channel, tp.utm_campaign, tp.attributes FROM touchpoints tp
+	WHERE tp.contact_id = c.id AND tp.occurred_at >= @since
+	ORDER BY tp.occurred_at DESC, tp.id DESC LIMIT 1) t ON true
+JOIN LATERAL (SELECT s.band, s.total FROM scores s WHERE s.contact_id = c.id ORDER BY s.computed_at DESC, s.id DESC LIMIT 1) sc ON true
+LEFT JOIN LATERAL (SELECT dl.owner_rep_id, dl.team FROM deals dl WHERE dl.contact_id = c.id AND dl.created_at >= @since
+	ORDER BY dl.created_at LIMIT 1) d ON true
+LEFT JOIN reps r ON r.id = d.owner_rep_id
+ORDER BY t.occurred_at, c.id;
