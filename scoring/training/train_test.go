@@ -6,50 +6,65 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"leadflow/internal/testenv"
 	"leadflow/lead"
 	"leadflow/scoring/learn"
+	"leadflow/store"
 )
 
-// fakeStore keeps what training reads and writes in memory.
-type fakeStore struct {
-	examples    map[string][]lead.TrainingExample
-	deals       []lead.ClosedDealLead
-	dealReads   int
-	saved       []lead.LearnedModel
-	activations []bool
+func TestMain(m *testing.M) { testenv.Main(m) }
+
+// countingStore is the real store, counting how often training reads the
+// closed deals (they must be read once, in one query).
+type countingStore struct {
+	*store.Store
+	dealReads int
 }
 
-func (f *fakeStore) TrainingExamples(_ context.Context, dataset string) ([]lead.TrainingExample, error) {
-	if dataset != "" {
-		return f.examples[dataset], nil
+func (c *countingStore) ClosedDealLeads(ctx context.Context) ([]lead.ClosedDealLead, error) {
+	c.dealReads++
+	return c.Store.ClosedDealLeads(ctx)
+}
+
+// newStore is a migrated database of its own holding the given imported
+// datasets and closed deals (source → won).
+func newStore(t *testing.T, datasets map[string][]lead.TrainingExample, deals []closed) *countingStore {
+	t.Helper()
+	ctx := context.Background()
+	st := store.New(testenv.Pool(t))
+	for name, exs := range datasets {
+		_, err := st.ImportExamples(ctx, name, exs, nil)
+		require.NoError(t, err)
 	}
-	var all []lead.TrainingExample
-	for _, exs := range f.examples {
-		all = append(all, exs...)
-	}
-	return all, nil
-}
-
-func (f *fakeStore) ClosedDealLeads(context.Context) ([]lead.ClosedDealLead, error) {
-	f.dealReads++
-	return f.deals, nil
-}
-
-func (f *fakeStore) ActiveModel(context.Context) (lead.LearnedModel, error) {
-	for i := len(f.saved) - 1; i >= 0; i-- {
-		if f.activations[i] {
-			return f.saved[i], nil
+	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	noPick := func([]lead.Rep, int64) int64 { return 0 }
+	for i, d := range deals {
+		ev, _, err := st.InsertEvent(ctx, lead.Event{Connector: "generic", Source: "website", EventID: fmt.Sprint("deal-", i), ReceivedAt: now, Payload: []byte(`{}`)})
+		require.NoError(t, err)
+		var l lead.Lead
+		l.Email, l.Source, l.Country = fmt.Sprintf("p%d@example.com", i), d.source, "DE"
+		tp, err := st.RecordLead(ctx, ev.ID, l, now)
+		require.NoError(t, err)
+		deal, _, err := st.CreateDeal(ctx, lead.DealRequest{ContactID: tp.ContactID, TouchpointID: tp.ID, Pipeline: "Sales", Stage: "Qualification", Now: now}, noPick)
+		require.NoError(t, err)
+		stage, reason := "won", ""
+		if !d.won {
+			stage, reason = "lost", "price"
 		}
+		_, _, err = st.MoveDealStage(ctx, deal.ID, stage, "test", reason, now)
+		require.NoError(t, err)
 	}
-	return lead.LearnedModel{}, fmt.Errorf("active model: %w", lead.ErrNotFound)
+	return &countingStore{Store: st}
 }
 
-func (f *fakeStore) SaveModel(_ context.Context, m lead.LearnedModel, activate bool) error {
-	f.saved, f.activations = append(f.saved, m), append(f.activations, activate)
-	return nil
+// closed is a won or lost deal whose lead came from source.
+type closed struct {
+	source string
+	won    bool
 }
 
 // history is a synthetic labelled history: referrals mostly win,
@@ -77,49 +92,58 @@ func TestTrain(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name      string
-		store     *fakeStore
+		datasets  map[string][]lead.TrainingExample
+		deals     []closed
 		opts      Options
 		wantErr   error
 		dealReads int
 	}{
 		{
 			name:      "too little history, deals included",
-			store:     &fakeStore{examples: map[string][]lead.TrainingExample{"a": history(MinRows - 2)}, deals: []lead.ClosedDealLead{closedDeal(1, "referral", true)}},
+			datasets:  map[string][]lead.TrainingExample{"a": history(MinRows - 2)},
+			deals:     []closed{{"referral", true}},
 			wantErr:   ErrTooLittleHistory,
 			dealReads: 1,
 		},
 		{
 			name:      "history and deals",
-			store:     &fakeStore{examples: map[string][]lead.TrainingExample{"a": history(300)}, deals: []lead.ClosedDealLead{closedDeal(1, "referral", true), closedDeal(2, "newsletter", false)}},
+			datasets:  map[string][]lead.TrainingExample{"a": history(300)},
+			deals:     []closed{{"referral", true}, {"newsletter", false}},
 			dealReads: 1,
 		},
 		{
-			name:  "a named dataset leaves deals out",
-			store: &fakeStore{examples: map[string][]lead.TrainingExample{"a": history(300), "b": history(10)}},
-			opts:  Options{Dataset: "a"},
+			name:     "a named dataset leaves deals out",
+			datasets: map[string][]lead.TrainingExample{"a": history(300), "b": history(10)},
+			opts:     Options{Dataset: "a"},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			res, err := Train(context.Background(), tt.store, tt.opts)
-			require.Equal(t, tt.dealReads, tt.store.dealReads, "closed deals are read once, in one query")
+			ctx := context.Background()
+			st := newStore(t, tt.datasets, tt.deals)
+			res, err := Train(ctx, st, tt.opts)
+			require.Equal(t, tt.dealReads, st.dealReads, "closed deals are read once, in one query")
 			if tt.wantErr != nil {
 				require.ErrorIs(t, err, tt.wantErr)
-				require.Empty(t, tt.store.saved)
+				_, err := st.ActiveModel(ctx)
+				require.ErrorIs(t, err, lead.ErrNotFound, "no model is saved")
 				return
 			}
 			require.NoError(t, err)
 			require.True(t, res.Activated, "the first model serves: %s", res.Note)
 			require.Greater(t, res.Report.AUC, 0.6)
-			require.Len(t, tt.store.saved, 1)
-			require.Equal(t, res.Version, tt.store.saved[0].Version)
+			active, err := st.ActiveModel(ctx)
+			require.NoError(t, err)
+			require.Equal(t, res.Version, active.Version)
 			require.Contains(t, res.Summary(), "activated=true")
 
-			again, err := Train(context.Background(), tt.store, Options{Dataset: tt.opts.Dataset, Seed: 1, Force: true})
+			again, err := Train(ctx, st, Options{Dataset: tt.opts.Dataset, Seed: 1, Force: true})
 			require.NoError(t, err)
 			require.True(t, again.Activated, "forced")
-			require.Len(t, tt.store.saved, 2)
+			active, err = st.ActiveModel(ctx)
+			require.NoError(t, err)
+			require.Equal(t, again.Version, active.Version, "the forced model serves now")
 		})
 	}
 }
