@@ -29,6 +29,7 @@ var allowed = map[string][]string{
 	"scoring/bant":               {"lead"},
 	"scoring/learn":              {},
 	"pipeline":                   {"lead"},
+	"privacy":                    {"lead", "store"}, // privacy requests: decides over the rows store reads and writes
 	"store":                      {"lead", "store/internal/eventsdb", "store/internal/identitydb", "store/internal/scoringdb", "store/internal/dealsdb", "store/internal/outboxdb", "store/internal/reportingdb", "store/internal/privacydb", "store/internal/secretsdb"},
 	"store/internal/eventsdb":    {},
 	"store/internal/identitydb":  {},
