@@ -21,6 +21,16 @@ const ErasedTitle = "(erased)"
 // suppressed before.
 const ErasedReason = "erased"
 
+// PersonalTables are the tables that hold personal data: an erasure
+// rewrites each of them (they are the keys of Record.Rows). The other rows
+// about the person (band changes, stage history, routing decisions,
+// erasures) hold ids, bands, stages and times only, which reports need.
+var PersonalTables = []string{
+	"contacts", "contact_identities", "touchpoints", "inbound_events", "identity_ledger", "scores",
+	"email_outbox", "mail_sink", "engagement_events", "deals", "deal_activities", "nurture_enrollments",
+	"suppressions", "suppression_hashes",
+}
+
 // hashedPrefix marks a value replaced by the hex SHA-256 of the normalized
 // email address (email_outbox.to_address of an erased contact).
 const hashedPrefix = "sha256:"

@@ -150,6 +150,11 @@ func TestEraseContact(t *testing.T) {
 	require.NotZero(t, er.ID)
 	require.Equal(t, int64(2), er.Rows["contact_identities"])
 	require.Equal(t, int64(3), er.Rows["inbound_events"], "the linked lead and engagement, and the pending one found by address")
+	tables := make([]string, 0, len(er.Rows))
+	for table := range er.Rows {
+		tables = append(tables, table)
+	}
+	require.ElementsMatch(t, privacy.PersonalTables, tables, "every table with personal data is reached")
 
 	// Nothing personal is left in any column of any table (before the
 	// erasure, every value is found somewhere: the search works).
