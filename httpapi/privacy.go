@@ -10,16 +10,16 @@ import (
 	"leadflow/lead"
 )
 
-// PrivacyStore answers privacy requests (implemented by store.Store): the
+// PrivacyStore answers privacy requests (implemented by privacy.Service): the
 // export of everything held about a contact and its erasure, both as the
-// store's JSON documents, passed through. The routes are mounted when
+// privacy package's JSON documents, passed through. The routes are mounted when
 // Config.Contacts also implements it.
 type PrivacyStore interface {
 	ResolveContact(ctx context.Context, idOrRef string) (int64, error)
-	// ExportContactJSON is the export document (store.ContactExport).
+	// ExportContactJSON is the export document (privacy.Document).
 	ExportContactJSON(ctx context.Context, contactID int64, now time.Time) (json.RawMessage, error)
 	// EraseContactJSON erases the contact and returns the erasure record
-	// (store.Erasure); by names the caller, never by name.
+	// (privacy.Record); by names the caller, never by name.
 	EraseContactJSON(ctx context.Context, contactID int64, by string, now time.Time) (json.RawMessage, error)
 }
 
@@ -44,7 +44,7 @@ func (s *Server) privacyContact(w http.ResponseWriter, r *http.Request, p Privac
 }
 
 // exportContact answers GET /v1/contacts/{id}/export: everything held
-// about the person as one JSON document (see store.ContactExport), sent as
+// about the person as one JSON document (see privacy.Document), sent as
 // an attachment so a browser saves it.
 func (s *Server) exportContact(p PrivacyStore) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {

@@ -11,37 +11,9 @@ import (
 
 	"leadflow/lead"
 	"leadflow/pipeline"
+	"leadflow/privacy"
 	"leadflow/store"
 )
-
-func TestRedactBreakdown(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name string
-		in   string
-		want string
-	}{
-		{"reasons quoting the message are replaced, points kept",
-			`{"total":50,"band":"warm","model_version":"score-v2","contributions":[
-				{"rule":"budget 50k+","group":"fit","points":30,"reason":"budget of $50k or more (from the message: \"Zed has $60k\") (+30)"},
-				{"rule":"learned","group":"learned","points":20,"reason":"learned model ebm-1: 40 % win probability; title = Zed Boss (+0.50) (+20)"}]}`,
-			`{"total":50,"band":"warm","model_version":"score-v2","contributions":[
-				{"rule":"budget 50k+","group":"fit","points":30,"reason":"reason erased (+30)"},
-				{"rule":"learned","group":"learned","points":20,"reason":"reason erased (+20)"}],"erased":true}`},
-		{"negative points keep their sign",
-			`{"total":0,"band":"cold","model_version":"v","contributions":[{"rule":"clamp","group":"adjustment","points":-5,"reason":"x (-5)"}]}`,
-			`{"total":0,"band":"cold","model_version":"v","contributions":[{"rule":"clamp","group":"adjustment","points":-5,"reason":"reason erased (-5)"}],"erased":true}`},
-		{"unknown fields are dropped",
-			`{"total":1,"band":"cold","model_version":"v","contributions":[],"input":{"message":"Zed"}}`,
-			`{"total":1,"band":"cold","model_version":"v","contributions":[],"erased":true}`},
-		{"not JSON becomes a tombstone", `not json`, `{"erased":true}`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			require.JSONEq(t, tt.want, string(store.RedactBreakdown([]byte(tt.in))))
-		})
-	}
-}
 
 func TestEmailSHA256(t *testing.T) {
 	t.Parallel()
@@ -132,46 +104,36 @@ func seedPerson(t *testing.T, b *testBundle) int64 {
 	return tp.ContactID
 }
 
-func TestExportContact(t *testing.T) {
+func TestContactRecords(t *testing.T) {
 	b := setup(t)
 	ctx := context.Background()
 	id := seedPerson(t, b)
-	x, err := b.store.ExportContact(ctx, id, b.now)
+	r, err := b.store.ContactRecords(ctx, id)
 	require.NoError(t, err)
-	require.Equal(t, store.ExportFormat, x.Format)
-	require.Equal(t, canaryFirst, x.Contact.FirstName)
-	require.Nil(t, x.Contact.ErasedAt)
-	require.ElementsMatch(t, []string{canaryEmail, canaryPhone}, []string{x.Identities[0].Value, x.Identities[1].Value})
-	require.Len(t, x.Touchpoints, 1)
-	require.Equal(t, canaryMessage, x.Touchpoints[0].Message)
-	require.JSONEq(t, `{"budget":"over_50k"}`, string(x.Touchpoints[0].Answers))
-	require.Contains(t, x.Touchpoints[0].Consent.Text, canaryFirst)
-	require.Len(t, x.InboundEvents, 2, "the lead and the engagement webhook")
-	require.Contains(t, string(x.InboundEvents[0].Payload), canaryMessage)
-	require.NotEmpty(t, x.IdentityLedger)
-	require.Len(t, x.Scores, 1)
-	require.Contains(t, string(x.Scores[0].Breakdown), "from the message")
-	require.Len(t, x.Deals, 1)
-	require.Contains(t, x.Deals[0].Title, canaryLast)
-	require.NotEmpty(t, x.Deals[0].StageHistory)
-	require.Equal(t, "called "+canaryFirst, x.Deals[0].Activities[0].Note)
-	require.Len(t, x.Emails, 3)
-	require.Len(t, x.SinkMail, 1)
-	require.Len(t, x.Engagements, 2)
-	require.Equal(t, []store.ExportSuppression{{Email: canaryEmail, Reason: "unsubscribed", CreatedAt: x.Suppressions[0].CreatedAt}}, x.Suppressions)
-	require.Empty(t, x.Erasures)
+	require.Equal(t, canaryFirst, r.Contact.FirstName)
+	require.Nil(t, r.Contact.ErasedAt)
+	require.ElementsMatch(t, []string{canaryEmail, canaryPhone}, []string{r.Identities[0].Value, r.Identities[1].Value})
+	require.Len(t, r.Touchpoints, 1)
+	require.Equal(t, canaryMessage, r.Touchpoints[0].Message)
+	require.JSONEq(t, `{"budget":"over_50k"}`, string(r.Touchpoints[0].Answers))
+	require.Contains(t, r.Touchpoints[0].ConsentText, canaryFirst)
+	require.Len(t, r.InboundEvents, 2, "the lead and the engagement webhook")
+	require.Contains(t, string(r.InboundEvents[0].Payload), canaryMessage)
+	require.NotEmpty(t, r.IdentityLedger)
+	require.Len(t, r.Scores, 1)
+	require.Contains(t, string(r.Scores[0].Breakdown), "from the message")
+	require.Len(t, r.Deals, 1)
+	require.Contains(t, r.Deals[0].Title, canaryLast)
+	require.NotEmpty(t, r.StageHistory)
+	require.Equal(t, r.Deals[0].ID, r.StageHistory[0].DealID)
+	require.Equal(t, "called "+canaryFirst, r.Activities[0].Note)
+	require.Len(t, r.Emails, 3)
+	require.Len(t, r.SinkMail, 1)
+	require.Len(t, r.Engagements, 2)
+	require.Equal(t, []store.PersonSuppression{{Email: canaryEmail, Reason: "unsubscribed", CreatedAt: r.Suppressions[0].CreatedAt}}, r.Suppressions)
+	require.Empty(t, r.Erasures)
 
-	raw, err := b.store.ExportContactJSON(ctx, id, b.now)
-	require.NoError(t, err)
-	var doc map[string]json.RawMessage
-	require.NoError(t, json.Unmarshal(raw, &doc))
-	for _, section := range []string{"contact", "identities", "touchpoints", "inbound_events", "identity_ledger", "scores", "band_changes", "deals",
-		"routing_decisions", "nurture_enrollments", "emails", "sink_mail", "engagements", "suppressions", "erasures"} {
-		require.Contains(t, doc, section)
-		require.NotEqual(t, "null", string(doc[section]), section)
-	}
-
-	_, err = b.store.ExportContact(ctx, id+1000, b.now)
+	_, err = b.store.ContactRecords(ctx, id+1000)
 	require.ErrorIs(t, err, store.ErrNotFound)
 }
 
@@ -183,11 +145,16 @@ func TestEraseContact(t *testing.T) {
 	require.NoError(t, err)
 
 	beforeDump := dumpTables(t, b)
-	er, err := b.store.EraseContact(ctx, id, "cli", b.now)
+	er, err := b.store.EraseContact(ctx, id, "cli", b.now, erasurePolicy(t))
 	require.NoError(t, err)
 	require.NotZero(t, er.ID)
 	require.Equal(t, int64(2), er.Rows["contact_identities"])
 	require.Equal(t, int64(3), er.Rows["inbound_events"], "the linked lead and engagement, and the pending one found by address")
+	tables := make([]string, 0, len(er.Rows))
+	for table := range er.Rows {
+		tables = append(tables, table)
+	}
+	require.ElementsMatch(t, privacy.PersonalTables, tables, "every table with personal data is reached")
 
 	// Nothing personal is left in any column of any table (before the
 	// erasure, every value is found somewhere: the search works).
@@ -207,7 +174,7 @@ func TestEraseContact(t *testing.T) {
 	}{
 		{"the contact row stays, marked erased", `SELECT (erased_at IS NOT NULL)::text || '/' || first_name FROM contacts WHERE id = $1`, "true/"},
 		{"touchpoints stay with their campaign", `SELECT utm_campaign || '/' || consent_marketing FROM touchpoints WHERE contact_id = $1`, "spring/true"},
-		{"deals stay with their stage", `SELECT d.title || '/' || s.name FROM deals d JOIN stages s ON s.id = d.stage_id WHERE d.contact_id = $1`, store.ErasedTitle + "/Qualification"},
+		{"deals stay with their stage", `SELECT d.title || '/' || s.name FROM deals d JOIN stages s ON s.id = d.stage_id WHERE d.contact_id = $1`, privacy.ErasedTitle + "/Qualification"},
 		{"score points stay", `SELECT breakdown->'contributions'->0->>'points' FROM scores WHERE contact_id = $1`, "80"},
 		{"the sent email's address is a hash", `SELECT left(to_address, 7) || status FROM email_outbox WHERE contact_id = $1 AND dedupe_key = 'zed-n1'`, "sha256:sent"},
 		{"the pending marketing email is cancelled", `SELECT status FROM email_outbox WHERE contact_id = $1 AND dedupe_key = 'zed-n2'`, "cancelled"},
@@ -249,18 +216,46 @@ func TestEraseContact(t *testing.T) {
 	require.Contains(t, c.Reason, "unsubscribed")
 
 	// Erasing again is harmless and recorded again; an unknown id is not found.
-	again, err := b.store.EraseContact(ctx, id, "api", b.now)
+	again, err := b.store.EraseContact(ctx, id, "api", b.now, erasurePolicy(t))
 	require.NoError(t, err)
 	require.NotEqual(t, er.ID, again.ID)
-	_, err = b.store.EraseContact(ctx, id+1000, "cli", b.now)
+	_, err = b.store.EraseContact(ctx, id+1000, "cli", b.now, erasurePolicy(t))
 	require.ErrorIs(t, err, store.ErrNotFound)
 
-	x, err := b.store.ExportContact(ctx, id, b.now)
+	x, err := b.store.ContactRecords(ctx, id)
 	require.NoError(t, err)
 	require.NotNil(t, x.Contact.ErasedAt)
 	require.Empty(t, x.Identities)
 	require.Len(t, x.Erasures, 2)
 	require.Equal(t, "unsubscribed", x.Suppressions[0].Reason, "the hashed suppression is found through the outbox's hash")
+	require.True(t, strings.HasPrefix(x.Suppressions[0].Email, "sha256:"))
+}
+
+// failingPolicy is the real policy with a score breakdown the database
+// refuses (not JSON): the erasure fails after it has rewritten the ledger.
+type failingPolicy struct{ privacy.ErasurePolicy }
+
+func (failingPolicy) RedactBreakdown([]byte) []byte { return []byte("not json") }
+
+func TestEraseContactIsOneTransaction(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	id := seedPerson(t, b)
+	before := dumpTables(t, b)
+	_, err := b.store.EraseContact(ctx, id, "cli", b.now, failingPolicy{erasurePolicy(t)})
+	require.Error(t, err)
+	require.Equal(t, before, dumpTables(t, b), "a failed erasure changes nothing")
+	var ledger int
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT count(*) FROM identity_ledger WHERE identity_value LIKE 'erased:%'`).Scan(&ledger))
+	require.Zero(t, ledger)
+}
+
+// erasurePolicy is the policy the application erases with.
+func erasurePolicy(t *testing.T) privacy.ErasurePolicy {
+	t.Helper()
+	p, err := privacy.NewErasurePolicy()
+	require.NoError(t, err)
+	return p
 }
 
 func TestContactByIdentity(t *testing.T) {

@@ -27,6 +27,7 @@ import (
 	"leadflow/lead"
 	"leadflow/metrics"
 	"leadflow/pipeline"
+	"leadflow/privacy"
 	"leadflow/scoring/training"
 	"leadflow/store"
 	"leadflow/workers"
@@ -278,7 +279,7 @@ func (a *app) httpHandler() (http.Handler, error) {
 		StageChangedFunc:  a.stageChanged,
 		ActivityAddedFunc: a.activityAdded,
 		Contacts:          a.store,
-		Privacy:           a.store,
+		Privacy:           privacy.Service{Store: a.store},
 		APITokens:         a.cfg.APITokens,
 		Reps:              repAPI{st: a.store, rules: a.dealRules()},
 		Reports:           reportAPI{st: a.store},

@@ -30,6 +30,7 @@ var allowed = map[string][]string{
 	"scoring/learn":              {},
 	"scoring/training":           {"lead", "scoring", "scoring/learn"},
 	"pipeline":                   {"lead"},
+	"privacy":                    {"lead", "store"}, // privacy requests: decides over the rows store reads and writes
 	"store":                      {"lead", "store/internal/eventsdb", "store/internal/identitydb", "store/internal/scoringdb", "store/internal/dealsdb", "store/internal/outboxdb", "store/internal/reportingdb", "store/internal/privacydb", "store/internal/secretsdb", "store/internal/assignmentdb"},
 	"store/internal/eventsdb":    {},
 	"store/internal/identitydb":  {},
