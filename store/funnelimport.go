@@ -3,28 +3,18 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
-)
 
-// HistoricLead is a lead from another system's history, imported into the
-// funnel: when it came and from where, and (optionally) when it was won.
-type HistoricLead struct {
-	ExternalID string
-	Source     string
-	At         time.Time
-	// WonAt is zero for a lead that was not won.
-	WonAt       time.Time
-	AmountCents int64
-}
+	"leadflow/reporting"
+)
 
 // ImportHistoricLeads records historical leads as contacts with one
 // touchpoint (channel "import") and, for won ones, a won deal in the default
 // pipeline opened at the first touch and closed at WonAt, so the reports
 // cover history. Rows are keyed by (dataset, external id): re-importing a
 // file adds nothing twice. progress, when set, gets the running count.
-func (s *Store) ImportHistoricLeads(ctx context.Context, dataset string, leads []HistoricLead, progress func(int)) (int, error) {
+func (s *Store) ImportHistoricLeads(ctx context.Context, dataset string, leads []reporting.HistoricLead, progress func(int)) (int, error) {
 	const batchSize = 250
 	imported := 0
 	for start := 0; start < len(leads); start += batchSize {

@@ -4,42 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"leadflow/reporting"
 )
 
 // Reporting reads: the marketer's funnel, stage conversion, revenue
 // attribution and the rep leaderboard. Every time window is half-open,
 // [from, to); a zero from or to leaves that side unbounded.
-
-// FunnelKeys are the dimensions Funnel and Attribution group by, in the
-// order they are documented.
-var FunnelKeys = []string{"source", "channel", "utm_source", "utm_medium", "utm_campaign", "connector"}
-
-// AttributionModels are the models Attribution credits revenue with.
-var AttributionModels = []string{"first", "last", "linear"}
-
-// ReportError is a report parameter that is not allowed. Field names the
-// parameter ("by", "model", "pipeline"), so the CLI and the API can say
-// which one is wrong.
-type ReportError struct {
-	Field string
-	Value string
-	// Allowed lists the accepted values, when there is a fixed set.
-	Allowed []string
-}
-
-func (e *ReportError) Error() string {
-	if len(e.Allowed) == 0 {
-		return fmt.Sprintf("unknown %s %q", e.Field, e.Value)
-	}
-	return fmt.Sprintf("unknown %s %q (one of: %s)", e.Field, e.Value, strings.Join(e.Allowed, ", "))
-}
-
-// InvalidField names the refused parameter (the httpapi convention).
-func (e *ReportError) InvalidField() string { return e.Field }
 
 // keyColumn maps a grouping dimension to its column. Only these constant
 // strings ever reach the SQL text: user input selects one, never forms one.
@@ -50,7 +24,7 @@ func keyColumn(by, touchAlias, eventAlias string) (string, error) {
 	case "connector":
 		return eventAlias + by, nil
 	}
-	return "", &ReportError{Field: "by", Value: by, Allowed: FunnelKeys}
+	return "", &reporting.Error{Field: "by", Value: by, Allowed: reporting.FunnelKeys}
 }
 
 // saturatingCents is the SQL of a numeric amount of cents as a bigint that
@@ -72,30 +46,9 @@ func bound(t time.Time) *time.Time {
 	return &t
 }
 
-// FunnelRow is one group of the lead funnel: contacts whose first touch fell
-// in the window, and what became of them.
-type FunnelRow struct {
-	Key   string `json:"key"`
-	Leads int64  `json:"leads"`
-	// MQLs were ever scored hot.
-	MQLs int64 `json:"mqls"`
-	// Deals counts leads whose contact has a deal (the first one is read).
-	Deals int64 `json:"deals"`
-	Won   int64 `json:"won"`
-	Lost  int64 `json:"lost"`
-	// WonRate is Won / Leads.
-	WonRate float64 `json:"won_rate"`
-	// RevenueCents sums the amounts of won first deals.
-	RevenueCents int64 `json:"revenue_cents"`
-	// MedianDaysToClose and P90DaysToClose measure won deals from creation
-	// to close; nil when nothing was won.
-	MedianDaysToClose *float64 `json:"median_days_to_close"`
-	P90DaysToClose    *float64 `json:"p90_days_to_close"`
-}
-
-// Funnel groups the lead_funnel view by one of FunnelKeys for contacts
+// Funnel groups the lead_funnel view by one of reporting.FunnelKeys for contacts
 // whose first touch is in [from, to), largest group first.
-func (s *Store) Funnel(ctx context.Context, by string, from, to time.Time) ([]FunnelRow, error) {
+func (s *Store) Funnel(ctx context.Context, by string, from, to time.Time) ([]reporting.FunnelRow, error) {
 	col, err := keyColumn(by, "", "")
 	if err != nil {
 		return nil, err
@@ -115,9 +68,9 @@ func (s *Store) Funnel(ctx context.Context, by string, from, to time.Time) ([]Fu
 		return nil, fmt.Errorf("read funnel by %s: %w", by, err)
 	}
 	defer rows.Close()
-	out := []FunnelRow{}
+	out := []reporting.FunnelRow{}
 	for rows.Next() {
-		var r FunnelRow
+		var r reporting.FunnelRow
 		if err := rows.Scan(&r.Key, &r.Leads, &r.MQLs, &r.Deals, &r.Won, &r.Lost, &r.RevenueCents,
 			&r.MedianDaysToClose, &r.P90DaysToClose); err != nil {
 			return nil, fmt.Errorf("read funnel by %s: %w", by, err)
@@ -133,35 +86,17 @@ func (s *Store) Funnel(ctx context.Context, by string, from, to time.Time) ([]Fu
 	return out, nil
 }
 
-// StageRow is one stage of a pipeline in StageConversion.
-type StageRow struct {
-	Stage    string `json:"stage"`
-	Position int    `json:"position"`
-	Kind     string `json:"kind"`
-	// Reached counts deals that ever entered the stage.
-	Reached int64 `json:"reached"`
-	// ReachedNext counts those that later entered a further open stage or
-	// a won stage; a move to a lost stage is not progress. Always 0 for
-	// won and lost stages.
-	ReachedNext int64 `json:"reached_next"`
-	// Conversion is ReachedNext / Reached.
-	Conversion float64 `json:"conversion"`
-	// MedianHoursInStage measures completed stays (the deal moved on);
-	// nil when no deal has left the stage.
-	MedianHoursInStage *float64 `json:"median_hours_in_stage"`
-}
-
 // StageConversion reads, for deals of the pipeline created in [from, to),
 // how many reached each stage and moved further, from deal_stage_history.
 // An empty pipeline means the default one; an unknown one is a
-// *ReportError on "pipeline".
-func (s *Store) StageConversion(ctx context.Context, pipeline string, from, to time.Time) ([]StageRow, error) {
+// *reporting.Error on "pipeline".
+func (s *Store) StageConversion(ctx context.Context, pipeline string, from, to time.Time) ([]reporting.StageRow, error) {
 	var pipelineID int64
 	err := s.pool.QueryRow(ctx, `
 		SELECT id FROM pipelines WHERE CASE WHEN $1 = '' THEN is_default ELSE name = $1 END`, pipeline).Scan(&pipelineID)
 	if err != nil {
 		if errors.Is(err, pgx.ErrNoRows) {
-			return nil, &ReportError{Field: "pipeline", Value: pipeline}
+			return nil, &reporting.Error{Field: "pipeline", Value: pipeline}
 		}
 		return nil, fmt.Errorf("find pipeline %q: %w", pipeline, err)
 	}
@@ -191,9 +126,9 @@ func (s *Store) StageConversion(ctx context.Context, pipeline string, from, to t
 		return nil, fmt.Errorf("read stage conversion of %q: %w", pipeline, err)
 	}
 	defer rows.Close()
-	out := []StageRow{}
+	out := []reporting.StageRow{}
 	for rows.Next() {
-		var r StageRow
+		var r reporting.StageRow
 		if err := rows.Scan(&r.Stage, &r.Position, &r.Kind, &r.Reached, &r.ReachedNext, &r.MedianHoursInStage); err != nil {
 			return nil, fmt.Errorf("read stage conversion of %q: %w", pipeline, err)
 		}
@@ -208,15 +143,6 @@ func (s *Store) StageConversion(ctx context.Context, pipeline string, from, to t
 	return out, nil
 }
 
-// AttributionRow is the won revenue credited to one key.
-type AttributionRow struct {
-	Key string `json:"key"`
-	// Deals is the share of won deals credited (fractional under linear).
-	Deals float64 `json:"deals"`
-	// RevenueCents is the credited amount (fractional under linear).
-	RevenueCents float64 `json:"revenue_cents"`
-}
-
 // attributionWeight is each model's credit for one touch, as constant SQL.
 var attributionWeight = map[string]string{
 	"first":  "(rank_first = 1)::int::float8",
@@ -225,14 +151,14 @@ var attributionWeight = map[string]string{
 }
 
 // Attribution credits deals won (closed) in [from, to) to the touchpoints
-// their contact had up to the win, grouped by one of FunnelKeys: "first"
+// their contact had up to the win, grouped by one of reporting.FunnelKeys: "first"
 // gives the whole amount to the earliest touch, "last" to the latest,
 // "linear" splits it equally over all of them. Test touchpoints never get
 // credit; a won deal without any touch before the win is left out.
-func (s *Store) Attribution(ctx context.Context, model, by string, from, to time.Time) ([]AttributionRow, error) {
+func (s *Store) Attribution(ctx context.Context, model, by string, from, to time.Time) ([]reporting.AttributionRow, error) {
 	weight, ok := attributionWeight[model]
 	if !ok {
-		return nil, &ReportError{Field: "model", Value: model, Allowed: AttributionModels}
+		return nil, &reporting.Error{Field: "model", Value: model, Allowed: reporting.AttributionModels}
 	}
 	col, err := keyColumn(by, "t.", "e.")
 	if err != nil {
@@ -262,9 +188,9 @@ func (s *Store) Attribution(ctx context.Context, model, by string, from, to time
 		return nil, fmt.Errorf("read %s attribution by %s: %w", model, by, err)
 	}
 	defer rows.Close()
-	out := []AttributionRow{}
+	out := []reporting.AttributionRow{}
 	for rows.Next() {
-		var r AttributionRow
+		var r reporting.AttributionRow
 		if err := rows.Scan(&r.Key, &r.Deals, &r.RevenueCents); err != nil {
 			return nil, fmt.Errorf("read %s attribution by %s: %w", model, by, err)
 		}
@@ -276,27 +202,11 @@ func (s *Store) Attribution(ctx context.Context, model, by string, from, to time
 	return out, nil
 }
 
-// RepRow is one rep on the leaderboard.
-type RepRow struct {
-	RepID int64  `json:"rep_id"`
-	Name  string `json:"name"`
-	// Assigned counts deals created in the window the rep owns now.
-	Assigned int64 `json:"assigned"`
-	// MedianFirstTouchMinutes is from deal creation to the first touch;
-	// nil when no owned deal was touched.
-	MedianFirstTouchMinutes *float64 `json:"median_first_touch_minutes"`
-	Won                     int64    `json:"won"`
-	WonRevenueCents         int64    `json:"won_revenue_cents"`
-	// SLABreaches counts deals taken from this rep in the window because
-	// the first touch came too late (a reroute's previous assignee).
-	SLABreaches int64 `json:"sla_breaches"`
-}
-
 // RepLeaderboard reads per rep the deals created in [from, to) they own,
 // how fast they first touched them, what they won, and the speed-to-lead
 // breaches (reroutes away from them) in the window. Reps with nothing in
 // the window are left out. Most won revenue first.
-func (s *Store) RepLeaderboard(ctx context.Context, from, to time.Time) ([]RepRow, error) {
+func (s *Store) RepLeaderboard(ctx context.Context, from, to time.Time) ([]reporting.RepRow, error) {
 	rows, err := s.pool.Query(ctx, `
 		WITH owned AS (
 			SELECT d.owner_rep_id AS rep_id, count(*) AS assigned,
@@ -328,9 +238,9 @@ func (s *Store) RepLeaderboard(ctx context.Context, from, to time.Time) ([]RepRo
 		return nil, fmt.Errorf("read rep leaderboard: %w", err)
 	}
 	defer rows.Close()
-	out := []RepRow{}
+	out := []reporting.RepRow{}
 	for rows.Next() {
-		var r RepRow
+		var r reporting.RepRow
 		if err := rows.Scan(&r.RepID, &r.Name, &r.Assigned, &r.MedianFirstTouchMinutes, &r.Won, &r.WonRevenueCents, &r.SLABreaches); err != nil {
 			return nil, fmt.Errorf("read rep leaderboard: %w", err)
 		}

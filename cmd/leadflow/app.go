@@ -280,7 +280,7 @@ func (a *app) httpHandler() (http.Handler, error) {
 		Privacy:           a.store,
 		APITokens:         a.cfg.APITokens,
 		Reps:              repAPI{st: a.store, rules: a.dealRules()},
-		Reports:           reportAPI{st: a.store},
+		Reports:           a.store,
 		NowFunc:           a.nowFunc,
 		Metrics:           a.metrics,
 		Logger:            a.logger,
