@@ -89,7 +89,6 @@ func (q *Queries) Attribution(ctx context.Context, arg AttributionParams) ([]Att
 }
 
 const funnel = `-- name: Funnel :many
-
 WITH groups AS (
 	SELECT (CASE $1::text
 	            WHEN 'source' THEN source
@@ -136,15 +135,6 @@ type FunnelRow struct {
 	P90DaysToClose    *float64
 }
 
-// Amounts of cents summed below are numeric in PostgreSQL; each sum is
-// brought back to bigint saturating at the int64 bounds
-// (LEAST(GREATEST(x, min), max)::bigint) instead of failing: the plain cast
-// answered 22003 (numeric_value_out_of_range) and took every report down
-// for every user (issue 14 item 4). Amounts are bounded where they are
-// written (pipeline.DealRules, migration 00022), so saturation is the last
-// line, not the expected path. The summed expression is never NULL
-// (GREATEST skips NULLs). A NULL window bound is unbounded; windows are
-// half-open, [from, to).
 // Groups the lead_funnel view by one grouping dimension (@by, checked by
 // the caller against reporting.FunnelKeys) for contacts whose first touch
 // is in the window, largest group first.
