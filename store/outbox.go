@@ -455,17 +455,17 @@ func reconcileOutbox(ctx context.Context, tx pgx.Tx, e lead.Engagement) error {
 
 // SinkMail is a message stored by the local mail sink.
 type SinkMail struct {
-	ID        int64             `json:"id"`
-	MessageID string            `json:"message_id"`
-	To        string            `json:"to"`
-	From      string            `json:"from"`
-	Subject   string            `json:"subject"`
-	Text      string            `json:"text"`
-	HTML      string            `json:"html"`
-	Headers   map[string]string `json:"headers"`
-	Tags      []string          `json:"tags"`
-	Variables map[string]string `json:"variables"`
-	CreatedAt time.Time         `json:"created_at"`
+	ID        int64
+	MessageID string
+	To        string
+	From      string
+	Subject   string
+	Text      string
+	HTML      string
+	Headers   map[string]string
+	Tags      []string
+	Variables map[string]string
+	CreatedAt time.Time
 }
 
 // StoreSinkMail keeps a message the local sink "sent".
