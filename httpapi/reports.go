@@ -1,31 +1,20 @@
 package httpapi
 
 import (
-	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"slices"
 	"strings"
 	"time"
+
+	"leadflow/reporting"
 )
 
-// ReportNames are the reports GET /v1/reports/{name} serves.
-var ReportNames = []string{"funnel", "stages", "attribution", "reps"}
-
-// ReportQuery is the parameters of a report; empty strings take the
-// report's defaults. The window is half-open, [From, To); zero is unbounded.
-type ReportQuery struct {
-	By, Model, Pipeline string
-	From, To            time.Time
-}
-
-// ReportStore runs a report by name. The result is passed through as JSON.
-// A refused parameter is an error with an InvalidField() string method,
-// answered 400 naming the field.
-type ReportStore interface {
-	Report(ctx context.Context, name string, q ReportQuery) (any, error)
-}
+// ReportStore reads the reports (package store implements it). A refused
+// parameter is a *reporting.Error, answered 400 naming the field.
+type ReportStore = reporting.Source
 
 // ParseReportRange reads a report window from its flag or query values:
 // a date (YYYY-MM-DD, where to is inclusive: the whole day counts) or an
@@ -68,8 +57,8 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := r.PathValue("name")
-	if !slices.Contains(ReportNames, name) {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("no report %q; reports: %s", name, strings.Join(ReportNames, ", ")), "name")
+	if !slices.Contains(reporting.Names, name) {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("no report %q; reports: %s", name, strings.Join(reporting.Names, ", ")), "name")
 		return
 	}
 	v := r.URL.Query()
@@ -78,7 +67,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, field+": "+err.Error(), field)
 		return
 	}
-	res, err := s.cfg.Reports.Report(r.Context(), name, ReportQuery{By: v.Get("by"), Model: v.Get("model"), Pipeline: v.Get("pipeline"), From: from, To: to})
+	res, err := reporting.Run(r.Context(), s.cfg.Reports, name, reporting.Query{By: v.Get("by"), Model: v.Get("model"), Pipeline: v.Get("pipeline"), From: from, To: to})
 	var invalid interface{ InvalidField() string }
 	if errors.As(err, &invalid) {
 		writeError(w, http.StatusBadRequest, err.Error(), invalid.InvalidField())
@@ -88,5 +77,108 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		s.storeFailed(w, "read report", err, "report", name)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"report": name, "rows": res})
+	writeJSON(w, http.StatusOK, reportResponse{Report: name, Rows: NewReportRows(res)})
+}
+
+// reportResponse is the body of GET /v1/reports/{name}.
+type reportResponse struct {
+	Report string     `json:"report"`
+	Rows   ReportRows `json:"rows"`
+}
+
+// ReportRows is a report's rows as the API serves them and `leadflow
+// report --format json` prints them: a JSON array of the report's row type
+// (docs/reports.md), never null.
+type ReportRows struct {
+	funnel      []funnelRow
+	stages      []stageRow
+	attribution []attributionRow
+	reps        []repRow
+	name        string
+}
+
+// NewReportRows converts a report's rows to their JSON shape.
+func NewReportRows(res reporting.Result) ReportRows {
+	out := ReportRows{name: res.Name}
+	switch res.Name {
+	case "funnel":
+		out.funnel = make([]funnelRow, len(res.Funnel))
+		for i, r := range res.Funnel {
+			out.funnel[i] = funnelRow(r)
+		}
+	case "stages":
+		out.stages = make([]stageRow, len(res.Stages))
+		for i, r := range res.Stages {
+			out.stages[i] = stageRow(r)
+		}
+	case "attribution":
+		out.attribution = make([]attributionRow, len(res.Attribution))
+		for i, r := range res.Attribution {
+			out.attribution[i] = attributionRow(r)
+		}
+	case "reps":
+		out.reps = make([]repRow, len(res.Reps))
+		for i, r := range res.Reps {
+			out.reps[i] = repRow(r)
+		}
+	}
+	return out
+}
+
+// MarshalJSON writes the rows of the report they came from.
+func (r ReportRows) MarshalJSON() ([]byte, error) {
+	switch r.name {
+	case "funnel":
+		return json.Marshal(r.funnel)
+	case "stages":
+		return json.Marshal(r.stages)
+	case "attribution":
+		return json.Marshal(r.attribution)
+	case "reps":
+		return json.Marshal(r.reps)
+	}
+	return []byte("[]"), nil
+}
+
+// funnelRow is reporting.FunnelRow on the wire.
+type funnelRow struct {
+	Key               string   `json:"key"`
+	Leads             int64    `json:"leads"`
+	MQLs              int64    `json:"mqls"`
+	Deals             int64    `json:"deals"`
+	Won               int64    `json:"won"`
+	Lost              int64    `json:"lost"`
+	WonRate           float64  `json:"won_rate"`
+	RevenueCents      int64    `json:"revenue_cents"`
+	MedianDaysToClose *float64 `json:"median_days_to_close"`
+	P90DaysToClose    *float64 `json:"p90_days_to_close"`
+}
+
+// stageRow is reporting.StageRow on the wire.
+type stageRow struct {
+	Stage              string   `json:"stage"`
+	Position           int      `json:"position"`
+	Kind               string   `json:"kind"`
+	Reached            int64    `json:"reached"`
+	ReachedNext        int64    `json:"reached_next"`
+	Conversion         float64  `json:"conversion"`
+	MedianHoursInStage *float64 `json:"median_hours_in_stage"`
+}
+
+// attributionRow is reporting.AttributionRow on the wire.
+type attributionRow struct {
+	Key          string  `json:"key"`
+	Deals        float64 `json:"deals"`
+	RevenueCents float64 `json:"revenue_cents"`
+}
+
+// repRow is reporting.RepRow on the wire.
+type repRow struct {
+	RepID                   int64    `json:"rep_id"`
+	Name                    string   `json:"name"`
+	Assigned                int64    `json:"assigned"`
+	MedianFirstTouchMinutes *float64 `json:"median_first_touch_minutes"`
+	Won                     int64    `json:"won"`
+	WonRevenueCents         int64    `json:"won_revenue_cents"`
+	SLABreaches             int64    `json:"sla_breaches"`
 }

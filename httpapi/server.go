@@ -90,7 +90,7 @@ type Config struct {
 	Suppressor   Suppressor
 	// MailSinkFunc lists the local mail sink for GET /v1/dev/mail; nil when
 	// real email is sent.
-	MailSinkFunc func(ctx context.Context, limit int) (any, error)
+	MailSinkFunc func(ctx context.Context, limit int) ([]SinkMail, error)
 	// RedisPingFunc checks the queue's Redis for /readyz; nil skips the check.
 	RedisPingFunc func(ctx context.Context) error
 	// MaxBodyBytes bounds request bodies; default DefaultMaxBodyBytes.

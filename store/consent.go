@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"leadflow/store/internal/outboxdb"
 )
 
 // Marketing consent states, as recorded in consent_events (migration
@@ -31,26 +33,16 @@ type Consent struct {
 	Refused bool
 }
 
-// consentOf reads a contact's consent inside tx (ClaimEmail's
-// transaction). The latest statement is the one made last (occurred_at),
-// ties broken by arrival, so a form retried out of order does not reverse
-// a newer answer.
-func consentOf(ctx context.Context, q interface {
-	QueryRow(context.Context, string, ...any) pgx.Row
-}, contactID int64) (Consent, error) {
-	var c Consent
-	var explicit string
-	err := q.QueryRow(ctx, `
-		SELECT
-			COALESCE((SELECT state FROM consent_events WHERE contact_id = $1
-				ORDER BY occurred_at DESC, id DESC LIMIT 1), 'not_given'),
-			COALESCE((SELECT state FROM consent_events WHERE contact_id = $1 AND state <> 'not_given'
-				ORDER BY occurred_at DESC, id DESC LIMIT 1), '')`, contactID).Scan(&c.Latest, &explicit)
+// consentOf reads a contact's consent through db (ClaimEmail's
+// transaction, or the pool). The latest statement is the one made last
+// (occurred_at), ties broken by arrival, so a form retried out of order
+// does not reverse a newer answer.
+func consentOf(ctx context.Context, db outboxdb.DBTX, contactID int64) (Consent, error) {
+	row, err := outboxdb.New(db).Consent(ctx, contactID)
 	if err != nil {
 		return Consent{}, fmt.Errorf("read marketing consent of contact %d: %w", contactID, err)
 	}
-	c.Refused = explicit == ConsentRefused
-	return c, nil
+	return Consent{Latest: row.Latest, Refused: row.Explicit == ConsentRefused}, nil
 }
 
 // ConsentOf returns a contact's current marketing consent.
@@ -71,18 +63,13 @@ type ConsentEvent struct {
 // ConsentHistory lists a contact's consent statements, oldest first: the
 // proof of what the person agreed to, refused or withdrew, and when.
 func (s *Store) ConsentHistory(ctx context.Context, contactID int64) ([]ConsentEvent, error) {
-	rows, err := s.pool.Query(ctx, `
-		SELECT COALESCE(touchpoint_id, 0), state, source, occurred_at FROM consent_events
-		WHERE contact_id = $1 ORDER BY occurred_at, id`, contactID)
+	rows, err := outboxdb.New(s.pool).ConsentHistory(ctx, contactID)
 	if err != nil {
 		return nil, fmt.Errorf("list consent of contact %d: %w", contactID, err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (ConsentEvent, error) {
-		var e ConsentEvent
-		return e, r.Scan(&e.TouchpointID, &e.State, &e.Source, &e.OccurredAt)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("list consent of contact %d: %w", contactID, err)
+	out := make([]ConsentEvent, len(rows))
+	for i, r := range rows {
+		out[i] = ConsentEvent(r)
 	}
 	return out, nil
 }
@@ -97,22 +84,19 @@ func (s *Store) ConsentHistory(ctx context.Context, contactID int64) ([]ConsentE
 func (s *Store) UnsubscribeContact(ctx context.Context, ref, reason string, at time.Time) (int64, error) {
 	var contactID int64
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		err := tx.QueryRow(ctx, `SELECT id FROM contacts WHERE ref = $1`, ref).Scan(&contactID)
+		q := outboxdb.New(tx)
+		var err error
+		contactID, err = q.ContactByRef(ctx, ref)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("unsubscribe contact: %w", ErrNotFound)
 		}
 		if err != nil {
 			return fmt.Errorf("unsubscribe contact: %w", err)
 		}
-		if _, err := tx.Exec(ctx, `
-			INSERT INTO suppressions (email, reason, created_at)
-			SELECT lower(value), $2, $3 FROM contact_identities WHERE contact_id = $1 AND kind = 'email'
-			ON CONFLICT (email) DO NOTHING`, contactID, reason, at); err != nil {
+		if err := q.SuppressContactAddresses(ctx, outboxdb.SuppressContactAddressesParams{ContactID: contactID, Reason: reason, CreatedAt: at}); err != nil {
 			return fmt.Errorf("suppress addresses of contact %d: %w", contactID, err)
 		}
-		if _, err := tx.Exec(ctx, `
-			INSERT INTO consent_events (contact_id, state, source, occurred_at, created_at)
-			VALUES ($1, 'refused', 'unsubscribe', $2, $2)`, contactID, at); err != nil {
+		if err := q.RecordUnsubscribe(ctx, outboxdb.RecordUnsubscribeParams{ContactID: contactID, At: at}); err != nil {
 			return fmt.Errorf("record unsubscribe of contact %d: %w", contactID, err)
 		}
 		return nil

@@ -2,61 +2,47 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
-)
 
-// HistoricLead is a lead from another system's history, imported into the
-// funnel: when it came and from where, and (optionally) when it was won.
-type HistoricLead struct {
-	ExternalID string
-	Source     string
-	At         time.Time
-	// WonAt is zero for a lead that was not won.
-	WonAt       time.Time
-	AmountCents int64
-}
+	"leadflow/reporting"
+	"leadflow/store/internal/reportingdb"
+)
 
 // ImportHistoricLeads records historical leads as contacts with one
 // touchpoint (channel "import") and, for won ones, a won deal in the default
 // pipeline opened at the first touch and closed at WonAt, so the reports
 // cover history. Rows are keyed by (dataset, external id): re-importing a
 // file adds nothing twice. progress, when set, gets the running count.
-func (s *Store) ImportHistoricLeads(ctx context.Context, dataset string, leads []HistoricLead, progress func(int)) (int, error) {
+func (s *Store) ImportHistoricLeads(ctx context.Context, dataset string, leads []reporting.HistoricLead, progress func(int)) (int, error) {
 	const batchSize = 250
 	imported := 0
 	for start := 0; start < len(leads); start += batchSize {
 		end := min(start+batchSize, len(leads))
 		err := s.inTx(ctx, func(tx pgx.Tx) error {
+			q := reportingdb.New(tx)
 			for _, l := range leads[start:end] {
-				var eventID int64
-				err := tx.QueryRow(ctx, `
-					INSERT INTO inbound_events (connector, source, event_id, received_at, payload, status, processed_at, enqueued_at)
-					VALUES ('import', $1, $2, $3, '\x7b7d', 'processed', $3, $3)
-					ON CONFLICT (connector, source, event_id) DO NOTHING RETURNING id`, dataset, l.ExternalID, l.At).Scan(&eventID)
-				if err == pgx.ErrNoRows {
+				eventID, err := q.InsertImportEvent(ctx, reportingdb.InsertImportEventParams{Dataset: dataset, ExternalID: l.ExternalID, At: l.At})
+				if errors.Is(err, pgx.ErrNoRows) {
 					continue // imported before
 				}
 				if err != nil {
 					return fmt.Errorf("import lead %q: %w", l.ExternalID, err)
 				}
-				var contactID, tpID int64
-				if err := tx.QueryRow(ctx, `INSERT INTO contacts (created_at, updated_at) VALUES ($1, $1) RETURNING id`, l.At).Scan(&contactID); err != nil {
+				contactID, err := q.InsertImportContact(ctx, l.At)
+				if err != nil {
 					return fmt.Errorf("import lead %q: %w", l.ExternalID, err)
 				}
-				if err := tx.QueryRow(ctx, `
-					INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id, occurred_at)
-					VALUES ($1, $2, $3, 'import', $4, $5) RETURNING id`, contactID, eventID, l.Source, l.ExternalID, l.At).Scan(&tpID); err != nil {
+				tpID, err := q.InsertImportTouchpoint(ctx, reportingdb.InsertImportTouchpointParams{ContactID: contactID,
+					InboundEventID: eventID, Source: l.Source, ExternalID: l.ExternalID, OccurredAt: l.At})
+				if err != nil {
 					return fmt.Errorf("import lead %q: %w", l.ExternalID, err)
 				}
 				if !l.WonAt.IsZero() {
-					if _, err := tx.Exec(ctx, `
-						INSERT INTO deals (contact_id, pipeline_id, stage_id, touchpoint_id, amount_cents, created_at, updated_at, stage_entered_at, closed_at, first_contacted_at)
-						SELECT $1, p.id, st.id, $2, $3, $4, $5, $5, $5, $4
-						FROM pipelines p JOIN stages st ON st.pipeline_id = p.id AND st.kind = 'won'
-						WHERE p.is_default ORDER BY st.position LIMIT 1`, contactID, tpID, l.AmountCents, l.At, l.WonAt); err != nil {
+					if err := q.InsertImportWonDeal(ctx, reportingdb.InsertImportWonDealParams{ContactID: contactID,
+						TouchpointID: &tpID, AmountCents: l.AmountCents, CreatedAt: l.At, WonAt: l.WonAt}); err != nil {
 						return fmt.Errorf("import won deal of %q: %w", l.ExternalID, err)
 					}
 				}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,16 +14,33 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"leadflow/lead"
+	"leadflow/store/internal/outboxdb"
 )
 
-const outboxColumns = `id, dedupe_key, contact_id, template, kind, to_address, send_after, COALESCE(enrollment_id, 0),
-	COALESCE(deal_id, 0), COALESCE(rep_id, 0), trigger, status, COALESCE(provider_message_id, ''), attempts, last_error`
+// outboxEmail is an outbox row as the rest of leadflow sees it: absent
+// links are 0, an absent provider id is empty.
+func outboxEmail(r outboxdb.EmailOutbox) lead.OutboxEmail {
+	return lead.OutboxEmail{ID: r.ID, DedupeKey: r.DedupeKey, ContactID: r.ContactID, Template: r.Template, Kind: r.Kind,
+		To: r.ToAddress, SendAfter: r.SendAfter, EnrollmentID: orZero(r.EnrollmentID), DealID: orZero(r.DealID),
+		RepID: orZero(r.RepID), Trigger: r.Trigger, Status: r.Status, ProviderID: orZero(r.ProviderMessageID),
+		Attempts: int(r.Attempts), LastError: r.LastError}
+}
 
-func scanOutbox(row pgx.Row) (lead.OutboxEmail, error) {
-	var e lead.OutboxEmail
-	err := row.Scan(&e.ID, &e.DedupeKey, &e.ContactID, &e.Template, &e.Kind, &e.To, &e.SendAfter, &e.EnrollmentID,
-		&e.DealID, &e.RepID, &e.Trigger, &e.Status, &e.ProviderID, &e.Attempts, &e.LastError)
-	return e, err
+func outboxEmails(rows []outboxdb.EmailOutbox) []lead.OutboxEmail {
+	out := make([]lead.OutboxEmail, len(rows))
+	for i, r := range rows {
+		out[i] = outboxEmail(r)
+	}
+	return out
+}
+
+// orZero reads a nullable column, NULL as the zero value.
+func orZero[T any](v *T) T {
+	if v == nil {
+		var zero T
+		return zero
+	}
+	return *v
 }
 
 func nullID(id int64) *int64 {
@@ -50,7 +68,7 @@ const (
 // the rows that decide (a contact's other emails, its crossings) may not
 // exist yet. Two keys hashing alike only serialize more than needed.
 func lockContactTx(ctx context.Context, tx pgx.Tx, purpose string, contactID int64) error {
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, $2))`, purpose, contactID); err != nil {
+	if err := outboxdb.New(tx).AdvisoryXactLock(ctx, outboxdb.AdvisoryXactLockParams{Purpose: purpose, Key: contactID}); err != nil {
 		return fmt.Errorf("lock contact %d for %s: %w", contactID, purpose, err)
 	}
 	return nil
@@ -60,23 +78,21 @@ func lockContactTx(ctx context.Context, tx pgx.Tx, purpose string, contactID int
 // key exists, which is then returned with created false: however often a
 // trigger fires, one email.
 func (s *Store) QueueEmail(ctx context.Context, e lead.OutboxEmail) (lead.OutboxEmail, bool, error) {
-	out, err := scanOutbox(s.derived.QueryRow(ctx, `
-		INSERT INTO email_outbox (dedupe_key, contact_id, template, kind, to_address, send_after, enrollment_id, deal_id, rep_id, trigger)
-		VALUES ($1, $2, $3, $4, lower($5), $6, $7, $8, $9, $10)
-		ON CONFLICT (dedupe_key) DO NOTHING
-		RETURNING `+outboxColumns,
-		e.DedupeKey, e.ContactID, e.Template, e.Kind, e.To, e.SendAfter, nullID(e.EnrollmentID), nullID(e.DealID), nullID(e.RepID), e.Trigger))
+	q := outboxdb.New(s.derived)
+	row, err := q.QueueEmail(ctx, outboxdb.QueueEmailParams{DedupeKey: e.DedupeKey, ContactID: e.ContactID, Template: e.Template,
+		Kind: e.Kind, ToAddress: e.To, SendAfter: e.SendAfter, EnrollmentID: nullID(e.EnrollmentID), DealID: nullID(e.DealID),
+		RepID: nullID(e.RepID), Trigger: e.Trigger})
 	if err == nil {
-		return out, true, nil
+		return outboxEmail(row), true, nil
 	}
 	if !errors.Is(err, pgx.ErrNoRows) {
 		return lead.OutboxEmail{}, false, fmt.Errorf("queue email %s: %w", e.Template, err)
 	}
-	out, err = scanOutbox(s.derived.QueryRow(ctx, `SELECT `+outboxColumns+` FROM email_outbox WHERE dedupe_key = $1`, e.DedupeKey))
+	row, err = q.EmailByDedupeKey(ctx, e.DedupeKey)
 	if err != nil {
 		return lead.OutboxEmail{}, false, fmt.Errorf("read queued email: %w", err)
 	}
-	return out, false, nil
+	return outboxEmail(row), false, nil
 }
 
 // QueueEmails is QueueEmail for several emails in one statement (a nurture
@@ -87,49 +103,34 @@ func (s *Store) QueueEmails(ctx context.Context, es []lead.OutboxEmail) ([]lead.
 	if n == 0 {
 		return nil, nil
 	}
-	keys, templates, kinds, tos, triggers := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-	contacts, enrollments, deals, reps := make([]int64, n), make([]*int64, n), make([]*int64, n), make([]*int64, n)
-	after := make([]time.Time, n)
+	p := outboxdb.QueueEmailsParams{DedupeKeys: make([]string, n), ContactIds: make([]int64, n), Templates: make([]string, n),
+		Kinds: make([]string, n), ToAddresses: make([]string, n), SendAfters: make([]time.Time, n), EnrollmentIds: make([]int64, n),
+		DealIds: make([]int64, n), RepIds: make([]int64, n), Triggers: make([]string, n)}
 	for i, e := range es {
-		keys[i], templates[i], kinds[i], tos[i], triggers[i] = e.DedupeKey, e.Template, e.Kind, e.To, e.Trigger
-		contacts[i], enrollments[i], deals[i], reps[i] = e.ContactID, nullID(e.EnrollmentID), nullID(e.DealID), nullID(e.RepID)
-		after[i] = e.SendAfter
+		p.DedupeKeys[i], p.ContactIds[i], p.Templates[i], p.Kinds[i], p.ToAddresses[i] = e.DedupeKey, e.ContactID, e.Template, e.Kind, e.To
+		p.SendAfters[i], p.EnrollmentIds[i], p.DealIds[i], p.RepIds[i], p.Triggers[i] = e.SendAfter, e.EnrollmentID, e.DealID, e.RepID, e.Trigger
 	}
-	rows, err := s.derived.Query(ctx, `
-		INSERT INTO email_outbox (dedupe_key, contact_id, template, kind, to_address, send_after, enrollment_id, deal_id, rep_id, trigger)
-		SELECT k, c, t, kd, lower(a), sa, en, d, r, tr
-		FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::bigint[], $8::bigint[], $9::bigint[], $10::text[])
-			AS u(k, c, t, kd, a, sa, en, d, r, tr)
-		ON CONFLICT (dedupe_key) DO NOTHING
-		RETURNING `+outboxColumns,
-		keys, contacts, templates, kinds, tos, after, enrollments, deals, reps, triggers)
-	if err != nil {
-		return nil, fmt.Errorf("queue %d emails: %w", n, err)
-	}
-	queued, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.OutboxEmail, error) { return scanOutbox(r) })
+	q := outboxdb.New(s.derived)
+	queued, err := q.QueueEmails(ctx, p)
 	if err != nil {
 		return nil, fmt.Errorf("queue %d emails: %w", n, err)
 	}
 	idx := make(map[string]lead.OutboxEmail, n)
 	for _, e := range queued {
-		idx[e.DedupeKey] = e
+		idx[e.DedupeKey] = outboxEmail(e)
 	}
 	if len(queued) < n {
 		// Queued before (a retried task): read them back.
-		got, err := s.derived.Query(ctx, `SELECT `+outboxColumns+` FROM email_outbox WHERE dedupe_key = ANY($1)`, keys)
-		if err != nil {
-			return nil, fmt.Errorf("read %d queued emails: %w", n, err)
-		}
-		existing, err := pgx.CollectRows(got, func(r pgx.CollectableRow) (lead.OutboxEmail, error) { return scanOutbox(r) })
+		existing, err := q.EmailsByDedupeKeys(ctx, p.DedupeKeys)
 		if err != nil {
 			return nil, fmt.Errorf("read %d queued emails: %w", n, err)
 		}
 		for _, e := range existing {
-			idx[e.DedupeKey] = e
+			idx[e.DedupeKey] = outboxEmail(e)
 		}
 	}
 	out := make([]lead.OutboxEmail, n)
-	for i, k := range keys {
+	for i, k := range p.DedupeKeys {
 		out[i] = idx[k]
 	}
 	return out, nil
@@ -137,14 +138,14 @@ func (s *Store) QueueEmails(ctx context.Context, es []lead.OutboxEmail) ([]lead.
 
 // GetEmail returns one outbox email.
 func (s *Store) GetEmail(ctx context.Context, id int64) (lead.OutboxEmail, error) {
-	e, err := scanOutbox(s.pool.QueryRow(ctx, `SELECT `+outboxColumns+` FROM email_outbox WHERE id = $1`, id))
+	row, err := outboxdb.New(s.pool).Email(ctx, id)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return e, fmt.Errorf("outbox email %d: %w", id, ErrNotFound)
+		return lead.OutboxEmail{}, fmt.Errorf("outbox email %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
-		return e, fmt.Errorf("read outbox email %d: %w", id, err)
+		return lead.OutboxEmail{}, fmt.Errorf("read outbox email %d: %w", id, err)
 	}
-	return e, nil
+	return outboxEmail(row), nil
 }
 
 // ClaimEmail decides, in one transaction holding the row, whether the email
@@ -158,17 +159,19 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (l
 	}
 	var c lead.Claim
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		e, err := scanOutbox(tx.QueryRow(ctx, `SELECT `+outboxColumns+` FROM email_outbox WHERE id = $1 FOR UPDATE`, id))
+		q := outboxdb.New(tx)
+		row, err := q.LockEmail(ctx, id)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("outbox email %d: %w", id, ErrNotFound)
 		}
 		if err != nil {
 			return fmt.Errorf("lock outbox email %d: %w", id, err)
 		}
+		e := outboxEmail(row)
 		c.Email = e
 		stop := func(status, reason string) error {
 			c.Reason = reason
-			_, err := tx.Exec(ctx, `UPDATE email_outbox SET status = $2, last_error = $3 WHERE id = $1`, id, status, reason)
+			err := q.StopEmail(ctx, outboxdb.StopEmailParams{ID: id, Status: status, Reason: reason})
 			if err != nil {
 				return fmt.Errorf("mark outbox email %d %s: %w", id, status, err)
 			}
@@ -180,8 +183,8 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (l
 			c.Reason = "already " + e.Status
 			return nil
 		case lead.EmailClaimed:
-			var claimedAt time.Time
-			if err := tx.QueryRow(ctx, `SELECT claimed_at FROM email_outbox WHERE id = $1`, id).Scan(&claimedAt); err != nil {
+			claimedAt, err := q.EmailClaimedAt(ctx, id)
+			if err != nil {
 				return fmt.Errorf("read claim of outbox email %d: %w", id, err)
 			}
 			if p.Now.Sub(claimedAt) < p.StaleClaim {
@@ -192,12 +195,7 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (l
 		if e.Kind == lead.EmailMarketing {
 			// An erased person's address is kept only as its SHA-256
 			// (suppression_hashes, see EraseContact), so both lists are asked.
-			var suppressed string
-			err := tx.QueryRow(ctx, `
-				SELECT reason FROM suppressions WHERE email = $1
-				UNION ALL
-				SELECT reason FROM suppression_hashes WHERE email_sha256 = $2
-				LIMIT 1`, e.To, EmailSHA256(e.To)).Scan(&suppressed)
+			suppressed, err := q.AddressSuppression(ctx, outboxdb.AddressSuppressionParams{Email: e.To, EmailSha256: EmailSHA256(e.To)})
 			if err == nil {
 				return stop(lead.EmailSuppressed, "address suppressed: "+suppressed)
 			}
@@ -218,8 +216,8 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (l
 				return stop(lead.EmailSuppressed, "no current marketing consent")
 			}
 			if e.EnrollmentID != 0 {
-				var status string
-				if err := tx.QueryRow(ctx, `SELECT status FROM nurture_enrollments WHERE id = $1`, e.EnrollmentID).Scan(&status); err != nil {
+				status, err := q.EnrollmentStatus(ctx, e.EnrollmentID)
+				if err != nil {
 					return fmt.Errorf("check nurture enrollment: %w", err)
 				}
 				if status != "active" {
@@ -245,9 +243,7 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (l
 					return err
 				}
 				if at.After(p.Now) {
-					if _, err := tx.Exec(ctx, `
-						UPDATE email_outbox SET status = 'pending', send_after = $2, last_error = $3 WHERE id = $1`,
-						id, at, reason); err != nil {
+					if err := q.HoldEmail(ctx, outboxdb.HoldEmailParams{ID: id, SendAfter: at, Reason: reason}); err != nil {
 						return fmt.Errorf("hold outbox email %d: %w", id, err)
 					}
 					c.Email.Status, c.Email.SendAfter = lead.EmailPending, at
@@ -256,8 +252,7 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (l
 				}
 			}
 		}
-		if _, err := tx.Exec(ctx, `
-			UPDATE email_outbox SET status = 'claimed', claimed_at = $2, attempts = attempts + 1 WHERE id = $1`, id, p.Now); err != nil {
+		if err := q.ClaimEmail(ctx, outboxdb.ClaimEmailParams{ID: id, ClaimedAt: &p.Now}); err != nil {
 			return fmt.Errorf("claim outbox email %d: %w", id, err)
 		}
 		c.Email.Status, c.Send = lead.EmailClaimed, true
@@ -280,8 +275,8 @@ func (s *Store) FoldRepDigest(ctx context.Context, id int64, p lead.RepDigestPol
 	var digest lead.OutboxEmail
 	folded := false
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		var repID int64
-		err := tx.QueryRow(ctx, `SELECT COALESCE(rep_id, 0) FROM email_outbox WHERE id = $1`, id).Scan(&repID)
+		q := outboxdb.New(tx)
+		repID, err := q.RepOfEmail(ctx, id)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("outbox email %d: %w", id, ErrNotFound)
 		}
@@ -291,42 +286,34 @@ func (s *Store) FoldRepDigest(ctx context.Context, id int64, p lead.RepDigestPol
 		if repID == 0 {
 			return nil
 		}
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, $2))`, lockRepDigest, repID); err != nil {
+		if err := q.AdvisoryXactLock(ctx, outboxdb.AdvisoryXactLockParams{Purpose: lockRepDigest, Key: repID}); err != nil {
 			return fmt.Errorf("lock rep %d for %s: %w", repID, lockRepDigest, err)
 		}
-		e, err := scanOutbox(tx.QueryRow(ctx, `SELECT `+outboxColumns+` FROM email_outbox WHERE id = $1 FOR UPDATE`, id))
+		row, err := q.LockEmail(ctx, id)
 		if err != nil {
 			return fmt.Errorf("lock outbox email %d: %w", id, err)
 		}
+		e := outboxEmail(row)
 		if e.Status != lead.EmailPending || !slices.Contains(p.Templates, e.Template) {
 			return nil
 		}
-		rows, err := tx.Query(ctx, `
-			SELECT id FROM email_outbox
-			WHERE rep_id = $1 AND id <> $2 AND status = 'pending' AND template = ANY($3) AND send_after <= $4
-			ORDER BY send_after, id FOR UPDATE`, repID, id, p.Templates, p.Now.Add(p.Window))
-		if err != nil {
-			return fmt.Errorf("read pending notifications of rep %d: %w", repID, err)
-		}
-		others, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+		others, err := q.PendingRepNotifications(ctx, outboxdb.PendingRepNotificationsParams{RepID: &repID, ID: id,
+			Templates: p.Templates, Due: p.Now.Add(p.Window)})
 		if err != nil {
 			return fmt.Errorf("read pending notifications of rep %d: %w", repID, err)
 		}
 		if len(others) < max(p.Min, 1) {
 			return nil
 		}
-		digest, err = scanOutbox(tx.QueryRow(ctx, `
-			INSERT INTO email_outbox (dedupe_key, contact_id, template, kind, to_address, send_after, rep_id, trigger)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-			RETURNING `+outboxColumns,
-			lead.RepDigestKey(id), e.ContactID, p.Template, lead.EmailTransactional, e.To, p.Now, repID,
-			fmt.Sprintf("%d rep notifications at once", len(others)+1)))
+		inserted, err := q.InsertDigest(ctx, outboxdb.InsertDigestParams{DedupeKey: lead.RepDigestKey(id), ContactID: e.ContactID,
+			Template: p.Template, Kind: lead.EmailTransactional, ToAddress: e.To, SendAfter: p.Now, RepID: &repID,
+			Trigger: fmt.Sprintf("%d rep notifications at once", len(others)+1)})
 		if err != nil {
 			return fmt.Errorf("queue digest of rep %d: %w", repID, err)
 		}
-		if _, err := tx.Exec(ctx, `
-			UPDATE email_outbox SET status = 'digested', digest_id = $1, last_error = $2 WHERE id = ANY($3)`,
-			digest.ID, "in digest "+strconv.FormatInt(digest.ID, 10), append(others, id)); err != nil {
+		digest = outboxEmail(inserted)
+		if err := q.FoldIntoDigest(ctx, outboxdb.FoldIntoDigestParams{DigestID: &digest.ID,
+			Reason: "in digest " + strconv.FormatInt(digest.ID, 10), Ids: append(others, id)}); err != nil {
 			return fmt.Errorf("fold notifications into digest %d: %w", digest.ID, err)
 		}
 		folded = true
@@ -341,15 +328,11 @@ func (s *Store) FoldRepDigest(ctx context.Context, id int64, p lead.RepDigestPol
 // DigestedEmails lists the notifications folded into a digest, oldest
 // first.
 func (s *Store) DigestedEmails(ctx context.Context, digestID int64) ([]lead.OutboxEmail, error) {
-	rows, err := s.pool.Query(ctx, `SELECT `+outboxColumns+` FROM email_outbox WHERE digest_id = $1 ORDER BY send_after, id`, digestID)
+	rows, err := outboxdb.New(s.pool).DigestedEmails(ctx, &digestID)
 	if err != nil {
 		return nil, fmt.Errorf("list emails of digest %d: %w", digestID, err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.OutboxEmail, error) { return scanOutbox(r) })
-	if err != nil {
-		return nil, fmt.Errorf("list emails of digest %d: %w", digestID, err)
-	}
-	return out, nil
+	return outboxEmails(rows), nil
 }
 
 // staleDealEmailTx says why a marketing email tied to a deal must not leave
@@ -358,21 +341,17 @@ func (s *Store) DigestedEmails(ctx context.Context, digestID int64) ([]lead.Outb
 // emails when the deal moves; this catches one queued after the move by a
 // late stage task.
 func staleDealEmailTx(ctx context.Context, tx pgx.Tx, e lead.OutboxEmail) (string, error) {
-	var closed bool
-	var stage string
-	err := tx.QueryRow(ctx, `
-		SELECT d.closed_at IS NOT NULL, st.name FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.id = $1`,
-		e.DealID).Scan(&closed, &stage)
+	deal, err := outboxdb.New(tx).DealOfEmail(ctx, e.DealID)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return "deal gone", nil
 	}
 	if err != nil {
 		return "", fmt.Errorf("check deal of outbox email %d: %w", e.ID, err)
 	}
-	if closed {
+	if deal.Closed {
 		return "deal closed", nil
 	}
-	if want, ok := lead.StageEmailKeyStage(e.DedupeKey); ok && !strings.EqualFold(want, stage) {
+	if want, ok := lead.StageEmailKeyStage(e.DedupeKey); ok && !strings.EqualFold(want, deal.Stage) {
 		return "deal left stage " + want, nil
 	}
 	return "", nil
@@ -387,17 +366,10 @@ func staleDealEmailTx(ctx context.Context, tx pgx.Tx, e lead.OutboxEmail) (strin
 // The caller holds the contact's send lock.
 func nextSendSlotTx(ctx context.Context, tx pgx.Tx, e lead.OutboxEmail, p lead.ClaimPolicy) (time.Time, string, error) {
 	const week = 7 * 24 * time.Hour
-	rows, err := tx.Query(ctx, `
-		SELECT COALESCE(sent_at, claimed_at) FROM email_outbox
-		WHERE contact_id = $1 AND id <> $2 AND kind = 'marketing'
-			AND (status = 'sent' OR (status = 'claimed' AND claimed_at > $4))
-			AND COALESCE(sent_at, claimed_at) > $3
-		ORDER BY 1 DESC`,
-		e.ContactID, e.ID, p.Now.Add(-week), p.Now.Add(-p.StaleClaim))
-	if err != nil {
-		return time.Time{}, "", fmt.Errorf("read send history of contact %d: %w", e.ContactID, err)
-	}
-	sends, err := pgx.CollectRows(rows, pgx.RowTo[time.Time])
+	q := outboxdb.New(tx)
+	since, freshSince := p.Now.Add(-week), p.Now.Add(-p.StaleClaim)
+	sends, err := q.RecentSends(ctx, outboxdb.RecentSendsParams{ContactID: e.ContactID, ID: e.ID,
+		Since: &since, FreshSince: &freshSince})
 	if err != nil {
 		return time.Time{}, "", fmt.Errorf("read send history of contact %d: %w", e.ContactID, err)
 	}
@@ -420,14 +392,7 @@ func nextSendSlotTx(ctx context.Context, tx pgx.Tx, e lead.OutboxEmail, p lead.C
 	if gap <= 0 {
 		gap = time.Second
 	}
-	rows, err = tx.Query(ctx, `
-		SELECT send_after FROM email_outbox
-		WHERE contact_id = $1 AND id <> $2 AND kind = 'marketing' AND status = 'pending' AND send_after > $3
-		ORDER BY send_after`, e.ContactID, e.ID, at.Add(-gap))
-	if err != nil {
-		return time.Time{}, "", fmt.Errorf("read schedule of contact %d: %w", e.ContactID, err)
-	}
-	planned, err := pgx.CollectRows(rows, pgx.RowTo[time.Time])
+	planned, err := q.PlannedSends(ctx, outboxdb.PlannedSendsParams{ContactID: e.ContactID, ID: e.ID, After: at.Add(-gap)})
 	if err != nil {
 		return time.Time{}, "", fmt.Errorf("read schedule of contact %d: %w", e.ContactID, err)
 	}
@@ -442,9 +407,8 @@ func nextSendSlotTx(ctx context.Context, tx pgx.Tx, e lead.OutboxEmail, p lead.C
 
 // MarkEmailSent records the provider's acceptance of a claimed email.
 func (s *Store) MarkEmailSent(ctx context.Context, id int64, providerID, subject string, at time.Time) error {
-	_, err := s.pool.Exec(ctx, `
-		UPDATE email_outbox SET status = 'sent', provider_message_id = $2, subject = $3, sent_at = $4, last_error = ''
-		WHERE id = $1`, id, providerID, subject, at)
+	err := outboxdb.New(s.pool).MarkEmailSent(ctx, outboxdb.MarkEmailSentParams{ID: id, ProviderMessageID: &providerID,
+		Subject: subject, SentAt: &at})
 	if err != nil {
 		return fmt.Errorf("mark outbox email %d sent: %w", id, err)
 	}
@@ -458,7 +422,7 @@ func (s *Store) ReleaseEmail(ctx context.Context, id int64, reason string, perma
 	if permanent {
 		status = lead.EmailFailed
 	}
-	_, err := s.pool.Exec(ctx, `UPDATE email_outbox SET status = $2, last_error = $3 WHERE id = $1 AND status = 'claimed'`, id, status, reason)
+	err := outboxdb.New(s.pool).ReleaseEmail(ctx, outboxdb.ReleaseEmailParams{ID: id, Status: status, Reason: reason})
 	if err != nil {
 		return fmt.Errorf("release outbox email %d: %w", id, err)
 	}
@@ -467,7 +431,7 @@ func (s *Store) ReleaseEmail(ctx context.Context, id int64, reason string, perma
 
 // Postpone puts a pending email off until at.
 func (s *Store) Postpone(ctx context.Context, id int64, at time.Time, reason string) error {
-	_, err := s.pool.Exec(ctx, `UPDATE email_outbox SET send_after = $2, last_error = $3 WHERE id = $1 AND status = 'pending'`, id, at, reason)
+	err := outboxdb.New(s.pool).PostponeEmail(ctx, outboxdb.PostponeEmailParams{ID: id, SendAfter: at, Reason: reason})
 	if err != nil {
 		return fmt.Errorf("postpone outbox email %d: %w", id, err)
 	}
@@ -482,10 +446,7 @@ func reconcileOutbox(ctx context.Context, tx pgx.Tx, e lead.Engagement) error {
 	if err != nil || id <= 0 {
 		return nil
 	}
-	_, err = tx.Exec(ctx, `
-		UPDATE email_outbox SET status = 'sent', provider_message_id = COALESCE(provider_message_id, NULLIF($2, '')),
-			sent_at = COALESCE(sent_at, $3), last_error = ''
-		WHERE id = $1 AND status IN ('claimed', 'pending')`, id, e.MessageID, e.OccurredAt)
+	err = outboxdb.New(tx).ReconcileEmail(ctx, outboxdb.ReconcileEmailParams{ID: id, MessageID: e.MessageID, OccurredAt: &e.OccurredAt})
 	if err != nil {
 		return fmt.Errorf("reconcile outbox email %d: %w", id, err)
 	}
@@ -494,17 +455,17 @@ func reconcileOutbox(ctx context.Context, tx pgx.Tx, e lead.Engagement) error {
 
 // SinkMail is a message stored by the local mail sink.
 type SinkMail struct {
-	ID        int64             `json:"id"`
-	MessageID string            `json:"message_id"`
-	To        string            `json:"to"`
-	From      string            `json:"from"`
-	Subject   string            `json:"subject"`
-	Text      string            `json:"text"`
-	HTML      string            `json:"html"`
-	Headers   map[string]string `json:"headers"`
-	Tags      []string          `json:"tags"`
-	Variables map[string]string `json:"variables"`
-	CreatedAt time.Time         `json:"created_at"`
+	ID        int64
+	MessageID string
+	To        string
+	From      string
+	Subject   string
+	Text      string
+	HTML      string
+	Headers   map[string]string
+	Tags      []string
+	Variables map[string]string
+	CreatedAt time.Time
 }
 
 // StoreSinkMail keeps a message the local sink "sent".
@@ -520,10 +481,8 @@ func (s *Store) StoreSinkMail(ctx context.Context, m SinkMail) error {
 	if m.Tags == nil {
 		m.Tags = []string{}
 	}
-	_, err = s.pool.Exec(ctx, `
-		INSERT INTO mail_sink (message_id, to_address, from_address, subject, text_body, html_body, headers, tags, variables)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (message_id) DO NOTHING`,
-		m.MessageID, m.To, m.From, m.Subject, m.Text, m.HTML, headers, m.Tags, vars)
+	err = outboxdb.New(s.pool).InsertSinkMail(ctx, outboxdb.InsertSinkMailParams{MessageID: m.MessageID, ToAddress: m.To,
+		FromAddress: m.From, Subject: m.Subject, TextBody: m.Text, HtmlBody: m.HTML, Headers: headers, Tags: m.Tags, Variables: vars})
 	if err != nil {
 		return fmt.Errorf("store sink mail: %w", err)
 	}
@@ -532,33 +491,28 @@ func (s *Store) StoreSinkMail(ctx context.Context, m SinkMail) error {
 
 // SinkMails lists the newest messages of the local sink.
 func (s *Store) SinkMails(ctx context.Context, limit int) ([]SinkMail, error) {
-	rows, err := s.pool.Query(ctx, `
-		SELECT id, message_id, to_address, from_address, subject, text_body, html_body, headers, tags, variables, created_at
-		FROM mail_sink ORDER BY id DESC LIMIT $1`, limit)
+	rows, err := outboxdb.New(s.pool).SinkMails(ctx, int32(min(limit, math.MaxInt32)))
 	if err != nil {
 		return nil, fmt.Errorf("list sink mail: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (SinkMail, error) {
-		var m SinkMail
-		var headers, vars []byte
-		if err := r.Scan(&m.ID, &m.MessageID, &m.To, &m.From, &m.Subject, &m.Text, &m.HTML, &headers, &m.Tags, &vars, &m.CreatedAt); err != nil {
-			return m, err
+	out := make([]SinkMail, 0, len(rows))
+	for _, r := range rows {
+		m := SinkMail{ID: r.ID, MessageID: r.MessageID, To: r.ToAddress, From: r.FromAddress, Subject: r.Subject,
+			Text: r.TextBody, HTML: r.HtmlBody, Tags: r.Tags, CreatedAt: r.CreatedAt}
+		if err := json.Unmarshal(r.Headers, &m.Headers); err != nil {
+			return nil, fmt.Errorf("list sink mail: read headers of %d: %w", r.ID, err)
 		}
-		if err := json.Unmarshal(headers, &m.Headers); err != nil {
-			return m, err
+		if err := json.Unmarshal(r.Variables, &m.Variables); err != nil {
+			return nil, fmt.Errorf("list sink mail: read variables of %d: %w", r.ID, err)
 		}
-		return m, json.Unmarshal(vars, &m.Variables)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("list sink mail: %w", err)
+		out = append(out, m)
 	}
 	return out, nil
 }
 
 // Suppress adds an address to the suppression list (first reason wins).
 func (s *Store) Suppress(ctx context.Context, email, reason string, at time.Time) error {
-	_, err := s.pool.Exec(ctx, `INSERT INTO suppressions (email, reason, created_at) VALUES (lower($1), $2, $3) ON CONFLICT (email) DO NOTHING`,
-		email, reason, at)
+	err := outboxdb.New(s.pool).Suppress(ctx, outboxdb.SuppressParams{Email: email, Reason: reason, CreatedAt: at})
 	if err != nil {
 		return fmt.Errorf("suppress address: %w", err)
 	}
@@ -568,12 +522,7 @@ func (s *Store) Suppress(ctx context.Context, email, reason string, at time.Time
 // DueEmails lists pending emails due before a time, oldest first: the relay
 // re-enqueues those whose task was lost (Redis down when they were queued).
 func (s *Store) DueEmails(ctx context.Context, before time.Time, limit int) ([]int64, error) {
-	rows, err := s.pool.Query(ctx, `
-		SELECT id FROM email_outbox WHERE status = 'pending' AND send_after < $1 ORDER BY send_after, id LIMIT $2`, before, limit)
-	if err != nil {
-		return nil, fmt.Errorf("list due emails: %w", err)
-	}
-	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	ids, err := outboxdb.New(s.pool).DueEmails(ctx, outboxdb.DueEmailsParams{Before: before, MaxRows: int32(min(limit, math.MaxInt32))})
 	if err != nil {
 		return nil, fmt.Errorf("list due emails: %w", err)
 	}
@@ -585,10 +534,7 @@ func (s *Store) DueEmails(ctx context.Context, before time.Time, limit int) ([]i
 // is sent or on its way, so the rep's notification can say that the lead
 // hears from them.
 func (s *Store) DealLeadEmailed(ctx context.Context, dealID int64) (bool, error) {
-	var ok bool
-	err := s.pool.QueryRow(ctx, `
-		SELECT EXISTS (SELECT 1 FROM email_outbox
-		               WHERE deal_id = $1 AND kind = 'marketing' AND status IN ('pending', 'claimed', 'sent'))`, dealID).Scan(&ok)
+	ok, err := outboxdb.New(s.pool).DealLeadEmailed(ctx, &dealID)
 	if err != nil {
 		return false, fmt.Errorf("read emails of deal %d: %w", dealID, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"leadflow/internal/testenv"
+	"leadflow/reporting"
 	"leadflow/store"
 )
 
@@ -137,7 +138,7 @@ func TestReports(t *testing.T) {
 	t.Run("funnel", func(t *testing.T) {
 		rows, err := st.Funnel(ctx, "utm_campaign", year2026From, year2026To)
 		require.NoError(t, err)
-		require.Equal(t, []store.FunnelRow{
+		require.Equal(t, []reporting.FunnelRow{
 			{Key: "brand", Leads: 2, MQLs: 1, Deals: 1, Won: 1, WonRate: 0.5, RevenueCents: 30000, MedianDaysToClose: ptr(7.0), P90DaysToClose: ptr(7.0)},
 			{Key: "spring", Leads: 2, MQLs: 2, Deals: 2, Won: 1, Lost: 1, WonRate: 0.5, RevenueCents: 10000, MedianDaysToClose: ptr(10.0), P90DaysToClose: ptr(10.0)},
 		}, rows)
@@ -152,7 +153,7 @@ func TestReports(t *testing.T) {
 
 	t.Run("funnel refuses an unknown key", func(t *testing.T) {
 		_, err := st.Funnel(ctx, "utm_campaign; DROP TABLE contacts", year2026From, year2026To)
-		var re *store.ReportError
+		var re *reporting.Error
 		require.ErrorAs(t, err, &re)
 		require.Equal(t, "by", re.InvalidField())
 	})
@@ -161,7 +162,7 @@ func TestReports(t *testing.T) {
 		rows, err := st.StageConversion(ctx, "", year2026From, year2026To)
 		require.NoError(t, err)
 		require.Len(t, rows, 7)
-		byName := map[string]store.StageRow{}
+		byName := map[string]reporting.StageRow{}
 		for _, row := range rows {
 			byName[row.Stage] = row
 		}
@@ -171,14 +172,14 @@ func TestReports(t *testing.T) {
 		require.InDelta(t, 2.0/3, q.Conversion, 1e-9)
 		require.Equal(t, ptr(144.0), q.MedianHoursInStage, "48h, 144h, 168h")
 		n := byName["Negotiation"]
-		require.Equal(t, store.StageRow{Stage: "Negotiation", Position: 5, Kind: "open", Reached: 1, ReachedNext: 1, Conversion: 1, MedianHoursInStage: ptr(192.0)}, n)
+		require.Equal(t, reporting.StageRow{Stage: "Negotiation", Position: 5, Kind: "open", Reached: 1, ReachedNext: 1, Conversion: 1, MedianHoursInStage: ptr(192.0)}, n)
 		require.EqualValues(t, 2, byName["Won"].Reached)
 		require.Nil(t, byName["Won"].MedianHoursInStage)
 		require.EqualValues(t, 1, byName["Lost"].Reached)
 		require.Zero(t, byName["Prospecting"].Reached)
 
 		_, err = st.StageConversion(ctx, "Nope", year2026From, year2026To)
-		var re *store.ReportError
+		var re *reporting.Error
 		require.ErrorAs(t, err, &re)
 		require.Equal(t, "pipeline", re.Field)
 	})
@@ -187,11 +188,11 @@ func TestReports(t *testing.T) {
 		for _, tc := range []struct {
 			name  string
 			model string
-			want  []store.AttributionRow
+			want  []reporting.AttributionRow
 		}{
-			{name: "first touch", model: "first", want: []store.AttributionRow{{Key: "brand", Deals: 1, RevenueCents: 30000}, {Key: "spring", Deals: 1, RevenueCents: 10000}}},
-			{name: "last touch before the win", model: "last", want: []store.AttributionRow{{Key: "spring", Deals: 1, RevenueCents: 30000}, {Key: "brand", Deals: 1, RevenueCents: 10000}}},
-			{name: "linear", model: "linear", want: []store.AttributionRow{{Key: "brand", Deals: 1, RevenueCents: 20000}, {Key: "spring", Deals: 1, RevenueCents: 20000}}},
+			{name: "first touch", model: "first", want: []reporting.AttributionRow{{Key: "brand", Deals: 1, RevenueCents: 30000}, {Key: "spring", Deals: 1, RevenueCents: 10000}}},
+			{name: "last touch before the win", model: "last", want: []reporting.AttributionRow{{Key: "spring", Deals: 1, RevenueCents: 30000}, {Key: "brand", Deals: 1, RevenueCents: 10000}}},
+			{name: "linear", model: "linear", want: []reporting.AttributionRow{{Key: "brand", Deals: 1, RevenueCents: 20000}, {Key: "spring", Deals: 1, RevenueCents: 20000}}},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				rows, err := st.Attribution(ctx, tc.model, "utm_campaign", year2026From, year2026To)
@@ -200,7 +201,7 @@ func TestReports(t *testing.T) {
 			})
 		}
 		_, err := st.Attribution(ctx, "u-shaped", "utm_campaign", year2026From, year2026To)
-		var re *store.ReportError
+		var re *reporting.Error
 		require.ErrorAs(t, err, &re)
 		require.Equal(t, "model", re.Field)
 	})
@@ -208,7 +209,7 @@ func TestReports(t *testing.T) {
 	t.Run("rep leaderboard", func(t *testing.T) {
 		rows, err := st.RepLeaderboard(ctx, year2026From, year2026To)
 		require.NoError(t, err)
-		require.Equal(t, []store.RepRow{
+		require.Equal(t, []reporting.RepRow{
 			{RepID: r.ann, Name: "Ann", Assigned: 2, MedianFirstTouchMinutes: ptr(45.0), Won: 2, WonRevenueCents: 40000, SLABreaches: 1},
 			{RepID: r.bob, Name: "Bob", Assigned: 1, MedianFirstTouchMinutes: ptr(90.0)},
 		}, rows)

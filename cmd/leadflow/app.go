@@ -161,11 +161,18 @@ func (a *app) routing() workers.Routing {
 }
 
 // mailSinkFunc lists the local sink when no Mailgun key is configured.
-func (a *app) mailSinkFunc() func(ctx context.Context, limit int) (any, error) {
+func (a *app) mailSinkFunc() func(ctx context.Context, limit int) ([]httpapi.SinkMail, error) {
 	if a.cfg.Mail.APIKey != "" {
 		return nil
 	}
-	return func(ctx context.Context, limit int) (any, error) { return a.store.SinkMails(ctx, limit) }
+	return func(ctx context.Context, limit int) ([]httpapi.SinkMail, error) {
+		mails, err := a.store.SinkMails(ctx, limit)
+		out := make([]httpapi.SinkMail, len(mails))
+		for i, m := range mails {
+			out[i] = httpapi.SinkMail(m)
+		}
+		return out, err
+	}
 }
 
 // openStore connects to the configured database for a one-shot command.
@@ -282,7 +289,7 @@ func (a *app) httpHandler() (http.Handler, error) {
 		Privacy:           privacy.Service{Store: a.store},
 		APITokens:         a.cfg.APITokens,
 		Reps:              repAPI{st: a.store, rules: a.dealRules()},
-		Reports:           reportAPI{st: a.store},
+		Reports:           a.store,
 		NowFunc:           a.nowFunc,
 		Metrics:           a.metrics,
 		Logger:            a.logger,

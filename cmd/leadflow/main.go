@@ -30,7 +30,7 @@ import (
 	_ "time/tzdata"
 
 	"leadflow/config"
-	"leadflow/httpapi"
+	"leadflow/reporting"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -79,7 +79,7 @@ func commands() []command {
 		{"explain", "print why a contact has its score, and its score history", nil, runExplain},
 		{"contacts", "privacy requests: export everything held about a person, or erase it", contactsVerbs, runContacts},
 		{"route", "replay recent leads through the current or a proposed routing config (simulate)", routeVerbs, runRoute},
-		{"report", "marketing reports: funnel, stage conversion, attribution, rep leaderboard (table, csv, json)", httpapi.ReportNames, runReport},
+		{"report", "marketing reports: funnel, stage conversion, attribution, rep leaderboard (table, csv, json)", reporting.Names, runReport},
 		{"replay", "list dead-lettered events and their archived tasks (ls), or re-run them after a fix", replayVerbs, runReplay},
 		{"bench", "load benchmark against the machine's own ceilings: intake, leads/s end to end, speed to lead, RSS", nil, runBench},
 		{"post", "send one signed lead to a running leadflow, as a web form would, and show what it became", nil, runPost},

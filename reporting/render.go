@@ -1,0 +1,81 @@
+package reporting
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+)
+
+// Formats are the text formats Write prints; JSON is the API's shape and
+// lives with it.
+var Formats = []string{"table", "csv"}
+
+// Write prints a report as an aligned table or as CSV.
+func Write(w io.Writer, format string, res Result) error {
+	header, rows := Cells(res)
+	switch format {
+	case "csv":
+		cw := csv.NewWriter(w)
+		_ = cw.Write(header)
+		_ = cw.WriteAll(rows)
+		if err := cw.Error(); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+		return nil
+	case "table":
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, strings.Join(header, "\t")+"\t")
+		for _, r := range rows {
+			fmt.Fprintln(tw, strings.Join(r, "\t")+"\t")
+		}
+		if err := tw.Flush(); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+		return nil
+	}
+	return fmt.Errorf("write report: unknown format %q (one of: %s)", format, strings.Join(Formats, ", "))
+}
+
+// Cells turns report rows into a header and text cells. Money is in
+// currency units with two decimals; missing medians are empty.
+func Cells(res Result) ([]string, [][]string) {
+	var out [][]string
+	switch res.Name {
+	case "funnel":
+		for _, r := range res.Funnel {
+			out = append(out, []string{r.Key, itoa(r.Leads), itoa(r.MQLs), itoa(r.Deals), itoa(r.Won), itoa(r.Lost),
+				ftoa(r.WonRate, 3), money(float64(r.RevenueCents)), optional(r.MedianDaysToClose, 1), optional(r.P90DaysToClose, 1)})
+		}
+		return []string{"key", "leads", "mqls", "deals", "won", "lost", "won_rate", "revenue", "median_days_to_close", "p90_days_to_close"}, out
+	case "stages":
+		for _, r := range res.Stages {
+			out = append(out, []string{r.Stage, r.Kind, itoa(r.Reached), itoa(r.ReachedNext), ftoa(r.Conversion, 3), optional(r.MedianHoursInStage, 1)})
+		}
+		return []string{"stage", "kind", "reached", "reached_next", "conversion", "median_hours_in_stage"}, out
+	case "attribution":
+		for _, r := range res.Attribution {
+			out = append(out, []string{r.Key, ftoa(r.Deals, 2), money(r.RevenueCents)})
+		}
+		return []string{"key", "deals", "revenue"}, out
+	case "reps":
+		for _, r := range res.Reps {
+			out = append(out, []string{r.Name, itoa(r.Assigned), optional(r.MedianFirstTouchMinutes, 1), itoa(r.Won),
+				money(float64(r.WonRevenueCents)), itoa(r.SLABreaches)})
+		}
+		return []string{"rep", "assigned", "median_first_touch_minutes", "won", "won_revenue", "sla_breaches"}, out
+	}
+	return []string{"unsupported report"}, nil
+}
+
+func itoa(n int64) string             { return strconv.FormatInt(n, 10) }
+func ftoa(f float64, prec int) string { return strconv.FormatFloat(f, 'f', prec, 64) }
+func money(cents float64) string      { return ftoa(cents/100, 2) }
+func optional(f *float64, prec int) string {
+	if f == nil {
+		return ""
+	}
+	return ftoa(*f, prec)
+}

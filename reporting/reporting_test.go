@@ -1,0 +1,117 @@
+package reporting
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// fakeSource answers every report with one row and records its arguments.
+type fakeSource struct{ got []string }
+
+func (f *fakeSource) Funnel(_ context.Context, by string, _, _ time.Time) ([]FunnelRow, error) {
+	f.got = append(f.got, "funnel "+by)
+	return []FunnelRow{{Key: "web", Leads: 4, Won: 1, WonRate: 0.25, RevenueCents: 12000}}, nil
+}
+
+func (f *fakeSource) StageConversion(_ context.Context, pipeline string, _, _ time.Time) ([]StageRow, error) {
+	f.got = append(f.got, "stages "+pipeline)
+	return []StageRow{{Stage: "New", Kind: "open", Reached: 2, ReachedNext: 1, Conversion: 0.5}}, nil
+}
+
+func (f *fakeSource) Attribution(_ context.Context, model, by string, _, _ time.Time) ([]AttributionRow, error) {
+	f.got = append(f.got, "attribution "+model+" "+by)
+	return []AttributionRow{{Key: "web", Deals: 0.5, RevenueCents: 6000}}, nil
+}
+
+func (f *fakeSource) RepLeaderboard(context.Context, time.Time, time.Time) ([]RepRow, error) {
+	f.got = append(f.got, "reps")
+	half := 1.5
+	return []RepRow{{RepID: 1, Name: "Ann", Assigned: 2, MedianFirstTouchMinutes: &half}}, nil
+}
+
+func TestRunAppliesDefaultsAndRenders(t *testing.T) {
+	tests := []struct {
+		name  string
+		q     Query
+		call  string
+		table string
+		csv   string
+	}{
+		{name: "funnel", call: "funnel source",
+			csv: "key,leads,mqls,deals,won,lost,won_rate,revenue,median_days_to_close,p90_days_to_close\nweb,4,0,0,1,0,0.250,120.00,,\n"},
+		{name: "stages", q: Query{Pipeline: "Sales"}, call: "stages Sales",
+			csv: "stage,kind,reached,reached_next,conversion,median_hours_in_stage\nNew,open,2,1,0.500,\n"},
+		{name: "attribution", q: Query{By: "channel"}, call: "attribution linear channel",
+			csv: "key,deals,revenue\nweb,0.50,60.00\n"},
+		{name: "reps", call: "reps",
+			csv: "rep,assigned,median_first_touch_minutes,won,won_revenue,sla_breaches\nAnn,2,1.5,0,0.00,0\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := &fakeSource{}
+			res, err := Run(context.Background(), src, tc.name, tc.q)
+			require.NoError(t, err)
+			require.Equal(t, []string{tc.call}, src.got)
+			var out bytes.Buffer
+			require.NoError(t, Write(&out, "csv", res))
+			require.Equal(t, tc.csv, out.String())
+			out.Reset()
+			require.NoError(t, Write(&out, "table", res))
+			require.Contains(t, out.String(), "\n")
+		})
+	}
+}
+
+func TestRunRefusesUnknownReport(t *testing.T) {
+	_, err := Run(context.Background(), &fakeSource{}, "cohorts", Query{})
+	var re *Error
+	require.True(t, errors.As(err, &re))
+	require.Equal(t, "name", re.InvalidField())
+	require.Equal(t, `unknown name "cohorts" (one of: funnel, stages, attribution, reps)`, err.Error())
+}
+
+func TestLoadHistory(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(text), 0o600))
+		return p
+	}
+	leads := write("leads.csv", "\ufeffid;origin;first\n a ;web;2018-02-01\nb;ads;2018-02-02T10:00:00\n")
+	won := write("won.csv", "id,won_date,amount\nb,2018-02-26 19:58:54,12.345\n")
+	cols := HistoryFiles{Leads: leads, ID: "id", Source: "origin", At: "first", Won: won, WonID: "id", WonAt: "won_date", Amount: "amount"}
+	got, err := LoadHistory(cols)
+	require.NoError(t, err)
+	require.Equal(t, []HistoricLead{
+		{ExternalID: "a", Source: "web", At: time.Date(2018, 2, 1, 0, 0, 0, 0, time.UTC)},
+		{ExternalID: "b", Source: "ads", At: time.Date(2018, 2, 2, 10, 0, 0, 0, time.UTC),
+			WonAt: time.Date(2018, 2, 26, 19, 58, 54, 0, time.UTC), AmountCents: 1235},
+	}, got)
+
+	tests := []struct {
+		name string
+		edit func(*HistoryFiles)
+		want string
+	}{
+		{name: "missing column", edit: func(h *HistoryFiles) { h.Source = "source" }, want: `--source-col: no column "source" in the file`},
+		{name: "bad date", edit: func(h *HistoryFiles) { h.At = "origin" }, want: `--at-col "origin", line 2: expected a date`},
+		{name: "unknown won id", edit: func(h *HistoryFiles) { h.Leads = write("one.csv", "id;origin;first\na;web;2018-02-01\n") }, want: `--won line 2: id "b" is not in the leads file`},
+		{name: "bad amount", edit: func(h *HistoryFiles) { h.Amount = "won_date" }, want: `--amount "won_date", line 2: expected a number`},
+		{name: "missing file", edit: func(h *HistoryFiles) { h.Leads = filepath.Join(dir, "none.csv") }, want: "--history: open"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h := cols
+			tc.edit(&h)
+			_, err := LoadHistory(h)
+			require.ErrorContains(t, err, tc.want)
+		})
+	}
+}

@@ -1,0 +1,189 @@
+// Package reporting is the marketer's read model: the funnel, stage
+// conversion, revenue attribution and the rep leaderboard, what their
+// parameters may be, and how the CLI prints them. The rows come from a
+// Source (package store reads them); the HTTP API serves them as JSON
+// (package httpapi owns that shape). It also reads another system's lead
+// history from CSV so that the reports cover the time before leadflow.
+package reporting
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Names are the reports, in the order they are documented.
+var Names = []string{"funnel", "stages", "attribution", "reps"}
+
+// Descriptions say what each report shows, for help texts.
+var Descriptions = map[string]string{
+	"funnel":      "leads by first touch: MQLs, deals, won, lost, revenue, days to close",
+	"stages":      "per stage of a pipeline: deals that reached it and moved on, hours in stage",
+	"attribution": "won revenue credited to first, last or every (linear) touch",
+	"reps":        "per rep: deals assigned, first-touch minutes, won, revenue, SLA breaches",
+}
+
+// WindowHelp says what the from/to window applies to in each report.
+const WindowHelp = `The window applies to the first touch (funnel), deal creation (stages, reps)
+or the win (attribution).`
+
+// FunnelKeys are the dimensions Funnel and Attribution group by, in the
+// order they are documented.
+var FunnelKeys = []string{"source", "channel", "utm_source", "utm_medium", "utm_campaign", "connector"}
+
+// AttributionModels are the models Attribution credits revenue with.
+var AttributionModels = []string{"first", "last", "linear"}
+
+// Defaults of a Query, shared by the CLI and GET /v1/reports/{name}.
+const (
+	DefaultBy    = "source"
+	DefaultModel = "linear"
+)
+
+// Error is a report parameter that is not allowed. Field names the
+// parameter ("name", "by", "model", "pipeline"), so the CLI and the API can
+// say which one is wrong.
+type Error struct {
+	Field string
+	Value string
+	// Allowed lists the accepted values, when there is a fixed set.
+	Allowed []string
+}
+
+func (e *Error) Error() string {
+	if len(e.Allowed) == 0 {
+		return fmt.Sprintf("unknown %s %q", e.Field, e.Value)
+	}
+	return fmt.Sprintf("unknown %s %q (one of: %s)", e.Field, e.Value, strings.Join(e.Allowed, ", "))
+}
+
+// InvalidField names the refused parameter (the httpapi convention).
+func (e *Error) InvalidField() string { return e.Field }
+
+// FunnelRow is one group of the lead funnel: contacts whose first touch fell
+// in the window, and what became of them.
+type FunnelRow struct {
+	Key   string
+	Leads int64
+	// MQLs were ever scored hot.
+	MQLs int64
+	// Deals counts leads whose contact has a deal (the first one is read).
+	Deals int64
+	Won   int64
+	Lost  int64
+	// WonRate is Won / Leads.
+	WonRate float64
+	// RevenueCents sums the amounts of won first deals.
+	RevenueCents int64
+	// MedianDaysToClose and P90DaysToClose measure won deals from creation
+	// to close; nil when nothing was won.
+	MedianDaysToClose *float64
+	P90DaysToClose    *float64
+}
+
+// StageRow is one stage of a pipeline in the stage conversion report.
+type StageRow struct {
+	Stage    string
+	Position int
+	Kind     string
+	// Reached counts deals that ever entered the stage.
+	Reached int64
+	// ReachedNext counts those that later entered a further open stage or
+	// a won stage; a move to a lost stage is not progress. Always 0 for
+	// won and lost stages.
+	ReachedNext int64
+	// Conversion is ReachedNext / Reached.
+	Conversion float64
+	// MedianHoursInStage measures completed stays (the deal moved on);
+	// nil when no deal has left the stage.
+	MedianHoursInStage *float64
+}
+
+// AttributionRow is the won revenue credited to one key.
+type AttributionRow struct {
+	Key string
+	// Deals is the share of won deals credited (fractional under linear).
+	Deals float64
+	// RevenueCents is the credited amount (fractional under linear).
+	RevenueCents float64
+}
+
+// RepRow is one rep on the leaderboard.
+type RepRow struct {
+	RepID int64
+	Name  string
+	// Assigned counts deals created in the window the rep owns now.
+	Assigned int64
+	// MedianFirstTouchMinutes is from deal creation to the first touch;
+	// nil when no owned deal was touched.
+	MedianFirstTouchMinutes *float64
+	Won                     int64
+	WonRevenueCents         int64
+	// SLABreaches counts deals taken from this rep in the window because
+	// the first touch came too late (a reroute's previous assignee).
+	SLABreaches int64
+}
+
+// Source reads the reports. Every time window is half-open, [from, to); a
+// zero from or to leaves that side unbounded. A refused parameter is an
+// *Error.
+type Source interface {
+	// Funnel groups leads by one of FunnelKeys.
+	Funnel(ctx context.Context, by string, from, to time.Time) ([]FunnelRow, error)
+	// StageConversion reads one pipeline ("" for the default one).
+	StageConversion(ctx context.Context, pipeline string, from, to time.Time) ([]StageRow, error)
+	// Attribution credits won revenue under one of AttributionModels,
+	// grouped by one of FunnelKeys.
+	Attribution(ctx context.Context, model, by string, from, to time.Time) ([]AttributionRow, error)
+	// RepLeaderboard reads the reps' numbers.
+	RepLeaderboard(ctx context.Context, from, to time.Time) ([]RepRow, error)
+}
+
+// Query is the parameters of a report; empty strings take the defaults.
+// The window is half-open, [From, To); zero is unbounded.
+type Query struct {
+	By, Model, Pipeline string
+	From, To            time.Time
+}
+
+// Result is one report's rows: Name says which, and only that report's
+// slice is set.
+type Result struct {
+	Name        string
+	Funnel      []FunnelRow
+	Stages      []StageRow
+	Attribution []AttributionRow
+	Reps        []RepRow
+}
+
+// Run runs the named report with q's defaults applied, so the CLI and the
+// HTTP API refuse the same parameters; an unknown name is an *Error on
+// "name".
+func Run(ctx context.Context, src Source, name string, q Query) (Result, error) {
+	by, model := q.By, q.Model
+	if by == "" {
+		by = DefaultBy
+	}
+	if model == "" {
+		model = DefaultModel
+	}
+	res := Result{Name: name}
+	var err error
+	switch name {
+	case "funnel":
+		res.Funnel, err = src.Funnel(ctx, by, q.From, q.To)
+	case "stages":
+		res.Stages, err = src.StageConversion(ctx, q.Pipeline, q.From, q.To)
+	case "attribution":
+		res.Attribution, err = src.Attribution(ctx, model, by, q.From, q.To)
+	case "reps":
+		res.Reps, err = src.RepLeaderboard(ctx, q.From, q.To)
+	default:
+		return Result{}, &Error{Field: "name", Value: name, Allowed: Names}
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}

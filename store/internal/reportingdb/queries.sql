@@ -1,0 +1,193 @@
+-- name: Funnel :many
+-- Groups the lead_funnel view by one grouping dimension (@by, checked by
+-- the caller against reporting.FunnelKeys) for contacts whose first touch
+-- is in the window, largest group first.
+WITH groups AS (
+	SELECT (CASE @by::text
+	            WHEN 'source' THEN source
+	            WHEN 'channel' THEN channel
+	            WHEN 'utm_source' THEN utm_source
+	            WHEN 'utm_medium' THEN utm_medium
+	            WHEN 'utm_campaign' THEN utm_campaign
+	            ELSE connector END)::text AS key,
+	       count(*) AS leads,
+	       count(*) FILTER (WHERE is_mql) AS mqls,
+	       count(deal_id) AS deals,
+	       count(*) FILTER (WHERE won) AS won,
+	       count(*) FILTER (WHERE lost) AS lost,
+	       LEAST(GREATEST(COALESCE(sum(amount_cents) FILTER (WHERE won), 0), -9223372036854775808), 9223372036854775807)::bigint AS revenue_cents,
+	       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM time_to_close) / 86400) AS median_days,
+	       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM time_to_close) / 86400) AS p90_days
+	FROM lead_funnel
+	WHERE first_touch_at IS NOT NULL
+	  AND (sqlc.narg(from_at)::timestamptz IS NULL OR first_touch_at >= sqlc.narg(from_at))
+	  AND (sqlc.narg(to_at)::timestamptz IS NULL OR first_touch_at < sqlc.narg(to_at))
+	GROUP BY 1
+)
+-- The medians are NULL when nothing was won. sqlc cannot see that through
+-- percentile_cont, but it does through an outer join, hence the join of
+-- the groups with themselves on their (unique) key.
+SELECT g.key, g.leads, g.mqls, g.deals, g.won, g.lost, g.revenue_cents,
+       closes.median_days AS median_days_to_close, closes.p90_days AS p90_days_to_close
+FROM groups g LEFT JOIN groups closes ON closes.key = g.key
+ORDER BY 2 DESC, 1;
+
+-- name: PipelineForReport :one
+-- Finds the pipeline of the stage conversion report: the named one, or the
+-- default one for an empty name.
+SELECT id FROM pipelines WHERE CASE WHEN @name::text = '' THEN is_default ELSE name = @name::text END;
+
+-- name: StageConversion :many
+-- Reads, for deals of the pipeline created in the window, how many reached
+-- each stage and how many later entered a further open stage or a won
+-- stage (a move to a lost stage is not progress), and the median hours of
+-- completed stays, from deal_stage_history.
+WITH scoped AS (
+	SELECT d.id FROM deals d WHERE d.pipeline_id = @pipeline_id
+	  AND (sqlc.narg(from_at)::timestamptz IS NULL OR d.created_at >= sqlc.narg(from_at))
+	  AND (sqlc.narg(to_at)::timestamptz IS NULL OR d.created_at < sqlc.narg(to_at))
+), entries AS (
+	SELECT h.deal_id, h.to_stage_id AS stage_id, h.changed_at,
+	       lead(h.changed_at) OVER (PARTITION BY h.deal_id ORDER BY h.changed_at, h.id) AS left_at
+	FROM deal_stage_history h JOIN scoped d ON d.id = h.deal_id
+), per_deal AS (
+	SELECT e.deal_id, st.position, st.kind FROM entries e JOIN stages st ON st.id = e.stage_id GROUP BY 1, 2, 3
+), stays AS (
+	SELECT e.stage_id,
+	       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.left_at - e.changed_at) / 3600) AS median_hours
+	FROM entries e WHERE e.left_at IS NOT NULL GROUP BY 1
+)
+SELECT st.name, st.position, st.kind,
+       (SELECT count(*) FROM per_deal p WHERE p.position = st.position)::bigint AS reached,
+       (CASE WHEN st.kind = 'open' THEN (
+           SELECT count(DISTINCT p.deal_id) FROM per_deal p
+           WHERE p.position = st.position AND EXISTS (
+               SELECT 1 FROM per_deal n WHERE n.deal_id = p.deal_id AND n.position > st.position AND n.kind <> 'lost'))
+       ELSE 0 END)::bigint AS reached_next,
+       stays.median_hours AS median_hours_in_stage
+FROM stages st LEFT JOIN stays ON stays.stage_id = st.id
+WHERE st.pipeline_id = @pipeline_id ORDER BY st.position;
+
+-- name: Attribution :many
+-- Credits deals won (closed) in the window to the touchpoints their contact
+-- had up to the win, grouped by one dimension (@by, checked by the caller
+-- against reporting.FunnelKeys): model "first" gives the whole amount to
+-- the earliest touch, "last" to the latest, "linear" splits it equally
+-- (@model, checked by the caller). Test touchpoints never get credit; a
+-- won deal without any touch before the win is left out.
+WITH won AS (
+	SELECT d.id, d.contact_id, d.amount_cents, d.closed_at
+	FROM deals d JOIN stages st ON st.id = d.stage_id
+	WHERE st.kind = 'won' AND d.closed_at IS NOT NULL
+	  AND (sqlc.narg(from_at)::timestamptz IS NULL OR d.closed_at >= sqlc.narg(from_at))
+	  AND (sqlc.narg(to_at)::timestamptz IS NULL OR d.closed_at < sqlc.narg(to_at))
+), touches AS (
+	SELECT w.amount_cents,
+	       (CASE @by::text
+	            WHEN 'source' THEN t.source
+	            WHEN 'channel' THEN t.channel
+	            WHEN 'utm_source' THEN t.utm_source
+	            WHEN 'utm_medium' THEN t.utm_medium
+	            WHEN 'utm_campaign' THEN t.utm_campaign
+	            ELSE e.connector END)::text AS key,
+	       row_number() OVER (PARTITION BY w.id ORDER BY t.occurred_at, t.id) AS rank_first,
+	       row_number() OVER (PARTITION BY w.id ORDER BY t.occurred_at DESC, t.id DESC) AS rank_last,
+	       count(*) OVER (PARTITION BY w.id) AS touches
+	FROM won w
+	JOIN touchpoints t ON t.contact_id = w.contact_id AND NOT t.is_test AND t.occurred_at <= w.closed_at
+	JOIN inbound_events e ON e.id = t.inbound_event_id
+), credited AS (
+	SELECT touches.key, touches.amount_cents,
+	       CASE @model::text
+	           WHEN 'first' THEN (rank_first = 1)::int::float8
+	           WHEN 'last' THEN (rank_last = 1)::int::float8
+	           ELSE 1.0::float8 / touches END AS weight
+	FROM touches
+)
+SELECT credited.key, sum(weight)::float8 AS deals, sum(weight * amount_cents)::float8 AS revenue_cents
+FROM credited WHERE weight > 0 GROUP BY 1 ORDER BY 3 DESC, 1;
+
+-- name: RepLeaderboard :many
+-- Reads per rep the deals created in the window they own, how fast they
+-- first touched them, what they won, and the speed-to-lead breaches
+-- (reroutes away from them) in the window. Reps with nothing in the window
+-- are left out. Most won revenue first.
+WITH owned AS (
+	SELECT d.owner_rep_id AS rep_id, count(*) AS assigned,
+	       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.first_contacted_at - d.created_at) / 60) AS first_touch,
+	       count(*) FILTER (WHERE st.kind = 'won') AS won,
+	       LEAST(GREATEST(COALESCE(sum(d.amount_cents) FILTER (WHERE st.kind = 'won'), 0), -9223372036854775808), 9223372036854775807)::bigint AS won_cents
+	FROM deals d JOIN stages st ON st.id = d.stage_id
+	WHERE d.owner_rep_id IS NOT NULL
+	  AND (sqlc.narg(from_at)::timestamptz IS NULL OR d.created_at >= sqlc.narg(from_at))
+	  AND (sqlc.narg(to_at)::timestamptz IS NULL OR d.created_at < sqlc.narg(to_at))
+	GROUP BY 1
+), decisions AS (
+	SELECT rd.kind, rd.created_at,
+	       lag(rd.rep_id) OVER (PARTITION BY rd.deal_id ORDER BY rd.created_at, rd.id) AS previous_rep
+	FROM routing_decisions rd WHERE rd.deal_id IS NOT NULL
+), breaches AS (
+	SELECT previous_rep AS rep_id, count(*) AS n FROM decisions
+	WHERE decisions.kind = 'reroute' AND previous_rep IS NOT NULL
+	  AND (sqlc.narg(from_at)::timestamptz IS NULL OR decisions.created_at >= sqlc.narg(from_at))
+	  AND (sqlc.narg(to_at)::timestamptz IS NULL OR decisions.created_at < sqlc.narg(to_at))
+	GROUP BY 1
+)
+SELECT r.id, r.name, COALESCE(o.assigned, 0)::bigint AS assigned, o.first_touch AS median_first_touch_minutes,
+       COALESCE(o.won, 0)::bigint AS won, COALESCE(o.won_cents, 0)::bigint AS won_revenue_cents, COALESCE(b.n, 0)::bigint AS sla_breaches
+FROM reps r LEFT JOIN owned o ON o.rep_id = r.id LEFT JOIN breaches b ON b.rep_id = r.id
+WHERE o.rep_id IS NOT NULL OR b.rep_id IS NOT NULL
+ORDER BY 6 DESC, 3 DESC, r.name;
+
+-- name: SummaryEventsByStatus :many
+-- Counts inbound events by processing status.
+SELECT status AS label, count(*) AS n FROM inbound_events GROUP BY 1 ORDER BY 1;
+
+-- name: SummaryTouchpointsBySource :many
+-- Counts ingested leads by source, most first.
+SELECT source AS label, count(*) AS n FROM touchpoints GROUP BY 1 ORDER BY 2 DESC, 1;
+
+-- name: SummaryLatestBands :many
+-- Counts contacts by the band of their latest score.
+SELECT latest.band AS label, count(*) AS n FROM (
+	SELECT DISTINCT ON (s.contact_id) s.band FROM scores s ORDER BY s.contact_id, s.computed_at DESC, s.id DESC
+) latest GROUP BY 1 ORDER BY 1;
+
+-- name: SummaryOpenDealsByRep :many
+-- Counts open deals per owner ("unassigned" for none).
+SELECT COALESCE(r.name, 'unassigned')::text AS label, count(*) AS n
+FROM deals d LEFT JOIN reps r ON r.id = d.owner_rep_id
+WHERE d.closed_at IS NULL GROUP BY 1 ORDER BY 1;
+
+-- name: SummaryContacts :one
+-- Counts distinct people.
+SELECT count(*) FROM contacts;
+
+-- name: SummaryActiveNurture :one
+-- Counts active nurture enrollments.
+SELECT count(*) FROM nurture_enrollments WHERE status = 'active';
+
+-- name: InsertImportEvent :one
+-- Records one historic lead as a processed inbound event of connector
+-- "import" (payload '{}'), keyed by (dataset, external id) so that a
+-- re-import adds nothing: no row comes back for a lead imported before.
+INSERT INTO inbound_events (connector, source, event_id, received_at, payload, status, processed_at, enqueued_at)
+VALUES ('import', @dataset, @external_id, @at, '\x7b7d', 'processed', @at, @at)
+ON CONFLICT (connector, source, event_id) DO NOTHING RETURNING id;
+
+-- name: InsertImportContact :one
+-- Creates the contact of a historic lead.
+INSERT INTO contacts (created_at, updated_at) VALUES (@at, @at) RETURNING id;
+
+-- name: InsertImportTouchpoint :one
+-- Records a historic lead's one touchpoint (channel "import").
+INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id, occurred_at)
+VALUES (@contact_id, @inbound_event_id, @source, 'import', @external_id, @occurred_at) RETURNING id;
+
+-- name: InsertImportWonDeal :exec
+-- Records a won historic lead's deal in the default pipeline's first won
+-- stage, opened (and first contacted) at the first touch, closed at the win.
+INSERT INTO deals (contact_id, pipeline_id, stage_id, touchpoint_id, amount_cents, created_at, updated_at, stage_entered_at, closed_at, first_contacted_at)
+SELECT @contact_id, p.id, st.id, @touchpoint_id, @amount_cents, @created_at, @won_at, @won_at, @won_at, @created_at
+FROM pipelines p JOIN stages st ON st.pipeline_id = p.id AND st.kind = 'won'
+WHERE p.is_default ORDER BY st.position LIMIT 1;

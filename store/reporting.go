@@ -1,0 +1,208 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"leadflow/reporting"
+	"leadflow/store/internal/reportingdb"
+)
+
+// The reporting read model: the marketer's funnel, stage conversion,
+// revenue attribution and the rep leaderboard (package reporting says what
+// they mean), and the operator's Summary. Every time window is half-open,
+// [from, to); a zero from or to leaves that side unbounded. The SQL is in
+// internal/reportingdb/queries.sql.
+
+// bound turns a zero time into NULL, which the queries read as unbounded.
+func bound(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+// saturatingCents is the SQL of a numeric amount of cents as a bigint that
+// stops at the int64 bounds instead of failing: PostgreSQL sums bigint in
+// numeric, and it was the cast back to bigint that answered 22003
+// (numeric_value_out_of_range) and took every report down for every user
+// (issue 14 item 4). Amounts are bounded where they are written
+// (pipeline.DealRules, migration 00022), so saturation is the last line,
+// not the expected path. expr must not be NULL (GREATEST skips NULLs). The
+// reports spell it out in reportingdb/queries.sql; the SQL still built in
+// Go uses this.
+func saturatingCents(expr string) string {
+	return "LEAST(GREATEST(" + expr + ", -9223372036854775808), 9223372036854775807)::bigint"
+}
+
+// checkFunnelKey refuses a grouping dimension outside reporting.FunnelKeys
+// before it reaches the query, which would group an unknown one by
+// connector.
+func checkFunnelKey(by string) error {
+	if !slices.Contains(reporting.FunnelKeys, by) {
+		return &reporting.Error{Field: "by", Value: by, Allowed: reporting.FunnelKeys}
+	}
+	return nil
+}
+
+// Funnel groups the lead_funnel view by one of reporting.FunnelKeys for
+// contacts whose first touch is in [from, to), largest group first.
+func (s *Store) Funnel(ctx context.Context, by string, from, to time.Time) ([]reporting.FunnelRow, error) {
+	if err := checkFunnelKey(by); err != nil {
+		return nil, err
+	}
+	rows, err := reportingdb.New(s.pool).Funnel(ctx, reportingdb.FunnelParams{By: by, FromAt: bound(from), ToAt: bound(to)})
+	if err != nil {
+		return nil, fmt.Errorf("read funnel by %s: %w", by, err)
+	}
+	out := make([]reporting.FunnelRow, 0, len(rows))
+	for _, r := range rows {
+		row := reporting.FunnelRow{Key: r.Key, Leads: r.Leads, MQLs: r.Mqls, Deals: r.Deals, Won: r.Won, Lost: r.Lost,
+			RevenueCents: r.RevenueCents, MedianDaysToClose: r.MedianDaysToClose, P90DaysToClose: r.P90DaysToClose}
+		if row.Leads > 0 {
+			row.WonRate = float64(row.Won) / float64(row.Leads)
+		}
+		out = append(out, row)
+	}
+	return out, nil
+}
+
+// StageConversion reads, for deals of the pipeline created in [from, to),
+// how many reached each stage and moved further, from deal_stage_history.
+// An empty pipeline means the default one; an unknown one is a
+// *reporting.Error on "pipeline".
+func (s *Store) StageConversion(ctx context.Context, pipeline string, from, to time.Time) ([]reporting.StageRow, error) {
+	q := reportingdb.New(s.pool)
+	pipelineID, err := q.PipelineForReport(ctx, pipeline)
+	if err != nil {
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil, &reporting.Error{Field: "pipeline", Value: pipeline}
+		}
+		return nil, fmt.Errorf("find pipeline %q: %w", pipeline, err)
+	}
+	rows, err := q.StageConversion(ctx, reportingdb.StageConversionParams{PipelineID: pipelineID, FromAt: bound(from), ToAt: bound(to)})
+	if err != nil {
+		return nil, fmt.Errorf("read stage conversion of %q: %w", pipeline, err)
+	}
+	out := make([]reporting.StageRow, 0, len(rows))
+	for _, r := range rows {
+		row := reporting.StageRow{Stage: r.Name, Position: int(r.Position), Kind: r.Kind, Reached: r.Reached,
+			ReachedNext: r.ReachedNext, MedianHoursInStage: r.MedianHoursInStage}
+		if row.Reached > 0 {
+			row.Conversion = float64(row.ReachedNext) / float64(row.Reached)
+		}
+		out = append(out, row)
+	}
+	return out, nil
+}
+
+// Attribution credits deals won (closed) in [from, to) to the touchpoints
+// their contact had up to the win, grouped by one of
+// reporting.FunnelKeys: "first" gives the whole amount to the earliest
+// touch, "last" to the latest, "linear" splits it equally over all of
+// them. Test touchpoints never get credit; a won deal without any touch
+// before the win is left out.
+func (s *Store) Attribution(ctx context.Context, model, by string, from, to time.Time) ([]reporting.AttributionRow, error) {
+	if !slices.Contains(reporting.AttributionModels, model) {
+		return nil, &reporting.Error{Field: "model", Value: model, Allowed: reporting.AttributionModels}
+	}
+	if err := checkFunnelKey(by); err != nil {
+		return nil, err
+	}
+	rows, err := reportingdb.New(s.pool).Attribution(ctx, reportingdb.AttributionParams{Model: model, By: by, FromAt: bound(from), ToAt: bound(to)})
+	if err != nil {
+		return nil, fmt.Errorf("read %s attribution by %s: %w", model, by, err)
+	}
+	out := make([]reporting.AttributionRow, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, reporting.AttributionRow(r))
+	}
+	return out, nil
+}
+
+// RepLeaderboard reads per rep the deals created in [from, to) they own,
+// how fast they first touched them, what they won, and the speed-to-lead
+// breaches (reroutes away from them) in the window. Reps with nothing in
+// the window are left out. Most won revenue first.
+func (s *Store) RepLeaderboard(ctx context.Context, from, to time.Time) ([]reporting.RepRow, error) {
+	rows, err := reportingdb.New(s.pool).RepLeaderboard(ctx, reportingdb.RepLeaderboardParams{FromAt: bound(from), ToAt: bound(to)})
+	if err != nil {
+		return nil, fmt.Errorf("read rep leaderboard: %w", err)
+	}
+	out := make([]reporting.RepRow, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, reporting.RepRow{RepID: r.ID, Name: r.Name, Assigned: r.Assigned, MedianFirstTouchMinutes: r.MedianFirstTouchMinutes,
+			Won: r.Won, WonRevenueCents: r.WonRevenueCents, SLABreaches: r.SlaBreaches})
+	}
+	return out, nil
+}
+
+// Count is a labelled number in a Summary.
+type Count struct {
+	Label string
+	N     int64
+}
+
+// Summary is an overview of what leadflow has done, for the demo and for
+// operators checking a deployment.
+type Summary struct {
+	// EventsByStatus counts inbound events by processing status.
+	EventsByStatus []Count
+	// TouchpointsBySource counts ingested leads by source.
+	TouchpointsBySource []Count
+	// Contacts is the number of distinct people.
+	Contacts int64
+	// LatestBands counts contacts by the band of their latest score.
+	LatestBands []Count
+	// OpenDealsByRep counts open deals per owner ("unassigned" for none).
+	OpenDealsByRep []Count
+	// ActiveNurture is the number of active nurture enrollments.
+	ActiveNurture int64
+}
+
+// Summarize reads the Summary.
+func (s *Store) Summarize(ctx context.Context) (Summary, error) {
+	var sum Summary
+	q := reportingdb.New(s.pool)
+	var err error
+	if sum.EventsByStatus, err = counts(q.SummaryEventsByStatus(ctx)); err != nil {
+		return sum, fmt.Errorf("summarize events: %w", err)
+	}
+	if sum.TouchpointsBySource, err = counts(q.SummaryTouchpointsBySource(ctx)); err != nil {
+		return sum, fmt.Errorf("summarize touchpoints: %w", err)
+	}
+	if sum.LatestBands, err = counts(q.SummaryLatestBands(ctx)); err != nil {
+		return sum, fmt.Errorf("summarize bands: %w", err)
+	}
+	if sum.OpenDealsByRep, err = counts(q.SummaryOpenDealsByRep(ctx)); err != nil {
+		return sum, fmt.Errorf("summarize deals: %w", err)
+	}
+	if sum.Contacts, err = q.SummaryContacts(ctx); err != nil {
+		return sum, fmt.Errorf("summarize contacts: %w", err)
+	}
+	if sum.ActiveNurture, err = q.SummaryActiveNurture(ctx); err != nil {
+		return sum, fmt.Errorf("summarize nurture: %w", err)
+	}
+	return sum, nil
+}
+
+// counts turns the rows of a summary query (each a label and a number)
+// into Counts; nil for none, as a Summary had before.
+func counts[R ~struct {
+	Label string
+	N     int64
+}](rows []R, err error) ([]Count, error) {
+	if err != nil {
+		return nil, err
+	}
+	var out []Count
+	for _, r := range rows {
+		out = append(out, Count(r))
+	}
+	return out, nil
+}
