@@ -211,23 +211,23 @@ type DealFilter struct {
 
 // DealRow is a deal as lists show it.
 type DealRow struct {
-	ID             int64      `json:"id"`
-	Title          string     `json:"title"`
-	ContactID      int64      `json:"contact_id"`
-	ContactName    string     `json:"contact_name"`
-	Pipeline       string     `json:"pipeline"`
-	Stage          string     `json:"stage"`
-	StageKind      string     `json:"stage_kind"`
-	WinProbability float64    `json:"win_probability"`
-	AmountCents    int64      `json:"amount_cents"`
-	Currency       string     `json:"currency"`
-	ExpectedCents  int64      `json:"expected_cents"`
-	OwnerRepID     int64      `json:"owner_rep_id"`
-	OwnerName      string     `json:"owner_name"`
-	LostReason     string     `json:"lost_reason,omitempty"`
-	CreatedAt      time.Time  `json:"created_at"`
-	StageEnteredAt time.Time  `json:"stage_entered_at"`
-	ClosedAt       *time.Time `json:"closed_at,omitempty"`
+	ID             int64
+	Title          string
+	ContactID      int64
+	ContactName    string
+	Pipeline       string
+	Stage          string
+	StageKind      string
+	WinProbability float64
+	AmountCents    int64
+	Currency       string
+	ExpectedCents  int64
+	OwnerRepID     int64
+	OwnerName      string
+	LostReason     string
+	CreatedAt      time.Time
+	StageEnteredAt time.Time
+	ClosedAt       *time.Time
 }
 
 const dealRowSelect = `
@@ -295,6 +295,11 @@ func (s *Store) RepOwnsContact(ctx context.Context, repID, contactID int64) (boo
 }
 
 // StageHistoryEntry is one recorded stage move.
+//
+// It and ActivityEntry still carry JSON tags because the privacy export
+// (store/privacy.go, ExportDeal) encodes them as they are; the rep API
+// copies them into its own documents (httpapi/repstore). The tags go when
+// the export document moves to its domain package.
 type StageHistoryEntry struct {
 	From      string    `json:"from,omitempty"`
 	To        string    `json:"to"`
@@ -313,10 +318,10 @@ type ActivityEntry struct {
 
 // DealDetail is everything a rep needs about one deal.
 type DealDetail struct {
-	Deal         DealRow             `json:"deal"`
-	Contact      ContactDetail       `json:"contact"`
-	StageHistory []StageHistoryEntry `json:"stage_history"`
-	Activities   []ActivityEntry     `json:"activities"`
+	Deal         DealRow
+	Contact      ContactDetail
+	StageHistory []StageHistoryEntry
+	Activities   []ActivityEntry
 }
 
 // DealDetail reads a deal with its contact, stage history and activities.
@@ -356,56 +361,56 @@ func (s *Store) DealDetail(ctx context.Context, dealID int64) (DealDetail, error
 
 // Identity is one email or phone of a contact.
 type Identity struct {
-	Kind  string `json:"kind"`
-	Value string `json:"value"`
+	Kind  string
+	Value string
 }
 
 // ScoreView is the latest score with its breakdown (every contribution
 // and its reason).
 type ScoreView struct {
-	Total        int             `json:"total"`
-	Band         string          `json:"band"`
-	ModelVersion string          `json:"model_version"`
-	ComputedAt   time.Time       `json:"computed_at"`
-	Breakdown    json.RawMessage `json:"breakdown"`
+	Total        int
+	Band         string
+	ModelVersion string
+	ComputedAt   time.Time
+	Breakdown    json.RawMessage
 }
 
 // TouchpointRow is one touchpoint as the rep API shows it.
 type TouchpointRow struct {
-	ID          int64     `json:"id"`
-	Source      string    `json:"source"`
-	Channel     string    `json:"channel"`
-	UTMSource   string    `json:"utm_source"`
-	UTMMedium   string    `json:"utm_medium"`
-	UTMCampaign string    `json:"utm_campaign"`
-	Message     string    `json:"message,omitempty"`
-	IsTest      bool      `json:"is_test"`
-	OccurredAt  time.Time `json:"occurred_at"`
+	ID          int64
+	Source      string
+	Channel     string
+	UTMSource   string
+	UTMMedium   string
+	UTMCampaign string
+	Message     string
+	IsTest      bool
+	OccurredAt  time.Time
 }
 
 // LedgerEntry is one decision about the contact: identity resolution
 // (kind "identity") or routing (kind "assign"/"reroute").
 type LedgerEntry struct {
-	Kind      string          `json:"kind"`
-	Decision  string          `json:"decision"`
-	Detail    json.RawMessage `json:"detail"`
-	CreatedAt time.Time       `json:"created_at"`
+	Kind      string
+	Decision  string
+	Detail    json.RawMessage
+	CreatedAt time.Time
 }
 
 // ContactDetail is a contact's profile with the history that explains it.
 type ContactDetail struct {
-	ID          int64           `json:"id"`
-	Ref         string          `json:"ref"`
-	FirstName   string          `json:"first_name"`
-	LastName    string          `json:"last_name"`
-	Company     string          `json:"company"`
-	Title       string          `json:"title"`
-	Country     string          `json:"country"`
-	CreatedAt   time.Time       `json:"created_at"`
-	Identities  []Identity      `json:"identities"`
-	Score       *ScoreView      `json:"score"`
-	Touchpoints []TouchpointRow `json:"touchpoints"`
-	Ledger      []LedgerEntry   `json:"ledger"`
+	ID          int64
+	Ref         string
+	FirstName   string
+	LastName    string
+	Company     string
+	Title       string
+	Country     string
+	CreatedAt   time.Time
+	Identities  []Identity
+	Score       *ScoreView
+	Touchpoints []TouchpointRow
+	Ledger      []LedgerEntry
 }
 
 // ContactDetail reads a contact with identities, latest score, touchpoints

@@ -24,6 +24,7 @@ import (
 	"leadflow/connectors"
 	"leadflow/email"
 	"leadflow/httpapi"
+	"leadflow/httpapi/repstore"
 	"leadflow/lead"
 	"leadflow/metrics"
 	"leadflow/pipeline"
@@ -279,7 +280,7 @@ func (a *app) httpHandler() (http.Handler, error) {
 		Contacts:          a.store,
 		Privacy:           a.store,
 		APITokens:         a.cfg.APITokens,
-		Reps:              repAPI{st: a.store, rules: a.dealRules()},
+		Reps:              repstore.New(a.store, a.dealRules()),
 		Reports:           reportAPI{st: a.store},
 		NowFunc:           a.nowFunc,
 		Metrics:           a.metrics,
@@ -300,7 +301,7 @@ func (a *app) httpHandler() (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The web app for reps and managers lives under /app/ (cmd/leadflow/webapp.go).
+	// The web app for reps and managers lives under /app/ (package webapp, wired in cmd/leadflow/webapp.go).
 	web, err := a.webApp()
 	if err != nil {
 		return nil, err
