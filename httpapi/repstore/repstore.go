@@ -76,15 +76,7 @@ func (a Store) DealDetail(ctx context.Context, dealID int64) (httpapi.DealDetail
 	if err != nil {
 		return httpapi.DealDetail{}, err
 	}
-	out := httpapi.DealDetail{Deal: deal(d.Deal), Contact: contact(d.Contact),
-		StageHistory: make([]httpapi.StageHistoryEntry, len(d.StageHistory)), Activities: make([]httpapi.Activity, len(d.Activities))}
-	for i, h := range d.StageHistory {
-		out.StageHistory[i] = httpapi.StageHistoryEntry{From: h.From, To: h.To, ChangedAt: h.ChangedAt, ChangedBy: h.ChangedBy}
-	}
-	for i, act := range d.Activities {
-		out.Activities[i] = httpapi.Activity{ID: act.ID, RepID: act.RepID, Kind: act.Kind, Note: act.Note, OccurredAt: act.OccurredAt}
-	}
-	return out, nil
+	return dealDetail(d), nil
 }
 
 // UpdateDeal applies a change under the deal rules.
@@ -110,6 +102,18 @@ func (a Store) ContactDetail(ctx context.Context, contactID int64) (httpapi.Cont
 		return httpapi.ContactDetail{}, err
 	}
 	return contact(c), nil
+}
+
+func dealDetail(d store.DealDetail) httpapi.DealDetail {
+	out := httpapi.DealDetail{Deal: deal(d.Deal), Contact: contact(d.Contact),
+		StageHistory: make([]httpapi.StageHistoryEntry, len(d.StageHistory)), Activities: make([]httpapi.Activity, len(d.Activities))}
+	for i, h := range d.StageHistory {
+		out.StageHistory[i] = httpapi.StageHistoryEntry{From: h.From, To: h.To, ChangedAt: h.ChangedAt, ChangedBy: h.ChangedBy}
+	}
+	for i, act := range d.Activities {
+		out.Activities[i] = httpapi.Activity{ID: act.ID, RepID: act.RepID, Kind: act.Kind, Note: act.Note, OccurredAt: act.OccurredAt}
+	}
+	return out
 }
 
 func deal(d store.DealRow) httpapi.Deal {
