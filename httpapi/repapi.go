@@ -51,25 +51,30 @@ type DealChange struct {
 	OwnerRepID int64
 }
 
-// RepStore is what the per-rep API reads and writes. The read views are
-// opaque here (any): they are the store's JSON documents, passed through.
-// A refused change is an error with an InvalidField() string method (the
+// RepStore is what the per-rep API reads and writes; the reads answer
+// this package's response documents (repviews.go), which
+// httpapi/repstore fills from the store. A refused change is an error with an InvalidField() string method (the
 // rules' pipeline.RuleError, the store's DealError), answered 422 naming
 // the field.
 type RepStore interface {
 	// RepByToken finds the holder of a rep token; unknown is lead.ErrNotFound.
 	RepByToken(ctx context.Context, token string) (Caller, error)
-	ListDeals(ctx context.Context, q DealQuery) (any, error)
+	// ListDeals lists deals closest to closing first.
+	ListDeals(ctx context.Context, q DealQuery) ([]Deal, error)
 	// DealOwner is the owner rep of a deal (0 = none); lead.ErrNotFound when missing.
 	DealOwner(ctx context.Context, dealID int64) (int64, error)
-	DealDetail(ctx context.Context, dealID int64) (any, error)
+	// DealDetail reads a deal with its contact, stage history and
+	// activities; lead.ErrNotFound when missing.
+	DealDetail(ctx context.Context, dealID int64) (DealDetail, error)
 	// UpdateDeal applies a change under the deal's transition rules; it
 	// is the one path of every deal change (PATCH, the service API's
 	// stage move, the web app).
 	UpdateDeal(ctx context.Context, dealID int64, ch DealChange, by string, now time.Time) (lead.StageChange, bool, error)
 	ResolveContact(ctx context.Context, idOrRef string) (int64, error)
 	RepOwnsContact(ctx context.Context, repID, contactID int64) (bool, error)
-	ContactDetail(ctx context.Context, contactID int64) (any, error)
+	// ContactDetail reads a contact with identities, latest score,
+	// touchpoints and ledger; lead.ErrNotFound when missing.
+	ContactDetail(ctx context.Context, contactID int64) (ContactDetail, error)
 }
 
 type callerKey struct{}
@@ -205,6 +210,9 @@ func (s *Server) listDeals(w http.ResponseWriter, r *http.Request) {
 		s.storeFailed(w, "list deals", err)
 		return
 	}
+	if deals == nil {
+		deals = []Deal{} // "deals": [], never null
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"deals": deals})
 }
 
@@ -269,7 +277,7 @@ func (s *Server) getContact(w http.ResponseWriter, r *http.Request) {
 			err = lead.ErrNotFound
 		}
 	}
-	var detail any
+	var detail ContactDetail
 	if err == nil {
 		detail, err = s.cfg.Reps.ContactDetail(r.Context(), id)
 	}

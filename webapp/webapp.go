@@ -5,9 +5,9 @@
 // the Future callback list and the manager page (leaderboard, routing rules,
 // queue admin).
 //
-// The package reads and writes through Backend, which cmd/leadflow adapts
-// from the store: like httpapi it may not import the store, and stage moves
-// go through the same rule check as the rep API. Pages are server-rendered
+// The package reads and writes through Backend, which webapp/webstore
+// adapts from the store: like httpapi it may not import the store, and stage
+// moves go through the same rule check as the rep API. Pages are server-rendered
 // html/template with htmx (vendored in static/, no CDN) for polling.
 package webapp
 
@@ -43,7 +43,8 @@ type Session struct {
 }
 
 // InboxItem is a newly assigned deal as the inbox shows it. Its fields
-// match the store's inbox row, so the adapter converts it directly.
+// match the store's inbox row, so the adapter (webapp/webstore) converts it
+// directly.
 type InboxItem struct {
 	DealID           int64
 	ContactID        int64

@@ -24,6 +24,7 @@ import (
 	"leadflow/connectors"
 	"leadflow/email"
 	"leadflow/httpapi"
+	"leadflow/httpapi/repstore"
 	"leadflow/lead"
 	"leadflow/metrics"
 	"leadflow/pipeline"
@@ -288,7 +289,7 @@ func (a *app) httpHandler() (http.Handler, error) {
 		Contacts:          a.store,
 		Privacy:           privacy.Service{Store: a.store},
 		APITokens:         a.cfg.APITokens,
-		Reps:              repAPI{st: a.store, rules: a.dealRules()},
+		Reps:              repstore.New(a.store, a.dealRules()),
 		Reports:           a.store,
 		NowFunc:           a.nowFunc,
 		Metrics:           a.metrics,
@@ -309,7 +310,7 @@ func (a *app) httpHandler() (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The web app for reps and managers lives under /app/ (cmd/leadflow/webapp.go).
+	// The web app for reps and managers lives under /app/ (package webapp, wired in cmd/leadflow/webapp.go).
 	web, err := a.webApp()
 	if err != nil {
 		return nil, err

@@ -26,6 +26,7 @@ import (
 	"leadflow/lead"
 	"leadflow/store"
 	"leadflow/webapp"
+	"leadflow/webapp/webstore"
 )
 
 const chromiumPath = "/usr/bin/chromium"
@@ -395,7 +396,7 @@ func BenchmarkWebappPages(b *testing.B) {
 	var dealID int64
 	require.NoError(b, pool.QueryRow(ctx, `SELECT id FROM deals WHERE owner_rep_id = $1 LIMIT 1`, repIDs[0]).Scan(&dealID))
 
-	app, err := webapp.New(webapp.Config{Backend: webBackend{st: st, api: repAPI{st: st}, now: time.Now}, LostReasons: []string{"price"}})
+	app, err := webapp.New(webapp.Config{Backend: webstore.Backend{Store: st, Now: time.Now}, LostReasons: []string{"price"}})
 	require.NoError(b, err)
 	now := time.Now()
 	require.NoError(b, st.CreateWebSession(ctx, "rep-session", repIDs[0], "csrf", now, now.Add(time.Hour)))

@@ -9,75 +9,9 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"leadflow/httpapi"
 	"leadflow/lead"
-	"leadflow/pipeline"
 	"leadflow/store"
 )
-
-// repAPI adapts the store to httpapi.RepStore: httpapi may not import the
-// store, so the store's filter and update types are translated here.
-type repAPI struct {
-	st *store.Store
-	// rules judge every deal change (routing.lost_reasons,
-	// routing.max_amount_cents); the zero value is pipeline's defaults.
-	rules pipeline.DealRules
-}
-
-// dealRules are the configured rules of deal changes.
-func (a *app) dealRules() pipeline.DealRules {
-	r := a.cfg.File.Routing
-	return pipeline.DealRules{LostReasons: r.LostReasons, MaxAmountCents: r.MaxAmountCents}
-}
-
-// checkDealFunc turns the domain's rules into the store's CheckFunc: the
-// store reads the deal under its lock, pipeline decides.
-func checkDealFunc(rules pipeline.DealRules) func(store.DealCheck) (string, error) {
-	return func(c store.DealCheck) (string, error) {
-		return rules.Check(pipeline.DealChange{FromStage: c.FromStage, FromKind: pipeline.StageKind(c.FromKind), Closed: c.Closed,
-			ToStage: c.ToStage, ToKind: pipeline.StageKind(c.ToKind), AmountCents: c.AmountCents,
-			CurrentAmountCents: c.CurrentAmountCents, LostReason: c.LostReason})
-	}
-}
-
-var _ httpapi.RepStore = repAPI{}
-
-func (a repAPI) RepByToken(ctx context.Context, token string) (httpapi.Caller, error) {
-	r, err := a.st.RepByToken(ctx, token)
-	if err != nil {
-		return httpapi.Caller{}, err
-	}
-	return httpapi.Caller{RepID: r.ID, Manager: r.Role == store.RoleManager, Active: r.Active}, nil
-}
-
-func (a repAPI) ListDeals(ctx context.Context, q httpapi.DealQuery) (any, error) {
-	return a.st.ListDeals(ctx, store.DealFilter{OwnerRepID: q.OwnerRepID, Pipeline: q.Pipeline, Stage: q.Stage, Limit: q.Limit})
-}
-
-func (a repAPI) DealOwner(ctx context.Context, dealID int64) (int64, error) {
-	return a.st.DealOwner(ctx, dealID)
-}
-
-func (a repAPI) DealDetail(ctx context.Context, dealID int64) (any, error) {
-	return a.st.DealDetail(ctx, dealID)
-}
-
-func (a repAPI) UpdateDeal(ctx context.Context, dealID int64, ch httpapi.DealChange, by string, now time.Time) (lead.StageChange, bool, error) {
-	return a.st.UpdateDeal(ctx, dealID, store.DealUpdate{Stage: ch.Stage, AmountCents: ch.AmountCents,
-		LostReason: ch.LostReason, OwnerRepID: ch.OwnerRepID, CheckFunc: checkDealFunc(a.rules)}, by, now)
-}
-
-func (a repAPI) ResolveContact(ctx context.Context, idOrRef string) (int64, error) {
-	return a.st.ResolveContact(ctx, idOrRef)
-}
-
-func (a repAPI) RepOwnsContact(ctx context.Context, repID, contactID int64) (bool, error) {
-	return a.st.RepOwnsContact(ctx, repID, contactID)
-}
-
-func (a repAPI) ContactDetail(ctx context.Context, contactID int64) (any, error) {
-	return a.st.ContactDetail(ctx, contactID)
-}
 
 const repsUsage = `Usage:
   leadflow reps add --name NAME --email EMAIL [--role rep|manager] [--time-zone ZONE] [--capacity N]

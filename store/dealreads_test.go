@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"errors"
 	"testing"
 	"time"
 
@@ -13,41 +12,39 @@ import (
 	"leadflow/store"
 )
 
-func TestWebSessions(t *testing.T) {
-	t.Parallel()
-	st := store.New(testenv.Pool(t))
+func TestListDealsClosestToClosingFirst(t *testing.T) {
+	b := setup(t)
 	ctx := context.Background()
-	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
-	repID, err := st.AddRep(ctx, lead.Rep{Name: "Ann", Email: "ann@reps.example.com"}, store.RoleManager)
+	a, err := b.store.AddRep(ctx, lead.Rep{Name: "A", Email: "a@reps.example.com"}, store.RoleRep)
 	require.NoError(t, err)
-	require.NoError(t, st.CreateWebSession(ctx, "old", repID, "c0", now.Add(-2*time.Hour), now.Add(-time.Hour)))
-	require.NoError(t, st.CreateWebSession(ctx, "sess", repID, "c1", now, now.Add(time.Hour)))
-
-	ws, err := st.WebSessionByID(ctx, "sess", now)
+	other, err := b.store.AddRep(ctx, lead.Rep{Name: "B", Email: "b@reps.example.com"}, store.RoleRep)
 	require.NoError(t, err)
-	require.Equal(t, store.WebSession{RepID: repID, RepName: "Ann", Role: store.RoleManager, Active: true, CSRFToken: "c1",
-		ExpiresAt: now.Add(time.Hour)}, store.WebSession{RepID: ws.RepID, RepName: ws.RepName, Role: ws.Role, Active: ws.Active,
-		CSRFToken: ws.CSRFToken, ExpiresAt: ws.ExpiresAt.UTC()})
-
-	tests := []struct {
-		name string
-		id   string
-		at   time.Time
-	}{
-		{"expired and swept", "old", now.Add(-90 * time.Minute)},
-		{"past its expiry", "sess", now.Add(2 * time.Hour)},
-		{"unknown", "nope", now},
+	small, big, negotiating := b.dealFor(t, "small", a), b.dealFor(t, "big", a), b.dealFor(t, "nego", other)
+	for _, u := range []struct {
+		id     int64
+		amount int64
+		stage  *string
+	}{{small.ID, 1000, nil}, {big.ID, 50000, nil}, {negotiating.ID, 40000, ptr("Negotiation")}} {
+		_, _, err := b.store.UpdateDeal(ctx, u.id, store.DealUpdate{AmountCents: &u.amount, Stage: u.stage, CheckFunc: defaultCheck}, "test", b.now)
+		require.NoError(t, err)
 	}
-	for _, tt := range tests {
-		_, err := st.WebSessionByID(ctx, tt.id, tt.at)
-		require.True(t, errors.Is(err, lead.ErrNotFound), tt.name)
+	ids := func(f store.DealFilter) []int64 {
+		rows, err := b.store.ListDeals(ctx, f)
+		require.NoError(t, err)
+		out := []int64{}
+		for _, r := range rows {
+			out = append(out, r.ID)
+		}
+		return out
 	}
-	require.NoError(t, st.DeleteWebSession(ctx, "sess"))
-	_, err = st.WebSessionByID(ctx, "sess", now)
-	require.ErrorIs(t, err, lead.ErrNotFound)
+	// 0.8 × 40000 = 32000 > 0.2 × 50000 = 10000 > 0.2 × 1000.
+	require.Equal(t, []int64{negotiating.ID, big.ID, small.ID}, ids(store.DealFilter{}))
+	require.Equal(t, []int64{big.ID, small.ID}, ids(store.DealFilter{OwnerRepID: a}))
+	require.Equal(t, []int64{negotiating.ID}, ids(store.DealFilter{Stage: "negotiation"}))
+	require.Empty(t, ids(store.DealFilter{Pipeline: "Other"}))
 }
 
-func TestWebAppViews(t *testing.T) {
+func TestInboxBoardCallbacksAndTrail(t *testing.T) {
 	t.Parallel()
 	pool := testenv.Pool(t)
 	b := &testBundle{store: store.New(pool), now: time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)}

@@ -5,13 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
-	"leadflow/internal/testenv"
 	"leadflow/lead"
 	"leadflow/pipeline"
 	"leadflow/store"
@@ -44,89 +42,6 @@ func checkWith(rules pipeline.DealRules) func(store.DealCheck) (string, error) {
 
 // defaultCheck judges by the default rules.
 var defaultCheck = checkWith(pipeline.DealRules{})
-
-func TestRepTokens(t *testing.T) {
-	t.Parallel()
-	pool := testenv.Pool(t)
-	b := &testBundle{store: store.New(pool), now: time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)}
-	ctx := context.Background()
-	id, err := b.store.AddRep(ctx, lead.Rep{Name: "Ann", Email: "Ann@Reps.example.com"}, store.RoleManager)
-	require.NoError(t, err)
-	_, err = b.store.AddRep(ctx, lead.Rep{Name: "Ann again", Email: "ann@reps.example.com"}, store.RoleRep)
-	require.ErrorIs(t, err, store.ErrRepExists)
-
-	tok, err := b.store.CreateRepToken(ctx, id)
-	require.NoError(t, err)
-	require.True(t, strings.HasPrefix(tok, store.RepTokenPrefix))
-	acct, err := b.store.RepByToken(ctx, tok)
-	require.NoError(t, err)
-	require.Equal(t, id, acct.ID)
-	require.Equal(t, store.RoleManager, acct.Role)
-	require.True(t, acct.Active)
-
-	var stored []byte
-	require.NoError(t, pool.QueryRow(ctx, `SELECT token_hash FROM reps WHERE id = $1`, id).Scan(&stored))
-	require.NotContains(t, string(stored), tok, "only the hash is stored")
-
-	// A web session signed in with the old token (issue 14 item 5).
-	require.NoError(t, b.store.CreateWebSession(ctx, "session-before-rotation", id, "csrf", b.now, b.now.Add(12*time.Hour)))
-	_, err = b.store.WebSessionByID(ctx, "session-before-rotation", b.now)
-	require.NoError(t, err)
-	rotated, err := b.store.CreateRepToken(ctx, id)
-	require.NoError(t, err)
-	require.NotEqual(t, tok, rotated)
-	_, err = b.store.WebSessionByID(ctx, "session-before-rotation", b.now)
-	require.ErrorIs(t, err, store.ErrNotFound, "rotating the token ends the rep's web sessions")
-	_, err = b.store.RepByToken(ctx, tok)
-	require.ErrorIs(t, err, store.ErrNotFound, "the old token stops working")
-	_, err = b.store.RepByToken(ctx, rotated)
-	require.NoError(t, err)
-
-	require.NoError(t, b.store.DisableRep(ctx, id))
-	acct, err = b.store.RepByToken(ctx, rotated)
-	require.NoError(t, err)
-	require.False(t, acct.Active)
-
-	period := lead.TimeRange{From: b.now, To: b.now.Add(48 * time.Hour)}
-	require.NoError(t, b.store.AddRepOutOfOffice(ctx, id, period))
-	require.NoError(t, b.store.AddRepOutOfOffice(ctx, id, period))
-	acct, err = b.store.RepByEmail(ctx, "ANN@reps.example.com")
-	require.NoError(t, err)
-	require.Len(t, acct.OutOfOffice, 2, "periods are appended")
-	require.True(t, acct.OutOfOffice[0].From.Equal(b.now))
-}
-
-func TestListDealsClosestToClosingFirst(t *testing.T) {
-	b := setup(t)
-	ctx := context.Background()
-	a, err := b.store.AddRep(ctx, lead.Rep{Name: "A", Email: "a@reps.example.com"}, store.RoleRep)
-	require.NoError(t, err)
-	other, err := b.store.AddRep(ctx, lead.Rep{Name: "B", Email: "b@reps.example.com"}, store.RoleRep)
-	require.NoError(t, err)
-	small, big, negotiating := b.dealFor(t, "small", a), b.dealFor(t, "big", a), b.dealFor(t, "nego", other)
-	for _, u := range []struct {
-		id     int64
-		amount int64
-		stage  *string
-	}{{small.ID, 1000, nil}, {big.ID, 50000, nil}, {negotiating.ID, 40000, ptr("Negotiation")}} {
-		_, _, err := b.store.UpdateDeal(ctx, u.id, store.DealUpdate{AmountCents: &u.amount, Stage: u.stage, CheckFunc: defaultCheck}, "test", b.now)
-		require.NoError(t, err)
-	}
-	ids := func(f store.DealFilter) []int64 {
-		rows, err := b.store.ListDeals(ctx, f)
-		require.NoError(t, err)
-		out := []int64{}
-		for _, r := range rows {
-			out = append(out, r.ID)
-		}
-		return out
-	}
-	// 0.8 × 40000 = 32000 > 0.2 × 50000 = 10000 > 0.2 × 1000.
-	require.Equal(t, []int64{negotiating.ID, big.ID, small.ID}, ids(store.DealFilter{}))
-	require.Equal(t, []int64{big.ID, small.ID}, ids(store.DealFilter{OwnerRepID: a}))
-	require.Equal(t, []int64{negotiating.ID}, ids(store.DealFilter{Stage: "negotiation"}))
-	require.Empty(t, ids(store.DealFilter{Pipeline: "Other"}))
-}
 
 func TestUpdateDealRules(t *testing.T) {
 	b := setup(t)

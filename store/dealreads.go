@@ -1,0 +1,330 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"leadflow/store/internal/readsdb"
+)
+
+// DealFilter selects deals for ListDeals.
+type DealFilter struct {
+	// OwnerRepID limits to one rep's deals; 0 = every deal.
+	OwnerRepID int64
+	// Pipeline and Stage match names (case-insensitive); empty = any.
+	// Without a Stage only open deals are listed: closed ones are not
+	// "closing".
+	Pipeline, Stage string
+	// Limit caps the rows; default 100, at most 1000.
+	Limit int
+}
+
+// DealRow is a deal as lists show it.
+type DealRow struct {
+	ID             int64
+	Title          string
+	ContactID      int64
+	ContactName    string
+	Pipeline       string
+	Stage          string
+	StageKind      string
+	WinProbability float64
+	AmountCents    int64
+	Currency       string
+	ExpectedCents  int64
+	OwnerRepID     int64
+	OwnerName      string
+	LostReason     string
+	CreatedAt      time.Time
+	StageEnteredAt time.Time
+	ClosedAt       *time.Time
+}
+
+// ListDeals lists deals closest to closing first: by expected value (win
+// probability × amount), then oldest first, so a rep works down the list.
+func (s *Store) ListDeals(ctx context.Context, f DealFilter) ([]DealRow, error) {
+	if f.Limit <= 0 {
+		f.Limit = 100
+	}
+	f.Limit = min(f.Limit, 1000)
+	rows, err := readsdb.New(s.pool).ListDeals(ctx, readsdb.ListDealsParams{OwnerRepID: f.OwnerRepID, Pipeline: f.Pipeline,
+		Stage: f.Stage, MaxRows: int32(f.Limit)})
+	if err != nil {
+		return nil, fmt.Errorf("list deals: %w", err)
+	}
+	out := make([]DealRow, len(rows))
+	for i, r := range rows {
+		out[i] = DealRow(r)
+	}
+	return out, nil
+}
+
+// DealOwner returns the deal's owner (0 when unassigned); a missing deal is
+// ErrNotFound. The API checks it before showing or changing a deal.
+func (s *Store) DealOwner(ctx context.Context, dealID int64) (int64, error) {
+	owner, err := readsdb.New(s.pool).DealOwner(ctx, dealID)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, fmt.Errorf("deal %d: %w", dealID, ErrNotFound)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("read owner of deal %d: %w", dealID, err)
+	}
+	return owner, nil
+}
+
+// RepOwnsContact reports whether the rep owns a deal (open or closed) of the
+// contact, which is what lets a rep see the contact.
+func (s *Store) RepOwnsContact(ctx context.Context, repID, contactID int64) (bool, error) {
+	ok, err := readsdb.New(s.pool).RepOwnsContact(ctx, readsdb.RepOwnsContactParams{ContactID: contactID, RepID: repID})
+	if err != nil {
+		return false, fmt.Errorf("check deals of contact %d: %w", contactID, err)
+	}
+	return ok, nil
+}
+
+// StageHistoryEntry is one recorded stage move.
+//
+// It and ActivityEntry still carry JSON tags because the privacy export
+// (store/privacy.go, ExportDeal) encodes them as they are; the rep API
+// copies them into its own documents (httpapi/repstore). The tags go when
+// the export document moves to its domain package.
+type StageHistoryEntry struct {
+	From      string    `json:"from,omitempty"`
+	To        string    `json:"to"`
+	ChangedAt time.Time `json:"changed_at"`
+	ChangedBy string    `json:"changed_by"`
+}
+
+// ActivityEntry is one rep activity on a deal.
+type ActivityEntry struct {
+	ID         int64     `json:"id"`
+	RepID      int64     `json:"rep_id,omitempty"`
+	Kind       string    `json:"kind"`
+	Note       string    `json:"note"`
+	OccurredAt time.Time `json:"occurred_at"`
+}
+
+// DealDetail is everything a rep needs about one deal.
+type DealDetail struct {
+	Deal         DealRow
+	Contact      ContactDetail
+	StageHistory []StageHistoryEntry
+	Activities   []ActivityEntry
+}
+
+// DealDetail reads a deal with its contact, stage history and activities.
+func (s *Store) DealDetail(ctx context.Context, dealID int64) (DealDetail, error) {
+	var out DealDetail
+	q := readsdb.New(s.pool)
+	d, err := q.Deal(ctx, dealID)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return out, fmt.Errorf("deal %d: %w", dealID, ErrNotFound)
+	}
+	if err != nil {
+		return out, fmt.Errorf("read deal %d: %w", dealID, err)
+	}
+	out.Deal = DealRow(d)
+	if out.Contact, err = s.ContactDetail(ctx, d.ContactID); err != nil {
+		return out, err
+	}
+	history, err := q.DealStageHistory(ctx, dealID)
+	if err != nil {
+		return out, fmt.Errorf("read stage history of deal %d: %w", dealID, err)
+	}
+	out.StageHistory = make([]StageHistoryEntry, len(history))
+	for i, h := range history {
+		out.StageHistory[i] = StageHistoryEntry{From: h.FromStage, To: h.ToStage, ChangedAt: h.ChangedAt, ChangedBy: h.ChangedBy}
+	}
+	activities, err := q.DealActivities(ctx, dealID)
+	if err != nil {
+		return out, fmt.Errorf("read activities of deal %d: %w", dealID, err)
+	}
+	out.Activities = make([]ActivityEntry, len(activities))
+	for i, a := range activities {
+		out.Activities[i] = ActivityEntry(a)
+	}
+	return out, nil
+}
+
+// InboxRow is a deal as a rep's inbox shows it: who, how hot, from where,
+// what they asked for, and how long they have waited for a first touch.
+type InboxRow struct {
+	DealID      int64
+	ContactID   int64
+	ContactName string
+	Company     string
+	Stage       string
+	// Score and Band are the contact's latest; Band is "" when unscored.
+	Score            int
+	Band             string
+	Source           string
+	Campaign         string
+	Message          string
+	CreatedAt        time.Time
+	FirstContactedAt *time.Time
+}
+
+// InboxDeals lists a rep's open, active (not parked) deals newest first,
+// with the latest score and the touchpoint that opened each deal.
+func (s *Store) InboxDeals(ctx context.Context, repID int64, limit int) ([]InboxRow, error) {
+	if limit <= 0 || limit > 500 {
+		limit = 50
+	}
+	rows, err := readsdb.New(s.pool).InboxDeals(ctx, readsdb.InboxDealsParams{RepID: repID, MaxRows: int32(limit)})
+	if err != nil {
+		return nil, fmt.Errorf("list inbox of rep %d: %w", repID, err)
+	}
+	out := make([]InboxRow, len(rows))
+	for i, r := range rows {
+		out[i] = InboxRow{DealID: r.DealID, ContactID: r.ContactID, ContactName: r.ContactName, Company: r.Company, Stage: r.Stage,
+			Score: int(r.Score), Band: r.Band, Source: r.Source, Campaign: r.Campaign, Message: r.Message, CreatedAt: r.CreatedAt,
+			FirstContactedAt: r.FirstContactedAt}
+	}
+	return out, nil
+}
+
+// BoardFilter selects the deals of a pipeline board.
+type BoardFilter struct {
+	// OwnerRepID limits to one rep's deals; 0 = the whole team.
+	OwnerRepID int64
+	// Pipeline is a pipeline name; "" = the default pipeline.
+	Pipeline string
+	// PerStage caps the cards per stage (the most valuable first); the
+	// stage's count and expected value still cover every deal. Default 50.
+	PerStage int
+	// ClosedSince is how far back won and lost deals are shown.
+	ClosedSince time.Time
+}
+
+// BoardStage is one column of the board.
+type BoardStage struct {
+	Name           string
+	Kind           string
+	WinProbability float64
+	// Count and ExpectedCents (Σ win probability × amount) cover every
+	// deal of the stage, also those beyond PerStage.
+	Count         int64
+	ExpectedCents int64
+	Deals         []DealRow
+}
+
+// Board is a pipeline with its deals by stage.
+type Board struct {
+	Pipeline string
+	Stages   []BoardStage
+}
+
+// PipelineBoard reads a pipeline's stages in order, each with its most
+// valuable active deals (win probability × amount, then oldest), counts and
+// expected value. Parked deals are on the callback list, not the board.
+func (s *Store) PipelineBoard(ctx context.Context, f BoardFilter) (Board, error) {
+	if f.PerStage <= 0 {
+		f.PerStage = 50
+	}
+	var b Board
+	q := readsdb.New(s.pool)
+	p, err := q.BoardPipeline(ctx, f.Pipeline)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return b, fmt.Errorf("pipeline %q: %w", f.Pipeline, ErrNotFound)
+	}
+	if err != nil {
+		return b, fmt.Errorf("find pipeline %q: %w", f.Pipeline, err)
+	}
+	b.Pipeline = p.Name
+	stages, err := q.BoardStages(ctx, p.ID)
+	if err != nil {
+		return b, fmt.Errorf("list stages of pipeline %q: %w", b.Pipeline, err)
+	}
+	b.Stages = make([]BoardStage, len(stages))
+	byName := make(map[string]*BoardStage, len(stages))
+	for i, st := range stages {
+		b.Stages[i] = BoardStage{Name: st.Name, Kind: st.Kind, WinProbability: st.WinProbability}
+		byName[st.Name] = &b.Stages[i]
+	}
+	rows, err := q.BoardDeals(ctx, readsdb.BoardDealsParams{PipelineID: p.ID, OwnerRepID: f.OwnerRepID, ClosedSince: f.ClosedSince,
+		PerStage: int64(f.PerStage)})
+	if err != nil {
+		return b, fmt.Errorf("read board of pipeline %q: %w", b.Pipeline, err)
+	}
+	for _, r := range rows {
+		if st := byName[r.Stage]; st != nil {
+			st.Count, st.ExpectedCents = r.StageCount, r.StageExpectedCents
+			st.Deals = append(st.Deals, DealRow{ID: r.ID, Title: r.Title, ContactID: r.ContactID, ContactName: r.ContactName,
+				Pipeline: r.Pipeline, Stage: r.Stage, StageKind: r.StageKind, WinProbability: r.WinProbability,
+				AmountCents: r.AmountCents, Currency: r.Currency, ExpectedCents: r.ExpectedCents, OwnerRepID: r.OwnerRepID,
+				OwnerName: r.OwnerName, LostReason: r.LostReason, CreatedAt: r.CreatedAt, StageEnteredAt: r.StageEnteredAt,
+				ClosedAt: r.ClosedAt})
+		}
+	}
+	return b, nil
+}
+
+// PipelineNames lists every pipeline, the default first.
+func (s *Store) PipelineNames(ctx context.Context) ([]string, error) {
+	out, err := readsdb.New(s.pool).PipelineNames(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list pipelines: %w", err)
+	}
+	if out == nil {
+		out = []string{}
+	}
+	return out, nil
+}
+
+// StageName is a stage of a pipeline with its kind (open, won, lost).
+type StageName struct {
+	Name string
+	Kind string
+}
+
+// PipelineStages lists a pipeline's stages in order ("" = the default
+// pipeline); an unknown pipeline has none.
+func (s *Store) PipelineStages(ctx context.Context, pipeline string) ([]StageName, error) {
+	rows, err := readsdb.New(s.pool).PipelineStages(ctx, pipeline)
+	if err != nil {
+		return nil, fmt.Errorf("list stages of pipeline %q: %w", pipeline, err)
+	}
+	out := make([]StageName, len(rows))
+	for i, r := range rows {
+		out[i] = StageName(r)
+	}
+	return out, nil
+}
+
+// CallbackRow is a parked deal on the Future callback list.
+type CallbackRow struct {
+	DealID      int64
+	ContactID   int64
+	ContactName string
+	Pipeline    string
+	Stage       string
+	OwnerName   string
+	AmountCents int64
+	ParkedAt    time.Time
+	// CallbackAt is when the reminder fires; nil when none is set.
+	CallbackAt *time.Time
+	Callbacks  int
+}
+
+// CallbackDeals lists open parked deals, the soonest reminder first; a
+// non-zero ownerRepID limits them to that rep's.
+func (s *Store) CallbackDeals(ctx context.Context, ownerRepID int64, limit int) ([]CallbackRow, error) {
+	if limit <= 0 || limit > 1000 {
+		limit = 200
+	}
+	rows, err := readsdb.New(s.pool).CallbackDeals(ctx, readsdb.CallbackDealsParams{OwnerRepID: ownerRepID, MaxRows: int32(limit)})
+	if err != nil {
+		return nil, fmt.Errorf("list callbacks: %w", err)
+	}
+	out := make([]CallbackRow, len(rows))
+	for i, r := range rows {
+		out[i] = CallbackRow{DealID: r.DealID, ContactID: r.ContactID, ContactName: r.ContactName, Pipeline: r.Pipeline,
+			Stage: r.Stage, OwnerName: r.OwnerName, AmountCents: r.AmountCents, ParkedAt: r.ParkedAt, CallbackAt: r.CallbackAt,
+			Callbacks: int(r.Callbacks)}
+	}
+	return out, nil
+}

@@ -1,0 +1,250 @@
+// Package webstore adapts the store to webapp.Backend, as httpapi/repstore
+// does for the rep API. The web app owns its page types and may not import
+// the store; the store returns plain rows; this package copies one into
+// the other, outside cmd/leadflow, which only wires it. Stage moves are
+// judged by repstore.CheckDeal, so the web app and the rep API apply the
+// same rules (lost reasons, won amounts, ownership). What follows a move or
+// a snooze in the queue (the stage email, the callback reminder) is given
+// as functions, so this package needs no queue.
+package webstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"leadflow/httpapi/repstore"
+	"leadflow/lead"
+	"leadflow/pipeline"
+	"leadflow/scoring"
+	"leadflow/store"
+	"leadflow/webapp"
+)
+
+// Backend is the web app's view of the store.
+type Backend struct {
+	// Store is required.
+	Store *store.Store
+	// Rules judge every stage move (the rep API's rules).
+	Rules pipeline.DealRules
+	// StageChanged queues the stage email and counts the move, as the
+	// rep API's StageChangedFunc does; nil = nothing follows a move.
+	StageChanged func(ctx context.Context, ch lead.StageChange) error
+	// ScheduleCallback queues the reminder of a snoozed deal at its time
+	// (one already queued is not an error); required for Snooze.
+	ScheduleCallback func(ctx context.Context, dealID int64, at time.Time) error
+	// Now is the clock of the board's "closed in the last 30 days";
+	// nil = time.Now.
+	Now func() time.Time
+}
+
+var _ webapp.Backend = Backend{}
+
+// RepByToken finds the holder of a rep API token.
+func (b Backend) RepByToken(ctx context.Context, token string) (webapp.Rep, error) {
+	r, err := b.Store.RepByToken(ctx, token)
+	return webapp.Rep{ID: r.ID, Name: r.Name, Manager: r.Role == store.RoleManager, Active: r.Active}, err
+}
+
+// CreateSession stores a new session.
+func (b Backend) CreateSession(ctx context.Context, id string, repID int64, csrf string, now, expires time.Time) error {
+	return b.Store.CreateWebSession(ctx, id, repID, csrf, now, expires)
+}
+
+// Session finds an unexpired session by its id.
+func (b Backend) Session(ctx context.Context, id string, now time.Time) (webapp.Session, error) {
+	s, err := b.Store.WebSessionByID(ctx, id, now)
+	return webapp.Session{Rep: webapp.Rep{ID: s.RepID, Name: s.RepName, Manager: s.Role == store.RoleManager, Active: s.Active},
+		CSRFToken: s.CSRFToken, ExpiresAt: s.ExpiresAt}, err
+}
+
+// DeleteSession ends a session.
+func (b Backend) DeleteSession(ctx context.Context, id string) error {
+	return b.Store.DeleteWebSession(ctx, id)
+}
+
+// Inbox lists the rep's newest open deals.
+func (b Backend) Inbox(ctx context.Context, repID int64) ([]webapp.InboxItem, error) {
+	rows, err := b.Store.InboxDeals(ctx, repID, 50)
+	out := make([]webapp.InboxItem, len(rows))
+	for i, r := range rows {
+		out[i] = webapp.InboxItem(r)
+	}
+	return out, err
+}
+
+// Board reads a pipeline board, with deals closed in the last 30 days.
+func (b Backend) Board(ctx context.Context, q webapp.BoardQuery) (webapp.Board, error) {
+	now := time.Now
+	if b.Now != nil {
+		now = b.Now
+	}
+	bd, err := b.Store.PipelineBoard(ctx, store.BoardFilter{OwnerRepID: q.OwnerRepID, Pipeline: q.Pipeline, PerStage: 25,
+		ClosedSince: now().AddDate(0, 0, -30)})
+	out := webapp.Board{Pipeline: bd.Pipeline, Stages: make([]webapp.BoardStage, len(bd.Stages))}
+	for i, st := range bd.Stages {
+		out.Stages[i] = webapp.BoardStage{Name: st.Name, Kind: st.Kind, WinProbability: st.WinProbability, Count: st.Count,
+			ExpectedCents: st.ExpectedCents, Deals: deals(st.Deals)}
+	}
+	return out, err
+}
+
+func deals(rows []store.DealRow) []webapp.Deal {
+	out := make([]webapp.Deal, len(rows))
+	for i, d := range rows {
+		out[i] = webapp.Deal(d)
+	}
+	return out
+}
+
+// Pipelines lists the pipelines, the default first.
+func (b Backend) Pipelines(ctx context.Context) ([]string, error) { return b.Store.PipelineNames(ctx) }
+
+// Stages lists a pipeline's stages in order.
+func (b Backend) Stages(ctx context.Context, pipeline string) ([]webapp.Stage, error) {
+	rows, err := b.Store.PipelineStages(ctx, pipeline)
+	out := make([]webapp.Stage, len(rows))
+	for i, s := range rows {
+		out[i] = webapp.Stage(s)
+	}
+	return out, err
+}
+
+// Reps lists every rep for the manager's filter.
+func (b Backend) Reps(ctx context.Context) ([]webapp.RepOption, error) {
+	reps, err := b.Store.RepAccounts(ctx)
+	out := make([]webapp.RepOption, 0, len(reps))
+	for _, r := range reps {
+		out = append(out, webapp.RepOption{ID: r.ID, Name: r.Name})
+	}
+	return out, err
+}
+
+// DealOwner is a deal's owner (0 = none).
+func (b Backend) DealOwner(ctx context.Context, dealID int64) (int64, error) {
+	return b.Store.DealOwner(ctx, dealID)
+}
+
+// Deal reads one deal.
+func (b Backend) Deal(ctx context.Context, dealID int64) (webapp.Deal, error) {
+	d, err := b.Store.DealDetail(ctx, dealID)
+	return webapp.Deal(d.Deal), err
+}
+
+// RepOwnsContact reports whether the rep owns a deal of the contact.
+func (b Backend) RepOwnsContact(ctx context.Context, repID, contactID int64) (bool, error) {
+	return b.Store.RepOwnsContact(ctx, repID, contactID)
+}
+
+// Contact gathers the contact page: profile, score with its reasons (the
+// stored breakdown, as `leadflow explain` reads it) and their BANT
+// dimensions (scoring's), history, emails and the lead's trail.
+func (b Backend) Contact(ctx context.Context, contactID int64) (webapp.Contact, error) {
+	cd, err := b.Store.ContactDetail(ctx, contactID)
+	if err != nil {
+		return webapp.Contact{}, err
+	}
+	c := webapp.Contact{ID: cd.ID, Ref: cd.Ref, Name: strings.TrimSpace(cd.FirstName + " " + cd.LastName), Company: cd.Company,
+		Title: cd.Title, Country: cd.Country, CreatedAt: cd.CreatedAt}
+	for _, id := range cd.Identities {
+		c.Identities = append(c.Identities, id.Kind+": "+id.Value)
+	}
+	for _, t := range cd.Touchpoints {
+		c.Touchpoints = append(c.Touchpoints, webapp.Touchpoint{Source: t.Source, Channel: t.Channel, UTMSource: t.UTMSource,
+			UTMMedium: t.UTMMedium, UTMCampaign: t.UTMCampaign, Message: t.Message, OccurredAt: t.OccurredAt})
+	}
+	scores, err := b.Store.ContactScores(ctx, contactID, 30)
+	if err != nil {
+		return c, err
+	}
+	for i, sc := range scores {
+		ws := webapp.Score{Total: sc.Total, Band: sc.Band, ModelVersion: sc.ModelVersion, ComputedAt: sc.ComputedAt}
+		if i == 0 {
+			var res scoring.Result
+			if err := json.Unmarshal(sc.Breakdown, &res); err != nil {
+				return c, fmt.Errorf("decode the score breakdown of contact %d: %w", contactID, err)
+			}
+			for _, k := range res.Contributions {
+				ws.Contributions = append(ws.Contributions, webapp.Contribution(k))
+				if dim := k.BANT(); dim != scoring.BANTNone {
+					c.BANT = append(c.BANT, webapp.Contribution{Rule: string(dim), Group: k.Group, Points: k.Points, Reason: k.Reason})
+				}
+			}
+			c.Score = &ws
+		}
+		c.History = append(c.History, ws)
+	}
+	emails, err := b.Store.ContactEmails(ctx, contactID)
+	if err != nil {
+		return c, err
+	}
+	for _, e := range emails {
+		we := webapp.Email{Template: e.Template, Subject: e.Subject, Status: e.Status, CreatedAt: e.CreatedAt, SentAt: e.SentAt}
+		for _, ev := range e.Events {
+			we.Events = append(we.Events, webapp.EmailEvent(ev))
+		}
+		c.Emails = append(c.Emails, we)
+	}
+	trail, err := b.Store.LeadTrail(ctx, contactID)
+	if err != nil {
+		return c, err
+	}
+	for _, s := range trail {
+		c.Trail = append(c.Trail, webapp.TrailStep(s))
+	}
+	return c, nil
+}
+
+// MoveDeal applies the change under the rep API's rules and then what the
+// API does after a move: count it and queue the stage's email.
+func (b Backend) MoveDeal(ctx context.Context, dealID int64, m webapp.DealMove, by string, now time.Time) error {
+	ch, changed, err := b.Store.UpdateDeal(ctx, dealID, store.DealUpdate{Stage: m.Stage, AmountCents: m.AmountCents,
+		LostReason: m.LostReason, OwnerRepID: m.OwnerRepID, CheckFunc: repstore.CheckDeal(b.Rules)}, by, now)
+	if err != nil || !changed || b.StageChanged == nil {
+		return err
+	}
+	// The move is committed: an email that could not be queued is logged
+	// by StageChanged, not reported as a failed move.
+	_ = b.StageChanged(ctx, ch)
+	return nil
+}
+
+// Callbacks lists parked deals, the soonest reminder first.
+func (b Backend) Callbacks(ctx context.Context, ownerRepID int64) ([]webapp.Callback, error) {
+	rows, err := b.Store.CallbackDeals(ctx, ownerRepID, 200)
+	out := make([]webapp.Callback, len(rows))
+	for i, r := range rows {
+		out[i] = webapp.Callback(r)
+	}
+	return out, err
+}
+
+// Reactivate puts a parked deal back on the board.
+func (b Backend) Reactivate(ctx context.Context, dealID int64, now time.Time) error {
+	return b.Store.ReactivateDeal(ctx, dealID, now)
+}
+
+// Snooze moves the reminder and schedules it; the one it replaces finds the
+// callback time moved and does nothing.
+func (b Backend) Snooze(ctx context.Context, dealID int64, until, now time.Time) error {
+	if err := b.Store.Snooze(ctx, dealID, until, now); err != nil {
+		return err
+	}
+	if b.ScheduleCallback == nil {
+		return fmt.Errorf("snooze deal %d: no callback scheduler configured", dealID)
+	}
+	return b.ScheduleCallback(ctx, dealID, until)
+}
+
+// Leaderboard is the reps' results over [from, to).
+func (b Backend) Leaderboard(ctx context.Context, from, to time.Time) ([]webapp.LeaderRow, error) {
+	rows, err := b.Store.RepLeaderboard(ctx, from, to)
+	out := make([]webapp.LeaderRow, len(rows))
+	for i, r := range rows {
+		out[i] = webapp.LeaderRow{RepID: r.RepID, Name: r.Name, Assigned: r.Assigned, MedianFirstTouchMinutes: r.MedianFirstTouchMinutes,
+			Won: r.Won, WonRevenueCents: r.WonRevenueCents, SLABreaches: r.SLABreaches}
+	}
+	return out, err
+}
