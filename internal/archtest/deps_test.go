@@ -43,6 +43,7 @@ var allowed = map[string][]string{
 	"config":                     {"connectors", "pipeline", "scoring"},
 	"workers":                    {"lead", "connectors", "scoring", "scoring/learn", "scoring/bant", "email", "pipeline", "metrics"},
 	"httpapi":                    {"lead", "connectors", "email", "metrics"},
+	"intake":                     {"connectors", "store", "workers"},
 	"webapp":                     {"lead"},
 	"email":                      {"lead", "internal/retryafter"},
 	"internal/retryafter":        {},
