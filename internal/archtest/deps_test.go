@@ -45,6 +45,7 @@ var allowed = map[string][]string{
 	"httpapi":                    {"lead", "connectors", "email", "metrics"},
 	"intake":                     {"connectors", "store", "workers"},
 	"webapp":                     {"lead"},
+	"salesteam":                  {"lead", "store"},
 	"email":                      {"lead", "internal/retryafter"},
 	"internal/retryafter":        {},
 	"internal/localsvc":          {},
