@@ -3,34 +3,17 @@ package main
 import (
 	"context"
 	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"leadflow/config"
 	"leadflow/email"
+	"leadflow/email/mailsink"
 	"leadflow/store"
 	"leadflow/workers"
 )
-
-// sinkSender is the local mail sink: with no Mailgun key configured,
-// "sent" messages are stored in PostgreSQL so demos and staging show what
-// would have gone out.
-type sinkSender struct{ store *store.Store }
-
-func (s sinkSender) Send(ctx context.Context, m email.Message) (string, error) {
-	b := make([]byte, 12)
-	if _, err := rand.Read(b); err != nil {
-		return "", err
-	}
-	id := "<" + hex.EncodeToString(b) + "@sink.leadflow.local>"
-	err := s.store.StoreSinkMail(ctx, store.SinkMail{MessageID: email.StripBrackets(id), To: m.To, From: m.From, Subject: m.Subject,
-		Text: m.Text, HTML: m.HTML, Headers: m.Headers, Tags: m.Tags, Variables: m.Variables})
-	return id, err
-}
 
 // emailConfig builds the workers' email settings: templates, the sender
 // (Mailgun, or the local sink without an API key) and unsubscribe links.
@@ -46,7 +29,7 @@ func (a *app) emailConfig() (workers.EmailConfig, error) {
 	if unsub == nil {
 		return workers.EmailConfig{}, errors.New("email settings: unsubscribe links are not configured")
 	}
-	var sender email.Sender = sinkSender{a.store}
+	var sender email.Sender = mailsink.Sender{Store: a.store}
 	if a.cfg.Mail.APIKey == "" {
 		a.logger.Warn("no Mailgun API key: outgoing email is stored in the local mail sink (leadflow mail ls, GET /v1/dev/mail)",
 			"env", config.EnvMailgunAPIKey)
@@ -148,20 +131,7 @@ func runMail(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer closeStore()
-	mails, err := st.SinkMails(ctx, *n)
-	if err != nil {
-		return err
-	}
-	if len(mails) == 0 {
-		fmt.Fprintln(stdout, "the local mail sink is empty")
-	}
-	for _, m := range mails {
-		fmt.Fprintf(stdout, "%s  %-28s  %-40s  %s\n", m.CreatedAt.Format("2006-01-02 15:04:05"), m.To, m.Subject, strings.Join(m.Tags, ","))
-		if *full {
-			fmt.Fprintf(stdout, "%s\n\n", indent(m.Text))
-		}
-	}
-	return nil
+	return mailsink.List(ctx, st, stdout, *n, *full)
 }
 
 // previewMail renders a template for a contact through the same code the

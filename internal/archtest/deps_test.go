@@ -47,6 +47,7 @@ var allowed = map[string][]string{
 	"webapp":                     {"lead"},
 	"salesteam":                  {"lead", "store"},
 	"email":                      {"lead", "internal/retryafter"},
+	"email/mailsink":             {"email", "store"},
 	"internal/retryafter":        {},
 	"internal/localsvc":          {},
 	"internal/loadgen":           {},
