@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -59,29 +58,14 @@ func (a *app) emailConfig() (workers.EmailConfig, error) {
 	}, nil
 }
 
-// unsubscribeKeyName is the app_secrets row holding the generated
-// unsubscribe key; renaming it would invalidate every link already sent.
-const unsubscribeKeyName = "unsubscribe-links"
-
-// newUnsubscriber builds the unsubscribe link signer. Its key is
-// LEADFLOW_UNSUBSCRIBE_SECRET when set; otherwise a random 32-byte key that
-// the first process of the deployment generates and stores in PostgreSQL
-// (store.AppSecret), so every role and every restart sign and verify with
-// the same key. It is never derived from other settings: those (the
-// database URL above all) are often public defaults, and a key anyone can
-// compute lets anyone mint a link that unsubscribes any address.
+// newUnsubscriber builds the unsubscribe link signer with the key
+// email.UnsubscribeKey chooses: LEADFLOW_UNSUBSCRIBE_SECRET when set,
+// otherwise the deployment's generated key kept in PostgreSQL
+// (store.AppSecret).
 func newUnsubscriber(ctx context.Context, cfg config.Config, st *store.Store) (*email.Unsubscriber, error) {
-	secret := []byte(cfg.Mail.UnsubscribeSecret)
-	if len(secret) == 0 {
-		candidate := make([]byte, email.MinUnsubscribeSecretLen)
-		if _, err := rand.Read(candidate); err != nil {
-			return nil, fmt.Errorf("generate unsubscribe key: %w", err)
-		}
-		var err error
-		if secret, err = st.AppSecret(ctx, unsubscribeKeyName, candidate); err != nil {
-			return nil, fmt.Errorf("load the unsubscribe key from the database (run leadflow migrate up, or set %s): %w",
-				config.EnvUnsubscribeSecret, err)
-		}
+	secret, err := email.UnsubscribeKey(ctx, []byte(cfg.Mail.UnsubscribeSecret), st)
+	if err != nil {
+		return nil, fmt.Errorf("%w (run leadflow migrate up, or set %s)", err, config.EnvUnsubscribeSecret)
 	}
 	u, err := email.NewUnsubscriber(secret, cfg.PublicURL, "")
 	if err != nil {
