@@ -163,24 +163,13 @@ func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if err != nil {
 			return err
 		}
-		if len(applied) == 0 {
-			fmt.Fprintln(stdout, "database is up to date")
-		}
-		for _, name := range applied {
-			fmt.Fprintln(stdout, "applied", name)
-		}
+		migrations.WriteApplied(stdout, applied)
 	case "status":
 		list, err := migrations.List(ctx, cfg.DatabaseURL)
 		if err != nil {
 			return err
 		}
-		for _, m := range list {
-			state := "pending"
-			if m.Applied {
-				state = "applied"
-			}
-			fmt.Fprintf(stdout, "%-8s %s\n", state, m.Name)
-		}
+		migrations.WriteStatus(stdout, list)
 	}
 	return nil
 }
