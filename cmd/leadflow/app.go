@@ -111,7 +111,7 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 	a.rdb = ro.MakeRedisClient().(redis.UniversalClient)
 	checkRedis(ctx, a.rdb, cfg.RedisURL, a.logger)
 
-	a.registry, err = buildRegistry(cfg)
+	a.registry, err = cfg.ConnectorRegistry()
 	if err != nil {
 		a.close()
 		return nil, err

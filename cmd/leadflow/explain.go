@@ -2,16 +2,13 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"io"
-	"strings"
 
 	"leadflow/scoring"
 )
 
-// runExplain prints why a contact has its score: every contribution of the
-// latest run and how the score moved over time. The contact is named as in
+// runExplain prints why a contact has its score (scoring.WriteHistory):
+// every contribution of the latest run and how the score moved over time. The contact is named as in
 // `leadflow contacts` (email, phone, id or ref).
 func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("explain", "Usage: leadflow explain [--history N] <email|phone|contact id|ref>\n\n"+
@@ -38,19 +35,5 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	if len(scores) == 0 {
-		return fmt.Errorf("contact %d has not been scored yet", id)
-	}
-	var res scoring.Result
-	if err := json.Unmarshal(scores[0].Breakdown, &res); err != nil {
-		return fmt.Errorf("decode the score breakdown of contact %d: %w", id, err)
-	}
-	fmt.Fprintf(stdout, "contact %d, scored %s\n%s\n", id, scores[0].ComputedAt.Format("2006-01-02 15:04:05 MST"), strings.TrimRight(res.Explain(), "\n"))
-	if len(scores) > 1 {
-		fmt.Fprintln(stdout, "\nhistory (newest first):")
-		for _, sc := range scores {
-			fmt.Fprintf(stdout, "  %s  %3d  %-4s  %s\n", sc.ComputedAt.Format("2006-01-02 15:04"), sc.Total, sc.Band, sc.ModelVersion)
-		}
-	}
-	return nil
+	return scoring.WriteHistory(stdout, id, scores)
 }

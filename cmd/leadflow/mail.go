@@ -2,35 +2,17 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"leadflow/config"
 	"leadflow/email"
+	"leadflow/email/mailsink"
 	"leadflow/store"
 	"leadflow/workers"
 )
-
-// sinkSender is the local mail sink: with no Mailgun key configured,
-// "sent" messages are stored in PostgreSQL so demos and staging show what
-// would have gone out.
-type sinkSender struct{ store *store.Store }
-
-func (s sinkSender) Send(ctx context.Context, m email.Message) (string, error) {
-	b := make([]byte, 12)
-	if _, err := rand.Read(b); err != nil {
-		return "", err
-	}
-	id := "<" + hex.EncodeToString(b) + "@sink.leadflow.local>"
-	err := s.store.StoreSinkMail(ctx, store.SinkMail{MessageID: email.StripBrackets(id), To: m.To, From: m.From, Subject: m.Subject,
-		Text: m.Text, HTML: m.HTML, Headers: m.Headers, Tags: m.Tags, Variables: m.Variables})
-	return id, err
-}
 
 // emailConfig builds the workers' email settings: templates, the sender
 // (Mailgun, or the local sink without an API key) and unsubscribe links.
@@ -46,7 +28,7 @@ func (a *app) emailConfig() (workers.EmailConfig, error) {
 	if unsub == nil {
 		return workers.EmailConfig{}, errors.New("email settings: unsubscribe links are not configured")
 	}
-	var sender email.Sender = sinkSender{a.store}
+	var sender email.Sender = mailsink.Sender{Store: a.store}
 	if a.cfg.Mail.APIKey == "" {
 		a.logger.Warn("no Mailgun API key: outgoing email is stored in the local mail sink (leadflow mail ls, GET /v1/dev/mail)",
 			"env", config.EnvMailgunAPIKey)
@@ -76,29 +58,14 @@ func (a *app) emailConfig() (workers.EmailConfig, error) {
 	}, nil
 }
 
-// unsubscribeKeyName is the app_secrets row holding the generated
-// unsubscribe key; renaming it would invalidate every link already sent.
-const unsubscribeKeyName = "unsubscribe-links"
-
-// newUnsubscriber builds the unsubscribe link signer. Its key is
-// LEADFLOW_UNSUBSCRIBE_SECRET when set; otherwise a random 32-byte key that
-// the first process of the deployment generates and stores in PostgreSQL
-// (store.AppSecret), so every role and every restart sign and verify with
-// the same key. It is never derived from other settings: those (the
-// database URL above all) are often public defaults, and a key anyone can
-// compute lets anyone mint a link that unsubscribes any address.
+// newUnsubscriber builds the unsubscribe link signer with the key
+// email.UnsubscribeKey chooses: LEADFLOW_UNSUBSCRIBE_SECRET when set,
+// otherwise the deployment's generated key kept in PostgreSQL
+// (store.AppSecret).
 func newUnsubscriber(ctx context.Context, cfg config.Config, st *store.Store) (*email.Unsubscriber, error) {
-	secret := []byte(cfg.Mail.UnsubscribeSecret)
-	if len(secret) == 0 {
-		candidate := make([]byte, email.MinUnsubscribeSecretLen)
-		if _, err := rand.Read(candidate); err != nil {
-			return nil, fmt.Errorf("generate unsubscribe key: %w", err)
-		}
-		var err error
-		if secret, err = st.AppSecret(ctx, unsubscribeKeyName, candidate); err != nil {
-			return nil, fmt.Errorf("load the unsubscribe key from the database (run leadflow migrate up, or set %s): %w",
-				config.EnvUnsubscribeSecret, err)
-		}
+	secret, err := email.UnsubscribeKey(ctx, []byte(cfg.Mail.UnsubscribeSecret), st)
+	if err != nil {
+		return nil, fmt.Errorf("%w (run leadflow migrate up, or set %s)", err, config.EnvUnsubscribeSecret)
 	}
 	u, err := email.NewUnsubscriber(secret, cfg.PublicURL, "")
 	if err != nil {
@@ -148,20 +115,7 @@ func runMail(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer closeStore()
-	mails, err := st.SinkMails(ctx, *n)
-	if err != nil {
-		return err
-	}
-	if len(mails) == 0 {
-		fmt.Fprintln(stdout, "the local mail sink is empty")
-	}
-	for _, m := range mails {
-		fmt.Fprintf(stdout, "%s  %-28s  %-40s  %s\n", m.CreatedAt.Format("2006-01-02 15:04:05"), m.To, m.Subject, strings.Join(m.Tags, ","))
-		if *full {
-			fmt.Fprintf(stdout, "%s\n\n", indent(m.Text))
-		}
-	}
-	return nil
+	return mailsink.List(ctx, st, stdout, *n, *full)
 }
 
 // previewMail renders a template for a contact through the same code the

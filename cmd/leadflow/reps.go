@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"leadflow/lead"
+	"leadflow/salesteam"
 	"leadflow/store"
 )
 
@@ -86,7 +84,7 @@ func runReps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	case "ooo":
 		// The format is checked now; the days are placed in the rep's
 		// time zone once the rep is found.
-		if _, err := parsePeriod(from, to, "UTC"); err != nil {
+		if _, err := salesteam.ParsePeriod(from, to, "UTC"); err != nil {
 			return fs.errorf("%v", err)
 		}
 	}
@@ -96,42 +94,19 @@ func runReps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	defer closeStore()
 
+	team := salesteam.Team{Store: st, Out: stdout}
 	switch sub {
 	case "add":
-		return repsAdd(ctx, st, stdout, lead.Rep{Name: strings.TrimSpace(name), Email: emailAddr, TimeZone: tz, Capacity: capacity}, role)
+		return team.Add(ctx, lead.Rep{Name: strings.TrimSpace(name), Email: emailAddr, TimeZone: tz, Capacity: capacity}, role)
 	case "ls":
-		return repsList(ctx, st, stdout)
-	}
-	rep, err := st.RepByEmail(ctx, emailAddr)
-	if errors.Is(err, lead.ErrNotFound) {
-		return fmt.Errorf("no rep with email %q", emailAddr)
-	}
-	if err != nil {
-		return err
-	}
-	switch sub {
+		return team.List(ctx)
 	case "disable":
-		if err := st.DisableRep(ctx, rep.ID); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "rep %d disabled: no new leads, token refused\n", rep.ID)
+		return team.Disable(ctx, emailAddr)
 	case "token":
-		token, err := st.CreateRepToken(ctx, rep.ID)
-		if err != nil {
-			return err
-		}
-		printToken(stdout, rep.ID, token)
-	case "ooo":
-		p, err := parsePeriod(from, to, rep.TimeZone)
-		if err != nil {
-			return err
-		}
-		if err := st.AddRepOutOfOffice(ctx, rep.ID, p); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "rep %d out of office from %s to %s\n", rep.ID, p.From.Format(time.RFC3339), p.To.Format(time.RFC3339))
+		return team.ReplaceToken(ctx, emailAddr)
+	default: // ooo
+		return team.OutOfOffice(ctx, emailAddr, from, to)
 	}
-	return nil
 }
 
 // checkNewRep checks the flags of `reps add` other than --name and --email.
@@ -146,80 +121,4 @@ func checkNewRep(fs *flagSet, role, tz string, capacity int) error {
 		return fs.errorf("--capacity: expected 0 (unlimited) or more, got %d", capacity)
 	}
 	return nil
-}
-
-// repsAdd adds a checked rep and prints their first token.
-func repsAdd(ctx context.Context, st *store.Store, stdout io.Writer, r lead.Rep, role string) error {
-	id, err := st.AddRep(ctx, r, role)
-	if errors.Is(err, store.ErrRepExists) {
-		return fmt.Errorf("a rep with email %q already exists (leadflow reps token --email %s issues a new token)", r.Email, r.Email)
-	}
-	if err != nil {
-		return err
-	}
-	token, err := st.CreateRepToken(ctx, id)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "rep %d added (%s)\n", id, role)
-	printToken(stdout, id, token)
-	return nil
-}
-
-func printToken(w io.Writer, repID int64, token string) {
-	fmt.Fprintf(w, "API token of rep %d (shown once, it cannot be displayed again; `leadflow reps token` replaces it):\n%s\n", repID, token)
-}
-
-func repsList(ctx context.Context, st *store.Store, stdout io.Writer) error {
-	reps, err := st.RepAccounts(ctx)
-	if err != nil {
-		return err
-	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tNAME\tEMAIL\tROLE\tACTIVE\tTOKEN\tOPEN DEALS")
-	for _, r := range reps {
-		token := "none"
-		if r.HasToken {
-			token = "set"
-		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%t\t%s\t%d\n", r.ID, r.Name, r.Email, r.Role, r.Active, token, r.OpenDeals)
-	}
-	return tw.Flush()
-}
-
-// parsePeriod reads an out-of-office period. Plain dates are whole days in
-// the rep's time zone, the last one included.
-func parsePeriod(from, to, zone string) (lead.TimeRange, error) {
-	loc, err := time.LoadLocation(zone)
-	if err != nil {
-		loc = time.UTC
-	}
-	parse := func(flagName, v string, end bool) (time.Time, error) {
-		if v == "" {
-			return time.Time{}, fmt.Errorf("--%s is required", flagName)
-		}
-		if t, err := time.Parse(time.RFC3339, v); err == nil {
-			return t, nil
-		}
-		d, err := time.ParseInLocation(time.DateOnly, v, loc)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("--%s: expected YYYY-MM-DD or RFC 3339, got %q", flagName, v)
-		}
-		if end {
-			d = d.AddDate(0, 0, 1)
-		}
-		return d, nil
-	}
-	f, err := parse("from", from, false)
-	if err != nil {
-		return lead.TimeRange{}, err
-	}
-	t, err := parse("to", to, true)
-	if err != nil {
-		return lead.TimeRange{}, err
-	}
-	if !t.After(f) {
-		return lead.TimeRange{}, errors.New("--to must be after --from")
-	}
-	return lead.TimeRange{From: f, To: t}, nil
 }

@@ -112,17 +112,9 @@ func (a *app) runRoles(ctx context.Context, ln net.Listener, r roles) error {
 		sc := a.cfg.File.Schedule
 		if sc.RescoreEvery > 0 || sc.RetrainEvery > 0 {
 			sched := asynq.NewScheduler(a.redisOpt, &asynq.SchedulerOpts{Logger: newAsynqLogger(a.logger), LogLevel: asynqLevel(a.cfg.LogLevel)})
-			if sc.RescoreEvery > 0 {
-				if _, err := sched.Register("@every "+sc.RescoreEvery.String(), workers.NewSweepTask("")); err != nil {
-					return fmt.Errorf("schedule the rescoring sweep: %w", err)
-				}
-			}
-			if _, err := sched.Register("@every 1h", workers.NewStallSweepTask()); err != nil {
-				return fmt.Errorf("schedule the stalled-deal sweep: %w", err)
-			}
-			if sc.RetrainEvery > 0 {
-				if _, err := sched.Register("@every "+sc.RetrainEvery.String(), workers.NewTrainTask()); err != nil {
-					return fmt.Errorf("schedule retraining: %w", err)
+			for _, p := range workers.PeriodicTasks(sc.RescoreEvery, sc.RetrainEvery) {
+				if _, err := sched.Register(p.Cronspec, p.Task); err != nil {
+					return fmt.Errorf("schedule %s: %w", p.What, err)
 				}
 			}
 			if err := sched.Start(); err != nil {
@@ -171,24 +163,13 @@ func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if err != nil {
 			return err
 		}
-		if len(applied) == 0 {
-			fmt.Fprintln(stdout, "database is up to date")
-		}
-		for _, name := range applied {
-			fmt.Fprintln(stdout, "applied", name)
-		}
+		migrations.WriteApplied(stdout, applied)
 	case "status":
 		list, err := migrations.List(ctx, cfg.DatabaseURL)
 		if err != nil {
 			return err
 		}
-		for _, m := range list {
-			state := "pending"
-			if m.Applied {
-				state = "applied"
-			}
-			fmt.Fprintf(stdout, "%-8s %s\n", state, m.Name)
-		}
+		migrations.WriteStatus(stdout, list)
 	}
 	return nil
 }
