@@ -161,7 +161,6 @@ func (h *Handlers) NewMux() *asynq.ServeMux {
 	mux.Use(observe(h.cfg.Metrics, h.cfg.Logger))
 	mux.HandleFunc(TypeLeadIngest, h.Ingest)
 	mux.HandleFunc(TypeLeadFetch, h.Fetch)
-	mux.HandleFunc(TypeLeadScore, h.Score)
 	mux.HandleFunc(TypeLeadRoute, h.Route)
 	mux.HandleFunc(TypeScoreContact, h.Rescore)
 	mux.HandleFunc(TypeScoreSweep, h.Sweep)

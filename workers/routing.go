@@ -38,8 +38,8 @@ func (h *Handlers) Route(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return fmt.Errorf("route contact %d: %w", p.ContactID, err)
 	}
-	// A task naming its touchpoint routes that new form (lead:score); one
-	// without follows a rescoring (decay, opens, clicks, a new model),
+	// A task naming its touchpoint routes that new form; one without
+	// follows a rescoring (decay, opens, clicks, a new model),
 	// whose hand-raising replies Rescore routes itself.
 	var cause routeCause
 	if p.TouchpointID != 0 {

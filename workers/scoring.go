@@ -113,14 +113,16 @@ func (h *Handlers) engagementHorizon() time.Duration {
 	return 90 * 24 * time.Hour
 }
 
-// afterScore records a band crossing against the contact's previous score
-// and enqueues routing when the band changed (or on the first score).
-func (h *Handlers) afterScore(ctx context.Context, prev *lead.Score, sc lead.Score, routeKey string, touchpointID int64) error {
+// afterScore records a band crossing of a rescoring against the contact's
+// previous score and enqueues routing when the band changed (or on the
+// first score). The route task names no touchpoint: nothing new was
+// written, so its words are not read again as a request (see Route).
+func (h *Handlers) afterScore(ctx context.Context, prev *lead.Score, sc lead.Score, routeKey string) error {
 	route, heatedScoreID, err := h.bandTransition(ctx, prev, sc)
 	if err != nil || !route {
 		return err
 	}
-	task, err := NewRouteTask(RoutePayload{ContactID: sc.ContactID, TouchpointID: touchpointID, HeatedScoreID: heatedScoreID}, routeKey)
+	task, err := NewRouteTask(RoutePayload{ContactID: sc.ContactID, HeatedScoreID: heatedScoreID}, routeKey)
 	return h.enqueue(ctx, task, err)
 }
 
@@ -168,25 +170,6 @@ func (h *Handlers) previousScore(ctx context.Context, contactID int64) (*lead.Sc
 		return nil, err
 	}
 	return &prev, nil
-}
-
-// Score scores the lead of a new touchpoint, stores the result with its
-// breakdown (history is kept), and enqueues routing. lead:ingest does the
-// same inline; this task serves tasks queued by earlier versions.
-func (h *Handlers) Score(ctx context.Context, t *asynq.Task) error {
-	var p ScorePayload
-	if err := decodePayload(t, &p); err != nil {
-		return err
-	}
-	l, tp, err := h.cfg.Store.TouchpointLead(ctx, p.TouchpointID)
-	if err != nil {
-		return fmt.Errorf("score touchpoint %d: %w", p.TouchpointID, err)
-	}
-	sc, prev, err := h.scoreTouchpoint(ctx, l, tp)
-	if err != nil {
-		return err
-	}
-	return h.afterScore(ctx, prev, sc, fmt.Sprintf("route:t%d", tp.ID), tp.ID)
 }
 
 // scoreAndRoute scores a new touchpoint's lead and routes its contact, in
@@ -283,7 +266,7 @@ func (h *Handlers) Rescore(ctx context.Context, t *asynq.Task) error {
 		return fmt.Errorf("rescore contact %d: %w", p.ContactID, err)
 	}
 	if prev == nil {
-		return nil // never scored: its touchpoint's lead:score will
+		return nil // never scored: the lead:ingest of its touchpoint will
 	}
 	now := h.cfg.NowFunc()
 	res, err := h.scoreContact(ctx, p.ContactID, l, now)
@@ -322,9 +305,7 @@ func (h *Handlers) Rescore(ctx context.Context, t *asynq.Task) error {
 		return h.route(ctx, RoutePayload{ContactID: p.ContactID, TouchpointID: tpID, HeatedScoreID: heatedScoreID}, sc, l, nil,
 			routeCause{Kind: triggerReply, Asked: asked})
 	}
-	// The route task names no touchpoint: nothing new was written, so its
-	// words are not read again as a request (see Route).
-	return h.afterScore(ctx, prev, sc, fmt.Sprintf("route:c%d:%s", p.ContactID, p.RunKey), 0)
+	return h.afterScore(ctx, prev, sc, fmt.Sprintf("route:c%d:%s", p.ContactID, p.RunKey))
 }
 
 // replyAskingForContact returns the phrase in which the contact's newest
