@@ -58,8 +58,8 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 	err = s.inDerivedTx(ctx, func(tx pgx.Tx) error {
 		q := identitydb.New(tx)
 		// Lock every identity (in a fixed order), then — under the locks —
-		// look for this event's touchpoint (a retried task) and for the
-		// identities' owners.
+		// look for the identities' owners and this event's touchpoint (a
+		// retried task). Three round trips in all, the write included.
 		keys, kinds, values := make([]string, len(ids)), make([]string, len(ids)), make([]string, len(ids))
 		for i, id := range ids {
 			keys[i], kinds[i], values[i] = id.Key(), id.Kind, id.Value
@@ -67,38 +67,25 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 		if err := q.LockIdentities(ctx, keys); err != nil {
 			return fmt.Errorf("lock identities: %w", err)
 		}
-		existing, err := q.EventTouchpoint(ctx, eventID)
-		if err == nil {
-			tp = lead.Touchpoint{ID: existing.ID, ContactID: existing.ContactID, EventID: existing.InboundEventID,
-				Source: existing.Source, Channel: existing.Channel, OccurredAt: existing.OccurredAt,
-				UTM: lead.UTM{Source: existing.UtmSource, Medium: existing.UtmMedium, Campaign: existing.UtmCampaign,
-					Term: existing.UtmTerm, Content: existing.UtmContent}}
-			return nil // a retried task finds its touchpoint and changes nothing
-		}
-		if !errors.Is(err, pgx.ErrNoRows) {
-			return fmt.Errorf("look up touchpoint of event %d: %w", eventID, err)
-		}
-		rows, err := q.IdentityOwners(ctx, identitydb.IdentityOwnersParams{Kinds: kinds, IdentityValues: values})
+		found, err := q.LookUpLead(ctx, identitydb.LookUpLeadParams{InboundEventID: eventID, Kinds: kinds, IdentityValues: values})
 		if err != nil {
 			return fmt.Errorf("resolve identities: %w", err)
 		}
-		owners := make(map[lead.Identity]int64, len(rows))
-		for _, r := range rows {
-			owners[lead.Identity{Kind: r.Kind, Value: r.Value}] = r.ContactID
+		owners := make(map[lead.Identity]int64, len(found))
+		for _, r := range found {
+			if r.TouchpointID != 0 {
+				// A retried task finds its touchpoint and changes nothing.
+				tp, err = eventTouchpoint(ctx, q, eventID)
+				return err
+			}
+			if r.Owner != 0 {
+				owners[lead.Identity{Kind: r.Kind, Value: r.Value}] = r.Owner
+			}
 		}
 
 		res := lead.ResolveIdentities(ids, owners)
-		contactID := res.ContactID
-		if res.NewContact() {
-			contactID, err = q.CreateContact(ctx, identitydb.CreateContactParams{
-				FirstName: l.FirstName, LastName: l.LastName, Company: l.Company, Title: l.Title, Country: l.Country, Now: now,
-			})
-			if err != nil {
-				return fmt.Errorf("create contact: %w", err)
-			}
-		}
 		p := identitydb.RecordTouchpointParams{
-			ContactID: contactID, RefreshProfile: !res.NewContact(), InboundEventID: eventID, Now: now,
+			ContactID: res.ContactID, InboundEventID: eventID, Now: now,
 			FirstName: l.FirstName, LastName: l.LastName, Company: l.Company, Title: l.Title, Country: l.Country,
 			Source: l.Source, Channel: l.Channel, ExternalID: l.ExternalID,
 			UtmSource: l.UTM.Source, UtmMedium: l.UTM.Medium, UtmCampaign: l.UTM.Campaign, UtmTerm: l.UTM.Term, UtmContent: l.UTM.Content,
@@ -116,15 +103,26 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 			p.DecisionValues = append(p.DecisionValues, d.Identity.Value)
 			p.OtherContactIds = append(p.OtherContactIds, d.OtherContactID)
 		}
-		tpID, err := q.RecordTouchpoint(ctx, p)
+		recorded, err := q.RecordTouchpoint(ctx, p)
 		if err != nil {
 			return fmt.Errorf("record touchpoint of event %d: %w", eventID, err)
 		}
-		tp = lead.Touchpoint{ID: tpID, ContactID: contactID, EventID: eventID, Source: l.Source, Channel: l.Channel,
+		tp = lead.Touchpoint{ID: recorded.ID, ContactID: recorded.ContactID, EventID: eventID, Source: l.Source, Channel: l.Channel,
 			UTM: l.UTM, OccurredAt: l.OccurredAt, NewContact: res.NewContact(), Conflicts: res.Conflicts}
 		return nil
 	})
 	return tp, err
+}
+
+// eventTouchpoint reads the touchpoint an event already recorded.
+func eventTouchpoint(ctx context.Context, q *identitydb.Queries, eventID int64) (lead.Touchpoint, error) {
+	r, err := q.EventTouchpoint(ctx, eventID)
+	if err != nil {
+		return lead.Touchpoint{}, fmt.Errorf("look up touchpoint of event %d: %w", eventID, err)
+	}
+	return lead.Touchpoint{ID: r.ID, ContactID: r.ContactID, EventID: r.InboundEventID, Source: r.Source, Channel: r.Channel,
+		UTM:        lead.UTM{Source: r.UtmSource, Medium: r.UtmMedium, Campaign: r.UtmCampaign, Term: r.UtmTerm, Content: r.UtmContent},
+		OccurredAt: r.OccurredAt}, nil
 }
 
 // TouchpointLead rebuilds the lead a touchpoint recorded, with its contact's

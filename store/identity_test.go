@@ -55,6 +55,10 @@ func TestRecordLeadLedgerAndProfile(t *testing.T) {
 	require.NoError(t, b.pool.QueryRow(ctx, `SELECT first_name, company FROM contacts WHERE id = $1`, bob.ContactID).Scan(&firstName, &company))
 	require.Equal(t, "Ada", firstName, "an empty field never erases")
 	require.Equal(t, "Acme", company, "a new detail fills the profile")
+	// The first-touch trigger sees a contact created in the same statement.
+	var firstTouch int64
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT first_touchpoint_id FROM contacts WHERE id = $1`, ada.ContactID).Scan(&firstTouch))
+	require.Equal(t, ada.ID, firstTouch)
 	var owner int64
 	require.NoError(t, b.pool.QueryRow(ctx, `SELECT contact_id FROM contact_identities WHERE kind = 'phone'`).Scan(&owner))
 	require.Equal(t, ada.ContactID, owner)

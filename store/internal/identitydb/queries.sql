@@ -5,37 +5,46 @@
 -- snapshot then sees what the previous holder committed.
 SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(@keys::text[]) AS k;
 
+-- name: LookUpLead :many
+-- Under the identity locks: each identity with the contact that owns it (0
+-- when none; @kinds and @identity_values zipped), and the touchpoint this
+-- event already recorded (0 when none; a retried task finds its own).
+SELECT w.kind::text AS kind, w.value::text AS value, COALESCE(i.contact_id, 0)::bigint AS owner,
+    COALESCE((SELECT t.id FROM touchpoints t WHERE t.inbound_event_id = @inbound_event_id), 0)::bigint AS touchpoint_id
+FROM (SELECT unnest(@kinds::text[]) AS kind, unnest(@identity_values::text[]) AS value) w
+LEFT JOIN contact_identities i ON i.kind = w.kind AND i.value = w.value;
+
 -- name: EventTouchpoint :one
 -- The touchpoint an inbound event already recorded (a retried task).
 SELECT id, contact_id, inbound_event_id, source, channel,
     utm_source, utm_medium, utm_campaign, utm_term, utm_content, occurred_at
 FROM touchpoints WHERE inbound_event_id = @inbound_event_id;
 
--- name: IdentityOwners :many
--- The contacts that own any of the identities (kind and value arrays,
--- zipped).
-SELECT i.kind, i.value, i.contact_id
-FROM contact_identities i
-JOIN (SELECT unnest(@kinds::text[]) AS kind, unnest(@identity_values::text[]) AS value) w
-    ON w.kind = i.kind AND w.value = i.value;
-
--- name: CreateContact :one
--- A new contact with the lead's profile.
-INSERT INTO contacts (first_name, last_name, company, title, country, created_at, updated_at)
-VALUES (@first_name, @last_name, @company, @title, @country, @now, @now)
-RETURNING id;
-
 -- name: RecordTouchpoint :one
--- Everything a resolved lead writes, in one statement: the contact's
--- refreshed profile (when it matched an existing contact: newer non-empty
--- details fill or refresh it, empty fields never erase what another source
--- told us), the identities attached to it (@attach_kinds/@attach_values,
--- zipped), the identity ledger entries in decision order (@decisions,
--- @decision_kinds, @decision_values, @other_contact_ids with 0 for none;
--- select-list unnests run in lockstep and in array order), the touchpoint,
--- and its consent statement joining the contact's consent history
--- (consent_events). Returns the touchpoint's id.
-WITH refreshed AS (
+-- Everything a resolved lead writes, in one statement (one round trip
+-- while the identity locks are held):
+--   - the contact: a new one when @contact_id is 0 (nobody owns the
+--     lead's identities), else the existing one with its profile
+--     refreshed — newer non-empty details fill or refresh it, empty fields
+--     never erase what another source told us;
+--   - the identities attached to it (@attach_kinds and @attach_values,
+--     zipped);
+--   - the identity ledger, in decision order (@decisions, @decision_kinds,
+--     @decision_values and @other_contact_ids zipped, 0 for no other
+--     contact; select-list unnests run in lockstep, in array order);
+--   - the touchpoint, and its consent statement joining the contact's
+--     consent history (consent_events).
+-- Returns the touchpoint and its contact.
+WITH created AS (
+    INSERT INTO contacts (first_name, last_name, company, title, country, created_at, updated_at)
+    SELECT @first_name::text, @last_name::text, @company::text, @title::text, @country::text, @now::timestamptz, @now::timestamptz
+    WHERE @contact_id::bigint = 0
+    RETURNING id
+), contact AS (
+    SELECT id FROM created
+    UNION ALL
+    SELECT @contact_id::bigint WHERE @contact_id::bigint <> 0
+), refreshed AS (
     UPDATE contacts SET
         first_name = COALESCE(NULLIF(@first_name::text, ''), first_name),
         last_name  = COALESCE(NULLIF(@last_name::text, ''), last_name),
@@ -43,31 +52,33 @@ WITH refreshed AS (
         title      = COALESCE(NULLIF(@title::text, ''), title),
         country    = COALESCE(NULLIF(@country::text, ''), country),
         updated_at = @now::timestamptz
-    WHERE id = @contact_id::bigint AND @refresh_profile::boolean
+    WHERE id = @contact_id::bigint
 ), attached AS (
     INSERT INTO contact_identities (kind, value, contact_id, created_at)
-    SELECT unnest(@attach_kinds::text[]), unnest(@attach_values::text[]), @contact_id::bigint, @now::timestamptz
+    SELECT a.kind, a.value, contact.id, @now::timestamptz
+    FROM (SELECT unnest(@attach_kinds::text[]) AS kind, unnest(@attach_values::text[]) AS value) a, contact
     ON CONFLICT (kind, value) DO NOTHING
 ), ledger AS (
     INSERT INTO identity_ledger (contact_id, inbound_event_id, decision, identity_kind, identity_value, other_contact_id, created_at)
-    SELECT @contact_id::bigint, @inbound_event_id::bigint, d.decision, d.kind, d.value, NULLIF(d.other, 0), @now::timestamptz
+    SELECT contact.id, @inbound_event_id::bigint, d.decision, d.kind, d.value, NULLIF(d.other, 0), @now::timestamptz
     FROM (SELECT unnest(@decisions::text[]) AS decision, unnest(@decision_kinds::text[]) AS kind,
-            unnest(@decision_values::text[]) AS value, unnest(@other_contact_ids::bigint[]) AS other) d
+            unnest(@decision_values::text[]) AS value, unnest(@other_contact_ids::bigint[]) AS other) d, contact
 ), tp AS (
     INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id,
         utm_source, utm_medium, utm_campaign, utm_term, utm_content, click_ids, landing_url,
         consent_marketing, consent_text, message, answers, attributes, occurred_at, created_at, is_test,
         campaign_ids, consent_at)
-    VALUES (@contact_id::bigint, @inbound_event_id::bigint, @source, @channel, @external_id,
+    SELECT contact.id, @inbound_event_id::bigint, @source, @channel, @external_id,
         @utm_source, @utm_medium, @utm_campaign, @utm_term, @utm_content, @click_ids, @landing_url,
         @consent_marketing, @consent_text, @message, @answers, @attributes, @occurred_at, @now::timestamptz, @is_test,
-        @campaign_ids, @consent_at::timestamptz)
-    RETURNING id
+        @campaign_ids, @consent_at::timestamptz
+    FROM contact
+    RETURNING id, contact_id
 ), consent AS (
     INSERT INTO consent_events (contact_id, touchpoint_id, state, source, occurred_at, created_at)
-    SELECT @contact_id::bigint, id, @consent_state, 'touchpoint', @consent_at::timestamptz, @now::timestamptz FROM tp
+    SELECT tp.contact_id, tp.id, @consent_state, 'touchpoint', @consent_at::timestamptz, @now::timestamptz FROM tp
 )
-SELECT id FROM tp;
+SELECT id, contact_id FROM tp;
 
 -- name: TouchpointLead :one
 -- A touchpoint with its contact's current profile and first email and

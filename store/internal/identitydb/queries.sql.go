@@ -79,36 +79,6 @@ func (q *Queries) ContactRef(ctx context.Context, id int64) (string, error) {
 	return ref, err
 }
 
-const createContact = `-- name: CreateContact :one
-INSERT INTO contacts (first_name, last_name, company, title, country, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $6)
-RETURNING id
-`
-
-type CreateContactParams struct {
-	FirstName string
-	LastName  string
-	Company   string
-	Title     string
-	Country   string
-	Now       time.Time
-}
-
-// A new contact with the lead's profile.
-func (q *Queries) CreateContact(ctx context.Context, arg CreateContactParams) (int64, error) {
-	row := q.db.QueryRow(ctx, createContact,
-		arg.FirstName,
-		arg.LastName,
-		arg.Company,
-		arg.Title,
-		arg.Country,
-		arg.Now,
-	)
-	var id int64
-	err := row.Scan(&id)
-	return id, err
-}
-
 const eventTouchpoint = `-- name: EventTouchpoint :one
 SELECT id, contact_id, inbound_event_id, source, channel,
     utm_source, utm_medium, utm_campaign, utm_term, utm_content, occurred_at
@@ -147,46 +117,6 @@ func (q *Queries) EventTouchpoint(ctx context.Context, inboundEventID int64) (Ev
 		&i.OccurredAt,
 	)
 	return i, err
-}
-
-const identityOwners = `-- name: IdentityOwners :many
-SELECT i.kind, i.value, i.contact_id
-FROM contact_identities i
-JOIN (SELECT unnest($1::text[]) AS kind, unnest($2::text[]) AS value) w
-    ON w.kind = i.kind AND w.value = i.value
-`
-
-type IdentityOwnersParams struct {
-	Kinds          []string
-	IdentityValues []string
-}
-
-type IdentityOwnersRow struct {
-	Kind      string
-	Value     string
-	ContactID int64
-}
-
-// The contacts that own any of the identities (kind and value arrays,
-// zipped).
-func (q *Queries) IdentityOwners(ctx context.Context, arg IdentityOwnersParams) ([]IdentityOwnersRow, error) {
-	rows, err := q.db.Query(ctx, identityOwners, arg.Kinds, arg.IdentityValues)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []IdentityOwnersRow
-	for rows.Next() {
-		var i IdentityOwnersRow
-		if err := rows.Scan(&i.Kind, &i.Value, &i.ContactID); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
 }
 
 const insertEngagement = `-- name: InsertEngagement :exec
@@ -244,8 +174,65 @@ func (q *Queries) LockIdentities(ctx context.Context, keys []string) error {
 	return err
 }
 
+const lookUpLead = `-- name: LookUpLead :many
+SELECT w.kind::text AS kind, w.value::text AS value, COALESCE(i.contact_id, 0)::bigint AS owner,
+    COALESCE((SELECT t.id FROM touchpoints t WHERE t.inbound_event_id = $1), 0)::bigint AS touchpoint_id
+FROM (SELECT unnest($2::text[]) AS kind, unnest($3::text[]) AS value) w
+LEFT JOIN contact_identities i ON i.kind = w.kind AND i.value = w.value
+`
+
+type LookUpLeadParams struct {
+	InboundEventID int64
+	Kinds          []string
+	IdentityValues []string
+}
+
+type LookUpLeadRow struct {
+	Kind         string
+	Value        string
+	Owner        int64
+	TouchpointID int64
+}
+
+// Under the identity locks: each identity with the contact that owns it (0
+// when none; @kinds and @identity_values zipped), and the touchpoint this
+// event already recorded (0 when none; a retried task finds its own).
+func (q *Queries) LookUpLead(ctx context.Context, arg LookUpLeadParams) ([]LookUpLeadRow, error) {
+	rows, err := q.db.Query(ctx, lookUpLead, arg.InboundEventID, arg.Kinds, arg.IdentityValues)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []LookUpLeadRow
+	for rows.Next() {
+		var i LookUpLeadRow
+		if err := rows.Scan(
+			&i.Kind,
+			&i.Value,
+			&i.Owner,
+			&i.TouchpointID,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const recordTouchpoint = `-- name: RecordTouchpoint :one
-WITH refreshed AS (
+WITH created AS (
+    INSERT INTO contacts (first_name, last_name, company, title, country, created_at, updated_at)
+    SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::timestamptz, $6::timestamptz
+    WHERE $7::bigint = 0
+    RETURNING id
+), contact AS (
+    SELECT id FROM created
+    UNION ALL
+    SELECT $7::bigint WHERE $7::bigint <> 0
+), refreshed AS (
     UPDATE contacts SET
         first_name = COALESCE(NULLIF($1::text, ''), first_name),
         last_name  = COALESCE(NULLIF($2::text, ''), last_name),
@@ -253,31 +240,33 @@ WITH refreshed AS (
         title      = COALESCE(NULLIF($4::text, ''), title),
         country    = COALESCE(NULLIF($5::text, ''), country),
         updated_at = $6::timestamptz
-    WHERE id = $7::bigint AND $8::boolean
+    WHERE id = $7::bigint
 ), attached AS (
     INSERT INTO contact_identities (kind, value, contact_id, created_at)
-    SELECT unnest($9::text[]), unnest($10::text[]), $7::bigint, $6::timestamptz
+    SELECT a.kind, a.value, contact.id, $6::timestamptz
+    FROM (SELECT unnest($8::text[]) AS kind, unnest($9::text[]) AS value) a, contact
     ON CONFLICT (kind, value) DO NOTHING
 ), ledger AS (
     INSERT INTO identity_ledger (contact_id, inbound_event_id, decision, identity_kind, identity_value, other_contact_id, created_at)
-    SELECT $7::bigint, $11::bigint, d.decision, d.kind, d.value, NULLIF(d.other, 0), $6::timestamptz
-    FROM (SELECT unnest($12::text[]) AS decision, unnest($13::text[]) AS kind,
-            unnest($14::text[]) AS value, unnest($15::bigint[]) AS other) d
+    SELECT contact.id, $10::bigint, d.decision, d.kind, d.value, NULLIF(d.other, 0), $6::timestamptz
+    FROM (SELECT unnest($11::text[]) AS decision, unnest($12::text[]) AS kind,
+            unnest($13::text[]) AS value, unnest($14::bigint[]) AS other) d, contact
 ), tp AS (
     INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id,
         utm_source, utm_medium, utm_campaign, utm_term, utm_content, click_ids, landing_url,
         consent_marketing, consent_text, message, answers, attributes, occurred_at, created_at, is_test,
         campaign_ids, consent_at)
-    VALUES ($7::bigint, $11::bigint, $16, $17, $18,
-        $19, $20, $21, $22, $23, $24, $25,
-        $26, $27, $28, $29, $30, $31, $6::timestamptz, $32,
-        $33, $34::timestamptz)
-    RETURNING id
+    SELECT contact.id, $10::bigint, $15, $16, $17,
+        $18, $19, $20, $21, $22, $23, $24,
+        $25, $26, $27, $28, $29, $30, $6::timestamptz, $31,
+        $32, $33::timestamptz
+    FROM contact
+    RETURNING id, contact_id
 ), consent AS (
     INSERT INTO consent_events (contact_id, touchpoint_id, state, source, occurred_at, created_at)
-    SELECT $7::bigint, id, $35, 'touchpoint', $34::timestamptz, $6::timestamptz FROM tp
+    SELECT tp.contact_id, tp.id, $34, 'touchpoint', $33::timestamptz, $6::timestamptz FROM tp
 )
-SELECT id FROM tp
+SELECT id, contact_id FROM tp
 `
 
 type RecordTouchpointParams struct {
@@ -288,7 +277,6 @@ type RecordTouchpointParams struct {
 	Country          string
 	Now              time.Time
 	ContactID        int64
-	RefreshProfile   bool
 	AttachKinds      []string
 	AttachValues     []string
 	InboundEventID   int64
@@ -318,16 +306,27 @@ type RecordTouchpointParams struct {
 	ConsentState     string
 }
 
-// Everything a resolved lead writes, in one statement: the contact's
-// refreshed profile (when it matched an existing contact: newer non-empty
-// details fill or refresh it, empty fields never erase what another source
-// told us), the identities attached to it (@attach_kinds/@attach_values,
-// zipped), the identity ledger entries in decision order (@decisions,
-// @decision_kinds, @decision_values, @other_contact_ids with 0 for none;
-// select-list unnests run in lockstep and in array order), the touchpoint,
-// and its consent statement joining the contact's consent history
-// (consent_events). Returns the touchpoint's id.
-func (q *Queries) RecordTouchpoint(ctx context.Context, arg RecordTouchpointParams) (int64, error) {
+type RecordTouchpointRow struct {
+	ID        int64
+	ContactID int64
+}
+
+// Everything a resolved lead writes, in one statement (one round trip
+// while the identity locks are held):
+//   - the contact: a new one when @contact_id is 0 (nobody owns the
+//     lead's identities), else the existing one with its profile
+//     refreshed — newer non-empty details fill or refresh it, empty fields
+//     never erase what another source told us;
+//   - the identities attached to it (@attach_kinds and @attach_values,
+//     zipped);
+//   - the identity ledger, in decision order (@decisions, @decision_kinds,
+//     @decision_values and @other_contact_ids zipped, 0 for no other
+//     contact; select-list unnests run in lockstep, in array order);
+//   - the touchpoint, and its consent statement joining the contact's
+//     consent history (consent_events).
+//
+// Returns the touchpoint and its contact.
+func (q *Queries) RecordTouchpoint(ctx context.Context, arg RecordTouchpointParams) (RecordTouchpointRow, error) {
 	row := q.db.QueryRow(ctx, recordTouchpoint,
 		arg.FirstName,
 		arg.LastName,
@@ -336,7 +335,6 @@ func (q *Queries) RecordTouchpoint(ctx context.Context, arg RecordTouchpointPara
 		arg.Country,
 		arg.Now,
 		arg.ContactID,
-		arg.RefreshProfile,
 		arg.AttachKinds,
 		arg.AttachValues,
 		arg.InboundEventID,
@@ -365,9 +363,9 @@ func (q *Queries) RecordTouchpoint(ctx context.Context, arg RecordTouchpointPara
 		arg.ConsentAt,
 		arg.ConsentState,
 	)
-	var id int64
-	err := row.Scan(&id)
-	return id, err
+	var i RecordTouchpointRow
+	err := row.Scan(&i.ID, &i.ContactID)
+	return i, err
 }
 
 const stopNurtureOnReply = `-- name: StopNurtureOnReply :exec
