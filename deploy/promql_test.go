@@ -21,7 +21,7 @@ type metricSpec struct {
 }
 
 var (
-	taskTypes     = []string{"lead:ingest", "lead:score", "lead:route"}
+	taskTypes     = []string{"lead:ingest", "lead:route", "score:contact"}
 	intakeOutcome = []string{"accepted", "duplicate", "unauthorized", "invalid", "too_large", "unavailable"}
 	taskOutcome   = []string{"success", "retry", "failed"}
 	queueStates   = []string{"pending", "active", "scheduled", "retry", "archived"}
@@ -561,7 +561,7 @@ func TestCheckPromQL(t *testing.T) {
 	}{
 		{
 			name: "consistent expression",
-			expr: `sum by (type, le) (rate(leadflow_task_duration_seconds_bucket{type="lead:score"}[5m]))`,
+			expr: `sum by (type, le) (rate(leadflow_task_duration_seconds_bucket{type="score:contact"}[5m]))`,
 		},
 		{
 			name: "renamed metric",

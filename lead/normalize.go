@@ -194,11 +194,7 @@ func Normalize(in Inbound, o NormalizeOptions) (Lead, error) {
 	}
 	out.OccurredAt = out.OccurredAt.UTC()
 
-	lead := Lead{Inbound: out}
-	if at := strings.LastIndexByte(out.Email, '@'); at >= 0 {
-		lead.EmailDomain = out.Email[at+1:]
-	}
-	return lead, nil
+	return Lead{Inbound: out, EmailDomain: EmailDomainOf(out.Email)}, nil
 }
 
 // phoneRegion picks the region a phone without +country is read in: the

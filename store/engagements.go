@@ -9,6 +9,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"leadflow/lead"
+	"leadflow/store/internal/eventsdb"
+	"leadflow/store/internal/identitydb"
 )
 
 // suppressionReason maps a suppressing engagement to the stored reason.
@@ -32,8 +34,9 @@ func suppressionReason(e lead.Engagement) string {
 func (s *Store) RecordEngagements(ctx context.Context, eventID int64, engs []lead.Engagement, now time.Time) ([]lead.EngagementResult, error) {
 	results := make([]lead.EngagementResult, len(engs))
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		q := identitydb.New(tx)
 		for i, e := range engs {
-			contactID, err := resolveEngagementContact(ctx, tx, e)
+			contactID, err := resolveEngagementContact(ctx, q, e)
 			if err != nil {
 				return err
 			}
@@ -41,11 +44,10 @@ func (s *Store) RecordEngagements(ctx context.Context, eventID int64, engs []lea
 			if contactID != 0 {
 				cid = &contactID
 			}
-			_, err = tx.Exec(ctx, `
-				INSERT INTO engagement_events (inbound_event_id, seq, contact_id, kind, email, message_id, url, severity, reason, is_test, occurred_at, created_at, text)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-				ON CONFLICT (inbound_event_id, seq) DO NOTHING`,
-				eventID, i, cid, e.Kind, e.Email, e.MessageID, e.URL, e.Severity, e.Reason, e.Test, e.OccurredAt, now, e.Text)
+			err = q.InsertEngagement(ctx, identitydb.InsertEngagementParams{
+				InboundEventID: eventID, Seq: int32(i), ContactID: cid, Kind: e.Kind, Email: e.Email, MessageID: e.MessageID,
+				Url: e.URL, Severity: e.Severity, Reason: e.Reason, IsTest: e.Test, OccurredAt: e.OccurredAt, CreatedAt: now, Text: e.Text,
+			})
 			if err != nil {
 				return fmt.Errorf("insert engagement event: %w", err)
 			}
@@ -55,26 +57,19 @@ func (s *Store) RecordEngagements(ctx context.Context, eventID int64, engs []lea
 			}
 			// A reply means a conversation: automated nurture must stop.
 			if e.Kind == lead.EngagementReplied && contactID != 0 {
-				if _, err := tx.Exec(ctx, `
-					UPDATE nurture_enrollments SET status = 'stopped', ended_at = $2
-					WHERE contact_id = $1 AND status = 'active'`, contactID, now); err != nil {
+				if err := q.StopNurtureOnReply(ctx, identitydb.StopNurtureOnReplyParams{ContactID: contactID, EndedAt: now}); err != nil {
 					return fmt.Errorf("stop nurture on reply: %w", err)
 				}
 			}
 			if e.Suppresses() && e.Email != "" && !e.Test {
-				tag, err := tx.Exec(ctx, `
-					INSERT INTO suppressions (email, reason, created_at) VALUES (lower($1), $2, $3)
-					ON CONFLICT (email) DO NOTHING`, e.Email, suppressionReason(e), now)
+				added, err := q.AddSuppression(ctx, identitydb.AddSuppressionParams{Email: e.Email, Reason: suppressionReason(e), CreatedAt: now})
 				if err != nil {
 					return fmt.Errorf("add suppression: %w", err)
 				}
-				results[i].Suppressed = tag.RowsAffected() == 1
+				results[i].Suppressed = added == 1
 			}
 		}
-		_, err := tx.Exec(ctx, `
-			UPDATE inbound_events SET status = 'processed', processed_at = $2, last_error = '', attempts = attempts + 1
-			WHERE id = $1`, eventID, now)
-		if err != nil {
+		if err := eventsdb.New(tx).MarkEventProcessed(ctx, eventsdb.MarkEventProcessedParams{ID: eventID, ProcessedAt: now}); err != nil {
 			return fmt.Errorf("mark inbound event %d processed: %w", eventID, err)
 		}
 		return nil
@@ -82,22 +77,23 @@ func (s *Store) RecordEngagements(ctx context.Context, eventID int64, engs []lea
 	return results, err
 }
 
-func resolveEngagementContact(ctx context.Context, tx pgx.Tx, e lead.Engagement) (int64, error) {
-	type probe struct {
-		ok    bool
-		query string
-		arg   string
-	}
-	for _, p := range []probe{
-		{e.ContactRef != "", `SELECT id FROM contacts WHERE ref = $1`, e.ContactRef},
-		{e.MessageID != "", `SELECT contact_id FROM email_outbox WHERE provider_message_id = $1 LIMIT 1`, e.MessageID},
-		{e.Email != "", `SELECT contact_id FROM contact_identities WHERE kind = 'email' AND value = lower($1)`, e.Email},
+// resolveEngagementContact finds the contact of an engagement by the first
+// key it carries that matches: our reference, the Message-Id of an email we
+// sent, the email address. 0 when none matches.
+func resolveEngagementContact(ctx context.Context, q *identitydb.Queries, e lead.Engagement) (int64, error) {
+	for _, p := range []struct {
+		ok     bool
+		lookup func(context.Context, string) (int64, error)
+		arg    string
+	}{
+		{e.ContactRef != "", q.ContactByRef, e.ContactRef},
+		{e.MessageID != "", q.ContactBySentMessage, e.MessageID},
+		{e.Email != "", q.ContactByEmail, e.Email},
 	} {
 		if !p.ok {
 			continue
 		}
-		var id int64
-		err := tx.QueryRow(ctx, p.query, p.arg).Scan(&id)
+		id, err := p.lookup(ctx, p.arg)
 		if err == nil {
 			return id, nil
 		}
@@ -111,8 +107,7 @@ func resolveEngagementContact(ctx context.Context, tx pgx.Tx, e lead.Engagement)
 // ContactBySentMessage returns the contact an email we sent (by its
 // provider Message-Id, without angle brackets) went to.
 func (s *Store) ContactBySentMessage(ctx context.Context, messageID string) (int64, error) {
-	var id int64
-	err := s.pool.QueryRow(ctx, `SELECT contact_id FROM email_outbox WHERE provider_message_id = $1 LIMIT 1`, messageID).Scan(&id)
+	id, err := identitydb.New(s.pool).ContactBySentMessage(ctx, messageID)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, fmt.Errorf("sent message: %w", ErrNotFound)
 	}
@@ -124,8 +119,7 @@ func (s *Store) ContactBySentMessage(ctx context.Context, messageID string) (int
 
 // ContactRef returns the opaque reference of a contact.
 func (s *Store) ContactRef(ctx context.Context, contactID int64) (string, error) {
-	var ref string
-	err := s.pool.QueryRow(ctx, `SELECT ref FROM contacts WHERE id = $1`, contactID).Scan(&ref)
+	ref, err := identitydb.New(s.pool).ContactRef(ctx, contactID)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return "", fmt.Errorf("contact %d: %w", contactID, ErrNotFound)
 	}

@@ -1,22 +1,37 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"leadflow/lead"
+	"leadflow/store/internal/eventsdb"
 )
 
-const eventColumns = `id, connector, source, event_id, received_at, payload, kind, fetched_payload, status, last_error, enqueued_at, task_id`
+// Inbound events: raw webhook deliveries, committed before they are
+// acknowledged, then processed (routed) or dead-lettered. The SQL is in
+// internal/eventsdb/queries.sql.
 
-func scanEvent(row pgx.Row) (lead.Event, error) {
-	var e lead.Event
-	err := row.Scan(&e.ID, &e.Connector, &e.Source, &e.EventID, &e.ReceivedAt, &e.Payload, &e.Kind, &e.Fetched, &e.Status, &e.LastError, &e.EnqueuedAt, &e.TaskID)
-	return e, err
+func eventOf(r eventsdb.InboundEvent) lead.Event {
+	return lead.Event{
+		ID: r.ID, Connector: r.Connector, Source: r.Source, EventID: r.EventID, ReceivedAt: r.ReceivedAt,
+		Payload: r.Payload, Kind: r.Kind, Fetched: r.FetchedPayload, Status: r.Status, LastError: r.LastError,
+		EnqueuedAt: r.EnqueuedAt, TaskID: r.TaskID,
+	}
+}
+
+func eventsOf(rows []eventsdb.InboundEvent) []lead.Event {
+	events := make([]lead.Event, len(rows))
+	for i, r := range rows {
+		events[i] = eventOf(r)
+	}
+	return events
 }
 
 // InsertEvent stores a raw inbound delivery. When the connector already
@@ -24,41 +39,34 @@ func scanEvent(row pgx.Row) (lead.Event, error) {
 // and returns the existing row with inserted false: that is how a
 // provider's retry, or a replay to another URL, is recognised.
 func (s *Store) InsertEvent(ctx context.Context, e lead.Event) (stored lead.Event, inserted bool, err error) {
-	row := s.pool.QueryRow(ctx, `
-		INSERT INTO inbound_events (connector, source, event_id, received_at, payload, kind, task_id)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)
-		ON CONFLICT DO NOTHING
-		RETURNING `+eventColumns,
-		e.Connector, e.Source, e.EventID, e.ReceivedAt, e.Payload, kindOrLead(e.Kind), e.TaskID)
-	stored, err = scanEvent(row)
+	q := eventsdb.New(s.pool)
+	row, err := q.InsertEvent(ctx, eventsdb.InsertEventParams{
+		Connector: e.Connector, Source: e.Source, EventID: e.EventID, ReceivedAt: e.ReceivedAt,
+		Payload: e.Payload, Kind: kindOrLead(e.Kind), TaskID: e.TaskID,
+	})
 	if err == nil {
-		return stored, true, nil
+		return eventOf(row), true, nil
 	}
 	if !errors.Is(err, pgx.ErrNoRows) {
 		return lead.Event{}, false, fmt.Errorf("insert inbound event: %w", err)
 	}
-	stored, err = scanEvent(s.pool.QueryRow(ctx, `
-		SELECT `+eventColumns+` FROM inbound_events
-		WHERE connector = $1 AND event_id = $3
-		ORDER BY source = $2 DESC, id
-		LIMIT 1`,
-		e.Connector, e.Source, e.EventID))
+	row, err = q.ExistingEvent(ctx, eventsdb.ExistingEventParams{Connector: e.Connector, EventID: e.EventID, Source: e.Source})
 	if err != nil {
 		return lead.Event{}, false, fmt.Errorf("read existing inbound event: %w", err)
 	}
-	return stored, false, nil
+	return eventOf(row), false, nil
 }
 
 // GetEvent returns one stored event by its row id.
 func (s *Store) GetEvent(ctx context.Context, id int64) (lead.Event, error) {
-	e, err := scanEvent(s.pool.QueryRow(ctx, `SELECT `+eventColumns+` FROM inbound_events WHERE id = $1`, id))
+	row, err := eventsdb.New(s.pool).GetEvent(ctx, id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return lead.Event{}, fmt.Errorf("inbound event %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return lead.Event{}, fmt.Errorf("read inbound event %d: %w", id, err)
 	}
-	return e, nil
+	return eventOf(row), nil
 }
 
 // InsertEvents stores a group of raw deliveries in one statement and one
@@ -73,39 +81,22 @@ func (s *Store) InsertEvents(ctx context.Context, events []lead.Event) ([]int64,
 	if n == 0 {
 		return nil, nil
 	}
-	var (
-		conns, sources, ids, kinds, tasks = make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		received                          = make([]time.Time, n)
-		payloads                          = make([][]byte, n)
-	)
-	for i, e := range events {
-		conns[i], sources[i], ids[i], kinds[i], tasks[i] = e.Connector, e.Source, e.EventID, kindOrLead(e.Kind), e.TaskID
-		received[i], payloads[i] = e.ReceivedAt, e.Payload
+	p := eventsdb.InsertEventsParams{
+		Connectors: make([]string, n), Sources: make([]string, n), EventIds: make([]string, n),
+		ReceivedAts: make([]time.Time, n), Payloads: make([][]byte, n), Kinds: make([]string, n), TaskIds: make([]string, n),
 	}
-	rows, err := s.pool.Query(ctx, `
-		INSERT INTO inbound_events (connector, source, event_id, received_at, payload, kind, task_id)
-		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::bytea[], $6::text[], $7::text[])
-		ON CONFLICT DO NOTHING
-		RETURNING id, connector, source, event_id`,
-		conns, sources, ids, received, payloads, kinds, tasks)
+	for i, e := range events {
+		p.Connectors[i], p.Sources[i], p.EventIds[i], p.Kinds[i], p.TaskIds[i] = e.Connector, e.Source, e.EventID, kindOrLead(e.Kind), e.TaskID
+		p.ReceivedAts[i], p.Payloads[i] = e.ReceivedAt, e.Payload
+	}
+	rows, err := eventsdb.New(s.pool).InsertEvents(ctx, p)
 	if err != nil {
 		return nil, fmt.Errorf("insert %d inbound events: %w", n, err)
 	}
 	type key struct{ connector, source, eventID string }
 	stored := make(map[key]int64, n)
-	for rows.Next() {
-		var (
-			id int64
-			k  key
-		)
-		if err := rows.Scan(&id, &k.connector, &k.source, &k.eventID); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("insert %d inbound events: %w", n, err)
-		}
-		stored[k] = id
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("insert %d inbound events: %w", n, err)
+	for _, r := range rows {
+		stored[key{r.Connector, r.Source, r.EventID}] = r.ID
 	}
 	out := make([]int64, n)
 	for i, e := range events {
@@ -120,26 +111,17 @@ func (s *Store) InsertEvents(ctx context.Context, events []lead.Event) ([]int64,
 // PendingEvents lists events received before `before` and neither routed
 // nor dead-lettered, oldest first: the relay's candidates.
 func (s *Store) PendingEvents(ctx context.Context, before time.Time, limit int) ([]lead.Event, error) {
-	rows, err := s.pool.Query(ctx, `
-		SELECT `+eventColumns+` FROM inbound_events
-		WHERE status = 'received' AND received_at < $1
-		ORDER BY received_at, id
-		LIMIT $2`, before, limit)
+	rows, err := eventsdb.New(s.pool).PendingEvents(ctx, eventsdb.PendingEventsParams{Before: before, MaxEvents: int32(limit)})
 	if err != nil {
 		return nil, fmt.Errorf("list pending events: %w", err)
 	}
-	events, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.Event, error) { return scanEvent(r) })
-	if err != nil {
-		return nil, fmt.Errorf("list pending events: %w", err)
-	}
-	return events, nil
+	return eventsOf(rows), nil
 }
 
 // SetEventsTask records the task that now carries the events (the relay
 // re-enqueued them) and when it was enqueued.
 func (s *Store) SetEventsTask(ctx context.Context, ids []int64, taskID string, at time.Time) error {
-	_, err := s.pool.Exec(ctx, `UPDATE inbound_events SET task_id = $2, enqueued_at = $3 WHERE id = ANY($1)`, ids, taskID, at)
-	if err != nil {
+	if err := eventsdb.New(s.pool).SetEventsTask(ctx, eventsdb.SetEventsTaskParams{Ids: ids, TaskID: taskID, EnqueuedAt: at}); err != nil {
 		return fmt.Errorf("record task of %d inbound events: %w", len(ids), err)
 	}
 	return nil
@@ -148,24 +130,17 @@ func (s *Store) SetEventsTask(ctx context.Context, ids []int64, taskID string, a
 // GetEvents returns stored events by row id, in id order; ids that do not
 // exist are left out.
 func (s *Store) GetEvents(ctx context.Context, ids []int64) ([]lead.Event, error) {
-	rows, err := s.pool.Query(ctx, `SELECT `+eventColumns+` FROM inbound_events WHERE id = ANY($1) ORDER BY id`, ids)
+	rows, err := eventsdb.New(s.pool).GetEvents(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("read %d inbound events: %w", len(ids), err)
 	}
-	events, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (lead.Event, error) { return scanEvent(r) })
-	if err != nil {
-		return nil, fmt.Errorf("read %d inbound events: %w", len(ids), err)
-	}
-	return events, nil
+	return eventsOf(rows), nil
 }
 
 // MarkEventsProcessed records that the events were handled to the end —
 // their leads routed — in one statement.
 func (s *Store) MarkEventsProcessed(ctx context.Context, ids []int64, at time.Time) error {
-	_, err := s.derived.Exec(ctx, `
-		UPDATE inbound_events SET status = 'processed', processed_at = $2, last_error = '', attempts = attempts + 1
-		WHERE id = ANY($1) AND status <> 'processed'`, ids, at)
-	if err != nil {
+	if err := eventsdb.New(s.derived).MarkEventsProcessed(ctx, eventsdb.MarkEventsProcessedParams{Ids: ids, ProcessedAt: at}); err != nil {
 		return fmt.Errorf("mark %d inbound events processed: %w", len(ids), err)
 	}
 	return nil
@@ -173,10 +148,7 @@ func (s *Store) MarkEventsProcessed(ctx context.Context, ids []int64, at time.Ti
 
 // MarkEventFailed records a permanent processing failure and its reason.
 func (s *Store) MarkEventFailed(ctx context.Context, id int64, reason string) error {
-	_, err := s.pool.Exec(ctx, `
-		UPDATE inbound_events SET status = 'failed', last_error = $2, attempts = attempts + 1
-		WHERE id = $1 AND status <> 'processed'`, id, reason)
-	if err != nil {
+	if err := eventsdb.New(s.pool).MarkEventFailed(ctx, eventsdb.MarkEventFailedParams{ID: id, Reason: reason}); err != nil {
 		return fmt.Errorf("mark inbound event %d failed: %w", id, err)
 	}
 	return nil
@@ -192,8 +164,7 @@ func kindOrLead(k string) string {
 // SetEventFetched stores the provider's full lead fetched for a thin
 // notification, so a retried ingest never calls the provider again.
 func (s *Store) SetEventFetched(ctx context.Context, id int64, fetched []byte, at time.Time) error {
-	_, err := s.pool.Exec(ctx, `UPDATE inbound_events SET fetched_payload = $2, fetched_at = $3 WHERE id = $1`, id, fetched, at)
-	if err != nil {
+	if err := eventsdb.New(s.pool).SetEventFetched(ctx, eventsdb.SetEventFetchedParams{ID: id, FetchedPayload: fetched, FetchedAt: at}); err != nil {
 		return fmt.Errorf("store fetched lead of event %d: %w", id, err)
 	}
 	return nil
@@ -201,9 +172,105 @@ func (s *Store) SetEventFetched(ctx context.Context, id int64, fetched []byte, a
 
 // RelayBacklog counts stored events not yet routed or dead-lettered.
 func (s *Store) RelayBacklog(ctx context.Context) (int64, error) {
-	var n int64
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM inbound_events WHERE status = 'received'`).Scan(&n); err != nil {
+	n, err := eventsdb.New(s.pool).RelayBacklog(ctx)
+	if err != nil {
 		return 0, fmt.Errorf("count relay backlog: %w", err)
 	}
 	return n, nil
+}
+
+// FailedEvent is a dead-lettered inbound event as `leadflow replay` shows
+// it. It deliberately carries no payload: payloads hold personal data, and
+// the listing ends up in terminals and tickets.
+type FailedEvent struct {
+	// ID is the inbound_events row id.
+	ID int64
+	// Connector and Source say where the delivery came from.
+	Connector string
+	Source    string
+	// EventID is the provider's id of the delivery (webhook-id).
+	EventID    string
+	ReceivedAt time.Time
+	// LastError is why processing failed permanently; when returned by
+	// ResetFailedEvents it is the error the event had before the reset.
+	LastError string
+	// Attempts counts processing runs recorded on the event.
+	Attempts int
+}
+
+// FailedEventFilter chooses failed events. Zero fields do not filter, so the
+// zero filter matches every failed event.
+type FailedEventFilter struct {
+	// IDs keeps only these inbound_events row ids.
+	IDs []int64
+	// Connector keeps only events of this connector.
+	Connector string
+	// Limit bounds how many events are listed; 0 means 1000. Reset ignores
+	// it: a replay covers every match.
+	Limit int
+}
+
+// defaultFailedLimit bounds a listing nobody asked to bound.
+const defaultFailedLimit = 1000
+
+// FailedEvents lists failed events matching f, oldest first.
+func (s *Store) FailedEvents(ctx context.Context, f FailedEventFilter) ([]FailedEvent, error) {
+	limit := f.Limit
+	if limit <= 0 {
+		limit = defaultFailedLimit
+	}
+	rows, err := eventsdb.New(s.pool).FailedEvents(ctx, eventsdb.FailedEventsParams{
+		Ids: idsParam(f.IDs), Connector: f.Connector, MaxEvents: int32(limit),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list failed events: %w", err)
+	}
+	events := make([]FailedEvent, len(rows))
+	for i, r := range rows {
+		events[i] = failedEventOf(r)
+	}
+	return events, nil
+}
+
+// ResetFailedEvents puts every failed event matching f back to status
+// 'received' with no error, in one statement, and returns them (LastError
+// is the error each had before), oldest first. Events that are not failed
+// are never touched, so replaying twice, or racing a worker that just
+// processed an event, cannot undo a success.
+func (s *Store) ResetFailedEvents(ctx context.Context, f FailedEventFilter) ([]FailedEvent, error) {
+	rows, err := eventsdb.New(s.pool).ResetFailedEvents(ctx, eventsdb.ResetFailedEventsParams{Ids: idsParam(f.IDs), Connector: f.Connector})
+	if err != nil {
+		return nil, fmt.Errorf("reset failed events: %w", err)
+	}
+	events := make([]FailedEvent, len(rows))
+	for i, r := range rows {
+		events[i] = failedEventOf(eventsdb.FailedEventsRow(r))
+	}
+	sortFailed(events)
+	return events, nil
+}
+
+func failedEventOf(r eventsdb.FailedEventsRow) FailedEvent {
+	return FailedEvent{ID: r.ID, Connector: r.Connector, Source: r.Source, EventID: r.EventID,
+		ReceivedAt: r.ReceivedAt, LastError: r.LastError, Attempts: int(r.Attempts)}
+}
+
+// idsParam maps "no ids" to SQL NULL (a nil slice), which the filter reads
+// as "any id"; an empty array would match nothing.
+func idsParam(ids []int64) []int64 {
+	if len(ids) == 0 {
+		return nil
+	}
+	return ids
+}
+
+// sortFailed orders events oldest first (UPDATE ... RETURNING has no ORDER
+// BY), so output is stable.
+func sortFailed(events []FailedEvent) {
+	slices.SortFunc(events, func(a, b FailedEvent) int {
+		if c := a.ReceivedAt.Compare(b.ReceivedAt); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
 }

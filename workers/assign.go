@@ -67,14 +67,34 @@ func NewSLATask(dealID, ownerRepID int64) (*asynq.Task, error) {
 	return newTask(TypeDealSLA, SLAPayload{DealID: dealID, OwnerRepID: ownerRepID}, fmt.Sprintf("sla:%d:%d", dealID, ownerRepID))
 }
 
+// SLAStore is what deal:sla calls: the reassignment, the reps' emails and
+// the new owner's clock.
+type SLAStore interface {
+	repNotifier
+	slaStarter
+	ReassignDeal(ctx context.Context, dealID, fromRep int64, pick func([]lead.TeamMember) lead.Assignment, now time.Time) (lead.Deal, bool, error)
+}
+
+// slaStarter records an owner's first-touch deadline (startSLA).
+type slaStarter interface {
+	SetSLADue(ctx context.Context, dealID int64, due time.Time) error
+}
+
+// repNotifier queues an email to a rep (notifyReps,
+// forwardContactRequest).
+type repNotifier interface {
+	emailQueuer
+	Rep(ctx context.Context, id int64) (lead.Rep, error)
+}
+
 // startSLA records the owner's first-touch deadline and schedules its check
 // (an Asynq scheduled task, not polling).
-func (h *Handlers) startSLA(ctx context.Context, deal lead.Deal, now time.Time) error {
+func (h *Handlers) startSLA(ctx context.Context, st slaStarter, deal lead.Deal, now time.Time) error {
 	if h.cfg.Routing.SLA <= 0 || deal.OwnerRepID == 0 || h.cfg.Routing.Rules == nil {
 		return nil
 	}
 	due := now.Add(h.cfg.Routing.SLA)
-	if err := h.cfg.Store.SetSLADue(ctx, deal.ID, due); err != nil {
+	if err := st.SetSLADue(ctx, deal.ID, due); err != nil {
 		return err
 	}
 	t, err := newTask(TypeDealSLA, SLAPayload{DealID: deal.ID, OwnerRepID: deal.OwnerRepID}, fmt.Sprintf("sla:%d:%d", deal.ID, deal.OwnerRepID))
@@ -91,12 +111,13 @@ func (h *Handlers) startSLA(ctx context.Context, deal lead.Deal, now time.Time) 
 // (never back to the same one), the breach is counted, both reps are told,
 // and the new owner's clock starts. A first touch in time makes it a no-op.
 func (h *Handlers) SLA(ctx context.Context, t *asynq.Task) error {
+	var st SLAStore = h.cfg.Store
 	var p SLAPayload
 	if err := decodePayload(t, &p); err != nil {
 		return err
 	}
 	now := h.cfg.NowFunc()
-	deal, changed, err := h.cfg.Store.ReassignDeal(ctx, p.DealID, p.OwnerRepID, func(ms []lead.TeamMember) lead.Assignment {
+	deal, changed, err := st.ReassignDeal(ctx, p.DealID, p.OwnerRepID, func(ms []lead.TeamMember) lead.Assignment {
 		return pickFair(ms, now, map[int64]bool{p.OwnerRepID: true})
 	}, now)
 	if errors.Is(err, lead.ErrNotFound) {
@@ -110,17 +131,17 @@ func (h *Handlers) SLA(ctx context.Context, t *asynq.Task) error {
 	}
 	h.cfg.Metrics.SLABreached()
 	h.cfg.Logger.WarnContext(ctx, "speed-to-lead breached: deal reassigned", "deal_id", deal.ID, "from_rep_id", p.OwnerRepID, "to_rep_id", deal.OwnerRepID)
-	if err := h.notifyReps(ctx, deal, p.OwnerRepID, now); err != nil {
+	if err := h.notifyReps(ctx, st, deal, p.OwnerRepID, now); err != nil {
 		return err
 	}
-	return h.startSLA(ctx, deal, now)
+	return h.startSLA(ctx, st, deal, now)
 }
 
 // notifyReps tells the new owner about the lead and the previous one that
 // it was passed on.
-func (h *Handlers) notifyReps(ctx context.Context, deal lead.Deal, previous int64, at time.Time) error {
+func (h *Handlers) notifyReps(ctx context.Context, st repNotifier, deal lead.Deal, previous int64, at time.Time) error {
 	if h.cfg.Email.RepNotification != "" {
-		rep, err := h.cfg.Store.Rep(ctx, deal.OwnerRepID)
+		rep, err := st.Rep(ctx, deal.OwnerRepID)
 		if err != nil {
 			return err
 		}
@@ -132,7 +153,7 @@ func (h *Handlers) notifyReps(ctx context.Context, deal lead.Deal, previous int6
 			// reports a change only to the run that made it).
 			key = fmt.Sprintf("%s:reassigned:%d", key, at.UnixNano())
 		}
-		if err := h.queueEmail(ctx, lead.OutboxEmail{
+		if err := h.queueEmail(ctx, st, lead.OutboxEmail{
 			DedupeKey: key, ContactID: deal.ContactID, Template: h.cfg.Email.RepNotification,
 			Kind: lead.EmailTransactional, To: rep.Email, DealID: deal.ID, RepID: rep.ID, Trigger: "rep assignment",
 		}); err != nil {
@@ -140,11 +161,11 @@ func (h *Handlers) notifyReps(ctx context.Context, deal lead.Deal, previous int6
 		}
 	}
 	if previous != 0 {
-		rep, err := h.cfg.Store.Rep(ctx, previous)
+		rep, err := st.Rep(ctx, previous)
 		if err != nil {
 			return err
 		}
-		return h.queueEmail(ctx, lead.OutboxEmail{
+		return h.queueEmail(ctx, st, lead.OutboxEmail{
 			DedupeKey: fmt.Sprintf("rep-sla-breach:%d:%d", deal.ID, rep.ID), ContactID: deal.ContactID, Template: "rep-sla-breach",
 			Kind: lead.EmailTransactional, To: rep.Email, DealID: deal.ID, RepID: rep.ID, Trigger: "speed-to-lead breach",
 		})

@@ -45,18 +45,39 @@ func NewCallbackTask(dealID int64, at time.Time) (*asynq.Task, error) {
 		asynq.Retention(DefaultRetention), asynq.TaskID(fmt.Sprintf("callback:%d:%d", dealID, at.Unix())), asynq.ProcessAt(at)), nil
 }
 
+// StallSweepStore is what deal:stall-sweep calls: the stalled deals, their
+// parking, and the owners' emails.
+type StallSweepStore interface {
+	repNotifier
+	StalledDeals(ctx context.Context, now time.Time, limit int) ([]lead.StalledDeal, error)
+	ParkDeal(ctx context.Context, dealID int64, callbackAt, now time.Time) (bool, error)
+}
+
+// CallbackStore is what deal:callback calls: the due callback, the
+// contact's fresh score, and the deal's reactivation or snooze.
+type CallbackStore interface {
+	leadReader
+	activityReader
+	scoreHistory
+	CallbackDue(ctx context.Context, dealID int64, callbackAt time.Time) (lead.Deal, bool, error)
+	InsertRunScore(ctx context.Context, sc lead.Score, runKey string) (lead.Score, bool, error)
+	ReactivateDeal(ctx context.Context, dealID int64, now time.Time) error
+	Snooze(ctx context.Context, dealID int64, callbackAt, now time.Time) error
+}
+
 // StallSweep parks every deal that sat in its stage longer than the
 // stage's rot_after on the Future callback list, schedules its reminder and
 // tells its owner.
 func (h *Handlers) StallSweep(ctx context.Context, _ *asynq.Task) error {
+	var st StallSweepStore = h.cfg.Store
 	now := h.cfg.NowFunc()
-	deals, err := h.cfg.Store.StalledDeals(ctx, now, 1000)
+	deals, err := st.StalledDeals(ctx, now, 1000)
 	if err != nil {
 		return fmt.Errorf("stall sweep: %w", err)
 	}
 	for _, d := range deals {
 		at := now.Add(h.callbackAfter())
-		parked, err := h.cfg.Store.ParkDeal(ctx, d.DealID, at, now)
+		parked, err := st.ParkDeal(ctx, d.DealID, at, now)
 		if err != nil {
 			return fmt.Errorf("stall sweep: %w", err)
 		}
@@ -71,11 +92,11 @@ func (h *Handlers) StallSweep(ctx context.Context, _ *asynq.Task) error {
 		h.cfg.Logger.InfoContext(ctx, "stalled deal moved to future callback", "deal_id", d.DealID, "stage", d.Stage,
 			"in_stage_since", d.EnteredAt, "callback_at", at)
 		if d.OwnerRepID != 0 {
-			rep, err := h.cfg.Store.Rep(ctx, d.OwnerRepID)
+			rep, err := st.Rep(ctx, d.OwnerRepID)
 			if err != nil {
 				return err
 			}
-			if err := h.queueEmail(ctx, lead.OutboxEmail{
+			if err := h.queueEmail(ctx, st, lead.OutboxEmail{
 				DedupeKey: fmt.Sprintf("rep-deal-parked:%d:%d", d.DealID, at.Unix()), ContactID: d.ContactID, Template: "rep-deal-parked",
 				Kind: lead.EmailTransactional, To: rep.Email, DealID: d.DealID, RepID: rep.ID, Trigger: "stalled in " + d.Stage,
 			}); err != nil {
@@ -96,11 +117,12 @@ func (h *Handlers) callbackAfter() time.Duration {
 // Callback runs a parked deal's reminder: the contact is rescored; a hot
 // lead goes back into the pipeline, anything else waits for a new reminder.
 func (h *Handlers) Callback(ctx context.Context, t *asynq.Task) error {
+	var st CallbackStore = h.cfg.Store
 	var p CallbackPayload
 	if err := decodePayload(t, &p); err != nil {
 		return err
 	}
-	deal, due, err := h.cfg.Store.CallbackDue(ctx, p.DealID, p.CallbackAt)
+	deal, due, err := st.CallbackDue(ctx, p.DealID, p.CallbackAt)
 	if err != nil {
 		return err
 	}
@@ -108,19 +130,19 @@ func (h *Handlers) Callback(ctx context.Context, t *asynq.Task) error {
 		return nil
 	}
 	now := h.cfg.NowFunc()
-	tpID, err := h.cfg.Store.LatestTouchpoint(ctx, deal.ContactID)
+	tpID, err := st.LatestTouchpoint(ctx, deal.ContactID)
 	if err != nil {
 		return fmt.Errorf("callback of deal %d: %w", deal.ID, err)
 	}
-	l, _, err := h.cfg.Store.TouchpointLead(ctx, tpID)
+	l, _, err := st.TouchpointLead(ctx, tpID)
 	if err != nil {
 		return fmt.Errorf("callback of deal %d: %w", deal.ID, err)
 	}
-	prev, err := h.previousScore(ctx, deal.ContactID)
+	prev, err := h.previousScore(ctx, st, deal.ContactID)
 	if err != nil {
 		return err
 	}
-	res, err := h.scoreContact(ctx, deal.ContactID, l, now)
+	res, err := h.scoreContact(ctx, st, deal.ContactID, l, now)
 	if err != nil {
 		return fmt.Errorf("callback of deal %d: %w", deal.ID, err)
 	}
@@ -128,25 +150,25 @@ func (h *Handlers) Callback(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return permanent(err)
 	}
-	sc, _, err := h.cfg.Store.InsertRunScore(ctx, lead.Score{ContactID: deal.ContactID, Total: res.Total, Band: string(res.Band),
+	sc, _, err := st.InsertRunScore(ctx, lead.Score{ContactID: deal.ContactID, Total: res.Total, Band: string(res.Band),
 		ModelVersion: res.ModelVersion, Breakdown: breakdown, ComputedAt: now}, fmt.Sprintf("callback:%d:%d", deal.ID, p.CallbackAt.Unix()))
 	if err != nil {
 		return fmt.Errorf("callback of deal %d: %w", deal.ID, err)
 	}
 	if prev != nil && prev.Band != sc.Band && prev.ID != sc.ID {
-		if _, err := h.cfg.Store.RecordBandChange(ctx, deal.ContactID, sc.ID, prev.Band, sc.Band, now); err != nil {
+		if _, err := st.RecordBandChange(ctx, deal.ContactID, sc.ID, prev.Band, sc.Band, now); err != nil {
 			return err
 		}
 	}
 	if res.Band == scoring.BandHot {
-		if err := h.cfg.Store.ReactivateDeal(ctx, deal.ID, now); err != nil {
+		if err := st.ReactivateDeal(ctx, deal.ID, now); err != nil {
 			return err
 		}
 		h.cfg.Logger.InfoContext(ctx, "deal reactivated from future callback", "deal_id", deal.ID, "score", res.Total)
 		return nil
 	}
 	at := now.Add(h.callbackAfter())
-	if err := h.cfg.Store.Snooze(ctx, deal.ID, at, now); err != nil {
+	if err := st.Snooze(ctx, deal.ID, at, now); err != nil {
 		return err
 	}
 	task, err := NewCallbackTask(deal.ID, at)

@@ -247,13 +247,73 @@ func NewEmailTask(outboxID int64) (*asynq.Task, error) {
 	return newTask(TypeEmailSend, EmailPayload{OutboxID: outboxID}, fmt.Sprintf("email:%d", outboxID))
 }
 
+// SendEmailStore is what email:send calls: the outbox row, its claim and
+// outcome, the rep digest it may fold into, and the template's data.
+type SendEmailStore interface {
+	emailDataReader
+	emailReleaser
+	GetEmail(ctx context.Context, id int64) (lead.OutboxEmail, error)
+	ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (lead.Claim, error)
+	FoldRepDigest(ctx context.Context, id int64, p lead.RepDigestPolicy) (lead.OutboxEmail, bool, error)
+	MarkEmailSent(ctx context.Context, id int64, providerID, subject string, at time.Time) error
+	Postpone(ctx context.Context, id int64, at time.Time, reason string) error
+	ContactRef(ctx context.Context, contactID int64) (string, error)
+}
+
+// StageEmailStore is what email:stage calls.
+type StageEmailStore interface {
+	leadReader
+	emailQueuer
+}
+
+// ProposalEmailStore is what email:proposal calls.
+type ProposalEmailStore interface {
+	leadReader
+	emailQueuer
+	OpenDealByID(ctx context.Context, dealID int64) (lead.Deal, error)
+}
+
+// PreviewStore is what PreviewEmail reads.
+type PreviewStore interface {
+	emailDataReader
+	ContactRef(ctx context.Context, contactID int64) (string, error)
+}
+
+// emailQueuer adds emails to the outbox (queueEmail,
+// afterNurtureEnrolled).
+type emailQueuer interface {
+	QueueEmail(ctx context.Context, e lead.OutboxEmail) (lead.OutboxEmail, bool, error)
+	QueueEmails(ctx context.Context, es []lead.OutboxEmail) ([]lead.OutboxEmail, error)
+}
+
+// emailReleaser records a failed send (releaseEmail).
+type emailReleaser interface {
+	ReleaseEmail(ctx context.Context, id int64, reason string, permanent bool) error
+}
+
+// emailDataReader reads what a template may use (emailData).
+type emailDataReader interface {
+	digestReader
+	activityReader
+	OpenDeal(ctx context.Context, contactID int64, pipeline string) (lead.Deal, error)
+	DealLeadEmailed(ctx context.Context, dealID int64) (bool, error)
+	Rep(ctx context.Context, id int64) (lead.Rep, error)
+}
+
+// digestReader reads the leads of a rep digest (digestItems).
+type digestReader interface {
+	leadReader
+	DigestedEmails(ctx context.Context, digestID int64) ([]lead.OutboxEmail, error)
+	LatestContactScore(ctx context.Context, contactID int64) (lead.Score, error)
+}
+
 // queueEmail adds an email to the outbox (once per dedupe key) and
 // schedules its send.
-func (h *Handlers) queueEmail(ctx context.Context, e lead.OutboxEmail) error {
+func (h *Handlers) queueEmail(ctx context.Context, st emailQueuer, e lead.OutboxEmail) error {
 	if !h.queueable(ctx, &e) {
 		return nil
 	}
-	out, _, err := h.cfg.Store.QueueEmail(ctx, e)
+	out, _, err := st.QueueEmail(ctx, e)
 	if err != nil {
 		return err
 	}
@@ -291,6 +351,7 @@ func (h *Handlers) scheduleEmail(ctx context.Context, out lead.OutboxEmail) erro
 // repeated; 429/5xx are retried honouring Retry-After, other 4xx fail with
 // the reason stored.
 func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
+	var st SendEmailStore = h.cfg.Store
 	var p EmailPayload
 	if err := decodePayload(t, &p); err != nil {
 		return err
@@ -299,7 +360,7 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 	if ec.Sender == nil || ec.Templates == nil {
 		return permanent(errors.New("email is not configured"))
 	}
-	e, err := h.cfg.Store.GetEmail(ctx, p.OutboxID)
+	e, err := st.GetEmail(ctx, p.OutboxID)
 	if err != nil {
 		return fmt.Errorf("send email %d: %w", p.OutboxID, err)
 	}
@@ -317,7 +378,7 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 		// A burst of new leads for one rep goes as one digest, sent by
 		// its own task (and retried as its own row; the relay re-enqueues
 		// it should this enqueue fail after the fold committed).
-		d, folded, err := h.cfg.Store.FoldRepDigest(ctx, e.ID, lead.RepDigestPolicy{Template: digest,
+		d, folded, err := st.FoldRepDigest(ctx, e.ID, lead.RepDigestPolicy{Template: digest,
 			Templates: []string{ec.RepNotification}, Min: ec.repDigestMin(), Window: RepDigestWindow, Now: now})
 		if err != nil {
 			return fmt.Errorf("send email %d: %w", e.ID, err)
@@ -329,20 +390,20 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 			return h.enqueue(ctx, task, err)
 		}
 	}
-	data, tz, err := h.emailData(ctx, e)
+	data, tz, err := h.emailData(ctx, st, e)
 	if err != nil {
 		return fmt.Errorf("send email %d: %w", e.ID, err)
 	}
 	if e.Kind == lead.EmailMarketing {
 		if until, quiet := quietUntil(now, tz, ec.QuietStart, ec.QuietEnd); quiet {
-			if err := h.cfg.Store.Postpone(ctx, e.ID, until, "quiet hours"); err != nil {
+			if err := st.Postpone(ctx, e.ID, until, "quiet hours"); err != nil {
 				return err
 			}
 			task, err := newEmailTask(e.ID, e.Kind, until, fmt.Sprintf(":%d", until.Unix()))
 			return h.enqueue(ctx, task, err)
 		}
 	}
-	claim, err := h.cfg.Store.ClaimEmail(ctx, e.ID, lead.ClaimPolicy{RequireConsent: ec.RequireConsent, WeeklyCap: ec.WeeklyCap,
+	claim, err := st.ClaimEmail(ctx, e.ID, lead.ClaimPolicy{RequireConsent: ec.RequireConsent, WeeklyCap: ec.WeeklyCap,
 		MinGap: ec.minGap(), Now: now})
 	if err != nil {
 		return fmt.Errorf("claim email %d: %w", e.ID, err)
@@ -356,9 +417,9 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 		h.cfg.Metrics.EmailOutcome(e.Template, "skipped")
 		return nil
 	}
-	ref, err := h.cfg.Store.ContactRef(ctx, e.ContactID)
+	ref, err := st.ContactRef(ctx, e.ContactID)
 	if err != nil {
-		return h.releaseEmail(ctx, e, err, false)
+		return h.releaseEmail(ctx, st, e, err, false)
 	}
 	headers := map[string]string{}
 	if e.Kind == lead.EmailMarketing {
@@ -368,7 +429,7 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 		// The token names the contact by its opaque ref, never the address.
 		token, err := ec.Unsubscriber.Token(ref)
 		if err != nil {
-			return h.releaseEmail(ctx, e, err, true)
+			return h.releaseEmail(ctx, st, e, err, true)
 		}
 		data.UnsubscribeURL = ec.Unsubscriber.URL(token)
 		for k, v := range ec.Unsubscriber.Headers(token) {
@@ -393,7 +454,7 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 	}
 	r, err := ec.Templates.Render(e.Template, data)
 	if err != nil {
-		return h.releaseEmail(ctx, e, fmt.Errorf("render %s: %w", e.Template, err), true)
+		return h.releaseEmail(ctx, st, e, fmt.Errorf("render %s: %w", e.Template, err), true)
 	}
 	msg := email.Message{
 		From: from, To: e.To, Subject: r.Subject, Text: r.Text, HTML: r.HTML,
@@ -405,9 +466,9 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		var se *email.SendError
 		perm := errors.As(err, &se) && se.Permanent
-		return h.releaseEmail(ctx, e, err, perm)
+		return h.releaseEmail(ctx, st, e, err, perm)
 	}
-	if err := h.cfg.Store.MarkEmailSent(ctx, e.ID, email.StripBrackets(id), r.Subject, h.cfg.NowFunc()); err != nil {
+	if err := st.MarkEmailSent(ctx, e.ID, email.StripBrackets(id), r.Subject, h.cfg.NowFunc()); err != nil {
 		// Mailgun accepted it: the delivered event reconciles the record
 		// (user-variable outbox_id); never send again from here.
 		h.cfg.Logger.ErrorContext(ctx, "email sent but not recorded; the provider's events will reconcile it", "outbox_id", e.ID, "error", err)
@@ -418,8 +479,8 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 	return nil
 }
 
-func (h *Handlers) releaseEmail(ctx context.Context, e lead.OutboxEmail, cause error, perm bool) error {
-	if err := h.cfg.Store.ReleaseEmail(ctx, e.ID, cause.Error(), perm); err != nil {
+func (h *Handlers) releaseEmail(ctx context.Context, st emailReleaser, e lead.OutboxEmail, cause error, perm bool) error {
+	if err := st.ReleaseEmail(ctx, e.ID, cause.Error(), perm); err != nil {
 		return fmt.Errorf("send email %d: %w (and releasing it: %v)", e.ID, cause, err)
 	}
 	if perm {
@@ -432,14 +493,14 @@ func (h *Handlers) releaseEmail(ctx context.Context, e lead.OutboxEmail, cause e
 
 // emailData gathers what a template may use, fresh at send time, and the
 // contact's time zone when known.
-func (h *Handlers) emailData(ctx context.Context, e lead.OutboxEmail) (email.Data, string, error) {
+func (h *Handlers) emailData(ctx context.Context, st emailDataReader, e lead.OutboxEmail) (email.Data, string, error) {
 	var d email.Data
 	var tz string
-	tpID, err := h.cfg.Store.LatestTouchpoint(ctx, e.ContactID)
+	tpID, err := st.LatestTouchpoint(ctx, e.ContactID)
 	if err != nil {
 		return d, "", err
 	}
-	l, _, err := h.cfg.Store.TouchpointLead(ctx, tpID)
+	l, _, err := st.TouchpointLead(ctx, tpID)
 	if err != nil {
 		return d, "", err
 	}
@@ -458,11 +519,11 @@ func (h *Handlers) emailData(ctx context.Context, e lead.OutboxEmail) (email.Dat
 		tz = v
 	}
 	repID := e.RepID
-	if deal, err := h.cfg.Store.OpenDeal(ctx, e.ContactID, h.cfg.Routing.Pipeline); err == nil {
+	if deal, err := st.OpenDeal(ctx, e.ContactID, h.cfg.Routing.Pipeline); err == nil {
 		d.Deal.Stage, d.Deal.Title, d.Deal.SLADue = deal.Stage, dealTitle(l), deal.SLADue
 		if e.Template == h.cfg.Email.RepNotification && e.Template != "" {
 			// Best effort: the notification is still worth sending without it.
-			d.LeadEmailed, _ = h.cfg.Store.DealLeadEmailed(ctx, deal.ID)
+			d.LeadEmailed, _ = st.DealLeadEmailed(ctx, deal.ID)
 		}
 		if base := strings.TrimRight(h.cfg.Email.PublicURL, "/"); base != "" {
 			d.Deal.URL = base + "/app/deals/" + strconv.FormatInt(deal.ID, 10)
@@ -472,20 +533,20 @@ func (h *Handlers) emailData(ctx context.Context, e lead.OutboxEmail) (email.Dat
 		}
 	}
 	if repID != 0 {
-		if rep, err := h.cfg.Store.Rep(ctx, repID); err == nil {
+		if rep, err := st.Rep(ctx, repID); err == nil {
 			d.Rep.Name, d.Rep.Email, d.Rep.Signature = rep.Name, rep.Email, rep.Name
 		}
 	}
 	if e.Template != "" && e.Template == h.cfg.Email.replyNotification() {
 		// The reply being forwarded: the contact's newest words.
-		if texts, err := h.cfg.Store.ContactTexts(ctx, e.ContactID, 1); err == nil && len(texts) == 1 {
+		if texts, err := st.ContactTexts(ctx, e.ContactID, 1); err == nil && len(texts) == 1 {
 			d.Message = texts[0]
 		}
 	}
 	if e.Template != "" && e.Template == h.cfg.Email.HeatingUp {
 		// Say what the contact did, not what we guess: their new form and
 		// its question, their pricing request, their reply, or nothing.
-		tr, err := h.lastTrigger(ctx, e.ContactID, l)
+		tr, err := h.lastTrigger(ctx, st, e.ContactID, l)
 		if err != nil {
 			return d, "", err
 		}
@@ -494,12 +555,12 @@ func (h *Handlers) emailData(ctx context.Context, e lead.OutboxEmail) (email.Dat
 			d.Message = email.Excerpt(tr.Text, maxQuotedQuestionRunes)
 		}
 	}
-	if sc, err := h.cfg.Store.LatestContactScore(ctx, e.ContactID); err == nil {
+	if sc, err := st.LatestContactScore(ctx, e.ContactID); err == nil {
 		d.Score.Total, d.Score.Band = sc.Total, sc.Band
 		d.Score.Reasons = scoreReasons(sc.Breakdown)
 	}
 	if e.Template != "" && e.Template == h.cfg.Email.repDigest() {
-		if d.Items, err = h.digestItems(ctx, e.ID); err != nil {
+		if d.Items, err = h.digestItems(ctx, st, e.ID); err != nil {
 			return d, "", err
 		}
 	}
@@ -508,8 +569,8 @@ func (h *Handlers) emailData(ctx context.Context, e lead.OutboxEmail) (email.Dat
 
 // digestItems lists the leads of the notifications folded into digest
 // digestID, as the rep sees them, fresh at send time.
-func (h *Handlers) digestItems(ctx context.Context, digestID int64) ([]email.DigestItem, error) {
-	folded, err := h.cfg.Store.DigestedEmails(ctx, digestID)
+func (h *Handlers) digestItems(ctx context.Context, st digestReader, digestID int64) ([]email.DigestItem, error) {
+	folded, err := st.DigestedEmails(ctx, digestID)
 	if err != nil {
 		return nil, err
 	}
@@ -517,17 +578,17 @@ func (h *Handlers) digestItems(ctx context.Context, digestID int64) ([]email.Dig
 	items := make([]email.DigestItem, 0, len(folded))
 	for _, f := range folded {
 		it := email.DigestItem{}
-		tpID, err := h.cfg.Store.LatestTouchpoint(ctx, f.ContactID)
+		tpID, err := st.LatestTouchpoint(ctx, f.ContactID)
 		if err != nil {
 			return nil, fmt.Errorf("lead of digested email %d: %w", f.ID, err)
 		}
-		l, _, err := h.cfg.Store.TouchpointLead(ctx, tpID)
+		l, _, err := st.TouchpointLead(ctx, tpID)
 		if err != nil {
 			return nil, fmt.Errorf("lead of digested email %d: %w", f.ID, err)
 		}
 		it.Name = strings.TrimSpace(l.FirstName + " " + l.LastName)
 		it.Company, it.Title, it.Phone, it.Email = l.Company, l.Title, l.Phone, l.Email
-		if sc, err := h.cfg.Store.LatestContactScore(ctx, f.ContactID); err == nil {
+		if sc, err := st.LatestContactScore(ctx, f.ContactID); err == nil {
 			it.Score, it.Band = sc.Total, sc.Band
 		}
 		if base != "" && f.DealID != 0 {
@@ -607,7 +668,7 @@ func scoreReasons(breakdown []byte) []string {
 // afterNurtureEnrolled queues the program's sequence, each step at its
 // delay from enrollment; a step whose enrollment ended is cancelled when
 // claimed.
-func (h *Handlers) afterNurtureEnrolled(ctx context.Context, enr lead.Enrollment, to string) error {
+func (h *Handlers) afterNurtureEnrolled(ctx context.Context, st emailQueuer, enr lead.Enrollment, to string) error {
 	var steps []lead.OutboxEmail
 	for i, step := range h.cfg.Email.Nurture[enr.Program] {
 		e := lead.OutboxEmail{
@@ -620,7 +681,7 @@ func (h *Handlers) afterNurtureEnrolled(ctx context.Context, enr lead.Enrollment
 		}
 	}
 	// The whole sequence in one statement: this runs for most new leads.
-	queued, err := h.cfg.Store.QueueEmails(ctx, steps)
+	queued, err := st.QueueEmails(ctx, steps)
 	if err != nil {
 		return err
 	}
@@ -642,25 +703,25 @@ func (h *Handlers) afterNurtureEnrolled(ctx context.Context, enr lead.Enrollment
 //     deal;
 //   - otherwise, when the lead heated up (crossed into hot), the heating-up
 //     email goes out from the rep, naming what the contact did (emailData).
-func (h *Handlers) afterDealOpened(ctx context.Context, deal lead.Deal, l lead.Lead, sc lead.Score, heatedScoreID int64, cause routeCause) error {
+func (h *Handlers) afterDealOpened(ctx context.Context, st repNotifier, deal lead.Deal, l lead.Lead, sc lead.Score, heatedScoreID int64, cause routeCause) error {
 	if deal.OwnerRepID != 0 {
-		if err := h.notifyReps(ctx, deal, 0, h.cfg.NowFunc()); err != nil {
+		if err := h.notifyReps(ctx, st, deal, 0, h.cfg.NowFunc()); err != nil {
 			return err
 		}
 	}
 	fromForm := cause.Kind == triggerForm || cause.Kind == triggerPricing
 	switch {
 	case cause.Kind == triggerReply && cause.Asked != "":
-		return h.forwardContactRequest(ctx, deal, sc)
+		return h.forwardContactRequest(ctx, st, deal, sc)
 	case fromForm && (cause.Asked != "" || heatedScoreID == 0):
 		if tmpl := h.cfg.Email.acknowledgement(); tmpl != "" && l.Email != "" {
-			return h.queueEmail(ctx, lead.OutboxEmail{
+			return h.queueEmail(ctx, st, lead.OutboxEmail{
 				DedupeKey: fmt.Sprintf("lead-acknowledgement:%d", deal.ID), ContactID: deal.ContactID, Template: tmpl,
 				Kind: lead.EmailMarketing, To: l.Email, DealID: deal.ID, RepID: deal.OwnerRepID, Trigger: cause.String(),
 			})
 		}
 	case heatedScoreID != 0 && h.cfg.Email.HeatingUp != "" && l.Email != "":
-		return h.queueEmail(ctx, lead.OutboxEmail{
+		return h.queueEmail(ctx, st, lead.OutboxEmail{
 			DedupeKey: fmt.Sprintf("heating-up:%d", heatedScoreID), ContactID: deal.ContactID, Template: h.cfg.Email.HeatingUp,
 			Kind: lead.EmailMarketing, To: l.Email, DealID: deal.ID, RepID: deal.OwnerRepID, Trigger: "score crossed into hot",
 		})
@@ -672,17 +733,17 @@ func (h *Handlers) afterDealOpened(ctx context.Context, deal lead.Deal, l lead.L
 // contact asked to be called (emailData fills in the newest words), once
 // per score that routed it. routeReply forwards replies to a deal that
 // was already open; this is the reply that opened it.
-func (h *Handlers) forwardContactRequest(ctx context.Context, deal lead.Deal, sc lead.Score) error {
+func (h *Handlers) forwardContactRequest(ctx context.Context, st repNotifier, deal lead.Deal, sc lead.Score) error {
 	tmpl := h.cfg.Email.replyNotification()
 	if deal.OwnerRepID == 0 || tmpl == "" {
 		h.cfg.Logger.WarnContext(ctx, "contact asked to be called but no rep is told", "contact_id", deal.ContactID, "deal_id", deal.ID)
 		return nil
 	}
-	rep, err := h.cfg.Store.Rep(ctx, deal.OwnerRepID)
+	rep, err := st.Rep(ctx, deal.OwnerRepID)
 	if err != nil {
 		return err
 	}
-	return h.queueEmail(ctx, lead.OutboxEmail{
+	return h.queueEmail(ctx, st, lead.OutboxEmail{
 		DedupeKey: fmt.Sprintf("rep-lead-replied:score:%d", sc.ID), ContactID: deal.ContactID, Template: tmpl,
 		Kind: lead.EmailTransactional, To: rep.Email, DealID: deal.ID, RepID: rep.ID, Trigger: "lead asked to be contacted",
 	})
@@ -712,8 +773,8 @@ type contactTrigger struct {
 
 // lastTrigger returns the contact's newest form fill or reply within the
 // engagement horizon; l is the lead of its latest touchpoint.
-func (h *Handlers) lastTrigger(ctx context.Context, contactID int64, l lead.Lead) (contactTrigger, error) {
-	acts, err := h.cfg.Store.ContactActivity(ctx, contactID, h.cfg.NowFunc().Add(-h.engagementHorizon()))
+func (h *Handlers) lastTrigger(ctx context.Context, st activityReader, contactID int64, l lead.Lead) (contactTrigger, error) {
+	acts, err := st.ContactActivity(ctx, contactID, h.cfg.NowFunc().Add(-h.engagementHorizon()))
 	if err != nil {
 		return contactTrigger{}, err
 	}
@@ -726,7 +787,7 @@ func (h *Handlers) lastTrigger(ctx context.Context, contactID int64, l lead.Lead
 	switch last.Kind {
 	case lead.EngagementReplied:
 		tr := contactTrigger{Kind: triggerReply, At: last.At}
-		texts, err := h.cfg.Store.ContactTexts(ctx, contactID, 1)
+		texts, err := st.ContactTexts(ctx, contactID, 1)
 		if err != nil {
 			return contactTrigger{}, err
 		}
@@ -755,13 +816,13 @@ func formTrigger(l lead.Lead) string {
 
 // PreviewEmail renders a template for a contact exactly as email:send
 // would, with its current data, without queueing or sending anything.
-func PreviewEmail(ctx context.Context, st Store, ec EmailConfig, pipelineName, template string, contactID int64, now time.Time) (email.Rendered, error) {
+func PreviewEmail(ctx context.Context, st PreviewStore, ec EmailConfig, pipelineName, template string, contactID int64, now time.Time) (email.Rendered, error) {
 	if ec.Templates == nil {
 		return email.Rendered{}, errors.New("email templates are not loaded")
 	}
-	h := &Handlers{cfg: Config{Store: st, Email: ec, Routing: Routing{Pipeline: pipelineName},
+	h := &Handlers{cfg: Config{Email: ec, Routing: Routing{Pipeline: pipelineName},
 		NowFunc: func() time.Time { return now }, Logger: slog.Default()}}
-	d, _, err := h.emailData(ctx, lead.OutboxEmail{ContactID: contactID})
+	d, _, err := h.emailData(ctx, st, lead.OutboxEmail{ContactID: contactID})
 	if err != nil {
 		return email.Rendered{}, err
 	}
@@ -794,6 +855,7 @@ func NewStageEmailTask(ch lead.StageChange) (*asynq.Task, error) {
 // email. A move out of the stage cancels it while pending (moveStageTx), and
 // the claim drops it when the deal is no longer in the stage.
 func (h *Handlers) StageEmail(ctx context.Context, t *asynq.Task) error {
+	var st StageEmailStore = h.cfg.Store
 	var ch lead.StageChange
 	if err := decodePayload(t, &ch); err != nil {
 		return err
@@ -802,18 +864,18 @@ func (h *Handlers) StageEmail(ctx context.Context, t *asynq.Task) error {
 	if tmpl == "" || ch.Closed {
 		return nil
 	}
-	tpID, err := h.cfg.Store.LatestTouchpoint(ctx, ch.ContactID)
+	tpID, err := st.LatestTouchpoint(ctx, ch.ContactID)
 	if err != nil {
 		return fmt.Errorf("stage email for deal %d: %w", ch.DealID, err)
 	}
-	l, _, err := h.cfg.Store.TouchpointLead(ctx, tpID)
+	l, _, err := st.TouchpointLead(ctx, tpID)
 	if err != nil {
 		return fmt.Errorf("stage email for deal %d: %w", ch.DealID, err)
 	}
 	if l.Email == "" {
 		return nil
 	}
-	return h.queueEmail(ctx, lead.OutboxEmail{
+	return h.queueEmail(ctx, st, lead.OutboxEmail{
 		DedupeKey: lead.StageEmailKey(ch.DealID, ch.To), ContactID: ch.ContactID, Template: tmpl, Kind: lead.EmailMarketing,
 		To: l.Email, DealID: ch.DealID, RepID: ch.OwnerRepID, Trigger: "deal entered " + ch.To,
 	})
@@ -845,6 +907,7 @@ func NewProposalEmailTask(dealID, activityID int64, at time.Time) (*asynq.Task, 
 // pending (moveStageTx), and the claim drops it once the deal is closed
 // (staleDealEmailTx). Moves between open stages keep it.
 func (h *Handlers) ProposalEmail(ctx context.Context, t *asynq.Task) error {
+	var st ProposalEmailStore = h.cfg.Store
 	var p ProposalPayload
 	if err := decodePayload(t, &p); err != nil {
 		return err
@@ -853,18 +916,18 @@ func (h *Handlers) ProposalEmail(ctx context.Context, t *asynq.Task) error {
 	if tmpl == "" {
 		return nil
 	}
-	deal, err := h.cfg.Store.OpenDealByID(ctx, p.DealID)
+	deal, err := st.OpenDealByID(ctx, p.DealID)
 	if errors.Is(err, lead.ErrNotFound) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("proposal email for deal %d: %w", p.DealID, err)
 	}
-	tpID, err := h.cfg.Store.LatestTouchpoint(ctx, deal.ContactID)
+	tpID, err := st.LatestTouchpoint(ctx, deal.ContactID)
 	if err != nil {
 		return fmt.Errorf("proposal email for deal %d: %w", p.DealID, err)
 	}
-	l, _, err := h.cfg.Store.TouchpointLead(ctx, tpID)
+	l, _, err := st.TouchpointLead(ctx, tpID)
 	if err != nil {
 		return fmt.Errorf("proposal email for deal %d: %w", p.DealID, err)
 	}
@@ -875,7 +938,7 @@ func (h *Handlers) ProposalEmail(ctx context.Context, t *asynq.Task) error {
 	if at.IsZero() {
 		at = h.cfg.NowFunc()
 	}
-	return h.queueEmail(ctx, lead.OutboxEmail{
+	return h.queueEmail(ctx, st, lead.OutboxEmail{
 		DedupeKey: lead.ProposalEmailKey(deal.ID), ContactID: deal.ContactID, Template: tmpl, Kind: lead.EmailMarketing,
 		To: l.Email, DealID: deal.ID, RepID: deal.OwnerRepID, SendAfter: at.Add(h.cfg.Email.proposalFollowUpAfter()),
 		Trigger: "proposal logged",

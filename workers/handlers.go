@@ -17,51 +17,74 @@ import (
 	"leadflow/scoring"
 )
 
-// Store is the persistence the lead handlers need (implemented by
-// store.Store; declared here so workers do not depend on the store package).
+// Store is the persistence every handler needs together (implemented by
+// store.Store; declared here so workers do not depend on the store
+// package). It is only the union of the handlers' own interfaces — each
+// handler declares, next to it, the few methods it calls (IngestStore,
+// RouteStore, SendEmailStore, …) and reaches the store through that
+// interface alone, as do the helpers it shares with other handlers.
 type Store interface {
-	GetEvent(ctx context.Context, id int64) (lead.Event, error)
+	IngestStore
+	FetchStore
+	RouteStore
+	RescoreStore
+	SweepStore
+	SendEmailStore
+	StageEmailStore
+	ProposalEmailStore
+	SLAStore
+	StallSweepStore
+	CallbackStore
+	PreviewStore
+}
+
+// IngestStore is what lead:ingest calls: the lead path of each event of
+// its group, the group's round-robin deals, and the processed marks.
+type IngestStore interface {
+	leadPath
+	batchRouter
 	GetEvents(ctx context.Context, ids []int64) ([]lead.Event, error)
 	MarkEventsProcessed(ctx context.Context, ids []int64, at time.Time) error
-	MarkEventFailed(ctx context.Context, id int64, reason string) error
-	RecordLead(ctx context.Context, eventID int64, l lead.Lead, now time.Time) (lead.Touchpoint, error)
-	TouchpointLead(ctx context.Context, touchpointID int64) (lead.Lead, lead.Touchpoint, error)
-	InsertScore(ctx context.Context, sc lead.Score) (lead.Score, bool, error)
-	LatestScore(ctx context.Context, touchpointID int64) (lead.Score, error)
-	CreateDeal(ctx context.Context, req lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) (lead.Deal, bool, error)
-	CreateDeals(ctx context.Context, reqs []lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) ([]lead.Deal, []bool, error)
-	OpenDeal(ctx context.Context, contactID int64, pipeline string) (lead.Deal, error)
-	OpenDealByID(ctx context.Context, dealID int64) (lead.Deal, error)
-	EnrollNurture(ctx context.Context, e lead.Enrollment) (lead.Enrollment, bool, error)
+}
+
+// FetchStore is what lead:fetch calls: the stored notification, the
+// provider's lead fetched for it, and the lead path.
+type FetchStore interface {
+	leadPath
+	GetEvent(ctx context.Context, id int64) (lead.Event, error)
 	SetEventFetched(ctx context.Context, id int64, fetched []byte, at time.Time) error
-	RecordEngagements(ctx context.Context, eventID int64, engs []lead.Engagement, now time.Time) ([]lead.EngagementResult, error)
+	MarkEventsProcessed(ctx context.Context, ids []int64, at time.Time) error
+}
+
+// leadPath is what ingest needs to take one stored event to its end: the
+// lead recorded, scored and routed, or its engagements recorded.
+type leadPath interface {
+	eventFailer
+	engagementRecorder
+	leadScorer
+	RecordLead(ctx context.Context, eventID int64, l lead.Lead, now time.Time) (lead.Touchpoint, error)
 	ContactBySentMessage(ctx context.Context, messageID string) (int64, error)
-	LatestTouchpoint(ctx context.Context, contactID int64) (int64, error)
-	ContactActivity(ctx context.Context, contactID int64, since time.Time) ([]lead.Activity, error)
-	ContactTexts(ctx context.Context, contactID int64, limit int) ([]string, error)
-	LatestContactScore(ctx context.Context, contactID int64) (lead.Score, error)
-	InsertRunScore(ctx context.Context, sc lead.Score, runKey string) (lead.Score, bool, error)
-	RecordBandChange(ctx context.Context, contactID, scoreID int64, from, to string, at time.Time) (bool, error)
-	ReassignDeal(ctx context.Context, dealID, fromRep int64, pick func([]lead.TeamMember) lead.Assignment, now time.Time) (lead.Deal, bool, error)
-	SetSLADue(ctx context.Context, dealID int64, due time.Time) error
-	StalledDeals(ctx context.Context, now time.Time, limit int) ([]lead.StalledDeal, error)
-	ParkDeal(ctx context.Context, dealID int64, callbackAt, now time.Time) (bool, error)
-	CallbackDue(ctx context.Context, dealID int64, callbackAt time.Time) (lead.Deal, bool, error)
+}
+
+// eventFailer dead-letters an event (fail).
+type eventFailer interface {
+	MarkEventFailed(ctx context.Context, id int64, reason string) error
+}
+
+// engagementRecorder records an event's engagements and routes replies
+// (recordEngagements).
+type engagementRecorder interface {
+	replyRouter
+	RecordEngagements(ctx context.Context, eventID int64, engs []lead.Engagement, now time.Time) ([]lead.EngagementResult, error)
+}
+
+// replyRouter hands a reply to the owner of the contact's open deal
+// (routeReply).
+type replyRouter interface {
+	emailQueuer
+	OpenDeal(ctx context.Context, contactID int64, pipeline string) (lead.Deal, error)
 	ReactivateDeal(ctx context.Context, dealID int64, now time.Time) error
-	Snooze(ctx context.Context, dealID int64, callbackAt, now time.Time) error
-	ContactsToRescore(ctx context.Context, since time.Time, afterID int64, limit int) ([]int64, error)
-	QueueEmail(ctx context.Context, e lead.OutboxEmail) (lead.OutboxEmail, bool, error)
-	QueueEmails(ctx context.Context, es []lead.OutboxEmail) ([]lead.OutboxEmail, error)
-	GetEmail(ctx context.Context, id int64) (lead.OutboxEmail, error)
-	ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (lead.Claim, error)
-	FoldRepDigest(ctx context.Context, id int64, p lead.RepDigestPolicy) (lead.OutboxEmail, bool, error)
-	DigestedEmails(ctx context.Context, digestID int64) ([]lead.OutboxEmail, error)
-	MarkEmailSent(ctx context.Context, id int64, providerID, subject string, at time.Time) error
-	ReleaseEmail(ctx context.Context, id int64, reason string, permanent bool) error
-	Postpone(ctx context.Context, id int64, at time.Time, reason string) error
 	Rep(ctx context.Context, id int64) (lead.Rep, error)
-	ContactRef(ctx context.Context, contactID int64) (string, error)
-	DealLeadEmailed(ctx context.Context, dealID int64) (bool, error)
 }
 
 // Enqueuer puts tasks in the queue (*asynq.Client).
@@ -161,7 +184,6 @@ func (h *Handlers) NewMux() *asynq.ServeMux {
 	mux.Use(observe(h.cfg.Metrics, h.cfg.Logger))
 	mux.HandleFunc(TypeLeadIngest, h.Ingest)
 	mux.HandleFunc(TypeLeadFetch, h.Fetch)
-	mux.HandleFunc(TypeLeadScore, h.Score)
 	mux.HandleFunc(TypeLeadRoute, h.Route)
 	mux.HandleFunc(TypeScoreContact, h.Rescore)
 	mux.HandleFunc(TypeScoreSweep, h.Sweep)
@@ -208,6 +230,7 @@ func decodePayload(t *asynq.Task, v any) error {
 // lists) and never block the rest of the group; a transient failure of one
 // event retries the task, which skips the events already processed.
 func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
+	var st IngestStore = h.cfg.Store
 	var p IngestPayload
 	if err := decodePayload(t, &p); err != nil {
 		return err
@@ -216,7 +239,7 @@ func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 	if len(ids) == 0 {
 		return permanent(errors.New("ingest: the payload names no event"))
 	}
-	events, err := h.cfg.Store.GetEvents(ctx, ids)
+	events, err := st.GetEvents(ctx, ids)
 	if err != nil {
 		return fmt.Errorf("ingest %d events: %w", len(ids), err)
 	}
@@ -240,7 +263,7 @@ func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 			continue
 		}
 		batch.event = ev.ID
-		done, err := h.ingestEvent(ctx, ev, batch)
+		done, err := h.ingestEvent(ctx, st, ev, batch)
 		switch {
 		case err == nil && done && batch.deferred[ev.ID]:
 			// routed once the group's deals are open
@@ -252,7 +275,7 @@ func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 		case errors.Is(err, asynq.SkipRetry):
 			// Dead-lettered on the event (most failures are recorded there
 			// already); the rest of the group goes on.
-			if mErr := h.cfg.Store.MarkEventFailed(ctx, ev.ID, err.Error()); mErr != nil && retryErr == nil {
+			if mErr := st.MarkEventFailed(ctx, ev.ID, err.Error()); mErr != nil && retryErr == nil {
 				retryErr = mErr
 			}
 			h.cfg.Logger.WarnContext(ctx, "event dead-lettered", "event_row", ev.ID, "error", err)
@@ -260,13 +283,13 @@ func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 			retryErr = err
 		}
 	}
-	opened, err := h.openDeals(ctx, batch)
+	opened, err := h.openDeals(ctx, st, batch)
 	routed = append(routed, opened...)
 	if err != nil && retryErr == nil {
 		retryErr = err
 	}
 	if len(routed) > 0 {
-		if err := h.cfg.Store.MarkEventsProcessed(ctx, routed, h.cfg.NowFunc()); err != nil {
+		if err := st.MarkEventsProcessed(ctx, routed, h.cfg.NowFunc()); err != nil {
 			return fmt.Errorf("ingest %d events: %w", len(ids), err)
 		}
 	}
@@ -276,16 +299,16 @@ func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 // ingestEvent runs one stored event through the lead path. done reports
 // that it reached the end and is to be marked processed (engagements mark
 // their own event; a thin notification continues in lead:fetch).
-func (h *Handlers) ingestEvent(ctx context.Context, ev lead.Event, batch *dealBatch) (done bool, err error) {
+func (h *Handlers) ingestEvent(ctx context.Context, st leadPath, ev lead.Event, batch *dealBatch) (done bool, err error) {
 	c, ok := h.cfg.Connectors.Get(ev.Connector)
 	if !ok {
-		return false, h.fail(ctx, ev, fmt.Errorf("no connector named %q is configured", ev.Connector))
+		return false, h.fail(ctx, st, ev, fmt.Errorf("no connector named %q is configured", ev.Connector))
 	}
 	if _, isFetcher := c.(connectors.Fetcher); isFetcher && ev.Fetched == nil && ev.Kind != lead.EventKindEngagement {
 		task, err := NewFetchTask(ev.ID)
 		return false, h.enqueue(ctx, task, err)
 	}
-	return h.ingest(ctx, c, ev, batch)
+	return h.ingest(ctx, st, c, ev, batch)
 }
 
 // Fetch calls the provider's API for a thin notification, stores the full
@@ -294,49 +317,50 @@ func (h *Handlers) ingestEvent(ctx context.Context, ev lead.Event, batch *dealBa
 // RetryDelay); a missing lead or a permission error is dead-lettered with
 // the provider's reason.
 func (h *Handlers) Fetch(ctx context.Context, t *asynq.Task) error {
+	var st FetchStore = h.cfg.Store
 	var p FetchPayload
 	if err := decodePayload(t, &p); err != nil {
 		return err
 	}
-	ev, err := h.cfg.Store.GetEvent(ctx, p.EventID)
+	ev, err := st.GetEvent(ctx, p.EventID)
 	if err != nil {
 		return fmt.Errorf("fetch event %d: %w", p.EventID, err)
 	}
 	c, ok := h.cfg.Connectors.Get(ev.Connector)
 	if !ok {
-		return h.fail(ctx, ev, fmt.Errorf("no connector named %q is configured", ev.Connector))
+		return h.fail(ctx, st, ev, fmt.Errorf("no connector named %q is configured", ev.Connector))
 	}
 	f, ok := c.(connectors.Fetcher)
 	if !ok {
-		return h.fail(ctx, ev, fmt.Errorf("connector %s does not fetch", ev.Connector))
+		return h.fail(ctx, st, ev, fmt.Errorf("connector %s does not fetch", ev.Connector))
 	}
 	if ev.Fetched == nil {
 		fetched, err := f.Fetch(ctx, connectors.Delivery{EventID: ev.EventID, Source: ev.Source, Payload: ev.Payload})
 		if err != nil {
 			var fe *connectors.FetchError
 			if errors.As(err, &fe) && fe.Permanent {
-				return h.fail(ctx, ev, fmt.Errorf("fetch from %s: %w", ev.Connector, err))
+				return h.fail(ctx, st, ev, fmt.Errorf("fetch from %s: %w", ev.Connector, err))
 			}
 			return fmt.Errorf("fetch event %d from %s: %w", ev.ID, ev.Connector, err)
 		}
-		if err := h.cfg.Store.SetEventFetched(ctx, ev.ID, fetched, h.cfg.NowFunc()); err != nil {
+		if err := st.SetEventFetched(ctx, ev.ID, fetched, h.cfg.NowFunc()); err != nil {
 			return fmt.Errorf("fetch event %d: %w", ev.ID, err)
 		}
 		ev.Fetched = fetched
 	}
-	done, err := h.ingest(ctx, c, ev, nil)
+	done, err := h.ingest(ctx, st, c, ev, nil)
 	if err != nil || !done {
 		return err
 	}
-	if err := h.cfg.Store.MarkEventsProcessed(ctx, []int64{ev.ID}, h.cfg.NowFunc()); err != nil {
+	if err := st.MarkEventsProcessed(ctx, []int64{ev.ID}, h.cfg.NowFunc()); err != nil {
 		return fmt.Errorf("fetch event %d: %w", ev.ID, err)
 	}
 	return nil
 }
 
 // fail records a permanent failure on the event and stops retries.
-func (h *Handlers) fail(ctx context.Context, ev lead.Event, err error) error {
-	if mErr := h.cfg.Store.MarkEventFailed(ctx, ev.ID, err.Error()); mErr != nil {
+func (h *Handlers) fail(ctx context.Context, st eventFailer, ev lead.Event, err error) error {
+	if mErr := st.MarkEventFailed(ctx, ev.ID, err.Error()); mErr != nil {
 		return fmt.Errorf("event %d: %w (and recording the failure: %v)", ev.ID, err, mErr)
 	}
 	return permanent(fmt.Errorf("event %d: %w", ev.ID, err))
@@ -344,49 +368,49 @@ func (h *Handlers) fail(ctx context.Context, ev lead.Event, err error) error {
 
 // ingest records the event's lead (or engagements) and, for a lead, scores
 // and routes it; done as for ingestEvent.
-func (h *Handlers) ingest(ctx context.Context, c connectors.Connector, ev lead.Event, batch *dealBatch) (done bool, err error) {
+func (h *Handlers) ingest(ctx context.Context, st leadPath, c connectors.Connector, ev lead.Event, batch *dealBatch) (done bool, err error) {
 	d := connectors.Delivery{EventID: ev.EventID, Source: ev.Source, Payload: ev.Payload, Fetched: ev.Fetched}
 	if ev.Kind == lead.EventKindEngagement {
 		d.Type = connectors.DeliveryEngagement
 		ed, ok := c.(connectors.EngagementDecoder)
 		if !ok {
-			return false, h.fail(ctx, ev, fmt.Errorf("connector %s cannot decode engagement events", ev.Connector))
+			return false, h.fail(ctx, st, ev, fmt.Errorf("connector %s cannot decode engagement events", ev.Connector))
 		}
 		engs, err := ed.DecodeEngagement(d)
 		if err != nil {
-			return false, h.fail(ctx, ev, fmt.Errorf("decode %s engagement: %w", ev.Connector, err))
+			return false, h.fail(ctx, st, ev, fmt.Errorf("decode %s engagement: %w", ev.Connector, err))
 		}
-		return false, h.recordEngagements(ctx, ev, engs)
+		return false, h.recordEngagements(ctx, st, ev, engs)
 	}
 	leads, err := c.Decode(d)
 	if err != nil {
 		if connectors.IsUnmapped(err) {
 			h.cfg.Metrics.DeliveryUnmapped(ev.Connector)
 		}
-		return false, h.fail(ctx, ev, fmt.Errorf("decode %s payload: %w", ev.Connector, err))
+		return false, h.fail(ctx, st, ev, fmt.Errorf("decode %s payload: %w", ev.Connector, err))
 	}
 	if len(leads) != 1 {
-		return false, h.fail(ctx, ev, fmt.Errorf("connector %s produced %d leads for one event, want 1", ev.Connector, len(leads)))
+		return false, h.fail(ctx, st, ev, fmt.Errorf("connector %s produced %d leads for one event, want 1", ev.Connector, len(leads)))
 	}
 	l, err := lead.Normalize(leads[0], lead.NormalizeOptions{DefaultRegion: h.cfg.DefaultRegion, NowFunc: func() time.Time { return ev.ReceivedAt }})
 	if err != nil {
-		return false, h.fail(ctx, ev, fmt.Errorf("normalize lead: %w", err))
+		return false, h.fail(ctx, st, ev, fmt.Errorf("normalize lead: %w", err))
 	}
 	// An email answering one we sent is the contact engaging, not a new lead.
 	if l.InReplyTo != "" {
-		if _, err := h.cfg.Store.ContactBySentMessage(ctx, l.InReplyTo); err == nil {
+		if _, err := st.ContactBySentMessage(ctx, l.InReplyTo); err == nil {
 			kind := lead.EngagementReplied
 			if auto, _ := l.Attributes[connectors.MailgunAutoReplyAttribute].(bool); auto {
 				kind = lead.EngagementAutoReplied
 			}
-			return false, h.recordEngagements(ctx, ev, []lead.Engagement{{
+			return false, h.recordEngagements(ctx, st, ev, []lead.Engagement{{
 				Kind: kind, Email: l.Email, MessageID: l.InReplyTo, Text: l.Message, OccurredAt: l.OccurredAt,
 			}})
 		} else if !errors.Is(err, lead.ErrNotFound) {
 			return false, fmt.Errorf("ingest event %d: %w", ev.ID, err)
 		}
 	}
-	tp, err := h.cfg.Store.RecordLead(ctx, ev.ID, l, h.cfg.NowFunc())
+	tp, err := st.RecordLead(ctx, ev.ID, l, h.cfg.NowFunc())
 	if err != nil {
 		return false, fmt.Errorf("ingest event %d: %w", ev.ID, err)
 	}
@@ -396,14 +420,14 @@ func (h *Handlers) ingest(ctx context.Context, c connectors.Connector, ev lead.E
 	}
 	h.cfg.Logger.InfoContext(ctx, "lead ingested", "event_row", ev.ID, "contact_id", tp.ContactID,
 		"touchpoint_id", tp.ID, "new_contact", tp.NewContact, "channel", tp.Channel)
-	if err := h.scoreAndRoute(ctx, tp, batch); err != nil {
+	if err := h.scoreAndRoute(ctx, st, tp, batch); err != nil {
 		return false, fmt.Errorf("ingest event %d: %w", ev.ID, err)
 	}
 	return true, nil
 }
 
-func (h *Handlers) recordEngagements(ctx context.Context, ev lead.Event, engs []lead.Engagement) error {
-	res, err := h.cfg.Store.RecordEngagements(ctx, ev.ID, engs, h.cfg.NowFunc())
+func (h *Handlers) recordEngagements(ctx context.Context, st engagementRecorder, ev lead.Event, engs []lead.Engagement) error {
+	res, err := st.RecordEngagements(ctx, ev.ID, engs, h.cfg.NowFunc())
 	if err != nil {
 		return fmt.Errorf("record engagements of event %d: %w", ev.ID, err)
 	}
@@ -417,7 +441,7 @@ func (h *Handlers) recordEngagements(ctx context.Context, ev lead.Event, engs []
 			continue
 		}
 		if engs[i].Kind == lead.EngagementReplied && r.ContactID != 0 {
-			if err := h.routeReply(ctx, ev, r.ContactID); err != nil {
+			if err := h.routeReply(ctx, st, ev, r.ContactID); err != nil {
 				return err
 			}
 		}
@@ -440,27 +464,27 @@ func (h *Handlers) recordEngagements(ctx context.Context, ev lead.Event, engs []
 // inbound email), and a deal parked for a callback is taken back into its
 // stage, since the lead is talking again. A contact without an open deal is
 // left to the rescore, which routes it when the reply heats it up.
-func (h *Handlers) routeReply(ctx context.Context, ev lead.Event, contactID int64) error {
-	deal, err := h.cfg.Store.OpenDeal(ctx, contactID, h.cfg.Routing.Pipeline)
+func (h *Handlers) routeReply(ctx context.Context, st replyRouter, ev lead.Event, contactID int64) error {
+	deal, err := st.OpenDeal(ctx, contactID, h.cfg.Routing.Pipeline)
 	if errors.Is(err, lead.ErrNotFound) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("route reply of contact %d: %w", contactID, err)
 	}
-	if err := h.cfg.Store.ReactivateDeal(ctx, deal.ID, h.cfg.NowFunc()); err != nil {
+	if err := st.ReactivateDeal(ctx, deal.ID, h.cfg.NowFunc()); err != nil {
 		return fmt.Errorf("route reply of contact %d: %w", contactID, err)
 	}
 	tmpl := h.cfg.Email.replyNotification()
 	if deal.OwnerRepID == 0 || tmpl == "" {
 		return nil
 	}
-	rep, err := h.cfg.Store.Rep(ctx, deal.OwnerRepID)
+	rep, err := st.Rep(ctx, deal.OwnerRepID)
 	if err != nil {
 		return fmt.Errorf("route reply of contact %d: %w", contactID, err)
 	}
 	h.cfg.Logger.InfoContext(ctx, "reply routed to owner", "event_row", ev.ID, "contact_id", contactID, "deal_id", deal.ID, "rep_id", rep.ID)
-	return h.queueEmail(ctx, lead.OutboxEmail{
+	return h.queueEmail(ctx, st, lead.OutboxEmail{
 		DedupeKey: fmt.Sprintf("rep-lead-replied:%d", ev.ID), ContactID: contactID, Template: tmpl,
 		Kind: lead.EmailTransactional, To: rep.Email, DealID: deal.ID, RepID: rep.ID, Trigger: "lead replied",
 	})

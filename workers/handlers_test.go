@@ -114,17 +114,13 @@ func TestIngestScoresAndRoutesInOneRun(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, lead.EventProcessed, stored.Status, "processed once routed")
 
-	// The separate score and route tasks (rescoring, tasks queued by an
-	// earlier version) agree and change nothing.
-	var tpID int64
-	require.NoError(t, b.pool.QueryRow(ctx, `SELECT id FROM touchpoints WHERE inbound_event_id = $1`, ev.ID).Scan(&tpID))
-	scoreTask, err := workers.NewScoreTask(tpID)
-	require.NoError(t, err)
-	require.NoError(t, b.handlers.Score(ctx, scoreTask))
-	sc, err := b.store.LatestScore(ctx, tpID)
+	// The separate route task (rescoring) agrees and changes nothing.
+	var tpID, contactID int64
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT id, contact_id FROM touchpoints WHERE inbound_event_id = $1`, ev.ID).Scan(&tpID, &contactID))
+	sc, err := b.store.LatestContactScore(ctx, contactID)
 	require.NoError(t, err)
 	require.Equal(t, "hot", sc.Band)
-	routeTask, err := workers.NewRouteTask(workers.RoutePayload{ContactID: sc.ContactID, TouchpointID: tpID}, "route:test")
+	routeTask, err := workers.NewRouteTask(workers.RoutePayload{ContactID: contactID, TouchpointID: tpID}, "route:test")
 	require.NoError(t, err)
 	require.NoError(t, b.handlers.Route(ctx, routeTask))
 	sum, err = b.store.Summarize(ctx)

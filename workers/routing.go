@@ -12,11 +12,42 @@ import (
 	"leadflow/scoring/bant"
 )
 
+// RouteStore is what lead:route calls: the contact's latest score and
+// lead, and the routing.
+type RouteStore interface {
+	leadReader
+	router
+	LatestContactScore(ctx context.Context, contactID int64) (lead.Score, error)
+}
+
+// router opens a deal or enrolls the contact in nurture (route).
+type router interface {
+	dealOpener
+	CreateDeal(ctx context.Context, req lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) (lead.Deal, bool, error)
+	OpenDeal(ctx context.Context, contactID int64, pipeline string) (lead.Deal, error)
+	EnrollNurture(ctx context.Context, e lead.Enrollment) (lead.Enrollment, bool, error)
+}
+
+// batchRouter opens the round-robin deals of an ingest group together
+// (openDeals).
+type batchRouter interface {
+	dealOpener
+	CreateDeals(ctx context.Context, reqs []lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) ([]lead.Deal, []bool, error)
+}
+
+// dealOpener does what follows an opened deal: the speed-to-lead clock
+// and the emails (dealOpened).
+type dealOpener interface {
+	repNotifier
+	slaStarter
+}
+
 // Route sends a contact to where its latest score says: hot → a deal in the
 // pipeline assigned round robin (ending any nurture); warm or cold → nurture,
 // unless a rep already has an open deal (nurturing would talk over them).
 // Provider test leads are never routed. Every step is idempotent.
 func (h *Handlers) Route(ctx context.Context, t *asynq.Task) error {
+	var st RouteStore = h.cfg.Store
 	var p RoutePayload
 	if err := decodePayload(t, &p); err != nil {
 		return err
@@ -24,29 +55,29 @@ func (h *Handlers) Route(ctx context.Context, t *asynq.Task) error {
 	if p.ContactID == 0 {
 		return permanent(errors.New("route: contact_id is required"))
 	}
-	sc, err := h.cfg.Store.LatestContactScore(ctx, p.ContactID)
+	sc, err := st.LatestContactScore(ctx, p.ContactID)
 	if err != nil {
 		return fmt.Errorf("route contact %d: %w", p.ContactID, err)
 	}
 	tpID := p.TouchpointID
 	if tpID == 0 {
-		if tpID, err = h.cfg.Store.LatestTouchpoint(ctx, p.ContactID); err != nil {
+		if tpID, err = st.LatestTouchpoint(ctx, p.ContactID); err != nil {
 			return fmt.Errorf("route contact %d: %w", p.ContactID, err)
 		}
 	}
-	l, _, err := h.cfg.Store.TouchpointLead(ctx, tpID)
+	l, _, err := st.TouchpointLead(ctx, tpID)
 	if err != nil {
 		return fmt.Errorf("route contact %d: %w", p.ContactID, err)
 	}
-	// A task naming its touchpoint routes that new form (lead:score); one
-	// without follows a rescoring (decay, opens, clicks, a new model),
+	// A task naming its touchpoint routes that new form; one without
+	// follows a rescoring (decay, opens, clicks, a new model),
 	// whose hand-raising replies Rescore routes itself.
 	var cause routeCause
 	if p.TouchpointID != 0 {
 		cause = formCause(l)
 	}
 	p.TouchpointID = tpID
-	return h.route(ctx, p, sc, l, nil, cause)
+	return h.route(ctx, st, p, sc, l, nil, cause)
 }
 
 // routeCause is what the contact did that is being routed: their form or
@@ -91,7 +122,7 @@ const contactRequestRule = "asked to be contacted"
 // goes to a deal (a rep) whatever its band, and the decision says why. With
 // a batch, a round-robin deal is left to the batch (opened with the rest of
 // its group).
-func (h *Handlers) route(ctx context.Context, p RoutePayload, sc lead.Score, l lead.Lead, batch *dealBatch, cause routeCause) error {
+func (h *Handlers) route(ctx context.Context, st router, p RoutePayload, sc lead.Score, l lead.Lead, batch *dealBatch, cause routeCause) error {
 	tpID := p.TouchpointID
 	now := h.cfg.NowFunc()
 	dest := pipeline.Route(sc.Band, l.Test)
@@ -120,18 +151,18 @@ func (h *Handlers) route(ctx context.Context, p RoutePayload, sc lead.Score, l l
 			batch.add(pendingDeal{req: req, lead: l, score: sc, heatedScoreID: p.HeatedScoreID, cause: cause})
 			return nil
 		}
-		deal, created, err := h.cfg.Store.CreateDeal(ctx, req, pipeline.RoundRobin)
+		deal, created, err := st.CreateDeal(ctx, req, pipeline.RoundRobin)
 		if err != nil {
 			return fmt.Errorf("route contact %d to a deal: %w", p.ContactID, err)
 		}
-		return h.dealOpened(ctx, deal, created, req, l, sc, p.HeatedScoreID, cause)
+		return h.dealOpened(ctx, st, deal, created, req, l, sc, p.HeatedScoreID, cause)
 	case pipeline.ToNurture:
-		if _, err := h.cfg.Store.OpenDeal(ctx, p.ContactID, h.cfg.Routing.Pipeline); err == nil {
+		if _, err := st.OpenDeal(ctx, p.ContactID, h.cfg.Routing.Pipeline); err == nil {
 			return nil
 		} else if !errors.Is(err, lead.ErrNotFound) {
 			return fmt.Errorf("route contact %d: %w", p.ContactID, err)
 		}
-		enr, created, err := h.cfg.Store.EnrollNurture(ctx, lead.Enrollment{
+		enr, created, err := st.EnrollNurture(ctx, lead.Enrollment{
 			ContactID: p.ContactID, TouchpointID: tpID, Program: h.cfg.Routing.NurtureProgram,
 			Band: sc.Band, EnrolledAt: now,
 		})
@@ -144,7 +175,7 @@ func (h *Handlers) route(ctx context.Context, p RoutePayload, sc lead.Score, l l
 				"program", enr.Program, "band", enr.Band)
 		}
 		if l.Email != "" && !l.Test {
-			if err := h.afterNurtureEnrolled(ctx, enr, l.Email); err != nil {
+			if err := h.afterNurtureEnrolled(ctx, st, enr, l.Email); err != nil {
 				return fmt.Errorf("route contact %d: %w", p.ContactID, err)
 			}
 		}
@@ -157,17 +188,17 @@ func (h *Handlers) route(ctx context.Context, p RoutePayload, sc lead.Score, l l
 // dealOpened does what follows a routed deal: metrics and the speed-to-lead
 // clock when it is new, and (by dedupe key, so a retry after a crash still
 // sends) the rep's notification and the heating-up email.
-func (h *Handlers) dealOpened(ctx context.Context, deal lead.Deal, created bool, req lead.DealRequest, l lead.Lead, sc lead.Score, heatedScoreID int64, cause routeCause) error {
+func (h *Handlers) dealOpened(ctx context.Context, st dealOpener, deal lead.Deal, created bool, req lead.DealRequest, l lead.Lead, sc lead.Score, heatedScoreID int64, cause routeCause) error {
 	if created {
 		h.cfg.Metrics.LeadRouted(string(pipeline.ToDeal))
 		h.cfg.Metrics.DealCreated(req.Pipeline, deal.Stage)
 		h.cfg.Logger.InfoContext(ctx, "deal opened", "deal_id", deal.ID, "contact_id", deal.ContactID,
 			"owner_rep_id", deal.OwnerRepID, "stage", deal.Stage, "team", req.Team, "rule", req.Rule, "cause", cause.String())
-		if err := h.startSLA(ctx, deal, req.Now); err != nil {
+		if err := h.startSLA(ctx, st, deal, req.Now); err != nil {
 			return fmt.Errorf("route contact %d: %w", req.ContactID, err)
 		}
 	}
-	if err := h.afterDealOpened(ctx, deal, l, sc, heatedScoreID, cause); err != nil {
+	if err := h.afterDealOpened(ctx, st, deal, l, sc, heatedScoreID, cause); err != nil {
 		return fmt.Errorf("route contact %d: %w", req.ContactID, err)
 	}
 	return nil
@@ -204,7 +235,7 @@ func (b *dealBatch) add(p pendingDeal) {
 
 // openDeals opens the batch's deals (grouped by pipeline and stage) and
 // runs what follows each; it returns the events that are now routed.
-func (h *Handlers) openDeals(ctx context.Context, b *dealBatch) ([]int64, error) {
+func (h *Handlers) openDeals(ctx context.Context, st batchRouter, b *dealBatch) ([]int64, error) {
 	var routed []int64
 	for len(b.pending) > 0 {
 		first := b.pending[0].req
@@ -221,12 +252,12 @@ func (h *Handlers) openDeals(ctx context.Context, b *dealBatch) ([]int64, error)
 		for i, p := range group {
 			reqs[i] = p.req
 		}
-		deals, created, err := h.cfg.Store.CreateDeals(ctx, reqs, pipeline.RoundRobin)
+		deals, created, err := st.CreateDeals(ctx, reqs, pipeline.RoundRobin)
 		if err != nil {
 			return routed, fmt.Errorf("route %d contacts to deals: %w", len(reqs), err)
 		}
 		for i, p := range group {
-			if err := h.dealOpened(ctx, deals[i], created[i], p.req, p.lead, p.score, p.heatedScoreID, p.cause); err != nil {
+			if err := h.dealOpened(ctx, st, deals[i], created[i], p.req, p.lead, p.score, p.heatedScoreID, p.cause); err != nil {
 				return routed, err
 			}
 			routed = append(routed, p.event)

@@ -60,16 +60,72 @@ func (c *modelCache) get(ctx context.Context, now time.Time) (*learn.Model, stri
 	return c.model, c.version, nil
 }
 
+// RescoreStore is what score:contact calls: the contact's lead, activity
+// and scores, the new run's score, and the routing a band change causes.
+type RescoreStore interface {
+	leadReader
+	activityReader
+	scoreHistory
+	router
+	InsertRunScore(ctx context.Context, sc lead.Score, runKey string) (lead.Score, bool, error)
+}
+
+// SweepStore is what score:sweep calls.
+type SweepStore interface {
+	ContactsToRescore(ctx context.Context, since time.Time, afterID int64, limit int) ([]int64, error)
+}
+
+// leadReader rebuilds a contact's latest lead.
+type leadReader interface {
+	LatestTouchpoint(ctx context.Context, contactID int64) (int64, error)
+	TouchpointLead(ctx context.Context, touchpointID int64) (lead.Lead, lead.Touchpoint, error)
+}
+
+// activityReader reads what a contact did and wrote (scoreContact,
+// lastTrigger).
+type activityReader interface {
+	ContactActivity(ctx context.Context, contactID int64, since time.Time) ([]lead.Activity, error)
+	ContactTexts(ctx context.Context, contactID int64, limit int) ([]string, error)
+}
+
+// scoreHistory reads a contact's previous score and records band
+// crossings (previousScore, bandTransition).
+type scoreHistory interface {
+	LatestContactScore(ctx context.Context, contactID int64) (lead.Score, error)
+	RecordBandChange(ctx context.Context, contactID, scoreID int64, from, to string, at time.Time) (bool, error)
+}
+
+// touchpointScorer scores a new touchpoint's lead and stores the score
+// (scoreTouchpoint).
+type touchpointScorer interface {
+	activityReader
+	scoreHistory
+	InsertScore(ctx context.Context, sc lead.Score) (lead.Score, bool, error)
+}
+
+// leadScorer scores and routes a new touchpoint (scoreAndRoute).
+type leadScorer interface {
+	touchpointScorer
+	router
+	TouchpointLead(ctx context.Context, touchpointID int64) (lead.Lead, lead.Touchpoint, error)
+}
+
+// replyReader finds a reply asking to be contacted (replyAskingForContact).
+type replyReader interface {
+	activityReader
+	OpenDeal(ctx context.Context, contactID int64, pipeline string) (lead.Deal, error)
+}
+
 // scoreContact computes a contact's score now from its latest profile l,
 // its activity, its own words and the learned model.
-func (h *Handlers) scoreContact(ctx context.Context, contactID int64, l lead.Lead, now time.Time) (scoring.Result, error) {
-	return h.scoreContactWith(ctx, contactID, l, now, false)
+func (h *Handlers) scoreContact(ctx context.Context, st activityReader, contactID int64, l lead.Lead, now time.Time) (scoring.Result, error) {
+	return h.scoreContactWith(ctx, st, contactID, l, now, false)
 }
 
 // scoreContactWith is scoreContact; fresh says the contact was created by
 // the lead l just now, so it has no other activity and no other words, and
 // the two reads that would say so are skipped (most leads are new people).
-func (h *Handlers) scoreContactWith(ctx context.Context, contactID int64, l lead.Lead, now time.Time, fresh bool) (scoring.Result, error) {
+func (h *Handlers) scoreContactWith(ctx context.Context, st activityReader, contactID int64, l lead.Lead, now time.Time, fresh bool) (scoring.Result, error) {
 	rules := h.cfg.Rules
 	horizon := h.engagementHorizon()
 	var (
@@ -82,10 +138,10 @@ func (h *Handlers) scoreContactWith(ctx context.Context, contactID int64, l lead
 			texts = []string{l.Message}
 		}
 	} else {
-		if acts, err = h.cfg.Store.ContactActivity(ctx, contactID, now.Add(-horizon)); err != nil {
+		if acts, err = st.ContactActivity(ctx, contactID, now.Add(-horizon)); err != nil {
 			return scoring.Result{}, err
 		}
-		if texts, err = h.cfg.Store.ContactTexts(ctx, contactID, 20); err != nil {
+		if texts, err = st.ContactTexts(ctx, contactID, 20); err != nil {
 			return scoring.Result{}, err
 		}
 	}
@@ -113,14 +169,16 @@ func (h *Handlers) engagementHorizon() time.Duration {
 	return 90 * 24 * time.Hour
 }
 
-// afterScore records a band crossing against the contact's previous score
-// and enqueues routing when the band changed (or on the first score).
-func (h *Handlers) afterScore(ctx context.Context, prev *lead.Score, sc lead.Score, routeKey string, touchpointID int64) error {
-	route, heatedScoreID, err := h.bandTransition(ctx, prev, sc)
+// afterScore records a band crossing of a rescoring against the contact's
+// previous score and enqueues routing when the band changed (or on the
+// first score). The route task names no touchpoint: nothing new was
+// written, so its words are not read again as a request (see Route).
+func (h *Handlers) afterScore(ctx context.Context, st scoreHistory, prev *lead.Score, sc lead.Score, routeKey string) error {
+	route, heatedScoreID, err := h.bandTransition(ctx, st, prev, sc)
 	if err != nil || !route {
 		return err
 	}
-	task, err := NewRouteTask(RoutePayload{ContactID: sc.ContactID, TouchpointID: touchpointID, HeatedScoreID: heatedScoreID}, routeKey)
+	task, err := NewRouteTask(RoutePayload{ContactID: sc.ContactID, HeatedScoreID: heatedScoreID}, routeKey)
 	return h.enqueue(ctx, task, err)
 }
 
@@ -130,7 +188,7 @@ func (h *Handlers) afterScore(ctx context.Context, prev *lead.Score, sc lead.Sco
 // that did it (the heating-up email's trigger). A crossing is detected once
 // per contact (see RecordBandChange): of two concurrent scorings that both
 // saw it, only one gets a heatedScoreID and counts in the metric.
-func (h *Handlers) bandTransition(ctx context.Context, prev *lead.Score, sc lead.Score) (route bool, heatedScoreID int64, err error) {
+func (h *Handlers) bandTransition(ctx context.Context, st scoreHistory, prev *lead.Score, sc lead.Score) (route bool, heatedScoreID int64, err error) {
 	if prev != nil && prev.ID == sc.ID {
 		prev = nil
 	}
@@ -140,7 +198,7 @@ func (h *Handlers) bandTransition(ctx context.Context, prev *lead.Score, sc lead
 	if prev.Band == sc.Band {
 		return false, 0, nil // same band: nothing to route
 	}
-	crossed, err := h.cfg.Store.RecordBandChange(ctx, sc.ContactID, sc.ID, prev.Band, sc.Band, sc.ComputedAt)
+	crossed, err := st.RecordBandChange(ctx, sc.ContactID, sc.ID, prev.Band, sc.Band, sc.ComputedAt)
 	if err != nil {
 		return false, 0, err
 	}
@@ -159,8 +217,8 @@ func (h *Handlers) bandTransition(ctx context.Context, prev *lead.Score, sc lead
 	return true, heatedScoreID, nil
 }
 
-func (h *Handlers) previousScore(ctx context.Context, contactID int64) (*lead.Score, error) {
-	prev, err := h.cfg.Store.LatestContactScore(ctx, contactID)
+func (h *Handlers) previousScore(ctx context.Context, st scoreHistory, contactID int64) (*lead.Score, error) {
+	prev, err := st.LatestContactScore(ctx, contactID)
 	if errors.Is(err, lead.ErrNotFound) {
 		return nil, nil
 	}
@@ -170,42 +228,23 @@ func (h *Handlers) previousScore(ctx context.Context, contactID int64) (*lead.Sc
 	return &prev, nil
 }
 
-// Score scores the lead of a new touchpoint, stores the result with its
-// breakdown (history is kept), and enqueues routing. lead:ingest does the
-// same inline; this task serves tasks queued by earlier versions.
-func (h *Handlers) Score(ctx context.Context, t *asynq.Task) error {
-	var p ScorePayload
-	if err := decodePayload(t, &p); err != nil {
-		return err
-	}
-	l, tp, err := h.cfg.Store.TouchpointLead(ctx, p.TouchpointID)
-	if err != nil {
-		return fmt.Errorf("score touchpoint %d: %w", p.TouchpointID, err)
-	}
-	sc, prev, err := h.scoreTouchpoint(ctx, l, tp)
-	if err != nil {
-		return err
-	}
-	return h.afterScore(ctx, prev, sc, fmt.Sprintf("route:t%d", tp.ID), tp.ID)
-}
-
 // scoreAndRoute scores a new touchpoint's lead and routes its contact, in
 // this run: the lead path after ingest.
-func (h *Handlers) scoreAndRoute(ctx context.Context, recorded lead.Touchpoint, batch *dealBatch) error {
-	l, tp, err := h.cfg.Store.TouchpointLead(ctx, recorded.ID)
+func (h *Handlers) scoreAndRoute(ctx context.Context, st leadScorer, recorded lead.Touchpoint, batch *dealBatch) error {
+	l, tp, err := st.TouchpointLead(ctx, recorded.ID)
 	if err != nil {
 		return fmt.Errorf("score touchpoint %d: %w", recorded.ID, err)
 	}
 	tp.NewContact = recorded.NewContact
-	sc, prev, err := h.scoreTouchpoint(ctx, l, tp)
+	sc, prev, err := h.scoreTouchpoint(ctx, st, l, tp)
 	if err != nil {
 		return err
 	}
-	route, heatedScoreID, err := h.bandTransition(ctx, prev, sc)
+	route, heatedScoreID, err := h.bandTransition(ctx, st, prev, sc)
 	if err != nil || !route {
 		return err
 	}
-	return h.route(ctx, RoutePayload{ContactID: sc.ContactID, TouchpointID: tp.ID, HeatedScoreID: heatedScoreID}, sc, l, batch, formCause(l))
+	return h.route(ctx, st, RoutePayload{ContactID: sc.ContactID, TouchpointID: tp.ID, HeatedScoreID: heatedScoreID}, sc, l, batch, formCause(l))
 }
 
 // scoreTouchpoint scores the lead of a new touchpoint and stores the result
@@ -213,18 +252,18 @@ func (h *Handlers) scoreAndRoute(ctx context.Context, recorded lead.Touchpoint, 
 // contact's score before, nil when routing is due regardless: a new
 // touchpoint always gets a routing decision (the first score of a contact,
 // or a new inquiry of a known one).
-func (h *Handlers) scoreTouchpoint(ctx context.Context, l lead.Lead, tp lead.Touchpoint) (lead.Score, *lead.Score, error) {
+func (h *Handlers) scoreTouchpoint(ctx context.Context, st touchpointScorer, l lead.Lead, tp lead.Touchpoint) (lead.Score, *lead.Score, error) {
 	// A contact this touchpoint created has no score yet (a retry reads the
 	// touchpoint back with NewContact false and checks).
 	var prev *lead.Score
 	if !tp.NewContact {
 		var err error
-		if prev, err = h.previousScore(ctx, tp.ContactID); err != nil {
+		if prev, err = h.previousScore(ctx, st, tp.ContactID); err != nil {
 			return lead.Score{}, nil, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
 		}
 	}
 	now := h.cfg.NowFunc()
-	res, err := h.scoreContactWith(ctx, tp.ContactID, l, now, tp.NewContact)
+	res, err := h.scoreContactWith(ctx, st, tp.ContactID, l, now, tp.NewContact)
 	if err != nil {
 		return lead.Score{}, nil, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
 	}
@@ -232,7 +271,7 @@ func (h *Handlers) scoreTouchpoint(ctx context.Context, l lead.Lead, tp lead.Tou
 	if err != nil {
 		return lead.Score{}, nil, permanent(fmt.Errorf("encode score breakdown: %w", err))
 	}
-	sc, inserted, err := h.cfg.Store.InsertScore(ctx, lead.Score{
+	sc, inserted, err := st.InsertScore(ctx, lead.Score{
 		ContactID: tp.ContactID, TouchpointID: tp.ID, Total: res.Total, Band: string(res.Band),
 		ModelVersion: res.ModelVersion, Breakdown: breakdown, ComputedAt: now,
 	})
@@ -263,34 +302,35 @@ type RescorePayload struct {
 // model) and routes it when its band changed: into the pipeline when it
 // heated up, back to nurture when a hot lead without a deal cooled down.
 func (h *Handlers) Rescore(ctx context.Context, t *asynq.Task) error {
+	var st RescoreStore = h.cfg.Store
 	var p RescorePayload
 	if err := decodePayload(t, &p); err != nil {
 		return err
 	}
-	tpID, err := h.cfg.Store.LatestTouchpoint(ctx, p.ContactID)
+	tpID, err := st.LatestTouchpoint(ctx, p.ContactID)
 	if errors.Is(err, lead.ErrNotFound) {
 		return nil // nothing to score yet
 	}
 	if err != nil {
 		return fmt.Errorf("rescore contact %d: %w", p.ContactID, err)
 	}
-	l, _, err := h.cfg.Store.TouchpointLead(ctx, tpID)
+	l, _, err := st.TouchpointLead(ctx, tpID)
 	if err != nil {
 		return fmt.Errorf("rescore contact %d: %w", p.ContactID, err)
 	}
-	prev, err := h.previousScore(ctx, p.ContactID)
+	prev, err := h.previousScore(ctx, st, p.ContactID)
 	if err != nil {
 		return fmt.Errorf("rescore contact %d: %w", p.ContactID, err)
 	}
 	if prev == nil {
-		return nil // never scored: its touchpoint's lead:score will
+		return nil // never scored: the lead:ingest of its touchpoint will
 	}
 	now := h.cfg.NowFunc()
-	res, err := h.scoreContact(ctx, p.ContactID, l, now)
+	res, err := h.scoreContact(ctx, st, p.ContactID, l, now)
 	if err != nil {
 		return fmt.Errorf("rescore contact %d: %w", p.ContactID, err)
 	}
-	asked, err := h.replyAskingForContact(ctx, p.ContactID, l, prev.ComputedAt)
+	asked, err := h.replyAskingForContact(ctx, st, p.ContactID, l, prev.ComputedAt)
 	if err != nil {
 		return fmt.Errorf("rescore contact %d: %w", p.ContactID, err)
 	}
@@ -302,7 +342,7 @@ func (h *Handlers) Rescore(ctx context.Context, t *asynq.Task) error {
 		if err != nil {
 			return permanent(fmt.Errorf("encode score breakdown: %w", err))
 		}
-		if sc, _, err = h.cfg.Store.InsertRunScore(ctx, lead.Score{
+		if sc, _, err = st.InsertRunScore(ctx, lead.Score{
 			ContactID: p.ContactID, Total: res.Total, Band: string(res.Band), ModelVersion: res.ModelVersion,
 			Breakdown: breakdown, ComputedAt: now,
 		}, p.RunKey); err != nil {
@@ -315,24 +355,22 @@ func (h *Handlers) Rescore(ctx context.Context, t *asynq.Task) error {
 		// A reply asking to be called goes to a rep now, whatever the
 		// band, and its routing knows it was a reply (no automatic
 		// heating-up email; the owner reads the reply).
-		_, heatedScoreID, err := h.bandTransition(ctx, prev, sc)
+		_, heatedScoreID, err := h.bandTransition(ctx, st, prev, sc)
 		if err != nil {
 			return err
 		}
-		return h.route(ctx, RoutePayload{ContactID: p.ContactID, TouchpointID: tpID, HeatedScoreID: heatedScoreID}, sc, l, nil,
+		return h.route(ctx, st, RoutePayload{ContactID: p.ContactID, TouchpointID: tpID, HeatedScoreID: heatedScoreID}, sc, l, nil,
 			routeCause{Kind: triggerReply, Asked: asked})
 	}
-	// The route task names no touchpoint: nothing new was written, so its
-	// words are not read again as a request (see Route).
-	return h.afterScore(ctx, prev, sc, fmt.Sprintf("route:c%d:%s", p.ContactID, p.RunKey), 0)
+	return h.afterScore(ctx, st, prev, sc, fmt.Sprintf("route:c%d:%s", p.ContactID, p.RunKey))
 }
 
 // replyAskingForContact returns the phrase in which the contact's newest
 // reply, received after `since` (their previous score), asks to be called
 // or contacted; "" when it does not, or when the contact has an open deal
 // (routeReply forwarded that reply to the owner already).
-func (h *Handlers) replyAskingForContact(ctx context.Context, contactID int64, l lead.Lead, since time.Time) (string, error) {
-	tr, err := h.lastTrigger(ctx, contactID, l)
+func (h *Handlers) replyAskingForContact(ctx context.Context, st replyReader, contactID int64, l lead.Lead, since time.Time) (string, error) {
+	tr, err := h.lastTrigger(ctx, st, contactID, l)
 	if err != nil || tr.Kind != triggerReply || !tr.At.After(since) {
 		return "", err
 	}
@@ -340,7 +378,7 @@ func (h *Handlers) replyAskingForContact(ctx context.Context, contactID int64, l
 	if !ok {
 		return "", nil
 	}
-	if _, err := h.cfg.Store.OpenDeal(ctx, contactID, h.cfg.Routing.Pipeline); err == nil {
+	if _, err := st.OpenDeal(ctx, contactID, h.cfg.Routing.Pipeline); err == nil {
 		return "", nil
 	} else if !errors.Is(err, lead.ErrNotFound) {
 		return "", err
@@ -358,6 +396,7 @@ type SweepPayload struct {
 // (recently scored warm or hot, or recently engaged), so decay is applied
 // even when nothing new happens.
 func (h *Handlers) Sweep(ctx context.Context, t *asynq.Task) error {
+	var st SweepStore = h.cfg.Store
 	var p SweepPayload
 	if len(t.Payload()) > 0 {
 		if err := decodePayload(t, &p); err != nil {
@@ -372,7 +411,7 @@ func (h *Handlers) Sweep(ctx context.Context, t *asynq.Task) error {
 	var after int64
 	n := 0
 	for {
-		ids, err := h.cfg.Store.ContactsToRescore(ctx, now.Add(-horizon), after, 500)
+		ids, err := st.ContactsToRescore(ctx, now.Add(-horizon), after, 500)
 		if err != nil {
 			return fmt.Errorf("sweep: %w", err)
 		}

@@ -10,8 +10,8 @@
 //
 // Doing the three steps in one run (rather than a task each) is what lets
 // a worker keep up with intake: each task costs a Redis round trip and a
-// dequeue, and the steps share what they read. lead:score and lead:route
-// remain for rescoring, which routes on its own schedule.
+// dequeue, and the steps share what they read. lead:route remains for
+// rescoring, which routes on its own schedule.
 //
 // Each handler can run any number of times with the same effect as once:
 // every write is keyed on a natural key in PostgreSQL, because Asynq's TaskID
@@ -31,7 +31,6 @@ import (
 // Task types, named noun:verb.
 const (
 	TypeLeadIngest = "lead:ingest"
-	TypeLeadScore  = "lead:score"
 	TypeLeadRoute  = "lead:route"
 	// TypeLeadFetch completes a thin notification (Meta, LinkedIn) by
 	// calling the provider's API, then ingests it.
@@ -94,12 +93,6 @@ func (p IngestPayload) ids() []int64 {
 	return p.EventIDs
 }
 
-// ScorePayload is the payload of lead:score.
-type ScorePayload struct {
-	// TouchpointID is the touchpoint whose lead is scored.
-	TouchpointID int64 `json:"touchpoint_id"`
-}
-
 // RoutePayload is the payload of lead:route.
 type RoutePayload struct {
 	// ContactID is the contact whose latest score is routed.
@@ -143,11 +136,6 @@ func NewFetchTask(rowID int64) (*asynq.Task, error) {
 	return newTask(TypeLeadFetch, FetchPayload{EventID: rowID}, fmt.Sprintf("fetch:%d", rowID))
 }
 
-// NewScoreTask returns the lead:score task for a touchpoint.
-func NewScoreTask(touchpointID int64) (*asynq.Task, error) {
-	return newTask(TypeLeadScore, ScorePayload{TouchpointID: touchpointID}, fmt.Sprintf("score:%d", touchpointID))
-}
-
 // NewRouteTask returns a lead:route task; key names the decision (the
 // touchpoint or rescoring run that caused it) and becomes the TaskID.
 func NewRouteTask(p RoutePayload, key string) (*asynq.Task, error) {
@@ -188,6 +176,6 @@ func newTask(typ string, payload any, taskID string) (*asynq.Task, error) {
 
 // TaskTypes lists every task type the workers handle (for metrics).
 func TaskTypes() []string {
-	return []string{TypeLeadIngest, TypeLeadFetch, TypeLeadScore, TypeLeadRoute, TypeScoreContact, TypeScoreSweep,
+	return []string{TypeLeadIngest, TypeLeadFetch, TypeLeadRoute, TypeScoreContact, TypeScoreSweep,
 		TypeModelTrain, TypeEmailSend, TypeStageEmail, TypeProposalEmail, TypeDealSLA, TypeStallSweep, TypeDealCallback}
 }

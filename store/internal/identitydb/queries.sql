@@ -1,0 +1,126 @@
+-- name: LockIdentities :exec
+-- Takes a transaction-scoped advisory lock per identity key, in the order
+-- given, so concurrent leads for the same person serialize and cannot both
+-- create a contact. It must be a statement of its own: a later statement's
+-- snapshot then sees what the previous holder committed.
+SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(@keys::text[]) AS k;
+
+-- name: LookUpLead :many
+-- Under the identity locks: each identity with the contact that owns it (0
+-- when none; @kinds and @identity_values zipped), and the touchpoint this
+-- event already recorded (0 when none; a retried task finds its own).
+SELECT w.kind::text AS kind, w.value::text AS value, COALESCE(i.contact_id, 0)::bigint AS owner,
+    COALESCE((SELECT t.id FROM touchpoints t WHERE t.inbound_event_id = @inbound_event_id), 0)::bigint AS touchpoint_id
+FROM (SELECT unnest(@kinds::text[]) AS kind, unnest(@identity_values::text[]) AS value) w
+LEFT JOIN contact_identities i ON i.kind = w.kind AND i.value = w.value;
+
+-- name: EventTouchpoint :one
+-- The touchpoint an inbound event already recorded (a retried task).
+SELECT id, contact_id, inbound_event_id, source, channel,
+    utm_source, utm_medium, utm_campaign, utm_term, utm_content, occurred_at
+FROM touchpoints WHERE inbound_event_id = @inbound_event_id;
+
+-- name: RecordTouchpoint :one
+-- Everything a resolved lead writes, in one statement (one round trip
+-- while the identity locks are held):
+--   - the contact: a new one when @contact_id is 0 (nobody owns the
+--     lead's identities), else the existing one with its profile
+--     refreshed — newer non-empty details fill or refresh it, empty fields
+--     never erase what another source told us;
+--   - the identities attached to it (@attach_kinds and @attach_values,
+--     zipped);
+--   - the identity ledger, in decision order (@decisions, @decision_kinds,
+--     @decision_values and @other_contact_ids zipped, 0 for no other
+--     contact; select-list unnests run in lockstep, in array order);
+--   - the touchpoint, and its consent statement joining the contact's
+--     consent history (consent_events).
+-- Returns the touchpoint and its contact.
+WITH created AS (
+    INSERT INTO contacts (first_name, last_name, company, title, country, created_at, updated_at)
+    SELECT @first_name::text, @last_name::text, @company::text, @title::text, @country::text, @now::timestamptz, @now::timestamptz
+    WHERE @contact_id::bigint = 0
+    RETURNING id
+), contact AS (
+    SELECT id FROM created
+    UNION ALL
+    SELECT @contact_id::bigint WHERE @contact_id::bigint <> 0
+), refreshed AS (
+    UPDATE contacts SET
+        first_name = COALESCE(NULLIF(@first_name::text, ''), first_name),
+        last_name  = COALESCE(NULLIF(@last_name::text, ''), last_name),
+        company    = COALESCE(NULLIF(@company::text, ''), company),
+        title      = COALESCE(NULLIF(@title::text, ''), title),
+        country    = COALESCE(NULLIF(@country::text, ''), country),
+        updated_at = @now::timestamptz
+    WHERE id = @contact_id::bigint
+), attached AS (
+    INSERT INTO contact_identities (kind, value, contact_id, created_at)
+    SELECT a.kind, a.value, contact.id, @now::timestamptz
+    FROM (SELECT unnest(@attach_kinds::text[]) AS kind, unnest(@attach_values::text[]) AS value) a, contact
+    ON CONFLICT (kind, value) DO NOTHING
+), ledger AS (
+    INSERT INTO identity_ledger (contact_id, inbound_event_id, decision, identity_kind, identity_value, other_contact_id, created_at)
+    SELECT contact.id, @inbound_event_id::bigint, d.decision, d.kind, d.value, NULLIF(d.other, 0), @now::timestamptz
+    FROM (SELECT unnest(@decisions::text[]) AS decision, unnest(@decision_kinds::text[]) AS kind,
+            unnest(@decision_values::text[]) AS value, unnest(@other_contact_ids::bigint[]) AS other) d, contact
+), tp AS (
+    INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id,
+        utm_source, utm_medium, utm_campaign, utm_term, utm_content, click_ids, landing_url,
+        consent_marketing, consent_text, message, answers, attributes, occurred_at, created_at, is_test,
+        campaign_ids, consent_at)
+    SELECT contact.id, @inbound_event_id::bigint, @source, @channel, @external_id,
+        @utm_source, @utm_medium, @utm_campaign, @utm_term, @utm_content, @click_ids, @landing_url,
+        @consent_marketing, @consent_text, @message, @answers, @attributes, @occurred_at, @now::timestamptz, @is_test,
+        @campaign_ids, @consent_at::timestamptz
+    FROM contact
+    RETURNING id, contact_id
+), consent AS (
+    INSERT INTO consent_events (contact_id, touchpoint_id, state, source, occurred_at, created_at)
+    SELECT tp.contact_id, tp.id, @consent_state, 'touchpoint', @consent_at::timestamptz, @now::timestamptz FROM tp
+)
+SELECT id, contact_id FROM tp;
+
+-- name: TouchpointLead :one
+-- A touchpoint with its contact's current profile and first email and
+-- phone: the lead it recorded, rebuilt for scoring.
+SELECT t.id, t.contact_id, t.inbound_event_id, t.source, t.channel, t.external_id,
+    t.utm_source, t.utm_medium, t.utm_campaign, t.utm_term, t.utm_content, t.click_ids, t.landing_url,
+    t.consent_marketing, t.consent_text, t.message, t.answers, t.attributes, t.occurred_at, t.is_test,
+    c.first_name, c.last_name, c.company, c.title, c.country,
+    COALESCE((SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'email' ORDER BY created_at, value LIMIT 1), '')::text AS email,
+    COALESCE((SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'phone' ORDER BY created_at, value LIMIT 1), '')::text AS phone
+FROM touchpoints t JOIN contacts c ON c.id = t.contact_id
+WHERE t.id = @touchpoint_id;
+
+-- name: ContactByRef :one
+-- The contact behind the opaque reference we gave a provider.
+SELECT id FROM contacts WHERE ref = @ref;
+
+-- name: ContactBySentMessage :one
+-- The contact an email we sent (by its provider Message-Id) went to.
+SELECT contact_id FROM email_outbox WHERE provider_message_id = @provider_message_id::text LIMIT 1;
+
+-- name: ContactByEmail :one
+-- The contact owning an email address, in any case.
+SELECT contact_id FROM contact_identities WHERE kind = 'email' AND value = lower(@email);
+
+-- name: ContactRef :one
+-- The opaque reference of a contact.
+SELECT ref FROM contacts WHERE id = @id;
+
+-- name: InsertEngagement :exec
+-- One engagement event of an inbound event; a retried event adds nothing.
+INSERT INTO engagement_events (inbound_event_id, seq, contact_id, kind, email, message_id, url, severity, reason, is_test, occurred_at, created_at, text)
+VALUES (@inbound_event_id, @seq, @contact_id, @kind, @email, @message_id, @url, @severity, @reason, @is_test, @occurred_at, @created_at, @text)
+ON CONFLICT (inbound_event_id, seq) DO NOTHING;
+
+-- name: StopNurtureOnReply :exec
+-- A reply means a conversation: the contact's automated nurture stops.
+UPDATE nurture_enrollments SET status = 'stopped', ended_at = @ended_at::timestamptz
+WHERE contact_id = @contact_id AND status = 'active';
+
+-- name: AddSuppression :execrows
+-- Suppresses an address (unsubscribed, complained, bounced); 0 rows when
+-- it already was.
+INSERT INTO suppressions (email, reason, created_at) VALUES (lower(@email), @reason, @created_at)
+ON CONFLICT (email) DO NOTHING;
