@@ -126,9 +126,7 @@ func (s *Store) ClosedDealLeads(ctx context.Context) ([]lead.ClosedDealLead, err
 		if err := json.Unmarshal(r.Attributes, &l.Attributes); err != nil {
 			return nil, fmt.Errorf("decode attributes of touchpoint %d: %w", r.TouchpointID, err)
 		}
-		if at := indexAt(l.Email); at >= 0 {
-			l.EmailDomain = l.Email[at+1:]
-		}
+		l.EmailDomain = lead.EmailDomainOf(l.Email)
 		out[i] = lead.ClosedDealLead{TouchpointID: r.TouchpointID, Lead: l, Won: r.Won}
 	}
 	return out, nil
