@@ -86,26 +86,22 @@ func (s *Store) RepOwnsContact(ctx context.Context, repID, contactID int64) (boo
 	return ok, nil
 }
 
-// StageHistoryEntry is one recorded stage move.
-//
-// It and ActivityEntry still carry JSON tags because the privacy export
-// (store/privacy.go, ExportDeal) encodes them as they are; the rep API
-// copies them into its own documents (httpapi/repstore). The tags go when
-// the export document moves to its domain package.
+// StageHistoryEntry is one recorded stage move. Callers shape it into
+// their own documents (httpapi/repstore, privacy).
 type StageHistoryEntry struct {
-	From      string    `json:"from,omitempty"`
-	To        string    `json:"to"`
-	ChangedAt time.Time `json:"changed_at"`
-	ChangedBy string    `json:"changed_by"`
+	From      string
+	To        string
+	ChangedAt time.Time
+	ChangedBy string
 }
 
 // ActivityEntry is one rep activity on a deal.
 type ActivityEntry struct {
-	ID         int64     `json:"id"`
-	RepID      int64     `json:"rep_id,omitempty"`
-	Kind       string    `json:"kind"`
-	Note       string    `json:"note"`
-	OccurredAt time.Time `json:"occurred_at"`
+	ID         int64
+	RepID      int64
+	Kind       string
+	Note       string
+	OccurredAt time.Time
 }
 
 // DealDetail is everything a rep needs about one deal.
