@@ -52,6 +52,7 @@ var allowed = map[string][]string{
 	"internal/benchref":          {},
 	"internal/testenv":           {"internal/localsvc", "migrations"},
 	"internal/demo":              {"config", "connectors", "internal/drain", "lead", "scoring", "store"},
+	"internal/cmdline":           {},
 	"internal/drain":             {"lead", "store", "workers"},
 	"internal/localstack":        {"internal/localsvc", "migrations"},
 	"internal/bench":             {"config", "connectors", "internal/benchref", "internal/demo", "internal/drain", "internal/loadgen", "internal/localstack", "internal/localsvc", "store"},
