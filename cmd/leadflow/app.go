@@ -12,7 +12,6 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/hibiken/asynq"
@@ -24,6 +23,8 @@ import (
 	"leadflow/connectors"
 	"leadflow/email"
 	"leadflow/httpapi"
+	"leadflow/internal/preflight"
+	"leadflow/internal/slogadapt"
 	"leadflow/lead"
 	"leadflow/metrics"
 	"leadflow/pipeline"
@@ -80,12 +81,12 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 	a.metrics.SetBuildInfo(version, runtime.Version())
 	// go-redis logs reconnect attempts with the standard logger; route them
 	// through slog so they are structured and levelled like the rest.
-	redisLoggerOnce.Do(func() { redis.SetLogger(redisLogger{a.logger}) })
+	slogadapt.SetRedisLogger(a.logger)
 	pool, err := store.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPostgres(ctx, pool, cfg.DatabaseURL); err != nil {
+	if err := preflight.Postgres(ctx, pool, cfg.DatabaseURL); err != nil {
 		pool.Close()
 		return nil, err
 	}
@@ -106,7 +107,7 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 	a.redisOpt = ro
 	a.client = asynq.NewClient(ro)
 	a.rdb = ro.MakeRedisClient().(redis.UniversalClient)
-	checkRedis(ctx, a.rdb, cfg.RedisURL, a.logger)
+	preflight.Redis(ctx, a.rdb, cfg.RedisURL, a.logger)
 
 	a.registry, err = buildRegistry(cfg)
 	if err != nil {
@@ -182,7 +183,7 @@ func openStoreWith(ctx context.Context, cfg config.Config) (*store.Store, func()
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := checkPostgres(ctx, pool, cfg.DatabaseURL); err != nil {
+	if err := preflight.Postgres(ctx, pool, cfg.DatabaseURL); err != nil {
 		pool.Close()
 		return nil, nil, err
 	}
@@ -392,9 +393,9 @@ func (a *app) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
 		// call per 25 ms per idle worker process.
 		TaskCheckInterval: 25 * time.Millisecond,
 		ShutdownTimeout:   10 * time.Second,
-		Logger:            newAsynqLogger(a.logger),
+		Logger:            slogadapt.NewAsynqLogger(a.logger),
 		RetryDelayFunc:    workers.RetryDelay,
-		LogLevel:          asynqLevel(a.cfg.LogLevel),
+		LogLevel:          slogadapt.AsynqLevel(a.cfg.LogLevel),
 	})
 	return srv, h.NewMux(), nil
 }
@@ -403,33 +404,4 @@ func (a *app) newRelay() *workers.Relay {
 	rc := a.relay
 	rc.Store, rc.Enqueuer, rc.TaskExists, rc.Metrics, rc.Logger = a.store, a.client, a.taskExists, a.metrics, a.logger
 	return workers.NewRelay(rc)
-}
-
-// redisLoggerOnce guards go-redis's process-wide logger: one process runs
-// one app, and setting it again would race with clients reading it.
-var redisLoggerOnce sync.Once
-
-// redisLogger adapts slog to go-redis's internal logger. Its messages are
-// connection diagnostics (dial failures while Redis restarts), hence debug:
-// the readiness endpoint and task failures report the outage already.
-type redisLogger struct{ l *slog.Logger }
-
-func (l redisLogger) Printf(ctx context.Context, format string, v ...any) {
-	l.l.DebugContext(ctx, fmt.Sprintf(format, v...), "component", "redis")
-}
-
-// exitFunc ends the process; Asynq's Fatal calls it.
-var exitFunc = os.Exit
-
-func asynqLevel(l slog.Level) asynq.LogLevel {
-	switch {
-	case l <= slog.LevelDebug:
-		return asynq.DebugLevel
-	case l <= slog.LevelInfo:
-		return asynq.InfoLevel
-	case l <= slog.LevelWarn:
-		return asynq.WarnLevel
-	default:
-		return asynq.ErrorLevel
-	}
 }

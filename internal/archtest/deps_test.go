@@ -53,6 +53,8 @@ var allowed = map[string][]string{
 	"internal/testenv":           {"internal/localsvc", "migrations"},
 	"internal/demo":              {"config", "connectors", "internal/drain", "lead", "scoring", "store"},
 	"internal/cmdline":           {},
+	"internal/preflight":         {"config", "store"},
+	"internal/slogadapt":         {},
 	"internal/drain":             {"lead", "store", "workers"},
 	"internal/localstack":        {"internal/localsvc", "migrations"},
 	"internal/bench":             {"config", "connectors", "internal/benchref", "internal/demo", "internal/drain", "internal/loadgen", "internal/localstack", "internal/localsvc", "store"},
