@@ -55,6 +55,7 @@ var allowed = map[string][]string{
 	"internal/cmdline":           {},
 	"internal/preflight":         {"config", "store"},
 	"internal/slogadapt":         {},
+	"internal/configsync":        {"config", "lead", "store"},
 	"internal/drain":             {"lead", "store", "workers"},
 	"internal/localstack":        {"internal/localsvc", "migrations"},
 	"internal/bench":             {"config", "connectors", "internal/benchref", "internal/demo", "internal/drain", "internal/loadgen", "internal/localstack", "internal/localsvc", "store"},
