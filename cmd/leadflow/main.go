@@ -172,6 +172,8 @@ func (f *flagSet) noArgs() error                           { return f.line.NoArg
 func (f *flagSet) required(names ...string) error          { return f.line.Required(names...) }
 
 // usageErrorf returns a usage error of the command cmd ("reps add").
+//
+//lint:ignore U1000 the name commands used before internal/cmdline; delete once no branch calls it.
 func usageErrorf(cmd, format string, args ...any) error {
 	return cmdline.UsageErrorf(cmd, format, args...)
 }
