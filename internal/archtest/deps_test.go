@@ -56,6 +56,7 @@ var allowed = map[string][]string{
 	"internal/preflight":         {"config", "store"},
 	"internal/slogadapt":         {},
 	"internal/configsync":        {"config", "lead", "store"},
+	"internal/redisconn":         {"config"},
 	"internal/drain":             {"lead", "store", "workers"},
 	"internal/localstack":        {"internal/localsvc", "migrations"},
 	"internal/bench":             {"config", "connectors", "internal/benchref", "internal/demo", "internal/drain", "internal/loadgen", "internal/localstack", "internal/localsvc", "store"},
