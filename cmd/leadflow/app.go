@@ -8,23 +8,23 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/http/pprof"
 	"os"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/hibiken/asynq"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/redis/go-redis/v9"
-	"golang.org/x/net/netutil"
 
 	"leadflow/config"
 	"leadflow/connectors"
 	"leadflow/email"
 	"leadflow/httpapi"
 	"leadflow/httpapi/repstore"
+	"leadflow/internal/configsync"
+	"leadflow/internal/preflight"
+	"leadflow/internal/slogadapt"
 	"leadflow/lead"
 	"leadflow/metrics"
 	"leadflow/pipeline"
@@ -83,12 +83,12 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 	a.metrics.SetBuildInfo(version, runtime.Version())
 	// go-redis logs reconnect attempts with the standard logger; route them
 	// through slog so they are structured and levelled like the rest.
-	redisLoggerOnce.Do(func() { redis.SetLogger(redisLogger{a.logger}) })
+	slogadapt.SetRedisLogger(a.logger)
 	pool, err := store.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPostgres(ctx, pool, cfg.DatabaseURL); err != nil {
+	if err := preflight.Postgres(ctx, pool, cfg.DatabaseURL); err != nil {
 		pool.Close()
 		return nil, err
 	}
@@ -109,7 +109,7 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 	a.redisOpt = ro
 	a.client = asynq.NewClient(ro)
 	a.rdb = ro.MakeRedisClient().(redis.UniversalClient)
-	checkRedis(ctx, a.rdb, cfg.RedisURL, a.logger)
+	preflight.Redis(ctx, a.rdb, cfg.RedisURL, a.logger)
 
 	a.registry, err = cfg.ConnectorRegistry()
 	if err != nil {
@@ -192,58 +192,15 @@ func openStoreWith(ctx context.Context, cfg config.Config) (*store.Store, func()
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := checkPostgres(ctx, pool, cfg.DatabaseURL); err != nil {
+	if err := preflight.Postgres(ctx, pool, cfg.DatabaseURL); err != nil {
 		pool.Close()
 		return nil, nil, err
 	}
 	return store.New(pool), pool.Close, nil
 }
 
-// configSource names where reps, pipelines and teams come from, for errors.
-func (a *app) configSource() string {
-	if a.cfg.ConfigFile == "" {
-		return "the built-in defaults"
-	}
-	return config.EnvConfigFile + " (" + a.cfg.ConfigFile + ")"
-}
-
-// syncReps upserts the reps listed in the configuration file.
-func (a *app) syncReps(ctx context.Context) error {
-	for _, r := range a.cfg.File.Routing.Reps {
-		active := r.Active == nil || *r.Active
-		ooo := make([]lead.TimeRange, len(r.OutOfOffice))
-		for i, p := range r.OutOfOffice {
-			ooo[i] = lead.TimeRange{From: p.From, To: p.To}
-		}
-		if _, err := a.store.UpsertRep(ctx, lead.Rep{Name: r.Name, Email: r.Email, Territory: r.Territory, Capacity: r.Capacity, Active: active,
-			TimeZone: r.TimeZone, WorkingHours: r.WorkingHours, WorkingDays: r.WorkingDays, OutOfOffice: ooo}); err != nil {
-			return fmt.Errorf("sync reps from %s: %w", a.configSource(), err)
-		}
-	}
-	for _, p := range a.cfg.File.Pipelines {
-		stages := make([]store.StageSpec, len(p.Stages))
-		for i, st := range p.Stages {
-			kind := st.Kind
-			if kind == "" {
-				kind = "open"
-			}
-			stages[i] = store.StageSpec{Name: st.Name, WinProbability: st.WinProbability, Kind: kind, RotAfter: st.RotAfter}
-		}
-		if err := a.store.SyncPipeline(ctx, p.Name, p.Default, stages); err != nil {
-			return fmt.Errorf("sync pipelines from %s: %w", a.configSource(), err)
-		}
-	}
-	for _, t := range a.cfg.File.Routing.Teams {
-		spec := store.TeamSpec{Name: t.Name}
-		for _, m := range t.Members {
-			spec.Members = append(spec.Members, store.TeamMemberSpec{Email: m.Email, Weight: m.Weight})
-		}
-		if err := a.store.SyncTeam(ctx, spec); err != nil {
-			return fmt.Errorf("sync teams from %s: %w", a.configSource(), err)
-		}
-	}
-	return nil
-}
+// syncReps writes the configured reps, pipelines and teams to the store.
+func (a *app) syncReps(ctx context.Context) error { return configsync.Sync(ctx, a.store, a.cfg) }
 
 // enqueueEvents puts the ingest task of a group of stored events in the
 // queue; an existing task with the same id means it is already there.
@@ -321,45 +278,12 @@ func (a *app) httpHandler() (http.Handler, error) {
 	return mux, nil
 }
 
-// serveHTTP listens on ln until ctx ends, then shuts down gracefully.
+// serveHTTP serves h on ln until ctx ends, then shuts down gracefully.
 func (a *app) serveHTTP(ctx context.Context, ln net.Listener, h http.Handler) error {
 	// The profiler is read straight from the environment: it is a
 	// debugging switch for one process, not configuration.
-	if os.Getenv(config.EnvDebugPprof) == "true" {
-		mux := http.NewServeMux()
-		mux.HandleFunc("/debug/pprof/", pprof.Index)
-		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
-		mux.Handle("/", h)
-		h = mux
-	}
-	// Read timeouts bound slow-loris senders; WriteTimeout stays above the
-	// intake's store (5 s) and enqueue (2 s) bounds. IdleTimeout outlives a
-	// load balancer's usual 60 s keep-alive so the balancer closes first
-	// (no 502 on a reused, just-closed connection). Webhook headers are a
-	// few signatures: 64 KiB instead of the 1 MiB default.
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second,
-		IdleTimeout: 75 * time.Second, MaxHeaderBytes: 64 << 10}
-	// The connection cap (LEADFLOW_HTTP_MAX_CONNS) bounds what the
-	// connections themselves cost (a goroutine, buffers, up to 64 KiB of
-	// headers each), as the body budget bounds their bodies: past it new
-	// connections wait in the kernel's accept queue until one closes.
-	if a.cfg.HTTPMaxConns > 0 {
-		ln = netutil.LimitListener(ln, a.cfg.HTTPMaxConns)
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	a.logger.Info("http listening", "addr", ln.Addr().String())
-	select {
-	case err := <-errc:
-		return fmt.Errorf("http server: %w", err)
-	case <-ctx.Done():
-	}
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("http shutdown: %w", err)
-	}
-	return nil
+	return httpapi.Serve(ctx, ln, h, httpapi.ServeConfig{MaxConns: a.cfg.HTTPMaxConns,
+		Pprof: os.Getenv(config.EnvDebugPprof) == "true", Logger: a.logger})
 }
 
 // newWorkerServer builds the Asynq server and its handler mux.
@@ -402,9 +326,9 @@ func (a *app) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
 		// call per 25 ms per idle worker process.
 		TaskCheckInterval: 25 * time.Millisecond,
 		ShutdownTimeout:   10 * time.Second,
-		Logger:            newAsynqLogger(a.logger),
+		Logger:            slogadapt.NewAsynqLogger(a.logger),
 		RetryDelayFunc:    workers.RetryDelay,
-		LogLevel:          asynqLevel(a.cfg.LogLevel),
+		LogLevel:          slogadapt.AsynqLevel(a.cfg.LogLevel),
 	})
 	return srv, h.NewMux(), nil
 }
@@ -413,33 +337,4 @@ func (a *app) newRelay() *workers.Relay {
 	rc := a.relay
 	rc.Store, rc.Enqueuer, rc.TaskExists, rc.Metrics, rc.Logger = a.store, a.client, a.taskExists, a.metrics, a.logger
 	return workers.NewRelay(rc)
-}
-
-// redisLoggerOnce guards go-redis's process-wide logger: one process runs
-// one app, and setting it again would race with clients reading it.
-var redisLoggerOnce sync.Once
-
-// redisLogger adapts slog to go-redis's internal logger. Its messages are
-// connection diagnostics (dial failures while Redis restarts), hence debug:
-// the readiness endpoint and task failures report the outage already.
-type redisLogger struct{ l *slog.Logger }
-
-func (l redisLogger) Printf(ctx context.Context, format string, v ...any) {
-	l.l.DebugContext(ctx, fmt.Sprintf(format, v...), "component", "redis")
-}
-
-// exitFunc ends the process; Asynq's Fatal calls it.
-var exitFunc = os.Exit
-
-func asynqLevel(l slog.Level) asynq.LogLevel {
-	switch {
-	case l <= slog.LevelDebug:
-		return asynq.DebugLevel
-	case l <= slog.LevelInfo:
-		return asynq.InfoLevel
-	case l <= slog.LevelWarn:
-		return asynq.WarnLevel
-	default:
-		return asynq.ErrorLevel
-	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"leadflow/config"
+	"leadflow/internal/demo"
 	"leadflow/internal/localsvc"
 	"leadflow/internal/testenv"
 )
@@ -80,10 +81,10 @@ func TestDemoShowsTheProduct(t *testing.T) {
 	require.Equal(t, http.StatusOK, bearerGet(t, base+"/v1/dev/mail", mgrToken[1]), "the mail sink takes the manager's token")
 
 	// The secret is the directory's, kept private.
-	st, err := os.Stat(filepath.Join(dir, demoSecretFile))
+	st, err := os.Stat(filepath.Join(dir, demo.SecretFile))
 	require.NoError(t, err)
 	require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
-	saved, err := os.ReadFile(filepath.Join(dir, demoSecretFile))
+	saved, err := os.ReadFile(filepath.Join(dir, demo.SecretFile))
 	require.NoError(t, err)
 	require.Contains(t, report, config.EnvWebhookSecrets+"="+strings.TrimSpace(string(saved)))
 
@@ -111,27 +112,6 @@ func TestDemoShowsTheProduct(t *testing.T) {
 		t.Fatal("the demo did not stop on Ctrl-C")
 	}
 	require.Contains(t, out.String(), "stopped.")
-}
-
-// TestDemoSecretIsKept: the demo's webhook secret is generated once per
-// directory, so a printed post line keeps working on the next run.
-func TestDemoSecretIsKept(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	first, path, err := demoSecret(dir)
-	require.NoError(t, err)
-	require.True(t, strings.HasPrefix(first, "whsec_"))
-	again, _, err := demoSecret(dir)
-	require.NoError(t, err)
-	require.Equal(t, first, again)
-	st, err := os.Stat(path)
-	require.NoError(t, err)
-	require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
-
-	require.NoError(t, os.WriteFile(path, []byte("not a secret\n"), 0o600))
-	_, _, err = demoSecret(dir)
-	require.ErrorContains(t, err, "delete the file")
-	require.NotContains(t, err.Error(), "not a secret", "the file's content is not echoed")
 }
 
 // bearerGet returns the status of a GET with a bearer token.

@@ -19,6 +19,7 @@ import (
 
 	"leadflow/config"
 	"leadflow/connectors"
+	"leadflow/internal/drain"
 	"leadflow/internal/testenv"
 	"leadflow/lead"
 	"leadflow/workers"
@@ -189,7 +190,7 @@ func (b *testBundle) waitRouted(t *testing.T, routed int) map[string]int {
 	defer inspector.Close()
 	require.Eventually(t, func() bool {
 		// Scheduled tasks are future nurture emails, not work left now.
-		return busyTasks(inspector) == 0
+		return drain.BusyTasks(inspector) == 0
 	}, 20*time.Second, 50*time.Millisecond, "queue did not drain")
 	return b.counts(t)
 }

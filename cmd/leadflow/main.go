@@ -20,16 +20,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"regexp"
-	"slices"
 	"strings"
 	"syscall"
-	"time"
 	// Rep availability and quiet hours need time zones even in a minimal
 	// container image without /usr/share/zoneinfo.
 	_ "time/tzdata"
 
 	"leadflow/config"
+	"leadflow/internal/cmdline"
 	"leadflow/reporting"
 )
 
@@ -107,7 +105,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "-v", "-version", "--version":
 		args = append([]string{"version"}, args[1:]...)
 	case "help":
-		if len(args) == 1 || args[1] == "help" || isHelp(args[1]) {
+		if len(args) == 1 || args[1] == "help" || cmdline.IsHelp(args[1]) {
 			printUsage(stdout, true)
 			return exitOK
 		}
@@ -122,259 +120,67 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if strings.HasPrefix(args[0], "-") {
 		fmt.Fprintf(stderr, "leadflow: unknown flag %s before the command (see leadflow --help)\n", args[0])
 	} else {
-		fmt.Fprintf(stderr, "leadflow: unknown command %q%s (see leadflow --help)\n", args[0], didYouMean(args[0]))
+		var names []string
+		for _, c := range commands() {
+			names = append(names, c.name)
+		}
+		fmt.Fprintf(stderr, "leadflow: unknown command %q%s (see leadflow --help)\n", args[0], cmdline.DidYouMean(args[0], names))
 	}
 	return exitUsage
 }
 
 // exitCode reports a command's error on stderr and returns its exit code.
 func exitCode(name string, err error, stderr io.Writer) int {
-	var ue *usageError
+	var ue *cmdline.UsageError
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "leadflow %s: %s (see leadflow %s --help)\n", ue.cmd, oneLine(ue.msg), ue.cmd)
+		fmt.Fprintf(stderr, "leadflow %s: %s (see leadflow %s --help)\n", ue.Cmd, cmdline.OneLine(ue.Msg), ue.Cmd)
 		return exitUsage
 	}
 	fmt.Fprintf(stderr, "leadflow %s: %v\n", name, err)
 	return exitFailure
 }
 
-// usageError is a mistake in the command line, found before the command
-// did anything: it is printed as one line naming the flag or argument, and
-// the process exits 2.
-type usageError struct {
-	// cmd is the command the usage belongs to: "reps add", "explain".
-	cmd string
-	msg string
-}
+// The commands reach the toolkit of package internal/cmdline through these
+// names.
 
-func (e *usageError) Error() string { return e.msg }
-
-// usageErrorf returns a usage error of the command cmd ("reps add").
-func usageErrorf(cmd, format string, args ...any) error {
-	return &usageError{cmd: cmd, msg: fmt.Sprintf(format, args...)}
-}
-
-// verbError is the usage error of a command whose verb is missing or unknown.
-func verbError(cmd string, args []string, verbs []string) error {
-	if len(args) == 0 {
-		return usageErrorf(cmd, "missing subcommand: one of %s", strings.Join(verbs, ", "))
-	}
-	if strings.HasPrefix(args[0], "-") {
-		return usageErrorf(cmd, "expected a subcommand (%s) before the flags, got %s", strings.Join(verbs, ", "), args[0])
-	}
-	return usageErrorf(cmd, "unknown subcommand %q: one of %s", args[0], strings.Join(verbs, ", "))
-}
-
-// splitVerb splits the arguments of a command with verbs (reps add, score
-// eval, …) into the verb and the rest. With --help first it prints the
-// command's overview usage on stdout and returns flag.ErrHelp; a missing
-// or unknown verb is a usage error.
-func splitVerb(cmd, usage string, verbs, args []string, stdout io.Writer) (string, []string, error) {
-	if len(args) > 0 && isHelp(args[0]) {
-		return "", nil, newFlagSet(cmd, usage, stdout).Parse(args[:1])
-	}
-	if len(args) == 0 || !slices.Contains(verbs, args[0]) {
-		return "", nil, verbError(cmd, args, verbs)
-	}
-	return args[0], args[1:], nil
-}
-
-// isHelp reports whether arg asks for help.
-func isHelp(arg string) bool {
-	return arg == "-h" || arg == "-help" || arg == "--help" || arg == "--h"
-}
-
-// flagSet is a command's flag.FlagSet with leadflow's conventions: -h and
-// --help print the usage text and the flags on stdout and Parse returns
-// flag.ErrHelp (exit 0); any other parse error is returned as a one-line
-// usageError naming the flag (exit 2), and nothing is printed by the flag
-// package itself.
+// flagSet is a command's flag set with leadflow's conventions (see the
+// package comment above), kept by a cmdline.FlagSet. The embedded
+// *flag.FlagSet defines the flags; Parse and the helpers below go through
+// the cmdline.FlagSet.
 type flagSet struct {
 	*flag.FlagSet
-	usage  string
-	stdout io.Writer
+	line *cmdline.FlagSet
 }
 
 // newFlagSet returns the flag set of `leadflow <name>`; usage is the help
 // text printed above the flags, starting with "Usage:".
 func newFlagSet(name, usage string, stdout io.Writer) *flagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {}
-	return &flagSet{FlagSet: fs, usage: usage, stdout: stdout}
+	c := cmdline.NewFlagSet(name, usage, stdout)
+	return &flagSet{FlagSet: c.FlagSet, line: c}
 }
 
-// Parse parses args (shadowing flag.FlagSet.Parse, so a command cannot
-// bypass the conventions by accident).
-func (f *flagSet) Parse(args []string) error {
-	err := f.FlagSet.Parse(args)
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, flag.ErrHelp):
-		f.printHelp()
-		return flag.ErrHelp
-	}
-	return f.errorf("%s", f.problem(err))
-}
-
-// parseInterspersed parses flags placed before, between or after the
-// positional arguments, which it returns.
+// Parse parses args the cmdline.FlagSet way (shadowing flag.FlagSet.Parse).
+func (f *flagSet) Parse(args []string) error { return f.line.Parse(args) }
 func (f *flagSet) parseInterspersed(args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := f.Parse(args); err != nil {
-			return nil, err
-		}
-		if f.NArg() == 0 {
-			return pos, nil
-		}
-		pos, args = append(pos, f.Arg(0)), f.Args()[1:]
-	}
+	return f.line.ParseInterspersed(args)
+}
+func (f *flagSet) errorf(format string, args ...any) error { return f.line.Errorf(format, args...) }
+func (f *flagSet) noArgs() error                           { return f.line.NoArgs() }
+func (f *flagSet) required(names ...string) error          { return f.line.Required(names...) }
+
+// usageErrorf returns a usage error of the command cmd ("reps add").
+//
+//lint:ignore U1000 the name commands used before internal/cmdline; delete once no branch calls it.
+func usageErrorf(cmd, format string, args ...any) error {
+	return cmdline.UsageErrorf(cmd, format, args...)
 }
 
-// errorf returns a usage error of this command.
-func (f *flagSet) errorf(format string, args ...any) error {
-	return usageErrorf(f.Name(), format, args...)
-}
-
-// noArgs refuses positional arguments left after the flags.
-func (f *flagSet) noArgs() error {
-	if f.NArg() > 0 {
-		return f.errorf("unexpected argument %q", f.Arg(0))
-	}
-	return nil
-}
-
-// required returns a usage error naming the first of the named flags that
-// is empty.
-func (f *flagSet) required(names ...string) error {
-	for _, n := range names {
-		if fl := f.Lookup(n); fl != nil && strings.TrimSpace(fl.Value.String()) == "" {
-			return f.errorf("--%s is required", n)
-		}
-	}
-	return nil
-}
-
-func (f *flagSet) printHelp() {
-	fmt.Fprintln(f.stdout, strings.TrimRight(f.usage, "\n"))
-	first := true
-	f.VisitAll(func(fl *flag.Flag) {
-		if first {
-			fmt.Fprintln(f.stdout, "\nFlags:")
-			first = false
-		}
-		kind, usage := flag.UnquoteUsage(fl)
-		line := "  --" + fl.Name
-		if kind != "" {
-			line += " " + kind
-		}
-		line += "\n        " + strings.ReplaceAll(usage, "\n", "\n        ")
-		if !isZeroDefault(fl) {
-			if kind == "string" {
-				line += fmt.Sprintf(" (default %q)", fl.DefValue)
-			} else {
-				line += fmt.Sprintf(" (default %s)", fl.DefValue)
-			}
-		}
-		fmt.Fprintln(f.stdout, line)
-	})
-}
-
-// isZeroDefault reports whether a flag's default is its type's zero value,
-// which the help leaves out.
-func isZeroDefault(fl *flag.Flag) bool {
-	switch fl.DefValue {
-	case "", "0", "0s", "false":
-		return true
-	}
-	return false
-}
-
-var (
-	reInvalidValue = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?-([^:\s]+): (.*)$`)
-	reNoFlag       = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
-	reNeedsValue   = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)
-)
-
-// problem rewrites the flag package's parse error in leadflow's words,
-// with the flag spelled as in the help (--name).
-func (f *flagSet) problem(err error) string {
-	msg := err.Error()
-	if m := reNoFlag.FindStringSubmatch(msg); m != nil {
-		return "unknown flag --" + m[1]
-	}
-	if m := reNeedsValue.FindStringSubmatch(msg); m != nil {
-		return "--" + m[1] + " needs a value"
-	}
-	m := reInvalidValue.FindStringSubmatch(msg)
-	if m == nil {
-		return msg
-	}
-	name, value, cause := m[2], m[1], m[3]
-	if cause == "parse error" || cause == "value out of range" {
-		if fl := f.Lookup(name); fl != nil {
-			if g, ok := fl.Value.(flag.Getter); ok {
-				switch g.Get().(type) {
-				case bool:
-					return fmt.Sprintf("--%s: expected true or false, got %s", name, value)
-				case int, int64:
-					return fmt.Sprintf("--%s: expected an integer, got %s", name, value)
-				case uint, uint64:
-					return fmt.Sprintf("--%s: expected a whole number, got %s", name, value)
-				case float64:
-					return fmt.Sprintf("--%s: expected a number, got %s", name, value)
-				case time.Duration:
-					return fmt.Sprintf("--%s: expected a duration such as 10s or 5m, got %s", name, value)
-				}
-			}
-		}
-	}
-	return fmt.Sprintf("--%s %s: %s", name, value, cause)
-}
-
-// oneLine keeps a usage error on one line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", "; ")), " ")
-}
-
-// didYouMean suggests the command closest to a mistyped one.
-func didYouMean(name string) string {
-	best, bestDist := "", 3
-	for _, c := range commands() {
-		if d := editDistance(name, c.name); d < bestDist {
-			best, bestDist = c.name, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %s?)", best)
-}
-
-// editDistance is the Levenshtein distance between two short strings.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
+// splitVerb splits the arguments of a command with verbs; see cmdline.SplitVerb.
+func splitVerb(cmd, usage string, verbs, args []string, stdout io.Writer) (string, []string, error) {
+	return cmdline.SplitVerb(cmd, usage, verbs, args, stdout)
 }
 
 // runVersion prints the version.

@@ -1,20 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
-	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"strings"
 	"time"
-
-	"github.com/jackc/pgx/v5"
 
 	"leadflow/config"
 	"leadflow/connectors"
@@ -36,13 +28,10 @@ nurture. Without it, it prints where to look.
 
 Try it against 'leadflow demo', which prints a ready-to-paste line.`
 
-// postTimeout bounds the one HTTP request of `leadflow post`.
-const postTimeout = 15 * time.Second
-
 // runPost sends one signed lead; see postUsage.
 func runPost(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	fs := newFlagSet("post", postUsage, stdout)
-	target := fs.String("url", defaultPostURL(os.Getenv(config.EnvHTTPAddr)), "base URL of the leadflow to send to; the default follows "+config.EnvHTTPAddr)
+	target := fs.String("url", demo.DefaultPostURL(os.Getenv(config.EnvHTTPAddr)), "base URL of the leadflow to send to; the default follows "+config.EnvHTTPAddr)
 	source := fs.String("source", "website", "the {source} of /v1/webhooks/generic/{source}, also the lead's source")
 	email := fs.String("email", "", "the lead's email address (this or --phone is required)")
 	phone := fs.String("phone", "", "the lead's phone number")
@@ -84,7 +73,7 @@ func runPost(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	}
 	key := *secret
 	if key == "" {
-		key = firstSecret(os.Getenv(config.EnvWebhookSecrets))
+		key = demo.FirstSecret(os.Getenv(config.EnvWebhookSecrets))
 	}
 	if key == "" {
 		return fs.errorf("--secret is required (or set %s)", config.EnvWebhookSecrets)
@@ -94,79 +83,21 @@ func runPost(ctx context.Context, args []string, stdout, _ io.Writer) error {
 		return fs.errorf("--secret: expected whsec_ followed by the standard base64 of the key")
 	}
 
-	hook, err := demo.NewWebhook(demo.Form{Source: *source, Name: *name, Email: *email, Phone: *phone, Company: *company,
+	form := demo.Form{Source: *source, Name: *name, Email: *email, Phone: *phone, Company: *company,
 		Title: *title, Country: *country, Message: *message, Consent: *consent,
-		Budget: *budget, Authority: *authority, Need: *need, Timeline: *timeline}, time.Now())
+		Budget: *budget, Authority: *authority, Need: *need, Timeline: *timeline}
+	msgID, err := demo.SendLead(ctx, stdout, base.String(), key, form)
 	if err != nil {
 		return err
-	}
-	endpoint := base.String() + "/v1/webhooks/generic/" + *source
-	sendCtx, cancel := context.WithTimeout(ctx, postTimeout)
-	defer cancel()
-	status, raw, err := demo.Send(sendCtx, nil, base.String(), key, hook)
-	if err != nil {
-		return fmt.Errorf("post the lead (is leadflow running there? see --url): %w", err)
-	}
-	answer := strings.TrimSpace(string(raw))
-	var pretty bytes.Buffer
-	if json.Indent(&pretty, raw, "", "  ") == nil {
-		answer = strings.TrimSpace(pretty.String())
-	}
-	msgID := hook.ID
-	fmt.Fprintf(stdout, "POST %s\nwebhook-id %s\nHTTP %d %s\n%s\n", endpoint, msgID, status, http.StatusText(status), answer)
-	if status < 200 || status > 299 {
-		return fmt.Errorf("the server refused the lead: HTTP %d", status)
 	}
 	who := *email
 	if who == "" {
 		who = *phone
 	}
-	if dbURL := os.Getenv(config.EnvDatabaseURL); dbURL != "" && *wait > 0 {
-		return reportPosted(ctx, stdout, *source, msgID, who, *wait)
+	if dbURL := os.Getenv(config.EnvDatabaseURL); dbURL == "" || *wait == 0 {
+		demo.PrintWhereToWatch(stdout, base.String(), who)
+		return nil
 	}
-	fmt.Fprintf(stdout, "\nWhere to watch it:\n"+
-		"  the web app      %s/app/inbox  (the inbox of the rep it is assigned to; a manager sees every deal on /app/board)\n"+
-		"  its score        leadflow explain %s  (with %s set)\n"+
-		"  the metrics      %s/metrics  (leadflow_intake_requests_total, leadflow_leads_*)\n",
-		base.String(), shellQuote(who), config.EnvDatabaseURL, base.String())
-	return nil
-}
-
-// defaultPostURL is the URL a server listening on addr is reached at from
-// this machine: a wildcard or empty host means loopback.
-func defaultPostURL(addr string) string {
-	if addr == "" {
-		for _, ev := range config.EnvVars() {
-			if ev.Name == config.EnvHTTPAddr {
-				addr = ev.Default
-			}
-		}
-	}
-	host, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return "http://" + addr
-	}
-	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
-		host = "127.0.0.1"
-	}
-	return "http://" + net.JoinHostPort(host, port)
-}
-
-// firstSecret returns the first non-empty secret of a
-// LEADFLOW_WEBHOOK_SECRETS value (comma-separated, newest first).
-func firstSecret(list string) string {
-	for _, s := range strings.Split(list, ",") {
-		if s = strings.TrimSpace(s); s != "" {
-			return s
-		}
-	}
-	return ""
-}
-
-// reportPosted waits until the posted event is processed and prints what
-// it became. It reads the database the server writes to: the webhook's
-// answer only says the event was stored.
-func reportPosted(ctx context.Context, w io.Writer, source, msgID, who string, wait time.Duration) error {
 	cfg, err := loadConfig()
 	if err != nil {
 		return err
@@ -177,77 +108,13 @@ func reportPosted(ctx context.Context, w io.Writer, source, msgID, who string, w
 	}
 	defer pool.Close()
 	st := store.New(pool)
-
-	fmt.Fprintf(w, "\nWaiting up to %s for it to be processed ...\n", wait)
-	deadline := time.Now().Add(wait)
-	var status, lastErr string
-	for {
-		err := pool.QueryRow(ctx, `SELECT status, last_error FROM inbound_events WHERE connector = $1 AND source = $2 AND event_id = $3`,
-			connectors.GenericName, source, msgID).Scan(&status, &lastErr)
-		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-			return fmt.Errorf("read the posted event: %w", err)
-		}
-		if status != "" && status != lead.EventReceived {
-			break
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("the lead was accepted but not processed within %s (is a worker running? see leadflow replay ls)", wait)
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(200 * time.Millisecond):
-		}
-	}
-	if status == lead.EventFailed {
-		return fmt.Errorf("the lead failed processing: %s (see leadflow replay ls)", lastErr)
-	}
-	person, err := parseContactArg(who, cfg.DefaultRegion)
-	if err != nil {
-		return err
-	}
-	id, err := findContact(ctx, st, person)
-	if err != nil {
-		return err
-	}
-	c, err := st.ContactDetail(ctx, id)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "Processed: contact %d (%s)", c.ID, c.Ref)
-	if c.Score != nil {
-		fmt.Fprintf(w, ", score %d (%s)", c.Score.Total, c.Score.Band)
-	}
-	fmt.Fprintln(w)
-	deal, err := st.OpenDeal(ctx, id, cfg.File.Routing.Pipeline)
-	switch {
-	case errors.Is(err, lead.ErrNotFound) && c.Score != nil && c.Score.Band != "hot":
-		fmt.Fprintf(w, "No deal: %s leads are nurtured by email until they heat up, not sent to a rep.\n", c.Score.Band)
-	case errors.Is(err, lead.ErrNotFound):
-		fmt.Fprintln(w, "No open deal (a test lead, or routing skipped it: see leadflow explain).")
-	case err != nil:
-		return err
-	default:
-		owner := "nobody (no active rep)"
-		if deal.OwnerRepID != 0 {
-			rep, err := st.Rep(ctx, deal.OwnerRepID)
+	return demo.ReportPosted(ctx, stdout, st, demo.Posted{Source: *source, EventID: msgID, Who: who,
+		Pipeline: cfg.File.Routing.Pipeline, Wait: *wait,
+		FindContactFunc: func(ctx context.Context, who string) (int64, error) {
+			person, err := parseContactArg(who, cfg.DefaultRegion)
 			if err != nil {
-				return err
+				return 0, err
 			}
-			owner = rep.Name + " <" + rep.Email + ">"
-		}
-		fmt.Fprintf(w, "Deal %d in %s / %s, assigned to %s.\n", deal.ID, cfg.File.Routing.Pipeline, deal.Stage, owner)
-	}
-	fmt.Fprintf(w, "Why it has this score: leadflow explain %s\n", shellQuote(who))
-	return nil
-}
-
-// shellQuote quotes s for a POSIX shell when it needs it.
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("@%+=:,./_-", r))
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+			return findContact(ctx, st, person)
+		}})
 }

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hibiken/asynq"
 	"github.com/redis/go-redis/v9"
 	"github.com/redis/go-redis/v9/maintnotifications"
 	"github.com/stretchr/testify/require"
@@ -19,34 +18,6 @@ import (
 	"leadflow/internal/localsvc"
 	"leadflow/internal/testenv"
 )
-
-func TestRedisConnOpt(t *testing.T) {
-	tests := []struct {
-		name, url string
-		want      asynq.RedisConnOpt
-		wantErr   string
-	}{
-		{"single server", "redis://:pw@127.0.0.1:6379/2",
-			asynq.RedisClientOpt{Addr: "127.0.0.1:6379", Password: "pw", DB: 2, DialTimeout: time.Second, ReadTimeout: 2 * time.Second, WriteTimeout: 2 * time.Second}, ""},
-		{"sentinel", "redis-sentinel://:pw@10.0.0.1:26379,10.0.0.2:26379/3?master=leadflow",
-			asynq.RedisFailoverClientOpt{MasterName: "leadflow", SentinelAddrs: []string{"10.0.0.1:26379", "10.0.0.2:26379"}, Password: "pw",
-				SentinelPassword: "pw", DB: 3, DialTimeout: time.Second, ReadTimeout: 2 * time.Second, WriteTimeout: 2 * time.Second}, ""},
-		{"sentinel without master", "redis-sentinel://10.0.0.1:26379", nil, "needs ?master="},
-		{"bad database", "redis-sentinel://10.0.0.1:26379/x?master=m", nil, "database number"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := redisConnOpt(tt.url, time.Second, 2*time.Second)
-			if tt.wantErr != "" {
-				require.ErrorContains(t, err, tt.wantErr)
-				require.ErrorContains(t, err, "LEADFLOW_REDIS_URL")
-				return
-			}
-			require.NoError(t, err)
-			require.Equal(t, tt.want, got)
-		})
-	}
-}
 
 // TestSentinel runs the whole lead path through a Redis Sentinel: the
 // roles find the master by asking the sentinel, as they would after a

@@ -3,11 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
-	"log/slog"
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -58,25 +56,4 @@ func TestRedisDownIsOneWarning(t *testing.T) {
 	require.Equal(t, 1, strings.Count(logs.String(), "Redis at 127.0.0.1:1 is not reachable"), logs.String())
 	require.Contains(t, logs.String(), "LEADFLOW_REDIS_URL")
 	require.Contains(t, logs.String(), "webhooks are still accepted and stored")
-}
-
-// TestAsynqLoggerHoldsBackRepeats: with Redis down Asynq reports the same
-// failure twice a second; one line per 30 s says it, with the count.
-func TestAsynqLoggerHoldsBackRepeats(t *testing.T) {
-	t.Parallel()
-	var out bytes.Buffer
-	l := newAsynqLogger(slog.New(slog.NewTextHandler(&out, nil)))
-	now := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
-	l.now = func() time.Time { return now }
-	for range 60 { // 30 s of a failure every half second
-		l.Error("Failed to write server state data: dial tcp: connection refused")
-		now = now.Add(500 * time.Millisecond)
-	}
-	l.Error("Failed to write server state data: dial tcp: connection refused")
-	l.Warn("another message")
-	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	require.Len(t, lines, 3, out.String())
-	require.NotContains(t, lines[0], "repeated")
-	require.Contains(t, lines[1], "repeated=59")
-	require.Contains(t, lines[2], "another message")
 }

@@ -1,8 +1,10 @@
-// Package demo produces the synthetic leads behind `make demo`: a seeded
-// generator of signed generic-webhook bodies and a concurrent poster that
-// plays the sender against a running leadflow. Every value is fake
-// (example/.test domains, 555-01xx phones, made-up companies), so a demo
-// database never holds anyone's personal data.
+// Package demo is `make demo` and `leadflow post`: a seeded generator of
+// synthetic generic-webhook bodies, a concurrent poster that plays the
+// sender against a running leadflow, the demo's reps, secret and report
+// (show.go), and sending one form lead and following it into the database
+// (postlead.go). Every generated value is fake (example/.test domains,
+// 555-01xx phones, made-up companies), so a demo database never holds
+// anyone's personal data.
 package demo
 
 import (
