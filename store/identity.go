@@ -13,10 +13,6 @@ import (
 	"leadflow/store/internal/identitydb"
 )
 
-// identity is a contact identity as the erasure (privacy.go) reads it
-// back; resolution uses lead.Identity.
-type identity struct{ kind, value string }
-
 // RecordLead resolves the lead to one contact and adds its touchpoint, in one
 // transaction. The event stays pending until the caller has routed the lead
 // (MarkEventsProcessed). It is idempotent per event: a

@@ -27,19 +27,6 @@ func bound(t time.Time) *time.Time {
 	return &t
 }
 
-// saturatingCents is the SQL of a numeric amount of cents as a bigint that
-// stops at the int64 bounds instead of failing: PostgreSQL sums bigint in
-// numeric, and it was the cast back to bigint that answered 22003
-// (numeric_value_out_of_range) and took every report down for every user
-// (issue 14 item 4). Amounts are bounded where they are written
-// (pipeline.DealRules, migration 00022), so saturation is the last line,
-// not the expected path. expr must not be NULL (GREATEST skips NULLs). The
-// reports spell it out in reportingdb/queries.sql; the SQL still built in
-// Go uses this.
-func saturatingCents(expr string) string {
-	return "LEAST(GREATEST(" + expr + ", -9223372036854775808), 9223372036854775807)::bigint"
-}
-
 // checkFunnelKey refuses a grouping dimension outside reporting.FunnelKeys
 // before it reaches the query, which would group an unknown one by
 // connector.

@@ -7,7 +7,6 @@ import (
 	"net"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"leadflow/config"
 	"leadflow/internal/demo"
@@ -122,16 +121,4 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	<-rolesDone
 	say("stopped.")
 	return nil
-}
-
-// indent indents every line of s but the empty ones by two spaces (mail ls
-// prints message bodies with it).
-func indent(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		if l != "" {
-			lines[i] = "  " + l
-		}
-	}
-	return strings.Join(lines, "\n")
 }

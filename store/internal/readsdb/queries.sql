@@ -108,7 +108,7 @@ SELECT name, kind, win_probability::float8 AS win_probability FROM stages WHERE 
 -- each with its stage's count and expected value over every deal. One pass:
 -- the window functions count and rank within each stage, so the page costs
 -- one sort however many deals are open. The expected sum saturates at the
--- int64 bounds instead of failing (store/reports.go, saturatingCents).
+-- int64 bounds instead of failing, as the reports do (reportingdb/queries.sql).
 WITH ranked AS (
 	SELECT d.id, d.stage_id, (st.win_probability * d.amount_cents)::bigint AS expected,
 		row_number() OVER (PARTITION BY d.stage_id ORDER BY st.win_probability * d.amount_cents DESC, d.created_at, d.id) AS rn,

@@ -66,7 +66,7 @@ type BoardDealsRow struct {
 // each with its stage's count and expected value over every deal. One pass:
 // the window functions count and rank within each stage, so the page costs
 // one sort however many deals are open. The expected sum saturates at the
-// int64 bounds instead of failing (store/reports.go, saturatingCents).
+// int64 bounds instead of failing, as the reports do (reportingdb/queries.sql).
 func (q *Queries) BoardDeals(ctx context.Context, arg BoardDealsParams) ([]BoardDealsRow, error) {
 	rows, err := q.db.Query(ctx, boardDeals,
 		arg.PerStage,
