@@ -148,6 +148,9 @@ func (f *FlagSet) printHelp() {
 			first = false
 		}
 		kind, usage := flag.UnquoteUsage(fl)
+		if _, ok := fl.Value.(textValue); ok {
+			kind = "string"
+		}
 		line := "  --" + fl.Name
 		if kind != "" {
 			line += " " + kind
@@ -195,6 +198,11 @@ func (f *FlagSet) problem(err error) string {
 		return msg
 	}
 	name, value, cause := m[2], m[1], m[3]
+	if fl := f.Lookup(name); fl != nil {
+		if _, ok := fl.Value.(textValue); ok {
+			return fmt.Sprintf("--%s: %s, got %s", name, cause, value)
+		}
+	}
 	if cause == "parse error" || cause == "value out of range" {
 		if fl := f.Lookup(name); fl != nil {
 			if g, ok := fl.Value.(flag.Getter); ok {
