@@ -53,17 +53,6 @@ func (h *HistoryFiles) Complete() error {
 	return nil
 }
 
-// Won counts the leads that were won.
-func Won(leads []HistoricLead) int {
-	n := 0
-	for _, l := range leads {
-		if !l.WonAt.IsZero() {
-			n++
-		}
-	}
-	return n
-}
-
 // LoadHistory joins the leads and won-deals files into historic leads,
 // naming the flag whose column is missing and the line of a bad value.
 func LoadHistory(h HistoryFiles) ([]HistoricLead, error) {

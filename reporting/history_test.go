@@ -1,6 +1,9 @@
 package reporting
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -37,9 +40,34 @@ func TestHistoryFilesComplete(t *testing.T) {
 	}
 }
 
-func TestWon(t *testing.T) {
+// historyStore is a HistoryImporter in memory that already holds one lead.
+type historyStore struct{ err error }
+
+func (h historyStore) ImportHistoricLeads(_ context.Context, _ string, leads []HistoricLead, progress func(int)) (int, error) {
+	if progress != nil {
+		progress(len(leads))
+	}
+	return len(leads) - 1, h.err
+}
+
+func TestImportHistory(t *testing.T) {
 	t.Parallel()
 	at := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
-	require.Equal(t, 0, Won(nil))
-	require.Equal(t, 2, Won([]HistoricLead{{WonAt: at}, {}, {WonAt: at, AmountCents: 100}}))
+	leads := []HistoricLead{{ExternalID: "1", WonAt: at}, {ExternalID: "2"}, {ExternalID: "3", WonAt: at, AmountCents: 100}}
+	done := 0
+	got, err := ImportHistory(context.Background(), historyStore{}, "crm", leads, func(n int) { done = n })
+	require.NoError(t, err)
+	require.Equal(t, 3, done)
+	got.Took = 0
+	require.Equal(t, HistoryImported{Dataset: "crm", Leads: 3, Won: 2, Imported: 2}, got)
+
+	_, err = ImportHistory(context.Background(), historyStore{err: errors.New("import history: refused")}, "crm", leads, nil)
+	require.EqualError(t, err, "import history: refused")
+}
+
+func TestHistoryImportedWriteText(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	require.NoError(t, HistoryImported{Dataset: "crm", Leads: 5, Won: 2, Imported: 3, Took: 12 * time.Millisecond}.WriteText(&out))
+	require.Equal(t, "imported 3 historical leads (2 won in the files) into the funnel as \"crm\" in 12ms; 2 were already there\n", out.String())
 }

@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"leadflow/internal/cmdline"
 	"leadflow/reporting"
@@ -63,16 +61,13 @@ deals into the funnel reports.`, stdout)
 		return err
 	}
 	defer closeStore()
-	start := time.Now()
 	bar := cmdline.NewProgress(stderr, d.Len())
-	n, err := training.Import(ctx, st, *dataset, d, bar.Set)
+	res, err := training.Import(ctx, st, *dataset, d, bar.Set)
 	bar.Done()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "imported %d leads (%d won) into dataset %q in %s; %d rows skipped for a missing or open outcome\n",
-		n, d.Positives(), *dataset, time.Since(start).Round(time.Millisecond), d.Skipped)
-	return nil
+	return res.WriteText(stdout)
 }
 
 // importHistory loads history into the funnel (contacts, touchpoints, won deals).
@@ -86,14 +81,11 @@ func importHistory(ctx context.Context, h reporting.HistoryFiles, dataset string
 		return err
 	}
 	defer closeStore()
-	start := time.Now()
 	bar := cmdline.NewProgress(stderr, len(leads))
-	n, err := st.ImportHistoricLeads(ctx, dataset, leads, bar.Set)
+	res, err := reporting.ImportHistory(ctx, st, dataset, leads, bar.Set)
 	bar.Done()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "imported %d historical leads (%d won in the files) into the funnel as %q in %s; %d were already there\n",
-		n, reporting.Won(leads), dataset, time.Since(start).Round(time.Millisecond), len(leads)-n)
-	return nil
+	return res.WriteText(stdout)
 }

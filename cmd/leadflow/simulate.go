@@ -65,18 +65,9 @@ who did.`, stdout)
 		return err
 	}
 	defer closeStore()
-	sc := file.Routing.Simulation()
-	if len(sc.Reps) == 0 {
-		// Reps managed with `leadflow reps` rather than the file.
-		reps, err := st.Reps(ctx)
-		if err != nil {
-			return err
-		}
-		sc.Reps = pipeline.SimReps(reps)
-	}
-	leads, err := st.RecentLeads(ctx, time.Now().Add(-window))
+	sim, err := pipeline.Replay(ctx, st, file.Routing.Simulation(), time.Now().Add(-window))
 	if err != nil {
 		return err
 	}
-	return pipeline.Simulate(sc, leads).WriteText(stdout, len(leads), *since, through)
+	return sim.WriteText(stdout, *since, through)
 }

@@ -23,3 +23,12 @@ func (r Result) WriteText(w io.Writer) error {
 	}
 	return nil
 }
+
+// WriteText prints the import for the person who ran it (leadflow import).
+func (i Imported) WriteText(w io.Writer) error {
+	if _, err := fmt.Fprintf(w, "imported %d leads (%d won) into dataset %q in %s; %d rows skipped for a missing or open outcome\n",
+		i.Rows, i.Won, i.Dataset, i.Took.Round(time.Millisecond), i.Skipped); err != nil {
+		return fmt.Errorf("write import result: %w", err)
+	}
+	return nil
+}
