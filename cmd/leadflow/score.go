@@ -44,7 +44,7 @@ loss, calibration and top-decile lift. No database needed.`, stdout)
 	c.Register(fs.FlagSet)
 	testFraction := fs.Float64("test-fraction", 0.2, "share of rows held out for testing, in (0, 1)")
 	seed := fs.Int64("seed", 1, "seed of the train/test split and of training")
-	seeds := cmdline.Seeds{}
+	var seeds cmdline.Seeds
 	fs.Var(&seeds, "seeds", "several seeds (1,2,3 or 1-5): report each and the mean; overrides --seed")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	if err := fs.ParseFlags(args, c.Required()...); err != nil {
