@@ -12,8 +12,8 @@ import (
 	"leadflow/pipeline"
 )
 
-// simulateLine is the usage line of `leadflow route simulate`, which heads
-// both the route overview and the verb's own help.
+// The usage line of `leadflow route simulate` (simulateLine) heads both the
+// route overview (routeUsage) and the verb's own help.
 const (
 	simulateLine = "Usage: leadflow route simulate [--since 30d] [--config new.yaml]\n\n"
 	routeUsage   = simulateLine + `  simulate  replay recent leads through the current or a proposed routing
@@ -31,7 +31,7 @@ func runRoute(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // runSimulate replays recent leads through the current or a proposed
-// routing configuration (pipeline.Simulate) without writing anything.
+// routing configuration (pipeline.Replay) without writing anything.
 func runSimulate(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := cmdline.NewFlagSet("route simulate", simulateLine+`Replays recent leads through the current or a proposed routing configuration
 without writing anything, and compares who would have got the hot leads with

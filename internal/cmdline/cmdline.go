@@ -2,7 +2,8 @@
 // contract for every command (help on stdout and exit 0, a usage error as
 // one line naming the flag and exit 2, nothing printed by the flag package
 // itself), flags interspersed with arguments, verbs (reps add, score eval),
-// and did-you-mean for a mistyped command. cmd/leadflow/main.go documents
+// did-you-mean for a mistyped command, flag types and checks more than one
+// command needs (Seeds, Fraction) and a progress bar for long imports. cmd/leadflow/main.go documents
 // the contract; cmd/leadflow/cli_test.go checks it over every command.
 package cmdline
 

@@ -1,7 +1,7 @@
 package cmdline
 
 import (
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 )
@@ -29,7 +29,7 @@ func (s *Seeds) String() string {
 
 // Set parses the seeds, replacing any set before.
 func (s *Seeds) Set(v string) error {
-	bad := fmt.Errorf("expected N, N,M,… or N-M")
+	bad := errors.New("expected N, N,M,… or N-M")
 	var out []int64
 	for _, part := range strings.Split(v, ",") {
 		part = strings.TrimSpace(part)
