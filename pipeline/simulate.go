@@ -56,6 +56,8 @@ type SimRow struct {
 type Simulation struct {
 	// Rows are ordered by team, then rep.
 	Rows []SimRow
+	// Leads is how many leads were replayed, hot or not.
+	Leads int
 	// Hot is how many hot leads were replayed.
 	Hot int
 	// Unassigned is how many hot leads found no eligible rep.
@@ -69,7 +71,7 @@ type Simulation struct {
 // with RoutingRules.Match and Pick, as production assignment does, so it
 // shows what production would do with the configuration.
 func Simulate(c SimConfig, leads []lead.RoutedLead) Simulation {
-	var sim Simulation
+	sim := Simulation{Leads: len(leads)}
 	rows := map[[2]string]*SimRow{}
 	row := func(team, rep string) *SimRow {
 		k := [2]string{team, rep}

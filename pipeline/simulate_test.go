@@ -43,7 +43,7 @@ func TestSimulate(t *testing.T) {
 				routed(at, "hot", "1k-5k", "enterprise", "ent@reps.example.com"),
 				routed(at, "warm", "10,000+", "", ""),
 			},
-			want: Simulation{Hot: 3, Rows: []SimRow{
+			want: Simulation{Leads: 4, Hot: 3, Rows: []SimRow{
 				{Team: "enterprise", Rep: "ent@reps.example.com", Simulated: 2, Actual: 2},
 				{Team: "smb", Rep: "smb@reps.example.com", Simulated: 1, Actual: 1},
 			}},
@@ -56,7 +56,7 @@ func TestSimulate(t *testing.T) {
 				Rules: RoutingRules{Fallback: "sales"},
 			},
 			leads: []lead.RoutedLead{routed(at, "hot", "", "", "a@x"), routed(at, "hot", "", "", "a@x"), routed(at, "hot", "", "", "a@x")},
-			want: Simulation{Hot: 3, Rows: []SimRow{
+			want: Simulation{Leads: 3, Hot: 3, Rows: []SimRow{
 				{Team: "", Rep: "a@x", Actual: 3},
 				{Team: "sales", Rep: "a@x", Simulated: 1},
 				{Team: "sales", Rep: "b@x", Simulated: 2},
@@ -66,13 +66,13 @@ func TestSimulate(t *testing.T) {
 			name:  "without teams hot leads go round robin",
 			cfg:   SimConfig{Reps: []SimRep{{Email: "A@x"}, {Email: "b@x"}}},
 			leads: []lead.RoutedLead{routed(at, "hot", "", "", ""), routed(at, "hot", "", "", ""), routed(at, "hot", "", "", "")},
-			want:  Simulation{Hot: 3, Rows: []SimRow{{Rep: "a@x", Simulated: 2}, {Rep: "b@x", Simulated: 1}}},
+			want:  Simulation{Leads: 3, Hot: 3, Rows: []SimRow{{Rep: "a@x", Simulated: 2}, {Rep: "b@x", Simulated: 1}}},
 		},
 		{
 			name:  "nobody to route to",
 			cfg:   SimConfig{},
 			leads: []lead.RoutedLead{routed(at, "hot", "", "", "")},
-			want:  Simulation{Hot: 1, Unassigned: 1},
+			want:  Simulation{Leads: 1, Hot: 1, Unassigned: 1},
 		},
 		{
 			name: "a full or inactive team leaves leads unassigned",
@@ -82,7 +82,7 @@ func TestSimulate(t *testing.T) {
 				Rules: RoutingRules{Fallback: "sales"},
 			},
 			leads: []lead.RoutedLead{routed(at, "hot", "", "", ""), routed(at, "hot", "", "", "")},
-			want:  Simulation{Hot: 2, Unassigned: 1, Rows: []SimRow{{Team: "sales", Rep: "a@x", Simulated: 1}}},
+			want:  Simulation{Leads: 2, Hot: 2, Unassigned: 1, Rows: []SimRow{{Team: "sales", Rep: "a@x", Simulated: 1}}},
 		},
 	}
 	for _, tt := range tests {

@@ -2,6 +2,7 @@ package reporting
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -32,6 +33,24 @@ type HistoryFiles struct {
 	// Won is the won-deals file ("" for none); WonID, WonAt and Amount
 	// (optional) are its columns.
 	Won, WonID, WonAt, Amount string
+}
+
+// Complete fills in the won file's id column (by default the leads
+// file's) and checks that every column a given file needs is named, naming
+// the missing flag as LoadHistory does.
+func (h *HistoryFiles) Complete() error {
+	if h.WonID == "" {
+		h.WonID = h.ID
+	}
+	switch {
+	case h.ID == "":
+		return errors.New("--id is required with --history")
+	case h.At == "":
+		return errors.New("--at-col is required with --history")
+	case h.Won != "" && h.WonAt == "":
+		return errors.New("--won-at is required with --won")
+	}
+	return nil
 }
 
 // LoadHistory joins the leads and won-deals files into historic leads,

@@ -8,8 +8,8 @@ import (
 )
 
 // runExplain prints why a contact has its score (scoring.WriteHistory):
-// every contribution of the latest run and how the score moved over time. The contact is named as in
-// `leadflow contacts` (email, phone, id or ref).
+// every contribution of the latest run and how the score moved over time.
+// The contact is named as in `leadflow contacts` (email, phone, id or ref).
 func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("explain", "Usage: leadflow explain [--history N] <email|phone|contact id|ref>\n\n"+
 		"Prints the contact's latest score with every contribution and its reason,\nand its score history.\n\n"+contactArgHelp, stdout)
@@ -30,10 +30,9 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer c.close()
-	st, id := c.st, c.id
-	scores, err := st.ContactScores(ctx, id, *history)
+	scores, err := c.st.ContactScores(ctx, c.id, *history)
 	if err != nil {
 		return err
 	}
-	return scoring.WriteHistory(stdout, id, scores)
+	return scoring.WriteHistory(stdout, c.id, scores)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"strings"
 
 	"leadflow/httpapi"
+	"leadflow/internal/cmdline"
 	"leadflow/reporting"
 )
 
@@ -26,7 +26,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	fs := newFlagSet("report "+name, fmt.Sprintf("Usage: leadflow report %s [flags]\n\n%s.\n\n%s",
+	fs := cmdline.NewFlagSet("report "+name, fmt.Sprintf("Usage: leadflow report %s [flags]\n\n%s.\n\n%s",
 		name, upperFirst(reporting.Descriptions[name]), reporting.WindowHelp), stdout)
 	by := fs.String("by", reporting.DefaultBy, "group funnel and attribution by: "+strings.Join(reporting.FunnelKeys, "|"))
 	model := fs.String("model", reporting.DefaultModel, "attribution model: "+strings.Join(reporting.AttributionModels, "|"))
@@ -34,24 +34,24 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	from := fs.String("from", "", "window start, a date (2026-01-01) or RFC 3339 time; default unbounded")
 	to := fs.String("to", "", "window end, a date (inclusive) or RFC 3339 time (exclusive); default unbounded")
 	format := fs.String("format", "table", "output format: table|csv|json")
-	if err := fs.Parse(rest); err != nil {
+	if err := fs.ParseFlags(rest); err != nil {
 		return err
 	}
-	if err := fs.noArgs(); err != nil {
-		return err
-	}
-	if !slices.Contains(reporting.FunnelKeys, *by) {
-		return fs.errorf("--by: unknown dimension %q (one of: %s)", *by, strings.Join(reporting.FunnelKeys, ", "))
-	}
-	if !slices.Contains(reporting.AttributionModels, *model) {
-		return fs.errorf("--model: unknown model %q (one of: %s)", *model, strings.Join(reporting.AttributionModels, ", "))
-	}
-	if !slices.Contains([]string{"table", "csv", "json"}, *format) {
-		return fs.errorf("--format: unknown format %q (one of: table, csv, json)", *format)
+	for _, f := range []struct {
+		flag, what, got string
+		in              []string
+	}{
+		{"by", "dimension", *by, reporting.FunnelKeys},
+		{"model", "model", *model, reporting.AttributionModels},
+		{"format", "format", *format, []string{"table", "csv", "json"}},
+	} {
+		if !slices.Contains(f.in, f.got) {
+			return fs.Errorf("--%s: unknown %s %q (one of: %s)", f.flag, f.what, f.got, strings.Join(f.in, ", "))
+		}
 	}
 	start, end, field, err := httpapi.ParseReportRange(*from, *to)
 	if err != nil {
-		return fs.errorf("--%s: %v", field, err)
+		return fs.Errorf("--%s: %v", field, err)
 	}
 	st, closeStore, err := openStore(ctx)
 	if err != nil {
@@ -68,12 +68,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(httpapi.NewReportRows(res)); err != nil {
-			return fmt.Errorf("write report: %w", err)
-		}
-		return nil
+		return httpapi.NewReportRows(res).WriteJSON(stdout)
 	}
 	return reporting.Write(stdout, *format, res)
 }

@@ -2,7 +2,8 @@
 // contract for every command (help on stdout and exit 0, a usage error as
 // one line naming the flag and exit 2, nothing printed by the flag package
 // itself), flags interspersed with arguments, verbs (reps add, score eval),
-// and did-you-mean for a mistyped command. cmd/leadflow/main.go documents
+// did-you-mean for a mistyped command, flag types and checks more than one
+// command needs (Seeds, Fraction) and a progress bar for long imports. cmd/leadflow/main.go documents
 // the contract; cmd/leadflow/cli_test.go checks it over every command.
 package cmdline
 
@@ -148,6 +149,9 @@ func (f *FlagSet) printHelp() {
 			first = false
 		}
 		kind, usage := flag.UnquoteUsage(fl)
+		if _, ok := fl.Value.(textValue); ok {
+			kind = "string"
+		}
 		line := "  --" + fl.Name
 		if kind != "" {
 			line += " " + kind
@@ -195,6 +199,11 @@ func (f *FlagSet) problem(err error) string {
 		return msg
 	}
 	name, value, cause := m[2], m[1], m[3]
+	if fl := f.Lookup(name); fl != nil {
+		if _, ok := fl.Value.(textValue); ok {
+			return fmt.Sprintf("--%s: %s, got %s", name, cause, value)
+		}
+	}
 	if cause == "parse error" || cause == "value out of range" {
 		if fl := f.Lookup(name); fl != nil {
 			if g, ok := fl.Value.(flag.Getter); ok {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"time"
 
 	"leadflow/lead"
 	"leadflow/scoring/learn"
@@ -72,8 +73,24 @@ type Importer interface {
 	ImportExamples(ctx context.Context, dataset string, examples []lead.TrainingExample, progress func(done int)) (int, error)
 }
 
+// Imported is what an import of a labelled file did.
+type Imported struct {
+	// Dataset names the imported dataset.
+	Dataset string
+	// Rows is how many rows were written, Won how many of the file's rows
+	// were won, and Skipped how many had a missing or open outcome.
+	Rows, Won, Skipped int
+	// Took is how long writing took.
+	Took time.Duration
+}
+
 // Import stores a labelled file's rows as the named dataset (see
 // Examples); progress, when set, follows the running count.
-func Import(ctx context.Context, st Importer, dataset string, d *learn.Dataset, progress func(done int)) (int, error) {
-	return st.ImportExamples(ctx, dataset, Examples(d), progress)
+func Import(ctx context.Context, st Importer, dataset string, d *learn.Dataset, progress func(done int)) (Imported, error) {
+	start := time.Now()
+	n, err := st.ImportExamples(ctx, dataset, Examples(d), progress)
+	if err != nil {
+		return Imported{}, err
+	}
+	return Imported{Dataset: dataset, Rows: n, Won: d.Positives(), Skipped: d.Skipped, Took: time.Since(start)}, nil
 }

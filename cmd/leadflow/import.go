@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"leadflow/internal/cmdline"
+	"leadflow/reporting"
+	"leadflow/scoring/learn"
+	"leadflow/scoring/training"
+)
+
+// runImport loads historical leads with outcomes into the database, for
+// training (leadflow score train) and backtesting, or past leads and won
+// deals into the funnel reports (--history).
+func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := cmdline.NewFlagSet("import", `Usage: leadflow import --csv FILE --label COL --positive VALUE [--exclude A,B] [--id COL] [--dataset NAME]
+       leadflow import --history LEADS.csv --id COL --at-col COL [--source-col COL]
+                       [--won WON.csv --won-at COL [--won-id COL] [--amount COL]]
+
+The first form loads historical leads with outcomes for training and
+backtesting (leadflow score train); the second loads past leads and won
+deals into the funnel reports.`, stdout)
+	var c learn.CSVFlags
+	c.Register(fs.FlagSet)
+	dataset := fs.String("dataset", "", "name of the imported dataset (default: the file name); re-importing it updates rows by --id")
+	var h reporting.HistoryFiles
+	fs.StringVar(&h.Leads, "history", "", "import history into the funnel instead: CSV of past leads (with --id, --source-col, --at-col)")
+	fs.StringVar(&h.Source, "source-col", "source", "with --history: column naming the lead's source/origin")
+	fs.StringVar(&h.At, "at-col", "", "with --history: column with the first-contact date")
+	fs.StringVar(&h.Won, "won", "", "with --history: CSV of won deals, joined on --won-id")
+	fs.StringVar(&h.WonID, "won-id", "", "with --won: column with the lead id (default: --id)")
+	fs.StringVar(&h.WonAt, "won-at", "", "with --won: column with the won date")
+	fs.StringVar(&h.Amount, "amount", "", "with --won: column with the deal amount (optional)")
+	if err := fs.ParseFlags(args); err != nil {
+		return err
+	}
+	file := c.File
+	if h.Leads != "" {
+		file, h.ID = h.Leads, c.ID
+		if err := h.Complete(); err != nil {
+			return fs.Errorf("%v", err)
+		}
+	} else if err := fs.Required(c.Required()...); err != nil {
+		return err
+	}
+	if *dataset == "" {
+		*dataset = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	}
+	if h.Leads != "" {
+		return importHistory(ctx, h, *dataset, stdout, stderr)
+	}
+	d, err := c.Load()
+	if err != nil {
+		return err
+	}
+	st, closeStore, err := openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	bar := cmdline.NewProgress(stderr, d.Len())
+	res, err := training.Import(ctx, st, *dataset, d, bar.Set)
+	bar.Done()
+	if err != nil {
+		return err
+	}
+	return res.WriteText(stdout)
+}
+
+// importHistory loads history into the funnel (contacts, touchpoints, won deals).
+func importHistory(ctx context.Context, h reporting.HistoryFiles, dataset string, stdout, stderr io.Writer) error {
+	leads, err := reporting.LoadHistory(h)
+	if err != nil {
+		return err
+	}
+	st, closeStore, err := openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	bar := cmdline.NewProgress(stderr, len(leads))
+	res, err := reporting.ImportHistory(ctx, st, dataset, leads, bar.Set)
+	bar.Done()
+	if err != nil {
+		return err
+	}
+	return res.WriteText(stdout)
+}
