@@ -292,45 +292,18 @@ func (a *app) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	h, err := workers.NewHandlers(workers.Config{
-		Email: ec,
-		Store: a.store, Connectors: a.registry, Enqueuer: a.client,
-		Rules:         a.cfg.File.Scoring,
-		Routing:       a.routing(),
-		DefaultRegion: a.cfg.DefaultRegion,
-		TrainFunc: func(ctx context.Context) (string, error) {
-			res, err := training.Train(ctx, a.store, training.Options{Seed: 1})
-			if errors.Is(err, training.ErrTooLittleHistory) {
-				return "skipped: " + err.Error(), nil
-			}
-			if err != nil {
-				return "", err
-			}
-			return res.Summary(), nil
-		},
+	h, err := workers.NewHandlers(workers.Config{Email: ec, Store: a.store, Connectors: a.registry, Enqueuer: a.client,
+		Rules: a.cfg.File.Scoring, Routing: a.routing(), DefaultRegion: a.cfg.DefaultRegion, TrainFunc: training.Periodic(a.store),
 		ModelLoader: func(ctx context.Context) (string, []byte, error) {
 			m, err := a.store.ActiveModel(ctx)
 			return m.Version, m.Model, err
 		},
-		Metrics: a.metrics,
-		Logger:  a.logger,
-	})
+		Metrics: a.metrics, Logger: a.logger})
 	if err != nil {
 		return nil, nil, err
 	}
-	srv := asynq.NewServer(a.redisOpt, asynq.Config{
-		Concurrency: a.cfg.WorkerConcurrency,
-		Queues:      workers.QueueWeights(),
-		// An idle server polls Redis every TaskCheckInterval; Asynq's 1 s
-		// default adds up to 1.5 s to speed to lead. 25 ms costs one Redis
-		// call per 25 ms per idle worker process.
-		TaskCheckInterval: 25 * time.Millisecond,
-		ShutdownTimeout:   10 * time.Second,
-		Logger:            slogadapt.NewAsynqLogger(a.logger),
-		RetryDelayFunc:    workers.RetryDelay,
-		LogLevel:          slogadapt.AsynqLevel(a.cfg.LogLevel),
-	})
-	return srv, h.NewMux(), nil
+	return workers.NewServer(workers.ServerConfig{Redis: a.redisOpt, Concurrency: a.cfg.WorkerConcurrency,
+		Logger: slogadapt.NewAsynqLogger(a.logger), LogLevel: slogadapt.AsynqLevel(a.cfg.LogLevel)}), h.NewMux(), nil
 }
 
 func (a *app) newRelay() *workers.Relay {

@@ -8,8 +8,8 @@ import (
 	"net"
 	"sync"
 
-	"github.com/hibiken/asynq"
-
+	"leadflow/internal/preflight"
+	"leadflow/internal/slogadapt"
 	"leadflow/migrations"
 	"leadflow/workers"
 )
@@ -110,23 +110,19 @@ func (a *app) runRoles(ctx context.Context, ln net.Listener, r roles) error {
 		relay := a.newRelay()
 		goRole(func() error { return relay.Run(ctx) })
 		sc := a.cfg.File.Schedule
-		if sc.RescoreEvery > 0 || sc.RetrainEvery > 0 {
-			sched := asynq.NewScheduler(a.redisOpt, &asynq.SchedulerOpts{Logger: newAsynqLogger(a.logger), LogLevel: asynqLevel(a.cfg.LogLevel)})
-			for _, p := range workers.PeriodicTasks(sc.RescoreEvery, sc.RetrainEvery) {
-				if _, err := sched.Register(p.Cronspec, p.Task); err != nil {
-					return fmt.Errorf("schedule %s: %w", p.What, err)
-				}
-			}
-			if err := sched.Start(); err != nil {
-				return fmt.Errorf("start scheduler: %w", err)
-			}
-			a.logger.Info("scheduler started", "rescore_every", sc.RescoreEvery.String(), "retrain_every", sc.RetrainEvery.String())
-			goRole(func() error {
-				<-ctx.Done()
-				sched.Shutdown()
-				return nil
-			})
+		sched, err := workers.NewScheduler(workers.SchedulerConfig{Redis: a.redisOpt, RescoreEvery: sc.RescoreEvery, RetrainEvery: sc.RetrainEvery,
+			Logger: a.logger, AsynqLogger: slogadapt.NewAsynqLogger(a.logger), LogLevel: slogadapt.AsynqLevel(a.cfg.LogLevel)})
+		if err != nil {
+			return err
 		}
+		if err := sched.Start(); err != nil {
+			return err
+		}
+		goRole(func() error {
+			<-ctx.Done()
+			sched.Shutdown()
+			return nil
+		})
 	}
 	wg.Wait()
 	return errors.Join(errs...)
@@ -154,7 +150,7 @@ func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	if err := requirePostgres(ctx, cfg.DatabaseURL); err != nil {
+	if err := preflight.RequirePostgres(ctx, cfg.DatabaseURL); err != nil {
 		return err
 	}
 	switch verb {
