@@ -25,7 +25,7 @@ func testProgram() cmdline.Program {
 	}
 	version := func(context.Context, []string, io.Writer, io.Writer) error { return nil }
 	return cmdline.Program{Name: "tool", Intro: "tool: does things\n\nCommands:\n", Outro: "\nBye.\n",
-		Env: cmdline.EnvHelp([]cmdline.EnvVar{{Name: "TOOL_A", Default: "1", Usage: "the a"}, {Name: "TOOL_B", Usage: "the b"}}, "\nMore.\n"),
+		Env:      cmdline.EnvHelp([]cmdline.EnvVar{{Name: "TOOL_A", Default: "1", Usage: "the a"}, {Name: "TOOL_B", Usage: "the b"}}, "\nMore.\n"),
 		Commands: []cmdline.Command{{Name: "greet", Summary: "say hello", Run: run}, {Name: "version", Summary: "print it", Run: version}}}
 }
 
