@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -25,7 +24,6 @@ import (
 	"leadflow/internal/configsync"
 	"leadflow/internal/preflight"
 	"leadflow/internal/slogadapt"
-	"leadflow/lead"
 	"leadflow/metrics"
 	"leadflow/pipeline"
 	"leadflow/privacy"
@@ -202,29 +200,6 @@ func openStoreWith(ctx context.Context, cfg config.Config) (*store.Store, func()
 // syncReps writes the configured reps, pipelines and teams to the store.
 func (a *app) syncReps(ctx context.Context) error { return configsync.Sync(ctx, a.store, a.cfg) }
 
-// enqueueEvents puts the ingest task of a group of stored events in the
-// queue; an existing task with the same id means it is already there.
-func (a *app) enqueueEvents(ctx context.Context, taskID string, events []lead.Event) error {
-	ids := make([]int64, len(events))
-	for i, ev := range events {
-		ids[i] = ev.ID
-	}
-	task, err := workers.NewIngestGroupTask(taskID, ids)
-	if err != nil {
-		return err
-	}
-	return a.enqueue(ctx, task)
-}
-
-// taskExists asks Redis whether a task is still known, for the relay.
-func (a *app) taskExists(_ context.Context, taskID string) (bool, error) {
-	_, err := a.inspect.GetTaskInfo(workers.QueueDefault, taskID)
-	if errors.Is(err, asynq.ErrTaskNotFound) || errors.Is(err, asynq.ErrQueueNotFound) {
-		return false, nil
-	}
-	return err == nil, err
-}
-
 // httpHandler builds the HTTP surface; webhook routes are always mounted,
 // health and metrics are what worker and scheduler processes need.
 func (a *app) httpHandler() (http.Handler, error) {
@@ -234,7 +209,7 @@ func (a *app) httpHandler() (http.Handler, error) {
 	api, err := httpapi.New(httpapi.Config{
 		Connectors:        a.registry,
 		Store:             a.store,
-		EnqueueFunc:       a.enqueueEvents,
+		EnqueueFunc:       workers.EnqueueEvents(a.client),
 		RedisPingFunc:     func(ctx context.Context) error { return a.rdb.Ping(ctx).Err() },
 		ReplayCache:       httpapi.NewRedisReplayCache(a.rdb),
 		Unsubscriber:      a.unsub,
@@ -308,6 +283,6 @@ func (a *app) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
 
 func (a *app) newRelay() *workers.Relay {
 	rc := a.relay
-	rc.Store, rc.Enqueuer, rc.TaskExists, rc.Metrics, rc.Logger = a.store, a.client, a.taskExists, a.metrics, a.logger
+	rc.Store, rc.Enqueuer, rc.TaskExists, rc.Metrics, rc.Logger = a.store, a.client, workers.TaskExists(a.inspect), a.metrics, a.logger
 	return workers.NewRelay(rc)
 }
