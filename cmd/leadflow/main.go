@@ -27,6 +27,7 @@ import (
 
 	"leadflow/config"
 	"leadflow/internal/cmdline"
+	"leadflow/migrations"
 	"leadflow/reporting"
 )
 
@@ -53,7 +54,6 @@ type command struct {
 // Verbs of the commands that have them, shared by the table and the
 // commands' own dispatch and error messages.
 var (
-	migrateVerbs  = []string{"up", "status"}
 	scoreVerbs    = []string{"eval", "train", "calibrate"}
 	mailVerbs     = []string{"ls", "preview"}
 	repsVerbs     = []string{"add", "ls", "disable", "ooo", "token"}
@@ -68,7 +68,7 @@ func commands() []command {
 		{"worker", "run an Asynq worker that processes lead tasks (also serves /healthz, /readyz, /metrics)", nil, runWorker},
 		{"scheduler", "run the relay that enqueues stored events left without a task (also serves /healthz, /readyz, /metrics)", nil, runScheduler},
 		{"run", "run serve, worker and scheduler in one process", nil, runAll},
-		{"migrate", "apply database migrations (up) or list them (status)", migrateVerbs, runMigrate},
+		{"migrate", "apply database migrations (up) or list them (status)", migrations.Verbs, runMigrate},
 		{"import", "load historical leads with outcomes from a CSV file, for training and backtesting", nil, runImport},
 		{"score", "evaluate, train and calibrate the learned model (eval, train, calibrate)", scoreVerbs, runScore},
 		{"mail", "list the local mail sink or preview a template for a contact (ls, preview)", mailVerbs, runMail},

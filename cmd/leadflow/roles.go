@@ -8,6 +8,7 @@ import (
 	"net"
 	"sync"
 
+	"leadflow/internal/cmdline"
 	"leadflow/internal/preflight"
 	"leadflow/internal/slogadapt"
 	"leadflow/migrations"
@@ -128,22 +129,16 @@ func (a *app) runRoles(ctx context.Context, ln net.Listener, r roles) error {
 	return errors.Join(errs...)
 }
 
-const migrateUsage = `Usage: leadflow migrate up|status
-
-  up      apply the pending database migrations (LEADFLOW_DATABASE_URL)
-  status  list every migration as applied or pending`
-
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	verb, rest, err := splitVerb("migrate", migrateUsage, migrateVerbs, args, stdout)
+	verb, rest, err := cmdline.SplitVerb("migrate", migrations.Usage, migrations.Verbs, args, stdout)
 	if err != nil {
 		return err
 	}
-	fs := newFlagSet("migrate "+verb, "Usage: leadflow migrate "+verb+"\n\n"+
-		map[string]string{"up": "Applies the pending database migrations.", "status": "Lists every migration as applied or pending."}[verb], stdout)
+	fs := cmdline.NewFlagSet("migrate "+verb, migrations.VerbUsage(verb), stdout)
 	if err := fs.Parse(rest); err != nil {
 		return err
 	}
-	if err := fs.noArgs(); err != nil {
+	if err := fs.NoArgs(); err != nil {
 		return err
 	}
 	cfg, err := loadConfig()
@@ -153,19 +148,5 @@ func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := preflight.RequirePostgres(ctx, cfg.DatabaseURL); err != nil {
 		return err
 	}
-	switch verb {
-	case "up":
-		applied, err := migrations.Up(ctx, cfg.DatabaseURL)
-		if err != nil {
-			return err
-		}
-		migrations.WriteApplied(stdout, applied)
-	case "status":
-		list, err := migrations.List(ctx, cfg.DatabaseURL)
-		if err != nil {
-			return err
-		}
-		migrations.WriteStatus(stdout, list)
-	}
-	return nil
+	return migrations.Run(ctx, verb, cfg.DatabaseURL, stdout)
 }
