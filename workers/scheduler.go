@@ -1,6 +1,7 @@
 package workers
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"time"
@@ -55,4 +56,14 @@ func (s *Scheduler) Start() error {
 // Shutdown stops the scheduler started by Start.
 func (s *Scheduler) Shutdown() {
 	s.sched.Shutdown()
+}
+
+// Run starts the scheduler and shuts it down when ctx ends.
+func (s *Scheduler) Run(ctx context.Context) error {
+	if err := s.Start(); err != nil {
+		return err
+	}
+	<-ctx.Done()
+	s.Shutdown()
+	return nil
 }

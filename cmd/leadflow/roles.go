@@ -2,11 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"leadflow/internal/cmdline"
 	"leadflow/internal/preflight"
@@ -61,36 +61,21 @@ func runRoles(ctx context.Context, name string, args []string, stdout, stderr io
 }
 
 // runRoles runs the chosen roles until ctx ends or one fails; a failure
-// stops the others.
+// stops the others and is returned.
 func (a *app) runRoles(ctx context.Context, ln net.Listener, r roles) error {
 	if err := a.syncReps(ctx); err != nil {
 		return err
 	}
+	// A role that fails cancels the group's context, which stops the others.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		errs []error
-	)
-	goRole := func(fn func() error) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if err := fn(); err != nil {
-				mu.Lock()
-				errs = append(errs, err)
-				mu.Unlock()
-				cancel()
-			}
-		}()
-	}
+	g, ctx := errgroup.WithContext(ctx)
 	if r.http {
 		h, err := a.httpHandler()
 		if err != nil {
 			return err
 		}
-		goRole(func() error { return a.serveHTTP(ctx, ln, h) })
+		g.Go(func() error { return a.serveHTTP(ctx, ln, h) })
 	}
 	if r.worker {
 		srv, mux, err := a.newWorkerServer()
@@ -101,7 +86,7 @@ func (a *app) runRoles(ctx context.Context, ln net.Listener, r roles) error {
 			return fmt.Errorf("start worker: %w", err)
 		}
 		a.logger.Info("worker started", "concurrency", a.cfg.WorkerConcurrency)
-		goRole(func() error {
+		g.Go(func() error {
 			<-ctx.Done()
 			srv.Shutdown()
 			return nil
@@ -109,24 +94,16 @@ func (a *app) runRoles(ctx context.Context, ln net.Listener, r roles) error {
 	}
 	if r.relay {
 		relay := a.newRelay()
-		goRole(func() error { return relay.Run(ctx) })
+		g.Go(func() error { return relay.Run(ctx) })
 		sc := a.cfg.File.Schedule
 		sched, err := workers.NewScheduler(workers.SchedulerConfig{Redis: a.redisOpt, RescoreEvery: sc.RescoreEvery, RetrainEvery: sc.RetrainEvery,
 			Logger: a.logger, AsynqLogger: slogadapt.NewAsynqLogger(a.logger), LogLevel: slogadapt.AsynqLevel(a.cfg.LogLevel)})
 		if err != nil {
 			return err
 		}
-		if err := sched.Start(); err != nil {
-			return err
-		}
-		goRole(func() error {
-			<-ctx.Done()
-			sched.Shutdown()
-			return nil
-		})
+		g.Go(func() error { return sched.Run(ctx) })
 	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return g.Wait()
 }
 
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
