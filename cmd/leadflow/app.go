@@ -25,7 +25,6 @@ import (
 	"leadflow/internal/preflight"
 	"leadflow/internal/slogadapt"
 	"leadflow/metrics"
-	"leadflow/pipeline"
 	"leadflow/privacy"
 	"leadflow/scoring/training"
 	"leadflow/store"
@@ -76,50 +75,44 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 
 // newApp connects to PostgreSQL and Redis lazily: neither needs to be up for
 // the process to start, so roles survive a dependency restart.
-func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, error) {
+func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (_ *app, err error) {
 	a := &app{cfg: cfg, logger: newLogger(cfg, stderr), metrics: metrics.New()}
+	defer func() {
+		if err != nil {
+			a.close()
+		}
+	}()
 	a.metrics.SetBuildInfo(version, runtime.Version())
 	// go-redis logs reconnect attempts with the standard logger; route them
 	// through slog so they are structured and levelled like the rest.
 	slogadapt.SetRedisLogger(a.logger)
-	pool, err := store.Open(ctx, cfg.DatabaseURL)
-	if err != nil {
+	if a.pool, err = store.Open(ctx, cfg.DatabaseURL); err != nil {
 		return nil, err
 	}
-	if err := preflight.Postgres(ctx, pool, cfg.DatabaseURL); err != nil {
-		pool.Close()
+	if err = preflight.Postgres(ctx, a.pool, cfg.DatabaseURL); err != nil {
 		return nil, err
 	}
-	derived, err := store.OpenDerived(ctx, cfg.DatabaseURL)
-	if err != nil {
-		pool.Close()
+	if a.derived, err = store.OpenDerived(ctx, cfg.DatabaseURL); err != nil {
 		return nil, err
 	}
-	a.pool, a.derived = pool, derived
-	a.store = store.New(pool).WithDerivedPool(derived)
+	a.store = store.New(a.pool).WithDerivedPool(a.derived)
 	a.metrics.WatchRelayBacklog(a.store.RelayBacklog)
 
-	ro, err := redisConnOpt(cfg.RedisURL, time.Second, 2*time.Second)
-	if err != nil {
-		a.close()
+	if a.redisOpt, err = redisConnOpt(cfg.RedisURL, time.Second, 2*time.Second); err != nil {
 		return nil, err
 	}
-	a.redisOpt = ro
-	a.client = asynq.NewClient(ro)
-	a.rdb = ro.MakeRedisClient().(redis.UniversalClient)
+	a.client = asynq.NewClient(a.redisOpt)
+	a.rdb = a.redisOpt.MakeRedisClient().(redis.UniversalClient)
 	preflight.Redis(ctx, a.rdb, cfg.RedisURL, a.logger)
 
-	a.registry, err = cfg.ConnectorRegistry()
-	if err != nil {
-		a.close()
+	if a.registry, err = cfg.ConnectorRegistry(); err != nil {
 		return nil, err
 	}
 	a.metrics.Init(a.registry.Names(), workers.TaskTypes())
 	if a.unsub, err = newUnsubscriber(ctx, cfg, a.store); err != nil {
-		a.close()
 		return nil, err
 	}
-	a.inspect = asynq.NewInspector(ro)
+	a.inspect = asynq.NewInspector(a.redisOpt)
 	a.metrics.Registerer().MustRegister(metrics.NewQueueCollector(a.inspect, a.logger))
 	return a, nil
 }
@@ -146,17 +139,8 @@ func (a *app) close() {
 // teams are configured.
 func (a *app) routing() workers.Routing {
 	r := a.cfg.File.Routing
-	out := workers.Routing{Pipeline: r.Pipeline, HotStage: r.HotStage, NurtureProgram: r.NurtureProgram, SLA: r.SLA,
-		CallbackAfter: r.CallbackAfter, TeamPipelines: map[string]string{}}
-	for _, t := range r.Teams {
-		if t.Pipeline != "" {
-			out.TeamPipelines[t.Name] = t.Pipeline
-		}
-	}
-	if len(r.Teams) > 0 {
-		out.Rules = &pipeline.RoutingRules{Rules: r.Rules, Fallback: r.FallbackTeam}
-	}
-	return out
+	return workers.Routing{Pipeline: r.Pipeline, HotStage: r.HotStage, NurtureProgram: r.NurtureProgram, SLA: r.SLA,
+		CallbackAfter: r.CallbackAfter, TeamPipelines: r.TeamPipelines(), Rules: r.TeamRules()}
 }
 
 // mailSinkFunc lists the local sink when no Mailgun key is configured.
