@@ -66,11 +66,7 @@ func loadConfig() (config.Config, error) {
 }
 
 func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
-	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
-	if cfg.LogFormat == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
-	}
-	return slog.New(slog.NewTextHandler(w, opts))
+	return slogadapt.NewLogger(w, cfg.LogLevel, cfg.LogFormat)
 }
 
 // newApp connects to PostgreSQL and Redis lazily: neither needs to be up for
@@ -170,15 +166,7 @@ func openStore(ctx context.Context) (*store.Store, func(), error) {
 // openStoreWith connects to cfg's database, checked to answer, for a
 // one-shot command that has loaded its configuration already.
 func openStoreWith(ctx context.Context, cfg config.Config) (*store.Store, func(), error) {
-	pool, err := store.Open(ctx, cfg.DatabaseURL)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := preflight.Postgres(ctx, pool, cfg.DatabaseURL); err != nil {
-		pool.Close()
-		return nil, nil, err
-	}
-	return store.New(pool), pool.Close, nil
+	return preflight.OpenStore(ctx, cfg.DatabaseURL)
 }
 
 // syncReps writes the configured reps, pipelines and teams to the store.
