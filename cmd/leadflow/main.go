@@ -64,10 +64,10 @@ var (
 
 func commands() []command {
 	return []command{
-		{"serve", "run the HTTP server: webhook intake, /healthz, /readyz, /metrics", nil, runServe},
-		{"worker", "run an Asynq worker that processes lead tasks (also serves /healthz, /readyz, /metrics)", nil, runWorker},
-		{"scheduler", "run the relay that enqueues stored events left without a task (also serves /healthz, /readyz, /metrics)", nil, runScheduler},
-		{"run", "run serve, worker and scheduler in one process", nil, runAll},
+		{"serve", "run the HTTP server: webhook intake, /healthz, /readyz, /metrics", nil, runRole("serve", roles{http: true})},
+		{"worker", "run an Asynq worker that processes lead tasks (also serves /healthz, /readyz, /metrics)", nil, runRole("worker", roles{http: true, worker: true})},
+		{"scheduler", "run the relay that enqueues stored events left without a task (also serves /healthz, /readyz, /metrics)", nil, runRole("scheduler", roles{http: true, relay: true})},
+		{"run", "run serve, worker and scheduler in one process", nil, runRole("run", roles{http: true, worker: true, relay: true})},
 		{"migrate", "apply database migrations (up) or list them (status)", migrations.Verbs, runMigrate},
 		{"import", "load historical leads with outcomes from a CSV file, for training and backtesting", nil, runImport},
 		{"score", "evaluate, train and calibrate the learned model (eval, train, calibrate)", scoreVerbs, runScore},
@@ -176,10 +176,6 @@ func runVersion(_ context.Context, args []string, stdout, _ io.Writer) error {
 	fmt.Fprintln(stdout, "leadflow", version)
 	return nil
 }
-
-// roleUsage is the help of serve, worker, scheduler and run: they take no
-// flags, only the environment.
-func roleUsage(name string) string { return program().RoleUsage(name) }
 
 func upperFirst(s string) string {
 	if s == "" {

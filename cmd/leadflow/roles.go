@@ -18,31 +18,22 @@ import (
 // roles says which parts of leadflow a process runs.
 type roles struct{ http, worker, relay bool }
 
-func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runRoles(ctx, "serve", args, stdout, stderr, roles{http: true})
-}
-
-func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runRoles(ctx, "worker", args, stdout, stderr, roles{http: true, worker: true})
-}
-
-func runScheduler(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runRoles(ctx, "scheduler", args, stdout, stderr, roles{http: true, relay: true})
-}
-
-func runAll(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runRoles(ctx, "run", args, stdout, stderr, roles{http: true, worker: true, relay: true})
+// runRole is the command `leadflow <name>` running the roles r.
+func runRole(name string, r roles) func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+		return runRoles(ctx, name, args, stdout, stderr, r)
+	}
 }
 
 // runRoles runs `leadflow <name>`: it takes no flags or arguments, only the
 // LEADFLOW_* environment its --help lists.
 func runRoles(ctx context.Context, name string, args []string, stdout, stderr io.Writer, r roles) error {
-	fs := newFlagSet(name, roleUsage(name), stdout)
+	fs := cmdline.NewFlagSet(name, program().RoleUsage(name), stdout)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fs.errorf("unexpected argument %q (configuration comes from LEADFLOW_* variables)", fs.Arg(0))
+		return fs.Errorf("unexpected argument %q (configuration comes from LEADFLOW_* variables)", fs.Arg(0))
 	}
 	cfg, err := loadConfig()
 	if err != nil {
