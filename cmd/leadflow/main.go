@@ -1,15 +1,9 @@
 // Command leadflow is the one leadflow binary. Subcommands choose the role:
 // serve (webhook intake), worker (queue processing), scheduler (relay and
 // periodic tasks), run (all three in one process), migrate, demo, version.
-// It only wires packages together; behaviour lives in them.
-//
-// Every command follows the same command-line contract, kept by
-// cli_test.go over the whole command table: --help (or -h, or
-// `leadflow help <command>`) prints usage on stdout and exits 0; a usage
-// error (unknown command or flag, bad or missing flag value or argument)
-// prints one line naming it on stderr, nothing on stdout, and exits 2; a
-// failure at run time exits 1. Flags are parsed and checked before any
-// database or network connection is opened.
+// It only wires packages together; behaviour lives in them. Every command
+// follows the command-line contract of package internal/cmdline, kept by
+// cli_test.go over the whole command table.
 package main
 
 import (
@@ -134,8 +128,8 @@ Exit status:
 // The commands reach the toolkit of package internal/cmdline through these
 // names.
 
-// flagSet is a command's flag set with leadflow's conventions (see the
-// package comment above), kept by a cmdline.FlagSet. The embedded
+// flagSet is a command's flag set with leadflow's conventions (see
+// package internal/cmdline), kept by a cmdline.FlagSet. The embedded
 // *flag.FlagSet defines the flags; Parse and the helpers below go through
 // the cmdline.FlagSet.
 type flagSet struct {
