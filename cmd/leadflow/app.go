@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -25,9 +24,7 @@ import (
 	"leadflow/internal/configsync"
 	"leadflow/internal/preflight"
 	"leadflow/internal/slogadapt"
-	"leadflow/lead"
 	"leadflow/metrics"
-	"leadflow/pipeline"
 	"leadflow/privacy"
 	"leadflow/scoring/training"
 	"leadflow/store"
@@ -69,59 +66,49 @@ func loadConfig() (config.Config, error) {
 }
 
 func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
-	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
-	if cfg.LogFormat == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
-	}
-	return slog.New(slog.NewTextHandler(w, opts))
+	return slogadapt.NewLogger(w, cfg.LogLevel, cfg.LogFormat)
 }
 
 // newApp connects to PostgreSQL and Redis lazily: neither needs to be up for
 // the process to start, so roles survive a dependency restart.
-func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, error) {
+func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (_ *app, err error) {
 	a := &app{cfg: cfg, logger: newLogger(cfg, stderr), metrics: metrics.New()}
+	defer func() {
+		if err != nil {
+			a.close()
+		}
+	}()
 	a.metrics.SetBuildInfo(version, runtime.Version())
 	// go-redis logs reconnect attempts with the standard logger; route them
 	// through slog so they are structured and levelled like the rest.
 	slogadapt.SetRedisLogger(a.logger)
-	pool, err := store.Open(ctx, cfg.DatabaseURL)
-	if err != nil {
+	if a.pool, err = store.Open(ctx, cfg.DatabaseURL); err != nil {
 		return nil, err
 	}
-	if err := preflight.Postgres(ctx, pool, cfg.DatabaseURL); err != nil {
-		pool.Close()
+	if err = preflight.Postgres(ctx, a.pool, cfg.DatabaseURL); err != nil {
 		return nil, err
 	}
-	derived, err := store.OpenDerived(ctx, cfg.DatabaseURL)
-	if err != nil {
-		pool.Close()
+	if a.derived, err = store.OpenDerived(ctx, cfg.DatabaseURL); err != nil {
 		return nil, err
 	}
-	a.pool, a.derived = pool, derived
-	a.store = store.New(pool).WithDerivedPool(derived)
+	a.store = store.New(a.pool).WithDerivedPool(a.derived)
 	a.metrics.WatchRelayBacklog(a.store.RelayBacklog)
 
-	ro, err := redisConnOpt(cfg.RedisURL, time.Second, 2*time.Second)
-	if err != nil {
-		a.close()
+	if a.redisOpt, err = redisConnOpt(cfg.RedisURL, time.Second, 2*time.Second); err != nil {
 		return nil, err
 	}
-	a.redisOpt = ro
-	a.client = asynq.NewClient(ro)
-	a.rdb = ro.MakeRedisClient().(redis.UniversalClient)
+	a.client = asynq.NewClient(a.redisOpt)
+	a.rdb = a.redisOpt.MakeRedisClient().(redis.UniversalClient)
 	preflight.Redis(ctx, a.rdb, cfg.RedisURL, a.logger)
 
-	a.registry, err = cfg.ConnectorRegistry()
-	if err != nil {
-		a.close()
+	if a.registry, err = cfg.ConnectorRegistry(); err != nil {
 		return nil, err
 	}
 	a.metrics.Init(a.registry.Names(), workers.TaskTypes())
 	if a.unsub, err = newUnsubscriber(ctx, cfg, a.store); err != nil {
-		a.close()
 		return nil, err
 	}
-	a.inspect = asynq.NewInspector(ro)
+	a.inspect = asynq.NewInspector(a.redisOpt)
 	a.metrics.Registerer().MustRegister(metrics.NewQueueCollector(a.inspect, a.logger))
 	return a, nil
 }
@@ -148,17 +135,8 @@ func (a *app) close() {
 // teams are configured.
 func (a *app) routing() workers.Routing {
 	r := a.cfg.File.Routing
-	out := workers.Routing{Pipeline: r.Pipeline, HotStage: r.HotStage, NurtureProgram: r.NurtureProgram, SLA: r.SLA,
-		CallbackAfter: r.CallbackAfter, TeamPipelines: map[string]string{}}
-	for _, t := range r.Teams {
-		if t.Pipeline != "" {
-			out.TeamPipelines[t.Name] = t.Pipeline
-		}
-	}
-	if len(r.Teams) > 0 {
-		out.Rules = &pipeline.RoutingRules{Rules: r.Rules, Fallback: r.FallbackTeam}
-	}
-	return out
+	return workers.Routing{Pipeline: r.Pipeline, HotStage: r.HotStage, NurtureProgram: r.NurtureProgram, SLA: r.SLA,
+		CallbackAfter: r.CallbackAfter, TeamPipelines: r.TeamPipelines(), Rules: r.TeamRules()}
 }
 
 // mailSinkFunc lists the local sink when no Mailgun key is configured.
@@ -188,42 +166,11 @@ func openStore(ctx context.Context) (*store.Store, func(), error) {
 // openStoreWith connects to cfg's database, checked to answer, for a
 // one-shot command that has loaded its configuration already.
 func openStoreWith(ctx context.Context, cfg config.Config) (*store.Store, func(), error) {
-	pool, err := store.Open(ctx, cfg.DatabaseURL)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := preflight.Postgres(ctx, pool, cfg.DatabaseURL); err != nil {
-		pool.Close()
-		return nil, nil, err
-	}
-	return store.New(pool), pool.Close, nil
+	return preflight.OpenStore(ctx, cfg.DatabaseURL)
 }
 
 // syncReps writes the configured reps, pipelines and teams to the store.
 func (a *app) syncReps(ctx context.Context) error { return configsync.Sync(ctx, a.store, a.cfg) }
-
-// enqueueEvents puts the ingest task of a group of stored events in the
-// queue; an existing task with the same id means it is already there.
-func (a *app) enqueueEvents(ctx context.Context, taskID string, events []lead.Event) error {
-	ids := make([]int64, len(events))
-	for i, ev := range events {
-		ids[i] = ev.ID
-	}
-	task, err := workers.NewIngestGroupTask(taskID, ids)
-	if err != nil {
-		return err
-	}
-	return a.enqueue(ctx, task)
-}
-
-// taskExists asks Redis whether a task is still known, for the relay.
-func (a *app) taskExists(_ context.Context, taskID string) (bool, error) {
-	_, err := a.inspect.GetTaskInfo(workers.QueueDefault, taskID)
-	if errors.Is(err, asynq.ErrTaskNotFound) || errors.Is(err, asynq.ErrQueueNotFound) {
-		return false, nil
-	}
-	return err == nil, err
-}
 
 // httpHandler builds the HTTP surface; webhook routes are always mounted,
 // health and metrics are what worker and scheduler processes need.
@@ -234,7 +181,7 @@ func (a *app) httpHandler() (http.Handler, error) {
 	api, err := httpapi.New(httpapi.Config{
 		Connectors:        a.registry,
 		Store:             a.store,
-		EnqueueFunc:       a.enqueueEvents,
+		EnqueueFunc:       workers.EnqueueEvents(a.client),
 		RedisPingFunc:     func(ctx context.Context) error { return a.rdb.Ping(ctx).Err() },
 		ReplayCache:       httpapi.NewRedisReplayCache(a.rdb),
 		Unsubscriber:      a.unsub,
@@ -292,49 +239,22 @@ func (a *app) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	h, err := workers.NewHandlers(workers.Config{
-		Email: ec,
-		Store: a.store, Connectors: a.registry, Enqueuer: a.client,
-		Rules:         a.cfg.File.Scoring,
-		Routing:       a.routing(),
-		DefaultRegion: a.cfg.DefaultRegion,
-		TrainFunc: func(ctx context.Context) (string, error) {
-			res, err := training.Train(ctx, a.store, training.Options{Seed: 1})
-			if errors.Is(err, training.ErrTooLittleHistory) {
-				return "skipped: " + err.Error(), nil
-			}
-			if err != nil {
-				return "", err
-			}
-			return res.Summary(), nil
-		},
+	h, err := workers.NewHandlers(workers.Config{Email: ec, Store: a.store, Connectors: a.registry, Enqueuer: a.client,
+		Rules: a.cfg.File.Scoring, Routing: a.routing(), DefaultRegion: a.cfg.DefaultRegion, TrainFunc: training.Periodic(a.store),
 		ModelLoader: func(ctx context.Context) (string, []byte, error) {
 			m, err := a.store.ActiveModel(ctx)
 			return m.Version, m.Model, err
 		},
-		Metrics: a.metrics,
-		Logger:  a.logger,
-	})
+		Metrics: a.metrics, Logger: a.logger})
 	if err != nil {
 		return nil, nil, err
 	}
-	srv := asynq.NewServer(a.redisOpt, asynq.Config{
-		Concurrency: a.cfg.WorkerConcurrency,
-		Queues:      workers.QueueWeights(),
-		// An idle server polls Redis every TaskCheckInterval; Asynq's 1 s
-		// default adds up to 1.5 s to speed to lead. 25 ms costs one Redis
-		// call per 25 ms per idle worker process.
-		TaskCheckInterval: 25 * time.Millisecond,
-		ShutdownTimeout:   10 * time.Second,
-		Logger:            slogadapt.NewAsynqLogger(a.logger),
-		RetryDelayFunc:    workers.RetryDelay,
-		LogLevel:          slogadapt.AsynqLevel(a.cfg.LogLevel),
-	})
-	return srv, h.NewMux(), nil
+	return workers.NewServer(workers.ServerConfig{Redis: a.redisOpt, Concurrency: a.cfg.WorkerConcurrency,
+		Logger: slogadapt.NewAsynqLogger(a.logger), LogLevel: slogadapt.AsynqLevel(a.cfg.LogLevel)}), h.NewMux(), nil
 }
 
 func (a *app) newRelay() *workers.Relay {
 	rc := a.relay
-	rc.Store, rc.Enqueuer, rc.TaskExists, rc.Metrics, rc.Logger = a.store, a.client, a.taskExists, a.metrics, a.logger
+	rc.Store, rc.Enqueuer, rc.TaskExists, rc.Metrics, rc.Logger = a.store, a.client, workers.TaskExists(a.inspect), a.metrics, a.logger
 	return workers.NewRelay(rc)
 }

@@ -4,11 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"path/filepath"
 
-	"leadflow/config"
+	"leadflow/internal/cmdline"
 	"leadflow/internal/demo"
 	"leadflow/internal/localstack"
 	"leadflow/internal/localsvc"
@@ -17,7 +16,7 @@ import (
 // runDemo starts a local stack and every role in this process, then lets
 // package internal/demo post its synthetic leads and print the report.
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("demo", "Usage: leadflow demo [flags]\n\nStarts PostgreSQL and Redis on free loopback ports under --dir, migrates a fresh\n'leadflow' database, seeds three reps, runs serve+worker+scheduler in this process,\nposts signed synthetic leads to the generic webhook and prints what happened:\nthe figures, sample emails, web app sign-in tokens for a rep and a manager (new\nevery run), and a `leadflow post` line to send a lead of your own. The webhook\nsecret is generated once and kept in <dir>/"+demo.SecretFile+".\nLEADFLOW_HTTP_ADDR is used when free (default 127.0.0.1:8080), else a free port.\nIt runs until Ctrl-C (or --exit).", stdout)
+	fs := cmdline.NewFlagSet("demo", demo.Usage, stdout)
 	dir := fs.String("dir", ".leadflow", "directory for the demo's PostgreSQL and Redis data (created if missing)")
 	n := fs.Int("leads", 300, "number of synthetic leads to post")
 	seed := fs.Int64("seed", 1, "seed of the synthetic lead generator (same seed, same leads)")
@@ -25,11 +24,11 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := fs.noArgs(); err != nil {
+	if err := fs.NoArgs(); err != nil {
 		return err
 	}
 	if *n < 1 {
-		return fs.errorf("--leads: expected a positive number, got %d", *n)
+		return fs.Errorf("--leads: expected a positive number, got %d", *n)
 	}
 	say := func(format string, args ...any) { fmt.Fprintf(stdout, format+"\n", args...) }
 	say("leadflow demo: starting PostgreSQL and Redis under %s ...", *dir)
@@ -43,27 +42,13 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	env := map[string]string{
-		config.EnvDatabaseURL:    stack.DatabaseURL,
-		config.EnvRedisURL:       stack.RedisURL,
-		config.EnvWebhookSecrets: secret,
-		config.EnvLogLevel:       "warn",
-	}
-	cfg, err := config.Load(func(k string) string {
-		if v, ok := env[k]; ok {
-			return v
-		}
-		return os.Getenv(k)
-	})
+	cfg, err := demo.Config(stack.DatabaseURL, stack.RedisURL, secret, os.Getenv)
 	if err != nil {
-		return fmt.Errorf("invalid configuration: %w", err)
+		return err
 	}
-	ln, err := net.Listen("tcp", cfg.HTTPAddr)
+	ln, err := demo.Listen(cfg.HTTPAddr)
 	if err != nil {
-		ln, err = net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			return fmt.Errorf("listen: %w", err)
-		}
+		return err
 	}
 
 	// Worker logs go to a file so the report stays readable.
@@ -90,18 +75,11 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	rolesDone := make(chan error, 1)
 	go func() { rolesDone <- a.runRoles(runCtx, ln, roles{http: true, worker: true, relay: true}) }()
 
-	var samples []string
-	if steps := cfg.File.Email.Nurture[cfg.File.Routing.NurtureProgram]; len(steps) > 0 {
-		samples = append(samples, steps[0].Template)
-	}
-	if t := cfg.File.Email.RepNotification; t != "" {
-		samples = append(samples, t)
-	}
 	err = demo.Show(ctx, demo.Run{Store: a.store, Inspector: a.inspect,
 		BaseURL: "http://" + ln.Addr().String(), DefaultURL: demo.DefaultPostURL(cfg.HTTPAddr),
 		DatabaseURL: stack.DatabaseURL, RedisURL: stack.RedisURL, LogPath: logFile.Name(),
 		Secret: secret, SecretPath: secretPath, RepID: repIDs[0], Leads: *n, Seed: *seed,
-		SampleTemplates: samples, Running: !*exit}, stdout)
+		SampleTemplates: demo.SampleTemplates(cfg.File), Running: !*exit}, stdout)
 	if err != nil {
 		return err
 	}

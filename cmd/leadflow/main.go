@@ -1,20 +1,13 @@
 // Command leadflow is the one leadflow binary. Subcommands choose the role:
 // serve (webhook intake), worker (queue processing), scheduler (relay and
 // periodic tasks), run (all three in one process), migrate, demo, version.
-// It only wires packages together; behaviour lives in them.
-//
-// Every command follows the same command-line contract, kept by
-// cli_test.go over the whole command table: --help (or -h, or
-// `leadflow help <command>`) prints usage on stdout and exits 0; a usage
-// error (unknown command or flag, bad or missing flag value or argument)
-// prints one line naming it on stderr, nothing on stdout, and exits 2; a
-// failure at run time exits 1. Flags are parsed and checked before any
-// database or network connection is opened.
+// It only wires packages together; behaviour lives in them. Every command
+// follows the command-line contract of package internal/cmdline, kept by
+// cli_test.go over the whole command table.
 package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -28,6 +21,7 @@ import (
 
 	"leadflow/config"
 	"leadflow/internal/cmdline"
+	"leadflow/migrations"
 	"leadflow/reporting"
 )
 
@@ -36,9 +30,9 @@ var version = "dev"
 
 // Exit codes, documented in the top-level usage.
 const (
-	exitOK      = 0 // success, or help printed
-	exitFailure = 1 // the command failed at run time
-	exitUsage   = 2 // the command line is wrong
+	exitOK      = cmdline.ExitOK
+	exitFailure = cmdline.ExitFailure
+	exitUsage   = cmdline.ExitUsage
 )
 
 // command is one `leadflow <name>` subcommand.
@@ -54,7 +48,6 @@ type command struct {
 // Verbs of the commands that have them, shared by the table and the
 // commands' own dispatch and error messages.
 var (
-	migrateVerbs  = []string{"up", "status"}
 	scoreVerbs    = []string{"eval", "train", "calibrate"}
 	mailVerbs     = []string{"ls", "preview"}
 	repsVerbs     = []string{"add", "ls", "disable", "ooo", "token"}
@@ -65,11 +58,11 @@ var (
 
 func commands() []command {
 	return []command{
-		{"serve", "run the HTTP server: webhook intake, /healthz, /readyz, /metrics", nil, runServe},
-		{"worker", "run an Asynq worker that processes lead tasks (also serves /healthz, /readyz, /metrics)", nil, runWorker},
-		{"scheduler", "run the relay that enqueues stored events left without a task (also serves /healthz, /readyz, /metrics)", nil, runScheduler},
-		{"run", "run serve, worker and scheduler in one process", nil, runAll},
-		{"migrate", "apply database migrations (up) or list them (status)", migrateVerbs, runMigrate},
+		{"serve", "run the HTTP server: webhook intake, /healthz, /readyz, /metrics", nil, runRole("serve", roles{http: true})},
+		{"worker", "run an Asynq worker that processes lead tasks (also serves /healthz, /readyz, /metrics)", nil, runRole("worker", roles{http: true, worker: true})},
+		{"scheduler", "run the relay that enqueues stored events left without a task (also serves /healthz, /readyz, /metrics)", nil, runRole("scheduler", roles{http: true, relay: true})},
+		{"run", "run serve, worker and scheduler in one process", nil, runRole("run", roles{http: true, worker: true, relay: true})},
+		{"migrate", "apply database migrations (up) or list them (status)", migrations.Verbs, runMigrate},
 		{"import", "load historical leads with outcomes from a CSV file, for training and backtesting", nil, runImport},
 		{"score", "evaluate, train and calibrate the learned model (eval, train, calibrate)", scoreVerbs, runScore},
 		{"mail", "list the local mail sink or preview a template for a contact (ls, preview)", mailVerbs, runMail},
@@ -92,62 +85,51 @@ func main() {
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run runs the command line args and returns the process exit code.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		printUsage(stderr, false)
-		return exitUsage
+// program is leadflow's command table with its usage and environment help.
+func program() cmdline.Program {
+	var env []cmdline.EnvVar
+	for _, ev := range config.EnvVars() {
+		env = append(env, cmdline.EnvVar(ev))
 	}
-	switch args[0] {
-	case "-h", "-help", "--help":
-		printUsage(stdout, true)
-		return exitOK
-	case "-v", "-version", "--version":
-		args = append([]string{"version"}, args[1:]...)
-	case "help":
-		if len(args) == 1 || args[1] == "help" || cmdline.IsHelp(args[1]) {
-			printUsage(stdout, true)
-			return exitOK
-		}
-		// help <command> [verb] is <command> [verb] --help.
-		args = append(append([]string{}, args[1:]...), "--help")
-	}
+	var cmds []cmdline.Command
 	for _, c := range commands() {
-		if c.name == args[0] {
-			return exitCode(c.name, c.run(ctx, args[1:], stdout, stderr), stderr)
-		}
+		cmds = append(cmds, cmdline.Command{Name: c.name, Summary: c.summary, Verbs: c.verbs, Run: c.run})
 	}
-	if strings.HasPrefix(args[0], "-") {
-		fmt.Fprintf(stderr, "leadflow: unknown flag %s before the command (see leadflow --help)\n", args[0])
-	} else {
-		var names []string
-		for _, c := range commands() {
-			names = append(names, c.name)
-		}
-		fmt.Fprintf(stderr, "leadflow: unknown command %q%s (see leadflow --help)\n", args[0], cmdline.DidYouMean(args[0], names))
-	}
-	return exitUsage
+	return cmdline.Program{Name: "leadflow", Intro: usageIntro, Outro: usageOutro, Commands: cmds,
+		Env: cmdline.EnvHelp(env, "\nThe YAML file named by LEADFLOW_CONFIG may set scoring rules (scoring:) and\nrouting (routing: pipeline, hot_stage, nurture_program, reps). See README.md.\n")}
 }
 
-// exitCode reports a command's error on stderr and returns its exit code.
-func exitCode(name string, err error, stderr io.Writer) int {
-	var ue *cmdline.UsageError
-	switch {
-	case err == nil, errors.Is(err, flag.ErrHelp):
-		return exitOK
-	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "leadflow %s: %s (see leadflow %s --help)\n", ue.Cmd, cmdline.OneLine(ue.Msg), ue.Cmd)
-		return exitUsage
-	}
-	fmt.Fprintf(stderr, "leadflow %s: %v\n", name, err)
-	return exitFailure
+// run runs the command line args and returns the process exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return program().Run(ctx, args, stdout, stderr)
 }
+
+const usageIntro = `leadflow: lead intake, qualification and routing.
+
+Usage: leadflow <command> [flags]
+       leadflow help <command> [subcommand]
+       leadflow --version
+
+Commands:
+`
+
+const usageOutro = `
+Run 'leadflow <command> --help' (or 'leadflow <command> <subcommand> --help')
+for its flags; help is printed on stdout.
+
+Exit status:
+  0  success, or help printed
+  1  the command failed while running: PostgreSQL or Redis unreachable, a
+     file that cannot be read, no such contact or rep, invalid configuration
+  2  usage error: unknown command, subcommand or flag, a bad or missing flag
+     value or argument; one line on stderr names it, nothing on stdout
+`
 
 // The commands reach the toolkit of package internal/cmdline through these
 // names.
 
-// flagSet is a command's flag set with leadflow's conventions (see the
-// package comment above), kept by a cmdline.FlagSet. The embedded
+// flagSet is a command's flag set with leadflow's conventions (see
+// package internal/cmdline), kept by a cmdline.FlagSet. The embedded
 // *flag.FlagSet defines the flags; Parse and the helpers below go through
 // the cmdline.FlagSet.
 type flagSet struct {
@@ -171,13 +153,6 @@ func (f *flagSet) errorf(format string, args ...any) error { return f.line.Error
 func (f *flagSet) noArgs() error                           { return f.line.NoArgs() }
 func (f *flagSet) required(names ...string) error          { return f.line.Required(names...) }
 
-// usageErrorf returns a usage error of the command cmd ("reps add").
-//
-//lint:ignore U1000 the name commands used before internal/cmdline; delete once no branch calls it.
-func usageErrorf(cmd, format string, args ...any) error {
-	return cmdline.UsageErrorf(cmd, format, args...)
-}
-
 // splitVerb splits the arguments of a command with verbs; see cmdline.SplitVerb.
 func splitVerb(cmd, usage string, verbs, args []string, stdout io.Writer) (string, []string, error) {
 	return cmdline.SplitVerb(cmd, usage, verbs, args, stdout)
@@ -185,76 +160,15 @@ func splitVerb(cmd, usage string, verbs, args []string, stdout io.Writer) (strin
 
 // runVersion prints the version.
 func runVersion(_ context.Context, args []string, stdout, _ io.Writer) error {
-	fs := newFlagSet("version", "Usage: leadflow version\n       leadflow --version\n       leadflow -v\n\nPrints the version: leadflow <version>.", stdout)
+	fs := cmdline.NewFlagSet("version", "Usage: leadflow version\n       leadflow --version\n       leadflow -v\n\nPrints the version: leadflow <version>.", stdout)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := fs.noArgs(); err != nil {
+	if err := fs.NoArgs(); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "leadflow", version)
 	return nil
-}
-
-// printUsage prints the top-level usage; withEnv adds the environment.
-func printUsage(w io.Writer, withEnv bool) {
-	fmt.Fprint(w, `leadflow: lead intake, qualification and routing.
-
-Usage: leadflow <command> [flags]
-       leadflow help <command> [subcommand]
-       leadflow --version
-
-Commands:
-`)
-	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
-	}
-	fmt.Fprint(w, `
-Run 'leadflow <command> --help' (or 'leadflow <command> <subcommand> --help')
-for its flags; help is printed on stdout.
-
-Exit status:
-  0  success, or help printed
-  1  the command failed while running: PostgreSQL or Redis unreachable, a
-     file that cannot be read, no such contact or rep, invalid configuration
-  2  usage error: unknown command, subcommand or flag, a bad or missing flag
-     value or argument; one line on stderr names it, nothing on stdout
-`)
-	if !withEnv {
-		fmt.Fprintln(w, "\nRun 'leadflow --help' for the environment variables.")
-		return
-	}
-	fmt.Fprintln(w)
-	fmt.Fprint(w, envHelp())
-}
-
-// roleUsage is the help of serve, worker, scheduler and run: they take no
-// flags, only the environment.
-func roleUsage(name string) string {
-	summary := ""
-	for _, c := range commands() {
-		if c.name == name {
-			summary = c.summary
-		}
-	}
-	return fmt.Sprintf("Usage: leadflow %s\n\n%s.\nConfiguration comes from the environment.\n\n%s", name, upperFirst(summary), envHelp())
-}
-
-// envHelp lists the environment variables and the YAML file.
-func envHelp() string {
-	var b strings.Builder
-	fmt.Fprintln(&b, "Environment:")
-	for _, ev := range config.EnvVars() {
-		def := ev.Default
-		if def == "" {
-			def = "unset"
-		}
-		fmt.Fprintf(&b, "  %s\n      %s (default: %s)\n", ev.Name, ev.Usage, def)
-	}
-	fmt.Fprintln(&b, `
-The YAML file named by LEADFLOW_CONFIG may set scoring rules (scoring:) and
-routing (routing: pipeline, hot_stage, nurture_program, reps). See README.md.`)
-	return b.String()
 }
 
 func upperFirst(s string) string {

@@ -2,14 +2,15 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net"
-	"sync"
 
-	"github.com/hibiken/asynq"
+	"golang.org/x/sync/errgroup"
 
+	"leadflow/internal/cmdline"
+	"leadflow/internal/preflight"
+	"leadflow/internal/slogadapt"
 	"leadflow/migrations"
 	"leadflow/workers"
 )
@@ -17,31 +18,22 @@ import (
 // roles says which parts of leadflow a process runs.
 type roles struct{ http, worker, relay bool }
 
-func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runRoles(ctx, "serve", args, stdout, stderr, roles{http: true})
-}
-
-func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runRoles(ctx, "worker", args, stdout, stderr, roles{http: true, worker: true})
-}
-
-func runScheduler(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runRoles(ctx, "scheduler", args, stdout, stderr, roles{http: true, relay: true})
-}
-
-func runAll(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runRoles(ctx, "run", args, stdout, stderr, roles{http: true, worker: true, relay: true})
+// runRole is the command `leadflow <name>` running the roles r.
+func runRole(name string, r roles) func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+		return runRoles(ctx, name, args, stdout, stderr, r)
+	}
 }
 
 // runRoles runs `leadflow <name>`: it takes no flags or arguments, only the
 // LEADFLOW_* environment its --help lists.
 func runRoles(ctx context.Context, name string, args []string, stdout, stderr io.Writer, r roles) error {
-	fs := newFlagSet(name, roleUsage(name), stdout)
+	fs := cmdline.NewFlagSet(name, program().RoleUsage(name), stdout)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fs.errorf("unexpected argument %q (configuration comes from LEADFLOW_* variables)", fs.Arg(0))
+		return fs.Errorf("unexpected argument %q (configuration comes from LEADFLOW_* variables)", fs.Arg(0))
 	}
 	cfg, err := loadConfig()
 	if err != nil {
@@ -60,36 +52,21 @@ func runRoles(ctx context.Context, name string, args []string, stdout, stderr io
 }
 
 // runRoles runs the chosen roles until ctx ends or one fails; a failure
-// stops the others.
+// stops the others and is returned.
 func (a *app) runRoles(ctx context.Context, ln net.Listener, r roles) error {
 	if err := a.syncReps(ctx); err != nil {
 		return err
 	}
+	// A role that fails cancels the group's context, which stops the others.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		errs []error
-	)
-	goRole := func(fn func() error) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if err := fn(); err != nil {
-				mu.Lock()
-				errs = append(errs, err)
-				mu.Unlock()
-				cancel()
-			}
-		}()
-	}
+	g, ctx := errgroup.WithContext(ctx)
 	if r.http {
 		h, err := a.httpHandler()
 		if err != nil {
 			return err
 		}
-		goRole(func() error { return a.serveHTTP(ctx, ln, h) })
+		g.Go(func() error { return a.serveHTTP(ctx, ln, h) })
 	}
 	if r.worker {
 		srv, mux, err := a.newWorkerServer()
@@ -100,7 +77,7 @@ func (a *app) runRoles(ctx context.Context, ln net.Listener, r roles) error {
 			return fmt.Errorf("start worker: %w", err)
 		}
 		a.logger.Info("worker started", "concurrency", a.cfg.WorkerConcurrency)
-		goRole(func() error {
+		g.Go(func() error {
 			<-ctx.Done()
 			srv.Shutdown()
 			return nil
@@ -108,68 +85,36 @@ func (a *app) runRoles(ctx context.Context, ln net.Listener, r roles) error {
 	}
 	if r.relay {
 		relay := a.newRelay()
-		goRole(func() error { return relay.Run(ctx) })
+		g.Go(func() error { return relay.Run(ctx) })
 		sc := a.cfg.File.Schedule
-		if sc.RescoreEvery > 0 || sc.RetrainEvery > 0 {
-			sched := asynq.NewScheduler(a.redisOpt, &asynq.SchedulerOpts{Logger: newAsynqLogger(a.logger), LogLevel: asynqLevel(a.cfg.LogLevel)})
-			for _, p := range workers.PeriodicTasks(sc.RescoreEvery, sc.RetrainEvery) {
-				if _, err := sched.Register(p.Cronspec, p.Task); err != nil {
-					return fmt.Errorf("schedule %s: %w", p.What, err)
-				}
-			}
-			if err := sched.Start(); err != nil {
-				return fmt.Errorf("start scheduler: %w", err)
-			}
-			a.logger.Info("scheduler started", "rescore_every", sc.RescoreEvery.String(), "retrain_every", sc.RetrainEvery.String())
-			goRole(func() error {
-				<-ctx.Done()
-				sched.Shutdown()
-				return nil
-			})
+		sched, err := workers.NewScheduler(workers.SchedulerConfig{Redis: a.redisOpt, RescoreEvery: sc.RescoreEvery, RetrainEvery: sc.RetrainEvery,
+			Logger: a.logger, AsynqLogger: slogadapt.NewAsynqLogger(a.logger), LogLevel: slogadapt.AsynqLevel(a.cfg.LogLevel)})
+		if err != nil {
+			return err
 		}
+		g.Go(func() error { return sched.Run(ctx) })
 	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return g.Wait()
 }
 
-const migrateUsage = `Usage: leadflow migrate up|status
-
-  up      apply the pending database migrations (LEADFLOW_DATABASE_URL)
-  status  list every migration as applied or pending`
-
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	verb, rest, err := splitVerb("migrate", migrateUsage, migrateVerbs, args, stdout)
+	verb, rest, err := cmdline.SplitVerb("migrate", migrations.Usage, migrations.Verbs, args, stdout)
 	if err != nil {
 		return err
 	}
-	fs := newFlagSet("migrate "+verb, "Usage: leadflow migrate "+verb+"\n\n"+
-		map[string]string{"up": "Applies the pending database migrations.", "status": "Lists every migration as applied or pending."}[verb], stdout)
+	fs := cmdline.NewFlagSet("migrate "+verb, migrations.VerbUsage(verb), stdout)
 	if err := fs.Parse(rest); err != nil {
 		return err
 	}
-	if err := fs.noArgs(); err != nil {
+	if err := fs.NoArgs(); err != nil {
 		return err
 	}
 	cfg, err := loadConfig()
 	if err != nil {
 		return err
 	}
-	if err := requirePostgres(ctx, cfg.DatabaseURL); err != nil {
+	if err := preflight.RequirePostgres(ctx, cfg.DatabaseURL); err != nil {
 		return err
 	}
-	switch verb {
-	case "up":
-		applied, err := migrations.Up(ctx, cfg.DatabaseURL)
-		if err != nil {
-			return err
-		}
-		migrations.WriteApplied(stdout, applied)
-	case "status":
-		list, err := migrations.List(ctx, cfg.DatabaseURL)
-		if err != nil {
-			return err
-		}
-		migrations.WriteStatus(stdout, list)
-	}
-	return nil
+	return migrations.Run(ctx, verb, cfg.DatabaseURL, stdout)
 }

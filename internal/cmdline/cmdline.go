@@ -1,10 +1,16 @@
 // Package cmdline is leadflow's command-line toolkit: flag sets that follow one
-// contract for every command (help on stdout and exit 0, a usage error as
-// one line naming the flag and exit 2, nothing printed by the flag package
-// itself), flags interspersed with arguments, verbs (reps add, score eval),
-// did-you-mean for a mistyped command, flag types and checks more than one
-// command needs (Seeds, Fraction) and a progress bar for long imports. cmd/leadflow/main.go documents
-// the contract; cmd/leadflow/cli_test.go checks it over every command.
+// contract for every command, flags interspersed with arguments, verbs (reps
+// add, score eval), did-you-mean for a mistyped command, the program that
+// dispatches its command table (Program), flag types and checks more than
+// one command needs (Seeds, Fraction) and a progress bar for long imports.
+//
+// The contract: --help (or -h, or `leadflow help <command>`) prints usage on
+// stdout and exits 0; a usage error (unknown command or flag, bad or missing
+// flag value or argument) prints one line naming it on stderr, nothing on
+// stdout, and exits 2; a failure at run time exits 1. Nothing is printed by
+// the flag package itself. Flags are parsed and checked before any database
+// or network connection is opened. cmd/leadflow/cli_test.go checks it over
+// every command.
 package cmdline
 
 import (

@@ -7,6 +7,7 @@ package slogadapt
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"sync"
@@ -121,4 +122,14 @@ type redisLogger struct{ l *slog.Logger }
 
 func (l redisLogger) Printf(ctx context.Context, format string, v ...any) {
 	l.l.DebugContext(ctx, fmt.Sprintf(format, v...), "component", "redis")
+}
+
+// NewLogger returns leadflow's logger writing to w at level, as JSON when
+// format is "json", else as text (LEADFLOW_LOG_FORMAT).
+func NewLogger(w io.Writer, level slog.Level, format string) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: level}
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }

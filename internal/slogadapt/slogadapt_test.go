@@ -61,3 +61,24 @@ func TestAsynqLevel(t *testing.T) {
 		})
 	}
 }
+
+func TestNewLogger(t *testing.T) {
+	tests := []struct {
+		format string
+		want   string
+	}{
+		{format: "json", want: `"msg":"shown"`},
+		{format: "text", want: "msg=shown"},
+		{format: "", want: "msg=shown"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			var b bytes.Buffer
+			l := NewLogger(&b, slog.LevelWarn, tt.format)
+			l.Info("hidden")
+			l.Warn("shown")
+			require.Contains(t, b.String(), tt.want)
+			require.NotContains(t, b.String(), "hidden")
+		})
+	}
+}

@@ -1,0 +1,42 @@
+package bench
+
+import "fmt"
+
+// Usage is the help of `leadflow bench`, above its flags: what one run
+// measures.
+const Usage = `Usage: leadflow bench [flags]
+
+Starts PostgreSQL (fsync on) and Redis under --dir and measures, in one run:
+  ceilings     bare Asynq enqueue + no-op processing, PostgreSQL single-row and
+               batched INSERTs, against the same servers
+  intake       --leads signed webhooks (Standard Webhooks and Typeform, half hot)
+               posted flat out to "leadflow serve" with no worker running:
+               requests/s, ack latency, Redis bytes per queued lead
+  end to end   --workers "leadflow worker" processes drain that backlog:
+               leads ingested, deduped, scored and routed per second
+  speed        --rate leads/s for --duration with every role running:
+               webhook → routed (deal or nurture) and → assigned deal latency
+and each process's peak RSS. Figures are printed with their ratio to the
+ceilings; --json prints them for scripts.`
+
+// Check returns the first figure of o out of range, as a message naming
+// its flag, or nil.
+func (o Options) Check() error {
+	switch {
+	case o.Leads < 1:
+		return fmt.Errorf("--leads: expected at least 1, got %d", o.Leads)
+	case o.Rate < 1:
+		return fmt.Errorf("--rate: expected at least 1, got %d", o.Rate)
+	case o.Duration <= 0:
+		return fmt.Errorf("--duration: expected a positive duration such as 10s, got %s", o.Duration)
+	case o.Workers < 1 || o.Workers > 16:
+		return fmt.Errorf("--workers: expected 1 to 16, got %d", o.Workers)
+	case o.Concurrency < 1:
+		return fmt.Errorf("--concurrency: expected at least 1, got %d", o.Concurrency)
+	case o.WorkerConcurrency < 1:
+		return fmt.Errorf("--worker-concurrency: expected at least 1, got %d", o.WorkerConcurrency)
+	case o.Statements < 0:
+		return fmt.Errorf("--pg-statements: expected 0 (off) or more, got %d", o.Statements)
+	}
+	return nil
+}
