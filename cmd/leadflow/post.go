@@ -12,6 +12,7 @@ import (
 	"leadflow/connectors"
 	"leadflow/internal/demo"
 	"leadflow/lead"
+	"leadflow/privacy"
 	"leadflow/store"
 )
 
@@ -111,10 +112,6 @@ func runPost(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	return demo.ReportPosted(ctx, stdout, st, demo.Posted{Source: *source, EventID: msgID, Who: who,
 		Pipeline: cfg.File.Routing.Pipeline, Wait: *wait,
 		FindContactFunc: func(ctx context.Context, who string) (int64, error) {
-			person, err := parseContactArg(who, cfg.DefaultRegion)
-			if err != nil {
-				return 0, err
-			}
-			return findContact(ctx, st, person)
+			return privacy.FindArg(ctx, st, who, cfg.DefaultRegion)
 		}})
 }
