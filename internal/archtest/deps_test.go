@@ -48,7 +48,7 @@ var allowed = map[string][]string{
 	"workers":                    {"config", "lead", "connectors", "scoring", "scoring/learn", "scoring/bant", "email", "pipeline", "metrics"},
 	"httpapi":                    {"lead", "connectors", "email", "metrics", "reporting"},
 	"reporting":                  {},
-	"intake":                     {"connectors", "store", "workers"},
+	"intake":                     {"config", "connectors", "internal/redisconn", "store", "workers"},
 	"webapp":                     {"lead"},
 	"salesteam":                  {"lead", "store"},
 	"email":                      {"lead", "internal/retryafter"},
