@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"leadflow/config"
 	"leadflow/email"
@@ -69,4 +70,23 @@ func NewUnsubscriber(ctx context.Context, cfg config.Config, keys email.KeyStore
 		return nil, fmt.Errorf("%s: %w", config.EnvUnsubscribeSecret, err)
 	}
 	return u, nil
+}
+
+// PreviewConfiguredEmail is PreviewEmail under the configuration cfg: the
+// templates, rules and unsubscribe links the workers would use (the
+// deployment's key from st when none is configured), for `leadflow mail
+// preview`. Nothing is sent, so there is no sender.
+func PreviewConfiguredEmail(ctx context.Context, cfg config.Config, st interface {
+	PreviewStore
+	email.KeyStore
+}, template string, contactID int64, now time.Time) (email.Rendered, error) {
+	unsub, err := NewUnsubscriber(ctx, cfg, st)
+	if err != nil {
+		return email.Rendered{}, err
+	}
+	ec, err := NewEmailConfig(cfg, unsub, nil, slog.New(slog.DiscardHandler))
+	if err != nil {
+		return email.Rendered{}, err
+	}
+	return PreviewEmail(ctx, st, ec, cfg.File.Routing.Pipeline, template, contactID, now)
 }

@@ -110,3 +110,36 @@ func TestNewUnsubscriber(t *testing.T) {
 		})
 	}
 }
+
+func TestPreviewConfiguredEmail(t *testing.T) {
+	b := setup(t) // parallel already
+	ctx := context.Background()
+	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ada@example.com","name":"Ada Example"}}`)
+	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
+	var contactID int64
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT contact_id FROM touchpoints WHERE inbound_event_id = $1`, ev.ID).Scan(&contactID))
+	tests := []struct {
+		name     string
+		template string
+		secret   string
+		wantErr  string
+	}{
+		{name: "a template rendered for the contact", template: "heating-up"},
+		{name: "an unknown template", template: "no-such-template", wantErr: "no-such-template"},
+		{name: "a short unsubscribe secret", template: "heating-up", secret: "short", wantErr: config.EnvUnsubscribeSecret},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := defaultConfig(t)
+			cfg.Mail.UnsubscribeSecret = tt.secret
+			r, err := workers.PreviewConfiguredEmail(ctx, cfg, b.store, tt.template, contactID, b.now)
+			if tt.wantErr != "" {
+				require.ErrorContains(t, err, tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			require.NotEmpty(t, r.Subject)
+			require.Contains(t, r.Text, "Ada")
+		})
+	}
+}

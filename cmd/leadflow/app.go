@@ -117,7 +117,7 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (*app, err
 		return nil, err
 	}
 	a.metrics.Init(a.registry.Names(), workers.TaskTypes())
-	if a.unsub, err = newUnsubscriber(ctx, cfg, a.store); err != nil {
+	if a.unsub, err = workers.NewUnsubscriber(ctx, cfg, a.store); err != nil {
 		a.close()
 		return nil, err
 	}
@@ -213,7 +213,7 @@ func (a *app) enqueueEvents(ctx context.Context, taskID string, events []lead.Ev
 	if err != nil {
 		return err
 	}
-	return a.enqueue(ctx, task)
+	return workers.Enqueue(ctx, a.client, task)
 }
 
 // taskExists asks Redis whether a task is still known, for the relay.
@@ -241,12 +241,12 @@ func (a *app) httpHandler() (http.Handler, error) {
 		Suppressor:        a.store,
 		MailSinkFunc:      a.mailSinkFunc(),
 		Activities:        a.store,
-		StageChangedFunc:  a.stageChanged,
-		ActivityAddedFunc: a.activityAdded,
+		StageChangedFunc:  a.followUps().StageChanged,
+		ActivityAddedFunc: a.followUps().ActivityAdded,
 		Contacts:          a.store,
 		Privacy:           privacy.Service{Store: a.store},
 		APITokens:         a.cfg.APITokens,
-		Reps:              repstore.New(a.store, a.dealRules()),
+		Reps:              repstore.New(a.store, a.cfg.File.Routing.DealRules()),
 		Reports:           a.store,
 		NowFunc:           a.nowFunc,
 		Metrics:           a.metrics,

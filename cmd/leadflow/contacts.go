@@ -28,6 +28,13 @@ again, and records the erasure. It asks for confirmation unless --yes.
 
 ` + contactArgHelp
 
+// contactsVerbHelp is each contacts verb's command line and what it does.
+var contactsVerbHelp = map[string]string{
+	"export": "export <email|phone|contact id|ref> [--out FILE]\n\nPrints everything held about the person as one JSON document\n(format leadflow.contact-export.v1).",
+	"erase": "erase <email|phone|contact id|ref> [--yes]\n\nDeletes or irreversibly anonymizes the person's personal data everywhere,\n" +
+		"keeps their email address only as a SHA-256 so they are never emailed\nagain, and records the erasure.",
+}
+
 // contactArgHelp says how a person argument is read; explain and mail
 // preview take the same argument.
 const contactArgHelp = privacy.PersonHelp
@@ -39,18 +46,12 @@ func runContacts(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	var (
-		out string
-		yes bool
-	)
-	var fs *flagSet
+	fs := newFlagSet("contacts "+sub, "Usage: leadflow contacts "+contactsVerbHelp[sub]+"\n\n"+contactArgHelp, stdout)
+	var out string
+	var yes bool
 	if sub == "export" {
-		fs = newFlagSet("contacts export", "Usage: leadflow contacts export <email|phone|contact id|ref> [--out FILE]\n\n"+
-			"Prints everything held about the person as one JSON document\n(format leadflow.contact-export.v1).\n\n"+contactArgHelp, stdout)
 		fs.StringVar(&out, "out", "", "write the document to FILE (mode 0600) instead of stdout")
 	} else {
-		fs = newFlagSet("contacts erase", "Usage: leadflow contacts erase <email|phone|contact id|ref> [--yes]\n\n"+
-			"Deletes or irreversibly anonymizes the person's personal data everywhere,\nkeeps their email address only as a SHA-256 so they are never emailed\nagain, and records the erasure.\n\n"+contactArgHelp, stdout)
 		fs.BoolVar(&yes, "yes", false, "do not ask for confirmation")
 	}
 	// The person may come before or after the flags.

@@ -6,10 +6,7 @@ import (
 	"io"
 	"time"
 
-	"leadflow/config"
-	"leadflow/email"
 	"leadflow/email/mailsink"
-	"leadflow/store"
 	"leadflow/workers"
 )
 
@@ -17,11 +14,6 @@ import (
 // with the local mail sink as the sender when no Mailgun key is set.
 func (a *app) emailConfig() (workers.EmailConfig, error) {
 	return workers.NewEmailConfig(a.cfg, a.unsub, mailsink.Sender{Store: a.store}, a.logger)
-}
-
-// newUnsubscriber builds the unsubscribe link signer (workers.NewUnsubscriber).
-func newUnsubscriber(ctx context.Context, cfg config.Config, st *store.Store) (*email.Unsubscriber, error) {
-	return workers.NewUnsubscriber(ctx, cfg, st)
 }
 
 const mailUsage = `Usage: leadflow mail <ls|preview> [flags]
@@ -76,15 +68,7 @@ func previewMail(ctx context.Context, fs *flagSet, template, contact string, std
 		return err
 	}
 	defer c.close()
-	unsub, err := workers.NewUnsubscriber(ctx, c.cfg, c.st)
-	if err != nil {
-		return err
-	}
-	ec, err := workers.NewEmailConfig(c.cfg, unsub, mailsink.Sender{Store: c.st}, newLogger(c.cfg, io.Discard))
-	if err != nil {
-		return err
-	}
-	r, err := workers.PreviewEmail(ctx, c.st, ec, c.cfg.File.Routing.Pipeline, template, c.id, time.Now())
+	r, err := workers.PreviewConfiguredEmail(ctx, c.cfg, c.st, template, c.id, time.Now())
 	if err != nil {
 		return err
 	}
