@@ -22,6 +22,8 @@ const mailUsage = `Usage: leadflow mail <ls|preview> [flags]
   preview <template> <email|phone|contact id|ref>
                              render a template for a contact with its current data`
 
+// runMail lists the local mail sink (package mailsink) or previews a
+// template for a contact (workers.PreviewConfiguredEmail).
 func runMail(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	verb, rest, err := splitVerb("mail", mailUsage, mailVerbs, args, stdout)
 	if err != nil {
@@ -37,7 +39,19 @@ func runMail(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if len(pos) != 2 {
 			return fs.errorf("expected <template> <email|phone|contact id|ref>, got %d arguments", len(pos))
 		}
-		return previewMail(ctx, fs, pos[0], pos[1], stdout)
+		c, err := openContact(ctx, fs, pos[1])
+		if err != nil {
+			return err
+		}
+		defer c.close()
+		// Rendered through the code the email:send task uses; nothing is
+		// queued or sent.
+		r, err := workers.PreviewConfiguredEmail(ctx, c.cfg, c.st, pos[0], c.id, time.Now())
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(stdout, "Subject: %s\n\n%s\n", r.Subject, r.Text)
+		return err
 	}
 	fs := newFlagSet("mail ls", "Usage: leadflow mail ls [--n N] [--full]\n\n"+
 		"Lists the newest messages of the local mail sink, where email goes when no\nMailgun API key is configured.", stdout)
@@ -58,20 +72,4 @@ func runMail(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	defer closeStore()
 	return mailsink.List(ctx, st, stdout, *n, *full)
-}
-
-// previewMail renders a template for a contact through the same code the
-// email:send task uses, without queueing or sending anything.
-func previewMail(ctx context.Context, fs *flagSet, template, contact string, stdout io.Writer) error {
-	c, err := openContact(ctx, fs, contact)
-	if err != nil {
-		return err
-	}
-	defer c.close()
-	r, err := workers.PreviewConfiguredEmail(ctx, c.cfg, c.st, template, c.id, time.Now())
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Subject: %s\n\n%s\n", r.Subject, r.Text)
-	return nil
 }
