@@ -13,6 +13,7 @@ import (
 
 	"github.com/hibiken/asynq"
 
+	"leadflow/config"
 	"leadflow/store"
 	"leadflow/workers"
 )
@@ -55,12 +56,18 @@ func (d DeadLetters) now() time.Time {
 	return time.Now()
 }
 
-// Replay puts the failed events matching f back to status received,
-// deletes their archived tasks and enqueues a fresh lead:ingest for each,
-// printing one line per event to stdout and non-fatal problems to stderr.
+// Replay checks that Redis answers, then puts the failed events matching f
+// back to status received, deletes their archived tasks and enqueues a
+// fresh lead:ingest for each, printing one line per event to stdout and
+// non-fatal problems to stderr.
 // Event ids named in f that were not failed are reported in the error
 // after the others are replayed.
 func (d DeadLetters) Replay(ctx context.Context, f store.FailedEventFilter, stdout, stderr io.Writer) error {
+	// Check Redis before touching the database: a reset event with no task
+	// would wait for the relay instead of running now.
+	if _, err := d.Inspector.Queues(); err != nil {
+		return fmt.Errorf("reach Redis at %s before replaying: %w", config.EnvRedisURL, err)
+	}
 	events, err := d.Store.ResetFailedEvents(ctx, f)
 	if err != nil {
 		return err

@@ -62,6 +62,16 @@ func ParsePerson(arg, region string) (Person, error) {
 	return p, nil
 }
 
+// FindArg reads a person argument (ParsePerson) and finds its contact
+// (Find), for a caller that reports both failures alike.
+func FindArg(ctx context.Context, f Finder, arg, region string) (int64, error) {
+	p, err := ParsePerson(arg, region)
+	if err != nil {
+		return 0, err
+	}
+	return Find(ctx, f, p)
+}
+
 // Finder looks contacts up (implemented by store.Store).
 type Finder interface {
 	// ResolveContact finds a contact by numeric id or ref.

@@ -96,3 +96,29 @@ func TestFind(t *testing.T) {
 		})
 	}
 }
+
+func TestFindArg(t *testing.T) {
+	t.Parallel()
+	f := finder{byRef: map[string]int64{"lead_7": 7}, byIdentity: map[string]int64{"email:ada@example.com": 7}}
+	tests := []struct {
+		name, arg string
+		want      int64
+		wantErr   string
+	}{
+		{"found", "Ada@example.com", 7, ""},
+		{"found by ref", "lead_7", 7, ""},
+		{"not a person", "ada", 0, `argument "ada" is not an email address, contact id, ref (lead_…) or phone number`},
+		{"not found", "bob@example.com", 0, `no contact with email address "bob@example.com"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			id, err := privacy.FindArg(context.Background(), f, tt.arg, "US")
+			if tt.wantErr != "" {
+				require.EqualError(t, err, tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			require.Equal(t, tt.want, id)
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -113,6 +114,26 @@ func (s Service) ExportIndented(ctx context.Context, contactID int64, now time.T
 		return nil, fmt.Errorf("encode export of contact %d: %w", contactID, err)
 	}
 	return append(b, '\n'), nil
+}
+
+// WriteExport writes the export document as the CLI does: to stdout, or,
+// when path is set, to the file at path with a line saying so on stdout.
+// The document is personal data, so the file is readable by its owner
+// only (mode 0600).
+func (s Service) WriteExport(ctx context.Context, contactID int64, now time.Time, path string, stdout io.Writer) error {
+	b, err := s.ExportIndented(ctx, contactID, now)
+	if err != nil {
+		return err
+	}
+	if path == "" {
+		_, err := stdout.Write(b)
+		return err
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		return fmt.Errorf("write export to --out %s: %w", path, err)
+	}
+	fmt.Fprintf(stdout, "wrote the export of contact %d to %s (%d bytes)\n", contactID, path, len(b))
+	return nil
 }
 
 // Confirmation is how an erasure is confirmed by a person at a terminal.

@@ -105,7 +105,7 @@ func newApp(ctx context.Context, cfg config.Config, stderr io.Writer) (_ *app, e
 		return nil, err
 	}
 	a.metrics.Init(a.registry.Names(), workers.TaskTypes())
-	if a.unsub, err = newUnsubscriber(ctx, cfg, a.store); err != nil {
+	if a.unsub, err = workers.NewUnsubscriber(ctx, cfg, a.store); err != nil {
 		return nil, err
 	}
 	a.inspect = asynq.NewInspector(a.redisOpt)
@@ -188,12 +188,12 @@ func (a *app) httpHandler() (http.Handler, error) {
 		Suppressor:        a.store,
 		MailSinkFunc:      a.mailSinkFunc(),
 		Activities:        a.store,
-		StageChangedFunc:  a.stageChanged,
-		ActivityAddedFunc: a.activityAdded,
+		StageChangedFunc:  a.followUps().StageChanged,
+		ActivityAddedFunc: a.followUps().ActivityAdded,
 		Contacts:          a.store,
 		Privacy:           privacy.Service{Store: a.store},
 		APITokens:         a.cfg.APITokens,
-		Reps:              repstore.New(a.store, a.dealRules()),
+		Reps:              repstore.New(a.store, a.cfg.File.Routing.DealRules()),
 		Reports:           a.store,
 		NowFunc:           a.nowFunc,
 		Metrics:           a.metrics,

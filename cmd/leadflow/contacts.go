@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"time"
 
 	"leadflow/config"
+	"leadflow/internal/cmdline"
 	"leadflow/privacy"
 	"leadflow/store"
 )
@@ -28,6 +28,13 @@ again, and records the erasure. It asks for confirmation unless --yes.
 
 ` + contactArgHelp
 
+// contactsVerbHelp is each contacts verb's command line and what it does.
+var contactsVerbHelp = map[string]string{
+	"export": "export <email|phone|contact id|ref> [--out FILE]\n\nPrints everything held about the person as one JSON document\n(format leadflow.contact-export.v1).",
+	"erase": "erase <email|phone|contact id|ref> [--yes]\n\nDeletes or irreversibly anonymizes the person's personal data everywhere,\n" +
+		"keeps their email address only as a SHA-256 so they are never emailed\nagain, and records the erasure.",
+}
+
 // contactArgHelp says how a person argument is read; explain and mail
 // preview take the same argument.
 const contactArgHelp = privacy.PersonHelp
@@ -39,18 +46,12 @@ func runContacts(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	var (
-		out string
-		yes bool
-	)
-	var fs *flagSet
+	fs := newFlagSet("contacts "+sub, "Usage: leadflow contacts "+contactsVerbHelp[sub]+"\n\n"+contactArgHelp, stdout)
+	var out string
+	var yes bool
 	if sub == "export" {
-		fs = newFlagSet("contacts export", "Usage: leadflow contacts export <email|phone|contact id|ref> [--out FILE]\n\n"+
-			"Prints everything held about the person as one JSON document\n(format leadflow.contact-export.v1).\n\n"+contactArgHelp, stdout)
 		fs.StringVar(&out, "out", "", "write the document to FILE (mode 0600) instead of stdout")
 	} else {
-		fs = newFlagSet("contacts erase", "Usage: leadflow contacts erase <email|phone|contact id|ref> [--yes]\n\n"+
-			"Deletes or irreversibly anonymizes the person's personal data everywhere,\nkeeps their email address only as a SHA-256 so they are never emailed\nagain, and records the erasure.\n\n"+contactArgHelp, stdout)
 		fs.BoolVar(&yes, "yes", false, "do not ask for confirmation")
 	}
 	// The person may come before or after the flags.
@@ -67,25 +68,11 @@ func runContacts(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	defer c.close()
 	svc := privacy.Service{Store: c.st}
-	now := func() time.Time { return time.Now().UTC() }
 	if sub == "erase" {
-		return svc.ConfirmedErase(ctx, c.id, privacy.Confirmation{Skip: yes, Interactive: isTerminal(stdin), In: stdin, Prompt: stderr},
-			now, stdout)
+		return svc.ConfirmedErase(ctx, c.id, privacy.Confirmation{Skip: yes, Interactive: cmdline.IsTerminal(stdin), In: stdin, Prompt: stderr},
+			func() time.Time { return time.Now().UTC() }, stdout)
 	}
-	b, err := svc.ExportIndented(ctx, c.id, now())
-	if err != nil {
-		return err
-	}
-	if out == "" {
-		_, err := stdout.Write(b)
-		return err
-	}
-	// The document is personal data: readable by its owner only.
-	if err := os.WriteFile(out, b, 0o600); err != nil {
-		return fmt.Errorf("write export to --out %s: %w", out, err)
-	}
-	fmt.Fprintf(stdout, "wrote the export of contact %d to %s (%d bytes)\n", c.id, out, len(b))
-	return nil
+	return svc.WriteExport(ctx, c.id, time.Now().UTC(), out, stdout)
 }
 
 // contactCommand is what a command acting on one person starts from.
@@ -106,7 +93,7 @@ func openContact(ctx context.Context, fs *flagSet, arg string) (contactCommand, 
 	if err != nil {
 		return contactCommand{}, err
 	}
-	person, err := parseContactArg(arg, cfg.DefaultRegion)
+	person, err := privacy.ParsePerson(arg, cfg.DefaultRegion)
 	if err != nil {
 		return contactCommand{}, fs.errorf("%v", err)
 	}
@@ -114,38 +101,10 @@ func openContact(ctx context.Context, fs *flagSet, arg string) (contactCommand, 
 	if err != nil {
 		return contactCommand{}, err
 	}
-	id, err := findContact(ctx, st, person)
+	id, err := privacy.Find(ctx, st, person)
 	if err != nil {
 		closeStore()
 		return contactCommand{}, err
 	}
 	return contactCommand{cfg: cfg, st: st, close: closeStore, id: id}, nil
-}
-
-// parseContactArg reads a person argument (privacy.ParsePerson).
-func parseContactArg(arg, region string) (privacy.Person, error) {
-	return privacy.ParsePerson(arg, region)
-}
-
-// findContact resolves a person argument to a contact id (privacy.Find).
-func findContact(ctx context.Context, st *store.Store, p privacy.Person) (int64, error) {
-	return privacy.Find(ctx, st, p)
-}
-
-// isTerminal reports whether r is an interactive terminal: a character
-// device other than /dev/null (which is one too, and is what a detached
-// process or `go test` gets).
-func isTerminal(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
-		return false
-	}
-	if null, err := os.Stat(os.DevNull); err == nil && os.SameFile(fi, null) {
-		return false
-	}
-	return true
 }

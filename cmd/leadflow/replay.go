@@ -2,15 +2,8 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"strconv"
-	"strings"
-	"time"
 
-	"github.com/hibiken/asynq"
-
-	"leadflow/config"
 	"leadflow/intake"
 	"leadflow/store"
 )
@@ -32,29 +25,6 @@ their archived tasks are deleted, and a fresh lead:ingest task is enqueued
 for each. Fix the cause first (a missing connector secret, a field mapping):
 an event that fails again is dead-lettered again.`
 
-// eventIDList collects repeated --event flags (each may also be a
-// comma-separated list).
-type eventIDList []int64
-
-func (l *eventIDList) String() string {
-	parts := make([]string, len(*l))
-	for i, id := range *l {
-		parts[i] = strconv.FormatInt(id, 10)
-	}
-	return strings.Join(parts, ",")
-}
-
-func (l *eventIDList) Set(s string) error {
-	for part := range strings.SplitSeq(s, ",") {
-		id, err := strconv.ParseInt(strings.TrimSpace(part), 10, 64)
-		if err != nil || id <= 0 {
-			return fmt.Errorf("expected a positive inbound event row id, got %q", part)
-		}
-		*l = append(*l, id)
-	}
-	return nil
-}
-
 // runReplay lists dead-lettered events (ls) or replays them; the work is
 // intake.DeadLetters'.
 func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -62,7 +32,7 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return runReplayLs(ctx, args[1:], stdout)
 	}
 	fs := newFlagSet("replay", replayUsage, stdout)
-	var ids eventIDList
+	var ids intake.EventIDs
 	fs.Var(&ids, "event", "replay this failed event (inbound_events row id, as listed by ls); repeatable")
 	all := fs.Bool("all", false, "replay every failed event (narrowed by --connector)")
 	connector := fs.String("connector", "", "replay only failed events of this connector (e.g. generic, typeform)")
@@ -78,38 +48,15 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case len(ids) == 0 && !*all && *connector == "":
 		return fs.errorf("choose what to replay: --event ID, --all or --connector NAME")
 	}
-	cfg, err := loadConfig()
-	if err != nil {
-		return err
-	}
-	st, closeStore, err := openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer closeStore()
-	redisOpt, err := replayRedisOpt(cfg)
-	if err != nil {
-		return err
-	}
-	// Check Redis before touching the database: a reset event with no task
-	// would wait for the relay instead of running now.
-	inspector := asynq.NewInspector(redisOpt)
-	defer inspector.Close()
-	if _, err := inspector.Queues(); err != nil {
-		return fmt.Errorf("reach Redis at %s before replaying: %w", config.EnvRedisURL, err)
-	}
-	client := asynq.NewClient(redisOpt)
-	defer client.Close()
-	dl := intake.DeadLetters{Store: st, Inspector: inspector, Client: client}
-	return dl.Replay(ctx, store.FailedEventFilter{IDs: ids, Connector: *connector}, stdout, stderr)
+	return withDeadLetters(ctx, func(dl intake.DeadLetters) error {
+		return dl.Replay(ctx, store.FailedEventFilter{IDs: ids, Connector: *connector}, stdout, stderr)
+	})
 }
 
 // runReplayLs prints failed events and archived tasks by type.
 func runReplayLs(ctx context.Context, args []string, stdout io.Writer) error {
-	fs := newFlagSet("replay ls", `Usage: leadflow replay ls [--connector NAME] [--limit N]
-
-Lists the failed events (never their payloads: they hold personal data) and
-the archived tasks of the queue, counted by task type.`, stdout)
+	fs := newFlagSet("replay ls", "Usage: leadflow replay ls [--connector NAME] [--limit N]\n\n"+
+		"Lists the failed events (never their payloads: they hold personal data) and\nthe archived tasks of the queue, counted by task type.", stdout)
 	connector := fs.String("connector", "", "list only failed events of this connector")
 	limit := fs.Int("limit", 100, "most failed events listed (oldest first)")
 	if err := fs.Parse(args); err != nil {
@@ -121,27 +68,26 @@ the archived tasks of the queue, counted by task type.`, stdout)
 	if *limit <= 0 {
 		return fs.errorf("--limit: expected a positive number, got %d", *limit)
 	}
+	return withDeadLetters(ctx, func(dl intake.DeadLetters) error {
+		return dl.List(ctx, store.FailedEventFilter{Connector: *connector, Limit: *limit}, stdout)
+	})
+}
+
+// withDeadLetters runs f over the configured store and Redis.
+func withDeadLetters(ctx context.Context, f func(intake.DeadLetters) error) error {
 	cfg, err := loadConfig()
 	if err != nil {
 		return err
 	}
-	st, closeStore, err := openStore(ctx)
+	st, closeStore, err := openStoreWith(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer closeStore()
-	redisOpt, err := replayRedisOpt(cfg)
+	dl, err := intake.Connect(st, cfg.RedisURL)
 	if err != nil {
 		return err
 	}
-	inspector := asynq.NewInspector(redisOpt)
-	defer inspector.Close()
-	dl := intake.DeadLetters{Store: st, Inspector: inspector}
-	return dl.List(ctx, store.FailedEventFilter{Connector: *connector, Limit: *limit}, stdout)
-}
-
-// replayRedisOpt parses LEADFLOW_REDIS_URL the way the server roles do,
-// with the patience of an operator's command rather than a webhook's.
-func replayRedisOpt(cfg config.Config) (asynq.RedisConnOpt, error) {
-	return redisConnOpt(cfg.RedisURL, 2*time.Second, 5*time.Second)
+	defer dl.Close()
+	return f(dl)
 }

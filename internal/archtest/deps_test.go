@@ -45,10 +45,10 @@ var allowed = map[string][]string{
 	"metrics":                    {"lead"},
 	"migrations":                 {},
 	"config":                     {"connectors", "pipeline", "scoring"},
-	"workers":                    {"lead", "connectors", "scoring", "scoring/learn", "scoring/bant", "email", "pipeline", "metrics"},
+	"workers":                    {"config", "lead", "connectors", "scoring", "scoring/learn", "scoring/bant", "email", "pipeline", "metrics"},
 	"httpapi":                    {"lead", "connectors", "email", "metrics", "reporting"},
 	"reporting":                  {},
-	"intake":                     {"connectors", "store", "workers"},
+	"intake":                     {"config", "connectors", "internal/redisconn", "store", "workers"},
 	"webapp":                     {"lead"},
 	"salesteam":                  {"lead", "store"},
 	"email":                      {"lead", "internal/retryafter"},
@@ -80,7 +80,7 @@ var allowed = map[string][]string{
 	"store/internal/readsdb":       {},
 	"store/internal/dealchangesdb": {},
 	"httpapi/repstore":             {"httpapi", "lead", "pipeline", "store"},
-	"webapp/webstore":              {"httpapi/repstore", "lead", "pipeline", "scoring", "store", "webapp"},
+	"webapp/webstore":              {"config", "httpapi/repstore", "lead", "pipeline", "scoring", "store", "webapp"},
 }
 
 func TestImportDirection(t *testing.T) {

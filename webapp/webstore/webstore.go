@@ -12,6 +12,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -32,6 +33,9 @@ type Backend struct {
 	// StageChanged queues the stage email and counts the move, as the
 	// rep API's StageChangedFunc does; nil = nothing follows a move.
 	StageChanged func(ctx context.Context, ch lead.StageChange) error
+	// Logger logs a stage email that could not be queued; nil =
+	// slog.Default().
+	Logger *slog.Logger
 	// ScheduleCallback queues the reminder of a snoozed deal at its time
 	// (one already queued is not an error); required for Snooze.
 	ScheduleCallback func(ctx context.Context, dealID int64, at time.Time) error
@@ -205,9 +209,15 @@ func (b Backend) MoveDeal(ctx context.Context, dealID int64, m webapp.DealMove, 
 	if err != nil || !changed || b.StageChanged == nil {
 		return err
 	}
-	// The move is committed: an email that could not be queued is logged
-	// by StageChanged, not reported as a failed move.
-	_ = b.StageChanged(ctx, ch)
+	// The move is committed: an email that could not be queued is logged,
+	// not reported as a failed move.
+	if err := b.StageChanged(ctx, ch); err != nil {
+		logger := b.Logger
+		if logger == nil {
+			logger = slog.Default()
+		}
+		logger.Warn("stage email not queued", "deal_id", ch.DealID, "error", err)
+	}
 	return nil
 }
 
