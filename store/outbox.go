@@ -202,18 +202,14 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (l
 			if !errors.Is(err, pgx.ErrNoRows) {
 				return fmt.Errorf("check suppressions: %w", err)
 			}
-			// Consent is the contact's latest statement (consent.go): an
-			// explicit refusal stops marketing email in every mode; consent
-			// mode also needs the latest statement to be a "yes".
+			// Consent is the contact's latest statement (consent.go); what
+			// it allows is lead's rule (ContactConsent.MarketingBlock).
 			consent, err := consentOf(ctx, tx, e.ContactID)
 			if err != nil {
 				return fmt.Errorf("check consent: %w", err)
 			}
-			if consent.Refused {
-				return stop(lead.EmailSuppressed, "marketing consent refused")
-			}
-			if p.RequireConsent && consent.Latest != ConsentGiven {
-				return stop(lead.EmailSuppressed, "no current marketing consent")
+			if reason := consent.MarketingBlock(p.RequireConsent); reason != "" {
+				return stop(lead.EmailSuppressed, reason)
 			}
 			if e.EnrollmentID != 0 {
 				status, err := q.EnrollmentStatus(ctx, e.EnrollmentID)
