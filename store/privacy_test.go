@@ -250,6 +250,59 @@ func TestEraseContactIsOneTransaction(t *testing.T) {
 	require.Zero(t, ledger)
 }
 
+// lockProbe is the real policy that, when the erasure asks for its
+// tombstone (inside its transaction, after it has taken its locks), tries
+// each of keys from another connection and records which it got.
+type lockProbe struct {
+	privacy.ErasurePolicy
+	t    *testing.T
+	b    *testBundle
+	keys []string
+	got  map[string]bool
+}
+
+func (p lockProbe) Tombstone() []byte {
+	ctx := context.Background()
+	for _, key := range p.keys {
+		tx, err := p.b.pool.Begin(ctx)
+		require.NoError(p.t, err)
+		var got bool
+		// The same lock statement as identitydb's LockIdentities, tried.
+		require.NoError(p.t, tx.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))`, key).Scan(&got))
+		require.NoError(p.t, tx.Rollback(ctx))
+		p.got[key] = got
+	}
+	return p.ErasurePolicy.Tombstone()
+}
+
+// TestEraseContactLocksWhatRecordLeadLocks: while an erasure runs it holds
+// the advisory lock on every key a lead of the same person locks
+// (lead.LockKeys of its identities, as RecordLead takes them), so a lead
+// arriving meanwhile waits for it rather than attaching to a half-erased
+// contact.
+func TestEraseContactLocksWhatRecordLeadLocks(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	l := person("ada@example.com", "+14155550100")
+	tp, err := b.store.RecordLead(ctx, b.event(t, "lock-1"), l, b.now)
+	require.NoError(t, err)
+	keys := lead.LockKeys(lead.Identities(l))
+	require.Equal(t, []string{"email:ada@example.com", "phone:+14155550100"}, keys)
+
+	probe := lockProbe{ErasurePolicy: erasurePolicy(t), t: t, b: b, keys: keys, got: map[string]bool{}}
+	_, err = b.store.EraseContact(ctx, tp.ContactID, "cli", b.now, probe)
+	require.NoError(t, err)
+	require.Equal(t, map[string]bool{"email:ada@example.com": false, "phone:+14155550100": false}, probe.got,
+		"the erasure holds every lock RecordLead takes for this person")
+
+	// Once it has committed, the locks are free again.
+	for _, key := range keys {
+		var got bool
+		require.NoError(t, b.pool.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))`, key).Scan(&got))
+		require.True(t, got, key)
+	}
+}
+
 // erasurePolicy is the policy the application erases with.
 func erasurePolicy(t *testing.T) privacy.ErasurePolicy {
 	t.Helper()
