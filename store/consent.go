@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"leadflow/lead"
+	"leadflow/store/internal/identitydb"
 	"leadflow/store/internal/outboxdb"
 )
 
@@ -70,7 +71,7 @@ func (s *Store) UnsubscribeContact(ctx context.Context, ref, reason string, at t
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		q := outboxdb.New(tx)
 		var err error
-		contactID, err = q.ContactByRef(ctx, ref)
+		contactID, err = identitydb.New(tx).ContactByRef(ctx, ref)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("unsubscribe contact: %w", ErrNotFound)
 		}

@@ -41,7 +41,7 @@ func EmailSHA256(address string) []byte {
 // ContactByIdentity returns the contact owning a normalized email address
 // or E.164 phone number (kind "email" or "phone").
 func (s *Store) ContactByIdentity(ctx context.Context, kind, value string) (int64, error) {
-	id, err := privacydb.New(s.pool).ContactByIdentity(ctx, privacydb.ContactByIdentityParams{Kind: kind, Value: value})
+	id, err := identitydb.New(s.pool).ContactByIdentity(ctx, identitydb.ContactByIdentityParams{Kind: kind, Value: value})
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, fmt.Errorf("contact with this %s: %w", kind, ErrNotFound)
 	}

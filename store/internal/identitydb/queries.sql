@@ -115,8 +115,17 @@ SELECT id, inbound_event_id, source, channel, external_id, utm_source, utm_mediu
 FROM touchpoints WHERE contact_id = @contact_id ORDER BY occurred_at, id;
 
 -- name: ContactByRef :one
--- The contact behind the opaque reference we gave a provider.
+-- The contact behind its opaque reference ("lead_…"), as a provider, an
+-- unsubscribe link or a rep was given it.
 SELECT id FROM contacts WHERE ref = @ref;
+
+-- name: ContactByID :one
+-- The contact with this numeric id, if it exists.
+SELECT id FROM contacts WHERE id = @id;
+
+-- name: ContactByIdentity :one
+-- The contact owning a normalized email address or E.164 phone number.
+SELECT contact_id FROM contact_identities WHERE kind = @kind AND value = @value;
 
 -- name: ContactBySentMessage :one
 -- The contact an email we sent (by its provider Message-Id) went to.

@@ -43,11 +43,41 @@ func (q *Queries) ContactByEmail(ctx context.Context, email string) (int64, erro
 	return contact_id, err
 }
 
+const contactByID = `-- name: ContactByID :one
+SELECT id FROM contacts WHERE id = $1
+`
+
+// The contact with this numeric id, if it exists.
+func (q *Queries) ContactByID(ctx context.Context, id int64) (int64, error) {
+	row := q.db.QueryRow(ctx, contactByID, id)
+	var id_2 int64
+	err := row.Scan(&id_2)
+	return id_2, err
+}
+
+const contactByIdentity = `-- name: ContactByIdentity :one
+SELECT contact_id FROM contact_identities WHERE kind = $1 AND value = $2
+`
+
+type ContactByIdentityParams struct {
+	Kind  string
+	Value string
+}
+
+// The contact owning a normalized email address or E.164 phone number.
+func (q *Queries) ContactByIdentity(ctx context.Context, arg ContactByIdentityParams) (int64, error) {
+	row := q.db.QueryRow(ctx, contactByIdentity, arg.Kind, arg.Value)
+	var contact_id int64
+	err := row.Scan(&contact_id)
+	return contact_id, err
+}
+
 const contactByRef = `-- name: ContactByRef :one
 SELECT id FROM contacts WHERE ref = $1
 `
 
-// The contact behind the opaque reference we gave a provider.
+// The contact behind its opaque reference ("lead_…"), as a provider, an
+// unsubscribe link or a rep was given it.
 func (q *Queries) ContactByRef(ctx context.Context, ref string) (int64, error) {
 	row := q.db.QueryRow(ctx, contactByRef, ref)
 	var id int64

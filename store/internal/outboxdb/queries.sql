@@ -183,9 +183,6 @@ SELECT
 SELECT COALESCE(touchpoint_id, 0)::bigint AS touchpoint_id, state, source, occurred_at FROM consent_events
 WHERE contact_id = @contact_id ORDER BY occurred_at, id;
 
--- name: ContactByRef :one
-SELECT id FROM contacts WHERE ref = @ref;
-
 -- name: SuppressContactAddresses :exec
 -- Adds every email address of a contact to the suppression list; the first
 -- reason wins.

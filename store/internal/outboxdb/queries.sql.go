@@ -161,17 +161,6 @@ func (q *Queries) ConsentHistory(ctx context.Context, contactID int64) ([]Consen
 	return items, nil
 }
 
-const contactByRef = `-- name: ContactByRef :one
-SELECT id FROM contacts WHERE ref = $1
-`
-
-func (q *Queries) ContactByRef(ctx context.Context, ref string) (int64, error) {
-	row := q.db.QueryRow(ctx, contactByRef, ref)
-	var id int64
-	err := row.Scan(&id)
-	return id, err
-}
-
 const dealLeadEmailed = `-- name: DealLeadEmailed :one
 SELECT EXISTS (SELECT 1 FROM email_outbox
                WHERE deal_id = $1 AND kind = 'marketing' AND status IN ('pending', 'claimed', 'sent'))

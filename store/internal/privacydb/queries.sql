@@ -2,10 +2,6 @@
 -- erasure. What is erased and what its erased form is are decided in
 -- package privacy; these statements only read and write.
 
--- name: ContactByIdentity :one
--- The contact owning a normalized email address or E.164 phone number.
-SELECT contact_id FROM contact_identities WHERE kind = @kind AND value = @value;
-
 -- name: PersonEmails :many
 -- The addresses of a contact: its email identities, and where its
 -- marketing email went (an erased, hashed address excluded).

@@ -86,27 +86,6 @@ func (q *Queries) BlankTouchpoints(ctx context.Context, contactID int64) (int64,
 	return result.RowsAffected(), nil
 }
 
-const contactByIdentity = `-- name: ContactByIdentity :one
-
-SELECT contact_id FROM contact_identities WHERE kind = $1 AND value = $2
-`
-
-type ContactByIdentityParams struct {
-	Kind  string
-	Value string
-}
-
-// Privacy requests: the export of everything held about a person and its
-// erasure. What is erased and what its erased form is are decided in
-// package privacy; these statements only read and write.
-// The contact owning a normalized email address or E.164 phone number.
-func (q *Queries) ContactByIdentity(ctx context.Context, arg ContactByIdentityParams) (int64, error) {
-	row := q.db.QueryRow(ctx, contactByIdentity, arg.Kind, arg.Value)
-	var contact_id int64
-	err := row.Scan(&contact_id)
-	return contact_id, err
-}
-
 const deleteIdentities = `-- name: DeleteIdentities :execrows
 DELETE FROM contact_identities WHERE contact_id = $1
 `
@@ -814,12 +793,16 @@ func (q *Queries) OutboxAddresses(ctx context.Context, contactID int64) ([]strin
 }
 
 const personEmails = `-- name: PersonEmails :many
+
 SELECT i.value FROM contact_identities i WHERE i.contact_id = $1 AND i.kind = 'email'
 UNION
 SELECT lower(o.to_address) FROM email_outbox o
 WHERE o.contact_id = $1 AND o.kind = 'marketing' AND o.to_address NOT LIKE 'sha256:%' AND o.to_address <> ''
 `
 
+// Privacy requests: the export of everything held about a person and its
+// erasure. What is erased and what its erased form is are decided in
+// package privacy; these statements only read and write.
 // The addresses of a contact: its email identities, and where its
 // marketing email went (an erased, hashed address excluded).
 func (q *Queries) PersonEmails(ctx context.Context, contactID int64) ([]string, error) {

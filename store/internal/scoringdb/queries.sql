@@ -24,14 +24,6 @@ SELECT id, contact_id, COALESCE(touchpoint_id, 0)::bigint AS touchpoint_id, tota
 FROM scores WHERE contact_id = @contact_id
 ORDER BY computed_at DESC, id DESC LIMIT @max_runs;
 
--- name: ContactIDByRef :one
--- Finds a contact by its reference ("lead_…").
-SELECT id FROM contacts WHERE ref = @ref;
-
--- name: ContactIDByID :one
--- Checks that a contact with this numeric id exists.
-SELECT id FROM contacts WHERE id = @id;
-
 -- name: ContactActivity :many
 -- Lists a contact's engagement since a time: email opens, clicks and
 -- replies (test events excluded), every touchpoint as a form fill, and page

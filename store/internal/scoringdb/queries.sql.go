@@ -120,30 +120,6 @@ func (q *Queries) ContactActivity(ctx context.Context, arg ContactActivityParams
 	return items, nil
 }
 
-const contactIDByID = `-- name: ContactIDByID :one
-SELECT id FROM contacts WHERE id = $1
-`
-
-// Checks that a contact with this numeric id exists.
-func (q *Queries) ContactIDByID(ctx context.Context, id int64) (int64, error) {
-	row := q.db.QueryRow(ctx, contactIDByID, id)
-	var id_2 int64
-	err := row.Scan(&id_2)
-	return id_2, err
-}
-
-const contactIDByRef = `-- name: ContactIDByRef :one
-SELECT id FROM contacts WHERE ref = $1
-`
-
-// Finds a contact by its reference ("lead_…").
-func (q *Queries) ContactIDByRef(ctx context.Context, ref string) (int64, error) {
-	row := q.db.QueryRow(ctx, contactIDByRef, ref)
-	var id int64
-	err := row.Scan(&id)
-	return id, err
-}
-
 const contactScores = `-- name: ContactScores :many
 SELECT id, contact_id, COALESCE(touchpoint_id, 0)::bigint AS touchpoint_id, total, band, model_version, breakdown, computed_at
 FROM scores WHERE contact_id = $1
