@@ -1,5 +1,7 @@
 package lead
 
+import "time"
+
 // Consent statements, as a contact's consent history records them
 // (consent_events.state, migration 00023). A contact's consent is its
 // latest statement, not whether it ever agreed: see ContactConsent.
@@ -30,6 +32,16 @@ func ConsentStatement(c Consent) string {
 	default:
 		return ConsentStatementNotGiven
 	}
+}
+
+// StatedAt is when the consent was stated, as its history records it:
+// consent is provable only with its time — the sender's (At), else the
+// submission's (occurredAt).
+func (c Consent) StatedAt(occurredAt time.Time) time.Time {
+	if c.At.IsZero() {
+		return occurredAt
+	}
+	return c.At
 }
 
 // ContactConsent is a contact's marketing consent as its history reads:

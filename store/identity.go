@@ -44,12 +44,6 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 	if err != nil {
 		return lead.Touchpoint{}, fmt.Errorf("encode campaign ids: %w", err)
 	}
-	// Consent is provable only with its time: the sender's, else the
-	// submission's.
-	consentAt := l.Consent.At
-	if consentAt.IsZero() {
-		consentAt = l.OccurredAt
-	}
 	var tp lead.Touchpoint
 	err = s.inDerivedTx(ctx, func(tx pgx.Tx) error {
 		q := identitydb.New(tx)
@@ -87,7 +81,7 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 			UtmSource: l.UTM.Source, UtmMedium: l.UTM.Medium, UtmCampaign: l.UTM.Campaign, UtmTerm: l.UTM.Term, UtmContent: l.UTM.Content,
 			ClickIds: clickIDs, LandingUrl: l.LandingURL, ConsentMarketing: l.Consent.Marketing, ConsentText: l.Consent.Text,
 			Message: l.Message, Answers: answers, Attributes: attrs, OccurredAt: l.OccurredAt, IsTest: l.Test,
-			CampaignIds: campaignIDs, ConsentAt: consentAt, ConsentState: lead.ConsentStatement(l.Consent),
+			CampaignIds: campaignIDs, ConsentAt: l.Consent.StatedAt(l.OccurredAt), ConsentState: lead.ConsentStatement(l.Consent),
 			AttachKinds: make([]string, len(res.Attach)), AttachValues: make([]string, len(res.Attach)),
 		}
 		for i, id := range res.Attach {
