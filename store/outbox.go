@@ -192,7 +192,7 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (l
 		if e.Kind == lead.EmailMarketing {
 			// An erased person's address is kept only as its SHA-256
 			// (suppression_hashes, see EraseContact), so both lists are asked.
-			suppressed, err := q.AddressSuppression(ctx, outboxdb.AddressSuppressionParams{Email: e.To, EmailSha256: EmailSHA256(e.To)})
+			suppressed, err := q.AddressSuppression(ctx, outboxdb.AddressSuppressionParams{Email: e.To, EmailSha256: lead.EmailSHA256(e.To)})
 			if err == nil {
 				return stop(lead.EmailSuppressed, "address suppressed: "+suppressed)
 			}

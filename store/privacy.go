@@ -2,13 +2,10 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -22,21 +19,6 @@ import (
 // and erasing it (EraseContact). What an erasure rewrites and into what is
 // decided by package privacy and handed in as an ErasurePolicy; the SQL is
 // in internal/privacydb/queries.sql. This file only reads and writes.
-
-// EmailSHA256 is the SHA-256 of a normalized (trimmed, lower-cased) email
-// address: the only form in which an erased person's address is kept
-// (suppression_hashes.email_sha256). An address already written as
-// "sha256:<hex>" (an erased outbox row) yields the hash it carries.
-func EmailSHA256(address string) []byte {
-	a := strings.ToLower(strings.TrimSpace(address))
-	if h, ok := strings.CutPrefix(a, "sha256:"); ok {
-		if b, err := hex.DecodeString(h); err == nil && len(b) == sha256.Size {
-			return b
-		}
-	}
-	sum := sha256.Sum256([]byte(a))
-	return sum[:]
-}
 
 // ContactByIdentity returns the contact owning a normalized email address
 // or E.164 phone number (kind "email" or "phone").
@@ -243,15 +225,15 @@ func (s *Store) ContactRecords(ctx context.Context, contactID int64) (PersonReco
 }
 
 // emailHashes are the SHA-256s of addresses, plus those an erased outbox
-// row carries ("sha256:<hex>").
+// row carries (lead.HashedEmail).
 func emailHashes(emails []string, outbox []PersonEmail) [][]byte {
 	out := make([][]byte, 0, len(emails))
 	for _, e := range emails {
-		out = append(out, EmailSHA256(e))
+		out = append(out, lead.EmailSHA256(e))
 	}
 	for _, e := range outbox {
-		if strings.HasPrefix(e.ToAddress, "sha256:") {
-			out = append(out, EmailSHA256(e.ToAddress))
+		if lead.IsHashedEmail(e.ToAddress) {
+			out = append(out, lead.EmailSHA256(e.ToAddress))
 		}
 	}
 	return out
@@ -460,7 +442,7 @@ func eraseOutboxAddresses(ctx context.Context, q *privacydb.Queries, contactID i
 	hashes := make([]string, len(addrs))
 	lowered := make([]string, len(addrs))
 	for i, a := range addrs {
-		hashes[i], lowered[i] = policy.HashedAddress(a), strings.ToLower(strings.TrimSpace(a))
+		hashes[i], lowered[i] = policy.HashedAddress(a), lead.SuppressionAddress(a)
 	}
 	if len(addrs) > 0 {
 		if err := q.ReplaceOutboxAddresses(ctx, privacydb.ReplaceOutboxAddressesParams{

@@ -15,25 +15,6 @@ import (
 	"leadflow/store"
 )
 
-func TestEmailSHA256(t *testing.T) {
-	t.Parallel()
-	want := store.EmailSHA256("ada@example.com")
-	require.Len(t, want, 32)
-	tests := []struct {
-		name, in string
-		same     bool
-	}{
-		{"case and spaces do not matter", "  Ada@Example.COM ", true},
-		{"the stored sha256: form yields its hash", fmt.Sprintf("sha256:%x", want), true},
-		{"another address differs", "bob@example.com", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			require.Equal(t, tt.same, string(store.EmailSHA256(tt.in)) == string(want))
-		})
-	}
-}
-
 // canary values: distinctive, so a plain substring search finds any copy.
 const (
 	canaryEmail   = "zed.canary4471@example.org"
