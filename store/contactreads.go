@@ -13,6 +13,7 @@ import (
 
 	"leadflow/store/internal/identitydb"
 	"leadflow/store/internal/readsdb"
+	"leadflow/store/internal/scoringdb"
 )
 
 // Identity is one email or phone of a contact, as the rep API shows it and
@@ -142,13 +143,15 @@ func (s *Store) ContactDetail(ctx context.Context, contactID int64) (ContactDeta
 	// first.
 	slices.SortStableFunc(c.Identities, func(a, b Identity) int { return strings.Compare(a.Kind, b.Kind) })
 	q := readsdb.New(s.pool)
-	sc, err := q.LatestScore(ctx, contactID)
-	switch {
-	case err == nil:
+	// The latest score is the newest of the scoring history (ContactScores).
+	scores, err := scoringdb.New(s.pool).ContactScores(ctx, scoringdb.ContactScoresParams{ContactID: contactID, MaxRuns: 1})
+	if err != nil {
+		return c, fmt.Errorf("read score of contact %d: %w", contactID, err)
+	}
+	if len(scores) > 0 {
+		sc := scores[0]
 		c.Score = &ScoreView{Total: int(sc.Total), Band: sc.Band, ModelVersion: sc.ModelVersion, ComputedAt: sc.ComputedAt,
 			Breakdown: sc.Breakdown}
-	case !errors.Is(err, pgx.ErrNoRows):
-		return c, fmt.Errorf("read score of contact %d: %w", contactID, err)
 	}
 	if c.Touchpoints, err = contactTouchpoints(ctx, s.pool, contactID); err != nil {
 		return c, fmt.Errorf("read touchpoints of contact %d: %w", contactID, err)

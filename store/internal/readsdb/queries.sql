@@ -49,11 +49,6 @@ WHERE h.deal_id = ANY(@deal_ids::bigint[]) ORDER BY h.changed_at, h.id;
 SELECT deal_id, id, COALESCE(rep_id, 0)::bigint AS rep_id, kind, note, occurred_at FROM deal_activities
 WHERE deal_id = ANY(@deal_ids::bigint[]) ORDER BY occurred_at, id;
 
--- name: LatestScore :one
--- A contact's latest score with its breakdown.
-SELECT total, band, model_version, computed_at, breakdown FROM scores
-WHERE contact_id = @contact_id ORDER BY computed_at DESC, id DESC LIMIT 1;
-
 -- name: ContactLedger :many
 -- A contact's decisions, oldest first: identity resolution (kind
 -- 'identity') and routing (kind 'routing'), each with its detail as JSON.

@@ -543,33 +543,6 @@ func (q *Queries) InboxDeals(ctx context.Context, arg InboxDealsParams) ([]Inbox
 	return items, nil
 }
 
-const latestScore = `-- name: LatestScore :one
-SELECT total, band, model_version, computed_at, breakdown FROM scores
-WHERE contact_id = $1 ORDER BY computed_at DESC, id DESC LIMIT 1
-`
-
-type LatestScoreRow struct {
-	Total        int32
-	Band         string
-	ModelVersion string
-	ComputedAt   time.Time
-	Breakdown    []byte
-}
-
-// A contact's latest score with its breakdown.
-func (q *Queries) LatestScore(ctx context.Context, contactID int64) (LatestScoreRow, error) {
-	row := q.db.QueryRow(ctx, latestScore, contactID)
-	var i LatestScoreRow
-	err := row.Scan(
-		&i.Total,
-		&i.Band,
-		&i.ModelVersion,
-		&i.ComputedAt,
-		&i.Breakdown,
-	)
-	return i, err
-}
-
 const leadTrail = `-- name: LeadTrail :many
 SELECT e.received_at::timestamptz AS at, 'webhook received'::text AS step,
 	(e.connector || ' / ' || e.source || ' (event ' || e.id || ')')::text AS detail
