@@ -65,8 +65,12 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 		for _, r := range found {
 			if r.TouchpointID != 0 {
 				// A retried task finds its touchpoint and changes nothing.
-				tp, err = eventTouchpoint(ctx, q, eventID)
-				return err
+				prior, err := touchpointLeads(ctx, tx, []int64{r.TouchpointID})
+				if err != nil {
+					return fmt.Errorf("read touchpoint of event %d: %w", eventID, err)
+				}
+				tp = prior[r.TouchpointID].touchpoint
+				return nil
 			}
 			if r.Owner != 0 {
 				owners[lead.Identity{Kind: r.Kind, Value: r.Value}] = r.Owner
@@ -104,21 +108,10 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 	return tp, err
 }
 
-// eventTouchpoint reads the touchpoint an event already recorded.
-func eventTouchpoint(ctx context.Context, q *identitydb.Queries, eventID int64) (lead.Touchpoint, error) {
-	r, err := q.EventTouchpoint(ctx, eventID)
-	if err != nil {
-		return lead.Touchpoint{}, fmt.Errorf("look up touchpoint of event %d: %w", eventID, err)
-	}
-	return lead.Touchpoint{ID: r.ID, ContactID: r.ContactID, EventID: r.InboundEventID, Source: r.Source, Channel: r.Channel,
-		UTM:        lead.UTM{Source: r.UtmSource, Medium: r.UtmMedium, Campaign: r.UtmCampaign, Term: r.UtmTerm, Content: r.UtmContent},
-		OccurredAt: r.OccurredAt}, nil
-}
-
 // TouchpointLead rebuilds the lead a touchpoint recorded, with its contact's
 // current profile, for scoring.
 func (s *Store) TouchpointLead(ctx context.Context, touchpointID int64) (lead.Lead, lead.Touchpoint, error) {
-	found, err := s.touchpointLeads(ctx, []int64{touchpointID})
+	found, err := touchpointLeads(ctx, s.pool, []int64{touchpointID})
 	if err != nil {
 		return lead.Lead{}, lead.Touchpoint{}, fmt.Errorf("read touchpoint %d: %w", touchpointID, err)
 	}
@@ -139,9 +132,11 @@ type recordedLead struct {
 // touchpointLeads rebuilds the leads touchpoints recorded, by touchpoint
 // id (a missing one is absent): the one mapping from a touchpoint row to
 // a lead.Lead, which scoring (TouchpointLead) and training
-// (ClosedDealLeads) share, so live outcomes train on what scoring saw.
-func (s *Store) touchpointLeads(ctx context.Context, ids []int64) (map[int64]recordedLead, error) {
-	rows, err := identitydb.New(s.pool).TouchpointLeads(ctx, ids)
+// (ClosedDealLeads) share, so live outcomes train on what scoring saw, and
+// which a retried RecordLead answers with. It reads through db (the pool,
+// or RecordLead's transaction).
+func touchpointLeads(ctx context.Context, db identitydb.DBTX, ids []int64) (map[int64]recordedLead, error) {
+	rows, err := identitydb.New(db).TouchpointLeads(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

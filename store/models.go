@@ -113,7 +113,7 @@ func (s *Store) ClosedDealLeads(ctx context.Context) ([]lead.ClosedDealLead, err
 	for i, d := range deals {
 		ids[i] = d.TouchpointID
 	}
-	leads, err := s.touchpointLeads(ctx, ids)
+	leads, err := touchpointLeads(ctx, s.pool, ids)
 	if err != nil {
 		return nil, fmt.Errorf("read leads of closed deals: %w", err)
 	}

@@ -14,12 +14,6 @@ SELECT w.kind::text AS kind, w.value::text AS value, COALESCE(i.contact_id, 0)::
 FROM (SELECT unnest(@kinds::text[]) AS kind, unnest(@identity_values::text[]) AS value) w
 LEFT JOIN contact_identities i ON i.kind = w.kind AND i.value = w.value;
 
--- name: EventTouchpoint :one
--- The touchpoint an inbound event already recorded (a retried task).
-SELECT id, contact_id, inbound_event_id, source, channel,
-    utm_source, utm_medium, utm_campaign, utm_term, utm_content, occurred_at
-FROM touchpoints WHERE inbound_event_id = @inbound_event_id;
-
 -- name: RecordTouchpoint :one
 -- Everything a resolved lead writes, in one statement (one round trip
 -- while the identity locks are held):

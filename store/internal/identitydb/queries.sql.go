@@ -258,46 +258,6 @@ func (q *Queries) ContactTouchpoints(ctx context.Context, contactID int64) ([]Co
 	return items, nil
 }
 
-const eventTouchpoint = `-- name: EventTouchpoint :one
-SELECT id, contact_id, inbound_event_id, source, channel,
-    utm_source, utm_medium, utm_campaign, utm_term, utm_content, occurred_at
-FROM touchpoints WHERE inbound_event_id = $1
-`
-
-type EventTouchpointRow struct {
-	ID             int64
-	ContactID      int64
-	InboundEventID int64
-	Source         string
-	Channel        string
-	UtmSource      string
-	UtmMedium      string
-	UtmCampaign    string
-	UtmTerm        string
-	UtmContent     string
-	OccurredAt     time.Time
-}
-
-// The touchpoint an inbound event already recorded (a retried task).
-func (q *Queries) EventTouchpoint(ctx context.Context, inboundEventID int64) (EventTouchpointRow, error) {
-	row := q.db.QueryRow(ctx, eventTouchpoint, inboundEventID)
-	var i EventTouchpointRow
-	err := row.Scan(
-		&i.ID,
-		&i.ContactID,
-		&i.InboundEventID,
-		&i.Source,
-		&i.Channel,
-		&i.UtmSource,
-		&i.UtmMedium,
-		&i.UtmCampaign,
-		&i.UtmTerm,
-		&i.UtmContent,
-		&i.OccurredAt,
-	)
-	return i, err
-}
-
 const insertEngagement = `-- name: InsertEngagement :exec
 INSERT INTO engagement_events (inbound_event_id, seq, contact_id, kind, email, message_id, url, severity, reason, is_test, occurred_at, created_at, text)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
