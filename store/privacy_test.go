@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -345,4 +346,38 @@ func dumpTables(t *testing.T, b *testBundle) string {
 		SELECT COALESCE(string_agg(payload || COALESCE(fetched_payload, ''::bytea), '\x0a'::bytea), ''::bytea) FROM inbound_events`).Scan(&payloads))
 	all.Write(payloads)
 	return strings.ToLower(all.String())
+}
+
+// TestContactDetailAndRecordsShareRows: the rep API's contact and the
+// privacy export read a person's identities and touchpoints with the same
+// queries into the same rows; only the identities' order differs — by
+// kind for the rep API, oldest first for the export.
+func TestContactDetailAndRecordsShareRows(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	// The phone comes first; the email joins with a later lead.
+	first, err := b.store.RecordLead(ctx, b.event(t, "share-1"), person("", "+14155550100"), b.now)
+	require.NoError(t, err)
+	second, err := b.store.RecordLead(ctx, b.event(t, "share-2"), person("ada@example.com", "+14155550100"), b.now.Add(time.Minute))
+	require.NoError(t, err)
+	require.Equal(t, first.ContactID, second.ContactID)
+
+	detail, err := b.store.ContactDetail(ctx, first.ContactID)
+	require.NoError(t, err)
+	records, err := b.store.ContactRecords(ctx, first.ContactID)
+	require.NoError(t, err)
+
+	require.Equal(t, records.Touchpoints, detail.Touchpoints)
+	require.Len(t, records.Touchpoints, 2)
+	require.Equal(t, []string{"phone", "email"}, kinds(records.Identities), "the export lists them oldest first")
+	require.Equal(t, []string{"email", "phone"}, kinds(detail.Identities), "the rep API lists them by kind")
+	require.ElementsMatch(t, records.Identities, detail.Identities)
+}
+
+func kinds(ids []store.Identity) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id.Kind
+	}
+	return out
 }
