@@ -83,7 +83,7 @@ func TestUnsubscribeLinkRevealsNoAddress(t *testing.T) {
 	require.Equal(t, "unsubscribed", reason)
 	consent, err = st.ConsentOf(ctx, tp.ContactID)
 	require.NoError(t, err)
-	require.Equal(t, store.Consent{Latest: store.ConsentRefused, Refused: true}, consent)
+	require.Equal(t, store.Consent{Latest: lead.ConsentStatementRefused, Refused: true}, consent)
 
 	// A link for a contact that no longer exists, minted by us: nothing
 	// left to do, and the reader is told so.

@@ -38,13 +38,32 @@ func Identities(l Lead) []Identity {
 	if l.Phone != "" {
 		ids = append(ids, Identity{IdentityPhone, l.Phone})
 	}
-	slices.SortFunc(ids, func(a, b Identity) int {
-		if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Value, b.Value)
-	})
+	slices.SortFunc(ids, compareIdentities)
 	return ids
+}
+
+// compareIdentities orders identities by kind, then value: resolution and
+// lock order.
+func compareIdentities(a, b Identity) int {
+	if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Value, b.Value)
+}
+
+// LockKeys returns the keys of the locks taken on a person's identities,
+// in lock order (Identities' order), whatever order ids come in. Every
+// writer that must not interleave with identity resolution — recording a
+// lead, erasing a contact — locks exactly these keys in this order, so
+// the two serialize on the same person and never wait on each other in
+// opposite orders.
+func LockKeys(ids []Identity) []string {
+	sorted := slices.SortedFunc(slices.Values(ids), compareIdentities)
+	keys := make([]string, len(sorted))
+	for i, id := range sorted {
+		keys[i] = id.Key()
+	}
+	return keys
 }
 
 // Identity ledger decisions (identity_ledger.decision), one per identity a

@@ -31,6 +31,29 @@ func TestIdentityKey(t *testing.T) {
 	require.Equal(t, "email:ada@example.com", Identity{IdentityEmail, "ada@example.com"}.Key())
 }
 
+func TestLockKeys(t *testing.T) {
+	t.Parallel()
+	email, phone := Identity{IdentityEmail, "ada@example.com"}, Identity{IdentityPhone, "+14155550100"}
+	for _, tt := range []struct {
+		name string
+		ids  []Identity
+		want []string
+	}{
+		{"none", nil, []string{}},
+		{"one", []Identity{phone}, []string{"phone:+14155550100"}},
+		{"lock order whatever the input order", []Identity{phone, email}, []string{"email:ada@example.com", "phone:+14155550100"}},
+		{"two emails by value", []Identity{{IdentityEmail, "b@x.io"}, {IdentityEmail, "a@x.io"}}, []string{"email:a@x.io", "email:b@x.io"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			require.Equal(t, tt.want, LockKeys(tt.ids))
+		})
+	}
+	// A lead locks what its contact's erasure locks: the same keys.
+	require.Equal(t, LockKeys([]Identity{phone, email}),
+		LockKeys(Identities(Lead{Inbound: Inbound{Email: email.Value, Phone: phone.Value}})))
+}
+
 func TestResolveIdentities(t *testing.T) {
 	t.Parallel()
 	email := Identity{IdentityEmail, "ada@example.com"}
@@ -127,5 +150,28 @@ func TestEmailDomainOf(t *testing.T) {
 		{"no-at-sign", ""},
 	} {
 		require.Equal(t, tt.want, EmailDomainOf(tt.email), tt.email)
+	}
+}
+
+func TestContactConsentMarketingBlock(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name           string
+		consent        ContactConsent
+		requireConsent bool
+		want           string
+	}{
+		{"given", ContactConsent{Latest: ConsentStatementGiven}, false, ""},
+		{"given, consent mode", ContactConsent{Latest: ConsentStatementGiven}, true, ""},
+		{"never stated", ContactConsent{Latest: ConsentStatementNotGiven}, false, ""},
+		{"never stated, consent mode", ContactConsent{Latest: ConsentStatementNotGiven}, true, "no current marketing consent"},
+		{"refused", ContactConsent{Latest: ConsentStatementRefused, Refused: true}, false, "marketing consent refused"},
+		{"refused, then said nothing", ContactConsent{Latest: ConsentStatementNotGiven, Refused: true}, false, "marketing consent refused"},
+		{"refused, consent mode", ContactConsent{Latest: ConsentStatementRefused, Refused: true}, true, "marketing consent refused"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			require.Equal(t, tt.want, tt.consent.MarketingBlock(tt.requireConsent))
+		})
 	}
 }

@@ -309,8 +309,8 @@ func each[R, V any](rows []R, f func(R) V) []V {
 
 func touchpoint(v store.PersonTouchpoint) Touchpoint {
 	return Touchpoint{ID: v.ID, InboundEventID: v.InboundEventID, Source: v.Source, Channel: v.Channel, ExternalID: v.ExternalID,
-		UTMSource: v.UtmSource, UTMMedium: v.UtmMedium, UTMCampaign: v.UtmCampaign, UTMTerm: v.UtmTerm, UTMContent: v.UtmContent,
-		CampaignIDs: v.CampaignIds, ClickIDs: v.ClickIds, LandingURL: v.LandingUrl,
+		UTMSource: v.UTMSource, UTMMedium: v.UTMMedium, UTMCampaign: v.UTMCampaign, UTMTerm: v.UTMTerm, UTMContent: v.UTMContent,
+		CampaignIDs: v.CampaignIDs, ClickIDs: v.ClickIDs, LandingURL: v.LandingURL,
 		Consent: Consent{Marketing: v.ConsentMarketing, Text: v.ConsentText, At: v.ConsentAt},
 		Message: v.Message, Answers: v.Answers, Attributes: v.Attributes, IsTest: v.IsTest, OccurredAt: v.OccurredAt, CreatedAt: v.CreatedAt}
 }
@@ -343,7 +343,7 @@ func deals(r store.PersonRecords) []Deal {
 	for _, h := range r.StageHistory {
 		if i, ok := at[h.DealID]; ok {
 			out[i].StageHistory = append(out[i].StageHistory,
-				StageChange{From: h.FromStage, To: h.ToStage, ChangedAt: h.ChangedAt, ChangedBy: h.ChangedBy})
+				StageChange{From: h.From, To: h.To, ChangedAt: h.ChangedAt, ChangedBy: h.ChangedBy})
 		}
 	}
 	for _, a := range r.Activities {

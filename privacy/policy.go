@@ -7,9 +7,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
+	"leadflow/lead"
 	"leadflow/store"
 )
 
@@ -30,10 +30,6 @@ var PersonalTables = []string{
 	"email_outbox", "mail_sink", "engagement_events", "deals", "deal_activities", "nurture_enrollments",
 	"suppressions", "suppression_hashes",
 }
-
-// hashedPrefix marks a value replaced by the hex SHA-256 of the normalized
-// email address (email_outbox.to_address of an erased contact).
-const hashedPrefix = "sha256:"
 
 // tombstone replaces the raw payloads of an erased contact's inbound events.
 var tombstone = []byte(`{"erased":true}`)
@@ -63,15 +59,15 @@ func NewErasurePolicy() (ErasurePolicy, error) {
 // while no one can test a value against them.
 func (p ErasurePolicy) LedgerToken(kind, value string) string {
 	m := hmac.New(sha256.New, p.key)
-	m.Write([]byte(kind + ":" + value))
+	m.Write([]byte(lead.Identity{Kind: kind, Value: value}.Key()))
 	return "erased:" + hex.EncodeToString(m.Sum(nil)[:12])
 }
 
 // RedactBreakdown is RedactBreakdown.
 func (ErasurePolicy) RedactBreakdown(breakdown []byte) []byte { return RedactBreakdown(breakdown) }
 
-// HashedAddress is HashedEmail.
-func (ErasurePolicy) HashedAddress(address string) string { return HashedEmail(address) }
+// HashedAddress is lead.HashedEmail: the "sha256:<hex>" form.
+func (ErasurePolicy) HashedAddress(address string) string { return lead.HashedEmail(address) }
 
 // Tombstone replaces raw payloads: {"erased":true}.
 func (ErasurePolicy) Tombstone() []byte { return append([]byte(nil), tombstone...) }
@@ -90,23 +86,18 @@ func (ErasurePolicy) HashedSuppressions(emails []string, removed []store.PersonS
 	var out []store.HashedSuppression
 	seen := map[string]bool{}
 	for _, e := range emails {
-		h := store.EmailSHA256(e)
+		h := lead.EmailSHA256(e)
 		if seen[string(h)] {
 			continue
 		}
 		seen[string(h)] = true
 		row := store.HashedSuppression{EmailSHA256: h, Reason: ErasedReason, CreatedAt: now}
-		if m, ok := byEmail[strings.ToLower(strings.TrimSpace(e))]; ok {
+		if m, ok := byEmail[lead.SuppressionAddress(e)]; ok {
 			row.Reason, row.CreatedAt = m.Reason, m.CreatedAt
 		}
 		out = append(out, row)
 	}
 	return out
-}
-
-// HashedEmail is the "sha256:<hex>" form stored in place of an address.
-func HashedEmail(address string) string {
-	return hashedPrefix + hex.EncodeToString(store.EmailSHA256(address))
 }
 
 // RedactBreakdown returns a stored score breakdown (scoring.Result as

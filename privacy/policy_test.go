@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"leadflow/lead"
 	"leadflow/privacy"
 	"leadflow/store"
 )
@@ -66,14 +67,13 @@ func TestLedgerToken(t *testing.T) {
 	}
 }
 
-func TestHashedEmail(t *testing.T) {
+func TestHashedAddress(t *testing.T) {
 	t.Parallel()
-	h := privacy.HashedEmail(" Ada@Example.com")
+	h := privacy.ErasurePolicy{}.HashedAddress(" Ada@Example.com")
 	require.Equal(t, "sha256:", h[:7])
 	require.Len(t, h, 7+64)
-	require.Equal(t, h, privacy.HashedEmail("ada@example.com"), "normalized first")
-	require.Equal(t, h, privacy.HashedEmail(h), "hashing a hashed address keeps it")
-	require.Equal(t, store.EmailSHA256("ada@example.com"), store.EmailSHA256(h), "the outbox finds the suppression by it")
+	require.Equal(t, lead.HashedEmail("ada@example.com"), h, "the hashed form the store reads")
+	require.Equal(t, lead.EmailSHA256("ada@example.com"), lead.EmailSHA256(h), "the outbox finds the suppression by it")
 }
 
 func TestHashedSuppressions(t *testing.T) {
@@ -89,16 +89,16 @@ func TestHashedSuppressions(t *testing.T) {
 		{"nothing to suppress", nil, nil, nil},
 		{"an address not suppressed before is suppressed as erased, now",
 			[]string{"ada@example.com"}, nil,
-			[]store.HashedSuppression{{EmailSHA256: store.EmailSHA256("ada@example.com"), Reason: privacy.ErasedReason, CreatedAt: now}}},
+			[]store.HashedSuppression{{EmailSHA256: lead.EmailSHA256("ada@example.com"), Reason: privacy.ErasedReason, CreatedAt: now}}},
 		{"an unsubscribe keeps its reason and time",
 			[]string{"ada@example.com"},
 			[]store.PersonSuppression{{Email: "ada@example.com", Reason: "unsubscribed", CreatedAt: unsubscribedAt}},
-			[]store.HashedSuppression{{EmailSHA256: store.EmailSHA256("ada@example.com"), Reason: "unsubscribed", CreatedAt: unsubscribedAt}}},
+			[]store.HashedSuppression{{EmailSHA256: lead.EmailSHA256("ada@example.com"), Reason: "unsubscribed", CreatedAt: unsubscribedAt}}},
 		{"the same address twice (identity and outbox) is one row",
 			[]string{"ada@example.com", " ADA@example.com", "bob@example.com"}, nil,
 			[]store.HashedSuppression{
-				{EmailSHA256: store.EmailSHA256("ada@example.com"), Reason: privacy.ErasedReason, CreatedAt: now},
-				{EmailSHA256: store.EmailSHA256("bob@example.com"), Reason: privacy.ErasedReason, CreatedAt: now}}},
+				{EmailSHA256: lead.EmailSHA256("ada@example.com"), Reason: privacy.ErasedReason, CreatedAt: now},
+				{EmailSHA256: lead.EmailSHA256("bob@example.com"), Reason: privacy.ErasedReason, CreatedAt: now}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -124,7 +124,8 @@ func recordDecision(ctx context.Context, tx pgx.Tx, teamID, contactID, dealID in
 
 // ReassignDeal moves an untouched open deal from its owner to another rep
 // of its team (speed-to-lead breach). It changes nothing if the deal was
-// closed, touched or already reassigned meanwhile.
+// closed, touched or already reassigned meanwhile
+// (lead.DealOwnership.Reroutable).
 func (s *Store) ReassignDeal(ctx context.Context, dealID, fromRep int64, pick func([]lead.TeamMember) lead.Assignment, now time.Time) (lead.Deal, bool, error) {
 	var d lead.Deal
 	changed := false
@@ -138,7 +139,9 @@ func (s *Store) ReassignDeal(ctx context.Context, dealID, fromRep int64, pick fu
 			return fmt.Errorf("lock deal %d: %w", dealID, err)
 		}
 		d.ID, d.ContactID, d.OwnerRepID, d.StageID = dealID, cur.ContactID, cur.OwnerRepID, cur.StageID
-		if cur.OwnerRepID != fromRep || cur.FirstContactedAt != nil || cur.ClosedAt != nil || cur.Team == "" {
+		own := lead.DealOwnership{OwnerRepID: cur.OwnerRepID, Team: cur.Team, FirstContacted: cur.FirstContactedAt != nil,
+			Closed: cur.ClosedAt != nil}
+		if !own.Reroutable(fromRep) {
 			return nil
 		}
 		teamID, members, err := teamMembers(ctx, tx, cur.Team)
@@ -152,7 +155,7 @@ func (s *Store) ReassignDeal(ctx context.Context, dealID, fromRep int64, pick fu
 		if err := q.ReassignDeal(ctx, dealsdb.ReassignDealParams{ID: dealID, OwnerRepID: a.RepID, Now: now}); err != nil {
 			return fmt.Errorf("reassign deal %d: %w", dealID, err)
 		}
-		if err := recordDecision(ctx, tx, teamID, d.ContactID, dealID, "reroute", "speed-to-lead breach", cur.Team, a, now); err != nil {
+		if err := recordDecision(ctx, tx, teamID, d.ContactID, dealID, lead.RoutingReroute, lead.RerouteRule, cur.Team, a, now); err != nil {
 			return err
 		}
 		d.OwnerRepID, changed = a.RepID, true

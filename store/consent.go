@@ -8,41 +8,26 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"leadflow/lead"
+	"leadflow/store/internal/identitydb"
 	"leadflow/store/internal/outboxdb"
 )
 
-// Marketing consent states, as recorded in consent_events (migration
-// 00023). A contact's consent is its latest statement, not whether it ever
-// agreed: see ConsentOf.
-const (
-	// ConsentGiven: the person ticked the marketing consent box.
-	ConsentGiven = "given"
-	// ConsentRefused: the person was asked and said no. It suppresses
-	// marketing email in every mode until a later ConsentGiven.
-	ConsentRefused = "refused"
-	// ConsentNotGiven: a submission without consent. It ends consent in
-	// consent mode but is not a refusal.
-	ConsentNotGiven = "not_given"
-)
-
-// Consent is a contact's marketing consent: Latest is its most recent
-// statement (ConsentNotGiven when it never made one), Refused whether its
-// most recent explicit statement (given or refused) is a refusal.
-type Consent struct {
-	Latest  string
-	Refused bool
-}
+// Consent is a contact's marketing consent (its latest statement and
+// whether its latest explicit one is a refusal); what it allows is lead's
+// decision (lead.ContactConsent.MarketingBlock).
+type Consent = lead.ContactConsent
 
 // consentOf reads a contact's consent through db (ClaimEmail's
 // transaction, or the pool). The latest statement is the one made last
 // (occurred_at), ties broken by arrival, so a form retried out of order
 // does not reverse a newer answer.
 func consentOf(ctx context.Context, db outboxdb.DBTX, contactID int64) (Consent, error) {
-	row, err := outboxdb.New(db).Consent(ctx, contactID)
+	row, err := outboxdb.New(db).Consent(ctx, outboxdb.ConsentParams{ContactID: contactID, NotGiven: lead.ConsentStatementNotGiven})
 	if err != nil {
 		return Consent{}, fmt.Errorf("read marketing consent of contact %d: %w", contactID, err)
 	}
-	return Consent{Latest: row.Latest, Refused: row.Explicit == ConsentRefused}, nil
+	return Consent{Latest: row.Latest, Refused: row.Explicit == lead.ConsentStatementRefused}, nil
 }
 
 // ConsentOf returns a contact's current marketing consent.
@@ -86,7 +71,7 @@ func (s *Store) UnsubscribeContact(ctx context.Context, ref, reason string, at t
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		q := outboxdb.New(tx)
 		var err error
-		contactID, err = q.ContactByRef(ctx, ref)
+		contactID, err = identitydb.New(tx).ContactByRef(ctx, ref)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("unsubscribe contact: %w", ErrNotFound)
 		}
@@ -96,7 +81,7 @@ func (s *Store) UnsubscribeContact(ctx context.Context, ref, reason string, at t
 		if err := q.SuppressContactAddresses(ctx, outboxdb.SuppressContactAddressesParams{ContactID: contactID, Reason: reason, CreatedAt: at}); err != nil {
 			return fmt.Errorf("suppress addresses of contact %d: %w", contactID, err)
 		}
-		if err := q.RecordUnsubscribe(ctx, outboxdb.RecordUnsubscribeParams{ContactID: contactID, At: at}); err != nil {
+		if err := q.RecordUnsubscribe(ctx, outboxdb.RecordUnsubscribeParams{ContactID: contactID, State: lead.ConsentStatementRefused, At: at}); err != nil {
 			return fmt.Errorf("record unsubscribe of contact %d: %w", contactID, err)
 		}
 		return nil

@@ -104,7 +104,7 @@ func TestConsentFollowsWhenItWasGiven(t *testing.T) {
 
 	got, err := b.store.ConsentOf(ctx, tp.ContactID)
 	require.NoError(t, err)
-	require.Equal(t, store.Consent{Latest: store.ConsentRefused, Refused: true}, got)
+	require.Equal(t, store.Consent{Latest: lead.ConsentStatementRefused, Refused: true}, got)
 }
 
 func TestUnsubscribeContact(t *testing.T) {
@@ -135,8 +135,8 @@ func TestUnsubscribeContact(t *testing.T) {
 	history, err := b.store.ConsentHistory(ctx, tp.ContactID)
 	require.NoError(t, err)
 	require.Len(t, history, 3)
-	require.Equal(t, store.ConsentGiven, history[0].State)
-	require.Equal(t, store.ConsentRefused, history[1].State)
+	require.Equal(t, lead.ConsentStatementGiven, history[0].State)
+	require.Equal(t, lead.ConsentStatementRefused, history[1].State)
 	require.Equal(t, "unsubscribe", history[1].Source)
 	require.Zero(t, history[1].TouchpointID)
 	require.True(t, history[1].OccurredAt.Equal(b.now))

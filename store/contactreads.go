@@ -5,17 +5,37 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"leadflow/store/internal/identitydb"
 	"leadflow/store/internal/readsdb"
+	"leadflow/store/internal/scoringdb"
 )
 
-// Identity is one email or phone of a contact.
+// Identity is one email or phone of a contact, as the rep API shows it and
+// the privacy export lists it (PersonIdentity): one read for both.
 type Identity struct {
-	Kind  string
-	Value string
+	Kind      string
+	Value     string
+	CreatedAt time.Time
+}
+
+// contactIdentities reads a contact's identities oldest first, through db
+// (the pool, or ContactRecords' transaction). The caller wraps the error.
+func contactIdentities(ctx context.Context, db identitydb.DBTX, contactID int64) ([]Identity, error) {
+	rows, err := identitydb.New(db).ContactIdentities(ctx, contactID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Identity, len(rows))
+	for i, r := range rows {
+		out[i] = Identity(r)
+	}
+	return out, nil
 }
 
 // ScoreView is the latest score with its breakdown (every contribution
@@ -28,17 +48,53 @@ type ScoreView struct {
 	Breakdown    json.RawMessage
 }
 
-// TouchpointRow is one touchpoint of a contact.
+// TouchpointRow is one touchpoint of a contact with everything it
+// recorded: the rep API shows some of it, the privacy export all of it
+// (PersonTouchpoint), from this one read.
 type TouchpointRow struct {
-	ID          int64
-	Source      string
-	Channel     string
-	UTMSource   string
-	UTMMedium   string
-	UTMCampaign string
-	Message     string
-	IsTest      bool
-	OccurredAt  time.Time
+	ID             int64
+	InboundEventID int64
+	Source         string
+	Channel        string
+	ExternalID     string
+	UTMSource      string
+	UTMMedium      string
+	UTMCampaign    string
+	UTMTerm        string
+	UTMContent     string
+	// CampaignIDs, ClickIDs, Answers and Attributes are the stored JSON.
+	CampaignIDs      []byte
+	ClickIDs         []byte
+	LandingURL       string
+	ConsentMarketing bool
+	ConsentText      string
+	ConsentAt        *time.Time
+	Message          string
+	Answers          []byte
+	Attributes       []byte
+	IsTest           bool
+	OccurredAt       time.Time
+	CreatedAt        time.Time
+}
+
+// contactTouchpoints reads a contact's touchpoints oldest first, through
+// db (the pool, or ContactRecords' transaction). The caller wraps the
+// error.
+func contactTouchpoints(ctx context.Context, db identitydb.DBTX, contactID int64) ([]TouchpointRow, error) {
+	rows, err := identitydb.New(db).ContactTouchpoints(ctx, contactID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]TouchpointRow, len(rows))
+	for i, t := range rows {
+		out[i] = TouchpointRow{ID: t.ID, InboundEventID: t.InboundEventID, Source: t.Source, Channel: t.Channel,
+			ExternalID: t.ExternalID, UTMSource: t.UtmSource, UTMMedium: t.UtmMedium, UTMCampaign: t.UtmCampaign,
+			UTMTerm: t.UtmTerm, UTMContent: t.UtmContent, CampaignIDs: t.CampaignIds, ClickIDs: t.ClickIds,
+			LandingURL: t.LandingUrl, ConsentMarketing: t.ConsentMarketing, ConsentText: t.ConsentText, ConsentAt: t.ConsentAt,
+			Message: t.Message, Answers: t.Answers, Attributes: t.Attributes, IsTest: t.IsTest, OccurredAt: t.OccurredAt,
+			CreatedAt: t.CreatedAt}
+	}
+	return out, nil
 }
 
 // LedgerEntry is one decision about the contact: identity resolution
@@ -71,8 +127,7 @@ type ContactDetail struct {
 // ContactDetail reads a contact with identities, latest score, touchpoints
 // and its ledger (identity and routing decisions, oldest first).
 func (s *Store) ContactDetail(ctx context.Context, contactID int64) (ContactDetail, error) {
-	q := readsdb.New(s.pool)
-	p, err := q.Contact(ctx, contactID)
+	p, err := identitydb.New(s.pool).ContactProfile(ctx, contactID)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return ContactDetail{}, fmt.Errorf("contact %d: %w", contactID, ErrNotFound)
 	}
@@ -81,30 +136,25 @@ func (s *Store) ContactDetail(ctx context.Context, contactID int64) (ContactDeta
 	}
 	c := ContactDetail{ID: p.ID, Ref: p.Ref, FirstName: p.FirstName, LastName: p.LastName, Company: p.Company, Title: p.Title,
 		Country: p.Country, CreatedAt: p.CreatedAt}
-	ids, err := q.ContactIdentities(ctx, contactID)
-	if err != nil {
+	if c.Identities, err = contactIdentities(ctx, s.pool, contactID); err != nil {
 		return c, fmt.Errorf("read identities of contact %d: %w", contactID, err)
 	}
-	c.Identities = make([]Identity, len(ids))
-	for i, id := range ids {
-		c.Identities[i] = Identity(id)
-	}
-	sc, err := q.LatestScore(ctx, contactID)
-	switch {
-	case err == nil:
-		c.Score = &ScoreView{Total: int(sc.Total), Band: sc.Band, ModelVersion: sc.ModelVersion, ComputedAt: sc.ComputedAt,
-			Breakdown: sc.Breakdown}
-	case !errors.Is(err, pgx.ErrNoRows):
+	// The rep API lists them by kind (emails first), each kind oldest
+	// first.
+	slices.SortStableFunc(c.Identities, func(a, b Identity) int { return strings.Compare(a.Kind, b.Kind) })
+	q := readsdb.New(s.pool)
+	// The latest score is the newest of the scoring history (ContactScores).
+	scores, err := scoringdb.New(s.pool).ContactScores(ctx, scoringdb.ContactScoresParams{ContactID: contactID, MaxRuns: 1})
+	if err != nil {
 		return c, fmt.Errorf("read score of contact %d: %w", contactID, err)
 	}
-	tps, err := q.ContactTouchpoints(ctx, contactID)
-	if err != nil {
-		return c, fmt.Errorf("read touchpoints of contact %d: %w", contactID, err)
+	if len(scores) > 0 {
+		sc := scores[0]
+		c.Score = &ScoreView{Total: int(sc.Total), Band: sc.Band, ModelVersion: sc.ModelVersion, ComputedAt: sc.ComputedAt,
+			Breakdown: sc.Breakdown}
 	}
-	c.Touchpoints = make([]TouchpointRow, len(tps))
-	for i, t := range tps {
-		c.Touchpoints[i] = TouchpointRow{ID: t.ID, Source: t.Source, Channel: t.Channel, UTMSource: t.UtmSource,
-			UTMMedium: t.UtmMedium, UTMCampaign: t.UtmCampaign, Message: t.Message, IsTest: t.IsTest, OccurredAt: t.OccurredAt}
+	if c.Touchpoints, err = contactTouchpoints(ctx, s.pool, contactID); err != nil {
+		return c, fmt.Errorf("read touchpoints of contact %d: %w", contactID, err)
 	}
 	ledger, err := q.ContactLedger(ctx, contactID)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"leadflow/lead"
 	"leadflow/store/internal/dealchangesdb"
+	"leadflow/store/internal/dealsdb"
 )
 
 // DealError is a requested deal change the store itself refuses: an
@@ -109,7 +110,7 @@ func (s *Store) UpdateDeal(ctx context.Context, dealID int64, u DealUpdate, by s
 		fromID, toID := d.StageID, d.StageID
 		c.ToStage, c.ToKind = c.FromStage, c.FromKind
 		if u.Stage != nil {
-			st, err := q.StageByName(ctx, dealchangesdb.StageByNameParams{PipelineID: d.PipelineID, Name: strings.TrimSpace(*u.Stage)})
+			st, err := dealsdb.New(tx).StageByName(ctx, dealsdb.StageByNameParams{PipelineID: d.PipelineID, Name: strings.TrimSpace(*u.Stage)})
 			if errors.Is(err, pgx.ErrNoRows) {
 				names, err := q.StageNames(ctx, d.PipelineID)
 				if err != nil {

@@ -152,7 +152,8 @@ func TestUpdateDealOwnerScope(t *testing.T) {
 
 	c, err := b.store.ContactDetail(ctx, d.ContactID)
 	require.NoError(t, err)
-	require.Equal(t, []store.Identity{{Kind: "email", Value: "scoped@example.com"}}, c.Identities)
+	require.Len(t, c.Identities, 1)
+	require.Equal(t, store.Identity{Kind: "email", Value: "scoped@example.com", CreatedAt: c.Identities[0].CreatedAt}, c.Identities[0])
 	require.Len(t, c.Touchpoints, 1)
 	require.NotEmpty(t, c.Ledger, "identity decisions are in the ledger")
 	require.Equal(t, "identity", c.Ledger[0].Kind)

@@ -86,22 +86,49 @@ func (s *Store) RepOwnsContact(ctx context.Context, repID, contactID int64) (boo
 	return ok, nil
 }
 
-// StageHistoryEntry is one recorded stage move. Callers shape it into
-// their own documents (httpapi/repstore, privacy).
+// StageHistoryEntry is one recorded stage move of a deal. It is the one
+// row type of stage history: the rep API's deal and the privacy export
+// (PersonStageChange) shape it into their own documents.
 type StageHistoryEntry struct {
+	DealID    int64
 	From      string
 	To        string
 	ChangedAt time.Time
 	ChangedBy string
 }
 
-// ActivityEntry is one rep activity on a deal.
+// ActivityEntry is one rep activity on a deal, for the rep API's deal and
+// the privacy export (PersonActivity) alike.
 type ActivityEntry struct {
+	DealID     int64
 	ID         int64
 	RepID      int64
 	Kind       string
 	Note       string
 	OccurredAt time.Time
+}
+
+// dealHistory reads the stage moves and activities of deals, each list
+// oldest first, through db (the pool, or ContactRecords' transaction).
+func dealHistory(ctx context.Context, db readsdb.DBTX, dealIDs []int64) ([]StageHistoryEntry, []ActivityEntry, error) {
+	q := readsdb.New(db)
+	history, err := q.DealStageHistory(ctx, dealIDs)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read stage history of deals %v: %w", dealIDs, err)
+	}
+	moves := make([]StageHistoryEntry, len(history))
+	for i, h := range history {
+		moves[i] = StageHistoryEntry{DealID: h.DealID, From: h.FromStage, To: h.ToStage, ChangedAt: h.ChangedAt, ChangedBy: h.ChangedBy}
+	}
+	rows, err := q.DealActivities(ctx, dealIDs)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read activities of deals %v: %w", dealIDs, err)
+	}
+	activities := make([]ActivityEntry, len(rows))
+	for i, a := range rows {
+		activities[i] = ActivityEntry(a)
+	}
+	return moves, activities, nil
 }
 
 // DealDetail is everything a rep needs about one deal.
@@ -127,21 +154,8 @@ func (s *Store) DealDetail(ctx context.Context, dealID int64) (DealDetail, error
 	if out.Contact, err = s.ContactDetail(ctx, d.ContactID); err != nil {
 		return out, err
 	}
-	history, err := q.DealStageHistory(ctx, dealID)
-	if err != nil {
-		return out, fmt.Errorf("read stage history of deal %d: %w", dealID, err)
-	}
-	out.StageHistory = make([]StageHistoryEntry, len(history))
-	for i, h := range history {
-		out.StageHistory[i] = StageHistoryEntry{From: h.FromStage, To: h.ToStage, ChangedAt: h.ChangedAt, ChangedBy: h.ChangedBy}
-	}
-	activities, err := q.DealActivities(ctx, dealID)
-	if err != nil {
-		return out, fmt.Errorf("read activities of deal %d: %w", dealID, err)
-	}
-	out.Activities = make([]ActivityEntry, len(activities))
-	for i, a := range activities {
-		out.Activities[i] = ActivityEntry(a)
+	if out.StageHistory, out.Activities, err = dealHistory(ctx, s.pool, []int64{dealID}); err != nil {
+		return out, err
 	}
 	return out, nil
 }

@@ -131,7 +131,7 @@ func (s *Store) createDeal(ctx context.Context, req lead.DealRequest) (lead.Deal
 		if err := q.PromoteNurture(ctx, dealsdb.PromoteNurtureParams{ContactIds: []int64{req.ContactID}, EndedAts: []time.Time{req.Now}}); err != nil {
 			return fmt.Errorf("end nurture on promotion: %w", err)
 		}
-		if err := recordDecision(ctx, tx, teamID, req.ContactID, d.ID, "assign", req.Rule, req.Team, assignment, req.Now); err != nil {
+		if err := recordDecision(ctx, tx, teamID, req.ContactID, d.ID, lead.RoutingAssign, req.Rule, req.Team, assignment, req.Now); err != nil {
 			return err
 		}
 		d.ContactID, d.Stage, created = req.ContactID, req.Stage, true

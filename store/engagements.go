@@ -13,18 +13,6 @@ import (
 	"leadflow/store/internal/identitydb"
 )
 
-// suppressionReason maps a suppressing engagement to the stored reason.
-func suppressionReason(e lead.Engagement) string {
-	switch e.Kind {
-	case lead.EngagementUnsubscribed:
-		return "unsubscribed"
-	case lead.EngagementComplained:
-		return "complained"
-	default:
-		return "bounced"
-	}
-}
-
 // RecordEngagements stores the engagement events of one inbound event, each
 // resolved to a contact by, in order: the reference we gave the provider,
 // the Message-Id of an email we sent, the email address. Unsubscribes,
@@ -62,7 +50,7 @@ func (s *Store) RecordEngagements(ctx context.Context, eventID int64, engs []lea
 				}
 			}
 			if e.Suppresses() && e.Email != "" && !e.Test {
-				added, err := q.AddSuppression(ctx, identitydb.AddSuppressionParams{Email: e.Email, Reason: suppressionReason(e), CreatedAt: now})
+				added, err := q.AddSuppression(ctx, identitydb.AddSuppressionParams{Email: e.Email, Reason: e.SuppressionReason(), CreatedAt: now})
 				if err != nil {
 					return fmt.Errorf("add suppression: %w", err)
 				}

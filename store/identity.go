@@ -44,23 +44,17 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 	if err != nil {
 		return lead.Touchpoint{}, fmt.Errorf("encode campaign ids: %w", err)
 	}
-	// Consent is provable only with its time: the sender's, else the
-	// submission's.
-	consentAt := l.Consent.At
-	if consentAt.IsZero() {
-		consentAt = l.OccurredAt
-	}
 	var tp lead.Touchpoint
 	err = s.inDerivedTx(ctx, func(tx pgx.Tx) error {
 		q := identitydb.New(tx)
 		// Lock every identity (in a fixed order), then — under the locks —
 		// look for the identities' owners and this event's touchpoint (a
 		// retried task). Three round trips in all, the write included.
-		keys, kinds, values := make([]string, len(ids)), make([]string, len(ids)), make([]string, len(ids))
+		kinds, values := make([]string, len(ids)), make([]string, len(ids))
 		for i, id := range ids {
-			keys[i], kinds[i], values[i] = id.Key(), id.Kind, id.Value
+			kinds[i], values[i] = id.Kind, id.Value
 		}
-		if err := q.LockIdentities(ctx, keys); err != nil {
+		if err := q.LockIdentities(ctx, lead.LockKeys(ids)); err != nil {
 			return fmt.Errorf("lock identities: %w", err)
 		}
 		found, err := q.LookUpLead(ctx, identitydb.LookUpLeadParams{InboundEventID: eventID, Kinds: kinds, IdentityValues: values})
@@ -71,8 +65,12 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 		for _, r := range found {
 			if r.TouchpointID != 0 {
 				// A retried task finds its touchpoint and changes nothing.
-				tp, err = eventTouchpoint(ctx, q, eventID)
-				return err
+				prior, err := touchpointLeads(ctx, tx, []int64{r.TouchpointID})
+				if err != nil {
+					return fmt.Errorf("read touchpoint of event %d: %w", eventID, err)
+				}
+				tp = prior[r.TouchpointID].touchpoint
+				return nil
 			}
 			if r.Owner != 0 {
 				owners[lead.Identity{Kind: r.Kind, Value: r.Value}] = r.Owner
@@ -87,7 +85,7 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 			UtmSource: l.UTM.Source, UtmMedium: l.UTM.Medium, UtmCampaign: l.UTM.Campaign, UtmTerm: l.UTM.Term, UtmContent: l.UTM.Content,
 			ClickIds: clickIDs, LandingUrl: l.LandingURL, ConsentMarketing: l.Consent.Marketing, ConsentText: l.Consent.Text,
 			Message: l.Message, Answers: answers, Attributes: attrs, OccurredAt: l.OccurredAt, IsTest: l.Test,
-			CampaignIds: campaignIDs, ConsentAt: consentAt, ConsentState: lead.ConsentStatement(l.Consent),
+			CampaignIds: campaignIDs, ConsentAt: l.Consent.StatedAt(l.OccurredAt), ConsentState: lead.ConsentStatement(l.Consent),
 			AttachKinds: make([]string, len(res.Attach)), AttachValues: make([]string, len(res.Attach)),
 		}
 		for i, id := range res.Attach {
@@ -110,46 +108,61 @@ func (s *Store) RecordLead(ctx context.Context, eventID int64, l lead.Lead, now 
 	return tp, err
 }
 
-// eventTouchpoint reads the touchpoint an event already recorded.
-func eventTouchpoint(ctx context.Context, q *identitydb.Queries, eventID int64) (lead.Touchpoint, error) {
-	r, err := q.EventTouchpoint(ctx, eventID)
-	if err != nil {
-		return lead.Touchpoint{}, fmt.Errorf("look up touchpoint of event %d: %w", eventID, err)
-	}
-	return lead.Touchpoint{ID: r.ID, ContactID: r.ContactID, EventID: r.InboundEventID, Source: r.Source, Channel: r.Channel,
-		UTM:        lead.UTM{Source: r.UtmSource, Medium: r.UtmMedium, Campaign: r.UtmCampaign, Term: r.UtmTerm, Content: r.UtmContent},
-		OccurredAt: r.OccurredAt}, nil
-}
-
 // TouchpointLead rebuilds the lead a touchpoint recorded, with its contact's
 // current profile, for scoring.
 func (s *Store) TouchpointLead(ctx context.Context, touchpointID int64) (lead.Lead, lead.Touchpoint, error) {
-	r, err := identitydb.New(s.pool).TouchpointLead(ctx, touchpointID)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return lead.Lead{}, lead.Touchpoint{}, fmt.Errorf("touchpoint %d: %w", touchpointID, ErrNotFound)
-	}
+	found, err := touchpointLeads(ctx, s.pool, []int64{touchpointID})
 	if err != nil {
 		return lead.Lead{}, lead.Touchpoint{}, fmt.Errorf("read touchpoint %d: %w", touchpointID, err)
 	}
-	tp := lead.Touchpoint{ID: r.ID, ContactID: r.ContactID, EventID: r.InboundEventID, Source: r.Source, Channel: r.Channel,
-		UTM:        lead.UTM{Source: r.UtmSource, Medium: r.UtmMedium, Campaign: r.UtmCampaign, Term: r.UtmTerm, Content: r.UtmContent},
-		OccurredAt: r.OccurredAt}
-	var l lead.Lead
-	l.ExternalID, l.LandingURL, l.Message, l.Test = r.ExternalID, r.LandingUrl, r.Message, r.IsTest
-	l.Consent.Marketing, l.Consent.Text = r.ConsentMarketing, r.ConsentText
-	l.FirstName, l.LastName, l.Company, l.Title, l.Country, l.Email, l.Phone = r.FirstName, r.LastName, r.Company, r.Title, r.Country, r.Email, r.Phone
-	if err := json.Unmarshal(r.ClickIds, &l.ClickIDs); err != nil {
-		return lead.Lead{}, lead.Touchpoint{}, fmt.Errorf("decode click ids of touchpoint %d: %w", touchpointID, err)
+	r, ok := found[touchpointID]
+	if !ok {
+		return lead.Lead{}, lead.Touchpoint{}, fmt.Errorf("touchpoint %d: %w", touchpointID, ErrNotFound)
 	}
-	if err := json.Unmarshal(r.Answers, &l.Answers); err != nil {
-		return lead.Lead{}, lead.Touchpoint{}, fmt.Errorf("decode answers of touchpoint %d: %w", touchpointID, err)
+	return r.lead, r.touchpoint, nil
+}
+
+// recordedLead is a lead as its touchpoint recorded it, with the
+// touchpoint.
+type recordedLead struct {
+	lead       lead.Lead
+	touchpoint lead.Touchpoint
+}
+
+// touchpointLeads rebuilds the leads touchpoints recorded, by touchpoint
+// id (a missing one is absent): the one mapping from a touchpoint row to
+// a lead.Lead, which scoring (TouchpointLead) and training
+// (ClosedDealLeads) share, so live outcomes train on what scoring saw, and
+// which a retried RecordLead answers with. It reads through db (the pool,
+// or RecordLead's transaction).
+func touchpointLeads(ctx context.Context, db identitydb.DBTX, ids []int64) (map[int64]recordedLead, error) {
+	rows, err := identitydb.New(db).TouchpointLeads(ctx, ids)
+	if err != nil {
+		return nil, err
 	}
-	if err := json.Unmarshal(r.Attributes, &l.Attributes); err != nil {
-		return lead.Lead{}, lead.Touchpoint{}, fmt.Errorf("decode attributes of touchpoint %d: %w", touchpointID, err)
+	out := make(map[int64]recordedLead, len(rows))
+	for _, r := range rows {
+		tp := lead.Touchpoint{ID: r.ID, ContactID: r.ContactID, EventID: r.InboundEventID, Source: r.Source, Channel: r.Channel,
+			UTM:        lead.UTM{Source: r.UtmSource, Medium: r.UtmMedium, Campaign: r.UtmCampaign, Term: r.UtmTerm, Content: r.UtmContent},
+			OccurredAt: r.OccurredAt}
+		var l lead.Lead
+		l.ExternalID, l.LandingURL, l.Message, l.Test = r.ExternalID, r.LandingUrl, r.Message, r.IsTest
+		l.Consent.Marketing, l.Consent.Text = r.ConsentMarketing, r.ConsentText
+		l.FirstName, l.LastName, l.Company, l.Title, l.Country, l.Email, l.Phone = r.FirstName, r.LastName, r.Company, r.Title, r.Country, r.Email, r.Phone
+		if err := json.Unmarshal(r.ClickIds, &l.ClickIDs); err != nil {
+			return nil, fmt.Errorf("decode click ids of touchpoint %d: %w", r.ID, err)
+		}
+		if err := json.Unmarshal(r.Answers, &l.Answers); err != nil {
+			return nil, fmt.Errorf("decode answers of touchpoint %d: %w", r.ID, err)
+		}
+		if err := json.Unmarshal(r.Attributes, &l.Attributes); err != nil {
+			return nil, fmt.Errorf("decode attributes of touchpoint %d: %w", r.ID, err)
+		}
+		l.Source, l.Channel, l.UTM, l.OccurredAt = tp.Source, tp.Channel, tp.UTM, tp.OccurredAt
+		l.EmailDomain = lead.EmailDomainOf(l.Email)
+		out[r.ID] = recordedLead{lead: l, touchpoint: tp}
 	}
-	l.Source, l.Channel, l.UTM, l.OccurredAt = tp.Source, tp.Channel, tp.UTM, tp.OccurredAt
-	l.EmailDomain = lead.EmailDomainOf(l.Email)
-	return l, tp, nil
+	return out, nil
 }
 
 // nonNilMap and nonNilAny store an absent map as {}: the columns are

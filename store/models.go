@@ -102,32 +102,28 @@ func (s *Store) ActiveModel(ctx context.Context) (Model, error) {
 
 // ClosedDealLeads lists won and lost deals that came from a touchpoint,
 // each with the lead its touchpoint recorded and the contact's current
-// profile, as TouchpointLead rebuilds it — one query for all deals, where
-// training used to read each deal's lead separately.
+// profile, rebuilt by the same mapping as TouchpointLead — two queries for
+// all deals, where training used to read each deal's lead separately.
 func (s *Store) ClosedDealLeads(ctx context.Context) ([]lead.ClosedDealLead, error) {
-	rows, err := scoringdb.New(s.pool).ClosedDealLeads(ctx)
+	deals, err := scoringdb.New(s.pool).ClosedDeals(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list closed deals: %w", err)
 	}
-	out := make([]lead.ClosedDealLead, len(rows))
-	for i, r := range rows {
-		var l lead.Lead
-		l.ExternalID, l.LandingURL = r.ExternalID, r.LandingUrl
-		l.Consent.Marketing, l.Consent.Text, l.Message, l.Test = r.ConsentMarketing, r.ConsentText, r.Message, r.IsTest
-		l.FirstName, l.LastName, l.Company, l.Title, l.Country, l.Email, l.Phone = r.FirstName, r.LastName, r.Company, r.Title, r.Country, r.Email, r.Phone
-		l.Source, l.Channel, l.OccurredAt = r.Source, r.Channel, r.OccurredAt
-		l.UTM = lead.UTM{Source: r.UtmSource, Medium: r.UtmMedium, Campaign: r.UtmCampaign, Term: r.UtmTerm, Content: r.UtmContent}
-		if err := json.Unmarshal(r.ClickIds, &l.ClickIDs); err != nil {
-			return nil, fmt.Errorf("decode click ids of touchpoint %d: %w", r.TouchpointID, err)
+	ids := make([]int64, len(deals))
+	for i, d := range deals {
+		ids[i] = d.TouchpointID
+	}
+	leads, err := touchpointLeads(ctx, s.pool, ids)
+	if err != nil {
+		return nil, fmt.Errorf("read leads of closed deals: %w", err)
+	}
+	out := make([]lead.ClosedDealLead, 0, len(deals))
+	for _, d := range deals {
+		// Touchpoints are never deleted (an erasure blanks them); a
+		// deal whose lead is missing all the same is no outcome to learn.
+		if r, ok := leads[d.TouchpointID]; ok {
+			out = append(out, lead.ClosedDealLead{TouchpointID: d.TouchpointID, Lead: r.lead, Won: d.Won})
 		}
-		if err := json.Unmarshal(r.Answers, &l.Answers); err != nil {
-			return nil, fmt.Errorf("decode answers of touchpoint %d: %w", r.TouchpointID, err)
-		}
-		if err := json.Unmarshal(r.Attributes, &l.Attributes); err != nil {
-			return nil, fmt.Errorf("decode attributes of touchpoint %d: %w", r.TouchpointID, err)
-		}
-		l.EmailDomain = lead.EmailDomainOf(l.Email)
-		out[i] = lead.ClosedDealLead{TouchpointID: r.TouchpointID, Lead: l, Won: r.Won}
 	}
 	return out, nil
 }

@@ -8,7 +8,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -154,9 +153,7 @@ func (s *Store) GetEmail(ctx context.Context, id int64) (lead.OutboxEmail, error
 // enrollment is still active and the weekly cap — at claim time, so an
 // unsubscribe that arrived after the email was queued still wins.
 func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (lead.Claim, error) {
-	if p.StaleClaim <= 0 {
-		p.StaleClaim = 10 * time.Minute
-	}
+	p = p.WithDefaults()
 	var c lead.Claim
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		q := outboxdb.New(tx)
@@ -195,25 +192,21 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64, p lead.ClaimPolicy) (l
 		if e.Kind == lead.EmailMarketing {
 			// An erased person's address is kept only as its SHA-256
 			// (suppression_hashes, see EraseContact), so both lists are asked.
-			suppressed, err := q.AddressSuppression(ctx, outboxdb.AddressSuppressionParams{Email: e.To, EmailSha256: EmailSHA256(e.To)})
+			suppressed, err := q.AddressSuppression(ctx, outboxdb.AddressSuppressionParams{Email: e.To, EmailSha256: lead.EmailSHA256(e.To)})
 			if err == nil {
 				return stop(lead.EmailSuppressed, "address suppressed: "+suppressed)
 			}
 			if !errors.Is(err, pgx.ErrNoRows) {
 				return fmt.Errorf("check suppressions: %w", err)
 			}
-			// Consent is the contact's latest statement (consent.go): an
-			// explicit refusal stops marketing email in every mode; consent
-			// mode also needs the latest statement to be a "yes".
+			// Consent is the contact's latest statement (consent.go); what
+			// it allows is lead's rule (ContactConsent.MarketingBlock).
 			consent, err := consentOf(ctx, tx, e.ContactID)
 			if err != nil {
 				return fmt.Errorf("check consent: %w", err)
 			}
-			if consent.Refused {
-				return stop(lead.EmailSuppressed, "marketing consent refused")
-			}
-			if p.RequireConsent && consent.Latest != ConsentGiven {
-				return stop(lead.EmailSuppressed, "no current marketing consent")
+			if reason := consent.MarketingBlock(p.RequireConsent); reason != "" {
+				return stop(lead.EmailSuppressed, reason)
 			}
 			if e.EnrollmentID != 0 {
 				status, err := q.EnrollmentStatus(ctx, e.EnrollmentID)
@@ -335,74 +328,43 @@ func (s *Store) DigestedEmails(ctx context.Context, digestID int64) ([]lead.Outb
 	return outboxEmails(rows), nil
 }
 
-// staleDealEmailTx says why a marketing email tied to a deal must not leave
-// any more ("" when it may): its deal closed, or, for a stage email, the
-// deal is no longer in the stage that queued it. moveStageTx cancels such
-// emails when the deal moves; this catches one queued after the move by a
-// late stage task.
+// staleDealEmailTx reads the deal a marketing email is tied to and asks
+// lead.StaleDealEmail whether the email must not leave any more ("" when
+// it may).
 func staleDealEmailTx(ctx context.Context, tx pgx.Tx, e lead.OutboxEmail) (string, error) {
 	deal, err := outboxdb.New(tx).DealOfEmail(ctx, e.DealID)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return "deal gone", nil
+		return lead.StaleDealEmail(e, lead.DealEmailState{}), nil
 	}
 	if err != nil {
 		return "", fmt.Errorf("check deal of outbox email %d: %w", e.ID, err)
 	}
-	if deal.Closed {
-		return "deal closed", nil
-	}
-	if want, ok := lead.StageEmailKeyStage(e.DedupeKey); ok && !strings.EqualFold(want, deal.Stage) {
-		return "deal left stage " + want, nil
-	}
-	return "", nil
+	return lead.StaleDealEmail(e, lead.DealEmailState{Found: true, Closed: deal.Closed, Stage: deal.Stage}), nil
 }
 
 // nextSendSlotTx returns when a marketing email of a contact may leave
-// under the weekly cap and the minimum gap, and why it waits (p.Now or
-// earlier when it may leave now). Sends count from their claim, so an email
-// being sent right now counts. A held email gets the first slot at least
-// MinGap away from every other email of the contact still pending, so
-// that held emails leave one by one instead of all in the same second.
-// The caller holds the contact's send lock.
+// under the weekly cap and the minimum gap, and why it waits (p.Now when
+// it may leave now): it reads the contact's sends and schedule, and
+// lead.ClaimPolicy decides (SendSlot, SpreadSlot). Sends count from their
+// claim, so an email being sent right now counts. The caller holds the
+// contact's send lock.
 func nextSendSlotTx(ctx context.Context, tx pgx.Tx, e lead.OutboxEmail, p lead.ClaimPolicy) (time.Time, string, error) {
-	const week = 7 * 24 * time.Hour
 	q := outboxdb.New(tx)
-	since, freshSince := p.Now.Add(-week), p.Now.Add(-p.StaleClaim)
+	since, freshSince := p.SendWindowStart(), p.Now.Add(-p.StaleClaim)
 	sends, err := q.RecentSends(ctx, outboxdb.RecentSendsParams{ContactID: e.ContactID, ID: e.ID,
 		Since: &since, FreshSince: &freshSince})
 	if err != nil {
 		return time.Time{}, "", fmt.Errorf("read send history of contact %d: %w", e.ContactID, err)
 	}
-	at, reason := p.Now, ""
-	if p.WeeklyCap > 0 && len(sends) >= p.WeeklyCap {
-		// Newest first: the cap-th newest send leaves the window first
-		// among those that keep it full.
-		at, reason = sends[p.WeeklyCap-1].Add(week), fmt.Sprintf("weekly cap of %d reached", p.WeeklyCap)
-	}
-	if p.MinGap > 0 && len(sends) > 0 && sends[0].Add(p.MinGap).After(at) {
-		at = sends[0].Add(p.MinGap)
-		if reason == "" {
-			reason = fmt.Sprintf("minimum gap of %s since the last email", p.MinGap)
-		}
-	}
+	at, reason := p.SendSlot(sends)
 	if !at.After(p.Now) {
 		return p.Now, "", nil
 	}
-	gap := p.MinGap
-	if gap <= 0 {
-		gap = time.Second
-	}
-	planned, err := q.PlannedSends(ctx, outboxdb.PlannedSendsParams{ContactID: e.ContactID, ID: e.ID, After: at.Add(-gap)})
+	planned, err := q.PlannedSends(ctx, outboxdb.PlannedSendsParams{ContactID: e.ContactID, ID: e.ID, After: at.Add(-p.SpreadGap())})
 	if err != nil {
 		return time.Time{}, "", fmt.Errorf("read schedule of contact %d: %w", e.ContactID, err)
 	}
-	for _, other := range planned {
-		if !other.Before(at.Add(gap)) {
-			break // free slot before it
-		}
-		at = other.Add(gap)
-	}
-	return at, reason, nil
+	return p.SpreadSlot(at, planned), reason, nil
 }
 
 // MarkEmailSent records the provider's acceptance of a claimed email.

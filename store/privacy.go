@@ -2,17 +2,16 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"leadflow/lead"
+	"leadflow/store/internal/identitydb"
 	"leadflow/store/internal/privacydb"
 )
 
@@ -21,25 +20,10 @@ import (
 // decided by package privacy and handed in as an ErasurePolicy; the SQL is
 // in internal/privacydb/queries.sql. This file only reads and writes.
 
-// EmailSHA256 is the SHA-256 of a normalized (trimmed, lower-cased) email
-// address: the only form in which an erased person's address is kept
-// (suppression_hashes.email_sha256). An address already written as
-// "sha256:<hex>" (an erased outbox row) yields the hash it carries.
-func EmailSHA256(address string) []byte {
-	a := strings.ToLower(strings.TrimSpace(address))
-	if h, ok := strings.CutPrefix(a, "sha256:"); ok {
-		if b, err := hex.DecodeString(h); err == nil && len(b) == sha256.Size {
-			return b
-		}
-	}
-	sum := sha256.Sum256([]byte(a))
-	return sum[:]
-}
-
 // ContactByIdentity returns the contact owning a normalized email address
 // or E.164 phone number (kind "email" or "phone").
 func (s *Store) ContactByIdentity(ctx context.Context, kind, value string) (int64, error) {
-	id, err := privacydb.New(s.pool).ContactByIdentity(ctx, privacydb.ContactByIdentityParams{Kind: kind, Value: value})
+	id, err := identitydb.New(s.pool).ContactByIdentity(ctx, identitydb.ContactByIdentityParams{Kind: kind, Value: value})
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, fmt.Errorf("contact with this %s: %w", kind, ErrNotFound)
 	}
@@ -52,12 +36,15 @@ func (s *Store) ContactByIdentity(ctx context.Context, kind, value string) (int6
 // The rows of ContactRecords, as the queries read them (every list oldest
 // first).
 type (
-	// PersonContact is the profile of a contact.
-	PersonContact = privacydb.ExportContactRow
-	// PersonIdentity is one normalized email address or E.164 phone number.
-	PersonIdentity = privacydb.ExportIdentitiesRow
-	// PersonTouchpoint is one touchpoint with everything it recorded.
-	PersonTouchpoint = privacydb.ExportTouchpointsRow
+	// PersonContact is the profile of a contact, as the rep API's
+	// contact reads it too.
+	PersonContact = identitydb.ContactProfileRow
+	// PersonIdentity is one normalized email address or E.164 phone
+	// number, the row the rep API's contact reads.
+	PersonIdentity = Identity
+	// PersonTouchpoint is one touchpoint with everything it recorded, the
+	// row the rep API's contact reads.
+	PersonTouchpoint = TouchpointRow
 	// PersonEvent is one raw inbound webhook; FetchedPayload is nil when
 	// none was fetched.
 	PersonEvent = privacydb.ExportInboundEventsRow
@@ -69,10 +56,12 @@ type (
 	PersonBandChange = privacydb.ExportBandChangesRow
 	// PersonDeal is one deal.
 	PersonDeal = privacydb.ExportDealsRow
-	// PersonStageChange is one stage move of one of the deals.
-	PersonStageChange = privacydb.ExportStageHistoryRow
-	// PersonActivity is one rep activity on one of the deals.
-	PersonActivity = privacydb.ExportDealActivitiesRow
+	// PersonStageChange is one stage move of one of the deals, the row
+	// the rep API's deal reads.
+	PersonStageChange = StageHistoryEntry
+	// PersonActivity is one rep activity on one of the deals, the row the
+	// rep API's deal reads.
+	PersonActivity = ActivityEntry
 	// PersonRoutingDecision is one routing decision.
 	PersonRoutingDecision = privacydb.ExportRoutingDecisionsRow
 	// PersonEnrollment is one nurture enrollment.
@@ -162,7 +151,7 @@ func (s *Store) ContactRecords(ctx context.Context, contactID int64) (PersonReco
 	}
 	defer tx.Rollback(ctx) //nolint:errcheck // read-only
 	q := privacydb.New(tx)
-	r.Contact, err = q.ExportContact(ctx, contactID)
+	r.Contact, err = identitydb.New(tx).ContactProfile(ctx, contactID)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return r, fmt.Errorf("contact %d: %w", contactID, ErrNotFound)
 	}
@@ -178,10 +167,10 @@ func (s *Store) ContactRecords(ctx context.Context, contactID int64) (PersonReco
 	wrap := func(what string, err error) error {
 		return fmt.Errorf("export %s of contact %d: %w", what, contactID, err)
 	}
-	if r.Identities, err = q.ExportIdentities(ctx, contactID); err != nil {
+	if r.Identities, err = contactIdentities(ctx, tx, contactID); err != nil {
 		return r, wrap("identities", err)
 	}
-	if r.Touchpoints, err = q.ExportTouchpoints(ctx, contactID); err != nil {
+	if r.Touchpoints, err = contactTouchpoints(ctx, tx, contactID); err != nil {
 		return r, wrap("touchpoints", err)
 	}
 	if r.InboundEvents, err = q.ExportInboundEvents(ctx, k.events); err != nil {
@@ -204,11 +193,8 @@ func (s *Store) ContactRecords(ctx context.Context, contactID int64) (PersonReco
 		for i, d := range r.Deals {
 			ids[i] = d.ID
 		}
-		if r.StageHistory, err = q.ExportStageHistory(ctx, ids); err != nil {
-			return r, wrap("stage history", err)
-		}
-		if r.Activities, err = q.ExportDealActivities(ctx, ids); err != nil {
-			return r, wrap("deal activities", err)
+		if r.StageHistory, r.Activities, err = dealHistory(ctx, tx, ids); err != nil {
+			return r, wrap("deal history", err)
 		}
 	}
 	if r.RoutingDecisions, err = q.ExportRoutingDecisions(ctx, contactID); err != nil {
@@ -239,15 +225,15 @@ func (s *Store) ContactRecords(ctx context.Context, contactID int64) (PersonReco
 }
 
 // emailHashes are the SHA-256s of addresses, plus those an erased outbox
-// row carries ("sha256:<hex>").
+// row carries (lead.HashedEmail).
 func emailHashes(emails []string, outbox []PersonEmail) [][]byte {
 	out := make([][]byte, 0, len(emails))
 	for _, e := range emails {
-		out = append(out, EmailSHA256(e))
+		out = append(out, lead.EmailSHA256(e))
 	}
 	for _, e := range outbox {
-		if strings.HasPrefix(e.ToAddress, "sha256:") {
-			out = append(out, EmailSHA256(e.ToAddress))
+		if lead.IsHashedEmail(e.ToAddress) {
+			out = append(out, lead.EmailSHA256(e.ToAddress))
 		}
 	}
 	return out
@@ -306,17 +292,18 @@ func (s *Store) EraseContact(ctx context.Context, contactID int64, by string, no
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		q := privacydb.New(tx)
 		// RecordLead takes its identity locks before it touches the
-		// contact row; so does this, or the two could deadlock.
-		ids, err := q.ContactIdentities(ctx, contactID)
+		// contact row; so does this, or the two could deadlock. Both
+		// lock lead.LockKeys with the same statement, so they cannot
+		// drift apart.
+		rows, err := identitydb.New(tx).ContactIdentities(ctx, contactID)
 		if err != nil {
 			return fmt.Errorf("read identities of contact %d: %w", contactID, err)
 		}
-		sort.Slice(ids, func(i, j int) bool { return ids[i].Kind+ids[i].Value < ids[j].Kind+ids[j].Value })
-		lockKeys := make([]string, len(ids))
-		for i, id := range ids {
-			lockKeys[i] = id.Kind + ":" + id.Value
+		ids := make([]lead.Identity, len(rows))
+		for i, r := range rows {
+			ids[i] = lead.Identity{Kind: r.Kind, Value: r.Value}
 		}
-		if err := q.LockIdentities(ctx, lockKeys); err != nil {
+		if err := identitydb.New(tx).LockIdentities(ctx, lead.LockKeys(ids)); err != nil {
 			return fmt.Errorf("lock identities of contact %d: %w", contactID, err)
 		}
 		_, err = q.LockContact(ctx, contactID)
@@ -455,7 +442,7 @@ func eraseOutboxAddresses(ctx context.Context, q *privacydb.Queries, contactID i
 	hashes := make([]string, len(addrs))
 	lowered := make([]string, len(addrs))
 	for i, a := range addrs {
-		hashes[i], lowered[i] = policy.HashedAddress(a), strings.ToLower(strings.TrimSpace(a))
+		hashes[i], lowered[i] = policy.HashedAddress(a), lead.SuppressionAddress(a)
 	}
 	if len(addrs) > 0 {
 		if err := q.ReplaceOutboxAddresses(ctx, privacydb.ReplaceOutboxAddressesParams{

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -14,25 +15,6 @@ import (
 	"leadflow/privacy"
 	"leadflow/store"
 )
-
-func TestEmailSHA256(t *testing.T) {
-	t.Parallel()
-	want := store.EmailSHA256("ada@example.com")
-	require.Len(t, want, 32)
-	tests := []struct {
-		name, in string
-		same     bool
-	}{
-		{"case and spaces do not matter", "  Ada@Example.COM ", true},
-		{"the stored sha256: form yields its hash", fmt.Sprintf("sha256:%x", want), true},
-		{"another address differs", "bob@example.com", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			require.Equal(t, tt.same, string(store.EmailSHA256(tt.in)) == string(want))
-		})
-	}
-}
 
 // canary values: distinctive, so a plain substring search finds any copy.
 const (
@@ -250,6 +232,59 @@ func TestEraseContactIsOneTransaction(t *testing.T) {
 	require.Zero(t, ledger)
 }
 
+// lockProbe is the real policy that, when the erasure asks for its
+// tombstone (inside its transaction, after it has taken its locks), tries
+// each of keys from another connection and records which it got.
+type lockProbe struct {
+	privacy.ErasurePolicy
+	t    *testing.T
+	b    *testBundle
+	keys []string
+	got  map[string]bool
+}
+
+func (p lockProbe) Tombstone() []byte {
+	ctx := context.Background()
+	for _, key := range p.keys {
+		tx, err := p.b.pool.Begin(ctx)
+		require.NoError(p.t, err)
+		var got bool
+		// The same lock statement as identitydb's LockIdentities, tried.
+		require.NoError(p.t, tx.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))`, key).Scan(&got))
+		require.NoError(p.t, tx.Rollback(ctx))
+		p.got[key] = got
+	}
+	return p.ErasurePolicy.Tombstone()
+}
+
+// TestEraseContactLocksWhatRecordLeadLocks: while an erasure runs it holds
+// the advisory lock on every key a lead of the same person locks
+// (lead.LockKeys of its identities, as RecordLead takes them), so a lead
+// arriving meanwhile waits for it rather than attaching to a half-erased
+// contact.
+func TestEraseContactLocksWhatRecordLeadLocks(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	l := person("ada@example.com", "+14155550100")
+	tp, err := b.store.RecordLead(ctx, b.event(t, "lock-1"), l, b.now)
+	require.NoError(t, err)
+	keys := lead.LockKeys(lead.Identities(l))
+	require.Equal(t, []string{"email:ada@example.com", "phone:+14155550100"}, keys)
+
+	probe := lockProbe{ErasurePolicy: erasurePolicy(t), t: t, b: b, keys: keys, got: map[string]bool{}}
+	_, err = b.store.EraseContact(ctx, tp.ContactID, "cli", b.now, probe)
+	require.NoError(t, err)
+	require.Equal(t, map[string]bool{"email:ada@example.com": false, "phone:+14155550100": false}, probe.got,
+		"the erasure holds every lock RecordLead takes for this person")
+
+	// Once it has committed, the locks are free again.
+	for _, key := range keys {
+		var got bool
+		require.NoError(t, b.pool.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))`, key).Scan(&got))
+		require.True(t, got, key)
+	}
+}
+
 // erasurePolicy is the policy the application erases with.
 func erasurePolicy(t *testing.T) privacy.ErasurePolicy {
 	t.Helper()
@@ -311,4 +346,38 @@ func dumpTables(t *testing.T, b *testBundle) string {
 		SELECT COALESCE(string_agg(payload || COALESCE(fetched_payload, ''::bytea), '\x0a'::bytea), ''::bytea) FROM inbound_events`).Scan(&payloads))
 	all.Write(payloads)
 	return strings.ToLower(all.String())
+}
+
+// TestContactDetailAndRecordsShareRows: the rep API's contact and the
+// privacy export read a person's identities and touchpoints with the same
+// queries into the same rows; only the identities' order differs — by
+// kind for the rep API, oldest first for the export.
+func TestContactDetailAndRecordsShareRows(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	// The phone comes first; the email joins with a later lead.
+	first, err := b.store.RecordLead(ctx, b.event(t, "share-1"), person("", "+14155550100"), b.now)
+	require.NoError(t, err)
+	second, err := b.store.RecordLead(ctx, b.event(t, "share-2"), person("ada@example.com", "+14155550100"), b.now.Add(time.Minute))
+	require.NoError(t, err)
+	require.Equal(t, first.ContactID, second.ContactID)
+
+	detail, err := b.store.ContactDetail(ctx, first.ContactID)
+	require.NoError(t, err)
+	records, err := b.store.ContactRecords(ctx, first.ContactID)
+	require.NoError(t, err)
+
+	require.Equal(t, records.Touchpoints, detail.Touchpoints)
+	require.Len(t, records.Touchpoints, 2)
+	require.Equal(t, []string{"phone", "email"}, kinds(records.Identities), "the export lists them oldest first")
+	require.Equal(t, []string{"email", "phone"}, kinds(detail.Identities), "the rep API lists them by kind")
+	require.ElementsMatch(t, records.Identities, detail.Identities)
+}
+
+func kinds(ids []store.Identity) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id.Kind
+	}
+	return out
 }

@@ -52,15 +52,11 @@ func hashToken(token string) []byte {
 // existing rep (whose token and availability would be lost): a taken email
 // is ErrRepExists.
 func (s *Store) AddRep(ctx context.Context, r lead.Rep, role string) (int64, error) {
-	tz := r.TimeZone
-	if tz == "" {
-		tz = "UTC"
-	}
 	if r.Capacity < math.MinInt32 || r.Capacity > math.MaxInt32 {
 		return 0, fmt.Errorf("add rep: capacity %d is out of range", r.Capacity)
 	}
 	id, err := repsdb.New(s.pool).InsertRep(ctx, repsdb.InsertRepParams{Name: r.Name, Email: r.Email, Territory: r.Territory,
-		Capacity: int32(r.Capacity), TimeZone: tz, Role: role})
+		Capacity: int32(r.Capacity), TimeZone: storedTimeZone(r.TimeZone), Role: role})
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.Code == "23505" {
 		return 0, fmt.Errorf("add rep: %w", ErrRepExists)

@@ -12,15 +12,20 @@ import (
 	"leadflow/store/internal/assignmentdb"
 )
 
+// storedTimeZone is a rep's time zone as the NOT NULL column holds it: an
+// unset one is UTC, as availability reads "" (pipeline's loadLocation).
+func storedTimeZone(tz string) string {
+	if tz == "" {
+		return "UTC"
+	}
+	return tz
+}
+
 // UpsertRep creates a rep or updates the one with the same email, and
 // returns its id.
 func (s *Store) UpsertRep(ctx context.Context, r lead.Rep) (int64, error) {
 	// The columns are NOT NULL: an unset time zone is stored as UTC, unset
 	// days and absences as empty lists (each meaning "always").
-	tz := r.TimeZone
-	if tz == "" {
-		tz = "UTC"
-	}
 	days := r.WorkingDays
 	if days == nil {
 		days = []string{}
@@ -31,7 +36,7 @@ func (s *Store) UpsertRep(ctx context.Context, r lead.Rep) (int64, error) {
 	}
 	id, err := assignmentdb.New(s.pool).UpsertRep(ctx, assignmentdb.UpsertRepParams{
 		Name: r.Name, Email: r.Email, Territory: r.Territory, Capacity: int32(r.Capacity), Active: r.Active,
-		TimeZone: tz, WorkingHours: r.WorkingHours, WorkingDays: days, OutOfOffice: ooo,
+		TimeZone: storedTimeZone(r.TimeZone), WorkingHours: r.WorkingHours, WorkingDays: days, OutOfOffice: ooo,
 	})
 	if err != nil {
 		return 0, fmt.Errorf("upsert rep: %w", err)

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"leadflow/lead"
+	"leadflow/store/internal/identitydb"
 	"leadflow/store/internal/scoringdb"
 )
 
@@ -72,13 +73,13 @@ func (s *Store) ContactScores(ctx context.Context, contactID int64, limit int) (
 // ResolveContact finds a contact by numeric id or by its reference
 // ("lead_…"), returning its id.
 func (s *Store) ResolveContact(ctx context.Context, idOrRef string) (int64, error) {
-	q := scoringdb.New(s.pool)
+	q := identitydb.New(s.pool)
 	var id int64
 	var err error
 	if n, perr := strconv.ParseInt(idOrRef, 10, 64); perr == nil {
-		id, err = q.ContactIDByID(ctx, n)
+		id, err = q.ContactByID(ctx, n)
 	} else {
-		id, err = q.ContactIDByRef(ctx, idOrRef)
+		id, err = q.ContactByRef(ctx, idOrRef)
 	}
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, fmt.Errorf("contact %q: %w", idOrRef, ErrNotFound)

@@ -5,10 +5,6 @@ SELECT d.stage_id, d.pipeline_id, d.contact_id, COALESCE(d.owner_rep_id, 0)::big
 	d.amount_cents, st.name AS stage_name, st.kind AS stage_kind
 FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.id = @deal_id FOR UPDATE OF d;
 
--- name: StageByName :one
--- A stage of the pipeline by name, case-insensitive.
-SELECT id, name, kind FROM stages WHERE pipeline_id = @pipeline_id AND lower(name) = lower(@name::text);
-
 -- name: StageNames :one
 -- The names of the pipeline's stages in order, for the answer to an
 -- unknown stage.

@@ -62,29 +62,6 @@ func (q *Queries) SetDealAmount(ctx context.Context, arg SetDealAmountParams) er
 	return err
 }
 
-const stageByName = `-- name: StageByName :one
-SELECT id, name, kind FROM stages WHERE pipeline_id = $1 AND lower(name) = lower($2::text)
-`
-
-type StageByNameParams struct {
-	PipelineID int64
-	Name       string
-}
-
-type StageByNameRow struct {
-	ID   int64
-	Name string
-	Kind string
-}
-
-// A stage of the pipeline by name, case-insensitive.
-func (q *Queries) StageByName(ctx context.Context, arg StageByNameParams) (StageByNameRow, error) {
-	row := q.db.QueryRow(ctx, stageByName, arg.PipelineID, arg.Name)
-	var i StageByNameRow
-	err := row.Scan(&i.ID, &i.Name, &i.Kind)
-	return i, err
-}
-
 const stageNames = `-- name: StageNames :one
 SELECT COALESCE(array_agg(name ORDER BY position), '{}')::text[] AS names FROM stages WHERE pipeline_id = $1
 `

@@ -14,12 +14,6 @@ SELECT w.kind::text AS kind, w.value::text AS value, COALESCE(i.contact_id, 0)::
 FROM (SELECT unnest(@kinds::text[]) AS kind, unnest(@identity_values::text[]) AS value) w
 LEFT JOIN contact_identities i ON i.kind = w.kind AND i.value = w.value;
 
--- name: EventTouchpoint :one
--- The touchpoint an inbound event already recorded (a retried task).
-SELECT id, contact_id, inbound_event_id, source, channel,
-    utm_source, utm_medium, utm_campaign, utm_term, utm_content, occurred_at
-FROM touchpoints WHERE inbound_event_id = @inbound_event_id;
-
 -- name: RecordTouchpoint :one
 -- Everything a resolved lead writes, in one statement (one round trip
 -- while the identity locks are held):
@@ -80,21 +74,52 @@ WITH created AS (
 )
 SELECT id, contact_id FROM tp;
 
--- name: TouchpointLead :one
--- A touchpoint with its contact's current profile and first email and
--- phone: the lead it recorded, rebuilt for scoring.
+-- name: TouchpointLeads :many
+-- Touchpoints by id, each with its contact's current profile and first
+-- email and phone: the leads they recorded, rebuilt for scoring and for
+-- training on closed deals (one query, one mapping, for both).
 SELECT t.id, t.contact_id, t.inbound_event_id, t.source, t.channel, t.external_id,
     t.utm_source, t.utm_medium, t.utm_campaign, t.utm_term, t.utm_content, t.click_ids, t.landing_url,
     t.consent_marketing, t.consent_text, t.message, t.answers, t.attributes, t.occurred_at, t.is_test,
     c.first_name, c.last_name, c.company, c.title, c.country,
-    COALESCE((SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'email' ORDER BY created_at, value LIMIT 1), '')::text AS email,
-    COALESCE((SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'phone' ORDER BY created_at, value LIMIT 1), '')::text AS phone
+    COALESCE(em.value, '')::text AS email, COALESCE(ph.value, '')::text AS phone
 FROM touchpoints t JOIN contacts c ON c.id = t.contact_id
-WHERE t.id = @touchpoint_id;
+LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'email' ORDER BY created_at, value LIMIT 1) em ON true
+LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'phone' ORDER BY created_at, value LIMIT 1) ph ON true
+WHERE t.id = ANY(@touchpoint_ids::bigint[])
+ORDER BY t.id;
+
+-- name: ContactProfile :one
+-- The profile of a contact: the one read of it, which the rep API's
+-- contact and the privacy export both shape.
+SELECT id, ref, first_name, last_name, company, title, country, created_at, updated_at, first_touch_at, erased_at
+FROM contacts WHERE id = @contact_id;
+
+-- name: ContactIdentities :many
+-- The emails and phones of a contact, oldest first: what its export
+-- lists, what the rep API shows (by kind) and what its erasure locks.
+SELECT kind, value, created_at FROM contact_identities WHERE contact_id = @contact_id ORDER BY created_at, kind, value;
+
+-- name: ContactTouchpoints :many
+-- The touchpoints of a contact with everything they recorded, oldest
+-- first: the rep API and the privacy export both read them here.
+SELECT id, inbound_event_id, source, channel, external_id, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
+    campaign_ids, click_ids, landing_url, consent_marketing, consent_text, consent_at, message, answers, attributes,
+    is_test, occurred_at, created_at
+FROM touchpoints WHERE contact_id = @contact_id ORDER BY occurred_at, id;
 
 -- name: ContactByRef :one
--- The contact behind the opaque reference we gave a provider.
+-- The contact behind its opaque reference ("lead_…"), as a provider, an
+-- unsubscribe link or a rep was given it.
 SELECT id FROM contacts WHERE ref = @ref;
+
+-- name: ContactByID :one
+-- The contact with this numeric id, if it exists.
+SELECT id FROM contacts WHERE id = @id;
+
+-- name: ContactByIdentity :one
+-- The contact owning a normalized email address or E.164 phone number.
+SELECT contact_id FROM contact_identities WHERE kind = @kind AND value = @value;
 
 -- name: ContactBySentMessage :one
 -- The contact an email we sent (by its provider Message-Id) went to.

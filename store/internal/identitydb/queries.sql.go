@@ -43,11 +43,41 @@ func (q *Queries) ContactByEmail(ctx context.Context, email string) (int64, erro
 	return contact_id, err
 }
 
+const contactByID = `-- name: ContactByID :one
+SELECT id FROM contacts WHERE id = $1
+`
+
+// The contact with this numeric id, if it exists.
+func (q *Queries) ContactByID(ctx context.Context, id int64) (int64, error) {
+	row := q.db.QueryRow(ctx, contactByID, id)
+	var id_2 int64
+	err := row.Scan(&id_2)
+	return id_2, err
+}
+
+const contactByIdentity = `-- name: ContactByIdentity :one
+SELECT contact_id FROM contact_identities WHERE kind = $1 AND value = $2
+`
+
+type ContactByIdentityParams struct {
+	Kind  string
+	Value string
+}
+
+// The contact owning a normalized email address or E.164 phone number.
+func (q *Queries) ContactByIdentity(ctx context.Context, arg ContactByIdentityParams) (int64, error) {
+	row := q.db.QueryRow(ctx, contactByIdentity, arg.Kind, arg.Value)
+	var contact_id int64
+	err := row.Scan(&contact_id)
+	return contact_id, err
+}
+
 const contactByRef = `-- name: ContactByRef :one
 SELECT id FROM contacts WHERE ref = $1
 `
 
-// The contact behind the opaque reference we gave a provider.
+// The contact behind its opaque reference ("lead_…"), as a provider, an
+// unsubscribe link or a rep was given it.
 func (q *Queries) ContactByRef(ctx context.Context, ref string) (int64, error) {
 	row := q.db.QueryRow(ctx, contactByRef, ref)
 	var id int64
@@ -67,6 +97,78 @@ func (q *Queries) ContactBySentMessage(ctx context.Context, providerMessageID st
 	return contact_id, err
 }
 
+const contactIdentities = `-- name: ContactIdentities :many
+SELECT kind, value, created_at FROM contact_identities WHERE contact_id = $1 ORDER BY created_at, kind, value
+`
+
+type ContactIdentitiesRow struct {
+	Kind      string
+	Value     string
+	CreatedAt time.Time
+}
+
+// The emails and phones of a contact, oldest first: what its export
+// lists, what the rep API shows (by kind) and what its erasure locks.
+func (q *Queries) ContactIdentities(ctx context.Context, contactID int64) ([]ContactIdentitiesRow, error) {
+	rows, err := q.db.Query(ctx, contactIdentities, contactID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ContactIdentitiesRow
+	for rows.Next() {
+		var i ContactIdentitiesRow
+		if err := rows.Scan(&i.Kind, &i.Value, &i.CreatedAt); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const contactProfile = `-- name: ContactProfile :one
+SELECT id, ref, first_name, last_name, company, title, country, created_at, updated_at, first_touch_at, erased_at
+FROM contacts WHERE id = $1
+`
+
+type ContactProfileRow struct {
+	ID           int64
+	Ref          string
+	FirstName    string
+	LastName     string
+	Company      string
+	Title        string
+	Country      string
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	FirstTouchAt *time.Time
+	ErasedAt     *time.Time
+}
+
+// The profile of a contact: the one read of it, which the rep API's
+// contact and the privacy export both shape.
+func (q *Queries) ContactProfile(ctx context.Context, contactID int64) (ContactProfileRow, error) {
+	row := q.db.QueryRow(ctx, contactProfile, contactID)
+	var i ContactProfileRow
+	err := row.Scan(
+		&i.ID,
+		&i.Ref,
+		&i.FirstName,
+		&i.LastName,
+		&i.Company,
+		&i.Title,
+		&i.Country,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.FirstTouchAt,
+		&i.ErasedAt,
+	)
+	return i, err
+}
+
 const contactRef = `-- name: ContactRef :one
 SELECT ref FROM contacts WHERE id = $1
 `
@@ -79,44 +181,81 @@ func (q *Queries) ContactRef(ctx context.Context, id int64) (string, error) {
 	return ref, err
 }
 
-const eventTouchpoint = `-- name: EventTouchpoint :one
-SELECT id, contact_id, inbound_event_id, source, channel,
-    utm_source, utm_medium, utm_campaign, utm_term, utm_content, occurred_at
-FROM touchpoints WHERE inbound_event_id = $1
+const contactTouchpoints = `-- name: ContactTouchpoints :many
+SELECT id, inbound_event_id, source, channel, external_id, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
+    campaign_ids, click_ids, landing_url, consent_marketing, consent_text, consent_at, message, answers, attributes,
+    is_test, occurred_at, created_at
+FROM touchpoints WHERE contact_id = $1 ORDER BY occurred_at, id
 `
 
-type EventTouchpointRow struct {
-	ID             int64
-	ContactID      int64
-	InboundEventID int64
-	Source         string
-	Channel        string
-	UtmSource      string
-	UtmMedium      string
-	UtmCampaign    string
-	UtmTerm        string
-	UtmContent     string
-	OccurredAt     time.Time
+type ContactTouchpointsRow struct {
+	ID               int64
+	InboundEventID   int64
+	Source           string
+	Channel          string
+	ExternalID       string
+	UtmSource        string
+	UtmMedium        string
+	UtmCampaign      string
+	UtmTerm          string
+	UtmContent       string
+	CampaignIds      []byte
+	ClickIds         []byte
+	LandingUrl       string
+	ConsentMarketing bool
+	ConsentText      string
+	ConsentAt        *time.Time
+	Message          string
+	Answers          []byte
+	Attributes       []byte
+	IsTest           bool
+	OccurredAt       time.Time
+	CreatedAt        time.Time
 }
 
-// The touchpoint an inbound event already recorded (a retried task).
-func (q *Queries) EventTouchpoint(ctx context.Context, inboundEventID int64) (EventTouchpointRow, error) {
-	row := q.db.QueryRow(ctx, eventTouchpoint, inboundEventID)
-	var i EventTouchpointRow
-	err := row.Scan(
-		&i.ID,
-		&i.ContactID,
-		&i.InboundEventID,
-		&i.Source,
-		&i.Channel,
-		&i.UtmSource,
-		&i.UtmMedium,
-		&i.UtmCampaign,
-		&i.UtmTerm,
-		&i.UtmContent,
-		&i.OccurredAt,
-	)
-	return i, err
+// The touchpoints of a contact with everything they recorded, oldest
+// first: the rep API and the privacy export both read them here.
+func (q *Queries) ContactTouchpoints(ctx context.Context, contactID int64) ([]ContactTouchpointsRow, error) {
+	rows, err := q.db.Query(ctx, contactTouchpoints, contactID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ContactTouchpointsRow
+	for rows.Next() {
+		var i ContactTouchpointsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.InboundEventID,
+			&i.Source,
+			&i.Channel,
+			&i.ExternalID,
+			&i.UtmSource,
+			&i.UtmMedium,
+			&i.UtmCampaign,
+			&i.UtmTerm,
+			&i.UtmContent,
+			&i.CampaignIds,
+			&i.ClickIds,
+			&i.LandingUrl,
+			&i.ConsentMarketing,
+			&i.ConsentText,
+			&i.ConsentAt,
+			&i.Message,
+			&i.Answers,
+			&i.Attributes,
+			&i.IsTest,
+			&i.OccurredAt,
+			&i.CreatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const insertEngagement = `-- name: InsertEngagement :exec
@@ -384,18 +523,20 @@ func (q *Queries) StopNurtureOnReply(ctx context.Context, arg StopNurtureOnReply
 	return err
 }
 
-const touchpointLead = `-- name: TouchpointLead :one
+const touchpointLeads = `-- name: TouchpointLeads :many
 SELECT t.id, t.contact_id, t.inbound_event_id, t.source, t.channel, t.external_id,
     t.utm_source, t.utm_medium, t.utm_campaign, t.utm_term, t.utm_content, t.click_ids, t.landing_url,
     t.consent_marketing, t.consent_text, t.message, t.answers, t.attributes, t.occurred_at, t.is_test,
     c.first_name, c.last_name, c.company, c.title, c.country,
-    COALESCE((SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'email' ORDER BY created_at, value LIMIT 1), '')::text AS email,
-    COALESCE((SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'phone' ORDER BY created_at, value LIMIT 1), '')::text AS phone
+    COALESCE(em.value, '')::text AS email, COALESCE(ph.value, '')::text AS phone
 FROM touchpoints t JOIN contacts c ON c.id = t.contact_id
-WHERE t.id = $1
+LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'email' ORDER BY created_at, value LIMIT 1) em ON true
+LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'phone' ORDER BY created_at, value LIMIT 1) ph ON true
+WHERE t.id = ANY($1::bigint[])
+ORDER BY t.id
 `
 
-type TouchpointLeadRow struct {
+type TouchpointLeadsRow struct {
 	ID               int64
 	ContactID        int64
 	InboundEventID   int64
@@ -425,39 +566,53 @@ type TouchpointLeadRow struct {
 	Phone            string
 }
 
-// A touchpoint with its contact's current profile and first email and
-// phone: the lead it recorded, rebuilt for scoring.
-func (q *Queries) TouchpointLead(ctx context.Context, touchpointID int64) (TouchpointLeadRow, error) {
-	row := q.db.QueryRow(ctx, touchpointLead, touchpointID)
-	var i TouchpointLeadRow
-	err := row.Scan(
-		&i.ID,
-		&i.ContactID,
-		&i.InboundEventID,
-		&i.Source,
-		&i.Channel,
-		&i.ExternalID,
-		&i.UtmSource,
-		&i.UtmMedium,
-		&i.UtmCampaign,
-		&i.UtmTerm,
-		&i.UtmContent,
-		&i.ClickIds,
-		&i.LandingUrl,
-		&i.ConsentMarketing,
-		&i.ConsentText,
-		&i.Message,
-		&i.Answers,
-		&i.Attributes,
-		&i.OccurredAt,
-		&i.IsTest,
-		&i.FirstName,
-		&i.LastName,
-		&i.Company,
-		&i.Title,
-		&i.Country,
-		&i.Email,
-		&i.Phone,
-	)
-	return i, err
+// Touchpoints by id, each with its contact's current profile and first
+// email and phone: the leads they recorded, rebuilt for scoring and for
+// training on closed deals (one query, one mapping, for both).
+func (q *Queries) TouchpointLeads(ctx context.Context, touchpointIds []int64) ([]TouchpointLeadsRow, error) {
+	rows, err := q.db.Query(ctx, touchpointLeads, touchpointIds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []TouchpointLeadsRow
+	for rows.Next() {
+		var i TouchpointLeadsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.ContactID,
+			&i.InboundEventID,
+			&i.Source,
+			&i.Channel,
+			&i.ExternalID,
+			&i.UtmSource,
+			&i.UtmMedium,
+			&i.UtmCampaign,
+			&i.UtmTerm,
+			&i.UtmContent,
+			&i.ClickIds,
+			&i.LandingUrl,
+			&i.ConsentMarketing,
+			&i.ConsentText,
+			&i.Message,
+			&i.Answers,
+			&i.Attributes,
+			&i.OccurredAt,
+			&i.IsTest,
+			&i.FirstName,
+			&i.LastName,
+			&i.Company,
+			&i.Title,
+			&i.Country,
+			&i.Email,
+			&i.Phone,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }

@@ -167,23 +167,21 @@ SELECT id, COALESCE(touchpoint_id, 0)::bigint AS touchpoint_id, band, status, en
 WHERE contact_id = @contact_id AND program = @program AND status = 'active';
 
 -- name: Consent :one
--- A contact's latest consent statement ('not_given' when none) and its
+-- A contact's latest consent statement (@not_given when none) and its
 -- latest explicit one, given or refused (empty when none). The latest is the
 -- one made last (occurred_at), ties broken by arrival, so a form retried
--- out of order does not reverse a newer answer.
+-- out of order does not reverse a newer answer. The statements' values
+-- are lead's (lead.ConsentStatement…).
 SELECT
 	COALESCE((SELECT c.state FROM consent_events c WHERE c.contact_id = @contact_id
-		ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1), 'not_given')::text AS latest,
-	COALESCE((SELECT c.state FROM consent_events c WHERE c.contact_id = @contact_id AND c.state <> 'not_given'
+		ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1), @not_given::text)::text AS latest,
+	COALESCE((SELECT c.state FROM consent_events c WHERE c.contact_id = @contact_id AND c.state <> @not_given::text
 		ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1), '')::text AS explicit;
 
 -- name: ConsentHistory :many
 -- A contact's consent statements, oldest first.
 SELECT COALESCE(touchpoint_id, 0)::bigint AS touchpoint_id, state, source, occurred_at FROM consent_events
 WHERE contact_id = @contact_id ORDER BY occurred_at, id;
-
--- name: ContactByRef :one
-SELECT id FROM contacts WHERE ref = @ref;
 
 -- name: SuppressContactAddresses :exec
 -- Adds every email address of a contact to the suppression list; the first
@@ -193,7 +191,7 @@ SELECT lower(value), @reason, @created_at FROM contact_identities WHERE contact_
 ON CONFLICT (email) DO NOTHING;
 
 -- name: RecordUnsubscribe :exec
--- Adds a refusal, from a one-click unsubscribe, to a contact's consent
--- history.
+-- Adds a statement (a refusal: lead.ConsentStatementRefused), from a
+-- one-click unsubscribe, to a contact's consent history.
 INSERT INTO consent_events (contact_id, state, source, occurred_at, created_at)
-VALUES (@contact_id, 'refused', 'unsubscribe', @at, @at);
+VALUES (@contact_id, @state, 'unsubscribe', @at, @at);

@@ -96,22 +96,28 @@ func (q *Queries) ClaimEmail(ctx context.Context, arg ClaimEmailParams) error {
 const consent = `-- name: Consent :one
 SELECT
 	COALESCE((SELECT c.state FROM consent_events c WHERE c.contact_id = $1
-		ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1), 'not_given')::text AS latest,
-	COALESCE((SELECT c.state FROM consent_events c WHERE c.contact_id = $1 AND c.state <> 'not_given'
+		ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1), $2::text)::text AS latest,
+	COALESCE((SELECT c.state FROM consent_events c WHERE c.contact_id = $1 AND c.state <> $2::text
 		ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1), '')::text AS explicit
 `
+
+type ConsentParams struct {
+	ContactID int64
+	NotGiven  string
+}
 
 type ConsentRow struct {
 	Latest   string
 	Explicit string
 }
 
-// A contact's latest consent statement ('not_given' when none) and its
+// A contact's latest consent statement (@not_given when none) and its
 // latest explicit one, given or refused (empty when none). The latest is the
 // one made last (occurred_at), ties broken by arrival, so a form retried
-// out of order does not reverse a newer answer.
-func (q *Queries) Consent(ctx context.Context, contactID int64) (ConsentRow, error) {
-	row := q.db.QueryRow(ctx, consent, contactID)
+// out of order does not reverse a newer answer. The statements' values
+// are lead's (lead.ConsentStatement…).
+func (q *Queries) Consent(ctx context.Context, arg ConsentParams) (ConsentRow, error) {
+	row := q.db.QueryRow(ctx, consent, arg.ContactID, arg.NotGiven)
 	var i ConsentRow
 	err := row.Scan(&i.Latest, &i.Explicit)
 	return i, err
@@ -153,17 +159,6 @@ func (q *Queries) ConsentHistory(ctx context.Context, contactID int64) ([]Consen
 		return nil, err
 	}
 	return items, nil
-}
-
-const contactByRef = `-- name: ContactByRef :one
-SELECT id FROM contacts WHERE ref = $1
-`
-
-func (q *Queries) ContactByRef(ctx context.Context, ref string) (int64, error) {
-	row := q.db.QueryRow(ctx, contactByRef, ref)
-	var id int64
-	err := row.Scan(&id)
-	return id, err
 }
 
 const dealLeadEmailed = `-- name: DealLeadEmailed :one
@@ -911,18 +906,19 @@ func (q *Queries) ReconcileEmail(ctx context.Context, arg ReconcileEmailParams) 
 
 const recordUnsubscribe = `-- name: RecordUnsubscribe :exec
 INSERT INTO consent_events (contact_id, state, source, occurred_at, created_at)
-VALUES ($1, 'refused', 'unsubscribe', $2, $2)
+VALUES ($1, $2, 'unsubscribe', $3, $3)
 `
 
 type RecordUnsubscribeParams struct {
 	ContactID int64
+	State     string
 	At        time.Time
 }
 
-// Adds a refusal, from a one-click unsubscribe, to a contact's consent
-// history.
+// Adds a statement (a refusal: lead.ConsentStatementRefused), from a
+// one-click unsubscribe, to a contact's consent history.
 func (q *Queries) RecordUnsubscribe(ctx context.Context, arg RecordUnsubscribeParams) error {
-	_, err := q.db.Exec(ctx, recordUnsubscribe, arg.ContactID, arg.At)
+	_, err := q.db.Exec(ctx, recordUnsubscribe, arg.ContactID, arg.State, arg.At)
 	return err
 }
 

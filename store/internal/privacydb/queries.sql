@@ -2,10 +2,6 @@
 -- erasure. What is erased and what its erased form is are decided in
 -- package privacy; these statements only read and write.
 
--- name: ContactByIdentity :one
--- The contact owning a normalized email address or E.164 phone number.
-SELECT contact_id FROM contact_identities WHERE kind = @kind AND value = @value;
-
 -- name: PersonEmails :many
 -- The addresses of a contact: its email identities, and where its
 -- marketing email went (an erased, hashed address excluded).
@@ -34,22 +30,6 @@ ORDER BY 1;
 SELECT COALESCE(provider_message_id, '')::text AS provider_message_id FROM email_outbox
 WHERE contact_id = @contact_id AND provider_message_id IS NOT NULL;
 
--- name: ExportContact :one
--- The profile of a contact.
-SELECT id, ref, first_name, last_name, company, title, country, created_at, updated_at, first_touch_at, erased_at
-FROM contacts WHERE id = @contact_id;
-
--- name: ExportIdentities :many
--- The identities of a contact, oldest first.
-SELECT kind, value, created_at FROM contact_identities WHERE contact_id = @contact_id ORDER BY created_at, kind, value;
-
--- name: ExportTouchpoints :many
--- The touchpoints of a contact with everything they recorded, oldest first.
-SELECT id, inbound_event_id, source, channel, external_id, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
-    campaign_ids, click_ids, landing_url, consent_marketing, consent_text, consent_at, message, answers, attributes,
-    is_test, occurred_at, created_at
-FROM touchpoints WHERE contact_id = @contact_id ORDER BY occurred_at, id;
-
 -- name: ExportInboundEvents :many
 -- Raw inbound webhooks by id, oldest first.
 SELECT id, connector, source, event_id, kind, status, received_at, payload, fetched_payload
@@ -75,17 +55,6 @@ SELECT d.id, p.name AS pipeline, st.name AS stage, d.owner_rep_id, d.team, d.tit
     d.created_at, d.closed_at
 FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
 WHERE d.contact_id = @contact_id ORDER BY d.created_at, d.id;
-
--- name: ExportStageHistory :many
--- The stage moves of deals, oldest first.
-SELECT h.deal_id, COALESCE(f.name, '')::text AS from_stage, t.name AS to_stage, h.changed_at, h.changed_by
-FROM deal_stage_history h JOIN stages t ON t.id = h.to_stage_id LEFT JOIN stages f ON f.id = h.from_stage_id
-WHERE h.deal_id = ANY(@deal_ids::bigint[]) ORDER BY h.changed_at, h.id;
-
--- name: ExportDealActivities :many
--- The rep activities on deals, oldest first.
-SELECT deal_id, id, COALESCE(rep_id, 0)::bigint AS rep_id, kind, note, occurred_at FROM deal_activities
-WHERE deal_id = ANY(@deal_ids::bigint[]) ORDER BY occurred_at, id;
 
 -- name: ExportRoutingDecisions :many
 -- The routing decisions about a contact, oldest first.
@@ -123,15 +92,6 @@ ORDER BY 3, 1;
 -- name: ExportErasures :many
 -- The erasures applied to a contact, oldest first.
 SELECT id, erased_at, erased_by FROM erasures WHERE contact_id = @contact_id ORDER BY erased_at, id;
-
--- name: ContactIdentities :many
--- The identities of a contact, to take RecordLead's advisory locks on.
-SELECT kind, value FROM contact_identities WHERE contact_id = @contact_id;
-
--- name: LockIdentities :exec
--- Takes the transaction's advisory lock on each "kind:value" key, in the
--- order given (RecordLead takes the same ones).
-SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(@keys::text[]) WITH ORDINALITY AS u(k, n);
 
 -- name: LockContact :one
 -- Locks the contact row for the erasure.

@@ -86,57 +86,6 @@ func (q *Queries) BlankTouchpoints(ctx context.Context, contactID int64) (int64,
 	return result.RowsAffected(), nil
 }
 
-const contactByIdentity = `-- name: ContactByIdentity :one
-
-SELECT contact_id FROM contact_identities WHERE kind = $1 AND value = $2
-`
-
-type ContactByIdentityParams struct {
-	Kind  string
-	Value string
-}
-
-// Privacy requests: the export of everything held about a person and its
-// erasure. What is erased and what its erased form is are decided in
-// package privacy; these statements only read and write.
-// The contact owning a normalized email address or E.164 phone number.
-func (q *Queries) ContactByIdentity(ctx context.Context, arg ContactByIdentityParams) (int64, error) {
-	row := q.db.QueryRow(ctx, contactByIdentity, arg.Kind, arg.Value)
-	var contact_id int64
-	err := row.Scan(&contact_id)
-	return contact_id, err
-}
-
-const contactIdentities = `-- name: ContactIdentities :many
-SELECT kind, value FROM contact_identities WHERE contact_id = $1
-`
-
-type ContactIdentitiesRow struct {
-	Kind  string
-	Value string
-}
-
-// The identities of a contact, to take RecordLead's advisory locks on.
-func (q *Queries) ContactIdentities(ctx context.Context, contactID int64) ([]ContactIdentitiesRow, error) {
-	rows, err := q.db.Query(ctx, contactIdentities, contactID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []ContactIdentitiesRow
-	for rows.Next() {
-		var i ContactIdentitiesRow
-		if err := rows.Scan(&i.Kind, &i.Value); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const deleteIdentities = `-- name: DeleteIdentities :execrows
 DELETE FROM contact_identities WHERE contact_id = $1
 `
@@ -220,87 +169,6 @@ func (q *Queries) ExportBandChanges(ctx context.Context, contactID int64) ([]Exp
 			&i.FromBand,
 			&i.ToBand,
 			&i.ChangedAt,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const exportContact = `-- name: ExportContact :one
-SELECT id, ref, first_name, last_name, company, title, country, created_at, updated_at, first_touch_at, erased_at
-FROM contacts WHERE id = $1
-`
-
-type ExportContactRow struct {
-	ID           int64
-	Ref          string
-	FirstName    string
-	LastName     string
-	Company      string
-	Title        string
-	Country      string
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
-	FirstTouchAt *time.Time
-	ErasedAt     *time.Time
-}
-
-// The profile of a contact.
-func (q *Queries) ExportContact(ctx context.Context, contactID int64) (ExportContactRow, error) {
-	row := q.db.QueryRow(ctx, exportContact, contactID)
-	var i ExportContactRow
-	err := row.Scan(
-		&i.ID,
-		&i.Ref,
-		&i.FirstName,
-		&i.LastName,
-		&i.Company,
-		&i.Title,
-		&i.Country,
-		&i.CreatedAt,
-		&i.UpdatedAt,
-		&i.FirstTouchAt,
-		&i.ErasedAt,
-	)
-	return i, err
-}
-
-const exportDealActivities = `-- name: ExportDealActivities :many
-SELECT deal_id, id, COALESCE(rep_id, 0)::bigint AS rep_id, kind, note, occurred_at FROM deal_activities
-WHERE deal_id = ANY($1::bigint[]) ORDER BY occurred_at, id
-`
-
-type ExportDealActivitiesRow struct {
-	DealID     int64
-	ID         int64
-	RepID      int64
-	Kind       string
-	Note       string
-	OccurredAt time.Time
-}
-
-// The rep activities on deals, oldest first.
-func (q *Queries) ExportDealActivities(ctx context.Context, dealIds []int64) ([]ExportDealActivitiesRow, error) {
-	rows, err := q.db.Query(ctx, exportDealActivities, dealIds)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []ExportDealActivitiesRow
-	for rows.Next() {
-		var i ExportDealActivitiesRow
-		if err := rows.Scan(
-			&i.DealID,
-			&i.ID,
-			&i.RepID,
-			&i.Kind,
-			&i.Note,
-			&i.OccurredAt,
 		); err != nil {
 			return nil, err
 		}
@@ -492,37 +360,6 @@ func (q *Queries) ExportErasures(ctx context.Context, contactID int64) ([]Export
 	for rows.Next() {
 		var i ExportErasuresRow
 		if err := rows.Scan(&i.ID, &i.ErasedAt, &i.ErasedBy); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const exportIdentities = `-- name: ExportIdentities :many
-SELECT kind, value, created_at FROM contact_identities WHERE contact_id = $1 ORDER BY created_at, kind, value
-`
-
-type ExportIdentitiesRow struct {
-	Kind      string
-	Value     string
-	CreatedAt time.Time
-}
-
-// The identities of a contact, oldest first.
-func (q *Queries) ExportIdentities(ctx context.Context, contactID int64) ([]ExportIdentitiesRow, error) {
-	rows, err := q.db.Query(ctx, exportIdentities, contactID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []ExportIdentitiesRow
-	for rows.Next() {
-		var i ExportIdentitiesRow
-		if err := rows.Scan(&i.Kind, &i.Value, &i.CreatedAt); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
@@ -803,47 +640,6 @@ func (q *Queries) ExportSinkMail(ctx context.Context, arg ExportSinkMailParams) 
 	return items, nil
 }
 
-const exportStageHistory = `-- name: ExportStageHistory :many
-SELECT h.deal_id, COALESCE(f.name, '')::text AS from_stage, t.name AS to_stage, h.changed_at, h.changed_by
-FROM deal_stage_history h JOIN stages t ON t.id = h.to_stage_id LEFT JOIN stages f ON f.id = h.from_stage_id
-WHERE h.deal_id = ANY($1::bigint[]) ORDER BY h.changed_at, h.id
-`
-
-type ExportStageHistoryRow struct {
-	DealID    int64
-	FromStage string
-	ToStage   string
-	ChangedAt time.Time
-	ChangedBy string
-}
-
-// The stage moves of deals, oldest first.
-func (q *Queries) ExportStageHistory(ctx context.Context, dealIds []int64) ([]ExportStageHistoryRow, error) {
-	rows, err := q.db.Query(ctx, exportStageHistory, dealIds)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []ExportStageHistoryRow
-	for rows.Next() {
-		var i ExportStageHistoryRow
-		if err := rows.Scan(
-			&i.DealID,
-			&i.FromStage,
-			&i.ToStage,
-			&i.ChangedAt,
-			&i.ChangedBy,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const exportSuppressions = `-- name: ExportSuppressions :many
 SELECT email, reason, created_at FROM suppressions WHERE email = ANY($1::text[])
 UNION ALL
@@ -868,82 +664,6 @@ func (q *Queries) ExportSuppressions(ctx context.Context, arg ExportSuppressions
 	for rows.Next() {
 		var i Suppression
 		if err := rows.Scan(&i.Email, &i.Reason, &i.CreatedAt); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const exportTouchpoints = `-- name: ExportTouchpoints :many
-SELECT id, inbound_event_id, source, channel, external_id, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
-    campaign_ids, click_ids, landing_url, consent_marketing, consent_text, consent_at, message, answers, attributes,
-    is_test, occurred_at, created_at
-FROM touchpoints WHERE contact_id = $1 ORDER BY occurred_at, id
-`
-
-type ExportTouchpointsRow struct {
-	ID               int64
-	InboundEventID   int64
-	Source           string
-	Channel          string
-	ExternalID       string
-	UtmSource        string
-	UtmMedium        string
-	UtmCampaign      string
-	UtmTerm          string
-	UtmContent       string
-	CampaignIds      []byte
-	ClickIds         []byte
-	LandingUrl       string
-	ConsentMarketing bool
-	ConsentText      string
-	ConsentAt        *time.Time
-	Message          string
-	Answers          []byte
-	Attributes       []byte
-	IsTest           bool
-	OccurredAt       time.Time
-	CreatedAt        time.Time
-}
-
-// The touchpoints of a contact with everything they recorded, oldest first.
-func (q *Queries) ExportTouchpoints(ctx context.Context, contactID int64) ([]ExportTouchpointsRow, error) {
-	rows, err := q.db.Query(ctx, exportTouchpoints, contactID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []ExportTouchpointsRow
-	for rows.Next() {
-		var i ExportTouchpointsRow
-		if err := rows.Scan(
-			&i.ID,
-			&i.InboundEventID,
-			&i.Source,
-			&i.Channel,
-			&i.ExternalID,
-			&i.UtmSource,
-			&i.UtmMedium,
-			&i.UtmCampaign,
-			&i.UtmTerm,
-			&i.UtmContent,
-			&i.CampaignIds,
-			&i.ClickIds,
-			&i.LandingUrl,
-			&i.ConsentMarketing,
-			&i.ConsentText,
-			&i.ConsentAt,
-			&i.Message,
-			&i.Answers,
-			&i.Attributes,
-			&i.IsTest,
-			&i.OccurredAt,
-			&i.CreatedAt,
-		); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
@@ -1044,17 +764,6 @@ func (q *Queries) LockContact(ctx context.Context, contactID int64) (int64, erro
 	return id, err
 }
 
-const lockIdentities = `-- name: LockIdentities :exec
-SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest($1::text[]) WITH ORDINALITY AS u(k, n)
-`
-
-// Takes the transaction's advisory lock on each "kind:value" key, in the
-// order given (RecordLead takes the same ones).
-func (q *Queries) LockIdentities(ctx context.Context, keys []string) error {
-	_, err := q.db.Exec(ctx, lockIdentities, keys)
-	return err
-}
-
 const outboxAddresses = `-- name: OutboxAddresses :many
 SELECT DISTINCT o.to_address FROM email_outbox o
 WHERE o.contact_id = $1 AND o.to_address NOT LIKE 'sha256:%'
@@ -1084,12 +793,16 @@ func (q *Queries) OutboxAddresses(ctx context.Context, contactID int64) ([]strin
 }
 
 const personEmails = `-- name: PersonEmails :many
+
 SELECT i.value FROM contact_identities i WHERE i.contact_id = $1 AND i.kind = 'email'
 UNION
 SELECT lower(o.to_address) FROM email_outbox o
 WHERE o.contact_id = $1 AND o.kind = 'marketing' AND o.to_address NOT LIKE 'sha256:%' AND o.to_address <> ''
 `
 
+// Privacy requests: the export of everything held about a person and its
+// erasure. What is erased and what its erased form is are decided in
+// package privacy; these statements only read and write.
 // The addresses of a contact: its email identities, and where its
 // marketing email went (an erased, hashed address excluded).
 func (q *Queries) PersonEmails(ctx context.Context, contactID int64) ([]string, error) {

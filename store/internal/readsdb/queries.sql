@@ -35,34 +35,19 @@ SELECT COALESCE(owner_rep_id, 0)::bigint FROM deals WHERE id = @deal_id;
 SELECT EXISTS (SELECT 1 FROM deals WHERE contact_id = @contact_id AND owner_rep_id = @rep_id::bigint)::boolean;
 
 -- name: DealStageHistory :many
--- A deal's stage moves, oldest first; from_stage is empty for the first
--- stage.
-SELECT COALESCE(f.name, '')::text AS from_stage, t.name AS to_stage, h.changed_at, h.changed_by
+-- The stage moves of deals, oldest first; from_stage is empty for a first
+-- stage. One deal's for the rep API, a person's deals' for the privacy
+-- export.
+SELECT h.deal_id, COALESCE(f.name, '')::text AS from_stage, t.name AS to_stage, h.changed_at, h.changed_by
 FROM deal_stage_history h JOIN stages t ON t.id = h.to_stage_id LEFT JOIN stages f ON f.id = h.from_stage_id
-WHERE h.deal_id = @deal_id ORDER BY h.changed_at, h.id;
+WHERE h.deal_id = ANY(@deal_ids::bigint[]) ORDER BY h.changed_at, h.id;
 
 -- name: DealActivities :many
--- A deal's rep activities, oldest first; rep_id 0 for a service token's.
-SELECT id, COALESCE(rep_id, 0)::bigint AS rep_id, kind, note, occurred_at
-FROM deal_activities WHERE deal_id = @deal_id ORDER BY occurred_at, id;
-
--- name: Contact :one
--- A contact's profile.
-SELECT id, ref, first_name, last_name, company, title, country, created_at FROM contacts WHERE id = @contact_id;
-
--- name: ContactIdentities :many
--- A contact's emails and phones.
-SELECT kind, value FROM contact_identities WHERE contact_id = @contact_id ORDER BY kind, created_at;
-
--- name: LatestScore :one
--- A contact's latest score with its breakdown.
-SELECT total, band, model_version, computed_at, breakdown FROM scores
-WHERE contact_id = @contact_id ORDER BY computed_at DESC, id DESC LIMIT 1;
-
--- name: ContactTouchpoints :many
--- A contact's touchpoints, oldest first.
-SELECT id, source, channel, utm_source, utm_medium, utm_campaign, message, is_test, occurred_at
-FROM touchpoints WHERE contact_id = @contact_id ORDER BY occurred_at, id;
+-- The rep activities on deals, oldest first; rep_id 0 for a service
+-- token's. One deal's for the rep API, a person's deals' for the privacy
+-- export.
+SELECT deal_id, id, COALESCE(rep_id, 0)::bigint AS rep_id, kind, note, occurred_at FROM deal_activities
+WHERE deal_id = ANY(@deal_ids::bigint[]) ORDER BY occurred_at, id;
 
 -- name: ContactLedger :many
 -- A contact's decisions, oldest first: identity resolution (kind

@@ -222,38 +222,6 @@ func (q *Queries) CallbackDeals(ctx context.Context, arg CallbackDealsParams) ([
 	return items, nil
 }
 
-const contact = `-- name: Contact :one
-SELECT id, ref, first_name, last_name, company, title, country, created_at FROM contacts WHERE id = $1
-`
-
-type ContactRow struct {
-	ID        int64
-	Ref       string
-	FirstName string
-	LastName  string
-	Company   string
-	Title     string
-	Country   string
-	CreatedAt time.Time
-}
-
-// A contact's profile.
-func (q *Queries) Contact(ctx context.Context, contactID int64) (ContactRow, error) {
-	row := q.db.QueryRow(ctx, contact, contactID)
-	var i ContactRow
-	err := row.Scan(
-		&i.ID,
-		&i.Ref,
-		&i.FirstName,
-		&i.LastName,
-		&i.Company,
-		&i.Title,
-		&i.Country,
-		&i.CreatedAt,
-	)
-	return i, err
-}
-
 const contactEmails = `-- name: ContactEmails :many
 SELECT o.id, o.template, o.subject, o.status, o.created_at, o.sent_at,
 	COALESCE((SELECT jsonb_agg(jsonb_build_object('Kind', e.kind, 'OccurredAt', e.occurred_at) ORDER BY e.occurred_at)
@@ -303,36 +271,6 @@ func (q *Queries) ContactEmails(ctx context.Context, contactID int64) ([]Contact
 	return items, nil
 }
 
-const contactIdentities = `-- name: ContactIdentities :many
-SELECT kind, value FROM contact_identities WHERE contact_id = $1 ORDER BY kind, created_at
-`
-
-type ContactIdentitiesRow struct {
-	Kind  string
-	Value string
-}
-
-// A contact's emails and phones.
-func (q *Queries) ContactIdentities(ctx context.Context, contactID int64) ([]ContactIdentitiesRow, error) {
-	rows, err := q.db.Query(ctx, contactIdentities, contactID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []ContactIdentitiesRow
-	for rows.Next() {
-		var i ContactIdentitiesRow
-		if err := rows.Scan(&i.Kind, &i.Value); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const contactLedger = `-- name: ContactLedger :many
 SELECT 'identity'::text AS kind, il.decision::text AS decision,
 	jsonb_build_object('identity_kind', il.identity_kind, 'identity_value', il.identity_value,
@@ -372,54 +310,6 @@ func (q *Queries) ContactLedger(ctx context.Context, contactID int64) ([]Contact
 			&i.Detail,
 			&i.CreatedAt,
 			&i.ID,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const contactTouchpoints = `-- name: ContactTouchpoints :many
-SELECT id, source, channel, utm_source, utm_medium, utm_campaign, message, is_test, occurred_at
-FROM touchpoints WHERE contact_id = $1 ORDER BY occurred_at, id
-`
-
-type ContactTouchpointsRow struct {
-	ID          int64
-	Source      string
-	Channel     string
-	UtmSource   string
-	UtmMedium   string
-	UtmCampaign string
-	Message     string
-	IsTest      bool
-	OccurredAt  time.Time
-}
-
-// A contact's touchpoints, oldest first.
-func (q *Queries) ContactTouchpoints(ctx context.Context, contactID int64) ([]ContactTouchpointsRow, error) {
-	rows, err := q.db.Query(ctx, contactTouchpoints, contactID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []ContactTouchpointsRow
-	for rows.Next() {
-		var i ContactTouchpointsRow
-		if err := rows.Scan(
-			&i.ID,
-			&i.Source,
-			&i.Channel,
-			&i.UtmSource,
-			&i.UtmMedium,
-			&i.UtmCampaign,
-			&i.Message,
-			&i.IsTest,
-			&i.OccurredAt,
 		); err != nil {
 			return nil, err
 		}
@@ -488,11 +378,12 @@ func (q *Queries) Deal(ctx context.Context, dealID int64) (DealRow, error) {
 }
 
 const dealActivities = `-- name: DealActivities :many
-SELECT id, COALESCE(rep_id, 0)::bigint AS rep_id, kind, note, occurred_at
-FROM deal_activities WHERE deal_id = $1 ORDER BY occurred_at, id
+SELECT deal_id, id, COALESCE(rep_id, 0)::bigint AS rep_id, kind, note, occurred_at FROM deal_activities
+WHERE deal_id = ANY($1::bigint[]) ORDER BY occurred_at, id
 `
 
 type DealActivitiesRow struct {
+	DealID     int64
 	ID         int64
 	RepID      int64
 	Kind       string
@@ -500,9 +391,11 @@ type DealActivitiesRow struct {
 	OccurredAt time.Time
 }
 
-// A deal's rep activities, oldest first; rep_id 0 for a service token's.
-func (q *Queries) DealActivities(ctx context.Context, dealID int64) ([]DealActivitiesRow, error) {
-	rows, err := q.db.Query(ctx, dealActivities, dealID)
+// The rep activities on deals, oldest first; rep_id 0 for a service
+// token's. One deal's for the rep API, a person's deals' for the privacy
+// export.
+func (q *Queries) DealActivities(ctx context.Context, dealIds []int64) ([]DealActivitiesRow, error) {
+	rows, err := q.db.Query(ctx, dealActivities, dealIds)
 	if err != nil {
 		return nil, err
 	}
@@ -511,6 +404,7 @@ func (q *Queries) DealActivities(ctx context.Context, dealID int64) ([]DealActiv
 	for rows.Next() {
 		var i DealActivitiesRow
 		if err := rows.Scan(
+			&i.DealID,
 			&i.ID,
 			&i.RepID,
 			&i.Kind,
@@ -540,22 +434,24 @@ func (q *Queries) DealOwner(ctx context.Context, dealID int64) (int64, error) {
 }
 
 const dealStageHistory = `-- name: DealStageHistory :many
-SELECT COALESCE(f.name, '')::text AS from_stage, t.name AS to_stage, h.changed_at, h.changed_by
+SELECT h.deal_id, COALESCE(f.name, '')::text AS from_stage, t.name AS to_stage, h.changed_at, h.changed_by
 FROM deal_stage_history h JOIN stages t ON t.id = h.to_stage_id LEFT JOIN stages f ON f.id = h.from_stage_id
-WHERE h.deal_id = $1 ORDER BY h.changed_at, h.id
+WHERE h.deal_id = ANY($1::bigint[]) ORDER BY h.changed_at, h.id
 `
 
 type DealStageHistoryRow struct {
+	DealID    int64
 	FromStage string
 	ToStage   string
 	ChangedAt time.Time
 	ChangedBy string
 }
 
-// A deal's stage moves, oldest first; from_stage is empty for the first
-// stage.
-func (q *Queries) DealStageHistory(ctx context.Context, dealID int64) ([]DealStageHistoryRow, error) {
-	rows, err := q.db.Query(ctx, dealStageHistory, dealID)
+// The stage moves of deals, oldest first; from_stage is empty for a first
+// stage. One deal's for the rep API, a person's deals' for the privacy
+// export.
+func (q *Queries) DealStageHistory(ctx context.Context, dealIds []int64) ([]DealStageHistoryRow, error) {
+	rows, err := q.db.Query(ctx, dealStageHistory, dealIds)
 	if err != nil {
 		return nil, err
 	}
@@ -564,6 +460,7 @@ func (q *Queries) DealStageHistory(ctx context.Context, dealID int64) ([]DealSta
 	for rows.Next() {
 		var i DealStageHistoryRow
 		if err := rows.Scan(
+			&i.DealID,
 			&i.FromStage,
 			&i.ToStage,
 			&i.ChangedAt,
@@ -644,33 +541,6 @@ func (q *Queries) InboxDeals(ctx context.Context, arg InboxDealsParams) ([]Inbox
 		return nil, err
 	}
 	return items, nil
-}
-
-const latestScore = `-- name: LatestScore :one
-SELECT total, band, model_version, computed_at, breakdown FROM scores
-WHERE contact_id = $1 ORDER BY computed_at DESC, id DESC LIMIT 1
-`
-
-type LatestScoreRow struct {
-	Total        int32
-	Band         string
-	ModelVersion string
-	ComputedAt   time.Time
-	Breakdown    []byte
-}
-
-// A contact's latest score with its breakdown.
-func (q *Queries) LatestScore(ctx context.Context, contactID int64) (LatestScoreRow, error) {
-	row := q.db.QueryRow(ctx, latestScore, contactID)
-	var i LatestScoreRow
-	err := row.Scan(
-		&i.Total,
-		&i.Band,
-		&i.ModelVersion,
-		&i.ComputedAt,
-		&i.Breakdown,
-	)
-	return i, err
 }
 
 const leadTrail = `-- name: LeadTrail :many

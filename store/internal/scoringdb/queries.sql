@@ -24,14 +24,6 @@ SELECT id, contact_id, COALESCE(touchpoint_id, 0)::bigint AS touchpoint_id, tota
 FROM scores WHERE contact_id = @contact_id
 ORDER BY computed_at DESC, id DESC LIMIT @max_runs;
 
--- name: ContactIDByRef :one
--- Finds a contact by its reference ("lead_…").
-SELECT id FROM contacts WHERE ref = @ref;
-
--- name: ContactIDByID :one
--- Checks that a contact with this numeric id exists.
-SELECT id FROM contacts WHERE id = @id;
-
 -- name: ContactActivity :many
 -- Lists a contact's engagement since a time: email opens, clicks and
 -- replies (test events excluded), every touchpoint as a form fill, and page
@@ -118,22 +110,11 @@ VALUES (@version, 'learned', @model, @metrics, @trained_at, @active, @note);
 SELECT version, model, metrics, trained_at, active, note FROM scoring_models
 WHERE kind = 'learned' AND active;
 
--- name: ClosedDealLeads :many
--- Lists won and lost deals that came from a touchpoint, with the lead that
--- touchpoint recorded and its contact's current profile (the columns
--- TouchpointLead reads), in one query for every deal.
-SELECT d.touchpoint_id::bigint AS touchpoint_id, (st.kind = 'won')::boolean AS won,
-	t.source, t.channel, t.external_id,
-	t.utm_source, t.utm_medium, t.utm_campaign, t.utm_term, t.utm_content, t.click_ids, t.landing_url,
-	t.consent_marketing, t.consent_text, t.message, t.answers, t.attributes, t.occurred_at, t.is_test,
-	c.first_name, c.last_name, c.company, c.title, c.country,
-	COALESCE(em.value, '')::text AS email, COALESCE(ph.value, '')::text AS phone
-FROM deals d
-JOIN stages st ON st.id = d.stage_id
-JOIN touchpoints t ON t.id = d.touchpoint_id
-JOIN contacts c ON c.id = t.contact_id
-LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'email' ORDER BY created_at, value LIMIT 1) em ON true
-LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'phone' ORDER BY created_at, value LIMIT 1) ph ON true
+-- name: ClosedDeals :many
+-- Lists won and lost deals that came from a touchpoint, by id; the leads
+-- their touchpoints recorded are read with identitydb's TouchpointLeads.
+SELECT d.touchpoint_id::bigint AS touchpoint_id, (st.kind = 'won')::boolean AS won
+FROM deals d JOIN stages st ON st.id = d.stage_id
 WHERE d.closed_at IS NOT NULL AND st.kind IN ('won', 'lost') AND d.touchpoint_id IS NOT NULL
 ORDER BY d.id;
 

@@ -39,92 +39,30 @@ func (q *Queries) ActiveModel(ctx context.Context) (ActiveModelRow, error) {
 	return i, err
 }
 
-const closedDealLeads = `-- name: ClosedDealLeads :many
-SELECT d.touchpoint_id::bigint AS touchpoint_id, (st.kind = 'won')::boolean AS won,
-	t.source, t.channel, t.external_id,
-	t.utm_source, t.utm_medium, t.utm_campaign, t.utm_term, t.utm_content, t.click_ids, t.landing_url,
-	t.consent_marketing, t.consent_text, t.message, t.answers, t.attributes, t.occurred_at, t.is_test,
-	c.first_name, c.last_name, c.company, c.title, c.country,
-	COALESCE(em.value, '')::text AS email, COALESCE(ph.value, '')::text AS phone
-FROM deals d
-JOIN stages st ON st.id = d.stage_id
-JOIN touchpoints t ON t.id = d.touchpoint_id
-JOIN contacts c ON c.id = t.contact_id
-LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'email' ORDER BY created_at, value LIMIT 1) em ON true
-LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'phone' ORDER BY created_at, value LIMIT 1) ph ON true
+const closedDeals = `-- name: ClosedDeals :many
+SELECT d.touchpoint_id::bigint AS touchpoint_id, (st.kind = 'won')::boolean AS won
+FROM deals d JOIN stages st ON st.id = d.stage_id
 WHERE d.closed_at IS NOT NULL AND st.kind IN ('won', 'lost') AND d.touchpoint_id IS NOT NULL
 ORDER BY d.id
 `
 
-type ClosedDealLeadsRow struct {
-	TouchpointID     int64
-	Won              bool
-	Source           string
-	Channel          string
-	ExternalID       string
-	UtmSource        string
-	UtmMedium        string
-	UtmCampaign      string
-	UtmTerm          string
-	UtmContent       string
-	ClickIds         []byte
-	LandingUrl       string
-	ConsentMarketing bool
-	ConsentText      string
-	Message          string
-	Answers          []byte
-	Attributes       []byte
-	OccurredAt       time.Time
-	IsTest           bool
-	FirstName        string
-	LastName         string
-	Company          string
-	Title            string
-	Country          string
-	Email            string
-	Phone            string
+type ClosedDealsRow struct {
+	TouchpointID int64
+	Won          bool
 }
 
-// Lists won and lost deals that came from a touchpoint, with the lead that
-// touchpoint recorded and its contact's current profile (the columns
-// TouchpointLead reads), in one query for every deal.
-func (q *Queries) ClosedDealLeads(ctx context.Context) ([]ClosedDealLeadsRow, error) {
-	rows, err := q.db.Query(ctx, closedDealLeads)
+// Lists won and lost deals that came from a touchpoint, by id; the leads
+// their touchpoints recorded are read with identitydb's TouchpointLeads.
+func (q *Queries) ClosedDeals(ctx context.Context) ([]ClosedDealsRow, error) {
+	rows, err := q.db.Query(ctx, closedDeals)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var items []ClosedDealLeadsRow
+	var items []ClosedDealsRow
 	for rows.Next() {
-		var i ClosedDealLeadsRow
-		if err := rows.Scan(
-			&i.TouchpointID,
-			&i.Won,
-			&i.Source,
-			&i.Channel,
-			&i.ExternalID,
-			&i.UtmSource,
-			&i.UtmMedium,
-			&i.UtmCampaign,
-			&i.UtmTerm,
-			&i.UtmContent,
-			&i.ClickIds,
-			&i.LandingUrl,
-			&i.ConsentMarketing,
-			&i.ConsentText,
-			&i.Message,
-			&i.Answers,
-			&i.Attributes,
-			&i.OccurredAt,
-			&i.IsTest,
-			&i.FirstName,
-			&i.LastName,
-			&i.Company,
-			&i.Title,
-			&i.Country,
-			&i.Email,
-			&i.Phone,
-		); err != nil {
+		var i ClosedDealsRow
+		if err := rows.Scan(&i.TouchpointID, &i.Won); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
@@ -180,30 +118,6 @@ func (q *Queries) ContactActivity(ctx context.Context, arg ContactActivityParams
 		return nil, err
 	}
 	return items, nil
-}
-
-const contactIDByID = `-- name: ContactIDByID :one
-SELECT id FROM contacts WHERE id = $1
-`
-
-// Checks that a contact with this numeric id exists.
-func (q *Queries) ContactIDByID(ctx context.Context, id int64) (int64, error) {
-	row := q.db.QueryRow(ctx, contactIDByID, id)
-	var id_2 int64
-	err := row.Scan(&id_2)
-	return id_2, err
-}
-
-const contactIDByRef = `-- name: ContactIDByRef :one
-SELECT id FROM contacts WHERE ref = $1
-`
-
-// Finds a contact by its reference ("lead_…").
-func (q *Queries) ContactIDByRef(ctx context.Context, ref string) (int64, error) {
-	row := q.db.QueryRow(ctx, contactIDByRef, ref)
-	var id int64
-	err := row.Scan(&id)
-	return id, err
 }
 
 const contactScores = `-- name: ContactScores :many
