@@ -13,6 +13,7 @@ import (
 
 	"leadflow/config"
 	"leadflow/email"
+	"leadflow/internal/node"
 	"leadflow/internal/testenv"
 )
 
@@ -24,7 +25,7 @@ import (
 // startUnsubApp builds an app (no roles running) on dbURL, by default
 // without an unsubscribe secret as docker-compose runs it, and closes it
 // after the test.
-func startUnsubApp(t *testing.T, dbURL, redisURL string, unsubscribeSecret ...string) *app {
+func startUnsubApp(t *testing.T, dbURL, redisURL string, unsubscribeSecret ...string) *node.Node {
 	t.Helper()
 	env := map[string]string{config.EnvDatabaseURL: dbURL, config.EnvRedisURL: redisURL, config.EnvLogLevel: "error"}
 	if len(unsubscribeSecret) > 0 {
@@ -32,9 +33,9 @@ func startUnsubApp(t *testing.T, dbURL, redisURL string, unsubscribeSecret ...st
 	}
 	cfg, err := config.Load(func(k string) string { return env[k] })
 	require.NoError(t, err)
-	a, err := newApp(context.Background(), cfg, io.Discard)
+	a, err := node.Open(context.Background(), cfg, node.Options{Version: version, Logs: io.Discard})
 	require.NoError(t, err)
-	t.Cleanup(a.close)
+	t.Cleanup(a.Close)
 	return a
 }
 
@@ -46,8 +47,8 @@ func TestUnsubscribeKeyNotDerivedFromDatabaseURL(t *testing.T) {
 	b := setup(t, dbURL, testenv.RedisURL(t))
 
 	// What an outsider could compute from docker-compose.yml's defaults.
-	derived := sha256.Sum256([]byte("leadflow-unsubscribe-sink:" + b.app.cfg.DatabaseURL))
-	forger, err := email.NewUnsubscriber(derived[:], b.app.cfg.PublicURL, "")
+	derived := sha256.Sum256([]byte("leadflow-unsubscribe-sink:" + b.app.Config().DatabaseURL))
+	forger, err := email.NewUnsubscriber(derived[:], b.app.Config().PublicURL, "")
 	require.NoError(t, err)
 	victim := "lead_00000000000000000000000000000042"
 	token, err := forger.Token(victim)
@@ -60,7 +61,7 @@ func TestUnsubscribeKeyNotDerivedFromDatabaseURL(t *testing.T) {
 	require.Empty(t, b.query(t, `SELECT 1 FROM consent_events WHERE source = 'unsubscribe'`), "nobody was unsubscribed")
 
 	// The server's own links still work.
-	own, err := b.app.unsub.Token(victim)
+	own, err := b.app.Unsubscriber().Token(victim)
 	require.NoError(t, err)
 	code, body = b.send(t, "POST", "/u/"+own, []byte("List-Unsubscribe=One-Click"),
 		map[string]string{"Content-Type": "application/x-www-form-urlencoded"})
@@ -77,10 +78,10 @@ func TestUnsubscribeKeySharedByInstances(t *testing.T) {
 	worker := startUnsubApp(t, dbURL+"&application_name=leadflow-worker", redisURL)
 
 	const ada, bob = "lead_00000000000000000000000000000007", "lead_00000000000000000000000000000008"
-	claim, err := serve.unsub.Verify(mustToken(t, worker.unsub, ada))
+	claim, err := serve.Unsubscriber().Verify(mustToken(t, worker.Unsubscriber(), ada))
 	require.NoError(t, err, "a link the worker mailed is refused by the server")
 	require.Equal(t, email.Claim{Ref: ada}, claim)
-	_, err = worker.unsub.Verify(mustToken(t, serve.unsub, bob))
+	_, err = worker.Unsubscriber().Verify(mustToken(t, serve.Unsubscriber(), bob))
 	require.NoError(t, err)
 }
 
@@ -91,17 +92,17 @@ func TestUnsubscribeKeySurvivesRestart(t *testing.T) {
 	t.Parallel()
 	dbURL, redisURL := testenv.DatabaseURL(t), testenv.RedisURL(t)
 	before := startUnsubApp(t, dbURL, redisURL)
-	token := mustToken(t, before.unsub, "lead_00000000000000000000000000000009")
-	before.close()
+	token := mustToken(t, before.Unsubscriber(), "lead_00000000000000000000000000000009")
+	before.Close()
 
 	after := startUnsubApp(t, dbURL+"&pool_max_conns=4", redisURL)
-	claim, err := after.unsub.Verify(token)
+	claim, err := after.Unsubscriber().Verify(token)
 	require.NoError(t, err, "a link mailed before the restart is refused after it")
 	require.Equal(t, "lead_00000000000000000000000000000009", claim.Ref)
 
 	// A configured secret wins over the stored key.
 	configured := startUnsubApp(t, dbURL, redisURL, string(bytes.Repeat([]byte("s"), 40)))
-	_, err = configured.unsub.Verify(token)
+	_, err = configured.Unsubscriber().Verify(token)
 	require.ErrorIs(t, err, email.ErrTokenSignature)
 }
 
