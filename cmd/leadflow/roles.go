@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"net"
 
 	"leadflow/internal/cmdline"
 	"leadflow/internal/node"
@@ -27,16 +25,7 @@ func runRole(name string, r node.Roles) func(ctx context.Context, args []string,
 		if err != nil {
 			return err
 		}
-		n, err := node.Open(ctx, cfg, node.Options{Version: version, Logs: stderr})
-		if err != nil {
-			return err
-		}
-		defer n.Close()
-		ln, err := net.Listen("tcp", cfg.HTTPAddr)
-		if err != nil {
-			return fmt.Errorf("listen on %s (LEADFLOW_HTTP_ADDR): %w", cfg.HTTPAddr, err)
-		}
-		return n.Run(ctx, ln, r)
+		return node.ListenAndRun(ctx, cfg, node.Options{Version: version, Logs: stderr}, r)
 	}
 }
 

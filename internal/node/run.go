@@ -29,6 +29,22 @@ type Roles struct {
 	Relay bool
 }
 
+// ListenAndRun is one process of `leadflow serve|worker|scheduler|run`: it
+// opens a node from cfg, listens on cfg.HTTPAddr and runs the roles r until
+// ctx ends or one fails, then closes the node.
+func ListenAndRun(ctx context.Context, cfg config.Config, o Options, r Roles) error {
+	n, err := Open(ctx, cfg, o)
+	if err != nil {
+		return err
+	}
+	defer n.Close()
+	ln, err := net.Listen("tcp", cfg.HTTPAddr)
+	if err != nil {
+		return fmt.Errorf("listen on %s (%s): %w", cfg.HTTPAddr, config.EnvHTTPAddr, err)
+	}
+	return n.Run(ctx, ln, r)
+}
+
 // Run runs the chosen roles, serving HTTP on ln, until ctx ends or one
 // fails; a failure stops the others and is returned. It first writes the
 // configured reps, pipelines and teams to the store.
