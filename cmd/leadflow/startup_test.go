@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"net/url"
 	"strings"
 	"testing"
@@ -11,7 +9,6 @@ import (
 
 	"leadflow/config"
 	"leadflow/internal/cmdline"
-	"leadflow/internal/node"
 	"leadflow/internal/testenv"
 )
 
@@ -41,21 +38,4 @@ func TestPostgresProblemsAreOneActionableLine(t *testing.T) {
 	code, _, stderr := runCLI("migrate", "status")
 	require.Equal(t, cmdline.ExitFailure, code, stderr)
 	require.Contains(t, stderr, "has no such database (3D000): create it (createdb) or fix the database name in LEADFLOW_DATABASE_URL")
-}
-
-// TestRedisDownIsOneWarning: a role starts without Redis (webhooks are
-// stored and relayed later), and says so once, naming the setting.
-func TestRedisDownIsOneWarning(t *testing.T) {
-	t.Parallel()
-	cfg, err := config.Load(func(k string) string {
-		return map[string]string{config.EnvDatabaseURL: testenv.DatabaseURL(t), config.EnvRedisURL: "redis://127.0.0.1:1/0"}[k]
-	})
-	require.NoError(t, err)
-	var logs bytes.Buffer
-	a, err := node.Open(context.Background(), cfg, node.Options{Version: version, Logs: &logs})
-	require.NoError(t, err, "no Redis is not fatal")
-	defer a.Close()
-	require.Equal(t, 1, strings.Count(logs.String(), "Redis at 127.0.0.1:1 is not reachable"), logs.String())
-	require.Contains(t, logs.String(), "LEADFLOW_REDIS_URL")
-	require.Contains(t, logs.String(), "webhooks are still accepted and stored")
 }
