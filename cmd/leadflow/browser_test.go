@@ -177,7 +177,7 @@ func TestBrowserJourney(t *testing.T) {
 	ctx := newBrowser(t)
 	b := setup(t, testenv.DatabaseURL(t), testenv.RedisURL(t))
 	bg := context.Background()
-	st := b.app.store
+	st := b.app.Store()
 	one, err := st.RepByEmail(bg, "one@reps.example.com")
 	require.NoError(t, err)
 	require.NoError(t, st.DisableRep(bg, one.ID)) // the lead must go to our rep
@@ -261,7 +261,7 @@ func TestBrowserJourney(t *testing.T) {
 			callbackAt.Sub(parkedAt) < 8*24*time.Hour
 	}, 10*time.Second, 50*time.Millisecond, "the reminder did not move")
 	require.WithinDuration(t, parkedAt.AddDate(0, 0, 7), callbackAt, time.Minute)
-	insp := asynq.NewInspector(b.app.redisOpt)
+	insp := asynq.NewInspector(b.app.RedisConnOpt())
 	defer insp.Close()
 	scheduled, err := insp.ListScheduledTasks(workers.QueueDefault, asynq.PageSize(1000))
 	require.NoError(t, err)

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"leadflow/config"
+	"leadflow/internal/cmdline"
 )
 
 // noServers points the CLI at a PostgreSQL and a Redis that refuse every
@@ -33,9 +34,9 @@ func everyInvocation(t *testing.T) []cliInvocation {
 	t.Helper()
 	var out []cliInvocation
 	for _, c := range commands() {
-		out = append(out, cliInvocation{c.name})
-		for _, v := range c.verbs {
-			out = append(out, cliInvocation{c.name, v})
+		out = append(out, cliInvocation{c.Name})
+		for _, v := range c.Verbs {
+			out = append(out, cliInvocation{c.Name, v})
 		}
 	}
 	require.Greater(t, len(out), 30, "the table lists the commands and their verbs")
@@ -46,7 +47,7 @@ func everyInvocation(t *testing.T) []cliInvocation {
 // stdout, one line on stderr naming what is wrong and pointing at --help.
 func requireUsageError(t *testing.T, code int, stdout, stderr string, want ...string) {
 	t.Helper()
-	require.Equal(t, exitUsage, code, "stderr: %s", stderr)
+	require.Equal(t, cmdline.ExitUsage, code, "stderr: %s", stderr)
 	require.Empty(t, stdout)
 	require.Equal(t, 1, strings.Count(stderr, "\n"), "one line: %q", stderr)
 	require.True(t, strings.HasPrefix(stderr, "leadflow"), stderr)
@@ -67,7 +68,7 @@ func TestCLIHelp(t *testing.T) {
 		} {
 			t.Run(strings.Join(help, " "), func(t *testing.T) {
 				code, stdout, stderr := runCLI(help...)
-				require.Equal(t, exitOK, code, stderr)
+				require.Equal(t, cmdline.ExitOK, code, stderr)
 				require.Empty(t, stderr)
 				require.True(t, strings.HasPrefix(stdout, "Usage:"), stdout)
 				require.Contains(t, stdout, "leadflow "+inv.String(), "the usage names the command")
@@ -97,13 +98,13 @@ func TestCLIUnknownFlag(t *testing.T) {
 func TestCLIMissingVerb(t *testing.T) {
 	noServers(t)
 	for _, c := range commands() {
-		if len(c.verbs) == 0 || c.name == "replay" { // replay alone takes flags
+		if len(c.Verbs) == 0 || c.Name == "replay" { // replay alone takes flags
 			continue
 		}
-		t.Run(c.name, func(t *testing.T) {
-			code, stdout, stderr := runCLI(c.name)
-			requireUsageError(t, code, stdout, stderr, "missing subcommand", c.verbs[0])
-			code, stdout, stderr = runCLI(c.name, "frobnicate")
+		t.Run(c.Name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(c.Name)
+			requireUsageError(t, code, stdout, stderr, "missing subcommand", c.Verbs[0])
+			code, stdout, stderr = runCLI(c.Name, "frobnicate")
 			requireUsageError(t, code, stdout, stderr, `unknown subcommand "frobnicate"`)
 		})
 	}
@@ -113,13 +114,13 @@ func TestCLIVersion(t *testing.T) {
 	for _, args := range [][]string{{"--version"}, {"-v"}, {"version"}} {
 		t.Run(args[0], func(t *testing.T) {
 			code, stdout, stderr := runCLI(args...)
-			require.Equal(t, exitOK, code, stderr)
+			require.Equal(t, cmdline.ExitOK, code, stderr)
 			require.Equal(t, "leadflow "+version+"\n", stdout)
 			require.Empty(t, stderr)
 		})
 	}
 	code, stdout, _ := runCLI("version", "--help")
-	require.Equal(t, exitOK, code)
+	require.Equal(t, cmdline.ExitOK, code)
 	require.NotContains(t, stdout, "LEADFLOW_", "no environment list")
 	require.Less(t, strings.Count(stdout, "\n"), 10, "short: %s", stdout)
 }
@@ -127,17 +128,17 @@ func TestCLIVersion(t *testing.T) {
 func TestCLITopLevel(t *testing.T) {
 	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}} {
 		code, stdout, stderr := runCLI(args...)
-		require.Equal(t, exitOK, code)
+		require.Equal(t, cmdline.ExitOK, code)
 		require.Empty(t, stderr)
 		for _, c := range commands() {
-			require.Contains(t, stdout, "  "+c.name+" ")
+			require.Contains(t, stdout, "  "+c.Name+" ")
 		}
 		require.Contains(t, stdout, "Exit status:", "exit codes are documented")
 		require.Contains(t, stdout, "Environment:")
 	}
 
 	code, stdout, stderr := runCLI()
-	require.Equal(t, exitUsage, code)
+	require.Equal(t, cmdline.ExitUsage, code)
 	require.Empty(t, stdout)
 	require.Contains(t, stderr, "Commands:")
 
@@ -225,7 +226,7 @@ func TestCLIRuntimeFailure(t *testing.T) {
 	for _, args := range [][]string{{"migrate", "status"}, {"reps", "ls"}, {"explain", "lead_x"}, {"report", "funnel"}} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			code, stdout, stderr := runCLI(args...)
-			require.Equal(t, exitFailure, code, stderr)
+			require.Equal(t, cmdline.ExitFailure, code, stderr)
 			require.Empty(t, stdout)
 			require.True(t, strings.HasPrefix(stderr, "leadflow "+args[0]+": "), stderr)
 		})

@@ -21,6 +21,7 @@ import (
 
 	"leadflow/config"
 	"leadflow/connectors"
+	"leadflow/internal/node"
 	"leadflow/internal/testenv"
 )
 
@@ -132,7 +133,7 @@ func TestUnmappedFormIsKeptListedCountedAndReplayed(t *testing.T) {
 	}
 	t.Setenv(config.EnvDatabaseURL, dbURL)
 	t.Setenv(config.EnvRedisURL, redisURL)
-	base, stop := startRolesFor(t, env, roles{http: true, worker: true})
+	base, stop := startRolesFor(t, env, node.Roles{HTTP: true, Worker: true})
 
 	post := func() (int, string) {
 		return send(t, base, "POST", "/v1/webhooks/typeform", unmappedTypeform, map[string]string{
@@ -179,7 +180,7 @@ func TestUnmappedFormIsKeptListedCountedAndReplayed(t *testing.T) {
     fields: {"0f6d6a4e-0d3b-4a4f-9a0e-1c2b3d4e5f60": email, "5a8b7c6d-0000-4000-8000-000000000002": message}
 `), 0o600))
 	env[config.EnvConfigFile] = cfgFile
-	startRolesFor(t, env, roles{http: true, worker: true})
+	startRolesFor(t, env, node.Roles{HTTP: true, Worker: true})
 	code, out, errOut = runCLI("replay", "--connector", "typeform")
 	require.Equal(t, 0, code, errOut)
 	require.Contains(t, out, "1 event(s) replayed")

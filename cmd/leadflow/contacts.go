@@ -8,6 +8,7 @@ import (
 
 	"leadflow/config"
 	"leadflow/internal/cmdline"
+	"leadflow/internal/preflight"
 	"leadflow/privacy"
 	"leadflow/store"
 )
@@ -42,11 +43,11 @@ const contactArgHelp = privacy.PersonHelp
 // runContacts answers privacy requests: export everything held about a
 // person, or erase it (package privacy does both).
 func runContacts(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	sub, rest, err := splitVerb("contacts", contactsUsage, contactsVerbs, args, stdout)
+	sub, rest, err := cmdline.SplitVerb("contacts", contactsUsage, contactsVerbs, args, stdout)
 	if err != nil {
 		return err
 	}
-	fs := newFlagSet("contacts "+sub, "Usage: leadflow contacts "+contactsVerbHelp[sub]+"\n\n"+contactArgHelp, stdout)
+	fs := cmdline.NewFlagSet("contacts "+sub, "Usage: leadflow contacts "+contactsVerbHelp[sub]+"\n\n"+contactArgHelp, stdout)
 	var out string
 	var yes bool
 	if sub == "export" {
@@ -55,12 +56,12 @@ func runContacts(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fs.BoolVar(&yes, "yes", false, "do not ask for confirmation")
 	}
 	// The person may come before or after the flags.
-	who, err := fs.parseInterspersed(rest)
+	who, err := fs.ParseInterspersed(rest)
 	if err != nil {
 		return err
 	}
 	if len(who) != 1 {
-		return fs.errorf("expected one <email|phone|contact id|ref>, got %d arguments", len(who))
+		return fs.Errorf("expected one <email|phone|contact id|ref>, got %d arguments", len(who))
 	}
 	c, err := openContact(ctx, fs, who[0])
 	if err != nil {
@@ -88,16 +89,16 @@ type contactCommand struct {
 // (contacts, explain, mail preview): the argument read as email, phone,
 // contact id or ref (a usage error when it is none of them), the checked
 // store opened, and the contact found. The caller closes the store.
-func openContact(ctx context.Context, fs *flagSet, arg string) (contactCommand, error) {
+func openContact(ctx context.Context, fs *cmdline.FlagSet, arg string) (contactCommand, error) {
 	cfg, err := loadConfig()
 	if err != nil {
 		return contactCommand{}, err
 	}
 	person, err := privacy.ParsePerson(arg, cfg.DefaultRegion)
 	if err != nil {
-		return contactCommand{}, fs.errorf("%v", err)
+		return contactCommand{}, fs.Errorf("%v", err)
 	}
-	st, closeStore, err := openStoreWith(ctx, cfg)
+	st, closeStore, err := preflight.OpenStore(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return contactCommand{}, err
 	}

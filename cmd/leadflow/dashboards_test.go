@@ -43,7 +43,7 @@ func TestCampaignDashboardAfterDemo(t *testing.T) {
 	_, err = b.pool.Exec(context.Background(), `UPDATE deals SET amount_cents = 500000 WHERE id = $1`, deals[0])
 	require.NoError(t, err)
 	for i, stage := range []string{"Won", "Lost"} {
-		_, _, err := b.app.store.MoveDealStage(context.Background(), deals[i], stage, "test", "price", time.Now())
+		_, _, err := b.app.Store().MoveDealStage(context.Background(), deals[i], stage, "test", "price", time.Now())
 		require.NoError(t, err)
 	}
 

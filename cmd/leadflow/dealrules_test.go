@@ -31,9 +31,9 @@ func setupDealRules(t *testing.T) *dealRulesBundle {
 	b := &dealRulesBundle{testBundle: setupWith(t, dbURL, redisURL, options{env: map[string]string{config.EnvAPITokens: serviceToken}})}
 	ctx := context.Background()
 	rep := func(name string) (int64, string) {
-		id, err := b.app.store.AddRep(ctx, lead.Rep{Name: name, Email: name + "@reps.example.com"}, store.RoleRep)
+		id, err := b.app.Store().AddRep(ctx, lead.Rep{Name: name, Email: name + "@reps.example.com"}, store.RoleRep)
 		require.NoError(t, err)
-		tok, err := b.app.store.CreateRepToken(ctx, id)
+		tok, err := b.app.Store().CreateRepToken(ctx, id)
 		require.NoError(t, err)
 		return id, tok
 	}
@@ -46,13 +46,13 @@ func setupDealRules(t *testing.T) *dealRulesBundle {
 func (b *dealRulesBundle) deal(t *testing.T, key string, owner int64) int64 {
 	t.Helper()
 	ctx := context.Background()
-	ev, _, err := b.app.store.InsertEvent(ctx, lead.Event{Connector: "generic", Source: "test", EventID: key, ReceivedAt: time.Now(), Payload: []byte(`{}`)})
+	ev, _, err := b.app.Store().InsertEvent(ctx, lead.Event{Connector: "generic", Source: "test", EventID: key, ReceivedAt: time.Now(), Payload: []byte(`{}`)})
 	require.NoError(t, err)
 	l := lead.Lead{}
 	l.Email, l.FirstName, l.Source, l.OccurredAt = key+"@example.com", "Ada", "test", time.Now()
-	tp, err := b.app.store.RecordLead(ctx, ev.ID, l, time.Now())
+	tp, err := b.app.Store().RecordLead(ctx, ev.ID, l, time.Now())
 	require.NoError(t, err)
-	d, _, err := b.app.store.CreateDeal(ctx, lead.DealRequest{ContactID: tp.ContactID, TouchpointID: tp.ID, Pipeline: "Sales",
+	d, _, err := b.app.Store().CreateDeal(ctx, lead.DealRequest{ContactID: tp.ContactID, TouchpointID: tp.ID, Pipeline: "Sales",
 		Stage: "Qualification", Now: time.Now()}, func([]lead.Rep, int64) int64 { return owner })
 	require.NoError(t, err)
 	return d.ID

@@ -11,6 +11,7 @@ import (
 	"leadflow/internal/demo"
 	"leadflow/internal/localstack"
 	"leadflow/internal/localsvc"
+	"leadflow/internal/node"
 )
 
 // runDemo starts a local stack and every role in this process, then lets
@@ -57,25 +58,25 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("create demo log: %w", err)
 	}
 	defer logFile.Close()
-	a, err := newApp(ctx, cfg, logFile)
+	proc, err := node.Open(ctx, cfg, node.Options{Version: version, Logs: logFile})
 	if err != nil {
 		return err
 	}
-	defer a.close()
-	repIDs, err := demo.SeedReps(ctx, a.store)
+	defer proc.Close()
+	repIDs, err := demo.SeedReps(ctx, proc.Store())
 	if err != nil {
 		return err
 	}
-	if err := a.rdb.FlushDB(ctx).Err(); err != nil {
+	if err := proc.Redis().FlushDB(ctx).Err(); err != nil {
 		return fmt.Errorf("clear the demo's Redis database: %w", err)
 	}
 
 	runCtx, stopRoles := context.WithCancel(ctx)
 	defer stopRoles()
 	rolesDone := make(chan error, 1)
-	go func() { rolesDone <- a.runRoles(runCtx, ln, roles{http: true, worker: true, relay: true}) }()
+	go func() { rolesDone <- proc.Run(runCtx, ln, node.Roles{HTTP: true, Worker: true, Relay: true}) }()
 
-	err = demo.Show(ctx, demo.Run{Store: a.store, Inspector: a.inspect,
+	err = demo.Show(ctx, demo.Run{Store: proc.Store(), Inspector: proc.Inspector(),
 		BaseURL: "http://" + ln.Addr().String(), DefaultURL: demo.DefaultPostURL(cfg.HTTPAddr),
 		DatabaseURL: stack.DatabaseURL, RedisURL: stack.RedisURL, LogPath: logFile.Name(),
 		Secret: secret, SecretPath: secretPath, RepID: repIDs[0], Leads: *n, Seed: *seed,

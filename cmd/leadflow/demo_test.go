@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"leadflow/config"
+	"leadflow/internal/cmdline"
 	"leadflow/internal/demo"
 	"leadflow/internal/localsvc"
 	"leadflow/internal/testenv"
@@ -99,7 +100,7 @@ func TestDemoShowsTheProduct(t *testing.T) {
 	}
 	require.Equal(t, "./bin/leadflow", words[i])
 	code, stdout, stderr := runCLI(words[i+1:]...)
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, cmdline.ExitOK, code, stderr)
 	require.Contains(t, stdout, "HTTP 202 Accepted")
 	require.Regexp(t, `Processed: contact \d+ \(lead_\w+\), score \d+ \(hot\)`, stdout)
 	require.Regexp(t, `Deal \d+ in Sales / Qualification, assigned to \w+ \w+ <\w+@reps\.example\.com>`, stdout)

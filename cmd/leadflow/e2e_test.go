@@ -20,6 +20,7 @@ import (
 	"leadflow/config"
 	"leadflow/connectors"
 	"leadflow/internal/drain"
+	"leadflow/internal/node"
 	"leadflow/internal/testenv"
 	"leadflow/lead"
 	"leadflow/workers"
@@ -35,7 +36,7 @@ const (
 // testBundle is one running leadflow (serve + worker + scheduler) on real
 // PostgreSQL and Redis.
 type testBundle struct {
-	app      *app
+	app      *node.Node
 	baseURL  string
 	pool     *pgxpool.Pool
 	redisURL string
@@ -81,20 +82,19 @@ func setupWith(t *testing.T, dbURL, redisURL string, o options) *testBundle {
 	if logs == nil {
 		logs = io.Discard
 	}
-	a, err := newApp(ctx, cfg, logs)
+	a, err := node.Open(ctx, cfg, node.Options{Version: version, Logs: logs, NowFunc: o.now,
+		Relay: workers.RelayConfig{MinAge: 200 * time.Millisecond, Interval: 200 * time.Millisecond, NowFunc: o.relayNow}})
 	require.NoError(t, err)
-	a.nowFunc = o.now
-	a.relay = workers.RelayConfig{MinAge: 200 * time.Millisecond, Interval: 200 * time.Millisecond, NowFunc: o.relayNow}
-	_, err = a.store.UpsertRep(ctx, lead.Rep{Name: "Rep One", Email: "one@reps.example.com", Active: true})
+	_, err = a.Store().UpsertRep(ctx, lead.Rep{Name: "Rep One", Email: "one@reps.example.com", Active: true})
 	require.NoError(t, err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	done := make(chan error, 1)
-	go func() { done <- a.runRoles(ctx, ln, roles{http: true, worker: true, relay: true}) }()
+	go func() { done <- a.Run(ctx, ln, node.Roles{HTTP: true, Worker: true, Relay: true}) }()
 	t.Cleanup(func() {
 		cancel()
 		<-done
-		a.close()
+		a.Close()
 	})
 	pool, err := pgxpool.New(context.Background(), dbURL)
 	require.NoError(t, err)
@@ -186,7 +186,7 @@ func (b *testBundle) waitRouted(t *testing.T, routed int) map[string]int {
 		return c["deals"]+c["nurture_enrollments"] >= routed
 	}, 20*time.Second, 50*time.Millisecond, "leads were not routed")
 	// Let any duplicate task that would wrongly create more finish first.
-	inspector := asynq.NewInspector(b.app.redisOpt)
+	inspector := asynq.NewInspector(b.app.RedisConnOpt())
 	defer inspector.Close()
 	require.Eventually(t, func() bool {
 		// Scheduled tasks are future nurture emails, not work left now.

@@ -7,14 +7,9 @@ import (
 	"time"
 
 	"leadflow/email/mailsink"
+	"leadflow/internal/cmdline"
 	"leadflow/workers"
 )
-
-// emailConfig builds the workers' email settings (workers.NewEmailConfig),
-// with the local mail sink as the sender when no Mailgun key is set.
-func (a *app) emailConfig() (workers.EmailConfig, error) {
-	return workers.NewEmailConfig(a.cfg, a.unsub, mailsink.Sender{Store: a.store}, a.logger)
-}
 
 const mailUsage = `Usage: leadflow mail <ls|preview> [flags]
 
@@ -25,19 +20,19 @@ const mailUsage = `Usage: leadflow mail <ls|preview> [flags]
 // runMail lists the local mail sink (package mailsink) or previews a
 // template for a contact (workers.PreviewConfiguredEmail).
 func runMail(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	verb, rest, err := splitVerb("mail", mailUsage, mailVerbs, args, stdout)
+	verb, rest, err := cmdline.SplitVerb("mail", mailUsage, mailVerbs, args, stdout)
 	if err != nil {
 		return err
 	}
 	if verb == "preview" {
-		fs := newFlagSet("mail preview", "Usage: leadflow mail preview <template> <email|phone|contact id|ref>\n\n"+
+		fs := cmdline.NewFlagSet("mail preview", "Usage: leadflow mail preview <template> <email|phone|contact id|ref>\n\n"+
 			"Renders a template for a contact with its current data, through the code\nthat sends email; nothing is queued or sent.\n\n"+contactArgHelp, stdout)
-		pos, err := fs.parseInterspersed(rest)
+		pos, err := fs.ParseInterspersed(rest)
 		if err != nil {
 			return err
 		}
 		if len(pos) != 2 {
-			return fs.errorf("expected <template> <email|phone|contact id|ref>, got %d arguments", len(pos))
+			return fs.Errorf("expected <template> <email|phone|contact id|ref>, got %d arguments", len(pos))
 		}
 		c, err := openContact(ctx, fs, pos[1])
 		if err != nil {
@@ -53,18 +48,18 @@ func runMail(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		_, err = fmt.Fprintf(stdout, "Subject: %s\n\n%s\n", r.Subject, r.Text)
 		return err
 	}
-	fs := newFlagSet("mail ls", "Usage: leadflow mail ls [--n N] [--full]\n\n"+
+	fs := cmdline.NewFlagSet("mail ls", "Usage: leadflow mail ls [--n N] [--full]\n\n"+
 		"Lists the newest messages of the local mail sink, where email goes when no\nMailgun API key is configured.", stdout)
 	n := fs.Int("n", 20, "number of messages")
 	full := fs.Bool("full", false, "print the text bodies too")
 	if err := fs.Parse(rest); err != nil {
 		return err
 	}
-	if err := fs.noArgs(); err != nil {
+	if err := fs.NoArgs(); err != nil {
 		return err
 	}
 	if *n < 1 {
-		return fs.errorf("--n: expected a positive number, got %d", *n)
+		return fs.Errorf("--n: expected a positive number, got %d", *n)
 	}
 	st, closeStore, err := openStore(ctx)
 	if err != nil {

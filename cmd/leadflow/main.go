@@ -8,7 +8,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -21,29 +20,15 @@ import (
 
 	"leadflow/config"
 	"leadflow/internal/cmdline"
+	"leadflow/internal/node"
+	"leadflow/internal/preflight"
 	"leadflow/migrations"
 	"leadflow/reporting"
+	"leadflow/store"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
-
-// Exit codes, documented in the top-level usage.
-const (
-	exitOK      = cmdline.ExitOK
-	exitFailure = cmdline.ExitFailure
-	exitUsage   = cmdline.ExitUsage
-)
-
-// command is one `leadflow <name>` subcommand.
-type command struct {
-	name    string
-	summary string
-	// verbs are the subcommands of name (reps add, score eval, …); each
-	// answers --help on its own. cli_test.go checks every one listed here.
-	verbs []string
-	run   func(ctx context.Context, args []string, stdout, stderr io.Writer) error
-}
 
 // Verbs of the commands that have them, shared by the table and the
 // commands' own dispatch and error messages.
@@ -56,26 +41,28 @@ var (
 	replayVerbs   = []string{"ls"}
 )
 
-func commands() []command {
-	return []command{
-		{"serve", "run the HTTP server: webhook intake, /healthz, /readyz, /metrics", nil, runRole("serve", roles{http: true})},
-		{"worker", "run an Asynq worker that processes lead tasks (also serves /healthz, /readyz, /metrics)", nil, runRole("worker", roles{http: true, worker: true})},
-		{"scheduler", "run the relay that enqueues stored events left without a task (also serves /healthz, /readyz, /metrics)", nil, runRole("scheduler", roles{http: true, relay: true})},
-		{"run", "run serve, worker and scheduler in one process", nil, runRole("run", roles{http: true, worker: true, relay: true})},
-		{"migrate", "apply database migrations (up) or list them (status)", migrations.Verbs, runMigrate},
-		{"import", "load historical leads with outcomes from a CSV file, for training and backtesting", nil, runImport},
-		{"score", "evaluate, train and calibrate the learned model (eval, train, calibrate)", scoreVerbs, runScore},
-		{"mail", "list the local mail sink or preview a template for a contact (ls, preview)", mailVerbs, runMail},
-		{"reps", "manage sales reps and their rep API tokens (add, ls, disable, ooo, token)", repsVerbs, runReps},
-		{"explain", "print why a contact has its score, and its score history", nil, runExplain},
-		{"contacts", "privacy requests: export everything held about a person, or erase it", contactsVerbs, runContacts},
-		{"route", "replay recent leads through the current or a proposed routing config (simulate)", routeVerbs, runRoute},
-		{"report", "marketing reports: funnel, stage conversion, attribution, rep leaderboard (table, csv, json)", reporting.Names, runReport},
-		{"replay", "list dead-lettered events and their archived tasks (ls), or re-run them after a fix", replayVerbs, runReplay},
-		{"bench", "load benchmark against the machine's own ceilings: intake, leads/s end to end, speed to lead, RSS", nil, runBench},
-		{"post", "send one signed lead to a running leadflow, as a web form would, and show what it became", nil, runPost},
-		{"demo", "start local PostgreSQL and Redis under ./.leadflow, run every role, replay synthetic leads and report", nil, runDemo},
-		{"version", "print the version (also leadflow --version, -v)", nil, runVersion},
+// commands is leadflow's command table; cli_test.go checks every command
+// and every verb listed here.
+func commands() []cmdline.Command {
+	return []cmdline.Command{
+		{Name: "serve", Summary: "run the HTTP server: webhook intake, /healthz, /readyz, /metrics", Run: runRole("serve", node.Roles{HTTP: true})},
+		{Name: "worker", Summary: "run an Asynq worker that processes lead tasks (also serves /healthz, /readyz, /metrics)", Run: runRole("worker", node.Roles{HTTP: true, Worker: true})},
+		{Name: "scheduler", Summary: "run the relay that enqueues stored events left without a task (also serves /healthz, /readyz, /metrics)", Run: runRole("scheduler", node.Roles{HTTP: true, Relay: true})},
+		{Name: "run", Summary: "run serve, worker and scheduler in one process", Run: runRole("run", node.Roles{HTTP: true, Worker: true, Relay: true})},
+		{Name: "migrate", Summary: "apply database migrations (up) or list them (status)", Verbs: migrations.Verbs, Run: runMigrate},
+		{Name: "import", Summary: "load historical leads with outcomes from a CSV file, for training and backtesting", Run: runImport},
+		{Name: "score", Summary: "evaluate, train and calibrate the learned model (eval, train, calibrate)", Verbs: scoreVerbs, Run: runScore},
+		{Name: "mail", Summary: "list the local mail sink or preview a template for a contact (ls, preview)", Verbs: mailVerbs, Run: runMail},
+		{Name: "reps", Summary: "manage sales reps and their rep API tokens (add, ls, disable, ooo, token)", Verbs: repsVerbs, Run: runReps},
+		{Name: "explain", Summary: "print why a contact has its score, and its score history", Run: runExplain},
+		{Name: "contacts", Summary: "privacy requests: export everything held about a person, or erase it", Verbs: contactsVerbs, Run: runContacts},
+		{Name: "route", Summary: "replay recent leads through the current or a proposed routing config (simulate)", Verbs: routeVerbs, Run: runRoute},
+		{Name: "report", Summary: "marketing reports: funnel, stage conversion, attribution, rep leaderboard (table, csv, json)", Verbs: reporting.Names, Run: runReport},
+		{Name: "replay", Summary: "list dead-lettered events and their archived tasks (ls), or re-run them after a fix", Verbs: replayVerbs, Run: runReplay},
+		{Name: "bench", Summary: "load benchmark against the machine's own ceilings: intake, leads/s end to end, speed to lead, RSS", Run: runBench},
+		{Name: "post", Summary: "send one signed lead to a running leadflow, as a web form would, and show what it became", Run: runPost},
+		{Name: "demo", Summary: "start local PostgreSQL and Redis under ./.leadflow, run every role, replay synthetic leads and report", Run: runDemo},
+		{Name: "version", Summary: "print the version (also leadflow --version, -v)", Run: runVersion},
 	}
 }
 
@@ -91,11 +78,7 @@ func program() cmdline.Program {
 	for _, ev := range config.EnvVars() {
 		env = append(env, cmdline.EnvVar(ev))
 	}
-	var cmds []cmdline.Command
-	for _, c := range commands() {
-		cmds = append(cmds, cmdline.Command{Name: c.name, Summary: c.summary, Verbs: c.verbs, Run: c.run})
-	}
-	return cmdline.Program{Name: "leadflow", Intro: usageIntro, Outro: usageOutro, Commands: cmds,
+	return cmdline.Program{Name: "leadflow", Intro: usageIntro, Outro: usageOutro, Commands: commands(),
 		Env: cmdline.EnvHelp(env, "\nThe YAML file named by LEADFLOW_CONFIG may set scoring rules (scoring:) and\nrouting (routing: pipeline, hot_stage, nurture_program, reps). See README.md.\n")}
 }
 
@@ -125,37 +108,23 @@ Exit status:
      value or argument; one line on stderr names it, nothing on stdout
 `
 
-// The commands reach the toolkit of package internal/cmdline through these
-// names.
-
-// flagSet is a command's flag set with leadflow's conventions (see
-// package internal/cmdline), kept by a cmdline.FlagSet. The embedded
-// *flag.FlagSet defines the flags; Parse and the helpers below go through
-// the cmdline.FlagSet.
-type flagSet struct {
-	*flag.FlagSet
-	line *cmdline.FlagSet
+// loadConfig reads the configuration from the process environment.
+func loadConfig() (config.Config, error) {
+	cfg, err := config.Load(os.Getenv)
+	if err != nil {
+		return cfg, fmt.Errorf("invalid configuration:\n  %s", strings.ReplaceAll(err.Error(), "\n", "\n  "))
+	}
+	return cfg, nil
 }
 
-// newFlagSet returns the flag set of `leadflow <name>`; usage is the help
-// text printed above the flags, starting with "Usage:".
-func newFlagSet(name, usage string, stdout io.Writer) *flagSet {
-	c := cmdline.NewFlagSet(name, usage, stdout)
-	return &flagSet{FlagSet: c.FlagSet, line: c}
-}
-
-// Parse parses args the cmdline.FlagSet way (shadowing flag.FlagSet.Parse).
-func (f *flagSet) Parse(args []string) error { return f.line.Parse(args) }
-func (f *flagSet) parseInterspersed(args []string) ([]string, error) {
-	return f.line.ParseInterspersed(args)
-}
-func (f *flagSet) errorf(format string, args ...any) error { return f.line.Errorf(format, args...) }
-func (f *flagSet) noArgs() error                           { return f.line.NoArgs() }
-func (f *flagSet) required(names ...string) error          { return f.line.Required(names...) }
-
-// splitVerb splits the arguments of a command with verbs; see cmdline.SplitVerb.
-func splitVerb(cmd, usage string, verbs, args []string, stdout io.Writer) (string, []string, error) {
-	return cmdline.SplitVerb(cmd, usage, verbs, args, stdout)
+// openStore connects to the configured database, checked to answer, for a
+// one-shot command.
+func openStore(ctx context.Context) (*store.Store, func(), error) {
+	cfg, err := loadConfig()
+	if err != nil {
+		return nil, nil, err
+	}
+	return preflight.OpenStore(ctx, cfg.DatabaseURL)
 }
 
 // runVersion prints the version.
@@ -169,11 +138,4 @@ func runVersion(_ context.Context, args []string, stdout, _ io.Writer) error {
 	}
 	fmt.Fprintln(stdout, "leadflow", version)
 	return nil
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -115,7 +115,7 @@ func TestPostgresDownWebhookGets503(t *testing.T) {
 	require.Contains(t, body, `"postgres":"unavailable"`)
 	require.Equal(t, float64(1), b.metric(t, `leadflow_intake_requests_total{connector="generic",outcome="unavailable"}`))
 
-	inspector := asynq.NewInspector(b.app.redisOpt)
+	inspector := asynq.NewInspector(b.app.RedisConnOpt())
 	defer inspector.Close()
 	queues, err := inspector.Queues()
 	require.NoError(t, err)

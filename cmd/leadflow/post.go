@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"leadflow/config"
+	"leadflow/internal/cmdline"
 	"leadflow/internal/demo"
 	"leadflow/privacy"
 	"leadflow/store"
@@ -28,7 +29,7 @@ Try it against 'leadflow demo', which prints a ready-to-paste line.`
 // runPost sends one signed lead; see postUsage. The checks and the work
 // are package demo's (PostRequest, SendLead, ReportPosted).
 func runPost(ctx context.Context, args []string, stdout, _ io.Writer) error {
-	fs := newFlagSet("post", postUsage, stdout)
+	fs := cmdline.NewFlagSet("post", postUsage, stdout)
 	var r demo.PostRequest
 	f := &r.Form
 	fs.StringVar(&r.URL, "url", demo.DefaultPostURL(os.Getenv(config.EnvHTTPAddr)), "base URL of the leadflow to send to; the default follows "+config.EnvHTTPAddr)
@@ -50,11 +51,11 @@ func runPost(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := fs.noArgs(); err != nil {
+	if err := fs.NoArgs(); err != nil {
 		return err
 	}
 	if err := r.Check(os.Getenv(config.EnvWebhookSecrets)); err != nil {
-		return fs.errorf("%v", err)
+		return fs.Errorf("%v", err)
 	}
 	msgID, err := demo.SendLead(ctx, stdout, r.URL, r.Secret, r.Form)
 	if err != nil {

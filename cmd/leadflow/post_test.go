@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"leadflow/config"
+	"leadflow/internal/cmdline"
 	"leadflow/internal/testenv"
 )
 
@@ -24,7 +25,7 @@ func TestPostSendsOneLead(t *testing.T) {
 	// Cold, without the database: the answer and where to look.
 	code, stdout, stderr := runCLI("post", "--url", b.baseURL, "--secret", testSecret,
 		"--email", "cold@example.org", "--name", "Cold Lead", "--message", "just looking")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, cmdline.ExitOK, code, stderr)
 	require.Contains(t, stdout, "HTTP 202 Accepted")
 	require.Contains(t, stdout, `"status": "accepted"`)
 	require.Contains(t, stdout, "Where to watch it:")
@@ -47,14 +48,14 @@ func TestPostSendsOneLead(t *testing.T) {
 	code, stdout, stderr = runCLI("post", "--url", b.baseURL+"/", "--email", "hot@example.org", "--name", "Hot Lead",
 		"--company", "Example Widgets", "--title", "CEO", "--phone", "+1 415 555 0100", "--budget", "over_50k",
 		"--authority", "decision_maker", "--need", "urgent", "--timeline", "this_month", "--consent")
-	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, cmdline.ExitOK, code, stderr)
 	require.Contains(t, stdout, "HTTP 202 Accepted")
 	require.Regexp(t, `Processed: contact \d+ \(lead_\w+\), score \d+ \(hot\)`, stdout)
 	require.Contains(t, stdout, "assigned to Rep One <one@reps.example.com>")
 
 	// A wrong secret is the server's 401, a failure (exit 1).
 	code, stdout, stderr = runCLI("post", "--url", b.baseURL, "--secret", otherSecret, "--email", "eve@example.org", "--wait", "0")
-	require.Equal(t, exitFailure, code)
+	require.Equal(t, cmdline.ExitFailure, code)
 	require.Contains(t, stdout, "HTTP 401 Unauthorized")
 	require.Contains(t, stderr, "the server refused the lead: HTTP 401")
 }

@@ -100,18 +100,18 @@ func TestRepAPI(t *testing.T) {
 	require.Contains(t, ls, "mia@reps.example.com")
 	require.Contains(t, ls, "manager")
 
-	annAcct, err := b.app.store.RepByEmail(ctx, "ann@reps.example.com")
+	annAcct, err := b.app.Store().RepByEmail(ctx, "ann@reps.example.com")
 	require.NoError(t, err)
-	bobAcct, err := b.app.store.RepByEmail(ctx, "bob@reps.example.com")
+	bobAcct, err := b.app.Store().RepByEmail(ctx, "bob@reps.example.com")
 	require.NoError(t, err)
 	newDeal := func(key string, owner int64) int64 {
-		ev, _, err := b.app.store.InsertEvent(ctx, lead.Event{Connector: "generic", Source: "test", EventID: key, ReceivedAt: time.Now(), Payload: []byte(`{}`)})
+		ev, _, err := b.app.Store().InsertEvent(ctx, lead.Event{Connector: "generic", Source: "test", EventID: key, ReceivedAt: time.Now(), Payload: []byte(`{}`)})
 		require.NoError(t, err)
 		l := lead.Lead{}
 		l.Email, l.FirstName, l.Source, l.OccurredAt = key+"@example.com", "Ada", "test", time.Now()
-		tp, err := b.app.store.RecordLead(ctx, ev.ID, l, time.Now())
+		tp, err := b.app.Store().RecordLead(ctx, ev.ID, l, time.Now())
 		require.NoError(t, err)
-		d, _, err := b.app.store.CreateDeal(ctx, lead.DealRequest{ContactID: tp.ContactID, TouchpointID: tp.ID, Pipeline: "Sales",
+		d, _, err := b.app.Store().CreateDeal(ctx, lead.DealRequest{ContactID: tp.ContactID, TouchpointID: tp.ID, Pipeline: "Sales",
 			Stage: "Qualification", Now: time.Now()}, func([]lead.Rep, int64) int64 { return owner })
 		require.NoError(t, err)
 		return d.ID
@@ -227,7 +227,7 @@ func TestRepAPI(t *testing.T) {
 		require.Equal(t, []int64{bobDeal}, dealIDs(t, body))
 
 		repsCLI(t, "ooo", "--email", "bob@reps.example.com", "--from", "2026-12-20", "--to", "2027-01-03")
-		acct, err := b.app.store.RepByEmail(ctx, "bob@reps.example.com")
+		acct, err := b.app.Store().RepByEmail(ctx, "bob@reps.example.com")
 		require.NoError(t, err)
 		require.Len(t, acct.OutOfOffice, 1)
 		berlin, err := time.LoadLocation("Europe/Berlin")

@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"leadflow/intake"
+	"leadflow/internal/cmdline"
+	"leadflow/internal/preflight"
 	"leadflow/store"
 )
 
@@ -31,7 +33,7 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if len(args) > 0 && args[0] == "ls" {
 		return runReplayLs(ctx, args[1:], stdout)
 	}
-	fs := newFlagSet("replay", replayUsage, stdout)
+	fs := cmdline.NewFlagSet("replay", replayUsage, stdout)
 	var ids intake.EventIDs
 	fs.Var(&ids, "event", "replay this failed event (inbound_events row id, as listed by ls); repeatable")
 	all := fs.Bool("all", false, "replay every failed event (narrowed by --connector)")
@@ -40,13 +42,13 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fs.errorf("unexpected argument %q (did you mean \"leadflow replay ls\"?)", fs.Arg(0))
+		return fs.Errorf("unexpected argument %q (did you mean \"leadflow replay ls\"?)", fs.Arg(0))
 	}
 	switch {
 	case len(ids) > 0 && *all:
-		return fs.errorf("--event and --all exclude each other: name events with --event, or replay every failed one with --all")
+		return fs.Errorf("--event and --all exclude each other: name events with --event, or replay every failed one with --all")
 	case len(ids) == 0 && !*all && *connector == "":
-		return fs.errorf("choose what to replay: --event ID, --all or --connector NAME")
+		return fs.Errorf("choose what to replay: --event ID, --all or --connector NAME")
 	}
 	return withDeadLetters(ctx, func(dl intake.DeadLetters) error {
 		return dl.Replay(ctx, store.FailedEventFilter{IDs: ids, Connector: *connector}, stdout, stderr)
@@ -55,18 +57,18 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 // runReplayLs prints failed events and archived tasks by type.
 func runReplayLs(ctx context.Context, args []string, stdout io.Writer) error {
-	fs := newFlagSet("replay ls", "Usage: leadflow replay ls [--connector NAME] [--limit N]\n\n"+
+	fs := cmdline.NewFlagSet("replay ls", "Usage: leadflow replay ls [--connector NAME] [--limit N]\n\n"+
 		"Lists the failed events (never their payloads: they hold personal data) and\nthe archived tasks of the queue, counted by task type.", stdout)
 	connector := fs.String("connector", "", "list only failed events of this connector")
 	limit := fs.Int("limit", 100, "most failed events listed (oldest first)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := fs.noArgs(); err != nil {
+	if err := fs.NoArgs(); err != nil {
 		return err
 	}
 	if *limit <= 0 {
-		return fs.errorf("--limit: expected a positive number, got %d", *limit)
+		return fs.Errorf("--limit: expected a positive number, got %d", *limit)
 	}
 	return withDeadLetters(ctx, func(dl intake.DeadLetters) error {
 		return dl.List(ctx, store.FailedEventFilter{Connector: *connector, Limit: *limit}, stdout)
@@ -79,7 +81,7 @@ func withDeadLetters(ctx context.Context, f func(intake.DeadLetters) error) erro
 	if err != nil {
 		return err
 	}
-	st, closeStore, err := openStoreWith(ctx, cfg)
+	st, closeStore, err := preflight.OpenStore(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,8 @@ import (
 
 	"leadflow/config"
 	"leadflow/connectors"
+	"leadflow/internal/cmdline"
+	"leadflow/internal/node"
 	"leadflow/internal/testenv"
 )
 
@@ -22,17 +24,17 @@ import (
 // HTTP base URL and a function that stops them (also run at cleanup). Unlike
 // setupWith it can be stopped mid-test, which a "fix the config, restart the
 // worker" story needs.
-func startRolesFor(t *testing.T, env map[string]string, r roles) (string, func()) {
+func startRolesFor(t *testing.T, env map[string]string, r node.Roles) (string, func()) {
 	t.Helper()
 	cfg, err := config.Load(func(k string) string { return env[k] })
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
-	a, err := newApp(ctx, cfg, io.Discard)
+	a, err := node.Open(ctx, cfg, node.Options{Version: version, Logs: io.Discard})
 	require.NoError(t, err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	done := make(chan error, 1)
-	go func() { done <- a.runRoles(ctx, ln, r) }()
+	go func() { done <- a.Run(ctx, ln, r) }()
 	stopped := false
 	stop := func() {
 		if stopped {
@@ -41,7 +43,7 @@ func startRolesFor(t *testing.T, env map[string]string, r roles) (string, func()
 		stopped = true
 		cancel()
 		<-done
-		a.close()
+		a.Close()
 	}
 	t.Cleanup(stop)
 	base := "http://" + ln.Addr().String()
@@ -89,8 +91,8 @@ func TestReplayRecoversDeadLetter(t *testing.T) {
 
 	// The intake knows the Typeform secret; the worker was deployed
 	// without it, so it cannot decode what intake accepted.
-	intakeURL, _ := startRolesFor(t, with(map[string]string{config.EnvTypeformSecret: typeformSecret}), roles{http: true})
-	_, stopWorker := startRolesFor(t, base, roles{http: true, worker: true})
+	intakeURL, _ := startRolesFor(t, with(map[string]string{config.EnvTypeformSecret: typeformSecret}), node.Roles{HTTP: true})
+	_, stopWorker := startRolesFor(t, base, node.Roles{HTTP: true, Worker: true})
 
 	form := readFixture(t, "typeform/bodies/form-response.json")
 	req, err := http.NewRequest(http.MethodPost, intakeURL+"/v1/webhooks/typeform", bytes.NewReader(form))
@@ -130,7 +132,7 @@ func TestReplayRecoversDeadLetter(t *testing.T) {
 
 	// Fix: restart the worker with the secret, then replay.
 	stopWorker()
-	startRolesFor(t, with(map[string]string{config.EnvTypeformSecret: typeformSecret}), roles{http: true, worker: true})
+	startRolesFor(t, with(map[string]string{config.EnvTypeformSecret: typeformSecret}), node.Roles{HTTP: true, Worker: true})
 	code, out, errOut = runCLI("replay", "--all", "--connector", "typeform")
 	require.Equal(t, 0, code, errOut)
 	require.Contains(t, out, "replayed event ")
@@ -172,7 +174,7 @@ func TestReplayFlagErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, _, errOut := runCLI(tt.args...)
-			require.Equal(t, exitUsage, code, "usage errors exit 2")
+			require.Equal(t, cmdline.ExitUsage, code, "usage errors exit 2")
 			require.Contains(t, errOut, tt.wantErr)
 		})
 	}

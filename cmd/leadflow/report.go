@@ -22,12 +22,13 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(&usage, "  %-12s %s\n", n, reporting.Descriptions[n])
 	}
 	fmt.Fprintf(&usage, "\n%s\n\nRun 'leadflow report <name> --help' for its flags.", reporting.WindowHelp)
-	name, rest, err := splitVerb("report", usage.String(), reporting.Names, args, stdout)
+	name, rest, err := cmdline.SplitVerb("report", usage.String(), reporting.Names, args, stdout)
 	if err != nil {
 		return err
 	}
+	desc := reporting.Descriptions[name] // every report has one
 	fs := cmdline.NewFlagSet("report "+name, fmt.Sprintf("Usage: leadflow report %s [flags]\n\n%s.\n\n%s",
-		name, upperFirst(reporting.Descriptions[name]), reporting.WindowHelp), stdout)
+		name, strings.ToUpper(desc[:1])+desc[1:], reporting.WindowHelp), stdout)
 	by := fs.String("by", reporting.DefaultBy, "group funnel and attribution by: "+strings.Join(reporting.FunnelKeys, "|"))
 	model := fs.String("model", reporting.DefaultModel, "attribution model: "+strings.Join(reporting.AttributionModels, "|"))
 	pipeline := fs.String("pipeline", "", "pipeline of the stages report (default: the default pipeline)")

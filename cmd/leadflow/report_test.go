@@ -35,12 +35,12 @@ func TestReportCommandAndAPI(t *testing.T) {
 
 	// One lead from the spring campaign, won for 120.00.
 	at := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
-	ev, _, err := b.app.store.InsertEvent(ctx, lead.Event{Connector: "generic", Source: "test", EventID: "report-1", ReceivedAt: at, Payload: []byte(`{}`)})
+	ev, _, err := b.app.Store().InsertEvent(ctx, lead.Event{Connector: "generic", Source: "test", EventID: "report-1", ReceivedAt: at, Payload: []byte(`{}`)})
 	require.NoError(t, err)
 	l := lead.Lead{}
 	l.Email, l.Source, l.OccurredAt = "won@example.com", "test", at
 	l.UTM.Campaign = "spring"
-	tp, err := b.app.store.RecordLead(ctx, ev.ID, l, at)
+	tp, err := b.app.Store().RecordLead(ctx, ev.ID, l, at)
 	require.NoError(t, err)
 	_, err = b.pool.Exec(ctx, `
 		INSERT INTO deals (contact_id, pipeline_id, stage_id, amount_cents, created_at, closed_at)

@@ -29,11 +29,11 @@ Run 'leadflow reps <command> --help' for its flags.`
 // runReps manages reps (package salesteam): add (with a token), ls,
 // disable, ooo, token. Every flag is checked before the database is opened.
 func runReps(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	sub, rest, err := splitVerb("reps", repsUsage, repsVerbs, args, stdout)
+	sub, rest, err := cmdline.SplitVerb("reps", repsUsage, repsVerbs, args, stdout)
 	if err != nil {
 		return err
 	}
-	fs := newFlagSet("reps "+sub, "Usage: leadflow reps "+repsVerbHelp[sub], stdout)
+	fs := cmdline.NewFlagSet("reps "+sub, "Usage: leadflow reps "+repsVerbHelp[sub], stdout)
 	req := salesteam.Request{Verb: sub}
 	switch sub {
 	case "add":
@@ -52,14 +52,14 @@ func runReps(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := fs.Parse(rest); err != nil {
 		return err
 	}
-	if err := fs.noArgs(); err != nil {
+	if err := fs.NoArgs(); err != nil {
 		return err
 	}
-	if err := fs.required("name", "email", "from", "to"); err != nil {
+	if err := fs.Required("name", "email", "from", "to"); err != nil {
 		return err
 	}
 	if err := req.Check(); err != nil {
-		return fs.errorf("%v", err)
+		return fs.Errorf("%v", err)
 	}
 	st, closeStore, err := openStore(ctx)
 	if err != nil {

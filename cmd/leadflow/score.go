@@ -22,7 +22,7 @@ const scoreUsage = `Usage: leadflow score <eval|train|calibrate> [flags]
 Run 'leadflow score <command> --help' for its flags.`
 
 func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	verb, rest, err := splitVerb("score", scoreUsage, scoreVerbs, args, stdout)
+	verb, rest, err := cmdline.SplitVerb("score", scoreUsage, scoreVerbs, args, stdout)
 	if err != nil {
 		return err
 	}

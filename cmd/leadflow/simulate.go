@@ -23,7 +23,7 @@ const (
 
 // runRoute dispatches `leadflow route …`.
 func runRoute(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	_, rest, err := splitVerb("route", routeUsage, routeVerbs, args, stdout)
+	_, rest, err := cmdline.SplitVerb("route", routeUsage, routeVerbs, args, stdout)
 	if err != nil {
 		return err
 	}

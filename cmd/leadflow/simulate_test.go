@@ -31,7 +31,7 @@ func TestRouteSimulate(t *testing.T) {
 		require.Equal(t, http.StatusAccepted, b.post(t, testSecret, fmt.Sprint("msg_sim", i), time.Now(), body).Status)
 	}
 	b.waitRouted(t, 6)
-	_, err := b.app.store.UpsertRep(context.Background(), lead.Rep{Name: "Two", Email: "two@reps.example.com", Active: true})
+	_, err := b.app.Store().UpsertRep(context.Background(), lead.Rep{Name: "Two", Email: "two@reps.example.com", Active: true})
 	require.NoError(t, err)
 	proposed := filepath.Join(t.TempDir(), "proposed.yaml")
 	require.NoError(t, os.WriteFile(proposed, []byte(`routing:

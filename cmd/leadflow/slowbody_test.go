@@ -22,6 +22,7 @@ import (
 
 	"leadflow/config"
 	"leadflow/httpapi"
+	"leadflow/internal/node"
 	"leadflow/internal/testenv"
 )
 
@@ -157,17 +158,17 @@ func startSlowBodyServer(t *testing.T, env map[string]string) string {
 	cfg, err := config.Load(func(k string) string { return env[k] })
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
-	a, err := newApp(ctx, cfg, io.Discard)
+	a, err := node.Open(ctx, cfg, node.Options{Version: version, Logs: io.Discard})
 	require.NoError(t, err)
 	lc := net.ListenConfig{Control: setSockBuf(syscall.SO_RCVBUF)}
 	ln, err := lc.Listen(ctx, "tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	done := make(chan error, 1)
-	go func() { done <- a.runRoles(ctx, ln, roles{http: true}) }()
+	go func() { done <- a.Run(ctx, ln, node.Roles{HTTP: true}) }()
 	t.Cleanup(func() {
 		cancel()
 		<-done
-		a.close()
+		a.Close()
 	})
 	base := "http://" + ln.Addr().String()
 	require.Eventually(t, func() bool {

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"net/url"
 	"strings"
 	"testing"
@@ -10,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"leadflow/config"
+	"leadflow/internal/cmdline"
 	"leadflow/internal/testenv"
 )
 
@@ -21,7 +20,7 @@ func TestPostgresProblemsAreOneActionableLine(t *testing.T) {
 	noServers(t)
 	for _, args := range [][]string{{"serve"}, {"migrate", "status"}, {"reps", "ls"}, {"explain", "ada@example.com"}, {"contacts", "export", "ada@example.com"}, {"mail", "ls"}} {
 		code, stdout, stderr := runCLI(args...)
-		require.Equal(t, exitFailure, code, stderr)
+		require.Equal(t, cmdline.ExitFailure, code, stderr)
 		require.Empty(t, stdout)
 		require.Equal(t, 1, strings.Count(strings.TrimSpace(stderr), "\n")+1, "one line: %q", stderr)
 		require.Contains(t, stderr, "PostgreSQL at 127.0.0.1:1 is not reachable (connection refused)")
@@ -37,23 +36,6 @@ func TestPostgresProblemsAreOneActionableLine(t *testing.T) {
 	u.Path = "/no_such_database_for_leadflow"
 	t.Setenv(config.EnvDatabaseURL, u.String())
 	code, _, stderr := runCLI("migrate", "status")
-	require.Equal(t, exitFailure, code, stderr)
+	require.Equal(t, cmdline.ExitFailure, code, stderr)
 	require.Contains(t, stderr, "has no such database (3D000): create it (createdb) or fix the database name in LEADFLOW_DATABASE_URL")
-}
-
-// TestRedisDownIsOneWarning: a role starts without Redis (webhooks are
-// stored and relayed later), and says so once, naming the setting.
-func TestRedisDownIsOneWarning(t *testing.T) {
-	t.Parallel()
-	cfg, err := config.Load(func(k string) string {
-		return map[string]string{config.EnvDatabaseURL: testenv.DatabaseURL(t), config.EnvRedisURL: "redis://127.0.0.1:1/0"}[k]
-	})
-	require.NoError(t, err)
-	var logs bytes.Buffer
-	a, err := newApp(context.Background(), cfg, &logs)
-	require.NoError(t, err, "no Redis is not fatal")
-	defer a.close()
-	require.Equal(t, 1, strings.Count(logs.String(), "Redis at 127.0.0.1:1 is not reachable"), logs.String())
-	require.Contains(t, logs.String(), "LEADFLOW_REDIS_URL")
-	require.Contains(t, logs.String(), "webhooks are still accepted and stored")
 }

@@ -72,6 +72,10 @@ var allowed = map[string][]string{
 	"deploy":                     {"config"},
 	"scripts/testservices":       {"internal/localsvc"},
 	"cmd/leadflow":               {"*"},
+	// One leadflow process: the composition root of the roles, below cmd.
+	"internal/node": {"config", "connectors", "email", "email/mailsink", "httpapi", "httpapi/repstore", "internal/configsync",
+		"internal/preflight", "internal/redisconn", "internal/slogadapt", "metrics", "privacy", "scoring/training", "store",
+		"webapp", "webapp/webstore", "workers"},
 
 	"store/internal/assignmentdb": {},
 	// The rep-facing reads and their callers' adapters (issue 18): besides
