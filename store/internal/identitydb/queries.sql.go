@@ -314,10 +314,10 @@ func (q *Queries) LockIdentities(ctx context.Context, keys []string) error {
 }
 
 const lookUpLead = `-- name: LookUpLead :many
-SELECT w.kind::text AS kind, w.value::text AS value, COALESCE(i.contact_id, 0)::bigint AS owner,
+SELECT w.kind::text AS kind, w.value::text AS value,
+    COALESCE((SELECT i.contact_id FROM contact_identities i WHERE i.kind = w.kind AND i.value = w.value), 0)::bigint AS owner,
     COALESCE((SELECT t.id FROM touchpoints t WHERE t.inbound_event_id = $1), 0)::bigint AS touchpoint_id
 FROM (SELECT unnest($2::text[]) AS kind, unnest($3::text[]) AS value) w
-LEFT JOIN contact_identities i ON i.kind = w.kind AND i.value = w.value
 `
 
 type LookUpLeadParams struct {
@@ -336,6 +336,11 @@ type LookUpLeadRow struct {
 // Under the identity locks: each identity with the contact that owns it (0
 // when none; @kinds and @identity_values zipped), and the touchpoint this
 // event already recorded (0 when none; a retried task finds its own).
+// Each owner is a subquery on the primary key, not a join: pgx prepares
+// the statement, PostgreSQL caches a generic plan, and a join planned
+// while contact_identities was still small stays a hash join over a
+// sequential scan as the table grows (1.3 ms a lead at 20,000 identities
+// in `leadflow bench --pg-statements`, against 0.02 ms for the lookup by key).
 func (q *Queries) LookUpLead(ctx context.Context, arg LookUpLeadParams) ([]LookUpLeadRow, error) {
 	rows, err := q.db.Query(ctx, lookUpLead, arg.InboundEventID, arg.Kinds, arg.IdentityValues)
 	if err != nil {
