@@ -99,8 +99,8 @@ type cluster struct {
 	pool     *pgxpool.Pool
 	env      map[string]string
 
-	// claimsInDoubt is set when a worker was killed: an email it had
-	// claimed may or may not have left, and the outbox deliberately waits
+	// claimsInDoubt is set when a worker was killed or PostgreSQL stopped
+	// mid-load: an email claimed then may or may not have left, and the outbox deliberately waits
 	// for the stale-claim timeout (10 min) before trying again rather than
 	// risk a duplicate. Such rows are then tolerated as still "claimed".
 	claimsInDoubt bool
