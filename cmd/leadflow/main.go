@@ -33,7 +33,7 @@ var version = "dev"
 // Verbs of the commands that have them, shared by the table and the
 // commands' own dispatch and error messages.
 var (
-	scoreVerbs    = []string{"eval", "train", "calibrate"}
+	scoreVerbs    = []string{"eval", "train", "calibrate", "bant-eval"}
 	mailVerbs     = []string{"ls", "preview"}
 	repsVerbs     = []string{"add", "ls", "disable", "ooo", "token"}
 	contactsVerbs = []string{"export", "erase"}
@@ -51,7 +51,7 @@ func commands() []cmdline.Command {
 		{Name: "run", Summary: "run serve, worker and scheduler in one process", Run: runRole("run", node.Roles{HTTP: true, Worker: true, Relay: true})},
 		{Name: "migrate", Summary: "apply database migrations (up) or list them (status)", Verbs: migrations.Verbs, Run: runMigrate},
 		{Name: "import", Summary: "load historical leads with outcomes from a CSV file, for training and backtesting", Run: runImport},
-		{Name: "score", Summary: "evaluate, train and calibrate the learned model (eval, train, calibrate)", Verbs: scoreVerbs, Run: runScore},
+		{Name: "score", Summary: "evaluate, train and calibrate the learned model; measure the text reader (eval, train, calibrate, bant-eval)", Verbs: scoreVerbs, Run: runScore},
 		{Name: "mail", Summary: "list the local mail sink or preview a template for a contact (ls, preview)", Verbs: mailVerbs, Run: runMail},
 		{Name: "reps", Summary: "manage sales reps and their rep API tokens (add, ls, disable, ooo, token)", Verbs: repsVerbs, Run: runReps},
 		{Name: "explain", Summary: "print why a contact has its score, and its score history", Run: runExplain},

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"leadflow/internal/cmdline"
+	"leadflow/scoring/banteval"
 	"leadflow/scoring/learn"
 	"leadflow/scoring/training"
 )
@@ -18,6 +19,8 @@ const scoreUsage = `Usage: leadflow score <eval|train|calibrate> [flags]
              deals; it replaces the active model only if it does at least as well on
              held-out leads
   calibrate  suggest the hot threshold for a target precision or a rep capacity
+  bant-eval  measure how well budget, authority, need and timeline are read from
+             inquiries, against a labelled corpus (per dimension and language)
 
 Run 'leadflow score <command> --help' for its flags.`
 
@@ -31,6 +34,8 @@ func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return runScoreEval(rest, stdout, stderr)
 	case "train":
 		return runScoreTrain(ctx, rest, stdout)
+	case "bant-eval":
+		return runScoreBANTEval(rest, stdout)
 	}
 	return runScoreCalibrate(rest, stdout)
 }
@@ -140,4 +145,28 @@ held-out leads, unless --force.`, stdout)
 		return err
 	}
 	return res.WriteText(stdout)
+}
+
+func runScoreBANTEval(args []string, stdout io.Writer) error {
+	fs := cmdline.NewFlagSet("score bant-eval", `Usage: leadflow score bant-eval --corpus FILE [flags]
+
+Reads every inquiry of a labelled corpus (JSON lines: id, lang, received, text,
+budget, authority, need, timeline) as the scorer does and prints the accuracy
+per dimension and language, and the need's precision and recall. The held-out
+corpus is scoring/bant/testdata/corpus/holdout.jsonl. No database needed.`, stdout)
+	corpus := fs.String("corpus", "", "labelled corpus (JSON lines)")
+	misses := fs.Bool("misses", false, "also list every wrong answer by id")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	if err := fs.ParseFlags(args, "corpus"); err != nil {
+		return err
+	}
+	items, err := banteval.Load(*corpus)
+	if err != nil {
+		return fs.Errorf("--corpus: %v", err)
+	}
+	r := banteval.Evaluate(items)
+	if *asJSON {
+		return r.WriteJSON(stdout)
+	}
+	return r.WriteText(stdout, *misses)
 }

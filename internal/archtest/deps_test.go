@@ -27,6 +27,7 @@ var allowed = map[string][]string{
 	"connectors/connectortest": {"connectors", "lead"},
 	"scoring":                  {"lead", "scoring/bant", "scoring/learn"},
 	"scoring/bant":             {"lead"},
+	"scoring/banteval":         {"scoring/bant"},
 	"scoring/learn":            {},
 	"scoring/training":         {"lead", "scoring", "scoring/learn"},
 	"pipeline":                 {"lead"},

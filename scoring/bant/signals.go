@@ -16,6 +16,9 @@ type Signals struct {
 	Timeline  *Timeline  `json:"timeline,omitempty"`
 	Authority *Authority `json:"authority,omitempty"`
 	Need      *Need      `json:"need,omitempty"`
+	// Language is the language the text was read as (LangEnglish, ...;
+	// see DetectLanguage), "" when it could not tell.
+	Language string `json:"language,omitempty"`
 }
 
 // Budget bounds.
@@ -102,7 +105,10 @@ type Timeline struct {
 const (
 	LevelDecisionMaker = "decision_maker"
 	LevelInfluencer    = "influencer"
-	LevelUser          = "user"
+	// LevelDefers is a writer who says someone else decides, approves or
+	// signs ("my boss has the final say", "I can't sign contracts").
+	LevelDefers = "defers"
+	LevelUser   = "user"
 )
 
 // Authority is the writer's role in the buying decision.
@@ -158,6 +164,7 @@ func Extract(text string, now time.Time) Signals {
 		return Signals{}
 	}
 	var s Signals
+	s.Language = detectLanguage(d.lower)
 	s.Budget = extractBudget(d)
 	s.Timeline = extractTimeline(d, now)
 	s.Authority = extractAuthority(d)
