@@ -33,8 +33,11 @@ const (
 // Engagement contributions are named by their kind ("opened").
 const (
 	RuleLearned = "learned"
-	// RuleClamp adjusts a raw sum outside 0..100 into range.
+	// RuleClamp adjusts a raw sum below 0 up to 0.
 	RuleClamp = "clamp"
+	// RuleCompress adjusts a raw sum above the knee (see Knee) down onto
+	// the curve that keeps the top of the range ordered.
+	RuleCompress = "compress"
 	// RuleCap adjusts the total down to a matching fit rule's cap_total.
 	RuleCap = "cap"
 )
@@ -137,7 +140,8 @@ func Score(in Input, r Rules, now time.Time) Result {
 	for _, c := range cs {
 		raw += c.Points
 	}
-	total := min(max(raw, 0), ceiling)
+	knee := Knee(r)
+	total := min(max(compress(raw, knee), 0), ceiling)
 	switch {
 	case total == raw:
 	case total == ceiling && capRule != "":
@@ -146,6 +150,13 @@ func Score(in Input, r Rules, now time.Time) Result {
 			Group:  GroupAdjustment,
 			Points: total - raw,
 			Reason: withPoints(fmt.Sprintf("points add up to %d; rule %q caps the score at %d", raw, capRule, ceiling), total-raw),
+		})
+	case raw > knee:
+		cs = append(cs, Contribution{
+			Rule:   RuleCompress,
+			Group:  GroupAdjustment,
+			Points: total - raw,
+			Reason: withPoints(fmt.Sprintf("points add up to %d; above %d each point counts for less, so the strongest leads stay ranked below 100", raw, knee), total-raw),
 		})
 	default:
 		cs = append(cs, Contribution{
@@ -156,6 +167,35 @@ func Score(in Input, r Rules, now time.Time) Result {
 		})
 	}
 	return Result{Total: total, Band: BandOf(total, r), ModelVersion: version, Contributions: cs}
+}
+
+// DefaultKnee is where the score stops counting points one for one. The
+// rules can add up to well over 100 (budget, authority, need, timeline,
+// title, size, engagement and the learned model together); clamping the
+// sum at 100 gave one in eight demo contacts exactly 100 and left the top
+// unranked. Above the knee the score follows a curve that leaves the
+// straight line with the same slope and approaches 100 without reaching
+// it, so more points always mean a higher score and bands below the knee
+// do not move.
+const DefaultKnee = 80
+
+// Knee is where r's scores start to be compressed: DefaultKnee, or the
+// hot threshold when that is higher, so compression never moves a lead
+// across a band boundary.
+func Knee(r Rules) int {
+	return max(DefaultKnee, r.HotThreshold)
+}
+
+// compress maps a raw sum of points onto the score: raw up to knee as is,
+// above it knee + (100-knee)·(1 - e^(-(raw-knee)/(100-knee))), rounded.
+// The curve has slope 1 at the knee and approaches 100 (a raw sum of 118
+// scores 97 with the default knee; 100 needs about 154).
+func compress(raw, knee int) int {
+	if raw <= knee || knee >= 100 {
+		return min(raw, 100)
+	}
+	span := float64(100 - knee)
+	return knee + int(math.Round(span*(1-math.Exp(-float64(raw-knee)/span))))
 }
 
 // learnedTopFeatures is how many of the model's terms a reason names.

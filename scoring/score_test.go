@@ -81,8 +81,8 @@ func TestDefaultRulesExamples(t *testing.T) {
 				Answers: lead.Answers{Budget: "10k_50k", Authority: "decision_maker", Need: "urgent", Timeline: "this_quarter"},
 			})},
 			// 20 + 20 + 20 + 10 + 8 + 5 + 5
-			total: 88, band: scoring.BandHot,
-			rules: []string{"budget 10k-50k", "decision maker", "urgent need", "timeline 3 months", "vp or director", "company given", "inbound form or webinar"},
+			total: 87, band: scoring.BandHot, // 88 points, compressed above 80
+			rules: []string{"budget 10k-50k", "decision maker", "urgent need", "timeline 3 months", "vp or director", "company given", "inbound form or webinar", "compress"},
 			contains: []string{
 				`budget of $10k to $50k (from the budget answer "10k_50k") (+20)`,
 				`VP or director title (from the title "Director of IT") (+8)`,
@@ -112,7 +112,7 @@ func TestDefaultRulesExamples(t *testing.T) {
 				OccurredAt: now.Add(-time.Hour),
 			})},
 			// 30 + 20 + 20 + 15 + 10 (CTO) + 5 + 5
-			total: 100, band: scoring.BandHot,
+			total: 94, band: scoring.BandHot, // 105 points, compressed above 80
 			contains: []string{
 				`budget of $50k or more (from the message: "€60k per year") (+30)`,
 				`decision maker (from the message: "I'm the CTO") (+20)`,
@@ -281,10 +281,11 @@ func TestClampAdjustment(t *testing.T) {
 	require.NoError(t, r.Validate())
 
 	got := scoring.Score(scoring.Input{Lead: mkLead(lead.Inbound{Company: "Acme", Title: "CEO"})}, r, now)
-	require.Equal(t, 100, got.Total)
+	// 140 points: 80 + 20·(1 - e^(-60/20)) = 99.0.
+	require.Equal(t, 99, got.Total)
 	require.Equal(t, scoring.Contribution{
-		Rule: "clamp", Group: "adjustment", Points: -40,
-		Reason: "points add up to 140; the score is kept within 0..100 (-40)",
+		Rule: "compress", Group: "adjustment", Points: -41,
+		Reason: "points add up to 140; above 80 each point counts for less, so the strongest leads stay ranked below 100 (-41)",
 	}, got.Contributions[2])
 	requireInvariants(t, r, got)
 
@@ -350,10 +351,11 @@ func TestBandCrossingOverTime(t *testing.T) {
 	require.Equal(t, 56, before.Total)
 	require.Equal(t, scoring.BandWarm, before.Band)
 
-	// Two fresh replies are worth 30 (capped at 30): 86, hot.
+	// Two fresh replies are worth 30 (capped at 30): 86 points, 85 once
+	// compressed above 80; hot.
 	in.Engagements = []scoring.Engagement{{Kind: "replied", At: t0}, {Kind: "replied", At: t0}}
 	after := scoring.Score(in, r, t0)
-	require.Equal(t, 86, after.Total)
+	require.Equal(t, 85, after.Total)
 	changed, heated := scoring.Crossed(before.Band, after.Band)
 	require.True(t, changed)
 	require.True(t, heated)
@@ -546,4 +548,43 @@ func FuzzScore(f *testing.F) {
 		requireInvariants(t, r, got)
 		require.Equal(t, got, scoring.Score(in, r, now))
 	})
+}
+
+// TestCompressKeepsTheTopOrdered: above the knee more points always score
+// higher (until the curve meets 99 and then 100), nothing below the knee
+// moves, and a hot threshold above the default knee becomes the knee.
+func TestCompressKeepsTheTopOrdered(t *testing.T) {
+	t.Parallel()
+	scoreOf := func(points, hot int) int {
+		r := scoring.Rules{
+			ModelVersion: "t", HotThreshold: hot, WarmThreshold: 40,
+			Fit: []scoring.FitRule{
+				{Name: "a", Points: min(points, 100), When: scoring.Condition{Field: "company", Op: "exists"}},
+				{Name: "b", Points: max(points-100, 0), When: scoring.Condition{Field: "company", Op: "exists"}},
+			},
+			Engagement: scoring.EngagementRules{HalfLife: time.Hour},
+		}
+		require.NoError(t, r.Validate())
+		got := scoring.Score(scoring.Input{Lead: mkLead(lead.Inbound{Company: "Acme"})}, r, now)
+		requireInvariants(t, r, got)
+		return got.Total
+	}
+	for p := 0; p <= scoring.DefaultKnee; p++ {
+		require.Equal(t, p, scoreOf(p, 70), "below the knee points count one for one")
+	}
+	distinct := map[int]bool{}
+	prev := scoring.DefaultKnee
+	for p := scoring.DefaultKnee + 1; p <= 120; p++ {
+		got := scoreOf(p, 70)
+		require.GreaterOrEqual(t, got, prev, "more points never score lower (%d points)", p)
+		require.Less(t, got, 100, "%d points stay below 100", p)
+		distinct[got] = true
+		prev = got
+	}
+	// 40 raw values above the knee keep 17 distinct scores: the top is
+	// ordered, not clamped into one value.
+	require.GreaterOrEqual(t, len(distinct), 17)
+	require.Equal(t, 100, scoreOf(200, 70), "only far beyond every rule does the curve round to 100")
+	require.Equal(t, 85, scoreOf(85, 85), "with a hot threshold of 85 the knee is 85")
+	require.Equal(t, 90, scoreOf(90, 100), "a hot threshold of 100 leaves no room to compress")
 }

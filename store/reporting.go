@@ -146,6 +146,10 @@ type Summary struct {
 	Contacts int64
 	// LatestBands counts contacts by the band of their latest score.
 	LatestBands []Count
+	// TopScore is the highest latest score of any contact and
+	// TopScoreHolders how many contacts have it.
+	TopScore        int32
+	TopScoreHolders int64
 	// OpenDealsByRep counts open deals per owner ("unassigned" for none).
 	OpenDealsByRep []Count
 	// ActiveNurture is the number of active nurture enrollments.
@@ -166,6 +170,11 @@ func (s *Store) Summarize(ctx context.Context) (Summary, error) {
 	if sum.LatestBands, err = counts(q.SummaryLatestBands(ctx)); err != nil {
 		return sum, fmt.Errorf("summarize bands: %w", err)
 	}
+	top, err := q.SummaryTopScore(ctx)
+	if err != nil {
+		return sum, fmt.Errorf("summarize top score: %w", err)
+	}
+	sum.TopScore, sum.TopScoreHolders = top.Top, top.Holders
 	if sum.OpenDealsByRep, err = counts(q.SummaryOpenDealsByRep(ctx)); err != nil {
 		return sum, fmt.Errorf("summarize deals: %w", err)
 	}

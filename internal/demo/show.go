@@ -175,6 +175,10 @@ func printSummary(w io.Writer, s store.Summary) {
 	for _, c := range s.LatestBands {
 		fmt.Fprintf(w, "  %-22s %4d\n", c.Label, c.N)
 	}
+	if s.Contacts > 0 && s.TopScoreHolders > 0 {
+		fmt.Fprintf(w, "  top score %d, held by %d of %d contacts (%.1f %%)\n",
+			s.TopScore, s.TopScoreHolders, s.Contacts, 100*float64(s.TopScoreHolders)/float64(s.Contacts))
+	}
 	fmt.Fprintln(w, "Open deals per rep (pipeline Sales, stage Qualification):")
 	for _, c := range s.OpenDealsByRep {
 		fmt.Fprintf(w, "  %-22s %4d\n", c.Label, c.N)

@@ -153,6 +153,16 @@ SELECT latest.band AS label, count(*) AS n FROM (
 	SELECT DISTINCT ON (s.contact_id) s.band FROM scores s ORDER BY s.contact_id, s.computed_at DESC, s.id DESC
 ) latest GROUP BY 1 ORDER BY 1;
 
+-- name: SummaryTopScore :one
+-- Reads the highest latest score and how many contacts hold it: a top
+-- shared by many contacts cannot be ranked.
+SELECT COALESCE(max(latest.total), 0)::int AS top,
+	count(*) FILTER (WHERE latest.total = (SELECT max(s2.total) FROM (
+		SELECT DISTINCT ON (s.contact_id) s.total FROM scores s ORDER BY s.contact_id, s.computed_at DESC, s.id DESC) s2))::bigint AS holders
+FROM (
+	SELECT DISTINCT ON (s.contact_id) s.total FROM scores s ORDER BY s.contact_id, s.computed_at DESC, s.id DESC
+) latest;
+
 -- name: SummaryOpenDealsByRep :many
 -- Counts open deals per owner ("unassigned" for none).
 SELECT COALESCE(r.name, 'unassigned')::text AS label, count(*) AS n

@@ -541,6 +541,29 @@ func (q *Queries) SummaryOpenDealsByRep(ctx context.Context) ([]SummaryOpenDeals
 	return items, nil
 }
 
+const summaryTopScore = `-- name: SummaryTopScore :one
+SELECT COALESCE(max(latest.total), 0)::int AS top,
+	count(*) FILTER (WHERE latest.total = (SELECT max(s2.total) FROM (
+		SELECT DISTINCT ON (s.contact_id) s.total FROM scores s ORDER BY s.contact_id, s.computed_at DESC, s.id DESC) s2))::bigint AS holders
+FROM (
+	SELECT DISTINCT ON (s.contact_id) s.total FROM scores s ORDER BY s.contact_id, s.computed_at DESC, s.id DESC
+) latest
+`
+
+type SummaryTopScoreRow struct {
+	Top     int32
+	Holders int64
+}
+
+// Reads the highest latest score and how many contacts hold it: a top
+// shared by many contacts cannot be ranked.
+func (q *Queries) SummaryTopScore(ctx context.Context) (SummaryTopScoreRow, error) {
+	row := q.db.QueryRow(ctx, summaryTopScore)
+	var i SummaryTopScoreRow
+	err := row.Scan(&i.Top, &i.Holders)
+	return i, err
+}
+
 const summaryTouchpointsBySource = `-- name: SummaryTouchpointsBySource :many
 SELECT source AS label, count(*) AS n FROM touchpoints GROUP BY 1 ORDER BY 2 DESC, 1
 `
