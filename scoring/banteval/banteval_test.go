@@ -1,0 +1,78 @@
+package banteval_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"leadflow/scoring/banteval"
+)
+
+func TestReadRejectsWhatWouldCountAsAMiss(t *testing.T) {
+	t.Parallel()
+	ok := `{"id":"en-1","lang":"en","received":"2026-07-01T09:00:00Z","text":"We have $30k.","budget":"10k_50k","authority":"","need":"","timeline":"","why":""}`
+	tests := []struct {
+		name, input, wantErr string
+	}{
+		{"unknown key", strings.Replace(ok, `"why"`, `"whyy"`, 1), `unknown field "whyy"`},
+		{"unknown label", strings.Replace(ok, `"10k_50k"`, `"10-50k"`, 1), `budget label "10-50k"`},
+		{"unknown language", strings.Replace(ok, `"lang":"en"`, `"lang":"it"`, 1), `lang "it"`},
+		{"no time", strings.Replace(ok, `"2026-07-01T09:00:00Z"`, `"0001-01-01T00:00:00Z"`, 1), "received is missing"},
+		{"empty text", strings.Replace(ok, `"We have $30k."`, `" "`, 1), "text is empty"},
+		{"duplicate id", ok + "\n" + ok, `line 2: id "en-1" already used on line 1`},
+		{"nothing", "\n\n", "no items"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := banteval.Read(strings.NewReader(tt.input))
+			require.ErrorContains(t, err, tt.wantErr)
+		})
+	}
+	items, err := banteval.Read(strings.NewReader("\n" + ok + "\n"))
+	require.NoError(t, err)
+	require.Len(t, items, 1)
+	require.Equal(t, "10k_50k", items[0].Budget)
+}
+
+func TestEvaluateCountsPerDimensionAndLanguage(t *testing.T) {
+	t.Parallel()
+	corpus := `{"id":"en-1","lang":"en","received":"2026-07-01T09:00:00Z","text":"Our budget is $30,000 a year.","budget":"10k_50k","authority":"","need":"","timeline":""}
+{"id":"en-2","lang":"en","received":"2026-07-01T09:00:00Z","text":"Hello, please send the brochure.","budget":"over_50k","authority":"","need":"","timeline":""}`
+	items, err := banteval.Read(strings.NewReader(corpus))
+	require.NoError(t, err)
+	r := banteval.Evaluate(items)
+	require.Equal(t, 2, r.Items)
+	require.Equal(t, banteval.Cell{N: 2, Correct: 1}, r.Accuracy["budget"]["all"])
+	require.Equal(t, banteval.Cell{N: 2, Correct: 2}, r.Accuracy["need"]["en"])
+	require.Equal(t, []banteval.Miss{{ID: "en-2", Lang: "en", Dimension: "budget", Want: "over_50k", Got: ""}}, r.Misses)
+
+	var out bytes.Buffer
+	require.NoError(t, r.WriteText(&out, true))
+	require.Contains(t, out.String(), "budget             0.50         0.50")
+	require.Contains(t, out.String(), "en-2 budget: over_50k -> \"\"")
+}
+
+// TestCorpusFilesParse keeps the committed corpus loadable: a label typo
+// would otherwise count as a miss forever.
+func TestCorpusFilesParse(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"tune.jsonl", "holdout.jsonl"} {
+		path := filepath.Join("..", "bant", "testdata", "corpus", name)
+		_, err := os.Stat(path)
+		require.NoError(t, err)
+		items, err := banteval.Load(path)
+		require.NoError(t, err)
+		perLang := map[string]int{}
+		for _, it := range items {
+			perLang[it.Lang]++
+		}
+		for _, l := range banteval.Languages {
+			require.Positive(t, perLang[l], "%s has %s items", name, l)
+		}
+	}
+}
