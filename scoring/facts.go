@@ -128,6 +128,7 @@ type facts struct {
 	authority                     value
 	needStated, needUrgent        value
 	timelineMonths, timelineResch value
+	stated                        Stated
 
 	seniorityDone bool
 	seniority     value
@@ -355,6 +356,7 @@ func (f *facts) bant() {
 				break
 			}
 			from := fromAnswer(src, raw)
+			f.stated.Budget = Statement{Answer: raw, At: src.when()}
 			f.budgetNone = boolValue(none, from)
 			if !none {
 				f.budgetAmount = numValue(amount, from)
@@ -373,6 +375,8 @@ func (f *facts) bant() {
 			break
 		}
 		from := fromText(src, b.Evidence)
+		budget, _, _, _ := f.signals(src).Answers()
+		f.stated.Budget = Statement{Answer: budget, Words: b.Evidence, At: src.when()}
 		f.budgetNone = boolValue(b.None, from)
 		if !b.None {
 			f.budgetAmount = numValue(usd, from)
@@ -399,6 +403,7 @@ func (f *facts) bant() {
 		}
 		if !f.stale(src) {
 			f.authority = value{kind: kindString, s: lvl, from: from}
+			f.stated.Authority = Statement{Answer: lvl, At: src.when()}
 		}
 		break
 	}
@@ -407,6 +412,7 @@ func (f *facts) bant() {
 	for _, src := range f.sourceList() {
 		var stated, urgent bool
 		var from string
+		var st Statement
 		if src.lead != nil {
 			raw := strings.TrimSpace(src.lead.Answers.Need)
 			if raw == "" {
@@ -422,15 +428,19 @@ func (f *facts) bant() {
 				continue
 			}
 			from = fromAnswer(src, raw)
+			st = Statement{Answer: raw, Words: f.painAt(src), At: src.when()}
 		} else {
 			n := f.signals(src).Need
 			if n == nil || n.Confidence < bant.AnswerThreshold {
 				continue
 			}
 			stated, urgent, from = n.Stated, n.Stated && n.Urgent, fromText(src, n.Evidence)
+			_, _, need, _ := f.signals(src).Answers()
+			st = Statement{Answer: need, Words: n.Pain, At: src.when()}
 		}
 		if !f.stale(src) {
 			f.needStated, f.needUrgent = boolValue(stated, from), boolValue(urgent, from)
+			f.stated.Need = st
 		}
 		break
 	}
@@ -440,6 +450,7 @@ func (f *facts) bant() {
 		var months float64
 		var researching bool
 		var from string
+		var st Statement
 		if src.lead != nil {
 			raw := strings.TrimSpace(src.lead.Answers.Timeline)
 			if raw == "" {
@@ -450,16 +461,20 @@ func (f *facts) bant() {
 				continue
 			}
 			months, researching, from = m, r, fromAnswer(src, raw)
+			st = Statement{Answer: raw, At: src.when()}
 		} else {
 			t := f.signals(src).Timeline
 			if t == nil || t.Confidence < bant.AnswerThreshold {
 				continue
 			}
 			months, researching, from = math.Round(t.Months*100)/100, t.Researching, fromText(src, t.Evidence)
+			_, _, _, timeline := f.signals(src).Answers()
+			st = Statement{Answer: timeline, Words: t.Evidence, At: src.when()}
 		}
 		if f.stale(src) || (months > 0 && f.horizonPassed(src.at, months)) {
 			break
 		}
+		f.stated.Timeline = st
 		f.timelineResch = boolValue(researching, from)
 		if months > 0 {
 			f.timelineMonths = numValue(months, from)

@@ -84,13 +84,15 @@ func (s *source) label() string {
 	return b.String()
 }
 
-// titleFrom says where a title came from: `the title "CEO"`, or with its
-// date when known, `the title given on 3 May: "CEO"`.
+// titleFrom says where a title came from: `the title "CEO"`, or with the
+// date of the form that carried it when known, `the title as of 3 May:
+// "CEO"` ("as of": a touchpoint carries its contact's profile, the newest
+// title any form gave, so the date bounds when it was given, no more).
 func titleFrom(s *source, title string) string {
 	if !s.dated {
 		return `the title "` + clip(title, 40) + `"`
 	}
-	return `the title given on ` + dateWords(s.at, s.now) + `: "` + clip(title, 40) + `"`
+	return `the title as of ` + dateWords(s.at, s.now) + `: "` + clip(title, 40) + `"`
 }
 
 // dateWords writes t as "3 May", with the year when it is not now's.
@@ -190,4 +192,58 @@ func (f *facts) horizonPassed(at time.Time, months float64) bool {
 	whole := math.Floor(months)
 	horizon := at.AddDate(0, int(whole), 0).Add(time.Duration((months - whole) * 30.44 * 24 * float64(time.Hour)))
 	return f.now.After(horizon.AddDate(0, timelineGrace, 0))
+}
+
+// when is when s was said, zero when unknown.
+func (s *source) when() time.Time {
+	if !s.dated {
+		return time.Time{}
+	}
+	return s.at
+}
+
+// painAt returns the pain a text of the same time as the form source
+// describes (the form's own message: "our CRM is too slow"), for
+// Statement.Words; "" when none does.
+func (f *facts) painAt(form *source) string {
+	for _, src := range f.sourceList() {
+		if src.lead != nil || !src.at.Equal(form.at) {
+			continue
+		}
+		if n := f.signals(src).Need; n != nil && n.Pain != "" {
+			return n.Pain
+		}
+	}
+	return ""
+}
+
+// Statement is what a contact last said on one BANT dimension, as Score
+// reads it: the newest statement that says something and still counts.
+type Statement struct {
+	// Answer is the structured answer as given when a form said it
+	// ("important", "this_quarter"), or the answer code the contact's
+	// words amount to ("urgent", "10k_50k").
+	Answer string
+	// Words are the contact's own words: the pain they describe for need
+	// (also when the form's answer won, from the form's message), the
+	// evidence for budget and timeline; "" when none.
+	Words string
+	// At is when it was said; zero when unknown.
+	At time.Time
+}
+
+// Stated is a contact's latest statement per BANT dimension; a zero
+// Statement for a dimension nothing said, or whose statement no longer
+// counts.
+type Stated struct {
+	Budget, Authority, Need, Timeline Statement
+}
+
+// Statements returns what Score reads as the contact's latest statement
+// per dimension under r at now, for what reps are shown (the rep email's
+// Need), so they and the score never disagree.
+func Statements(in Input, r Rules, now time.Time) Stated {
+	f := facts{in: &in, rules: &r, now: now}
+	f.bant()
+	return f.stated
 }
