@@ -82,7 +82,7 @@ func TestLostDealIsNotWelcomedAgain(t *testing.T) {
 			tmpl, err := email.LoadTemplates("")
 			require.NoError(t, err)
 			b.reconfigure(t, workers.EmailConfig{Templates: tmpl, Sender: sender, From: "Sales <sales@mg.example.test>", WeeklyCap: 10,
-				Nurture: map[string][]workers.NurtureStep{"default": {{Template: "nurture-1"}}, "win-back": {{Template: "nurture-3"}}},
+				Nurture:   map[string][]workers.NurtureStep{"default": {{Template: "nurture-1"}}, "win-back": {{Template: "nurture-3"}}},
 				HeatingUp: "heating-up", RepNotification: "rep-new-lead"}, workers.Routing{ReengageProgram: reengage})
 			ctx := context.Background()
 			b.reps(t, "rita")
