@@ -436,5 +436,5 @@ func TestExplainCommand(t *testing.T) {
 	out.Reset()
 	errOut.Reset()
 	require.Equal(t, 0, run(context.Background(), []string{"explain", "ADA@example.com"}, &out, &errOut), errOut.String())
-	require.Contains(t, out.String(), `budget answer "over_50k"`)
+	require.Contains(t, out.String(), `: "over_50k")`)
 }
