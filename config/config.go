@@ -282,6 +282,12 @@ type Routing struct {
 	HotStage string `yaml:"hot_stage"`
 	// NurtureProgram is the program warm and cold leads are enrolled in; default "default".
 	NurtureProgram string `yaml:"nurture_program"`
+	// ReengageProgram is the program a contact whose last deal was lost
+	// joins when its score sends it to nurture: a lost prospect is not
+	// new, and the welcome sequence would greet them as a stranger. Its
+	// steps are email.nurture.<program>. Default "": none (no nurture
+	// after a loss; a won customer is never nurtured again either).
+	ReengageProgram string `yaml:"reengage_program"`
 	// Reps are upserted into the reps table at start-up (matched by email).
 	// Empty keeps whatever reps the database has.
 	Reps []Rep `yaml:"reps"`
@@ -681,6 +687,9 @@ func (f File) Validate() error {
 	}
 	if strings.TrimSpace(f.Routing.NurtureProgram) == "" {
 		errs = append(errs, &FieldError{"routing.nurture_program", "must not be empty"})
+	}
+	if p := f.Routing.ReengageProgram; p != "" && len(f.Email.Nurture[p]) == 0 {
+		errs = append(errs, &FieldError{"routing.reengage_program", fmt.Sprintf("names no program of email.nurture: %q has no steps", p)})
 	}
 	for name, cf := range map[string]ConnectorFields{"meta": f.Connectors.Meta, "linkedin": f.Connectors.LinkedIn,
 		"google_ads": f.Connectors.GoogleAds, "typeform": f.Connectors.Typeform, "tiktok": f.Connectors.TikTok} {

@@ -265,3 +265,13 @@ func TestLoadIntakeBodyLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestReengageProgram: routing.reengage_program must name a nurture
+// program with steps; one that does loads.
+func TestReengageProgram(t *testing.T) {
+	_, err := ParseFile([]byte("routing:\n  reengage_program: win-back\n"))
+	require.ErrorContains(t, err, "routing.reengage_program")
+	f, err := ParseFile([]byte("routing:\n  reengage_program: win-back\nemail:\n  nurture:\n    win-back:\n      - {template: nurture-3}\n"))
+	require.NoError(t, err)
+	require.Equal(t, "win-back", f.Routing.ReengageProgram)
+}

@@ -58,7 +58,8 @@ var budgetPhrases = map[string]string{
 
 // authorityPhrases maps authority levels to words for reps.
 var authorityPhrases = map[string]string{
-	"decision_maker": "decision maker", "influencer": "influences the decision", "user": "would use it",
+	"decision_maker": "decision maker", "influencer": "influences the decision", "defers": "defers to someone else",
+	"user": "would use it",
 }
 
 // NeedLevel reports the level (NeedUrgent, NeedImportant, NeedExploring) of
@@ -202,9 +203,12 @@ var localBudgetPhrases = map[string]map[string]string{
 // localAuthorityPhrases translate authorityPhrases, keyed by the same
 // codes.
 var localAuthorityPhrases = map[string]map[string]string{
-	LangGerman:  {"decision_maker": "trifft die Entscheidung", "influencer": "wirkt an der Entscheidung mit", "user": "würde es selbst nutzen"},
-	LangFrench:  {"decision_maker": "prend la décision", "influencer": "influence la décision", "user": "l'utiliserait"},
-	LangSpanish: {"decision_maker": "toma la decisión", "influencer": "influye en la decisión", "user": "lo usaría"},
+	LangGerman: {"decision_maker": "trifft die Entscheidung", "influencer": "wirkt an der Entscheidung mit",
+		"defers": "jemand anderes entscheidet", "user": "würde es selbst nutzen"},
+	LangFrench: {"decision_maker": "prend la décision", "influencer": "influence la décision",
+		"defers": "quelqu'un d'autre décide", "user": "l'utiliserait"},
+	LangSpanish: {"decision_maker": "toma la decisión", "influencer": "influye en la decisión",
+		"defers": "otra persona decide", "user": "lo usaría"},
 }
 
 // TimelinePhraseIn is TimelinePhrase in lang (LangGerman, LangFrench,

@@ -161,6 +161,27 @@ type Activity struct {
 	Count int
 }
 
+// ClosedDeal is a contact's closed deal, as routing needs it.
+type ClosedDeal struct {
+	ID int64
+	// Won is true for a won deal, false for a lost one.
+	Won bool
+	// ClosedAt is when it was won or lost.
+	ClosedAt time.Time
+}
+
+// ContactText is one free text a contact wrote, for scoring: a
+// touchpoint's message or a reply to our email.
+type ContactText struct {
+	// Text is what they wrote.
+	Text string
+	// At is when they wrote it.
+	At time.Time
+	// Reply is true for a reply to an email, false for a touchpoint's
+	// message.
+	Reply bool
+}
+
 // Email kinds: marketing email needs consent and honours suppressions;
 // transactional email (rep notifications) does not market to anyone.
 const (

@@ -204,7 +204,7 @@ func TestFields(t *testing.T) {
 		{name: "answers.authority raw", in: l(lead.Inbound{Answers: lead.Answers{Authority: "janitor"}}), cond: leafCond("answers.authority", "eq", "janitor"), want: true},
 		{name: "answers.need raw", in: l(lead.Inbound{Answers: lead.Answers{Need: "meh"}}), cond: leafCond("answers.need", "exists", nil), want: true},
 		{name: "answers.timeline raw", in: l(lead.Inbound{Answers: lead.Answers{Timeline: "someday"}}), cond: leafCond("answers.timeline", "eq", "someday"), want: true},
-		{name: "budget.amount_usd", in: l(lead.Inbound{Answers: lead.Answers{Budget: "over_50k"}}), cond: leafCond("budget.amount_usd", "gte", 50000), want: true, reason: `budget.amount_usd is 50000 (≥ 50000) (from the budget answer "over_50k")`},
+		{name: "budget.amount_usd", in: l(lead.Inbound{Answers: lead.Answers{Budget: "over_50k"}}), cond: leafCond("budget.amount_usd", "gte", 50000), want: true, reason: `budget.amount_usd is 50000 (≥ 50000) (from a form answer: "over_50k")`},
 		{name: "budget.none", in: l(lead.Inbound{Answers: lead.Answers{Budget: "none"}}), cond: leafCond("budget.none", "eq", true), want: true},
 		{name: "authority.level", in: l(lead.Inbound{Answers: lead.Answers{Authority: "Decision Maker"}}), cond: leafCond("authority.level", "eq", "decision_maker"), want: true},
 		{name: "need.stated", in: l(lead.Inbound{Answers: lead.Answers{Need: "important"}}), cond: leafCond("need.stated", "eq", true), want: true},
@@ -282,7 +282,7 @@ func TestBudgetAmount(t *testing.T) {
 		none    bool
 		from    string
 	}{
-		{name: "bucket over", answer: "over_50k", want: 50000, from: `the budget answer "over_50k"`},
+		{name: "bucket over", answer: "over_50k", want: 50000, from: `a form answer on 29 Nov: "over_50k"`},
 		{name: "bucket range lower bound", answer: "10k_50k", want: 10000},
 		{name: "bucket ceiling just below", answer: "under_10k", want: 9990},
 		{name: "bucket case and spacing", answer: " OVER 50K ", want: 50000},
@@ -295,7 +295,7 @@ func TestBudgetAmount(t *testing.T) {
 		{name: "rupees", answer: "₹1,000,000", want: 12000},
 		{name: "range with currency", answer: "$10k-$50k", want: 10000},
 		{name: "none", answer: "none", none: true, want: -1},
-		{name: "unreadable answer leaves text to fill", answer: "lots", message: "We have about $25k set aside.", want: 25000, from: `the message: "$25k"`},
+		{name: "unreadable answer leaves text to fill", answer: "lots", message: "We have about $25k set aside.", want: 25000, from: `the message on 29 Nov, read as English: "$25k"`},
 		{name: "answer wins over text", answer: "under_10k", message: "We have about $60k.", want: 9990},
 		{name: "text only", message: "Our budget is €60k per year.", want: 64800},
 		{name: "text monthly is annualised", message: "We can spend $2k per month on this.", want: 24000},
@@ -334,28 +334,28 @@ func TestBANTFromText(t *testing.T) {
 		name     string
 		answers  lead.Answers
 		message  string
-		texts    []string
+		texts    []scoring.Text
 		cond     scoring.Condition
 		want     bool
 		fromText string // expected provenance; "" to skip
 	}{
 		{name: "authority answer", answers: lead.Answers{Authority: "influencer"}, cond: leafCond("authority.level", "eq", "influencer"), want: true},
 		{name: "authority answer synonym", answers: lead.Answers{Authority: "End User"}, cond: leafCond("authority.level", "eq", "user"), want: true},
-		{name: "authority from text", message: "I'm the decision maker here.", cond: leafCond("authority.level", "eq", "decision_maker"), want: true, fromText: `the message: "I'm the decision maker"`},
+		{name: "authority from text", message: "I'm the decision maker here.", cond: leafCond("authority.level", "eq", "decision_maker"), want: true, fromText: `the message on 29 Nov, read as English: "I'm the decision maker"`},
 		{name: "authority answer wins", answers: lead.Answers{Authority: "user"}, message: "I'm the decision maker here.", cond: leafCond("authority.level", "eq", "user"), want: true},
 		{name: "unknown authority answer leaves text to fill", answers: lead.Answers{Authority: "janitor"}, message: "I'm the CEO.", cond: leafCond("authority.level", "eq", "decision_maker"), want: true},
 		{name: "need exploring answer", answers: lead.Answers{Need: "exploring"}, cond: leafCond("need.stated", "eq", false), want: true},
 		{name: "need urgent answer", answers: lead.Answers{Need: "urgent"}, cond: scoring.Condition{All: []scoring.Condition{leafCond("need.stated", "eq", true), leafCond("need.urgent", "eq", true)}}, want: true},
-		{name: "need in the lead's words", answers: lead.Answers{Need: "Our current tool is too slow and we keep losing deals"}, cond: leafCond("need.urgent", "eq", true), want: true, fromText: `the need answer "Our current tool is too slow`},
-		{name: "need from text", message: "We're struggling with lead routing.", cond: leafCond("need.stated", "eq", true), want: true, fromText: `the message: "struggling with"`},
+		{name: "need in the lead's words", answers: lead.Answers{Need: "Our current tool is too slow and we keep losing deals"}, cond: leafCond("need.urgent", "eq", true), want: true, fromText: `a form answer on 29 Nov: "Our current tool is too slow`},
+		{name: "need from text", message: "We're struggling with lead routing.", cond: leafCond("need.stated", "eq", true), want: true, fromText: `the message on 29 Nov, read as English: "struggling with"`},
 		{name: "need exploring from text", message: "Just curious how this works.", cond: leafCond("need.stated", "eq", false), want: true},
 		{name: "timeline answer", answers: lead.Answers{Timeline: "this_month"}, cond: leafCond("timeline.months", "lte", 1), want: true},
 		{name: "timeline answer in weeks", answers: lead.Answers{Timeline: "6 weeks"}, cond: scoring.Condition{All: []scoring.Condition{leafCond("timeline.months", "gt", 1), leafCond("timeline.months", "lt", 1.5)}}, want: true},
 		{name: "timeline range answer uses the far end", answers: lead.Answers{Timeline: "1-3 months"}, cond: leafCond("timeline.months", "eq", 3), want: true},
 		{name: "no_timeline has no months", answers: lead.Answers{Timeline: "no_timeline"}, message: "We need this ASAP.", cond: leafCond("timeline.months", "missing", nil), want: true},
-		{name: "timeline from text", message: "We want to go live next month.", cond: leafCond("timeline.months", "lte", 2), want: true, fromText: `the message: "next month"`},
+		{name: "timeline from text", message: "We want to go live next month.", cond: leafCond("timeline.months", "lte", 2), want: true, fromText: `the message on 29 Nov, read as English: "next month"`},
 		{name: "researching from text", message: "Just researching options for now.", cond: leafCond("timeline.researching", "eq", true), want: true},
-		{name: "latest text wins", message: "We want to start next month.", texts: []string{"Update: no rush, we are just researching options."}, cond: leafCond("timeline.researching", "eq", true), want: true, fromText: "an email"},
+		{name: "latest text wins", message: "We want to start next month.", texts: []scoring.Text{{Body: "Update: no rush, we are just researching options."}}, cond: leafCond("timeline.researching", "eq", true), want: true, fromText: "an email"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -376,7 +376,7 @@ func TestCustomReasonKeepsProvenance(t *testing.T) {
 	in := scoring.Input{Lead: mkLead(lead.Inbound{Message: "We have about $60k for this.", OccurredAt: now})}
 	ok, reason := oneRule(t, in, leafCond("budget.amount_usd", "gte", 50000), "budget of at least $50k")
 	require.True(t, ok)
-	require.Equal(t, `budget of at least $50k (from the message: "$60k")`, reason)
+	require.Equal(t, `budget of at least $50k (from the message on 29 Nov, read as English: "$60k")`, reason)
 }
 
 // TestCyclicConditionTerminates: Validate rejects a hand-built cycle,

@@ -27,6 +27,7 @@ var defaultRuleDimensions = map[string]BANTDimension{
 	"no budget":               BANTBudget,
 	"decision maker":          BANTAuthority,
 	"influencer":              BANTAuthority,
+	"defers":                  BANTAuthority,
 	"user":                    BANTAuthority,
 	"urgent need":             BANTNeed,
 	"stated need":             BANTNeed,
@@ -66,7 +67,8 @@ func (c Contribution) BANT() BANTDimension {
 	switch {
 	case strings.Contains(s, "budget"):
 		return BANTBudget
-	case strings.Contains(s, "authority") || strings.Contains(s, "decision maker") || strings.Contains(s, "influencer"):
+	case strings.Contains(s, "authority") || strings.Contains(s, "decision maker") || strings.Contains(s, "influencer") ||
+		strings.Contains(s, "defers"):
 		return BANTAuthority
 	case strings.Contains(s, "timeline") || strings.Contains(s, "researching"):
 		return BANTTimeline

@@ -24,6 +24,8 @@ func TestContributionBANT(t *testing.T) {
 		{"no budget", fit("no budget", ""), scoring.BANTBudget},
 		{"decision maker", fit("decision maker", ""), scoring.BANTAuthority},
 		{"influencer", fit("influencer", ""), scoring.BANTAuthority},
+		{"defers", fit("defers", "defers to someone else (+5)"), scoring.BANTAuthority},
+		{"custom defers rule", fit("approver elsewhere", "defers to someone else (+5)"), scoring.BANTAuthority},
 		{"user", fit("user", "would use the product (+3)"), scoring.BANTAuthority},
 		{"urgent need", fit("urgent need", ""), scoring.BANTNeed},
 		{"stated need", fit("stated need", ""), scoring.BANTNeed},

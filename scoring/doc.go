@@ -59,7 +59,7 @@
 //	answers.timeline      string
 //	budget.amount_usd     number  the least the lead can spend per year, in approximate USD (see below)
 //	budget.none           bool    the lead has no budget; false when a budget amount was given
-//	authority.level       enum    decision_maker, influencer or user
+//	authority.level       enum    decision_maker, influencer, defers or user
 //	need.stated           bool    a need or pain was stated (false: just exploring)
 //	need.urgent           bool    the stated need is urgent
 //	timeline.months       number  months until they mean to buy (asap 0.25, this_month 1, this_quarter 3,
@@ -70,20 +70,27 @@
 //
 // # Structured answers and text
 //
-// The BANT fields (budget.*, authority.level, need.*, timeline.*) come
-// from the structured answers when the lead gave one this package reads
-// (the v1 vocabulary over_50k, 10k_50k, under_10k, none, decision_maker,
-// influencer, user, urgent, important, exploring, this_month,
-// this_quarter, this_year, no_timeline, and plain amounts such as "$25k"
-// or durations such as "3 months"). Only what the answers leave empty is
-// filled from free text: Lead.Message and Input.Texts, read by package
-// bant, using the latest text that states the signal with at least
-// bant.AnswerThreshold confidence. The reason then says where the value
-// came from: `(from the message: "we have about $25k")`. A need answer
-// outside the vocabulary is read as text itself, since it may be the
-// lead describing their need in their own words ("our current tool is
-// too slow"); an answer that still says nothing readable leaves the
-// field to the other texts.
+// The BANT fields (budget.*, authority.level, need.*, timeline.*) and
+// the title are a contact's, not one touchpoint's: every source that can
+// say something is read with its time (the lead's structured answers and
+// title, Input.Earlier's, Lead.Message and Input.Texts, each text read
+// by package bant as of when it was written, so "this quarter" written in
+// May means May's quarter). Per field the newest source that says
+// something wins; at the same time a structured answer (the v1 vocabulary
+// over_50k, 10k_50k, under_10k, none, decision_maker, influencer,
+// defers, user, urgent, important, exploring, this_month, this_quarter,
+// this_year, no_timeline, and plain amounts such as "$25k" or durations
+// such as "3 months") wins over text, and text counts only with at least
+// bant.AnswerThreshold confidence. A source that says nothing (a plain
+// newsletter sign-up) keeps the earlier statement. The winner no longer
+// counts when it is older than Rules.StatementMaxAge (a year by
+// default), nor a timeline whose horizon passed more than a month ago.
+// The reason says where and when: `(from a form answer on 3 May:
+// "important")`, `(from the message, read as German: "Budget von 20.000
+// €")`. A need answer outside the vocabulary is read as text itself,
+// since it may be the lead describing their need in their own words ("our
+// current tool is too slow"); an answer that still says nothing readable
+// says nothing.
 //
 // budget.amount_usd is the lower bound of a bucket or range ("10k_50k" is
 // 10000), the figure of an exact or "at least" amount ("over_50k" is

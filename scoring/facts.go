@@ -119,17 +119,20 @@ type facts struct {
 	rules *Rules
 	now   time.Time
 
-	textDone bool
-	text     textSignals
+	// srcs are the places the contact said something, newest first;
+	// built by sourceList on first use.
+	srcs []*source
 
 	bantDone                      bool
 	budgetAmount, budgetNone      value
 	authority                     value
 	needStated, needUrgent        value
 	timelineMonths, timelineResch value
+	stated                        Stated
 
 	seniorityDone bool
 	seniority     value
+	title         value
 	sizeDone      bool
 	size          value
 }
@@ -159,7 +162,8 @@ func (f *facts) get(field string) value {
 		f.companySize()
 		return f.size
 	case FieldTitle:
-		return strValue(l.Title)
+		f.titleSeniority()
+		return f.title
 	case FieldTitleSeniority:
 		f.titleSeniority()
 		return f.seniority
@@ -312,166 +316,210 @@ func clip(s string, n int) string {
 	return strings.TrimRight(string(r[:n-1]), " ") + "…"
 }
 
-// textSignal is one BANT signal with the text it came from.
-type textSignal[T any] struct {
-	sig *T
-	// from is "the message" or "an email".
-	from string
+// fromText renders where a text signal came from, quoting its evidence:
+// `the message, read as German: "Budget von 20.000 €"`.
+func fromText(src *source, evidence string) string {
+	return src.label() + `: "` + clip(evidence, 60) + `"`
 }
 
-// textSignals is the strongest usable signal of each kind over all texts.
-type textSignals struct {
-	budget    textSignal[bant.Budget]
-	authority textSignal[bant.Authority]
-	need      textSignal[bant.Need]
-	timeline  textSignal[bant.Timeline]
+// fromAnswer renders where an answer came from, quoting it:
+// `a form answer on 3 May: "important"`.
+func fromAnswer(src *source, raw string) string {
+	return src.label() + `: "` + clip(raw, 30) + `"`
 }
 
-// extractText runs bant over Lead.Message and Input.Texts, in that order,
-// and keeps, per signal, the one from the latest text that has it with at
-// least bant.AnswerThreshold confidence: texts come oldest first, and a
-// lead's latest word on the budget or timeline supersedes an earlier one.
-// The message is read as of Lead.OccurredAt (relative timelines such as
-// "this quarter" are anchored when it was written), other texts as of now.
-func (f *facts) extractText() {
-	if f.textDone {
-		return
-	}
-	f.textDone = true
-	read := func(text string, at time.Time, from string) {
-		if strings.TrimSpace(text) == "" {
-			return
-		}
-		s := bant.Extract(text, at)
-		if s.Budget != nil && s.Budget.Confidence >= bant.AnswerThreshold {
-			f.text.budget = textSignal[bant.Budget]{s.Budget, from}
-		}
-		if s.Authority != nil && s.Authority.Confidence >= bant.AnswerThreshold {
-			f.text.authority = textSignal[bant.Authority]{s.Authority, from}
-		}
-		if s.Need != nil && s.Need.Confidence >= bant.AnswerThreshold {
-			f.text.need = textSignal[bant.Need]{s.Need, from}
-		}
-		if s.Timeline != nil && s.Timeline.Confidence >= bant.AnswerThreshold {
-			f.text.timeline = textSignal[bant.Timeline]{s.Timeline, from}
-		}
-	}
-	at := f.in.Lead.OccurredAt
-	if at.IsZero() || at.After(f.now) {
-		at = f.now
-	}
-	read(f.in.Lead.Message, at, "the message")
-	for _, t := range f.in.Texts {
-		read(t, f.now, "an email")
-	}
-}
-
-// fromText renders where a text signal came from, quoting its evidence.
-func fromText(from, evidence string) string {
-	return from + `: "` + clip(evidence, 60) + `"`
-}
-
-// bant fills the BANT-derived fields. A structured answer the package
-// recognises always wins; text signals fill only what the answers leave
-// empty or unreadable, and their values say so through value.from.
+// bant fills the BANT-derived fields. Per dimension, the newest source
+// (form answers or text) that says something wins; at the same time a
+// structured answer wins over text. One that says nothing keeps the
+// earlier statement. The winner no longer counts when it is older than
+// Rules.StatementMaxAge, nor, for a timeline, when its horizon passed more
+// than a month ago: an earlier statement does not come back then, since
+// the newer one superseded it.
 func (f *facts) bant() {
 	if f.bantDone {
 		return
 	}
 	f.bantDone = true
-	a := f.in.Lead.Answers
 
 	// Budget.
-	if raw := strings.TrimSpace(a.Budget); raw != "" {
-		if amount, none, ok := parseBudgetAnswer(raw); ok {
-			from := `the budget answer "` + clip(raw, 30) + `"`
+	for _, src := range f.sourceList() {
+		if src.lead != nil {
+			raw := strings.TrimSpace(src.lead.Answers.Budget)
+			if raw == "" {
+				continue
+			}
+			amount, none, ok := parseBudgetAnswer(raw)
+			if !ok {
+				continue
+			}
+			if f.stale(src) {
+				break
+			}
+			from := fromAnswer(src, raw)
+			f.stated.Budget = Statement{Answer: raw, At: src.when()}
 			f.budgetNone = boolValue(none, from)
 			if !none {
 				f.budgetAmount = numValue(amount, from)
 			}
+			break
 		}
-	}
-	if f.budgetNone.kind == kindMissing {
-		f.extractText()
-		if t := f.text.budget; t.sig != nil {
-			from := fromText(t.from, t.sig.Evidence)
-			if t.sig.None {
-				f.budgetNone = boolValue(true, from)
-			} else if usd, ok := annualUSD(t.sig); ok {
-				f.budgetNone = boolValue(false, from)
-				f.budgetAmount = numValue(usd, from)
-			}
+		b := f.signals(src).Budget
+		if b == nil || b.Confidence < bant.AnswerThreshold {
+			continue
 		}
+		usd, ok := annualUSD(b)
+		if !b.None && !ok {
+			continue
+		}
+		if f.stale(src) {
+			break
+		}
+		from := fromText(src, b.Evidence)
+		budget, _, _, _ := f.signals(src).Answers()
+		f.stated.Budget = Statement{Answer: budget, Words: b.Evidence, At: src.when()}
+		f.budgetNone = boolValue(b.None, from)
+		if !b.None {
+			f.budgetAmount = numValue(usd, from)
+		}
+		break
 	}
 
 	// Authority.
-	if raw := strings.TrimSpace(a.Authority); raw != "" {
-		if lvl, ok := authorityAnswers[lead.AnswerKey(raw)]; ok {
-			f.authority = value{kind: kindString, s: lvl, from: `the authority answer "` + clip(raw, 30) + `"`}
+	for _, src := range f.sourceList() {
+		var lvl, from string
+		if src.lead != nil {
+			raw := strings.TrimSpace(src.lead.Answers.Authority)
+			l, ok := authorityAnswers[lead.AnswerKey(raw)]
+			if raw == "" || !ok {
+				continue
+			}
+			lvl, from = l, fromAnswer(src, raw)
+		} else {
+			a := f.signals(src).Authority
+			if a == nil || a.Confidence < bant.AnswerThreshold || a.Level == "" {
+				continue
+			}
+			lvl, from = a.Level, fromText(src, a.Evidence)
 		}
-	}
-	if f.authority.kind == kindMissing {
-		f.extractText()
-		if t := f.text.authority; t.sig != nil && t.sig.Level != "" {
-			f.authority = value{kind: kindString, s: t.sig.Level, from: fromText(t.from, t.sig.Evidence)}
+		if !f.stale(src) {
+			f.authority = value{kind: kindString, s: lvl, from: from}
+			f.stated.Authority = Statement{Answer: lvl, At: src.when()}
 		}
+		break
 	}
 
 	// Need.
-	if raw := strings.TrimSpace(a.Need); raw != "" {
-		from := `the need answer "` + clip(raw, 30) + `"`
-		if n, ok := needAnswers[lead.AnswerKey(raw)]; ok {
-			f.needStated, f.needUrgent = boolValue(n.stated, from), boolValue(n.urgent, from)
-		} else if n := bant.Extract(raw, f.now).Need; n != nil && n.Confidence >= bant.AnswerThreshold {
-			// An answer outside the vocabulary may be the lead describing
-			// their need in their own words ("our current tool is too slow").
-			f.needStated, f.needUrgent = boolValue(n.Stated, from), boolValue(n.Stated && n.Urgent, from)
+	for _, src := range f.sourceList() {
+		var stated, urgent bool
+		var from string
+		var st Statement
+		if src.lead != nil {
+			raw := strings.TrimSpace(src.lead.Answers.Need)
+			if raw == "" {
+				continue
+			}
+			if n, ok := needAnswers[lead.AnswerKey(raw)]; ok {
+				stated, urgent = n.stated, n.urgent
+			} else if n := bant.Extract(raw, src.at).Need; n != nil && n.Confidence >= bant.AnswerThreshold {
+				// An answer outside the vocabulary may be the lead describing
+				// their need in their own words ("our current tool is too slow").
+				stated, urgent = n.Stated, n.Stated && n.Urgent
+			} else {
+				continue
+			}
+			from = fromAnswer(src, raw)
+			st = Statement{Answer: raw, Words: f.painAt(src), At: src.when()}
+		} else {
+			n := f.signals(src).Need
+			if n == nil || n.Confidence < bant.AnswerThreshold {
+				continue
+			}
+			stated, urgent, from = n.Stated, n.Stated && n.Urgent, fromText(src, n.Evidence)
+			_, _, need, _ := f.signals(src).Answers()
+			st = Statement{Answer: need, Words: n.Pain, At: src.when()}
 		}
-	}
-	if f.needStated.kind == kindMissing {
-		f.extractText()
-		if t := f.text.need; t.sig != nil {
-			from := fromText(t.from, t.sig.Evidence)
-			f.needStated, f.needUrgent = boolValue(t.sig.Stated, from), boolValue(t.sig.Stated && t.sig.Urgent, from)
+		if !f.stale(src) {
+			f.needStated, f.needUrgent = boolValue(stated, from), boolValue(urgent, from)
+			f.stated.Need = st
 		}
+		break
 	}
 
 	// Timeline.
-	if raw := strings.TrimSpace(a.Timeline); raw != "" {
-		if months, researching, ok := parseTimelineAnswer(raw); ok {
-			from := `the timeline answer "` + clip(raw, 30) + `"`
-			f.timelineResch = boolValue(researching, from)
-			if months > 0 {
-				f.timelineMonths = numValue(months, from)
+	for _, src := range f.sourceList() {
+		var months float64
+		var researching bool
+		var from string
+		var st Statement
+		if src.lead != nil {
+			raw := strings.TrimSpace(src.lead.Answers.Timeline)
+			if raw == "" {
+				continue
 			}
-		}
-	}
-	if f.timelineResch.kind == kindMissing {
-		f.extractText()
-		if t := f.text.timeline; t.sig != nil {
-			from := fromText(t.from, t.sig.Evidence)
-			f.timelineResch = boolValue(t.sig.Researching, from)
-			if t.sig.Months > 0 {
-				f.timelineMonths = numValue(math.Round(t.sig.Months*100)/100, from)
+			m, r, ok := parseTimelineAnswer(raw)
+			if !ok {
+				continue
 			}
+			months, researching, from = m, r, fromAnswer(src, raw)
+			st = Statement{Answer: raw, At: src.when()}
+		} else {
+			t := f.signals(src).Timeline
+			if t == nil || t.Confidence < bant.AnswerThreshold {
+				continue
+			}
+			months, researching, from = math.Round(t.Months*100)/100, t.Researching, fromText(src, t.Evidence)
+			_, _, _, timeline := f.signals(src).Answers()
+			st = Statement{Answer: timeline, Words: t.Evidence, At: src.when()}
 		}
+		if f.stale(src) || (months > 0 && f.horizonPassed(src.at, months)) {
+			break
+		}
+		f.stated.Timeline = st
+		f.timelineResch = boolValue(researching, from)
+		if months > 0 {
+			f.timelineMonths = numValue(months, from)
+		}
+		break
 	}
 }
 
-// titleSeniority fills f.seniority from the title, or, when the lead gave
-// none, from the role they state in their text ("I'm the CTO").
+// titleSeniority fills f.seniority from the newest title a touchpoint gave
+// or role a text states ("I'm the CTO"); a title wins over text of the
+// same time, and a stale one counts no more than a stale answer.
 func (f *facts) titleSeniority() {
 	if f.seniorityDone {
 		return
 	}
 	f.seniorityDone = true
-	if t := strings.TrimSpace(f.in.Lead.Title); t != "" {
-		f.seniority = value{kind: kindString, s: seniorityOf(t), from: `the title "` + clip(t, 40) + `"`}
-		return
+	// The title field is the newest title a form gave.
+	for _, src := range f.sourceList() {
+		if src.lead == nil || strings.TrimSpace(src.lead.Title) == "" {
+			continue
+		}
+		if !f.stale(src) {
+			f.title = strValue(src.lead.Title)
+		}
+		break
 	}
-	f.extractText()
-	if t := f.text.authority; t.sig != nil && strings.TrimSpace(t.sig.Role) != "" {
-		f.seniority = value{kind: kindString, s: seniorityOf(t.sig.Role), from: fromText(t.from, t.sig.Evidence)}
+	for _, src := range f.sourceList() {
+		var role, from string
+		if src.lead != nil {
+			t := strings.TrimSpace(src.lead.Title)
+			if t == "" {
+				continue
+			}
+			role, from = t, titleFrom(src, t)
+		} else {
+			a := f.signals(src).Authority
+			if a == nil || a.Confidence < bant.AnswerThreshold || strings.TrimSpace(a.Role) == "" {
+				continue
+			}
+			role, from = a.Role, fromText(src, a.Evidence)
+		}
+		if !f.stale(src) {
+			f.seniority = value{kind: kindString, s: seniorityOf(role), from: from}
+		}
+		return
 	}
 }
 
@@ -480,6 +528,10 @@ var authorityAnswers = map[string]string{
 	"decision_maker": AuthorityDecisionMaker, "decisionmaker": AuthorityDecisionMaker,
 	"final_decision": AuthorityDecisionMaker, "budget_holder": AuthorityDecisionMaker,
 	"influencer": AuthorityInfluencer, "recommender": AuthorityInfluencer, "evaluator": AuthorityInfluencer,
+	"defers": AuthorityDefers, "someone_else_decides": AuthorityDefers, "someone_else": AuthorityDefers,
+	"needs_approval": AuthorityDefers, "need_approval": AuthorityDefers, "requires_approval": AuthorityDefers,
+	"not_the_decision_maker": AuthorityDefers, "not_decision_maker": AuthorityDefers, "my_manager_decides": AuthorityDefers,
+	"manager_decides": AuthorityDefers, "boss_decides": AuthorityDefers, "committee": AuthorityDefers,
 	"user": AuthorityUser, "end_user": AuthorityUser,
 }
 

@@ -94,12 +94,15 @@ const (
 const (
 	AuthorityDecisionMaker = "decision_maker"
 	AuthorityInfluencer    = "influencer"
-	AuthorityUser          = "user"
+	// AuthorityDefers is a contact who says someone else decides or must
+	// approve: less than an influencer, more than a user.
+	AuthorityDefers = "defers"
+	AuthorityUser   = "user"
 )
 
 var (
 	seniorityLevels = []string{SeniorityCLevel, SeniorityVP, SeniorityDirector, SeniorityManager, SeniorityIndividual, SeniorityStudent}
-	authorityLevels = []string{AuthorityDecisionMaker, AuthorityInfluencer, AuthorityUser}
+	authorityLevels = []string{AuthorityDecisionMaker, AuthorityInfluencer, AuthorityDefers, AuthorityUser}
 )
 
 // fieldSpecs lists every canonical field except attributes.<key>, in the

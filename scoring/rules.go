@@ -58,6 +58,11 @@ type Rules struct {
 	// Learned weighs the learned model's win probability, when one is
 	// active.
 	Learned LearnedRules `yaml:"learned"`
+	// StatementMaxAge is how long what a contact said (a form answer, a
+	// title, their words in a message or reply) still counts: older
+	// statements no longer qualify them. Default 8760h (a year); 0 also
+	// means the default. Must not be negative.
+	StatementMaxAge time.Duration `yaml:"statement_max_age"`
 }
 
 // FitRule is one declarative profile rule: when its condition holds for
@@ -152,6 +157,8 @@ func DefaultRules() Rules {
 				When: leaf(FieldAuthorityLevel, OpEq, AuthorityDecisionMaker)},
 			{Name: "influencer", Points: 10, Reason: "influences the decision",
 				When: leaf(FieldAuthorityLevel, OpEq, AuthorityInfluencer)},
+			{Name: "defers", Points: 5, Reason: "defers to someone else",
+				When: leaf(FieldAuthorityLevel, OpEq, AuthorityDefers)},
 			{Name: "user", Points: 3, Reason: "would use the product",
 				When: leaf(FieldAuthorityLevel, OpEq, AuthorityUser)},
 			// Need.
@@ -218,7 +225,8 @@ func DefaultRules() Rules {
 			},
 			PageVisitAttributes: []string{"page_visits"},
 		},
-		Learned: LearnedRules{MaxPoints: 40},
+		Learned:         LearnedRules{MaxPoints: 40},
+		StatementMaxAge: DefaultStatementMaxAge,
 	}
 }
 
@@ -313,6 +321,9 @@ func (r Rules) Validate() error {
 	}
 	if r.Learned.MaxPoints < 0 || r.Learned.MaxPoints > maxPoints {
 		fail("scoring.learned.max_points", "must be within 0..%d, got %d", maxPoints, r.Learned.MaxPoints)
+	}
+	if r.StatementMaxAge < 0 {
+		fail("scoring.statement_max_age", "must be a positive duration such as 8760h, got %s", r.StatementMaxAge)
 	}
 	return errors.Join(errs...)
 }

@@ -359,8 +359,8 @@ func TestRulesYAML(t *testing.T) {
 	require.Equal(t, 95, got.Total)
 	require.Equal(t, "acme-2026-11", got.ModelVersion)
 	explained := got.Explain()
-	require.Contains(t, explained, `big budget: budget of at least $50k (from the message: "$80k") (+30)`)
-	require.Contains(t, explained, `decision maker: title.seniority is "c_level" (from the title "CEO") (+20)`)
+	require.Contains(t, explained, `big budget: budget of at least $50k (from the message on 29 Nov, read as English: "$80k") (+30)`)
+	require.Contains(t, explained, `decision maker: title.seniority is "c_level" (from the title as of 29 Nov: "CEO") (+20)`)
 	// One open a half-life ago: 1 point halved, rounded to 1 (0.5 rounds
 	// up); three page visits from the attribute, fresh: 3.
 	require.Contains(t, explained, "1 email open, last 7 days ago (+1)")

@@ -82,9 +82,19 @@ type Input struct {
 	// Lead is the current profile with its structured answers; its
 	// Message and Attributes are read too.
 	Lead lead.Lead `json:"lead"`
-	// Texts are extra free texts (email bodies, replies), oldest first,
-	// read for BANT signals after Lead.Message.
-	Texts []string `json:"texts,omitempty"`
+	// Texts are the contact's free texts (touchpoint messages, email
+	// replies), each read for BANT signals as of when it was written. Any
+	// order: a contact's facts are taken from whatever said something
+	// last (see Earlier). A TextMessage equal to Lead.Message is the
+	// lead's own message and is read once.
+	Texts []Text `json:"texts,omitempty"`
+	// Earlier are the leads of the contact's earlier touchpoints, any
+	// order. Their structured answers and titles count where Lead and the
+	// texts say nothing later: a plain newsletter sign-up does not erase
+	// the need a form stated in May. Statements older than
+	// Rules.StatementMaxAge, and timelines whose horizon passed more than
+	// a month ago, no longer count.
+	Earlier []lead.Lead `json:"earlier,omitempty"`
 	// Engagements are what the contact did. The submission being scored
 	// is scored by the fit rules; pass earlier submissions as form_fill.
 	Engagements []Engagement `json:"engagements,omitempty"`

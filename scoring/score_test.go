@@ -84,7 +84,7 @@ func TestDefaultRulesExamples(t *testing.T) {
 			total: 87, band: scoring.BandHot, // 88 points, compressed above 80
 			rules: []string{"budget 10k-50k", "decision maker", "urgent need", "timeline 3 months", "vp or director", "company given", "inbound form or webinar", "compress"},
 			contains: []string{
-				`budget of $10k to $50k (from the budget answer "10k_50k") (+20)`,
+				`budget of $10k to $50k (from a form answer: "10k_50k") (+20)`,
 				`VP or director title (from the title "Director of IT") (+8)`,
 			},
 		},
@@ -114,10 +114,10 @@ func TestDefaultRulesExamples(t *testing.T) {
 			// 30 + 20 + 20 + 15 + 10 (CTO) + 5 + 5
 			total: 94, band: scoring.BandHot, // 105 points, compressed above 80
 			contains: []string{
-				`budget of $50k or more (from the message: "€60k per year") (+30)`,
-				`decision maker (from the message: "I'm the CTO") (+20)`,
-				`executive title (from the message: "I'm the CTO") (+10)`,
-				`buying within a month (from the message: "ASAP") (+15)`,
+				`budget of $50k or more (from the message on 29 Nov, read as English: "€60k per year") (+30)`,
+				`decision maker (from the message on 29 Nov, read as English: "I'm the CTO") (+20)`,
+				`executive title (from the message on 29 Nov, read as English: "I'm the CTO") (+10)`,
+				`buying within a month (from the message on 29 Nov, read as English: "ASAP") (+15)`,
 			},
 		},
 		{
@@ -133,11 +133,11 @@ func TestDefaultRulesExamples(t *testing.T) {
 			name: "text fills only what answers leave empty",
 			in: scoring.Input{
 				Lead:  mkLead(lead.Inbound{Email: "kai@tyrell.test", Answers: lead.Answers{Authority: "user"}}),
-				Texts: []string{"I'm the decision maker and we have about $25k set aside."},
+				Texts: []scoring.Text{{Body: "I'm the decision maker and we have about $25k set aside."}},
 			},
 			total: 23, band: scoring.BandCold,
 			rules:    []string{"budget 10k-50k", "user"},
-			contains: []string{`(from an email: "$25k")`, `(from the authority answer "user")`},
+			contains: []string{`(from an email, read as English: "$25k")`, `(from a form answer: "user")`},
 		},
 		{
 			name: "student is a negative signal",
@@ -541,7 +541,7 @@ func FuzzScore(f *testing.F) {
 				Answers:    lead.Answers{Budget: budget, Authority: authority, Need: need, Timeline: timeline},
 				Attributes: map[string]any{"company_size": size, "x": size, "page_visits": size},
 			}),
-			Texts:       []string{message + " " + budget},
+			Texts:       []scoring.Text{{Body: message + " " + budget}},
 			Engagements: []scoring.Engagement{{Kind: kind, At: now.Add(-time.Duration(ageSeconds) * time.Second)}},
 		}
 		got := scoring.Score(in, r, now)

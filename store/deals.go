@@ -37,6 +37,19 @@ func openDeal(row dealsdb.OpenDealRow) lead.Deal {
 	return d
 }
 
+// LastClosedDeal returns the contact's most recently closed deal in the
+// pipeline (ID, Won, ClosedAt set), ErrNotFound when none was ever closed.
+func (s *Store) LastClosedDeal(ctx context.Context, contactID int64, pipeline string) (lead.ClosedDeal, error) {
+	row, err := dealsdb.New(s.pool).LastClosedDeal(ctx, dealsdb.LastClosedDealParams{ContactID: contactID, Pipeline: pipeline})
+	if errors.Is(err, pgx.ErrNoRows) {
+		return lead.ClosedDeal{}, fmt.Errorf("closed deal of contact %d: %w", contactID, ErrNotFound)
+	}
+	if err != nil {
+		return lead.ClosedDeal{}, fmt.Errorf("read closed deal of contact %d: %w", contactID, err)
+	}
+	return lead.ClosedDeal{ID: row.ID, Won: row.Won, ClosedAt: row.ClosedAt}, nil
+}
+
 // OpenDealByID returns a deal while it is open, ErrNotFound once closed or
 // gone (SLADue is not read).
 func (s *Store) OpenDealByID(ctx context.Context, dealID int64) (lead.Deal, error) {

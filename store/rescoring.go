@@ -29,15 +29,36 @@ func (s *Store) ContactActivity(ctx context.Context, contactID int64, since time
 }
 
 // ContactTexts returns the free text a contact wrote: touchpoint messages
-// and email replies, newest first, at most limit.
-func (s *Store) ContactTexts(ctx context.Context, contactID int64, limit int) ([]string, error) {
+// and email replies with when they were written, newest first, at most
+// limit.
+func (s *Store) ContactTexts(ctx context.Context, contactID int64, limit int) ([]lead.ContactText, error) {
 	rows, err := scoringdb.New(s.pool).ContactTexts(ctx, scoringdb.ContactTextsParams{ContactID: contactID, MaxTexts: int32(limit)})
 	if err != nil {
 		return nil, fmt.Errorf("read texts of contact %d: %w", contactID, err)
 	}
-	var out []string
+	var out []lead.ContactText
 	for _, r := range rows {
-		out = append(out, r.Text)
+		out = append(out, lead.ContactText{Text: r.Text, At: r.OccurredAt, Reply: r.IsReply})
+	}
+	return out, nil
+}
+
+// ContactLeads returns the leads of a contact's newest touchpoints, newest
+// first, at most limit: what each form said, for the contact's facts.
+func (s *Store) ContactLeads(ctx context.Context, contactID int64, limit int) ([]lead.Lead, error) {
+	ids, err := scoringdb.New(s.pool).RecentTouchpoints(ctx, scoringdb.RecentTouchpointsParams{ContactID: contactID, MaxTouchpoints: int32(limit)})
+	if err != nil {
+		return nil, fmt.Errorf("read touchpoints of contact %d: %w", contactID, err)
+	}
+	found, err := touchpointLeads(ctx, s.pool, ids)
+	if err != nil {
+		return nil, fmt.Errorf("read touchpoints of contact %d: %w", contactID, err)
+	}
+	out := make([]lead.Lead, 0, len(ids))
+	for _, id := range ids {
+		if r, ok := found[id]; ok {
+			out = append(out, r.lead)
+		}
 	}
 	return out, nil
 }

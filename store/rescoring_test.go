@@ -41,7 +41,30 @@ func TestContactActivityAndTexts(t *testing.T) {
 
 	texts, err := b.store.ContactTexts(ctx, tp.ContactID, 10)
 	require.NoError(t, err)
-	require.Equal(t, []string{"I'm the CTO", "We have about $25k"}, texts)
+	require.Len(t, texts, 2)
+	require.Equal(t, "I'm the CTO", texts[0].Text)
+	require.True(t, texts[0].Reply)
+	require.True(t, texts[0].At.Equal(b.now.Add(time.Minute)), "a text keeps when it was written: %s", texts[0].At)
+	require.Equal(t, "We have about $25k", texts[1].Text)
+	require.False(t, texts[1].Reply)
+	require.True(t, texts[1].At.Equal(tp.OccurredAt), "%s", texts[1].At)
+
+	// A later plain sign-up: the contact's leads, newest first, each with
+	// its own answers and time.
+	signup := person("ada@example.com", "")
+	signup.OccurredAt = b.now.Add(time.Hour)
+	signup.Answers = lead.Answers{}
+	_, err = b.store.RecordLead(ctx, b.event(t, "act-2"), signup, b.now.Add(time.Hour))
+	require.NoError(t, err)
+	leads, err := b.store.ContactLeads(ctx, tp.ContactID, 10)
+	require.NoError(t, err)
+	require.Len(t, leads, 2)
+	require.True(t, leads[0].OccurredAt.Equal(signup.OccurredAt))
+	require.True(t, leads[1].OccurredAt.Equal(tp.OccurredAt))
+	require.Equal(t, "We have about $25k", leads[1].Message)
+	leads, err = b.store.ContactLeads(ctx, tp.ContactID, 1)
+	require.NoError(t, err)
+	require.Len(t, leads, 1)
 }
 
 func TestRescoringRunsAndBandChanges(t *testing.T) {

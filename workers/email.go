@@ -17,7 +17,6 @@ import (
 	"leadflow/email"
 	"leadflow/lead"
 	"leadflow/scoring"
-	"leadflow/scoring/bant"
 )
 
 // NurtureStep is one email of a nurture sequence.
@@ -508,13 +507,19 @@ func (h *Handlers) emailData(ctx context.Context, st emailDataReader, e lead.Out
 		l.FirstName, l.LastName, l.Company, l.Title, l.Email
 	d.Contact.Phone, d.Contact.Country, d.Message = l.Phone, l.Country, l.Message
 	d.Campaign = l.UTM.Campaign
-	sig := bant.Extract(l.Message, h.cfg.NowFunc())
-	a := sig.Fill(l.Answers)
-	d.Need = humanise(a.Need)
-	if sig.Need != nil && sig.Need.Pain != "" {
-		d.Need = sig.Need.Pain
+	// Need and timeline are the contact's, as the score read them: the
+	// newest touchpoint or text that said something (a plain newsletter
+	// sign-up after a form keeps the form's need).
+	in, err := contactInput(ctx, st, e.ContactID, l, false)
+	if err != nil {
+		return d, "", err
 	}
-	d.Timeline = humanise(a.Timeline)
+	stated := scoring.Statements(in, h.cfg.Rules, h.cfg.NowFunc())
+	d.Need = humanise(stated.Need.Answer)
+	if stated.Need.Words != "" {
+		d.Need = stated.Need.Words
+	}
+	d.Timeline = humanise(stated.Timeline.Answer)
 	if v, ok := l.Attributes["timezone"].(string); ok {
 		tz = v
 	}
@@ -540,7 +545,7 @@ func (h *Handlers) emailData(ctx context.Context, st emailDataReader, e lead.Out
 	if e.Template != "" && e.Template == h.cfg.Email.replyNotification() {
 		// The reply being forwarded: the contact's newest words.
 		if texts, err := st.ContactTexts(ctx, e.ContactID, 1); err == nil && len(texts) == 1 {
-			d.Message = texts[0]
+			d.Message = texts[0].Text
 		}
 	}
 	if e.Template != "" && e.Template == h.cfg.Email.HeatingUp {
@@ -791,8 +796,8 @@ func (h *Handlers) lastTrigger(ctx context.Context, st activityReader, contactID
 		if err != nil {
 			return contactTrigger{}, err
 		}
-		if len(texts) == 1 && texts[0] != l.Message {
-			tr.Text = texts[0] // the reply, unless it had no words
+		if len(texts) == 1 && texts[0].Text != l.Message {
+			tr.Text = texts[0].Text // the reply, unless it had no words
 		}
 		return tr, nil
 	case scoring.EngagementFormFill:

@@ -100,6 +100,10 @@ type Routing struct {
 	HotStage string
 	// NurtureProgram is the program warm and cold leads join (default "default").
 	NurtureProgram string
+	// ReengageProgram is the program a contact whose last deal was lost
+	// joins instead; "" (the default) enrolls it nowhere. A contact with a
+	// won deal is never enrolled again: neither is a new lead.
+	ReengageProgram string
 	// Rules pick a team for hot leads; nil assigns round robin over all
 	// active reps.
 	Rules *pipeline.RoutingRules

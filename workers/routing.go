@@ -25,6 +25,7 @@ type router interface {
 	dealOpener
 	CreateDeal(ctx context.Context, req lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) (lead.Deal, bool, error)
 	OpenDeal(ctx context.Context, contactID int64, pipeline string) (lead.Deal, error)
+	LastClosedDeal(ctx context.Context, contactID int64, pipeline string) (lead.ClosedDeal, error)
 	EnrollNurture(ctx context.Context, e lead.Enrollment) (lead.Enrollment, bool, error)
 }
 
@@ -162,8 +163,16 @@ func (h *Handlers) route(ctx context.Context, st router, p RoutePayload, sc lead
 		} else if !errors.Is(err, lead.ErrNotFound) {
 			return fmt.Errorf("route contact %d: %w", p.ContactID, err)
 		}
+		program, err := h.nurtureProgram(ctx, st, p.ContactID)
+		if err != nil {
+			return fmt.Errorf("route contact %d: %w", p.ContactID, err)
+		}
+		if program == "" {
+			h.cfg.Metrics.LeadRouted(string(pipeline.Skip))
+			return nil
+		}
 		enr, created, err := st.EnrollNurture(ctx, lead.Enrollment{
-			ContactID: p.ContactID, TouchpointID: tpID, Program: h.cfg.Routing.NurtureProgram,
+			ContactID: p.ContactID, TouchpointID: tpID, Program: program,
 			Band: sc.Band, EnrolledAt: now,
 		})
 		if err != nil {
@@ -183,6 +192,28 @@ func (h *Handlers) route(ctx context.Context, st router, p RoutePayload, sc lead
 		h.cfg.Metrics.LeadRouted(string(dest))
 	}
 	return nil
+}
+
+// nurtureProgram is the nurture program a contact sent to nurture joins,
+// "" for none. A contact whose last deal in the pipeline closed is not a
+// new lead: the welcome sequence (Routing.NurtureProgram) would greet a
+// lost prospect or a customer as a stranger. A lost one joins
+// Routing.ReengageProgram when configured; a won one joins nothing.
+func (h *Handlers) nurtureProgram(ctx context.Context, st router, contactID int64) (string, error) {
+	closed, err := st.LastClosedDeal(ctx, contactID, h.cfg.Routing.Pipeline)
+	if errors.Is(err, lead.ErrNotFound) {
+		return h.cfg.Routing.NurtureProgram, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	program := h.cfg.Routing.ReengageProgram
+	if closed.Won {
+		program = ""
+	}
+	h.cfg.Logger.InfoContext(ctx, "contact with a closed deal not welcomed again", "contact_id", contactID,
+		"deal_id", closed.ID, "won", closed.Won, "program", program)
+	return program, nil
 }
 
 // dealOpened does what follows a routed deal: metrics and the speed-to-lead

@@ -85,7 +85,43 @@ type leadReader interface {
 // lastTrigger).
 type activityReader interface {
 	ContactActivity(ctx context.Context, contactID int64, since time.Time) ([]lead.Activity, error)
-	ContactTexts(ctx context.Context, contactID int64, limit int) ([]string, error)
+	ContactTexts(ctx context.Context, contactID int64, limit int) ([]lead.ContactText, error)
+	ContactLeads(ctx context.Context, contactID int64, limit int) ([]lead.Lead, error)
+}
+
+// Limits of what scoring reads of a contact's history: its newest texts
+// and touchpoints. Older ones rarely survive the statement age limit, and
+// a contact with more is one whose recent words say enough.
+const (
+	maxContactTexts = 20
+	maxContactLeads = 20
+)
+
+// contactInput gathers what the contact said, for scoring and for what
+// reps are shown: l (the touchpoint being scored, or the latest), the
+// contact's texts with when they were written, and its touchpoints' forms.
+// fresh says the contact was created by l just now, so it said nothing
+// else and the reads are skipped (most leads are new people).
+func contactInput(ctx context.Context, st activityReader, contactID int64, l lead.Lead, fresh bool) (scoring.Input, error) {
+	in := scoring.Input{Lead: l}
+	if fresh {
+		return in, nil
+	}
+	texts, err := st.ContactTexts(ctx, contactID, maxContactTexts)
+	if err != nil {
+		return in, err
+	}
+	for _, t := range texts {
+		kind := scoring.TextMessage
+		if t.Reply {
+			kind = scoring.TextReply
+		}
+		in.Texts = append(in.Texts, scoring.Text{Body: t.Text, At: t.At, Kind: kind})
+	}
+	if in.Earlier, err = st.ContactLeads(ctx, contactID, maxContactLeads); err != nil {
+		return in, err
+	}
+	return in, nil
 }
 
 // scoreHistory reads a contact's previous score and records band
@@ -128,24 +164,17 @@ func (h *Handlers) scoreContact(ctx context.Context, st activityReader, contactI
 func (h *Handlers) scoreContactWith(ctx context.Context, st activityReader, contactID int64, l lead.Lead, now time.Time, fresh bool) (scoring.Result, error) {
 	rules := h.cfg.Rules
 	horizon := h.engagementHorizon()
-	var (
-		acts  []lead.Activity
-		texts []string
-		err   error
-	)
-	if fresh {
-		if l.Message != "" {
-			texts = []string{l.Message}
-		}
-	} else {
+	var acts []lead.Activity
+	if !fresh {
+		var err error
 		if acts, err = st.ContactActivity(ctx, contactID, now.Add(-horizon)); err != nil {
 			return scoring.Result{}, err
 		}
-		if texts, err = st.ContactTexts(ctx, contactID, 20); err != nil {
-			return scoring.Result{}, err
-		}
 	}
-	in := scoring.Input{Lead: l, Texts: texts}
+	in, err := contactInput(ctx, st, contactID, l, fresh)
+	if err != nil {
+		return scoring.Result{}, err
+	}
 	for _, a := range acts {
 		in.Engagements = append(in.Engagements, scoring.Engagement{Kind: a.Kind, At: a.At, Count: a.Count})
 	}

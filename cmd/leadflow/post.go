@@ -42,7 +42,7 @@ func runPost(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	fs.StringVar(&f.Country, "country", "", "the lead's country (ISO code or name)")
 	fs.StringVar(&f.Message, "message", "", "the form's message")
 	fs.StringVar(&f.Budget, "budget", "", "qualifying answer: budget (e.g. under_10k, 10k_50k, over_50k, none, or an amount such as $30k)")
-	fs.StringVar(&f.Authority, "authority", "", "qualifying answer: authority (decision_maker, influencer, user)")
+	fs.StringVar(&f.Authority, "authority", "", "qualifying answer: authority (decision_maker, influencer, defers, user)")
 	fs.StringVar(&f.Need, "need", "", "qualifying answer: need (urgent, important, exploring)")
 	fs.StringVar(&f.Timeline, "timeline", "", "qualifying answer: timeline (this_month, this_quarter, this_year, no_timeline)")
 	fs.BoolVar(&f.Consent, "consent", false, "the lead ticked the marketing consent box (nurture email needs it when email.require_consent is set)")

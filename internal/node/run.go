@@ -99,7 +99,7 @@ func (n *Node) Run(ctx context.Context, ln net.Listener, r Roles) error {
 // teams are configured.
 func (n *Node) routing() workers.Routing {
 	r := n.cfg.File.Routing
-	return workers.Routing{Pipeline: r.Pipeline, HotStage: r.HotStage, NurtureProgram: r.NurtureProgram, SLA: r.SLA,
+	return workers.Routing{Pipeline: r.Pipeline, HotStage: r.HotStage, NurtureProgram: r.NurtureProgram, ReengageProgram: r.ReengageProgram, SLA: r.SLA,
 		CallbackAfter: r.CallbackAfter, TeamPipelines: r.TeamPipelines(), Rules: r.TeamRules()}
 }
 

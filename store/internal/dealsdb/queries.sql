@@ -6,6 +6,15 @@ SELECT d.id, d.contact_id, d.pipeline_id, d.stage_id, st.name AS stage,
 FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
 WHERE d.contact_id = @contact_id AND p.name = @pipeline AND d.closed_at IS NULL;
 
+-- name: LastClosedDeal :one
+-- The contact's most recently closed deal in the named pipeline: whether it
+-- was won, and when it closed (routing: a contact with a closed deal is
+-- not a new lead).
+SELECT d.id, (st.kind = 'won')::bool AS won, d.closed_at::timestamptz AS closed_at
+FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
+WHERE d.contact_id = @contact_id AND p.name = @pipeline AND d.closed_at IS NOT NULL
+ORDER BY d.closed_at DESC, d.id DESC LIMIT 1;
+
 -- name: OpenDealByID :one
 -- A deal while it is open.
 SELECT d.id, d.contact_id, d.pipeline_id, d.stage_id, st.name AS stage,

@@ -170,6 +170,34 @@ func (q *Queries) InsertStageHistory(ctx context.Context, arg InsertStageHistory
 	return id, err
 }
 
+const lastClosedDeal = `-- name: LastClosedDeal :one
+SELECT d.id, (st.kind = 'won')::bool AS won, d.closed_at::timestamptz AS closed_at
+FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
+WHERE d.contact_id = $1 AND p.name = $2 AND d.closed_at IS NOT NULL
+ORDER BY d.closed_at DESC, d.id DESC LIMIT 1
+`
+
+type LastClosedDealParams struct {
+	ContactID int64
+	Pipeline  string
+}
+
+type LastClosedDealRow struct {
+	ID       int64
+	Won      bool
+	ClosedAt time.Time
+}
+
+// The contact's most recently closed deal in the named pipeline: whether it
+// was won, and when it closed (routing: a contact with a closed deal is
+// not a new lead).
+func (q *Queries) LastClosedDeal(ctx context.Context, arg LastClosedDealParams) (LastClosedDealRow, error) {
+	row := q.db.QueryRow(ctx, lastClosedDeal, arg.ContactID, arg.Pipeline)
+	var i LastClosedDealRow
+	err := row.Scan(&i.ID, &i.Won, &i.ClosedAt)
+	return i, err
+}
+
 const lockDealOwner = `-- name: LockDealOwner :one
 SELECT contact_id, COALESCE(owner_rep_id, 0)::bigint AS owner_rep_id, team, first_contacted_at, closed_at, stage_id
 FROM deals WHERE id = $1

@@ -41,11 +41,16 @@ ORDER BY 2;
 
 -- name: ContactTexts :many
 -- Lists the free text a contact wrote, newest first: touchpoint messages
--- and email replies.
-SELECT t.message AS text, t.occurred_at FROM touchpoints t WHERE t.contact_id = @contact_id AND t.message <> ''
+-- and email replies (is_reply), each with when it was written.
+SELECT t.message AS text, t.occurred_at, false AS is_reply FROM touchpoints t WHERE t.contact_id = @contact_id AND t.message <> ''
 UNION ALL
-SELECT e.text, e.occurred_at FROM engagement_events e WHERE e.contact_id = @contact_id AND e.kind = 'replied' AND e.text <> ''
+SELECT e.text, e.occurred_at, true FROM engagement_events e WHERE e.contact_id = @contact_id AND e.kind = 'replied' AND e.text <> ''
 ORDER BY 2 DESC LIMIT @max_texts;
+
+-- name: RecentTouchpoints :many
+-- Lists the ids of a contact's newest touchpoints, newest first: the
+-- forms whose answers and titles make up what the contact said.
+SELECT id FROM touchpoints WHERE contact_id = @contact_id ORDER BY occurred_at DESC, id DESC LIMIT @max_touchpoints;
 
 -- name: LatestTouchpoint :one
 -- Reads the id of a contact's most recent touchpoint.

@@ -174,9 +174,9 @@ func (q *Queries) ContactScores(ctx context.Context, arg ContactScoresParams) ([
 }
 
 const contactTexts = `-- name: ContactTexts :many
-SELECT t.message AS text, t.occurred_at FROM touchpoints t WHERE t.contact_id = $2 AND t.message <> ''
+SELECT t.message AS text, t.occurred_at, false AS is_reply FROM touchpoints t WHERE t.contact_id = $2 AND t.message <> ''
 UNION ALL
-SELECT e.text, e.occurred_at FROM engagement_events e WHERE e.contact_id = $2 AND e.kind = 'replied' AND e.text <> ''
+SELECT e.text, e.occurred_at, true FROM engagement_events e WHERE e.contact_id = $2 AND e.kind = 'replied' AND e.text <> ''
 ORDER BY 2 DESC LIMIT $1
 `
 
@@ -188,10 +188,11 @@ type ContactTextsParams struct {
 type ContactTextsRow struct {
 	Text       string
 	OccurredAt time.Time
+	IsReply    bool
 }
 
 // Lists the free text a contact wrote, newest first: touchpoint messages
-// and email replies.
+// and email replies (is_reply), each with when it was written.
 func (q *Queries) ContactTexts(ctx context.Context, arg ContactTextsParams) ([]ContactTextsRow, error) {
 	rows, err := q.db.Query(ctx, contactTexts, arg.MaxTexts, arg.ContactID)
 	if err != nil {
@@ -201,7 +202,7 @@ func (q *Queries) ContactTexts(ctx context.Context, arg ContactTextsParams) ([]C
 	var items []ContactTextsRow
 	for rows.Next() {
 		var i ContactTextsRow
-		if err := rows.Scan(&i.Text, &i.OccurredAt); err != nil {
+		if err := rows.Scan(&i.Text, &i.OccurredAt, &i.IsReply); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
@@ -524,6 +525,37 @@ func (q *Queries) RecentLeads(ctx context.Context, since time.Time) ([]RecentLea
 			return nil, err
 		}
 		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const recentTouchpoints = `-- name: RecentTouchpoints :many
+SELECT id FROM touchpoints WHERE contact_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT $2
+`
+
+type RecentTouchpointsParams struct {
+	ContactID      int64
+	MaxTouchpoints int32
+}
+
+// Lists the ids of a contact's newest touchpoints, newest first: the
+// forms whose answers and titles make up what the contact said.
+func (q *Queries) RecentTouchpoints(ctx context.Context, arg RecentTouchpointsParams) ([]int64, error) {
+	rows, err := q.db.Query(ctx, recentTouchpoints, arg.ContactID, arg.MaxTouchpoints)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
