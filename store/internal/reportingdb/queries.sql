@@ -220,3 +220,15 @@ WHERE f.first_touch_at IS NOT NULL
   AND (sqlc.narg(from_at)::timestamptz IS NULL OR f.first_touch_at >= sqlc.narg(from_at))
   AND (sqlc.narg(to_at)::timestamptz IS NULL OR f.first_touch_at < sqlc.narg(to_at))
 GROUP BY 1 ORDER BY 1 DESC;
+
+-- name: InsertImportArrivalScore :execrows
+-- Stores a historic lead's score at arrival as its contact's first score,
+-- computed at its first touch, unless the contact already has a score: a
+-- re-import adds nothing twice, and a lead imported before scores existed
+-- gets its score now.
+INSERT INTO scores (contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at)
+SELECT t.contact_id, t.id, @total, @band, @model_version, @breakdown, t.occurred_at
+FROM inbound_events e JOIN touchpoints t ON t.inbound_event_id = e.id
+WHERE e.connector = 'import' AND e.source = @dataset AND e.event_id = @external_id
+  AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.contact_id = t.contact_id)
+ON CONFLICT DO NOTHING;

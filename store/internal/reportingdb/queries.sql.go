@@ -228,6 +228,43 @@ func (q *Queries) Funnel(ctx context.Context, arg FunnelParams) ([]FunnelRow, er
 	return items, nil
 }
 
+const insertImportArrivalScore = `-- name: InsertImportArrivalScore :execrows
+INSERT INTO scores (contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at)
+SELECT t.contact_id, t.id, $1, $2, $3, $4, t.occurred_at
+FROM inbound_events e JOIN touchpoints t ON t.inbound_event_id = e.id
+WHERE e.connector = 'import' AND e.source = $5 AND e.event_id = $6
+  AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.contact_id = t.contact_id)
+ON CONFLICT DO NOTHING
+`
+
+type InsertImportArrivalScoreParams struct {
+	Total        int32
+	Band         string
+	ModelVersion string
+	Breakdown    []byte
+	Dataset      string
+	ExternalID   string
+}
+
+// Stores a historic lead's score at arrival as its contact's first score,
+// computed at its first touch, unless the contact already has a score: a
+// re-import adds nothing twice, and a lead imported before scores existed
+// gets its score now.
+func (q *Queries) InsertImportArrivalScore(ctx context.Context, arg InsertImportArrivalScoreParams) (int64, error) {
+	result, err := q.db.Exec(ctx, insertImportArrivalScore,
+		arg.Total,
+		arg.Band,
+		arg.ModelVersion,
+		arg.Breakdown,
+		arg.Dataset,
+		arg.ExternalID,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const insertImportContact = `-- name: InsertImportContact :one
 INSERT INTO contacts (created_at, updated_at) VALUES ($1, $1) RETURNING id
 `
