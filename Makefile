@@ -71,7 +71,8 @@ fuzz:
 DATASETS ?= $(CURDIR)/../shared/datasets
 eval: services build
 	@test -f "$(DATASETS)/x_education_leads/Leads.csv" || { echo "no dataset at $(DATASETS) (set DATASETS=...)" >&2; exit 1; }
-	LEADFLOW_DATASETS=$(DATASETS) $(GO) test -tags datasets -count=1 -run 'TestAcceptance|TestOlist' ./scoring/learn ./cmd/leadflow
+	LEADFLOW_DATASETS=$(DATASETS) $(GO) test -tags datasets -count=1 -run 'TestAcceptance|TestOlistFunnel' ./scoring/learn ./cmd/leadflow
+	LEADFLOW_DATASETS=$(DATASETS) $(GO) test -tags datasets -count=1 -v -run 'TestOlistPareto' ./cmd/leadflow
 	./bin/leadflow score eval --csv "$(DATASETS)/x_education_leads/Leads.csv" --label Converted --positive 1 \
 	  --exclude "Tags,Lead Quality,Lead Profile,Last Activity,Last Notable Activity,Prospect ID,Lead Number" --seeds 1-5
 

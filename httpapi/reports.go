@@ -94,6 +94,7 @@ type ReportRows struct {
 	stages      []stageRow
 	attribution []attributionRow
 	reps        []repRow
+	pareto      []paretoRow
 	name        string
 }
 
@@ -121,6 +122,11 @@ func NewReportRows(res reporting.Result) ReportRows {
 		for i, r := range res.Reps {
 			out.reps[i] = repRow(r)
 		}
+	case "pareto":
+		out.pareto = make([]paretoRow, len(res.Pareto))
+		for i, r := range res.Pareto {
+			out.pareto[i] = paretoRow(r)
+		}
 	}
 	return out
 }
@@ -136,6 +142,8 @@ func (r ReportRows) MarshalJSON() ([]byte, error) {
 		return json.Marshal(r.attribution)
 	case "reps":
 		return json.Marshal(r.reps)
+	case "pareto":
+		return json.Marshal(r.pareto)
 	}
 	return []byte("[]"), nil
 }
@@ -181,4 +189,19 @@ type repRow struct {
 	Won                     int64    `json:"won"`
 	WonRevenueCents         int64    `json:"won_revenue_cents"`
 	SLABreaches             int64    `json:"sla_breaches"`
+}
+
+// paretoRow is reporting.ParetoRow on the wire: shares are fractions
+// (0..1), null where undefined (nothing won yet, the unscored row).
+type paretoRow struct {
+	Top          string   `json:"top"`
+	Leads        float64  `json:"leads"`
+	LeadShare    *float64 `json:"lead_share"`
+	Won          float64  `json:"won"`
+	WonShare     *float64 `json:"won_share"`
+	RevenueCents float64  `json:"revenue_cents"`
+	RevenueShare *float64 `json:"revenue_share"`
+	Lift         *float64 `json:"lift"`
+	WonLift      *float64 `json:"won_lift"`
+	MinScore     *int     `json:"min_score"`
 }

@@ -21,6 +21,35 @@ type HistoricLead struct {
 	// WonAt is zero for a lead that was not won.
 	WonAt       time.Time
 	AmountCents int64
+	// ArrivalScore, when set (ScoreHistory), is stored as the lead's
+	// first score, computed at At, so the pareto report can rank it.
+	ArrivalScore *ArrivalScore
+}
+
+// ArrivalScore is a historic lead's score at its first contact, as the
+// workers store a new lead's: total, band, the scoring model's version and
+// the breakdown (the scoring result as JSON).
+type ArrivalScore struct {
+	Total        int
+	Band         string
+	ModelVersion string
+	Breakdown    []byte
+}
+
+// ScoreFunc scores a historic lead at its first contact from what the
+// file says about it (package cmd/leadflow wires the configured rules in).
+type ScoreFunc func(HistoricLead) (ArrivalScore, error)
+
+// ScoreHistory sets every lead's ArrivalScore with score.
+func ScoreHistory(leads []HistoricLead, score ScoreFunc) error {
+	for i := range leads {
+		sc, err := score(leads[i])
+		if err != nil {
+			return fmt.Errorf("score historic lead %q: %w", leads[i].ExternalID, err)
+		}
+		leads[i].ArrivalScore = &sc
+	}
+	return nil
 }
 
 // HistoryFiles describe a history import: one CSV of leads and, optionally,

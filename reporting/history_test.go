@@ -43,11 +43,11 @@ func TestHistoryFilesComplete(t *testing.T) {
 // historyStore is a HistoryImporter in memory that already holds one lead.
 type historyStore struct{ err error }
 
-func (h historyStore) ImportHistoricLeads(_ context.Context, _ string, leads []HistoricLead, progress func(int)) (int, error) {
+func (h historyStore) ImportHistoricLeads(_ context.Context, _ string, leads []HistoricLead, progress func(int)) (HistoryWritten, error) {
 	if progress != nil {
 		progress(len(leads))
 	}
-	return len(leads) - 1, h.err
+	return HistoryWritten{Leads: len(leads) - 1, Scores: len(leads) - 1}, h.err
 }
 
 func TestImportHistory(t *testing.T) {
@@ -59,7 +59,7 @@ func TestImportHistory(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 3, done)
 	got.Took = 0
-	require.Equal(t, HistoryImported{Dataset: "crm", Leads: 3, Won: 2, Imported: 2}, got)
+	require.Equal(t, HistoryImported{Dataset: "crm", Leads: 3, Won: 2, Imported: 2, Scored: 2}, got)
 
 	_, err = ImportHistory(context.Background(), historyStore{err: errors.New("import history: refused")}, "crm", leads, nil)
 	require.EqualError(t, err, "import history: refused")
@@ -70,4 +70,19 @@ func TestHistoryImportedWriteText(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, HistoryImported{Dataset: "crm", Leads: 5, Won: 2, Imported: 3, Took: 12 * time.Millisecond}.WriteText(&out))
 	require.Equal(t, "imported 3 historical leads (2 won in the files) into the funnel as \"crm\" in 12ms; 2 were already there\n", out.String())
+	out.Reset()
+	require.NoError(t, HistoryImported{Dataset: "crm", Leads: 5, Imported: 5, Scored: 5}.WriteText(&out))
+	require.Contains(t, out.String(), "scored 5 of them at arrival")
+}
+
+func TestScoreHistory(t *testing.T) {
+	t.Parallel()
+	leads := []HistoricLead{{ExternalID: "a", Source: "referral"}, {ExternalID: "b", Source: "web"}}
+	require.NoError(t, ScoreHistory(leads, func(l HistoricLead) (ArrivalScore, error) {
+		return ArrivalScore{Total: len(l.Source), Band: "cold", ModelVersion: "v"}, nil
+	}))
+	require.Equal(t, 8, leads[0].ArrivalScore.Total)
+	require.Equal(t, 3, leads[1].ArrivalScore.Total)
+	err := ScoreHistory(leads, func(HistoricLead) (ArrivalScore, error) { return ArrivalScore{}, errors.New("boom") })
+	require.EqualError(t, err, `score historic lead "a": boom`)
 }

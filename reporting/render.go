@@ -34,6 +34,13 @@ func Write(w io.Writer, format string, res Result) error {
 		if err := tw.Flush(); err != nil {
 			return fmt.Errorf("write report: %w", err)
 		}
+		if res.Name == "pareto" {
+			for _, n := range ParetoNotes(res.Pareto) {
+				if _, err := fmt.Fprintln(w, n); err != nil {
+					return fmt.Errorf("write report: %w", err)
+				}
+			}
+		}
 		return nil
 	}
 	return fmt.Errorf("write report: unknown format %q (one of: %s)", format, strings.Join(Formats, ", "))
@@ -66,6 +73,16 @@ func Cells(res Result) ([]string, [][]string) {
 				money(float64(r.WonRevenueCents)), itoa(r.SLABreaches)})
 		}
 		return []string{"rep", "assigned", "median_first_touch_minutes", "won", "won_revenue", "sla_breaches"}, out
+	case "pareto":
+		for _, r := range res.Pareto {
+			minScore := ""
+			if r.MinScore != nil {
+				minScore = strconv.Itoa(*r.MinScore)
+			}
+			out = append(out, []string{r.Top, ftoa(r.Leads, 1), optional(r.LeadShare, 3), ftoa(r.Won, 1), optional(r.WonShare, 3),
+				money(r.RevenueCents), optional(r.RevenueShare, 3), optional(r.Lift, 2), optional(r.WonLift, 2), minScore})
+		}
+		return []string{"top", "leads", "lead_share", "won", "won_share", "revenue", "revenue_share", "lift", "won_lift", "min_score"}, out
 	}
 	return []string{"unsupported report"}, nil
 }

@@ -36,6 +36,12 @@ func (f *fakeSource) RepLeaderboard(context.Context, time.Time, time.Time) ([]Re
 	return []RepRow{{RepID: 1, Name: "Ann", Assigned: 2, MedianFirstTouchMinutes: &half}}, nil
 }
 
+func (f *fakeSource) ArrivalScores(context.Context, time.Time, time.Time) ([]ScoreGroup, error) {
+	f.got = append(f.got, "pareto")
+	high, low := 90, 10
+	return []ScoreGroup{{Score: &low, Leads: 9, Won: 1, RevenueCents: 1000}, {Score: &high, Leads: 1, Won: 1, RevenueCents: 9000}}, nil
+}
+
 func TestRunAppliesDefaultsAndRenders(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -52,6 +58,12 @@ func TestRunAppliesDefaultsAndRenders(t *testing.T) {
 			csv: "key,deals,revenue\nweb,0.50,60.00\n"},
 		{name: "reps", call: "reps",
 			csv: "rep,assigned,median_first_touch_minutes,won,won_revenue,sla_breaches\nAnn,2,1.5,0,0.00,0\n"},
+		{name: "pareto", call: "pareto",
+			csv: "top,leads,lead_share,won,won_share,revenue,revenue_share,lift,won_lift,min_score\n" +
+				"top 10%,1.0,0.100,1.0,0.500,90.00,0.900,9.00,5.00,90\n" +
+				"top 20%,2.0,0.200,1.1,0.556,91.11,0.911,4.56,2.78,10\n" +
+				"top 50%,5.0,0.500,1.4,0.722,94.44,0.944,1.89,1.44,10\n" +
+				"all,10.0,1.000,2.0,1.000,100.00,1.000,1.00,1.00,10\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -74,7 +86,7 @@ func TestRunRefusesUnknownReport(t *testing.T) {
 	var re *Error
 	require.True(t, errors.As(err, &re))
 	require.Equal(t, "name", re.InvalidField())
-	require.Equal(t, `unknown name "cohorts" (one of: funnel, stages, attribution, reps)`, err.Error())
+	require.Equal(t, `unknown name "cohorts" (one of: funnel, stages, attribution, reps, pareto)`, err.Error())
 }
 
 func TestLoadHistory(t *testing.T) {

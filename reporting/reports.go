@@ -1,5 +1,6 @@
 // Package reporting is the marketer's read model: the funnel, stage
-// conversion, revenue attribution and the rep leaderboard, what their
+// conversion, revenue attribution, the rep leaderboard and the pareto of
+// won revenue by score at arrival, what their
 // parameters may be, and how the CLI prints them. The rows come from a
 // Source (package store reads them); the HTTP API serves them as JSON
 // (package httpapi owns that shape). It also reads another system's lead
@@ -14,7 +15,7 @@ import (
 )
 
 // Names are the reports, in the order they are documented.
-var Names = []string{"funnel", "stages", "attribution", "reps"}
+var Names = []string{"funnel", "stages", "attribution", "reps", "pareto"}
 
 // Descriptions say what each report shows, for help texts.
 var Descriptions = map[string]string{
@@ -22,11 +23,12 @@ var Descriptions = map[string]string{
 	"stages":      "per stage of a pipeline: deals that reached it and moved on, hours in stage",
 	"attribution": "won revenue credited to first, last or every (linear) touch",
 	"reps":        "per rep: deals assigned, first-touch minutes, won, revenue, SLA breaches",
+	"pareto":      "share of won deals and revenue from the top 10/20/50 % of leads by score at arrival",
 }
 
 // WindowHelp says what the from/to window applies to in each report.
-const WindowHelp = `The window applies to the first touch (funnel), deal creation (stages, reps)
-or the win (attribution).`
+const WindowHelp = `The window applies to the first touch (funnel, pareto), deal creation (stages,
+reps) or the win (attribution).`
 
 // FunnelKeys are the dimensions Funnel and Attribution group by, in the
 // order they are documented.
@@ -138,6 +140,10 @@ type Source interface {
 	Attribution(ctx context.Context, model, by string, from, to time.Time) ([]AttributionRow, error)
 	// RepLeaderboard reads the reps' numbers.
 	RepLeaderboard(ctx context.Context, from, to time.Time) ([]RepRow, error)
+	// ArrivalScores groups the leads whose first touch is in the window
+	// by their score at arrival (the contact's first score), with their
+	// won first deals and revenue; Score nil for leads without one.
+	ArrivalScores(ctx context.Context, from, to time.Time) ([]ScoreGroup, error)
 }
 
 // Query is the parameters of a report; empty strings take the defaults.
@@ -155,6 +161,7 @@ type Result struct {
 	Stages      []StageRow
 	Attribution []AttributionRow
 	Reps        []RepRow
+	Pareto      []ParetoRow
 }
 
 // Run runs the named report with q's defaults applied, so the CLI and the
@@ -179,6 +186,11 @@ func Run(ctx context.Context, src Source, name string, q Query) (Result, error) 
 		res.Attribution, err = src.Attribution(ctx, model, by, q.From, q.To)
 	case "reps":
 		res.Reps, err = src.RepLeaderboard(ctx, q.From, q.To)
+	case "pareto":
+		var groups []ScoreGroup
+		if groups, err = src.ArrivalScores(ctx, q.From, q.To); err == nil {
+			res.Pareto = Pareto(groups)
+		}
 	default:
 		return Result{}, &Error{Field: "name", Value: name, Allowed: Names}
 	}

@@ -113,3 +113,25 @@ func (s *Store) TopScore(ctx context.Context) (lead.Score, error) {
 	}
 	return lead.Score{Total: int(row.Total), Band: row.Band, Breakdown: row.Breakdown}, nil
 }
+
+// DealTouchpoint is an open deal and the external id of the touchpoint
+// that opened it.
+type DealTouchpoint struct {
+	DealID     int64
+	ExternalID string
+}
+
+// OpenDealTouchpoints lists every open deal with the external id of the
+// touchpoint that opened it, oldest deal first (the demo closes them as
+// simulated outcomes).
+func (s *Store) OpenDealTouchpoints(ctx context.Context) ([]DealTouchpoint, error) {
+	rows, err := progressdb.New(s.pool).OpenDealTouchpoints(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read open deals: %w", err)
+	}
+	out := make([]DealTouchpoint, len(rows))
+	for i, r := range rows {
+		out[i] = DealTouchpoint{DealID: r.DealID, ExternalID: r.ExternalID}
+	}
+	return out, nil
+}

@@ -202,3 +202,24 @@ func counts[R ~struct {
 	}
 	return out, nil
 }
+
+// ArrivalScores groups the leads whose first touch is in [from, to) by
+// their score at arrival (the contact's first scores row), with their won
+// first deals and revenue as the funnel counts them; leads that arrived
+// without a score come as one group with a nil Score.
+func (s *Store) ArrivalScores(ctx context.Context, from, to time.Time) ([]reporting.ScoreGroup, error) {
+	rows, err := reportingdb.New(s.pool).ArrivalScoreGroups(ctx, reportingdb.ArrivalScoreGroupsParams{FromAt: bound(from), ToAt: bound(to)})
+	if err != nil {
+		return nil, fmt.Errorf("read leads by score at arrival: %w", err)
+	}
+	out := make([]reporting.ScoreGroup, 0, len(rows))
+	for _, r := range rows {
+		g := reporting.ScoreGroup{Leads: r.Leads, Won: r.Won, RevenueCents: r.RevenueCents}
+		if r.ArrivalScore >= 0 { // -1 is the query's "no score"
+			score := int(r.ArrivalScore)
+			g.Score = &score
+		}
+		out = append(out, g)
+	}
+	return out, nil
+}

@@ -242,3 +242,48 @@ func BenchmarkFunnel100k(b *testing.B) {
 		require.Len(b, rows, 20)
 	}
 }
+
+// TestArrivalScores: leads are grouped by their first score, not their
+// latest; leads without a score form their own group; the window is the
+// first touch's.
+func TestArrivalScores(t *testing.T) {
+	t.Parallel()
+	r := &reportData{pool: testenv.Pool(t)}
+	ctx := context.Background()
+	scoreAt := func(contact int64, total int, at time.Time) {
+		r.exec(t, `INSERT INTO scores (contact_id, total, band, model_version, breakdown, computed_at) VALUES ($1, $2, 'warm', 'v1', '{}', $3)`,
+			contact, total, at)
+	}
+	closeDeal := func(contact int64, stage string, amount int64) {
+		r.exec(t, `INSERT INTO deals (contact_id, pipeline_id, stage_id, amount_cents, created_at, closed_at)
+			SELECT $1, p.id, st.id, $2, $3, $3 FROM pipelines p JOIN stages st ON st.pipeline_id = p.id
+			WHERE p.name = 'Sales' AND st.name = $4`, contact, amount, day(20, 0), stage)
+	}
+	a, b, c, d, e := r.contact(t), r.contact(t), r.contact(t), r.contact(t), r.contact(t)
+	for _, ct := range []int64{a, b, c, d} {
+		r.touch(t, ct, "web", "spring", day(2, 9), false)
+	}
+	r.touch(t, e, "web", "spring", time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), false)
+	scoreAt(a, 90, day(2, 9))
+	scoreAt(a, 20, day(9, 9)) // a later rescoring: not the score at arrival
+	scoreAt(b, 50, day(2, 9))
+	scoreAt(c, 50, day(2, 9))
+	scoreAt(e, 10, day(2, 9))
+	closeDeal(a, "Won", 30000)
+	closeDeal(b, "Won", 10000)
+	closeDeal(c, "Lost", 5000)
+	closeDeal(d, "Won", 7000)
+
+	st := store.New(r.pool)
+	groups, err := st.ArrivalScores(ctx, year2026From, year2026To)
+	require.NoError(t, err)
+	require.Equal(t, []reporting.ScoreGroup{
+		{Score: ptr(90), Leads: 1, Won: 1, RevenueCents: 30000},
+		{Score: ptr(50), Leads: 2, Won: 1, RevenueCents: 10000},
+		{Score: nil, Leads: 1, Won: 1, RevenueCents: 7000},
+	}, groups)
+
+	groups, err = st.ArrivalScores(ctx, time.Time{}, time.Time{})
+	require.NoError(t, err)
+	require.Len(t, groups, 4, "unbounded: the 2025 lead counts too")
+}

@@ -55,6 +55,11 @@ func TestDemoShowsTheProduct(t *testing.T) {
 	}, 3*time.Minute, 50*time.Millisecond, "the demo did not finish its report")
 	report := out.String()
 
+	// Simulated outcomes, labelled as such, and the pareto table over them.
+	require.Contains(t, report, "Simulated outcomes (not real sales")
+	require.Contains(t, report, "leadflow report pareto")
+	require.Contains(t, report, "top 20%")
+
 	// Sample emails, as a recipient sees them.
 	require.Contains(t, report, "Sample nurture-1 email")
 	require.Contains(t, report, "Sample rep-new-lead email")

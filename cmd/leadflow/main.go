@@ -57,7 +57,7 @@ func commands() []cmdline.Command {
 		{Name: "explain", Summary: "print why a contact has its score, and its score history", Run: runExplain},
 		{Name: "contacts", Summary: "privacy requests: export everything held about a person, or erase it", Verbs: contactsVerbs, Run: runContacts},
 		{Name: "route", Summary: "replay recent leads through the current or a proposed routing config (simulate)", Verbs: routeVerbs, Run: runRoute},
-		{Name: "report", Summary: "marketing reports: funnel, stage conversion, attribution, rep leaderboard (table, csv, json)", Verbs: reporting.Names, Run: runReport},
+		{Name: "report", Summary: "marketing reports: funnel, stage conversion, attribution, rep leaderboard, pareto by score (table, csv, json)", Verbs: reporting.Names, Run: runReport},
 		{Name: "replay", Summary: "list dead-lettered events and their archived tasks (ls), or re-run them after a fix", Verbs: replayVerbs, Run: runReplay},
 		{Name: "bench", Summary: "load benchmark against the machine's own ceilings: intake, leads/s end to end, speed to lead, RSS", Run: runBench},
 		{Name: "post", Summary: "send one signed lead to a running leadflow, as a web form would, and show what it became", Run: runPost},

@@ -27,8 +27,11 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	desc := reporting.Descriptions[name] // every report has one
-	fs := cmdline.NewFlagSet("report "+name, fmt.Sprintf("Usage: leadflow report %s [flags]\n\n%s.\n\n%s",
-		name, strings.ToUpper(desc[:1])+desc[1:], reporting.WindowHelp), stdout)
+	help := fmt.Sprintf("Usage: leadflow report %s [flags]\n\n%s.\n\n%s", name, strings.ToUpper(desc[:1])+desc[1:], reporting.WindowHelp)
+	if name == "pareto" {
+		help += "\n\n" + reporting.ParetoHelp
+	}
+	fs := cmdline.NewFlagSet("report "+name, help, stdout)
 	by := fs.String("by", reporting.DefaultBy, "group funnel and attribution by: "+strings.Join(reporting.FunnelKeys, "|"))
 	model := fs.String("model", reporting.DefaultModel, "attribution model: "+strings.Join(reporting.AttributionModels, "|"))
 	pipeline := fs.String("pipeline", "", "pipeline of the stages report (default: the default pipeline)")

@@ -77,6 +77,22 @@ func TestReportCommandAndAPI(t *testing.T) {
 		code, out, errOut = report("reps", "--format", "table")
 		require.Zero(t, code, errOut)
 		require.Contains(t, out, "sla_breaches")
+
+		// The won lead was never scored: it is counted, as unscored.
+		code, out, errOut = report("pareto", "--format", "table")
+		require.Zero(t, code, errOut)
+		require.Contains(t, out, "unscored")
+		require.Contains(t, out, "1 leads had no score at arrival")
+		code, out, errOut = report("pareto", "--from", "2026-01-01", "--format", "json")
+		require.Zero(t, code, errOut)
+		require.NoError(t, json.Unmarshal([]byte(out), &rows), out)
+		require.Len(t, rows, 5)
+		require.Equal(t, "unscored", rows[4]["top"])
+		require.EqualValues(t, 12000, rows[4]["revenue_cents"])
+
+		code, out, errOut = report("pareto", "--help")
+		require.Zero(t, code, errOut)
+		require.Contains(t, out, "pro rata")
 	})
 
 	t.Run("cli errors name the flag", func(t *testing.T) {
@@ -115,6 +131,7 @@ func TestReportCommandAndAPI(t *testing.T) {
 			{name: "no token", path: "/v1/reports/funnel", status: http.StatusUnauthorized, field: "Authorization"},
 			{name: "service token", path: "/v1/reports/funnel?by=utm_campaign&from=2026-01-01&to=2026-12-31", token: serviceToken, status: http.StatusOK},
 			{name: "manager", path: "/v1/reports/attribution?model=last", token: manager, status: http.StatusOK},
+			{name: "pareto", path: "/v1/reports/pareto?from=2026-01-01", token: manager, status: http.StatusOK},
 			{name: "unknown report", path: "/v1/reports/cohorts", token: serviceToken, status: http.StatusNotFound, field: "name"},
 			{name: "bad by", path: "/v1/reports/funnel?by=email", token: serviceToken, status: http.StatusBadRequest, field: "by"},
 			{name: "bad from", path: "/v1/reports/reps?from=yesterday", token: serviceToken, status: http.StatusBadRequest, field: "from"},

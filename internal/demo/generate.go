@@ -29,6 +29,15 @@ type Webhook struct {
 	Source string
 	// Body is the JSON body: {"type":"lead.created","timestamp":...,"data":{...}}.
 	Body []byte
+
+	// What the generator knows and the receiver never sees, for the
+	// demo's simulated outcomes (outcomes.go): the body's external id,
+	// which generated person sent it (a repeat sends again), and that
+	// person's hidden profile and company size.
+	externalID string
+	person     int
+	profile    profile
+	size       string
 }
 
 // profile is the kind of lead a person is drawn as. The share of each is
@@ -226,9 +235,11 @@ func Generate(seed int64, n int, now time.Time) []Webhook {
 // next generates one delivery.
 func (g *generator) next() Webhook {
 	var p *person
+	who := len(g.people)
 	repeat := len(g.people) > 0 && g.rng.IntN(100) < repeatPercent
 	if repeat {
-		p = g.people[g.rng.IntN(len(g.people))]
+		who = g.rng.IntN(len(g.people))
+		p = g.people[who]
 	} else {
 		p = g.newPerson(g.pickProfile())
 		g.people = append(g.people, p)
@@ -246,7 +257,8 @@ func (g *generator) next() Webhook {
 		// Only plain strings, bools and maps of them are marshalled.
 		panic(fmt.Sprintf("demo: marshal generated lead: %v", err))
 	}
-	return Webhook{ID: "msg_" + g.hex(16), Timestamp: g.now, Source: src.path, Body: body}
+	return Webhook{ID: "msg_" + g.hex(16), Timestamp: g.now, Source: src.path, Body: body,
+		externalID: d.ExternalID, person: who, profile: p.profile, size: p.size}
 }
 
 // pickProfile deals profiles from a shuffled deck of 20 holding exactly

@@ -8,7 +8,7 @@ import (
 )
 
 // Usage is the help of `leadflow demo`, above its flags.
-const Usage = "Usage: leadflow demo [flags]\n\nStarts PostgreSQL and Redis on free loopback ports under --dir, migrates a fresh\n'leadflow' database, seeds three reps, runs serve+worker+scheduler in this process,\nposts signed synthetic leads to the generic webhook and prints what happened:\nthe figures, sample emails, web app sign-in tokens for a rep and a manager (new\nevery run), and a `leadflow post` line to send a lead of your own. The webhook\nsecret is generated once and kept in <dir>/" + SecretFile + ".\nLEADFLOW_HTTP_ADDR is used when free (default 127.0.0.1:8080), else a free port.\nIt runs until Ctrl-C (or --exit)."
+const Usage = "Usage: leadflow demo [flags]\n\nStarts PostgreSQL and Redis on free loopback ports under --dir, migrates a fresh\n'leadflow' database, seeds three reps, runs serve+worker+scheduler in this process,\nposts signed synthetic leads to the generic webhook and prints what happened:\nthe figures, simulated deal outcomes (closed by each synthetic person's hidden\nprofile, never the score) with the pareto report over them, sample emails, web app sign-in tokens for a rep and a manager (new\nevery run), and a `leadflow post` line to send a lead of your own. The webhook\nsecret is generated once and kept in <dir>/" + SecretFile + ".\nLEADFLOW_HTTP_ADDR is used when free (default 127.0.0.1:8080), else a free port.\nIt runs until Ctrl-C (or --exit)."
 
 // Config is the demo's configuration: the environment read by getenv, with
 // the demo's own PostgreSQL, Redis and webhook secret, and warnings only

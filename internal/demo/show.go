@@ -16,6 +16,7 @@ import (
 	"leadflow/config"
 	"leadflow/internal/drain"
 	"leadflow/lead"
+	"leadflow/reporting"
 	"leadflow/scoring"
 	"leadflow/store"
 )
@@ -86,6 +87,9 @@ func Show(ctx context.Context, r Run, w io.Writer) error {
 		return err
 	}
 	printSummary(w, sum)
+	if err := showOutcomes(ctx, client, r, hooks, accs, w); err != nil {
+		return err
+	}
 	if err := printMail(ctx, r.Store, r.SampleTemplates, w); err != nil {
 		return err
 	}
@@ -95,6 +99,50 @@ func Show(ctx context.Context, r Run, w io.Writer) error {
 	printTryIt(w, tryIt{baseURL: r.BaseURL, defaultURL: r.DefaultURL, dbURL: r.DatabaseURL,
 		secret: r.Secret, secretPath: r.SecretPath, accounts: accs, running: r.Running})
 	return nil
+}
+
+// showOutcomes plays the reps (simulateOutcomes), signed in as the demo
+// manager, says plainly that the outcomes are simulated, and prints the
+// pareto report over them.
+func showOutcomes(ctx context.Context, client *http.Client, r Run, hooks []Webhook, accs []account, w io.Writer) error {
+	token := ""
+	for _, acc := range accs {
+		if acc.role == store.RoleManager {
+			token = acc.token
+		}
+	}
+	start := time.Now()
+	tally, err := simulateOutcomes(ctx, client, r.BaseURL, token, r.Store, hooks, r.Seed)
+	if err != nil {
+		return fmt.Errorf("simulate deal outcomes: %w", err)
+	}
+	took := time.Since(start)
+	fmt.Fprintln(w, "\nSimulated outcomes (not real sales: the demo plays the reps and closes deals through the rep")
+	fmt.Fprintln(w, "API, by each lead's hidden profile and company size from the generator, never by its score):")
+	fmt.Fprintf(w, "  %-22s %4d  (%s)\n", "won", tally.won, dollars(tally.wonCents))
+	fmt.Fprintf(w, "  %-22s %4d\n", "lost", tally.lost)
+	fmt.Fprintf(w, "  %-22s %4d\n", "still open", tally.open)
+	fmt.Fprintf(w, "  (%d deals closed in %s)\n", tally.won+tally.lost, took.Round(time.Millisecond))
+	res, err := reporting.Run(ctx, r.Store, "pareto", reporting.Query{})
+	if err != nil {
+		return fmt.Errorf("pareto report: %w", err)
+	}
+	var table strings.Builder
+	if err := reporting.Write(&table, "table", res); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "Does the score find the leads that bring the money? (./bin/leadflow report pareto, on the simulated outcomes)")
+	fmt.Fprintln(w, indent(strings.TrimRight(table.String(), "\n")))
+	return nil
+}
+
+// dollars writes cents as $1,234.00.
+func dollars(cents int64) string {
+	whole := fmt.Sprintf("%d", cents/100)
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	return fmt.Sprintf("$%s.%02d", whole, cents%100)
 }
 
 // tryIt is what the end of the demo report needs to show the product.

@@ -37,3 +37,10 @@ WHERE t.external_id LIKE @prefix::text || '%';
 -- name: TopScore :one
 -- The highest score recorded, the earliest of equals.
 SELECT total, band, breakdown FROM scores ORDER BY total DESC, id LIMIT 1;
+
+-- name: OpenDealTouchpoints :many
+-- Every open deal with the external id of the touchpoint that opened it,
+-- so the demo can tell which generated lead a deal came from.
+SELECT d.id AS deal_id, t.external_id
+FROM deals d JOIN stages st ON st.id = d.stage_id JOIN touchpoints t ON t.id = d.touchpoint_id
+WHERE st.kind = 'open' ORDER BY d.id;

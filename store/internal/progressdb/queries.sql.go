@@ -86,6 +86,39 @@ func (q *Queries) LastProcessedAt(ctx context.Context) (*time.Time, error) {
 	return processed_at, err
 }
 
+const openDealTouchpoints = `-- name: OpenDealTouchpoints :many
+SELECT d.id AS deal_id, t.external_id
+FROM deals d JOIN stages st ON st.id = d.stage_id JOIN touchpoints t ON t.id = d.touchpoint_id
+WHERE st.kind = 'open' ORDER BY d.id
+`
+
+type OpenDealTouchpointsRow struct {
+	DealID     int64
+	ExternalID string
+}
+
+// Every open deal with the external id of the touchpoint that opened it,
+// so the demo can tell which generated lead a deal came from.
+func (q *Queries) OpenDealTouchpoints(ctx context.Context) ([]OpenDealTouchpointsRow, error) {
+	rows, err := q.db.Query(ctx, openDealTouchpoints)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []OpenDealTouchpointsRow
+	for rows.Next() {
+		var i OpenDealTouchpointsRow
+		if err := rows.Scan(&i.DealID, &i.ExternalID); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const routingTimes = `-- name: RoutingTimes :many
 SELECT t.external_id, d.created_at AS deal_at, n.enrolled_at AS nurtured_at
 FROM touchpoints t

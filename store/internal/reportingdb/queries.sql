@@ -201,3 +201,34 @@ INSERT INTO deals (contact_id, pipeline_id, stage_id, touchpoint_id, amount_cent
 SELECT @contact_id, p.id, st.id, @touchpoint_id, @amount_cents, @created_at, @won_at, @won_at, @won_at, @created_at
 FROM pipelines p JOIN stages st ON st.pipeline_id = p.id AND st.kind = 'won'
 WHERE p.is_default ORDER BY st.position LIMIT 1;
+
+-- name: ArrivalScoreGroups :many
+-- Groups the leads whose first touch is in the window by their score at
+-- arrival: the contact's first scores row (earliest computed_at, then id),
+-- which is the score of its first scored touchpoint. Leads that arrived
+-- without a score are grouped under -1 (sqlc cannot see that a lateral's
+-- column may be NULL; scores are 0..100, so -1 is no score). Won and revenue are the lead_funnel
+-- view's (the first deal, won), so they agree with the funnel report.
+SELECT COALESCE(arrival.total, -1)::int AS arrival_score, count(*)::bigint AS leads,
+       count(*) FILTER (WHERE f.won)::bigint AS won,
+       LEAST(GREATEST(COALESCE(sum(f.amount_cents) FILTER (WHERE f.won), 0), -9223372036854775808), 9223372036854775807)::bigint AS revenue_cents
+FROM lead_funnel f
+LEFT JOIN LATERAL (
+	SELECT s.total FROM scores s WHERE s.contact_id = f.contact_id ORDER BY s.computed_at, s.id LIMIT 1
+) arrival ON true
+WHERE f.first_touch_at IS NOT NULL
+  AND (sqlc.narg(from_at)::timestamptz IS NULL OR f.first_touch_at >= sqlc.narg(from_at))
+  AND (sqlc.narg(to_at)::timestamptz IS NULL OR f.first_touch_at < sqlc.narg(to_at))
+GROUP BY 1 ORDER BY 1 DESC;
+
+-- name: InsertImportArrivalScore :execrows
+-- Stores a historic lead's score at arrival as its contact's first score,
+-- computed at its first touch, unless the contact already has a score: a
+-- re-import adds nothing twice, and a lead imported before scores existed
+-- gets its score now.
+INSERT INTO scores (contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at)
+SELECT t.contact_id, t.id, @total, @band, @model_version, @breakdown, t.occurred_at
+FROM inbound_events e JOIN touchpoints t ON t.inbound_event_id = e.id
+WHERE e.connector = 'import' AND e.source = @dataset AND e.event_id = @external_id
+  AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.contact_id = t.contact_id)
+ON CONFLICT DO NOTHING;

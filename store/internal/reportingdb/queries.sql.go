@@ -10,6 +10,63 @@ import (
 	"time"
 )
 
+const arrivalScoreGroups = `-- name: ArrivalScoreGroups :many
+SELECT COALESCE(arrival.total, -1)::int AS arrival_score, count(*)::bigint AS leads,
+       count(*) FILTER (WHERE f.won)::bigint AS won,
+       LEAST(GREATEST(COALESCE(sum(f.amount_cents) FILTER (WHERE f.won), 0), -9223372036854775808), 9223372036854775807)::bigint AS revenue_cents
+FROM lead_funnel f
+LEFT JOIN LATERAL (
+	SELECT s.total FROM scores s WHERE s.contact_id = f.contact_id ORDER BY s.computed_at, s.id LIMIT 1
+) arrival ON true
+WHERE f.first_touch_at IS NOT NULL
+  AND ($1::timestamptz IS NULL OR f.first_touch_at >= $1)
+  AND ($2::timestamptz IS NULL OR f.first_touch_at < $2)
+GROUP BY 1 ORDER BY 1 DESC
+`
+
+type ArrivalScoreGroupsParams struct {
+	FromAt *time.Time
+	ToAt   *time.Time
+}
+
+type ArrivalScoreGroupsRow struct {
+	ArrivalScore int32
+	Leads        int64
+	Won          int64
+	RevenueCents int64
+}
+
+// Groups the leads whose first touch is in the window by their score at
+// arrival: the contact's first scores row (earliest computed_at, then id),
+// which is the score of its first scored touchpoint. Leads that arrived
+// without a score are grouped under -1 (sqlc cannot see that a lateral's
+// column may be NULL; scores are 0..100, so -1 is no score). Won and revenue are the lead_funnel
+// view's (the first deal, won), so they agree with the funnel report.
+func (q *Queries) ArrivalScoreGroups(ctx context.Context, arg ArrivalScoreGroupsParams) ([]ArrivalScoreGroupsRow, error) {
+	rows, err := q.db.Query(ctx, arrivalScoreGroups, arg.FromAt, arg.ToAt)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ArrivalScoreGroupsRow
+	for rows.Next() {
+		var i ArrivalScoreGroupsRow
+		if err := rows.Scan(
+			&i.ArrivalScore,
+			&i.Leads,
+			&i.Won,
+			&i.RevenueCents,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const attribution = `-- name: Attribution :many
 WITH won AS (
 	SELECT d.id, d.contact_id, d.amount_cents, d.closed_at
@@ -169,6 +226,43 @@ func (q *Queries) Funnel(ctx context.Context, arg FunnelParams) ([]FunnelRow, er
 		return nil, err
 	}
 	return items, nil
+}
+
+const insertImportArrivalScore = `-- name: InsertImportArrivalScore :execrows
+INSERT INTO scores (contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at)
+SELECT t.contact_id, t.id, $1, $2, $3, $4, t.occurred_at
+FROM inbound_events e JOIN touchpoints t ON t.inbound_event_id = e.id
+WHERE e.connector = 'import' AND e.source = $5 AND e.event_id = $6
+  AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.contact_id = t.contact_id)
+ON CONFLICT DO NOTHING
+`
+
+type InsertImportArrivalScoreParams struct {
+	Total        int32
+	Band         string
+	ModelVersion string
+	Breakdown    []byte
+	Dataset      string
+	ExternalID   string
+}
+
+// Stores a historic lead's score at arrival as its contact's first score,
+// computed at its first touch, unless the contact already has a score: a
+// re-import adds nothing twice, and a lead imported before scores existed
+// gets its score now.
+func (q *Queries) InsertImportArrivalScore(ctx context.Context, arg InsertImportArrivalScoreParams) (int64, error) {
+	result, err := q.db.Exec(ctx, insertImportArrivalScore,
+		arg.Total,
+		arg.Band,
+		arg.ModelVersion,
+		arg.Breakdown,
+		arg.Dataset,
+		arg.ExternalID,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
 }
 
 const insertImportContact = `-- name: InsertImportContact :one
