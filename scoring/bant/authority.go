@@ -5,7 +5,10 @@ import (
 )
 
 // authNouns are the people a writer defers to ("check with my boss").
-const authNouns = `boss|manager|managers|team|ceo|cto|cfo|coo|cmo|cio|vp|director|directors|head|founder|founders|cofounder|co-founder|partner|partners|supervisor|lead|executive|executives|leadership|management|committee|board|finance|procurement|purchasing|it|owner|owners|higher[- ]ups|superiors|president|line manager`
+const authNouns = `team|lead|` + deferNouns
+
+// deferNouns are the people who can decide for a writer: not "the team".
+const deferNouns = `boss|manager|managers|ceo|cto|cfo|coo|cmo|cio|vp|director|directors|head|founder|founders|cofounder|co-founder|partner|partners|supervisor|executive|executives|leadership|management|committee|board|finance|procurement|purchasing|it|owner|owners|higher[- ]ups|superiors|president|line manager`
 
 var (
 	// introRe finds a first-person statement of one's job ("I'm the CTO",
@@ -22,8 +25,33 @@ var (
 	chargeRe = mustPattern(`\bi(?:'m| am) (?:the one )?(?:solely |fully )?(responsible for|in charge of)\b(?: (?:all |the |our )?(purchasing|buying|procurement|purchases|purchase decisions|budget|budgets|decision|decisions|vendor selection|tooling|software purchases|selecting|choosing)\b)?`)
 	// hereRe finds "CTO here" sign-ins.
 	hereRe = mustPattern(`\b(ceo|cto|cfo|coo|cmo|cio|cro|founder|co-?founder|owner) here\b`)
-	// deferRe finds statements that someone else decides.
-	deferRe = mustPattern(`\b(?:check|consult|confirm|discuss (?:it |this |that )?|talk|speak|chat|sync|clear (?:it|this|that))\s+with\s+(?:my|our|the)\s+(?:[a-z]+ )?(?:` + authNouns + `)\b|\b(?:run|pass|bring|take|present|pitch|recommend|propose|forward|escalate|show|sell)\s+(?:it|this|that|them|anything|everything|things|purchases|the (?:idea|proposal|quote|options?|decision)|your (?:proposal|quote|product|solution|tool))\s+(?:by|to|past|up to)\s+(?:my|our|the)\s+(?:[a-z]+ )?(?:` + authNouns + `)\b|\b(?:need|needs|require|requires|get|getting|waiting (?:for|on)|seek|seeking|pending|subject to)\s+(?:[\w']+\s+){0,2}(?:approval|sign[- ]?off|buy[- ]?in|the green light|the go[- ]ahead|a go[- ]ahead)\b|\b(?:part of|on|member of|sit on|sits on) (?:the|an|our|a) (?:evaluation|selection|buying|procurement|review|search|purchasing|vendor selection) (?:team|committee|group|panel|board)\b|\bnot (?:the|a) (?:final |ultimate |only |sole )?decision[- ]?maker\b|\b(?:don't|do not|won't|can't|cannot|doesn't) (?:make|have) the (?:final |ultimate )?(?:decision|call|say)\b|\b(?:it's|it is|that's|that is|this is) not (?:my (?:decision|call)|up to me)\b|\bnot up to me\b|\bnot my (?:decision|call)\b|\b(?:decision|final decision|final call|final say) (?:is|will be|would be|lies|rests)\s+(?:made\s+)?(?:by|with|up to)\s+(?:my|our|the)(?: [a-z]+)?\b|\bloop(?:ing)? in (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `)\b|\bon behalf of (?:my|our) (?:[a-z]+ )?(?:` + authNouns + `|company|organization|organisation|client)\b|\b(?:my|our) (?:[a-z]+ ){0,2}?(?:` + authNouns + `)(?: of [a-z]+)? (?:asked|wants|told|has asked|suggested|tasked|assigned|would like)\b|\b(?:asked|tasked|told|sent) by (?:my|our) (?:[a-z]+ )?(?:` + authNouns + `)\b|\bi (?:report|reports) (?:directly )?to\b|\b(?:i'm|i am) (?:researching|evaluating|looking into|shortlisting|gathering (?:options|info|information)) (?:\w+ ){0,3}?(?:for|on behalf of) (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `|company)\b|\bmake a recommendation\b|\b(?:recommend|recommending) (?:it |this |a (?:tool|solution|vendor) )?to (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `)\b`)
+	// deferRe finds statements that someone else decides, approves or
+	// signs ("check with my boss", "I need approval from procurement",
+	// "the board decides", "I can't sign contracts").
+	deferRe = mustPattern(`\b(?:check|consult|confirm|discuss (?:it |this |that )?|talk|speak|chat|sync|clear (?:it|this|that)|run (?:it|this|that))\s+(?:by|with|past)\s+(?:my|our|the)\s+(?:[a-z]+ )?(?:` + deferNouns + `)\b` +
+		`|\b(?:run|pass|bring|take|present|pitch|propose|forward|escalate|show|sell|submit)\s+(?:it|this|that|them|anything|everything|things|purchases|the (?:idea|proposal|quote|options?|decision)|your (?:proposal|quote|product|solution|tool|offer))\s+(?:by|to|past|up to)\s+(?:my|our|the)\s+(?:[a-z]+ )?(?:` + deferNouns + `)\b` +
+		`|\b(?:need|needs|require|requires|get|getting|waiting (?:for|on)|seek|seeking|pending|subject to|ask for|asking for|have to get|has to get)\s+(?:[\w']+\s+){0,2}(?:approval|sign[- ]?off|buy[- ]?in|the green light|the go[- ]ahead|a go[- ]ahead|ok|okay|blessing|signature|permission)\b` +
+		`|\b(?:has|have|needs?|must|will) to be (?:approved|signed(?: off)?|authori[sz]ed|green[- ]?lit|decided|okayed) (?:by|through)\b` +
+		`|\bnot (?:the|a) (?:final |ultimate |only |sole )?decision[- ]?maker\b` +
+		`|\b(?:don't|do not|won't|can't|cannot|doesn't) (?:make|have) the (?:final |ultimate )?(?:decision|call|say)\b` +
+		`|\b(?:it's|it is|that's|that is|this is) not (?:my (?:decision|call)|up to me)\b|\bnot up to me\b|\bnot my (?:decision|call|budget)\b` +
+		`|\b(?:decision|final decision|final call|final say|last word|call|sign[- ]?off|signature) (?:is|will be|would be|lies|rests|sits|stays)\s+(?:made\s+)?(?:by|with|up to)\s+(?:my|our|the)(?: [a-z]+)?\b` +
+		`|\b(?:my|our|the) (?:[a-z]+ ){0,2}?(?:` + deferNouns + `)(?: of [a-z]+)? (?:decides|will decide|makes the (?:final )?(?:decision|call)|has the (?:final|last) (?:say|word)|signs|will sign|approves|will approve|has to approve|must approve|needs to approve|has to sign|must sign|needs to sign|holds the budget|owns the budget|has the budget|gives the (?:final )?(?:ok|go[- ]ahead|green light)|(?:is|are) the (?:final |ultimate )?decision[- ]?makers?|(?:will|would) make the (?:final )?(?:call|decision)|decide|sign off|signs off)\b` +
+		`|\b(?:i )?(?:can't|cannot|can not|am not allowed to|am not authori[sz]ed to|don't have (?:the )?authority to|have no authority to|'m not authori[sz]ed to) (?:sign|approve|commit|make purchases|buy|purchase)\b` +
+		`|\b(?:purchases|purchasing|contracts|buying decisions|decisions like this|anything over) (?:\w+ ){0,2}?(?:go|goes|have to go|must go|run) through (?:my|our|the) (?:[a-z]+ )?(?:` + deferNouns + `)\b`)
+	// influRe finds the writer evaluating, researching, shortlisting or
+	// recommending, or acting for someone without saying who decides.
+	influRe = mustPattern(`\b(?:check|consult|discuss (?:it |this |that )?|talk|speak|sync)\s+with\s+(?:my|our|the)\s+(?:[a-z]+ )?team\b` +
+		`|\b(?:part of|on|member of|sit on|sits on|lead|leading|run|running) (?:the|an|our|a) (?:evaluation|selection|buying|procurement|review|search|purchasing|vendor selection) (?:team|committee|group|panel|board|process)\b` +
+		`|\bloop(?:ing)? in (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `)\b` +
+		`|\bon behalf of (?:my|our) (?:[a-z]+ )?(?:` + authNouns + `|company|organization|organisation|client)\b` +
+		`|\b(?:my|our) (?:[a-z]+ ){0,2}?(?:boss|manager|ceo|cto|cfo|coo|founder|owner|director|head|vp|supervisor|leadership|management|board)(?: of [a-z]+)? (?:asked|told|has asked|tasked|assigned)\b` +
+		`|\b(?:asked|tasked|told|sent) by (?:my|our) (?:[a-z]+ )?(?:` + authNouns + `)\b` +
+		`|\b(?:i've been|i have been|i was|i'm|i am) (?:asked|tasked|charged|assigned) (?:to|with) (?:find|look|research|evaluate|compare|shortlist|source|identify|find|put together|review|scout|explore)\w*` +
+		`|\bi (?:report|reports) (?:directly )?to\b` +
+		`|\b(?:i'm|i am) (?:researching|evaluating|comparing|looking into|shortlisting|gathering (?:options|info|information|quotes)|putting together a (?:shortlist|comparison)|reviewing (?:options|vendors|tools))\b` +
+		`|\bmake a recommendation\b|\b(?:put together|prepare|preparing|putting together) a (?:shortlist|short list|recommendation|comparison)\b` +
+		`|\b(?:recommend|recommending) (?:it |this |a (?:tool|solution|vendor) |one )?to (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `)\b`)
 	// useRe finds statements that the writer will use the product.
 	useRe = mustPattern(`\bi(?:'ll| will|'d| would)(?: be)? (?:the one |mainly |mostly |primarily |personally )?(?:using|use) (?:it|this|the (?:tool|product|software|platform|app|system))\b|\bi(?:'d| would| will|'ll) be (?:the )?(?:main |primary |only |end |day-to-day |daily )?user\b|\b(?:for|just for) (?:my own|personal|individual|private) use\b|\b(?:i'm|i am) (?:an? |the |one of the )?end[- ]?users?\b|\bi use (?:it|this|your (?:tool|product|app)) (?:daily|every day|myself)\b`)
 )
@@ -62,6 +90,15 @@ var (
 		"\u00b7": true, "helping": true, "working": true, "based": true,
 		"since": true, "over": true, "within": true, "&amp;": true,
 		"looking": true, "reaching": true, "writing": true, "interested": true,
+		// German, French, Spanish.
+		"bei": true, "chez": true, "en": true, "dans": true, "pour": true, "für": true,
+		"fuer": true, "und": true, "et": true, "y": true, "mit": true, "avec": true,
+		"con": true, "im": true, "am": true, "au": true, "aux": true, "à": true,
+		"seit": true, "depuis": true, "desde": true, "que": true, "qui": true,
+		"ich": true, "je": true, "yo": true,
+		"j'ai": true, "wir": true, "nous": true, "somos": true, "sind": true,
+		"habe": true, "suche": true, "cherche": true, "busco": true, "tengo": true,
+		"bin": true, "suis": true, "soy": true, "dentro": true,
 	}
 	// ofTitles may be followed by "of <function>".
 	ofTitles = map[string]bool{
@@ -73,12 +110,22 @@ var (
 		"the": true, "a": true, "an": true, "currently": true, "also": true,
 		"now": true, "actually": true, "our": true, "my": true, "your": true,
 		"one": true, "of": true, "company's": true,
+		"der": true, "die": true, "le": true, "la": true, "el": true, "un": true,
+		"une": true, "una": true, "ein": true, "eine": true, "l'": true,
+		"derzeit": true, "aktuell": true, "actuellement": true, "actualmente": true,
+		"hier": true, "ici": true, "aquí": true, "aqui": true, "auch": true,
 	}
 	// asFollow are the words that may follow "as <title>" when it is the
 	// writer's own title ("as CTO, I ...", "as head of sales at Acme").
 	asFollow = map[string]bool{
 		"": true, "i": true, "we": true, "at": true, "for": true, "here": true,
 		"in": true, "my": true, "our": true, "of": true,
+		"bei": true, "ich": true, "habe": true, "bin": true, "möchte": true, "moechte": true,
+		"suche": true, "im": true, "eines": true, "einer": true, "unseres": true, "unserer": true,
+		"der": true, "des": true, "für": true, "fuer": true, "je": true, "j'ai": true, "chez": true,
+		"dans": true, "de": true, "du": true, "d'une": true, "d'un": true, "en": true,
+		"del": true, "yo": true, "estoy": true, "tengo": true, "busco": true, "necesito": true,
+		"quiero": true, "me": true, "nous": true, "wir": true,
 	}
 )
 
@@ -86,6 +133,9 @@ var (
 type authCand struct {
 	a   Authority
 	pos int
+	// noOther marks "no one else decides": a deferring phrase in the same
+	// clause ("I don't need approval from my boss") is its negation.
+	noOther bool
 }
 
 // extractAuthority returns the most confident authority statement in d,
@@ -152,19 +202,25 @@ func extractAuthority(d *doc) *Authority {
 		add(LevelDecisionMaker, role, 0.75, m[0], m[1])
 	}
 	for _, m := range deferRe.findAll(d) {
-		text := s[m[0]:m[1]]
 		if d.negatedBefore(m[0]) {
 			// "I don't need approval from anyone" is the opposite.
-			if strings.Contains(text, "approval") || strings.Contains(text, "sign") {
+			if text := s[m[0]:m[1]]; strings.Contains(text, "approval") || strings.Contains(text, "sign") {
 				add(LevelDecisionMaker, "", 0.8, d.negationAt(m[0]), m[1])
 			}
 			continue
 		}
-		conf := 0.85
+		add(LevelDefers, "", 0.85, m[0], m[1])
+	}
+	for _, m := range influRe.findAll(d) {
+		if d.negatedBefore(m[0]) {
+			continue
+		}
+		text := s[m[0]:m[1]]
+		conf := 0.8
 		switch {
 		case strings.HasSuffix(text, " team") && !strings.Contains(text, "evaluation") &&
 			!strings.Contains(text, "selection") && !strings.Contains(text, "buying"):
-			conf = 0.65 // a boss also discusses things with the team
+			conf = 0.55 // a boss also discusses things with the team
 		case strings.HasPrefix(text, "on behalf"), strings.HasPrefix(text, "i report"):
 			conf = 0.75
 		case strings.HasPrefix(text, "loop"):
@@ -178,13 +234,47 @@ func extractAuthority(d *doc) *Authority {
 		}
 		add(LevelUser, "", 0.65, m[0], m[1])
 	}
+	for _, m := range noOtherRe.findAll(d) {
+		add(LevelDecisionMaker, "", 0.8, m[0], m[1])
+		cands[len(cands)-1].noOther = true
+	}
+	cands = authorityLang(d, cands)
 	if len(cands) == 0 {
 		return nil
 	}
 
-	best, role := 0, ""
+	// Someone else deciding wins over every other statement and title
+	// (a CEO who needs the board's approval defers); otherwise the most
+	// confident reading wins, the earliest on a tie.
+	for _, c := range cands {
+		if !c.noOther {
+			continue
+		}
+		k := d.clauseIndex(c.pos)
+		for i := range cands {
+			if cands[i].a.Level == LevelDefers && d.clauseIndex(cands[i].pos) == k {
+				cands[i].a.Confidence = 0
+			}
+		}
+	}
+	defers := false
+	for _, c := range cands {
+		if c.a.Level == LevelDefers && c.a.Confidence >= AnswerThreshold {
+			defers = true
+		}
+	}
+	best, role := -1, ""
 	roleConf := 0.0
 	for i, c := range cands {
+		if defers && c.a.Level != LevelDefers {
+			if c.a.Role != "" && c.a.Confidence > roleConf {
+				role, roleConf = c.a.Role, c.a.Confidence
+			}
+			continue
+		}
+		if best < 0 {
+			best = i
+		}
 		b := cands[best].a
 		if c.a.Confidence > b.Confidence || c.a.Confidence == b.Confidence && c.pos < cands[best].pos {
 			best = i
@@ -228,8 +318,8 @@ func signatureTitles(d *doc) []authCand {
 		}
 		level, role, end, ok := parseTitle(d, ls, false)
 		rest := strings.TrimLeft(s[min(end, le):le], " ")
-		if ok && (rest == "" || strings.ContainsAny(rest[:1], ",|-@/\u00b7") || strings.HasPrefix(rest, "at ")) {
-			conf := clamp01(titleConfidence(level) - 0.2)
+		if ok && (rest == "" || strings.ContainsAny(rest[:1], ",|-@/\u00b7") || sigCompanyPrefix(rest)) {
+			conf := clamp01(titleConfidence(level) - 0.1)
 			out = append(out, authCand{
 				a:   Authority{Level: level, Role: role, Confidence: conf, Evidence: d.snippet(ls, end)},
 				pos: ls,
@@ -238,6 +328,17 @@ func signatureTitles(d *doc) []authCand {
 		ls = next
 	}
 	return out
+}
+
+// sigCompanyPrefix reports the rest of a signature line that names the
+// company after the title ("at Acme", "bei Müller GmbH", "chez Dupont").
+func sigCompanyPrefix(rest string) bool {
+	for _, p := range []string{"at ", "bei ", "chez ", "en ", "de ", "del ", "der ", "im ", "@"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleConfidence is how much a stated title says about authority: a
@@ -290,11 +391,21 @@ func parseTitle(d *doc, p int, afterAs bool) (level, role string, end int, ok bo
 		if strings.HasSuffix(w, "'s") {
 			break // "the CEO's assistant"
 		}
-		if w == "of" {
-			if usedOf || j == first || !ofTitles[toks[j-1].w] {
+		if w == "of" || langOfWords[w] {
+			if usedOf || j == first || !ofTitles[toks[j-1].w] && !langOfTitles[toks[j-1].w] {
 				break
 			}
 			usedOf = true
+			continue
+		}
+		if strings.HasPrefix(w, "d'") && len(w) > 2 {
+			// "chef d'entreprise", "chargé d'affaires": of and function
+			// in one word.
+			if usedOf || j == first || !langOfTitles[toks[j-1].w] {
+				break
+			}
+			usedOf = true
+			last = j
 			continue
 		}
 		if titleStop[w] {
@@ -336,9 +447,9 @@ func trimTitle(toks []token, first, last int) int {
 	switch {
 	case lastTitle < 0 || lastTitle == last:
 		return last
-	case toks[lastTitle+1].w == "of":
+	case toks[lastTitle+1].w == "of" || langOfWords[toks[lastTitle+1].w] || strings.HasPrefix(toks[lastTitle+1].w, "d'"):
 		return last
-	case ofTitles[toks[lastTitle].w] && !toks[lastTitle].comma:
+	case (ofTitles[toks[lastTitle].w] || langOfTitles[toks[lastTitle].w]) && !toks[lastTitle].comma:
 		return lastTitle + 1
 	}
 	return lastTitle
@@ -358,14 +469,15 @@ func asTitleEnds(toks []token, first, last int) bool {
 			return true
 		}
 		next := toks[k+1].w
-		return asFollow[next] || next == "of" && ofTitles[w] || isTitleWord(next)
+		return asFollow[next] || next == "of" && ofTitles[w] || isTitleWord(next) ||
+			langOfTitles[w] && !isDeterminer(next)
 	}
 	return false
 }
 
 // isTitleWord reports a word that names a role by itself.
 func isTitleWord(w string) bool {
-	return dmTitleWords[w] || influencerTitleWords[w] || userTitleWords[w] || w == "head"
+	return dmTitleWords[w] || influencerTitleWords[w] || userTitleWords[w] || w == "head" || isTitleWordLang(w)
 }
 
 // token is one word of a title candidate.
@@ -422,7 +534,10 @@ func classifyTitle(words []string) string {
 	}
 	joined := strings.Join(words, " ")
 	for _, w := range words {
-		if w == "assistant" || w == "intern" || w == "student" || w == "trainee" {
+		switch w {
+		case "assistant", "intern", "student", "trainee", "assistante", "asistente", "assistent",
+			"assistentin", "assistenz", "secretaria", "secrétaire", "secretaire", "sekretärin",
+			"sekretaerin", "stagiaire", "praktikant", "praktikantin", "becario", "becaria":
 			return LevelUser
 		}
 	}
@@ -457,5 +572,15 @@ func classifyTitle(words []string) string {
 			return LevelUser
 		}
 	}
-	return ""
+	return classifyTitleLang(words)
+}
+
+// isDeterminer reports an article or possessive, after which "como jefe"
+// is not followed by a department ("como jefe la verdad ...").
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "le", "la", "les", "el", "los", "las", "der", "die", "das", "un", "une", "una":
+		return true
+	}
+	return false
 }
