@@ -17,7 +17,7 @@ var (
 	// fieldRe finds a "Title: VP Sales" form field.
 	fieldRe = mustPattern(`(?:^|\n)\s*(?:job title|title|role|position|job role|designation|job function)\s*[:=-]\s*`)
 	// decideRe finds explicit decision authority.
-	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi (?:can )?sign (?:off|the contract|contracts)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
+	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\bi (?:can )?sign (?:off|the contract|contracts)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
 	// runRe finds "I run the team" statements.
 	runRe = mustPattern(`\bi (run|lead|head|manage|own|oversee|founded|co-?founded|started) (?:the|our|my|a|this|an) (?:[a-z0-9&-]+ ){0,2}?(?:team|company|business|department|dept|org|organization|organisation|agency|division|group|shop|store|firm|practice|startup|function|operations|unit|office|brand|clinic|restaurant|studio)s?\b|\bmy own (?:company|business|agency|firm|shop|store|practice|startup)\b`)
 	// chargeRe finds "I'm in charge of ..." and "I'm responsible for
@@ -31,7 +31,7 @@ var (
 	deferRe = mustPattern(`\b(?:check|consult|confirm|discuss (?:it |this |that )?|talk|speak|chat|sync|clear (?:it|this|that)|run (?:it|this|that))\s+(?:by|with|past)\s+(?:my|our|the)\s+(?:[a-z]+ )?(?:` + deferNouns + `)\b` +
 		`|\b(?:run|pass|bring|take|present|pitch|propose|forward|escalate|show|sell|submit)\s+(?:it|this|that|them|anything|everything|things|purchases|the (?:idea|proposal|quote|options?|decision)|your (?:proposal|quote|product|solution|tool|offer))\s+(?:by|to|past|up to)\s+(?:my|our|the)\s+(?:[a-z]+ )?(?:` + deferNouns + `)\b` +
 		`|\b(?:need|needs|require|requires|get|getting|waiting (?:for|on)|seek|seeking|pending|subject to|ask for|asking for|have to get|has to get)\s+(?:[\w']+\s+){0,2}(?:approval|sign[- ]?off|buy[- ]?in|the green light|the go[- ]ahead|a go[- ]ahead|ok|okay|blessing|signature|permission)\b` +
-		`|\b(?:has|have|needs?|must|will) to be (?:approved|signed(?: off)?|authori[sz]ed|green[- ]?lit|decided|okayed) (?:by|through)\b` +
+		`|\b(?:has|have|needs?|must|will) to be (?:approved|signed(?: off)?|authori[sz]ed|green[- ]?lit|decided|okayed) (?:by|through) (?:my |our |the |a )?(?:[a-z]+ )?(?:` + deferNouns + `)\b` +
 		`|\bnot (?:the|a) (?:final |ultimate |only |sole )?decision[- ]?maker\b` +
 		`|\b(?:don't|do not|won't|can't|cannot|doesn't) (?:make|have) the (?:final |ultimate )?(?:decision|call|say)\b` +
 		`|\b(?:it's|it is|that's|that is|this is) not (?:my (?:decision|call)|up to me)\b|\bnot up to me\b|\bnot my (?:decision|call|budget)\b` +
@@ -239,6 +239,7 @@ func extractAuthority(d *doc) *Authority {
 		cands[len(cands)-1].noOther = true
 	}
 	cands = authorityLang(d, cands)
+	cands = deferCands(d, detectLanguage(d.lower), cands)
 	if len(cands) == 0 {
 		return nil
 	}

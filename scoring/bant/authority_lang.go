@@ -35,7 +35,7 @@ var (
 	// deferDE finds German statements that someone else decides.
 	deferDE = mustPattern(`\bmit ` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `)\s+(?:[a-z\pL]+\s+){0,3}?(?:abstimmen|absprechen|besprechen|kl(?:ä|ae)ren|abkl(?:ä|ae)ren|r(?:ü|ue)cksprache)` +
 		`|\br(?:ü|ue)cksprache (?:mit|halten)` +
-		`|\bentscheidung (?:\pL+ ){0,2}?(?:trifft|treffen|liegt (?:bei|beim)|f(?:ä|ae)llt|f(?:ä|ae)llen|obliegt)\b` +
+		`|\bentscheidung (?:\pL+ ){0,2}?(?:trifft|treffen|liegt (?:bei|beim) (?:unserem|unserer|meinem|meiner|dem|der|den)|obliegt)\b` +
 		`|\b(?:entscheidet|entscheiden|unterschreibt|unterschreiben|genehmigt|zeichnet) (?:am ende |letztlich |final |letztendlich )?` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `)\b` +
 		`|\b` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `) (?:entscheidet|entscheiden|unterschreibt|unterschreiben|genehmigt|muss (?:zustimmen|unterschreiben|freigeben|entscheiden|genehmigen)|hat das letzte wort)` +
 		`|\b(?:freigabe|genehmigung|zustimmung|unterschrift|okay|ok|go) (?:durch|von|vom|der|des|meines|meiner|unseres|unserer)\b` +
