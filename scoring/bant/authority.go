@@ -17,7 +17,7 @@ var (
 	// fieldRe finds a "Title: VP Sales" form field.
 	fieldRe = mustPattern(`(?:^|\n)\s*(?:job title|title|role|position|job role|designation|job function)\s*[:=-]\s*`)
 	// decideRe finds explicit decision authority.
-	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\bi (?:can )?sign (?:off|the contract|contracts)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
+	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\bi (?:can )?sign (?:off|the contract|contracts)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
 	// runRe finds "I run the team" statements.
 	runRe = mustPattern(`\bi (run|lead|head|manage|own|oversee|founded|co-?founded|started) (?:the|our|my|a|this|an) (?:[a-z0-9&-]+ ){0,2}?(?:team|company|business|department|dept|org|organization|organisation|agency|division|group|shop|store|firm|practice|startup|function|operations|unit|office|brand|clinic|restaurant|studio)s?\b|\bmy own (?:company|business|agency|firm|shop|store|practice|startup)\b`)
 	// chargeRe finds "I'm in charge of ..." and "I'm responsible for
@@ -63,13 +63,14 @@ var (
 		"cro": true, "ciso": true, "cpo": true, "cdo": true, "cso": true, "cco": true,
 		"chro": true, "chief": true, "president": true, "vp": true, "svp": true,
 		"evp": true, "founder": true, "co-founder": true, "cofounder": true,
-		"owner": true, "director": true, "partner": true, "md": true, "gm": true,
+		"owner": true, "owners": true, "partner": true, "partners": true, "md": true, "gm": true,
+		"founders": true, "co-owner": true, "coowner": true, "proprietress": true,
 		"proprietor": true, "chairman": true, "chairwoman": true, "principal": true,
 	}
 	influencerTitleWords = map[string]bool{
 		"manager": true, "mgr": true, "lead": true, "supervisor": true,
-		"architect": true, "teamlead": true, "controller": true,
-		"consultant": true, "advisor": true, "adviser": true,
+		"architect": true, "teamlead": true, "controller": true, "leader": true,
+		"advisor": true, "adviser": true, "foreman": true,
 	}
 	userTitleWords = map[string]bool{
 		"developer": true, "engineer": true, "analyst": true, "rep": true,
@@ -79,7 +80,16 @@ var (
 		"marketer": true, "recruiter": true, "admin": true,
 		"administrator": true, "employee": true, "staff": true,
 		"salesperson": true, "accountant": true, "technician": true,
-		"operator": true, "user": true, "member": true, "trainee": true,
+		"operator": true, "user": true, "member": true, "trainee": true, "consultant": true,
+		"nurse": true, "cook": true, "pharmacist": true, "paralegal": true, "teacher": true,
+		"driver": true, "cashier": true, "clerk": true, "receptionist": true, "dispatcher": true,
+		"mechanic": true, "electrician": true, "worker": true, "courier": true, "waiter": true,
+		"waitress": true, "server": true, "bartender": true, "barista": true, "caregiver": true,
+		"therapist": true, "hygienist": true, "paramedic": true, "programmer": true, "writer": true,
+		"editor": true, "copywriter": true, "photographer": true, "researcher": true, "scientist": true,
+		"librarian": true, "tutor": true, "instructor": true, "secretary": true, "bookkeeper": true,
+		"lawyer": true, "attorney": true, "solicitor": true, "dev": true, "picker": true,
+		"nanny": true, "carer": true, "physio": true, "physiotherapist": true, "officer": true,
 	}
 	// titleStop ends a title: "the CTO at Acme", "head of sales and ...".
 	titleStop = map[string]bool{
@@ -527,8 +537,11 @@ func wordsOf(toks []token) []string {
 
 // classifyTitle maps title words to an authority level, or "" for words
 // that are not a job title. Assistants and interns are users even next to
-// a senior word ("assistant to the CEO" stops earlier anyway); "head"
-// counts only as "head of X" or at the end ("team head").
+// a senior word ("assistant to the CEO" stops earlier anyway). A head,
+// director or boss of a department is mid-level ("Head of Production",
+// "Sales Director", "jefe de compras"); one of the company, or with no
+// department, decides ("Director", "directrice de l'agence", "Chefin").
+// The most senior reading among the words wins.
 func classifyTitle(words []string) string {
 	if len(words) == 0 {
 		return ""
@@ -538,42 +551,147 @@ func classifyTitle(words []string) string {
 		switch w {
 		case "assistant", "intern", "student", "trainee", "assistante", "asistente", "assistent",
 			"assistentin", "assistenz", "secretaria", "secrétaire", "secretaire", "sekretärin",
-			"sekretaerin", "stagiaire", "praktikant", "praktikantin", "becario", "becaria":
+			"sekretaerin", "stagiaire", "praktikant", "praktikantin", "becario", "becaria",
+			"werkstudent", "werkstudentin", "azubi":
 			return LevelUser
 		}
 	}
-	if strings.Contains(joined, "product owner") || strings.Contains(joined, "account owner") {
-		return LevelInfluencer
+	for _, role := range []string{"product owner", "account owner", "process owner", "business partner", "channel partner"} {
+		if strings.Contains(joined, role) {
+			return LevelInfluencer
+		}
 	}
 	if strings.Contains(joined, "decision maker") || strings.Contains(joined, "decision-maker") {
 		return LevelDecisionMaker
 	}
+	dm, infl, user := false, false, false
 	for i, w := range words {
-		if dmTitleWords[w] {
-			if w == "principal" && i+1 < len(words) {
-				return LevelInfluencer // "principal engineer"
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		switch {
+		case headTitleWords[w]:
+			if headOfCompany(words, i) {
+				dm = true
+			} else {
+				infl = true
 			}
-			return LevelDecisionMaker
-		}
-		if w == "head" && (i+1 == len(words) || words[i+1] == "of") {
-			return LevelDecisionMaker
-		}
-		if (w == "managing" || w == "general") && i+1 < len(words) &&
-			(words[i+1] == "director" || words[i+1] == "manager" || words[i+1] == "partner") {
-			return LevelDecisionMaker
-		}
-	}
-	for _, w := range words {
-		if influencerTitleWords[w] {
-			return LevelInfluencer
-		}
-	}
-	for _, w := range words {
-		if userTitleWords[w] {
-			return LevelUser
+		case w == "principal" && next != "":
+			infl = true // "principal engineer"
+		case dmTitleWords[w] || dmTitleWordsLang[w]:
+			dm = true
+		case (w == "managing" || w == "general") && (next == "director" || next == "manager" || next == "partner"):
+			dm = true
+		case seniorPair(w, next):
+			dm = true
+		case influencerTitleWords[w] || influencerTitleWordsLang[w] || isLeiterCompound(w) || titleSuffix(w, influencerSuffixes):
+			infl = true
+		case userTitleWords[w] || userTitleWordsLang[w] || titleSuffix(w, userSuffixes):
+			user = true
 		}
 	}
-	return classifyTitleLang(words)
+	switch {
+	case dm:
+		return LevelDecisionMaker
+	case infl:
+		return LevelInfluencer
+	case user:
+		return LevelUser
+	}
+	return ""
+}
+
+// headTitleWords head something: the company (decision maker) or a
+// department (influencer), which the words around them tell apart.
+var headTitleWords = map[string]bool{
+	"director": true, "directors": true, "head": true, "directeur": true, "directrice": true,
+	"directora": true, "chef": true, "chefin": true, "cheffe": true, "jefe": true, "jefa": true,
+	"boss": true, "patron": true, "patronne": true, "patrón": true, "patrona": true, "gerente": true,
+}
+
+// companyNouns name a whole business: its director runs it.
+var companyNouns = map[string]bool{
+	"company": true, "business": true, "firm": true, "agency": true, "practice": true, "school": true,
+	"clinic": true, "restaurant": true, "hotel": true, "studio": true, "shop": true, "store": true,
+	"organization": true, "organisation": true, "charity": true, "foundation": true, "nonprofit": true,
+	"group": true, "agence": true, "entreprise": true, "société": true, "societe": true, "cabinet": true,
+	"école": true, "ecole": true, "clinique": true, "boutique": true, "magasin": true, "hôtel": true,
+	"association": true, "groupe": true, "empresa": true, "negocio": true, "agencia": true,
+	"despacho": true, "clínica": true, "clinica": true, "escuela": true, "colegio": true,
+	"tienda": true, "unternehmen": true, "praxis": true, "kanzlei": true, "schule": true,
+	"betrieb": true, "grupo": true, "pme": true, "pyme": true, "startup": true, "start-up": true,
+}
+
+// headQualifiers make a director or head the head of the company
+// ("managing director", "directeur général", "director ejecutivo").
+var headQualifiers = map[string]bool{
+	"managing": true, "executive": true, "general": true, "général": true, "générale": true,
+	"generale": true, "company": true, "founding": true, "gérant": true, "gerant": true,
+	"ejecutivo": true, "ejecutiva": true, "d'entreprise": true, "de-empresa": true,
+}
+
+// headOfCompany reports whether the head word at i heads the company:
+// alone ("Director", "ich bin der Chef"), with a qualifier ("executive
+// director") or with a company noun ("directrice de l'agence").
+func headOfCompany(words []string, i int) bool {
+	alone := true
+	for j, w := range words {
+		if j == i {
+			continue
+		}
+		w = strings.TrimPrefix(strings.TrimPrefix(w, "d'"), "l'")
+		if headQualifiers[w] || companyNouns[w] || headQualifiers["d'"+w] {
+			return true
+		}
+		switch w {
+		case "of", "de", "du", "des", "del", "der", "the", "la", "le", "el", "&", "and", "y", "et", "und", "", "a", "an":
+			continue
+		}
+		alone = false
+	}
+	return alone
+}
+
+// seniorPair reports a two-word title that runs a company although
+// neither word does alone ("administrateur délégué", "consejero
+// delegado", "Mitglied der Geschäftsleitung" is handled by its words).
+func seniorPair(w, next string) bool {
+	switch w {
+	case "administrateur", "administratrice":
+		return next == "délégué" || next == "déléguée" || next == "delegue" || next == "deleguee"
+	case "consejero", "consejera":
+		return next == "delegado" || next == "delegada"
+	case "geschäftsführender", "geschaeftsfuehrender", "président-directeur", "president-directeur":
+		return true
+	}
+	return false
+}
+
+// influencerSuffixes and userSuffixes end German compound titles
+// ("Projektmanagerin", "Pflegefachkraft", "Vertriebsmitarbeiter").
+var (
+	influencerSuffixes = []string{"managerin", "manager", "leitung"}
+	userSuffixes       = []string{
+		"assistent", "assistentin", "sachbearbeiter", "sachbearbeiterin", "mitarbeiter", "mitarbeiterin",
+		"fachkraft", "kraft", "referent", "referentin", "entwickler", "entwicklerin", "techniker",
+		"technikerin", "kaufmann", "kauffrau", "angestellte", "angestellter", "helfer", "helferin",
+		"fahrer", "fahrerin", "verkäufer", "verkäuferin", "pfleger", "pflegerin", "berater", "beraterin",
+	}
+)
+
+// titleSuffix reports a German compound of at least eight letters ending
+// in one of sufs.
+func titleSuffix(w string, sufs []string) bool {
+	if len(w) < 8 || w == "geschäftsleitung" || w == "geschaeftsleitung" {
+		return false
+	}
+	for _, s := range sufs {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // isDeterminer reports an article or possessive, after which "como jefe"

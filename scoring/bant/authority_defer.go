@@ -74,7 +74,7 @@ var deciderWords = map[string]bool{
 	"consejo": true, "concejo": true, "secretaría": true, "hacienda": true, "compras": true,
 	"finanzas": true, "papá": true, "papa": true, "padre": true, "madre": true, "esposo": true,
 	"esposa": true, "superiores": true, "administración": true, "él": true, "ella": true,
-	 "alcalde": true, "alcaldesa": true, "alcaldía": true,
+	"alcalde": true, "alcaldesa": true, "alcaldía": true,
 	"matriz": true, "corporativo": true, "rector": true, "rectoría": true, "presidente": true,
 	"presidenta": true, "patrón": true, "patrona": true,
 }

@@ -153,7 +153,14 @@ var (
 		"associé": true, "associée": true, "associe": true, "associee": true, "daf": true,
 		"dueño": true, "dueña": true, "dueno": true, "duena": true, "propietario": true, "propietaria": true,
 		"fundador": true, "fundadora": true, "cofundador": true, "cofundadora": true,
-		"socio": true, "socia": true, "socio-director": true,
+		"socio": true, "socia": true, "socio-director": true, "prokurist": true, "prokuristin": true,
+		"partnerin": true, "vorstands": true,
+		"dirigeant": true, "dirigeante": true, "patronne": true, "unternehmer": true, "unternehmerin": true,
+		"empresario": true, "empresaria": true, "propriétaires": true, "auto-entrepreneur": true,
+		"autónomo": true, "autónoma": true, "autonomo": true, "autonoma": true, "freelance": true,
+		"freelancer": true, "freelancerin": true, "freiberufler": true, "freiberuflerin": true,
+		"selbstständig": true, "selbständig": true, "einzelunternehmer": true, "einzelunternehmerin": true,
+		"indépendant": true, "indépendante": true, "independiente": true, "micro-entrepreneur": true,
 	}
 	influencerTitleWordsLang = map[string]bool{
 		"leiter": true, "leiterin": true, "teamleiter": true, "teamleiterin": true,
@@ -165,7 +172,10 @@ var (
 		"director": true, "directora": true, "coordinador": true, "coordinadora": true,
 		"coordinateur": true, "coordinatrice": true, "einkäufer": true, "einkaeufer": true,
 		"acheteur": true, "acheteuse": true, "comprador": true, "compradora": true,
-		"supervisor": true, "supervisora": true, "superviseur": true,
+		"supervisor": true, "supervisora": true, "superviseur": true, "líder": true, "lider": true,
+		"bauführer": true, "bauleiter": true, "polier": true, "vorarbeiter": true, "meister": true,
+		"meisterin": true, "coordonnateur": true, "coordonnatrice": true, "encargados": true,
+		"pilote": true, "contremaître": true, "contremaitre": true, "capataz": true,
 	}
 	userTitleWordsLang = map[string]bool{
 		"sachbearbeiter": true, "sachbearbeiterin": true, "assistenz": true, "assistent": true,
@@ -189,6 +199,29 @@ var (
 		"empleado": true, "empleada": true, "auxiliar": true, "recepcionista": true, "secretaria": true,
 		"secrétaire": true, "secretaire": true, "sekretärin": true, "sekretaerin": true,
 		"commerciale": true, "comercial": true, "außendienstmitarbeiter": true, "vertriebsmitarbeiter": true,
+		"koch": true, "köchin": true, "kellner": true, "kellnerin": true, "servicekraft": true, "lagerist": true,
+		"lageristin": true, "kassierer": true, "kassiererin": true, "apotheker": true, "apothekerin": true,
+		"pta": true, "mfa": true, "arzthelferin": true, "erzieher": true, "erzieherin": true, "lehrkraft": true,
+		"grafiker": true, "grafikerin": true, "designerin": true, "programmierer": true, "programmiererin": true,
+		"monteur": true, "monteurin": true, "mechaniker": true, "mechanikerin": true, "elektriker": true,
+		"elektrikerin": true, "steuerfachangestellte": true, "krankenpfleger": true, "pflegekraft": true,
+		"cuisinier": true, "cuisinière": true, "serveur": true, "serveuse": true, "magasinier": true,
+		"magasinière": true, "chauffeur": true, "caissier": true, "caissière": true, "vendeur": true,
+		"vendeuse": true, "pharmacien": true, "pharmacienne": true, "téléconseiller": true,
+		"téléconseillère": true, "teleconseiller": true, "conseiller": true, "conseillère": true,
+		"projectionniste": true, "machiniste": true, "opérateur": true, "opératrice": true, "operateur": true,
+		"prof": true, "instituteur": true, "institutrice": true, "graphiste": true, "juriste": true,
+		"avocat": true, "avocate": true, "ouvrier": true, "ouvrière": true, "préparateur": true,
+		"préparatrice": true, "aide-soignant": true, "aide-soignante": true, "standardiste": true,
+		"réceptionniste": true, "livreur": true, "mécanicien": true, "électricien": true, "rédacteur": true,
+		"rédactrice": true, "cocinero": true, "cocinera": true, "mesero": true, "mesera": true,
+		"camarero": true, "camarera": true, "chofer": true, "chófer": true, "conductor": true,
+		"conductora": true, "repartidor": true, "repartidora": true, "cajero": true, "cajera": true,
+		"farmacéutico": true, "farmacéutica": true, "abogado": true, "abogada": true, "diseñador": true,
+		"diseñadora": true, "disenador": true, "disenadora": true, "programador": true, "programadora": true,
+		"docente": true, "operario": true, "operaria": true, "almacenista": true, "bodeguero": true,
+		"asesor": true, "asesora": true, "agente": true, "dependiente": true, "dependienta": true,
+		"médico": true, "médica": true, "medico": true, "enfermeira": true, "gestor": true, "gestora": true,
 	}
 	// langOfTitles take "de"/"des"/"del"/"d'" and a department after
 	// them ("chef de projet", "jefe de compras").
@@ -198,59 +231,11 @@ var (
 		"encargado": true, "encargada": true, "chargé": true, "chargée": true, "charge": true, "chargee": true,
 		"leiter": true, "leiterin": true, "coordinador": true, "coordinadora": true, "responsables": true,
 		"asistente": true, "assistante": true, "técnico": true, "tecnico": true,
+		"mitglied": true, "membre": true, "miembro": true, "head": true, "líder": true, "lider": true,
 	}
 	// langOfWords are the "of" words of German, French and Spanish titles.
 	langOfWords = map[string]bool{"de": true, "des": true, "del": true, "du": true, "der": true, "d'": true}
 )
-
-// classifyTitleLang maps German, French and Spanish title words to a level
-// ("" when none is known). Two-word senior titles come first: a
-// "directeur général" or "gerente general" runs the company, a
-// "directeur commercial" a department.
-func classifyTitleLang(words []string) string {
-	for i, w := range words {
-		next := ""
-		if i+1 < len(words) {
-			next = words[i+1]
-		}
-		switch w {
-		case "directeur", "directrice", "director", "directora", "gerente", "geschäftsführender", "geschaeftsfuehrender":
-			switch next {
-			case "général", "general", "générale", "generale", "gérant", "gerant", "ejecutivo", "ejecutiva", "gesellschafter":
-				return LevelDecisionMaker
-			}
-		case "chef", "cheffe":
-			if next == "d'entreprise" || strings.HasPrefix(next, "d'entreprise") {
-				return LevelDecisionMaker
-			}
-		case "président-directeur", "president-directeur", "presidente-director":
-			return LevelDecisionMaker
-		}
-		if strings.HasPrefix(w, "d'entreprise") && i > 0 && (words[i-1] == "chef" || words[i-1] == "cheffe") {
-			return LevelDecisionMaker
-		}
-	}
-	for _, w := range words {
-		if w == "stagiaire" || w == "praktikant" || w == "praktikantin" || w == "becario" || w == "becaria" ||
-			w == "werkstudent" || w == "werkstudentin" || w == "azubi" {
-			return LevelUser
-		}
-		if dmTitleWordsLang[w] {
-			return LevelDecisionMaker
-		}
-	}
-	for _, w := range words {
-		if influencerTitleWordsLang[w] || isLeiterCompound(w) {
-			return LevelInfluencer
-		}
-	}
-	for _, w := range words {
-		if userTitleWordsLang[w] {
-			return LevelUser
-		}
-	}
-	return ""
-}
 
 // isLeiterCompound reports a German compound title ending in "leiter" or
 // "leiterin" ("Einkaufsleiter", "Vertriebsleiterin"): a department head.

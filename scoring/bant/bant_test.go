@@ -213,7 +213,7 @@ var extractCases = []extractCase{
 	{name: "authority final say", text: "I have the final say on tooling.",
 		want: Signals{Authority: &Authority{Level: LevelDecisionMaker}}},
 	{name: "authority title field", text: "Name: Sam\nTitle: Director of Operations",
-		want: Signals{Authority: &Authority{Level: LevelDecisionMaker, Role: "Director of Operations"}}},
+		want: Signals{Authority: &Authority{Level: LevelInfluencer, Role: "Director of Operations"}}},
 	{name: "authority check with boss", text: "I need to check with my boss first.",
 		want: Signals{Authority: &Authority{Level: LevelDefers}}, ans: ans("", "defers", "", "")},
 	{name: "authority not the decision maker", text: "I'm not the decision maker here.",
@@ -281,10 +281,10 @@ var extractCases = []extractCase{
 		want: Signals{
 			Budget:    &Budget{Amount: 60000, Currency: "USD", Period: PeriodYear, Bound: BoundExact},
 			Timeline:  &Timeline{Months: 2.48, Label: LabelThisQuarter},
-			Authority: &Authority{Level: LevelDecisionMaker, Role: "Head of RevOps"},
+			Authority: &Authority{Level: LevelInfluencer, Role: "Head of RevOps"},
 			Need:      &Need{Stated: true},
 		},
-		ans: ans("over_50k", "decision_maker", "important", "this_quarter")},
+		ans: ans("over_50k", "influencer", "important", "this_quarter")},
 }
 
 func TestExtract(t *testing.T) {
