@@ -19,7 +19,7 @@ var (
 	// decideRe finds explicit decision authority.
 	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\bi (?:can )?sign (?:off|the contract|contracts)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
 	// runRe finds "I run the team" statements.
-	runRe = mustPattern(`\bi (run|lead|head|manage|own|oversee|founded|co-?founded|started) (?:the|our|my|a|this|an) (?:[a-z0-9&-]+ ){0,2}?(?:team|company|business|department|dept|org|organization|organisation|agency|division|group|shop|store|firm|practice|startup|function|operations|unit|office|brand|clinic|restaurant|studio)s?\b|\bmy own (?:company|business|agency|firm|shop|store|practice|startup)\b`)
+	runRe = mustPattern(`\bi (run|lead|head|manage|own|co-?own|oversee|founded|co-?founded|started) (?:the|our|my|a|this|an|two|three|four|five|several|\d+) (?:[a-z0-9&-]+ ){0,2}?(?:(team|department|dept|division|function|operations|unit|office)|company|business|org|organization|organisation|agency|group|shop|store|firm|practice|startup|brand|clinic|restaurant|studio|place|location|salon|gym|box|boxe|hotel|pharmacy|bakery|bakerie|cafe|bar|garage|school|nursery)s?\b|\bmy own (?:company|business|agency|firm|shop|store|practice|startup)\b`)
 	// chargeRe finds "I'm in charge of ..." and "I'm responsible for
 	// purchasing" statements.
 	chargeRe = mustPattern(`\bi(?:'m| am) (?:the one )?(?:solely |fully )?(responsible for|in charge of)\b(?: (?:all |the |our )?(purchasing|buying|procurement|purchases|purchase decisions|budget|budgets|decision|decisions|vendor selection|tooling|software purchases|selecting|choosing)\b)?`)
@@ -202,6 +202,12 @@ func extractAuthority(d *doc) *Authority {
 			add(LevelInfluencer, "", 0.7, m[0], m[1])
 			continue
 		}
+		if unit := group(s, m, 2); unit != "" && group(s, m, 1) != "own" && !strings.Contains(group(s, m, 1), "founded") && group(s, m, 1) != "started" {
+			// Running a team or department is mid-level (a team lead);
+			// running the company decides.
+			add(LevelInfluencer, "", 0.7, m[0], m[1])
+			continue
+		}
 		role := ""
 		switch verb := group(s, m, 1); {
 		case strings.Contains(verb, "founded") || verb == "started":
@@ -301,14 +307,45 @@ func extractAuthority(d *doc) *Authority {
 	return &a
 }
 
-// signatureTitles reads titles from signature-like lines: a short line
-// that is nothing but a title, optionally followed by a separator and the
-// company ("Owner, Mike's Plumbing", "VP Sales | Acme"). Quoted history is
-// already gone, so such a line is the writer's own signature. They count
-// for less than a statement: a signature block may be a colleague's.
+// signatureTitles reads titles from signature-like lines and clauses: a
+// short line or sentence that is nothing but a title, optionally after a
+// name and followed by a separator and the company ("Owner, Mike's
+// Plumbing", "VP Sales | Acme", "Claire Martin, directrice générale,
+// Groupe Martin", "Owner of 3 gyms here.", "Socio director.") or closing a
+// line after a dash ("... - Paul, Managing Partner"). Quoted history is
+// already gone, so such a title is the writer's own. They count for less
+// than a statement: a signature block may be a colleague's.
 func signatureTitles(d *doc) []authCand {
 	var out []authCand
 	s := d.lower
+	try := func(ls, le int) {
+		for ls < le && (s[ls] == '-' || s[ls] == '*' || s[ls] == ' ' || s[ls] == '|') {
+			ls++
+		}
+		if le-ls < 2 || le-ls > 90 || strings.ContainsAny(s[ls:le], "?!") {
+			return
+		}
+		toks := tokenize(s, ls, le)
+		if len(toks) == 0 || titleSkip[toks[0].w] || negators[toks[0].w] || sigNotTitle[toks[0].w] {
+			return
+		}
+		level, role, end, ok := parseTitleIn(d, ls, le, false)
+		if !ok {
+			return
+		}
+		rest := strings.Trim(s[min(end, le):le], " .")
+		if rest == "" || strings.ContainsAny(rest[:1], ",|-@/\u00b7(") || sigCompanyPrefix(rest) {
+			for _, c := range out {
+				if c.pos == ls {
+					return
+				}
+			}
+			out = append(out, authCand{
+				a:   Authority{Level: level, Role: role, Confidence: clamp01(titleConfidence(level) - 0.1), Evidence: d.snippet(ls, end)},
+				pos: ls,
+			})
+		}
+	}
 	for ls := 0; ls < len(s); {
 		le := strings.IndexByte(s[ls:], '\n')
 		if le < 0 {
@@ -316,35 +353,39 @@ func signatureTitles(d *doc) []authCand {
 		} else {
 			le += ls
 		}
-		line := s[ls:le]
-		next := le + 1
-		if len(line) == 0 || len(line) > 60 || strings.ContainsAny(line, "?!") {
-			ls = next
-			continue
+		try(ls, le)
+		// A title after a dash at the end of a long line.
+		if k := strings.LastIndex(s[ls:le], " - "); k >= 0 && le-(ls+k) < 60 {
+			try(ls+k+3, le)
 		}
-		toks := tokenize(s, ls, le)
-		if len(toks) == 0 || titleSkip[toks[0].w] || negators[toks[0].w] || toks[0].w == "i" || toks[0].w == "title" || toks[0].w == "role" {
-			ls = next
-			continue
+		ls = le + 1
+	}
+	// Short sentences that are only a title.
+	for k := 0; k <= len(d.breaks); k++ {
+		c := d.clauseSpan(k)
+		if c[0] > 0 && s[c[0]-1] != '\n' {
+			try(c[0], c[1])
 		}
-		level, role, end, ok := parseTitle(d, ls, false)
-		rest := strings.TrimLeft(s[min(end, le):le], " ")
-		if ok && (rest == "" || strings.ContainsAny(rest[:1], ",|-@/\u00b7") || sigCompanyPrefix(rest)) {
-			conf := clamp01(titleConfidence(level) - 0.1)
-			out = append(out, authCand{
-				a:   Authority{Level: level, Role: role, Confidence: conf, Evidence: d.snippet(ls, end)},
-				pos: ls,
-			})
-		}
-		ls = next
 	}
 	return out
+}
+
+// sigNotTitle are first words of a line or sentence that is a statement,
+// not a bare title.
+var sigNotTitle = map[string]bool{
+	"i": true, "i'm": true, "im": true, "i've": true, "i'd": true, "i'll": true, "we": true, "we're": true,
+	"title": true, "role": true, "this": true, "it": true, "it's": true, "that": true, "ich": true,
+	"wir": true, "je": true, "j'ai": true, "nous": true, "yo": true, "soy": true, "bin": true, "suis": true,
+	"c'est": true, "es": true, "ist": true, "is": true, "you": true, "your": true, "our": true, "my": true,
+	"notre": true, "mon": true, "ma": true, "mi": true, "nuestro": true, "nuestra": true, "unser": true,
+	"unsere": true, "mein": true, "meine": true, "not": true, "no": true, "kein": true, "pas": true,
 }
 
 // sigCompanyPrefix reports the rest of a signature line that names the
 // company after the title ("at Acme", "bei Müller GmbH", "chez Dupont").
 func sigCompanyPrefix(rest string) bool {
-	for _, p := range []string{"at ", "bei ", "chez ", "en ", "de ", "del ", "der ", "im ", "@"} {
+	for _, p := range []string{"at ", "bei ", "chez ", "en ", "de ", "del ", "der ", "im ", "@", "of ", "for ",
+		"pour ", "para ", "für ", "fuer ", "here", "in ", "with ", "dans ", "à ", "a "} {
 		if strings.HasPrefix(rest, p) {
 			return true
 		}
@@ -369,8 +410,13 @@ func titleConfidence(level string) float64 {
 // and classifies it. afterAs applies the stricter rules of "as <title>",
 // which is often about someone else ("as the CTO mentioned").
 func parseTitle(d *doc, p int, afterAs bool) (level, role string, end int, ok bool) {
+	return parseTitleIn(d, p, min(d.clauseEnd(p), p+80), afterAs)
+}
+
+// parseTitleIn is parseTitle within d.lower[p:ce]: a signature line may
+// hold "C. Jansen, Head of E-Commerce", whose initial ends a clause.
+func parseTitleIn(d *doc, p, ce int, afterAs bool) (level, role string, end int, ok bool) {
 	s := d.lower
-	ce := min(d.clauseEnd(p), p+80)
 	toks := tokenize(s, p, ce)
 	i := 0
 	for i < len(toks) && titleSkip[toks[i].w] {
@@ -382,7 +428,7 @@ func parseTitle(d *doc, p int, afterAs bool) (level, role string, end int, ok bo
 	// "I'm Jane Doe, CTO at Acme": skip a short, capitalised name before
 	// a comma.
 	if !afterAs && i < len(toks) && isUpper(d.clean[toks[i].start]) {
-		for j := i; j < len(toks) && j < i+3; j++ {
+		for j := i; j < len(toks) && j < i+4; j++ {
 			if toks[j].comma && classifyTitle(wordsOf(toks[i:j+1])) == "" {
 				i = j + 1
 				for i < len(toks) && titleSkip[toks[i].w] {
@@ -418,6 +464,10 @@ func parseTitle(d *doc, p int, afterAs bool) (level, role string, end int, ok bo
 			usedOf = true
 			last = j
 			continue
+		}
+		if (w == "and" || w == "und" || w == "et" || w == "y" || w == "&" || w == "&amp;") && j > first &&
+			j+1 < len(toks) && isTitleWord(toks[j+1].w) && !toks[j-1].comma {
+			continue // "gerente y propietario", "Leiter und Eigentümer"
 		}
 		if titleStop[w] {
 			break

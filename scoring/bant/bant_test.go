@@ -207,6 +207,8 @@ var extractCases = []extractCase{
 	{name: "authority founder", text: "I am the co-founder",
 		want: Signals{Authority: &Authority{Level: LevelDecisionMaker, Role: "co-founder"}}},
 	{name: "authority I run the team", text: "I run the sales team here.",
+		want: Signals{Authority: &Authority{Level: LevelInfluencer}}},
+	{name: "authority I run the company", text: "I run the company with my brother.",
 		want: Signals{Authority: &Authority{Level: LevelDecisionMaker}}},
 	{name: "authority own business", text: "I own a small bakery business.",
 		want: Signals{Authority: &Authority{Level: LevelDecisionMaker, Role: "Owner"}}},
