@@ -94,6 +94,7 @@ var (
 		"librarian": true, "tutor": true, "instructor": true, "secretary": true, "bookkeeper": true,
 		"lawyer": true, "attorney": true, "solicitor": true, "dev": true, "picker": true,
 		"nanny": true, "carer": true, "physio": true, "physiotherapist": true, "officer": true,
+		"therapeut": true, "physiotherapeut": true, "ergotherapeut": true, "logopäde": true,
 	}
 	// titleStop ends a title: "the CTO at Acme", "head of sales and ...".
 	titleStop = map[string]bool{
@@ -620,6 +621,18 @@ func classifyTitle(words []string) string {
 	}
 	dm, infl, user := false, false, false
 	for i, w := range words {
+		// "IT-Administrator", "Freelance-Grafikerin", "Recruiterin":
+		// the last part of a hyphenated compound and the masculine of a
+		// German feminine form name the same role.
+		if k := strings.LastIndexByte(w, '-'); k > 0 && k+1 < len(w) && !isTitleWord(w) {
+			if strings.HasPrefix(w, "freelance") {
+				dm = true
+			}
+			w = w[k+1:]
+		}
+		if strings.HasSuffix(w, "in") && len(w) > 5 && !isTitleWord(w) && isTitleWord(w[:len(w)-2]) {
+			w = w[:len(w)-2]
+		}
 		next := ""
 		if i+1 < len(words) {
 			next = words[i+1]
@@ -731,6 +744,7 @@ var (
 		"fachkraft", "kraft", "referent", "referentin", "entwickler", "entwicklerin", "techniker",
 		"technikerin", "kaufmann", "kauffrau", "angestellte", "angestellter", "helfer", "helferin",
 		"fahrer", "fahrerin", "verkäufer", "verkäuferin", "pfleger", "pflegerin", "berater", "beraterin",
+		"sekretär", "sekretärin", "sekretaerin", "therapeut", "therapeutin", "administrator", "administratorin",
 	}
 )
 
