@@ -167,8 +167,12 @@ func extractAuthority(d *doc) *Authority {
 		})
 	}
 
+	lang := detectLanguage(s)
 	for _, m := range introRe.findAll(d) {
 		intro := s[m[2]:m[3]]
+		if intro == "im" && lang == LangGerman {
+			continue // German "im" is "in the"
+		}
 		if level, role, end, ok := parseTitle(d, m[1], intro == "as"); ok {
 			add(level, role, titleConfidence(level), m[0], end)
 		}
@@ -260,7 +264,7 @@ func extractAuthority(d *doc) *Authority {
 		cands[len(cands)-1].noOther = true
 	}
 	cands = authorityLang(d, cands)
-	cands = deferCands(d, detectLanguage(d.lower), cands)
+	cands = deferCands(d, lang, cands)
 	if len(cands) == 0 {
 		return nil
 	}
@@ -327,12 +331,16 @@ func signatureTitles(d *doc) []authCand {
 		for ls < le && (s[ls] == '-' || s[ls] == '*' || s[ls] == ' ' || s[ls] == '|') {
 			ls++
 		}
-		if le-ls < 2 || le-ls > 90 || strings.ContainsAny(s[ls:le], "?!") {
+		if le-ls < 2 || strings.ContainsAny(s[ls:le], "?!") {
 			return
 		}
+		le = min(le, ls+90)
 		toks := tokenize(s, ls, le)
 		if len(toks) == 0 || titleSkip[toks[0].w] || negators[toks[0].w] || sigNotTitle[toks[0].w] {
 			return
+		}
+		if strings.HasSuffix(toks[0].w, ":") || s[toks[0].end-1] == ':' || len(toks) > 1 && s[toks[1].end-1] == ':' {
+			return // a form field ("Firma: Huber GmbH, 38 Mitarbeiter")
 		}
 		level, role, end, ok := parseTitleIn(d, ls, le, false)
 		if !ok {
@@ -368,9 +376,7 @@ func signatureTitles(d *doc) []authCand {
 	// Short sentences that are only a title.
 	for k := 0; k <= len(d.breaks); k++ {
 		c := d.clauseSpan(k)
-		if c[0] > 0 && s[c[0]-1] != '\n' {
-			try(c[0], c[1])
-		}
+		try(c[0], c[1])
 	}
 	return out
 }
@@ -646,6 +652,8 @@ func classifyTitle(words []string) string {
 			}
 		case w == "principal" && next != "":
 			infl = true // "principal engineer"
+		case w == "svp" && next == "" && i > 0:
+			// French "s'il vous plaît" ends a sentence; "SVP Sales" does not.
 		case dmTitleWords[w] || dmTitleWordsLang[w]:
 			dm = true
 		case (w == "managing" || w == "general") && (next == "director" || next == "manager" || next == "partner"):

@@ -70,7 +70,7 @@ var (
 
 	// decideDE, decideFR and decideES find the writer deciding.
 	decideDE = mustPattern(`\bich (?:entscheide|unterschreibe|unterzeichne|genehmige)\b|\bentscheide ich\b|\bich (?:treffe|habe) (?:die |das )?(?:finale |letzte |endg(?:ü|ue)ltige )?(?:entscheidung|wort)\b|\b(?:entscheidung|wort) (?:liegt|ist) (?:bei mir|meine)\b|\bich bin (?:der |die )?(?:alleinige[rn]? )?(?:entscheider(?:in)?|zeichnungsberechtigt)\b|\b(?:das ist |ist )mein (?:eigenes )?budget\b|\bmein eigenes budget\b|\b(?:meine|meiner) (?:eigene[n]? )?(?:firma|praxis|kanzlei|agentur|werkstatt|b(?:ä|ae)ckerei)\b|\bmein(?:en)? (?:eigene[nrs]? )?(?:betrieb|unternehmen|laden|gesch(?:ä|ae)ft|restaurant|hotel|b(?:ü|ue)ro|studio)\b|\bich (?:f(?:ü|ue)hre|leite) (?:ein|eine|einen|unsere|unseren|unser|das|die|den|meine|meinen|mein) (?:[a-z\pL-]+ ){0,2}?(?:firma|betrieb|unternehmen|praxis|kanzlei|agentur|laden|gesch(?:ä|ae)ft|restaurant|hotel|werkstatt|b(?:ä|ae)ckerei|studio|gmbh)\b|\bich habe (?:die firma|das unternehmen) gegr(?:ü|ue)ndet|\bentscheide (?:das |dies |es |ich )?(?:in eigener (?:kompetenz|verantwortung)|selbst|allein|alleine)\b|\bunterschreibe (?:\pL+ ){0,2}?(?:selbst|allein|alleine)\b|\bunterschreibe ich\b|\bich (?:kann|darf) (?:\pL+ ){0,3}?(?:selbst |allein |alleine )?(?:freigeben|entscheiden|unterschreiben|genehmigen)\b|\bohne (?:r(?:ü|ue)cksprache|freigabe|zustimmung)\b`)
-	decideFR = mustPattern(`\bje (?:d(?:é|e)cide|signe|valide|tranche)\b|\bc'est moi qui (?:d(?:é|e)cide|signe|valide|tranche)|\bla d(?:é|e)cision (?:me revient|m'appartient|est la mienne)|\bje suis (?:le |la )?(?:seul |seule )?(?:d(?:é|e)cideu?r|d(?:é|e)cisionnaire)|\bj'ai le dernier mot\b|\bc'est mon (?:propre )?budget\b|\b(?:ma|mon) (?:propre )?(?:soci(?:é|e)t(?:é|e)|entreprise|bo(?:î|i)te|agence|cabinet|boutique|commerce|restaurant|h(?:ô|o)tel|magasin|atelier|pme)\b|\bje (?:dirige|g(?:è|e)re) (?:une|un|l'|la|le|notre|mon|ma) ?(?:[a-z\pL-]+ ){0,2}?(?:soci(?:é|e)t(?:é|e)|entreprise|bo(?:î|i)te|agence|cabinet|boutique|commerce|restaurant|h(?:ô|o)tel|magasin|atelier|pme|clinique|(?:é|e)cole)\b|\bj'ai (?:fond(?:é|e)|cr(?:é|e)(?:é|e)) (?:la |l'|notre |ma |mon )|\bje (?:peux|pourrai) (?:\pL+ )?(?:valider|signer|d(?:é|e)cider|engager|approuver)\b|\bsans passer par\b|\bj'ai (?:un|une|deux|trois|quatre|\d+) (?:petit |petite |petits |petites )?(?:resto|restaurant|boutique|salon|magasin|commerce|entreprise|soci(?:é|e)t(?:é|e)|h(?:ô|o)tel|bar|caf(?:é|e)|pharmacie|cabinet|agence|boulangerie|garage|salle|atelier|restos|restaurants|boutiques|salons|magasins|h(?:ô|o)tels|bars|pharmacies|agences)\b|\bc'est (?:moi|mon entreprise|ma bo(?:î|i)te)\b`)
+	decideFR = mustPattern(`\bje (?:d(?:é|e)cide|signe|valide|tranche)\b|\bc'est moi qui (?:d(?:é|e)cide|signe|valide|tranche)|\bla d(?:é|e)cision (?:me revient|m'appartient|est la mienne)|\bje suis (?:le |la )?(?:seul |seule )?(?:d(?:é|e)cideu?r|d(?:é|e)cisionnaire)|\bj'ai le dernier mot\b|\bc'est mon (?:propre )?budget\b|\b(?:ma|mon) (?:propre )?(?:soci(?:é|e)t(?:é|e)|entreprise|bo(?:î|i)te|agence|cabinet|boutique|commerce|restaurant|h(?:ô|o)tel|magasin|atelier|pme)\b|\bje (?:dirige|g(?:è|e)re) (?:une|un|l'|la|le|notre|mon|ma) ?(?:[a-z\pL-]+ ){0,2}?(?:soci(?:é|e)t(?:é|e)|entreprise|bo(?:î|i)te|agence|cabinet|boutique|commerce|restaurant|h(?:ô|o)tel|magasin|atelier|pme|clinique|(?:é|e)cole)\b|\bj'ai (?:fond(?:é|e)|cr(?:é|e)(?:é|e)) (?:la |l'|notre |ma |mon )|\bje (?:peux|pourrai) (?:\pL+ )?(?:valider|signer|d(?:é|e)cider|engager|approuver)\b|\bsans passer par\b|\bj'ai (?:un|une|deux|trois|quatre|\d+) (?:petit |petite |petits |petites )?(?:resto|restaurant|boutique|salon|magasin|commerce|entreprise|soci(?:é|e)t(?:é|e)|h(?:ô|o)tel|bar|caf(?:é|e)|pharmacie|cabinet|agence|boulangerie|garage|salle|atelier|restos|restaurants|boutiques|salons|magasins|h(?:ô|o)tels|bars|pharmacies|agences)\b`)
 	decideES = mustPattern(`\byo (?:decido|firmo|apruebo)\b|\bdecido yo\b|\b(?:la )?decisi(?:ó|o)n es m(?:í|i)a\b|\bsoy (?:yo )?(?:quien|el que|la que) (?:decide|firma|aprueba|toma la decisi)|\b(?:tengo|la tengo yo) (?:la )?(?:última|ultima) palabra|\bes mi (?:propio )?presupuesto\b|\bmi (?:propia |propio )?(?:empresa|negocio|cl(?:í|i)nica|agencia|despacho|restaurante|tienda|hotel|taller|consultorio|pyme)\b|\b(?:dirijo|gestiono|llevo|tengo) (?:una|un|la|el|nuestra|nuestro|mi) (?:[a-z\pL-]+ ){0,2}?(?:empresa|negocio|cl(?:í|i)nica|agencia|despacho|restaurante|tienda|hotel|taller|consultorio|pyme|escuela|colegio)\b|\b(?:fund(?:é|e)|cre(?:é|e)) (?:la|el|esta|este|mi) (?:empresa|negocio|agencia)\b|\bpuedo (?:\pL+ )?(?:aprobar|firmar|decidir|autorizar)\b|\bsin pasar por\b|\btengo (?:un|una|dos|tres|cuatro|\d+) (?:peque(?:ñ|n)[oa]s? )?(?:peluquer(?:í|i)a|sal(?:ó|o)n|bar|cafeter(?:í|i)a|farmacia|gimnasio|panader(?:í|i)a|inmobiliaria|restaurante|tienda|negocio|empresa|taller|cl(?:í|i)nica|consultorio|hotel|agencia|despacho|local|restaurantes|tiendas|negocios|locales|sucursales)\b`)
 
 	// influDE, influFR and influES find the writer evaluating,
@@ -97,7 +97,7 @@ var (
 	// introLangRe finds a first-person statement of one's job in
 	// German, French or Spanish ("ich bin Teamleiter", "je suis
 	// responsable", "soy la gerente"); group 1 is the intro.
-	introLangRe = mustPattern(`\b(ich bin|ich arbeite als|bin|je suis|je travaille comme|je travaille en tant que|en tant que|soy|trabajo como|mi (?:puesto|cargo|rol) es|mon (?:poste|r(?:ô|o)le) est|meine (?:rolle|position|funktion) ist)\s+`)
+	introLangRe = mustPattern(`\b(c'est moi|es yo|soy yo|ich bin|ich arbeite als|bin|je suis|je travaille comme|je travaille en tant que|en tant que|soy|trabajo como|mi (?:puesto|cargo|rol) es|mon (?:poste|r(?:ô|o)le) est|meine (?:rolle|position|funktion) ist)\s+`)
 	// fieldLangRe finds a "Position: Teamleiter" form field.
 	fieldLangRe = mustPattern(`(?:^|\n)\s*(?:position|funktion|rolle|berufsbezeichnung|jobtitel|poste|fonction|titre|r(?:ô|o)le|cargo|puesto|rol)\s*[:=-]\s*`)
 	// asLangRe finds "als Geschäftsführer", "comme gérante", "como
@@ -174,7 +174,7 @@ var (
 		"director": true, "directora": true, "coordinador": true, "coordinadora": true,
 		"coordinateur": true, "coordinatrice": true, "einkäufer": true, "einkaeufer": true,
 		"acheteur": true, "acheteuse": true, "comprador": true, "compradora": true,
-		"supervisor": true, "supervisora": true, "superviseur": true, "líder": true, "lider": true,
+		"supervisor": true, "supervisora": true, "superviseur": true, "líder": true, "lider": true, "leitung": true,
 		"bauführer": true, "bauleiter": true, "polier": true, "vorarbeiter": true, "meister": true,
 		"meisterin": true, "coordonnateur": true, "coordonnatrice": true, "encargados": true,
 		"pilote": true, "contremaître": true, "contremaitre": true, "capataz": true,
@@ -233,7 +233,7 @@ var (
 		"encargado": true, "encargada": true, "chargé": true, "chargée": true, "charge": true, "chargee": true,
 		"leiter": true, "leiterin": true, "coordinador": true, "coordinadora": true, "responsables": true,
 		"asistente": true, "assistante": true, "técnico": true, "tecnico": true,
-		"mitglied": true, "membre": true, "miembro": true, "head": true, "líder": true, "lider": true,
+		"leitung": true, "mitglied": true, "membre": true, "miembro": true, "head": true, "líder": true, "lider": true,
 	}
 	// langOfWords are the "of" words of German, French and Spanish titles.
 	langOfWords = map[string]bool{"de": true, "des": true, "del": true, "du": true, "der": true, "d'": true}
@@ -310,7 +310,7 @@ func authorityLang(d *doc, cands []authCand) []authCand {
 			if authNegatedLang(d, m[0]) || d.negatedBefore(m[0]) {
 				continue
 			}
-			add(LevelInfluencer, "", 0.75, m[0], m[1])
+			add(LevelInfluencer, "", 0.65, m[0], m[1])
 		}
 	}
 	for _, p := range []*pattern{userDE, userFR, userES} {
