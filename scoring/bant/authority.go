@@ -234,6 +234,9 @@ func extractAuthority(d *doc) *Authority {
 			}
 			continue
 		}
+		if approvalFeature(s, m[1]) {
+			continue // "we need approval workflows": a feature, not a boss
+		}
 		add(LevelDefers, "", 0.85, m[0], m[1])
 	}
 	for _, m := range influRe.findAll(d) {
@@ -381,6 +384,23 @@ func signatureTitles(d *doc) []authCand {
 	return out
 }
 
+// approvalFeature reports an approval named as a product feature right
+// after p ("approval workflows", "sign-off process", "Freigabe-Workflow").
+func approvalFeature(s string, p int) bool {
+	ws, we := nextWord(s, p, len(s))
+	if ws < 0 || ws > p+1 {
+		return false
+	}
+	w := s[ws:we]
+	for _, f := range []string{"workflow", "flow", "process", "step", "chain", "rule", "routing", "feature",
+		"module", "request", "app", "tool", "loop", "processes", "cycle"} {
+		if strings.HasPrefix(w, f) {
+			return true
+		}
+	}
+	return false
+}
+
 // sigNotTitle are first words of a line or sentence that is a statement,
 // not a bare title.
 var sigNotTitle = map[string]bool{
@@ -396,7 +416,7 @@ var sigNotTitle = map[string]bool{
 // company after the title ("at Acme", "bei Müller GmbH", "chez Dupont").
 func sigCompanyPrefix(rest string) bool {
 	for _, p := range []string{"at ", "bei ", "chez ", "en ", "de ", "del ", "der ", "im ", "@", "of ", "for ",
-		"pour ", "para ", "für ", "fuer ", "here", "in ", "with ", "dans ", "à ", "a "} {
+		"pour ", "para ", "für ", "fuer ", "here", "in ", "with ", "dans ", "à ", "a ", "hier", "ici", "aquí", "aqui"} {
 		if strings.HasPrefix(rest, p) {
 			return true
 		}

@@ -250,6 +250,9 @@ func nextWord(s string, p, hi int) (int, int) {
 func deferCands(d *doc, lang string, cands []authCand) []authCand {
 	pats := []*pattern{decideVerbsEN}
 	switch lang {
+	case "":
+		// Too short to tell: every language's verbs.
+		pats = append(pats, decideVerbsDE, decideVerbsFR, decideVerbsES)
 	case LangGerman:
 		pats = append(pats, decideVerbsDE)
 	case LangFrench:
