@@ -20,7 +20,7 @@ import (
 
 var (
 	decideVerbsEN = mustPattern(`\b(?:decides|decide|will decide|'ll decide|decided by|make the (?:final )?(?:decision|call)|makes the (?:final )?(?:decision|call)|take the (?:final )?decision|takes the (?:final )?decision|final (?:decision|call|say|word|decide|sign[- ]?off|approval|choice)|last word|signs|sign off|signs off|will sign|'ll be the one signing|be the one (?:signing|deciding|approving)|signed by|signing authority|approves|approve|approved by|authori[sz]es|authori[sz]e|authori[sz]ed by|awards|award|awarded by|finali[sz]es|finali[sz]e|chooses|will choose|picks|will pick|calls the shots|green[- ]?light|go[- ]ahead|veto|votes on|vote on)\b`)
-	decideVerbsDE = mustPattern(`\b(?:entscheidet|entscheiden|entscheidung|entscheid|entschieden|beschlie(?:ß|ss)t|beschlossen|beschlie(?:ß|ss)en|genehmigt|genehmigen|genehmigung|freigeben|gibt (?:\pL+ )?frei|freigabe|freigegeben|unterschreibt|unterschreiben|unterschrift|unterschrieben|unterzeichnet|zuschlag|vergibt|absegnen|segnet|abgesegnet|letzte wort|gr(?:ü|ue)nes licht|w(?:ä|ae)hlt (?:\pL+ )?aus|l(?:ä|ae)uft (?:(?:ü|ue)ber|via)|geht (?:(?:ü|ue)ber|via))`)
+	decideVerbsDE = mustPattern(`\b(?:entscheidet|entscheiden|entscheidung|entscheid|entschieden|beschlie(?:ß|ss)t|beschlossen|beschlie(?:ß|ss)en|genehmigt|genehmigen|genehmigung|freigeben|gibt (?:\pL+ )?frei|freigabe|freigegeben|unterschreibt|unterschreiben|unterschrift|unterschrieben|unterzeichnet|zuschlag|vergibt|absegnen|segnet|abgesegnet|letzte wort|gr(?:ü|ue)nes licht|w(?:ä|ae)hlt (?:\pL+ )?aus|l(?:ä|ae)uft (?:(?:ü|ue)ber|via)|geht (?:(?:ü|ue)ber|via)|erfolgt (?:(?:ü|ue)ber|durch))`)
 	decideVerbsFR = mustPattern(`\b(?:d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|d(?:é|e)cideront|d(?:é|e)cid(?:é|e)e? par|tranche|tranchera|arbitre|arbitrera|valide|valident|validera|valideront|valid(?:é|e)e? par|signe|signent|signera|signeront|sign(?:é|e)e? par|choisit|choisira|choisiront|choix final|approuve|approuvera|approbation|vote|votent|votera|vot(?:é|e)e? par|go final|le go|feu vert|dernier mot|revient (?:à|a)|lui revient|leur revient|passera (?:forc(?:é|e)ment )?par|passe (?:forc(?:é|e)ment )?par|sera (?:fait|faite|prise) par|d(?:é|e)cision finale|donne le go|donnera le go)`)
 	decideVerbsES = mustPattern(`\b(?:decide|deciden|decidir(?:á|a)|decidir(?:á|a)n|decidir(?:í|i)a|decidido por|firma|firman|firmar(?:á|a)|firmar(?:í|i)a|firmar|aprueba|aprueban|aprobar(?:á|a)|aprobar|aprobado por|aprobaci(?:ó|o)n|autoriza|autorizar|autorizar(?:á|a)|autorizaci(?:ó|o)n|adjudica|adjudicar(?:á|a)|adjudicaci(?:ó|o)n|resuelve|resolver(?:á|a)|elige|elegir(?:á|a)|escoge|escoger(?:á|a)|visto bueno|(?:ú|u)ltima palabra|luz verde|toma la decisi(?:ó|o)n|tomar(?:á|a) la decisi(?:ó|o)n|decisi(?:ó|o)n final)`)
 )
@@ -29,7 +29,7 @@ var (
 // four languages, and the third-person pronouns that stand for them.
 var deciderWords = map[string]bool{
 	// English.
-	"boss": true, "bosses": true, "manager": true, "managers": true, "ceo": true, "cto": true,
+	"boss": true, "bosses": true, "manager": true, "ceo": true, "cto": true,
 	"cfo": true, "coo": true, "cmo": true, "cio": true, "cro": true, "chro": true, "ciso": true,
 	"vp": true, "svp": true, "evp": true, "director": true, "directors": true, "head": true,
 	"founder": true, "founders": true, "cofounder": true, "co-founder": true, "owner": true,

@@ -35,6 +35,11 @@ var authorityCases = []struct {
 	{"en approval workflow product", "We need approval workflows so managers can approve expenses faster.", ""},
 	{"en signed by date", "I'm the CFO and have sign-off. The contract needs to be signed by January 31.", LevelDecisionMaker},
 	{"en I can approve", "I can approve up to 20k on my own.", ""},
+	{"en managers approve pain", "Our managers approve every shift swap by hand, which takes hours.", ""},
+	{"en decision date", "Quote attached. The decision will be made by the end of March.", ""},
+	{"en clients approve", "We're a team of 5 designers. Our clients approve drafts by email.", ""},
+	{"en I will sign", "Please send the contract, I will sign it this week.", LevelDecisionMaker},
+	{"en decision with foreign body", "I am fleet manager, the decision is with our directie (management board).", LevelDefers},
 	{"en sole trader", "I'm a sole trader with 25 clients.", LevelDecisionMaker},
 	{"en co-own", "We co-own the agency, so we can decide quickly.", LevelDecisionMaker},
 	// Influencer and user, English.
@@ -62,6 +67,8 @@ var authorityCases = []struct {
 	{"de Sachbearbeiterin", "Ich bin Sachbearbeiterin in der Buchhaltung.", LevelUser},
 	{"de Assistenz signature", "Viele Grüße\nLisa Baum\nAssistenz der Geschäftsführung", LevelUser},
 	{"de Freiberuflerin", "Bin Freiberuflerin und suche ein Rechnungstool.", LevelDecisionMaker},
+	{"de Kunden entscheiden", "Unsere Kunden entscheiden oft erst spät.", ""},
+	{"de Vergabe über Einkauf", "Ich bin Referentin Finanzen. Die Vergabe erfolgt über unseren Zentraleinkauf.", LevelDefers},
 	{"de Mitarbeiter headcount", "Firma: Huber GmbH, 38 Mitarbeiter", ""},
 
 	// French.
@@ -96,6 +103,8 @@ var authorityCases = []struct {
 	{"es quiero proponer", "Soy líder de selección y quiero proponer un ATS.", LevelInfluencer},
 	{"es analista", "Soy analista de datos en un banco.", LevelUser},
 	{"es autónoma", "Soy autónoma, tengo una peluquería con dos empleadas.", LevelDecisionMaker},
+	{"es cliente firma", "El cliente firma el albarán en papel.", ""},
+	{"fr clients valident", "Les clients valident les devis par mail, c'est le bazar.", ""},
 	{"es firma noun", "Somos una firma de abogados con 12 socios en Madrid y buscamos un CRM.", ""},
 }
 
