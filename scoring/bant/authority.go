@@ -167,7 +167,7 @@ func extractAuthority(d *doc) *Authority {
 		})
 	}
 
-	lang := detectLanguage(s)
+	lang := authLanguage(s)
 	for _, m := range introRe.findAll(d) {
 		intro := s[m[2]:m[3]]
 		if intro == "im" && lang == LangGerman {
@@ -338,11 +338,18 @@ func signatureTitles(d *doc) []authCand {
 			return
 		}
 		le = min(le, ls+90)
-		toks := tokenize(s, ls, le)
-		if len(toks) == 0 || titleSkip[toks[0].w] || negators[toks[0].w] || sigNotTitle[toks[0].w] {
+		if !titleWordNear(s, ls, le) {
+			return // most sentences: no title word at their start
+		}
+		fs, fe := nextWord(s, ls, le)
+		if fs < 0 {
 			return
 		}
-		if strings.HasSuffix(toks[0].w, ":") || s[toks[0].end-1] == ':' || len(toks) > 1 && s[toks[1].end-1] == ':' {
+		first := strings.Trim(s[fs:fe], ".:;!?-'")
+		if titleSkip[first] || negators[first] || sigNotTitle[first] {
+			return
+		}
+		if c := strings.IndexByte(s[ls:le], ':'); c >= 0 && c < 30 {
 			return // a form field ("Firma: Huber GmbH, 38 Mitarbeiter")
 		}
 		level, role, end, ok := parseTitleIn(d, ls, le, false)
@@ -397,6 +404,32 @@ func approvalFeature(s string, p int) bool {
 		if strings.HasPrefix(w, f) {
 			return true
 		}
+	}
+	return false
+}
+
+// titleWordNear reports a title word (or a hyphenated or feminine form of
+// one) among the first six words of s[lo:hi], without allocating.
+func titleWordNear(s string, lo, hi int) bool {
+	p := lo
+	for n := 0; n < 6; n++ {
+		ws, we := nextWord(s, p, hi)
+		if ws < 0 {
+			return false
+		}
+		w := strings.TrimRight(s[ws:we], ".:;'")
+		if k := strings.LastIndexByte(w, '-'); k > 0 && k+1 < len(w) {
+			if isTitleWord(w) || strings.HasPrefix(w, "freelance") {
+				return true
+			}
+			w = w[k+1:]
+		}
+		if isTitleWord(w) || len(w) > 5 && strings.HasSuffix(w, "in") && isTitleWord(w[:len(w)-2]) ||
+			titleSuffix(w, userSuffixes) || titleSuffix(w, influencerSuffixes) || w == "managing" || w == "general" ||
+			dmTitleWordsLang[w] || w == "decision" || w == "administrateur" || w == "consejero" || w == "consejera" {
+			return true
+		}
+		p = we
 	}
 	return false
 }

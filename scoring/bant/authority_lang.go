@@ -1,6 +1,9 @@
 package bant
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // German, French and Spanish authority statements. Each language has the
 // same four families as English: someone else decides (defers), the writer
@@ -322,4 +325,75 @@ func authorityLang(d *doc, cands []authCand) []authCand {
 		}
 	}
 	return cands
+}
+
+// authLanguage is detectLanguage without its allocations (Extract has
+// already detected the language but does not pass it down): the same
+// function words, elisions and letters, counted in place.
+func authLanguage(lower string) string {
+	var counts [4]int
+	index := func(l string) int {
+		switch l {
+		case LangGerman:
+			return 1
+		case LangFrench:
+			return 2
+		case LangSpanish:
+			return 3
+		}
+		return 0
+	}
+	isW := func(r rune) bool {
+		return r == '\'' || r >= 'a' && r <= 'z' || r >= 0xC0 && r != 0xD7 && r != 0xF7
+	}
+	prevStart, prevEnd := -1, -1
+	i := 0
+	for i < len(lower) {
+		r, n := utf8.DecodeRuneInString(lower[i:])
+		if !isW(r) {
+			i += n
+			continue
+		}
+		ws := i
+		for i < len(lower) {
+			r, n = utf8.DecodeRuneInString(lower[i:])
+			if !isW(r) {
+				break
+			}
+			i += n
+		}
+		w := lower[ws:i]
+		if l, ok := functionWords[w]; ok {
+			counts[index(l)]++
+		}
+		if prevStart >= 0 && prevEnd+1 == ws && lower[prevEnd] == ' ' {
+			if l, ok := functionWords[lower[prevStart:i]]; ok {
+				counts[index(l)]++
+			}
+		}
+		if len(w) > 2 && w[1] == '\'' && strings.ContainsRune("ldjmnstcq", rune(w[0])) {
+			counts[2]++
+		}
+		prevStart, prevEnd = ws, i
+	}
+	if strings.ContainsAny(lower, "¿¡ñ") {
+		counts[3] += 2
+	}
+	if strings.ContainsAny(lower, "ßäöü") {
+		counts[1] += 2
+	}
+	if strings.ContainsAny(lower, "çèêàùœ") {
+		counts[2] += 2
+	}
+	langs := [4]string{LangEnglish, LangGerman, LangFrench, LangSpanish}
+	best := -1
+	for i, c := range counts {
+		if c > 0 && (best < 0 || c > counts[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return langs[best]
 }

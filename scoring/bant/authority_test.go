@@ -123,3 +123,20 @@ func TestAuthorityLevels(t *testing.T) {
 		})
 	}
 }
+
+// TestAuthLanguageAgrees keeps authLanguage, the allocation-free copy the
+// authority reader uses, in step with detectLanguage.
+func TestAuthLanguageAgrees(t *testing.T) {
+	t.Parallel()
+	texts := []string{"", "Hallo", "l'outil", "¿Qué tal?", "our team and nous avons"}
+	for _, tc := range extractCases {
+		texts = append(texts, tc.text)
+	}
+	for _, tc := range authorityCases {
+		texts = append(texts, tc.text)
+	}
+	for _, text := range texts {
+		d := prepare(text)
+		require.Equal(t, detectLanguage(d.lower), authLanguage(d.lower), "text %q", text)
+	}
+}
