@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -743,32 +744,93 @@ func seniorityOf(title string) string {
 		}
 		return false
 	}
+	// A head word alone ("Chef", "Jefa", "Director") or with a
+	// company-wide qualifier runs the company; with a department
+	// ("Chef de projet", "jefe de compras") it is a manager.
+	headAlone := func(head ...string) bool {
+		if !has(head...) {
+			return false
+		}
+		for _, w := range words {
+			switch w {
+			case "de", "d", "du", "des", "del", "la", "le", "l", "el":
+				continue
+			}
+			if !slices.Contains(head, w) {
+				return false
+			}
+		}
+		return true
+	}
 	switch {
-	case has("student", "intern", "internship", "undergraduate", "pupil") || containsSeq(words, []string{"phd", "candidate"}):
+	case has("student", "intern", "internship", "undergraduate", "pupil", "praktikant", "praktikantin",
+		"werkstudent", "werkstudentin", "azubi", "auszubildende", "auszubildender", "stagiaire",
+		"alternant", "alternante", "étudiant", "étudiante", "becario", "becaria", "estudiante") ||
+		containsSeq(words, []string{"phd", "candidate"}):
 		return SeniorityStudent
-	case has("assistant") && !has("vp", "avp"):
+	case has("assistant", "assistante", "asistente", "assistent", "assistentin", "assistenz") && !has("vp", "avp"):
 		return SeniorityIndividual
 	case containsSeq(words, []string{"product", "owner"}) || containsSeq(words, []string{"account", "owner"}) ||
-		containsSeq(words, []string{"process", "owner"}):
+		containsSeq(words, []string{"process", "owner"}) || containsSeq(words, []string{"business", "partner"}):
 		// A role, not ownership of the company: the text reader
 		// (bant.classifyTitle) ranks it an influencer, as a manager is.
 		return SeniorityManager
-	case containsSeq(words, []string{"vice", "president"}) || has("vp", "svp", "evp", "avp", "vicepresident"):
+	case containsSeq(words, []string{"vice", "president"}) || has("vp", "svp", "evp", "avp", "vicepresident",
+		"vizepräsident", "vizepräsidentin", "vicepresidente", "vicepresidenta") ||
+		containsSeq(words, []string{"vice", "président"}) || containsSeq(words, []string{"vice", "présidente"}):
 		// Checked before c_level so "Vice President" is not a president.
 		if has("ceo", "founder", "cofounder", "owner", "chief") {
 			return SeniorityCLevel
 		}
 		return SeniorityVP
 	case has("ceo", "cto", "cfo", "coo", "cmo", "cio", "cro", "cpo", "cso", "ciso", "cdo", "cco", "chief",
-		"founder", "cofounder", "owner", "president", "partner") ||
-		containsSeq(words, []string{"managing", "director"}):
+		"founder", "cofounder", "owner", "president", "partner",
+		// German, French, Spanish.
+		"geschäftsführer", "geschäftsführerin", "geschaeftsfuehrer", "geschaeftsfuehrerin", "inhaber",
+		"inhaberin", "mitinhaber", "mitinhaberin", "vorstand", "vorstands", "geschäftsleitung", "geschaeftsleitung",
+		"geschäftsführung", "geschaeftsfuehrung", "vorstandsvorsitzender", "vorstandsvorsitzende",
+		"gründer", "gründerin", "gruender", "gruenderin", "mitgründer", "mitgründerin", "eigentümer",
+		"eigentümerin", "eigentuemer", "gesellschafter", "gesellschafterin", "partnerin", "prokurist", "prokuristin",
+		"pdg", "dg", "gérant", "gérante", "gerant", "gerante", "fondateur", "fondatrice", "cofondateur",
+		"cofondatrice", "président", "présidente", "propriétaire", "associé", "associée", "dirigeant", "dirigeante",
+		"dueño", "dueña", "dueno", "duena", "propietario", "propietaria", "fundador", "fundadora",
+		"cofundador", "cofundadora", "socio", "socia", "presidente", "presidenta") ||
+		containsSeq(words, []string{"managing", "director"}) ||
+		containsSeq(words, []string{"directeur", "général"}) || containsSeq(words, []string{"directrice", "générale"}) ||
+		containsSeq(words, []string{"director", "general"}) || containsSeq(words, []string{"directora", "general"}) ||
+		containsSeq(words, []string{"gerente", "general"}) || containsSeq(words, []string{"administrateur", "délégué"}) ||
+		containsSeq(words, []string{"consejero", "delegado"}) || containsSeq(words, []string{"consejera", "delegada"}) ||
+		containsSeq(words, []string{"chef", "d", "entreprise"}) ||
+		headAlone("chef", "chefin", "jefe", "jefa", "patron", "patronne", "patrón", "gerente", "boss"):
 		return SeniorityCLevel
-	case has("director", "head"):
+	case has("director", "head", "directeur", "directrice", "directora", "direktor", "direktorin", "leiter", "leiterin") ||
+		germanCompound(words, "leiter", "leiterin", "leitung"):
 		return SeniorityDirector
-	case has("manager", "mgr", "supervisor") || containsSeq(words, []string{"team", "lead"}) || containsSeq(words, []string{"team", "leader"}):
+	case has("manager", "mgr", "supervisor", "managerin", "teamleiter", "teamleiterin", "responsable", "chef",
+		"cheffe", "jefe", "jefa", "gerente", "encargado", "encargada", "coordinador", "coordinadora",
+		"líder", "lider", "superviseur", "supervisora") ||
+		containsSeq(words, []string{"team", "lead"}) || containsSeq(words, []string{"team", "leader"}) ||
+		germanCompound(words, "managerin", "manager"):
 		return SeniorityManager
 	}
 	return SeniorityIndividual
+}
+
+// germanCompound reports a word of at least eight letters ending in one
+// of sufs: German writes "Abteilungsleiter", "Projektmanagerin" as one
+// word.
+func germanCompound(words []string, sufs ...string) bool {
+	for _, w := range words {
+		if len(w) < 8 {
+			continue
+		}
+		for _, s := range sufs {
+			if strings.HasSuffix(w, s) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // titleWords splits s into lower-cased runs of letters and digits, so

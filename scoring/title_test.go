@@ -18,7 +18,10 @@ func TestTitleReadersAgree(t *testing.T) {
 	t.Parallel()
 	authorityOf := map[string]string{
 		SeniorityCLevel: bant.LevelDecisionMaker, SeniorityVP: bant.LevelDecisionMaker,
-		SeniorityDirector: bant.LevelDecisionMaker, SeniorityManager: bant.LevelInfluencer,
+		// A head or director of a department is mid-level, as a manager
+		// is (the BANT corpus spec: "mid-level title (manager, head of,
+		// team lead, director of a department)").
+		SeniorityDirector: bant.LevelInfluencer, SeniorityManager: bant.LevelInfluencer,
 		SeniorityIndividual: bant.LevelUser, SeniorityStudent: bant.LevelUser,
 	}
 	titles := []string{
@@ -27,6 +30,18 @@ func TestTitleReadersAgree(t *testing.T) {
 		"Head of Growth", "Marketing Manager", "Product Owner", "Account Owner",
 		"Team Lead", "Supervisor", "Analyst", "Software Engineer", "Sales Representative",
 		"Marketing Intern", "Student", "Executive Assistant",
+		"Sales Director", "Head of Production",
+		// German.
+		"Geschäftsführer", "Geschaeftsfuehrerin", "Inhaberin", "Vorstand", "Gründer", "Partnerin",
+		"Leiter Einkauf", "Abteilungsleiterin", "Teamleiter", "Projektmanagerin", "Sachbearbeiterin",
+		"Assistenz der Geschäftsführung", "Werkstudent",
+		// French.
+		"PDG", "Directeur général", "Gérante", "Fondatrice", "Associé", "Directeur commercial",
+		"Responsable achats", "Chef de projet", "Assistante de direction", "Chargée de communication",
+		"Stagiaire",
+		// Spanish.
+		"Director general", "Gerente general", "Dueña", "Fundador", "Socio", "Jefe de compras",
+		"Gerente de operaciones", "Encargado de tienda", "Asistente administrativa", "Analista", "Becaria",
 	}
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	for _, title := range titles {

@@ -68,7 +68,7 @@ func TestAnswersVocabulary(t *testing.T) {
 	t.Parallel()
 	vocab := map[string][]string{
 		"budget":    {"over_50k", "10k_50k", "under_10k", "none"},
-		"authority": {"decision_maker", "influencer", "user"},
+		"authority": {"decision_maker", "defers", "influencer", "user"},
 		"need":      {"urgent", "important", "exploring"},
 		"timeline":  {"this_month", "this_quarter", "this_year", "no_timeline"},
 	}

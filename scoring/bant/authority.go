@@ -5,7 +5,10 @@ import (
 )
 
 // authNouns are the people a writer defers to ("check with my boss").
-const authNouns = `boss|manager|managers|team|ceo|cto|cfo|coo|cmo|cio|vp|director|directors|head|founder|founders|cofounder|co-founder|partner|partners|supervisor|lead|executive|executives|leadership|management|committee|board|finance|procurement|purchasing|it|owner|owners|higher[- ]ups|superiors|president|line manager`
+const authNouns = `team|lead|` + deferNouns
+
+// deferNouns are the people who can decide for a writer: not "the team".
+const deferNouns = `boss|manager|managers|ceo|cto|cfo|coo|cmo|cio|vp|director|directors|head|founder|founders|cofounder|co-founder|partner|partners|supervisor|executive|executives|leadership|management|committee|board|finance|procurement|purchasing|it|owner|owners|higher[- ]ups|superiors|president|line manager`
 
 var (
 	// introRe finds a first-person statement of one's job ("I'm the CTO",
@@ -14,18 +17,47 @@ var (
 	// fieldRe finds a "Title: VP Sales" form field.
 	fieldRe = mustPattern(`(?:^|\n)\s*(?:job title|title|role|position|job role|designation|job function)\s*[:=-]\s*`)
 	// decideRe finds explicit decision authority.
-	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi (?:can )?sign (?:off|the contract|contracts)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
+	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\b(?:sole trader|sole proprietor|self[- ]employed|one[- ](?:man|woman|person) (?:band|business|shop|company)|solo (?:founder|practitioner|business owner)|it'?s just me\b|i work for myself|i run (?:it|everything|the business) (?:myself|alone|on my own))|\bi(?:'ll| will| can)? sign (?:it|off|the (?:contract|order|po|quote|agreement|paperwork)|contracts)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
+	// soloRe finds a sole trader or freelancer in German, French or
+	// Spanish ("Freiberuflerin", "auto-entrepreneur", "soy autónoma").
+	soloRe = mustPattern(`\b(?:freelancer(?:in)?|freiberufler(?:in)?|selbstst(?:ä|ae)ndig|selbst(?:ä|ae)ndig|einzelunternehmer(?:in)?|ich bin freelance|freelance-|auto-?entrepreneur|micro-?entrepreneur|je suis freelance|je suis (?:ind(?:é|e)pendant|ind(?:é|e)pendante)|(?:à|a) mon compte|je g(?:è|e)re tout (?:tout )?seule?|soy aut(?:ó|o)nom[oa]|aut(?:ó|o)nom[oa] y|trabajo por mi cuenta|soy freelance)`)
 	// runRe finds "I run the team" statements.
-	runRe = mustPattern(`\bi (run|lead|head|manage|own|oversee|founded|co-?founded|started) (?:the|our|my|a|this|an) (?:[a-z0-9&-]+ ){0,2}?(?:team|company|business|department|dept|org|organization|organisation|agency|division|group|shop|store|firm|practice|startup|function|operations|unit|office|brand|clinic|restaurant|studio)s?\b|\bmy own (?:company|business|agency|firm|shop|store|practice|startup)\b`)
+	runRe = mustPattern(`\bi (run|lead|head|manage|own|co-?own|oversee|founded|co-?founded|started) (?:the|our|my|a|this|an|two|three|four|five|several|\d+) (?:[a-z0-9&-]+ ){0,2}?(?:(team|department|dept|division|function|operations|unit|office)|company|business|org|organization|organisation|agency|group|shop|store|firm|practice|startup|brand|clinic|restaurant|studio|place|location|salon|gym|box|boxe|hotel|pharmacy|bakery|bakerie|cafe|bar|garage|school|nursery)s?\b|\bmy own (?:company|business|agency|firm|shop|store|practice|startup)\b`)
 	// chargeRe finds "I'm in charge of ..." and "I'm responsible for
 	// purchasing" statements.
 	chargeRe = mustPattern(`\bi(?:'m| am) (?:the one )?(?:solely |fully )?(responsible for|in charge of)\b(?: (?:all |the |our )?(purchasing|buying|procurement|purchases|purchase decisions|budget|budgets|decision|decisions|vendor selection|tooling|software purchases|selecting|choosing)\b)?`)
 	// hereRe finds "CTO here" sign-ins.
 	hereRe = mustPattern(`\b(ceo|cto|cfo|coo|cmo|cio|cro|founder|co-?founder|owner) here\b`)
-	// deferRe finds statements that someone else decides.
-	deferRe = mustPattern(`\b(?:check|consult|confirm|discuss (?:it |this |that )?|talk|speak|chat|sync|clear (?:it|this|that))\s+with\s+(?:my|our|the)\s+(?:[a-z]+ )?(?:` + authNouns + `)\b|\b(?:run|pass|bring|take|present|pitch|recommend|propose|forward|escalate|show|sell)\s+(?:it|this|that|them|anything|everything|things|purchases|the (?:idea|proposal|quote|options?|decision)|your (?:proposal|quote|product|solution|tool))\s+(?:by|to|past|up to)\s+(?:my|our|the)\s+(?:[a-z]+ )?(?:` + authNouns + `)\b|\b(?:need|needs|require|requires|get|getting|waiting (?:for|on)|seek|seeking|pending|subject to)\s+(?:[\w']+\s+){0,2}(?:approval|sign[- ]?off|buy[- ]?in|the green light|the go[- ]ahead|a go[- ]ahead)\b|\b(?:part of|on|member of|sit on|sits on) (?:the|an|our|a) (?:evaluation|selection|buying|procurement|review|search|purchasing|vendor selection) (?:team|committee|group|panel|board)\b|\bnot (?:the|a) (?:final |ultimate |only |sole )?decision[- ]?maker\b|\b(?:don't|do not|won't|can't|cannot|doesn't) (?:make|have) the (?:final |ultimate )?(?:decision|call|say)\b|\b(?:it's|it is|that's|that is|this is) not (?:my (?:decision|call)|up to me)\b|\bnot up to me\b|\bnot my (?:decision|call)\b|\b(?:decision|final decision|final call|final say) (?:is|will be|would be|lies|rests)\s+(?:made\s+)?(?:by|with|up to)\s+(?:my|our|the)(?: [a-z]+)?\b|\bloop(?:ing)? in (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `)\b|\bon behalf of (?:my|our) (?:[a-z]+ )?(?:` + authNouns + `|company|organization|organisation|client)\b|\b(?:my|our) (?:[a-z]+ ){0,2}?(?:` + authNouns + `)(?: of [a-z]+)? (?:asked|wants|told|has asked|suggested|tasked|assigned|would like)\b|\b(?:asked|tasked|told|sent) by (?:my|our) (?:[a-z]+ )?(?:` + authNouns + `)\b|\bi (?:report|reports) (?:directly )?to\b|\b(?:i'm|i am) (?:researching|evaluating|looking into|shortlisting|gathering (?:options|info|information)) (?:\w+ ){0,3}?(?:for|on behalf of) (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `|company)\b|\bmake a recommendation\b|\b(?:recommend|recommending) (?:it |this |a (?:tool|solution|vendor) )?to (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `)\b`)
+	// deferRe finds statements that someone else decides, approves or
+	// signs ("check with my boss", "I need approval from procurement",
+	// "the board decides", "I can't sign contracts").
+	deferRe = mustPattern(`\b(?:check|consult|confirm|discuss (?:it |this |that )?|talk|speak|chat|sync|clear (?:it|this|that)|run (?:it|this|that))\s+(?:by|with|past)\s+(?:my|our|the)\s+(?:[a-z]+ )?(?:` + deferNouns + `)\b` +
+		`|\b(?:run|pass|bring|take|present|pitch|propose|forward|escalate|show|sell|submit)\s+(?:it|this|that|them|anything|everything|things|purchases|the (?:idea|proposal|quote|options?|decision)|your (?:proposal|quote|product|solution|tool|offer))\s+(?:by|to|past|up to)\s+(?:my|our|the)\s+(?:[a-z]+ )?(?:` + deferNouns + `)\b` +
+		`|\b(?:need|needs|require|requires|get|getting|waiting (?:for|on)|seek|seeking|pending|subject to|ask for|asking for|have to get|has to get)\s+(?:[\w']+\s+){0,2}(?:approval|sign[- ]?off|buy[- ]?in|the green light|the go[- ]ahead|a go[- ]ahead|ok|okay|blessing|signature|permission)\b` +
+		`|\b(?:has|have|needs?|must|will) to be (?:approved|signed(?: off)?|authori[sz]ed|green[- ]?lit|decided|okayed) (?:by|through) (?:my |our |the |a )?(?:[a-z]+ )?(?:` + deferNouns + `)\b` +
+		`|\bnot (?:the|a) (?:final |ultimate |only |sole )?decision[- ]?maker\b` +
+		`|\b(?:don't|do not|won't|can't|cannot|doesn't) (?:make|have) the (?:final |ultimate )?(?:decision|call|say)\b` +
+		`|\b(?:it's|it is|that's|that is|this is) not (?:my (?:decision|call)|up to me)\b|\bnot up to me\b|\bnot my (?:decision|call|budget)\b` +
+		`|\b(?:decision|final decision|final call|final say|last word|call|sign[- ]?off|signature) (?:is|will be|would be|lies|rests|sits|stays)\s+(?:made\s+)?(?:by|with|up to)\s+(?:my|our|the)(?: [a-z]+)?\s+\(?(?:[a-z]+ )?(?:` + deferNouns + `)\b` +
+		`|\b(?:my|our|the) (?:[a-z]+ ){0,2}?(?:` + deferNouns + `)(?: of [a-z]+)? (?:decides|will decide|makes the (?:final )?(?:decision|call)|has the (?:final|last) (?:say|word)|signs|will sign|approves|will approve|has to approve|must approve|needs to approve|has to sign|must sign|needs to sign|holds the budget|owns the budget|has the budget|gives the (?:final )?(?:ok|go[- ]ahead|green light)|(?:is|are) the (?:final |ultimate )?decision[- ]?makers?|(?:will|would) make the (?:final )?(?:call|decision)|decide|sign off|signs off)\b` +
+		`|\b(?:i )?(?:can't|cannot|can not|am not allowed to|am not authori[sz]ed to|don't have (?:the )?authority to|have no authority to|'m not authori[sz]ed to) (?:sign|approve|commit|make purchases|buy|purchase)\b` +
+		`|\b(?:purchases|purchasing|contracts|buying decisions|decisions like this|anything over|spend|spending) (?:[^ ]+ ){0,3}?(?:go|goes|have to go|must go|run) through (?:my|our|the) (?:[a-z]+ )?(?:` + deferNouns + `)\b`)
+	// influRe finds the writer evaluating, researching, shortlisting or
+	// recommending, or acting for someone without saying who decides.
+	influRe = mustPattern(`\b(?:check|consult|discuss (?:it |this |that )?|talk|speak|sync)\s+with\s+(?:my|our|the)\s+(?:[a-z]+ )?team\b` +
+		`|\b(?:part of|on|member of|sit on|sits on|lead|leading|run|running) (?:the|an|our|a) (?:evaluation|selection|buying|procurement|review|search|purchasing|vendor selection) (?:team|committee|group|panel|board|process)\b` +
+		`|\bloop(?:ing)? in (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `)\b` +
+		`|\bon behalf of (?:my|our) (?:[a-z]+ )?(?:` + authNouns + `|company|organization|organisation|client)\b` +
+		`|\b(?:my|our) (?:[a-z]+ ){0,2}?(?:boss|manager|ceo|cto|cfo|coo|founder|owner|director|head|vp|supervisor|leadership|management|board|pastor|principal)(?: of [a-z]+)? (?:asked|told|has asked|tasked|assigned|directed|wants|wanted) me to (?:find|look|research|evaluate|compare|shortlist|source|identify|get|gather|collect|review|explore|scout|put together|check out|pick|select)\b` +
+		`|\bi(?:'m| am) responsible (?:to|for) (?:find|finding|choose|choosing|select|selecting|evaluate|evaluating|source|sourcing|pick|picking|identify|identifying)\b` +
+		`|\b(?:asked|tasked|told|sent) by (?:my|our) (?:[a-z]+ )?(?:` + authNouns + `)\b` +
+		`|\b(?:i've been|i have been|i was|i'm|i am) (?:asked|tasked|charged|assigned) (?:to|with) (?:find|look|research|evaluate|compare|shortlist|source|identify|find|put together|review|scout|explore)\w*` +
+		`|\bi (?:report|reports) (?:directly )?to\b` +
+		`|\b(?:i'm|i am) (?:researching|evaluating|comparing|looking into|shortlisting|gathering (?:options|info|information|quotes)|putting together a (?:shortlist|comparison)|reviewing (?:options|vendors|tools))\b` +
+		`|\bmake a recommendation\b|\b(?:put together|prepare|preparing|putting together) a (?:shortlist|short list|recommendation|comparison)\b` +
+		`|\b(?:recommend|recommending) (?:it |this |a (?:tool|solution|vendor) |one )?to (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `)\b`)
 	// useRe finds statements that the writer will use the product.
-	useRe = mustPattern(`\bi(?:'ll| will|'d| would)(?: be)? (?:the one |mainly |mostly |primarily |personally )?(?:using|use) (?:it|this|the (?:tool|product|software|platform|app|system))\b|\bi(?:'d| would| will|'ll) be (?:the )?(?:main |primary |only |end |day-to-day |daily )?user\b|\b(?:for|just for) (?:my own|personal|individual|private) use\b|\b(?:i'm|i am) (?:an? |the |one of the )?end[- ]?users?\b|\bi use (?:it|this|your (?:tool|product|app)) (?:daily|every day|myself)\b`)
+	useRe = mustPattern(`\bi work (?:in|on|at) the (?:warehouse|kitchen|front desk|reception|shop floor|call cent(?:er|re)|till|counter|ward|floor|store|line|depot)\b|\b(?:just |only )?for (?:me|myself)(?: personally)?,? not (?:the|my|our) (?:team|company)\b|\basking for myself\b|\bi(?:'ll| will|'d| would)(?: be)? (?:the one |mainly |mostly |primarily |personally )?(?:using|use) (?:it|this|the (?:tool|product|software|platform|app|system))\b|\bi(?:'d| would| will|'ll) be (?:the )?(?:main |primary |only |end |day-to-day |daily )?user\b|\b(?:for|just for) (?:my own|personal|individual|private) use\b|\b(?:i'm|i am) (?:an? |the |one of the )?end[- ]?users?\b|\bi use (?:it|this|your (?:tool|product|app)) (?:daily|every day|myself)\b`)
 )
 
 // Title vocabulary for classifyTitle.
@@ -35,13 +67,14 @@ var (
 		"cro": true, "ciso": true, "cpo": true, "cdo": true, "cso": true, "cco": true,
 		"chro": true, "chief": true, "president": true, "vp": true, "svp": true,
 		"evp": true, "founder": true, "co-founder": true, "cofounder": true,
-		"owner": true, "director": true, "partner": true, "md": true, "gm": true,
+		"owner": true, "owners": true, "partner": true, "partners": true, "md": true, "gm": true,
+		"founders": true, "co-owner": true, "coowner": true, "proprietress": true,
 		"proprietor": true, "chairman": true, "chairwoman": true, "principal": true,
 	}
 	influencerTitleWords = map[string]bool{
 		"manager": true, "mgr": true, "lead": true, "supervisor": true,
-		"architect": true, "teamlead": true, "controller": true,
-		"consultant": true, "advisor": true, "adviser": true,
+		"architect": true, "teamlead": true, "controller": true, "leader": true,
+		"advisor": true, "adviser": true, "foreman": true,
 	}
 	userTitleWords = map[string]bool{
 		"developer": true, "engineer": true, "analyst": true, "rep": true,
@@ -51,7 +84,17 @@ var (
 		"marketer": true, "recruiter": true, "admin": true,
 		"administrator": true, "employee": true, "staff": true,
 		"salesperson": true, "accountant": true, "technician": true,
-		"operator": true, "user": true, "member": true, "trainee": true,
+		"operator": true, "user": true, "member": true, "trainee": true, "consultant": true,
+		"nurse": true, "cook": true, "pharmacist": true, "paralegal": true, "teacher": true,
+		"driver": true, "cashier": true, "clerk": true, "receptionist": true, "dispatcher": true,
+		"mechanic": true, "electrician": true, "worker": true, "courier": true, "waiter": true,
+		"waitress": true, "server": true, "bartender": true, "barista": true, "caregiver": true,
+		"therapist": true, "hygienist": true, "paramedic": true, "programmer": true, "writer": true,
+		"editor": true, "copywriter": true, "photographer": true, "researcher": true, "scientist": true,
+		"librarian": true, "tutor": true, "instructor": true, "secretary": true, "bookkeeper": true,
+		"lawyer": true, "attorney": true, "solicitor": true, "dev": true, "picker": true,
+		"nanny": true, "carer": true, "physio": true, "physiotherapist": true, "officer": true,
+		"generalist": true, "therapeut": true, "physiotherapeut": true, "ergotherapeut": true, "logopäde": true,
 	}
 	// titleStop ends a title: "the CTO at Acme", "head of sales and ...".
 	titleStop = map[string]bool{
@@ -62,6 +105,15 @@ var (
 		"\u00b7": true, "helping": true, "working": true, "based": true,
 		"since": true, "over": true, "within": true, "&amp;": true,
 		"looking": true, "reaching": true, "writing": true, "interested": true,
+		// German, French, Spanish.
+		"bei": true, "chez": true, "en": true, "dans": true, "pour": true, "für": true,
+		"fuer": true, "und": true, "et": true, "y": true, "mit": true, "avec": true,
+		"con": true, "im": true, "am": true, "au": true, "aux": true, "à": true,
+		"seit": true, "depuis": true, "desde": true, "que": true, "qui": true,
+		"ich": true, "je": true, "yo": true,
+		"j'ai": true, "wir": true, "nous": true, "somos": true, "sind": true,
+		"habe": true, "suche": true, "cherche": true, "busco": true, "tengo": true,
+		"bin": true, "suis": true, "soy": true, "dentro": true,
 	}
 	// ofTitles may be followed by "of <function>".
 	ofTitles = map[string]bool{
@@ -73,12 +125,22 @@ var (
 		"the": true, "a": true, "an": true, "currently": true, "also": true,
 		"now": true, "actually": true, "our": true, "my": true, "your": true,
 		"one": true, "of": true, "company's": true,
+		"der": true, "die": true, "le": true, "la": true, "el": true, "un": true,
+		"une": true, "una": true, "ein": true, "eine": true, "l'": true,
+		"derzeit": true, "aktuell": true, "actuellement": true, "actualmente": true,
+		"hier": true, "ici": true, "aquí": true, "aqui": true, "auch": true,
 	}
 	// asFollow are the words that may follow "as <title>" when it is the
 	// writer's own title ("as CTO, I ...", "as head of sales at Acme").
 	asFollow = map[string]bool{
 		"": true, "i": true, "we": true, "at": true, "for": true, "here": true,
 		"in": true, "my": true, "our": true, "of": true,
+		"bei": true, "ich": true, "habe": true, "bin": true, "möchte": true, "moechte": true,
+		"suche": true, "im": true, "eines": true, "einer": true, "unseres": true, "unserer": true,
+		"der": true, "des": true, "für": true, "fuer": true, "je": true, "j'ai": true, "chez": true,
+		"dans": true, "de": true, "du": true, "d'une": true, "d'un": true, "en": true,
+		"del": true, "yo": true, "estoy": true, "tengo": true, "busco": true, "necesito": true,
+		"quiero": true, "me": true, "nous": true, "wir": true,
 	}
 )
 
@@ -86,6 +148,9 @@ var (
 type authCand struct {
 	a   Authority
 	pos int
+	// noOther marks "no one else decides": a deferring phrase in the same
+	// clause ("I don't need approval from my boss") is its negation.
+	noOther bool
 }
 
 // extractAuthority returns the most confident authority statement in d,
@@ -102,8 +167,12 @@ func extractAuthority(d *doc) *Authority {
 		})
 	}
 
+	lang := authLanguage(s)
 	for _, m := range introRe.findAll(d) {
 		intro := s[m[2]:m[3]]
+		if intro == "im" && lang == LangGerman {
+			continue // German "im" is "in the"
+		}
 		if level, role, end, ok := parseTitle(d, m[1], intro == "as"); ok {
 			add(level, role, titleConfidence(level), m[0], end)
 		}
@@ -142,6 +211,12 @@ func extractAuthority(d *doc) *Authority {
 			add(LevelInfluencer, "", 0.7, m[0], m[1])
 			continue
 		}
+		if unit := group(s, m, 2); unit != "" && group(s, m, 1) != "own" && !strings.Contains(group(s, m, 1), "founded") && group(s, m, 1) != "started" {
+			// Running a team or department is mid-level (a team lead);
+			// running the company decides.
+			add(LevelInfluencer, "", 0.7, m[0], m[1])
+			continue
+		}
 		role := ""
 		switch verb := group(s, m, 1); {
 		case strings.Contains(verb, "founded") || verb == "started":
@@ -152,19 +227,28 @@ func extractAuthority(d *doc) *Authority {
 		add(LevelDecisionMaker, role, 0.75, m[0], m[1])
 	}
 	for _, m := range deferRe.findAll(d) {
-		text := s[m[0]:m[1]]
 		if d.negatedBefore(m[0]) {
 			// "I don't need approval from anyone" is the opposite.
-			if strings.Contains(text, "approval") || strings.Contains(text, "sign") {
+			if text := s[m[0]:m[1]]; strings.Contains(text, "approval") || strings.Contains(text, "sign") {
 				add(LevelDecisionMaker, "", 0.8, d.negationAt(m[0]), m[1])
 			}
 			continue
 		}
-		conf := 0.85
+		if approvalFeature(s, m[1]) {
+			continue // "we need approval workflows": a feature, not a boss
+		}
+		add(LevelDefers, "", 0.85, m[0], m[1])
+	}
+	for _, m := range influRe.findAll(d) {
+		if d.negatedBefore(m[0]) {
+			continue
+		}
+		text := s[m[0]:m[1]]
+		conf := 0.8
 		switch {
 		case strings.HasSuffix(text, " team") && !strings.Contains(text, "evaluation") &&
 			!strings.Contains(text, "selection") && !strings.Contains(text, "buying"):
-			conf = 0.65 // a boss also discusses things with the team
+			conf = 0.55 // a boss also discusses things with the team
 		case strings.HasPrefix(text, "on behalf"), strings.HasPrefix(text, "i report"):
 			conf = 0.75
 		case strings.HasPrefix(text, "loop"):
@@ -178,13 +262,48 @@ func extractAuthority(d *doc) *Authority {
 		}
 		add(LevelUser, "", 0.65, m[0], m[1])
 	}
+	for _, m := range noOtherRe.findAll(d) {
+		add(LevelDecisionMaker, "", 0.8, m[0], m[1])
+		cands[len(cands)-1].noOther = true
+	}
+	cands = authorityLang(d, cands)
+	cands = deferCands(d, lang, cands)
 	if len(cands) == 0 {
 		return nil
 	}
 
-	best, role := 0, ""
+	// Someone else deciding wins over every other statement and title
+	// (a CEO who needs the board's approval defers); otherwise the most
+	// confident reading wins, the earliest on a tie.
+	for _, c := range cands {
+		if !c.noOther {
+			continue
+		}
+		k := d.clauseIndex(c.pos)
+		for i := range cands {
+			if cands[i].a.Level == LevelDefers && d.clauseIndex(cands[i].pos) == k {
+				cands[i].a.Confidence = 0
+			}
+		}
+	}
+	defers := false
+	for _, c := range cands {
+		if c.a.Level == LevelDefers && c.a.Confidence >= AnswerThreshold {
+			defers = true
+		}
+	}
+	best, role := -1, ""
 	roleConf := 0.0
 	for i, c := range cands {
+		if defers && c.a.Level != LevelDefers {
+			if c.a.Role != "" && c.a.Confidence > roleConf {
+				role, roleConf = c.a.Role, c.a.Confidence
+			}
+			continue
+		}
+		if best < 0 {
+			best = i
+		}
 		b := cands[best].a
 		if c.a.Confidence > b.Confidence || c.a.Confidence == b.Confidence && c.pos < cands[best].pos {
 			best = i
@@ -200,14 +319,56 @@ func extractAuthority(d *doc) *Authority {
 	return &a
 }
 
-// signatureTitles reads titles from signature-like lines: a short line
-// that is nothing but a title, optionally followed by a separator and the
-// company ("Owner, Mike's Plumbing", "VP Sales | Acme"). Quoted history is
-// already gone, so such a line is the writer's own signature. They count
-// for less than a statement: a signature block may be a colleague's.
+// signatureTitles reads titles from signature-like lines and clauses: a
+// short line or sentence that is nothing but a title, optionally after a
+// name and followed by a separator and the company ("Owner, Mike's
+// Plumbing", "VP Sales | Acme", "Claire Martin, directrice générale,
+// Groupe Martin", "Owner of 3 gyms here.", "Socio director.") or closing a
+// line after a dash ("... - Paul, Managing Partner"). Quoted history is
+// already gone, so such a title is the writer's own. They count for less
+// than a statement: a signature block may be a colleague's.
 func signatureTitles(d *doc) []authCand {
 	var out []authCand
 	s := d.lower
+	try := func(ls, le int) {
+		for ls < le && (s[ls] == '-' || s[ls] == '*' || s[ls] == ' ' || s[ls] == '|') {
+			ls++
+		}
+		if le-ls < 2 || strings.ContainsAny(s[ls:le], "?!") {
+			return
+		}
+		le = min(le, ls+90)
+		if !titleWordNear(s, ls, le) {
+			return // most sentences: no title word at their start
+		}
+		fs, fe := nextWord(s, ls, le)
+		if fs < 0 {
+			return
+		}
+		first := strings.Trim(s[fs:fe], ".:;!?-'")
+		if titleSkip[first] || negators[first] || sigNotTitle[first] {
+			return
+		}
+		if c := strings.IndexByte(s[ls:le], ':'); c >= 0 && c < 30 {
+			return // a form field ("Firma: Huber GmbH, 38 Mitarbeiter")
+		}
+		level, role, end, ok := parseTitleIn(d, ls, le, false)
+		if !ok {
+			return
+		}
+		rest := strings.Trim(s[min(end, le):le], " .")
+		if rest == "" || strings.ContainsAny(rest[:1], ",|-@/\u00b7(") || sigCompanyPrefix(rest) {
+			for _, c := range out {
+				if c.pos == ls {
+					return
+				}
+			}
+			out = append(out, authCand{
+				a:   Authority{Level: level, Role: role, Confidence: clamp01(titleConfidence(level) - 0.1), Evidence: d.snippet(ls, end)},
+				pos: ls,
+			})
+		}
+	}
 	for ls := 0; ls < len(s); {
 		le := strings.IndexByte(s[ls:], '\n')
 		if le < 0 {
@@ -215,29 +376,85 @@ func signatureTitles(d *doc) []authCand {
 		} else {
 			le += ls
 		}
-		line := s[ls:le]
-		next := le + 1
-		if len(line) == 0 || len(line) > 60 || strings.ContainsAny(line, "?!") {
-			ls = next
-			continue
+		try(ls, le)
+		// A title after a dash at the end of a long line.
+		if k := strings.LastIndex(s[ls:le], " - "); k >= 0 && le-(ls+k) < 60 {
+			try(ls+k+3, le)
 		}
-		toks := tokenize(s, ls, le)
-		if len(toks) == 0 || titleSkip[toks[0].w] || negators[toks[0].w] || toks[0].w == "i" || toks[0].w == "title" || toks[0].w == "role" {
-			ls = next
-			continue
-		}
-		level, role, end, ok := parseTitle(d, ls, false)
-		rest := strings.TrimLeft(s[min(end, le):le], " ")
-		if ok && (rest == "" || strings.ContainsAny(rest[:1], ",|-@/\u00b7") || strings.HasPrefix(rest, "at ")) {
-			conf := clamp01(titleConfidence(level) - 0.2)
-			out = append(out, authCand{
-				a:   Authority{Level: level, Role: role, Confidence: conf, Evidence: d.snippet(ls, end)},
-				pos: ls,
-			})
-		}
-		ls = next
+		ls = le + 1
+	}
+	// Short sentences that are only a title.
+	for k := 0; k <= len(d.breaks); k++ {
+		c := d.clauseSpan(k)
+		try(c[0], c[1])
 	}
 	return out
+}
+
+// approvalFeature reports an approval named as a product feature right
+// after p ("approval workflows", "sign-off process", "Freigabe-Workflow").
+func approvalFeature(s string, p int) bool {
+	ws, we := nextWord(s, p, len(s))
+	if ws < 0 || ws > p+1 {
+		return false
+	}
+	w := s[ws:we]
+	for _, f := range []string{"workflow", "flow", "process", "step", "chain", "rule", "routing", "feature",
+		"module", "request", "app", "tool", "loop", "processes", "cycle"} {
+		if strings.HasPrefix(w, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleWordNear reports a title word (or a hyphenated or feminine form of
+// one) among the first six words of s[lo:hi], without allocating.
+func titleWordNear(s string, lo, hi int) bool {
+	p := lo
+	for n := 0; n < 6; n++ {
+		ws, we := nextWord(s, p, hi)
+		if ws < 0 {
+			return false
+		}
+		w := strings.TrimRight(s[ws:we], ".:;'")
+		if k := strings.LastIndexByte(w, '-'); k > 0 && k+1 < len(w) {
+			if isTitleWord(w) || strings.HasPrefix(w, "freelance") {
+				return true
+			}
+			w = w[k+1:]
+		}
+		if isTitleWord(w) || len(w) > 5 && strings.HasSuffix(w, "in") && isTitleWord(w[:len(w)-2]) ||
+			titleSuffix(w, userSuffixes) || titleSuffix(w, influencerSuffixes) || w == "managing" || w == "general" ||
+			dmTitleWordsLang[w] || w == "decision" || w == "administrateur" || w == "consejero" || w == "consejera" {
+			return true
+		}
+		p = we
+	}
+	return false
+}
+
+// sigNotTitle are first words of a line or sentence that is a statement,
+// not a bare title.
+var sigNotTitle = map[string]bool{
+	"i": true, "i'm": true, "im": true, "i've": true, "i'd": true, "i'll": true, "we": true, "we're": true,
+	"title": true, "role": true, "this": true, "it": true, "it's": true, "that": true, "ich": true,
+	"wir": true, "je": true, "j'ai": true, "nous": true, "yo": true, "soy": true, "bin": true, "suis": true,
+	"c'est": true, "es": true, "ist": true, "is": true, "you": true, "your": true, "our": true, "my": true,
+	"notre": true, "mon": true, "ma": true, "mi": true, "nuestro": true, "nuestra": true, "unser": true,
+	"unsere": true, "mein": true, "meine": true, "not": true, "no": true, "kein": true, "pas": true,
+}
+
+// sigCompanyPrefix reports the rest of a signature line that names the
+// company after the title ("at Acme", "bei Müller GmbH", "chez Dupont").
+func sigCompanyPrefix(rest string) bool {
+	for _, p := range []string{"at ", "bei ", "chez ", "en ", "de ", "del ", "der ", "im ", "@", "of ", "for ",
+		"pour ", "para ", "für ", "fuer ", "here", "in ", "with ", "dans ", "à ", "a ", "hier", "ici", "aquí", "aqui"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleConfidence is how much a stated title says about authority: a
@@ -257,8 +474,13 @@ func titleConfidence(level string) float64 {
 // and classifies it. afterAs applies the stricter rules of "as <title>",
 // which is often about someone else ("as the CTO mentioned").
 func parseTitle(d *doc, p int, afterAs bool) (level, role string, end int, ok bool) {
+	return parseTitleIn(d, p, min(d.clauseEnd(p), p+80), afterAs)
+}
+
+// parseTitleIn is parseTitle within d.lower[p:ce]: a signature line may
+// hold "C. Jansen, Head of E-Commerce", whose initial ends a clause.
+func parseTitleIn(d *doc, p, ce int, afterAs bool) (level, role string, end int, ok bool) {
 	s := d.lower
-	ce := min(d.clauseEnd(p), p+80)
 	toks := tokenize(s, p, ce)
 	i := 0
 	for i < len(toks) && titleSkip[toks[i].w] {
@@ -270,7 +492,7 @@ func parseTitle(d *doc, p int, afterAs bool) (level, role string, end int, ok bo
 	// "I'm Jane Doe, CTO at Acme": skip a short, capitalised name before
 	// a comma.
 	if !afterAs && i < len(toks) && isUpper(d.clean[toks[i].start]) {
-		for j := i; j < len(toks) && j < i+3; j++ {
+		for j := i; j < len(toks) && j < i+4; j++ {
 			if toks[j].comma && classifyTitle(wordsOf(toks[i:j+1])) == "" {
 				i = j + 1
 				for i < len(toks) && titleSkip[toks[i].w] {
@@ -290,12 +512,26 @@ func parseTitle(d *doc, p int, afterAs bool) (level, role string, end int, ok bo
 		if strings.HasSuffix(w, "'s") {
 			break // "the CEO's assistant"
 		}
-		if w == "of" {
-			if usedOf || j == first || !ofTitles[toks[j-1].w] {
+		if w == "of" || langOfWords[w] {
+			if usedOf || j == first || !ofTitles[toks[j-1].w] && !langOfTitles[toks[j-1].w] {
 				break
 			}
 			usedOf = true
 			continue
+		}
+		if strings.HasPrefix(w, "d'") && len(w) > 2 {
+			// "chef d'entreprise", "chargé d'affaires": of and function
+			// in one word.
+			if usedOf || j == first || !langOfTitles[toks[j-1].w] {
+				break
+			}
+			usedOf = true
+			last = j
+			continue
+		}
+		if (w == "and" || w == "und" || w == "et" || w == "y" || w == "&" || w == "&amp;") && j > first &&
+			j+1 < len(toks) && isTitleWord(toks[j+1].w) && !toks[j-1].comma {
+			continue // "gerente y propietario", "Leiter und Eigentümer"
 		}
 		if titleStop[w] {
 			break
@@ -336,9 +572,9 @@ func trimTitle(toks []token, first, last int) int {
 	switch {
 	case lastTitle < 0 || lastTitle == last:
 		return last
-	case toks[lastTitle+1].w == "of":
+	case toks[lastTitle+1].w == "of" || langOfWords[toks[lastTitle+1].w] || strings.HasPrefix(toks[lastTitle+1].w, "d'"):
 		return last
-	case ofTitles[toks[lastTitle].w] && !toks[lastTitle].comma:
+	case (ofTitles[toks[lastTitle].w] || langOfTitles[toks[lastTitle].w]) && !toks[lastTitle].comma:
 		return lastTitle + 1
 	}
 	return lastTitle
@@ -358,14 +594,15 @@ func asTitleEnds(toks []token, first, last int) bool {
 			return true
 		}
 		next := toks[k+1].w
-		return asFollow[next] || next == "of" && ofTitles[w] || isTitleWord(next)
+		return asFollow[next] || next == "of" && ofTitles[w] || isTitleWord(next) ||
+			langOfTitles[w] && !isDeterminer(next)
 	}
 	return false
 }
 
 // isTitleWord reports a word that names a role by itself.
 func isTitleWord(w string) bool {
-	return dmTitleWords[w] || influencerTitleWords[w] || userTitleWords[w] || w == "head"
+	return dmTitleWords[w] || influencerTitleWords[w] || userTitleWords[w] || w == "head" || isTitleWordLang(w)
 }
 
 // token is one word of a title candidate.
@@ -414,48 +651,184 @@ func wordsOf(toks []token) []string {
 
 // classifyTitle maps title words to an authority level, or "" for words
 // that are not a job title. Assistants and interns are users even next to
-// a senior word ("assistant to the CEO" stops earlier anyway); "head"
-// counts only as "head of X" or at the end ("team head").
+// a senior word ("assistant to the CEO" stops earlier anyway). A head,
+// director or boss of a department is mid-level ("Head of Production",
+// "Sales Director", "jefe de compras"); one of the company, or with no
+// department, decides ("Director", "directrice de l'agence", "Chefin").
+// The most senior reading among the words wins.
 func classifyTitle(words []string) string {
 	if len(words) == 0 {
 		return ""
 	}
 	joined := strings.Join(words, " ")
 	for _, w := range words {
-		if w == "assistant" || w == "intern" || w == "student" || w == "trainee" {
+		switch w {
+		case "assistant", "intern", "student", "trainee", "assistante", "asistente", "assistent",
+			"assistentin", "assistenz", "secretaria", "secrétaire", "secretaire", "sekretärin",
+			"sekretaerin", "stagiaire", "praktikant", "praktikantin", "becario", "becaria",
+			"werkstudent", "werkstudentin", "azubi":
 			return LevelUser
 		}
 	}
-	if strings.Contains(joined, "product owner") || strings.Contains(joined, "account owner") {
-		return LevelInfluencer
+	for _, role := range []string{"product owner", "account owner", "process owner", "business partner", "channel partner"} {
+		if strings.Contains(joined, role) {
+			return LevelInfluencer
+		}
 	}
 	if strings.Contains(joined, "decision maker") || strings.Contains(joined, "decision-maker") {
 		return LevelDecisionMaker
 	}
+	dm, infl, user := false, false, false
 	for i, w := range words {
-		if dmTitleWords[w] {
-			if w == "principal" && i+1 < len(words) {
-				return LevelInfluencer // "principal engineer"
+		// "IT-Administrator", "Freelance-Grafikerin", "Recruiterin":
+		// the last part of a hyphenated compound and the masculine of a
+		// German feminine form name the same role.
+		if k := strings.LastIndexByte(w, '-'); k > 0 && k+1 < len(w) && !isTitleWord(w) {
+			if strings.HasPrefix(w, "freelance") {
+				dm = true
 			}
-			return LevelDecisionMaker
+			w = w[k+1:]
 		}
-		if w == "head" && (i+1 == len(words) || words[i+1] == "of") {
-			return LevelDecisionMaker
+		if strings.HasSuffix(w, "in") && len(w) > 5 && !isTitleWord(w) && isTitleWord(w[:len(w)-2]) {
+			w = w[:len(w)-2]
 		}
-		if (w == "managing" || w == "general") && i+1 < len(words) &&
-			(words[i+1] == "director" || words[i+1] == "manager" || words[i+1] == "partner") {
-			return LevelDecisionMaker
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		switch {
+		case headTitleWords[w]:
+			if headOfCompany(words, i) {
+				dm = true
+			} else {
+				infl = true
+			}
+		case w == "principal" && next != "":
+			infl = true // "principal engineer"
+		case w == "svp" && next == "" && i > 0:
+			// French "s'il vous plaît" ends a sentence; "SVP Sales" does not.
+		case dmTitleWords[w] || dmTitleWordsLang[w]:
+			dm = true
+		case (w == "managing" || w == "general") && (next == "director" || next == "manager" || next == "partner"):
+			dm = true
+		case seniorPair(w, next):
+			dm = true
+		case influencerTitleWords[w] || influencerTitleWordsLang[w] || isLeiterCompound(w) || titleSuffix(w, influencerSuffixes):
+			infl = true
+		case userTitleWords[w] || userTitleWordsLang[w] || titleSuffix(w, userSuffixes):
+			user = true
 		}
 	}
-	for _, w := range words {
-		if influencerTitleWords[w] {
-			return LevelInfluencer
-		}
-	}
-	for _, w := range words {
-		if userTitleWords[w] {
-			return LevelUser
-		}
+	switch {
+	case dm:
+		return LevelDecisionMaker
+	case infl:
+		return LevelInfluencer
+	case user:
+		return LevelUser
 	}
 	return ""
+}
+
+// headTitleWords head something: the company (decision maker) or a
+// department (influencer), which the words around them tell apart.
+var headTitleWords = map[string]bool{
+	"director": true, "directors": true, "head": true, "directeur": true, "directrice": true,
+	"directora": true, "chef": true, "chefin": true, "cheffe": true, "jefe": true, "jefa": true,
+	"boss": true, "patron": true, "patronne": true, "patrón": true, "patrona": true, "gerente": true,
+}
+
+// companyNouns name a whole business: its director runs it.
+var companyNouns = map[string]bool{
+	"company": true, "business": true, "firm": true, "agency": true, "practice": true, "school": true,
+	"clinic": true, "restaurant": true, "hotel": true, "studio": true, "shop": true, "store": true,
+	"organization": true, "organisation": true, "charity": true, "foundation": true, "nonprofit": true,
+	"group": true, "agence": true, "entreprise": true, "société": true, "societe": true, "cabinet": true,
+	"école": true, "ecole": true, "clinique": true, "boutique": true, "magasin": true, "hôtel": true,
+	"association": true, "groupe": true, "empresa": true, "negocio": true, "agencia": true,
+	"despacho": true, "clínica": true, "clinica": true, "escuela": true, "colegio": true,
+	"tienda": true, "unternehmen": true, "praxis": true, "kanzlei": true, "schule": true,
+	"betrieb": true, "grupo": true, "pme": true, "pyme": true, "startup": true, "start-up": true,
+}
+
+// headQualifiers make a director or head the head of the company
+// ("managing director", "directeur général", "director ejecutivo").
+var headQualifiers = map[string]bool{
+	"managing": true, "executive": true, "general": true, "général": true, "générale": true,
+	"generale": true, "company": true, "founding": true, "gérant": true, "gerant": true,
+	"ejecutivo": true, "ejecutiva": true, "d'entreprise": true, "de-empresa": true,
+}
+
+// headOfCompany reports whether the head word at i heads the company:
+// alone ("Director", "ich bin der Chef"), with a qualifier ("executive
+// director") or with a company noun ("directrice de l'agence").
+func headOfCompany(words []string, i int) bool {
+	alone := true
+	for j, w := range words {
+		if j == i {
+			continue
+		}
+		w = strings.TrimPrefix(strings.TrimPrefix(w, "d'"), "l'")
+		if headQualifiers[w] || companyNouns[w] || headQualifiers["d'"+w] {
+			return true
+		}
+		switch w {
+		case "of", "de", "du", "des", "del", "der", "the", "la", "le", "el", "&", "and", "y", "et", "und", "", "a", "an":
+			continue
+		}
+		alone = false
+	}
+	return alone
+}
+
+// seniorPair reports a two-word title that runs a company although
+// neither word does alone ("administrateur délégué", "consejero
+// delegado", "Mitglied der Geschäftsleitung" is handled by its words).
+func seniorPair(w, next string) bool {
+	switch w {
+	case "administrateur", "administratrice":
+		return next == "délégué" || next == "déléguée" || next == "delegue" || next == "deleguee"
+	case "consejero", "consejera":
+		return next == "delegado" || next == "delegada"
+	case "geschäftsführender", "geschaeftsfuehrender", "président-directeur", "president-directeur":
+		return true
+	}
+	return false
+}
+
+// influencerSuffixes and userSuffixes end German compound titles
+// ("Projektmanagerin", "Pflegefachkraft", "Vertriebsmitarbeiter").
+var (
+	influencerSuffixes = []string{"managerin", "manager", "leitung"}
+	userSuffixes       = []string{
+		"assistent", "assistentin", "sachbearbeiter", "sachbearbeiterin", "mitarbeiter", "mitarbeiterin",
+		"fachkraft", "kraft", "referent", "referentin", "entwickler", "entwicklerin", "techniker",
+		"technikerin", "kaufmann", "kauffrau", "angestellte", "angestellter", "helfer", "helferin",
+		"fahrer", "fahrerin", "verkäufer", "verkäuferin", "pfleger", "pflegerin", "berater", "beraterin",
+		"sekretär", "sekretärin", "sekretaerin", "therapeut", "therapeutin", "administrator", "administratorin",
+	}
+)
+
+// titleSuffix reports a German compound of at least eight letters ending
+// in one of sufs.
+func titleSuffix(w string, sufs []string) bool {
+	if len(w) < 8 || w == "geschäftsleitung" || w == "geschaeftsleitung" {
+		return false
+	}
+	for _, s := range sufs {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDeterminer reports an article or possessive, after which "como jefe"
+// is not followed by a department ("como jefe la verdad ...").
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "le", "la", "les", "el", "los", "las", "der", "die", "das", "un", "une", "una":
+		return true
+	}
+	return false
 }

@@ -36,7 +36,7 @@ func FuzzExtract(f *testing.F) {
 		requireWellFormed(t, s)
 		b, a, n, tl := s.Answers()
 		require.Contains(t, []string{"", "over_50k", "10k_50k", "under_10k", "none"}, b)
-		require.Contains(t, []string{"", LevelDecisionMaker, LevelInfluencer, LevelUser}, a)
+		require.Contains(t, []string{"", LevelDecisionMaker, LevelDefers, LevelInfluencer, LevelUser}, a)
 		require.Contains(t, []string{"", "urgent", "important", "exploring"}, n)
 		require.Contains(t, []string{"", "this_month", "this_quarter", "this_year", "no_timeline"}, tl)
 	})
@@ -81,7 +81,7 @@ func requireWellFormed(t *testing.T, s Signals) {
 	if a := s.Authority; a != nil {
 		conf(a.Confidence)
 		evidence(a.Evidence)
-		require.Contains(t, []string{LevelDecisionMaker, LevelInfluencer, LevelUser}, a.Level)
+		require.Contains(t, []string{LevelDecisionMaker, LevelDefers, LevelInfluencer, LevelUser}, a.Level)
 		require.True(t, utf8.ValidString(a.Role))
 	}
 	if n := s.Need; n != nil {

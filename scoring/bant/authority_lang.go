@@ -1,0 +1,399 @@
+package bant
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// German, French and Spanish authority statements. Each language has the
+// same four families as English: someone else decides (defers), the writer
+// decides (decision maker), the writer evaluates or recommends
+// (influencer) and the writer wants it for their own work (user). Accents
+// are optional everywhere ("décision"/"decision", "Geschäftsführer"/
+// "Geschaeftsfuehrer"), as leads often type without them. Go's \b only
+// knows ASCII word characters, so no \b sits next to an accented letter.
+
+// authNounsDE are the people a German writer defers to.
+const authNounsDE = `chef|chefin|chefs|vorgesetzten|vorgesetzter|vorgesetzte|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|gesch(?:ä|ae)ftsf(?:ü|ue)hrung|gesch(?:ä|ae)ftsleitung|gf|vorstand|inhaber(?:in)?|einkauf|einkaufsabteilung|leitung|[a-z]*leiter(?:in)?|[a-z]*leitung|finanzabteilung|buchhaltung|controlling|gesellschafter(?:n)?|aufsichtsrat|direktor(?:in)?|partner(?:n)?|ceo|cfo|cto|coo|cio|it|praxisinhaber(?:in)?|eigent(?:ü|ue)mer(?:in)?|boss`
+
+// authNounsFR are the people a French writer defers to.
+const authNounsFR = `patron(?:ne)?|chef(?:fe)?|responsable|direction|directeur|directrice|dg|pdg|daf|dsi|g(?:é|e)rant(?:e)?|associ(?:é|e)s?|conseil(?: d'administration)?|comit(?:é|e)(?: de direction)?|codir|comex|service achats|achats|n\+1|sup(?:é|e)rieur(?:e)?|hi(?:é|e)rarchie|pr(?:é|e)sident(?:e)?|manager|ceo|cfo|cto|boss|mairie`
+
+// authNounsES are the people a Spanish writer defers to.
+const authNounsES = `jef(?:e|a|es)|gerente|gerencia|direcci(?:ó|o)n|director(?:a)?|due(?:ñ|n)(?:o|a)|socios?|junta(?: directiva)?|consejo(?: de administraci(?:ó|o)n)?|compras|departamento de compras|finanzas|superior(?:es)?|administraci(?:ó|o)n|administrador(?:a)?|propietari(?:o|a)|ceo|cfo|cto|boss|responsable`
+
+// detPossDE, detPossFR and detPossES are the determiners before such a
+// person ("meinem Chef", "notre direction", "mi jefe").
+// authEnd ends a word that may end in an accented letter, where \b
+// would not match ("associé", "comité").
+const authEnd = `(?:[^a-z0-9_]|$)`
+
+const (
+	detPossDE = `(?:meinem|meiner|meine|mein|unserem|unserer|unsere|unser|unseren|der|dem|den|die|das)`
+	detPossFR = `(?:mon|ma|mes|notre|nos|le|la|les|l'|au|à la|a la|à notre|a notre|du|de la|de notre|de mon|de ma)`
+	detPossES = `(?:mi|mis|nuestro|nuestra|nuestros|nuestras|el|la|los|las|al|del|de mi|de nuestro|de nuestra|de la)`
+)
+
+var (
+	// deferDE finds German statements that someone else decides.
+	deferDE = mustPattern(`\bmit ` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `)\s+(?:[a-z\pL]+\s+){0,3}?(?:abstimmen|absprechen|besprechen|kl(?:ä|ae)ren|abkl(?:ä|ae)ren|r(?:ü|ue)cksprache)` +
+		`|\br(?:ü|ue)cksprache (?:mit|halten)` +
+		`|\bentscheidung (?:\pL+ ){0,2}?(?:trifft|treffen|liegt (?:bei|beim) (?:unserem|unserer|meinem|meiner|dem|der|den)|obliegt)\b` +
+		`|\b(?:entscheidet|entscheiden|unterschreibt|unterschreiben|genehmigt|zeichnet) (?:am ende |letztlich |final |letztendlich )?` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `)\b` +
+		`|\b` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `) (?:entscheidet|entscheiden|unterschreibt|unterschreiben|genehmigt|muss (?:zustimmen|unterschreiben|freigeben|entscheiden|genehmigen)|hat das letzte wort)` +
+		`|\b(?:freigabe|genehmigung|zustimmung|unterschrift|okay|ok|go) (?:durch|von|vom|der|des|meines|meiner|unseres|unserer)\b` +
+		`|\b(?:brauche|ben(?:ö|oe)tige|brauchen|ben(?:ö|oe)tigen|braucht|einholen|abwarten|warte auf|warten auf)\s+(?:[a-z\pL]+\s+){0,2}?(?:freigabe|genehmigung|zustimmung|unterschrift)` +
+		`|\b(?:freigegeben|genehmigt|abgesegnet|unterschrieben|abgezeichnet) werden\b` +
+		`|\b` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `)\s+(?:[a-z\pL]+\s+){0,2}?(?:vorlegen|vorstellen|pr(?:ä|ae)sentieren|zur entscheidung|zur freigabe|zur genehmigung)` +
+		`|\bnicht (?:der|die|den) (?:[a-z\pL]+ )?entscheider(?:in)?\b|\bkein(?:e)? entscheider(?:in)?\b` +
+		`|\bnicht (?:meine|mein) (?:entscheidung|sache|budget)\b|\bliegt nicht bei mir\b|\bentscheide (?:das |ich )?nicht\b|\bnicht (?:allein|alleine) entscheiden\b` +
+		`|\b(?:nicht|keine) (?:zeichnungsberechtigt|vertr(?:ä|ae)ge unterschreiben|unterschriftsberechtigung|entscheidungsbefugnis|befugnis)` +
+		`|\b(?:darf|kann) (?:ich )?(?:keine|nicht) (?:vertr(?:ä|ae)ge )?(?:unterschreiben|unterzeichnen|entscheiden|freigeben)`)
+
+	// deferFR finds French statements that someone else decides.
+	deferFR = mustPattern(`\b(?:la |une )?d(?:é|e)cision (?:finale )?(?:revient|appartient|sera prise|est prise|rel(?:è|e)ve|d(?:é|e)pend|incombe|reviendra)\b` +
+		`|\bc'est ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `) qui (?:d(?:é|e)cide|tranche|valide|signe|a le dernier mot|d(?:é|e)cidera|validera|signera)` +
+		`|\b(?:mon|ma|notre|le|la|nos|les) (?:[a-z\pL-]+ )?(?:` + authNounsFR + `) (?:d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|tranche|tranchera|valide|validera|valident|signe|signera|a le dernier mot|doit (?:valider|signer|approuver|donner))` +
+		`|\b(?:faire valider|faire approuver|faire signer|faire remonter)\b` +
+		`|\b(?:soumettre|pr(?:é|e)senter|remonter|proposer)\s+(?:[a-z\pL']+\s+){0,2}?(?:à|a) ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
+		`|\b(?:en parler|voir (?:ça |cela |cela )?|discuter|consulter|v(?:é|e)rifier|valider (?:ça |cela )?)\s*(?:avec|(?:à|a)) ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
+		`|\b(?:accord|feu vert|approbation|validation|aval|signature|autorisation) (?:de|du|par|d') ?` + detPossFR + `? ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
+		`|\bpas (?:le |la )?(?:d(?:é|e)cideur|d(?:é|e)cisionnaire)\b|\bpas moi qui (?:d(?:é|e)cide|signe|valide)|\bpas (?:à|a) moi de (?:d(?:é|e)cider|signer|trancher)` +
+		`|\bpas (?:ma|mon) (?:d(?:é|e)cision|budget|r(?:ô|o)le de)\b|\b(?:ne peux|ne suis pas (?:habilit|autoris)\pL*)\s+(?:pas )?(?:signer|engager|d(?:é|e)cider|valider)` +
+		`|\bne (?:signe|d(?:é|e)cide) pas\b|\bpeux pas (?:signer|d(?:é|e)cider|engager)`)
+
+	// deferES finds Spanish statements that someone else decides.
+	deferES = mustPattern(`\b(?:la )?decisi(?:ó|o)n (?:final |última |ultima )?(?:la toma|la tomar(?:á|a)|la tienen?|es de|corresponde|depende|recae|est(?:á|a) en manos|la va a tomar|queda en manos)` +
+		`|\b(?:mi|mis|nuestro|nuestra|nuestros|el|la|los) (?:[a-z\pL-]+ )?(?:` + authNounsES + `) (?:decide|deciden|decidir(?:á|a)|aprueba|aprobar(?:á|a)|firma|firmar(?:á|a)|tiene la (?:última|ultima) palabra|tiene que (?:aprobar|firmar|dar)|debe (?:aprobar|firmar)|da el visto bueno|toma la decisi(?:ó|o)n)` +
+		`|\b(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|visto bueno|luz verde|firma|ok|validaci(?:ó|o)n) (?:de|del|por parte de)\s+` + detPossES + `? ?(?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
+		`|\b(?:necesito|necesitamos|necesitar(?:í|i)a|requiere|requiero|requerimos|hace falta|pendiente de|sujeto a|esperar|esperando|pedir|conseguir|obtener)\s+(?:la |el |su |una |un )?(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|visto bueno|luz verde|firma|ok)` +
+		`|\b(?:consultar(?:lo)?|hablar(?:lo)?|comentar(?:lo)?|validar(?:lo)?|ver(?:lo)?|revisar(?:lo)?|discutir(?:lo)?|confirmar(?:lo)?|presentar(?:lo|se lo|selo)?|proponer(?:lo|selo)?|llevar(?:lo)?|consultarlo)\s+(?:con|a)\s+` + detPossES + ` (?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
+		`|\bno (?:soy|soy yo) (?:quien|el que|la que) (?:decide|firma|aprueba|toma)|\bno (?:soy )?(?:el |la )?(?:que )?(?:decisor|decisora|tomador de decisiones)\b` +
+		`|\bno (?:es|depende de) (?:mi|mía|mia) (?:decisi(?:ó|o)n)?|\bno depende de m(?:í|i)|\bno (?:puedo|tengo (?:autoridad|autorizaci(?:ó|o)n) para) (?:firmar|decidir|aprobar|comprometer)`)
+
+	// decideDE, decideFR and decideES find the writer deciding.
+	decideDE = mustPattern(`\bich (?:entscheide|unterschreibe|unterzeichne|genehmige)\b|\bentscheide ich\b|\bich (?:treffe|habe) (?:die |das )?(?:finale |letzte |endg(?:ü|ue)ltige )?(?:entscheidung|wort)\b|\b(?:entscheidung|wort) (?:liegt|ist) (?:bei mir|meine)\b|\bich bin (?:der |die )?(?:alleinige[rn]? )?(?:entscheider(?:in)?|zeichnungsberechtigt)\b|\b(?:das ist |ist )mein (?:eigenes )?budget\b|\bmein eigenes budget\b|\b(?:meine|meiner) (?:eigene[n]? )?(?:firma|praxis|kanzlei|agentur|werkstatt|b(?:ä|ae)ckerei)\b|\bmein(?:en)? (?:eigene[nrs]? )?(?:betrieb|unternehmen|laden|gesch(?:ä|ae)ft|restaurant|hotel|b(?:ü|ue)ro|studio)\b|\bich (?:f(?:ü|ue)hre|leite) (?:ein|eine|einen|unsere|unseren|unser|das|die|den|meine|meinen|mein) (?:[a-z\pL-]+ ){0,2}?(?:firma|betrieb|unternehmen|praxis|kanzlei|agentur|laden|gesch(?:ä|ae)ft|restaurant|hotel|werkstatt|b(?:ä|ae)ckerei|studio|gmbh)\b|\bich habe (?:die firma|das unternehmen) gegr(?:ü|ue)ndet|\bentscheide (?:das |dies |es |ich )?(?:in eigener (?:kompetenz|verantwortung)|selbst|allein|alleine)\b|\bunterschreibe (?:\pL+ ){0,2}?(?:selbst|allein|alleine)\b|\bunterschreibe ich\b|\bich (?:kann|darf) (?:\pL+ ){0,3}?(?:selbst |allein |alleine )?(?:freigeben|entscheiden|unterschreiben|genehmigen)\b|\bohne (?:r(?:ü|ue)cksprache|freigabe|zustimmung)\b`)
+	decideFR = mustPattern(`\bje (?:d(?:é|e)cide|signe|valide|tranche)\b|\bc'est moi qui (?:d(?:é|e)cide|signe|valide|tranche)|\bla d(?:é|e)cision (?:me revient|m'appartient|est la mienne)|\bje suis (?:le |la )?(?:seul |seule )?(?:d(?:é|e)cideu?r|d(?:é|e)cisionnaire)|\bj'ai le dernier mot\b|\bc'est mon (?:propre )?budget\b|\b(?:ma|mon) (?:propre )?(?:soci(?:é|e)t(?:é|e)|entreprise|bo(?:î|i)te|agence|cabinet|boutique|commerce|restaurant|h(?:ô|o)tel|magasin|atelier|pme)\b|\bje (?:dirige|g(?:è|e)re) (?:une|un|l'|la|le|notre|mon|ma) ?(?:[a-z\pL-]+ ){0,2}?(?:soci(?:é|e)t(?:é|e)|entreprise|bo(?:î|i)te|agence|cabinet|boutique|commerce|restaurant|h(?:ô|o)tel|magasin|atelier|pme|clinique|(?:é|e)cole)\b|\bj'ai (?:fond(?:é|e)|cr(?:é|e)(?:é|e)) (?:la |l'|notre |ma |mon )|\bje (?:peux|pourrai) (?:\pL+ )?(?:valider|signer|d(?:é|e)cider|engager|approuver)\b|\bsans passer par\b|\bj'ai (?:un|une|deux|trois|quatre|\d+) (?:petit |petite |petits |petites )?(?:resto|restaurant|boutique|salon|magasin|commerce|entreprise|soci(?:é|e)t(?:é|e)|h(?:ô|o)tel|bar|caf(?:é|e)|pharmacie|cabinet|agence|boulangerie|garage|salle|atelier|restos|restaurants|boutiques|salons|magasins|h(?:ô|o)tels|bars|pharmacies|agences)\b`)
+	decideES = mustPattern(`\byo (?:decido|firmo|apruebo)\b|\bdecido yo\b|\b(?:la )?decisi(?:ó|o)n es m(?:í|i)a\b|\bsoy (?:yo )?(?:quien|el que|la que) (?:decide|firma|aprueba|toma la decisi)|\b(?:tengo|la tengo yo) (?:la )?(?:última|ultima) palabra|\bes mi (?:propio )?presupuesto\b|\bmi (?:propia |propio )?(?:empresa|negocio|cl(?:í|i)nica|agencia|despacho|restaurante|tienda|hotel|taller|consultorio|pyme)\b|\b(?:dirijo|gestiono|llevo|tengo) (?:una|un|la|el|nuestra|nuestro|mi) (?:[a-z\pL-]+ ){0,2}?(?:empresa|negocio|cl(?:í|i)nica|agencia|despacho|restaurante|tienda|hotel|taller|consultorio|pyme|escuela|colegio)\b|\b(?:fund(?:é|e)|cre(?:é|e)) (?:la|el|esta|este|mi) (?:empresa|negocio|agencia)\b|\bpuedo (?:\pL+ )?(?:aprobar|firmar|decidir|autorizar)\b|\bsin pasar por\b|\btengo (?:un|una|dos|tres|cuatro|\d+) (?:peque(?:ñ|n)[oa]s? )?(?:peluquer(?:í|i)a|sal(?:ó|o)n|bar|cafeter(?:í|i)a|farmacia|gimnasio|panader(?:í|i)a|inmobiliaria|restaurante|tienda|negocio|empresa|taller|cl(?:í|i)nica|consultorio|hotel|agencia|despacho|local|restaurantes|tiendas|negocios|locales|sucursales)\b`)
+
+	// influDE, influFR and influES find the writer evaluating,
+	// researching, shortlisting or recommending.
+	influDE = mustPattern(`\bich (?:soll|wurde (?:gebeten|beauftragt)|bin beauftragt|habe den auftrag|bin dabei|sammle|mache|erstelle|pr(?:ü|ue)fe|vergleiche|evaluiere|recherchiere|sondiere|schaue mir)\b(?:\s+[a-z\pL,]+){0,6}?\s+(?:vergleichen|recherchieren|evaluieren|pr(?:ü|ue)fen|anschauen|sondieren|finden|suchen|zusammenstellen|optionen|angebote|anbieter|l(?:ö|oe)sungen|tools|vorauswahl|shortlist|(?:ü|ue)berblick|markt|empfehlung)` +
+		`|\b(?:eine |meine )?(?:empfehlung|vorauswahl|shortlist|entscheidungsvorlage)\b` +
+		`|\bich (?:empfehle|w(?:ü|ue)rde empfehlen)\b` +
+		`|\b(?:projektteam|auswahlteam|evaluierungsteam|auswahlprozess|auswahlverfahren)\b` +
+		`|\bich (?:leite|f(?:ü|ue)hre|koordiniere|betreue) (?:die|das|den|eine|ein|einen|unser|unsere|unseren) (?:[a-z\pL-]+ )?(?:arbeitsgruppe|projektgruppe|abteilung|team|projekt|bereich|auswahl|evaluierung|[a-z\pL-]*team|[a-z\pL-]*abteilung|[a-z\pL-]*projekt)\b` +
+		`|\bim auftrag (?:unseres|unserer|meines|meiner|der|des) `)
+	influFR = mustPattern(`\bje (?:compare|benchmark|recense|pr(?:é|e)s(?:é|e)lectionne)\b|\bje (?:dirige|pilote|coordonne|anime) (?:l'|la |le |une |un |notre )(?:[a-z\pL-]+ )?(?:(?:é|e)quipe|service|d(?:é|e)partement|projet|appel d'offres|groupe de travail)\b|\bje (?:suis )?(?:charg(?:é|e)e? de|dois|compare|(?:é|e)value|analyse|recense|pr(?:é|e)pare|fais|regarde|me renseigne)\b(?:\s+[a-z\pL',]+){0,5}?\s*(?:comparer|(?:é|e)valuer|trouver|identifier|recenser|comparatif|comparaison|solutions|outils|offres|pr(?:é|e)s(?:é|e)lection|short-?list|recommandation|benchmark|march(?:é|e)|options)` +
+		`|\b(?:une |ma )?(?:recommandation|pr(?:é|e)s(?:é|e)lection|short-?list)\b` +
+		`|\bje (?:recommanderai|vais recommander|recommanderais)\b`)
+	influES = mustPattern(`\b(?:quiero|voy a|vamos a) proponer\b|\b(?:dirijo|lidero|coordino|llevo) (?:el|la|un|una|nuestro|nuestra) (?:[a-z\pL-]+ )?(?:equipo|departamento|(?:á|a)rea|proyecto|licitaci(?:ó|o)n)\b|\b(?:estoy|me (?:han pedido|pidieron|encargaron|toca)|me encargo de|mi tarea es|tengo que|debo)\s+(?:[a-z\pL,]+\s+){0,4}?(?:evaluando|comparando|investigando|analizando|buscando (?:opciones|alternativas|proveedores|soluciones)|evaluar|comparar|investigar|buscar (?:opciones|alternativas|proveedores|soluciones|una herramienta|un software|un sistema)|analizar|preseleccionar|recomendar)` +
+		`|\b(?:una |mi )?(?:recomendaci(?:ó|o)n|preselecci(?:ó|o)n|lista corta|shortlist)\b` +
+		`|\b(?:recomendar(?:é|e)|voy a recomendar|recomendar(?:í|i)a)\b`)
+
+	// userDE, userFR and userES find the writer wanting it for their own
+	// work.
+	userDE = mustPattern(`\bf(?:ü|ue)r mich (?:selbst|selber|allein|pers(?:ö|oe)nlich)\b|\bich arbeite (?:im|in der|an der|am) (?:service|lager|k(?:ü|ue)che|empfang|verkauf|kasse|pflege|produktion|werkstatt|kundenservice|support|versand|schichtdienst|au(?:ß|ss)endienst)\b|\bf(?:ü|ue)r meine (?:auswertungen|analysen|projekte|kunden|berichte|texte)\b|\b(?:f(?:ü|ue)r|bei) meine(?:r|n)? (?:eigene[n]? |t(?:ä|ae)gliche[n]? )?(?:arbeit|zwecke|nutzung|aufgaben|job)\b|\bich (?:w(?:ü|ue)rde|werde|m(?:ö|oe)chte) (?:es|das|die software|das tool|die app|das programm)? ?(?:selbst |selber |t(?:ä|ae)glich )?(?:nutzen|benutzen|verwenden|einsetzen)\b|\bich (?:selbst )?(?:arbeite|bin) (?:t(?:ä|ae)glich|jeden tag) (?:mit|damit)\b`)
+	userFR = mustPattern(`\bje demande pour moi\b|\bpour moi(?:-m(?:ê|e)me)?(?: seul(?:e)?)?\s*$|\bpour mon (?:propre )?boulot\b|\bje bosse (?:comme|en tant que|dans|chez)\b|\bpour (?:mon|mes) (?:propre |propres )?(?:usage|travail|besoins|utilisation|activit(?:é|e))\b|\bje (?:l'|vais l'|l'utiliserai|compte l')?utiliser(?:ai|ais)?\b|\bje (?:serai|serais) (?:le |la )?(?:principale? |seule? )?utilisat(?:eur|rice)\b|\bau quotidien pour mon\b`)
+	userES = mustPattern(`\bpara m(?:í|i) (?:solo|sola|misma|mismo)\b|\bsolo para m(?:í|i)\b|\btrabajo (?:de|como) (?:chofer|cajer[oa]|mesero|mesera|camarer[oa]|cociner[oa]|vendedor[a]?|enfermer[oa]|repartidor[a]?)\b|\bpara (?:mi|mis) (?:propio |propios )?(?:uso|trabajo|tareas|d(?:í|i)a a d(?:í|i)a)\b|\b(?:yo )?(?:lo |la )?(?:usar(?:í|i)a|usar(?:é|e)|utilizar(?:í|i)a|utilizar(?:é|e)|voy a usar(?:lo|la)?|voy a utilizar(?:lo|la)?)\b|\b(?:ser(?:í|i)a|ser(?:é|e)) (?:el |la )?(?:principal |(?:ú|u)nic[oa] )?usuari[oa]\b`)
+
+	// introLangRe finds a first-person statement of one's job in
+	// German, French or Spanish ("ich bin Teamleiter", "je suis
+	// responsable", "soy la gerente"); group 1 is the intro.
+	introLangRe = mustPattern(`\b(c'est moi|es yo|soy yo|ich bin|ich arbeite als|bin|je suis|je travaille comme|je travaille en tant que|en tant que|soy|trabajo como|mi (?:puesto|cargo|rol) es|mon (?:poste|r(?:ô|o)le) est|meine (?:rolle|position|funktion) ist)\s+`)
+	// fieldLangRe finds a "Position: Teamleiter" form field.
+	fieldLangRe = mustPattern(`(?:^|\n)\s*(?:position|funktion|rolle|berufsbezeichnung|jobtitel|poste|fonction|titre|r(?:ô|o)le|cargo|puesto|rol)\s*[:=-]\s*`)
+	// asLangRe finds "als Geschäftsführer", "comme gérante", "como
+	// dueña": group 1 is the intro.
+	asLangRe = mustPattern(`\b(als|comme|como)\s+`)
+
+	// noOtherRe finds the writer saying nobody else decides ("no one else
+	// is involved", "ich brauche keine Freigabe", "nadie más").
+	noOtherRe = mustPattern(`\bno (?:one|body) else (?:is involved|decides|needs to|has to|signs|approves|involved)|\bnobody else (?:is involved|decides|needs to|has to|signs|approves)|\b(?:don't|do not|won't|never) need (?:anyone's|anybody's|any|someone's|a|the) (?:approval|sign[- ]?off|permission|ok)|\bwithout (?:anyone's|any) (?:approval|sign[- ]?off)|\bkeine (?:freigabe|genehmigung|zustimmung) (?:von|vom|der|des|n(?:ö|oe)tig|notwendig|erforderlich|brauche)|\bniemand(?:en)? (?:sonst|anderen|anders) (?:fragen|entscheidet|muss)|\bmuss niemanden fragen|\bpersonne d'autre (?:ne )?(?:d(?:é|e)cide|valide|signe|n'intervient|intervient)|\bpas besoin (?:de |d')(?:l'|la |le |leur |son )?(?:accord|validation|autorisation|approbation|feu vert|aval)|\bsans (?:validation|accord|approbation) (?:de|d'|pr(?:é|e)alable)|\bno necesito (?:la |el )?(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|permiso|visto bueno)|\bnadie m(?:á|a)s (?:decide|firma|aprueba|interviene)`)
+)
+
+// authNegatedLang reports a German, French or Spanish negation among the
+// three words before p in its clause ("ich brauche keine Freigabe", "je
+// n'ai pas besoin de validation", "no necesito aprobación"). English
+// negations are d.negatedBefore's.
+func authNegatedLang(d *doc, p int) bool {
+	lo := max(d.clauseStart(p), p-40)
+	if c := strings.LastIndexByte(d.lower[lo:p], ','); c >= 0 {
+		lo += c + 1
+	}
+	words := strings.Fields(d.lower[lo:p])
+	for i := len(words) - 1; i >= 0 && i >= len(words)-3; i-- {
+		w := strings.Trim(words[i], ".,;:!?\"()")
+		switch w {
+		case "nicht", "kein", "keine", "keinen", "keiner", "ohne", "niemand", "niemandes", "nie",
+			"pas", "sans", "jamais", "personne", "aucun", "aucune",
+			"sin", "nunca", "nadie", "ningún", "ningun", "ninguna":
+			return true
+		}
+		if strings.HasPrefix(w, "n'") {
+			return true
+		}
+	}
+	return false
+}
+
+// Title words of German, French and Spanish titles, for classifyTitle.
+// Words that take a department after them ("directeur commercial", "jefe
+// de compras", "Leiter Einkauf") are in langOfTitles.
+var (
+	dmTitleWordsLang = map[string]bool{
+		"geschäftsführer": true, "geschaeftsfuehrer": true, "geschäftsführerin": true,
+		"geschaeftsfuehrerin": true, "geschäftsfuhrer": true, "geschaftsfuhrer": true,
+		"inhaber": true, "inhaberin": true, "mitinhaber": true, "mitinhaberin": true,
+		"vorstand": true, "vorständin": true, "vorstandsvorsitzender": true, "vorstandsvorsitzende": true,
+		"gründer": true, "gruender": true, "gründerin": true, "gruenderin": true,
+		"mitgründer": true, "mitgruender": true, "mitgründerin": true, "mitgruenderin": true,
+		"eigentümer": true, "eigentuemer": true, "eigentümerin": true, "eigentuemerin": true,
+		"gesellschafter": true, "gesellschafterin": true, "geschäftsleitung": true, "geschaeftsleitung": true,
+		"praxisinhaber": true, "praxisinhaberin": true,
+		"pdg": true, "dg": true, "gérant": true, "gerant": true, "gérante": true, "gerante": true,
+		"cogérant": true, "cogerant": true, "fondateur": true, "fondatrice": true,
+		"cofondateur": true, "cofondatrice": true, "co-fondateur": true, "co-fondatrice": true,
+		"président": true, "présidente": true, "presidente": true, "propriétaire": true, "proprietaire": true,
+		"associé": true, "associée": true, "associe": true, "associee": true, "daf": true,
+		"dueño": true, "dueña": true, "dueno": true, "duena": true, "propietario": true, "propietaria": true,
+		"fundador": true, "fundadora": true, "cofundador": true, "cofundadora": true,
+		"socio": true, "socia": true, "socio-director": true, "prokurist": true, "prokuristin": true,
+		"partnerin": true, "vorstands": true,
+		"dirigeant": true, "dirigeante": true, "patronne": true, "unternehmer": true, "unternehmerin": true,
+		"empresario": true, "empresaria": true, "propriétaires": true, "auto-entrepreneur": true,
+		"autónomo": true, "autónoma": true, "autonomo": true, "autonoma": true, "freelance": true,
+		"freelancer": true, "freelancerin": true, "freiberufler": true, "freiberuflerin": true,
+		"selbstständig": true, "selbständig": true, "einzelunternehmer": true, "einzelunternehmerin": true,
+		"indépendant": true, "indépendante": true, "independiente": true, "micro-entrepreneur": true,
+	}
+	influencerTitleWordsLang = map[string]bool{
+		"leiter": true, "leiterin": true, "teamleiter": true, "teamleiterin": true,
+		"abteilungsleiter": true, "abteilungsleiterin": true, "bereichsleiter": true, "bereichsleiterin": true,
+		"projektleiter": true, "projektleiterin": true, "filialleiter": true, "filialleiterin": true,
+		"manager": true, "managerin": true, "referatsleiter": true,
+		"responsable": true, "directeur": true, "directrice": true, "chef": true, "cheffe": true,
+		"jefe": true, "jefa": true, "encargado": true, "encargada": true, "gerente": true,
+		"director": true, "directora": true, "coordinador": true, "coordinadora": true,
+		"coordinateur": true, "coordinatrice": true, "einkäufer": true, "einkaeufer": true,
+		"acheteur": true, "acheteuse": true, "comprador": true, "compradora": true,
+		"supervisor": true, "supervisora": true, "superviseur": true, "líder": true, "lider": true, "leitung": true,
+		"bauführer": true, "bauleiter": true, "polier": true, "vorarbeiter": true, "meister": true,
+		"meisterin": true, "coordonnateur": true, "coordonnatrice": true, "encargados": true,
+		"pilote": true, "contremaître": true, "contremaitre": true, "capataz": true,
+	}
+	userTitleWordsLang = map[string]bool{
+		"sachbearbeiter": true, "sachbearbeiterin": true, "assistenz": true, "assistent": true,
+		"assistentin": true, "mitarbeiter": true, "mitarbeiterin": true, "referent": true, "referentin": true,
+		"entwickler": true, "entwicklerin": true, "buchhalter": true, "buchhalterin": true,
+		"disponent": true, "disponentin": true, "praktikant": true, "praktikantin": true,
+		"werkstudent": true, "werkstudentin": true, "azubi": true, "auszubildende": true, "auszubildender": true,
+		"krankenschwester": true, "pfleger": true, "pflegerin": true, "lehrer": true, "lehrerin": true,
+		"kaufmann": true, "kauffrau": true, "techniker": true, "technikerin": true, "ingenieur": true, "ingenieurin": true,
+		"assistante": true, "comptable": true, "technicien": true, "technicienne": true,
+		"développeur": true, "developpeur": true, "développeuse": true, "developpeuse": true,
+		"infirmier": true, "infirmière": true, "infirmiere": true, "enseignant": true, "enseignante": true,
+		"professeur": true, "professeure": true, "stagiaire": true, "employé": true, "employée": true,
+		"employe": true, "employee": true, "collaborateur": true, "collaboratrice": true, "analyste": true,
+		"ingénieur": true, "chargé": true, "chargée": true, "charge": true, "chargee": true,
+		"asistente": true, "analista": true, "administrativo": true, "administrativa": true,
+		"contable": true, "contador": true, "contadora": true, "técnico": true, "tecnico": true,
+		"técnica": true, "tecnica": true, "desarrollador": true, "desarrolladora": true,
+		"vendedor": true, "vendedora": true, "enfermero": true, "enfermera": true, "profesor": true,
+		"profesora": true, "maestro": true, "maestra": true, "becario": true, "becaria": true,
+		"empleado": true, "empleada": true, "auxiliar": true, "recepcionista": true, "secretaria": true,
+		"secrétaire": true, "secretaire": true, "sekretärin": true, "sekretaerin": true,
+		"commerciale": true, "comercial": true, "außendienstmitarbeiter": true, "vertriebsmitarbeiter": true,
+		"koch": true, "köchin": true, "kellner": true, "kellnerin": true, "servicekraft": true, "lagerist": true,
+		"lageristin": true, "kassierer": true, "kassiererin": true, "apotheker": true, "apothekerin": true,
+		"pta": true, "mfa": true, "arzthelferin": true, "erzieher": true, "erzieherin": true, "lehrkraft": true,
+		"grafiker": true, "grafikerin": true, "designerin": true, "programmierer": true, "programmiererin": true,
+		"monteur": true, "monteurin": true, "mechaniker": true, "mechanikerin": true, "elektriker": true,
+		"elektrikerin": true, "steuerfachangestellte": true, "krankenpfleger": true, "pflegekraft": true,
+		"cuisinier": true, "cuisinière": true, "serveur": true, "serveuse": true, "magasinier": true,
+		"magasinière": true, "chauffeur": true, "caissier": true, "caissière": true, "vendeur": true,
+		"vendeuse": true, "pharmacien": true, "pharmacienne": true, "téléconseiller": true,
+		"téléconseillère": true, "teleconseiller": true, "conseiller": true, "conseillère": true,
+		"projectionniste": true, "machiniste": true, "opérateur": true, "opératrice": true, "operateur": true,
+		"prof": true, "instituteur": true, "institutrice": true, "graphiste": true, "juriste": true,
+		"avocat": true, "avocate": true, "ouvrier": true, "ouvrière": true, "préparateur": true,
+		"préparatrice": true, "aide-soignant": true, "aide-soignante": true, "standardiste": true,
+		"réceptionniste": true, "livreur": true, "mécanicien": true, "électricien": true, "rédacteur": true,
+		"rédactrice": true, "cocinero": true, "cocinera": true, "mesero": true, "mesera": true,
+		"camarero": true, "camarera": true, "chofer": true, "chófer": true, "conductor": true,
+		"conductora": true, "repartidor": true, "repartidora": true, "cajero": true, "cajera": true,
+		"farmacéutico": true, "farmacéutica": true, "abogado": true, "abogada": true, "diseñador": true,
+		"diseñadora": true, "disenador": true, "disenadora": true, "programador": true, "programadora": true,
+		"docente": true, "operario": true, "operaria": true, "almacenista": true, "bodeguero": true,
+		"asesor": true, "asesora": true, "agente": true, "dependiente": true, "dependienta": true,
+		"médico": true, "médica": true, "medico": true, "enfermeira": true, "gestor": true, "gestora": true,
+	}
+	// langOfTitles take "de"/"des"/"del"/"d'" and a department after
+	// them ("chef de projet", "jefe de compras").
+	langOfTitles = map[string]bool{
+		"directeur": true, "directrice": true, "chef": true, "cheffe": true, "responsable": true,
+		"jefe": true, "jefa": true, "director": true, "directora": true, "gerente": true,
+		"encargado": true, "encargada": true, "chargé": true, "chargée": true, "charge": true, "chargee": true,
+		"leiter": true, "leiterin": true, "coordinador": true, "coordinadora": true, "responsables": true,
+		"asistente": true, "assistante": true, "técnico": true, "tecnico": true,
+		"leitung": true, "mitglied": true, "membre": true, "miembro": true, "head": true, "líder": true, "lider": true,
+	}
+	// langOfWords are the "of" words of German, French and Spanish titles.
+	langOfWords = map[string]bool{"de": true, "des": true, "del": true, "du": true, "der": true, "d'": true}
+)
+
+// isLeiterCompound reports a German compound title ending in "leiter" or
+// "leiterin" ("Einkaufsleiter", "Vertriebsleiterin"): a department head.
+func isLeiterCompound(w string) bool {
+	return len(w) > 8 && (strings.HasSuffix(w, "leiter") || strings.HasSuffix(w, "leiterin")) &&
+		!strings.HasSuffix(w, "begleiter") && !strings.HasSuffix(w, "begleiterin")
+}
+
+// isTitleWordLang reports a German, French or Spanish word that names a
+// role by itself.
+func isTitleWordLang(w string) bool {
+	return dmTitleWordsLang[w] || influencerTitleWordsLang[w] || userTitleWordsLang[w] || isLeiterCompound(w)
+}
+
+// authorityLang adds the German, French and Spanish readings of d to
+// cands: stated titles ("ich bin Teamleiter", "en tant que gérante"),
+// form fields ("Poste : responsable achats") and the four statement
+// families. The patterns need their literals, so an English text costs
+// almost nothing here.
+func authorityLang(d *doc, cands []authCand) []authCand {
+	add := func(level, role string, conf float64, start, end int) {
+		cands = append(cands, authCand{
+			a:   Authority{Level: level, Role: role, Confidence: conf, Evidence: d.snippet(start, end)},
+			pos: start,
+		})
+	}
+	for _, m := range introLangRe.findAll(d) {
+		if authNegatedLang(d, m[0]) || d.negatedBefore(m[0]) {
+			continue
+		}
+		if level, role, end, ok := parseTitle(d, m[1], strings.HasPrefix(d.lower[m[2]:m[3]], "en tant")); ok {
+			add(level, role, titleConfidence(level), m[0], end)
+		}
+	}
+	for _, m := range fieldLangRe.findAll(d) {
+		if level, role, end, ok := parseTitle(d, m[1], false); ok {
+			add(level, role, titleConfidence(level), m[1], end)
+		}
+	}
+	for _, m := range asLangRe.findAll(d) {
+		if level, role, end, ok := parseTitle(d, m[1], true); ok {
+			add(level, role, titleConfidence(level), m[0], end)
+		}
+	}
+	for _, p := range []*pattern{deferDE, deferFR, deferES} {
+		for _, m := range p.findAll(d) {
+			if authNegatedLang(d, m[0]) || d.negatedBefore(m[0]) {
+				add(LevelDecisionMaker, "", 0.75, m[0], m[1])
+				continue
+			}
+			add(LevelDefers, "", 0.85, m[0], m[1])
+		}
+	}
+	for _, m := range soloRe.findAll(d) {
+		if authNegatedLang(d, m[0]) || d.negatedBefore(m[0]) {
+			continue
+		}
+		add(LevelDecisionMaker, "", 0.8, m[0], m[1])
+	}
+	for _, p := range []*pattern{decideDE, decideFR, decideES} {
+		for _, m := range p.findAll(d) {
+			if authNegatedLang(d, m[0]) || d.negatedBefore(m[0]) {
+				continue
+			}
+			add(LevelDecisionMaker, "", 0.85, m[0], m[1])
+		}
+	}
+	for _, p := range []*pattern{influDE, influFR, influES} {
+		for _, m := range p.findAll(d) {
+			if authNegatedLang(d, m[0]) || d.negatedBefore(m[0]) {
+				continue
+			}
+			add(LevelInfluencer, "", 0.65, m[0], m[1])
+		}
+	}
+	for _, p := range []*pattern{userDE, userFR, userES} {
+		for _, m := range p.findAll(d) {
+			if authNegatedLang(d, m[0]) || d.negatedBefore(m[0]) {
+				continue
+			}
+			add(LevelUser, "", 0.65, m[0], m[1])
+		}
+	}
+	return cands
+}
+
+// authLanguage is detectLanguage without its allocations (Extract has
+// already detected the language but does not pass it down): the same
+// function words, elisions and letters, counted in place.
+func authLanguage(lower string) string {
+	var counts [4]int
+	index := func(l string) int {
+		switch l {
+		case LangGerman:
+			return 1
+		case LangFrench:
+			return 2
+		case LangSpanish:
+			return 3
+		}
+		return 0
+	}
+	isW := func(r rune) bool {
+		return r == '\'' || r >= 'a' && r <= 'z' || r >= 0xC0 && r != 0xD7 && r != 0xF7
+	}
+	prevStart, prevEnd := -1, -1
+	i := 0
+	for i < len(lower) {
+		r, n := utf8.DecodeRuneInString(lower[i:])
+		if !isW(r) {
+			i += n
+			continue
+		}
+		ws := i
+		for i < len(lower) {
+			r, n = utf8.DecodeRuneInString(lower[i:])
+			if !isW(r) {
+				break
+			}
+			i += n
+		}
+		w := lower[ws:i]
+		if l, ok := functionWords[w]; ok {
+			counts[index(l)]++
+		}
+		if prevStart >= 0 && prevEnd+1 == ws && lower[prevEnd] == ' ' {
+			if l, ok := functionWords[lower[prevStart:i]]; ok {
+				counts[index(l)]++
+			}
+		}
+		if len(w) > 2 && w[1] == '\'' && strings.ContainsRune("ldjmnstcq", rune(w[0])) {
+			counts[2]++
+		}
+		prevStart, prevEnd = ws, i
+	}
+	if strings.ContainsAny(lower, "¿¡ñ") {
+		counts[3] += 2
+	}
+	if strings.ContainsAny(lower, "ßäöü") {
+		counts[1] += 2
+	}
+	if strings.ContainsAny(lower, "çèêàùœ") {
+		counts[2] += 2
+	}
+	langs := [4]string{LangEnglish, LangGerman, LangFrench, LangSpanish}
+	best := -1
+	for i, c := range counts {
+		if c > 0 && (best < 0 || c > counts[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return langs[best]
+}
