@@ -175,7 +175,15 @@ func (h *Handlers) scoreContactWith(ctx context.Context, st activityReader, cont
 	if err != nil {
 		return scoring.Result{}, err
 	}
+	own := true // the submission being scored is scored by the fit rules
 	for _, a := range acts {
+		if own && a.Kind == scoring.EngagementFormFill && a.At.Equal(l.OccurredAt) {
+			// Counting it as a form fill too would give a repeat visitor
+			// points for the very form the fit rules just read, and make a
+			// lead's first rescoring jump above its first score.
+			own = false
+			continue
+		}
 		in.Engagements = append(in.Engagements, scoring.Engagement{Kind: a.Kind, At: a.At, Count: a.Count})
 	}
 	model, version, err := h.models.get(ctx, now)
