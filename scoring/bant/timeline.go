@@ -20,7 +20,21 @@ const (
 
 // researchRe matches "just researching"-style statements; it feeds both the
 // timeline (Researching) and the need (exploring).
-var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|exploring|curious|gathering (?:info|information)|getting (?:some )?info(?:rmation)?|doing (?:some )?research|window shopping|checking (?:things|you|it) out)|(?:doing|early|initial|preliminary) (?:some )?research|researching (?:options|solutions|tools|vendors|the market|alternatives|providers)|(?:in the |at the |at an |in an |very )?early stages?\b|exploring (?:our |the |some )?options|gathering (?:info|information|requirements)|information gathering|kicking the (?:tires|tyres)|not (?:yet )?ready to (?:buy|purchase|commit|decide|sign)|no (?:immediate|current|concrete) plans|for future reference|window shopping|market research)`)
+var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|exploring|curious|gathering (?:info|information)|getting (?:some )?info(?:rmation)?|doing (?:some )?research|window shopping|checking (?:things|you|it) out)|(?:doing|early|initial|preliminary) (?:some )?research|researching (?:options|solutions|tools|vendors|the market|alternatives|providers)|(?:in the |at the |at an |in an |very )?early stages?\b|exploring (?:our |the |some )?options|gathering (?:info|information|requirements)|information gathering|kicking the (?:tires|tyres)|not (?:yet )?ready to (?:buy|purchase|commit|decide|sign)|no (?:immediate|current|concrete) plans|for future reference|window shopping|market research)` +
+	`|` + tlWords(
+	"nur informieren", "erstmal informieren", "erst einmal informieren", "zunächst informieren",
+	"informieren uns (?:erst|erstmal|zunächst|nur|gerade)", "informiere mich (?:erst|erstmal|zunächst|nur|gerade)",
+	"(?:nur|erstmal|zunächst|vorerst) (?:mal )?(?:umschauen|umsehen|orientieren|recherchieren|sondieren)",
+	"reine informationsanfrage", "marktrecherche", "marktüberblick", "marktsondierung", "sondieren (?:den markt|gerade)",
+	"(?:in der |ganz )?(?:frühen|ersten) phase", "noch ganz am anfang",
+	"(?:simple|pure) curiosité", "(?:je me|nous nous) renseign(?:e|ons)", "on se renseigne",
+	"(?:phase|stade) (?:de )?(?:réflexion|exploratoire|découverte)", "en (?:phase de |cours de )?réflexion",
+	"étude de marché", "veille (?:du marché|concurrentielle|technologique)", "à titre d'information",
+	"(?:solo|sólo|solamente|simplemente) (?:estamos |estoy )?(?:investigando|mirando|explorando|curioseando|informándo(?:nos|me)|recopilando información)",
+	"(?:estamos|estoy) (?:investigando|explorando) (?:opciones|el mercado|alternativas|posibilidades|soluciones)",
+	"por curiosidad", "fase (?:inicial|exploratoria|de investigación|de exploración)", "estudio de mercado",
+	"recopilando información", "a título informativo", "etapa inicial",
+))
 
 // Timeline patterns. Each tlRule's compute turns a match into a candidate.
 var (
@@ -30,18 +44,47 @@ var (
 	labelRelRe  = mustPattern(`\b(?:timeline|timeframe|time frame|time-frame|time horizon|horizon|deadline|go[- ]live|start date|purchase date|decision date|when)\s*(?::|-|=|is|of)\s*(?:within |in |about |around |approx\.? |approximately |roughly |~|<\s*|less than |under |next )?(` + durNumPat + `)(?:\s*(?:-|to|or)\s*(` + durNumPat + `))?\s*(` + durUnitPat + `)\b`)
 	comingRe    = mustPattern(`\b(?:in|over|within) the (?:coming|next (?:few|couple of)) (weeks|months)\b`)
 	windowRe    = mustPattern(`\b(?:(earlier|later|early|late|end of|the end of|by the end of|close of|start of|beginning of|middle of|mid)\s+)?(this|next|the current|current|the coming|the following) (week|month|quarter|year|fiscal year|financial year|fy)\b|\b(?:by |before |until |till |towards? )?(?:the )?end of (?:the )?(month|quarter|year|fiscal year|financial year)\b|\beo(m|q|y)\b|\b(month|quarter|year)[- ]end\b`)
-	quarterRe   = mustPattern(`\b(?:(by|before|in|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|within|starting)\s+)?(?:the )?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter)(?:\s*(?:of\s+)?(20\d\d)\b|\s*'(\d\d)\b)?\b`)
+	quarterRe   = mustPattern(`\b(?:(by|before|in|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|within|starting|` + tlQuarterPrepX + `)\s+)?(?:the |das |dem |den |le |la |el )?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th|` + tlQuarterOrdX + `) (?:quarter|quartal|quartals|trimestre)|([1-4])(?:\.|e|er|[èe]me|º|°|o|do|ro|to) ?(?:quartal|quartals|trimestre)|t([1-4]))(?:\s*(?:of\s+|de\s+|del\s+)?(20\d\d)\b|\s*'(\d\d)\b|\s+(?:of\s+)?(next year|the following year|n(?:ä|ae|a)chsten jahres|kommenden jahres|de l'ann[ée]e prochaine|de l'an prochain|del pr[óo]ximo a(?:ñ|n)o|del a(?:ñ|n)o que viene))?\b`)
 	monthRe     = mustPattern(`\b(by|before|in|on|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|starting|from|around)(?:\s+|-)(?:the )?(?:(end|start|beginning|middle) of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)?\s+)?(` + monthPat + `)\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(20\d\d)\b)?`)
 	monthYearRe = mustPattern(`\b(` + monthPat + `) (20\d\d)\b`)
-	yearRe      = mustPattern(`\b(by|before|in|until|till|during|for|early|mid|late|end of|the end of|by the end of|start of|beginning of|within)\s+(20\d\d)\b`)
+	yearRe      = mustPattern(`\b(by|before|in|until|till|during|for|early|mid|late|end of|the end of|by the end of|start of|beginning of|within|bis ende|bis|ende|anfang|mitte|im jahr|im laufe|d'ici fin|d'ici la fin|d'ici|avant fin|avant la fin|fin|d[ée]but|courant|en|para finales de|antes de finales de|antes de fin de|a finales de|a principios de|a mediados de|antes de|para|durante)\s+(20\d\d)\b`)
 	weekdayRe   = mustPattern(`\b(?:by|before|until|till|no later than) (?:next |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 	// tlContextRe marks clauses about buying or starting, which make a
 	// time phrase a purchase timeline rather than, say, a meeting date.
-	tlContextRe = mustPattern(`\b(?:buy|buying|purchase|purchasing|decide|decision|implement|implementing|implementation|roll ?out|rolling out|go[- ]live|going live|launch|launching|start|starting|onboard|onboarding|sign|signing|deploy|deploying|switch|switching|migrate|migrating|timeline|timeframe|time frame|time-frame|deadline|need (?:it|this|something|a solution|one)|needs to be|up and running|in place|live|get started|kick ?off|ready|replace|replacing|adopt|budget|have (?:it|this|something))\b`)
+	tlContextRe = mustPattern(`\b(?:buy|buying|purchase|purchasing|decide|decision|implement|implementing|implementation|roll ?out|rolling out|go[- ]live|going live|launch|launching|start|starting|onboard|onboarding|sign|signing|deploy|deploying|switch|switching|migrate|migrating|timeline|timeframe|time frame|time-frame|deadline|need (?:it|this|something|a solution|one)|needs to be|up and running|in place|live|get started|kick ?off|ready|replace|replacing|adopt|budget|have (?:it|this|something))\b` + `|` + tlWords(
+		// German
+		"kaufen", "kauf", "anschaffen", "anschaffung", "einführen", "einführung", "starten", "start",
+		"live", "go-live", "umstellen", "umstellung", "entscheiden", "entscheidung", "implementier(?:en|ung)",
+		"beauftragen", "bestellen", "unterschreiben", "vertrag", "loslegen", "einsatzbereit", "im einsatz",
+		"umsetzen", "umsetzung", "brauchen", "benötigen", "ablösen", "wechseln", "migrieren", "in betrieb",
+		"zeitplan", "zeitrahmen", "frist", "stichtag", "eingeführt sein", "laufen",
+		// French
+		"acheter", "achat", "acquérir", "acquisition", "déployer", "déploiement", "mise en place",
+		"mettre en place", "démarrer", "démarrage", "lancer", "lancement", "décider", "décision", "signer",
+		"commander", "opérationnel", "opérationnels", "en production", "besoin", "équiper", "migrer",
+		"migration", "remplacer", "basculer", "choisir", "délai", "échéance", "calendrier",
+		// Spanish
+		"comprar", "compra", "adquirir", "implementar", "implantar", "implementación", "implantación",
+		"arrancar", "empezar", "comenzar", "lanzar", "decidir", "decisión", "firmar", "contratar",
+		"contratación", "operativo", "operativos", "en marcha", "funcionando", "migrar", "reemplazar",
+		"sustituir", "presupuesto", "necesitamos", "necesitaríamos", "plazo", "fecha límite", "elegir",
+	))
 	// tlMeetingRe marks clauses about meetings and replies, whose dates
 	// are not purchase timelines ("let's talk next week").
-	tlMeetingRe = mustPattern(`\b(?:call|calls|meeting|meetings|meet|met|demo|chat|talk|speak|catch up|schedule|calendar|reply|respond|hear back|get back|webinar|conference|vacation|holiday|out of office|ooo|interview|lunch|coffee|available|availability)\b`)
-	hedgeRe     = regexp.MustCompile(`\b(?:maybe|possibly|perhaps|probably|hopefully|might|potentially|ideally)\s+(?:\w+\s+)?$`)
+	tlMeetingRe = mustPattern(`\b(?:call|calls|meeting|meetings|meet|met|demo|chat|talk|speak|catch up|schedule|calendar|reply|respond|hear back|get back|webinar|conference|vacation|holiday|out of office|ooo|interview|lunch|coffee|available|availability|trade ?show|trade fair|expo|event|fiscal year|financial year|fy ends?)\b|` + tlWords(
+		// German
+		"termin", "terminvorschlag", "gespräch", "telefonat", "anruf", "rückruf", "treffen", "besprechung",
+		"demo", "vorführung", "präsentation", "messe", "urlaub", "erreichbar", "melden", "webinar",
+		"veranstaltung", "kongress", "geschäftsjahr", "wirtschaftsjahr", "telefonieren", "sprechen",
+		// French
+		"rendez-vous", "rdv", "réunion", "appel", "échange", "échanger", "entretien", "démo", "salon",
+		"congés", "vacances", "disponible", "disponibles", "joignable", "rappeler", "présentation",
+		"webinaire", "événement", "exercice fiscal", "clôture de l'exercice", "visio", "appeler",
+		// Spanish
+		"reunión", "llamada", "llamar", "cita", "videollamada", "feria", "vacaciones", "hablar",
+		"charlar", "presentación", "evento", "congreso", "año fiscal", "ejercicio fiscal",
+	))
+	hedgeRe     = regexp.MustCompile(`\b(?:maybe|possibly|perhaps|probably|hopefully|might|potentially|ideally|vielleicht|eventuell|evtl|wahrscheinlich|voraussichtlich|möglicherweise|peut-être|peut-etre|probablement|éventuellement|eventuellement|quizás|quizas|quizá|quiza|tal vez|probablemente|posiblemente|a lo mejor)\.?\s+(?:\S+\s+)?$`)
 )
 
 // monthNames maps month names and abbreviations to their number.
@@ -91,28 +134,55 @@ var tlRules = []tlRule{
 	{re: monthYearRe, negatable: true, compute: tlMonthYear},
 	{re: yearRe, negatable: true, compute: tlYear},
 	{re: weekdayRe, negatable: true, compute: tlWeekday},
+	{re: tlMonthXRe, negatable: true, compute: tlMonthX},
+	{re: tlSeasonRe, negatable: true, compute: tlSeason},
+	{re: tlHalfRe, negatable: true, compute: tlHalf},
+	{re: tlNumDateRe, negatable: true, compute: tlNumDate},
+	{re: tlRelXRe, negatable: true, compute: tlRelX},
+	{re: tlComingXRe, negatable: true, compute: tlComingX},
 }
+
+// tlAllRules are tlRules and the lexicon's rules (timeline_lex.go).
+var tlAllRules = func() []tlRule {
+	rules := append([]tlRule(nil), tlRules...)
+	for _, lr := range tlLexRules {
+		kind := lr.kind
+		rules = append(rules, tlRule{
+			re:        lr.re,
+			negatable: kind != tlkLater,
+			compute: func(d *doc, m []int, now time.Time) (Timeline, bool) {
+				return tlLexCompute(kind, d, m, now)
+			},
+		})
+	}
+	return rules
+}()
 
 // extractTimeline returns the most confident timeline statement in d, or
 // nil. Ties go to the earliest statement, which is usually the lead's
 // own answer rather than a later aside.
 func extractTimeline(d *doc, now time.Time) *Timeline {
 	var best *tlCand
-	for _, r := range tlRules {
+	lang := detectLanguage(d.lower)
+	for _, r := range tlAllRules {
 		for _, m := range r.re.findAll(d) {
 			t, ok := r.compute(d, m, now)
 			if !ok {
 				continue
 			}
 			start := m[0]
+			dated := r.re != laterRe && r.re != researchRe && t.Label != LabelLater
+			if dated && tlPast(d, m) {
+				continue // "we went live in March": a past event, not a plan
+			}
 			if r.negatable {
-				if at := d.negationAt(m[0]); at >= 0 {
+				if at := tlNegationAt(d, m, lang); at >= 0 {
 					if r.re == researchRe {
 						continue // "not just researching" says nothing
 					}
-					if !startsWithAny(d.lower[m[0]:], "until", "before", "till") {
+					if !tlNotUntil(d.lower[m[0]:]) {
 						t = Timeline{Label: LabelLater, Confidence: 0.55}
-						start = at
+						start = min(at, m[0])
 					}
 				}
 			}
@@ -427,36 +497,69 @@ var quarterWords = map[string]int{
 func tlQuarter(d *doc, m []int, now time.Time) (Timeline, bool) {
 	s := d.lower
 	prep := group(s, m, 1)
-	q := 0
-	if g := group(s, m, 2); g != "" {
-		q = int(g[0] - '1')
-	} else {
-		q = quarterWords[group(s, m, 3)]
+	q := -1
+	switch {
+	case group(s, m, 2) != "":
+		q = int(group(s, m, 2)[0] - '1')
+	case group(s, m, 3) != "":
+		q = tlQuarterIndex(group(s, m, 3))
+	case group(s, m, 4) != "":
+		q = int(group(s, m, 4)[0] - '1')
+	case group(s, m, 5) != "":
+		if prep == "" {
+			return Timeline{}, false // a bare "T3" may be a product or a flat
+		}
+		q = int(group(s, m, 5)[0] - '1')
+	}
+	if q < 0 || q > 3 {
+		return Timeline{}, false
 	}
 	curY, curQ := now.Year(), quarterOf(now.Month())
 	y := curY
+	explicitYear := true
 	switch {
-	case group(s, m, 4) != "":
-		y, _ = strconv.Atoi(group(s, m, 4))
-	case group(s, m, 5) != "":
-		yy, _ := strconv.Atoi(group(s, m, 5))
+	case group(s, m, 6) != "":
+		y, _ = strconv.Atoi(group(s, m, 6))
+	case group(s, m, 7) != "":
+		yy, _ := strconv.Atoi(group(s, m, 7))
 		y = 2000 + yy
-	case q < curQ:
+	case group(s, m, 8) != "":
 		y = curY + 1
+	default:
+		explicitYear = false
+		if q < curQ {
+			y = curY + 1
+		}
 	}
 	if y < curY || y == curY && q < curQ || y > curY+10 {
 		return Timeline{}, false
 	}
 	conf := 0.45 // a bare "Q3" may be a reporting period
-	if prep != "" {
+	if prep != "" || explicitYear {
 		conf = 0.65
 	}
-	t := pointIn(now, quarterStart(now, y, q), quarterStart(now, y, q+1), startKind(strings.TrimPrefix(strings.TrimPrefix(prep, "by "), "the ")))
-	tl := byTime(now, t, conf)
-	if y == curY && q == curQ {
-		tl.Label = LabelThisQuarter
+	kind := startKind(strings.TrimPrefix(strings.TrimPrefix(prep, "by "), "the "))
+	if _, english := quarterPrepsEN[prep]; !english {
+		kind = tlPrepKindX(prep)
+		if kind == "from" {
+			kind = "end"
+		}
 	}
-	return tl, true
+	t := pointIn(now, quarterStart(now, y, q), quarterStart(now, y, q+1), kind)
+	if y == curY && q == curQ && kind != "start" {
+		// "this quarter", "by end of Q3" inside Q3: the window's label
+		// whatever day it is.
+		return tlWindowTimeline(now, t, LabelThisQuarter, conf), true
+	}
+	return tlByHorizon(now, t, conf), true
+}
+
+// quarterPrepsEN are quarterRe's English prepositions (startKind reads
+// them); the others go to tlPrepKindX.
+var quarterPrepsEN = map[string]struct{}{
+	"by": {}, "before": {}, "in": {}, "until": {}, "till": {}, "during": {}, "for": {}, "end of": {},
+	"the end of": {}, "by the end of": {}, "early": {}, "mid": {}, "late": {}, "start of": {},
+	"beginning of": {}, "no later than": {}, "within": {}, "starting": {}, "": {},
 }
 
 func tlMonth(d *doc, m []int, now time.Time) (Timeline, bool) {

@@ -1,0 +1,158 @@
+package bant
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Negation and tense around a time phrase, in English, German, French and
+// Spanish: "we don't plan to buy this year" and "dieses Jahr kaufen wir
+// nichts" are no timeline; "we went live in March" is no timeline at all.
+
+// tlNegators are the words that, among the few before a time phrase in its
+// clause, negate the plan it dates.
+var tlNegators = map[string]bool{
+	"not": true, "no": true, "never": true, "without": true, "nor": true, "cannot": true,
+	"nicht": true, "kein": true, "keine": true, "keinen": true, "keiner": true, "keinem": true,
+	"nie": true, "niemals": true, "ohne": true,
+	"ne": true, "pas": true, "jamais": true, "aucun": true, "aucune": true, "sans": true,
+	"nunca": true, "sin": true, "ni": true, "tampoco": true, "jamás": true,
+}
+
+// tlScopeStops end a negation's or a tense's reach backwards: a new clause
+// joined by a conjunction ("we have no CRM and want one this quarter").
+var tlScopeStops = []string{
+	" but ", " and ", " aber ", " sondern ", " und ", " mais ", " et ", " pero ", " sino ", " y ",
+	" so ", " also ", " donc ", " therefore ", " deshalb ", " por eso ", " because ", " weil ",
+	" car ", " porque ", " now ", " jetzt ", " maintenant ", " ahora ",
+}
+
+// tlScopeStart returns where the reach of a word before p starts: the
+// clause start, or just after the last comma or conjunction before p,
+// and never more than limit bytes back.
+func tlScopeStart(d *doc, p, limit int) int {
+	lo := max(d.clauseStart(p), p-limit)
+	seg := d.lower[lo:p]
+	if c := strings.LastIndexAny(seg, ",:()"); c >= 0 {
+		lo, seg = lo+c+1, seg[c+1:]
+	}
+	for _, stop := range tlScopeStops {
+		if i := strings.LastIndex(seg, stop); i >= 0 {
+			lo, seg = lo+i+len(stop)-1, seg[i+len(stop)-1:]
+		}
+	}
+	return lo
+}
+
+// tlNegWords is how many words before a time phrase a negator may stand.
+const tlNegWords = 5
+
+// tlNegationAt returns the offset of a negator in the few words before
+// match m (or, in German, the few words after it: "dieses Jahr nicht
+// mehr"), -1 if there is none. "not only" and "nicht nur" do not count.
+func tlNegationAt(d *doc, m []int, lang string) int {
+	p := m[0]
+	lo := tlScopeStart(d, p, 60)
+	seg := d.lower[lo:p]
+	end := len(seg)
+	for seen := 0; end > 0 && seen < tlNegWords; seen++ {
+		for end > 0 && isSep(seg[end-1]) {
+			end--
+		}
+		start := end
+		for start > 0 && !isSep(seg[start-1]) {
+			start--
+		}
+		if start == end {
+			break
+		}
+		w := seg[start:end]
+		if start == 0 && lo > d.clauseStart(p) && lo > 0 && !isSep(d.lower[lo-1]) && d.lower[lo-1] != ',' {
+			break // a word cut in half by the window
+		}
+		if tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2 {
+			if !tlOnlyAfter(seg[end:]) && !strings.Contains(seg[end:], "qu'") && !strings.Contains(seg[end:], " que ") {
+				return lo + start // but "ne ... qu'en mars" is "only in March"
+			}
+		}
+		end = start
+	}
+	// German puts the negation after the time: "dieses Jahr wird das
+	// nichts", "im Herbst noch nicht".
+	if lang == LangGerman {
+		hi := min(d.clauseEnd(m[1]), m[1]+30)
+		if c := strings.IndexByte(d.lower[m[1]:hi], ','); c >= 0 {
+			hi = m[1] + c
+		}
+		for i, w := range strings.Fields(d.lower[m[1]:hi]) {
+			if i >= 3 {
+				break
+			}
+			if w == "nicht" || w == "nichts" || w == "kein" || w == "keine" || w == "keinen" {
+				if !tlOnlyAfter(d.lower[m[1]:hi][strings.Index(d.lower[m[1]:hi], w)+len(w):]) {
+					return m[1]
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// tlOnlyAfter reports a negator followed by "only", "later" or "sure"
+// ("not only", "nicht später", "not sure, probably Q3"), which does not
+// negate the plan.
+func tlOnlyAfter(rest string) bool {
+	for _, w := range strings.Fields(rest) {
+		switch strings.Trim(w, ".,;:!?") {
+		case "only", "just", "nur", "seulement", "que", "solo", "sólo", "later", "später", "spaeter", "erst", "más", "mas",
+			"sure", "certain", "exactly", "clear", "sicher", "genau", "klar", "sûr", "sûrs", "sur", "seguro", "seguros", "exactamente":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// tlNotUntil reports a time phrase that starts with "until"/"before" in
+// any language: negated ("not until Q3", "nicht vor März", "pas avant
+// mars", "no antes de marzo", "no ... hasta marzo") it still dates the plan.
+func tlNotUntil(s string) bool {
+	return startsWithAny(s, "until", "before", "till", "vor ", "vor dem", "bis", "avant", "antes", "hasta", "jusqu")
+}
+
+// tlPastBeforeRe finds, before a time phrase, a verb or word that puts it
+// in the past: "we started in March", "seit März", "nous avons commencé
+// en janvier", "desde enero". A participle alone is no past ("we need it
+// implemented by June", "doit être déployé avant mars"): it needs its
+// subject or auxiliary.
+var tlPastBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:last|since|earlier|previously|ended|expired|` +
+	`(?:we|i|they|he|she|it|you|team|company)(?:'ve| have| had)? (?:already |just |recently |first |actually |originally )?(?:started|began|bought|purchased|switched|launched|implemented|introduced|signed|moved|migrated|tried|tested|went|attended|renewed|evaluated|replaced|chose|picked|installed|rolled out|did)|` +
+	`seit|letzte[nmrs]?|vergangene[nmrs]?|` +
+	`depuis|derni[èe]re?|(?:avons|avez|ont|ai|a|avions|avait|avaient)(?: d[ée]j[àa]| bien)? (?:commenc[ée]|achet[ée]|lanc[ée]|d[ée]marr[ée]|sign[ée]|test[ée]|essay[ée]|migr[ée]|chang[ée]|install[ée]|d[ée]ploy[ée]|mis en place|choisi|remplac[ée])|` +
+	`desde|pasad[oa]|comenz[óo]|empez[óo]|compr[óo]|firm[óo]|(?:hemos|han|ha|habíamos|habiamos) (?:ya )?(?:comprado|empezado|comenzado|implementado|probado|lanzado|migrado|cambiado|firmado|contratado|instalado))(?:$|[^\pL])`)
+
+// tlPastDeAuxRe and tlPastDePartRe find a German perfect around a time
+// phrase: "wir haben im März umgestellt" (the participle comes last), but
+// not "muss bis März eingeführt sein".
+var (
+	tlPastDeAuxRe  = regexp.MustCompile(`(?:^|[^\pL])(?:haben|hat|hatten|hatte|habe|sind|waren|wurde|wurden)(?:$|[^\pL])`)
+	tlPastDePartRe = regexp.MustCompile(`(?:^|[^\pL])(?:gestartet|gekauft|eingef(?:ü|ue|u)hrt|umgestellt|begonnen|angefangen|getestet|unterschrieben|gewechselt|migriert|implementiert|angeschafft|ausgerollt|eingesetzt)(?:$|[^\pL])`)
+	tlFutureDeRe   = regexp.MustCompile(`(?:^|[^\pL])(?:sein|werden|muss|m(?:ü|ue|u)ssen|soll|sollen|wollen|m(?:ö|oe|o)chten|will)(?:$|[^\pL])`)
+)
+
+// tlPastAfterRe finds, right after a time phrase, a word that puts it in
+// the past: "two months ago", "en mars dernier", "en marzo pasado".
+var tlPastAfterRe = regexp.MustCompile(`^\s*(?:ago\b|dernier|derni[èe]re|pasad[oa]\b|passé|passe\b|zuvor\b)`)
+
+// tlPast reports a time phrase about the past.
+func tlPast(d *doc, m []int) bool {
+	lo := tlScopeStart(d, m[0], 50)
+	if tlPastBeforeRe.MatchString(d.lower[lo:m[0]]) {
+		return true
+	}
+	if hi := min(d.clauseEnd(m[1]), m[1]+60); tlPastDePartRe.MatchString(d.lower[m[1]:hi]) &&
+		tlPastDeAuxRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) && !tlFutureDeRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) {
+		return true
+	}
+	return tlPastAfterRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+12)])
+}
