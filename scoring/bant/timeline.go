@@ -40,14 +40,14 @@ var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|explorin
 var (
 	asapRe      = mustPattern(`\b(?:asap|a\.s\.a\.p|as soon as (?:possible|we can|you can)|immediately|right away|straight ?away|urgently|urgent|without delay|need(?:ed)? (?:it|this|them) yesterday|by (?:today|tomorrow|eod|eow)|(?:by )?(?:the )?end of (?:the |this )?(?:day|week)|this week)\b`)
 	laterRe     = mustPattern(`\b(?:no (?:rush|hurry|urgency|pressure|deadline)|not (?:in )?(?:a|any) (?:rush|hurry)|(?:not|isn't|is not|nothing) (?:super |very |that |too |particularly |really )?(?:urgent|pressing|time[- ]sensitive|a priority|a high priority|a top priority)|no (?:set |fixed |specific |firm |real |concrete |defined |hard |particular )?(?:timeline|timeframe|time frame|time-frame|deadline|date in mind)|(?:timeline|timeframe|time frame)\s*[:=-]\s*(?:none|n/a|tbd|unknown|not sure|unsure|no)|not any ?time soon|at some point|some ?day|eventually|down the (?:road|line)|in the (?:long|distant) (?:term|run)|in the (?:distant )?future|not (?:right )?now|not for (?:a while|now)|(?:no|not) (?:immediate|current) (?:plans?|timeline)|on the back ?burner)\b`)
-	relRe       = mustPattern(`\b(in|within|in the next|within the next|over the next|in about|in around|in roughly|in approximately|in approx\.?|in less than|in under|next|the next)\s+(?:about |around |approximately |roughly |~)?(` + durNumPat + `)(?:\s*(?:-|to|or)\s*(` + durNumPat + `))?\s*(` + durUnitPat + `)\b`)
+	relRe       = mustPattern(`\b(in|within|in the next|within the next|over the next|in about|in around|in roughly|in approximately|in approx\.?|in less than|in under|next|the next)\s+(?:about |around |approximately |roughly |~|max(?:imum)?\.? |at most |at the latest )?(` + durNumPat + `)(?:\s*(?:-|to|or)\s*(` + durNumPat + `))?\s*(` + durUnitPat + `)\b`)
 	labelRelRe  = mustPattern(`\b(?:timeline|timeframe|time frame|time-frame|time horizon|horizon|deadline|go[- ]live|start date|purchase date|decision date|when)\s*(?::|-|=|is|of)\s*(?:within |in |about |around |approx\.? |approximately |roughly |~|<\s*|less than |under |next )?(` + durNumPat + `)(?:\s*(?:-|to|or)\s*(` + durNumPat + `))?\s*(` + durUnitPat + `)\b`)
 	comingRe    = mustPattern(`\b(?:in|over|within) the (?:coming|next (?:few|couple of)) (weeks|months)\b`)
 	windowRe    = mustPattern(`\b(?:(earlier|later|early|late|end of|the end of|by the end of|close of|start of|beginning of|middle of|mid)\s+)?(this|next|the current|current|the coming|the following) (week|month|quarter|year|fiscal year|financial year|fy)\b|\b(?:by |before |until |till |towards? )?(?:the )?end of (?:the )?(month|quarter|year|fiscal year|financial year)\b|\beo(m|q|y)\b|\b(month|quarter|year)[- ]end\b`)
 	quarterRe   = mustPattern(`\b(?:(by|before|in|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|within|starting|` + tlQuarterPrepX + `)\s+)?(?:the |das |dem |den |le |la |el )?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th|` + tlQuarterOrdX + `) (?:quarter|quartal|quartals|trimestre)|([1-4])(?:\.|e|er|[èe]me|º|°|o|do|ro|to) ?(?:quartal|quartals|trimestre)|t([1-4]))(?:\s*(?:of\s+|de\s+|del\s+)?(20\d\d)\b|\s*'(\d\d)\b|\s+(?:of\s+)?(next year|the following year|n(?:ä|ae|a)chsten jahres|kommenden jahres|de l'ann[ée]e prochaine|de l'an prochain|del pr[óo]ximo a(?:ñ|n)o|del a(?:ñ|n)o que viene))?\b`)
-	monthRe     = mustPattern(`\b(by|before|in|on|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|starting|from|around)(?:\s+|-)(?:the )?(?:(end|start|beginning|middle) of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)?\s+)?(` + monthPat + `)\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(20\d\d)\b)?`)
+	monthRe     = mustPattern(`\b(by|before|in|on|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|starting|from|around|maybe|probably|perhaps|possibly|ideally|hopefully)(?:\s+|-)(?:the )?(?:(end|start|beginning|middle) of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)?\s+)?(` + monthPat + `)\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(20\d\d)\b)?`)
 	monthYearRe = mustPattern(`\b(` + monthPat + `) (20\d\d)\b`)
-	yearRe      = mustPattern(`\b(by|before|in|until|till|during|for|early|mid|late|end of|the end of|by the end of|start of|beginning of|within|bis ende|bis|ende|anfang|mitte|im jahr|im laufe|d'ici fin|d'ici la fin|d'ici|avant fin|avant la fin|fin|d[ée]but|courant|en|para finales de|antes de finales de|antes de fin de|a finales de|a principios de|a mediados de|antes de|para|durante)\s+(20\d\d)\b`)
+	yearRe      = mustPattern(`\b(by|before|in|until|till|during|for|early|mid|late|end of|the end of|by the end of|start of|beginning of|within|bis ende|bis|ende|anfang|mitte|im jahr|im laufe|d'ici fin|d'ici la fin|d'ici|avant fin|avant la fin|avant|pour|vor|f(?:ü|ue|u)r|fin|d[ée]but|courant|en|para finales de|antes de finales de|antes de fin de|a finales de|a principios de|a mediados de|antes de|para|durante)\s+(20\d\d)\b`)
 	weekdayRe   = mustPattern(`\b(?:by|before|until|till|no later than) (?:next |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 	// tlContextRe marks clauses about buying or starting, which make a
 	// time phrase a purchase timeline rather than, say, a meeting date.
@@ -84,7 +84,7 @@ var (
 		"reunión", "llamada", "llamar", "cita", "videollamada", "feria", "vacaciones", "hablar",
 		"charlar", "presentación", "evento", "congreso", "año fiscal", "ejercicio fiscal",
 	))
-	hedgeRe     = regexp.MustCompile(`\b(?:maybe|possibly|perhaps|probably|hopefully|might|potentially|ideally|vielleicht|eventuell|evtl|wahrscheinlich|voraussichtlich|möglicherweise|peut-être|peut-etre|probablement|éventuellement|eventuellement|quizás|quizas|quizá|quiza|tal vez|probablemente|posiblemente|a lo mejor)\.?\s+(?:\S+\s+)?$`)
+	hedgeRe = regexp.MustCompile(`\b(?:maybe|possibly|perhaps|probably|hopefully|might|potentially|ideally|vielleicht|eventuell|evtl|wahrscheinlich|voraussichtlich|möglicherweise|peut-être|peut-etre|probablement|éventuellement|eventuellement|quizás|quizas|quizá|quiza|tal vez|probablemente|posiblemente|a lo mejor)\.?\s+(?:\S+\s+)?$`)
 )
 
 // monthNames maps month names and abbreviations to their number.
@@ -198,7 +198,9 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 					t.Confidence -= 0.3
 				}
 				if t.Label != LabelLater && hedgeRe.MatchString(d.lower[max(cs, start-30):start]) {
-					t.Confidence -= 0.15
+					// A hedged date is still the writer's horizon ("maybe
+					// in autumn"): it only loses to a firmer one.
+					t.Confidence -= 0.03
 				}
 			}
 			t.Confidence = clamp01(t.Confidence)
@@ -280,12 +282,6 @@ func labelFor(months float64) string {
 	}
 }
 
-// byTime builds the timeline for a target instant.
-func byTime(now, t time.Time, conf float64) Timeline {
-	m := monthsUntil(now, t)
-	return Timeline{Months: m, Label: labelFor(m), Confidence: conf}
-}
-
 // Calendar anchors, all in now's location.
 func monthStart(now time.Time, y int, m time.Month) time.Time {
 	return time.Date(y, m, 1, 0, 0, 0, 0, now.Location())
@@ -299,10 +295,11 @@ func quarterStart(now time.Time, y, q int) time.Time {
 
 // startKind classifies the preposition or modifier in front of a dated
 // phrase: "by March" aims at its start, "mid March" at its middle, and "in
-// March" or "end of March" at its end.
+// March", "from March" or "end of March" at its end (the latest date the
+// words allow).
 func startKind(prep string) string {
 	switch prep {
-	case "by", "before", "until", "till", "no later than", "start of", "beginning of", "start", "beginning", "starting", "from":
+	case "by", "before", "until", "till", "no later than", "start of", "beginning of", "start", "beginning":
 		return "start"
 	case "early":
 		return "early"
@@ -343,9 +340,9 @@ func tlASAP(d *doc, m []int, _ time.Time) (Timeline, bool) {
 }
 
 func tlLater(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
-	// Below a dated phrase's base confidence, so "no rush, but this year"
-	// keeps the horizon.
-	return Timeline{Label: LabelLater, Confidence: 0.55}, true
+	// Below a dated phrase's base confidence, even hedged, so "no rush,
+	// but this year" and "not urgent, maybe in autumn" keep the horizon.
+	return Timeline{Label: LabelLater, Confidence: tlLaterConf}, true
 }
 
 func tlResearching(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
@@ -447,7 +444,14 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 		kind = "end"
 	}
 	y, mo := now.Year(), now.Month()
-	const conf = 0.6
+	conf := 0.6
+	if tlHabitualRe.MatchString(s[max(0, m[0]-16):m[0]]) {
+		return Timeline{}, false // "every month-end we ...": a routine, not a date
+	}
+	if (group(s, m, 4) != "" || group(s, m, 6) != "") && !tlByPrepRe.MatchString(s[m[0]:m[1]]) &&
+		!tlByPrepRe.MatchString(s[max(0, m[0]-12):m[0]]) {
+		conf = 0.45 // a bare "month end" is as often a routine: purchase words lift it
+	}
 	switch unit {
 	case "week":
 		if next {
@@ -456,35 +460,35 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 		return Timeline{Months: 0.25, Label: LabelASAP, Confidence: conf}, true
 	case "month":
 		if !next {
-			t := monthsUntil(now, monthStart(now, y, mo+1))
-			return Timeline{Months: t, Label: LabelThisMonth, Confidence: conf}, true
+			return tlWindowTimeline(now, monthStart(now, y, mo+1), LabelThisMonth, conf), true
 		}
-		if mod == "" {
-			return Timeline{Months: 1, Label: labelFor(1), Confidence: conf}, true
-		}
+		// "next month" runs to that month's last day (the corpus spec's
+		// horizon), so on the 15th it is this quarter's business.
 		t := pointIn(now, monthStart(now, y, mo+1), monthStart(now, y, mo+2), kind)
-		return byTime(now, t, conf), true
+		return tlByHorizon(now, t, conf), true
 	case "quarter":
 		q := quarterOf(mo)
 		if !next {
-			t := monthsUntil(now, quarterStart(now, y, q+1))
-			return Timeline{Months: t, Label: LabelThisQuarter, Confidence: conf}, true
-		}
-		if mod == "" {
-			kind = "mid"
+			return tlWindowTimeline(now, quarterStart(now, y, q+1), LabelThisQuarter, conf), true
 		}
 		t := pointIn(now, quarterStart(now, y, q+1), quarterStart(now, y, q+2), kind)
-		return byTime(now, t, conf), true
+		return tlByHorizon(now, t, conf), true
 	default: // year
 		if !next {
-			t := monthsUntil(now, monthStart(now, y+1, 1))
-			return Timeline{Months: t, Label: LabelThisYear, Confidence: conf}, true
+			return tlWindowTimeline(now, monthStart(now, y+1, 1), LabelThisYear, conf), true
+		}
+		if tlPeriodBeforeRe.MatchString(s[max(0, m[0]-24):m[0]]) {
+			return Timeline{}, false // "Q1 next year": the quarter rule reads it
+		}
+		if kind == "early" || kind == "start" {
+			// "early next year" said in December is a few weeks away.
+			return tlByHorizon(now, pointIn(now, monthStart(now, y+1, 1), monthStart(now, y+2, 1), kind), conf), true
 		}
 		if mod == "" {
 			kind = "mid"
 		}
 		t := pointIn(now, monthStart(now, y+1, 1), monthStart(now, y+2, 1), kind)
-		// Whatever the horizon, "next year" is not this year's business.
+		// Otherwise "next year" ends more than a year away: not this year's business.
 		return Timeline{Months: monthsUntil(now, t), Label: LabelLater, Confidence: conf}, true
 	}
 }
@@ -577,6 +581,9 @@ func tlMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
 			return Timeline{}, false
 		}
 	} else if mo < now.Month() {
+		if !tlIntentAround(d, m) {
+			return Timeline{}, false // "we raised our round in April": past, not next April
+		}
 		y = curY + 1
 	}
 	start, end := monthStart(now, y, mo), monthStart(now, y, mo+1)
@@ -593,7 +600,7 @@ func tlMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
 		if day < 1 || day > 31 {
 			return Timeline{}, false
 		}
-		t = time.Date(y, mo, day, 0, 0, 0, 0, now.Location())
+		t = time.Date(y, mo, day+1, 0, 0, 0, 0, now.Location()) // the day's end
 		if !t.After(now) {
 			return Timeline{}, false
 		}
@@ -604,7 +611,7 @@ func tlMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
 		}
 		t = pointIn(now, start, end, kind)
 	}
-	return byTime(now, t, 0.55), true
+	return tlByHorizon(now, t, 0.55), true
 }
 
 // tlMonthYear reads a bare "Jan 2027": the end of that month.
@@ -615,7 +622,7 @@ func tlMonthYear(d *doc, m []int, now time.Time) (Timeline, bool) {
 	if mo == 0 || !end.After(now) || y > now.Year()+10 {
 		return Timeline{}, false
 	}
-	return byTime(now, end, 0.5), true
+	return tlByHorizon(now, end, 0.5), true
 }
 
 func tlYear(d *doc, m []int, now time.Time) (Timeline, bool) {
@@ -627,13 +634,23 @@ func tlYear(d *doc, m []int, now time.Time) (Timeline, bool) {
 		return Timeline{}, false
 	}
 	conf := 0.5
-	if prep == "for" {
+	if prep == "for" || prep == "pour" || prep == "para" {
 		conf = 0.4 // "budget for 2026" is a plan, not a date
 	}
-	t := pointIn(now, monthStart(now, y, 1), monthStart(now, y+1, 1), startKind(strings.TrimPrefix(strings.TrimPrefix(prep, "by "), "the ")))
-	tl := byTime(now, t, conf)
-	if y == curY {
-		tl.Label = LabelThisYear
+	kind := startKind(strings.TrimPrefix(strings.TrimPrefix(prep, "by "), "the "))
+	if _, english := quarterPrepsEN[prep]; !english {
+		kind = tlPrepKindX(prep)
+		if kind == "from" {
+			kind = "end"
+		}
+	}
+	t := pointIn(now, monthStart(now, y, 1), monthStart(now, y+1, 1), kind)
+	if y == curY && kind != "start" {
+		return tlWindowTimeline(now, t, LabelThisYear, conf), true
+	}
+	tl := tlByHorizon(now, t, conf)
+	if tl.Label == LabelLater {
+		tl.Confidence = 0.55 // "maybe for 2027" in 2025 is as clear a "not now" as any
 	}
 	return tl, true
 }

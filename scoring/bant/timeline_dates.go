@@ -122,13 +122,14 @@ func tlMonthX(d *doc, m []int, now time.Time) (Timeline, bool) {
 	if (prep == "le" || prep == "el" || prep == "am" || prep == "zum") && dayS == "" {
 		return Timeline{}, false // "le mars" is no date; "am" needs a day
 	}
-	return tlDatedMonth(now, mo, dayS, yearS, tlPrepKindX(prep), 0.55)
+	kind := tlPrepKindX(prep)
+	return tlDatedMonth(now, mo, dayS, yearS, kind, mo >= now.Month() || tlIntentAround(d, m), 0.55)
 }
 
 // tlDatedMonth is the timeline of a month (and optional day and year)
 // aimed at by kind. A month without a year that has passed is next
 // year's; a day that has passed, or a year in the past, is no timeline.
-func tlDatedMonth(now time.Time, mo time.Month, dayS, yearS, kind string, conf float64) (Timeline, bool) {
+func tlDatedMonth(now time.Time, mo time.Month, dayS, yearS, kind string, intent bool, conf float64) (Timeline, bool) {
 	curY := now.Year()
 	y := curY
 	if yearS != "" {
@@ -137,6 +138,9 @@ func tlDatedMonth(now time.Time, mo time.Month, dayS, yearS, kind string, conf f
 			return Timeline{}, false
 		}
 	} else if mo < now.Month() {
+		if !intent {
+			return Timeline{}, false // "en abril levantamos la ronda": past, not next April
+		}
 		y = curY + 1
 	}
 	if dayS != "" {

@@ -278,13 +278,13 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		}
 		return tl, true
 	default: // tlkLater
-		return Timeline{Label: LabelLater, Confidence: 0.55}, true
+		return Timeline{Label: LabelLater, Confidence: tlLaterConf}, true
 	}
 }
 
 // tlPeriodBeforeRe finds a quarter, half, month or season just before a
 // "next year" phrase, which then only says which year that period is in.
-var tlPeriodBeforeRe = regexp.MustCompile(`(?:\bq[1-4]|\bh[12]|quarter|quartal|trimestre|halbjahr|semestre|half|spring|summer|autumn|fall|winter|frühjahr|sommer|herbst|printemps|été|automne|hiver|primavera|verano|otoño|invierno|` + monthPat + `|januar|februar|märz|maerz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\.?\s+(?:of\s+|de\s+|del\s+)?$`)
+var tlPeriodBeforeRe = regexp.MustCompile(`(?:\bq[1-4]|\bh[12]|quarter|quartal|trimestre|halbjahr|semestre|half|spring|summer|autumn|fall|winter|frühjahr|sommer|herbst|printemps|été|automne|hiver|primavera|verano|otoño|invierno|` + monthPat + `|januar|februar|märz|maerz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)s?\.?\s+(?:of\s+|de\s+|del\s+)?$`)
 
 // tlWindowTimeline is a window phrase's timeline: the window's label
 // whatever day it is, with Months up to the window's end but never above
@@ -351,3 +351,18 @@ func tlByHorizon(now, t time.Time, conf float64) Timeline {
 	label := tlLabelForDays(tlDays(now, t))
 	return Timeline{Months: tlClampMonths(label, monthsUntil(now, t)), Label: label, Confidence: conf}
 }
+
+// tlLaterConf is the confidence of "no rush"-style statements: below any
+// dated phrase, even a hedged one, so "no rush, but this year" and "not
+// urgent, maybe in autumn" keep the date, yet enough to answer alone.
+const tlLaterConf = 0.5
+
+// tlHabitualRe finds a routine just before a window phrase ("every
+// month-end", "an jedem Monatsende", "chaque fin de mois", "cada fin de
+// mes"), which is then no purchase date.
+var tlHabitualRe = regexp.MustCompile(`(?:every|each|jede[nmrs]?|an jedem|immer|chaque|tous les|toutes les|cada|todos los|todas las|siempre)\s+(?:\S+\s+)?$`)
+
+// tlByPrepRe finds a deadline preposition in or just before a window
+// phrase ("by month end", "bis Monatsende", "d'ici la fin du mois", "antes
+// de fin de mes"), which makes a bare "month end" a date.
+var tlByPrepRe = regexp.MustCompile(`(?:^|[^\pL])(?:by|before|until|till|no later than|bis|vor|zum|sp(?:ä|ae|a)testens|d'ici|avant|pour|jusqu'|antes|para|hasta|a m[áa]s tardar)(?:$|[^\pL])`)

@@ -156,3 +156,29 @@ func tlPast(d *doc, m []int) bool {
 	}
 	return tlPastAfterRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+12)])
 }
+
+// tlIntentRe finds words of intent or planning: a month name that has
+// already passed this year only means next year's when the writer speaks
+// of a plan ("we want to start in March"), not of an event ("we raised
+// our round in April").
+var tlIntentRe = regexp.MustCompile(`(?:^|[^\pL])(?:want|wants|would like|'d like|plan|plans|planning|planned|aim|aiming|target|targeting|hope|hoping|intend|expect|need|needs|must|should|will|'ll|going to|looking to|go[- ]live|start|starting|launch|kick[- ]?off|roll ?out|deadline|timeline|ready|live|` +
+	`wollen|will|m(?:ö|oe|o)chten|planen|geplant|vorgesehen|soll|sollen|muss|m(?:ü|ue|u)ssen|brauchen|werden|wird|start|starten|einf(?:ü|ue|u)hrung|umstellen|live|ziel|` +
+	`voulons|veut|veux|voudrions|souhaitons|souhaite|aimerions|pr[ée]voyons|pr[ée]vu|comptons|visons|devons|doit|faut|allons|va|d[ée]marrer|lancer|d[ée]ployer|mise en place|objectif|` +
+	`queremos|quiero|quisi[ée]ramos|necesitamos|necesito|planeamos|pensamos|esperamos|vamos a|va a|debe|tiene que|tenemos que|arrancar|empezar|implementar|lanzar|previsto|objetivo|meta)(?:$|[^\pL])`)
+
+// tlIntentAround reports intent words in the clause around match m,
+// up to the next comma or conjunction after it.
+func tlIntentAround(d *doc, m []int) bool {
+	lo := tlScopeStart(d, m[0], 80)
+	hi := min(d.clauseEnd(m[1]), m[1]+60)
+	rest := d.lower[m[1]:hi]
+	if c := strings.IndexAny(rest, ",;"); c >= 0 {
+		rest = rest[:c]
+	}
+	for _, stop := range tlScopeStops {
+		if i := strings.Index(rest, stop); i >= 0 {
+			rest = rest[:i]
+		}
+	}
+	return tlIntentRe.MatchString(d.lower[lo:m[0]]) || tlIntentRe.MatchString(rest)
+}
