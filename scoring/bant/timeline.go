@@ -118,6 +118,8 @@ type tlCand struct {
 type tlRule struct {
 	re        *pattern
 	negatable bool
+	// isNow marks "at the moment" phrases, which count only negated.
+	isNow     bool
 	compute   func(d *doc, m []int, now time.Time) (Timeline, bool)
 }
 
@@ -150,6 +152,7 @@ var tlAllRules = func() []tlRule {
 		rules = append(rules, tlRule{
 			re:        lr.re,
 			negatable: kind != tlkLater,
+			isNow:     kind == tlkNow,
 			compute: func(d *doc, m []int, now time.Time) (Timeline, bool) {
 				return tlLexCompute(kind, d, m, now)
 			},
@@ -176,7 +179,11 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 				continue // "we went live in March": a past event, not a plan
 			}
 			if r.negatable {
-				if at := tlNegationAt(d, m, lang); at >= 0 {
+				at := tlNegationAt(d, m, lang)
+				if at < 0 {
+					at = tlNegationAfter(d, m)
+				}
+				if at >= 0 {
 					if r.re == researchRe {
 						continue // "not just researching" says nothing
 					}

@@ -71,6 +71,11 @@ const (
 	tlkThisYear
 	tlkNextYear
 	tlkLater
+	tlkNextWeek
+	// tlkNow is "at the moment": nothing by itself, but negated ("not
+	// buying anything at the moment", "aktuell kein Bedarf", "pas
+	// intéressé pour l'instant") it is no timeline.
+	tlkNow
 )
 
 // tlLexicon lists the phrases of each kind, all languages together.
@@ -100,6 +105,19 @@ var tlLexicon = []struct {
 		"diese woche", "noch diese woche", "dieser woche", "cette semaine", "d'ici la fin de la semaine",
 		"esta semana", "esta misma semana", "within the week",
 	}},
+	{tlkNextWeek, []string{
+		"(?:" + tlNext + ") woche", "in der (?:" + tlNext + ") woche", "la semaine prochaine", "semaine prochaine",
+		"la semaine suivante", "la " + tlProx + " semana", tlProx + " semana", "la semana que viene",
+		"la semana " + tlProx,
+	}},
+	{tlkNow, []string{
+		"at the moment", "right now", "for now", "currently", "at this time", "at this point", "in the short term",
+		"anytime soon", "any time soon", "in the near future",
+		"derzeit", "aktuell", "momentan", "zurzeit", "zur zeit", "im moment", "gerade", "vorerst", "so bald", "in naher zukunft",
+		"pour l'instant", "pour le moment", "en ce moment", "actuellement", "à court terme", "dans l'immédiat",
+		"por ahora", "de momento", "por el momento", "ahora mismo", "ahorita", "actualmente", "a corto plazo",
+		"en este momento",
+	}},
 	{tlkThisMonth, []string{
 		"within the month", "within this month", "later this month", "before the month is out",
 		"diesen monat", "dieses monats", "in diesem monat", "im laufenden monat", "im aktuellen monat",
@@ -109,7 +127,7 @@ var tlLexicon = []struct {
 		"fin du mois", "fin de mois", "fin de ce mois",
 		"este mes", "este mismo mes", "dentro del mes", "dentro de este mes", "fin de mes",
 		"final de mes", "finales de mes", "fin del mes", "final del mes", "finales del mes",
-		"en lo que queda de mes", "durante este mes",
+		"en lo que queda de mes", "durante este mes", "im laufe des monats", "bis ende monat", "this mo",
 	}},
 	{tlkNextMonth, []string{
 		"(?:" + tlNext + ") monats?", "folgemonat", "im folgemonat",
@@ -125,7 +143,8 @@ var tlLexicon = []struct {
 		"au cours du trimestre", "courant du trimestre",
 		"este trimestre", "dentro del trimestre", "fin de trimestre", "final de trimestre",
 		"fin del trimestre", "final del trimestre", "finales del trimestre", "durante este trimestre",
-		"en lo que queda de trimestre",
+		"en lo que queda de trimestre", "im laufe des quartals", "im laufe dieses quartals", "ce quarter",
+		"bis ende quartal", "ce q",
 	}},
 	{tlkNextQuarter, []string{
 		"(?:" + tlNext + ") quartals?", "folgequartal", "im folgequartal",
@@ -147,6 +166,8 @@ var tlLexicon = []struct {
 		"fin del " + tlAno, "final del " + tlAno, "finales del " + tlAno,
 		"antes de que (?:acabe|termine|finalice|cierre) el " + tlAno, "a lo largo del " + tlAno,
 		"a lo largo de este " + tlAno, "en lo que queda de " + tlAno, "en lo que resta del " + tlAno,
+		"ende jahr", "bis ende jahr", "antes de cerrar el " + tlAno, "al cierre del " + tlAno,
+		"antes del cierre del " + tlAno, "cierre de " + tlAno, "d'ici la fin de l'exercice",
 	}},
 	{tlkNextYear, []string{
 		"(?:" + tlNext + ") jahr(?:es)?", "im folgejahr", "folgejahr",
@@ -191,6 +212,25 @@ var tlLexicon = []struct {
 		"algún día", "más adelante", "por ahora no", "de momento no", "por el momento no",
 		"no (?:estamos|vamos a) compra(?:ndo|r)(?: nada)?(?: por ahora| de momento| ahora| todavía| este " + tlAno + ")?",
 		"cuando (?:haya|tengamos) presupuesto", "cuando el presupuesto lo permita",
+		"ni (?:una )?fecha(?: definida| fija| concreta| cerrada| prevista)?", "hasta nuevo aviso",
+		"qui[ée]n sabe cu[áa]ndo", "para cuando (?:repunte|mejore|crezcamos|seamos)", "por si m[áa]s adelante",
+		"cuando se (?:reactive|libere|apruebe|desbloquee)", "si se libera", "no necesitamos nada",
+		"(?:ni|no) (?:estamos|vamos a) compra(?:ndo|r)", "no vamos a cambiar", "para m[áa]s adelante",
+		"en pausa", "aplazad[oa]", "pospuest[oa]", "congelad[oa]", "se congel[óo]",
+		// English
+		"postpone(?:d)?", "on hold", "put (?:it|this|that|the project|everything) on ice", "paused?",
+		"have to pause", "not switching", "no plans", "for later", "indefinitely", "(?:was|were|has been|got) frozen",
+		"budget (?:is |was |has been )?frozen", "don't need anything", "do not need anything",
+		// German
+		"bis auf weiteres", "auf eis", "verschoben", "zur(?:ü|ue|u)ckgestellt", "pausiert", "eingefroren",
+		"sobald es (?:wieder )?budget gibt", "kaufpl(?:ä|ae|a)ne haben wir (?:derzeit |aktuell |momentan |noch )?(?:nicht|keine)",
+		"keine (?:konkreten )?kaufpl(?:ä|ae|a)ne", "kaufen (?:wir |werden wir )?(?:derzeit |aktuell |momentan |gerade |so bald )?nichts",
+		"(?:zeitplan|termin|datum|zeitrahmen|deadline) gibt es (?:aber |noch |derzeit |leider |bisher )*(?:nicht|keinen|keine)",
+		"(?:zeitplan|termin) steht (?:noch )?nicht", "f(?:ü|ue|u)r sp(?:ä|ae|a)ter", "brauchen (?:wir )?(?:derzeit |aktuell |momentan )?nichts",
+		// French
+		"pour plus tard", "en pause", "en suspens", "mis en attente", "report[ée]e?s?", "gel[ée]e?s?",
+		"quand ce sera d[ée]bloqu[ée]", "pas besoin de vos services", "n'avons (?:pas|plus) besoin",
+		"ne (?:pourrons|pourra|pouvons|peut) pas donner suite", "rien engager", "aucun projet",
 	}},
 }
 
@@ -245,6 +285,15 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		return Timeline{Months: 0.25, Label: LabelASAP, Confidence: 0.5}, true
 	case tlkThisWeek:
 		return Timeline{Months: 0.25, Label: LabelASAP, Confidence: conf}, true
+	case tlkNextWeek:
+		return Timeline{Months: 0.5, Label: LabelThisMonth, Confidence: conf}, true
+	case tlkNow:
+		// Nothing unless negated, when extractTimeline turns it into
+		// "later" (and only if the clause is about buying).
+		if !tlNowAboutBuyingRe.MatchString(d.lower[d.clauseStart(m[0]):d.clauseEnd(m[1])]) {
+			return Timeline{}, false
+		}
+		return Timeline{Label: LabelLater, Confidence: 0}, true
 	case tlkThisMonth, tlkThisQuarter, tlkThisYear:
 		if tlAfterNextRe.MatchString(after) || tlBeforeNextRe.MatchString(s[max(0, m[0]-14):m[0]]) {
 			return Timeline{}, false // "fin du mois prochain": the next-month rule reads it
@@ -366,3 +415,11 @@ var tlHabitualRe = regexp.MustCompile(`(?:every|each|jede[nmrs]?|an jedem|immer|
 // phrase ("by month end", "bis Monatsende", "d'ici la fin du mois", "antes
 // de fin de mes"), which makes a bare "month end" a date.
 var tlByPrepRe = regexp.MustCompile(`(?:^|[^\pL])(?:by|before|until|till|no later than|bis|vor|zum|sp(?:ä|ae|a)testens|d'ici|avant|pour|jusqu'|antes|para|hasta|a m[áa]s tardar)(?:$|[^\pL])`)
+
+// tlNowAboutBuyingRe finds buying, planning, need or budget words in a
+// clause holding "at the moment": "we're not buying anything at the
+// moment" is no timeline, "we have no CRM at the moment" is a need.
+var tlNowAboutBuyingRe = regexp.MustCompile(`(?:buy|purchas|invest|interest|need|plan|project|nothing|anything|budget|switch|spend|looking|market|` +
+	`kauf|anschaff|investi|interess|bedarf|plan|projekt|nichts|budget|wechsel|brauch|` +
+	`ach[eè]t|investi|int[ée]ress|besoin|projet|rien|budget|chang|engag|` +
+	`compr|invert|inter[ée]s|necesit|proyecto|nada|presupuesto|cambi|plata|lana|peso)`)

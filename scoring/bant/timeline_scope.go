@@ -17,6 +17,7 @@ var tlNegators = map[string]bool{
 	"nie": true, "niemals": true, "ohne": true,
 	"ne": true, "pas": true, "jamais": true, "aucun": true, "aucune": true, "sans": true,
 	"nunca": true, "sin": true, "ni": true, "tampoco": true, "jamás": true,
+	"zero": true, "zéro": true, "null": true, "cero": true, "nichts": true, "rien": true, "nada": true,
 }
 
 // tlScopeStops end a negation's or a tense's reach backwards: a new clause
@@ -35,6 +36,12 @@ func tlScopeStart(d *doc, p, limit int) int {
 	seg := d.lower[lo:p]
 	if c := strings.LastIndexAny(seg, ",:()"); c >= 0 {
 		lo, seg = lo+c+1, seg[c+1:]
+	}
+	for i := len(seg) - 1; i >= 0; i-- {
+		if seg[i] >= 0xF0 { // an emoji ends a chat message's sentence
+			lo, seg = lo+i+1, seg[i+1:]
+			break
+		}
 	}
 	for _, stop := range tlScopeStops {
 		if i := strings.LastIndex(seg, stop); i >= 0 {
@@ -181,4 +188,42 @@ func tlIntentAround(d *doc, m []int) bool {
 		}
 	}
 	return tlIntentRe.MatchString(d.lower[lo:m[0]]) || tlIntentRe.MatchString(rest)
+}
+
+// tlNegationAfter returns the offset of a negator among the three words
+// after match m, before a comma or conjunction: "este año no hay
+// presupuesto", "pour l'instant nous n'achetons rien", "im Moment kein
+// Bedarf"; -1 if there is none.
+func tlNegationAfter(d *doc, m []int) int {
+	hi := min(d.clauseEnd(m[1]), m[1]+40)
+	rest := d.lower[m[1]:hi]
+	if c := strings.IndexAny(rest, ",:;()"); c >= 0 {
+		rest = rest[:c]
+	}
+	for _, stop := range tlScopeStops {
+		if i := strings.Index(rest, stop); i >= 0 {
+			rest = rest[:i+1]
+		}
+	}
+	off := 0
+	for n := 0; n < 3; n++ {
+		for off < len(rest) && isSep(rest[off]) {
+			off++
+		}
+		end := off
+		for end < len(rest) && !isSep(rest[end]) {
+			end++
+		}
+		if end == off {
+			break
+		}
+		w := strings.Trim(rest[off:end], ".!?")
+		if tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2 {
+			if !tlOnlyAfter(rest[end:]) {
+				return m[1] + off
+			}
+		}
+		off = end
+	}
+	return -1
 }
