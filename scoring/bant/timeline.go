@@ -119,8 +119,8 @@ type tlRule struct {
 	re        *pattern
 	negatable bool
 	// isNow marks "at the moment" phrases, which count only negated.
-	isNow     bool
-	compute   func(d *doc, m []int, now time.Time) (Timeline, bool)
+	isNow   bool
+	compute func(d *doc, m []int, now time.Time) (Timeline, bool)
 }
 
 var tlRules = []tlRule{
