@@ -57,17 +57,20 @@ var (
 		"live", "go-live", "umstellen", "umstellung", "entscheiden", "entscheidung", "implementier(?:en|ung)",
 		"beauftragen", "bestellen", "unterschreiben", "vertrag", "loslegen", "einsatzbereit", "im einsatz",
 		"umsetzen", "umsetzung", "brauchen", "benötigen", "ablösen", "wechseln", "migrieren", "in betrieb",
-		"zeitplan", "zeitrahmen", "frist", "stichtag", "eingeführt sein", "laufen",
+		"zeitplan", "zeitrahmen", "frist", "stichtag", "eingeführt sein", "laufen", "entscheid", "projektstart",
+		"umgestellt", "eingeführt", "stehen", "vergabe", "zuschlag",
 		// French
 		"acheter", "achat", "acquérir", "acquisition", "déployer", "déploiement", "mise en place",
 		"mettre en place", "démarrer", "démarrage", "lancer", "lancement", "décider", "décision", "signer",
 		"commander", "opérationnel", "opérationnels", "en production", "besoin", "équiper", "migrer",
 		"migration", "remplacer", "basculer", "choisir", "délai", "échéance", "calendrier",
+		"déployée?s?", "lancée?s?", "en place", "opérationnelle?s?", "en fonction", "démarré", "go", "kick-off",
 		// Spanish
 		"comprar", "compra", "adquirir", "implementar", "implantar", "implementación", "implantación",
 		"arrancar", "empezar", "comenzar", "lanzar", "decidir", "decisión", "firmar", "contratar",
 		"contratación", "operativo", "operativos", "en marcha", "funcionando", "migrar", "reemplazar",
-		"sustituir", "presupuesto", "necesitamos", "necesitaríamos", "plazo", "fecha límite", "elegir",
+		"sustituir", "presupuesto", "necesitamos", "necesitaríamos", "plazo", "elegir",
+		"implementad[oa]", "funcionando", "adjudicad[oa]", "lo necesito", "lo necesitamos", "tenerlo",
 	))
 	// tlMeetingRe marks clauses about meetings and replies, whose dates
 	// are not purchase timelines ("let's talk next week").
@@ -83,6 +86,12 @@ var (
 		// Spanish
 		"reunión", "llamada", "llamar", "cita", "videollamada", "feria", "vacaciones", "hablar",
 		"charlar", "presentación", "evento", "congreso", "año fiscal", "ejercicio fiscal",
+		// Quotes, tenders, shortlists and invoices have dates that are not
+		// the purchase's ("Angebot bis zum 30.09.", "date limite de réponse").
+		"quote", "quotes", "proposal", "proposals", "rfp", "shortlist", "invoice", "payment",
+		"angebot", "angebote", "offerte", "ausschreibung", "rechnung", "zahlung", "tagt", "sitzung",
+		"devis", "appel d'offres", "réponse", "facture", "paiement",
+		"cotización", "cotizacion", "propuesta", "licitación", "factura", "pago", "respuesta",
 	))
 	hedgeRe = regexp.MustCompile(`\b(?:maybe|possibly|perhaps|probably|hopefully|might|potentially|ideally|vielleicht|eventuell|evtl|wahrscheinlich|voraussichtlich|möglicherweise|peut-être|peut-etre|probablement|éventuellement|eventuellement|quizás|quizas|quizá|quiza|tal vez|probablemente|posiblemente|a lo mejor)\.?\s+(?:\S+\s+)?$`)
 )
@@ -482,7 +491,7 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 		return tlByHorizon(now, t, conf), true
 	default: // year
 		if !next {
-			return tlWindowTimeline(now, monthStart(now, y+1, 1), LabelThisYear, conf), true
+			return tlByHorizon(now, monthStart(now, y+1, 1), min(conf, tlYearConf)), true
 		}
 		if tlPeriodBeforeRe.MatchString(s[max(0, m[0]-24):m[0]]) {
 			return Timeline{}, false // "Q1 next year": the quarter rule reads it
@@ -618,7 +627,7 @@ func tlMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
 		}
 		t = pointIn(now, start, end, kind)
 	}
-	return tlByHorizon(now, t, 0.55), true
+	return tlByHorizon(now, t, tlMonthConf), true
 }
 
 // tlMonthYear reads a bare "Jan 2027": the end of that month.
@@ -652,9 +661,6 @@ func tlYear(d *doc, m []int, now time.Time) (Timeline, bool) {
 		}
 	}
 	t := pointIn(now, monthStart(now, y, 1), monthStart(now, y+1, 1), kind)
-	if y == curY && kind != "start" {
-		return tlWindowTimeline(now, t, LabelThisYear, conf), true
-	}
 	tl := tlByHorizon(now, t, conf)
 	if tl.Label == LabelLater {
 		tl.Confidence = 0.55 // "maybe for 2027" in 2025 is as clear a "not now" as any

@@ -12,9 +12,16 @@ import (
 // tlPrepX are the prepositions and modifiers in front of a month, season or
 // half in German, French and Spanish, longest first (regexp prefers the
 // first alternative that matches).
-const tlPrepX = `bis sp(?:ä|ae|a)testens ende|bis sp(?:ä|ae|a)testens|sp(?:ä|ae|a)testens ende|sp(?:ä|ae|a)testens|bis ende|bis anfang|bis mitte|bis zum|bis|noch im|ende|anfang|mitte|im|ab|vor|zum|am|` +
+const tlPrepX = `f(?:ü|ue|u)rs|f(?:ü|ue|u)r|per|bis sp(?:ä|ae|a)testens ende|bis sp(?:ä|ae|a)testens|sp(?:ä|ae|a)testens ende|sp(?:ä|ae|a)testens|bis ende|bis anfang|bis mitte|bis zum|bis|noch im|ende|anfang|mitte|im|ab|vor|zum|am|` +
 	`d'ici(?: la)? fin|d'ici(?: le)? d[ée]but|d'ici(?: à)?|avant(?: la)? fin|avant(?: le)?|au plus tard(?: fin| le)?|jusqu'(?:à|au)|à partir d[eu]|a partir d[eu]|au mois de|courant|d[ée]but|fin|mi|pour|en|le|d[èe]s|` +
 	`a m[áa]s tardar|antes de finales de|antes del final de|antes de fin de|antes del|antes de|a principios de|a mediados de|a finales de|a fines de|para finales de|para principios de|para mediados de|para el|para|hasta el|hasta|desde el|en el mes de|en|el|finales de|principios de|mediados de`
+
+// Confidence of dated phrases by precision: a month beats "this year", a
+// day beats a month.
+const (
+	tlMonthConf = 0.6
+	tlDayBonus  = 0.03
+)
 
 // tlMonthsX are month names in German, French and Spanish (English ones
 // are in monthPat), with and without accents.
@@ -107,8 +114,13 @@ func tlPrepKindX(prep string) string {
 	case prep == "ab" || strings.Contains(prep, "partir") || strings.HasPrefix(prep, "d") && strings.Contains(prep, "s") && len(prep) <= 3 ||
 		strings.HasPrefix(prep, "desde"):
 		return "from"
+	case strings.HasPrefix(prep, "bis") || prep == "vor" || prep == "vor dem" || strings.HasPrefix(prep, "sp") ||
+		strings.HasPrefix(prep, "avant") || strings.HasPrefix(prep, "d'ici") || strings.HasPrefix(prep, "antes") ||
+		strings.HasPrefix(prep, "hasta") || strings.HasPrefix(prep, "jusqu") || strings.HasPrefix(prep, "a m") ||
+		strings.HasPrefix(prep, "au plus tard"):
+		return "start"
 	}
-	return "start" // bis, vor, avant, d'ici, antes de, hasta, spätestens
+	return "end" // im, en, au, pour, für, per, courant
 }
 
 // tlMonthX reads a German, French or Spanish month phrase.
@@ -123,7 +135,7 @@ func tlMonthX(d *doc, m []int, now time.Time) (Timeline, bool) {
 		return Timeline{}, false // "le mars" is no date; "am" needs a day
 	}
 	kind := tlPrepKindX(prep)
-	return tlDatedMonth(now, mo, dayS, yearS, kind, mo >= now.Month() || tlIntentAround(d, m), 0.55)
+	return tlDatedMonth(now, mo, dayS, yearS, kind, mo >= now.Month() || tlIntentAround(d, m), tlMonthConf)
 }
 
 // tlDatedMonth is the timeline of a month (and optional day and year)
@@ -152,7 +164,7 @@ func tlDatedMonth(now time.Time, mo time.Month, dayS, yearS, kind string, intent
 		if !end.After(now) {
 			return Timeline{}, false
 		}
-		return tlByHorizon(now, end, conf), true
+		return tlByHorizon(now, end, conf+tlDayBonus), true
 	}
 	start, end := monthStart(now, y, mo), monthStart(now, y, mo+1)
 	if kind == "from" {

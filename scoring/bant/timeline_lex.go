@@ -304,7 +304,10 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		case tlkThisQuarter:
 			return tlWindowTimeline(now, quarterStart(now, y, quarterOf(mo)+1), LabelThisQuarter, conf), true
 		}
-		return tlWindowTimeline(now, monthStart(now, y+1, 1), LabelThisYear, conf), true
+		// "this year" runs to 31 December: by the spec's horizon rule it
+		// is this quarter's business in October. Less precise than a
+		// month or a day, it yields to one in the same text.
+		return tlByHorizon(now, monthStart(now, y+1, 1), tlYearConf), true
 	case tlkNextMonth:
 		t := pointIn(now, monthStart(now, y, mo+1), monthStart(now, y, mo+2), tlModKind(ctx))
 		return tlByHorizon(now, t, conf), true
@@ -400,6 +403,11 @@ func tlByHorizon(now, t time.Time, conf float64) Timeline {
 	label := tlLabelForDays(tlDays(now, t))
 	return Timeline{Months: tlClampMonths(label, monthsUntil(now, t)), Label: label, Confidence: conf}
 }
+
+// tlYearConf is the confidence of a "this year" phrase: below a month's
+// or a day's, which say more ("after this year's incidents ... signed by
+// January 31").
+const tlYearConf = 0.55
 
 // tlLaterConf is the confidence of "no rush"-style statements: below any
 // dated phrase, even a hedged one, so "no rush, but this year" and "not
