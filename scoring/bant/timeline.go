@@ -127,6 +127,8 @@ type tlCand struct {
 type tlRule struct {
 	re        *pattern
 	negatable bool
+	// gen, when set instead of re, finds the matches itself.
+	gen func(d *doc) [][]int
 	// isNow marks "at the moment" phrases, which count only negated.
 	isNow   bool
 	compute func(d *doc, m []int, now time.Time) (Timeline, bool)
@@ -151,6 +153,11 @@ var tlRules = []tlRule{
 	{re: tlNumDateRe, negatable: true, compute: tlNumDate},
 	{re: tlRelXRe, negatable: true, compute: tlRelX},
 	{re: tlComingXRe, negatable: true, compute: tlComingX},
+	{re: tlWeekdayXRe, negatable: true, compute: tlWeekdayX},
+	{re: tlOrdinalDayRe, negatable: true, compute: tlOrdinalDay},
+	{re: tlHolidayRe, negatable: true, compute: tlHoliday},
+	{re: tlBareDateRe, negatable: true, compute: tlBareDate},
+	{gen: tlSplitDayMonths, negatable: true, compute: tlMonthX},
 }
 
 // tlAllRules are tlRules and the lexicon's rules (timeline_lex.go).
@@ -177,7 +184,13 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 	var best *tlCand
 	lang := detectLanguage(d.lower)
 	for _, r := range tlAllRules {
-		for _, m := range r.re.findAll(d) {
+		var matches [][]int
+		if r.gen != nil {
+			matches = r.gen(d)
+		} else {
+			matches = r.re.findAll(d)
+		}
+		for _, m := range matches {
 			t, ok := r.compute(d, m, now)
 			if !ok {
 				continue

@@ -134,8 +134,12 @@ func tlMonthX(d *doc, m []int, now time.Time) (Timeline, bool) {
 	if (prep == "le" || prep == "el" || prep == "am" || prep == "zum") && dayS == "" {
 		return Timeline{}, false // "le mars" is no date; "am" needs a day
 	}
+	conf := tlMonthConf
+	if prep == "" {
+		conf = 0.45 - tlDayBonus // a bare "1. Juli" (split by the clause breaker)
+	}
 	kind := tlPrepKindX(prep)
-	return tlDatedMonth(now, mo, dayS, yearS, kind, mo >= now.Month() || tlIntentAround(d, m), tlMonthConf)
+	return tlDatedMonth(now, mo, dayS, yearS, kind, mo >= now.Month() || tlIntentAround(d, m), conf)
 }
 
 // tlDatedMonth is the timeline of a month (and optional day and year)
@@ -314,8 +318,8 @@ func tlNumDate(d *doc, m []int, now time.Time) (Timeline, bool) {
 				y += 2000
 			}
 		}
-		if !yearGiven && prep == "" {
-			return Timeline{}, false // a bare "3/4" is as often a fraction or a score
+		if !yearGiven && prep == "" && (mo <= 12 && day <= 12 || a <= 12 && b <= 12) {
+			return Timeline{}, false // a bare "3/4" is as often a fraction or a score; "6/15" is a date
 		}
 	default:
 		day, mo = atoi(8), atoi(9)
