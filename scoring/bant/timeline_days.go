@@ -210,7 +210,7 @@ func tlSplitDayMonths(d *doc) [][]int {
 		if me < 0 {
 			continue
 		}
-		m := []int{ds, me, -1, -1, ds, b, me - len(strings.Fields(s[b+2:me])[0]), me, -1, -1}
+		m := []int{ds, me, -1, -1, ds, b, me - len(strings.Fields(s[b+2 : me])[0]), me, -1, -1}
 		if strings.HasPrefix(s[me:], " 20") && me+5 <= len(s) && isDigit(s[me+3]) && isDigit(s[me+4]) {
 			m[8], m[9], m[1] = me+1, me+5, me+5
 		}
