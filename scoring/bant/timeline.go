@@ -34,6 +34,10 @@ var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|explorin
 	"(?:estamos|estoy) (?:investigando|explorando) (?:opciones|el mercado|alternativas|posibilidades|soluciones)",
 	"por curiosidad", "fase (?:inicial|exploratoria|de investigación|de exploración)", "estudio de mercado",
 	"recopilando información", "a título informativo", "etapa inicial",
+	"viendo qu[ée] hay", "ver qu[ée] hay", "conocer el mercado", "para tener un panorama", "sondeando el mercado",
+	"schaue mich (?:\\S+ ){0,2}um", "schauen uns (?:\\S+ ){0,2}um",
+	"following the market", "see what(?:'s| else is| is) out there", "what's out there", "benchmark(?:ing)?",
+	"(?:regarder|voir) ce qui (?:existe|se fait)", "faire le tour du march[ée]", "suivre le march[ée]",
 ))
 
 // Timeline patterns. Each tlRule's compute turns a match into a candidate.
@@ -85,13 +89,15 @@ var (
 		"webinaire", "événement", "exercice fiscal", "clôture de l'exercice", "visio", "appeler",
 		// Spanish
 		"reunión", "llamada", "llamar", "cita", "videollamada", "feria", "vacaciones", "hablar",
-		"charlar", "presentación", "evento", "congreso", "año fiscal", "ejercicio fiscal",
-		// Quotes, tenders, shortlists and invoices have dates that are not
-		// the purchase's ("Angebot bis zum 30.09.", "date limite de réponse").
-		"quote", "quotes", "proposal", "proposals", "rfp", "shortlist", "invoice", "payment",
-		"angebot", "angebote", "offerte", "ausschreibung", "rechnung", "zahlung", "tagt", "sitzung",
-		"devis", "appel d'offres", "réponse", "facture", "paiement",
-		"cotización", "cotizacion", "propuesta", "licitación", "factura", "pago", "respuesta",
+		"charlar", "presentación", "evento", "congreso", "año fiscal", "ejercicio fiscal", "tagt", "sitzung",
+	))
+	// tlQuoteRe marks clauses about quotes, shortlists and invoices, whose
+	// dates are not the purchase's ("Angebot bis zum 30.09.", "date limite
+	// de réponse"); unlike a meeting, they leave "a quote asap" urgent.
+	tlQuoteRe = mustPattern(tlWords(
+		"quote", "quotes", "proposal", "proposals", "shortlist", "invoice", "payment",
+		"angebot", "angebote", "offerte", "rechnung", "zahlung", "devis", "réponse", "facture", "paiement",
+		"cotización", "cotizacion", "propuesta", "factura", "pago", "respuesta",
 	))
 	hedgeRe = regexp.MustCompile(`\b(?:maybe|possibly|perhaps|probably|hopefully|might|potentially|ideally|vielleicht|eventuell|evtl|wahrscheinlich|voraussichtlich|möglicherweise|peut-être|peut-etre|probablement|éventuellement|eventuellement|quizás|quizas|quizá|quiza|tal vez|probablemente|posiblemente|a lo mejor)\.?\s+(?:\S+\s+)?$`)
 )
@@ -220,10 +226,12 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 			// that already are a hedge.
 			if r.re != laterRe && r.re != researchRe && start == m[0] {
 				lo, hi := max(cs, m[0]-contextWindow), min(ce, m[1]+contextWindow)
+				mlo, mhi := max(cs, m[0]-meetingWindow), min(ce, m[1]+meetingWindow)
 				switch {
 				case tlContextRe.matchesIn(d, lo, hi):
 					t.Confidence += 0.2
-				case tlMeetingRe.matchesIn(d, lo, hi):
+				case tlMeetingRe.matchesIn(d, mlo, mhi),
+					t.Label != LabelASAP && tlQuoteRe.matchesIn(d, mlo, mhi):
 					t.Confidence -= 0.3
 				}
 				if t.Label != LabelLater && hedgeRe.MatchString(d.lower[max(cs, start-30):start]) {
@@ -251,6 +259,11 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 // contextWindow is how far around a time phrase, within its clause,
 // purchase or meeting words count.
 const contextWindow = 120
+
+// meetingWindow is how far around a time phrase meeting words count: a
+// meeting proposal names its date close by ("a call next week"), while
+// "meeting rooms ... for the autumn" is a purchase.
+const meetingWindow = 50
 
 // minTimelineConfidence drops time phrases that are almost surely about
 // something else, such as a meeting ("let's talk next week").

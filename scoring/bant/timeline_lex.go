@@ -30,7 +30,7 @@ var tlAccentFolds = strings.NewReplacer(
 func tlWords(phrases ...string) string {
 	alts := make([]string, 0, len(phrases))
 	for _, p := range phrases {
-		alt := tlAccentFolds.Replace(p)
+		alt := tlFoldOutsideClasses(p)
 		first, _ := utf8.DecodeRuneInString(p)
 		last, _ := utf8.DecodeLastRuneInString(p)
 		if isASCIIWordRune(first) {
@@ -42,6 +42,28 @@ func tlWords(phrases ...string) string {
 		alts = append(alts, alt)
 	}
 	return `(?:` + strings.Join(alts, "|") + `)`
+}
+
+// tlFoldOutsideClasses applies tlAccentFolds to p except inside [...]
+// classes, which already spell both forms ("qui[ée]n").
+func tlFoldOutsideClasses(p string) string {
+	var b strings.Builder
+	for len(p) > 0 {
+		i := strings.IndexByte(p, '[')
+		if i < 0 {
+			b.WriteString(tlAccentFolds.Replace(p))
+			break
+		}
+		j := strings.IndexByte(p[i:], ']')
+		if j < 0 {
+			b.WriteString(tlAccentFolds.Replace(p))
+			break
+		}
+		b.WriteString(tlAccentFolds.Replace(p[:i]))
+		b.WriteString(p[i : i+j+1])
+		p = p[i+j+1:]
+	}
+	return b.String()
 }
 
 // isASCIIWordRune reports a rune that regexp's \b counts as a word
@@ -225,7 +247,7 @@ var tlLexicon = []struct {
 		"bis auf weiteres", "auf eis", "verschoben", "zur(?:ü|ue|u)ckgestellt", "pausiert", "eingefroren",
 		"sobald es (?:wieder )?budget gibt", "kaufpl(?:ä|ae|a)ne haben wir (?:derzeit |aktuell |momentan |noch )?(?:nicht|keine)",
 		"keine (?:konkreten )?kaufpl(?:ä|ae|a)ne", "kaufen (?:wir |werden wir )?(?:derzeit |aktuell |momentan |gerade |so bald )?nichts",
-		"(?:zeitplan|termin|datum|zeitrahmen|deadline) gibt es (?:aber |noch |derzeit |leider |bisher )*(?:nicht|keinen|keine)",
+		"(?:zeitplan|termin|datum|zeitrahmen|deadline) gibt es (?:\\S+ ){0,3}(?:nicht|keinen|keine)",
 		"(?:zeitplan|termin) steht (?:noch )?nicht", "f(?:ü|ue|u)r sp(?:ä|ae|a)ter", "brauchen (?:wir )?(?:derzeit |aktuell |momentan )?nichts",
 		// French
 		"pour plus tard", "en pause", "en suspens", "mis en attente", "report[ée]e?s?", "gel[ée]e?s?",
