@@ -216,7 +216,14 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 						continue // "not just researching" says nothing
 					}
 					if !tlNotUntil(d.lower[m[0]:]) {
-						t = Timeline{Label: LabelLater, Confidence: 0.55}
+						// A negated plan ("not this year") is a firm "not
+						// now"; a negated hurry ("not urgent") is as weak as
+						// "no rush" and yields to a date.
+						conf := 0.55
+						if t.Label == LabelASAP {
+							conf = tlLaterConf
+						}
+						t = Timeline{Label: LabelLater, Confidence: conf}
 						start = min(at, m[0])
 					}
 				}
@@ -224,7 +231,7 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 			cs, ce := d.clauseStart(m[0]), d.clauseEnd(m[1])
 			// Context and hedges weigh dated phrases, not statements
 			// that already are a hedge.
-			if r.re != laterRe && r.re != researchRe && start == m[0] {
+			if r.re != laterRe && r.re != researchRe && start == m[0] && t.Label != LabelLater {
 				lo, hi := max(cs, m[0]-contextWindow), min(ce, m[1]+contextWindow)
 				mlo, mhi := max(cs, m[0]-meetingWindow), min(ce, m[1]+meetingWindow)
 				switch {
@@ -672,6 +679,9 @@ func tlYear(d *doc, m []int, now time.Time) (Timeline, bool) {
 	prep := group(s, m, 1)
 	y, _ := strconv.Atoi(group(s, m, 2))
 	curY := now.Year()
+	if m[1]+1 < len(s) && (s[m[1]] == '-' || s[m[1]] == '/' || s[m[1]] == '.') && isDigit(s[m[1]+1]) {
+		return Timeline{}, false // "by 2026-10-15" is a day, read by tlNumDate
+	}
 	if y < curY || y > curY+10 {
 		return Timeline{}, false
 	}

@@ -299,7 +299,7 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 	// The text just around the match, for modifiers such as "Anfang".
 	ctx := s[max(d.clauseStart(m[0]), m[0]-14):m[1]]
 	y, mo := now.Year(), now.Month()
-	const conf = 0.6
+	conf := 0.6
 	switch kind {
 	case tlkASAP:
 		return Timeline{Months: 0.25, Label: LabelASAP, Confidence: 0.7}, true
@@ -317,8 +317,15 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		}
 		return Timeline{Label: LabelLater, Confidence: 0}, true
 	case tlkThisMonth, tlkThisQuarter, tlkThisYear:
-		if tlAfterNextRe.MatchString(after) || tlBeforeNextRe.MatchString(s[max(0, m[0]-14):m[0]]) {
+		before := s[max(0, m[0]-16):m[0]]
+		if tlAfterNextRe.MatchString(after) || tlBeforeNextRe.MatchString(before) {
 			return Timeline{}, false // "fin du mois prochain": the next-month rule reads it
+		}
+		if tlHabitualRe.MatchString(before) {
+			return Timeline{}, false // "chaque fin de mois": a routine
+		}
+		if tlEndOnlyRe.MatchString(s[m[0]:m[1]]) && !tlByPrepRe.MatchString(before) {
+			conf = 0.45 // a bare "Monatsende" is as often a routine: purchase words lift it
 		}
 		switch kind {
 		case tlkThisMonth:
@@ -329,7 +336,7 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		// "this year" runs to 31 December: by the spec's horizon rule it
 		// is this quarter's business in October. Less precise than a
 		// month or a day, it yields to one in the same text.
-		return tlByHorizon(now, monthStart(now, y+1, 1), tlYearConf), true
+		return tlByHorizon(now, monthStart(now, y+1, 1), min(conf, tlYearConf)), true
 	case tlkNextMonth:
 		t := pointIn(now, monthStart(now, y, mo+1), monthStart(now, y, mo+2), tlModKind(ctx))
 		return tlByHorizon(now, t, conf), true
@@ -435,6 +442,10 @@ const tlYearConf = 0.55
 // dated phrase, even a hedged one, so "no rush, but this year" and "not
 // urgent, maybe in autumn" keep the date, yet enough to answer alone.
 const tlLaterConf = 0.5
+
+// tlEndOnlyRe matches a window phrase that only names a period's end
+// ("fin de mois", "Monatsende", "final del mes"), without "this".
+var tlEndOnlyRe = regexp.MustCompile(`^(?:fin|final|finales|ende|monatsende|quartalsende|jahresende|en fin)\b`)
 
 // tlHabitualRe finds a routine just before a window phrase ("every
 // month-end", "an jedem Monatsende", "chaque fin de mois", "cada fin de
