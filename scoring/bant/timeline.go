@@ -51,7 +51,6 @@ var (
 	quarterRe   = mustPattern(`\b(?:(by|before|in|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|within|starting|` + tlQuarterPrepX + `)\s+)?(?:the |das |dem |den |le |la |el )?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th|` + tlQuarterOrdX + `) (?:quarter|quartal|quartals|trimestre)|([1-4])(?:\.|e|er|[èe]me|º|°|o|do|ro|to) ?(?:quartal|quartals|trimestre)|t([1-4]))(?:\s*(?:of\s+|de\s+|del\s+)?(20\d\d)\b|\s*'(\d\d)\b|\s+(?:of\s+)?(next year|the following year|n(?:ä|ae|a)chsten jahres|kommenden jahres|de l'ann[ée]e prochaine|de l'an prochain|del pr[óo]ximo a(?:ñ|n)o|del a(?:ñ|n)o que viene))?\b`)
 	monthRe     = mustPattern(`\b(by|before|in|on|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|starting|from|around|maybe|probably|perhaps|possibly|ideally|hopefully)(?:\s+|-)(?:the )?(?:(end|start|beginning|middle) of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)?\s+)?(` + monthPat + `)\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(20\d\d)\b)?`)
 	monthYearRe = mustPattern(`\b(` + monthPat + `) (20\d\d)\b`)
-	yearRe      = mustPattern(`\b(by|before|in|until|till|during|for|early|mid|late|end of|the end of|by the end of|start of|beginning of|within|bis ende|bis|ende|anfang|mitte|im jahr|im laufe|d'ici fin|d'ici la fin|d'ici|avant fin|avant la fin|avant|pour|vor|f(?:ü|ue|u)r|fin|d[ée]but|courant|en|para finales de|antes de finales de|antes de fin de|a finales de|a principios de|a mediados de|antes de|para|durante)\s+(20\d\d)\b`)
 	weekdayRe   = mustPattern(`\b(?:by|before|until|till|no later than) (?:next |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 	// tlContextRe marks clauses about buying or starting, which make a
 	// time phrase a purchase timeline rather than, say, a meeting date.
@@ -151,18 +150,18 @@ var tlRules = []tlRule{
 	{re: quarterRe, negatable: true, compute: tlQuarter},
 	{re: monthRe, negatable: true, compute: tlMonth},
 	{re: monthYearRe, negatable: true, compute: tlMonthYear},
-	{re: yearRe, negatable: true, compute: tlYear},
+	{gen: tlYears, negatable: true, compute: tlYear},
 	{re: weekdayRe, negatable: true, compute: tlWeekday},
-	{re: tlMonthXRe, negatable: true, compute: tlMonthX},
+	{gen: tlMonthsXFound, negatable: true, compute: tlMonthX},
 	{re: tlSeasonRe, negatable: true, compute: tlSeason},
 	{re: tlHalfRe, negatable: true, compute: tlHalf},
-	{re: tlNumDateRe, negatable: true, compute: tlNumDate},
+	{gen: tlNumDates, negatable: true, compute: tlNumDate},
 	{re: tlRelXRe, negatable: true, compute: tlRelX},
 	{re: tlComingXRe, negatable: true, compute: tlComingX},
 	{re: tlWeekdayXRe, negatable: true, compute: tlWeekdayX},
 	{re: tlOrdinalDayRe, negatable: true, compute: tlOrdinalDay},
 	{re: tlHolidayRe, negatable: true, compute: tlHoliday},
-	{re: tlBareDateRe, negatable: true, compute: tlBareDate},
+	{gen: tlBareDates, negatable: true, compute: tlBareDate},
 	{gen: tlSplitDayMonths, negatable: true, compute: tlMonthX},
 }
 
@@ -188,7 +187,6 @@ var tlAllRules = func() []tlRule {
 // own answer rather than a later aside.
 func extractTimeline(d *doc, now time.Time) *Timeline {
 	var best *tlCand
-	lang := detectLanguage(d.lower)
 	for _, r := range tlAllRules {
 		var matches [][]int
 		if r.gen != nil {
@@ -207,7 +205,7 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 				continue // "we went live in March": a past event, not a plan
 			}
 			if r.negatable {
-				at := tlNegationAt(d, m, lang)
+				at := tlNegationAt(d, m)
 				if at < 0 {
 					at = tlNegationAfter(d, m)
 				}
@@ -235,10 +233,10 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 				lo, hi := max(cs, m[0]-contextWindow), min(ce, m[1]+contextWindow)
 				mlo, mhi := max(cs, m[0]-meetingWindow), min(ce, m[1]+meetingWindow)
 				switch {
-				case tlContextRe.matchesIn(d, lo, hi):
+				case tlMatchesNear(tlContextRe, d, lo, hi):
 					t.Confidence += 0.2
-				case tlMeetingRe.matchesIn(d, mlo, mhi),
-					t.Label != LabelASAP && tlQuoteRe.matchesIn(d, mlo, mhi):
+				case tlMatchesNear(tlMeetingRe, d, mlo, mhi),
+					t.Label != LabelASAP && tlMatchesNear(tlQuoteRe, d, mlo, mhi):
 					t.Confidence -= 0.3
 				}
 				if t.Label != LabelLater && hedgeRe.MatchString(d.lower[max(cs, start-30):start]) {

@@ -1,6 +1,7 @@
 package bant
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -63,7 +64,10 @@ func sortByLenDesc(s []string) {
 var (
 	// tlMonthXRe: "bis Ende März", "d'ici fin mars", "a finales de marzo",
 	// "am 15. Oktober", "avant le 15 octobre", "antes del 15 de octubre".
-	tlMonthXRe = mustPattern(`\b(` + tlPrepX + `)(?:\s+|-)(?:(?:le|el|den|dem) )?(?:(\d{1,2})(?:\.|er)?\s+(?:de\s+)?)?(` + tlMonthXPat + `)(?:\s+(?:de\s+|del\s+)?(20\d\d))?`)
+	// The expression is the date alone; the preposition in front is read
+	// by tlMonthsXFound from a short window (see tlWithPrep).
+	tlMonthXRe     = mustPattern(`(?:\b(\d{1,2})(?:\.|er)?\s+(?:de\s+)?)?\b(` + tlMonthXPat + `)(?:\s+(?:de\s+|del\s+)?(20\d\d))?`)
+	tlMonthXPrepRe = regexp.MustCompile(`(?:^|[^\pL'])(` + tlPrepX + `)(?:\s+|-)(?:(?:le|el|den|dem|de|du|del) |d')?$`)
 	// tlSeasonRe: a season with the words that make it a time ("this
 	// summer", "im Herbst", "cet été", "en primavera", "l'été prochain").
 	tlSeasonRe = mustPattern(`\b(this|next|the coming|in the|in|by the|by|before the|before|over the|during the|until|till|early|late|mid|the end of|end of|by the end of|start of|beginning of|` +
@@ -73,9 +77,6 @@ var (
 	// tlHalfRe: "H2", "second half of 2027", "zweites Halbjahr", "2e
 	// semestre", "segundo semestre".
 	tlHalfRe = mustPattern(`\b(?:(in|by|during|for|within|im|bis|bis ende|ende|au|en|d'ici|pour|durante el|en el|para el|el|a lo largo del)\s+)?(?:the )?(?:(h[12]|[12]h)|(first|second|1st|2nd|erste[nms]?|zweite[nms]?|1\.|2\.|premier|1er|second|deuxi[èe]me|2e|2[èe]me|2nd|primer|segundo|1er|2do|1º|2º|1°|2°) (?:half|halbjahr|halbjahres|jahresh(?:ä|ae|a)lfte|semestre))(?:\s*(?:of\s+(?:the year\s+)?|de\s+|del\s+)?(20\d\d)\b|\s+(?:of\s+)?(next year|n(?:ä|ae|a)chsten jahres|kommenden jahres|de l'ann[ée]e prochaine|del ` + tlProx + ` a(?:ñ|n)o|del a(?:ñ|n)o que viene))?`)
-	// tlNumDateRe: "10/15", "15/10/2026", "15.10.", "15.10.2026",
-	// "2026-10-15", each with an optional preposition in front.
-	tlNumDateRe = mustPattern(`(?:\b(by|before|until|till|on|no later than|bis zum|bis|zum|vor dem|am|ab dem|sp(?:ä|ae|a)testens(?: am| zum| bis)?|avant le|d'ici le|pour le|le|jusqu'au|au plus tard le|antes del|para el|hasta el|el|a m[áa]s tardar el)\s+)?\b(?:(20\d\d)-(\d\d)-(\d\d)|(\d{1,2})/(\d{1,2})(?:/(20\d\d|\d\d))?|(\d{1,2})\.(\d{1,2})(?:\.(20\d\d))?)`)
 	// tlRelXRe: "in zwei Wochen", "innerhalb von 3 Monaten", "dans 15 jours",
 	// "d'ici deux mois", "en dos semanas", "dentro de un mes".
 	tlRelXRe = mustPattern(`\b(in den n(?:ä|ae|a)chsten|in den kommenden|innerhalb der n(?:ä|ae|a)chsten|innerhalb von|innerhalb|binnen|in|dans les (?:prochains|prochaines)|dans les|d'ici|dans|sous|en los ` + tlProx + `s|en las ` + tlProx + `s|dentro de|en un plazo de|de aqu[íi] a|en)\s+(?:ca\.? |etwa |rund |environ |à peu près |unos |unas |aproximadamente )?(\d+|` + tlNumWordsX + `)(?:\s*(?:-|bis|à|a|o|ou|oder)\s*(\d+|` + tlNumWordsX + `))?\s*(tagen|tage|tag|wochen|woche|monaten|monate|monat|jahren|jahre|jahr|jours|jour|semaines|semaine|mois|ans|ann[ée]es|d[íi]as|d[íi]a|semanas|semana|meses|mes|a(?:ñ|n)os)\b`)
@@ -439,4 +440,18 @@ func tlQuarterIndex(w string) int {
 		return 3
 	}
 	return -1
+}
+
+// tlMonthsXFound finds German, French and Spanish month dates after a
+// preposition, laid out as (prep, day, month, year) for tlMonthX.
+func tlMonthsXFound(d *doc) [][]int {
+	var out [][]int
+	for _, m := range tlMonthXRe.findAll(d) {
+		mm := tlWithPrep(d, m, tlMonthXPrepRe)
+		if mm[2] < 0 {
+			continue // a bare "15 octobre" is tlBareDates' business
+		}
+		out = append(out, mm)
+	}
+	return out
 }

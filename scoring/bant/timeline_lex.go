@@ -312,6 +312,9 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 	case tlkNow:
 		// Nothing unless negated, when extractTimeline turns it into
 		// "later" (and only if the clause is about buying).
+		if tlNegationAt(d, m) < 0 && tlNegationAfter(d, m) < 0 {
+			return Timeline{}, false
+		}
 		if !tlNowAboutBuyingRe.MatchString(d.lower[d.clauseStart(m[0]):d.clauseEnd(m[1])]) {
 			return Timeline{}, false
 		}

@@ -2,6 +2,7 @@ package bant
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -55,9 +56,9 @@ func tlScopeStart(d *doc, p, limit int) int {
 const tlNegWords = 5
 
 // tlNegationAt returns the offset of a negator in the few words before
-// match m (or, in German, the few words after it: "dieses Jahr nicht
-// mehr"), -1 if there is none. "not only" and "nicht nur" do not count.
-func tlNegationAt(d *doc, m []int, lang string) int {
+// match m, -1 if there is none (tlNegationAfter looks after it). "not
+// only" and "nicht nur" do not count.
+func tlNegationAt(d *doc, m []int) int {
 	p := m[0]
 	lo := tlScopeStart(d, p, 60)
 	seg := d.lower[lo:p]
@@ -83,24 +84,6 @@ func tlNegationAt(d *doc, m []int, lang string) int {
 			}
 		}
 		end = start
-	}
-	// German puts the negation after the time: "dieses Jahr wird das
-	// nichts", "im Herbst noch nicht".
-	if lang == LangGerman {
-		hi := min(d.clauseEnd(m[1]), m[1]+30)
-		if c := strings.IndexByte(d.lower[m[1]:hi], ','); c >= 0 {
-			hi = m[1] + c
-		}
-		for i, w := range strings.Fields(d.lower[m[1]:hi]) {
-			if i >= 3 {
-				break
-			}
-			if w == "nicht" || w == "nichts" || w == "kein" || w == "keine" || w == "keinen" {
-				if !tlOnlyAfter(d.lower[m[1]:hi][strings.Index(d.lower[m[1]:hi], w)+len(w):]) {
-					return m[1]
-				}
-			}
-		}
 	}
 	return -1
 }
@@ -227,4 +210,24 @@ func tlNegationAfter(d *doc, m []int) int {
 		off = end
 	}
 	return -1
+}
+
+// tlMatchesNear reports whether p matches within d.lower[lo:hi], a span
+// inside one clause. It asks the literal index first, so of a word list
+// split into a hundred parts only those whose words occur in the clause
+// run their expression.
+func tlMatchesNear(p *pattern, d *doc, lo, hi int) bool {
+	k := d.clauseIndex(lo)
+	for i := range p.parts {
+		part := &p.parts[i]
+		if part.lits != nil && literalIndex != nil {
+			if _, ok := slices.BinarySearch(d.clausesFor(part), k); !ok {
+				continue
+			}
+		}
+		if part.re.MatchString(d.lower[lo:hi]) {
+			return true
+		}
+	}
+	return false
 }
