@@ -13,8 +13,8 @@ import (
 
 var (
 	// tlYearCoreRe, tlNumDateCoreRe: the digits alone.
-	tlYearCoreRe    = mustPattern(`\b20\d\d\b`)
-	tlNumDateTokRe  = regexp.MustCompile(`^(?:(20\d\d)-(\d\d)-(\d\d)|(\d{1,2})/(\d{1,2})(?:/(20\d\d|\d\d))?|(\d{1,2})\.(\d{1,2})(?:\.(20\d\d))?)`)
+	tlYearCoreRe   = mustPattern(`\b20\d\d\b`)
+	tlNumDateTokRe = regexp.MustCompile(`^(?:(20\d\d)-(\d\d)-(\d\d)|(\d{1,2})/(\d{1,2})(?:/(20\d\d|\d\d))?|(\d{1,2})\.(\d{1,2})(?:\.(20\d\d))?)`)
 
 	// Prepositions read just before the digits, anchored at the end.
 	tlYearPrepRe    = regexp.MustCompile(`(?:^|[^\pL'])(by|before|in|until|till|during|for|early|mid|late|end of|the end of|by the end of|start of|beginning of|within|bis ende|bis|ende|anfang|mitte|im jahr|im laufe|d'ici fin|d'ici la fin|d'ici|avant fin|avant la fin|avant|pour|vor|f(?:ü|ue|u)r|fin|d[ée]but|courant|en|para finales de|antes de finales de|antes de fin de|a finales de|a principios de|a mediados de|antes de|para|durante)\s+$`)
