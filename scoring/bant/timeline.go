@@ -38,6 +38,7 @@ var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|explorin
 	"schaue mich (?:\\S+ ){0,2}um", "schauen uns (?:\\S+ ){0,2}um",
 	"following the market", "see what(?:'s| else is| is) out there", "what's out there", "benchmark(?:ing)?",
 	"(?:regarder|voir) ce qui (?:existe|se fait)", "faire le tour du march[ée]", "suivre le march[ée]",
+	"voir où en est le march[ée]", "où en est le march[ée]",
 ))
 
 // Timeline patterns. Each tlRule's compute turns a match into a candidate.
@@ -95,7 +96,7 @@ var (
 	// de réponse"); unlike a meeting, they leave "a quote asap" urgent.
 	tlQuoteRe = mustPattern(tlWords(
 		"quote", "quotes", "proposal", "proposals", "shortlist", "invoice", "payment",
-		"angebot", "angebote", "offerte", "rechnung", "zahlung", "devis", "réponse", "facture", "paiement",
+		"angebot", "angebote", "offerte", "rechnung", "zahlung", "devis", "réponse", "facture", "paiement", "offre", "offres",
 		"cotización", "cotizacion", "propuesta", "factura", "pago", "respuesta",
 	))
 	hedgeRe = regexp.MustCompile(`\b(?:maybe|possibly|perhaps|probably|hopefully|might|potentially|ideally|vielleicht|eventuell|evtl|wahrscheinlich|voraussichtlich|möglicherweise|peut-être|peut-etre|probablement|éventuellement|eventuellement|quizás|quizas|quizá|quiza|tal vez|probablemente|posiblemente|a lo mejor)\.?\s+(?:\S+\s+)?$`)
@@ -232,7 +233,13 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 			if r.re != laterRe && r.re != researchRe && start == m[0] && t.Label != LabelLater {
 				lo, hi := max(cs, m[0]-contextWindow), min(ce, m[1]+contextWindow)
 				mlo, mhi := max(cs, m[0]-meetingWindow), min(ce, m[1]+meetingWindow)
+				nlo, nhi := max(cs, m[0]-tlNearWindow), min(ce, m[1]+tlNearWindow)
 				switch {
+				case tlMatchesNear(tlMeetingRe, d, nlo, nhi) || tlMatchesNear(tlQuoteRe, d, nlo, nhi):
+					// A meeting or a quote right by the date ("der am 23.
+					// April tagt", "Offerte bis Ende Monat") outweighs
+					// purchase words elsewhere in the clause.
+					t.Confidence -= 0.3
 				case tlMatchesNear(tlContextRe, d, lo, hi):
 					t.Confidence += 0.2
 				case tlMatchesNear(tlMeetingRe, d, mlo, mhi),
@@ -269,6 +276,10 @@ const contextWindow = 120
 // meeting proposal names its date close by ("a call next week"), while
 // "meeting rooms ... for the autumn" is a purchase.
 const meetingWindow = 50
+
+// tlNearWindow is the reach within which a meeting or quote word beats
+// purchase words further away.
+const tlNearWindow = 25
 
 // minTimelineConfidence drops time phrases that are almost surely about
 // something else, such as a meeting ("let's talk next week").

@@ -245,7 +245,8 @@ func tlSeason(d *doc, m []int, now time.Time) (Timeline, bool) {
 	case prep == "ab" || prep == "ab dem":
 		kind = "end"
 	}
-	return tlByHorizon(now, pointIn(now, start, end, kind), 0.55), true
+	// As precise as a quarter, more than "this year".
+	return tlByHorizon(now, pointIn(now, start, end, kind), 0.6), true
 }
 
 // tlHalf reads "H2", "second half of 2027", "zweites Halbjahr": the
@@ -358,11 +359,10 @@ func tlNumDate(d *doc, m []int, now time.Time) (Timeline, bool) {
 	if !end.After(now) {
 		return Timeline{}, false
 	}
-	conf := 0.45 // a bare date may be anything: purchase words lift it
-	if prep != "" {
-		conf = 0.5
-	}
-	if prep == "on" || prep == "am" || prep == "le" || prep == "el" {
+	// A numeric date may be anything (a payment due, a delivery, a
+	// reply deadline): purchase words around it lift it to an answer.
+	conf := 0.4
+	if prep != "" && prep != "on" && prep != "am" && prep != "le" && prep != "el" {
 		conf = 0.45 // "on 15.10." is as often a meeting as a deadline
 	}
 	return tlByHorizon(now, end, conf), true

@@ -250,7 +250,7 @@ var tlLexicon = []struct {
 		"(?:zeitplan|termin|datum|zeitrahmen|deadline) gibt es (?:\\S+ ){0,3}(?:nicht|keinen|keine)",
 		"(?:zeitplan|termin) steht (?:noch )?nicht", "f(?:ü|ue|u)r sp(?:ä|ae|a)ter", "brauchen (?:wir )?(?:derzeit |aktuell |momentan )?nichts",
 		// French
-		"pour plus tard", "en pause", "en suspens", "mis en attente", "report[ée]e?s?", "gel[ée]e?s?",
+		"pour plus tard", "en pause", "en suspens", "mis en attente", "(?:est|sont|été) report", "report[ée]e?s? (?:à|au|sine die)",
 		"quand ce sera d[ée]bloqu[ée]", "pas besoin de vos services", "n'avons (?:pas|plus) besoin",
 		"ne (?:pourrons|pourra|pouvons|peut) pas donner suite", "rien engager", "aucun projet",
 	}},

@@ -21,6 +21,17 @@ var tlNegators = map[string]bool{
 	"zero": true, "zéro": true, "null": true, "cero": true, "nichts": true, "rien": true, "nada": true,
 }
 
+// tlCutWords say a plan or its money was stopped ("budget cut for this
+// year", "este año nos recortaron el subsidio"); they negate a time phrase
+// a few more words away than a plain "not".
+var tlCutWords = map[string]bool{
+	"frozen": true, "cancelled": true, "canceled": true, "scrapped": true,
+	"gestrichen": true, "eingefroren": true, "gekürzt": true, "gekuerzt": true, "abgesagt": true,
+	"coupé": true, "gelé": true, "supprimé": true, "annulé": true,
+	"recortado": true, "recortaron": true, "recortó": true, "congelado": true, "congelada": true,
+	"congelaron": true, "cancelado": true, "cancelaron": true,
+}
+
 // tlScopeStops end a negation's or a tense's reach backwards: a new clause
 // joined by a conjunction ("we have no CRM and want one this quarter").
 var tlScopeStops = []string{
@@ -75,6 +86,9 @@ func tlNegationAt(d *doc, m []int) int {
 			break
 		}
 		w := seg[start:end]
+		if tlCutWords[w] {
+			return lo + start
+		}
 		if start == 0 && lo > d.clauseStart(p) && lo > 0 && !isSep(d.lower[lo-1]) && d.lower[lo-1] != ',' {
 			break // a word cut in half by the window
 		}
@@ -117,6 +131,8 @@ func tlNotUntil(s string) bool {
 // subject or auxiliary.
 var tlPastBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:last|since|earlier|previously|ended|expired|` +
 	`(?:we|i|they|he|she|it|you|team|company)(?:'ve| have| had)? (?:already |just |recently |first |actually |originally )?(?:started|began|bought|purchased|switched|launched|implemented|introduced|signed|moved|migrated|tried|tested|went|attended|renewed|evaluated|replaced|chose|picked|installed|rolled out|did)|` +
+	`(?:we've|we have|i've|i have|they've|we already) (?:had|seen|lost|suffered|experienced)|` +
+	`(?:was|were) (?:frozen|cut|cancell?ed|rejected|approved|signed|renewed|launched|started|bought|purchased|installed|introduced|implemented|replaced|abandoned|stopped|paused|postponed)|` +
 	`seit|letzte[nmrs]?|vergangene[nmrs]?|` +
 	`depuis|derni[èe]re?|(?:avons|avez|ont|ai|a|avions|avait|avaient)(?: d[ée]j[àa]| bien)? (?:commenc[ée]|achet[ée]|lanc[ée]|d[ée]marr[ée]|sign[ée]|test[ée]|essay[ée]|migr[ée]|chang[ée]|install[ée]|d[ée]ploy[ée]|mis en place|choisi|remplac[ée])|` +
 	`desde|pasad[oa]|comenz[óo]|empez[óo]|compr[óo]|firm[óo]|(?:hemos|han|ha|habíamos|habiamos) (?:ya )?(?:comprado|empezado|comenzado|implementado|probado|lanzado|migrado|cambiado|firmado|contratado|instalado))(?:$|[^\pL])`)
@@ -190,7 +206,7 @@ func tlNegationAfter(d *doc, m []int) int {
 		}
 	}
 	off := 0
-	for n := 0; n < 3; n++ {
+	for n := 0; n < 7; n++ {
 		for off < len(rest) && isSep(rest[off]) {
 			off++
 		}
@@ -202,7 +218,7 @@ func tlNegationAfter(d *doc, m []int) int {
 			break
 		}
 		w := strings.Trim(rest[off:end], ".!?")
-		if tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2 {
+		if tlCutWords[w] || n < 3 && (tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2) {
 			if !tlOnlyAfter(rest[end:]) {
 				return m[1] + off
 			}

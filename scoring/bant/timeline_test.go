@@ -108,6 +108,18 @@ func TestTimelineAnswers(t *testing.T) {
 		{"el año que viene", tlMidSep, "Lo veremos el año que viene.", "no_timeline"},
 		{"no rush but a date wins", tlMidSep, "No rush, but ideally live by end of October.", "this_quarter"},
 		{"hedged date still counts", tlMidSep, "Not urgent, maybe in the spring.", "this_year"},
+		{"cut as a goal", tlQ3Start, "We want to cut onboarding time by end of Q3.", "this_quarter"},
+		{"budget cut this year", tlMidSep, "Este año nos recortaron el subsidio.", "no_timeline"},
+		{"cut this year, spring next", tlMidSep, "Notre budget a été coupé pour cette année. On espère relancer le projet au printemps prochain.", "this_year"},
+		{"Black Friday", tlOct, "Je signe avant le Black Friday de cette année.", "this_quarter"},
+		{"before Christmas", tlMidSep, "We want it live before Christmas.", "this_year"},
+		{"Semana Santa", tlJan, "Me gustaría tenerlo funcionando antes de Semana Santa.", "this_quarter"},
+		{"fin d'août", tlMay, "Nous visons une migration d'ici la fin d'août.", "this_year"},
+		{"bis nächsten Freitag", tlMidSep, "Wir brauchen bis nächsten Freitag eine Lösung.", "this_month"},
+		{"before the 24th", tlMidSep, "I need a signed agreement before the 24th.", "this_month"},
+		{"ende jahr swiss", tlMidSep, "Ziel ist die Einführung bis Ende Jahr.", "this_year"},
+		{"im Laufe des Quartals", tlQ3Start, "Wir möchten im Laufe des Quartals starten.", "this_quarter"},
+		{"frozen budget", tlMidSep, "Our budget for 2026 was frozen in November.", "no_timeline"},
 
 		// Hard negatives: meetings, events, the past, routines, numbers.
 		{"call next week", tlMidSep, "Can we have a call next week?", ""},
