@@ -121,7 +121,7 @@ var tlLexicon = []struct {
 	}},
 	{tlkSoon, []string{
 		"dringend", "eilig", "eilt", "zeitnah", "kurzfristig", "urgent", "urgente", "urgentes",
-		"rapidement", "urgemment", "urgentemente", "pronto", "bientôt",
+		"urgemment", "urgentemente", // not "bientôt", "pronto", "rapidement": sign-offs and adverbs
 	}},
 	{tlkThisWeek, []string{
 		"diese woche", "noch diese woche", "dieser woche", "cette semaine", "d'ici la fin de la semaine",
@@ -238,13 +238,16 @@ var tlLexicon = []struct {
 		"qui[ée]n sabe cu[áa]ndo", "para cuando (?:repunte|mejore|crezcamos|seamos)", "por si m[áa]s adelante",
 		"cuando se (?:reactive|libere|apruebe|desbloquee)", "si se libera", "no necesitamos nada",
 		"(?:ni|no) (?:estamos|vamos a) compra(?:ndo|r)", "no vamos a cambiar", "para m[áa]s adelante",
-		"en pausa", "aplazad[oa]", "pospuest[oa]", "congelad[oa]", "se congel[óo]",
+		"en pausa", "aplazad[oa]", "pospuest[oa]", "se congel[óo]",
+		"(?:presupuesto|proyecto|compras?|partida) (?:\\S+ ){0,3}congelad[oa]", "(?:está|esta|quedó|quedo) congelad[oa]",
 		// English
-		"postpone(?:d)?", "on hold", "put (?:it|this|that|the project|everything) on ice", "paused?",
+		"postpone(?:d)?", "put (?:it|this|that|the project|everything|things|it all) on (?:hold|ice)",
+		"(?:project|it|this|everything|purchase|decision|plans?|initiative) (?:is |are |was |has been |have been )?on hold", "paused?",
 		"have to pause", "not switching", "no plans", "for later", "indefinitely", "(?:was|were|has been|got) frozen",
 		"budget (?:is |was |has been )?frozen", "don't need anything", "do not need anything",
 		// German
-		"bis auf weiteres", "auf eis", "verschoben", "zur(?:ü|ue|u)ckgestellt", "pausiert", "eingefroren",
+		"bis auf weiteres", "auf eis", "zur(?:ü|ue|u)ckgestellt", "pausiert", "eingefroren",
+		"(?:projekt|vorhaben|kauf|anschaffung|entscheidung|einführung|thema) (?:\\S+ ){0,3}verschoben", "auf unbestimmte zeit",
 		"sobald es (?:wieder )?budget gibt", "kaufpl(?:ä|ae|a)ne haben wir (?:derzeit |aktuell |momentan |noch )?(?:nicht|keine)",
 		"keine (?:konkreten )?kaufpl(?:ä|ae|a)ne", "kaufen (?:wir |werden wir )?(?:derzeit |aktuell |momentan |gerade |so bald )?nichts",
 		"(?:zeitplan|termin|datum|zeitrahmen|deadline) gibt es (?:\\S+ ){0,3}(?:nicht|keinen|keine)",
