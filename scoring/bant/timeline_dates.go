@@ -67,7 +67,7 @@ var (
 	// The expression is the date alone; the preposition in front is read
 	// by tlMonthsXFound from a short window (see tlWithPrep).
 	tlMonthXRe     = mustPattern(`(?:\b(\d{1,2})(?:\.|er)?\s+(?:de\s+)?)?\b(` + tlMonthXPat + `)(?:\s+(?:de\s+|del\s+)?(20\d\d))?`)
-	tlMonthXPrepRe = regexp.MustCompile(`(?:^|[^\pL'])(` + tlPrepX + `)(?:\s+|-)(?:(?:le|el|den|dem|de|du|del) |d')?$`)
+	tlMonthXPrepRe = regexp.MustCompile(`(?:^|[^\pL']|qu')(` + tlPrepX + `)(?:\s+|-)(?:(?:le|el|den|dem|de|du|del) |d')?$`)
 	// tlSeasonRe: a season with the words that make it a time ("this
 	// summer", "im Herbst", "cet été", "en primavera", "l'été prochain").
 	tlSeasonRe = mustPattern(`\b(this|next|the coming|in the|in|by the|by|before the|before|over the|during the|until|till|early|late|mid|the end of|end of|by the end of|start of|beginning of|` +

@@ -119,6 +119,16 @@ func TestTimelineAnswers(t *testing.T) {
 		{"before the 24th", tlMidSep, "I need a signed agreement before the 24th.", "this_month"},
 		{"ende jahr swiss", tlMidSep, "Ziel ist die Einführung bis Ende Jahr.", "this_year"},
 		{"im Laufe des Quartals", tlQ3Start, "Wir möchten im Laufe des Quartals starten.", "this_quarter"},
+		{"hedged next-year month", tlMidSep, "Je ne sais pas encore, peut-être en mars.", "this_year"},
+		{"ne ... qu'en", tlMidSep, "Nous ne pourrons démarrer qu'en janvier.", "this_year"},
+		{"won't decide before", tlMidSep, "We won't decide before March.", "this_year"},
+		{"nicht vor März", tlMidSep, "Entscheidung nicht vor März.", "this_year"},
+		{"no CRM and want one", tlMidSep, "We don't have a CRM today and want one this quarter.", "this_quarter"},
+		{"keine Lösung und möchten", tlMidSep, "Wir haben keine Lösung und möchten bis Ende des Jahres starten.", "this_year"},
+		{"went live in March", tlMidSep, "We went live in March with the old vendor.", ""},
+		{"à bientôt", tlMidSep, "Merci et à bientôt, Marie", ""},
+		{"hasta pronto", tlMidSep, "Gracias, hasta pronto.", ""},
+		{"on hold with support", tlMidSep, "I was on hold for 40 minutes with support.", ""},
 		{"frozen budget", tlMidSep, "Our budget for 2026 was frozen in November.", "no_timeline"},
 
 		// Hard negatives: meetings, events, the past, routines, numbers.
