@@ -20,28 +20,86 @@ const (
 
 // researchRe matches "just researching"-style statements; it feeds both the
 // timeline (Researching) and the need (exploring).
-var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|exploring|curious|gathering (?:info|information)|getting (?:some )?info(?:rmation)?|doing (?:some )?research|window shopping|checking (?:things|you|it) out)|(?:doing|early|initial|preliminary) (?:some )?research|researching (?:options|solutions|tools|vendors|the market|alternatives|providers)|(?:in the |at the |at an |in an |very )?early stages?\b|exploring (?:our |the |some )?options|gathering (?:info|information|requirements)|information gathering|kicking the (?:tires|tyres)|not (?:yet )?ready to (?:buy|purchase|commit|decide|sign)|no (?:immediate|current|concrete) plans|for future reference|window shopping|market research)`)
+var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|exploring|curious|gathering (?:info|information)|getting (?:some )?info(?:rmation)?|doing (?:some )?research|window shopping|checking (?:things|you|it) out)|(?:doing|early|initial|preliminary) (?:some )?research|researching (?:options|solutions|tools|vendors|the market|alternatives|providers)|(?:in the |at the |at an |in an |very )?early stages?\b|exploring (?:our |the |some )?options|gathering (?:info|information|requirements)|information gathering|kicking the (?:tires|tyres)|not (?:yet )?ready to (?:buy|purchase|commit|decide|sign)|no (?:immediate|current|concrete) plans|for future reference|window shopping|market research)` +
+	`|` + tlWords(
+	"nur informieren", "erstmal informieren", "erst einmal informieren", "zunächst informieren",
+	"informieren uns (?:erst|erstmal|zunächst|nur|gerade)", "informiere mich (?:erst|erstmal|zunächst|nur|gerade)",
+	"(?:nur|erstmal|zunächst|vorerst) (?:mal )?(?:umschauen|umsehen|orientieren|recherchieren|sondieren)",
+	"reine informationsanfrage", "marktrecherche", "marktüberblick", "marktsondierung", "sondieren (?:den markt|gerade)",
+	"(?:in der |ganz )?(?:frühen|ersten) phase", "noch ganz am anfang",
+	"(?:simple|pure) curiosité", "(?:je me|nous nous) renseign(?:e|ons)", "on se renseigne",
+	"(?:phase|stade) (?:de )?(?:réflexion|exploratoire|découverte)", "en (?:phase de |cours de )?réflexion",
+	"étude de marché", "veille (?:du marché|concurrentielle|technologique)", "à titre d'information",
+	"(?:solo|sólo|solamente|simplemente) (?:estamos |estoy )?(?:investigando|mirando|explorando|curioseando|informándo(?:nos|me)|recopilando información)",
+	"(?:estamos|estoy) (?:investigando|explorando) (?:opciones|el mercado|alternativas|posibilidades|soluciones)",
+	"por curiosidad", "fase (?:inicial|exploratoria|de investigación|de exploración)", "estudio de mercado",
+	"recopilando información", "a título informativo", "etapa inicial",
+	"viendo qu[ée] hay", "ver qu[ée] hay", "conocer el mercado", "para tener un panorama", "sondeando el mercado",
+	"schaue mich (?:\\S+ ){0,2}um", "schauen uns (?:\\S+ ){0,2}um",
+	"following the market", "see what(?:'s| else is| is) out there", "what's out there", "benchmark(?:ing)?",
+	"(?:regarder|voir) ce qui (?:existe|se fait)", "faire le tour du march[ée]", "suivre le march[ée]",
+	"voir où en est le march[ée]", "où en est le march[ée]",
+))
 
 // Timeline patterns. Each tlRule's compute turns a match into a candidate.
 var (
 	asapRe      = mustPattern(`\b(?:asap|a\.s\.a\.p|as soon as (?:possible|we can|you can)|immediately|right away|straight ?away|urgently|urgent|without delay|need(?:ed)? (?:it|this|them) yesterday|by (?:today|tomorrow|eod|eow)|(?:by )?(?:the )?end of (?:the |this )?(?:day|week)|this week)\b`)
 	laterRe     = mustPattern(`\b(?:no (?:rush|hurry|urgency|pressure|deadline)|not (?:in )?(?:a|any) (?:rush|hurry)|(?:not|isn't|is not|nothing) (?:super |very |that |too |particularly |really )?(?:urgent|pressing|time[- ]sensitive|a priority|a high priority|a top priority)|no (?:set |fixed |specific |firm |real |concrete |defined |hard |particular )?(?:timeline|timeframe|time frame|time-frame|deadline|date in mind)|(?:timeline|timeframe|time frame)\s*[:=-]\s*(?:none|n/a|tbd|unknown|not sure|unsure|no)|not any ?time soon|at some point|some ?day|eventually|down the (?:road|line)|in the (?:long|distant) (?:term|run)|in the (?:distant )?future|not (?:right )?now|not for (?:a while|now)|(?:no|not) (?:immediate|current) (?:plans?|timeline)|on the back ?burner)\b`)
-	relRe       = mustPattern(`\b(in|within|in the next|within the next|over the next|in about|in around|in roughly|in approximately|in approx\.?|in less than|in under|next|the next)\s+(?:about |around |approximately |roughly |~)?(` + durNumPat + `)(?:\s*(?:-|to|or)\s*(` + durNumPat + `))?\s*(` + durUnitPat + `)\b`)
+	relRe       = mustPattern(`\b(in|within|in the next|within the next|over the next|in about|in around|in roughly|in approximately|in approx\.?|in less than|in under|next|the next)\s+(?:about |around |approximately |roughly |~|max(?:imum)?\.? |at most |at the latest )?(` + durNumPat + `)(?:\s*(?:-|to|or)\s*(` + durNumPat + `))?\s*(` + durUnitPat + `)\b`)
 	labelRelRe  = mustPattern(`\b(?:timeline|timeframe|time frame|time-frame|time horizon|horizon|deadline|go[- ]live|start date|purchase date|decision date|when)\s*(?::|-|=|is|of)\s*(?:within |in |about |around |approx\.? |approximately |roughly |~|<\s*|less than |under |next )?(` + durNumPat + `)(?:\s*(?:-|to|or)\s*(` + durNumPat + `))?\s*(` + durUnitPat + `)\b`)
 	comingRe    = mustPattern(`\b(?:in|over|within) the (?:coming|next (?:few|couple of)) (weeks|months)\b`)
 	windowRe    = mustPattern(`\b(?:(earlier|later|early|late|end of|the end of|by the end of|close of|start of|beginning of|middle of|mid)\s+)?(this|next|the current|current|the coming|the following) (week|month|quarter|year|fiscal year|financial year|fy)\b|\b(?:by |before |until |till |towards? )?(?:the )?end of (?:the )?(month|quarter|year|fiscal year|financial year)\b|\beo(m|q|y)\b|\b(month|quarter|year)[- ]end\b`)
-	quarterRe   = mustPattern(`\b(?:(by|before|in|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|within|starting)\s+)?(?:the )?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter)(?:\s*(?:of\s+)?(20\d\d)\b|\s*'(\d\d)\b)?\b`)
-	monthRe     = mustPattern(`\b(by|before|in|on|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|starting|from|around)(?:\s+|-)(?:the )?(?:(end|start|beginning|middle) of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)?\s+)?(` + monthPat + `)\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(20\d\d)\b)?`)
+	quarterRe   = mustPattern(`\b(?:(by|before|in|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|within|starting|` + tlQuarterPrepX + `)\s+)?(?:the |das |dem |den |le |la |el )?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th|` + tlQuarterOrdX + `) (?:quarter|quartal|quartals|trimestre)|([1-4])(?:\.|e|er|[èe]me|º|°|o|do|ro|to) ?(?:quartal|quartals|trimestre)|t([1-4]))(?:\s*(?:of\s+|de\s+|del\s+)?(20\d\d)\b|\s*'(\d\d)\b|\s+(?:of\s+)?(next year|the following year|n(?:ä|ae|a)chsten jahres|kommenden jahres|de l'ann[ée]e prochaine|de l'an prochain|del pr[óo]ximo a(?:ñ|n)o|del a(?:ñ|n)o que viene))?\b`)
+	monthRe     = mustPattern(`\b(by|before|in|on|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|starting|from|around|maybe|probably|perhaps|possibly|ideally|hopefully)(?:\s+|-)(?:the )?(?:(end|start|beginning|middle) of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)?\s+)?(` + monthPat + `)\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(20\d\d)\b)?`)
 	monthYearRe = mustPattern(`\b(` + monthPat + `) (20\d\d)\b`)
-	yearRe      = mustPattern(`\b(by|before|in|until|till|during|for|early|mid|late|end of|the end of|by the end of|start of|beginning of|within)\s+(20\d\d)\b`)
 	weekdayRe   = mustPattern(`\b(?:by|before|until|till|no later than) (?:next |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 	// tlContextRe marks clauses about buying or starting, which make a
 	// time phrase a purchase timeline rather than, say, a meeting date.
-	tlContextRe = mustPattern(`\b(?:buy|buying|purchase|purchasing|decide|decision|implement|implementing|implementation|roll ?out|rolling out|go[- ]live|going live|launch|launching|start|starting|onboard|onboarding|sign|signing|deploy|deploying|switch|switching|migrate|migrating|timeline|timeframe|time frame|time-frame|deadline|need (?:it|this|something|a solution|one)|needs to be|up and running|in place|live|get started|kick ?off|ready|replace|replacing|adopt|budget|have (?:it|this|something))\b`)
+	tlContextRe = mustPattern(`\b(?:buy|buying|purchase|purchasing|decide|decision|implement|implementing|implementation|roll ?out|rolling out|go[- ]live|going live|launch|launching|start|starting|onboard|onboarding|sign|signing|deploy|deploying|switch|switching|migrate|migrating|timeline|timeframe|time frame|time-frame|deadline|need (?:it|this|something|a solution|one)|needs to be|up and running|in place|live|get started|kick ?off|ready|replace|replacing|adopt|budget|have (?:it|this|something))\b` + `|` + tlWords(
+		// German
+		"kaufen", "kauf", "anschaffen", "anschaffung", "einführen", "einführung", "starten", "start",
+		"live", "go-live", "umstellen", "umstellung", "entscheiden", "entscheidung", "implementier(?:en|ung)",
+		"beauftragen", "bestellen", "unterschreiben", "vertrag", "loslegen", "einsatzbereit", "im einsatz",
+		"umsetzen", "umsetzung", "brauchen", "benötigen", "ablösen", "wechseln", "migrieren", "in betrieb",
+		"zeitplan", "zeitrahmen", "frist", "stichtag", "eingeführt sein", "laufen", "entscheid", "projektstart",
+		"umgestellt", "eingeführt", "stehen", "vergabe", "zuschlag",
+		// French
+		"acheter", "achat", "acquérir", "acquisition", "déployer", "déploiement", "mise en place",
+		"mettre en place", "démarrer", "démarrage", "lancer", "lancement", "décider", "décision", "signer",
+		"commander", "opérationnel", "opérationnels", "en production", "besoin", "équiper", "migrer",
+		"migration", "remplacer", "basculer", "choisir", "délai", "échéance", "calendrier",
+		"déployée?s?", "lancée?s?", "en place", "opérationnelle?s?", "en fonction", "démarré", "go", "kick-off",
+		// Spanish
+		"comprar", "compra", "adquirir", "implementar", "implantar", "implementación", "implantación",
+		"arrancar", "empezar", "comenzar", "lanzar", "decidir", "decisión", "firmar", "contratar",
+		"contratación", "operativo", "operativos", "en marcha", "funcionando", "migrar", "reemplazar",
+		"sustituir", "presupuesto", "necesitamos", "necesitaríamos", "plazo", "elegir",
+		"implementad[oa]", "funcionando", "adjudicad[oa]", "lo necesito", "lo necesitamos", "tenerlo",
+	))
 	// tlMeetingRe marks clauses about meetings and replies, whose dates
 	// are not purchase timelines ("let's talk next week").
-	tlMeetingRe = mustPattern(`\b(?:call|calls|meeting|meetings|meet|met|demo|chat|talk|speak|catch up|schedule|calendar|reply|respond|hear back|get back|webinar|conference|vacation|holiday|out of office|ooo|interview|lunch|coffee|available|availability)\b`)
-	hedgeRe     = regexp.MustCompile(`\b(?:maybe|possibly|perhaps|probably|hopefully|might|potentially|ideally)\s+(?:\w+\s+)?$`)
+	tlMeetingRe = mustPattern(`\b(?:call|calls|meeting|meetings|meet|met|demo|chat|talk|speak|catch up|schedule|calendar|reply|respond|hear back|get back|webinar|conference|vacation|holiday|out of office|ooo|interview|lunch|coffee|available|availability|trade ?show|trade fair|expo|event|fiscal year|financial year|fy ends?)\b|` + tlWords(
+		// German
+		"termin", "terminvorschlag", "gespräch", "telefonat", "anruf", "rückruf", "treffen", "besprechung",
+		"demo", "vorführung", "präsentation", "messe", "urlaub", "erreichbar", "melden", "webinar",
+		"veranstaltung", "kongress", "geschäftsjahr", "wirtschaftsjahr", "telefonieren", "sprechen",
+		// French
+		"rendez-vous", "rdv", "réunion", "appel", "échange", "échanger", "entretien", "démo", "salon",
+		"congés", "vacances", "disponible", "disponibles", "joignable", "rappeler", "présentation",
+		"webinaire", "événement", "exercice fiscal", "clôture de l'exercice", "visio", "appeler",
+		// Spanish
+		"reunión", "llamada", "llamar", "cita", "videollamada", "feria", "vacaciones", "hablar",
+		"charlar", "presentación", "evento", "congreso", "año fiscal", "ejercicio fiscal", "tagt", "sitzung",
+	))
+	// tlQuoteRe marks clauses about quotes, shortlists and invoices, whose
+	// dates are not the purchase's ("Angebot bis zum 30.09.", "date limite
+	// de réponse"); unlike a meeting, they leave "a quote asap" urgent.
+	tlQuoteRe = mustPattern(tlWords(
+		"quote", "quotes", "proposal", "proposals", "shortlist", "invoice", "payment",
+		"angebot", "angebote", "offerte", "rechnung", "zahlung", "devis", "réponse", "facture", "paiement", "offre", "offres",
+		"cotización", "cotizacion", "propuesta", "factura", "pago", "respuesta",
+	))
+	hedgeRe = regexp.MustCompile(`\b(?:maybe|possibly|perhaps|probably|hopefully|might|potentially|ideally|vielleicht|eventuell|evtl|wahrscheinlich|voraussichtlich|möglicherweise|peut-être|peut-etre|probablement|éventuellement|eventuellement|quizás|quizas|quizá|quiza|tal vez|probablemente|posiblemente|a lo mejor)\.?\s+(?:\S+\s+)?$`)
 )
 
 // monthNames maps month names and abbreviations to their number.
@@ -75,7 +133,11 @@ type tlCand struct {
 type tlRule struct {
 	re        *pattern
 	negatable bool
-	compute   func(d *doc, m []int, now time.Time) (Timeline, bool)
+	// gen, when set instead of re, finds the matches itself.
+	gen func(d *doc) [][]int
+	// isNow marks "at the moment" phrases, which count only negated.
+	isNow   bool
+	compute func(d *doc, m []int, now time.Time) (Timeline, bool)
 }
 
 var tlRules = []tlRule{
@@ -89,46 +151,105 @@ var tlRules = []tlRule{
 	{re: quarterRe, negatable: true, compute: tlQuarter},
 	{re: monthRe, negatable: true, compute: tlMonth},
 	{re: monthYearRe, negatable: true, compute: tlMonthYear},
-	{re: yearRe, negatable: true, compute: tlYear},
+	{gen: tlYears, negatable: true, compute: tlYear},
 	{re: weekdayRe, negatable: true, compute: tlWeekday},
+	{gen: tlMonthsXFound, negatable: true, compute: tlMonthX},
+	{re: tlSeasonRe, negatable: true, compute: tlSeason},
+	{re: tlHalfRe, negatable: true, compute: tlHalf},
+	{gen: tlNumDates, negatable: true, compute: tlNumDate},
+	{re: tlRelXRe, negatable: true, compute: tlRelX},
+	{re: tlComingXRe, negatable: true, compute: tlComingX},
+	{re: tlWeekdayXRe, negatable: true, compute: tlWeekdayX},
+	{re: tlOrdinalDayRe, negatable: true, compute: tlOrdinalDay},
+	{re: tlHolidayRe, negatable: true, compute: tlHoliday},
+	{gen: tlBareDates, negatable: true, compute: tlBareDate},
+	{gen: tlSplitDayMonths, negatable: true, compute: tlMonthX},
 }
+
+// tlAllRules are tlRules and the lexicon's rules (timeline_lex.go).
+var tlAllRules = func() []tlRule {
+	rules := append([]tlRule(nil), tlRules...)
+	for _, lr := range tlLexRules {
+		kind := lr.kind
+		rules = append(rules, tlRule{
+			re:        lr.re,
+			negatable: kind != tlkLater,
+			isNow:     kind == tlkNow,
+			compute: func(d *doc, m []int, now time.Time) (Timeline, bool) {
+				return tlLexCompute(kind, d, m, now)
+			},
+		})
+	}
+	return rules
+}()
 
 // extractTimeline returns the most confident timeline statement in d, or
 // nil. Ties go to the earliest statement, which is usually the lead's
 // own answer rather than a later aside.
 func extractTimeline(d *doc, now time.Time) *Timeline {
 	var best *tlCand
-	for _, r := range tlRules {
-		for _, m := range r.re.findAll(d) {
+	for _, r := range tlAllRules {
+		var matches [][]int
+		if r.gen != nil {
+			matches = r.gen(d)
+		} else {
+			matches = r.re.findAll(d)
+		}
+		for _, m := range matches {
 			t, ok := r.compute(d, m, now)
 			if !ok {
 				continue
 			}
 			start := m[0]
+			dated := r.re != laterRe && r.re != researchRe && t.Label != LabelLater
+			if dated && tlPast(d, m) {
+				continue // "we went live in March": a past event, not a plan
+			}
 			if r.negatable {
-				if at := d.negationAt(m[0]); at >= 0 {
+				at := tlNegationAt(d, m)
+				if at < 0 {
+					at = tlNegationAfter(d, m)
+				}
+				if at >= 0 {
 					if r.re == researchRe {
 						continue // "not just researching" says nothing
 					}
-					if !startsWithAny(d.lower[m[0]:], "until", "before", "till") {
-						t = Timeline{Label: LabelLater, Confidence: 0.55}
-						start = at
+					if !tlNotUntil(d.lower[m[0]:]) {
+						// A negated plan ("not this year") is a firm "not
+						// now"; a negated hurry ("not urgent") is as weak as
+						// "no rush" and yields to a date.
+						conf := 0.55
+						if t.Label == LabelASAP {
+							conf = tlLaterConf
+						}
+						t = Timeline{Label: LabelLater, Confidence: conf}
+						start = min(at, m[0])
 					}
 				}
 			}
 			cs, ce := d.clauseStart(m[0]), d.clauseEnd(m[1])
 			// Context and hedges weigh dated phrases, not statements
 			// that already are a hedge.
-			if r.re != laterRe && r.re != researchRe && start == m[0] {
+			if r.re != laterRe && r.re != researchRe && start == m[0] && t.Label != LabelLater {
 				lo, hi := max(cs, m[0]-contextWindow), min(ce, m[1]+contextWindow)
+				mlo, mhi := max(cs, m[0]-meetingWindow), min(ce, m[1]+meetingWindow)
+				nlo, nhi := max(cs, m[0]-tlNearWindow), min(ce, m[1]+tlNearWindow)
 				switch {
-				case tlContextRe.matchesIn(d, lo, hi):
+				case tlMatchesNear(tlMeetingRe, d, nlo, nhi) || tlMatchesNear(tlQuoteRe, d, nlo, nhi):
+					// A meeting or a quote right by the date ("der am 23.
+					// April tagt", "Offerte bis Ende Monat") outweighs
+					// purchase words elsewhere in the clause.
+					t.Confidence -= 0.3
+				case tlMatchesNear(tlContextRe, d, lo, hi):
 					t.Confidence += 0.2
-				case tlMeetingRe.matchesIn(d, lo, hi):
+				case tlMatchesNear(tlMeetingRe, d, mlo, mhi),
+					t.Label != LabelASAP && tlMatchesNear(tlQuoteRe, d, mlo, mhi):
 					t.Confidence -= 0.3
 				}
 				if t.Label != LabelLater && hedgeRe.MatchString(d.lower[max(cs, start-30):start]) {
-					t.Confidence -= 0.15
+					// A hedged date is still the writer's horizon ("maybe
+					// in autumn"): it only loses to a firmer one.
+					t.Confidence -= 0.03
 				}
 			}
 			t.Confidence = clamp01(t.Confidence)
@@ -150,6 +271,15 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 // contextWindow is how far around a time phrase, within its clause,
 // purchase or meeting words count.
 const contextWindow = 120
+
+// meetingWindow is how far around a time phrase meeting words count: a
+// meeting proposal names its date close by ("a call next week"), while
+// "meeting rooms ... for the autumn" is a purchase.
+const meetingWindow = 50
+
+// tlNearWindow is the reach within which a meeting or quote word beats
+// purchase words further away.
+const tlNearWindow = 25
 
 // minTimelineConfidence drops time phrases that are almost surely about
 // something else, such as a meeting ("let's talk next week").
@@ -210,12 +340,6 @@ func labelFor(months float64) string {
 	}
 }
 
-// byTime builds the timeline for a target instant.
-func byTime(now, t time.Time, conf float64) Timeline {
-	m := monthsUntil(now, t)
-	return Timeline{Months: m, Label: labelFor(m), Confidence: conf}
-}
-
 // Calendar anchors, all in now's location.
 func monthStart(now time.Time, y int, m time.Month) time.Time {
 	return time.Date(y, m, 1, 0, 0, 0, 0, now.Location())
@@ -229,10 +353,11 @@ func quarterStart(now time.Time, y, q int) time.Time {
 
 // startKind classifies the preposition or modifier in front of a dated
 // phrase: "by March" aims at its start, "mid March" at its middle, and "in
-// March" or "end of March" at its end.
+// March", "from March" or "end of March" at its end (the latest date the
+// words allow).
 func startKind(prep string) string {
 	switch prep {
-	case "by", "before", "until", "till", "no later than", "start of", "beginning of", "start", "beginning", "starting", "from":
+	case "by", "before", "until", "till", "no later than", "start of", "beginning of", "start", "beginning":
 		return "start"
 	case "early":
 		return "early"
@@ -273,9 +398,9 @@ func tlASAP(d *doc, m []int, _ time.Time) (Timeline, bool) {
 }
 
 func tlLater(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
-	// Below a dated phrase's base confidence, so "no rush, but this year"
-	// keeps the horizon.
-	return Timeline{Label: LabelLater, Confidence: 0.55}, true
+	// Below a dated phrase's base confidence, even hedged, so "no rush,
+	// but this year" and "not urgent, maybe in autumn" keep the horizon.
+	return Timeline{Label: LabelLater, Confidence: tlLaterConf}, true
 }
 
 func tlResearching(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
@@ -377,7 +502,14 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 		kind = "end"
 	}
 	y, mo := now.Year(), now.Month()
-	const conf = 0.6
+	conf := 0.6
+	if tlHabitualRe.MatchString(s[max(0, m[0]-16):m[0]]) {
+		return Timeline{}, false // "every month-end we ...": a routine, not a date
+	}
+	if (group(s, m, 4) != "" || group(s, m, 6) != "") && !tlByPrepRe.MatchString(s[m[0]:m[1]]) &&
+		!tlByPrepRe.MatchString(s[max(0, m[0]-12):m[0]]) {
+		conf = 0.45 // a bare "month end" is as often a routine: purchase words lift it
+	}
 	switch unit {
 	case "week":
 		if next {
@@ -386,35 +518,35 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 		return Timeline{Months: 0.25, Label: LabelASAP, Confidence: conf}, true
 	case "month":
 		if !next {
-			t := monthsUntil(now, monthStart(now, y, mo+1))
-			return Timeline{Months: t, Label: LabelThisMonth, Confidence: conf}, true
+			return tlWindowTimeline(now, monthStart(now, y, mo+1), LabelThisMonth, conf), true
 		}
-		if mod == "" {
-			return Timeline{Months: 1, Label: labelFor(1), Confidence: conf}, true
-		}
+		// "next month" runs to that month's last day (the corpus spec's
+		// horizon), so on the 15th it is this quarter's business.
 		t := pointIn(now, monthStart(now, y, mo+1), monthStart(now, y, mo+2), kind)
-		return byTime(now, t, conf), true
+		return tlByHorizon(now, t, conf), true
 	case "quarter":
 		q := quarterOf(mo)
 		if !next {
-			t := monthsUntil(now, quarterStart(now, y, q+1))
-			return Timeline{Months: t, Label: LabelThisQuarter, Confidence: conf}, true
-		}
-		if mod == "" {
-			kind = "mid"
+			return tlWindowTimeline(now, quarterStart(now, y, q+1), LabelThisQuarter, conf), true
 		}
 		t := pointIn(now, quarterStart(now, y, q+1), quarterStart(now, y, q+2), kind)
-		return byTime(now, t, conf), true
+		return tlByHorizon(now, t, conf), true
 	default: // year
 		if !next {
-			t := monthsUntil(now, monthStart(now, y+1, 1))
-			return Timeline{Months: t, Label: LabelThisYear, Confidence: conf}, true
+			return tlByHorizon(now, monthStart(now, y+1, 1), min(conf, tlYearConf)), true
+		}
+		if tlPeriodBeforeRe.MatchString(s[max(0, m[0]-24):m[0]]) {
+			return Timeline{}, false // "Q1 next year": the quarter rule reads it
+		}
+		if kind == "early" || kind == "start" {
+			// "early next year" said in December is a few weeks away.
+			return tlByHorizon(now, pointIn(now, monthStart(now, y+1, 1), monthStart(now, y+2, 1), kind), conf), true
 		}
 		if mod == "" {
 			kind = "mid"
 		}
 		t := pointIn(now, monthStart(now, y+1, 1), monthStart(now, y+2, 1), kind)
-		// Whatever the horizon, "next year" is not this year's business.
+		// Otherwise "next year" ends more than a year away: not this year's business.
 		return Timeline{Months: monthsUntil(now, t), Label: LabelLater, Confidence: conf}, true
 	}
 }
@@ -427,36 +559,69 @@ var quarterWords = map[string]int{
 func tlQuarter(d *doc, m []int, now time.Time) (Timeline, bool) {
 	s := d.lower
 	prep := group(s, m, 1)
-	q := 0
-	if g := group(s, m, 2); g != "" {
-		q = int(g[0] - '1')
-	} else {
-		q = quarterWords[group(s, m, 3)]
+	q := -1
+	switch {
+	case group(s, m, 2) != "":
+		q = int(group(s, m, 2)[0] - '1')
+	case group(s, m, 3) != "":
+		q = tlQuarterIndex(group(s, m, 3))
+	case group(s, m, 4) != "":
+		q = int(group(s, m, 4)[0] - '1')
+	case group(s, m, 5) != "":
+		if prep == "" {
+			return Timeline{}, false // a bare "T3" may be a product or a flat
+		}
+		q = int(group(s, m, 5)[0] - '1')
+	}
+	if q < 0 || q > 3 {
+		return Timeline{}, false
 	}
 	curY, curQ := now.Year(), quarterOf(now.Month())
 	y := curY
+	explicitYear := true
 	switch {
-	case group(s, m, 4) != "":
-		y, _ = strconv.Atoi(group(s, m, 4))
-	case group(s, m, 5) != "":
-		yy, _ := strconv.Atoi(group(s, m, 5))
+	case group(s, m, 6) != "":
+		y, _ = strconv.Atoi(group(s, m, 6))
+	case group(s, m, 7) != "":
+		yy, _ := strconv.Atoi(group(s, m, 7))
 		y = 2000 + yy
-	case q < curQ:
+	case group(s, m, 8) != "":
 		y = curY + 1
+	default:
+		explicitYear = false
+		if q < curQ {
+			y = curY + 1
+		}
 	}
 	if y < curY || y == curY && q < curQ || y > curY+10 {
 		return Timeline{}, false
 	}
 	conf := 0.45 // a bare "Q3" may be a reporting period
-	if prep != "" {
+	if prep != "" || explicitYear {
 		conf = 0.65
 	}
-	t := pointIn(now, quarterStart(now, y, q), quarterStart(now, y, q+1), startKind(strings.TrimPrefix(strings.TrimPrefix(prep, "by "), "the ")))
-	tl := byTime(now, t, conf)
-	if y == curY && q == curQ {
-		tl.Label = LabelThisQuarter
+	kind := startKind(strings.TrimPrefix(strings.TrimPrefix(prep, "by "), "the "))
+	if _, english := quarterPrepsEN[prep]; !english {
+		kind = tlPrepKindX(prep)
+		if kind == "from" {
+			kind = "end"
+		}
 	}
-	return tl, true
+	t := pointIn(now, quarterStart(now, y, q), quarterStart(now, y, q+1), kind)
+	if y == curY && q == curQ && kind != "start" {
+		// "this quarter", "by end of Q3" inside Q3: the window's label
+		// whatever day it is.
+		return tlWindowTimeline(now, t, LabelThisQuarter, conf), true
+	}
+	return tlByHorizon(now, t, conf), true
+}
+
+// quarterPrepsEN are quarterRe's English prepositions (startKind reads
+// them); the others go to tlPrepKindX.
+var quarterPrepsEN = map[string]struct{}{
+	"by": {}, "before": {}, "in": {}, "until": {}, "till": {}, "during": {}, "for": {}, "end of": {},
+	"the end of": {}, "by the end of": {}, "early": {}, "mid": {}, "late": {}, "start of": {},
+	"beginning of": {}, "no later than": {}, "within": {}, "starting": {}, "": {},
 }
 
 func tlMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
@@ -474,6 +639,9 @@ func tlMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
 			return Timeline{}, false
 		}
 	} else if mo < now.Month() {
+		if !tlIntentAround(d, m) {
+			return Timeline{}, false // "we raised our round in April": past, not next April
+		}
 		y = curY + 1
 	}
 	start, end := monthStart(now, y, mo), monthStart(now, y, mo+1)
@@ -490,7 +658,7 @@ func tlMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
 		if day < 1 || day > 31 {
 			return Timeline{}, false
 		}
-		t = time.Date(y, mo, day, 0, 0, 0, 0, now.Location())
+		t = time.Date(y, mo, day+1, 0, 0, 0, 0, now.Location()) // the day's end
 		if !t.After(now) {
 			return Timeline{}, false
 		}
@@ -501,7 +669,7 @@ func tlMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
 		}
 		t = pointIn(now, start, end, kind)
 	}
-	return byTime(now, t, 0.55), true
+	return tlByHorizon(now, t, tlMonthConf), true
 }
 
 // tlMonthYear reads a bare "Jan 2027": the end of that month.
@@ -512,7 +680,7 @@ func tlMonthYear(d *doc, m []int, now time.Time) (Timeline, bool) {
 	if mo == 0 || !end.After(now) || y > now.Year()+10 {
 		return Timeline{}, false
 	}
-	return byTime(now, end, 0.5), true
+	return tlByHorizon(now, end, 0.5), true
 }
 
 func tlYear(d *doc, m []int, now time.Time) (Timeline, bool) {
@@ -520,17 +688,27 @@ func tlYear(d *doc, m []int, now time.Time) (Timeline, bool) {
 	prep := group(s, m, 1)
 	y, _ := strconv.Atoi(group(s, m, 2))
 	curY := now.Year()
+	if m[1]+1 < len(s) && (s[m[1]] == '-' || s[m[1]] == '/' || s[m[1]] == '.') && isDigit(s[m[1]+1]) {
+		return Timeline{}, false // "by 2026-10-15" is a day, read by tlNumDate
+	}
 	if y < curY || y > curY+10 {
 		return Timeline{}, false
 	}
 	conf := 0.5
-	if prep == "for" {
+	if prep == "for" || prep == "pour" || prep == "para" {
 		conf = 0.4 // "budget for 2026" is a plan, not a date
 	}
-	t := pointIn(now, monthStart(now, y, 1), monthStart(now, y+1, 1), startKind(strings.TrimPrefix(strings.TrimPrefix(prep, "by "), "the ")))
-	tl := byTime(now, t, conf)
-	if y == curY {
-		tl.Label = LabelThisYear
+	kind := startKind(strings.TrimPrefix(strings.TrimPrefix(prep, "by "), "the "))
+	if _, english := quarterPrepsEN[prep]; !english {
+		kind = tlPrepKindX(prep)
+		if kind == "from" {
+			kind = "end"
+		}
+	}
+	t := pointIn(now, monthStart(now, y, 1), monthStart(now, y+1, 1), kind)
+	tl := tlByHorizon(now, t, conf)
+	if tl.Label == LabelLater {
+		tl.Confidence = 0.55 // "maybe for 2027" in 2025 is as clear a "not now" as any
 	}
 	return tl, true
 }

@@ -1,0 +1,472 @@
+package bant
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// This file holds the timeline lexicon for German, French and Spanish (and
+// the English phrases the original patterns missed): window phrases ("bis
+// Ende des Quartals", "d'ici la fin du mois", "el próximo trimestre"),
+// urgency, "no timeline" statements, seasons, halves of the year and
+// numeric dates. Phrases are lists of the words people use, not sentences:
+// each list is one pattern per meaning, so the Aho-Corasick prefilter
+// wakes it only on clauses holding one of its words.
+
+// tlAccentFolds spell each accented letter with the forms writers use
+// without accents ("naechste", "annee", "proximo").
+var tlAccentFolds = strings.NewReplacer(
+	"ä", "(?:ä|ae|a)", "ö", "(?:ö|oe|o)", "ü", "(?:ü|ue|u)", "ß", "(?:ß|ss)",
+	"é", "[ée]", "è", "[èe]", "ê", "[êe]", "à", "[àa]", "â", "[âa]", "ô", "[ôo]",
+	"û", "[ûu]", "ç", "[çc]", "î", "[îi]", "á", "[áa]", "í", "[íi]", "ó", "[óo]",
+	"ú", "[úu]", "ñ", "[ñn]",
+)
+
+// tlWords builds an alternation of phrases, each accent-folded and held
+// to word boundaries. Go's \b only knows ASCII word characters, so a
+// phrase that starts or ends with an accented letter gets no \b there.
+func tlWords(phrases ...string) string {
+	alts := make([]string, 0, len(phrases))
+	for _, p := range phrases {
+		alt := tlFoldOutsideClasses(p)
+		first, _ := utf8.DecodeRuneInString(p)
+		last, _ := utf8.DecodeLastRuneInString(p)
+		if isASCIIWordRune(first) {
+			alt = `\b` + alt
+		}
+		if isASCIIWordRune(last) {
+			alt += `\b`
+		}
+		alts = append(alts, alt)
+	}
+	return `(?:` + strings.Join(alts, "|") + `)`
+}
+
+// tlFoldOutsideClasses applies tlAccentFolds to p except inside [...]
+// classes, which already spell both forms ("qui[ée]n").
+func tlFoldOutsideClasses(p string) string {
+	var b strings.Builder
+	for len(p) > 0 {
+		i := strings.IndexByte(p, '[')
+		if i < 0 {
+			b.WriteString(tlAccentFolds.Replace(p))
+			break
+		}
+		j := strings.IndexByte(p[i:], ']')
+		if j < 0 {
+			b.WriteString(tlAccentFolds.Replace(p))
+			break
+		}
+		b.WriteString(tlAccentFolds.Replace(p[:i]))
+		b.WriteString(p[i : i+j+1])
+		p = p[i+j+1:]
+	}
+	return b.String()
+}
+
+// isASCIIWordRune reports a rune that regexp's \b counts as a word
+// character.
+func isASCIIWordRune(r rune) bool {
+	return r < utf8.RuneSelf && isWordByte(byte(r))
+}
+
+// Recurring word families.
+const (
+	tlNext = `n(?:ä|ae|a)chste[nmrs]?|kommende[nmrs]?`
+	tlProx = `pr[óo]xim[oa]`
+	tlAno  = `a(?:ñ|n)o`
+)
+
+// tlKind is what a lexicon phrase says about the timing.
+type tlKind int
+
+const (
+	tlkASAP tlKind = iota
+	tlkSoon        // "dringend", "rapidement": urgency more than a date
+	tlkThisWeek
+	tlkThisMonth
+	tlkNextMonth
+	tlkThisQuarter
+	tlkNextQuarter
+	tlkThisYear
+	tlkNextYear
+	tlkLater
+	tlkNextWeek
+	// tlkNow is "at the moment": nothing by itself, but negated ("not
+	// buying anything at the moment", "aktuell kein Bedarf", "pas
+	// intéressé pour l'instant") it is no timeline.
+	tlkNow
+)
+
+// tlLexicon lists the phrases of each kind, all languages together.
+var tlLexicon = []struct {
+	kind    tlKind
+	phrases []string
+}{
+	{tlkASAP, []string{
+		// German
+		"so schnell wie möglich", "so schnell als möglich", "so bald wie möglich", "schnellstmöglich",
+		"schnellstens", "baldmöglichst", "möglichst schnell", "möglichst bald", "umgehend", "sofort",
+		"ab sofort", "bis morgen", "noch heute",
+		// French
+		"dès que possible", "des que possible", "au plus vite", "le plus vite possible",
+		"le plus rapidement possible", "le plus tôt possible", "en urgence", "immédiatement",
+		"tout de suite", "sans tarder", "sans délai", "d'ici demain", "dans les plus brefs délais",
+		// Spanish
+		"lo antes posible", "lo más pronto posible", "lo más rápido posible", "cuanto antes",
+		"a la mayor brevedad", "de inmediato", "inmediatamente", "ya mismo", "con urgencia",
+		"para mañana",
+	}},
+	{tlkSoon, []string{
+		"dringend", "eilig", "eilt", "zeitnah", "kurzfristig", "urgent", "urgente", "urgentes",
+		"urgemment", "urgentemente", // not "bientôt", "pronto", "rapidement": sign-offs and adverbs
+	}},
+	{tlkThisWeek, []string{
+		"diese woche", "noch diese woche", "dieser woche", "cette semaine", "d'ici la fin de la semaine",
+		"esta semana", "esta misma semana", "within the week",
+	}},
+	{tlkNextWeek, []string{
+		"(?:" + tlNext + ") woche", "in der (?:" + tlNext + ") woche", "la semaine prochaine", "semaine prochaine",
+		"la semaine suivante", "la " + tlProx + " semana", tlProx + " semana", "la semana que viene",
+		"la semana " + tlProx,
+	}},
+	{tlkNow, []string{
+		"at the moment", "right now", "for now", "currently", "at this time", "at this point", "in the short term",
+		"anytime soon", "any time soon", "in the near future",
+		"derzeit", "aktuell", "momentan", "zurzeit", "zur zeit", "im moment", "gerade", "vorerst", "so bald", "in naher zukunft",
+		"pour l'instant", "pour le moment", "en ce moment", "actuellement", "à court terme", "dans l'immédiat",
+		"por ahora", "de momento", "por el momento", "ahora mismo", "ahorita", "actualmente", "a corto plazo",
+		"en este momento",
+	}},
+	{tlkThisMonth, []string{
+		"within the month", "within this month", "later this month", "before the month is out",
+		"diesen monat", "dieses monats", "in diesem monat", "im laufenden monat", "im aktuellen monat",
+		"noch im monat", "innerhalb des monats", "innerhalb dieses monats", "ende des monats",
+		"ende dieses monats", "monatsende", "ende monat",
+		"ce mois-ci", "ce mois ci", "ce mois", "dans le mois", "courant du mois", "au cours du mois",
+		"fin du mois", "fin de mois", "fin de ce mois",
+		"este mes", "este mismo mes", "dentro del mes", "dentro de este mes", "fin de mes",
+		"final de mes", "finales de mes", "fin del mes", "final del mes", "finales del mes",
+		"en lo que queda de mes", "durante este mes", "im laufe des monats", "bis ende monat", "this mo",
+	}},
+	{tlkNextMonth, []string{
+		"(?:" + tlNext + ") monats?", "folgemonat", "im folgemonat",
+		"le mois prochain", "mois prochain", "le mois suivant",
+		"el " + tlProx + " mes", tlProx + " mes", "el mes que viene", "el mes " + tlProx, "el mes siguiente",
+	}},
+	{tlkThisQuarter, []string{
+		"within the quarter", "within this quarter", "later this quarter",
+		"dieses quartal", "dieses quartals", "in diesem quartal", "im laufenden quartal",
+		"im aktuellen quartal", "innerhalb des quartals", "ende des quartals", "ende des laufenden quartals",
+		"ende des aktuellen quartals", "quartalsende", "ende quartal",
+		"ce trimestre", "ce trimestre-ci", "dans le trimestre", "fin du trimestre", "fin de trimestre",
+		"au cours du trimestre", "courant du trimestre",
+		"este trimestre", "dentro del trimestre", "fin de trimestre", "final de trimestre",
+		"fin del trimestre", "final del trimestre", "finales del trimestre", "durante este trimestre",
+		"en lo que queda de trimestre", "im laufe des quartals", "im laufe dieses quartals", "ce quarter",
+		"bis ende quartal", "ce q",
+	}},
+	{tlkNextQuarter, []string{
+		"(?:" + tlNext + ") quartals?", "folgequartal", "im folgequartal",
+		"le trimestre prochain", "trimestre prochain", "le prochain trimestre", "prochain trimestre",
+		"le trimestre suivant",
+		"el " + tlProx + " trimestre", tlProx + " trimestre", "el trimestre que viene",
+		"el trimestre " + tlProx, "el trimestre siguiente", "el siguiente trimestre",
+	}},
+	{tlkThisYear, []string{
+		"within the year", "within this year", "sometime this year", "before year end", "before year-end",
+		"dieses jahr", "dieses jahres", "in diesem jahr", "im laufenden jahr", "im aktuellen jahr",
+		"noch in diesem jahr", "im laufe des jahres", "im laufe dieses jahres", "innerhalb des jahres",
+		"innerhalb dieses jahres", "ende des jahres", "ende dieses jahres", "jahresende", "heuer",
+		"cette année", "cette année-ci", "dans l'année", "fin d'année", "fin de l'année",
+		"fin de cette année", "courant de l'année", "au cours de l'année", "dans le courant de l'année",
+		"cette an",
+		"este " + tlAno, "este mismo " + tlAno, "durante este " + tlAno, "dentro de este " + tlAno,
+		"dentro del " + tlAno, "fin de " + tlAno, "final de " + tlAno, "finales de " + tlAno,
+		"fin del " + tlAno, "final del " + tlAno, "finales del " + tlAno,
+		"antes de que (?:acabe|termine|finalice|cierre) el " + tlAno, "a lo largo del " + tlAno,
+		"a lo largo de este " + tlAno, "en lo que queda de " + tlAno, "en lo que resta del " + tlAno,
+		"ende jahr", "bis ende jahr", "antes de cerrar el " + tlAno, "al cierre del " + tlAno,
+		"antes del cierre del " + tlAno, "cierre de " + tlAno, "d'ici la fin de l'exercice",
+	}},
+	{tlkNextYear, []string{
+		"(?:" + tlNext + ") jahr(?:es)?", "im folgejahr", "folgejahr",
+		"l'année prochaine", "l'an prochain", "année prochaine", "l'année suivante",
+		"el " + tlProx + " " + tlAno, tlProx + " " + tlAno, "el " + tlAno + " que viene",
+		"el " + tlAno + " " + tlProx, "el " + tlAno + " siguiente",
+	}},
+	{tlkLater, []string{
+		// English additions to laterRe
+		"no (?:fixed|set|firm|specific|concrete|exact|particular|defined|definite|hard) (?:start |go-live |purchase )?date",
+		"no date (?:yet|set|fixed|in mind)", "no timeline yet", "no timing yet",
+		"not (?:buying|purchasing|looking to buy|planning to buy|planning on buying|ready to buy|in the market)(?: anything)?(?: (?:at the moment|right now|now|currently|for now|yet|at this time|this year))?",
+		"nothing planned", "no plans? (?:yet )?to (?:buy|purchase|switch|change|invest)",
+		"when (?:the )?budget allows", "when (?:the )?budget permits", "when we have (?:the )?budget",
+		"once (?:the |we have )?budget", "if (?:the )?budget allows", "no concrete timeline",
+		// German
+		"keine eile", "keine hektik", "kein zeitdruck", "keinen zeitdruck", "ohne zeitdruck",
+		"nicht eilig", "eilt nicht", "nicht dringend", "nicht zeitkritisch",
+		"(?:kein|keinen|noch kein|noch keinen) (?:festen |festes |konkreten |konkretes |genauen |genaues |fixen |fixes |definierten )?(?:termin|datum|zeitplan|zeitrahmen|zeithorizont|stichtag|deadline)",
+		"keine (?:feste |konkrete |genaue |fixe )?(?:deadline|frist|zeitvorgabe|zeitplanung)",
+		"noch nicht terminiert", "irgendwann", "eines tages",
+		"(?:derzeit|momentan|aktuell|zurzeit|im moment|gerade|vorerst) (?:keine |keinen )?(?:kaufabsicht|anschaffung geplant|investition geplant)",
+		"(?:derzeit|momentan|aktuell|zurzeit|im moment|gerade|vorerst) nichts (?:kaufen|anschaffen|bestellen|investieren)",
+		"(?:kein kauf|keine anschaffung|keine investition|nichts) geplant",
+		"wenn (?:das |es das )?budget (?:es )?(?:zulässt|erlaubt|da ist|frei wird|vorhanden ist|freigegeben)",
+		"sobald (?:das |ein )?budget",
+		// French
+		"pas press(?:é|e)(?:e|s|es)?", "rien ne presse", "pas d'urgence", "aucune urgence", "sans urgence",
+		"pas urgent", "pas (?:de |encore de )date(?: précise| fixe| arrêtée| définie| butoir| exacte)?",
+		"aucune date(?: précise| fixe| arrêtée| définie)?", "pas de calendrier", "pas de planning",
+		"pas de (?:délai|échéance|deadline|timing|échéancier)", "aucun (?:délai|calendrier|planning)",
+		"un jour ou l'autre", "pas pour (?:le moment|l'instant|tout de suite|maintenant)",
+		"(?:pas d'achat|pas de projet d'achat|aucun achat|rien de) (?:prévu|planifié)",
+		"quand le budget (?:le permettra|sera disponible|sera débloqué|sera validé)",
+		"lorsque le budget", "dès que le budget", "(?:n'achetons|n'achèterons|n'achèterons) rien",
+		// Spanish
+		"sin prisa", "no hay prisa", "no tenemos prisa", "ninguna prisa", "sin urgencia",
+		"no es urgente", "no hay urgencia", "sin fecha(?: definida| fija| concreta| cerrada| prevista| límite)?",
+		"no (?:hay|tenemos) (?:una |ninguna )?fecha(?: definida| fija| concreta| cerrada| prevista| límite)?",
+		"sin (?:plazo|calendario)(?: definido| fijo| concreto)?",
+		"no (?:hay|tenemos) (?:un |ningún )?(?:plazo|calendario)(?: definido| fijo| concreto)?",
+		"algún día", "más adelante", "por ahora no", "de momento no", "por el momento no",
+		"no (?:estamos|vamos a) compra(?:ndo|r)(?: nada)?(?: por ahora| de momento| ahora| todavía| este " + tlAno + ")?",
+		"cuando (?:haya|tengamos) presupuesto", "cuando el presupuesto lo permita",
+		"ni (?:una )?fecha(?: definida| fija| concreta| cerrada| prevista)?", "hasta nuevo aviso",
+		"qui[ée]n sabe cu[áa]ndo", "para cuando (?:repunte|mejore|crezcamos|seamos)", "por si m[áa]s adelante",
+		"cuando se (?:reactive|libere|apruebe|desbloquee)", "si se libera", "no necesitamos nada",
+		"(?:ni|no) (?:estamos|vamos a) compra(?:ndo|r)", "no vamos a cambiar", "para m[áa]s adelante",
+		"en pausa", "aplazad[oa]", "pospuest[oa]", "se congel[óo]",
+		"(?:presupuesto|proyecto|compras?|partida) (?:\\S+ ){0,3}congelad[oa]", "(?:está|esta|quedó|quedo) congelad[oa]",
+		// English
+		"postpone(?:d)?", "put (?:it|this|that|the project|everything|things|it all) on (?:hold|ice)",
+		"(?:project|it|this|everything|purchase|decision|plans?|initiative) (?:is |are |was |has been |have been )?on hold", "paused?",
+		"have to pause", "not switching", "no plans", "for later", "indefinitely", "(?:was|were|has been|got) frozen",
+		"budget (?:is |was |has been )?frozen", "don't need anything", "do not need anything",
+		// German
+		"bis auf weiteres", "auf eis", "zur(?:ü|ue|u)ckgestellt", "pausiert", "eingefroren",
+		"(?:projekt|vorhaben|kauf|anschaffung|entscheidung|einführung|thema) (?:\\S+ ){0,3}verschoben", "auf unbestimmte zeit",
+		"sobald es (?:wieder )?budget gibt", "kaufpl(?:ä|ae|a)ne haben wir (?:derzeit |aktuell |momentan |noch )?(?:nicht|keine)",
+		"keine (?:konkreten )?kaufpl(?:ä|ae|a)ne", "kaufen (?:wir |werden wir )?(?:derzeit |aktuell |momentan |gerade |so bald )?nichts",
+		"(?:zeitplan|termin|datum|zeitrahmen|deadline) gibt es (?:\\S+ ){0,3}(?:nicht|keinen|keine)",
+		"(?:zeitplan|termin) steht (?:noch )?nicht", "f(?:ü|ue|u)r sp(?:ä|ae|a)ter", "brauchen (?:wir )?(?:derzeit |aktuell |momentan )?nichts",
+		// French
+		"pour plus tard", "en pause", "en suspens", "mis en attente", "(?:est|sont|été) report", "report[ée]e?s? (?:à|au|sine die)",
+		"quand ce sera d[ée]bloqu[ée]", "pas besoin de vos services", "n'avons (?:pas|plus) besoin",
+		"ne (?:pourrons|pourra|pouvons|peut) pas donner suite", "rien engager", "aucun projet",
+	}},
+}
+
+// tlLexRule is one compiled lexicon kind.
+type tlLexRule struct {
+	kind tlKind
+	re   *pattern
+}
+
+var tlLexRules = func() []tlLexRule {
+	rules := make([]tlLexRule, 0, len(tlLexicon))
+	for _, e := range tlLexicon {
+		rules = append(rules, tlLexRule{kind: e.kind, re: mustPattern(tlWords(e.phrases...))})
+	}
+	return rules
+}()
+
+// tlAfterNextRe recognises a window phrase continued into the next
+// period ("fin du mois prochain", "finales del mes que viene"), which a
+// this-month reading must leave to the next-month one.
+var tlAfterNextRe = regexp.MustCompile(`^\s*(?:prochaine?s?\b|pr[óo]xim[oa]s?\b|que viene\b|siguiente\b|suivante?\b)`)
+
+// tlBeforeNextRe recognises "nächsten"/"next" just before a window
+// phrase's noun ("Ende nächsten Monats").
+var tlBeforeNextRe = regexp.MustCompile(`(?:next|n(?:ä|ae|a)chste[nmrs]?|kommende[nmrs]?|prochaine?|pr[óo]xim[oa]|following|folgende[nmrs]?)\s+$`)
+
+// tlModKind reads the modifier inside a window phrase: "Anfang nächsten
+// Monats" aims early, "mi-trimestre" at the middle, anything else at the end.
+func tlModKind(s string) string {
+	switch {
+	case strings.Contains(s, "anfang") || strings.Contains(s, "début") || strings.Contains(s, "debut") ||
+		strings.Contains(s, "principio") || strings.Contains(s, "early") || strings.Contains(s, "beginning"):
+		return "early"
+	case strings.Contains(s, "mitte") || strings.Contains(s, "mediados") || strings.HasPrefix(s, "mi-") || strings.HasPrefix(s, "mid"):
+		return "mid"
+	}
+	return "end"
+}
+
+// tlLexCompute turns a lexicon match into a timeline.
+func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) {
+	s := d.lower
+	after := s[m[1]:min(len(s), m[1]+16)]
+	// The text just around the match, for modifiers such as "Anfang".
+	ctx := s[max(d.clauseStart(m[0]), m[0]-14):m[1]]
+	y, mo := now.Year(), now.Month()
+	conf := 0.6
+	switch kind {
+	case tlkASAP:
+		return Timeline{Months: 0.25, Label: LabelASAP, Confidence: 0.7}, true
+	case tlkSoon:
+		return Timeline{Months: 0.25, Label: LabelASAP, Confidence: 0.5}, true
+	case tlkThisWeek:
+		return Timeline{Months: 0.25, Label: LabelASAP, Confidence: conf}, true
+	case tlkNextWeek:
+		return Timeline{Months: 0.5, Label: LabelThisMonth, Confidence: conf}, true
+	case tlkNow:
+		// Nothing unless negated, when extractTimeline turns it into
+		// "later" (and only if the clause is about buying).
+		if tlNegationAt(d, m) < 0 && tlNegationAfter(d, m) < 0 {
+			return Timeline{}, false
+		}
+		if !tlNowAboutBuyingRe.MatchString(d.lower[d.clauseStart(m[0]):d.clauseEnd(m[1])]) {
+			return Timeline{}, false
+		}
+		return Timeline{Label: LabelLater, Confidence: 0}, true
+	case tlkThisMonth, tlkThisQuarter, tlkThisYear:
+		before := s[max(0, m[0]-16):m[0]]
+		if tlAfterNextRe.MatchString(after) || tlBeforeNextRe.MatchString(before) {
+			return Timeline{}, false // "fin du mois prochain": the next-month rule reads it
+		}
+		if tlHabitualRe.MatchString(before) {
+			return Timeline{}, false // "chaque fin de mois": a routine
+		}
+		if tlEndOnlyRe.MatchString(s[m[0]:m[1]]) && !tlByPrepRe.MatchString(before) {
+			conf = 0.45 // a bare "Monatsende" is as often a routine: purchase words lift it
+		}
+		switch kind {
+		case tlkThisMonth:
+			return tlWindowTimeline(now, monthStart(now, y, mo+1), LabelThisMonth, conf), true
+		case tlkThisQuarter:
+			return tlWindowTimeline(now, quarterStart(now, y, quarterOf(mo)+1), LabelThisQuarter, conf), true
+		}
+		// "this year" runs to 31 December: by the spec's horizon rule it
+		// is this quarter's business in October. Less precise than a
+		// month or a day, it yields to one in the same text.
+		return tlByHorizon(now, monthStart(now, y+1, 1), min(conf, tlYearConf)), true
+	case tlkNextMonth:
+		t := pointIn(now, monthStart(now, y, mo+1), monthStart(now, y, mo+2), tlModKind(ctx))
+		return tlByHorizon(now, t, conf), true
+	case tlkNextQuarter:
+		q := quarterOf(mo)
+		t := pointIn(now, quarterStart(now, y, q+1), quarterStart(now, y, q+2), tlModKind(ctx))
+		return tlByHorizon(now, t, conf), true
+	case tlkNextYear:
+		if tlPeriodBeforeRe.MatchString(s[max(0, m[0]-24):m[0]]) {
+			return Timeline{}, false // "Q1 nächsten Jahres": the quarter rule reads it
+		}
+		kind := tlModKind(ctx)
+		if kind == "end" {
+			kind = "mid" // as English "next year"
+		}
+		t := pointIn(now, monthStart(now, y+1, 1), monthStart(now, y+2, 1), kind)
+		tl := tlByHorizon(now, t, conf)
+		if kind == "mid" {
+			tl.Label = LabelLater
+		}
+		return tl, true
+	default: // tlkLater
+		return Timeline{Label: LabelLater, Confidence: tlLaterConf}, true
+	}
+}
+
+// tlPeriodBeforeRe finds a quarter, half, month or season just before a
+// "next year" phrase, which then only says which year that period is in.
+var tlPeriodBeforeRe = regexp.MustCompile(`(?:\bq[1-4]|\bh[12]|quarter|quartal|trimestre|halbjahr|semestre|half|spring|summer|autumn|fall|winter|frühjahr|sommer|herbst|printemps|été|automne|hiver|primavera|verano|otoño|invierno|` + monthPat + `|januar|februar|märz|maerz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)s?\.?\s+(?:of\s+|de\s+|del\s+)?$`)
+
+// tlWindowTimeline is a window phrase's timeline: the window's label
+// whatever day it is, with Months up to the window's end but never above
+// what the scoring rules read as that label (1 for a month, 3 for a
+// quarter, 12 for a year).
+func tlWindowTimeline(now, end time.Time, label string, conf float64) Timeline {
+	return Timeline{Months: tlClampMonths(label, monthsUntil(now, end)), Label: label, Confidence: conf}
+}
+
+// tlClampMonths keeps Months within the bucket the scoring rules give
+// label (timeline.months <= 1, <= 3, <= 12), so a window phrase said on
+// the first day of its window scores as that window. A horizon of zero
+// (the window ends now) becomes the smallest positive figure, as zero
+// reads as "no horizon".
+func tlClampMonths(label string, months float64) float64 {
+	switch label {
+	case LabelASAP:
+		months = min(months, 0.25)
+	case LabelThisMonth:
+		months = min(months, 1)
+	case LabelThisQuarter:
+		months = min(months, 3)
+	case LabelThisYear:
+		months = min(months, 12)
+	}
+	if months <= 0 && label != LabelLater && label != LabelResearching {
+		months = 0.01
+	}
+	return months
+}
+
+// tlDays is the number of calendar days from now's date to the day before
+// end (end is exclusive: the instant a window or day is over).
+func tlDays(now, end time.Time) int {
+	last := end.Add(-time.Nanosecond)
+	a := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	b := time.Date(last.Year(), last.Month(), last.Day(), 0, 0, 0, 0, time.UTC)
+	return int(b.Sub(a).Hours() / 24)
+}
+
+// tlLabelForDays is the corpus spec's horizon rule: up to 31 calendar days
+// this month (a week or less asap), up to 92 this quarter, up to 366 this
+// year, beyond that later.
+func tlLabelForDays(days int) string {
+	switch {
+	case days <= 7:
+		return LabelASAP
+	case days <= 31:
+		return LabelThisMonth
+	case days <= 92:
+		return LabelThisQuarter
+	case days <= 366:
+		return LabelThisYear
+	default:
+		return LabelLater
+	}
+}
+
+// tlByHorizon builds the timeline of a dated phrase whose horizon ends
+// at the instant t (exclusive: the end of a window, the midnight after a
+// named day, or the start of the month a "by March" must beat): the label
+// by calendar days, Months clamped to agree with it.
+func tlByHorizon(now, t time.Time, conf float64) Timeline {
+	label := tlLabelForDays(tlDays(now, t))
+	return Timeline{Months: tlClampMonths(label, monthsUntil(now, t)), Label: label, Confidence: conf}
+}
+
+// tlYearConf is the confidence of a "this year" phrase: below a month's
+// or a day's, which say more ("after this year's incidents ... signed by
+// January 31").
+const tlYearConf = 0.55
+
+// tlLaterConf is the confidence of "no rush"-style statements: below any
+// dated phrase, even a hedged one, so "no rush, but this year" and "not
+// urgent, maybe in autumn" keep the date, yet enough to answer alone.
+const tlLaterConf = 0.5
+
+// tlEndOnlyRe matches a window phrase that only names a period's end
+// ("fin de mois", "Monatsende", "final del mes"), without "this".
+var tlEndOnlyRe = regexp.MustCompile(`^(?:fin|final|finales|ende|monatsende|quartalsende|jahresende|en fin)\b`)
+
+// tlHabitualRe finds a routine just before a window phrase ("every
+// month-end", "an jedem Monatsende", "chaque fin de mois", "cada fin de
+// mes"), which is then no purchase date.
+var tlHabitualRe = regexp.MustCompile(`(?:every|each|jede[nmrs]?|an jedem|immer|chaque|tous les|toutes les|cada|todos los|todas las|siempre)\s+(?:\S+\s+)?$`)
+
+// tlByPrepRe finds a deadline preposition in or just before a window
+// phrase ("by month end", "bis Monatsende", "d'ici la fin du mois", "antes
+// de fin de mes"), which makes a bare "month end" a date.
+var tlByPrepRe = regexp.MustCompile(`(?:^|[^\pL])(?:by|before|until|till|no later than|bis|vor|zum|sp(?:ä|ae|a)testens|d'ici|avant|pour|jusqu'|antes|para|hasta|a m[áa]s tardar)(?:$|[^\pL])`)
+
+// tlNowAboutBuyingRe finds buying, planning, need or budget words in a
+// clause holding "at the moment": "we're not buying anything at the
+// moment" is no timeline, "we have no CRM at the moment" is a need.
+var tlNowAboutBuyingRe = regexp.MustCompile(`(?:buy|purchas|invest|interest|need|plan|project|nothing|anything|budget|switch|spend|looking|market|` +
+	`kauf|anschaff|investi|interess|bedarf|plan|projekt|nichts|budget|wechsel|brauch|` +
+	`ach[eè]t|investi|int[ée]ress|besoin|projet|rien|budget|chang|engag|` +
+	`compr|invert|inter[ée]s|necesit|proyecto|nada|presupuesto|cambi|plata|lana|peso)`)

@@ -1,0 +1,251 @@
+package bant
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Negation and tense around a time phrase, in English, German, French and
+// Spanish: "we don't plan to buy this year" and "dieses Jahr kaufen wir
+// nichts" are no timeline; "we went live in March" is no timeline at all.
+
+// tlNegators are the words that, among the few before a time phrase in its
+// clause, negate the plan it dates.
+var tlNegators = map[string]bool{
+	"not": true, "no": true, "never": true, "without": true, "nor": true, "cannot": true,
+	"nicht": true, "kein": true, "keine": true, "keinen": true, "keiner": true, "keinem": true,
+	"nie": true, "niemals": true, "ohne": true,
+	"ne": true, "pas": true, "jamais": true, "aucun": true, "aucune": true, "sans": true,
+	"nunca": true, "sin": true, "ni": true, "tampoco": true, "jamás": true,
+	"zero": true, "zéro": true, "null": true, "cero": true, "nichts": true, "rien": true, "nada": true,
+}
+
+// tlCutWords say a plan or its money was stopped ("budget cut for this
+// year", "este año nos recortaron el subsidio"); they negate a time phrase
+// a few more words away than a plain "not".
+var tlCutWords = map[string]bool{
+	"frozen": true, "cancelled": true, "canceled": true, "scrapped": true,
+	"gestrichen": true, "eingefroren": true, "gekürzt": true, "gekuerzt": true, "abgesagt": true,
+	"coupé": true, "gelé": true, "supprimé": true, "annulé": true,
+	"recortado": true, "recortaron": true, "recortó": true, "congelado": true, "congelada": true,
+	"congelaron": true, "cancelado": true, "cancelaron": true,
+}
+
+// tlScopeStops end a negation's or a tense's reach backwards: a new clause
+// joined by a conjunction ("we have no CRM and want one this quarter").
+var tlScopeStops = []string{
+	" but ", " and ", " aber ", " sondern ", " und ", " mais ", " et ", " pero ", " sino ", " y ",
+	" so ", " also ", " donc ", " therefore ", " deshalb ", " por eso ", " because ", " weil ",
+	" car ", " porque ", " now ", " jetzt ", " maintenant ", " ahora ",
+}
+
+// tlScopeStart returns where the reach of a word before p starts: the
+// clause start, or just after the last comma or conjunction before p,
+// and never more than limit bytes back.
+func tlScopeStart(d *doc, p, limit int) int {
+	lo := max(d.clauseStart(p), p-limit)
+	seg := d.lower[lo:p]
+	if c := strings.LastIndexAny(seg, ",:()"); c >= 0 {
+		lo, seg = lo+c+1, seg[c+1:]
+	}
+	for i := len(seg) - 1; i >= 0; i-- {
+		if seg[i] >= 0xF0 { // an emoji ends a chat message's sentence
+			lo, seg = lo+i+1, seg[i+1:]
+			break
+		}
+	}
+	for _, stop := range tlScopeStops {
+		if i := strings.LastIndex(seg, stop); i >= 0 {
+			lo, seg = lo+i+len(stop)-1, seg[i+len(stop)-1:]
+		}
+	}
+	return lo
+}
+
+// tlNegWords is how many words before a time phrase a negator may stand.
+const tlNegWords = 5
+
+// tlNegationAt returns the offset of a negator in the few words before
+// match m, -1 if there is none (tlNegationAfter looks after it). "not
+// only" and "nicht nur" do not count.
+func tlNegationAt(d *doc, m []int) int {
+	p := m[0]
+	lo := tlScopeStart(d, p, 60)
+	seg := d.lower[lo:p]
+	end := len(seg)
+	for seen := 0; end > 0 && seen < tlNegWords; seen++ {
+		for end > 0 && isSep(seg[end-1]) {
+			end--
+		}
+		start := end
+		for start > 0 && !isSep(seg[start-1]) {
+			start--
+		}
+		if start == end {
+			break
+		}
+		w := seg[start:end]
+		if tlCutWords[w] {
+			return lo + start
+		}
+		if start == 0 && lo > d.clauseStart(p) && lo > 0 && !isSep(d.lower[lo-1]) && d.lower[lo-1] != ',' {
+			break // a word cut in half by the window
+		}
+		if tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2 {
+			if !tlOnlyAfter(seg[end:]) && !strings.Contains(seg[end:], "qu'") && !strings.Contains(seg[end:], " que ") {
+				return lo + start // but "ne ... qu'en mars" is "only in March"
+			}
+		}
+		end = start
+	}
+	return -1
+}
+
+// tlOnlyAfter reports a negator followed by "only", "later" or "sure"
+// ("not only", "nicht später", "not sure, probably Q3"), which does not
+// negate the plan.
+func tlOnlyAfter(rest string) bool {
+	for _, w := range strings.Fields(rest) {
+		switch strings.Trim(w, ".,;:!?") {
+		case "only", "just", "nur", "seulement", "que", "solo", "sólo", "later", "später", "spaeter", "erst", "más", "mas",
+			"sure", "certain", "exactly", "clear", "sicher", "genau", "klar", "sûr", "sûrs", "sur", "seguro", "seguros", "exactamente":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// tlNotUntil reports a time phrase that starts with "until"/"before" in
+// any language: negated ("not until Q3", "nicht vor März", "pas avant
+// mars", "no antes de marzo", "no ... hasta marzo") it still dates the plan.
+func tlNotUntil(s string) bool {
+	return startsWithAny(s, "until", "before", "till", "vor ", "vor dem", "bis", "avant", "antes", "hasta", "jusqu")
+}
+
+// tlPastBeforeRe finds, before a time phrase, a verb or word that puts it
+// in the past: "we started in March", "seit März", "nous avons commencé
+// en janvier", "desde enero". A participle alone is no past ("we need it
+// implemented by June", "doit être déployé avant mars"): it needs its
+// subject or auxiliary.
+var tlPastBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:last|since|earlier|previously|ended|expired|` +
+	`(?:we|i|they|he|she|it|you|team|company)(?:'ve| have| had)? (?:already |just |recently |first |actually |originally )?(?:started|began|bought|purchased|switched|launched|implemented|introduced|signed|moved|migrated|tried|tested|went|attended|renewed|evaluated|replaced|chose|picked|installed|rolled out|did)|` +
+	`(?:we've|we have|i've|i have|they've|we already) (?:had|seen|lost|suffered|experienced)|` +
+	`(?:was|were) (?:frozen|cut|cancell?ed|rejected|approved|signed|renewed|launched|started|bought|purchased|installed|introduced|implemented|replaced|abandoned|stopped|paused|postponed)|` +
+	`seit|letzte[nmrs]?|vergangene[nmrs]?|` +
+	`depuis|derni[èe]re?|(?:avons|avez|ont|ai|a|avions|avait|avaient)(?: d[ée]j[àa]| bien)? (?:commenc[ée]|achet[ée]|lanc[ée]|d[ée]marr[ée]|sign[ée]|test[ée]|essay[ée]|migr[ée]|chang[ée]|install[ée]|d[ée]ploy[ée]|mis en place|choisi|remplac[ée])|` +
+	`desde|pasad[oa]|comenz[óo]|empez[óo]|compr[óo]|firm[óo]|(?:hemos|han|ha|habíamos|habiamos) (?:ya )?(?:comprado|empezado|comenzado|implementado|probado|lanzado|migrado|cambiado|firmado|contratado|instalado))(?:$|[^\pL])`)
+
+// tlPastDeAuxRe and tlPastDePartRe find a German perfect around a time
+// phrase: "wir haben im März umgestellt" (the participle comes last), but
+// not "muss bis März eingeführt sein".
+var (
+	tlPastDeAuxRe  = regexp.MustCompile(`(?:^|[^\pL])(?:haben|hat|hatten|hatte|habe|sind|waren|wurde|wurden)(?:$|[^\pL])`)
+	tlPastDePartRe = regexp.MustCompile(`(?:^|[^\pL])(?:gestartet|gekauft|eingef(?:ü|ue|u)hrt|umgestellt|begonnen|angefangen|getestet|unterschrieben|gewechselt|migriert|implementiert|angeschafft|ausgerollt|eingesetzt)(?:$|[^\pL])`)
+	tlFutureDeRe   = regexp.MustCompile(`(?:^|[^\pL])(?:sein|werden|muss|m(?:ü|ue|u)ssen|soll|sollen|wollen|m(?:ö|oe|o)chten|will)(?:$|[^\pL])`)
+)
+
+// tlPastAfterRe finds, right after a time phrase, a word that puts it in
+// the past: "two months ago", "en mars dernier", "en marzo pasado".
+var tlPastAfterRe = regexp.MustCompile(`^\s*(?:ago\b|dernier|derni[èe]re|pasad[oa]\b|passé|passe\b|zuvor\b)`)
+
+// tlPast reports a time phrase about the past.
+func tlPast(d *doc, m []int) bool {
+	lo := tlScopeStart(d, m[0], 50)
+	if tlPastBeforeRe.MatchString(d.lower[lo:m[0]]) {
+		return true
+	}
+	if hi := min(d.clauseEnd(m[1]), m[1]+60); tlPastDePartRe.MatchString(d.lower[m[1]:hi]) &&
+		tlPastDeAuxRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) && !tlFutureDeRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) {
+		return true
+	}
+	return tlPastAfterRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+12)])
+}
+
+// tlIntentRe finds words of intent or planning: a month name that has
+// already passed this year only means next year's when the writer speaks
+// of a plan ("we want to start in March"), not of an event ("we raised
+// our round in April").
+var tlIntentRe = regexp.MustCompile(`(?:^|[^\pL])(?:want|wants|would like|'d like|plan|plans|planning|planned|aim|aiming|target|targeting|hope|hoping|intend|expect|need|needs|must|should|will|'ll|going to|looking to|go[- ]live|start|starting|launch|kick[- ]?off|roll ?out|deadline|timeline|ready|live|` +
+	`ideally|idealerweise|id[ée]alement|idealmente|next|prochaine?|won't|wont|decide|decision|entscheid\pL*|d[ée]cid\pL*|d[ée]cision|decid\pL*|decisi[óo]n|` +
+	`maybe|probably|perhaps|possibly|vielleicht|eventuell|voraussichtlich|wahrscheinlich|peut-[êe]tre|probablement|quiz[áa]s?|tal vez|probablemente|` +
+	`pr[óo]xim[oa]|que viene|n(?:ä|ae|a)chste[nmrs]?|would|gustar[íi]a|encantar[íi]a|aimerions|aimerais|vis[ée]e?|` +
+	`wollen|will|m(?:ö|oe|o)chten|planen|geplant|vorgesehen|soll|sollen|muss|m(?:ü|ue|u)ssen|brauchen|werden|wird|start|starten|einf(?:ü|ue|u)hrung|umstellen|live|ziel|` +
+	`voulons|veut|veux|voudrions|souhaitons|souhaite|aimerions|pr[ée]voyons|pr[ée]vu|comptons|visons|devons|doit|faut|allons|va|d[ée]marrer|lancer|d[ée]ployer|mise en place|objectif|` +
+	`queremos|quiero|quisi[ée]ramos|necesitamos|necesito|planeamos|pensamos|esperamos|vamos a|va a|debe|tiene que|tenemos que|arrancar|empezar|implementar|lanzar|previsto|objetivo|meta)(?:$|[^\pL])`)
+
+// tlIntentAround reports intent words in the clause around match m,
+// up to the next comma or conjunction after it.
+func tlIntentAround(d *doc, m []int) bool {
+	lo := tlScopeStart(d, m[0], 80)
+	hi := min(d.clauseEnd(m[1]), m[1]+60)
+	rest := d.lower[m[1]:hi]
+	if c := strings.IndexAny(rest, ",;"); c >= 0 {
+		rest = rest[:c]
+	}
+	for _, stop := range tlScopeStops {
+		if i := strings.Index(rest, stop); i >= 0 {
+			rest = rest[:i]
+		}
+	}
+	return tlIntentRe.MatchString(d.lower[lo:m[0]]) || tlIntentRe.MatchString(rest)
+}
+
+// tlNegationAfter returns the offset of a negator among the three words
+// after match m, before a comma or conjunction: "este año no hay
+// presupuesto", "pour l'instant nous n'achetons rien", "im Moment kein
+// Bedarf"; -1 if there is none.
+func tlNegationAfter(d *doc, m []int) int {
+	hi := min(d.clauseEnd(m[1]), m[1]+40)
+	rest := d.lower[m[1]:hi]
+	if c := strings.IndexAny(rest, ",:;()"); c >= 0 {
+		rest = rest[:c]
+	}
+	for _, stop := range tlScopeStops {
+		if i := strings.Index(rest, stop); i >= 0 {
+			rest = rest[:i+1]
+		}
+	}
+	off := 0
+	for n := 0; n < 7; n++ {
+		for off < len(rest) && isSep(rest[off]) {
+			off++
+		}
+		end := off
+		for end < len(rest) && !isSep(rest[end]) {
+			end++
+		}
+		if end == off {
+			break
+		}
+		w := strings.Trim(rest[off:end], ".!?")
+		if tlCutWords[w] || n < 3 && (tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2) {
+			if !tlOnlyAfter(rest[end:]) {
+				return m[1] + off
+			}
+		}
+		off = end
+	}
+	return -1
+}
+
+// tlMatchesNear reports whether p matches within d.lower[lo:hi], a span
+// inside one clause. It asks the literal index first, so of a word list
+// split into a hundred parts only those whose words occur in the clause
+// run their expression.
+func tlMatchesNear(p *pattern, d *doc, lo, hi int) bool {
+	k := d.clauseIndex(lo)
+	for i := range p.parts {
+		part := &p.parts[i]
+		if part.lits != nil && literalIndex != nil {
+			if _, ok := slices.BinarySearch(d.clausesFor(part), k); !ok {
+				continue
+			}
+		}
+		if part.re.MatchString(d.lower[lo:hi]) {
+			return true
+		}
+	}
+	return false
+}
