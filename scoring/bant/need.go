@@ -1,7 +1,5 @@
 package bant
 
-import ()
-
 // painRules are pain statements, strongest first. A match preceded by a
 // negation ("we're not struggling") becomes an exploratory statement.
 var painRules = []struct {
@@ -26,45 +24,66 @@ var urgentRe = mustPattern(`\b(?:urgent(?:ly)?|asap|as soon as possible|immediat
 // merely putting the purchase later.
 var noRushWords = []string{"rush", "hurry", "urgen", "pressing", "priority", "sensitive", "pressure"}
 
-// extractNeed returns the most confident need statement in d, or nil. tl
-// is the extracted timeline: an ASAP timeline makes a stated need urgent,
-// and a "no rush" one keeps it from being urgent.
+// needExploreConf is the confidence of an exploratory statement, and
+// needDeniedConf that of a negated or solved pain read as "no need".
+const (
+	needExploreConf = 0.6
+	needDeniedConf  = 0.55
+)
+
+// extractNeed returns the need statement of d, or nil. A stated pain or
+// goal (see need_detect.go) wins over an exploratory statement in the same
+// text, as the writer who says "just researching" and then tells of lost
+// orders has a need; a negated or solved pain alone reads as exploring.
+// tl is the extracted timeline: an ASAP timeline makes a stated need
+// urgent, and a "no rush" one keeps it from being urgent.
 func extractNeed(d *doc, tl *Timeline) *Need {
+	cues, denied := needFindCues(d)
 	var best *Need
-	bestPos := 0
-	consider := func(n Need, pos int) {
-		if best == nil || n.Confidence > best.Confidence || n.Confidence == best.Confidence && pos < bestPos {
-			nn := n
-			best, bestPos = &nn, pos
+	bestConf := 0.0
+	var support [4]int
+	for i, c := range cues {
+		if c.tier == needTierObject {
+			continue
 		}
-	}
-	for _, r := range painRules {
-		for _, m := range r.re.findAll(d) {
-			if at := d.negationAt(m[0]); at >= 0 {
-				consider(Need{Confidence: 0.55, Evidence: d.snippet(at, m[1])}, at)
-				continue
+		conf, n := needScore(cues, i, &support)
+		conf = clamp01(conf)
+		if conf <= bestConf {
+			continue
+		}
+		pain := c.start
+		for _, j := range support[:n] {
+			if cues[j].clause == c.clause && cues[j].start < pain {
+				pain = cues[j].start
 			}
-			consider(Need{Stated: true, Pain: d.clauseFrom(m[0]), Confidence: r.conf, Evidence: d.snippet(m[0], m[1])}, m[0])
 		}
+		bestConf = conf
+		best = &Need{Stated: true, Pain: d.clauseFrom(pain), Confidence: conf, Evidence: needEvidence(d, cues, i, support[:n])}
 	}
-	for _, re := range []*pattern{exploreRe, researchRe} {
-		for _, m := range re.findAll(d) {
-			if d.negatedBefore(m[0]) {
-				continue
-			}
-			consider(Need{Confidence: 0.6, Evidence: d.snippet(m[0], m[1])}, m[0])
-		}
-	}
-	if best == nil {
-		return nil
-	}
-	if best.Stated {
+	if best != nil && best.Confidence >= AnswerThreshold {
 		best.Urgent = urgent(d, tl)
 		if best.Urgent {
 			best.Confidence = clamp01(best.Confidence + 0.05)
 		}
+		return best
 	}
-	return best
+	for _, re := range []*pattern{needExploreRe, exploreRe, researchRe} {
+		for _, m := range re.findAll(d) {
+			if needNegationAt(d, m[0]) >= 0 {
+				continue
+			}
+			return &Need{Confidence: needExploreConf, Evidence: d.snippet(m[0], m[1])}
+		}
+	}
+	if len(denied) > 0 {
+		c := denied[0]
+		lo := c.start
+		if at := needNegationAt(d, c.start); at >= 0 {
+			lo = at
+		}
+		return &Need{Confidence: needDeniedConf, Evidence: d.snippet(lo, c.end)}
+	}
+	return nil // a lone weak cue ("we use Excel") states nothing
 }
 
 // urgent reports an urgency cue in d or an ASAP timeline, unless the
@@ -78,9 +97,11 @@ func urgent(d *doc, tl *Timeline) bool {
 	if tl != nil && tl.Label == LabelASAP && tl.Confidence >= AnswerThreshold {
 		return true
 	}
-	for _, m := range urgentRe.findAll(d) {
-		if !d.negatedBefore(m[0]) {
-			return true
+	for _, re := range []*pattern{urgentRe, needUrgentRe} {
+		for _, m := range re.findAll(d) {
+			if needNegationAt(d, m[0]) < 0 {
+				return true
+			}
 		}
 	}
 	return false
