@@ -24,26 +24,33 @@ var urgentRe = mustPattern(`\b(?:urgent(?:ly)?|asap|as soon as possible|immediat
 // merely putting the purchase later.
 var noRushWords = []string{"rush", "hurry", "urgen", "pressing", "priority", "sensitive", "pressure"}
 
-// needExploreConf is the confidence of an exploratory statement, and
-// needDeniedConf that of a negated or solved pain read as "no need".
+// needExploreConf is the confidence of an exploratory or "no need"
+// statement.
+const needExploreConf = 0.6
+
+// Thresholds a stated need must reach: more when the writer also says
+// they are exploring, more again when they say what they have works
+// ("our spreadsheet works okay, so we're comparing vendors" is no pain,
+// however many spreadsheets it names).
 const (
-	needExploreConf = 0.6
-	needDeniedConf  = 0.55
+	needStatedOverExplore = 0.6
+	needStatedOverDenial  = 0.75
 )
 
 // extractNeed returns the need statement of d, or nil. A stated pain or
 // goal (see need_detect.go) wins over an exploratory statement in the same
 // text, as the writer who says "just researching" and then tells of lost
-// orders has a need; a negated or solved pain alone reads as exploring.
-// tl is the extracted timeline: an ASAP timeline makes a stated need
-// urgent, and a "no rush" one keeps it from being urgent.
+// orders has a need; a negated or solved pain reads as no need. tl is the
+// extracted timeline: an ASAP timeline makes a stated need urgent, and a
+// "no rush" one keeps it from being urgent.
 func extractNeed(d *doc, tl *Timeline) *Need {
-	cues, denied := needFindCues(d)
+	langs := needLangs(d)
+	cues, denied := needFindCues(d, langs)
 	var best *Need
 	bestConf := 0.0
 	var support [4]int
 	for i, c := range cues {
-		if c.tier == needTierObject {
+		if needSupportOnly(c.tier) {
 			continue
 		}
 		conf, n := needScore(cues, i, &support)
@@ -60,30 +67,62 @@ func extractNeed(d *doc, tl *Timeline) *Need {
 		bestConf = conf
 		best = &Need{Stated: true, Pain: d.clauseFrom(pain), Confidence: conf, Evidence: needEvidence(d, cues, i, support[:n])}
 	}
-	if best != nil && best.Confidence >= AnswerThreshold {
+	var explore, denial *Need
+	for _, p := range langs {
+		for _, pair := range []struct {
+			re  *pattern
+			out **Need
+		}{{p.denial, &denial}, {p.explore, &explore}} {
+			if *pair.out != nil || pair.re == nil {
+				continue
+			}
+			for _, m := range pair.re.findAll(d) {
+				if needNegationAt(d, m[0]) < 0 {
+					*pair.out = &Need{Confidence: needExploreConf, Evidence: d.snippet(m[0], m[1])}
+					break
+				}
+			}
+		}
+	}
+	if explore == nil {
+		for _, re := range []*pattern{exploreRe, researchRe} {
+			for _, m := range re.findAll(d) {
+				if needNegationAt(d, m[0]) < 0 {
+					explore = &Need{Confidence: needExploreConf, Evidence: d.snippet(m[0], m[1])}
+					break
+				}
+			}
+			if explore != nil {
+				break
+			}
+		}
+	}
+	if denial == nil && len(denied) > 0 {
+		c := denied[0]
+		lo := c.start
+		if at := needNegationAt(d, c.start); at >= 0 {
+			lo = at
+		}
+		denial = &Need{Confidence: needExploreConf, Evidence: d.snippet(lo, c.end)}
+	}
+	threshold := AnswerThreshold
+	switch {
+	case denial != nil:
+		threshold = needStatedOverDenial
+	case explore != nil:
+		threshold = needStatedOverExplore
+	}
+	if best != nil && best.Confidence >= threshold {
 		best.Urgent = urgent(d, tl)
 		if best.Urgent {
 			best.Confidence = clamp01(best.Confidence + 0.05)
 		}
 		return best
 	}
-	for _, re := range []*pattern{needExploreRe, exploreRe, researchRe} {
-		for _, m := range re.findAll(d) {
-			if needNegationAt(d, m[0]) >= 0 {
-				continue
-			}
-			return &Need{Confidence: needExploreConf, Evidence: d.snippet(m[0], m[1])}
-		}
+	if denial != nil {
+		return denial
 	}
-	if len(denied) > 0 {
-		c := denied[0]
-		lo := c.start
-		if at := needNegationAt(d, c.start); at >= 0 {
-			lo = at
-		}
-		return &Need{Confidence: needDeniedConf, Evidence: d.snippet(lo, c.end)}
-	}
-	return nil // a lone weak cue ("we use Excel") states nothing
+	return explore // nil when neither: a lone weak cue ("we use Excel") states nothing
 }
 
 // urgent reports an urgency cue in d or an ASAP timeline, unless the
@@ -97,7 +136,11 @@ func urgent(d *doc, tl *Timeline) bool {
 	if tl != nil && tl.Label == LabelASAP && tl.Confidence >= AnswerThreshold {
 		return true
 	}
-	for _, re := range []*pattern{urgentRe, needUrgentRe} {
+	res := []*pattern{urgentRe}
+	for _, p := range needLangs(d) {
+		res = append(res, p.urgent)
+	}
+	for _, re := range res {
 		for _, m := range re.findAll(d) {
 			if needNegationAt(d, m[0]) < 0 {
 				return true

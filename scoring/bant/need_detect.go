@@ -13,26 +13,44 @@ const (
 	needTierGoal needTier = iota
 	needTierPainRule
 	needTierStrong
+	needTierForced
+	needTierLack
 	needTierMid
 	needTierManual
 	needTierTrouble
+	needTierWant
 	needTierTime
+	needTierSupport
 	needTierObject
 	needTierCount
 )
 
-// needTierConf is each tier's confidence. Only strong pains, the precise
-// English rules and goals reach AnswerThreshold alone; weaker cues
-// combine (see needScore).
+// needTierConf is each tier's confidence. Goals, strong pains, forced
+// changes, lacks, problem words and the precise English rules reach
+// AnswerThreshold alone; weaker cues combine (see needScore).
 var needTierConf = [needTierCount]float64{
 	needTierGoal:     0.7,
 	needTierPainRule: 0, // per rule, see painRules
 	needTierStrong:   0.75,
+	needTierForced:   0.65,
+	needTierLack:     0.6,
 	needTierMid:      0.6,
 	needTierManual:   0.45,
 	needTierTrouble:  0.4,
+	needTierWant:     0.35,
 	needTierTime:     0.3,
+	needTierSupport:  0.15,
 	needTierObject:   0.2,
+}
+
+// needSupportOnly reports a tier that adds to a pain but never makes one:
+// an object of work or "because" next to a wish to buy is not a pain.
+func needSupportOnly(t needTier) bool { return t == needTierSupport || t == needTierObject }
+
+// needPainTier reports a tier that tells of a pain (not a wish, a goal or
+// a support).
+func needPainTier(t needTier) bool {
+	return t >= needTierPainRule && t <= needTierTime && t != needTierWant
 }
 
 // needCue is one cue found in a text.
@@ -43,24 +61,47 @@ type needCue struct {
 	conf       float64
 }
 
-// needPainPatterns are the pain tiers and their patterns, strongest
-// first, so a weaker cue inside a stronger one's match is dropped.
-var needPainPatterns = []struct {
-	tier needTier
-	re   *pattern
-}{
-	{needTierStrong, needPainStrongRe},
-	{needTierMid, needPainMidRe},
-	{needTierManual, needManualRe},
-	{needTierTrouble, needTroubleRe},
-	{needTierTime, needTimeRe},
-	{needTierObject, needObjectRe},
+// needLangs returns the lexicons to read d with: its language's and
+// English (loanwords), English alone when the language is unknown.
+func needLangs(d *doc) []*needPatterns {
+	en := needCompiled[LangEnglish]
+	if l := needCompiled[detectLanguage(d.lower)]; l != nil && l != en {
+		return []*needPatterns{l, en}
+	}
+	return []*needPatterns{en}
 }
 
-// needFindCues returns the cues of d in text order, and whether a
-// problem word was negated or marked solved ("no problems with our
-// current tool", "we solved that last year").
-func needFindCues(d *doc) (cues []needCue, denied []needCue) {
+// needTierPatterns returns the pattern of tier t in p, nil if none.
+func needTierPatterns(p *needPatterns, t needTier) *pattern {
+	switch t {
+	case needTierStrong:
+		return p.strong
+	case needTierForced:
+		return p.forced
+	case needTierLack:
+		return p.lack
+	case needTierMid:
+		return p.mid
+	case needTierManual:
+		return p.manual
+	case needTierTrouble:
+		return p.trouble
+	case needTierWant:
+		return p.want
+	case needTierTime:
+		return p.time
+	case needTierSupport:
+		return p.support
+	case needTierObject:
+		return p.object
+	}
+	return nil
+}
+
+// needFindCues returns the cues of d in text order, and the problem words
+// that were negated or marked solved ("no problems with our current
+// tool", "we solved that last year").
+func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needCue) {
 	overlaps := func(s, e int) bool {
 		for _, c := range cues {
 			if s < c.end && c.start < e {
@@ -73,15 +114,16 @@ func needFindCues(d *doc) (cues []needCue, denied []needCue) {
 		if overlaps(c.start, c.end) {
 			return
 		}
-		if c.tier != needTierObject && c.tier != needTierGoal && (needNegationAt(d, c.start) >= 0 || needSolved(d, c.start, c.end)) {
-			if c.tier <= needTierMid {
-				denied = append(denied, c)
+		if !needSupportOnly(c.tier) && c.tier != needTierGoal && c.tier != needTierLack &&
+			(needNegationAt(d, c.start) >= 0 || needSolved(d, langs, c.start, c.end)) {
+			if c.tier <= needTierMid && needNegationAt(d, c.start) >= 0 {
+				denied = append(denied, c) // "no problems": a solved one says nothing
 			}
 			return
 		}
 		cues = append(cues, c)
 	}
-	for _, g := range needGoals(d) {
+	for _, g := range needGoals(d, langs) {
 		add(g)
 	}
 	for _, r := range painRules {
@@ -89,43 +131,77 @@ func needFindCues(d *doc) (cues []needCue, denied []needCue) {
 			add(needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: needTierPainRule, conf: r.conf})
 		}
 	}
-	for _, p := range needPainPatterns {
-		for _, m := range p.re.findAll(d) {
-			add(needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: p.tier, conf: needTierConf[p.tier]})
+	// "not happy with our current tool" is a pain.
+	for _, p := range langs {
+		for _, m := range p.denial.findAll(d) {
+			if at := needNegationAt(d, m[0]); at >= 0 && !needHasNegator(d.lower[m[0]:m[1]]) {
+				add(needCue{start: at, end: m[1], clause: d.clauseIndex(m[0]), tier: needTierStrong, conf: needTierConf[needTierStrong]})
+			}
+		}
+	}
+	for t := needTierStrong; t < needTierCount; t++ {
+		for _, p := range langs {
+			re := needTierPatterns(p, t)
+			if re == nil {
+				continue
+			}
+			for _, m := range re.findAll(d) {
+				if m[0] > 0 && isLetter(d.lower[m[0]-1]) {
+					continue // inside a word: Go's \b takes "é" for a boundary ("opérateur")
+				}
+				c := needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: t, conf: needTierConf[t]}
+				if t == needTierWant && needInfoInClause(d, langs, c.clause) {
+					continue // "we need a quote for 25 tablets"
+				}
+				add(c)
+			}
 		}
 	}
 	sort.Slice(cues, func(i, j int) bool { return cues[i].start < cues[j].start })
 	return cues, denied
 }
 
-// needGoals returns the goal cues of d: a goal phrase in one piece
-// (needGoalRe), or a wish followed in its clause by an action verb with
-// no request for information in between ("wir möchten die Auftragserfassung
+// needInfoInClause reports a request for information or prices in clause
+// k.
+func needInfoInClause(d *doc, langs []*needPatterns, k int) bool {
+	c := d.clauseSpan(k)
+	return needInfoBetween(d, langs, c[0], c[1])
+}
+
+// needGoals returns the goal cues of d: a goal phrase in one piece, or a
+// wish followed in its clause by an action verb with no request for
+// information in between ("wir möchten die Auftragserfassung
 // automatisieren", not "wir möchten ein Angebot erhalten").
-func needGoals(d *doc) []needCue {
+func needGoals(d *doc, langs []*needPatterns) []needCue {
 	var out []needCue
-	for _, m := range needGoalRe.findAll(d) {
-		if needInfoRe.matchesIn(d, m[0], m[1]) {
+	for _, p := range langs {
+		if p.goal != nil {
+			for _, m := range p.goal.findAll(d) {
+				if needInfoBetween(d, langs, m[0], m[1]) {
+					continue
+				}
+				out = append(out, needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: needTierGoal, conf: needTierConf[needTierGoal]})
+			}
+		}
+		if p.goalWish == nil || p.goalVerb == nil {
 			continue
 		}
-		out = append(out, needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: needTierGoal, conf: needTierConf[needTierGoal]})
-	}
-	wishes := needGoalWishRe.findAll(d)
-	if len(wishes) == 0 {
-		return out
-	}
-	verbs := needGoalVerbRe.findAll(d)
-	for _, w := range wishes {
-		k := d.clauseIndex(w[0])
-		for _, v := range verbs {
-			if v[0] < w[1] || d.clauseIndex(v[0]) != k {
-				continue
-			}
-			if needInfoBetween(d, w[1], v[0]) {
+		wishes := p.goalWish.findAll(d)
+		if len(wishes) == 0 {
+			continue
+		}
+		verbs := p.goalVerb.findAll(d)
+		for _, w := range wishes {
+			k := d.clauseIndex(w[0])
+			for _, v := range verbs {
+				if v[0] < w[1] || d.clauseIndex(v[0]) != k {
+					continue
+				}
+				if !needInfoBetween(d, langs, w[1], v[0]) {
+					out = append(out, needCue{start: w[0], end: v[1], clause: k, tier: needTierGoal, conf: needTierConf[needTierGoal]})
+				}
 				break
 			}
-			out = append(out, needCue{start: w[0], end: v[1], clause: k, tier: needTierGoal, conf: needTierConf[needTierGoal]})
-			break
 		}
 	}
 	return out
@@ -134,8 +210,16 @@ func needGoals(d *doc) []needCue {
 // needInfoBetween reports a request for information between lo and hi
 // ("wir möchten gerne ein Angebot, um ... zu automatisieren" is still a
 // request for a quote).
-func needInfoBetween(d *doc, lo, hi int) bool {
-	return hi > lo && needInfoRe.matchesIn(d, lo, hi)
+func needInfoBetween(d *doc, langs []*needPatterns, lo, hi int) bool {
+	if hi <= lo {
+		return false
+	}
+	for _, p := range langs {
+		if p.info != nil && p.info.matchesIn(d, lo, hi) {
+			return true
+		}
+	}
+	return false
 }
 
 // needPurposeWords, just before a negation, make it part of a goal
@@ -199,18 +283,23 @@ func needPurposeBefore(d *doc, cs, p int) bool {
 	return false
 }
 
-// needSolved reports a solved-pain marker in the clause of [start, end)
-// with no contrast word between them ("we solved that last year", but not
-// "we solved invoicing but scheduling is still a mess").
-func needSolved(d *doc, start, end int) bool {
+// needSolved reports a solved-pain or past marker in the clause of
+// [start, end): after the pain ("we had double bookings, but that is
+// solved"), or before it with no contrast word in between ("we solved
+// invoicing, but scheduling is still a mess" is a pain).
+func needSolved(d *doc, langs []*needPatterns, start, end int) bool {
 	k := d.clauseIndex(start)
-	for _, m := range needSolvedRe.findAll(d) {
-		if d.clauseIndex(m[0]) != k || m[0] < end && start < m[1] {
+	for _, p := range langs {
+		if p.solved == nil {
 			continue
 		}
-		lo, hi := min(m[1], start), max(m[0], end)
-		if hi <= lo || !containsAny(d.lower[lo:hi], needContrastWords) {
-			return true
+		for _, m := range p.solved.findAll(d) {
+			if d.clauseIndex(m[0]) != k || m[0] < end && start < m[1] {
+				continue
+			}
+			if m[0] >= end || !containsAny(d.lower[m[1]:start], needContrastWords) {
+				return true
+			}
 		}
 	}
 	return false
@@ -224,6 +313,13 @@ func needSolved(d *doc, start, end int) bool {
 // A tier's second and later cues count half, and objects once.
 func needScore(cues []needCue, i int, support *[4]int) (float64, int) {
 	a := cues[i]
+	painNear := needPainTier(a.tier)
+	for _, c := range cues {
+		if dk := c.clause - a.clause; dk >= -1 && dk <= 1 && needPainTier(c.tier) {
+			painNear = true
+			break
+		}
+	}
 	miss := 1 - a.conf
 	var seen [needTierCount]int
 	seen[a.tier]++
@@ -236,12 +332,15 @@ func needScore(cues []needCue, i int, support *[4]int) (float64, int) {
 		if dk < -1 || dk > 1 {
 			continue
 		}
+		if needSupportOnly(c.tier) && !painNear {
+			continue
+		}
 		w := c.conf
 		if dk != 0 {
 			w *= 0.6
 		}
 		if seen[c.tier] > 0 {
-			if c.tier == needTierObject {
+			if needSupportOnly(c.tier) {
 				continue
 			}
 			w /= 2
@@ -272,4 +371,15 @@ func needEvidence(d *doc, cues []needCue, i int, support []int) string {
 		parts = append(parts, d.snippet(cues[j].start, cues[j].end))
 	}
 	return strings.Join(parts, " … ")
+}
+
+// needHasNegator reports a negating word in s ("no complaints" is itself
+// a denial, so a negation before it does not make a pain).
+func needHasNegator(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' }) {
+		if needNegators[w] || strings.HasSuffix(w, "n't") {
+			return true
+		}
+	}
+	return false
 }

@@ -4,28 +4,316 @@ import "strings"
 
 // The need lexicons, in English, German, French and Spanish. People rarely
 // write "our problem is"; they tell a story ("every Monday two people copy
-// the orders from the mails into Excel", "se nos pierden pedidos"). The
-// detector (need_detect.go) therefore reads cue families, not sentences:
+// the orders from the mails into Excel", "se nos pierden los pedidos"). The
+// detector (need_detect.go) therefore reads cue families, not sentences,
+// and combines them per sentence:
 //
-//   - pain cues that state a pain on their own ("struggling", "Chaos",
-//     "on galère", "no damos abasto"), with a confidence per tier;
-//   - weak cues that hint at one ("Excel", "by hand", "every week", "lost",
-//     "errors", "slow") and count only together with another cue or an
-//     object of work (orders, leads, invoices, appointments...) in the same
-//     sentence or the next one;
-//   - goals: a first-person wish ("we want to", "wir möchten", "nous
-//     souhaitons", "queremos") with an action verb, which a request for
-//     information ("we would like to know your prices") is not;
-//   - solved-pain markers, negators and exploratory statements.
+//   - strong pains that state a pain alone ("struggling", "Chaos", "on
+//     galère", "no damos abasto"), a lack of something a business needs
+//     ("no visibility", "keine Übersicht", "aucun suivi", "sin
+//     trazabilidad") and forced changes or risks (end of support, a
+//     contract running out, an audit finding, a break-in, a new law);
+//   - the generic problem words ("problems", "Probleme", "soucis");
+//   - weak cues that hint at a pain (manual work, things going wrong,
+//     repetition and time spent, a wish to buy something) and count only
+//     together with another cue in the same sentence or the next one;
+//   - supports (objects of work, "because", "today", "still") that add to
+//     a pain but never make one;
+//   - outcome goals: a wish with an action verb ("we want to cut", "wir
+//     möchten ... automatisieren", "nous souhaitons réduire", "queremos
+//     dejar de"), which a request for information is not;
+//   - solved-pain markers, negators, "no need" and exploratory statements.
 //
+// Each language has its own lists (a French "plante" is not a Spanish
+// "planteamos"); English runs on every text too, as inquiries in the
+// other languages borrow English words ("Tool", "Excel", "Deadline").
 // Go's \b only knows ASCII letters, so an entry that starts or ends in an
-// accented letter gets no boundary on that side (needWords adds them).
+// accented letter gets no boundary on that side (see needWords).
+
+// needLexicon is one language's cue lists; each entry is a regular
+// expression over lower-cased text.
+type needLexicon struct {
+	strong, lack, forced, mid, manual, trouble, want, time, support, object []string
+	goal, goalWish, goalVerb, info, solved, denial, explore, urgent         []string
+}
+
+// needLexicons are the cue lists of the four languages, by language code.
+var needLexicons = map[string]needLexicon{
+	LangEnglish: {
+		strong: []string{
+			`struggl(?:e|es|ed|ing)`, `churn`, `(?:takes?|taking|took) (?:\w+ ){0,2}?(?:much|too much|a lot of|so much|lots of) time`, `frustrat(?:ed|ing|ion|es)`, `nightmares?`, `chaos`, `chaotic`, `headaches?`, `pain points?`, `bottlenecks?`,
+			`fed up`, `sick of`, `tired of`, `overwhelmed`, `swamped`, `drowning in`, `bogged down`, `buried (?:in|under)`,
+			`(?:fall|falls|falling|fell|slip|slips|slipping) through the cracks`, `(?:can't|cannot|couldn't) (?:keep up|cope)`,
+			`error[- ]prone`, `time[- ]consuming`, `tedious`, `cumbersome`, `clunky`, `waste of time`,
+			`(?:wasting|wasted|waste|wastes) (?:\w+ ){0,3}?(?:time|hours|days|money|effort|mornings?|afternoons?)`,
+			`double[- ]book(?:ing|ings|ed)`, `overbook(?:ing|ings|ed)?`, `overbookings`, `overs(?:ell|elling|old)`, `no[- ]shows?`, `outages?`, `downtime`,
+			`keeps? (?:crashing|failing|breaking|freezing|going down|losing|forgetting|missing)`,
+			`(?:we|they|i|people|customers|clients|staff) keep (?:losing|missing|forgetting|getting|having|chasing|running|asking|calling)`,
+			`(?:doesn't|does not|don't|won't|can't|cannot|didn't) scale`, `not scalable`, `outgr(?:own|ew)`,
+			`too (?:slow|expensive|complicated|complex|manual|clunky|buggy|costly|time[- ]consuming|error[- ]prone|many errors|many mistakes|late|long)`,
+			`takes? (?:us )?(?:forever|ages|too long)`, `(?:costing|costs|cost) us (?:\w+ ){0,2}?(?:money|time|hours|customers|clients|deals|sales|a fortune)`,
+			`los(?:e|es|ing|t) (?:a |an |the |our |some |many |half |\w+ )?(?:money|customers|clients|deals|revenue|sales|business|patients|orders|leads|track|bookings|guests|members|students|donors|loads?|shipments?|data|files|messages|calls|tickets|time)`,
+			`(?:is|are|was|were|got|get|gets|getting|go|goes|went) (?:\w+ ){0,2}?(?:lost|missed|forgotten|overlooked|dropped|ignored)`,
+			`(?:isn't|is not|aren't|are not|no longer|not) (?:\w+ ){0,1}?working`, `(?:isn't|is not|no longer) cutting it`, `a (?:huge |real |big |total |complete )?mess`, `messy`,
+			`complain(?:ing|ed|s|ts)?`, `missed (?:\w+ ){0,1}?(?:deadlines?|appointments|calls|orders|shipments|renewals|follow[- ]ups?|payments|invoices|sla|targets?|forecast)`,
+			`failed (?:an |our |the )?audits?`, `never (?:match|matches|add up|adds up|balance|balances|reconcile)`, `(?:doesn't|don't|does not|do not) (?:match|add up|balance|reconcile|sync)`,
+			`(?:always|often|constantly|regularly|frequently|sometimes|usually) (?:\w+ ){0,1}?(?:wrong|late|incorrect|inaccurate|missing|out of date|outdated|broken)`,
+			`got (?:\w+ ){0,2}?wrong`, `(?:goes|go|went|going) wrong`, `inaccurate`, `out of sync`, `not (?:in sync|synced|sync)`,
+			`(?:can't|cannot|couldn't|could not|unable to) (?:reconcile|find|track|see|keep track|tell|get|answer|respond|handle|process)`,
+			`(?:nobody|no one|hardly anyone|almost nobody|nobody ever) (?:knows|answers|replies|responds|uses|reads|picks up|has)`,
+			`(?:is|are) (?:\w+ ){0,1}?killing us`, `annoy(?:ed|ing)`, `(?:angry|unhappy|frustrated) (?:customers|clients|patients|guests|users|parents)`,
+			`backlogs?`, `piling up`, `pile up`, `behind schedule`, `fall(?:ing)? behind`, `eats? up`,
+		},
+		lack: []string{
+			`(?:no|without|zero|lack of|lacking|don't have any|do not have any|have no|no real) (?:\w+ ){0,2}?(?:visibility|overview|tracking|traceability|insights?|integration|transparency|audit trail|backups?|way to (?:know|see|track|tell|find|check))`,
+		},
+		forced: []string{
+			`end of (?:life|support)`, `(?:goes|going|went) (?:off|out of) support`, `discontinu(?:e|ed|es|ing)`, `sunset(?:ting|ted)?`,
+			`no longer (?:supported|maintained|receives?|gets?|available)`, `(?:contract|license|licence|subscription|support|lease) (?:\w+ ){0,2}?(?:ends|expires|runs out|is ending|is expiring|ran out)`,
+			`mandatory`, `required by law`, `legal(?:ly)? (?:requirement|required|obligation)`, `auditors?`, `(?:won't|will not|don't|do not) accept`,
+			`hacked`, `(?:data )?breach`, `ransomware`, `phishing`, `stolen`, `theft`, `break-?ins?`, `otherwise (?:we|they|it|the)`,
+			`flagged`, `(?:a |major |big |serious )risk`, `fines?`, `penalt(?:y|ies)`, `sanctions?`, `failures?`, `incidents?`,
+		},
+		mid: []string{`problems?`, `issues`, `trouble`, `difficult(?:y|ies)`, `challenges?`},
+		manual: []string{
+			`manual(?:ly)?`, `by hand`, `copy(?:ing)?`, `copies`, `pasting`, `copied`, `copy-paste`, `re-?typ(?:e|ing)`, `re-?enter(?:ing)?`, `typing`, `key(?:ing)? in`,
+			`spreadsheets?`, `excel`, `google (?:sheets|forms|docs)`, `paper`, `papers`, `printed`, `print(?:ing)? (?:and|&)`, `notebooks?`, `whiteboard`, `sticky notes`, `post-its?`,
+			`phone calls?`, `by phone`, `back and forth`, `whatsapp`, `cash`, `envelopes`, `calculators?`, `clipboards?`, `by e-?mail`, `fax`, `word (?:documents|files)`,
+		},
+		trouble: []string{
+			`errors?`, `mistakes?`, `wrong`, `typos`, `slow`, `slower`, `delays?`, `delayed`, `late`, `chasing`, `chase`, `forget(?:s|ting)?`, `forgot`, `missed`, `missing`,
+			`lost`, `lose`, `losing`, `duplicates?`, `duplicated`, `scattered`, `spread across`, `all over the place`, `hard to`, `difficult to`, `impossible to`,
+			`(?:three|four|five|several|multiple|different|two|3|4|5) (?:different |separate )?(?:tools|systems|apps|spreadsheets|inboxes|places|channels|forms)`,
+			`risks?`, `risky`, `expensive`, `costly`, `crash(?:es|ed|ing)?`, `bugs?`, `buggy`, `unreliable`, `outdated`, `old`, `inefficient`, `broken`, `stops? me`,
+			`(?:doesn't|does not|can't|cannot|won't) (?:integrate|talk|sync|support|handle|cover|do|let)`, `not (?:same|integrated|connected)`, `random`, `wait(?:ing)?`, `queues?`,
+		},
+		want: []string{
+			`(?:we|i)(?: \w+){0,2}? (?:need|needs|want|require|must have)`, `(?:we|i)(?:'re|'m| are| am) (?:\w+ ){0,1}?(?:looking|searching) for`,
+			`(?:looking|searching) for (?:a|an|something|some)`, `need (?:a|an|some|something|real-time|new)`, `(?:want|need|trying|tasked|responsible|asked|directed) (?:me )?to (?:find|source|buy|get|introduce|implement|roll out|replace|change|switch)`,
+			`to source`, `(?:introduce|implement|roll out|deploy|install) (?:a|an|new)`, `replacement`, `(?:switch|move|migrate) (?:away )?(?:to|from)`,
+		},
+		time: []string{
+			`every (?:single )?(?:day|morning|evening|night|week|monday|tuesday|wednesday|thursday|friday|month|month-end|time|quarter|shift)`, `each (?:day|week|month|time)`, `daily`, `weekly`,
+			`hours`, `minutes`, `(?:whole|entire) (?:day|morning|afternoon|weekend)`, `half a day`, `afternoons?`, `mornings?`, `evenings`, `weekends?`, `lunch break`,
+			`(?:spend|spends|spending|spent) (?:\w+ ){0,4}?(?:hours|days|the (?:whole |entire )?(?:morning|day|afternoon)|half (?:a|the) day|(?:so much |too much |a lot of )?time|my|our)`,
+			`takes? (?:us |the \w+ )?(?:about |around )?(?:hours|days|a day|half|\d+ (?:minutes|hours|days))`, `\d+ times (?:a|per|every) (?:day|week|month)`, `times per month`, `(?:a|per) day`, `per week`, `for weeks`, `for days`,
+		},
+		support: []string{`because`, `currently`, `right now`, `at the moment`, `still`, `today`, `always`, `constantly`, `regularly`, `often`, `never`, `again`, `recently`, `last (?:week|month|year|quarter)`},
+		object: []string{
+			`orders?`, `invoices?`, `invoicing`, `leads?`, `customers?`, `clients?`, `messages?`, `e-?mails?`, `calls?`, `appointments?`, `bookings?`, `reservations?`,
+			`tickets?`, `requests?`, `inquiries`, `enquiries`, `shifts?`, `rosters?`, `schedules?`, `scheduling`, `payroll`, `timesheets?`, `inventory`, `stock`, `shipments?`, `deliveries`,
+			`reports?`, `reporting`, `data`, `contracts?`, `documents?`, `files?`, `follow[- ]ups?`, `patients?`, `guests?`, `students?`, `members?`, `donors?`, `candidates?`, `applicants?`,
+			`expenses?`, `receipts?`, `quotes?`, `payments?`, `payouts?`, `commissions?`, `deadlines?`, `tasks?`, `projects?`, `onboarding`, `claims?`, `records?`, `accounts`, `statements?`, `dashboards?`, `machines?`,
+		},
+		goal: []string{
+			`(?:we|i|we'd|i'd|we're|i'm|team|company) (?:\w+ ){0,3}?(?:want|wants|would like|'d like|need|needs|have|must|hope|hoping|aim|plan|trying|try|looking|wish) (?:\w+ ){0,1}?to (?:automate|reduce|cut|stop|avoid|eliminate|improve|speed up|consolidate|centrali[sz]e|digiti[sz]e|streamline|simplify|get rid of|modernize|modernise|fix|solve|standardi[sz]e|unify|free up|spend less|lower|minimi[sz]e|prevent|keep track|get (?:a handle|control|visibility|an overview)|shorten|halve|measure|be compliant|comply|stay compliant|protect|secure)`,
+			`(?:looking for|need|want) (?:a |an )?(?:way|solution|tool|system|platform|app|something) (?:to|that) (?:automate|reduce|cut|stop|avoid|eliminate|improve|speed|track|sync|flag|prevent|catch|measure|keep|get)`,
+			`(?:our|the|my|main|primary) (?:goal|objective|aim|target) (?:is|would be|for \w+ is)`,
+			`so (?:that )?(?:we|nothing|no \w+|our \w+) (?:don't|do not|no longer|never|stop|can stop|won't|can)`,
+		},
+		info: []string{
+			`know`, `receive`, `get (?:a|an|some|more|your|the) (?:quote|price|pricing|info|information|demo|proposal|offer|call|brochure)`, `see (?:a|your|the) (?:demo|pricing|prices)`, `learn more`, `find out`,
+			`ask`, `request`, `schedule`, `book (?:a|an)`, `talk`, `speak`, `discuss`, `understand`, `quotes?`, `pricing`, `price list`, `prices?`, `brochure`, `your`,
+		},
+		solved: []string{
+			`solved`, `resolved`, `(?:fixed|sorted(?: out)?) (?:that|it|this|those|these|the (?:problem|issue)s?)`, `(?:got|was|were|has been|have been|is|are|now) (?:fixed|sorted(?: out)?)`,
+			`used to`, `in the past`, `a thing of the past`, `since we (?:switched|moved|introduced|started|implemented|bought)`, `back in (?:19|20)\d\d`,
+		},
+		denial: []string{
+			`(?:works|working|runs|running) (?:\w+ ){0,1}?(?:fine|ok|okay|well|great|perfectly)`, `does the job`, `(?:happy|fine|satisfied|content|pleased) with`, `(?:is|are) fine`,
+			`no complaints`, `no fires`, `nothing (?:is )?broken`, `no (?:real |particular |specific )?(?:pain|problems?|issues)`, `not sure we need`, `no (?:real |immediate |current |actual )?need`,
+			`(?:our|the) (?:\w+ ){0,2}?works`,
+		},
+		explore: []string{
+			`(?:just |simply |only )?curious`, `curiosity`, `researching`, `just (?:looking|browsing|exploring|checking)`, `looking around`, `browsing`,
+			`compar(?:e|ing) (?:\w+ ){0,2}?(?:vendors|tools|platforms|options|solutions|providers|prices|offers|systems)`, `how (?:does it|do you) compare`,
+			`(?:collecting|gathering) (?:some )?info(?:rmation)?`, `following the market`, `keep(?:ing)? (?:an eye|tabs) on`, `vendor list`, `review all vendor`,
+			`not (?:buying|purchasing) anything`, `no plans? to (?:buy|come back|purchase|switch)`, `not a purchase`, `no project planned`, `nothing planned`, `not switching`,
+			`what(?:'s| else is) out there`, `check (?:it|you|things) out`, `for later`, `future reference`, `keep me (?:informed|posted)`, `newsletter`, `might be interested`,
+			`interested in (?:learning|seeing|hearing|knowing|finding out)`, `want(?:ed)? to (?:learn|see|know|understand|find out) (?:more|how|what|if|whether)`, `nice to have`,
+			`exploring (?:options|the market|what's out there|alternatives|possibilities)`, `(?:don't|do not) (?:really )?need anything`,
+		},
+		urgent: []string{`urgent(?:ly)?`, `asap`, `emergency`, `right away`, `immediately`, `today`, `tomorrow`, `this week`},
+	},
+	LangGerman: {
+		strong: []string{
+			`chaos`, `chaotisch`, `alb?traum`, `alptraum`, `nervig`, `nervt`, `genervt`, `frustrierend`, `frustriert`, `frust`, `zettelwirtschaft`, `durcheinander`, `wildwuchs`,
+			`engp(?:a|ä|ae)ss(?:e)?`, `überfordert`, `ueberfordert`, `überlastet`, `ueberlastet`, `kommen nicht (?:mehr )?hinterher`, `schaffen es nicht`, `schaffen (?:\w+ ){0,2}?nicht`,
+			`(?:geht|gehen|ging|gingen) (?:\w+ ){0,3}?(?:verloren|unter)`, `bleiben (?:\w+ ){0,2}?liegen`, `verlier(?:e|en|t|st)`, `verlieren`, `verloren`, `verlorene`,
+			`doppelbuchung(?:en)?`, `doppelt gebucht`, `überbucht`, `ueberbucht`, `ausfälle`, `ausfaelle`, `ausgefallen`, `stürzt (?:\w+ ){0,2}?ab`, `stuerzt (?:\w+ ){0,2}?ab`, `abstürze`, `abstuerze`,
+			`beschwerden`, `beschweren`, `reklamationen`, `zeitverschwendung`, `verschwenden`, `verschwendet`, `kostet uns`, `mühsam`, `muehsam`, `umständlich`, `umstaendlich`,
+			`fehleranfällig`, `fehleranfaellig`, `zeitaufwändig`, `zeitaufwendig`, `zeitraubend`, `skaliert nicht`, `(?:stößt|stoesst|stossen|stoßen) an (?:\w+ )?grenzen`, `überstunden`, `ueberstunden`,
+			`dauert (?:\w+ ){0,2}?(?:ewig|zu lange|stunden|tage|wochen)`, `funktioniert (?:\w+ ){0,2}?nicht`, `klappt (?:\w+ ){0,2}?nicht`, `kaputt`,
+			`stimm(?:t|en) (?:\w+ ){0,2}?nicht`, `passt (?:\w+ ){0,1}?nicht`, `falsche?n?`, `zu spät`, `zu spaet`, `nie an`, `fehlen (?:uns )?(?:\w+ ){0,3}?(?:stunden|einträge|eintraege|daten|zahlen)`,
+			`unzufrieden`, `kündigen`, `kuendigen`, `springen ab`, `leiden`, `beanstandung(?:en)?`, `stillstand(?:szeiten)?`, `schwankt`, `medienbr(?:u|ü|ue)ch`,
+			`(?:keiner|niemand) (?:\w+ ){0,1}?(?:ran|weiß|weiss|antwortet|trägt|traegt)`, `kaum jemand`, `ärgerlich`, `aergerlich`, `fehlbestände`, `schlangen`, `warteschlangen`,
+			`tippen (?:\w+ ){0,3}?ab`, `(?:zweimal|doppelt) (?:\w+ ){0,2}?(?:ab|erfass|eingeben|pflegen)`, `wissen (?:\w+ ){0,1}?nicht`, `erst (?:\w+ ){0,2}?(?:später|spaeter|wenn|am)`,
+		},
+		lack: []string{
+			`(?:keine?n?|ohne|kein|fehlende?n?) (?:\w+ ){0,2}?(?:überblick|ueberblick|übersicht|uebersicht|transparenz|belastbare|auswertung(?:en)?|schnittstellen?|integration|kontrolle|sicherheitsupdates|updates|support|backups?|nachverfolgung|rückverfolgbarkeit|einträge|eintraege)`,
+		},
+		forced: []string{
+			`läuft (?:\w+ ){0,2}?aus`, `laeuft (?:\w+ ){0,2}?aus`, `auslaufen`, `stellt (?:\w+ ){0,3}?ein`, `eingestellt`, `abgekündigt`, `abgekuendigt`, `hört (?:\w+ ){0,3}?auf`, `hoert (?:\w+ ){0,3}?auf`,
+			`vorgeschrieben`, `pflicht`, `gesetzlich(?:e|en)?`, `verpflichtet`, `sanktionen`, `bußgeld(?:er)?`, `bussgeld(?:er)?`, `strafen?`, `vorfall`, `phishing`, `gehackt`, `hackerangriff`, `angriff`,
+			`diebstahl`, `gestohlen`, `drohen`, `droht`, `erfüllt (?:\w+ ){0,4}?nicht`, `erfuellt (?:\w+ ){0,4}?nicht`, `anforderungen`, `prüfung`, `pruefung`, `kontrolle`, `audit`,
+		},
+		mid:    []string{`probleme?n?`, `schwierigkeiten`, `schwachstellen`, `herausforderung(?:en)?`, `schmerzpunkte?`},
+		manual: []string{`manuell(?:e|en)?`, `von hand`, `per hand`, `händisch(?:e|en)?`, `haendisch(?:e|en)?`, `abtippen`, `abgetippt`, `eintippen`, `kopieren`, `kopiert`, `übertragen`, `uebertragen`, `excel(?:-?listen|-?tabellen?|-?liste|-?datei(?:en)?)?`, `tabellen?`, `papier(?:akten|rapporte|form)?`, `zettel(?:n)?`, `strichliste`, `ausgedruckt`, `ausdrucken`, `telefonisch`, `(?:per|übers|uebers|über das|ueber das) telefon`, `per (?:e-)?mail`, `whatsapp`, `ordner`, `fax`, `word`, `foto`, `postfach`},
+		trouble: []string{
+			`fehler(?:n)?`, `langsam(?:e|er)?`, `verzögerungen`, `verzoegerungen`, `verzögert`, `verzoegert`, `verspätet`, `verspaetet`, `vergessen`, `verpass(?:en|t)`, `doppelt`, `verstreut`,
+			`aufwand`, `aufwändig`, `aufwendig`, `schwer`, `schwierig`, `teuer`, `risiko`, `nachtelefonieren`, `hinterher(?:telefonieren|laufen)`, `veraltet`, `alte?n?`, `unübersichtlich`, `unuebersichtlich`,
+			`dauernd`, `ständig`, `staendig`, `immer wieder`, `regelmäßig`, `regelmaessig`, `verschiedenen (?:tools|systemen|wegen|listen)`, `drei verschiedenen`, `tagelang`,
+		},
+		want: []string{
+			`wir (?:\w+ ){0,1}?(?:brauchen|benötigen|benoetigen|suchen|wollen|möchten|moechten|hätten gern|haetten gern)`, `ich (?:\w+ ){0,1}?(?:brauche|suche|benötige|benoetige|will|möchte|moechte)`,
+			`(?:brauchen|suche|suchen|benötigen|benoetigen) (?:ein|eine|einen|was|etwas|nach|dringend|für|fuer|neue|ersatz)`, `sucht (?:eine|einen|ein)`, `einführen`, `einfuehren`, `umsteigen`, `ablösen`, `abloesen`, `ersetzen`, `ersatz`,
+		},
+		time:    []string{`täglich`, `taeglich`, `jeden (?:tag|morgen|abend|montag|dienstag|mittwoch|donnerstag|freitag|monat)`, `jede woche`, `wöchentlich`, `woechentlich`, `stunden`, `minuten`, `tage`, `abends`, `am wochenende`, `monatsende`, `jedes mal`, `montags`, `spitzenzeiten`, `stoßzeiten`, `stosszeiten`, `ganzen (?:tag|vormittag|nachmittag)`, `verbringen`, `dauert`},
+		support: []string{`weil`, `da`, `derzeit`, `momentan`, `aktuell`, `heute`, `noch`, `immer`, `oft`, `nie`, `wieder`, `bisher`, `letzte(?:n|s)? (?:woche|monat|jahr)`},
+		object: []string{
+			`bestellungen`, `auftr(?:ä|ae)ge`, `rechnungen`, `anfragen`, `kunden(?:daten|anfragen)?`, `mails`, `e-mails`, `nachrichten`, `termine(?:n)?`, `buchungen`, `reservierungen`, `schichten`, `dienstpl(?:ä|ae)ne?`,
+			`lohnabrechnung(?:en)?`, `gehaltsabrechnung`, `lager(?:bestand)?`, `lieferungen`, `berichte`, `daten`, `vertr(?:ä|ae)ge`, `dokumente`, `patienten`, `g(?:ä|ae)ste`, `bewerbungen`, `belege`, `angebote`,
+			`zahlungen`, `aufgaben`, `tickets`, `anrufe`, `pakete`, `absenzen`, `stundenzettel`, `einsatzpl(?:ä|ae)ne`, `rapporte`, `akten`, `pläne`, `plaene`, `kampagnen`,
+		},
+		goalWish: []string{
+			`wir (?:wollen|möchten|moechten|müssen|muessen|brauchen|suchen|planen|würden gerne|wuerden gerne|hätten gerne|haetten gerne)`, `ich (?:will|möchte|moechte|muss|suche|würde gerne|wuerde gerne)`,
+			`(?:unser|das) ziel (?:ist|wäre|waere)`, `ziel ist`, `(?:eine|nach einer) l(?:ö|oe)sung`, `einen weg`, `damit`,
+		},
+		goalVerb: []string{
+			`automatisieren`, `digitalisieren`, `reduzieren`, `verringern`, `senken`, `vermeiden`, `verbessern`, `beschleunigen`, `zentralisieren`, `vereinfachen`, `abschaffen`, `loswerden`,
+			`optimieren`, `verk(?:ü|ue)rzen`, `halbieren`, `steigern`, `entlasten`, `einsparen`, `verhindern`, `b(?:ü|ue)ndeln`, `zusammenf(?:ü|ue)hren`, `im griff`, `(?:überblick|ueberblick) (?:\w+ ){0,2}?(?:behalten|bekommen|haben)`,
+			`nicht mehr`, `keine (?:\w+ ){0,2}?mehr`,
+		},
+		info:   []string{`angebot`, `informationen`, `infos?`, `wissen`, `erfahren`, `preise?`, `preisliste`, `demo`, `termin`, `r(?:ü|ue)ckruf`, `kennenlernen`, `unterlagen`, `kosten`, `bestellen`, `offerte`, `folien`},
+		solved: []string{`gel(?:ö|oe)st`, `behoben`, `fr(?:ü|ue)her`, `damals`, `seit wir`, `erledigt`, `im griff`},
+		denial: []string{
+			`läuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `laeuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `läuft alles`, `laeuft alles`, `klappt (?:\w+ ){0,3}?gut`,
+			`zufrieden`, `keine (?:akuten |konkreten |größeren |groesseren )?(?:schmerzpunkte|probleme)`, `ohne probleme`, `keinen grund`, `keinen (?:akuten |konkreten )?bedarf`, `kein (?:akuter |konkreter )?bedarf`,
+			`ohne konkreten anlass`, `kein(?:en)? (?:konkreten )?anlass`,
+		},
+		explore: []string{
+			`(?:nur|erst ?mal|erstmal|einfach mal|zunächst|zunaechst|gerade) (?:\w+ ){0,3}?(?:informieren|umschauen|umsehen|umhören|umhoeren|orientieren|vergleichen)`, `schaue? mich (?:\w+ ){0,2}?um`,
+			`schauen uns (?:[\w-]+ ){0,4}?an`, `anschauen`, `aus neugier`, `neugierig`, `aus interesse`, `nur interesse`, `marktüberblick`, `marktueberblick`, `einen (?:ersten |kleinen |groben )?(?:überblick|ueberblick)`, `verschaffe (?:mir|uns) (?:\w+ ){0,2}?(?:überblick|ueberblick)`,
+			`beschäftige mich`, `beschaeftige mich`, `keine (?:konkreten )?kaufpläne`, `keine (?:konkreten )?kaufplaene`, `kaufen (?:\w+ ){0,2}?nichts`, `prüfen (?:\w+ ){0,1}?optionen`, `pruefen (?:\w+ ){0,1}?optionen`,
+			`vergleichsangebot`, `vergleichen`, `überlegt`, `ueberlegt`, `irgendwann`, `infos sammeln`, `markt (?:\w+ ){0,1}?(?:beobachten|sondieren)`, `kein(?:en)? (?:konkreten |akuten )?bedarf`, `gibt es (?:\w+ ){0,2}?nicht`,
+		},
+		urgent: []string{`dringend(?:st)?`, `sofort`, `umgehend`, `schnellstm(?:ö|oe)glich`, `so schnell wie m(?:ö|oe)glich`, `eilig`, `höchste priorit`, `hoechste priorit`, `zeitkritisch`, `geschäftskritisch`, `kurzfristig`, `heute oder morgen`, `diese woche`},
+	},
+	LangFrench: {
+		strong: []string{
+			`gal(?:è|e)re`, `gal(?:è|e)rons`, `cauchemar`, `chaos`, `bazar`, `pagaille`, `bordel`, `l'enfer`, `enfer`, `pertes? de temps`,
+			`perd(?:ons|ent|re|u|ait|aient)? (?:\w+ ){0,2}?(?:temps|heures?|clients|commandes|ventes|prospects|leads|argent|patients|messages|appels|donn(?:é|e)es)`,
+			`se perd(?:ent)?`, `on perd`, `nous perdons`, `fastidieu(?:x|se)`, `chronophage`, `pénible`, `penible`, `débord(?:é|e)s?`, `debord(?:é|e)s?`, `noy(?:é|e)s?`, `satur(?:é|e)e?s?`, `submerg(?:é|e)s?`,
+			`doubles? r(?:é|e)servations?`, `surr(?:é|e)servations?`, `surbooking`, `rendez-vous (?:manqu|non honor)`, `plante(?:nt)?`, `pannes?`, `bugu(?:e|ent)`,
+			`r(?:é|e)clamations`, `plaintes`, `se plaign(?:ent|ons)`, `ne (?:suit|suivons|suivent|tient) plus`, `n'arriv(?:e|ons|ent) (?:\w+ ){0,1}?(?:plus|pas)`,
+			`ne (?:fonctionne|marche|g(?:è|e)re|prend|permet) (?:\w+ ){0,1}?(?:pas|plus)`, `n'a aucune int(?:é|e)gration`, `gaspill(?:ons|er|é|e|age)`, `co(?:û|u)te (?:\w+ ){0,2}?(?:cher|temps|heures|clients)`, `source d'erreurs`,
+			`faux`, `fausses`, `erron(?:é|e)e?s?`, `en double`, `rat(?:er|ons|ee|ees)`, `rat(?:é|e)`, `rat(?:é|e)s`, `trop (?:lent|cher|compliqu|long|tard)`, `marre`, `insupportable`, `ras-le-bol`, `à bout`,
+			`courir apr(?:è|e)s`, `court apr(?:è|e)s`, `(?:é|e)carts`, `non conformes?`, `sans arr(?:ê|e)t`, `d(?:é|e)passe`, `file d'attente`, `abandon`,
+			`se (?:sont |font |fait )(?:\w+ ){0,1}?(?:pirater|voler|hacker)`, `personne ne`,
+		},
+		lack: []string{
+			`(?:aucune?|pas de|sans|manque de|n'a pas de|n'avons pas de) (?:\w+ ){0,2}?(?:visibilit|suivi|tra(?:ç|c)abilit|int(?:é|e)gration|outil|contr(?:ô|o)le|vue d'ensemble|historique|sauvegarde|images exploitables|solution de remplacement)`,
+		},
+		forced: []string{
+			`ferme (?:son|le) service`, `fin de (?:support|contrat|vie|maintenance)`, `n'est plus (?:maintenu|support)`, `obligation (?:l(?:é|e)gale|r(?:é|e)glementaire)`, `obligatoire`,
+			`r(?:é|e)glementation`, `conformes?`, `conformit(?:é|e)`, `audits?`, `sanctions?`, `amendes?`, `piratage`, `pirat(?:é|e)s?`, `hame(?:ç|c)onnage`, `phishing`, `ransomware`, `ran(?:ç|c)ongiciel`,
+			`vols? de`, `vols`, `si on ne fait rien`, `on doit`, `nous devons`, `doit (?:\w+ ){0,1}?(?:être|etre) d(?:é|e)ploy`, `tentatives`, `incidents?`,
+		},
+		mid:     []string{`probl(?:è|e)mes?`, `soucis`, `difficult(?:é|e)s`, `d(?:é|e)fis?`},
+		manual:  []string{`manuel(?:le|lement)?`, `à la main`, `a la main`, `copier(?:-| )coller`, `copier`, `copions`, `recopi(?:er|ons)`, `ressais(?:ir|issons|ie)`, `double saisie`, `saisie`, `tableurs?`, `excel`, `papier`, `classeurs?`, `cahiers?`, `post-it`, `par t(?:é|e)l(?:é|e)phone`, `par (?:e-)?mail`, `dans les mails`, `word`, `formulaires google`, `bricol(?:é|e)s?`, `feuille`, `t(?:é|e)l(?:é|e)phone sonne`},
+		trouble: []string{`erreurs?`, `lent(?:e|s|es)?`, `lenteurs?`, `retards?`, `relancer`, `relances`, `oubli(?:s|é|e|és|es|ées|ees)?`, `doublons`, `éparpill`, `eparpill`, `difficile`, `compliqu(?:é|e)`, `cher`, `risques?`, `perdu(?:e|es|s)?`, `obsol(?:è|e)te`, `vieu(?:x|lle)`, `ancien`, `d(?:é|e)pass(?:é|e)`, `sans cesse`, `souvent`, `jamais`, `trop`, `attente`},
+		want: []string{
+			`(?:nous|on|je) (?:\w+ ){0,1}?(?:cherchons|cherche|voulons|veut|veux|souhaitons|souhaite|aimerions|voudrions|voudrait|avons besoin|a besoin|ai besoin|aimerait|aimerais)`, `besoin (?:d'un|d'une|de)`,
+			`il (?:nous|me) faut`, `charg(?:é|e)e? de trouver`, `faut que`, `changer (?:de|d')`, `remplacer`, `mettre en place`, `d(?:é|e)ployer`, `proposer`, `ajouter`,
+		},
+		time:    []string{`chaque (?:jour|matin|soir|semaine|lundi|mois|fois|(?:é|e)v(?:é|e)nement)`, `(?:à|a) chaque`, `tous les (?:jours|matins|soirs|lundis|mois|dimanches)`, `toutes les semaines`, `toute la (?:journ(?:é|e)e|saison)`, `heures?`, `minutes`, `journ(?:é|e)es?`, `dimanches`, `soirs`, `week-ends?`, `par jour`, `par semaine`, `\d+ fois par`, `passons`, `y passe`, `le matin`},
+		support: []string{`parce que`, `car`, `aujourd'hui`, `actuellement`, `en ce moment`, `encore`, `toujours`, `souvent`, `depuis`, `jamais`, `ce mois-ci`, `l'an dernier`},
+		object: []string{
+			`commandes`, `factures?`, `facturation`, `demandes`, `courriels`, `mails`, `messages`, `appels`, `rendez-vous`, `r(?:é|e)servations`, `plannings?`, `paie`, `stocks?`, `livraisons`, `rapports`,
+			`donn(?:é|e)es`, `contrats`, `dossiers`, `patients`, `devis`, `paiements`, `candidatures`, `t(?:â|a)ches`, `paniers`, `cotisations`, `cv`, `badges`, `inscriptions`, `validations`, `copies`, `tickets`,
+			`clients`, `deadlines`, `absences`, `formations`, `campagnes`, `pipelines?`, `forecast`, `s(?:é|e)ances`, `salles`,
+		},
+		goalWish: []string{
+			`nous (?:souhaitons|voulons|aimerions|cherchons|devons|voudrions|visons|avons besoin)`, `on (?:voudrait|veut|cherche|doit|aimerait)`, `je (?:souhaite|veux|cherche|voudrais)`,
+			`il nous faut`, `(?:notre |l')objectif`, `une (?:solution|fa(?:ç|c)on|mani(?:è|e)re) (?:de|pour)`, `un moyen de`, `afin de`, `pour (?:ne plus|enfin|arr(?:ê|e)ter|(?:é|e)viter|r(?:é|e)duire|gagner)`,
+		},
+		goalVerb: []string{
+			`automatiser`, `digitaliser`, `num(?:é|e)riser`, `r(?:é|e)duire`, `diminuer`, `(?:é|e)viter`, `supprimer`, `centraliser`, `simplifier`, `am(?:é|e)liorer`, `acc(?:é|e)l(?:é|e)rer`,
+			`gagner du temps`, `arr(?:ê|e)ter`, `en finir`, `fiabiliser`, `optimiser`, `standardiser`, `(?:é|e)conomiser`, `diviser`, `ne plus`, `regrouper`, `unifier`, `se d(?:é|e)barrasser`, `(?:ê|e)tre conformes?`,
+			`en sortir`, `relancer`,
+		},
+		info:   []string{`recevoir`, `obtenir`, `conna(?:î|i)tre`, `savoir`, `devis`, `tarifs?`, `d(?:é|e)mo`, `documentation`, `renseignements`, `informations`, `plus d'infos`, `rappel`, `brochure`, `voir`},
+		solved: []string{`r(?:é|e)solu(?:s|e|es)?`, `r(?:é|e)gl(?:é|e)`, `auparavant`, `autrefois`, `c'est derri(?:è|e)re nous`},
+		denial: []string{
+			`fonctionne (?:\w+ ){0,1}?bien`, `nous convient`, `convient parfaitement`, `donnent satisfaction`, `donne satisfaction`, `s'en sort (?:\w+ ){0,1}?bien`, `contents? de`, `satisfaits?`,
+			`rien de cass(?:é|e)`, `sans douleur`, `pas de souci`, `aucun (?:souci|probl(?:è|e)me)`, `pas de probl(?:è|e)me`, `pas (?:\w+ ){0,1}?besoin`, `aucun besoin`,
+		},
+		explore: []string{
+			`curiosit(?:é|e)`, `curieu(?:x|se)`, `me renseigne`, `nous renseignons`, `(?:je|nous|on) regard(?:e|ons) ce qui`, `tour du march(?:é|e)`, `(?:é|e)tudi(?:ons|e) le march(?:é|e)`,
+			`compar(?:e|ons|er)`, `comparatif`, `benchmark`, `veille`, `garde un (?:œ|oe)il`, `tenu inform(?:é|e)`, `juste (?:\w+ ){0,1}?voir`, `pour voir`, `je voulais voir`, `pas int(?:é|e)ress(?:é|e)`,
+			`pas d'achat`, `rien de pr(?:é|e)vu`, `aucun projet`, `r(?:é|e)flexion`, `r(?:é|e)colter des infos`, `je me demandais`, `check (?:\w+ ){0,1}?les alternatives`, `on verra`,
+		},
+		urgent: []string{`urgent(?:e|es)?`, `urgence`, `au plus vite`, `d(?:è|e)s que possible`, `rapidement`, `imm(?:é|e)diatement`, `tr(?:è|e)s vite`, `prioritaire`, `critique`},
+	},
+	LangSpanish: {
+		strong: []string{
+			`caos`, `ca(?:ó|o)tico`, `pesadilla`, `un l(?:í|i)o`, `desmadre`, `relajo`, `desorden`, `infierno`, `perdemos`, `(?:se|nos|me|les) (?:nos |me |les )?pierde(?:n)?`, `se pierde`,
+			`p(?:é|e)rdidas? de`, `perder (?:\w+ ){0,1}?(?:tiempo|clientes|pedidos|ventas|dinero)`, `perdiendo`, `no damos abasto`, `desbordad(?:o|os|a|as)`, `saturad(?:o|os|a|as)`,
+			`tedios(?:o|a)`, `engorros(?:o|a)`, `frustrante`, `frustrad(?:o|os|a|as)`, `dobles? reservas?`, `reservas duplicadas`, `overbooking`, `sobreventa`, `no se presentan`, `ausentismo`,
+			`se (?:nos |me |les )?(?:cae|caen|cay(?:ó|o)|cayeron|cuelga|bloquea)`, `bloque(?:aron|ado|ada)`, `ca(?:í|i)das`, `quejas`, `reclamos`, `reclamaciones`, `se quejan`, `no funciona`, `nos cuesta`, `(?:est(?:á|a)|nos est(?:á|a)) costando`,
+			`se (?:nos |me )?olvida(?:n)?`, `sin control`, `no escala`, `desperdici(?:amos|ar|o)`, `(?:nunca|no) cuadra(?:n)?`, `no coincide(?:n)?`, `se equivoca`, `equivocad(?:o|a|os|as)`, `err(?:ó|o)ne(?:o|a|os|as)`,
+			`volviendo loc(?:o|a)`, `quedamos mal`, `se (?:nos )?cruzan`, `pele(?:á|a)ndonos`, `tardan`, `tarda (?:\w+ ){0,1}?(?:mucho|horas|d(?:í|i)as|\d+)`, `demasiado (?:lento|caro|tiempo|tarde)`,
+			`(?:casi )?nadie (?:contesta|responde|sabe)`, `no sabemos`, `nunca s(?:é|e)`, `(?:me|nos) quedo sin`, `(?:me|nos) quedamos sin`, `cancelar pedidos`, `robaron`, `hackearon`, `hackeo`,
+			`falsas?`, `paradas`, `colas`, `esperan`, `gastamos de m(?:á|a)s`, `un dineral`, `atrasad(?:o|a|os|as)`, `a ciegas`, `no est(?:á|a) sincronizad`, `no sincroniza`, `no contestan`,
+		},
+		lack: []string{
+			`(?:no tenemos|sin|ning(?:ú|u)n|ninguna|no hay|falta de|no tiene|no ten(?:í|i)a) (?:\w+ ){0,2}?(?:trazabilidad|visibilidad|control|integraci(?:ó|o)n|historial|respaldo|c(?:á|a)mara|seguimiento|forma de|manera de|registro|la documentaci(?:ó|o)n)`,
+		},
+		forced: []string{
+			`ya no recibe soporte`, `sin soporte`, `fin de soporte`, `(?:se|nos) (?:nos )?venci(?:ó|o)`, `vence`, `no cumple`, `cumplir (?:con )?la normativa`, `normativa`, `obligatori(?:o|a)`, `por ley`,
+			`auditor(?:í|i)a`, `inspecci(?:ó|o)n`, `sanci(?:ó|o)n`, `multas?`, `phishing`, `ransomware`, `robo`,
+		},
+		mid:     []string{`problemas?`, `dificultades`, `inconvenientes`},
+		manual:  []string{`a mano`, `manualmente`, `manual`, `copiar y pegar`, `copiamos`, `copiando`, `transcrib(?:ir|imos)`, `volver a (?:escribir|cargar)`, `hojas? de c(?:á|a)lculo`, `planillas?`, `excel`, `papel`, `papelitos`, `cuaderno`, `libros f(?:í|i)sicos`, `hojas firmadas`, `whatsapp`, `por tel(?:é|e)fono`, `por correo`, `google forms`, `uno por uno`, `imprimiendo`, `escaneando`, `anotamos`, `anoto`, `apuntamos`, `en ventanilla`, `en efectivo`, `rellenamos`},
+		trouble: []string{`errores`, `error`, `equivocaciones`, `lent(?:o|a|itud)`, `retrasos?`, `demoras?`, `olvid(?:os|amos|an)`, `duplicad(?:o|a|os|as)`, `dispers(?:os|as)`, `dif(?:í|i)cil`, `complicad(?:o|a)`, `caro`, `riesgos?`, `perdid(?:o|a|os|as)`, `obsolet(?:o|a)`, `m(?:á|a)s de \d+ a(?:ñ|n)os`, `ya no hay`, `viej(?:o|a)`, `antiguo`, `nunca`, `siempre`, `cada vez`, `todav(?:í|i)a`},
+		want: []string{
+			`(?:quiero|queremos|necesito|necesitamos|buscamos|busco|requerimos|requiere|estamos buscando|nos interesar(?:í|i)a|me interesa)`, `(?:implantar|implementar|instalar|renovar|cambiar de|sustituir|sustituya|reemplazar)`,
+		},
+		time:    []string{`cada (?:d(?:í|i)a|ma(?:ñ|n)ana|semana|lunes|mes|turno|campa(?:ñ|n)a)`, `todos los (?:d(?:í|i)as|lunes|meses)`, `todas las semanas`, `fines de semana`, `los findes`, `horas?`, `minutos`, `d(?:í|i)as h(?:á|a)biles`, `al final de`, `por semana`, `semanales`, `los lunes`, `algunos lunes`},
+		support: []string{`porque`, `ya que`, `dado que`, `pues`, `hoy`, `ahora`, `ahorita`, `actualmente`, `todav(?:í|i)a`, `a(?:ú|u)n`, `siempre`, `m(?:á|a)s de una vez`, `a veces`, `el mes pasado`},
+		object: []string{
+			`pedidos`, `facturas?`, `facturaci(?:ó|o)n`, `solicitudes`, `correos?`, `mensajes`, `mails`, `campa(?:ñ|n)as?`, `llamadas`, `citas`, `reservas`, `turnos`, `n(?:ó|o)minas?`, `inventario`, `stock`, `env(?:í|i)os`, `entregas`,
+			`informes`, `reportes`, `datos`, `contratos`, `documentos`, `expedientes`, `pacientes`, `hu(?:é|e)spedes`, `alumnos`, `cotizaciones`, `pagos`, `tareas`, `clientes`, `leads`, `transferencias`,
+			`partes`, `dosis`, `banners`, `devoluciones`, `ventas`, `avances`, `fotos`, `despachos`, `choferes`, `licencias?`,
+		},
+		goalWish: []string{
+			`queremos`, `buscamos`, `necesitamos`, `nos gustar(?:í|i)a`, `quisi(?:é|e)ramos`, `quiero`, `busco`, `necesito`, `tenemos que`, `debemos`, `estamos buscando`,
+			`(?:nuestro|el) objetivo`, `una (?:soluci(?:ó|o)n|forma|manera) de`, `para (?:no|dejar de|evitar|reducir|ahorrar|cumplir)`,
+		},
+		goalVerb: []string{
+			`automatizar`, `digitalizar`, `reducir`, `disminuir`, `evitar`, `eliminar`, `centralizar`, `simplificar`, `mejorar`, `acelerar`, `agilizar`, `dejar de`, `ahorrar`, `optimizar`,
+			`estandarizar`, `unificar`, `controlar`, `tener control`, `llevar el control`, `medir`, `recortar`, `acortar`, `deshacernos`, `no perder`, `cumplir`, `seguir`, `llevar`,
+		},
+		info:   []string{`saber`, `conocer`, `recibir`, `obtener`, `informaci(?:ó|o)n`, `cotizaci(?:ó|o)n`, `presupuesto`, `precios?`, `tarifas`, `demo`, `llamada`, `reuni(?:ó|o)n`, `newsletter`, `preguntar`},
+		solved: []string{`resuelt(?:o|os|a|as)`, `solucionad(?:o|os|a|as)`, `arreglamos`, `resolvimos`, `antes (?:ten(?:í|i)amos|perd(?:í|i)amos)`, `desde que (?:cambiamos|usamos|implementamos)`, `desde entonces`, `tuvimos`, `hace \d+ a(?:ñ|n)os`},
+		denial: []string{
+			`funciona (?:\w+ ){0,1}?(?:bien|perfecto|perfectamente)`, `lo resolvemos bien`, `contentos`, `satisfechos`, `conformes`, `sin (?:ning(?:ú|u)n )?problemas?`, `no tenemos problemas`,
+			`no lo necesitamos`, `no necesitamos nada`, `no vamos a (?:comprar|cambiar)`, `ninguna necesidad`, `no (?:tenemos|hay) (?:una )?(?:necesidad|urgencia)`,
+		},
+		explore: []string{
+			`curiosidad`, `(?:solo|s(?:ó|o)lo|simplemente) (?:\w+ ){0,2}?(?:mirando|curiosidad|informarnos|comparando|viendo|explorando|investigando|recopilando)`, `estamos (?:viendo|mirando|comparando|explorando|investigando)`,
+			`ver qu(?:é|e) hay`, `explorando`, `comparando`, `recopilando ofertas`, `benchmark`, `conocer (?:el mercado|qu(?:é|e)|lo que)`, `tener un panorama`, `relevando`, `quer(?:í|i)amos conocer`, `quiero conocer`,
+			`solo quer(?:í|i)a (?:saber|preguntar)`, `no vamos a comprar`, `no necesitamos nada`, `por ahora no`, `de momento no`, `newsletter`, `para cuando`, `m(?:á|a)s adelante`, `no hay (?:un )?proyecto`,
+		},
+		urgent: []string{`urgentes?`, `cuanto antes`, `lo antes posible`, `de inmediato`, `inmediatamente`, `ya mismo`, `hoy mismo`, `prioridad`, `cr(?:í|i)tico`},
+	},
+}
 
 // needWords joins regular-expression entries into one alternation, with a
 // word boundary on each side of an entry whose edge is plain ASCII: its
 // first or last character, or every character a group at that edge can
-// start or end with ("probl(?:è|e)mes?" gets one at both ends, "r(?:é|e)gl(?:é|e)"
-// only at the start).
+// start or end with ("probl(?:è|e)mes?" gets one at both ends,
+// "r(?:é|e)gl(?:é|e)" only at the start).
 func needWords(entries ...string) string {
 	var b strings.Builder
 	b.WriteString("(?:")
@@ -60,6 +348,9 @@ func needWordEnd(s string) bool {
 // last) group can tell.
 func needASCIIEdge(e string, start bool) bool {
 	if start {
+		if strings.HasPrefix(e, `\d`) {
+			return true
+		}
 		if strings.HasPrefix(e, "(?:") {
 			end := strings.IndexByte(e, ')')
 			if end < 0 {
@@ -95,216 +386,41 @@ func needASCIIEdge(e string, start bool) bool {
 	return false
 }
 
-// needPainStrongRe are phrases that state a pain by themselves (tier
-// conf 0.75).
-var needPainStrongRe = mustPattern(needWords(
-	// English
-	`struggl(?:e|es|ed|ing)`, `frustrat(?:ed|ing|ion|es)`, `nightmare`, `chaos`, `chaotic`,
-	`headaches?`, `pain points?`, `bottlenecks?`, `fed up`, `sick of`, `tired of`, `overwhelmed`,
-	`drowning in`, `bogged down`, `(?:fall|falls|falling|fell|slip|slips|slipping) through the cracks`,
-	`can't keep up`, `cannot keep up`, `couldn't keep up`, `can't cope`, `error[- ]prone`,
-	`time[- ]consuming`, `tedious`, `cumbersome`, `clunky`, `waste of time`, `(?:wasting|wasted|waste|wastes) (?:\w+ ){0,3}?(?:time|hours|days|money|effort|mornings?|afternoons?)`,
-	`double[- ]book(?:ing|ings|ed)`, `overbook(?:ing|ed)`, `no[- ]shows?`, `outages?`, `downtime`,
-	`keeps? (?:crashing|failing|breaking|freezing|going down|losing|forgetting|missing)`,
-	`(?:we|they|i) keep (?:losing|missing|forgetting|getting|having|chasing|running)`,
-	`(?:doesn't|does not|don't|won't|can't|cannot|didn't) scale`, `not scalable`, `outgr(?:own|ew)`,
-	`too (?:slow|expensive|complicated|complex|manual|clunky|buggy|costly|time[- ]consuming|error[- ]prone|many errors|many mistakes)`,
-	`takes? (?:us )?(?:forever|ages|too long)`, `(?:costing|costs|cost) us (?:\w+ ){0,2}?(?:money|time|hours|customers|clients|deals|sales|a fortune)`,
-	`losing (?:money|customers|clients|deals|revenue|sales|business|patients|orders|leads|track|bookings|guests|members|students|donors)`,
-	`lost (?:orders|leads|deals|customers|clients|sales|revenue|bookings|patients|messages|emails|tickets|files|documents|invoices|data|track)`,
-	`(?:is|are|was|were|got|get|gets|getting|went|go|goes) (?:\w+ ){0,2}?(?:lost|missed|forgotten|overlooked|dropped)`,
-	`(?:isn't|is not|aren't|are not|no longer|not) (?:\w+ ){0,1}?working (?:for us|anymore|well|properly)`,
-	`(?:isn't|is not|no longer) cutting it`, `a (?:huge |real |big |total )?mess`, `messy`,
-	`(?:customer|client|patient|guest) complaints`, `complain(?:ing|ed|s)? (?:about|that)`,
-	`missed (?:deadlines|appointments|calls|orders|shipments|renewals|follow[- ]ups?|payments|invoices|sla)`,
-	`(?:fines?|penalt(?:y|ies)) (?:from|for|because)`, `failed (?:an |our |the )?audits?`,
-	// German
-	`chaos`, `chaotisch`, `alb?traum`, `alptraum`, `nervig`, `nervt`, `frustrierend`, `frust`,
-	`zettelwirtschaft`, `engp(?:a|ä)ss(?:e)?`, `überfordert`, `ueberfordert`, `kommen nicht (?:mehr )?hinterher`,
-	`(?:geht|gehen|ging|gingen) (?:\w+ ){0,3}?(?:verloren|unter)`, `verlieren`, `verlorene`,
-	`doppelbuchungen`, `doppelt gebucht`, `doppelbuchung`, `ausfälle`, `ausfaelle`, `stürzt (?:\w+ ){0,2}?ab`, `stuerzt (?:\w+ ){0,2}?ab`, `abstürze`, `abstuerze`,
-	`beschwerden`, `reklamationen`, `zeitverschwendung`, `verschwenden`, `verschwendet`,
-	`kostet uns (?:\w+ ){0,2}?(?:zeit|geld|nerven|stunden|kunden)`, `mühsam`, `muehsam`, `umständlich`, `umstaendlich`,
-	`fehleranfällig`, `fehleranfaellig`, `zeitaufwändig`, `zeitaufwendig`, `zeitraubend`,
-	`skaliert nicht`, `(?:stößt|stoesst|stossen|stoßen) an (?:seine |ihre |unsere )?grenzen`, `überstunden`, `ueberstunden`,
-	`dauert (?:\w+ ){0,2}?(?:ewig|zu lange|stunden|tage)`, `funktioniert (?:\w+ ){0,2}?nicht`, `klappt (?:\w+ ){0,2}?nicht`,
-	`fehlt (?:uns )?(?:der|jeder|jegliche|die) (?:überblick|ueberblick|übersicht|uebersicht)`, `keinen (?:überblick|ueberblick)`,
-	`(?:kunden|patienten|gäste|gaeste) (?:springen|sind) (?:\w+ ){0,1}?(?:ab|unzufrieden)`,
-	// French
-	`galère`, `galere`, `gal(?:è|e)rons`, `cauchemar`, `chaos`, `bazar`, `pagaille`,
-	`pertes? de temps`, `perd(?:ons|ent|re)? (?:\w+ ){0,2}?(?:temps|heures|clients|commandes|ventes|prospects|leads|argent|patients|messages)`,
-	`on perd`, `nous perdons`, `oublions`,
-	`fastidieu(?:x|se)`, `chronophage`, `pénible`, `penible`, `débord(?:é|e)s?`, `debord(?:é|e)s?`,
-	`doubles? r(?:é|e)servations?`, `surbooking`, `rendez-vous (?:manqu|non honor)`, `pannes?`, `bugu(?:e|ent)`,
-	`r(?:é|e)clamations`, `plaintes`, `ne (?:suit|suivons|suivent|tient) plus`, `n'arrivons (?:\w+ ){0,1}?plus`, `n'arrive (?:\w+ ){0,1}?plus`,
-	`ne fonctionne (?:\w+ ){0,1}?(?:pas|plus)`, `ne marche (?:\w+ ){0,1}?(?:pas|plus)`, `gaspill(?:ons|er|é|e|age)`,
-	`co(?:û|u)te (?:\w+ ){0,2}?(?:cher|temps|heures|clients)`, `source d'erreurs`, `(?:aucune|pas de) visibilit`,
-	// Spanish
-	`caos`, `caótico`, `caotico`, `pesadilla`, `un l(?:í|i)o`, `perdemos`, `(?:se|nos) (?:nos |les )?pierden`, `p(?:é|e)rdidas? de (?:tiempo|clientes|pedidos|ventas|dinero|datos|informaci)`, `perder (?:\w+ ){0,1}?(?:tiempo|clientes|pedidos|ventas)`,
-	`no damos abasto`, `desbordad(?:o|os|a|as)`, `tedios(?:o|a)`, `engorros(?:o|a)`, `frustrante`, `frustrad(?:o|os|a|as)`,
-	`dobles? reservas?`, `reservas duplicadas`, `overbooking`, `no se presentan`, `(?:se cae|se caen|se cuelga|se bloquea)`, `ca(?:í|i)das`,
-	`quejas`, `reclamos`, `reclamaciones`, `no funciona`, `nos cuesta (?:\w+ ){0,2}?(?:tiempo|dinero|clientes|horas)`,
-	`se (?:nos )?olvida(?:n)?`, `sin (?:control|visibilidad)`, `no escala`, `desperdici(?:amos|ar|o)`,
-))
+// needPatterns are one language's compiled cue families; nil where the
+// language has no list.
+type needPatterns struct {
+	strong, lack, forced, mid, manual, trouble, want, time, support, object *pattern
+	goal, goalWish, goalVerb, info, solved, denial, explore, urgent         *pattern
+}
 
-// needPainMidRe are the generic problem words ("problems", "Probleme",
-// "soucis", "problemas"): a pain when not negated, but also the word of
-// "let me know if that is a problem" (tier conf 0.6).
-var needPainMidRe = mustPattern(needWords(
-	`problems?`, `issues`, `trouble`, `difficult(?:y|ies)`, `challenges`,
-	`probleme?n?`, `schwierigkeiten`, `schwachstellen`,
-	`probl(?:è|e)mes?`, `soucis`, `difficult(?:é|e)s`,
-	`problemas?`, `dificultades`,
-))
+// needCompiled holds the compiled lexicons by language code.
+var needCompiled = func() map[string]*needPatterns {
+	comp := func(entries []string) *pattern {
+		if len(entries) == 0 {
+			return nil
+		}
+		return mustPattern(needWords(entries...))
+	}
+	out := make(map[string]*needPatterns, len(needLexicons))
+	for _, lang := range []string{LangEnglish, LangGerman, LangFrench, LangSpanish} {
+		l := needLexicons[lang]
+		out[lang] = &needPatterns{
+			strong: comp(l.strong), lack: comp(l.lack), forced: comp(l.forced), mid: comp(l.mid),
+			manual: comp(l.manual), trouble: comp(l.trouble), want: comp(l.want), time: comp(l.time),
+			support: comp(l.support), object: comp(l.object), goal: comp(l.goal), goalWish: comp(l.goalWish),
+			goalVerb: comp(l.goalVerb), info: comp(l.info), solved: comp(l.solved), denial: comp(l.denial),
+			explore: comp(l.explore), urgent: comp(l.urgent),
+		}
+	}
+	return out
+}()
 
-// needManualRe are cues of manual work (tier conf 0.45): a pain together
-// with another cue or an object of work, not alone ("we use Excel").
-var needManualRe = mustPattern(needWords(
-	`manual(?:ly)?`, `by hand`, `copy(?:ing)?`, `pasting`, `copied`, `copy-paste`, `re-?typ(?:e|ing)`, `re-?enter(?:ing)?`, `typing`,
-	`spreadsheets?`, `excel`, `google sheets`, `on paper`, `paper`, `whiteboard`, `sticky notes`, `post-its?`, `back and forth`, `by email`, `by phone`,
-	`manuell(?:e|en)?`, `von hand`, `per hand`, `händisch(?:e|en)?`, `haendisch(?:e|en)?`, `abtippen`, `abgetippt`, `eintippen`, `kopieren`, `kopiert`, `übertragen`, `uebertragen`,
-	`excel(?:-?listen|-?tabellen?|-?liste|-?datei(?:en)?)?`, `tabellen`, `papier`, `zettel(?:n)?`, `telefonisch`, `per telefon`,
-	`manuel(?:le|lement)?`, `à la main`, `a la main`, `copier(?:-| )coller`, `copions`, `ressais(?:ir|issons|ie)`, `double saisie`, `tableurs?`, `papier`, `par t(?:é|e)l(?:é|e)phone`,
-	`a mano`, `manualmente`, `manual`, `copiar y pegar`, `copiamos`, `copiando`, `transcrib(?:ir|imos)`, `volver a (?:escribir|cargar)`, `hojas? de c(?:á|a)lculo`, `planillas?`, `papel`, `por tel(?:é|e)fono`,
-))
-
-// needTroubleRe are cues of things going wrong (tier conf 0.4).
-var needTroubleRe = mustPattern(needWords(
-	`errors?`, `mistakes?`, `typos`, `slow`, `slower`, `delays?`, `delayed`, `late`, `chasing`, `chase`, `forget(?:s|ting)?`, `forgot`, `missed`, `missing`,
-	`lost`, `lose`, `losing`, `duplicates?`, `duplicated`, `scattered`, `spread across`, `all over the place`, `no (?:overview|visibility|way to)`, `hard to`, `difficult to`,
-	`(?:three|four|five|several|multiple|different|two|3|4|5) (?:different |separate )?(?:tools|systems|apps|spreadsheets|inboxes|places|channels)`,
-	`complaints?`, `risks?`, `risky`, `expensive`, `costly`, `crash(?:es|ed|ing)?`, `bugs?`, `buggy`, `unreliable`, `outdated`, `inefficient`,
-	`fehler(?:n)?`, `langsam(?:e|er)?`, `verzögerungen`, `verzoegerungen`, `verspätet`, `verspaetet`, `vergessen`, `verpass(?:en|t)`, `doppelt`, `verstreut`, `verloren`,
-	`aufwand`, `aufwändig`, `aufwendig`, `schwer`, `schwierig`, `teuer`, `risiko`, `nachtelefonieren`, `hinterher(?:telefonieren|laufen)`, `veraltet`, `unübersichtlich`, `unuebersichtlich`,
-	`erreurs?`, `lent(?:e|s|es)?`, `lenteurs?`, `retards?`, `relancer`, `relances`, `oubli(?:s|é|e|és|es|ées|ees)?`, `doublons`, `éparpill`, `eparpill`, `difficile`, `compliqu(?:é|e)`,
-	`cher`, `risques?`, `perdu(?:e|es|s)?`, `plante(?:nt)?`, `bugs?`, `obsol(?:è|e)te`,
-	`errores`, `equivocaciones`, `lent(?:o|a|itud)`, `retrasos?`, `demoras?`, `olvid(?:os|amos|an)`, `duplicad(?:os|as)`, `dispers(?:os|as)`, `dif(?:í|i)cil`, `complicad(?:o|a)`,
-	`caro`, `riesgos?`, `perdid(?:o|a|os|as)`, `escapan`, `obsolet(?:o|a)`,
-))
-
-// needTimeRe are cues of repetition and time spent (tier conf 0.3):
-// "every Monday", "hours", "jeden Tag", "des heures", "cada semana".
-var needTimeRe = mustPattern(needWords(
-	`every (?:day|morning|week|monday|tuesday|wednesday|thursday|friday|month|month-end|time|single)`, `each (?:day|week|month)`, `daily`, `weekly`,
-	`hours`, `(?:whole|entire) (?:day|morning|afternoon)`, `half a day`, `afternoons?`, `mornings?`, `(?:spend|spends|spending|spent) (?:\w+ ){0,4}?(?:hours|days|the (?:whole |entire )?(?:morning|day|afternoon)|half (?:a|the) day|(?:so much |too much |a lot of )time)`, `takes? (?:us )?(?:hours|days|a day|half)`,
-	`jeden (?:tag|morgen|montag|dienstag|mittwoch|donnerstag|freitag|monat)`, `jede woche`, `täglich`, `taeglich`, `wöchentlich`, `woechentlich`, `stunden`, `ganzen (?:tag|vormittag|nachmittag)`, `verbringen`, `dauert`,
-	`chaque (?:jour|matin|semaine|lundi|mois)`, `tous les (?:jours|matins|lundis|mois)`, `toutes les semaines`, `heures`, `journ(?:é|e)es?`, `passons`, `passe(?:nt)?`,
-	`cada (?:d(?:í|i)a|ma(?:ñ|n)ana|semana|lunes|mes)`, `todos los (?:d(?:í|i)as|lunes|meses)`, `todas las semanas`, `horas`, `dedicamos`, `pasamos`, `nos lleva`, `perdemos`,
-))
-
-// needObjectRe are the things work is done on; with a weak cue in the
-// same sentence they make a pain ("orders" + "by hand").
-var needObjectRe = mustPattern(needWords(
-	`orders?`, `invoices?`, `invoicing`, `leads?`, `customers?`, `clients?`, `messages?`, `emails?`, `e-mails?`, `calls?`, `appointments?`, `bookings?`, `reservations?`,
-	`tickets?`, `requests?`, `inquiries`, `enquiries`, `shifts?`, `rosters?`, `schedules?`, `scheduling`, `payroll`, `timesheets?`, `inventory`, `stock`, `shipments?`, `deliveries`,
-	`reports?`, `reporting`, `data`, `contracts?`, `documents?`, `files?`, `follow[- ]ups?`, `patients?`, `guests?`, `students?`, `members?`, `donors?`, `candidates?`, `applicants?`,
-	`expenses?`, `receipts?`, `quotes?`, `payments?`, `deadlines?`, `tasks?`, `projects?`, `onboarding`,
-	`bestellungen`, `auftr(?:ä|ae)ge`, `rechnungen`, `anfragen`, `kunden(?:daten|anfragen)?`, `mails`, `e-mails`, `nachrichten`, `termine(?:n)?`, `buchungen`, `reservierungen`, `schichten`, `dienstpl(?:ä|ae)ne?`,
-	`lohnabrechnung(?:en)?`, `lager(?:bestand)?`, `lieferungen`, `berichte`, `daten`, `vertr(?:ä|ae)ge`, `dokumente`, `patienten`, `g(?:ä|ae)ste`, `bewerbungen`, `belege`, `angebote`, `zahlungen`, `aufgaben`, `tickets`,
-	`commandes`, `factures?`, `facturation`, `demandes`, `courriels`, `mails`, `messages`, `appels`, `rendez-vous`, `r(?:é|e)servations`, `plannings?`, `paie`, `stocks?`, `livraisons`, `rapports`, `donn(?:é|e)es`,
-	`contrats`, `dossiers`, `patients`, `devis`, `paiements`, `candidatures`, `t(?:â|a)ches`, `relances`,
-	`pedidos`, `facturas?`, `facturaci(?:ó|o)n`, `solicitudes`, `correos`, `mensajes`, `llamadas`, `citas`, `reservas`, `turnos`, `n(?:ó|o)minas?`, `inventario`, `env(?:í|i)os`, `entregas`,
-	`informes`, `reportes`, `datos`, `contratos`, `documentos`, `expedientes`, `pacientes`, `hu(?:é|e)spedes`, `alumnos`, `cotizaciones`, `presupuestos`, `pagos`, `tareas`, `clientes`, `leads`,
-))
-
-// needGoalRe are first-person goals with an action verb: what the writer
-// wants to reach, not what they want to receive. German puts the verb at
-// the end of the clause, so its wish words and verbs are separate
-// families (needGoalWishRe + needGoalVerbRe, read together per clause).
-var needGoalRe = mustPattern(needWords(
-	`(?:we|i|we'd|i'd|we're|i'm|team|company) (?:\w+ ){0,3}?(?:want|wants|would like|'d like|need|needs|have|must|hope|hoping|aim|plan|trying|try|looking|wish) (?:\w+ ){0,1}?to (?:automate|reduce|cut|stop|avoid|eliminate|improve|speed up|replace|consolidate|centrali[sz]e|digiti[sz]e|streamline|simplify|track|get rid of|move (?:away )?from|switch (?:away )?from|migrate|modernize|modernise|fix|solve|scale|grow|increase|boost|standardi[sz]e|integrate|connect|sync|unify|free up|save|spend less|lower|minimi[sz]e|prevent|handle|manage|keep track|get (?:a handle|control|visibility|an overview)|bring|move|shorten|halve|double|reach|hit|launch|digitalize|retire|phase out|offer|enable|let (?:our|customers|clients|patients))`,
-	`looking for (?:a |an )?(?:way|solution|tool|system|platform|alternative|replacement) (?:to|that|for|which)`,
-	`(?:our|the|my|main|primary) (?:goal|objective|aim|target) (?:is|would be|for \w+ is)`,
-	`we (?:want|need|would like|'d like) (?:a|an|one) (?:\w+ ){0,3}?(?:that|which|to) `,
-))
-
-// needGoalWishRe are wish phrases whose action verb may come later in the
-// clause (German verb-final order, French and Spanish infinitives).
-var needGoalWishRe = mustPattern(needWords(
-	`wir (?:wollen|möchten|moechten|müssen|muessen|brauchen|suchen|planen|würden gerne|wuerden gerne|hätten gerne|haetten gerne)`, `ich (?:will|möchte|moechte|muss|suche)`,
-	`(?:unser|das) ziel (?:ist|wäre|waere)`, `ziel ist es`, `(?:eine|nach einer) l(?:ö|oe)sung`, `einen weg`,
-	`nous (?:souhaitons|voulons|aimerions|cherchons|devons|voudrions|visons|avons besoin)`, `on (?:voudrait|veut|cherche|doit|aimerait)`, `je (?:souhaite|veux|cherche|voudrais)`,
-	`il nous faut`, `(?:notre|l') ?objectif`, `une (?:solution|fa(?:ç|c)on|mani(?:è|e)re) (?:de|pour)`, `un moyen de`, `afin de`, `pour (?:ne plus|enfin|arr(?:ê|e)ter|(?:é|e)viter|r(?:é|e)duire|gagner)`,
-	`queremos`, `buscamos`, `necesitamos`, `nos gustar(?:í|i)a`, `quisi(?:é|e)ramos`, `quiero`, `busco`, `necesito`, `tenemos que`, `debemos`, `estamos buscando`,
-	`(?:nuestro|el) objetivo`, `una (?:soluci(?:ó|o)n|forma|manera) de`, `para (?:no|dejar de|evitar|reducir|ahorrar)`,
-))
-
-// needGoalVerbRe are action verbs (infinitives and nouns of change) that
-// make a wish a goal.
-var needGoalVerbRe = mustPattern(needWords(
-	// German
-	`automatisieren`, `digitalisieren`, `reduzieren`, `verringern`, `senken`, `vermeiden`, `verbessern`, `beschleunigen`, `ersetzen`, `abl(?:ö|oe)sen`, `zentralisieren`,
-	`vereinfachen`, `abschaffen`, `loswerden`, `optimieren`, `umstellen`, `einf(?:ü|ue)hren`, `verk(?:ü|ue)rzen`, `halbieren`, `steigern`, `erh(?:ö|oe)hen`, `entlasten`, `sparen`, `einsparen`,
-	`verhindern`, `b(?:ü|ue)ndeln`, `zusammenf(?:ü|ue)hren`, `modernisieren`, `standardisieren`, `integrieren`, `synchronisieren`, `im griff`, `überblick`, `ueberblick`, `wechseln`, `migrieren`, `skalieren`,
-	`l(?:ö|oe)sung f(?:ü|ue)r`,
-	// French
-	`automatiser`, `digitaliser`, `num(?:é|e)riser`, `r(?:é|e)duire`, `diminuer`, `(?:é|e)viter`, `supprimer`, `remplacer`, `centraliser`, `simplifier`, `am(?:é|e)liorer`, `acc(?:é|e)l(?:é|e)rer`,
-	`gagner du temps`, `arr(?:ê|e)ter`, `en finir`, `fiabiliser`, `optimiser`, `moderniser`, `standardiser`, `int(?:é|e)grer`, `synchroniser`, `passer (?:à|a|de)`, `migrer`, `(?:é|e)conomiser`,
-	`diviser`, `doubler`, `augmenter`, `ne plus`, `suivre`, `regrouper`, `unifier`, `se d(?:é|e)barrasser`,
-	// Spanish
-	`automatizar`, `digitalizar`, `reducir`, `disminuir`, `evitar`, `eliminar`, `reemplazar`, `sustituir`, `centralizar`, `simplificar`, `mejorar`, `acelerar`, `agilizar`,
-	`dejar de`, `ahorrar`, `optimizar`, `modernizar`, `estandarizar`, `integrar`, `sincronizar`, `migrar`, `unificar`, `controlar`, `tener control`, `llevar el control`, `aumentar`, `duplicar`, `recortar`, `acortar`,
-	`cambiar de`, `deshacernos`, `no perder`,
-))
-
-// needInfoRe are requests for information, prices or a meeting: a wish
-// followed by one of these is politeness, not a goal ("we would like to
-// know your prices", "wir möchten ein Angebot", "nous souhaitons
-// recevoir un devis", "queremos saber el precio").
-var needInfoRe = mustPattern(needWords(
-	`know`, `receive`, `get (?:a|an|some|more|your|the) (?:quote|price|pricing|info|information|demo|proposal|offer|call|brochure)`, `see (?:a|your|the) (?:demo|pricing|prices)`, `learn more`, `find out`, `ask`,
-	`request`, `schedule`, `book (?:a|an)`, `talk`, `speak`, `discuss`, `understand`,
-	`angebot`, `informationen`, `infos?`, `wissen`, `erfahren`, `preise`, `preisliste`, `demo`, `termin`, `r(?:ü|ue)ckruf`, `kennenlernen`, `unterlagen`,
-	`recevoir`, `obtenir`, `conna(?:î|i)tre`, `savoir`, `devis`, `tarifs?`, `d(?:é|e)mo`, `documentation`, `renseignements`, `informations`, `plus d'infos`, `rappel`,
-	`saber`, `conocer`, `recibir`, `obtener`, `informaci(?:ó|o)n`, `cotizaci(?:ó|o)n`, `presupuesto`, `precios?`, `tarifas`, `demo`, `llamada`, `reuni(?:ó|o)n`,
-))
-
-// needSolvedRe marks a pain as past and solved ("we solved that last
-// year", "ya no tenemos ese problema", "das ist inzwischen gelöst").
-var needSolvedRe = mustPattern(needWords(
-	`solved`, `resolved`, `(?:fixed|sorted(?: out)?) (?:that|it|this|those|these|the (?:problem|issue)s?)`, `(?:got|was|were|has been|have been|is|are|now) (?:fixed|sorted(?: out)?)`,
-	`used to`, `in the past`, `a thing of the past`, `since we (?:switched|moved|introduced|started|implemented|bought)`,
-	`gel(?:ö|oe)st`, `behoben`, `fr(?:ü|ue)her`, `damals`, `seit wir`,
-	`r(?:é|e)solu(?:s|e|es)?`, `r(?:é|e)gl(?:é|e)`, `auparavant`, `autrefois`, `depuis que nous`,
-	`resuelt(?:o|os|a|as)`, `solucionad(?:o|os|a|as)`, `antes (?:ten(?:í|i)amos|perd(?:í|i)amos)`, `desde que (?:cambiamos|usamos|implementamos)`,
-))
-
-// needContrastWords end the reach of a solved-pain marker: "we solved
-// invoicing, but scheduling is still a mess".
+// needContrastWords end the reach of a solved-pain marker that comes
+// before a pain: "we solved invoicing, but scheduling is still a mess".
 var needContrastWords = []string{" but ", " aber ", " jedoch ", " mais ", " pero ", " sin embargo ", " however ", " still ", " immer noch ", " toujours ", " todav"}
 
-// needExploreRe are exploratory and no-need statements in four
-// languages (researchRe adds the English "just researching" family).
-var needExploreRe = mustPattern(needWords(
-	// English
-	`(?:just |simply |only )?curious`, `out of curiosity`, `interested in (?:learning|seeing|hearing|knowing|finding out)`, `want(?:ed)? to (?:learn|see|know|understand|find out) (?:more|how|what|if|whether)`,
-	`nice to have`, `no (?:immediate|real|pressing|urgent|current|specific|particular|actual) need`, `no need for (?:a|an|new|another)`, `(?:don't|do not) (?:really )?need anything`,
-	`(?:happy|satisfied|fine|content|pleased) with (?:our|the|my|what we)`, `not (?:really |currently |actively )?looking (?:to (?:buy|switch|replace|change)|for (?:a|anything))`,
-	`exploring (?:options|the market|what's out there|alternatives|possibilities)`, `keeping (?:an eye|tabs) on`, `keep an eye on`, `comparing (?:\w+ ){0,2}?(?:vendors|tools|options|providers|solutions|prices|offers)`,
-	`(?:just|only) (?:looking|browsing|researching|comparing)`, `benchmark(?:ing)? (?:the market|vendors|options)`, `see what's out there`, `what's on the market`, `market overview`,
-	// German
-	`(?:nur|erst ?mal|erstmal|zunächst|zunaechst) (?:\w+ ){0,2}?(?:informieren|umschauen|umsehen|umhören|umhoeren|orientieren|schauen|vergleichen)`, `aus neugier`, `reine neugier`, `neugierig`,
-	`kein (?:akuter |konkreter |direkter |aktueller )?bedarf`, `keinen (?:akuten |konkreten )?bedarf`, `(?:zufrieden|gl(?:ü|ue)cklich) mit`, `markt (?:\w+ ){0,1}?(?:beobachten|sondieren)`, `marktüberblick`, `marktueberblick`,
-	`(?:angebote|anbieter|lösungen|loesungen|tools) (?:\w+ ){0,1}?vergleichen`, `verschaffen uns (?:einen|einen ersten) (?:überblick|ueberblick)`, `(?:ersten )?(?:überblick|ueberblick) verschaffen`,
-	// French
-	`(?:simple|par) curiosit(?:é|e)`, `curieux`, `curieuse`, `(?:juste|simplement) (?:\w+ ){0,1}?(?:renseigner|regarder|comparer|informer|curieux|jeter)`, `pas de besoin`, `aucun besoin`, `pas (?:vraiment )?besoin`,
-	`(?:satisfaits?|contents?) (?:\w+ ){0,1}?(?:de|avec) (?:notre|nos|notre solution|l'outil)`, `faire (?:un|le) (?:tour|point) (?:du|sur le) march(?:é|e)`, `veille`, `(?:nous |on )?comparons`, `(?:nous |on )?(?:nous )?renseignons`, `nous informer`,
-	`pour (?:l'instant|le moment) (?:\w+ ){0,2}?(?:rien|pas)`,
-	// Spanish
-	`(?:solo|s(?:ó|o)lo|simplemente) (?:\w+ ){0,2}?(?:mirando|curiosidad|informarnos|comparando|viendo|explorando|investigando)`, `por curiosidad`, `curiosos`,
-	`no (?:tenemos|hay) (?:una )?(?:necesidad|urgencia)`, `(?:contentos|satisfechos|conformes|felices) con`, `estamos (?:comparando|explorando|investigando|evaluando opciones|viendo opciones)`, `ver qu(?:é|e) hay en el mercado`,
-	`no necesitamos nada`, `por ahora no`, `de momento no`,
-))
-
-// needUrgentRe are urgency cues in four languages.
-var needUrgentRe = mustPattern(needWords(
-	`dringend(?:st)?`, `sofort`, `umgehend`, `schnellstm(?:ö|oe)glich`, `so schnell wie m(?:ö|oe)glich`, `eilig`, `höchste priorit`, `hoechste priorit`, `zeitkritisch`, `geschäftskritisch`,
-	`urgent(?:e|es)?`, `urgence`, `au plus vite`, `d(?:è|e)s que possible`, `rapidement`, `imm(?:é|e)diatement`, `tr(?:è|e)s vite`, `prioritaire`, `critique`,
-	`urgentes?`, `cuanto antes`, `lo antes posible`, `de inmediato`, `inmediatamente`, `ya mismo`, `prioridad`, `cr(?:í|i)tico`,
-))
-
-// needNegators negate a pain among the three words before it, in all
-// four languages ("keine Probleme", "aucun souci", "sin problemas").
+// needNegators negate a cue among the words before it, in all four
+// languages ("keine Probleme", "aucun souci", "sin problemas").
 var needNegators = map[string]bool{
 	"not": true, "no": true, "never": true, "without": true, "nor": true, "hardly": true, "barely": true, "zero": true, "none": true,
 	"kein": true, "keine": true, "keinen": true, "keinerlei": true, "nicht": true, "nie": true, "niemals": true, "ohne": true, "kaum": true,
