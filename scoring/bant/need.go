@@ -113,7 +113,7 @@ func extractNeed(d *doc, tl *Timeline) *Need {
 		threshold = needStatedOverExplore
 	}
 	if best != nil && best.Confidence >= threshold {
-		best.Urgent = urgent(d, tl)
+		best.Urgent = urgent(d, tl, langs)
 		if best.Urgent {
 			best.Confidence = clamp01(best.Confidence + 0.05)
 		}
@@ -127,7 +127,7 @@ func extractNeed(d *doc, tl *Timeline) *Need {
 
 // urgent reports an urgency cue in d or an ASAP timeline, unless the
 // timeline says there is no rush.
-func urgent(d *doc, tl *Timeline) bool {
+func urgent(d *doc, tl *Timeline, langs []*needPatterns) bool {
 	for _, m := range laterRe.findAll(d) {
 		if containsAny(d.lower[m[0]:m[1]], noRushWords) {
 			return false // "no rush", "not urgent"
@@ -137,7 +137,7 @@ func urgent(d *doc, tl *Timeline) bool {
 		return true
 	}
 	res := []*pattern{urgentRe}
-	for _, p := range needLangs(d) {
+	for _, p := range langs {
 		res = append(res, p.urgent)
 	}
 	for _, re := range res {

@@ -61,14 +61,40 @@ type needCue struct {
 	conf       float64
 }
 
-// needLangs returns the lexicons to read d with: its language's and
-// English (loanwords), English alone when the language is unknown.
+// needLangs returns the lexicons to read d with: English (which other
+// languages borrow from), the detected language, and any other language
+// whose function words come close, as a short text ("Se nos pierden
+// pedidos") can tie between two of them.
 func needLangs(d *doc) []*needPatterns {
-	en := needCompiled[LangEnglish]
-	if l := needCompiled[detectLanguage(d.lower)]; l != nil && l != en {
-		return []*needPatterns{l, en}
+	langs := [4]string{LangEnglish, LangGerman, LangFrench, LangSpanish}
+	var counts [4]int
+	words := strings.FieldsFunc(d.lower, func(r rune) bool {
+		return !(r == '\'' || r >= 'a' && r <= 'z' || r >= 0xC0 && r != 0xD7 && r != 0xF7)
+	})
+	for _, w := range words {
+		if l, ok := functionWords[w]; ok {
+			for i, x := range langs {
+				if x == l {
+					counts[i]++
+				}
+			}
+		}
 	}
-	return []*needPatterns{en}
+	best := max(counts[1], counts[2], counts[3])
+	if detected := detectLanguage(d.lower); detected != "" && detected != LangEnglish {
+		for i, x := range langs {
+			if x == detected {
+				counts[i] = max(counts[i], best)
+			}
+		}
+	}
+	out := []*needPatterns{needCompiled[LangEnglish]}
+	for i := 1; i < 4; i++ {
+		if counts[i] > 0 && 2*counts[i] >= best {
+			out = append(out, needCompiled[langs[i]])
+		}
+	}
+	return out
 }
 
 // needTierPatterns returns the pattern of tier t in p, nil if none.
@@ -355,9 +381,14 @@ func needScore(cues []needCue, i int, support *[4]int) (float64, int) {
 	return min(1-miss, 0.9), n
 }
 
-// needEvidence names the anchor cue and its strongest supporters, in text
-// order, joined by " … ".
+// needEvidence names the cue a stated need was read from: the anchor
+// alone when it states a need by itself ("struggling with"), else the
+// anchor and its strongest supporters, in text order, joined by " … "
+// ("Excel … every Monday … orders"), as together they made the answer.
 func needEvidence(d *doc, cues []needCue, i int, support []int) string {
+	if cues[i].conf >= AnswerThreshold {
+		return d.snippet(cues[i].start, cues[i].end)
+	}
 	idx := append([]int{i}, support...)
 	sort.Slice(idx, func(x, y int) bool {
 		return cues[idx[x]].conf > cues[idx[y]].conf

@@ -133,7 +133,7 @@ var needLexicons = map[string]needLexicon{
 			`interested in (?:learning|seeing|hearing|knowing|finding out)`, `want(?:ed)? to (?:learn|see|know|understand|find out) (?:more|how|what|if|whether)`, `nice to have`,
 			`exploring (?:options|the market|what's out there|alternatives|possibilities)`, `(?:don't|do not) (?:really )?need anything`,
 		},
-		urgent: []string{`urgent(?:ly)?`, `asap`, `emergency`, `right away`, `immediately`, `today`, `tomorrow`, `this week`},
+		urgent: []string{`urgent(?:ly)?`, `asap`, `emergency`, `right away`, `immediately`},
 	},
 	LangGerman: {
 		strong: []string{
@@ -197,7 +197,7 @@ var needLexicons = map[string]needLexicon{
 			`beschäftige mich`, `beschaeftige mich`, `keine (?:konkreten )?kaufpläne`, `keine (?:konkreten )?kaufplaene`, `kaufen (?:\w+ ){0,2}?nichts`, `prüfen (?:\w+ ){0,1}?optionen`, `pruefen (?:\w+ ){0,1}?optionen`,
 			`vergleichsangebot`, `vergleichen`, `überlegt`, `ueberlegt`, `irgendwann`, `infos sammeln`, `markt (?:\w+ ){0,1}?(?:beobachten|sondieren)`, `kein(?:en)? (?:konkreten |akuten )?bedarf`, `gibt es (?:\w+ ){0,2}?nicht`,
 		},
-		urgent: []string{`dringend(?:st)?`, `sofort`, `umgehend`, `schnellstm(?:ö|oe)glich`, `so schnell wie m(?:ö|oe)glich`, `eilig`, `höchste priorit`, `hoechste priorit`, `zeitkritisch`, `geschäftskritisch`, `kurzfristig`, `heute oder morgen`, `diese woche`},
+		urgent: []string{`dringend(?:st)?`, `sofort`, `umgehend`, `schnellstm(?:ö|oe)glich`, `so schnell wie m(?:ö|oe)glich`, `eilig`, `höchste priorit`, `hoechste priorit`, `zeitkritisch`, `geschäftskritisch`, `kurzfristig`, `heute oder morgen`},
 	},
 	LangFrench: {
 		strong: []string{

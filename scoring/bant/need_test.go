@@ -1,0 +1,114 @@
+package bant
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// needCase is one text and the need answer it should give: "stated",
+// "exploring" or "".
+type needCase struct {
+	name, text, want string
+	// evidence, when set, must occur in Need.Evidence.
+	evidence string
+}
+
+// needCases are examples written for these tests (not taken from any
+// corpus), in the four languages, with the hard negatives of the
+// labelling spec: negated and solved pains, quoted history, politeness
+// that is not a goal, and exploring statements.
+var needCases = []needCase{
+	// English: pains told as stories.
+	{name: "en story copying orders", text: "Every Friday our two office staff copy the week's orders from email into Excel by hand.", want: "stated", evidence: "Excel"},
+	{name: "en lost messages", text: "Customer messages get lost between WhatsApp and the shared inbox.", want: "stated", evidence: "get lost"},
+	{name: "en no-shows", text: "We run 4 dental clinics and no-shows cost us about 20 appointments a week.", want: "stated", evidence: "no-shows"},
+	{name: "en goal", text: "We want to cut onboarding from 3 weeks to 1.", want: "stated", evidence: "want to cut"},
+	{name: "en looking for a way", text: "Looking for a way to stop double bookings in our meeting rooms.", want: "stated"},
+	{name: "en crashes", text: "Our booking site crashed twice during the summer sale and we had angry customers calling all day.", want: "stated"},
+	{name: "en end of support", text: "Our phone system goes out of support in May, so we need a replacement.", want: "stated"},
+	{name: "en pain beats researching", text: "Just researching for now, but honestly our invoicing is a mess and payments slip through the cracks.", want: "stated"},
+	// English: hard negatives.
+	{name: "en no problems", text: "We have no problems with our current tool, just curious what else exists.", want: "exploring"},
+	{name: "en solved", text: "We had issues with scheduling but we solved that last year.", want: ""},
+	{name: "en price politeness", text: "We would like to know your prices for 20 users.", want: ""},
+	{name: "en happy with what we have", text: "Happy with what we have, keeping an eye on the market.", want: "exploring"},
+	{name: "en quoted pain ignored", text: "Thanks, not interested.\n\nOn Mon, 3 Mar 2025, Anna <anna@example.com> wrote:\n> Are you losing leads every week?", want: ""},
+	{name: "en callback", text: "Please call me back tomorrow at 10.", want: ""},
+	// German.
+	{name: "de Zettelwirtschaft", text: "Bei uns herrscht eine echte Zettelwirtschaft, Aufträge gehen ständig verloren.", want: "stated", evidence: "Zettelwirtschaft"},
+	{name: "de manual story", text: "Jeden Montag tippt unsere Buchhaltung die Rechnungen händisch ins System ab.", want: "stated"},
+	{name: "de goal verb final", text: "Wir möchten unsere Schichtplanung endlich automatisieren.", want: "stated", evidence: "automatisieren"},
+	{name: "de suchen Lösung", text: "Wir suchen eine Lösung, weil unsere Excel-Listen ständig veraltet sind.", want: "stated"},
+	{name: "de keine Probleme", text: "Wir haben keine Probleme mit unserer aktuellen Software, ich informiere mich nur.", want: "exploring"},
+	{name: "de gelöst", text: "Das Problem mit den Doppelbuchungen haben wir letztes Jahr gelöst.", want: ""},
+	{name: "de nur informieren", text: "Wir wollen uns erst mal nur informieren.", want: "exploring"},
+	{name: "de Angebot ist keine Absicht", text: "Wir möchten gerne ein Angebot für 15 Lizenzen erhalten.", want: ""},
+	// French.
+	{name: "fr perte de temps", text: "On perd un temps fou à ressaisir les commandes dans notre tableur.", want: "stated"},
+	{name: "fr goal", text: "Nous souhaitons réduire les erreurs de facturation.", want: "stated", evidence: "réduire"},
+	{name: "fr cherchons à", text: "Nous cherchons à centraliser les demandes de nos clients.", want: "stated"},
+	{name: "fr aucun souci", text: "Aucun souci avec notre outil actuel, simple curiosité.", want: "exploring"},
+	{name: "fr pas de besoin", text: "Pas de besoin pour l'instant, merci.", want: "exploring"},
+	{name: "fr devis politeness", text: "Nous souhaitons recevoir un devis pour 10 postes.", want: ""},
+	{name: "fr résolu", text: "Nous avions des soucis de planning, mais c'est résolu depuis janvier.", want: ""},
+	// Spanish.
+	{name: "es se pierden", text: "Se nos pierden pedidos porque todo va por WhatsApp.", want: "stated"},
+	{name: "es a mano", text: "Cada semana cargamos las facturas a mano en una hoja de cálculo.", want: "stated"},
+	{name: "es goal", text: "Queremos dejar de perder citas por olvidos de los pacientes.", want: "stated"},
+	{name: "es ya no", text: "Ya no tenemos ese problema, gracias.", want: "exploring"},
+	{name: "es solo mirando", text: "Solo estamos mirando opciones, nada concreto.", want: "exploring"},
+	{name: "es precio politeness", text: "Queremos saber el precio del plan anual.", want: ""},
+	{name: "es contentos", text: "Estamos contentos con lo que tenemos, no vamos a cambiar.", want: "exploring"},
+}
+
+func TestNeedCases(t *testing.T) {
+	for _, tc := range needCases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := Extract(tc.text, testNow)
+			_, _, got, _ := s.Answers()
+			if got == "urgent" || got == "important" {
+				got = "stated"
+			}
+			require.Equal(t, tc.want, got, "need of %q: %+v", tc.text, s.Need)
+			if tc.evidence != "" {
+				require.NotNil(t, s.Need)
+				require.Contains(t, s.Need.Evidence, tc.evidence)
+			}
+			if s.Need != nil {
+				require.NotEmpty(t, s.Need.Evidence, "evidence must name the words")
+				require.LessOrEqual(t, s.Need.Confidence, 0.95)
+			}
+		})
+	}
+}
+
+// TestNeedUrgentLanguages checks the urgency cues of each language, and
+// that a negated one does not count.
+func TestNeedUrgentLanguages(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		urgent bool
+	}{
+		{"Unsere Excel-Listen sind ein Chaos, wir brauchen dringend eine Lösung.", true},
+		{"Unsere Excel-Listen sind ein Chaos, aber es ist nicht dringend.", false},
+		{"On perd des commandes tous les jours, c'est urgent.", true},
+		{"Se nos pierden pedidos, lo necesitamos cuanto antes.", true},
+		{"Se nos pierden pedidos, pero no es urgente.", false},
+	} {
+		s := Extract(tc.text, testNow)
+		require.NotNil(t, s.Need, tc.text)
+		require.True(t, s.Need.Stated, tc.text)
+		require.Equal(t, tc.urgent, s.Need.Urgent, "%s: %+v", tc.text, s.Need)
+	}
+}
+
+// TestNeedEvidenceNamesWords checks that a combined cue names each word
+// that mattered, in text order.
+func TestNeedEvidenceNamesWords(t *testing.T) {
+	s := Extract("Every morning we copy the orders into a spreadsheet by hand.", testNow)
+	require.NotNil(t, s.Need)
+	require.True(t, s.Need.Stated)
+	require.True(t, strings.Contains(s.Need.Evidence, " … "), s.Need.Evidence)
+}
