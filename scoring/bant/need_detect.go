@@ -248,6 +248,14 @@ func needInfoBetween(d *doc, langs []*needPatterns, lo, hi int) bool {
 	return false
 }
 
+// needScopeEnds are conjunctions that end a negation's reach.
+var needScopeEnds = map[string]bool{
+	"and": true, "but": true, "so": true, "because": true, "while": true,
+	"und": true, "aber": true, "weil": true, "denn": true, "sondern": true,
+	"et": true, "mais": true, "car": true, "donc": true,
+	"y": true, "pero": true, "porque": true, "pues": true,
+}
+
 // needPurposeWords, just before a negation, make it part of a goal
 // rather than a denial: "so we don't lose orders", "damit keine Anfragen
 // verloren gehen", "pour ne plus perdre", "para no perder".
@@ -281,6 +289,9 @@ func needNegationAt(d *doc, p int) int {
 			break
 		}
 		w := seg[start:end]
+		if needScopeEnds[w] {
+			break // "kaum erreichbar und Patienten beschweren sich"
+		}
 		neg := needNegators[w] || strings.HasSuffix(w, "n't") || w == "cannot"
 		if w == "plus" { // "n'avons plus de", not "plus de clients"
 			neg = strings.Contains(d.lower[cs:lo+start], "n'") || strings.Contains(d.lower[cs:lo+start], "ne ")

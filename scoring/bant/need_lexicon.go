@@ -56,7 +56,7 @@ var needLexicons = map[string]needLexicon{
 			`(?:is|are|was|were|got|get|gets|getting|go|goes|went) (?:\w+ ){0,2}?(?:lost|missed|forgotten|overlooked|dropped|ignored)`,
 			`(?:isn't|is not|aren't|are not|no longer|not) (?:\w+ ){0,1}?working`, `(?:isn't|is not|no longer) cutting it`, `a (?:huge |real |big |total |complete )?mess`, `messy`,
 			`complain(?:ing|ed|s|ts)?`, `missed (?:\w+ ){0,1}?(?:deadlines?|appointments|calls|orders|shipments|renewals|follow[- ]ups?|payments|invoices|sla|targets?|forecast)`,
-			`failed (?:an |our |the )?audits?`, `never (?:match|matches|add up|adds up|balance|balances|reconcile)`, `(?:doesn't|don't|does not|do not) (?:match|add up|balance|reconcile|sync)`,
+			`failed (?:an |our |the )?audits?`, `never (?:match|matches|agree|agrees|add up|adds up|balance|balances|reconcile|line up)`, `(?:doesn't|don't|does not|do not) (?:match|agree|add up|balance|reconcile|sync|line up)`,
 			`(?:always|often|constantly|regularly|frequently|sometimes|usually) (?:\w+ ){0,1}?(?:wrong|late|incorrect|inaccurate|missing|out of date|outdated|broken)`,
 			`got (?:\w+ ){0,2}?wrong`, `(?:goes|go|went|going) wrong`, `inaccurate`, `out of sync`, `not (?:in sync|synced|sync)`,
 			`(?:can't|cannot|couldn't|could not|unable to) (?:reconcile|find|track|see|keep track|tell|get|answer|respond|handle|process)`,
@@ -250,7 +250,7 @@ var needLexicons = map[string]needLexicon{
 		},
 		explore: []string{
 			`curiosit(?:é|e)`, `curieu(?:x|se)`, `me renseigne`, `nous renseignons`, `(?:je|nous|on) regard(?:e|ons) ce qui`, `tour du march(?:é|e)`, `(?:é|e)tudi(?:ons|e) le march(?:é|e)`,
-			`compar(?:e|ons|er)`, `comparatif`, `benchmark`, `veille`, `garde un (?:œ|oe)il`, `tenu inform(?:é|e)`, `juste (?:\w+ ){0,1}?voir`, `pour voir`, `je voulais voir`, `pas int(?:é|e)ress(?:é|e)`,
+			`compar(?:e|ons|er)`, `comparatif`, `benchmark`, `(?:une|de|en|ma|notre) veille`, `garde un (?:œ|oe)il`, `tenu inform(?:é|e)`, `juste (?:\w+ ){0,1}?voir`, `pour voir`, `je voulais voir`, `pas int(?:é|e)ress(?:é|e)`,
 			`pas d'achat`, `rien de pr(?:é|e)vu`, `aucun projet`, `r(?:é|e)flexion`, `r(?:é|e)colter des infos`, `je me demandais`, `check (?:\w+ ){0,1}?les alternatives`, `on verra`,
 		},
 		urgent: []string{`urgent(?:e|es)?`, `urgence`, `au plus vite`, `d(?:è|e)s que possible`, `rapidement`, `imm(?:é|e)diatement`, `tr(?:è|e)s vite`, `prioritaire`, `critique`},
