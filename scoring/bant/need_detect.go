@@ -80,7 +80,7 @@ func needLangs(d *doc) []*needPatterns {
 			}
 		}
 	}
-	best := max(counts[1], counts[2], counts[3])
+	best := max(counts[0], counts[1], counts[2], counts[3])
 	if detected := detectLanguage(d.lower); detected != "" && detected != LangEnglish {
 		for i, x := range langs {
 			if x == detected {
@@ -90,7 +90,7 @@ func needLangs(d *doc) []*needPatterns {
 	}
 	out := []*needPatterns{needCompiled[LangEnglish]}
 	for i := 1; i < 4; i++ {
-		if counts[i] > 0 && 2*counts[i] >= best {
+		if best == 0 || counts[i] > 0 && 2*counts[i] >= best { // no function word at all: read every language
 			out = append(out, needCompiled[langs[i]])
 		}
 	}

@@ -41,11 +41,11 @@ type needLexicon struct {
 var needLexicons = map[string]needLexicon{
 	LangEnglish: {
 		strong: []string{
-			`struggl(?:e|es|ed|ing)`, `churn`, `(?:takes?|taking|took) (?:\w+ ){0,2}?(?:much|too much|a lot of|so much|lots of) time`, `frustrat(?:ed|ing|ion|es)`, `nightmares?`, `chaos`, `chaotic`, `headaches?`, `pain points?`, `bottlenecks?`,
+			`struggl(?:e|es|ed|ing)`, `churn`, `painfully`, `(?:very|really|super|extremely|incredibly|terribly|so|quite|far too|way too) (?:slow|expensive|unreliable|outdated|buggy|complicated|manual|messy|clunky|error[- ]prone|time[- ]consuming)`, `(?:takes?|taking|took) (?:\w+ ){0,2}?(?:much|too much|a lot of|so much|lots of) time`, `frustrat(?:ed|ing|ion|es)`, `nightmares?`, `chaos`, `chaotic`, `headaches?`, `pain points?`, `bottlenecks?`,
 			`fed up`, `sick of`, `tired of`, `overwhelmed`, `swamped`, `drowning in`, `bogged down`, `buried (?:in|under)`,
 			`(?:fall|falls|falling|fell|slip|slips|slipping) through the cracks`, `(?:can't|cannot|couldn't) (?:keep up|cope)`,
 			`error[- ]prone`, `time[- ]consuming`, `tedious`, `cumbersome`, `clunky`, `waste of time`,
-			`(?:wasting|wasted|waste|wastes) (?:\w+ ){0,3}?(?:time|hours|days|money|effort|mornings?|afternoons?)`,
+			`(?:wasting|wasted|waste|wastes) (?:\w+ ){0,3}?(?:time|hours|days?|weeks?|weekends?|money|effort|mornings?|afternoons?)`,
 			`double[- ]book(?:ing|ings|ed)`, `overbook(?:ing|ings|ed)?`, `overbookings`, `overs(?:ell|elling|old)`, `no[- ]shows?`, `outages?`, `downtime`,
 			`keeps? (?:crashing|failing|breaking|freezing|going down|losing|forgetting|missing)`,
 			`(?:we|they|i|people|customers|clients|staff) keep (?:losing|missing|forgetting|getting|having|chasing|running|asking|calling)`,
@@ -68,7 +68,7 @@ var needLexicons = map[string]needLexicon{
 			`(?:no|without|zero|lack of|lacking|don't have any|do not have any|have no|no real) (?:\w+ ){0,2}?(?:visibility|overview|tracking|traceability|insights?|integration|transparency|audit trail|backups?|way to (?:know|see|track|tell|find|check))`,
 		},
 		forced: []string{
-			`end of (?:life|support)`, `(?:goes|going|went) (?:off|out of) support`, `discontinu(?:e|ed|es|ing)`, `sunset(?:ting|ted)?`,
+			`end[- ]of[- ](?:life|support)`, `no (?:more|further) (?:\w+ ){0,1}?(?:patches|updates|support|maintenance)`, `(?:goes|going|went) (?:off|out of) support`, `discontinu(?:e|ed|es|ing)`, `sunset(?:ting|ted)?`,
 			`no longer (?:supported|maintained|receives?|gets?|available)`, `(?:contract|license|licence|subscription|support|lease) (?:\w+ ){0,2}?(?:ends|expires|runs out|is ending|is expiring|ran out)`,
 			`mandatory`, `required by law`, `legal(?:ly)? (?:requirement|required|obligation)`, `auditors?`, `(?:won't|will not|don't|do not) accept`,
 			`hacked`, `(?:data )?breach`, `ransomware`, `phishing`, `stolen`, `theft`, `break-?ins?`, `otherwise (?:we|they|it|the)`,
@@ -106,7 +106,7 @@ var needLexicons = map[string]needLexicon{
 			`expenses?`, `receipts?`, `quotes?`, `payments?`, `payouts?`, `commissions?`, `deadlines?`, `tasks?`, `projects?`, `onboarding`, `claims?`, `records?`, `accounts`, `statements?`, `dashboards?`, `machines?`,
 		},
 		goal: []string{
-			`(?:we|i|we'd|i'd|we're|i'm|team|company) (?:\w+ ){0,3}?(?:want|wants|would like|'d like|need|needs|have|must|hope|hoping|aim|plan|trying|try|looking|wish) (?:\w+ ){0,1}?to (?:automate|reduce|cut|stop|avoid|eliminate|improve|speed up|consolidate|centrali[sz]e|digiti[sz]e|streamline|simplify|get rid of|modernize|modernise|fix|solve|standardi[sz]e|unify|free up|spend less|lower|minimi[sz]e|prevent|keep track|get (?:a handle|control|visibility|an overview)|shorten|halve|measure|be compliant|comply|stay compliant|protect|secure)`,
+			`(?:we|i|we'd|i'd|we're|i'm|team|company) (?:\w+ ){0,3}?(?:want|wants|would like|'d like|need|needs|have|must|hope|hoping|aim|plan|trying|try|looking|wish) (?:\w+ ){0,1}?to (?:automate|reduce|cut|stop|avoid|eliminate|improve|speed up|consolidate|centrali[sz]e|digiti[sz]e|streamline|simplify|get rid of|modernize|modernise|fix|solve|standardi[sz]e|unify|free up|spend less|lower|minimi[sz]e|prevent|keep track|be (?:\w+ )?compliant|get (?:a handle|control|visibility|an overview)|shorten|halve|measure|be compliant|comply|stay compliant|protect|secure)`,
 			`(?:looking for|need|want) (?:a |an )?(?:way|solution|tool|system|platform|app|something) (?:to|that) (?:automate|reduce|cut|stop|avoid|eliminate|improve|speed|track|sync|flag|prevent|catch|measure|keep|get)`,
 			`(?:our|the|my|main|primary) (?:goal|objective|aim|target) (?:is|would be|for \w+ is)`,
 			`so (?:that )?(?:we|nothing|no \w+|our \w+) (?:don't|do not|no longer|never|stop|can stop|won't|can)`,
@@ -117,7 +117,7 @@ var needLexicons = map[string]needLexicon{
 		},
 		solved: []string{
 			`solved`, `resolved`, `(?:fixed|sorted(?: out)?) (?:that|it|this|those|these|the (?:problem|issue)s?)`, `(?:got|was|were|has been|have been|is|are|now) (?:fixed|sorted(?: out)?)`,
-			`used to`, `in the past`, `a thing of the past`, `since we (?:switched|moved|introduced|started|implemented|bought)`, `back in (?:19|20)\d\d`,
+			`used to`, `in the past`, `a thing of the past`, `since we (?:switched|moved|introduced|started|implemented|bought)`, `back in (?:19|20)\d\d`, `(?:previous|former|old) (?:vendor|provider|supplier|system|tool|software|agency)`, `which is why we (?:switched|moved|changed)`, `all good now`,
 		},
 		denial: []string{
 			`(?:works|working|runs|running) (?:\w+ ){0,1}?(?:fine|ok|okay|well|great|perfectly)`, `does the job`, `(?:happy|fine|satisfied|content|pleased) with`, `(?:is|are) fine`,
@@ -185,7 +185,7 @@ var needLexicons = map[string]needLexicon{
 			`nicht mehr`, `keine (?:\w+ ){0,2}?mehr`,
 		},
 		info:   []string{`angebot`, `informationen`, `infos?`, `wissen`, `erfahren`, `preise?`, `preisliste`, `demo`, `termin`, `r(?:ü|ue)ckruf`, `kennenlernen`, `unterlagen`, `kosten`, `bestellen`, `offerte`, `folien`},
-		solved: []string{`gel(?:ö|oe)st`, `behoben`, `fr(?:ü|ue)her`, `damals`, `seit wir`, `erledigt`, `im griff`},
+		solved: []string{`gel(?:ö|oe)st`, `behoben`, `fr(?:ü|ue)her`, `damals`, `seit wir`, `erledigt`, `im griff`, `(?:vorherige[nr]?|frühere[nr]?|alte[nr]?) (?:anbieter|dienstleister|system|software|tool)`},
 		denial: []string{
 			`läuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `laeuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `läuft alles`, `laeuft alles`, `klappt (?:\w+ ){0,3}?gut`,
 			`zufrieden`, `keine (?:akuten |konkreten |größeren |groesseren )?(?:schmerzpunkte|probleme)`, `ohne probleme`, `keinen grund`, `keinen (?:akuten |konkreten )?bedarf`, `kein (?:akuter |konkreter )?bedarf`,
@@ -207,7 +207,7 @@ var needLexicons = map[string]needLexicon{
 			`doubles? r(?:é|e)servations?`, `surr(?:é|e)servations?`, `surbooking`, `rendez-vous (?:manqu|non honor)`, `plante(?:nt)?`, `pannes?`, `bugu(?:e|ent)`,
 			`r(?:é|e)clamations`, `plaintes`, `se plaign(?:ent|ons)`, `ne (?:suit|suivons|suivent|tient) plus`, `n'arriv(?:e|ons|ent) (?:\w+ ){0,1}?(?:plus|pas)`,
 			`ne (?:fonctionne|marche|g(?:è|e)re|prend|permet) (?:\w+ ){0,1}?(?:pas|plus)`, `n'a aucune int(?:é|e)gration`, `gaspill(?:ons|er|é|e|age)`, `co(?:û|u)te (?:\w+ ){0,2}?(?:cher|temps|heures|clients)`, `source d'erreurs`,
-			`faux`, `fausses`, `erron(?:é|e)e?s?`, `en double`, `rat(?:er|ons|ee|ees)`, `rat(?:é|e)`, `rat(?:é|e)s`, `trop (?:lent|cher|compliqu|long|tard)`, `marre`, `insupportable`, `ras-le-bol`, `à bout`,
+			`faux`, `fausses`, `erron(?:é|e)e?s?`, `en double`, `rat(?:er|ons|ee|ees)`, `raté`, `ratés`, `ratée`, `trop (?:lent|cher|compliqu|long|tard)`, `marre`, `insupportable`, `ras-le-bol`, `à bout`,
 			`courir apr(?:è|e)s`, `court apr(?:è|e)s`, `(?:é|e)carts`, `non conformes?`, `sans arr(?:ê|e)t`, `d(?:é|e)passe`, `file d'attente`, `abandon`,
 			`se (?:sont |font |fait )(?:\w+ ){0,1}?(?:pirater|voler|hacker)`, `personne ne`,
 		},
@@ -243,7 +243,7 @@ var needLexicons = map[string]needLexicon{
 			`en sortir`, `relancer`,
 		},
 		info:   []string{`recevoir`, `obtenir`, `conna(?:î|i)tre`, `savoir`, `devis`, `tarifs?`, `d(?:é|e)mo`, `documentation`, `renseignements`, `informations`, `plus d'infos`, `rappel`, `brochure`, `voir`},
-		solved: []string{`r(?:é|e)solu(?:s|e|es)?`, `r(?:é|e)gl(?:é|e)`, `auparavant`, `autrefois`, `c'est derri(?:è|e)re nous`},
+		solved: []string{`r(?:é|e)solu(?:s|e|es)?`, `r(?:é|e)gl(?:é|e)`, `auparavant`, `autrefois`, `c'est derri(?:è|e)re nous`, `(?:ancien|pr(?:é|e)c(?:é|e)dent) (?:prestataire|fournisseur|logiciel|outil|syst(?:è|e)me)`},
 		denial: []string{
 			`fonctionne (?:\w+ ){0,1}?bien`, `nous convient`, `convient parfaitement`, `donnent satisfaction`, `donne satisfaction`, `s'en sort (?:\w+ ){0,1}?bien`, `contents? de`, `satisfaits?`,
 			`rien de cass(?:é|e)`, `sans douleur`, `pas de souci`, `aucun (?:souci|probl(?:è|e)me)`, `pas de probl(?:è|e)me`, `pas (?:\w+ ){0,1}?besoin`, `aucun besoin`,
@@ -258,7 +258,7 @@ var needLexicons = map[string]needLexicon{
 	LangSpanish: {
 		strong: []string{
 			`caos`, `ca(?:ó|o)tico`, `pesadilla`, `un l(?:í|i)o`, `desmadre`, `relajo`, `desorden`, `infierno`, `perdemos`, `(?:se|nos|me|les) (?:nos |me |les )?pierde(?:n)?`, `se pierde`,
-			`p(?:é|e)rdidas? de`, `perder (?:\w+ ){0,1}?(?:tiempo|clientes|pedidos|ventas|dinero)`, `perdiendo`, `no damos abasto`, `desbordad(?:o|os|a|as)`, `saturad(?:o|os|a|as)`,
+			`p(?:é|e)rdidas? de`, `(?:perder|perdemos|pierden|pierde|perdiendo|perdimos) (?:\w+ ){0,2}?(?:tiempo|horas|d(?:í|i)as|clientes|ventas|pedidos|dinero|llamadas|mensajes)`, `perdiendo`, `no damos abasto`, `desbordad(?:o|os|a|as)`, `saturad(?:o|os|a|as)`,
 			`tedios(?:o|a)`, `engorros(?:o|a)`, `frustrante`, `frustrad(?:o|os|a|as)`, `dobles? reservas?`, `reservas duplicadas`, `overbooking`, `sobreventa`, `no se presentan`, `ausentismo`,
 			`se (?:nos |me |les )?(?:cae|caen|cay(?:ó|o)|cayeron|cuelga|bloquea)`, `bloque(?:aron|ado|ada)`, `ca(?:í|i)das`, `quejas`, `reclamos`, `reclamaciones`, `se quejan`, `no funciona`, `nos cuesta`, `(?:est(?:á|a)|nos est(?:á|a)) costando`,
 			`se (?:nos |me )?olvida(?:n)?`, `sin control`, `no escala`, `desperdici(?:amos|ar|o)`, `(?:nunca|no) cuadra(?:n)?`, `no coincide(?:n)?`, `se equivoca`, `equivocad(?:o|a|os|as)`, `err(?:ó|o)ne(?:o|a|os|as)`,
@@ -295,7 +295,7 @@ var needLexicons = map[string]needLexicon{
 			`estandarizar`, `unificar`, `controlar`, `tener control`, `llevar el control`, `medir`, `recortar`, `acortar`, `deshacernos`, `no perder`, `cumplir`, `seguir`, `llevar`,
 		},
 		info:   []string{`saber`, `conocer`, `recibir`, `obtener`, `informaci(?:ó|o)n`, `cotizaci(?:ó|o)n`, `presupuesto`, `precios?`, `tarifas`, `demo`, `llamada`, `reuni(?:ó|o)n`, `newsletter`, `preguntar`},
-		solved: []string{`resuelt(?:o|os|a|as)`, `solucionad(?:o|os|a|as)`, `arreglamos`, `resolvimos`, `antes (?:ten(?:í|i)amos|perd(?:í|i)amos)`, `desde que (?:cambiamos|usamos|implementamos)`, `desde entonces`, `tuvimos`, `hace \d+ a(?:ñ|n)os`},
+		solved: []string{`resuelt(?:o|os|a|as)`, `solucionad(?:o|os|a|as)`, `arreglamos`, `resolvimos`, `antes (?:ten(?:í|i)amos|perd(?:í|i)amos)`, `desde que (?:cambiamos|usamos|implementamos)`, `desde entonces`, `(?:proveedor|sistema|software|programa) anterior`, `antiguo proveedor`, `tuvimos`, `hace \d+ a(?:ñ|n)os`},
 		denial: []string{
 			`funciona (?:\w+ ){0,1}?(?:bien|perfecto|perfectamente)`, `lo resolvemos bien`, `contentos`, `satisfechos`, `conformes`, `sin (?:ning(?:ú|u)n )?problemas?`, `no tenemos problemas`,
 			`no lo necesitamos`, `no necesitamos nada`, `no vamos a (?:comprar|cambiar)`, `ninguna necesidad`, `no (?:tenemos|hay) (?:una )?(?:necesidad|urgencia)`,
