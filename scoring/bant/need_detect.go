@@ -39,7 +39,7 @@ var needTierConf = [needTierCount]float64{
 	needTierTrouble:  0.4,
 	needTierWant:     0.35,
 	needTierTime:     0.3,
-	needTierSupport:  0.15,
+	needTierSupport:  0.1,
 	needTierObject:   0.2,
 }
 
@@ -59,6 +59,8 @@ type needCue struct {
 	clause     int
 	tier       needTier
 	conf       float64
+	// request reports that the cue's clause asks something of us.
+	request bool
 }
 
 // needLangs returns the lexicons to read d with: English (which other
@@ -140,6 +142,7 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 		if overlaps(c.start, c.end) {
 			return
 		}
+		c.request = needRequestClause(d, c.clause)
 		if !needSupportOnly(c.tier) && c.tier != needTierGoal && c.tier != needTierLack &&
 			(needNegationAt(d, c.start) >= 0 || needSolved(d, langs, c.start, c.end)) {
 			if c.tier <= needTierMid && needNegationAt(d, c.start) >= 0 {
@@ -350,14 +353,14 @@ func needSolved(d *doc, langs []*needPatterns, start, end int) bool {
 // A tier's second and later cues count half, and objects once.
 func needScore(cues []needCue, i int, support *[4]int) (float64, int) {
 	a := cues[i]
-	painNear := needPainTier(a.tier)
+	painNear := needPainWord(a.tier)
 	for _, c := range cues {
-		if dk := c.clause - a.clause; dk >= -1 && dk <= 1 && needPainTier(c.tier) {
+		if dk := c.clause - a.clause; dk >= -1 && dk <= 1 && needPainWord(c.tier) {
 			painNear = true
 			break
 		}
 	}
-	miss := 1 - a.conf
+	miss := 1 - a.weight()
 	var seen [needTierCount]int
 	seen[a.tier]++
 	n := 0
@@ -372,7 +375,7 @@ func needScore(cues []needCue, i int, support *[4]int) (float64, int) {
 		if needSupportOnly(c.tier) && !painNear {
 			continue
 		}
-		w := c.conf
+		w := c.weight()
 		if dk != 0 {
 			w *= 0.6
 		}
@@ -389,7 +392,46 @@ func needScore(cues []needCue, i int, support *[4]int) (float64, int) {
 			n++
 		}
 	}
-	return min(1-miss, 0.9), n
+	conf := min(1-miss, 0.9)
+	if !painNear {
+		// Time spent and wishes to buy are no pain by themselves: "we need
+		// 25 seats, our office hours are 9-5" states nothing.
+		conf = min(conf, AnswerThreshold-0.05)
+	}
+	return conf, n
+}
+
+// needPainWord reports a tier that names a pain or a goal, which a stated
+// need must contain (time spent and a wish to buy only add to one).
+func needPainWord(t needTier) bool { return t <= needTierTrouble }
+
+// weight is the cue's confidence as evidence: a weak cue inside a request
+// or question ("could you tell me whether your tool supports Excel
+// export?", "please call me, I'm late") counts half, as it describes what
+// the writer asks for rather than what goes wrong.
+func (c needCue) weight() float64 {
+	if c.request && c.conf < AnswerThreshold {
+		return c.conf / 2
+	}
+	return c.conf
+}
+
+// needRequestWords mark a clause as a request to us.
+var needRequestWords = []string{
+	"please", "could you", "can you", "would you", "let me know",
+	"bitte", "können sie", "koennen sie", "könnten sie", "koennten sie", "könnt ihr", "koennt ihr",
+	"merci de", "pourriez", "pouvez-vous", "pouvez vous", "auriez-vous",
+	"por favor", "podrían", "podrian", "pueden", "podéis", "podeis", "me pueden",
+}
+
+// needRequestClause reports a clause that asks something of us: it ends
+// in a question mark or holds a request word.
+func needRequestClause(d *doc, k int) bool {
+	c := d.clauseSpan(k)
+	if c[1] < len(d.lower) && d.lower[c[1]] == '?' {
+		return true
+	}
+	return containsAny(d.lower[c[0]:c[1]], needRequestWords)
 }
 
 // needEvidence names the cue a stated need was read from: the anchor

@@ -51,7 +51,7 @@ var needLexicons = map[string]needLexicon{
 			`(?:we|they|i|people|customers|clients|staff) keep (?:losing|missing|forgetting|getting|having|chasing|running|asking|calling)`,
 			`(?:doesn't|does not|don't|won't|can't|cannot|didn't) scale`, `not scalable`, `outgr(?:own|ew)`,
 			`too (?:slow|expensive|complicated|complex|manual|clunky|buggy|costly|time[- ]consuming|error[- ]prone|many errors|many mistakes|late|long)`,
-			`takes? (?:us )?(?:forever|ages|too long)`, `(?:costing|costs|cost) us (?:\w+ ){0,2}?(?:money|time|hours|customers|clients|deals|sales|a fortune)`,
+			`takes? (?:us )?(?:forever|ages|too long)`, `(?:takes?|taking|took) (?:\d+|several|many|a few) (?:minutes|hours|days|weeks) to (?:load|open|start|run|sync|export|process|finish|answer|respond|reply|find)`, `(?:costing|costs|cost) us (?:\w+ ){0,2}?(?:money|time|hours|customers|clients|deals|sales|a fortune)`,
 			`los(?:e|es|ing|t) (?:a |an |the |our |some |many |half |\w+ )?(?:money|customers|clients|deals|revenue|sales|business|patients|orders|leads|track|bookings|guests|members|students|donors|loads?|shipments?|data|files|messages|calls|tickets|time)`,
 			`(?:is|are|was|were|got|get|gets|getting|go|goes|went) (?:\w+ ){0,2}?(?:lost|missed|forgotten|overlooked|dropped|ignored)`,
 			`(?:isn't|is not|aren't|are not|no longer|not) (?:\w+ ){0,1}?working`, `(?:isn't|is not|no longer) cutting it`, `a (?:huge |real |big |total |complete )?mess`, `messy`,
@@ -78,13 +78,13 @@ var needLexicons = map[string]needLexicon{
 		manual: []string{
 			`manual(?:ly)?`, `by hand`, `copy(?:ing)?`, `copies`, `pasting`, `copied`, `copy-paste`, `re-?typ(?:e|ing)`, `re-?enter(?:ing)?`, `typing`, `key(?:ing)? in`,
 			`spreadsheets?`, `excel`, `google (?:sheets|forms|docs)`, `paper`, `papers`, `printed`, `print(?:ing)? (?:and|&)`, `notebooks?`, `whiteboard`, `sticky notes`, `post-its?`,
-			`phone calls?`, `by phone`, `back and forth`, `whatsapp`, `cash`, `envelopes`, `calculators?`, `clipboards?`, `by e-?mail`, `fax`, `word (?:documents|files)`,
+			`phone calls?`, `by phone`, `on the phone`, `csv`, `re-?import(?:ing|ed)?`, `export(?:s|ing|ed)? (?:\w+ ){0,2}?(?:to|into) (?:excel|csv|a spreadsheet)`, `back and forth`, `whatsapp`, `cash`, `envelopes`, `calculators?`, `clipboards?`, `by e-?mail`, `fax`, `word (?:documents|files)`,
 		},
 		trouble: []string{
-			`errors?`, `mistakes?`, `wrong`, `typos`, `slow`, `slower`, `delays?`, `delayed`, `late`, `chasing`, `chase`, `forget(?:s|ting)?`, `forgot`, `missed`, `missing`,
+			`errors?`, `mistakes?`, `wrong`, `typos`, `rejected`, `rejections?`, `denied`, `slow`, `slower`, `delays?`, `delayed`, `late`, `chasing`, `chase`, `forget(?:s|ting)?`, `forgot`, `missed`, `missing`,
 			`lost`, `lose`, `losing`, `duplicates?`, `duplicated`, `scattered`, `spread across`, `all over the place`, `hard to`, `difficult to`, `impossible to`,
 			`(?:three|four|five|several|multiple|different|two|3|4|5) (?:different |separate )?(?:tools|systems|apps|spreadsheets|inboxes|places|channels|forms)`,
-			`risks?`, `risky`, `expensive`, `costly`, `crash(?:es|ed|ing)?`, `bugs?`, `buggy`, `unreliable`, `outdated`, `old`, `inefficient`, `broken`, `stops? me`,
+			`risks?`, `risky`, `expensive`, `costly`, `crash(?:es|ed|ing)?`, `bugs?`, `buggy`, `unreliable`, `outdated`, `inefficient`, `broken`, `stops? me`,
 			`(?:doesn't|does not|can't|cannot|won't) (?:integrate|talk|sync|support|handle|cover|do|let)`, `not (?:same|integrated|connected)`, `random`, `wait(?:ing)?`, `queues?`,
 		},
 		want: []string{
@@ -100,7 +100,7 @@ var needLexicons = map[string]needLexicon{
 		},
 		support: []string{`because`, `currently`, `right now`, `at the moment`, `still`, `today`, `always`, `constantly`, `regularly`, `often`, `never`, `again`, `recently`, `last (?:week|month|year|quarter)`},
 		object: []string{
-			`orders?`, `invoices?`, `invoicing`, `leads?`, `customers?`, `clients?`, `messages?`, `e-?mails?`, `calls?`, `appointments?`, `bookings?`, `reservations?`,
+			`orders?`, `invoices?`, `invoicing`, `leads?`, `customers?`, `clients?`, `messages?`, `appointments?`, `bookings?`, `reservations?`,
 			`tickets?`, `requests?`, `inquiries`, `enquiries`, `shifts?`, `rosters?`, `schedules?`, `scheduling`, `payroll`, `timesheets?`, `inventory`, `stock`, `shipments?`, `deliveries`,
 			`reports?`, `reporting`, `data`, `contracts?`, `documents?`, `files?`, `follow[- ]ups?`, `patients?`, `guests?`, `students?`, `members?`, `donors?`, `candidates?`, `applicants?`,
 			`expenses?`, `receipts?`, `quotes?`, `payments?`, `payouts?`, `commissions?`, `deadlines?`, `tasks?`, `projects?`, `onboarding`, `claims?`, `records?`, `accounts`, `statements?`, `dashboards?`, `machines?`,
@@ -205,7 +205,7 @@ var needLexicons = map[string]needLexicon{
 			`perd(?:ons|ent|re|u|ait|aient)? (?:\w+ ){0,2}?(?:temps|heures?|clients|commandes|ventes|prospects|leads|argent|patients|messages|appels|donn(?:é|e)es)`,
 			`se perd(?:ent)?`, `on perd`, `nous perdons`, `fastidieu(?:x|se)`, `chronophage`, `pénible`, `penible`, `débord(?:é|e)s?`, `debord(?:é|e)s?`, `noy(?:é|e)s?`, `satur(?:é|e)e?s?`, `submerg(?:é|e)s?`,
 			`doubles? r(?:é|e)servations?`, `surr(?:é|e)servations?`, `surbooking`, `rendez-vous (?:manqu|non honor)`, `plante(?:nt)?`, `pannes?`, `bugu(?:e|ent)`,
-			`r(?:é|e)clamations`, `plaintes`, `se plaign(?:ent|ons)`, `ne (?:suit|suivons|suivent|tient) plus`, `n'arriv(?:e|ons|ent) (?:\w+ ){0,1}?(?:plus|pas)`,
+			`r(?:é|e)clamations`, `plaintes`, `se plaign(?:ent|ons)`, `ne (?:suit|suivons|suivent|tient|scale|r(?:é|e)pond) plus`, `n'arriv(?:e|ons|ent) (?:\w+ ){0,1}?(?:plus|pas)`,
 			`ne (?:fonctionne|marche|g(?:è|e)re|prend|permet) (?:\w+ ){0,1}?(?:pas|plus)`, `n'a aucune int(?:é|e)gration`, `gaspill(?:ons|er|é|e|age)`, `co(?:û|u)te (?:\w+ ){0,2}?(?:cher|temps|heures|clients)`, `source d'erreurs`,
 			`faux`, `fausses`, `erron(?:é|e)e?s?`, `en double`, `rat(?:er|ons|ee|ees)`, `raté`, `ratés`, `ratée`, `trop (?:lent|cher|compliqu|long|tard)`, `marre`, `insupportable`, `ras-le-bol`, `à bout`,
 			`courir apr(?:è|e)s`, `court apr(?:è|e)s`, `(?:é|e)carts`, `non conformes?`, `sans arr(?:ê|e)t`, `d(?:é|e)passe`, `file d'attente`, `abandon`,
@@ -220,7 +220,7 @@ var needLexicons = map[string]needLexicon{
 			`vols? de`, `vols`, `si on ne fait rien`, `on doit`, `nous devons`, `doit (?:\w+ ){0,1}?(?:être|etre) d(?:é|e)ploy`, `tentatives`, `incidents?`,
 		},
 		mid:     []string{`probl(?:è|e)mes?`, `soucis`, `difficult(?:é|e)s`, `d(?:é|e)fis?`},
-		manual:  []string{`manuel(?:le|lement)?`, `à la main`, `a la main`, `copier(?:-| )coller`, `copier`, `copions`, `recopi(?:er|ons)`, `ressais(?:ir|issons|ie)`, `double saisie`, `saisie`, `tableurs?`, `excel`, `papier`, `classeurs?`, `cahiers?`, `post-it`, `par t(?:é|e)l(?:é|e)phone`, `par (?:e-)?mail`, `dans les mails`, `word`, `formulaires google`, `bricol(?:é|e)s?`, `feuille`, `t(?:é|e)l(?:é|e)phone sonne`},
+		manual:  []string{`manuel(?:le|lement)?`, `à la main`, `a la main`, `copier(?:-| )coller`, `copier`, `copions`, `recopi(?:er|ons)`, `ressais(?:ir|issons|ie|it|issent)`, `r(?:é|e)import(?:er|ons|ent)?`, `export(?:er|ons|ent)? (?:\w+ ){0,2}?(?:csv|excel|fichiers)`, `double saisie`, `saisie`, `tableurs?`, `excel`, `papier`, `classeurs?`, `cahiers?`, `post-it`, `par t(?:é|e)l(?:é|e)phone`, `par (?:e-)?mail`, `dans les mails`, `word`, `formulaires google`, `bricol(?:é|e)s?`, `feuille`, `t(?:é|e)l(?:é|e)phone sonne`},
 		trouble: []string{`erreurs?`, `lent(?:e|s|es)?`, `lenteurs?`, `retards?`, `relancer`, `relances`, `oubli(?:s|é|e|és|es|ées|ees)?`, `doublons`, `éparpill`, `eparpill`, `difficile`, `compliqu(?:é|e)`, `cher`, `risques?`, `perdu(?:e|es|s)?`, `obsol(?:è|e)te`, `vieu(?:x|lle)`, `ancien`, `d(?:é|e)pass(?:é|e)`, `sans cesse`, `souvent`, `jamais`, `trop`, `attente`},
 		want: []string{
 			`(?:nous|on|je) (?:\w+ ){0,1}?(?:cherchons|cherche|voulons|veut|veux|souhaitons|souhaite|aimerions|voudrions|voudrait|avons besoin|a besoin|ai besoin|aimerait|aimerais)`, `besoin (?:d'un|d'une|de)`,

@@ -128,6 +128,21 @@ var needCases = []needCase{
 	{name: "probe2 26 stated", text: "Unsere Website ist langsam und wir verlieren dadurch Kunden.", want: "stated"},
 	{name: "probe2 27 stated", text: "Nuestros técnicos pierden mucho tiempo buscando planos en carpetas.", want: "stated"},
 	{name: "probe2 28 stated", text: "Nos clients se plaignent de ne jamais recevoir de confirmation de commande.", want: "stated"},
+	// Logistics and requests with time words, purchase wishes and
+	// numbers but no pain: weak cues must not add up to one.
+	{name: "logistics 01 none", text: "We'd like to start in March. We need 25 seats and SSO. Our office hours are 9-5 CET, so please call before 4pm.", want: ""},
+	{name: "logistics 02 none", text: "Hello, we are a logistics company with 300 trucks and 1,200 employees. We need a quote for your fleet module for 300 vehicles. Delivery of the hardware should be within 2 weeks. Regards, Tom Becker, Purchasing", want: ""},
+	{name: "logistics 03 none", text: "Hi, I'm the owner of a small bakery. Do you have a plan for 3 users? We're open every day from 6am, so mornings are best for a call.", want: ""},
+	{name: "logistics 04 none", text: "We need the contract signed by Friday, our legal team has reviewed the last draft. Please send the final version.", want: ""},
+	{name: "logistics 05 none", text: "Following up on my email from last week: could you tell me whether your tool supports Excel export? We'd need that for our monthly reports.", want: ""},
+	{name: "logistics 06 none", text: "Wir brauchen 10 Lizenzen ab dem 1. März. Bitte schicken Sie die Rechnung an buchhaltung@firma.de. Unsere Bürozeiten sind täglich von 8 bis 16 Uhr.", want: ""},
+	{name: "logistics 07 none", text: "Guten Tag, wir sind ein Handwerksbetrieb mit 25 Mitarbeitern. Was kostet Ihre App pro Monat? Wir möchten im Herbst starten.", want: ""},
+	{name: "logistics 08 none", text: "Nous avons besoin de 15 licences pour le 1er avril. Merci de nous envoyer le bon de commande. Nos bureaux sont ouverts tous les jours de 9h à 17h.", want: ""},
+	{name: "logistics 09 none", text: "Bonjour, nous sommes une école de 400 élèves. Est-ce que votre logiciel fonctionne sur iPad ? Nous voulons commencer en septembre.", want: ""},
+	{name: "logistics 10 none", text: "Necesitamos 20 licencias para el 1 de marzo. ¿Nos pueden enviar la factura? Trabajamos todos los días de 8 a 15 horas.", want: ""},
+	{name: "logistics 11 none", text: "Hola, somos un hotel de 60 habitaciones en Sevilla. ¿Su sistema se integra con Booking? Queremos empezar antes del verano.", want: ""},
+	{name: "logistics 12 none", text: "Our old contract number is 44-1902. Please renew it for another year at the same price.", want: ""},
+	{name: "logistics 13 none", text: "I'm late for a meeting, please call me back later today.", want: ""},
 }
 
 func TestNeedCases(t *testing.T) {
