@@ -143,6 +143,25 @@ var needCases = []needCase{
 	{name: "logistics 11 none", text: "Hola, somos un hotel de 60 habitaciones en Sevilla. ¿Su sistema se integra con Booking? Queremos empezar antes del verano.", want: ""},
 	{name: "logistics 12 none", text: "Our old contract number is 44-1902. Please renew it for another year at the same price.", want: ""},
 	{name: "logistics 13 none", text: "I'm late for a meeting, please call me back later today.", want: ""},
+	// Exploring in other words than the lexicon examples.
+	{name: "exploring 01", text: "We're in the early stages of looking at options, nothing decided yet.", want: "exploring"},
+	{name: "exploring 02", text: "Our current setup does what we need. I'm putting together a market scan for our board.", want: "exploring"},
+	{name: "exploring 03", text: "Not in the market right now, but I'd like to stay in touch for next year.", want: "exploring"},
+	{name: "exploring 04", text: "I'm doing some research for a university project on CRM tools.", want: "exploring"},
+	{name: "exploring 05", text: "We have no immediate plans, just want to understand how your pricing works.", want: "exploring"},
+	{name: "exploring 06", text: "Everything works fine at the moment; we simply like to know the alternatives.", want: "exploring"},
+	{name: "exploring 07", text: "Ich wollte mich nur unverbindlich informieren, aktuell besteht kein Handlungsbedarf.", want: "exploring"},
+	{name: "exploring 08", text: "Wir sind noch ganz am Anfang und sammeln erst einmal Informationen.", want: "exploring"},
+	{name: "exploring 09", text: "Mit unserer jetzigen Lösung sind wir sehr zufrieden, wir halten nur die Augen offen.", want: "exploring"},
+	{name: "exploring 10", text: "Reines Interesse, wir planen derzeit keine Anschaffung.", want: "exploring"},
+	{name: "exploring 11", text: "Nous sommes en phase de découverte, rien de concret pour l'instant.", want: "exploring"},
+	{name: "exploring 12", text: "Je fais juste un petit tour d'horizon des solutions existantes.", want: "exploring"},
+	{name: "exploring 13", text: "Tout fonctionne bien chez nous, je voulais simplement connaître vos offres.", want: "exploring"},
+	{name: "exploring 14", text: "Aucun projet à court terme, c'est pour information.", want: "exploring"},
+	{name: "exploring 15", text: "Estamos en una etapa muy inicial, solo recopilando información.", want: "exploring"},
+	{name: "exploring 16", text: "Por ahora estamos bien con lo que usamos, solo queremos ver alternativas.", want: "exploring"},
+	{name: "exploring 17", text: "No tenemos planes de compra este año, es solo por información.", want: "exploring"},
+	{name: "exploring 18", text: "Solo por curiosidad, ¿cómo funciona su herramienta?", want: "exploring"},
 }
 
 func TestNeedCases(t *testing.T) {
