@@ -41,7 +41,7 @@ type needLexicon struct {
 var needLexicons = map[string]needLexicon{
 	LangEnglish: {
 		strong: []string{
-			`struggl(?:e|es|ed|ing)`, `churn`, `painfully`, `(?:very|really|super|extremely|incredibly|terribly|so|quite|far too|way too) (?:slow|expensive|unreliable|outdated|buggy|complicated|manual|messy|clunky|error[- ]prone|time[- ]consuming)`, `(?:takes?|taking|took) (?:\w+ ){0,2}?(?:much|too much|a lot of|so much|lots of) time`, `frustrat(?:ed|ing|ion|es)`, `nightmares?`, `chaos`, `chaotic`, `headaches?`, `pain points?`, `bottlenecks?`,
+			`struggl(?:e|es|ed|ing)`, `churn`, `sit(?:s|ting)? (?:\w+ ){0,2}?(?:untouched|unanswered|for days|for weeks|idle)`, `unanswered`, `untouched`, `nobody (?:owns|follows up|checks|is responsible)`, `never gets? (?:a |an |any )?(?:\w+ ){0,1}?(?:follow[- ]ups?|reply|replies|answer|response|call ?back)`, `(?:the )?wrong (?:items|orders|products|parts|address(?:es)?|invoices|prices|people|amounts?|numbers|data|version|patient|customer)`, `(?:spend|spends|spending|spent) (?:\w+ ){0,3}?(?:hours|days|half (?:a|the|their|our) day|so much time|a lot of time|too much time|ages)`, `painfully`, `(?:very|really|super|extremely|incredibly|terribly|so|quite|far too|way too) (?:slow|expensive|unreliable|outdated|buggy|complicated|manual|messy|clunky|error[- ]prone|time[- ]consuming)`, `(?:takes?|taking|took) (?:\w+ ){0,2}?(?:much|too much|a lot of|so much|lots of) time`, `frustrat(?:ed|ing|ion|es)`, `nightmares?`, `chaos`, `chaotic`, `headaches?`, `pain points?`, `bottlenecks?`,
 			`fed up`, `sick of`, `tired of`, `overwhelmed`, `swamped`, `drowning in`, `bogged down`, `buried (?:in|under)`,
 			`(?:fall|falls|falling|fell|slip|slips|slipping) through the cracks`, `(?:can't|cannot|couldn't) (?:keep up|cope)`,
 			`error[- ]prone`, `time[- ]consuming`, `tedious`, `cumbersome`, `clunky`, `waste of time`,
@@ -65,7 +65,7 @@ var needLexicons = map[string]needLexicon{
 			`backlogs?`, `piling up`, `pile up`, `behind schedule`, `fall(?:ing)? behind`, `eats? up`,
 		},
 		lack: []string{
-			`(?:no|without|zero|lack of|lacking|don't have any|do not have any|have no|no real) (?:\w+ ){0,2}?(?:visibility|overview|tracking|traceability|insights?|integration|transparency|audit trail|backups?|way to (?:know|see|track|tell|find|check))`,
+			`(?:no|without|zero|lack of|lacking|don't have any|do not have any|have no|no real) (?:\w+ ){0,2}?(?:access|visibility|overview|tracking|traceability|insights?|integration|transparency|audit trail|backups?|way to (?:know|see|track|tell|find|check))`,
 		},
 		forced: []string{
 			`end[- ]of[- ](?:life|support)`, `no (?:more|further) (?:\w+ ){0,1}?(?:patches|updates|support|maintenance)`, `(?:goes|going|went) (?:off|out of) support`, `discontinu(?:e|ed|es|ing)`, `sunset(?:ting|ted)?`,
@@ -76,7 +76,7 @@ var needLexicons = map[string]needLexicon{
 		},
 		mid: []string{`problems?`, `issues`, `trouble`, `difficult(?:y|ies)`, `challenges?`},
 		manual: []string{
-			`manual(?:ly)?`, `by hand`, `copy(?:ing)?`, `copies`, `pasting`, `copied`, `copy-paste`, `re-?typ(?:e|ing)`, `re-?enter(?:ing)?`, `typing`, `key(?:ing)? in`,
+			`manual(?:ly)?`, `by hand`, `line by line`, `one by one`, `reconcil(?:e|es|ing|iation)`, `copy(?:ing)?`, `copies`, `pasting`, `copied`, `copy-paste`, `re-?typ(?:e|ing)`, `re-?enter(?:ing)?`, `typing`, `key(?:ing)? in`,
 			`spreadsheets?`, `excel`, `google (?:sheets|forms|docs)`, `paper`, `papers`, `printed`, `print(?:ing)? (?:and|&)`, `notebooks?`, `whiteboard`, `sticky notes`, `post-its?`,
 			`phone calls?`, `by phone`, `on the phone`, `csv`, `re-?import(?:ing|ed)?`, `export(?:s|ing|ed)? (?:\w+ ){0,2}?(?:to|into) (?:excel|csv|a spreadsheet)`, `back and forth`, `whatsapp`, `cash`, `envelopes`, `calculators?`, `clipboards?`, `by e-?mail`, `fax`, `word (?:documents|files)`,
 		},
@@ -146,13 +146,13 @@ var needLexicons = map[string]needLexicon{
 			`beschwerden`, `beschweren`, `reklamationen`, `zeitverschwendung`, `verschwenden`, `verschwendet`, `kostet uns`, `mühsam`, `muehsam`, `umständlich`, `umstaendlich`,
 			`fehleranfällig`, `fehleranfaellig`, `zeitaufwändig`, `zeitaufwendig`, `zeitraubend`, `skaliert nicht`, `(?:stößt|stoesst|stossen|stoßen) an (?:\w+ )?grenzen`, `überstunden`, `ueberstunden`,
 			`dauert (?:\w+ ){0,2}?(?:ewig|zu lange|stunden|tage|wochen)`, `funktioniert (?:\w+ ){0,2}?nicht`, `klappt (?:\w+ ){0,2}?nicht`, `kaputt`,
-			`stimm(?:t|en) (?:\w+ ){0,2}?nicht`, `passt (?:\w+ ){0,1}?nicht`, `falsche?n?`, `zu spät`, `zu spaet`, `nie an`, `fehlen (?:uns )?(?:\w+ ){0,3}?(?:stunden|einträge|eintraege|daten|zahlen)`,
+			`stimm(?:t|en) (?:\w+ ){0,2}?nicht`, `passt (?:\w+ ){0,1}?nicht`, `falsche?n?`, `zu spät`, `zu spaet`, `nie an`, `fehl(?:en|t) (?:uns )?(?:\w+ ){0,3}?(?:stunden|einträge|eintraege|daten|zahlen|auswertungen|(?:überblick|ueberblick)|transparenz|informationen|kapazit(?:ä|ae)t(?:en)?|leute|personal)`, `(?:verbringen|sitzen|brauchen) (?:\w+ ){0,4}?(?:stunden|tage|ewig)`, `\w+ (?:tage|stunden|wochen) lang`, `stundenlang`, `wochenlang`,
 			`unzufrieden`, `kündigen`, `kuendigen`, `springen ab`, `leiden`, `beanstandung(?:en)?`, `stillstand(?:szeiten)?`, `schwankt`, `medienbr(?:u|ü|ue)ch`,
 			`(?:keiner|niemand) (?:\w+ ){0,1}?(?:ran|weiß|weiss|antwortet|trägt|traegt)`, `kaum jemand`, `ärgerlich`, `aergerlich`, `fehlbestände`, `schlangen`, `warteschlangen`,
 			`tippen (?:\w+ ){0,3}?ab`, `(?:zweimal|doppelt) (?:\w+ ){0,2}?(?:ab|erfass|eingeben|pflegen)`, `wissen (?:\w+ ){0,1}?nicht`, `erst (?:\w+ ){0,2}?(?:später|spaeter|wenn|am)`,
 		},
 		lack: []string{
-			`(?:keine?n?|ohne|kein|fehlende?n?) (?:\w+ ){0,2}?(?:überblick|ueberblick|übersicht|uebersicht|transparenz|belastbare|auswertung(?:en)?|schnittstellen?|integration|kontrolle|sicherheitsupdates|updates|support|backups?|nachverfolgung|rückverfolgbarkeit|einträge|eintraege)`,
+			`(?:keiner|niemand) (?:\w+ ){0,2}?(?:überblick|ueberblick|übersicht|uebersicht)`, `(?:keine?n?|ohne|kein|fehlende?n?) (?:\w+ ){0,2}?(?:zugriff|überblick|ueberblick|übersicht|uebersicht|transparenz|belastbare|auswertung(?:en)?|schnittstellen?|integration|kontrolle|sicherheitsupdates|updates|support|backups?|nachverfolgung|rückverfolgbarkeit|einträge|eintraege)`,
 		},
 		forced: []string{
 			`läuft (?:\w+ ){0,2}?aus`, `laeuft (?:\w+ ){0,2}?aus`, `auslaufen`, `stellt (?:\w+ ){0,3}?ein`, `eingestellt`, `abgekündigt`, `abgekuendigt`, `hört (?:\w+ ){0,3}?auf`, `hoert (?:\w+ ){0,3}?auf`,
@@ -160,7 +160,7 @@ var needLexicons = map[string]needLexicon{
 			`diebstahl`, `gestohlen`, `drohen`, `droht`, `erfüllt (?:\w+ ){0,4}?nicht`, `erfuellt (?:\w+ ){0,4}?nicht`, `anforderungen`, `prüfung`, `pruefung`, `kontrolle`, `audit`,
 		},
 		mid:    []string{`probleme?n?`, `schwierigkeiten`, `schwachstellen`, `herausforderung(?:en)?`, `schmerzpunkte?`},
-		manual: []string{`manuell(?:e|en)?`, `von hand`, `per hand`, `händisch(?:e|en)?`, `haendisch(?:e|en)?`, `abtippen`, `abgetippt`, `eintippen`, `kopieren`, `kopiert`, `übertragen`, `uebertragen`, `excel(?:-?listen|-?tabellen?|-?liste|-?datei(?:en)?)?`, `tabellen?`, `papier(?:akten|rapporte|form)?`, `zettel(?:n)?`, `strichliste`, `ausgedruckt`, `ausdrucken`, `telefonisch`, `(?:per|übers|uebers|über das|ueber das) telefon`, `per (?:e-)?mail`, `whatsapp`, `ordner`, `fax`, `word`, `foto`, `postfach`},
+		manual: []string{`manuell(?:e|en)?`, `von hand`, `abstimmung`, `abgleich(?:en)?`, `per hand`, `händisch(?:e|en)?`, `haendisch(?:e|en)?`, `abtippen`, `abgetippt`, `eintippen`, `kopieren`, `kopiert`, `übertragen`, `uebertragen`, `excel(?:-?listen|-?tabellen?|-?liste|-?datei(?:en)?)?`, `tabellen?`, `papier(?:akten|rapporte|form)?`, `zettel(?:n)?`, `strichliste`, `ausgedruckt`, `ausdrucken`, `telefonisch`, `(?:per|übers|uebers|über das|ueber das) telefon`, `per (?:e-)?mail`, `whatsapp`, `ordner`, `fax`, `word`, `foto`, `postfach`},
 		trouble: []string{
 			`fehler(?:n)?`, `langsam(?:e|er)?`, `verzögerungen`, `verzoegerungen`, `verzögert`, `verzoegert`, `verspätet`, `verspaetet`, `vergessen`, `verpass(?:en|t)`, `doppelt`, `verstreut`,
 			`aufwand`, `aufwändig`, `aufwendig`, `schwer`, `schwierig`, `teuer`, `risiko`, `nachtelefonieren`, `hinterher(?:telefonieren|laufen)`, `veraltet`, `alte?n?`, `unübersichtlich`, `unuebersichtlich`,
@@ -173,7 +173,7 @@ var needLexicons = map[string]needLexicon{
 		time:    []string{`täglich`, `taeglich`, `jeden (?:tag|morgen|abend|montag|dienstag|mittwoch|donnerstag|freitag|monat)`, `jede woche`, `wöchentlich`, `woechentlich`, `stunden`, `minuten`, `tage`, `abends`, `am wochenende`, `monatsende`, `jedes mal`, `montags`, `spitzenzeiten`, `stoßzeiten`, `stosszeiten`, `ganzen (?:tag|vormittag|nachmittag)`, `verbringen`, `dauert`},
 		support: []string{`weil`, `da`, `derzeit`, `momentan`, `aktuell`, `heute`, `noch`, `immer`, `oft`, `nie`, `wieder`, `bisher`, `letzte(?:n|s)? (?:woche|monat|jahr)`},
 		object: []string{
-			`bestellungen`, `auftr(?:ä|ae)ge`, `rechnungen`, `anfragen`, `kunden(?:daten|anfragen)?`, `mails`, `e-mails`, `nachrichten`, `termine(?:n)?`, `buchungen`, `reservierungen`, `schichten`, `dienstpl(?:ä|ae)ne?`,
+			`bestellungen`, `auftr(?:ä|ae)ge`, `(?:urlaubs)?antr(?:ä|ae)ge`, `rechnungen`, `anfragen`, `kunden(?:daten|anfragen)?`, `mails`, `e-mails`, `nachrichten`, `termine(?:n)?`, `buchungen`, `reservierungen`, `schichten`, `dienstpl(?:ä|ae)ne?`,
 			`lohnabrechnung(?:en)?`, `gehaltsabrechnung`, `lager(?:bestand)?`, `lieferungen`, `berichte`, `daten`, `vertr(?:ä|ae)ge`, `dokumente`, `patienten`, `g(?:ä|ae)ste`, `bewerbungen`, `belege`, `angebote`,
 			`zahlungen`, `aufgaben`, `tickets`, `anrufe`, `pakete`, `absenzen`, `stundenzettel`, `einsatzpl(?:ä|ae)ne`, `rapporte`, `akten`, `pläne`, `plaene`, `kampagnen`,
 		},
@@ -203,7 +203,7 @@ var needLexicons = map[string]needLexicon{
 	},
 	LangFrench: {
 		strong: []string{
-			`gal(?:è|e)re`, `gal(?:è|e)rons`, `cauchemar`, `chaos`, `bazar`, `pagaille`, `bordel`, `l'enfer`, `enfer`, `pertes? de temps`,
+			`gal(?:è|e)re`, `pass(?:ons|ent|e|er) (?:\w+ ){0,2}?(?:des heures|des journ(?:é|e)es|beaucoup de temps|un temps fou|trop de temps|\w+ heures)`, `gal(?:è|e)rons`, `cauchemar`, `chaos`, `bazar`, `pagaille`, `bordel`, `l'enfer`, `enfer`, `pertes? de temps`,
 			`perd(?:ons|ent|re|u|ait|aient)? (?:\w+ ){0,2}?(?:temps|heures?|clients|commandes|ventes|prospects|leads|argent|patients|messages|appels|donn(?:é|e)es)`,
 			`se perd(?:ent)?`, `on perd`, `nous perdons`, `fastidieu(?:x|se)`, `chronophage`, `pénible`, `penible`, `débord(?:é|e)s?`, `debord(?:é|e)s?`, `noy(?:é|e)s?`, `satur(?:é|e)e?s?`, `submerg(?:é|e)s?`,
 			`doubles? r(?:é|e)servations?`, `surr(?:é|e)servations?`, `surbooking`, `rendez-vous (?:manqu|non honor)`, `plante(?:nt)?`, `pannes?`, `bugu(?:e|ent)`,
@@ -214,7 +214,7 @@ var needLexicons = map[string]needLexicon{
 			`se (?:sont |font |fait )(?:\w+ ){0,1}?(?:pirater|voler|hacker)`, `personne ne`,
 		},
 		lack: []string{
-			`(?:aucune?|pas de|sans|manque de|n'a pas de|n'avons pas de) (?:\w+ ){0,2}?(?:visibilit|suivi|tra(?:ç|c)abilit|int(?:é|e)gration|outil|contr(?:ô|o)le|vue d'ensemble|historique|sauvegarde|images exploitables|solution de remplacement)`,
+			`(?:aucune?|pas de|pas d'|sans|manque de|n'a pas de|n'avons pas de) (?:\w+ ){0,2}?(?:acc(?:è|e)s|visibilit|suivi|tra(?:ç|c)abilit|int(?:é|e)gration|outil|contr(?:ô|o)le|vue d'ensemble|historique|sauvegarde|images exploitables|solution de remplacement)`,
 		},
 		forced: []string{
 			`ferme (?:son|le) service`, `fin de (?:support|contrat|vie|maintenance)`, `n'est plus (?:maintenu|support)`, `obligation (?:l(?:é|e)gale|r(?:é|e)glementaire)`, `obligatoire`,
@@ -259,7 +259,7 @@ var needLexicons = map[string]needLexicon{
 	},
 	LangSpanish: {
 		strong: []string{
-			`caos`, `ca(?:ó|o)tico`, `pesadilla`, `un l(?:í|i)o`, `desmadre`, `relajo`, `desorden`, `infierno`, `perdemos`, `(?:se|nos|me|les) (?:nos |me |les )?pierde(?:n)?`, `se pierde`,
+			`caos`, `ca(?:ó|o)tico`, `(?:pasamos|dedicamos|perdemos|gastamos|pasan|dedican|pierden) (?:\w+ ){0,2}?(?:horas|d(?:í|i)as|mucho tiempo|demasiado tiempo)`, `pesadilla`, `un l(?:í|i)o`, `desmadre`, `relajo`, `desorden`, `infierno`, `perdemos`, `(?:se|nos|me|les) (?:nos |me |les )?pierde(?:n)?`, `se pierde`,
 			`p(?:é|e)rdidas? de`, `(?:perder|perdemos|pierden|pierde|perdiendo|perdimos) (?:\w+ ){0,2}?(?:tiempo|horas|d(?:í|i)as|clientes|ventas|pedidos|dinero|llamadas|mensajes)`, `perdiendo`, `no damos abasto`, `desbordad(?:o|os|a|as)`, `saturad(?:o|os|a|as)`,
 			`tedios(?:o|a)`, `engorros(?:o|a)`, `frustrante`, `frustrad(?:o|os|a|as)`, `dobles? reservas?`, `reservas duplicadas`, `overbooking`, `sobreventa`, `no se presentan`, `ausentismo`,
 			`se (?:nos |me |les )?(?:cae|caen|cay(?:ó|o)|cayeron|cuelga|bloquea)`, `bloque(?:aron|ado|ada)`, `ca(?:í|i)das`, `quejas`, `reclamos`, `reclamaciones`, `se quejan`, `no funciona`, `nos cuesta`, `(?:est(?:á|a)|nos est(?:á|a)) costando`,
@@ -269,7 +269,7 @@ var needLexicons = map[string]needLexicon{
 			`falsas?`, `paradas`, `colas`, `esperan`, `gastamos de m(?:á|a)s`, `un dineral`, `atrasad(?:o|a|os|as)`, `a ciegas`, `no est(?:á|a) sincronizad`, `no sincroniza`, `no contestan`,
 		},
 		lack: []string{
-			`(?:no tenemos|sin|ning(?:ú|u)n|ninguna|no hay|falta de|no tiene|no ten(?:í|i)a) (?:\w+ ){0,2}?(?:trazabilidad|visibilidad|control|integraci(?:ó|o)n|historial|respaldo|c(?:á|a)mara|seguimiento|forma de|manera de|registro|la documentaci(?:ó|o)n)`,
+			`(?:no tenemos|no tienen|sin|ning(?:ú|u)n|ninguna|no hay|falta de|no tiene|no ten(?:í|i)a) (?:\w+ ){0,2}?(?:acceso|trazabilidad|visibilidad|control|integraci(?:ó|o)n|historial|respaldo|c(?:á|a)mara|seguimiento|forma de|manera de|registro|la documentaci(?:ó|o)n)`,
 		},
 		forced: []string{
 			`ya no recibe soporte`, `sin soporte`, `fin de soporte`, `(?:se|nos) (?:nos )?venci(?:ó|o)`, `vence`, `no cumple`, `cumplir (?:con )?la normativa`, `normativa`, `obligatori(?:o|a)`, `por ley`,
