@@ -37,6 +37,10 @@ const (
 	needStatedOverDenial  = 0.75
 )
 
+// needProblemWords mark a denial that is only politeness when nothing
+// follows it ("no problem", "kein Problem", "pas de problème").
+var needProblemWords = []string{"problem", "probl", "issue", "souci"}
+
 // extractNeed returns the need statement of d, or nil. A stated pain or
 // goal (see need_detect.go) wins over an exploratory statement in the same
 // text, as the writer who says "just researching" and then tells of lost
@@ -77,10 +81,14 @@ func extractNeed(d *doc, tl *Timeline) *Need {
 				continue
 			}
 			for _, m := range pair.re.findAll(d) {
-				if needNegationAt(d, m[0]) < 0 {
-					*pair.out = &Need{Confidence: needExploreConf, Evidence: d.snippet(m[0], m[1])}
-					break
+				if needNegationAt(d, m[0]) >= 0 {
+					continue
 				}
+				if pair.out == &denial && containsAny(d.lower[m[0]:m[1]], needProblemWords) && !needAboutSomething(d, m[0], m[1]) {
+					continue // "no problem, talk soon"
+				}
+				*pair.out = &Need{Confidence: needExploreConf, Evidence: d.snippet(m[0], m[1])}
+				break
 			}
 		}
 	}

@@ -143,9 +143,12 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 			return
 		}
 		c.request = needRequestClause(d, c.clause)
+		if c.tier == needTierMid && needSolverBefore(d, c.start) {
+			return // "we solve delivery problems for retailers": their trade, not their pain
+		}
 		if !needSupportOnly(c.tier) && c.tier != needTierGoal && c.tier != needTierLack &&
 			(needNegationAt(d, c.start) >= 0 || needSolved(d, langs, c.start, c.end)) {
-			if c.tier <= needTierMid && needNegationAt(d, c.start) >= 0 {
+			if c.tier <= needTierMid && needNegationAt(d, c.start) >= 0 && needAboutSomething(d, c.start, c.end) {
 				denied = append(denied, c) // "no problems": a solved one says nothing
 			}
 			return
@@ -466,4 +469,55 @@ func needHasNegator(s string) bool {
 		}
 	}
 	return false
+}
+
+// needSolvers are verbs that make a problem word the writer's trade
+// rather than their pain ("we solve delivery problems for retailers").
+var needSolvers = map[string]bool{
+	"solve": true, "solves": true, "solving": true, "fix": true, "fixes": true,
+	"lösen": true, "loesen": true, "löst": true, "loest": true,
+	"résout": true, "resout": true, "résoudre": true, "resoudre": true, "résolvons": true,
+	"resolver": true, "resolvemos": true, "resuelve": true, "solucionar": true, "solucionamos": true,
+}
+
+// needSolverBefore reports a solving verb among the four words before p
+// in p's clause.
+func needSolverBefore(d *doc, p int) bool {
+	fields := strings.Fields(d.lower[max(d.clauseStart(p), p-50):p])
+	for i := len(fields) - 1; i >= 0 && i >= len(fields)-4; i-- {
+		if needSolvers[fields[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// needAboutWords, just after a negated problem word, tie it to the
+// writer's tools or work ("no problems with our CRM"); without one, "no
+// problem, talk soon" is politeness, not a statement about needs.
+var needAboutWords = []string{
+	" with ", " mit ", " avec ", " con ", " bei ", " in ", " im ", " dans ", " en ", " at ", " on ",
+	" our ", " unser", " notre ", " nos ", " nuestr", " current", " aktuell", " actuel", " actual", " here", " hier", " ici", " aquí", " aqui",
+	" so far", " bisher", " jusqu", " hasta ", " particul", " besonder", " real", " major", " big", " gro",
+}
+
+// needAboutSomething reports that a negated problem word at [start, end)
+// is about the writer's situation: a have-verb shortly before it or an
+// about-word shortly after it.
+func needAboutSomething(d *doc, start, end int) bool {
+	lo := max(d.clauseStart(start), start-30)
+	if containsAny(" "+d.lower[lo:start], needHaveWords) {
+		return true // "ya no tenemos ese problema", "we have no issues"
+	}
+	hi := min(d.clauseEnd(end), end+40)
+	if hi <= end {
+		return false
+	}
+	return containsAny(d.lower[end:hi]+" ", needAboutWords)
+}
+
+// needHaveWords, before a negated problem word, make it a statement about
+// the writer's situation.
+var needHaveWords = []string{
+	" have ", " had ", " having ", " haben ", " hatten ", " habe ", " gibt ", " avons ", " avait ", " avions ", " a pas ", " tenemos ", " tuvimos ", " tengo ", " hay ",
 }

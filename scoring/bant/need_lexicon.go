@@ -184,7 +184,7 @@ var needLexicons = map[string]needLexicon{
 		goalVerb: []string{
 			`automatisieren`, `digitalisieren`, `reduzieren`, `verringern`, `senken`, `vermeiden`, `verbessern`, `beschleunigen`, `zentralisieren`, `vereinfachen`, `abschaffen`, `loswerden`,
 			`optimieren`, `verk(?:ü|ue)rzen`, `halbieren`, `steigern`, `entlasten`, `einsparen`, `verhindern`, `b(?:ü|ue)ndeln`, `zusammenf(?:ü|ue)hren`, `im griff`, `(?:überblick|ueberblick) (?:\w+ ){0,2}?(?:behalten|bekommen|haben)`,
-			`nicht mehr`, `keine (?:\w+ ){0,2}?mehr`,
+			`nicht mehr`, `keine (?:\w+ ){0,2}?mehr`, `l(?:ö|oe)sen`,
 		},
 		info:   []string{`angebot`, `informationen`, `infos?`, `wissen`, `erfahren`, `preise?`, `preisliste`, `demo`, `termin`, `r(?:ü|ue)ckruf`, `kennenlernen`, `unterlagen`, `kosten`, `bestellen`, `offerte`, `folien`},
 		solved: []string{`gel(?:ö|oe)st`, `behoben`, `fr(?:ü|ue)her`, `damals`, `seit wir`, `erledigt`, `im griff`, `(?:vorherige[nr]?|frühere[nr]?|alte[nr]?) (?:anbieter|dienstleister|system|software|tool)`},
@@ -242,7 +242,7 @@ var needLexicons = map[string]needLexicon{
 		goalVerb: []string{
 			`automatiser`, `digitaliser`, `num(?:é|e)riser`, `r(?:é|e)duire`, `diminuer`, `(?:é|e)viter`, `supprimer`, `centraliser`, `simplifier`, `am(?:é|e)liorer`, `acc(?:é|e)l(?:é|e)rer`,
 			`gagner du temps`, `arr(?:ê|e)ter`, `en finir`, `fiabiliser`, `optimiser`, `standardiser`, `(?:é|e)conomiser`, `diviser`, `ne plus`, `regrouper`, `unifier`, `se d(?:é|e)barrasser`, `(?:ê|e)tre conformes?`,
-			`en sortir`, `relancer`,
+			`en sortir`, `relancer`, `r(?:é|e)soudre`,
 		},
 		info:   []string{`recevoir`, `obtenir`, `conna(?:î|i)tre`, `savoir`, `devis`, `tarifs?`, `d(?:é|e)mo`, `documentation`, `renseignements`, `informations`, `plus d'infos`, `rappel`, `brochure`, `voir`},
 		solved: []string{`r(?:é|e)solu(?:s|e|es)?`, `r(?:é|e)gl(?:é|e)`, `auparavant`, `autrefois`, `c'est derri(?:è|e)re nous`, `(?:ancien|pr(?:é|e)c(?:é|e)dent) (?:prestataire|fournisseur|logiciel|outil|syst(?:è|e)me)`},
@@ -294,7 +294,7 @@ var needLexicons = map[string]needLexicon{
 		},
 		goalVerb: []string{
 			`automatizar`, `digitalizar`, `reducir`, `disminuir`, `evitar`, `eliminar`, `centralizar`, `simplificar`, `mejorar`, `acelerar`, `agilizar`, `dejar de`, `ahorrar`, `optimizar`,
-			`estandarizar`, `unificar`, `controlar`, `tener control`, `llevar el control`, `medir`, `recortar`, `acortar`, `deshacernos`, `no perder`, `cumplir`, `seguir`, `llevar`,
+			`estandarizar`, `unificar`, `controlar`, `tener control`, `llevar el control`, `medir`, `recortar`, `acortar`, `deshacernos`, `no perder`, `cumplir`, `seguir`, `llevar`, `resolver`, `solucionar`,
 		},
 		info:   []string{`saber`, `conocer`, `recibir`, `obtener`, `informaci(?:ó|o)n`, `cotizaci(?:ó|o)n`, `presupuesto`, `precios?`, `tarifas`, `demo`, `llamada`, `reuni(?:ó|o)n`, `newsletter`, `preguntar`},
 		solved: []string{`resuelt(?:o|os|a|as)`, `solucionad(?:o|os|a|as)`, `arreglamos`, `resolvimos`, `antes (?:ten(?:í|i)amos|perd(?:í|i)amos)`, `desde que (?:cambiamos|usamos|implementamos)`, `desde entonces`, `(?:proveedor|sistema|software|programa) anterior`, `antiguo proveedor`, `tuvimos`, `hace \d+ a(?:ñ|n)os`},

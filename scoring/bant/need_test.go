@@ -187,6 +187,22 @@ var needCases = []needCase{
 	{name: "story 22", text: "Las solicitudes de vacaciones se pierden entre correos y nadie sabe quién aprobó qué.", want: "stated"},
 	{name: "story 23", text: "El sistema actual es muy lento y se cuelga a menudo.", want: "stated"},
 	{name: "story 24", text: "Los clientes se quejan porque no reciben confirmación de sus pedidos.", want: "stated"},
+	// Problem words that are politeness or the writer's trade.
+	{name: "politeness 01", text: "We are a logistics company that solves delivery problems for retailers. Could you send a price list?", want: ""},
+	{name: "politeness 02", text: "Is your tool GDPR compliant? Please send the DPA.", want: ""},
+	{name: "politeness 03", text: "We're not struggling with anything, just want to compare prices.", want: "exploring"},
+	{name: "politeness 04", text: "No errors so far with the trial, thanks. We'll be in touch.", want: "!stated"},
+	{name: "politeness 05", text: "Our previous tool crashed a lot, but the one we use now works perfectly.", want: "exploring"},
+	{name: "politeness 06", text: "Wir lösen für unsere Kunden Probleme in der Intralogistik und suchen einen Partner für Wartungssoftware. Bitte um Rückruf.", want: ""},
+	{name: "politeness 07", text: "Kein Stress, wir haben Zeit. Melden Sie sich im Januar.", want: "!stated"},
+	{name: "politeness 08", text: "Sin problemas, les escribo la próxima semana.", want: ""},
+	{name: "politeness 09", text: "Pas de problème pour le rendez-vous de jeudi, à bientôt.", want: ""},
+	{name: "politeness 10", text: "No problem, talk soon!", want: ""},
+	{name: "politeness 11", text: "Kein Problem, bis Donnerstag.", want: ""},
+	{name: "politeness 12", text: "Sorry for the late reply. Please send the contract to legal@acme.com.", want: ""},
+	{name: "politeness 13", text: "Entschuldigen Sie die späte Antwort. Anbei die unterschriebene Bestellung.", want: ""},
+	{name: "politeness 14", text: "Perdón por la demora en responder. Adjunto la orden de compra firmada.", want: ""},
+	{name: "politeness 15", text: "Désolé pour le retard de ma réponse. Voici le bon de commande signé.", want: ""},
 }
 
 func TestNeedCases(t *testing.T) {
