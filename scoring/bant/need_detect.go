@@ -47,12 +47,6 @@ var needTierConf = [needTierCount]float64{
 // an object of work or "because" next to a wish to buy is not a pain.
 func needSupportOnly(t needTier) bool { return t == needTierSupport || t == needTierObject }
 
-// needPainTier reports a tier that tells of a pain (not a wish, a goal or
-// a support).
-func needPainTier(t needTier) bool {
-	return t >= needTierPainRule && t <= needTierTime && t != needTierWant
-}
-
 // needCue is one cue found in a text.
 type needCue struct {
 	start, end int
@@ -353,7 +347,9 @@ func needSolved(d *doc, langs []*needPatterns, start, end int) bool {
 // and those of the other cues in its sentence (the neighbouring sentences
 // count at 60 %), so "Excel" + "every Monday" + "orders" add up to a
 // story of manual work while "Excel" alone stays below AnswerThreshold.
-// A tier's second and later cues count half, and objects once.
+// A tier's second and later cues count half, supports (objects,
+// "because", "today") once and only next to a pain word, and without a
+// pain word or goal in reach the result stays below AnswerThreshold.
 func needScore(cues []needCue, i int, support *[4]int) (float64, int) {
 	a := cues[i]
 	painNear := needPainWord(a.tier)
