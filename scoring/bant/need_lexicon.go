@@ -72,7 +72,7 @@ var needLexicons = map[string]needLexicon{
 			`no longer (?:supported|maintained|receives?|gets?|available)`, `(?:contract|license|licence|subscription|support|lease) (?:\w+ ){0,2}?(?:ends|expires|runs out|is ending|is expiring|ran out)`,
 			`mandatory`, `required by law`, `legal(?:ly)? (?:requirement|required|obligation)`, `auditors?`, `(?:won't|will not|don't|do not) accept`,
 			`hacked`, `(?:data )?breach`, `ransomware`, `phishing`, `stolen`, `theft`, `break-?ins?`, `otherwise (?:we|they|it|the)`,
-			`flagged`, `(?:a |major |big |serious )risk`, `fines?`, `penalt(?:y|ies)`, `sanctions?`, `failures?`, `incidents?`,
+			`flagged`, `(?:a |major |big |serious )risk`, `fines`, `fined`, `(?:a|the) fine (?:of|from|for)`, `penalt(?:y|ies)`, `sanctions?`, `failures?`, `incidents?`,
 		},
 		mid: []string{`problems?`, `issues`, `trouble`, `difficult(?:y|ies)`, `challenges?`},
 		manual: []string{
@@ -120,9 +120,9 @@ var needLexicons = map[string]needLexicon{
 			`used to`, `in the past`, `a thing of the past`, `since we (?:switched|moved|introduced|started|implemented|bought)`, `back in (?:19|20)\d\d`, `(?:previous|former|old) (?:vendor|provider|supplier|system|tool|software|agency)`, `which is why we (?:switched|moved|changed)`, `all good now`,
 		},
 		denial: []string{
-			`(?:works|working|runs|running) (?:\w+ ){0,1}?(?:fine|ok|okay|well|great|perfectly)`, `does the job`, `(?:happy|fine|satisfied|content|pleased) with`, `(?:is|are) fine`,
+			`(?:works|working|runs|running) (?:\w+ ){0,1}?(?:fine|ok|okay|well|great|perfectly)`, `does the job`, `(?:happy|fine|satisfied|content|pleased) with`, `(?:current|existing|present) (?:\w+ ){0,1}?(?:is|are) (?:fine|ok|okay|good enough)`,
 			`no complaints`, `no fires`, `nothing (?:is )?broken`, `no (?:real |particular |specific )?(?:pain|problems?|issues)`, `not sure we need`, `no (?:real |immediate |current |actual )?need`,
-			`(?:our|the) (?:\w+ ){0,2}?works`,
+			`(?:our|the) (?:current |existing |present )?(?:\w+ ){0,1}?(?:system|tool|software|process|setup|solution|invoicing|crm|erp|app|platform|spreadsheet|provider|vendor|stack) (?:works|is working)`,
 		},
 		explore: []string{
 			`(?:just |simply |only )?curious`, `curiosity`, `researching`, `just (?:looking|browsing|exploring|checking)`, `looking around`, `browsing`,
@@ -190,7 +190,7 @@ var needLexicons = map[string]needLexicon{
 		solved: []string{`gel(?:ö|oe)st`, `behoben`, `fr(?:ü|ue)her`, `damals`, `seit wir`, `erledigt`, `im griff`, `(?:vorherige[nr]?|frühere[nr]?|alte[nr]?) (?:anbieter|dienstleister|system|software|tool)`},
 		denial: []string{
 			`läuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `laeuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `läuft alles`, `laeuft alles`, `klappt (?:\w+ ){0,3}?gut`,
-			`zufrieden`, `keine (?:akuten |konkreten |größeren |groesseren )?(?:schmerzpunkte|probleme)`, `ohne probleme`, `keinen grund`, `keinen (?:akuten |konkreten )?bedarf`, `kein (?:akuter |konkreter )?bedarf`,
+			`(?:sind|bin|sehr|eigentlich|durchaus|recht|ganz|voll) (?:\w+ ){0,2}?zufrieden`, `zufrieden mit`, `keine (?:akuten |konkreten |größeren |groesseren )?(?:schmerzpunkte|probleme)`, `ohne probleme`, `keinen grund`, `keinen (?:akuten |konkreten )?bedarf`, `kein (?:akuter |konkreter )?bedarf`,
 			`ohne konkreten anlass`, `kein(?:en)? (?:konkreten )?anlass`,
 		},
 		explore: []string{
@@ -247,7 +247,7 @@ var needLexicons = map[string]needLexicon{
 		info:   []string{`recevoir`, `obtenir`, `conna(?:î|i)tre`, `savoir`, `devis`, `tarifs?`, `d(?:é|e)mo`, `documentation`, `renseignements`, `informations`, `plus d'infos`, `rappel`, `brochure`, `voir`},
 		solved: []string{`r(?:é|e)solu(?:s|e|es)?`, `r(?:é|e)gl(?:é|e)`, `auparavant`, `autrefois`, `c'est derri(?:è|e)re nous`, `(?:ancien|pr(?:é|e)c(?:é|e)dent) (?:prestataire|fournisseur|logiciel|outil|syst(?:è|e)me)`},
 		denial: []string{
-			`fonctionne (?:\w+ ){0,1}?bien`, `nous convient`, `convient parfaitement`, `donnent satisfaction`, `donne satisfaction`, `s'en sort (?:\w+ ){0,1}?bien`, `contents? de`, `satisfaits?`,
+			`fonctionne (?:\w+ ){0,1}?bien`, `nous convient`, `convient parfaitement`, `donnent satisfaction`, `donne satisfaction`, `s'en sort (?:\w+ ){0,1}?bien`, `(?:sommes|suis|plut(?:ô|o)t|tr(?:è|e)s|assez) (?:\w+ ){0,1}?contents?`, `satisfaits?`,
 			`rien de cass(?:é|e)`, `sans douleur`, `pas de souci`, `aucun (?:souci|probl(?:è|e)me)`, `pas de probl(?:è|e)me`, `pas (?:\w+ ){0,1}?besoin`, `aucun besoin`,
 		},
 		explore: []string{

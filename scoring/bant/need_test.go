@@ -203,6 +203,10 @@ var needCases = []needCase{
 	{name: "politeness 13", text: "Entschuldigen Sie die späte Antwort. Anbei die unterschriebene Bestellung.", want: ""},
 	{name: "politeness 14", text: "Perdón por la demora en responder. Adjunto la orden de compra firmada.", want: ""},
 	{name: "politeness 15", text: "Désolé pour le retard de ma réponse. Voici le bon de commande signé.", want: ""},
+	// Words of the denial lexicons in other senses.
+	{name: "en fine as agreement", text: "Tuesday is fine for a call. Please send pricing.", want: ""},
+	{name: "en team works", text: "Our team works in three shifts. Please send pricing for 40 users.", want: ""},
+	{name: "de zufrieden as goal", text: "Bitte schicken Sie uns Unterlagen, damit wir die Geschäftsleitung zufriedenstellen können.", want: ""},
 }
 
 func TestNeedCases(t *testing.T) {
