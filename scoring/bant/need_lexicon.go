@@ -41,7 +41,7 @@ type needLexicon struct {
 var needLexicons = map[string]needLexicon{
 	LangEnglish: {
 		strong: []string{
-			`struggl(?:e|es|ed|ing)`, `churn`, `sit(?:s|ting)? (?:\w+ ){0,2}?(?:untouched|unanswered|for days|for weeks|idle)`, `unanswered`, `untouched`, `nobody (?:owns|follows up|checks|is responsible)`, `never gets? (?:a |an |any )?(?:\w+ ){0,1}?(?:follow[- ]ups?|reply|replies|answer|response|call ?back)`, `(?:the )?wrong (?:items|orders|products|parts|address(?:es)?|invoices|prices|people|amounts?|numbers|data|version|patient|customer)`, `(?:spend|spends|spending|spent) (?:\w+ ){0,3}?(?:hours|days|half (?:a|the|their|our) day|so much time|a lot of time|too much time|ages)`, `painfully`, `(?:very|really|super|extremely|incredibly|terribly|so|quite|far too|way too) (?:slow|expensive|unreliable|outdated|buggy|complicated|manual|messy|clunky|error[- ]prone|time[- ]consuming)`, `(?:takes?|taking|took) (?:\w+ ){0,2}?(?:much|too much|a lot of|so much|lots of) time`, `frustrat(?:ed|ing|ion|es)`, `nightmares?`, `chaos`, `chaotic`, `headaches?`, `pain points?`, `bottlenecks?`,
+			`struggl(?:e|es|ed|ing)`, `churn`, `jammed`, `overloaded`, `(?:give|gives|giving|gave) up (?:trying|calling|waiting|on)`, `(?:can't|cannot|couldn't) get through`, `sit(?:s|ting)? (?:\w+ ){0,2}?(?:untouched|unanswered|for days|for weeks|idle)`, `unanswered`, `untouched`, `nobody (?:owns|follows up|checks|is responsible)`, `never gets? (?:a |an |any )?(?:\w+ ){0,1}?(?:follow[- ]ups?|reply|replies|answer|response|call ?back)`, `(?:the )?wrong (?:items|orders|products|parts|address(?:es)?|invoices|prices|people|amounts?|numbers|data|version|patient|customer)`, `(?:spend|spends|spending|spent) (?:\w+ ){0,3}?(?:hours|days|half (?:a|the|their|our) day|so much time|a lot of time|too much time|ages)`, `painfully`, `(?:very|really|super|extremely|incredibly|terribly|so|quite|far too|way too) (?:slow|expensive|unreliable|outdated|buggy|complicated|manual|messy|clunky|error[- ]prone|time[- ]consuming)`, `(?:takes?|taking|took) (?:\w+ ){0,2}?(?:much|too much|a lot of|so much|lots of) time`, `frustrat(?:ed|ing|ion|es)`, `nightmares?`, `chaos`, `chaotic`, `headaches?`, `pain points?`, `bottlenecks?`,
 			`fed up`, `sick of`, `tired of`, `overwhelmed`, `swamped`, `drowning in`, `bogged down`, `buried (?:in|under)`,
 			`(?:fall|falls|falling|fell|slip|slips|slipping) through the cracks`, `(?:can't|cannot|couldn't) (?:keep up|cope)`,
 			`error[- ]prone`, `time[- ]consuming`, `tedious`, `cumbersome`, `clunky`, `waste of time`,
@@ -142,7 +142,7 @@ var needLexicons = map[string]needLexicon{
 			`chaos`, `chaotisch`, `alb?traum`, `alptraum`, `nervig`, `nervt`, `genervt`, `frustrierend`, `frustriert`, `frust`, `zettelwirtschaft`, `durcheinander`, `wildwuchs`,
 			`engp(?:a|ä|ae)ss(?:e)?`, `überfordert`, `ueberfordert`, `überlastet`, `ueberlastet`, `kommen nicht (?:mehr )?hinterher`, `schaffen es nicht`, `schaffen (?:\w+ ){0,2}?nicht`,
 			`(?:geht|gehen|ging|gingen) (?:\w+ ){0,3}?(?:verloren|unter)`, `bleiben (?:\w+ ){0,2}?liegen`, `verlier(?:e|en|t|st)`, `verlieren`, `verloren`, `verlorene`,
-			`doppelbuchung(?:en)?`, `doppelt gebucht`, `überbucht`, `ueberbucht`, `ausfälle`, `ausfaelle`, `ausgefallen`, `stürzt (?:\w+ ){0,2}?ab`, `stuerzt (?:\w+ ){0,2}?ab`, `abstürze`, `abstuerze`,
+			`doppelbuchung(?:en)?`, `doppelt (?:vergeben|gebucht|erfasst|bezahlt|verschickt|eingegeben)`, `nicht (?:synchron|synchronisiert|abgeglichen)`, `(?:ist|sind) (?:\w+ ){0,2}?(?:mehrfach|dreimal|zweimal|oft|ständig|staendig) passiert`, `doppelt gebucht`, `überbucht`, `ueberbucht`, `ausfälle`, `ausfaelle`, `ausgefallen`, `stürzt (?:\w+ ){0,2}?ab`, `stuerzt (?:\w+ ){0,2}?ab`, `abstürze`, `abstuerze`,
 			`beschwerden`, `beschweren`, `reklamationen`, `zeitverschwendung`, `verschwenden`, `verschwendet`, `kostet uns`, `mühsam`, `muehsam`, `umständlich`, `umstaendlich`,
 			`fehleranfällig`, `fehleranfaellig`, `zeitaufwändig`, `zeitaufwendig`, `zeitraubend`, `skaliert nicht`, `(?:stößt|stoesst|stossen|stoßen) an (?:\w+ )?grenzen`, `überstunden`, `ueberstunden`,
 			`dauert (?:\w+ ){0,2}?(?:ewig|zu lange|stunden|tage|wochen)`, `funktioniert (?:\w+ ){0,2}?nicht`, `klappt (?:\w+ ){0,2}?nicht`, `kaputt`,
@@ -204,10 +204,10 @@ var needLexicons = map[string]needLexicon{
 	LangFrench: {
 		strong: []string{
 			`gal(?:è|e)re`, `pass(?:ons|ent|e|er) (?:\w+ ){0,2}?(?:des heures|des journ(?:é|e)es|beaucoup de temps|un temps fou|trop de temps|\w+ heures)`, `gal(?:è|e)rons`, `cauchemar`, `chaos`, `bazar`, `pagaille`, `bordel`, `l'enfer`, `enfer`, `pertes? de temps`,
-			`perd(?:ons|ent|re|u|ait|aient)? (?:\w+ ){0,2}?(?:temps|heures?|clients|commandes|ventes|prospects|leads|argent|patients|messages|appels|donn(?:é|e)es)`,
+			`perd(?:s|ons|ent|re|u|ait|aient)? (?:\w+ ){0,2}?(?:temps|heures?|clients|commandes|ventes|prospects|leads|argent|patients|messages|appels|donn(?:é|e)es)`,
 			`se perd(?:ent)?`, `on perd`, `nous perdons`, `fastidieu(?:x|se)`, `chronophage`, `pénible`, `penible`, `débord(?:é|e)s?`, `debord(?:é|e)s?`, `noy(?:é|e)s?`, `satur(?:é|e)e?s?`, `submerg(?:é|e)s?`,
 			`doubles? r(?:é|e)servations?`, `surr(?:é|e)servations?`, `surbooking`, `rendez-vous (?:manqu|non honor)`, `plante(?:nt)?`, `pannes?`, `bugu(?:e|ent)`,
-			`r(?:é|e)clamations`, `plaintes`, `se plaign(?:ent|ons)`, `ne (?:suit|suivons|suivent|tient|scale|r(?:é|e)pond) plus`, `n'arriv(?:e|ons|ent) (?:\w+ ){0,1}?(?:plus|pas)`,
+			`r(?:é|e)clamations`, `plaintes`, `se plaign(?:ent|ons)`, `ne (?:suit|suivons|suivent|tient|scale|r(?:é|e)pond) plus`, `(?:ne peux|ne pouvons|ne peuvent|n'arrive|n'arrivons) (?:\w+ ){0,1}?pas (?:à |a )?(?:r(?:é|e)pondre|suivre|traiter|g(?:é|e)rer|tout)`, `n'arriv(?:e|ons|ent) (?:\w+ ){0,1}?(?:plus|pas)`,
 			`ne (?:fonctionne|marche|g(?:è|e)re|prend|permet) (?:\w+ ){0,1}?(?:pas|plus)`, `n'a aucune int(?:é|e)gration`, `gaspill(?:ons|er|é|e|age)`, `co(?:û|u)te (?:\w+ ){0,2}?(?:cher|temps|heures|clients)`, `source d'erreurs`,
 			`faux`, `fausses`, `erron(?:é|e)e?s?`, `en double`, `rat(?:er|ons|ee|ees)`, `raté`, `ratés`, `ratée`, `trop (?:lent|cher|compliqu|long|tard)`, `marre`, `insupportable`, `ras-le-bol`, `à bout`,
 			`courir apr(?:è|e)s`, `court apr(?:è|e)s`, `(?:é|e)carts`, `non conformes?`, `sans arr(?:ê|e)t`, `d(?:é|e)passe`, `file d'attente`, `abandon`,
@@ -299,13 +299,13 @@ var needLexicons = map[string]needLexicon{
 		info:   []string{`saber`, `conocer`, `recibir`, `obtener`, `informaci(?:ó|o)n`, `cotizaci(?:ó|o)n`, `presupuesto`, `precios?`, `tarifas`, `demo`, `llamada`, `reuni(?:ó|o)n`, `newsletter`, `preguntar`},
 		solved: []string{`resuelt(?:o|os|a|as)`, `solucionad(?:o|os|a|as)`, `arreglamos`, `resolvimos`, `antes (?:ten(?:í|i)amos|perd(?:í|i)amos)`, `desde que (?:cambiamos|usamos|implementamos)`, `desde entonces`, `(?:proveedor|sistema|software|programa) anterior`, `antiguo proveedor`, `tuvimos`, `hace \d+ a(?:ñ|n)os`},
 		denial: []string{
-			`funciona (?:\w+ ){0,1}?(?:bien|perfecto|perfectamente)`, `lo resolvemos bien`, `contentos`, `satisfechos`, `conformes`, `sin (?:ning(?:ú|u)n )?problemas?`, `no tenemos problemas`,
+			`funciona (?:\w+ ){0,1}?(?:bien|perfecto|perfectamente)`, `lo resolvemos bien`, `bien servidos`, `contentos`, `satisfechos`, `conformes`, `sin (?:ning(?:ú|u)n )?problemas?`, `no tenemos problemas`,
 			`no lo necesitamos`, `no necesitamos nada`, `no vamos a (?:comprar|cambiar)`, `ninguna necesidad`, `no (?:tenemos|hay) (?:una )?(?:necesidad|urgencia)`,
 		},
 		explore: []string{
 			`curiosidad`, `(?:solo|s(?:ó|o)lo|simplemente) (?:\w+ ){0,2}?(?:mirando|curiosidad|informarnos|comparando|viendo|explorando|investigando|recopilando)`, `estamos (?:viendo|mirando|comparando|explorando|investigando)`,
 			`ver qu(?:é|e) hay`, `explorando`, `comparando`, `recopilando ofertas`, `benchmark`, `conocer (?:el mercado|qu(?:é|e)|lo que)`, `tener un panorama`, `relevando`, `quer(?:í|i)amos conocer`, `quiero conocer`,
-			`solo quer(?:í|i)a (?:saber|preguntar)`, `no vamos a comprar`, `no necesitamos nada`, `por ahora no`, `de momento no`, `newsletter`, `para cuando`, `m(?:á|a)s adelante`, `no hay (?:un )?proyecto`, `bien con lo que`, `(?:ver|conocer|explorar) (?:\w+ ){0,1}?alternativas`, `no (?:tenemos|hay) planes`, `(?:solo |es solo )?por informaci(?:ó|o)n`, `etapa (?:muy )?inicial`, `fase inicial`, `a futuro`,
+			`solo quer(?:í|i)a (?:saber|preguntar)`, `no vamos a comprar`, `no necesitamos nada`, `por ahora no`, `de momento no`, `newsletter`, `para cuando`, `m(?:á|a)s adelante`, `no hay (?:un )?proyecto`, `bien con lo que`, `bien servidos`, `para el futuro`, `(?:ver|conocer|explorar) (?:\w+ ){0,1}?alternativas`, `no (?:tenemos|hay) planes`, `(?:solo |es solo )?por informaci(?:ó|o)n`, `etapa (?:muy )?inicial`, `fase inicial`, `a futuro`,
 		},
 		urgent: []string{`urgentes?`, `cuanto antes`, `lo antes posible`, `de inmediato`, `inmediatamente`, `ya mismo`, `hoy mismo`, `prioridad`, `cr(?:í|i)tico`},
 	},

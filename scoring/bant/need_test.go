@@ -207,6 +207,23 @@ var needCases = []needCase{
 	{name: "en fine as agreement", text: "Tuesday is fine for a call. Please send pricing.", want: ""},
 	{name: "en team works", text: "Our team works in three shifts. Please send pricing for 40 users.", want: ""},
 	{name: "de zufrieden as goal", text: "Bitte schicken Sie uns Unterlagen, damit wir die Geschäftsleitung zufriedenstellen können.", want: ""},
+	// Whole emails with greetings and signatures.
+	{name: "email 01 stated", text: "Hello,\n\nI manage facilities for a chain of 14 gyms. Right now maintenance requests come in by text message to my personal phone and I keep a list on a notepad. Things get forgotten and members notice broken equipment for weeks.\n\nBest,\nDana Ruiz\nFacilities Manager", want: "stated"},
+	{name: "email 02 none", text: "Hi team,\n\nWe're a 45-person architecture firm in Denver. Could you share your pricing tiers and whether you offer annual billing? We'd be looking at roughly 45 seats.\n\nThanks,\nMark Ellis | Office Manager", want: ""},
+	{name: "email 03 exploring", text: "Hey there - saw your booth at SaaStr. We're pretty set with our current stack but I like to keep tabs on who's doing interesting things in the space. Happy to grab a coffee sometime.\n\nPriya, VP Engineering", want: "exploring"},
+	{name: "email 04 stated", text: "Good afternoon. Our clinic's phone line is jammed every morning between 8 and 10 and patients give up trying to book. We'd like online booking live before flu season. Budget around $400/month. Dr. Amir Haddad, Practice Owner", want: "stated"},
+	{name: "email 05 stated", text: "Sehr geehrte Damen und Herren,\n\nin unserer Spedition werden Frachtbriefe noch manuell erfasst. Dadurch entstehen regelmäßig Tippfehler und Rückfragen der Kunden. Wir suchen eine Software zur automatischen Belegerkennung.\n\nMit freundlichen Grüßen\nKlaus Wendt\nLeiter Disposition", want: "stated"},
+	{name: "email 06 none", text: "Hallo zusammen,\n\nkönnen Sie mir sagen, ob Ihre Software eine DATEV-Schnittstelle hat und was 5 Nutzer im Jahr kosten? Wir sind ein Steuerbüro mit 8 Mitarbeitern.\n\nViele Grüße\nSandra Koch", want: ""},
+	{name: "email 07 exploring", text: "Guten Tag,\n\nwir sind aktuell gut aufgestellt und suchen nichts Konkretes. Ich würde mich aber freuen, wenn Sie mich in Ihren Newsletter aufnehmen.\n\nBeste Grüße\nT. Maier, Geschäftsführer", want: "exploring"},
+	{name: "email 08 stated", text: "Servus, bei uns im Hotel werden die Zimmer doppelt vergeben, weil Rezeption und Online-Buchung nicht synchron sind. Das ist diesen Sommer schon dreimal passiert. Gruß, Resi", want: "stated"},
+	{name: "email 09 stated", text: "Bonjour,\n\nNous gérons 6 crèches et les inscriptions se font encore par formulaire papier. Les parents nous relancent sans arrêt pour savoir où en est leur dossier. Nous aimerions digitaliser tout ça d'ici la rentrée.\n\nCordialement,\nSophie Martin\nDirectrice", want: "stated"},
+	{name: "email 10 none", text: "Bonjour, pouvez-vous me confirmer que votre solution est hébergée en France ? Et quel est le tarif pour 12 utilisateurs ? Merci. Paul", want: ""},
+	{name: "email 11 exploring", text: "Bonjour, nous n'avons pas de projet en cours mais je voulais découvrir votre solution pour une éventuelle évolution l'an prochain. Bonne journée, Léa", want: "exploring"},
+	{name: "email 12 stated", text: "Salut, je gère un food truck et je perds des commandes parce que je ne peux pas répondre au téléphone pendant le rush. Vous avez un système de commande en ligne simple ? Max", want: "stated"},
+	{name: "email 13 stated", text: "Buenas tardes,\n\nSomos una distribuidora de bebidas con 30 repartidores. Las rutas las armamos cada mañana en una pizarra y siempre se nos pasan clientes. Necesitamos optimizar las rutas.\n\nSaludos,\nJorge Medina\nJefe de Logística", want: "stated"},
+	{name: "email 14 none", text: "Hola, ¿me pueden decir si su programa funciona en Mac y cuánto cuesta la licencia anual? Gracias, Lucía", want: ""},
+	{name: "email 15 exploring", text: "Buenos días, de momento estamos bien servidos con nuestro proveedor, pero me gustaría tener su información para el futuro. Atentamente, Ramón Gil, Gerente", want: "exploring"},
+	{name: "email 16 stated", text: "Hola! Tengo una tienda online y los clientes me escriben por Instagram, WhatsApp y mail; se me mezclan las conversaciones y a veces no contesto a nadie por días. Busco algo que junte todo. Sofi", want: "stated"},
 }
 
 func TestNeedCases(t *testing.T) {
