@@ -41,7 +41,7 @@ type needLexicon struct {
 var needLexicons = map[string]needLexicon{
 	LangEnglish: {
 		strong: []string{
-			`struggl(?:e|es|ed|ing)`, `churn`, `jammed`, `overloaded`, `(?:give|gives|giving|gave) up (?:trying|calling|waiting|on)`, `(?:can't|cannot|couldn't) get through`, `sit(?:s|ting)? (?:\w+ ){0,2}?(?:untouched|unanswered|for days|for weeks|idle)`, `unanswered`, `untouched`, `nobody (?:owns|follows up|checks|is responsible)`, `never gets? (?:a |an |any )?(?:\w+ ){0,1}?(?:follow[- ]ups?|reply|replies|answer|response|call ?back)`, `(?:the )?wrong (?:items|orders|products|parts|address(?:es)?|invoices|prices|people|amounts?|numbers|data|version|patient|customer)`, `(?:spend|spends|spending|spent) (?:\w+ ){0,3}?(?:hours|days|half (?:a|the|their|our) day|so much time|a lot of time|too much time|ages)`, `painfully`, `(?:very|really|super|extremely|incredibly|terribly|so|quite|far too|way too) (?:slow|expensive|unreliable|outdated|buggy|complicated|manual|messy|clunky|error[- ]prone|time[- ]consuming)`, `(?:takes?|taking|took) (?:\w+ ){0,2}?(?:much|too much|a lot of|so much|lots of) time`, `frustrat(?:ed|ing|ion|es)`, `nightmares?`, `chaos`, `chaotic`, `headaches?`, `pain points?`, `bottlenecks?`,
+			`struggl(?:e|es|ed|ing)`, `churn`, `wait(?:s|ing)? (?:\w+ ){0,3}?(?:weeks|days|hours|months)`, `(?:searching|hunting) for`, `jammed`, `overloaded`, `(?:give|gives|giving|gave) up (?:trying|calling|waiting|on)`, `(?:can't|cannot|couldn't) get through`, `sit(?:s|ting)? (?:\w+ ){0,2}?(?:untouched|unanswered|for days|for weeks|idle)`, `unanswered`, `untouched`, `nobody (?:owns|follows up|checks|is responsible)`, `never gets? (?:a |an |any )?(?:\w+ ){0,1}?(?:follow[- ]ups?|reply|replies|answer|response|call ?back)`, `(?:the )?wrong (?:items|orders|products|parts|address(?:es)?|invoices|prices|people|amounts?|numbers|data|version|patient|customer)`, `(?:spend|spends|spending|spent) (?:\w+ ){0,3}?(?:hours|days|half (?:a|the|their|our) day|so much time|a lot of time|too much time|ages)`, `painfully`, `(?:very|really|super|extremely|incredibly|terribly|so|quite|far too|way too) (?:slow|expensive|unreliable|outdated|buggy|complicated|manual|messy|clunky|error[- ]prone|time[- ]consuming)`, `(?:takes?|taking|took) (?:\w+ ){0,2}?(?:much|too much|a lot of|so much|lots of) time`, `frustrat(?:ed|ing|ion|es)`, `nightmares?`, `chaos`, `chaotic`, `headaches?`, `pain points?`, `bottlenecks?`,
 			`fed up`, `sick of`, `tired of`, `overwhelmed`, `swamped`, `drowning in`, `bogged down`, `buried (?:in|under)`,
 			`(?:fall|falls|falling|fell|slip|slips|slipping) through the cracks`, `(?:can't|cannot|couldn't) (?:keep up|cope)`,
 			`error[- ]prone`, `time[- ]consuming`, `tedious`, `cumbersome`, `clunky`, `waste of time`,
@@ -76,7 +76,7 @@ var needLexicons = map[string]needLexicon{
 		},
 		mid: []string{`problems?`, `issues`, `trouble`, `difficult(?:y|ies)`, `challenges?`},
 		manual: []string{
-			`manual(?:ly)?`, `by hand`, `line by line`, `one by one`, `reconcil(?:e|es|ing|iation)`, `copy(?:ing)?`, `copies`, `pasting`, `copied`, `copy-paste`, `re-?typ(?:e|ing)`, `re-?enter(?:ing)?`, `typing`, `key(?:ing)? in`,
+			`manual(?:ly)?`, `by hand`, `paperwork`, `line by line`, `one by one`, `reconcil(?:e|es|ing|iation)`, `copy(?:ing)?`, `copies`, `pasting`, `copied`, `copy-paste`, `re-?typ(?:e|ing)`, `re-?enter(?:ing)?`, `typing`, `key(?:ing)? in`,
 			`spreadsheets?`, `excel`, `google (?:sheets|forms|docs)`, `paper`, `papers`, `printed`, `print(?:ing)? (?:and|&)`, `notebooks?`, `whiteboard`, `sticky notes`, `post-its?`,
 			`phone calls?`, `by phone`, `on the phone`, `csv`, `re-?import(?:ing|ed)?`, `export(?:s|ing|ed)? (?:\w+ ){0,2}?(?:to|into) (?:excel|csv|a spreadsheet)`, `back and forth`, `whatsapp`, `cash`, `envelopes`, `calculators?`, `clipboards?`, `by e-?mail`, `fax`, `word (?:documents|files)`,
 		},
@@ -96,7 +96,7 @@ var needLexicons = map[string]needLexicon{
 			`every (?:single )?(?:day|morning|evening|night|week|monday|tuesday|wednesday|thursday|friday|month|month-end|time|quarter|shift)`, `each (?:day|week|month|time)`, `daily`, `weekly`,
 			`hours`, `minutes`, `(?:whole|entire) (?:day|morning|afternoon|weekend)`, `half a day`, `afternoons?`, `mornings?`, `evenings`, `weekends?`, `lunch break`,
 			`(?:spend|spends|spending|spent) (?:\w+ ){0,4}?(?:hours|days|the (?:whole |entire )?(?:morning|day|afternoon)|half (?:a|the) day|(?:so much |too much |a lot of )?time|my|our)`,
-			`takes? (?:us |the \w+ )?(?:about |around )?(?:hours|days|a day|half|\d+ (?:minutes|hours|days))`, `\d+ times (?:a|per|every) (?:day|week|month)`, `times per month`, `(?:a|per) day`, `per week`, `for weeks`, `for days`,
+			`takes? (?:\w+ ){0,5}?(?:hours|days|weeks|minutes|a day|half)`, `\d+ times (?:a|per|every) (?:day|week|month)`, `times per month`, `(?:a|per) day`, `per week`, `for weeks`, `for days`,
 		},
 		support: []string{`because`, `currently`, `right now`, `at the moment`, `still`, `today`, `always`, `constantly`, `regularly`, `often`, `never`, `again`, `recently`, `last (?:week|month|year|quarter)`},
 		object: []string{
@@ -133,13 +133,13 @@ var needLexicons = map[string]needLexicon{
 			`interested in (?:learning|seeing|hearing|knowing|finding out)`, `want(?:ed)? to (?:learn|see|know|understand|find out) (?:more|how|what|if|whether)`, `nice to have`,
 			`exploring (?:options|the market|what's out there|alternatives|possibilities)`, `(?:don't|do not) (?:really )?need anything`,
 			`does (?:what|everything|all) we need`, `market (?:scan|research|overview|study|analysis|survey)`, `not in the market`, `stay in touch`, `nothing (?:decided|concrete|planned)`,
-			`no (?:immediate |concrete |current |short-term )?plans`, `(?:just|only|purely) for (?:information|info)`, `for (?:information|info) (?:only|purposes)`, `keep(?:ing)? (?:our|my) options open`, `not actively looking`, `no (?:active |current |concrete )?project`, `see (?:the |some |other )?alternatives`, `(?:early|initial) stages?`,
+			`no (?:immediate |concrete |current |short-term )?plans`, `(?:just|only|purely) for (?:information|info)`, `for (?:information|info) (?:only|purposes)`, `keep(?:ing)? (?:our|my) options open`, `not actively looking`, `(?:don't|do not) need (?:a |an |any )?(?:new )?(?:tool|system|software|solution|platform)`, `other priorities`, `revisit (?:this|it)`, `no (?:active |current |concrete )?project`, `see (?:the |some |other )?alternatives`, `(?:early|initial) stages?`,
 		},
 		urgent: []string{`urgent(?:ly)?`, `asap`, `emergency`, `right away`, `immediately`},
 	},
 	LangGerman: {
 		strong: []string{
-			`chaos`, `chaotisch`, `alb?traum`, `alptraum`, `nervig`, `nervt`, `genervt`, `frustrierend`, `frustriert`, `frust`, `zettelwirtschaft`, `durcheinander`, `wildwuchs`,
+			`chaos`, `chaotisch`, `warten (?:\w+ ){0,3}?(?:wochen|tage|stunden|monate)`, `sucht (?:\w+ ){0,6}?nach`, `alb?traum`, `alptraum`, `nervig`, `nervt`, `genervt`, `frustrierend`, `frustriert`, `frust`, `zettelwirtschaft`, `durcheinander`, `wildwuchs`,
 			`engp(?:a|ä|ae)ss(?:e)?`, `überfordert`, `ueberfordert`, `überlastet`, `ueberlastet`, `kommen nicht (?:mehr )?hinterher`, `schaffen es nicht`, `schaffen (?:\w+ ){0,2}?nicht`,
 			`(?:geht|gehen|ging|gingen) (?:\w+ ){0,3}?(?:verloren|unter)`, `bleiben (?:\w+ ){0,2}?liegen`, `verlier(?:e|en|t|st)`, `verlieren`, `verloren`, `verlorene`,
 			`doppelbuchung(?:en)?`, `doppelt (?:vergeben|gebucht|erfasst|bezahlt|verschickt|eingegeben)`, `nicht (?:synchron|synchronisiert|abgeglichen)`, `(?:ist|sind) (?:\w+ ){0,2}?(?:mehrfach|dreimal|zweimal|oft|ständig|staendig) passiert`, `doppelt gebucht`, `überbucht`, `ueberbucht`, `ausfälle`, `ausfaelle`, `ausgefallen`, `stürzt (?:\w+ ){0,2}?ab`, `stuerzt (?:\w+ ){0,2}?ab`, `abstürze`, `abstuerze`,
@@ -170,7 +170,7 @@ var needLexicons = map[string]needLexicon{
 			`wir (?:\w+ ){0,1}?(?:brauchen|benötigen|benoetigen|suchen|wollen|möchten|moechten|hätten gern|haetten gern)`, `ich (?:\w+ ){0,1}?(?:brauche|suche|benötige|benoetige|will|möchte|moechte)`,
 			`(?:brauchen|suche|suchen|benötigen|benoetigen) (?:ein|eine|einen|was|etwas|nach|dringend|für|fuer|neue|ersatz)`, `sucht (?:eine|einen|ein)`, `einführen`, `einfuehren`, `umsteigen`, `ablösen`, `abloesen`, `ersetzen`, `ersatz`,
 		},
-		time:    []string{`täglich`, `taeglich`, `jeden (?:tag|morgen|abend|montag|dienstag|mittwoch|donnerstag|freitag|monat)`, `jede woche`, `wöchentlich`, `woechentlich`, `stunden`, `minuten`, `tage`, `abends`, `am wochenende`, `monatsende`, `jedes mal`, `montags`, `spitzenzeiten`, `stoßzeiten`, `stosszeiten`, `ganzen (?:tag|vormittag|nachmittag)`, `verbringen`, `dauert`},
+		time:    []string{`täglich`, `taeglich`, `halbe stunde`, `jeden (?:tag|morgen|abend|montag|dienstag|mittwoch|donnerstag|freitag|monat)`, `jede woche`, `wöchentlich`, `woechentlich`, `stunden`, `minuten`, `tage`, `abends`, `am wochenende`, `monatsende`, `jedes mal`, `montags`, `spitzenzeiten`, `stoßzeiten`, `stosszeiten`, `ganzen (?:tag|vormittag|nachmittag)`, `verbringen`, `dauert`},
 		support: []string{`weil`, `da`, `derzeit`, `momentan`, `aktuell`, `heute`, `noch`, `immer`, `oft`, `nie`, `wieder`, `bisher`, `letzte(?:n|s)? (?:woche|monat|jahr)`},
 		object: []string{
 			`bestellungen`, `auftr(?:ä|ae)ge`, `(?:urlaubs)?antr(?:ä|ae)ge`, `rechnungen`, `anfragen`, `kunden(?:daten|anfragen)?`, `mails`, `e-mails`, `nachrichten`, `termine(?:n)?`, `buchungen`, `reservierungen`, `schichten`, `dienstpl(?:ä|ae)ne?`,
@@ -197,13 +197,13 @@ var needLexicons = map[string]needLexicon{
 			`(?:nur|erst ?mal|erstmal|einfach mal|zunächst|zunaechst|gerade) (?:\w+ ){0,3}?(?:informieren|umschauen|umsehen|umhören|umhoeren|orientieren|vergleichen)`, `schaue? mich (?:\w+ ){0,2}?um`,
 			`schauen uns (?:[\w-]+ ){0,4}?an`, `anschauen`, `aus neugier`, `neugierig`, `aus interesse`, `nur interesse`, `marktüberblick`, `marktueberblick`, `einen (?:ersten |kleinen |groben )?(?:überblick|ueberblick)`, `verschaffe (?:mir|uns) (?:\w+ ){0,2}?(?:überblick|ueberblick)`,
 			`beschäftige mich`, `beschaeftige mich`, `keine (?:konkreten )?kaufpläne`, `keine (?:konkreten )?kaufplaene`, `kaufen (?:\w+ ){0,2}?nichts`, `prüfen (?:\w+ ){0,1}?optionen`, `pruefen (?:\w+ ){0,1}?optionen`,
-			`vergleichsangebot`, `vergleichen`, `überlegt`, `ueberlegt`, `irgendwann`, `infos sammeln`, `(?:informationen|infos) (?:\w+ ){0,1}?sammeln`, `sammeln (?:\w+ ){0,3}?(?:informationen|infos)`, `am anfang`, `unverbindlich`, `kein(?:en)? handlungsbedarf`, `augen offen`, `reines interesse`, `keine (?:\w+ ){0,1}?anschaffung`, `perspektivisch`, `(?:planen|plane) (?:\w+ ){0,2}?keine`, `markt (?:\w+ ){0,1}?(?:beobachten|sondieren)`, `kein(?:en)? (?:konkreten |akuten )?bedarf`, `gibt es (?:\w+ ){0,2}?nicht`,
+			`vergleichsangebot`, `vergleichen`, `überlegt`, `ueberlegt`, `irgendwann`, `infos sammeln`, `(?:informationen|infos) (?:\w+ ){0,1}?sammeln`, `sammeln (?:\w+ ){0,3}?(?:informationen|infos)`, `am anfang`, `unverbindlich`, `kein(?:en)? handlungsbedarf`, `augen offen`, `reines interesse`, `keine (?:\w+ ){0,1}?anschaffung`, `perspektivisch`, `zur(?:ü|ue)ckgestellt`, `auf eis`, `informiert bleiben`, `auf dem laufenden`, `nicht aktiv (?:auf der )?such`, `(?:planen|plane) (?:\w+ ){0,2}?keine`, `markt (?:\w+ ){0,1}?(?:beobachten|sondieren)`, `kein(?:en)? (?:konkreten |akuten )?bedarf`, `gibt es (?:\w+ ){0,2}?nicht`,
 		},
 		urgent: []string{`dringend(?:st)?`, `sofort`, `umgehend`, `schnellstm(?:ö|oe)glich`, `so schnell wie m(?:ö|oe)glich`, `eilig`, `höchste priorit`, `hoechste priorit`, `zeitkritisch`, `geschäftskritisch`, `kurzfristig`, `heute oder morgen`},
 	},
 	LangFrench: {
 		strong: []string{
-			`gal(?:è|e)re`, `pass(?:ons|ent|e|er) (?:\w+ ){0,2}?(?:des heures|des journ(?:é|e)es|beaucoup de temps|un temps fou|trop de temps|\w+ heures)`, `gal(?:è|e)rons`, `cauchemar`, `chaos`, `bazar`, `pagaille`, `bordel`, `l'enfer`, `enfer`, `pertes? de temps`,
+			`gal(?:è|e)re`, `attend(?:ent|ons|re|ait)? (?:\w+ ){0,3}?(?:semaines|jours|heures|minutes|mois)`, `(?:à|a) chercher`, `pass(?:ons|ent|e|er) (?:\w+ ){0,2}?(?:des heures|des journ(?:é|e)es|beaucoup de temps|un temps fou|trop de temps|\w+ heures)`, `gal(?:è|e)rons`, `cauchemar`, `chaos`, `bazar`, `pagaille`, `bordel`, `l'enfer`, `enfer`, `pertes? de temps`,
 			`perd(?:s|ons|ent|re|u|ait|aient)? (?:\w+ ){0,2}?(?:temps|heures?|clients|commandes|ventes|prospects|leads|argent|patients|messages|appels|donn(?:é|e)es)`,
 			`se perd(?:ent)?`, `on perd`, `nous perdons`, `fastidieu(?:x|se)`, `chronophage`, `pénible`, `penible`, `débord(?:é|e)s?`, `debord(?:é|e)s?`, `noy(?:é|e)s?`, `satur(?:é|e)e?s?`, `submerg(?:é|e)s?`,
 			`doubles? r(?:é|e)servations?`, `surr(?:é|e)servations?`, `surbooking`, `rendez-vous (?:manqu|non honor)`, `plante(?:nt)?`, `pannes?`, `bugu(?:e|ent)`,
@@ -222,8 +222,8 @@ var needLexicons = map[string]needLexicon{
 			`vols? de`, `vols`, `si on ne fait rien`, `on doit`, `nous devons`, `doit (?:\w+ ){0,1}?(?:être|etre) d(?:é|e)ploy`, `tentatives`, `incidents?`,
 		},
 		mid:     []string{`probl(?:è|e)mes?`, `soucis`, `difficult(?:é|e)s`, `d(?:é|e)fis?`},
-		manual:  []string{`manuel(?:le|lement)?`, `à la main`, `a la main`, `copier(?:-| )coller`, `copier`, `copions`, `recopi(?:er|ons)`, `ressais(?:ir|issons|ie|it|issent)`, `r(?:é|e)import(?:er|ons|ent)?`, `export(?:er|ons|ent)? (?:\w+ ){0,2}?(?:csv|excel|fichiers)`, `double saisie`, `saisie`, `tableurs?`, `excel`, `papier`, `classeurs?`, `cahiers?`, `post-it`, `par t(?:é|e)l(?:é|e)phone`, `par (?:e-)?mail`, `dans les mails`, `word`, `formulaires google`, `bricol(?:é|e)s?`, `feuille`, `t(?:é|e)l(?:é|e)phone sonne`},
-		trouble: []string{`erreurs?`, `lent(?:e|s|es)?`, `lenteurs?`, `retards?`, `relancer`, `relances`, `oubli(?:s|é|e|és|es|ées|ees)?`, `doublons`, `éparpill`, `eparpill`, `difficile`, `compliqu(?:é|e)`, `cher`, `risques?`, `perdu(?:e|es|s)?`, `obsol(?:è|e)te`, `vieu(?:x|lle)`, `ancien`, `d(?:é|e)pass(?:é|e)`, `sans cesse`, `souvent`, `jamais`, `trop`, `attente`},
+		manual:  []string{`manuel(?:le|lement)?`, `à la main`, `a la main`, `copier(?:-| )coller`, `copier`, `copions`, `recopi(?:er|ons)`, `ressais(?:ir|issons|ie|it|issent|issez)`, `r(?:é|e)import(?:er|ons|ent)?`, `export(?:er|ons|ent)? (?:\w+ ){0,2}?(?:csv|excel|fichiers)`, `double saisie`, `saisie`, `tableurs?`, `excel`, `papier`, `classeurs?`, `cahiers?`, `post-it`, `par t(?:é|e)l(?:é|e)phone`, `par (?:e-)?mail`, `dans les mails`, `word`, `formulaires google`, `bricol(?:é|e)s?`, `feuille`, `t(?:é|e)l(?:é|e)phone sonne`},
+		trouble: []string{`erreurs?`, `(?:deux|trois|quatre|plusieurs|diff(?:é|e)rents) (?:\w+ )?(?:outils|logiciels|syst(?:è|e)mes|fichiers|tableaux)`, `lent(?:e|s|es)?`, `lenteurs?`, `retards?`, `relancer`, `relances`, `oubli(?:s|é|e|és|es|ées|ees)?`, `doublons`, `éparpill`, `eparpill`, `difficile`, `compliqu(?:é|e)`, `cher`, `risques?`, `perdu(?:e|es|s)?`, `obsol(?:è|e)te`, `vieu(?:x|lle)`, `ancien`, `d(?:é|e)pass(?:é|e)`, `sans cesse`, `souvent`, `jamais`, `trop`, `attente`},
 		want: []string{
 			`(?:nous|on|je) (?:\w+ ){0,1}?(?:cherchons|cherche|voulons|veut|veux|souhaitons|souhaite|aimerions|voudrions|voudrait|avons besoin|a besoin|ai besoin|aimerait|aimerais)`, `besoin (?:d'un|d'une|de)`,
 			`il (?:nous|me) faut`, `charg(?:é|e)e? de trouver`, `faut que`, `changer (?:de|d')`, `remplacer`, `mettre en place`, `d(?:é|e)ployer`, `proposer`, `ajouter`,
@@ -253,13 +253,13 @@ var needLexicons = map[string]needLexicon{
 		explore: []string{
 			`curiosit(?:é|e)`, `curieu(?:x|se)`, `me renseigne`, `nous renseignons`, `(?:je|nous|on) regard(?:e|ons) ce qui`, `tour du march(?:é|e)`, `(?:é|e)tudi(?:ons|e) le march(?:é|e)`,
 			`compar(?:e|ons|er)`, `comparatif`, `benchmark`, `(?:une|de|en|ma|notre) veille`, `garde un (?:œ|oe)il`, `tenu inform(?:é|e)`, `juste (?:\w+ ){0,1}?voir`, `pour voir`, `je voulais voir`, `pas int(?:é|e)ress(?:é|e)`,
-			`pas d'achat`, `rien de pr(?:é|e)vu`, `aucun projet`, `r(?:é|e)flexion`, `r(?:é|e)colter des infos`, `je me demandais`, `check (?:\w+ ){0,1}?les alternatives`, `on verra`, `phase de (?:d(?:é|e)couverte|r(?:é|e)flexion)`, `rien de concret`, `tour d'horizon`, `pour information`, `(?:à|a) titre (?:informatif|d'information)`, `pas de projet`, `nous informer`, `tenir au courant`, `(?:voulais|souhaitais) (?:\w+ ){0,1}?conna(?:î|i)tre`,
+			`pas d'achat`, `rien de pr(?:é|e)vu`, `aucun projet`, `r(?:é|e)flexion`, `r(?:é|e)colter des infos`, `je me demandais`, `check (?:\w+ ){0,1}?les alternatives`, `on verra`, `phase de (?:d(?:é|e)couverte|r(?:é|e)flexion)`, `rien de concret`, `pas en recherche`, `pour plus tard`, `tour d'horizon`, `pour information`, `(?:à|a) titre (?:informatif|d'information)`, `pas de projet`, `nous informer`, `tenir au courant`, `(?:voulais|souhaitais) (?:\w+ ){0,1}?conna(?:î|i)tre`,
 		},
 		urgent: []string{`urgent(?:e|es)?`, `urgence`, `au plus vite`, `d(?:è|e)s que possible`, `rapidement`, `imm(?:é|e)diatement`, `tr(?:è|e)s vite`, `prioritaire`, `critique`},
 	},
 	LangSpanish: {
 		strong: []string{
-			`caos`, `ca(?:ó|o)tico`, `(?:pasamos|dedicamos|perdemos|gastamos|pasan|dedican|pierden) (?:\w+ ){0,2}?(?:horas|d(?:í|i)as|mucho tiempo|demasiado tiempo)`, `pesadilla`, `un l(?:í|i)o`, `desmadre`, `relajo`, `desorden`, `infierno`, `perdemos`, `(?:se|nos|me|les) (?:nos |me |les )?pierde(?:n)?`, `se pierde`,
+			`caos`, `ca(?:ó|o)tico`, `esperan? (?:\w+ ){0,3}?(?:semanas|d(?:í|i)as|horas|minutos|meses)`, `buscando (?:\w+ ){0,2}?(?:planos|documentos|archivos|papeles|informaci)`, `(?:pasamos|dedicamos|perdemos|gastamos|pasan|dedican|pierden) (?:\w+ ){0,2}?(?:horas|d(?:í|i)as|mucho tiempo|demasiado tiempo)`, `pesadilla`, `un l(?:í|i)o`, `desmadre`, `relajo`, `desorden`, `infierno`, `perdemos`, `(?:se|nos|me|les) (?:nos |me |les )?pierde(?:n)?`, `se pierde`,
 			`p(?:é|e)rdidas? de`, `(?:perder|perdemos|pierden|pierde|perdiendo|perdimos) (?:\w+ ){0,2}?(?:tiempo|horas|d(?:í|i)as|clientes|ventas|pedidos|dinero|llamadas|mensajes)`, `perdiendo`, `no damos abasto`, `desbordad(?:o|os|a|as)`, `saturad(?:o|os|a|as)`,
 			`tedios(?:o|a)`, `engorros(?:o|a)`, `frustrante`, `frustrad(?:o|os|a|as)`, `dobles? reservas?`, `reservas duplicadas`, `overbooking`, `sobreventa`, `no se presentan`, `ausentismo`,
 			`se (?:nos |me |les )?(?:cae|caen|cay(?:ó|o)|cayeron|cuelga|bloquea)`, `bloque(?:aron|ado|ada)`, `ca(?:í|i)das`, `quejas`, `reclamos`, `reclamaciones`, `se quejan`, `no funciona`, `nos cuesta`, `(?:est(?:á|a)|nos est(?:á|a)) costando`,
@@ -305,7 +305,7 @@ var needLexicons = map[string]needLexicon{
 		explore: []string{
 			`curiosidad`, `(?:solo|s(?:ó|o)lo|simplemente) (?:\w+ ){0,2}?(?:mirando|curiosidad|informarnos|comparando|viendo|explorando|investigando|recopilando)`, `estamos (?:viendo|mirando|comparando|explorando|investigando)`,
 			`ver qu(?:é|e) hay`, `explorando`, `comparando`, `recopilando ofertas`, `benchmark`, `conocer (?:el mercado|qu(?:é|e)|lo que)`, `tener un panorama`, `relevando`, `quer(?:í|i)amos conocer`, `quiero conocer`,
-			`solo quer(?:í|i)a (?:saber|preguntar)`, `no vamos a comprar`, `no necesitamos nada`, `por ahora no`, `de momento no`, `newsletter`, `para cuando`, `m(?:á|a)s adelante`, `no hay (?:un )?proyecto`, `bien con lo que`, `bien servidos`, `para el futuro`, `(?:ver|conocer|explorar) (?:\w+ ){0,1}?alternativas`, `no (?:tenemos|hay) planes`, `(?:solo |es solo )?por informaci(?:ó|o)n`, `etapa (?:muy )?inicial`, `fase inicial`, `a futuro`,
+			`solo quer(?:í|i)a (?:saber|preguntar)`, `no vamos a comprar`, `no necesitamos nada`, `por ahora no`, `de momento no`, `newsletter`, `para cuando`, `m(?:á|a)s adelante`, `no hay (?:un )?proyecto`, `bien con lo que`, `bien servidos`, `para el futuro`, `no (?:estamos|est(?:á|a)) buscando`, `no buscamos`, `(?:ver|conocer|explorar) (?:\w+ ){0,1}?alternativas`, `no (?:tenemos|hay) planes`, `(?:solo |es solo )?por informaci(?:ó|o)n`, `etapa (?:muy )?inicial`, `fase inicial`, `a futuro`,
 		},
 		urgent: []string{`urgentes?`, `cuanto antes`, `lo antes posible`, `de inmediato`, `inmediatamente`, `ya mismo`, `hoy mismo`, `prioridad`, `cr(?:í|i)tico`},
 	},
@@ -326,7 +326,7 @@ func needWords(entries ...string) string {
 		if needASCIIEdge(e, true) {
 			b.WriteString(`\b`)
 		}
-		b.WriteString(e)
+		b.WriteString(strings.ReplaceAll(e, `(?:\w+ )`, needGapWord))
 		if needASCIIEdge(e, false) {
 			b.WriteString(`\b`)
 		}
@@ -334,6 +334,11 @@ func needWords(entries ...string) string {
 	b.WriteString(")")
 	return b.String()
 }
+
+// needGapWord is what a gap word "(?:\w+ )" in an entry stands for: any
+// word, accented ("täglich", "équipe") or with an apostrophe or hyphen,
+// as Go's \w is ASCII only.
+const needGapWord = `(?:[\pL\w'-]+ )`
 
 // needWordEnd reports an entry that ends in an ASCII word character, or
 // in one followed by an optional ASCII letter ("orders?").

@@ -224,6 +224,23 @@ var needCases = []needCase{
 	{name: "email 14 none", text: "Hola, ¿me pueden decir si su programa funciona en Mac y cuánto cuesta la licencia anual? Gracias, Lucía", want: ""},
 	{name: "email 15 exploring", text: "Buenos días, de momento estamos bien servidos con nuestro proveedor, pero me gustaría tener su información para el futuro. Atentamente, Ramón Gil, Gerente", want: "exploring"},
 	{name: "email 16 stated", text: "Hola! Tengo una tienda online y los clientes me escriben por Instagram, WhatsApp y mail; se me mezclan las conversaciones y a veces no contesto a nadie por días. Busco algo que junte todo. Sofi", want: "stated"},
+	// Waiting, searching and postponing, with accented gap words.
+	{name: "waiting 01 stated", text: "We onboard 30 new drivers a month and the paperwork takes each of them two full days.", want: "stated"},
+	{name: "waiting 02 stated", text: "Our NPS dropped from 45 to 20 since we changed couriers, customers complain about tracking.", want: "stated"},
+	{name: "waiting 03 stated", text: "Honestly the biggest headache is month-end: finance chases 200 receipts by email.", want: "stated"},
+	{name: "waiting 04 none", text: "Can we move our call to Thursday? Something came up. Also, please add my colleague Jen to the invite.", want: ""},
+	{name: "waiting 05 exploring", text: "We'll revisit this in Q3; for now we're focused on other priorities and don't need a new tool.", want: "exploring"},
+	{name: "waiting 06 stated", text: "Im Lager sucht jeder Mitarbeiter täglich eine halbe Stunde nach Ersatzteilen.", want: "stated"},
+	{name: "waiting 07 stated", text: "Unsere Kunden warten bis zu drei Wochen auf ein Angebot.", want: "stated"},
+	{name: "waiting 08 none", text: "Anbei unsere Ausschreibungsunterlagen. Abgabefrist ist der 15.05., Fragen bitte bis 30.04. schriftlich.", want: ""},
+	{name: "waiting 09 exploring", text: "Wir haben das Thema für dieses Jahr zurückgestellt, möchten aber informiert bleiben.", want: "exploring"},
+	{name: "waiting 10 stated", text: "Nos vendeurs ressaisissent chaque commande dans trois outils différents.", want: "stated"},
+	{name: "waiting 11 stated", text: "Les clients attendent parfois 20 minutes au téléphone avant d'avoir quelqu'un.", want: "stated"},
+	{name: "waiting 12 none", text: "Merci de nous faire parvenir votre offre pour 30 postes avant vendredi.", want: ""},
+	{name: "waiting 13 exploring", text: "Nous ne sommes pas en recherche active, mais votre produit nous intéresse pour plus tard.", want: "exploring"},
+	{name: "waiting 14 stated", text: "Los clientes esperan hasta tres semanas para recibir una cotización.", want: "stated"},
+	{name: "waiting 15 stated", text: "Cada vendedor lleva sus clientes en su propio Excel y cuando alguien se va perdemos todo.", want: "stated"},
+	{name: "waiting 16 exploring", text: "No estamos buscando activamente, pero nos interesa saber qué ofrecen para el próximo año.", want: "exploring"},
 }
 
 func TestNeedCases(t *testing.T) {
