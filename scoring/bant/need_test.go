@@ -241,6 +241,23 @@ var needCases = []needCase{
 	{name: "waiting 14 stated", text: "Los clientes esperan hasta tres semanas para recibir una cotización.", want: "stated"},
 	{name: "waiting 15 stated", text: "Cada vendedor lleva sus clientes en su propio Excel y cuando alguien se va perdemos todo.", want: "stated"},
 	{name: "waiting 16 exploring", text: "No estamos buscando activamente, pero nos interesa saber qué ofrecen para el próximo año.", want: "exploring"},
+	// Not knowing, touching things twice, demos without a pain.
+	{name: "knowing 01 stated", text: "Our sales team has no idea which leads marketing already contacted, so prospects get three calls in one day.", want: "stated"},
+	{name: "knowing 02 stated", text: "Timesheets are submitted on Friday evening and payroll has to fix them by hand on Monday.", want: "stated"},
+	{name: "knowing 03 stated", text: "We keep running out of stock on bestsellers while slow movers pile up in the warehouse.", want: "stated"},
+	{name: "knowing 04 stated", text: "We want to stop paying overtime for schedule changes made at the last minute.", want: "stated"},
+	{name: "knowing 05 none", text: "We're a 200-person company in Austin and we'd like to see a demo of your analytics product next week.", want: ""},
+	{name: "knowing 06 exploring", text: "Just kicking the tires here, our BI setup is fine.", want: "exploring"},
+	{name: "knowing 07 stated", text: "Unsere Monteure wissen morgens oft nicht, welche Baustelle zuerst dran ist.", want: "stated"},
+	{name: "knowing 08 stated", text: "Rechnungen werden bei uns dreimal angefasst, bevor sie bezahlt werden.", want: "stated"},
+	{name: "knowing 09 stated", text: "Wir möchten die Zahl der Rückfragen im Support halbieren.", want: "stated"},
+	{name: "knowing 10 none", text: "Wir interessieren uns für eine Demo Ihrer Software nächste Woche. Wir sind 50 Mitarbeiter.", want: ""},
+	{name: "knowing 11 stated", text: "Chaque mois, la clôture nous prend une semaine entière à cause des rapprochements bancaires.", want: "stated"},
+	{name: "knowing 12 stated", text: "Nous souhaitons en finir avec les doubles saisies entre le CRM et la facturation.", want: "stated"},
+	{name: "knowing 13 none", text: "Nous aimerions une démonstration de votre produit la semaine prochaine.", want: ""},
+	{name: "knowing 14 stated", text: "Los pedidos se duplican porque entran por la web y por teléfono al mismo tiempo.", want: "stated"},
+	{name: "knowing 15 stated", text: "Nuestro problema principal es que no sabemos qué técnico está libre en cada momento.", want: "stated"},
+	{name: "knowing 16 none", text: "Nos gustaría ver una demostración de su producto la próxima semana.", want: ""},
 }
 
 func TestNeedCases(t *testing.T) {
