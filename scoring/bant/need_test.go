@@ -258,6 +258,24 @@ var needCases = []needCase{
 	{name: "knowing 14 stated", text: "Los pedidos se duplican porque entran por la web y por teléfono al mismo tiempo.", want: "stated"},
 	{name: "knowing 15 stated", text: "Nuestro problema principal es que no sabemos qué técnico está libre en cada momento.", want: "stated"},
 	{name: "knowing 16 none", text: "Nos gustaría ver una demostración de su producto la próxima semana.", want: ""},
+	// Nothing in one place, market watching, paperwork requests.
+	{name: "central 01 stated", text: "Our students submit assignments by email and teachers lose track of who handed in what.", want: "stated"},
+	{name: "central 02 stated", text: "Each branch keeps its own customer list, so we can't tell if someone is already a client.", want: "stated"},
+	{name: "central 03 exploring", text: "We're quite happy, but our contract renews in 2027 so I'm gathering options early.", want: "exploring"},
+	{name: "central 04 none", text: "Attached is our signed order form. Please confirm the start date.", want: ""},
+	{name: "central 05 stated", text: "Die Kassen in unseren Filialen fallen am Wochenende regelmäßig aus.", want: "stated"},
+	{name: "central 06 stated", text: "Unsere Vertriebler pflegen Kontakte in Outlook, Excel und auf Visitenkarten, nichts ist zentral.", want: "stated"},
+	{name: "central 07 exploring", text: "Momentan gibt es keinen Handlungsdruck, wir beobachten den Markt.", want: "exploring"},
+	{name: "central 08 none", text: "Bitte senden Sie mir die AGB und das Datenschutzdokument zu.", want: ""},
+	{name: "central 09 stated", text: "Nos techniciens arrivent chez le client sans l'historique des interventions.", want: "stated"},
+	{name: "central 10 stated", text: "Le suivi des contrats se fait sur un vieux fichier Access que plus personne ne sait maintenir.", want: "stated"},
+	{name: "central 11 exploring", text: "Nous sommes satisfaits de notre prestataire, c'est une démarche de veille.", want: "exploring"},
+	{name: "central 12 none", text: "Pouvez-vous m'envoyer les conditions générales et une facture pro forma ?", want: ""},
+	{name: "central 13 stated", text: "Los turnos se cambian por WhatsApp y nadie sabe quién trabaja el domingo.", want: "stated"},
+	{name: "central 14 stated", text: "Tenemos que rehacer las cotizaciones a mano cada vez que cambia un precio.", want: "stated"},
+	{name: "central 15 exploring", text: "Estamos contentos con nuestro sistema, solo estamos haciendo un sondeo del mercado.", want: "exploring"},
+	{name: "central 16 none", text: "Adjunto la orden de compra firmada. ¿Cuándo pueden empezar?", want: ""},
+	{name: "en happy to help", text: "I'm happy to help with the rollout, just send the invite.", want: ""},
 }
 
 func TestNeedCases(t *testing.T) {
