@@ -12,13 +12,13 @@ import (
 // 25,000", "Rs. 5 lakh"), a suffix after it ("25k USD", "25.000 €",
 // "5 lakh rupees").
 const (
-	curPrefixPat = `us\$|usd|ca\$|c\$|cad|au\$|a\$|aud|nz\$|nzd|s\$|sgd|hk\$|hkd|r\$|brl|\$|€|eur|£|gbp|₹|rs\.?|inr|¥|jpy|cny|rmb|chf|sfr|sek|nok|dkk|pln|mxn|zar`
-	curSuffixPat = `usd|eur|gbp|inr|cad|aud|nzd|sgd|hkd|brl|jpy|cny|rmb|chf|sfr|sek|nok|dkk|pln|mxn|zar|dollars?|dólares|dolares|dólar|dolar|bucks|euros?|pounds?|libras?|quid|rupees?|francs?|francos?|franken|pesos?|yen`
+	curPrefixPat = `us\$|usd|ca\$|c\$|cad|au\$|a\$|aud|nz\$|nzd|s\$|sgd|hk\$|hkd|r\$|brl|\$|€|eur|£|gbp|₹|rs\.?|inr|₦|ngn|¥|jpy|cny|rmb|chf|sfr|sek|nok|dkk|pln|mxn|zar`
+	curSuffixPat = `usd|eur|gbp|inr|cad|aud|nzd|sgd|hkd|brl|jpy|cny|rmb|chf|sfr|sek|nok|dkk|pln|mxn|zar|dollars?|dólares|dolares|dólar|dolar|bucks|euros?|pounds?|libras?|quid|rupees?|francs?|francos?|franken|pesos?|yen|naira|ngn|balles|pavos`
 	// numPat lists the digit groupings from most to least specific, so
 	// leftmost-first matching takes "25,000" whole before "25" alone:
 	// comma thousands, dot thousands (European), apostrophe thousands
 	// (Swiss, or folded no-break spaces), space thousands, plain.
-	numPat = `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,3}(?:'\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?`
+	numPat = `\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,3}(?:'\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?`
 	// multPat: English, Indian, German (tausend, Tsd., Mio., Mrd.),
 	// French (mille, millions) and Spanish (mil, millones) multipliers;
 	// "keur"/"teur" are thousands of euros.
@@ -30,7 +30,7 @@ const (
 // currency prefix, if any, is found by currencyBefore: scanning digit runs
 // and looking back is far cheaper than an unanchored expression that may
 // start anywhere.
-var amountTailRe = regexp.MustCompile(`^(` + numPat + `)(?:,-{1,2})?(?: ?(` + multPat + `)\b)?(?: ?(` + curSuffixPat + `)\b| ?([$€£₹¥]))?`)
+var amountTailRe = regexp.MustCompile(`^(` + numPat + `)(?:,-{1,2})?(?: ?(` + multPat + `)\b)?(?: ?(?:de |d')?(` + curSuffixPat + `)\b| ?([$€£₹¥]))?`)
 
 // curPrefixes are the currency tokens written before a number, longest
 // first so that "us$" is tried before "$".
@@ -55,7 +55,7 @@ var abbrevCurRe = regexp.MustCompile(`^\. ?(` + curSuffixPat + `|[$€£₹¥])(
 
 // seatRe finds seat counts: "25 seats", "10 user licenses", "50 named
 // users". Groups: 1 number, 2 "k", 3 noun.
-var seatRe = mustPattern(`(\d{1,3}(?:,\d{3})+|\d+)(?: ?(k)\b)? ?(?:(?:paid|named|active|concurrent|user|sales|support|team|admin|full|standard|pro|editor|additional|more|extra|new|business) )?(seats?|licen[cs]es?|users?|logins?)\b`)
+var seatRe = mustPattern(`(\d{1,3}(?:,\d{3})+|\d+)(?: ?(k)\b)? ?(?:(?:paid|named|active|concurrent|user|sales|support|team|admin|full|standard|pro|editor|additional|more|extra|new|business) )?(seats?|licen[cs]es?|users?|logins?|lizenzen|nutzer|benutzer|arbeitsplätze|utilisateurs|licences|postes|usuarios|licencias|puestos)\b`)
 
 // phoneRe and dateRe find digit runs that are phone numbers, dates or
 // clock times; an amount without a currency inside one is not a budget.
@@ -86,14 +86,15 @@ var budgetKwRes = [...]*pattern{
 		// French
 		`|\b(?:enveloppe|investir|investissement|dépenser|depenser|consacrer|allouer|alloué|allouée|alloue|prévu|prévue|prevu|prévoyons|disposons|débloqué|debloque|plafond|fourchette|prêts à payer|prets a payer|prêts à mettre|moyens)\b` +
 		// Spanish
-		`|\b(?:presupuestos?|presupuestado|presupuestamos|invertir|inversión|inversion|gastar|destinar|destinado|destinamos|asignado|asignamos|asignar|partida|disponemos|contamos con|tope|techo|dispuestos a pagar)\b`),
+		`|\b(?:presupuestos?|presupuestado|presupuestamos|invertir|inversión|inversion|gastar|destinar|destinado|destinamos|asignado|asignamos|asignar|partida|disponemos|contamos con|tope|techo|dispuestos a pagar|reservado|reservados)\b` +
+		`|\b(?:earmarked|reserved|reserviert|réservé|réservés|reserve)\b`),
 	kwWeak: mustPattern(`\b(?:cost|costs|costing|pay|paying|price|pricing|priced|quote|quoted|charge|charged|charges|fee|fees|subscription|contract)\b` +
 		`|\b(?:kosten|kostet|preis|preise|angebot|zahlen|bezahlen|gebühr|gebuehr|lizenzkosten|abo)\b` +
 		`|\b(?:coût|cout|coûte|coute|prix|tarif|devis|payer|abonnement)\b` +
 		`|\b(?:costo|coste|cuesta|precio|cotización|cotizacion|pagar|tarifa|suscripción|suscripcion)\b`),
-	kwDeny: mustPattern(`\b(?:revenues?|arr|mrr|turnover|turn over|raised|raise|raising|funding|funded|valuation|worth|losing|lost|lose|loss|losses|generate|generating|generated|earn|earns|earning|earned|profits?|salary|salaries|saved|save|saves|saving|savings|sell|sold|selling|grant|fined|donated?|donation|won)\b` +
-		`|\b(?:umsatz|umsätze|umsaetze|jahresumsatz|gewinn|finanzierung|finanzierungsrunde|gehalt|gehälter|gehaelter|verloren|gespart|sparen|einsparen|einsparung|förderung|foerderung|bewertung)\b` +
-		`|\b(?:chiffre d'affaires|levé|levée|levee|financement|salaires?|perdu|pertes|économiser|economiser|économisé|economise|gagner|bénéfices?|benefices?|subvention|valorisation|amende)\b` +
+	kwDeny: mustPattern(`\b(?:revenues?|arr|mrr|turnover|turn over|raised|raise|raising|funding|funded|valuation|worth|losing|lost|lose|loss|losses|generate|generating|generated|earn|earns|earning|earned|profits?|salary|salaries|saved|save|saves|saving|savings|sell|sold|selling|grant|fined|donated?|donation|won|invoice|invoiced)\b` +
+		`|\b(?:umsatz|umsätze|umsaetze|jahresumsatz|gewinn|finanzierung|finanzierungsrunde|gehalt|gehälter|gehaelter|verloren|gespart|sparen|einsparen|einsparung|förderung|foerderung|bewertung|rechnung|rechnungsbetrag)\b` +
+		`|\b(?:chiffre d'affaires|levé|levée|levee|lever|levons|financement|salaires?|perdu|pertes|économiser|economiser|économisé|economise|gagner|bénéfices?|benefices?|subvention|valorisation|amende|facture|ca)\b` +
 		`|\b(?:facturación|facturacion|facturamos|factura|ventas|ingresos|financiación|financiacion|ronda|levantamos|salarios?|sueldos?|perdimos|perdemos|pérdidas|perdidas|ahorrar|ahorro|ahorramos|ganancias|beneficios?|subvención|subvencion|multa|valoración|valoracion)\b`),
 	kwPast: budgetPastKwRe,
 }
@@ -112,12 +113,16 @@ var (
 	betweenRe   = regexp.MustCompile(`\b(?:between|from|zwischen|von|entre)\s*$`)
 	minAfterRe  = regexp.MustCompile(`^\s*(?:\+|or more\b|or above\b|or higher\b|plus\b|minimum\b|min\b|at least\b|and up\b|and above\b|oder mehr\b|und mehr\b|mindestens\b|ou plus\b|et plus\b|au moins\b|o más|o mas\b|y más|y mas\b|como mínimo|como minimo\b)`)
 	maxAfterRe  = regexp.MustCompile(`^\s*(?:or less\b|or under\b|or below\b|max\b|maximum\b|tops\b|at most\b|at the most\b|maximal\b|höchstens|hoechstens\b|oder weniger\b|au maximum\b|au plus\b|grand maximum\b|ou moins\b|como máximo|como maximo\b|máximo|a lo sumo\b|o menos\b)`)
-	periodAftRe = regexp.MustCompile(`^\s*(?:\+\s*)?(?:(?:/\s*|\bper\s+|\ba\s+|\ban\s+|\beach\s+|\bevery\s+|\b(?:pro|je|im|par|chaque|al|por|cada|and|und|et|y)\s+(?:(?:per|pro|par|por|al|el)\s+)?)(` + periodUnitPat + `)(?:\b|$)|(` + periodAdjPat + `)(?:\b|$))`)
+	periodAftRe = regexp.MustCompile(`^\s*(?:\+\s*)?(?:` + taxPat + `\s*)?(?:(?:/\s*|\bper\s+|\ba\s+|\ban\s+|\beach\s+|\bevery\s+|\b(?:pro|je|im|par|chaque|al|por|cada|and|und|et|y)\s+(?:(?:per|pro|par|por|al|el)\s+)?|\bsur\s+(?:l'|une\s+|un\s+)|\bà\s+l'|\ba\s+l')(` + periodUnitPat + `)(?:\b|$)|(` + periodAdjPat + `)(?:\b|$))`)
 	periodBefRe = regexp.MustCompile(`\b(monthly|annual|yearly|annually|quarterly|weekly|one[- ]?off|one[- ]?time|per month|per year|a month|a year|per annum` +
 		`|monatlich\w*|jährlich\w*|jaehrlich\w*|monatsbudget|jahresbudget|pro monat|pro jahr|im monat|im jahr|mensuel\w*|annuel\w*|par mois|par an|mensual\w*|anual\w*|al mes|al año|por mes|por año)(?:\b|$)`)
 	rangeSepRe = regexp.MustCompile(`^\s*(?:-|to|and|or|und|bis|oder|et|à|a|ou|y|o|hasta)\s*$`)
 	labelSepRe = regexp.MustCompile(`^\s*(?::|-|=|is|of|is about|is around|of about|of around|of up to|ist|von|liegt bei|beträgt|betraegt|de|est de|es de|d'environ|de unos|von ca\.?|von etwa|um die)?\s*$`)
 )
+
+// taxPat is a tax note that may stand between an amount and its period
+// ("1 800 € HT par mois", "500 € zzgl. MwSt. im Monat").
+const taxPat = `(?:ht|ttc|hors taxes?|netto|brutto|net|gross|excl\.? vat|incl\.? vat|\+ ?vat|plus vat|\+ ?mwst\.?|zzgl\.? mwst\.?|inkl\.? mwst\.?|\+ ?iva|iva incluido|sin iva|más iva|mas iva|\+ ?tva)\b\.?`
 
 // periodUnitPat and periodAdjPat are the period words periodOf knows,
 // after a preposition ("per month", "pro Monat", "par an", "al mes") and
@@ -147,7 +152,11 @@ var notMoneyBefore = map[string]bool{
 	"week": true, "month": true, "q": true, "quarter": true, "gen": true,
 	"series": true, "account": true, "acct": true, "ref": true,
 	"reference": true, "po": true, "pin": true, "age": true, "aged": true,
-	"rank": true, "ranked": true, "#": true, "last": true,
+	"rank": true, "ranked": true, "#": true, "last": true, "nr": true,
+	"nummer": true, "rechnung": true, "bestellung": true, "auftrag": true, "kundennummer": true,
+	"seit": true, "jahr": true, "commande": true, "facture": true, "n°": true, "numéro": true,
+	"numero": true, "depuis": true, "année": true, "pedido": true, "factura": true, "número": true,
+	"desde": true, "año": true, "folio": true, "expediente": true, "aktenzeichen": true,
 	"first": true, "past": true, "next": true,
 }
 
@@ -180,8 +189,19 @@ var notMoneyAfter = map[string]bool{
 	"turnover": true, "funding": true, "round": true, "valuation": true,
 	"profit": true, "profits": true, "salary": true, "loss": true,
 	"losses": true, "sales": true, "raised": true, "seed": true,
-	"series": true, "gmv": true, "ebitda": true, "market": true,
+	"series": true, "série": true, "serie": true, "gmv": true, "ebitda": true, "market": true,
 	"too": true, // "$120k was too high for us" is their price, not our budget
+	// "a $2B manufacturer", "une PME de 5 M€": the size of the company.
+	"company": true, "companies": true, "business": true, "firm": true,
+	"manufacturer": true, "retailer": true, "brand": true, "group": true,
+	"organization": true, "organisation": true, "enterprise": true,
+	"startup": true, "agency": true, "chain": true, "distributor": true,
+	"unternehmen": true, "firma": true, "konzern": true, "hersteller": true,
+	"mittelständler": true, "umsatz": true, "jahresumsatz": true,
+	"entreprise": true, "société": true, "groupe": true, "pme": true,
+	"empresa": true, "compañía": true, "grupo": true, "fabricante": true,
+	"facturación": true, "facturacion": true, "ventas": true, "ingresos": true,
+	"chiffre": true, "ca": true, "ebit": true, "umsätze": true,
 }
 
 // timeUnitAfter lists units that make a number a duration, a ratio or a
@@ -229,6 +249,9 @@ var currencies = map[string]string{
 	// A peso is most often a Mexican one in our leads; other pesos are
 	// worth less still, so MXN's rate never overstates a budget much.
 	"peso": "MXN", "pesos": "MXN",
+	"₦": "NGN", "ngn": "NGN", "naira": "NGN",
+	// Slang: "100 balles" (French), "50 pavos" (Spanish) are euros.
+	"balles": "EUR", "pavos": "EUR",
 	"sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN", "mxn": "MXN", "zar": "ZAR",
 }
 
@@ -335,6 +358,7 @@ func budgetAmounts(d *doc) []budgetCand {
 	}
 	slices.SortFunc(kws, func(a, b kwHit) int { return a.start - b.start })
 	kws = dedupeKwHits(kws)
+	kws = budgetDropCirca(d, kws)
 	var amts []*amount
 	if hasDigit(d.lower) {
 		amts = findAmounts(d.lower)
@@ -346,15 +370,20 @@ func budgetAmounts(d *doc) []budgetCand {
 	var out []budgetCand
 	prevEnd := 0
 	for i, a := range amts {
+		// Only a figure that looks like money bounds this one's context:
+		// "sur 4 ans" or "2025 IT budget" hold numbers that are not.
 		nextStart := len(d.lower)
-		if i+1 < len(amts) {
-			nextStart = amts[i+1].start
+		for _, n := range amts[i+1:] {
+			if n.cur != "" || n.mult > 1 || n.words {
+				nextStart = n.start
+				break
+			}
 		}
 		if c, ok := scoreAmount(d, a, kws, prevEnd, nextStart); ok {
 			c.start, c.withdrawnAt = a.start, -1
 			out = append(out, c)
+			prevEnd = a.end
 		}
-		prevEnd = a.end
 	}
 	return out
 }
@@ -452,13 +481,24 @@ func findAmounts(s string) []*amount {
 				m[k] += i
 			}
 		}
+		end := m[1]
 		if a, ok := parseAmount(s, m, prevEnd); ok {
 			out = append(out, a)
+			end = a.end // shorter when a currency was left to the next amount
 		}
-		prevEnd = m[1]
-		i = m[1] - 1
+		prevEnd = end
+		i = end - 1
 	}
 	return out
+}
+
+// budgetCurrencyStartsNext reports whether a digit follows the currency
+// token ending at p, so that the token prefixes the next number.
+func budgetCurrencyStartsNext(s string, p int) bool {
+	if p < len(s) && s[p] == ' ' {
+		p++
+	}
+	return p < len(s) && isDigit(s[p])
 }
 
 // currencyBefore returns where a currency token written just before the
@@ -515,10 +555,34 @@ func parseAmount(s string, m []int, floor int) (*amount, bool) {
 		if c := currencies[strings.TrimRight(s[m[6]:m[7]], " ")]; c != "" {
 			a.cur = c
 		}
+		if budgetCurrencyStartsNext(s, m[7]) {
+			// "im Budget 2026 CHF 14'000": the code is the next
+			// amount's prefix, not this number's suffix.
+			a.cur, a.end = "", m[5]
+			if m[5] < 0 {
+				a.end = m[3]
+			}
+		}
 	case m[8] >= 0:
 		if c := currencies[s[m[8]:m[9]]]; c != "" {
 			a.cur = c
 		}
+		if a.cur == "USD" {
+			// "120 000 $ CA", "5 000 $ CAN": Canadian French.
+			for _, t := range []string{" cad", " can", " ca"} {
+				if e := a.end + len(t); strings.HasPrefix(s[a.end:], t) && (e == len(s) || !isLetter(s[e])) {
+					a.cur, a.end = "CAD", e
+					break
+				}
+			}
+		}
+	}
+	// "N500,000": Nigerians write the naira as a bare N before grouped
+	// digits.
+	if a.cur == "" && a.start > 0 && s[a.start-1] == 'n' && (a.start == 1 || !isWordByte(s[a.start-2])) &&
+		strings.ContainsAny(s[m[2]:m[3]], ",.") && m[3]-m[2] >= 5 {
+		a.start--
+		a.cur = "NGN"
 	}
 	// Left edge: the currency or the number must start a token.
 	if a.start > 0 {
@@ -670,7 +734,7 @@ func scoreAmount(d *doc, a *amount, kws []kwHit, prevEnd, nextStart int) (budget
 		// Only a word right after the amount can make it a count; a
 		// slash or a sign ("10k/month", "50k+") cannot.
 		if t := strings.TrimLeft(after, " "); t != "" && isLetter(t[0]) && len(nextWords) > 0 &&
-			(timeUnitAfter[nextWords[0]] || !okAfterBare[nextWords[0]]) {
+			(timeUnitAfter[nextWords[0]] || !okAfterBare[nextWords[0]] && !budgetOKAfterWords[nextWords[0]]) {
 			return budgetCand{}, false
 		}
 		if notMoneyBefore[prevWord] || monthNames[prevWord] > 0 {
@@ -724,7 +788,7 @@ func scoreAmount(d *doc, a *amount, kws []kwHit, prevEnd, nextStart int) (budget
 			class = kws[j].class
 		}
 	}
-	if class != kwDeny && (budgetPastBefore(kws, seg, a.start) ||
+	if class != kwDeny && (budgetPastBefore(d, kws, seg, a.start) ||
 		budgetPastAfterRe.MatchString(s[a.end:min(ce, nextStart, a.end+60)])) {
 		class = kwPast
 	}
@@ -808,6 +872,13 @@ func scoreAmount(d *doc, a *amount, kws []kwHit, prevEnd, nextStart int) (budget
 		conf += 0.1
 	}
 
+	if b.Period == "" || b.Period == PeriodOneOff {
+		// "60.000 € für die ersten zwei Jahre", "140 000 € HT sur 4
+		// ans": the spec wants a yearly figure.
+		if n := budgetYearsAfter(s[evEnd:min(ce, nextStart, evEnd+contextBytes)]); n > 1 {
+			b.Period, factor = PeriodYear, factor/float64(n)
+		}
+	}
 	b.Amount = round2(a.value() * factor)
 	if a.hi != nil {
 		b.Max = round2(a.hi.value() * factor)
@@ -896,7 +967,8 @@ func budgetSeats(d *doc) (int, float64, string) {
 		}
 		noun := d.lower[m[6]:m[7]]
 		conf := 0.75
-		if strings.HasPrefix(noun, "user") || strings.HasPrefix(noun, "login") {
+		if strings.HasPrefix(noun, "user") || strings.HasPrefix(noun, "login") || strings.HasSuffix(noun, "nutzer") ||
+			strings.HasPrefix(noun, "utilisateur") || strings.HasPrefix(noun, "usuario") {
 			if n >= 100_000 {
 				continue
 			}

@@ -20,13 +20,15 @@ import "regexp"
 // keywords (class kwPast).
 var budgetPastKwRe = mustPattern(
 	// English: past and current spend, approval limits.
-	`\b(?:spent|paid|used to pay|were paying|we pay|we're paying|we are paying|currently pay|currently paying|currently spend|currently spending|we're spending|we are spending|we've been paying|we have been paying|have been spending|costs us|cost us|currently costs|last year|previous year|prior year|in the past|previously|approve up to|approve anything|approve purchases|approve spend|approve spending|approve amounts|approval limit|approval threshold|sign off on|sign-off limit|signoff limit|signing limit|signing authority|sign up to|sign contracts up to|spending authority|spending limit|competitor|renewal)\b` +
+	`\b(?:spent|paid|used to pay|were paying|we pay|we're paying|we are paying|currently pay|currently paying|currently spend|currently spending|we're spending|we are spending|we've been paying|we have been paying|have been spending|costs us|cost us|currently costs|last year|previous year|prior year|in the past|previously|approve up to|approve anything|approve purchases|approve spend|approve spending|approve amounts|approval limit|approval threshold|sign off on|sign-off limit|signoff limit|signing limit|signing authority|sign up to|sign contracts up to|spending authority|spending limit|competitor|competitors|competition|renewal|quoted us|offered us|had a budget|had budgeted|had set aside)\b` +
+		// an approval verb shortly before "up to", in each language
+		`|\b(?:approve|sign|aprobar|autorizar|firmar|valider|approuver|signer|engager|freigeben|genehmigen|unterschreiben)(?: [a-zà-ÿ']+){0,3} (?:up to|hasta|jusqu'à|jusqu'a|bis zu)\b` +
 		// German
-		`|\b(?:ausgegeben|bezahlt|gezahlt|investiert|gekostet|zahlen derzeit|zahlen aktuell|zahlen momentan|zahlen heute|zahlen wir|kostet uns|letztes jahr|letzten jahr|vorjahr|vergangenes jahr|vergangenen jahr|bisher|bislang|freigeben|freigabegrenze|freigabelimit|freigaberahmen|unterschriftsgrenze|zeichnungsbefugnis|zeichnungsgrenze|selbst entscheiden|genehmigen|wettbewerber)\b` +
+		`|\b(?:ausgegeben|bezahlt|gezahlt|investiert|gekostet|zahlen derzeit|zahlen aktuell|zahlen momentan|zahlen heute|zahlen wir|kostet uns|letztes jahr|letzten jahr|vorjahr|vergangenes jahr|vergangenen jahr|bisher|bislang|freigeben|freigabegrenze|freigabelimit|freigaberahmen|unterschriftsgrenze|zeichnungsbefugnis|zeichnungsgrenze|selbst entscheiden|genehmigen|wettbewerber|konkurrenz|uns angeboten|zahlt heute|zahlt aktuell|zahlt derzeit|zahlt momentan|zahlen wir aktuell|zahlen wir derzeit|zahlen wir heute|zahlen wir momentan|hatten ein budget|hatten budget)\b` +
 		// French
-		`|\b(?:dépensé|avons depense|payé|payons|nous coûte|nous coute|coûte actuellement|l'an dernier|l'année dernière|l'annee derniere|l'an passé|l'an passe|l'année passée|auparavant|valider jusqu|signer jusqu|valider seul|signer seul|en autonomie|approuver jusqu|engager jusqu|délégation de signature|plafond de signature|seuil de validation|concurrent)\b` +
+		`|\b(?:dépensé|avons depense|payé|payons|nous coûte|nous coute|coûte actuellement|l'an dernier|l'année dernière|l'annee derniere|l'an passé|l'an passe|l'année passée|auparavant|valider jusqu|signer jusqu|valider seul|signer seul|en autonomie|approuver jusqu|engager jusqu|délégation de signature|plafond de signature|seuil de validation|concurrent|concurrents|concurrence|nous a proposé|nous a propose|nous ont proposé|avait un budget|avions un budget|payons actuellement|payons aujourd'hui)\b` +
 		// Spanish
-		`|\b(?:gastamos|gastado|gastó|pagamos|pagábamos|pagabamos|pagado|pagó|nos cuesta|nos costó|nos costo|el año pasado|el ano pasado|año pasado|anteriormente|aprobar hasta|firmar hasta|autorizar hasta|límite de aprobación|limite de aprobacion|límite de firma|competidor)\b`)
+		`|\b(?:gastamos|gastado|gastó|pagamos|pagábamos|pagabamos|pagado|pagó|nos cuesta|nos costó|nos costo|el año pasado|el ano pasado|año pasado|anteriormente|aprobar hasta|firmar hasta|autorizar hasta|límite de aprobación|limite de aprobacion|límite de firma|competidor|competidores|competencia|nos ha ofrecido|nos han ofrecido|nos ofrecieron|nos ofreció|teníamos un presupuesto|teniamos un presupuesto|paga actualmente|paga hoy|pagan actualmente)\b`)
 
 // budgetPastAfterRe finds, right after an amount, the words that make it
 // past spend or a limit: a past time, a past participle (German puts the
@@ -63,14 +65,19 @@ var budgetAbbrevs = map[string]bool{
 	"mrd": true, "mtl": true, "monatl": true, "jährl": true, "jaehrl": true,
 	"zzgl": true, "inkl": true, "exkl": true, "ggf": true, "evtl": true,
 	"approx": true, "env": true, "aprox": true, "p.a": true, "eur": true,
-	"vs": true, "jusq": true, "pres": true,
+	"vs": true, "jusq": true, "pres": true, "rs": true, "nr": true, "no": true,
+	"ref": true, "tel": true,
 }
 
 // budgetPastBefore reports whether a past keyword stands between from and
 // the amount starting at start, with no strong keyword after it. kws is
 // sorted by start.
-func budgetPastBefore(kws []kwHit, from, start int) bool {
-	past := false
+//
+// A past time ("last year", "l'an dernier") scopes the rest of the clause
+// even past a budget keyword ("last year we had a budget of 30k"); only a
+// present time ("this year", "cette année") ends it.
+func budgetPastBefore(d *doc, kws []kwHit, from, start int) bool {
+	past, pastTime, pastEnd := false, false, 0
 	for _, k := range kws {
 		if k.start < from {
 			continue
@@ -80,10 +87,73 @@ func budgetPastBefore(kws []kwHit, from, start int) bool {
 		}
 		switch k.class {
 		case kwPast:
-			past = true
+			past, pastEnd = true, k.end
+			pastTime = budgetPastTimes[d.lower[k.start:k.end]]
 		case kwStrong:
-			past = false
+			if !pastTime {
+				past = false
+			}
 		}
 	}
+	if past && pastTime && budgetNowRe.MatchString(d.lower[pastEnd:start]) {
+		return false
+	}
 	return past
+}
+
+// budgetPastTimes are the kwPast phrases that name a past time.
+var budgetPastTimes = map[string]bool{
+	"last year": true, "previous year": true, "prior year": true, "in the past": true, "previously": true,
+	"letztes jahr": true, "letzten jahr": true, "vorjahr": true, "vergangenes jahr": true, "vergangenen jahr": true,
+	"bisher": true, "bislang": true, "l'an dernier": true, "l'année dernière": true, "l'annee derniere": true,
+	"l'an passé": true, "l'an passe": true, "l'année passée": true, "auparavant": true, "el año pasado": true,
+	"el ano pasado": true, "año pasado": true, "anteriormente": true,
+}
+
+// budgetNowRe finds a present or future time, which ends a past time's
+// scope ("last year we spent 30k, this year we have 40k").
+var budgetNowRe = regexp.MustCompile(`\b(?:this year|next year|now|today|going forward|dieses jahr|diesem jahr|nächstes jahr|naechstes jahr|jetzt|heute|nun|cette année|cette annee|l'an prochain|maintenant|aujourd'hui|este año|este ano|el año que viene|el próximo año|ahora|hoy)\b`)
+
+// budgetDropCirca drops the French revenue keyword "CA" (chiffre
+// d'affaires) from a text that is not French, where "ca" is circa
+// ("ca 15k").
+func budgetDropCirca(d *doc, kws []kwHit) []kwHit {
+	for i, k := range kws {
+		if k.end-k.start == 2 && d.lower[k.start:k.end] == "ca" {
+			if detectLanguage(d.lower) == LangFrench {
+				return kws
+			}
+			out := kws[:i]
+			for _, k := range kws[i:] {
+				if !(k.end-k.start == 2 && d.lower[k.start:k.end] == "ca") {
+					out = append(out, k)
+				}
+			}
+			return out
+		}
+	}
+	return kws
+}
+
+// budgetYearsRe finds "for the first two years" after an amount, in each
+// language; group 1 is the count.
+var budgetYearsRe = regexp.MustCompile(`^[^.;!?\n]{0,30}?\b(?:for|over|across|für|fuer|über|ueber|auf|sur|pour|en|para|durante|por)\s+(?:the\s+|die\s+|les\s+|los\s+)?(?:first\s+|next\s+|ersten\s+|nächsten\s+|naechsten\s+|premières\s+|premieres\s+|prochaines\s+|primeros\s+|próximos\s+|proximos\s+)?(2|3|4|5|two|three|four|five|zwei|drei|vier|fünf|fuenf|deux|trois|quatre|cinq|dos|tres|cuatro|cinco)\s+(?:years|yrs|jahre|jahren|ans|années|annees|años|anos)\b`)
+
+// budgetYearsAfter returns N for "over N years" at the start of s, or 0.
+func budgetYearsAfter(s string) int {
+	m := budgetYearsRe.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	switch m[1] {
+	case "2", "two", "zwei", "deux", "dos":
+		return 2
+	case "3", "three", "drei", "trois", "tres":
+		return 3
+	case "4", "four", "vier", "quatre", "cuatro":
+		return 4
+	case "5", "five", "fünf", "fuenf", "cinq", "cinco":
+		return 5
+	}
+	return 0
 }
