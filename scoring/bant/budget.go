@@ -535,7 +535,12 @@ func parseAmount(s string, m []int, floor int) (*amount, bool) {
 	if hasMult {
 		tok := s[m[4]:m[5]]
 		a.mult = multipliers[tok]
-		a.milWord = tok == "mil"
+		// "20 mil euros" is Spanish for 20,000; "$2 mil" alone may be
+		// an English million, which the text's language decides.
+		a.milWord = tok == "mil" && m[6] < 0
+		if tok == "mil" && m[6] >= 0 {
+			a.mult = 1e3
+		}
 		if tok == "keur" || tok == "teur" {
 			a.cur = "EUR"
 		}

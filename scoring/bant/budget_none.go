@@ -10,6 +10,9 @@ type noneRule struct {
 	// withdrawn: it also voids an amount stated just before it ("we had
 	// 30k budgeted but it was frozen").
 	withdrawn bool
+	// afterMoney marks a statement that counts only when a budget
+	// keyword or an amount stands shortly before it in the text.
+	afterMoney bool
 }
 
 // noneRules are the "no budget" statements in English, German, French and
@@ -18,18 +21,25 @@ var noneRules = []noneRule{
 	{re: mustPattern(`\bno (?:real |set |fixed |defined |allocated |dedicated |approved |formal |current |firm |specific |actual )?budgets?\b|\b(?:don't|do not|doesn't|does not|didn't|did not|haven't|have not|hasn't|has not|won't|will not)\s+(?:yet |really |currently |actually |even )?(?:have|got|set|allocated|approved|defined|established|finalized|finalised|decided on|agreed|planned|secured)\s+(?:a |an |any |the |our |on |up )?(?:\w+ )?budget|\bwithout (?:a |any )?budget|\b(?:zero|nil) budget|\bbudget\s*[:=]\s*(?:none|n/a|na|0|\$0|zero|nil|no)\s*(?:$|\n|[.,;!?])|\b(?:can't|cannot|can not|couldn't|could not) afford|\bno (?:money|funds|funding|cash)\b` +
 		`|\b(?:haven't|have not|hasn't|has not|didn't|did not) (?:yet )?(?:allocated|budgeted|earmarked|set aside|approved|reserved) (?:anything|any money|any funds|a cent|a penny|a dime|money)\b|\bnothing (?:is |has been |was )?(?:yet )?(?:allocated|budgeted|earmarked|set aside)\b|\bnot (?:a|one) (?:single )?(?:cent|penny|dime|dollar|euro)\b|\b(?:don't|do not|doesn't|does not) have (?:the |any )?(?:money|funds) for\b` +
 		// German
-		`|\bkein(?:e|en)? (?:festes |eigenes |konkretes |definiertes |freigegebenes |offizielles |echtes |extra |separates )?(?:budget|etat)\b|\bohne budget\b|\bbudget\s*:\s*(?:keins|keines|nein|null|0|-)\s*(?:$|[.,;!?])|\b(?:nichts|kein geld|keine mittel) (?:eingeplant|budgetiert|vorgesehen|freigegeben)\b|\bnicht budgetiert\b|\bnull budget\b|\bkein(?:en)? (?:geld|cent|euro|mittel) (?:für|fuer|dafür|dafuer|hierfür|hierfuer)\b|\bkeinen (?:cent|euro)\b` +
+		`|\bkein(?:e|en)? (?:festes |eigenes |konkretes |definiertes |freigegebenes |offizielles |echtes |extra |separates )?(?:budget|etat)\b|\bohne budget\b|\bbudget\s*:\s*(?:keins|keines|nein|null|0|-)\s*(?:$|[.,;!?])|\b(?:nichts|kein geld|keine mittel) (?:eingeplant|budgetiert|vorgesehen|freigegeben)\b|\bnicht budgetiert\b|\bnull budget\b|\bkein(?:en)? (?:geld|cent|euro|mittel) (?:für|fuer|dafür|dafuer|hierfür|hierfuer|übrig|uebrig|vorhanden)\b|\bkein geld\s*(?:$|[.,;!?)])|\bkeinen (?:cent|euro)\b` +
 		`|\b(?:budget|etat) (?:haben wir|hab ich|habe ich|gibt es|gibt's|gibts|ist)(?: [a-zäöüß]+){0,3} (?:keins|keines|keinen|nicht)\b` +
 		// French
 		`|\bn'(?:avons|a|ai|y a) plus (?:de |d')(?:budget|enveloppe)\b|\bpas (?:encore |vraiment |actuellement |du tout |pour l'instant |pour le moment )?(?:de |d')(?:budget|enveloppe)\b|\baucune? (?:budget|enveloppe)\b|\bsans budget\b|\b(?:zéro|zero) budget\b|\bbudget (?:zéro|zero|nul)\b|\brien (?:n'est |d')?(?:budgété|budgete|alloué|alloue)|\brien d'alloué|\baucune? (?:ligne budgétaire|ligne budgetaire|montant|crédit|credit|financement)\b|\bpas (?:un|une) (?:centime|sou|euro|rond)\b|\b(?:ne pouvons|ne pourrons|ne peut|ne pouvons donc) rien (?:engager|dépenser|depenser|investir)` +
 		// Spanish
 		`|\bsin presupuesto\b|\bno (?:tenemos|hay|contamos con|disponemos de|existe|tengo)(?: todavía| todavia| aún| aun| ahora| de momento)? (?:un |ningún |ningun |nada de )?presupuesto\b|\bningún presupuesto\b|\bningun presupuesto\b|\bno (?:hemos|han) (?:asignado|aprobado|destinado|reservado|presupuestado) (?:nada|ningún|ningun|presupuesto|dinero)\b|\b(?:cero presupuesto|presupuesto cero)\b|\bno (?:tenemos|hay|tengo)(?: ni)? (?:un|una) (?:peso|euro|centavo|céntimo|centimo|duro|dólar|dolar)\b|\bno (?:tenemos|hay|tengo) (?:lana|plata|dinero|fondos)\b|\b(?:nada|ningún|ningun) (?:asignado|presupuestado|aprobado)\b|\bno (?:podemos|podremos) (?:comprometer|gastar|invertir) nada\b`), conf: 0.85},
 	{re: mustPattern(`\bbudgets? (?:is |was |has |are |got |have )?(?:been |now |just |already )?(?:frozen|cut|slashed|gone|withdrawn|pulled|cancelled|canceled|revoked|scrapped|killed|rejected|denied|put on hold|on hold|reallocated|redirected)\b|\b(?:froze|frozen|pulled|withdrew|cancelled|canceled|scrapped|killed|slashed) (?:the |our |all |its |any )?(?:\w+ )?budgets?\b|\b(?:budget|spending|hiring and spending) freeze\b` +
-		`|\b(?:budget|etat|mittel) (?:ist |sind |wurde |wurden |war |waren )?(?:leider |jetzt |komplett |vorerst |kurzfristig |aktuell |derzeit )*(?:eingefroren|gestrichen|gekürzt|gekuerzt|zurückgezogen|zurueckgezogen|gesperrt|weggefallen|storniert)\b|\b(?:budgetstopp|ausgabenstopp|investitionsstopp|budgetsperre|haushaltssperre)\b` +
+		`|(?:budget|\betat|\bmittel) (?:ist |sind |wurde |wurden |war |waren )?(?:leider |jetzt |komplett |vorerst |kurzfristig |aktuell |derzeit )*(?:eingefroren|gestrichen|gekürzt|gekuerzt|zurückgezogen|zurueckgezogen|gesperrt|weggefallen|storniert)\b|\b(?:budgetstopp|ausgabenstopp|investitionsstopp|budgetsperre|haushaltssperre)\b` +
 		`|\bbudget (?:est |a été |a ete |été |ete |a )?(?:malheureusement |finalement |complètement |completement )?(?:gelé|gele|supprimé|supprime|coupé|coupe|annulé|annule|retiré|retire|bloqué|bloque)\b|\bgel (?:des budgets|du budget|budgétaire|budgetaire)\b` +
 		`|\bpresupuesto (?:está |esta |fue |ha sido |quedó |quedo |se ha |se |lo han |nos lo han )?(?:congelado|recortado|cancelado|retirado|suspendido|eliminado|bloqueado|congelaron|recortaron|cancelaron|retiraron)\b|\bcongelaci[oó]n (?:de|del) presupuesto\b` +
 		// the budget noun, a few words (what it was for), then the verb
-		`|\b(?:budgets?|etat|presupuestos?|partida|enveloppe|crédits|credits|funding|subsidio|subvención|mittel)\b[^.;!?\n]{0,60}?\b(?:frozen|slashed|withdrawn|pulled|cancelled|canceled|scrapped|revoked|rejected|not approved|was cut|been cut|got cut|were cut|eingefroren|gestrichen|gekürzt|gekuerzt|zurückgezogen|zurueckgezogen|nicht genehmigt|nicht freigegeben|nicht bewilligt|abgelehnt|gelé|gelés|supprimé|supprime|coupé|annulé|retiré|réduits|pas été validé|pas été accepté|pas été acceptée|pas ete acceptee|pas été voté|pas été votée|refusé|refusée|congelado|congelada|congeló|congelo|congelaron|recortado|recortada|recortó|recortaron|cancelado|cancelada|retirado|rechazado|no se ha aprobado|no ha sido aprobado|no fue aprobado)`), conf: 0.8, withdrawn: true},
+		`|(?:budgets?|\betat|\bpresupuestos?|\bpartida|\benveloppe|\bcrédits|\bcredits|\bfunding|\bsubsidio|\bsubvención|\bmittel)\b[^.;!?\n]{0,60}?\b(?:frozen|slashed|withdrawn|pulled|cancelled|canceled|scrapped|revoked|rejected|not approved|was cut|been cut|got cut|were cut|eingefroren|gestrichen|gekürzt|gekuerzt|zurückgezogen|zurueckgezogen|nicht genehmigt|nicht freigegeben|nicht bewilligt|abgelehnt|gelé|gelés|supprimé|supprime|coupé|annulé|retiré|réduits|pas été validé|pas été accepté|pas été acceptée|pas ete acceptee|pas été voté|pas été votée|refusé|refusée|congelado|congelada|congeló|congelo|congelaron|recortado|recortada|recortó|recortaron|cancelado|cancelada|retirado|rechazado|no se ha aprobado|no ha sido aprobado|no fue aprobado)`), conf: 0.8, withdrawn: true},
+	// "it was frozen": a withdrawal that does not name the budget counts
+	// only after money was mentioned just before it.
+	{re: mustPattern(`\b(?:it|that|which|this)(?: has| had)?(?: was| been| got| is)+ (?:now |then |also )?(?:frozen|withdrawn|pulled|cancelled|canceled|scrapped|revoked|cut)\b` +
+		`|\b(?:wurde|ist|wurden|sind) (?:aber |dann |leider |jetzt |inzwischen |komplett )*(?:eingefroren|gestrichen|zurückgezogen|zurueckgezogen)\b` +
+		`|\b(?:il|elle) a (?:été|ete) (?:gelé|gelée|gele|supprimé|supprimée|annulé|annulée|retiré|retirée|coupé|coupée)` +
+		`|\bse (?:congeló|congelo|canceló|cancelo|retiró|retiro|recortó|recorto)\b|\b(?:fue|ha sido) (?:congelado|congelada|cancelado|cancelada|retirado|retirada|recortado|recortada)\b`),
+		conf: 0.8, withdrawn: true, afterMoney: true},
 	{re: mustPattern(`\bnot (?:currently |yet )?budgeted\b|\bout of (?:our )?budget\b`), conf: 0.75},
 	{re: mustPattern(`\bbudgets? (?:is |was |are )?(?:still |currently )?(?:tbd|tbc|unknown|undecided|undefined|unclear)\b|\bbudgets? (?:is not|isn't|has not been|hasn't been|is still not|not|has not yet been|hasn't yet been|is not yet|isn't yet|is yet to be|has yet to be|yet to be|is still to be|still to be) (?:yet )?(?:set|defined|decided|approved|allocated|confirmed|determined|finalized|finalised|available|in place|agreed|signed off)\b|\bbudget\s*[:=]\s*(?:tbd|tbc|unknown|not sure|unsure)\b` +
 		`|\b(?:budget|etat) (?:ist |wurde |war )?(?:noch |leider |aktuell |derzeit |bisher )*(?:nicht|nie) (?:freigegeben|genehmigt|bewilligt|vorhanden|eingeplant|definiert|festgelegt|geklärt|geklaert)\b` +
@@ -59,6 +69,9 @@ func budgetNone(d *doc) (budgetCand, bool) {
 			if w := firstWords(d.lower[m[1]:min(len(d.lower), m[1]+contextBytes)], 1); len(w) == 1 && noneNotReally[strings.TrimLeft(w[0], "-")] {
 				continue
 			}
+			if r.afterMoney && !budgetMoneyBefore(d, m[0]) {
+				continue
+			}
 			return budgetCand{b: Budget{None: true, Confidence: r.conf, Evidence: d.snippet(m[0], m[1])}, withdrawnAt: withdrawnEnd(r, m)}, true
 		}
 	}
@@ -72,4 +85,19 @@ func withdrawnEnd(r noneRule, m []int) int {
 		return -1
 	}
 	return m[1]
+}
+
+// budgetMoneyBefore reports whether a strong budget keyword or a currency
+// stands in the 120 bytes before p.
+func budgetMoneyBefore(d *doc, p int) bool {
+	lo := max(0, p-120)
+	if budgetKwRes[kwStrong].matchesIn(d, lo, p) {
+		return true
+	}
+	for _, a := range findAmounts(d.lower[lo:p]) {
+		if a.cur != "" {
+			return true
+		}
+	}
+	return false
 }
