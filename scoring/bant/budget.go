@@ -80,21 +80,24 @@ const (
 // budgetKwRes finds the budget keywords of each class, indexed by class,
 // in English, German, French and Spanish (with and without accents).
 var budgetKwRes = [...]*pattern{
-	kwStrong: mustPattern(`\b(?:budgets?|budgeted|budgeting|approved|spend|spending|afford|invest|investing|investment|allocate|allocated|allocation|set aside|price range|price point|ballpark|willing to pay|able to pay|can pay|looking to spend|ceiling|cap)\b` +
+	kwStrong: mustPattern(`\b(?:budgets?|budgeted|budgeting|approved|spend|spending|afford|invest|investing|investment|allocate|allocated|allocation|set aside|price range|price point|ballpark|willing to pay|able to pay|can pay|looking to spend|ceiling|cap|stretch to|stretch)\b` +
 		// German
 		`|budget(?:s|rahmen|iert|ieren)?\b|\b(?:etat|rahmen|ausgeben|investieren|einplanen|eingeplant|vorgesehen|veranschlagt|bereitgestellt|freigegeben|genehmigt|bewilligt|zur verfügung|zur verfuegung|obergrenze|schmerzgrenze|preisvorstellung|preislimit|leisten|bereit)\b` +
 		// French
-		`|\b(?:enveloppe|investir|investissement|dépenser|depenser|consacrer|allouer|alloué|allouée|alloue|prévu|prévue|prevu|prévoyons|disposons|débloqué|debloque|plafond|fourchette|prêts à payer|prets a payer|prêts à mettre|moyens)\b` +
+		`|\b(?:enveloppe|investir|investissement|dépenser|depenser|consacrer|allouer|alloué|allouée|alloue|prévu|prévue|prevu|prévoyons|disposons|débloqué|debloque|plafond|fourchette|prêts à payer|prets a payer|prêts à mettre|moyens)(?:\b|$|[^a-zà-ÿ])` +
 		// Spanish
 		`|\b(?:presupuestos?|presupuestado|presupuestamos|invertir|inversión|inversion|gastar|destinar|destinado|destinamos|asignado|asignamos|asignar|partida|disponemos|contamos con|tope|techo|dispuestos a pagar|reservado|reservados)\b` +
-		`|\b(?:earmarked|reserved|reserviert|réservé|réservés|reserve)\b`),
-	kwWeak: mustPattern(`\b(?:cost|costs|costing|pay|paying|price|pricing|priced|quote|quoted|charge|charged|charges|fee|fees|subscription|contract)\b` +
+		`|\b(?:earmarked|reserved|reserviert|réservé|réservés|reserve)(?:\b|$|[^a-zà-ÿ])`),
+	// "we have 35k" is likely money when a currency or multiplier makes
+	// it so: counts ("we have 250 staff") are rejected before keywords.
+	kwWeak: mustPattern(`\b(?:cost|costs|costing|pay|paying|price|pricing|priced|quote|quoted|charge|charged|charges|fee|fees|subscription|contract|we have|we've got|we got)\b` +
+		`|\b(?:wir haben|haben wir|nous avons|on a|tenemos|contamos)\b` +
 		`|\b(?:kosten|kostet|preis|preise|angebot|zahlen|bezahlen|gebühr|gebuehr|lizenzkosten|abo)\b` +
 		`|\b(?:coût|cout|coûte|coute|prix|tarif|devis|payer|abonnement)\b` +
 		`|\b(?:costo|coste|cuesta|precio|cotización|cotizacion|pagar|tarifa|suscripción|suscripcion)\b`),
 	kwDeny: mustPattern(`\b(?:revenues?|arr|mrr|turnover|turn over|raised|raise|raising|funding|funded|valuation|worth|losing|lost|lose|loss|losses|generate|generating|generated|earn|earns|earning|earned|profits?|salary|salaries|saved|save|saves|saving|savings|sell|sold|selling|grant|fined|donated?|donation|won|invoice|invoiced)\b` +
 		`|\b(?:umsatz|umsätze|umsaetze|jahresumsatz|gewinn|finanzierung|finanzierungsrunde|gehalt|gehälter|gehaelter|verloren|gespart|sparen|einsparen|einsparung|förderung|foerderung|bewertung|rechnung|rechnungsbetrag)\b` +
-		`|\b(?:chiffre d'affaires|levé|levée|levee|lever|levons|financement|salaires?|perdu|pertes|économiser|economiser|économisé|economise|gagner|bénéfices?|benefices?|subvention|valorisation|amende|facture|ca)\b` +
+		`|\b(?:chiffre d'affaires|levé|levée|levee|lever|levons|financement|salaires?|perdu|pertes|économiser|economiser|économisé|economise|gagner|bénéfices?|benefices?|subvention|valorisation|amende|facture|ca)(?:\b|$|[^a-zà-ÿ])` +
 		`|\b(?:facturación|facturacion|facturamos|factura|ventas|ingresos|financiación|financiacion|ronda|levantamos|salarios?|sueldos?|perdimos|perdemos|pérdidas|perdidas|ahorrar|ahorro|ahorramos|ganancias|beneficios?|subvención|subvencion|multa|valoración|valoracion)\b`),
 	kwPast: budgetPastKwRe,
 }
@@ -793,7 +796,7 @@ func scoreAmount(d *doc, a *amount, kws []kwHit, prevEnd, nextStart int) (budget
 			class = kws[j].class
 		}
 	}
-	if class != kwDeny && (budgetPastBefore(d, kws, seg, a.start) ||
+	if class != kwDeny && (budgetPastBefore(d, kws, seg, a.start) && !budgetStrongRightAfter(kws, a.end, min(ce, a.end+16)) ||
 		budgetPastAfterRe.MatchString(s[a.end:min(ce, nextStart, a.end+60)])) {
 		class = kwPast
 	}

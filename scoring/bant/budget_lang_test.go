@@ -37,6 +37,14 @@ var budgetBucketCases = []struct {
 	{"en last year then this year", "Last year we spent 30k on ads; this year our budget for the CRM is 60k.", "over_50k"},
 	{"en quoted history ignored", "Not buying right now.\n\nOn Mon, 3 Mar 2025 at 10:00, Ann <ann@example.com> wrote:\n> Your budget was $40k, right?", ""},
 	{"en flexible is nothing", "The budget is flexible for the right tool.", ""},
+	{"en old vendor charged us", "Our old vendor charged us 15k a year and support was awful.", ""},
+	{"en current tool then budget right after", "Our current tool is too slow, we have 20k budget for a new one.", "10k_50k"},
+	{"en stretch", "We can stretch to 40k if the ROI is there.", "10k_50k"},
+	{"en past budget then we have", "Last year's budget was 50k; this year we have 35k.", "10k_50k"},
+	{"en money is tight", "Money is tight at the moment.", "under_10k"},
+	{"en counts are not money", "We have 120 stores and 2,500 employees.", ""},
+	{"en naira", "We can afford around N500,000 yearly.", "under_10k"},
+	{"en indian grouping", "Our budget is Rs. 4,00,000 per year.", "under_10k"},
 
 	// English: budgets in words.
 	{"en tight budget", "We're a tiny nonprofit on a tight budget.", "under_10k"},
@@ -80,6 +88,9 @@ var budgetBucketCases = []struct {
 	{"de letztes jahr ausgegeben", "Letztes Jahr haben wir 25.000 € für Beratung ausgegeben.", ""},
 	{"de ausgegeben verb last", "Wir haben für das alte System 40.000 € ausgegeben.", ""},
 	{"de zahlen heute", "Heute zahlen wir 900 € im Monat für die alte Lösung.", ""},
+	{"de geld ist knapp", "Geld ist knapp bei uns.", "under_10k"},
+	{"de umsatz nach betrag", "Wir haben einen Kunden, der 50.000 € Umsatz bringt.", ""},
+	{"de ueber zwei jahre", "Wir rechnen mit 60.000 € für die ersten zwei Jahre zusammen.", "10k_50k"},
 	{"de freigabegrenze", "Ich kann bis 10.000 € selbst freigeben, darüber entscheidet der Vorstand.", ""},
 
 	// French.
@@ -102,6 +113,10 @@ var budgetBucketCases = []struct {
 	{"fr depense l'an dernier", "L'an dernier nous avons dépensé 30 000 € en prestations.", ""},
 	{"fr payons actuellement", "Nous payons actuellement 1 200 € par mois pour notre outil.", ""},
 	{"fr valider jusqu'a", "Je peux valider jusqu'à 5 000 € sans mon directeur.", ""},
+	{"fr pas encore valide", "Le budget n'est pas encore validé.", "none"},
+	{"fr signer seul", "Je peux signer seul jusqu'à 15 000 €.", ""},
+	{"fr dollars canadiens", "On a prévu une enveloppe de 40 000 $ CA sur l'année.", "10k_50k"},
+	{"fr balles par mois", "Je peux mettre genre 50 balles par mois.", "under_10k"},
 
 	// Spanish.
 	{"es sin presupuesto", "De momento estamos sin presupuesto.", "none"},
@@ -124,6 +139,10 @@ var budgetBucketCases = []struct {
 	{"es gastamos el año pasado", "El año pasado gastamos 40.000 € en consultoría.", ""},
 	{"es pagamos actualmente", "Actualmente pagamos 800 € al mes por el sistema actual.", ""},
 	{"es aprobar hasta", "Puedo aprobar compras de hasta 12.000 € sin pasar por dirección.", ""},
+	{"es tope", "Tenemos un tope de 10.000 dólares al año.", "under_10k"},
+	{"es pocos miles", "Nuestro presupuesto: unos pocos miles de euros.", "under_10k"},
+	{"es no hay lana", "El jefe dice que no hay lana para más licencias.", "none"},
+	{"es cuentas no dinero", "Tenemos 15 sucursales y 200 empleados.", ""},
 	{"es competencia", "La competencia nos ha ofrecido 30.000 € al año.", ""},
 }
 

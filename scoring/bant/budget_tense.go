@@ -1,6 +1,9 @@
 package bant
 
-import "regexp"
+import (
+	"regexp"
+	"slices"
+)
 
 // Money that is not a budget for this purchase, though it is written like
 // one: what the writer spent before ("we spent 30k last year", "letztes
@@ -20,20 +23,20 @@ import "regexp"
 // keywords (class kwPast).
 var budgetPastKwRe = mustPattern(
 	// English: past and current spend, approval limits.
-	`\b(?:spent|paid|used to pay|were paying|we pay|we're paying|we are paying|currently pay|currently paying|currently spend|currently spending|we're spending|we are spending|we've been paying|we have been paying|have been spending|costs us|cost us|currently costs|last year|previous year|prior year|in the past|previously|approve up to|approve anything|approve purchases|approve spend|approve spending|approve amounts|approval limit|approval threshold|sign off on|sign-off limit|signoff limit|signing limit|signing authority|sign up to|sign contracts up to|spending authority|spending limit|competitor|competitors|competition|renewal|quoted us|offered us|had a budget|had budgeted|had set aside)\b` +
+	`\b(?:spent|paid|used to pay|were paying|we pay|we're paying|we are paying|currently pay|currently paying|currently spend|currently spending|we're spending|we are spending|we've been paying|we have been paying|have been spending|costs us|cost us|currently costs|last year|previous year|prior year|in the past|previously|approve up to|approve anything|approve purchases|approve spend|approve spending|approve amounts|approval limit|approval threshold|sign off on|sign-off limit|signoff limit|signing limit|signing authority|sign up to|sign contracts up to|spending authority|spending limit|competitor|competitors|competition|renewal|quoted us|offered us|had a budget|had budgeted|had set aside|charged us|charges us|billed us|bills us|old vendor|previous vendor|previous agency|previous provider|current vendor|current provider|current supplier|current tool|current system|current solution|current contract|existing contract)\b` +
 		// an approval verb shortly before "up to", in each language
-		`|\b(?:approve|sign|aprobar|autorizar|firmar|valider|approuver|signer|engager|freigeben|genehmigen|unterschreiben)(?: [a-zà-ÿ']+){0,3} (?:up to|hasta|jusqu'à|jusqu'a|bis zu)\b` +
+		`|\b(?:approve|sign|aprobar|autorizar|firmar|valider|approuver|signer|engager|freigeben|genehmigen|unterschreiben)(?: [a-zà-ÿ']+){0,3} (?:up to|hasta|jusqu'à|jusqu'a|bis zu)(?:\b|$|[^a-zà-ÿ])` +
 		// German
-		`|\b(?:ausgegeben|bezahlt|gezahlt|investiert|gekostet|zahlen derzeit|zahlen aktuell|zahlen momentan|zahlen heute|zahlen wir|kostet uns|letztes jahr|letzten jahr|vorjahr|vergangenes jahr|vergangenen jahr|bisher|bislang|freigeben|freigabegrenze|freigabelimit|freigaberahmen|unterschriftsgrenze|zeichnungsbefugnis|zeichnungsgrenze|selbst entscheiden|genehmigen|wettbewerber|konkurrenz|uns angeboten|zahlt heute|zahlt aktuell|zahlt derzeit|zahlt momentan|zahlen wir aktuell|zahlen wir derzeit|zahlen wir heute|zahlen wir momentan|hatten ein budget|hatten budget)\b` +
+		`|\b(?:ausgegeben|bezahlt|gezahlt|investiert|gekostet|zahlen derzeit|zahlen aktuell|zahlen momentan|zahlen heute|zahlen wir|kostet uns|letztes jahr|letzten jahr|vorjahr|vergangenes jahr|vergangenen jahr|bisher|bislang|freigeben|freigabegrenze|freigabelimit|freigaberahmen|unterschriftsgrenze|zeichnungsbefugnis|zeichnungsgrenze|selbst entscheiden|genehmigen|wettbewerber|konkurrenz|uns angeboten|zahlt heute|zahlt aktuell|zahlt derzeit|zahlt momentan|zahlen wir aktuell|zahlen wir derzeit|zahlen wir heute|zahlen wir momentan|hatten ein budget|hatten budget|alter anbieter|bisheriger anbieter|aktueller anbieter|jetziger anbieter|aktuelle lösung|aktuelle loesung|bisherige lösung|bisherige loesung)\b` +
 		// French
-		`|\b(?:dépensé|avons depense|payé|payons|nous coûte|nous coute|coûte actuellement|l'an dernier|l'année dernière|l'annee derniere|l'an passé|l'an passe|l'année passée|auparavant|valider jusqu|signer jusqu|valider seul|signer seul|en autonomie|approuver jusqu|engager jusqu|délégation de signature|plafond de signature|seuil de validation|concurrent|concurrents|concurrence|nous a proposé|nous a propose|nous ont proposé|avait un budget|avions un budget|payons actuellement|payons aujourd'hui)\b` +
+		`|\b(?:dépensé|avons depense|payé|payons|nous coûte|nous coute|coûte actuellement|l'an dernier|l'année dernière|l'annee derniere|l'an passé|l'an passe|l'année passée|auparavant|valider jusqu|signer jusqu|valider seul|signer seul|en autonomie|approuver jusqu|engager jusqu|délégation de signature|plafond de signature|seuil de validation|concurrent|concurrents|concurrence|nous a proposé|nous a propose|nous ont proposé|avait un budget|avions un budget|payons actuellement|payons aujourd'hui|prestataire actuel|outil actuel|solution actuelle|ancien prestataire|ancien outil)(?:\b|$|[^a-zà-ÿ])` +
 		// Spanish
-		`|\b(?:gastamos|gastado|gastó|pagamos|pagábamos|pagabamos|pagado|pagó|nos cuesta|nos costó|nos costo|el año pasado|el ano pasado|año pasado|anteriormente|aprobar hasta|firmar hasta|autorizar hasta|límite de aprobación|limite de aprobacion|límite de firma|competidor|competidores|competencia|nos ha ofrecido|nos han ofrecido|nos ofrecieron|nos ofreció|teníamos un presupuesto|teniamos un presupuesto|paga actualmente|paga hoy|pagan actualmente)\b`)
+		`|\b(?:gastamos|gastado|gastó|pagamos|pagábamos|pagabamos|pagado|pagó|nos cuesta|nos costó|nos costo|el año pasado|el ano pasado|año pasado|anteriormente|aprobar hasta|firmar hasta|autorizar hasta|límite de aprobación|limite de aprobacion|límite de firma|competidor|competidores|competencia|nos ha ofrecido|nos han ofrecido|nos ofrecieron|nos ofreció|teníamos un presupuesto|teniamos un presupuesto|paga actualmente|paga hoy|pagan actualmente|proveedor actual|sistema actual|herramienta actual|anterior proveedor|proveedor anterior)(?:\b|$|[^a-zà-ÿ])`)
 
 // budgetPastAfterRe finds, right after an amount, the words that make it
 // past spend or a limit: a past time, a past participle (German puts the
 // verb last), or "on my own"-style limit words.
-var budgetPastAfterRe = regexp.MustCompile(`^[^.;!?\n]{0,40}?(?:\b(?:last year|in the past|previously|so far|on my own|myself|by myself|without (?:approval|sign-off|sign off|signoff)|before (?:i need|needing)` +
+var budgetPastAfterRe = regexp.MustCompile(`^[^.;!?\n]{0,40}?(?:\b(?:for (?:our|the) (?:current|existing|old|previous)|last year|in the past|previously|so far|on my own|myself|by myself|without (?:approval|sign-off|sign off|signoff)|before (?:i need|needing)` +
 	`|letztes jahr|letzten jahr|im vorjahr|ausgegeben|bezahlt|gezahlt|investiert|gekostet|selbst freigeben|selbst genehmigen|selbst entscheiden|selbst unterschreiben|eigenständig|eigenstaendig|ohne freigabe|ohne rücksprache|ohne ruecksprache|freigeben|genehmigen` +
 	`|l'an dernier|l'année dernière|l'annee derniere|l'an passé|l'an passe|dépensés|depenses|moi-même|moi-meme|sans validation|en autonomie|sans accord` +
 	`|el año pasado|el ano pasado|por mi cuenta|yo solo|yo sola|sin aprobación|sin aprobacion|gastados|pagados)\b|\bpor mí mism[oa]|\bpor mi mism[oa])`)
@@ -156,4 +159,12 @@ func budgetYearsAfter(s string) int {
 		return 5
 	}
 	return 0
+}
+
+// budgetStrongRightAfter reports a strong keyword starting in [from, to):
+// "our current tool is slow, we have 20k budget" names this purchase's
+// budget whatever came before.
+func budgetStrongRightAfter(kws []kwHit, from, to int) bool {
+	i, _ := slices.BinarySearchFunc(kws, from, func(k kwHit, p int) int { return k.start - p })
+	return i < len(kws) && kws[i].start < to && kws[i].class == kwStrong
 }

@@ -20,7 +20,7 @@ import (
 var budgetSmallRe = mustPattern(
 	`\b(?:small|smaller|tight|limited|modest|low|shoestring|minimal|tiny|lean|restricted|smallish|small-ish)(?: it| marketing| software| tech| project| annual)? budgets?\b` +
 		`|\bbudgets? (?:is |are |'s |was |remains |seems |looks )?(?:very |pretty |quite |rather |fairly |really |super |extremely |a bit |a little |kind of |somewhat |relatively )?(?:tight|limited|small|modest|low|minimal|tiny|restricted|constrained|lean|thin)\b` +
-		`|\bon a (?:shoestring|budget)\b|\b(?:limited|tight) (?:funds|means|finances)\b|\btight on (?:budget|money|cash|funds)\b|\b(?:strapped for cash|cash[- ]strapped|budget-conscious)\b` +
+		`|\bon a (?:shoestring|budget)\b|\b(?:limited|tight) (?:funds|means|finances)\b|\btight on (?:budget|money|cash|funds)\b|\b(?:strapped for cash|cash[- ]strapped|budget-conscious)\b|\b(?:money|cash|funds|finances) (?:is |are )?(?:very |pretty |quite |really )?tight\b|\bgeld ist (?:sehr |gerade |momentan |eher )?knapp\b|\b(?:l'argent|la trésorerie|la tresorerie) est (?:très |tres |un peu )?(?:serrée|serree|juste|limitée|limitee)|\bel dinero (?:es |está |esta |anda )?(?:muy )?(?:justo|escaso|limitado)\b` +
 		`|\bnot (?:a )?(?:huge|big|large) budget\b|\b(?:don't|do not|doesn't|does not) have (?:a )?(?:much|huge|big|large|lot of) budget\b|\bnot (?:much|a lot of) (?:budget|money)\b|\b(?:don't|do not|dont|doesn't|does not) have (?:big|much|a lot of) money\b` +
 		// German
 		`|\b(?:kleine[snmr]?|knappe[snmr]?|begrenzte[snmr]?|schmale[snmr]?|geringe[snmr]?|bescheidene[snmr]?|ueberschaubare[snmr]?|limitierte[snmr]?|niedrige[snmr]?|kleinere[snmr]?) (?:it-|marketing|software|projekt)?(?:budget|etat)s?\b` +
@@ -45,7 +45,7 @@ var budgetFewRes = []struct {
 	lo, hi float64
 	bound  string
 }{
-	{re: mustPattern(`\b(?:a few|few|a couple(?: of)?|couple(?: of)?|several) (?:thousand|grand|k)\b|\b(?:ein paar|einige|wenige|paar|mehrere) (?:tausend|tsd|tausender)\b|\b(?:quelques|plusieurs) (?:milliers|millier|k€|mille)\b|\b(?:unos pocos|unos|algunos|pocos|varios) miles\b`),
+	{re: mustPattern(`\b(?:a few|few|a couple(?: of)?|couple(?: of)?|several) (?:thousand|grand|k)\b|\b(?:ein paar|einige|wenige|paar|mehrere) (?:tausend|tsd|tausender)\b|\b(?:quelques|plusieurs) (?:milliers|millier|k€|mille)(?:\b|$|[^a-zà-ÿ])|\b(?:unos pocos|unos|algunos|pocos|varios) miles\b`),
 		lo: 2000, hi: 5000, bound: BoundRange},
 	{re: mustPattern(`\b(?:a few|few|a couple(?: of)?|couple of|several) hundred\b|\b(?:ein paar|einige|wenige|paar|mehrere) hundert\b|\b(?:quelques|plusieurs) centaines\b|\b(?:unos pocos|unos|algunos|pocos|varios) cientos\b`),
 		lo: 200, hi: 900, bound: BoundRange},
