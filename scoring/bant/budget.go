@@ -91,13 +91,16 @@ var budgetKwRes = [...]*pattern{
 	// "we have 35k" is likely money when a currency or multiplier makes
 	// it so: counts ("we have 250 staff") are rejected before keywords.
 	kwWeak: mustPattern(`\b(?:cost|costs|costing|pay|paying|price|pricing|priced|quote|quoted|charge|charged|charges|fee|fees|subscription|contract|we have|we've got|we got)\b` +
-		`|\b(?:wir haben|haben wir|nous avons|on a|tenemos|contamos)\b` +
-		`|\b(?:kosten|kostet|preis|preise|angebot|zahlen|bezahlen|gebühr|gebuehr|lizenzkosten|abo)\b` +
+		`|\b(?:wir haben|haben wir|nous avons|tenemos|contamos)\b` +
+		`|\b(?:kosten|kostet|preis|preise|angebot|zahlen|bezahlen|gebühr|gebuehr|lizenzkosten)\b` +
 		`|\b(?:coût|cout|coûte|coute|prix|tarif|devis|payer|abonnement)\b` +
 		`|\b(?:costo|coste|cuesta|precio|cotización|cotizacion|pagar|tarifa|suscripción|suscripcion)\b`),
 	kwDeny: mustPattern(`\b(?:revenues?|arr|mrr|turnover|turn over|raised|raise|raising|funding|funded|valuation|worth|losing|lost|lose|loss|losses|generate|generating|generated|earn|earns|earning|earned|profits?|salary|salaries|saved|save|saves|saving|savings|sell|sold|selling|grant|fined|donated?|donation|won|invoice|invoiced)\b` +
 		`|\b(?:umsatz|umsätze|umsaetze|jahresumsatz|gewinn|finanzierung|finanzierungsrunde|gehalt|gehälter|gehaelter|verloren|gespart|sparen|einsparen|einsparung|förderung|foerderung|bewertung|rechnung|rechnungsbetrag)\b` +
-		`|\b(?:chiffre d'affaires|levé|levée|levee|lever|levons|financement|salaires?|perdu|pertes|économiser|economiser|économisé|economise|gagner|bénéfices?|benefices?|subvention|valorisation|amende|facture|ca)(?:\b|$|[^a-zà-ÿ])` +
+		`|\b(?:chiffre d'affaires|levé|levée|levee|lever|levons|financement|salaires?|perdu|pertes|économiser|economiser|économisé|economise|gagner|bénéfices?|benefices?|subvention|valorisation|amende|facture)(?:\b|$|[^a-zà-ÿ])` +
+		// French "CA" (chiffre d'affaires) only where it reads as one: a
+		// bare "ca" would wake this part in every clause ("can", "call").
+		`|\(ca\b|\b(?:notre|le|un|d'un|son|leur|du) ca\b|\bca (?:de|d'|annuel|est)\b|\bca ?:` +
 		`|\b(?:facturación|facturacion|facturamos|factura|ventas|ingresos|financiación|financiacion|ronda|levantamos|salarios?|sueldos?|perdimos|perdemos|pérdidas|perdidas|ahorrar|ahorro|ahorramos|ganancias|beneficios?|subvención|subvencion|multa|valoración|valoracion)\b`),
 	kwPast: budgetPastKwRe,
 }

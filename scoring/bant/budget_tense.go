@@ -3,6 +3,7 @@ package bant
 import (
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // Money that is not a budget for this purchase, though it is written like
@@ -119,16 +120,20 @@ var budgetNowRe = regexp.MustCompile(`\b(?:this year|next year|now|today|going f
 
 // budgetDropCirca drops the French revenue keyword "CA" (chiffre
 // d'affaires) from a text that is not French, where "ca" is circa
-// ("ca 15k").
+// ("(ca 15k)").
 func budgetDropCirca(d *doc, kws []kwHit) []kwHit {
+	isCA := func(k kwHit) bool {
+		w := d.lower[k.start:k.end]
+		return k.class == kwDeny && (strings.HasPrefix(w, "(ca") || strings.HasPrefix(w, "ca ") || strings.HasPrefix(w, "ca:") || strings.HasSuffix(w, " ca"))
+	}
 	for i, k := range kws {
-		if k.end-k.start == 2 && d.lower[k.start:k.end] == "ca" {
+		if isCA(k) {
 			if detectLanguage(d.lower) == LangFrench {
 				return kws
 			}
 			out := kws[:i]
 			for _, k := range kws[i:] {
-				if !(k.end-k.start == 2 && d.lower[k.start:k.end] == "ca") {
+				if !isCA(k) {
 					out = append(out, k)
 				}
 			}
