@@ -800,7 +800,7 @@ func scoreAmount(d *doc, a *amount, kws []kwHit, prevEnd, nextStart int) (budget
 		}
 	}
 	if class != kwDeny && (budgetPastBefore(d, kws, seg, a.start) && !budgetStrongRightAfter(kws, a.end, min(ce, a.end+16)) ||
-		budgetPastAfterRe.MatchString(s[a.end:min(ce, nextStart, a.end+60)])) {
+		budgetPastAfter(d, a.end, min(ce, nextStart))) {
 		class = kwPast
 	}
 	switch class {
@@ -849,7 +849,11 @@ func scoreAmount(d *doc, a *amount, kws []kwHit, prevEnd, nextStart int) (budget
 	factor := 1.0
 	adjective := false // the period was "monthly"-like, which may modify a noun
 	for range 2 {      // "$30 per user per month"
-		m := periodAftRe.FindStringSubmatchIndex(s[evEnd:min(ce, evEnd+contextBytes)])
+		win := s[evEnd:min(ce, evEnd+contextBytes)]
+		if !budgetPeriodMayFollow(win) {
+			break
+		}
+		m := periodAftRe.FindStringSubmatchIndex(win)
 		if m == nil {
 			break
 		}

@@ -34,13 +34,25 @@ var budgetPastKwRe = mustPattern(
 		// Spanish
 		`|\b(?:gastamos|gastado|gastó|pagamos|pagábamos|pagabamos|pagado|pagó|nos cuesta|nos costó|nos costo|el año pasado|el ano pasado|año pasado|anteriormente|aprobar hasta|firmar hasta|autorizar hasta|límite de aprobación|limite de aprobacion|límite de firma|competidor|competidores|competencia|nos ha ofrecido|nos han ofrecido|nos ofrecieron|nos ofreció|teníamos un presupuesto|teniamos un presupuesto|paga actualmente|paga hoy|pagan actualmente|proveedor actual|sistema actual|herramienta actual|anterior proveedor|proveedor anterior)(?:\b|$|[^a-zà-ÿ])`)
 
-// budgetPastAfterRe finds, right after an amount, the words that make it
+// budgetPastAfterRe finds the words that, right after an amount, make it
 // past spend or a limit: a past time, a past participle (German puts the
-// verb last), or "on my own"-style limit words.
-var budgetPastAfterRe = regexp.MustCompile(`^[^.;!?\n]{0,40}?(?:\b(?:for (?:our|the) (?:current|existing|old|previous)|last year|in the past|previously|so far|on my own|myself|by myself|without (?:approval|sign-off|sign off|signoff)|before (?:i need|needing)` +
+// verb last), or "on my own"-style limit words. See budgetPastAfter.
+var budgetPastAfterRe = mustPattern(`\b(?:for (?:our|the) (?:current|existing|old|previous)|last year|in the past|previously|so far|on my own|myself|by myself|without (?:approval|sign-off|sign off|signoff)|before (?:i need|needing)` +
 	`|letztes jahr|letzten jahr|im vorjahr|ausgegeben|bezahlt|gezahlt|investiert|gekostet|selbst freigeben|selbst genehmigen|selbst entscheiden|selbst unterschreiben|eigenständig|eigenstaendig|ohne freigabe|ohne rücksprache|ohne ruecksprache|freigeben|genehmigen` +
-	`|l'an dernier|l'année dernière|l'annee derniere|l'an passé|l'an passe|dépensés|depenses|moi-même|moi-meme|sans validation|en autonomie|sans accord` +
-	`|el año pasado|el ano pasado|por mi cuenta|yo solo|yo sola|sin aprobación|sin aprobacion|gastados|pagados)\b|\bpor mí mism[oa]|\bpor mi mism[oa])`)
+	`|l'an dernier|l'année dernière|l'annee derniere|l'an passe|dépensés|depenses|moi-même|moi-meme|sans validation|en autonomie|sans accord` +
+	`|el año pasado|el ano pasado|por mi cuenta|yo solo|yo sola|sin aprobación|sin aprobacion|gastados|pagados|por mí misma|por mí mismo|por mi misma|por mi mismo)\b|\bl'an passé`)
+
+// budgetPastAfterWindow is how far after an amount budgetPastAfter looks.
+const budgetPastAfterWindow = 40
+
+// budgetPastAfter reports a budgetPastAfterRe word starting within
+// budgetPastAfterWindow bytes after end and before limit (the clause end
+// or the next amount).
+func budgetPastAfter(d *doc, end, limit int) bool {
+	hits := budgetPastAfterRe.findAll(d)
+	i, _ := slices.BinarySearchFunc(hits, end, func(m []int, p int) int { return m[0] - p })
+	return i < len(hits) && hits[i][1] <= limit && hits[i][0] <= end+budgetPastAfterWindow
+}
 
 // budgetClauseStart is d.clauseStart, except that a clause break after an
 // abbreviation common around amounts ("max. 20.000 €", "ca. 5k", "2 Mio.
@@ -172,4 +184,44 @@ func budgetYearsAfter(s string) int {
 func budgetStrongRightAfter(kws []kwHit, from, to int) bool {
 	i, _ := slices.BinarySearchFunc(kws, from, func(k kwHit, p int) int { return k.start - p })
 	return i < len(kws) && kws[i].start < to && kws[i].class == kwStrong
+}
+
+// budgetPeriodMayFollow is a cheap test that periodAftRe, a large
+// expression, may match at the start of s: its first word must be one a
+// period, a preposition before one or a tax note starts with.
+func budgetPeriodMayFollow(s string) bool {
+	s = strings.TrimLeft(s, " +")
+	if s == "" {
+		return false
+	}
+	if s[0] == '/' {
+		return true
+	}
+	i := 0
+	for i < len(s) && (isLetter(s[i]) || s[i] >= 0x80) {
+		i++
+	}
+	w := s[:i]
+	if budgetPeriodFirstWords[w] {
+		return true
+	}
+	for _, p := range []string{"mensu", "annu", "anual", "trimest", "monatl", "jährl", "jaehrl", "vierteljähr"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// budgetPeriodFirstWords are the first words of periodAftRe's
+// alternatives (prepositions, tax notes, period adjectives).
+var budgetPeriodFirstWords = map[string]bool{
+	"per": true, "a": true, "an": true, "each": true, "every": true, "pro": true, "je": true, "im": true,
+	"par": true, "chaque": true, "al": true, "por": true, "cada": true, "and": true, "und": true, "et": true,
+	"y": true, "sur": true, "à": true, "ht": true, "ttc": true, "hors": true, "netto": true, "brutto": true,
+	"net": true, "gross": true, "excl": true, "incl": true, "plus": true, "zzgl": true, "inkl": true,
+	"iva": true, "sin": true, "más": true, "mas": true, "monthly": true, "annually": true, "yearly": true,
+	"p": true, "pcm": true, "one": true, "upfront": true, "up": true, "in": true, "total": true, "all": true,
+	"quarterly": true, "weekly": true, "mtl": true, "einmalig": true, "insgesamt": true, "au": true,
+	"ponctuel": true, "en": true, "pa": true, "vat": true, "mwst": true, "tva": true,
 }
