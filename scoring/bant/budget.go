@@ -1,6 +1,7 @@
 package bant
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -958,8 +959,10 @@ var periodUnits = func() map[string]periodUnit {
 }()
 
 // round2 rounds to cents so converted amounts compare cleanly.
+// math.Round, unlike an int64 conversion, cannot overflow on an absurd
+// figure ("$100000000000000b").
 func round2(v float64) float64 {
-	return float64(int64(v*100+0.5)) / 100
+	return math.Round(v*100) / 100
 }
 
 // budgetSeats returns the first seat count, its confidence and evidence.
