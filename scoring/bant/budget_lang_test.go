@@ -43,6 +43,14 @@ var budgetBucketCases = []struct {
 	{"en past budget then we have", "Last year's budget was 50k; this year we have 35k.", "10k_50k"},
 	{"en money is tight", "Money is tight at the moment.", "under_10k"},
 	{"en counts are not money", "We have 120 stores and 2,500 employees.", ""},
+	{"en set aside after amount", "We have approx. 25k set aside.", "10k_50k"},
+	{"en sign-off authority", "I have sign-off authority up to $10k.", ""},
+	{"en approve myself", "Anything under 5k I can approve myself.", ""},
+	{"en quote from another vendor", "We got a quote from another vendor for $70k.", ""},
+	{"en annual sales", "We're a 200-person company doing about $30M in annual sales.", ""},
+	{"en currently spend", "We currently spend about $1,200/month across three tools.", ""},
+	{"en slashed to zero", "Our budget was slashed to zero.", "none"},
+	{"en tbd", "Budget: TBD", "none"},
 	{"en naira", "We can afford around N500,000 yearly.", "under_10k"},
 	{"en indian grouping", "Our budget is Rs. 4,00,000 per year.", "under_10k"},
 
@@ -91,6 +99,10 @@ var budgetBucketCases = []struct {
 	{"de geld ist knapp", "Geld ist knapp bei uns.", "under_10k"},
 	{"de umsatz nach betrag", "Wir haben einen Kunden, der 50.000 € Umsatz bringt.", ""},
 	{"de ueber zwei jahre", "Wir rechnen mit 60.000 € für die ersten zwei Jahre zusammen.", "10k_50k"},
+	{"de alleine entscheiden", "Ich darf bis 5.000 € alleine entscheiden.", ""},
+	{"de noch offen", "Budget: noch offen", "none"},
+	{"de bis range zur verfuegung", "Für das Projekt stehen 50.000 bis 70.000 € zur Verfügung.", "over_50k"},
+	{"de max abbreviation", "Wir möchten max. 300 € im Monat ausgeben.", "under_10k"},
 	{"de freigabegrenze", "Ich kann bis 10.000 € selbst freigeben, darüber entscheidet der Vorstand.", ""},
 
 	// French.
@@ -113,6 +125,9 @@ var budgetBucketCases = []struct {
 	{"fr depense l'an dernier", "L'an dernier nous avons dépensé 30 000 € en prestations.", ""},
 	{"fr payons actuellement", "Nous payons actuellement 1 200 € par mois pour notre outil.", ""},
 	{"fr valider jusqu'a", "Je peux valider jusqu'à 5 000 € sans mon directeur.", ""},
+	{"fr a definir", "Budget : à définir", "none"},
+	{"fr depensons aujourd'hui", "Nous dépensons aujourd'hui 900 € par mois chez notre prestataire.", ""},
+	{"fr sans l'accord", "Je ne peux pas engager plus de 3 000 € sans l'accord de ma direction.", ""},
 	{"fr pas encore valide", "Le budget n'est pas encore validé.", "none"},
 	{"fr signer seul", "Je peux signer seul jusqu'à 15 000 €.", ""},
 	{"fr dollars canadiens", "On a prévu une enveloppe de 40 000 $ CA sur l'année.", "10k_50k"},
@@ -143,6 +158,9 @@ var budgetBucketCases = []struct {
 	{"es pocos miles", "Nuestro presupuesto: unos pocos miles de euros.", "under_10k"},
 	{"es no hay lana", "El jefe dice que no hay lana para más licencias.", "none"},
 	{"es cuentas no dinero", "Tenemos 15 sucursales y 200 empleados.", ""},
+	{"es por definir", "Presupuesto: por definir", "none"},
+	{"es firmar hasta", "Puedo firmar hasta 10.000 € sin consultar.", ""},
+	{"es invertimos el año pasado", "El año pasado invertimos 30.000 € en otra herramienta.", ""},
 	{"es competencia", "La competencia nos ha ofrecido 30.000 € al año.", ""},
 }
 

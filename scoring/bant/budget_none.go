@@ -44,7 +44,11 @@ var noneRules = []noneRule{
 	{re: mustPattern(`\bbudgets? (?:is |was |are )?(?:still |currently )?(?:tbd|tbc|unknown|undecided|undefined|unclear)\b|\bbudgets? (?:is not|isn't|has not been|hasn't been|is still not|not|has not yet been|hasn't yet been|is not yet|isn't yet|is yet to be|has yet to be|yet to be|is still to be|still to be) (?:yet )?(?:set|defined|decided|approved|allocated|confirmed|determined|finalized|finalised|available|in place|agreed|signed off)\b|\bbudget\s*[:=]\s*(?:tbd|tbc|unknown|not sure|unsure)\b` +
 		`|\b(?:budget|etat) (?:ist |wurde |war )?(?:noch |leider |aktuell |derzeit |bisher )*(?:nicht|nie) (?:freigegeben|genehmigt|bewilligt|vorhanden|eingeplant|definiert|festgelegt|geklärt|geklaert)\b` +
 		`|\bbudget (?:n'est|n'a|ne sera|ne serait) (?:pas|toujours pas|pas encore|jamais)(?: été| ete| encore)? (?:validé|valide|défini|defini|alloué|alloue|approuvé|approuve|débloqué|debloque|prévu|prevu|arrêté|arrete|fixé|fixe)(?:\b|$|[^a-zà-ÿ])` +
-		`|\bpresupuesto (?:aún |todavía |todavia |aun )?no (?:está |esta |ha sido |fue |se ha )?(?:aún |todavía |todavia |aun )?(?:aprobado|asignado|definido|confirmado|fijado|aprobada)\b`), conf: 0.65},
+		`|\bpresupuesto (?:aún |todavía |todavia |aun )?no (?:está |esta |ha sido |fue |se ha )?(?:aún |todavía |todavia |aun )?(?:aprobado|asignado|definido|confirmado|fijado|aprobada)\b` +
+		// "to be defined" in German, French and Spanish
+		`|\b(?:budget|etat)\s*:\s*(?:noch )?(?:offen|unklar|unbekannt|tbd)\b|\b(?:budget|etat) (?:ist |steht )?noch (?:offen|nicht fest|unklar)\b` +
+		`|\bbudget\s*:\s*(?:à définir|a definir|non défini|non defini|inconnu|à voir|a voir)|\bbudget (?:reste |est )?(?:encore )?(?:à définir|a definir)` +
+		`|\bpresupuesto\s*:\s*(?:por definir|sin definir|a definir|pendiente)\b|\bpresupuesto (?:está |esta |sigue |aún |todavía )*(?:por definir|sin definir|pendiente)\b`), conf: 0.65},
 }
 
 // noneNotReally lists words after "no budget" that turn it into "budget is

@@ -147,6 +147,10 @@ var budgetOKAfterWords = map[string]bool{
 	"mensual": true, "anual": true, "einplanen": true, "eingeplant": true, "ausgeben": true,
 	"investieren": true, "zahlen": true, "prévus": true, "prevus": true, "investir": true,
 	"dépenser": true, "depenser": true, "invertir": true, "gastar": true, "pagar": true,
+	"set": true, "earmarked": true, "reserved": true, "budgeted": true, "vorgesehen": true,
+	"reserviert": true, "freigegeben": true, "bereitgestellt": true, "zur": true, "alloués": true,
+	"alloues": true, "réservés": true, "reserves": true, "disponibles": true, "prévu": true,
+	"prevu": true, "asignados": true, "reservados": true, "aprobados": true,
 }
 
 // budgetFigures turns a budgetFiguresRe match into an amount; "mid five
