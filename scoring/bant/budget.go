@@ -138,7 +138,7 @@ const (
 	periodUnitPat = `month|mo|mth|monat|mois|mes|year|yr|annum|jahr|an|année|annee|año|ano|quarter|qtr|quartal|trimestre|week|wk|woche|semaine|semana` +
 		`|seat|user|licen[cs]e|head|person|agent|rep|nutzer|benutzer|anwender|lizenz|arbeitsplatz|mitarbeiter|utilisateur|poste|usuario|licencia|puesto|persona`
 	periodAdjPat = `monthly|annually|yearly|annual|p\.?a\.?|p/a|pcm|p/m|one[- ]?off|one[- ]?time|upfront|up front|in total|total|all[- ]in|quarterly|weekly` +
-		`|monatlich|mtl|jährlich|jaehrlich|einmalig|insgesamt|vierteljährlich|mensuel(?:le)?s?|mensuellement|annuel(?:le)?s?|trimestriel(?:le)?s?|au total|ponctuel|mensual(?:es)?|mensualmente|anual(?:es)?|anualmente|trimestral(?:es)?|en total`
+		`|monatlich|monatl|mtl|p\.\s?m\.?|jährlich|jaehrlich|einmalig|insgesamt|vierteljährlich|mensuel(?:le)?s?|mensuellement|annuel(?:le)?s?|trimestriel(?:le)?s?|au total|ponctuel|mensual(?:es)?|mensualmente|anual(?:es)?|anualmente|trimestral(?:es)?|en total`
 )
 
 // Words that, right before a currency-less number, say it is an
@@ -944,7 +944,7 @@ var periodUnits = func() map[string]periodUnit {
 		}
 	}
 	add(periodUnit{PeriodMonth, 1, false}, "month", "mo", "mth", "monthly", "pcm", "p/m", "per month", "a month",
-		"monat", "mtl", "monatsbudget", "pro monat", "im monat", "mois", "par mois", "mensuellement",
+		"monat", "mtl", "monatl", "p.m.", "p. m.", "p.m", "p. m", "monatsbudget", "pro monat", "im monat", "mois", "par mois", "mensuellement",
 		"mes", "al mes", "por mes", "mensualmente")
 	add(periodUnit{PeriodMonth, 52.0 / 12, false}, "week", "wk", "weekly", "woche", "semaine", "semana")
 	add(periodUnit{PeriodYear, 4, false}, "quarter", "qtr", "quarterly", "quartal", "trimestre")

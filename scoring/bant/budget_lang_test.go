@@ -51,6 +51,8 @@ var budgetBucketCases = []struct {
 	{"en currently spend", "We currently spend about $1,200/month across three tools.", ""},
 	{"en slashed to zero", "Our budget was slashed to zero.", "none"},
 	{"en tbd", "Budget: TBD", "none"},
+	{"en a million words", "We have one million dollars for the whole programme.", "over_50k"},
+	{"en a thousand a month", "We can pay a thousand dollars a month.", "10k_50k"},
 	{"en naira", "We can afford around N500,000 yearly.", "under_10k"},
 	{"en indian grouping", "Our budget is Rs. 4,00,000 per year.", "under_10k"},
 
@@ -103,6 +105,8 @@ var budgetBucketCases = []struct {
 	{"de noch offen", "Budget: noch offen", "none"},
 	{"de bis range zur verfuegung", "Für das Projekt stehen 50.000 bis 70.000 € zur Verfügung.", "over_50k"},
 	{"de max abbreviation", "Wir möchten max. 300 € im Monat ausgeben.", "under_10k"},
+	{"de zwei millionen", "Das Projektbudget beträgt zwei Millionen Euro.", "over_50k"},
+	{"de p.M.", "Budget 900 € p.M.", "10k_50k"},
 	{"de freigabegrenze", "Ich kann bis 10.000 € selbst freigeben, darüber entscheidet der Vorstand.", ""},
 
 	// French.
@@ -128,6 +132,8 @@ var budgetBucketCases = []struct {
 	{"fr a definir", "Budget : à définir", "none"},
 	{"fr depensons aujourd'hui", "Nous dépensons aujourd'hui 900 € par mois chez notre prestataire.", ""},
 	{"fr sans l'accord", "Je ne peux pas engager plus de 3 000 € sans l'accord de ma direction.", ""},
+	{"fr mille euros par mois", "Budget : mille euros par mois.", "10k_50k"},
+	{"fr deux cent mille", "Un budget de deux cent mille euros est prévu.", "over_50k"},
 	{"fr pas encore valide", "Le budget n'est pas encore validé.", "none"},
 	{"fr signer seul", "Je peux signer seul jusqu'à 15 000 €.", ""},
 	{"fr dollars canadiens", "On a prévu une enveloppe de 40 000 $ CA sur l'année.", "10k_50k"},
@@ -161,6 +167,7 @@ var budgetBucketCases = []struct {
 	{"es por definir", "Presupuesto: por definir", "none"},
 	{"es firmar hasta", "Puedo firmar hasta 10.000 € sin consultar.", ""},
 	{"es invertimos el año pasado", "El año pasado invertimos 30.000 € en otra herramienta.", ""},
+	{"es veinticinco mil", "Podemos invertir veinticinco mil euros al año.", "10k_50k"},
 	{"es competencia", "La competencia nos ha ofrecido 30.000 € al año.", ""},
 }
 

@@ -9,7 +9,7 @@ import "strings"
 
 // budgetThousandRe finds the thousand words; German glues the number to
 // it ("fünfundzwanzigtausend").
-var budgetThousandRe = mustPattern(`(?:thousand|tausend|mille|mil)\b`)
+var budgetThousandRe = mustPattern(`(?:thousand|tausend|mille|mil|million|millions|millionen|millones|millón|millon|mio)\b`)
 
 // numberWords maps the number words of the four languages to their value;
 // hundredWords multiply what precedes them by 100.
@@ -50,6 +50,10 @@ func budgetNumberWordAmounts(d *doc) []*amount {
 	s := d.lower
 	for _, m := range budgetThousandRe.findAll(d) {
 		mult := s[m[0]:m[1]]
+		factor := 1000.0
+		if strings.HasPrefix(mult, "mi") && mult != "mil" && mult != "mille" {
+			factor = 1e6
+		}
 		glued := m[0] > 0 && isLetter(s[m[0]-1])
 		if glued && mult != "tausend" {
 			continue // "famil", "promille"
@@ -69,13 +73,18 @@ func budgetNumberWordAmounts(d *doc) []*amount {
 		} else {
 			toks, start = numberTokensBefore(s, m[0])
 		}
+		rest := s[m[1]:min(len(s), m[1]+24)]
+		c := budgetWordCurRe.FindStringSubmatchIndex(rest)
 		n, ok := parseNumberTokens(toks)
+		if len(toks) == 0 && c != nil && budgetNoWordBefore(s, m[0]) {
+			// "mille euros par mois", "tausend Euro": one thousand.
+			n, ok = 1, true
+		}
 		if !ok || n < 1 || n > 999 {
 			continue
 		}
-		a := &amount{start: start, end: m[1], numStart: start, raw: float64(n), mult: 1000}
-		rest := s[a.end:min(len(s), a.end+24)]
-		if c := budgetWordCurRe.FindStringSubmatchIndex(rest); c != nil {
+		a := &amount{start: start, end: m[1], numStart: start, raw: float64(n), mult: factor}
+		if c != nil {
 			a.cur = currencies[rest[c[2]:c[3]]]
 			a.end += c[3]
 		}
@@ -182,4 +191,15 @@ func parseNumberTokens(toks []string) (int, bool) {
 		seen = true
 	}
 	return total, seen
+}
+
+// budgetNoWordBefore reports that no word or number stands right before p
+// ("Budget: tausend Euro"), so a bare thousand word means one thousand,
+// not "a few thousand" or "5 mil".
+func budgetNoWordBefore(s string, p int) bool {
+	i := p
+	for i > 0 && s[i-1] == ' ' {
+		i--
+	}
+	return i == 0 || !isLetter(s[i-1]) && !isDigit(s[i-1])
 }

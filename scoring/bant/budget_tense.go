@@ -223,5 +223,5 @@ var budgetPeriodFirstWords = map[string]bool{
 	"iva": true, "sin": true, "más": true, "mas": true, "monthly": true, "annually": true, "yearly": true,
 	"p": true, "pcm": true, "one": true, "upfront": true, "up": true, "in": true, "total": true, "all": true,
 	"quarterly": true, "weekly": true, "mtl": true, "einmalig": true, "insgesamt": true, "au": true,
-	"ponctuel": true, "en": true, "pa": true, "vat": true, "mwst": true, "tva": true,
+	"ponctuel": true, "en": true, "pa": true, "monatl": true, "vat": true, "mwst": true, "tva": true,
 }
