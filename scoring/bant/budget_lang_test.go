@@ -53,6 +53,9 @@ var budgetBucketCases = []struct {
 	{"en tbd", "Budget: TBD", "none"},
 	{"en a million words", "We have one million dollars for the whole programme.", "over_50k"},
 	{"en a thousand a month", "We can pay a thousand dollars a month.", "10k_50k"},
+	{"en paid plan is not past", "We'd go for the paid plan if it stays under $300 a month.", "under_10k"},
+	{"en concurrent users", "We need 50 concurrent users and can pay about $2,000 a month.", "10k_50k"},
+	{"en previously then budget", "Previously we used spreadsheets, budget now is 12k.", "10k_50k"},
 	{"en naira", "We can afford around N500,000 yearly.", "under_10k"},
 	{"en indian grouping", "Our budget is Rs. 4,00,000 per year.", "under_10k"},
 
@@ -107,6 +110,7 @@ var budgetBucketCases = []struct {
 	{"de max abbreviation", "Wir möchten max. 300 € im Monat ausgeben.", "under_10k"},
 	{"de zwei millionen", "Das Projektbudget beträgt zwei Millionen Euro.", "over_50k"},
 	{"de p.M.", "Budget 900 € p.M.", "10k_50k"},
+	{"de bisher dann budget", "Bisher nutzen wir Excel, Budget 15.000 € im Jahr.", "10k_50k"},
 	{"de freigabegrenze", "Ich kann bis 10.000 € selbst freigeben, darüber entscheidet der Vorstand.", ""},
 
 	// French.

@@ -24,13 +24,13 @@ import (
 // keywords (class kwPast).
 var budgetPastKwRe = mustPattern(
 	// English: past and current spend, approval limits.
-	`\b(?:spent|paid|used to pay|were paying|we pay|we're paying|we are paying|currently pay|currently paying|currently spend|currently spending|we're spending|we are spending|we've been paying|we have been paying|have been spending|costs us|cost us|currently costs|last year|previous year|prior year|in the past|previously|approve up to|approve anything|approve purchases|approve spend|approve spending|approve amounts|approval limit|approval threshold|sign off on|sign-off limit|signoff limit|signing limit|signing authority|sign up to|sign contracts up to|spending authority|spending limit|competitor|competitors|competition|renewal|quoted us|offered us|had a budget|had budgeted|had set aside|charged us|charges us|billed us|bills us|sign-off authority|signoff authority|approval authority|authorized to|authorised to|empowered to|got a quote|received a quote|quote from|an offer from|their quote|their price|they charge|they quoted|old vendor|previous vendor|previous agency|previous provider|current vendor|current provider|current supplier|current tool|current system|current solution|current contract|existing contract)\b` +
+	`\b(?:spent|we paid|i paid|they paid|we've paid|we have paid|already paid|was paid|were paid|paid for|paid us|and paid|paid around|paid about|paid roughly|paid approximately|paid nearly|paid almost|paid over|paid only|paid just|used to pay|were paying|we pay|we're paying|we are paying|currently pay|currently paying|currently spend|currently spending|we're spending|we are spending|we've been paying|we have been paying|have been spending|costs us|cost us|currently costs|last year|previous year|prior year|in the past|previously|approve up to|approve anything|approve purchases|approve spend|approve spending|approve amounts|approval limit|approval threshold|sign off on|sign-off limit|signoff limit|signing limit|signing authority|sign up to|sign contracts up to|spending authority|competitor|competitors|competition|renewal|quoted us|offered us|had a budget|had budgeted|had set aside|charged us|charges us|billed us|bills us|sign-off authority|signoff authority|approval authority|authorized to|authorised to|empowered to|got a quote|received a quote|quote from|an offer from|their quote|their price|they charge|they quoted|old vendor|previous vendor|previous agency|previous provider|current vendor|current provider|current supplier|current tool|current system|current solution|current contract|existing contract)\b` +
 		// an approval verb shortly before "up to", in each language
 		`|\b(?:approve|sign|aprobar|autorizar|firmar|valider|approuver|signer|engager|freigeben|genehmigen|unterschreiben)(?: [a-zà-ÿ']+){0,3} (?:up to|hasta|jusqu'à|jusqu'a|bis zu)(?:\b|$|[^a-zà-ÿ])` +
 		// German
 		`|\b(?:ausgegeben|bezahlt|gezahlt|investiert|gekostet|zahlen derzeit|zahlen aktuell|zahlen momentan|zahlen heute|zahlen wir|kostet uns|letztes jahr|letzten jahr|vorjahr|vergangenes jahr|vergangenen jahr|bisher|bislang|freigeben|freigabegrenze|freigabelimit|freigaberahmen|unterschriftsgrenze|zeichnungsbefugnis|zeichnungsgrenze|selbst entscheiden|genehmigen|wettbewerber|konkurrenz|uns angeboten|zahlt heute|zahlt aktuell|zahlt derzeit|zahlt momentan|zahlen wir aktuell|zahlen wir derzeit|zahlen wir heute|zahlen wir momentan|hatten ein budget|hatten budget|alter anbieter|bisheriger anbieter|aktueller anbieter|jetziger anbieter|geben aktuell|geben derzeit|geben momentan|geben heute|geben wir aktuell|geben wir derzeit|aktuelle lösung|aktuelle loesung|bisherige lösung|bisherige loesung)\b` +
 		// French
-		`|\b(?:dépensé|avons depense|payé|payons|nous coûte|nous coute|coûte actuellement|l'an dernier|l'année dernière|l'annee derniere|l'an passé|l'an passe|l'année passée|auparavant|valider jusqu|signer jusqu|valider seul|signer seul|en autonomie|approuver jusqu|engager jusqu|délégation de signature|plafond de signature|seuil de validation|concurrent|concurrents|concurrence|nous a proposé|nous a propose|nous ont proposé|avait un budget|avions un budget|payons actuellement|payons aujourd'hui|dépensons|depensons|prestataire actuel|outil actuel|solution actuelle|ancien prestataire|ancien outil)(?:\b|$|[^a-zà-ÿ])` +
+		`|\b(?:dépensé|avons depense|payé|payons|nous coûte|nous coute|coûte actuellement|l'an dernier|l'année dernière|l'annee derniere|l'an passé|l'an passe|l'année passée|auparavant|valider jusqu|signer jusqu|valider seul|signer seul|en autonomie|approuver jusqu|engager jusqu|délégation de signature|plafond de signature|seuil de validation|un concurrent|le concurrent|notre concurrent|du concurrent|concurrents|la concurrence|nous a proposé|nous a propose|nous ont proposé|avait un budget|avions un budget|payons actuellement|payons aujourd'hui|dépensons|depensons|prestataire actuel|outil actuel|solution actuelle|ancien prestataire|ancien outil)(?:\b|$|[^a-zà-ÿ])` +
 		// Spanish
 		`|\b(?:gastamos|gastado|gastó|pagamos|pagábamos|pagabamos|pagado|pagó|nos cuesta|nos costó|nos costo|el año pasado|el ano pasado|año pasado|anteriormente|aprobar hasta|firmar hasta|autorizar hasta|límite de aprobación|limite de aprobacion|límite de firma|competidor|competidores|competencia|nos ha ofrecido|nos han ofrecido|nos ofrecieron|nos ofreció|teníamos un presupuesto|teniamos un presupuesto|paga actualmente|paga hoy|pagan actualmente|proveedor actual|sistema actual|herramienta actual|anterior proveedor|proveedor anterior)(?:\b|$|[^a-zà-ÿ])`)
 
@@ -39,7 +39,7 @@ var budgetPastKwRe = mustPattern(
 // verb last), or "on my own"-style limit words. See budgetPastAfter.
 var budgetPastAfterRe = mustPattern(`\b(?:for (?:our|the) (?:current|existing|old|previous)|last year|in the past|previously|so far|on my own|myself|by myself|without (?:approval|sign-off|sign off|signoff)|before (?:i need|needing)` +
 	`|letztes jahr|letzten jahr|im vorjahr|ausgegeben|bezahlt|gezahlt|investiert|gekostet|selbst freigeben|selbst genehmigen|selbst entscheiden|selbst unterschreiben|eigenständig|eigenstaendig|ohne freigabe|ohne rücksprache|ohne ruecksprache|freigeben|genehmigen|alleine entscheiden|allein entscheiden|alleine freigeben|allein freigeben|alleine unterschreiben` +
-	`|l'an dernier|l'année dernière|l'annee derniere|l'an passe|dépensés|depenses|moi-même|moi-meme|sans validation|en autonomie|sans accord|sans l'accord|sans l'aval|sans passer par` +
+	`|l'an dernier|l'année dernière|l'annee derniere|l'an passe|dépensés|moi-même|moi-meme|sans validation|en autonomie|sans accord|sans l'accord|sans l'aval|sans passer par` +
 	`|el año pasado|el ano pasado|por mi cuenta|yo solo|yo sola|sin aprobación|sin aprobacion|gastados|pagados|sin consultar|sin pasar por|por mí misma|por mí mismo|por mi misma|por mi mismo)\b|\bl'an passé`)
 
 // budgetPastAfterWindow is how far after an amount budgetPastAfter looks.
@@ -119,11 +119,11 @@ func budgetPastBefore(d *doc, kws []kwHit, from, start int) bool {
 
 // budgetPastTimes are the kwPast phrases that name a past time.
 var budgetPastTimes = map[string]bool{
-	"last year": true, "previous year": true, "prior year": true, "in the past": true, "previously": true,
+	"last year": true, "previous year": true, "prior year": true,
 	"letztes jahr": true, "letzten jahr": true, "vorjahr": true, "vergangenes jahr": true, "vergangenen jahr": true,
-	"bisher": true, "bislang": true, "l'an dernier": true, "l'année dernière": true, "l'annee derniere": true,
-	"l'an passé": true, "l'an passe": true, "l'année passée": true, "auparavant": true, "el año pasado": true,
-	"el ano pasado": true, "año pasado": true, "anteriormente": true,
+	"l'an dernier": true, "l'année dernière": true, "l'annee derniere": true,
+	"l'an passé": true, "l'an passe": true, "l'année passée": true, "el año pasado": true,
+	"el ano pasado": true, "año pasado": true,
 }
 
 // budgetNowRe finds a present or future time, which ends a past time's
