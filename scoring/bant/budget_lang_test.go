@@ -56,6 +56,7 @@ var budgetBucketCases = []struct {
 	{"en paid plan is not past", "We'd go for the paid plan if it stays under $300 a month.", "under_10k"},
 	{"en concurrent users", "We need 50 concurrent users and can pay about $2,000 a month.", "10k_50k"},
 	{"en previously then budget", "Previously we used spreadsheets, budget now is 12k.", "10k_50k"},
+	{"en approved budget then other thing cancelled", "The budget is approved, but the old migration project was cancelled.", ""},
 	{"en naira", "We can afford around N500,000 yearly.", "under_10k"},
 	{"en indian grouping", "Our budget is Rs. 4,00,000 per year.", "under_10k"},
 

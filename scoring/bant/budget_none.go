@@ -76,6 +76,9 @@ func budgetNone(d *doc) (budgetCand, bool) {
 			if r.afterMoney && !budgetMoneyBefore(d, m[0]) {
 				continue
 			}
+			if r.withdrawn && budgetWithdrawnGapTurns(d.lower[m[0]:m[1]]) {
+				continue
+			}
 			return budgetCand{b: Budget{None: true, Confidence: r.conf, Evidence: d.snippet(m[0], m[1])}, withdrawnAt: withdrawnEnd(r, m)}, true
 		}
 	}
@@ -100,6 +103,20 @@ func budgetMoneyBefore(d *doc, p int) bool {
 	}
 	for _, a := range findAmounts(d.lower[lo:p]) {
 		if a.cur != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// budgetWithdrawnGapTurns reports a withdrawn-budget match whose words
+// between the budget and the verb turn to something else ("the budget
+// is approved, but the old project was cancelled").
+func budgetWithdrawnGapTurns(match string) bool {
+	for _, w := range []string{" but ", " aber ", " mais ", " pero ", "approved", "genehmigt", "freigegeben", "bewilligt", "validé", "approuvé", "aprobado", " sino "} {
+		// Only between the noun and the verb: "was not approved" is
+		// the verb itself.
+		if i := strings.Index(match, w); i >= 0 && i+len(w) < len(match)-3 {
 			return true
 		}
 	}
