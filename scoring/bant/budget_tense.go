@@ -24,15 +24,15 @@ import (
 // keywords (class kwPast).
 var budgetPastKwRe = mustPattern(
 	// English: past and current spend, approval limits.
-	`\b(?:spent|we paid|i paid|they paid|we've paid|we have paid|already paid|was paid|were paid|paid for|paid us|and paid|paid around|paid about|paid roughly|paid approximately|paid nearly|paid almost|paid over|paid only|paid just|used to pay|were paying|we pay|we're paying|we are paying|currently pay|currently paying|currently spend|currently spending|we're spending|we are spending|we've been paying|we have been paying|have been spending|costs us|cost us|currently costs|last year|previous year|prior year|in the past|previously|approve up to|approve anything|approve purchases|approve spend|approve spending|approve amounts|approval limit|approval threshold|sign off on|sign-off limit|signoff limit|signing limit|signing authority|sign up to|sign contracts up to|spending authority|competitor|competitors|competition|renewal|quoted us|offered us|had a budget|had budgeted|had set aside|charged us|charges us|billed us|bills us|sign-off authority|signoff authority|approval authority|authorized to|authorised to|empowered to|got a quote|received a quote|quote from|an offer from|their quote|their price|they charge|they quoted|old vendor|previous vendor|previous agency|previous provider|current vendor|current provider|current supplier|current tool|current system|current solution|current contract|existing contract)\b` +
+	budgetWordList("spent|we paid|i paid|they paid|we've paid|we have paid|already paid|was paid|were paid|paid for|paid us|and paid|paid around|paid about|paid roughly|paid approximately|paid nearly|paid almost|paid over|paid only|paid just|used to pay|were paying|we pay|we're paying|we are paying|currently pay|currently paying|currently spend|currently spending|we're spending|we are spending|we've been paying|we have been paying|have been spending|costs us|cost us|currently costs|last year|previous year|prior year|in the past|previously|approve up to|approve anything|approve purchases|approve spend|approve spending|approve amounts|approval limit|approval threshold|sign off on|sign-off limit|signoff limit|signing limit|signing authority|sign up to|sign contracts up to|spending authority|competitor|competitors|competition|renewal|quoted us|offered us|had a budget|had budgeted|had set aside|charged us|charges us|billed us|bills us|sign-off authority|signoff authority|approval authority|authorized to|authorised to|empowered to|got a quote|received a quote|quote from|an offer from|their quote|their price|they charge|they quoted|old vendor|previous vendor|previous agency|previous provider|current vendor|current provider|current supplier|current tool|current system|current solution|current contract|existing contract") +
 		// an approval verb shortly before "up to", in each language
 		`|\b(?:approve|sign|aprobar|autorizar|firmar|valider|approuver|signer|engager|freigeben|genehmigen|unterschreiben)(?: [a-zà-ÿ']+){0,3} (?:up to|hasta|jusqu'à|jusqu'a|bis zu)(?:\b|$|[^a-zà-ÿ])` +
 		// German
-		`|\b(?:ausgegeben|bezahlt|gezahlt|investiert|gekostet|zahlen derzeit|zahlen aktuell|zahlen momentan|zahlen heute|zahlen wir|kostet uns|letztes jahr|letzten jahr|vorjahr|vergangenes jahr|vergangenen jahr|bisher|bislang|freigeben|freigabegrenze|freigabelimit|freigaberahmen|unterschriftsgrenze|zeichnungsbefugnis|zeichnungsgrenze|selbst entscheiden|genehmigen|wettbewerber|konkurrenz|uns angeboten|zahlt heute|zahlt aktuell|zahlt derzeit|zahlt momentan|zahlen wir aktuell|zahlen wir derzeit|zahlen wir heute|zahlen wir momentan|hatten ein budget|hatten budget|alter anbieter|bisheriger anbieter|aktueller anbieter|jetziger anbieter|geben aktuell|geben derzeit|geben momentan|geben heute|geben wir aktuell|geben wir derzeit|aktuelle lösung|aktuelle loesung|bisherige lösung|bisherige loesung)\b` +
+		"|" + budgetWordList("ausgegeben|bezahlt|gezahlt|investiert|gekostet|zahlen derzeit|zahlen aktuell|zahlen momentan|zahlen heute|zahlen wir|kostet uns|letztes jahr|letzten jahr|vorjahr|vergangenes jahr|vergangenen jahr|bisher|bislang|freigeben|freigabegrenze|freigabelimit|freigaberahmen|unterschriftsgrenze|zeichnungsbefugnis|zeichnungsgrenze|selbst entscheiden|genehmigen|wettbewerber|konkurrenz|uns angeboten|zahlt heute|zahlt aktuell|zahlt derzeit|zahlt momentan|zahlen wir aktuell|zahlen wir derzeit|zahlen wir heute|zahlen wir momentan|hatten ein budget|hatten budget|alter anbieter|bisheriger anbieter|aktueller anbieter|jetziger anbieter|geben aktuell|geben derzeit|geben momentan|geben heute|geben wir aktuell|geben wir derzeit|aktuelle lösung|aktuelle loesung|bisherige lösung|bisherige loesung") +
 		// French
-		`|\b(?:dépensé|avons depense|payé|payons|nous coûte|nous coute|coûte actuellement|l'an dernier|l'année dernière|l'annee derniere|l'an passé|l'an passe|l'année passée|auparavant|valider jusqu|signer jusqu|valider seul|signer seul|en autonomie|approuver jusqu|engager jusqu|délégation de signature|plafond de signature|seuil de validation|un concurrent|le concurrent|notre concurrent|du concurrent|concurrents|la concurrence|nous a proposé|nous a propose|nous ont proposé|avait un budget|avions un budget|payons actuellement|payons aujourd'hui|dépensons|depensons|prestataire actuel|outil actuel|solution actuelle|ancien prestataire|ancien outil)(?:\b|$|[^a-zà-ÿ])` +
+		"|" + budgetWordList("dépensé|avons depense|payé|payons|nous coûte|nous coute|coûte actuellement|l'an dernier|l'année dernière|l'annee derniere|l'an passé|l'an passe|l'année passée|auparavant|valider jusqu|signer jusqu|valider seul|signer seul|en autonomie|approuver jusqu|engager jusqu|délégation de signature|plafond de signature|seuil de validation|un concurrent|le concurrent|notre concurrent|du concurrent|concurrents|la concurrence|nous a proposé|nous a propose|nous ont proposé|avait un budget|avions un budget|payons actuellement|payons aujourd'hui|dépensons|depensons|prestataire actuel|outil actuel|solution actuelle|ancien prestataire|ancien outil") +
 		// Spanish
-		`|\b(?:gastamos|gastado|gastó|pagamos|pagábamos|pagabamos|pagado|pagó|nos cuesta|nos costó|nos costo|el año pasado|el ano pasado|año pasado|anteriormente|aprobar hasta|firmar hasta|autorizar hasta|límite de aprobación|limite de aprobacion|límite de firma|competidor|competidores|competencia|nos ha ofrecido|nos han ofrecido|nos ofrecieron|nos ofreció|teníamos un presupuesto|teniamos un presupuesto|paga actualmente|paga hoy|pagan actualmente|proveedor actual|sistema actual|herramienta actual|anterior proveedor|proveedor anterior)(?:\b|$|[^a-zà-ÿ])`)
+		"|" + budgetWordList("gastamos|gastado|gastó|pagamos|pagábamos|pagabamos|pagado|pagó|nos cuesta|nos costó|nos costo|el año pasado|el ano pasado|año pasado|anteriormente|aprobar hasta|firmar hasta|autorizar hasta|límite de aprobación|limite de aprobacion|límite de firma|competidor|competidores|competencia|nos ha ofrecido|nos han ofrecido|nos ofrecieron|nos ofreció|teníamos un presupuesto|teniamos un presupuesto|paga actualmente|paga hoy|pagan actualmente|proveedor actual|sistema actual|herramienta actual|anterior proveedor|proveedor anterior"))
 
 // budgetPastAfterRe finds the words that, right after an amount, make it
 // past spend or a limit: a past time, a past participle (German puts the
@@ -225,3 +225,34 @@ var budgetPeriodFirstWords = map[string]bool{
 	"quarterly": true, "weekly": true, "mtl": true, "einmalig": true, "insgesamt": true, "au": true,
 	"ponctuel": true, "en": true, "pa": true, "monatl": true, "vat": true, "mwst": true, "tva": true,
 }
+
+// budgetWordList turns "a|b|c|..." into alternatives of at most
+// budgetWordChunk words each, "\b(?:a|b|...)\b|\b(?:...)\b". A single
+// large alternation would be split by mustPattern into one part per word
+// (each part costs the literal scan and a slice per text); chunks small
+// enough for regexp's backtracker stay one part each. A chunk holding a
+// word that ends in an accented letter ends in a boundary Go's ASCII-only
+// \b cannot give.
+func budgetWordList(list string) string {
+	words := strings.Split(list, "|")
+	var b strings.Builder
+	for i := 0; i < len(words); i += budgetWordChunk {
+		chunk := words[i:min(len(words), i+budgetWordChunk)]
+		if i > 0 {
+			b.WriteByte('|')
+		}
+		b.WriteString(`\b(?:` + strings.Join(chunk, "|") + `)`)
+		end := `\b`
+		for _, w := range chunk {
+			if w != "" && w[len(w)-1] >= 0x80 {
+				end = `(?:\b|$|[^a-zà-ÿ])`
+			}
+		}
+		b.WriteString(end)
+	}
+	return b.String()
+}
+
+// budgetWordChunk is how many words budgetWordList puts in one
+// alternative.
+const budgetWordChunk = 16
