@@ -316,9 +316,13 @@ func extractBudget(d *doc) *Budget {
 
 	amounts := budgetAmounts(d)
 	none, hasNone := budgetNone(d)
+	cutTo := false
 	for _, c := range amounts {
+		if hasNone && none.withdrawnAt >= 0 && c.start > none.start && c.start < none.withdrawnAt && budgetCutTo(d, c.start) {
+			cutTo = true // "the budget was cut to 30k" states the budget
+		}
 		if hasNone && none.withdrawnAt >= 0 && c.start < none.withdrawnAt &&
-			d.clauseIndex(c.start)+1 >= d.clauseIndex(none.withdrawnAt-1) {
+			d.clauseIndex(c.start)+1 >= d.clauseIndex(none.withdrawnAt-1) && !cutTo {
 			// "we had 30k budgeted but it was frozen": the amount is
 			// the budget that is gone.
 			continue
@@ -327,7 +331,7 @@ func extractBudget(d *doc) *Budget {
 	}
 	// An amount wins a tie with "no budget": "budget isn't final, but up
 	// to $20k" names a figure.
-	if hasNone && (best == nil || none.b.Confidence > best.b.Confidence) {
+	if hasNone && !cutTo && (best == nil || none.b.Confidence > best.b.Confidence) {
 		best = &none
 	}
 	seats, seatConf, seatEv := budgetSeats(d)

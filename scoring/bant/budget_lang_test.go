@@ -112,6 +112,8 @@ var budgetBucketCases = []struct {
 	{"de zwei millionen", "Das Projektbudget beträgt zwei Millionen Euro.", "over_50k"},
 	{"de p.M.", "Budget 900 € p.M.", "10k_50k"},
 	{"de bisher dann budget", "Bisher nutzen wir Excel, Budget 15.000 € im Jahr.", "10k_50k"},
+	{"de auf betrag gekuerzt", "Unser Budget wurde auf 30k gekürzt.", "10k_50k"},
+	{"fr budget de montant gele", "Notre budget de 30k a été gelé en mars.", "none"},
 	{"de freigabegrenze", "Ich kann bis 10.000 € selbst freigeben, darüber entscheidet der Vorstand.", ""},
 
 	// French.

@@ -79,7 +79,7 @@ func budgetNone(d *doc) (budgetCand, bool) {
 			if r.withdrawn && budgetWithdrawnGapTurns(d.lower[m[0]:m[1]]) {
 				continue
 			}
-			return budgetCand{b: Budget{None: true, Confidence: r.conf, Evidence: d.snippet(m[0], m[1])}, withdrawnAt: withdrawnEnd(r, m)}, true
+			return budgetCand{b: Budget{None: true, Confidence: r.conf, Evidence: d.snippet(m[0], m[1])}, start: m[0], withdrawnAt: withdrawnEnd(r, m)}, true
 		}
 	}
 	return budgetCand{}, false
@@ -119,6 +119,17 @@ func budgetWithdrawnGapTurns(match string) bool {
 		if i := strings.Index(match, w); i >= 0 && i+len(w) < len(match)-3 {
 			return true
 		}
+	}
+	return false
+}
+
+// budgetCutTo reports an amount inside a withdrawn-budget statement that
+// is what the budget was cut to ("wurde auf 30k gekürzt", "a été ramené à
+// 10k"), which is the budget now, not one that is gone.
+func budgetCutTo(d *doc, p int) bool {
+	switch lastWord(d.lower[max(0, p-12):p]) {
+	case "to", "auf", "à", "a", "en":
+		return true
 	}
 	return false
 }

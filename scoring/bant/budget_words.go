@@ -151,6 +151,8 @@ var budgetOKAfterWords = map[string]bool{
 	"reserviert": true, "freigegeben": true, "bereitgestellt": true, "zur": true, "alloués": true,
 	"alloues": true, "réservés": true, "reserves": true, "disponibles": true, "prévu": true,
 	"prevu": true, "asignados": true, "reservados": true, "aprobados": true,
+	"gekürzt": true, "gekuerzt": true, "reduziert": true, "gedeckelt": true, "begrenzt": true,
+	"festgelegt": true, "réduit": true, "ramené": true, "limité": true, "reducido": true, "limitado": true,
 }
 
 // budgetFigures turns a budgetFiguresRe match into an amount; "mid five
