@@ -1,6 +1,7 @@
 package bant
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -12,14 +13,17 @@ import (
 // 25,000", "Rs. 5 lakh"), a suffix after it ("25k USD", "25.000 €",
 // "5 lakh rupees").
 const (
-	curPrefixPat = `us\$|usd|ca\$|c\$|cad|au\$|a\$|aud|nz\$|nzd|s\$|sgd|hk\$|hkd|r\$|brl|\$|€|eur|£|gbp|₹|rs\.?|inr|¥|jpy|cny|rmb|chf|sek|nok|dkk|pln|mxn|zar`
-	curSuffixPat = `usd|eur|gbp|inr|cad|aud|nzd|sgd|hkd|brl|jpy|cny|rmb|chf|sek|nok|dkk|pln|mxn|zar|dollars?|bucks|euros?|pounds?|quid|rupees?|francs?|yen`
+	curPrefixPat = `us\$|usd|ca\$|c\$|cad|au\$|a\$|aud|nz\$|nzd|s\$|sgd|hk\$|hkd|r\$|brl|\$|€|eur|£|gbp|₹|rs\.?|inr|₦|ngn|¥|jpy|cny|rmb|chf|sfr|sek|nok|dkk|pln|mxn|zar`
+	curSuffixPat = `usd|eur|gbp|inr|cad|aud|nzd|sgd|hkd|brl|jpy|cny|rmb|chf|sfr|sek|nok|dkk|pln|mxn|zar|dollars?|dólares|dolares|dólar|dolar|bucks|euros?|pounds?|libras?|quid|rupees?|francs?|francos?|franken|pesos?|yen|naira|ngn|balles|pavos`
 	// numPat lists the digit groupings from most to least specific, so
 	// leftmost-first matching takes "25,000" whole before "25" alone:
 	// comma thousands, dot thousands (European), apostrophe thousands
 	// (Swiss, or folded no-break spaces), space thousands, plain.
-	numPat  = `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,3}(?:'\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?`
-	multPat = `k|mm|mn|m|bn|b|thousand|grand|million|mil|mio|billion|lakhs?|lacs?|crores?|cr`
+	numPat = `\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,3}(?:'\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?`
+	// multPat: English, Indian, German (tausend, Tsd., Mio., Mrd.),
+	// French (mille, millions) and Spanish (mil, millones) multipliers;
+	// "keur"/"teur" are thousands of euros.
+	multPat = `k|mm|mn|m|bn|b|thousand|grand|million|millions|millionen|millones|millón|millon|mil|mille|mio|mrd|milliarden?|tausend|tsd|keur|teur|billion|lakhs?|lacs?|crores?|cr`
 )
 
 // amountTailRe reads an amount from its first digit: groups 1 number, 2
@@ -27,7 +31,7 @@ const (
 // currency prefix, if any, is found by currencyBefore: scanning digit runs
 // and looking back is far cheaper than an unanchored expression that may
 // start anywhere.
-var amountTailRe = regexp.MustCompile(`^(` + numPat + `)(?: ?(` + multPat + `)\b)?(?: ?(` + curSuffixPat + `)\b| ?([$€£₹¥]))?`)
+var amountTailRe = regexp.MustCompile(`^(` + numPat + `)(?:,-{1,2})?(?: ?(` + multPat + `)\b)?(?: ?(?:de |d')?(` + curSuffixPat + `)\b| ?([$€£₹¥]))?`)
 
 // curPrefixes are the currency tokens written before a number, longest
 // first so that "us$" is tried before "$".
@@ -46,9 +50,13 @@ var curPrefixes = func() []string {
 	return out
 }()
 
+// abbrevCurRe reads the currency after an abbreviated multiplier's
+// period ("Mio. €"); group 1 is the currency token.
+var abbrevCurRe = regexp.MustCompile(`^\. ?(` + curSuffixPat + `|[$€£₹¥])(?:\b|$|[^a-z])`)
+
 // seatRe finds seat counts: "25 seats", "10 user licenses", "50 named
 // users". Groups: 1 number, 2 "k", 3 noun.
-var seatRe = mustPattern(`(\d{1,3}(?:,\d{3})+|\d+)(?: ?(k)\b)? ?(?:(?:paid|named|active|concurrent|user|sales|support|team|admin|full|standard|pro|editor|additional|more|extra|new|business) )?(seats?|licen[cs]es?|users?|logins?)\b`)
+var seatRe = mustPattern(`(\d{1,3}(?:,\d{3})+|\d+)(?: ?(k)\b)? ?(?:(?:paid|named|active|concurrent|user|sales|support|team|admin|full|standard|pro|editor|additional|more|extra|new|business) )?(seats?|licen[cs]es?|users?|logins?|lizenzen|nutzer|benutzer|arbeitsplätze|utilisateurs|licences|postes|usuarios|licencias|puestos)\b`)
 
 // phoneRe and dateRe find digit runs that are phone numbers, dates or
 // clock times; an amount without a currency inside one is not a budget.
@@ -57,57 +65,81 @@ var (
 	dateRe  = mustPattern(`\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}:\d{2}|\d+/\d+`)
 )
 
-// Budget keyword classes: a strong
-// keyword makes a nearby amount a budget, a weak one makes it likely (what
-// they pay today is a fair proxy), and a deny keyword makes it something
-// else (revenue, savings, a funding round). They index budgetKwRes.
+// Budget keyword classes: a strong keyword makes a nearby amount a
+// budget, a weak one makes it likely (a price or a quote they ask about),
+// a deny keyword makes it something else (revenue, savings, a funding
+// round), and a past keyword makes it money that is not for this purchase:
+// what they spent or pay today, or an approval limit (see budget_tense.go).
+// They index budgetKwRes.
 const (
 	kwStrong = iota + 1
 	kwWeak
 	kwDeny
+	kwPast
 )
 
-// budgetKwRes finds the budget keywords of each class, indexed by class.
+// budgetKwRes finds the budget keywords of each class, indexed by class,
+// in English, German, French and Spanish (with and without accents).
 var budgetKwRes = [...]*pattern{
-	kwStrong: mustPattern(`\b(?:budgets?|budgeted|budgeting|approved|spend|spending|afford|invest|investing|investment|allocate|allocated|allocation|set aside|price range|price point|ballpark|willing to pay|able to pay|can pay|looking to spend|ceiling|cap)\b`),
-	kwWeak:   mustPattern(`\b(?:cost|costs|costing|pay|paying|paid|price|pricing|priced|quote|quoted|charge|charged|charges|fee|fees|subscription|contract|spent)\b`),
-	kwDeny:   mustPattern(`\b(?:revenues?|arr|mrr|turnover|raised|raise|raising|funding|funded|valuation|worth|losing|lost|lose|loss|losses|generate|generating|generated|earn|earns|earning|earned|profits?|salary|salaries|saved|save|saves|saving|savings|sell|sold|selling|grant|fined|donated?|donation|won)\b`),
+	kwStrong: mustPattern(`\b(?:budgets?|budgeted|budgeting|approved|spend|spending|afford|invest|investing|investment|allocate|allocated|allocation|set aside|price range|price point|ballpark|willing to pay|able to pay|can pay|looking to spend|ceiling|cap|stretch to|stretch)\b` +
+		// German
+		`|budget(?:s|rahmen|iert|ieren)?\b|\b(?:etat|rahmen|ausgeben|investieren|einplanen|eingeplant|vorgesehen|veranschlagt|bereitgestellt|freigegeben|genehmigt|bewilligt|zur verfügung|zur verfuegung|obergrenze|schmerzgrenze|preisvorstellung|preislimit|leisten|bereit)\b` +
+		// French
+		`|\b(?:enveloppe|investir|investissement|dépenser|depenser|consacrer|allouer|alloué|allouée|alloue|prévu|prévue|prevu|prévoyons|disposons|débloqué|debloque|plafond|fourchette|prêts à payer|prets a payer|prêts à mettre|moyens)(?:\b|$|[^a-zà-ÿ])` +
+		// Spanish
+		`|\b(?:presupuestos?|presupuestado|presupuestamos|invertir|inversión|inversion|gastar|destinar|destinado|destinamos|asignado|asignamos|asignar|partida|disponemos|contamos con|tope|techo|dispuestos a pagar|reservado|reservados)\b` +
+		`|\b(?:earmarked|reserved|reserviert|réservé|réservés|reserve)(?:\b|$|[^a-zà-ÿ])`),
+	// "we have 35k" is likely money when a currency or multiplier makes
+	// it so: counts ("we have 250 staff") are rejected before keywords.
+	kwWeak: mustPattern(`\b(?:cost|costs|costing|pay|paying|price|pricing|priced|quote|quoted|charge|charged|charges|fee|fees|subscription|contract|we have|we've got|we got)\b` +
+		`|\b(?:wir haben|haben wir|nous avons|tenemos|contamos)\b` +
+		`|\b(?:kosten|kostet|preis|preise|angebot|zahlen|bezahlen|gebühr|gebuehr|lizenzkosten)\b` +
+		`|\b(?:coût|cout|coûte|coute|prix|tarif|devis|payer|abonnement)\b` +
+		`|\b(?:costo|coste|cuesta|precio|cotización|cotizacion|pagar|tarifa|suscripción|suscripcion)\b`),
+	kwDeny: mustPattern(`\b(?:revenues?|arr|mrr|turnover|turn over|raised|raise|raising|funding|funded|valuation|worth|losing|lost|lose|loss|losses|generate|generating|generated|earn|earns|earning|earned|profits?|salary|salaries|saved|save|saves|saving|savings|sell|sold|selling|grant|fined|donated?|donation|won|invoice|invoiced)\b` +
+		`|\b(?:umsatz|umsätze|umsaetze|jahresumsatz|gewinn|finanzierung|finanzierungsrunde|gehalt|gehälter|gehaelter|verloren|gespart|sparen|einsparen|einsparung|förderung|foerderung|bewertung|rechnung|rechnungsbetrag)\b` +
+		`|\b(?:chiffre d'affaires|levé|levée|levee|lever|levons|financement|salaires?|perdu|pertes|économiser|economiser|économisé|economise|gagner|bénéfices?|benefices?|subvention|valorisation|amende|facture)(?:\b|$|[^a-zà-ÿ])` +
+		// French "CA" (chiffre d'affaires) only where it reads as one: a
+		// bare "ca" would wake this part in every clause ("can", "call").
+		`|\(ca\b|\b(?:notre|le|un|d'un|son|leur|du) ca\b|\bca (?:de|d'|annuel|est)\b|\bca ?:` +
+		`|\b(?:facturación|facturacion|facturamos|factura|ventas|ingresos|financiación|financiacion|ronda|levantamos|salarios?|sueldos?|perdimos|perdemos|pérdidas|perdidas|ahorrar|ahorro|ahorramos|ganancias|beneficios?|subvención|subvencion|multa|valoración|valoracion)\b`),
+	kwPast: budgetPastKwRe,
 }
 
 // Bound cues in the words before an amount (anchored at the end of the
-// preceding text) and after it (anchored at its end).
+// preceding text) and after it (anchored at its end), in English,
+// German, French and Spanish.
 var (
 	cantExceedRe = regexp.MustCompile(`(?:can't|cannot|can not|won't|couldn't|could not|not able to|unable to)\s+(?:spend|pay|go|afford|invest)\s+(?:more than|over|above|beyond)\s*$`)
-	maxBeforeRe  = regexp.MustCompile(`(?:\b(?:exceed|exceeding|not to exceed|under|below|less than|lower than|up to|upto|no more than|not more than|not over|not above|not exceeding|no higher than|max|maximum|max of|maximum of|at most|within|capped at|cap of|ceiling of|limit of|tops)|<=?|≤)\s*:?\s*$`)
-	minBeforeRe  = regexp.MustCompile(`(?:\b(?:over|above|more than|greater than|at least|min|minimum|min of|minimum of|north of|upwards of|upward of|in excess of|starting at|starting from|from)|>=?|≥)\s*:?\s*$`)
-	betweenRe    = regexp.MustCompile(`\b(?:between|from)\s*$`)
-	minAfterRe   = regexp.MustCompile(`^\s*(?:\+|or more\b|or above\b|or higher\b|plus\b|minimum\b|min\b|at least\b|and up\b|and above\b)`)
-	maxAfterRe   = regexp.MustCompile(`^\s*(?:or less\b|or under\b|or below\b|max\b|maximum\b|tops\b|at most\b|at the most\b)`)
-	periodAftRe  = regexp.MustCompile(`^\s*(?:\+\s*)?(?:(?:/\s*|\bper\s+|\ba\s+|\ban\s+|\beach\s+|\bevery\s+)(month|mo|mth|year|yr|annum|quarter|qtr|week|wk|seat|user|licen[cs]e|head|person|agent|rep)\b|(monthly|annually|yearly|annual|p\.?a\.?|p/a|pcm|p/m|one[- ]?off|one[- ]?time|upfront|up front|in total|total|all[- ]in|quarterly|weekly)(?:\b|$))`)
-	periodBefRe  = regexp.MustCompile(`\b(monthly|annual|yearly|annually|quarterly|weekly|one[- ]?off|one[- ]?time|per month|per year|a month|a year|per annum)\b`)
-	rangeSepRe   = regexp.MustCompile(`^\s*(?:-|to|and|or)\s*$`)
-	labelSepRe   = regexp.MustCompile(`^\s*(?::|-|=|is|of|is about|is around|of about|of around|of up to)?\s*$`)
+	maxBeforeRe  = regexp.MustCompile(`(?:\b(?:exceed|exceeding|not to exceed|under|below|less than|lower than|up to|upto|no more than|not more than|not over|not above|not exceeding|no higher than|max|maximum|max of|maximum of|at most|within|capped at|cap of|ceiling of|limit of|tops` +
+		`|bis zu|bis|maximal|max\.|unter|unterhalb von|weniger als|nicht mehr als|obergrenze von|obergrenze` +
+		`|jusqu'à|jusqu'a|jusqu'au|au maximum|au max|moins de|pas plus de|au plus|en dessous de|plafond de|plafonné à` +
+		`|hasta|máximo|maximo|como máximo|como maximo|un máximo de|un maximo de|menos de|no más de|no mas de|por debajo de|inferior a|tope de)|höchstens|hoechstens|<=?|≤)\s*:?\s*$`)
+	minBeforeRe = regexp.MustCompile(`(?:\b(?:over|above|more than|greater than|at least|min|minimum|min of|minimum of|north of|upwards of|upward of|in excess of|starting at|starting from|from` +
+		`|ueber|mehr als|mindestens|ab|oberhalb von|plus de|au moins|à partir de|a partir de|au-delà de|más de|mas de|al menos|desde|mínimo|minimo|un mínimo de|superior a|por encima de)|über|>=?|≥)\s*:?\s*$`)
+	betweenRe   = regexp.MustCompile(`\b(?:between|from|zwischen|von|entre)\s*$`)
+	minAfterRe  = regexp.MustCompile(`^\s*(?:\+|or more\b|or above\b|or higher\b|plus\b|minimum\b|min\b|at least\b|and up\b|and above\b|oder mehr\b|und mehr\b|mindestens\b|ou plus\b|et plus\b|au moins\b|o más|o mas\b|y más|y mas\b|como mínimo|como minimo\b)`)
+	maxAfterRe  = regexp.MustCompile(`^\s*(?:or less\b|or under\b|or below\b|max\b|maximum\b|tops\b|at most\b|at the most\b|maximal\b|höchstens|hoechstens\b|oder weniger\b|au maximum\b|au plus\b|grand maximum\b|ou moins\b|como máximo|como maximo\b|máximo|a lo sumo\b|o menos\b)`)
+	periodAftRe = regexp.MustCompile(`^\s*(?:\+\s*)?(?:` + taxPat + `\s*)?(?:(?:/\s*|\bper\s+|\ba\s+|\ban\s+|\beach\s+|\bevery\s+|\b(?:pro|je|im|par|chaque|al|por|cada|and|und|et|y)\s+(?:(?:per|pro|par|por|al|el)\s+)?|\bsur\s+(?:l'|une\s+|un\s+)|\bà\s+l'|\ba\s+l')(` + periodUnitPat + `)(?:\b|$)|(` + periodAdjPat + `)(?:\b|$))`)
+	periodBefRe = regexp.MustCompile(`\b(monthly|annual|yearly|annually|quarterly|weekly|one[- ]?off|one[- ]?time|per month|per year|a month|a year|per annum` +
+		`|monatlich\w*|jährlich\w*|jaehrlich\w*|monatsbudget|jahresbudget|pro monat|pro jahr|im monat|im jahr|mensuel\w*|annuel\w*|par mois|par an|mensual\w*|anual\w*|al mes|al año|por mes|por año)(?:\b|$)`)
+	rangeSepRe = regexp.MustCompile(`^\s*(?:-|to|and|or|und|bis|oder|et|à|a|ou|y|o|hasta)\s*$`)
+	labelSepRe = regexp.MustCompile(`^\s*(?::|-|=|is|of|is about|is around|of about|of around|of up to|ist|von|liegt bei|beträgt|betraegt|de|est de|es de|d'environ|de unos|von ca\.?|von etwa|um die)?\s*$`)
 )
 
-// noneRules are the "no budget" statements, strongest first.
-var noneRules = []struct {
-	re   *pattern
-	conf float64
-}{
-	{mustPattern(`\bno (?:real |set |fixed |defined |allocated |dedicated |approved |formal |current |firm |specific |actual )?budgets?\b|\b(?:don't|do not|doesn't|does not|didn't|did not|haven't|have not|hasn't|has not|won't|will not)\s+(?:yet |really |currently |actually |even )?(?:have|got|set|allocated|approved|defined|established|finalized|finalised|decided on|agreed|planned|secured)\s+(?:a |an |any |the |our |on |up )?(?:\w+ )?budget|\bwithout (?:a |any )?budget|\b(?:zero|nil) budget|\bbudget\s*[:=]\s*(?:none|n/a|na|0|\$0|zero|nil|no)\s*(?:$|\n|[.,;!?])|\b(?:can't|cannot|can not|couldn't|could not) afford|\bno (?:money|funds|funding|cash)\b`), 0.85},
-	{mustPattern(`\bbudgets? (?:is |was |has |are )?(?:been )?(?:frozen|cut|slashed|gone)\b|\bnot (?:currently |yet )?budgeted\b|\bout of (?:our )?budget\b`), 0.75},
-	{mustPattern(`\bbudgets? (?:is |was |are )?(?:still |currently )?(?:tbd|tbc|unknown|undecided|undefined|unclear)\b|\bbudgets? (?:is not|isn't|has not been|hasn't been|is still not|not|has not yet been|hasn't yet been|is not yet|isn't yet|is yet to be|has yet to be|yet to be|is still to be|still to be) (?:yet )?(?:set|defined|decided|approved|allocated|confirmed|determined|finalized|finalised|available|in place|agreed|signed off)\b|\bbudget\s*[:=]\s*(?:tbd|tbc|unknown|not sure|unsure)\b`), 0.65},
-}
+// taxPat is a tax note that may stand between an amount and its period
+// ("1 800 € HT par mois", "500 € zzgl. MwSt. im Monat").
+const taxPat = `(?:ht|ttc|hors taxes?|netto|brutto|net|gross|excl\.? vat|incl\.? vat|\+ ?vat|plus vat|\+ ?mwst\.?|zzgl\.? mwst\.?|inkl\.? mwst\.?|\+ ?iva|iva incluido|sin iva|más iva|mas iva|\+ ?tva)\b\.?`
 
-// noneNotReally lists words after "no budget" that turn it into "budget is
-// no object" ("no budget constraints"), which is not a lack of budget.
-var noneNotReally = map[string]bool{
-	"limit": true, "limits": true, "constraint": true, "constraints": true,
-	"cap": true, "ceiling": true, "issue": true, "issues": true,
-	"problem": true, "problems": true, "concern": true, "concerns": true,
-	"restriction": true, "restrictions": true, "limitation": true,
-	"limitations": true,
-}
+// periodUnitPat and periodAdjPat are the period words periodOf knows,
+// after a preposition ("per month", "pro Monat", "par an", "al mes") and
+// on their own ("monthly", "monatlich", "mensuel", "mensuales").
+const (
+	periodUnitPat = `month|mo|mth|monat|mois|mes|year|yr|annum|jahr|an|année|annee|año|ano|quarter|qtr|quartal|trimestre|week|wk|woche|semaine|semana` +
+		`|seat|user|licen[cs]e|head|person|agent|rep|nutzer|benutzer|anwender|lizenz|arbeitsplatz|mitarbeiter|utilisateur|poste|usuario|licencia|puesto|persona`
+	periodAdjPat = `monthly|annually|yearly|annual|p\.?a\.?|p/a|pcm|p/m|one[- ]?off|one[- ]?time|upfront|up front|in total|total|all[- ]in|quarterly|weekly` +
+		`|monatlich|monatl|mtl|p\.\s?m\.?|jährlich|jaehrlich|einmalig|insgesamt|vierteljährlich|mensuel(?:le)?s?|mensuellement|annuel(?:le)?s?|trimestriel(?:le)?s?|au total|ponctuel|mensual(?:es)?|mensualmente|anual(?:es)?|anualmente|trimestral(?:es)?|en total`
+)
 
 // Words that, right before a currency-less number, say it is an
 // identifier, an address part or a date, never money.
@@ -127,7 +159,11 @@ var notMoneyBefore = map[string]bool{
 	"week": true, "month": true, "q": true, "quarter": true, "gen": true,
 	"series": true, "account": true, "acct": true, "ref": true,
 	"reference": true, "po": true, "pin": true, "age": true, "aged": true,
-	"rank": true, "ranked": true, "#": true, "last": true,
+	"rank": true, "ranked": true, "#": true, "last": true, "nr": true,
+	"nummer": true, "rechnung": true, "bestellung": true, "auftrag": true, "kundennummer": true,
+	"seit": true, "jahr": true, "commande": true, "facture": true, "n°": true, "numéro": true,
+	"numero": true, "depuis": true, "année": true, "pedido": true, "factura": true, "número": true,
+	"desde": true, "año": true, "folio": true, "expediente": true, "aktenzeichen": true,
 	"first": true, "past": true, "next": true,
 }
 
@@ -160,8 +196,19 @@ var notMoneyAfter = map[string]bool{
 	"turnover": true, "funding": true, "round": true, "valuation": true,
 	"profit": true, "profits": true, "salary": true, "loss": true,
 	"losses": true, "sales": true, "raised": true, "seed": true,
-	"series": true, "gmv": true, "ebitda": true, "market": true,
+	"series": true, "série": true, "serie": true, "gmv": true, "ebitda": true, "market": true,
 	"too": true, // "$120k was too high for us" is their price, not our budget
+	// "a $2B manufacturer", "une PME de 5 M€": the size of the company.
+	"company": true, "companies": true, "business": true, "firm": true,
+	"manufacturer": true, "retailer": true, "brand": true, "group": true,
+	"organization": true, "organisation": true, "enterprise": true,
+	"startup": true, "agency": true, "chain": true, "distributor": true,
+	"unternehmen": true, "firma": true, "konzern": true, "hersteller": true,
+	"mittelständler": true, "umsatz": true, "jahresumsatz": true,
+	"entreprise": true, "société": true, "groupe": true, "pme": true,
+	"empresa": true, "compañía": true, "grupo": true, "fabricante": true,
+	"facturación": true, "facturacion": true, "ventas": true, "ingresos": true,
+	"chiffre": true, "ca": true, "ebit": true, "umsätze": true,
 }
 
 // timeUnitAfter lists units that make a number a duration, a ratio or a
@@ -182,6 +229,9 @@ var multipliers = map[string]float64{
 	"m": 1e6, "mm": 1e6, "mn": 1e6, "mil": 1e6, "mio": 1e6, "million": 1e6,
 	"b": 1e9, "bn": 1e9, "billion": 1e9,
 	"lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5,
+	"tausend": 1e3, "tsd": 1e3, "mille": 1e3, "keur": 1e3, "teur": 1e3,
+	"millions": 1e6, "millionen": 1e6, "millones": 1e6, "millón": 1e6, "millon": 1e6,
+	"mrd": 1e9, "milliarde": 1e9, "milliarden": 1e9,
 	"crore": 1e7, "crores": 1e7, "cr": 1e7,
 }
 
@@ -196,12 +246,19 @@ var currencies = map[string]string{
 	"s$": "SGD", "sgd": "SGD",
 	"hk$": "HKD", "hkd": "HKD",
 	"r$": "BRL", "brl": "BRL",
+	"dólares": "USD", "dolares": "USD", "dólar": "USD", "dolar": "USD",
 	"€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-	"£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "quid": "GBP",
+	"£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "quid": "GBP", "libra": "GBP", "libras": "GBP",
 	"₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "rupee": "INR", "rupees": "INR",
 	"¥": "JPY", "jpy": "JPY", "yen": "JPY",
 	"cny": "CNY", "rmb": "CNY",
-	"chf": "CHF", "franc": "CHF", "francs": "CHF",
+	"chf": "CHF", "sfr": "CHF", "franc": "CHF", "francs": "CHF", "franco": "CHF", "francos": "CHF", "franken": "CHF",
+	// A peso is most often a Mexican one in our leads; other pesos are
+	// worth less still, so MXN's rate never overstates a budget much.
+	"peso": "MXN", "pesos": "MXN",
+	"₦": "NGN", "ngn": "NGN", "naira": "NGN",
+	// Slang: "100 balles" (French), "50 pavos" (Spanish) are euros.
+	"balles": "EUR", "pavos": "EUR",
 	"sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN", "mxn": "MXN", "zar": "ZAR",
 }
 
@@ -222,6 +279,15 @@ type amount struct {
 	spaced     bool    // digits grouped with spaces ("25 000")
 	yearLike   bool    // four plain digits, no multiplier ("2026")
 	hi         *amount // upper end when merged into a range
+	milWord    bool    // the multiplier was "mil": a million in English, a thousand in Spanish
+	// words marks an amount written in words ("a few thousand",
+	// "low five figures", "kleines Budget"); see budget_words.go.
+	words bool
+	// selfLabelled marks a words amount that names the budget itself
+	// ("tight budget", "presupuesto ajustado"), which needs no keyword.
+	selfLabelled bool
+	// fixedBound is the Bound a words amount implies ("" for digits).
+	fixedBound string
 }
 
 func (a *amount) value() float64 { return a.raw * a.mult }
@@ -229,6 +295,9 @@ func (a *amount) value() float64 { return a.raw * a.mult }
 // budgetCand is a scored budget reading.
 type budgetCand struct {
 	b Budget
+	// start is where the amount starts in the doc; withdrawnAt is where a
+	// withdrawn-budget statement ends (-1 for anything else).
+	start, withdrawnAt int
 }
 
 // extractBudget returns the most confident budget statement in d, or nil.
@@ -245,15 +314,25 @@ func extractBudget(d *doc) *Budget {
 		}
 	}
 
-	if hasDigit(d.lower) {
-		for _, c := range budgetAmounts(d) {
-			consider(c)
+	amounts := budgetAmounts(d)
+	none, hasNone := budgetNone(d)
+	cutTo := false
+	for _, c := range amounts {
+		if hasNone && none.withdrawnAt >= 0 && c.start > none.start && c.start < none.withdrawnAt && budgetCutTo(d, c.start) {
+			cutTo = true // "the budget was cut to 30k" states the budget
 		}
+		if hasNone && none.withdrawnAt >= 0 && c.start < none.withdrawnAt &&
+			d.clauseIndex(c.start)+1 >= d.clauseIndex(none.withdrawnAt-1) && !cutTo {
+			// "we had 30k budgeted but it was frozen": the amount is
+			// the budget that is gone.
+			continue
+		}
+		consider(c)
 	}
 	// An amount wins a tie with "no budget": "budget isn't final, but up
 	// to $20k" names a figure.
-	if c, ok := budgetNone(d); ok && (best == nil || c.b.Confidence > best.b.Confidence) {
-		best = &c
+	if hasNone && !cutTo && (best == nil || none.b.Confidence > best.b.Confidence) {
+		best = &none
 	}
 	seats, seatConf, seatEv := budgetSeats(d)
 	switch {
@@ -262,7 +341,7 @@ func extractBudget(d *doc) *Budget {
 			best.b.Seats = seats
 		}
 	case seats > 0:
-		best = &budgetCand{b: Budget{Seats: seats, Confidence: seatConf, Evidence: seatEv}}
+		best = &budgetCand{b: Budget{Seats: seats, Confidence: seatConf, Evidence: seatEv}, withdrawnAt: -1}
 	default:
 		return nil
 	}
@@ -283,19 +362,38 @@ func hasDigit(s string) bool {
 // budgetAmounts finds, parses and scores every amount in d.
 func budgetAmounts(d *doc) []budgetCand {
 	var kws []kwHit
-	for class := kwStrong; class <= kwDeny; class++ {
+	for class := kwStrong; class <= kwPast; class++ {
 		for _, m := range budgetKwRes[class].findAll(d) {
 			kws = append(kws, kwHit{start: m[0], end: m[1], class: class})
 		}
 	}
 	slices.SortFunc(kws, func(a, b kwHit) int { return a.start - b.start })
-	amts := findAmounts(d.lower)
-	amts = mergeRanges(d, amts)
+	kws = dedupeKwHits(kws)
+	kws = budgetDropCirca(d, kws)
+	var amts []*amount
+	if hasDigit(d.lower) {
+		amts = findAmounts(d.lower)
+		amts = mergeRanges(d, amts)
+		budgetFixMil(d, amts)
+	}
+	amts = budgetWordAmounts(d, amts)
 
 	var out []budgetCand
-	for _, a := range amts {
-		if c, ok := scoreAmount(d, a, kws); ok {
+	prevEnd := 0
+	for i, a := range amts {
+		// Only a figure that looks like money bounds this one's context:
+		// "sur 4 ans" or "2025 IT budget" hold numbers that are not.
+		nextStart := len(d.lower)
+		for _, n := range amts[i+1:] {
+			if n.cur != "" || n.mult > 1 || n.words {
+				nextStart = n.start
+				break
+			}
+		}
+		if c, ok := scoreAmount(d, a, kws, prevEnd, nextStart); ok {
+			c.start, c.withdrawnAt = a.start, -1
 			out = append(out, c)
+			prevEnd = a.end
 		}
 	}
 	return out
@@ -304,6 +402,40 @@ func budgetAmounts(d *doc) []budgetCand {
 // kwHit is one budget keyword occurrence.
 type kwHit struct {
 	start, end, class int
+}
+
+// dedupeKwHits drops a keyword hit that overlaps an earlier, longer one
+// (or is replaced by a longer one it overlaps): "willing to pay" is one
+// strong keyword, not a strong one and the weak "pay" nearer the amount;
+// "we're paying" is past spend, not the strong "paying". kws is sorted
+// by start; the result is too.
+func dedupeKwHits(kws []kwHit) []kwHit {
+	out := kws[:0]
+	for _, k := range kws {
+		if n := len(out); n > 0 && k.start < out[n-1].end {
+			if k.end-k.start > out[n-1].end-out[n-1].start {
+				out[n-1] = k
+			}
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// budgetFixMil reads "mil" as a thousand in a Spanish text ("20 mil
+// euros"); elsewhere it stays a million ("$2 mil").
+func budgetFixMil(d *doc, amts []*amount) {
+	for _, a := range amts {
+		for _, x := range []*amount{a, a.hi} {
+			if x != nil && x.milWord {
+				if detectLanguage(d.lower) != LangSpanish {
+					return
+				}
+				x.mult = 1e3
+			}
+		}
+	}
 }
 
 // numberSpans returns the spans of phone numbers, dates and clock times,
@@ -360,13 +492,24 @@ func findAmounts(s string) []*amount {
 				m[k] += i
 			}
 		}
+		end := m[1]
 		if a, ok := parseAmount(s, m, prevEnd); ok {
 			out = append(out, a)
+			end = a.end // shorter when a currency was left to the next amount
 		}
-		prevEnd = m[1]
-		i = m[1] - 1
+		prevEnd = end
+		i = end - 1
 	}
 	return out
+}
+
+// budgetCurrencyStartsNext reports whether a digit follows the currency
+// token ending at p, so that the token prefixes the next number.
+func budgetCurrencyStartsNext(s string, p int) bool {
+	if p < len(s) && s[p] == ' ' {
+		p++
+	}
+	return p < len(s) && isDigit(s[p])
 }
 
 // currencyBefore returns where a currency token written just before the
@@ -401,17 +544,61 @@ func parseAmount(s string, m []int, floor int) (*amount, bool) {
 	num := s[m[2]:m[3]]
 	hasMult := m[4] >= 0
 	if hasMult {
-		a.mult = multipliers[s[m[4]:m[5]]]
+		tok := s[m[4]:m[5]]
+		a.mult = multipliers[tok]
+		// "20 mil euros" is Spanish for 20,000; "$2 mil" alone may be
+		// an English million, which the text's language decides.
+		a.milWord = tok == "mil" && m[6] < 0
+		if tok == "mil" && m[6] >= 0 {
+			a.mult = 1e3
+		}
+		if tok == "keur" || tok == "teur" {
+			a.cur = "EUR"
+		}
+		if m[6] < 0 && m[8] < 0 && (tok == "mio" || tok == "tsd" || tok == "mrd") && a.end < len(s) && s[a.end] == '.' {
+			// "2 Mio. €", "20 Tsd. Euro": the abbreviation's period
+			// stands between the multiplier and the currency.
+			if c := abbrevCurRe.FindStringSubmatchIndex(s[a.end:min(len(s), a.end+12)]); c != nil {
+				m[6], m[7] = a.end+c[2], a.end+c[3]
+				a.end += c[3]
+			} else {
+				a.end++
+			}
+		}
 	}
 	switch {
 	case m[6] >= 0:
-		if c := currencies[s[m[6]:m[7]]]; c != "" {
+		if c := currencies[strings.TrimRight(s[m[6]:m[7]], " ")]; c != "" {
 			a.cur = c
+		}
+		if budgetCurrencyStartsNext(s, m[7]) {
+			// "im Budget 2026 CHF 14'000": the code is the next
+			// amount's prefix, not this number's suffix.
+			a.cur, a.end = "", m[5]
+			if m[5] < 0 {
+				a.end = m[3]
+			}
 		}
 	case m[8] >= 0:
 		if c := currencies[s[m[8]:m[9]]]; c != "" {
 			a.cur = c
 		}
+		if a.cur == "USD" {
+			// "120 000 $ CA", "5 000 $ CAN": Canadian French.
+			for _, t := range []string{" cad", " can", " ca"} {
+				if e := a.end + len(t); strings.HasPrefix(s[a.end:], t) && (e == len(s) || !isLetter(s[e])) {
+					a.cur, a.end = "CAD", e
+					break
+				}
+			}
+		}
+	}
+	// "N500,000": Nigerians write the naira as a bare N before grouped
+	// digits.
+	if a.cur == "" && a.start > 0 && s[a.start-1] == 'n' && (a.start == 1 || !isWordByte(s[a.start-2])) &&
+		strings.ContainsAny(s[m[2]:m[3]], ",.") && m[3]-m[2] >= 5 {
+		a.start--
+		a.cur = "NGN"
 	}
 	// Left edge: the currency or the number must start a token.
 	if a.start > 0 {
@@ -488,6 +675,12 @@ func parseNumber(num string, hasMult bool) (v float64, spaced bool, ok bool) {
 	return v, spaced, true
 }
 
+// rangeNeedsBetween lists the range separators that join two amounts
+// only after "between" ("between 10k and 20k", "zwischen 10.000 und
+// 20.000 €", "entre 10 000 et 20 000 €"): "10k and 20 seats" is two
+// figures.
+var rangeNeedsBetween = map[string]bool{"and": true, "und": true, "et": true, "y": true}
+
 // mergeRanges joins "10k-20k", "$10-20k", "between 10 and 20 thousand
 // euros" and "10k to 20k" into one amount with hi set, carrying the
 // currency and multiplier written on only one end to the other.
@@ -500,8 +693,8 @@ func mergeRanges(d *doc, amts []*amount) []*amount {
 			sep := d.lower[lo.end:hi.start]
 			if len(sep) <= 6 && rangeSepRe.MatchString(sep) {
 				word := strings.TrimSpace(sep)
-				between := betweenRe.MatchString(d.lower[max(0, lo.start-12):lo.start])
-				if word != "and" || between {
+				between := betweenRe.MatchString(d.lower[max(0, lo.start-14):lo.start])
+				if !rangeNeedsBetween[word] || between {
 					if lo.mult == 1 && hi.mult > 1 && lo.raw*hi.mult <= hi.value() {
 						lo.mult = hi.mult
 					}
@@ -532,10 +725,14 @@ func mergeRanges(d *doc, amts []*amount) []*amount {
 // scoreAmount decides whether a is a budget and how sure that is, from its
 // own form (currency, multiplier) and its clause (keywords, bounds,
 // period).
-func scoreAmount(d *doc, a *amount, kws []kwHit) (budgetCand, bool) {
+//
+// prevEnd is where the previous amount ends and nextStart where the next
+// one starts: keywords and tense cues beyond them belong to those.
+func scoreAmount(d *doc, a *amount, kws []kwHit, prevEnd, nextStart int) (budgetCand, bool) {
 	s := d.lower
-	cs, ce := d.clauseStart(a.start), d.clauseEnd(a.end)
-	bare := a.cur == ""
+	cs, ce := budgetClauseStart(d, a.start), budgetClauseEnd(d, a.end)
+	seg := max(cs, prevEnd)
+	bare := a.cur == "" && !a.words
 	multiplied := a.mult > 1 || a.hi != nil && a.hi.mult > 1
 
 	// Context windows are bounded so that a giant clause (a pasted
@@ -553,7 +750,7 @@ func scoreAmount(d *doc, a *amount, kws []kwHit) (budgetCand, bool) {
 		// Only a word right after the amount can make it a count; a
 		// slash or a sign ("10k/month", "50k+") cannot.
 		if t := strings.TrimLeft(after, " "); t != "" && isLetter(t[0]) && len(nextWords) > 0 &&
-			(timeUnitAfter[nextWords[0]] || !okAfterBare[nextWords[0]]) {
+			(timeUnitAfter[nextWords[0]] || !okAfterBare[nextWords[0]] && !budgetOKAfterWords[nextWords[0]]) {
 			return budgetCand{}, false
 		}
 		if notMoneyBefore[prevWord] || monthNames[prevWord] > 0 {
@@ -578,6 +775,10 @@ func scoreAmount(d *doc, a *amount, kws []kwHit) (budgetCand, bool) {
 
 	conf := 0.3
 	switch {
+	case a.selfLabelled:
+		conf = 0.65
+	case a.words && a.cur == "":
+		conf = 0.45
 	case !bare:
 		conf = 0.6
 	case multiplied:
@@ -590,7 +791,7 @@ func scoreAmount(d *doc, a *amount, kws []kwHit) (budgetCand, bool) {
 	// kws is sorted by start and keywords do not overlap, so the last
 	// one starting before the amount is the nearest.
 	i, _ := slices.BinarySearchFunc(kws, a.start, func(k kwHit, p int) int { return k.start - p })
-	if i > 0 && kws[i-1].start >= cs && kws[i-1].end <= a.start {
+	if i > 0 && kws[i-1].start >= seg && kws[i-1].end <= a.start {
 		k := kws[i-1]
 		class = k.class
 		between := s[k.end:a.start]
@@ -599,16 +800,20 @@ func scoreAmount(d *doc, a *amount, kws []kwHit) (budgetCand, bool) {
 	}
 	if class == 0 {
 		j, _ := slices.BinarySearchFunc(kws, a.end, func(k kwHit, p int) int { return k.start - p })
-		if j < len(kws) && kws[j].start < min(ce, a.end+40) {
+		if j < len(kws) && kws[j].start < min(ce, a.end+40, nextStart) {
 			class = kws[j].class
 		}
+	}
+	if class != kwDeny && (budgetPastBefore(d, kws, seg, a.start) && !budgetStrongRightAfter(kws, a.end, min(ce, a.end+16)) ||
+		budgetPastAfter(d, a.end, min(ce, nextStart))) {
+		class = kwPast
 	}
 	switch class {
 	case kwStrong:
 		conf += 0.25
 	case kwWeak:
 		conf += 0.15
-	case kwDeny:
+	case kwDeny, kwPast:
 		conf -= 0.35
 	}
 	if labelled && class == kwStrong {
@@ -619,6 +824,8 @@ func scoreAmount(d *doc, a *amount, kws []kwHit) (budgetCand, bool) {
 	evStart, evEnd := a.start, a.end
 	tail := s[max(cs, a.start-40):a.start]
 	switch {
+	case a.fixedBound != "":
+		b.Bound = a.fixedBound
 	case a.hi != nil:
 		b.Bound = BoundRange
 		if m := betweenRe.FindStringIndex(tail); m != nil {
@@ -634,7 +841,7 @@ func scoreAmount(d *doc, a *amount, kws []kwHit) (budgetCand, bool) {
 		b.Bound = BoundMin
 		evStart = a.start - len(tail) + minBeforeRe.FindStringIndex(tail)[0]
 	}
-	if b.Bound == BoundExact {
+	if b.Bound == BoundExact && !a.words {
 		if m := minAfterRe.FindStringIndex(after); m != nil {
 			b.Bound = BoundMin
 			evEnd = a.end + m[1]
@@ -647,7 +854,11 @@ func scoreAmount(d *doc, a *amount, kws []kwHit) (budgetCand, bool) {
 	factor := 1.0
 	adjective := false // the period was "monthly"-like, which may modify a noun
 	for range 2 {      // "$30 per user per month"
-		m := periodAftRe.FindStringSubmatchIndex(s[evEnd:min(ce, evEnd+contextBytes)])
+		win := s[evEnd:min(ce, evEnd+contextBytes)]
+		if !budgetPeriodMayFollow(win) {
+			break
+		}
+		m := periodAftRe.FindStringSubmatchIndex(win)
 		if m == nil {
 			break
 		}
@@ -681,6 +892,13 @@ func scoreAmount(d *doc, a *amount, kws []kwHit) (budgetCand, bool) {
 		conf += 0.1
 	}
 
+	if b.Period == "" || b.Period == PeriodOneOff {
+		// "60.000 € für die ersten zwei Jahre", "140 000 € HT sur 4
+		// ans": the spec wants a yearly figure.
+		if n := budgetYearsAfter(s[evEnd:min(ce, nextStart, evEnd+contextBytes)]); n > 1 {
+			b.Period, factor = PeriodYear, factor/float64(n)
+		}
+	}
 	b.Amount = round2(a.value() * factor)
 	if a.hi != nil {
 		b.Max = round2(a.hi.value() * factor)
@@ -694,44 +912,61 @@ func scoreAmount(d *doc, a *amount, kws []kwHit) (budgetCand, bool) {
 // converts the amount to it, or reports a per-seat price.
 func periodOf(unit string) (period string, factor float64, perSeat bool) {
 	unit = strings.TrimSpace(unit)
+	if u, ok := periodUnits[unit]; ok {
+		return u.period, u.factor, u.perSeat
+	}
 	switch {
-	case unit == "month" || unit == "mo" || unit == "mth" || unit == "monthly" ||
-		unit == "pcm" || unit == "p/m" || unit == "per month" || unit == "a month":
-		return PeriodMonth, 1, false
-	case unit == "week" || unit == "wk" || unit == "weekly":
-		return PeriodMonth, 52.0 / 12, false
-	case unit == "quarter" || unit == "qtr" || unit == "quarterly":
-		return PeriodYear, 4, false
-	case unit == "year" || unit == "yr" || unit == "annum" || unit == "annually" ||
-		unit == "yearly" || unit == "annual" || unit == "per year" || unit == "a year" ||
-		unit == "per annum" || unit == "p/a" || strings.HasPrefix(unit, "p.a") || unit == "pa":
+	case strings.HasPrefix(unit, "p.a") || strings.HasPrefix(unit, "annuel") || strings.HasPrefix(unit, "anual") ||
+		strings.HasPrefix(unit, "jährlich") || strings.HasPrefix(unit, "jaehrlich"):
 		return PeriodYear, 1, false
-	case strings.HasPrefix(unit, "one") || unit == "upfront" || unit == "up front" ||
-		unit == "in total" || unit == "total" || strings.HasPrefix(unit, "all"):
+	case strings.HasPrefix(unit, "monatlich") || strings.HasPrefix(unit, "mensuel") || strings.HasPrefix(unit, "mensual"):
+		return PeriodMonth, 1, false
+	case strings.HasPrefix(unit, "trimest") || strings.HasPrefix(unit, "vierteljährlich"):
+		return PeriodYear, 4, false
+	case strings.HasPrefix(unit, "one") || strings.HasPrefix(unit, "all"):
 		return PeriodOneOff, 1, false
-	case unit == "seat" || unit == "user" || strings.HasPrefix(unit, "licen") ||
-		unit == "head" || unit == "person" || unit == "agent" || unit == "rep":
+	case strings.HasPrefix(unit, "licen"):
 		return "", 1, true
 	}
 	return "", 1, false
 }
 
-// round2 rounds to cents so converted amounts compare cleanly.
-func round2(v float64) float64 {
-	return float64(int64(v*100+0.5)) / 100
+// periodUnit is what one period word means; see periodOf.
+type periodUnit struct {
+	period  string
+	factor  float64
+	perSeat bool
 }
 
-// budgetNone finds the strongest "no budget" statement.
-func budgetNone(d *doc) (budgetCand, bool) {
-	for _, r := range noneRules {
-		for _, m := range r.re.findAll(d) {
-			if w := firstWords(d.lower[m[1]:min(len(d.lower), m[1]+contextBytes)], 1); len(w) == 1 && noneNotReally[w[0]] {
-				continue
-			}
-			return budgetCand{b: Budget{None: true, Confidence: r.conf, Evidence: d.snippet(m[0], m[1])}}, true
+// periodUnits maps the period words of periodAftRe and periodBefRe that
+// periodOf does not recognise by prefix.
+var periodUnits = func() map[string]periodUnit {
+	m := map[string]periodUnit{}
+	add := func(u periodUnit, words ...string) {
+		for _, w := range words {
+			m[w] = u
 		}
 	}
-	return budgetCand{}, false
+	add(periodUnit{PeriodMonth, 1, false}, "month", "mo", "mth", "monthly", "pcm", "p/m", "per month", "a month",
+		"monat", "mtl", "monatl", "p.m.", "p. m.", "p.m", "p. m", "monatsbudget", "pro monat", "im monat", "mois", "par mois", "mensuellement",
+		"mes", "al mes", "por mes", "mensualmente")
+	add(periodUnit{PeriodMonth, 52.0 / 12, false}, "week", "wk", "weekly", "woche", "semaine", "semana")
+	add(periodUnit{PeriodYear, 4, false}, "quarter", "qtr", "quarterly", "quartal", "trimestre")
+	add(periodUnit{PeriodYear, 1, false}, "year", "yr", "annum", "annually", "yearly", "annual", "per year", "a year",
+		"per annum", "p/a", "pa", "jahr", "jahresbudget", "pro jahr", "im jahr", "an", "par an", "année", "annee",
+		"año", "ano", "al año", "por año", "anualmente")
+	add(periodUnit{PeriodOneOff, 1, false}, "upfront", "up front", "in total", "total", "einmalig", "insgesamt",
+		"au total", "ponctuel", "en total")
+	add(periodUnit{"", 1, true}, "seat", "user", "head", "person", "agent", "rep", "nutzer", "benutzer", "anwender",
+		"lizenz", "arbeitsplatz", "mitarbeiter", "utilisateur", "poste", "usuario", "licencia", "puesto", "persona")
+	return m
+}()
+
+// round2 rounds to cents so converted amounts compare cleanly.
+// math.Round, unlike an int64 conversion, cannot overflow on an absurd
+// figure ("$100000000000000b").
+func round2(v float64) float64 {
+	return math.Round(v*100) / 100
 }
 
 // budgetSeats returns the first seat count, its confidence and evidence.
@@ -754,7 +989,8 @@ func budgetSeats(d *doc) (int, float64, string) {
 		}
 		noun := d.lower[m[6]:m[7]]
 		conf := 0.75
-		if strings.HasPrefix(noun, "user") || strings.HasPrefix(noun, "login") {
+		if strings.HasPrefix(noun, "user") || strings.HasPrefix(noun, "login") || strings.HasSuffix(noun, "nutzer") ||
+			strings.HasPrefix(noun, "utilisateur") || strings.HasPrefix(noun, "usuario") {
 			if n >= 100_000 {
 				continue
 			}

@@ -308,6 +308,8 @@ func usdPerUnit(currency string) float64 {
 		return 0.18
 	case "MXN", "ZAR":
 		return 0.055
+	case "NGN":
+		return 0.00065
 	default: // USD, EUR, GBP, CHF and unknown
 		return 1
 	}
