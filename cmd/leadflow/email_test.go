@@ -189,9 +189,9 @@ func mailgunClicked(t *testing.T, now time.Time, id, recipient, ref string) []by
 func TestHeatingUpEmailFromClick(t *testing.T) {
 	t.Parallel()
 	capture := newMailgunCapture(t)
-	// Thresholds set so that this lead (65 points) is cold and one click
-	// (+5) makes it hot.
-	env := mailEnv(t, capture, "email:\n  nurture: {default: []}\nscoring:\n  warm_threshold: 66\n")
+	// Thresholds set so that this lead (57 points: budget, authority, need,
+	// company) is cold and one click (+5) makes it hot.
+	env := mailEnv(t, capture, "email:\n  nurture: {default: []}\nscoring:\n  warm_threshold: 58\n  hot_threshold: 60\n")
 	env[config.EnvMailgunSigningKey] = mailgunKey
 	b := setupWith(t, testenv.DatabaseURL(t), testenv.RedisURL(t), options{env: env})
 
@@ -213,6 +213,7 @@ func TestHeatingUpEmailFromClick(t *testing.T) {
 				return true
 			}
 		}
+
 		return false
 	}, 20*time.Second, 100*time.Millisecond, "heating-up email sent")
 	require.Equal(t, []string{"cold->hot"}, b.query(t, `SELECT from_band || '->' || to_band FROM score_band_changes`))
