@@ -41,13 +41,13 @@ const (
 // follows it ("no problem", "kein Problem", "pas de problème").
 var needProblemWords = []string{"problem", "probl", "issue", "souci"}
 
-// extractNeed returns the need statement of d, or nil. A stated pain or
+// extractNeedRules returns the need statement of d by the rules, or nil. A stated pain or
 // goal (see need_detect.go) wins over an exploratory statement in the same
 // text, as the writer who says "just researching" and then tells of lost
 // orders has a need; a negated or solved pain reads as no need. tl is the
 // extracted timeline: an ASAP timeline makes a stated need urgent, and a
 // "no rush" one keeps it from being urgent.
-func extractNeed(d *doc, tl *Timeline) *Need {
+func extractNeedRules(d *doc, tl *Timeline) *Need {
 	langs := needLangs(d)
 	cues, denied := needFindCues(d, langs)
 	var best *Need
