@@ -96,6 +96,7 @@ func TestRequiredLiterals(t *testing.T) {
 
 func TestSplitLargePatterns(t *testing.T) {
 	t.Parallel()
+	compilePatterns()
 	for _, p := range allPatterns {
 		for _, part := range p.parts {
 			tree, err := syntax.Parse(part.re.String(), syntax.Perl)
@@ -104,5 +105,30 @@ func TestSplitLargePatterns(t *testing.T) {
 				require.LessOrEqual(t, progSize(tree), 500, "split part %q still too large for the backtracker", part.re)
 			}
 		}
+	}
+}
+
+// TestPatternsCompile compiles every pattern, which mustPattern defers to
+// the first prepare: a bad expression panics here, not in production.
+func TestPatternsCompile(t *testing.T) {
+	t.Parallel()
+	require.NotPanics(t, compilePatterns)
+	require.NotEmpty(t, allParts)
+	require.NotNil(t, literalIndex)
+	for i, part := range allParts {
+		require.Equal(t, i, part.id)
+	}
+}
+
+// BenchmarkCompilePatterns measures what the first Extract pays once:
+// compiling every pattern and building the literal automaton.
+func BenchmarkCompilePatterns(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		ps := make([]*pattern, len(allPatterns))
+		for i, p := range allPatterns {
+			ps[i] = &pattern{expr: p.expr}
+		}
+		buildPatterns(ps)
 	}
 }

@@ -37,6 +37,7 @@ type doc struct {
 
 // prepare builds the doc for text.
 func prepare(text string) *doc {
+	compilePatterns()
 	if len(text) > MaxInputBytes {
 		cut := MaxInputBytes
 		for cut > 0 && !utf8.RuneStart(text[cut]) {
