@@ -1,6 +1,9 @@
 package bant
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Languages the extractor reads, as ISO 639-1 codes.
 const (
@@ -96,18 +99,36 @@ func detectLanguage(lower string) string {
 		}
 		return -1
 	}
-	words := strings.FieldsFunc(lower, func(r rune) bool {
-		return !(r == '\'' || r >= 'a' && r <= 'z' || r >= 0xC0 && r != 0xD7 && r != 0xF7)
-	})
-	for i, w := range words {
+	// Words are runs of letters and apostrophes, walked in place (no
+	// slice of words: this runs on every text).
+	isWordRune := func(r rune) bool {
+		return r == '\'' || r >= 'a' && r <= 'z' || r >= 0xC0 && r != 0xD7 && r != 0xF7
+	}
+	prev := ""
+	for i := 0; i < len(lower); {
+		r, n := utf8.DecodeRuneInString(lower[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		for i < len(lower) {
+			r, n := utf8.DecodeRuneInString(lower[i:])
+			if !isWordRune(r) {
+				break
+			}
+			i += n
+		}
+		w := lower[start:i]
 		if l, ok := functionWords[w]; ok {
 			counts[index(l)]++
 		}
-		if i+1 < len(words) {
-			if l, ok := functionWords[w+" "+words[i+1]]; ok {
+		if prev != "" {
+			if l, ok := functionWords[prev+" "+w]; ok {
 				counts[index(l)]++
 			}
 		}
+		prev = w
 		// French elisions ("l'outil", "qu'on", "d'une") and Spanish
 		// inverted marks are strong cues that no word list catches.
 		if len(w) > 2 && w[1] == '\'' && strings.ContainsRune("ldjmnstcq", rune(w[0])) {

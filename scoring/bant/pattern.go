@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // pattern is a regular expression over doc.lower that is only run on the
@@ -28,6 +29,14 @@ type pattern struct {
 	// pattern, by compilePatterns on first use.
 	expr  string
 	parts []patternPart
+	// idx is the pattern's index in allPatterns.
+	idx int
+}
+
+// patternMatches caches one pattern's findAll result on a doc.
+type patternMatches struct {
+	m    [][]int
+	done bool
 }
 
 // patternPart is one branch of a pattern (or all of it).
@@ -53,7 +62,10 @@ const splitAboveInsts = 400
 // text. compilePatterns does it once, on the first prepare; an invalid
 // expression panics there (TestPatternsCompile catches it).
 func mustPattern(expr string) *pattern {
-	p := &pattern{expr: expr}
+	if compiled.Load() {
+		panic("bant: mustPattern after the first prepare; declare patterns as package-level variables")
+	}
+	p := &pattern{expr: expr, idx: len(allPatterns)}
 	allPatterns = append(allPatterns, p)
 	return p
 }
@@ -63,9 +75,13 @@ func mustPattern(expr string) *pattern {
 // doc is ready.
 func compilePatterns() { compileOnce.Do(compileAll) }
 
-var compileOnce sync.Once
+var (
+	compileOnce sync.Once
+	compiled    atomic.Bool
+)
 
 func compileAll() {
+	compiled.Store(true)
 	allParts, literalIndex = buildPatterns(allPatterns)
 }
 
@@ -546,8 +562,11 @@ var commonWords = map[string]bool{
 // crossing a clause break are not found. Results are cached on d, as
 // several extractors share patterns.
 func (p *pattern) findAll(d *doc) [][]int {
-	if m, ok := d.matches[p]; ok {
-		return m
+	if d.matches == nil {
+		d.matches = make([]patternMatches, len(allPatterns))
+	}
+	if c := &d.matches[p.idx]; c.done {
+		return c.m
 	}
 	var out [][]int
 	for i := range p.parts {
@@ -571,10 +590,7 @@ func (p *pattern) findAll(d *doc) [][]int {
 	if len(p.parts) > 1 {
 		slices.SortStableFunc(out, func(a, b []int) int { return a[0] - b[0] })
 	}
-	if d.matches == nil {
-		d.matches = make(map[*pattern][][]int)
-	}
-	d.matches[p] = out
+	d.matches[p.idx] = patternMatches{m: out, done: true}
 	return out
 }
 
@@ -593,10 +609,35 @@ func (p *pattern) matchesIn(d *doc, lo, hi int) bool {
 // part's literals, ascending. The first call runs literalIndex over the
 // whole text once, for every part.
 func (d *doc) clausesFor(part *patternPart) []int {
-	if d.partClauses == nil {
-		d.partClauses = literalIndex.scan(d)
+	if !d.scanned {
+		literalIndex.scan(d)
 	}
-	return d.partClauses[part.id]
+	h := d.hits
+	j, ok := slices.BinarySearchFunc(h.parts, int32(part.id), func(p partHits, id int32) int { return int(p.part - id) })
+	if !ok {
+		return nil
+	}
+	start := int32(0)
+	if j > 0 {
+		start = h.parts[j-1].end
+	}
+	end := h.parts[j].end
+	return h.clauses[start:end:end]
+}
+
+// literalHits is what literalIndex.scan found in a doc: for each part
+// with a literal in the text (and only those: there are thousands of
+// parts and a text wakes a few hundred), the clauses holding one.
+type literalHits struct {
+	// parts are ascending by part id; part i's clauses are
+	// clauses[parts[i-1].end:parts[i].end].
+	parts   []partHits
+	clauses []int
+}
+
+// partHits locates one part's clauses in literalHits.clauses.
+type partHits struct {
+	part, end int32
 }
 
 // literalIndex is an Aho-Corasick automaton over the literals of every
@@ -717,20 +758,61 @@ func addOut(outs []acOut, o acOut) []acOut {
 	return append(outs, o)
 }
 
-// scan returns, per part id, the ascending indices of the clauses of d in
-// which one of the part's literals starts.
-func (a *acAutomaton) scan(d *doc) [][]int {
-	res := make([][]int, a.nparts)
+// scanScratch is scan's reusable working memory.
+type scanScratch struct {
+	// found holds part<<32 | clause for each literal occurrence, deduped
+	// against last.
+	found []uint64
+	// last is, per part id, 1 + the last clause recorded for it (0:
+	// none); entries are reset after each scan.
+	last []int32
+}
+
+var scanPool = sync.Pool{New: func() any { return new(scanScratch) }}
+
+// scan records in d.hits, per part, the ascending indices of the clauses
+// of d in which one of the part's literals starts.
+func (a *acAutomaton) scan(d *doc) {
+	d.scanned = true
+	sc := scanPool.Get().(*scanScratch)
+	if len(sc.last) < a.nparts {
+		sc.last = make([]int32, a.nparts)
+	}
+	found := sc.found[:0]
 	s := d.lower
 	st := int32(0)
+	cur := 0 // the clause holding s[i]
 	for i := 0; i < len(s); i++ {
+		for cur < len(d.breaks) && d.breaks[cur] < i {
+			cur++
+		}
 		st = a.delta[int(st)*a.nclass+int(a.class[s[i]])]
 		for _, o := range a.out[st] {
-			k := d.clauseIndex(i - o.length + 1)
-			if r := res[o.part]; len(r) == 0 || r[len(r)-1] != k {
-				res[o.part] = append(r, k)
+			k := cur
+			if p := i - o.length + 1; cur > 0 && p <= d.breaks[cur-1] {
+				k = d.clauseIndex(p) // a literal spanning a break
+			}
+			if sc.last[o.part] != int32(k+1) {
+				sc.last[o.part] = int32(k + 1)
+				found = append(found, uint64(o.part)<<32|uint64(k))
 			}
 		}
 	}
-	return res
+	slices.Sort(found)
+	found = slices.Compact(found)
+	var h literalHits
+	h.clauses = make([]int, len(found))
+	for i, f := range found {
+		part := int32(f >> 32)
+		h.clauses[i] = int(uint32(f))
+		if n := len(h.parts); n > 0 && h.parts[n-1].part == part {
+			h.parts[n-1].end++
+		} else {
+			h.parts = append(h.parts, partHits{part: part, end: int32(i + 1)})
+		}
+		sc.last[part] = 0
+	}
+	d.hits = h
+	sc.found = found
+	scanPool.Put(sc)
 }

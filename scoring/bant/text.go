@@ -26,11 +26,12 @@ type doc struct {
 	// breaks are the offsets in lower where isBreak holds, ascending;
 	// clause k spans from breaks[k-1]+1 to breaks[k].
 	breaks []int
-	// matches caches pattern.findAll results.
-	matches map[*pattern][][]int
-	// partClauses caches, per pattern part id, the clauses holding one of
-	// its literals; nil until the first pattern runs.
-	partClauses [][]int
+	// matches caches pattern.findAll results, by pattern.idx.
+	matches []patternMatches
+	// hits caches, per pattern part, the clauses holding one of its
+	// literals; valid once scanned is set, by the first pattern run.
+	hits    literalHits
+	scanned bool
 	// numberSpans caches numberSpans; nil until first computed.
 	numberSpans *[][2]int
 }
