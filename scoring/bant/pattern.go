@@ -24,6 +24,18 @@ import (
 // alternation without capture groups is also split into branches small
 // enough for regexp's backtracker. TestPatternMatchesRegexp
 // checks the equivalence on the test corpus.
+//
+// Word boundaries and accents: regexp's \b knows only ASCII word
+// characters. To it é, ß or ñ are punctuation, so a \b next to an accented
+// letter holds only where that letter touches an ASCII letter, that is
+// inside a word: `\bété` matches in "compété" but not in "l'été", and
+// `soci[eé]t[eé]\b` misses "société " while it finds "societe ". The
+// idiom: put \b only on an edge whose character is ASCII and give an
+// accented edge none, accepting a longer word there: "soci[eé]t(?:e\b|é)",
+// "(?:été|ete\b)". Where a longer word must not match, "(?:$|[^\pL])"
+// checks the next rune but consumes it: the match ends one rune later. needWords
+// and tlWords build word lists this way; TestWordBoundaryAccents lists the
+// patterns that still put \b against an accented letter.
 type pattern struct {
 	// expr is the expression as written; it is compiled, with every other
 	// pattern, by compilePatterns on first use.
