@@ -581,13 +581,25 @@ func (p *pattern) findAll(d *doc) [][]int {
 		return c.m
 	}
 	var out [][]int
+	// A pattern's parts have consecutive ids, so one search finds the
+	// first hit among them and the rest follow in d.hits.parts.
+	h, j := d.literalHits(), -1
 	for i := range p.parts {
 		part := &p.parts[i]
 		if part.lits == nil || literalIndex == nil {
 			out = append(out, part.re.FindAllStringSubmatchIndex(d.lower, -1)...)
 			continue
 		}
-		for _, k := range d.clausesFor(part) {
+		if j < 0 {
+			j, _ = slices.BinarySearchFunc(h.parts, int32(part.id), comparePartHits)
+		}
+		for j < len(h.parts) && h.parts[j].part < int32(part.id) {
+			j++
+		}
+		if j == len(h.parts) || h.parts[j].part != int32(part.id) {
+			continue
+		}
+		for _, k := range h.partClauses(j) {
 			c := d.clauseSpan(k)
 			for _, m := range part.re.FindAllStringSubmatchIndex(d.lower[c[0]:c[1]], -1) {
 				for i := range m {
@@ -621,14 +633,25 @@ func (p *pattern) matchesIn(d *doc, lo, hi int) bool {
 // part's literals, ascending. The first call runs literalIndex over the
 // whole text once, for every part.
 func (d *doc) clausesFor(part *patternPart) []int {
-	if !d.scanned {
-		literalIndex.scan(d)
-	}
-	h := d.hits
-	j, ok := slices.BinarySearchFunc(h.parts, int32(part.id), func(p partHits, id int32) int { return int(p.part - id) })
+	h := d.literalHits()
+	j, ok := slices.BinarySearchFunc(h.parts, int32(part.id), comparePartHits)
 	if !ok {
 		return nil
 	}
+	return h.partClauses(j)
+}
+
+// literalHits returns d's literal hits, running literalIndex over the
+// text on the first call.
+func (d *doc) literalHits() *literalHits {
+	if !d.scanned {
+		literalIndex.scan(d)
+	}
+	return &d.hits
+}
+
+// partClauses returns the clauses of the part at h.parts[j].
+func (h *literalHits) partClauses(j int) []int {
 	start := int32(0)
 	if j > 0 {
 		start = h.parts[j-1].end
@@ -636,6 +659,8 @@ func (d *doc) clausesFor(part *patternPart) []int {
 	end := h.parts[j].end
 	return h.clauses[start:end:end]
 }
+
+func comparePartHits(p partHits, id int32) int { return int(p.part - id) }
 
 // literalHits is what literalIndex.scan found in a doc: for each part
 // with a literal in the text (and only those: there are thousands of
