@@ -2,6 +2,7 @@ package bant
 
 import (
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -87,8 +88,26 @@ func DetectLanguage(text string) string {
 	return detectLanguage(strings.ToLower(text))
 }
 
-// detectLanguage is DetectLanguage on lower-cased text.
+// detectLanguage is DetectLanguage on lower-cased text. Extract's
+// readers each ask about the same doc.lower, so the last answer is kept:
+// comparing the same string costs nothing (equal pointers), and any other
+// text of equal content has the same answer.
 func detectLanguage(lower string) string {
+	if c := lastLanguage.Load(); c != nil && c.lower == lower {
+		return c.lang
+	}
+	lang := countLanguage(lower)
+	lastLanguage.Store(&languageMemo{lower: lower, lang: lang})
+	return lang
+}
+
+// languageMemo is detectLanguage's last answer.
+type languageMemo struct{ lower, lang string }
+
+var lastLanguage atomic.Pointer[languageMemo]
+
+// countLanguage counts each language's function words in lower.
+func countLanguage(lower string) string {
 	var counts [4]int
 	langs := [4]string{LangEnglish, LangGerman, LangFrench, LangSpanish}
 	index := func(l string) int {
