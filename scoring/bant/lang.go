@@ -1,6 +1,10 @@
 package bant
 
-import "strings"
+import (
+	"strings"
+	"sync/atomic"
+	"unicode/utf8"
+)
 
 // Languages the extractor reads, as ISO 639-1 codes.
 const (
@@ -84,8 +88,26 @@ func DetectLanguage(text string) string {
 	return detectLanguage(strings.ToLower(text))
 }
 
-// detectLanguage is DetectLanguage on lower-cased text.
+// detectLanguage is DetectLanguage on lower-cased text. Extract's
+// readers each ask about the same doc.lower, so the last answer is kept:
+// comparing the same string costs nothing (equal pointers), and any other
+// text of equal content has the same answer.
 func detectLanguage(lower string) string {
+	if c := lastLanguage.Load(); c != nil && c.lower == lower {
+		return c.lang
+	}
+	lang := countLanguage(lower)
+	lastLanguage.Store(&languageMemo{lower: lower, lang: lang})
+	return lang
+}
+
+// languageMemo is detectLanguage's last answer.
+type languageMemo struct{ lower, lang string }
+
+var lastLanguage atomic.Pointer[languageMemo]
+
+// countLanguage counts each language's function words in lower.
+func countLanguage(lower string) string {
 	var counts [4]int
 	langs := [4]string{LangEnglish, LangGerman, LangFrench, LangSpanish}
 	index := func(l string) int {
@@ -96,18 +118,36 @@ func detectLanguage(lower string) string {
 		}
 		return -1
 	}
-	words := strings.FieldsFunc(lower, func(r rune) bool {
-		return !(r == '\'' || r >= 'a' && r <= 'z' || r >= 0xC0 && r != 0xD7 && r != 0xF7)
-	})
-	for i, w := range words {
+	// Words are runs of letters and apostrophes, walked in place (no
+	// slice of words: this runs on every text).
+	isWordRune := func(r rune) bool {
+		return r == '\'' || r >= 'a' && r <= 'z' || r >= 0xC0 && r != 0xD7 && r != 0xF7
+	}
+	prev := ""
+	for i := 0; i < len(lower); {
+		r, n := utf8.DecodeRuneInString(lower[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		for i < len(lower) {
+			r, n := utf8.DecodeRuneInString(lower[i:])
+			if !isWordRune(r) {
+				break
+			}
+			i += n
+		}
+		w := lower[start:i]
 		if l, ok := functionWords[w]; ok {
 			counts[index(l)]++
 		}
-		if i+1 < len(words) {
-			if l, ok := functionWords[w+" "+words[i+1]]; ok {
+		if prev != "" {
+			if l, ok := functionWords[prev+" "+w]; ok {
 				counts[index(l)]++
 			}
 		}
+		prev = w
 		// French elisions ("l'outil", "qu'on", "d'une") and Spanish
 		// inverted marks are strong cues that no word list catches.
 		if len(w) > 2 && w[1] == '\'' && strings.ContainsRune("ldjmnstcq", rune(w[0])) {

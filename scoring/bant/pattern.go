@@ -4,7 +4,10 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // pattern is a regular expression over doc.lower that is only run on the
@@ -21,8 +24,31 @@ import (
 // alternation without capture groups is also split into branches small
 // enough for regexp's backtracker. TestPatternMatchesRegexp
 // checks the equivalence on the test corpus.
+//
+// Word boundaries and accents: regexp's \b knows only ASCII word
+// characters. To it é, ß or ñ are punctuation, so a \b next to an accented
+// letter holds only where that letter touches an ASCII letter, that is
+// inside a word: `\bété` matches in "compété" but not in "l'été", and
+// `soci[eé]t[eé]\b` misses "société " while it finds "societe ". The
+// idiom: put \b only on an edge whose character is ASCII and give an
+// accented edge none, accepting a longer word there: "soci[eé]t(?:e\b|é)",
+// "(?:été|ete\b)". Where a longer word must not match, "(?:$|[^\pL])"
+// checks the next rune but consumes it: the match ends one rune later. needWords
+// and tlWords build word lists this way; TestWordBoundaryAccents lists the
+// patterns that still put \b against an accented letter.
 type pattern struct {
+	// expr is the expression as written; it is compiled, with every other
+	// pattern, by compilePatterns on first use.
+	expr  string
 	parts []patternPart
+	// idx is the pattern's index in allPatterns.
+	idx int
+}
+
+// patternMatches caches one pattern's findAll result on a doc.
+type patternMatches struct {
+	m    [][]int
+	done bool
 }
 
 // patternPart is one branch of a pattern (or all of it).
@@ -31,7 +57,7 @@ type patternPart struct {
 	// lits are literals one of which every match contains; nil when none
 	// could be derived, and the part then runs over the whole text.
 	lits []string
-	// id indexes allParts and doc.partClauses.
+	// id indexes allParts and the doc's literal hits.
 	id int
 }
 
@@ -41,19 +67,66 @@ type patternPart struct {
 // instructions.
 const splitAboveInsts = 400
 
-// mustPattern compiles expr, splits it if it is large, and derives the
-// required literals of each part.
+// mustPattern registers expr as a pattern. Nothing is compiled here:
+// patterns are package-level variables, and compiling ~1,600 expression
+// parts and their literal automaton takes tens of milliseconds that every
+// program linking the package would pay at start even if it never reads a
+// text. compilePatterns does it once, on the first prepare; an invalid
+// expression panics there (TestPatternsCompile catches it).
 func mustPattern(expr string) *pattern {
-	tree, err := syntax.Parse(expr, syntax.Perl)
+	if compiled.Load() {
+		panic("bant: mustPattern after the first prepare; declare patterns as package-level variables")
+	}
+	p := &pattern{expr: expr, idx: len(allPatterns)}
+	allPatterns = append(allPatterns, p)
+	return p
+}
+
+// compilePatterns compiles every registered pattern and builds
+// literalIndex, once. It is called by prepare, so any pattern used on a
+// doc is ready.
+func compilePatterns() { compileOnce.Do(compileAll) }
+
+var (
+	compileOnce sync.Once
+	compiled    atomic.Bool
+)
+
+func compileAll() {
+	compiled.Store(true)
+	allParts, literalIndex = buildPatterns(allPatterns)
+}
+
+// buildPatterns compiles ps, numbering their parts from 0, and builds the
+// literal automaton over those parts.
+func buildPatterns(ps []*pattern) ([]*patternPart, *acAutomaton) {
+	var parts []*patternPart
+	for _, p := range ps {
+		p.compile(len(parts))
+		for i := range p.parts {
+			parts = append(parts, &p.parts[i])
+		}
+	}
+	return parts, buildAutomaton(parts)
+}
+
+// compile parses p.expr, splits it if it is large, and derives the
+// required literals of each part, numbering the parts from firstID.
+func (p *pattern) compile(firstID int) {
+	tree, err := syntax.Parse(p.expr, syntax.Perl)
 	if err != nil {
-		panic("bant: parse " + expr + ": " + err.Error())
+		panic("bant: parse " + p.expr + ": " + err.Error())
 	}
 	branches := []*syntax.Regexp{tree}
 	if tree.MaxCap() == 0 {
-		branches = splitLarge(tree)
+		branches = splitLarge(tree, map[*syntax.Regexp]int{})
 	}
-	p := &pattern{}
+	memo := map[*syntax.Regexp]string{}
 	for _, b := range branches {
+		expr := p.expr
+		if len(branches) > 1 {
+			expr = exprString(b, memo)
+		}
 		lits := requiredLiterals(b)
 		for i, l := range lits {
 			if len(l) > maxLiteralLen {
@@ -62,25 +135,20 @@ func mustPattern(expr string) *pattern {
 		}
 		slices.Sort(lits)
 		p.parts = append(p.parts, patternPart{
-			re:   regexp.MustCompile(b.String()),
+			re:   regexp.MustCompile(expr),
 			lits: slices.Compact(lits),
-			id:   len(allParts) + len(p.parts),
+			id:   firstID + len(p.parts),
 		})
 	}
-	for i := range p.parts {
-		allParts = append(allParts, &p.parts[i])
-	}
-	allPatterns = append(allPatterns, p)
-	return p
 }
 
 // maxLiteralLen caps literals, which keeps the automaton small: "i'm the
 // one who makes the final call" is as selective cut to "i'm the one ".
 const maxLiteralLen = 12
 
-// allPatterns and allParts register every pattern, in creation order;
-// literalIndex is built over allParts at init. Patterns are package-level
-// variables, so all exist before init runs.
+// allPatterns registers every pattern, in creation order (patterns are
+// package-level variables, so all exist before the first Extract);
+// allParts lists their parts by id once compilePatterns has run.
 var (
 	allPatterns []*pattern
 	allParts    []*patternPart
@@ -100,7 +168,10 @@ func progSize(re *syntax.Regexp) int {
 // alternation into its branches, a concatenation around its largest
 // alternation ("a(?:b|c)d" into "abd" and "acd"). The parts match, between
 // them, exactly what re matches.
-func splitLarge(re *syntax.Regexp) []*syntax.Regexp {
+//
+// sizes memoizes progSize of the alternations inside concatenations,
+// which the branches of one split share.
+func splitLarge(re *syntax.Regexp, sizes map[*syntax.Regexp]int) []*syntax.Regexp {
 	if progSize(re) <= splitAboveInsts {
 		return []*syntax.Regexp{re}
 	}
@@ -111,7 +182,15 @@ func splitLarge(re *syntax.Regexp) []*syntax.Regexp {
 	case syntax.OpConcat:
 		alt, size := -1, 0
 		for i, sub := range re.Sub {
-			if n := progSize(sub); sub.Op == syntax.OpAlternate && n > size {
+			if sub.Op != syntax.OpAlternate {
+				continue
+			}
+			n, ok := sizes[sub]
+			if !ok {
+				n = progSize(sub)
+				sizes[sub] = n
+			}
+			if n > size {
 				alt, size = i, n
 			}
 		}
@@ -128,9 +207,135 @@ func splitLarge(re *syntax.Regexp) []*syntax.Regexp {
 	}
 	var out []*syntax.Regexp
 	for _, b := range branches {
-		out = append(out, splitLarge(b)...)
+		out = append(out, splitLarge(b, sizes)...)
 	}
 	return out
+}
+
+// exprString returns re in regexp syntax, for compiling the parts
+// splitLarge makes. It is not re.String() because that is slow here: it
+// checks case folding rune by rune across each character class (most of
+// Unicode for [^.!?;\n] or \pL), again for every part sharing the class.
+// Classes are printed as their ranges (memoized: the parts of one pattern
+// share most subtrees), and every subexpression self-contained in a
+// non-capturing group, which changes nothing in what the whole matches.
+func exprString(re *syntax.Regexp, classes map[*syntax.Regexp]string) string {
+	var b strings.Builder
+	writeExpr(&b, re, classes)
+	return b.String()
+}
+
+// writeExpr writes re to b for exprString.
+func writeExpr(b *strings.Builder, re *syntax.Regexp, classes map[*syntax.Regexp]string) {
+	group := func(sub *syntax.Regexp) {
+		b.WriteString("(?:")
+		writeExpr(b, sub, classes)
+		b.WriteByte(')')
+	}
+	count := func(n int) { b.WriteString(strconv.Itoa(n)) }
+	switch re.Op {
+	case syntax.OpNoMatch:
+		b.WriteString(`[^\x00-\x{10FFFF}]`)
+	case syntax.OpEmptyMatch:
+		b.WriteString(`(?:)`)
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			b.WriteString("(?i:" + regexp.QuoteMeta(string(re.Rune)) + ")")
+		} else {
+			b.WriteString(regexp.QuoteMeta(string(re.Rune)))
+		}
+	case syntax.OpCharClass:
+		s, ok := classes[re]
+		if !ok {
+			s = classString(re.Rune)
+			classes[re] = s
+		}
+		b.WriteString(s)
+	case syntax.OpAnyCharNotNL:
+		b.WriteString(`(?-s:.)`)
+	case syntax.OpAnyChar:
+		b.WriteString(`(?s:.)`)
+	case syntax.OpBeginLine:
+		b.WriteString(`(?m:^)`)
+	case syntax.OpEndLine:
+		b.WriteString(`(?m:$)`)
+	case syntax.OpBeginText:
+		b.WriteString(`\A`)
+	case syntax.OpEndText:
+		if re.Flags&syntax.WasDollar != 0 {
+			b.WriteString(`(?-m:$)`)
+		} else {
+			b.WriteString(`\z`)
+		}
+	case syntax.OpWordBoundary:
+		b.WriteString(`\b`)
+	case syntax.OpNoWordBoundary:
+		b.WriteString(`\B`)
+	case syntax.OpCapture:
+		if re.Name != "" {
+			b.WriteString("(?P<" + re.Name + ">")
+		} else {
+			b.WriteByte('(')
+		}
+		writeExpr(b, re.Sub[0], classes)
+		b.WriteByte(')')
+	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		group(re.Sub[0])
+		switch {
+		case re.Op == syntax.OpStar:
+			b.WriteByte('*')
+		case re.Op == syntax.OpPlus:
+			b.WriteByte('+')
+		case re.Op == syntax.OpQuest:
+			b.WriteByte('?')
+		case re.Max == -1:
+			b.WriteByte('{')
+			count(re.Min)
+			b.WriteString(",}")
+		case re.Min == re.Max:
+			b.WriteByte('{')
+			count(re.Min)
+			b.WriteByte('}')
+		default:
+			b.WriteByte('{')
+			count(re.Min)
+			b.WriteByte(',')
+			count(re.Max)
+			b.WriteByte('}')
+		}
+		if re.Flags&syntax.NonGreedy != 0 {
+			b.WriteByte('?')
+		}
+	case syntax.OpConcat, syntax.OpAlternate:
+		for i, sub := range re.Sub {
+			if i > 0 && re.Op == syntax.OpAlternate {
+				b.WriteByte('|')
+			}
+			group(sub)
+		}
+	default:
+		b.WriteString(re.String())
+	}
+}
+
+// classString prints a character class's ranges (pairs, as in
+// syntax.Regexp.Rune) as a bracket expression.
+func classString(ranges []rune) string {
+	if len(ranges) == 0 {
+		return `[^\x00-\x{10FFFF}]`
+	}
+	b := []byte{'['}
+	for i := 0; i+1 < len(ranges); i += 2 {
+		b = append(b, `\x{`...)
+		b = strconv.AppendInt(b, int64(ranges[i]), 16)
+		b = append(b, '}')
+		if ranges[i+1] != ranges[i] {
+			b = append(b, `-\x{`...)
+			b = strconv.AppendInt(b, int64(ranges[i+1]), 16)
+			b = append(b, '}')
+		}
+	}
+	return string(append(b, ']'))
 }
 
 // isEmptyWidth reports an assertion that matches the empty string.
@@ -369,17 +574,32 @@ var commonWords = map[string]bool{
 // crossing a clause break are not found. Results are cached on d, as
 // several extractors share patterns.
 func (p *pattern) findAll(d *doc) [][]int {
-	if m, ok := d.matches[p]; ok {
-		return m
+	if d.matches == nil {
+		d.matches = make([]patternMatches, len(allPatterns))
+	}
+	if c := &d.matches[p.idx]; c.done {
+		return c.m
 	}
 	var out [][]int
+	// A pattern's parts have consecutive ids, so one search finds the
+	// first hit among them and the rest follow in d.hits.parts.
+	h, j := d.literalHits(), -1
 	for i := range p.parts {
 		part := &p.parts[i]
 		if part.lits == nil || literalIndex == nil {
 			out = append(out, part.re.FindAllStringSubmatchIndex(d.lower, -1)...)
 			continue
 		}
-		for _, k := range d.clausesFor(part) {
+		if j < 0 {
+			j, _ = slices.BinarySearchFunc(h.parts, int32(part.id), comparePartHits)
+		}
+		for j < len(h.parts) && h.parts[j].part < int32(part.id) {
+			j++
+		}
+		if j == len(h.parts) || h.parts[j].part != int32(part.id) {
+			continue
+		}
+		for _, k := range h.partClauses(j) {
 			c := d.clauseSpan(k)
 			for _, m := range part.re.FindAllStringSubmatchIndex(d.lower[c[0]:c[1]], -1) {
 				for i := range m {
@@ -394,10 +614,7 @@ func (p *pattern) findAll(d *doc) [][]int {
 	if len(p.parts) > 1 {
 		slices.SortStableFunc(out, func(a, b []int) int { return a[0] - b[0] })
 	}
-	if d.matches == nil {
-		d.matches = make(map[*pattern][][]int)
-	}
-	d.matches[p] = out
+	d.matches[p.idx] = patternMatches{m: out, done: true}
 	return out
 }
 
@@ -416,20 +633,54 @@ func (p *pattern) matchesIn(d *doc, lo, hi int) bool {
 // part's literals, ascending. The first call runs literalIndex over the
 // whole text once, for every part.
 func (d *doc) clausesFor(part *patternPart) []int {
-	if d.partClauses == nil {
-		d.partClauses = literalIndex.scan(d)
+	h := d.literalHits()
+	j, ok := slices.BinarySearchFunc(h.parts, int32(part.id), comparePartHits)
+	if !ok {
+		return nil
 	}
-	return d.partClauses[part.id]
+	return h.partClauses(j)
+}
+
+// literalHits returns d's literal hits, running literalIndex over the
+// text on the first call.
+func (d *doc) literalHits() *literalHits {
+	if !d.scanned {
+		literalIndex.scan(d)
+	}
+	return &d.hits
+}
+
+// partClauses returns the clauses of the part at h.parts[j].
+func (h *literalHits) partClauses(j int) []int {
+	start := int32(0)
+	if j > 0 {
+		start = h.parts[j-1].end
+	}
+	end := h.parts[j].end
+	return h.clauses[start:end:end]
+}
+
+func comparePartHits(p partHits, id int32) int { return int(p.part - id) }
+
+// literalHits is what literalIndex.scan found in a doc: for each part
+// with a literal in the text (and only those: there are thousands of
+// parts and a text wakes a few hundred), the clauses holding one.
+type literalHits struct {
+	// parts are ascending by part id; part i's clauses are
+	// clauses[parts[i-1].end:parts[i].end].
+	parts   []partHits
+	clauses []int
+}
+
+// partHits locates one part's clauses in literalHits.clauses.
+type partHits struct {
+	part, end int32
 }
 
 // literalIndex is an Aho-Corasick automaton over the literals of every
 // pattern part: one pass over a text finds which clauses each part must
 // run on.
 var literalIndex *acAutomaton
-
-func init() {
-	literalIndex = buildAutomaton(allParts)
-}
 
 // acAutomaton is a complete Aho-Corasick DFA over a compressed alphabet
 // (the bytes that occur in literals, plus one class for all others).
@@ -463,19 +714,20 @@ func buildAutomaton(parts []*patternPart) *acAutomaton {
 			}
 		}
 	}
-	// The trie, as sparse children, then completed breadth first.
-	children := []map[uint8]int32{{}}
+	// The trie, in delta itself (0 is "no child": the root is nobody's
+	// child), then completed breadth first.
+	a.delta = make([]int32, a.nclass, trieSize(parts)*a.nclass)
 	out := [][]acOut{nil}
 	for _, p := range parts {
 		for _, l := range p.lits {
 			st := int32(0)
 			for i := 0; i < len(l); i++ {
-				c := a.class[l[i]]
-				next, ok := children[st][c]
-				if !ok {
-					next = int32(len(children))
-					children[st][c] = next
-					children = append(children, map[uint8]int32{})
+				at := int(st)*a.nclass + int(a.class[l[i]])
+				next := a.delta[at]
+				if next == 0 {
+					next = int32(len(out))
+					a.delta[at] = next
+					a.delta = append(a.delta, make([]int32, a.nclass)...)
 					out = append(out, nil)
 				}
 				st = next
@@ -483,24 +735,22 @@ func buildAutomaton(parts []*patternPart) *acAutomaton {
 			out[st] = addOut(out[st], acOut{part: p.id, length: len(l)})
 		}
 	}
-	n := len(children)
-	a.delta = make([]int32, n*a.nclass)
-	fail := make([]int32, n)
-	queue := []int32{0}
+	fail := make([]int32, len(out))
+	queue := make([]int32, 1, len(out))
 	for len(queue) > 0 {
 		st := queue[0]
 		queue = queue[1:]
+		row, frow := a.delta[int(st)*a.nclass:], a.delta[int(fail[st])*a.nclass:]
 		for c := 0; c < a.nclass; c++ {
-			next, ok := children[st][uint8(c)]
-			if !ok {
+			next := row[c]
+			if next == 0 {
 				if st != 0 {
-					a.delta[int(st)*a.nclass+c] = a.delta[int(fail[st])*a.nclass+c]
+					row[c] = frow[c]
 				}
 				continue
 			}
-			a.delta[int(st)*a.nclass+c] = next
 			if st != 0 {
-				fail[next] = a.delta[int(fail[st])*a.nclass+c]
+				fail[next] = frow[c]
 			}
 			for _, o := range out[fail[next]] {
 				out[next] = addOut(out[next], o)
@@ -510,6 +760,27 @@ func buildAutomaton(parts []*patternPart) *acAutomaton {
 	}
 	a.out = out
 	return a
+}
+
+// trieSize returns the number of nodes of the trie of parts' literals,
+// root included: sorted, each literal adds the bytes it does not share
+// with the one before.
+func trieSize(parts []*patternPart) int {
+	var lits []string
+	for _, p := range parts {
+		lits = append(lits, p.lits...)
+	}
+	slices.Sort(lits)
+	n, prev := 1, ""
+	for _, l := range lits {
+		common := 0
+		for common < len(l) && common < len(prev) && l[common] == prev[common] {
+			common++
+		}
+		n += len(l) - common
+		prev = l
+	}
+	return n
 }
 
 // addOut adds o to outs, keeping one entry per part with the shortest
@@ -524,20 +795,61 @@ func addOut(outs []acOut, o acOut) []acOut {
 	return append(outs, o)
 }
 
-// scan returns, per part id, the ascending indices of the clauses of d in
-// which one of the part's literals starts.
-func (a *acAutomaton) scan(d *doc) [][]int {
-	res := make([][]int, a.nparts)
+// scanScratch is scan's reusable working memory.
+type scanScratch struct {
+	// found holds part<<32 | clause for each literal occurrence, deduped
+	// against last.
+	found []uint64
+	// last is, per part id, 1 + the last clause recorded for it (0:
+	// none); entries are reset after each scan.
+	last []int32
+}
+
+var scanPool = sync.Pool{New: func() any { return new(scanScratch) }}
+
+// scan records in d.hits, per part, the ascending indices of the clauses
+// of d in which one of the part's literals starts.
+func (a *acAutomaton) scan(d *doc) {
+	d.scanned = true
+	sc := scanPool.Get().(*scanScratch)
+	if len(sc.last) < a.nparts {
+		sc.last = make([]int32, a.nparts)
+	}
+	found := sc.found[:0]
 	s := d.lower
 	st := int32(0)
+	cur := 0 // the clause holding s[i]
 	for i := 0; i < len(s); i++ {
+		for cur < len(d.breaks) && d.breaks[cur] < i {
+			cur++
+		}
 		st = a.delta[int(st)*a.nclass+int(a.class[s[i]])]
 		for _, o := range a.out[st] {
-			k := d.clauseIndex(i - o.length + 1)
-			if r := res[o.part]; len(r) == 0 || r[len(r)-1] != k {
-				res[o.part] = append(r, k)
+			k := cur
+			if p := i - o.length + 1; cur > 0 && p <= d.breaks[cur-1] {
+				k = d.clauseIndex(p) // a literal spanning a break
+			}
+			if sc.last[o.part] != int32(k+1) {
+				sc.last[o.part] = int32(k + 1)
+				found = append(found, uint64(o.part)<<32|uint64(k))
 			}
 		}
 	}
-	return res
+	slices.Sort(found)
+	found = slices.Compact(found)
+	var h literalHits
+	h.clauses = make([]int, len(found))
+	for i, f := range found {
+		part := int32(f >> 32)
+		h.clauses[i] = int(uint32(f))
+		if n := len(h.parts); n > 0 && h.parts[n-1].part == part {
+			h.parts[n-1].end++
+		} else {
+			h.parts = append(h.parts, partHits{part: part, end: int32(i + 1)})
+		}
+		sc.last[part] = 0
+	}
+	d.hits = h
+	sc.found = found
+	scanPool.Put(sc)
 }

@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 )
@@ -96,6 +97,7 @@ func TestRequiredLiterals(t *testing.T) {
 
 func TestSplitLargePatterns(t *testing.T) {
 	t.Parallel()
+	compilePatterns()
 	for _, p := range allPatterns {
 		for _, part := range p.parts {
 			tree, err := syntax.Parse(part.re.String(), syntax.Perl)
@@ -105,4 +107,115 @@ func TestSplitLargePatterns(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPatternsCompile compiles every pattern, which mustPattern defers to
+// the first prepare: a bad expression panics here, not in production.
+func TestPatternsCompile(t *testing.T) {
+	t.Parallel()
+	require.NotPanics(t, compilePatterns)
+	require.NotEmpty(t, allParts)
+	require.NotNil(t, literalIndex)
+	for i, part := range allParts {
+		require.Equal(t, i, part.id)
+	}
+}
+
+// BenchmarkCompilePatterns measures what the first Extract pays once:
+// compiling every pattern and building the literal automaton.
+func BenchmarkCompilePatterns(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		ps := make([]*pattern, len(allPatterns))
+		for i, p := range allPatterns {
+			ps[i] = &pattern{expr: p.expr}
+		}
+		buildPatterns(ps)
+	}
+}
+
+// TestWordBoundaryAccents lists patterns with a \b against a character
+// that can be an accented letter (see pattern): such a boundary fails at
+// the word's edge, where it was meant to hold. It logs rather than fails
+// while patterns owned by the dimension files still hold some.
+func TestWordBoundaryAccents(t *testing.T) {
+	t.Parallel()
+	for _, p := range allPatterns {
+		tree, err := syntax.Parse(p.expr, syntax.Perl)
+		require.NoError(t, err)
+		if bad := accentBoundaries(tree); len(bad) > 0 {
+			t.Logf("\\b against an accented letter in %.60q: %q", p.expr, bad)
+		}
+	}
+	re, err := syntax.Parse(`\bsoci[eé]t[eé]\b|\bje\b|\bété`, syntax.Perl)
+	require.NoError(t, err)
+	require.Len(t, accentBoundaries(re), 2)
+}
+
+// accentBoundaries returns, for each \b in re next to a subexpression that
+// can start (after the \b) or end (before it) with a non-ASCII rune, that
+// subexpression.
+func accentBoundaries(re *syntax.Regexp) []string {
+	var out []string
+	if re.Op == syntax.OpConcat {
+		for i, sub := range re.Sub {
+			if sub.Op != syntax.OpWordBoundary {
+				continue
+			}
+			if i+1 < len(re.Sub) && slices.ContainsFunc(edgeRunes(re.Sub[i+1], false), nonASCII) {
+				out = append(out, re.Sub[i+1].String())
+			}
+			if i > 0 && slices.ContainsFunc(edgeRunes(re.Sub[i-1], true), nonASCII) {
+				out = append(out, re.Sub[i-1].String())
+			}
+		}
+	}
+	for _, sub := range re.Sub {
+		out = append(out, accentBoundaries(sub)...)
+	}
+	return out
+}
+
+func nonASCII(r rune) bool { return r >= utf8.RuneSelf }
+
+// edgeRunes returns the runes a match of re can start with (or end with,
+// if last), as far as literals and small classes tell.
+func edgeRunes(re *syntax.Regexp, last bool) []rune {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return nil
+		}
+		if last {
+			return re.Rune[len(re.Rune)-1:]
+		}
+		return re.Rune[:1]
+	case syntax.OpCharClass:
+		var out []rune
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] < 64 {
+				for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+					out = append(out, r)
+				}
+			}
+		}
+		return out
+	case syntax.OpCapture, syntax.OpPlus, syntax.OpQuest, syntax.OpStar, syntax.OpRepeat:
+		return edgeRunes(re.Sub[0], last)
+	case syntax.OpAlternate:
+		var out []rune
+		for _, sub := range re.Sub {
+			out = append(out, edgeRunes(sub, last)...)
+		}
+		return out
+	case syntax.OpConcat:
+		if len(re.Sub) == 0 {
+			return nil
+		}
+		if last {
+			return edgeRunes(re.Sub[len(re.Sub)-1], true)
+		}
+		return edgeRunes(re.Sub[0], false)
+	}
+	return nil
 }

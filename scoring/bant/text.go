@@ -26,17 +26,19 @@ type doc struct {
 	// breaks are the offsets in lower where isBreak holds, ascending;
 	// clause k spans from breaks[k-1]+1 to breaks[k].
 	breaks []int
-	// matches caches pattern.findAll results.
-	matches map[*pattern][][]int
-	// partClauses caches, per pattern part id, the clauses holding one of
-	// its literals; nil until the first pattern runs.
-	partClauses [][]int
+	// matches caches pattern.findAll results, by pattern.idx.
+	matches []patternMatches
+	// hits caches, per pattern part, the clauses holding one of its
+	// literals; valid once scanned is set, by the first pattern run.
+	hits    literalHits
+	scanned bool
 	// numberSpans caches numberSpans; nil until first computed.
 	numberSpans *[][2]int
 }
 
 // prepare builds the doc for text.
 func prepare(text string) *doc {
+	compilePatterns()
 	if len(text) > MaxInputBytes {
 		cut := MaxInputBytes
 		for cut > 0 && !utf8.RuneStart(text[cut]) {
@@ -96,16 +98,19 @@ func isQuoted(line string) bool {
 
 // replyCut returns the index of the first line of quoted history: an "On
 // <date>, <name> wrote:" header (possibly wrapped over two lines, and its
-// French, German and Spanish forms), "-----Original Message-----", or an
-// Outlook "From:" line followed by "Sent:"/"Date:". Everything from there
-// on is the thread we replied to, not the lead's words.
+// French, German and Spanish forms), an "-----Original Message-----"
+// separator (or "Mensaje original", "Message d'origine", "Ursprüngliche
+// Nachricht"), or an Outlook header block: a "From:" line ("De:", "De :",
+// "Von:") followed within three lines by "Sent:"/"Date:" ("Enviado:",
+// "Fecha:", "Envoyé :", "Gesendet:", "Datum:"). Everything from there on
+// is the thread we replied to, not the lead's words.
 func replyCut(lines []string) int {
 	for i, l := range lines {
 		t := strings.ToLower(strings.TrimSpace(l))
 		if t == "" {
 			continue
 		}
-		if strings.Contains(t, "original message") && strings.HasPrefix(t, "-") {
+		if strings.HasPrefix(t, "-") && isOriginalSeparator(t) {
 			return i
 		}
 		if isReplyHeader(t) {
@@ -116,16 +121,57 @@ func replyCut(lines []string) int {
 				return i
 			}
 		}
-		if strings.HasPrefix(t, "from:") {
+		if fromHeaders[headerLabel(t)] {
 			for j := i + 1; j < len(lines) && j <= i+3; j++ {
-				n := strings.ToLower(strings.TrimSpace(lines[j]))
-				if strings.HasPrefix(n, "sent:") || strings.HasPrefix(n, "date:") {
+				if sentHeaders[headerLabel(strings.ToLower(strings.TrimSpace(lines[j])))] {
 					return i
 				}
 			}
 		}
 	}
 	return len(lines)
+}
+
+// originalSeparators name the quoted message in a "-----Original
+// Message-----" line, in the four languages' Outlook wordings.
+var originalSeparators = []string{
+	"original message", "mensaje original", "message d'origine", "message original",
+	"ursprüngliche nachricht", "urspruengliche nachricht", "original-nachricht",
+	"originalnachricht",
+}
+
+// isOriginalSeparator reports a lower-cased line that is an
+// "-----Original Message-----" separator.
+func isOriginalSeparator(t string) bool {
+	for _, s := range originalSeparators {
+		if strings.Contains(t, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Outlook header labels (lower-cased, accents optional): the sender line
+// and the date line that must follow it within three lines. A "From:"
+// field alone, as form notifications print, is not a header block.
+var (
+	fromHeaders = map[string]bool{"from": true, "de": true, "von": true}
+	sentHeaders = map[string]bool{
+		"sent": true, "date": true, "enviado": true, "enviado el": true, "fecha": true,
+		"envoyé": true, "envoye": true, "envoyé le": true, "gesendet": true, "datum": true,
+	}
+)
+
+// headerLabel returns the label of a lower-cased, trimmed "Label: value"
+// line ("envoyé" for "Envoyé : lundi"; "*From:*", as plain-text copies of
+// bold labels print, gives "from"), or "" if the line has no short label.
+func headerLabel(t string) string {
+	i := strings.IndexByte(t, ':')
+	if i <= 0 || i > 16 {
+		return ""
+	}
+	label := strings.Trim(t[:i], " *\u00a0\u202f\t")
+	return label
 }
 
 // startsReplyHeader reports a line that may begin a reply header.
@@ -263,12 +309,30 @@ func lowerSameLen(s string) string {
 
 // abbreviations end in a period that does not end a sentence.
 var abbreviations = map[string]bool{
-	"approx": true, "ca": true, "e.g": true, "i.e": true, "etc": true,
+	"approx": true, "e.g": true, "i.e": true, "etc": true,
 	"vs": true, "mr": true, "ms": true, "mrs": true, "dr": true,
-	"inc": true, "ltd": true, "co": true, "no": true, "est": true,
+	"inc": true, "ltd": true, "co": true, "est": true,
 	"appr": true, "jan": true, "feb": true, "mar": true, "apr": true,
 	"jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
 	"oct": true, "nov": true, "dec": true, "st": true,
+}
+
+// numberAbbreviations are abbreviations only before a number: "ca. 20k"
+// (circa) and "No. 5" do not end a sentence, but "à cause de ca." (ça
+// without its accent) and "Budget? No." do.
+var numberAbbreviations = map[string]bool{"ca": true, "no": true}
+
+// numberFollows reports whether a number (or a currency sign before one)
+// starts at or after i, past spaces.
+func (d *doc) numberFollows(i int) bool {
+	for i < len(d.lower) && d.lower[i] == ' ' {
+		i++
+	}
+	rest := d.lower[i:]
+	for _, sign := range []string{"$", "€", "£", "¥", "₹", "~"} {
+		rest = strings.TrimPrefix(rest, sign)
+	}
+	return rest != "" && isDigit(rest[0])
 }
 
 // isBreak reports whether the byte at i in lower ends a clause: a line
@@ -287,7 +351,12 @@ func (d *doc) isBreak(i int) bool {
 		for j > 0 && d.lower[j-1] != ' ' && d.lower[j-1] != '\n' {
 			j--
 		}
-		return !abbreviations[d.lower[j:i]]
+		switch w := d.lower[j:i]; {
+		case numberAbbreviations[w]:
+			return !d.numberFollows(i + 1)
+		default:
+			return !abbreviations[w]
+		}
 	}
 	return false
 }

@@ -24,6 +24,16 @@ func TestPrepare(t *testing.T) {
 		{name: "german header", in: "Ja.\nAm Di., 13. Jan. 2026 um 16:12 Uhr schrieb Sarah <s@x.io>:\nalt", want: "Ja."},
 		{name: "original message", in: "Ok.\n-----Original Message-----\nFrom: x", want: "Ok."},
 		{name: "outlook block", in: "Ok.\nFrom: Sales <s@x.io>\nSent: Monday\nold", want: "Ok."},
+		{name: "spanish outlook block", in: "Vale.\nDe: Ventas <s@x.io>\nEnviado: lunes, 13 de enero de 2026 10:12\nPara: Ana\nAsunto: Oferta\nviejo", want: "Vale."},
+		{name: "spanish outlook block with fecha", in: "Vale.\n*De:* Ventas <s@x.io>\n*Fecha:* lunes\nviejo", want: "Vale."},
+		{name: "french outlook block", in: "D'accord.\nDe : Ventes <s@x.io>\nEnvoyé : lundi 13 janvier 2026 10:12\nÀ : Anne\nObjet : Offre\nvieux", want: "D'accord."},
+		{name: "french outlook block nbsp and no accent", in: "D'accord.\nDe\u00a0: Ventes\nEnvoye\u00a0: lundi\nvieux", want: "D'accord."},
+		{name: "german outlook block", in: "Gut.\nVon: Vertrieb <s@x.io>\nGesendet: Montag, 13. Januar 2026 10:12\nAn: Anna\nBetreff: Angebot\nalt", want: "Gut."},
+		{name: "german original message", in: "Gut.\n-----Ursprüngliche Nachricht-----\nVon: x", want: "Gut."},
+		{name: "spanish original message", in: "Vale.\n-----Mensaje original-----\nDe: x", want: "Vale."},
+		{name: "french original message", in: "Oui.\n-------- Message d'origine --------\nDe : x", want: "Oui."},
+		{name: "de field alone is kept", in: "De: formulario web\nSoy el director.", want: "De: formulario web\nSoy el director."},
+		{name: "von field alone is kept", in: "Von: Kontaktformular\nBetreff: Anfrage\nIch bin der CTO.", want: "Von: Kontaktformular\nBetreff: Anfrage\nIch bin der CTO."},
 		{name: "from field alone is kept", in: "From: the website form\nI'm the CTO.", want: "From: the website form\nI'm the CTO."},
 		{name: "a line starting with on is kept", in: "On our side, no rush.", want: "On our side, no rush."},
 		{name: "typography folded", in: "I\u2019m \u201cthe\u201d CTO \u2013 really", want: "I'm \"the\" CTO - really"},
@@ -87,6 +97,29 @@ func TestNegationAt(t *testing.T) {
 			p := strings.Index(d.lower, tc.phrase)
 			require.GreaterOrEqual(t, p, 0)
 			require.Equal(t, tc.negated, d.negatedBefore(p))
+		})
+	}
+}
+
+func TestClauseBreaks(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		clauses    int
+	}{
+		{name: "ca before a number is circa", text: "Budget ca. 20k. Start soon", clauses: 2},
+		{name: "ca before a currency sign is circa", text: "ca. €20k for this", clauses: 1},
+		{name: "ca without accent ends a sentence", text: "On perd du temps à cause de ca. Nous voulons changer", clauses: 2},
+		{name: "no before a number", text: "See ticket no. 42 for details", clauses: 1},
+		{name: "no as an answer ends a sentence", text: "Budget? No. We are just looking", clauses: 3},
+		{name: "other abbreviations", text: "Tools e.g. Excel etc. are slow", clauses: 1},
+		{name: "decimal point", text: "We need 1.5m users", clauses: 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			d := prepare(tc.text)
+			require.Len(t, d.breaks, tc.clauses-1, "%q", d.lower)
 		})
 	}
 }
