@@ -75,6 +75,13 @@ var (
 		"contratación", "operativo", "operativos", "en marcha", "funcionando", "migrar", "reemplazar",
 		"sustituir", "presupuesto", "necesitamos", "necesitaríamos", "plazo", "elegir",
 		"implementad[oa]", "funcionando", "adjudicad[oa]", "lo necesito", "lo necesitamos", "tenerlo",
+		// Ready in any language.
+		"pr[êe]te?s?", "list[oa]s?", "fertig", "bereit", "startklar",
+		// Expiry of the current tool or contract: its date is the deadline.
+		"expires?", "expiring", "expiry", "runs? out", "running out", "lapses?", "renewal",
+		"l(?:ä|ae|a)uft", "ausl(?:ä|ae|a)uft", "endet", "gek(?:ü|ue|u)ndigt", "k(?:ü|ue|u)ndigung",
+		"expire", "expirent", "[ée]ch[ée]ance", "expiration", "prend fin", "se termine", "r[ée]siliation",
+		"vence", "vencimiento", "caduca", "se acaba", "finaliza", "renovaci[óo]n",
 	))
 	// tlMeetingRe marks clauses about meetings and replies, whose dates
 	// are not purchase timelines ("let's talk next week").
@@ -86,7 +93,7 @@ var (
 		// French
 		"rendez-vous", "rdv", "réunion", "appel", "échange", "échanger", "entretien", "démo", "salon",
 		"congés", "vacances", "disponible", "disponibles", "joignable", "rappeler", "présentation",
-		"webinaire", "événement", "exercice fiscal", "clôture de l'exercice", "visio", "appeler",
+		"webinaire", "événement", "exercice fiscal", "exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio", "clôture de l'exercice", "visio", "appeler",
 		// Spanish
 		"reunión", "llamada", "llamar", "cita", "videollamada", "feria", "vacaciones", "hablar",
 		"charlar", "presentación", "evento", "congreso", "año fiscal", "ejercicio fiscal", "tagt", "sitzung",
@@ -164,6 +171,8 @@ var tlRules = []tlRule{
 	{re: tlHolidayRe, negatable: true, compute: tlHoliday},
 	{gen: tlBareDates, negatable: true, compute: tlBareDate},
 	{gen: tlSplitDayMonths, negatable: true, compute: tlMonthX},
+	{re: tlTodayRe, negatable: true, compute: tlToday},
+	{re: tlBareWeekdayRe, negatable: true, compute: tlBareWeekday},
 }
 
 // tlAllRules are tlRules and the lexicon's rules (timeline_lex.go).

@@ -141,6 +141,7 @@ var tlLexicon = []struct {
 		"en este momento",
 	}},
 	{tlkThisMonth, []string{
+		"before the month (?:ends|is over|closes|runs out)", "bevor der monat (?:endet|zu ende geht|vorbei ist|um ist)", "avant que le mois (?:ne )?(?:se termine|finisse|soit fini)", "antes de que (?:termine|acabe|finalice|se acabe|cierre) el mes",
 		"within the month", "within this month", "later this month", "before the month is out",
 		"diesen monat", "dieses monats", "in diesem monat", "im laufenden monat", "im aktuellen monat",
 		"noch im monat", "innerhalb des monats", "innerhalb dieses monats", "ende des monats",
@@ -157,6 +158,7 @@ var tlLexicon = []struct {
 		"el " + tlProx + " mes", tlProx + " mes", "el mes que viene", "el mes " + tlProx, "el mes siguiente",
 	}},
 	{tlkThisQuarter, []string{
+		"before the quarter (?:ends|is over|closes|runs out)", "bevor das quartal (?:endet|zu ende geht|vorbei ist|um ist)", "avant que le trimestre (?:ne )?(?:se termine|finisse|soit fini|se cl[ôo]ture)", "antes de que (?:termine|acabe|finalice|se acabe|cierre) el trimestre",
 		"within the quarter", "within this quarter", "later this quarter",
 		"dieses quartal", "dieses quartals", "in diesem quartal", "im laufenden quartal",
 		"im aktuellen quartal", "innerhalb des quartals", "ende des quartals", "ende des laufenden quartals",
@@ -176,6 +178,7 @@ var tlLexicon = []struct {
 		"el trimestre " + tlProx, "el trimestre siguiente", "el siguiente trimestre",
 	}},
 	{tlkThisYear, []string{
+		"before the year (?:ends|is over|closes|runs out)", "bevor das jahr (?:endet|zu ende geht|vorbei ist|um ist)", "avant que l'ann[ée]e (?:ne )?(?:se termine|finisse|soit finie)", "antes de que (?:termine|acabe|finalice|se acabe|cierre) el a(?:ñ|n)o",
 		"within the year", "within this year", "sometime this year", "before year end", "before year-end",
 		"dieses jahr", "dieses jahres", "in diesem jahr", "im laufenden jahr", "im aktuellen jahr",
 		"noch in diesem jahr", "im laufe des jahres", "im laufe dieses jahres", "innerhalb des jahres",

@@ -30,6 +30,32 @@ var tlCutWords = map[string]bool{
 	"coupé": true, "gelé": true, "supprimé": true, "annulé": true,
 	"recortado": true, "recortaron": true, "recortó": true, "congelado": true, "congelada": true,
 	"congelaron": true, "cancelado": true, "cancelaron": true,
+	"coupée": true, "coupés": true, "coupées": true, "gelée": true, "gelés": true, "supprimée": true, "annulée": true,
+	"recortada": true, "recortados": true, "congelados": true, "cancelada": true, "gestoppt": true,
+}
+
+// tlCutVerbs are English cut verbs that name a stopped budget only in the
+// passive or after "budget" ("budget got cut this year", "was slashed");
+// active, they are a goal ("we want to cut costs this year").
+var tlCutVerbs = map[string]bool{
+	"cut": true, "slashed": true, "axed": true, "pulled": true, "withdrawn": true, "killed": true,
+}
+
+// tlCutPassive reports a cut verb w after an auxiliary or "budget" in
+// before, the text in front of it.
+func tlCutPassive(before, w string) bool {
+	if !tlCutVerbs[w] {
+		return false
+	}
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "got", "get", "was", "were", "been", "is", "are", "budget", "budgets", "funding":
+		return true
+	}
+	return false
 }
 
 // tlScopeStops end a negation's or a tense's reach backwards: a new clause
@@ -86,7 +112,7 @@ func tlNegationAt(d *doc, m []int) int {
 			break
 		}
 		w := seg[start:end]
-		if tlCutWords[w] {
+		if tlCutWords[w] || tlCutPassive(seg[:start], w) {
 			return lo + start
 		}
 		if start == 0 && lo > d.clauseStart(p) && lo > 0 && !isSep(d.lower[lo-1]) && d.lower[lo-1] != ',' {
@@ -189,8 +215,19 @@ func tlIntentAround(d *doc, m []int) bool {
 			rest = rest[:i]
 		}
 	}
-	return tlIntentRe.MatchString(d.lower[lo:m[0]]) || tlIntentRe.MatchString(rest)
+	return tlIntentRe.MatchString(d.lower[lo:m[1]]) || tlIntentRe.MatchString(rest) ||
+		tlForwardPrepRe.MatchString(d.lower[m[0]:m[1]]) || tlModalRe.MatchString(d.lower[lo:hi])
 }
+
+// tlForwardPrepRe finds, in a time phrase itself, a preposition that only
+// points forward: "by mid January", "bis Mitte Januar", "pour mi-janvier",
+// "antes de marzo" name a deadline, never a past event.
+var tlForwardPrepRe = regexp.MustCompile(`^(?:by|before|until|till|no later than|bis|sp(?:ä|ae|a)testens|vor|avant|d'ici|pour|au plus tard|jusqu|antes|hasta|para|a m[áa]s tardar)(?:$|[^\pL])`)
+
+// tlModalRe finds conditional and modal verb stems of a plan in any
+// inflection: "sollte stehen", "il faudrait", "devrait être", "debería
+// estar", "könnten starten", "we'd need".
+var tlModalRe = regexp.MustCompile(`(?:^|[^\pL])(?:sollt\pL*|k(?:ö|oe|o)nnt\pL*|m(?:ü|ue|u)sst\pL*|br(?:ä|ae|a)ucht\pL*|ben(?:ö|oe|o)tig\pL*|faudr\pL*|devr\pL*|pourr\pL*|souhait\pL*|aimer\pL*|compt\pL*|deber\pL*|necesit\pL*|querr\pL*|quer[ií]\pL*|gustar\pL*|hopefully|we'd|i'd|needs?|wanted)(?:$|[^\pL])`)
 
 // tlNegationAfter returns the offset of a negator among the three words
 // after match m, before a comma or conjunction: "este año no hay

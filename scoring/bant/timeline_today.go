@@ -1,0 +1,71 @@
+package bant
+
+import (
+	"regexp"
+	"time"
+)
+
+// "Today" and a bare weekday are dates only in a plan's clause: "we need
+// this set up today", "Lizenz läuft am Freitag aus", "expire vendredi",
+// "vence el viernes"; not in "today we copy orders by hand" or "I'm out
+// on Friday".
+
+var (
+	// tlTodayRe: today in four languages, with the particles that make it
+	// a deadline ("heute noch", "dès aujourd'hui", "hoy mismo").
+	tlTodayRe = mustPattern(`\b(?:today|tonight|heute|aujourd'hui|aujourd hui|hoy)\b`)
+	// tlBareWeekdayRe: a weekday without a deadline preposition (those
+	// are tlWeekdayXRe's), with an optional article or "on"/"am"/"this".
+	tlBareWeekdayRe = mustPattern(`\b(?:on |am |this |el |ce |diesen |next |n(?:ä|ae|a)chsten )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\b`)
+
+	// tlTodayPastRe: "until today", "bis heute", "jusqu'à aujourd'hui",
+	// "hasta hoy", "as of today", "seit heute" describe the present state.
+	tlTodayPastRe = regexp.MustCompile(`(?:until|till|up to|as of|since|bis|seit|ab|jusqu'[àa]|jusqu'|depuis|hasta|desde|a partir de|a d[íi]a de|à ce jour|a fecha de)\s+$`)
+	// tlTodayDeadlineRe: words right around "today" that make it a
+	// deadline: "noch", "dès", "by", "for", "mismo", "même".
+	tlTodayBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:noch|d[èe]s|by|for|para|pour|ideally|idealerweise|id[ée]alement|idealmente)\s+$`)
+	tlTodayAfterRe  = regexp.MustCompile(`^\s*(?:noch|mismo|m[êe]me|if|please|bitte|si|s'il|por favor|$|[.!?;,])`)
+	// tlTodayNeedRe: a plan's verb before "today" in its clause.
+	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|arrancar|empezar)(?:$|[^\pL])`)
+)
+
+func tlToday(d *doc, m []int, _ time.Time) (Timeline, bool) {
+	s := d.lower
+	cs := d.clauseStart(m[0])
+	before := s[max(cs, m[0]-24):m[0]]
+	if tlTodayPastRe.MatchString(before) {
+		return Timeline{}, false
+	}
+	after := s[m[1]:min(len(s), m[1]+12)]
+	if !tlTodayBeforeRe.MatchString(before) && !tlTodayAfterRe.MatchString(after) {
+		return Timeline{}, false // "today we copy orders by hand": the present
+	}
+	if !tlTodayNeedRe.MatchString(s[max(cs, m[0]-80):m[0]]) {
+		return Timeline{}, false
+	}
+	return Timeline{Months: 0.03, Label: LabelASAP, Confidence: 0.5}, true
+}
+
+// tlBareWeekday reads "on Friday" as the next such day; it stays below
+// the confidence floor unless purchase or expiry words lift it, and a
+// routine ("every Monday", "le lundi") is no date.
+func tlBareWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
+	s := d.lower
+	if tlHabitualRe.MatchString(s[max(0, m[0]-16):m[0]]) {
+		return Timeline{}, false
+	}
+	name := group(s, m, 1)
+	wd, ok := tlWeekdayNames[name]
+	if !ok {
+		wd, ok = weekdays[name]
+	}
+	if !ok {
+		return Timeline{}, false
+	}
+	days := (int(wd) - int(now.Weekday()) + 7) % 7
+	if days == 0 {
+		days = 7
+	}
+	months := round2(float64(days) / daysPerMonth)
+	return Timeline{Months: months, Label: labelFor(months), Confidence: 0.3}, true
+}
