@@ -75,6 +75,8 @@ var (
 		"contratación", "operativo", "operativos", "en marcha", "funcionando", "migrar", "reemplazar",
 		"sustituir", "presupuesto", "necesitamos", "necesitaríamos", "plazo", "elegir",
 		"implementad[oa]", "funcionando", "adjudicad[oa]", "lo necesito", "lo necesitamos", "tenerlo",
+		"brauch\\pL*", "ben(?:ö|oe|o)tig\\pL*", "abschlie(?:ß|ss)\\pL*", "lo quiero", "la quiero", "lo queremos",
+		"closes", "closing", "due (?:on|by|date)",
 		// Ready in any language.
 		"pr[êe]te?s?", "list[oa]s?", "fertig", "bereit", "startklar",
 		// Expiry of the current tool or contract: its date is the deadline.
@@ -93,7 +95,7 @@ var (
 		// French
 		"rendez-vous", "rdv", "réunion", "appel", "échange", "échanger", "entretien", "démo", "salon",
 		"congés", "vacances", "disponible", "disponibles", "joignable", "rappeler", "présentation",
-		"webinaire", "événement", "exercice fiscal", "exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio", "clôture de l'exercice", "visio", "appeler",
+		"webinaire", "événement", "exercice fiscal", "parler", "parle", "parlons", "discuter", "discutons", "exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio", "clôture de l'exercice", "visio", "appeler",
 		// Spanish
 		"reunión", "llamada", "llamar", "cita", "videollamada", "feria", "vacaciones", "hablar",
 		"charlar", "presentación", "evento", "congreso", "año fiscal", "ejercicio fiscal", "tagt", "sitzung",
@@ -105,6 +107,8 @@ var (
 		"quote", "quotes", "proposal", "proposals", "shortlist", "invoice", "payment",
 		"angebot", "angebote", "offerte", "rechnung", "zahlung", "devis", "réponse", "facture", "paiement", "offre", "offres",
 		"cotización", "cotizacion", "propuesta", "factura", "pago", "respuesta",
+		// Replies and sending: "revenir vers moi avant vendredi", "envíenla antes del viernes".
+		"revenir vers", "reveni\\pL*", "r[ée]pondre", "envoy\\pL*", "env[íi]e\\pL*", "mand[ae]\\pL*", "zusenden", "zuschicken",
 	))
 	hedgeRe = regexp.MustCompile(`\b(?:maybe|possibly|perhaps|probably|hopefully|might|potentially|ideally|vielleicht|eventuell|evtl|wahrscheinlich|voraussichtlich|möglicherweise|peut-être|peut-etre|probablement|éventuellement|eventuellement|quizás|quizas|quizá|quiza|tal vez|probablemente|posiblemente|a lo mejor)\.?\s+(?:\S+\s+)?$`)
 )
@@ -243,15 +247,16 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 				lo, hi := max(cs, m[0]-contextWindow), min(ce, m[1]+contextWindow)
 				mlo, mhi := max(cs, m[0]-meetingWindow), min(ce, m[1]+meetingWindow)
 				nlo, nhi := max(cs, m[0]-tlNearWindow), min(ce, m[1]+tlNearWindow)
+				anchored := tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+10)])
 				switch {
-				case tlMatchesNear(tlMeetingRe, d, nlo, nhi) || tlMatchesNear(tlQuoteRe, d, nlo, nhi):
+				case !anchored && tlMatchesNear(tlMeetingRe, d, nlo, nhi) || tlMatchesNear(tlQuoteRe, d, nlo, nhi):
 					// A meeting or a quote right by the date ("der am 23.
 					// April tagt", "Offerte bis Ende Monat") outweighs
 					// purchase words elsewhere in the clause.
 					t.Confidence -= 0.3
 				case tlMatchesNear(tlContextRe, d, lo, hi):
 					t.Confidence += 0.2
-				case tlMatchesNear(tlMeetingRe, d, mlo, mhi),
+				case !anchored && tlMatchesNear(tlMeetingRe, d, mlo, mhi),
 					t.Label != LabelASAP && tlMatchesNear(tlQuoteRe, d, mlo, mhi):
 					t.Confidence -= 0.3
 				}
@@ -413,7 +418,9 @@ func tlLater(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
 }
 
 func tlResearching(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
-	return Timeline{Label: LabelResearching, Researching: true, Confidence: 0.75}, true
+	// Below a dated plan with purchase words or a "Timeline:" label: a
+	// writer who benchmarks but wants to decide by year end has a date.
+	return Timeline{Label: LabelResearching, Researching: true, Confidence: 0.6}, true
 }
 
 // durationMonths converts "2 weeks", "a couple of months", "1-3 months"

@@ -201,6 +201,19 @@ var tlLexicon = []struct {
 		"el " + tlAno + " " + tlProx, "el " + tlAno + " siguiente",
 	}},
 	{tlkLater, []string{
+		// Constructions, any word order: a plan verb or purchase noun
+		// with its negation ("konkret geplant ist aber nichts", "eine
+		// Anschaffung ist nicht geplant", "no tengo previsto comprar nada").
+		"not (?:in|at) (?:a|the|any) (?:buying|purchasing|procurement) (?:cycle|stage|phase|mode|process)",
+		"(?:no|not any) (?:\\S+ )?(?:purchase|project|buying|rollout) (?:is )?(?:planned|scheduled|foreseen)",
+		"(?:anschaffung|kauf|investition|umstellung|wechsel|projekt)\\S* (?:ist |sind )?(?:\\S+ )?(?:nicht|keine?) (?:\\S+ )?(?:geplant|vorgesehen|angedacht)",
+		"geplant ist (?:\\S+ )?(?:aber |noch |derzeit |momentan )?(?:nichts|keine?)", "nichts (?:\\S+ )?(?:geplant|vorgesehen|angedacht)",
+		"steht in den sternen", "(?:ist|sind) (?:noch )?(?:völlig |ganz )?offen, wann",
+		"pas de projet(?: d'achat)?(?: dat[ée]| pr[ée]cis| concret| planifi[ée])", "aucun (?:achat|projet|investissement)",
+		"(?:ne|n')\\s?(?:pr[ée]voi\\pL*|envisage\\pL*|planifi\\pL*) (?:pas|aucun\\pL*|rien)",
+		"no (?:tengo|tenemos|hay) (?:\\S+ )?(?:previsto|pensado|planeado|planificado) (?:comprar|contratar|cambiar|nada|ninguna)",
+		"no (?:tiene|tenemos|hay) fecha", "sin fecha(?: definida| fija| concreta| prevista)?", "ninguna compra",
+		"no (?:vamos|voy|pensamos) a (?:comprar|contratar|cambiar)",
 		// English additions to laterRe
 		"no (?:fixed|set|firm|specific|concrete|exact|particular|defined|definite|hard) (?:start |go-live |purchase )?date",
 		"no date (?:yet|set|fixed|in mind)", "no timeline yet", "no timing yet",
@@ -321,7 +334,13 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		if tlNegationAt(d, m) < 0 && tlNegationAfter(d, m) < 0 {
 			return Timeline{}, false
 		}
-		if !tlNowAboutBuyingRe.MatchString(d.lower[d.clauseStart(m[0]):d.clauseEnd(m[1])]) {
+		clause := d.lower[d.clauseStart(m[0]):d.clauseEnd(m[1])]
+		if !tlNowAboutBuyingRe.MatchString(clause) {
+			return Timeline{}, false
+		}
+		if !tlNowNotBudgetRe.MatchString(tlBudgetWordRe.ReplaceAllString(clause, " ")) {
+			// "no budget at the moment", "gerade null Budget": the money's
+			// state (budget's business), no word on when they buy.
 			return Timeline{}, false
 		}
 		return Timeline{Label: LabelLater, Confidence: 0}, true
@@ -473,3 +492,13 @@ var tlNowAboutBuyingRe = regexp.MustCompile(`(?:buy|purchas|invest|interest|need
 	`kauf|anschaff|investi|interess|bedarf|plan|projekt|nichts|budget|wechsel|brauch|` +
 	`ach[eè]t|investi|int[ée]ress|besoin|projet|rien|budget|chang|engag|` +
 	`compr|invert|inter[ée]s|necesit|proyecto|nada|presupuesto|cambi|plata|lana|peso)`)
+
+// tlBudgetWordRe and tlNowNotBudgetRe tell a negated "now" about money
+// only from one about buying: tlNowAboutBuyingRe without the money words.
+var (
+	tlBudgetWordRe   = regexp.MustCompile(`budget\pL*|presupuesto\pL*|geld\pL*|argent|dinero|plata|lana|fonds|mittel\pL*|partida`)
+	tlNowNotBudgetRe = regexp.MustCompile(`(?:buy|purchas|invest|interest|need|plan|project|nothing|anything|switch|spend|looking|market|` +
+		`kauf|anschaff|investi|interess|bedarf|plan|projekt|nichts|wechsel|brauch|` +
+		`ach[eè]t|investi|int[ée]ress|besoin|projet|rien|chang|engag|` +
+		`compr|invert|inter[ée]s|necesit|proyecto|nada|cambi)`)
+)

@@ -186,8 +186,22 @@ func tlPast(d *doc, m []int) bool {
 		tlPastDeAuxRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) && !tlFutureDeRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) {
 		return true
 	}
+	if seg := d.lower[lo:m[0]]; tlPastSimpleRe.MatchString(seg) && !tlIntentRe.MatchString(seg) {
+		return true // "it took me three weekends this spring", "food cost went up this summer"
+	}
+	if tlTimesRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-30):min(d.clauseEnd(m[1]), m[1]+30)]) {
+		return true // "twice this month already", "diesen Monat schon zweimal": incidents
+	}
 	return tlPastAfterRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+12)])
 }
+
+// tlPastSimpleRe finds English irregular and common simple-past verbs; with
+// no intent word after them in the scope, the time phrase is the past.
+var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:took|spent|lost|had|was|were|went|cost|missed|wasted|ran|came|broke|crashed|failed|happened|grew|dropped|rose|fell|doubled|tripled|jumped|increased|decreased|saw|hit|made|comped|complained)(?:$|[^\pL])`)
+
+// tlTimesRe finds a count of occurrences ("twice", "zweimal", "deux fois",
+// "dos veces"): a time phrase beside it counts incidents, not a plan.
+var tlTimesRe = regexp.MustCompile(`(?:^|[^\pL])(?:twice|(?:two|three|four|several|many|\d+) times|zweimal|dreimal|mehrmals|mehrfach|\d+ ?mal|(?:deux|trois|plusieurs|\d+) fois|(?:dos|tres|varias|\d+) veces)(?:$|[^\pL])`)
 
 // tlIntentRe finds words of intent or planning: a month name that has
 // already passed this year only means next year's when the writer speaks

@@ -13,10 +13,10 @@ import (
 var (
 	// tlTodayRe: today in four languages, with the particles that make it
 	// a deadline ("heute noch", "dès aujourd'hui", "hoy mismo").
-	tlTodayRe = mustPattern(`\b(?:today|tonight|heute|aujourd'hui|aujourd hui|hoy)\b`)
+	tlTodayRe = mustPattern(`\b(?:today|tonight|heute|aujourd'hui|aujourd hui|hoy|ya)\b`)
 	// tlBareWeekdayRe: a weekday without a deadline preposition (those
 	// are tlWeekdayXRe's), with an optional article or "on"/"am"/"this".
-	tlBareWeekdayRe = mustPattern(`\b(?:on |am |this |el |ce |diesen |next |n(?:ä|ae|a)chsten )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\b`)
+	tlBareWeekdayRe = mustPattern(`\b(?:on |am |this |el |ce |diesen |dieser |este |para este |next |n(?:ä|ae|a)chsten )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\b`)
 
 	// tlTodayPastRe: "until today", "bis heute", "jusqu'à aujourd'hui",
 	// "hasta hoy", "as of today", "seit heute" describe the present state.
@@ -24,9 +24,12 @@ var (
 	// tlTodayDeadlineRe: words right around "today" that make it a
 	// deadline: "noch", "dès", "by", "for", "mismo", "même".
 	tlTodayBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:noch|d[èe]s|by|for|para|pour|ideally|idealerweise|id[ée]alement|idealmente)\s+$`)
-	tlTodayAfterRe  = regexp.MustCompile(`^\s*(?:noch|mismo|m[êe]me|if|please|bitte|si|s'il|por favor|$|[.!?;,])`)
+	// tlYaAfterRe: Spanish "ya" means "now" only at a clause's end ("lo
+	// quiero ya", "conciliación YA:", "lo arranco ya").
+	tlYaAfterRe    = regexp.MustCompile(`^\s*(?:mismo|$|[.!?;,:)])`)
+	tlTodayAfterRe = regexp.MustCompile(`^\s*(?:noch|mismo|m[êe]me|if|please|bitte|si|s'il|por favor|$|[.!?;,])`)
 	// tlTodayNeedRe: a plan's verb before "today" in its clause.
-	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|arrancar|empezar)(?:$|[^\pL])`)
+	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|arranc\pL*|empiez\pL*|empez\pL*|lo quiero|lo queremos)(?:$|[^\pL])`)
 )
 
 func tlToday(d *doc, m []int, _ time.Time) (Timeline, bool) {
@@ -37,6 +40,9 @@ func tlToday(d *doc, m []int, _ time.Time) (Timeline, bool) {
 		return Timeline{}, false
 	}
 	after := s[m[1]:min(len(s), m[1]+12)]
+	if s[m[0]:m[1]] == "ya" && !tlYaAfterRe.MatchString(after) {
+		return Timeline{}, false // "ya tenemos", "ya lo probamos": already
+	}
 	if !tlTodayBeforeRe.MatchString(before) && !tlTodayAfterRe.MatchString(after) {
 		return Timeline{}, false // "today we copy orders by hand": the present
 	}
@@ -69,3 +75,8 @@ func tlBareWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 	months := round2(float64(days) / daysPerMonth)
 	return Timeline{Months: months, Label: labelFor(months), Confidence: 0.3}, true
 }
+
+// tlAnchorRe finds an event the plan must precede ("before the holiday
+// season starts mid-November", "antes de las vacaciones de agosto", "vor
+// der Messe im März"): its date is the deadline, not a meeting's.
+var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in time for|ready for|antes de|para|avant|pour|vor|bis zu[mr]?|zu[mr])\s+(?:(?:the|our|their|la|las|el|los|les|le|l'|notre|nos|nuestr[oa]s?|der|dem|den|die|das|unsere[mnr]?)\s+)?(?:\S+\s+)?(?:holidays?|holiday season|vacations?|vacaciones|vacances|cong[ée]s|urlaub\pL*|betriebsferien|sommerpause|trade ?show|trade fair|expo|messe|salon|feria|event|season|saison|temporada|rentr[ée]e|lancement|launch|opening|er(?:ö|oe|o)ffnung|apertura|ouverture)`)
