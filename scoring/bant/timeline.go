@@ -76,7 +76,7 @@ var (
 		"sustituir", "presupuesto", "necesitamos", "necesitaríamos", "plazo", "elegir",
 		"implementad[oa]", "funcionando", "adjudicad[oa]", "lo necesito", "lo necesitamos", "tenerlo",
 		"brauch\\pL*", "ben(?:ö|oe|o)tig\\pL*", "abschlie(?:ß|ss)\\pL*", "lo quiero", "la quiero", "lo queremos",
-		"closes", "closing", "due (?:on|by|date)",
+		"closes", "closing", "due (?:on|by|date)", "il (?:nous |me )?faut", "award(?:ed)?", "attribution", "adjudicaci[óo]n",
 		// Ready in any language.
 		"pr[êe]te?s?", "list[oa]s?", "fertig", "bereit", "startklar",
 		// Expiry of the current tool or contract: its date is the deadline.
@@ -95,7 +95,7 @@ var (
 		// French
 		"rendez-vous", "rdv", "réunion", "appel", "échange", "échanger", "entretien", "démo", "salon",
 		"congés", "vacances", "disponible", "disponibles", "joignable", "rappeler", "présentation",
-		"webinaire", "événement", "exercice fiscal", "parler", "parle", "parlons", "discuter", "discutons", "exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio", "clôture de l'exercice", "visio", "appeler",
+		"webinaire", "événement", "exercice fiscal", "meets", "gala", "parler", "parle", "parlons", "discuter", "discutons", "exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio", "clôture de l'exercice", "visio", "appeler",
 		// Spanish
 		"reunión", "llamada", "llamar", "cita", "videollamada", "feria", "vacaciones", "hablar",
 		"charlar", "presentación", "evento", "congreso", "año fiscal", "ejercicio fiscal", "tagt", "sitzung",
@@ -108,7 +108,9 @@ var (
 		"angebot", "angebote", "offerte", "rechnung", "zahlung", "devis", "réponse", "facture", "paiement", "offre", "offres",
 		"cotización", "cotizacion", "propuesta", "factura", "pago", "respuesta",
 		// Replies and sending: "revenir vers moi avant vendredi", "envíenla antes del viernes".
-		"revenir vers", "reveni\\pL*", "r[ée]pondre", "envoy\\pL*", "env[íi]e\\pL*", "mand[ae]\\pL*", "zusenden", "zuschicken",
+		"revenir vers", "reveni\\pL*", "r[ée]pondre", "env[íi]en\\pL*", "zusenden", "zuschicken",
+		// Payments: "kann unsere Buchhaltung sie nicht bis zum 30.11. anweisen".
+		"anweisen", "(?:ü|ue|u)berweis\\pL*", "bezahl\\pL*", "payer", "virement", "pagar", "transferencia", "buchhaltung",
 	))
 	hedgeRe = regexp.MustCompile(`\b(?:maybe|possibly|perhaps|probably|hopefully|might|potentially|ideally|vielleicht|eventuell|evtl|wahrscheinlich|voraussichtlich|möglicherweise|peut-être|peut-etre|probablement|éventuellement|eventuellement|quizás|quizas|quizá|quiza|tal vez|probablemente|posiblemente|a lo mejor)\.?\s+(?:\S+\s+)?$`)
 )
@@ -392,6 +394,9 @@ func pointIn(now, start, end time.Time, kind string) time.Time {
 		t = start.Add(end.Sub(start) / 6)
 	case "mid":
 		t = start.Add(end.Sub(start) / 2)
+		if end.Sub(start) < 32*24*time.Hour {
+			t = start.AddDate(0, 0, 15) // "mid-August" is the 15th, its last day
+		}
 	default:
 		t = end
 	}
@@ -420,7 +425,7 @@ func tlLater(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
 func tlResearching(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
 	// Below a dated plan with purchase words or a "Timeline:" label: a
 	// writer who benchmarks but wants to decide by year end has a date.
-	return Timeline{Label: LabelResearching, Researching: true, Confidence: 0.6}, true
+	return Timeline{Label: LabelResearching, Researching: true, Confidence: 0.5}, true
 }
 
 // durationMonths converts "2 weeks", "a couple of months", "1-3 months"

@@ -120,7 +120,7 @@ var tlLexicon = []struct {
 		"para mañana",
 	}},
 	{tlkSoon, []string{
-		"dringend", "eilig", "eilt", "zeitnah", "kurzfristig", "urgent", "urgente", "urgentes",
+		"dringend", "eilig", "eilt", "urge", "urgen", "corre prisa", "zeitnah", "kurzfristig", "urgent", "urgente", "urgentes",
 		"urgemment", "urgentemente", // not "bientôt", "pronto", "rapidement": sign-offs and adverbs
 	}},
 	{tlkThisWeek, []string{
@@ -201,6 +201,17 @@ var tlLexicon = []struct {
 		"el " + tlAno + " " + tlProx, "el " + tlAno + " siguiente",
 	}},
 	{tlkLater, []string{
+		// Until money or an outside event returns, whenever that is.
+		"no idea when", "whenever that (?:is|will be|happens)", "until further notice", "bis auf weiteres",
+		"jusqu'[àa] nouvel ordre", "hasta nuevo aviso", "weiß kein mensch", "steht noch nicht fest",
+		"(?:only |probably |maybe )?(?:when|once|until) (?:the |our )?(?:funding|money|grant|cash|finances|funds)\\b",
+		"(?:wenn|sobald|bis) (?:die |das |wieder )?(?:f(?:ö|oe|o)rderung|geld|mittel|finanzierung)",
+		"quand (?:les sous|l'argent|le budget|les finances|les fonds|[çc]a ira mieux)", "on verra un jour", "rien de press[ée]",
+		"(?:para )?cuando (?:se pueda|se acomode|repunte|haya (?:presupuesto|plata|dinero|lana|fondos)|mejore)",
+		"(?:para |a ver si para )?otro a(?:ñ|n)o", "(?:sin|no (?:tenemos|tengo|hay)) (?:apuro|prisa|urgencia)",
+		"(?:nicht|nicht mehr|derzeit nicht) auf der suche", "(?:ne|n')\\s?(?:sommes|suis) pas (?:[àa] la recherche|en recherche)",
+		"no (?:estamos|estoy) buscando", "no (?:pensamos|planeamos|queremos|vamos a) (?:cambiar|comprar|contratar)",
+		"kaufen (?:wir |ich )?(?:\\S+ )?(?:nix|nichts)",
 		// Constructions, any word order: a plan verb or purchase noun
 		// with its negation ("konkret geplant ist aber nichts", "eine
 		// Anschaffung ist nicht geplant", "no tengo previsto comprar nada").

@@ -189,6 +189,9 @@ func tlPast(d *doc, m []int) bool {
 	if seg := d.lower[lo:m[0]]; tlPastSimpleRe.MatchString(seg) && !tlIntentRe.MatchString(seg) {
 		return true // "it took me three weekends this spring", "food cost went up this summer"
 	}
+	if seg := d.lower[lo:m[0]]; tlPastRomanceRe.MatchString(seg) && !tlIntentRe.MatchString(seg) {
+		return true // "le toit a pris l'eau cet hiver", "se ha recortado este año"
+	}
 	if tlTimesRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-30):min(d.clauseEnd(m[1]), m[1]+30)]) {
 		return true // "twice this month already", "diesen Monat schon zweimal": incidents
 	}
@@ -197,7 +200,13 @@ func tlPast(d *doc, m []int) bool {
 
 // tlPastSimpleRe finds English irregular and common simple-past verbs; with
 // no intent word after them in the scope, the time phrase is the past.
-var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:took|spent|lost|had|was|were|went|cost|missed|wasted|ran|came|broke|crashed|failed|happened|grew|dropped|rose|fell|doubled|tripled|jumped|increased|decreased|saw|hit|made|comped|complained)(?:$|[^\pL])`)
+var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:has been|have been|took|spent|lost|had|was|were|went|cost|missed|wasted|ran|came|broke|crashed|failed|happened|grew|dropped|rose|fell|doubled|tripled|jumped|increased|decreased|saw|hit|made|comped|complained)(?:$|[^\pL])`)
+
+// tlPastRomanceRe finds a French or Spanish perfect of any verb: an
+// auxiliary then a participle ("a pris", "ont été", "avons eu", "ha
+// estado", "hemos perdido"); plans ("avons prévu", "hemos decidido") are
+// intent words, which tlPast checks first.
+var tlPastRomanceRe = regexp.MustCompile(`(?:^|[^\pL])(?:a|ont|avons|avez|ai|as|avait|avaient|ha|han|hemos|he|hab[íi]a|hab[íi]an)\s+(?:(?:d[ée]j[àa]|bien|ya|tout|beaucoup)\s+)?\pL+(?:é|ée|és|ées|is|it|u|us|ert|eint|ado|ada|ados|adas|ido|ida|idos|idas|cho|to)(?:$|[^\pL])`)
 
 // tlTimesRe finds a count of occurrences ("twice", "zweimal", "deux fois",
 // "dos veces"): a time phrase beside it counts incidents, not a plan.

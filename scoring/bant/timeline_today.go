@@ -16,7 +16,10 @@ var (
 	tlTodayRe = mustPattern(`\b(?:today|tonight|heute|aujourd'hui|aujourd hui|hoy|ya)\b`)
 	// tlBareWeekdayRe: a weekday without a deadline preposition (those
 	// are tlWeekdayXRe's), with an optional article or "on"/"am"/"this".
-	tlBareWeekdayRe = mustPattern(`\b(?:on |am |this |el |ce |diesen |dieser |este |para este |next |n(?:ä|ae|a)chsten )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\b`)
+	tlOrdinalBeforeRe = regexp.MustCompile(`(?:first|second|third|last|erste[nmr]?|zweite[nmr]?|letzte[nmr]?|premier|dernier|primer|[úu]ltimo)\s+$`)
+	tlOfMonthAfterRe  = regexp.MustCompile(`^\s+(?:of|in|im|de|del|en)\s+(?:the\s+)?\pL`)
+	tlRoutineRe       = regexp.MustCompile(`(?:^|[^\pL])(?:usually|always|often|regularly|regelm(?:ä|ae|a)(?:ß|ss)ig|immer|oft|meistens|souvent|toujours|r[ée]guli[èe]rement|siempre|suelen|normalmente|a menudo)(?:$|[^\pL])`)
+	tlBareWeekdayRe   = mustPattern(`\b(?:on |am |this |el |ce |diesen |dieser |este |para este |next |n(?:ä|ae|a)chsten )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\b`)
 
 	// tlTodayPastRe: "until today", "bis heute", "jusqu'à aujourd'hui",
 	// "hasta hoy", "as of today", "seit heute" describe the present state.
@@ -29,7 +32,7 @@ var (
 	tlYaAfterRe    = regexp.MustCompile(`^\s*(?:mismo|$|[.!?;,:)])`)
 	tlTodayAfterRe = regexp.MustCompile(`^\s*(?:noch|mismo|m[êe]me|if|please|bitte|si|s'il|por favor|$|[.!?;,])`)
 	// tlTodayNeedRe: a plan's verb before "today" in its clause.
-	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|arranc\pL*|empiez\pL*|empez\pL*|lo quiero|lo queremos)(?:$|[^\pL])`)
+	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|get|add|added|arranc\pL*|empiez\pL*|empez\pL*|lo quiero|lo queremos)(?:$|[^\pL])`)
 )
 
 func tlToday(d *doc, m []int, _ time.Time) (Timeline, bool) {
@@ -57,8 +60,13 @@ func tlToday(d *doc, m []int, _ time.Time) (Timeline, bool) {
 // routine ("every Monday", "le lundi") is no date.
 func tlBareWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 	s := d.lower
-	if tlHabitualRe.MatchString(s[max(0, m[0]-16):m[0]]) {
-		return Timeline{}, false
+	if tlHabitualRe.MatchString(s[max(0, m[0]-16):m[0]]) || tlOrdinalBeforeRe.MatchString(s[max(0, m[0]-12):m[0]]) ||
+		tlOfMonthAfterRe.MatchString(s[m[1]:min(len(s), m[1]+16)]) ||
+		tlRoutineRe.MatchString(s[d.clauseStart(m[0]):d.clauseEnd(m[1])]) {
+		return Timeline{}, false // "every Monday", "the first Sunday of September", "am Montag regelmäßig"
+	}
+	if tlNegationAt(d, m) >= 0 || tlNegationAfter(d, m) >= 0 {
+		return Timeline{}, false // "am Sonntag keiner da": an incident, not a plan
 	}
 	name := group(s, m, 1)
 	wd, ok := tlWeekdayNames[name]
