@@ -423,9 +423,9 @@ func tlLater(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
 }
 
 func tlResearching(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
-	// Below a dated plan with purchase words or a "Timeline:" label: a
+	// Below any dated plan (above "no rush", which it explains): a
 	// writer who benchmarks but wants to decide by year end has a date.
-	return Timeline{Label: LabelResearching, Researching: true, Confidence: 0.5}, true
+	return Timeline{Label: LabelResearching, Researching: true, Confidence: 0.52}, true
 }
 
 // durationMonths converts "2 weeks", "a couple of months", "1-3 months"
