@@ -89,7 +89,7 @@ var (
 	// are not purchase timelines ("let's talk next week").
 	tlMeetingRe = mustPattern(`\b(?:call|calls|meeting|meetings|meet|met|demo|chat|talk|speak|catch up|schedule|calendar|reply|respond|hear back|get back|webinar|conference|vacation|holiday|out of office|ooo|interview|lunch|coffee|available|availability|trade ?show|trade fair|expo|event|fiscal year|financial year|fy ends?)\b|` + tlWords(
 		// German
-		"termin", "terminvorschlag", "gespräch", "telefonat", "anruf", "rückruf", "treffen", "besprechung",
+		"termin", "terminvorschlag", "gespräch", "telefonat", "anruf", "rückruf", "(?:uns|ein|zum|persönliches) treffen", "treffen uns", "besprechung",
 		"demo", "vorführung", "präsentation", "messe", "urlaub", "erreichbar", "melden", "webinar",
 		"veranstaltung", "kongress", "geschäftsjahr", "wirtschaftsjahr", "telefonieren", "sprechen",
 		// French

@@ -66,7 +66,7 @@ var (
 	// "am 15. Oktober", "avant le 15 octobre", "antes del 15 de octubre".
 	// The expression is the date alone; the preposition in front is read
 	// by tlMonthsXFound from a short window (see tlWithPrep).
-	tlMonthXRe     = mustPattern(`(?:\b(\d{1,2})(?:\.|er)?\s+(?:de\s+)?)?\b(` + tlMonthXPat + `)(?:\s+(?:de\s+|del\s+)?(20\d\d))?`)
+	tlMonthXRe     = mustPattern(`(?:\b(\d{1,2})(?:\.|er)?\s+(?:de\s+)?)?\b(` + tlMonthXPat + `)\b(?:\s+(?:de\s+|del\s+)?(20\d\d))?`)
 	tlMonthXPrepRe = regexp.MustCompile(`(?:^|[^\pL']|qu')(` + tlPrepX + `)(?:\s+|-)(?:(?:le|el|den|dem|de|du|del) |d')?$`)
 	// tlSeasonRe: a season with the words that make it a time ("this
 	// summer", "im Herbst", "cet été", "en primavera", "l'été prochain").

@@ -200,7 +200,7 @@ func tlPast(d *doc, m []int) bool {
 
 // tlPastSimpleRe finds English irregular and common simple-past verbs; with
 // no intent word after them in the scope, the time phrase is the past.
-var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:has been|have been|took|spent|lost|had|was|were|went|cost|missed|wasted|ran|came|broke|crashed|failed|happened|grew|dropped|rose|fell|doubled|tripled|jumped|increased|decreased|saw|hit|made|comped|complained)(?:$|[^\pL])`)
+var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:has been|have been|took|spent|lost|had|were|went|cost|missed|wasted|ran|came|broke|crashed|failed|happened|grew|dropped|rose|fell|doubled|tripled|jumped|increased|decreased|saw|hit|made|comped|complained)(?:$|[^\pL])`)
 
 // tlPastRomanceRe finds a French or Spanish perfect of any verb: an
 // auxiliary then a participle ("a pris", "ont été", "avons eu", "ha
