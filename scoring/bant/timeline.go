@@ -179,6 +179,8 @@ var tlRules = []tlRule{
 	{gen: tlSplitDayMonths, negatable: true, compute: tlMonthX},
 	{re: tlTodayRe, negatable: true, compute: tlToday},
 	{re: tlBareWeekdayRe, negatable: true, compute: tlBareWeekday},
+	{re: tlDayNextMonthRe, negatable: true, compute: tlDayNextMonth},
+	{re: tlSchoolYearRe, negatable: true, compute: tlSchoolYear},
 }
 
 // tlAllRules are tlRules and the lexicon's rules (timeline_lex.go).
@@ -242,7 +244,7 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 					}
 				}
 			}
-			cs, ce := d.clauseStart(m[0]), d.clauseEnd(m[1])
+			cs, ce := d.clauseStart(m[0]), tlClauseEnd(d, m[1])
 			// Context and hedges weigh dated phrases, not statements
 			// that already are a hedge.
 			if r.re != laterRe && r.re != researchRe && start == m[0] && t.Label != LabelLater {
@@ -256,7 +258,8 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 					// April tagt", "Offerte bis Ende Monat") outweighs
 					// purchase words elsewhere in the clause.
 					t.Confidence -= 0.3
-				case tlMatchesNear(tlContextRe, d, lo, hi):
+				case tlMatchesNear(tlContextRe, d, lo, min(hi, d.clauseEnd(m[1]))) ||
+					hi > d.clauseEnd(m[1])+1 && tlMatchesNear(tlContextRe, d, d.clauseEnd(m[1])+1, hi):
 					t.Confidence += 0.2
 				case !anchored && tlMatchesNear(tlMeetingRe, d, mlo, mhi),
 					t.Label != LabelASAP && tlMatchesNear(tlQuoteRe, d, mlo, mhi):

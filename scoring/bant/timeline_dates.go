@@ -369,7 +369,7 @@ func tlNumDate(d *doc, m []int, now time.Time) (Timeline, bool) {
 	conf := 0.4
 	if prep != "" && prep != "on" && prep != "am" && prep != "le" && prep != "el" {
 		conf = 0.45 // "on 15.10." is as often a meeting as a deadline
-		if tlNotUntil(prep) || startsWithAny(prep, "by", "no later", "d'ici", "au plus tard", "sp", "a m") {
+		if tlNotUntil(prep) || startsWithAny(prep, "by", "no later", "d'ici", "au plus tard", "sp", "a m", "zum", "per") {
 			conf = 0.5 // a deadline ("vor dem 23.12.", "avant le 15/01") answers alone
 		}
 	}

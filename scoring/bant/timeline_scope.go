@@ -38,7 +38,28 @@ var tlCutWords = map[string]bool{
 // passive or after "budget" ("budget got cut this year", "was slashed");
 // active, they are a goal ("we want to cut costs this year").
 var tlCutVerbs = map[string]bool{
-	"cut": true, "slashed": true, "axed": true, "pulled": true, "withdrawn": true, "killed": true,
+	"tomber": true, "cut": true, "slashed": true, "axed": true, "pulled": true, "withdrawn": true, "killed": true,
+}
+
+// tlCutStems are cut verbs in any inflection but the infinitive, which
+// is a goal ("queremos recortar costes este año"): "se canceló",
+// "recortada", "congelados", "annulée", "supprimés".
+var tlCutStems = []string{"cancel", "recort", "congel", "annul", "supprim", "eingefror", "gestrich", "gekürz", "gekuerz"}
+
+// tlIsCutWord reports a word that says a plan or its money was stopped.
+func tlIsCutWord(w string) bool {
+	if tlCutWords[w] {
+		return true
+	}
+	if w == "cancel" || strings.HasSuffix(w, "ar") || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir") {
+		return false // an infinitive is a goal
+	}
+	for _, st := range tlCutStems {
+		if strings.HasPrefix(w, st) {
+			return true
+		}
+	}
+	return false
 }
 
 // tlCutPassive reports a cut verb w after an auxiliary or "budget" in
@@ -54,6 +75,8 @@ func tlCutPassive(before, w string) bool {
 	switch f[len(f)-1] {
 	case "got", "get", "was", "were", "been", "is", "are", "budget", "budgets", "funding":
 		return true
+	case "laisse", "laissons", "laisser", "laissé":
+		return w == "tomber" // "on laisse tomber pour cette année"
 	}
 	return false
 }
@@ -112,7 +135,7 @@ func tlNegationAt(d *doc, m []int) int {
 			break
 		}
 		w := seg[start:end]
-		if tlCutWords[w] || tlCutPassive(seg[:start], w) {
+		if tlIsCutWord(w) || tlCutPassive(seg[:start], w) {
 			return lo + start
 		}
 		if start == 0 && lo > d.clauseStart(p) && lo > 0 && !isSep(d.lower[lo-1]) && d.lower[lo-1] != ',' {
@@ -280,7 +303,7 @@ func tlNegationAfter(d *doc, m []int) int {
 			break
 		}
 		w := strings.Trim(rest[off:end], ".!?")
-		if tlCutWords[w] || n < 3 && (tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2) {
+		if tlIsCutWord(w) || n < 3 && (tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2) {
 			if !tlOnlyAfter(rest[end:]) {
 				return m[1] + off
 			}

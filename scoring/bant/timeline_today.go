@@ -2,6 +2,7 @@ package bant
 
 import (
 	"regexp"
+	"strconv"
 	"time"
 )
 
@@ -30,7 +31,7 @@ var (
 	// tlYaAfterRe: Spanish "ya" means "now" only at a clause's end ("lo
 	// quiero ya", "conciliación YA:", "lo arranco ya").
 	tlYaAfterRe    = regexp.MustCompile(`^\s*(?:mismo|$|[.!?;,:)])`)
-	tlTodayAfterRe = regexp.MustCompile(`^\s*(?:noch|mismo|m[êe]me|if|please|bitte|si|s'il|por favor|$|[.!?;,])`)
+	tlTodayAfterRe = regexp.MustCompile(`^\s*(?:noch|mismo|m[êe]me|if|please|bitte|si|s'il|por favor|$|[.!?;,:])`)
 	// tlTodayNeedRe: a plan's verb before "today" in its clause.
 	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|get|add|added|arranc\pL*|empiez\pL*|empez\pL*|lo quiero|lo queremos)(?:$|[^\pL])`)
 )
@@ -88,3 +89,45 @@ func tlBareWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 // season starts mid-November", "antes de las vacaciones de agosto", "vor
 // der Messe im März"): its date is the deadline, not a meeting's.
 var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in time for|ready for|antes de|para|avant|pour|vor|bis zu[mr]?|zu[mr])\s+(?:(?:the|our|their|la|las|el|los|les|le|l'|notre|nos|nuestr[oa]s?|der|dem|den|die|das|unsere[mnr]?)\s+)?(?:\S+\s+)?(?:holidays?|holiday season|vacations?|vacaciones|vacances|cong[ée]s|urlaub\pL*|betriebsferien|sommerpause|trade ?show|trade fair|expo|messe|salon|feria|event|season|saison|temporada|rentr[ée]e|lancement|launch|opening|er(?:ö|oe|o)ffnung|apertura|ouverture)`)
+
+// tlClauseEnd is d.clauseEnd, except that a German date's dot followed by
+// a lower-case word ("am 20.09. sollte es laufen") ends no sentence: the
+// clause runs on, so its purchase words count.
+func tlClauseEnd(d *doc, p int) int {
+	ce := d.clauseEnd(p)
+	s := d.lower
+	if ce > 0 && ce < len(s)-2 && ce >= p && ce-p <= 1 && s[ce] == '.' && isDigit(s[ce-1]) &&
+		s[ce+1] == ' ' && d.clean[ce+2] >= 'a' && d.clean[ce+2] <= 'z' {
+		return d.clauseEnd(ce + 2)
+	}
+	return ce
+}
+
+var (
+	// tlDayNextMonthRe: "by the 15th of next month", "bis zum 15.
+	// nächsten Monats", "avant le 15 du mois prochain", "antes del 15 del
+	// mes que viene".
+	tlDayNextMonthRe = mustPattern(`\b(?:by|before|until|till|no later than|on|bis zum|bis|zum|vor dem|am|avant le|d'ici le|pour le|au plus tard le|le|antes del|para el|hasta el|el)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|\.|er)?\s+(?:of\s+)?(?:next month|the following month|n(?:ä|ae|a)chsten monats|kommenden monats|du mois prochain|du mois suivant|del mes que viene|del pr[óo]ximo mes|del mes siguiente)`)
+	// tlSchoolYearRe: the start of a school year, early September
+	// (northern hemisphere; a named month, as in Chile's March, wins).
+	tlSchoolYearRe = mustPattern(`\b(?:for|by|before|when|until|at|in time for|zum|zu|bis zum|vor dem|f(?:ü|ue|u)r das|pour|avant|d'ici|[àa]|para|antes del?|al|en|hasta)\s+(?:the\s+|la\s+|el\s+|le\s+|das\s+|den\s+)?(?:(?:start|beginning) of the (?:new |next )?(?:school|academic) year|(?:new|next) (?:school|academic) year|(?:school|academic) year starts|schuljahr(?:es)?(?:beginn|start)|n(?:ä|ae|a)chste[ns]? schuljahr|neue[ns]? schuljahr|rentr[ée]e(?: scolaire| prochaine)?|prochaine rentr[ée]e|(?:inicio|comienzo) del (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|(?:pr[óo]ximo|nuevo) (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|curso que viene)`)
+)
+
+// tlDayNextMonth reads a day of next month: that day's end.
+func tlDayNextMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
+	day, err := strconv.Atoi(group(d.lower, m, 1))
+	if err != nil || day < 1 || day > 31 {
+		return Timeline{}, false
+	}
+	t := time.Date(now.Year(), now.Month()+1, day+1, 0, 0, 0, 0, now.Location())
+	return tlByHorizon(now, t, 0.65), true
+}
+
+// tlSchoolYear reads the next school year's start as 10 September.
+func tlSchoolYear(d *doc, m []int, now time.Time) (Timeline, bool) {
+	t := time.Date(now.Year(), time.September, 11, 0, 0, 0, 0, now.Location())
+	if !t.After(now) {
+		t = t.AddDate(1, 0, 0)
+	}
+	return tlByHorizon(now, t, 0.55), true
+}
