@@ -110,7 +110,10 @@ var (
 	tlDayNextMonthRe = mustPattern(`\b(?:by|before|until|till|no later than|on|bis zum|bis|zum|vor dem|am|avant le|d'ici le|pour le|au plus tard le|le|antes del|para el|hasta el|el)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|\.|er)?\s+(?:of\s+)?(?:next month|the following month|n(?:ä|ae|a)chsten monats|kommenden monats|du mois prochain|du mois suivant|del mes que viene|del pr[óo]ximo mes|del mes siguiente)`)
 	// tlSchoolYearRe: the start of a school year, early September
 	// (northern hemisphere; a named month, as in Chile's March, wins).
-	tlSchoolYearRe = mustPattern(`\b(?:for|by|before|when|until|at|in time for|zum|zu|bis zum|vor dem|f(?:ü|ue|u)r das|pour|avant|d'ici|[àa]|para|antes del?|al|en|hasta)\s+(?:the\s+|la\s+|el\s+|le\s+|das\s+|den\s+)?(?:(?:start|beginning) of the (?:new |next )?(?:school|academic) year|(?:new|next) (?:school|academic) year|(?:school|academic) year starts|schuljahr(?:es)?(?:beginn|start)|n(?:ä|ae|a)chste[ns]? schuljahr|neue[ns]? schuljahr|rentr[ée]e(?: scolaire| prochaine)?|prochaine rentr[ée]e|(?:inicio|comienzo) del (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|(?:pr[óo]ximo|nuevo) (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|curso que viene)`)
+	tlSchoolYearRe = mustPattern(`\b(?:(?:start|beginning) of the (?:new |next )?(?:school|academic) year|(?:new|next) (?:school|academic) year|(?:school|academic) year starts|schuljahr(?:es)?(?:beginn|start)|n(?:ä|ae|a)chste[ns]? schuljahr|neue[ns]? schuljahr|rentr[ée]e(?: scolaire| prochaine)?|prochaine rentr[ée]e|(?:inicio|comienzo) del (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|(?:pr[óo]ximo|nuevo) (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|curso que viene)`)
+	// tlSchoolPrepRe: the preposition that makes the school year a
+	// deadline ("for the new school year", "pour la rentrée").
+	tlSchoolPrepRe = regexp.MustCompile(`(?:^|[^\pL])(?:for|by|before|when|until|at|in time for|zum|zu|bis zum|vor dem|f(?:ü|ue|u)r das|pour|avant|d'ici|[àa]|para|antes del?|al|en|hasta)\s+(?:the\s+|la\s+|el\s+|le\s+|das\s+|den\s+|l')?$`)
 )
 
 // tlDayNextMonth reads a day of next month: that day's end.
@@ -125,9 +128,44 @@ func tlDayNextMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
 
 // tlSchoolYear reads the next school year's start as 10 September.
 func tlSchoolYear(d *doc, m []int, now time.Time) (Timeline, bool) {
+	if !tlSchoolPrepRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-24):m[0]]) {
+		return Timeline{}, false // "the rentrée was chaotic": no deadline
+	}
 	t := time.Date(now.Year(), time.September, 11, 0, 0, 0, 0, now.Location())
 	if !t.After(now) {
 		t = t.AddDate(1, 0, 0)
 	}
 	return tlByHorizon(now, t, 0.55), true
+}
+
+// Round-2 additions to tlContextRe, tlMeetingRe and tlQuoteRe, as plain
+// expressions: they only run on the window around a candidate, so they
+// need no literal prefilter and add no pattern parts to every doc.
+var (
+	tlContextXRe = regexp.MustCompile(tlWords(
+		"brauch\\pL*", "ben(?:ö|oe|o)tig\\pL*", "abschlie(?:ß|ss)\\pL*", "lo quiero", "la quiero", "lo queremos",
+		"closes", "closing", "due (?:on|by|date)", "il (?:nous |me )?faut", "award(?:ed)?", "attribution", "adjudicaci[óo]n",
+		// Ready in any language.
+		"pr[êe]te?s?", "list[oa]s?", "fertig", "bereit", "startklar",
+		// Expiry of the current tool or contract: its date is the deadline.
+		"expires?", "expiring", "expiry", "runs? out", "running out", "lapses?", "renewal",
+		"l(?:ä|ae|a)uft", "ausl(?:ä|ae|a)uft", "endet", "gek(?:ü|ue|u)ndigt", "k(?:ü|ue|u)ndigung",
+		"expire", "expirent", "[ée]ch[ée]ance", "expiration", "prend fin", "se termine", "r[ée]siliation",
+		"vence", "vencimiento", "caduca", "se acaba", "finaliza", "renovaci[óo]n",
+	))
+	tlMeetingXRe = regexp.MustCompile(tlWords(
+		"meets", "gala", "parler", "parle", "parlons", "discuter", "discutons",
+		"exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio",
+	))
+	tlQuoteXRe = regexp.MustCompile(tlWords(
+		// Replies: "revenir vers moi avant vendredi", "envíenla antes del viernes".
+		"revenir vers", "reveni\\pL*", "r[ée]pondre", "env[íi]en\\pL*", "zusenden", "zuschicken",
+		// Payments: "kann unsere Buchhaltung sie nicht bis zum 30.11. anweisen".
+		"anweisen", "(?:ü|ue|u)berweis\\pL*", "bezahl\\pL*", "payer", "virement", "pagar", "transferencia", "buchhaltung",
+	))
+)
+
+// tlNear reports whether p or its addition x matches within d.lower[lo:hi].
+func tlNear(p *pattern, x *regexp.Regexp, d *doc, lo, hi int) bool {
+	return tlMatchesNear(p, d, lo, hi) || x.MatchString(d.lower[lo:hi])
 }
