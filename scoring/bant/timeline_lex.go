@@ -202,7 +202,7 @@ var tlLexicon = []struct {
 	}},
 	{tlkLater, []string{
 		// Until money or an outside event returns, whenever that is.
-		"no idea when", "whenever that (?:is|will be|happens)", "until further notice", "bis auf weiteres",
+		"no idea when", "ni idea de cu[áa]ndo", "keine ahnung,? wann", "aucune id[ée]e (?:de )?quand", "whenever that (?:is|will be|happens)", "until further notice", "bis auf weiteres",
 		"jusqu'[àa] nouvel ordre", "hasta nuevo aviso", "weiß kein mensch", "steht noch nicht fest",
 		"(?:only |probably |maybe )?(?:when|once|until) (?:the |our )?(?:funding|money|grant|cash|finances|funds)\\b",
 		"(?:wenn|sobald|bis) (?:die |das |wieder )?(?:f(?:ö|oe|o)rderung|geld|mittel|finanzierung)",
