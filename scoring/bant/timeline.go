@@ -80,7 +80,7 @@ var (
 	// are not purchase timelines ("let's talk next week").
 	tlMeetingRe = mustPattern(`\b(?:call|calls|meeting|meetings|meet|met|demo|chat|talk|speak|catch up|schedule|calendar|reply|respond|hear back|get back|webinar|conference|vacation|holiday|out of office|ooo|interview|lunch|coffee|available|availability|trade ?show|trade fair|expo|event|fiscal year|financial year|fy ends?)\b|` + tlWords(
 		// German
-		"termin", "terminvorschlag", "gespräch", "telefonat", "anruf", "rückruf", "treffen", "besprechung",
+		"termin", "terminvorschlag", "gespräch", "telefonat", "anruf", "rückruf", "(?:uns|ein|zum|persönliches) treffen", "treffen uns", "besprechung",
 		"demo", "vorführung", "präsentation", "messe", "urlaub", "erreichbar", "melden", "webinar",
 		"veranstaltung", "kongress", "geschäftsjahr", "wirtschaftsjahr", "telefonieren", "sprechen",
 		// French
@@ -164,6 +164,10 @@ var tlRules = []tlRule{
 	{re: tlHolidayRe, negatable: true, compute: tlHoliday},
 	{gen: tlBareDates, negatable: true, compute: tlBareDate},
 	{gen: tlSplitDayMonths, negatable: true, compute: tlMonthX},
+	{re: tlTodayRe, negatable: true, compute: tlToday},
+	{re: tlBareWeekdayRe, negatable: true, compute: tlBareWeekday},
+	{re: tlDayNextMonthRe, negatable: true, compute: tlDayNextMonth},
+	{re: tlSchoolYearRe, negatable: true, compute: tlSchoolYear},
 }
 
 // tlAllRules are tlRules and the lexicon's rules (timeline_lex.go).
@@ -227,23 +231,25 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 					}
 				}
 			}
-			cs, ce := d.clauseStart(m[0]), d.clauseEnd(m[1])
+			cs, ce := d.clauseStart(m[0]), tlClauseEnd(d, m[1])
 			// Context and hedges weigh dated phrases, not statements
 			// that already are a hedge.
 			if r.re != laterRe && r.re != researchRe && start == m[0] && t.Label != LabelLater {
 				lo, hi := max(cs, m[0]-contextWindow), min(ce, m[1]+contextWindow)
 				mlo, mhi := max(cs, m[0]-meetingWindow), min(ce, m[1]+meetingWindow)
 				nlo, nhi := max(cs, m[0]-tlNearWindow), min(ce, m[1]+tlNearWindow)
+				anchored := tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+10)])
 				switch {
-				case tlMatchesNear(tlMeetingRe, d, nlo, nhi) || tlMatchesNear(tlQuoteRe, d, nlo, nhi):
+				case !anchored && tlNear(tlMeetingRe, tlMeetingXRe, d, nlo, nhi) || tlNear(tlQuoteRe, tlQuoteXRe, d, nlo, nhi):
 					// A meeting or a quote right by the date ("der am 23.
 					// April tagt", "Offerte bis Ende Monat") outweighs
 					// purchase words elsewhere in the clause.
 					t.Confidence -= 0.3
-				case tlMatchesNear(tlContextRe, d, lo, hi):
+				case tlNear(tlContextRe, tlContextXRe, d, lo, min(hi, d.clauseEnd(m[1]))) ||
+					hi > d.clauseEnd(m[1])+1 && tlNear(tlContextRe, tlContextXRe, d, d.clauseEnd(m[1])+1, hi):
 					t.Confidence += 0.2
-				case tlMatchesNear(tlMeetingRe, d, mlo, mhi),
-					t.Label != LabelASAP && tlMatchesNear(tlQuoteRe, d, mlo, mhi):
+				case !anchored && tlNear(tlMeetingRe, tlMeetingXRe, d, mlo, mhi),
+					t.Label != LabelASAP && tlNear(tlQuoteRe, tlQuoteXRe, d, mlo, mhi):
 					t.Confidence -= 0.3
 				}
 				if t.Label != LabelLater && hedgeRe.MatchString(d.lower[max(cs, start-30):start]) {
@@ -378,6 +384,9 @@ func pointIn(now, start, end time.Time, kind string) time.Time {
 		t = start.Add(end.Sub(start) / 6)
 	case "mid":
 		t = start.Add(end.Sub(start) / 2)
+		if end.Sub(start) < 32*24*time.Hour {
+			t = start.AddDate(0, 0, 15) // "mid-August" is the 15th, its last day
+		}
 	default:
 		t = end
 	}
@@ -404,7 +413,9 @@ func tlLater(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
 }
 
 func tlResearching(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
-	return Timeline{Label: LabelResearching, Researching: true, Confidence: 0.75}, true
+	// Below any dated plan (above "no rush", which it explains): a
+	// writer who benchmarks but wants to decide by year end has a date.
+	return Timeline{Label: LabelResearching, Researching: true, Confidence: 0.52}, true
 }
 
 // durationMonths converts "2 weeks", "a couple of months", "1-3 months"

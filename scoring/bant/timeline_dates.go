@@ -15,7 +15,7 @@ import (
 // first alternative that matches).
 const tlPrepX = `f(?:ü|ue|u)rs|f(?:ü|ue|u)r|per|bis sp(?:ä|ae|a)testens ende|bis sp(?:ä|ae|a)testens|sp(?:ä|ae|a)testens ende|sp(?:ä|ae|a)testens|bis ende|bis anfang|bis mitte|bis zum|bis|noch im|ende|anfang|mitte|im|ab|vor|zum|am|` +
 	`d'ici(?: la)? fin|d'ici(?: le)? d[ée]but|d'ici(?: à)?|avant(?: la)? fin|avant(?: le)?|au plus tard(?: fin| le)?|jusqu'(?:à|au)|à partir d[eu]|a partir d[eu]|au mois de|courant|d[ée]but|fin|mi|pour|en|le|d[èe]s|` +
-	`a m[áa]s tardar|antes de finales de|antes del final de|antes de fin de|antes del|antes de|a principios de|a mediados de|a finales de|a fines de|para finales de|para principios de|para mediados de|para el|para|hasta el|hasta|desde el|en el mes de|en|el|finales de|principios de|mediados de`
+	`a m[áa]s tardar|antes de finales de|antes del final de|antes de fin de|antes del|antes de|a principios de|a mediados de|a finales de|a fines de|para finales de|para principios de|para mediados de|para el|para|hasta el|hasta|desde el|en el mes de|en|el|finales de|principios de|mediados de|de`
 
 // Confidence of dated phrases by precision: a month beats "this year", a
 // day beats a month.
@@ -66,7 +66,7 @@ var (
 	// "am 15. Oktober", "avant le 15 octobre", "antes del 15 de octubre".
 	// The expression is the date alone; the preposition in front is read
 	// by tlMonthsXFound from a short window (see tlWithPrep).
-	tlMonthXRe     = mustPattern(`(?:\b(\d{1,2})(?:\.|er)?\s+(?:de\s+)?)?\b(` + tlMonthXPat + `)(?:\s+(?:de\s+|del\s+)?(20\d\d))?`)
+	tlMonthXRe     = mustPattern(`(?:\b(\d{1,2})(?:\.|er)?\s+(?:de\s+)?)?\b(` + tlMonthXPat + `)\b(?:\s+(?:de\s+|del\s+)?(20\d\d))?`)
 	tlMonthXPrepRe = regexp.MustCompile(`(?:^|[^\pL']|qu')(` + tlPrepX + `)(?:\s+|-)(?:(?:le|el|den|dem|de|du|del) |d')?$`)
 	// tlSeasonRe: a season with the words that make it a time ("this
 	// summer", "im Herbst", "cet été", "en primavera", "l'été prochain").
@@ -136,6 +136,11 @@ func tlMonthX(d *doc, m []int, now time.Time) (Timeline, bool) {
 		return Timeline{}, false // "le mars" is no date; "am" needs a day
 	}
 	conf := tlMonthConf
+	if prep == "de" {
+		// "la haute saison de décembre", "la temporada alta de diciembre":
+		// an event's month, a date only where purchase words lift it.
+		conf = 0.3
+	}
 	if prep == "" {
 		conf = 0.45 - tlDayBonus // a bare "1. Juli" (split by the clause breaker)
 	}
@@ -364,6 +369,9 @@ func tlNumDate(d *doc, m []int, now time.Time) (Timeline, bool) {
 	conf := 0.4
 	if prep != "" && prep != "on" && prep != "am" && prep != "le" && prep != "el" {
 		conf = 0.45 // "on 15.10." is as often a meeting as a deadline
+		if tlNotUntil(prep) || startsWithAny(prep, "by", "no later", "d'ici", "au plus tard", "sp", "a m", "zum", "per") {
+			conf = 0.5 // a deadline ("vor dem 23.12.", "avant le 15/01") answers alone
+		}
 	}
 	return tlByHorizon(now, end, conf), true
 }

@@ -120,7 +120,7 @@ var tlLexicon = []struct {
 		"para mañana",
 	}},
 	{tlkSoon, []string{
-		"dringend", "eilig", "eilt", "zeitnah", "kurzfristig", "urgent", "urgente", "urgentes",
+		"dringend", "eilig", "eilt", "urge", "urgen", "corre prisa", "zeitnah", "kurzfristig", "urgent", "urgente", "urgentes",
 		"urgemment", "urgentemente", // not "bientôt", "pronto", "rapidement": sign-offs and adverbs
 	}},
 	{tlkThisWeek, []string{
@@ -141,6 +141,7 @@ var tlLexicon = []struct {
 		"en este momento",
 	}},
 	{tlkThisMonth, []string{
+		"before the month (?:ends|is over|closes|runs out)", "bevor der monat (?:endet|zu ende geht|vorbei ist|um ist)", "avant que le mois (?:ne )?(?:se termine|finisse|soit fini)", "antes de que (?:termine|acabe|finalice|se acabe|cierre) el mes",
 		"within the month", "within this month", "later this month", "before the month is out",
 		"diesen monat", "dieses monats", "in diesem monat", "im laufenden monat", "im aktuellen monat",
 		"noch im monat", "innerhalb des monats", "innerhalb dieses monats", "ende des monats",
@@ -157,6 +158,7 @@ var tlLexicon = []struct {
 		"el " + tlProx + " mes", tlProx + " mes", "el mes que viene", "el mes " + tlProx, "el mes siguiente",
 	}},
 	{tlkThisQuarter, []string{
+		"before the quarter (?:ends|is over|closes|runs out)", "bevor das quartal (?:endet|zu ende geht|vorbei ist|um ist)", "avant que le trimestre (?:ne )?(?:se termine|finisse|soit fini|se cl[ôo]ture)", "antes de que (?:termine|acabe|finalice|se acabe|cierre) el trimestre",
 		"within the quarter", "within this quarter", "later this quarter",
 		"dieses quartal", "dieses quartals", "in diesem quartal", "im laufenden quartal",
 		"im aktuellen quartal", "innerhalb des quartals", "ende des quartals", "ende des laufenden quartals",
@@ -176,6 +178,7 @@ var tlLexicon = []struct {
 		"el trimestre " + tlProx, "el trimestre siguiente", "el siguiente trimestre",
 	}},
 	{tlkThisYear, []string{
+		"before the year (?:ends|is over|closes|runs out)", "bevor das jahr (?:endet|zu ende geht|vorbei ist|um ist)", "avant que l'ann[ée]e (?:ne )?(?:se termine|finisse|soit finie)", "antes de que (?:termine|acabe|finalice|se acabe|cierre) el a(?:ñ|n)o",
 		"within the year", "within this year", "sometime this year", "before year end", "before year-end",
 		"dieses jahr", "dieses jahres", "in diesem jahr", "im laufenden jahr", "im aktuellen jahr",
 		"noch in diesem jahr", "im laufe des jahres", "im laufe dieses jahres", "innerhalb des jahres",
@@ -198,6 +201,30 @@ var tlLexicon = []struct {
 		"el " + tlAno + " " + tlProx, "el " + tlAno + " siguiente",
 	}},
 	{tlkLater, []string{
+		// Until money or an outside event returns, whenever that is.
+		"no idea when", "ni idea de cu[áa]ndo", "keine ahnung,? wann", "aucune id[ée]e (?:de )?quand", "whenever that (?:is|will be|happens)", "until further notice", "bis auf weiteres",
+		"jusqu'[àa] nouvel ordre", "hasta nuevo aviso", "weiß kein mensch", "steht noch nicht fest",
+		"(?:only |probably |maybe )?(?:when|once|until) (?:the |our )?(?:funding|money|grant|cash|finances|funds)\\b",
+		"(?:wenn|sobald|bis) (?:die |das |wieder )?(?:f(?:ö|oe|o)rderung|geld|mittel|finanzierung)",
+		"quand (?:les sous|l'argent|le budget|les finances|les fonds|[çc]a ira mieux)", "on verra un jour", "rien de press[ée]",
+		"(?:para )?cuando (?:se pueda|se acomode|repunte|haya (?:presupuesto|plata|dinero|lana|fondos)|mejore)",
+		"(?:para |a ver si para )?otro a(?:ñ|n)o", "(?:sin|no (?:tenemos|tengo|hay)) (?:apuro|prisa|urgencia)",
+		"(?:nicht|nicht mehr|derzeit nicht) auf der suche", "(?:ne|n')\\s?(?:sommes|suis) pas (?:[àa] la recherche|en recherche)",
+		"no (?:estamos|estoy) buscando", "no (?:pensamos|planeamos|queremos|vamos a) (?:cambiar|comprar|contratar)",
+		"kaufen (?:wir |ich )?(?:\\S+ )?(?:nix|nichts)",
+		// Constructions, any word order: a plan verb or purchase noun
+		// with its negation ("konkret geplant ist aber nichts", "eine
+		// Anschaffung ist nicht geplant", "no tengo previsto comprar nada").
+		"not (?:in|at) (?:a|the|any) (?:buying|purchasing|procurement) (?:cycle|stage|phase|mode|process)",
+		"(?:no|not any) (?:\\S+ )?(?:purchase|project|buying|rollout) (?:is )?(?:planned|scheduled|foreseen)",
+		"(?:anschaffung|kauf|investition|umstellung|wechsel|projekt)\\S* (?:ist |sind )?(?:\\S+ )?(?:nicht|keine?) (?:\\S+ )?(?:geplant|vorgesehen|angedacht)",
+		"geplant ist (?:\\S+ )?(?:aber |noch |derzeit |momentan )?(?:nichts|keine?)", "nichts (?:\\S+ )?(?:geplant|vorgesehen|angedacht)",
+		"steht in den sternen", "(?:ist|sind) (?:noch )?(?:völlig |ganz )?offen, wann",
+		"pas de projet(?: d'achat)?(?: dat[ée]| pr[ée]cis| concret| planifi[ée])", "aucun (?:achat|projet|investissement)",
+		"(?:ne|n')\\s?(?:pr[ée]voi\\pL*|envisage\\pL*|planifi\\pL*) (?:pas|aucun\\pL*|rien)",
+		"no (?:tengo|tenemos|hay) (?:\\S+ )?(?:previsto|pensado|planeado|planificado) (?:comprar|contratar|cambiar|nada|ninguna)",
+		"no (?:tiene|tenemos|hay) fecha", "sin fecha(?: definida| fija| concreta| prevista)?", "ninguna compra",
+		"no (?:vamos|voy|pensamos) a (?:comprar|contratar|cambiar)",
 		// English additions to laterRe
 		"no (?:fixed|set|firm|specific|concrete|exact|particular|defined|definite|hard) (?:start |go-live |purchase )?date",
 		"no date (?:yet|set|fixed|in mind)", "no timeline yet", "no timing yet",
@@ -318,7 +345,13 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		if tlNegationAt(d, m) < 0 && tlNegationAfter(d, m) < 0 {
 			return Timeline{}, false
 		}
-		if !tlNowAboutBuyingRe.MatchString(d.lower[d.clauseStart(m[0]):d.clauseEnd(m[1])]) {
+		clause := d.lower[d.clauseStart(m[0]):d.clauseEnd(m[1])]
+		if !tlNowAboutBuyingRe.MatchString(clause) {
+			return Timeline{}, false
+		}
+		if !tlNowNotBudgetRe.MatchString(tlBudgetWordRe.ReplaceAllString(clause, " ")) {
+			// "no budget at the moment", "gerade null Budget": the money's
+			// state (budget's business), no word on when they buy.
 			return Timeline{}, false
 		}
 		return Timeline{Label: LabelLater, Confidence: 0}, true
@@ -470,3 +503,13 @@ var tlNowAboutBuyingRe = regexp.MustCompile(`(?:buy|purchas|invest|interest|need
 	`kauf|anschaff|investi|interess|bedarf|plan|projekt|nichts|budget|wechsel|brauch|` +
 	`ach[eè]t|investi|int[ée]ress|besoin|projet|rien|budget|chang|engag|` +
 	`compr|invert|inter[ée]s|necesit|proyecto|nada|presupuesto|cambi|plata|lana|peso)`)
+
+// tlBudgetWordRe and tlNowNotBudgetRe tell a negated "now" about money
+// only from one about buying: tlNowAboutBuyingRe without the money words.
+var (
+	tlBudgetWordRe   = regexp.MustCompile(`budget\pL*|presupuesto\pL*|geld\pL*|argent|dinero|plata|lana|fonds|mittel\pL*|partida`)
+	tlNowNotBudgetRe = regexp.MustCompile(`(?:buy|purchas|invest|interest|need|plan|project|nothing|anything|switch|spend|looking|market|` +
+		`kauf|anschaff|investi|interess|bedarf|plan|projekt|nichts|wechsel|brauch|` +
+		`ach[eè]t|investi|int[ée]ress|besoin|projet|rien|chang|engag|` +
+		`compr|invert|inter[ée]s|necesit|proyecto|nada|cambi)`)
+)

@@ -30,6 +30,55 @@ var tlCutWords = map[string]bool{
 	"coupé": true, "gelé": true, "supprimé": true, "annulé": true,
 	"recortado": true, "recortaron": true, "recortó": true, "congelado": true, "congelada": true,
 	"congelaron": true, "cancelado": true, "cancelaron": true,
+	"coupée": true, "coupés": true, "coupées": true, "gelée": true, "gelés": true, "supprimée": true, "annulée": true,
+	"recortada": true, "recortados": true, "congelados": true, "cancelada": true, "gestoppt": true,
+}
+
+// tlCutVerbs are English cut verbs that name a stopped budget only in the
+// passive or after "budget" ("budget got cut this year", "was slashed");
+// active, they are a goal ("we want to cut costs this year").
+var tlCutVerbs = map[string]bool{
+	"tomber": true, "cut": true, "slashed": true, "axed": true, "pulled": true, "withdrawn": true, "killed": true,
+}
+
+// tlCutStems are cut verbs in any inflection but the infinitive, which
+// is a goal ("queremos recortar costes este año"): "se canceló",
+// "recortada", "congelados", "annulée", "supprimés".
+var tlCutStems = []string{"cancel", "recort", "congel", "annul", "supprim", "eingefror", "gestrich", "gekürz", "gekuerz"}
+
+// tlIsCutWord reports a word that says a plan or its money was stopped.
+func tlIsCutWord(w string) bool {
+	if tlCutWords[w] {
+		return true
+	}
+	if w == "cancel" || strings.HasSuffix(w, "ar") || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir") {
+		return false // an infinitive is a goal
+	}
+	for _, st := range tlCutStems {
+		if strings.HasPrefix(w, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// tlCutPassive reports a cut verb w after an auxiliary or "budget" in
+// before, the text in front of it.
+func tlCutPassive(before, w string) bool {
+	if !tlCutVerbs[w] {
+		return false
+	}
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "got", "get", "was", "were", "been", "is", "are", "budget", "budgets", "funding":
+		return true
+	case "laisse", "laissons", "laisser", "laissé":
+		return w == "tomber" // "on laisse tomber pour cette année"
+	}
+	return false
 }
 
 // tlScopeStops end a negation's or a tense's reach backwards: a new clause
@@ -86,7 +135,7 @@ func tlNegationAt(d *doc, m []int) int {
 			break
 		}
 		w := seg[start:end]
-		if tlCutWords[w] {
+		if tlIsCutWord(w) || tlCutPassive(seg[:start], w) {
 			return lo + start
 		}
 		if start == 0 && lo > d.clauseStart(p) && lo > 0 && !isSep(d.lower[lo-1]) && d.lower[lo-1] != ',' {
@@ -160,8 +209,31 @@ func tlPast(d *doc, m []int) bool {
 		tlPastDeAuxRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) && !tlFutureDeRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) {
 		return true
 	}
+	if seg := d.lower[lo:m[0]]; tlPastSimpleRe.MatchString(seg) && !tlIntentRe.MatchString(seg) {
+		return true // "it took me three weekends this spring", "food cost went up this summer"
+	}
+	if seg := d.lower[lo:m[0]]; tlPastRomanceRe.MatchString(seg) && !tlIntentRe.MatchString(seg) {
+		return true // "le toit a pris l'eau cet hiver", "se ha recortado este año"
+	}
+	if tlTimesRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-30):min(d.clauseEnd(m[1]), m[1]+30)]) {
+		return true // "twice this month already", "diesen Monat schon zweimal": incidents
+	}
 	return tlPastAfterRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+12)])
 }
+
+// tlPastSimpleRe finds English irregular and common simple-past verbs; with
+// no intent word after them in the scope, the time phrase is the past.
+var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:has been|have been|took|spent|lost|had|were|went|cost|missed|wasted|ran|came|broke|crashed|failed|happened|grew|dropped|rose|fell|doubled|tripled|jumped|increased|decreased|saw|hit|made|comped|complained)(?:$|[^\pL])`)
+
+// tlPastRomanceRe finds a French or Spanish perfect of any verb: an
+// auxiliary then a participle ("a pris", "ont été", "avons eu", "ha
+// estado", "hemos perdido"); plans ("avons prévu", "hemos decidido") are
+// intent words, which tlPast checks first.
+var tlPastRomanceRe = regexp.MustCompile(`(?:^|[^\pL])(?:a|ont|avons|avez|ai|as|avait|avaient|ha|han|hemos|he|hab[íi]a|hab[íi]an)\s+(?:(?:d[ée]j[àa]|bien|ya|tout|beaucoup)\s+)?\pL+(?:é|ée|és|ées|is|it|u|us|ert|eint|ado|ada|ados|adas|ido|ida|idos|idas|cho|to)(?:$|[^\pL])`)
+
+// tlTimesRe finds a count of occurrences ("twice", "zweimal", "deux fois",
+// "dos veces"): a time phrase beside it counts incidents, not a plan.
+var tlTimesRe = regexp.MustCompile(`(?:^|[^\pL])(?:twice|(?:two|three|four|several|many|\d+) times|zweimal|dreimal|mehrmals|mehrfach|\d+ ?mal|(?:deux|trois|plusieurs|\d+) fois|(?:dos|tres|varias|\d+) veces)(?:$|[^\pL])`)
 
 // tlIntentRe finds words of intent or planning: a month name that has
 // already passed this year only means next year's when the writer speaks
@@ -173,6 +245,7 @@ var tlIntentRe = regexp.MustCompile(`(?:^|[^\pL])(?:want|wants|would like|'d lik
 	`pr[óo]xim[oa]|que viene|n(?:ä|ae|a)chste[nmrs]?|would|gustar[íi]a|encantar[íi]a|aimerions|aimerais|vis[ée]e?|` +
 	`wollen|will|m(?:ö|oe|o)chten|planen|geplant|vorgesehen|soll|sollen|muss|m(?:ü|ue|u)ssen|brauchen|werden|wird|start|starten|einf(?:ü|ue|u)hrung|umstellen|live|ziel|` +
 	`voulons|veut|veux|voudrions|souhaitons|souhaite|aimerions|pr[ée]voyons|pr[ée]vu|comptons|visons|devons|doit|faut|allons|va|d[ée]marrer|lancer|d[ée]ployer|mise en place|objectif|` +
+	`expires?|expiring|runs out|renewal|vence|vencimiento|caduca|expire|expirent|[ée]ch[ée]ance|ausl(?:ä|ae|a)uft|endet|k(?:ü|ue|u)ndigung|` +
 	`queremos|quiero|quisi[ée]ramos|necesitamos|necesito|planeamos|pensamos|esperamos|vamos a|va a|debe|tiene que|tenemos que|arrancar|empezar|implementar|lanzar|previsto|objetivo|meta)(?:$|[^\pL])`)
 
 // tlIntentAround reports intent words in the clause around match m,
@@ -189,8 +262,19 @@ func tlIntentAround(d *doc, m []int) bool {
 			rest = rest[:i]
 		}
 	}
-	return tlIntentRe.MatchString(d.lower[lo:m[0]]) || tlIntentRe.MatchString(rest)
+	return tlIntentRe.MatchString(d.lower[lo:m[1]]) || tlIntentRe.MatchString(rest) ||
+		tlForwardPrepRe.MatchString(d.lower[m[0]:m[1]]) || tlModalRe.MatchString(d.lower[lo:hi])
 }
+
+// tlForwardPrepRe finds, in a time phrase itself, a preposition that only
+// points forward: "by mid January", "bis Mitte Januar", "pour mi-janvier",
+// "antes de marzo" name a deadline, never a past event.
+var tlForwardPrepRe = regexp.MustCompile(`^(?:by|before|until|till|no later than|bis|sp(?:ä|ae|a)testens|vor|avant|d'ici|pour|au plus tard|jusqu|antes|hasta|para|a m[áa]s tardar)(?:$|[^\pL])`)
+
+// tlModalRe finds conditional and modal verb stems of a plan in any
+// inflection: "sollte stehen", "il faudrait", "devrait être", "debería
+// estar", "könnten starten", "we'd need".
+var tlModalRe = regexp.MustCompile(`(?:^|[^\pL])(?:sollt\pL*|k(?:ö|oe|o)nnt\pL*|m(?:ü|ue|u)sst\pL*|br(?:ä|ae|a)ucht\pL*|ben(?:ö|oe|o)tig\pL*|faudr\pL*|devr\pL*|pourr\pL*|souhait\pL*|aimer\pL*|compt\pL*|deber\pL*|necesit\pL*|querr\pL*|quer[ií]\pL*|gustar\pL*|hopefully|we'd|i'd|needs?|wanted)(?:$|[^\pL])`)
 
 // tlNegationAfter returns the offset of a negator among the three words
 // after match m, before a comma or conjunction: "este año no hay
@@ -220,7 +304,7 @@ func tlNegationAfter(d *doc, m []int) int {
 			break
 		}
 		w := strings.Trim(rest[off:end], ".!?")
-		if tlCutWords[w] || n < 3 && (tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2) {
+		if tlIsCutWord(w) || n < 3 && (tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2) {
 			if !tlOnlyAfter(rest[end:]) {
 				return m[1] + off
 			}

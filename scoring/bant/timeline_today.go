@@ -1,0 +1,171 @@
+package bant
+
+import (
+	"regexp"
+	"strconv"
+	"time"
+)
+
+// "Today" and a bare weekday are dates only in a plan's clause: "we need
+// this set up today", "Lizenz läuft am Freitag aus", "expire vendredi",
+// "vence el viernes"; not in "today we copy orders by hand" or "I'm out
+// on Friday".
+
+var (
+	// tlTodayRe: today in four languages, with the particles that make it
+	// a deadline ("heute noch", "dès aujourd'hui", "hoy mismo").
+	tlTodayRe = mustPattern(`\b(?:today|tonight|heute|aujourd'hui|aujourd hui|hoy|ya)\b`)
+	// tlBareWeekdayRe: a weekday without a deadline preposition (those
+	// are tlWeekdayXRe's), with an optional article or "on"/"am"/"this".
+	tlOrdinalBeforeRe = regexp.MustCompile(`(?:first|second|third|last|erste[nmr]?|zweite[nmr]?|letzte[nmr]?|premier|dernier|primer|[úu]ltimo)\s+$`)
+	tlOfMonthAfterRe  = regexp.MustCompile(`^\s+(?:of|in|im|de|del|en)\s+(?:the\s+)?\pL`)
+	tlRoutineRe       = regexp.MustCompile(`(?:^|[^\pL])(?:usually|always|often|regularly|regelm(?:ä|ae|a)(?:ß|ss)ig|immer|oft|meistens|souvent|toujours|r[ée]guli[èe]rement|siempre|suelen|normalmente|a menudo)(?:$|[^\pL])`)
+	tlBareWeekdayRe   = mustPattern(`\b(?:on |am |this |el |ce |diesen |dieser |este |para este |next |n(?:ä|ae|a)chsten )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\b`)
+
+	// tlTodayPastRe: "until today", "bis heute", "jusqu'à aujourd'hui",
+	// "hasta hoy", "as of today", "seit heute" describe the present state.
+	tlTodayPastRe = regexp.MustCompile(`(?:until|till|up to|as of|since|bis|seit|ab|jusqu'[àa]|jusqu'|depuis|hasta|desde|a partir de|a d[íi]a de|à ce jour|a fecha de)\s+$`)
+	// tlTodayDeadlineRe: words right around "today" that make it a
+	// deadline: "noch", "dès", "by", "for", "mismo", "même".
+	tlTodayBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:noch|d[èe]s|by|for|para|pour|ideally|idealerweise|id[ée]alement|idealmente)\s+$`)
+	// tlYaAfterRe: Spanish "ya" means "now" only at a clause's end ("lo
+	// quiero ya", "conciliación YA:", "lo arranco ya").
+	tlYaAfterRe    = regexp.MustCompile(`^\s*(?:mismo|$|[.!?;,:)])`)
+	tlTodayAfterRe = regexp.MustCompile(`^\s*(?:noch|mismo|m[êe]me|if|please|bitte|si|s'il|por favor|$|[.!?;,:])`)
+	// tlTodayNeedRe: a plan's verb before "today" in its clause.
+	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|get|add|added|arranc\pL*|empiez\pL*|empez\pL*|lo quiero|lo queremos)(?:$|[^\pL])`)
+)
+
+func tlToday(d *doc, m []int, _ time.Time) (Timeline, bool) {
+	s := d.lower
+	cs := d.clauseStart(m[0])
+	before := s[max(cs, m[0]-24):m[0]]
+	if tlTodayPastRe.MatchString(before) {
+		return Timeline{}, false
+	}
+	after := s[m[1]:min(len(s), m[1]+12)]
+	if s[m[0]:m[1]] == "ya" && !tlYaAfterRe.MatchString(after) {
+		return Timeline{}, false // "ya tenemos", "ya lo probamos": already
+	}
+	if !tlTodayBeforeRe.MatchString(before) && !tlTodayAfterRe.MatchString(after) {
+		return Timeline{}, false // "today we copy orders by hand": the present
+	}
+	if !tlTodayNeedRe.MatchString(s[max(cs, m[0]-80):m[0]]) {
+		return Timeline{}, false
+	}
+	return Timeline{Months: 0.03, Label: LabelASAP, Confidence: 0.5}, true
+}
+
+// tlBareWeekday reads "on Friday" as the next such day; it stays below
+// the confidence floor unless purchase or expiry words lift it, and a
+// routine ("every Monday", "le lundi") is no date.
+func tlBareWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
+	s := d.lower
+	if tlHabitualRe.MatchString(s[max(0, m[0]-16):m[0]]) || tlOrdinalBeforeRe.MatchString(s[max(0, m[0]-12):m[0]]) ||
+		tlOfMonthAfterRe.MatchString(s[m[1]:min(len(s), m[1]+16)]) ||
+		tlRoutineRe.MatchString(s[d.clauseStart(m[0]):d.clauseEnd(m[1])]) {
+		return Timeline{}, false // "every Monday", "the first Sunday of September", "am Montag regelmäßig"
+	}
+	if tlNegationAt(d, m) >= 0 || tlNegationAfter(d, m) >= 0 {
+		return Timeline{}, false // "am Sonntag keiner da": an incident, not a plan
+	}
+	name := group(s, m, 1)
+	wd, ok := tlWeekdayNames[name]
+	if !ok {
+		wd, ok = weekdays[name]
+	}
+	if !ok {
+		return Timeline{}, false
+	}
+	days := (int(wd) - int(now.Weekday()) + 7) % 7
+	if days == 0 {
+		days = 7
+	}
+	months := round2(float64(days) / daysPerMonth)
+	return Timeline{Months: months, Label: labelFor(months), Confidence: 0.3}, true
+}
+
+// tlAnchorRe finds an event the plan must precede ("before the holiday
+// season starts mid-November", "antes de las vacaciones de agosto", "vor
+// der Messe im März"): its date is the deadline, not a meeting's.
+var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in time for|ready for|antes de|para|avant|pour|vor|bis zu[mr]?|zu[mr])\s+(?:(?:the|our|their|la|las|el|los|les|le|l'|notre|nos|nuestr[oa]s?|der|dem|den|die|das|unsere[mnr]?)\s+)?(?:\S+\s+)?(?:holidays?|holiday season|vacations?|vacaciones|vacances|cong[ée]s|urlaub\pL*|betriebsferien|sommerpause|trade ?show|trade fair|expo|messe|salon|feria|event|season|saison|temporada|rentr[ée]e|lancement|launch|opening|er(?:ö|oe|o)ffnung|apertura|ouverture)`)
+
+// tlClauseEnd is d.clauseEnd, except that a German date's dot followed by
+// a lower-case word ("am 20.09. sollte es laufen") ends no sentence: the
+// clause runs on, so its purchase words count.
+func tlClauseEnd(d *doc, p int) int {
+	ce := d.clauseEnd(p)
+	s := d.lower
+	if ce > 0 && ce < len(s)-2 && ce >= p && ce-p <= 1 && s[ce] == '.' && isDigit(s[ce-1]) &&
+		s[ce+1] == ' ' && d.clean[ce+2] >= 'a' && d.clean[ce+2] <= 'z' {
+		return d.clauseEnd(ce + 2)
+	}
+	return ce
+}
+
+var (
+	// tlDayNextMonthRe: "by the 15th of next month", "bis zum 15.
+	// nächsten Monats", "avant le 15 du mois prochain", "antes del 15 del
+	// mes que viene".
+	tlDayNextMonthRe = mustPattern(`\b(?:by|before|until|till|no later than|on|bis zum|bis|zum|vor dem|am|avant le|d'ici le|pour le|au plus tard le|le|antes del|para el|hasta el|el)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|\.|er)?\s+(?:of\s+)?(?:next month|the following month|n(?:ä|ae|a)chsten monats|kommenden monats|du mois prochain|du mois suivant|del mes que viene|del pr[óo]ximo mes|del mes siguiente)`)
+	// tlSchoolYearRe: the start of a school year, early September
+	// (northern hemisphere; a named month, as in Chile's March, wins).
+	tlSchoolYearRe = mustPattern(`\b(?:(?:start|beginning) of the (?:new |next )?(?:school|academic) year|(?:new|next) (?:school|academic) year|(?:school|academic) year starts|schuljahr(?:es)?(?:beginn|start)|n(?:ä|ae|a)chste[ns]? schuljahr|neue[ns]? schuljahr|rentr[ée]e(?: scolaire| prochaine)?|prochaine rentr[ée]e|(?:inicio|comienzo) del (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|(?:pr[óo]ximo|nuevo) (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|curso que viene)`)
+	// tlSchoolPrepRe: the preposition that makes the school year a
+	// deadline ("for the new school year", "pour la rentrée").
+	tlSchoolPrepRe = regexp.MustCompile(`(?:^|[^\pL])(?:for|by|before|when|until|at|in time for|zum|zu|bis zum|vor dem|f(?:ü|ue|u)r das|pour|avant|d'ici|[àa]|para|antes del?|al|en|hasta)\s+(?:the\s+|la\s+|el\s+|le\s+|das\s+|den\s+|l')?$`)
+)
+
+// tlDayNextMonth reads a day of next month: that day's end.
+func tlDayNextMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
+	day, err := strconv.Atoi(group(d.lower, m, 1))
+	if err != nil || day < 1 || day > 31 {
+		return Timeline{}, false
+	}
+	t := time.Date(now.Year(), now.Month()+1, day+1, 0, 0, 0, 0, now.Location())
+	return tlByHorizon(now, t, 0.65), true
+}
+
+// tlSchoolYear reads the next school year's start as 10 September.
+func tlSchoolYear(d *doc, m []int, now time.Time) (Timeline, bool) {
+	if !tlSchoolPrepRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-24):m[0]]) {
+		return Timeline{}, false // "the rentrée was chaotic": no deadline
+	}
+	t := time.Date(now.Year(), time.September, 11, 0, 0, 0, 0, now.Location())
+	if !t.After(now) {
+		t = t.AddDate(1, 0, 0)
+	}
+	return tlByHorizon(now, t, 0.55), true
+}
+
+// Round-2 additions to tlContextRe, tlMeetingRe and tlQuoteRe, as plain
+// expressions: they only run on the window around a candidate, so they
+// need no literal prefilter and add no pattern parts to every doc.
+var (
+	tlContextXRe = regexp.MustCompile(tlWords(
+		"brauch\\pL*", "ben(?:ö|oe|o)tig\\pL*", "abschlie(?:ß|ss)\\pL*", "lo quiero", "la quiero", "lo queremos",
+		"closes", "closing", "due (?:on|by|date)", "il (?:nous |me )?faut", "award(?:ed)?", "attribution", "adjudicaci[óo]n",
+		// Ready in any language.
+		"pr[êe]te?s?", "list[oa]s?", "fertig", "bereit", "startklar",
+		// Expiry of the current tool or contract: its date is the deadline.
+		"expires?", "expiring", "expiry", "runs? out", "running out", "lapses?", "renewal",
+		"l(?:ä|ae|a)uft", "ausl(?:ä|ae|a)uft", "endet", "gek(?:ü|ue|u)ndigt", "k(?:ü|ue|u)ndigung",
+		"expire", "expirent", "[ée]ch[ée]ance", "expiration", "prend fin", "se termine", "r[ée]siliation",
+		"vence", "vencimiento", "caduca", "se acaba", "finaliza", "renovaci[óo]n",
+	))
+	tlMeetingXRe = regexp.MustCompile(tlWords(
+		"meets", "gala", "parler", "parle", "parlons", "discuter", "discutons",
+		"exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio",
+	))
+	tlQuoteXRe = regexp.MustCompile(tlWords(
+		// Replies: "revenir vers moi avant vendredi", "envíenla antes del viernes".
+		"revenir vers", "reveni\\pL*", "r[ée]pondre", "env[íi]en\\pL*", "zusenden", "zuschicken",
+		// Payments: "kann unsere Buchhaltung sie nicht bis zum 30.11. anweisen".
+		"anweisen", "(?:ü|ue|u)berweis\\pL*", "bezahl\\pL*", "payer", "virement", "pagar", "transferencia", "buchhaltung",
+	))
+)
+
+// tlNear reports whether p or its addition x matches within d.lower[lo:hi].
+func tlNear(p *pattern, x *regexp.Regexp, d *doc, lo, hi int) bool {
+	return tlMatchesNear(p, d, lo, hi) || x.MatchString(d.lower[lo:hi])
+}
