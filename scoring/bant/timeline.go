@@ -562,11 +562,6 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 	}
 }
 
-// quarterWords maps spelled quarters to their index.
-var quarterWords = map[string]int{
-	"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
-}
-
 func tlQuarter(d *doc, m []int, now time.Time) (Timeline, bool) {
 	s := d.lower
 	prep := group(s, m, 1)

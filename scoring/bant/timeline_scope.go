@@ -155,13 +155,14 @@ func tlNegationAt(d *doc, m []int) int {
 // ("not only", "nicht später", "not sure, probably Q3"), which does not
 // negate the plan.
 func tlOnlyAfter(rest string) bool {
-	for _, w := range strings.Fields(rest) {
-		switch strings.Trim(w, ".,;:!?") {
-		case "only", "just", "nur", "seulement", "que", "solo", "sólo", "later", "später", "spaeter", "erst", "más", "mas",
-			"sure", "certain", "exactly", "clear", "sicher", "genau", "klar", "sûr", "sûrs", "sur", "seguro", "seguros", "exactamente":
-			return true
-		}
+	words := strings.Fields(rest)
+	if len(words) == 0 {
 		return false
+	}
+	switch strings.Trim(words[0], ".,;:!?") {
+	case "only", "just", "nur", "seulement", "que", "solo", "sólo", "later", "später", "spaeter", "erst", "más", "mas",
+		"sure", "certain", "exactly", "clear", "sicher", "genau", "klar", "sûr", "sûrs", "sur", "seguro", "seguros", "exactamente":
+		return true
 	}
 	return false
 }
