@@ -20,7 +20,7 @@ var (
 	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\b(?:sole trader|sole proprietor|self[- ]employed|one[- ](?:man|woman|person) (?:band|business|shop|company)|solo (?:founder|practitioner|business owner)|it'?s just me\b|i work for myself|i run (?:it|everything|the business) (?:myself|alone|on my own))|\bi(?:'ll| will| can)? sign (?:it|off|the (?:contract|order|po|quote|agreement|paperwork)|contracts)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
 	// soloRe finds a sole trader or freelancer in German, French or
 	// Spanish ("Freiberuflerin", "auto-entrepreneur", "soy autónoma").
-	soloRe = mustPattern(`\b(?:freelancer(?:in)?|freiberufler(?:in)?|selbstst(?:ä|ae)ndig|selbst(?:ä|ae)ndig|einzelunternehmer(?:in)?|ich bin freelance|freelance-|auto-?entrepreneur|micro-?entrepreneur|je suis freelance|je suis (?:ind(?:é|e)pendant|ind(?:é|e)pendante)|(?:à|a) mon compte|je g(?:è|e)re tout (?:tout )?seule?|soy aut(?:ó|o)nom[oa]|aut(?:ó|o)nom[oa] y|trabajo por mi cuenta|soy freelance)`)
+	soloRe = mustPattern(`\b(?:freelancer(?:in)?|freiberufler(?:in)?|selbstst(?:ä|ae)ndig|selbst(?:ä|ae)ndig|einzelunternehmer(?:in)?|ich bin freelance|freelance-|auto-?entrepreneur|micro-?entrepreneur|je suis freelance|je suis (?:ind(?:é|e)pendant|ind(?:é|e)pendante)|(?:à|a) mon compte|je g(?:è|e)re tout (?:tout )?seule?|soy aut(?:ó|o)nom[oa]|aut(?:ó|o)nom[oa] y|trabajo por mi cuenta|soy freelance|(?:infirmi\pL+|kin\pL+|m(?:é|e)decin|avocate?|ost(?:é|e)opathe|orthophoniste|sage-femme|psychologue|architecte|dentiste|podologue|profession|ergoth(?:é|e)rapeute|di(?:é|e)t(?:é|e)tici\pL+|psychomotrici\pL+|orthoptiste|exerce|install(?:é|e)e?) (?:en )?lib(?:é|e)rale?)`)
 	// runRe finds "I run the team" statements.
 	runRe = mustPattern(`\bi (run|lead|head|manage|own|co-?own|oversee|founded|co-?founded|started) (?:the|our|my|a|this|an|two|three|four|five|several|\d+) (?:[a-z0-9&-]+ ){0,2}?(?:(team|department|dept|division|function|operations|unit|office)|company|business|org|organization|organisation|agency|group|shop|store|firm|practice|startup|brand|clinic|restaurant|studio|place|location|salon|gym|box|boxe|hotel|pharmacy|bakery|bakerie|cafe|bar|garage|school|nursery)s?\b|\bmy own (?:company|business|agency|firm|shop|store|practice|startup)\b`)
 	// chargeRe finds "I'm in charge of ..." and "I'm responsible for
@@ -151,6 +151,10 @@ type authCand struct {
 	// noOther marks "no one else decides": a deferring phrase in the same
 	// clause ("I don't need approval from my boss") is its negation.
 	noOther bool
+	// own marks the writer's own decision stated in words ("I decide",
+	// "c'est moi qui tranche"), which a "but" sets against a deferral
+	// before it.
+	own bool
 }
 
 // extractAuthority returns the most confident authority statement in d,
@@ -201,6 +205,7 @@ func extractAuthority(d *doc) *Authority {
 			continue // "it's not up to me" is caught by deferRe
 		}
 		add(LevelDecisionMaker, "", 0.9, m[0], m[1])
+		cands[len(cands)-1].own = true
 	}
 	for _, m := range runRe.findAll(d) {
 		if d.negatedBefore(m[0]) {
@@ -268,8 +273,15 @@ func extractAuthority(d *doc) *Authority {
 	}
 	cands = authorityLang(d, cands)
 	cands = deferCands(d, lang, cands)
+	cands = jointCands(d, cands)
 	if len(cands) == 0 {
 		return nil
+	}
+	cancelContrasted(d, cands)
+	for i := range cands {
+		if cands[i].a.Level == LevelDefers && painStoryDefer(d, cands[i].pos) {
+			cands[i].a.Confidence = 0
+		}
 	}
 
 	// Someone else deciding wins over every other statement and title
@@ -449,7 +461,8 @@ var sigNotTitle = map[string]bool{
 // company after the title ("at Acme", "bei Müller GmbH", "chez Dupont").
 func sigCompanyPrefix(rest string) bool {
 	for _, p := range []string{"at ", "bei ", "chez ", "en ", "de ", "del ", "der ", "im ", "@", "of ", "for ",
-		"pour ", "para ", "für ", "fuer ", "here", "in ", "with ", "dans ", "à ", "a ", "hier", "ici", "aquí", "aqui"} {
+		"pour ", "para ", "für ", "fuer ", "here", "in ", "with ", "dans ", "à ", "a ", "hier", "ici", "aquí", "aqui",
+		"d'", "des ", "du ", "eines ", "einer "} {
 		if strings.HasPrefix(rest, p) {
 			return true
 		}

@@ -55,7 +55,7 @@ var (
 		`|\bc'est ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `) qui (?:d(?:é|e)cide|tranche|valide|signe|a le dernier mot|d(?:é|e)cidera|validera|signera)` +
 		`|\b(?:mon|ma|notre|le|la|nos|les) (?:[a-z\pL-]+ )?(?:` + authNounsFR + `) (?:d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|tranche|tranchera|valide|validera|valident|signe|signera|a le dernier mot|doit (?:valider|signer|approuver|donner))` +
 		`|\b(?:faire valider|faire approuver|faire signer|faire remonter)\b` +
-		`|\b(?:soumettre|pr(?:é|e)senter|remonter|proposer)\s+(?:[a-z\pL']+\s+){0,2}?(?:à|a) ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
+		`|\b(?:soumet\pL*|pr(?:é|e)sent(?:er|e|erai|erons|ons)|remonter|propos(?:er|erai|erons))\s+(?:[a-z\pL']+\s+){0,3}?(?:(?:à|a) ` + detPossFR + `|au|aux) ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
 		`|\b(?:en parler|voir (?:ça |cela |cela )?|discuter|consulter|v(?:é|e)rifier|valider (?:ça |cela )?)\s*(?:avec|(?:à|a)) ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
 		`|\b(?:accord|feu vert|approbation|validation|aval|signature|autorisation) (?:de|du|par|d') ?` + detPossFR + `? ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
 		`|\bpas (?:le |la )?(?:d(?:é|e)cideur|d(?:é|e)cisionnaire)\b|\bpas moi qui (?:d(?:é|e)cide|signe|valide)|\bpas (?:à|a) moi de (?:d(?:é|e)cider|signer|trancher)` +
@@ -67,7 +67,7 @@ var (
 		`|\b(?:mi|mis|nuestro|nuestra|nuestros|el|la|los) (?:[a-z\pL-]+ )?(?:` + authNounsES + `) (?:decide|deciden|decidir(?:á|a)|aprueba|aprobar(?:á|a)|firma|firmar(?:á|a)|tiene la (?:última|ultima) palabra|tiene que (?:aprobar|firmar|dar)|debe (?:aprobar|firmar)|da el visto bueno|toma la decisi(?:ó|o)n)` +
 		`|\b(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|visto bueno|luz verde|firma|ok|validaci(?:ó|o)n) (?:de|del|por parte de)\s+` + detPossES + `? ?(?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
 		`|\b(?:necesito|necesitamos|necesitar(?:í|i)a|requiere|requiero|requerimos|hace falta|pendiente de|sujeto a|esperar|esperando|pedir|conseguir|obtener)\s+(?:la |el |su |una |un )?(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|visto bueno|luz verde|firma|ok)` +
-		`|\b(?:consultar(?:lo)?|hablar(?:lo)?|comentar(?:lo)?|validar(?:lo)?|ver(?:lo)?|revisar(?:lo)?|discutir(?:lo)?|confirmar(?:lo)?|presentar(?:lo|se lo|selo)?|proponer(?:lo|selo)?|llevar(?:lo)?|consultarlo)\s+(?:con|a)\s+` + detPossES + ` (?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
+		`|\b(?:(?:consult|habl|coment|valid|revis|discut|confirm|present|propon|llev|mostr|ense(?:ñ|n))\pL*|ver(?:lo|la)?)\s+(?:[\pL']+\s+){0,3}?(?:con|a)\s+` + detPossES + ` (?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
 		`|\bno (?:soy|soy yo) (?:quien|el que|la que) (?:decide|firma|aprueba|toma)|\bno (?:soy )?(?:el |la )?(?:que )?(?:decisor|decisora|tomador de decisiones)\b` +
 		`|\bno (?:es|depende de) (?:mi|mía|mia) (?:decisi(?:ó|o)n)?|\bno depende de m(?:í|i)|\bno (?:puedo|tengo (?:autoridad|autorizaci(?:ó|o)n) para) (?:firmar|decidir|aprobar|comprometer)`)
 
@@ -306,6 +306,7 @@ func authorityLang(d *doc, cands []authCand) []authCand {
 				continue
 			}
 			add(LevelDecisionMaker, "", 0.85, m[0], m[1])
+			cands[len(cands)-1].own = true
 		}
 	}
 	for _, p := range []*pattern{influDE, influFR, influES} {

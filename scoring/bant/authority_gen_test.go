@@ -1,0 +1,93 @@
+package bant
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// authorityGenCases were written for round 2 before reading any corpus
+// miss, in the styles the corpus spec asks writers for: authority said
+// sideways ("run it past the partners", "it's my call at the end of the
+// day", "le patron tranche", "eso lo firma la central"), both readings in
+// one text ("my partner will also validate, but I decide"), pain stories
+// that mention a decider without deferring to one, and French titles and
+// constructions (responsable de, chargée de, gérante, associé, "c'est moi
+// qui", "je dois voir avec", "soumettre à", "l'accord de").
+var authorityGenCases = []struct {
+	name, text, want string
+}{
+	// English.
+	{"en run past partners", "Looks promising. I'll need to run it past the partners before we commit.", LevelDefers},
+	{"en my call end of day", "We'd want a demo first, but it's my call at the end of the day.", LevelDecisionMaker},
+	{"en owner is my dad", "I handle the office side; the owner's my dad and he still likes paper.", LevelDefers},
+	{"en decide together", "My co-founder and I decide together on anything over a few grand.", LevelDecisionMaker},
+	{"en partner also validates but I decide", "My partner will also validate, but I decide.", LevelDecisionMaker},
+	{"en manager signs timesheets pain", "Every Friday my manager signs timesheets by hand and it takes her two hours.", ""},
+	{"en bare Director signature", "Thanks,\nPriya Nair\nDirector\nNair Logistics Ltd", LevelDecisionMaker},
+	{"en ops manager", "I'm the operations manager at a 3PL warehouse, we ship 2k orders a day.", LevelInfluencer},
+	{"en need CFO sign-off", "Budget's there but anything like this needs CFO sign-off.", LevelDefers},
+	{"en ultimately board", "Ultimately it's the board that decides, I just put the options together.", LevelDefers},
+	{"en shortlisting", "I've been asked to shortlist three payroll vendors for our HR director.", LevelInfluencer},
+	{"en dispatcher", "I'm a dispatcher and I spend half my day on the phone chasing drivers.", LevelUser},
+	{"en I can approve limit", "I can approve up to 20k on my own, above that it's not up to me.", LevelDefers},
+	{"en boss asked pain", "Our boss approved the overtime again because nobody can find the stock counts.", ""},
+	// German.
+	{"de Chef entscheidet am Ende", "Am Ende entscheidet mein Chef, ich bereite nur vor.", LevelDefers},
+	{"de muss mit GF abstimmen", "Das muss ich erst mit der Geschäftsführung abstimmen.", LevelDefers},
+	{"de ich entscheide das", "Ich bin Inhaber, das entscheide ich allein.", LevelDecisionMaker},
+	{"de wir entscheiden gemeinsam", "Mein Partner und ich entscheiden gemeinsam.", LevelDecisionMaker},
+	{"de Vorstand muss zustimmen", "Als Projektleiterin kann ich empfehlen, aber der Vorstand muss zustimmen.", LevelDefers},
+	{"de Abteilungsleiter", "Ich bin Abteilungsleiter Logistik bei einem Großhändler.", LevelInfluencer},
+	{"de Pflegekraft", "Ich arbeite als Pflegekraft im Nachtdienst und wir schreiben alles von Hand.", LevelUser},
+	{"de Chef unterschreibt Stundenzettel pain", "Jeden Montag unterschreibt unser Chef die Stundenzettel von Hand, das dauert ewig.", ""},
+	{"de Zentrale", "Bestellungen über 5.000 € laufen über die Zentrale in Hamburg.", LevelDefers},
+	{"de letzte Wort hat Inhaber", "Das letzte Wort hat bei uns der Inhaber.", LevelDefers},
+	{"de Geschäftsführerin Gruß", "Beste Grüße\nAnja Roth\nGeschäftsführerin, Roth Bau GmbH", LevelDecisionMaker},
+	{"de vorlegen", "Ich würde Ihr Angebot dann unserem Vorstand vorlegen.", LevelDefers},
+	// French.
+	{"fr le patron tranche", "Je prépare le dossier mais c'est le patron qui tranche.", LevelDefers},
+	{"fr voir avec associés", "Je dois voir avec mes associés avant de m'engager.", LevelDefers},
+	{"fr c'est moi qui décide", "C'est moi qui décide pour tout ce qui touche à l'informatique.", LevelDecisionMaker},
+	{"fr soumettre au comité", "Je vais soumettre votre proposition au comité de direction.", LevelDefers},
+	{"fr accord du DAF", "Il me faut l'accord du DAF pour tout achat supérieur à 5 000 €.", LevelDefers},
+	{"fr responsable logistique", "Je suis responsable logistique dans une PME de 40 personnes.", LevelInfluencer},
+	{"fr chargée de communication", "Je suis chargée de communication pour une mairie.", LevelUser},
+	{"fr gérant signature", "Cordialement,\nPaul Girard\nGérant - Boulangerie Girard", LevelDecisionMaker},
+	{"fr associé cabinet", "Associé d'un cabinet d'avocats de 6 personnes, je cherche un logiciel de facturation.", LevelDecisionMaker},
+	{"fr validé par direction", "Le projet doit être validé par la direction en septembre.", LevelDefers},
+	{"fr on décide ensemble", "Avec mon associée, on décide ensemble.", LevelDecisionMaker},
+	{"fr infirmière", "Infirmière libérale, je perds un temps fou avec la facturation.", LevelDecisionMaker},
+	{"fr chef signe feuilles pain", "Chaque semaine, notre chef d'équipe signe les bons à la main et on les ressaisit.", ""},
+	{"fr dirigeant", "Dirigeant d'une entreprise de transport, je veux suivre mes camions.", LevelDecisionMaker},
+	// Spanish.
+	{"es lo firma la central", "Me encanta la demo, pero eso lo firma la central en Madrid.", LevelDefers},
+	{"es tengo que consultarlo con mi socio", "Tengo que consultarlo con mi socio antes de decidir.", LevelDefers},
+	{"es la decisión es mía", "Soy el gerente y la decisión final es mía.", LevelDecisionMaker},
+	{"es decidimos entre los dos", "Mi socia y yo decidimos entre las dos.", LevelDecisionMaker},
+	{"es coordinadora", "Soy coordinadora de enfermería en una clínica privada.", LevelInfluencer},
+	{"es recepcionista", "Trabajo como recepcionista y paso el día apuntando citas en papel.", LevelUser},
+	{"es jefe firma albaranes pain", "Mi jefe firma todos los albaranes a mano y se pierden la mitad.", ""},
+	{"es pasar por comité", "Cualquier compra tiene que pasar por el comité de dirección.", LevelDefers},
+	{"es dueña signature", "Un saludo,\nLaura Gómez\nDueña, Floristería Gómez", LevelDecisionMaker},
+	{"es me toca comparar", "Me toca comparar opciones y presentarle un informe a la gerencia.", LevelDefers},
+	// Added after the first measurement: the contrast in three languages,
+	// and its reverse (the deferral comes last and wins).
+	{"fr associé valide mais moi qui décide", "Mon associé validera aussi, mais c'est moi qui décide.", LevelDecisionMaker},
+	{"de Partner aber ich entscheide", "Mein Partner schaut es sich auch an, aber ich entscheide.", LevelDecisionMaker},
+	{"es socio pero decisión mía", "Mi socio también lo revisará, pero la decisión es mía.", LevelDecisionMaker},
+	{"en I decide but board approves", "I decide on tooling, but the board has to approve anything over 50k.", LevelDefers},
+	{"en father signs every contract", "My father still signs every contract by hand.", LevelDefers},
+}
+
+func TestAuthorityGeneralises(t *testing.T) {
+	t.Parallel()
+	for _, tc := range authorityGenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			s := Extract(tc.text, testNow)
+			_, got, _, _ := s.Answers()
+			require.Equal(t, tc.want, got, "text %q: %+v", tc.text, s.Authority)
+		})
+	}
+}
