@@ -20,7 +20,7 @@ var (
 	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\b(?:sole trader|sole proprietor|self[- ]employed|one[- ](?:man|woman|person) (?:band|business|shop|company)|solo (?:founder|practitioner|business owner)|it'?s just me\b|i work for myself|i run (?:it|everything|the business) (?:myself|alone|on my own))|\bi(?:'ll| will| can)? sign (?:it|off|the (?:contract|order|po|quote|agreement|paperwork)|contracts)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
 	// soloRe finds a sole trader or freelancer in German, French or
 	// Spanish ("Freiberuflerin", "auto-entrepreneur", "soy autónoma").
-	soloRe = mustPattern(`\b(?:freelancer(?:in)?|freiberufler(?:in)?|selbstst(?:ä|ae)ndig|selbst(?:ä|ae)ndig|einzelunternehmer(?:in)?|ich bin freelance|freelance-|auto-?entrepreneur|micro-?entrepreneur|je suis freelance|je suis (?:ind(?:é|e)pendant|ind(?:é|e)pendante)|(?:à|a) mon compte|je g(?:è|e)re tout (?:tout )?seule?|soy aut(?:ó|o)nom[oa]|aut(?:ó|o)nom[oa] y|trabajo por mi cuenta|soy freelance|(?:infirmi\pL+|kin\pL+|m(?:é|e)decin|avocate?|ost(?:é|e)opathe|orthophoniste|sage-femme|psychologue|architecte|dentiste|podologue|profession|ergoth(?:é|e)rapeute|di(?:é|e)t(?:é|e)tici\pL+|psychomotrici\pL+|orthoptiste|exerce|install(?:é|e)e?) (?:en )?lib(?:é|e)rale?)`)
+	soloRe = mustPattern(`(?:^|\s)(?:à|a) mon compte|\b(?:freelancer(?:in)?|freiberuf\pL*|selbstst(?:ä|ae)ndig|selbst(?:ä|ae)ndig|einzelunternehmer(?:in)?|ich bin freelance|freelance-|auto-?entrepreneur|micro-?entrepreneur|je suis freelance|je suis (?:ind(?:é|e)pendant|ind(?:é|e)pendante)|(?:à|a) mon compte|je g(?:è|e)re tout (?:tout )?seule?|soy aut(?:ó|o)nom[oa]|aut(?:ó|o)nom[oa] y|trabajo por mi cuenta|soy freelance|(?:soy|trabajo|estoy|me dedico|ejerzo)\b[^.;\n]{0,40}?\bpor (?:mi cuenta|cuenta propia)|(?:infirmi\pL+|kin\pL+|m(?:é|e)decin|avocate?|ost(?:é|e)opathe|orthophoniste|sage-femme|psychologue|architecte|dentiste|podologue|profession|ergoth(?:é|e)rapeute|di(?:é|e)t(?:é|e)tici\pL+|psychomotrici\pL+|orthoptiste|exerce|install(?:é|e)e?) (?:en )?lib(?:é|e)rale?)`)
 	// runRe finds "I run the team" statements.
 	runRe = mustPattern(`\bi (run|lead|head|manage|own|co-?own|oversee|founded|co-?founded|started) (?:the|our|my|a|this|an|two|three|four|five|several|\d+) (?:[a-z0-9&-]+ ){0,2}?(?:(team|department|dept|division|function|operations|unit|office)|company|business|org|organization|organisation|agency|group|shop|store|firm|practice|startup|brand|clinic|restaurant|studio|place|location|salon|gym|box|boxe|hotel|pharmacy|bakery|bakerie|cafe|bar|garage|school|nursery)s?\b|\bmy own (?:company|business|agency|firm|shop|store|practice|startup)\b`)
 	// chargeRe finds "I'm in charge of ..." and "I'm responsible for
@@ -41,6 +41,9 @@ var (
 		`|\b(?:decision|final decision|final call|final say|last word|call|sign[- ]?off|signature) (?:is|will be|would be|lies|rests|sits|stays)\s+(?:made\s+)?(?:by|with|up to)\s+(?:my|our|the)(?: [a-z]+)?\s+\(?(?:[a-z]+ )?(?:` + deferNouns + `)\b` +
 		`|\b(?:my|our|the) (?:[a-z]+ ){0,2}?(?:` + deferNouns + `)(?: of [a-z]+)? (?:decides|will decide|makes the (?:final )?(?:decision|call)|has the (?:final|last) (?:say|word)|signs|will sign|approves|will approve|has to approve|must approve|needs to approve|has to sign|must sign|needs to sign|holds the budget|owns the budget|has the budget|gives the (?:final )?(?:ok|go[- ]ahead|green light)|(?:is|are) the (?:final |ultimate )?decision[- ]?makers?|(?:will|would) make the (?:final )?(?:call|decision)|decide|sign off|signs off)\b` +
 		`|\b(?:i )?(?:can't|cannot|can not|am not allowed to|am not authori[sz]ed to|don't have (?:the )?authority to|have no authority to|'m not authori[sz]ed to) (?:sign|approve|commit|make purchases|buy|purchase)\b` +
+		`|\b(?:go|goes|going|gets passed|get passed|passes|will go|has to go|must go|would go|gets escalated) (?:up )?to (?:my|our|the) (?:[a-z]+ )?(?:` + deferNouns + `|council|district|trustees|committee)\b` +
+		`|\b(?:go|goes|going|will go|has to go|must go|would go) (?:to|before) (?:[a-z]+ ){1,3}?for (?:final )?(?:approval|a vote|sign[- ]?off|a decision)\b` +
+		`|\b(?:can't|cannot|can not) (?:just|simply|really|actually) (?:sign|approve|commit|buy|purchase)\b` +
 		`|\b(?:purchases|purchasing|contracts|buying decisions|decisions like this|anything over|spend|spending) (?:[^ ]+ ){0,3}?(?:go|goes|have to go|must go|run) through (?:my|our|the) (?:[a-z]+ )?(?:` + deferNouns + `)\b`)
 	// influRe finds the writer evaluating, researching, shortlisting or
 	// recommending, or acting for someone without saying who decides.
@@ -51,7 +54,8 @@ var (
 		`|\b(?:my|our) (?:[a-z]+ ){0,2}?(?:boss|manager|ceo|cto|cfo|coo|founder|owner|director|head|vp|supervisor|leadership|management|board|pastor|principal)(?: of [a-z]+)? (?:asked|told|has asked|tasked|assigned|directed|wants|wanted) me to (?:find|look|research|evaluate|compare|shortlist|source|identify|get|gather|collect|review|explore|scout|put together|check out|pick|select)\b` +
 		`|\bi(?:'m| am) responsible (?:to|for) (?:find|finding|choose|choosing|select|selecting|evaluate|evaluating|source|sourcing|pick|picking|identify|identifying)\b` +
 		`|\b(?:asked|tasked|told|sent) by (?:my|our) (?:[a-z]+ )?(?:` + authNouns + `)\b` +
-		`|\b(?:i've been|i have been|i was|i'm|i am) (?:asked|tasked|charged|assigned) (?:to|with) (?:find|look|research|evaluate|compare|shortlist|source|identify|find|put together|review|scout|explore)\w*` +
+		`|\b(?:i've been|i have been|i was|i'm|i am) (?:asked|tasked|charged|assigned) (?:to|with) (?:find|look|research|evaluate|compare|shortlist|source|identify|find|put together|review|scout|explore|gather|collect|compile|pull together|pull)\w*` +
+		`|\b(?:putting|put|pulling|pull) (?:a |together a )?(?:comparison|shortlist|short list|recommendation|options paper)(?: together)?\b` +
 		`|\bi (?:report|reports) (?:directly )?to\b` +
 		`|\b(?:i'm|i am) (?:researching|evaluating|comparing|looking into|shortlisting|gathering (?:options|info|information|quotes)|putting together a (?:shortlist|comparison)|reviewing (?:options|vendors|tools))\b` +
 		`|\bmake a recommendation\b|\b(?:put together|prepare|preparing|putting together) a (?:shortlist|short list|recommendation|comparison)\b` +
@@ -68,7 +72,7 @@ var (
 		"chro": true, "chief": true, "president": true, "vp": true, "svp": true,
 		"evp": true, "founder": true, "co-founder": true, "cofounder": true,
 		"owner": true, "owners": true, "partner": true, "partners": true, "md": true, "gm": true,
-		"founders": true, "co-owner": true, "coowner": true, "proprietress": true,
+		"founders": true, "co-owner": true, "franchisee": true, "franchisees": true, "coowner": true, "proprietress": true,
 		"proprietor": true, "chairman": true, "chairwoman": true, "principal": true,
 	}
 	influencerTitleWords = map[string]bool{
@@ -93,7 +97,7 @@ var (
 		"editor": true, "copywriter": true, "photographer": true, "researcher": true, "scientist": true,
 		"librarian": true, "tutor": true, "instructor": true, "secretary": true, "bookkeeper": true,
 		"lawyer": true, "attorney": true, "solicitor": true, "dev": true, "picker": true,
-		"nanny": true, "carer": true, "physio": true, "physiotherapist": true, "officer": true,
+		"nanny": true, "carer": true, "auditor": true, "volunteer": true, "packer": true, "physio": true, "physiotherapist": true, "officer": true,
 		"generalist": true, "therapeut": true, "physiotherapeut": true, "ergotherapeut": true, "logopäde": true,
 	}
 	// titleStop ends a title: "the CTO at Acme", "head of sales and ...".

@@ -19,7 +19,7 @@ import (
 // doing it.
 
 var (
-	decideVerbsEN = mustPattern(`\b(?:decides|decide|will decide|'ll decide|decided by|make the (?:final )?(?:decisions?|call)|makes the (?:final )?(?:decisions?|call)|take the (?:final )?decision|takes the (?:final )?decision|final (?:decision|call|say|word|decide|sign[- ]?off|approval|choice)|last word|signs|sign off|signs off|will sign|'ll be the one signing|be the one (?:signing|deciding|approving)|signed by|signing authority|approves|approve|approved by|authori[sz]es|authori[sz]e|authori[sz]ed by|awards|award|awarded by|finali[sz]es|finali[sz]e|chooses|will choose|picks|will pick|calls the shots|green[- ]?light|go[- ]ahead|veto|votes on|vote on)\b`)
+	decideVerbsEN = mustPattern(`\b(?:decides|decide|will decide|'ll decide|decided by|make the (?:final )?(?:decisions?|call)|makes the (?:final )?(?:decisions?|call)|take the (?:final )?decision|takes the (?:final )?decision|final (?:decision|call|say|word|decide|sign[- ]?off|approval|choice)|last word|signs|sign off|signs off|will sign|'ll be the one signing|be the one (?:signing|deciding|approving)|signed by|signing authority|approves|approve|approved by|authori[sz]es|authori[sz]e|authori[sz]ed by|awards|award|awarded by|finali[sz]es|finali[sz]e|chooses|will choose|picks|will pick|calls the shots|green[- ]?light|go[- ]ahead|veto|votes on|vote on|agree to|agrees to|have to agree|has to agree)\b`)
 	decideVerbsDE = mustPattern(`\b(?:entscheidet|entscheiden|entscheidung|entscheid|entschieden|beschlie(?:ß|ss)t|beschlossen|beschlie(?:ß|ss)en|genehmigt|genehmigen|genehmigung|freigeben|gibt (?:\pL+ )?frei|freigabe|freigegeben|unterschreibt|unterschreiben|unterschrift|unterschrieben|unterzeichnet|zuschlag|vergibt|absegnen|segnet|abgesegnet|letzte wort|gr(?:ü|ue)nes licht|w(?:ä|ae)hlt (?:\pL+ )?aus|(?:l(?:ä|ae)uft|laufen|geht|gehen|muss|m(?:ü|ue)ssen) (?:\pL+ )?(?:(?:ü|ue)ber|via)|erfolg(?:t|en) (?:(?:ü|ue)ber|durch))`)
 	decideVerbsFR = mustPattern(`\b(?:d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|d(?:é|e)cideront|d(?:é|e)cid(?:é|e)e? par|tranche|tranchera|arbitre|arbitrera|valide|valident|validera|valideront|valid(?:é|e)e? par|signe|signent|signera|signeront|sign(?:é|e)e? par|choisit|choisira|choisiront|choix final|approuve|approuvera|approbation|vote|votent|votera|vot(?:é|e)e? par|go final|le go|feu vert|dernier mot|revient (?:à|a)|lui revient|leur revient|passera (?:forc(?:é|e)ment )?par|passe (?:forc(?:é|e)ment )?par|sera (?:fait|faite|prise) par|d(?:é|e)cision finale|donne le go|donnera le go)`)
 	decideVerbsES = mustPattern(`\b(?:decide|deciden|decidir(?:á|a)|decidir(?:á|a)n|decidir(?:í|i)a|decidido por|firma|firman|firmar(?:á|a)|firmar(?:í|i)a|firmar|aprueba|aprueban|aprobar(?:á|a)|aprobar|aprobado por|aprobaci(?:ó|o)n|autoriza|autorizar|autorizar(?:á|a)|autorizaci(?:ó|o)n|adjudica|adjudicar(?:á|a)|adjudicaci(?:ó|o)n|resuelve|resolver(?:á|a)|elige|elegir(?:á|a)|escoge|escoger(?:á|a)|visto bueno|(?:ú|u)ltima palabra|luz verde|toma la decisi(?:ó|o)n|tomar(?:á|a) la decisi(?:ó|o)n|decisi(?:ó|o)n final|pasar por|pasa por|pasan por|pasar(?:á|a) por)`)
@@ -77,6 +77,10 @@ var deciderWords = map[string]bool{
 	"alcalde": true, "alcaldesa": true, "alcaldía": true,
 	"matriz": true, "corporativo": true, "rector": true, "rectoría": true, "presidente": true,
 	"presidenta": true, "patrón": true, "patrona": true, "central": true, "sede": true,
+	"patronato": true, "directorio": true, "sostenedor": true, "sostenedora": true, "ayuntamiento": true,
+	"direktion": true, "gremium": true, "eigentümern": true, "inhabern": true, "gesellschaftern": true,
+	"district": true, "diocese": true, "franchisor": true, "franchiseur": true, "réseau": true, "reseau": true,
+	"bureau": true, "collège": true, "drh": true, "commission": true, "trust": true,
 }
 
 // writerWords are the first-person words: a deciding verb next to one of
@@ -96,7 +100,7 @@ func isDeciderWord(w string) bool {
 		return true
 	}
 	if len(w) > 7 {
-		for _, suf := range []string{"leiter", "leiterin", "leitung", "vorstand", "einkauf"} {
+		for _, suf := range []string{"leiter", "leiterin", "leitung", "vorstand", "einkauf", "ausschuss", "direktion"} {
 			if strings.HasSuffix(w, suf) {
 				return true
 			}

@@ -31,6 +31,60 @@ var familyOwnerRe = mustPattern(`\bthe (?:owner|boss|ceo|founder|president|md)(?
 	`|\b(?:le patron|la patronne|le g(?:é|e)rant|la g(?:é|e)rante|le propri(?:é|e)taire|la propri(?:é|e)taire|le boss),? (?:c'est|est) (?:mon|ma) (?:p(?:è|e)re|m(?:è|e)re|oncle|tante|fr(?:è|e)re|s(?:œ|oe|o)ur|mari|femme|beau-p(?:è|e)re)\b` +
 	`|\b(?:el due(?:ñ|n)o|la due(?:ñ|n)a|el jefe|la jefa|el patr(?:ó|o)n|el gerente),? es (?:mi) (?:padre|madre|pap(?:á|a)|mam(?:á|a)|t(?:í|i)o|t(?:í|i)a|hermano|hermana|marido|esposo|esposa|mujer|suegro)\b`)
 
+// ownSayRe finds the writer's own decision or business said sideways:
+// "it's my call", "its our farm so its our decision", "c'est moi qui gère
+// l'exploitation", "soy yo quien paga y decide", "la agencia es mía",
+// "entscheiden tu ich das", "bin ich für die Zuschlagserteilung
+// verantwortlich", "we're the owners", "nous sommes propriétaires".
+var ownSayRe = mustPattern(`\b(?:it'?s|its|it is|so|so it'?s|that'?s) (?:my|our) (?:own )?(?:call|decision|money)\b|\b(?:it'?s|its|it is) (?:my|our) (?:own )?(?:business|company|farm|firm|shop|store|agency|practice|restaurant|salon|place|ranch|clinic|bakery)\b` +
+	`|\b(?:we(?:'re| are)|we both are|we're both|we are both) (?:the )?(?:co-?)?(?:owners|founders|partners of|proprietors)\b|\bwe (?:co-?)?own (?:the|a|an|this|two|three|four|five|\d+)\b` +
+	`|\bc'est moi qui (?:\pL+ et )?(?:d(?:é|e)cid|sign|valid|tranch|g(?:è|e)r|dirig|pa[iy]|financ|choisi|port)\pL*|\bc'est (?:ma|mon|notre) (?:propre )?(?:bo(?:î|i)te|entreprise|soci(?:é|e)t(?:é|e)|affaire|ferme|exploitation|agence|magasin|commerce|argent)\b` +
+	`|\b(?:nous sommes|on est|on (?:en )?est les|nous en sommes) (?:les )?(?:co)?(?:propri(?:é|e)taires|fondateurs|fondatrices|g(?:é|e)rants|associ(?:é|e)s|dirigeants)\b|\bet moi,? (?:on |nous )?(?:\pL+ )?(?:d(?:é|e)cid|tranch|valid|sign)\pL*` +
+	`|\b(?:soy yo|yo soy|soy) (?:quien|el que|la que) (?:\pL+ y )?(?:decid|firm|aprueb|pag|autoriz|eleg|mand)\pL*|\b(?:la|el) (?:agencia|empresa|negocio|tienda|cl(?:í|i)nica|restaurante|hotel|despacho|taller|rancho|granja|finca|farmacia) es m(?:í|i)[oa]\b|\bes mi (?:decisi(?:ó|o)n|dinero|negocio|empresa)\b` +
+	`|\bsomos (?:los |las )?(?:propietari[oa]s|due(?:ñ|n)[oa]s|soci[oa]s|fundador(?:es|as))\b` +
+	`|\b(?:entscheiden|unterschreiben) (?:tu|tue|tut|mach|mache) ich\b|\b(?:das )?ist (?:mein|unser) (?:eigener |eigenes )?(?:betrieb|laden|hof|geld|budget)\b|\b(?:das )?ist (?:meine|unsere) (?:eigene )?(?:firma|entscheidung|praxis|kanzlei)\b` +
+	`|\bwir sind (?:die )?(?:inhaber|eigent(?:ü|ue)mer|gr(?:ü|ue)nder|gesellschafter)\b` +
+	`|\b(?:bin ich|ich bin) f(?:ü|ue)r (?:die|den|das) (?:\pL+ )?(?:zuschlag\pL*|vergabe|kaufentscheidung|auftragsvergabe|entscheidung|beschaffungsentscheidung) (?:zust(?:ä|ae)ndig|verantwortlich)`)
+
+// crewRe finds a writer who has a crew, vans or staff of their own ("me
+// and four vans", "ich hab drei Kolonnen", "mes 4 gars", "tengo 5
+// empleados"): a small business owner. Weaker than a stated title: a
+// manager also has people.
+var crewRe = mustPattern(`\b(?:i(?:'ve)? (?:got|have)|i run|ich hab(?:e)?|j'ai|tengo) (?:\pL+ )?(?:two|three|four|five|six|seven|eight|nine|ten|zwei|drei|vier|f(?:ü|ue)nf|sechs|deux|trois|quatre|cinq|six|dos|tres|cuatro|cinco|seis|\d+) (?:crews|vans|trucks|lorries|lads|guys|employees|techs|kolonnen|angestellte|gesellen|transporter|camions|gars|salari(?:é|e)s|employ(?:é|e)s|ouvriers|cuadrillas|empleados|trabajadores|camiones|chavos)\b` +
+	`|\b(?:mes|my|mis|meine) (?:\d+|two|three|four|five|six|deux|trois|quatre|cinq|dos|tres|cuatro|cinco|zwei|drei|vier|f(?:ü|ue)nf) (?:gars|salari(?:é|e)s|ouvriers|camions|lads|guys|crews|vans|techs|empleados|trabajadores|chavos|camiones|jungs|gesellen|kolonnen)\b` +
+	`|\bme and (?:my )?(?:\d+|two|three|four|five|six|seven|eight) (?:vans|trucks|lads|guys|employees|techs)\b`)
+
+// ownNameRe finds "I own" before a name or a business ("I own the
+// Lakeside Inn"); ownsBusiness checks what follows.
+var ownNameRe = mustPattern(`\bi (?:co-?)?own (?:the |a |an |two |three |four |\d+ )?`)
+
+// businessNouns are businesses a writer may own.
+var businessNouns = map[string]bool{
+	"inn": true, "farm": true, "ranch": true, "bakery": true, "pub": true, "bar": true, "cafe": true,
+	"café": true, "garage": true, "gym": true, "salon": true, "spa": true, "hotel": true, "motel": true,
+	"restaurant": true, "shop": true, "store": true, "company": true, "business": true, "firm": true,
+	"agency": true, "practice": true, "clinic": true, "studio": true, "franchise": true, "b&b": true,
+	"pharmacy": true, "dealership": true, "winery": true, "brewery": true, "school": true, "nursery": true,
+	"restaurants": true, "shops": true, "stores": true, "hotels": true, "gyms": true, "salons": true,
+	"clinics": true, "cafes": true, "bars": true, "locations": true, "franchises": true,
+}
+
+// ownsBusiness reports a business noun or a capitalised name among the
+// three words after p.
+func ownsBusiness(d *doc, p int) bool {
+	for n := 0; n < 3; n++ {
+		ws, we := nextWord(d.lower, p, d.clauseEnd(p))
+		if ws < 0 {
+			return false
+		}
+		if businessNouns[d.lower[ws:we]] || n == 0 && isUpper(d.clean[ws]) {
+			return true
+		}
+		p = we
+	}
+	return false
+}
+
 // jointCands adds a decision maker for every joint decision in d.
 func jointCands(d *doc, cands []authCand) []authCand {
 	for _, m := range jointRe.findAll(d) {
@@ -40,6 +94,33 @@ func jointCands(d *doc, cands []authCand) []authCand {
 		cands = append(cands, authCand{
 			a:   Authority{Level: LevelDecisionMaker, Confidence: 0.85, Evidence: d.snippet(m[0], m[1])},
 			pos: m[0], own: true,
+		})
+	}
+	for _, m := range ownSayRe.findAll(d) {
+		if d.negatedBefore(m[0]) || authNegatedLang(d, m[0]) {
+			continue
+		}
+		cands = append(cands, authCand{
+			a:   Authority{Level: LevelDecisionMaker, Confidence: 0.85, Evidence: d.snippet(m[0], m[1])},
+			pos: m[0], own: true,
+		})
+	}
+	for _, m := range ownNameRe.findAll(d) {
+		if d.negatedBefore(m[0]) || !ownsBusiness(d, m[1]) {
+			continue
+		}
+		cands = append(cands, authCand{
+			a:   Authority{Level: LevelDecisionMaker, Role: "Owner", Confidence: 0.75, Evidence: d.snippet(m[0], m[1])},
+			pos: m[0],
+		})
+	}
+	for _, m := range crewRe.findAll(d) {
+		if d.negatedBefore(m[0]) || authNegatedLang(d, m[0]) {
+			continue
+		}
+		cands = append(cands, authCand{
+			a:   Authority{Level: LevelDecisionMaker, Confidence: 0.62, Evidence: d.snippet(m[0], m[1])},
+			pos: m[0],
 		})
 	}
 	for _, m := range familyOwnerRe.findAll(d) {

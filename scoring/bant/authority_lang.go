@@ -14,13 +14,13 @@ import (
 // knows ASCII word characters, so no \b sits next to an accented letter.
 
 // authNounsDE are the people a German writer defers to.
-const authNounsDE = `chef|chefin|chefs|vorgesetzten|vorgesetzter|vorgesetzte|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|gesch(?:ä|ae)ftsf(?:ü|ue)hrung|gesch(?:ä|ae)ftsleitung|gf|vorstand|inhaber(?:in)?|einkauf|einkaufsabteilung|leitung|[a-z]*leiter(?:in)?|[a-z]*leitung|finanzabteilung|buchhaltung|controlling|gesellschafter(?:n)?|aufsichtsrat|direktor(?:in)?|partner(?:n)?|ceo|cfo|cto|coo|cio|it|praxisinhaber(?:in)?|eigent(?:ü|ue)mer(?:in)?|boss`
+const authNounsDE = `chef|chefin|chefs|vorgesetzten|vorgesetzter|vorgesetzte|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|gesch(?:ä|ae)ftsf(?:ü|ue)hrung|gesch(?:ä|ae)ftsleitung|gf|vorstand|inhaber(?:in)?|einkauf|einkaufsabteilung|leitung|[a-z]*leiter(?:in)?|[a-z]*leitung|finanzabteilung|buchhaltung|controlling|gesellschafter(?:n)?|aufsichtsrat|direktor(?:in)?|partner(?:n)?|ceo|cfo|cto|coo|cio|it|praxisinhaber(?:in)?|eigent(?:ü|ue)mer(?:in)?|boss|direktion|[a-z\pL]*ausschuss|gremium`
 
 // authNounsFR are the people a French writer defers to.
-const authNounsFR = `patron(?:ne)?|chef(?:fe)?|responsable|direction|directeur|directrice|dg|pdg|daf|dsi|g(?:é|e)rant(?:e)?|associ(?:é|e)s?|conseil(?: d'administration)?|comit(?:é|e)(?: de direction)?|codir|comex|service achats|achats|n\+1|sup(?:é|e)rieur(?:e)?|hi(?:é|e)rarchie|pr(?:é|e)sident(?:e)?|manager|ceo|cfo|cto|boss|mairie`
+const authNounsFR = `patron(?:ne)?|chef(?:fe)?|responsable|direction|directeur|directrice|dg|pdg|daf|dsi|g(?:é|e)rant(?:e)?|associ(?:é|e)s?|conseil(?: d'administration)?|comit(?:é|e)(?: de direction)?|codir|comex|service achats|achats|n\+1|sup(?:é|e)rieur(?:e)?|hi(?:é|e)rarchie|pr(?:é|e)sident(?:e)?|manager|ceo|cfo|cto|boss|mairie|drh|rh|bureau|coll(?:è|e)ge|commission|r(?:é|e)seau|t(?:ê|e)te de r(?:é|e)seau|franchiseur|associ(?:é|e)es`
 
 // authNounsES are the people a Spanish writer defers to.
-const authNounsES = `jef(?:e|a|es)|gerente|gerencia|direcci(?:ó|o)n|director(?:a)?|due(?:ñ|n)(?:o|a)|socios?|junta(?: directiva)?|consejo(?: de administraci(?:ó|o)n)?|compras|departamento de compras|finanzas|superior(?:es)?|administraci(?:ó|o)n|administrador(?:a)?|propietari(?:o|a)|ceo|cfo|cto|boss|responsable`
+const authNounsES = `jef(?:e|a|es)|gerente|gerencia|direcci(?:ó|o)n|director(?:a)?|due(?:ñ|n)(?:o|a)|socios?|junta(?: directiva)?|consejo(?: de administraci(?:ó|o)n)?|compras|departamento de compras|finanzas|superior(?:es)?|administraci(?:ó|o)n|administrador(?:a)?|propietari(?:o|a)|ceo|cfo|cto|boss|responsable|sostenedor(?:a)?|patronato|directorio|ayuntamiento|comit(?:é|e)(?: de direcci(?:ó|o)n)?|central|sede|matriz`
 
 // detPossDE, detPossFR and detPossES are the determiners before such a
 // person ("meinem Chef", "notre direction", "mi jefe").
@@ -36,7 +36,7 @@ const (
 
 var (
 	// deferDE finds German statements that someone else decides.
-	deferDE = mustPattern(`\bmit ` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `)\s+(?:[a-z\pL]+\s+){0,3}?(?:abstimmen|absprechen|besprechen|kl(?:ä|ae)ren|abkl(?:ä|ae)ren|r(?:ü|ue)cksprache)` +
+	deferDE = mustPattern(`\bmit ` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `)(?:n|en|innen)?\s+(?:[a-z\pL]+\s+){0,3}?(?:abstimmen|absprechen|besprechen|kl(?:ä|ae)ren|abkl(?:ä|ae)ren|r(?:ü|ue)cksprache)` +
 		`|\br(?:ü|ue)cksprache (?:mit|halten)` +
 		`|\bentscheidung (?:\pL+ ){0,2}?(?:trifft|treffen|liegt (?:bei|beim) (?:unserem|unserer|meinem|meiner|dem|der|den)|obliegt)\b` +
 		`|\b(?:entscheidet|entscheiden|unterschreibt|unterschreiben|genehmigt|zeichnet) (?:am ende |letztlich |final |letztendlich )?` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `)\b` +
@@ -48,26 +48,29 @@ var (
 		`|\bnicht (?:der|die|den) (?:[a-z\pL]+ )?entscheider(?:in)?\b|\bkein(?:e)? entscheider(?:in)?\b` +
 		`|\bnicht (?:meine|mein) (?:entscheidung|sache|budget)\b|\bliegt nicht bei mir\b|\bentscheide (?:das |ich )?nicht\b|\bnicht (?:allein|alleine) entscheiden\b` +
 		`|\b(?:nicht|keine) (?:zeichnungsberechtigt|vertr(?:ä|ae)ge unterschreiben|unterschriftsberechtigung|entscheidungsbefugnis|befugnis)` +
-		`|\b(?:darf|kann) (?:ich )?(?:keine|nicht) (?:vertr(?:ä|ae)ge )?(?:unterschreiben|unterzeichnen|entscheiden|freigeben)`)
+		`|\b(?:darf|kann) (?:ich )?(?:keine|nicht) (?:vertr(?:ä|ae)ge )?(?:unterschreiben|unterzeichnen|entscheiden|freigeben)` +
+		`|\b(?:unterschreiben|unterzeichnen|entscheiden|freigeben|genehmigen) (?:darf|kann) ich (?:\pL+ )?nicht\b`)
 
 	// deferFR finds French statements that someone else decides.
-	deferFR = mustPattern(`\b(?:la |une )?d(?:é|e)cision (?:finale )?(?:revient|appartient|sera prise|est prise|rel(?:è|e)ve|d(?:é|e)pend|incombe|reviendra)\b` +
-		`|\bc'est ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `) qui (?:d(?:é|e)cide|tranche|valide|signe|a le dernier mot|d(?:é|e)cidera|validera|signera)` +
+	deferFR = mustPattern(`\b(?:la |une |le )?(?:d(?:é|e)cision|choix|validation|arbitrage|dernier mot|go) (?:finale? |d(?:é|e)finitif |d(?:é|e)finitive )?(?:revient|appartient|sera prise|est prise|rel(?:è|e)ve|d(?:é|e)pend|incombe|reviendra)\b` +
+		`|\bc'est ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `) qui (?:(?:d(?:é|e)cid|tranch|valid|sign|arbitr|approuv|choisi|vot)\pL*|a le dernier mot)` +
+		`|\b(?:c'est|ce sont|ce seront|ce sera) (?:eux|elles|lui|elle) qui (?:d(?:é|e)cid|tranch|valid|sign|arbitr|approuv|choisi|vot|ont le dernier|a le dernier)` +
 		`|\b(?:mon|ma|notre|le|la|nos|les) (?:[a-z\pL-]+ )?(?:` + authNounsFR + `) (?:d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|tranche|tranchera|valide|validera|valident|signe|signera|a le dernier mot|doit (?:valider|signer|approuver|donner))` +
 		`|\b(?:faire valider|faire approuver|faire signer|faire remonter)\b` +
 		`|\b(?:soumet\pL*|pr(?:é|e)sent(?:er|e|erai|erons|ons)|remonter|propos(?:er|erai|erons))\s+(?:[a-z\pL']+\s+){0,3}?(?:(?:à|a) ` + detPossFR + `|au|aux) ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
-		`|\b(?:en parler|voir (?:ça |cela |cela )?|discuter|consulter|v(?:é|e)rifier|valider (?:ça |cela )?)\s*(?:avec|(?:à|a)) ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
+		`|\b(?:en parler|voir (?:ça |cela |cela )?|discuter|consulter|v(?:é|e)rifier|valider (?:ça |cela )?)\s*(?:(?:avec|(?:à|a)) ` + detPossFR + `|aux|au) ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
 		`|\b(?:accord|feu vert|approbation|validation|aval|signature|autorisation) (?:de|du|par|d') ?` + detPossFR + `? ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
 		`|\bpas (?:le |la )?(?:d(?:é|e)cideur|d(?:é|e)cisionnaire)\b|\bpas moi qui (?:d(?:é|e)cide|signe|valide)|\bpas (?:à|a) moi de (?:d(?:é|e)cider|signer|trancher)` +
 		`|\bpas (?:ma|mon) (?:d(?:é|e)cision|budget|r(?:ô|o)le de)\b|\b(?:ne peux|ne suis pas (?:habilit|autoris)\pL*)\s+(?:pas )?(?:signer|engager|d(?:é|e)cider|valider)` +
 		`|\bne (?:signe|d(?:é|e)cide) pas\b|\bpeux pas (?:signer|d(?:é|e)cider|engager)`)
 
 	// deferES finds Spanish statements that someone else decides.
-	deferES = mustPattern(`\b(?:la )?decisi(?:ó|o)n (?:final |última |ultima )?(?:la toma|la tomar(?:á|a)|la tienen?|es de|corresponde|depende|recae|est(?:á|a) en manos|la va a tomar|queda en manos)` +
+	deferES = mustPattern(`\b(?:la |el )?(?:decisi(?:ó|o)n|aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|firma|visto bueno|(?:ú|u)ltima palabra) (?:final |última |ultima |definitiva )?(?:la toma|la tomar(?:á|a)|la tienen?|es de|corresponde|depende|recae|est(?:á|a) en manos|la va a tomar|queda en manos)` +
 		`|\b(?:mi|mis|nuestro|nuestra|nuestros|el|la|los) (?:[a-z\pL-]+ )?(?:` + authNounsES + `) (?:decide|deciden|decidir(?:á|a)|aprueba|aprobar(?:á|a)|firma|firmar(?:á|a)|tiene la (?:última|ultima) palabra|tiene que (?:aprobar|firmar|dar)|debe (?:aprobar|firmar)|da el visto bueno|toma la decisi(?:ó|o)n)` +
 		`|\b(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|visto bueno|luz verde|firma|ok|validaci(?:ó|o)n) (?:de|del|por parte de)\s+` + detPossES + `? ?(?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
 		`|\b(?:necesito|necesitamos|necesitar(?:í|i)a|requiere|requiero|requerimos|hace falta|pendiente de|sujeto a|esperar|esperando|pedir|conseguir|obtener)\s+(?:la |el |su |una |un )?(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|visto bueno|luz verde|firma|ok)` +
-		`|\b(?:(?:consult|habl|coment|valid|revis|discut|confirm|present|propon|llev|mostr|ense(?:ñ|n))\pL*|ver(?:lo|la)?)\s+(?:[\pL']+\s+){0,3}?(?:con|a)\s+` + detPossES + ` (?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
+		`|\b(?:(?:consult|habl|coment|valid|revis|discut|confirm|present|propon|llev|mostr|ense(?:ñ|n))\pL*|ver(?:lo|la)?)\s+(?:[\pL']+\s+){0,3}?(?:(?:con|a)\s+` + detPossES + `|al|del) (?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
+		`|\b(?:que|quien|quienes|el|ella|ellos) (?:es|son|ser(?:á|a)n?) (?:quien|quienes|el que|la que|los que) (?:aprueb|decid|firm|autoriz|tiene la (?:ú|u)ltima)\pL*` +
 		`|\bno (?:soy|soy yo) (?:quien|el que|la que) (?:decide|firma|aprueba|toma)|\bno (?:soy )?(?:el |la )?(?:que )?(?:decisor|decisora|tomador de decisiones)\b` +
 		`|\bno (?:es|depende de) (?:mi|mía|mia) (?:decisi(?:ó|o)n)?|\bno depende de m(?:í|i)|\bno (?:puedo|tengo (?:autoridad|autorizaci(?:ó|o)n) para) (?:firmar|decidir|aprobar|comprometer)`)
 
@@ -86,9 +89,12 @@ var (
 		`|\bim auftrag (?:unseres|unserer|meines|meiner|der|des) `)
 	influFR = mustPattern(`\bje (?:compare|benchmark|recense|pr(?:é|e)s(?:é|e)lectionne)\b|\bje (?:dirige|pilote|coordonne|anime) (?:l'|la |le |une |un |notre )(?:[a-z\pL-]+ )?(?:(?:é|e)quipe|service|d(?:é|e)partement|projet|appel d'offres|groupe de travail)\b|\bje (?:suis )?(?:charg(?:é|e)e? de|dois|compare|(?:é|e)value|analyse|recense|pr(?:é|e)pare|fais|regarde|me renseigne)\b(?:\s+[a-z\pL',]+){0,5}?\s*(?:comparer|(?:é|e)valuer|trouver|identifier|recenser|comparatif|comparaison|solutions|outils|offres|pr(?:é|e)s(?:é|e)lection|short-?list|recommandation|benchmark|march(?:é|e)|options)` +
 		`|\b(?:une |ma )?(?:recommandation|pr(?:é|e)s(?:é|e)lection|short-?list)\b` +
+		`|\bon m'a (?:demand(?:é|e)|charg(?:é|e)e?|confi(?:é|e)) (?:de |d')|\b(?:un|mon|le|ce) (?:petit )?(?:comparatif|benchmark)\b` +
 		`|\bje (?:recommanderai|vais recommander|recommanderais)\b`)
 	influES = mustPattern(`\b(?:quiero|voy a|vamos a) proponer\b|\b(?:dirijo|lidero|coordino|llevo) (?:el|la|un|una|nuestro|nuestra) (?:[a-z\pL-]+ )?(?:equipo|departamento|(?:á|a)rea|proyecto|licitaci(?:ó|o)n)\b|\b(?:estoy|me (?:han pedido|pidieron|encargaron|toca)|me encargo de|mi tarea es|tengo que|debo)\s+(?:[a-z\pL,]+\s+){0,4}?(?:evaluando|comparando|investigando|analizando|buscando (?:opciones|alternativas|proveedores|soluciones)|evaluar|comparar|investigar|buscar (?:opciones|alternativas|proveedores|soluciones|una herramienta|un software|un sistema)|analizar|preseleccionar|recomendar)` +
 		`|\b(?:una |mi )?(?:recomendaci(?:ó|o)n|preselecci(?:ó|o)n|lista corta|shortlist)\b` +
+		`|\b(?:armando|haciendo|preparando|elaborando|armar|hacer|preparar|elaborar) (?:una|un) (?:comparativa|comparativo|comparaci(?:ó|o)n|benchmark)\b|\bpara (?:poder )?recomendar\b` +
+		`|\bme (?:han pedido|pidieron|encargaron|encomendaron|toca) (?:que )?(?:recopil|reun|junt|busc|compar|evalu|investig|analiz|prepar|sacar)\pL*` +
 		`|\b(?:recomendar(?:é|e)|voy a recomendar|recomendar(?:í|i)a)\b`)
 
 	// userDE, userFR and userES find the writer wanting it for their own
@@ -165,7 +171,8 @@ var (
 		"autónomo": true, "autónoma": true, "autonomo": true, "autonoma": true, "freelance": true,
 		"freelancer": true, "freelancerin": true, "freiberufler": true, "freiberuflerin": true,
 		"selbstständig": true, "selbständig": true, "einzelunternehmer": true, "einzelunternehmerin": true,
-		"indépendant": true, "indépendante": true, "independiente": true, "micro-entrepreneur": true,
+		"indépendant": true, "indépendante": true, "franchisenehmer": true, "franchisenehmerin": true,
+		"franchisé": true, "franchisée": true, "franchise": true, "franquiciado": true, "franquiciada": true, "independiente": true, "micro-entrepreneur": true,
 	}
 	influencerTitleWordsLang = map[string]bool{
 		"leiter": true, "leiterin": true, "teamleiter": true, "teamleiterin": true,
@@ -180,7 +187,7 @@ var (
 		"supervisor": true, "supervisora": true, "superviseur": true, "líder": true, "lider": true, "leitung": true,
 		"bauführer": true, "bauleiter": true, "polier": true, "vorarbeiter": true, "meister": true,
 		"meisterin": true, "coordonnateur": true, "coordonnatrice": true, "encargados": true,
-		"pilote": true, "contremaître": true, "contremaitre": true, "capataz": true,
+		"pilote": true, "gestionnaire": true, "gestionnaires": true, "contremaître": true, "contremaitre": true, "capataz": true,
 	}
 	userTitleWordsLang = map[string]bool{
 		"sachbearbeiter": true, "sachbearbeiterin": true, "assistenz": true, "assistent": true,
@@ -226,7 +233,8 @@ var (
 		"diseñadora": true, "disenador": true, "disenadora": true, "programador": true, "programadora": true,
 		"docente": true, "operario": true, "operaria": true, "almacenista": true, "bodeguero": true,
 		"asesor": true, "asesora": true, "agente": true, "dependiente": true, "dependienta": true,
-		"médico": true, "médica": true, "medico": true, "enfermeira": true, "gestor": true, "gestora": true,
+		"médico": true, "médica": true, "kommissionierer": true, "kommissioniererin": true,
+		"gouvernante": true, "profe": true, "bénévole": true, "benevole": true, "voluntario": true, "voluntaria": true, "medico": true, "enfermeira": true, "gestor": true, "gestora": true,
 	}
 	// langOfTitles take "de"/"des"/"del"/"d'" and a department after
 	// them ("chef de projet", "jefe de compras").
