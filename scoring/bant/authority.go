@@ -17,7 +17,7 @@ var (
 	// fieldRe finds a "Title: VP Sales" form field.
 	fieldRe = mustPattern(`(?:^|\n)\s*(?:job title|title|role|position|job role|designation|job function)\s*[:=-]\s*`)
 	// decideRe finds explicit decision authority.
-	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\b(?:sole trader|sole proprietor|self[- ]employed|one[- ](?:man|woman|person) (?:band|business|shop|company)|solo (?:founder|practitioner|business owner)|it'?s just me\b|i work for myself|i run (?:it|everything|the business) (?:myself|alone|on my own))|\bi(?:'ll| will| can)? sign (?:it|off|the (?:contract|order|po|quote|agreement|paperwork)|contracts)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
+	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\b(?:sole trader|sole proprietor|self[- ]employed|one[- ](?:man|woman|person) (?:band|business|shop|company)|solo (?:founder|practitioner|business owner)|it'?s just me\b|i work for myself|i run (?:it|everything|the business) (?:myself|alone|on my own))|\bi(?:'ll| will| can)? sign (?:it|off|the (?:contract|order|po|quote|agreement|paperwork)|contracts)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\bi work alone\b|\bi (?:have|got|'ve got) (?:a|an|two|three|\d+) (?:\pL+ ){0,2}?(?:salon|shop|store|cafe|restaurant|bakery|gym|studio|clinic|practice|pub|bar|garage|farm|hotel|b&b|business|company|agency|salons|shops|stores|cafes|restaurants|gyms|studios|clinics|pubs)\b|\b(?:and i|and myself) (?:\pL+ )?(?:own|run|are the (?:co-?)?owners|co-own)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
 	// soloRe finds a sole trader or freelancer in German, French or
 	// Spanish ("Freiberuflerin", "auto-entrepreneur", "soy autónoma").
 	soloRe = mustPattern(`(?:^|\s)(?:à|a) mon compte|\b(?:freelancer(?:in)?|freiberuf\pL*|selbstst(?:ä|ae)ndig|selbst(?:ä|ae)ndig|einzelunternehmer(?:in)?|ich bin freelance|freelance-|auto-?entrepreneur|micro-?entrepreneur|je suis freelance|je suis (?:ind(?:é|e)pendant|ind(?:é|e)pendante)|(?:à|a) mon compte|je g(?:è|e)re tout (?:tout )?seule?|soy aut(?:ó|o)nom[oa]|aut(?:ó|o)nom[oa] y|trabajo por mi cuenta|soy freelance|(?:soy|trabajo|estoy|me dedico|ejerzo)\b[^.;\n]{0,40}?\bpor (?:mi cuenta|cuenta propia)|(?:infirmi\pL+|kin\pL+|m(?:é|e)decin|avocate?|ost(?:é|e)opathe|orthophoniste|sage-femme|psychologue|architecte|dentiste|podologue|profession|ergoth(?:é|e)rapeute|di(?:é|e)t(?:é|e)tici\pL+|psychomotrici\pL+|orthoptiste|exerce|install(?:é|e)e?) (?:en )?lib(?:é|e)rale?)`)
@@ -41,6 +41,10 @@ var (
 		`|\b(?:decision|final decision|final call|final say|last word|call|sign[- ]?off|signature) (?:is|will be|would be|lies|rests|sits|stays)\s+(?:made\s+)?(?:by|with|up to)\s+(?:my|our|the)(?: [a-z]+)?\s+\(?(?:[a-z]+ )?(?:` + deferNouns + `)\b` +
 		`|\b(?:my|our|the) (?:[a-z]+ ){0,2}?(?:` + deferNouns + `)(?: of [a-z]+)? (?:decides|will decide|makes the (?:final )?(?:decision|call)|has the (?:final|last) (?:say|word)|signs|will sign|approves|will approve|has to approve|must approve|needs to approve|has to sign|must sign|needs to sign|holds the budget|owns the budget|has the budget|gives the (?:final )?(?:ok|go[- ]ahead|green light)|(?:is|are) the (?:final |ultimate )?decision[- ]?makers?|(?:will|would) make the (?:final )?(?:call|decision)|decide|sign off|signs off)\b` +
 		`|\b(?:i )?(?:can't|cannot|can not|am not allowed to|am not authori[sz]ed to|don't have (?:the )?authority to|have no authority to|'m not authori[sz]ed to) (?:sign|approve|commit|make purchases|buy|purchase)\b` +
+		`|\b(?:it'?d be|it would be|it will be|it'?s|it is|that'?s|that is|would be|will be|be|is) (?:\pL+ ){0,2}?(?:their|his|her|(?:the|our|my|a|a full) (?:[a-z]+ )?(?:` + deferNouns + `|council|pcc|trustees|district|governors|cabinet)(?:'s)?) (?:decision|call|choice)\b` +
+		`|\bdecisions? (?:will|would|is|are) (?:\pL+ ){0,2}?be (?:the|our|my) (?:[a-z]+ )?(?:` + deferNouns + `|council|pcc|trustees|district|governors)'s\b` +
+		`|\bonly (?:the|our|my) (?:[a-z]+ )?(?:` + deferNouns + `|council|trustees|district|governors) (?:can|may|is allowed to) (?:sign|approve|buy|decide|authori[sz]e|purchase|commit)\b` +
+		`|\b(?:someone|somebody) else (?:decides|signs|approves|holds the budget|makes the (?:decision|call))\b|\bothers decide\b|\babove my pay grade\b|\bpurse strings\b` +
 		`|\b(?:go|goes|going|gets passed|get passed|passes|will go|has to go|must go|would go|gets escalated) (?:up )?to (?:my|our|the) (?:[a-z]+ )?(?:` + deferNouns + `|council|district|trustees|committee)\b` +
 		`|\b(?:go|goes|going|will go|has to go|must go|would go) (?:to|before) (?:[a-z]+ ){1,3}?for (?:final )?(?:approval|a vote|sign[- ]?off|a decision)\b` +
 		`|\b(?:can't|cannot|can not) (?:just|simply|really|actually) (?:sign|approve|commit|buy|purchase)\b` +
@@ -57,6 +61,8 @@ var (
 		`|\b(?:i've been|i have been|i was|i'm|i am) (?:asked|tasked|charged|assigned) (?:to|with) (?:find|look|research|evaluate|compare|shortlist|source|identify|find|put together|review|scout|explore|gather|collect|compile|pull together|pull)\w*` +
 		`|\b(?:putting|put|pulling|pull) (?:a |together a )?(?:comparison|shortlist|short list|recommendation|options paper)(?: together)?\b` +
 		`|\bi (?:report|reports) (?:directly )?to\b` +
+		`|\bi work in (?:procurement|purchasing|the procurement|the purchasing)\b|\b(?:i'm|i am) (?:in|on the) (?:procurement|purchasing|sourcing) team\b` +
+		`|\b(?:i'm |i am )(?:leading|running|heading|coordinating|driving|managing) (?:the|an|our|a|this) (?:\pL+ ){0,2}?(?:review|evaluation|selection|search|tender|rfp)\b` +
 		`|\b(?:i'm|i am) (?:researching|evaluating|comparing|looking into|shortlisting|gathering (?:options|info|information|quotes)|putting together a (?:shortlist|comparison)|reviewing (?:options|vendors|tools))\b` +
 		`|\bmake a recommendation\b|\b(?:put together|prepare|preparing|putting together) a (?:shortlist|short list|recommendation|comparison)\b` +
 		`|\b(?:recommend|recommending) (?:it |this |a (?:tool|solution|vendor) |one )?to (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `)\b`)
@@ -97,7 +103,7 @@ var (
 		"editor": true, "copywriter": true, "photographer": true, "researcher": true, "scientist": true,
 		"librarian": true, "tutor": true, "instructor": true, "secretary": true, "bookkeeper": true,
 		"lawyer": true, "attorney": true, "solicitor": true, "dev": true, "picker": true,
-		"nanny": true, "carer": true, "auditor": true, "volunteer": true, "packer": true, "physio": true, "physiotherapist": true, "officer": true,
+		"nanny": true, "carer": true, "auditor": true, "artist": true, "artists": true, "brewer": true, "volunteer": true, "packer": true, "physio": true, "physiotherapist": true, "officer": true,
 		"generalist": true, "therapeut": true, "physiotherapeut": true, "ergotherapeut": true, "logopäde": true,
 	}
 	// titleStop ends a title: "the CTO at Acme", "head of sales and ...".
@@ -466,7 +472,7 @@ var sigNotTitle = map[string]bool{
 func sigCompanyPrefix(rest string) bool {
 	for _, p := range []string{"at ", "bei ", "chez ", "en ", "de ", "del ", "der ", "im ", "@", "of ", "for ",
 		"pour ", "para ", "für ", "fuer ", "here", "in ", "with ", "dans ", "à ", "a ", "hier", "ici", "aquí", "aqui",
-		"d'", "des ", "du ", "eines ", "einer "} {
+		"d'", "des ", "du ", "eines ", "einer ", "au ", "aux ", "beim "} {
 		if strings.HasPrefix(rest, p) {
 			return true
 		}
@@ -591,7 +597,7 @@ func trimTitle(toks []token, first, last int) int {
 		return last
 	case toks[lastTitle+1].w == "of" || langOfWords[toks[lastTitle+1].w] || strings.HasPrefix(toks[lastTitle+1].w, "d'"):
 		return last
-	case (ofTitles[toks[lastTitle].w] || langOfTitles[toks[lastTitle].w]) && !toks[lastTitle].comma:
+	case (ofTitles[toks[lastTitle].w] || langOfTitles[toks[lastTitle].w]) && !toks[lastTitle].comma && !bossWords[toks[lastTitle].w]:
 		return lastTitle + 1
 	}
 	return lastTitle
@@ -619,7 +625,14 @@ func asTitleEnds(toks []token, first, last int) bool {
 
 // isTitleWord reports a word that names a role by itself.
 func isTitleWord(w string) bool {
-	return dmTitleWords[w] || influencerTitleWords[w] || userTitleWords[w] || w == "head" || isTitleWordLang(w)
+	return dmTitleWords[w] || influencerTitleWords[w] || userTitleWords[w] || w == "head" || w == "boss" || isTitleWordLang(w)
+}
+
+// bossWords head something without naming a department after them: "ich
+// bin der Chef können Sie ..." is the boss, not a "Chef können".
+var bossWords = map[string]bool{
+	"boss": true, "chef": true, "chefin": true, "cheffe": true, "jefe": true, "jefa": true,
+	"patron": true, "patronne": true, "patrón": true, "patrona": true,
 }
 
 // token is one word of a title candidate.
@@ -695,13 +708,16 @@ func classifyTitle(words []string) string {
 	if strings.Contains(joined, "decision maker") || strings.Contains(joined, "decision-maker") {
 		return LevelDecisionMaker
 	}
+	if len(words) > 1 && (strings.Contains(joined, "titulaire") || strings.Contains(joined, "titular")) {
+		return LevelDecisionMaker // "pharmacienne titulaire" owns the pharmacy
+	}
 	dm, infl, user := false, false, false
 	for i, w := range words {
 		// "IT-Administrator", "Freelance-Grafikerin", "Recruiterin":
 		// the last part of a hyphenated compound and the masculine of a
 		// German feminine form name the same role.
 		if k := strings.LastIndexByte(w, '-'); k > 0 && k+1 < len(w) && !isTitleWord(w) {
-			if strings.HasPrefix(w, "freelance") {
+			if strings.HasPrefix(w, "freelance") || dmTitleWords[w[:strings.IndexByte(w, '-')]] || dmTitleWordsLang[w[:strings.IndexByte(w, '-')]] {
 				dm = true
 			}
 			w = w[k+1:]
@@ -785,6 +801,10 @@ func headOfCompany(words []string, i int) bool {
 		if j == i {
 			continue
 		}
+		if j == i+2 && (words[i+1] == "de" || words[i+1] == "of") && (w == "un" || w == "una" || w == "a" || w == "an") ||
+			j == i+1 && (w == "d'un" || w == "d'une") {
+			return !departmentAfter(words, j+1) // "gerente de un laboratorio", "directrice d'une crèche"
+		}
 		w = strings.TrimPrefix(strings.TrimPrefix(w, "d'"), "l'")
 		if headQualifiers[w] || companyNouns[w] || headQualifiers["d'"+w] {
 			return true
@@ -796,6 +816,20 @@ func headOfCompany(words []string, i int) bool {
 		alone = false
 	}
 	return alone
+}
+
+// departmentAfter reports a team or department word at words[j]: "jefe
+// de un equipo" heads a team, not the business.
+func departmentAfter(words []string, j int) bool {
+	if j >= len(words) {
+		return false
+	}
+	switch words[j] {
+	case "team", "department", "equipo", "departamento", "área", "area", "équipe", "equipe", "service",
+		"département", "departement", "pôle", "pole", "unit", "unidad", "unité":
+		return true
+	}
+	return false
 }
 
 // seniorPair reports a two-word title that runs a company although
