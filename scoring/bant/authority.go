@@ -67,7 +67,7 @@ var (
 		`|\bmake a recommendation\b|\b(?:put together|prepare|preparing|putting together) a (?:shortlist|short list|recommendation|comparison)\b` +
 		`|\b(?:recommend|recommending) (?:it |this |a (?:tool|solution|vendor) |one )?to (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `)\b`)
 	// useRe finds statements that the writer will use the product.
-	useRe = mustPattern(`\bi work (?:in|on|at) the (?:warehouse|kitchen|front desk|reception|shop floor|call cent(?:er|re)|till|counter|ward|floor|store|line|depot)\b|\b(?:just |only )?for (?:me|myself)(?: personally)?,? not (?:the|my|our) (?:team|company)\b|\basking for myself\b|\bi(?:'ll| will|'d| would)(?: be)? (?:the one |mainly |mostly |primarily |personally )?(?:using|use) (?:it|this|the (?:tool|product|software|platform|app|system))\b|\bi(?:'d| would| will|'ll) be (?:the )?(?:main |primary |only |end |day-to-day |daily )?user\b|\b(?:for|just for) (?:my own|personal|individual|private) use\b|\b(?:i'm|i am) (?:an? |the |one of the )?end[- ]?users?\b|\bi use (?:it|this|your (?:tool|product|app)) (?:daily|every day|myself)\b`)
+	useRe = mustPattern(`\bi (?:just |only )?volunteer\b|\bich helfe ehrenamtlich\b|\bje suis b(?:é|e)n(?:é|e)vole\b|\bsoy voluntari[oa]\b|\bi work (?:in|on|at) the (?:warehouse|kitchen|front desk|reception|shop floor|call cent(?:er|re)|till|counter|ward|floor|store|line|depot)\b|\b(?:just |only )?for (?:me|myself)(?: personally)?,? not (?:the|my|our) (?:team|company)\b|\basking for myself\b|\bi(?:'ll| will|'d| would)(?: be)? (?:the one |mainly |mostly |primarily |personally )?(?:using|use) (?:it|this|the (?:tool|product|software|platform|app|system))\b|\bi(?:'d| would| will|'ll) be (?:the )?(?:main |primary |only |end |day-to-day |daily )?user\b|\b(?:for|just for) (?:my own|personal|individual|private) use\b|\b(?:i'm|i am) (?:an? |the |one of the )?end[- ]?users?\b|\bi use (?:it|this|your (?:tool|product|app)) (?:daily|every day|myself)\b`)
 )
 
 // Title vocabulary for classifyTitle.
@@ -150,7 +150,8 @@ var (
 		"der": true, "des": true, "für": true, "fuer": true, "je": true, "j'ai": true, "chez": true,
 		"dans": true, "de": true, "du": true, "d'une": true, "d'un": true, "en": true,
 		"del": true, "yo": true, "estoy": true, "tengo": true, "busco": true, "necesito": true,
-		"quiero": true, "me": true, "nous": true, "wir": true,
+		"quiero": true, "me": true, "nous": true, "wir": true, "würde": true, "wuerde": true, "kann": true,
+		"will": true, "brauche": true, "interessiere": true, "suis": true, "soy": true,
 	}
 )
 
@@ -368,6 +369,11 @@ func signatureTitles(d *doc) []authCand {
 			return
 		}
 		first := strings.Trim(s[fs:fe], ".:;!?-'")
+		if titleSkip[first] && sigNamedAfter(d, fs, le) {
+			// "Le président de la cave, J.-P. Roux": a title and the
+			// name it belongs to.
+			ls, first = fe, ""
+		}
 		if titleSkip[first] || negators[first] || sigNotTitle[first] {
 			return
 		}
@@ -379,6 +385,7 @@ func signatureTitles(d *doc) []authCand {
 			return
 		}
 		rest := strings.Trim(s[min(end, le):le], " .")
+		rest = skipDepartment(d, le-len(rest), le, rest)
 		if rest == "" || strings.ContainsAny(rest[:1], ",|-@/\u00b7(") || sigCompanyPrefix(rest) {
 			for _, c := range out {
 				if c.pos == ls {
@@ -399,6 +406,10 @@ func signatureTitles(d *doc) []authCand {
 			le += ls
 		}
 		try(ls, le)
+		// A title in brackets after a name: "Sarah (practice owner)".
+		if o := strings.IndexByte(s[ls:le], '('); o > 0 && o < 40 && strings.HasSuffix(strings.TrimRight(s[ls:le], " ."), ")") {
+			try(ls+o+1, ls+strings.LastIndexByte(s[ls:le], ')'))
+		}
 		// A title after a dash at the end of a long line.
 		if k := strings.LastIndex(s[ls:le], " - "); k >= 0 && le-(ls+k) < 60 {
 			try(ls+k+3, le)
@@ -411,6 +422,56 @@ func signatureTitles(d *doc) []authCand {
 		try(c[0], c[1])
 	}
 	return out
+}
+
+// skipDepartment drops up to three capitalised words (and "&", "und",
+// "and") that name a department after a title in a signature ("Leiter
+// Verkauf & Vinothek", "VP Customer Success at a fintech",
+// "Abteilungsleiterin Meldewesen") and returns what follows them.
+func skipDepartment(d *doc, p, le int, rest string) string {
+	q := p
+	for n := 0; n < 3; n++ {
+		ws, we := nextWord(d.lower, q, le)
+		if ws < 0 || ws > q+2 {
+			break
+		}
+		w := d.lower[ws:we]
+		if !isUpper(d.clean[ws]) && w != "&" && w != "und" && w != "and" && !(ws > 0 && d.clean[ws-1] == '&') ||
+			titleStop[w] || sigNotTitle[w] {
+			break
+		}
+		q = we
+		for q < le && (d.lower[q] == ' ' || d.lower[q] == '&') {
+			q++
+		}
+	}
+	if q == p {
+		return rest
+	}
+	next := strings.Trim(d.lower[min(q, le):le], " .")
+	if next == "" || strings.ContainsAny(next[:1], ",|-@/\u00b7(") || sigCompanyPrefix(next) {
+		return next
+	}
+	return rest
+}
+
+// sigNamedAfter reports a line "<determiner> <title>, <Name>": after the
+// last comma only one to four capitalised words.
+func sigNamedAfter(d *doc, ls, le int) bool {
+	c := strings.LastIndexByte(d.lower[ls:le], ',')
+	if c < 0 {
+		return false
+	}
+	words := strings.Fields(d.clean[ls+c+1 : le])
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		if !isUpper(w[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // approvalFeature reports an approval named as a product feature right
@@ -441,7 +502,8 @@ func titleWordNear(s string, lo, hi int) bool {
 		}
 		w := strings.TrimRight(s[ws:we], ".:;'")
 		if k := strings.LastIndexByte(w, '-'); k > 0 && k+1 < len(w) {
-			if isTitleWord(w) || strings.HasPrefix(w, "freelance") {
+			if isTitleWord(w) || strings.HasPrefix(w, "freelance") || dmTitleWordsLang[w[:strings.IndexByte(w, '-')]] ||
+				dmTitleWords[w[:strings.IndexByte(w, '-')]] {
 				return true
 			}
 			w = w[k+1:]
@@ -748,6 +810,8 @@ func classifyTitle(words []string) string {
 			dm = true
 		case influencerTitleWords[w] || influencerTitleWordsLang[w] || isLeiterCompound(w) || titleSuffix(w, influencerSuffixes):
 			infl = true
+		case titleSuffix(w, dmSuffixes):
+			dm = true
 		case userTitleWords[w] || userTitleWordsLang[w] || titleSuffix(w, userSuffixes):
 			user = true
 		}
@@ -857,6 +921,7 @@ var (
 		"technikerin", "kaufmann", "kauffrau", "angestellte", "angestellter", "helfer", "helferin",
 		"fahrer", "fahrerin", "verkäufer", "verkäuferin", "pfleger", "pflegerin", "berater", "beraterin",
 		"sekretär", "sekretärin", "sekretaerin", "therapeut", "therapeutin", "administrator", "administratorin",
+		"student", "studentin",
 	}
 )
 

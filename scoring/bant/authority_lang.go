@@ -79,14 +79,14 @@ var (
 
 	// decideDE, decideFR and decideES find the writer deciding.
 	decideDE = mustPattern(`\bich (?:entscheide|unterschreibe|unterzeichne|genehmige)\b|\bentscheide ich\b|\bich (?:treffe|habe) (?:die |das )?(?:finale |letzte |endg(?:ü|ue)ltige )?(?:entscheidung|wort)\b|\b(?:entscheidung|wort) (?:liegt|ist) (?:bei mir|meine)\b|\bich bin (?:der |die )?(?:alleinige[rn]? )?(?:entscheider(?:in)?|zeichnungsberechtigt)\b|\b(?:das ist |ist )mein (?:eigenes )?budget\b|\bmein eigenes budget\b|\b(?:meine|meiner) (?:eigene[n]? )?(?:firma|praxis|kanzlei|agentur|werkstatt|b(?:ä|ae)ckerei)\b|\bmein(?:en)? (?:eigene[nrs]? )?(?:betrieb|unternehmen|laden|gesch(?:ä|ae)ft|restaurant|hotel|b(?:ü|ue)ro|studio)\b|\bich (?:f(?:ü|ue)hre|leite) (?:ein|eine|einen|unsere|unseren|unser|das|die|den|meine|meinen|mein) (?:[a-z\pL-]+ ){0,2}?(?:firma|betrieb|unternehmen|praxis|kanzlei|agentur|laden|gesch(?:ä|ae)ft|restaurant|hotel|werkstatt|b(?:ä|ae)ckerei|studio|gmbh)\b|\bich habe (?:die firma|das unternehmen) gegr(?:ü|ue)ndet|\bentscheide (?:das |dies |es |ich )?(?:in eigener (?:kompetenz|verantwortung)|selbst|allein|alleine)\b|\bunterschreibe (?:\pL+ ){0,2}?(?:selbst|allein|alleine)\b|\bunterschreibe ich\b|\bich (?:kann|darf) (?:\pL+ ){0,3}?(?:selbst |allein |alleine )?(?:freigeben|entscheiden|unterschreiben|genehmigen)\b|\bohne (?:r(?:ü|ue)cksprache|freigabe|zustimmung)\b|\b(?:bin|arbeite) allein\b|\bund ich (?:\pL+ )?(?:sind die (?:eigent(?:ü|ue)mer|inhaber)|f(?:ü|ue)hren)\b|\b(?:ich )?hab(?:e)? (?:n|ne|nen|ein|eine|einen|zwei|drei|\d+) (?:\pL+ )?\pL*(?:salon|laden|studio|diele|caf(?:é|e)|restaurant|imbiss|kneipe|bar|praxis|betrieb|firma|werkstatt|b(?:ä|ae)ckerei|hof|pension|hotel|agentur|kanzlei|gesch(?:ä|ae)ft|filialen|l(?:ä|ae)den)\b`)
-	decideFR = mustPattern(`\bje (?:d(?:é|e)cide|signe|valide|tranche)\b|\bc'est moi qui (?:d(?:é|e)cide|signe|valide|tranche)|\bla d(?:é|e)cision (?:me revient|m'appartient|est la mienne)|\bje suis (?:le |la )?(?:seul |seule )?(?:d(?:é|e)cideu?r|d(?:é|e)cisionnaire)|\bj'ai le dernier mot\b|\bc'est mon (?:propre )?budget\b|\b(?:ma|mon) (?:propre )?(?:soci(?:é|e)t(?:é|e)|entreprise|bo(?:î|i)te|agence|cabinet|boutique|commerce|restaurant|h(?:ô|o)tel|magasin|atelier|pme)\b|\bje (?:dirige|g(?:è|e)re) (?:une|un|l'|la|le|notre|mon|ma) ?(?:[a-z\pL-]+ ){0,2}?(?:soci(?:é|e)t(?:é|e)|entreprise|bo(?:î|i)te|agence|cabinet|boutique|commerce|restaurant|h(?:ô|o)tel|magasin|atelier|pme|clinique|(?:é|e)cole)\b|\bj'ai (?:fond(?:é|e)|cr(?:é|e)(?:é|e)) (?:la |l'|notre |ma |mon )|\bje (?:peux|pourrai) (?:\pL+ )?(?:valider|signer|d(?:é|e)cider|engager|approuver)\b|\bsans passer par\b|\bje travaille seule?\b|\b(?:on|nous) (?:tient|tenons|poss(?:è|e)de|poss(?:é|e)dons) (?:le|la|l'|un|une|notre|nos|les|deux|trois|\d+) |\bj'ai (?:un|une|deux|trois|quatre|\d+) (?:petit |petite |petits |petites )?(?:resto|restaurant|boutique|salon|magasin|commerce|entreprise|soci(?:é|e)t(?:é|e)|h(?:ô|o)tel|bar|caf(?:é|e)|pharmacie|cabinet|agence|boulangerie|garage|salle|atelier|restos|restaurants|boutiques|salons|magasins|h(?:ô|o)tels|bars|pharmacies|agences)\b`)
+	decideFR = mustPattern(`\bje (?:d(?:é|e)cide|signe|valide|tranche)\b|\bc'est moi qui (?:d(?:é|e)cide|signe|valide|tranche)|\bla d(?:é|e)cision (?:me revient|m'appartient|est la mienne)|\bje suis (?:le |la )?(?:seul |seule )?(?:d(?:é|e)cideu?r|d(?:é|e)cisionnaire)|\bj'ai le dernier mot\b|\bc'est mon (?:propre )?budget\b|\b(?:ma|mon) propre bo(?:î|i)te\b|\bj'ai (?:ma|mon) (?:propre )?(?:bo(?:î|i)te|entreprise|soci(?:é|e)t(?:é|e)|agence|cabinet)\b|\b(?:ma|mon) (?:propre )?(?:soci(?:é|e)t(?:é|e)|entreprise|agence|cabinet|boutique|commerce|restaurant|h(?:ô|o)tel|magasin|atelier|pme)\b|\bje (?:dirige|g(?:è|e)re) (?:une|un|l'|la|le|notre|mon|ma) ?(?:[a-z\pL-]+ ){0,2}?(?:soci(?:é|e)t(?:é|e)|entreprise|bo(?:î|i)te|agence|cabinet|boutique|commerce|restaurant|h(?:ô|o)tel|magasin|atelier|pme|clinique|(?:é|e)cole)\b|\bj'ai (?:fond(?:é|e)|cr(?:é|e)(?:é|e)) (?:la |l'|notre |ma |mon )|\bje (?:peux|pourrai) (?:\pL+ )?(?:valider|signer|d(?:é|e)cider|engager|approuver)\b|\bsans passer par\b|\bje travaille seule?\b|\b(?:on|nous) (?:tient|tenons|poss(?:è|e)de|poss(?:é|e)dons) (?:le|la|l'|un|une|notre|nos|les|deux|trois|\d+) |\bj'ai (?:un|une|deux|trois|quatre|\d+) (?:petit |petite |petits |petites )?(?:resto|restaurant|boutique|salon|magasin|commerce|entreprise|soci(?:é|e)t(?:é|e)|h(?:ô|o)tel|bar|caf(?:é|e)|pharmacie|cabinet|agence|boulangerie|garage|salle|atelier|restos|restaurants|boutiques|salons|magasins|h(?:ô|o)tels|bars|pharmacies|agences)\b`)
 	decideES = mustPattern(`\byo (?:decido|firmo|apruebo)\b|\bdecido yo\b|\b(?:la )?decisi(?:ó|o)n es m(?:í|i)a\b|\bsoy (?:yo )?(?:quien|el que|la que) (?:decide|firma|aprueba|toma la decisi)|\b(?:tengo|la tengo yo) (?:la )?(?:última|ultima) palabra|\bes mi (?:propio )?presupuesto\b|\bmi (?:propia |propio )?(?:empresa|negocio|cl(?:í|i)nica|agencia|despacho|restaurante|tienda|hotel|taller|consultorio|pyme)\b|\b(?:dirijo|gestiono|llevo|tengo) (?:una|un|la|el|nuestra|nuestro|mi) (?:[a-z\pL-]+ ){0,2}?(?:empresa|negocio|cl(?:í|i)nica|agencia|despacho|restaurante|tienda|hotel|taller|consultorio|pyme|escuela|colegio)\b|\b(?:fund(?:é|e)|cre(?:é|e)) (?:la|el|esta|este|mi) (?:empresa|negocio|agencia)\b|\bpuedo (?:\pL+ )?(?:aprobar|firmar|decidir|autorizar)\b|\bsin pasar por\b|\btrabajo sol[oa]\b|\by yo (?:llevamos|dirigimos|regentamos|somos (?:los )?(?:due(?:ñ|n)os|propietarios))\b|\bdecisi(?:ó|o)n (?:final |(?:ú|u)ltima |definitiva )?es m(?:í|i)a\b|\btengo (?:un|una|dos|tres|cuatro|\d+) (?:peque(?:ñ|n)[oa]s? )?(?:peluquer(?:í|i)a|sal(?:ó|o)n|bar|cafeter(?:í|i)a|farmacia|gimnasio|panader(?:í|i)a|inmobiliaria|restaurante|tienda|negocio|empresa|taller|cl(?:í|i)nica|consultorio|hotel|agencia|despacho|local|restaurantes|tiendas|negocios|locales|sucursales)\b`)
 
 	// influDE, influFR and influES find the writer evaluating,
 	// researching, shortlisting or recommending.
 	influDE = mustPattern(`\bich (?:soll|wurde (?:gebeten|beauftragt)|bin beauftragt|habe den auftrag|bin dabei|sammle|mache|erstelle|pr(?:ü|ue)fe|vergleiche|evaluiere|recherchiere|sondiere|schaue mir)\b(?:\s+[a-z\pL,]+){0,6}?\s+(?:vergleichen|recherchieren|evaluieren|pr(?:ü|ue)fen|anschauen|sondieren|finden|suchen|zusammenstellen|optionen|angebote|anbieter|l(?:ö|oe)sungen|tools|vorauswahl|shortlist|(?:ü|ue)berblick|markt|empfehlung)` +
 		`|\b(?:eine |meine )?(?:empfehlung|vorauswahl|shortlist|entscheidungsvorlage)\b` +
-		`|\bich (?:empfehle|w(?:ü|ue)rde empfehlen)\b` +
+		`|\bich (?:empfehle|w(?:ü|ue)rde empfehlen)\b|\bich (?:recherchiere|vergleiche|evaluiere|sondiere)\b` +
 		`|\b(?:projektteam|auswahlteam|evaluierungsteam|auswahlprozess|auswahlverfahren)\b` +
 		`|\bich (?:leite|f(?:ü|ue)hre|koordiniere|betreue) (?:\pL+ ){0,2}?(?:die|das|den|eine|ein|einen|unser|unsere|unseren) (?:[a-z\pL-]+ )?(?:arbeitsgruppe|projektgruppe|abteilung|team|projekt|bereich|auswahl|evaluierung|[a-z\pL-]*team|[a-z\pL-]*abteilung|[a-z\pL-]*projekt)\b` +
 		`|\bim auftrag (?:unseres|unserer|meines|meiner|der|des) ` +
@@ -110,7 +110,7 @@ var (
 	// introLangRe finds a first-person statement of one's job in
 	// German, French or Spanish ("ich bin Teamleiter", "je suis
 	// responsable", "soy la gerente"); group 1 is the intro.
-	introLangRe = mustPattern(`\b(c'est moi|es yo|soy yo|ich bin|ich arbeite als|bin|je suis|je travaille comme|je travaille en tant que|en tant que|soy|trabajo como|mi (?:puesto|cargo|rol) es|mon (?:poste|r(?:ô|o)le) est|meine (?:rolle|position|funktion) ist)\s+`)
+	introLangRe = mustPattern(`\b(c'est moi|es yo|soy yo|ich bin|ich arbeite als|bin|je suis|je travaille comme|je travaille en tant que|en tant que|soy|trabajo como|trabajo de|curro de|curro como|mi (?:puesto|cargo|rol) es|mon (?:poste|r(?:ô|o)le) est|meine (?:rolle|position|funktion) ist)\s+`)
 	// fieldLangRe finds a "Position: Teamleiter" form field.
 	fieldLangRe = mustPattern(`(?:^|\n)\s*(?:position|funktion|rolle|berufsbezeichnung|jobtitel|poste|fonction|titre|r(?:ô|o)le|cargo|puesto|rol)\s*[:=-]\s*`)
 	// asLangRe finds "als Geschäftsführer", "comme gérante", "como
@@ -121,6 +121,38 @@ var (
 	// is involved", "ich brauche keine Freigabe", "nadie más").
 	noOtherRe = mustPattern(`\bno (?:one|body) else (?:is involved|decides|needs to|has to|signs|approves|involved)|\bnobody else (?:is involved|decides|needs to|has to|signs|approves)|\b(?:don't|do not|won't|never) need (?:anyone's|anybody's|any|someone's|a|the) (?:approval|sign[- ]?off|permission|ok)|\bwithout (?:anyone's|any) (?:approval|sign[- ]?off)|\bkeine (?:freigabe|genehmigung|zustimmung) (?:von|vom|der|des|n(?:ö|oe)tig|notwendig|erforderlich|brauche)|\bniemand(?:en)? (?:sonst|anderen|anders) (?:fragen|entscheidet|muss)|\bmuss niemanden fragen|\bpersonne d'autre (?:ne )?(?:d(?:é|e)cide|valide|signe|n'intervient|intervient)|\bpas besoin (?:de |d')(?:l'|la |le |leur |son )?(?:accord|validation|autorisation|approbation|feu vert|aval)|\bsans (?:validation|accord|approbation) (?:de|d'|pr(?:é|e)alable)|\bno necesito (?:la |el )?(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|permiso|visto bueno)|\bnadie m(?:á|a)s (?:decide|firma|aprueba|interviene)`)
 )
+
+// othersNamed reports a word before p that makes the noun at p other
+// people: a number or a determiner ("300 Freiberufler", "mit den
+// Freelancern", "our freelancers").
+func othersNamed(d *doc, p int) bool {
+	ws, we := prevWord(d.lower, d.clauseStart(p), p)
+	if ws < 0 {
+		return false
+	}
+	w := d.lower[ws:we]
+	if w != "" && w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	switch w {
+	case "die", "den", "der", "mit", "unsere", "unseren", "our", "the", "with", "von", "des", "mes", "nos",
+		"les", "los", "las", "con", "de", "several", "many", "mehrere", "viele", "plusieurs", "varios", "varias":
+		return true
+	}
+	return false
+}
+
+// approvalLimit reports an amount limit just after p: "hasta", "up to",
+// "jusqu'à", "bis".
+func approvalLimit(d *doc, p int) bool {
+	seg := d.lower[p:min(len(d.lower), p+30)]
+	for _, w := range []string{"hasta", "up to", "jusqu", " bis "} {
+		if strings.Contains(seg, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // authNegatedLang reports a German, French or Spanish negation among the
 // three words before p in its clause ("ich brauche keine Freigabe", "je
@@ -169,7 +201,7 @@ var (
 		"dueño": true, "dueña": true, "dueno": true, "duena": true, "propietario": true, "propietaria": true,
 		"fundador": true, "fundadora": true, "cofundador": true, "cofundadora": true,
 		"socio": true, "socia": true, "socio-director": true, "prokurist": true, "prokuristin": true,
-		"partnerin": true, "vorstands": true, "gf": true,
+		"partnerin": true, "vorstands": true, "gf": true, "titulaire": true, "titular": true,
 		"dirigeant": true, "dirigeante": true, "patronne": true, "unternehmer": true, "unternehmerin": true,
 		"empresario": true, "empresaria": true, "propriétaires": true, "auto-entrepreneur": true,
 		"autónomo": true, "autónoma": true, "autonomo": true, "autonoma": true, "freelance": true,
@@ -214,7 +246,7 @@ var (
 		"profesora": true, "maestro": true, "maestra": true, "becario": true, "becaria": true,
 		"empleado": true, "empleada": true, "auxiliar": true, "recepcionista": true, "secretaria": true,
 		"secrétaire": true, "secretaire": true, "sekretärin": true, "sekretaerin": true,
-		"commerciale": true, "comercial": true, "außendienstmitarbeiter": true, "vertriebsmitarbeiter": true,
+		"commerciale": true, "commercial": true, "comercial": true, "außendienstmitarbeiter": true, "vertriebsmitarbeiter": true,
 		"koch": true, "köchin": true, "kellner": true, "kellnerin": true, "servicekraft": true, "lagerist": true,
 		"lageristin": true, "kassierer": true, "kassiererin": true, "apotheker": true, "apothekerin": true,
 		"pta": true, "mfa": true, "arzthelferin": true, "erzieher": true, "erzieherin": true, "lehrkraft": true,
@@ -267,8 +299,14 @@ func isLeiterCompound(w string) bool {
 // isTitleWordLang reports a German, French or Spanish word that names a
 // role by itself.
 func isTitleWordLang(w string) bool {
-	return dmTitleWordsLang[w] || influencerTitleWordsLang[w] || userTitleWordsLang[w] || isLeiterCompound(w)
+	return dmTitleWordsLang[w] || influencerTitleWordsLang[w] || userTitleWordsLang[w] || isLeiterCompound(w) ||
+		titleSuffix(w, dmSuffixes) || titleSuffix(w, influencerSuffixes) || titleSuffix(w, userSuffixes)
 }
+
+// dmSuffixes end German compound titles of an owner or managing director
+// ("Laborinhaber", "Praxisinhaberin", "Mitgeschäftsführer").
+var dmSuffixes = []string{"inhaber", "inhaberin", "eigentümer", "eigentümerin", "eigentuemer", "gründer",
+	"gründerin", "geschäftsführer", "geschäftsführerin", "geschaeftsfuehrer", "geschaeftsfuehrerin"}
 
 // authorityLang adds the German, French and Spanish readings of d to
 // cands: stated titles ("ich bin Teamleiter", "en tant que gérante"),
@@ -310,7 +348,7 @@ func authorityLang(d *doc, cands []authCand) []authCand {
 		}
 	}
 	for _, m := range soloRe.findAll(d) {
-		if authNegatedLang(d, m[0]) || d.negatedBefore(m[0]) {
+		if authNegatedLang(d, m[0]) || d.negatedBefore(m[0]) || othersNamed(d, m[0]) {
 			continue
 		}
 		add(LevelDecisionMaker, "", 0.8, m[0], m[1])
@@ -318,6 +356,12 @@ func authorityLang(d *doc, cands []authCand) []authCand {
 	for _, p := range []*pattern{decideDE, decideFR, decideES} {
 		for _, m := range p.findAll(d) {
 			if authNegatedLang(d, m[0]) || d.negatedBefore(m[0]) {
+				continue
+			}
+			if approvalLimit(d, m[1]) {
+				// "puedo aprobar hasta 6.000 €": a signing limit, which
+				// a stated title outranks.
+				add(LevelDecisionMaker, "", 0.6, m[0], m[1])
 				continue
 			}
 			add(LevelDecisionMaker, "", 0.85, m[0], m[1])
