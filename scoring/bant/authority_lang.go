@@ -56,7 +56,7 @@ var (
 	deferFR = mustPattern(`\b(?:la |une |le )?(?:d(?:é|e)cision|choix|validation|arbitrage|dernier mot|go) (?:finale? |d(?:é|e)finitif |d(?:é|e)finitive )?(?:revient|appartient|sera prise|est prise|rel(?:è|e)ve|d(?:é|e)pend|incombe|reviendra)\b` +
 		`|\bc'est ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `) qui (?:(?:d(?:é|e)cid|tranch|valid|sign|arbitr|approuv|choisi|vot)\pL*|a le dernier mot)` +
 		`|\bc'est (?:m\.|mme|mr|monsieur|madame|mademoiselle|me|ma(?:î|i)tre|dr|docteur) (?:\pL+ ){0,2}?qui (?:d(?:é|e)cid|tranch|valid|sign|arbitr|approuv|choisi|vot|verr)` +
-		`|\bpas (?:de )?(?:d(?:é|e)l(?:é|e)gation|pouvoir) de signature\b` +
+		`|\bn'(?:ai|avons|a) pas (?:de |la )?(?:d(?:é|e)l(?:é|e)gation|pouvoir) de signature\b|\bsans (?:d(?:é|e)l(?:é|e)gation|pouvoir) de signature\b` +
 		`|\b(?:c'est|ce sont|ce seront|ce sera) (?:eux|elles|lui|elle) qui (?:d(?:é|e)cid|tranch|valid|sign|arbitr|approuv|choisi|vot|ont le dernier|a le dernier)` +
 		`|\b(?:mon|ma|notre|le|la|nos|les) (?:[a-z\pL-]+ )?(?:` + authNounsFR + `) (?:d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|tranche|tranchera|valide|validera|valident|signe|signera|a le dernier mot|doit (?:valider|signer|approuver|donner))` +
 		`|\b(?:faire valider|faire approuver|faire signer|faire remonter)\b` +
