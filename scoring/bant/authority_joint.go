@@ -85,8 +85,49 @@ func ownsBusiness(d *doc, p int) bool {
 	return false
 }
 
+// possDecisionRe, onlyCanRe and esPresentRe name who decides with a
+// free word that deciderNamed checks, so the deciders' list is not spelt
+// into each pattern: "it'd be a full council decision", "any decision will
+// be the PCC's", "only the owner can sign", "lo tengo que presentar al
+// sostenedor".
+var (
+	possDecisionRe = mustPattern(`\b(?:it'?d be|it would be|it will be|it'?s|it is|that'?s|that is|would be|will be|be|is) (?:\pL+ ){0,2}?(?:the|our|my|a|a full) (?:[a-z-]+ )?([a-z-]+)(?:'s)? (?:decision|call|choice)\b|\bdecisions? (?:will|would|is|are) (?:\pL+ ){0,2}?be (?:the|our|my) (?:[a-z-]+ )?([a-z-]+)'s\b`)
+	onlyCanRe      = mustPattern(`\bonly (?:the|our|my) (?:[a-z-]+ )?([a-z-]+) (?:can|may|is allowed to) (?:sign|approve|buy|decide|authori[sz]e|purchase|commit)\b`)
+	esPresentRe    = mustPattern(`\b(?:(?:consult|habl|coment|valid|revis|discut|confirm|present|propon|llev|mostr|ense(?:ñ|n))\pL*|ver(?:lo|la)?)\s+(?:[\pL']+\s+){0,3}?(?:(?:con|a)\s+(?:mi|mis|nuestro|nuestra|nuestros|nuestras|el|la|los|las)|al|del) (?:[\pL-]+ )?([\pL-]+)`)
+)
+
+// extraDeciders are bodies that decide for a writer but are too plain to
+// be decider words everywhere.
+var extraDeciders = map[string]bool{"council": true, "pcc": true, "trustees": true, "district": true,
+	"governors": true, "cabinet": true}
+
+// namedDeciderCands adds a deferral for each match of possDecisionRe,
+// onlyCanRe and esPresentRe whose free word names a decider.
+func namedDeciderCands(d *doc, cands []authCand) []authCand {
+	for _, p := range []*pattern{possDecisionRe, onlyCanRe, esPresentRe} {
+		for _, m := range p.findAll(d) {
+			w := ""
+			for g := 2; g+1 < len(m); g += 2 {
+				if m[g] >= 0 {
+					w = d.lower[m[g]:m[g+1]]
+				}
+			}
+			w = strings.TrimSuffix(w, "'s")
+			if !isDeciderWord(w) && !extraDeciders[w] || d.negatedBefore(m[0]) || authNegatedLang(d, m[0]) {
+				continue
+			}
+			cands = append(cands, authCand{
+				a:   Authority{Level: LevelDefers, Confidence: 0.85, Evidence: d.snippet(m[0], m[1])},
+				pos: m[0],
+			})
+		}
+	}
+	return cands
+}
+
 // jointCands adds a decision maker for every joint decision in d.
 func jointCands(d *doc, cands []authCand) []authCand {
+	cands = namedDeciderCands(d, cands)
 	for _, m := range jointRe.findAll(d) {
 		if d.negatedBefore(m[0]) || authNegatedLang(d, m[0]) {
 			continue

@@ -14,13 +14,13 @@ import (
 // knows ASCII word characters, so no \b sits next to an accented letter.
 
 // authNounsDE are the people a German writer defers to.
-const authNounsDE = `chef|chefin|chefs|vorgesetzten|vorgesetzter|vorgesetzte|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|gesch(?:ä|ae)ftsf(?:ü|ue)hrung|gesch(?:ä|ae)ftsleitung|gf|vorstand|inhaber(?:in)?|einkauf|einkaufsabteilung|leitung|[a-z]*leiter(?:in)?|[a-z]*leitung|finanzabteilung|buchhaltung|controlling|gesellschafter(?:n)?|aufsichtsrat|direktor(?:in)?|partner(?:n)?|ceo|cfo|cto|coo|cio|it|praxisinhaber(?:in)?|eigent(?:ü|ue)mer(?:in)?|boss|direktion|[a-z\pL]*ausschuss|gremium`
+const authNounsDE = `chef|chefin|chefs|vorgesetzten|vorgesetzter|vorgesetzte|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|gesch(?:ä|ae)ftsf(?:ü|ue)hrung|gesch(?:ä|ae)ftsleitung|gf|vorstand|inhaber(?:in)?|einkauf|einkaufsabteilung|leitung|[a-z]*leiter(?:in)?|[a-z]*leitung|finanzabteilung|buchhaltung|controlling|gesellschafter(?:n)?|aufsichtsrat|direktor(?:in)?|partner(?:n)?|ceo|cfo|cto|coo|cio|it|praxisinhaber(?:in)?|eigent(?:ü|ue)mer(?:in)?|boss`
 
 // authNounsFR are the people a French writer defers to.
-const authNounsFR = `patron(?:ne)?|chef(?:fe)?|responsable|direction|directeur|directrice|dg|pdg|daf|dsi|g(?:é|e)rant(?:e)?|associ(?:é|e)s?|conseil(?: d'administration)?|comit(?:é|e)(?: de direction)?|codir|comex|service achats|achats|n\+1|sup(?:é|e)rieur(?:e)?|hi(?:é|e)rarchie|pr(?:é|e)sident(?:e)?|manager|ceo|cfo|cto|boss|mairie|drh|rh|bureau|coll(?:è|e)ge|commission|r(?:é|e)seau|t(?:ê|e)te de r(?:é|e)seau|franchiseur|associ(?:é|e)es`
+const authNounsFR = `patron(?:ne)?|chef(?:fe)?|responsable|direction|directeur|directrice|dg|pdg|daf|dsi|g(?:é|e)rant(?:e)?|associ(?:é|e)s?|conseil(?: d'administration)?|comit(?:é|e)(?: de direction)?|codir|comex|service achats|achats|n\+1|sup(?:é|e)rieur(?:e)?|hi(?:é|e)rarchie|pr(?:é|e)sident(?:e)?|manager|ceo|cfo|cto|boss|mairie|drh`
 
 // authNounsES are the people a Spanish writer defers to.
-const authNounsES = `jef(?:e|a|es)|gerente|gerencia|direcci(?:ó|o)n|director(?:a)?|due(?:ñ|n)(?:o|a)|socios?|junta(?: directiva)?|consejo(?: de administraci(?:ó|o)n)?|compras|departamento de compras|finanzas|superior(?:es)?|administraci(?:ó|o)n|administrador(?:a)?|propietari(?:o|a)|ceo|cfo|cto|boss|responsable|sostenedor(?:a)?|patronato|directorio|ayuntamiento|comit(?:é|e)(?: de direcci(?:ó|o)n)?|central|sede|matriz`
+const authNounsES = `jef(?:e|a|es)|gerente|gerencia|direcci(?:ó|o)n|director(?:a)?|due(?:ñ|n)(?:o|a)|socios?|junta(?: directiva)?|consejo(?: de administraci(?:ó|o)n)?|compras|departamento de compras|finanzas|superior(?:es)?|administraci(?:ó|o)n|administrador(?:a)?|propietari(?:o|a)|ceo|cfo|cto|boss|responsable|sostenedor|patronato|directorio`
 
 // detPossDE, detPossFR and detPossES are the determiners before such a
 // person ("meinem Chef", "notre direction", "mi jefe").
@@ -40,8 +40,6 @@ var (
 		`|\br(?:ü|ue)cksprache (?:mit|halten)` +
 		`|\bentscheidung (?:\pL+ ){0,2}?(?:trifft|treffen|liegt (?:\pL+ )?(?:beim|bei (?:unserem|unserer|meinem|meiner|dem|der|den|unseren))|obliegt)\b` +
 		`|\b(?:anschaffen|kaufen|bestellen|entscheiden|unterschreiben|freigeben|beschaffen|genehmigen) (?:kann|darf|k(?:ö|oe)nnen|d(?:ü|ue)rfen) (?:bei uns )?nur\b|\b(?:entscheiden|bestimmen) (?:bei uns )?andere\b|\bandere entscheiden\b` +
-		`|\b(?:entscheidet|entscheiden|unterschreibt|unterschreiben|genehmigt|zeichnet) (?:am ende |letztlich |final |letztendlich )?` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `)\b` +
-		`|\b` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `) (?:entscheidet|entscheiden|unterschreibt|unterschreiben|genehmigt|muss (?:zustimmen|unterschreiben|freigeben|entscheiden|genehmigen)|hat das letzte wort)` +
 		`|\b(?:freigabe|genehmigung|zustimmung|unterschrift|okay|ok|go) (?:durch|von|vom|der|des|meines|meiner|unseres|unserer)\b` +
 		`|\b(?:brauche|ben(?:ö|oe)tige|brauchen|ben(?:ö|oe)tigen|braucht|einholen|abwarten|warte auf|warten auf)\s+(?:[a-z\pL]+\s+){0,2}?(?:freigabe|genehmigung|zustimmung|unterschrift)` +
 		`|\b(?:freigegeben|genehmigt|abgesegnet|unterschrieben|abgezeichnet) werden\b` +
@@ -72,7 +70,7 @@ var (
 		`|\b(?:mi|mis|nuestro|nuestra|nuestros|el|la|los) (?:[a-z\pL-]+ )?(?:` + authNounsES + `) (?:decide|deciden|decidir(?:á|a)|aprueba|aprobar(?:á|a)|firma|firmar(?:á|a)|tiene la (?:última|ultima) palabra|tiene que (?:aprobar|firmar|dar)|debe (?:aprobar|firmar)|da el visto bueno|toma la decisi(?:ó|o)n)` +
 		`|\b(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|visto bueno|luz verde|firma|ok|validaci(?:ó|o)n) (?:de|del|por parte de)\s+` + detPossES + `? ?(?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
 		`|\b(?:necesito|necesitamos|necesitar(?:í|i)a|requiere|requiero|requerimos|hace falta|pendiente de|sujeto a|esperar|esperando|pedir|conseguir|obtener)\s+(?:la |el |su |una |un )?(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|visto bueno|luz verde|firma|ok)` +
-		`|\b(?:(?:consult|habl|coment|valid|revis|discut|confirm|present|propon|llev|mostr|ense(?:ñ|n))\pL*|ver(?:lo|la)?)\s+(?:[\pL']+\s+){0,3}?(?:(?:con|a)\s+` + detPossES + `|al|del) (?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
+		`|\b(?:consultar(?:lo)?|hablar(?:lo)?|comentar(?:lo)?|validar(?:lo)?|ver(?:lo)?|revisar(?:lo)?|discutir(?:lo)?|confirmar(?:lo)?|presentar(?:lo|se lo|selo)?|proponer(?:lo|selo)?|llevar(?:lo)?|consultarlo)\s+(?:con|a)\s+` + detPossES + ` (?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
 		`|\b(?:que|quien|quienes|el|ella|ellos) (?:es|son|ser(?:á|a)n?) (?:quien|quienes|el que|la que|los que) (?:aprueb|decid|firm|autoriz|tiene la (?:ú|u)ltima)\pL*` +
 		`|\bno (?:soy|soy yo) (?:quien|el que|la que) (?:decide|firma|aprueba|toma)|\bno (?:soy )?(?:el |la )?(?:que )?(?:decisor|decisora|tomador de decisiones)\b` +
 		`|\bno (?:es|depende de) (?:mi|mía|mia) (?:decisi(?:ó|o)n)?|\bno depende de m(?:í|i)|\bno (?:puedo|tengo (?:autoridad|autorizaci(?:ó|o)n) para) (?:firmar|decidir|aprobar|comprometer)`)
