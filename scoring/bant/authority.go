@@ -430,7 +430,7 @@ func skipDepartment(d *doc, p, le int, rest string) string {
 	q := p
 	for n := 0; n < 3; n++ {
 		ws, we := nextWord(d.lower, q, le)
-		if ws < 0 || ws > q+2 {
+		if ws < 0 || ws >= we || we > len(d.clean) || ws > q+2 {
 			break
 		}
 		w := d.lower[ws:we]

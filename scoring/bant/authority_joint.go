@@ -74,7 +74,7 @@ var businessNouns = map[string]bool{
 func ownsBusiness(d *doc, p int) bool {
 	for n := 0; n < 3; n++ {
 		ws, we := nextWord(d.lower, p, d.clauseEnd(p))
-		if ws < 0 {
+		if ws < 0 || ws >= we || we > len(d.clean) {
 			return false
 		}
 		if businessNouns[d.lower[ws:we]] || n == 0 && isUpper(d.clean[ws]) {
