@@ -113,6 +113,32 @@ var authorityGenCases = []struct {
 	{"es2 la firma el director", "El contrato lo firma el director financiero, yo solo lo reviso.", LevelDefers},
 	{"es2 sin pasar por nadie", "Soy la dueña y firmo sin pasar por nadie.", LevelDecisionMaker},
 	{"es2 clientes firman pain", "Cada día los clientes firman los albaranes en papel y se pierden.", ""},
+
+	// Third batch, written after tuning on the corpus, as a last check.
+	{"en3 need to loop in GM", "Sounds good, but our GM has the final word on new vendors.", LevelDefers},
+	{"en3 cofounder here", "Co-founder of a 12-person design studio. Our invoices are a mess.", LevelDecisionMaker},
+	{"en3 warehouse lead", "Warehouse team lead here, pickers keep grabbing the wrong bins.", LevelInfluencer},
+	{"en3 barista", "I'm a barista and our rota lives in a group chat.", LevelUser},
+	{"en3 needs sign off from HQ", "Any new software needs sign-off from HQ in Chicago.", LevelDefers},
+	{"en3 I'll sign", "If the pilot works I'll sign the annual plan myself.", LevelDecisionMaker},
+	{"de3 Geschäftsführer hier", "Geschäftsführer hier, wir haben 14 Fahrzeuge und planen alles per Excel.", LevelDecisionMaker},
+	{"de3 Chefin muss", "Meine Chefin muss das absegnen, ich sammle nur Angebote.", LevelDefers},
+	{"de3 Azubi", "Ich bin Azubi im Büro und mache die Ablage.", LevelUser},
+	{"de3 Teamleiter Versand", "Teamleiter Versand bei einem Onlinehändler, die Retouren stapeln sich.", LevelInfluencer},
+	{"de3 Aufsichtsrat", "Investitionen über 50.000 € muss der Aufsichtsrat genehmigen.", LevelDefers},
+	{"de3 Unterschrift Kunde pain", "Jeder Kunde unterschreibt das Übergabeprotokoll auf Papier, das scannen wir dann.", ""},
+	{"fr3 gérante boutique", "Gérante d'une boutique de vêtements à Nantes, je cherche une caisse.", LevelDecisionMaker},
+	{"fr3 doit passer en CA", "Le projet doit passer en conseil d'administration en juin.", LevelDefers},
+	{"fr3 je suis aide-soignante", "Je suis aide-soignante et les transmissions se font sur papier.", LevelUser},
+	{"fr3 responsable RH", "Responsable RH d'un groupe de 300 salariés, nous évaluons des SIRH.", LevelInfluencer},
+	{"fr3 patron décide", "Mon patron décidera après la démo.", LevelDefers},
+	{"fr3 clients signent pain", "Nos clients signent les bons de livraison à la main tous les jours.", ""},
+	{"es3 dueño de taller", "Soy dueño de un taller mecánico con 6 empleados.", LevelDecisionMaker},
+	{"es3 lo aprueba finanzas", "Cualquier gasto así lo aprueba el área de finanzas.", LevelDefers},
+	{"es3 cajera", "Soy cajera en un supermercado y el sistema se cuelga a diario.", LevelUser},
+	{"es3 jefa de proyecto", "Jefa de proyecto en una consultora, estoy comparando herramientas.", LevelInfluencer},
+	{"es3 tengo que consultarlo con gerencia", "Me gusta, pero tengo que consultarlo con la gerencia.", LevelDefers},
+	{"es3 decido yo", "Al final lo decido yo, soy la fundadora.", LevelDecisionMaker},
 }
 
 func TestAuthorityGeneralises(t *testing.T) {
