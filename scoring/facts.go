@@ -801,7 +801,11 @@ func seniorityOf(title string) string {
 		containsSeq(words, []string{"gerente", "general"}) || containsSeq(words, []string{"administrateur", "délégué"}) ||
 		containsSeq(words, []string{"consejero", "delegado"}) || containsSeq(words, []string{"consejera", "delegada"}) ||
 		containsSeq(words, []string{"chef", "d", "entreprise"}) ||
-		headAlone("chef", "chefin", "jefe", "jefa", "patron", "patronne", "patrón", "gerente", "boss"):
+		headAlone("chef", "chefin", "jefe", "jefa", "patron", "patronne", "patrón", "gerente", "boss") ||
+		// A bare "Director" signs for the company (a UK company director,
+		// "directrice" of a small agency); "Sales Director" heads a
+		// department, below.
+		headAlone("director", "directeur", "directrice", "directora"):
 		return SeniorityCLevel
 	case has("director", "head", "directeur", "directrice", "directora", "direktor", "direktorin", "leiter", "leiterin") ||
 		germanCompound(words, "leiter", "leiterin", "leitung"):

@@ -30,7 +30,7 @@ func TestTitleReadersAgree(t *testing.T) {
 		"Head of Growth", "Marketing Manager", "Product Owner", "Account Owner",
 		"Team Lead", "Supervisor", "Analyst", "Software Engineer", "Sales Representative",
 		"Marketing Intern", "Student", "Executive Assistant",
-		"Sales Director", "Head of Production",
+		"Sales Director", "Head of Production", "Director",
 		// German.
 		"Geschäftsführer", "Geschaeftsfuehrerin", "Inhaberin", "Vorstand", "Gründer", "Partnerin",
 		"Leiter Einkauf", "Abteilungsleiterin", "Teamleiter", "Projektmanagerin", "Sachbearbeiterin",
@@ -38,10 +38,10 @@ func TestTitleReadersAgree(t *testing.T) {
 		// French.
 		"PDG", "Directeur général", "Gérante", "Fondatrice", "Associé", "Directeur commercial",
 		"Responsable achats", "Chef de projet", "Assistante de direction", "Chargée de communication",
-		"Stagiaire",
+		"Stagiaire", "Directrice", "Gérant", "Dirigeante", "Responsable logistique",
 		// Spanish.
 		"Director general", "Gerente general", "Dueña", "Fundador", "Socio", "Jefe de compras",
-		"Gerente de operaciones", "Encargado de tienda", "Asistente administrativa", "Analista", "Becaria",
+		"Gerente de operaciones", "Encargado de tienda", "Asistente administrativa", "Analista", "Becaria", "Directora",
 	}
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	for _, title := range titles {

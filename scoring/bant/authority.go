@@ -17,10 +17,10 @@ var (
 	// fieldRe finds a "Title: VP Sales" form field.
 	fieldRe = mustPattern(`(?:^|\n)\s*(?:job title|title|role|position|job role|designation|job function)\s*[:=-]\s*`)
 	// decideRe finds explicit decision authority.
-	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\b(?:sole trader|sole proprietor|self[- ]employed|one[- ](?:man|woman|person) (?:band|business|shop|company)|solo (?:founder|practitioner|business owner)|it'?s just me\b|i work for myself|i run (?:it|everything|the business) (?:myself|alone|on my own))|\bi(?:'ll| will| can)? sign (?:it|off|the (?:contract|order|po|quote|agreement|paperwork)|contracts)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
+	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\b(?:sole trader|sole proprietor|self[- ]employed|one[- ](?:man|woman|person) (?:band|business|shop|company)|solo (?:founder|practitioner|business owner)|it'?s just me\b|i work for myself|i run (?:it|everything|the business) (?:myself|alone|on my own))|\bi(?:'ll| will| can)? sign (?:it|off|the (?:contract|order|po|quote|agreement|paperwork|plan|proposal|deal|subscription)|contracts)\b|\bi(?:'ll| will| can| would|'d)? (?:sign|approve|pay for|buy) (?:[a-z-]+ ){0,3}?(?:myself|personally|on my own)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\bi work alone\b|\bi (?:have|got|'ve got) (?:a|an|two|three|\d+) (?:\pL+ ){0,2}?(?:salon|shop|store|cafe|restaurant|bakery|gym|studio|clinic|practice|pub|bar|garage|farm|hotel|b&b|business|company|agency|salons|shops|stores|cafes|restaurants|gyms|studios|clinics|pubs)\b|\b(?:and i|and myself) (?:\pL+ )?(?:own|run|are the (?:co-?)?owners|co-own)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
 	// soloRe finds a sole trader or freelancer in German, French or
 	// Spanish ("Freiberuflerin", "auto-entrepreneur", "soy autónoma").
-	soloRe = mustPattern(`\b(?:freelancer(?:in)?|freiberufler(?:in)?|selbstst(?:ä|ae)ndig|selbst(?:ä|ae)ndig|einzelunternehmer(?:in)?|ich bin freelance|freelance-|auto-?entrepreneur|micro-?entrepreneur|je suis freelance|je suis (?:ind(?:é|e)pendant|ind(?:é|e)pendante)|(?:à|a) mon compte|je g(?:è|e)re tout (?:tout )?seule?|soy aut(?:ó|o)nom[oa]|aut(?:ó|o)nom[oa] y|trabajo por mi cuenta|soy freelance)`)
+	soloRe = mustPattern(`(?:^|\s)(?:à|a) mon compte|\b(?:freelancer(?:in)?|freiberuf\pL*|selbstst(?:ä|ae)ndig|selbst(?:ä|ae)ndig|einzelunternehmer(?:in)?|ich bin freelance|freelance-|auto-?entrepreneur|micro-?entrepreneur|je suis freelance|je suis (?:ind(?:é|e)pendant|ind(?:é|e)pendante)|(?:à|a) mon compte|je g(?:è|e)re tout (?:tout )?seule?|soy aut(?:ó|o)nom[oa]|aut(?:ó|o)nom[oa] y|trabajo por mi cuenta|soy freelance|(?:soy|trabajo|estoy|me dedico|ejerzo)\b[^.;\n]{0,40}?\bpor (?:mi cuenta|cuenta propia)|(?:infirmi\pL+|kin\pL+|m(?:é|e)decin|avocate?|ost(?:é|e)opathe|orthophoniste|sage-femme|psychologue|architecte|dentiste|podologue|profession|ergoth(?:é|e)rapeute|di(?:é|e)t(?:é|e)tici\pL+|psychomotrici\pL+|orthoptiste|exerce|install(?:é|e)e?) (?:en )?lib(?:é|e)rale?)`)
 	// runRe finds "I run the team" statements.
 	runRe = mustPattern(`\bi (run|lead|head|manage|own|co-?own|oversee|founded|co-?founded|started) (?:the|our|my|a|this|an|two|three|four|five|several|\d+) (?:[a-z0-9&-]+ ){0,2}?(?:(team|department|dept|division|function|operations|unit|office)|company|business|org|organization|organisation|agency|group|shop|store|firm|practice|startup|brand|clinic|restaurant|studio|place|location|salon|gym|box|boxe|hotel|pharmacy|bakery|bakerie|cafe|bar|garage|school|nursery)s?\b|\bmy own (?:company|business|agency|firm|shop|store|practice|startup)\b`)
 	// chargeRe finds "I'm in charge of ..." and "I'm responsible for
@@ -41,6 +41,11 @@ var (
 		`|\b(?:decision|final decision|final call|final say|last word|call|sign[- ]?off|signature) (?:is|will be|would be|lies|rests|sits|stays)\s+(?:made\s+)?(?:by|with|up to)\s+(?:my|our|the)(?: [a-z]+)?\s+\(?(?:[a-z]+ )?(?:` + deferNouns + `)\b` +
 		`|\b(?:my|our|the) (?:[a-z]+ ){0,2}?(?:` + deferNouns + `)(?: of [a-z]+)? (?:decides|will decide|makes the (?:final )?(?:decision|call)|has the (?:final|last) (?:say|word)|signs|will sign|approves|will approve|has to approve|must approve|needs to approve|has to sign|must sign|needs to sign|holds the budget|owns the budget|has the budget|gives the (?:final )?(?:ok|go[- ]ahead|green light)|(?:is|are) the (?:final |ultimate )?decision[- ]?makers?|(?:will|would) make the (?:final )?(?:call|decision)|decide|sign off|signs off)\b` +
 		`|\b(?:i )?(?:can't|cannot|can not|am not allowed to|am not authori[sz]ed to|don't have (?:the )?authority to|have no authority to|'m not authori[sz]ed to) (?:sign|approve|commit|make purchases|buy|purchase)\b` +
+		`|\b(?:it'?d be|it would be|it will be|it'?s|it is|that'?s|that is) (?:\pL+ ){0,2}?(?:their|his|her) (?:decision|call)(?: anyway| in the end| ultimately)?(?:[,.;!)]|$| and | so | but )` +
+		`|\b(?:someone|somebody) else (?:decides|signs|approves|holds the budget|makes the (?:decision|call))\b|\bothers decide\b|\babove my pay grade\b|\bpurse strings\b` +
+		`|\b(?:go|goes|going|gets passed|get passed|passes|will go|has to go|must go|would go|gets escalated) (?:up )?to (?:my|our|the) (?:[a-z]+ )?(?:` + deferNouns + `|council|district|trustees|committee)\b` +
+		`|\b(?:go|goes|going|will go|has to go|must go|would go) (?:to|before) (?:[a-z]+ ){1,3}?for (?:final )?(?:approval|a vote|sign[- ]?off|a decision)\b` +
+		`|\b(?:can't|cannot|can not) (?:just|simply|really|actually) (?:sign|approve|commit|buy|purchase)\b` +
 		`|\b(?:purchases|purchasing|contracts|buying decisions|decisions like this|anything over|spend|spending) (?:[^ ]+ ){0,3}?(?:go|goes|have to go|must go|run) through (?:my|our|the) (?:[a-z]+ )?(?:` + deferNouns + `)\b`)
 	// influRe finds the writer evaluating, researching, shortlisting or
 	// recommending, or acting for someone without saying who decides.
@@ -51,13 +56,16 @@ var (
 		`|\b(?:my|our) (?:[a-z]+ ){0,2}?(?:boss|manager|ceo|cto|cfo|coo|founder|owner|director|head|vp|supervisor|leadership|management|board|pastor|principal)(?: of [a-z]+)? (?:asked|told|has asked|tasked|assigned|directed|wants|wanted) me to (?:find|look|research|evaluate|compare|shortlist|source|identify|get|gather|collect|review|explore|scout|put together|check out|pick|select)\b` +
 		`|\bi(?:'m| am) responsible (?:to|for) (?:find|finding|choose|choosing|select|selecting|evaluate|evaluating|source|sourcing|pick|picking|identify|identifying)\b` +
 		`|\b(?:asked|tasked|told|sent) by (?:my|our) (?:[a-z]+ )?(?:` + authNouns + `)\b` +
-		`|\b(?:i've been|i have been|i was|i'm|i am) (?:asked|tasked|charged|assigned) (?:to|with) (?:find|look|research|evaluate|compare|shortlist|source|identify|find|put together|review|scout|explore)\w*` +
+		`|\b(?:i've been|i have been|i was|i'm|i am) (?:asked|tasked|charged|assigned) (?:to|with) (?:find|look|research|evaluate|compare|shortlist|source|identify|find|put together|review|scout|explore|gather|collect|compile|pull together|pull)\w*` +
+		`|\b(?:putting|put|pulling|pull) (?:a |together a )?(?:comparison|shortlist|short list|recommendation|options paper)(?: together)?\b` +
 		`|\bi (?:report|reports) (?:directly )?to\b` +
+		`|\bi work in (?:procurement|purchasing|the procurement|the purchasing)\b|\b(?:i'm|i am) (?:in|on the) (?:procurement|purchasing|sourcing) team\b` +
+		`|\b(?:i'm |i am )(?:leading|running|heading|coordinating|driving|managing) (?:the|an|our|a|this) (?:\pL+ ){0,2}?(?:review|evaluation|selection|search|tender|rfp)\b` +
 		`|\b(?:i'm|i am) (?:researching|evaluating|comparing|looking into|shortlisting|gathering (?:options|info|information|quotes)|putting together a (?:shortlist|comparison)|reviewing (?:options|vendors|tools))\b` +
 		`|\bmake a recommendation\b|\b(?:put together|prepare|preparing|putting together) a (?:shortlist|short list|recommendation|comparison)\b` +
 		`|\b(?:recommend|recommending) (?:it |this |a (?:tool|solution|vendor) |one )?to (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `)\b`)
 	// useRe finds statements that the writer will use the product.
-	useRe = mustPattern(`\bi work (?:in|on|at) the (?:warehouse|kitchen|front desk|reception|shop floor|call cent(?:er|re)|till|counter|ward|floor|store|line|depot)\b|\b(?:just |only )?for (?:me|myself)(?: personally)?,? not (?:the|my|our) (?:team|company)\b|\basking for myself\b|\bi(?:'ll| will|'d| would)(?: be)? (?:the one |mainly |mostly |primarily |personally )?(?:using|use) (?:it|this|the (?:tool|product|software|platform|app|system))\b|\bi(?:'d| would| will|'ll) be (?:the )?(?:main |primary |only |end |day-to-day |daily )?user\b|\b(?:for|just for) (?:my own|personal|individual|private) use\b|\b(?:i'm|i am) (?:an? |the |one of the )?end[- ]?users?\b|\bi use (?:it|this|your (?:tool|product|app)) (?:daily|every day|myself)\b`)
+	useRe = mustPattern(`\bi (?:just |only )?volunteer\b|\bich helfe ehrenamtlich\b|\bje suis b(?:é|e)n(?:é|e)vole\b|\bsoy voluntari[oa]\b|\bi work (?:in|on|at) the (?:warehouse|kitchen|front desk|reception|shop floor|call cent(?:er|re)|till|counter|ward|floor|store|line|depot)\b|\b(?:just |only )?for (?:me|myself)(?: personally)?,? not (?:the|my|our) (?:team|company)\b|\basking for myself\b|\bi(?:'ll| will|'d| would)(?: be)? (?:the one |mainly |mostly |primarily |personally )?(?:using|use) (?:it|this|the (?:tool|product|software|platform|app|system))\b|\bi(?:'d| would| will|'ll) be (?:the )?(?:main |primary |only |end |day-to-day |daily )?user\b|\b(?:for|just for) (?:my own|personal|individual|private) use\b|\b(?:i'm|i am) (?:an? |the |one of the )?end[- ]?users?\b|\bi use (?:it|this|your (?:tool|product|app)) (?:daily|every day|myself)\b`)
 )
 
 // Title vocabulary for classifyTitle.
@@ -68,7 +76,7 @@ var (
 		"chro": true, "chief": true, "president": true, "vp": true, "svp": true,
 		"evp": true, "founder": true, "co-founder": true, "cofounder": true,
 		"owner": true, "owners": true, "partner": true, "partners": true, "md": true, "gm": true,
-		"founders": true, "co-owner": true, "coowner": true, "proprietress": true,
+		"founders": true, "co-owner": true, "franchisee": true, "franchisees": true, "coowner": true, "proprietress": true,
 		"proprietor": true, "chairman": true, "chairwoman": true, "principal": true,
 	}
 	influencerTitleWords = map[string]bool{
@@ -93,7 +101,7 @@ var (
 		"editor": true, "copywriter": true, "photographer": true, "researcher": true, "scientist": true,
 		"librarian": true, "tutor": true, "instructor": true, "secretary": true, "bookkeeper": true,
 		"lawyer": true, "attorney": true, "solicitor": true, "dev": true, "picker": true,
-		"nanny": true, "carer": true, "physio": true, "physiotherapist": true, "officer": true,
+		"nanny": true, "carer": true, "auditor": true, "artist": true, "artists": true, "brewer": true, "volunteer": true, "packer": true, "physio": true, "physiotherapist": true, "officer": true,
 		"generalist": true, "therapeut": true, "physiotherapeut": true, "ergotherapeut": true, "logopäde": true,
 	}
 	// titleStop ends a title: "the CTO at Acme", "head of sales and ...".
@@ -140,7 +148,8 @@ var (
 		"der": true, "des": true, "für": true, "fuer": true, "je": true, "j'ai": true, "chez": true,
 		"dans": true, "de": true, "du": true, "d'une": true, "d'un": true, "en": true,
 		"del": true, "yo": true, "estoy": true, "tengo": true, "busco": true, "necesito": true,
-		"quiero": true, "me": true, "nous": true, "wir": true,
+		"quiero": true, "me": true, "nous": true, "wir": true, "würde": true, "wuerde": true, "kann": true,
+		"will": true, "brauche": true, "interessiere": true, "suis": true, "soy": true,
 	}
 )
 
@@ -151,6 +160,10 @@ type authCand struct {
 	// noOther marks "no one else decides": a deferring phrase in the same
 	// clause ("I don't need approval from my boss") is its negation.
 	noOther bool
+	// own marks the writer's own decision stated in words ("I decide",
+	// "c'est moi qui tranche"), which a "but" sets against a deferral
+	// before it.
+	own bool
 }
 
 // extractAuthority returns the most confident authority statement in d,
@@ -201,6 +214,7 @@ func extractAuthority(d *doc) *Authority {
 			continue // "it's not up to me" is caught by deferRe
 		}
 		add(LevelDecisionMaker, "", 0.9, m[0], m[1])
+		cands[len(cands)-1].own = true
 	}
 	for _, m := range runRe.findAll(d) {
 		if d.negatedBefore(m[0]) {
@@ -268,8 +282,15 @@ func extractAuthority(d *doc) *Authority {
 	}
 	cands = authorityLang(d, cands)
 	cands = deferCands(d, lang, cands)
+	cands = jointCands(d, cands)
 	if len(cands) == 0 {
 		return nil
+	}
+	cancelContrasted(d, cands)
+	for i := range cands {
+		if cands[i].a.Level == LevelDefers && painStoryDefer(d, cands[i].pos) {
+			cands[i].a.Confidence = 0
+		}
 	}
 
 	// Someone else deciding wins over every other statement and title
@@ -346,6 +367,11 @@ func signatureTitles(d *doc) []authCand {
 			return
 		}
 		first := strings.Trim(s[fs:fe], ".:;!?-'")
+		if titleSkip[first] && sigNamedAfter(d, fs, le) {
+			// "Le président de la cave, J.-P. Roux": a title and the
+			// name it belongs to.
+			ls, first = fe, ""
+		}
 		if titleSkip[first] || negators[first] || sigNotTitle[first] {
 			return
 		}
@@ -357,6 +383,7 @@ func signatureTitles(d *doc) []authCand {
 			return
 		}
 		rest := strings.Trim(s[min(end, le):le], " .")
+		rest = skipDepartment(d, le-len(rest), le, rest)
 		if rest == "" || strings.ContainsAny(rest[:1], ",|-@/\u00b7(") || sigCompanyPrefix(rest) {
 			for _, c := range out {
 				if c.pos == ls {
@@ -377,6 +404,10 @@ func signatureTitles(d *doc) []authCand {
 			le += ls
 		}
 		try(ls, le)
+		// A title in brackets after a name: "Sarah (practice owner)".
+		if o := strings.IndexByte(s[ls:le], '('); o > 0 && o < 40 && strings.HasSuffix(strings.TrimRight(s[ls:le], " ."), ")") {
+			try(ls+o+1, ls+strings.LastIndexByte(s[ls:le], ')'))
+		}
 		// A title after a dash at the end of a long line.
 		if k := strings.LastIndex(s[ls:le], " - "); k >= 0 && le-(ls+k) < 60 {
 			try(ls+k+3, le)
@@ -389,6 +420,56 @@ func signatureTitles(d *doc) []authCand {
 		try(c[0], c[1])
 	}
 	return out
+}
+
+// skipDepartment drops up to three capitalised words (and "&", "und",
+// "and") that name a department after a title in a signature ("Leiter
+// Verkauf & Vinothek", "VP Customer Success at a fintech",
+// "Abteilungsleiterin Meldewesen") and returns what follows them.
+func skipDepartment(d *doc, p, le int, rest string) string {
+	q := p
+	for n := 0; n < 3; n++ {
+		ws, we := nextWord(d.lower, q, le)
+		if ws < 0 || ws >= we || we > len(d.clean) || ws > q+2 {
+			break
+		}
+		w := d.lower[ws:we]
+		if !isUpper(d.clean[ws]) && w != "&" && w != "und" && w != "and" && !(ws > 0 && d.clean[ws-1] == '&') ||
+			titleStop[w] || sigNotTitle[w] {
+			break
+		}
+		q = we
+		for q < le && (d.lower[q] == ' ' || d.lower[q] == '&') {
+			q++
+		}
+	}
+	if q == p {
+		return rest
+	}
+	next := strings.Trim(d.lower[min(q, le):le], " .")
+	if next == "" || strings.ContainsAny(next[:1], ",|-@/\u00b7(") || sigCompanyPrefix(next) {
+		return next
+	}
+	return rest
+}
+
+// sigNamedAfter reports a line "<determiner> <title>, <Name>": after the
+// last comma only one to four capitalised words.
+func sigNamedAfter(d *doc, ls, le int) bool {
+	c := strings.LastIndexByte(d.lower[ls:le], ',')
+	if c < 0 {
+		return false
+	}
+	words := strings.Fields(d.clean[ls+c+1 : le])
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		if !isUpper(w[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // approvalFeature reports an approval named as a product feature right
@@ -419,7 +500,8 @@ func titleWordNear(s string, lo, hi int) bool {
 		}
 		w := strings.TrimRight(s[ws:we], ".:;'")
 		if k := strings.LastIndexByte(w, '-'); k > 0 && k+1 < len(w) {
-			if isTitleWord(w) || strings.HasPrefix(w, "freelance") {
+			if isTitleWord(w) || strings.HasPrefix(w, "freelance") || dmTitleWordsLang[w[:strings.IndexByte(w, '-')]] ||
+				dmTitleWords[w[:strings.IndexByte(w, '-')]] {
 				return true
 			}
 			w = w[k+1:]
@@ -449,7 +531,8 @@ var sigNotTitle = map[string]bool{
 // company after the title ("at Acme", "bei Müller GmbH", "chez Dupont").
 func sigCompanyPrefix(rest string) bool {
 	for _, p := range []string{"at ", "bei ", "chez ", "en ", "de ", "del ", "der ", "im ", "@", "of ", "for ",
-		"pour ", "para ", "für ", "fuer ", "here", "in ", "with ", "dans ", "à ", "a ", "hier", "ici", "aquí", "aqui"} {
+		"pour ", "para ", "für ", "fuer ", "here", "in ", "with ", "dans ", "à ", "a ", "hier", "ici", "aquí", "aqui",
+		"d'", "des ", "du ", "eines ", "einer ", "au ", "aux ", "beim "} {
 		if strings.HasPrefix(rest, p) {
 			return true
 		}
@@ -574,7 +657,7 @@ func trimTitle(toks []token, first, last int) int {
 		return last
 	case toks[lastTitle+1].w == "of" || langOfWords[toks[lastTitle+1].w] || strings.HasPrefix(toks[lastTitle+1].w, "d'"):
 		return last
-	case (ofTitles[toks[lastTitle].w] || langOfTitles[toks[lastTitle].w]) && !toks[lastTitle].comma:
+	case (ofTitles[toks[lastTitle].w] || langOfTitles[toks[lastTitle].w]) && !toks[lastTitle].comma && !bossWords[toks[lastTitle].w]:
 		return lastTitle + 1
 	}
 	return lastTitle
@@ -602,7 +685,14 @@ func asTitleEnds(toks []token, first, last int) bool {
 
 // isTitleWord reports a word that names a role by itself.
 func isTitleWord(w string) bool {
-	return dmTitleWords[w] || influencerTitleWords[w] || userTitleWords[w] || w == "head" || isTitleWordLang(w)
+	return dmTitleWords[w] || influencerTitleWords[w] || userTitleWords[w] || w == "head" || w == "boss" || isTitleWordLang(w)
+}
+
+// bossWords head something without naming a department after them: "ich
+// bin der Chef können Sie ..." is the boss, not a "Chef können".
+var bossWords = map[string]bool{
+	"boss": true, "chef": true, "chefin": true, "cheffe": true, "jefe": true, "jefa": true,
+	"patron": true, "patronne": true, "patrón": true, "patrona": true,
 }
 
 // token is one word of a title candidate.
@@ -678,13 +768,16 @@ func classifyTitle(words []string) string {
 	if strings.Contains(joined, "decision maker") || strings.Contains(joined, "decision-maker") {
 		return LevelDecisionMaker
 	}
+	if len(words) > 1 && (strings.Contains(joined, "titulaire") || strings.Contains(joined, "titular")) {
+		return LevelDecisionMaker // "pharmacienne titulaire" owns the pharmacy
+	}
 	dm, infl, user := false, false, false
 	for i, w := range words {
 		// "IT-Administrator", "Freelance-Grafikerin", "Recruiterin":
 		// the last part of a hyphenated compound and the masculine of a
 		// German feminine form name the same role.
 		if k := strings.LastIndexByte(w, '-'); k > 0 && k+1 < len(w) && !isTitleWord(w) {
-			if strings.HasPrefix(w, "freelance") {
+			if strings.HasPrefix(w, "freelance") || dmTitleWords[w[:strings.IndexByte(w, '-')]] || dmTitleWordsLang[w[:strings.IndexByte(w, '-')]] {
 				dm = true
 			}
 			w = w[k+1:]
@@ -715,6 +808,8 @@ func classifyTitle(words []string) string {
 			dm = true
 		case influencerTitleWords[w] || influencerTitleWordsLang[w] || isLeiterCompound(w) || titleSuffix(w, influencerSuffixes):
 			infl = true
+		case titleSuffix(w, dmSuffixes):
+			dm = true
 		case userTitleWords[w] || userTitleWordsLang[w] || titleSuffix(w, userSuffixes):
 			user = true
 		}
@@ -768,6 +863,10 @@ func headOfCompany(words []string, i int) bool {
 		if j == i {
 			continue
 		}
+		if j == i+2 && (words[i+1] == "de" || words[i+1] == "of") && (w == "un" || w == "una" || w == "a" || w == "an") ||
+			j == i+1 && (w == "d'un" || w == "d'une") {
+			return !departmentAfter(words, j+1) // "gerente de un laboratorio", "directrice d'une crèche"
+		}
 		w = strings.TrimPrefix(strings.TrimPrefix(w, "d'"), "l'")
 		if headQualifiers[w] || companyNouns[w] || headQualifiers["d'"+w] {
 			return true
@@ -779,6 +878,20 @@ func headOfCompany(words []string, i int) bool {
 		alone = false
 	}
 	return alone
+}
+
+// departmentAfter reports a team or department word at words[j]: "jefe
+// de un equipo" heads a team, not the business.
+func departmentAfter(words []string, j int) bool {
+	if j >= len(words) {
+		return false
+	}
+	switch words[j] {
+	case "team", "department", "equipo", "departamento", "área", "area", "équipe", "equipe", "service",
+		"département", "departement", "pôle", "pole", "unit", "unidad", "unité":
+		return true
+	}
+	return false
 }
 
 // seniorPair reports a two-word title that runs a company although
@@ -806,6 +919,7 @@ var (
 		"technikerin", "kaufmann", "kauffrau", "angestellte", "angestellter", "helfer", "helferin",
 		"fahrer", "fahrerin", "verkäufer", "verkäuferin", "pfleger", "pflegerin", "berater", "beraterin",
 		"sekretär", "sekretärin", "sekretaerin", "therapeut", "therapeutin", "administrator", "administratorin",
+		"student", "studentin",
 	}
 )
 

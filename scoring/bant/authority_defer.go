@@ -19,10 +19,10 @@ import (
 // doing it.
 
 var (
-	decideVerbsEN = mustPattern(`\b(?:decides|decide|will decide|'ll decide|decided by|make the (?:final )?(?:decisions?|call)|makes the (?:final )?(?:decisions?|call)|take the (?:final )?decision|takes the (?:final )?decision|final (?:decision|call|say|word|decide|sign[- ]?off|approval|choice)|last word|signs|sign off|signs off|will sign|'ll be the one signing|be the one (?:signing|deciding|approving)|signed by|signing authority|approves|approve|approved by|authori[sz]es|authori[sz]e|authori[sz]ed by|awards|award|awarded by|finali[sz]es|finali[sz]e|chooses|will choose|picks|will pick|calls the shots|green[- ]?light|go[- ]ahead|veto|votes on|vote on)\b`)
-	decideVerbsDE = mustPattern(`\b(?:entscheidet|entscheiden|entscheidung|entscheid|entschieden|beschlie(?:ß|ss)t|beschlossen|beschlie(?:ß|ss)en|genehmigt|genehmigen|genehmigung|freigeben|gibt (?:\pL+ )?frei|freigabe|freigegeben|unterschreibt|unterschreiben|unterschrift|unterschrieben|unterzeichnet|zuschlag|vergibt|absegnen|segnet|abgesegnet|letzte wort|gr(?:ü|ue)nes licht|w(?:ä|ae)hlt (?:\pL+ )?aus|l(?:ä|ae)uft (?:(?:ü|ue)ber|via)|geht (?:(?:ü|ue)ber|via)|erfolgt (?:(?:ü|ue)ber|durch))`)
-	decideVerbsFR = mustPattern(`\b(?:d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|d(?:é|e)cideront|d(?:é|e)cid(?:é|e)e? par|tranche|tranchera|arbitre|arbitrera|valide|valident|validera|valideront|valid(?:é|e)e? par|signe|signent|signera|signeront|sign(?:é|e)e? par|choisit|choisira|choisiront|choix final|approuve|approuvera|approbation|vote|votent|votera|vot(?:é|e)e? par|go final|le go|feu vert|dernier mot|revient (?:à|a)|lui revient|leur revient|passera (?:forc(?:é|e)ment )?par|passe (?:forc(?:é|e)ment )?par|sera (?:fait|faite|prise) par|d(?:é|e)cision finale|donne le go|donnera le go)`)
-	decideVerbsES = mustPattern(`\b(?:decide|deciden|decidir(?:á|a)|decidir(?:á|a)n|decidir(?:í|i)a|decidido por|firma|firman|firmar(?:á|a)|firmar(?:í|i)a|firmar|aprueba|aprueban|aprobar(?:á|a)|aprobar|aprobado por|aprobaci(?:ó|o)n|autoriza|autorizar|autorizar(?:á|a)|autorizaci(?:ó|o)n|adjudica|adjudicar(?:á|a)|adjudicaci(?:ó|o)n|resuelve|resolver(?:á|a)|elige|elegir(?:á|a)|escoge|escoger(?:á|a)|visto bueno|(?:ú|u)ltima palabra|luz verde|toma la decisi(?:ó|o)n|tomar(?:á|a) la decisi(?:ó|o)n|decisi(?:ó|o)n final)`)
+	decideVerbsEN = mustPattern(`\b(?:decides|decide|will decide|'ll decide|decided by|make the (?:final )?(?:decisions?|call)|makes the (?:final )?(?:decisions?|call)|take the (?:final )?decision|takes the (?:final )?decision|final (?:decision|call|say|word|decide|sign[- ]?off|approval|choice)|last word|signs|sign off|signs off|will sign|'ll be the one signing|be the one (?:signing|deciding|approving)|signed by|signing authority|approves|approve|approved by|authori[sz]es|authori[sz]e|authori[sz]ed by|awards|award|awarded by|finali[sz]es|finali[sz]e|chooses|will choose|picks|will pick|calls the shots|green[- ]?light|go[- ]ahead|veto|votes on|vote on|agree to|agrees to|have to agree|has to agree|to ok|to okay|pays|will pay|foots the bill|hold the purse strings|holds the purse strings|purse strings are held)\b`)
+	decideVerbsDE = mustPattern(`\b(?:entscheidet|entscheiden|entscheidung|entscheid|entschieden|beschlie(?:ß|ss)t|beschlossen|beschlie(?:ß|ss)en|genehmigt|genehmigen|genehmigung|freigeben|gibt (?:\pL+ )?frei|freigabe|freigegeben|unterschreibt|unterschreiben|unterschrift|unterschrieben|unterzeichnet|zuschlag|vergibt|absegnen|segnet|abgesegnet|letzte wort|gr(?:ü|ue)nes licht|w(?:ä|ae)hlt (?:\pL+ )?aus|(?:l(?:ä|ae)uft|laufen|geht|gehen|muss|m(?:ü|ue)ssen) (?:\pL+ )?(?:(?:ü|ue)ber|via)|erfolg(?:t|en) (?:(?:ü|ue)ber|durch)|zahlt|bezahlt|zustimmen|stimmt zu|zustimmung)`)
+	decideVerbsFR = mustPattern(`\b(?:d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|d(?:é|e)cideront|d(?:é|e)cid(?:é|e)e? par|tranche|tranchera|arbitre|arbitrera|valide|valident|validera|valideront|valid(?:é|e)e? par|signe|signent|signera|signeront|sign(?:é|e)e? par|choisit|choisira|choisiront|choix final|approuve|approuvera|approbation|vote|votent|votera|vot(?:é|e)e? par|go final|le go|feu vert|dernier mot|revient (?:à|a)|lui revient|leur revient|passera (?:forc(?:é|e)ment )?par|passe (?:forc(?:é|e)ment )?par|sera (?:fait|faite|prise) par|d(?:é|e)cision finale|donne le go|donnera le go|(?:sera|seront|est|sont) (?:fait|faits|faite|faites|pris|prise|prises) par|transmise? (?:à|a)|a tranch(?:é|e)|a d(?:é|e)cid(?:é|e)|a dit (?:non|niet)|verra)`)
+	decideVerbsES = mustPattern(`\b(?:decide|deciden|decidir(?:á|a)|decidir(?:á|a)n|decidir(?:í|i)a|decidido por|firma|firman|firmar(?:á|a)|firmar(?:í|i)a|firmar|aprueba|aprueban|aprobar(?:á|a)|aprobar|aprobado por|aprobaci(?:ó|o)n|autoriza|autorizar|autorizar(?:á|a)|autorizaci(?:ó|o)n|adjudica|adjudicar(?:á|a)|adjudicaci(?:ó|o)n|resuelve|resolver(?:á|a)|elige|elegir(?:á|a)|escoge|escoger(?:á|a)|visto bueno|(?:ú|u)ltima palabra|luz verde|toma la decisi(?:ó|o)n|tomar(?:á|a) la decisi(?:ó|o)n|decisi(?:ó|o)n final|pasar por|pasa por|pasan por|pasar(?:á|a) por|paga|pagar(?:á|a)|la hace|lo hace|la har(?:á|a)|las tomar(?:á|a)|la tomar(?:á|a)|dijo que no)`)
 )
 
 // deciderWords are the people and bodies who decide for a writer, in the
@@ -76,7 +76,15 @@ var deciderWords = map[string]bool{
 	"esposa": true, "superiores": true, "administración": true, "él": true, "ella": true,
 	"alcalde": true, "alcaldesa": true, "alcaldía": true,
 	"matriz": true, "corporativo": true, "rector": true, "rectoría": true, "presidente": true,
-	"presidenta": true, "patrón": true, "patrona": true,
+	"presidenta": true, "patrón": true, "patrona": true, "central": true, "sede": true,
+	"others": true, "andere": true, "autres": true, "otros": true, "otras": true, "upstairs": true,
+	"träger": true, "traeger": true, "gemeinde": true, "kämmerer": true, "kaemmerer": true, "stadt": true,
+	"cabildo": true, "ca": true, "municipalité": true, "municipalite": true, "pcc": true,
+	"patronato": true, "directorio": true, "sostenedor": true, "sostenedora": true, "ayuntamiento": true,
+	"direktion": true, "gremium": true, "eigentümern": true, "inhabern": true, "gesellschaftern": true,
+	"district": true, "diocese": true, "franchisor": true, "franchiseur": true, "réseau": true, "reseau": true,
+	"bureau": true, "collège": true, "drh": true, "commission": true, "trust": true,
+	"ausschuss": true, "associées": true,
 }
 
 // writerWords are the first-person words: a deciding verb next to one of
@@ -96,7 +104,7 @@ func isDeciderWord(w string) bool {
 		return true
 	}
 	if len(w) > 7 {
-		for _, suf := range []string{"leiter", "leiterin", "leitung", "vorstand", "einkauf"} {
+		for _, suf := range []string{"leiter", "leiterin", "leitung", "vorstand", "einkauf", "ausschuss", "direktion"} {
 			if strings.HasSuffix(w, suf) {
 				return true
 			}
@@ -109,7 +117,14 @@ func isDeciderWord(w string) bool {
 // other than the writer as its subject or agent: the nearest decider word
 // in the clause (within eight words) is nearer than the nearest
 // first-person word, and is not negated ("without my boss").
-func deferByOther(d *doc, vs, ve int) (noun int, ok bool) {
+func deferByOther(d *doc, vs, ve int, lang string) (noun int, ok bool) {
+	if ps, pe := prevWord(d.lower, d.clauseStart(vs), vs); ps >= 0 {
+		switch d.lower[ps:pe] {
+		case "sin", "sans", "without", "ohne":
+			return -1, false // "sin pasar por el directorio"
+		}
+	}
+	isWriter := func(w string) bool { return writerWords[w] && (w != "on" || lang == LangFrench) }
 	c := d.clauseSpan(d.clauseIndex(vs))
 	bestNoun, nounDist := -1, 9
 	writerDist := 99
@@ -122,7 +137,7 @@ func deferByOther(d *doc, vs, ve int) (noun int, ok bool) {
 		}
 		dist++
 		w := d.lower[ws:we]
-		if writerWords[w] && dist < writerDist {
+		if isWriter(w) && dist < writerDist {
 			writerDist = dist
 		}
 		if dist < nounDist && isDecider(d, c[0], ws, we) {
@@ -133,12 +148,12 @@ func deferByOther(d *doc, vs, ve int) (noun int, ok bool) {
 	dist = 0
 	for p := ve; p < c[1] && dist < 12; {
 		ws, we := nextWord(d.lower, p, c[1])
-		if ws < 0 {
-			break
+		if ws < 0 || strings.IndexByte(d.lower[p:ws], ',') >= 0 {
+			break // "it's the board that decides, I just compare": a new clause
 		}
 		dist++
 		w := d.lower[ws:we]
-		if writerWords[w] && dist < writerDist {
+		if isWriter(w) && dist < writerDist {
 			writerDist = dist
 		}
 		if dist < nounDist && isDecider(d, c[0], ws, we) {
@@ -167,7 +182,10 @@ func isDecider(d *doc, lo, ws, we int) bool {
 	}
 	pronoun := false
 	switch w {
-	case "he", "she", "he'll", "she'll", "he's", "him", "er", "sie", "il", "elle", "lui", "él", "ella":
+	case "he", "she", "he'll", "she'll", "he's", "him", "er", "sie", "il", "elle", "lui", "él", "ella",
+		"others", "andere", "autres", "otros", "otras", "upstairs",
+		// Functions named without an article: "procurement will decide".
+		"procurement", "purchasing", "finance", "management", "leadership", "corporate", "hq", "upper":
 		pronoun = true
 	}
 	r, _ := utf8.DecodeRuneInString(d.clean[ws:])
@@ -262,7 +280,7 @@ func deferCands(d *doc, lang string, cands []authCand) []authCand {
 	}
 	for _, p := range pats {
 		for _, m := range p.findAll(d) {
-			noun, ok := deferByOther(d, m[0], m[1])
+			noun, ok := deferByOther(d, m[0], m[1], lang)
 			if !ok {
 				continue
 			}

@@ -17,10 +17,10 @@ import (
 const authNounsDE = `chef|chefin|chefs|vorgesetzten|vorgesetzter|vorgesetzte|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|gesch(?:ä|ae)ftsf(?:ü|ue)hrung|gesch(?:ä|ae)ftsleitung|gf|vorstand|inhaber(?:in)?|einkauf|einkaufsabteilung|leitung|[a-z]*leiter(?:in)?|[a-z]*leitung|finanzabteilung|buchhaltung|controlling|gesellschafter(?:n)?|aufsichtsrat|direktor(?:in)?|partner(?:n)?|ceo|cfo|cto|coo|cio|it|praxisinhaber(?:in)?|eigent(?:ü|ue)mer(?:in)?|boss`
 
 // authNounsFR are the people a French writer defers to.
-const authNounsFR = `patron(?:ne)?|chef(?:fe)?|responsable|direction|directeur|directrice|dg|pdg|daf|dsi|g(?:é|e)rant(?:e)?|associ(?:é|e)s?|conseil(?: d'administration)?|comit(?:é|e)(?: de direction)?|codir|comex|service achats|achats|n\+1|sup(?:é|e)rieur(?:e)?|hi(?:é|e)rarchie|pr(?:é|e)sident(?:e)?|manager|ceo|cfo|cto|boss|mairie`
+const authNounsFR = `patron(?:ne)?|chef(?:fe)?|responsable|direction|directeur|directrice|dg|pdg|daf|dsi|g(?:é|e)rant(?:e)?|associ(?:é|e)s?|conseil(?: d'administration)?|comit(?:é|e)(?: de direction)?|codir|comex|service achats|achats|n\+1|sup(?:é|e)rieur(?:e)?|hi(?:é|e)rarchie|pr(?:é|e)sident(?:e)?|manager|ceo|cfo|cto|boss|mairie|drh`
 
 // authNounsES are the people a Spanish writer defers to.
-const authNounsES = `jef(?:e|a|es)|gerente|gerencia|direcci(?:ó|o)n|director(?:a)?|due(?:ñ|n)(?:o|a)|socios?|junta(?: directiva)?|consejo(?: de administraci(?:ó|o)n)?|compras|departamento de compras|finanzas|superior(?:es)?|administraci(?:ó|o)n|administrador(?:a)?|propietari(?:o|a)|ceo|cfo|cto|boss|responsable`
+const authNounsES = `jef(?:e|a|es)|gerente|gerencia|direcci(?:ó|o)n|director(?:a)?|due(?:ñ|n)(?:o|a)|socios?|junta(?: directiva)?|consejo(?: de administraci(?:ó|o)n)?|compras|departamento de compras|finanzas|superior(?:es)?|administraci(?:ó|o)n|administrador(?:a)?|propietari(?:o|a)|ceo|cfo|cto|boss|responsable|sostenedor|patronato|directorio`
 
 // detPossDE, detPossFR and detPossES are the determiners before such a
 // person ("meinem Chef", "notre direction", "mi jefe").
@@ -36,11 +36,10 @@ const (
 
 var (
 	// deferDE finds German statements that someone else decides.
-	deferDE = mustPattern(`\bmit ` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `)\s+(?:[a-z\pL]+\s+){0,3}?(?:abstimmen|absprechen|besprechen|kl(?:ä|ae)ren|abkl(?:ä|ae)ren|r(?:ü|ue)cksprache)` +
+	deferDE = mustPattern(`\bmit ` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `)(?:n|en|innen)?\s+(?:[a-z\pL]+\s+){0,3}?(?:abstimmen|absprechen|besprechen|kl(?:ä|ae)ren|abkl(?:ä|ae)ren|r(?:ü|ue)cksprache)` +
 		`|\br(?:ü|ue)cksprache (?:mit|halten)` +
-		`|\bentscheidung (?:\pL+ ){0,2}?(?:trifft|treffen|liegt (?:bei|beim) (?:unserem|unserer|meinem|meiner|dem|der|den)|obliegt)\b` +
-		`|\b(?:entscheidet|entscheiden|unterschreibt|unterschreiben|genehmigt|zeichnet) (?:am ende |letztlich |final |letztendlich )?` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `)\b` +
-		`|\b` + detPossDE + ` (?:[a-z\pL-]+ )?(?:` + authNounsDE + `) (?:entscheidet|entscheiden|unterschreibt|unterschreiben|genehmigt|muss (?:zustimmen|unterschreiben|freigeben|entscheiden|genehmigen)|hat das letzte wort)` +
+		`|\bentscheidung (?:\pL+ ){0,2}?(?:trifft|treffen|liegt (?:\pL+ )?(?:beim|bei (?:unserem|unserer|meinem|meiner|dem|der|den|unseren))|obliegt)\b` +
+		`|\b(?:anschaffen|kaufen|bestellen|entscheiden|unterschreiben|freigeben|beschaffen|genehmigen) (?:kann|darf|k(?:ö|oe)nnen|d(?:ü|ue)rfen) (?:bei uns )?nur\b|\b(?:entscheiden|bestimmen) (?:bei uns )?andere\b|\bandere entscheiden\b` +
 		`|\b(?:freigabe|genehmigung|zustimmung|unterschrift|okay|ok|go) (?:durch|von|vom|der|des|meines|meiner|unseres|unserer)\b` +
 		`|\b(?:brauche|ben(?:ö|oe)tige|brauchen|ben(?:ö|oe)tigen|braucht|einholen|abwarten|warte auf|warten auf)\s+(?:[a-z\pL]+\s+){0,2}?(?:freigabe|genehmigung|zustimmung|unterschrift)` +
 		`|\b(?:freigegeben|genehmigt|abgesegnet|unterschrieben|abgezeichnet) werden\b` +
@@ -48,47 +47,57 @@ var (
 		`|\bnicht (?:der|die|den) (?:[a-z\pL]+ )?entscheider(?:in)?\b|\bkein(?:e)? entscheider(?:in)?\b` +
 		`|\bnicht (?:meine|mein) (?:entscheidung|sache|budget)\b|\bliegt nicht bei mir\b|\bentscheide (?:das |ich )?nicht\b|\bnicht (?:allein|alleine) entscheiden\b` +
 		`|\b(?:nicht|keine) (?:zeichnungsberechtigt|vertr(?:ä|ae)ge unterschreiben|unterschriftsberechtigung|entscheidungsbefugnis|befugnis)` +
-		`|\b(?:darf|kann) (?:ich )?(?:keine|nicht) (?:vertr(?:ä|ae)ge )?(?:unterschreiben|unterzeichnen|entscheiden|freigeben)`)
+		`|\b(?:darf|kann) (?:ich )?(?:keine|nicht) (?:vertr(?:ä|ae)ge )?(?:unterschreiben|unterzeichnen|entscheiden|freigeben)` +
+		`|\b(?:unterschreiben|unterzeichnen|entscheiden|freigeben|genehmigen) (?:darf|kann) ich (?:\pL+ )?nicht\b`)
 
 	// deferFR finds French statements that someone else decides.
-	deferFR = mustPattern(`\b(?:la |une )?d(?:é|e)cision (?:finale )?(?:revient|appartient|sera prise|est prise|rel(?:è|e)ve|d(?:é|e)pend|incombe|reviendra)\b` +
-		`|\bc'est ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `) qui (?:d(?:é|e)cide|tranche|valide|signe|a le dernier mot|d(?:é|e)cidera|validera|signera)` +
+	deferFR = mustPattern(`\b(?:la |une |le )?(?:d(?:é|e)cision|choix|validation|arbitrage|dernier mot|go) (?:finale? |d(?:é|e)finitif |d(?:é|e)finitive )?(?:revient|appartient|sera prise|est prise|rel(?:è|e)ve|d(?:é|e)pend|incombe|reviendra)\b` +
+		`|\bc'est ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `) qui (?:(?:d(?:é|e)cid|tranch|valid|sign|arbitr|approuv|choisi|vot)\pL*|a le dernier mot)` +
+		`|\bc'est (?:m\.|mme|mr|monsieur|madame|mademoiselle|me|ma(?:î|i)tre|dr|docteur) (?:\pL+ ){0,2}?qui (?:d(?:é|e)cid|tranch|valid|sign|arbitr|approuv|choisi|vot|verr)` +
+		`|\bn'(?:ai|avons|a) pas (?:de |la )?(?:d(?:é|e)l(?:é|e)gation|pouvoir) de signature\b|\bsans (?:d(?:é|e)l(?:é|e)gation|pouvoir) de signature\b` +
+		`|\b(?:c'est|ce sont|ce seront|ce sera) (?:eux|elles|lui|elle) qui (?:d(?:é|e)cid|tranch|valid|sign|arbitr|approuv|choisi|vot|ont le dernier|a le dernier)` +
 		`|\b(?:mon|ma|notre|le|la|nos|les) (?:[a-z\pL-]+ )?(?:` + authNounsFR + `) (?:d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|tranche|tranchera|valide|validera|valident|signe|signera|a le dernier mot|doit (?:valider|signer|approuver|donner))` +
 		`|\b(?:faire valider|faire approuver|faire signer|faire remonter)\b` +
-		`|\b(?:soumettre|pr(?:é|e)senter|remonter|proposer)\s+(?:[a-z\pL']+\s+){0,2}?(?:à|a) ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
-		`|\b(?:en parler|voir (?:ça |cela |cela )?|discuter|consulter|v(?:é|e)rifier|valider (?:ça |cela )?)\s*(?:avec|(?:à|a)) ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
+		`|\b(?:soumet\pL*|pr(?:é|e)sent(?:er|e|erai|erons|ons)|remonter|propos(?:er|erai|erons))\s+(?:[a-z\pL']+\s+){0,3}?(?:(?:à|a) ` + detPossFR + `|au|aux) ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
+		`|\b(?:en parler|voir (?:ça |cela |cela )?|discuter|consulter|v(?:é|e)rifier|valider (?:ça |cela )?)\s*(?:(?:avec|(?:à|a)) ` + detPossFR + `|aux|au) ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
 		`|\b(?:accord|feu vert|approbation|validation|aval|signature|autorisation) (?:de|du|par|d') ?` + detPossFR + `? ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
+		`|\bpass(?:er|e|era|ent|eront) (?:en|devant (?:le|la|notre|les)) (?:conseil|comit(?:é|e)|codir|comex|commission|bureau|assembl(?:é|e)e|direction)` +
 		`|\bpas (?:le |la )?(?:d(?:é|e)cideur|d(?:é|e)cisionnaire)\b|\bpas moi qui (?:d(?:é|e)cide|signe|valide)|\bpas (?:à|a) moi de (?:d(?:é|e)cider|signer|trancher)` +
 		`|\bpas (?:ma|mon) (?:d(?:é|e)cision|budget|r(?:ô|o)le de)\b|\b(?:ne peux|ne suis pas (?:habilit|autoris)\pL*)\s+(?:pas )?(?:signer|engager|d(?:é|e)cider|valider)` +
 		`|\bne (?:signe|d(?:é|e)cide) pas\b|\bpeux pas (?:signer|d(?:é|e)cider|engager)`)
 
 	// deferES finds Spanish statements that someone else decides.
-	deferES = mustPattern(`\b(?:la )?decisi(?:ó|o)n (?:final |última |ultima )?(?:la toma|la tomar(?:á|a)|la tienen?|es de|corresponde|depende|recae|est(?:á|a) en manos|la va a tomar|queda en manos)` +
+	deferES = mustPattern(`\b(?:la |el |las )?(?:decisiones|adjudicaci(?:ó|o)n|decisi(?:ó|o)n|aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|firma|visto bueno|(?:ú|u)ltima palabra) (?:final |última |ultima |definitiva )?(?:las tomar(?:á|a)n?|las toma|la hace|la har(?:á|a)|la toma|la tomar(?:á|a)|la tienen?|es de|corresponde|depende|recae|est(?:á|a) en manos|la va a tomar|queda en manos)` +
 		`|\b(?:mi|mis|nuestro|nuestra|nuestros|el|la|los) (?:[a-z\pL-]+ )?(?:` + authNounsES + `) (?:decide|deciden|decidir(?:á|a)|aprueba|aprobar(?:á|a)|firma|firmar(?:á|a)|tiene la (?:última|ultima) palabra|tiene que (?:aprobar|firmar|dar)|debe (?:aprobar|firmar)|da el visto bueno|toma la decisi(?:ó|o)n)` +
 		`|\b(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|visto bueno|luz verde|firma|ok|validaci(?:ó|o)n) (?:de|del|por parte de)\s+` + detPossES + `? ?(?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
 		`|\b(?:necesito|necesitamos|necesitar(?:í|i)a|requiere|requiero|requerimos|hace falta|pendiente de|sujeto a|esperar|esperando|pedir|conseguir|obtener)\s+(?:la |el |su |una |un )?(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|visto bueno|luz verde|firma|ok)` +
 		`|\b(?:consultar(?:lo)?|hablar(?:lo)?|comentar(?:lo)?|validar(?:lo)?|ver(?:lo)?|revisar(?:lo)?|discutir(?:lo)?|confirmar(?:lo)?|presentar(?:lo|se lo|selo)?|proponer(?:lo|selo)?|llevar(?:lo)?|consultarlo)\s+(?:con|a)\s+` + detPossES + ` (?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
+		`|\b(?:que|quien|quienes|el|ella|ellos) (?:es|son|ser(?:á|a)n?) (?:quien|quienes|el que|la que|los que) (?:aprueb|decid|firm|autoriz|tiene la (?:ú|u)ltima)\pL*` +
 		`|\bno (?:soy|soy yo) (?:quien|el que|la que) (?:decide|firma|aprueba|toma)|\bno (?:soy )?(?:el |la )?(?:que )?(?:decisor|decisora|tomador de decisiones)\b` +
 		`|\bno (?:es|depende de) (?:mi|mía|mia) (?:decisi(?:ó|o)n)?|\bno depende de m(?:í|i)|\bno (?:puedo|tengo (?:autoridad|autorizaci(?:ó|o)n) para) (?:firmar|decidir|aprobar|comprometer)`)
 
 	// decideDE, decideFR and decideES find the writer deciding.
-	decideDE = mustPattern(`\bich (?:entscheide|unterschreibe|unterzeichne|genehmige)\b|\bentscheide ich\b|\bich (?:treffe|habe) (?:die |das )?(?:finale |letzte |endg(?:ü|ue)ltige )?(?:entscheidung|wort)\b|\b(?:entscheidung|wort) (?:liegt|ist) (?:bei mir|meine)\b|\bich bin (?:der |die )?(?:alleinige[rn]? )?(?:entscheider(?:in)?|zeichnungsberechtigt)\b|\b(?:das ist |ist )mein (?:eigenes )?budget\b|\bmein eigenes budget\b|\b(?:meine|meiner) (?:eigene[n]? )?(?:firma|praxis|kanzlei|agentur|werkstatt|b(?:ä|ae)ckerei)\b|\bmein(?:en)? (?:eigene[nrs]? )?(?:betrieb|unternehmen|laden|gesch(?:ä|ae)ft|restaurant|hotel|b(?:ü|ue)ro|studio)\b|\bich (?:f(?:ü|ue)hre|leite) (?:ein|eine|einen|unsere|unseren|unser|das|die|den|meine|meinen|mein) (?:[a-z\pL-]+ ){0,2}?(?:firma|betrieb|unternehmen|praxis|kanzlei|agentur|laden|gesch(?:ä|ae)ft|restaurant|hotel|werkstatt|b(?:ä|ae)ckerei|studio|gmbh)\b|\bich habe (?:die firma|das unternehmen) gegr(?:ü|ue)ndet|\bentscheide (?:das |dies |es |ich )?(?:in eigener (?:kompetenz|verantwortung)|selbst|allein|alleine)\b|\bunterschreibe (?:\pL+ ){0,2}?(?:selbst|allein|alleine)\b|\bunterschreibe ich\b|\bich (?:kann|darf) (?:\pL+ ){0,3}?(?:selbst |allein |alleine )?(?:freigeben|entscheiden|unterschreiben|genehmigen)\b|\bohne (?:r(?:ü|ue)cksprache|freigabe|zustimmung)\b`)
-	decideFR = mustPattern(`\bje (?:d(?:é|e)cide|signe|valide|tranche)\b|\bc'est moi qui (?:d(?:é|e)cide|signe|valide|tranche)|\bla d(?:é|e)cision (?:me revient|m'appartient|est la mienne)|\bje suis (?:le |la )?(?:seul |seule )?(?:d(?:é|e)cideu?r|d(?:é|e)cisionnaire)|\bj'ai le dernier mot\b|\bc'est mon (?:propre )?budget\b|\b(?:ma|mon) (?:propre )?(?:soci(?:é|e)t(?:é|e)|entreprise|bo(?:î|i)te|agence|cabinet|boutique|commerce|restaurant|h(?:ô|o)tel|magasin|atelier|pme)\b|\bje (?:dirige|g(?:è|e)re) (?:une|un|l'|la|le|notre|mon|ma) ?(?:[a-z\pL-]+ ){0,2}?(?:soci(?:é|e)t(?:é|e)|entreprise|bo(?:î|i)te|agence|cabinet|boutique|commerce|restaurant|h(?:ô|o)tel|magasin|atelier|pme|clinique|(?:é|e)cole)\b|\bj'ai (?:fond(?:é|e)|cr(?:é|e)(?:é|e)) (?:la |l'|notre |ma |mon )|\bje (?:peux|pourrai) (?:\pL+ )?(?:valider|signer|d(?:é|e)cider|engager|approuver)\b|\bsans passer par\b|\bj'ai (?:un|une|deux|trois|quatre|\d+) (?:petit |petite |petits |petites )?(?:resto|restaurant|boutique|salon|magasin|commerce|entreprise|soci(?:é|e)t(?:é|e)|h(?:ô|o)tel|bar|caf(?:é|e)|pharmacie|cabinet|agence|boulangerie|garage|salle|atelier|restos|restaurants|boutiques|salons|magasins|h(?:ô|o)tels|bars|pharmacies|agences)\b`)
-	decideES = mustPattern(`\byo (?:decido|firmo|apruebo)\b|\bdecido yo\b|\b(?:la )?decisi(?:ó|o)n es m(?:í|i)a\b|\bsoy (?:yo )?(?:quien|el que|la que) (?:decide|firma|aprueba|toma la decisi)|\b(?:tengo|la tengo yo) (?:la )?(?:última|ultima) palabra|\bes mi (?:propio )?presupuesto\b|\bmi (?:propia |propio )?(?:empresa|negocio|cl(?:í|i)nica|agencia|despacho|restaurante|tienda|hotel|taller|consultorio|pyme)\b|\b(?:dirijo|gestiono|llevo|tengo) (?:una|un|la|el|nuestra|nuestro|mi) (?:[a-z\pL-]+ ){0,2}?(?:empresa|negocio|cl(?:í|i)nica|agencia|despacho|restaurante|tienda|hotel|taller|consultorio|pyme|escuela|colegio)\b|\b(?:fund(?:é|e)|cre(?:é|e)) (?:la|el|esta|este|mi) (?:empresa|negocio|agencia)\b|\bpuedo (?:\pL+ )?(?:aprobar|firmar|decidir|autorizar)\b|\bsin pasar por\b|\btengo (?:un|una|dos|tres|cuatro|\d+) (?:peque(?:ñ|n)[oa]s? )?(?:peluquer(?:í|i)a|sal(?:ó|o)n|bar|cafeter(?:í|i)a|farmacia|gimnasio|panader(?:í|i)a|inmobiliaria|restaurante|tienda|negocio|empresa|taller|cl(?:í|i)nica|consultorio|hotel|agencia|despacho|local|restaurantes|tiendas|negocios|locales|sucursales)\b`)
+	decideDE = mustPattern(`\bich (?:entscheide|unterschreibe|unterzeichne|genehmige)\b|\bentscheide ich\b|\bich (?:treffe|habe) (?:die |das )?(?:finale |letzte |endg(?:ü|ue)ltige )?(?:entscheidung|wort)\b|\b(?:entscheidung|wort) (?:liegt|ist) (?:bei mir|meine)\b|\bich bin (?:der |die )?(?:alleinige[rn]? )?(?:entscheider(?:in)?|zeichnungsberechtigt)\b|\b(?:das ist |ist )mein (?:eigenes )?budget\b|\bmein eigenes budget\b|\b(?:meine|meiner) (?:eigene[n]? )?(?:firma|praxis|kanzlei|agentur|werkstatt|b(?:ä|ae)ckerei)\b|\bmein(?:en)? (?:eigene[nrs]? )?(?:betrieb|unternehmen|laden|gesch(?:ä|ae)ft|restaurant|hotel|b(?:ü|ue)ro|studio)\b|\bich (?:f(?:ü|ue)hre|leite) (?:ein|eine|einen|unsere|unseren|unser|das|die|den|meine|meinen|mein) (?:[a-z\pL-]+ ){0,2}?(?:firma|betrieb|unternehmen|praxis|kanzlei|agentur|laden|gesch(?:ä|ae)ft|restaurant|hotel|werkstatt|b(?:ä|ae)ckerei|studio|gmbh)\b|\bich habe (?:die firma|das unternehmen) gegr(?:ü|ue)ndet|\bentscheide (?:das |dies |es |ich )?(?:in eigener (?:kompetenz|verantwortung)|selbst|allein|alleine)\b|\bunterschreibe (?:\pL+ ){0,2}?(?:selbst|allein|alleine)\b|\bunterschreibe ich\b|\bich (?:kann|darf) (?:\pL+ ){0,3}?(?:selbst |allein |alleine )?(?:freigeben|entscheiden|unterschreiben|genehmigen)\b|\bohne (?:r(?:ü|ue)cksprache|freigabe|zustimmung)\b|\b(?:bin|arbeite) allein\b|\bund ich (?:\pL+ )?(?:sind die (?:eigent(?:ü|ue)mer|inhaber)|f(?:ü|ue)hren)\b|\b(?:ich )?hab(?:e)? (?:n|ne|nen|ein|eine|einen|zwei|drei|\d+) (?:\pL+ )?\pL*(?:salon|laden|studio|diele|caf(?:é|e)|restaurant|imbiss|kneipe|bar|praxis|betrieb|firma|werkstatt|b(?:ä|ae)ckerei|hof|pension|hotel|agentur|kanzlei|gesch(?:ä|ae)ft|filialen|l(?:ä|ae)den)\b`)
+	decideFR = mustPattern(`\bje (?:d(?:é|e)cide|signe|valide|tranche)\b|\bc'est moi qui (?:d(?:é|e)cide|signe|valide|tranche)|\bla d(?:é|e)cision (?:me revient|m'appartient|est la mienne)|\bje suis (?:le |la )?(?:seul |seule )?(?:d(?:é|e)cideu?r|d(?:é|e)cisionnaire)|\bj'ai le dernier mot\b|\bc'est mon (?:propre )?budget\b|\b(?:ma|mon) propre bo(?:î|i)te\b|\bj'ai (?:ma|mon) (?:propre )?(?:bo(?:î|i)te|entreprise|soci(?:é|e)t(?:é|e)|agence|cabinet)\b|\b(?:ma|mon) (?:propre )?(?:soci(?:é|e)t(?:é|e)|entreprise|agence|cabinet|boutique|commerce|restaurant|h(?:ô|o)tel|magasin|atelier|pme)\b|\bje (?:dirige|g(?:è|e)re) (?:une|un|l'|la|le|notre|mon|ma) ?(?:[a-z\pL-]+ ){0,2}?(?:soci(?:é|e)t(?:é|e)|entreprise|bo(?:î|i)te|agence|cabinet|boutique|commerce|restaurant|h(?:ô|o)tel|magasin|atelier|pme|clinique|(?:é|e)cole)\b|\bj'ai (?:fond(?:é|e)|cr(?:é|e)(?:é|e)) (?:la |l'|notre |ma |mon )|\bje (?:peux|pourrai) (?:\pL+ )?(?:valider|signer|d(?:é|e)cider|engager|approuver)\b|\bsans passer par\b|\bje travaille seule?\b|\b(?:on|nous) (?:tient|tenons|poss(?:è|e)de|poss(?:é|e)dons) (?:le|la|l'|un|une|notre|nos|les|deux|trois|\d+) |\bj'ai (?:un|une|deux|trois|quatre|\d+) (?:petit |petite |petits |petites )?(?:resto|restaurant|boutique|salon|magasin|commerce|entreprise|soci(?:é|e)t(?:é|e)|h(?:ô|o)tel|bar|caf(?:é|e)|pharmacie|cabinet|agence|boulangerie|garage|salle|atelier|restos|restaurants|boutiques|salons|magasins|h(?:ô|o)tels|bars|pharmacies|agences)\b`)
+	decideES = mustPattern(`\byo (?:decido|firmo|apruebo)\b|\bdecido yo\b|\b(?:la )?decisi(?:ó|o)n es m(?:í|i)a\b|\bsoy (?:yo )?(?:quien|el que|la que) (?:decide|firma|aprueba|toma la decisi)|\b(?:tengo|la tengo yo) (?:la )?(?:última|ultima) palabra|\bes mi (?:propio )?presupuesto\b|\bmi (?:propia |propio )?(?:empresa|negocio|cl(?:í|i)nica|agencia|despacho|restaurante|tienda|hotel|taller|consultorio|pyme)\b|\b(?:dirijo|gestiono|llevo|tengo) (?:una|un|la|el|nuestra|nuestro|mi) (?:[a-z\pL-]+ ){0,2}?(?:empresa|negocio|cl(?:í|i)nica|agencia|despacho|restaurante|tienda|hotel|taller|consultorio|pyme|escuela|colegio)\b|\b(?:fund(?:é|e)|cre(?:é|e)) (?:la|el|esta|este|mi) (?:empresa|negocio|agencia)\b|\bpuedo (?:\pL+ )?(?:aprobar|firmar|decidir|autorizar)\b|\bsin pasar por\b|\btrabajo sol[oa]\b|\by yo (?:llevamos|dirigimos|regentamos|somos (?:los )?(?:due(?:ñ|n)os|propietarios))\b|\bdecisi(?:ó|o)n (?:final |(?:ú|u)ltima |definitiva )?es m(?:í|i)a\b|\btengo (?:un|una|dos|tres|cuatro|\d+) (?:peque(?:ñ|n)[oa]s? )?(?:peluquer(?:í|i)a|sal(?:ó|o)n|bar|cafeter(?:í|i)a|farmacia|gimnasio|panader(?:í|i)a|inmobiliaria|restaurante|tienda|negocio|empresa|taller|cl(?:í|i)nica|consultorio|hotel|agencia|despacho|local|restaurantes|tiendas|negocios|locales|sucursales)\b`)
 
 	// influDE, influFR and influES find the writer evaluating,
 	// researching, shortlisting or recommending.
 	influDE = mustPattern(`\bich (?:soll|wurde (?:gebeten|beauftragt)|bin beauftragt|habe den auftrag|bin dabei|sammle|mache|erstelle|pr(?:ü|ue)fe|vergleiche|evaluiere|recherchiere|sondiere|schaue mir)\b(?:\s+[a-z\pL,]+){0,6}?\s+(?:vergleichen|recherchieren|evaluieren|pr(?:ü|ue)fen|anschauen|sondieren|finden|suchen|zusammenstellen|optionen|angebote|anbieter|l(?:ö|oe)sungen|tools|vorauswahl|shortlist|(?:ü|ue)berblick|markt|empfehlung)` +
 		`|\b(?:eine |meine )?(?:empfehlung|vorauswahl|shortlist|entscheidungsvorlage)\b` +
-		`|\bich (?:empfehle|w(?:ü|ue)rde empfehlen)\b` +
+		`|\bich (?:empfehle|w(?:ü|ue)rde empfehlen)\b|\bich (?:recherchiere|vergleiche|evaluiere|sondiere)\b` +
 		`|\b(?:projektteam|auswahlteam|evaluierungsteam|auswahlprozess|auswahlverfahren)\b` +
-		`|\bich (?:leite|f(?:ü|ue)hre|koordiniere|betreue) (?:die|das|den|eine|ein|einen|unser|unsere|unseren) (?:[a-z\pL-]+ )?(?:arbeitsgruppe|projektgruppe|abteilung|team|projekt|bereich|auswahl|evaluierung|[a-z\pL-]*team|[a-z\pL-]*abteilung|[a-z\pL-]*projekt)\b` +
-		`|\bim auftrag (?:unseres|unserer|meines|meiner|der|des) `)
+		`|\bich (?:leite|f(?:ü|ue)hre|koordiniere|betreue) (?:\pL+ ){0,2}?(?:die|das|den|eine|ein|einen|unser|unsere|unseren) (?:[a-z\pL-]+ )?(?:arbeitsgruppe|projektgruppe|abteilung|team|projekt|bereich|auswahl|evaluierung|[a-z\pL-]*team|[a-z\pL-]*abteilung|[a-z\pL-]*projekt)\b` +
+		`|\bim auftrag (?:unseres|unserer|meines|meiner|der|des) ` +
+		`|\bich (?:bin|arbeite) im (?:zentral)?einkauf\b|\bje (?:suis|travaille) (?:aux|au service) achats\b|\b(?:trabajo|estoy) en (?:el departamento de )?compras\b`)
 	influFR = mustPattern(`\bje (?:compare|benchmark|recense|pr(?:é|e)s(?:é|e)lectionne)\b|\bje (?:dirige|pilote|coordonne|anime) (?:l'|la |le |une |un |notre )(?:[a-z\pL-]+ )?(?:(?:é|e)quipe|service|d(?:é|e)partement|projet|appel d'offres|groupe de travail)\b|\bje (?:suis )?(?:charg(?:é|e)e? de|dois|compare|(?:é|e)value|analyse|recense|pr(?:é|e)pare|fais|regarde|me renseigne)\b(?:\s+[a-z\pL',]+){0,5}?\s*(?:comparer|(?:é|e)valuer|trouver|identifier|recenser|comparatif|comparaison|solutions|outils|offres|pr(?:é|e)s(?:é|e)lection|short-?list|recommandation|benchmark|march(?:é|e)|options)` +
 		`|\b(?:une |ma )?(?:recommandation|pr(?:é|e)s(?:é|e)lection|short-?list)\b` +
+		`|\bon m'a (?:demand(?:é|e)|charg(?:é|e)e?|confi(?:é|e)) (?:de |d')|\b(?:un|mon|le|ce) (?:petit )?(?:comparatif|benchmark)\b` +
 		`|\bje (?:recommanderai|vais recommander|recommanderais)\b`)
 	influES = mustPattern(`\b(?:quiero|voy a|vamos a) proponer\b|\b(?:dirijo|lidero|coordino|llevo) (?:el|la|un|una|nuestro|nuestra) (?:[a-z\pL-]+ )?(?:equipo|departamento|(?:á|a)rea|proyecto|licitaci(?:ó|o)n)\b|\b(?:estoy|me (?:han pedido|pidieron|encargaron|toca)|me encargo de|mi tarea es|tengo que|debo)\s+(?:[a-z\pL,]+\s+){0,4}?(?:evaluando|comparando|investigando|analizando|buscando (?:opciones|alternativas|proveedores|soluciones)|evaluar|comparar|investigar|buscar (?:opciones|alternativas|proveedores|soluciones|una herramienta|un software|un sistema)|analizar|preseleccionar|recomendar)` +
 		`|\b(?:una |mi )?(?:recomendaci(?:ó|o)n|preselecci(?:ó|o)n|lista corta|shortlist)\b` +
+		`|\b(?:armando|haciendo|preparando|elaborando|armar|hacer|preparar|elaborar) (?:una|un) (?:comparativa|comparativo|comparaci(?:ó|o)n|benchmark)\b|\bpara (?:poder )?recomendar\b` +
+		`|\bme (?:han pedido|pidieron|encargaron|encomendaron|toca) (?:que )?(?:recopil|reun|junt|busc|compar|evalu|investig|analiz|prepar|sacar)\pL*` +
 		`|\b(?:recomendar(?:é|e)|voy a recomendar|recomendar(?:í|i)a)\b`)
 
 	// userDE, userFR and userES find the writer wanting it for their own
@@ -100,7 +109,7 @@ var (
 	// introLangRe finds a first-person statement of one's job in
 	// German, French or Spanish ("ich bin Teamleiter", "je suis
 	// responsable", "soy la gerente"); group 1 is the intro.
-	introLangRe = mustPattern(`\b(c'est moi|es yo|soy yo|ich bin|ich arbeite als|bin|je suis|je travaille comme|je travaille en tant que|en tant que|soy|trabajo como|mi (?:puesto|cargo|rol) es|mon (?:poste|r(?:ô|o)le) est|meine (?:rolle|position|funktion) ist)\s+`)
+	introLangRe = mustPattern(`\b(c'est moi|es yo|soy yo|ich bin|ich arbeite als|bin|je suis|je travaille comme|je travaille en tant que|en tant que|soy|trabajo como|trabajo de|curro de|curro como|mi (?:puesto|cargo|rol) es|mon (?:poste|r(?:ô|o)le) est|meine (?:rolle|position|funktion) ist)\s+`)
 	// fieldLangRe finds a "Position: Teamleiter" form field.
 	fieldLangRe = mustPattern(`(?:^|\n)\s*(?:position|funktion|rolle|berufsbezeichnung|jobtitel|poste|fonction|titre|r(?:ô|o)le|cargo|puesto|rol)\s*[:=-]\s*`)
 	// asLangRe finds "als Geschäftsführer", "comme gérante", "como
@@ -111,6 +120,38 @@ var (
 	// is involved", "ich brauche keine Freigabe", "nadie más").
 	noOtherRe = mustPattern(`\bno (?:one|body) else (?:is involved|decides|needs to|has to|signs|approves|involved)|\bnobody else (?:is involved|decides|needs to|has to|signs|approves)|\b(?:don't|do not|won't|never) need (?:anyone's|anybody's|any|someone's|a|the) (?:approval|sign[- ]?off|permission|ok)|\bwithout (?:anyone's|any) (?:approval|sign[- ]?off)|\bkeine (?:freigabe|genehmigung|zustimmung) (?:von|vom|der|des|n(?:ö|oe)tig|notwendig|erforderlich|brauche)|\bniemand(?:en)? (?:sonst|anderen|anders) (?:fragen|entscheidet|muss)|\bmuss niemanden fragen|\bpersonne d'autre (?:ne )?(?:d(?:é|e)cide|valide|signe|n'intervient|intervient)|\bpas besoin (?:de |d')(?:l'|la |le |leur |son )?(?:accord|validation|autorisation|approbation|feu vert|aval)|\bsans (?:validation|accord|approbation) (?:de|d'|pr(?:é|e)alable)|\bno necesito (?:la |el )?(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|permiso|visto bueno)|\bnadie m(?:á|a)s (?:decide|firma|aprueba|interviene)`)
 )
+
+// othersNamed reports a word before p that makes the noun at p other
+// people: a number or a determiner ("300 Freiberufler", "mit den
+// Freelancern", "our freelancers").
+func othersNamed(d *doc, p int) bool {
+	ws, we := prevWord(d.lower, d.clauseStart(p), p)
+	if ws < 0 {
+		return false
+	}
+	w := d.lower[ws:we]
+	if w != "" && w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	switch w {
+	case "die", "den", "der", "mit", "unsere", "unseren", "our", "the", "with", "von", "des", "mes", "nos",
+		"les", "los", "las", "con", "de", "several", "many", "mehrere", "viele", "plusieurs", "varios", "varias":
+		return true
+	}
+	return false
+}
+
+// approvalLimit reports an amount limit just after p: "hasta", "up to",
+// "jusqu'à", "bis".
+func approvalLimit(d *doc, p int) bool {
+	seg := d.lower[p:min(len(d.lower), p+30)]
+	for _, w := range []string{"hasta", "up to", "jusqu", " bis "} {
+		if strings.Contains(seg, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // authNegatedLang reports a German, French or Spanish negation among the
 // three words before p in its clause ("ich brauche keine Freigabe", "je
@@ -159,13 +200,14 @@ var (
 		"dueño": true, "dueña": true, "dueno": true, "duena": true, "propietario": true, "propietaria": true,
 		"fundador": true, "fundadora": true, "cofundador": true, "cofundadora": true,
 		"socio": true, "socia": true, "socio-director": true, "prokurist": true, "prokuristin": true,
-		"partnerin": true, "vorstands": true,
+		"partnerin": true, "vorstands": true, "gf": true, "titulaire": true, "titular": true,
 		"dirigeant": true, "dirigeante": true, "patronne": true, "unternehmer": true, "unternehmerin": true,
 		"empresario": true, "empresaria": true, "propriétaires": true, "auto-entrepreneur": true,
 		"autónomo": true, "autónoma": true, "autonomo": true, "autonoma": true, "freelance": true,
 		"freelancer": true, "freelancerin": true, "freiberufler": true, "freiberuflerin": true,
 		"selbstständig": true, "selbständig": true, "einzelunternehmer": true, "einzelunternehmerin": true,
-		"indépendant": true, "indépendante": true, "independiente": true, "micro-entrepreneur": true,
+		"indépendant": true, "indépendante": true, "franchisenehmer": true, "franchisenehmerin": true,
+		"franchisé": true, "franchisée": true, "franchise": true, "franquiciado": true, "franquiciada": true, "independiente": true, "micro-entrepreneur": true,
 	}
 	influencerTitleWordsLang = map[string]bool{
 		"leiter": true, "leiterin": true, "teamleiter": true, "teamleiterin": true,
@@ -180,7 +222,7 @@ var (
 		"supervisor": true, "supervisora": true, "superviseur": true, "líder": true, "lider": true, "leitung": true,
 		"bauführer": true, "bauleiter": true, "polier": true, "vorarbeiter": true, "meister": true,
 		"meisterin": true, "coordonnateur": true, "coordonnatrice": true, "encargados": true,
-		"pilote": true, "contremaître": true, "contremaitre": true, "capataz": true,
+		"pilote": true, "cadre": true, "gestionnaire": true, "gestionnaires": true, "contremaître": true, "contremaitre": true, "capataz": true,
 	}
 	userTitleWordsLang = map[string]bool{
 		"sachbearbeiter": true, "sachbearbeiterin": true, "assistenz": true, "assistent": true,
@@ -203,7 +245,7 @@ var (
 		"profesora": true, "maestro": true, "maestra": true, "becario": true, "becaria": true,
 		"empleado": true, "empleada": true, "auxiliar": true, "recepcionista": true, "secretaria": true,
 		"secrétaire": true, "secretaire": true, "sekretärin": true, "sekretaerin": true,
-		"commerciale": true, "comercial": true, "außendienstmitarbeiter": true, "vertriebsmitarbeiter": true,
+		"commerciale": true, "commercial": true, "comercial": true, "außendienstmitarbeiter": true, "vertriebsmitarbeiter": true,
 		"koch": true, "köchin": true, "kellner": true, "kellnerin": true, "servicekraft": true, "lagerist": true,
 		"lageristin": true, "kassierer": true, "kassiererin": true, "apotheker": true, "apothekerin": true,
 		"pta": true, "mfa": true, "arzthelferin": true, "erzieher": true, "erzieherin": true, "lehrkraft": true,
@@ -226,7 +268,11 @@ var (
 		"diseñadora": true, "disenador": true, "disenadora": true, "programador": true, "programadora": true,
 		"docente": true, "operario": true, "operaria": true, "almacenista": true, "bodeguero": true,
 		"asesor": true, "asesora": true, "agente": true, "dependiente": true, "dependienta": true,
-		"médico": true, "médica": true, "medico": true, "enfermeira": true, "gestor": true, "gestora": true,
+		"médico": true, "médica": true, "kommissionierer": true, "kommissioniererin": true,
+		"gouvernante": true, "profe": true, "enólogo": true, "enóloga": true, "enologo": true, "enologa": true,
+		"asv": true, "métreur": true, "metreur": true, "libraire": true, "commis": true, "mozo": true, "tfa": true,
+		"studi": true, "laborantin": true, "laborant": true, "monitor": true, "monitora": true, "salarié": true,
+		"salariée": true, "salarie": true, "salariee": true, "bénévole": true, "benevole": true, "voluntario": true, "voluntaria": true, "medico": true, "enfermeira": true, "gestor": true, "gestora": true,
 	}
 	// langOfTitles take "de"/"des"/"del"/"d'" and a department after
 	// them ("chef de projet", "jefe de compras").
@@ -252,8 +298,14 @@ func isLeiterCompound(w string) bool {
 // isTitleWordLang reports a German, French or Spanish word that names a
 // role by itself.
 func isTitleWordLang(w string) bool {
-	return dmTitleWordsLang[w] || influencerTitleWordsLang[w] || userTitleWordsLang[w] || isLeiterCompound(w)
+	return dmTitleWordsLang[w] || influencerTitleWordsLang[w] || userTitleWordsLang[w] || isLeiterCompound(w) ||
+		titleSuffix(w, dmSuffixes) || titleSuffix(w, influencerSuffixes) || titleSuffix(w, userSuffixes)
 }
+
+// dmSuffixes end German compound titles of an owner or managing director
+// ("Laborinhaber", "Praxisinhaberin", "Mitgeschäftsführer").
+var dmSuffixes = []string{"inhaber", "inhaberin", "eigentümer", "eigentümerin", "eigentuemer", "gründer",
+	"gründerin", "geschäftsführer", "geschäftsführerin", "geschaeftsfuehrer", "geschaeftsfuehrerin"}
 
 // authorityLang adds the German, French and Spanish readings of d to
 // cands: stated titles ("ich bin Teamleiter", "en tant que gérante"),
@@ -295,7 +347,7 @@ func authorityLang(d *doc, cands []authCand) []authCand {
 		}
 	}
 	for _, m := range soloRe.findAll(d) {
-		if authNegatedLang(d, m[0]) || d.negatedBefore(m[0]) {
+		if authNegatedLang(d, m[0]) || d.negatedBefore(m[0]) || othersNamed(d, m[0]) {
 			continue
 		}
 		add(LevelDecisionMaker, "", 0.8, m[0], m[1])
@@ -305,7 +357,14 @@ func authorityLang(d *doc, cands []authCand) []authCand {
 			if authNegatedLang(d, m[0]) || d.negatedBefore(m[0]) {
 				continue
 			}
+			if approvalLimit(d, m[1]) {
+				// "puedo aprobar hasta 6.000 €": a signing limit, which
+				// a stated title outranks.
+				add(LevelDecisionMaker, "", 0.6, m[0], m[1])
+				continue
+			}
 			add(LevelDecisionMaker, "", 0.85, m[0], m[1])
+			cands[len(cands)-1].own = true
 		}
 	}
 	for _, p := range []*pattern{influDE, influFR, influES} {
