@@ -15,6 +15,7 @@ const (
 	needTierStrong
 	needTierForced
 	needTierLack
+	needTierStory
 	needTierMid
 	needTierManual
 	needTierTrouble
@@ -34,6 +35,7 @@ var needTierConf = [needTierCount]float64{
 	needTierStrong:   0.75,
 	needTierForced:   0.65,
 	needTierLack:     0.6,
+	needTierStory:    0.6,
 	needTierMid:      0.6,
 	needTierManual:   0.45,
 	needTierTrouble:  0.4,
@@ -102,6 +104,8 @@ func needTierPatterns(p *needPatterns, t needTier) *pattern {
 		return p.forced
 	case needTierLack:
 		return p.lack
+	case needTierStory:
+		return p.story
 	case needTierMid:
 		return p.mid
 	case needTierManual:
@@ -209,25 +213,35 @@ func needGoals(d *doc, langs []*needPatterns) []needCue {
 				out = append(out, needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: needTierGoal, conf: needTierConf[needTierGoal]})
 			}
 		}
-		if p.goalWish == nil || p.goalVerb == nil {
-			continue
+		for _, pair := range [...][2]*pattern{{p.goalWish, p.goalVerb}, {p.wish, p.wishVerb}, {p.wish, p.goalVerb}} {
+			out = needWishGoals(d, langs, pair[0], pair[1], out)
 		}
-		wishes := p.goalWish.findAll(d)
-		if len(wishes) == 0 {
-			continue
-		}
-		verbs := p.goalVerb.findAll(d)
-		for _, w := range wishes {
-			k := d.clauseIndex(w[0])
-			for _, v := range verbs {
-				if v[0] < w[1] || d.clauseIndex(v[0]) != k {
-					continue
-				}
-				if !needInfoBetween(d, langs, w[1], v[0]) {
-					out = append(out, needCue{start: w[0], end: v[1], clause: k, tier: needTierGoal, conf: needTierConf[needTierGoal]})
-				}
-				break
+	}
+	return out
+}
+
+// needWishGoals appends to out a goal cue for each wish matched by wish
+// that is followed in its clause by an action matched by verb, with no
+// request for information in between.
+func needWishGoals(d *doc, langs []*needPatterns, wish, verb *pattern, out []needCue) []needCue {
+	if wish == nil || verb == nil {
+		return out
+	}
+	wishes := wish.findAll(d)
+	if len(wishes) == 0 {
+		return out
+	}
+	verbs := verb.findAll(d)
+	for _, w := range wishes {
+		k := d.clauseIndex(w[0])
+		for _, v := range verbs {
+			if v[0] < w[1] || d.clauseIndex(v[0]) != k {
+				continue
 			}
+			if !needInfoBetween(d, langs, w[1], v[0]) {
+				out = append(out, needCue{start: w[0], end: v[1], clause: k, tier: needTierGoal, conf: needTierConf[needTierGoal]})
+			}
+			break
 		}
 	}
 	return out

@@ -396,6 +396,7 @@ func needASCIIEdge(e string, start bool) bool {
 // needPatterns are one language's compiled cue families; nil where the
 // language has no list.
 type needPatterns struct {
+	story, wish, wishVerb                                                   *pattern
 	strong, lack, forced, mid, manual, trouble, want, time, support, object *pattern
 	goal, goalWish, goalVerb, info, solved, denial, explore, urgent         *pattern
 }
@@ -416,7 +417,8 @@ var needCompiled = func() map[string]*needPatterns {
 			manual: comp(l.manual), trouble: comp(l.trouble), want: comp(l.want), time: comp(l.time),
 			support: comp(l.support), object: comp(l.object), goal: comp(l.goal), goalWish: comp(l.goalWish),
 			goalVerb: comp(l.goalVerb), info: comp(l.info), solved: comp(l.solved), denial: comp(l.denial),
-			explore: comp(l.explore), urgent: comp(l.urgent),
+			explore: comp(l.explore), urgent: comp(l.urgent), story: comp(needStories[lang]),
+			wish: comp(needWishes[lang]), wishVerb: comp(needWishVerbs[lang]),
 		}
 	}
 	return out

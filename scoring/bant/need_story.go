@@ -1,0 +1,101 @@
+package bant
+
+// Pains told as stories and consequences, and goals phrased as wishes.
+// Writers rarely name a problem; they say what happened ("two trucks left
+// half empty", "patients don't show up", "on a jeté 12 palettes", "se nos
+// pasó un plazo") or what they wish for ("I wish we could see which quotes
+// are open", "es wäre schön, wenn ... nicht mehr", "ojalá pudiéramos").
+// The entries are constructions rather than sentences: an effort verb
+// with a span of the working day ("spend/sit/lose ... the whole morning",
+// "passent leur vendredi à"), a recurring obligation ("every week we have
+// to"), a work item that fails to happen ("don't show up", "kommen nicht
+// an", "no llegan"), a tool that cannot do something, waste and loss
+// ("binned", "weggeworfen", "jeté", "tiramos"), and complaint intensifiers
+// ("no joke", "schon wieder", "encore une fois", "otra vez"). Each states
+// a pain alone (needTierStory); negated or solved ones are dropped like
+// every other cue (see needFindCues).
+
+// needStories are the story and consequence constructions by language.
+var needStories = map[string][]string{
+	LangEnglish: {
+		// effort verb + a span of the working day
+		`(?:spend|spends|spent|spending|eat|eats|ate|eating|eats up|burn|burns|burned|burning|lose|loses|losing|lost|waste|wastes|wasted|sit|sits|sat|kill|kills|killed|swallow|swallows) (?:\w+ ){0,4}?(?:half (?:a|the|their|our|my) (?:day|morning|week)|(?:a|the|whole|entire|every|their|our|my|his|her|two|three|several) (?:\w+ )?(?:days?|mornings?|afternoons?|evenings?|weeks?|weekends?|mondays?|fridays?|sundays?|saturdays?|shifts?)|(?:\d+|two|three|four|five|several|many) (?:hours|days|weeks))`,
+		// a recurring obligation
+		`(?:every|each) (?:single )?(?:day|morning|evening|night|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|shift|time|season|quarter)\b[^.!?\n]{0,50}?\b(?:have to|has to|must|need to|end up|rebuild|rebuilds|redo|redoes|re-?enter|re-?type|chase|chases|call around|start over|from scratch)`,
+		`(?:have to|has to|end up) (?:\w+ ){0,6}?(?:every|each) (?:single )?(?:day|morning|week|month|time|shift)`,
+		// work that fails to happen
+		`(?:don't|doesn't|didn't|never|do not|does not|did not|won't) (?:\w+ ){0,1}?(?:show up|turn up|arrive|update|get updated|get paid|pay on time|come through|load|sync|print)`,
+		`(?:nobody|no one|no-one) (?:\w+ ){0,1}?(?:turning|turned|turns|showing|showed|shows) up`, `nothing (?:updates|syncs|matches|gets updated)`,
+		`half[- ]empty`, `for nothing`, `in vain`, `a guess`, `guesswork`, `guessing`, `(?:charged|billed|booked|dosed|paid|shipped|sent) (?:\w+ ){0,3}?twice`, `double[- ](?:dosed|charged|billed|paid|shipped|entered)`,
+		`(?:binned|into the bin|in the bin|threw away|throw away|thrown away|wrote off|write off|written off|scrapped)`, `ran out of`, `run out of`, `running out of`, `a small fortune`, `through the roof`,
+		`(?:screens?|system|tool|software|platform|app|crm|erp|site|website|portal|program) (?:\w+ ){0,2}?(?:freezes?|froze|hangs|crashes|crashed|goes down|went down|times out)`,
+		`(?:system|tool|software|platform|app|crm|erp|program|portal|setup|spreadsheet|vendor|provider|supplier) (?:\w+ ){0,1}?(?:can't|cannot|doesn't|does not|won't|isn't able to) (?:\w+ ){0,1}?(?:give|show|export|handle|track|send|print|connect|integrate|do|tell|flag|warn|support|cope|read|pull|calculate|book)`,
+		`(?:already|even|still) (?:can't|cannot|couldn't) `, `dog's breakfast`, `no joke`, `yet again`, `once again`, `(?:upset|angry|furious|annoyed) (?:\w+ ){0,1}?(?:customers?|clients?|patients?|parents|guests|members|families|family)`,
+		`(?:customers?|clients?|patients?|parents|guests|members|families|people) (?:\w+ ){0,1}?(?:call|calls|ring|rings|ask|asks|phone|email) (?:\w+ ){0,4}?(?:\d+|ten|twenty|thirty|forty|fifty|dozens of|many) times`,
+	},
+	LangGerman: {
+		`(?:sitz(?:en|t|e)|sa(?:ß|ss)en|verbring(?:en|t|e)|verlier(?:en|t|e)|verloren|kost(?:en|et)|fri(?:ss|ß)t|fressen|geh(?:en|t) (?:\w+ ){0,3}?drauf|verschwend(?:en|et)|verbrat(?:en|et)) (?:\w+ ){0,5}?(?:halben tag|ganzen (?:tag|vormittag|nachmittag|abend|samstag|sonntag|freitag|montag)|vormittag|nachmittag|wochenenden?|samstage?|sonntage?|(?:\d+|zwei|drei|vier|fünf|mehrere|viele) (?:stunden|tage|wochen))`,
+		`zieh(?:en|t) sich (?:\w+ ){0,5}?(?:hin|wochen|tage)`, `(?:jeden|jede|jedes) (?:\w+ )?(?:tag|morgen|woche|monat|montag|freitag|mal|schicht)\b[^.!?\n]{0,50}?\b(?:müssen|muessen|muss|musst|von vorne|neu (?:\w+ )?(?:erfassen|eintragen|planen|schreiben))`,
+		`(?:müssen|muessen|muss) (?:\w+ ){0,6}?(?:jeden|jede|täglich|taeglich|ständig|staendig|immer wieder)`,
+		`(?:nicht|nie|kaum) (?:mehr )?(?:aktuell|erreichbar|zu hause|daheim|pünktlich|puenktlich|vollständig|vollstaendig)`, `kommen (?:\w+ ){0,3}?nicht an`, `nicht ankommen`, `(?:erscheinen|kommen|zahlen) (?:\w+ ){0,2}?nicht`, `nicht (?:erscheinen|erschienen|auftauchen|aufgetaucht|bezahlt)`,
+		`umsonst`, `vergeblich`, `halb leer(?:e|en)?`, `nach gefühl`, `nach gefuehl`, `(?:zweimal|doppelt|dreimal) (?:\w+ ){0,2}?(?:entwurmt|gebucht|berechnet|abgebucht|geliefert|bezahlt|verschickt|dosiert|gegeben)`,
+		`wegschmei(?:ß|ss)en`, `wegwerfen`, `weggeworfen`, `entsorgen (?:\w+ )?müssen`, `abschreiben`, `(?:fallen|fällt|faellt) (?:\w+ ){0,4}?aus`, `(?:hängt|haengt|hängen|haengen) sich (?:\w+ ){0,3}?auf`, `friert (?:\w+ ){0,2}?ein`, `rückläufer`, `ruecklaeufer`, `lahm`,
+		`(?:system|programm|software|tool|app|plattform|kasse|jetzige|aktuelle|bisherige)[rns]? (?:\w+ ){0,3}?(?:kann|liefert|unterstützt|unterstuetzt|zeigt|schafft|druckt|kennt|bietet) (?:\w+ ){0,3}?(?:kein|keine|keinen|nicht)`,
+		`(?:system|programm|software|tool|app|plattform|kasse|jetzige|aktuelle|bisherige)[rns]? (?:\w+ ){0,3}?(?:kein|keine|keinen) (?:\w+ ){0,2}?(?:liefert|kann|unterstützt|unterstuetzt|zeigt|bietet)`,
+		`kein witz`, `schon wieder`, `hinten und vorne`, `(?:verärgert|veraergert|sauer|wütend|wuetend|stinksauer)e?n?`, `(?:rufen|fragen|melden sich) (?:\w+ ){0,4}?(?:\d+|zehn|zwanzig|dreißig|dreissig|vierzig|x)[- ]?mal`, `(?:es )?fehl(?:en|t) (?:\w+ ){0,2}?(?:leute|helfer|personal|fahrer|mitarbeiter|ehrenamtliche)`,
+	},
+	LangFrench: {
+		`pass(?:e|es|ent|ons|ez|ait|aient|é|er) (?:\w+ ){0,2}?(?:ses|leurs?|nos|mes|sa|son|la|une|des|toutes? (?:la|le|les|ses|nos|leurs)) (?:\w+ )?(?:journ(?:é|e)es?|matin(?:é|e)es?|soir(?:é|e)es?|week-ends?|dimanches?|samedis?|lundis?|vendredis?|semaines?|heures|nuits?)`,
+		`(?:prend|prennent|mange|mangent|bouffe|bouffent|co(?:û|u)te|co(?:û|u)tent) (?:\w+ ){0,3}?(?:journ(?:é|e)es?|(?:\d+|deux|trois|plusieurs) (?:heures|jours|semaines)|(?:une|la) (?:semaine|matin(?:é|e)e|journ(?:é|e)e))`,
+		`chaque (?:jour|matin|soir|semaine|lundi|vendredi|mois|fois|saison)\b[^.!?\n]{0,50}?\b(?:il faut|on doit|nous devons|je dois|on se retrouve|on jette|on refait|tout refaire|on ressaisit|on court)`,
+		`(?:ne|n') (?:\w+ )?(?:viennent|vient|arrivent|arrive|paient|paie|payent|se pr(?:é|e)sentent|r(?:é|e)pond(?:ent)?|d(?:é|e)croche(?:nt)?|se met(?:tent)? (?:\w+ )?(?:à|a) jour) pas`, `(?:jamais|pas) (?:à|a) jour`,
+		`(?:n'avons|n'a|n'ont|n'avions|n'avait) (?:\w+ ){0,1}?pas (?:retrouv|re(?:ç|c)u|pu)`, `(?:il )?manqu(?:e|ent|ait) (?:\w+ ){0,2}?(?:monde|personnes|b(?:é|e)n(?:é|e)voles|chauffeurs|pi(?:è|e)ces|produits|infos|informations)`,
+		`(?:à|a) moiti(?:é|e) vides?`, `pour rien`, `en vain`, `au pif`, `(?:on|nous|je) jet(?:te|ons|tent)`, `jet(?:é|e)(?:e|s|es)? (?:\d+|des|du|la|les|nos|plusieurs)`, `(?:à|a) la poubelle`, `rejet(?:tent|te|é|és|ée|ées)`,
+		`mauvaise? (?:version|adresse|client|produit|commande|personne|dossier|fichier|patient|chambre|salle|date)`, `(?:deux|trois) fois (?:\w+ ){0,2}?(?:factur|pay|livr|r(?:é|e)serv)`,
+		`(?:logiciel|outil|syst(?:è|e)me|programme|application|appli|plateforme|site|caisse|actuel(?:le)?) (?:\w+ ){0,2}?(?:ne|n') (?:\w+ ){0,2}?(?:pas|plus|aucun)`,
+		`(?:plante|plantent|bloque|bloquent|fige|figent|rame|rament)`, `encore une fois`, `(?:f(?:â|a)ch(?:é|e)e?s?|m(?:é|e)contents?|furieu(?:x|se)|excéd(?:é|e)s?)`, `majorations`, `p(?:é|e)nalit(?:é|e)s`, `nous mangent`, `(?:ne sait|ne savons|ne sais|sait pas|savons pas) (?:\w+ )?(?:pr(?:é|e)voir|o(?:ù|u)|quel|quelle|qui|combien|quand)`,
+		`(?:nous|m'|me|les|nous) (?:\w+ ){0,1}?appellent (?:\w+ ){0,2}?(?:\d+|dix|vingt|trente|quarante|cinquante) fois`, `impossible de`, `c'est rendu`, `fend le c(?:œ|oe)ur`,
+	},
+	LangSpanish: {
+		`(?:pierden|perdemos|pierdo|pasan|pasamos|paso|pasa|dedican|dedicamos|dedico|gastan|gastamos|se (?:nos|me|les) (?:va|van|alarga|alargan|come|comen)|nos lleva|me lleva|les lleva) (?:\w+ ){0,3}?(?:la ma(?:ñ|n)ana|el d(?:í|i)a|la tarde|las tardes|las ma(?:ñ|n)anas|el fin de semana|los fines|los domingos|los s(?:á|a)bados|(?:\d+|dos|tres|cuatro|varias|muchas) (?:horas|d(?:í|i)as|semanas)|(?:un|una|medio|media) (?:d(?:í|i)a|ma(?:ñ|n)ana|tarde|semana|jornada)|casi (?:\w+ )?(?:semanas|d(?:í|i)as))`,
+		`se (?:nos |me |les )?alarga`, `(?:cada|todos los|todas las) (?:\w+ )?(?:d(?:í|i)as?|ma(?:ñ|n)anas?|semanas?|lunes|viernes|mes(?:es)?|turnos?|a(?:ñ|n)os?)\b[^.!?\n]{0,50}?\b(?:tenemos que|hay que|debemos|tengo que|toca|faltan?|se quedan|volvemos a|salen|se pierden?)`,
+		`no (?:se )?(?:presentan|vienen|llegan|llega|pagan|contestan|responden|aparecen|avisan|actualiza|se actualiza|cuadran)`, `nadie (?:avisa|contesta|explica|sabe|llama)`, `(?:nunca|no) (?:est(?:á|a)n?|va) (?:al d(?:í|i)a|actualizad)`,
+		`se (?:nos |me |les )?(?:ha |han )?pas(?:ó|o|a|an|ado|aron) (?:\w+ ){0,2}?(?:plazos?|fechas?|citas?|vencimientos?)`, `se (?:nos |me |les )?van (?:\w+ ){0,2}?(?:los|las)`, `se quedan? sin`, `falt(?:an|a|aron) (?:\w+ ){0,2}?(?:personas|gente|voluntarios|repartidores|choferes|productos|piezas|datos)`,
+		`medio vac(?:í|i)os?`, `en vano`, `a ojo`, `tir(?:amos|ar|ando|amos|aron|é|e)(?: a la basura)?`, `(?:dos|tres) veces (?:\w+ ){0,2}?(?:cobr|pag|factur|reserv)`, `perd(?:í|imos|ieron|i(?:ó|o))`,
+		`(?:sistema|programa|software|herramienta|plataforma|app|aplicaci(?:ó|o)n|actual|web|p(?:á|a)gina) (?:\w+ ){0,2}?no (?:\w+ )?(?:permite|deja|tiene|sirve|da|guarda|genera|exporta|soporta|calcula|avisa|conecta|sincroniza|aguanta|carga)`,
+		`otra vez`, `una vez m(?:á|a)s`, `disgusto`, `(?:molest|enfadad|enojad)(?:o|a|os|as)`, `(?:llaman|llamar|preguntan|preguntar|contestamos|contesto|atendemos) (?:\w+ ){0,5}?(?:\d+|diez|veinte|treinta|cuarenta|cincuenta|mil) veces`, `no me dejan`, `(?:se (?:nos|me) )?moj(?:ó|o)`, `sin cobrar`,
+	},
+}
+
+// needWishes are wishes strong enough to make a goal with any action in
+// their clause ("I wish we could see which quotes are open", "es wäre
+// schön, wenn ... nicht mehr ... müssten"), unless it is a request for
+// information ("we'd love to see a demo").
+var needWishes = map[string][]string{
+	LangEnglish: {
+		`i wish`, `we wish`, `(?:we|i)(?:'d| would) (?:really )?love`, `it would be (?:great|nice|good|ideal|amazing|helpful|a huge help)`, `ideally`, `(?:we|i)(?:'d| would) like`, `(?:we|i)(?:'re| are| am|'m) hoping`, `(?:we|i) hope`,
+		`(?:we|i) (?:want|need) to`, `looking for a way`, `(?:our|the|my) goal`,
+	},
+	LangGerman:  {`(?:es )?w(?:ä|ae)re (?:\w+ )?(?:schön|schoen|toll|super|gut|ideal|prima|klasse|hilfreich)`, `wünsche`, `wuensche`, `wünschen`, `wuenschen`, `wir (?:\w+ ){0,1}?würden gerne`, `wir (?:\w+ ){0,1}?wuerden gerne`},
+	LangFrench:  {`on aimerait`, `j'aimerais`, `nous aimerions`, `ce serait (?:\w+ )?(?:bien|top|id(?:é|e)al|g(?:é|e)nial|super)`, `l'id(?:é|e)al`, `je r(?:ê|e)ve`, `on r(?:ê|e)ve`, `nous voudrions`, `je voudrais`},
+	LangSpanish: {`ojal(?:á|a)`, `nos gustar(?:í|i)a`, `me gustar(?:í|i)a`, `ser(?:í|i)a (?:\w+ )?(?:ideal|genial|bueno|estupendo|perfecto)`, `lo ideal`, `so(?:ñ|n)amos`},
+}
+
+// needWishVerbs are the actions a wish in needWishes may aim at: a stop,
+// a reduction, a comparison of before and after, or seeing and knowing
+// something about the writer's work.
+var needWishVerbs = map[string][]string{
+	LangEnglish: {
+		`stop`, `no longer`, `without`, `less`, `fewer`, `faster`, `quicker`, `down (?:from|to)`, `from \d+ (?:\w+ )?to \d+`, `in one place`, `at a glance`, `automatically`, `get rid`, `cut`, `reduce`, `halve`,
+		`(?:see|know|tell|track|find) (?:\w+ ){0,1}?(?:which|what|who|where|when|how many|how much|whether|if)`, `automate`, `avoid`, `never again`, `instead of`, `(?:\w+ ){0,1}?(?:anymore|any more)`,
+	},
+	LangGerman: {
+		`nicht mehr`, `keine (?:\w+ ){0,2}?mehr`, `ohne`, `weniger`, `schneller`, `(?:auf|von) (?:einen|einem) blick`, `automatisch`, `(?:sehen|wissen|erkennen) (?:\w+ ){0,1}?(?:welche|wer|wo|wann|wie viele|ob)`, `statt`, `anstatt`, `halbieren`, `von \d+ (?:\w+ )?auf \d+`,
+	},
+	LangFrench: {
+		`arr(?:ê|e)te(?:nt|r)?`, `ne plus`, `n'(?:\w+ )?plus`, `sans`, `moins`, `plus vite`, `(?:en )?un seul (?:endroit|outil|coup)`, `automatiquement`, `(?:voir|savoir|conna(?:î|i)tre) (?:\w+ ){0,1}?(?:quel|quelle|quels|quelles|qui|o(?:ù|u)|quand|combien|si)`, `au lieu de`, `diviser`, `de \d+ (?:\w+ )?(?:à|a) \d+`,
+	},
+	LangSpanish: {
+		`dejar(?:an|a|on)? de`, `ya no`, `sin`, `menos`, `m(?:á|a)s r(?:á|a)pido`, `en un (?:solo|s(?:ó|o)lo|mismo) lugar`, `autom(?:á|a)ticamente`, `(?:ver|saber|conocer) (?:\w+ ){0,2}?(?:qu(?:é|e)|cu(?:á|a)l|cu(?:á|a)les|qui(?:é|e)n|d(?:ó|o)nde|cu(?:á|a)ndo|cu(?:á|a)nto|si|real)`, `en lugar de`, `de \d+ (?:\w+ )?a \d+`,
+	},
+}
