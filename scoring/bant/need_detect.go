@@ -213,17 +213,18 @@ func needGoals(d *doc, langs []*needPatterns) []needCue {
 				out = append(out, needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: needTierGoal, conf: needTierConf[needTierGoal]})
 			}
 		}
-		for _, pair := range [...][2]*pattern{{p.goalWish, p.goalVerb}, {p.wish, p.wishVerb}, {p.wish, p.goalVerb}} {
-			out = needWishGoals(d, langs, pair[0], pair[1], out)
-		}
+		out = needWishGoals(d, langs, p.goalWish, p.goalVerb, false, out)
+		out = needWishGoals(d, langs, p.wish, p.wishVerb, true, out)
+		out = needWishGoals(d, langs, p.wish, p.goalVerb, true, out)
 	}
 	return out
 }
 
 // needWishGoals appends to out a goal cue for each wish matched by wish
 // that is followed in its clause by an action matched by verb, with no
-// request for information in between.
-func needWishGoals(d *doc, langs []*needPatterns, wish, verb *pattern, out []needCue) []needCue {
+// request for information in between (nor in the action itself when
+// withVerb: "I want to know what it costs").
+func needWishGoals(d *doc, langs []*needPatterns, wish, verb *pattern, withVerb bool, out []needCue) []needCue {
 	if wish == nil || verb == nil {
 		return out
 	}
@@ -238,7 +239,11 @@ func needWishGoals(d *doc, langs []*needPatterns, wish, verb *pattern, out []nee
 			if v[0] < w[1] || d.clauseIndex(v[0]) != k {
 				continue
 			}
-			if !needInfoBetween(d, langs, w[1], v[0]) {
+			hi := v[0]
+			if withVerb {
+				hi = v[1]
+			}
+			if !needInfoBetween(d, langs, w[1], hi) {
 				out = append(out, needCue{start: w[0], end: v[1], clause: k, tier: needTierGoal, conf: needTierConf[needTierGoal]})
 			}
 			break
