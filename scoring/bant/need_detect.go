@@ -141,7 +141,7 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 			return
 		}
 		c.request = needRequestClause(d, c.clause)
-		if c.tier == needTierMid && needSolverBefore(d, c.start) {
+		if (c.tier == needTierMid || c.tier == needTierStrong || c.tier == needTierStory) && needSolverBefore(d, c.start) {
 			return // "we solve delivery problems for retailers": their trade, not their pain
 		}
 		if !needSupportOnly(c.tier) && c.tier != needTierGoal && c.tier != needTierLack &&
@@ -493,15 +493,24 @@ var needSolvers = map[string]bool{
 	"lösen": true, "loesen": true, "löst": true, "loest": true,
 	"résout": true, "resout": true, "résoudre": true, "resoudre": true, "résolvons": true,
 	"resolver": true, "resolvemos": true, "resuelve": true, "solucionar": true, "solucionamos": true,
+	// helping and advising others with their problems is a trade too
+	"help": true, "helps": true, "helping": true, "advise": true, "advises": true,
+	"helfen": true, "hilft": true, "beraten": true, "berät": true, "unterstützen": true, "unterstützt": true,
+	"aidons": true, "accompagnons": true, "accompagne": true, "conseillons": true,
+	"ayudamos": true, "asesoramos": true, "acompañamos": true,
 }
 
-// needSolverBefore reports a solving verb among the four words before p
-// in p's clause.
+// needSolverBefore reports a solving or helping verb among the six words
+// before p in p's clause, not beyond a comma or a conjunction.
 func needSolverBefore(d *doc, p int) bool {
-	fields := strings.Fields(d.lower[max(d.clauseStart(p), p-50):p])
-	for i := len(fields) - 1; i >= 0 && i >= len(fields)-4; i-- {
-		if needSolvers[fields[i]] {
+	fields := strings.Fields(d.lower[max(d.clauseStart(p), p-70):p])
+	for i := len(fields) - 1; i >= 0 && i >= len(fields)-6; i-- {
+		w := strings.Trim(fields[i], ",.:")
+		if needSolvers[w] {
 			return true
+		}
+		if needScopeEnds[w] || w != fields[i] {
+			return false // "ending support for our version, and treasurers can't export"
 		}
 	}
 	return false

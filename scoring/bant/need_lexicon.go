@@ -116,11 +116,11 @@ var needLexicons = map[string]needLexicon{
 			`ask`, `request`, `schedule`, `book (?:a|an)`, `talk`, `speak`, `discuss`, `understand`, `quotes?`, `pricing`, `price list`, `prices?`, `brochure`, `your`,
 		},
 		solved: []string{
-			`solved`, `resolved`, `(?:fixed|sorted(?: out)?) (?:that|it|this|those|these|the (?:problem|issue)s?)`, `(?:got|was|were|has been|have been|is|are|now) (?:fixed|sorted(?: out)?)`,
+			`solved`, `resolved`, `corrected`, `(?:fixed|sorted(?: out)?) (?:that|it|this|those|these|the (?:problem|issue)s?)`, `(?:got|was|were|has been|have been|is|are|now) (?:fixed|sorted(?: out)?)`,
 			`used to`, `in the past`, `a thing of the past`, `since we (?:switched|moved|introduced|started|implemented|bought)`, `back in (?:19|20)\d\d`, `(?:previous|former|old) (?:vendor|provider|supplier|system|tool|software|agency)`, `which is why we (?:switched|moved|changed)`, `all good now`,
 		},
 		denial: []string{
-			`(?:works|working|runs|running) (?:\w+ ){0,1}?(?:fine|ok|okay|well|great|perfectly)`, `does the job`, `(?:we're|we are) (?:quite |very |pretty |really )?happy(?: with| overall| so far| as is|,)`, `(?:happy|fine|satisfied|content|pleased) with`, `(?:current|existing|present) (?:\w+ ){0,1}?(?:is|are) (?:fine|ok|okay|good enough)`,
+			`(?:works|working|runs|running|run|ran) (?:\w+ ){0,1}?(?:fine|ok|okay|well|great|perfectly|smoothly)`, `does the job`, `(?:we're|we are) (?:quite |very |pretty |really )?happy(?: with| overall| so far| as is|,)`, `(?:happy|fine|satisfied|content|pleased) with`, `(?:current|existing|present) (?:\w+ ){0,1}?(?:is|are) (?:fine|ok|okay|good enough)`,
 			`no complaints`, `no fires`, `nothing (?:is )?broken`, `no (?:real |particular |specific )?(?:pain|problems?|issues)`, `not sure we need`, `no (?:real |immediate |current |actual )?need`,
 			`(?:our|the) (?:current |existing |present )?(?:\w+ ){0,1}?(?:system|tool|software|process|setup|solution|invoicing|crm|erp|app|platform|spreadsheet|provider|vendor|stack) (?:works|is working)`,
 		},
@@ -188,7 +188,7 @@ var needLexicons = map[string]needLexicon{
 			`nicht mehr`, `keine (?:\w+ ){0,2}?mehr`, `l(?:ö|oe)sen`,
 		},
 		info:   []string{`angebot`, `informationen`, `infos?`, `wissen`, `erfahren`, `preise?`, `preisliste`, `demo`, `termin`, `r(?:ü|ue)ckruf`, `kennenlernen`, `unterlagen`, `kosten`, `bestellen`, `offerte`, `folien`},
-		solved: []string{`gel(?:ö|oe)st`, `behoben`, `fr(?:ü|ue)her`, `damals`, `seit wir`, `erledigt`, `im griff`, `(?:vorherige[nr]?|frühere[nr]?|alte[nr]?) (?:anbieter|dienstleister|system|software|tool)`},
+		solved: []string{`gel(?:ö|oe)st`, `korrigiert`, `behoben`, `fr(?:ü|ue)her`, `damals`, `seit wir`, `erledigt`, `im griff`, `(?:vorherige[nr]?|frühere[nr]?|alte[nr]?) (?:anbieter|dienstleister|system|software|tool)`},
 		denial: []string{
 			`läuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `laeuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `läuft alles`, `laeuft alles`, `klappt (?:\w+ ){0,3}?gut`,
 			`(?:sind|bin|sehr|eigentlich|durchaus|recht|ganz|voll) (?:\w+ ){0,2}?zufrieden`, `zufrieden mit`, `keine (?:akuten |konkreten |größeren |groesseren )?(?:schmerzpunkte|probleme)`, `ohne probleme`, `keinen grund`, `keinen (?:akuten |konkreten )?bedarf`, `kein (?:akuter |konkreter )?bedarf`,
@@ -224,7 +224,7 @@ var needLexicons = map[string]needLexicon{
 			`vols? de`, `vols`, `si on ne fait rien`, `(?:on doit|nous devons) (?:\w+ ){0,2}?(?:respecter|(?:ê|e)tre conformes?|passer|migrer|remplacer|quitter|abandonner)`, `doit (?:\w+ ){0,1}?(?:être|etre) d(?:é|e)ploy`, `tentatives`, `incidents?`,
 		},
 		mid:     []string{`probl(?:è|e)mes?`, `soucis`, `difficult(?:é|e)s`, `d(?:é|e)fis?`},
-		manual:  []string{`manuel(?:le|lement)?`, `rapprochements?`, `à la main`, `a la main`, `copier(?:-| )coller`, `copier`, `copions`, `recopi(?:er|ons)`, `ressais(?:ir|issons|ie|it|issent|issez)`, `r(?:é|e)import(?:er|ons|ent)?`, `export(?:er|ons|ent)? (?:\w+ ){0,2}?(?:csv|excel|fichiers)`, `double saisie`, `saisie`, `tableurs?`, `excel`, `papier`, `classeurs?`, `cahiers?`, `post-it`, `par t(?:é|e)l(?:é|e)phone`, `par (?:e-)?mail`, `dans les mails`, `word`, `formulaires google`, `bricol(?:é|e)s?`, `feuille`, `t(?:é|e)l(?:é|e)phone sonne`},
+		manual:  []string{`manuel(?:le|lement)?`, `(?:une|un) par (?:une|un)`, `rapprochements?`, `à la main`, `a la main`, `copier(?:-| )coller`, `copier`, `copions`, `recopi(?:er|ons)`, `ressais(?:ir|issons|ie|it|issent|issez)`, `r(?:é|e)import(?:er|ons|ent)?`, `export(?:er|ons|ent)? (?:\w+ ){0,2}?(?:csv|excel|fichiers)`, `double saisie`, `saisie`, `tableurs?`, `excel`, `papier`, `classeurs?`, `cahiers?`, `post-it`, `par t(?:é|e)l(?:é|e)phone`, `par (?:e-)?mail`, `dans les mails`, `word`, `formulaires google`, `bricol(?:é|e)s?`, `feuille`, `t(?:é|e)l(?:é|e)phone sonne`},
 		trouble: []string{`erreurs?`, `(?:deux|trois|quatre|plusieurs|diff(?:é|e)rents) (?:\w+ )?(?:outils|logiciels|syst(?:è|e)mes|fichiers|tableaux)`, `lent(?:e|s|es)?`, `lenteurs?`, `retards?`, `relancer`, `relances`, `oubli(?:s|é|e|és|es|ées|ees)?`, `doublons`, `éparpill`, `eparpill`, `difficile`, `compliqu(?:é|e)`, `cher`, `risques?`, `perdu(?:e|es|s)?`, `obsol(?:è|e)te`, `vieu(?:x|lle)`, `ancien`, `d(?:é|e)pass(?:é|e)`, `sans cesse`, `souvent`, `jamais`, `trop`, `attente`},
 		want: []string{
 			`(?:nous|on|je) (?:\w+ ){0,1}?(?:cherchons|cherche|voulons|veut|veux|souhaitons|souhaite|aimerions|voudrions|voudrait|avons besoin|a besoin|ai besoin|aimerait|aimerais)`, `besoin (?:d'un|d'une|de)`,
@@ -247,7 +247,7 @@ var needLexicons = map[string]needLexicon{
 			`en sortir`, `relancer`, `r(?:é|e)soudre`,
 		},
 		info:   []string{`recevoir`, `obtenir`, `conna(?:î|i)tre`, `savoir`, `devis`, `tarifs?`, `d(?:é|e)mo`, `documentation`, `renseignements`, `informations`, `plus d'infos`, `rappel`, `brochure`, `voir`},
-		solved: []string{`r(?:é|e)solu(?:s|e|es)?`, `r(?:é|e)gl(?:é|e)`, `auparavant`, `autrefois`, `c'est derri(?:è|e)re nous`, `(?:ancien|pr(?:é|e)c(?:é|e)dent) (?:prestataire|fournisseur|logiciel|outil|syst(?:è|e)me)`},
+		solved: []string{`r(?:é|e)solu(?:s|e|es)?`, `(?:(?:é|e)t(?:é|e)|a|ont|avons|est|sont) corrig(?:é|ée|és|ées)`, `r(?:é|e)gl(?:é|e)`, `auparavant`, `autrefois`, `c'est derri(?:è|e)re nous`, `(?:ancien|pr(?:é|e)c(?:é|e)dent) (?:prestataire|fournisseur|logiciel|outil|syst(?:è|e)me)`},
 		denial: []string{
 			`fonctionne (?:\w+ ){0,1}?bien`, `nous convient`, `convient parfaitement`, `donnent satisfaction`, `donne satisfaction`, `s'en sort (?:\w+ ){0,1}?bien`, `(?:sommes|suis|plut(?:ô|o)t|tr(?:è|e)s|assez) (?:\w+ ){0,1}?contents?`, `satisfaits?`,
 			`rien de cass(?:é|e)`, `sans douleur`, `pas de souci`, `aucun (?:souci|probl(?:è|e)me)`, `pas de probl(?:è|e)me`, `pas (?:\w+ ){0,1}?besoin`, `aucun besoin`,
@@ -300,7 +300,7 @@ var needLexicons = map[string]needLexicon{
 			`estandarizar`, `unificar`, `controlar`, `tener control`, `llevar el control`, `medir`, `recortar`, `acortar`, `deshacernos`, `no perder`, `cumplir`, `seguir`, `llevar`, `resolver`, `solucionar`,
 		},
 		info:   []string{`saber`, `conocer`, `recibir`, `obtener`, `informaci(?:ó|o)n`, `cotizaci(?:ó|o)n`, `presupuesto`, `precios?`, `tarifas`, `demo`, `llamada`, `reuni(?:ó|o)n`, `newsletter`, `preguntar`},
-		solved: []string{`resuelt(?:o|os|a|as)`, `solucionad(?:o|os|a|as)`, `arreglamos`, `resolvimos`, `antes (?:ten(?:í|i)amos|perd(?:í|i)amos)`, `desde que (?:cambiamos|usamos|implementamos)`, `desde entonces`, `(?:proveedor|sistema|software|programa) anterior`, `antiguo proveedor`, `hace \d+ a(?:ñ|n)os`},
+		solved: []string{`resuelt(?:o|os|a|as)`, `corregid(?:o|os|a|as)`, `solucionad(?:o|os|a|as)`, `arreglamos`, `resolvimos`, `antes (?:ten(?:í|i)amos|perd(?:í|i)amos)`, `desde que (?:cambiamos|usamos|implementamos)`, `desde entonces`, `(?:proveedor|sistema|software|programa) anterior`, `antiguo proveedor`, `hace \d+ a(?:ñ|n)os`},
 		denial: []string{
 			`funciona (?:\w+ ){0,1}?(?:bien|perfecto|perfectamente)`, `lo resolvemos bien`, `bien servidos`, `contentos`, `satisfechos`, `conformes`, `sin (?:ning(?:ú|u)n )?problemas?`, `no tenemos problemas`,
 			`no lo necesitamos`, `no necesitamos nada`, `no vamos a (?:comprar|cambiar)`, `ninguna necesidad`, `no (?:tenemos|hay) (?:una )?(?:necesidad|urgencia)`,
@@ -309,7 +309,7 @@ var needLexicons = map[string]needLexicon{
 			`curiosidad`, `(?:solo|s(?:ó|o)lo|simplemente) (?:\w+ ){0,2}?(?:mirando|curiosidad|informarnos|comparando|viendo|explorando|investigando|recopilando)`, `estamos (?:viendo|mirando|comparando|explorando|investigando)`,
 			`ver qu(?:é|e) hay`, `explorando`, `comparando`, `recopilando ofertas`, `benchmark`, `conocer (?:el mercado|qu(?:é|e)|lo que)`, `tener un panorama`, `relevando`, `quer(?:í|i)amos conocer`, `quiero conocer`,
 			`solo quer(?:í|i)a (?:saber|preguntar)`, `no vamos a comprar`, `no necesitamos nada`, `por ahora no`, `de momento no`, `newsletter`, `para cuando`, `m(?:á|a)s adelante`, `no hay (?:un )?proyecto`, `bien con lo que`, `bien servidos`, `para el futuro`, `no (?:estamos|est(?:á|a)) buscando`, `no buscamos`, `(?:ver|conocer|explorar) (?:\w+ ){0,1}?alternativas`, `no (?:tenemos|hay) planes`, `(?:solo |es solo )?por informaci(?:ó|o)n`, `etapa (?:muy )?inicial`, `fase inicial`, `a futuro`,
-			`nos apa(?:ñ|n)amos`, `estamos bien con`, `no pensamos cambiar`, `ya tenemos (?:un )?proveedor`, `empezando a ver`, `qu(?:é|e) existe`, `echar un vistazo`, `no tengo previsto`, `hasta nuevo aviso`, `guardo (?:su|tu) (?:info|correo|contacto|informaci)`, `nos interesa`, `tal vez el pr(?:ó|o)ximo a(?:ñ|n)o`, `conocer opciones`,
+			`nos apa(?:ñ|n)amos`, `estamos bien con`, `no pensamos cambiar`, `ya tenemos (?:un )?proveedor`, `empezando a ver`, `qu(?:é|e) existe`, `echar un vistazo`, `no tengo previsto`, `nada hasta nuevo aviso`, `guardo (?:su|tu) (?:info|correo|contacto|informaci)`, `nos interesa`, `tal vez el pr(?:ó|o)ximo a(?:ñ|n)o`, `conocer opciones`,
 		},
 		urgent: []string{`urgentes?`, `cuanto antes`, `lo antes posible`, `de inmediato`, `inmediatamente`, `ya mismo`, `hoy mismo`, `prioridad`, `cr(?:í|i)tico`},
 	},
