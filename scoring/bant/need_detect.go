@@ -537,7 +537,20 @@ func needAboutSomething(d *doc, start, end int) bool {
 	if hi <= end {
 		return false
 	}
-	return containsAny(d.lower[end:hi]+" ", needAboutWords)
+	after := d.lower[end:hi] + " "
+	for _, p := range needPoliteTails {
+		if strings.HasPrefix(after, p) {
+			return false // "no problem at all", "no issues on our side"
+		}
+	}
+	return containsAny(after, needAboutWords)
+}
+
+// needPoliteTails, right after a negated problem word, keep it politeness
+// ("no problem at all, talk next week", "no issues on our side").
+var needPoliteTails = []string{
+	" at all", " on our side", " on my side", " on our end", " on my end", " from our side", " from my side",
+	" meinerseits", " unsererseits", " de mon c", " de notre c", " por mi parte", " por nuestra parte",
 }
 
 // needHaveWords, before a negated problem word, make it a statement about
