@@ -213,26 +213,40 @@ func needGoals(d *doc, langs []*needPatterns) []needCue {
 				out = append(out, needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: needTierGoal, conf: needTierConf[needTierGoal]})
 			}
 		}
-		out = needWishGoals(d, langs, p.goalWish, p.goalVerb, false, out)
-		out = needWishGoals(d, langs, p.wish, p.wishVerb, true, out)
-		out = needWishGoals(d, langs, p.wish, p.goalVerb, true, out)
+		var goalVerbs [][]int
+		goalVerbsDone := false
+		verbsOf := func() [][]int {
+			if !goalVerbsDone && p.goalVerb != nil {
+				goalVerbs = p.goalVerb.findAll(d)
+			}
+			goalVerbsDone = true
+			return goalVerbs
+		}
+		if p.goalWish != nil {
+			if ws := p.goalWish.findAll(d); len(ws) > 0 {
+				out = needWishGoals(d, langs, ws, verbsOf(), false, out)
+			}
+		}
+		if p.wish != nil {
+			if ws := p.wish.findAll(d); len(ws) > 0 {
+				if p.wishVerb != nil {
+					out = needWishGoals(d, langs, ws, p.wishVerb.findAll(d), true, out)
+				}
+				out = needWishGoals(d, langs, ws, verbsOf(), true, out)
+			}
+		}
 	}
 	return out
 }
 
-// needWishGoals appends to out a goal cue for each wish matched by wish
-// that is followed in its clause by an action matched by verb, with no
-// request for information in between (nor in the action itself when
-// withVerb: "I want to know what it costs").
-func needWishGoals(d *doc, langs []*needPatterns, wish, verb *pattern, withVerb bool, out []needCue) []needCue {
-	if wish == nil || verb == nil {
+// needWishGoals appends to out a goal cue for each wish in wishes that is
+// followed in its clause by an action in verbs, with no request for
+// information in between (nor in the action itself when withVerb: "I want
+// to know what it costs").
+func needWishGoals(d *doc, langs []*needPatterns, wishes, verbs [][]int, withVerb bool, out []needCue) []needCue {
+	if len(verbs) == 0 {
 		return out
 	}
-	wishes := wish.findAll(d)
-	if len(wishes) == 0 {
-		return out
-	}
-	verbs := verb.findAll(d)
 	for _, w := range wishes {
 		k := d.clauseIndex(w[0])
 		for _, v := range verbs {

@@ -1,5 +1,7 @@
 package bant
 
+import "regexp/syntax"
+
 // Pains told as stories and consequences, and goals phrased as wishes.
 // Writers rarely name a problem; they say what happened ("two trucks left
 // half empty", "patients don't show up", "on a jeté 12 palettes", "se nos
@@ -110,4 +112,31 @@ var needWishVerbs = map[string][]string{
 	LangSpanish: {
 		`dejar(?:an|a|on)? de`, `ya no`, `sin`, `menos`, `m(?:á|a)s r(?:á|a)pido`, `en un (?:solo|s(?:ó|o)lo|mismo) lugar`, `autom(?:á|a)ticamente`, `(?:ver|saber|conocer) (?:\w+ ){0,2}?(?:qu(?:é|e)|cu(?:á|a)l|cu(?:á|a)les|qui(?:é|e)n|d(?:ó|o)nde|cu(?:á|a)ndo|cu(?:á|a)nto|si|real)`, `en lugar de`, `de \d+ (?:\w+ )?a \d+`,
 	},
+}
+
+// needGroupedPattern compiles entries (see needWords) as few pattern parts
+// as regexp's backtracker allows: consecutive entries are joined while the
+// alternation stays within splitAboveInsts, rather than one part per
+// entry, as every part costs each text a slot in its literal index.
+func needGroupedPattern(entries []string) *pattern {
+	if len(entries) == 0 {
+		return nil
+	}
+	size := func(group []string) int {
+		tree, err := syntax.Parse(needWords(group...), syntax.Perl)
+		if err != nil {
+			panic("bant: parse need entries: " + err.Error())
+		}
+		return progSize(tree)
+	}
+	out := &pattern{}
+	for start := 0; start < len(entries); {
+		end := start + 1
+		for end < len(entries) && size(entries[start:end+1]) <= splitAboveInsts {
+			end++
+		}
+		out.parts = append(out.parts, mustPattern(needWords(entries[start:end]...)).parts...)
+		start = end
+	}
+	return out
 }
