@@ -512,6 +512,8 @@ var needSolvers = map[string]bool{
 	"helfen": true, "hilft": true, "beraten": true, "berät": true, "unterstützen": true, "unterstützt": true,
 	"aidons": true, "accompagnons": true, "accompagne": true, "conseillons": true,
 	"ayudamos": true, "asesoramos": true, "acompañamos": true,
+	"soluciona": true, "solucionan": true, "resuelven": true, "résolvent": true,
+	"beheben": true, "behebt": true, "accompagnent": true, "conseille": true, "asesora": true, "asesoran": true,
 }
 
 // needSolverBefore reports a solving or helping verb among the six words

@@ -5,7 +5,7 @@ package bant
 // wishes, and hard negatives (solved pains, a trade that solves other
 // people's problems, requests for prices, politeness), in four languages.
 // The first 49 measured 0.61 on the rules before need_story.go, the next 48
-// 0.67 on the rules of its first version.
+// 0.67 on the rules of its first version, the last 40 0.68 on its third.
 var needStoryCases = []needCase{
 	{name: "own-en-00", text: "Every Friday our dispatcher rebuilds the route plan from scratch because drivers call in sick and nothing updates.", want: "stated"},
 	{name: "own-en-01", text: "Last month two trucks left half empty and one customer waited four days for a pallet.", want: "stated"},
@@ -104,6 +104,46 @@ var needStoryCases = []needCase{
 	{name: "own2-es-45", text: "Por el momento no necesitamos nada, gracias.", want: "exploring"},
 	{name: "own2-es-46", text: "Perdemos ventas porque la web no muestra el stock real.", want: "stated"},
 	{name: "own2-es-47", text: "Quiero que los técnicos dejen de rellenar partes en papel.", want: "stated"},
+	{name: "own3-en-00", text: "Hi there, I manage a family-run hotel with 28 rooms. Guests keep telling us at checkout that nobody answered when they called reception. Do you offer a call-answering add-on? Thanks, Maria", want: "stated"},
+	{name: "own3-en-01", text: "Morning! Facilities lead at a college here. Heating faults get reported on sticky notes and some take a month to reach maintenance. Budget is about £6k. I'd need sign-off from the bursar.", want: "stated"},
+	{name: "own3-en-02", text: "hey we're a 6 person design studio, client feedback comes in over slack, email and whatsapp and stuff slips. want something simple", want: "stated"},
+	{name: "own3-en-03", text: "We'd really like every order to be invoiced the same day it ships - at the moment it can be a week.", want: "stated"},
+	{name: "own3-en-04", text: "Good afternoon, our previous CRM kept duplicating contacts but that stopped after we migrated in 2023. We're now only looking for a cheaper licence model.", want: "!stated"},
+	{name: "own3-en-05", text: "Could you send over your security whitepaper and the DPA? Our procurement needs it for the file.", want: ""},
+	{name: "own3-en-06", text: "We are an IT consultancy that fixes broken ERP rollouts for mid-sized manufacturers. Interested in a reseller agreement.", want: ""},
+	{name: "own3-en-07", text: "Thanks for the webinar yesterday, it was great. No questions for now.", want: ""},
+	{name: "own3-en-08", text: "Researching for a blog article on scheduling tools, not a buyer.", want: "exploring"},
+	{name: "own3-en-09", text: "Our forecasting is done in a spreadsheet that only one person understands, and she's retiring in June.", want: "stated"},
+	{name: "own3-de-10", text: "Servus, wir sind ein Handwerksbetrieb mit 15 Leuten. Die Baustellenfotos landen auf privaten Handys und am Ende findet keiner mehr was. Gibt es dafür eine App?", want: "stated"},
+	{name: "own3-de-11", text: "Guten Tag, bei uns werden Überstunden noch per Strichliste erfasst und am Monatsende gibt es regelmäßig Streit über die Zahlen.", want: "stated"},
+	{name: "own3-de-12", text: "Ziel ist, dass Bestellungen aus dem Shop automatisch im Lager ankommen, ohne dass jemand sie abtippt.", want: "stated"},
+	{name: "own3-de-13", text: "Hallo, unser Vertrieb telefoniert Leads oft doppelt an, weil niemand sieht, wer schon angerufen hat.", want: "stated"},
+	{name: "own3-de-14", text: "Vielen Dank für das nette Gespräch, wir melden uns nach den Sommerferien.", want: ""},
+	{name: "own3-de-15", text: "Wir hatten früher Ärger mit verlorenen Lieferscheinen, seit dem Scanner ist das vorbei. Wir interessieren uns jetzt nur für Ihre Preise.", want: "!stated"},
+	{name: "own3-de-16", text: "Als IT-Dienstleister unterstützen wir Arztpraxen bei Problemen mit der Telematik. Haben Sie ein Partnerprogramm?", want: ""},
+	{name: "own3-de-17", text: "Bitte nehmen Sie mich aus dem Verteiler.", want: ""},
+	{name: "own3-de-18", text: "Aktuell nur Marktsondierung, konkrete Schmerzen haben wir keine.", want: "exploring"},
+	{name: "own3-de-19", text: "Unsere Kunden warten teilweise zwei Wochen auf ein Angebot, das kostet uns Aufträge.", want: "stated"},
+	{name: "own3-fr-20", text: "Bonjour, gérante d'une crèche de 40 berceaux. Les parents nous appellent sans arrêt pour savoir si une place se libère, on n'a pas le temps de répondre à tout le monde.", want: "stated"},
+	{name: "own3-fr-21", text: "Nos commerciaux oublient de relancer les devis et on s'en rend compte quand le client a signé ailleurs.", want: "stated"},
+	{name: "own3-fr-22", text: "L'idéal serait que chaque technicien voie son planning sur son téléphone sans passer par moi.", want: "stated"},
+	{name: "own3-fr-23", text: "Bonjour, la semaine dernière on a livré 300 kg de farine au mauvais entrepôt.", want: "stated"},
+	{name: "own3-fr-24", text: "Bonjour, pouvez-vous me rappeler au 06 12 34 56 78 demain matin ? Merci.", want: ""},
+	{name: "own3-fr-25", text: "Nous avons eu des soucis de paie en 2022 mais notre nouveau prestataire a tout remis d'aplomb. Je fais juste un tour d'horizon.", want: "!stated"},
+	{name: "own3-fr-26", text: "Cabinet de conseil spécialisé dans la résolution des problèmes de chaîne logistique, nous cherchons des partenaires éditeurs.", want: ""},
+	{name: "own3-fr-27", text: "Simple question : votre outil existe-t-il en version néerlandaise ?", want: ""},
+	{name: "own3-fr-28", text: "Pas de besoin particulier, notre outil actuel nous convient.", want: "exploring"},
+	{name: "own3-fr-29", text: "On n'arrive plus à suivre les demandes de SAV depuis qu'on a doublé les ventes.", want: "stated"},
+	{name: "own3-es-30", text: "Hola, tenemos una clínica veterinaria y los recordatorios de vacunas se hacen a mano, muchos dueños ni se enteran.", want: "stated"},
+	{name: "own3-es-31", text: "Nuestros comerciales pasan los pedidos por WhatsApp y en almacén siempre falta algo.", want: "stated"},
+	{name: "own3-es-32", text: "Lo que buscamos es que el cliente pueda pagar online y no tener que perseguir transferencias.", want: "stated"},
+	{name: "own3-es-33", text: "El año pasado pagamos dos multas de Hacienda por presentar tarde los modelos trimestrales.", want: "stated"},
+	{name: "own3-es-34", text: "Gracias por la llamada de ayer, lo comento con mi socio y les digo algo.", want: ""},
+	{name: "own3-es-35", text: "Hace dos años teníamos un caos con los turnos, pero con el sistema actual ya no. Solo quiero comparar precios.", want: "!stated"},
+	{name: "own3-es-36", text: "Somos una consultora que soluciona problemas de nómina a pymes; buscamos un software para revender.", want: ""},
+	{name: "own3-es-37", text: "¿Tienen versión en catalán?", want: ""},
+	{name: "own3-es-38", text: "De momento solo estamos informándonos, sin ningún problema concreto.", want: "exploring"},
+	{name: "own3-es-39", text: "Cada viernes el encargado se queda dos horas más cuadrando la caja de las tres tiendas.", want: "stated"},
 }
 
 func init() { needCases = append(needCases, needStoryCases...) }
