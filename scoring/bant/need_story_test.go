@@ -5,7 +5,8 @@ package bant
 // wishes, and hard negatives (solved pains, a trade that solves other
 // people's problems, requests for prices, politeness), in four languages.
 // The first 49 measured 0.61 on the rules before need_story.go, the next 48
-// 0.67 on the rules of its first version, the last 40 0.68 on its third.
+// 0.67 on the rules of its first version, the next 40 0.68 on its
+// third, the last 24 0.62 on its fourth.
 var needStoryCases = []needCase{
 	{name: "own-en-00", text: "Every Friday our dispatcher rebuilds the route plan from scratch because drivers call in sick and nothing updates.", want: "stated"},
 	{name: "own-en-01", text: "Last month two trucks left half empty and one customer waited four days for a pallet.", want: "stated"},
@@ -144,6 +145,30 @@ var needStoryCases = []needCase{
 	{name: "own3-es-37", text: "¿Tienen versión en catalán?", want: ""},
 	{name: "own3-es-38", text: "De momento solo estamos informándonos, sin ningún problema concreto.", want: "exploring"},
 	{name: "own3-es-39", text: "Cada viernes el encargado se queda dos horas más cuadrando la caja de las tres tiendas.", want: "stated"},
+	{name: "own4-en-00", text: "Our field reps type visit notes into their phones at night and half the details are gone by then.", want: "stated"},
+	{name: "own4-en-01", text: "When a driver calls in sick, nobody can see which deliveries are affected until customers start ringing.", want: "stated"},
+	{name: "own4-en-02", text: "Members renew on paper forms and we only notice lapsed memberships at the AGM.", want: "stated"},
+	{name: "own4-en-03", text: "Please confirm the meeting on 14/10 at 2pm, we'll bring our IT lead.", want: ""},
+	{name: "own4-en-04", text: "I can't sign anything, my manager handles purchasing. Send details please.", want: ""},
+	{name: "own4-en-05", text: "We don't need more than 10 seats for our orders team.", want: ""},
+	{name: "own4-de-06", text: "Unsere Azubis wissen nie, wo sie am nächsten Tag eingeteilt sind.", want: "stated"},
+	{name: "own4-de-07", text: "Rechnungen an Privatkunden gehen oft an alte Adressen zurück.", want: "stated"},
+	{name: "own4-de-08", text: "Beim Wareneingang zählt bei uns jeder anders, die Bestände passen dann am Monatsende nie.", want: "stated"},
+	{name: "own4-de-09", text: "Wir brauchen kein neues System, wollten nur die Preise wissen.", want: "exploring"},
+	{name: "own4-de-10", text: "Ich darf nichts unterschreiben, das macht die Geschäftsführung.", want: ""},
+	{name: "own4-de-11", text: "Ein Rückruf morgen Vormittag wäre super.", want: ""},
+	{name: "own4-fr-12", text: "Les bons de livraison signés reviennent froissés ou pas du tout.", want: "stated"},
+	{name: "own4-fr-13", text: "Quand un prof est absent, les parents l'apprennent le matin devant la grille.", want: "stated"},
+	{name: "own4-fr-14", text: "Nos techniciens ne savent jamais quelles pièces sont dans la camionnette.", want: "stated"},
+	{name: "own4-fr-15", text: "Je ne peux pas signer, c'est mon directeur qui décide.", want: ""},
+	{name: "own4-fr-16", text: "Nous n'avons pas besoin de module RH pour l'instant.", want: "exploring"},
+	{name: "own4-fr-17", text: "Un rendez-vous mardi après-midi vous conviendrait ?", want: ""},
+	{name: "own4-es-18", text: "Los presupuestos de obra se hacen en Word y cada uno usa precios distintos.", want: "stated"},
+	{name: "own4-es-19", text: "Cuando alguien está de vacaciones, sus clientes se quedan sin respuesta.", want: "stated"},
+	{name: "own4-es-20", text: "Las devoluciones tardan tanto que los clientes ya no vuelven a comprar.", want: "stated"},
+	{name: "own4-es-21", text: "No puedo firmar contratos, lo decide mi jefa.", want: ""},
+	{name: "own4-es-22", text: "No necesitamos más de cinco licencias.", want: ""},
+	{name: "own4-es-23", text: "¿Podemos hablar el lunes a las 11?", want: ""},
 }
 
 func init() { needCases = append(needCases, needStoryCases...) }
