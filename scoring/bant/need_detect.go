@@ -437,12 +437,13 @@ func needScore(cues []needCue, i int, support *[4]int) (float64, int) {
 // need must contain (time spent and a wish to buy only add to one).
 func needPainWord(t needTier) bool { return t <= needTierTrouble }
 
-// weight is the cue's confidence as evidence: a weak cue inside a request
-// or question ("could you tell me whether your tool supports Excel
+// weight is the cue's confidence as evidence: a weak cue or a story cue
+// (whose words are broad: "last-minute", "overtime") inside a request or
+// question ("could you tell me whether your tool supports Excel
 // export?", "please call me, I'm late") counts half, as it describes what
 // the writer asks for rather than what goes wrong.
 func (c needCue) weight() float64 {
-	if c.request && c.conf < AnswerThreshold {
+	if c.request && (c.conf < AnswerThreshold || c.tier == needTierStory) {
 		return c.conf / 2
 	}
 	return c.conf

@@ -86,6 +86,7 @@ var needLexicons = map[string]needLexicon{
 			`(?:three|four|five|several|multiple|different|two|3|4|5) (?:different |separate )?(?:tools|systems|apps|spreadsheets|inboxes|places|channels|forms)`,
 			`risks?`, `risky`, `expensive`, `costly`, `crash(?:es|ed|ing)?`, `bugs?`, `buggy`, `unreliable`, `outdated`, `inefficient`, `broken`, `stops? me`,
 			`(?:doesn't|does not|can't|cannot|won't) (?:integrate|talk|sync|support|handle|cover|do|let)`, `not (?:same|integrated|connected)`, `random`, `wait(?:ing)?`, `queues?`,
+			`yet again`, `once again`,
 		},
 		want: []string{
 			`(?:we|i)(?: \w+){0,2}? (?:need|needs|want|require|must have)`, `(?:we|i)(?:'re|'m| are| am) (?:\w+ ){0,1}?(?:looking|searching) for`,
@@ -166,6 +167,7 @@ var needLexicons = map[string]needLexicon{
 			`fehler(?:n)?`, `langsam(?:e|er)?`, `verzögerungen`, `verzoegerungen`, `verzögert`, `verzoegert`, `verspätet`, `verspaetet`, `vergessen`, `verpass(?:en|t)`, `doppelt`, `verstreut`,
 			`aufwand`, `aufwändig`, `aufwendig`, `schwer`, `schwierig`, `teuer`, `risiko`, `nachtelefonieren`, `hinterher(?:telefonieren|laufen)`, `veraltet`, `alte?n?`, `unübersichtlich`, `unuebersichtlich`,
 			`dauernd`, `ständig`, `staendig`, `immer wieder`, `regelmäßig`, `regelmaessig`, `verschiedenen (?:tools|systemen|wegen|listen)`, `drei verschiedenen`, `tagelang`,
+			`schon wieder`,
 		},
 		want: []string{
 			`wir (?:\w+ ){0,1}?(?:brauchen|benötigen|benoetigen|suchen|wollen|möchten|moechten|hätten gern|haetten gern)`, `ich (?:\w+ ){0,1}?(?:brauche|suche|benötige|benoetige|will|möchte|moechte)`,
@@ -193,6 +195,7 @@ var needLexicons = map[string]needLexicon{
 			`läuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `laeuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `läuft alles`, `laeuft alles`, `klappt (?:\w+ ){0,3}?gut`,
 			`(?:sind|bin|sehr|eigentlich|durchaus|recht|ganz|voll) (?:\w+ ){0,2}?zufrieden`, `zufrieden mit`, `keine (?:akuten |konkreten |größeren |groesseren )?(?:schmerzpunkte|probleme)`, `ohne probleme`, `keinen grund`, `keinen (?:akuten |konkreten )?bedarf`, `kein (?:akuter |konkreter )?bedarf`,
 			`ohne konkreten anlass`, `kein(?:en)? (?:konkreten )?anlass`,
+			`reicht (?:uns|mir) (?:\w+ )?(?:eigentlich|v(?:ö|oe)llig|aus)`,
 		},
 		explore: []string{
 			`(?:nur|erst ?mal|erstmal|einfach mal|zunächst|zunaechst|gerade) (?:\w+ ){0,3}?(?:informieren|umschauen|umsehen|umhören|umhoeren|orientieren|vergleichen)`, `schaue? mich (?:\w+ ){0,2}?um`,
@@ -226,7 +229,7 @@ var needLexicons = map[string]needLexicon{
 		},
 		mid:     []string{`probl(?:è|e)mes?`, `soucis`, `difficult(?:é|e)s`, `d(?:é|e)fis?`},
 		manual:  []string{`manuel(?:le|lement)?`, `(?:une|un) par (?:une|un)`, `rapprochements?`, `à la main`, `a la main`, `copier(?:-| )coller`, `copier`, `copions`, `recopi(?:er|ons)`, `ressais(?:ir|issons|ie|it|issent|issez)`, `r(?:é|e)import(?:er|ons|ent)?`, `export(?:er|ons|ent)? (?:\w+ ){0,2}?(?:csv|excel|fichiers)`, `double saisie`, `saisie`, `tableurs?`, `excel`, `papier`, `classeurs?`, `cahiers?`, `post-it`, `par t(?:é|e)l(?:é|e)phone`, `par (?:e-)?mail`, `dans les mails`, `word`, `formulaires google`, `bricol(?:é|e)s?`, `feuille`, `t(?:é|e)l(?:é|e)phone sonne`},
-		trouble: []string{`erreurs?`, `(?:deux|trois|quatre|plusieurs|diff(?:é|e)rents) (?:\w+ )?(?:outils|logiciels|syst(?:è|e)mes|fichiers|tableaux)`, `lent(?:e|s|es)?`, `lenteurs?`, `retards?`, `relancer`, `relances`, `oubli(?:s|é|e|és|es|ées|ees)?`, `doublons`, `éparpill`, `eparpill`, `difficile`, `compliqu(?:é|e)`, `cher`, `risques?`, `perdu(?:e|es|s)?`, `obsol(?:è|e)te`, `vieu(?:x|lle)`, `ancien`, `d(?:é|e)pass(?:é|e)`, `sans cesse`, `souvent`, `jamais`, `trop`, `attente`},
+		trouble: []string{`erreurs?`, `(?:deux|trois|quatre|plusieurs|diff(?:é|e)rents) (?:\w+ )?(?:outils|logiciels|syst(?:è|e)mes|fichiers|tableaux)`, `lent(?:e|s|es)?`, `lenteurs?`, `retards?`, `relancer`, `relances`, `oubli(?:s|é|e|és|es|ées|ees)?`, `doublons`, `éparpill`, `eparpill`, `difficile`, `compliqu(?:é|e)`, `cher`, `risques?`, `perdu(?:e|es|s)?`, `obsol(?:è|e)te`, `vieu(?:x|lle)`, `ancien`, `d(?:é|e)pass(?:é|e)`, `sans cesse`, `souvent`, `jamais`, `trop`, `attente`, `encore une fois`},
 		want: []string{
 			`(?:nous|on|je) (?:\w+ ){0,1}?(?:cherchons|cherche|voulons|veut|veux|souhaitons|souhaite|aimerions|voudrions|voudrait|avons besoin|a besoin|ai besoin|aimerait|aimerais)`, `besoin (?:d'un|d'une|de)`,
 			`il (?:nous|me) faut`, `charg(?:é|e)e? de trouver`, `faut que`, `changer (?:de|d')`, `remplacer`, `mettre en place`, `d(?:é|e)ployer`, `proposer`, `ajouter`,
@@ -252,6 +255,7 @@ var needLexicons = map[string]needLexicon{
 		denial: []string{
 			`fonctionne (?:\w+ ){0,1}?bien`, `nous convient`, `convient parfaitement`, `donnent satisfaction`, `donne satisfaction`, `s'en sort (?:\w+ ){0,1}?bien`, `(?:sommes|suis|plut(?:ô|o)t|tr(?:è|e)s|assez) (?:\w+ ){0,1}?contents?`, `satisfaits?`,
 			`rien de cass(?:é|e)`, `sans douleur`, `pas de souci`, `aucun (?:souci|probl(?:è|e)me)`, `pas de probl(?:è|e)me`, `pas (?:\w+ ){0,1}?besoin`, `aucun besoin`,
+			`tout va bien`,
 		},
 		explore: []string{
 			`curiosit(?:é|e)`, `curieu(?:x|se)`, `me renseigne`, `nous renseignons`, `(?:je|nous|on) regard(?:e|ons) ce qui`, `tour du march(?:é|e)`, `(?:é|e)tudi(?:ons|e) le march(?:é|e)`,
@@ -281,7 +285,7 @@ var needLexicons = map[string]needLexicon{
 		},
 		mid:     []string{`problemas?`, `dificultades`, `inconvenientes`},
 		manual:  []string{`a mano`, `manualmente`, `manual`, `copiar y pegar`, `copiamos`, `copiando`, `transcrib(?:ir|imos)`, `volver a (?:escribir|cargar)`, `hojas? de c(?:á|a)lculo`, `planillas?`, `excel`, `papel`, `papelitos`, `cuaderno`, `libros f(?:í|i)sicos`, `hojas firmadas`, `whatsapp`, `por tel(?:é|e)fono`, `por correo`, `google forms`, `uno por uno`, `imprimiendo`, `escaneando`, `anotamos`, `anoto`, `apuntamos`, `en ventanilla`, `en efectivo`, `rellenamos`},
-		trouble: []string{`errores`, `error`, `equivocaciones`, `lent(?:o|a|itud)`, `retrasos?`, `demoras?`, `olvid(?:os|amos|an)`, `duplicad(?:o|a|os|as)`, `dispers(?:os|as)`, `dif(?:í|i)cil`, `complicad(?:o|a)`, `caro`, `riesgos?`, `perdid(?:o|a|os|as)`, `obsolet(?:o|a)`, `m(?:á|a)s de \d+ a(?:ñ|n)os`, `ya no hay`, `viej(?:o|a)`, `antiguo`, `nunca`, `siempre`, `cada vez`, `todav(?:í|i)a`},
+		trouble: []string{`errores`, `error`, `equivocaciones`, `lent(?:o|a|itud)`, `retrasos?`, `demoras?`, `olvid(?:os|amos|an)`, `duplicad(?:o|a|os|as)`, `dispers(?:os|as)`, `dif(?:í|i)cil`, `complicad(?:o|a)`, `caro`, `riesgos?`, `perdid(?:o|a|os|as)`, `obsolet(?:o|a)`, `m(?:á|a)s de \d+ a(?:ñ|n)os`, `ya no hay`, `viej(?:o|a)`, `antiguo`, `nunca`, `siempre`, `cada vez`, `todav(?:í|i)a`, `otra vez`, `una vez m(?:á|a)s`},
 		want: []string{
 			`(?:quiero|queremos|necesito|necesitamos|buscamos|busco|requerimos|requiere|estamos buscando|nos interesar(?:í|i)a|me interesa)`, `(?:implantar|implementar|instalar|renovar|cambiar de|sustituir|sustituya|reemplazar)`,
 		},

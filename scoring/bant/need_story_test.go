@@ -6,7 +6,9 @@ package bant
 // people's problems, requests for prices, politeness), in four languages.
 // The first 49 measured 0.61 on the rules before need_story.go, the next 48
 // 0.67 on the rules of its first version, the next 40 0.68 on its
-// third, the last 24 0.62 on its fourth.
+// third, the next 24 0.62 on its fourth;
+// the last 21, hard negatives with the broad story words in polite
+// requests, 0.55 on its fifth.
 var needStoryCases = []needCase{
 	{name: "own-en-00", text: "Every Friday our dispatcher rebuilds the route plan from scratch because drivers call in sick and nothing updates.", want: "stated"},
 	{name: "own-en-01", text: "Last month two trucks left half empty and one customer waited four days for a pallet.", want: "stated"},
@@ -169,6 +171,27 @@ var needStoryCases = []needCase{
 	{name: "own4-es-21", text: "No puedo firmar contratos, lo decide mi jefa.", want: ""},
 	{name: "own4-es-22", text: "No necesitamos más de cinco licencias.", want: ""},
 	{name: "own4-es-23", text: "¿Podemos hablar el lunes a las 11?", want: ""},
+	{name: "own5-en-00", text: "Ideally we'd like a call on Thursday afternoon.", want: ""},
+	{name: "own5-en-01", text: "Sorry for the last-minute change, can we move the demo to 3pm?", want: ""},
+	{name: "own5-en-02", text: "My guess is we'd need about 20 seats.", want: ""},
+	{name: "own5-en-03", text: "Our previous admin is gone, I'm the new contact for the account.", want: ""},
+	{name: "own5-en-04", text: "We'd like to know whether the pricing is the same day rate for weekends.", want: ""},
+	{name: "own5-en-05", text: "We pay overtime at 1.5x, does your payroll module handle that?", want: ""},
+	{name: "own5-de-07", text: "Wir sind schon wieder auf der Suche nach einem Termin für die Demo, passt Dienstag?", want: ""},
+	{name: "own5-de-08", text: "Das Angebot hätten wir gern bis Freitag, ideal wäre ein Rabatt.", want: ""},
+	{name: "own5-de-09", text: "Ich bin ab Montag weg, bitte melden Sie sich bei meiner Kollegin.", want: ""},
+	{name: "own5-de-10", text: "Wir haben 40 Mitarbeiter und arbeiten seit ewig mit Excel, das reicht uns eigentlich.", want: "exploring"},
+	{name: "own5-de-11", text: "Es wäre schön, wenn Sie uns die Preisliste schicken könnten.", want: ""},
+	{name: "own5-fr-12", text: "Ce serait bien d'avoir votre grille tarifaire avant vendredi.", want: ""},
+	{name: "own5-fr-13", text: "Désolé pour la réponse au dernier moment, je suis disponible jeudi.", want: ""},
+	{name: "own5-fr-14", text: "On aimerait recevoir une démo la semaine prochaine.", want: ""},
+	{name: "own5-fr-15", text: "Notre ancien contact chez vous a disparu des radars, qui est le nouveau ?", want: ""},
+	{name: "own5-fr-16", text: "Tout va bien chez nous, on voulait juste connaître vos tarifs.", want: "exploring"},
+	{name: "own5-es-17", text: "Lo ideal sería una reunión el martes por la mañana.", want: ""},
+	{name: "own5-es-18", text: "Nos gustaría recibir la cotización antes del viernes.", want: ""},
+	{name: "own5-es-19", text: "Perdón por escribir a última hora, ¿mañana a las 10 les va bien?", want: ""},
+	{name: "own5-es-20", text: "Todo funciona bien con nuestro proveedor actual, solo queremos comparar.", want: "exploring"},
+	{name: "own5-es-21", text: "Somos 25 personas y trabajamos de lunes a viernes, ¿qué plan nos recomiendan?", want: ""},
 }
 
 func init() { needCases = append(needCases, needStoryCases...) }
