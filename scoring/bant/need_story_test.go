@@ -8,7 +8,9 @@ package bant
 // 0.67 on the rules of its first version, the next 40 0.68 on its
 // third, the next 24 0.62 on its fourth;
 // the last 21, hard negatives with the broad story words in polite
-// requests, 0.55 on its fifth.
+// requests, 0.55 on its fifth; the last 17, routines that are no pain
+// ("every year we have to renew", "we spend our days on the road"), 0.70
+// on its sixth.
 var needStoryCases = []needCase{
 	{name: "own-en-00", text: "Every Friday our dispatcher rebuilds the route plan from scratch because drivers call in sick and nothing updates.", want: "stated"},
 	{name: "own-en-01", text: "Last month two trucks left half empty and one customer waited four days for a pallet.", want: "stated"},
@@ -192,6 +194,23 @@ var needStoryCases = []needCase{
 	{name: "own5-es-19", text: "Perdón por escribir a última hora, ¿mañana a las 10 les va bien?", want: ""},
 	{name: "own5-es-20", text: "Todo funciona bien con nuestro proveedor actual, solo queremos comparar.", want: "exploring"},
 	{name: "own5-es-21", text: "Somos 25 personas y trabajamos de lunes a viernes, ¿qué plan nos recomiendan?", want: ""},
+	{name: "own6-en-00", text: "Every year we have to renew the licence in January, please send the invoice to accounts.", want: ""},
+	{name: "own6-en-02", text: "Nobody from our side can attend on Friday, could we do Monday?", want: ""},
+	{name: "own6-en-04", text: "Our staff work every weekend at events, so the app must run offline. What does it cost?", want: ""},
+	{name: "own6-de-05", text: "Jeden Monat müssen wir die Lizenz verlängern, bitte schicken Sie die Rechnung an die Buchhaltung.", want: ""},
+	{name: "own6-de-06", text: "Wir beliefern täglich 200 Filialen und möchten wissen, ob Ihre App 30 Fahrer unterstützt.", want: ""},
+	{name: "own6-de-07", text: "Von uns kann am Freitag leider niemand, geht auch Montag?", want: ""},
+	{name: "own6-de-08", text: "Zwei Kollegen sitzen jeden Montag im Teammeeting, wir hätten gern eine Demo.", want: ""},
+	{name: "own6-fr-10", text: "Chaque année nous devons renouveler la licence en janvier, merci d'envoyer la facture.", want: ""},
+	{name: "own6-fr-11", text: "Nous livrons 300 magasins chaque jour et voulons savoir si votre appli gère 40 chauffeurs.", want: ""},
+	{name: "own6-fr-12", text: "Personne de chez nous n'est disponible vendredi, lundi ça vous va ?", want: ""},
+	{name: "own6-fr-13", text: "Nous passons nos journées sur la route, l'appli doit marcher hors ligne. Quel est le prix ?", want: ""},
+	{name: "own6-fr-14", text: "Le logiciel actuel ne gère pas la TVA suisse, c'est pour ça qu'on regarde ailleurs.", want: "stated"},
+	{name: "own6-es-15", text: "Cada año tenemos que renovar la licencia en enero, envíen la factura a contabilidad.", want: ""},
+	{name: "own6-es-16", text: "Repartimos a 300 tiendas cada día y queremos saber si su app soporta 40 choferes.", want: ""},
+	{name: "own6-es-17", text: "Nadie de nuestro equipo puede el viernes, ¿el lunes les va bien?", want: ""},
+	{name: "own6-es-18", text: "Pasamos el día en la carretera, la app tiene que funcionar sin conexión. ¿Precio?", want: ""},
+	{name: "own6-es-19", text: "El programa actual no permite facturar en dólares y perdemos clientes de fuera.", want: "stated"},
 }
 
 func init() { needCases = append(needCases, needStoryCases...) }
