@@ -426,7 +426,7 @@ var needCompiled = func() map[string]*needPatterns {
 			manual: comp(l.manual), trouble: comp(l.trouble), want: comp(l.want), time: comp(l.time),
 			support: comp(l.support), object: comp(l.object), goal: comp(l.goal), goalWish: comp(l.goalWish),
 			goalVerb: comp(l.goalVerb), info: comp(l.info), solved: comp(l.solved), denial: comp(l.denial),
-			explore: comp(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(needStories[lang]),
+			explore: needGroupedPattern(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(needStories[lang]),
 			wish: comp(needWishes[lang]), wishVerb: comp(needWishVerbs[lang]),
 		}
 	}

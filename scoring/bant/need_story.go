@@ -21,7 +21,8 @@ import "regexp/syntax"
 var needStories = map[string][]string{
 	LangEnglish: {
 		// effort verb + a span of the working day
-		`(?:eat|eats|ate|eating|eats up|burn|burns|burned|burning|lose|loses|losing|lost|waste|wastes|wasted|kill|kills|killed|swallow|swallows) (?:\w+ ){0,4}?(?:half (?:a|the|their|our|my) (?:day|morning|week)|(?:a|the|whole|entire|every|their|our|my|his|her|two|three|several) (?:\w+ )?(?:days?|mornings?|afternoons?|evenings?|weeks?|weekends?|mondays?|fridays?|sundays?|saturdays?|shifts?)|(?:\d+|two|three|four|five|several|many) (?:hours|days|weeks))`, `(?:spend|spends|spent|spending|sit|sits|sat) (?:\w+ ){0,4}?(?:half (?:a|the|their|our|my) (?:day|morning|week)|(?:a|the|whole|entire|every|their|our|my|his|her|two|three|several) (?:\w+ )?(?:days?|mornings?|afternoons?|evenings?|weeks?|weekends?|mondays?|fridays?|sundays?|saturdays?|shifts?)|(?:\d+|two|three|four|five|several|many) (?:hours|days|weeks))(?: [\pL\w'-]+){0,3}? [\pL\w]+ing\b`,
+		`(?:eats up|eat up|eating up|burn|burns|burned|burning|lose|loses|losing|lost|waste|wastes|wasted|kill|kills|killed|swallow|swallows) (?:\w+ ){0,4}?(?:half (?:a|the|their|our|my) (?:day|morning|week)|(?:a|the|whole|entire|every|their|our|my|his|her|two|three|several) (?:\w+ )?(?:days?|mornings?|afternoons?|evenings?|weeks?|weekends?|mondays?|fridays?|sundays?|saturdays?|shifts?)|(?:\d+|two|three|four|five|several|many) (?:hours|days|weeks))`, `(?:spend|spends|spent|spending) (?:\w+ ){0,4}?(?:half (?:a|the|their|our|my) (?:day|morning|week)|(?:a|the|whole|entire|every|their|our|my|his|her|two|three|several) (?:\w+ )?(?:days?|mornings?|afternoons?|evenings?|weeks?|weekends?|mondays?|fridays?|sundays?|saturdays?|shifts?)|(?:\d+|two|three|four|five|several|many) (?:hours|days|weeks))(?: [\pL\w'-]+){0,3}? [\pL\w]+ing\b`,
+		`(?:eats|eating) (?:a|an|the|half|two|three|several|our|their|my|most|all) (?:\w+ )?(?:day|days|morning|week|weeks|hours|month|afternoon)`,
 		// a recurring obligation
 		`(?:every|each) (?:single )?(?:day|morning|evening|night|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|shift|time|season|quarter)\b[^.!?\n]{0,50}?\b(?:have to|has to|must|need to|end up|rebuild|rebuilds|redo|redoes|re-?enter|re-?type|chase|chases|call around|start over|from scratch)`,
 		`(?:have to|has to|end up) (?:\w+ ){0,6}?(?:every|each) (?:single )?(?:day|morning|week|month|time|shift)`,
@@ -108,7 +109,7 @@ var needWishes = map[string][]string{
 // something about the writer's work.
 var needWishVerbs = map[string][]string{
 	LangEnglish: {
-		`stop`, `no longer`, `without`, `less`, `fewer`, `faster`, `quicker`, `down (?:from|to)`, `from \d+ (?:\w+ )?to \d+`, `in one place`, `at a glance`, `(?:the )?same[- ]day`, `on time`, `automatic(?:ally)?`, `get rid`, `cut`, `reduce`, `halve`,
+		`stop`, `no longer`, `without`, `less (?:time|work|manual|paper|effort|errors|admin|chasing)`, `fewer`, `faster`, `quicker`, `down (?:from|to)`, `from \d+ (?:\w+ )?to \d+`, `in one place`, `at a glance`, `(?:the )?same[- ]day`, `on time`, `automatic(?:ally)?`, `get rid`, `cut (?:down|the|our|costs|time|out)`, `reduce`, `halve`,
 		`(?:see|know|tell|track|find) (?:\w+ ){0,1}?(?:which|what|who|where|when|how many|how much|whether|if)`, `automate`, `avoid`, `never again`, `instead of`, `(?:\w+ ){0,1}?(?:anymore|any more)`,
 	},
 	LangGerman: {
