@@ -15,6 +15,7 @@ const (
 	needTierStrong
 	needTierForced
 	needTierLack
+	needTierStory
 	needTierMid
 	needTierManual
 	needTierTrouble
@@ -34,6 +35,7 @@ var needTierConf = [needTierCount]float64{
 	needTierStrong:   0.75,
 	needTierForced:   0.65,
 	needTierLack:     0.6,
+	needTierStory:    0.6,
 	needTierMid:      0.6,
 	needTierManual:   0.45,
 	needTierTrouble:  0.4,
@@ -102,6 +104,8 @@ func needTierPatterns(p *needPatterns, t needTier) *pattern {
 		return p.forced
 	case needTierLack:
 		return p.lack
+	case needTierStory:
+		return p.story
 	case needTierMid:
 		return p.mid
 	case needTierManual:
@@ -137,7 +141,7 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 			return
 		}
 		c.request = needRequestClause(d, c.clause)
-		if c.tier == needTierMid && needSolverBefore(d, c.start) {
+		if (c.tier == needTierMid || c.tier == needTierStrong || c.tier == needTierStory) && needSolverBefore(d, c.start) {
 			return // "we solve delivery problems for retailers": their trade, not their pain
 		}
 		if !needSupportOnly(c.tier) && c.tier != needTierGoal && c.tier != needTierLack &&
@@ -209,25 +213,54 @@ func needGoals(d *doc, langs []*needPatterns) []needCue {
 				out = append(out, needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: needTierGoal, conf: needTierConf[needTierGoal]})
 			}
 		}
-		if p.goalWish == nil || p.goalVerb == nil {
-			continue
-		}
-		wishes := p.goalWish.findAll(d)
-		if len(wishes) == 0 {
-			continue
-		}
-		verbs := p.goalVerb.findAll(d)
-		for _, w := range wishes {
-			k := d.clauseIndex(w[0])
-			for _, v := range verbs {
-				if v[0] < w[1] || d.clauseIndex(v[0]) != k {
-					continue
-				}
-				if !needInfoBetween(d, langs, w[1], v[0]) {
-					out = append(out, needCue{start: w[0], end: v[1], clause: k, tier: needTierGoal, conf: needTierConf[needTierGoal]})
-				}
-				break
+		var goalVerbs [][]int
+		goalVerbsDone := false
+		verbsOf := func() [][]int {
+			if !goalVerbsDone && p.goalVerb != nil {
+				goalVerbs = p.goalVerb.findAll(d)
 			}
+			goalVerbsDone = true
+			return goalVerbs
+		}
+		if p.goalWish != nil {
+			if ws := p.goalWish.findAll(d); len(ws) > 0 {
+				out = needWishGoals(d, langs, ws, verbsOf(), false, out)
+			}
+		}
+		if p.wish != nil {
+			if ws := p.wish.findAll(d); len(ws) > 0 {
+				if p.wishVerb != nil {
+					out = needWishGoals(d, langs, ws, p.wishVerb.findAll(d), true, out)
+				}
+				out = needWishGoals(d, langs, ws, verbsOf(), true, out)
+			}
+		}
+	}
+	return out
+}
+
+// needWishGoals appends to out a goal cue for each wish in wishes that is
+// followed in its clause by an action in verbs, with no request for
+// information in between (nor in the action itself when withVerb: "I want
+// to know what it costs").
+func needWishGoals(d *doc, langs []*needPatterns, wishes, verbs [][]int, withVerb bool, out []needCue) []needCue {
+	if len(verbs) == 0 {
+		return out
+	}
+	for _, w := range wishes {
+		k := d.clauseIndex(w[0])
+		for _, v := range verbs {
+			if v[0] < w[1] || d.clauseIndex(v[0]) != k {
+				continue
+			}
+			hi := v[0]
+			if withVerb {
+				hi = v[1]
+			}
+			if !needInfoBetween(d, langs, w[1], hi) {
+				out = append(out, needCue{start: w[0], end: v[1], clause: k, tier: needTierGoal, conf: needTierConf[needTierGoal]})
+			}
+			break
 		}
 	}
 	return out
@@ -404,12 +437,13 @@ func needScore(cues []needCue, i int, support *[4]int) (float64, int) {
 // need must contain (time spent and a wish to buy only add to one).
 func needPainWord(t needTier) bool { return t <= needTierTrouble }
 
-// weight is the cue's confidence as evidence: a weak cue inside a request
-// or question ("could you tell me whether your tool supports Excel
+// weight is the cue's confidence as evidence: a weak cue or a story cue
+// (whose words are broad: "last-minute", "overtime") inside a request or
+// question ("could you tell me whether your tool supports Excel
 // export?", "please call me, I'm late") counts half, as it describes what
 // the writer asks for rather than what goes wrong.
 func (c needCue) weight() float64 {
-	if c.request && c.conf < AnswerThreshold {
+	if c.request && (c.conf < AnswerThreshold || c.tier == needTierStory) {
 		return c.conf / 2
 	}
 	return c.conf
@@ -474,15 +508,26 @@ var needSolvers = map[string]bool{
 	"lösen": true, "loesen": true, "löst": true, "loest": true,
 	"résout": true, "resout": true, "résoudre": true, "resoudre": true, "résolvons": true,
 	"resolver": true, "resolvemos": true, "resuelve": true, "solucionar": true, "solucionamos": true,
+	// helping and advising others with their problems is a trade too
+	"help": true, "helps": true, "helping": true, "advise": true, "advises": true,
+	"helfen": true, "hilft": true, "beraten": true, "berät": true, "unterstützen": true, "unterstützt": true,
+	"aidons": true, "accompagnons": true, "accompagne": true, "conseillons": true,
+	"ayudamos": true, "asesoramos": true, "acompañamos": true,
+	"soluciona": true, "solucionan": true, "resuelven": true, "résolvent": true,
+	"beheben": true, "behebt": true, "accompagnent": true, "conseille": true, "asesora": true, "asesoran": true,
 }
 
-// needSolverBefore reports a solving verb among the four words before p
-// in p's clause.
+// needSolverBefore reports a solving or helping verb among the six words
+// before p in p's clause, not beyond a comma or a conjunction.
 func needSolverBefore(d *doc, p int) bool {
-	fields := strings.Fields(d.lower[max(d.clauseStart(p), p-50):p])
-	for i := len(fields) - 1; i >= 0 && i >= len(fields)-4; i-- {
-		if needSolvers[fields[i]] {
+	fields := strings.Fields(d.lower[max(d.clauseStart(p), p-70):p])
+	for i := len(fields) - 1; i >= 0 && i >= len(fields)-6; i-- {
+		w := strings.Trim(fields[i], ",.:")
+		if needSolvers[w] {
 			return true
+		}
+		if needScopeEnds[w] || w != fields[i] {
+			return false // "ending support for our version, and treasurers can't export"
 		}
 	}
 	return false
@@ -509,7 +554,20 @@ func needAboutSomething(d *doc, start, end int) bool {
 	if hi <= end {
 		return false
 	}
-	return containsAny(d.lower[end:hi]+" ", needAboutWords)
+	after := d.lower[end:hi] + " "
+	for _, p := range needPoliteTails {
+		if strings.HasPrefix(after, p) {
+			return false // "no problem at all", "no issues on our side"
+		}
+	}
+	return containsAny(after, needAboutWords)
+}
+
+// needPoliteTails, right after a negated problem word, keep it politeness
+// ("no problem at all, talk next week", "no issues on our side").
+var needPoliteTails = []string{
+	" at all", " on our side", " on my side", " on our end", " on my end", " from our side", " from my side",
+	" meinerseits", " unsererseits", " de mon c", " de notre c", " por mi parte", " por nuestra parte",
 }
 
 // needHaveWords, before a negated problem word, make it a statement about

@@ -71,7 +71,7 @@ var needLexicons = map[string]needLexicon{
 			`end[- ]of[- ](?:life|support)`, `no (?:more|further) (?:\w+ ){0,1}?(?:patches|updates|support|maintenance)`, `(?:goes|going|went) (?:off|out of) support`, `discontinu(?:e|ed|es|ing)`, `sunset(?:ting|ted)?`,
 			`no longer (?:supported|maintained|receives?|gets?|available)`, `(?:contract|license|licence|subscription|support|lease) (?:\w+ ){0,2}?(?:ends|expires|runs out|is ending|is expiring|ran out)`,
 			`mandatory`, `required by law`, `legal(?:ly)? (?:requirement|required|obligation)`, `auditors?`, `(?:won't|will not|don't|do not) accept`,
-			`hacked`, `(?:data )?breach`, `ransomware`, `phishing`, `stolen`, `theft`, `break-?ins?`, `otherwise (?:we|they|it|the)`,
+			`hacked`, `(?:data )?breach`, `ransomware`, `phishing[- ]?(?:attacks?|e-?mails?|mails?|incidents?|angriff\w*|attacke\w*|campaigns?|kampagnen?)`, `stolen`, `theft`, `break-?ins?`, `otherwise (?:we|they|it|the)`,
 			`flagged`, `(?:a |major |big |serious )risk`, `fines`, `fined`, `(?:a|the) fine (?:of|from|for)`, `penalt(?:y|ies)`, `sanctions?`, `failures?`, `incidents?`,
 		},
 		mid: []string{`problems?`, `issues`, `trouble`, `difficult(?:y|ies)`, `challenges?`},
@@ -86,6 +86,7 @@ var needLexicons = map[string]needLexicon{
 			`(?:three|four|five|several|multiple|different|two|3|4|5) (?:different |separate )?(?:tools|systems|apps|spreadsheets|inboxes|places|channels|forms)`,
 			`risks?`, `risky`, `expensive`, `costly`, `crash(?:es|ed|ing)?`, `bugs?`, `buggy`, `unreliable`, `outdated`, `inefficient`, `broken`, `stops? me`,
 			`(?:doesn't|does not|can't|cannot|won't) (?:integrate|talk|sync|support|handle|cover|do|let)`, `not (?:same|integrated|connected)`, `random`, `wait(?:ing)?`, `queues?`,
+			`yet again`, `once again`,
 		},
 		want: []string{
 			`(?:we|i)(?: \w+){0,2}? (?:need|needs|want|require|must have)`, `(?:we|i)(?:'re|'m| are| am) (?:\w+ ){0,1}?(?:looking|searching) for`,
@@ -116,11 +117,11 @@ var needLexicons = map[string]needLexicon{
 			`ask`, `request`, `schedule`, `book (?:a|an)`, `talk`, `speak`, `discuss`, `understand`, `quotes?`, `pricing`, `price list`, `prices?`, `brochure`, `your`,
 		},
 		solved: []string{
-			`solved`, `resolved`, `(?:fixed|sorted(?: out)?) (?:that|it|this|those|these|the (?:problem|issue)s?)`, `(?:got|was|were|has been|have been|is|are|now) (?:fixed|sorted(?: out)?)`,
+			`solved`, `resolved`, `corrected`, `(?:that|it|this) stopped`, `stopped after`, `(?:fixed|sorted(?: out)?) (?:that|it|this|those|these|the (?:problem|issue)s?)`, `(?:got|was|were|has been|have been|is|are|now) (?:fixed|sorted(?: out)?)`,
 			`used to`, `in the past`, `a thing of the past`, `since we (?:switched|moved|introduced|started|implemented|bought)`, `back in (?:19|20)\d\d`, `(?:previous|former|old) (?:vendor|provider|supplier|system|tool|software|agency)`, `which is why we (?:switched|moved|changed)`, `all good now`,
 		},
 		denial: []string{
-			`(?:works|working|runs|running) (?:\w+ ){0,1}?(?:fine|ok|okay|well|great|perfectly)`, `does the job`, `(?:we're|we are) (?:quite |very |pretty |really )?happy(?: with| overall| so far| as is|,)`, `(?:happy|fine|satisfied|content|pleased) with`, `(?:current|existing|present) (?:\w+ ){0,1}?(?:is|are) (?:fine|ok|okay|good enough)`,
+			`(?:works|working|runs|running|run|ran) (?:\w+ ){0,1}?(?:fine|ok|okay|well|great|perfectly|smoothly)`, `does the job`, `(?:we're|we are) (?:quite |very |pretty |really )?happy(?: with| overall| so far| as is|,)`, `(?:happy|fine|satisfied|content|pleased) with`, `(?:current|existing|present) (?:\w+ ){0,1}?(?:is|are) (?:fine|ok|okay|good enough)`,
 			`no complaints`, `no fires`, `nothing (?:is )?broken`, `no (?:real |particular |specific )?(?:pain|problems?|issues)`, `not sure we need`, `no (?:real |immediate |current |actual )?need`,
 			`(?:our|the) (?:current |existing |present )?(?:\w+ ){0,1}?(?:system|tool|software|process|setup|solution|invoicing|crm|erp|app|platform|spreadsheet|provider|vendor|stack) (?:works|is working)`,
 		},
@@ -134,6 +135,7 @@ var needLexicons = map[string]needLexicon{
 			`exploring (?:options|the market|what's out there|alternatives|possibilities)`, `(?:don't|do not) (?:really )?need anything`,
 			`does (?:what|everything|all) we need`, `market (?:scan|research|overview|study|analysis|survey)`, `not in the market`, `stay in touch`, `nothing (?:decided|concrete|planned)`,
 			`no (?:immediate |concrete |current |short-term )?plans`, `(?:just|only|purely) for (?:information|info)`, `for (?:information|info) (?:only|purposes)`, `keep(?:ing)? (?:our|my) options open`, `not actively looking`, `(?:gathering|collecting) (?:some )?(?:options|quotes|information|info)`, `(?:don't|do not) need (?:a |an |any )?(?:new )?(?:tool|system|software|solution|platform)`, `other priorities`, `revisit (?:this|it)`, `no (?:active |current |concrete )?project`, `see (?:the |some |other )?alternatives`, `(?:early|initial) stages?`,
+			`just wondering`, `wondering (?:how|what|if|whether)`, `gather(?:s|ing|ed)? (?:\w+ ){0,2}?(?:information|info|options|quotes)`, `no (?:current |immediate )?requirement`, `(?:don't|do not) have a (?:current |concrete )?(?:requirement|need)`, `nosy`, `not buying`, `thinking about (?:maybe )?(?:changing|switching|replacing|getting)`, `at some point`, `looks? (?:cool|interesting|neat)`,
 		},
 		urgent: []string{`urgent(?:ly)?`, `asap`, `emergency`, `right away`, `immediately`},
 	},
@@ -156,15 +158,16 @@ var needLexicons = map[string]needLexicon{
 		},
 		forced: []string{
 			`läuft (?:\w+ ){0,2}?aus`, `laeuft (?:\w+ ){0,2}?aus`, `auslaufen`, `stellt (?:\w+ ){0,3}?ein`, `eingestellt`, `abgekündigt`, `abgekuendigt`, `hört (?:\w+ ){0,3}?auf`, `hoert (?:\w+ ){0,3}?auf`,
-			`vorgeschrieben`, `pflicht`, `gesetzlich(?:e|en)?`, `verpflichtet`, `sanktionen`, `bußgeld(?:er)?`, `bussgeld(?:er)?`, `strafen?`, `vorfall`, `phishing`, `gehackt`, `hackerangriff`, `angriff`,
+			`vorgeschrieben`, `pflicht`, `gesetzlich(?:e|en)?`, `verpflichtet`, `sanktionen`, `bußgeld(?:er)?`, `bussgeld(?:er)?`, `strafen?`, `vorfall`, `phishing[- ]?(?:attacks?|e-?mails?|mails?|incidents?|angriff\w*|attacke\w*|campaigns?|kampagnen?)`, `gehackt`, `hackerangriff`, `angriff`,
 			`diebstahl`, `gestohlen`, `drohen`, `droht`, `erfüllt (?:\w+ ){0,4}?nicht`, `erfuellt (?:\w+ ){0,4}?nicht`, `anforderungen`, `prüfung`, `pruefung`, `kontrolle`, `audit`,
 		},
-		mid:    []string{`probleme?n?`, `schwierigkeiten`, `schwachstellen`, `herausforderung(?:en)?`, `schmerzpunkte?`},
+		mid:    []string{`probleme?n?`, `(?:ä|ae)rger`, `schwierigkeiten`, `schwachstellen`, `herausforderung(?:en)?`, `schmerzpunkte?`},
 		manual: []string{`manuell(?:e|en)?`, `von hand`, `abstimmung`, `abgleich(?:en)?`, `per hand`, `händisch(?:e|en)?`, `haendisch(?:e|en)?`, `abtippen`, `abgetippt`, `eintippen`, `kopieren`, `kopiert`, `übertragen`, `uebertragen`, `excel(?:-?listen|-?tabellen?|-?liste|-?datei(?:en)?)?`, `tabellen?`, `papier(?:akten|rapporte|form)?`, `zettel(?:n)?`, `strichliste`, `ausgedruckt`, `ausdrucken`, `telefonisch`, `(?:per|übers|uebers|über das|ueber das) telefon`, `per (?:e-)?mail`, `whatsapp`, `ordner`, `fax`, `word`, `foto`, `postfach`},
 		trouble: []string{
 			`fehler(?:n)?`, `langsam(?:e|er)?`, `verzögerungen`, `verzoegerungen`, `verzögert`, `verzoegert`, `verspätet`, `verspaetet`, `vergessen`, `verpass(?:en|t)`, `doppelt`, `verstreut`,
 			`aufwand`, `aufwändig`, `aufwendig`, `schwer`, `schwierig`, `teuer`, `risiko`, `nachtelefonieren`, `hinterher(?:telefonieren|laufen)`, `veraltet`, `alte?n?`, `unübersichtlich`, `unuebersichtlich`,
 			`dauernd`, `ständig`, `staendig`, `immer wieder`, `regelmäßig`, `regelmaessig`, `verschiedenen (?:tools|systemen|wegen|listen)`, `drei verschiedenen`, `tagelang`,
+			`schon wieder`,
 		},
 		want: []string{
 			`wir (?:\w+ ){0,1}?(?:brauchen|benötigen|benoetigen|suchen|wollen|möchten|moechten|hätten gern|haetten gern)`, `ich (?:\w+ ){0,1}?(?:brauche|suche|benötige|benoetige|will|möchte|moechte)`,
@@ -187,17 +190,20 @@ var needLexicons = map[string]needLexicon{
 			`nicht mehr`, `keine (?:\w+ ){0,2}?mehr`, `l(?:ö|oe)sen`,
 		},
 		info:   []string{`angebot`, `informationen`, `infos?`, `wissen`, `erfahren`, `preise?`, `preisliste`, `demo`, `termin`, `r(?:ü|ue)ckruf`, `kennenlernen`, `unterlagen`, `kosten`, `bestellen`, `offerte`, `folien`},
-		solved: []string{`gel(?:ö|oe)st`, `behoben`, `fr(?:ü|ue)her`, `damals`, `seit wir`, `erledigt`, `im griff`, `(?:vorherige[nr]?|frühere[nr]?|alte[nr]?) (?:anbieter|dienstleister|system|software|tool)`},
+		solved: []string{`gel(?:ö|oe)st`, `korrigiert`, `(?:ist|sind) (?:das |es )?vorbei`, `(?:das|es) ist vorbei`, `behoben`, `fr(?:ü|ue)her`, `damals`, `seit wir`, `erledigt`, `im griff`, `(?:vorherige[nr]?|frühere[nr]?|alte[nr]?) (?:anbieter|dienstleister|system|software|tool)`},
 		denial: []string{
 			`läuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `laeuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `läuft alles`, `laeuft alles`, `klappt (?:\w+ ){0,3}?gut`,
 			`(?:sind|bin|sehr|eigentlich|durchaus|recht|ganz|voll) (?:\w+ ){0,2}?zufrieden`, `zufrieden mit`, `keine (?:akuten |konkreten |größeren |groesseren )?(?:schmerzpunkte|probleme)`, `ohne probleme`, `keinen grund`, `keinen (?:akuten |konkreten )?bedarf`, `kein (?:akuter |konkreter )?bedarf`,
 			`ohne konkreten anlass`, `kein(?:en)? (?:konkreten )?anlass`,
+			`reicht (?:uns|mir) (?:\w+ )?(?:eigentlich|v(?:ö|oe)llig|aus)`,
 		},
 		explore: []string{
 			`(?:nur|erst ?mal|erstmal|einfach mal|zunächst|zunaechst|gerade) (?:\w+ ){0,3}?(?:informieren|umschauen|umsehen|umhören|umhoeren|orientieren|vergleichen)`, `schaue? mich (?:\w+ ){0,2}?um`,
 			`schauen uns (?:[\w-]+ ){0,4}?an`, `anschauen`, `aus neugier`, `neugierig`, `aus interesse`, `nur interesse`, `marktüberblick`, `marktueberblick`, `einen (?:ersten |kleinen |groben )?(?:überblick|ueberblick)`, `verschaffe (?:mir|uns) (?:\w+ ){0,2}?(?:überblick|ueberblick)`,
 			`beschäftige mich`, `beschaeftige mich`, `keine (?:konkreten )?kaufpläne`, `keine (?:konkreten )?kaufplaene`, `kaufen (?:\w+ ){0,2}?nichts`, `prüfen (?:\w+ ){0,1}?optionen`, `pruefen (?:\w+ ){0,1}?optionen`,
 			`vergleichsangebot`, `vergleichen`, `überlegt`, `ueberlegt`, `irgendwann`, `infos sammeln`, `(?:informationen|infos) (?:\w+ ){0,1}?sammeln`, `sammeln (?:\w+ ){0,3}?(?:informationen|infos)`, `am anfang`, `unverbindlich`, `kein(?:en)? handlungsbedarf`, `augen offen`, `reines interesse`, `keine (?:\w+ ){0,1}?anschaffung`, `perspektivisch`, `kein(?:en)? (?:\w+ )?(?:handlungsdruck|zeitdruck)`, `beobachten (?:\w+ ){0,1}?markt`, `zur(?:ü|ue)ckgestellt`, `auf eis`, `informiert bleiben`, `auf dem laufenden`, `nicht aktiv (?:auf der )?such`, `(?:planen|plane) (?:\w+ ){0,2}?keine`, `markt (?:\w+ ){0,1}?(?:beobachten|sondieren)`, `kein(?:en)? (?:konkreten |akuten )?bedarf`, `gibt es (?:\w+ ){0,2}?nicht`,
+			`nicht geplant`, `(?:nur|mal) (?:\w+ ){0,2}?ansehen`, `interessiere mich`, `fr(?:ü|ue)hestens`, `sieht (?:\w+ )?(?:cool|interessant|spannend) aus`, `brauchen (?:\w+ ){0,3}?nichts`, `samml?e\w* (?:\w+ ){0,3}?(?:informationen|infos)`,
+			`(?:brauchen|benötigen|benoetigen) (?:\w+ )?kein(?:e|en)? (?:\w+ ){0,1}?(?:neues|neue|neuen|system|tool|software|lösung|loesung)`,
 		},
 		urgent: []string{`dringend(?:st)?`, `sofort`, `umgehend`, `schnellstm(?:ö|oe)glich`, `so schnell wie m(?:ö|oe)glich`, `eilig`, `höchste priorit`, `hoechste priorit`, `zeitkritisch`, `geschäftskritisch`, `kurzfristig`, `heute oder morgen`},
 	},
@@ -218,12 +224,12 @@ var needLexicons = map[string]needLexicon{
 		},
 		forced: []string{
 			`ferme (?:son|le) service`, `fin de (?:support|contrat|vie|maintenance)`, `n'est plus (?:maintenu|support)`, `obligation (?:l(?:é|e)gale|r(?:é|e)glementaire)`, `obligatoire`,
-			`r(?:é|e)glementation`, `conformes?`, `conformit(?:é|e)`, `audits?`, `sanctions?`, `amendes?`, `piratage`, `pirat(?:é|e)s?`, `hame(?:ç|c)onnage`, `phishing`, `ransomware`, `ran(?:ç|c)ongiciel`,
-			`vols? de`, `vols`, `si on ne fait rien`, `on doit`, `nous devons`, `doit (?:\w+ ){0,1}?(?:être|etre) d(?:é|e)ploy`, `tentatives`, `incidents?`,
+			`r(?:é|e)glementation`, `conformes?`, `conformit(?:é|e)`, `audits?`, `sanctions?`, `amendes?`, `piratage`, `pirat(?:é|e)s?`, `hame(?:ç|c)onnage`, `phishing[- ]?(?:attacks?|e-?mails?|mails?|incidents?|angriff\w*|attacke\w*|campaigns?|kampagnen?)`, `ransomware`, `ran(?:ç|c)ongiciel`,
+			`vols? de`, `vols`, `si on ne fait rien`, `(?:on doit|nous devons) (?:\w+ ){0,2}?(?:respecter|(?:ê|e)tre conformes?|passer|migrer|remplacer|quitter|abandonner)`, `doit (?:\w+ ){0,1}?(?:être|etre) d(?:é|e)ploy`, `tentatives`, `incidents?`,
 		},
 		mid:     []string{`probl(?:è|e)mes?`, `soucis`, `difficult(?:é|e)s`, `d(?:é|e)fis?`},
-		manual:  []string{`manuel(?:le|lement)?`, `rapprochements?`, `à la main`, `a la main`, `copier(?:-| )coller`, `copier`, `copions`, `recopi(?:er|ons)`, `ressais(?:ir|issons|ie|it|issent|issez)`, `r(?:é|e)import(?:er|ons|ent)?`, `export(?:er|ons|ent)? (?:\w+ ){0,2}?(?:csv|excel|fichiers)`, `double saisie`, `saisie`, `tableurs?`, `excel`, `papier`, `classeurs?`, `cahiers?`, `post-it`, `par t(?:é|e)l(?:é|e)phone`, `par (?:e-)?mail`, `dans les mails`, `word`, `formulaires google`, `bricol(?:é|e)s?`, `feuille`, `t(?:é|e)l(?:é|e)phone sonne`},
-		trouble: []string{`erreurs?`, `(?:deux|trois|quatre|plusieurs|diff(?:é|e)rents) (?:\w+ )?(?:outils|logiciels|syst(?:è|e)mes|fichiers|tableaux)`, `lent(?:e|s|es)?`, `lenteurs?`, `retards?`, `relancer`, `relances`, `oubli(?:s|é|e|és|es|ées|ees)?`, `doublons`, `éparpill`, `eparpill`, `difficile`, `compliqu(?:é|e)`, `cher`, `risques?`, `perdu(?:e|es|s)?`, `obsol(?:è|e)te`, `vieu(?:x|lle)`, `ancien`, `d(?:é|e)pass(?:é|e)`, `sans cesse`, `souvent`, `jamais`, `trop`, `attente`},
+		manual:  []string{`manuel(?:le|lement)?`, `(?:une|un) par (?:une|un)`, `rapprochements?`, `à la main`, `a la main`, `copier(?:-| )coller`, `copier`, `copions`, `recopi(?:er|ons)`, `ressais(?:ir|issons|ie|it|issent|issez)`, `r(?:é|e)import(?:er|ons|ent)?`, `export(?:er|ons|ent)? (?:\w+ ){0,2}?(?:csv|excel|fichiers)`, `double saisie`, `saisie`, `tableurs?`, `excel`, `papier`, `classeurs?`, `cahiers?`, `post-it`, `par t(?:é|e)l(?:é|e)phone`, `par (?:e-)?mail`, `dans les mails`, `word`, `formulaires google`, `bricol(?:é|e)s?`, `feuille`, `t(?:é|e)l(?:é|e)phone sonne`},
+		trouble: []string{`erreurs?`, `(?:deux|trois|quatre|plusieurs|diff(?:é|e)rents) (?:\w+ )?(?:outils|logiciels|syst(?:è|e)mes|fichiers|tableaux)`, `lent(?:e|s|es)?`, `lenteurs?`, `retards?`, `relancer`, `relances`, `oubli(?:s|é|e|és|es|ées|ees)?`, `doublons`, `éparpill`, `eparpill`, `difficile`, `compliqu(?:é|e)`, `cher`, `risques?`, `perdu(?:e|es|s)?`, `obsol(?:è|e)te`, `vieu(?:x|lle)`, `ancien`, `d(?:é|e)pass(?:é|e)`, `sans cesse`, `souvent`, `jamais`, `trop`, `attente`, `encore une fois`},
 		want: []string{
 			`(?:nous|on|je) (?:\w+ ){0,1}?(?:cherchons|cherche|voulons|veut|veux|souhaitons|souhaite|aimerions|voudrions|voudrait|avons besoin|a besoin|ai besoin|aimerait|aimerais)`, `besoin (?:d'un|d'une|de)`,
 			`il (?:nous|me) faut`, `charg(?:é|e)e? de trouver`, `faut que`, `changer (?:de|d')`, `remplacer`, `mettre en place`, `d(?:é|e)ployer`, `proposer`, `ajouter`,
@@ -245,15 +251,17 @@ var needLexicons = map[string]needLexicon{
 			`en sortir`, `relancer`, `r(?:é|e)soudre`,
 		},
 		info:   []string{`recevoir`, `obtenir`, `conna(?:î|i)tre`, `savoir`, `devis`, `tarifs?`, `d(?:é|e)mo`, `documentation`, `renseignements`, `informations`, `plus d'infos`, `rappel`, `brochure`, `voir`},
-		solved: []string{`r(?:é|e)solu(?:s|e|es)?`, `r(?:é|e)gl(?:é|e)`, `auparavant`, `autrefois`, `c'est derri(?:è|e)re nous`, `(?:ancien|pr(?:é|e)c(?:é|e)dent) (?:prestataire|fournisseur|logiciel|outil|syst(?:è|e)me)`},
+		solved: []string{`r(?:é|e)solu(?:s|e|es)?`, `remis d'aplomb`, `rentr(?:é|e) dans l'ordre`, `(?:c'est|tout est) (?:fini|termin(?:é|e))`, `(?:(?:é|e)t(?:é|e)|a|ont|avons|est|sont) corrig(?:é|ée|és|ées)`, `r(?:é|e)gl(?:é|e)`, `auparavant`, `autrefois`, `c'est derri(?:è|e)re nous`, `(?:ancien|pr(?:é|e)c(?:é|e)dent) (?:prestataire|fournisseur|logiciel|outil|syst(?:è|e)me)`},
 		denial: []string{
 			`fonctionne (?:\w+ ){0,1}?bien`, `nous convient`, `convient parfaitement`, `donnent satisfaction`, `donne satisfaction`, `s'en sort (?:\w+ ){0,1}?bien`, `(?:sommes|suis|plut(?:ô|o)t|tr(?:è|e)s|assez) (?:\w+ ){0,1}?contents?`, `satisfaits?`,
 			`rien de cass(?:é|e)`, `sans douleur`, `pas de souci`, `aucun (?:souci|probl(?:è|e)me)`, `pas de probl(?:è|e)me`, `pas (?:\w+ ){0,1}?besoin`, `aucun besoin`,
+			`tout va bien`,
 		},
 		explore: []string{
 			`curiosit(?:é|e)`, `curieu(?:x|se)`, `me renseigne`, `nous renseignons`, `(?:je|nous|on) regard(?:e|ons) ce qui`, `tour du march(?:é|e)`, `(?:é|e)tudi(?:ons|e) le march(?:é|e)`,
 			`compar(?:e|ons|er)`, `comparatif`, `benchmark`, `(?:une|de|en|ma|notre) veille`, `garde un (?:œ|oe)il`, `tenu inform(?:é|e)`, `juste (?:\w+ ){0,1}?voir`, `pour voir`, `je voulais voir`, `pas int(?:é|e)ress(?:é|e)`,
 			`pas d'achat`, `rien de pr(?:é|e)vu`, `aucun projet`, `r(?:é|e)flexion`, `r(?:é|e)colter des infos`, `je me demandais`, `check (?:\w+ ){0,1}?les alternatives`, `on verra`, `phase de (?:d(?:é|e)couverte|r(?:é|e)flexion)`, `rien de concret`, `pas en recherche`, `pour plus tard`, `tour d'horizon`, `pour information`, `(?:à|a) titre (?:informatif|d'information)`, `pas de projet`, `nous informer`, `tenir au courant`, `(?:voulais|souhaitais) (?:\w+ ){0,1}?conna(?:î|i)tre`,
+			`n'ach(?:è|e)t(?:e|ons|ent) rien`, `tout ce qu'il (?:nous )?faut`, `de c(?:ô|o)t(?:é|e)`, `sous le coude`, `on ne sait jamais`, `jette un (?:œ|oe)il`, `jeter un (?:œ|oe)il`,
 		},
 		urgent: []string{`urgent(?:e|es)?`, `urgence`, `au plus vite`, `d(?:è|e)s que possible`, `rapidement`, `imm(?:é|e)diatement`, `tr(?:è|e)s vite`, `prioritaire`, `critique`},
 	},
@@ -273,11 +281,11 @@ var needLexicons = map[string]needLexicon{
 		},
 		forced: []string{
 			`ya no recibe soporte`, `sin soporte`, `fin de soporte`, `(?:se|nos) (?:nos )?venci(?:ó|o)`, `vence`, `no cumple`, `cumplir (?:con )?la normativa`, `normativa`, `obligatori(?:o|a)`, `por ley`,
-			`auditor(?:í|i)a`, `inspecci(?:ó|o)n`, `sanci(?:ó|o)n`, `multas?`, `phishing`, `ransomware`, `robo`,
+			`auditor(?:í|i)a`, `inspecci(?:ó|o)n`, `sanci(?:ó|o)n`, `multas?`, `phishing[- ]?(?:attacks?|e-?mails?|mails?|incidents?|angriff\w*|attacke\w*|campaigns?|kampagnen?)`, `ransomware`, `robo`,
 		},
 		mid:     []string{`problemas?`, `dificultades`, `inconvenientes`},
 		manual:  []string{`a mano`, `manualmente`, `manual`, `copiar y pegar`, `copiamos`, `copiando`, `transcrib(?:ir|imos)`, `volver a (?:escribir|cargar)`, `hojas? de c(?:á|a)lculo`, `planillas?`, `excel`, `papel`, `papelitos`, `cuaderno`, `libros f(?:í|i)sicos`, `hojas firmadas`, `whatsapp`, `por tel(?:é|e)fono`, `por correo`, `google forms`, `uno por uno`, `imprimiendo`, `escaneando`, `anotamos`, `anoto`, `apuntamos`, `en ventanilla`, `en efectivo`, `rellenamos`},
-		trouble: []string{`errores`, `error`, `equivocaciones`, `lent(?:o|a|itud)`, `retrasos?`, `demoras?`, `olvid(?:os|amos|an)`, `duplicad(?:o|a|os|as)`, `dispers(?:os|as)`, `dif(?:í|i)cil`, `complicad(?:o|a)`, `caro`, `riesgos?`, `perdid(?:o|a|os|as)`, `obsolet(?:o|a)`, `m(?:á|a)s de \d+ a(?:ñ|n)os`, `ya no hay`, `viej(?:o|a)`, `antiguo`, `nunca`, `siempre`, `cada vez`, `todav(?:í|i)a`},
+		trouble: []string{`errores`, `error`, `equivocaciones`, `lent(?:o|a|itud)`, `retrasos?`, `demoras?`, `olvid(?:os|amos|an)`, `duplicad(?:o|a|os|as)`, `dispers(?:os|as)`, `dif(?:í|i)cil`, `complicad(?:o|a)`, `caro`, `riesgos?`, `perdid(?:o|a|os|as)`, `obsolet(?:o|a)`, `m(?:á|a)s de \d+ a(?:ñ|n)os`, `ya no hay`, `viej(?:o|a)`, `antiguo`, `nunca`, `siempre`, `cada vez`, `todav(?:í|i)a`, `otra vez`, `una vez m(?:á|a)s`},
 		want: []string{
 			`(?:quiero|queremos|necesito|necesitamos|buscamos|busco|requerimos|requiere|estamos buscando|nos interesar(?:í|i)a|me interesa)`, `(?:implantar|implementar|instalar|renovar|cambiar de|sustituir|sustituya|reemplazar)`,
 		},
@@ -297,7 +305,7 @@ var needLexicons = map[string]needLexicon{
 			`estandarizar`, `unificar`, `controlar`, `tener control`, `llevar el control`, `medir`, `recortar`, `acortar`, `deshacernos`, `no perder`, `cumplir`, `seguir`, `llevar`, `resolver`, `solucionar`,
 		},
 		info:   []string{`saber`, `conocer`, `recibir`, `obtener`, `informaci(?:ó|o)n`, `cotizaci(?:ó|o)n`, `presupuesto`, `precios?`, `tarifas`, `demo`, `llamada`, `reuni(?:ó|o)n`, `newsletter`, `preguntar`},
-		solved: []string{`resuelt(?:o|os|a|as)`, `solucionad(?:o|os|a|as)`, `arreglamos`, `resolvimos`, `antes (?:ten(?:í|i)amos|perd(?:í|i)amos)`, `desde que (?:cambiamos|usamos|implementamos)`, `desde entonces`, `(?:proveedor|sistema|software|programa) anterior`, `antiguo proveedor`, `tuvimos`, `hace \d+ a(?:ñ|n)os`},
+		solved: []string{`resuelt(?:o|os|a|as)`, `corregid(?:o|os|a|as)`, `solucionad(?:o|os|a|as)`, `arreglamos`, `resolvimos`, `antes (?:ten(?:í|i)amos|perd(?:í|i)amos)`, `desde que (?:cambiamos|usamos|implementamos)`, `desde entonces`, `(?:proveedor|sistema|software|programa) anterior`, `antiguo proveedor`, `hace (?:\d+|dos|tres|cuatro|varios|unos) a(?:ñ|n)os`},
 		denial: []string{
 			`funciona (?:\w+ ){0,1}?(?:bien|perfecto|perfectamente)`, `lo resolvemos bien`, `bien servidos`, `contentos`, `satisfechos`, `conformes`, `sin (?:ning(?:ú|u)n )?problemas?`, `no tenemos problemas`,
 			`no lo necesitamos`, `no necesitamos nada`, `no vamos a (?:comprar|cambiar)`, `ninguna necesidad`, `no (?:tenemos|hay) (?:una )?(?:necesidad|urgencia)`,
@@ -306,6 +314,7 @@ var needLexicons = map[string]needLexicon{
 			`curiosidad`, `(?:solo|s(?:ó|o)lo|simplemente) (?:\w+ ){0,2}?(?:mirando|curiosidad|informarnos|comparando|viendo|explorando|investigando|recopilando)`, `estamos (?:viendo|mirando|comparando|explorando|investigando)`,
 			`ver qu(?:é|e) hay`, `explorando`, `comparando`, `recopilando ofertas`, `benchmark`, `conocer (?:el mercado|qu(?:é|e)|lo que)`, `tener un panorama`, `relevando`, `quer(?:í|i)amos conocer`, `quiero conocer`,
 			`solo quer(?:í|i)a (?:saber|preguntar)`, `no vamos a comprar`, `no necesitamos nada`, `por ahora no`, `de momento no`, `newsletter`, `para cuando`, `m(?:á|a)s adelante`, `no hay (?:un )?proyecto`, `bien con lo que`, `bien servidos`, `para el futuro`, `no (?:estamos|est(?:á|a)) buscando`, `no buscamos`, `(?:ver|conocer|explorar) (?:\w+ ){0,1}?alternativas`, `no (?:tenemos|hay) planes`, `(?:solo |es solo )?por informaci(?:ó|o)n`, `etapa (?:muy )?inicial`, `fase inicial`, `a futuro`,
+			`nos apa(?:ñ|n)amos`, `estamos bien con`, `no pensamos cambiar`, `ya tenemos (?:un )?proveedor`, `empezando a ver`, `qu(?:é|e) existe`, `echar un vistazo`, `no tengo previsto`, `nada hasta nuevo aviso`, `guardo (?:su|tu) (?:info|correo|contacto|informaci)`, `nos interesa`, `tal vez el pr(?:ó|o)ximo a(?:ñ|n)o`, `conocer opciones`,
 		},
 		urgent: []string{`urgentes?`, `cuanto antes`, `lo antes posible`, `de inmediato`, `inmediatamente`, `ya mismo`, `hoy mismo`, `prioridad`, `cr(?:í|i)tico`},
 	},
@@ -396,6 +405,7 @@ func needASCIIEdge(e string, start bool) bool {
 // needPatterns are one language's compiled cue families; nil where the
 // language has no list.
 type needPatterns struct {
+	story, wish, wishVerb                                                   *pattern
 	strong, lack, forced, mid, manual, trouble, want, time, support, object *pattern
 	goal, goalWish, goalVerb, info, solved, denial, explore, urgent         *pattern
 }
@@ -416,7 +426,8 @@ var needCompiled = func() map[string]*needPatterns {
 			manual: comp(l.manual), trouble: comp(l.trouble), want: comp(l.want), time: comp(l.time),
 			support: comp(l.support), object: comp(l.object), goal: comp(l.goal), goalWish: comp(l.goalWish),
 			goalVerb: comp(l.goalVerb), info: comp(l.info), solved: comp(l.solved), denial: comp(l.denial),
-			explore: comp(l.explore), urgent: comp(l.urgent),
+			explore: needGroupedPattern(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(needStories[lang]),
+			wish: comp(needWishes[lang]), wishVerb: comp(needWishVerbs[lang]),
 		}
 	}
 	return out
