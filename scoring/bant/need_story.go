@@ -1,7 +1,5 @@
 package bant
 
-import "regexp/syntax"
-
 // Pains told as stories and consequences, and goals phrased as wishes.
 // Writers rarely name a problem; they say what happened ("two trucks left
 // half empty", "patients don't show up", "on a jeté 12 palettes", "se nos
@@ -123,29 +121,13 @@ var needWishVerbs = map[string][]string{
 	},
 }
 
-// needGroupedPattern compiles entries (see needWords) as few pattern parts
-// as regexp's backtracker allows: consecutive entries are joined while the
-// alternation stays within splitAboveInsts, rather than one part per
-// entry, as every part costs each text a slot in its literal index.
+// needGroupedPattern compiles entries (see needWords) as one pattern. Its
+// alternation is split into parts when compiled (see pattern.compile), and
+// since the per-text literal index only keeps the parts whose literals
+// occur, a part per entry costs a text nothing unless its words are there.
 func needGroupedPattern(entries []string) *pattern {
 	if len(entries) == 0 {
 		return nil
 	}
-	size := func(group []string) int {
-		tree, err := syntax.Parse(needWords(group...), syntax.Perl)
-		if err != nil {
-			panic("bant: parse need entries: " + err.Error())
-		}
-		return progSize(tree)
-	}
-	out := &pattern{}
-	for start := 0; start < len(entries); {
-		end := start + 1
-		for end < len(entries) && size(entries[start:end+1]) <= splitAboveInsts {
-			end++
-		}
-		out.parts = append(out.parts, mustPattern(needWords(entries[start:end]...)).parts...)
-		start = end
-	}
-	return out
+	return mustPattern(needWords(entries...))
 }
