@@ -13,7 +13,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 TEST_DIR := $(CURDIR)/.leadflow/test
 TESTSERVICES := $(CURDIR)/.leadflow/bin/testservices
 
-.PHONY: all test demo build vet tools sqlc services browser clean fuzz eval test-dashboards chaos vuln
+.PHONY: all test demo build vet tools sqlc services browser clean fuzz eval bant-eval test-dashboards chaos vuln
 
 all: vet build test
 
@@ -75,6 +75,12 @@ eval: services build
 	LEADFLOW_DATASETS=$(DATASETS) $(GO) test -tags datasets -count=1 -v -run 'TestOlistPareto' ./cmd/leadflow
 	./bin/leadflow score eval --csv "$(DATASETS)/x_education_leads/Leads.csv" --label Converted --positive 1 \
 	  --exclude "Tags,Lead Quality,Lead Profile,Last Activity,Last Notable Activity,Prospect ID,Lead Number" --seeds 1-5
+	$(MAKE) --no-print-directory bant-eval
+
+## bant-eval: how well budget, authority, need and timeline are read from
+## what people write, on the held-out inquiries (no data set needed)
+bant-eval: build
+	./bin/leadflow score bant-eval --corpus scoring/bant/testdata/corpus/holdout.jsonl
 
 ## vuln: report known vulnerabilities in the code paths we call
 ## (govulncheck; needs https://vuln.go.dev, says so clearly when offline)
