@@ -61,7 +61,7 @@ func TestEvaluateCountsPerDimensionAndLanguage(t *testing.T) {
 // would otherwise count as a miss forever.
 func TestCorpusFilesParse(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"tune.jsonl", "holdout.jsonl"} {
+	for _, name := range []string{"tune.jsonl", "holdout.jsonl", "holdout2.jsonl"} {
 		path := filepath.Join("..", "bant", "testdata", "corpus", name)
 		_, err := os.Stat(path)
 		require.NoError(t, err)
@@ -77,16 +77,27 @@ func TestCorpusFilesParse(t *testing.T) {
 	}
 }
 
-// TestHoldoutAccuracy measures the text reader on the held-out third of the
-// corpus, which no rule or model is tuned on, and fails if any dimension
-// falls below the floor it reached on 2026-12-07 (see docs/scoring.md).
+// TestHoldoutAccuracy measures the text reader on the two held-out sets
+// (the corpus's held-out third and a later batch, see the corpus README),
+// which no rule or model is tuned on, and fails if any dimension falls
+// below the floor both reached on 2026-12-07 (see docs/scoring.md).
 // The floors guard against regressions; the target of issue 17 is 0.85
 // for every dimension and language, which authority, need and timeline do
 // not reach yet. Only the aggregate figures are printed: reading the
 // held-out misses would make them tuning data.
 func TestHoldoutAccuracy(t *testing.T) {
 	t.Parallel()
-	items, err := banteval.Load(filepath.Join("..", "bant", "testdata", "corpus", "holdout.jsonl"))
+	for _, name := range []string{"holdout.jsonl", "holdout2.jsonl"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			requireHoldoutFloors(t, filepath.Join("..", "bant", "testdata", "corpus", name))
+		})
+	}
+}
+
+// requireHoldoutFloors evaluates one held-out file against the floors.
+func requireHoldoutFloors(t *testing.T, path string) {
+	items, err := banteval.Load(path)
 	require.NoError(t, err)
 	r := banteval.Evaluate(items)
 	var out bytes.Buffer
