@@ -29,7 +29,7 @@ var jointRe = mustPattern(`\b(?:and i|& i|and myself)\s+(?:\pL+ ){0,2}?(?:decide
 var familyOwnerRe = mustPattern(`\bthe (?:owner|boss|ceo|founder|president|md)(?:'s| is) (?:my|our) (?:\pL+ )?(?:dad|father|mum|mom|mother|uncle|aunt|brother|sister|wife|husband|grandfather|grandmother|father-in-law|mother-in-law|parents)\b` +
 	`|\b(?:chef|chefin|inhaber|inhaberin|gesch(?:ä|ae)ftsf(?:ü|ue)hrer|gesch(?:ä|ae)ftsf(?:ü|ue)hrerin) ist (?:mein|meine) (?:vater|mutter|onkel|tante|bruder|schwester|mann|frau|schwiegervater)\b` +
 	`|\b(?:le patron|la patronne|le g(?:é|e)rant|la g(?:é|e)rante|le propri(?:é|e)taire|la propri(?:é|e)taire|le boss),? (?:c'est|est) (?:mon|ma) (?:p(?:è|e)re|m(?:è|e)re|oncle|tante|fr(?:è|e)re|s(?:œ|oe|o)ur|mari|femme|beau-p(?:è|e)re)\b` +
-	`|\b(?:el due(?:ñ|n)o|la due(?:ñ|n)a|el jefe|la jefa|el patr(?:ó|o)n|el gerente),? es (?:mi) (?:padre|madre|pap(?:á|a)|mam(?:á|a)|t(?:í|i)o|t(?:í|i)a|hermano|hermana|marido|esposo|esposa|mujer|suegro)\b`)
+	`|\b(?:el due(?:ñ|n)o|la due(?:ñ|n)a|el jefe|la jefa|el patr(?:ó|o)n|el gerente),? es (?:mi) (?:(?:padre|madre|papa|mama|t(?:í|i)o|t(?:í|i)a|hermano|hermana|marido|esposo|esposa|mujer|suegro)\b|papá|mamá)`)
 
 // ownSayRe finds the writer's own decision or business said sideways:
 // "it's my call", "its our farm so its our decision", "c'est moi qui gère
@@ -38,7 +38,7 @@ var familyOwnerRe = mustPattern(`\bthe (?:owner|boss|ceo|founder|president|md)(?
 // verantwortlich", "we're the owners", "nous sommes propriétaires".
 var ownSayRe = mustPattern(`\b(?:it'?s|its|it is|so|so it'?s|that'?s) (?:my|our) (?:own )?(?:call|decision|money)\b|\b(?:it'?s|its|it is) (?:my|our) (?:own )?(?:business|company|farm|firm|shop|store|agency|practice|restaurant|salon|place|ranch|clinic|bakery)\b` +
 	`|\b(?:we(?:'re| are)|we both are|we're both|we are both) (?:the )?(?:co-?)?(?:owners|founders|partners of|proprietors)\b|\bwe (?:co-?)?own (?:the|a|an|this|two|three|four|five|\d+)\b` +
-	`|\bc'est moi qui (?:\pL+ et )?(?:d(?:é|e)cid|sign|valid|tranch|g(?:è|e)r|dirig|pa[iy]|financ|choisi|port)\pL*|\bc'est (?:ma|mon|notre) (?:propre )?(?:bo(?:î|i)te|entreprise|soci(?:é|e)t(?:é|e)|affaire|ferme|exploitation|agence|magasin|commerce|argent)\b` +
+	`|\bc'est moi qui (?:\pL+ et )?(?:d(?:é|e)cid|sign|valid|tranch|g(?:è|e)r|dirig|pa[iy]|financ|choisi|port)\pL*|\bc'est (?:ma|mon|notre) (?:propre )?(?:(?:bo(?:î|i)te|entreprise|soci(?:é|e)te|affaire|ferme|exploitation|agence|magasin|commerce|argent)\b|soci(?:é|e)té)` +
 	`|\b(?:nous sommes|on est|on (?:en )?est les|nous en sommes) (?:les )?(?:co)?(?:propri(?:é|e)taires|fondateurs|fondatrices|g(?:é|e)rants|associ(?:é|e)s|dirigeants)\b|\bet moi,? (?:on |nous )?(?:\pL+ )?(?:d(?:é|e)cid|tranch|valid|sign)\pL*` +
 	`|\b(?:soy yo|yo soy|soy) (?:quien|el que|la que) (?:\pL+ y )?(?:decid|firm|aprueb|pag|autoriz|eleg|mand)\pL*|\b(?:la|el) (?:agencia|empresa|negocio|tienda|cl(?:í|i)nica|restaurante|hotel|despacho|taller|rancho|granja|finca|farmacia) es m(?:í|i)[oa]\b|\bes mi (?:decisi(?:ó|o)n|dinero|negocio|empresa)\b` +
 	`|\bsomos (?:los |las )?(?:propietari[oa]s|due(?:ñ|n)[oa]s|soci[oa]s|fundador(?:es|as))\b` +

@@ -98,7 +98,7 @@ var budgetKwRes = [...]*pattern{
 		`|\b(?:costo|coste|cuesta|precio|cotización|cotizacion|pagar|tarifa|suscripción|suscripcion)\b`),
 	kwDeny: mustPattern(`\b(?:revenues?|arr|mrr|turnover|turn over|raised|raise|raising|funding|funded|valuation|worth|losing|lost|lose|loss|losses|generate|generating|generated|earn|earns|earning|earned|profits?|salary|salaries|saved|save|saves|saving|savings|sell|sold|selling|grant|fined|donated?|donation|won|invoice|invoiced)\b` +
 		`|\b(?:umsatz|umsätze|umsaetze|jahresumsatz|gewinn|finanzierung|finanzierungsrunde|gehalt|gehälter|gehaelter|verloren|gespart|sparen|einsparen|einsparung|förderung|foerderung|bewertung|rechnung|rechnungsbetrag)\b` +
-		`|\b(?:chiffre d'affaires|levé|levée|levee|lever|levons|financement|salaires?|perdu|pertes|économiser|economiser|économisé|economise|gagner|bénéfices?|benefices?|subvention|valorisation|amende|facture)(?:\b|$|[^a-zà-ÿ])` +
+		`|(?:\b(?:chiffre d'affaires|levé|levée|levee|lever|levons|financement|salaires?|perdu|pertes|economiser|economise|gagner|bénéfices?|benefices?|subvention|valorisation|amende|facture)|économiser|économisé)(?:\b|$|[^a-zà-ÿ])` +
 		// French "CA" (chiffre d'affaires) only where it reads as one: a
 		// bare "ca" would wake this part in every clause ("can", "call").
 		`|\(ca\b|\b(?:notre|le|un|d'un|son|leur|du) ca\b|\bca (?:de|d'|annuel|est)\b|\bca ?:` +

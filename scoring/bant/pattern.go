@@ -33,9 +33,10 @@ import (
 // idiom: put \b only on an edge whose character is ASCII and give an
 // accented edge none, accepting a longer word there: "soci[eé]t(?:e\b|é)",
 // "(?:été|ete\b)". Where a longer word must not match, "(?:$|[^\pL])"
-// checks the next rune but consumes it: the match ends one rune later. needWords
-// and tlWords build word lists this way; TestWordBoundaryAccents lists the
-// patterns that still put \b against an accented letter.
+// checks the next rune but consumes it: the match ends one rune later, and
+// "(?:^|[^\pL])" before a word starts it one rune earlier. needWords
+// and tlWords build word lists this way; TestWordBoundaryAccents fails on
+// any pattern that puts \b against an accented letter.
 type pattern struct {
 	// expr is the expression as written; it is compiled, with every other
 	// pattern, by compilePatterns on first use.
