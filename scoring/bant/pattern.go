@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 )
 
 // pattern is a regular expression over doc.lower that is only run on the
@@ -216,8 +217,9 @@ func splitLarge(re *syntax.Regexp, sizes map[*syntax.Regexp]int) []*syntax.Regex
 // splitLarge makes. It is not re.String() because that is slow here: it
 // checks case folding rune by rune across each character class (most of
 // Unicode for [^.!?;\n] or \pL), again for every part sharing the class.
-// Classes are printed as their ranges (memoized: the parts of one pattern
-// share most subtrees), and every subexpression self-contained in a
+// Classes are printed as their ranges, those holding \pL as "[\pL...]"
+// (memoized: the parts of one pattern share most subtrees, and regexp
+// keeps every part's expression), and every subexpression self-contained in a
 // non-capturing group, which changes nothing in what the whole matches.
 func exprString(re *syntax.Regexp, classes map[*syntax.Regexp]string) string {
 	var b strings.Builder
@@ -247,7 +249,7 @@ func writeExpr(b *strings.Builder, re *syntax.Regexp, classes map[*syntax.Regexp
 	case syntax.OpCharClass:
 		s, ok := classes[re]
 		if !ok {
-			s = classString(re.Rune)
+			s = shortClassString(re.Rune)
 			classes[re] = s
 		}
 		b.WriteString(s)
@@ -324,7 +326,12 @@ func classString(ranges []rune) string {
 	if len(ranges) == 0 {
 		return `[^\x00-\x{10FFFF}]`
 	}
-	b := []byte{'['}
+	b := appendRanges([]byte{'['}, ranges)
+	return string(append(b, ']'))
+}
+
+// appendRanges appends ranges to b as the inside of a bracket expression.
+func appendRanges(b []byte, ranges []rune) []byte {
 	for i := 0; i+1 < len(ranges); i += 2 {
 		b = append(b, `\x{`...)
 		b = strconv.AppendInt(b, int64(ranges[i]), 16)
@@ -335,7 +342,130 @@ func classString(ranges []rune) string {
 			b = append(b, '}')
 		}
 	}
-	return string(append(b, ']'))
+	return b
+}
+
+// shortClassString is classString, but writes a class holding all of
+// \pL (or none of it) as "[\pL...]" ("[^\pL...]") plus the other ranges.
+// Regexp keeps each part's expression for its String method, and a
+// split pattern's parts each print the pattern's \pL classes: as ranges
+// they are 10 KB each, megabytes over all parts. The short form is used
+// only if it parses back to exactly the same ranges.
+func shortClassString(ranges []rune) string {
+	if len(ranges) < 2*minShortClass {
+		return classString(ranges)
+	}
+	key := uint64(14695981039346656037) // FNV-1a over the runes
+	for _, r := range ranges {
+		key = (key ^ uint64(r)) * 1099511628211
+	}
+	shortClasses.Lock()
+	defer shortClasses.Unlock()
+	for _, c := range shortClasses.m[key] {
+		if slices.Equal(c.ranges, ranges) {
+			return c.s
+		}
+	}
+	s := makeShortClass(ranges)
+	if shortClasses.m == nil {
+		shortClasses.m = map[uint64][]shortClass{}
+	}
+	shortClasses.m[key] = append(shortClasses.m[key], shortClass{slices.Clone(ranges), s})
+	return s
+}
+
+// minShortClass is the number of ranges from which shortClassString
+// tries the short form: below it, classString is short enough.
+const minShortClass = 64
+
+// shortClasses memoizes shortClassString by the class's ranges, a hash
+// of which is the map key: the same few \pL classes recur in many
+// patterns.
+var shortClasses struct {
+	sync.Mutex
+	m map[uint64][]shortClass
+}
+
+type shortClass struct {
+	ranges []rune
+	s      string
+}
+
+// makeShortClass computes shortClassString.
+func makeShortClass(ranges []rune) string {
+	long := classString(ranges)
+	letters := letterRanges()
+	var b []byte
+	switch {
+	case len(subtractRanges(letters, ranges)) == 0:
+		b = appendRanges([]byte(`[\pL`), subtractRanges(ranges, letters))
+	case len(rangesIntersect(letters, ranges)) == 0:
+		b = appendRanges([]byte(`[^\pL`), subtractRanges(complementRanges(ranges), letters))
+	default:
+		return long
+	}
+	short := string(append(b, ']'))
+	if len(short) >= len(long) {
+		return long
+	}
+	re, err := syntax.Parse(short, syntax.Perl)
+	if err != nil || re.Op != syntax.OpCharClass || !slices.Equal(re.Rune, ranges) {
+		return long
+	}
+	return short
+}
+
+// letterRanges returns the ranges of \pL as the parser builds them.
+var letterRanges = sync.OnceValue(func() []rune {
+	re, err := syntax.Parse(`\pL`, syntax.Perl)
+	if err != nil || re.Op != syntax.OpCharClass {
+		panic("bant: cannot parse \\pL")
+	}
+	return re.Rune
+})
+
+// subtractRanges returns the ranges of a not in b (both sorted, disjoint
+// pairs).
+func subtractRanges(a, b []rune) []rune {
+	var out []rune
+	j := 0
+	for i := 0; i+1 < len(a); i += 2 {
+		lo, hi := a[i], a[i+1]
+		for j+1 < len(b) && b[j+1] < lo {
+			j += 2
+		}
+		for k := j; k+1 < len(b) && b[k] <= hi && lo <= hi; k += 2 {
+			if b[k] > lo {
+				out = append(out, lo, b[k]-1)
+			}
+			lo = max(lo, b[k+1]+1)
+		}
+		if lo <= hi {
+			out = append(out, lo, hi)
+		}
+	}
+	return out
+}
+
+// rangesIntersect returns the ranges of a that are also in b.
+func rangesIntersect(a, b []rune) []rune {
+	return subtractRanges(a, subtractRanges(a, b))
+}
+
+// complementRanges returns the ranges of every rune not in r.
+func complementRanges(r []rune) []rune {
+	var out []rune
+	next := rune(0)
+	for i := 0; i+1 < len(r); i += 2 {
+		if r[i] > next {
+			out = append(out, next, r[i]-1)
+		}
+		next = r[i+1] + 1
+	}
+	if next <= unicode.MaxRune {
+		out = append(out, next, unicode.MaxRune)
+	}
+	return out
 }
 
 // isEmptyWidth reports an assertion that matches the empty string.

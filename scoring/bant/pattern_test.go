@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp/syntax"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -218,4 +219,23 @@ func edgeRunes(re *syntax.Regexp, last bool) []rune {
 		return edgeRunes(re.Sub[0], false)
 	}
 	return nil
+}
+
+// TestShortClassString checks that the short form of a class parses back
+// to the same ranges, and that it is used for the \pL classes.
+func TestShortClassString(t *testing.T) {
+	t.Parallel()
+	for _, expr := range []string{`[\pL]`, `[^\pL]`, `[\pL',\-]`, `[\w\pL'\-]`, `[^\pL\d.]`, `[a-z]`, `[^.!?;\n]`, `\PN`} {
+		re, err := syntax.Parse(expr, syntax.Perl)
+		require.NoError(t, err)
+		require.Equal(t, syntax.OpCharClass, re.Op, expr)
+		s := shortClassString(re.Rune)
+		back, err := syntax.Parse(s, syntax.Perl)
+		require.NoError(t, err)
+		require.Equal(t, re.Rune, back.Rune, "%s printed as %s", expr, s)
+		if strings.Contains(expr, `\pL`) {
+			require.Contains(t, s, `\pL`, expr)
+			require.Less(t, len(s), 40, expr)
+		}
+	}
 }
