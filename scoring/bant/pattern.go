@@ -817,17 +817,22 @@ var literalIndex *acAutomaton
 type acAutomaton struct {
 	class  [256]uint8
 	nclass int
-	// delta[state*nclass+class] is the next state; state 0 is the root.
-	delta []int32
-	// out lists, per state, the parts one of whose literals ends there,
-	// with that literal's length (the shortest, if several).
-	out    [][]acOut
-	nparts int
+	// delta16[state*nclass+class] is the next state; state 0 is the root.
+	// The table is states × classes (tens of thousands × ~70), so states
+	// are uint16 while they fit, else delta32 holds them.
+	delta16 []uint16
+	delta32 []uint32
+	// outs[outStart[s]:outStart[s+1]] lists the parts one of whose
+	// literals ends at state s, with that literal's length (the shortest,
+	// if several).
+	outStart []int32
+	outs     []acOut
+	nparts   int
 }
 
 // acOut is one literal ending at an automaton state.
 type acOut struct {
-	part, length int
+	part, length int32
 }
 
 // buildAutomaton builds the automaton for parts' literals.
@@ -844,33 +849,55 @@ func buildAutomaton(parts []*patternPart) *acAutomaton {
 			}
 		}
 	}
+	var out [][]acOut
+	if size := trieSize(parts); size <= 1<<16 {
+		a.delta16, out = buildDelta[uint16](a, parts, size)
+	} else {
+		a.delta32, out = buildDelta[uint32](a, parts, size)
+	}
+	a.outStart = make([]int32, len(out)+1)
+	n := 0
+	for _, o := range out {
+		n += len(o)
+	}
+	a.outs = make([]acOut, 0, n)
+	for st, o := range out {
+		a.outs = append(a.outs, o...)
+		a.outStart[st+1] = int32(len(a.outs))
+	}
+	return a
+}
+
+// buildDelta builds a's transition table, for size states (trieSize),
+// and the literals ending at each state.
+func buildDelta[T uint16 | uint32](a *acAutomaton, parts []*patternPart, size int) ([]T, [][]acOut) {
 	// The trie, in delta itself (0 is "no child": the root is nobody's
 	// child), then completed breadth first.
-	a.delta = make([]int32, a.nclass, trieSize(parts)*a.nclass)
+	delta := make([]T, a.nclass, size*a.nclass)
 	out := [][]acOut{nil}
 	for _, p := range parts {
 		for _, l := range p.lits {
-			st := int32(0)
+			st := T(0)
 			for i := 0; i < len(l); i++ {
 				at := int(st)*a.nclass + int(a.class[l[i]])
-				next := a.delta[at]
+				next := delta[at]
 				if next == 0 {
-					next = int32(len(out))
-					a.delta[at] = next
-					a.delta = append(a.delta, make([]int32, a.nclass)...)
+					next = T(len(out))
+					delta[at] = next
+					delta = append(delta, make([]T, a.nclass)...)
 					out = append(out, nil)
 				}
 				st = next
 			}
-			out[st] = addOut(out[st], acOut{part: p.id, length: len(l)})
+			out[st] = addOut(out[st], acOut{part: int32(p.id), length: int32(len(l))})
 		}
 	}
-	fail := make([]int32, len(out))
-	queue := make([]int32, 1, len(out))
+	fail := make([]T, len(out))
+	queue := make([]T, 1, len(out))
 	for len(queue) > 0 {
 		st := queue[0]
 		queue = queue[1:]
-		row, frow := a.delta[int(st)*a.nclass:], a.delta[int(fail[st])*a.nclass:]
+		row, frow := delta[int(st)*a.nclass:], delta[int(fail[st])*a.nclass:]
 		for c := 0; c < a.nclass; c++ {
 			next := row[c]
 			if next == 0 {
@@ -888,8 +915,7 @@ func buildAutomaton(parts []*patternPart) *acAutomaton {
 			queue = append(queue, next)
 		}
 	}
-	a.out = out
-	return a
+	return delta, out
 }
 
 // trieSize returns the number of nodes of the trie of parts' literals,
@@ -940,6 +966,15 @@ var scanPool = sync.Pool{New: func() any { return new(scanScratch) }}
 // scan records in d.hits, per part, the ascending indices of the clauses
 // of d in which one of the part's literals starts.
 func (a *acAutomaton) scan(d *doc) {
+	if a.delta16 != nil {
+		scanDelta(a, a.delta16, d)
+	} else {
+		scanDelta(a, a.delta32, d)
+	}
+}
+
+// scanDelta is scan over a's transition table delta.
+func scanDelta[T uint16 | uint32](a *acAutomaton, delta []T, d *doc) {
 	d.scanned = true
 	sc := scanPool.Get().(*scanScratch)
 	if len(sc.last) < a.nparts {
@@ -947,16 +982,16 @@ func (a *acAutomaton) scan(d *doc) {
 	}
 	found := sc.found[:0]
 	s := d.lower
-	st := int32(0)
+	st := T(0)
 	cur := 0 // the clause holding s[i]
 	for i := 0; i < len(s); i++ {
 		for cur < len(d.breaks) && d.breaks[cur] < i {
 			cur++
 		}
-		st = a.delta[int(st)*a.nclass+int(a.class[s[i]])]
-		for _, o := range a.out[st] {
+		st = delta[int(st)*a.nclass+int(a.class[s[i]])]
+		for _, o := range a.outs[a.outStart[st]:a.outStart[st+1]] {
 			k := cur
-			if p := i - o.length + 1; cur > 0 && p <= d.breaks[cur-1] {
+			if p := i - int(o.length) + 1; cur > 0 && p <= d.breaks[cur-1] {
 				k = d.clauseIndex(p) // a literal spanning a break
 			}
 			if sc.last[o.part] != int32(k+1) {

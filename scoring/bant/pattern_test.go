@@ -239,3 +239,25 @@ func TestShortClassString(t *testing.T) {
 		}
 	}
 }
+
+// TestAutomatonWidths checks that the automaton with uint32 states, used
+// when there are more than 65,536, finds the same literals as the uint16
+// one the current patterns get.
+func TestAutomatonWidths(t *testing.T) {
+	t.Parallel()
+	compilePatterns()
+	require.NotNil(t, literalIndex.delta16, "the patterns now need uint32 states: make this test build the uint16 automaton on a subset")
+	wide := &acAutomaton{class: literalIndex.class, nclass: literalIndex.nclass, nparts: literalIndex.nparts,
+		outStart: literalIndex.outStart, outs: literalIndex.outs}
+	wide.delta32, _ = buildDelta[uint32](wide, allParts, trieSize(allParts))
+	require.Len(t, wide.delta32, len(literalIndex.delta16))
+	for i, st := range literalIndex.delta16 {
+		require.Equal(t, uint32(st), wide.delta32[i])
+	}
+	for _, text := range corpus(t) {
+		d16, d32 := prepare(text), prepare(text)
+		literalIndex.scan(d16)
+		wide.scan(d32)
+		require.Equal(t, d16.hits, d32.hits, text)
+	}
+}
