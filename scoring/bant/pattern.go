@@ -38,8 +38,9 @@ import (
 // and tlWords build word lists this way; TestWordBoundaryAccents lists the
 // patterns that still put \b against an accented letter.
 type pattern struct {
-	// expr is the expression as written; it is compiled, with every other
-	// pattern, by compilePatterns on first use.
+	// expr is the expression as written; it is parsed, split into parts
+	// and indexed, with every other pattern, by compilePatterns on first
+	// use, and each part is compiled by regexp on its own first use.
 	expr  string
 	parts []patternPart
 	// idx is the pattern's index in allPatterns.
@@ -54,12 +55,33 @@ type patternMatches struct {
 
 // patternPart is one branch of a pattern (or all of it).
 type patternPart struct {
-	re *regexp.Regexp
+	// expr is the part's expression, compiled to re by regexp on the
+	// part's first use: a process keeps only the parts its texts needed
+	// (a text wakes a few hundred of the thousands).
+	expr string
+	once sync.Once
+	re   atomic.Pointer[regexp.Regexp]
 	// lits are literals one of which every match contains; nil when none
 	// could be derived, and the part then runs over the whole text.
 	lits []string
 	// id indexes allParts and the doc's literal hits.
 	id int
+}
+
+// regexp returns the part's compiled expression, compiling it on the
+// first call.
+func (part *patternPart) regexp() *regexp.Regexp {
+	if re := part.re.Load(); re != nil {
+		return re
+	}
+	return part.compileRegexp()
+}
+
+// compileRegexp is regexp's first call, kept apart so that regexp's
+// closure-free fast path is inlined.
+func (part *patternPart) compileRegexp() *regexp.Regexp {
+	part.once.Do(func() { part.re.Store(regexp.MustCompile(part.expr)) })
+	return part.re.Load()
 }
 
 // splitAboveInsts is the compiled size above which a pattern without
@@ -72,8 +94,9 @@ const splitAboveInsts = 400
 // patterns are package-level variables, and compiling ~1,600 expression
 // parts and their literal automaton takes tens of milliseconds that every
 // program linking the package would pay at start even if it never reads a
-// text. compilePatterns does it once, on the first prepare; an invalid
-// expression panics there (TestPatternsCompile catches it).
+// text. compilePatterns does it once, on the first prepare, except for
+// compiling each part's regexp, which waits for the part's first use; an
+// invalid expression panics there (TestPatternsCompile catches it).
 func mustPattern(expr string) *pattern {
 	if compiled.Load() {
 		panic("bant: mustPattern after the first prepare; declare patterns as package-level variables")
@@ -83,8 +106,8 @@ func mustPattern(expr string) *pattern {
 	return p
 }
 
-// compilePatterns compiles every registered pattern and builds
-// literalIndex, once. It is called by prepare, so any pattern used on a
+// compilePatterns splits every registered pattern into parts, derives
+// their literals and builds literalIndex, once. It is called by prepare, so any pattern used on a
 // doc is ready.
 func compilePatterns() { compileOnce.Do(compileAll) }
 
@@ -98,7 +121,7 @@ func compileAll() {
 	allParts, literalIndex = buildPatterns(allPatterns)
 }
 
-// buildPatterns compiles ps, numbering their parts from 0, and builds the
+// buildPatterns splits ps into parts, numbering their parts from 0, and builds the
 // literal automaton over those parts.
 func buildPatterns(ps []*pattern) ([]*patternPart, *acAutomaton) {
 	var parts []*patternPart
@@ -136,7 +159,7 @@ func (p *pattern) compile(firstID int) {
 		}
 		slices.Sort(lits)
 		p.parts = append(p.parts, patternPart{
-			re:   regexp.MustCompile(expr),
+			expr: expr,
 			lits: slices.Compact(lits),
 			id:   firstID + len(p.parts),
 		})
@@ -717,7 +740,7 @@ func (p *pattern) findAll(d *doc) [][]int {
 	for i := range p.parts {
 		part := &p.parts[i]
 		if part.lits == nil || literalIndex == nil {
-			out = append(out, part.re.FindAllStringSubmatchIndex(d.lower, -1)...)
+			out = append(out, part.regexp().FindAllStringSubmatchIndex(d.lower, -1)...)
 			continue
 		}
 		if j < 0 {
@@ -731,7 +754,7 @@ func (p *pattern) findAll(d *doc) [][]int {
 		}
 		for _, k := range h.partClauses(j) {
 			c := d.clauseSpan(k)
-			for _, m := range part.re.FindAllStringSubmatchIndex(d.lower[c[0]:c[1]], -1) {
+			for _, m := range part.regexp().FindAllStringSubmatchIndex(d.lower[c[0]:c[1]], -1) {
 				for i := range m {
 					if m[i] >= 0 {
 						m[i] += c[0]
@@ -751,8 +774,8 @@ func (p *pattern) findAll(d *doc) [][]int {
 // matchesIn reports whether p matches within d.lower[lo:hi], a span too
 // short for the literal search to pay off.
 func (p *pattern) matchesIn(d *doc, lo, hi int) bool {
-	for _, part := range p.parts {
-		if part.re.MatchString(d.lower[lo:hi]) {
+	for i := range p.parts {
+		if p.parts[i].regexp().MatchString(d.lower[lo:hi]) {
 			return true
 		}
 	}
