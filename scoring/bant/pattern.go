@@ -835,16 +835,27 @@ type partHits struct {
 // run on.
 var literalIndex *acAutomaton
 
-// acAutomaton is a complete Aho-Corasick DFA over a compressed alphabet
+// acAutomaton is an Aho-Corasick automaton over a compressed alphabet
 // (the bytes that occur in literals, plus one class for all others).
+//
+// A complete transition table would be states × classes (tens of
+// thousands × ~70): megabytes, nearly all of it failure transitions of
+// deep states that a text rarely reaches. So only the states near the
+// root, where a scan spends most of its time, have a complete (dense)
+// row; the others keep their trie edges and a failure link.
 type acAutomaton struct {
 	class  [256]uint8
 	nclass int
-	// delta16[state*nclass+class] is the next state; state 0 is the root.
-	// The table is states × classes (tens of thousands × ~70), so states
-	// are uint16 while they fit, else delta32 holds them.
-	delta16 []uint16
-	delta32 []uint32
+	// row[s] >= 0: state s's transitions are
+	// dense[row[s]*nclass:][:nclass], failures folded in; state 0, the
+	// root, is dense. row[s] < 0: s's trie edges are
+	// edges[edgeStart[s]:edgeStart[s+1]], ascending by class, and any
+	// other class goes where fail[s] goes.
+	row       []int32
+	dense     []int32
+	edgeStart []int32
+	edges     []acEdge
+	fail      []int32
 	// outs[outStart[s]:outStart[s+1]] lists the parts one of whose
 	// literals ends at state s, with that literal's length (the shortest,
 	// if several).
@@ -853,9 +864,37 @@ type acAutomaton struct {
 	nparts   int
 }
 
+// acDenseDepth is the depth (literal prefix length) up to which states
+// get a dense row.
+const acDenseDepth = 2
+
+// acEdge is a trie edge of a sparse state.
+type acEdge struct {
+	next  int32
+	class uint8
+}
+
 // acOut is one literal ending at an automaton state.
 type acOut struct {
 	part, length int32
+}
+
+// next returns the state after st on a byte of class c.
+func (a *acAutomaton) next(st int32, c uint8) int32 {
+	for {
+		if r := a.row[st]; r >= 0 {
+			return a.dense[int(r)*a.nclass+int(c)]
+		}
+		for _, e := range a.edges[a.edgeStart[st]:a.edgeStart[st+1]] {
+			if e.class == c {
+				return e.next
+			}
+			if e.class > c {
+				break
+			}
+		}
+		st = a.fail[st]
+	}
 }
 
 // buildAutomaton builds the automaton for parts' literals.
@@ -872,11 +911,13 @@ func buildAutomaton(parts []*patternPart) *acAutomaton {
 			}
 		}
 	}
+	// The complete table is built, then kept for the dense rows only; it
+	// takes uint16 states while they fit.
 	var out [][]acOut
 	if size := trieSize(parts); size <= 1<<16 {
-		a.delta16, out = buildDelta[uint16](a, parts, size)
+		out = buildSparse[uint16](a, parts, size)
 	} else {
-		a.delta32, out = buildDelta[uint32](a, parts, size)
+		out = buildSparse[uint32](a, parts, size)
 	}
 	a.outStart = make([]int32, len(out)+1)
 	n := 0
@@ -891,11 +932,51 @@ func buildAutomaton(parts []*patternPart) *acAutomaton {
 	return a
 }
 
-// buildDelta builds a's transition table, for size states (trieSize),
-// and the literals ending at each state.
-func buildDelta[T uint16 | uint32](a *acAutomaton, parts []*patternPart, size int) ([]T, [][]acOut) {
-	// The trie, in delta itself (0 is "no child": the root is nobody's
-	// child), then completed breadth first.
+// buildSparse builds a's transitions, for size states (trieSize), and
+// returns the literals ending at each state.
+func buildSparse[T uint16 | uint32](a *acAutomaton, parts []*patternPart, size int) [][]acOut {
+	delta, out := buildTrie[T](a, parts, size)
+	n := len(out)
+	// The trie edges, before completeDelta fills in the failures.
+	depth := make([]uint8, n)
+	a.row = make([]int32, n)
+	a.edgeStart = make([]int32, n+1)
+	a.edges = make([]acEdge, 0, n-1)
+	dense := 0
+	for st := 0; st < n; st++ {
+		a.row[st] = -1
+		if depth[st] <= acDenseDepth {
+			a.row[st] = int32(dense)
+			dense++
+		}
+		for c, next := range delta[st*a.nclass : (st+1)*a.nclass] {
+			if next != 0 {
+				depth[next] = min(depth[st]+1, 255)
+				a.edges = append(a.edges, acEdge{next: int32(next), class: uint8(c)})
+			}
+		}
+		a.edgeStart[st+1] = int32(len(a.edges))
+	}
+	fail := completeDelta(a, delta, out)
+	a.fail = make([]int32, n)
+	for st, f := range fail {
+		a.fail[st] = int32(f)
+	}
+	a.dense = make([]int32, 0, dense*a.nclass)
+	for st := 0; st < n; st++ {
+		if a.row[st] >= 0 {
+			for _, next := range delta[st*a.nclass : (st+1)*a.nclass] {
+				a.dense = append(a.dense, int32(next))
+			}
+		}
+	}
+	return out
+}
+
+// buildTrie returns the trie of parts' literals as a transition table
+// for size states (0 is "no child": the root is nobody's child), with the
+// literals ending at each state. A child's number is above its parent's.
+func buildTrie[T uint16 | uint32](a *acAutomaton, parts []*patternPart, size int) ([]T, [][]acOut) {
 	delta := make([]T, a.nclass, size*a.nclass)
 	out := [][]acOut{nil}
 	for _, p := range parts {
@@ -915,6 +996,13 @@ func buildDelta[T uint16 | uint32](a *acAutomaton, parts []*patternPart, size in
 			out[st] = addOut(out[st], acOut{part: int32(p.id), length: int32(len(l))})
 		}
 	}
+	return delta, out
+}
+
+// completeDelta turns the trie delta into the complete automaton,
+// breadth first, adding to each state's outputs those of its failure
+// state, and returns the failure links.
+func completeDelta[T uint16 | uint32](a *acAutomaton, delta []T, out [][]acOut) []T {
 	fail := make([]T, len(out))
 	queue := make([]T, 1, len(out))
 	for len(queue) > 0 {
@@ -938,7 +1026,7 @@ func buildDelta[T uint16 | uint32](a *acAutomaton, parts []*patternPart, size in
 			queue = append(queue, next)
 		}
 	}
-	return delta, out
+	return fail
 }
 
 // trieSize returns the number of nodes of the trie of parts' literals,
@@ -989,15 +1077,6 @@ var scanPool = sync.Pool{New: func() any { return new(scanScratch) }}
 // scan records in d.hits, per part, the ascending indices of the clauses
 // of d in which one of the part's literals starts.
 func (a *acAutomaton) scan(d *doc) {
-	if a.delta16 != nil {
-		scanDelta(a, a.delta16, d)
-	} else {
-		scanDelta(a, a.delta32, d)
-	}
-}
-
-// scanDelta is scan over a's transition table delta.
-func scanDelta[T uint16 | uint32](a *acAutomaton, delta []T, d *doc) {
 	d.scanned = true
 	sc := scanPool.Get().(*scanScratch)
 	if len(sc.last) < a.nparts {
@@ -1005,13 +1084,18 @@ func scanDelta[T uint16 | uint32](a *acAutomaton, delta []T, d *doc) {
 	}
 	found := sc.found[:0]
 	s := d.lower
-	st := T(0)
+	st := int32(0)
 	cur := 0 // the clause holding s[i]
 	for i := 0; i < len(s); i++ {
 		for cur < len(d.breaks) && d.breaks[cur] < i {
 			cur++
 		}
-		st = delta[int(st)*a.nclass+int(a.class[s[i]])]
+		c := a.class[s[i]]
+		if r := a.row[st]; r >= 0 {
+			st = a.dense[int(r)*a.nclass+int(c)]
+		} else {
+			st = a.next(st, c)
+		}
 		for _, o := range a.outs[a.outStart[st]:a.outStart[st+1]] {
 			k := cur
 			if p := i - int(o.length) + 1; cur > 0 && p <= d.breaks[cur-1] {

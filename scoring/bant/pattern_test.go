@@ -243,24 +243,33 @@ func TestShortClassString(t *testing.T) {
 	}
 }
 
-// TestAutomatonWidths checks that the automaton with uint32 states, used
-// when there are more than 65,536, finds the same literals as the uint16
-// one the current patterns get.
-func TestAutomatonWidths(t *testing.T) {
+// TestAutomatonSparse checks the automaton's transitions, dense near the
+// root and trie edges with failure links elsewhere, against the complete
+// table, and that building with uint32 states (used beyond 65,536 states)
+// gives the same automaton as the uint16 build the current patterns get.
+func TestAutomatonSparse(t *testing.T) {
 	t.Parallel()
 	compilePatterns()
-	require.NotNil(t, literalIndex.delta16, "the patterns now need uint32 states: make this test build the uint16 automaton on a subset")
-	wide := &acAutomaton{class: literalIndex.class, nclass: literalIndex.nclass, nparts: literalIndex.nparts,
-		outStart: literalIndex.outStart, outs: literalIndex.outs}
-	wide.delta32, _ = buildDelta[uint32](wide, allParts, trieSize(allParts))
-	require.Len(t, wide.delta32, len(literalIndex.delta16))
-	for i, st := range literalIndex.delta16 {
-		require.Equal(t, uint32(st), wide.delta32[i])
+	a := literalIndex
+	ref := &acAutomaton{class: a.class, nclass: a.nclass}
+	delta, out := buildTrie[uint32](ref, allParts, trieSize(allParts))
+	require.LessOrEqual(t, len(out), 1<<16, "the patterns now need uint32 states: make this test build the uint16 automaton on a subset")
+	completeDelta(ref, delta, out)
+	require.Len(t, a.row, len(out))
+	for st := range out {
+		for c := 0; c < a.nclass; c++ {
+			if got, want := a.next(int32(st), uint8(c)), int32(delta[st*a.nclass+c]); got != want {
+				require.Equal(t, want, got, "state %d class %d", st, c)
+			}
+		}
+		outs := append([]acOut{}, out[st]...)
+		require.Equal(t, outs, a.outs[a.outStart[st]:a.outStart[st+1]:a.outStart[st+1]], "state %d", st)
 	}
-	for _, text := range corpus(t) {
-		d16, d32 := prepare(text), prepare(text)
-		literalIndex.scan(d16)
-		wide.scan(d32)
-		require.Equal(t, d16.hits, d32.hits, text)
-	}
+	wide := &acAutomaton{class: a.class, nclass: a.nclass, nparts: a.nparts}
+	buildSparse[uint32](wide, allParts, trieSize(allParts))
+	require.Equal(t, a.row, wide.row)
+	require.Equal(t, a.dense, wide.dense)
+	require.Equal(t, a.edgeStart, wide.edgeStart)
+	require.Equal(t, a.edges, wide.edges)
+	require.Equal(t, a.fail, wide.fail)
 }
