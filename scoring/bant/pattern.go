@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 )
 
 // pattern is a regular expression over doc.lower that is only run on the
@@ -38,8 +39,9 @@ import (
 // and tlWords build word lists this way; TestWordBoundaryAccents fails on
 // any pattern that puts \b against an accented letter.
 type pattern struct {
-	// expr is the expression as written; it is compiled, with every other
-	// pattern, by compilePatterns on first use.
+	// expr is the expression as written; it is parsed, split into parts
+	// and indexed, with every other pattern, by compilePatterns on first
+	// use, and each part is compiled by regexp on its own first use.
 	expr  string
 	parts []patternPart
 	// idx is the pattern's index in allPatterns.
@@ -54,12 +56,33 @@ type patternMatches struct {
 
 // patternPart is one branch of a pattern (or all of it).
 type patternPart struct {
-	re *regexp.Regexp
+	// expr is the part's expression, compiled to re by regexp on the
+	// part's first use: a process keeps only the parts its texts needed
+	// (a text wakes a few hundred of the thousands).
+	expr string
+	once sync.Once
+	re   atomic.Pointer[regexp.Regexp]
 	// lits are literals one of which every match contains; nil when none
 	// could be derived, and the part then runs over the whole text.
 	lits []string
 	// id indexes allParts and the doc's literal hits.
 	id int
+}
+
+// regexp returns the part's compiled expression, compiling it on the
+// first call.
+func (part *patternPart) regexp() *regexp.Regexp {
+	if re := part.re.Load(); re != nil {
+		return re
+	}
+	return part.compileRegexp()
+}
+
+// compileRegexp is regexp's first call, kept apart so that regexp's
+// closure-free fast path is inlined.
+func (part *patternPart) compileRegexp() *regexp.Regexp {
+	part.once.Do(func() { part.re.Store(regexp.MustCompile(part.expr)) })
+	return part.re.Load()
 }
 
 // splitAboveInsts is the compiled size above which a pattern without
@@ -72,8 +95,9 @@ const splitAboveInsts = 400
 // patterns are package-level variables, and compiling ~1,600 expression
 // parts and their literal automaton takes tens of milliseconds that every
 // program linking the package would pay at start even if it never reads a
-// text. compilePatterns does it once, on the first prepare; an invalid
-// expression panics there (TestPatternsCompile catches it).
+// text. compilePatterns does it once, on the first prepare, except for
+// compiling each part's regexp, which waits for the part's first use; an
+// invalid expression panics there (TestPatternsCompile catches it).
 func mustPattern(expr string) *pattern {
 	if compiled.Load() {
 		panic("bant: mustPattern after the first prepare; declare patterns as package-level variables")
@@ -83,8 +107,8 @@ func mustPattern(expr string) *pattern {
 	return p
 }
 
-// compilePatterns compiles every registered pattern and builds
-// literalIndex, once. It is called by prepare, so any pattern used on a
+// compilePatterns splits every registered pattern into parts, derives
+// their literals and builds literalIndex, once. It is called by prepare, so any pattern used on a
 // doc is ready.
 func compilePatterns() { compileOnce.Do(compileAll) }
 
@@ -98,7 +122,7 @@ func compileAll() {
 	allParts, literalIndex = buildPatterns(allPatterns)
 }
 
-// buildPatterns compiles ps, numbering their parts from 0, and builds the
+// buildPatterns splits ps into parts, numbering their parts from 0, and builds the
 // literal automaton over those parts.
 func buildPatterns(ps []*pattern) ([]*patternPart, *acAutomaton) {
 	var parts []*patternPart
@@ -136,7 +160,7 @@ func (p *pattern) compile(firstID int) {
 		}
 		slices.Sort(lits)
 		p.parts = append(p.parts, patternPart{
-			re:   regexp.MustCompile(expr),
+			expr: expr,
 			lits: slices.Compact(lits),
 			id:   firstID + len(p.parts),
 		})
@@ -217,8 +241,9 @@ func splitLarge(re *syntax.Regexp, sizes map[*syntax.Regexp]int) []*syntax.Regex
 // splitLarge makes. It is not re.String() because that is slow here: it
 // checks case folding rune by rune across each character class (most of
 // Unicode for [^.!?;\n] or \pL), again for every part sharing the class.
-// Classes are printed as their ranges (memoized: the parts of one pattern
-// share most subtrees), and every subexpression self-contained in a
+// Classes are printed as their ranges, those holding \pL as "[\pL...]"
+// (memoized: the parts of one pattern share most subtrees, and regexp
+// keeps every part's expression), and every subexpression self-contained in a
 // non-capturing group, which changes nothing in what the whole matches.
 func exprString(re *syntax.Regexp, classes map[*syntax.Regexp]string) string {
 	var b strings.Builder
@@ -248,7 +273,7 @@ func writeExpr(b *strings.Builder, re *syntax.Regexp, classes map[*syntax.Regexp
 	case syntax.OpCharClass:
 		s, ok := classes[re]
 		if !ok {
-			s = classString(re.Rune)
+			s = shortClassString(re.Rune)
 			classes[re] = s
 		}
 		b.WriteString(s)
@@ -325,7 +350,12 @@ func classString(ranges []rune) string {
 	if len(ranges) == 0 {
 		return `[^\x00-\x{10FFFF}]`
 	}
-	b := []byte{'['}
+	b := appendRanges([]byte{'['}, ranges)
+	return string(append(b, ']'))
+}
+
+// appendRanges appends ranges to b as the inside of a bracket expression.
+func appendRanges(b []byte, ranges []rune) []byte {
 	for i := 0; i+1 < len(ranges); i += 2 {
 		b = append(b, `\x{`...)
 		b = strconv.AppendInt(b, int64(ranges[i]), 16)
@@ -336,7 +366,130 @@ func classString(ranges []rune) string {
 			b = append(b, '}')
 		}
 	}
-	return string(append(b, ']'))
+	return b
+}
+
+// shortClassString is classString, but writes a class holding all of
+// \pL (or none of it) as "[\pL...]" ("[^\pL...]") plus the other ranges.
+// Regexp keeps each part's expression for its String method, and a
+// split pattern's parts each print the pattern's \pL classes: as ranges
+// they are 10 KB each, megabytes over all parts. The short form is used
+// only if it parses back to exactly the same ranges.
+func shortClassString(ranges []rune) string {
+	if len(ranges) < 2*minShortClass {
+		return classString(ranges)
+	}
+	key := uint64(14695981039346656037) // FNV-1a over the runes
+	for _, r := range ranges {
+		key = (key ^ uint64(r)) * 1099511628211
+	}
+	shortClasses.Lock()
+	defer shortClasses.Unlock()
+	for _, c := range shortClasses.m[key] {
+		if slices.Equal(c.ranges, ranges) {
+			return c.s
+		}
+	}
+	s := makeShortClass(ranges)
+	if shortClasses.m == nil {
+		shortClasses.m = map[uint64][]shortClass{}
+	}
+	shortClasses.m[key] = append(shortClasses.m[key], shortClass{slices.Clone(ranges), s})
+	return s
+}
+
+// minShortClass is the number of ranges from which shortClassString
+// tries the short form: below it, classString is short enough.
+const minShortClass = 64
+
+// shortClasses memoizes shortClassString by the class's ranges, a hash
+// of which is the map key: the same few \pL classes recur in many
+// patterns.
+var shortClasses struct {
+	sync.Mutex
+	m map[uint64][]shortClass
+}
+
+type shortClass struct {
+	ranges []rune
+	s      string
+}
+
+// makeShortClass computes shortClassString.
+func makeShortClass(ranges []rune) string {
+	long := classString(ranges)
+	letters := letterRanges()
+	var b []byte
+	switch {
+	case len(subtractRanges(letters, ranges)) == 0:
+		b = appendRanges([]byte(`[\pL`), subtractRanges(ranges, letters))
+	case len(rangesIntersect(letters, ranges)) == 0:
+		b = appendRanges([]byte(`[^\pL`), subtractRanges(complementRanges(ranges), letters))
+	default:
+		return long
+	}
+	short := string(append(b, ']'))
+	if len(short) >= len(long) {
+		return long
+	}
+	re, err := syntax.Parse(short, syntax.Perl)
+	if err != nil || re.Op != syntax.OpCharClass || !slices.Equal(re.Rune, ranges) {
+		return long
+	}
+	return short
+}
+
+// letterRanges returns the ranges of \pL as the parser builds them.
+var letterRanges = sync.OnceValue(func() []rune {
+	re, err := syntax.Parse(`\pL`, syntax.Perl)
+	if err != nil || re.Op != syntax.OpCharClass {
+		panic("bant: cannot parse \\pL")
+	}
+	return re.Rune
+})
+
+// subtractRanges returns the ranges of a not in b (both sorted, disjoint
+// pairs).
+func subtractRanges(a, b []rune) []rune {
+	var out []rune
+	j := 0
+	for i := 0; i+1 < len(a); i += 2 {
+		lo, hi := a[i], a[i+1]
+		for j+1 < len(b) && b[j+1] < lo {
+			j += 2
+		}
+		for k := j; k+1 < len(b) && b[k] <= hi && lo <= hi; k += 2 {
+			if b[k] > lo {
+				out = append(out, lo, b[k]-1)
+			}
+			lo = max(lo, b[k+1]+1)
+		}
+		if lo <= hi {
+			out = append(out, lo, hi)
+		}
+	}
+	return out
+}
+
+// rangesIntersect returns the ranges of a that are also in b.
+func rangesIntersect(a, b []rune) []rune {
+	return subtractRanges(a, subtractRanges(a, b))
+}
+
+// complementRanges returns the ranges of every rune not in r.
+func complementRanges(r []rune) []rune {
+	var out []rune
+	next := rune(0)
+	for i := 0; i+1 < len(r); i += 2 {
+		if r[i] > next {
+			out = append(out, next, r[i]-1)
+		}
+		next = r[i+1] + 1
+	}
+	if next <= unicode.MaxRune {
+		out = append(out, next, unicode.MaxRune)
+	}
+	return out
 }
 
 // isEmptyWidth reports an assertion that matches the empty string.
@@ -588,7 +741,7 @@ func (p *pattern) findAll(d *doc) [][]int {
 	for i := range p.parts {
 		part := &p.parts[i]
 		if part.lits == nil || literalIndex == nil {
-			out = append(out, part.re.FindAllStringSubmatchIndex(d.lower, -1)...)
+			out = append(out, part.regexp().FindAllStringSubmatchIndex(d.lower, -1)...)
 			continue
 		}
 		if j < 0 {
@@ -602,7 +755,7 @@ func (p *pattern) findAll(d *doc) [][]int {
 		}
 		for _, k := range h.partClauses(j) {
 			c := d.clauseSpan(k)
-			for _, m := range part.re.FindAllStringSubmatchIndex(d.lower[c[0]:c[1]], -1) {
+			for _, m := range part.regexp().FindAllStringSubmatchIndex(d.lower[c[0]:c[1]], -1) {
 				for i := range m {
 					if m[i] >= 0 {
 						m[i] += c[0]
@@ -622,8 +775,8 @@ func (p *pattern) findAll(d *doc) [][]int {
 // matchesIn reports whether p matches within d.lower[lo:hi], a span too
 // short for the literal search to pay off.
 func (p *pattern) matchesIn(d *doc, lo, hi int) bool {
-	for _, part := range p.parts {
-		if part.re.MatchString(d.lower[lo:hi]) {
+	for i := range p.parts {
+		if p.parts[i].regexp().MatchString(d.lower[lo:hi]) {
 			return true
 		}
 	}
@@ -683,22 +836,66 @@ type partHits struct {
 // run on.
 var literalIndex *acAutomaton
 
-// acAutomaton is a complete Aho-Corasick DFA over a compressed alphabet
+// acAutomaton is an Aho-Corasick automaton over a compressed alphabet
 // (the bytes that occur in literals, plus one class for all others).
+//
+// A complete transition table would be states × classes (tens of
+// thousands × ~70): megabytes, nearly all of it failure transitions of
+// deep states that a text rarely reaches. So only the states near the
+// root, where a scan spends most of its time, have a complete (dense)
+// row; the others keep their trie edges and a failure link.
 type acAutomaton struct {
 	class  [256]uint8
 	nclass int
-	// delta[state*nclass+class] is the next state; state 0 is the root.
-	delta []int32
-	// out lists, per state, the parts one of whose literals ends there,
-	// with that literal's length (the shortest, if several).
-	out    [][]acOut
-	nparts int
+	// row[s] >= 0: state s's transitions are
+	// dense[row[s]*nclass:][:nclass], failures folded in; state 0, the
+	// root, is dense. row[s] < 0: s's trie edges are
+	// edges[edgeStart[s]:edgeStart[s+1]], ascending by class, and any
+	// other class goes where fail[s] goes.
+	row       []int32
+	dense     []int32
+	edgeStart []int32
+	edges     []acEdge
+	fail      []int32
+	// outs[outStart[s]:outStart[s+1]] lists the parts one of whose
+	// literals ends at state s, with that literal's length (the shortest,
+	// if several).
+	outStart []int32
+	outs     []acOut
+	nparts   int
+}
+
+// acDenseDepth is the depth (literal prefix length) up to which states
+// get a dense row.
+const acDenseDepth = 2
+
+// acEdge is a trie edge of a sparse state.
+type acEdge struct {
+	next  int32
+	class uint8
 }
 
 // acOut is one literal ending at an automaton state.
 type acOut struct {
-	part, length int
+	part, length int32
+}
+
+// next returns the state after st on a byte of class c.
+func (a *acAutomaton) next(st int32, c uint8) int32 {
+	for {
+		if r := a.row[st]; r >= 0 {
+			return a.dense[int(r)*a.nclass+int(c)]
+		}
+		for _, e := range a.edges[a.edgeStart[st]:a.edgeStart[st+1]] {
+			if e.class == c {
+				return e.next
+			}
+			if e.class > c {
+				break
+			}
+		}
+		st = a.fail[st]
+	}
 }
 
 // buildAutomaton builds the automaton for parts' literals.
@@ -715,33 +912,104 @@ func buildAutomaton(parts []*patternPart) *acAutomaton {
 			}
 		}
 	}
-	// The trie, in delta itself (0 is "no child": the root is nobody's
-	// child), then completed breadth first.
-	a.delta = make([]int32, a.nclass, trieSize(parts)*a.nclass)
+	// The complete table is built, then kept for the dense rows only; it
+	// takes uint16 states while they fit.
+	var out [][]acOut
+	if size := trieSize(parts); size <= 1<<16 {
+		out = buildSparse[uint16](a, parts, size)
+	} else {
+		out = buildSparse[uint32](a, parts, size)
+	}
+	a.outStart = make([]int32, len(out)+1)
+	n := 0
+	for _, o := range out {
+		n += len(o)
+	}
+	a.outs = make([]acOut, 0, n)
+	for st, o := range out {
+		a.outs = append(a.outs, o...)
+		a.outStart[st+1] = int32(len(a.outs))
+	}
+	return a
+}
+
+// buildSparse builds a's transitions, for size states (trieSize), and
+// returns the literals ending at each state.
+func buildSparse[T uint16 | uint32](a *acAutomaton, parts []*patternPart, size int) [][]acOut {
+	delta, out := buildTrie[T](a, parts, size)
+	n := len(out)
+	// The trie edges, before completeDelta fills in the failures.
+	depth := make([]uint8, n)
+	a.row = make([]int32, n)
+	a.edgeStart = make([]int32, n+1)
+	a.edges = make([]acEdge, 0, n-1)
+	dense := 0
+	for st := 0; st < n; st++ {
+		a.row[st] = -1
+		if depth[st] <= acDenseDepth {
+			a.row[st] = int32(dense)
+			dense++
+		}
+		for c, next := range delta[st*a.nclass : (st+1)*a.nclass] {
+			if next != 0 {
+				depth[next] = min(depth[st]+1, 255)
+				a.edges = append(a.edges, acEdge{next: int32(next), class: uint8(c)})
+			}
+		}
+		a.edgeStart[st+1] = int32(len(a.edges))
+	}
+	fail := completeDelta(a, delta, out)
+	a.fail = make([]int32, n)
+	for st, f := range fail {
+		a.fail[st] = int32(f)
+	}
+	a.dense = make([]int32, 0, dense*a.nclass)
+	for st := 0; st < n; st++ {
+		if a.row[st] >= 0 {
+			for _, next := range delta[st*a.nclass : (st+1)*a.nclass] {
+				a.dense = append(a.dense, int32(next))
+			}
+		}
+	}
+	return out
+}
+
+// buildTrie returns the trie of parts' literals as a transition table
+// for size states (0 is "no child": the root is nobody's child), with the
+// literals ending at each state. A child's number is above its parent's.
+func buildTrie[T uint16 | uint32](a *acAutomaton, parts []*patternPart, size int) ([]T, [][]acOut) {
+	delta := make([]T, a.nclass, size*a.nclass)
 	out := [][]acOut{nil}
 	for _, p := range parts {
 		for _, l := range p.lits {
-			st := int32(0)
+			st := T(0)
 			for i := 0; i < len(l); i++ {
 				at := int(st)*a.nclass + int(a.class[l[i]])
-				next := a.delta[at]
+				next := delta[at]
 				if next == 0 {
-					next = int32(len(out))
-					a.delta[at] = next
-					a.delta = append(a.delta, make([]int32, a.nclass)...)
+					next = T(len(out))
+					delta[at] = next
+					delta = append(delta, make([]T, a.nclass)...)
 					out = append(out, nil)
 				}
 				st = next
 			}
-			out[st] = addOut(out[st], acOut{part: p.id, length: len(l)})
+			out[st] = addOut(out[st], acOut{part: int32(p.id), length: int32(len(l))})
 		}
 	}
-	fail := make([]int32, len(out))
-	queue := make([]int32, 1, len(out))
+	return delta, out
+}
+
+// completeDelta turns the trie delta into the complete automaton,
+// breadth first, adding to each state's outputs those of its failure
+// state, and returns the failure links.
+func completeDelta[T uint16 | uint32](a *acAutomaton, delta []T, out [][]acOut) []T {
+	fail := make([]T, len(out))
+	queue := make([]T, 1, len(out))
 	for len(queue) > 0 {
 		st := queue[0]
 		queue = queue[1:]
-		row, frow := a.delta[int(st)*a.nclass:], a.delta[int(fail[st])*a.nclass:]
+		row, frow := delta[int(st)*a.nclass:], delta[int(fail[st])*a.nclass:]
 		for c := 0; c < a.nclass; c++ {
 			next := row[c]
 			if next == 0 {
@@ -759,8 +1027,7 @@ func buildAutomaton(parts []*patternPart) *acAutomaton {
 			queue = append(queue, next)
 		}
 	}
-	a.out = out
-	return a
+	return fail
 }
 
 // trieSize returns the number of nodes of the trie of parts' literals,
@@ -824,10 +1091,15 @@ func (a *acAutomaton) scan(d *doc) {
 		for cur < len(d.breaks) && d.breaks[cur] < i {
 			cur++
 		}
-		st = a.delta[int(st)*a.nclass+int(a.class[s[i]])]
-		for _, o := range a.out[st] {
+		c := a.class[s[i]]
+		if r := a.row[st]; r >= 0 {
+			st = a.dense[int(r)*a.nclass+int(c)]
+		} else {
+			st = a.next(st, c)
+		}
+		for _, o := range a.outs[a.outStart[st]:a.outStart[st+1]] {
 			k := cur
-			if p := i - o.length + 1; cur > 0 && p <= d.breaks[cur-1] {
+			if p := i - int(o.length) + 1; cur > 0 && p <= d.breaks[cur-1] {
 				k = d.clauseIndex(p) // a literal spanning a break
 			}
 			if sc.last[o.part] != int32(k+1) {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp/syntax"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -39,13 +40,13 @@ func requireLiteralsComplete(t *testing.T, text string) {
 		picked := d.clausesFor(part)
 		for k := 0; k <= len(d.breaks); k++ {
 			c := d.clauseSpan(k)
-			ms := part.re.FindAllStringSubmatchIndex(d.lower[c[0]:c[1]], -1)
+			ms := part.regexp().FindAllStringSubmatchIndex(d.lower[c[0]:c[1]], -1)
 			want = append(want, ms...)
 			if part.lits == nil || slices.Contains(picked, k) {
 				got = append(got, ms...)
 			}
 		}
-		require.Equal(t, want, got, "part %q (literals %q) on %q", part.re, part.lits, text)
+		require.Equal(t, want, got, "part %q (literals %q) on %q", part.expr, part.lits, text)
 	}
 }
 
@@ -99,11 +100,12 @@ func TestSplitLargePatterns(t *testing.T) {
 	t.Parallel()
 	compilePatterns()
 	for _, p := range allPatterns {
-		for _, part := range p.parts {
-			tree, err := syntax.Parse(part.re.String(), syntax.Perl)
+		for i := range p.parts {
+			part := &p.parts[i]
+			tree, err := syntax.Parse(part.expr, syntax.Perl)
 			require.NoError(t, err)
 			if tree.MaxCap() == 0 && len(p.parts) > 1 {
-				require.LessOrEqual(t, progSize(tree), 500, "split part %q still too large for the backtracker", part.re)
+				require.LessOrEqual(t, progSize(tree), 500, "split part %q still too large for the backtracker", part.expr)
 			}
 		}
 	}
@@ -118,11 +120,13 @@ func TestPatternsCompile(t *testing.T) {
 	require.NotNil(t, literalIndex)
 	for i, part := range allParts {
 		require.Equal(t, i, part.id)
+		require.NotPanics(t, func() { part.regexp() }, "part %q", part.expr)
 	}
 }
 
 // BenchmarkCompilePatterns measures what the first Extract pays once:
-// compiling every pattern and building the literal automaton.
+// splitting every pattern, deriving literals and building the literal
+// automaton (each part's regexp is compiled on its first use).
 func BenchmarkCompilePatterns(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
@@ -269,4 +273,54 @@ func edgeRunes(re *syntax.Regexp, last bool) []rune {
 		return edgeRunes(re.Sub[0], false)
 	}
 	return nil
+}
+
+// TestShortClassString checks that the short form of a class parses back
+// to the same ranges, and that it is used for the \pL classes.
+func TestShortClassString(t *testing.T) {
+	t.Parallel()
+	for _, expr := range []string{`[\pL]`, `[^\pL]`, `[\pL',\-]`, `[\w\pL'\-]`, `[^\pL\d.]`, `[a-z]`, `[^.!?;\n]`, `\PN`} {
+		re, err := syntax.Parse(expr, syntax.Perl)
+		require.NoError(t, err)
+		require.Equal(t, syntax.OpCharClass, re.Op, expr)
+		s := shortClassString(re.Rune)
+		back, err := syntax.Parse(s, syntax.Perl)
+		require.NoError(t, err)
+		require.Equal(t, re.Rune, back.Rune, "%s printed as %s", expr, s)
+		if strings.Contains(expr, `\pL`) {
+			require.Contains(t, s, `\pL`, expr)
+			require.Less(t, len(s), 40, expr)
+		}
+	}
+}
+
+// TestAutomatonSparse checks the automaton's transitions, dense near the
+// root and trie edges with failure links elsewhere, against the complete
+// table, and that building with uint32 states (used beyond 65,536 states)
+// gives the same automaton as the uint16 build the current patterns get.
+func TestAutomatonSparse(t *testing.T) {
+	t.Parallel()
+	compilePatterns()
+	a := literalIndex
+	ref := &acAutomaton{class: a.class, nclass: a.nclass}
+	delta, out := buildTrie[uint32](ref, allParts, trieSize(allParts))
+	require.LessOrEqual(t, len(out), 1<<16, "the patterns now need uint32 states: make this test build the uint16 automaton on a subset")
+	completeDelta(ref, delta, out)
+	require.Len(t, a.row, len(out))
+	for st := range out {
+		for c := 0; c < a.nclass; c++ {
+			if got, want := a.next(int32(st), uint8(c)), int32(delta[st*a.nclass+c]); got != want {
+				require.Equal(t, want, got, "state %d class %d", st, c)
+			}
+		}
+		outs := append([]acOut{}, out[st]...)
+		require.Equal(t, outs, a.outs[a.outStart[st]:a.outStart[st+1]:a.outStart[st+1]], "state %d", st)
+	}
+	wide := &acAutomaton{class: a.class, nclass: a.nclass, nparts: a.nparts}
+	buildSparse[uint32](wide, allParts, trieSize(allParts))
+	require.Equal(t, a.row, wide.row)
+	require.Equal(t, a.dense, wide.dense)
+	require.Equal(t, a.edgeStart, wide.edgeStart)
+	require.Equal(t, a.edges, wide.edges)
+	require.Equal(t, a.fail, wide.fail)
 }

@@ -328,7 +328,7 @@ func tlMatchesNear(p *pattern, d *doc, lo, hi int) bool {
 				continue
 			}
 		}
-		if part.re.MatchString(d.lower[lo:hi]) {
+		if part.regexp().MatchString(d.lower[lo:hi]) {
 			return true
 		}
 	}
