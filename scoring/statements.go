@@ -143,9 +143,12 @@ func (f *facts) sourceList() []*source {
 		if body == "" || (tx.Kind == TextMessage && body == message) {
 			continue
 		}
-		kind := map[string]string{TextMessage: "a message", TextReply: "a reply"}[tx.Kind]
-		if kind == "" {
-			kind = "an email"
+		kind := "an email"
+		switch tx.Kind {
+		case TextMessage:
+			kind = "a message"
+		case TextReply:
+			kind = "a reply"
 		}
 		t, dated := at(tx.At)
 		add(&source{at: t, dated: dated, text: tx.Body, kind: kind})

@@ -128,37 +128,30 @@ func deferByOther(d *doc, vs, ve int, lang string) (noun int, ok bool) {
 	c := d.clauseSpan(d.clauseIndex(vs))
 	bestNoun, nounDist := -1, 9
 	writerDist := 99
-	// Words before the verb, nearest first.
-	dist := 0
-	for p := vs; p > c[0] && dist < 12; {
+	// visit weighs the word at [ws, we), dist words from the verb.
+	visit := func(ws, we, dist int) {
+		if isWriter(d.lower[ws:we]) && dist < writerDist {
+			writerDist = dist
+		}
+		if dist < nounDist && isDecider(d, c[0], ws, we) {
+			bestNoun, nounDist = ws, dist
+		}
+	}
+	// Words before the verb, nearest first, then after it.
+	for p, dist := vs, 1; p > c[0] && dist <= 12; dist++ {
 		ws, we := prevWord(d.lower, c[0], p)
 		if ws < 0 {
 			break
 		}
-		dist++
-		w := d.lower[ws:we]
-		if isWriter(w) && dist < writerDist {
-			writerDist = dist
-		}
-		if dist < nounDist && isDecider(d, c[0], ws, we) {
-			bestNoun, nounDist = ws, dist
-		}
+		visit(ws, we, dist)
 		p = ws
 	}
-	dist = 0
-	for p := ve; p < c[1] && dist < 12; {
+	for p, dist := ve, 1; p < c[1] && dist <= 12; dist++ {
 		ws, we := nextWord(d.lower, p, c[1])
 		if ws < 0 || strings.IndexByte(d.lower[p:ws], ',') >= 0 {
 			break // "it's the board that decides, I just compare": a new clause
 		}
-		dist++
-		w := d.lower[ws:we]
-		if isWriter(w) && dist < writerDist {
-			writerDist = dist
-		}
-		if dist < nounDist && isDecider(d, c[0], ws, we) {
-			bestNoun, nounDist = ws, dist
-		}
+		visit(ws, we, dist)
 		p = we
 	}
 	if bestNoun < 0 || writerDist <= nounDist {

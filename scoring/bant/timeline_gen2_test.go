@@ -41,21 +41,6 @@ var tlGen2Cases = []struct {
 	{"es ni idea de cuándo", tlgNov, "Ni idea de cuándo podremos comprar, depende de la subvención.", "no_timeline"},
 }
 
-func TestTimelineGeneralisation2(t *testing.T) {
-	t.Parallel()
-	for _, tc := range tlGen2Cases {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			s := Extract(tc.text, tc.now)
-			_, _, _, got := s.Answers()
-			require.Equal(t, tc.want, got, "timeline answer for %q (%+v)", tc.text, s.Timeline)
-			if tl := s.Timeline; tl != nil {
-				requireMonthsAgree(t, *tl)
-			}
-		})
-	}
-}
-
 // TestTimelineHorizonEveryDay walks every day of two years, odd days
 // (late December, quarter ends) included, and checks that "next month",
 // "next quarter", "this year" and "by the end of next month" get the

@@ -1,6 +1,7 @@
 package bant
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -129,7 +130,7 @@ var tlGenCases = []struct {
 
 func TestTimelineGeneralisation(t *testing.T) {
 	t.Parallel()
-	for _, tc := range tlGenCases {
+	for _, tc := range append(slices.Clone(tlGenCases), tlGen2Cases...) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			s := Extract(tc.text, tc.now)

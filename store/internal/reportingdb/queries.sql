@@ -156,12 +156,12 @@ SELECT latest.band AS label, count(*) AS n FROM (
 -- name: SummaryTopScore :one
 -- Reads the highest latest score and how many contacts hold it: a top
 -- shared by many contacts cannot be ranked.
-SELECT COALESCE(max(latest.total), 0)::int AS top,
-	count(*) FILTER (WHERE latest.total = (SELECT max(s2.total) FROM (
-		SELECT DISTINCT ON (s.contact_id) s.total FROM scores s ORDER BY s.contact_id, s.computed_at DESC, s.id DESC) s2))::bigint AS holders
-FROM (
+WITH latest AS (
 	SELECT DISTINCT ON (s.contact_id) s.total FROM scores s ORDER BY s.contact_id, s.computed_at DESC, s.id DESC
-) latest;
+)
+SELECT COALESCE(max(l.total), 0)::int AS top,
+	count(*) FILTER (WHERE l.total = (SELECT max(l2.total) FROM latest l2))::bigint AS holders
+FROM latest l;
 
 -- name: SummaryOpenDealsByRep :many
 -- Counts open deals per owner ("unassigned" for none).

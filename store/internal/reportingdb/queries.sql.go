@@ -636,12 +636,12 @@ func (q *Queries) SummaryOpenDealsByRep(ctx context.Context) ([]SummaryOpenDeals
 }
 
 const summaryTopScore = `-- name: SummaryTopScore :one
-SELECT COALESCE(max(latest.total), 0)::int AS top,
-	count(*) FILTER (WHERE latest.total = (SELECT max(s2.total) FROM (
-		SELECT DISTINCT ON (s.contact_id) s.total FROM scores s ORDER BY s.contact_id, s.computed_at DESC, s.id DESC) s2))::bigint AS holders
-FROM (
+WITH latest AS (
 	SELECT DISTINCT ON (s.contact_id) s.total FROM scores s ORDER BY s.contact_id, s.computed_at DESC, s.id DESC
-) latest
+)
+SELECT COALESCE(max(l.total), 0)::int AS top,
+	count(*) FILTER (WHERE l.total = (SELECT max(l2.total) FROM latest l2))::bigint AS holders
+FROM latest l
 `
 
 type SummaryTopScoreRow struct {
