@@ -44,7 +44,7 @@ func TestDemoShowsTheProduct(t *testing.T) {
 	defer cancel()
 	out := &lockedBuffer{}
 	done := make(chan error, 1)
-	go func() { done <- runDemo(ctx, []string{"--dir", dir, "--leads", "300"}, out, out) }()
+	go func() { done <- runDemo(ctx, []string{"--dir", dir, "--leads", "40"}, out, out) }()
 	require.Eventually(t, func() bool {
 		select {
 		case err := <-done:
@@ -55,14 +55,6 @@ func TestDemoShowsTheProduct(t *testing.T) {
 		return strings.Contains(out.String(), "Press Ctrl-C")
 	}, 3*time.Minute, 50*time.Millisecond, "the demo did not finish its report")
 	report := out.String()
-
-	// The top can be ranked: no more than 2 % of contacts share the top
-	// score (a clamp at 100 once gave it to one in eight).
-	top := regexp.MustCompile(`top score (\d+), held by (\d+) of (\d+) contacts`).FindStringSubmatch(report)
-	require.NotNil(t, top, report)
-	holders, _ := strconv.Atoi(top[2])
-	contacts, _ := strconv.Atoi(top[3])
-	require.LessOrEqual(t, float64(holders), 0.02*float64(contacts), top[0])
 
 	// Simulated outcomes, labelled as such, and the pareto table over them.
 	require.Contains(t, report, "Simulated outcomes (not real sales")
@@ -175,4 +167,32 @@ func shellWords(t *testing.T, line string) []string {
 		words = append(words, cur.String())
 	}
 	return words
+}
+
+// TestDemoTopScoreIsRanked runs the README's demo (300 leads, seed 1) to the
+// end of its report: no more than 2 % of contacts share the top score (a
+// clamp at 100 once gave it to one in eight). A run of its own, because
+// with 300 leads which rep notices go out singly and which fold into a
+// digest depends on timing, and TestDemoShowsTheProduct reads a sample.
+func TestDemoTopScoreIsRanked(t *testing.T) {
+	// Not parallel: the demo reads the environment.
+	if _, err := localsvc.FindPostgresBin(); err != nil {
+		testenv.Missing(t, "demo test: %v", err)
+	}
+	if _, err := localsvc.FindRedisBin(); err != nil {
+		testenv.Missing(t, "demo test: %v", err)
+	}
+	t.Setenv(config.EnvHTTPAddr, "127.0.0.1:0")
+	t.Setenv(config.EnvConfigFile, "")
+	dir, err := os.MkdirTemp("", "leadflow-demo-top-") // t.TempDir's parent is not traversable by postgres
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = os.RemoveAll(dir) })
+	var out lockedBuffer
+	require.NoError(t, runDemo(context.Background(), []string{"--dir", dir, "--leads", "300", "--seed", "1", "--exit"}, &out, &out), out.String())
+
+	top := regexp.MustCompile(`top score (\d+), held by (\d+) of (\d+) contacts`).FindStringSubmatch(out.String())
+	require.NotNil(t, top, out.String())
+	holders, _ := strconv.Atoi(top[2])
+	contacts, _ := strconv.Atoi(top[3])
+	require.LessOrEqual(t, float64(holders), 0.02*float64(contacts), top[0])
 }
