@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,6 +17,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"leadflow/internal/testenv"
+	"leadflow/reporting"
+	"leadflow/store"
 )
 
 func TestMain(m *testing.M) { testenv.Main(m) }
@@ -68,9 +71,17 @@ func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") 
 // no format on a plain variable insert the text as is.
 func interpolate(t *testing.T, sql string, vars map[string]sqlVar, values map[string]string) string {
 	t.Helper()
-	sql = timeFilterMacro.ReplaceAllString(sql, "$1 BETWEEN "+testTimeFrom+" AND "+testTimeTo)
-	sql = timeFromMacro.ReplaceAllLiteralString(sql, testTimeFrom)
-	sql = timeToMacro.ReplaceAllLiteralString(sql, testTimeTo)
+	return interpolateWindow(t, sql, vars, values, testTimeFrom, testTimeTo)
+}
+
+// interpolateWindow is interpolate with the dashboard's time range set to
+// from and to (SQL timestamp literals); $__timeFilter is BETWEEN, both
+// ends included, as in Grafana.
+func interpolateWindow(t *testing.T, sql string, vars map[string]sqlVar, values map[string]string, from, to string) string {
+	t.Helper()
+	sql = timeFilterMacro.ReplaceAllString(sql, "$1 BETWEEN "+from+" AND "+to)
+	sql = timeFromMacro.ReplaceAllLiteralString(sql, from)
+	sql = timeToMacro.ReplaceAllLiteralString(sql, to)
 	require.NotContains(t, sql, "$__", "a Grafana macro this test does not know: teach interpolate")
 	return variableRef.ReplaceAllStringFunc(sql, func(ref string) string {
 		m := variableRef.FindStringSubmatch(ref)
@@ -336,6 +347,266 @@ func datasourceRefs(v any) []datasource {
 		for _, child := range v {
 			out = append(out, datasourceRefs(child)...)
 		}
+	}
+	return out
+}
+
+// paretoLead is one lead of seedPareto: its first touch (campaign, and
+// 2026-04-<day> 10:00 UTC), its scores in the order computed (the first is
+// its score at arrival; none is an unscored lead) and its one deal, if any.
+type paretoLead struct {
+	campaign string
+	day      int
+	scores   []int
+	// sameTime computes every score at one instant, so the first stored
+	// (lowest id) is the score at arrival; otherwise they are an hour
+	// apart and stored latest first, so ids run against computed_at.
+	sameTime bool
+	outcome  string // "" (no deal), "Won" or "Lost"
+	amount   int64
+}
+
+func paretoDay(d int) time.Time { return time.Date(2026, 4, d, 10, 0, 0, 0, time.UTC) }
+
+// paretoWindow is a time range whose ends sit exactly on a first touch:
+// the lead of day 3 is in it, the lead of day 20 is not ([from, to), as
+// the CLI's --from/--to).
+var paretoWindow = [2]time.Time{paretoDay(3), paretoDay(20)}
+
+// paretoLeads put ties across the cut-offs: all 19 scored leads give
+// 1.9, 3.8 and 9.5 leads for the top 10/20/50 %, inside the groups at 90,
+// 90 and 60; in paretoWindow (16 scored) the top 50 % ends exactly at the
+// end of the group at 80. Rescorings move leads up (60 → 99) and down
+// (90 → 20) after arrival, which must not count.
+var paretoLeads = []paretoLead{
+	{campaign: "spring", day: 5, scores: []int{95}, outcome: "Won", amount: 80000},
+	{campaign: "spring", day: 3, scores: []int{90}, outcome: "Won", amount: 50000},
+	{campaign: "spring", day: 6, scores: []int{90}, outcome: "Lost", amount: 9000},
+	{campaign: "spring", day: 7, scores: []int{90, 20}},
+	{campaign: "spring", day: 8, scores: []int{80}, outcome: "Won", amount: 10000},
+	{campaign: "spring", day: 20, scores: []int{80}, outcome: "Won", amount: 40000},
+	{campaign: "spring", day: 9, scores: []int{60, 99}, outcome: "Won", amount: 20000},
+	{campaign: "spring", day: 10, scores: []int{60}, outcome: "Lost"},
+	{campaign: "spring", day: 11, scores: []int{40}, outcome: "Won", amount: 5000},
+	{campaign: "spring", day: 12, outcome: "Won", amount: 7000},
+	{campaign: "brand", day: 4, scores: []int{90}},
+	{campaign: "brand", day: 12, scores: []int{80}, outcome: "Won", amount: 30000},
+	{campaign: "brand", day: 13, scores: []int{80, 10}, sameTime: true},
+	{campaign: "brand", day: 14, scores: []int{60}},
+	{campaign: "brand", day: 15, scores: []int{60}, outcome: "Won", amount: 15000},
+	{campaign: "brand", day: 16, scores: []int{40}},
+	{campaign: "brand", day: 1, scores: []int{40}, outcome: "Won", amount: 60000},
+	{campaign: "brand", day: 17, scores: []int{0}},
+	{campaign: "brand", day: 25, scores: []int{0}, outcome: "Lost"},
+	{campaign: "brand", day: 18, scores: []int{0}},
+	{campaign: "brand", day: 19},
+}
+
+// seedPareto writes paretoLeads with plain SQL.
+func seedPareto(t *testing.T, pool *pgxpool.Pool) {
+	t.Helper()
+	ctx := context.Background()
+	for i, l := range paretoLeads {
+		var contact, event int64
+		require.NoError(t, pool.QueryRow(ctx, `INSERT INTO contacts DEFAULT VALUES RETURNING id`).Scan(&contact))
+		require.NoError(t, pool.QueryRow(ctx, `INSERT INTO inbound_events (connector, source, event_id, payload) VALUES ('meta-conn', 'meta', $1, '{}') RETURNING id`,
+			fmt.Sprintf("pareto-%d", i)).Scan(&event))
+		_, err := pool.Exec(ctx, `INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, utm_source, utm_medium, utm_campaign, occurred_at)
+			VALUES ($1, $2, 'meta', 'paid_social', 'meta', 'cpc', $3, $4)`, contact, event, l.campaign, paretoDay(l.day))
+		require.NoError(t, err)
+		for j := range l.scores {
+			k, at := len(l.scores)-1-j, paretoDay(l.day).Add(time.Duration(len(l.scores)-j)*time.Hour)
+			if l.sameTime {
+				k, at = j, paretoDay(l.day).Add(time.Hour)
+			}
+			_, err := pool.Exec(ctx, `INSERT INTO scores (contact_id, total, band, model_version, breakdown, computed_at) VALUES ($1, $2, 'warm', 'v1', '{}', $3)`,
+				contact, l.scores[k], at)
+			require.NoError(t, err)
+		}
+		if l.outcome != "" {
+			created, closed := paretoDay(l.day).Add(24*time.Hour), paretoDay(l.day).Add(10*24*time.Hour)
+			_, err := pool.Exec(ctx, `
+				INSERT INTO deals (contact_id, pipeline_id, stage_id, amount_cents, created_at, closed_at)
+				SELECT $1, p.id, st.id, $2, $3, $4 FROM pipelines p JOIN stages st ON st.pipeline_id = p.id
+				WHERE p.is_default AND st.name = $5`, contact, l.amount, created, closed, l.outcome)
+			require.NoError(t, err)
+		}
+	}
+}
+
+// paretoGroups are the score groups of the paretoLeads of one campaign
+// ("" for all) whose first touch is in [from, to) (zero: unbounded), read
+// from the seed itself.
+func paretoGroups(campaign string, from, to time.Time) []reporting.ScoreGroup {
+	byScore := map[int]*reporting.ScoreGroup{} // -1: unscored
+	for _, l := range paretoLeads {
+		at := paretoDay(l.day)
+		if (campaign != "" && l.campaign != campaign) || (!from.IsZero() && at.Before(from)) || (!to.IsZero() && !at.Before(to)) {
+			continue
+		}
+		score := -1
+		if len(l.scores) > 0 {
+			score = l.scores[0]
+		}
+		g := byScore[score]
+		if g == nil {
+			g = &reporting.ScoreGroup{}
+			if score >= 0 {
+				g.Score = &score
+			}
+			byScore[score] = g
+		}
+		g.Leads++
+		if l.outcome == "Won" {
+			g.Won++
+			g.RevenueCents += l.amount
+		}
+	}
+	var out []reporting.ScoreGroup
+	for _, g := range byScore {
+		out = append(out, *g)
+	}
+	return out
+}
+
+// TestCampaignsParetoPanelMatchesReport runs the pareto panel of the
+// campaigns dashboard as Grafana would and requires its rows to be
+// reporting.Pareto's for the same leads: with All campaigns, what
+// `leadflow report pareto [--from --to]` computes through the store; with
+// one campaign, reporting.Pareto over that campaign's leads. The seed has
+// ties across the cut-offs, a window whose ends sit on first touches, and
+// rescorings after arrival, so a panel that splits ties by row order,
+// includes the window's end ($__timeFilter is BETWEEN) or ranks by the
+// latest score fails here.
+func TestCampaignsParetoPanelMatchesReport(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile(campaignsDashboard)
+	require.NoError(t, err)
+	var d struct {
+		Panels     []panel `json:"panels"`
+		Templating struct {
+			List []sqlVar `json:"list"`
+		} `json:"templating"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &d))
+	vars := map[string]sqlVar{}
+	for _, v := range d.Templating.List {
+		vars[v.Name] = v
+	}
+	var sql string
+	for _, p := range flatten(d.Panels) {
+		if strings.HasPrefix(p.Title, "Pareto") {
+			require.Empty(t, sql, "two pareto panels")
+			require.Len(t, p.Targets, 1, "panel %q: one query", p.Title)
+			sql = p.Targets[0].RawSQL
+		}
+	}
+	require.NotEmpty(t, sql, "no panel titled Pareto… on the campaigns dashboard")
+
+	pool := testenv.Pool(t)
+	seedPareto(t, pool)
+	ctx := context.Background()
+	literal := func(at time.Time) string { return sqlString(at.Format(time.RFC3339)) }
+
+	windows := []struct {
+		name     string
+		from, to time.Time
+	}{{"all time", time.Time{}, time.Time{}}, {"window", paretoWindow[0], paretoWindow[1]}}
+	split := false
+	for _, campaign := range []string{"", "spring", "brand"} {
+		for _, w := range windows {
+			t.Run(fmt.Sprintf("campaign=%q/%s", campaign, w.name), func(t *testing.T) {
+				want := reporting.Pareto(paretoGroups(campaign, w.from, w.to))
+				if campaign == "" {
+					// The CLI's own path, through the store's query.
+					res, err := reporting.Run(ctx, store.New(pool), "pareto", reporting.Query{From: w.from, To: w.to})
+					require.NoError(t, err)
+					require.Equal(t, want, res.Pareto, "the seed's own groups disagree with the store's")
+				}
+				for _, r := range want {
+					if r.Leads != math.Trunc(r.Leads) {
+						split = true
+					}
+				}
+
+				values := map[string]string{"campaign": campaign, "by": "source"}
+				if campaign == "" {
+					values["campaign"] = allSentinel
+				}
+				from, to := testTimeFrom, testTimeTo
+				if !w.from.IsZero() {
+					from, to = literal(w.from), literal(w.to)
+				}
+				got := paretoPanelRows(t, queryAsGrafana(t, pool, interpolateWindow(t, sql, vars, values, from, to)))
+				require.Equal(t, len(want), len(got), "rows: want %+v", want)
+				for i, w := range want {
+					g := got[i]
+					require.Equal(t, w.Top, g.Top)
+					requireSame(t, w.Top+" leads", &w.Leads, &g.Leads)
+					requireSame(t, w.Top+" lead share", w.LeadShare, g.LeadShare)
+					requireSame(t, w.Top+" won", &w.Won, &g.Won)
+					requireSame(t, w.Top+" won share", w.WonShare, g.WonShare)
+					revenue := w.RevenueCents / 100
+					requireSame(t, w.Top+" revenue", &revenue, &g.RevenueCents)
+					requireSame(t, w.Top+" revenue share", w.RevenueShare, g.RevenueShare)
+					requireSame(t, w.Top+" lift", w.Lift, g.Lift)
+					requireSame(t, w.Top+" won lift", w.WonLift, g.WonLift)
+					require.Equal(t, w.MinScore, g.MinScore, "%s min score", w.Top)
+				}
+			})
+		}
+	}
+	require.True(t, split, "no cut splits a tie: the seed no longer tests the pro-rata split")
+}
+
+// requireSame requires two optional figures to be both absent or equal;
+// 1e-12 leaves room only for a different rounding of the same arithmetic.
+func requireSame(t *testing.T, what string, want, got *float64) {
+	t.Helper()
+	if want == nil || got == nil {
+		require.Equal(t, want == nil, got == nil, "%s: want %v, got %v", what, fmtOpt(want), fmtOpt(got))
+		return
+	}
+	require.InDelta(t, *want, *got, 1e-12*max(1, math.Abs(*want)), what)
+}
+
+func fmtOpt(f *float64) string {
+	if f == nil {
+		return "none"
+	}
+	return fmt.Sprint(*f)
+}
+
+// paretoPanelRows reads the pareto panel's columns (Top, Leads, Lead
+// share, Won, Won share, Revenue, Revenue share, Lift, Won lift, Min
+// score) into ParetoRows; RevenueCents holds the Revenue column, in
+// currency units.
+func paretoPanelRows(t *testing.T, rows [][]any) []reporting.ParetoRow {
+	t.Helper()
+	num := func(v any) *float64 {
+		if v == nil {
+			return nil
+		}
+		f, ok := v.(float64)
+		require.True(t, ok, "%v (%T) is not a float8", v, v)
+		return &f
+	}
+	var out []reporting.ParetoRow
+	for _, r := range rows {
+		require.Len(t, r, 10, "pareto panel columns")
+		row := reporting.ParetoRow{Top: fmt.Sprint(r[0]), LeadShare: num(r[2]), WonShare: num(r[4]), RevenueShare: num(r[6]),
+			Lift: num(r[7]), WonLift: num(r[8])}
+		for i, into := range map[int]*float64{1: &row.Leads, 3: &row.Won, 5: &row.RevenueCents} {
+			v := num(r[i])
+			require.NotNil(t, v, "column %d of %v", i, r)
+			*into = *v
+		}
+		if r[9] != nil {
+			score, ok := r[9].(int32)
+			require.True(t, ok, "min score %v (%T)", r[9], r[9])
+			row.MinScore = &[]int{int(score)}[0]
+		}
+		out = append(out, row)
 	}
 	return out
 }
