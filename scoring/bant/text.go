@@ -51,12 +51,13 @@ func prepare(text string) *doc {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	lines := strings.Split(text, "\n")
 	lines = lines[:replyCut(lines)]
+	lines, turnStarts := chatTurns(lines)
 
 	var b strings.Builder
 	b.Grow(len(text))
 	prev := ""    // previous kept, normalized line
 	blank := true // nothing written yet, or a break was just written
-	for _, raw := range lines {
+	for i, raw := range lines {
 		if isQuoted(raw) {
 			continue
 		}
@@ -70,7 +71,7 @@ func prepare(text string) *doc {
 			continue
 		}
 		if !blank {
-			if joinsWrapped(prev, line) {
+			if (turnStarts == nil || !turnStarts[i]) && joinsWrapped(prev, line) {
 				b.WriteByte(' ')
 			} else {
 				b.WriteByte('\n')
