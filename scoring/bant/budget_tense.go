@@ -37,7 +37,7 @@ var budgetPastKwRe = mustPattern(
 // budgetPastAfterRe finds the words that, right after an amount, make it
 // past spend or a limit: a past time, a past participle (German puts the
 // verb last), or "on my own"-style limit words. See budgetPastAfter.
-var budgetPastAfterRe = mustPattern(`\b(?:for (?:our|the) (?:current|existing|old|previous)|last year|in the past|previously|so far|on my own|myself|by myself|without (?:approval|sign-off|sign off|signoff)|before (?:i need|needing)` +
+var budgetPastAfterRe = mustPattern(`\b(?:for (?:our|the) (?:current|existing|old|previous)|last year|in the past|previously|so far|on my own|(?:approve|sign|sign off on|sign off|decide|authori[sz]e|ok|okay)(?: it| that| this| them)? (?:myself|by myself)|without (?:approval|sign-off|sign off|signoff)|before (?:i need|needing)` +
 	`|letztes jahr|letzten jahr|im vorjahr|ausgegeben|bezahlt|gezahlt|investiert|gekostet|selbst freigeben|selbst genehmigen|selbst entscheiden|selbst unterschreiben|eigenständig|eigenstaendig|ohne freigabe|ohne rücksprache|ohne ruecksprache|freigeben|genehmigen|alleine entscheiden|allein entscheiden|alleine freigeben|allein freigeben|alleine unterschreiben` +
 	`|l'an dernier|l'année dernière|l'annee derniere|l'an passe|dépensés|moi-même|moi-meme|sans validation|en autonomie|sans accord|sans l'accord|sans l'aval|sans passer par` +
 	`|el año pasado|el ano pasado|por mi cuenta|yo solo|yo sola|sin aprobación|sin aprobacion|gastados|pagados|sin consultar|sin pasar por|por mí misma|por mí mismo|por mi misma|por mi mismo)\b|\bl'an passé`)

@@ -51,6 +51,10 @@ var budgetFewRes = []struct {
 		lo: 200, hi: 900, bound: BoundRange},
 	{re: mustPattern(`\btens of thousands\b|\b(?:ein paar |einige )?zehntausende?\b|\bdizaines de milliers\b|\bdecenas de miles\b`),
 		lo: 20000, hi: 40000, bound: BoundRange},
+	// "a few quid a month", "ein paar Euro im Monat", "quelques euros",
+	// "unos pocos euros": small change, with the currency in the phrase.
+	{re: mustPattern(`\b(?:a few|a couple(?: of)?|ein paar|paar|einige|wenige|quelques|unos pocos|unos|algunos|pocos) (?:bucks|quid|dollars|euros?|pounds|franken|francs|pesos|öcken|ocken|kröten|kroeten|mäuse|maeuse|balles|pavos)\b`),
+		lo: 5, hi: 50, bound: BoundRange},
 	{re: mustPattern(`\bhundreds of thousands\b|\bhunderttausende\b|\bcentaines de milliers\b|\bcientos de miles\b`),
 		lo: 100000, bound: BoundMin},
 }
@@ -67,7 +71,7 @@ var budgetFiguresRe = mustPattern(`\b(?:(low|lower|mid|middle|high|upper)[- ]?)?
 // budgetWordCurRe reads a currency written after a words amount ("a few
 // thousand euros", "quelques milliers d'euros", "unos miles de dólares");
 // group 1 is the currency token.
-var budgetWordCurRe = regexp.MustCompile(`^(?: of| de| d')? ?(` + curSuffixPat + `|[$€£₹¥])(?:\b|$|[^a-z])`)
+var budgetWordCurRe = regexp.MustCompile(`^(?: of| de| d')? ?(` + curSuffixPat + `|[$€£₹¥]|zł)(?:\b|$|[^a-z])`)
 
 // budgetWordAmounts adds the amounts written in words to amts (digit
 // amounts, in order) and returns them all in order of start.
@@ -94,7 +98,10 @@ func budgetWordAmounts(d *doc, amts []*amount) []*amount {
 			if f.hi > 0 {
 				a.hi = &amount{start: m[0], end: m[1], raw: f.hi, mult: 1}
 			}
-			if budgetWordMoney(d, a) {
+			if w := lastWord(d.lower[m[0]:m[1]]); currencies[w] != "" {
+				a.cur, a.hi.cur = currencies[w], currencies[w]
+				add(a)
+			} else if budgetWordMoney(d, a) {
 				add(a)
 			}
 		}
@@ -110,7 +117,19 @@ func budgetWordAmounts(d *doc, amts []*amount) []*amount {
 	}
 	out := append(append(amts, words...), numbers...)
 	slices.SortStableFunc(out, func(a, b *amount) int { return a.start - b.start })
-	return out
+	// Overlapping readings ("a few hundred dollars" is also "hundred
+	// dollars"): keep the first, which starts earlier and reads more.
+	kept := out[:0]
+	for _, a := range out {
+		if n := len(kept); n > 0 && a.start < kept[n-1].end {
+			if a.end-a.start > kept[n-1].end-kept[n-1].start && a.start == kept[n-1].start {
+				kept[n-1] = a
+			}
+			continue
+		}
+		kept = append(kept, a)
+	}
+	return kept
 }
 
 // budgetWordMoney reads the currency after a vague sum and reports whether

@@ -1,0 +1,105 @@
+package bant
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// budgetBroadCases test the construction rules (budget_none_broad.go,
+// hundreds and slang in words, more currencies, money put aside, grants
+// for this purchase, company size as assets or "doing") with sentences
+// written for them, in four languages, and the hard negatives next to
+// them.
+var budgetBroadCases = []struct {
+	name, text, want string
+}{
+	// zero budgets
+	{"en budget is zero", "Honestly our software budget is basically zero this year.", "none"},
+	{"de budget ist null", "Das Budget steht aktuell bei null, bis die Förderung kommt.", "none"},
+	{"fr budget est nul", "Pour l'instant le budget est nul, on attend la subvention.", "none"},
+	{"es presupuesto es cero", "El presupuesto es cero hasta que cierre el trimestre.", "none"},
+	{"en zero point five is not zero", "Our budget is 0.5M for the whole rollout.", "over_50k"},
+	// coordination
+	{"en no timeline or budget", "There is no timeline or budget yet, we're just curious.", "none"},
+	{"en no idea about timing or budget", "No idea yet about timing or budget, our CFO will tell us.", ""},
+	{"de weder noch", "Es gibt weder einen Zeitplan noch Budget für das Thema.", "none"},
+	{"de noch budget is still budget", "Es ist noch Budget von 12.000 € übrig.", "10k_50k"},
+	{"fr ni budget", "Rien n'est lancé: ni calendrier ni budget pour le moment.", "none"},
+	{"es ni presupuesto", "No hay fecha ni presupuesto definido, solo miramos.", "none"},
+	// other money nouns
+	{"es no hay partida", "De momento no hay partida para software nuevo.", "none"},
+	{"es sin dotacion", "La línea de ayudas quedó sin dotación este ejercicio.", "none"},
+	{"de keine mittel", "Wir haben leider keine finanziellen Mittel für neue Tools.", "none"},
+	{"de foerdermittel gestrichen", "Die Fördermittel für die Digitalisierung wurden im Mai gestrichen.", "none"},
+	{"fr credit supprime", "Le crédit voté pour la refonte a été supprimé en conseil.", "none"},
+	{"fr pas de financement", "Nous n'avons pas de financement pour ce type de projet.", "none"},
+	{"fr plus de credits is more", "Il nous faudrait plus de crédits SMS chaque mois.", ""},
+	{"en funding pulled", "The board pulled the funding for the new portal last week.", "none"},
+	// verb first
+	{"es recortaron", "Este año nos congelaron la partida de tecnología.", "none"},
+	{"fr ont supprime", "La direction a supprimé l'enveloppe informatique.", "none"},
+	// not a coin, and "not a cent more" as a cap
+	{"en not a penny", "We can't buy now, there's not a single penny left for tools.", "none"},
+	{"de keinen cent", "Dafür gibt es keinen Cent, sorry.", "none"},
+	{"fr pas un sou", "On n'a pas un sou pour ça cette année.", "none"},
+	{"es ni un peso", "No hay ni un peso para marketing hasta enero.", "none"},
+	{"en not a dollar more", "Our budget is 30k and not a dollar more.", "10k_50k"},
+	// nothing set aside
+	{"en nothing budgeted", "Nothing has been formally budgeted for it yet.", "none"},
+	{"de nichts eingeplant", "Im Haushalt 2026 ist nichts für ein neues ERP eingeplant.", "none"},
+	{"fr rien de budgete", "Pour l'an prochain rien n'est budgété.", "none"},
+	{"es nada asignado", "Para esto no tenemos nada asignado todavía.", "none"},
+	// small sums and hundreds in words
+	{"en a few bucks", "I'd pay a few bucks a month for it myself.", "under_10k"},
+	{"de ein paar euro", "Ein paar Euro im Monat wären für mich okay.", "under_10k"},
+	{"fr quelques euros", "Je peux mettre quelques euros par mois.", "under_10k"},
+	{"es unos pocos euros", "Pagaría unos pocos euros al mes de mi bolsillo.", "under_10k"},
+	{"en under a hundred", "If it stays below a hundred a month I'd sign up.", "under_10k"},
+	{"de zweihundert euro", "Mehr als zweihundert Euro im Monat können wir nicht ausgeben.", "under_10k"},
+	{"fr deux cents euros", "On peut payer deux cents euros par mois.", "under_10k"},
+	{"es quinientos", "Podemos pagar quinientos dólares al mes.", "under_10k"},
+	{"en five percent is not money", "We grew five percent last year.", ""},
+	{"en a hundred users is a count", "We have a hundred users on the old tool.", ""},
+	{"en two hundred thousand", "We could invest two hundred thousand dollars.", "over_50k"},
+	// grand
+	{"en thirty grand", "I've got thirty grand earmarked for a new booking system.", "10k_50k"},
+	{"fr un grand groupe", "Nous sommes un grand groupe et cherchons un outil de paie.", ""},
+	// put aside, four languages
+	{"en put aside", "We put aside 12k for the migration.", "10k_50k"},
+	{"de zur seite gelegt", "Wir haben rund 30.000 € dafür zur Seite gelegt.", "10k_50k"},
+	{"fr mis de cote", "On a mis de côté 8 000 € pour cet outil.", "under_10k"},
+	{"es apartados", "Tenemos apartados unos 60.000 € para el proyecto.", "over_50k"},
+	// currencies and slang
+	{"en zloty", "Our budget is about 30 000 zł a year.", "under_10k"},
+	{"en kronor", "We have 400 000 kr set aside for this.", "10k_50k"},
+	{"es pesos colombianos", "Tenemos un presupuesto de 40 millones de pesos colombianos.", "10k_50k"},
+	{"fr fcfa", "Notre budget est de 3 000 000 FCFA.", "under_10k"},
+	{"fr dirhams", "Nous prévoyons un budget de 90 000 dirhams.", "under_10k"},
+	{"de oecken", "So 80 Öcken im Monat wären drin.", "under_10k"},
+	// grants: for this purchase or not
+	{"en grant for this", "A local trust gave us a grant of $6,000 for this.", "under_10k"},
+	{"en grant not for this", "We won a $200k research grant last spring.", ""},
+	{"de foerderung dafuer", "Wir haben eine Förderung über 20.000 € dafür bekommen.", "10k_50k"},
+	// company size is not a budget
+	{"en doing revenue", "We're a small chain doing about $4M a year.", ""},
+	{"es activos", "Somos una cooperativa con activos por 500 millones de pesos.", ""},
+	{"de bilanzsumme", "Unsere Bank hat eine Bilanzsumme von 2 Mrd. €.", ""},
+	{"fr series a", "Nous venons de boucler une série A de 6 M€.", ""},
+	{"en approve myself", "Anything below 3k I can sign off on myself.", ""},
+}
+
+func TestBudgetBroad(t *testing.T) {
+	t.Parallel()
+	seen := map[string]bool{}
+	for _, tc := range budgetBroadCases {
+		require.False(t, seen[tc.name], "duplicate case name %q", tc.name)
+		seen[tc.name] = true
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			s := Extract(tc.text, testNow)
+			got, _, _, _ := s.Answers()
+			require.Equal(t, tc.want, got, "budget answer of %q (signal %+v)", tc.text, s.Budget)
+		})
+	}
+}
