@@ -56,7 +56,7 @@ var abbrevCurRe = regexp.MustCompile(`^\. ?(` + curSuffixPat + `|[$€£₹¥])(
 
 // seatRe finds seat counts: "25 seats", "10 user licenses", "50 named
 // users". Groups: 1 number, 2 "k", 3 noun.
-var seatRe = mustPattern(`(\d{1,3}(?:,\d{3})+|\d+)(?: ?(k)\b)? ?(?:(?:paid|named|active|concurrent|user|sales|support|team|admin|full|standard|pro|editor|additional|more|extra|new|business) )?(seats?|licen[cs]es?|users?|logins?|lizenzen|nutzer|benutzer|arbeitsplätze|utilisateurs|licences|postes|usuarios|licencias|puestos)\b`)
+var seatRe = mustPattern(`(\d{1,3}(?:,\d{3})+|\d+)(?: ?(k)\b)? ?(?:(?:paid|named|active|concurrent|user|sales|support|team|admin|full|standard|pro|editor|additional|more|extra|new|business) )?(seats?|licen[cs]es?|users?|logins?|agents|lizenzen|nutzer|benutzer|arbeitsplätze|utilisateurs|licences|postes|usuarios|licencias|puestos|agentes)\b`)
 
 // phoneRe and dateRe find digit runs that are phone numbers, dates or
 // clock times; an amount without a currency inside one is not a budget.
@@ -87,7 +87,7 @@ var budgetKwRes = [...]*pattern{
 		// French
 		`|\b(?:enveloppe|investir|investissement|dépenser|depenser|consacrer|allouer|alloué|allouée|alloue|prévu|prévue|prevu|prévoyons|disposons|débloqué|debloque|plafond|fourchette|prêts à payer|prets a payer|prêts à mettre|moyens)(?:\b|$|[^a-zà-ÿ])` +
 		// Spanish
-		`|\b(?:presupuestos?|presupuestado|presupuestamos|invertir|inversión|inversion|gastar|destinar|destinado|destinamos|asignado|asignamos|asignar|partida|disponemos|contamos con|tope|techo|dispuestos a pagar|reservado|reservados)\b` +
+		`|\b(?:presupuestos?|presupuestado|presupuestamos|aprobados?|aprobadas?|autorizados?|validés?|valides|approuvés?|approuves?|invertir|inversión|inversion|gastar|destinar|destinado|destinamos|asignado|asignamos|asignar|partida|disponemos|contamos con|tope|techo|dispuestos a pagar|reservado|reservados)\b` +
 		`|\b(?:earmarked|reserved|reserviert|réservé|réservés|reserve)(?:\b|$|[^a-zà-ÿ])` +
 		// money put aside: "put aside", "auf die Seite gelegt", "mis de
 		// côté", "tenemos apartados"
@@ -100,6 +100,7 @@ var budgetKwRes = [...]*pattern{
 		`|\b(?:coût|cout|coûte|coute|prix|tarif|devis|payer|abonnement)\b` +
 		`|\b(?:costo|coste|cuesta|precio|cotización|cotizacion|pagar|tarifa|suscripción|suscripcion)\b`),
 	kwDeny: mustPattern(`\b(?:revenues?|arr|mrr|turnover|turn over|raised|raise|raising|funding|funded|valuation|worth|losing|lost|lose|loss|losses|generate|generating|generated|earn|earns|earning|earned|profits?|salary|salaries|saved|save|saves|saving|savings|sell|sold|selling|grant|fined|donated?|donation|won|invoice|invoiced|doing|doin|turning over|bringing in|pulling in|assets|aum|under management|series [a-e]|seed round)\b` +
+		`|\b(?:operating budget|overall budget|total annual budget|budget de fonctionnement|budget global|budget annuel total|presupuesto de funcionamiento|presupuesto operativo|presupuesto total anual|betriebsbudget|betriebshaushalt|gesamtbudget|gesamthaushalt|jahreshaushalt|haushaltsvolumen)\b` +
 		`|\b(?:bilanzsumme|vermögen|vermoegen|serie [a-e]|série [a-e]|actifs|encours|activos|patrimonio|cartera de)\b` +
 		`|\b(?:umsatz|umsätze|umsaetze|jahresumsatz|gewinn|finanzierung|finanzierungsrunde|gehalt|gehälter|gehaelter|verloren|gespart|sparen|einsparen|einsparung|förderung|foerderung|bewertung|rechnung|rechnungsbetrag)\b` +
 		`|(?:\b(?:chiffre d'affaires|levé|levée|levee|lever|levons|financement|salaires?|perdu|pertes|economiser|economise|gagner|bénéfices?|benefices?|subvention|valorisation|amende|facture)|économiser|économisé)(?:\b|$|[^a-zà-ÿ])` +
@@ -761,6 +762,9 @@ func scoreAmount(d *doc, a *amount, kws []kwHit, prevEnd, nextStart int) (budget
 			return budgetCand{}, false
 		}
 	}
+	if budgetInFactsAside(s, a.start, a.end, cs, ce) {
+		return budgetCand{}, false
+	}
 	if bare {
 		// Only a word right after the amount can make it a count; a
 		// slash or a sign ("10k/month", "50k+") cannot.
@@ -818,6 +822,9 @@ func scoreAmount(d *doc, a *amount, kws []kwHit, prevEnd, nextStart int) (budget
 		if j < len(kws) && kws[j].start < min(ce, a.end+40, nextStart) {
 			class = kws[j].class
 		}
+	}
+	if class != kwDeny && budgetSeenPrice(d, kws, cs, ce) {
+		class = kwPast // the price on our website
 	}
 	if class == kwDeny && budgetGrantForThis(d, kws, i, seg, a.end, ce) {
 		class = kwStrong // "a grant of £4,000 for this"

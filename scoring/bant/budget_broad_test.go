@@ -87,6 +87,41 @@ var budgetBroadCases = []struct {
 	{"de bilanzsumme", "Unsere Bank hat eine Bilanzsumme von 2 Mrd. €.", ""},
 	{"fr series a", "Nous venons de boucler une série A de 6 M€.", ""},
 	{"en approve myself", "Anything below 3k I can sign off on myself.", ""},
+	// prices seen on our site are not a budget, unless they fit one
+	{"en website price", "Your pricing page says $2,400 a year for the team plan, is that right?", ""},
+	{"de website preis", "Auf Ihrer Webseite steht 1.200 € pro Jahr für das Starterpaket.", ""},
+	{"fr prix sur le site", "J'ai noté 15 € par utilisateur sur votre site, c'est bien ça ?", ""},
+	{"es precio en la web", "En su página aparece 99 € al mes, ¿sigue vigente?", ""},
+	{"en website price fits budget", "Your site lists $3,000 a month, and we have budgeted about that.", "10k_50k"},
+	// signing limits, German verb last
+	{"de darf bis unterschreiben", "Ich darf Bestellungen bis 15.000 € selbst unterschreiben.", ""},
+	{"de kann bis unterzeichnen", "Als Leiterin kann ich Verträge bis 40.000 € unterzeichnen.", ""},
+	// what they pay their provider today
+	{"de jetzigen anbieter", "Wir zahlen unserem bisherigen Dienstleister 1.800 € im Monat.", ""},
+	{"fr prestataire actuel", "On verse 900 € par mois au prestataire actuel.", ""},
+	{"es proveedor actual", "Le pagamos 2.000 € al mes al proveedor actual.", ""},
+	{"en existing vendor", "We give our existing vendor $4,000 a month for this.", ""},
+	// used up
+	{"en budget spent", "This year's training budget is already spent, maybe next year.", "none"},
+	{"de budget aufgebraucht", "Das IT-Budget für 2025 ist leider komplett aufgebraucht.", "none"},
+	{"fr budget consomme", "Notre enveloppe annuelle est déjà épuisée.", "none"},
+	{"es presupuesto agotado", "El presupuesto de formación ya está agotado este año.", "none"},
+	{"en budget will be spent on", "A budget of 20k will be spent on licences and training.", "10k_50k"},
+	// reflexive and compound cuts in Spanish
+	{"es se ha retirado", "Al final se ha retirado la partida para el proyecto.", "none"},
+	{"es nos han recortado", "Nos han recortado el presupuesto a la mitad y no compramos.", "none"},
+	// organisation facts in a parenthesis, then no budget for this
+	{"en facts parenthesis", "We're a charity (45 staff, annual budget $3M) and have nothing budgeted for a CRM.", "none"},
+	{"de facts parenthesis", "Wir sind ein Verein (120 Mitglieder, Etat 80.000 €) und suchen ein Tool.", ""},
+	{"fr budget de fonctionnement", "Notre budget de fonctionnement est de 2 M€ par an.", ""},
+	{"es facts parenthesis", "Somos una ONG (30 empleados, presupuesto de 900.000 €) en Lima.", ""},
+	// "on a budget" as a noun phrase
+	{"en vote on a budget", "The board votes on a budget of £150,000 next month.", "over_50k"},
+	{"en on a budget", "We're a tiny school on a budget.", "under_10k"},
+	// approved in Spanish and French, per-agent price times agents
+	{"es aprobados", "Tengo aprobados 25.000 € para este año.", "10k_50k"},
+	{"fr valides", "Nous avons 18 000 € validés pour l'outil.", "10k_50k"},
+	{"en per agent times agents", "We have 40 agents and budgeted $50 per agent per month.", "10k_50k"},
 }
 
 func TestBudgetBroad(t *testing.T) {

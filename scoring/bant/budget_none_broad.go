@@ -50,11 +50,19 @@ var noneBroadRules = []noneRule{
 	// funding", "man hat uns die Mittel gestrichen" (noun first is in
 	// budget_none.go; this adds the other nouns)
 	{re: mustPattern(
-		`\b(?:recortaron|congelaron|cancelaron|retiraron|eliminaron|quitaron|suprimieron|bloquearon|han recortado|han congelado|han cancelado|han retirado|han eliminado|han quitado|se recortó|se recorto|se congeló|se congelo)(?: todo| toda)? (?:el |la |los |las |nuestro |nuestra |nuestros |nuestras |su |sus )?(?:presupuesto|partida|fondos|financiación|financiacion|subvención|subvencion|dotación|dotacion)s?\b` +
+		`\b(?:(?:se |nos |les |me )?(?:ha |han |había |habia |habían |habian )?(?:retirado|recortado|congelado|cancelado|eliminado|suprimido|quitado|anulado|bloqueado)|recortaron|congelaron|cancelaron|retiraron|eliminaron|quitaron|suprimieron|bloquearon|anularon|se (?:recortó|recorto|congeló|congelo|retiró|retiro|canceló|cancelo|eliminó|elimino))(?: todo| toda)? (?:el |la |los |las |nuestro |nuestra |nuestros |nuestras |su |sus )?(?:presupuesto|partida|fondos|financiación|financiacion|subvención|subvencion|dotación|dotacion)s?\b` +
 			`|\b(?:ont|a|avons|on a) (?:gelé|gele|supprimé|supprime|coupé|coupe|annulé|annule|retiré|retire|bloqué|bloque|sucré|sucre|raboté|rabote)(?: tout| totalement| entièrement)? (?:le |la |les |l'|notre |nos |leur |leurs |son |sa |ses )?(?:budget|enveloppe|crédit|credit|crédits|financement|subvention|fonds)s?(?:\b|$|[^a-zà-ÿ])` +
 			`|\b(?:pulled|withdrew|cut|cancelled|canceled|froze|scrapped|revoked|lost) (?:the |our |all |its |their |any )?(?:\w+ )?(?:funding|funds|grant|financing)\b` +
 			`|(?:\b(?:funding|funds|grant|financing|gelder|zuschuss|zuschüsse|zuschuesse|fonds|financement|subvention|crédit|credit|fondos|financiación|financiacion|subvención|subvencion|dotación|dotacion)|(?:förder|foerder|haushalts|finanz|projekt|investitions|budget)mittel)\b[^.;!?\n]{0,60}?\b(?:frozen|slashed|withdrawn|pulled|cancelled|canceled|scrapped|revoked|rejected|not approved|was cut|been cut|got cut|were cut|eingefroren|gestrichen|gekürzt|gekuerzt|zurückgezogen|zurueckgezogen|nicht genehmigt|nicht bewilligt|abgelehnt|gelé|gelés|supprimé|supprime|coupé|annulé|retiré|refusé|refusée|congelado|congelada|congelados|recortado|recortados|recortada|cancelado|cancelada|retirado|retirados|rechazado|suprimido|eliminado|eliminada)`),
 		conf: 0.8, withdrawn: true},
+	// used up: "this year's budget is already spent", "das Budget ist
+	// aufgebraucht", "le budget 2025 est déjà consommé", "el presupuesto
+	// ya está gastado"
+	{re: mustPattern(`\b(?:budgets?|funds|funding)\b[^.;!?\n]{0,40}? (?:is|was|are|were|has been|have been|'s|got) (?:already |all |fully |completely |entirely |totally )*(?:spent|used up|exhausted|gone|blown|committed elsewhere)\b` +
+		`|\b(?:budget|etat|mittel|gelder)\b[^.;!?\n]{0,40}?\b(?:aufgebraucht|verbraucht|ausgeschöpft|ausgeschoepft|erschöpft|erschoepft|verplant|ausgegeben)\b` +
+		`|\b(?:budget|enveloppe|crédits?)\b[^.;!?\n]{0,40}?\b(?:est|a été|a ete|sont|ont été) (?:déjà |deja |entièrement |entierement |totalement |complètement |completement |intégralement )*(?:consommée?s?|épuisée?s?|epuisee?s?|dépensée?s?|depensee?s?|engagée?s?|utilisée?s?)(?:\b|$|[^a-zà-ÿ])` +
+		`|\bpresupuestos?\b[^.;!?\n]{0,40}?\b(?:está |esta |estaba |fue |se ha |ha sido |quedó |quedo )?(?:ya )?(?:gastado|agotado|consumido|ejecutado|comprometido)\b`),
+		conf: 0.75, withdrawn: true},
 }
 
 // noneMoreAfter reports "more" right after a coin or zero ("not a penny

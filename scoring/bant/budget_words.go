@@ -89,6 +89,9 @@ func budgetWordAmounts(d *doc, amts []*amount) []*amount {
 		words = append(words, a)
 	}
 	for _, m := range budgetSmallRe.findAll(d) {
+		if budgetOnABudgetNoun(d, m) {
+			continue
+		}
 		add(&amount{start: m[0], end: m[1], numStart: m[0], raw: 10000, mult: 1,
 			words: true, selfLabelled: true, fixedBound: BoundMax})
 	}
