@@ -14,7 +14,7 @@ import (
 // "5 lakh rupees").
 const (
 	curPrefixPat = `us\$|usd|ca\$|c\$|cad|au\$|a\$|aud|nz\$|nzd|s\$|sgd|hk\$|hkd|r\$|brl|\$|€|eur|£|gbp|₹|rs\.?|inr|₦|ngn|¥|jpy|cny|rmb|chf|sfr|sek|nok|dkk|pln|mxn|zar|cop|clp|fcfa|aed`
-	curSuffixPat = `usd|eur|gbp|inr|cad|aud|nzd|sgd|hkd|brl|jpy|cny|rmb|chf|sfr|sek|nok|dkk|pln|mxn|zar|dollars?|dólares|dolares|dólar|dolar|bucks|euros?|pounds?|libras?|quid|rupees?|francs?|francos?|franken|pesos? colombianos|pesos? chilenos|pesos? argentinos|pesos?|cop|clp|ars|yen|naira|ngn|balles|pavos|złotych|zlotych|złote|zlote|złoty|zloty|zlotys|kr|kronor|kroner|fcfa|cfa|xof|dirhams?|dhs?|mad|aed|öcken|ocken|kröten|kroeten|mäuse|maeuse|piepen|stutz`
+	curSuffixPat = `usd|eur|gbp|inr|cad|aud|nzd|sgd|hkd|brl|jpy|cny|rmb|chf|sfr|sek|nok|dkk|pln|mxn|zar|dollars?|dólares|dolares|dólar|dolar|bucks|euros?|pounds?|libras?|quid|rupees?|francs?|francos?|franken|pesos? colombianos|pesos? chilenos|pesos? argentinos|pesos?|cop|clp|ars|yen|naira|ngn|balles|pavos|złotych|zlotych|złote|zlote|złoty|zloty|zlotys|kr|kronor|kroner|fcfa|cfa|xof|dirhams?|dhs?|mad|aed|piasses|piastres|öcken|ocken|kröten|kroeten|mäuse|maeuse|piepen|stutz`
 	// numPat lists the digit groupings from most to least specific, so
 	// leftmost-first matching takes "25,000" whole before "25" alone:
 	// comma thousands, dot thousands (European), apostrophe thousands
@@ -23,7 +23,7 @@ const (
 	// multPat: English, Indian, German (tausend, Tsd., Mio., Mrd.),
 	// French (mille, millions) and Spanish (mil, millones) multipliers;
 	// "keur"/"teur" are thousands of euros.
-	multPat = `k|mm|mn|m|bn|b|thousand|grand|million|millions|millionen|millones|millón|millon|mil|mille|mio|mrd|milliarden?|tausend|tsd|keur|teur|billion|lakhs?|lacs?|crores?|cr`
+	multPat = `k|t|mm|mn|m|bn|b|thousand|grand|million|millions|millionen|millones|millón|millon|mil|mille|mio|mrd|milliarden?|tausend|tsd|keur|teur|billion|lakhs?|lacs?|crores?|cr`
 )
 
 // amountTailRe reads an amount from its first digit: groups 1 number, 2
@@ -193,6 +193,7 @@ var okAfterBare = map[string]bool{
 	"though": true, "then": true, "p.a": true, "pcm": true, "pa": true,
 	"seems": true, "sounds": true, "all": true, "spend": true, "cap": true,
 	// money put aside: "fifteen grand put aside", "20k set aside"
+	"maybe": true, "perhaps": true, "probably": true, "roughly": true, "approx": true,
 	"put": true, "set": true, "aside": true, "earmarked": true, "reserved": true, "ready": true,
 }
 
@@ -265,7 +266,7 @@ var currencies = map[string]string{
 	"peso": "MXN", "pesos": "MXN",
 	"₦": "NGN", "ngn": "NGN", "naira": "NGN",
 	// Slang: "100 balles" (French), "50 pavos" (Spanish) are euros.
-	"balles": "EUR", "pavos": "EUR",
+	"balles": "EUR", "pavos": "EUR", "piasses": "CAD", "piastres": "CAD",
 	// German slang ("50 Öcken im Monat") is euros, "Stutz" Swiss francs.
 	"öcken": "EUR", "ocken": "EUR", "kröten": "EUR", "kroeten": "EUR", "mäuse": "EUR", "maeuse": "EUR", "piepen": "EUR", "stutz": "CHF",
 	"zł": "PLN", "złotych": "PLN", "zlotych": "PLN", "złote": "PLN", "zlote": "PLN", "złoty": "PLN", "zloty": "PLN", "zlotys": "PLN",
@@ -566,6 +567,13 @@ func parseAmount(s string, m []int, floor int) (*amount, bool) {
 		// an English million, which the text's language decides.
 		a.milWord = tok == "mil" && m[6] < 0
 		if tok == "mil" && m[6] >= 0 {
+			a.mult = 1e3
+		}
+		if tok == "t" {
+			// "70-90 T€" is thousands of euros; "20 t" alone is tonnes.
+			if rest := s[m[5]:]; !strings.HasPrefix(rest, "€") && !strings.HasPrefix(rest, " €") {
+				return nil, false
+			}
 			a.mult = 1e3
 		}
 		if tok == "keur" || tok == "teur" {
@@ -1075,7 +1083,7 @@ func firstWords(s string, n int) []string {
 
 // budgetGrantWords are deny keywords that name money given to the writer,
 // which is a budget when they say it is for this purchase.
-var budgetGrantWords = map[string]bool{"grant": true, "förderung": true, "foerderung": true, "subvention": true, "subvención": true, "subvencion": true}
+var budgetGrantWords = map[string]bool{"funding": true, "funded": true, "finanzierung": true, "financement": true, "financiación": true, "financiacion": true, "grant": true, "förderung": true, "foerderung": true, "subvention": true, "subvención": true, "subvencion": true}
 
 // budgetForThisRe finds "for this" right after an amount: the money is
 // meant for what they are asking about.
@@ -1090,5 +1098,11 @@ func budgetGrantForThis(d *doc, kws []kwHit, i, seg, end, ce int) bool {
 	if !budgetGrantWords[d.lower[kws[i-1].start:kws[i-1].end]] {
 		return false
 	}
-	return budgetForThisRe.MatchString(d.lower[end:min(ce, end+60)])
+	after := d.lower[end:min(ce, end+60)]
+	return budgetForThisRe.MatchString(after) || budgetGrantedRe.MatchString(after)
 }
+
+// budgetGrantedRe finds, after a grant or funding amount, that it was
+// approved or granted to the writer ("funding of £38,000 has been
+// approved", "une subvention de 12 000 € pour l'outillage numérique").
+var budgetGrantedRe = regexp.MustCompile(`^[^.;!?\n]{0,30}?\b(?:approved|granted|awarded|secured|signed off|bewilligt|genehmigt|zugesagt|freigegeben|accordée?|approuvée?|votée?|obtenue?|aprobad[oa]|concedid[oa]|asignad[oa]|otorgad[oa])(?:\b|$|[^a-zà-ÿ])|^[^.;!?\n]{0,12}?\bpour (?:l'|le |la |les |notre |nos |ce |cet |cette )(?:outil|logiciel|solution|projet|plateforme|numérique|numerique|informati|digital|équipement|equipement)`)

@@ -122,6 +122,36 @@ var budgetBroadCases = []struct {
 	{"es aprobados", "Tengo aprobados 25.000 € para este año.", "10k_50k"},
 	{"fr valides", "Nous avons 18 000 € validés pour l'outil.", "10k_50k"},
 	{"en per agent times agents", "We have 40 agents and budgeted $50 per agent per month.", "10k_50k"},
+	// more "no budget" constructions
+	{"de geld keins", "Geld für neue Programme haben wir im Moment keins.", "none"},
+	{"de genau 0 euro", "Für Lizenzen haben wir genau 0 € eingeplant.", "none"},
+	{"en exactly zero dollars", "We have exactly $0 for tooling this year.", "none"},
+	{"fr pas d'argent", "L'école n'a pas d'argent pour ce genre d'outil.", "none"},
+	{"es no tiene presupuesto", "La asociación no tiene presupuesto para software.", "none"},
+	{"fr rien au budget", "Il n'y a rien d'inscrit au budget pour ça.", "none"},
+	{"en request rejected", "Finance rejected our request for funding in the last round.", "none"},
+	{"de haushalt gesperrt", "Unser Haushalt ist bis zum Herbst gesperrt.", "none"},
+	{"en grant ran out", "Our grant ran out in June, so we're stuck.", "none"},
+	{"es subvencion se acabo", "La subvención se acabó en marzo.", "none"},
+	{"en pulled it", "We had $25k lined up but finance pulled it in October.", "none"},
+	{"en cut it down is not none", "Our budget is 20k but we'd like to cut it down a bit.", "10k_50k"},
+	// small sums in words, Belgian and Swiss numbers
+	{"en twenty quid", "Twenty quid a month tops, it's just me.", "under_10k"},
+	{"fr nonante euros", "On peut mettre nonante euros par mois.", "under_10k"},
+	{"fr septante mille", "Le conseil a voté un crédit de septante mille francs pour ce projet.", "over_50k"},
+	{"es cincuenta dolares", "Podría pagar cincuenta dólares al mes.", "under_10k"},
+	{"en two dollars is not words", "It saves two dollars per order.", ""},
+	{"de t euro", "Budget liegt bei 40-45 T€ im Jahr.", "10k_50k"},
+	{"de tonnes are not money", "Wir verarbeiten 20 t Stahl pro Tag.", ""},
+	{"piasses", "J'peux mettre 800 piasses par mois.", "under_10k"},
+	{"en couple grand maybe", "Small outfit, couple grand maybe.", "under_10k"},
+	{"es ajustadito", "El presupuesto es cortito, somos una pyme.", "under_10k"},
+	{"en wee budget", "It's a wee budget, mind.", "under_10k"},
+	// funding approved is a budget
+	{"en funding approved", "Funding of $30,000 has been approved for year one.", "10k_50k"},
+	{"de finanzierung bewilligt", "Eine Finanzierung von 45.000 € wurde bewilligt.", "10k_50k"},
+	{"fr subvention pour l'outil", "Nous avons une subvention de 7 000 € pour l'outil de planning.", "under_10k"},
+	{"en funding raised is not", "We raised $3M in funding last year.", ""},
 }
 
 func TestBudgetBroad(t *testing.T) {

@@ -43,6 +43,12 @@ var noneBroadRules = []noneRule{
 			`|\bnothing\b[^.;!?\n]{0,40}?\b(?:budgeted|allocated|earmarked|set aside)\b` +
 			`|\b(?:nichts|kein geld|keine mittel|keinen cent)\b[^.;!?\n]{0,50}?\b(?:eingeplant|budgetiert|bewilligt|freigegeben|eingestellt)\b` +
 			`|\brien (?:n'est |n'a été |n'a ete |de |d')?(?:budgété|budgete|alloué|alloue|provisionné|provisionne|débloqué|debloque)` +
+			`|\b(?:budget|etat|geld)\b[^.;!?\n]{0,40}? (?:keins|keines)\b` +
+			// "haben wir genau 0 €", "we have exactly $0"
+			`|\b(?:haben wir|wir haben|we have|we've got|nous avons|on a|tenemos|hay)\b[^.;!?\n]{0,30}? (?:genau |exakt |exactly |exactement |exactamente )?(?:(?:0|null|zero|zéro|cero) ?(?:€|euros?|eur|\$|dollars?|£|pounds?|franken|francs?|chf|pesos?)|[$€£]0)(?:\b|$|[^a-z0-9.,])` +
+			`|\bpas (?:d'argent|de sous|de fric|de thune|un rond)\b|\bno (?:tiene|tienen) (?:ningún |ningun )?presupuesto\b` +
+			// nothing in the budget: "rien de prévu au budget", "nichts im Haushalt"
+			`|\b(?:rien|nothing|nichts|nada)\b[^.;!?\n]{0,30}? (?:au|in the|in our|im|en el|dans le) (?:budget|presupuesto|haushalt|etat)\b` +
 			`|\bnada (?:presupuestado|asignado|reservado|destinado)\b|\bno (?:hay|tenemos|hemos) (?:nada )?(?:presupuestado|asignado|reservado|destinado) nada\b`),
 		conf: 0.8},
 	// cut, frozen or withdrawn, the verb first: "nos recortaron el
@@ -53,8 +59,14 @@ var noneBroadRules = []noneRule{
 		`\b(?:(?:se |nos |les |me )?(?:ha |han |había |habia |habían |habian )?(?:retirado|recortado|congelado|cancelado|eliminado|suprimido|quitado|anulado|bloqueado)|recortaron|congelaron|cancelaron|retiraron|eliminaron|quitaron|suprimieron|bloquearon|anularon|se (?:recortó|recorto|congeló|congelo|retiró|retiro|canceló|cancelo|eliminó|elimino))(?: todo| toda)? (?:el |la |los |las |nuestro |nuestra |nuestros |nuestras |su |sus )?(?:presupuesto|partida|fondos|financiación|financiacion|subvención|subvencion|dotación|dotacion)s?\b` +
 			`|\b(?:ont|a|avons|on a) (?:gelé|gele|supprimé|supprime|coupé|coupe|annulé|annule|retiré|retire|bloqué|bloque|sucré|sucre|raboté|rabote)(?: tout| totalement| entièrement)? (?:le |la |les |l'|notre |nos |leur |leurs |son |sa |ses )?(?:budget|enveloppe|crédit|credit|crédits|financement|subvention|fonds)s?(?:\b|$|[^a-zà-ÿ])` +
 			`|\b(?:pulled|withdrew|cut|cancelled|canceled|froze|scrapped|revoked|lost) (?:the |our |all |its |their |any )?(?:\w+ )?(?:funding|funds|grant|financing)\b` +
+			`|\b(?:refused|rejected|denied|turned down|declined|refusé|refuse|rejeté|rejete|abgelehnt|rechazado|rechazó|rechazo|denegado|denegó)(?:\b|$|[^a-zà-ÿ])[^.;!?\n]{0,30}?\b(?:request|demande|antrag|solicitud|petición|peticion)\b[^.;!?\n]{0,12}?\b(?:budget|funding|financement|presupuesto|fondos|mittel|geld)` +
+			`|\b(?:haushalt|haushaltsmittel)\b[^.;!?\n]{0,40}?\b(?:gesperrt|blockiert|eingefroren|gestrichen)\b` +
+			`|\b(?:funding|grant|subsidy|förderung|foerderung|fördermittel|foerdermittel|zuschuss|subvention|financement|subvención|subvencion|financiación|financiacion)\b[^.;!?\n]{0,30}?\b(?:has run out|ran out|run out|expired|has ended|ended|ausgelaufen|abgelaufen|weggefallen|pris fin|expiré|expire|terminée|terminé|s'est arrêtée|se acabó|se acabo|venció|vencio|terminó|termino)(?:\b|$|[^a-zà-ÿ])` +
 			`|(?:\b(?:funding|funds|grant|financing|gelder|zuschuss|zuschüsse|zuschuesse|fonds|financement|subvention|crédit|credit|fondos|financiación|financiacion|subvención|subvencion|dotación|dotacion)|(?:förder|foerder|haushalts|finanz|projekt|investitions|budget)mittel)\b[^.;!?\n]{0,60}?\b(?:frozen|slashed|withdrawn|pulled|cancelled|canceled|scrapped|revoked|rejected|not approved|was cut|been cut|got cut|were cut|eingefroren|gestrichen|gekürzt|gekuerzt|zurückgezogen|zurueckgezogen|nicht genehmigt|nicht bewilligt|abgelehnt|gelé|gelés|supprimé|supprime|coupé|annulé|retiré|refusé|refusée|congelado|congelada|congelados|recortado|recortados|recortada|cancelado|cancelada|retirado|retirados|rechazado|suprimido|eliminado|eliminada)`),
 		conf: 0.8, withdrawn: true},
+	// "the owners pulled it", after money was named just before
+	{re: mustPattern(`\b(?:pulled|withdrew|cancelled|canceled|scrapped|froze|killed|revoked) (?:it|that|this|the money|the funds)\b|\b(?:hat|haben) (?:es|das|ihn|sie) (?:gestrichen|eingefroren|zurückgezogen|zurueckgezogen)\b|\b(?:l'ont|l'a) (?:supprimé|supprime|gelé|gele|annulé|annule|retiré|retire|refusé|refuse)|\blo (?:recortaron|congelaron|cancelaron|retiraron|quitaron|han recortado|han congelado|han cancelado|han retirado)\b`),
+		conf: 0.8, withdrawn: true, afterMoney: true},
 	// used up: "this year's budget is already spent", "das Budget ist
 	// aufgebraucht", "le budget 2025 est déjà consommé", "el presupuesto
 	// ya está gastado"
@@ -70,7 +82,7 @@ var noneBroadRules = []noneRule{
 // budget rather than denying one.
 func noneMoreAfter(after string) bool {
 	after = strings.TrimLeft(after, " ")
-	for _, w := range []string{"more", "over", "above", "beyond", "mehr", "über", "ueber", "de plus", "plus", "en plus", "más", "mas", "de más", "de mas"} {
+	for _, w := range []string{"more", "over", "above", "beyond", "mehr als", "über", "ueber", "de plus", "en plus", "más", "mas", "de más", "de mas"} {
 		if strings.HasPrefix(after, w) && (len(after) == len(w) || !isLetter(after[len(w)])) {
 			return true
 		}

@@ -37,7 +37,7 @@ var (
 		// French
 		"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
 		"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
-		"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+		"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70, "huitante": 80, "octante": 80, "nonante": 90,
 		// Spanish
 		"uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
 		"nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
@@ -101,7 +101,32 @@ func budgetNumberWordAmounts(d *doc) []*amount {
 		}
 		out = append(out, a)
 	}
-	return append(out, budgetHundredAmounts(d)...)
+	out = append(out, budgetHundredAmounts(d)...)
+	return append(out, budgetSmallWordAmounts(d)...)
+}
+
+// budgetSmallCurRe finds a currency word that may follow a small number
+// in words ("twenty quid", "fifty dollars", "nonante euros", "cincuenta
+// pesos").
+var budgetSmallCurRe = mustPattern(`\b(?:quid|pounds|dollars|bucks|euros?|francs|franken|pesos|balles|pavos|piasses|dólares|dolares)\b`)
+
+// budgetSmallWordAmounts returns amounts of 2 to 99 in number words right
+// before a currency word.
+func budgetSmallWordAmounts(d *doc) []*amount {
+	var out []*amount
+	s := d.lower
+	for _, m := range budgetSmallCurRe.findAll(d) {
+		toks, start := numberTokensBefore(s, m[0])
+		if len(toks) == 0 || start == m[0] {
+			continue
+		}
+		n, ok := parseNumberTokens(toks)
+		if !ok || n < 2 || n > 99 {
+			continue
+		}
+		out = append(out, &amount{start: start, end: m[1], numStart: start, raw: float64(n), mult: 1, cur: currencies[s[m[0]:m[1]]]})
+	}
+	return out
 }
 
 // budgetGrandNotEnglish reports a non-English number word right before

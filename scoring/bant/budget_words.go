@@ -18,7 +18,7 @@ import (
 // budgetSmallRe finds a budget described as small: self-labelled, it
 // needs no other keyword.
 var budgetSmallRe = mustPattern(
-	`\b(?:small|smaller|tight|limited|modest|low|shoestring|minimal|tiny|lean|restricted|smallish|small-ish)(?: it| marketing| software| tech| project| annual)? budgets?\b` +
+	`\b(?:small|smaller|tight|limited|modest|low|shoestring|minimal|tiny|lean|restricted|smallish|small-ish|wee|little)(?: it| marketing| software| tech| project| annual)? budgets?\b` +
 		`|\bbudgets? (?:is |are |'s |was |remains |seems |looks )?(?:very |pretty |quite |rather |fairly |really |super |extremely |a bit |a little |kind of |somewhat |relatively )?(?:tight|limited|small|modest|low|minimal|tiny|restricted|constrained|lean|thin)\b` +
 		`|\bon a (?:shoestring|budget)\b|\b(?:limited|tight) (?:funds|means|finances)\b|\btight on (?:budget|money|cash|funds)\b|\b(?:strapped for cash|cash[- ]strapped|budget-conscious)\b|\b(?:money|cash|funds|finances) (?:is |are )?(?:very |pretty |quite |really )?tight\b|\bgeld ist (?:sehr |gerade |momentan |eher )?knapp\b|\b(?:l'argent|la trésorerie|la tresorerie) est (?:très |tres |un peu )?(?:serrée|serree|juste|limitée|limitee)|\bel dinero (?:es |está |esta |anda )?(?:muy )?(?:justo|escaso|limitado)\b` +
 		`|\bnot (?:a )?(?:huge|big|large) budget\b|\b(?:don't|do not|doesn't|does not) have (?:a )?(?:much|huge|big|large|lot of) budget\b|\bnot (?:much|a lot of) (?:budget|money)\b|\b(?:don't|do not|dont|doesn't|does not) have (?:big|much|a lot of) money\b` +
@@ -34,7 +34,7 @@ var budgetSmallRe = mustPattern(
 		`|\b(?:peu de budget|peu de moyens|petits moyens|moyens limités|moyens limites|pas un gros budget|pas de gros budget|pas beaucoup de budget)` +
 		// Spanish
 		`|\b(?:pequeño|pequeno|modesto|bajo|escaso|poco|reducido|corto|limitado|ajustado) presupuesto\b` +
-		`|\bpresupuesto (?:es |está |esta |sigue |muy |bastante |algo |un poco |super |más bien |mas bien |realmente )*(?:ajustado|limitado|reducido|pequeño|pequeno|modesto|bajo|justo|escaso|corto|apretado|acotado)\b` +
+		`|\bpresupuesto (?:es |está |esta |sigue |muy |bastante |algo |un poco |super |más bien |mas bien |realmente )*(?:ajustad|limitad|reducid|pequeñ|pequen|modest|baj|just|escas|cort|apretad|acotad)(?:o|ito|ísimo|isimo)\b` +
 		`|\b(?:recursos limitados|recursos muy limitados|no tenemos mucho presupuesto|no hay mucho presupuesto|no tenemos gran presupuesto)\b`)
 
 // budgetFewRes find vague sums of money, each with the span it stands
