@@ -100,6 +100,8 @@ var budgetKwRes = [...]*pattern{
 		`|\b(?:coût|cout|coûte|coute|prix|tarif|devis|payer|abonnement)\b` +
 		`|\b(?:costo|coste|cuesta|precio|cotización|cotizacion|pagar|tarifa|suscripción|suscripcion)\b`),
 	kwDeny: mustPattern(`\b(?:revenues?|arr|mrr|turnover|turn over|raised|raise|raising|funding|funded|valuation|worth|losing|lost|lose|loss|losses|generate|generating|generated|earn|earns|earning|earned|profits?|salary|salaries|saved|save|saves|saving|savings|sell|sold|selling|grant|fined|donated?|donation|won|invoice|invoiced|doing|doin|turning over|bringing in|pulling in|assets|aum|under management|series [a-e]|seed round)\b` +
+		`|\b(?:wasted|thrown away|threw away|throw away|binned|written off|wrote off|weggeworfen|wegwerfen|wegschmeißen|wegschmeissen|weggeschmissen|abgeschrieben|verschwendet|entgangen|verlust|tiramos|tirado|tirar|desperdiciado|desperdiciamos|pérdida|our order|our last order|unsere bestellung|nuestro pedido|order no|order number)\b` +
+		`|\b(?:jeté|jete|jeter|jetons|gaspillé|gaspille|perte|notre commande|commande n|oublié de facturer|oublie de facturer)(?:\b|$|[^a-zà-ÿ])` +
 		`|\b(?:operating budget|overall budget|total annual budget|budget de fonctionnement|budget global|budget annuel total|presupuesto de funcionamiento|presupuesto operativo|presupuesto total anual|betriebsbudget|betriebshaushalt|gesamtbudget|gesamthaushalt|jahreshaushalt|haushaltsvolumen)\b` +
 		`|\b(?:bilanzsumme|vermögen|vermoegen|serie [a-e]|série [a-e]|actifs|encours|activos|patrimonio|cartera de)\b` +
 		`|\b(?:umsatz|umsätze|umsaetze|jahresumsatz|gewinn|finanzierung|finanzierungsrunde|gehalt|gehälter|gehaelter|verloren|gespart|sparen|einsparen|einsparung|förderung|foerderung|bewertung|rechnung|rechnungsbetrag)\b` +
@@ -354,6 +356,9 @@ func extractBudget(d *doc) *Budget {
 	seats, seatConf, seatEv := budgetSeats(d)
 	switch {
 	case best != nil:
+		if !best.b.None && seats == 0 && best.b.PerSeat {
+			seats = budgetSeatsWe(d)
+		}
 		if !best.b.None && seats > 0 {
 			best.b.Seats = seats
 		}

@@ -152,6 +152,27 @@ var budgetBroadCases = []struct {
 	{"de finanzierung bewilligt", "Eine Finanzierung von 45.000 € wurde bewilligt.", "10k_50k"},
 	{"fr subvention pour l'outil", "Nous avons une subvention de 7 000 € pour l'outil de planning.", "under_10k"},
 	{"en funding raised is not", "We raised $3M in funding last year.", ""},
+	// losses, past orders and past contracts are not a budget
+	{"en thrown away", "Last month we threw away stock worth $3,000.", ""},
+	{"de weggeworfen", "Wir haben Ware für 1.500 € weggeworfen.", ""},
+	{"fr jete", "On a jeté pour 800 € de marchandise.", ""},
+	{"es tiramos", "Tiramos producto por 2.000 € el mes pasado.", ""},
+	{"fr notre commande", "Suite à notre commande n° 8812 (3 400 € HT), merci d'envoyer la facture.", ""},
+	{"en previous contract", "For reference, the previous contract was worth $250,000.", ""},
+	{"fr dernier marche", "Le dernier marché du même type s'élevait à 120 000 €.", ""},
+	{"es contrato anterior", "El contrato anterior fue de 80.000 €.", ""},
+	{"de letzter vertrag", "Der letzte Vertrag lag bei 70.000 €.", ""},
+	{"fr on paie aujourd'hui", "On paie aujourd'hui 700 € par mois pour notre CRM actuel.", ""},
+	// zero and "keinerlei"
+	{"de budget haben wir null", "Budget haben wir dafür null.", "none"},
+	{"de keinerlei budget", "Wir haben keinerlei Budget für so etwas.", "none"},
+	{"en zero-trust is not zero", "Our budget for the zero-trust rollout is $80k.", "over_50k"},
+	// who approves is not a limit
+	{"de freigeben muss vorstand", "Das Budget liegt bei 60.000 €, freigeben muss es der Vorstand.", "over_50k"},
+	// per person times "we are N"
+	{"es somos ocho", "Hasta 50 € al mes por persona, somos ocho.", "under_10k"},
+	{"fr on est vingt", "Maximum 90 € par mois par utilisateur, on est vingt au bureau.", "10k_50k"},
+	{"en we are 2 weeks is not a count", "We can pay $40 per user a month; we are 2 weeks from launch.", ""},
 }
 
 func TestBudgetBroad(t *testing.T) {

@@ -24,7 +24,9 @@ var noneBroadRules = []noneRule{
 	{re: mustPattern(
 		// a budget that is zero: "Budget ist null", "the budget is zero",
 		// "le budget est nul", "el presupuesto es cero"
-		`\b(?:budget|etat|presupuesto|enveloppe)s? (?:is |ist |est |es |liegt |bleibt |reste |sigue (?:siendo )?|steht |sits |stands |está |esta )?(?:currently |basically |effectively |literally |aktuell |derzeit |praktisch |quasi |gleich |actuellement |pratiquement |actualmente |prácticamente |practicamente |literalmente )?(?:bei |auf |at |à |a |en )?(?:zero|zéro|null|nil|nul|nulle|cero|nada|rien|nothing|0 ?(?:€|eur|euros?|\$|dollars?))(?:\b|$|[^a-z0-9.,])` +
+		`\b(?:budget|etat|presupuesto|enveloppe)\b[^.;!?\n]{0,25}? (?:haben wir|hab ich|habe ich|tenemos|avons|on a|we have|we've got)(?: dafür| dafuer| hierfür| für das| pour ça| pour ca| para esto| para eso| for (?:this|it))? (?:null|zero|zéro|cero|nada|nichts|rien)(?:\b|$|[^a-z0-9.,-])` +
+			`|\bkeinerlei (?:budget|etat|geld|mittel)\b` +
+			`|\b(?:budget|etat|presupuesto|enveloppe)s? (?:is |ist |est |es |liegt |bleibt |reste |sigue (?:siendo )?|steht |sits |stands |está |esta )?(?:currently |basically |effectively |literally |aktuell |derzeit |praktisch |quasi |gleich |actuellement |pratiquement |actualmente |prácticamente |practicamente |literalmente )?(?:bei |auf |at |à |a |en )?(?:zero|zéro|null|nil|nul|nulle|cero|nada|rien|nothing|0 ?(?:€|eur|euros?|\$|dollars?))(?:\b|$|[^a-z0-9.,])` +
 			// coordinated with another missing thing: "weder Projekt noch
 			// Budget", "ni presupuesto ni fecha", "no timeline or budget"
 			`|\bweder\b[^.;!?\n]{0,80}?\bnoch (?:ein(?:e|en)? |irgendein\w* |freigegebene[sn]? )?(?:budget|etat|geld|mittel|gelder)\b` +

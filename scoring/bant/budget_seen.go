@@ -1,6 +1,9 @@
 package bant
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // A price the writer saw on our website or price list ("the price on your
 // website was EUR 4,900", "auf Ihrer Website habe ich 3.950 € gesehen",
@@ -82,4 +85,23 @@ func budgetInFactsAside(s string, start, end, cs, ce int) bool {
 		}
 	}
 	return false
+}
+
+// budgetWeAreRe finds a head count said as "we are N" ("somos ocho", "on
+// est sept au bureau", "wir sind 12 Leute"): the users a per-person price
+// is multiplied by. Group 1 is the number.
+var budgetWeAreRe = mustPattern(`\b(?:we are|we're|somos|on est|nous sommes|wir sind)(?: a team of| un equipo de| une équipe de| ein team von)? ([0-9]{1,4}|[a-zäöüéèàíóú]+)(?: (?:people|persons|of us|in the team|staff|personas|personnes|leute|personen|au bureau|en la oficina|en total|dans l'équipe|im team))?(?:$|[.,;:!?)\n]| (?:people|persons|personas|personnes|leute|personen))`)
+
+// budgetSeatsWe returns the head count of "we are N", or 0.
+func budgetSeatsWe(d *doc) int {
+	for _, m := range budgetWeAreRe.findAll(d) {
+		w := d.lower[m[2]:m[3]]
+		if n, err := strconv.Atoi(w); err == nil && n > 0 {
+			return n
+		}
+		if n, ok := numberWords[w]; ok && n > 1 {
+			return n
+		}
+	}
+	return 0
 }
