@@ -13,8 +13,8 @@ import (
 // 25,000", "Rs. 5 lakh"), a suffix after it ("25k USD", "25.000 €",
 // "5 lakh rupees").
 const (
-	curPrefixPat = `us\$|usd|ca\$|c\$|cad|au\$|a\$|aud|nz\$|nzd|s\$|sgd|hk\$|hkd|r\$|brl|\$|€|eur|£|gbp|₹|rs\.?|inr|₦|ngn|¥|jpy|cny|rmb|chf|sfr|sek|nok|dkk|pln|mxn|zar`
-	curSuffixPat = `usd|eur|gbp|inr|cad|aud|nzd|sgd|hkd|brl|jpy|cny|rmb|chf|sfr|sek|nok|dkk|pln|mxn|zar|dollars?|dólares|dolares|dólar|dolar|bucks|euros?|pounds?|libras?|quid|rupees?|francs?|francos?|franken|pesos?|yen|naira|ngn|balles|pavos`
+	curPrefixPat = `us\$|usd|ca\$|c\$|cad|au\$|a\$|aud|nz\$|nzd|s\$|sgd|hk\$|hkd|r\$|brl|\$|€|eur|£|gbp|₹|rs\.?|inr|₦|ngn|¥|jpy|cny|rmb|chf|sfr|sek|nok|dkk|pln|mxn|zar|cop|clp|fcfa|aed`
+	curSuffixPat = `usd|eur|gbp|inr|cad|aud|nzd|sgd|hkd|brl|jpy|cny|rmb|chf|sfr|sek|nok|dkk|pln|mxn|zar|dollars?|dólares|dolares|dólar|dolar|bucks|euros?|pounds?|libras?|quid|rupees?|francs?|francos?|franken|pesos? colombianos|pesos? chilenos|pesos? argentinos|pesos?|cop|clp|ars|yen|naira|ngn|balles|pavos|złotych|zlotych|złote|zlote|złoty|zloty|zlotys|kr|kronor|kroner|fcfa|cfa|xof|dirhams?|dhs?|mad|aed|piasses|piastres|öcken|ocken|kröten|kroeten|mäuse|maeuse|piepen|stutz`
 	// numPat lists the digit groupings from most to least specific, so
 	// leftmost-first matching takes "25,000" whole before "25" alone:
 	// comma thousands, dot thousands (European), apostrophe thousands
@@ -23,7 +23,7 @@ const (
 	// multPat: English, Indian, German (tausend, Tsd., Mio., Mrd.),
 	// French (mille, millions) and Spanish (mil, millones) multipliers;
 	// "keur"/"teur" are thousands of euros.
-	multPat = `k|mm|mn|m|bn|b|thousand|grand|million|millions|millionen|millones|millón|millon|mil|mille|mio|mrd|milliarden?|tausend|tsd|keur|teur|billion|lakhs?|lacs?|crores?|cr`
+	multPat = `k|t|mm|mn|m|bn|b|thousand|grand|million|millions|millionen|millones|millón|millon|mil|mille|mio|mrd|milliarden?|tausend|tsd|keur|teur|billion|lakhs?|lacs?|crores?|cr`
 )
 
 // amountTailRe reads an amount from its first digit: groups 1 number, 2
@@ -31,7 +31,7 @@ const (
 // currency prefix, if any, is found by currencyBefore: scanning digit runs
 // and looking back is far cheaper than an unanchored expression that may
 // start anywhere.
-var amountTailRe = regexp.MustCompile(`^(` + numPat + `)(?:,-{1,2})?(?: ?(` + multPat + `)\b)?(?: ?(?:de |d')?(` + curSuffixPat + `)\b| ?([$€£₹¥]))?`)
+var amountTailRe = regexp.MustCompile(`^(` + numPat + `)(?:,-{1,2})?(?: ?(` + multPat + `)\b)?(?: ?(?:de |d')?(` + curSuffixPat + `)\b| ?([$€£₹¥]|zł))?`)
 
 // curPrefixes are the currency tokens written before a number, longest
 // first so that "us$" is tried before "$".
@@ -56,7 +56,7 @@ var abbrevCurRe = regexp.MustCompile(`^\. ?(` + curSuffixPat + `|[$€£₹¥])(
 
 // seatRe finds seat counts: "25 seats", "10 user licenses", "50 named
 // users". Groups: 1 number, 2 "k", 3 noun.
-var seatRe = mustPattern(`(\d{1,3}(?:,\d{3})+|\d+)(?: ?(k)\b)? ?(?:(?:paid|named|active|concurrent|user|sales|support|team|admin|full|standard|pro|editor|additional|more|extra|new|business) )?(seats?|licen[cs]es?|users?|logins?|lizenzen|nutzer|benutzer|arbeitsplätze|utilisateurs|licences|postes|usuarios|licencias|puestos)\b`)
+var seatRe = mustPattern(`(\d{1,3}(?:,\d{3})+|\d+)(?: ?(k)\b)? ?(?:(?:paid|named|active|concurrent|user|sales|support|team|admin|full|standard|pro|editor|additional|more|extra|new|business) )?(seats?|licen[cs]es?|users?|logins?|agents|lizenzen|nutzer|benutzer|arbeitsplätze|utilisateurs|licences|postes|usuarios|licencias|puestos|agentes)\b`)
 
 // phoneRe and dateRe find digit runs that are phone numbers, dates or
 // clock times; an amount without a currency inside one is not a budget.
@@ -87,8 +87,11 @@ var budgetKwRes = [...]*pattern{
 		// French
 		`|\b(?:enveloppe|investir|investissement|dépenser|depenser|consacrer|allouer|alloué|allouée|alloue|prévu|prévue|prevu|prévoyons|disposons|débloqué|debloque|plafond|fourchette|prêts à payer|prets a payer|prêts à mettre|moyens)(?:\b|$|[^a-zà-ÿ])` +
 		// Spanish
-		`|\b(?:presupuestos?|presupuestado|presupuestamos|invertir|inversión|inversion|gastar|destinar|destinado|destinamos|asignado|asignamos|asignar|partida|disponemos|contamos con|tope|techo|dispuestos a pagar|reservado|reservados)\b` +
-		`|\b(?:earmarked|reserved|reserviert|réservé|réservés|reserve)(?:\b|$|[^a-zà-ÿ])`),
+		`|\b(?:presupuestos?|presupuestado|presupuestamos|aprobados?|aprobadas?|autorizados?|validés?|valides|approuvés?|approuves?|invertir|inversión|inversion|gastar|destinar|destinado|destinamos|asignado|asignamos|asignar|partida|disponemos|contamos con|tope|techo|dispuestos a pagar|reservado|reservados)\b` +
+		`|\b(?:earmarked|reserved|reserviert|réservé|réservés|reserve)(?:\b|$|[^a-zà-ÿ])` +
+		// money put aside: "put aside", "auf die Seite gelegt", "mis de
+		// côté", "tenemos apartados"
+		`|\b(?:put aside|put away|put by|aside|auf die seite gelegt|zur seite gelegt|beiseite ?gelegt|zurückgelegt|zurueckgelegt|de côté|de cote|apartados?|apartadas?|separados? para|guardados? para)(?:\b|$|[^a-zà-ÿ])`),
 	// "we have 35k" is likely money when a currency or multiplier makes
 	// it so: counts ("we have 250 staff") are rejected before keywords.
 	kwWeak: mustPattern(`\b(?:cost|costs|costing|pay|paying|price|pricing|priced|quote|quoted|charge|charged|charges|fee|fees|subscription|contract|we have|we've got|we got)\b` +
@@ -96,7 +99,11 @@ var budgetKwRes = [...]*pattern{
 		`|\b(?:kosten|kostet|preis|preise|angebot|zahlen|bezahlen|gebühr|gebuehr|lizenzkosten)\b` +
 		`|\b(?:coût|cout|coûte|coute|prix|tarif|devis|payer|abonnement)\b` +
 		`|\b(?:costo|coste|cuesta|precio|cotización|cotizacion|pagar|tarifa|suscripción|suscripcion)\b`),
-	kwDeny: mustPattern(`\b(?:revenues?|arr|mrr|turnover|turn over|raised|raise|raising|funding|funded|valuation|worth|losing|lost|lose|loss|losses|generate|generating|generated|earn|earns|earning|earned|profits?|salary|salaries|saved|save|saves|saving|savings|sell|sold|selling|grant|fined|donated?|donation|won|invoice|invoiced)\b` +
+	kwDeny: mustPattern(`\b(?:revenues?|arr|mrr|turnover|turn over|raised|raise|raising|funding|funded|valuation|worth|losing|lost|lose|loss|losses|generate|generating|generated|earn|earns|earning|earned|profits?|salary|salaries|saved|save|saves|saving|savings|sell|sold|selling|grant|fined|donated?|donation|won|invoice|invoiced|doing|doin|turning over|bringing in|pulling in|assets|aum|under management|series [a-e]|seed round)\b` +
+		`|\b(?:wasted|thrown away|threw away|throw away|binned|written off|wrote off|weggeworfen|wegwerfen|wegschmeißen|wegschmeissen|weggeschmissen|abgeschrieben|verschwendet|entgangen|verlust|tiramos|tirado|tirar|desperdiciado|desperdiciamos|pérdida|our order|our last order|unsere bestellung|nuestro pedido|order no|order number)\b` +
+		`|\b(?:jeté|jete|jeter|jetons|gaspillé|gaspille|perte|notre commande|commande n|oublié de facturer|oublie de facturer)(?:\b|$|[^a-zà-ÿ])` +
+		`|\b(?:operating budget|overall budget|total annual budget|budget de fonctionnement|budget global|budget annuel total|presupuesto de funcionamiento|presupuesto operativo|presupuesto total anual|betriebsbudget|betriebshaushalt|gesamtbudget|gesamthaushalt|jahreshaushalt|haushaltsvolumen)\b` +
+		`|\b(?:bilanzsumme|vermögen|vermoegen|serie [a-e]|série [a-e]|actifs|encours|activos|patrimonio|cartera de)\b` +
 		`|\b(?:umsatz|umsätze|umsaetze|jahresumsatz|gewinn|finanzierung|finanzierungsrunde|gehalt|gehälter|gehaelter|verloren|gespart|sparen|einsparen|einsparung|förderung|foerderung|bewertung|rechnung|rechnungsbetrag)\b` +
 		`|(?:\b(?:chiffre d'affaires|levé|levée|levee|lever|levons|financement|salaires?|perdu|pertes|economiser|economise|gagner|bénéfices?|benefices?|subvention|valorisation|amende|facture)|économiser|économisé)(?:\b|$|[^a-zà-ÿ])` +
 		// French "CA" (chiffre d'affaires) only where it reads as one: a
@@ -187,6 +194,9 @@ var okAfterBare = map[string]bool{
 	"one-time": true, "upfront": true, "on": true, "now": true, "right": true,
 	"though": true, "then": true, "p.a": true, "pcm": true, "pa": true,
 	"seems": true, "sounds": true, "all": true, "spend": true, "cap": true,
+	// money put aside: "fifteen grand put aside", "20k set aside"
+	"maybe": true, "perhaps": true, "probably": true, "roughly": true, "approx": true,
+	"put": true, "set": true, "aside": true, "earmarked": true, "reserved": true, "ready": true,
 }
 
 // notMoneyAfter lists words after an amount that make it revenue or a
@@ -258,7 +268,16 @@ var currencies = map[string]string{
 	"peso": "MXN", "pesos": "MXN",
 	"₦": "NGN", "ngn": "NGN", "naira": "NGN",
 	// Slang: "100 balles" (French), "50 pavos" (Spanish) are euros.
-	"balles": "EUR", "pavos": "EUR",
+	"balles": "EUR", "pavos": "EUR", "piasses": "CAD", "piastres": "CAD",
+	// German slang ("50 Öcken im Monat") is euros, "Stutz" Swiss francs.
+	"öcken": "EUR", "ocken": "EUR", "kröten": "EUR", "kroeten": "EUR", "mäuse": "EUR", "maeuse": "EUR", "piepen": "EUR", "stutz": "CHF",
+	"zł": "PLN", "złotych": "PLN", "zlotych": "PLN", "złote": "PLN", "zlote": "PLN", "złoty": "PLN", "zloty": "PLN", "zlotys": "PLN",
+	"kr": "SEK", "kronor": "SEK", "kroner": "NOK",
+	"cop": "COP", "pesos colombianos": "COP", "peso colombianos": "COP",
+	"clp": "CLP", "pesos chilenos": "CLP", "peso chilenos": "CLP",
+	"ars": "ARS", "pesos argentinos": "ARS", "peso argentinos": "ARS",
+	"fcfa": "XOF", "cfa": "XOF", "xof": "XOF",
+	"dirham": "MAD", "dirhams": "MAD", "dh": "MAD", "dhs": "MAD", "mad": "MAD", "aed": "AED",
 	"sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN", "mxn": "MXN", "zar": "ZAR",
 }
 
@@ -337,6 +356,9 @@ func extractBudget(d *doc) *Budget {
 	seats, seatConf, seatEv := budgetSeats(d)
 	switch {
 	case best != nil:
+		if !best.b.None && seats == 0 && best.b.PerSeat {
+			seats = budgetSeatsWe(d)
+		}
 		if !best.b.None && seats > 0 {
 			best.b.Seats = seats
 		}
@@ -552,6 +574,13 @@ func parseAmount(s string, m []int, floor int) (*amount, bool) {
 		if tok == "mil" && m[6] >= 0 {
 			a.mult = 1e3
 		}
+		if tok == "t" {
+			// "70-90 T€" is thousands of euros; "20 t" alone is tonnes.
+			if rest := s[m[5]:]; !strings.HasPrefix(rest, "€") && !strings.HasPrefix(rest, " €") {
+				return nil, false
+			}
+			a.mult = 1e3
+		}
 		if tok == "keur" || tok == "teur" {
 			a.cur = "EUR"
 		}
@@ -746,6 +775,9 @@ func scoreAmount(d *doc, a *amount, kws []kwHit, prevEnd, nextStart int) (budget
 			return budgetCand{}, false
 		}
 	}
+	if budgetInFactsAside(s, a.start, a.end, cs, ce) {
+		return budgetCand{}, false
+	}
 	if bare {
 		// Only a word right after the amount can make it a count; a
 		// slash or a sign ("10k/month", "50k+") cannot.
@@ -803,6 +835,12 @@ func scoreAmount(d *doc, a *amount, kws []kwHit, prevEnd, nextStart int) (budget
 		if j < len(kws) && kws[j].start < min(ce, a.end+40, nextStart) {
 			class = kws[j].class
 		}
+	}
+	if class != kwDeny && budgetSeenPrice(d, kws, cs, ce) {
+		class = kwPast // the price on our website
+	}
+	if class == kwDeny && budgetGrantForThis(d, kws, i, seg, a.end, ce) {
+		class = kwStrong // "a grant of £4,000 for this"
 	}
 	if class != kwDeny && (budgetPastBefore(d, kws, seg, a.start) && !budgetStrongRightAfter(kws, a.end, min(ce, a.end+16)) ||
 		budgetPastAfter(d, a.end, min(ce, nextStart))) {
@@ -1047,3 +1085,29 @@ func firstWords(s string, n int) []string {
 	}
 	return out
 }
+
+// budgetGrantWords are deny keywords that name money given to the writer,
+// which is a budget when they say it is for this purchase.
+var budgetGrantWords = map[string]bool{"funding": true, "funded": true, "finanzierung": true, "financement": true, "financiación": true, "financiacion": true, "grant": true, "förderung": true, "foerderung": true, "subvention": true, "subvención": true, "subvencion": true}
+
+// budgetForThisRe finds "for this" right after an amount: the money is
+// meant for what they are asking about.
+var budgetForThisRe = regexp.MustCompile(`^[^.;!?\n]{0,20}?\b(?:for (?:this|it|the (?:new |)(?:tool|software|system|project|platform|app|crm|purchase))|to spend on|dafür|dafuer|hierfür|hierfuer|für (?:die|das|den|diese[nsr]?) (?:neue[nsr]? )?(?:software|tool|system|projekt|lösung|loesung|plattform|app)|pour (?:ça|ca|cela|ce projet|cet outil|ce logiciel|cette solution|l'outil|le logiciel|la solution)|para (?:esto|eso|este proyecto|esta herramienta|el software|la herramienta|el sistema|la solución|la solucion))(?:\b|$|[^a-zà-ÿ])`)
+
+// budgetGrantForThis reports a grant keyword (the nearest before the
+// amount, kws[i-1]) whose amount is said to be for this purchase.
+func budgetGrantForThis(d *doc, kws []kwHit, i, seg, end, ce int) bool {
+	if i == 0 || kws[i-1].start < seg {
+		return false
+	}
+	if !budgetGrantWords[d.lower[kws[i-1].start:kws[i-1].end]] {
+		return false
+	}
+	after := d.lower[end:min(ce, end+60)]
+	return budgetForThisRe.MatchString(after) || budgetGrantedRe.MatchString(after)
+}
+
+// budgetGrantedRe finds, after a grant or funding amount, that it was
+// approved or granted to the writer ("funding of £38,000 has been
+// approved", "une subvention de 12 000 € pour l'outillage numérique").
+var budgetGrantedRe = regexp.MustCompile(`^[^.;!?\n]{0,30}?\b(?:approved|granted|awarded|secured|signed off|bewilligt|genehmigt|zugesagt|freigegeben|accordée?|approuvée?|votée?|obtenue?|aprobad[oa]|concedid[oa]|asignad[oa]|otorgad[oa])(?:\b|$|[^a-zà-ÿ])|^[^.;!?\n]{0,12}?\bpour (?:l'|le |la |les |notre |nos |ce |cet |cette )(?:outil|logiciel|solution|projet|plateforme|numérique|numerique|informati|digital|équipement|equipement)`)

@@ -13,7 +13,21 @@ type noneRule struct {
 	// afterMoney marks a statement that counts only when a budget
 	// keyword or an amount stands shortly before it in the text.
 	afterMoney bool
+	// broad marks a construction rule (budget_none_broad.go) whose match
+	// is checked for words that turn the negation elsewhere.
+	broad bool
 }
+
+// allNoneRules are the phrase rules, strongest first, with the broad
+// constructions after the two strongest families.
+var allNoneRules = func() []noneRule {
+	out := append([]noneRule{}, noneRules[:2]...)
+	for _, r := range noneBroadRules {
+		r.broad = true
+		out = append(out, r)
+	}
+	return append(out, noneRules[2:]...)
+}()
 
 // noneRules are the "no budget" statements in English, German, French and
 // Spanish, strongest first.
@@ -68,9 +82,12 @@ var noneNotReally = map[string]bool{
 
 // budgetNone finds the strongest "no budget" statement.
 func budgetNone(d *doc) (budgetCand, bool) {
-	for _, r := range noneRules {
+	for _, r := range allNoneRules {
 		for _, m := range r.re.findAll(d) {
 			if w := firstWords(d.lower[m[1]:min(len(d.lower), m[1]+contextBytes)], 1); len(w) == 1 && noneNotReally[strings.TrimLeft(w[0], "-")] {
+				continue
+			}
+			if noneMoreAfter(d.lower[m[1]:min(len(d.lower), m[1]+12)]) || r.broad && noneScopeSpoiled(d.lower[m[0]:m[1]]) {
 				continue
 			}
 			if r.afterMoney && !budgetMoneyBefore(d, m[0]) {

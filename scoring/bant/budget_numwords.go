@@ -1,6 +1,9 @@
 package bant
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Amounts written as number words before "thousand": "twenty-five
 // thousand dollars", "zwanzigtausend Euro", "vingt-cinq mille euros",
@@ -9,7 +12,12 @@ import "strings"
 
 // budgetThousandRe finds the thousand words; German glues the number to
 // it ("fünfundzwanzigtausend").
-var budgetThousandRe = mustPattern(`(?:thousand|tausend|mille|mil|million|millions|millionen|millones|millón|millon|mio)\b`)
+var budgetThousandRe = mustPattern(`(?:thousand|tausend|mille|mil|million|millions|millionen|millones|millón|millon|mio|grand)\b`)
+
+// budgetHundredRe finds the hundred words ("a hundred", "zweihundert",
+// "deux cents", "doscientos"); a hundreds amount counts only with a
+// currency or a period after it ("under a hundred a month").
+var budgetHundredRe = mustPattern(`(?:hundred|hundert|cents?|cien|doscientos|trescientos|cuatrocientos|quinientos|seiscientos|setecientos|ochocientos|novecientos)\b`)
 
 // numberWords maps the number words of the four languages to their value;
 // hundredWords multiply what precedes them by 100.
@@ -29,7 +37,7 @@ var (
 		// French
 		"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
 		"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
-		"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+		"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70, "huitante": 80, "octante": 80, "nonante": 90,
 		// Spanish
 		"uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
 		"nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
@@ -55,6 +63,9 @@ func budgetNumberWordAmounts(d *doc) []*amount {
 			factor = 1e6
 		}
 		glued := m[0] > 0 && isLetter(s[m[0]-1])
+		if mult == "grand" && (glued || budgetGrandNotEnglish(s, m[0])) {
+			continue // "un grand groupe" is French for a big group
+		}
 		if glued && mult != "tausend" {
 			continue // "famil", "promille"
 		}
@@ -90,8 +101,103 @@ func budgetNumberWordAmounts(d *doc) []*amount {
 		}
 		out = append(out, a)
 	}
+	out = append(out, budgetHundredAmounts(d)...)
+	return append(out, budgetSmallWordAmounts(d)...)
+}
+
+// budgetSmallCurRe finds a currency word that may follow a small number
+// in words ("twenty quid", "fifty dollars", "nonante euros", "cincuenta
+// pesos").
+var budgetSmallCurRe = mustPattern(`\b(?:quid|pounds|dollars|bucks|euros?|francs|franken|pesos|balles|pavos|piasses|dólares|dolares)\b`)
+
+// budgetSmallWordAmounts returns amounts of 2 to 99 in number words right
+// before a currency word.
+func budgetSmallWordAmounts(d *doc) []*amount {
+	var out []*amount
+	s := d.lower
+	for _, m := range budgetSmallCurRe.findAll(d) {
+		toks, start := numberTokensBefore(s, m[0])
+		if len(toks) == 0 || start == m[0] {
+			continue
+		}
+		n, ok := parseNumberTokens(toks)
+		if !ok || n < 2 || n > 99 {
+			continue
+		}
+		out = append(out, &amount{start: start, end: m[1], numStart: start, raw: float64(n), mult: 1, cur: currencies[s[m[0]:m[1]]]})
+	}
 	return out
 }
+
+// budgetGrandNotEnglish reports a non-English number word right before
+// "grand" at p.
+func budgetGrandNotEnglish(s string, p int) bool {
+	switch lastWord(s[max(0, p-8):p]) {
+	case "un", "une", "ein", "eine", "uno", "una", "très", "tres", "plus", "le", "la", "el", "gran":
+		return true
+	}
+	return false
+}
+
+// budgetHundredAmounts returns the amounts of hundreds written in words
+// and followed by a currency or a period: "a hundred a month", "zweihundert
+// Euro", "deux cents euros par mois", "quinientos dólares". A hundred word
+// before a thousand word belongs to that thousand ("two hundred thousand").
+func budgetHundredAmounts(d *doc) []*amount {
+	var out []*amount
+	s := d.lower
+	for _, m := range budgetHundredRe.findAll(d) {
+		w := s[m[0]:m[1]]
+		rest := s[m[1]:min(len(s), m[1]+24)]
+		if budgetThousandAfterRe.MatchString(rest) {
+			continue
+		}
+		var toks []string
+		start := m[0]
+		n := 1
+		switch v := numberWords[w]; {
+		case v >= 100:
+			n = v / 100
+			if m[0] > 0 && isLetter(s[m[0]-1]) {
+				continue
+			}
+		case m[0] > 0 && isLetter(s[m[0]-1]):
+			if w != "hundert" {
+				continue // "percent", "recent"
+			}
+			p := m[0]
+			for p > 0 && isLetter(s[p-1]) {
+				p--
+			}
+			parts, ok := splitGermanNumber(s[p:m[0]])
+			if !ok {
+				continue
+			}
+			toks, start = parts, p
+		default:
+			toks, start = numberTokensBefore(s, m[0])
+		}
+		if len(toks) > 0 {
+			k, ok := parseNumberTokens(toks)
+			if !ok || k < 1 || k > 9 {
+				continue
+			}
+			n = k
+		}
+		a := &amount{start: start, end: m[1], numStart: start, raw: float64(n), mult: 100}
+		if c := budgetWordCurRe.FindStringSubmatchIndex(rest); c != nil {
+			a.cur = currencies[rest[c[2]:c[3]]]
+			a.end += c[3]
+		} else if !periodAftRe.MatchString(s[m[1]:min(len(s), m[1]+contextBytes)]) {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// budgetThousandAfterRe matches a thousand word right after a hundred.
+var budgetThousandAfterRe = regexp.MustCompile(`^[ -]?(?:thousand|tausend|mille|mil|million|millions|millionen|millones)`)
 
 // numberTokensBefore returns the number words (and joiners) right before
 // p, in order, and where the first starts.

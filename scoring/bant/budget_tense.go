@@ -32,13 +32,21 @@ var budgetPastKwRe = mustPattern(
 		// French
 		"|" + budgetWordList("dépensé|avons depense|payé|payons|nous coûte|nous coute|coûte actuellement|l'an dernier|l'année dernière|l'annee derniere|l'an passé|l'an passe|l'année passée|auparavant|valider jusqu|signer jusqu|valider seul|signer seul|en autonomie|approuver jusqu|engager jusqu|délégation de signature|plafond de signature|seuil de validation|un concurrent|le concurrent|notre concurrent|du concurrent|concurrents|la concurrence|nous a proposé|nous a propose|nous ont proposé|avait un budget|avions un budget|payons actuellement|payons aujourd'hui|dépensons|depensons|prestataire actuel|outil actuel|solution actuelle|ancien prestataire|ancien outil") +
 		// Spanish
-		"|" + budgetWordList("gastamos|gastado|gastó|pagamos|pagábamos|pagabamos|pagado|pagó|nos cuesta|nos costó|nos costo|el año pasado|el ano pasado|año pasado|anteriormente|aprobar hasta|firmar hasta|autorizar hasta|límite de aprobación|limite de aprobacion|límite de firma|competidor|competidores|competencia|nos ha ofrecido|nos han ofrecido|nos ofrecieron|nos ofreció|teníamos un presupuesto|teniamos un presupuesto|paga actualmente|paga hoy|pagan actualmente|proveedor actual|sistema actual|herramienta actual|anterior proveedor|proveedor anterior"))
+		"|" + budgetWordList("gastamos|gastado|gastó|pagamos|pagábamos|pagabamos|pagado|pagó|nos cuesta|nos costó|nos costo|el año pasado|el ano pasado|año pasado|anteriormente|aprobar hasta|firmar hasta|autorizar hasta|límite de aprobación|limite de aprobacion|límite de firma|competidor|competidores|competencia|nos ha ofrecido|nos han ofrecido|nos ofrecieron|nos ofreció|teníamos un presupuesto|teniamos un presupuesto|paga actualmente|paga hoy|pagan actualmente|proveedor actual|sistema actual|herramienta actual|anterior proveedor|proveedor anterior") +
+		// what they pay the provider they have now, any word form
+		`|\b(?:jetzig|aktuell|derzeitig|bisherig|heutig|alt)(?:e[nmrs]?)? (?:anbieter|dienstleister|lösung|loesung|system|tool|software|vertrag|provider)` +
+		`|\b(?:our|the) (?:current|existing|present|old) (?:vendor|provider|supplier|tool|system|platform|software|contract|licen[cs]es?)\b` +
+		`|\b(?:prestataire|fournisseur|outil|logiciel|contrat|crm|erp|système|systeme|abonnement) (?:actuel|existant|en place)` +
+		`|\b(?:on paie|on paye|nous payons|je paie|je paye|on dépense|on depense) (?:aujourd'hui|actuellement|en ce moment|déjà|deja)` +
+		// the last contract or tender: what it cost is history
+		`|\b(?:previous|last|prior|old|former) (?:contract|deal|tender|project|rfp)\b|\b(?:dernier|précédent|precedent|ancien) (?:marché|marche|contrat|projet|appel d'offres)|\b(?:contrato|proyecto|concurso|licitación|licitacion) (?:anterior|pasado|pasada)\b|(?:\bultimo|último) (?:contrato|proyecto|concurso)\b|\b(?:letzte[rns]?|vorherige[rns]?|alte[rns]?) (?:vertrag|auftrag|ausschreibung|projekt)\b` +
+		`|\b(?:proveedor|sistema|herramienta|contrato|software|programa) (?:actual|vigente|existente)\b`)
 
 // budgetPastAfterRe finds the words that, right after an amount, make it
 // past spend or a limit: a past time, a past participle (German puts the
 // verb last), or "on my own"-style limit words. See budgetPastAfter.
-var budgetPastAfterRe = mustPattern(`\b(?:for (?:our|the) (?:current|existing|old|previous)|last year|in the past|previously|so far|on my own|myself|by myself|without (?:approval|sign-off|sign off|signoff)|before (?:i need|needing)` +
-	`|letztes jahr|letzten jahr|im vorjahr|ausgegeben|bezahlt|gezahlt|investiert|gekostet|selbst freigeben|selbst genehmigen|selbst entscheiden|selbst unterschreiben|eigenständig|eigenstaendig|ohne freigabe|ohne rücksprache|ohne ruecksprache|freigeben|genehmigen|alleine entscheiden|allein entscheiden|alleine freigeben|allein freigeben|alleine unterschreiben` +
+var budgetPastAfterRe = mustPattern(`\b(?:for (?:our|the) (?:current|existing|old|previous)|last year|in the past|previously|so far|on my own|(?:approve|sign|sign off on|sign off|decide|authori[sz]e|ok|okay)(?: it| that| this| them)? (?:myself|by myself)|without (?:approval|sign-off|sign off|signoff)|before (?:i need|needing)` +
+	`|letztes jahr|letzten jahr|im vorjahr|ausgegeben|bezahlt|gezahlt|investiert|gekostet|weggeworfen|weggeschmissen|verschwendet|abgeschrieben|verloren|unterschreiben|unterzeichnen|abzeichnen|selbst freigeben|selbst genehmigen|selbst entscheiden|selbst unterschreiben|eigenständig|eigenstaendig|ohne freigabe|ohne rücksprache|ohne ruecksprache|freigeben|genehmigen|alleine entscheiden|allein entscheiden|alleine freigeben|allein freigeben|alleine unterschreiben` +
 	`|l'an dernier|l'année dernière|l'annee derniere|l'an passe|dépensés|moi-même|moi-meme|sans validation|en autonomie|sans accord|sans l'accord|sans l'aval|sans passer par` +
 	`|el año pasado|el ano pasado|por mi cuenta|yo solo|yo sola|sin aprobación|sin aprobacion|gastados|pagados|sin consultar|sin pasar por|por mí misma|por mí mismo|por mi misma|por mi mismo)\b|\bl'an passé`)
 
@@ -51,7 +59,21 @@ const budgetPastAfterWindow = 40
 func budgetPastAfter(d *doc, end, limit int) bool {
 	hits := budgetPastAfterRe.findAll(d)
 	i, _ := slices.BinarySearchFunc(hits, end, func(m []int, p int) int { return m[0] - p })
-	return i < len(hits) && hits[i][1] <= limit && hits[i][0] <= end+budgetPastAfterWindow
+	if !(i < len(hits) && hits[i][1] <= limit && hits[i][0] <= end+budgetPastAfterWindow) {
+		return false
+	}
+	// "freigeben muss es der Vorstand": a bare approval verb followed by
+	// "muss" says who approves, not the writer's limit.
+	switch d.lower[hits[i][0]:hits[i][1]] {
+	case "freigeben", "genehmigen", "unterschreiben", "unterzeichnen", "abzeichnen":
+		if w := firstWords(d.lower[hits[i][1]:min(len(d.lower), hits[i][1]+20)], 1); len(w) == 1 {
+			switch w[0] {
+			case "muss", "müssen", "muessen", "soll", "sollen", "wird", "werden", "lassen", "darf":
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // budgetClauseStart is d.clauseStart, except that a clause break after an

@@ -18,7 +18,7 @@ import (
 // budgetSmallRe finds a budget described as small: self-labelled, it
 // needs no other keyword.
 var budgetSmallRe = mustPattern(
-	`\b(?:small|smaller|tight|limited|modest|low|shoestring|minimal|tiny|lean|restricted|smallish|small-ish)(?: it| marketing| software| tech| project| annual)? budgets?\b` +
+	`\b(?:small|smaller|tight|limited|modest|low|shoestring|minimal|tiny|lean|restricted|smallish|small-ish|wee|little)(?: it| marketing| software| tech| project| annual)? budgets?\b` +
 		`|\bbudgets? (?:is |are |'s |was |remains |seems |looks )?(?:very |pretty |quite |rather |fairly |really |super |extremely |a bit |a little |kind of |somewhat |relatively )?(?:tight|limited|small|modest|low|minimal|tiny|restricted|constrained|lean|thin)\b` +
 		`|\bon a (?:shoestring|budget)\b|\b(?:limited|tight) (?:funds|means|finances)\b|\btight on (?:budget|money|cash|funds)\b|\b(?:strapped for cash|cash[- ]strapped|budget-conscious)\b|\b(?:money|cash|funds|finances) (?:is |are )?(?:very |pretty |quite |really )?tight\b|\bgeld ist (?:sehr |gerade |momentan |eher )?knapp\b|\b(?:l'argent|la trésorerie|la tresorerie) est (?:très |tres |un peu )?(?:serrée|serree|juste|limitée|limitee)|\bel dinero (?:es |está |esta |anda )?(?:muy )?(?:justo|escaso|limitado)\b` +
 		`|\bnot (?:a )?(?:huge|big|large) budget\b|\b(?:don't|do not|doesn't|does not) have (?:a )?(?:much|huge|big|large|lot of) budget\b|\bnot (?:much|a lot of) (?:budget|money)\b|\b(?:don't|do not|dont|doesn't|does not) have (?:big|much|a lot of) money\b` +
@@ -34,7 +34,7 @@ var budgetSmallRe = mustPattern(
 		`|\b(?:peu de budget|peu de moyens|petits moyens|moyens limités|moyens limites|pas un gros budget|pas de gros budget|pas beaucoup de budget)` +
 		// Spanish
 		`|\b(?:pequeño|pequeno|modesto|bajo|escaso|poco|reducido|corto|limitado|ajustado) presupuesto\b` +
-		`|\bpresupuesto (?:es |está |esta |sigue |muy |bastante |algo |un poco |super |más bien |mas bien |realmente )*(?:ajustado|limitado|reducido|pequeño|pequeno|modesto|bajo|justo|escaso|corto|apretado|acotado)\b` +
+		`|\bpresupuesto (?:es |está |esta |sigue |muy |bastante |algo |un poco |super |más bien |mas bien |realmente )*(?:ajustad|limitad|reducid|pequeñ|pequen|modest|baj|just|escas|cort|apretad|acotad)(?:o|ito|ísimo|isimo)\b` +
 		`|\b(?:recursos limitados|recursos muy limitados|no tenemos mucho presupuesto|no hay mucho presupuesto|no tenemos gran presupuesto)\b`)
 
 // budgetFewRes find vague sums of money, each with the span it stands
@@ -51,6 +51,10 @@ var budgetFewRes = []struct {
 		lo: 200, hi: 900, bound: BoundRange},
 	{re: mustPattern(`\btens of thousands\b|\b(?:ein paar |einige )?zehntausende?\b|\bdizaines de milliers\b|\bdecenas de miles\b`),
 		lo: 20000, hi: 40000, bound: BoundRange},
+	// "a few quid a month", "ein paar Euro im Monat", "quelques euros",
+	// "unos pocos euros": small change, with the currency in the phrase.
+	{re: mustPattern(`\b(?:a few|a couple(?: of)?|ein paar|paar|einige|wenige|quelques|unos pocos|unos|algunos|pocos) (?:bucks|quid|dollars|euros?|pounds|franken|francs|pesos|öcken|ocken|kröten|kroeten|mäuse|maeuse|balles|pavos)\b`),
+		lo: 5, hi: 50, bound: BoundRange},
 	{re: mustPattern(`\bhundreds of thousands\b|\bhunderttausende\b|\bcentaines de milliers\b|\bcientos de miles\b`),
 		lo: 100000, bound: BoundMin},
 }
@@ -67,7 +71,7 @@ var budgetFiguresRe = mustPattern(`\b(?:(low|lower|mid|middle|high|upper)[- ]?)?
 // budgetWordCurRe reads a currency written after a words amount ("a few
 // thousand euros", "quelques milliers d'euros", "unos miles de dólares");
 // group 1 is the currency token.
-var budgetWordCurRe = regexp.MustCompile(`^(?: of| de| d')? ?(` + curSuffixPat + `|[$€£₹¥])(?:\b|$|[^a-z])`)
+var budgetWordCurRe = regexp.MustCompile(`^(?: of| de| d')? ?(` + curSuffixPat + `|[$€£₹¥]|zł)(?:\b|$|[^a-z])`)
 
 // budgetWordAmounts adds the amounts written in words to amts (digit
 // amounts, in order) and returns them all in order of start.
@@ -85,6 +89,9 @@ func budgetWordAmounts(d *doc, amts []*amount) []*amount {
 		words = append(words, a)
 	}
 	for _, m := range budgetSmallRe.findAll(d) {
+		if budgetOnABudgetNoun(d, m) {
+			continue
+		}
 		add(&amount{start: m[0], end: m[1], numStart: m[0], raw: 10000, mult: 1,
 			words: true, selfLabelled: true, fixedBound: BoundMax})
 	}
@@ -94,7 +101,10 @@ func budgetWordAmounts(d *doc, amts []*amount) []*amount {
 			if f.hi > 0 {
 				a.hi = &amount{start: m[0], end: m[1], raw: f.hi, mult: 1}
 			}
-			if budgetWordMoney(d, a) {
+			if w := lastWord(d.lower[m[0]:m[1]]); currencies[w] != "" {
+				a.cur, a.hi.cur = currencies[w], currencies[w]
+				add(a)
+			} else if budgetWordMoney(d, a) {
 				add(a)
 			}
 		}
@@ -110,7 +120,19 @@ func budgetWordAmounts(d *doc, amts []*amount) []*amount {
 	}
 	out := append(append(amts, words...), numbers...)
 	slices.SortStableFunc(out, func(a, b *amount) int { return a.start - b.start })
-	return out
+	// Overlapping readings ("a few hundred dollars" is also "hundred
+	// dollars"): keep the first, which starts earlier and reads more.
+	kept := out[:0]
+	for _, a := range out {
+		if n := len(kept); n > 0 && a.start < kept[n-1].end {
+			if a.end-a.start > kept[n-1].end-kept[n-1].start && a.start == kept[n-1].start {
+				kept[n-1] = a
+			}
+			continue
+		}
+		kept = append(kept, a)
+	}
+	return kept
 }
 
 // budgetWordMoney reads the currency after a vague sum and reports whether

@@ -310,6 +310,16 @@ func usdPerUnit(currency string) float64 {
 		return 0.055
 	case "NGN":
 		return 0.00065
+	case "COP":
+		return 0.00025
+	case "CLP", "ARS":
+		return 0.001
+	case "XOF":
+		return 0.0017
+	case "MAD":
+		return 0.1
+	case "AED":
+		return 0.27
 	default: // USD, EUR, GBP, CHF and unknown
 		return 1
 	}
