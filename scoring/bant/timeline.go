@@ -125,6 +125,8 @@ var wordNumbers = map[string]float64{
 type tlCand struct {
 	t   Timeline
 	pos int
+	// end is where the phrase ends (tlLatest's candidates only).
+	end int
 }
 
 // tlRule is one timeline pattern; compute reads a match. A negatable
@@ -168,6 +170,8 @@ var tlRules = []tlRule{
 	{re: tlBareWeekdayRe, negatable: true, compute: tlBareWeekday},
 	{re: tlDayNextMonthRe, negatable: true, compute: tlDayNextMonth},
 	{re: tlSchoolYearRe, negatable: true, compute: tlSchoolYear},
+	{re: tlLabelMonthRe, negatable: true, compute: tlLabelMonth},
+	{re: tlCompoundRe, negatable: true, compute: tlCompound},
 }
 
 // tlAllRules are tlRules and the lexicon's rules (timeline_lex.go).
@@ -192,6 +196,7 @@ var tlAllRules = func() []tlRule {
 // own answer rather than a later aside.
 func extractTimeline(d *doc, now time.Time) *Timeline {
 	var best *tlCand
+	var dates []tlCand
 	for _, r := range tlAllRules {
 		var matches [][]int
 		if r.gen != nil {
@@ -206,7 +211,7 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 			}
 			start := m[0]
 			dated := r.re != laterRe && r.re != researchRe && t.Label != LabelLater
-			if dated && tlPast(d, m) {
+			if dated && tlPast(d, m) && !tlShifted(d, m) {
 				continue // "we went live in March": a past event, not a plan
 			}
 			if r.negatable {
@@ -261,17 +266,92 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 			t.Confidence = clamp01(t.Confidence)
 			t.Months = round2(t.Months)
 			t.Evidence = d.snippet(start, m[1])
+			if r.negatable && !r.isNow && r.re != researchRe && start == m[0] {
+				if t.Confidence >= AnswerThreshold && tlShifted(d, m) {
+					// "now pushed to next year", "donc au plus tard fin
+					// octobre": the writer's current, final word on the date.
+					t.Confidence = tlShiftConf
+				}
+				if (t.Label != LabelLater || t.Confidence >= tlShiftConf) && !tlQualifiesEvent(d, m) {
+					dates = append(dates, tlCand{t: t, pos: start, end: m[1]})
+				}
+			}
+			if tlTrace != nil {
+				tlTrace(t)
+			}
 			if best == nil || t.Confidence > best.t.Confidence ||
 				t.Confidence == best.t.Confidence && start < best.pos {
 				best = &tlCand{t: t, pos: start}
 			}
+
 		}
 	}
 	if best == nil || best.t.Confidence < minTimelineConfidence {
 		return nil
 	}
-	t := best.t
+	t := tlLatest(best, dates)
 	return &t
+}
+
+// tlLatestMargin is how far below the most confident reading a date may
+// be and still count as one of the writer's purchase dates.
+const tlLatestMargin = 0.1
+
+// tlLatestFloor is the least confidence a date needs to be one of the
+// purchase dates; with tlLatestMargin it keeps a bare date ("this summer
+// a double booking") from outbidding one with purchase words.
+const tlLatestFloor = 0.55
+
+// tlShiftConf is the confidence of a date the writer moved a plan to or
+// settled on ("pushed to next year", "jetzt eher Herbst", "donc avant
+// avril"): it beats the dates it replaces.
+const tlShiftConf = 0.95
+
+// tlTrace, when set (by tests), sees every candidate reading.
+var tlTrace func(Timeline)
+
+// tlLatest applies the horizon rule to texts with several purchase dates
+// ("pilot in March, roll out by September", "we wanted March, now it's
+// autumn", "if approved in June we'd start in July"): of the dates about
+// as confident as the best reading, the latest wins, since the plan runs
+// until then. A best reading that is no date ("no rush", "not this
+// year") stands.
+func tlLatest(best *tlCand, dates []tlCand) Timeline {
+	t := best.t
+	if t.Label == LabelLater || t.Label == LabelResearching {
+		return t
+	}
+	floor := max(tlLatestFloor, t.Confidence-tlLatestMargin)
+	for i, c := range dates {
+		if c.t.Confidence >= floor && tlEndsAfter(c.t, t) && !tlInsideLonger(dates, i) {
+			t = c.t
+		}
+	}
+	return t
+}
+
+// tlInsideLonger reports whether dates[i] overlaps a longer phrase:
+// "April 2026" inside "from 1st April 2026", "next month" inside "by the
+// 15th of next month" say less than the phrase they are part of.
+func tlInsideLonger(dates []tlCand, i int) bool {
+	c := dates[i]
+	for j, o := range dates {
+		if j != i && o.pos < c.end && c.pos < o.end && o.end-o.pos > c.end-c.pos {
+			return true
+		}
+	}
+	return false
+}
+
+// tlEndsAfter reports whether a's horizon ends in a later label than
+// b's; within one label the more confident reading stands.
+func tlEndsAfter(a, b Timeline) bool {
+	return tlLabelRank[a.Label] > tlLabelRank[b.Label]
+}
+
+// tlLabelRank orders labels by horizon.
+var tlLabelRank = map[string]int{
+	LabelASAP: 0, LabelThisMonth: 1, LabelThisQuarter: 2, LabelThisYear: 3, LabelLater: 4, LabelResearching: 4,
 }
 
 // contextWindow is how far around a time phrase, within its clause,

@@ -240,7 +240,7 @@ var tlTimesRe = regexp.MustCompile(`(?:^|[^\pL])(?:twice|(?:two|three|four|sever
 // already passed this year only means next year's when the writer speaks
 // of a plan ("we want to start in March"), not of an event ("we raised
 // our round in April").
-var tlIntentRe = regexp.MustCompile(`(?:^|[^\pL])(?:want|wants|would like|'d like|plan|plans|planning|planned|aim|aiming|target|targeting|hope|hoping|intend|expect|need|needs|must|should|will|'ll|going to|looking to|go[- ]live|start|starting|launch|kick[- ]?off|roll ?out|deadline|timeline|ready|live|` +
+var tlIntentRe = regexp.MustCompile(`(?:^|[^\pL])(?:want|wants|would like|'d like|we'll|i'll|they'll|buy|purchase|order|plan|plans|planning|planned|aim|aiming|target|targeting|hope|hoping|intend|expect|need|needs|must|should|will|'ll|going to|looking to|go[- ]live|start|starting|launch|kick[- ]?off|roll ?out|deadline|timeline|ready|live|` +
 	`ideally|idealerweise|id[ée]alement|idealmente|next|prochaine?|won't|wont|decide|decision|entscheid\pL*|d[ée]cid\pL*|d[ée]cision|decid\pL*|decisi[óo]n|` +
 	`maybe|probably|perhaps|possibly|vielleicht|eventuell|voraussichtlich|wahrscheinlich|peut-[êe]tre|probablement|quiz[áa]s?|tal vez|probablemente|` +
 	`pr[óo]xim[oa]|que viene|n(?:ä|ae|a)chste[nmrs]?|would|gustar[íi]a|encantar[íi]a|aimerions|aimerais|vis[ée]e?|` +
@@ -264,7 +264,7 @@ func tlIntentAround(d *doc, m []int) bool {
 		}
 	}
 	return tlIntentRe.MatchString(d.lower[lo:m[1]]) || tlIntentRe.MatchString(rest) ||
-		tlForwardPrepRe.MatchString(d.lower[m[0]:m[1]]) || tlModalRe.MatchString(d.lower[lo:hi])
+		tlForwardPrepRe.MatchString(d.lower[m[0]:m[1]]) || tlModalRe.MatchString(d.lower[lo:hi]) || tlShifted(d, m)
 }
 
 // tlForwardPrepRe finds, in a time phrase itself, a preposition that only

@@ -88,7 +88,11 @@ func tlBareWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 // tlAnchorRe finds an event the plan must precede ("before the holiday
 // season starts mid-November", "antes de las vacaciones de agosto", "vor
 // der Messe im März"): its date is the deadline, not a meeting's.
-var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in time for|ready for|antes de|para|avant|pour|vor|bis zu[mr]?|zu[mr])\s+(?:(?:the|our|their|la|las|el|los|les|le|l'|notre|nos|nuestr[oa]s?|der|dem|den|die|das|unsere[mnr]?)\s+)?(?:\S+\s+)?(?:holidays?|holiday season|vacations?|vacaciones|vacances|cong[ée]s|urlaub\pL*|betriebsferien|sommerpause|trade ?show|trade fair|expo|messe|salon|feria|event|season|saison|temporada|rentr[ée]e|lancement|launch|opening|er(?:ö|oe|o)ffnung|apertura|ouverture)`)
+var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in time for|ready for|antes de|para|avant|pour|vor|bis zu[mr]?|zu[mr])\s+(?:(?:the|our|their|la|las|el|los|les|le|l'|notre|nos|nuestr[oa]s?|der|dem|den|die|das|unsere[mnr]?)\s+)?(?:\S+\s+)?(?:holidays?|holiday season|vacations?|vacaciones|vacances|cong[ée]s|urlaub\pL*|betriebsferien|sommerpause|trade ?show|trade fair|expo|messe|salon|feria|event|season|saison|temporada|rentr[ée]e|lancement|launch|opening|er(?:ö|oe|o)ffnung|apertura|ouverture)` +
+	// A fiscal year's start with a plan is the plan's date ("once the
+	// fiscal year starts in April", "sobald das Geschäftsjahr im April beginnt").
+	`|(?:fiscal|financial|budget) year(?:\s+\S+){0,2}\s+(?:starts|begins|kicks off)|gesch(?:ä|ae|a)ftsjahr\pL*(?:\s+\S+){0,2}\s+(?:beginnt|startet|anf(?:ä|ae|a)ngt)|` +
+	`exercice(?:\s+\S+){0,2}\s+(?:commence|d[ée]marre|d[ée]bute)|(?:a(?:ñ|n)o|ejercicio) fiscal(?:\s+\S+){0,2}\s+(?:empieza|comienza|arranca|inicia)`)
 
 // tlClauseEnd is d.clauseEnd, except that a German date's dot followed by
 // a lower-case word ("am 20.09. sollte es laufen") ends no sentence: the
@@ -152,7 +156,7 @@ var (
 		"l(?:ä|ae|a)uft", "ausl(?:ä|ae|a)uft", "endet", "gek(?:ü|ue|u)ndigt", "k(?:ü|ue|u)ndigung",
 		"expire", "expirent", "[ée]ch[ée]ance", "expiration", "prend fin", "se termine", "r[ée]siliation",
 		"vence", "vencimiento", "caduca", "se acaba", "finaliza", "renovaci[óo]n",
-	))
+	) + `|(?:contract|licen[cs]e|subscription|lease|vertrag|lizenz|abo|contrat|abonnement|contrato|licencia|suscripci[óo]n)\pL*(?:\s+\S+){0,4}?\s+(?:ends?|ending|is up|terminates?)\b`)
 	tlMeetingXRe = regexp.MustCompile(tlWords(
 		"meets", "gala", "parler", "parle", "parlons", "discuter", "discutons",
 		"exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio",
