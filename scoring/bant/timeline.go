@@ -214,6 +214,17 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 			if dated && tlPast(d, m) && !tlShifted(d, m) {
 				continue // "we went live in March": a past event, not a plan
 			}
+			if tlAgentSays(d, m[0]) {
+				continue // a vendor's agent in a pasted chat
+			}
+			if dated && (tlOldPlan(d, m) || tlGrowthRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):m[0]])) {
+				continue // "we had planned April", "from 40 to 110 people this year"
+			}
+			if dated && tlEarliest(d, m) {
+				// "2026 at the earliest", "frühestens Herbst 2027": the
+				// writer's last word on timing, and an open horizon.
+				t = Timeline{Label: LabelLater, Confidence: tlShiftConf}
+			}
 			if r.negatable {
 				at := tlNegationAt(d, m)
 				if at < 0 {
@@ -222,6 +233,9 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 				if at >= 0 {
 					if r.re == researchRe {
 						continue // "not just researching" says nothing
+					}
+					if c0, c1 := d.clauseStart(m[0]), d.clauseEnd(m[1]); tlNear(tlMeetingRe, tlMeetingXRe, d, max(c0, m[0]-tlNearWindow*2), min(c1, m[1]+tlNearWindow*2)) {
+						continue // "je ne pourrai pas venir au salon le 18 juin": no plan at all
 					}
 					if !tlNotUntil(d.lower[m[0]:]) {
 						// A negated plan ("not this year") is a firm "not
@@ -486,10 +500,10 @@ func tlASAP(d *doc, m []int, _ time.Time) (Timeline, bool) {
 	return Timeline{Months: 0.25, Label: LabelASAP, Confidence: conf}, true
 }
 
-func tlLater(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
+func tlLater(d *doc, m []int, _ time.Time) (Timeline, bool) {
 	// Below a dated phrase's base confidence, even hedged, so "no rush,
 	// but this year" and "not urgent, maybe in autumn" keep the horizon.
-	return Timeline{Label: LabelLater, Confidence: tlLaterConf}, true
+	return Timeline{Label: LabelLater, Confidence: tlLaterConfOf(d, m)}, true
 }
 
 func tlResearching(_ *doc, _ []int, _ time.Time) (Timeline, bool) {

@@ -398,7 +398,7 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		}
 		return tl, true
 	default: // tlkLater
-		return Timeline{Label: LabelLater, Confidence: tlLaterConf}, true
+		return Timeline{Label: LabelLater, Confidence: tlLaterConfOf(d, m)}, true
 	}
 }
 
@@ -481,6 +481,23 @@ const tlYearConf = 0.55
 // dated phrase, even a hedged one, so "no rush, but this year" and "not
 // urgent, maybe in autumn" keep the date, yet enough to answer alone.
 const tlLaterConf = 0.5
+
+// tlNoDateConf is the confidence of a statement that there is no date or
+// no plan ("no fixed date", "kein fester Termin", "sans calendrier", "no
+// hay ningún proyecto"): above a bare date with no purchase words (a
+// hiring plan's "this year"), below one with them.
+const tlNoDateConf = 0.62
+
+// tlNoDateRe tells a no-date or no-plan statement from a "no rush".
+var tlNoDateRe = regexp.MustCompile(`(?:date|datum|fecha|timeline|time ?frame|deadline|termin|zeitpunkt|zeitplan|calendrier|calendario|plazo|d[ée]lai|planned|planifi|geplant|pr[ée]vu|previst|projet|project|projekt|proyecto|plans?\b|plane)`)
+
+// tlLaterConfOf is the confidence of the "later" statement at m.
+func tlLaterConfOf(d *doc, m []int) float64 {
+	if tlNoDateRe.MatchString(d.lower[m[0]:m[1]]) {
+		return tlNoDateConf
+	}
+	return tlLaterConf
+}
 
 // tlEndOnlyRe matches a window phrase that only names a period's end
 // ("fin de mois", "Monatsende", "final del mes"), without "this".

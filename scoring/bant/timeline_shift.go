@@ -16,12 +16,14 @@ import (
 // "also", "donc", "o sea") that restates the date.
 var tlShiftBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:` +
 	// Moved: en, de, fr, es.
-	`(?:pushed|pushing|moved|moving|postponed|postponing|delayed|slipped|slipping|shifted|rescheduled|deferred|bumped|` +
+	`(?:pushed|pushing|moved|moving|postponed|postponing|delayed|slipped|slipping|shifted|rescheduled|deferred|bumped|brought forward|forward|vorgezogen|vorverlegt|avanc[ée]e?|adelantad[oa]|adelantamos|` +
 	`verschoben|verschieben|verlegt|geschoben|gerutscht|rutscht|verz(?:ö|oe|o)gert|` +
 	`report\pL*|d[ée]cal\pL*|repouss\pL*|gliss\pL*|` +
 	`pasad[oa]|pasamos|movid[oa]|movimos|aplaz\pL*|pospu\pL*|pospon\pL*|retras\pL*|corri\pL*)(?:\s+\S+){0,3}|` +
 	// Now, at last.
-	`(?:now|jetzt|nun|inzwischen|mittlerweile|maintenant|d[ée]sormais|finalement|ahora|finalmente)(?:\s+\S+){0,4}|` +
+	`(?:now (?:it's|it is|we're|we are|looking|more like|rather)|jetzt (?:wird es|eher|doch|erst)|inzwischen|mittlerweile|maintenant (?:c'est|plut[ôo]t|ce sera)|d[ée]sormais|finalement|ahora (?:es|ser[áa]|m[áa]s bien)|finalmente)(?:\s+\S+){0,4}|` +
+	// A new plan.
+	`(?:new plan|neuer plan|nouveau plan|nouveau calendrier|nuevo plan|neue planung)[:,]?(?:\s+\S+){0,3}|` +
 	// A conclusion restating the date.
 	`(?:so|i\.e\.|that is|meaning|also|d\.h\.|sprich|donc|soit|c'est-[àa]-dire|o sea|es decir|entonces)[,:]?(?:\s+\S+){0,1}` +
 	`)\s+$`)
@@ -54,4 +56,56 @@ func tlQualifiesEvent(d *doc, m []int) bool {
 		}
 	}
 	return true
+}
+
+// tlOldPlanRe finds, before a date, words that make it a plan the writer
+// has given up ("we had planned to launch in April", "eigentlich war März
+// geplant", "nous visions décembre", "íbamos a empezar en marzo"): the
+// date is no longer theirs.
+var tlOldPlanRe = regexp.MustCompile(`(?:^|[^\pL])(?:had (?:planned|wanted|hoped|intended)|originally|initially|were going to|was (?:supposed|going) to|was planned|were planning|was scheduled|` +
+	`urspr(?:ü|ue|u)nglich|eigentlich|hatten (?:\S+ ){0,3}(?:geplant|vor)|war (?:\S+ ){0,2}geplant|wollten|` +
+	`avions pr[ée]vu|avait pr[ée]vu|[ée]tait pr[ée]vu|devait|devions|pensions|voulions|visions|initialement|` +
+	`ten[íi]amos (?:previsto|pensado|planeado)|[íi]bamos a|iba a|quer[íi]amos|estaba previsto|en principio|inicialmente|originalmente)(?:$|[^\pL])`)
+
+// tlOldPlan reports a date phrase at m that names a dropped plan.
+func tlOldPlan(d *doc, m []int) bool {
+	lo := tlScopeStart(d, m[0], 70)
+	return tlOldPlanRe.MatchString(d.lower[lo:m[0]])
+}
+
+// tlEarliestRe finds "at the earliest" around a date: "frühestens 2026",
+// "2026 at the earliest", "au plus tôt en 2027", "como pronto en marzo".
+// The date is when buying may begin; the horizon stays open: no timeline.
+var tlEarliestRe = regexp.MustCompile(`(?:^|[^\pL])(?:at the earliest|earliest|fr(?:ü|ue|u)hestens|au plus t[ôo]t|como (?:muy )?pronto)(?:$|[^\pL])`)
+
+// tlEarliest reports an earliest-date marker just before or after m.
+func tlEarliest(d *doc, m []int) bool {
+	lo := max(d.clauseStart(m[0]), m[0]-24)
+	hi := min(d.clauseEnd(m[1]), m[1]+40)
+	return tlEarliestRe.MatchString(d.lower[lo:m[1]]) || tlEarliestRe.MatchString(d.lower[m[1]:hi])
+}
+
+// tlGrowthRe finds a headcount's growth ("from 40 to 110 people", "von
+// 35 auf 90", "de 20 à 45 personnes"): a date beside it is the growth's.
+var tlGrowthRe = regexp.MustCompile(`(?:^|[^\pL])(?:from|von|de|desde)\s+\d+\s+(?:to|auf|à|a|hasta)\s+\d+`)
+
+// tlAgentTurnRe finds a chat transcript's speaker labels; an agent's
+// (the vendor's) words are not the lead's ("Agent: most clients start
+// within the month").
+var tlAgentTurnRe = regexp.MustCompile(`(?:^|[^\pL])(agent|agente|agent\.e|support|bot|chatbot|sales|vendedor|vendedora|asesor|asesora|conseill[eè]re?|berater|beraterin|operator|op[ée]rateur|visitor|visiteur|visiteuse|visitante|besucher|besucherin|kunde|kundin|client|cliente|customer|user|usuario|lead|prospect|me|moi|yo|ich)\s?:`)
+
+// tlAgentSays reports whether p lies in a turn that a vendor's agent
+// speaks in a pasted chat transcript.
+func tlAgentSays(d *doc, p int) bool {
+	ms := tlAgentTurnRe.FindAllStringSubmatchIndex(d.lower[:p], -1)
+	if len(ms) == 0 {
+		return false
+	}
+	last := ms[len(ms)-1]
+	switch d.lower[last[2]:last[3]] {
+	case "agent", "agente", "agent.e", "support", "bot", "chatbot", "sales", "vendedor", "vendedora", "asesor", "asesora",
+		"conseiller", "conseillère", "conseillere", "berater", "beraterin", "operator", "opérateur", "operateur":
+		return true
+	}
+	return false
 }
