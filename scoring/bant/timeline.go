@@ -39,6 +39,8 @@ var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|explorin
 	"following the market", "see what(?:'s| else is| is) out there", "what's out there", "benchmark(?:ing)?",
 	"(?:regarder|voir) ce qui (?:existe|se fait)", "faire le tour du march[ée]", "suivre le march[ée]",
 	"voir où en est le march[ée]", "où en est le march[ée]",
+	"(?:get|getting) a feel for", "(?:get|getting) an idea of", "einen (?:ersten )?(?:überblick|eindruck) (?:verschaffen|bekommen|gewinnen)",
+	"(?:me|nous) faire une id[ée]e", "hacer(?:me|nos) una idea", "en phase de veille", "phase de veille",
 ))
 
 // Timeline patterns. Each tlRule's compute turns a match into a candidate.

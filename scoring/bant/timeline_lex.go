@@ -109,7 +109,9 @@ var tlLexicon = []struct {
 		// German
 		"so schnell wie möglich", "so schnell als möglich", "so bald wie möglich", "schnellstmöglich",
 		"schnellstens", "baldmöglichst", "möglichst schnell", "möglichst bald", "umgehend", "sofort",
-		"ab sofort", "bis morgen", "noch heute",
+		"ab sofort", "bis morgen", "noch heute", "ab morgen", "gleich morgen",
+		"dès demain", "d[èe]s demain", "à partir de demain", "desde mañana", "a partir de mañana", "mañana mismo",
+		"starting tomorrow", "from tomorrow", "as of tomorrow",
 		// French
 		"dès que possible", "des que possible", "au plus vite", "le plus vite possible",
 		"le plus rapidement possible", "le plus tôt possible", "en urgence", "immédiatement",
@@ -169,6 +171,7 @@ var tlLexicon = []struct {
 		"fin del trimestre", "final del trimestre", "finales del trimestre", "durante este trimestre",
 		"en lo que queda de trimestre", "im laufe des quartals", "im laufe dieses quartals", "ce quarter",
 		"bis ende quartal", "ce q",
+		"cierre del trimestre", "cierre de trimestre", "cl[ôo]ture du trimestre", "quarter close", "close of the quarter", "quartalsabschluss",
 	}},
 	{tlkNextQuarter, []string{
 		"(?:" + tlNext + ") quartals?", "folgequartal", "im folgequartal",
@@ -265,7 +268,18 @@ var tlLexicon = []struct {
 		"qui[ée]n sabe cu[áa]ndo", "para cuando (?:repunte|mejore|crezcamos|seamos)", "por si m[áa]s adelante",
 		"cuando se (?:reactive|libere|apruebe|desbloquee)", "si se libera", "no necesitamos nada",
 		"(?:ni|no) (?:estamos|vamos a) compra(?:ndo|r)", "no vamos a cambiar", "para m[áa]s adelante",
-		"en pausa", "aplazad[oa]", "pospuest[oa]", "se congel[óo]",
+		"en pausa", "aplazad[oa]",
+		"sans (?:calendrier|date|d[ée]lai|[ée]ch[ée]ance|planning)(?: pr[ée]cise?| fixe| pr[ée]vue?| d[ée]finie?)?",
+		"sin (?:ning[úu]n )?(?:proyecto|plan)(?: de (?:compra|cambio))?", "no hay (?:ning[úu]n )?proyecto(?: de (?:compra|cambio))?",
+		"sans (?:aucun )?projet(?: d'achat| de changement)?",
+		"(?:weder|kein\\pL*) (?:ein |einen )?(?:projekt|kauf|anschaffung|wechsel)\\pL* (?:\\S+ )?(?:geplant|vorgesehen)",
+		"(?:until|till|unless) (?:the |our )?budget (?:allows|permits|is (?:back|approved|available|there))",
+		"(?:bis|solange) (?:das |wieder )?budget", "tant que (?:le )?budget", "hasta que (?:haya|tengamos|se apruebe el) presupuesto",
+		"(?:maybe|perhaps) later", "vielleicht sp(?:ä|ae|a)ter", "(?:peut-[êe]tre|sans doute) plus tard", "(?:quiz[áa]s?|tal vez) m[áa]s adelante",
+		"not look(?:ing|in)? to (?:change|switch|buy|replace)", "(?:don't|do not|won't|will not) (?:plan to |want to )?(?:change|switch|buy|replace) (?:anything|our|it)",
+		"(?:nix|nichts) (?:(?:\\S+ )?(?:ändern|kaufen|wechseln|anschaffen))",
+		"(?:ne|n')\\s?(?:prendr|achèter|achèter|changer|changeron|signer|souscrir)\\pL* (?:pas|rien|aucun)",
+		"un jour\\.", "one day\\.", "eines tages\\.", "pospuest[oa]", "se congel[óo]",
 		"(?:presupuesto|proyecto|compras?|partida) (?:\\S+ ){0,3}congelad[oa]", "(?:está|esta|quedó|quedo) congelad[oa]",
 		// English
 		"postpone(?:d)?", "put (?:it|this|that|the project|everything|things|it all) on (?:hold|ice)",

@@ -31,6 +31,8 @@ var tlCutWords = map[string]bool{
 	"recortado": true, "recortaron": true, "recortó": true, "congelado": true, "congelada": true,
 	"congelaron": true, "cancelado": true, "cancelaron": true,
 	"coupée": true, "coupés": true, "coupées": true, "gelée": true, "gelés": true, "supprimée": true, "annulée": true,
+	"gastado": true, "gastada": true, "agotado": true, "agotada": true, "dépensé": true, "épuisé": true,
+	"ausgeschöpft": true, "aufgebraucht": true, "exhausted": true,
 	"recortada": true, "recortados": true, "congelados": true, "cancelada": true, "gestoppt": true,
 }
 
@@ -38,7 +40,7 @@ var tlCutWords = map[string]bool{
 // passive or after "budget" ("budget got cut this year", "was slashed");
 // active, they are a goal ("we want to cut costs this year").
 var tlCutVerbs = map[string]bool{
-	"tomber": true, "cut": true, "slashed": true, "axed": true, "pulled": true, "withdrawn": true, "killed": true,
+	"tomber": true, "cut": true, "spent": true, "slashed": true, "axed": true, "pulled": true, "withdrawn": true, "killed": true,
 }
 
 // tlCutStems are cut verbs in any inflection but the infinitive, which
@@ -213,7 +215,7 @@ func tlPast(d *doc, m []int) bool {
 	if seg := d.lower[lo:m[0]]; tlPastSimpleRe.MatchString(seg) && !tlIntentRe.MatchString(seg) {
 		return true // "it took me three weekends this spring", "food cost went up this summer"
 	}
-	if seg := d.lower[lo:m[0]]; tlPastRomanceRe.MatchString(seg) && !tlIntentRe.MatchString(seg) {
+	if seg := d.lower[lo:m[0]]; (tlPastRomanceRe.MatchString(seg) || tlPreteriteEsRe.MatchString(seg)) && !tlIntentRe.MatchString(seg) {
 		return true // "le toit a pris l'eau cet hiver", "se ha recortado este año"
 	}
 	if tlTimesRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-30):min(d.clauseEnd(m[1]), m[1]+30)]) {
@@ -231,6 +233,11 @@ var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:has been|have been|took|
 // estado", "hemos perdido"); plans ("avons prévu", "hemos decidido") are
 // intent words, which tlPast checks first.
 var tlPastRomanceRe = regexp.MustCompile(`(?:^|[^\pL])(?:a|ont|avons|avez|ai|as|avait|avaient|ha|han|hemos|he|hab[íi]a|hab[íi]an)\s+(?:(?:d[ée]j[àa]|bien|ya|tout|beaucoup)\s+)?\pL+(?:é|ée|és|ées|is|it|u|us|ert|eint|ado|ada|ados|adas|ido|ida|idos|idas|cho|to)(?:$|[^\pL])`)
+
+// tlPreteriteEsRe finds a Spanish simple past in the third person plural
+// ("se nos olvidaron dos encargos este año", "perdieron"): the time
+// phrase after it is the past.
+var tlPreteriteEsRe = regexp.MustCompile(`(?:^|[^\pL])\pL{2,}(?:aron|ieron)(?:$|[^\pL])`)
 
 // tlTimesRe finds a count of occurrences ("twice", "zweimal", "deux fois",
 // "dos veces"): a time phrase beside it counts incidents, not a plan.
@@ -275,7 +282,7 @@ var tlForwardPrepRe = regexp.MustCompile(`^(?:by|before|until|till|no later than
 // tlModalRe finds conditional and modal verb stems of a plan in any
 // inflection: "sollte stehen", "il faudrait", "devrait être", "debería
 // estar", "könnten starten", "we'd need".
-var tlModalRe = regexp.MustCompile(`(?:^|[^\pL])(?:sollt\pL*|k(?:ö|oe|o)nnt\pL*|m(?:ü|ue|u)sst\pL*|br(?:ä|ae|a)ucht\pL*|ben(?:ö|oe|o)tig\pL*|faudr\pL*|devr\pL*|pourr\pL*|souhait\pL*|aimer\pL*|compt\pL*|deber\pL*|necesit\pL*|querr\pL*|quer[ií]\pL*|gustar\pL*|hopefully|we'd|i'd|needs?|wanted)(?:$|[^\pL])`)
+var tlModalRe = regexp.MustCompile(`(?:^|[^\pL])(?:sollt\pL*|k(?:ö|oe|o)nnt\pL*|m(?:ü|ue|u)sst\pL*|br(?:ä|ae|a)ucht\pL*|ben(?:ö|oe|o)tig\pL*|faudr\pL*|devr\pL*|pourr\pL*|souhait\pL*|aimer\pL*|compt\pL*|deber\pL*|necesit\pL*|querr\pL*|quer[ií]\pL*|gustar\pL*|hopefully|we'd|i'd|needs?|wanted|w(?:ü|ue|u)rde\pL*|w(?:ä|ae|a)re|quier\pL*|partir|idea)(?:$|[^\pL])`)
 
 // tlNegationAfter returns the offset of a negator among the three words
 // after match m, before a comma or conjunction: "este año no hay

@@ -33,7 +33,7 @@ var (
 	tlYaAfterRe    = regexp.MustCompile(`^\s*(?:mismo|$|[.!?;,:)])`)
 	tlTodayAfterRe = regexp.MustCompile(`^\s*(?:noch|mismo|m[êe]me|if|please|bitte|si|s'il|por favor|$|[.!?;,:])`)
 	// tlTodayNeedRe: a plan's verb before "today" in its clause.
-	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|get|add|added|arranc\pL*|empiez\pL*|empez\pL*|lo quiero|lo queremos)(?:$|[^\pL])`)
+	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|get|add|added|quier\pL*|contrat\pL*|arranc\pL*|empiez\pL*|empez\pL*|lo quiero|lo queremos)(?:$|[^\pL])`)
 )
 
 func tlToday(d *doc, m []int, _ time.Time) (Timeline, bool) {
@@ -148,7 +148,8 @@ func tlSchoolYear(d *doc, m []int, now time.Time) (Timeline, bool) {
 var (
 	tlContextXRe = regexp.MustCompile(tlWords(
 		"brauch\\pL*", "ben(?:ö|oe|o)tig\\pL*", "abschlie(?:ß|ss)\\pL*", "lo quiero", "la quiero", "lo queremos",
-		"closes", "closing", "due (?:on|by|date)", "il (?:nous |me )?faut", "award(?:ed)?", "attribution", "adjudicaci[óo]n",
+		"closes", "closing", "due (?:on|by|date)", "install\\pL*", "instal\\pL*", "activ\\pL*", "aktivier\\pL*",
+		"have to", "tenemos que", "tendremos que", "hay que", "m(?:ü|ue|u)ssen", "devons", "devrons", "il faudra", "il (?:nous |me )?faut", "award(?:ed)?", "attribution", "adjudicaci[óo]n",
 		// Ready in any language.
 		"pr[êe]te?s?", "list[oa]s?", "fertig", "bereit", "startklar",
 		// Expiry of the current tool or contract: its date is the deadline.
@@ -158,12 +159,13 @@ var (
 		"vence", "vencimiento", "caduca", "se acaba", "finaliza", "renovaci[óo]n",
 	) + `|(?:contract|licen[cs]e|subscription|lease|vertrag|lizenz|abo|contrat|abonnement|contrato|licencia|suscripci[óo]n)\pL*(?:\s+\S+){0,4}?\s+(?:ends?|ending|is up|terminates?)\b`)
 	tlMeetingXRe = regexp.MustCompile(tlWords(
-		"meets", "gala", "parler", "parle", "parlons", "discuter", "discutons",
+		"meets", "gala", "parler", "cr[ée]neau", "cr[ée]neaux", "slot", "slots", "zeitfenster", "hueco", "huecos", "franja", "franjas", "parle", "parlons", "discuter", "discutons",
 		"exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio",
 	))
 	tlQuoteXRe = regexp.MustCompile(tlWords(
 		// Replies: "revenir vers moi avant vendredi", "envíenla antes del viernes".
-		"revenir vers", "reveni\\pL*", "r[ée]pondre", "env[íi]en\\pL*", "zusenden", "zuschicken",
+		"revenir vers", "reveni\\pL*", "recommendation", "recommendations", "recommandation", "recommandations", "recomendaci[óo]n\\pL*", "empfehlung\\pL*",
+		"short-list", "short-lists", "informe", "bericht", "rapport", "report", "r[ée]pondre", "env[íi]en\\pL*", "zusenden", "zuschicken",
 		// Payments: "kann unsere Buchhaltung sie nicht bis zum 30.11. anweisen".
 		"anweisen", "(?:ü|ue|u)berweis\\pL*", "bezahl\\pL*", "payer", "virement", "pagar", "transferencia", "buchhaltung",
 	))
