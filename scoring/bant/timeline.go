@@ -140,12 +140,15 @@ type tlRule struct {
 	// gen, when set instead of re, finds the matches itself.
 	gen func(d *doc) [][]int
 	// isNow marks "at the moment" phrases, which count only negated.
-	isNow   bool
+	isNow bool
+	// asap marks urgency words ("asap", "dringend"): "a quote asap" is
+	// still urgent, while a quote's dated deadline is no purchase date.
+	asap    bool
 	compute func(d *doc, m []int, now time.Time) (Timeline, bool)
 }
 
 var tlRules = []tlRule{
-	{re: asapRe, negatable: true, compute: tlASAP},
+	{re: asapRe, negatable: true, asap: true, compute: tlASAP},
 	{re: laterRe, compute: tlLater},
 	{re: researchRe, negatable: true, compute: tlResearching},
 	{re: relRe, negatable: true, compute: tlRelative},
@@ -185,6 +188,7 @@ var tlAllRules = func() []tlRule {
 			re:        lr.re,
 			negatable: kind != tlkLater,
 			isNow:     kind == tlkNow,
+			asap:      kind == tlkASAP || kind == tlkSoon || kind == tlkThisWeek,
 			compute: func(d *doc, m []int, now time.Time) (Timeline, bool) {
 				return tlLexCompute(kind, d, m, now)
 			},
@@ -219,7 +223,7 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 			if tlAgentSays(d, m[0]) {
 				continue // a vendor's agent in a pasted chat
 			}
-			if dated && (tlOldPlan(d, m) || tlGrowthRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):m[0]])) {
+			if dated && (tlOldPlan(d, m) || tlGrowthRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):min(d.clauseEnd(m[1]), m[1]+30)])) {
 				continue // "we had planned April", "from 40 to 110 people this year"
 			}
 			if dated && tlEarliest(d, m) {
@@ -259,7 +263,8 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 				lo, hi := max(cs, m[0]-contextWindow), min(ce, m[1]+contextWindow)
 				mlo, mhi := max(cs, m[0]-meetingWindow), min(ce, m[1]+meetingWindow)
 				nlo, nhi := max(cs, m[0]-tlNearWindow), min(ce, m[1]+tlNearWindow)
-				anchored := tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+10)])
+				anchored := tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+10)]) ||
+					tlFiscalRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+60)])
 				switch {
 				case !anchored && tlNear(tlMeetingRe, tlMeetingXRe, d, nlo, nhi) || tlNear(tlQuoteRe, tlQuoteXRe, d, nlo, nhi):
 					// A meeting or a quote right by the date ("der am 23.
@@ -270,7 +275,7 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 					hi > d.clauseEnd(m[1])+1 && tlNear(tlContextRe, tlContextXRe, d, d.clauseEnd(m[1])+1, hi):
 					t.Confidence += 0.2
 				case !anchored && tlNear(tlMeetingRe, tlMeetingXRe, d, mlo, mhi),
-					t.Label != LabelASAP && tlNear(tlQuoteRe, tlQuoteXRe, d, mlo, mhi):
+					!r.asap && tlNear(tlQuoteRe, tlQuoteXRe, d, mlo, mhi):
 					t.Confidence -= 0.3
 				}
 				if t.Label != LabelLater && hedgeRe.MatchString(d.lower[max(cs, start-30):start]) {
@@ -642,8 +647,8 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 		if !next {
 			return tlByHorizon(now, monthStart(now, y+1, 1), min(conf, tlYearConf)), true
 		}
-		if tlPeriodBeforeRe.MatchString(s[max(0, m[0]-24):m[0]]) {
-			return Timeline{}, false // "Q1 next year": the quarter rule reads it
+		if tlPeriodBeforeRe.MatchString(s[max(0, m[0]-24):m[0]]) || tlPeriodAfterRe.MatchString(s[m[1]:min(len(s), m[1]+24)]) {
+			return Timeline{}, false // "Q1 next year", "next year in March": the period's rule reads it
 		}
 		if kind == "early" || kind == "start" {
 			// "early next year" said in December is a few weeks away.
@@ -790,7 +795,7 @@ func tlYear(d *doc, m []int, now time.Time) (Timeline, bool) {
 	prep := group(s, m, 1)
 	y, _ := strconv.Atoi(group(s, m, 2))
 	curY := now.Year()
-	if m[1]+1 < len(s) && (s[m[1]] == '-' || s[m[1]] == '/' || s[m[1]] == '.') && isDigit(s[m[1]+1]) {
+	if m[1]+1 < len(s) && (s[m[1]] == '-' || s[m[1]] == '/' || s[m[1]] == '.') && isDigit(s[m[1]+1]) && !tlSchoolYearAround(d, m) {
 		return Timeline{}, false // "by 2026-10-15" is a day, read by tlNumDate
 	}
 	if y < curY || y > curY+10 {

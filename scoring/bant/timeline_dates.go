@@ -39,6 +39,8 @@ var tlMonthsX = map[string]time.Month{
 	"oktober": 10, "octobre": 10, "octubre": 10,
 	"november": 11, "novembre": 11, "noviembre": 11,
 	"dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12,
+	// Portuguese, for the Portuñol of Brazilian writers.
+	"janeiro": 1, "fevereiro": 2, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10, "dezembro": 12,
 }
 
 var tlMonthXPat = func() string {

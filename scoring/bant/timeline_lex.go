@@ -98,6 +98,8 @@ const (
 	// buying anything at the moment", "aktuell kein Bedarf", "pas
 	// intéressé pour l'instant") it is no timeline.
 	tlkNow
+	// tlkNewYear is the turn of the year: January next year.
+	tlkNewYear
 )
 
 // tlLexicon lists the phrases of each kind, all languages together.
@@ -197,6 +199,12 @@ var tlLexicon = []struct {
 		"ende jahr", "bis ende jahr", "antes de cerrar el " + tlAno, "al cierre del " + tlAno,
 		"antes del cierre del " + tlAno, "cierre de " + tlAno, "d'ici la fin de l'exercice",
 	}},
+	{tlkNewYear, []string{
+		"in the new year", "into the new year", "after the new year", "im neuen jahr", "zum neuen jahr", "nach dem jahreswechsel",
+		"avec la nouvelle ann[ée]e", "à la nouvelle ann[ée]e", "en d[ée]but d'ann[ée]e prochaine", "d[ée]but de l'ann[ée]e prochaine",
+		"con el (?:nuevo " + tlAno + "|" + tlAno + " nuevo)", "con el " + tlAno + " que viene", "a principios del (?:" + tlAno + " que viene|" + tlProx + " " + tlAno + ")",
+		"early next year", "beginning of next year", "start of next year", "anfang (?:des )?n(?:ä|ae|a)chsten jahres",
+	}},
 	{tlkNextYear, []string{
 		"(?:" + tlNext + ") jahr(?:es)?", "im folgejahr", "folgejahr",
 		"l'année prochaine", "l'an prochain", "année prochaine", "l'année suivante",
@@ -238,7 +246,7 @@ var tlLexicon = []struct {
 		// German
 		"keine eile", "keine hektik", "kein zeitdruck", "keinen zeitdruck", "ohne zeitdruck",
 		"nicht eilig", "eilt nicht", "nicht dringend", "nicht zeitkritisch",
-		"(?:kein|keinen|noch kein|noch keinen) (?:festen |festes |konkreten |konkretes |genauen |genaues |fixen |fixes |definierten )?(?:termin|datum|zeitplan|zeitrahmen|zeithorizont|stichtag|deadline)",
+		"(?:kein|keinen|noch kein|noch keinen) (?:festen |festes |konkreten |konkretes |genauen |genaues |fixen |fixes |definierten )?(?:termin|datum|zeitplan|zeitrahmen|zeithorizont|zeitpunkt|stichtag|deadline)",
 		"keine (?:feste |konkrete |genaue |fixe )?(?:deadline|frist|zeitvorgabe|zeitplanung)",
 		"noch nicht terminiert", "irgendwann", "eines tages",
 		"(?:derzeit|momentan|aktuell|zurzeit|im moment|gerade|vorerst) (?:keine |keinen )?(?:kaufabsicht|anschaffung geplant|investition geplant)",
@@ -291,7 +299,7 @@ var tlLexicon = []struct {
 		"(?:projekt|vorhaben|kauf|anschaffung|entscheidung|einführung|thema) (?:\\S+ ){0,3}verschoben", "auf unbestimmte zeit",
 		"sobald es (?:wieder )?budget gibt", "kaufpl(?:ä|ae|a)ne haben wir (?:derzeit |aktuell |momentan |noch )?(?:nicht|keine)",
 		"keine (?:konkreten )?kaufpl(?:ä|ae|a)ne", "kaufen (?:wir |werden wir )?(?:derzeit |aktuell |momentan |gerade |so bald )?nichts",
-		"(?:zeitplan|termin|datum|zeitrahmen|deadline) gibt es (?:\\S+ ){0,3}(?:nicht|keinen|keine)",
+		"(?:zeitplan|termin|datum|zeitrahmen|zeitpunkt|deadline) gibt es (?:\\S+ ){0,3}(?:nicht|keinen|keine)",
 		"(?:zeitplan|termin) steht (?:noch )?nicht", "f(?:ü|ue|u)r sp(?:ä|ae|a)ter", "brauchen (?:wir )?(?:derzeit |aktuell |momentan )?nichts",
 		// French
 		"pour plus tard", "en pause", "en suspens", "mis en attente", "(?:est|sont|été) report", "report[ée]e?s? (?:à|au|sine die)",
@@ -397,7 +405,12 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		q := quarterOf(mo)
 		t := pointIn(now, quarterStart(now, y, q+1), quarterStart(now, y, q+2), tlModKind(ctx))
 		return tlByHorizon(now, t, conf), true
+	case tlkNewYear:
+		return tlByHorizon(now, monthStart(now, y+1, 2), conf), true
 	case tlkNextYear:
+		if tlPeriodAfterRe.MatchString(after) {
+			return Timeline{}, false // "nächstes Jahr im Frühling": the season rule reads it
+		}
 		if tlPeriodBeforeRe.MatchString(s[max(0, m[0]-24):m[0]]) {
 			return Timeline{}, false // "Q1 nächsten Jahres": the quarter rule reads it
 		}
@@ -419,6 +432,10 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 // tlPeriodBeforeRe finds a quarter, half, month or season just before a
 // "next year" phrase, which then only says which year that period is in.
 var tlPeriodBeforeRe = regexp.MustCompile(`(?:\bq[1-4]|\bh[12]|quarter|quartal|trimestre|halbjahr|semestre|half|spring|summer|autumn|fall|winter|frühjahr|sommer|herbst|printemps|été|automne|hiver|primavera|verano|otoño|invierno|` + monthPat + `|januar|februar|märz|maerz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)s?\.?\s+(?:of\s+|de\s+|del\s+)?$`)
+
+// tlPeriodAfterRe finds a season, month or quarter just after a "next
+// year" phrase ("nächstes Jahr im Frühling", "l'an prochain en mars").
+var tlPeriodAfterRe = regexp.MustCompile(`^\s*,?\s*(?:im|in|en|au|el|la|le|zum|ab|dans le|in the|durante el|a)?\s*(?:q[1-4]\b|spring|summer|autumn|fall|winter|fr(?:ü|ue|u)hjahr|fr(?:ü|ue|u)hling|sommer|herbst|printemps|[ée]t[ée]|automne|hiver|primavera|verano|oto(?:ñ|n)o|invierno|` + monthPat + `|januar|februar|m(?:ä|ae|a)rz|juni|juli|oktober|dezember|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)`)
 
 // tlWindowTimeline is a window phrase's timeline: the window's label
 // whatever day it is, with Months up to the window's end but never above

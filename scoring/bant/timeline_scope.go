@@ -200,7 +200,7 @@ var (
 
 // tlPastAfterRe finds, right after a time phrase, a word that puts it in
 // the past: "two months ago", "en mars dernier", "en marzo pasado".
-var tlPastAfterRe = regexp.MustCompile(`^\s*(?:ago\b|dernier|derni[èe]re|pasad[oa]\b|passé|passe\b|zuvor\b)`)
+var tlPastAfterRe = regexp.MustCompile(`^\s*(?:ago\b|(?:of |del |de l'|des )?(?:last year|a(?:ñ|n)o pasado|an dernier|ann[ée]e derni[èe]re|letzten jahres|vergangenen jahres)|dernier|derni[èe]re|pasad[oa]\b|passé|passe\b|zuvor\b)`)
 
 // tlPast reports a time phrase about the past.
 func tlPast(d *doc, m []int) bool {
@@ -247,7 +247,7 @@ var tlTimesRe = regexp.MustCompile(`(?:^|[^\pL])(?:twice|(?:two|three|four|sever
 // already passed this year only means next year's when the writer speaks
 // of a plan ("we want to start in March"), not of an event ("we raised
 // our round in April").
-var tlIntentRe = regexp.MustCompile(`(?:^|[^\pL])(?:want|wants|would like|'d like|we'll|i'll|they'll|buy|purchase|order|plan|plans|planning|planned|aim|aiming|target|targeting|hope|hoping|intend|expect|need|needs|must|should|will|'ll|going to|looking to|go[- ]live|start|starting|launch|kick[- ]?off|roll ?out|deadline|timeline|ready|live|` +
+var tlIntentRe = regexp.MustCompile(`(?:^|[^\pL])(?:want|wants|would like|'d like|we'll|i'll|they'll|buy|purchase|order|sobald|once|as soon as|d[èe]s que|en cuanto|una vez que|install(?:ing|ation)?|implement(?:ing|ation)?|instalar|instalaci[óo]n|implantar|implantaci[óo]n|implementar|implementaci[óo]n|d[ée]ployer|d[ée]ploiement|mise en service|einf(?:ü|ue|u)hren|einf(?:ü|ue|u)hrung|inbetriebnahme|plan|plans|planning|planned|aim|aiming|target|targeting|hope|hoping|intend|expect|need|needs|must|should|will|'ll|going to|looking to|go[- ]live|start|starting|launch|kick[- ]?off|roll ?out|deadline|timeline|ready|live|` +
 	`ideally|idealerweise|id[ée]alement|idealmente|next|prochaine?|won't|wont|decide|decision|entscheid\pL*|d[ée]cid\pL*|d[ée]cision|decid\pL*|decisi[óo]n|` +
 	`maybe|probably|perhaps|possibly|vielleicht|eventuell|voraussichtlich|wahrscheinlich|peut-[êe]tre|probablement|quiz[áa]s?|tal vez|probablemente|` +
 	`pr[óo]xim[oa]|que viene|n(?:ä|ae|a)chste[nmrs]?|would|gustar[íi]a|encantar[íi]a|aimerions|aimerais|vis[ée]e?|` +
@@ -271,7 +271,8 @@ func tlIntentAround(d *doc, m []int) bool {
 		}
 	}
 	return tlIntentRe.MatchString(d.lower[lo:m[1]]) || tlIntentRe.MatchString(rest) ||
-		tlForwardPrepRe.MatchString(d.lower[m[0]:m[1]]) || tlModalRe.MatchString(d.lower[lo:hi]) || tlShifted(d, m)
+		tlForwardPrepRe.MatchString(d.lower[m[0]:m[1]]) || tlModalRe.MatchString(d.lower[lo:hi]) || tlShifted(d, m) ||
+		tlFiscalRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-60):hi])
 }
 
 // tlForwardPrepRe finds, in a time phrase itself, a preposition that only
