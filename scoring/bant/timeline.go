@@ -226,7 +226,7 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 			if dated && (tlOldPlan(d, m) || tlGrowthRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):min(d.clauseEnd(m[1]), m[1]+30)])) {
 				continue // "we had planned April", "from 40 to 110 people this year"
 			}
-			if dated && tlEarliest(d, m) {
+			if r.negatable && !r.isNow && r.re != researchRe && tlEarliest(d, m) {
 				// "2026 at the earliest", "frühestens Herbst 2027": the
 				// writer's last word on timing, and an open horizon.
 				t = Timeline{Label: LabelLater, Confidence: tlShiftConf}

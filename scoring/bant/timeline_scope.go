@@ -88,7 +88,7 @@ func tlCutPassive(before, w string) bool {
 var tlScopeStops = []string{
 	" but ", " and ", " aber ", " sondern ", " und ", " mais ", " et ", " pero ", " sino ", " y ",
 	" so ", " also ", " donc ", " therefore ", " deshalb ", " por eso ", " because ", " weil ",
-	" car ", " porque ", " now ", " jetzt ", " maintenant ", " ahora ",
+	" car ", " porque ", " now ", " jetzt ", " maintenant ", " ahora ", " - ",
 }
 
 // tlScopeStart returns where the reach of a word before p starts: the

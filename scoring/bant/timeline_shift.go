@@ -50,7 +50,8 @@ func tlQualifiesEvent(d *doc, m []int) bool {
 		return false
 	}
 	w := g[1]
-	for _, p := range []string{"fin", "final", "end", "ende", "mitte", "mediado", "principio", "début", "debut", "start", "beginning", "middle", "anfang", "course", "courant", "cours", "lo largo"} {
+	for _, p := range []string{"fin", "final", "end", "ende", "mitte", "mediado", "principio", "début", "debut", "start", "beginning", "middle", "anfang", "course", "courant", "cours", "lo largo",
+		"antes", "despu", "cerca", "alrededor", "partir", "dentro", "trav", "près", "pres", "autour", "avant", "lors", "hors", "instead", "ahead", "because", "out"} {
 		if strings.HasPrefix(w, p) {
 			return false
 		}

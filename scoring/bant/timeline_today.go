@@ -96,7 +96,7 @@ var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in 
 // arranque el nuevo año fiscal", "antes de que cierre el año fiscal"):
 // its date is the plan's, not a bookkeeping aside.
 var tlFiscalRe = regexp.MustCompile(`(?:fiscal|financial|budget) year(?:\s+\S+){0,2}\s+(?:starts|begins|kicks off)|gesch(?:ä|ae|a)ftsjahr\pL*(?:\s+\S+){0,2}\s+(?:beginnt|startet|anf(?:ä|ae|a)ngt)|` +
-	`exercice(?:\s+\S+){0,2}\s+(?:commence|d[ée]marre|d[ée]bute)|(?:a(?:ñ|n)o|ejercicio) fiscal(?:\s+\S+){0,2}\s+(?:empieza|comienza|arranca|inicia)|` +
+	`exercice(?:\s+\S+){0,2}\s+(?:commenc\pL*|d[ée]marr\pL*|d[ée]but\pL*)|(?:a(?:ñ|n)o|ejercicio) fiscal(?:\s+\S+){0,2}\s+(?:empieza|comienza|arranca|inicia)|` +
 	`(?:start|starts|begins|beginn|beginnt|d[ée]but|commence|arranque|empiece|comience|inicie|inicio|comienzo)\s+(?:of\s+|de\s+|du\s+|del\s+|des\s+)?(?:the |el |le |l'|das |den )?(?:new |next |nuevo |nouvel |neuen? |pr[óo]ximo )?(?:fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
 	`(?:before|by|antes de que|antes del?|bevor|vor|avant)\s+(?:\S+\s+){0,3}(?:fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)`)
 
