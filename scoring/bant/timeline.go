@@ -261,8 +261,15 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 			// that already are a hedge.
 			if r.re != laterRe && r.re != researchRe && start == m[0] && t.Label != LabelLater {
 				lo, hi := max(cs, m[0]-contextWindow), min(ce, m[1]+contextWindow)
-				mlo, mhi := max(cs, m[0]-meetingWindow), min(ce, m[1]+meetingWindow)
-				nlo, nhi := max(cs, m[0]-tlNearWindow), min(ce, m[1]+tlNearWindow)
+				// A meeting word after a comma is another request ("asap
+				// pls, call after 6"); before the date it may introduce it
+				// ("a call, say next Tuesday").
+				me := ce
+				if c := strings.IndexByte(d.lower[m[1]:ce], ','); c >= 0 {
+					me = m[1] + c
+				}
+				mlo, mhi := max(cs, m[0]-meetingWindow), min(me, m[1]+meetingWindow)
+				nlo, nhi := max(cs, m[0]-tlNearWindow), min(me, m[1]+tlNearWindow)
 				anchored := tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+10)]) ||
 					tlFiscalRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+60)])
 				switch {
