@@ -40,7 +40,8 @@ var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|explorin
 	"(?:regarder|voir) ce qui (?:existe|se fait)", "faire le tour du march[ée]", "suivre le march[ée]",
 	"voir où en est le march[ée]", "où en est le march[ée]",
 	"(?:get|getting) a feel for", "(?:get|getting) an idea of", "einen (?:ersten )?(?:überblick|eindruck) (?:verschaffen|bekommen|gewinnen)",
-	"(?:me|nous) faire une id[ée]e", "hacer(?:me|nos) una idea", "en phase de veille", "phase de veille",
+	"(?:me|nous) faire une id[ée]e", "hacer(?:me|nos) una idea", "haci[ée]ndo(?:me|nos) una idea",
+	"(?:faire|fais|faisons|fait|faisais) (?:juste |simplement |surtout )?de la veille", "en phase de veille", "phase de veille",
 ))
 
 // Timeline patterns. Each tlRule's compute turns a match into a candidate.

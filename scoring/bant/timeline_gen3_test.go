@@ -103,11 +103,53 @@ var tlGen3Cases = []struct {
 	{"en contract ends 30 June", tlgFeb, "Our current contract ends 30 June; we need the replacement live by then.", "this_year"},
 }
 
+
+// tlGen3bCases were written after the v4/v5 batches were read, in other
+// words than theirs, to check that what was learnt from them
+// generalises (first try 25/30).
+var tlGen3bCases = []struct {
+	name string
+	now  time.Time
+	text string
+	want string
+}{
+	{"en agent promises a week", tlgNov, "Visitor: how much for 10 seats?\nAgent: $20 per seat, most teams go live within a week.\nVisitor: thanks", ""},
+	{"de Berater then customer date", tlgFeb, "Kunde: Was kostet das?\nBerater: Die meisten starten innerhalb eines Monats.\nKunde: Wir wollen bis Ende April umstellen.", "this_quarter"},
+	{"en were going to March new plan September", tlgFeb, "We were going to switch in March, but the new plan is to go live in September.", "this_year"},
+	{"de ursprünglich Januar inzwischen Sommer", tlgNov, "Ursprünglich wollten wir im Januar starten, inzwischen eher im Sommer.", "this_year"},
+	{"fr prévu avril repoussé octobre", tlgFeb, "Le lancement était prévu pour avril, il est désormais repoussé à octobre.", "this_year"},
+	{"es íbamos diciembre aplazado marzo", tlgNov, "En principio íbamos a arrancar en diciembre, pero lo hemos aplazado a marzo.", "this_year"},
+	{"en Q3 2026 at the earliest", tlgNov, "Honestly it'll be Q3 2026 at the earliest before we look at this.", "no_timeline"},
+	{"fr au plus tôt printemps 2027", tlgFeb, "Au plus tôt au printemps 2027, pas avant.", "no_timeline"},
+	{"es como muy pronto 2027", tlgNov, "Como muy pronto lo veremos en 2027.", "no_timeline"},
+	{"en growing this year no fixed date", tlgFeb, "We're growing from 12 to 30 engineers this year and need a better onboarding tool, no fixed date yet.", "no_timeline"},
+	{"de von 50 auf 80 kein Termin", tlgFeb, "Wir stellen dieses Jahr von 50 auf 80 Leute ein, einen Termin für die Tool-Entscheidung gibt es noch nicht.", "no_timeline"},
+	{"en once fiscal year begins February", tlgNov, "We'll sign once the new fiscal year begins in February.", "this_year"},
+	{"fr début du nouvel exercice janvier", tlgNov, "Nous commanderons dès le début du nouvel exercice, en janvier.", "this_quarter"},
+	{"es cuando empiece el ejercicio julio", tlgFeb, "La compra se hará cuando empiece el nuevo ejercicio, en julio.", "this_year"},
+	{"en recommendation Friday decide March", tlgNov, "Could you send a recommendation for our board by Friday? They decide in March.", "this_year"},
+	{"de Empfehlung Freitag Januar", tlgNov, "Ich soll bis Freitag eine Empfehlung abgeben, entschieden wird dann im Januar.", "this_quarter"},
+	{"en kick off in the new year", tlgNov, "We'd kick things off in the new year.", "this_quarter"},
+	{"de im neuen Jahr loslegen", tlgNov, "Im neuen Jahr wollen wir loslegen.", "this_quarter"},
+	{"es arrancar con el año nuevo", tlgNov, "Queremos arrancar con el año nuevo.", "this_quarter"},
+	{"fr dès demain", tlgNov, "On démarre dès demain si le contrat est signé.", "this_month"},
+	{"es mañana mismo", tlgFeb, "Quiero activarlo mañana mismo.", "this_month"},
+	{"de frühestens im Herbst", tlgFeb, "Wir prüfen das, frühestens im Herbst.", "no_timeline"},
+	{"en board meets then May", tlgFeb, "The board meets on 12 March; if they say yes we go live in May.", "this_year"},
+	{"fr pas disponible démo mais juin", tlgFeb, "Je ne serai pas disponible le 3 mars pour la démo, mais on veut démarrer en juin.", "this_year"},
+	{"es feria no podré febrero", tlgNov, "No podré ir a la feria del 20 de noviembre; nuestra idea es implantar en febrero.", "this_year"},
+	{"en phase 1 April phase 2 end of year", tlgFeb, "Phase 1 in April, phase 2 by end of year.", "this_year"},
+	{"de Pilot März Rollout Jahresende", tlgFeb, "Erst Pilot im März, danach Rollout bis Jahresende.", "this_year"},
+	{"en budget spent until budget allows", tlgNov, "Our budget for this year is spent, so nothing until budget allows.", "no_timeline"},
+	{"es haciéndonos una idea", tlgNov, "Solo estamos haciéndonos una idea de precios.", "no_timeline"},
+	{"fr pas de projet veille", tlgNov, "Pas de projet prévu, nous faisons juste de la veille.", "no_timeline"},
+}
+
 // TestTimelineGeneralisation3 checks the round-3 sentences.
 func TestTimelineGeneralisation3(t *testing.T) {
 	t.Parallel()
 	fails := 0
-	for _, tc := range tlGen3Cases {
+	for _, tc := range append(tlGen3Cases, tlGen3bCases...) {
 		sig := Extract(tc.text, tc.now)
 		_, _, _, got := sig.Answers()
 		if got != tc.want {
@@ -119,7 +161,7 @@ func TestTimelineGeneralisation3(t *testing.T) {
 			t.Errorf("%s: got %q, want %q [%s]", tc.name, got, tc.want, ev)
 		}
 	}
-	t.Logf("%d/%d right", len(tlGen3Cases)-fails, len(tlGen3Cases))
+	t.Logf("%d/%d right", len(tlGen3Cases)+len(tlGen3bCases)-fails, len(tlGen3Cases)+len(tlGen3bCases))
 }
 
 // TestTimelineTrace prints every candidate reading of $TL_TRACE_TEXT

@@ -279,7 +279,7 @@ var tlLexicon = []struct {
 		"en pausa", "aplazad[oa]",
 		"sans (?:calendrier|date|d[ée]lai|[ée]ch[ée]ance|planning)(?: pr[ée]cise?| fixe| pr[ée]vue?| d[ée]finie?)?",
 		"sin (?:ning[úu]n )?(?:proyecto|plan)(?: de (?:compra|cambio))?", "no hay (?:ning[úu]n )?proyecto(?: de (?:compra|cambio))?",
-		"sans (?:aucun )?projet(?: d'achat| de changement)?",
+		"sans (?:aucun )?projet(?: d'achat| de changement)?", "pas de projet (?:\\S+ )?(?:pr[ée]vu|planifi[ée])",
 		"(?:weder|kein\\pL*) (?:ein |einen )?(?:projekt|kauf|anschaffung|wechsel)\\pL* (?:\\S+ )?(?:geplant|vorgesehen)",
 		"(?:until|till|unless) (?:the |our )?budget (?:allows|permits|is (?:back|approved|available|there))",
 		"(?:bis|solange) (?:das |wieder )?budget", "tant que (?:le )?budget", "hasta que (?:haya|tengamos|se apruebe el) presupuesto",
@@ -299,6 +299,7 @@ var tlLexicon = []struct {
 		"(?:projekt|vorhaben|kauf|anschaffung|entscheidung|einführung|thema) (?:\\S+ ){0,3}verschoben", "auf unbestimmte zeit",
 		"sobald es (?:wieder )?budget gibt", "kaufpl(?:ä|ae|a)ne haben wir (?:derzeit |aktuell |momentan |noch )?(?:nicht|keine)",
 		"keine (?:konkreten )?kaufpl(?:ä|ae|a)ne", "kaufen (?:wir |werden wir )?(?:derzeit |aktuell |momentan |gerade |so bald )?nichts",
+		"(?:termin|zeitpunkt|datum|zeitplan)\\S* (?:\\S+ ){1,4}gibt es (?:\\S+ ){0,2}(?:nicht|keinen|keine)",
 		"(?:zeitplan|termin|datum|zeitrahmen|zeitpunkt|deadline) gibt es (?:\\S+ ){0,3}(?:nicht|keinen|keine)",
 		"(?:zeitplan|termin) steht (?:noch )?nicht", "f(?:ü|ue|u)r sp(?:ä|ae|a)ter", "brauchen (?:wir )?(?:derzeit |aktuell |momentan )?nichts",
 		// French
@@ -520,7 +521,7 @@ const tlLaterConf = 0.5
 const tlNoDateConf = 0.62
 
 // tlNoDateRe tells a no-date or no-plan statement from a "no rush".
-var tlNoDateRe = regexp.MustCompile(`(?:date|datum|fecha|timeline|time ?frame|deadline|termin|zeitpunkt|zeitplan|calendrier|calendario|plazo|d[ée]lai|planned|planifi|geplant|pr[ée]vu|previst|projet|project|projekt|proyecto|plans?\b|plane)`)
+var tlNoDateRe = regexp.MustCompile(`(?:budget|presupuesto|date|datum|fecha|timeline|time ?frame|deadline|termin|zeitpunkt|zeitplan|calendrier|calendario|plazo|d[ée]lai|planned|planifi|geplant|pr[ée]vu|previst|projet|project|projekt|proyecto|plans?\b|plane)`)
 
 // tlLaterConfOf is the confidence of the "later" statement at m.
 func tlLaterConfOf(d *doc, m []int) float64 {

@@ -313,7 +313,7 @@ func tlNegationAfter(d *doc, m []int) int {
 			break
 		}
 		w := strings.Trim(rest[off:end], ".!?")
-		if tlIsCutWord(w) || n < 3 && (tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2) {
+		if tlIsCutWord(w) || tlCutPassive(rest[:off], w) || n < 3 && (tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2) {
 			if !tlOnlyAfter(rest[end:]) {
 				return m[1] + off
 			}
