@@ -103,7 +103,6 @@ var tlGen3Cases = []struct {
 	{"en contract ends 30 June", tlgFeb, "Our current contract ends 30 June; we need the replacement live by then.", "this_year"},
 }
 
-
 // tlGen3bCases were written after the v4/v5 batches were read, in other
 // words than theirs, to check that what was learnt from them
 // generalises (first try 25/30).
