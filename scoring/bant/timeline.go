@@ -204,6 +204,7 @@ var tlAllRules = func() []tlRule {
 func extractTimeline(d *doc, now time.Time) *Timeline {
 	var best *tlCand
 	var dates []tlCand
+	agent := tlAgentTurns(d)
 	for _, r := range tlAllRules {
 		var matches [][]int
 		if r.gen != nil {
@@ -221,7 +222,7 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 			if dated && tlPast(d, m) && !tlShifted(d, m) {
 				continue // "we went live in March": a past event, not a plan
 			}
-			if tlAgentSays(d, m[0]) {
+			if tlInTurns(agent, m[0]) {
 				continue // a vendor's agent in a pasted chat
 			}
 			if dated && (tlOldPlan(d, m) || tlGrowthRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):min(d.clauseEnd(m[1]), m[1]+30)])) {
@@ -272,7 +273,7 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 				mlo, mhi := max(cs, m[0]-meetingWindow), min(me, m[1]+meetingWindow)
 				nlo, nhi := max(cs, m[0]-tlNearWindow), min(me, m[1]+tlNearWindow)
 				anchored := tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+10)]) ||
-					tlFiscalRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+60)])
+					tlFiscalNear(d.lower[max(cs, m[0]-60):min(ce, m[1]+60)])
 				switch {
 				case !anchored && tlNear(tlMeetingRe, tlMeetingXRe, d, nlo, nhi) || tlNear(tlQuoteRe, tlQuoteXRe, d, nlo, nhi):
 					// A meeting or a quote right by the date ("der am 23.

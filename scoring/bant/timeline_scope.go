@@ -272,7 +272,7 @@ func tlIntentAround(d *doc, m []int) bool {
 	}
 	return tlIntentRe.MatchString(d.lower[lo:m[1]]) || tlIntentRe.MatchString(rest) ||
 		tlForwardPrepRe.MatchString(d.lower[m[0]:m[1]]) || tlModalRe.MatchString(d.lower[lo:hi]) || tlShifted(d, m) ||
-		tlFiscalRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-60):hi])
+		tlFiscalNear(d.lower[max(d.clauseStart(m[0]), m[0]-60):hi])
 }
 
 // tlForwardPrepRe finds, in a time phrase itself, a preposition that only

@@ -90,23 +90,61 @@ func tlEarliest(d *doc, m []int) bool {
 // 35 auf 90", "de 20 à 45 personnes"): a date beside it is the growth's.
 var tlGrowthRe = regexp.MustCompile(`(?:^|[^\pL])(?:from|von|de|desde)\s+\d+\s+(?:to|auf|à|a|hasta)\s+\d+`)
 
-// tlAgentTurnRe finds a chat transcript's speaker labels; an agent's
-// (the vendor's) words are not the lead's ("Agent: most clients start
-// within the month").
-var tlAgentTurnRe = regexp.MustCompile(`(?:^|[^\pL])(agent|agente|agent\.e|support|bot|chatbot|sales|vendedor|vendedora|asesor|asesora|conseill[eè]re?|berater|beraterin|operator|op[ée]rateur|visitor|visiteur|visiteuse|visitante|besucher|besucherin|kunde|kundin|client|cliente|customer|user|usuario|lead|prospect|me|moi|yo|ich)\s?:`)
+// tlTurnSpeakers are a chat transcript's speaker labels ("Agent:",
+// "Visiteur :"); true marks the vendor's side, whose words are not the
+// lead's ("Agent: most clients start within the month").
+var tlTurnSpeakers = map[string]bool{
+	"agent": true, "agente": true, "agent.e": true, "support": true, "bot": true, "chatbot": true, "sales": true,
+	"vendedor": true, "vendedora": true, "asesor": true, "asesora": true, "conseiller": true, "conseillère": true,
+	"conseillere": true, "berater": true, "beraterin": true, "operator": true, "opérateur": true, "operateur": true,
+	"visitor": false, "visiteur": false, "visiteuse": false, "visitante": false, "besucher": false, "besucherin": false,
+	"kunde": false, "kundin": false, "client": false, "cliente": false, "customer": false, "user": false,
+	"usuario": false, "lead": false, "prospect": false, "me": false, "moi": false, "yo": false, "ich": false,
+}
 
-// tlAgentSays reports whether p lies in a turn that a vendor's agent
-// speaks in a pasted chat transcript.
-func tlAgentSays(d *doc, p int) bool {
-	ms := tlAgentTurnRe.FindAllStringSubmatchIndex(d.lower[:p], -1)
-	if len(ms) == 0 {
-		return false
+// tlAgentTurns returns the spans of d that a vendor's agent speaks in a
+// pasted chat transcript: from an agent's label to the next label. It
+// reads the word before each colon, so it costs a pass over the bytes.
+func tlAgentTurns(d *doc) [][2]int {
+	s := d.lower
+	var out [][2]int
+	open := -1
+	for i := strings.IndexByte(s, ':'); i >= 0; {
+		e := i
+		if e > 0 && s[e-1] == ' ' {
+			e--
+		}
+		b := e
+		for b > 0 && (isWordByte(s[b-1]) || s[b-1] == '.' || s[b-1] >= 0x80) {
+			b--
+		}
+		if agent, ok := tlTurnSpeakers[s[b:e]]; ok && (b == 0 || !isWordByte(s[b-1])) {
+			if open >= 0 {
+				out = append(out, [2]int{open, b})
+				open = -1
+			}
+			if agent {
+				open = b
+			}
+		}
+		n := strings.IndexByte(s[i+1:], ':')
+		if n < 0 {
+			break
+		}
+		i += n + 1
 	}
-	last := ms[len(ms)-1]
-	switch d.lower[last[2]:last[3]] {
-	case "agent", "agente", "agent.e", "support", "bot", "chatbot", "sales", "vendedor", "vendedora", "asesor", "asesora",
-		"conseiller", "conseillère", "conseillere", "berater", "beraterin", "operator", "opérateur", "operateur":
-		return true
+	if open >= 0 {
+		out = append(out, [2]int{open, len(s)})
+	}
+	return out
+}
+
+// tlInTurns reports whether p lies in one of turns.
+func tlInTurns(turns [][2]int, p int) bool {
+	for _, t := range turns {
+		if p >= t[0] && p < t[1] {
+			return true
+		}
 	}
 	return false
 }

@@ -3,6 +3,7 @@ package bant
 import (
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -180,4 +181,15 @@ var (
 // tlNear reports whether p or its addition x matches within d.lower[lo:hi].
 func tlNear(p *pattern, x *regexp.Regexp, d *doc, lo, hi int) bool {
 	return tlMatchesNear(p, d, lo, hi) || x.MatchString(d.lower[lo:hi])
+}
+
+// tlFiscalNear reports tlFiscalRe in s, asking for its nouns first: the
+// expression has no literal prefix, so it would scan every window.
+func tlFiscalNear(s string) bool {
+	for _, w := range []string{"fiscal", "financial", "budget year", "ftsjahr", "exercice", "ejercicio"} {
+		if strings.Contains(s, w) {
+			return tlFiscalRe.MatchString(s)
+		}
+	}
+	return false
 }
