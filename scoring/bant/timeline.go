@@ -130,6 +130,9 @@ type tlCand struct {
 	pos int
 	// end is where the phrase ends (tlLatest's candidates only).
 	end int
+	// local is a date with purchase words in its own part of the
+	// clause, or one the writer moved the plan to (tlLatest's candidates).
+	local bool
 }
 
 // tlRule is one timeline pattern; compute reads a match. A negatable
@@ -297,13 +300,14 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 			t.Months = round2(t.Months)
 			t.Evidence = d.snippet(start, m[1])
 			if r.negatable && !r.isNow && r.re != researchRe && start == m[0] {
-				if t.Confidence >= AnswerThreshold && tlShifted(d, m) {
+				shifted := t.Confidence >= AnswerThreshold && tlShifted(d, m)
+				if shifted {
 					// "now pushed to next year", "donc au plus tard fin
 					// octobre": the writer's current, final word on the date.
 					t.Confidence = tlShiftConf
 				}
 				if (t.Label != LabelLater || t.Confidence >= tlShiftConf) && !tlQualifiesEvent(d, m) {
-					dates = append(dates, tlCand{t: t, pos: start, end: m[1]})
+					dates = append(dates, tlCand{t: t, pos: start, end: m[1], local: shifted || t.Confidence < tlLiftedConf || tlLocalSupport(d, m)})
 				}
 			}
 			if tlTrace != nil {
@@ -332,6 +336,10 @@ const tlLatestMargin = 0.1
 // a double booking") from outbidding one with purchase words.
 const tlLatestFloor = 0.55
 
+// tlLiftedConf is the least confidence of a date that purchase words
+// lifted; such a date joins tlLatest only with words of its own.
+const tlLiftedConf = 0.7
+
 // tlShiftConf is the confidence of a date the writer moved a plan to or
 // settled on ("pushed to next year", "jetzt eher Herbst", "donc avant
 // avril"): it beats the dates it replaces.
@@ -353,7 +361,7 @@ func tlLatest(best *tlCand, dates []tlCand) Timeline {
 	}
 	floor := max(tlLatestFloor, t.Confidence-tlLatestMargin)
 	for i, c := range dates {
-		if c.t.Confidence >= floor && tlEndsAfter(c.t, t) && !tlInsideLonger(dates, i) {
+		if c.t.Confidence >= floor && c.local && tlEndsAfter(c.t, t) && !tlInsideLonger(dates, i) {
 			t = c.t
 		}
 	}

@@ -15,11 +15,12 @@ import (
 // (any inflection, a few words between), "now", or a conclusion ("so",
 // "also", "donc", "o sea") that restates the date.
 var tlShiftBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:` +
-	// Moved: en, de, fr, es.
+	// Moved to: en, de, fr, es ("pushed back to", "verschoben auf",
+	// "reporté à", "pasado a"); the preposition may open the date phrase.
 	`(?:pushed|pushing|moved|moving|postponed|postponing|delayed|slipped|slipping|shifted|rescheduled|deferred|bumped|brought forward|forward|vorgezogen|vorverlegt|avanc[ée]e?|adelantad[oa]|adelantamos|` +
 	`verschoben|verschieben|verlegt|geschoben|gerutscht|rutscht|verz(?:ö|oe|o)gert|` +
 	`report\pL*|d[ée]cal\pL*|repouss\pL*|gliss\pL*|` +
-	`pasad[oa]|pasamos|movid[oa]|movimos|aplaz\pL*|pospu\pL*|pospon\pL*|retras\pL*|corri\pL*)(?:\s+\S+){0,3}|` +
+	`pasad[oa]|pasamos|movid[oa]|movimos|aplaz\pL*|pospu\pL*|pospon\pL*|retras\pL*|corri\pL*)(?:\s+\S+){0,3}\s+(?:to|until|till|into|for|auf|nach|bis|[àa]|au|al|para|hasta)|` +
 	// Now, at last.
 	`(?:now (?:it's|it is|we're|we are|looking|more like|rather)|jetzt (?:wird es|eher|doch|erst)|inzwischen|mittlerweile|maintenant (?:c'est|plut[ôo]t|ce sera)|d[ée]sormais|finalement|ahora (?:es|ser[áa]|m[áa]s bien)|finalmente)(?:\s+\S+){0,4}|` +
 	// A new plan.
@@ -33,7 +34,32 @@ var tlShiftBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:` +
 // quote's) stays so.
 func tlShifted(d *doc, m []int) bool {
 	lo := max(d.clauseStart(m[0]), m[0]-48)
-	return tlShiftBeforeRe.MatchString(d.lower[lo:m[0]])
+	if tlShiftBeforeRe.MatchString(d.lower[lo:m[0]]) {
+		return true
+	}
+	// "auf Herbst verschoben" has its preposition in the date phrase.
+	return tlShiftPrepRe.MatchString(d.lower[m[0]:m[1]]) && tlShiftVerbRe.MatchString(d.lower[lo:m[0]])
+}
+
+var (
+	tlShiftPrepRe = regexp.MustCompile(`^(?:to|until|till|into|auf|nach|[àa]|au|al|para|hasta)\s`)
+	tlShiftVerbRe = regexp.MustCompile(`(?:^|[^\pL])(?:pushed|moved|postponed|delayed|slipped|shifted|rescheduled|deferred|bumped|verschoben|verlegt|geschoben|gerutscht|report\pL*|d[ée]cal\pL*|repouss\pL*|gliss\pL*|pasad[oa]|pasamos|movid[oa]|movimos|aplaz\pL*|pospu\pL*|pospon\pL*|retras\pL*)(?:\s+\S+){0,3}\s+$`)
+)
+
+// tlLocalSupport reports purchase words in the date's own part of the
+// clause (after the last comma or conjunction before it): "firmar en marzo
+// y celebramos el aniversario en octubre" lifts March, not October.
+func tlLocalSupport(d *doc, m []int) bool {
+	lo := tlScopeStart(d, m[0], 80)
+	hi := min(d.clauseEnd(m[1]), m[1]+40)
+	rest := d.lower[m[1]:hi]
+	for _, stop := range tlScopeStops {
+		if i := strings.Index(rest, stop); i >= 0 {
+			hi = m[1] + i
+			rest = rest[:i]
+		}
+	}
+	return tlNear(tlContextRe, tlContextXRe, d, lo, hi) || tlNear(tlContextRe, tlContextXRe, d, m[0], m[1])
 }
 
 // tlOfBeforeRe finds "of", "de", "del" or "des" right before a date

@@ -155,7 +155,7 @@ func tlSchoolYear(d *doc, m []int, now time.Time) (Timeline, bool) {
 var (
 	tlContextXRe = regexp.MustCompile(tlWords(
 		"brauch\\pL*", "ben(?:ö|oe|o)tig\\pL*", "abschlie(?:ß|ss)\\pL*", "lo quiero", "la quiero", "lo queremos",
-		"closes", "closing", "due (?:on|by|date)", "install\\pL*", "instal\\pL*", "entschied\\pL*", "entschieden", "decided", "d[ée]cid\\pL*", "decid\\pL*", "activ\\pL*", "aktivier\\pL*",
+		"closes", "closing", "due (?:on|by|date)", "install\\pL*", "instal\\pL*", "implant\\pL*", "implement\\pL*", "despliegue", "despleg\\pL*", "desplieg\\pL*", "roll-?out", "rollout\\pL*", "ausroll\\pL*", "arranc\\pL*", "contrat\\pL*", "entschied\\pL*", "entschieden", "decided", "d[ée]cid\\pL*", "decid\\pL*", "activ\\pL*", "aktivier\\pL*",
 		"have to", "tenemos que", "tendremos que", "hay que", "m(?:ü|ue|u)ssen", "devons", "devrons", "il faudra", "il (?:nous |me )?faut", "award(?:ed)?", "attribution", "adjudicaci[óo]n",
 		// Ready in any language.
 		"pr[êe]te?s?", "list[oa]s?", "fertig", "bereit", "startklar",
