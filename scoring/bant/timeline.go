@@ -39,6 +39,9 @@ var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|explorin
 	"following the market", "see what(?:'s| else is| is) out there", "what's out there", "benchmark(?:ing)?",
 	"(?:regarder|voir) ce qui (?:existe|se fait)", "faire le tour du march[ée]", "suivre le march[ée]",
 	"voir où en est le march[ée]", "où en est le march[ée]",
+	"(?:get|getting) a feel for", "(?:get|getting) an idea of", "einen (?:ersten )?(?:überblick|eindruck) (?:verschaffen|bekommen|gewinnen)",
+	"(?:me|nous) faire une id[ée]e", "hacer(?:me|nos) una idea", "haci[ée]ndo(?:me|nos) una idea",
+	"(?:faire|fais|faisons|fait|faisais) (?:juste |simplement |surtout )?de la veille", "en phase de veille", "phase de veille",
 ))
 
 // Timeline patterns. Each tlRule's compute turns a match into a candidate.
@@ -125,6 +128,11 @@ var wordNumbers = map[string]float64{
 type tlCand struct {
 	t   Timeline
 	pos int
+	// end is where the phrase ends (tlLatest's candidates only).
+	end int
+	// local is a date with purchase words in its own part of the
+	// clause, or one the writer moved the plan to (tlLatest's candidates).
+	local bool
 }
 
 // tlRule is one timeline pattern; compute reads a match. A negatable
@@ -136,12 +144,15 @@ type tlRule struct {
 	// gen, when set instead of re, finds the matches itself.
 	gen func(d *doc) [][]int
 	// isNow marks "at the moment" phrases, which count only negated.
-	isNow   bool
+	isNow bool
+	// asap marks urgency words ("asap", "dringend"): "a quote asap" is
+	// still urgent, while a quote's dated deadline is no purchase date.
+	asap    bool
 	compute func(d *doc, m []int, now time.Time) (Timeline, bool)
 }
 
 var tlRules = []tlRule{
-	{re: asapRe, negatable: true, compute: tlASAP},
+	{re: asapRe, negatable: true, asap: true, compute: tlASAP},
 	{re: laterRe, compute: tlLater},
 	{re: researchRe, negatable: true, compute: tlResearching},
 	{re: relRe, negatable: true, compute: tlRelative},
@@ -168,6 +179,8 @@ var tlRules = []tlRule{
 	{re: tlBareWeekdayRe, negatable: true, compute: tlBareWeekday},
 	{re: tlDayNextMonthRe, negatable: true, compute: tlDayNextMonth},
 	{re: tlSchoolYearRe, negatable: true, compute: tlSchoolYear},
+	{re: tlLabelMonthRe, negatable: true, compute: tlLabelMonth},
+	{re: tlCompoundRe, negatable: true, compute: tlCompound},
 }
 
 // tlAllRules are tlRules and the lexicon's rules (timeline_lex.go).
@@ -179,6 +192,7 @@ var tlAllRules = func() []tlRule {
 			re:        lr.re,
 			negatable: kind != tlkLater,
 			isNow:     kind == tlkNow,
+			asap:      kind == tlkASAP || kind == tlkSoon || kind == tlkThisWeek,
 			compute: func(d *doc, m []int, now time.Time) (Timeline, bool) {
 				return tlLexCompute(kind, d, m, now)
 			},
@@ -192,6 +206,8 @@ var tlAllRules = func() []tlRule {
 // own answer rather than a later aside.
 func extractTimeline(d *doc, now time.Time) *Timeline {
 	var best *tlCand
+	var dates []tlCand
+	agent := tlAgentTurns(d)
 	for _, r := range tlAllRules {
 		var matches [][]int
 		if r.gen != nil {
@@ -206,8 +222,19 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 			}
 			start := m[0]
 			dated := r.re != laterRe && r.re != researchRe && t.Label != LabelLater
-			if dated && tlPast(d, m) {
+			if dated && tlPast(d, m) && !tlShifted(d, m) {
 				continue // "we went live in March": a past event, not a plan
+			}
+			if tlInTurns(agent, m[0]) {
+				continue // a vendor's agent in a pasted chat
+			}
+			if dated && (tlOldPlan(d, m) || tlGrowthRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):min(d.clauseEnd(m[1]), m[1]+30)])) {
+				continue // "we had planned April", "from 40 to 110 people this year"
+			}
+			if r.negatable && !r.isNow && r.re != researchRe && tlEarliest(d, m) {
+				// "2026 at the earliest", "frühestens Herbst 2027": the
+				// writer's last word on timing, and an open horizon.
+				t = Timeline{Label: LabelLater, Confidence: tlShiftConf}
 			}
 			if r.negatable {
 				at := tlNegationAt(d, m)
@@ -217,6 +244,9 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 				if at >= 0 {
 					if r.re == researchRe {
 						continue // "not just researching" says nothing
+					}
+					if c0, c1 := d.clauseStart(m[0]), d.clauseEnd(m[1]); tlNear(tlMeetingRe, tlMeetingXRe, d, max(c0, m[0]-tlNearWindow*2), min(c1, m[1]+tlNearWindow*2)) {
+						continue // "je ne pourrai pas venir au salon le 18 juin": no plan at all
 					}
 					if !tlNotUntil(d.lower[m[0]:]) {
 						// A negated plan ("not this year") is a firm "not
@@ -236,9 +266,17 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 			// that already are a hedge.
 			if r.re != laterRe && r.re != researchRe && start == m[0] && t.Label != LabelLater {
 				lo, hi := max(cs, m[0]-contextWindow), min(ce, m[1]+contextWindow)
-				mlo, mhi := max(cs, m[0]-meetingWindow), min(ce, m[1]+meetingWindow)
-				nlo, nhi := max(cs, m[0]-tlNearWindow), min(ce, m[1]+tlNearWindow)
-				anchored := tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+10)])
+				// A meeting word after a comma is another request ("asap
+				// pls, call after 6"); before the date it may introduce it
+				// ("a call, say next Tuesday").
+				me := ce
+				if c := strings.IndexByte(d.lower[m[1]:ce], ','); c >= 0 {
+					me = m[1] + c
+				}
+				mlo, mhi := max(cs, m[0]-meetingWindow), min(me, m[1]+meetingWindow)
+				nlo, nhi := max(cs, m[0]-tlNearWindow), min(me, m[1]+tlNearWindow)
+				anchored := tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+10)]) ||
+					tlFiscalNear(d.lower[max(cs, m[0]-60):min(ce, m[1]+60)])
 				switch {
 				case !anchored && tlNear(tlMeetingRe, tlMeetingXRe, d, nlo, nhi) || tlNear(tlQuoteRe, tlQuoteXRe, d, nlo, nhi):
 					// A meeting or a quote right by the date ("der am 23.
@@ -249,7 +287,7 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 					hi > d.clauseEnd(m[1])+1 && tlNear(tlContextRe, tlContextXRe, d, d.clauseEnd(m[1])+1, hi):
 					t.Confidence += 0.2
 				case !anchored && tlNear(tlMeetingRe, tlMeetingXRe, d, mlo, mhi),
-					t.Label != LabelASAP && tlNear(tlQuoteRe, tlQuoteXRe, d, mlo, mhi):
+					!r.asap && tlNear(tlQuoteRe, tlQuoteXRe, d, mlo, mhi):
 					t.Confidence -= 0.3
 				}
 				if t.Label != LabelLater && hedgeRe.MatchString(d.lower[max(cs, start-30):start]) {
@@ -261,17 +299,97 @@ func extractTimeline(d *doc, now time.Time) *Timeline {
 			t.Confidence = clamp01(t.Confidence)
 			t.Months = round2(t.Months)
 			t.Evidence = d.snippet(start, m[1])
+			if r.negatable && !r.isNow && r.re != researchRe && start == m[0] {
+				shifted := t.Confidence >= AnswerThreshold && tlShifted(d, m)
+				if shifted {
+					// "now pushed to next year", "donc au plus tard fin
+					// octobre": the writer's current, final word on the date.
+					t.Confidence = tlShiftConf
+				}
+				if (t.Label != LabelLater || t.Confidence >= tlShiftConf) && !tlQualifiesEvent(d, m) {
+					dates = append(dates, tlCand{t: t, pos: start, end: m[1], local: shifted || t.Confidence < tlLiftedConf || tlLocalSupport(d, m)})
+				}
+			}
+			if tlTrace != nil {
+				tlTrace(t)
+			}
 			if best == nil || t.Confidence > best.t.Confidence ||
 				t.Confidence == best.t.Confidence && start < best.pos {
 				best = &tlCand{t: t, pos: start}
 			}
+
 		}
 	}
 	if best == nil || best.t.Confidence < minTimelineConfidence {
 		return nil
 	}
-	t := best.t
+	t := tlLatest(best, dates)
 	return &t
+}
+
+// tlLatestMargin is how far below the most confident reading a date may
+// be and still count as one of the writer's purchase dates.
+const tlLatestMargin = 0.1
+
+// tlLatestFloor is the least confidence a date needs to be one of the
+// purchase dates; with tlLatestMargin it keeps a bare date ("this summer
+// a double booking") from outbidding one with purchase words.
+const tlLatestFloor = 0.55
+
+// tlLiftedConf is the least confidence of a date that purchase words
+// lifted; such a date joins tlLatest only with words of its own.
+const tlLiftedConf = 0.7
+
+// tlShiftConf is the confidence of a date the writer moved a plan to or
+// settled on ("pushed to next year", "jetzt eher Herbst", "donc avant
+// avril"): it beats the dates it replaces.
+const tlShiftConf = 0.95
+
+// tlTrace, when set (by tests), sees every candidate reading.
+var tlTrace func(Timeline)
+
+// tlLatest applies the horizon rule to texts with several purchase dates
+// ("pilot in March, roll out by September", "we wanted March, now it's
+// autumn", "if approved in June we'd start in July"): of the dates about
+// as confident as the best reading, the latest wins, since the plan runs
+// until then. A best reading that is no date ("no rush", "not this
+// year") stands.
+func tlLatest(best *tlCand, dates []tlCand) Timeline {
+	t := best.t
+	if t.Label == LabelLater || t.Label == LabelResearching {
+		return t
+	}
+	floor := max(tlLatestFloor, t.Confidence-tlLatestMargin)
+	for i, c := range dates {
+		if c.t.Confidence >= floor && c.local && tlEndsAfter(c.t, t) && !tlInsideLonger(dates, i) {
+			t = c.t
+		}
+	}
+	return t
+}
+
+// tlInsideLonger reports whether dates[i] overlaps a longer phrase:
+// "April 2026" inside "from 1st April 2026", "next month" inside "by the
+// 15th of next month" say less than the phrase they are part of.
+func tlInsideLonger(dates []tlCand, i int) bool {
+	c := dates[i]
+	for j, o := range dates {
+		if j != i && o.pos < c.end && c.pos < o.end && o.end-o.pos > c.end-c.pos {
+			return true
+		}
+	}
+	return false
+}
+
+// tlEndsAfter reports whether a's horizon ends in a later label than
+// b's; within one label the more confident reading stands.
+func tlEndsAfter(a, b Timeline) bool {
+	return tlLabelRank[a.Label] > tlLabelRank[b.Label]
+}
+
+// tlLabelRank orders labels by horizon.
+var tlLabelRank = map[string]int{
+	LabelASAP: 0, LabelThisMonth: 1, LabelThisQuarter: 2, LabelThisYear: 3, LabelLater: 4, LabelResearching: 4,
 }
 
 // contextWindow is how far around a time phrase, within its clause,
@@ -406,10 +524,10 @@ func tlASAP(d *doc, m []int, _ time.Time) (Timeline, bool) {
 	return Timeline{Months: 0.25, Label: LabelASAP, Confidence: conf}, true
 }
 
-func tlLater(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
+func tlLater(d *doc, m []int, _ time.Time) (Timeline, bool) {
 	// Below a dated phrase's base confidence, even hedged, so "no rush,
 	// but this year" and "not urgent, maybe in autumn" keep the horizon.
-	return Timeline{Label: LabelLater, Confidence: tlLaterConf}, true
+	return Timeline{Label: LabelLater, Confidence: tlLaterConfOf(d, m)}, true
 }
 
 func tlResearching(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
@@ -546,8 +664,8 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 		if !next {
 			return tlByHorizon(now, monthStart(now, y+1, 1), min(conf, tlYearConf)), true
 		}
-		if tlPeriodBeforeRe.MatchString(s[max(0, m[0]-24):m[0]]) {
-			return Timeline{}, false // "Q1 next year": the quarter rule reads it
+		if tlPeriodBeforeRe.MatchString(s[max(0, m[0]-24):m[0]]) || tlPeriodAfterRe.MatchString(s[m[1]:min(len(s), m[1]+24)]) {
+			return Timeline{}, false // "Q1 next year", "next year in March": the period's rule reads it
 		}
 		if kind == "early" || kind == "start" {
 			// "early next year" said in December is a few weeks away.
@@ -694,7 +812,7 @@ func tlYear(d *doc, m []int, now time.Time) (Timeline, bool) {
 	prep := group(s, m, 1)
 	y, _ := strconv.Atoi(group(s, m, 2))
 	curY := now.Year()
-	if m[1]+1 < len(s) && (s[m[1]] == '-' || s[m[1]] == '/' || s[m[1]] == '.') && isDigit(s[m[1]+1]) {
+	if m[1]+1 < len(s) && (s[m[1]] == '-' || s[m[1]] == '/' || s[m[1]] == '.') && isDigit(s[m[1]+1]) && !tlSchoolYearAround(d, m) {
 		return Timeline{}, false // "by 2026-10-15" is a day, read by tlNumDate
 	}
 	if y < curY || y > curY+10 {

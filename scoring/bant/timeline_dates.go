@@ -15,7 +15,7 @@ import (
 // first alternative that matches).
 const tlPrepX = `f(?:ü|ue|u)rs|f(?:ü|ue|u)r|per|bis sp(?:ä|ae|a)testens ende|bis sp(?:ä|ae|a)testens|sp(?:ä|ae|a)testens ende|sp(?:ä|ae|a)testens|bis ende|bis anfang|bis mitte|bis zum|bis|noch im|ende|anfang|mitte|im|ab|vor|zum|am|` +
 	`d'ici(?: la)? fin|d'ici(?: le)? d[ée]but|d'ici(?: à)?|avant(?: la)? fin|avant(?: le)?|au plus tard(?: fin| le)?|jusqu'(?:à|au)|à partir d[eu]|a partir d[eu]|au mois de|courant|d[ée]but|fin|mi|pour|en|le|d[èe]s|` +
-	`a m[áa]s tardar|antes de finales de|antes del final de|antes de fin de|antes del|antes de|a principios de|a mediados de|a finales de|a fines de|para finales de|para principios de|para mediados de|para el|para|hasta el|hasta|desde el|en el mes de|en|el|finales de|principios de|mediados de|de`
+	`at[ée] o (?:fim|final) de|at[ée]|antes de (?:terminar|acabar|que (?:termine|acabe))|[àa]|auf|eher|a m[áa]s tardar|antes de finales de|antes del final de|antes de fin de|antes del|antes de|a principios de|a mediados de|a finales de|a fines de|para finales de|para principios de|para mediados de|para el|para|hasta el|hasta|desde el|en el mes de|en|el|finales de|principios de|mediados de|de`
 
 // Confidence of dated phrases by precision: a month beats "this year", a
 // day beats a month.
@@ -39,6 +39,8 @@ var tlMonthsX = map[string]time.Month{
 	"oktober": 10, "octobre": 10, "octubre": 10,
 	"november": 11, "novembre": 11, "noviembre": 11,
 	"dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12,
+	// Portuguese, for the Portuñol of Brazilian writers.
+	"janeiro": 1, "fevereiro": 2, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10, "dezembro": 12,
 }
 
 var tlMonthXPat = func() string {
@@ -70,7 +72,7 @@ var (
 	tlMonthXPrepRe = regexp.MustCompile(`(?:^|[^\pL']|qu')(` + tlPrepX + `)(?:\s+|-)(?:(?:le|el|den|dem|de|du|del) |d')?$`)
 	// tlSeasonRe: a season with the words that make it a time ("this
 	// summer", "im Herbst", "cet été", "en primavera", "l'été prochain").
-	tlSeasonRe = mustPattern(`(\b(?:this|next|the coming|in the|in|by the|by|before the|before|over the|during the|until|till|early|late|mid|the end of|end of|by the end of|start of|beginning of|` +
+	tlSeasonRe = mustPattern(`(\b(?:this|next|the coming|in the|in|by the|by|like|around|towards?|to|into|auf den|auf|eher|fr(?:ü|ue|u)hestens|sp(?:ä|ae|a)testens|before the|before|over the|during the|until|till|early|late|mid|the end of|end of|by the end of|start of|beginning of|` +
 		`diesen|dieses|im|in|bis zum|bis|vor dem|ab dem|ab|n(?:ä|ae|a)chsten|n(?:ä|ae|a)chstes|kommenden|kommendes|anfang|mitte|ende|bis ende|sp(?:ä|ae|a)testens im|noch im|` +
 		`cet|cette|ce|en|au|a l'|l'|d'ici l'|d'ici le|d'ici|avant l'|avant le|pour l'|pour le|d[ée]but de l'|d[ée]but du|fin de l'|fin du|courant de l'|courant du|mi-|le|` +
 		`este|esta|en|para|para el|para la|antes del|antes de la|el|la|en el|en la|a principios del|a mediados del|a finales del|a principios de la|a mediados de la|a finales de la|` + tlProx + `|el ` + tlProx + `|la ` + tlProx + `)|à l')(?:\s+|-|)(spring|summer|autumn|fall|winter|fr(?:ü|ue|u)hjahr|fr(?:ü|ue|u)hling|sommer|herbst|printemps|[ée]t[ée]|automne|hiver|primavera|verano|oto(?:ñ|n)o|invierno)(?:\s+(20\d\d)\b|\s+(prochaine?|que viene|` + tlProx + `)\b)?`)
@@ -105,6 +107,7 @@ var tlNumWordValues = map[string]float64{
 func tlPrepKindX(prep string) string {
 	switch {
 	case strings.Contains(prep, "ende") || strings.Contains(prep, "fin") || strings.Contains(prep, "final") ||
+		strings.Contains(prep, "termin") || strings.Contains(prep, "acab") ||
 		prep == "im" || prep == "noch im" || prep == "en" || prep == "courant" || prep == "pour" ||
 		prep == "para" || prep == "en el mes de" || strings.HasPrefix(prep, "au mois"):
 		return "end"
@@ -313,11 +316,11 @@ func tlNumDate(d *doc, m []int, now time.Time) (Timeline, bool) {
 		}
 		if detectLanguage(s) == LangEnglish {
 			mo, day = a, b
-			if mo > 12 && day <= 12 {
-				mo, day = day, mo // a British writer
-			}
 		} else {
 			day, mo = a, b
+		}
+		if mo > 12 && day <= 12 {
+			mo, day = day, mo // a British writer, or a short text in the wrong language
 		}
 		if ys := group(s, m, 7); ys != "" {
 			y, yearGiven = atoi(7), true
@@ -325,7 +328,7 @@ func tlNumDate(d *doc, m []int, now time.Time) (Timeline, bool) {
 				y += 2000
 			}
 		}
-		if !yearGiven && prep == "" && (mo <= 12 && day <= 12 || a <= 12 && b <= 12) {
+		if !yearGiven && prep == "" && (mo <= 12 && day <= 12 || a <= 12 && b <= 12) && !tlLabelled(d, m[0]) {
 			return Timeline{}, false // a bare "3/4" is as often a fraction or a score; "6/15" is a date
 		}
 	default:
@@ -367,6 +370,9 @@ func tlNumDate(d *doc, m []int, now time.Time) (Timeline, bool) {
 	// A numeric date may be anything (a payment due, a delivery, a
 	// reply deadline): purchase words around it lift it to an answer.
 	conf := 0.4
+	if prep == "" && tlLabelled(d, m[0]) {
+		conf = 0.5 // "Go-live 15.3.", "Arranque: 15/03"
+	}
 	if prep != "" && prep != "on" && prep != "am" && prep != "le" && prep != "el" {
 		conf = 0.45 // "on 15.10." is as often a meeting as a deadline
 		if tlNotUntil(prep) || startsWithAny(prep, "by", "no later", "d'ici", "au plus tard", "sp", "a m", "zum", "per") {

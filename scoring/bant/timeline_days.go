@@ -18,7 +18,7 @@ var (
 	// "antes del 24": a day of this month (or the next, if it has passed).
 	tlOrdinalDayRe = mustPattern(`\b(by|before|until|till|no later than|bis zum|bis|zum|avant le|d'ici le|au plus tard le|antes del|para el|hasta el)\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th|\.)?(?:$|[^\d/.\pL])`)
 	// tlHolidayRe: an occasion after a deadline preposition.
-	tlHolidayRe = mustPattern(`\b(before|by|until|till|ahead of|in time for|for|vor|bis|bis zu|zu|avant|d'ici|pour|antes de|para|hasta)\s+(?:the |den |dem |der |les |le |la |el |las |los )?(christmas|xmas|the holidays|holidays|holiday season|black friday|cyber monday|thanksgiving|easter|new year's|new year|weihnachten|ostern|silvester|neujahr|feiertagen|f[êe]tes|no[ëe]l|p[âa]ques|nouvel an|navidad|semana santa|pascua|a(?:ñ|n)o nuevo|fiestas)\b`)
+	tlHolidayRe = mustPattern(`\b(before|by|until|till|ahead of|in time for|for|vor|bis|bis zu|zu|avant|d'ici|pour|antes de|para|hasta)\s+(?:the |den |dem |der |les |le |la |el |las |los )?(?:(?:vacances|vacaciones|ferien)\s+(?:de\s+|d'|der\s+)?)?(christmas|xmas|the holidays|holidays|holiday season|black friday|cyber monday|thanksgiving|easter|new year's|new year|weihnachten|ostern|silvester|neujahr|feiertagen|f[êe]tes|no[ëe]l|p[âa]ques|nouvel an|navidad|semana santa|pascua|a(?:ñ|n)o nuevo|fiestas)\b`)
 )
 
 // tlWeekdayNames maps weekday names of the four languages.

@@ -98,6 +98,8 @@ const (
 	// buying anything at the moment", "aktuell kein Bedarf", "pas
 	// intéressé pour l'instant") it is no timeline.
 	tlkNow
+	// tlkNewYear is the turn of the year: January next year.
+	tlkNewYear
 )
 
 // tlLexicon lists the phrases of each kind, all languages together.
@@ -109,7 +111,9 @@ var tlLexicon = []struct {
 		// German
 		"so schnell wie möglich", "so schnell als möglich", "so bald wie möglich", "schnellstmöglich",
 		"schnellstens", "baldmöglichst", "möglichst schnell", "möglichst bald", "umgehend", "sofort",
-		"ab sofort", "bis morgen", "noch heute",
+		"ab sofort", "bis morgen", "noch heute", "ab morgen", "gleich morgen",
+		"dès demain", "d[èe]s demain", "à partir de demain", "desde mañana", "a partir de mañana", "mañana mismo",
+		"starting tomorrow", "from tomorrow", "as of tomorrow",
 		// French
 		"dès que possible", "des que possible", "au plus vite", "le plus vite possible",
 		"le plus rapidement possible", "le plus tôt possible", "en urgence", "immédiatement",
@@ -169,6 +173,7 @@ var tlLexicon = []struct {
 		"fin del trimestre", "final del trimestre", "finales del trimestre", "durante este trimestre",
 		"en lo que queda de trimestre", "im laufe des quartals", "im laufe dieses quartals", "ce quarter",
 		"bis ende quartal", "ce q",
+		"cierre del trimestre", "cierre de trimestre", "cl[ôo]ture du trimestre", "quarter close", "close of the quarter", "quartalsabschluss",
 	}},
 	{tlkNextQuarter, []string{
 		"(?:" + tlNext + ") quartals?", "folgequartal", "im folgequartal",
@@ -193,6 +198,12 @@ var tlLexicon = []struct {
 		"a lo largo de este " + tlAno, "en lo que queda de " + tlAno, "en lo que resta del " + tlAno,
 		"ende jahr", "bis ende jahr", "antes de cerrar el " + tlAno, "al cierre del " + tlAno,
 		"antes del cierre del " + tlAno, "cierre de " + tlAno, "d'ici la fin de l'exercice",
+	}},
+	{tlkNewYear, []string{
+		"in the new year", "into the new year", "after the new year", "im neuen jahr", "zum neuen jahr", "nach dem jahreswechsel",
+		"avec la nouvelle ann[ée]e", "à la nouvelle ann[ée]e", "en d[ée]but d'ann[ée]e prochaine", "d[ée]but de l'ann[ée]e prochaine",
+		"con el (?:nuevo " + tlAno + "|" + tlAno + " nuevo)", "con el " + tlAno + " que viene", "a principios del (?:" + tlAno + " que viene|" + tlProx + " " + tlAno + ")",
+		"early next year", "beginning of next year", "start of next year", "anfang (?:des )?n(?:ä|ae|a)chsten jahres",
 	}},
 	{tlkNextYear, []string{
 		"(?:" + tlNext + ") jahr(?:es)?", "im folgejahr", "folgejahr",
@@ -235,7 +246,7 @@ var tlLexicon = []struct {
 		// German
 		"keine eile", "keine hektik", "kein zeitdruck", "keinen zeitdruck", "ohne zeitdruck",
 		"nicht eilig", "eilt nicht", "nicht dringend", "nicht zeitkritisch",
-		"(?:kein|keinen|noch kein|noch keinen) (?:festen |festes |konkreten |konkretes |genauen |genaues |fixen |fixes |definierten )?(?:termin|datum|zeitplan|zeitrahmen|zeithorizont|stichtag|deadline)",
+		"(?:kein|keinen|noch kein|noch keinen) (?:festen |festes |konkreten |konkretes |genauen |genaues |fixen |fixes |definierten )?(?:termin|datum|zeitplan|zeitrahmen|zeithorizont|zeitpunkt|stichtag|deadline)",
 		"keine (?:feste |konkrete |genaue |fixe )?(?:deadline|frist|zeitvorgabe|zeitplanung)",
 		"noch nicht terminiert", "irgendwann", "eines tages",
 		"(?:derzeit|momentan|aktuell|zurzeit|im moment|gerade|vorerst) (?:keine |keinen )?(?:kaufabsicht|anschaffung geplant|investition geplant)",
@@ -265,7 +276,18 @@ var tlLexicon = []struct {
 		"qui[ée]n sabe cu[áa]ndo", "para cuando (?:repunte|mejore|crezcamos|seamos)", "por si m[áa]s adelante",
 		"cuando se (?:reactive|libere|apruebe|desbloquee)", "si se libera", "no necesitamos nada",
 		"(?:ni|no) (?:estamos|vamos a) compra(?:ndo|r)", "no vamos a cambiar", "para m[áa]s adelante",
-		"en pausa", "aplazad[oa]", "pospuest[oa]", "se congel[óo]",
+		"en pausa", "aplazad[oa]",
+		"sans (?:calendrier|date|d[ée]lai|[ée]ch[ée]ance|planning)(?: pr[ée]cise?| fixe| pr[ée]vue?| d[ée]finie?)?",
+		"sin (?:ning[úu]n )?(?:proyecto|plan)(?: de (?:compra|cambio))?", "no hay (?:ning[úu]n )?proyecto(?: de (?:compra|cambio))?",
+		"sans (?:aucun )?projet(?: d'achat| de changement)?", "pas de projet (?:\\S+ )?(?:pr[ée]vu|planifi[ée])",
+		"(?:weder|kein\\pL*) (?:ein |einen )?(?:projekt|kauf|anschaffung|wechsel)\\pL* (?:\\S+ )?(?:geplant|vorgesehen)",
+		"(?:until|till|unless) (?:the |our )?budget (?:allows|permits|is (?:back|approved|available|there))",
+		"(?:bis|solange) (?:das |wieder )?budget", "tant que (?:le )?budget", "hasta que (?:haya|tengamos|se apruebe el) presupuesto",
+		"(?:maybe|perhaps) later", "vielleicht sp(?:ä|ae|a)ter", "(?:peut-[êe]tre|sans doute) plus tard", "(?:quiz[áa]s?|tal vez) m[áa]s adelante",
+		"not look(?:ing|in)? to (?:change|switch|buy|replace)", "(?:don't|do not|won't|will not) (?:plan to |want to )?(?:change|switch|buy|replace) (?:anything|our|it)",
+		"(?:nix|nichts) (?:(?:\\S+ )?(?:ändern|kaufen|wechseln|anschaffen))",
+		"(?:ne|n')\\s?(?:prendr|achèter|achèter|changer|changeron|signer|souscrir)\\pL* (?:pas|rien|aucun)",
+		"un jour\\.", "one day\\.", "eines tages\\.", "pospuest[oa]", "se congel[óo]",
 		"(?:presupuesto|proyecto|compras?|partida) (?:\\S+ ){0,3}congelad[oa]", "(?:está|esta|quedó|quedo) congelad[oa]",
 		// English
 		"postpone(?:d)?", "put (?:it|this|that|the project|everything|things|it all) on (?:hold|ice)",
@@ -277,7 +299,8 @@ var tlLexicon = []struct {
 		"(?:projekt|vorhaben|kauf|anschaffung|entscheidung|einführung|thema) (?:\\S+ ){0,3}verschoben", "auf unbestimmte zeit",
 		"sobald es (?:wieder )?budget gibt", "kaufpl(?:ä|ae|a)ne haben wir (?:derzeit |aktuell |momentan |noch )?(?:nicht|keine)",
 		"keine (?:konkreten )?kaufpl(?:ä|ae|a)ne", "kaufen (?:wir |werden wir )?(?:derzeit |aktuell |momentan |gerade |so bald )?nichts",
-		"(?:zeitplan|termin|datum|zeitrahmen|deadline) gibt es (?:\\S+ ){0,3}(?:nicht|keinen|keine)",
+		"(?:termin|zeitpunkt|datum|zeitplan)\\S* (?:\\S+ ){1,4}gibt es (?:\\S+ ){0,2}(?:nicht|keinen|keine)",
+		"(?:zeitplan|termin|datum|zeitrahmen|zeitpunkt|deadline) gibt es (?:\\S+ ){0,3}(?:nicht|keinen|keine)",
 		"(?:zeitplan|termin) steht (?:noch )?nicht", "f(?:ü|ue|u)r sp(?:ä|ae|a)ter", "brauchen (?:wir )?(?:derzeit |aktuell |momentan )?nichts",
 		// French
 		"pour plus tard", "en pause", "en suspens", "mis en attente", "(?:est|sont|été) report", "report[ée]e?s? (?:à|au|sine die)",
@@ -383,7 +406,12 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		q := quarterOf(mo)
 		t := pointIn(now, quarterStart(now, y, q+1), quarterStart(now, y, q+2), tlModKind(ctx))
 		return tlByHorizon(now, t, conf), true
+	case tlkNewYear:
+		return tlByHorizon(now, monthStart(now, y+1, 2), conf), true
 	case tlkNextYear:
+		if tlPeriodAfterRe.MatchString(after) {
+			return Timeline{}, false // "nächstes Jahr im Frühling": the season rule reads it
+		}
 		if tlPeriodBeforeRe.MatchString(s[max(0, m[0]-24):m[0]]) {
 			return Timeline{}, false // "Q1 nächsten Jahres": the quarter rule reads it
 		}
@@ -398,13 +426,17 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		}
 		return tl, true
 	default: // tlkLater
-		return Timeline{Label: LabelLater, Confidence: tlLaterConf}, true
+		return Timeline{Label: LabelLater, Confidence: tlLaterConfOf(d, m)}, true
 	}
 }
 
 // tlPeriodBeforeRe finds a quarter, half, month or season just before a
 // "next year" phrase, which then only says which year that period is in.
 var tlPeriodBeforeRe = regexp.MustCompile(`(?:\bq[1-4]|\bh[12]|quarter|quartal|trimestre|halbjahr|semestre|half|spring|summer|autumn|fall|winter|frühjahr|sommer|herbst|printemps|été|automne|hiver|primavera|verano|otoño|invierno|` + monthPat + `|januar|februar|märz|maerz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)s?\.?\s+(?:of\s+|de\s+|del\s+)?$`)
+
+// tlPeriodAfterRe finds a season, month or quarter just after a "next
+// year" phrase ("nächstes Jahr im Frühling", "l'an prochain en mars").
+var tlPeriodAfterRe = regexp.MustCompile(`^\s*,?\s*(?:im|in|en|au|el|la|le|zum|ab|dans le|in the|durante el|a)?\s*(?:q[1-4]\b|spring|summer|autumn|fall|winter|fr(?:ü|ue|u)hjahr|fr(?:ü|ue|u)hling|sommer|herbst|printemps|[ée]t[ée]|automne|hiver|primavera|verano|oto(?:ñ|n)o|invierno|` + monthPat + `|januar|februar|m(?:ä|ae|a)rz|juni|juli|oktober|dezember|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)`)
 
 // tlWindowTimeline is a window phrase's timeline: the window's label
 // whatever day it is, with Months up to the window's end but never above
@@ -481,6 +513,23 @@ const tlYearConf = 0.55
 // dated phrase, even a hedged one, so "no rush, but this year" and "not
 // urgent, maybe in autumn" keep the date, yet enough to answer alone.
 const tlLaterConf = 0.5
+
+// tlNoDateConf is the confidence of a statement that there is no date or
+// no plan ("no fixed date", "kein fester Termin", "sans calendrier", "no
+// hay ningún proyecto"): above a bare date with no purchase words (a
+// hiring plan's "this year"), below one with them.
+const tlNoDateConf = 0.62
+
+// tlNoDateRe tells a no-date or no-plan statement from a "no rush".
+var tlNoDateRe = regexp.MustCompile(`(?:budget|presupuesto|date|datum|fecha|timeline|time ?frame|deadline|termin|zeitpunkt|zeitplan|calendrier|calendario|plazo|d[ée]lai|planned|planifi|geplant|pr[ée]vu|previst|projet|project|projekt|proyecto|plans?\b|plane)`)
+
+// tlLaterConfOf is the confidence of the "later" statement at m.
+func tlLaterConfOf(d *doc, m []int) float64 {
+	if tlNoDateRe.MatchString(d.lower[m[0]:m[1]]) {
+		return tlNoDateConf
+	}
+	return tlLaterConf
+}
 
 // tlEndOnlyRe matches a window phrase that only names a period's end
 // ("fin de mois", "Monatsende", "final del mes"), without "this".

@@ -43,7 +43,7 @@ func tlYears(d *doc) [][]int {
 	var out [][]int
 	for _, m := range tlYearCoreRe.findAll(d) {
 		mm := tlWithPrep(d, []int{m[0], m[1], m[0], m[1]}, tlYearPrepRe)
-		if mm[2] < 0 {
+		if mm[2] < 0 && !tlEarliest(d, m) && !tlSchoolYearAround(d, m) {
 			continue // a bare year is a founding date or a budget's
 		}
 		out = append(out, mm)
@@ -208,4 +208,18 @@ func tlYearAfter(s string, p int) (start, end int, ok bool) {
 		return k, k + 4, true
 	}
 	return 0, 0, false
+}
+
+// tlSchoolYearLabelRe finds a school year named by its year ("the 2028
+// school year", "Schuljahr 2028/29", "année scolaire 2027-2028", "curso
+// 2027-28").
+var (
+	tlSchoolYearBeforeRe = regexp.MustCompile(`(?:schuljahr|school year|academic year|ann[ée]e scolaire|curso|a(?:ñ|n)o escolar|ciclo escolar)\s+$`)
+	tlSchoolYearAfterRe  = regexp.MustCompile(`^(?:[/-]\d{2,4})?\s+(?:school|academic) year`)
+)
+
+// tlSchoolYearAround reports a year that names a school year.
+func tlSchoolYearAround(d *doc, m []int) bool {
+	return tlSchoolYearBeforeRe.MatchString(d.lower[max(0, m[0]-24):m[0]]) ||
+		tlSchoolYearAfterRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+24)])
 }

@@ -31,6 +31,8 @@ var tlCutWords = map[string]bool{
 	"recortado": true, "recortaron": true, "recortó": true, "congelado": true, "congelada": true,
 	"congelaron": true, "cancelado": true, "cancelaron": true,
 	"coupée": true, "coupés": true, "coupées": true, "gelée": true, "gelés": true, "supprimée": true, "annulée": true,
+	"gastado": true, "gastada": true, "agotado": true, "agotada": true, "dépensé": true, "épuisé": true,
+	"ausgeschöpft": true, "aufgebraucht": true, "exhausted": true,
 	"recortada": true, "recortados": true, "congelados": true, "cancelada": true, "gestoppt": true,
 }
 
@@ -38,7 +40,7 @@ var tlCutWords = map[string]bool{
 // passive or after "budget" ("budget got cut this year", "was slashed");
 // active, they are a goal ("we want to cut costs this year").
 var tlCutVerbs = map[string]bool{
-	"tomber": true, "cut": true, "slashed": true, "axed": true, "pulled": true, "withdrawn": true, "killed": true,
+	"tomber": true, "cut": true, "spent": true, "slashed": true, "axed": true, "pulled": true, "withdrawn": true, "killed": true,
 }
 
 // tlCutStems are cut verbs in any inflection but the infinitive, which
@@ -86,7 +88,7 @@ func tlCutPassive(before, w string) bool {
 var tlScopeStops = []string{
 	" but ", " and ", " aber ", " sondern ", " und ", " mais ", " et ", " pero ", " sino ", " y ",
 	" so ", " also ", " donc ", " therefore ", " deshalb ", " por eso ", " because ", " weil ",
-	" car ", " porque ", " now ", " jetzt ", " maintenant ", " ahora ",
+	" car ", " porque ", " now ", " jetzt ", " maintenant ", " ahora ", " - ",
 }
 
 // tlScopeStart returns where the reach of a word before p starts: the
@@ -198,7 +200,7 @@ var (
 
 // tlPastAfterRe finds, right after a time phrase, a word that puts it in
 // the past: "two months ago", "en mars dernier", "en marzo pasado".
-var tlPastAfterRe = regexp.MustCompile(`^\s*(?:ago\b|dernier|derni[èe]re|pasad[oa]\b|passé|passe\b|zuvor\b)`)
+var tlPastAfterRe = regexp.MustCompile(`^\s*(?:ago\b|(?:of |del |de l'|des )?(?:last year|a(?:ñ|n)o pasado|an dernier|ann[ée]e derni[èe]re|letzten jahres|vergangenen jahres)|dernier|derni[èe]re|pasad[oa]\b|passé|passe\b|zuvor\b)`)
 
 // tlPast reports a time phrase about the past.
 func tlPast(d *doc, m []int) bool {
@@ -213,7 +215,7 @@ func tlPast(d *doc, m []int) bool {
 	if seg := d.lower[lo:m[0]]; tlPastSimpleRe.MatchString(seg) && !tlIntentRe.MatchString(seg) {
 		return true // "it took me three weekends this spring", "food cost went up this summer"
 	}
-	if seg := d.lower[lo:m[0]]; tlPastRomanceRe.MatchString(seg) && !tlIntentRe.MatchString(seg) {
+	if seg := d.lower[lo:m[0]]; (tlPastRomanceRe.MatchString(seg) || tlPreteriteEsRe.MatchString(seg)) && !tlIntentRe.MatchString(seg) {
 		return true // "le toit a pris l'eau cet hiver", "se ha recortado este año"
 	}
 	if tlTimesRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-30):min(d.clauseEnd(m[1]), m[1]+30)]) {
@@ -232,6 +234,11 @@ var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:has been|have been|took|
 // intent words, which tlPast checks first.
 var tlPastRomanceRe = regexp.MustCompile(`(?:^|[^\pL])(?:a|ont|avons|avez|ai|as|avait|avaient|ha|han|hemos|he|hab[íi]a|hab[íi]an)\s+(?:(?:d[ée]j[àa]|bien|ya|tout|beaucoup)\s+)?\pL+(?:é|ée|és|ées|is|it|u|us|ert|eint|ado|ada|ados|adas|ido|ida|idos|idas|cho|to)(?:$|[^\pL])`)
 
+// tlPreteriteEsRe finds a Spanish simple past in the third person plural
+// ("se nos olvidaron dos encargos este año", "perdieron"): the time
+// phrase after it is the past.
+var tlPreteriteEsRe = regexp.MustCompile(`(?:^|[^\pL])\pL{2,}(?:aron|ieron)(?:$|[^\pL])`)
+
 // tlTimesRe finds a count of occurrences ("twice", "zweimal", "deux fois",
 // "dos veces"): a time phrase beside it counts incidents, not a plan.
 var tlTimesRe = regexp.MustCompile(`(?:^|[^\pL])(?:twice|(?:two|three|four|several|many|\d+) times|zweimal|dreimal|mehrmals|mehrfach|\d+ ?mal|(?:deux|trois|plusieurs|\d+) fois|(?:dos|tres|varias|\d+) veces)(?:$|[^\pL])`)
@@ -240,7 +247,7 @@ var tlTimesRe = regexp.MustCompile(`(?:^|[^\pL])(?:twice|(?:two|three|four|sever
 // already passed this year only means next year's when the writer speaks
 // of a plan ("we want to start in March"), not of an event ("we raised
 // our round in April").
-var tlIntentRe = regexp.MustCompile(`(?:^|[^\pL])(?:want|wants|would like|'d like|plan|plans|planning|planned|aim|aiming|target|targeting|hope|hoping|intend|expect|need|needs|must|should|will|'ll|going to|looking to|go[- ]live|start|starting|launch|kick[- ]?off|roll ?out|deadline|timeline|ready|live|` +
+var tlIntentRe = regexp.MustCompile(`(?:^|[^\pL])(?:want|wants|would like|'d like|we'll|i'll|they'll|buy|purchase|order|sobald|once|as soon as|d[èe]s que|en cuanto|una vez que|install(?:ing|ation)?|implement(?:ing|ation)?|instalar|instalaci[óo]n|implantar|implantaci[óo]n|implementar|implementaci[óo]n|d[ée]ployer|d[ée]ploiement|mise en service|einf(?:ü|ue|u)hren|einf(?:ü|ue|u)hrung|inbetriebnahme|plan|plans|planning|planned|aim|aiming|target|targeting|hope|hoping|intend|expect|need|needs|must|should|will|'ll|going to|looking to|go[- ]live|start|starting|launch|kick[- ]?off|roll ?out|deadline|timeline|ready|live|` +
 	`ideally|idealerweise|id[ée]alement|idealmente|next|prochaine?|won't|wont|decide|decision|entscheid\pL*|d[ée]cid\pL*|d[ée]cision|decid\pL*|decisi[óo]n|` +
 	`maybe|probably|perhaps|possibly|vielleicht|eventuell|voraussichtlich|wahrscheinlich|peut-[êe]tre|probablement|quiz[áa]s?|tal vez|probablemente|` +
 	`pr[óo]xim[oa]|que viene|n(?:ä|ae|a)chste[nmrs]?|would|gustar[íi]a|encantar[íi]a|aimerions|aimerais|vis[ée]e?|` +
@@ -264,7 +271,8 @@ func tlIntentAround(d *doc, m []int) bool {
 		}
 	}
 	return tlIntentRe.MatchString(d.lower[lo:m[1]]) || tlIntentRe.MatchString(rest) ||
-		tlForwardPrepRe.MatchString(d.lower[m[0]:m[1]]) || tlModalRe.MatchString(d.lower[lo:hi])
+		tlForwardPrepRe.MatchString(d.lower[m[0]:m[1]]) || tlModalRe.MatchString(d.lower[lo:hi]) || tlShifted(d, m) ||
+		tlFiscalNear(d.lower[max(d.clauseStart(m[0]), m[0]-60):hi])
 }
 
 // tlForwardPrepRe finds, in a time phrase itself, a preposition that only
@@ -275,7 +283,7 @@ var tlForwardPrepRe = regexp.MustCompile(`^(?:by|before|until|till|no later than
 // tlModalRe finds conditional and modal verb stems of a plan in any
 // inflection: "sollte stehen", "il faudrait", "devrait être", "debería
 // estar", "könnten starten", "we'd need".
-var tlModalRe = regexp.MustCompile(`(?:^|[^\pL])(?:sollt\pL*|k(?:ö|oe|o)nnt\pL*|m(?:ü|ue|u)sst\pL*|br(?:ä|ae|a)ucht\pL*|ben(?:ö|oe|o)tig\pL*|faudr\pL*|devr\pL*|pourr\pL*|souhait\pL*|aimer\pL*|compt\pL*|deber\pL*|necesit\pL*|querr\pL*|quer[ií]\pL*|gustar\pL*|hopefully|we'd|i'd|needs?|wanted)(?:$|[^\pL])`)
+var tlModalRe = regexp.MustCompile(`(?:^|[^\pL])(?:sollt\pL*|k(?:ö|oe|o)nnt\pL*|m(?:ü|ue|u)sst\pL*|br(?:ä|ae|a)ucht\pL*|ben(?:ö|oe|o)tig\pL*|faudr\pL*|devr\pL*|pourr\pL*|souhait\pL*|aimer\pL*|compt\pL*|deber\pL*|necesit\pL*|querr\pL*|quer[ií]\pL*|gustar\pL*|hopefully|we'd|i'd|needs?|wanted|w(?:ü|ue|u)rde\pL*|w(?:ä|ae|a)re|quier\pL*|partir|idea)(?:$|[^\pL])`)
 
 // tlNegationAfter returns the offset of a negator among the three words
 // after match m, before a comma or conjunction: "este año no hay
@@ -305,7 +313,7 @@ func tlNegationAfter(d *doc, m []int) int {
 			break
 		}
 		w := strings.Trim(rest[off:end], ".!?")
-		if tlIsCutWord(w) || n < 3 && (tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2) {
+		if tlIsCutWord(w) || tlCutPassive(rest[:off], w) || n < 3 && (tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2) {
 			if !tlOnlyAfter(rest[end:]) {
 				return m[1] + off
 			}

@@ -3,6 +3,7 @@ package bant
 import (
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -33,7 +34,7 @@ var (
 	tlYaAfterRe    = regexp.MustCompile(`^\s*(?:mismo|$|[.!?;,:)])`)
 	tlTodayAfterRe = regexp.MustCompile(`^\s*(?:noch|mismo|m[êe]me|if|please|bitte|si|s'il|por favor|$|[.!?;,:])`)
 	// tlTodayNeedRe: a plan's verb before "today" in its clause.
-	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|get|add|added|arranc\pL*|empiez\pL*|empez\pL*|lo quiero|lo queremos)(?:$|[^\pL])`)
+	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|get|add|added|quier\pL*|contrat\pL*|arranc\pL*|empiez\pL*|empez\pL*|lo quiero|lo queremos)(?:$|[^\pL])`)
 )
 
 func tlToday(d *doc, m []int, _ time.Time) (Timeline, bool) {
@@ -90,6 +91,16 @@ func tlBareWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 // der Messe im März"): its date is the deadline, not a meeting's.
 var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in time for|ready for|antes de|para|avant|pour|vor|bis zu[mr]?|zu[mr])\s+(?:(?:the|our|their|la|las|el|los|les|le|l'|notre|nos|nuestr[oa]s?|der|dem|den|die|das|unsere[mnr]?)\s+)?(?:\S+\s+)?(?:holidays?|holiday season|vacations?|vacaciones|vacances|cong[ée]s|urlaub\pL*|betriebsferien|sommerpause|trade ?show|trade fair|expo|messe|salon|feria|event|season|saison|temporada|rentr[ée]e|lancement|launch|opening|er(?:ö|oe|o)ffnung|apertura|ouverture)`)
 
+// tlFiscalRe finds a fiscal year's start or close that a plan is tied to
+// ("once the fiscal year starts in April", "sobald das Geschäftsjahr im
+// April beginnt", "une fois le nouvel exercice commencé", "antes de que
+// arranque el nuevo año fiscal", "antes de que cierre el año fiscal"):
+// its date is the plan's, not a bookkeeping aside.
+var tlFiscalRe = regexp.MustCompile(`(?:fiscal|financial|budget) year(?:\s+\S+){0,2}\s+(?:starts|begins|kicks off)|gesch(?:ä|ae|a)ftsjahr\pL*(?:\s+\S+){0,2}\s+(?:beginnt|startet|anf(?:ä|ae|a)ngt)|` +
+	`exercice(?:\s+\S+){0,2}\s+(?:commenc\pL*|d[ée]marr\pL*|d[ée]but\pL*)|(?:a(?:ñ|n)o|ejercicio) fiscal(?:\s+\S+){0,2}\s+(?:empieza|comienza|arranca|inicia)|` +
+	`(?:start|starts|begins|beginn|beginnt|d[ée]but|commence|arranque|empiece|comience|inicie|inicio|comienzo)\s+(?:of\s+|de\s+|du\s+|del\s+|des\s+)?(?:the |el |le |l'|das |den )?(?:new |next |nuevo |nouvel |neuen? |pr[óo]ximo )?(?:fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
+	`(?:before|by|antes de que|antes del?|bevor|vor|avant)\s+(?:\S+\s+){0,3}(?:fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)`)
+
 // tlClauseEnd is d.clauseEnd, except that a German date's dot followed by
 // a lower-case word ("am 20.09. sollte es laufen") ends no sentence: the
 // clause runs on, so its purchase words count.
@@ -144,7 +155,8 @@ func tlSchoolYear(d *doc, m []int, now time.Time) (Timeline, bool) {
 var (
 	tlContextXRe = regexp.MustCompile(tlWords(
 		"brauch\\pL*", "ben(?:ö|oe|o)tig\\pL*", "abschlie(?:ß|ss)\\pL*", "lo quiero", "la quiero", "lo queremos",
-		"closes", "closing", "due (?:on|by|date)", "il (?:nous |me )?faut", "award(?:ed)?", "attribution", "adjudicaci[óo]n",
+		"closes", "closing", "due (?:on|by|date)", "install\\pL*", "instal\\pL*", "implant\\pL*", "implement\\pL*", "despliegue", "despleg\\pL*", "desplieg\\pL*", "roll-?out", "rollout\\pL*", "ausroll\\pL*", "arranc\\pL*", "contrat\\pL*", "entschied\\pL*", "entschieden", "decided", "d[ée]cid\\pL*", "decid\\pL*", "activ\\pL*", "aktivier\\pL*",
+		"have to", "tenemos que", "tendremos que", "hay que", "m(?:ü|ue|u)ssen", "devons", "devrons", "il faudra", "il (?:nous |me )?faut", "award(?:ed)?", "attribution", "adjudicaci[óo]n",
 		// Ready in any language.
 		"pr[êe]te?s?", "list[oa]s?", "fertig", "bereit", "startklar",
 		// Expiry of the current tool or contract: its date is the deadline.
@@ -152,14 +164,15 @@ var (
 		"l(?:ä|ae|a)uft", "ausl(?:ä|ae|a)uft", "endet", "gek(?:ü|ue|u)ndigt", "k(?:ü|ue|u)ndigung",
 		"expire", "expirent", "[ée]ch[ée]ance", "expiration", "prend fin", "se termine", "r[ée]siliation",
 		"vence", "vencimiento", "caduca", "se acaba", "finaliza", "renovaci[óo]n",
-	))
+	) + `|(?:contract|licen[cs]e|subscription|lease|vertrag|lizenz|abo|contrat|abonnement|contrato|licencia|suscripci[óo]n)\pL*(?:\s+\S+){0,4}?\s+(?:ends?|ending|is up|terminates?)\b`)
 	tlMeetingXRe = regexp.MustCompile(tlWords(
-		"meets", "gala", "parler", "parle", "parlons", "discuter", "discutons",
+		"meets", "gala", "parler", "absent", "absente", "abwesend", "ausente", "away", "cr[ée]neau", "cr[ée]neaux", "slot", "slots", "zeitfenster", "hueco", "huecos", "franja", "franjas", "parle", "parlons", "discuter", "discutons",
 		"exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio",
 	))
 	tlQuoteXRe = regexp.MustCompile(tlWords(
 		// Replies: "revenir vers moi avant vendredi", "envíenla antes del viernes".
-		"revenir vers", "reveni\\pL*", "r[ée]pondre", "env[íi]en\\pL*", "zusenden", "zuschicken",
+		"revenir vers", "reveni\\pL*", "recommendation", "recommendations", "recommandation", "recommandations", "recomendaci[óo]n\\pL*", "empfehlung\\pL*",
+		"short-list", "short-lists", "informe", "bericht", "rapport", "report", "r[ée]pondre", "env[íi]en\\pL*", "zusenden", "zuschicken",
 		// Payments: "kann unsere Buchhaltung sie nicht bis zum 30.11. anweisen".
 		"anweisen", "(?:ü|ue|u)berweis\\pL*", "bezahl\\pL*", "payer", "virement", "pagar", "transferencia", "buchhaltung",
 	))
@@ -168,4 +181,15 @@ var (
 // tlNear reports whether p or its addition x matches within d.lower[lo:hi].
 func tlNear(p *pattern, x *regexp.Regexp, d *doc, lo, hi int) bool {
 	return tlMatchesNear(p, d, lo, hi) || x.MatchString(d.lower[lo:hi])
+}
+
+// tlFiscalNear reports tlFiscalRe in s, asking for its nouns first: the
+// expression has no literal prefix, so it would scan every window.
+func tlFiscalNear(s string) bool {
+	for _, w := range []string{"fiscal", "financial", "budget year", "ftsjahr", "exercice", "ejercicio"} {
+		if strings.Contains(s, w) {
+			return tlFiscalRe.MatchString(s)
+		}
+	}
+	return false
 }

@@ -1,0 +1,176 @@
+package bant
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Several purchase dates in one text: the horizon rule takes the latest
+// (tlLatest), and a date the writer moved the plan to, or settled on
+// after a first guess, beats the dates it replaces: "we wanted March,
+// now it's autumn", "auf Herbst verschoben", "donc avant avril", "lo
+// hemos pasado a octubre".
+
+// tlShiftBeforeRe finds, just before a date, a verb that moves a plan
+// (any inflection, a few words between), "now", or a conclusion ("so",
+// "also", "donc", "o sea") that restates the date.
+var tlShiftBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:` +
+	// Moved to: en, de, fr, es ("pushed back to", "verschoben auf",
+	// "reporté à", "pasado a"); the preposition may open the date phrase.
+	`(?:pushed|pushing|moved|moving|postponed|postponing|delayed|slipped|slipping|shifted|rescheduled|deferred|bumped|brought forward|forward|vorgezogen|vorverlegt|avanc[ée]e?|adelantad[oa]|adelantamos|` +
+	`verschoben|verschieben|verlegt|geschoben|gerutscht|rutscht|verz(?:ö|oe|o)gert|` +
+	`report\pL*|d[ée]cal\pL*|repouss\pL*|gliss\pL*|` +
+	`pasad[oa]|pasamos|movid[oa]|movimos|aplaz\pL*|pospu\pL*|pospon\pL*|retras\pL*|corri\pL*)(?:\s+\S+){0,3}\s+(?:to|until|till|into|for|auf|nach|bis|[àa]|au|al|para|hasta)|` +
+	// Now, at last.
+	`(?:now (?:it's|it is|we're|we are|looking|more like|rather)|jetzt (?:wird es|eher|doch|erst)|inzwischen|mittlerweile|maintenant (?:c'est|plut[ôo]t|ce sera)|d[ée]sormais|finalement|ahora (?:es|ser[áa]|m[áa]s bien)|finalmente)(?:\s+\S+){0,4}|` +
+	// A new plan.
+	`(?:new plan|neuer plan|nouveau plan|nouveau calendrier|nuevo plan|neue planung)[:,]?(?:\s+\S+){0,3}|` +
+	// A conclusion restating the date.
+	`(?:so|i\.e\.|that is|meaning|also|d\.h\.|sprich|donc|soit|c'est-[àa]-dire|o sea|es decir|entonces)[,:]?(?:\s+\S+){0,1}` +
+	`)\s+$`)
+
+// tlShifted reports a date phrase at m that the writer moved the plan to
+// or settled on. A date already read as someone else's (a meeting's, a
+// quote's) stays so.
+func tlShifted(d *doc, m []int) bool {
+	lo := max(d.clauseStart(m[0]), m[0]-48)
+	if tlShiftBeforeRe.MatchString(d.lower[lo:m[0]]) {
+		return true
+	}
+	// "auf Herbst verschoben" has its preposition in the date phrase.
+	return tlShiftPrepRe.MatchString(d.lower[m[0]:m[1]]) && tlShiftVerbRe.MatchString(d.lower[lo:m[0]])
+}
+
+var (
+	tlShiftPrepRe = regexp.MustCompile(`^(?:to|until|till|into|auf|nach|[àa]|au|al|para|hasta)\s`)
+	tlShiftVerbRe = regexp.MustCompile(`(?:^|[^\pL])(?:pushed|moved|postponed|delayed|slipped|shifted|rescheduled|deferred|bumped|verschoben|verlegt|geschoben|gerutscht|report\pL*|d[ée]cal\pL*|repouss\pL*|gliss\pL*|pasad[oa]|pasamos|movid[oa]|movimos|aplaz\pL*|pospu\pL*|pospon\pL*|retras\pL*)(?:\s+\S+){0,3}\s+$`)
+)
+
+// tlLocalSupport reports purchase words in the date's own part of the
+// clause (after the last comma or conjunction before it): "firmar en marzo
+// y celebramos el aniversario en octubre" lifts March, not October.
+func tlLocalSupport(d *doc, m []int) bool {
+	lo := tlScopeStart(d, m[0], 80)
+	hi := min(d.clauseEnd(m[1]), m[1]+40)
+	rest := d.lower[m[1]:hi]
+	for _, stop := range tlScopeStops {
+		if i := strings.Index(rest, stop); i >= 0 {
+			hi = m[1] + i
+			rest = rest[:i]
+		}
+	}
+	return tlNear(tlContextRe, tlContextXRe, d, lo, hi) || tlNear(tlContextRe, tlContextXRe, d, m[0], m[1])
+}
+
+// tlOfBeforeRe finds "of", "de", "del" or "des" right before a date
+// phrase, and the word before it.
+var tlOfBeforeRe = regexp.MustCompile(`(\pL+)\s+(?:of|de|del|des|d')\s*$`)
+
+// tlQualifiesEvent reports a date phrase that only says which event is
+// meant ("avant le Black Friday de cette année", "the launch of next
+// year"): not a purchase date of its own. "fin de cette année" and "a
+// finales de este año" are dates.
+func tlQualifiesEvent(d *doc, m []int) bool {
+	g := tlOfBeforeRe.FindStringSubmatch(d.lower[max(d.clauseStart(m[0]), m[0]-32):m[0]])
+	if g == nil {
+		return false
+	}
+	w := g[1]
+	for _, p := range []string{"fin", "final", "end", "ende", "mitte", "mediado", "principio", "début", "debut", "start", "beginning", "middle", "anfang", "course", "courant", "cours", "lo largo",
+		"antes", "despu", "cerca", "alrededor", "partir", "dentro", "trav", "près", "pres", "autour", "avant", "lors", "hors", "instead", "ahead", "because", "out"} {
+		if strings.HasPrefix(w, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// tlOldPlanRe finds, before a date, words that make it a plan the writer
+// has given up ("we had planned to launch in April", "eigentlich war März
+// geplant", "nous visions décembre", "íbamos a empezar en marzo"): the
+// date is no longer theirs.
+var tlOldPlanRe = regexp.MustCompile(`(?:^|[^\pL])(?:had (?:planned|wanted|hoped|intended)|originally|initially|were going to|was (?:supposed|going) to|was planned|were planning|was scheduled|` +
+	`urspr(?:ü|ue|u)nglich|eigentlich|hatten (?:\S+ ){0,3}(?:geplant|vor)|war (?:\S+ ){0,2}geplant|wollten|` +
+	`avions pr[ée]vu|avait pr[ée]vu|[ée]tait pr[ée]vu|devait|devions|pensions|voulions|visions|initialement|` +
+	`ten[íi]amos (?:previsto|pensado|planeado)|[íi]bamos a|iba a|quer[íi]amos|estaba previsto|en principio|inicialmente|originalmente)(?:$|[^\pL])`)
+
+// tlOldPlan reports a date phrase at m that names a dropped plan.
+func tlOldPlan(d *doc, m []int) bool {
+	lo := tlScopeStart(d, m[0], 70)
+	return tlOldPlanRe.MatchString(d.lower[lo:m[0]])
+}
+
+// tlEarliestRe finds "at the earliest" around a date: "frühestens 2026",
+// "2026 at the earliest", "au plus tôt en 2027", "como pronto en marzo".
+// The date is when buying may begin; the horizon stays open: no timeline.
+var tlEarliestRe = regexp.MustCompile(`(?:^|[^\pL])(?:at the earliest|earliest|fr(?:ü|ue|u)hestens|au plus t[ôo]t|como (?:muy )?pronto)(?:$|[^\pL])`)
+
+// tlEarliest reports an earliest-date marker just before or after m.
+func tlEarliest(d *doc, m []int) bool {
+	lo := max(d.clauseStart(m[0]), m[0]-24)
+	hi := min(d.clauseEnd(m[1]), m[1]+40)
+	return tlEarliestRe.MatchString(d.lower[lo:m[1]]) || tlEarliestRe.MatchString(d.lower[m[1]:hi])
+}
+
+// tlGrowthRe finds a headcount's growth ("from 40 to 110 people", "von
+// 35 auf 90", "de 20 à 45 personnes"): a date beside it is the growth's.
+var tlGrowthRe = regexp.MustCompile(`(?:^|[^\pL])(?:from|von|de|desde)\s+\d+\s+(?:to|auf|à|a|hasta)\s+\d+`)
+
+// tlTurnSpeakers are a chat transcript's speaker labels ("Agent:",
+// "Visiteur :"); true marks the vendor's side, whose words are not the
+// lead's ("Agent: most clients start within the month").
+var tlTurnSpeakers = map[string]bool{
+	"agent": true, "agente": true, "agent.e": true, "support": true, "bot": true, "chatbot": true, "sales": true,
+	"vendedor": true, "vendedora": true, "asesor": true, "asesora": true, "conseiller": true, "conseillère": true,
+	"conseillere": true, "berater": true, "beraterin": true, "operator": true, "opérateur": true, "operateur": true,
+	"visitor": false, "visiteur": false, "visiteuse": false, "visitante": false, "besucher": false, "besucherin": false,
+	"kunde": false, "kundin": false, "client": false, "cliente": false, "customer": false, "user": false,
+	"usuario": false, "lead": false, "prospect": false, "me": false, "moi": false, "yo": false, "ich": false,
+}
+
+// tlAgentTurns returns the spans of d that a vendor's agent speaks in a
+// pasted chat transcript: from an agent's label to the next label. It
+// reads the word before each colon, so it costs a pass over the bytes.
+func tlAgentTurns(d *doc) [][2]int {
+	s := d.lower
+	var out [][2]int
+	open := -1
+	for i := strings.IndexByte(s, ':'); i >= 0; {
+		e := i
+		if e > 0 && s[e-1] == ' ' {
+			e--
+		}
+		b := e
+		for b > 0 && (isWordByte(s[b-1]) || s[b-1] == '.' || s[b-1] >= 0x80) {
+			b--
+		}
+		if agent, ok := tlTurnSpeakers[s[b:e]]; ok && (b == 0 || !isWordByte(s[b-1])) {
+			if open >= 0 {
+				out = append(out, [2]int{open, b})
+				open = -1
+			}
+			if agent {
+				open = b
+			}
+		}
+		n := strings.IndexByte(s[i+1:], ':')
+		if n < 0 {
+			break
+		}
+		i += n + 1
+	}
+	if open >= 0 {
+		out = append(out, [2]int{open, len(s)})
+	}
+	return out
+}
+
+// tlInTurns reports whether p lies in one of turns.
+func tlInTurns(turns [][2]int, p int) bool {
+	for _, t := range turns {
+		if p >= t[0] && p < t[1] {
+			return true
+		}
+	}
+	return false
+}
