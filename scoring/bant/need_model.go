@@ -5,13 +5,11 @@ import (
 	"encoding/json"
 	"math"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // The learned need model: a logistic regression over hashed word
 // features, trained on the labelled tune corpus by
-// internal/needtrain and shipped as need_model_weights.json. It reads a
+// internal/modeltrain and shipped as need_model_weights.json. It reads a
 // stated need where the rules find none (a pain told in words no rule
 // lists); when the rules find a stated need they are kept. Retrain after
 // changing the corpus or the features with
@@ -38,7 +36,7 @@ const needModelThreshold = 0.66
 const needModelEvidenceWords = 3
 
 // needModel is a logistic regression over hashed features (see
-// needFeatures): P(stated) = sigmoid(bias + Σ weights[h]·count/√n).
+// modelFeatures): P(stated) = sigmoid(bias + Σ weights[h]·count/√n).
 type needModel struct {
 	bias    float32
 	weights []float32 // len is a power of two
@@ -75,186 +73,6 @@ func mustNeedModel(b []byte) *needModel {
 	return m
 }
 
-// needWord is one word of a text as the model reads it: offsets in the
-// doc and the folded form (lower case, accents removed, digits as 0).
-type needWord struct {
-	start, end int
-	folded     string
-}
-
-// needModelWords splits lower into words of letters and digits, folding each.
-// A sentence break (., !, ?, ;, line break) between two words is recorded
-// in brk so bigrams do not cross it.
-func needModelWords(lower string) (words []needWord, brk []bool) {
-	// All folded words go into one buffer, converted to a string once;
-	// each word's folded form is a slice of it.
-	var b strings.Builder
-	b.Grow(len(lower))
-	var spans [][2]int // folded offsets of each word in b
-	start, fstart := -1, 0
-	sawBreak := false
-	flush := func(end int) {
-		if start >= 0 {
-			words = append(words, needWord{start: start, end: end})
-			spans = append(spans, [2]int{fstart, b.Len()})
-			brk = append(brk, sawBreak)
-			sawBreak = false
-			start = -1
-		}
-	}
-	for i, r := range lower {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start, fstart = i, b.Len()
-			}
-			needFoldRune(&b, r)
-			continue
-		}
-		flush(i)
-		switch r {
-		case '.', '!', '?', ';', '\n':
-			sawBreak = true
-		}
-	}
-	flush(len(lower))
-	folded := b.String()
-	for i, sp := range spans {
-		words[i].folded = folded[sp[0]:sp[1]]
-	}
-	return words, brk
-}
-
-// needFunctionWords are articles, pronouns, prepositions and
-// conjunctions (folded). The model reads them (they carry how a story is
-// told), but a decision must not rest on them: their positive weight is
-// left out of the probability that decides (see needModelRead.decide) and
-// they are never Evidence. Negations are not here.
-var needFunctionWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`
-		a an the and or but of to in on at by for from with as is are was were be been it its this that these those
-		i we you he she they me us him them my our your his her their so if then than there here also just per up
-		der die das den dem des ein eine einen einem einer und oder aber zu im in am an auf bei mit von vom fur
-		ich wir sie er es ihr uns unser unsere unseren unserem euch ist sind war waren wird werden hat haben auch noch
-		le la les l un une des du de d et ou mais a au aux en dans sur pour par avec je j nous vous il elle ils elles
-		notre nos votre vos ce cet cette ces c qu que qui est sont s y se sa son ses leur leurs
-		el la los las lo un una unos unas y o pero de del al a en con por para que se su sus nuestro nuestra
-		nuestros nuestras es son yo nosotros me mi mis te tu le les este esta estos estas como`) {
-		m[w] = true
-	}
-	return m
-}()
-
-// needFoldRune writes r without its accent (ß as ss, digits as 0).
-func needFoldRune(b *strings.Builder, r rune) {
-	switch {
-	case r >= '0' && r <= '9' || unicode.IsDigit(r):
-		b.WriteByte('0')
-	case r < utf8.RuneSelf:
-		b.WriteByte(byte(r))
-	default:
-		switch r {
-		case 'à', 'á', 'â', 'ã', 'ä', 'å':
-			b.WriteByte('a')
-		case 'ç':
-			b.WriteByte('c')
-		case 'è', 'é', 'ê', 'ë':
-			b.WriteByte('e')
-		case 'ì', 'í', 'î', 'ï':
-			b.WriteByte('i')
-		case 'ñ':
-			b.WriteByte('n')
-		case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø':
-			b.WriteByte('o')
-		case 'ù', 'ú', 'û', 'ü':
-			b.WriteByte('u')
-		case 'ý', 'ÿ':
-			b.WriteByte('y')
-		case 'ß':
-			b.WriteString("ss")
-		case 'œ':
-			b.WriteString("oe")
-		case 'æ':
-			b.WriteString("ae")
-		default:
-			b.WriteRune(r)
-		}
-	}
-}
-
-// Feature kinds, hashed in as a first byte so a word and its prefix or a
-// 4-gram never share a hash by construction.
-const (
-	needFeatWord   = 'w'
-	needFeatPrefix = 'p'
-	needFeatGram   = 'g'
-	needFeatBigram = 'b'
-)
-
-// needPrefixLen is the prefix length that stands for a word's stem
-// ("automatiser", "automatizar", "automatisch" → "autom").
-const needPrefixLen = 5
-
-const (
-	fnvOffset32 = 2166136261
-	fnvPrime32  = 16777619
-)
-
-func fnvAdd(h uint32, s string) uint32 {
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * fnvPrime32
-	}
-	return h
-}
-
-func fnvByte(h uint32, c byte) uint32 { return (h ^ uint32(c)) * fnvPrime32 }
-
-// needFeatures calls emit with the hash of every feature of words and the
-// words it belongs to (a bigram belongs to two): the word, its first
-// needPrefixLen bytes when longer, its character 4-grams with "<" and
-// ">" marking its ends, and the word pair with its predecessor in the
-// same sentence. Hashes are FNV-1a over the kind byte and the text.
-func needFeatures(words []needWord, brk []bool, emit func(h uint32, w1, w2 int)) {
-	for i, w := range words {
-		f := w.folded
-		emit(fnvAdd(fnvByte(fnvOffset32, needFeatWord), f), i, -1)
-		if len(f) > needPrefixLen {
-			emit(fnvAdd(fnvByte(fnvOffset32, needFeatPrefix), f[:needPrefixLen]), i, -1)
-		}
-		if len(f) >= 3 {
-			// 4-grams of "<f>": the first and last take an end marker.
-			for k := -1; k+4 <= len(f)+1; k++ {
-				h := fnvByte(fnvOffset32, needFeatGram)
-				for j := k; j < k+4; j++ {
-					switch {
-					case j < 0:
-						h = fnvByte(h, '<')
-					case j >= len(f):
-						h = fnvByte(h, '>')
-					default:
-						h = fnvByte(h, f[j])
-					}
-				}
-				emit(h, i, -1)
-			}
-		}
-		if i > 0 && !brk[i] {
-			h := fnvAdd(fnvByte(fnvOffset32, needFeatBigram), words[i-1].folded)
-			h = fnvAdd(fnvByte(h, ' '), f)
-			emit(h, i-1, i)
-		}
-	}
-}
-
-// needFeatureHashes returns every feature hash of lower, repeats kept:
-// the training input of internal/needtrain.
-func needFeatureHashes(lower string) []uint32 {
-	words, brk := needModelWords(lower)
-	var hs []uint32
-	needFeatures(words, brk, func(h uint32, _, _ int) { hs = append(hs, h) })
-	return hs
-}
-
 // needModelRead is the model's reading of a text.
 type needModelRead struct {
 	// prob is P(stated); decide is P(stated) without the positive
@@ -262,7 +80,7 @@ type needModelRead struct {
 	prob, decide float64
 	// words are the text's words and contrib how much each pushed the
 	// score towards a stated need.
-	words   []needWord
+	words   []modelWord
 	contrib []float64
 }
 
@@ -270,11 +88,11 @@ type needModelRead struct {
 // number of feature occurrences: the same value as the trainer's
 // count/√n per bucket.
 func (m *needModel) read(d *doc) needModelRead {
-	words, brk := needModelWords(d.lower)
+	words, brk := modelWords(d.lower)
 	r := needModelRead{words: words, contrib: make([]float64, len(words))}
 	mask := uint32(len(m.weights) - 1)
 	n := 0
-	needFeatures(words, brk, func(h uint32, w1, w2 int) {
+	modelFeatures(words, brk, func(h uint32, w1, w2 int) {
 		n++
 		w := float64(m.weights[h&mask])
 		if w2 < 0 {
@@ -291,7 +109,7 @@ func (m *needModel) read(d *doc) needModelRead {
 		for i := range r.contrib {
 			r.contrib[i] *= scale
 			z += r.contrib[i]
-			if r.contrib[i] <= 0 || !needFunctionWords[words[i].folded] {
+			if r.contrib[i] <= 0 || !modelFunctionWords[words[i].folded] {
 				zd += r.contrib[i]
 			}
 		}
@@ -309,7 +127,7 @@ func (r needModelRead) topWords(k int) []int {
 	for len(top) < k {
 		best := -1
 		for i, c := range r.contrib {
-			if c <= 0 || seen[r.words[i].folded] || needFunctionWords[r.words[i].folded] {
+			if c <= 0 || seen[r.words[i].folded] || modelFunctionWords[r.words[i].folded] {
 				continue
 			}
 			if best < 0 || c > r.contrib[best] {

@@ -122,7 +122,7 @@ func TestNeedModelEvidence(t *testing.T) {
 		if !strings.Contains(text, w) {
 			t.Errorf("evidence word %q is not in the text", w)
 		}
-		if needFunctionWords[strings.ToLower(w)] {
+		if modelFunctionWords[strings.ToLower(w)] {
 			t.Errorf("evidence word %q is a function word", w)
 		}
 	}

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"leadflow/scoring/bant/internal/needtrain"
+	"leadflow/scoring/bant/internal/modeltrain"
 )
 
 var retrainNeedModel = flag.Bool("retrain-need-model", false, "retrain the need model from testdata/corpus/tune.jsonl and rewrite need_model_weights.json")
@@ -51,7 +51,7 @@ func loadNeedItems(t testing.TB, path string) []needItem {
 		d := prepare(raw.Text)
 		tl := extractTimeline(d, raw.Received)
 		items = append(items, needItem{id: raw.ID, lang: raw.Lang, need: raw.Need, doc: d, tl: tl,
-			rules: extractNeedRules(d, tl), hashes: needFeatureHashes(d.lower)})
+			rules: extractNeedRules(d, tl), hashes: modelFeatureHashes(d.lower)})
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatalf("read corpus: %v", err)
@@ -72,20 +72,20 @@ func needLabel(n *Need, tl *Timeline) string {
 // trainedNeedModel is a training run's result: the weights and the
 // minimum text length (half the median of the training texts' words).
 type trainedNeedModel struct {
-	needtrain.Model
+	modeltrain.Model
 	minWords int
 }
 
 func trainNeedModel(items []needItem) trainedNeedModel {
-	ex := make([]needtrain.Example, len(items))
+	ex := make([]modeltrain.Example, len(items))
 	lens := make([]int, len(items))
 	for i, it := range items {
-		ex[i] = needtrain.Example{Buckets: it.hashes, Stated: it.need == "stated"}
-		w, _ := needModelWords(it.doc.lower)
+		ex[i] = modeltrain.Example{Buckets: it.hashes, Stated: it.need == "stated"}
+		w, _ := modelWords(it.doc.lower)
 		lens[i] = len(w)
 	}
 	sort.Ints(lens)
-	return trainedNeedModel{Model: needtrain.Train(ex, needtrain.Defaults), minWords: lens[len(lens)/2] / 2}
+	return trainedNeedModel{Model: modeltrain.Train(ex, modeltrain.Defaults), minWords: lens[len(lens)/2] / 2}
 }
 
 // roundedNeedWeight is the precision the weights file keeps.

@@ -201,10 +201,10 @@ var tlAllRules = func() []tlRule {
 	return rules
 }()
 
-// extractTimeline returns the most confident timeline statement in d, or
-// nil. Ties go to the earliest statement, which is usually the lead's
+// extractTimelineRules returns the most confident timeline statement in
+// d by the rules, or nil (extractTimeline adds the learned model). Ties go to the earliest statement, which is usually the lead's
 // own answer rather than a later aside.
-func extractTimeline(d *doc, now time.Time) *Timeline {
+func extractTimelineRules(d *doc, now time.Time) *Timeline {
 	var best *tlCand
 	var dates []tlCand
 	agent := tlAgentTurns(d)

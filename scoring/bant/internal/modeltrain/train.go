@@ -1,9 +1,11 @@
-// Package needtrain trains the logistic regression that package bant ships
-// to read a stated need where its rules find none (need_model.go). It is
-// pure and deterministic: the same examples and Config always give the
+// Package modeltrain trains the small text classifiers that package bant
+// ships beside its rules: a binary logistic regression for a stated need
+// (need_model.go, Train) and multi-class softmax regressions for authority
+// and timeline (class_model.go, TrainSoftmax). It is pure and
+// deterministic: the same examples and Config always give the
 // same weights, bit for bit on one platform, so the shipped weights can be
 // checked against a fresh run (bant's TestNeedModelDrift).
-package needtrain
+package modeltrain
 
 import (
 	"math"
@@ -148,3 +150,137 @@ func (m Model) Prob(x []uint32) float64 {
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// ClassExample is one labelled text for a multi-class model: its hashed
+// feature buckets (repeats count, as in Example) and the index of its
+// class.
+type ClassExample struct {
+	Buckets []uint32
+	Class   int
+}
+
+// SoftmaxModel is a trained multinomial logistic regression over K
+// classes: P(c) = softmax_c(Bias[c] + sum of Weights[c][bucket]*value).
+type SoftmaxModel struct {
+	Bias      []float64
+	Weights   [][]float64
+	NormPower float64
+}
+
+// TrainSoftmax fits a K-class softmax regression to ex in the given
+// order, with the same features, L2 penalty, document-frequency cut and
+// full-batch Nesterov descent as Train. It is deterministic: buckets are
+// visited in ascending order and examples in the given order.
+func TrainSoftmax(ex []ClassExample, k int, cfg Config) SoftmaxModel {
+	xs := make([]sparse, len(ex))
+	df := make([]int, cfg.Buckets)
+	for i, e := range ex {
+		xs[i] = vectorise(e.Buckets, cfg.Buckets, cfg.NormPower)
+		for _, h := range xs[i].idx {
+			df[h]++
+		}
+	}
+	keep := make([]bool, cfg.Buckets)
+	for h, n := range df {
+		keep[h] = n >= cfg.MinDocFreq
+	}
+	for i := range xs {
+		var s sparse
+		for j, h := range xs[i].idx {
+			if keep[h] {
+				s.idx = append(s.idx, h)
+				s.val = append(s.val, xs[i].val[j])
+			}
+		}
+		xs[i] = s
+	}
+	n := float64(len(ex))
+	nb := cfg.Buckets
+	// Weights are class-major in one slice: class c's bucket h is c*nb+h.
+	w := make([]float64, k*nb)
+	prev := make([]float64, k*nb)
+	look := make([]float64, k*nb)
+	grad := make([]float64, k*nb)
+	b, bPrev, bLook, gb := make([]float64, k), make([]float64, k), make([]float64, k), make([]float64, k)
+	z := make([]float64, k)
+	for it := 1; it <= cfg.Iterations; it++ {
+		mom := float64(it-1) / float64(it+2)
+		for j := range w {
+			look[j] = w[j] + mom*(w[j]-prev[j])
+			grad[j] = cfg.Lambda * look[j]
+		}
+		for c := range b {
+			bLook[c] = b[c] + mom*(b[c]-bPrev[c])
+			gb[c] = 0
+		}
+		for i, x := range xs {
+			for c := range k {
+				z[c] = bLook[c]
+				base := look[c*nb : (c+1)*nb]
+				for j, h := range x.idx {
+					z[c] += base[h] * x.val[j]
+				}
+			}
+			softmax(z)
+			for c := range k {
+				y := 0.0
+				if ex[i].Class == c {
+					y = 1
+				}
+				g := (z[c] - y) / n
+				gb[c] += g
+				gr := grad[c*nb : (c+1)*nb]
+				for j, h := range x.idx {
+					gr[h] += g * x.val[j]
+				}
+			}
+		}
+		copy(prev, w)
+		copy(bPrev, b)
+		for c := range k {
+			for h := range nb {
+				if keep[h] {
+					j := c*nb + h
+					w[j] = look[j] - cfg.Rate*grad[j]
+				}
+			}
+			b[c] = bLook[c] - cfg.Rate*gb[c]
+		}
+	}
+	m := SoftmaxModel{Bias: b, Weights: make([][]float64, k), NormPower: cfg.NormPower}
+	for c := range k {
+		m.Weights[c] = w[c*nb : (c+1)*nb : (c+1)*nb]
+	}
+	return m
+}
+
+// Probs is the model's probability of each class for the text of x.
+func (m SoftmaxModel) Probs(x []uint32) []float64 {
+	s := vectorise(x, len(m.Weights[0]), m.NormPower)
+	z := make([]float64, len(m.Bias))
+	for c := range z {
+		z[c] = m.Bias[c]
+		for j, h := range s.idx {
+			z[c] += m.Weights[c][h] * s.val[j]
+		}
+	}
+	softmax(z)
+	return z
+}
+
+// softmax turns the scores z into probabilities in place (shifted by the
+// largest score so exp cannot overflow).
+func softmax(z []float64) {
+	hi := math.Inf(-1)
+	for _, v := range z {
+		hi = max(hi, v)
+	}
+	sum := 0.0
+	for c, v := range z {
+		z[c] = math.Exp(v - hi)
+		sum += z[c]
+	}
+	for c := range z {
+		z[c] /= sum
+	}
+}
