@@ -17,7 +17,7 @@ var (
 	// fieldRe finds a "Title: VP Sales" form field.
 	fieldRe = mustPattern(`(?:^|\n)\s*(?:job title|title|role|position|job role|designation|job function)\s*[:=-]\s*`)
 	// decideRe finds explicit decision authority.
-	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\b(?:sole trader|sole proprietor|self[- ]employed|one[- ](?:man|woman|person) (?:band|business|shop|company)|solo (?:founder|practitioner|business owner)|it'?s just me\b|i work for myself|i run (?:it|everything|the business) (?:myself|alone|on my own))|\bi(?:'ll| will| can)? sign (?:it|off|the (?:contract|order|po|quote|agreement|paperwork|plan|proposal|deal|subscription)|contracts)\b|\bi(?:'ll| will| can| would|'d)? (?:sign|approve|pay for|buy) (?:[a-z-]+ ){0,3}?(?:myself|personally|on my own)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\bi work alone\b|\bi (?:have|got|'ve got) (?:a|an|two|three|\d+) (?:\pL+ ){0,2}?(?:salon|shop|store|cafe|restaurant|bakery|gym|studio|clinic|practice|pub|bar|garage|farm|hotel|b&b|business|company|agency|salons|shops|stores|cafes|restaurants|gyms|studios|clinics|pubs)\b|\b(?:and i|and myself) (?:\pL+ )?(?:own|run|are the (?:co-?)?owners|co-own)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
+	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\b(?:sole trader|sole proprietor|self[- ]employed|one[- ](?:man|woman|person) (?:band|business|shop|company)|solo (?:founder|practitioner|business owner)|it'?s just me\b|i work for myself|i run (?:it|everything|the business) (?:myself|alone|on my own))|\bi(?:'ll| will| can)? sign (?:it|off|the (?:contract|order|po|quote|agreement|paperwork|plan|proposal|deal|subscription)|contracts)\b|\bi(?:'ll| will| can| would|'d)? (?:sign|approve|pay for|buy) (?:[a-z-]+ ){0,3}?(?:myself|personally|on my own)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi (?:hold|control|hold all|have|keep) (?:the |our )?purse[- ]?strings\b|\bi'?m the one (?:who|that) (?:pays|holds the (?:budget|money))\b|\bi'?m the budget (?:holder|owner)\b|\bi work alone\b|\bi (?:have|got|'ve got) (?:a|an|two|three|\d+) (?:\pL+ ){0,2}?(?:salon|shop|store|cafe|restaurant|bakery|gym|studio|clinic|practice|pub|bar|garage|farm|hotel|b&b|business|company|agency|salons|shops|stores|cafes|restaurants|gyms|studios|clinics|pubs)\b|\b(?:and i|and myself) (?:\pL+ )?(?:own|run|are the (?:co-?)?owners|co-own)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
 	// soloRe finds a sole trader or freelancer in German, French or
 	// Spanish ("Freiberuflerin", "auto-entrepreneur", "soy autónoma").
 	soloRe = mustPattern(`(?:^|\s)(?:à|a) mon compte|\b(?:freelancer(?:in)?|freiberuf\pL*|selbstst(?:ä|ae)ndig|selbst(?:ä|ae)ndig|einzelunternehmer(?:in)?|ich bin freelance|freelance-|auto-?entrepreneur|micro-?entrepreneur|je suis freelance|je suis (?:ind(?:é|e)pendant|ind(?:é|e)pendante)|a mon compte|je g(?:è|e)re tout (?:tout )?seule?|soy aut(?:ó|o)nom[oa]|aut(?:ó|o)nom[oa] y|trabajo por mi cuenta|soy freelance|(?:soy|trabajo|estoy|me dedico|ejerzo)\b[^.;\n]{0,40}?\bpor (?:mi cuenta|cuenta propia)|(?:infirmi\pL+|kin\pL+|m(?:é|e)decin|avocate?|ost(?:é|e)opathe|orthophoniste|sage-femme|psychologue|architecte|dentiste|podologue|profession|ergoth(?:é|e)rapeute|di(?:é|e)t(?:é|e)tici\pL+|psychomotrici\pL+|orthoptiste|exerce|install(?:é|e)e?) (?:en )?lib(?:é|e)rale?)`)
@@ -40,7 +40,7 @@ var (
 		`|\b(?:it's|it is|that's|that is|this is) not (?:my (?:decision|call)|up to me)\b|\bnot up to me\b|\bnot my (?:decision|call|budget)\b` +
 		`|\b(?:decision|final decision|final call|final say|last word|call|sign[- ]?off|signature) (?:is|will be|would be|lies|rests|sits|stays)\s+(?:made\s+)?(?:by|with|up to)\s+(?:my|our|the)(?: [a-z]+)?\s+\(?(?:[a-z]+ )?(?:` + deferNouns + `)\b` +
 		`|\b(?:my|our|the) (?:[a-z]+ ){0,2}?(?:` + deferNouns + `)(?: of [a-z]+)? (?:decides|will decide|makes the (?:final )?(?:decision|call)|has the (?:final|last) (?:say|word)|signs|will sign|approves|will approve|has to approve|must approve|needs to approve|has to sign|must sign|needs to sign|holds the budget|owns the budget|has the budget|gives the (?:final )?(?:ok|go[- ]ahead|green light)|(?:is|are) the (?:final |ultimate )?decision[- ]?makers?|(?:will|would) make the (?:final )?(?:call|decision)|decide|sign off|signs off)\b` +
-		`|\b(?:i )?(?:can't|cannot|can not|am not allowed to|am not authori[sz]ed to|don't have (?:the )?authority to|have no authority to|'m not authori[sz]ed to) (?:sign|approve|commit|make purchases|buy|purchase)\b` +
+		`|\b(?:i )?(?:can't|cannot|can not|am not allowed to|am not authori[sz]ed to|don't have (?:the )?authority to|have no authority to|'m not authori[sz]ed to) (?:sign|approve|commit|make purchases)\b|\bi (?:can't|cannot|can not|am not allowed to|am not authori[sz]ed to|'m not authori[sz]ed to) (?:buy|purchase)\b` +
 		`|\b(?:it'?d be|it would be|it will be|it'?s|it is|that'?s|that is) (?:\pL+ ){0,2}?(?:their|his|her) (?:decision|call)(?: anyway| in the end| ultimately)?(?:[,.;!)]|$| and | so | but )` +
 		`|\b(?:someone|somebody) else (?:decides|signs|approves|holds the budget|makes the (?:decision|call))\b|\bothers decide\b|\babove my pay grade\b|\bpurse strings\b` +
 		`|\b(?:go|goes|going|gets passed|get passed|passes|will go|has to go|must go|would go|gets escalated) (?:up )?to (?:my|our|the) (?:[a-z]+ )?(?:` + deferNouns + `|council|district|trustees|committee)\b` +
@@ -251,6 +251,9 @@ func extractAuthority(d *doc) *Authority {
 		if approvalFeature(s, m[1]) {
 			continue // "we need approval workflows": a feature, not a boss
 		}
+		if s[m[0]:m[1]] == "purse strings" && writerBefore(d, m[0], 3) {
+			continue // "I hold the purse strings" decides
+		}
 		add(LevelDefers, "", 0.85, m[0], m[1])
 	}
 	for _, m := range influRe.findAll(d) {
@@ -283,6 +286,7 @@ func extractAuthority(d *doc) *Authority {
 	cands = authorityLang(d, cands)
 	cands = deferCands(d, lang, cands)
 	cands = jointCands(d, cands)
+	cands = moreCands(d, cands)
 	if len(cands) == 0 {
 		return nil
 	}
@@ -943,6 +947,23 @@ func isDeterminer(w string) bool {
 	switch w {
 	case "the", "a", "an", "le", "la", "les", "el", "los", "las", "der", "die", "das", "un", "une", "una":
 		return true
+	}
+	return false
+}
+
+// writerBefore reports a first-person word among the n words before p in
+// its clause.
+func writerBefore(d *doc, p, n int) bool {
+	lo := d.clauseStart(p)
+	for k := 0; k < n; k++ {
+		ws, we := prevWord(d.lower, lo, p)
+		if ws < 0 {
+			return false
+		}
+		if writerWords[d.lower[ws:we]] {
+			return true
+		}
+		p = ws
 	}
 	return false
 }

@@ -63,7 +63,7 @@ var (
 		`|\b(?:accord|feu vert|approbation|validation|aval|signature|autorisation) (?:de|du|par|d') ?` + detPossFR + `? ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
 		`|\bpass(?:er|e|era|ent|eront) (?:en|devant (?:le|la|notre|les)) (?:conseil|comit(?:é|e)|codir|comex|commission|bureau|assembl(?:é|e)e|direction)` +
 		`|\bpas (?:le |la )?(?:d(?:é|e)cideur|d(?:é|e)cisionnaire)\b|\bpas moi qui (?:d(?:é|e)cide|signe|valide)|\bpas (?:à|a) moi de (?:d(?:é|e)cider|signer|trancher)` +
-		`|\bpas (?:ma|mon) (?:d(?:é|e)cision|budget|r(?:ô|o)le de)\b|\b(?:ne peux|ne suis pas (?:habilit|autoris)\pL*)\s+(?:pas )?(?:signer|engager|d(?:é|e)cider|valider)` +
+		`|\bpas (?:ma|mon) (?:d(?:é|e)cision|budget|r(?:ô|o)le de)\b|\b(?:ne peux|ne suis pas (?:habilit|autoris)\pL*)\s+(?:pas |rien )?(?:signer|engager|d(?:é|e)cider|valider)` +
 		`|\bne (?:signe|d(?:é|e)cide) pas\b|\bpeux pas (?:signer|d(?:é|e)cider|engager)`)
 
 	// deferES finds Spanish statements that someone else decides.

@@ -1,0 +1,195 @@
+package bant
+
+import "strings"
+
+// Constructions found by reading how new writers state authority, each in
+// the four languages:
+//
+//   - the decision is someone else's, said with a possessive pronoun ("the
+//     final choice will be hers", "le choix final sera le sien", "la
+//     decisión será suya", "die Entscheidung liegt bei ihm");
+//   - a decider wants the writer's recommendation ("my boss wants a
+//     recommendation from me by Friday", "mein Chef will eine Empfehlung
+//     von mir"): the writer recommends, the boss decides;
+//   - the writer prepares a proposal for a decider ("I'm preparing a
+//     business case for the board", "erarbeite zuhanden der Spitalleitung
+//     einen Antrag", "une note pour le comité de direction");
+//   - a form field names the decider ("Decision: Procurement Committee",
+//     "Entscheidung: Vorstandssitzung am 12.06.");
+//   - the writer writes for a person named with an honorific ("on behalf of Mr.
+//     Tanaka", "im Auftrag von Frau Dr. Roth", "de la part de M. Benali",
+//     "en nombre del Sr. Errázuriz"): an assistant, and that person decides;
+//   - the writer holds the money ("I hold the purse strings", "je tiens
+//     les cordons de la bourse", "ich bin der, der das Geld hergibt",
+//     "manejo el presupuesto", "für das Budget zuständig");
+//   - partners counted ("on est 3 associés", "somos 3 socios", "we're two
+//     partners") and a business of one's own named after its noun
+//     ("consultorio propio"), or working alone ("seul à bosser").
+
+var (
+	// possDeferRe finds a decision that is his, hers or theirs.
+	possDeferRe = mustPattern(`\b(?:decision|call|choice|say|final word|last word)s? (?:is|will be|'ll be|would be|remains|rests|lies) (?:all )?(?:his|hers|theirs|with (?:him|her|them))\b` +
+		`|\b(?:d(?:é|e)cision|choix|dernier mot|arbitrage|validation)(?: finale?| d(?:é|e)finitive?)? (?:sera|est|reste|restera|lui revient|leur revient)\s*(?:la sienne|le sien|la leur|le leur|(?:à|a) (?:lui|elle|eux))` +
+		`|\b(?:decisi(?:ó|o)n|elecci(?:ó|o)n|(?:ú|u)ltima palabra)(?: final| definitiva)? (?:es|ser(?:á|a)|queda|quedar(?:á|a)) (?:suya|de (?:él|ella|ellos)|en (?:sus|manos de (?:él|ella)))` +
+		`|\b(?:\pL*entscheidung|\pL*entscheid|letzte wort) (?:liegt|ist|bleibt|trifft|l(?:ä|ae)ge) (?:\pL+ )?(?:bei (?:ihm|ihr|ihnen)|seine|ihre|seiner|ihrer)\b`)
+
+	// recoFromMeRe finds a recommendation asked of the writer; a decider
+	// named before it in the clause (recoDecider) makes it a deferral.
+	recoFromMeRe = mustPattern(`\b(?:recommendation|shortlist|proposal)s? (?:\pL+ ){0,3}?from me\b` +
+		`|\b(?:empfehlung|vorauswahl|entscheidungsvorlage|einsch(?:ä|ae)tzung) (?:\pL+ ){0,3}?von mir\b` +
+		`|\b(?:recommandation|pr(?:é|e)conisation|s(?:é|e)lection|avis) (?:\pL+ ){0,3}?(?:de ma part|de moi)` +
+		`|\b(?:recomendaci(?:ó|o)n|propuesta|selecci(?:ó|o)n) (?:\pL+ ){0,3}?(?:de mi parte|m(?:í|i)a\b)`)
+
+	// forDeciderRe finds a proposal prepared for a decider; the free word
+	// after the determiner is checked by isDeciderWord.
+	forDeciderRe = mustPattern(`\b(?:proposal|business case|recommendation|report|memo|paper|shortlist) (?:\pL+ ){0,2}?(?:for|to) (?:the|our|my) ((?:[\pL-]+ )?[\pL'-]+)` +
+		`|\b(?:antrag|vorlage|entscheidungsvorlage|beschlussvorlage|empfehlung|vorauswahl) (?:\pL+ ){0,2}?(?:f(?:ü|ue)r|an|zuhanden) (?:den|die|das|der|dem|unsere[nmr]?|unser|meine[nmr]?|mein) ((?:[\pL-]+ )?[\pL-]+)` +
+		`|\bzuhanden (?:des|der|unseres|unserer|meines|meiner) ((?:[\pL-]+ )?[\pL-]+)` +
+		`|\b(?:note|dossier|proposition|recommandation|comparatif|synth(?:è|e)se) (?:\pL+ ){0,2}?(?:pour|(?:à|a)) (?:le|la|l'|notre|mon|ma|nos|les) ?((?:[\pL-]+ )?[\pL'-]+)` +
+		`|\b(?:propuesta|informe|recomendaci(?:ó|o)n|comparativa) (?:\pL+ ){0,2}?(?:para|a) (?:el|la|los|las|nuestro|nuestra|mi|al) ((?:[\pL-]+ )?[\pL-]+)`)
+
+	// decisionFieldRe finds a form field naming who decides.
+	decisionFieldRe = mustPattern(`(?:^|\n)\s*[-*•]?\s*(?:decision(?: maker| by)?|decided by|approval|approver|sign[- ]?off|entscheidung|entscheider|freigabe|genehmigung|d(?:é|e)cision|d(?:é|e)cideur|validation|attribution|decisi(?:ó|o)n|aprobaci(?:ó|o)n|adjudicaci(?:ó|o)n)\s*:\s*`)
+
+	// behalfRe finds the writer writing for a named person or a decider;
+	// behalfOf checks what follows.
+	behalfRe = mustPattern(`\b(?:on behalf of|writing for|im auftrag (?:von|des|der|unseres|unserer|meines|meiner)|in vertretung (?:von|f(?:ü|ue)r)|de la part d[e']|au nom d[e']|pour le compte d[e']|en nombre d(?:el|e)|de parte d(?:el|e)|a nombre d(?:el|e))\s*`)
+
+	// moneyHolderRe finds the writer holding the money or the budget.
+	moneyHolderRe = mustPattern(`\bje (?:tiens|d(?:é|e)tiens|contr(?:ô|o)le|g(?:è|e)re) (?:les cordons de la bourse|le budget|les finances)\b|\bj'ai la main sur (?:le budget|les finances|la bourse)\b|\bc'est moi qui (?:tiens|d(?:é|e)tiens|g(?:è|e)re) (?:les cordons|le budget)` +
+		`|\bje suis (?:le |la )?(?:seule? )?responsable (?:du budget|de (?:l'achat|cet achat|ce projet d'achat))\b` +
+		`|\bich (?:verwalte|kontrolliere|verantworte|halte|habe die hand auf) (?:das|den|dem) (?:budget|geld|geldbeutel)\b|\bich bin (?:der|die)(?:jenige)?,? (?:der|die) (?:das |des |die )?(?:geld|budget|kohle|rechnung)` +
+		`|\b(?:ich bin|bin ich) (?:\pL+ ){0,3}?f(?:ü|ue)r (?:das|den|die) (?:budget|einkauf|kaufentscheidung|beschaffung) (?:zust(?:ä|ae)ndig|verantwortlich)\b` +
+		`|\b(?:manejo|controlo|gestiono|administro|llevo) (?:el|la|los) (?:presupuesto|chequera|dinero|fondos)\b|\bsoy (?:el |la )?(?:(?:ú|u)nic[oa] )?responsable del presupuesto\b|\bel presupuesto (?:lo (?:manejo|controlo|llevo) yo|es m(?:í|i)o|depende de m(?:í|i))` +
+		`|\beu decido\b`)
+
+	// partnersRe finds partners or owners counted ("on est 3 associés").
+	partnersRe = mustPattern(`\bwe(?:'re| are) (?:two|three|four|five|\d+) (?:co-?founders|co-?owners|partners|founders|owners)\b` +
+		`|\bwir sind (?:zwei|drei|vier|f(?:ü|ue)nf|\d+) (?:gesellschafter|partner|inhaber|gr(?:ü|ue)nder|mitinhaber)` +
+		`|\b(?:on est|nous sommes) (?:deux|trois|quatre|cinq|\d+) (?:associ(?:é|e)|co-?fondat|fondat|g(?:é|e)rant|co-?g(?:é|e)rant)` +
+		`|\bsomos (?:dos|tres|cuatro|cinco|\d+) (?:socios|socias|due(?:ñ|n)os|fundadores|cofundadores)\b`)
+
+	// ownAfterRe finds a business of one's own named after its noun
+	// ("consultorio propio", "cabinet à moi") or the writer working alone.
+	ownAfterRe = mustPattern(`\b(?:empresa|negocio|consultorio|cl(?:í|i)nica|despacho|taller|tienda|restaurante|agencia|estudio|local|farmacia|bar|hotel) propi[oa]\b` +
+		`|(?:^|[^\pL])seule? (?:(?:à|a) (?:bosser|travailler)|dans (?:ma|la) bo(?:î|i)te)|\bje bosse seule?\b`)
+)
+
+// recoDecider reports a decider word before p in its clause.
+func recoDecider(d *doc, p int) bool {
+	lo := d.clauseStart(p)
+	for n := 0; n < 10; n++ {
+		ws, we := prevWord(d.lower, lo, p)
+		if ws < 0 {
+			return false
+		}
+		if isDecider(d, lo, ws, we) {
+			return true
+		}
+		p = ws
+	}
+	return false
+}
+
+// honorifics open a named person's name.
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "herr": true, "herrn": true,
+	"frau": true, "m": true, "mme": true, "monsieur": true, "madame": true, "me": true, "sr": true,
+	"sra": true, "srta": true, "don": true, "doña": true, "dona": true, "señor": true, "señora": true,
+	"senor": true, "senora": true, "ing": true, "lic": true,
+}
+
+// behalfOf reports a person named with an honorific at p ("Mr. Tanaka",
+// "Frau Prof. Dr. Hartmann", "M. Benali", "Sr. Errázuriz"): an assistant
+// writing for their principal, who decides. "On behalf of my manager"
+// stays an influencer (the spec: acting for someone without saying who
+// decides).
+func behalfOf(d *doc, p int) bool {
+	ws, we := nextWord(d.lower, p, d.clauseEnd(p))
+	return ws >= 0 && ws <= p+2 && honorifics[d.lower[ws:we]]
+}
+
+// fieldDecider reports a decider among the first four words after p, or
+// a German compound that starts with one ("Vorstandssitzung").
+func fieldDecider(d *doc, p int) bool {
+	end := d.clauseEnd(p)
+	for n := 0; n < 4; n++ {
+		ws, we := nextWord(d.lower, p, end)
+		if ws < 0 {
+			return false
+		}
+		w := d.lower[ws:we]
+		if isDeciderWord(w) || extraDeciders[w] {
+			return true
+		}
+		for _, pre := range []string{"vorstand", "geschäftsführ", "geschaeftsfuehr", "geschäftsleitung", "aufsichtsrat", "gemeinderat", "stadtrat", "verwaltungsrat"} {
+			if strings.HasPrefix(w, pre) {
+				return true
+			}
+		}
+		p = we
+	}
+	return false
+}
+
+// moreCands adds the readings of the constructions above.
+func moreCands(d *doc, cands []authCand) []authCand {
+	add := func(level string, conf float64, start, end int, own bool) {
+		cands = append(cands, authCand{
+			a:   Authority{Level: level, Confidence: conf, Evidence: d.snippet(start, end)},
+			pos: start, own: own,
+		})
+	}
+	negated := func(p int) bool { return d.negatedBefore(p) || authNegatedLang(d, p) }
+	for _, m := range possDeferRe.findAll(d) {
+		if !negated(m[0]) {
+			add(LevelDefers, 0.85, m[0], m[1], false)
+		}
+	}
+	for _, m := range recoFromMeRe.findAll(d) {
+		if !negated(m[0]) && recoDecider(d, m[0]) {
+			add(LevelDefers, 0.8, m[0], m[1], false)
+		}
+	}
+	for _, m := range forDeciderRe.findAll(d) {
+		w := ""
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= 0 {
+				w = d.lower[m[g]:m[g+1]]
+			}
+		}
+		named := false
+		for _, f := range strings.Fields(w) {
+			named = named || isDeciderWord(f) || extraDeciders[f]
+		}
+		if named && !negated(m[0]) {
+			add(LevelDefers, 0.8, m[0], m[1], false)
+		}
+	}
+	for _, m := range decisionFieldRe.findAll(d) {
+		if fieldDecider(d, m[1]) {
+			add(LevelDefers, 0.85, m[1], d.clauseEnd(m[1]), false)
+		}
+	}
+	for _, m := range behalfRe.findAll(d) {
+		if behalfOf(d, m[1]) && !negated(m[0]) {
+			add(LevelDefers, 0.8, m[0], min(m[1]+20, d.clauseEnd(m[1])), false)
+		}
+	}
+	for _, m := range moneyHolderRe.findAll(d) {
+		if !negated(m[0]) {
+			add(LevelDecisionMaker, 0.9, m[0], m[1], true)
+		}
+	}
+	for _, m := range partnersRe.findAll(d) {
+		if !negated(m[0]) {
+			add(LevelDecisionMaker, 0.8, m[0], m[1], false)
+		}
+	}
+	for _, m := range ownAfterRe.findAll(d) {
+		if !negated(m[0]) {
+			add(LevelDecisionMaker, 0.8, m[0], m[1], false)
+		}
+	}
+	return cands
+}
