@@ -149,7 +149,7 @@ var (
 		"dans": true, "de": true, "du": true, "d'une": true, "d'un": true, "en": true,
 		"del": true, "yo": true, "estoy": true, "tengo": true, "busco": true, "necesito": true,
 		"quiero": true, "me": true, "nous": true, "wir": true, "würde": true, "wuerde": true, "kann": true,
-		"will": true, "brauche": true, "interessiere": true, "suis": true, "soy": true,
+		"will": true, "brauche": true, "interessiere": true, "suis": true, "soy": true, "von": true,
 	}
 )
 
@@ -195,7 +195,7 @@ func extractAuthority(d *doc) *Authority {
 			add(level, role, titleConfidence(level), m[1], end)
 		}
 	}
-	cands = append(cands, signatureTitles(d)...)
+	cands = append(cands, signatureTitles(d, lang)...)
 	for _, m := range hereRe.findAll(d) {
 		add(LevelDecisionMaker, d.clean[m[2]:m[3]], 0.75, m[0], m[1])
 	}
@@ -352,13 +352,15 @@ func extractAuthority(d *doc) *Authority {
 // line after a dash ("... - Paul, Managing Partner"). Quoted history is
 // already gone, so such a title is the writer's own. They count for less
 // than a statement: a signature block may be a colleague's.
-func signatureTitles(d *doc) []authCand {
+func signatureTitles(d *doc, lang string) []authCand {
 	var out []authCand
 	s := d.lower
 	try := func(ls, le int) {
 		for ls < le && (s[ls] == '-' || s[ls] == '*' || s[ls] == ' ' || s[ls] == '|') {
 			ls++
 		}
+		lineStart := ls
+		ls = skipSalutation(s, ls, le)
 		if le-ls < 2 || strings.ContainsAny(s[ls:le], "?!") {
 			return
 		}
@@ -386,8 +388,19 @@ func signatureTitles(d *doc) []authCand {
 		if !ok {
 			return
 		}
+		rs := ls + max(strings.Index(d.clean[ls:end], role), 0)
+		if !sigTitleShape(d, lang, rs, end) {
+			return
+		}
 		rest := strings.Trim(s[min(end, le):le], " .")
 		rest = skipDepartment(d, le-len(rest), le, rest)
+		if (lang == LangFrench || lang == LangSpanish) && strings.IndexByte(s[lineStart:rs], ',') >= 0 {
+			// "Kevin, analyste données, Groupe Roussel": a department
+			// after the title, up to the next comma.
+			if c := strings.IndexByte(rest, ','); c > 0 && len(strings.Fields(rest[:c])) <= 2 {
+				rest = rest[c:]
+			}
+		}
 		if rest == "" || strings.ContainsAny(rest[:1], ",|-@/\u00b7(") || sigCompanyPrefix(rest) {
 			for _, c := range out {
 				if c.pos == ls {
@@ -580,7 +593,8 @@ func parseTitleIn(d *doc, p, ce int, afterAs bool) (level, role string, end int,
 	// a comma.
 	if !afterAs && i < len(toks) && isUpper(d.clean[toks[i].start]) {
 		for j := i; j < len(toks) && j < i+4; j++ {
-			if toks[j].comma && classifyTitle(wordsOf(toks[i:j+1])) == "" {
+			if toks[j].comma && (classifyTitle(wordsOf(toks[i:j+1])) == "" || j > i && capitalised(d, toks[i:j+1]) &&
+				j+1 < len(toks) && titleWordNear(s, toks[j+1].start, toks[min(j+3, len(toks)-1)].end)) {
 				i = j + 1
 				for i < len(toks) && titleSkip[toks[i].w] {
 					i++
@@ -681,6 +695,9 @@ func asTitleEnds(toks []token, first, last int) bool {
 			return true
 		}
 		next := toks[k+1].w
+		if (next == "und" || next == "and" || next == "et" || next == "y") && k+2 < len(toks) && isTitleWord(toks[k+2].w) {
+			continue // "als Inhaber und Geschäftsführer von ...": the last title decides
+		}
 		return asFollow[next] || next == "of" && ofTitles[w] || isTitleWord(next) ||
 			langOfTitles[w] && !isDeterminer(next)
 	}
@@ -920,7 +937,7 @@ var (
 	userSuffixes       = []string{
 		"assistent", "assistentin", "sachbearbeiter", "sachbearbeiterin", "mitarbeiter", "mitarbeiterin",
 		"fachkraft", "kraft", "referent", "referentin", "entwickler", "entwicklerin", "techniker",
-		"technikerin", "kaufmann", "kauffrau", "angestellte", "angestellter", "helfer", "helferin",
+		"technikerin", "analyst", "analystin", "kaufmann", "kauffrau", "angestellte", "angestellter", "helfer", "helferin",
 		"fahrer", "fahrerin", "verkäufer", "verkäuferin", "pfleger", "pflegerin", "berater", "beraterin",
 		"sekretär", "sekretärin", "sekretaerin", "therapeut", "therapeutin", "administrator", "administratorin",
 		"student", "studentin",
@@ -966,4 +983,67 @@ func writerBefore(d *doc, p, n int) bool {
 		p = ws
 	}
 	return false
+}
+
+// salutations open or close a message line before a name or a title:
+// "Best, Lena Fischer, L&D Manager", "Bonsoir, patron d'un petit hôtel".
+var salutations = []string{"hi", "hello", "hey", "best", "regards", "best regards", "kind regards", "cheers",
+	"thanks", "thank you", "many thanks", "hallo", "servus", "moin", "grüezi", "guten tag", "gruß", "grüße",
+	"viele grüße", "beste grüße", "liebe grüße", "lg", "vg", "mfg", "bonjour", "bonsoir", "salut", "cordialement",
+	"merci", "bien à vous", "hola", "buenas", "buenos días", "buenos dias", "buen día", "buen dia", "saludos",
+	"un saludo", "gracias", "atentamente"}
+
+// skipSalutation returns the offset after a salutation and its comma at
+// ls ("Best, "), or ls.
+func skipSalutation(s string, ls, le int) int {
+	for _, g := range salutations {
+		if strings.HasPrefix(s[ls:le], g) && ls+len(g) < le && s[ls+len(g)] == ',' {
+			p := ls + len(g) + 1
+			for p < le && s[p] == ' ' {
+				p++
+			}
+			return p
+		}
+	}
+	return ls
+}
+
+// sigTitleShape reports whether the title read at [rs, end) looks like
+// one: the words before its first title word are modifiers ("Senior",
+// "Head of"), not a sentence. German modifiers are capitalised nouns ("Bisher macht das eine
+// Mitarbeiterin" is a sentence about a colleague); a French or Spanish
+// title word that is also an adjective does not follow a lower-case noun
+// ("consolidation comptable" is no accountant, "analyste données" is).
+func sigTitleShape(d *doc, lang string, rs, end int) bool {
+	toks := tokenize(d.lower, rs, end)
+	for k, t := range toks {
+		if titleWordNear(d.lower, t.start, t.end) {
+			return k == 0 || !adjectiveTitles[t.w] || isUpper(d.clean[toks[k-1].start])
+		}
+		if k > 0 && lang == LangGerman && t.start < len(d.clean) && !isUpper(d.clean[t.start]) &&
+			!strings.HasSuffix(t.w, ".") && !strings.HasPrefix(t.w, "stellv") {
+			return false
+		}
+	}
+	return true
+}
+
+// adjectiveTitles are French and Spanish title words that are also
+// adjectives after a noun ("consolidation comptable", "equipo comercial").
+var adjectiveTitles = map[string]bool{
+	"comptable": true, "commercial": true, "commerciale": true, "comercial": true, "contable": true,
+	"administratif": true, "administrative": true, "administrativo": true, "administrativa": true,
+	"technique": true, "técnico": true, "técnica": true, "tecnico": true, "tecnica": true,
+	"analyste": true, "analista": true, "responsable": true, "auxiliar": true, "asistente": true,
+}
+
+// capitalised reports whether every token starts with a capital letter:
+// a name ("Sabine Koch", whose surname is also a cook).
+func capitalised(d *doc, toks []token) bool {
+	for _, t := range toks {
+		if t.start >= len(d.clean) || !isUpper(d.clean[t.start]) {
+			return false
+		}
+	}
+	return true
 }

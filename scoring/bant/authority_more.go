@@ -69,6 +69,18 @@ var (
 		`|\b(?:on est|nous sommes) (?:deux|trois|quatre|cinq|\d+) (?:associ(?:é|e)|co-?fondat|fondat|g(?:é|e)rant|co-?g(?:é|e)rant)` +
 		`|\bsomos (?:dos|tres|cuatro|cinco|\d+) (?:socios|socias|due(?:ñ|n)os|fundadores|cofundadores)\b`)
 
+	// gatherRe finds the writer gathering information or options: an
+	// evaluator ("estoy recopilando información para un informe", "je
+	// rassemble des infos", "ich trage Informationen zusammen").
+	gatherRe = mustPattern(`\b(?:estoy|ando|estamos) (?:recopilando|recabando|reuniendo|juntando) (?:informaci(?:ó|o)n|info|opciones|propuestas|herramientas|proveedores|soluciones)` +
+		`|\bje (?:rassemble|recueille|collecte|compile) (?:des |les )?(?:informations|infos|options|offres|solutions)\b` +
+		`|\bich (?:trage|stelle) (?:gerade )?(?:informationen|infos|angebote|optionen|l(?:ö|oe)sungen) zusammen\b` +
+		`|\bi(?:'m| am) (?:collecting|compiling|pulling together) (?:info|information|options|quotes)\b`)
+
+	// ownUseRe finds the writer using it themselves ("lo uso yo", "je
+	// l'utilise moi-même", "ich nutze es selbst", "I use it myself").
+	ownUseRe = mustPattern(`\b(?:lo|la) (?:uso|usar(?:í|i)a|utilizo) yo\b|\bje l'utilise(?:rai)? moi-m(?:ê|e)me\b|\bich (?:nutze|benutze|verwende) (?:es|das|die app|das tool) (?:selbst|selber|privat)\b|\bi(?:'d| would)? use it myself\b`)
+
 	// ownAfterRe finds a business of one's own named after its noun
 	// ("consultorio propio", "cabinet à moi") or the writer working alone.
 	ownAfterRe = mustPattern(`\b(?:empresa|negocio|consultorio|cl(?:í|i)nica|despacho|taller|tienda|restaurante|agencia|estudio|local|farmacia|bar|hotel) propi[oa]\b` +
@@ -184,6 +196,17 @@ func moreCands(d *doc, cands []authCand) []authCand {
 	for _, m := range partnersRe.findAll(d) {
 		if !negated(m[0]) {
 			add(LevelDecisionMaker, 0.8, m[0], m[1], false)
+		}
+	}
+	for _, m := range gatherRe.findAll(d) {
+		if !negated(m[0]) {
+			// Above a user's signature title, below an owner's.
+			add(LevelInfluencer, 0.58, m[0], m[1], false)
+		}
+	}
+	for _, m := range ownUseRe.findAll(d) {
+		if !negated(m[0]) {
+			add(LevelUser, 0.65, m[0], m[1], false)
 		}
 	}
 	for _, m := range ownAfterRe.findAll(d) {
