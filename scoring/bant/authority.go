@@ -8,7 +8,7 @@ import (
 const authNouns = `team|lead|` + deferNouns
 
 // deferNouns are the people who can decide for a writer: not "the team".
-const deferNouns = `boss|manager|managers|ceo|cto|cfo|coo|cmo|cio|vp|director|directors|head|founder|founders|cofounder|co-founder|partner|partners|supervisor|executive|executives|leadership|management|committee|board|finance|procurement|purchasing|it|owner|owners|higher[- ]ups|superiors|president|line manager`
+const deferNouns = `boss|manager|managers|officer|ceo|cto|cfo|coo|cmo|cio|vp|director|directors|head|founder|founders|cofounder|co-founder|partner|partners|supervisor|executive|executives|leadership|management|committee|board|finance|procurement|purchasing|it|owner|owners|higher[- ]ups|superiors|president|line manager`
 
 var (
 	// introRe finds a first-person statement of one's job ("I'm the CTO",
@@ -17,7 +17,7 @@ var (
 	// fieldRe finds a "Title: VP Sales" form field.
 	fieldRe = mustPattern(`(?:^|\n)\s*(?:job title|title|role|position|job role|designation|job function)\s*[:=-]\s*`)
 	// decideRe finds explicit decision authority.
-	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\b(?:sole trader|sole proprietor|self[- ]employed|one[- ](?:man|woman|person) (?:band|business|shop|company)|solo (?:founder|practitioner|business owner)|it'?s just me\b|i work for myself|i run (?:it|everything|the business) (?:myself|alone|on my own))|\bi(?:'ll| will| can)? sign (?:it|off|the (?:contract|order|po|quote|agreement|paperwork|plan|proposal|deal|subscription)|contracts)\b|\bi(?:'ll| will| can| would|'d)? (?:sign|approve|pay for|buy) (?:[a-z-]+ ){0,3}?(?:myself|personally|on my own)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi (?:hold|control|hold all|have|keep) (?:the |our )?purse[- ]?strings\b|\bi'?m the one (?:who|that) (?:pays|holds the (?:budget|money))\b|\bi'?m the budget (?:holder|owner)\b|\bi work alone\b|\bi (?:have|got|'ve got) (?:a|an|two|three|\d+) (?:\pL+ ){0,2}?(?:salon|shop|store|cafe|restaurant|bakery|gym|studio|clinic|practice|pub|bar|garage|farm|hotel|b&b|business|company|agency|salons|shops|stores|cafes|restaurants|gyms|studios|clinics|pubs)\b|\b(?:and i|and myself) (?:\pL+ )?(?:own|run|are the (?:co-?)?owners|co-own)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
+	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\b(?:sole trader|sole proprietor|self[- ]employed|one[- ](?:man|woman|person) (?:band|business|shop|company)|solo (?:founder|practitioner|business owner)|it'?s just me\b|i work for myself|i run (?:it|everything|the business) (?:myself|alone|on my own))|\bi(?:'ll| will| can)? sign (?:it|off|the (?:contract|order|po|quote|agreement|paperwork|plan|proposal|deal|subscription)|contracts)\b|\bi(?:'ll| will| can| would|'d)? (?:sign|approve|pay for|buy) (?:[a-z-]+ ){0,3}?(?:myself|personally|on my own)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi (?:hold|control|hold all|have|keep) (?:the |our )?purse[- ]?strings\b|\bi'?m the one (?:who|that) (?:pays|holds the (?:budget|money))\b|\bi'?m the budget (?:holder|owner)\b|\bi work alone\b|\bi (?:have|got|'ve got) (?:a|an|two|three|\d+) (?:\pL+ ){0,2}?(?:salon|shop|store|cafe|restaurant|bakery|gym|studio|clinic|practice|pub|bar|garage|farm|hotel|b&b|business|company|agency|salons|shops|stores|cafes|restaurants|gyms|studios|clinics|pubs|food truck|stall|hostel|guesthouse|academy|kiosk|inn)\b|\b(?:and i|and myself) (?:\pL+ )?(?:own|run|are the (?:co-?)?owners|co-own)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
 	// soloRe finds a sole trader or freelancer in German, French or
 	// Spanish ("Freiberuflerin", "auto-entrepreneur", "soy autónoma").
 	soloRe = mustPattern(`(?:^|\s)(?:à|a) mon compte|\b(?:freelancer(?:in)?|freiberuf\pL*|selbstst(?:ä|ae)ndig|selbst(?:ä|ae)ndig|einzelunternehmer(?:in)?|ich bin freelance|freelance-|auto-?entrepreneur|micro-?entrepreneur|je suis freelance|je suis (?:ind(?:é|e)pendant|ind(?:é|e)pendante)|a mon compte|je g(?:è|e)re tout (?:tout )?seule?|soy aut(?:ó|o)nom[oa]|aut(?:ó|o)nom[oa] y|trabajo por mi cuenta|soy freelance|(?:soy|trabajo|estoy|me dedico|ejerzo)\b[^.;\n]{0,40}?\bpor (?:mi cuenta|cuenta propia)|(?:infirmi\pL+|kin\pL+|m(?:é|e)decin|avocate?|ost(?:é|e)opathe|orthophoniste|sage-femme|psychologue|architecte|dentiste|podologue|profession|ergoth(?:é|e)rapeute|di(?:é|e)t(?:é|e)tici\pL+|psychomotrici\pL+|orthoptiste|exerce|install(?:é|e)e?) (?:en )?lib(?:é|e)rale?)`)
@@ -61,7 +61,7 @@ var (
 		`|\bi (?:report|reports) (?:directly )?to\b` +
 		`|\bi work in (?:procurement|purchasing|the procurement|the purchasing)\b|\b(?:i'm|i am) (?:in|on the) (?:procurement|purchasing|sourcing) team\b` +
 		`|\b(?:i'm |i am )(?:leading|running|heading|coordinating|driving|managing) (?:the|an|our|a|this) (?:\pL+ ){0,2}?(?:review|evaluation|selection|search|tender|rfp)\b` +
-		`|\b(?:i'm|i am) (?:researching|evaluating|comparing|looking into|shortlisting|gathering (?:options|info|information|quotes)|putting together a (?:shortlist|comparison)|reviewing (?:options|vendors|tools))\b` +
+		`|\b(?:i'm|i am) (?:just |only |simply |currently |still |now )?(?:researching|evaluating|comparing|looking into|exploring (?:options|tools|vendors|solutions)|looking at (?:\pL+ ){0,3}?(?:tools|options|vendors|solutions|software|platforms|systems)|shortlisting|gathering (?:options|info|information|quotes)|putting together a (?:shortlist|comparison)|reviewing (?:options|vendors|tools))\b` +
 		`|\bmake a recommendation\b|\b(?:put together|prepare|preparing|putting together) a (?:shortlist|short list|recommendation|comparison)\b` +
 		`|\b(?:recommend|recommending) (?:it |this |a (?:tool|solution|vendor) |one )?to (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `)\b`)
 	// useRe finds statements that the writer will use the product.
@@ -82,7 +82,7 @@ var (
 	influencerTitleWords = map[string]bool{
 		"manager": true, "mgr": true, "lead": true, "supervisor": true,
 		"architect": true, "teamlead": true, "controller": true, "leader": true,
-		"advisor": true, "adviser": true, "foreman": true,
+		"advisor": true, "adviser": true, "foreman": true, "deputy": true,
 	}
 	userTitleWords = map[string]bool{
 		"developer": true, "engineer": true, "analyst": true, "rep": true,
@@ -378,6 +378,9 @@ func signatureTitles(d *doc, lang string) []authCand {
 			// name it belongs to.
 			ls, first = fe, ""
 		}
+		if first == "it" && d.clean[fs:fe] == "IT" {
+			first = "" // "IT Lead", not "it"
+		}
 		if titleSkip[first] || negators[first] || sigNotTitle[first] {
 			return
 		}
@@ -424,6 +427,18 @@ func signatureTitles(d *doc, lang string) []authCand {
 		// A title in brackets after a name: "Sarah (practice owner)".
 		if o := strings.IndexByte(s[ls:le], '('); o > 0 && o < 40 && strings.HasSuffix(strings.TrimRight(s[ls:le], " ."), ")") {
 			try(ls+o+1, ls+strings.LastIndexByte(s[ls:le], ')'))
+		}
+		// A title after a name and a profession: "Dr Pauline Vasseur,
+		// chirurgien-dentiste, gérante du cabinet".
+		if le-ls < 120 {
+			for c, n := ls, 0; n < 3; n++ {
+				k := strings.IndexByte(s[c:le], ',')
+				if k < 0 {
+					break
+				}
+				c += k + 1
+				try(c, le)
+			}
 		}
 		// A title after a dash at the end of a long line.
 		if k := strings.LastIndex(s[ls:le], " - "); k >= 0 && le-(ls+k) < 60 {
@@ -611,6 +626,10 @@ func parseTitleIn(d *doc, p, ce int, afterAs bool) (level, role string, end int,
 	for j := i; j < len(toks) && j < i+5; j++ {
 		w := toks[j].w
 		if strings.HasSuffix(w, "'s") {
+			if j == first && !isTitleWord(strings.TrimSuffix(w, "'s")) && j+1 < len(toks) && titleWordNear(s, toks[j+1].start, toks[min(j+2, len(toks)-1)].end) {
+				first++ // "the town's IT manager": the title after the owner
+				continue
+			}
 			break // "the CEO's assistant"
 		}
 		if w == "of" || langOfWords[w] {
@@ -1013,9 +1032,13 @@ func skipSalutation(s string, ls, le int) int {
 // "Head of"), not a sentence. German modifiers are capitalised nouns ("Bisher macht das eine
 // Mitarbeiterin" is a sentence about a colleague); a French or Spanish
 // title word that is also an adjective does not follow a lower-case noun
-// ("consolidation comptable" is no accountant, "analyste données" is).
+// ("consolidation comptable" is no accountant, "analyste données" is). A
+// number first is a headcount.
 func sigTitleShape(d *doc, lang string, rs, end int) bool {
 	toks := tokenize(d.lower, rs, end)
+	if len(toks) > 0 && isDigit(toks[0].w[0]) && !strings.HasSuffix(d.lower[toks[0].start:toks[0].end], ".") {
+		return false // "38 Mitarbeiter" is a headcount; "1. Vorsitzende" a title
+	}
 	for k, t := range toks {
 		if titleWordNear(d.lower, t.start, t.end) {
 			return k == 0 || !adjectiveTitles[t.w] || isUpper(d.clean[toks[k-1].start])

@@ -84,7 +84,7 @@ var deciderWords = map[string]bool{
 	"direktion": true, "gremium": true, "eigentümern": true, "inhabern": true, "gesellschaftern": true,
 	"district": true, "diocese": true, "franchisor": true, "franchiseur": true, "réseau": true, "reseau": true,
 	"bureau": true, "collège": true, "drh": true, "commission": true, "trust": true,
-	"ausschuss": true, "associées": true, "cabinet": true, "cabinets": true,
+	"ausschuss": true, "associées": true, "cabinet": true, "cabinets": true, "leiter": true, "officer": true, "chief": true,
 }
 
 // writerWords are the first-person words: a deciding verb next to one of
@@ -191,7 +191,10 @@ func deferByOther(d *doc, vs, ve int, lang string) (noun int, ok bool) {
 func isDecider(d *doc, lo, ws, we int) bool {
 	w := d.lower[ws:we]
 	if !isDeciderWord(w) {
-		return false
+		// "Herr Baumann entscheidet", "Mr. Tanaka will decide": a person
+		// named with an honorific.
+		ps, pe := prevWord(d.lower, lo, ws)
+		return ps >= 0 && honorifics[d.lower[ps:pe]] && ws < len(d.clean) && isUpper(d.clean[ws])
 	}
 	pronoun := false
 	switch w {

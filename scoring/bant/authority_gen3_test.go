@@ -68,6 +68,41 @@ var authorityGen3Cases = []struct {
 	{"es lo uso yo", "Somos tres en la oficina pero lo uso yo para mis clientes.", LevelUser},
 	{"es coordenadora", "Sou coordenadora de TI numa rede de escolas.", LevelInfluencer},
 
+	// Second batch: the writer's own call after a title, not deciding
+	// said plainly, named principals, research, study, running alone.
+	{"en HR director final call", "I'm the finance director and will make the final call by June.", LevelDecisionMaker},
+	{"en chief officer final say", "I'm Head of Compliance; our Chief Compliance Officer has the final say.", LevelDefers},
+	{"en just researching", "No plans yet, I'm just researching what's out there.", LevelInfluencer},
+	{"en looking at tools", "We run a small bakery chain and I'm looking at scheduling tools right now.", LevelInfluencer},
+	{"en IT Lead signature", "Budget is fine.\nThanks, Mia\nIT Lead", LevelInfluencer},
+	{"en town's manager", "I'm the county's procurement manager.", LevelInfluencer},
+	{"en freelance business", "Looking for invoicing for my freelance photography business.", LevelDecisionMaker},
+	{"en thesis student", "I'm a student writing a thesis and I'm comparing CRM tools.", LevelUser},
+	{"de treffe Entscheidung", "Ich bin Vertriebsleiter und treffe die Entscheidung allein.", LevelDecisionMaker},
+	{"de Frau X entscheidet", "Ich sammle Angebote, Frau Lehmann entscheidet danach.", LevelDefers},
+	{"de für Leiter der entscheidet", "Ich suche Angebote für unseren Leiter IT, der entscheidet.", LevelDefers},
+	{"de unterschreibe nicht", "Ich organisiere die Auswahl, aber ich unterschreibe nicht.", LevelDefers},
+	{"de schaue mich um", "Ich schaue mich gerade um, was es für Dienstpläne gibt.", LevelInfluencer},
+	{"de führe allein", "Ich führe allein ein kleines Architekturbüro.", LevelDecisionMaker},
+	{"de Vorsitzender", "Danke!\nKlaus Berg, 1. Vorsitzender", LevelDecisionMaker},
+	{"fr prends la décision", "Je suis directrice marketing et je prends la décision seule.", LevelDecisionMaker},
+	{"fr entre associée et moi", "La décision se fera entre mon associée et moi.", LevelDecisionMaker},
+	{"fr aucun pouvoir de signature", "Je n'ai aucun pouvoir de signature, je fais suivre.", LevelDefers},
+	{"fr pas la main signature", "Je mène l'évaluation mais je n'ai pas la main sur la signature.", LevelDefers},
+	{"fr gère seul", "je gère seul mon camion pizza et je veux une caisse", LevelDecisionMaker},
+	{"fr seule à tout gérer", "Petite boutique, je suis seule à tout gérer.", LevelDecisionMaker},
+	{"fr adjointe", "Je suis adjointe à la directrice financière.", LevelInfluencer},
+	{"fr signature profession title", "Merci.\nDr Marc Roy, vétérinaire, gérant de la clinique", LevelDecisionMaker},
+	{"fr mémoire stagiaire", "Je suis stagiaire et je compare des outils pour mon mémoire.", LevelUser},
+	{"es no decido", "Les escribo por encargo de mi jefa; yo no decido nada.", LevelDefers},
+	{"es tomo la decisión", "Soy gerente de compras y tomo yo la decisión.", LevelDecisionMaker},
+	{"es puesto", "tengo un puesto de jugos en el mercado y quiero cobrar con tarjeta", LevelDecisionMaker},
+	{"es dirijo academia", "Dirijo una academia de baile con dos sedes.", LevelDecisionMaker},
+	{"es copropietaria", "Gracias.\nAna Ruiz, copropietaria", LevelDecisionMaker},
+	{"es subdirector", "Saludos.\nPedro Gil\nSubdirector de Operaciones", LevelInfluencer},
+	{"es estudiante TFG", "Soy estudiante y estoy haciendo el TFG sobre software de RRHH.", LevelUser},
+	{"es mirando opciones", "Estoy mirando opciones de software de nóminas.", LevelInfluencer},
+
 	// Lookalikes.
 	{"en we can't buy", "Our grant was cut, so we can't buy anything this year.", ""},
 	{"en goes through firewall", "All traffic goes through our firewall before it reaches the app.", ""},
@@ -76,6 +111,9 @@ var authorityGen3Cases = []struct {
 	{"de Mitarbeiterin Satz", "Bisher erledigt das eine Mitarbeiterin in Excel.", ""},
 	{"de Kunde entscheidet", "Am Ende entscheidet der Kunde, welches Paket er bucht.", ""},
 	{"es propuesta para el cliente", "Necesito una propuesta para el cliente final.", ""},
+	{"de headcount after comma", "Firma: Bäckerei Lutz, 12 Mitarbeiterinnen, zwei Filialen", ""},
+	{"en we don't decide pain", "Customers call and we don't decide anything until the form arrives.", ""},
+	{"fr pas de main pain", "Le planning se fait à la main chaque lundi.", ""},
 }
 
 func TestAuthorityGeneralisesRound3(t *testing.T) {

@@ -72,19 +72,51 @@ var (
 	// gatherRe finds the writer gathering information or options: an
 	// evaluator ("estoy recopilando información para un informe", "je
 	// rassemble des infos", "ich trage Informationen zusammen").
-	gatherRe = mustPattern(`\b(?:estoy|ando|estamos) (?:recopilando|recabando|reuniendo|juntando) (?:informaci(?:ó|o)n|info|opciones|propuestas|herramientas|proveedores|soluciones)` +
+	gatherRe = mustPattern(`\b(?:estoy|ando) (?:recopilando|recabando|reuniendo|juntando) (?:informaci(?:ó|o)n|info|opciones|propuestas|herramientas|proveedores|soluciones)` +
 		`|\bje (?:rassemble|recueille|collecte|compile) (?:des |les )?(?:informations|infos|options|offres|solutions)\b` +
 		`|\bich (?:trage|stelle) (?:gerade )?(?:informationen|infos|angebote|optionen|l(?:ö|oe)sungen) zusammen\b` +
-		`|\bi(?:'m| am) (?:collecting|compiling|pulling together) (?:info|information|options|quotes)\b`)
+		`|\bi(?:'m| am) (?:collecting|compiling|pulling together) (?:info|information|options|quotes)\b` +
+		`|\bich (?:schaue|schau|sehe) mir (?:gerade |mal |aktuell |zurzeit )?(?:an|um)\b|\bich (?:sehe|schaue) mich (?:gerade |mal |aktuell )?um\b|\bich informiere mich\b` +
+		`|\b(?:estoy|ando) (?:mirando|viendo|explorando|investigando) (?:opciones|herramientas|soluciones|proveedores|alternativas|qu(?:é|e) hay)`)
 
 	// ownUseRe finds the writer using it themselves ("lo uso yo", "je
 	// l'utilise moi-même", "ich nutze es selbst", "I use it myself").
 	ownUseRe = mustPattern(`\b(?:lo|la) (?:uso|usar(?:í|i)a|utilizo) yo\b|\bje l'utilise(?:rai)? moi-m(?:ê|e)me\b|\bich (?:nutze|benutze|verwende) (?:es|das|die app|das tool) (?:selbst|selber|privat)\b|\bi(?:'d| would)? use it myself\b`)
 
+	// ownCallRe finds the writer taking the decision after their title
+	// ("I'm the HR Director and will make the final call", "Ich bin
+	// Personalleiterin und treffe die Entscheidung selbst", "et je prends
+	// la décision", "y tomo la decisión yo"): first-person verbs.
+	ownCallRe = mustPattern(`\bi(?:'m| am) [^.;\n]{0,60}? and (?:will |'ll |also )?(?:make|take) the (?:final |ultimate )?(?:call|decision)\b` +
+		`|\b(?:und|,) treffe (?:die |diese |auch die )?(?:finale |letzte |endg(?:ü|ue)ltige )?entscheidung\b` +
+		`|\bje (?:prends|prendrai) (?:seule? )?(?:la|les) d(?:é|e)cisions?\b` +
+		`|\b(?:tomo|tomar(?:é|e)) (?:yo )?(?:la|las) decisi(?:ó|o)n` +
+		`|\b(?:decision|d(?:é|e)cision|decisi(?:ó|o)n|entscheidung|decide|decidimos|d(?:é|e)cidons|entscheiden)[^.;\n]{0,40}?\b(?:between|entre|zwischen) [^.;\n]{1,40}? (?:and me|and myself|et moi|y yo|und mir)\b`)
+
+	// notMineRe finds the writer saying they do not decide or sign, said
+	// plainly ("yo no decido nada", "je n'ai aucun pouvoir de signature",
+	// "je n'ai pas la main sur la signature", "ich unterschreibe nicht").
+	notMineRe = mustPattern(`\b(?:yo )?no (?:decido|firmo|apruebo)\b` +
+		`|\bn'(?:ai|avons|a) (?:pas|aucun|aucune) (?:de |la |le )?(?:(?:d(?:é|e)l(?:é|e)gation|pouvoir) de signature|main sur (?:la signature|le budget|la d(?:é|e)cision))` +
+		`|\bich (?:unterschreibe|entscheide|genehmige) (?:das |es |hier )?nicht\b` +
+		`|\bi (?:don't|do not) (?:decide|sign|approve) (?:anything|it|the contract|contracts)?\b`)
+
+	// studyRe finds research for a thesis or school project: a student's
+	// own work, not an evaluation for a buyer.
+	studyRe = mustPattern(`\b(?:thesis|dissertation|school project|term paper|bachelorarbeit|masterarbeit|projektarbeit|hausarbeit|seminararbeit|abschlussarbeit|m(?:é|e)moire|th(?:è|e)se|tfg|tfm|tesis|trabajo de fin de (?:grado|m(?:á|a)ster))\b`)
+
+	// aloneRunRe finds the writer running a business alone ("je gère seul
+	// mon food truck", "ich führe allein ein kleines Übersetzungsbüro",
+	// "llevo sola la tienda", "my freelance design business").
+	aloneRunRe = mustPattern(`\bje (?:g(?:è|e)re|tiens|fais tourner) seule? (?:mon|ma|le|la|l'|une?) ` +
+		`|\bich (?:f(?:ü|ue)hre|betreibe|leite|mache) (?:allein|alleine|selbst|selbstst(?:ä|ae)ndig) (?:ein|eine|einen|mein|meine|meinen|das|die|den) ` +
+		`|\b(?:llevo|gestiono|manejo|atiendo) (?:yo )?sol[oa] (?:el|la|mi|un|una) ` +
+		`|\bmy (?:\pL+ )?(?:freelance|one-person|solo|one-man|one-woman) (?:\pL+ )?(?:business|practice|studio|shop|agency|company)\b|(?:^|[.!] )just me[.!]`)
+
 	// ownAfterRe finds a business of one's own named after its noun
 	// ("consultorio propio", "cabinet à moi") or the writer working alone.
 	ownAfterRe = mustPattern(`\b(?:empresa|negocio|consultorio|cl(?:í|i)nica|despacho|taller|tienda|restaurante|agencia|estudio|local|farmacia|bar|hotel) propi[oa]\b` +
-		`|(?:^|[^\pL])seule? (?:(?:à|a) (?:bosser|travailler)|dans (?:ma|la) bo(?:î|i)te)|\bje bosse seule?\b`)
+		`|(?:^|[^\pL])seule? (?:(?:à|a) (?:tout )?(?:bosser|travailler|g(?:é|e)rer|faire)|dans (?:ma|la) bo(?:î|i)te)|\bje bosse seule?\b`)
 )
 
 // recoDecider reports a decider word before p in its clause.
@@ -207,6 +239,30 @@ func moreCands(d *doc, cands []authCand) []authCand {
 	for _, m := range ownUseRe.findAll(d) {
 		if !negated(m[0]) {
 			add(LevelUser, 0.65, m[0], m[1], false)
+		}
+	}
+	for _, m := range ownCallRe.findAll(d) {
+		if !negated(m[0]) {
+			add(LevelDecisionMaker, 0.85, m[0], m[1], true)
+		}
+	}
+	for _, m := range notMineRe.findAll(d) {
+		add(LevelDefers, 0.85, m[0], m[1], false)
+	}
+	if ms := studyRe.findAll(d); len(ms) > 0 {
+		// Research for a thesis is the student's own work: their
+		// comparing is no evaluation for a buyer, and a stated title
+		// ("I'm a student") keeps its evidence.
+		for i := range cands {
+			if cands[i].a.Level == LevelInfluencer {
+				cands[i].a.Confidence = min(cands[i].a.Confidence, 0.5)
+			}
+		}
+		add(LevelUser, 0.55, ms[0][0], ms[0][1], false)
+	}
+	for _, m := range aloneRunRe.findAll(d) {
+		if !negated(m[0]) {
+			add(LevelDecisionMaker, 0.8, m[0], m[1], false)
 		}
 	}
 	for _, m := range ownAfterRe.findAll(d) {
