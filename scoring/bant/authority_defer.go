@@ -171,6 +171,13 @@ func deferByOther(d *doc, vs, ve int, lang string) (noun int, ok bool) {
 		if ws < 0 || strings.IndexByte(d.lower[p:ws], ',') >= 0 {
 			break // "it's the board that decides, I just compare": a new clause
 		}
+		switch d.lower[ws:we] {
+		case "whether", "if", "ob", "si", "how", "wie", "comment", "cómo", "como", "which", "welche", "welches", "quel", "quelle", "cuál", "cual":
+			// "our head of sales, who will decide whether we take it
+			// further": what is decided, not who decides.
+			p = c[1]
+			continue
+		}
 		visit(ws, we, dist)
 		p = we
 	}

@@ -42,11 +42,11 @@ var (
 
 	// forDeciderRe finds a proposal prepared for a decider; the free word
 	// after the determiner is checked by isDeciderWord.
-	forDeciderRe = mustPattern(`\b(?:proposal|business case|recommendation|report|memo|paper|shortlist) (?:\pL+ ){0,2}?(?:for|to) (?:the|our|my) ((?:[\pL-]+ )?[\pL'-]+)` +
-		`|\b(?:antrag|vorlage|entscheidungsvorlage|beschlussvorlage|empfehlung|vorauswahl) (?:\pL+ ){0,2}?(?:f(?:ü|ue)r|an|zuhanden) (?:den|die|das|der|dem|unsere[nmr]?|unser|meine[nmr]?|mein) ((?:[\pL-]+ )?[\pL-]+)` +
+	forDeciderRe = mustPattern(`\b(?:a|the|my|our) (?:\pL+ )?(?:proposal|business case|recommendation|report|memo|paper|shortlist) (?:\pL+ ){0,2}?(?:for|to) (?:the|our|my) ((?:[\pL-]+ )?[\pL'-]+)` +
+		`|\b(?:einen|eine|den|die|meine|meinen) (?:\pL+ )?(?:antrag|vorlage|entscheidungsvorlage|beschlussvorlage|empfehlung|vorauswahl) (?:\pL+ ){0,2}?(?:f(?:ü|ue)r|an|zuhanden) (?:den|die|das|der|dem|unsere[nmr]?|unser|meine[nmr]?|mein) ((?:[\pL-]+ )?[\pL-]+)` +
 		`|\bzuhanden (?:des|der|unseres|unserer|meines|meiner) ((?:[\pL-]+ )?[\pL-]+)` +
-		`|\b(?:note|dossier|proposition|recommandation|comparatif|synth(?:è|e)se) (?:\pL+ ){0,2}?(?:pour|(?:à|a)) (?:le|la|l'|notre|mon|ma|nos|les) ?((?:[\pL-]+ )?[\pL'-]+)` +
-		`|\b(?:propuesta|informe|recomendaci(?:ó|o)n|comparativa) (?:\pL+ ){0,2}?(?:para|a) (?:el|la|los|las|nuestro|nuestra|mi|al) ((?:[\pL-]+ )?[\pL-]+)`)
+		`|\b(?:une|un|la|le|ma|mon|notre) (?:\pL+ )?(?:note|dossier|proposition|recommandation|comparatif|synth(?:è|e)se) (?:\pL+ ){0,2}?(?:pour|(?:à|a)) (?:le|la|l'|notre|mon|ma|nos|les) ?((?:[\pL-]+ )?[\pL'-]+)` +
+		`|\b(?:una|un|la|el|mi|nuestra|nuestro) (?:\pL+ )?(?:propuesta|informe|recomendaci(?:ó|o)n|comparativa) (?:\pL+ ){0,2}?(?:para|a) (?:el|la|los|las|nuestro|nuestra|mi|al) ((?:[\pL-]+ )?[\pL-]+)`)
 
 	// decisionFieldRe finds a form field naming who decides.
 	decisionFieldRe = mustPattern(`(?:^|\n)\s*[-*•]?\s*(?:decision(?: maker| by)?|decided by|approval|approver|sign[- ]?off|entscheidung|entscheider|freigabe|genehmigung|d(?:é|e)cision|d(?:é|e)cideur|validation|attribution|decisi(?:ó|o)n|aprobaci(?:ó|o)n|adjudicaci(?:ó|o)n)\s*:\s*`)
@@ -176,6 +176,24 @@ func fieldDecider(d *doc, p int) bool {
 	return false
 }
 
+// fieldWriter reports the writer among the first three words after p:
+// "Decision maker: me", "Entscheider: ich selbst".
+func fieldWriter(d *doc, p int) bool {
+	end := d.clauseEnd(p)
+	for n := 0; n < 3; n++ {
+		ws, we := nextWord(d.lower, p, end)
+		if ws < 0 {
+			return false
+		}
+		switch d.lower[ws:we] {
+		case "me", "myself", "i", "ich", "moi", "yo", "mí", "mi":
+			return true
+		}
+		p = we
+	}
+	return false
+}
+
 // moreCands adds the readings of the constructions above.
 func moreCands(d *doc, cands []authCand) []authCand {
 	add := func(level string, conf float64, start, end int, own bool) {
@@ -211,7 +229,10 @@ func moreCands(d *doc, cands []authCand) []authCand {
 		}
 	}
 	for _, m := range decisionFieldRe.findAll(d) {
-		if fieldDecider(d, m[1]) {
+		switch {
+		case fieldWriter(d, m[1]):
+			add(LevelDecisionMaker, 0.85, m[1], d.clauseEnd(m[1]), true) // "Decision maker: me (owner)"
+		case fieldDecider(d, m[1]):
 			add(LevelDefers, 0.85, m[1], d.clauseEnd(m[1]), false)
 		}
 	}
