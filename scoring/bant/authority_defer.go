@@ -200,7 +200,8 @@ func isDecider(d *doc, lo, ws, we int) bool {
 	if !isDeciderWord(w) {
 		// "Herr Baumann entscheidet", "Mr. Tanaka will decide": a person
 		// named with an honorific.
-		ps, pe := prevWord(d.lower, lo, ws)
+		// The honorific may end the clause before: "M. Dupont", "Sr. Ortiz".
+		ps, pe := prevWord(d.lower, max(lo-6, 0), ws)
 		return ps >= 0 && honorifics[d.lower[ps:pe]] && ws < len(d.clean) && isUpper(d.clean[ws])
 	}
 	pronoun := false
@@ -229,6 +230,14 @@ func isDecider(d *doc, lo, ws, we int) bool {
 			}
 		}
 		switch d.lower[ps:pe] {
+		case "we're":
+			return false // "we're two partners and decide"
+		case "sind", "are", "sommes", "somos":
+			// "wir sind drei Gesellschafter und entscheiden": the
+			// writer is one of them.
+			if w2s, w2e := prevWord(d.lower, lo, ps); d.lower[ps:pe] == "somos" || w2s >= 0 && writerWords[d.lower[w2s:w2e]] {
+				return false
+			}
 		case "i'm", "bin", "suis", "soy", "as", "als", "tant", "como", "comme", "was", "war", "étais", "era":
 			return false // the writer's own title
 		case "my", "our", "the", "his", "her", "their", "a", "an", "mein", "meine", "meinem", "meiner",

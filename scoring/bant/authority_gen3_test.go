@@ -103,6 +103,20 @@ var authorityGen3Cases = []struct {
 	{"es estudiante TFG", "Soy estudiante y estoy haciendo el TFG sobre software de RRHH.", LevelUser},
 	{"es mirando opciones", "Estoy mirando opciones de software de nóminas.", LevelInfluencer},
 
+	// Third batch: the same families in the other languages.
+	{"fr décision lui revient", "La décision lui revient, je prépare juste le terrain.", LevelDefers},
+	{"es Sr aprobará", "El Sr. Ortiz aprobará la compra.", LevelDefers},
+	{"fr M tranchera", "M. Dupont tranchera après la démo.", LevelDefers},
+	{"en Mrs will decide", "Mrs. Patel will decide after the demo.", LevelDefers},
+	{"de drei Gesellschafter entscheiden", "Wir sind drei Gesellschafter und entscheiden das gemeinsam.", LevelDecisionMaker},
+	{"en two partners decide", "We're two partners and decide everything ourselves.", LevelDecisionMaker},
+	{"es recomendación mía", "Mi jefe quiere una recomendación mía antes del viernes.", LevelDefers},
+	{"fr recommandation de ma part", "Mon directeur attend une recommandation de ma part.", LevelDefers},
+	{"de verwalte Budget", "Ich verwalte das Budget selbst.", LevelDecisionMaker},
+	{"es responsable del presupuesto", "Soy la responsable del presupuesto.", LevelDecisionMaker},
+	{"es ferretería", "Tengo una pequeña ferretería en Valencia.", LevelDecisionMaker},
+	{"fr food truck", "J'ai un food truck à Lyon.", LevelDecisionMaker},
+
 	// Lookalikes.
 	{"en we can't buy", "Our grant was cut, so we can't buy anything this year.", ""},
 	{"en goes through firewall", "All traffic goes through our firewall before it reaches the app.", ""},
@@ -115,6 +129,8 @@ var authorityGen3Cases = []struct {
 	{"en I report to the CEO", "I'm in operations and I report to the CEO.", LevelInfluencer},
 	{"en decides whether we", "I'm gathering quotes for our finance director, who will decide whether we go ahead.", LevelDefers},
 	{"de entscheidet ob wir", "Ich sammle Angebote für unsere Geschäftsführerin, sie entscheidet, ob wir das machen.", LevelDefers},
+	{"en goes through review", "Our app goes through review at Apple every week.", ""},
+	{"en Mr from your team", "Mr. Smith from your team called me yesterday.", ""},
 	{"de headcount after comma", "Firma: Bäckerei Lutz, 12 Mitarbeiterinnen, zwei Filialen", ""},
 	{"en we don't decide pain", "Customers call and we don't decide anything until the form arrives.", ""},
 	{"fr pas de main pain", "Le planning se fait à la main chaque lundi.", ""},
