@@ -361,6 +361,7 @@ func signatureTitles(d *doc, lang string) []authCand {
 		}
 		lineStart := ls
 		ls = skipSalutation(s, ls, le)
+		greeted := ls > lineStart
 		if le-ls < 2 || strings.ContainsAny(s[ls:le], "?!") {
 			return
 		}
@@ -396,6 +397,9 @@ func signatureTitles(d *doc, lang string) []authCand {
 			return
 		}
 		rest := strings.Trim(s[min(end, le):le], " .")
+		if greeted && strings.HasPrefix(rest, ",") && rs == ls {
+			return // "Salut, chef, ça va": a vocative, not a title
+		}
 		rest = skipDepartment(d, le-len(rest), le, rest)
 		if (lang == LangFrench || lang == LangSpanish) && strings.IndexByte(s[lineStart:rs], ',') >= 0 {
 			// "Kevin, analyste données, Groupe Roussel": a department
