@@ -794,7 +794,9 @@ func seniorityOf(title string) string {
 		"pdg", "dg", "gérant", "gérante", "gerant", "gerante", "fondateur", "fondatrice", "cofondateur",
 		"cofondatrice", "président", "présidente", "propriétaire", "associé", "associée", "dirigeant", "dirigeante",
 		"dueño", "dueña", "dueno", "duena", "propietario", "propietaria", "fundador", "fundadora",
-		"cofundador", "cofundadora", "socio", "socia", "presidente", "presidenta") ||
+		"cofundador", "cofundadora", "socio", "socia", "presidente", "presidenta",
+		// The chair of an association, co-owners, a French CIO (DSI).
+		"vorsitzende", "vorsitzender", "copropietario", "copropietaria", "copropriétaire", "dsi") ||
 		containsSeq(words, []string{"managing", "director"}) ||
 		containsSeq(words, []string{"directeur", "général"}) || containsSeq(words, []string{"directrice", "générale"}) ||
 		containsSeq(words, []string{"director", "general"}) || containsSeq(words, []string{"directora", "general"}) ||
@@ -812,7 +814,10 @@ func seniorityOf(title string) string {
 		return SeniorityDirector
 	case has("manager", "mgr", "supervisor", "managerin", "teamleiter", "teamleiterin", "responsable", "chef",
 		"cheffe", "jefe", "jefa", "gerente", "encargado", "encargada", "coordinador", "coordinadora",
-		"líder", "lider", "superviseur", "supervisora") ||
+		"líder", "lider", "superviseur", "supervisora",
+		// Deputies of a manager or department.
+		"deputy", "adjoint", "adjointe", "adjunto", "adjunta", "subdirector", "subdirectora",
+		"sous-directeur", "sous-directrice", "stellvertreter", "stellvertreterin", "coordenador", "coordenadora") ||
 		containsSeq(words, []string{"team", "lead"}) || containsSeq(words, []string{"team", "leader"}) ||
 		germanCompound(words, "managerin", "manager"):
 		return SeniorityManager

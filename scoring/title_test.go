@@ -30,18 +30,18 @@ func TestTitleReadersAgree(t *testing.T) {
 		"Head of Growth", "Marketing Manager", "Product Owner", "Account Owner",
 		"Team Lead", "Supervisor", "Analyst", "Software Engineer", "Sales Representative",
 		"Marketing Intern", "Student", "Executive Assistant",
-		"Sales Director", "Head of Production", "Director",
+		"Sales Director", "Head of Production", "Director", "Deputy",
 		// German.
 		"Geschäftsführer", "Geschaeftsfuehrerin", "Inhaberin", "Vorstand", "Gründer", "Partnerin",
 		"Leiter Einkauf", "Abteilungsleiterin", "Teamleiter", "Projektmanagerin", "Sachbearbeiterin",
-		"Assistenz der Geschäftsführung", "Werkstudent",
+		"Assistenz der Geschäftsführung", "Werkstudent", "Vorsitzende", "Stellvertreterin", "Datenanalystin", "Außendienstler",
 		// French.
 		"PDG", "Directeur général", "Gérante", "Fondatrice", "Associé", "Directeur commercial",
 		"Responsable achats", "Chef de projet", "Assistante de direction", "Chargée de communication",
-		"Stagiaire", "Directrice", "Gérant", "Dirigeante", "Responsable logistique",
+		"Stagiaire", "Directrice", "Gérant", "Dirigeante", "Responsable logistique", "DSI", "Adjointe", "Copropriétaire",
 		// Spanish.
 		"Director general", "Gerente general", "Dueña", "Fundador", "Socio", "Jefe de compras",
-		"Gerente de operaciones", "Encargado de tienda", "Asistente administrativa", "Analista", "Becaria", "Directora",
+		"Gerente de operaciones", "Encargado de tienda", "Asistente administrativa", "Analista", "Becaria", "Directora", "Subdirector de sistemas", "Copropietaria", "Adjunta",
 	}
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	for _, title := range titles {

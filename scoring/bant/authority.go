@@ -8,7 +8,7 @@ import (
 const authNouns = `team|lead|` + deferNouns
 
 // deferNouns are the people who can decide for a writer: not "the team".
-const deferNouns = `boss|manager|managers|ceo|cto|cfo|coo|cmo|cio|vp|director|directors|head|founder|founders|cofounder|co-founder|partner|partners|supervisor|executive|executives|leadership|management|committee|board|finance|procurement|purchasing|it|owner|owners|higher[- ]ups|superiors|president|line manager`
+const deferNouns = `boss|manager|managers|officer|ceo|cto|cfo|coo|cmo|cio|vp|director|directors|head|founder|founders|cofounder|co-founder|partner|partners|supervisor|executive|executives|leadership|management|committee|board|finance|procurement|purchasing|it|owner|owners|higher[- ]ups|superiors|president|line manager`
 
 var (
 	// introRe finds a first-person statement of one's job ("I'm the CTO",
@@ -17,7 +17,7 @@ var (
 	// fieldRe finds a "Title: VP Sales" form field.
 	fieldRe = mustPattern(`(?:^|\n)\s*(?:job title|title|role|position|job role|designation|job function)\s*[:=-]\s*`)
 	// decideRe finds explicit decision authority.
-	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\b(?:sole trader|sole proprietor|self[- ]employed|one[- ](?:man|woman|person) (?:band|business|shop|company)|solo (?:founder|practitioner|business owner)|it'?s just me\b|i work for myself|i run (?:it|everything|the business) (?:myself|alone|on my own))|\bi(?:'ll| will| can)? sign (?:it|off|the (?:contract|order|po|quote|agreement|paperwork|plan|proposal|deal|subscription)|contracts)\b|\bi(?:'ll| will| can| would|'d)? (?:sign|approve|pay for|buy) (?:[a-z-]+ ){0,3}?(?:myself|personally|on my own)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi'?m the budget (?:holder|owner)\b|\bi work alone\b|\bi (?:have|got|'ve got) (?:a|an|two|three|\d+) (?:\pL+ ){0,2}?(?:salon|shop|store|cafe|restaurant|bakery|gym|studio|clinic|practice|pub|bar|garage|farm|hotel|b&b|business|company|agency|salons|shops|stores|cafes|restaurants|gyms|studios|clinics|pubs)\b|\b(?:and i|and myself) (?:\pL+ )?(?:own|run|are the (?:co-?)?owners|co-own)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
+	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\b(?:sole trader|sole proprietor|self[- ]employed|one[- ](?:man|woman|person) (?:band|business|shop|company)|solo (?:founder|practitioner|business owner)|it'?s just me\b|i work for myself|i run (?:it|everything|the business) (?:myself|alone|on my own))|\bi(?:'ll| will| can)? sign (?:it|off|the (?:contract|order|po|quote|agreement|paperwork|plan|proposal|deal|subscription)|contracts)\b|\bi(?:'ll| will| can| would|'d)? (?:sign|approve|pay for|buy) (?:[a-z-]+ ){0,3}?(?:myself|personally|on my own)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi (?:hold|control|hold all|have|keep) (?:the |our )?purse[- ]?strings\b|\bi'?m the one (?:who|that) (?:pays|holds the (?:budget|money))\b|\bi'?m the budget (?:holder|owner)\b|\bi work alone\b|\bi (?:have|got|'ve got) (?:a|an|two|three|\d+) (?:\pL+ ){0,2}?(?:salon|shop|store|cafe|restaurant|bakery|gym|studio|clinic|practice|pub|bar|garage|farm|hotel|b&b|business|company|agency|salons|shops|stores|cafes|restaurants|gyms|studios|clinics|pubs|food truck|stall|hostel|guesthouse|academy|kiosk|inn)\b|\b(?:and i|and myself) (?:\pL+ )?(?:own|run|are the (?:co-?)?owners|co-own)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
 	// soloRe finds a sole trader or freelancer in German, French or
 	// Spanish ("Freiberuflerin", "auto-entrepreneur", "soy autónoma").
 	soloRe = mustPattern(`(?:^|\s)(?:à|a) mon compte|\b(?:freelancer(?:in)?|freiberuf\pL*|selbstst(?:ä|ae)ndig|selbst(?:ä|ae)ndig|einzelunternehmer(?:in)?|ich bin freelance|freelance-|auto-?entrepreneur|micro-?entrepreneur|je suis freelance|je suis (?:ind(?:é|e)pendant|ind(?:é|e)pendante)|a mon compte|je g(?:è|e)re tout (?:tout )?seule?|soy aut(?:ó|o)nom[oa]|aut(?:ó|o)nom[oa] y|trabajo por mi cuenta|soy freelance|(?:soy|trabajo|estoy|me dedico|ejerzo)\b[^.;\n]{0,40}?\bpor (?:mi cuenta|cuenta propia)|(?:infirmi\pL+|kin\pL+|m(?:é|e)decin|avocate?|ost(?:é|e)opathe|orthophoniste|sage-femme|psychologue|architecte|dentiste|podologue|profession|ergoth(?:é|e)rapeute|di(?:é|e)t(?:é|e)tici\pL+|psychomotrici\pL+|orthoptiste|exerce|install(?:é|e)e?) (?:en )?lib(?:é|e)rale?)`)
@@ -40,7 +40,7 @@ var (
 		`|\b(?:it's|it is|that's|that is|this is) not (?:my (?:decision|call)|up to me)\b|\bnot up to me\b|\bnot my (?:decision|call|budget)\b` +
 		`|\b(?:decision|final decision|final call|final say|last word|call|sign[- ]?off|signature) (?:is|will be|would be|lies|rests|sits|stays)\s+(?:made\s+)?(?:by|with|up to)\s+(?:my|our|the)(?: [a-z]+)?\s+\(?(?:[a-z]+ )?(?:` + deferNouns + `)\b` +
 		`|\b(?:my|our|the) (?:[a-z]+ ){0,2}?(?:` + deferNouns + `)(?: of [a-z]+)? (?:decides|will decide|makes the (?:final )?(?:decision|call)|has the (?:final|last) (?:say|word)|signs|will sign|approves|will approve|has to approve|must approve|needs to approve|has to sign|must sign|needs to sign|holds the budget|owns the budget|has the budget|gives the (?:final )?(?:ok|go[- ]ahead|green light)|(?:is|are) the (?:final |ultimate )?decision[- ]?makers?|(?:will|would) make the (?:final )?(?:call|decision)|decide|sign off|signs off)\b` +
-		`|\b(?:i )?(?:can't|cannot|can not|am not allowed to|am not authori[sz]ed to|don't have (?:the )?authority to|have no authority to|'m not authori[sz]ed to) (?:sign|approve|commit|make purchases|buy|purchase)\b` +
+		`|\b(?:i )?(?:can't|cannot|can not|am not allowed to|am not authori[sz]ed to|don't have (?:the )?authority to|have no authority to|'m not authori[sz]ed to) (?:sign|approve|commit|make purchases)\b|\bi (?:can't|cannot|can not|am not allowed to|am not authori[sz]ed to|'m not authori[sz]ed to) (?:buy|purchase)\b` +
 		`|\b(?:it'?d be|it would be|it will be|it'?s|it is|that'?s|that is) (?:\pL+ ){0,2}?(?:their|his|her) (?:decision|call)(?: anyway| in the end| ultimately)?(?:[,.;!)]|$| and | so | but )` +
 		`|\b(?:someone|somebody) else (?:decides|signs|approves|holds the budget|makes the (?:decision|call))\b|\bothers decide\b|\babove my pay grade\b|\bpurse strings\b` +
 		`|\b(?:go|goes|going|gets passed|get passed|passes|will go|has to go|must go|would go|gets escalated) (?:up )?to (?:my|our|the) (?:[a-z]+ )?(?:` + deferNouns + `|council|district|trustees|committee)\b` +
@@ -61,7 +61,7 @@ var (
 		`|\bi (?:report|reports) (?:directly )?to\b` +
 		`|\bi work in (?:procurement|purchasing|the procurement|the purchasing)\b|\b(?:i'm|i am) (?:in|on the) (?:procurement|purchasing|sourcing) team\b` +
 		`|\b(?:i'm |i am )(?:leading|running|heading|coordinating|driving|managing) (?:the|an|our|a|this) (?:\pL+ ){0,2}?(?:review|evaluation|selection|search|tender|rfp)\b` +
-		`|\b(?:i'm|i am) (?:researching|evaluating|comparing|looking into|shortlisting|gathering (?:options|info|information|quotes)|putting together a (?:shortlist|comparison)|reviewing (?:options|vendors|tools))\b` +
+		`|\b(?:i'm|i am) (?:just |only |simply |currently |still |now )?(?:researching|evaluating|comparing|looking into|exploring (?:options|tools|vendors|solutions)|looking at (?:\pL+ ){0,3}?(?:tools|options|vendors|solutions|software|platforms|systems)|shortlisting|gathering (?:options|info|information|quotes)|putting together a (?:shortlist|comparison)|reviewing (?:options|vendors|tools))\b` +
 		`|\bmake a recommendation\b|\b(?:put together|prepare|preparing|putting together) a (?:shortlist|short list|recommendation|comparison)\b` +
 		`|\b(?:recommend|recommending) (?:it |this |a (?:tool|solution|vendor) |one )?to (?:my|our|the) (?:[a-z]+ )?(?:` + authNouns + `)\b`)
 	// useRe finds statements that the writer will use the product.
@@ -82,7 +82,7 @@ var (
 	influencerTitleWords = map[string]bool{
 		"manager": true, "mgr": true, "lead": true, "supervisor": true,
 		"architect": true, "teamlead": true, "controller": true, "leader": true,
-		"advisor": true, "adviser": true, "foreman": true,
+		"advisor": true, "adviser": true, "foreman": true, "deputy": true,
 	}
 	userTitleWords = map[string]bool{
 		"developer": true, "engineer": true, "analyst": true, "rep": true,
@@ -149,7 +149,7 @@ var (
 		"dans": true, "de": true, "du": true, "d'une": true, "d'un": true, "en": true,
 		"del": true, "yo": true, "estoy": true, "tengo": true, "busco": true, "necesito": true,
 		"quiero": true, "me": true, "nous": true, "wir": true, "würde": true, "wuerde": true, "kann": true,
-		"will": true, "brauche": true, "interessiere": true, "suis": true, "soy": true,
+		"will": true, "brauche": true, "interessiere": true, "suis": true, "soy": true, "von": true,
 	}
 )
 
@@ -195,7 +195,7 @@ func extractAuthority(d *doc) *Authority {
 			add(level, role, titleConfidence(level), m[1], end)
 		}
 	}
-	cands = append(cands, signatureTitles(d)...)
+	cands = append(cands, signatureTitles(d, lang)...)
 	for _, m := range hereRe.findAll(d) {
 		add(LevelDecisionMaker, d.clean[m[2]:m[3]], 0.75, m[0], m[1])
 	}
@@ -251,6 +251,9 @@ func extractAuthority(d *doc) *Authority {
 		if approvalFeature(s, m[1]) {
 			continue // "we need approval workflows": a feature, not a boss
 		}
+		if s[m[0]:m[1]] == "purse strings" && writerBefore(d, m[0], 3) {
+			continue // "I hold the purse strings" decides
+		}
 		add(LevelDefers, "", 0.85, m[0], m[1])
 	}
 	for _, m := range influRe.findAll(d) {
@@ -283,6 +286,7 @@ func extractAuthority(d *doc) *Authority {
 	cands = authorityLang(d, cands)
 	cands = deferCands(d, lang, cands)
 	cands = jointCands(d, cands)
+	cands = moreCands(d, cands)
 	if len(cands) == 0 {
 		return nil
 	}
@@ -348,13 +352,16 @@ func extractAuthority(d *doc) *Authority {
 // line after a dash ("... - Paul, Managing Partner"). Quoted history is
 // already gone, so such a title is the writer's own. They count for less
 // than a statement: a signature block may be a colleague's.
-func signatureTitles(d *doc) []authCand {
+func signatureTitles(d *doc, lang string) []authCand {
 	var out []authCand
 	s := d.lower
 	try := func(ls, le int) {
 		for ls < le && (s[ls] == '-' || s[ls] == '*' || s[ls] == ' ' || s[ls] == '|') {
 			ls++
 		}
+		lineStart := ls
+		ls = skipSalutation(s, ls, le)
+		greeted := ls > lineStart
 		if le-ls < 2 || strings.ContainsAny(s[ls:le], "?!") {
 			return
 		}
@@ -372,6 +379,9 @@ func signatureTitles(d *doc) []authCand {
 			// name it belongs to.
 			ls, first = fe, ""
 		}
+		if first == "it" && d.clean[fs:fe] == "IT" {
+			first = "" // "IT Lead", not "it"
+		}
 		if titleSkip[first] || negators[first] || sigNotTitle[first] {
 			return
 		}
@@ -382,8 +392,22 @@ func signatureTitles(d *doc) []authCand {
 		if !ok {
 			return
 		}
+		rs := ls + max(strings.Index(d.clean[ls:end], role), 0)
+		if !sigTitleShape(d, lang, rs, end) {
+			return
+		}
 		rest := strings.Trim(s[min(end, le):le], " .")
+		if greeted && strings.HasPrefix(rest, ",") && rs == ls {
+			return // "Salut, chef, ça va": a vocative, not a title
+		}
 		rest = skipDepartment(d, le-len(rest), le, rest)
+		if (lang == LangFrench || lang == LangSpanish) && strings.IndexByte(s[lineStart:rs], ',') >= 0 {
+			// "Kevin, analyste données, Groupe Roussel": a department
+			// after the title, up to the next comma.
+			if c := strings.IndexByte(rest, ','); c > 0 && len(strings.Fields(rest[:c])) <= 2 {
+				rest = rest[c:]
+			}
+		}
 		if rest == "" || strings.ContainsAny(rest[:1], ",|-@/\u00b7(") || sigCompanyPrefix(rest) {
 			for _, c := range out {
 				if c.pos == ls {
@@ -407,6 +431,18 @@ func signatureTitles(d *doc) []authCand {
 		// A title in brackets after a name: "Sarah (practice owner)".
 		if o := strings.IndexByte(s[ls:le], '('); o > 0 && o < 40 && strings.HasSuffix(strings.TrimRight(s[ls:le], " ."), ")") {
 			try(ls+o+1, ls+strings.LastIndexByte(s[ls:le], ')'))
+		}
+		// A title after a name and a profession: "Dr Pauline Vasseur,
+		// chirurgien-dentiste, gérante du cabinet".
+		if le-ls < 120 {
+			for c, n := ls, 0; n < 3; n++ {
+				k := strings.IndexByte(s[c:le], ',')
+				if k < 0 {
+					break
+				}
+				c += k + 1
+				try(c, le)
+			}
 		}
 		// A title after a dash at the end of a long line.
 		if k := strings.LastIndex(s[ls:le], " - "); k >= 0 && le-(ls+k) < 60 {
@@ -576,7 +612,8 @@ func parseTitleIn(d *doc, p, ce int, afterAs bool) (level, role string, end int,
 	// a comma.
 	if !afterAs && i < len(toks) && isUpper(d.clean[toks[i].start]) {
 		for j := i; j < len(toks) && j < i+4; j++ {
-			if toks[j].comma && classifyTitle(wordsOf(toks[i:j+1])) == "" {
+			if toks[j].comma && (classifyTitle(wordsOf(toks[i:j+1])) == "" || j > i && capitalised(d, toks[i:j+1]) &&
+				j+1 < len(toks) && titleWordNear(s, toks[j+1].start, toks[min(j+3, len(toks)-1)].end)) {
 				i = j + 1
 				for i < len(toks) && titleSkip[toks[i].w] {
 					i++
@@ -593,6 +630,10 @@ func parseTitleIn(d *doc, p, ce int, afterAs bool) (level, role string, end int,
 	for j := i; j < len(toks) && j < i+5; j++ {
 		w := toks[j].w
 		if strings.HasSuffix(w, "'s") {
+			if j == first && !isTitleWord(strings.TrimSuffix(w, "'s")) && j+1 < len(toks) && titleWordNear(s, toks[j+1].start, toks[min(j+2, len(toks)-1)].end) {
+				first++ // "the town's IT manager": the title after the owner
+				continue
+			}
 			break // "the CEO's assistant"
 		}
 		if w == "of" || langOfWords[w] {
@@ -677,6 +718,9 @@ func asTitleEnds(toks []token, first, last int) bool {
 			return true
 		}
 		next := toks[k+1].w
+		if (next == "und" || next == "and" || next == "et" || next == "y") && k+2 < len(toks) && isTitleWord(toks[k+2].w) {
+			continue // "als Inhaber und Geschäftsführer von ...": the last title decides
+		}
 		return asFollow[next] || next == "of" && ofTitles[w] || isTitleWord(next) ||
 			langOfTitles[w] && !isDeterminer(next)
 	}
@@ -916,7 +960,7 @@ var (
 	userSuffixes       = []string{
 		"assistent", "assistentin", "sachbearbeiter", "sachbearbeiterin", "mitarbeiter", "mitarbeiterin",
 		"fachkraft", "kraft", "referent", "referentin", "entwickler", "entwicklerin", "techniker",
-		"technikerin", "kaufmann", "kauffrau", "angestellte", "angestellter", "helfer", "helferin",
+		"technikerin", "analyst", "analystin", "kaufmann", "kauffrau", "angestellte", "angestellter", "helfer", "helferin",
 		"fahrer", "fahrerin", "verkäufer", "verkäuferin", "pfleger", "pflegerin", "berater", "beraterin",
 		"sekretär", "sekretärin", "sekretaerin", "therapeut", "therapeutin", "administrator", "administratorin",
 		"student", "studentin",
@@ -945,4 +989,88 @@ func isDeterminer(w string) bool {
 		return true
 	}
 	return false
+}
+
+// writerBefore reports a first-person word among the n words before p in
+// its clause.
+func writerBefore(d *doc, p, n int) bool {
+	lo := d.clauseStart(p)
+	for k := 0; k < n; k++ {
+		ws, we := prevWord(d.lower, lo, p)
+		if ws < 0 {
+			return false
+		}
+		if writerWords[d.lower[ws:we]] {
+			return true
+		}
+		p = ws
+	}
+	return false
+}
+
+// salutations open or close a message line before a name or a title:
+// "Best, Lena Fischer, L&D Manager", "Bonsoir, patron d'un petit hôtel".
+var salutations = []string{"hi", "hello", "hey", "best", "regards", "best regards", "kind regards", "cheers",
+	"thanks", "thank you", "many thanks", "hallo", "servus", "moin", "grüezi", "guten tag", "gruß", "grüße",
+	"viele grüße", "beste grüße", "liebe grüße", "lg", "vg", "mfg", "bonjour", "bonsoir", "salut", "cordialement",
+	"merci", "bien à vous", "hola", "buenas", "buenos días", "buenos dias", "buen día", "buen dia", "saludos",
+	"un saludo", "gracias", "atentamente"}
+
+// skipSalutation returns the offset after a salutation and its comma at
+// ls ("Best, "), or ls.
+func skipSalutation(s string, ls, le int) int {
+	for _, g := range salutations {
+		if strings.HasPrefix(s[ls:le], g) && ls+len(g) < le && s[ls+len(g)] == ',' {
+			p := ls + len(g) + 1
+			for p < le && s[p] == ' ' {
+				p++
+			}
+			return p
+		}
+	}
+	return ls
+}
+
+// sigTitleShape reports whether the title read at [rs, end) looks like
+// one: the words before its first title word are modifiers ("Senior",
+// "Head of"), not a sentence. German modifiers are capitalised nouns ("Bisher macht das eine
+// Mitarbeiterin" is a sentence about a colleague); a French or Spanish
+// title word that is also an adjective does not follow a lower-case noun
+// ("consolidation comptable" is no accountant, "analyste données" is). A
+// number first is a headcount.
+func sigTitleShape(d *doc, lang string, rs, end int) bool {
+	toks := tokenize(d.lower, rs, end)
+	if len(toks) > 0 && isDigit(toks[0].w[0]) && !strings.HasSuffix(d.lower[toks[0].start:toks[0].end], ".") {
+		return false // "38 Mitarbeiter" is a headcount; "1. Vorsitzende" a title
+	}
+	for k, t := range toks {
+		if titleWordNear(d.lower, t.start, t.end) {
+			return k == 0 || !adjectiveTitles[t.w] || isUpper(d.clean[toks[k-1].start])
+		}
+		if k > 0 && lang == LangGerman && t.start < len(d.clean) && !isUpper(d.clean[t.start]) &&
+			!strings.HasSuffix(t.w, ".") && !strings.HasPrefix(t.w, "stellv") {
+			return false
+		}
+	}
+	return true
+}
+
+// adjectiveTitles are French and Spanish title words that are also
+// adjectives after a noun ("consolidation comptable", "equipo comercial").
+var adjectiveTitles = map[string]bool{
+	"comptable": true, "commercial": true, "commerciale": true, "comercial": true, "contable": true,
+	"administratif": true, "administrative": true, "administrativo": true, "administrativa": true,
+	"technique": true, "técnico": true, "técnica": true, "tecnico": true, "tecnica": true,
+	"analyste": true, "analista": true, "responsable": true, "auxiliar": true, "asistente": true,
+}
+
+// capitalised reports whether every token starts with a capital letter:
+// a name ("Sabine Koch", whose surname is also a cook).
+func capitalised(d *doc, toks []token) bool {
+	for _, t := range toks {
+		if t.start >= len(d.clean) || !isUpper(d.clean[t.start]) {
+			return false
+		}
+	}
+	return true
 }

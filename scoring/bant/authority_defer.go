@@ -19,9 +19,9 @@ import (
 // doing it.
 
 var (
-	decideVerbsEN = mustPattern(`\b(?:decides|decide|will decide|'ll decide|decided by|make the (?:final )?(?:decisions?|call)|makes the (?:final )?(?:decisions?|call)|take the (?:final )?decision|takes the (?:final )?decision|final (?:decision|call|say|word|decide|sign[- ]?off|approval|choice)|last word|signs|sign off|signs off|will sign|'ll be the one signing|be the one (?:signing|deciding|approving)|signed by|signing authority|approves|approve|approved by|authori[sz]es|authori[sz]e|authori[sz]ed by|awards|award|awarded by|finali[sz]es|finali[sz]e|chooses|will choose|picks|will pick|calls the shots|green[- ]?light|go[- ]ahead|veto|votes on|vote on|agree to|agrees to|have to agree|has to agree|to ok|to okay|pays|will pay|foots the bill|hold the purse strings|holds the purse strings|purse strings are held)\b`)
-	decideVerbsDE = mustPattern(`\b(?:entscheidet|entscheiden|entscheidung|entscheid|entschieden|beschlie(?:ß|ss)t|beschlossen|beschlie(?:ß|ss)en|genehmigt|genehmigen|genehmigung|freigeben|gibt (?:\pL+ )?frei|freigabe|freigegeben|unterschreibt|unterschreiben|unterschrift|unterschrieben|unterzeichnet|zuschlag|vergibt|absegnen|segnet|abgesegnet|letzte wort|gr(?:ü|ue)nes licht|w(?:ä|ae)hlt (?:\pL+ )?aus|(?:l(?:ä|ae)uft|laufen|geht|gehen|muss|m(?:ü|ue)ssen) (?:\pL+ )?(?:(?:ü|ue)ber|via)|erfolg(?:t|en) (?:(?:ü|ue)ber|durch)|zahlt|bezahlt|zustimmen|stimmt zu|zustimmung)`)
-	decideVerbsFR = mustPattern(`\b(?:d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|d(?:é|e)cideront|d(?:é|e)cid(?:é|e)e? par|tranche|tranchera|arbitre|arbitrera|valide|valident|validera|valideront|valid(?:é|e)e? par|signe|signent|signera|signeront|sign(?:é|e)e? par|choisit|choisira|choisiront|choix final|approuve|approuvera|approbation|vote|votent|votera|vot(?:é|e)e? par|go final|le go|feu vert|dernier mot|revient (?:à|a)|lui revient|leur revient|passera (?:forc(?:é|e)ment )?par|passe (?:forc(?:é|e)ment )?par|sera (?:fait|faite|prise) par|d(?:é|e)cision finale|donne le go|donnera le go|(?:sera|seront|est|sont) (?:fait|faits|faite|faites|pris|prise|prises) par|transmise? (?:à|a)|a tranch(?:é|e)|a d(?:é|e)cid(?:é|e)|a dit (?:non|niet)|verra)`)
+	decideVerbsEN = mustPattern(`\b(?:decides|decide|will decide|'ll decide|decided by|make the (?:final )?(?:decisions?|call)|makes the (?:final )?(?:decisions?|call)|take the (?:final )?decision|takes the (?:final )?decision|final (?:decision|call|say|word|decide|sign[- ]?off|approval|choice)|last word|signs|sign off|signs off|will sign|'ll be the one signing|be the one (?:signing|deciding|approving)|signed by|signing authority|approves|approve|approved by|authori[sz]es|authori[sz]e|authori[sz]ed by|awards|award|awarded by|finali[sz]es|finali[sz]e|chooses|will choose|picks|will pick|calls the shots|green[- ]?light|go[- ]ahead|veto|votes on|vote on|agree to|agrees to|have to agree|has to agree|to ok|to okay|pays|will pay|foots the bill|hold the purse strings|holds the purse strings|purse strings are held|goes through|go through|has to go through|have to go through|must go through|needs to go through|will go through|(?:decision|choice|say) (?:sits|lies|rests|stays|is|will be) with)\b`)
+	decideVerbsDE = mustPattern(`\b(?:entscheidet|entscheiden|[a-z]*entscheidung|[a-z]*entscheid\b|vorleg\pL*|entschieden|beschlie(?:ß|ss)t|beschlossen|beschlie(?:ß|ss)en|genehmigt|genehmigen|genehmigung|freigeben|gibt (?:\pL+ )?frei|freigabe|freigegeben|unterschreibt|unterschreiben|unterschrift|unterschrieben|unterzeichnet|zuschlag|vergibt|absegnen|segnet|abgesegnet|letzte wort|gr(?:ü|ue)nes licht|w(?:ä|ae)hlt (?:\pL+ )?aus|(?:l(?:ä|ae)uft|laufen|geht|gehen|muss|m(?:ü|ue)ssen) (?:\pL+ )?(?:(?:ü|ue)ber|via)|erfolg(?:t|en) (?:(?:ü|ue)ber|durch)|zahlt|bezahlt|zustimmen|stimmt zu|zustimmung)`)
+	decideVerbsFR = mustPattern(`\b(?:attribution|attribu(?:é|e)e?s? par|attribuera|d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|d(?:é|e)cideront|d(?:é|e)cid(?:é|e)e? par|tranche|tranchera|arbitre|arbitrera|valide|valident|validera|valideront|valid(?:é|e)e? par|signe|signent|signera|signeront|sign(?:é|e)e? par|choisit|choisira|choisiront|choix final|approuve|approuvera|approbation|vote|votent|votera|vot(?:é|e)e? par|go final|le go|feu vert|dernier mot|revient (?:à|a)|lui revient|leur revient|passera (?:forc(?:é|e)ment )?par|passe (?:forc(?:é|e)ment )?par|sera (?:fait|faite|prise) par|d(?:é|e)cision finale|donne le go|donnera le go|(?:sera|seront|est|sont) (?:fait|faits|faite|faites|pris|prise|prises) par|transmise? (?:à|a)|a tranch(?:é|e)|a d(?:é|e)cid(?:é|e)|a dit (?:non|niet)|verra)`)
 	decideVerbsES = mustPattern(`\b(?:decide|deciden|decidir(?:á|a)|decidir(?:á|a)n|decidir(?:í|i)a|decidido por|firma|firman|firmar(?:á|a)|firmar(?:í|i)a|firmar|aprueba|aprueban|aprobar(?:á|a)|aprobar|aprobado por|aprobaci(?:ó|o)n|autoriza|autorizar|autorizar(?:á|a)|autorizaci(?:ó|o)n|adjudica|adjudicar(?:á|a)|adjudicaci(?:ó|o)n|resuelve|resolver(?:á|a)|elige|elegir(?:á|a)|escoge|escoger(?:á|a)|visto bueno|ultima palabra|luz verde|toma la decisi(?:ó|o)n|tomar(?:á|a) la decisi(?:ó|o)n|decisi(?:ó|o)n final|pasar por|pasa por|pasan por|pasar(?:á|a) por|paga|pagar(?:á|a)|la hace|lo hace|la har(?:á|a)|las tomar(?:á|a)|la tomar(?:á|a)|dijo que no)|(?:^|[^\pL])última palabra`)
 )
 
@@ -84,7 +84,7 @@ var deciderWords = map[string]bool{
 	"direktion": true, "gremium": true, "eigentümern": true, "inhabern": true, "gesellschaftern": true,
 	"district": true, "diocese": true, "franchisor": true, "franchiseur": true, "réseau": true, "reseau": true,
 	"bureau": true, "collège": true, "drh": true, "commission": true, "trust": true,
-	"ausschuss": true, "associées": true,
+	"ausschuss": true, "associées": true, "cabinet": true, "cabinets": true, "leiter": true, "officer": true, "chief": true,
 }
 
 // writerWords are the first-person words: a deciding verb next to one of
@@ -100,7 +100,13 @@ var writerWords = map[string]bool{
 // isDeciderWord reports a word naming someone who decides, including
 // German compounds ("Abteilungsleiter", "Schulleitung", "Gemeinderat").
 func isDeciderWord(w string) bool {
+	// "the council's cabinet", "our parent company's board".
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "s'")
 	if deciderWords[w] {
+		return true
+	}
+	// A German feminine form: "unsere Partnerin", "die Direktorin".
+	if len(w) > 5 && strings.HasSuffix(w, "in") && deciderWords[w[:len(w)-2]] {
 		return true
 	}
 	if len(w) > 7 {
@@ -137,19 +143,40 @@ func deferByOther(d *doc, vs, ve int, lang string) (noun int, ok bool) {
 			bestNoun, nounDist = ws, dist
 		}
 	}
-	// Words before the verb, nearest first, then after it.
+	// Words before the verb, nearest first, then after it. A first-person
+	// word behind a comma or a "but" belongs to another statement: "I
+	// lead the evaluation, but the final call is with our board".
+	crossed := false
 	for p, dist := vs, 1; p > c[0] && dist <= 12; dist++ {
 		ws, we := prevWord(d.lower, c[0], p)
 		if ws < 0 {
 			break
 		}
+		if strings.IndexByte(d.lower[we:p], ',') >= 0 {
+			crossed = true
+		}
+		if crossed && isWriter(d.lower[ws:we]) {
+			p = ws
+			continue
+		}
 		visit(ws, we, dist)
+		switch d.lower[ws:we] {
+		case "but", "mais", "aber", "pero", "however", "jedoch", "sin embargo":
+			crossed = true
+		}
 		p = ws
 	}
 	for p, dist := ve, 1; p < c[1] && dist <= 12; dist++ {
 		ws, we := nextWord(d.lower, p, c[1])
 		if ws < 0 || strings.IndexByte(d.lower[p:ws], ',') >= 0 {
 			break // "it's the board that decides, I just compare": a new clause
+		}
+		switch d.lower[ws:we] {
+		case "whether", "if", "ob", "si", "how", "wie", "comment", "cómo", "como", "which", "welche", "welches", "quel", "quelle", "cuál", "cual":
+			// "our head of sales, who will decide whether we take it
+			// further": what is decided, not who decides.
+			p = c[1]
+			continue
 		}
 		visit(ws, we, dist)
 		p = we
@@ -171,7 +198,11 @@ func deferByOther(d *doc, vs, ve int, lang string) (noun int, ok bool) {
 func isDecider(d *doc, lo, ws, we int) bool {
 	w := d.lower[ws:we]
 	if !isDeciderWord(w) {
-		return false
+		// "Herr Baumann entscheidet", "Mr. Tanaka will decide": a person
+		// named with an honorific.
+		// The honorific may end the clause before: "M. Dupont", "Sr. Ortiz".
+		ps, pe := prevWord(d.lower, max(lo-6, 0), ws)
+		return ps >= 0 && honorifics[d.lower[ps:pe]] && ws < len(d.clean) && isUpper(d.clean[ws])
 	}
 	pronoun := false
 	switch w {
@@ -189,8 +220,25 @@ func isDecider(d *doc, lo, ws, we int) bool {
 		if ps < 0 {
 			break
 		}
+		if strings.HasSuffix(d.lower[ps:pe], "'s") && k < 2 {
+			determined = true // "our parent company's group board"
+		}
+		if d.lower[ps:pe] == "am" {
+			// "I am the CFO", not German "am Ende unsere Partnerin".
+			if is, ie := prevWord(d.lower, lo, ps); is >= 0 && d.lower[is:ie] == "i" {
+				return false
+			}
+		}
 		switch d.lower[ps:pe] {
-		case "i'm", "am", "bin", "suis", "soy", "as", "als", "tant", "como", "comme", "was", "war", "étais", "era":
+		case "we're":
+			return false // "we're two partners and decide"
+		case "sind", "are", "sommes", "somos":
+			// "wir sind drei Gesellschafter und entscheiden": the
+			// writer is one of them.
+			if w2s, w2e := prevWord(d.lower, lo, ps); d.lower[ps:pe] == "somos" || w2s >= 0 && writerWords[d.lower[w2s:w2e]] {
+				return false
+			}
+		case "i'm", "bin", "suis", "soy", "as", "als", "tant", "como", "comme", "was", "war", "étais", "era":
 			return false // the writer's own title
 		case "my", "our", "the", "his", "her", "their", "a", "an", "mein", "meine", "meinem", "meiner",
 			"meinen", "unser", "unsere", "unserem", "unserer", "unseren", "der", "die", "dem", "den", "des",
