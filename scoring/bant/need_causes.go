@@ -42,6 +42,10 @@ var needConsequences = map[string][]string{
 		`(?:we|i) (?:won't|will not|will no longer|can no longer|would not|wouldn't) (?:be able to )?(?:invoice|bill|issue|ship|pay|process|sell|operate|open|print|serve|deliver|take (?:orders|bookings|payments))`,
 		`(?:have to|has to|must|will need to) (?:\w+ ){0,1}?(?:replace|switch|migrate|move off|find a replacement)`,
 		`(?:go|goes|going|went|gone|turn|turns|turned) cold`, `(?:gaps?|holes?) in (?:the |our |my )?(?:\w+ )?(?:schedule|rota|roster|coverage|planning|shifts?)`, `(?:uncovered|unfilled|unstaffed) (?:\w+ )?shifts?`, `from memory`,
+		`los(?:e|es|ing|t) (?:\w+ ){0,3}?(?:deals?|contracts?|tenders?|bids?|accounts?|customers?|clients?|orders?)`, `burglar\w*`, `robbed`, `broken into`, `broke into`,
+		`(?:time|times|timed|timing) out`, `(?:was|were|went|has been|have been|is|are) (?:\w+ ){0,2}?(?:down|dead|offline) for`, `(?:gives|gave|giving|give) up the ghost`,
+		`(?:answer|respond|reply|ship|deliver|pay|invoice)(?:s|ed|ing)? (?:\w+ ){0,2}?(?:late|too late)\b`, `spread (?:across|over) (?:\d+|several|multiple|two|three|four|five|different)`,
+		`(?:system|software|tool|setup|server|platform|program|app) (?:is|are) (?:\w+ ){0,2}?(?:outdated|ancient|obsolete|end of life)`,
 	},
 	LangGerman: {
 		`(?:ungeplante?n?|unvorhergesehene?n?|unerwartete?n?|ungewollte?n?) [\pL-]*(?:stillst(?:ä|ae|a)nde?|ausf(?:ä|ae)lle|ausfall|ausfallzeiten|st(?:ö|oe)rungen|stopps?|reparaturen|abschaltungen|unterbrechungen)`,
@@ -55,6 +59,10 @@ var needConsequences = map[string][]string{
 		`(?:m(?:ü|ue)ssen|muss) (?:\w+ ){0,3}?(?:ersetzen|abl(?:ö|oe)sen|wechseln|migrieren|umsteigen)`,
 		`(?:termine?|buchung(?:en)?|zimmer|tische?|pl(?:ä|ae)tze?|auftr(?:ä|ae)ge?|rechnung(?:en)?|bestellung(?:en)?|lieferung(?:en)?|eintr(?:ä|ae)ge?|schichten|r(?:ä|ae)ume?|fahrzeuge?) doppelt`,
 		`(?:werden|wird) (?:\w+ ){0,2}?kalt`, `erkalten`, `l(?:ü|ue)cken (?:im|in der|in unserem|in unserer|in den) \pL*(?:plan|pl(?:ä|ae)nen|besetzung|schicht\pL*)`, `unbesetzte?n? (?:schichten|dienste)`, `aus dem ged(?:ä|ae)chtnis`,
+		`eingebrochen`, `einbr(?:u|ü|ue)ch\pL*`, `ausgeraubt`, `bestohlen`, `(?:ü|ue)berfallen`,
+		`(?:war|waren|ist|sind|lag|lagen) (?:[\pL\w'.,-]+ ){0,4}?(?:tot|down|offline|lahmgelegt|au(?:ß|ss)er betrieb|ausgefallen)`, `den geist aufg\pL*`,
+		`verteilt (?:auf|(?:ü|ue)ber) (?:\d+|mehrere|zwei|drei|vier|f(?:ü|ue)nf|verschiedene)`, `zu viel (?:\w+ )?(?:bezahlt|gezahlt|war|kostet)`,
+		`\pL*(?:system|software|programm|anlage|tool|server|l(?:ö|oe)sung|technik) (?:ist|sind|wirkt) (?:\w+ ){0,2}?(?:veraltet|uralt|(?:ü|ue)berholt|am limit|in die jahre gekommen)`,
 	},
 	LangFrench: {
 		`(?:arr(?:ê|e)ts?|pannes?|interruptions?|fermetures?|coupures?|immobilisations?)(?: de \w+)? (?:non (?:planifi|pr(?:é|e)vu|programm)|impr(?:é|e)vu)`,
@@ -66,6 +74,10 @@ var needConsequences = map[string][]string{
 		`(?:arr(?:ê|e)t|cess)(?:e|ent|era|eront|ait) (?:de |d')?(?:\w+ ){0,1}?(?:faire|fonctionner|proposer|assurer|maintenir|supporter|g(?:é|e)rer|fournir|vendre|commercialiser|le support|la maintenance|les mises (?:à|a) jour|son activit(?:é|e)|l'activit(?:é|e))`,
 		`(?:doit|doivent|devons|devrons|devra) (?:\w+ ){0,2}?(?:remplacer|migrer|quitter|changer de)`, `(?:on|nous|je) (?:ne )?pourr(?:ons|a|ai) plus (?:\w+ )?(?:facturer|(?:é|e)mettre|payer|livrer|travailler|vendre|encaisser|exp(?:é|e)dier)`,
 		`(?:se )?refroidiss(?:ent|ait|aient)`, `trous? dans (?:le |les |nos |notre |mon )?(?:planning|plannings|effectifs?|emploi du temps)`, `postes? non pourvus?`, `(?:gardes?|cr(?:é|e)neaux) non (?:couvert|pourvu)\pL*`, `de m(?:é|e)moire`, `retap\pL*`,
+		`perd\pL* (?:\w+ ){0,3}?(?:contrats?|march(?:é|e)s|appels d'offres|clients?|ventes|commandes)`, `cambriol\pL*`, `braqu(?:é|e|age)\pL*`, `(?:on|ils) (?:nous )?a vol(?:é|e)`, `fait voler`,
+		`(?:(?:é|e)tait|(?:é|e)taient|est rest(?:é|e)e?s?|a (?:é|e)t(?:é|e)|ont (?:é|e)t(?:é|e)) (?:\w+ ){0,2}?(?:en panne|hors service|hors ligne|inaccessibles?|plant(?:é|e)e?s?)`, `rend(?:u|ent|ra) l'(?:â|a)me`,
+		`(?:r(?:é|e)pond|livr|pay|factur|rappel)\pL* (?:\w+ ){0,2}?(?:en retard|trop tard|avec retard)`, `r(?:é|e)parti\pL* (?:sur|entre) (?:\d+|plusieurs|deux|trois|quatre|cinq)`,
+		`(?:syst(?:è|e)me|logiciel|outil|serveur|installation|progiciel) (?:\w+ ){0,2}?(?:est|sont) (?:\w+ ){0,1}?(?:obsol(?:è|e)te|vieillissant|d(?:é|e)pass(?:é|e)|(?:à|a) bout de souffle)`,
 	},
 	LangSpanish: {
 		`(?:paradas|paros|detenciones|ca(?:í|i)das|cortes|aver(?:í|i)as|interrupciones|cierres)(?: de \w+)? (?:no (?:programad|planificad|previst)|imprevist|inesperad)`,
@@ -80,6 +92,10 @@ var needConsequences = map[string][]string{
 		`(?:tenemos|tiene|tienen|hay) que (?:\w+ ){0,1}?(?:cambiar|reemplazar|migrar|sustituir) (?:de |el |la |nuestro|nuestra|su )`,
 		`por duplicado`, `(?:reserv|cit|turn|factur|cobr|pedid|carg)\pL* (?:\w+ ){0,2}?(?:dos veces|duplicad\pL*)`, `se (?:nos |les |me )?enfr(?:í|i)an?`, `se (?:nos |les )?quedan? fr(?:í|i)os?`,
 		`huecos (?:en|del) (?:el |los |nuestro |la )?(?:cuadrante|turnos?|horarios?|planificaci(?:ó|o)n|agenda|calendario)`, `turnos? (?:sin cubrir|descubiertos?)`, `de memoria`,
+		`(?:nos |me |les |le )?(?:han |ha )?robad[oa]s?`, `rob(?:aron|ó)`, `asalt(?:aron|ado)`, `atraco`,
+		`(?:estuvo|estuvieron|qued(?:ó|o)|quedaron|pas(?:ó|o)) (?:\w+ ){0,2}?(?:ca(?:í|i)d[oa]s?|muert[oa]s?|fuera de servicio|sin servicio|sin funcionar|colgad[oa]s?)`,
+		`(?:contest|respond|entreg|pag|factur)\pL* (?:siempre |muy |demasiado |casi siempre )?(?:tarde|con retraso)\b`, `repartid[oa]s? (?:en|entre) (?:\d+|varias|varios|dos|tres|cuatro|cinco|distintas|diferentes)`,
+		`(?:sistema|software|programa|equipo|servidor|plataforma|herramienta) (?:\w+ ){0,2}?(?:est(?:á|a)|es) (?:\w+ ){0,1}?(?:obsolet[oa]|anticuad[oa]|desfasad[oa])`,
 	},
 }
 
@@ -100,10 +116,20 @@ func needTimeCost(verb, dur, rec string) string {
 // "we're happy with our system, but the licence expires, so I'm comparing"
 // is exploring.
 var needRenewals = map[string][]string{
-	LangEnglish: {`(?:contract|license|licence|subscription|lease|agreement) (?:\w+ ){0,3}?(?:ends|expires|runs out|is ending|is expiring|ran out|renews|is up for renewal|comes up for renewal)`},
-	LangGerman:  {`l(?:ä|ae)uft (?:\w+ ){0,3}?aus`, `auslaufen`, `(?:vertrag|lizenz|abo) (?:\w+ ){0,3}?(?:endet|verl(?:ä|ae)ngert sich)`},
-	LangFrench:  {`fin de (?:contrat|licence|l'abonnement|bail)`, `(?:contrat|licence|abonnement) (?:\w+ ){0,3}?(?:expire|arrive (?:à|a) (?:(?:é|e)ch(?:é|e)ance|terme)|se termine|prend fin)`},
-	LangSpanish: {`(?:se|nos) (?:nos )?venci(?:ó|o)`, `vence`, `(?:contrato|licencia|suscripci(?:ó|o)n) (?:\w+ ){0,3}?(?:termina|acaba|expira|caduca|se renueva)`},
+	LangEnglish: {
+		`(?:contract|license|licence|subscription|lease|agreement|certificate)s? (?:\w+ ){0,3}?(?:ends?|expires?|runs? out|is ending|is expiring|ran out|renews|is up for renewal|comes up for renewal)`,
+	},
+	LangGerman: {
+		`l(?:ä|ae)uft (?:[\pL\w'.,-]+ ){0,3}?aus`, `auslaufen`, `\pL*(?:vertrag|lizenz|lizenzen|abo) (?:[\pL\w'.,-]+ ){0,3}?(?:endet|enden|verl(?:ä|ae)ngert sich)`,
+		`\pL*(?:lizenz|lizenzen|zertifikat|zertifikate) (?:[\pL\w'.,-]+ ){0,3}?(?:l(?:ä|ae)uft|laufen) (?:[\pL\w'.,-]+ ){0,2}?ab`,
+	},
+	LangFrench: {
+		`fin de (?:contrat|licence|l'abonnement|bail)`, `(?:contrat|licence|abonnement|bail|certificat)s? (?:\w+ ){0,3}?(?:expire|arrive (?:à|a) (?:(?:é|e)ch(?:é|e)ance|terme)|se termine|prend fin)`,
+		`(?:licences?|abonnements?|contrats?|certificats?|les n(?:ô|o)tres|ils|elles) (?:\w+ ){0,2}?expir\pL*`,
+	},
+	LangSpanish: {
+		`(?:se|nos) (?:nos )?venci(?:ó|o)`, `vencen?`, `(?:contrato|licencia|suscripci(?:ó|o)n|certificado)s? (?:\w+ ){0,3}?(?:termina|acaba|expira|caduca|se renueva)n?`, `caducan?`,
+	},
 }
 
 // needCurious are ways of saying the writer wants to understand the market
@@ -114,29 +140,36 @@ var needCurious = map[string][]string{
 	LangEnglish: {
 		`(?:understand|learn|hear|see|find out) (?:\w+ ){0,2}?(?:what(?:'s| is)? out there|what (?:your|you)|how (?:your|you|it|this) (?:\w+ )?(?:works?|compares?|handles?))`, `(?:like|love|want)(?:ed)? to (?:hear|learn|know) (?:more )?about`,
 		`(?:a|the|my) (?:short ?)?list of (?:\w+ ){0,2}?(?:tools|vendors|options|solutions|providers|platforms|apps|software)`, `not (?:\w+ ){0,1}?look(?:ing|in'?) to (?:change|buy|switch|replace)`, `anytime soon`,
+		`get(?:ting)? a (?:feel|sense|rough idea|idea|picture|overview) (?:for|of)`, `looking at (?:\w+ ){0,3}?(?:tools|options|solutions|vendors|platforms|systems|providers|software)`,
+		`if (?:you(?:'re| are)|it(?:'s| is|'d be| would be)) cheaper`, `(?:personal|side|pet|hobby) project`, `(?:thesis|dissertation|coursework|school project|research paper|term paper) (?:on|about)`,
 	},
 	LangGerman: {
 		`(?:w(?:ü|ue)rde|w(?:ü|ue)rden) (?:mich|uns) (?:\w+ ){0,1}?interessieren`, `(?:mich|uns) (?:w(?:ü|ue)rde|w(?:ü|ue)rden) (?:\w+ ){0,1}?interessieren`, `interessiert (?:mich|uns) (?:\w+ ){0,1}?(?:was|wie|ob)`, `(?:lese|lesen) (?:\w+ ){0,1}?(?:mich|uns) (?:\w+ ){0,2}?ein`,
 		`(?:markt|angebot|optionen) (?:\w+ ){0,1}?verstehen`, `verstehen,? (?:was|wie)`, `liste (?:von|mit|der|an) (?:\w+ ){0,2}?(?:tools|anbietern|l(?:ö|oe)sungen|systemen|programmen|herstellern)`,
 		`(?:nix|nichts) (?:\w+ ){0,1}?(?:(?:ä|ae)ndern|wechseln|kaufen|umstellen)`,
+		`gef(?:ü|ue)hl f(?:ü|ue)r`, `einen eindruck`, `geplant (?:ist )?(?:noch )?nichts`, `nichts (?:\w+ ){0,1}?geplant`, `(?:wenn|falls) (?:\w+ ){0,3}?g(?:ü|ue)nstiger`,
+		`(?:privates?|eigenes?|kleines?) (?:hobby)?projekt`, `hobbyprojekt`, `(?:bachelor|master|abschluss|seminar|studien|haus)arbeit (?:über|ueber|zu|zum|zur)`,
 	},
 	LangFrench: {
 		`(?:comprendre|d(?:é|e)couvrir) (?:\w+ ){0,1}?(?:votre|vos|comment|ce que|ce qui)`, `observ(?:e|ons|er) (?:\w+ ){0,1}?march(?:é|e)`, `lister (?:\w+ ){0,2}?(?:outils|solutions|logiciels|fournisseurs|prestataires|applis|applications)`,
-		`liste (?:des|de|d') (?:\w+ ){0,1}?(?:outils|solutions|logiciels|fournisseurs|prestataires)`, `sans besoin (?:pr(?:é|e)cis|particulier|concret|imm(?:é|e)diat|r(?:é|e)el)`,
+		`liste (?:des|de|d') (?:\w+ ){0,1}?(?:outils|solutions|logiciels|fournisseurs|prestataires)`,
+		`(?:me|nous) faire une id(?:é|e)e`, `si (?:\w+ ){0,2}?moins cher`, `projet (?:\w+ )?perso(?:nnel)?`, `(?:un|mon|notre|ma) (?:m(?:é|e)moire|th(?:è|e)se) (?:sur|de)`, `sans besoin (?:pr(?:é|e)cis|particulier|concret|imm(?:é|e)diat|r(?:é|e)el)`,
 	},
 	LangSpanish: {
 		`(?:entender|conocer|saber|descubrir) (?:\w+ ){0,1}?(?:c(?:ó|o)mo (?:funciona|trabajan)|qu(?:é|e) (?:hay|ofrecen|incluye|existe))`, `qu(?:é|e) hay de nuevo`, `investig(?:o|amos|ar)`,
 		`compar(?:ar|o|amos) (?:\w+ ){0,1}?(?:precios|proveedores|opciones|herramientas|soluciones|ofertas)`, `evaluando (?:\w+ ){0,1}?(?:proveedores|opciones|alternativas|herramientas|soluciones)`, `relevamiento`, `nada concreto`,
 		`lista de (?:\w+ ){0,1}?(?:herramientas|proveedores|soluciones|programas|opciones)`, `(?:me|nos) alcanza`,
+		`hacer(?:me|nos) una idea`, `si (?:\w+ ){0,2}?m(?:á|a)s barat[oa]`, `proyecto personal`, `tf[gm]`, `(?:tesis|trabajo de fin de (?:grado|m(?:á|a)ster)|trabajo pr(?:á|a)ctico) sobre`,
 	},
 }
 
-// needPriceWords, starting a word right after a curious statement, make it
-// a request for a price ("what it costs", "was es kostet", "combien ça
-// coûte"); needFreeWords are the price words that ask for nothing
-// ("kostenlos").
+// needPriceWords, starting a word right after a curious statement, ask
+// what something costs ("what it costs", "was es kostet", "combien ça
+// coûte", "cuánto cuesta"), which makes the statement a price request;
+// researching prices ("getting a feel for prices") is still exploring.
+// needFreeWords start with a price word but ask for nothing ("kostenlos").
 var (
-	needPriceWords = []string{"cost", "price", "pricing", "kostet", "kosten", "preis", "prix", "tarif", "coût", "cout", "combien", "precio", "cuesta", "cuánto", "cuanto", "cotiza"}
+	needPriceWords = []string{"cost", "kostet", "coûte", "coute", "combien", "cuesta", "cuánto", "cuanto", "wieviel"}
 	needFreeWords  = []string{"kostenlos", "kostenfrei", "costless"}
 )
 

@@ -69,6 +69,34 @@ var needCauseCases = []needCase{
 	{name: "cause-es-48", text: "Me pidieron hacer una lista de herramientas de inventario, yo solo investigo.", want: "exploring"},
 	// a purpose that can't be reached is no goal
 	{name: "cause-en-49", text: "Our grant was cut, so we can't buy anything this year.", want: "!stated"},
+	// licences running out, break-ins, lost deals, dead devices, late replies
+	{name: "cause-fr-50", text: "Nos certificats SSL expirent dans dix jours, il nous faut un devis.", want: "stated"},
+	{name: "cause-es-51", text: "Las licencias del antivirus caducan el jueves, mándenme precio.", want: "stated"},
+	{name: "cause-de-52", text: "Der Wartungsvertrag für die Telefonanlage endet zum 31.03., bitte ein Angebot.", want: "stated"},
+	{name: "cause-en-53", text: "Your free trial runs out on Monday, so I'd like to keep my seat.", want: "!stated"},
+	{name: "cause-fr-54", text: "Merci, mais le budget a été coupé en mars, on ne prendra rien.", want: "!stated"},
+	{name: "cause-en-55", text: "Someone broke into the warehouse office twice in October.", want: "stated"},
+	{name: "cause-fr-56", text: "Le dépôt s'est fait cambrioler au printemps.", want: "stated"},
+	{name: "cause-es-57", text: "Nos robaron dos portátiles del almacén el mes pasado.", want: "stated"},
+	{name: "cause-de-58", text: "Bei uns wurde im Sommer zweimal eingebrochen.", want: "stated"},
+	{name: "cause-en-59", text: "We lost a big hospital tender because our offer was incomplete.", want: "stated"},
+	{name: "cause-es-60", text: "Pierdo clientes cada semana porque no contesto a tiempo.", want: "stated"},
+	{name: "cause-de-61", text: "Die Kasse war am Samstag drei Stunden offline.", want: "stated"},
+	{name: "cause-es-62", text: "La web estuvo caída todo el fin de semana.", want: "stated"},
+	{name: "cause-fr-63", text: "Le serveur de fichiers est resté en panne deux jours.", want: "stated"},
+	{name: "cause-en-64", text: "The scanners time out every few minutes on the loading dock.", want: "stated"},
+	{name: "cause-es-65", text: "Los pedidos llegan por tres canales y contestamos tarde.", want: "stated"},
+	{name: "cause-de-66", text: "Unser Warenwirtschaftssystem ist hoffnungslos veraltet.", want: "stated"},
+	{name: "cause-fr-67", text: "Les avis clients sont répartis sur quatre plateformes.", want: "stated"},
+	// researching, comparing on price, personal projects and theses about tools
+	{name: "cause-en-68", text: "Just getting a sense of pricing for now, nothing planned.", want: "exploring"},
+	{name: "cause-de-69", text: "Wenn Sie günstiger sind als unser jetziger Anbieter, reden wir gerne.", want: "exploring"},
+	{name: "cause-fr-70", text: "Je voulais me faire une idée des solutions de paie existantes.", want: "exploring"},
+	{name: "cause-es-71", text: "Estoy haciendo la tesis sobre herramientas de CRM para pymes, ¿me dan una entrevista?", want: "exploring"},
+	{name: "cause-en-72", text: "I'm a student and need your survey tool for my thesis, is there a discount?", want: ""},
+	{name: "cause-de-73", text: "Ich möchte eure Karten-API für ein kleines privates Projekt ausprobieren.", want: "exploring"},
+	{name: "cause-de-74", text: "Ich schaue mir gerade an, welche Zeiterfassungen es gibt.", want: "exploring"},
+	{name: "cause-de-75", text: "Funktioniert euer Newsletter-Tool mit WooCommerce?", want: ""},
 }
 
 func init() { needCases = append(needCases, needCauseCases...) }

@@ -172,6 +172,16 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 			}
 		}
 	}
+	// Renewals before the word lists, whose objects ("licences") would
+	// hide them.
+	for _, p := range langs {
+		if p.renewal == nil {
+			continue
+		}
+		for _, m := range p.renewal.findAll(d) {
+			add(needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: needTierForced, conf: needTierConf[needTierForced], renewal: true})
+		}
+	}
 	for t := needTierStrong; t < needTierCount; t++ {
 		for _, p := range langs {
 			re := needTierPatterns(p, t)
@@ -188,14 +198,6 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 				}
 				add(c)
 			}
-		}
-	}
-	for _, p := range langs {
-		if p.renewal == nil {
-			continue
-		}
-		for _, m := range p.renewal.findAll(d) {
-			add(needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: needTierForced, conf: needTierConf[needTierForced], renewal: true})
 		}
 	}
 	sort.Slice(cues, func(i, j int) bool { return cues[i].start < cues[j].start })
