@@ -12,9 +12,7 @@ import (
 //   - incidents that were not planned: "3 unplanned line stops",
 //     "ungeplante Linienstillstände", "arrêts non planifiés", "detenciones
 //     no programadas";
-//   - a performance figure going down: "open rate dropped to 9 %", "die
-//     Öffnungsrate ist auf 9 % gesunken", "le taux de réponse est tombé à
-//     61 %", "las ventas cayeron";
+//   - a performance figure going down (needDeclines);
 //   - trouble that costs money: "errors cost us 40k a year in returns",
 //     "les erreurs nous coûtent", "los errores nos cuestan";
 //   - a personal time cost that recurs: an effort verb, a duration and a
@@ -33,7 +31,6 @@ import (
 var needConsequences = map[string][]string{
 	LangEnglish: {
 		`(?:unplanned|unscheduled|unexpected) (?:\w+ ){0,1}?(?:stops?|stoppages?|downtime|outages?|shutdowns?|breakdowns?|repairs?|failures?|closures?)`,
-		`(?:rates?|ratio|scores?|nps|conversions?|margins?|sales|revenue|turnover|attendance|retention|occupancy|productivity|satisfaction|ratings?|traffic|sign-?ups|renewals)[^.!?;\n]{0,40}?\b(?:dropped|fell|fallen|slipped|sank|sunk|plummeted|declined|decreased|(?:went|gone|is|are) down|tanked|halved)`,
 		`(?:errors?|mistakes?|no-shows?|returns|delays?|downtime|outages?|cancellations?|chargebacks?|penalties|fines|write-?offs?|churn|typos)[^.!?;\n]{0,40}?\b(?:cost|costs|costing) (?:us|me)\b`,
 		needTimeCost(`(?:takes?|took|taking|costs?|costing|eats?|eating|burns?|burning|burned|burnt|spend|spends|spending|spent|lose|loses|losing|waste|wastes|wasting)`,
 			`(?:\d+ ?(?:h|hrs?|hours?|minutes|mins)|an hour|one hour|half an hour|(?:two|three|four|five|several) hours|(?:a|the|my|our|whole|entire) (?:\w+ )?(?:evening|morning|afternoon|weekend|night|day))`,
@@ -50,7 +47,6 @@ var needConsequences = map[string][]string{
 	LangGerman: {
 		`(?:ungeplante?n?|unvorhergesehene?n?|unerwartete?n?|ungewollte?n?) [\pL-]*(?:stillst(?:ä|ae|a)nde?|ausf(?:ä|ae)lle|ausfall|ausfallzeiten|st(?:ö|oe)rungen|stopps?|reparaturen|abschaltungen|unterbrechungen)`,
 		`[\pL-]*stillst(?:ä|ae)nde`,
-		`[\pL-]*(?:quote|rate|ums(?:a|ä|ae)tze?|marge|auslastung|zufriedenheit|produktivit(?:ä|ae)t|bewertungen|buchungen|verk(?:ä|ae)ufe|anmeldungen|nps)\b[^.!?;\n]{0,40}?(?:gesunken|gefallen|eingebrochen|zur(?:ü|ue)ckgegangen|abgesackt|gesackt|runtergegangen|halbiert|sinkt|sinken|f(?:ä|ae)llt|bricht (?:\w+ )?ein|brechen (?:\w+ )?ein)`,
 		`(?:fehler|ausf(?:ä|ae)lle|retouren|r(?:ü|ue)cksendungen|verz(?:ö|oe)gerungen|stornos|stornierungen|no-shows|strafen|reklamationen)[^.!?;\n]{0,40}?\bkost(?:en|et|eten) (?:uns|mich)\b`,
 		needTimeCost(`(?:verbrenn|verbring|verplemper|verlier|brauch|sitz|kost|fri(?:ss|ß)t|fressen|geht|gehen|dauert|investier)\pL*`,
 			`(?:(?:eine?n?|ne|\d+|zwei|drei|vier|f(?:ü|ue)nf|halbe?n?|ganze?n?|(?:ein )?paar) (?:stunden?|std|tage?|abende?|vormittage?|nachmittage?|wochenenden?|samstage?|sonntage?)|\d+ ?h)`,
@@ -66,7 +62,6 @@ var needConsequences = map[string][]string{
 	},
 	LangFrench: {
 		`(?:arr(?:ê|e)ts?|pannes?|interruptions?|fermetures?|coupures?|immobilisations?)(?: de \w+)? (?:non (?:planifi|pr(?:é|e)vu|programm)|impr(?:é|e)vu)`,
-		`(?:taux|chiffre d'affaires|marges?|ventes|conversions?|satisfaction|fr(?:é|e)quentation|remplissage|occupation|productivit(?:é|e)|notes?|nps|r(?:é|e)servations|inscriptions|audiences?)[^.!?;\n]{0,40}?(?:tomb(?:é|e)e?s?|chut(?:é|e)e?s?|a chut|chute|baiss(?:é|e)e?s?|a baiss|recul(?:é|e)|d(?:é|e)gringol(?:é|e)|en baisse|plong(?:é|e)|divis(?:é|e)e?s? par)`,
 		`(?:erreurs?|retours|retards?|pannes?|oublis|annulations?|absences?|litiges|p(?:é|e)nalit(?:é|e)s|impay(?:é|e)s|no-shows?)[^.!?;\n]{0,40}?(?:nous|me) co(?:û|u)t(?:e|ent|ait|aient)`,
 		needTimeCost(`(?:prend|prennent|co(?:û|u)te|co(?:û|u)tent|perds|perdons|perd|passe|passons|passent|y passe|bouffe|mange)`,
 			`(?:\d+ ?h\b|\d+ ?heures?|\d+ ?minutes|une heure|(?:une |la )?demi-heure|(?:deux|trois|quatre|plusieurs) heures|(?:une|la|toute la|ma|mes|nos) (?:soir(?:é|e)es?|matin(?:é|e)es?|journ(?:é|e)es?)|(?:le|un|mon|nos|tout le|mes) week-ends?)`,
@@ -81,7 +76,6 @@ var needConsequences = map[string][]string{
 	},
 	LangSpanish: {
 		`(?:paradas|paros|detenciones|ca(?:í|i)das|cortes|aver(?:í|i)as|interrupciones|cierres)(?: de \w+)? (?:no (?:programad|planificad|previst)|imprevist|inesperad)`,
-		`(?:tasa|ventas|facturaci(?:ó|o)n|conversi(?:ó|o)n|margen|m(?:á|a)rgenes|ocupaci(?:ó|o)n|satisfacci(?:ó|o)n|productividad|reservas|asistencia|nps|inscripciones)[^.!?;\n]{0,40}?(?:cay(?:ó|o|eron)|ca(?:í|i)do|baj(?:ó|aron|ado)|descendi(?:ó|o|eron)|se desplom\pL*|disminuy(?:ó|o|eron)|se redujo|se redujeron|en picada|a la mitad)`,
 		`(?:errores|devoluciones|retrasos|aver(?:í|i)as|olvidos|cancelaciones|multas|ausencias|impagos|mermas)[^.!?;\n]{0,40}?(?:nos|me) (?:cuestan|cuesta|costaron|cost(?:ó|o)|est(?:á|a)n costando)`,
 		needTimeCost(`(?:(?:me|nos|les|le) (?:lleva|llevan|come|comen|quita|quitan|cuesta|cuestan|paso|pasamos)|pierdo|perdemos|pierden|paso|pasamos|pasan|dedico|dedicamos|dedican|gasto|gastamos)`,
 			`(?:\d+ ?h\b|\d+ ?horas?|\d+ ?minutos|una hora|media hora|(?:dos|tres|cuatro|varias) horas|(?:un|el|todo el|cada) fin de semana|(?:una|la|toda la|media) (?:tarde|ma(?:ñ|n)ana|noche|jornada)|(?:un|el) d(?:í|i)a (?:entero|completo))`,
@@ -97,6 +91,17 @@ var needConsequences = map[string][]string{
 		`(?:contest|respond|entreg|pag|factur)\pL* (?:siempre |muy |demasiado |casi siempre )?(?:tarde|con retraso)\b`, `repartid[oa]s? (?:en|entre) (?:\d+|varias|varios|dos|tres|cuatro|cinco|distintas|diferentes)`,
 		`(?:sistema|software|programa|equipo|servidor|plataforma|herramienta) (?:\w+ ){0,2}?(?:est(?:á|a)|es) (?:\w+ ){0,1}?(?:obsolet[oa]|anticuad[oa]|desfasad[oa])`,
 	},
+}
+
+// needDeclines are performance figures going down ("open rate dropped to
+// 9 %", "die Öffnungsrate ist auf 9 % gesunken", "le taux de réponse est
+// tombé à 61 %", "las ventas cayeron"); a bad figure going down is good
+// news (see needGoodNews).
+var needDeclines = map[string][]string{
+	LangEnglish: {`(?:rates?|ratio|scores?|nps|conversions?|margins?|sales|revenue|turnover|attendance|retention|occupancy|productivity|satisfaction|ratings?|traffic|sign-?ups|renewals)[^.!?;\n]{0,40}?\b(?:dropped|fell|fallen|slipped|sank|sunk|plummeted|declined|decreased|(?:went|gone|is|are) down|tanked|halved)`},
+	LangGerman:  {`[\pL-]*(?:quote|rate|ums(?:a|ä|ae)tze?|marge|auslastung|zufriedenheit|produktivit(?:ä|ae)t|bewertungen|buchungen|verk(?:ä|ae)ufe|anmeldungen|nps)\b[^.!?;\n]{0,40}?(?:gesunken|gefallen|eingebrochen|zur(?:ü|ue)ckgegangen|abgesackt|gesackt|runtergegangen|halbiert|sinkt|sinken|f(?:ä|ae)llt|bricht (?:\w+ )?ein|brechen (?:\w+ )?ein)`},
+	LangFrench:  {`(?:taux|chiffre d'affaires|marges?|ventes|conversions?|satisfaction|fr(?:é|e)quentation|remplissage|occupation|productivit(?:é|e)|notes?|nps|r(?:é|e)servations|inscriptions|audiences?)[^.!?;\n]{0,40}?(?:tomb(?:é|e)e?s?|chut(?:é|e)e?s?|a chut|chute|baiss(?:é|e)e?s?|a baiss|recul(?:é|e)|d(?:é|e)gringol(?:é|e)|en baisse|plong(?:é|e)|divis(?:é|e)e?s? par)`},
+	LangSpanish: {`(?:tasa|ventas|facturaci(?:ó|o)n|conversi(?:ó|o)n|margen|m(?:á|a)rgenes|ocupaci(?:ó|o)n|satisfacci(?:ó|o)n|productividad|reservas|asistencia|nps|inscripciones)[^.!?;\n]{0,40}?(?:cay(?:ó|o|eron)|ca(?:í|i)do|baj(?:ó|aron|ado)|descendi(?:ó|o|eron)|se desplom\pL*|disminuy(?:ó|o|eron)|se redujo|se redujeron|en picada|a la mitad)`},
 }
 
 // needTimeCost builds the recurring time-cost construction: an effort
@@ -238,4 +243,24 @@ func needCuriousMatch(d *doc, langs []*needPatterns) *Need {
 		}
 	}
 	return nil
+}
+
+// needDeclineWords say a figure went down; needBadFigures name figures
+// whose fall is good news ("our error rate dropped to 1 %", "die
+// Reklamationsquote ist gesunken", "las quejas bajaron").
+var (
+	needDeclineWords = []string{"drop", "fell", "fallen", "slipped", "sank", "sunk", "plummet", "declin", "decreas", "down", "tank", "halved",
+		"gesunken", "gefallen", "eingebrochen", "zurückgegangen", "zurueckgegangen", "gesackt", "halbiert", "sinkt", "sinken", "fällt", "faellt",
+		"tomb", "chut", "baiss", "recul", "dégringol", "degringol", "plong", "divis",
+		"cay", "caído", "caido", "baj", "descend", "desplom", "disminu", "redujo", "redujeron", "picada", "mitad"}
+	needBadFigures = []string{"error", "mistake", "complaint", "churn", "cancel", "return", "no-show", "downtime", "outage", "cost", "defect", "incident", "absence", "turnover",
+		"fehler", "reklamation", "beschwerde", "storn", "kündig", "kuendig", "retour", "ausfall", "kosten", "krank", "fluktuation",
+		"erreur", "réclamation", "reclamation", "plainte", "annulation", "retour", "panne", "coût", "cout", "absent", "désabonn", "desabonn",
+		"errores", "queja", "reclamo", "cancelac", "devoluc", "avería", "averia", "costo", "coste", "ausenti", "baja"}
+)
+
+// needGoodNews reports that the falling figure s is a bad thing, whose
+// fall is no pain.
+func needGoodNews(s string) bool {
+	return containsAny(s, needDeclineWords) && containsAny(s, needBadFigures)
 }

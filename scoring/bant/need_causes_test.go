@@ -20,6 +20,10 @@ var needCauseCases = []needCase{
 	{name: "cause-fr-07", text: "Le taux de remplissage de nos ateliers a chuté de moitié.", want: "stated"},
 	{name: "cause-es-08", text: "La tasa de asistencia a las citas bajó al 62 % este año.", want: "stated"},
 	{name: "cause-en-09", text: "Please send prices; your list price dropped last year, didn't it?", want: ""},
+	{name: "cause-en-09b", text: "Our error rate fell to 1 % this year, we'd like a quote for 5 more seats.", want: "!stated"},
+	{name: "cause-de-09c", text: "Die Reklamationsquote ist auf 2 % gesunken, bitte ein Angebot für zwei Lizenzen.", want: "!stated"},
+	{name: "cause-es-09d", text: "La tasa de cancelaciones bajó al 3 %, quería precios para ampliar.", want: "!stated"},
+	{name: "cause-en-09e", text: "Downtime on line 2 is costing us about 8k a week.", want: "stated"},
 	// trouble that costs money
 	{name: "cause-en-10", text: "Picking mistakes cost us around 30k a year in credit notes.", want: "stated"},
 	{name: "cause-fr-11", text: "Les retards de livraison nous coûtent des pénalités chaque mois.", want: "stated"},

@@ -172,8 +172,22 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 			}
 		}
 	}
-	// Renewals before the word lists, whose objects ("licences") would
-	// hide them.
+	// Falling figures and renewals before the word lists, whose objects
+	// ("licences", "sales") would hide them.
+	for _, p := range langs {
+		if p.decline == nil {
+			continue
+		}
+		for _, m := range p.decline.findAll(d) {
+			c := needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: needTierStory, conf: needTierConf[needTierStory]}
+			if lo := needWordStart(d, max(d.clauseStart(m[0]), m[0]-25)); needGoodNews(d.lower[lo:m[1]]) {
+				// "our error rate fell": good news, which also keeps its
+				// words ("error") from counting as trouble.
+				c.start, c.tier, c.conf = lo, needTierSupport, 0
+			}
+			add(c)
+		}
+	}
 	for _, p := range langs {
 		if p.renewal == nil {
 			continue
@@ -593,4 +607,16 @@ var needPoliteTails = []string{
 // the writer's situation.
 var needHaveWords = []string{
 	" have ", " had ", " having ", " haben ", " hatten ", " habe ", " gibt ", " avons ", " avait ", " avions ", " a pas ", " tenemos ", " tuvimos ", " tengo ", " hay ",
+}
+
+// needWordStart returns p, moved forward to the start of a word if it lies
+// inside one.
+func needWordStart(d *doc, p int) int {
+	if p == 0 || isSep(d.lower[p-1]) {
+		return p
+	}
+	for p < len(d.lower) && !isSep(d.lower[p]) {
+		p++
+	}
+	return p
 }

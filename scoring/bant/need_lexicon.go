@@ -405,7 +405,7 @@ func needASCIIEdge(e string, start bool) bool {
 // needPatterns are one language's compiled cue families; nil where the
 // language has no list.
 type needPatterns struct {
-	story, wish, wishVerb, curious, renewal                                 *pattern
+	story, wish, wishVerb, curious, renewal, decline                        *pattern
 	strong, lack, forced, mid, manual, trouble, want, time, support, object *pattern
 	goal, goalWish, goalVerb, info, solved, denial, explore, urgent         *pattern
 }
@@ -427,7 +427,7 @@ var needCompiled = func() map[string]*needPatterns {
 			support: comp(l.support), object: comp(l.object), goal: comp(l.goal), goalWish: comp(l.goalWish),
 			goalVerb: comp(l.goalVerb), info: comp(l.info), solved: comp(l.solved), denial: comp(l.denial),
 			explore: needGroupedPattern(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(needStoryEntries(lang)),
-			curious: needGroupedPattern(needCurious[lang]), renewal: comp(needRenewals[lang]),
+			curious: needGroupedPattern(needCurious[lang]), renewal: comp(needRenewals[lang]), decline: needGroupedPattern(needDeclines[lang]),
 			wish: comp(needWishes[lang]), wishVerb: comp(needWishVerbs[lang]),
 		}
 	}
