@@ -32,7 +32,7 @@ var needConsequences = map[string][]string{
 	LangEnglish: {
 		`(?:unplanned|unscheduled|unexpected) (?:\w+ ){0,1}?(?:stops?|stoppages?|downtime|outages?|shutdowns?|breakdowns?|repairs?|failures?|closures?)`,
 		`(?:errors?|mistakes?|no-shows?|returns|delays?|downtime|outages?|cancellations?|chargebacks?|penalties|fines|write-?offs?|churn|typos)[^.!?;\n]{0,40}?\b(?:cost|costs|costing) (?:us|me)\b`,
-		needTimeCost(`(?:takes?|took|taking|costs?|costing|eats?|eating|burns?|burning|burned|burnt|spend|spends|spending|spent|lose|loses|losing|waste|wastes|wasting)`,
+		needTimeCost(`(?:takes?|took|taking|costs?|costing|eats?|eating|burns?|burning|burned|burnt|lose|loses|losing|waste|wastes|wasting)`,
 			`(?:\d+ ?(?:h|hrs?|hours?|minutes|mins)|an hour|one hour|half an hour|(?:two|three|four|five|several) hours|(?:a|the|my|our|whole|entire) (?:\w+ )?(?:evening|morning|afternoon|weekend|night|day))`,
 			`(?:every|each|a|per) (?:single )?(?:day|evening|morning|night|week|weekend|month|shift|friday|monday|sunday|saturday)`),
 		`(?:stops?|stopping|ceases?|ceasing) (?:\w+ ){0,1}?(?:support(?:ing)?|offering|doing|providing|maintaining|updating|making|working|to (?:support|offer|provide|do|work))`, `(?:ends|is ending|will end|discontinu\w*|drops?|dropping) (?:\w+ ){0,1}?support`,
@@ -48,7 +48,7 @@ var needConsequences = map[string][]string{
 		`(?:ungeplante?n?|unvorhergesehene?n?|unerwartete?n?|ungewollte?n?) [\pL-]*(?:stillst(?:ä|ae|a)nde?|ausf(?:ä|ae)lle|ausfall|ausfallzeiten|st(?:ö|oe)rungen|stopps?|reparaturen|abschaltungen|unterbrechungen)`,
 		`[\pL-]*stillst(?:ä|ae)nde`,
 		`(?:fehler|ausf(?:ä|ae)lle|retouren|r(?:ü|ue)cksendungen|verz(?:ö|oe)gerungen|stornos|stornierungen|no-shows|strafen|reklamationen)[^.!?;\n]{0,40}?\bkost(?:en|et|eten) (?:uns|mich)\b`,
-		needTimeCost(`(?:verbrenn|verbring|verplemper|verlier|brauch|sitz|kost|fri(?:ss|ß)t|fressen|geht|gehen|dauert|investier)\pL*`,
+		needTimeCost(`(?:verbrenn|verplemper|verlier|kost|fri(?:ss|ß)t|fressen|drauf)\pL*`,
 			`(?:(?:eine?n?|ne|\d+|zwei|drei|vier|f(?:ü|ue)nf|halbe?n?|ganze?n?|(?:ein )?paar) (?:stunden?|std|tage?|abende?|vormittage?|nachmittage?|wochenenden?|samstage?|sonntage?)|\d+ ?h)`,
 			`(?:jede[nrs]? \pL+|pro (?:tag|woche|monat|abend|schicht)|t(?:ä|ae)glich|w(?:ö|oe)chentlich|abends|jedes mal|am wochenende|\pL+(?:abends|morgens))`),
 		`(?:wird|werden|ist|sind) (?:\w+ ){0,3}?eingestellt`, `(?:k(?:ö|oe)nnen|kann) (?:wir|ich) (?:\w+ ){0,3}?(?:keine|nicht mehr) (?:\w+ ){0,2}?(?:rechnungen|fakturieren|abrechnen|liefern|verschicken|buchen|arbeiten|kassieren)`,
@@ -63,7 +63,7 @@ var needConsequences = map[string][]string{
 	LangFrench: {
 		`(?:arr(?:ê|e)ts?|pannes?|interruptions?|fermetures?|coupures?|immobilisations?)(?: de \w+)? (?:non (?:planifi|pr(?:é|e)vu|programm)|impr(?:é|e)vu)`,
 		`(?:erreurs?|retours|retards?|pannes?|oublis|annulations?|absences?|litiges|p(?:é|e)nalit(?:é|e)s|impay(?:é|e)s|no-shows?)[^.!?;\n]{0,40}?(?:nous|me) co(?:û|u)t(?:e|ent|ait|aient)`,
-		needTimeCost(`(?:prend|prennent|co(?:û|u)te|co(?:û|u)tent|perds|perdons|perd|passe|passons|passent|y passe|bouffe|mange)`,
+		needTimeCost(`(?:prend|prennent|co(?:û|u)te|co(?:û|u)tent|perds|perdons|perd|bouffe|mange)`,
 			`(?:\d+ ?h\b|\d+ ?heures?|\d+ ?minutes|une heure|(?:une |la )?demi-heure|(?:deux|trois|quatre|plusieurs) heures|(?:une|la|toute la|ma|mes|nos) (?:soir(?:é|e)es?|matin(?:é|e)es?|journ(?:é|e)es?)|(?:le|un|mon|nos|tout le|mes) week-ends?)`,
 			`(?:chaque|tous les|toutes les|par) \pL+|le soir|le matin|le week-end|le vendredi|le lundi`),
 		`(?:arr(?:ê|e)t|cess)(?:e|ent|era|eront|ait) (?:de |d')?(?:\w+ ){0,1}?(?:faire|fonctionner|proposer|assurer|maintenir|supporter|g(?:é|e)rer|fournir|vendre|commercialiser|le support|la maintenance|les mises (?:à|a) jour|son activit(?:é|e)|l'activit(?:é|e))`,
@@ -77,10 +77,10 @@ var needConsequences = map[string][]string{
 	LangSpanish: {
 		`(?:paradas|paros|detenciones|ca(?:í|i)das|cortes|aver(?:í|i)as|interrupciones|cierres)(?: de \w+)? (?:no (?:programad|planificad|previst)|imprevist|inesperad)`,
 		`(?:errores|devoluciones|retrasos|aver(?:í|i)as|olvidos|cancelaciones|multas|ausencias|impagos|mermas)[^.!?;\n]{0,40}?(?:nos|me) (?:cuestan|cuesta|costaron|cost(?:ó|o)|est(?:á|a)n costando)`,
-		needTimeCost(`(?:(?:me|nos|les|le) (?:lleva|llevan|come|comen|quita|quitan|cuesta|cuestan|paso|pasamos)|pierdo|perdemos|pierden|paso|pasamos|pasan|dedico|dedicamos|dedican|gasto|gastamos)`,
+		needTimeCost(`(?:(?:me|nos|les|le) (?:lleva|llevan|come|comen|quita|quitan|cuesta|cuestan)|pierdo|perdemos|pierden)`,
 			`(?:\d+ ?h\b|\d+ ?horas?|\d+ ?minutos|una hora|media hora|(?:dos|tres|cuatro|varias) horas|(?:un|el|todo el|cada) fin de semana|(?:una|la|toda la|media) (?:tarde|ma(?:ñ|n)ana|noche|jornada)|(?:un|el) d(?:í|i)a (?:entero|completo))`,
 			`(?:cada|todos los|todas las|por|al|a la) \pL+|los (?:lunes|viernes|domingos|findes|s(?:á|a)bados)`),
-		`(?:paso|pasamos|pasan|pasa) (?:\w+ ){0,2}?(?:un|el|todo el|cada) fin de semana (?:entero|completo)?`,
+		`(?:paso|pasamos|pasan|pasa) (?:\w+ ){0,2}?(?:un|el|todo el|cada) fin de semana (?:entero|completo)`,
 		`(?:deja|dejar(?:á|a)|dejan|dejar(?:á|a)n) de (?:funcionar|dar (?:soporte|servicio)|ofrecer|prestar|actualizar\pL*|mantener|vender|fabricar|llevar|hacer)`,
 		`no (?:podremos|podr(?:é|e)|vamos a poder) (?:\w+ ){0,1}?(?:emitir|facturar|cobrar|pagar|enviar|vender|operar|trabajar|timbrar|despachar)`,
 		`(?:tenemos|tiene|tienen|hay) que (?:\w+ ){0,1}?(?:cambiar|reemplazar|migrar|sustituir) (?:de |el |la |nuestro|nuestra|su )`,
@@ -104,8 +104,9 @@ var needDeclines = map[string][]string{
 	LangSpanish: {`(?:tasa|ventas|facturaci(?:ó|o)n|conversi(?:ó|o)n|margen|m(?:á|a)rgenes|ocupaci(?:ó|o)n|satisfacci(?:ó|o)n|productividad|reservas|asistencia|nps|inscripciones)[^.!?;\n]{0,40}?(?:cay(?:ó|o|eron)|ca(?:í|i)do|baj(?:ó|aron|ado)|descendi(?:ó|o|eron)|se desplom\pL*|disminuy(?:ó|o|eron)|se redujo|se redujeron|en picada|a la mitad)`},
 }
 
-// needTimeCost builds the recurring time-cost construction: an effort
-// verb, then in the same clause a duration and a recurrence in either
+// needTimeCost builds the recurring time-cost construction: a verb of
+// cost or loss (not "spend", as "we spend a day a month on training" is
+// no pain), then in the same clause a duration and a recurrence in either
 // order ("burn an hour every day", "verbrenne jeden Tag ne Stunde"). A
 // duration alone ("the demo takes an hour") or a recurrence alone ("we
 // invoice every Friday") is no pain.
@@ -122,10 +123,10 @@ func needTimeCost(verb, dur, rec string) string {
 // is exploring.
 var needRenewals = map[string][]string{
 	LangEnglish: {
-		`(?:contract|license|licence|subscription|lease|agreement|certificate)s? (?:\w+ ){0,3}?(?:ends?|expires?|runs? out|is ending|is expiring|ran out|renews|is up for renewal|comes up for renewal)`,
+		`(?:contract|license|licence|subscription|lease|agreement|certificate)s? (?:\w+ ){0,3}?(?:ends?|expires?|runs? out|is ending|is expiring|ran out|is up for renewal|comes up for renewal)`,
 	},
 	LangGerman: {
-		`l(?:ä|ae)uft (?:[\pL\w'.,-]+ ){0,3}?aus`, `auslaufen`, `\pL*(?:vertrag|lizenz|lizenzen|abo) (?:[\pL\w'.,-]+ ){0,3}?(?:endet|enden|verl(?:ä|ae)ngert sich)`,
+		`l(?:ä|ae)uft (?:[\pL\w'.,-]+ ){0,3}?aus`, `auslaufen`, `\pL*(?:vertrag|lizenz|lizenzen|abo) (?:[\pL\w'.,-]+ ){0,3}?(?:endet|enden)`,
 		`\pL*(?:lizenz|lizenzen|zertifikat|zertifikate) (?:[\pL\w'.,-]+ ){0,3}?(?:l(?:ä|ae)uft|laufen) (?:[\pL\w'.,-]+ ){0,2}?ab`,
 	},
 	LangFrench: {
@@ -133,8 +134,20 @@ var needRenewals = map[string][]string{
 		`(?:licences?|abonnements?|contrats?|certificats?|les n(?:ô|o)tres|ils|elles) (?:\w+ ){0,2}?expir\pL*`,
 	},
 	LangSpanish: {
-		`(?:se|nos) (?:nos )?venci(?:ó|o)`, `vencen?`, `(?:contrato|licencia|suscripci(?:ó|o)n|certificado)s? (?:\w+ ){0,3}?(?:termina|acaba|expira|caduca|se renueva)n?`, `caducan?`,
+		`(?:se|nos) (?:nos )?venci(?:ó|o)`, `vencen?`, `(?:contrato|licencia|suscripci(?:ó|o)n|certificado)s? (?:\w+ ){0,3}?(?:termina|acaba|expira|caduca)n?`, `caducan?`,
 	},
+}
+
+// needRenewWithUs, in a renewal's sentence, say the writer means to
+// renew with us: an existing customer's logistics, not a need.
+var needRenewWithUs = []string{"with you", "with your", "bei ihnen", "bei euch", "mit ihnen", "mit euch", "avec vous", "chez vous", "con ustedes", "con vosotros", "con uds"}
+
+// needRenewingWithUs reports that the clause of the renewal at p renews
+// it with us.
+func needRenewingWithUs(d *doc, p int) bool {
+	c := d.clauseSpan(d.clauseIndex(p))
+	s := d.lower[c[0]:c[1]]
+	return containsAny(s, []string{"renew", "renouvel", "verlänger", "verlaenger", "renova", "renueva", "contract with you", "contrato con ustedes", "contrat avec vous", "vertrag mit ihnen", "vertrag mit euch"}) && containsAny(s, needRenewWithUs)
 }
 
 // needCurious are ways of saying the writer wants to understand the market

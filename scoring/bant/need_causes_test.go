@@ -37,6 +37,11 @@ var needCauseCases = []needCase{
 	{name: "cause-en-18", text: "The onboarding call takes an hour; we are free every Tuesday.", want: ""},
 	{name: "cause-de-19", text: "Die Schulung dauert zwei Stunden, wir haben jeden Donnerstag Zeit.", want: ""},
 	{name: "cause-fr-20", text: "Ce projet passera par notre directeur, merci de m'envoyer la documentation.", want: ""},
+	{name: "cause-fr-20b", text: "Nous passons une journée par mois en formation interne, envoyez-nous la brochure.", want: ""},
+	{name: "cause-es-20c", text: "Dedicamos una hora cada lunes a la reunión de equipo; ¿tienen demo?", want: ""},
+	{name: "cause-en-20d", text: "Our contract with you renews in May and we would like to add two users.", want: ""},
+	{name: "cause-es-20e", text: "El contrato vence en junio y queremos renovarlo con ustedes.", want: ""},
+	{name: "cause-de-20f", text: "Unser Vertrag mit Ihnen läuft im Mai aus, wir möchten gerne verlängern.", want: ""},
 	// a supplier that stops, and what follows
 	{name: "cause-en-21", text: "Our bookkeeper stops doing the payroll in March, so we need a tool.", want: "stated"},
 	{name: "cause-fr-22", text: "Notre prestataire cesse de maintenir le logiciel de caisse à la fin de l'année.", want: "stated"},

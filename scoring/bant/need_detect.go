@@ -193,6 +193,9 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 			continue
 		}
 		for _, m := range p.renewal.findAll(d) {
+			if needRenewingWithUs(d, m[0]) {
+				continue
+			}
 			add(needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: needTierForced, conf: needTierConf[needTierForced], renewal: true})
 		}
 	}
