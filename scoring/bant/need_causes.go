@@ -39,9 +39,9 @@ var needConsequences = map[string][]string{
 		`(?:we|i) (?:won't|will not|will no longer|can no longer|would not|wouldn't) (?:be able to )?(?:invoice|bill|issue|ship|pay|process|sell|operate|open|print|serve|deliver|take (?:orders|bookings|payments))`,
 		`(?:have to|has to|must|will need to) (?:\w+ ){0,1}?(?:replace|switch|migrate|move off|find a replacement)`,
 		`(?:go|goes|going|went|gone|turn|turns|turned) cold`, `(?:gaps?|holes?) in (?:the |our |my )?(?:\w+ )?(?:schedule|rota|roster|coverage|planning|shifts?)`, `(?:uncovered|unfilled|unstaffed) (?:\w+ )?shifts?`, `from memory`,
-		`los(?:e|es|ing|t) (?:\w+ ){0,3}?(?:deals?|contracts?|tenders?|bids?|accounts?|customers?|clients?|orders?)`, `burglar\w*`, `robbed`, `broken into`, `broke into`,
-		`(?:time|times|timed|timing) out`, `(?:was|were|went|has been|have been|is|are) (?:\w+ ){0,2}?(?:down|dead|offline) for`, `(?:gives|gave|giving|give) up the ghost`,
-		`(?:answer|respond|reply|ship|deliver|pay|invoice)(?:s|ed|ing)? (?:\w+ ){0,2}?(?:late|too late)\b`, `spread (?:across|over) (?:\d+|several|multiple|two|three|four|five|different)`,
+		`los(?:e|es|ing|t) (?:\w+ ){0,3}?(?:deals?|contracts?|tenders?|bids?|accounts?|customers?|clients?|orders?)`, `burglar\w*`, `robbed`, `(?:was|were|got|been) broken into`, `(?:someone|somebody|thieves|burglars|they) (?:\w+ ){0,1}?broke into`,
+		`(?:times|timed|timing) out`, `(?:terminals?|connections?|sessions?|readers?|scanners?|printers?|devices?|apps?|pages?|servers?|calls?|requests?|uploads?|payments?|logins?) (?:\w+ ){0,2}?time out`, `(?:was|were|went|has been|have been|is|are) (?:\w+ ){0,2}?(?:down|dead|offline) for`, `(?:gives|gave|giving|give) up the ghost`,
+		`(?:answer|respond|reply|ship|deliver|pay|invoice)(?:s|ed|ing)? (?:(?:\w+ )?(?:always|often|too|very|constantly|usually|regularly) )?late(?:[^-\w]|$)`, `spread (?:across|over) (?:\d+|several|multiple|two|three|four|five|different)`,
 		`(?:system|software|tool|setup|server|platform|program|app) (?:is|are) (?:\w+ ){0,2}?(?:outdated|ancient|obsolete|end of life)`,
 	},
 	LangGerman: {
@@ -176,7 +176,7 @@ var needCurious = map[string][]string{
 	LangSpanish: {
 		`(?:entender|conocer|saber|descubrir) (?:\w+ ){0,1}?(?:c(?:ó|o)mo (?:funciona|trabajan)|qu(?:é|e) (?:hay|ofrecen|incluye|existe))`, `qu(?:é|e) hay de nuevo`, `investig(?:o|amos|ar)`,
 		`compar(?:ar|o|amos) (?:\w+ ){0,1}?(?:precios|proveedores|opciones|herramientas|soluciones|ofertas)`, `evaluando (?:\w+ ){0,1}?(?:proveedores|opciones|alternativas|herramientas|soluciones)`, `relevamiento`, `nada concreto`,
-		`lista de (?:\w+ ){0,1}?(?:herramientas|proveedores|soluciones|programas|opciones)`, `(?:me|nos) alcanza`,
+		`lista de (?:\w+ ){0,1}?(?:herramientas|proveedores|soluciones|programas|opciones)`, `con (?:\w+ ){0,4}?(?:me|nos) alcanza`,
 		`hacer(?:me|nos) una idea`, `si (?:\w+ ){0,2}?m(?:á|a)s barat[oa]`, `proyecto personal`, `tf[gm]`, `(?:tesis|trabajo de fin de (?:grado|m(?:á|a)ster)|trabajo pr(?:á|a)ctico) sobre`,
 	},
 }

@@ -42,6 +42,9 @@ var needCauseCases = []needCase{
 	{name: "cause-en-20d", text: "Our contract with you renews in May and we would like to add two users.", want: ""},
 	{name: "cause-es-20e", text: "El contrato vence en junio y queremos renovarlo con ustedes.", want: ""},
 	{name: "cause-de-20f", text: "Unser Vertrag mit Ihnen läuft im Mai aus, wir möchten gerne verlängern.", want: ""},
+	{name: "cause-en-20g", text: "Last year we broke into the Nordic market; could you take some time out to show us the reporting module?", want: "!stated"},
+	{name: "cause-en-20h", text: "We deliver until late on Saturdays and need 12 more handheld scanners.", want: "!stated"},
+	{name: "cause-es-20i", text: "Si nos alcanza el presupuesto, compraremos en enero.", want: ""},
 	// a supplier that stops, and what follows
 	{name: "cause-en-21", text: "Our bookkeeper stops doing the payroll in March, so we need a tool.", want: "stated"},
 	{name: "cause-fr-22", text: "Notre prestataire cesse de maintenir le logiciel de caisse à la fin de l'année.", want: "stated"},
