@@ -172,6 +172,11 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 			}
 		}
 	}
+	for _, p := range langs {
+		for _, c := range needTimeCostCues(d, p) {
+			add(c)
+		}
+	}
 	// Falling figures and renewals before the word lists, whose objects
 	// ("licences", "sales") would hide them.
 	for _, p := range langs {

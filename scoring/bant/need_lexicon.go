@@ -406,6 +406,7 @@ func needASCIIEdge(e string, start bool) bool {
 // language has no list.
 type needPatterns struct {
 	story, wish, wishVerb, curious, renewal, decline                        *pattern
+	timeVerb, timeDur, timeRec                                              *pattern
 	strong, lack, forced, mid, manual, trouble, want, time, support, object *pattern
 	goal, goalWish, goalVerb, info, solved, denial, explore, urgent         *pattern
 }
@@ -428,6 +429,7 @@ var needCompiled = func() map[string]*needPatterns {
 			goalVerb: comp(l.goalVerb), info: comp(l.info), solved: comp(l.solved), denial: comp(l.denial),
 			explore: needGroupedPattern(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(needStoryEntries(lang)),
 			curious: needGroupedPattern(needCurious[lang]), renewal: comp(needRenewals[lang]), decline: needGroupedPattern(needDeclines[lang]),
+			timeVerb: needTimeCostPart(needTimeCosts[lang][0]), timeDur: needTimeCostPart(needTimeCosts[lang][1]), timeRec: needTimeCostPart(needTimeCosts[lang][2]),
 			wish: comp(needWishes[lang]), wishVerb: comp(needWishVerbs[lang]),
 		}
 	}
