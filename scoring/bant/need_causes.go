@@ -15,17 +15,21 @@ import (
 //   - a performance figure going down (needDeclines);
 //   - trouble that costs money: "errors cost us 40k a year in returns",
 //     "les erreurs nous coûtent", "los errores nos cuestan";
-//   - a personal time cost that recurs: an effort verb, a duration and a
-//     recurrence in one clause ("burns an hour every day", "verbrenne jeden
-//     Tag ne Stunde", "ça me prend 1h chaque soir", "me lleva dos horas
-//     cada viernes");
+//   - a personal time cost that recurs (needTimeCosts): "burns an hour
+//     every day", "verbrenne jeden Tag ne Stunde", "ça me prend 1h chaque
+//     soir", "me lleva una hora cada noche";
 //   - a supplier that stops (doing) what the writer relies on, and what
 //     they then cannot do ("our accountant stops doing payroll", "cesse le
 //     support", "deja de funcionar", "no podremos emitir facturas");
-//   - items booked or entered twice, leads going cold, gaps in a rota.
+//   - items booked or entered twice, leads going cold, gaps in a rota;
+//   - break-ins and theft, lost deals, devices dead or timing out, late
+//     replies, systems called outdated;
+//   - contracts and licences running out (needRenewals), and curiosity
+//     about the market or our offer (needCurious), which make a need and
+//     an exploring statement respectively.
 //
-// They are story cues (needTierStory): a pain alone, dropped when negated
-// or solved like every other cue.
+// The pain constructions are story cues (needTierStory): a pain alone,
+// dropped when negated or solved like every other cue.
 
 // needConsequences are the constructions above, by language.
 var needConsequences = map[string][]string{
