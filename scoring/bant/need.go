@@ -50,6 +50,62 @@ var needProblemWords = []string{"problem", "probl", "issue", "souci"}
 func extractNeedRules(d *doc, tl *Timeline) *Need {
 	langs := needLangs(d)
 	cues, denied := needFindCues(d, langs)
+	var explore, denial *Need
+	for _, p := range langs {
+		for _, pair := range []struct {
+			re  *pattern
+			out **Need
+		}{{p.denial, &denial}, {p.explore, &explore}} {
+			if *pair.out != nil || pair.re == nil {
+				continue
+			}
+			for _, m := range pair.re.findAll(d) {
+				if needNegationAt(d, m[0]) >= 0 || pair.out == &explore && !needCuriousAt(d, m[0], m[1]) {
+					continue // "I want to know what your app costs" asks for a price
+				}
+				if pair.out == &denial && containsAny(d.lower[m[0]:m[1]], needProblemWords) && !needAboutSomething(d, m[0], m[1]) {
+					continue // "no problem, talk soon"
+				}
+				*pair.out = &Need{Confidence: needExploreConf, Evidence: d.snippet(m[0], m[1])}
+				break
+			}
+		}
+	}
+	if explore == nil {
+		explore = needCuriousMatch(d, langs)
+	}
+	if explore == nil {
+		for _, re := range []*pattern{exploreRe, researchRe} {
+			for _, m := range re.findAll(d) {
+				if needNegationAt(d, m[0]) < 0 && needCuriousAt(d, m[0], m[1]) {
+					explore = &Need{Confidence: needExploreConf, Evidence: d.snippet(m[0], m[1])}
+					break
+				}
+			}
+			if explore != nil {
+				break
+			}
+		}
+	}
+	if denial == nil && len(denied) > 0 {
+		c := denied[0]
+		lo := c.start
+		if at := needNegationAt(d, c.start); at >= 0 {
+			lo = at
+		}
+		denial = &Need{Confidence: needExploreConf, Evidence: d.snippet(lo, c.end)}
+	}
+	if denial != nil {
+		// "happy with our system, but the licence expires": a renewal is
+		// the occasion to look around, not a pain.
+		kept := cues[:0:0]
+		for _, c := range cues {
+			if !c.renewal {
+				kept = append(kept, c)
+			}
+		}
+		cues = kept
+	}
 	var best *Need
 	bestConf := 0.0
 	var support [4]int
@@ -70,48 +126,6 @@ func extractNeedRules(d *doc, tl *Timeline) *Need {
 		}
 		bestConf = conf
 		best = &Need{Stated: true, Pain: d.clauseFrom(pain), Confidence: conf, Evidence: needEvidence(d, cues, i, support[:n])}
-	}
-	var explore, denial *Need
-	for _, p := range langs {
-		for _, pair := range []struct {
-			re  *pattern
-			out **Need
-		}{{p.denial, &denial}, {p.explore, &explore}} {
-			if *pair.out != nil || pair.re == nil {
-				continue
-			}
-			for _, m := range pair.re.findAll(d) {
-				if needNegationAt(d, m[0]) >= 0 {
-					continue
-				}
-				if pair.out == &denial && containsAny(d.lower[m[0]:m[1]], needProblemWords) && !needAboutSomething(d, m[0], m[1]) {
-					continue // "no problem, talk soon"
-				}
-				*pair.out = &Need{Confidence: needExploreConf, Evidence: d.snippet(m[0], m[1])}
-				break
-			}
-		}
-	}
-	if explore == nil {
-		for _, re := range []*pattern{exploreRe, researchRe} {
-			for _, m := range re.findAll(d) {
-				if needNegationAt(d, m[0]) < 0 {
-					explore = &Need{Confidence: needExploreConf, Evidence: d.snippet(m[0], m[1])}
-					break
-				}
-			}
-			if explore != nil {
-				break
-			}
-		}
-	}
-	if denial == nil && len(denied) > 0 {
-		c := denied[0]
-		lo := c.start
-		if at := needNegationAt(d, c.start); at >= 0 {
-			lo = at
-		}
-		denial = &Need{Confidence: needExploreConf, Evidence: d.snippet(lo, c.end)}
 	}
 	threshold := AnswerThreshold
 	switch {

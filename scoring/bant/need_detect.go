@@ -57,6 +57,9 @@ type needCue struct {
 	conf       float64
 	// request reports that the cue's clause asks something of us.
 	request bool
+	// renewal marks a contract or licence running out (see needRenewals),
+	// which is no pain when the writer says they are content.
+	renewal bool
 }
 
 // needLangs returns the lexicons to read d with: English (which other
@@ -140,7 +143,7 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 		if overlaps(c.start, c.end) {
 			return
 		}
-		c.request = needRequestClause(d, c.clause)
+		c.request = needRequestAt(d, c.clause, c.start)
 		if (c.tier == needTierMid || c.tier == needTierStrong || c.tier == needTierStory) && needSolverBefore(d, c.start) {
 			return // "we solve delivery problems for retailers": their trade, not their pain
 		}
@@ -167,6 +170,38 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 			if at := needNegationAt(d, m[0]); at >= 0 && !needHasNegator(d.lower[m[0]:m[1]]) {
 				add(needCue{start: at, end: m[1], clause: d.clauseIndex(m[0]), tier: needTierStrong, conf: needTierConf[needTierStrong]})
 			}
+		}
+	}
+	for _, p := range langs {
+		for _, c := range needTimeCostCues(d, p) {
+			add(c)
+		}
+	}
+	// Falling figures and renewals before the word lists, whose objects
+	// ("licences", "sales") would hide them.
+	for _, p := range langs {
+		if p.decline == nil {
+			continue
+		}
+		for _, m := range p.decline.findAll(d) {
+			c := needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: needTierStory, conf: needTierConf[needTierStory]}
+			if lo := needWordStart(d, max(d.clauseStart(m[0]), m[0]-25)); needGoodNews(d.lower[lo:m[1]]) {
+				// "our error rate fell": good news, which also keeps its
+				// words ("error") from counting as trouble.
+				c.start, c.tier, c.conf = lo, needTierSupport, 0
+			}
+			add(c)
+		}
+	}
+	for _, p := range langs {
+		if p.renewal == nil {
+			continue
+		}
+		for _, m := range p.renewal.findAll(d) {
+			if needRenewingWithUs(d, m[0]) {
+				continue
+			}
+			add(needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: needTierForced, conf: needTierConf[needTierForced], renewal: true})
 		}
 	}
 	for t := needTierStrong; t < needTierCount; t++ {
@@ -457,12 +492,18 @@ var needRequestWords = []string{
 	"por favor", "podrían", "podrian", "pueden", "podéis", "podeis", "me pueden",
 }
 
-// needRequestClause reports a clause that asks something of us: it ends
-// in a question mark or holds a request word.
-func needRequestClause(d *doc, k int) bool {
+// needRequestAt reports that the cue at p, in clause k, is part of what
+// the writer asks of us: the clause holds a request word, or it ends in a
+// question mark and p lies in the question, which starts at an opening
+// "¿" when there is one ("cada trimestre me paso un fin de semana
+// pasando notas, ¿su app hace eso?" tells a pain, then asks) and at the
+// clause start otherwise.
+func needRequestAt(d *doc, k, p int) bool {
 	c := d.clauseSpan(k)
 	if c[1] < len(d.lower) && d.lower[c[1]] == '?' {
-		return true
+		if p >= c[0]+max(0, strings.LastIndex(d.lower[c[0]:c[1]], "¿")) {
+			return true
+		}
 	}
 	return containsAny(d.lower[c[0]:c[1]], needRequestWords)
 }
@@ -574,4 +615,16 @@ var needPoliteTails = []string{
 // the writer's situation.
 var needHaveWords = []string{
 	" have ", " had ", " having ", " haben ", " hatten ", " habe ", " gibt ", " avons ", " avait ", " avions ", " a pas ", " tenemos ", " tuvimos ", " tengo ", " hay ",
+}
+
+// needWordStart returns p, moved forward to the start of a word if it lies
+// inside one.
+func needWordStart(d *doc, p int) int {
+	if p == 0 || isSep(d.lower[p-1]) {
+		return p
+	}
+	for p < len(d.lower) && !isSep(d.lower[p]) {
+		p++
+	}
+	return p
 }

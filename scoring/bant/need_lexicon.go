@@ -69,7 +69,7 @@ var needLexicons = map[string]needLexicon{
 		},
 		forced: []string{
 			`end[- ]of[- ](?:life|support)`, `no (?:more|further) (?:\w+ ){0,1}?(?:patches|updates|support|maintenance)`, `(?:goes|going|went) (?:off|out of) support`, `discontinu(?:e|ed|es|ing)`, `sunset(?:ting|ted)?`,
-			`no longer (?:supported|maintained|receives?|gets?|available)`, `(?:contract|license|licence|subscription|support|lease) (?:\w+ ){0,2}?(?:ends|expires|runs out|is ending|is expiring|ran out)`,
+			`no longer (?:supported|maintained|receives?|gets?|available)`, `support (?:\w+ ){0,2}?(?:ends|expires|runs out|is ending|is expiring|ran out)`,
 			`mandatory`, `required by law`, `legal(?:ly)? (?:requirement|required|obligation)`, `auditors?`, `(?:won't|will not|don't|do not) accept`,
 			`hacked`, `(?:data )?breach`, `ransomware`, `phishing[- ]?(?:attacks?|e-?mails?|mails?|incidents?|angriff\w*|attacke\w*|campaigns?|kampagnen?)`, `stolen`, `theft`, `break-?ins?`, `otherwise (?:we|they|it|the)`,
 			`flagged`, `(?:a |major |big |serious )risk`, `fines`, `fined`, `(?:a|the) fine (?:of|from|for)`, `penalt(?:y|ies)`, `sanctions?`, `failures?`, `incidents?`,
@@ -78,7 +78,7 @@ var needLexicons = map[string]needLexicon{
 		manual: []string{
 			`manual(?:ly)?`, `by hand`, `paperwork`, `line by line`, `one by one`, `reconcil(?:e|es|ing|iation)`, `copy(?:ing)?`, `copies`, `pasting`, `copied`, `copy-paste`, `re-?typ(?:e|ing)`, `re-?enter(?:ing)?`, `typing`, `key(?:ing)? in`,
 			`spreadsheets?`, `excel`, `google (?:sheets|forms|docs)`, `paper`, `papers`, `printed`, `print(?:ing)? (?:and|&)`, `notebooks?`, `whiteboard`, `sticky notes`, `post-its?`,
-			`phone calls?`, `by phone`, `on the phone`, `csv`, `re-?import(?:ing|ed)?`, `export(?:s|ing|ed)? (?:\w+ ){0,2}?(?:to|into) (?:excel|csv|a spreadsheet)`, `back and forth`, `whatsapp`, `cash`, `envelopes`, `calculators?`, `clipboards?`, `by e-?mail`, `fax`, `word (?:documents|files)`,
+			`phone calls?`, `by phone`, `on the phone`, `csv`, `re-?import(?:ing|ed)?`, `export(?:s|ing|ed)? (?:\w+ ){0,2}?(?:to|into) (?:excel|csv|a spreadsheet)`, `back and forth`, `whatsapp`, `cash`, `envelopes`, `calculators?`, `clipboards?`, `by e-?mail`, `by (?:post|letter|snail mail)`, `fax`, `word (?:documents|files)`,
 		},
 		trouble: []string{
 			`errors?`, `mistakes?`, `wrong`, `typos`, `rejected`, `rejections?`, `denied`, `slow`, `slower`, `delays?`, `delayed`, `late`, `chasing`, `chase`, `forget(?:s|ting)?`, `forgot`, `missed`, `missing`,
@@ -110,7 +110,7 @@ var needLexicons = map[string]needLexicon{
 			`(?:we|i|we'd|i'd|we're|i'm|team|company) (?:\w+ ){0,3}?(?:want|wants|would like|'d like|need|needs|have|must|hope|hoping|aim|plan|trying|try|looking|wish) (?:\w+ ){0,1}?to (?:automate|reduce|cut|stop|avoid|eliminate|improve|speed up|consolidate|centrali[sz]e|digiti[sz]e|streamline|simplify|get rid of|modernize|modernise|fix|solve|standardi[sz]e|unify|free up|spend less|lower|minimi[sz]e|prevent|keep track|be (?:\w+ )?compliant|get (?:a handle|control|visibility|an overview)|shorten|halve|measure|be compliant|comply|stay compliant|protect|secure)`,
 			`(?:looking for|need|want) (?:a |an )?(?:way|solution|tool|system|platform|app|something) (?:to|that) (?:automate|reduce|cut|stop|avoid|eliminate|improve|speed|track|sync|flag|prevent|catch|measure|keep|get)`,
 			`(?:our|the|my|main|primary) (?:goal|objective|aim|target) (?:is|would be|for \w+ is)`,
-			`so (?:that )?(?:we|nothing|no \w+|our \w+) (?:don't|do not|no longer|never|stop|can stop|won't|can)`,
+			`so (?:that )?(?:we|nothing|no \w+|our \w+) (?:don't|do not|no longer|never|stop|can stop|won't|can [a-z])`,
 		},
 		info: []string{
 			`know`, `receive`, `get (?:a|an|some|more|your|the) (?:quote|price|pricing|info|information|demo|proposal|offer|call|brochure)`, `see (?:a|your|the) (?:demo|pricing|prices)`, `learn more`, `find out`,
@@ -130,7 +130,7 @@ var needLexicons = map[string]needLexicon{
 			`compar(?:e|ing) (?:\w+ ){0,2}?(?:vendors|tools|platforms|options|solutions|providers|prices|offers|systems)`, `how (?:does it|do you) compare`,
 			`(?:collecting|gathering) (?:some )?info(?:rmation)?`, `following the market`, `keep(?:ing)? (?:an eye|tabs) on`, `vendor list`, `review all vendor`,
 			`not (?:buying|purchasing) anything`, `no plans? to (?:buy|come back|purchase|switch)`, `not a purchase`, `no project planned`, `nothing planned`, `not switching`,
-			`what(?:'s| else is) out there`, `check (?:it|you|things) out`, `for later`, `future reference`, `keep me (?:informed|posted)`, `newsletter`, `might be interested`,
+			`what(?:'s| else is) out there`, `check (?:it|you|things) out`, `for later`, `future reference`, `keep me (?:informed|posted)`, `newsletter(?:[^-\pL]|$)`, `might be interested`,
 			`interested in (?:learning|seeing|hearing|knowing|finding out)`, `want(?:ed)? to (?:learn|see|know|understand|find out) (?:more|how|what|if|whether)`, `nice to have`,
 			`exploring (?:options|the market|what's out there|alternatives|possibilities)`, `(?:don't|do not) (?:really )?need anything`,
 			`does (?:what|everything|all) we need`, `market (?:scan|research|overview|study|analysis|survey)`, `not in the market`, `stay in touch`, `nothing (?:decided|concrete|planned)`,
@@ -147,7 +147,7 @@ var needLexicons = map[string]needLexicon{
 			`doppelbuchung(?:en)?`, `doppelt (?:vergeben|gebucht|erfasst|bezahlt|verschickt|eingegeben)`, `nicht (?:synchron|synchronisiert|abgeglichen)`, `(?:ist|sind) (?:\w+ ){0,2}?(?:mehrfach|dreimal|zweimal|oft|ständig|staendig) passiert`, `doppelt gebucht`, `überbucht`, `ueberbucht`, `ausfälle`, `ausfaelle`, `ausgefallen`, `stürzt (?:\w+ ){0,2}?ab`, `stuerzt (?:\w+ ){0,2}?ab`, `abstürze`, `abstuerze`,
 			`beschwerden`, `beschweren`, `reklamationen`, `zeitverschwendung`, `verschwenden`, `verschwendet`, `kostet uns`, `mühsam`, `muehsam`, `umständlich`, `umstaendlich`,
 			`fehleranfällig`, `fehleranfaellig`, `zeitaufwändig`, `zeitaufwendig`, `zeitraubend`, `skaliert nicht`, `(?:stößt|stoesst|stossen|stoßen) an (?:\w+ )?grenzen`, `überstunden`, `ueberstunden`,
-			`dauert (?:\w+ ){0,2}?(?:ewig|zu lange|stunden|tage|wochen)`, `funktioniert (?:\w+ ){0,2}?nicht`, `klappt (?:\w+ ){0,2}?nicht`, `kaputt`,
+			`dauert (?:\w+ ){0,2}?(?:ewig|zu lange)`, `dauert (?:oft |immer |jedes mal |manchmal |teilweise |bis zu )?(?:mehrere |viele |etliche )?(?:stunden|tage|wochen)`, `funktioniert (?:\w+ ){0,2}?nicht`, `klappt (?:\w+ ){0,2}?nicht`, `kaputt`,
 			`stimm(?:t|en) (?:\w+ ){0,2}?nicht`, `passt (?:\w+ ){0,1}?nicht`, `falsche?n?`, `zu spät`, `zu spaet`, `nie an`, `fehl(?:en|t) (?:uns )?(?:\w+ ){0,3}?(?:stunden|einträge|eintraege|daten|zahlen|auswertungen|(?:überblick|ueberblick)|transparenz|informationen|kapazit(?:ä|ae)t(?:en)?|leute|personal)`, `(?:verbringen|sitzen|brauchen) (?:\w+ ){0,4}?(?:stunden|tage|ewig)`, `\w+ (?:tage|stunden|wochen) lang`, `stundenlang`, `wochenlang`,
 			`unzufrieden`, `kündigen`, `kuendigen`, `springen ab`, `leiden`, `beanstandung(?:en)?`, `stillstand(?:szeiten)?`, `schwankt`, `medienbr(?:u|ü|ue)ch`,
 			`(?:keiner|niemand) (?:\w+ ){0,1}?(?:ran|weiß|weiss|antwortet|trägt|traegt)`, `kaum jemand`, `ärgerlich`, `aergerlich`, `fehlbestände`, `schlangen`, `warteschlangen`,
@@ -157,12 +157,12 @@ var needLexicons = map[string]needLexicon{
 			`(?:keiner|niemand) (?:\w+ ){0,2}?(?:überblick|ueberblick|übersicht|uebersicht)`, `(?:keine?n?|ohne|kein|fehlende?n?) (?:\w+ ){0,2}?(?:zugriff|überblick|ueberblick|übersicht|uebersicht|transparenz|belastbare|auswertung(?:en)?|schnittstellen?|integration|kontrolle|sicherheitsupdates|updates|support|backups?|nachverfolgung|rückverfolgbarkeit|einträge|eintraege)`,
 		},
 		forced: []string{
-			`läuft (?:\w+ ){0,2}?aus`, `laeuft (?:\w+ ){0,2}?aus`, `auslaufen`, `stellt (?:\w+ ){0,3}?ein`, `eingestellt`, `abgekündigt`, `abgekuendigt`, `hört (?:\w+ ){0,3}?auf`, `hoert (?:\w+ ){0,3}?auf`,
+			`stellt (?:\w+ ){0,3}?ein`, `eingestellt`, `abgekündigt`, `abgekuendigt`, `hört (?:\w+ ){0,3}?auf`, `hoert (?:\w+ ){0,3}?auf`,
 			`vorgeschrieben`, `pflicht`, `gesetzlich(?:e|en)?`, `verpflichtet`, `sanktionen`, `bußgeld(?:er)?`, `bussgeld(?:er)?`, `strafen?`, `vorfall`, `phishing[- ]?(?:attacks?|e-?mails?|mails?|incidents?|angriff\w*|attacke\w*|campaigns?|kampagnen?)`, `gehackt`, `hackerangriff`, `angriff`,
 			`diebstahl`, `gestohlen`, `drohen`, `droht`, `erfüllt (?:\w+ ){0,4}?nicht`, `erfuellt (?:\w+ ){0,4}?nicht`, `anforderungen`, `prüfung`, `pruefung`, `kontrolle`, `audit`,
 		},
 		mid:    []string{`probleme?n?`, `(?:ä|ae)rger`, `schwierigkeiten`, `schwachstellen`, `herausforderung(?:en)?`, `schmerzpunkte?`},
-		manual: []string{`manuell(?:e|en)?`, `von hand`, `abstimmung`, `abgleich(?:en)?`, `per hand`, `händisch(?:e|en)?`, `haendisch(?:e|en)?`, `abtippen`, `abgetippt`, `eintippen`, `kopieren`, `kopiert`, `übertragen`, `uebertragen`, `excel(?:-?listen|-?tabellen?|-?liste|-?datei(?:en)?)?`, `tabellen?`, `papier(?:akten|rapporte|form)?`, `zettel(?:n)?`, `strichliste`, `ausgedruckt`, `ausdrucken`, `telefonisch`, `(?:per|übers|uebers|über das|ueber das) telefon`, `per (?:e-)?mail`, `whatsapp`, `ordner`, `fax`, `word`, `foto`, `postfach`},
+		manual: []string{`manuell(?:e|en)?`, `von hand`, `abstimmung`, `abgleich(?:en)?`, `per hand`, `händisch(?:e|en)?`, `haendisch(?:e|en)?`, `abtippen`, `abgetippt`, `eintippen`, `kopieren`, `kopiert`, `übertragen`, `uebertragen`, `excel(?:-?listen|-?tabellen?|-?liste|-?datei(?:en)?)?`, `tabellen?`, `papier(?:akten|rapporte|form)?`, `zettel(?:n)?`, `strichliste`, `ausgedruckt`, `ausdrucken`, `telefonisch`, `(?:per|übers|uebers|über das|ueber das) telefon`, `per (?:e-)?mail`, `per (?:post|brief)`, `whatsapp`, `ordner`, `fax`, `word`, `foto`, `postfach`},
 		trouble: []string{
 			`fehler(?:n)?`, `langsam(?:e|er)?`, `verzögerungen`, `verzoegerungen`, `verzögert`, `verzoegert`, `verspätet`, `verspaetet`, `vergessen`, `verpass(?:en|t)`, `doppelt`, `verstreut`,
 			`aufwand`, `aufwändig`, `aufwendig`, `schwer`, `schwierig`, `teuer`, `risiko`, `nachtelefonieren`, `hinterher(?:telefonieren|laufen)`, `veraltet`, `alte?n?`, `unübersichtlich`, `unuebersichtlich`,
@@ -199,9 +199,9 @@ var needLexicons = map[string]needLexicon{
 		},
 		explore: []string{
 			`(?:nur|erst ?mal|erstmal|einfach mal|zunächst|zunaechst|gerade) (?:\w+ ){0,3}?(?:informieren|umschauen|umsehen|umhören|umhoeren|orientieren|vergleichen)`, `schaue? mich (?:\w+ ){0,2}?um`,
-			`schauen uns (?:[\w-]+ ){0,4}?an`, `anschauen`, `aus neugier`, `neugierig`, `aus interesse`, `nur interesse`, `marktüberblick`, `marktueberblick`, `einen (?:ersten |kleinen |groben )?(?:überblick|ueberblick)`, `verschaffe (?:mir|uns) (?:\w+ ){0,2}?(?:überblick|ueberblick)`,
-			`beschäftige mich`, `beschaeftige mich`, `keine (?:konkreten )?kaufpläne`, `keine (?:konkreten )?kaufplaene`, `kaufen (?:\w+ ){0,2}?nichts`, `prüfen (?:\w+ ){0,1}?optionen`, `pruefen (?:\w+ ){0,1}?optionen`,
-			`vergleichsangebot`, `vergleichen`, `überlegt`, `ueberlegt`, `irgendwann`, `infos sammeln`, `(?:informationen|infos) (?:\w+ ){0,1}?sammeln`, `sammeln (?:\w+ ){0,3}?(?:informationen|infos)`, `am anfang`, `unverbindlich`, `kein(?:en)? handlungsbedarf`, `augen offen`, `reines interesse`, `keine (?:\w+ ){0,1}?anschaffung`, `perspektivisch`, `kein(?:en)? (?:\w+ )?(?:handlungsdruck|zeitdruck)`, `beobachten (?:\w+ ){0,1}?markt`, `zur(?:ü|ue)ckgestellt`, `auf eis`, `informiert bleiben`, `auf dem laufenden`, `nicht aktiv (?:auf der )?such`, `(?:planen|plane) (?:\w+ ){0,2}?keine`, `markt (?:\w+ ){0,1}?(?:beobachten|sondieren)`, `kein(?:en)? (?:konkreten |akuten )?bedarf`, `gibt es (?:\w+ ){0,2}?nicht`,
+			`schau(?:e|en|t)? (?:mir|uns) (?:[\w-]+ ){0,4}?an`, `anschauen`, `aus neugier`, `neugierig`, `aus interesse`, `nur interesse`, `marktüberblick`, `marktueberblick`, `einen (?:ersten |kleinen |groben )?(?:überblick|ueberblick)`, `verschaffe (?:mir|uns) (?:\w+ ){0,2}?(?:überblick|ueberblick)`,
+			`beschäftige mich`, `beschaeftige mich`, `keine (?:konkreten )?kaufpläne`, `keine (?:konkreten )?kaufplaene`, `kaufen (?:\w+ ){0,3}?nichts`, `prüfen (?:\w+ ){0,1}?optionen`, `pruefen (?:\w+ ){0,1}?optionen`,
+			`vergleichsangebot`, `vergleichen`, `überlegt`, `ueberlegt`, `irgendwann(?:[.,;!?)]| (?:mal|einmal|sp(?:ä|ae)ter|vielleicht|wenn)\b|\s*$)`, `infos sammeln`, `(?:informationen|infos) (?:\w+ ){0,1}?sammeln`, `sammeln (?:\w+ ){0,3}?(?:informationen|infos)`, `am anfang`, `unverbindlich`, `kein(?:en)? handlungsbedarf`, `augen offen`, `reines interesse`, `keine (?:\w+ ){0,1}?anschaffung`, `perspektivisch`, `kein(?:en)? (?:\w+ )?(?:handlungsdruck|zeitdruck)`, `beobachten (?:\w+ ){0,1}?markt`, `zur(?:ü|ue)ckgestellt`, `auf eis`, `informiert bleiben`, `auf dem laufenden`, `nicht aktiv (?:auf der )?such`, `(?:planen|plane) (?:\w+ ){0,2}?keine`, `markt (?:\w+ ){0,1}?(?:beobachten|sondieren)`, `kein(?:en)? (?:konkreten |akuten )?bedarf`, `gibt es (?:\w+ ){0,2}?nicht`,
 			`nicht geplant`, `(?:nur|mal) (?:\w+ ){0,2}?ansehen`, `interessiere mich`, `fr(?:ü|ue)hestens`, `sieht (?:\w+ )?(?:cool|interessant|spannend) aus`, `brauchen (?:\w+ ){0,3}?nichts`, `samml?e\w* (?:\w+ ){0,3}?(?:informationen|infos)`,
 			`(?:brauchen|benötigen|benoetigen) (?:\w+ )?kein(?:e|en)? (?:\w+ ){0,1}?(?:neues|neue|neuen|system|tool|software|lösung|loesung)`,
 		},
@@ -223,12 +223,12 @@ var needLexicons = map[string]needLexicon{
 			`rien n'est centralis`, `(?:aucune?|pas de|pas d'|sans|manque de|n'a pas de|n'avons pas de) (?:\w+ ){0,2}?(?:l'|d'|les |le |la )?(?:acc(?:è|e)s|visibilit|suivi|tra(?:ç|c)abilit|int(?:é|e)gration|outil|contr(?:ô|o)le|vue d'ensemble|historique|sauvegarde|images exploitables|solution de remplacement)`,
 		},
 		forced: []string{
-			`ferme (?:son|le) service`, `fin de (?:support|contrat|vie|maintenance)`, `n'est plus (?:maintenu|support)`, `obligation (?:l(?:é|e)gale|r(?:é|e)glementaire)`, `obligatoire`,
+			`ferme (?:son|le) service`, `fin de (?:support|vie|maintenance)`, `n'est plus (?:maintenu|support)`, `obligation (?:l(?:é|e)gale|r(?:é|e)glementaire)`, `obligatoire`,
 			`r(?:é|e)glementation`, `conformes?`, `conformit(?:é|e)`, `audits?`, `sanctions?`, `amendes?`, `piratage`, `pirat(?:é|e)s?`, `hame(?:ç|c)onnage`, `phishing[- ]?(?:attacks?|e-?mails?|mails?|incidents?|angriff\w*|attacke\w*|campaigns?|kampagnen?)`, `ransomware`, `ran(?:ç|c)ongiciel`,
 			`vols? de`, `vols`, `si on ne fait rien`, `(?:on doit|nous devons) (?:\w+ ){0,2}?(?:respecter|(?:ê|e)tre conformes?|passer|migrer|remplacer|quitter|abandonner)`, `doit (?:\w+ ){0,1}?(?:être|etre) d(?:é|e)ploy`, `tentatives`, `incidents?`,
 		},
 		mid:     []string{`probl(?:è|e)mes?`, `soucis`, `difficult(?:é|e)s`, `d(?:é|e)fis?`},
-		manual:  []string{`manuel(?:le|lement)?`, `(?:une|un) par (?:une|un)`, `rapprochements?`, `à la main`, `a la main`, `copier(?:-| )coller`, `copier`, `copions`, `recopi(?:er|ons)`, `ressais(?:ir|issons|ie|it|issent|issez)`, `r(?:é|e)import(?:er|ons|ent)?`, `export(?:er|ons|ent)? (?:\w+ ){0,2}?(?:csv|excel|fichiers)`, `double saisie`, `saisie`, `tableurs?`, `excel`, `papier`, `classeurs?`, `cahiers?`, `post-it`, `par t(?:é|e)l(?:é|e)phone`, `par (?:e-)?mail`, `dans les mails`, `word`, `formulaires google`, `bricol(?:é|e)s?`, `feuille`, `t(?:é|e)l(?:é|e)phone sonne`},
+		manual:  []string{`manuel(?:le|lement)?`, `(?:une|un) par (?:une|un)`, `rapprochements?`, `à la main`, `a la main`, `copier(?:-| )coller`, `copier`, `copions`, `recopi(?:er|ons)`, `ressais(?:ir|issons|ie|it|issent|issez)`, `r(?:é|e)import(?:er|ons|ent)?`, `export(?:er|ons|ent)? (?:\w+ ){0,2}?(?:csv|excel|fichiers)`, `double saisie`, `saisie`, `tableurs?`, `excel`, `papier`, `classeurs?`, `cahiers?`, `post-it`, `par t(?:é|e)l(?:é|e)phone`, `par (?:e-)?mail`, `par (?:courrier|la poste|voie postale)`, `dans les mails`, `word`, `formulaires google`, `bricol(?:é|e)s?`, `feuille`, `t(?:é|e)l(?:é|e)phone sonne`},
 		trouble: []string{`erreurs?`, `(?:deux|trois|quatre|plusieurs|diff(?:é|e)rents) (?:\w+ )?(?:outils|logiciels|syst(?:è|e)mes|fichiers|tableaux)`, `lent(?:e|s|es)?`, `lenteurs?`, `retards?`, `relancer`, `relances`, `oubli(?:s|é|e|és|es|ées|ees)?`, `doublons`, `éparpill`, `eparpill`, `difficile`, `compliqu(?:é|e)`, `cher`, `risques?`, `perdu(?:e|es|s)?`, `obsol(?:è|e)te`, `vieu(?:x|lle)`, `ancien`, `d(?:é|e)pass(?:é|e)`, `sans cesse`, `souvent`, `jamais`, `trop`, `attente`, `encore une fois`},
 		want: []string{
 			`(?:nous|on|je) (?:\w+ ){0,1}?(?:cherchons|cherche|voulons|veut|veux|souhaitons|souhaite|aimerions|voudrions|voudrait|avons besoin|a besoin|ai besoin|aimerait|aimerais)`, `besoin (?:d'un|d'une|de)`,
@@ -253,7 +253,7 @@ var needLexicons = map[string]needLexicon{
 		info:   []string{`recevoir`, `obtenir`, `conna(?:î|i)tre`, `savoir`, `devis`, `tarifs?`, `d(?:é|e)mo`, `documentation`, `renseignements`, `informations`, `plus d'infos`, `rappel`, `brochure`, `voir`},
 		solved: []string{`r(?:é|e)solu(?:s|e|es)?`, `remis d'aplomb`, `rentr(?:é|e) dans l'ordre`, `(?:c'est|tout est) (?:fini|termin(?:é|e))`, `(?:(?:é|e)t(?:é|e)|a|ont|avons|est|sont) corrig(?:é|ée|és|ées)`, `r(?:é|e)gl(?:é|e)`, `auparavant`, `autrefois`, `c'est derri(?:è|e)re nous`, `(?:ancien|pr(?:é|e)c(?:é|e)dent) (?:prestataire|fournisseur|logiciel|outil|syst(?:è|e)me)`},
 		denial: []string{
-			`fonctionne (?:\w+ ){0,1}?bien`, `nous convient`, `convient parfaitement`, `donnent satisfaction`, `donne satisfaction`, `s'en sort (?:\w+ ){0,1}?bien`, `(?:sommes|suis|plut(?:ô|o)t|tr(?:è|e)s|assez) (?:\w+ ){0,1}?contents?`, `satisfaits?`,
+			`fonctionne (?:\w+ ){0,1}?bien`, `(?:nous|me) convien(?:t|nent)`, `convient parfaitement`, `donnent satisfaction`, `donne satisfaction`, `s'en sort (?:\w+ ){0,1}?bien`, `(?:sommes|suis|plut(?:ô|o)t|tr(?:è|e)s|assez) (?:\w+ ){0,1}?contents?`, `satisfaits?`,
 			`rien de cass(?:é|e)`, `sans douleur`, `pas de souci`, `aucun (?:souci|probl(?:è|e)me)`, `pas de probl(?:è|e)me`, `pas (?:\w+ ){0,1}?besoin`, `aucun besoin`,
 			`tout va bien`,
 		},
@@ -268,7 +268,7 @@ var needLexicons = map[string]needLexicon{
 	LangSpanish: {
 		strong: []string{
 			`caos`, `ca(?:ó|o)tico`, `nada est(?:á|a) centralizad`, `esperan? (?:\w+ ){0,3}?(?:semanas|d(?:í|i)as|horas|minutos|meses)`, `buscando (?:\w+ ){0,2}?(?:planos|documentos|archivos|papeles|informaci)`, `(?:pasamos|dedicamos|perdemos|gastamos|pasan|dedican|pierden) (?:\w+ ){0,2}?(?:horas|d(?:í|i)as|mucho tiempo|demasiado tiempo)`, `pesadilla`, `un l(?:í|i)o`, `desmadre`, `relajo`, `desorden`, `infierno`, `perdemos`, `(?:se|nos|me|les) (?:nos |me |les )?pierde(?:n)?`, `se pierde`,
-			`p(?:é|e)rdidas? de`, `(?:perder|perdemos|pierden|pierde|perdiendo|perdimos) (?:\w+ ){0,2}?(?:tiempo|horas|d(?:í|i)as|clientes|ventas|pedidos|dinero|llamadas|mensajes)`, `perdiendo`, `no damos abasto`, `desbordad(?:o|os|a|as)`, `saturad(?:o|os|a|as)`,
+			`p(?:é|e)rdidas? de`, `(?:perd|pierd)\pL* (?:\w+ ){0,2}?(?:tiempo|horas|d(?:í|i)as|clientes|ventas|pedidos|dinero|llamadas|mensajes|contratos|licitaciones|reservas|oportunidades)`, `perdiendo`, `no damos abasto`, `desbordad(?:o|os|a|as)`, `saturad(?:o|os|a|as)`,
 			`tedios(?:o|a)`, `engorros(?:o|a)`, `frustrante`, `frustrad(?:o|os|a|as)`, `dobles? reservas?`, `reservas duplicadas`, `overbooking`, `sobreventa`, `no se presentan`, `ausentismo`,
 			`se (?:nos |me |les )?(?:cae|caen|cay(?:ó|o)|cayeron|cuelga|bloquea)`, `bloque(?:aron|ado|ada)`, `ca(?:í|i)das`, `quejas`, `reclamos`, `reclamaciones`, `se quejan`, `no funciona`, `nos cuesta`, `(?:est(?:á|a)|nos est(?:á|a)) costando`,
 			`se (?:nos |me )?olvida(?:n)?`, `sin control`, `no escala`, `desperdici(?:amos|ar|o)`, `(?:nunca|no) cuadra(?:n)?`, `no coincide(?:n)?`, `se equivoca`, `equivocad(?:o|a|os|as)`, `err(?:ó|o)ne(?:o|a|os|as)`,
@@ -280,11 +280,11 @@ var needLexicons = map[string]needLexicon{
 			`(?:no tenemos|no tienen|sin|ning(?:ú|u)n|ninguna|no hay|falta de|no tiene|no ten(?:í|i)a) (?:\w+ ){0,2}?(?:acceso|trazabilidad|visibilidad|control|integraci(?:ó|o)n|historial|respaldo|c(?:á|a)mara|seguimiento|forma de|manera de|registro|la documentaci(?:ó|o)n)`,
 		},
 		forced: []string{
-			`ya no recibe soporte`, `sin soporte`, `fin de soporte`, `(?:se|nos) (?:nos )?venci(?:ó|o)`, `vence`, `no cumple`, `cumplir (?:con )?la normativa`, `normativa`, `obligatori(?:o|a)`, `por ley`,
+			`ya no recibe soporte`, `sin soporte`, `fin de soporte`, `no cumple`, `cumplir (?:con )?la normativa`, `normativa`, `obligatori(?:o|a)`, `por ley`,
 			`auditor(?:í|i)a`, `inspecci(?:ó|o)n`, `sanci(?:ó|o)n`, `multas?`, `phishing[- ]?(?:attacks?|e-?mails?|mails?|incidents?|angriff\w*|attacke\w*|campaigns?|kampagnen?)`, `ransomware`, `robo`,
 		},
 		mid:     []string{`problemas?`, `dificultades`, `inconvenientes`},
-		manual:  []string{`a mano`, `manualmente`, `manual`, `copiar y pegar`, `copiamos`, `copiando`, `transcrib(?:ir|imos)`, `volver a (?:escribir|cargar)`, `hojas? de c(?:á|a)lculo`, `planillas?`, `excel`, `papel`, `papelitos`, `cuaderno`, `libros f(?:í|i)sicos`, `hojas firmadas`, `whatsapp`, `por tel(?:é|e)fono`, `por correo`, `google forms`, `uno por uno`, `imprimiendo`, `escaneando`, `anotamos`, `anoto`, `apuntamos`, `en ventanilla`, `en efectivo`, `rellenamos`},
+		manual:  []string{`a mano`, `manualmente`, `manual`, `copiar y pegar`, `copiamos`, `copiando`, `transcrib(?:ir|imos)`, `volver a (?:escribir|cargar)`, `hojas? de c(?:á|a)lculo`, `planillas?`, `excel`, `papel`, `papelitos`, `cuaderno`, `libros f(?:í|i)sicos`, `hojas firmadas`, `whatsapp`, `por tel(?:é|e)fono`, `por correo`, `por carta`, `google forms`, `uno por uno`, `imprimiendo`, `escaneando`, `anotamos`, `anoto`, `apuntamos`, `en ventanilla`, `en efectivo`, `rellenamos`},
 		trouble: []string{`errores`, `error`, `equivocaciones`, `lent(?:o|a|itud)`, `retrasos?`, `demoras?`, `olvid(?:os|amos|an)`, `duplicad(?:o|a|os|as)`, `dispers(?:os|as)`, `dif(?:í|i)cil`, `complicad(?:o|a)`, `caro`, `riesgos?`, `perdid(?:o|a|os|as)`, `obsolet(?:o|a)`, `m(?:á|a)s de \d+ a(?:ñ|n)os`, `ya no hay`, `viej(?:o|a)`, `antiguo`, `nunca`, `siempre`, `cada vez`, `todav(?:í|i)a`, `otra vez`, `una vez m(?:á|a)s`},
 		want: []string{
 			`(?:quiero|queremos|necesito|necesitamos|buscamos|busco|requerimos|requiere|estamos buscando|nos interesar(?:í|i)a|me interesa)`, `(?:implantar|implementar|instalar|renovar|cambiar de|sustituir|sustituya|reemplazar)`,
@@ -313,7 +313,7 @@ var needLexicons = map[string]needLexicon{
 		explore: []string{
 			`curiosidad`, `(?:solo|s(?:ó|o)lo|simplemente) (?:\w+ ){0,2}?(?:mirando|curiosidad|informarnos|comparando|viendo|explorando|investigando|recopilando)`, `estamos (?:viendo|mirando|comparando|explorando|investigando)`,
 			`ver qu(?:é|e) hay`, `explorando`, `comparando`, `recopilando ofertas`, `benchmark`, `conocer (?:el mercado|qu(?:é|e)|lo que)`, `tener un panorama`, `relevando`, `quer(?:í|i)amos conocer`, `quiero conocer`,
-			`solo quer(?:í|i)a (?:saber|preguntar)`, `no vamos a comprar`, `no necesitamos nada`, `por ahora no`, `de momento no`, `newsletter`, `para cuando`, `m(?:á|a)s adelante`, `no hay (?:un )?proyecto`, `bien con lo que`, `bien servidos`, `para el futuro`, `no (?:estamos|est(?:á|a)) buscando`, `no buscamos`, `(?:ver|conocer|explorar) (?:\w+ ){0,1}?alternativas`, `no (?:tenemos|hay) planes`, `(?:solo |es solo )?por informaci(?:ó|o)n`, `etapa (?:muy )?inicial`, `fase inicial`, `a futuro`,
+			`solo quer(?:í|i)a saber`, `no vamos a comprar`, `no necesitamos nada`, `por ahora no`, `de momento no`, `newsletter(?:[^-\pL]|$)`, `para cuando`, `m(?:á|a)s adelante`, `no hay (?:un )?proyecto`, `bien con lo que`, `bien servidos`, `para el futuro`, `no (?:estamos|est(?:á|a)) buscando`, `no buscamos`, `(?:ver|conocer|explorar) (?:\w+ ){0,1}?alternativas`, `no (?:tenemos|hay) planes`, `(?:solo |es solo )?por informaci(?:ó|o)n`, `etapa (?:muy )?inicial`, `fase inicial`, `a futuro`,
 			`nos apa(?:ñ|n)amos`, `estamos bien con`, `no pensamos cambiar`, `ya tenemos (?:un )?proveedor`, `empezando a ver`, `qu(?:é|e) existe`, `echar un vistazo`, `no tengo previsto`, `nada hasta nuevo aviso`, `guardo (?:su|tu) (?:info|correo|contacto|informaci)`, `nos interesa`, `tal vez el pr(?:ó|o)ximo a(?:ñ|n)o`, `conocer opciones`,
 		},
 		urgent: []string{`urgentes?`, `cuanto antes`, `lo antes posible`, `de inmediato`, `inmediatamente`, `ya mismo`, `hoy mismo`, `prioridad`, `cr(?:í|i)tico`},
@@ -405,7 +405,8 @@ func needASCIIEdge(e string, start bool) bool {
 // needPatterns are one language's compiled cue families; nil where the
 // language has no list.
 type needPatterns struct {
-	story, wish, wishVerb                                                   *pattern
+	story, wish, wishVerb, curious, renewal, decline                        *pattern
+	timeVerb, timeDur, timeRec                                              *pattern
 	strong, lack, forced, mid, manual, trouble, want, time, support, object *pattern
 	goal, goalWish, goalVerb, info, solved, denial, explore, urgent         *pattern
 }
@@ -426,7 +427,9 @@ var needCompiled = func() map[string]*needPatterns {
 			manual: comp(l.manual), trouble: comp(l.trouble), want: comp(l.want), time: comp(l.time),
 			support: comp(l.support), object: comp(l.object), goal: comp(l.goal), goalWish: comp(l.goalWish),
 			goalVerb: comp(l.goalVerb), info: comp(l.info), solved: comp(l.solved), denial: comp(l.denial),
-			explore: needGroupedPattern(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(needStories[lang]),
+			explore: needGroupedPattern(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(needStoryEntries(lang)),
+			curious: needGroupedPattern(needCurious[lang]), renewal: comp(needRenewals[lang]), decline: needGroupedPattern(needDeclines[lang]),
+			timeVerb: needTimeCostPart(needTimeCosts[lang][0]), timeDur: needTimeCostPart(needTimeCosts[lang][1]), timeRec: needTimeCostPart(needTimeCosts[lang][2]),
 			wish: comp(needWishes[lang]), wishVerb: comp(needWishVerbs[lang]),
 		}
 	}
