@@ -61,7 +61,7 @@ func TestEvaluateCountsPerDimensionAndLanguage(t *testing.T) {
 // would otherwise count as a miss forever.
 func TestCorpusFilesParse(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"tune.jsonl", "holdout.jsonl", "holdout2.jsonl"} {
+	for _, name := range []string{"tune.jsonl", "holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl"} {
 		path := filepath.Join("..", "bant", "testdata", "corpus", name)
 		_, err := os.Stat(path)
 		require.NoError(t, err)
@@ -77,17 +77,18 @@ func TestCorpusFilesParse(t *testing.T) {
 	}
 }
 
-// TestHoldoutAccuracy measures the text reader on the two held-out sets
-// (the corpus's held-out third and a later batch, see the corpus README),
-// which no rule or model is tuned on, and fails if any dimension falls
-// below the floor both reached on 2026-12-07 (see docs/scoring.md).
-// The floors guard against regressions; the target of issue 17 is 0.85
-// for every dimension and language, which authority, need and timeline do
-// not reach yet. Only the aggregate figures are printed: reading the
-// held-out misses would make them tuning data.
+// TestHoldoutAccuracy measures the text reader on the three held-out sets
+// (the corpus's held-out third and two later batches, see the corpus
+// README), which no rule or model is tuned on, and fails if any dimension
+// falls below the floor all three reached on 2026-12-07 (see
+// docs/scoring.md). The floors guard against regressions; the target of
+// issue 17 is 0.85 for every dimension and language, which authority,
+// need and timeline do not reach in every language yet. Only the
+// aggregate figures are printed: reading the held-out misses would make
+// them tuning data.
 func TestHoldoutAccuracy(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"holdout.jsonl", "holdout2.jsonl"} {
+	for _, name := range []string{"holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			requireHoldoutFloors(t, filepath.Join("..", "bant", "testdata", "corpus", name))
@@ -105,10 +106,10 @@ func requireHoldoutFloors(t *testing.T, path string) {
 	t.Log("\n" + out.String())
 
 	floors := map[string]struct{ all, perLang float64 }{
-		banteval.Budget:    {0.90, 0.90},
-		banteval.Authority: {0.80, 0.75},
-		banteval.Need:      {0.80, 0.80},
-		banteval.Timeline:  {0.80, 0.75},
+		banteval.Budget:    {0.92, 0.90},
+		banteval.Authority: {0.82, 0.78},
+		banteval.Need:      {0.80, 0.75},
+		banteval.Timeline:  {0.82, 0.75},
 	}
 	for dim, f := range floors {
 		require.GreaterOrEqual(t, r.Accuracy[dim]["all"].Accuracy(), f.all, "%s accuracy on the held-out set", dim)
