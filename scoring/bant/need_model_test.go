@@ -70,7 +70,7 @@ func needLabel(n *Need, tl *Timeline) string {
 }
 
 // trainedNeedModel is a training run's result: the weights and the
-// minimum text length (half the median of the training texts' words).
+// minimum text length (needModelMinWords).
 type trainedNeedModel struct {
 	modeltrain.Model
 	minWords int
@@ -78,14 +78,10 @@ type trainedNeedModel struct {
 
 func trainNeedModel(items []needItem) trainedNeedModel {
 	ex := make([]modeltrain.Example, len(items))
-	lens := make([]int, len(items))
 	for i, it := range items {
 		ex[i] = modeltrain.Example{Buckets: it.hashes, Stated: it.need == "stated"}
-		w, _ := modelWords(it.doc.lower)
-		lens[i] = len(w)
 	}
-	sort.Ints(lens)
-	return trainedNeedModel{Model: modeltrain.Train(ex, modeltrain.Defaults), minWords: lens[len(lens)/2] / 2}
+	return trainedNeedModel{Model: modeltrain.Train(ex, modeltrain.Defaults), minWords: needModelMinWords}
 }
 
 // roundedNeedWeight is the precision the weights file keeps.

@@ -207,7 +207,6 @@ var tlAllRules = func() []tlRule {
 func extractTimelineRules(d *doc, now time.Time) *Timeline {
 	var best *tlCand
 	var dates []tlCand
-	agent := tlAgentTurns(d)
 	for _, r := range tlAllRules {
 		var matches [][]int
 		if r.gen != nil {
@@ -224,9 +223,6 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 			dated := r.re != laterRe && r.re != researchRe && t.Label != LabelLater
 			if dated && tlPast(d, m) && !tlShifted(d, m) {
 				continue // "we went live in March": a past event, not a plan
-			}
-			if tlInTurns(agent, m[0]) {
-				continue // a vendor's agent in a pasted chat
 			}
 			if dated && (tlOldPlan(d, m) || tlGrowthRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):min(d.clauseEnd(m[1]), m[1]+30)])) {
 				continue // "we had planned April", "from 40 to 110 people this year"
