@@ -115,4 +115,3 @@ func tlEarliest(d *doc, m []int) bool {
 // tlGrowthRe finds a headcount's growth ("from 40 to 110 people", "von
 // 35 auf 90", "de 20 à 45 personnes"): a date beside it is the growth's.
 var tlGrowthRe = regexp.MustCompile(`(?:^|[^\pL])(?:from|von|de|desde)\s+\d+\s+(?:to|auf|à|a|hasta)\s+\d+`)
-
