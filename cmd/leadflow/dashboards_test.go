@@ -68,7 +68,8 @@ func TestCampaignDashboardAfterDemo(t *testing.T) {
 			}
 			for _, by := range []string{"source", "channel", "utm_source", "utm_medium", "utm_campaign"} {
 				q := timeFilter.ReplaceAllString(tg.RawSQL, fmt.Sprintf("$1 BETWEEN '%s' AND '%s'", from, to))
-				q = strings.NewReplacer("${campaign:sqlstring}", "NULL", "${by:sqlstring}", "'"+by+"'").Replace(q)
+				q = strings.NewReplacer("${campaign:sqlstring}", "NULL", "${by:sqlstring}", "'"+by+"'",
+					"$__timeFrom()", "'"+from+"'", "$__timeTo()", "'"+to+"'").Replace(q)
 				rows, err := b.pool.Query(context.Background(), q)
 				require.NoError(t, err, "%s (by %s)", p.Title, by)
 				n := 0
