@@ -6,12 +6,12 @@ import (
 	"strings"
 )
 
-// The learned multi-class classifiers beside the rules (timeline; an
-// authority model is measured in the tests but not shipped): softmax
-// regressions over the hashed word features the need
-// model uses (model_features.go), trained on the labelled tune corpus by
-// internal/modeltrain and shipped as *_model_weights.json. Each predicts
-// one corpus label (or "", the text says nothing on it); a classPolicy
+// The learned multi-class classifiers beside the rules (timeline,
+// authority): softmax regressions over the hashed word features the need
+// model uses (model_features.go; authority adds modelRoleFeatures),
+// trained on the labelled tune corpus by internal/modeltrain and
+// shipped as *_model_weights.json. Each predicts one corpus label (or
+// "", the text says nothing on it); a classPolicy
 // says when that prediction replaces the rules' answer. Retrain all
 // models after changing the corpus or the features with
 //
@@ -23,6 +23,10 @@ import (
 // every policy on a corpus the models never saw (go test -v).
 //
 //go:generate go test -run TestClassModelDrift -retrain-class-models .
+
+// classFeaturesRole is classModelFile.Features of a model that also
+// reads modelRoleFeatures.
+const classFeaturesRole = "role"
 
 // classModelEvidenceWords is how many words that weighed most towards the
 // model's answer Evidence names.
@@ -37,6 +41,8 @@ type classModel struct {
 	bias    []float32
 	// weights are class-major: class c's bucket h is weights[c*buckets+h].
 	weights []float32
+	// role adds modelRoleFeatures to modelFeatures (the authority model).
+	role bool
 }
 
 // classModelFile is the JSON form of a classModel.
@@ -45,6 +51,8 @@ type classModelFile struct {
 	Buckets int         `json:"buckets"`
 	Bias    []float64   `json:"bias"`
 	Weights [][]float64 `json:"weights"`
+	// Features is "role" for a model that also reads modelRoleFeatures.
+	Features string `json:"features,omitempty"`
 }
 
 // mustClassModel reads a classModel from its JSON form; the weights are
@@ -58,7 +66,7 @@ func mustClassModel(name string, b []byte) *classModel {
 	if k < 2 || len(f.Bias) != k || len(f.Weights) != k || f.Buckets == 0 || f.Buckets&(f.Buckets-1) != 0 {
 		panic("bant: " + name + " model: classes, bias and weights do not match, or buckets is not a power of two")
 	}
-	m := &classModel{classes: f.Classes, buckets: f.Buckets, bias: make([]float32, k), weights: make([]float32, k*f.Buckets)}
+	m := &classModel{classes: f.Classes, buckets: f.Buckets, bias: make([]float32, k), weights: make([]float32, k*f.Buckets), role: f.Features == classFeaturesRole}
 	for c := range k {
 		if len(f.Weights[c]) != f.Buckets {
 			panic("bant: " + name + " model: a class has the wrong number of weights")
@@ -89,7 +97,7 @@ func (m *classModel) read(d *doc) classRead {
 	r := classRead{probs: make([]float64, k), words: words, contrib: make([]float64, k*nw)}
 	mask := uint32(m.buckets - 1)
 	n := 0
-	modelFeatures(words, brk, func(h uint32, w1, w2 int) {
+	add := func(h uint32, w1, w2 int) {
 		n++
 		h &= mask
 		for c := range k {
@@ -101,7 +109,11 @@ func (m *classModel) read(d *doc) classRead {
 			r.contrib[c*nw+w1] += w / 2
 			r.contrib[c*nw+w2] += w / 2
 		}
-	})
+	}
+	modelFeatures(words, brk, add)
+	if m.role {
+		modelRoleFeatures(d.lower, words, brk, add)
+	}
 	scale := 0.0
 	if n > 0 {
 		scale = 1 / math.Sqrt(float64(n))
@@ -184,6 +196,11 @@ type classPolicy struct {
 	// whose confidence is below it (policy "b"); at zero the model only
 	// answers where the rules give nothing (policy "a").
 	override float64
+	// minWords is the shortest text, in distinct words, the model speaks
+	// on: on a one-liner it judges by incidental words ("the decision will
+	// be made by March" is not the writer deferring), and a text of one
+	// word repeated says nothing however long it is.
+	minWords int
 }
 
 // classVerdict is the model's answer for a text under a policy.
@@ -202,7 +219,7 @@ func (m *classModel) decide(d *doc, rulesLabel string, rulesConf float64, p clas
 	r := m.read(d)
 	c := r.best
 	label := m.classes[c]
-	if r.probs[c] < p.threshold || label == rulesLabel {
+	if r.probs[c] < p.threshold || label == rulesLabel || p.minWords > 0 && distinctWords(r.words, p.minWords) < p.minWords {
 		return v, false
 	}
 	if rulesLabel != "" && (p.override <= 0 || rulesConf >= p.override) {
@@ -221,4 +238,17 @@ func (m *classModel) decide(d *doc, rulesLabel string, rulesConf float64, p clas
 		}
 	}
 	return v, true
+}
+
+// distinctWords counts the distinct folded words among words, stopping
+// at limit.
+func distinctWords(words []modelWord, limit int) int {
+	seen := make(map[string]bool, limit)
+	for _, w := range words {
+		seen[w.folded] = true
+		if len(seen) >= limit {
+			break
+		}
+	}
+	return len(seen)
 }

@@ -191,3 +191,138 @@ func modelFeatureHashes(lower string) []uint32 {
 	modelFeatures(words, brk, func(h uint32, _, _ int) { hs = append(hs, h) })
 	return hs
 }
+
+// Extra feature kinds of the authority model (modelRoleFeatures).
+const (
+	modelFeatSig    = 's'
+	modelFeatDecide = 'd'
+)
+
+// modelSigLines and modelSigWords bound the signature block
+// modelRoleFeatures reads: the text's last lines, each short.
+const (
+	modelSigLines = 4
+	modelSigWords = 8
+)
+
+// modelDecideWindow is how many words either side of a decision verb, in
+// the same sentence, modelRoleFeatures looks at for who decides.
+const modelDecideWindow = 6
+
+// modelDecideStems are folded prefixes of the verbs and nouns of deciding,
+// approving and signing in the four languages.
+var modelDecideStems = []string{
+	"decid", "decis", "approv", "sign", "authori", "final", "sayso",
+	"entsch", "genehm", "freig", "unterschr", "unterzei", "zustimm", "abseg", "okay",
+	"valid", "approuv", "autoris", "tranch", "arbitr",
+	"aprob", "aprue", "autoriz", "firmar", "firmo", "visto", "luz",
+}
+
+// modelPersonClass sorts the folded words around a decision verb: the
+// writer ("i"), the writer's organisation ("we"), someone else ("o": a
+// boss, a board, a third person) and negation ("n").
+var modelPersonClass = func() map[string]byte {
+	m := map[string]byte{}
+	for class, ws := range map[byte]string{
+		'i': `i me my mine myself ich mir mich mein meine meinem meinen meiner je j moi m mon ma mes yo mi mis conmigo`,
+		'w': `we us our ours wir uns unser unsere unserem unseren unserer nous notre nos nosotros nosotras nuestro nuestra nuestros nuestras`,
+		'o': `boss bosses manager managers ceo cfo cto coo owner owners founder founders board director directors procurement purchasing
+			management partner partners committee finance head vp president he she they him her them someone else
+			chef chefin chefs vorgesetzte vorgesetzten vorgesetzter vorstand inhaber inhaberin einkauf leitung direktor direktorin geschaftsfuhrer
+			geschaftsfuhrerin geschaftsfuhrung gf er ihm
+			direction directeur directrice patron patronne pdg dg dirigeant dirigeants achats comite associe associes il elle ils elles lui
+			jefe jefa jefes gerente gerencia direccion junta dueno duena duenos compras socio socios comite superior superiores ella ellos`,
+		'n': `not no never cannot can t don dont doesn isn won nicht kein keine keinen nie pas ne n jamais aucun aucune nunca sin ohne ni`,
+	} {
+		for _, w := range strings.Fields(ws) {
+			m[w] = class
+		}
+	}
+	return m
+}()
+
+func modelDecideStem(f string) bool {
+	for _, p := range modelDecideStems {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// modelRoleFeatures emits the authority model's features beyond
+// modelFeatures, which carry a writer's role better than words alone:
+//   - each word of the signature block (the last modelSigLines lines of
+//     at most modelSigWords words) again, marked as such, with its
+//     prefix: a title there is the writer's own;
+//   - for each decision verb ("decide", "genehmigen", "valider",
+//     "aprobar"), which of the writer, the writer's organisation,
+//     someone else and a negation stand near it in its sentence, alone
+//     and combined: "I decide" and "my boss decides" share the verb but
+//     not who.
+func modelRoleFeatures(lower string, words []modelWord, brk []bool, emit func(h uint32, w1, w2 int)) {
+	// The signature block: walk the lines back from the end.
+	sigStart := len(lower)
+	for n, end := 0, len(lower); n < modelSigLines && end > 0; n++ {
+		start := strings.LastIndexByte(lower[:end], '\n') + 1
+		if len(strings.Fields(lower[start:end])) > modelSigWords {
+			break
+		}
+		sigStart = start
+		end = max(start-1, 0)
+	}
+	for i, w := range words {
+		if w.start < sigStart {
+			continue
+		}
+		f := w.folded
+		emit(fnvAdd(fnvByte(fnvOffset32, modelFeatSig), f), i, -1)
+		if len(f) > modelPrefixLen {
+			emit(fnvAdd(fnvByte(fnvOffset32, modelFeatSig), f[:modelPrefixLen]+"*"), i, -1)
+		}
+	}
+	for i, w := range words {
+		if !modelDecideStem(w.folded) {
+			continue
+		}
+		var seen [4]bool // i, w, o, n
+		lo := i
+		for lo > 0 && i-lo < modelDecideWindow && !brk[lo] {
+			lo--
+		}
+		for j := lo; j < len(words) && j <= i+modelDecideWindow; j++ {
+			if j > i && brk[j] {
+				break
+			}
+			switch modelPersonClass[words[j].folded] {
+			case 'i':
+				seen[0] = true
+			case 'w':
+				seen[1] = true
+			case 'o':
+				seen[2] = true
+			case 'n':
+				seen[3] = true
+			}
+		}
+		combo := []byte{'v', ':'}
+		for k, c := range "iwon" {
+			if seen[k] {
+				combo = append(combo, byte(c))
+				emit(fnvByte(fnvByte(fnvOffset32, modelFeatDecide), byte(c)), i, -1)
+			}
+		}
+		emit(fnvAdd(fnvByte(fnvOffset32, modelFeatDecide), string(combo)), i, -1)
+	}
+}
+
+// modelRoleFeatureHashes is modelFeatureHashes plus modelRoleFeatures:
+// the authority model's training input.
+func modelRoleFeatureHashes(lower string) []uint32 {
+	words, brk := modelWords(lower)
+	var hs []uint32
+	add := func(h uint32, _, _ int) { hs = append(hs, h) }
+	modelFeatures(words, brk, add)
+	modelRoleFeatures(lower, words, brk, add)
+	return hs
+}

@@ -359,3 +359,165 @@ func BenchmarkNeedModel(b *testing.B) {
 		}
 	})
 }
+
+// needLangs4 are the corpus languages the need measurements report on.
+var needLangs4 = []string{"all", "en", "de", "fr", "es"}
+
+// needMadeCounts counts, per language, the texts where the model made the
+// answer (the rules gave no stated need, the model one): gold stated
+// (right) or not (wrong), and wrong ones the rules had read as exploring.
+type needMadeCounts map[string]*[3]int
+
+func (c needMadeCounts) add(lang string, right, overExploring bool) {
+	for _, l := range []string{"all", lang} {
+		if c[l] == nil {
+			c[l] = &[3]int{}
+		}
+		switch {
+		case right:
+			c[l][0]++
+		default:
+			c[l][1]++
+		}
+		if overExploring {
+			c[l][2]++
+		}
+	}
+}
+
+func (c needMadeCounts) String() string {
+	var b strings.Builder
+	for _, l := range needLangs4 {
+		v := c[l]
+		if v == nil {
+			v = &[3]int{}
+		}
+		fmt.Fprintf(&b, " %s %d right/%d wrong", l, v[0], v[1])
+	}
+	return b.String()
+}
+
+// TestNeedModelLimits measures, by the same 5-fold cross-validation as
+// TestNeedModelCV, per language, the combination's need accuracy over a
+// grid of thresholds and minimum lengths, and how often the answers the
+// model makes (a stated need the rules did not read) are right; with
+// LEADFLOW_NEED_CORPUS set it also counts, for the shipped model and
+// limits on that corpus, the model's answers right and wrong per
+// language (LEADFLOW_NEED_LIMITS=1 go test -v -run TestNeedModelLimits).
+// Only figures are printed, never items.
+func TestNeedModelLimits(t *testing.T) {
+	if os.Getenv("LEADFLOW_NEED_LIMITS") == "" {
+		t.Skip("set LEADFLOW_NEED_LIMITS=1 to measure the need model's threshold and minimum length per language")
+	}
+	items := loadNeedItems(t, needModelCorpus)
+	const k = 5
+	fold := needFolds(items, k)
+	prob := make([]float64, len(items))
+	nwords := make([]int, len(items))
+	for f := range k {
+		var train []needItem
+		for i, it := range items {
+			if fold[i] != f {
+				train = append(train, it)
+			}
+		}
+		m := toNeedModel(trainNeedModel(train))
+		for i, it := range items {
+			if fold[i] == f {
+				r := m.read(it.doc)
+				prob[i], nwords[i] = r.prob, len(r.words)
+			}
+		}
+	}
+	// The combination as needWithModel makes it, from the CV
+	// probabilities: the rules' answer unless they read no answer and
+	// the model speaks.
+	answer := func(i int, th float64, minWords int) (label string, made bool) {
+		it := items[i]
+		if it.rules != nil && it.rules.Confidence >= AnswerThreshold {
+			return needLabel(it.rules, it.tl), false
+		}
+		if prob[i] >= th && nwords[i] >= minWords {
+			return "stated", true
+		}
+		return needLabel(it.rules, it.tl), false
+	}
+	var b strings.Builder
+	b.WriteString("5-fold CV on tune, combination accuracy per language (threshold x minimum words):\n")
+	fmt.Fprintf(&b, "%-12s", "th/min")
+	for _, l := range needLangs4 {
+		fmt.Fprintf(&b, " %6s", l)
+	}
+	b.WriteString("\n")
+	for _, minWords := range []int{0, 12, 18, 23, 28, 35} {
+		for step := 55; step <= 85; step += 2 {
+			th := float64(step) / 100
+			acc := accRow{}
+			for i, it := range items {
+				l, _ := answer(i, th, minWords)
+				acc.add(it.lang, l == it.need)
+			}
+			mark := ""
+			if minWords == needModelMinWords && math.Abs(th-needModelThreshold) < 1e-9 {
+				mark = "  <- shipped"
+			}
+			fmt.Fprintf(&b, "%.2f/%-7d", th, minWords)
+			for _, l := range needLangs4 {
+				c := acc[l]
+				fmt.Fprintf(&b, " %6.3f", ratio(c[0], c[1]))
+			}
+			b.WriteString(mark + "\n")
+		}
+	}
+	made := needMadeCounts{}
+	for i, it := range items {
+		if l, ok := answer(i, needModelThreshold, needModelMinWords); ok {
+			made.add(it.lang, l == it.need, false)
+		}
+	}
+	fmt.Fprintf(&b, "model-made stated answers at the shipped limits, CV:%s\n", made)
+	t.Log(b.String())
+
+	path := os.Getenv("LEADFLOW_NEED_CORPUS")
+	if path == "" {
+		return
+	}
+	made = needMadeCounts{}
+	// Where the rules read exploring, what the model would say if it were
+	// let overrule them (it is not: needWithModel keeps exploring).
+	overExpl := needMadeCounts{}
+	for _, it := range loadNeedItems(t, path) {
+		comb := needWithModel(it.doc, it.tl, it.rules, shippedNeedModel)
+		if comb != it.rules {
+			made.add(it.lang, needLabel(comb, it.tl) == it.need, false)
+		}
+		if needLabel(it.rules, it.tl) == "exploring" {
+			r := shippedNeedModel.read(it.doc)
+			if r.prob >= needModelThreshold && len(r.words) >= shippedNeedModel.minWords {
+				overExpl.add(it.lang, it.need == "stated", false)
+			}
+		}
+	}
+	t.Logf("shipped model on %s: its stated answers:%s\n  had it overruled exploring:%s", path, made, overExpl)
+
+	// The same count at other limits: which of the model's answers a
+	// higher threshold or a longer minimum would have kept.
+	var sw strings.Builder
+	corpus := loadNeedItems(t, path)
+	for _, minWords := range []int{0, needModelMinWords, 35} {
+		for _, th := range []float64{0.6, 0.65, needModelThreshold, 0.75, 0.8, 0.85} {
+			made := needMadeCounts{}
+			for _, it := range corpus {
+				if it.rules != nil && it.rules.Confidence >= AnswerThreshold {
+					continue
+				}
+				r := shippedNeedModel.read(it.doc)
+				if r.prob >= th && len(r.words) >= minWords {
+					made.add(it.lang, it.need == "stated", false)
+				}
+			}
+			fmt.Fprintf(&sw, "  th %.2f min %2d:%s\n", th, minWords, made)
+		}
+	}
+	t.Logf("model-made answers on %s at other limits:\n%s", path, sw.String())
+}

@@ -167,7 +167,7 @@ func Extract(text string, now time.Time) Signals {
 	s.Language = detectLanguage(d.lower)
 	s.Budget = extractBudget(d)
 	s.Timeline = extractTimeline(d, now)
-	s.Authority = extractAuthority(d)
+	s.Authority = extractAuthorityWithModel(d)
 	s.Need = extractNeed(d, s.Timeline)
 	return s
 }
