@@ -216,6 +216,9 @@ type classVerdict struct {
 // replaces the rules' answer rulesLabel (a corpus label, "" for none)
 // given with confidence rulesConf; ok is false when the rules stand.
 func (m *classModel) decide(d *doc, rulesLabel string, rulesConf float64, p classPolicy) (v classVerdict, ok bool) {
+	if rulesLabel != "" && (p.override <= 0 || rulesConf >= p.override) {
+		return v, false // the rules' answer stands whatever the model reads
+	}
 	r := m.read(d)
 	c := r.best
 	label := m.classes[c]

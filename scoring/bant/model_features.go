@@ -285,35 +285,45 @@ func modelRoleFeatures(lower string, words []modelWord, brk []bool, emit func(h 
 		if !modelDecideStem(w.folded) {
 			continue
 		}
-		var seen [4]bool // i, w, o, n
-		lo := i
-		for lo > 0 && i-lo < modelDecideWindow && !brk[lo] {
-			lo--
+		who := modelDecideWho(words, brk, i)
+		for k := 2; k < len(who); k++ {
+			emit(fnvByte(fnvByte(fnvOffset32, modelFeatDecide), who[k]), i, -1)
 		}
-		for j := lo; j < len(words) && j <= i+modelDecideWindow; j++ {
-			if j > i && brk[j] {
-				break
-			}
-			switch modelPersonClass[words[j].folded] {
-			case 'i':
-				seen[0] = true
-			case 'w':
-				seen[1] = true
-			case 'o':
-				seen[2] = true
-			case 'n':
-				seen[3] = true
-			}
-		}
-		combo := []byte{'v', ':'}
-		for k, c := range "iwon" {
-			if seen[k] {
-				combo = append(combo, byte(c))
-				emit(fnvByte(fnvByte(fnvOffset32, modelFeatDecide), byte(c)), i, -1)
-			}
-		}
-		emit(fnvAdd(fnvByte(fnvOffset32, modelFeatDecide), string(combo)), i, -1)
+		emit(fnvAdd(fnvByte(fnvOffset32, modelFeatDecide), who), i, -1)
 	}
+}
+
+// modelDecideWho returns "v:" and the person classes (modelPersonClass,
+// in the order i, w, o, n) found within modelDecideWindow words of the
+// decision verb words[i], in its sentence: "v:io" for "my boss decides".
+func modelDecideWho(words []modelWord, brk []bool, i int) string {
+	var seen [4]bool // i, w, o, n
+	lo := i
+	for lo > 0 && i-lo < modelDecideWindow && !brk[lo] {
+		lo--
+	}
+	for j := lo; j < len(words) && j <= i+modelDecideWindow; j++ {
+		if j > i && brk[j] {
+			break
+		}
+		switch modelPersonClass[words[j].folded] {
+		case 'i':
+			seen[0] = true
+		case 'w':
+			seen[1] = true
+		case 'o':
+			seen[2] = true
+		case 'n':
+			seen[3] = true
+		}
+	}
+	who := []byte{'v', ':'}
+	for k, c := range "iwon" {
+		if seen[k] {
+			who = append(who, byte(c))
+		}
+	}
+	return string(who)
 }
 
 // modelRoleFeatureHashes is modelFeatureHashes plus modelRoleFeatures:

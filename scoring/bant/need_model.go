@@ -203,7 +203,8 @@ func needWithModel(d *doc, tl *Timeline, rules *Need, m *needModel) *Need {
 	for i, k := range top {
 		ev[i] = d.clean[r.words[k].start:r.words[k].end]
 	}
-	n := &Need{Stated: true, Pain: d.clauseFrom(r.bestClauseStart(d)), Confidence: r.prob, Evidence: strings.Join(ev, ", ")}
+	// Confidence never reaches certainty (clamp01 caps every reading).
+	n := &Need{Stated: true, Pain: d.clauseFrom(r.bestClauseStart(d)), Confidence: clamp01(r.prob), Evidence: strings.Join(ev, ", ")}
 	n.Urgent = urgent(d, tl, langs)
 	return n
 }
