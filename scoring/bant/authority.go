@@ -213,6 +213,9 @@ func extractAuthority(d *doc) *Authority {
 		if d.negatedBefore(m[0]) {
 			continue // "it's not up to me" is caught by deferRe
 		}
+		if approvalLimit(d, m[1]) {
+			continue // "I can sign off on anything up to 5k": a limit, not the decision
+		}
 		add(LevelDecisionMaker, "", 0.9, m[0], m[1])
 		cands[len(cands)-1].own = true
 	}

@@ -20,7 +20,7 @@ import (
 
 var (
 	decideVerbsEN = mustPattern(`\b(?:decides|decide|will decide|'ll decide|decided by|make the (?:final )?(?:decisions?|call)|makes the (?:final )?(?:decisions?|call)|take the (?:final )?decision|takes the (?:final )?decision|final (?:decision|call|say|word|decide|sign[- ]?off|approval|choice)|last word|signs|sign off|signs off|will sign|'ll be the one signing|be the one (?:signing|deciding|approving)|signed by|signing authority|approves|approve|approved by|authori[sz]es|authori[sz]e|authori[sz]ed by|awards|award|awarded by|finali[sz]es|finali[sz]e|chooses|will choose|picks|will pick|calls the shots|green[- ]?light|go[- ]ahead|veto|votes on|vote on|votes|agree to|agrees to|agreeing to|agreeing|dictates|dictate|awarded|approved|authori[sz]ed|have to agree|has to agree|to ok|to okay|pays|will pay|foots the bill|hold the purse strings|holds the purse strings|purse strings are held|goes through|go through|has to go through|have to go through|must go through|needs to go through|will go through|(?:decision|choice|say) (?:sits|lies|rests|stays|is|will be) with)\b`)
-	decideVerbsDE = mustPattern(`\b(?:entscheidet|entscheiden|[a-z]*entscheidung|[a-z]*entscheid\b|vorleg\pL*|entschieden|beschlie(?:ß|ss)t|beschlossen|beschlie(?:ß|ss)en|genehmigt|genehmigen|genehmigung|freigeben|gibt (?:\pL+ )?frei|freigabe|freigegeben|unterschreibt|unterschreiben|unterschrift|unterschrieben|unterzeichnet|zuschlag|vergibt|absegnen|segnet|abgesegnet|letzte wort|gr(?:ü|ue)nes licht|w(?:ä|ae)hlt (?:\pL+ )?aus|(?:l(?:ä|ae)uft|laufen|geht|gehen|muss|m(?:ü|ue)ssen) (?:\pL+ )?(?:(?:ü|ue)ber|via)|erfolg(?:t|en) (?:(?:ü|ue)ber|durch)|zahlt|bezahlt|zustimm\pL*|stimm(?:t|en) (?:\pL+ )?zu|zusag\pL*|sag(?:t|en) (?:\pL+ )?zu|(?:muss|m(?:ü|ue)ssen|geht|gehen|l(?:ä|ae)uft|laufen) (?:\pL+ ){0,3}?durch)`)
+	decideVerbsDE = mustPattern(`\b(?:entscheidet|entscheiden|entscheide|unterschreibe|unterzeichne|genehmige|[a-z]*entscheidung|[a-z]*entscheid\b|vorleg\pL*|entschieden|beschlie(?:ß|ss)t|beschlossen|beschlie(?:ß|ss)en|genehmigt|genehmigen|genehmigung|freigeben|gibt (?:\pL+ )?frei|freigabe|freigegeben|unterschreibt|unterschreiben|unterschrift|unterschrieben|unterzeichnet|zuschlag|vergibt|absegnen|segnet|abgesegnet|letzte wort|gr(?:ü|ue)nes licht|w(?:ä|ae)hlt (?:\pL+ )?aus|(?:l(?:ä|ae)uft|laufen|geht|gehen|muss|m(?:ü|ue)ssen) (?:\pL+ )?(?:(?:ü|ue)ber|via)|erfolg(?:t|en) (?:(?:ü|ue)ber|durch)|zahlt|bezahlt|zustimm\pL*|stimm(?:t|en) (?:\pL+ )?zu|zusag\pL*|sag(?:t|en) (?:\pL+ )?zu|(?:muss|m(?:ü|ue)ssen|geht|gehen|l(?:ä|ae)uft|laufen) (?:\pL+ ){0,3}?durch)`)
 	decideVerbsFR = mustPattern(`\b(?:attribution|attribu(?:é|e)e?s? par|attribuera|d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|d(?:é|e)cideront|d(?:é|e)cid(?:é|e)e? par|tranche|tranchera|arbitre|arbitrera|valide|valident|validera|valideront|valid(?:é|e)e? par|signe|signent|signera|signeront|sign(?:é|e)e? par|choisit|choisira|choisiront|choix final|approuve|approuvera|approbation|vote|votent|votera|vot(?:é|e)e? par|go final|le go|feu vert|dernier mot|revient (?:à|a)|lui revient|leur revient|passera (?:forc(?:é|e)ment )?par|passe (?:forc(?:é|e)ment )?par|sera (?:fait|faite|prise) par|d(?:é|e)cision finale|donne le go|donnera le go|(?:sera|seront|est|sont) (?:fait|faits|faite|faites|pris|prise|prises) par|transmise? (?:à|a)|a tranch(?:é|e)|a d(?:é|e)cid(?:é|e)|a dit (?:non|niet)|verra|approuv(?:é|e)e?s? par|homologu\pL*|votent|se vote|vot(?:é|e)e?s?|(?:l'|son |leur )accord (?:de|des|du|d')|aval (?:de|des|du|d'))`)
 	decideVerbsES = mustPattern(`\b(?:decide|deciden|decidir(?:á|a)|decidir(?:á|a)n|decidir(?:í|i)a|decidido por|firma|firman|firmar(?:á|a)|firmar(?:í|i)a|firmar|aprueba|aprueban|aprobar(?:á|a)|aprobar|aprobado por|aprobaci(?:ó|o)n|autoriza|autorizar|autorizar(?:á|a)|autorizaci(?:ó|o)n|adjudica|adjudicar(?:á|a)|adjudicaci(?:ó|o)n|resuelve|resolver(?:á|a)|elige|elegir(?:á|a)|escoge|escoger(?:á|a)|visto bueno|ultima palabra|luz verde|toma la decisi(?:ó|o)n|tomar(?:á|a) la decisi(?:ó|o)n|decisi(?:ó|o)n final|pasar por|pasa por|pasan por|pasar(?:á|a) por|paga|pagar(?:á|a)|la hace|lo hace|la realiza|lo realiza|homolog\pL*|firmo|decido|apruebo|autorizo|la har(?:á|a)|las tomar(?:á|a)|la tomar(?:á|a)|dijo que no)|(?:^|[^\pL])última palabra`)
 )
@@ -148,7 +148,7 @@ func isDeciderWord(w string) bool {
 // deferByOther reports whether the deciding verb at [vs, ve) has someone
 // other than the writer as its subject or agent (see subjectOf).
 func deferByOther(d *doc, vs, ve int, lang string) (noun int, ok bool) {
-	who, noun := subjectOf(d, vs, ve, lang)
+	who, noun, _ := subjectOf(d, vs, ve, lang)
 	return noun, who == subjectOther
 }
 
@@ -178,21 +178,21 @@ const (
 //     person on a tie; a first person behind a comma or a "but" belongs
 //     to another statement ("I lead the evaluation, but the final call is
 //     with our board").
-func subjectOf(d *doc, vs, ve int, lang string) (who, noun int) {
+func subjectOf(d *doc, vs, ve int, lang string) (who, noun int, writer string) {
 	if ps, pe := prevWord(d.lower, d.clauseStart(vs), vs); ps >= 0 {
 		switch d.lower[ps:pe] {
 		case "sin", "sans", "without", "ohne":
-			return subjectNone, -1 // "sin pasar por el directorio"
+			return subjectNone, -1, "" // "sin pasar por el directorio"
 		}
 	}
 	c := d.clauseSpan(d.clauseIndex(vs))
-	agentAfter := agentVerb(d, vs, ve, c[1])
+	agentFrom, agentAfter := agentVerb(d, vs, ve, c[1])
 	bestNoun, nounDist := -1, 9
 	writerDist := 99
 	// visit weighs the word at [ws, we), dist words from the verb.
 	visit := func(ws, we, dist int, before bool) {
 		if isWriterSubject(d, c[0], ws, we, lang, before) && dist < writerDist {
-			writerDist = dist
+			writerDist, writer = dist, d.lower[ws:we]
 		}
 		if dist < nounDist && isDecider(d, c[0], ws, we) && !sourceOnly(d, c[0], ws) {
 			bestNoun, nounDist = ws, dist
@@ -231,51 +231,76 @@ func subjectOf(d *doc, vs, ve int, lang string) (who, noun int) {
 			p = c[1]
 			continue
 		}
+		if agentAfter {
+			// A route's or a passive's decider is its object, right
+			// after it: not "they" in "customers go through three
+			// screens before they can pay".
+			if ws >= agentFrom && routeEnds[d.lower[ws:we]] {
+				break
+			}
+			if ws >= agentFrom && len(strings.Fields(d.lower[agentFrom:ws])) >= 5 {
+				break
+			}
+			if ws < agentFrom {
+				p = we
+				continue
+			}
+		}
 		visit(ws, we, dist, false)
 		p = we
 	}
 	if firstPersonVerb(d, vs, ve, lang) && (bestNoun < 0 || spanishFirstPerson(d.lower[vs:ve])) {
-		writerDist = 0 // "firmo yo", "decido", "selbst unterschreiben"
+		writerDist, writer = 0, "i" // "firmo yo", "decido", "selbst unterschreiben"
 	}
 	switch {
 	case writerDist < 99 && writerDist <= nounDist:
-		return subjectWriter, -1
+		return subjectWriter, -1, writer
 	case bestNoun < 0:
-		return subjectNone, -1
+		return subjectNone, -1, ""
 	case d.negatedBefore(bestNoun) || authNegatedLang(d, bestNoun):
-		return subjectNone, -1
+		return subjectNone, -1, ""
 	}
-	return subjectOther, bestNoun
+	return subjectOther, bestNoun, ""
 }
 
 // agentVerb reports a deciding verb whose decider comes after it: a route
 // ("goes through", "passe par", "pasa por", "muss durch") or a passive
 // with its agent ("approved by", "validé par", "aprobado por",
-// "genehmigt von", "awarded through a tender by").
-func agentVerb(d *doc, vs, ve, hi int) bool {
+// "genehmigt von", "awarded after a tender by"). from is where the
+// decider's noun phrase starts (after the route or the "by").
+func agentVerb(d *doc, vs, ve, hi int) (from int, ok bool) {
 	v := d.lower[vs:ve]
 	for _, suf := range []string{" through", " by", " par", " por", " durch", " via", " von", " über", " ueber"} {
 		if strings.HasSuffix(v, suf) {
-			return true
+			return ve, true
 		}
 	}
 	// A participle followed by its agent within four words.
 	if !strings.HasSuffix(v, "ed") && !strings.HasSuffix(v, "é") && !strings.HasSuffix(v, "ée") &&
 		!strings.HasSuffix(v, "ado") && !strings.HasSuffix(v, "ada") && !strings.HasPrefix(v, "ge") {
-		return false
+		return 0, false
 	}
 	for p, n := ve, 0; n < 5; n++ {
 		ws, we := nextWord(d.lower, p, hi)
 		if ws < 0 {
-			return false
+			return 0, false
 		}
 		switch d.lower[ws:we] {
 		case "by", "par", "por", "von", "vom", "durch":
-			return true
+			return we, true
 		}
 		p = we
 	}
-	return false
+	return 0, false
+}
+
+// routeEnds are the words that end a route's object: "customers go
+// through three screens before they pay" names no decider.
+var routeEnds = map[string]bool{
+	"before": true, "after": true, "and": true, "so": true, "because": true, "when": true, "to": true,
+	"bevor": true, "nachdem": true, "und": true, "weil": true, "wenn": true, "avant": true, "après": true,
+	"et": true, "parce": true, "quand": true, "antes": true, "después": true, "y": true, "porque": true,
+	"cuando": true,
 }
 
 // partWord reports a match that ends inside a noun: "valideurs" is no
@@ -538,15 +563,22 @@ func deferCands(d *doc, lang string, cands []authCand) []authCand {
 		for _, m := range p.findAll(d) {
 			switch d.lower[m[0]:m[1]] {
 			case "approved", "awarded", "authorised", "authorized", "voté", "votée", "votés", "votées":
-				if !agentVerb(d, m[0], m[1], d.clauseEnd(m[0])) {
+				if _, ok := agentVerb(d, m[0], m[1], d.clauseEnd(m[0])); !ok {
 					continue // "our boss approved the overtime": a past event, no agent
 				}
 			}
 			if partWord(d, m[1]) {
 				continue // "valideurs" is no "valide"
 			}
-			noun, ok := deferByOther(d, m[0], m[1], lang)
-			if !ok {
+			who, noun, writer := subjectOf(d, m[0], m[1], lang)
+			if who == subjectWriter && writerDecides(d, m[0], m[1], writer) {
+				cands = append(cands, authCand{
+					a:   Authority{Level: LevelDecisionMaker, Confidence: 0.85, Evidence: d.snippet(d.clauseStart(m[0]), m[1])},
+					pos: m[0], own: true,
+				})
+				continue
+			}
+			if who != subjectOther {
 				continue
 			}
 			start, end := min(noun, m[0]), max(m[1], noun)
@@ -560,4 +592,57 @@ func deferCands(d *doc, lang string, cands []authCand) []authCand {
 		}
 	}
 	return cands
+}
+
+// ownDecisionVerb finds the verbs whose first-person subject decides:
+// deciding, signing, approving, settling (not choosing, paying, voting or
+// a route, which a buyer or an evaluator also does).
+var ownDecisionVerb = []string{"decid", "décid", "entscheid", "sign", "firm", "unterschreib", "unterzeichn",
+	"approv", "aprob", "aprueb", "genehmig", "freigeb", "gibt", "valid", "tranch", "autori", "final call",
+	"final say", "last word", "letzte wort", "dernier mot", "ltima palabra", "make the call", "makes the call"}
+
+// writerDecides reports a deciding verb at [vs, ve) whose subject is the
+// writer alone (I, ich, je, yo, "firmo", "selbst unterschreiben"; not
+// "we", which may be a team the writer only belongs to), stated as a fact:
+// not negated ("I can't sign" defers elsewhere), not a condition or a
+// question ("if I sign up", "before I decide", "wenn ich unterschreibe"),
+// not a wish to be helped ("help me decide"), and a verb of deciding.
+func writerDecides(d *doc, vs, ve int, writer string) bool {
+	switch writer {
+	case "i", "i'll", "i'd", "i'm", "ich", "je", "j'ai", "yo", "me", "moi", "mí":
+	default:
+		return false
+	}
+	v := d.lower[vs:ve]
+	if strings.Contains(v, "sign up") || strings.Contains(v, "signup") {
+		return false
+	}
+	ok := false
+	for _, stem := range ownDecisionVerb {
+		if strings.Contains(v, stem) {
+			ok = true
+			break
+		}
+	}
+	if !ok || d.negatedBefore(vs) || authNegatedLang(d, vs) || approvalLimit(d, ve) {
+		return false // a signing limit ("I can approve up to 20k") is no decision
+	}
+	lo := d.clauseStart(vs)
+	if strings.Contains(d.lower[lo:vs], "?") || strings.HasPrefix(strings.TrimSpace(d.lower[ve:min(len(d.lower), ve+2)]), "?") {
+		return false
+	}
+	for p, n := vs, 0; n < 6; n++ {
+		ps, pe := prevWord(d.lower, lo, p)
+		if ps < 0 {
+			break
+		}
+		switch d.lower[ps:pe] {
+		case "if", "before", "once", "when", "whether", "help", "helps", "wenn", "falls", "bevor", "ob", "sobald",
+			"si", "avant", "quand", "lorsque", "antes", "cuando", "hasta", "need", "needs", "brauche", "besoin", "necesito",
+			"nicht", "kein", "keine", "ne", "n'", "no", "pas", "not", "never", "nie", "jamais", "nunca", "nadie":
+			return false
+		}
+		p = ps
+	}
+	return true
 }
