@@ -150,6 +150,7 @@ var (
 		"del": true, "yo": true, "estoy": true, "tengo": true, "busco": true, "necesito": true,
 		"quiero": true, "me": true, "nous": true, "wir": true, "würde": true, "wuerde": true, "kann": true,
 		"will": true, "brauche": true, "interessiere": true, "suis": true, "soy": true, "von": true,
+		"an": true, // "als Lehrer an einer Berufsschule"
 	}
 )
 
@@ -289,6 +290,7 @@ func extractAuthority(d *doc) *Authority {
 	cands = authorityLang(d, cands)
 	cands = deferCands(d, lang, cands)
 	cands = jointCands(d, cands)
+	cands = ownCands(d, cands)
 	cands = moreCands(d, cands)
 	if len(cands) == 0 {
 		return nil
@@ -338,6 +340,16 @@ func extractAuthority(d *doc) *Authority {
 		}
 		if c.a.Role != "" && c.a.Confidence > roleConf {
 			role, roleConf = c.a.Role, c.a.Confidence
+		}
+	}
+	if b := cands[best].a; b.Level == LevelInfluencer && b.Role == "" {
+		// A senior title outranks the writer's own evaluating: an owner
+		// or CEO who compares or researches still decides (spec).
+		for i, c := range cands {
+			if c.a.Level == LevelDecisionMaker && c.a.Role != "" && c.a.Confidence >= 0.6 {
+				best = i
+				break
+			}
 		}
 	}
 	a := cands[best].a
@@ -966,7 +978,7 @@ var (
 		"technikerin", "analyst", "analystin", "kaufmann", "kauffrau", "angestellte", "angestellter", "helfer", "helferin",
 		"fahrer", "fahrerin", "verkäufer", "verkäuferin", "pfleger", "pflegerin", "berater", "beraterin",
 		"sekretär", "sekretärin", "sekretaerin", "therapeut", "therapeutin", "administrator", "administratorin",
-		"student", "studentin",
+		"student", "studentin", "zeichner", "zeichnerin", "lehrer", "lehrerin",
 	}
 )
 
