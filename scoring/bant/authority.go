@@ -1060,6 +1060,9 @@ func sigTitleShape(d *doc, lang string, rs, end int) bool {
 	}
 	for k, t := range toks {
 		if titleWordNear(d.lower, t.start, t.end) {
+			if k > 0 && independentWords[t.w] && independentBusiness[toks[k-1].w] {
+				return false // "editorial independiente" is a publisher, not a freelancer
+			}
 			return k == 0 || !adjectiveTitles[t.w] || isUpper(d.clean[toks[k-1].start])
 		}
 		if k > 0 && lang == LangGerman && t.start < len(d.clean) && !isUpper(d.clean[t.start]) &&
@@ -1069,6 +1072,24 @@ func sigTitleShape(d *doc, lang string, rs, end int) bool {
 	}
 	return true
 }
+
+// independentWords say "self-employed" after a person ("traductrice
+// indépendante") but only "independent" after a business
+// (independentBusiness: "editorial independiente", "librairie
+// indépendante", "cinéma indépendant").
+var (
+	independentWords = map[string]bool{"independiente": true, "indépendant": true, "indépendante": true,
+		"independant": true, "independante": true, "independent": true, "unabhängig": true, "unabhängige": true, "unabhängiger": true}
+	independentBusiness = map[string]bool{"editorial": true, "librería": true, "libreria": true, "librairie": true,
+		"cinéma": true, "cinema": true, "cine": true, "agencia": true, "agence": true, "agency": true, "tienda": true,
+		"boutique": true, "estudio": true, "studio": true, "bodega": true, "cadena": true, "revista": true,
+		"radio": true, "teatro": true, "théâtre": true, "theatre": true, "maison": true, "verlag": true,
+		"label": true, "sello": true, "distribuidora": true, "productora": true, "escuela": true, "école": true,
+		"colegio": true, "school": true, "farmacia": true, "pharmacie": true, "pharmacy": true, "hotel": true,
+		"hôtel": true, "bookshop": true, "bookstore": true, "publisher": true, "magazine": true, "brewery": true,
+		"cervecería": true, "brasserie": true, "café": true, "cafe": true, "restaurante": true, "restaurant": true,
+		"clínica": true, "clinique": true, "clinic": true}
+)
 
 // adjectiveTitles are French and Spanish title words that are also
 // adjectives after a noun ("consolidation comptable", "equipo comercial").

@@ -48,6 +48,8 @@ var authorityOwnCases = []struct {
 	{"es no aprobado junta", "El presupuesto aún no está aprobado, la junta lo verá en abril.", LevelDefers},
 	{"de nicht genehmigt bare", "Das Budget ist noch nicht genehmigt.", ""},
 	{"en owner comparing", "Owner of a small bakery chain. I'm comparing three ordering tools.", LevelDecisionMaker},
+	{"es editorial independiente", "Saludos,\nLucía Paredes\nJefa de prensa, editorial independiente", LevelInfluencer},
+	{"fr traductrice indépendante", "Bonjour,\nClaire Martin, traductrice indépendante", LevelDecisionMaker},
 	{"es dueña investigando", "Soy dueña de una tienda de ropa y estoy comparando sistemas de caja.", LevelDecisionMaker},
 }
 
