@@ -102,7 +102,9 @@ var (
 		"librarian": true, "tutor": true, "instructor": true, "secretary": true, "bookkeeper": true,
 		"lawyer": true, "attorney": true, "solicitor": true, "dev": true, "picker": true,
 		"nanny": true, "carer": true, "auditor": true, "artist": true, "artists": true, "brewer": true, "volunteer": true, "packer": true, "physio": true, "physiotherapist": true, "officer": true,
-		"generalist": true, "therapeut": true, "physiotherapeut": true, "ergotherapeut": true, "logopäde": true,
+		"generalist": true, "storeman": true, "storekeeper": true, "warehouseman": true, "welder": true,
+		"plumber": true, "machinist": true, "fitter": true, "carpenter": true, "joiner": true, "installer": true,
+		"operators": true, "therapeut": true, "physiotherapeut": true, "ergotherapeut": true, "logopäde": true,
 	}
 	// titleStop ends a title: "the CTO at Acme", "head of sales and ...".
 	titleStop = map[string]bool{
@@ -859,6 +861,9 @@ func classifyTitle(words []string) string {
 			infl = true // "principal engineer"
 		case w == "svp" && next == "" && i > 0:
 			// French "s'il vous plaît" ends a sentence; "SVP Sales" does not.
+		case (w == "partner" || w == "partners") && next != "" && isTitleWord(words[len(words)-1]) && !dmTitleWords[words[len(words)-1]]:
+			// "Partner Marketing Lead", "Partner Manager": partners are
+			// what the lead looks after; a "Managing Partner" ends in it.
 		case dmTitleWords[w] || dmTitleWordsLang[w]:
 			dm = true
 		case (w == "managing" || w == "general") && (next == "director" || next == "manager" || next == "partner"):
@@ -869,8 +874,9 @@ func classifyTitle(words []string) string {
 			infl = true
 		case titleSuffix(w, dmSuffixes):
 			dm = true
-		case userTitleWords[w] || userTitleWordsLang[w] || titleSuffix(w, userSuffixes):
-			user = true
+		case userTitleWords[w] || userTitleWordsLang[w] || titleSuffix(w, userSuffixes),
+			len(w) > 4 && w[len(w)-1] == 's' && (userTitleWords[w[:len(w)-1]] || userTitleWordsLang[w[:len(w)-1]]):
+			user = true // "one of the operators"
 		}
 	}
 	switch {
@@ -978,7 +984,8 @@ var (
 		"technikerin", "analyst", "analystin", "kaufmann", "kauffrau", "angestellte", "angestellter", "helfer", "helferin",
 		"fahrer", "fahrerin", "verkäufer", "verkäuferin", "pfleger", "pflegerin", "berater", "beraterin",
 		"sekretär", "sekretärin", "sekretaerin", "therapeut", "therapeutin", "administrator", "administratorin",
-		"student", "studentin", "zeichner", "zeichnerin", "lehrer", "lehrerin",
+		"student", "studentin", "zeichner", "zeichnerin", "lehrer", "lehrerin", "assistenz", "bediener", "bedienerin",
+		"schweißer", "schweisser", "schweißerin", "schlosser", "schlosserin",
 	}
 )
 

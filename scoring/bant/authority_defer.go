@@ -19,10 +19,10 @@ import (
 // doing it.
 
 var (
-	decideVerbsEN = mustPattern(`\b(?:decides|decide|will decide|'ll decide|decided by|make the (?:final )?(?:decisions?|call)|makes the (?:final )?(?:decisions?|call)|take the (?:final )?decision|takes the (?:final )?decision|final (?:decision|call|say|word|decide|sign[- ]?off|approval|choice)|last word|signs|sign off|signs off|will sign|'ll be the one signing|be the one (?:signing|deciding|approving)|signed by|signing authority|approves|approve|approved by|authori[sz]es|authori[sz]e|authori[sz]ed by|awards|award|awarded by|finali[sz]es|finali[sz]e|chooses|will choose|picks|will pick|calls the shots|green[- ]?light|go[- ]ahead|veto|votes on|vote on|votes|agree to|agrees to|agreeing to|agreeing|dictates|dictate|awarded|approved|authori[sz]ed|have to agree|has to agree|to ok|to okay|pays|will pay|foots the bill|hold the purse strings|holds the purse strings|purse strings are held|goes through|go through|has to go through|have to go through|must go through|needs to go through|will go through|(?:decision|choice|say) (?:sits|lies|rests|stays|is|will be) with)\b`)
-	decideVerbsDE = mustPattern(`\b(?:entscheidet|entscheiden|entscheide|unterschreibe|unterzeichne|genehmige|[a-z]*entscheidung|[a-z]*entscheid\b|vorleg\pL*|entschieden|beschlie(?:ß|ss)t|beschlossen|beschlie(?:ß|ss)en|genehmigt|genehmigen|genehmigung|freigeben|gibt (?:\pL+ )?frei|freigabe|freigegeben|unterschreibt|unterschreiben|unterschrift|unterschrieben|unterzeichnet|zuschlag|vergibt|absegnen|segnet|abgesegnet|letzte wort|gr(?:ü|ue)nes licht|w(?:ä|ae)hlt (?:\pL+ )?aus|(?:l(?:ä|ae)uft|laufen|geht|gehen|muss|m(?:ü|ue)ssen) (?:\pL+ )?(?:(?:ü|ue)ber|via)|erfolg(?:t|en) (?:(?:ü|ue)ber|durch)|zahlt|bezahlt|zustimm\pL*|stimm(?:t|en) (?:\pL+ )?zu|zusag\pL*|sag(?:t|en) (?:\pL+ )?zu|(?:muss|m(?:ü|ue)ssen|geht|gehen|l(?:ä|ae)uft|laufen) (?:\pL+ ){0,3}?durch)`)
-	decideVerbsFR = mustPattern(`\b(?:attribution|attribu(?:é|e)e?s? par|attribuera|d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|d(?:é|e)cideront|d(?:é|e)cid(?:é|e)e? par|tranche|tranchera|arbitre|arbitrera|valide|valident|validera|valideront|valid(?:é|e)e? par|signe|signent|signera|signeront|sign(?:é|e)e? par|choisit|choisira|choisiront|choix final|approuve|approuvera|approbation|vote|votent|votera|vot(?:é|e)e? par|go final|le go|feu vert|dernier mot|revient (?:à|a)|lui revient|leur revient|passera (?:forc(?:é|e)ment )?par|passe (?:forc(?:é|e)ment )?par|sera (?:fait|faite|prise) par|d(?:é|e)cision finale|donne le go|donnera le go|(?:sera|seront|est|sont) (?:fait|faits|faite|faites|pris|prise|prises) par|transmise? (?:à|a)|a tranch(?:é|e)|a d(?:é|e)cid(?:é|e)|a dit (?:non|niet)|verra|approuv(?:é|e)e?s? par|homologu\pL*|votent|se vote|vot(?:é|e)e?s?|(?:l'|son |leur )accord (?:de|des|du|d')|aval (?:de|des|du|d'))`)
-	decideVerbsES = mustPattern(`\b(?:decide|deciden|decidir(?:á|a)|decidir(?:á|a)n|decidir(?:í|i)a|decidido por|firma|firman|firmar(?:á|a)|firmar(?:í|i)a|firmar|aprueba|aprueban|aprobar(?:á|a)|aprobar|aprobado por|aprobaci(?:ó|o)n|autoriza|autorizar|autorizar(?:á|a)|autorizaci(?:ó|o)n|adjudica|adjudicar(?:á|a)|adjudicaci(?:ó|o)n|resuelve|resolver(?:á|a)|elige|elegir(?:á|a)|escoge|escoger(?:á|a)|visto bueno|ultima palabra|luz verde|toma la decisi(?:ó|o)n|tomar(?:á|a) la decisi(?:ó|o)n|decisi(?:ó|o)n final|pasar por|pasa por|pasan por|pasar(?:á|a) por|paga|pagar(?:á|a)|la hace|lo hace|la realiza|lo realiza|homolog\pL*|firmo|decido|apruebo|autorizo|la har(?:á|a)|las tomar(?:á|a)|la tomar(?:á|a)|dijo que no)|(?:^|[^\pL])última palabra`)
+	decideVerbsEN = mustPattern(`\b(?:decides|decide|will decide|'ll decide|decided by|make the (?:final )?(?:decisions?|call)|makes the (?:final )?(?:decisions?|call)|take the (?:final )?decision|takes the (?:final )?decision|final (?:decision|call|say|word|decide|sign[- ]?off|approval|choice)|last word|signs|sign off|signs off|will sign|'ll be the one signing|be the one (?:signing|deciding|approving)|signed by|signing authority|approves|approve|approved by|authori[sz]es|authori[sz]e|authori[sz]ed by|awards|award|awarded by|finali[sz]es|finali[sz]e|chooses|will choose|picks|will pick|calls the shots|green[- ]?light|go[- ]ahead|veto|votes on|vote on|votes|agree to|agrees to|agreeing to|agreeing|dictates|dictate|awarded|approved|choose|choosing|deciding|approving|(?:approvals?|sign[- ]?offs?) (?:are|is|lie|lies|sit|sits|rest|rests|will be) with|authori[sz]ed|have to agree|has to agree|to ok|to okay|pays|will pay|foots the bill|hold the purse strings|holds the purse strings|purse strings are held|goes through|go through|has to go through|have to go through|must go through|needs to go through|will go through|(?:decision|choice|say) (?:sits|lies|rests|stays|is|will be) with)\b`)
+	decideVerbsDE = mustPattern(`\b(?:entscheidet|entscheiden|entscheide|unterschreibe|unterzeichne|genehmige|[a-z]*entscheidung|[a-z]*entscheid\b|vorleg\pL*|entschieden|beschlie(?:ß|ss)t|beschlossen|beschlie(?:ß|ss)en|genehmigt|genehmigen|genehmigung|freigeben|gibt (?:\pL+ )?frei|freigabe|freigegeben|unterschreibt|unterschreiben|unterschrift|unterschrieben|unterzeichnet|zuschlag|vergibt|absegnen|segnet|abgesegnet|letzte wort|gr(?:ü|ue)nes licht|w(?:ä|ae)hlt|w(?:ä|ae)hlen (?:\pL+ )?aus|ausw(?:ä|ae)hl\pL*|(?:l(?:ä|ae)uft|laufen|geht|gehen|muss|m(?:ü|ue)ssen) (?:\pL+ )?(?:(?:ü|ue)ber|via)|erfolg(?:t|en) (?:(?:ü|ue)ber|durch)|zahlt|bezahlt|zustimm\pL*|stimm(?:t|en) (?:\pL+ )?zu|zusag\pL*|sag(?:t|en) (?:\pL+ )?zu|(?:muss|m(?:ü|ue)ssen|geht|gehen|l(?:ä|ae)uft|laufen) (?:\pL+ ){0,3}?durch)`)
+	decideVerbsFR = mustPattern(`\b(?:attribution|attribu(?:é|e)e?s? par|attribuera|d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|d(?:é|e)cideront|d(?:é|e)cid(?:é|e)e? par|tranche|tranchera|arbitre|arbitrera|valide|valident|validera|valideront|valid(?:é|e)e? par|signe|signent|signera|signeront|sign(?:é|e)e? par|choisit|choisira|choisiront|choix final|approuve|approuvera|approbation|vote|votent|votera|vot(?:é|e)e? par|go final|le go|feu vert|dernier mot|revient (?:à|a)|lui revient|leur revient|passera (?:forc(?:é|e)ment )?par|passe (?:forc(?:é|e)ment )?par|sera (?:fait|faite|prise) par|d(?:é|e)cision finale|donne le go|donnera le go|(?:sera|seront|est|sont) (?:fait|faits|faite|faites|pris|prise|prises) par|transmise? (?:à|a)|a tranch(?:é|e)|a d(?:é|e)cid(?:é|e)|a dit (?:non|niet)|verra|(?:d(?:é|e)cid|valid|sign|approuv|arbitr|tranch|accept|autoris|homologu)(?:é|e)e?s? par|choisie?s? par|pass(?:e|ent|era|eront) par|choisir|d(?:é|e)cider|trancher|valider|approuver|homologu\pL*|votent|se vote|vot(?:é|e)e?s?|(?:l'|son |leur )accord (?:de|des|du|d')|aval (?:de|des|du|d'))`)
+	decideVerbsES = mustPattern(`\b(?:decide|deciden|decidir(?:á|a)|decidir(?:á|a)n|decidir(?:í|i)a|decidido por|firma|firman|firmar(?:á|a)|firmar(?:í|i)a|firmar|aprueba|aprueban|aprobar(?:á|a)|aprobar|aprobado por|aprobaci(?:ó|o)n|autoriza|autorizar|autorizar(?:á|a)|autorizaci(?:ó|o)n|adjudica|adjudicar(?:á|a)|adjudicaci(?:ó|o)n|resuelve|resolver(?:á|a)|elige|elegir(?:á|a)|escoge|escoger(?:á|a)|visto bueno|ultima palabra|luz verde|toma la decisi(?:ó|o)n|tomar(?:á|a) la decisi(?:ó|o)n|decisi(?:ó|o)n final|pasar por|pasa por|pasan por|pasar(?:á|a) por|paga|pagar(?:á|a)|la hace|lo hace|la realiza|lo realiza|homolog\pL*|firmo|decido|apruebo|autorizo|elijo|escojo|firme|decida|apruebe|autorice|elija|decidir|elegir|escoger|(?:aprobar|firmar|autorizar|validar|decidir|elegir)(?:lo|la|los|las)|la har(?:á|a)|las tomar(?:á|a)|la tomar(?:á|a)|dijo que no)|(?:^|[^\pL])última palabra`)
 )
 
 // deciderWords are the people and bodies who decide for a writer, in the
@@ -89,7 +89,9 @@ var deciderWords = map[string]bool{
 	"genossenschaft": true, "coopérative": true, "cooperativa": true,
 	"they": true, "they'll": true, "they'd": true, "she'd": true, "he'd": true, "ils": true, "elles": true,
 	"ellos": true, "ellas": true, "vets": true, "doctors": true, "ärzte": true, "aerzte": true, "médecins": true,
-	"médicos": true, "medicos": true,
+	"médicos": true, "medicos": true, "mère": true, "mere": true, "hr": true, "rh": true, "rrhh": true,
+	"encargado": true, "encargada": true, "capataz": true, "foreman": true, "forewoman": true,
+	"vorarbeiter": true, "meister": true, "contremaître": true, "contremaitre": true, "personalabteilung": true,
 	"ausschuss": true, "associées": true, "cabinet": true, "cabinets": true, "leiter": true, "officer": true, "chief": true,
 }
 
@@ -199,11 +201,21 @@ func subjectOf(d *doc, vs, ve int, lang string) (who, noun int, writer string) {
 		}
 	}
 	// Words before the verb, nearest first, then after it.
-	crossed := false
+	crossed, infinitive := false, false
 	for p, dist := vs, 1; !agentAfter && p > c[0] && dist <= 12; dist++ {
 		ws, we := prevWord(d.lower, c[0], p)
 		if ws < 0 {
 			break
+		}
+		switch w := d.lower[ws:we]; {
+		case w == "to" || w == "pour" || w == "zu" || w == "para" || w == "de" || w == "d'":
+			infinitive = true
+		case infinitive && !crossed && (w == "me" || w == "mir" || w == "mich" || strings.HasPrefix(w, "m'")) && dist < nounDist:
+			// "the owners gave me full authority to choose", "la
+			// direction m'a donné carte blanche pour choisir": the
+			// infinitive's subject is its object, the writer; who
+			// decides is then not this verb's to tell.
+			return subjectWriter, -1, "obj"
 		}
 		if strings.IndexByte(d.lower[we:p], ',') >= 0 {
 			crossed = true
@@ -429,6 +441,11 @@ func firstPersonVerb(d *doc, vs, ve int, lang string) bool {
 // title ("I'm the CFO").
 func isDecider(d *doc, lo, ws, we int) bool {
 	w := d.lower[ws:we]
+	if w == "humanos" {
+		// "Recursos Humanos tiene que aprobarlo".
+		ps, pe := prevWord(d.lower, lo, ws)
+		return ps >= 0 && d.lower[ps:pe] == "recursos"
+	}
 	if w == "office" {
 		// "head office dictates", "the main office approves".
 		ps, pe := prevWord(d.lower, lo, ws)
@@ -447,7 +464,7 @@ func isDecider(d *doc, lo, ws, we int) bool {
 		"others", "andere", "autres", "otros", "otras", "upstairs",
 		// Functions named without an article: "procurement will decide".
 		"procurement", "purchasing", "finance", "management", "leadership", "corporate", "hq", "upper",
-		"they", "they'll", "they'd", "she'd", "he'd", "ils", "elles", "ellos", "ellas",
+		"they", "they'll", "they'd", "she'd", "he'd", "ils", "elles", "ellos", "ellas", "hr", "rh", "rrhh",
 		// Bodies named without an article: "votes en assemblée générale".
 		"assembly", "assemblée", "assemblee", "asamblea":
 		pronoun = true
@@ -599,6 +616,7 @@ func deferCands(d *doc, lang string, cands []authCand) []authCand {
 // a route, which a buyer or an evaluator also does).
 var ownDecisionVerb = []string{"decid", "décid", "entscheid", "sign", "firm", "unterschreib", "unterzeichn",
 	"approv", "aprob", "aprueb", "genehmig", "freigeb", "gibt", "valid", "tranch", "autori", "final call",
+	"choos", "pick", "elij", "escoj", "choisi", "wähl", "waehl",
 	"final say", "last word", "letzte wort", "dernier mot", "ltima palabra", "make the call", "makes the call"}
 
 // writerDecides reports a deciding verb at [vs, ve) whose subject is the

@@ -275,6 +275,9 @@ var (
 		"asv": true, "métreur": true, "metreur": true, "libraire": true, "commis": true, "mozo": true, "tfa": true,
 		"studi": true, "laborantin": true, "laborant": true, "monitor": true, "monitora": true, "salarié": true,
 		"salariée": true, "salarie": true, "salariee": true, "bénévole": true, "benevole": true, "voluntario": true, "voluntaria": true, "medico": true, "enfermeira": true, "gestor": true, "gestora": true,
+		"soudeur": true, "soudeuse": true, "plombier": true, "menuisier": true, "maçon": true, "tourneur": true,
+		"electricista": true, "soldador": true, "soldadora": true, "fontanero": true, "carpintero": true,
+		"albañil": true, "tornero": true, "installateur": true, "tischler": true, "schreiner": true, "maurer": true,
 	}
 	// langOfTitles take "de"/"des"/"del"/"d'" and a department after
 	// them ("chef de projet", "jefe de compras").
@@ -306,7 +309,7 @@ func isTitleWordLang(w string) bool {
 
 // dmSuffixes end German compound titles of an owner or managing director
 // ("Laborinhaber", "Praxisinhaberin", "Mitgeschäftsführer").
-var dmSuffixes = []string{"inhaber", "inhaberin", "eigentümer", "eigentümerin", "eigentuemer", "gründer",
+var dmSuffixes = []string{"besitzer", "besitzerin", "inhaber", "inhaberin", "eigentümer", "eigentümerin", "eigentuemer", "gründer",
 	"gründerin", "geschäftsführer", "geschäftsführerin", "geschaeftsfuehrer", "geschaeftsfuehrerin"}
 
 // authorityLang adds the German, French and Spanish readings of d to
