@@ -446,7 +446,10 @@ func signatureTitles(d *doc, lang string) []authCand {
 		}
 		try(ls, le)
 		// A title in brackets after a name: "Sarah (practice owner)".
-		if o := strings.IndexByte(s[ls:le], '('); o > 0 && o < 40 && strings.HasSuffix(strings.TrimRight(s[ls:le], " ."), ")") {
+		// Also at the end of a one-line message: "... line? Thanks, Anna
+		// (purchasing assistant)", a name just before the bracket.
+		if o := strings.LastIndexByte(s[ls:le], '('); o > 0 && (o < 40 || strings.LastIndexAny(s[ls:ls+o], ",.!?") >= o-25) &&
+			strings.HasSuffix(strings.TrimRight(s[ls:le], " ."), ")") {
 			try(ls+o+1, ls+strings.LastIndexByte(s[ls:le], ')'))
 		}
 		// A title after a name and a profession: "Dr Pauline Vasseur,
@@ -1067,6 +1070,9 @@ func sigTitleShape(d *doc, lang string, rs, end int) bool {
 	}
 	for k, t := range toks {
 		if titleWordNear(d.lower, t.start, t.end) {
+			if k > 0 && adjectiveTitles[t.w] && departmentNouns[toks[k-1].w] {
+				return false // "Oficina técnica", "Service commercial": a department
+			}
 			if k > 0 && independentWords[t.w] && independentBusiness[toks[k-1].w] {
 				return false // "editorial independiente" is a publisher, not a freelancer
 			}
@@ -1097,6 +1103,11 @@ var (
 		"cervecería": true, "brasserie": true, "café": true, "cafe": true, "restaurante": true, "restaurant": true,
 		"clínica": true, "clinique": true, "clinic": true}
 )
+
+// departmentNouns name a department that a title adjective may follow.
+var departmentNouns = map[string]bool{"oficina": true, "departamento": true, "área": true, "area": true,
+	"servicio": true, "service": true, "bureau": true, "sección": true, "seccion": true, "equipo": true,
+	"équipe": true, "equipe": true, "pôle": true, "pole": true, "direction": true, "dirección": true}
 
 // adjectiveTitles are French and Spanish title words that are also
 // adjectives after a noun ("consolidation comptable", "equipo comercial").

@@ -195,7 +195,7 @@ var (
 		"pdg": true, "dg": true, "gérant": true, "gerant": true, "gérante": true, "gerante": true,
 		"cogérant": true, "cogerant": true, "fondateur": true, "fondatrice": true,
 		"cofondateur": true, "cofondatrice": true, "co-fondateur": true, "co-fondatrice": true,
-		"président": true, "présidente": true, "presidente": true, "propriétaire": true, "proprietaire": true,
+		"président": true, "présidente": true, "presidente": true, "presidenta": true, "propriétaire": true, "proprietaire": true,
 		"associé": true, "associée": true, "associe": true, "associee": true, "daf": true,
 		"dueño": true, "dueña": true, "dueno": true, "duena": true, "propietario": true, "propietaria": true,
 		"fundador": true, "fundadora": true, "cofundador": true, "cofundadora": true,

@@ -19,6 +19,11 @@ var (
 		`|\bplein(?:s)? pouvoir(?:s)?\b|\bmandat pour (?:choisir|signer|s(?:é|e)lectionner|contracter)\b|\b(?:mon|notre) propre budget\b|\b(?:ma|notre) propre enveloppe\b` +
 		`|\bcarta blanca\b|\bplenos poderes\b|\bmano libre\b|\b(?:partida|presupuesto) propi[oa]\b|\bmi propio presupuesto\b` +
 		`|\b(?:la )?(?:firma|decisi(?:ó|o)n|(?:ú|u)ltima palabra) es m(?:í|i)a\b|\bla (?:d(?:é|e)cision|signature) est (?:la )?mienne\b|\b(?:die )?(?:unterschrift|entscheidung) ist meine\b`)
+	// soloBizRe finds a one-person business: a sole trader decides.
+	soloBizRe = mustPattern(`\bone[- ](?:man|woman|person) (?:\pL+ )?(?:workshop|operation|outfit|firm|garage|practice|studio|show|shop|business|company|band)\b|\bein-?(?:mann|frau|personen)-?(?:betrieb|firma|unternehmen|werkstatt)\b|\beinzelk(?:ä|ae)mpfer(?:in)?\b|\bentreprise unipersonnelle\b|\b(?:empresa|negocio|taller) unipersonal\b`)
+	// ownedRe finds a business that belongs to the writer: "Mir gehören
+	// zwei Salons", "la boutique m'appartient".
+	ownedRe = mustPattern(`\bmir geh(?:ö|oe)r(?:t|en)\b|\bgeh(?:ö|oe)r(?:t|en) mir\b|\bm'appartien(?:t|nent)\b`)
 	// runOrgRe finds the writer running an organisation of any kind.
 	runOrgRe = mustPattern(`\bi (?:own and run|run and own|own and manage|own & run)\b` +
 		`|\bi (?:run|lead|head|direct|founded) (?:a|an|the|our|my|this) (?:\pL+ ){0,2}?(?:ngo|charity|nonprofit|non-profit|association|foundation|cooperative|co-op|trust)\b` +
@@ -31,7 +36,7 @@ var (
 	researchTaskRe = mustPattern(`\b(?:given|handed|got) the (?:job|task) of (?:compar|research|find|evaluat|look|review|shortlist)\pL*` +
 		`|\b(?:my|our) (?:team lead|lead|line manager|tutor|mentor|supervisor) (?:asked|told|tasked) me to (?:find|look|research|evaluate|compare|shortlist|list)\b` +
 		`|\b(?:ich )?soll (?:\pL+ ){0,4}?\pL*(?:(?:ü|ue)bersicht|vergleich|recherche|auswahl|shortlist)\b|\b(?:recherchiere|vergleiche|evaluiere|sondiere)\b` +
-		`|\bm'(?:a|ont) (?:demand(?:é|e)|charg(?:é|e)e?|confi(?:é|e)) (?:de |d'|une |un )|\bon me demande (?:de |d'|une |un )|(?:^|[^\pL])(?:(?:é|e)tude|analyse) comparative\b|\bf(?:ai|ais|ait|aisons) le tour des\b` +
+		`|\bm'(?:a|ont) (?:demand(?:é|e)|charg(?:é|e)e?|confi(?:é|e)) (?:de |d'|une |un )|\bon me demande (?:de |d'|une |un )|\bj'(?:é|e)value\b|\bj'(?:é|e)tudie (?:les|des|plusieurs|diff)|\bgetting (?:a feel|a sense|an idea|an overview)\b|\bich informiere mich\b|\bme estoy informando\b|(?:^|[^\pL])(?:(?:é|e)tude|analyse) comparative\b|\bf(?:ai|ais|ait|aisons) le tour des\b` +
 		`|\bme (?:pidi(?:ó|o)|pide|ha pedido|encarg(?:ó|o)|encomend(?:ó|o)) (?:que )?(?:compar|busc|evalu|investig|list|recopil|analiz)\pL*`)
 	// headUpRe finds the writer heading a function: "I head up IT",
 	// a department head (an influencer).
@@ -41,6 +46,11 @@ var (
 	// approved yet", "budget non validé", "noch nicht genehmigt", "aún no
 	// está aprobado"). What waits must be named just before.
 	notApprovedRe = mustPattern(`\b(?:budget|project|purchase|request|proposal|funding|spend|it|this|projekt|antrag|anschaffung|kauf|mittel|projet|dossier|achat|demande|enveloppe|presupuesto|proyecto|compra|solicitud|partida)(?: \pL+){0,3}? (?:(?:has|have|is|was|were|are)(?:n't| not) (?:yet )?(?:been )?(?:approved|signed off|authori[sz]ed)|not (?:yet )?(?:been )?approved|(?:ist |wurde |sind )?noch nicht (?:genehmigt|freigegeben|bewilligt|abgesegnet)|(?:n'est |n'a |ne sont )?(?:pas encore|non|pas) (?:encore )?(?:(?:é|e)t(?:é|e) )?(?:valid(?:é|e)|approuv(?:é|e)|vot(?:é|e))|(?:a(?:ú|u)n |todav(?:í|i)a )?no (?:est(?:á|a) |ha sido |fue )?(?:aprobad[oa]|autorizad[oa]|validad[oa]))`)
+	// weResearchRe finds the writer's company researching ("wir
+	// informieren uns", "on se renseigne", "nos estamos informando",
+	// "we're looking around"): the writer's part in it is told only by a
+	// title of theirs (see ownCands).
+	weResearchRe = mustPattern(`\b(?:nous nous|on se) renseign\pL*|\bwir informieren uns\b|\bnos estamos informando\b|\bestamos inform(?:á|a)ndonos\b|\bwe(?:'re| are) (?:just )?(?:looking around|getting (?:a feel|quotes|an overview)|researching|comparing)\b`)
 	// icWorkRe finds an individual contributor's place of work in German
 	// ("ich bin im Außendienst"), as userDE does for "ich arbeite im".
 	icWorkRe = mustPattern(`\bich bin (?:im|in der) (?:au(?:ß|ss)endienst|kundendienst|service|lager|versand|empfang|verkauf|kundenservice|schichtdienst|support|vertrieb)\b`)
@@ -67,6 +77,13 @@ func ownCands(d *doc, cands []authCand) []authCand {
 		if !negated(m[0]) {
 			add(LevelDecisionMaker, "", 0.85, m[0], m[1])
 			cands[len(cands)-1].own = true
+		}
+	}
+	for _, p := range []*pattern{soloBizRe, ownedRe} {
+		for _, m := range p.findAll(d) {
+			if !negated(m[0]) {
+				add(LevelDecisionMaker, "", 0.8, m[0], m[1])
+			}
 		}
 	}
 	for _, m := range runOrgRe.findAll(d) {
@@ -111,6 +128,17 @@ func ownCands(d *doc, cands []authCand) []authCand {
 		// boss.
 		if deciderNear(d, max(0, m[0]-150), min(len(d.lower), m[1]+150)) {
 			add(LevelDefers, "", 0.75, m[0], m[1])
+		}
+	}
+	if ms := weResearchRe.findAll(d); len(ms) > 0 {
+		// A team researching makes an individual contributor who writes
+		// for it an evaluator; without a title it says nothing about the
+		// writer.
+		for _, c := range cands {
+			if c.a.Level == LevelUser && c.a.Role != "" {
+				add(LevelInfluencer, "", 0.7, ms[0][0], ms[0][1])
+				break
+			}
 		}
 	}
 	for _, m := range icWorkRe.findAll(d) {
