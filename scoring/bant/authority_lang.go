@@ -52,11 +52,7 @@ var (
 
 	// deferFR finds French statements that someone else decides.
 	deferFR = mustPattern(`\b(?:la |une |le )?(?:d(?:é|e)cision|choix|validation|arbitrage|dernier mot|go) (?:finale? |d(?:é|e)finitif |d(?:é|e)finitive )?(?:revient|appartient|sera prise|est prise|rel(?:è|e)ve|d(?:é|e)pend|incombe|reviendra)\b` +
-		`|\bc'est ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `) qui (?:(?:d(?:é|e)cid|tranch|valid|sign|arbitr|approuv|choisi|vot)\pL*|a le dernier mot)` +
-		`|\bc'est (?:m\.|mme|mr|monsieur|madame|mademoiselle|me|ma(?:î|i)tre|dr|docteur) (?:\pL+ ){0,2}?qui (?:d(?:é|e)cid|tranch|valid|sign|arbitr|approuv|choisi|vot|verr)` +
 		`|\bn'(?:ai|avons|a) pas (?:de |la )?(?:d(?:é|e)l(?:é|e)gation|pouvoir) de signature\b|\bsans (?:d(?:é|e)l(?:é|e)gation|pouvoir) de signature\b` +
-		`|\b(?:c'est|ce sont|ce seront|ce sera) (?:eux|elles|lui|elle) qui (?:d(?:é|e)cid|tranch|valid|sign|arbitr|approuv|choisi|vot|ont le dernier|a le dernier)` +
-		`|\b(?:mon|ma|notre|le|la|nos|les) (?:[a-z\pL-]+ )?(?:` + authNounsFR + `) (?:d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|tranche|tranchera|valide|validera|valident|signe|signera|a le dernier mot|doit (?:valider|signer|approuver|donner))` +
 		`|\b(?:faire valider|faire approuver|faire signer|faire remonter)\b` +
 		`|\b(?:soumet\pL*|pr(?:é|e)sent(?:er|e|erai|erons|ons)|remonter|propos(?:er|erai|erons))\s+(?:[a-z\pL']+\s+){0,3}?(?:(?:à|a) ` + detPossFR + `|au|aux) ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
 		`|\b(?:en parler|voir (?:ça |cela |cela )?|discuter|consulter|v(?:é|e)rifier|valider (?:ça |cela )?)\s*(?:(?:avec|(?:à|a)) ` + detPossFR + `|aux|au) ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
@@ -68,7 +64,6 @@ var (
 
 	// deferES finds Spanish statements that someone else decides.
 	deferES = mustPattern(`\b(?:la |el |las )?(?:decisiones|adjudicaci(?:ó|o)n|decisi(?:ó|o)n|aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|firma|visto bueno|(?:ú|u)ltima palabra) (?:final |última |ultima |definitiva )?(?:las tomar(?:á|a)n?|las toma|la hace|la har(?:á|a)|la toma|la tomar(?:á|a)|la tienen?|es de|corresponde|depende|recae|est(?:á|a) en manos|la va a tomar|queda en manos)` +
-		`|\b(?:mi|mis|nuestro|nuestra|nuestros|el|la|los) (?:[a-z\pL-]+ )?(?:` + authNounsES + `) (?:decide|deciden|decidir(?:á|a)|aprueba|aprobar(?:á|a)|firma|firmar(?:á|a)|tiene la (?:última|ultima) palabra|tiene que (?:aprobar|firmar|dar)|debe (?:aprobar|firmar)|da el visto bueno|toma la decisi(?:ó|o)n)` +
 		`|\b(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|visto bueno|luz verde|firma|ok|validaci(?:ó|o)n) (?:de|del|por parte de)\s+` + detPossES + `? ?(?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
 		`|\b(?:necesito|necesitamos|necesitar(?:í|i)a|requiere|requiero|requerimos|hace falta|pendiente de|sujeto a|esperar|esperando|pedir|conseguir|obtener)\s+(?:la |el |su |una |un )?(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|visto bueno|luz verde|firma|ok)` +
 		`|\b(?:consultar(?:lo)?|hablar(?:lo)?|comentar(?:lo)?|validar(?:lo)?|ver(?:lo)?|revisar(?:lo)?|discutir(?:lo)?|confirmar(?:lo)?|presentar(?:lo|se lo|selo)?|proponer(?:lo|selo)?|llevar(?:lo)?|consultarlo)\s+(?:con|a)\s+` + detPossES + ` (?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +

@@ -53,6 +53,17 @@ var authoritySubjectCases = []struct {
 	{"es presidentes", "El gasto lo tienen que aprobar los presidentes de cada club.", LevelDefers},
 	{"es homologar", "Cualquier software nuevo lo tiene que homologar la central de la cadena.", LevelDefers},
 	{"es comisión", "El pedido lo aprueba la comisión de informática del hospital.", LevelDefers},
+	// Constructions narrow rules used to spell out, now read by subjectOf.
+	{"fr ce sont eux qui", "Ce sont eux qui valident le budget.", LevelDefers},
+	{"fr c'est Mme qui", "C'est Mme Roche qui décide.", LevelDefers},
+	{"fr notre directrice qui tranche", "C'est notre directrice qui tranche.", LevelDefers},
+	{"es gerente última palabra", "Nuestro gerente tiene la última palabra.", LevelDefers},
+	{"es jefa visto bueno", "Mi jefa da el visto bueno.", LevelDefers},
+	{"en GM final say", "Our GM has the final say.", LevelDefers},
+	{"en holds the budget", "Our finance director holds the budget.", LevelDefers},
+	{"en I hold the budget", "I hold the budget for this.", LevelDecisionMaker},
+	{"en is the decision maker", "Our COO is the decision maker here.", LevelDefers},
+	{"de Chefin gibt frei", "Unsere Chefin gibt das frei.", LevelDefers},
 	// A noun that starts like a deciding verb.
 	{"fr valideurs", "Les valideurs de tickets du tram tombent en panne chaque semaine.", ""},
 	{"en customers go through", "Our customers go through three screens before they can pay.", ""},
