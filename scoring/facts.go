@@ -771,7 +771,11 @@ func seniorityOf(title string) string {
 	case has("assistant", "assistante", "asistente", "assistent", "assistentin", "assistenz") && !has("vp", "avp"):
 		return SeniorityIndividual
 	case containsSeq(words, []string{"product", "owner"}) || containsSeq(words, []string{"account", "owner"}) ||
-		containsSeq(words, []string{"process", "owner"}) || containsSeq(words, []string{"business", "partner"}):
+		containsSeq(words, []string{"process", "owner"}) || containsSeq(words, []string{"business", "partner"}) ||
+		// "Partner Marketing Lead", "Partner Manager": partners are what
+		// the lead looks after (bant.classifyTitle agrees).
+		len(words) > 1 && (words[0] == "partner" || words[0] == "partners") &&
+			slices.Contains([]string{"lead", "manager", "coordinator", "specialist", "director", "head"}, words[len(words)-1]):
 		// A role, not ownership of the company: the text reader
 		// (bant.classifyTitle) ranks it an influencer, as a manager is.
 		return SeniorityManager
@@ -797,6 +801,10 @@ func seniorityOf(title string) string {
 		"cofundador", "cofundadora", "socio", "socia", "presidente", "presidenta",
 		// The chair of an association, co-owners, a French CIO (DSI).
 		"vorsitzende", "vorsitzender", "copropietario", "copropietaria", "copropriétaire", "dsi") ||
+		// German compound owners: "Brauereibesitzer", "Hotelbesitzerin".
+		slices.ContainsFunc(words, func(w string) bool {
+			return len(w) > 10 && (strings.HasSuffix(w, "besitzer") || strings.HasSuffix(w, "besitzerin"))
+		}) ||
 		containsSeq(words, []string{"managing", "director"}) ||
 		containsSeq(words, []string{"directeur", "général"}) || containsSeq(words, []string{"directrice", "générale"}) ||
 		containsSeq(words, []string{"director", "general"}) || containsSeq(words, []string{"directora", "general"}) ||

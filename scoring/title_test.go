@@ -30,11 +30,11 @@ func TestTitleReadersAgree(t *testing.T) {
 		"Head of Growth", "Marketing Manager", "Product Owner", "Account Owner",
 		"Team Lead", "Supervisor", "Analyst", "Software Engineer", "Sales Representative",
 		"Marketing Intern", "Student", "Executive Assistant",
-		"Sales Director", "Head of Production", "Director", "Deputy",
+		"Sales Director", "Head of Production", "Director", "Deputy", "Partner Marketing Lead", "Managing Partner", "Storeman",
 		// German.
 		"Geschäftsführer", "Geschaeftsfuehrerin", "Inhaberin", "Vorstand", "Gründer", "Partnerin",
 		"Leiter Einkauf", "Abteilungsleiterin", "Teamleiter", "Projektmanagerin", "Sachbearbeiterin",
-		"Assistenz der Geschäftsführung", "Werkstudent", "Vorsitzende", "Stellvertreterin", "Datenanalystin", "Außendienstler",
+		"Assistenz der Geschäftsführung", "Werkstudent", "Vorsitzende", "Stellvertreterin", "Datenanalystin", "Außendienstler", "Brauereibesitzer", "Maschinenbediener", "Einkaufsassistenz",
 		// French.
 		"PDG", "Directeur général", "Gérante", "Fondatrice", "Associé", "Directeur commercial",
 		"Responsable achats", "Chef de projet", "Assistante de direction", "Chargée de communication",

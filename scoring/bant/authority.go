@@ -39,7 +39,6 @@ var (
 		`|\b(?:don't|do not|won't|can't|cannot|doesn't) (?:make|have) the (?:final |ultimate )?(?:decision|call|say)\b` +
 		`|\b(?:it's|it is|that's|that is|this is) not (?:my (?:decision|call)|up to me)\b|\bnot up to me\b|\bnot my (?:decision|call|budget)\b` +
 		`|\b(?:decision|final decision|final call|final say|last word|call|sign[- ]?off|signature) (?:is|will be|would be|lies|rests|sits|stays)\s+(?:made\s+)?(?:by|with|up to)\s+(?:my|our|the)(?: [a-z]+)?\s+\(?(?:[a-z]+ )?(?:` + deferNouns + `)\b` +
-		`|\b(?:my|our|the) (?:[a-z]+ ){0,2}?(?:` + deferNouns + `)(?: of [a-z]+)? (?:decides|will decide|makes the (?:final )?(?:decision|call)|has the (?:final|last) (?:say|word)|signs|will sign|approves|will approve|has to approve|must approve|needs to approve|has to sign|must sign|needs to sign|holds the budget|owns the budget|has the budget|gives the (?:final )?(?:ok|go[- ]ahead|green light)|(?:is|are) the (?:final |ultimate )?decision[- ]?makers?|(?:will|would) make the (?:final )?(?:call|decision)|decide|sign off|signs off)\b` +
 		`|\b(?:i )?(?:can't|cannot|can not|am not allowed to|am not authori[sz]ed to|don't have (?:the )?authority to|have no authority to|'m not authori[sz]ed to) (?:sign|approve|commit|make purchases)\b|\bi (?:can't|cannot|can not|am not allowed to|am not authori[sz]ed to|'m not authori[sz]ed to) (?:buy|purchase)\b` +
 		`|\b(?:it'?d be|it would be|it will be|it'?s|it is|that'?s|that is) (?:\pL+ ){0,2}?(?:their|his|her) (?:decision|call)(?: anyway| in the end| ultimately)?(?:[,.;!)]|$| and | so | but )` +
 		`|\b(?:someone|somebody) else (?:decides|signs|approves|holds the budget|makes the (?:decision|call))\b|\bothers decide\b|\babove my pay grade\b|\bpurse strings\b` +
@@ -102,7 +101,9 @@ var (
 		"librarian": true, "tutor": true, "instructor": true, "secretary": true, "bookkeeper": true,
 		"lawyer": true, "attorney": true, "solicitor": true, "dev": true, "picker": true,
 		"nanny": true, "carer": true, "auditor": true, "artist": true, "artists": true, "brewer": true, "volunteer": true, "packer": true, "physio": true, "physiotherapist": true, "officer": true,
-		"generalist": true, "therapeut": true, "physiotherapeut": true, "ergotherapeut": true, "logopäde": true,
+		"generalist": true, "storeman": true, "storekeeper": true, "warehouseman": true, "welder": true,
+		"plumber": true, "machinist": true, "fitter": true, "carpenter": true, "joiner": true, "installer": true,
+		"operators": true, "therapeut": true, "physiotherapeut": true, "ergotherapeut": true, "logopäde": true,
 	}
 	// titleStop ends a title: "the CTO at Acme", "head of sales and ...".
 	titleStop = map[string]bool{
@@ -150,6 +151,7 @@ var (
 		"del": true, "yo": true, "estoy": true, "tengo": true, "busco": true, "necesito": true,
 		"quiero": true, "me": true, "nous": true, "wir": true, "würde": true, "wuerde": true, "kann": true,
 		"will": true, "brauche": true, "interessiere": true, "suis": true, "soy": true, "von": true,
+		"an": true, // "als Lehrer an einer Berufsschule"
 	}
 )
 
@@ -212,6 +214,9 @@ func extractAuthority(d *doc) *Authority {
 	for _, m := range decideRe.findAll(d) {
 		if d.negatedBefore(m[0]) {
 			continue // "it's not up to me" is caught by deferRe
+		}
+		if approvalLimit(d, m[1]) {
+			continue // "I can sign off on anything up to 5k": a limit, not the decision
 		}
 		add(LevelDecisionMaker, "", 0.9, m[0], m[1])
 		cands[len(cands)-1].own = true
@@ -286,6 +291,7 @@ func extractAuthority(d *doc) *Authority {
 	cands = authorityLang(d, cands)
 	cands = deferCands(d, lang, cands)
 	cands = jointCands(d, cands)
+	cands = ownCands(d, cands)
 	cands = moreCands(d, cands)
 	if len(cands) == 0 {
 		return nil
@@ -335,6 +341,16 @@ func extractAuthority(d *doc) *Authority {
 		}
 		if c.a.Role != "" && c.a.Confidence > roleConf {
 			role, roleConf = c.a.Role, c.a.Confidence
+		}
+	}
+	if b := cands[best].a; b.Level == LevelInfluencer && b.Role == "" {
+		// A senior title outranks the writer's own evaluating: an owner
+		// or CEO who compares or researches still decides (spec).
+		for i, c := range cands {
+			if c.a.Level == LevelDecisionMaker && c.a.Role != "" && c.a.Confidence >= 0.6 {
+				best = i
+				break
+			}
 		}
 	}
 	a := cands[best].a
@@ -429,7 +445,10 @@ func signatureTitles(d *doc, lang string) []authCand {
 		}
 		try(ls, le)
 		// A title in brackets after a name: "Sarah (practice owner)".
-		if o := strings.IndexByte(s[ls:le], '('); o > 0 && o < 40 && strings.HasSuffix(strings.TrimRight(s[ls:le], " ."), ")") {
+		// Also at the end of a one-line message: "... line? Thanks, Anna
+		// (purchasing assistant)", a name just before the bracket.
+		if o := strings.LastIndexByte(s[ls:le], '('); o > 0 && (o < 40 || strings.LastIndexAny(s[ls:ls+o], ",.!?") >= o-25) &&
+			strings.HasSuffix(strings.TrimRight(s[ls:le], " ."), ")") {
 			try(ls+o+1, ls+strings.LastIndexByte(s[ls:le], ')'))
 		}
 		// A title after a name and a profession: "Dr Pauline Vasseur,
@@ -844,6 +863,9 @@ func classifyTitle(words []string) string {
 			infl = true // "principal engineer"
 		case w == "svp" && next == "" && i > 0:
 			// French "s'il vous plaît" ends a sentence; "SVP Sales" does not.
+		case (w == "partner" || w == "partners") && next != "" && isTitleWord(words[len(words)-1]) && !dmTitleWords[words[len(words)-1]]:
+			// "Partner Marketing Lead", "Partner Manager": partners are
+			// what the lead looks after; a "Managing Partner" ends in it.
 		case dmTitleWords[w] || dmTitleWordsLang[w]:
 			dm = true
 		case (w == "managing" || w == "general") && (next == "director" || next == "manager" || next == "partner"):
@@ -854,8 +876,9 @@ func classifyTitle(words []string) string {
 			infl = true
 		case titleSuffix(w, dmSuffixes):
 			dm = true
-		case userTitleWords[w] || userTitleWordsLang[w] || titleSuffix(w, userSuffixes):
-			user = true
+		case userTitleWords[w] || userTitleWordsLang[w] || titleSuffix(w, userSuffixes),
+			len(w) > 4 && w[len(w)-1] == 's' && (userTitleWords[w[:len(w)-1]] || userTitleWordsLang[w[:len(w)-1]]):
+			user = true // "one of the operators"
 		}
 	}
 	switch {
@@ -963,7 +986,8 @@ var (
 		"technikerin", "analyst", "analystin", "kaufmann", "kauffrau", "angestellte", "angestellter", "helfer", "helferin",
 		"fahrer", "fahrerin", "verkäufer", "verkäuferin", "pfleger", "pflegerin", "berater", "beraterin",
 		"sekretär", "sekretärin", "sekretaerin", "therapeut", "therapeutin", "administrator", "administratorin",
-		"student", "studentin",
+		"student", "studentin", "zeichner", "zeichnerin", "lehrer", "lehrerin", "assistenz", "bediener", "bedienerin",
+		"schweißer", "schweisser", "schweißerin", "schlosser", "schlosserin",
 	}
 )
 
@@ -1045,6 +1069,12 @@ func sigTitleShape(d *doc, lang string, rs, end int) bool {
 	}
 	for k, t := range toks {
 		if titleWordNear(d.lower, t.start, t.end) {
+			if k > 0 && adjectiveTitles[t.w] && departmentNouns[toks[k-1].w] {
+				return false // "Oficina técnica", "Service commercial": a department
+			}
+			if k > 0 && independentWords[t.w] && independentBusiness[toks[k-1].w] {
+				return false // "editorial independiente" is a publisher, not a freelancer
+			}
 			return k == 0 || !adjectiveTitles[t.w] || isUpper(d.clean[toks[k-1].start])
 		}
 		if k > 0 && lang == LangGerman && t.start < len(d.clean) && !isUpper(d.clean[t.start]) &&
@@ -1054,6 +1084,29 @@ func sigTitleShape(d *doc, lang string, rs, end int) bool {
 	}
 	return true
 }
+
+// independentWords say "self-employed" after a person ("traductrice
+// indépendante") but only "independent" after a business
+// (independentBusiness: "editorial independiente", "librairie
+// indépendante", "cinéma indépendant").
+var (
+	independentWords = map[string]bool{"independiente": true, "indépendant": true, "indépendante": true,
+		"independant": true, "independante": true, "independent": true, "unabhängig": true, "unabhängige": true, "unabhängiger": true}
+	independentBusiness = map[string]bool{"editorial": true, "librería": true, "libreria": true, "librairie": true,
+		"cinéma": true, "cinema": true, "cine": true, "agencia": true, "agence": true, "agency": true, "tienda": true,
+		"boutique": true, "estudio": true, "studio": true, "bodega": true, "cadena": true, "revista": true,
+		"radio": true, "teatro": true, "théâtre": true, "theatre": true, "maison": true, "verlag": true,
+		"label": true, "sello": true, "distribuidora": true, "productora": true, "escuela": true, "école": true,
+		"colegio": true, "school": true, "farmacia": true, "pharmacie": true, "pharmacy": true, "hotel": true,
+		"hôtel": true, "bookshop": true, "bookstore": true, "publisher": true, "magazine": true, "brewery": true,
+		"cervecería": true, "brasserie": true, "café": true, "cafe": true, "restaurante": true, "restaurant": true,
+		"clínica": true, "clinique": true, "clinic": true}
+)
+
+// departmentNouns name a department that a title adjective may follow.
+var departmentNouns = map[string]bool{"oficina": true, "departamento": true, "área": true, "area": true,
+	"servicio": true, "service": true, "bureau": true, "sección": true, "seccion": true, "equipo": true,
+	"équipe": true, "equipe": true, "pôle": true, "pole": true, "direction": true, "dirección": true}
 
 // adjectiveTitles are French and Spanish title words that are also
 // adjectives after a noun ("consolidation comptable", "equipo comercial").

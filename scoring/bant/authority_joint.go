@@ -66,7 +66,8 @@ var businessNouns = map[string]bool{
 	"agency": true, "practice": true, "clinic": true, "studio": true, "franchise": true, "b&b": true,
 	"pharmacy": true, "dealership": true, "winery": true, "brewery": true, "school": true, "nursery": true,
 	"restaurants": true, "shops": true, "stores": true, "hotels": true, "gyms": true, "salons": true,
-	"clinics": true, "cafes": true, "bars": true, "locations": true, "franchises": true,
+	"clinics": true, "cafes": true, "bars": true, "locations": true, "franchises": true, "chain": true,
+	"chains": true, "workshop": true, "studios": true, "outlet": true, "outlets": true, "laundrette": true,
 }
 
 // ownsBusiness reports a business noun or a capitalised name among the

@@ -52,11 +52,7 @@ var (
 
 	// deferFR finds French statements that someone else decides.
 	deferFR = mustPattern(`\b(?:la |une |le )?(?:d(?:é|e)cision|choix|validation|arbitrage|dernier mot|go) (?:finale? |d(?:é|e)finitif |d(?:é|e)finitive )?(?:revient|appartient|sera prise|est prise|rel(?:è|e)ve|d(?:é|e)pend|incombe|reviendra)\b` +
-		`|\bc'est ` + detPossFR + ` ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `) qui (?:(?:d(?:é|e)cid|tranch|valid|sign|arbitr|approuv|choisi|vot)\pL*|a le dernier mot)` +
-		`|\bc'est (?:m\.|mme|mr|monsieur|madame|mademoiselle|me|ma(?:î|i)tre|dr|docteur) (?:\pL+ ){0,2}?qui (?:d(?:é|e)cid|tranch|valid|sign|arbitr|approuv|choisi|vot|verr)` +
 		`|\bn'(?:ai|avons|a) pas (?:de |la )?(?:d(?:é|e)l(?:é|e)gation|pouvoir) de signature\b|\bsans (?:d(?:é|e)l(?:é|e)gation|pouvoir) de signature\b` +
-		`|\b(?:c'est|ce sont|ce seront|ce sera) (?:eux|elles|lui|elle) qui (?:d(?:é|e)cid|tranch|valid|sign|arbitr|approuv|choisi|vot|ont le dernier|a le dernier)` +
-		`|\b(?:mon|ma|notre|le|la|nos|les) (?:[a-z\pL-]+ )?(?:` + authNounsFR + `) (?:d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|tranche|tranchera|valide|validera|valident|signe|signera|a le dernier mot|doit (?:valider|signer|approuver|donner))` +
 		`|\b(?:faire valider|faire approuver|faire signer|faire remonter)\b` +
 		`|\b(?:soumet\pL*|pr(?:é|e)sent(?:er|e|erai|erons|ons)|remonter|propos(?:er|erai|erons))\s+(?:[a-z\pL']+\s+){0,3}?(?:(?:à|a) ` + detPossFR + `|au|aux) ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
 		`|\b(?:en parler|voir (?:ça |cela |cela )?|discuter|consulter|v(?:é|e)rifier|valider (?:ça |cela )?)\s*(?:(?:avec|(?:à|a)) ` + detPossFR + `|aux|au) ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
@@ -68,7 +64,6 @@ var (
 
 	// deferES finds Spanish statements that someone else decides.
 	deferES = mustPattern(`\b(?:la |el |las )?(?:decisiones|adjudicaci(?:ó|o)n|decisi(?:ó|o)n|aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|firma|visto bueno|(?:ú|u)ltima palabra) (?:final |última |ultima |definitiva )?(?:las tomar(?:á|a)n?|las toma|la hace|la har(?:á|a)|la toma|la tomar(?:á|a)|la tienen?|es de|corresponde|depende|recae|est(?:á|a) en manos|la va a tomar|queda en manos)` +
-		`|\b(?:mi|mis|nuestro|nuestra|nuestros|el|la|los) (?:[a-z\pL-]+ )?(?:` + authNounsES + `) (?:decide|deciden|decidir(?:á|a)|aprueba|aprobar(?:á|a)|firma|firmar(?:á|a)|tiene la (?:última|ultima) palabra|tiene que (?:aprobar|firmar|dar)|debe (?:aprobar|firmar)|da el visto bueno|toma la decisi(?:ó|o)n)` +
 		`|\b(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|visto bueno|luz verde|firma|ok|validaci(?:ó|o)n) (?:de|del|por parte de)\s+` + detPossES + `? ?(?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
 		`|\b(?:necesito|necesitamos|necesitar(?:í|i)a|requiere|requiero|requerimos|hace falta|pendiente de|sujeto a|esperar|esperando|pedir|conseguir|obtener)\s+(?:la |el |su |una |un )?(?:aprobaci(?:ó|o)n|autorizaci(?:ó|o)n|visto bueno|luz verde|firma|ok)` +
 		`|\b(?:consultar(?:lo)?|hablar(?:lo)?|comentar(?:lo)?|validar(?:lo)?|ver(?:lo)?|revisar(?:lo)?|discutir(?:lo)?|confirmar(?:lo)?|presentar(?:lo|se lo|selo)?|proponer(?:lo|selo)?|llevar(?:lo)?|consultarlo)\s+(?:con|a)\s+` + detPossES + ` (?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
@@ -195,7 +190,7 @@ var (
 		"pdg": true, "dg": true, "gérant": true, "gerant": true, "gérante": true, "gerante": true,
 		"cogérant": true, "cogerant": true, "fondateur": true, "fondatrice": true,
 		"cofondateur": true, "cofondatrice": true, "co-fondateur": true, "co-fondatrice": true,
-		"président": true, "présidente": true, "presidente": true, "propriétaire": true, "proprietaire": true,
+		"président": true, "présidente": true, "presidente": true, "presidenta": true, "propriétaire": true, "proprietaire": true,
 		"associé": true, "associée": true, "associe": true, "associee": true, "daf": true,
 		"dueño": true, "dueña": true, "dueno": true, "duena": true, "propietario": true, "propietaria": true,
 		"fundador": true, "fundadora": true, "cofundador": true, "cofundadora": true,
@@ -275,6 +270,9 @@ var (
 		"asv": true, "métreur": true, "metreur": true, "libraire": true, "commis": true, "mozo": true, "tfa": true,
 		"studi": true, "laborantin": true, "laborant": true, "monitor": true, "monitora": true, "salarié": true,
 		"salariée": true, "salarie": true, "salariee": true, "bénévole": true, "benevole": true, "voluntario": true, "voluntaria": true, "medico": true, "enfermeira": true, "gestor": true, "gestora": true,
+		"soudeur": true, "soudeuse": true, "plombier": true, "menuisier": true, "maçon": true, "tourneur": true,
+		"electricista": true, "soldador": true, "soldadora": true, "fontanero": true, "carpintero": true,
+		"albañil": true, "tornero": true, "installateur": true, "tischler": true, "schreiner": true, "maurer": true,
 	}
 	// langOfTitles take "de"/"des"/"del"/"d'" and a department after
 	// them ("chef de projet", "jefe de compras").
@@ -306,7 +304,7 @@ func isTitleWordLang(w string) bool {
 
 // dmSuffixes end German compound titles of an owner or managing director
 // ("Laborinhaber", "Praxisinhaberin", "Mitgeschäftsführer").
-var dmSuffixes = []string{"inhaber", "inhaberin", "eigentümer", "eigentümerin", "eigentuemer", "gründer",
+var dmSuffixes = []string{"besitzer", "besitzerin", "inhaber", "inhaberin", "eigentümer", "eigentümerin", "eigentuemer", "gründer",
 	"gründerin", "geschäftsführer", "geschäftsführerin", "geschaeftsfuehrer", "geschaeftsfuehrerin"}
 
 // authorityLang adds the German, French and Spanish readings of d to
