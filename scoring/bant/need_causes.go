@@ -261,13 +261,22 @@ func needCuriousAt(d *doc, start, end int) bool {
 		}
 		off += c + 1 // "mich würde interessieren, was es kostet" asks for a price
 	}
-	for _, w := range strings.FieldsFunc(d.lower[end:hi], func(r rune) bool { return r == ' ' || r == ',' || r == '\'' || r == '?' }) {
+	for _, w := range strings.FieldsFunc(d.lower[start:hi], func(r rune) bool { return r == ' ' || r == ',' || r == '\'' || r == '?' }) {
+		if needHasPrefix(w, needMarketWords) {
+			return true // "was es da gibt und was Ihre Lösung kostet": the market first, then a price
+		}
 		if needHasPrefix(w, needPriceWords) && !needHasPrefix(w, needFreeWords) {
 			return false
 		}
 	}
 	return true
 }
+
+// needMarketWords, after a curious statement and before any price word,
+// make it curiosity about the market, which a price question added
+// afterwards does not turn into a request ("what's out there and what it
+// costs", "was es gibt und was es kostet", "ce qui existe", "qué hay").
+var needMarketWords = []string{"gibt", "existe", "exist", "there", "market", "markt", "marché", "marche", "mercado", "hay"}
 
 // needHasPrefix reports whether s starts with one of prefixes.
 func needHasPrefix(s string, prefixes []string) bool {

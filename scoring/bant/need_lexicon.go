@@ -1,6 +1,9 @@
 package bant
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The need lexicons, in English, German, French and Spanish. People rarely
 // write "our problem is"; they tell a story ("every Monday two people copy
@@ -280,7 +283,7 @@ var needLexicons = map[string]needLexicon{
 			`(?:no tenemos|no tienen|sin|ning(?:ú|u)n|ninguna|no hay|falta de|no tiene|no ten(?:í|i)a) (?:\w+ ){0,2}?(?:acceso|trazabilidad|visibilidad|control|integraci(?:ó|o)n|historial|respaldo|c(?:á|a)mara|seguimiento|forma de|manera de|registro|la documentaci(?:ó|o)n)`,
 		},
 		forced: []string{
-			`ya no recibe soporte`, `sin soporte`, `fin de soporte`, `no cumple`, `cumplir (?:con )?la normativa`, `normativa`, `obligatori(?:o|a)`, `por ley`,
+			`ya no recibe soporte`, `sin soporte`, `fin de soporte`, `no cumple`, `cumplir (?:con )?la normativa`, `nueva normativa`, `obligatori(?:o|a)`, `por ley`,
 			`auditor(?:í|i)a`, `inspecci(?:ó|o)n`, `sanci(?:ó|o)n`, `multas?`, `phishing[- ]?(?:attacks?|e-?mails?|mails?|incidents?|angriff\w*|attacke\w*|campaigns?|kampagnen?)`, `ransomware`, `robo`,
 		},
 		mid:     []string{`problemas?`, `dificultades`, `inconvenientes`},
@@ -421,14 +424,14 @@ var needCompiled = func() map[string]*needPatterns {
 	}
 	out := make(map[string]*needPatterns, len(needLexicons))
 	for _, lang := range []string{LangEnglish, LangGerman, LangFrench, LangSpanish} {
-		l := needLexicons[lang]
+		l := needWithBroad(needLexicons[lang], lang)
 		out[lang] = &needPatterns{
 			strong: comp(l.strong), lack: comp(l.lack), forced: comp(l.forced), mid: comp(l.mid),
 			manual: comp(l.manual), trouble: comp(l.trouble), want: comp(l.want), time: comp(l.time),
 			support: comp(l.support), object: comp(l.object), goal: comp(l.goal), goalWish: comp(l.goalWish),
 			goalVerb: comp(l.goalVerb), info: comp(l.info), solved: comp(l.solved), denial: comp(l.denial),
-			explore: needGroupedPattern(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(needStoryEntries(lang)),
-			curious: needGroupedPattern(needCurious[lang]), renewal: comp(needRenewals[lang]), decline: needGroupedPattern(needDeclines[lang]),
+			explore: needGroupedPattern(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(slices.Concat(needStoryEntries(lang), needBroad[lang].story)),
+			curious: needGroupedPattern(slices.Concat(needCurious[lang], needBroad[lang].curious)), renewal: comp(needRenewals[lang]), decline: needGroupedPattern(needDeclines[lang]),
 			timeVerb: needTimeCostPart(needTimeCosts[lang][0]), timeDur: needTimeCostPart(needTimeCosts[lang][1]), timeRec: needTimeCostPart(needTimeCosts[lang][2]),
 			wish: comp(needWishes[lang]), wishVerb: comp(needWishVerbs[lang]),
 		}

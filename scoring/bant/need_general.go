@@ -1,0 +1,154 @@
+package bant
+
+import "slices"
+
+// General need signals, added to each language's lexicon (see
+// needCompiled). Where the lists in need_lexicon.go and the constructions
+// in need_story.go and need_causes.go grew from the phrases of particular
+// writers, these follow the labelling guide's definition: a stated need is
+// the writer's own problem, pain, loss, failure, risk or concrete goal, in
+// any words; exploring is curiosity, research, comparison or contentment
+// with no pain. Each entry is a construction written in all four
+// languages, by stem where the languages inflect:
+//
+//   - exasperation: "this can't go on", "so kann es nicht weitergehen",
+//     "ça ne peut plus durer", "no puede seguir así";
+//   - an ability lost or never had: "can never", "can no longer",
+//     "können nie", "ne peuvent jamais", "ya no podemos";
+//   - hitting a limit: "tops out at two locations", "stoße an die
+//     Grenze", "plafonné à", "se nos queda corto";
+//   - a supplier going under: "is shutting down", "insolvent", "faillite",
+//     "quiebra";
+//   - a quantified bad outcome: a share of people abandoning, cancelling,
+//     complaining ("40 % des prospects abandonnent");
+//   - a measurable goal: "the goal is +15 %", "reduce ... by 20 %",
+//     "Ziel ist ... halbieren", "el objetivo es duplicar";
+//   - something offered for the first time: "wanting to offer online
+//     ticketing for the first time", "möchten erstmals ... anbieten";
+//   - "not even": "we don't even know who opens it" (trouble, which
+//     needs another cue);
+//   - research done for someone else, market studies and comparisons,
+//     curiosity about what exists, getting by with what one has, "no
+//     pressure": exploring.
+type needBroadLexicon struct {
+	strong, forced, story, trouble, goal, denial, explore, curious []string
+}
+
+// needBroad holds the general signals by language.
+var needBroad = map[string]needBroadLexicon{
+	LangEnglish: {
+		strong: []string{
+			`(?:can't|cannot|can not) (?:go on|continue) like this`, `(?:is|are|isn't|is not|no longer) (?:\w+ )?(?:un)?sustainable`, `enough is enough`, `(?:has|have) to change`,
+			`(?:can|could) (?:never|no longer)`, `(?:are|is|were|was) (?:never|no longer) able to`, `never (?:get|gets|got) to`,
+			`(?:tops?|topped|maxe?s?|maxed) out`, `(?:hit|hits|hitting|reached|reach|reaching) (?:the |its |our |their |a )?(?:\w+ )?(?:limit|ceiling|cap)s?`, `(?:is|are) (?:limited|capped) (?:to|at) (?:\d+|one|two|three|five|ten)`, `only (?:supports?|allows?|handles?|takes?) (?:up to )?(?:\d+|one|two|three)`,
+			`(?:nobody|no one|no-one) (?:\w+ ){0,1}?(?:updates?|maintains?|keeps? (?:\w+ )?(?:up to date|current)|looks at|checks)`,
+		},
+		forced: []string{
+			`(?:is|are|was|will be|be) (?:\w+ ){0,1}?(?:shutting|closing) down`, `(?:shuts?|closes?) down`, `(?:going|gone|went) (?:out of business|bust|under)`, `bankrupt\w*`, `insolven\w*`, `(?:pulling|pulls|pulled) out of`,
+		},
+		story: []string{
+			`(?:\d+|two|three|four|five|several|multiple) times (?:now|already|so far|this (?:week|month|year|quarter)|in the (?:last|past))`, `(?:already|now) (?:\d+|two|three|four|five|several) times`,
+			`(?:\d+ ?%|\d+ (?:out )?of (?:every )?(?:\d+|ten|five)|half|a third|a quarter|most) (?:of )?(?:our |the |all |their )?(?:\w+ ){0,3}?(?:abandon|drop(?:s|ped)? (?:off|out)|quit|churn|cancel|leave|left|bounce|fail|complain|give up|gave up|never (?:come|return|pay|finish)|don't (?:come|return|pay|finish)|do not (?:come|return|pay|finish))\w*`,
+		},
+		trouble: []string{`too (?:few|little)`, `short (?:by|of)`, `not even`, `(?:don't|do not|doesn't|does not|didn't) even`},
+		goal: []string{
+			`(?:goal|objective|target|aim) (?:is|of|:) (?:\w+ ){0,4}?(?:[+-] ?\d|\d+ ?%|double|triple|halve|from \d+ to \d+)`,
+			`(?:increase|grow|boost|raise|cut|reduce|lower|improve|lift|shorten|decrease) (?:\w+ ){0,4}?by (?:\d+ ?%|half|a third)`,
+			`(?:want|wanting|wants|plan|planning|plans|would like|'d like|hope|hoping|aim|aiming|looking|intend\w*) (?:\w+ ){0,1}?to (?:\w+ ){0,8}?for the first time`,
+		},
+		denial: []string{`(?:runs?|running|works?|working) (?:\w+ ){0,1}?(?:stabl[ey]|reliably|without (?:issues|problems|a hitch))`, `(?:get|getting|gets) by (?:fine )?with`, `(?:we|i) manage (?:fine |ok |okay )?with`, `no pressure`},
+		explore: []string{
+			`compar(?:ing|isons?|ative)`, `compare (?:\w+ ){0,3}?(?:tools|vendors|options|solutions|providers|platforms|systems|offers|prices|apps|software)`,
+			`market (?:engagement|sounding|consultation)`, `(?:purely|just|only|mostly) (?:\w+ )?(?:research|exploratory)`, `background (?:research|reading|for)`,
+			`(?:asked|told|tasked|wants|want|asks) (?:me|us) to (?:\w+ ){0,1}?(?:look into|research|compare|find out|gather|collect|put together|review)`, `find out about`,
+		},
+		curious: []string{`what (?:options |solutions |tools )?(?:exist|there is)`, `(?:are|is) (?:you|yours|your \w+) cheaper`},
+	},
+	LangGerman: {
+		strong: []string{
+			`so (?:kann|geht|darf) es nicht weiter\pL*`, `(?:nicht mehr|kaum noch) (?:tragbar|haltbar|zumutbar)`, `untragbar`, `unhaltbar`, `muss sich (?:\w+ ){0,2}?(?:ä|ae)ndern`,
+			`(?:k(?:ö|oe)nnen|kann|konnten|konnte) (?:\w+ ){0,3}?(?:nie|niemals|nicht mehr)\b`,
+			`(?:an|auf) (?:die |der |unsere |ihre |seine |eine )?(?:\w+ )?grenzen?\b`, `\pL*limit erreicht`, `(?:ist|sind) (?:\w+ )?(?:begrenzt|limitiert) auf`, `nur bis (?:zu )?(?:\d+|zwei|drei|f(?:ü|ue)nf|zehn)`, `scheiter\pL*`, `gescheitert`,
+			`(?:keiner|niemand) (?:\w+ ){0,2}?(?:pflegt|aktualisiert|aktuell h(?:ä|ae)lt|schaut rein|nutzt)`,
+		},
+		forced: []string{`insolven\pL*`, `pleite`, `macht (?:\w+ )?dicht`, `(?:schlie(?:ß|ss)t|schlie(?:ß|ss)en) (?:\w+ ){0,2}?(?:den betrieb|das gesch(?:ä|ae)ft|die firma)`, `stellt (?:\w+ )?(?:den )?betrieb ein`, `zieht sich (?:\w+ ){0,2}?zur(?:ü|ue)ck`},
+		story: []string{
+			`schon (?:\d+|zwei|drei|vier|f(?:ü|ue)nf|mehrere|etliche) ?mal`, `(?:schon |bereits )?zum (?:\d+\.|zweiten|dritten|vierten|x-ten) mal`,
+			`(?:\d+ ?%|die h(?:ä|ae)lfte|ein drittel|ein viertel|jede[rs]? (?:zweite|dritte|vierte|f(?:ü|ue)nfte)|die meisten) (?:der |unserer |aller |unsere |von )?(?:\w+ ){0,3}?(?:brech\pL* (?:\w+ ){0,2}?ab|abbr(?:u|e)ch\pL*|spring\pL* (?:\w+ )?ab|k(?:ü|ue)ndig\pL*|storn\pL*|beschwer\pL*|scheiter\pL*|kommen nicht|erscheinen nicht|zahlen nicht|verlassen)`,
+		},
+		trouble: []string{`zu wenig`, `nicht (?:ein)?mal`},
+		goal: []string{
+			`ziel (?:ist|sind|w(?:ä|ae)re|:) (?:\w+ ){0,5}?(?:[+-] ?\d|\d+ ?%|verdoppeln|halbieren|senken|steigern|reduzieren|verk(?:ü|ue)rzen)`,
+			`(?:steigern|senken|reduzieren|erh(?:ö|oe)hen|verk(?:ü|ue)rzen|verringern|verbessern) (?:\w+ ){0,4}?um (?:\d+ ?%|die h(?:ä|ae)lfte|ein drittel)`,
+			`(?:m(?:ö|oe)chten|wollen|planen|will|m(?:ö|oe)chte|werden|wuerden|w(?:ü|ue)rden) (?:\w+ ){0,8}?(?:erstmals|zum ersten mal)`,
+		},
+		denial: []string{`l(?:ä|ae)uft (?:\w+ ){0,2}?(?:ordentlich|stabil|zuverl(?:ä|ae)ssig|sauber)`, `(?:kein|keinen) (?:\w+ )?druck`, `druck gibt es keinen`, `kommen (?:\w+ ){0,2}?(?:gut )?(?:zurecht|klar)`},
+		explore: []string{
+			`markt(?:erkundung|(?:ü|ue)bersicht|(?:ü|ue)berblick|recherche|analyse|sondierung|studie|beobachtung)`, `(?:anbieter|preis|tool|system|software|produkt)vergleich\pL*`, `vergleichen`, `vergleiche (?:\w+ ){0,2}?(?:anbieter|tools|l(?:ö|oe)sungen|systeme|angebote|preise)`,
+			`(?:mich|uns) (?:\w+ ){0,4}?(?:zu )?informier\pL*`, `(?:schaue|schauen|sehe|sehen|gucke|gucken) (?:mich|uns) (?:\w+ )?um`, `umschauen`, `umsehen`, `reinschauen`, `reinzuschauen`, `neugier\pL*`,
+			`(?:schaue|schauen|sehe) (?:mir|uns) (?:\w+ ){0,1}?(?:den )?markt`, `was es (?:da |so |inzwischen |mittlerweile |alles |an [\pL-]+ |auf dem markt ){0,3}gibt`,
+			`(?:kauf|kauft|kaufen) (?:\w+ ){0,2}?nichts`, `nichts (?:\w+ ){0,2}?(?:kaufen|anschaffen)`,
+		},
+		curious: []string{`(?:mich|uns) (?:w(?:ü|ue)rden? )?(?:\w+ ){0,2}?interessier\pL*(?: \pL+)?,? (?:was|wie|ob|welche)`, `(?:sind sie|seid ihr) (?:\w+ )?g(?:ü|ue)nstiger`},
+	},
+	LangFrench: {
+		strong: []string{
+			`(?:ça|ca|cela) ne peut (?:plus|pas) (?:durer|continuer)`, `intenable`, `insoutenable`, `(?:ne|n') (?:\w+ )?(?:peut|peuvent|pouvons|pouvez|pouvait|pouvaient|peux) (?:\w+ )?(?:jamais|plus)\b`,
+			`(?:limit(?:é|e)e?s?|plafonn(?:é|e)e?s?) (?:(?:à|a) |au )`, `atteint (?:\w+ ){0,1}?(?:limite|plafond)s?`, `(?:arrive|arrivons|arrivent) (?:\w+ )?(?:à|a) (?:\w+ )?(?:limite|saturation)`, `(?:é|e)chou\pL*`,
+			`personne ne (?:\w+ )?(?:met (?:à|a) jour|tient (?:à|a) jour|suit|v(?:é|e)rifie|regarde)`,
+		},
+		forced: []string{`faillite`, `liquidation`, `redressement judiciaire`, `ferme (?:ses portes|boutique)`, `cess(?:e|era|ent) (?:son|ses|toute) activit(?:é|e)`},
+		story: []string{
+			`d(?:é|e)j(?:à|a) (?:\d+|deux|trois|quatre|cinq|plusieurs) fois`, `(?:\d+|deux|trois|quatre|cinq|plusieurs)(?:e|\pL*i(?:è|e)me)? fois que`,
+			`(?:\d+ ?%|la moiti(?:é|e)|un tiers|un quart|la plupart) (?:des |de |d')?(?:nos |leurs )?(?:\w+ ){0,3}?(?:abandonn|quitt|annul|r(?:é|e)sili|partent|renonc|se plaign|ne (?:\w+ )?(?:viennent|reviennent|paient|finissent) pas)\pL*`,
+		},
+		trouble: []string{`en moins`, `pas assez`, `m(?:ê|e)me pas`},
+		goal: []string{
+			`objectif (?:est|serait|:|de) (?:\w+ ){0,5}?(?:[+-] ?\d|\d+ ?%|doubler|diviser|r(?:é|e)duire|gagner|augmenter|passer de)`,
+			`(?:augmenter|r(?:é|e)duire|baisser|diminuer|am(?:é|e)liorer|raccourcir) (?:\w+ ){0,4}?de (?:\d+ ?%|moiti(?:é|e))`,
+			`gagner (?:des |plus de |de nouveaux )?(?:abonn(?:é|e)s|clients|ventes|parts de march(?:é|e))`,
+			`(?:voulons|souhaitons|voudrions|aimerions|pr(?:é|e)voyons|veut|souhaite|voudrait|aimerait) (?:\w+ ){0,8}?pour la premi(?:è|e)re fois`,
+		},
+		denial: []string{`(?:tourne|fonctionne|marche) (?:\w+ ){0,1}?(?:correctement|sans (?:souci|probl(?:è|e)me)|de fa(?:ç|c)on stable)`, `(?:on|nous) (?:nous )?(?:d(?:é|e)brouill\pL*|en sort\pL*) (?:\w+ )?avec`, `(?:pas de|aucune) pression`},
+		explore: []string{
+			`comparati\pL*`, `(?:(?:é|e)tude|sondage|consultation|sourcing|panorama|cartographie) (?:\w+ )?(?:de |du )?march(?:é|e)`, `(?:me|nous) renseigner`, `(?:m'|nous )informer`, `par curiosit(?:é|e)`,
+		},
+		curious: []string{`ce qui (?:existe|se fait)`, `(?:(?:ê|e)tes[- ]vous|vous (?:ê|e)tes) (?:\w+ )?moins chers?`},
+	},
+	LangSpanish: {
+		strong: []string{
+			`no (?:puede|podemos|pueden) seguir (?:as(?:í|i)|de esta manera)`, `insostenible`, `(?:nunca|ya no) (?:pueden|podemos|puede|puedo|logramos|consiguen)`,
+			`(?:se (?:nos |me )?queda(?:n)? cort[oa]s?|no (?:nos )?da abasto|no da para m(?:á|a)s)`, `limitad[oa]s? a (?:\d+|dos|tres|cinco|diez)`, `(?:llegamos|lleg(?:ó|o)|llega) al (?:l(?:í|i)mite|tope)`, `fracas\pL*`,
+			`nadie (?:\w+ ){0,2}?(?:actualiz|mantien|revis|consult|usa|lee)\pL*`,
+		},
+		forced: []string{`quiebra`, `quebr(?:ó|o)`, `concurso de acreedores`, `cierra (?:sus puertas|el servicio|la empresa)`, `deja de operar`},
+		story: []string{
+			`ya (?:van|son|llevamos) (?:\w+ )?(?:\d+ |dos |tres |cuatro |varias )?veces`, `(?:dos|tres|cuatro|cinco|varias|\d+) veces que`,
+			`(?:\d+ ?%|la mitad|un tercio|un cuarto|la mayor(?:í|i)a) (?:de )?(?:los |las |nuestros |nuestras )?(?:\w+ ){0,3}?(?:abandon|cancel|se van|se fueron|se quej|renunci|no (?:vuelven|terminan|completan|pagan|vienen))\pL*`,
+		},
+		trouble: []string{`de menos`, `no alcanza`, `ni siquiera`},
+		goal: []string{
+			`objetivo (?:es|ser(?:í|i)a|:|de) (?:\w+ ){0,5}?(?:[+-] ?\d|\d+ ?%|duplicar|reducir|aumentar|ganar|bajar|pasar de)`,
+			`(?:aumentar|reducir|bajar|subir|mejorar|acortar|disminuir) (?:\w+ ){0,4}?(?:un|en un|en) \d+ ?%`,
+			`(?:queremos|quisi(?:é|e)ramos|planeamos|pensamos|vamos a|nos gustar(?:í|i)a|buscamos) (?:\w+ ){0,8}?por primera vez`,
+		},
+		denial: []string{`(?:me|nos) apa(?:ñ|n)\pL*`, `(?:me|nos) (?:las )?arreglo con`, `(?:nos )?arreglamos con`, `sin presi(?:ó|o)n`, `funciona (?:\w+ )?(?:estable|sin problemas|correctamente)`},
+		explore: []string{
+			`comparativ\pL*`, `compar(?:ar|amos|o) (?:\w+ ){0,3}?(?:sistemas|herramientas|proveedores|opciones|soluciones|ofertas|precios|programas)`, `valorar (?:\w+ ){0,2}?(?:herramientas|opciones|proveedores|soluciones|alternativas|sistemas)`,
+			`(?:estudio|sondeo|consulta|an(?:á|a)lisis) (?:\w+ ){0,2}?(?:de |del |al )mercado`, `informar(?:me|nos)`, `por curiosidad`,
+		},
+		curious: []string{`(?:son|sois|es) (?:\w+ )?m(?:á|a)s barat[oa]s?`},
+	},
+}
+
+// needWithBroad returns l with the general signals of lang added.
+func needWithBroad(l needLexicon, lang string) needLexicon {
+	b := needBroad[lang]
+	l.strong = slices.Concat(l.strong, b.strong)
+	l.forced = slices.Concat(l.forced, b.forced)
+	l.trouble = slices.Concat(l.trouble, b.trouble)
+	l.goal = slices.Concat(l.goal, b.goal)
+	l.denial = slices.Concat(l.denial, b.denial)
+	l.explore = slices.Concat(l.explore, b.explore)
+	return l
+}
