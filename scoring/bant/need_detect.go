@@ -322,6 +322,8 @@ var needScopeEnds = map[string]bool{
 	"und": true, "aber": true, "weil": true, "denn": true, "sondern": true,
 	"et": true, "mais": true, "car": true, "donc": true,
 	"y": true, "pero": true, "porque": true, "pues": true,
+	// a dash starts a new statement: "I can't sign contracts - I'm collecting info"
+	"-": true,
 }
 
 // needPurposeWords, just before a negation, make it part of a goal

@@ -264,7 +264,7 @@ var needLexicons = map[string]needLexicon{
 			`curiosit(?:é|e)`, `curieu(?:x|se)`, `me renseigne`, `nous renseignons`, `(?:je|nous|on) regard(?:e|ons) ce qui`, `tour du march(?:é|e)`, `(?:é|e)tudi(?:ons|e) le march(?:é|e)`,
 			`compar(?:e|ons|er)`, `comparatif`, `benchmark`, `(?:une|de|en|ma|notre) veille`, `garde un (?:œ|oe)il`, `tenu inform(?:é|e)`, `juste (?:\w+ ){0,1}?voir`, `pour voir`, `je voulais voir`, `pas int(?:é|e)ress(?:é|e)`,
 			`pas d'achat`, `rien de pr(?:é|e)vu`, `aucun projet`, `r(?:é|e)flexion`, `r(?:é|e)colter des infos`, `je me demandais`, `check (?:\w+ ){0,1}?les alternatives`, `on verra`, `phase de (?:d(?:é|e)couverte|r(?:é|e)flexion)`, `rien de concret`, `pas en recherche`, `pour plus tard`, `tour d'horizon`, `pour information`, `(?:à|a) titre (?:informatif|d'information)`, `pas de projet`, `nous informer`, `tenir au courant`, `(?:voulais|souhaitais) (?:\w+ ){0,1}?conna(?:î|i)tre`,
-			`n'ach(?:è|e)t(?:e|ons|ent) rien`, `tout ce qu'il (?:nous )?faut`, `de c(?:ô|o)t(?:é|e)`, `sous le coude`, `on ne sait jamais`, `jette un (?:œ|oe)il`, `jeter un (?:œ|oe)il`,
+			`n'ach(?:è|e)t(?:e|ons|ent) rien`, `tout ce qu'il (?:nous )?faut`, `(?:garde|gardons|garder|mets|mettons|mettre|conserve) (?:\w+ ){0,3}?de c(?:ô|o)t(?:é|e)`, `sous le coude`, `on ne sait jamais`, `jette un (?:œ|oe)il`, `jeter un (?:œ|oe)il`,
 		},
 		urgent: []string{`urgent(?:e|es)?`, `urgence`, `au plus vite`, `d(?:è|e)s que possible`, `rapidement`, `imm(?:é|e)diatement`, `tr(?:è|e)s vite`, `prioritaire`, `critique`},
 	},
