@@ -38,6 +38,7 @@ type needBroadLexicon struct {
 var needBroad = map[string]needBroadLexicon{
 	LangEnglish: {
 		strong: []string{
+			`(?:fail|fails|failing|break|breaks|breaking|crash|crashes) (?:down )?(?:constantly|all the time|regularly|often|again and again|every (?:week|day|month))`, `regret\w*`,
 			`(?:arrived|came|delivered|was delivered|were delivered) (?:\w+ )?(?:damaged|broken|defective|incomplete|cracked)`, `(?:running|runs|run|getting) hot`, `overheat\w*`, `(?:started|starts|keeps) (?:smoking|sparking|leaking)`, `burning smell`, `(?:is|are|sits|sit|been|stands) (?:\w+ )?(?:idle|at a standstill)`, `at a standstill`, `(?:died|gave out|packed up|conked out|broke down|broken down)`, `(?:won't|wont|doesn't|does not|didn't) (?:\w+ )?(?:start|turn on|boot)`, `(?:freezes|freezing|froze|hangs) (?:\w+ ){0,2}?(?:every|again|constantly|all the time|several)`, `(?:afraid|worried|scared|fear\w*) (?:\w+ ){0,4}?(?:break|fail|crash|go down|lose|collapse)\w*`, `(?:let us down|left us in the lurch|(?:has|have) dropped us|pulled out on us)`, `still (?:not|isn't|aren't|hasn't|haven't) (?:\w+ )?(?:ready|done|fixed|arrived|delivered|working|repaired)`, `(?:can't|cannot|unable to|couldn't|could not) (?:\w+ )?(?:sell|present|use|operate|produce|ship|open|launch|show)`, `(?:catastroph\w*|disastrous|dismal|terrible|awful|horrible)`, `(?:exhausted|burnt out|burned out|worn out)`, `(?:turn|turning|turned) (?:away|down) (?:\w+ ){0,1}?(?:orders|customers|clients|business|work|jobs|bookings|guests)`, `(?:at|to) (?:full |the )?(?:capacity|limit)`, `(?:nobody|no one|hardly anyone) (?:\w+ )?(?:knows|buys|sees|opens|visits|comes|reads)`, `(?:can't|cannot|struggl\w* to) (?:\w+ ){0,1}?(?:find|hire|recruit) (?:\w+ ){0,1}?(?:staff|drivers|people|workers|candidates|technicians|nurses)`, `(?:have|has) to stop (?:the )?(?:line|machine|production)`,
 			`(?:can't|cannot|can not) (?:go on|continue) like this`, `(?:is|are|isn't|is not|no longer) (?:\w+ )?(?:un)?sustainable`, `enough is enough`, `(?:has|have) to change`,
 			`(?:can|could) (?:never|no longer)`, `(?:are|is|were|was) (?:never|no longer) able to`, `never (?:get|gets|got) to`,
@@ -50,7 +51,7 @@ var needBroad = map[string]needBroadLexicon{
 		story: []string{
 			`without (?:\w+ ){0,3}?(?:we|they|i) (?:can't|cannot|won't be able to|are not allowed to)`,
 			`(?:\d+|two|three|four|five|several|multiple) times (?:now|already|so far|this (?:week|month|year|quarter)|in the (?:last|past))`, `(?:already|now) (?:\d+|two|three|four|five|several) times`,
-			`(?:\d+ ?%|\d+ (?:out )?of (?:every )?(?:\d+|ten|five)|half|a third|a quarter|most) (?:of )?(?:our |the |all |their )?(?:\w+ ){0,3}?(?:abandon|drop(?:s|ped)? (?:off|out)|quit|churn|cancel|leave|left|bounce|fail|complain|give up|gave up|never (?:come|return|pay|finish)|don't (?:come|return|pay|finish)|do not (?:come|return|pay|finish))\w*`,
+			`(?:\d+ ?%|\d+ (?:out )?of (?:every )?(?:\d+|ten|five)|half|a third|a quarter|most) (?:of )?(?:our |the |all |their )?(?:\w+ ){0,3}?(?:abandon|drop(?:s|ped)? (?:off|out)|quit|churn|cancel|leave|left|bounce|fail|complain|give up|gave up|never \w+|(?:don't|do not|didn't|did not|can't|cannot|couldn't|could not) \w+)\w*`,
 		},
 		trouble: []string{`too (?:few|little)`, `short (?:by|of)`, `not even`, `(?:don't|do not|doesn't|does not|didn't) even`},
 		goal: []string{
@@ -69,6 +70,7 @@ var needBroad = map[string]needBroadLexicon{
 	},
 	LangGerman: {
 		strong: []string{
+			`f(?:ä|ae)llt (?:\w+ ){0,2}?(?:st(?:ä|ae)ndig|dauernd|oft|immer wieder|regelm(?:ä|ae)(?:ß|ss)ig) aus`, `bereu\pL*`,
 			`(?:kam|kamen|wurde|wurden|ist|sind) (?:\w+ ){0,2}?(?:beschädigt|beschaedigt|defekt|kaputt|unvollst(?:ä|ae)ndig) an`, `besch(?:ä|ae)digt`, `defekt\pL*`, `(?:ü|ue)berhitz\pL*`, `hei(?:ß|ss) gelaufen`, `qualm\pL*`, `raucht`, `abgeraucht`, `hin(?:ü|ue)ber`, `springt (?:\w+ ){0,2}?nicht (?:mehr )?an`, `(?:linie|anlage|maschine|produktion|band|halle|presse|fahrzeug|stapler) (?:\w+ ){0,1}?steht`, `(?:friert|h(?:ä|ae)ngt) (?:\w+ ){0,3}?(?:ein|auf)\b`, `(?:angst|sorge|bef(?:ü|ue)rchte|f(?:ü|ue)rchte)\pL* (?:\w+ ){0,5}?(?:kaputt|ausf(?:ä|ae)ll|bricht|brechen|verlier|stillstand)\pL*`, `(?:im stich gelassen|h(?:ä|ae)ngen (?:ge)?lassen|abgesprungen)`, `(?:immer noch|noch immer) nicht (?:\w+ )?(?:fertig|da|geliefert|repariert|behoben)`, `(?:k(?:ö|oe)nnen|d(?:ü|ue)rfen|kann|darf) (?:\w+ ){0,3}?(?:nicht|nichts) (?:\w+ ){0,2}?(?:verkaufen|pr(?:ä|ae)sentieren|nutzen|benutzen|produzieren|liefern|starten|zeigen)`, `katastroph\pL*`, `desastr\pL*`, `miserabel`, `ersch(?:ö|oe)pft`, `ausgebrannt`, `(?:auftr(?:ä|ae)ge|anfragen|kunden) (?:\w+ ){0,2}?ablehnen`, `am limit`, `kaum jemand\pL*`, `erreich\pL* (?:\w+ )?kaum`, `(?:finden|bekommen|kriegen) (?:\w+ ){0,2}?(?:kaum|keine|nicht genug) (?:\w+ )?(?:leute|personal|fahrer|fachkr(?:ä|ae)fte|mitarbeiter|bewerber)\pL*`, `(?:finden|bekommen) (?:\w+ ){0,1}?kaum noch`, `gar (?:keine?n?|nichts)\b`, `(?:schick|send)\pL* (?:\w+ ){0,3}?zur(?:ü|ue)ck`,
 			`so (?:kann|geht|darf) es nicht weiter\pL*`, `(?:nicht mehr|kaum noch) (?:tragbar|haltbar|zumutbar)`, `untragbar`, `unhaltbar`, `muss sich (?:\w+ ){0,2}?(?:ä|ae)ndern`,
 			`(?:k(?:ö|oe)nnen|kann|konnten|konnte) (?:\w+ ){0,3}?(?:nie|niemals|nicht mehr)\b`,
@@ -77,9 +79,9 @@ var needBroad = map[string]needBroadLexicon{
 		},
 		forced: []string{`insolven\pL*`, `pleite`, `macht (?:\w+ )?dicht`, `(?:schlie(?:ß|ss)t|schlie(?:ß|ss)en) (?:\w+ ){0,2}?(?:den betrieb|das gesch(?:ä|ae)ft|die firma)`, `stellt (?:\w+ )?(?:den )?betrieb ein`, `zieht sich (?:\w+ ){0,2}?zur(?:ü|ue)ck`},
 		story: []string{
-			`sonst (?:\w+ ){0,4}?(?:nicht|nichts|kein|keine|keinen|droh\pL*|verlier\pL*|m(?:ü|ue)ssen)`, `ohne (?:\w+ ){0,3}?(?:k(?:ö|oe)nnen|d(?:ü|ue)rfen) (?:wir|sie|die) (?:\w+ ){0,2}?nicht`,
+			`sonst (?:\w+ ){0,6}?(?:nicht|nichts|kein|keine|keinen|droh\pL*|verlier\pL*|m(?:ü|ue)ssen)`, `ohne (?:\w+ ){0,3}?(?:k(?:ö|oe)nnen|d(?:ü|ue)rfen) (?:wir|sie|die) (?:\w+ ){0,2}?nicht`,
 			`schon (?:\d+|zwei|drei|vier|f(?:ü|ue)nf|mehrere|etliche) ?mal`, `(?:schon |bereits )?zum (?:\d+\.|zweiten|dritten|vierten|x-ten) mal`,
-			`(?:\d+ ?%|die h(?:ä|ae)lfte|ein drittel|ein viertel|jede[rs]? (?:zweite|dritte|vierte|f(?:ü|ue)nfte)|die meisten) (?:der |unserer |aller |unsere |von )?(?:\w+ ){0,3}?(?:brech\pL* (?:\w+ ){0,2}?ab|abbr(?:u|e)ch\pL*|spring\pL* (?:\w+ )?ab|k(?:ü|ue)ndig\pL*|storn\pL*|beschwer\pL*|scheiter\pL*|kommen nicht|erscheinen nicht|zahlen nicht|verlassen)`,
+			`(?:\d+ ?%|die h(?:ä|ae)lfte|ein drittel|ein viertel|jede[rs]? (?:zweite|dritte|vierte|f(?:ü|ue)nfte)|die meisten) (?:der |unserer |aller |unsere |von )?(?:\w+ ){0,3}?(?:brech\pL* (?:\w+ ){0,2}?ab|abbr(?:u|e)ch\pL*|spring\pL* (?:\w+ )?ab|k(?:ü|ue)ndig\pL*|storn\pL*|beschwer\pL*|scheiter\pL*|\pL+ (?:\w+ ){0,3}?(?:nicht|nie|nichts)|verlassen)`,
 		},
 		trouble: []string{`zu wenig`, `nicht (?:ein)?mal`},
 		goal: []string{
@@ -99,6 +101,7 @@ var needBroad = map[string]needBroadLexicon{
 	},
 	LangFrench: {
 		strong: []string{
+			`tomb(?:e|ent) (?:\w+ ){0,2}?(?:sans cesse|tout le temps|souvent|r(?:é|e)guli(?:è|e)rement) en panne`, `regrett\pL*`,
 			`(?:arriv|livr|re(?:ç|c)u)\pL* (?:\w+ )?(?:endommag|ab(?:î|i)m|cass|incomplet|d(?:é|e)fectu)\pL*`, `endommag\pL*`, `surchauff\pL*`, `(?:à|a) l'arr(?:ê|e)t`, `(?:ligne|production|machine|atelier|cha(?:î|i)ne) (?:\w+ ){0,2}?(?:bloqu|arr(?:ê|e)t)\pL*`, `fuite`, `d(?:é|e)chir\pL*`, `(?:fait|font) (?:un )?bruit`, `(?:crain\pL*|peur (?:de|que|d'))`, `(?:nous|m') (?:a|ont) l(?:â|a)ch(?:é|e)s?`, `(?:a|ont) l(?:â|a)ch(?:é|e)`, `(?:toujours|encore) pas (?:\w+ )?(?:pr(?:ê|e)ts?|fini|arriv(?:é|e)|livr(?:é|e)|r(?:é|e)par(?:é|e))`, `(?:risqu\pL*) (?:la |une |de |d'|des |le )`, `ne (?:\w+ )?(?:compren\pL*|voi\pL*|trouv\pL*) rien`, `ne (?:\w+ )?(?:peu\pL*|pourr\pL*) rien (?:pr(?:é|e)senter|vendre|montrer|livrer|produire|voir|trouver)`, `catastroph\pL*`, `d(?:é|e)sastr\pL*`, `(?:é|e)puis(?:é|e)s?`, `(?:à|a) bout`, `refus\pL* (?:des |de |du )?(?:commandes|clients|chantiers|travail|r(?:é|e)servations)`, `personne ne (?:\w+ )?(?:conna(?:î|i)t|ach(?:è|e)te|voit|lit|ouvre|vient)`, `(?:peine|mal) (?:à|a) (?:recruter|trouver)`, `rafistol\pL*`, `(?:toutes les|chaque) (?:deux |quelques |\d+ )?(?:minutes|heures)`,
 			`(?:ça|ca|cela) ne peut (?:plus|pas) (?:durer|continuer)`, `intenable`, `insoutenable`, `(?:ne|n') (?:\w+ )?(?:peut|peuvent|pouvons|pouvez|pouvait|pouvaient|peux) (?:\w+ )?(?:jamais|plus)\b`,
 			`(?:limit(?:é|e)e?s?|plafonn(?:é|e)e?s?) (?:(?:à|a) |au )`, `atteint (?:\w+ ){0,1}?(?:limite|plafond)s?`, `(?:arrive|arrivons|arrivent) (?:\w+ )?(?:à|a) (?:\w+ )?(?:limite|saturation)`, `(?:é|e)chou\pL*`,
@@ -108,7 +111,7 @@ var needBroad = map[string]needBroadLexicon{
 		story: []string{
 			`sans (?:\w+ ){0,3}?(?:on|nous|ils|je) ne (?:peu\pL*|pourr\pL*)`, `sinon (?:on|nous|ils|le|la|les)`,
 			`d(?:é|e)j(?:à|a) (?:\d+|deux|trois|quatre|cinq|plusieurs) fois`, `(?:\d+|deux|trois|quatre|cinq|plusieurs)(?:e|\pL*i(?:è|e)me)? fois que`,
-			`(?:\d+ ?%|la moiti(?:é|e)|un tiers|un quart|la plupart) (?:des |de |d')?(?:nos |leurs )?(?:\w+ ){0,3}?(?:abandonn|quitt|annul|r(?:é|e)sili|partent|renonc|se plaign|ne (?:\w+ )?(?:viennent|reviennent|paient|finissent) pas)\pL*`,
+			`(?:\d+ ?%|la moiti(?:é|e)|un tiers|un quart|la plupart) (?:des |de |d')?(?:nos |leurs )?(?:\w+ ){0,3}?(?:abandonn|quitt|annul|r(?:é|e)sili|partent|renonc|se plaign|ne (?:\w+ )?\pL+ (?:pas|jamais|rien))\pL*`,
 		},
 		trouble: []string{`en moins`, `pas assez`, `m(?:ê|e)me pas`},
 		goal: []string{
@@ -126,6 +129,7 @@ var needBroad = map[string]needBroadLexicon{
 	},
 	LangSpanish: {
 		strong: []string{
+			`(?:falla|fallan|se rompe|se rompen|se aver(?:í|i)an?|se cae|se caen) (?:\w+ )?(?:constantemente|siempre|cada dos por tres|a menudo|todo el tiempo|continuamente)`, `arrepent\pL*`,
 			`(?:lleg|entreg)\pL* (?:\w+ )?(?:dañad|danad|rot[oa]|incomplet|golpead|defectuos)\pL*`, `(?:dañad|averiad|estropead)[oa]s?`, `sobrecalent\pL*`, `(?:hace|hacen) (?:un )?ruido`, `(?:miedo|temo|me temo)`, `(?:se ha|se han|se) (?:desgarr|romp|rompi|estrope|aver)\pL*`, `desgarr\pL*`, `fuga`, `(?:l(?:í|i)nea|m(?:á|a)quina|producci(?:ó|o)n|planta) (?:\w+ ){0,2}?parad[oa]`, `(?:nos|me) (?:dej(?:ó|o|aron)|fall(?:ó|o|aron)) (?:tirad|colgad)\pL*`, `(?:todav(?:í|i)a|a(?:ú|u)n) no (?:\w+ )?(?:est(?:á|a)n?|ha|han) (?:\w+ )?(?:list|llegad|arreglad|entregad)\pL*`, `(?:riesgo de|arriesg\pL*)`, `no (?:pueden|podemos|puede|puedo) (?:\w+ )?(?:presentar|vender|trabajar|usar|producir|entregar|operar|mostrar)\pL*`, `catastr(?:ó|o)fic\pL*`, `desastr\pL*`, `p(?:é|e)sim[oa]s?`, `(?:agotad|destrozad|quemad)[oa]s?`, `dejando pasar`, `rechaz\pL* (?:\w+ )?(?:pedidos|clientes|trabajos|reservas)`, `al (?:l(?:í|i)mite|tope)`, `nadie (?:\w+ )?(?:conoce|compra|ve|abre|visita)`, `no (?:encontramos|conseguimos|hay) (?:\w+ ){0,1}?(?:personal|conductores|gente|candidatos|t(?:é|e)cnicos)`, `(?:tenemos|hay) que parar`, `(?:lo|la|los|las) (?:\w+ )?(?:apañ|apan|parch)\pL* con`, `dej\pL* sin (?:servicio|luz|agua|sistema|conexi)\pL*`, `tard(?:o|amos|an|a) (?:\w+ ){0,1}?(?:mucho|horas|d(?:í|i)as|semanas|\d+)`, `(?:d(?:í|i)as|jornadas|semanas) enter[oa]s`, `la jornada (?:entera|completa)`, `(?:perd|pierd)\pL* (?:un |el |hasta un |casi un )?\d+ ?%`, `(?:veces|vez) (?:al|por|cada) (?:turno|hora|d(?:í|i)a|semana)`, `(?:hemos )?tirado`, `quej\pL*`, `(?:cada|toda) (?:pocos|pocas|dos|tres|\d+) (?:minutos|horas)`,
 			`no (?:puede|podemos|pueden) seguir (?:as(?:í|i)|de esta manera)`, `insostenible`, `(?:nunca|ya no) (?:pueden|podemos|puede|puedo|logramos|consiguen)`,
 			`(?:se (?:nos |me )?queda(?:n)? cort[oa]s?|no (?:nos )?da abasto|no da para m(?:á|a)s)`, `limitad[oa]s? a (?:\d+|dos|tres|cinco|diez)`, `(?:llegamos|lleg(?:ó|o)|llega) al (?:l(?:í|i)mite|tope)`, `fracas\pL*`,
@@ -135,7 +139,7 @@ var needBroad = map[string]needBroadLexicon{
 		story: []string{
 			`sin (?:\w+ ){0,3}?no (?:podemos|pueden|podremos|puedo)`, `de lo contrario`,
 			`ya (?:van|son|llevamos) (?:\w+ )?(?:\d+ |dos |tres |cuatro |varias )?veces`, `(?:dos|tres|cuatro|cinco|varias|\d+) veces que`,
-			`(?:\d+ ?%|la mitad|un tercio|un cuarto|la mayor(?:í|i)a) (?:de )?(?:los |las |nuestros |nuestras )?(?:\w+ ){0,3}?(?:abandon|cancel|se van|se fueron|se quej|renunci|no (?:vuelven|terminan|completan|pagan|vienen))\pL*`,
+			`(?:\d+ ?%|la mitad|un tercio|un cuarto|la mayor(?:í|i)a) (?:de )?(?:los |las |nuestros |nuestras )?(?:\w+ ){0,3}?(?:abandon|cancel|se van|se fueron|se quej|renunci|no \pL+|nunca \pL+)\pL*`,
 		},
 		trouble: []string{`de menos`, `no alcanza`, `ni siquiera`},
 		goal: []string{

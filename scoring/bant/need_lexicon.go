@@ -193,7 +193,7 @@ var needLexicons = map[string]needLexicon{
 			`nicht mehr`, `keine (?:\w+ ){0,2}?mehr`, `l(?:ö|oe)sen`,
 		},
 		info:   []string{`angebot`, `informationen`, `infos?`, `wissen`, `erfahren`, `preise?`, `preisliste`, `demo`, `termin`, `r(?:ü|ue)ckruf`, `kennenlernen`, `unterlagen`, `kosten`, `bestellen`, `offerte`, `folien`},
-		solved: []string{`gel(?:ö|oe)st`, `korrigiert`, `(?:ist|sind) (?:das |es )?vorbei`, `(?:das|es) ist vorbei`, `behoben`, `fr(?:ü|ue)her`, `damals`, `seit wir`, `erledigt`, `im griff`, `(?:vorherige[nr]?|frühere[nr]?|alte[nr]?) (?:anbieter|dienstleister|system|software|tool)`},
+		solved: []string{`gel(?:ö|oe)st`, `korrigiert`, `(?:ist|sind) (?:das |es )?vorbei`, `(?:das|es) ist vorbei`, `behoben`, `fr(?:ü|ue)her`, `damals`, `seit wir`, `(?:ist|sind|wurde|wurden|war|waren|hat sich) (?:\w+ ){0,5}?erledigt`, `(?:das|es) (?:ist |hat sich )?erledigt`, `im griff`, `(?:vorherige[nr]?|frühere[nr]?|alte[nr]?) (?:anbieter|dienstleister|system|software|tool)`},
 		denial: []string{
 			`läuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `laeuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `läuft alles`, `laeuft alles`, `klappt (?:\w+ ){0,3}?gut`,
 			`(?:sind|bin|sehr|eigentlich|durchaus|recht|ganz|voll) (?:\w+ ){0,2}?zufrieden`, `zufrieden mit`, `keine (?:akuten |konkreten |größeren |groesseren )?(?:schmerzpunkte|probleme)`, `ohne probleme`, `keinen grund`, `keinen (?:akuten |konkreten )?bedarf`, `kein (?:akuter |konkreter )?bedarf`,
