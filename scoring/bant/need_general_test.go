@@ -67,6 +67,41 @@ var needGeneralCases = []needCase{
 	// "not even"
 	{name: "gen-fr-48", text: "On envoie les relances à la main et on ne sait même pas qui les lit.", want: "stated"},
 	{name: "gen-en-49", text: "We copy the order lines by hand and don't even know which ones shipped.", want: "stated"},
+	// equipment failing, delivered damaged, standing still
+	{name: "gen-en-53", text: "The label printer on line 3 started smoking during the night shift.", want: "stated"},
+	{name: "gen-de-54", text: "Der Kompressor springt seit gestern nicht mehr an.", want: "stated"},
+	{name: "gen-fr-55", text: "Les palettes sont arrivées endommagées pour la deuxième livraison.", want: "stated"},
+	{name: "gen-es-56", text: "La envasadora lleva parada desde el lunes y la línea está parada.", want: "stated"},
+	{name: "gen-en-57", text: "The goods arrived on Monday, thanks; please invoice us for the rest.", want: ""},
+	// fear of a breakdown, makeshift repairs
+	{name: "gen-fr-58", text: "Le compresseur fait un bruit bizarre et je crains la panne en plein été.", want: "stated"},
+	{name: "gen-es-59", text: "La cinta la vamos parcheando con cinta americana cada semana.", want: "stated"},
+	{name: "gen-de-60", text: "Ich habe Sorge, dass die Kühlung im Sommer ausfällt.", want: "stated"},
+	// a blocker: otherwise, without it we cannot
+	{name: "gen-de-61", text: "Das Zertifikat muss bis Juni erneuert sein, sonst dürfen wir nicht mehr an Kliniken liefern.", want: "stated"},
+	{name: "gen-fr-62", text: "Sans notice en allemand, nous ne pouvons pas vendre la machine à Munich.", want: "stated"},
+	{name: "gen-es-63", text: "Sin el manual traducido no podemos exportar a Brasil.", want: "stated"},
+	{name: "gen-en-64", text: "Without the translated leaflet we can't ship to Quebec.", want: "stated"},
+	{name: "gen-de-65", text: "Bitte schicken Sie die Rechnung mit Bestellnummer, sonst kann die Buchhaltung sie nicht buchen.", want: "!stated"},
+	{name: "gen-fr-66", text: "Je suis stagiaire, je ne peux rien signer ; avez-vous une offre gratuite ?", want: "!stated"},
+	// a supplier letting the writer down, something still not ready
+	{name: "gen-fr-67", text: "Notre traiteur nous a lâchés à deux semaines du gala.", want: "stated"},
+	{name: "gen-en-68", text: "The signage for the new branch is still not ready and we open on the 3rd.", want: "stated"},
+	// falling figures, catastrophic results, turning work away, no staff
+	{name: "gen-en-69", text: "Footfall in our two cafés has been down since the roadworks started.", want: "stated"},
+	{name: "gen-es-70", text: "Las matrículas del máster cayeron un 20 % respecto al curso anterior.", want: "stated"},
+	{name: "gen-fr-71", text: "Nos résultats de la saison d'hiver sont catastrophiques.", want: "stated"},
+	{name: "gen-es-72", text: "Estamos dejando pasar pedidos porque el horno va al límite.", want: "stated"},
+	{name: "gen-de-73", text: "Wir finden kaum noch Pflegekräfte für die Nachtschicht.", want: "stated"},
+	{name: "gen-en-74", text: "Our error rate has been down since the new scanners came in, thanks.", want: "!stated"},
+	// a share of people who do not do something
+	{name: "gen-fr-75", text: "Un tiers des participants ne reçoivent jamais le lien de connexion.", want: "stated"},
+	{name: "gen-en-76", text: "About half of our drivers never open the delivery app.", want: "stated"},
+	// no purchase planned, research lists, not decided
+	{name: "gen-fr-77", text: "Aucun achat n'est prévu cette année, je voulais juste vos délais.", want: "exploring"},
+	{name: "gen-es-78", text: "Tranquilos: no vamos a comprar nada hasta el año que viene.", want: "exploring"},
+	{name: "gen-de-79", text: "Ich recherchiere gerade Anbieter für Kantinensoftware.", want: "exploring"},
+	{name: "gen-en-80", text: "I'm an assistant and can't approve anything - I'm just collecting info for my director.", want: "exploring"},
 	// a rule that is no forced change
 	{name: "gen-es-50", text: "La normativa interna exige tres presupuestos, ¿me envían uno para 10 licencias?", want: "!stated"},
 	// nobody updates
