@@ -102,6 +102,10 @@ var needGeneralCases = []needCase{
 	{name: "gen-es-78", text: "Tranquilos: no vamos a comprar nada hasta el año que viene.", want: "exploring"},
 	{name: "gen-de-79", text: "Ich recherchiere gerade Anbieter für Kantinensoftware.", want: "exploring"},
 	{name: "gen-en-80", text: "I'm an assistant and can't approve anything - I'm just collecting info for my director.", want: "exploring"},
+	{name: "gen-fr-81", text: "Notre chariot élévateur ne démarre plus depuis ce matin.", want: "stated"},
+	{name: "gen-es-82", text: "La carretilla no arranca desde esta mañana.", want: "stated"},
+	{name: "gen-en-83", text: "We've patched the conveyor belt up with cable ties twice this week.", want: "stated"},
+	{name: "gen-de-84", text: "Das Förderband ist nur noch provisorisch geflickt.", want: "stated"},
 	// a rule that is no forced change
 	{name: "gen-es-50", text: "La normativa interna exige tres presupuestos, ¿me envían uno para 10 licencias?", want: "!stated"},
 	// nobody updates
