@@ -52,11 +52,13 @@ var needBroad = map[string]needBroadLexicon{
 			`(?:is|are|was|will be|be) (?:\w+ ){0,1}?(?:shutting|closing) down`, `(?:shuts?|closes?) down`, `(?:going|gone|went) (?:out of business|bust|under)`, `bankrupt\w*`, `insolven\w*`, `(?:pulling|pulls|pulled) out of`,
 		},
 		story: []string{
+			`end(?:s|ed)? up (?:[\w-]+ing|having to|doing)`, `(?:bounce[sd]?|bouncing) back`, `(?:get|gets|got|come|comes|came) (?:\w+ )?back (?:to us )?(?:because|due to|with)`,
 			`without (?:[\pL\w'-]+,? ){0,4}?(?:we|they|i) (?:can't|cannot|won't be able to|are not allowed to)`,
 			`(?:\d+|two|three|four|five|several|multiple) times (?:now|already|so far|this (?:week|month|year|quarter)|in the (?:last|past))`, `(?:already|now) (?:\d+|two|three|four|five|several) times`,
 			`(?:\d+ ?%|\d+ (?:out )?of (?:every )?(?:\d+|ten|five)|half|a third|a quarter|most) (?:of )?(?:our |the |all |their )?(?:\w+ ){0,3}?(?:abandon|drop(?:s|ped)? (?:off|out)|quit|churn|cancel|leave|left|bounce|fail|complain|give up|gave up|never \w+|(?:don't|do not|didn't|did not|can't|cannot|couldn't|could not) \w+)\w*`,
 		},
-		trouble: []string{`too (?:few|little)`, `short (?:by|of)`, `not even`, `(?:don't|do not|doesn't|does not|didn't) even`},
+		trouble: []string{
+			`incorrect`, `too (?:few|little)`, `short (?:by|of)`, `not even`, `(?:don't|do not|doesn't|does not|didn't) even`},
 		goal: []string{
 			`(?:goal|objective|target|aim) (?:is|of|:) (?:\w+ ){0,4}?(?:[+-] ?\d|\d+ ?%|double|triple|halve|from \d+ to \d+)`,
 			`(?:increase|grow|boost|raise|cut|reduce|lower|improve|lift|shorten|decrease) (?:\w+ ){0,4}?by (?:\d+ ?%|half|a third)`,
@@ -85,11 +87,13 @@ var needBroad = map[string]needBroadLexicon{
 		},
 		forced: []string{`insolven\pL*`, `pleite`, `macht (?:\w+ )?dicht`, `(?:schlie(?:ß|ss)t|schlie(?:ß|ss)en) (?:\w+ ){0,2}?(?:den betrieb|das gesch(?:ä|ae)ft|die firma)`, `stellt (?:\w+ )?(?:den )?betrieb ein`, `zieht sich (?:\w+ ){0,2}?zur(?:ü|ue)ck`},
 		story: []string{
+			`(?:am ende|letztlich|schlussendlich|schlie(?:ß|ss)lich) (?:\w+ ){0,2}?(?:m(?:ü|ue)ssen|muss|landen|landet)`, `landen (?:\w+ ){0,3}?(?:wieder|doch) (?:bei|in)`,
 			`sonst (?:\w+ ){0,6}?(?:nicht|nichts|kein|keine|keinen|droh\pL*|verlier\pL*|m(?:ü|ue)ssen)`, `ohne (?:[\pL\w'-]+,? ){0,4}?(?:k(?:ö|oe)nnen|d(?:ü|ue)rfen) (?:wir|sie|die) (?:\w+ ){0,2}?nicht`,
 			`schon (?:\d+|zwei|drei|vier|f(?:ü|ue)nf|mehrere|etliche) ?mal`, `(?:schon |bereits )?zum (?:\d+\.|zweiten|dritten|vierten|x-ten) mal`,
 			`(?:\d+ ?%|die h(?:ä|ae)lfte|ein drittel|ein viertel|jede[rs]? (?:zweite|dritte|vierte|f(?:ü|ue)nfte)|die meisten) (?:der |unserer |aller |unsere |von )?(?:\w+ ){0,3}?(?:brech\pL* (?:\w+ ){0,2}?ab|abbr(?:u|e)ch\pL*|spring\pL* (?:\w+ )?ab|k(?:ü|ue)ndig\pL*|storn\pL*|beschwer\pL*|scheiter\pL*|\pL+ (?:\w+ ){0,3}?(?:nicht|nie|nichts)|verlassen)`,
 		},
-		trouble: []string{`zu wenig`, `nicht (?:ein)?mal`},
+		trouble: []string{
+			`fehlerhaft\pL*`, `zu wenig`, `nicht (?:ein)?mal`},
 		goal: []string{
 			`ziel (?:ist|sind|w(?:ä|ae)re|:) (?:\w+ ){0,5}?(?:[+-] ?\d|\d+ ?%|verdoppeln|halbieren|senken|steigern|reduzieren|verk(?:ü|ue)rzen)`,
 			`(?:steigern|senken|reduzieren|erh(?:ö|oe)hen|verk(?:ü|ue)rzen|verringern|verbessern) (?:\w+ ){0,4}?um (?:\d+ ?%|die h(?:ä|ae)lfte|ein drittel)`,
@@ -118,11 +122,13 @@ var needBroad = map[string]needBroadLexicon{
 		},
 		forced: []string{`faillite`, `liquidation`, `redressement judiciaire`, `ferme (?:ses portes|boutique)`, `cess(?:e|era|ent) (?:son|ses|toute) activit(?:é|e)`},
 		story: []string{
+			`(?:finit|finissons|finissent|finissait) (?:\w+ ){0,2}?par`, `revien(?:nen)?t (?:\w+ ){0,2}?(?:(?:à|a) cause|en raison)`,
 			`sans (?:[\pL\w'-]+,? ){0,4}?(?:on|nous|ils|je) ne (?:peu\pL*|pou\pL*)`, `sinon (?:on|nous|ils|le|la|les)`,
 			`d(?:é|e)j(?:à|a) (?:\d+|deux|trois|quatre|cinq|plusieurs) fois`, `(?:\d+|deux|trois|quatre|cinq|plusieurs)(?:e|\pL*i(?:è|e)me)? fois que`,
 			`(?:\d+ ?%|la moiti(?:é|e)|un tiers|un quart|la plupart) (?:des |de |d')?(?:nos |leurs )?(?:\w+ ){0,3}?(?:abandonn|quitt|annul|r(?:é|e)sili|partent|renonc|se plaign|ne (?:\w+ )?\pL+ (?:pas|jamais|rien))\pL*`,
 		},
-		trouble: []string{`en moins`, `pas assez`, `m(?:ê|e)me pas`},
+		trouble: []string{
+			`erron(?:é|e)e?s?`, `incorrecte?s?`, `en moins`, `pas assez`, `m(?:ê|e)me pas`},
 		goal: []string{
 			`objectif (?:est|serait|:|de) (?:\w+ ){0,5}?(?:[+-] ?\d|\d+ ?%|doubler|diviser|r(?:é|e)duire|gagner|augmenter|passer de)`,
 			`(?:augmenter|r(?:é|e)duire|baisser|diminuer|am(?:é|e)liorer|raccourcir) (?:\w+ ){0,4}?de (?:\d+ ?%|moiti(?:é|e))`,
@@ -149,11 +155,13 @@ var needBroad = map[string]needBroadLexicon{
 		},
 		forced: []string{`quiebra`, `quebr(?:ó|o)`, `concurso de acreedores`, `cierra (?:sus puertas|el servicio|la empresa)`, `deja de operar`},
 		story: []string{
+			`(?:nos|me|les) devuelv\pL*`,
 			`sin (?:[\pL\w'-]+,? ){0,4}?no (?:podemos|pueden|podremos|puedo)`, `de lo contrario`,
 			`ya (?:van|son|llevamos) (?:\w+ )?(?:\d+ |dos |tres |cuatro |varias )?veces`, `(?:dos|tres|cuatro|cinco|varias|\d+) veces que`,
 			`(?:\d+ ?%|la mitad|un tercio|un cuarto|la mayor(?:í|i)a) (?:de )?(?:los |las |nuestros |nuestras )?(?:\w+ ){0,3}?(?:abandon|cancel|se van|se fueron|se quej|renunci|no \pL+|nunca \pL+)\pL*`,
 		},
-		trouble: []string{`de menos`, `no alcanza`, `ni siquiera`},
+		trouble: []string{
+			`incorrect[oa]s?`, `de menos`, `no alcanza`, `ni siquiera`},
 		goal: []string{
 			`objetivo (?:es|ser(?:í|i)a|:|de) (?:\w+ ){0,5}?(?:[+-] ?\d|\d+ ?%|duplicar|reducir|aumentar|ganar|bajar|pasar de)`,
 			`(?:aumentar|reducir|bajar|subir|mejorar|acortar|disminuir) (?:\w+ ){0,4}?(?:un|en un|en) \d+ ?%`,

@@ -106,6 +106,12 @@ var needGeneralCases = []needCase{
 	{name: "gen-es-82", text: "La carretilla no arranca desde esta mañana.", want: "stated"},
 	{name: "gen-en-83", text: "We've patched the conveyor belt up with cable ties twice this week.", want: "stated"},
 	{name: "gen-de-84", text: "Das Förderband ist nur noch provisorisch geflickt.", want: "stated"},
+	// ending up doing something, things coming back
+	{name: "gen-en-85", text: "Most weeks we end up re-printing the whole pick list.", want: "stated"},
+	{name: "gen-de-86", text: "Am Ende landen wir doch wieder bei Excel und Telefon.", want: "stated"},
+	{name: "gen-fr-87", text: "On finit toujours par tout ressaisir dans le tableur.", want: "stated"},
+	{name: "gen-es-88", text: "Cada mes nos devuelven unas 40 facturas por datos fiscales incorrectos.", want: "stated"},
+	{name: "gen-en-89", text: "We ended up with your competitor last year and are happy, thanks.", want: "!stated"},
 	// a rule that is no forced change
 	{name: "gen-es-50", text: "La normativa interna exige tres presupuestos, ¿me envían uno para 10 licencias?", want: "!stated"},
 	// nobody updates
