@@ -49,9 +49,11 @@ var needBroad = map[string]needBroadLexicon{
 			`(?:nobody|no one|no-one) (?:\w+ ){0,1}?(?:updates?|maintains?|keeps? (?:\w+ )?(?:up to date|current)|looks at|checks)`,
 		},
 		forced: []string{
+			`(?:insurer|insurance|auditors?|regulator|authorit(?:y|ies)|bank|customer|client)s? (?:\w+ ){0,2}?(?:requires?|demands?|insists?|now wants|is requiring|is demanding)`,
 			`(?:is|are|was|will be|be) (?:\w+ ){0,1}?(?:shutting|closing) down`, `(?:shuts?|closes?) down`, `(?:going|gone|went) (?:out of business|bust|under)`, `bankrupt\w*`, `insolven\w*`, `(?:pulling|pulls|pulled) out of`,
 		},
 		story: []string{
+			`(?:wasted|unnecessary|pointless|extra|empty|needless) (?:trips|journeys|drives|runs|visits|call-?outs)`, `for nothing`, `(?:drive|drives|go|goes|come|comes|head|heads) back to (?:the )?(?:depot|warehouse|base|office|yard|shop) (?:for|to)`,
 			`end(?:s|ed)? up (?:[\w-]+ing|having to|doing)`, `(?:bounce[sd]?|bouncing) back`, `(?:get|gets|got|come|comes|came) (?:\w+ )?back (?:to us )?(?:because|due to|with)`,
 			`without (?:[\pL\w'-]+,? ){0,4}?(?:we|they|i) (?:can't|cannot|won't be able to|are not allowed to)`,
 			`(?:\d+|two|three|four|five|several|multiple) times (?:now|already|so far|this (?:week|month|year|quarter)|in the (?:last|past))`, `(?:already|now) (?:\d+|two|three|four|five|several) times`,
@@ -64,7 +66,8 @@ var needBroad = map[string]needBroadLexicon{
 			`(?:increase|grow|boost|raise|cut|reduce|lower|improve|lift|shorten|decrease) (?:\w+ ){0,4}?by (?:\d+ ?%|half|a third)`,
 			`(?:want|wanting|wants|plan|planning|plans|would like|'d like|hope|hoping|aim|aiming|looking|intend\w*) (?:\w+ ){0,1}?to (?:\w+ ){0,8}?for the first time`,
 		},
-		denial: []string{`(?:runs?|running|works?|working) (?:\w+ ){0,1}?(?:stabl[ey]|reliably|without (?:issues|problems|a hitch))`, `(?:get|getting|gets) by (?:fine )?with`, `(?:we|i) manage (?:fine |ok |okay )?with`, `no pressure`},
+		denial: []string{
+			`well (?:equipped|served|covered)`, `(?:runs?|running|works?|working) (?:\w+ ){0,1}?(?:stabl[ey]|reliably|without (?:issues|problems|a hitch))`, `(?:get|getting|gets) by (?:fine )?with`, `(?:we|i) manage (?:fine |ok |okay )?with`, `no pressure`},
 		explore: []string{
 			`out there`, `getting a feel\b`, `nothing (?:is |has been )?(?:\w+ )?(?:decided|planned|concrete|budgeted)`, `(?:not|no) (?:\w+ ){0,1}?(?:planning|planned|plans?) (?:any |to )?(?:\w+ ){0,1}?(?:investments?|purchases?|buy\w*|spend\w*)`, `(?:keep|have) (?:\w+ ){0,2}?on file`, `(?:haven't|have not|not) (?:even |yet )?(?:picked|chosen|decided|selected)`, `no (?:open |real |immediate |current |actual |pressing )?needs?\b`,
 			`compar(?:ing|isons?|ative)`, `compare (?:\w+ ){0,3}?(?:tools|vendors|options|solutions|providers|platforms|systems|offers|prices|apps|software)`,
@@ -85,8 +88,10 @@ var needBroad = map[string]needBroadLexicon{
 			`(?:an|auf) (?:die |der |unsere |ihre |seine |eine )?(?:\w+ )?grenzen?\b`, `\pL*limit erreicht`, `(?:ist|sind) (?:\w+ )?(?:begrenzt|limitiert) auf`, `nur bis (?:zu )?(?:\d+|zwei|drei|f(?:ü|ue)nf|zehn)`, `scheiter\pL*`, `gescheitert`,
 			`(?:keiner|niemand) (?:\w+ ){0,2}?(?:pflegt|aktualisiert|aktuell h(?:ä|ae)lt|schaut rein|nutzt)`,
 		},
-		forced: []string{`insolven\pL*`, `pleite`, `macht (?:\w+ )?dicht`, `(?:schlie(?:ß|ss)t|schlie(?:ß|ss)en) (?:\w+ ){0,2}?(?:den betrieb|das gesch(?:ä|ae)ft|die firma)`, `stellt (?:\w+ )?(?:den )?betrieb ein`, `zieht sich (?:\w+ ){0,2}?zur(?:ü|ue)ck`},
+		forced: []string{
+			`(?:versicherer|versicherung|pr(?:ü|ue)fer|beh(?:ö|oe)rde|bank|kunde|auftraggeber|wirtschaftspr(?:ü|ue)fer)\pL* (?:\w+ ){0,2}?(?:verlangt|fordert|besteht|schreibt (?:\w+ )?vor)`, `insolven\pL*`, `pleite`, `macht (?:\w+ )?dicht`, `(?:schlie(?:ß|ss)t|schlie(?:ß|ss)en) (?:\w+ ){0,2}?(?:den betrieb|das gesch(?:ä|ae)ft|die firma)`, `stellt (?:\w+ )?(?:den )?betrieb ein`, `zieht sich (?:\w+ ){0,2}?zur(?:ü|ue)ck`},
 		story: []string{
+			`(?:fahrten|anfahrten|wege) (?:\w+ )?(?:umsonst|unn(?:ö|oe)tig|doppelt)`, `leerfahrten`, `zur(?:ü|ue)ck (?:ins|zum|in das) (?:lager|depot|b(?:ü|ue)ro|werk)`,
 			`(?:am ende|letztlich|schlussendlich|schlie(?:ß|ss)lich) (?:\w+ ){0,2}?(?:m(?:ü|ue)ssen|muss|landen|landet)`, `landen (?:\w+ ){0,3}?(?:wieder|doch) (?:bei|in)`,
 			`sonst (?:\w+ ){0,6}?(?:nicht|nichts|kein|keine|keinen|droh\pL*|verlier\pL*|m(?:ü|ue)ssen)`, `ohne (?:[\pL\w'-]+,? ){0,4}?(?:k(?:ö|oe)nnen|d(?:ü|ue)rfen) (?:wir|sie|die) (?:\w+ ){0,2}?nicht`,
 			`schon (?:\d+|zwei|drei|vier|f(?:ü|ue)nf|mehrere|etliche) ?mal`, `(?:schon |bereits )?zum (?:\d+\.|zweiten|dritten|vierten|x-ten) mal`,
@@ -99,7 +104,8 @@ var needBroad = map[string]needBroadLexicon{
 			`(?:steigern|senken|reduzieren|erh(?:ö|oe)hen|verk(?:ü|ue)rzen|verringern|verbessern) (?:\w+ ){0,4}?um (?:\d+ ?%|die h(?:ä|ae)lfte|ein drittel)`,
 			`(?:m(?:ö|oe)chten|wollen|planen|will|m(?:ö|oe)chte|werden|wuerden|w(?:ü|ue)rden) (?:\w+ ){0,8}?(?:erstmals|zum ersten mal)`,
 		},
-		denial: []string{`l(?:ä|ae)uft (?:\w+ ){0,2}?(?:ordentlich|stabil|zuverl(?:ä|ae)ssig|sauber)`, `(?:kein|keinen) (?:\w+ )?druck`, `druck gibt es keinen`, `kommen (?:\w+ ){0,2}?(?:gut )?(?:zurecht|klar)`},
+		denial: []string{
+			`gut (?:aufgestellt|versorgt|ausgestattet)`, `l(?:ä|ae)uft (?:\w+ ){0,2}?(?:ordentlich|stabil|zuverl(?:ä|ae)ssig|sauber)`, `(?:kein|keinen) (?:\w+ )?druck`, `druck gibt es keinen`, `kommen (?:\w+ ){0,2}?(?:gut )?(?:zurecht|klar)`},
 		explore: []string{
 			`recherchier\pL*`, `(?:übersicht|uebersicht|liste) (?:\w+ ){0,2}?(?:anbieter|l(?:ö|oe)sungen|hersteller|dienstleister)\pL*`, `(?:ich|wir) vergleich(?:e|en)`, `(?:infos?|informationen|preise|angebote) (?:\w+ ){0,4}?sammeln`, `(?:sammle|sammeln) (?:\w+ ){0,3}?(?:infos?|informationen|preise|angebote)`, `irgendwann (?:mal|einmal|werden|wird|m(?:ü|ue)ssen|wollen)`, `(?:kein|keine) (?:\w+ )?(?:geld|investitionen|anschaffung\pL*) (?:\w+ ){0,2}?(?:da|geplant|vorgesehen)`, `noch nicht (?:\w+ )?(?:entschieden|festgelegt|ausgew(?:ä|ae)hlt)`,
 			`markt(?:erkundung|(?:ü|ue)bersicht|(?:ü|ue)berblick|recherche|analyse|sondierung|studie|beobachtung)`, `(?:anbieter|preis|tool|system|software|produkt)vergleich\pL*`, `vergleichen`, `vergleiche (?:\w+ ){0,2}?(?:anbieter|tools|l(?:ö|oe)sungen|systeme|angebote|preise)`,
@@ -120,8 +126,10 @@ var needBroad = map[string]needBroadLexicon{
 			`(?:limit(?:é|e)e?s?|plafonn(?:é|e)e?s?) (?:(?:à|a) |au )`, `atteint (?:\w+ ){0,1}?(?:limite|plafond)s?`, `(?:arrive|arrivons|arrivent) (?:\w+ )?(?:à|a) (?:\w+ )?(?:limite|saturation)`, `(?:é|e)chou\pL*`,
 			`personne ne (?:\w+ )?(?:met (?:à|a) jour|tient (?:à|a) jour|suit|v(?:é|e)rifie|regarde)`,
 		},
-		forced: []string{`faillite`, `liquidation`, `redressement judiciaire`, `ferme (?:ses portes|boutique)`, `cess(?:e|era|ent) (?:son|ses|toute) activit(?:é|e)`},
+		forced: []string{
+			`(?:assureur|auditeur|commissaire aux comptes|administration|banque|client|donneur d'ordre)s? (?:\w+ ){0,2}?(?:exige|exigent|impose|imposent|r(?:é|e)clame)`, `faillite`, `liquidation`, `redressement judiciaire`, `ferme (?:ses portes|boutique)`, `cess(?:e|era|ent) (?:son|ses|toute) activit(?:é|e)`},
 		story: []string{
+			`allers?[- ]retours?`, `d(?:é|e)placements? (?:inutiles?|pour rien)`, `retourn\pL* au (?:d(?:é|e)p(?:ô|o)t|magasin|bureau)`,
 			`(?:finit|finissons|finissent|finissait) (?:\w+ ){0,2}?par`, `revien(?:nen)?t (?:\w+ ){0,2}?(?:(?:à|a) cause|en raison)`,
 			`sans (?:[\pL\w'-]+,? ){0,4}?(?:on|nous|ils|je) ne (?:peu\pL*|pou\pL*)`, `sinon (?:on|nous|ils|le|la|les)`,
 			`d(?:é|e)j(?:à|a) (?:\d+|deux|trois|quatre|cinq|plusieurs) fois`, `(?:\d+|deux|trois|quatre|cinq|plusieurs)(?:e|\pL*i(?:è|e)me)? fois que`,
@@ -135,7 +143,8 @@ var needBroad = map[string]needBroadLexicon{
 			`gagner (?:des |plus de |de nouveaux )?(?:abonn(?:é|e)s|clients|ventes|parts de march(?:é|e))`,
 			`(?:voulons|souhaitons|voudrions|aimerions|pr(?:é|e)voyons|veut|souhaite|voudrait|aimerait) (?:\w+ ){0,8}?pour la premi(?:è|e)re fois`,
 		},
-		denial: []string{`(?:tourne|fonctionne|marche) (?:\w+ ){0,1}?(?:correctement|sans (?:souci|probl(?:è|e)me)|de fa(?:ç|c)on stable)`, `(?:on|nous) (?:nous )?(?:d(?:é|e)brouill\pL*|en sort\pL*) (?:\w+ )?avec`, `(?:pas de|aucune) pression`},
+		denial: []string{
+			`bien (?:(?:é|e)quip(?:é|e)s?|servis|lotis)`, `(?:tourne|fonctionne|marche) (?:\w+ ){0,1}?(?:correctement|sans (?:souci|probl(?:è|e)me)|de fa(?:ç|c)on stable)`, `(?:on|nous) (?:nous )?(?:d(?:é|e)brouill\pL*|en sort\pL*) (?:\w+ )?avec`, `(?:pas de|aucune) pression`},
 		explore: []string{
 			`aucun (?:achat|investissement|projet) (?:n'est )?(?:\w+ )?(?:pr(?:é|e)vu|planifi(?:é|e))`, `rien (?:n'est )?(?:encore )?(?:d(?:é|e)cid(?:é|e)|arr(?:ê|e)t(?:é|e)|pr(?:é|e)vu)`, `rien pour le moment`, `garder le contact`, `regard(?:e|ons) juste`, `(?:rassembl|collect|recueill|r(?:é|e)un)\pL* (?:des |quelques )?(?:infos|informations)`, `pas encore (?:\w+ )?(?:choisi|d(?:é|e)cid(?:é|e))`,
 			`comparati\pL*`, `(?:(?:é|e)tude|sondage|consultation|sourcing|panorama|cartographie) (?:\w+ )?(?:de |du )?march(?:é|e)`, `(?:me|nous) renseigner`, `(?:m'|nous )informer`, `par curiosit(?:é|e)`,
@@ -153,8 +162,10 @@ var needBroad = map[string]needBroadLexicon{
 			`(?:se (?:nos |me )?queda(?:n)? cort[oa]s?|no (?:nos )?da abasto|no da para m(?:á|a)s)`, `limitad[oa]s? a (?:\d+|dos|tres|cinco|diez)`, `(?:llegamos|lleg(?:ó|o)|llega) al (?:l(?:í|i)mite|tope)`, `fracas\pL*`,
 			`nadie (?:\w+ ){0,2}?(?:actualiz|mantien|revis|consult|usa|lee)\pL*`,
 		},
-		forced: []string{`quiebra`, `quebr(?:ó|o)`, `concurso de acreedores`, `cierra (?:sus puertas|el servicio|la empresa)`, `deja de operar`},
+		forced: []string{
+			`(?:aseguradora|auditor|auditora|administraci(?:ó|o)n|banco|cliente|hacienda)s? (?:\w+ ){0,2}?(?:exige|exigen|obliga|obligan|impone)`, `quiebra`, `quebr(?:ó|o)`, `concurso de acreedores`, `cierra (?:sus puertas|el servicio|la empresa)`, `deja de operar`},
 		story: []string{
+			`(?:viajes?|vueltas?) (?:de m(?:á|a)s|en balde|innecesari\pL*|para nada)`, `(?:vuelven|volvemos|regresan|regresamos) (?:\w+ )?(?:al almac(?:é|e)n|a la base|al dep(?:ó|o)sito|a la oficina)`,
 			`(?:nos|me|les) devuelv\pL*`,
 			`sin (?:[\pL\w'-]+,? ){0,4}?no (?:podemos|pueden|podremos|puedo)`, `de lo contrario`,
 			`ya (?:van|son|llevamos) (?:\w+ )?(?:\d+ |dos |tres |cuatro |varias )?veces`, `(?:dos|tres|cuatro|cinco|varias|\d+) veces que`,
@@ -167,7 +178,8 @@ var needBroad = map[string]needBroadLexicon{
 			`(?:aumentar|reducir|bajar|subir|mejorar|acortar|disminuir) (?:\w+ ){0,4}?(?:un|en un|en) \d+ ?%`,
 			`(?:queremos|quisi(?:é|e)ramos|planeamos|pensamos|vamos a|nos gustar(?:í|i)a|buscamos) (?:\w+ ){0,8}?por primera vez`,
 		},
-		denial: []string{`(?:me|nos) apa(?:ñ|n)\pL*`, `(?:me|nos) (?:las )?arreglo con`, `(?:nos )?arreglamos con`, `sin presi(?:ó|o)n`, `funciona (?:\w+ )?(?:estable|sin problemas|correctamente)`},
+		denial: []string{
+			`bien (?:equipad|cubiert|servid)[oa]s`, `(?:me|nos) apa(?:ñ|n)\pL*`, `(?:me|nos) (?:las )?arreglo con`, `(?:nos )?arreglamos con`, `sin presi(?:ó|o)n`, `funciona (?:\w+ )?(?:estable|sin problemas|correctamente)`},
 		explore: []string{
 			`no (?:vamos a|pensamos|planeamos) (?:comprar|invertir|cambiar) (?:nada )?(?:hasta|antes)`, `seguir en contacto`, `(?:recopil|reun)\pL* (?:\w+ )?(?:informaci|datos|precios)\pL*`, `todav(?:í|i)a no (?:hemos )?(?:elegido|decidido)`,
 			`comparativ\pL*`, `compar(?:ar|amos|o) (?:\w+ ){0,3}?(?:sistemas|herramientas|proveedores|opciones|soluciones|ofertas|precios|programas)`, `valorar (?:\w+ ){0,2}?(?:herramientas|opciones|proveedores|soluciones|alternativas|sistemas)`,

@@ -144,7 +144,7 @@ var needLexicons = map[string]needLexicon{
 	},
 	LangGerman: {
 		strong: []string{
-			`chaos`, `chaotisch`, `nichts (?:ist|liegt) (?:\w+ ){0,1}?(?:zentral|an einem ort)`, `nicht zentral`, `warten (?:\w+ ){0,3}?(?:wochen|tage|stunden|monate)`, `sucht (?:\w+ ){0,6}?nach`, `alb?traum`, `alptraum`, `nervig`, `nervt`, `genervt`, `frustrierend`, `frustriert`, `frust`, `zettelwirtschaft`, `durcheinander`, `wildwuchs`,
+			`chaos`, `chaotisch`, `nichts (?:ist|liegt) (?:\w+ ){0,1}?(?:zentral|an einem ort)`, `nicht zentral`, `warten (?:\w+ ){0,3}?(?:wochen|tage|stunden|monate|minuten)`, `sucht (?:\w+ ){0,6}?nach`, `alb?traum`, `alptraum`, `nervig`, `nervt`, `genervt`, `frustrierend`, `frustriert`, `frust`, `zettelwirtschaft`, `durcheinander`, `wildwuchs`,
 			`engp(?:a|ä|ae)ss(?:e)?`, `überfordert`, `ueberfordert`, `überlastet`, `ueberlastet`, `kommen nicht (?:mehr )?hinterher`, `schaffen es nicht`, `schaffen (?:\w+ ){0,2}?nicht`,
 			`(?:geht|gehen|ging|gingen) (?:\w+ ){0,3}?(?:verloren|unter)`, `bleiben (?:\w+ ){0,2}?liegen`, `verlier(?:e|en|t|st)`, `verlieren`, `verloren`, `verlorene`,
 			`doppelbuchung(?:en)?`, `doppelt (?:vergeben|gebucht|erfasst|bezahlt|verschickt|eingegeben)`, `nicht (?:synchron|synchronisiert|abgeglichen)`, `(?:ist|sind) (?:\w+ ){0,2}?(?:mehrfach|dreimal|zweimal|oft|ständig|staendig) passiert`, `doppelt gebucht`, `überbucht`, `ueberbucht`, `ausfälle`, `ausfaelle`, `ausgefallen`, `stürzt (?:\w+ ){0,2}?ab`, `stuerzt (?:\w+ ){0,2}?ab`, `abstürze`, `abstuerze`,
