@@ -90,10 +90,10 @@ var needConsequences = map[string][]string{
 // tombé à 61 %", "las ventas cayeron"); a bad figure going down is good
 // news (see needGoodNews).
 var needDeclines = map[string][]string{
-	LangEnglish: {`(?:rates?|ratio|scores?|nps|conversions?|margins?|sales|revenue|turnover|attendance|retention|occupancy|productivity|satisfaction|ratings?|traffic|sign-?ups|renewals)[^.!?;\n]{0,40}?\b(?:dropped|fell|fallen|slipped|sank|sunk|plummeted|declined|decreased|(?:went|gone|is|are) down|tanked|halved)`},
-	LangGerman:  {`[\pL-]*(?:quote|rate|ums(?:a|ä|ae)tze?|marge|auslastung|zufriedenheit|produktivit(?:ä|ae)t|bewertungen|buchungen|verk(?:ä|ae)ufe|anmeldungen|nps)\b[^.!?;\n]{0,40}?(?:gesunken|gefallen|eingebrochen|zur(?:ü|ue)ckgegangen|abgesackt|gesackt|runtergegangen|halbiert|sinkt|sinken|f(?:ä|ae)llt|bricht (?:\w+ )?ein|brechen (?:\w+ )?ein)`},
-	LangFrench:  {`(?:taux|chiffre d'affaires|marges?|ventes|conversions?|satisfaction|fr(?:é|e)quentation|remplissage|occupation|productivit(?:é|e)|notes?|nps|r(?:é|e)servations|inscriptions|audiences?)[^.!?;\n]{0,40}?(?:tomb(?:é|e)e?s?|chut(?:é|e)e?s?|a chut|chute|baiss(?:é|e)e?s?|a baiss|recul(?:é|e)|d(?:é|e)gringol(?:é|e)|en baisse|plong(?:é|e)|divis(?:é|e)e?s? par)`},
-	LangSpanish: {`(?:tasa|ventas|facturaci(?:ó|o)n|conversi(?:ó|o)n|margen|m(?:á|a)rgenes|ocupaci(?:ó|o)n|satisfacci(?:ó|o)n|productividad|reservas|asistencia|nps|inscripciones)[^.!?;\n]{0,40}?(?:cay(?:ó|o|eron)|ca(?:í|i)do|baj(?:ó|aron|ado)|descendi(?:ó|o|eron)|se desplom\pL*|disminuy(?:ó|o|eron)|se redujo|se redujeron|en picada|a la mitad)`},
+	LangEnglish: {`(?:rates?|ratio|scores?|nps|conversions?|margins?|sales|revenue|turnover|attendance|retention|occupancy|productivity|satisfaction|ratings?|traffic|sign-?ups|renewals|footfall|visitors|visits|enrol\w*|bookings|orders|leads|applications|subscribers|members(?:hips?)?|customers|students|donations|downloads)[^.!?;\n]{0,40}?\b(?:dropped|fell|fallen|slipped|sank|sunk|plummeted|declined|decreased|(?:went|gone|is|are|been) down|tanked|halved|(?:has|have) been (?:falling|declining|dropping|shrinking))`},
+	LangGerman:  {`[\pL-]*(?:quote|rate|ums(?:a|ä|ae)tze?|marge|auslastung|zufriedenheit|produktivit(?:ä|ae)t|bewertungen|buchungen|verk(?:ä|ae)ufe|anmeldungen|nps|besucher(?:zahlen)?|bestellungen|auftr(?:ä|ae)ge|anfragen|bewerbungen|kunden|mitglieder|spenden|frequenz)\b[^.!?;\n]{0,40}?(?:gesunken|gefallen|eingebrochen|zur(?:ü|ue)ckgegangen|abgesackt|gesackt|runtergegangen|halbiert|sinkt|sinken|f(?:ä|ae)llt|bricht (?:\w+ )?ein|brechen (?:\w+ )?ein)`},
+	LangFrench:  {`(?:taux|chiffre d'affaires|marges?|ventes|conversions?|satisfaction|fr(?:é|e)quentation|remplissage|occupation|productivit(?:é|e)|notes?|nps|r(?:é|e)servations|inscriptions|audiences?|commandes|demandes|candidatures|visiteurs|visites|abonn(?:é|e)s|adh(?:é|e)rents|dons|clients)[^.!?;\n]{0,40}?(?:tomb(?:é|e)e?s?|chut(?:é|e)e?s?|a chut|chute|baiss(?:é|e)e?s?|a baiss|recul(?:é|e)|d(?:é|e)gringol(?:é|e)|en baisse|plong(?:é|e)|divis(?:é|e)e?s? par)`},
+	LangSpanish: {`(?:tasa|ventas|facturaci(?:ó|o)n|conversi(?:ó|o)n|margen|m(?:á|a)rgenes|ocupaci(?:ó|o)n|satisfacci(?:ó|o)n|productividad|reservas|asistencia|nps|inscripciones|matr(?:í|i)culas|pedidos|visitas|clientes|solicitudes|suscriptores|socios|alumnos|donaciones)[^.!?;\n]{0,40}?(?:cay(?:ó|o|eron)|ca(?:í|i)do|baj(?:ó|aron|ado)|descendi(?:ó|o|eron)|se desplom\pL*|disminuy(?:ó|o|eron)|se redujo|se redujeron|en picada|a la mitad)`},
 }
 
 // needTimeCosts are the recurring time-cost construction by language: a
@@ -261,13 +261,22 @@ func needCuriousAt(d *doc, start, end int) bool {
 		}
 		off += c + 1 // "mich würde interessieren, was es kostet" asks for a price
 	}
-	for _, w := range strings.FieldsFunc(d.lower[end:hi], func(r rune) bool { return r == ' ' || r == ',' || r == '\'' || r == '?' }) {
+	for _, w := range strings.FieldsFunc(d.lower[start:hi], func(r rune) bool { return r == ' ' || r == ',' || r == '\'' || r == '?' }) {
+		if needHasPrefix(w, needMarketWords) {
+			return true // "was es da gibt und was Ihre Lösung kostet": the market first, then a price
+		}
 		if needHasPrefix(w, needPriceWords) && !needHasPrefix(w, needFreeWords) {
 			return false
 		}
 	}
 	return true
 }
+
+// needMarketWords, after a curious statement and before any price word,
+// make it curiosity about the market, which a price question added
+// afterwards does not turn into a request ("what's out there and what it
+// costs", "was es gibt und was es kostet", "ce qui existe", "qué hay").
+var needMarketWords = []string{"gibt", "existe", "exist", "there", "market", "markt", "marché", "marche", "mercado", "hay"}
 
 // needHasPrefix reports whether s starts with one of prefixes.
 func needHasPrefix(s string, prefixes []string) bool {

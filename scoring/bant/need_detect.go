@@ -340,8 +340,11 @@ var needPurposeWords = map[string]bool{
 func needNegationAt(d *doc, p int) int {
 	cs := d.clauseStart(p)
 	lo := max(cs, p-48)
-	if c := strings.LastIndexByte(d.lower[lo:p], ','); c >= 0 {
-		lo += c + 1
+	if c := strings.LastIndexAny(d.lower[lo:p], ",:;"); c >= 0 {
+		lo += c + 1 // "no hay prisa ninguna: no vamos a comprar" negates only the hurry
+	}
+	if c := strings.LastIndex(d.lower[lo:p], " - "); c >= 0 {
+		lo += c + 2 // "I can't sign contracts - I'm collecting info" likewise
 	}
 	seg := d.lower[lo:p]
 	end := len(seg)

@@ -1,6 +1,9 @@
 package bant
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The need lexicons, in English, German, French and Spanish. People rarely
 // write "our problem is"; they tell a story ("every Monday two people copy
@@ -141,7 +144,7 @@ var needLexicons = map[string]needLexicon{
 	},
 	LangGerman: {
 		strong: []string{
-			`chaos`, `chaotisch`, `nichts (?:ist|liegt) (?:\w+ ){0,1}?(?:zentral|an einem ort)`, `nicht zentral`, `warten (?:\w+ ){0,3}?(?:wochen|tage|stunden|monate)`, `sucht (?:\w+ ){0,6}?nach`, `alb?traum`, `alptraum`, `nervig`, `nervt`, `genervt`, `frustrierend`, `frustriert`, `frust`, `zettelwirtschaft`, `durcheinander`, `wildwuchs`,
+			`chaos`, `chaotisch`, `nichts (?:ist|liegt) (?:\w+ ){0,1}?(?:zentral|an einem ort)`, `nicht zentral`, `warten (?:\w+ ){0,3}?(?:wochen|tage|stunden|monate|minuten)`, `sucht (?:\w+ ){0,6}?nach`, `alb?traum`, `alptraum`, `nervig`, `nervt`, `genervt`, `frustrierend`, `frustriert`, `frust`, `zettelwirtschaft`, `durcheinander`, `wildwuchs`,
 			`engp(?:a|ä|ae)ss(?:e)?`, `überfordert`, `ueberfordert`, `überlastet`, `ueberlastet`, `kommen nicht (?:mehr )?hinterher`, `schaffen es nicht`, `schaffen (?:\w+ ){0,2}?nicht`,
 			`(?:geht|gehen|ging|gingen) (?:\w+ ){0,3}?(?:verloren|unter)`, `bleiben (?:\w+ ){0,2}?liegen`, `verlier(?:e|en|t|st)`, `verlieren`, `verloren`, `verlorene`,
 			`doppelbuchung(?:en)?`, `doppelt (?:vergeben|gebucht|erfasst|bezahlt|verschickt|eingegeben)`, `nicht (?:synchron|synchronisiert|abgeglichen)`, `(?:ist|sind) (?:\w+ ){0,2}?(?:mehrfach|dreimal|zweimal|oft|ständig|staendig) passiert`, `doppelt gebucht`, `überbucht`, `ueberbucht`, `ausfälle`, `ausfaelle`, `ausgefallen`, `stürzt (?:\w+ ){0,2}?ab`, `stuerzt (?:\w+ ){0,2}?ab`, `abstürze`, `abstuerze`,
@@ -150,7 +153,7 @@ var needLexicons = map[string]needLexicon{
 			`dauert (?:\w+ ){0,2}?(?:ewig|zu lange)`, `dauert (?:oft |immer |jedes mal |manchmal |teilweise |bis zu )?(?:mehrere |viele |etliche )?(?:stunden|tage|wochen)`, `funktioniert (?:\w+ ){0,2}?nicht`, `klappt (?:\w+ ){0,2}?nicht`, `kaputt`,
 			`stimm(?:t|en) (?:\w+ ){0,2}?nicht`, `passt (?:\w+ ){0,1}?nicht`, `falsche?n?`, `zu spät`, `zu spaet`, `nie an`, `fehl(?:en|t) (?:uns )?(?:\w+ ){0,3}?(?:stunden|einträge|eintraege|daten|zahlen|auswertungen|(?:überblick|ueberblick)|transparenz|informationen|kapazit(?:ä|ae)t(?:en)?|leute|personal)`, `(?:verbringen|sitzen|brauchen) (?:\w+ ){0,4}?(?:stunden|tage|ewig)`, `\w+ (?:tage|stunden|wochen) lang`, `stundenlang`, `wochenlang`,
 			`unzufrieden`, `kündigen`, `kuendigen`, `springen ab`, `leiden`, `beanstandung(?:en)?`, `stillstand(?:szeiten)?`, `schwankt`, `medienbr(?:u|ü|ue)ch`,
-			`(?:keiner|niemand) (?:\w+ ){0,1}?(?:ran|weiß|weiss|antwortet|trägt|traegt)`, `kaum jemand`, `ärgerlich`, `aergerlich`, `fehlbestände`, `schlangen`, `warteschlangen`,
+			`ärgerlich`, `aergerlich`, `fehlbestände`, `schlangen`, `warteschlangen`,
 			`tippen (?:\w+ ){0,3}?ab`, `(?:zweimal|doppelt) (?:\w+ ){0,2}?(?:ab|erfass|eingeben|pflegen)`, `wissen (?:\w+ ){0,2}?nicht`, `(?:zweimal|dreimal|mehrfach|doppelt) (?:\w+ ){0,1}?(?:angefasst|erfasst|eingegeben|geprüft|geprueft|abgetippt|gepflegt)`, `erst (?:\w+ ){0,2}?(?:später|spaeter|wenn|am)`,
 		},
 		lack: []string{
@@ -190,7 +193,7 @@ var needLexicons = map[string]needLexicon{
 			`nicht mehr`, `keine (?:\w+ ){0,2}?mehr`, `l(?:ö|oe)sen`,
 		},
 		info:   []string{`angebot`, `informationen`, `infos?`, `wissen`, `erfahren`, `preise?`, `preisliste`, `demo`, `termin`, `r(?:ü|ue)ckruf`, `kennenlernen`, `unterlagen`, `kosten`, `bestellen`, `offerte`, `folien`},
-		solved: []string{`gel(?:ö|oe)st`, `korrigiert`, `(?:ist|sind) (?:das |es )?vorbei`, `(?:das|es) ist vorbei`, `behoben`, `fr(?:ü|ue)her`, `damals`, `seit wir`, `erledigt`, `im griff`, `(?:vorherige[nr]?|frühere[nr]?|alte[nr]?) (?:anbieter|dienstleister|system|software|tool)`},
+		solved: []string{`gel(?:ö|oe)st`, `korrigiert`, `(?:ist|sind) (?:das |es )?vorbei`, `(?:das|es) ist vorbei`, `behoben`, `fr(?:ü|ue)her`, `damals`, `seit wir`, `(?:ist|sind|wurde|wurden|war|waren|hat sich) (?:\w+ ){0,5}?erledigt`, `(?:das|es) (?:ist |hat sich )?erledigt`, `im griff`, `(?:vorherige[nr]?|frühere[nr]?|alte[nr]?) (?:anbieter|dienstleister|system|software|tool)`},
 		denial: []string{
 			`läuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `laeuft (?:\w+ ){0,2}?(?:gut|alles|problemlos|rund|ohne probleme|einwandfrei)`, `läuft alles`, `laeuft alles`, `klappt (?:\w+ ){0,3}?gut`,
 			`(?:sind|bin|sehr|eigentlich|durchaus|recht|ganz|voll) (?:\w+ ){0,2}?zufrieden`, `zufrieden mit`, `keine (?:akuten |konkreten |größeren |groesseren )?(?:schmerzpunkte|probleme)`, `ohne probleme`, `keinen grund`, `keinen (?:akuten |konkreten )?bedarf`, `kein (?:akuter |konkreter )?bedarf`,
@@ -201,7 +204,7 @@ var needLexicons = map[string]needLexicon{
 			`(?:nur|erst ?mal|erstmal|einfach mal|zunächst|zunaechst|gerade) (?:\w+ ){0,3}?(?:informieren|umschauen|umsehen|umhören|umhoeren|orientieren|vergleichen)`, `schaue? mich (?:\w+ ){0,2}?um`,
 			`schau(?:e|en|t)? (?:mir|uns) (?:[\w-]+ ){0,4}?an`, `anschauen`, `aus neugier`, `neugierig`, `aus interesse`, `nur interesse`, `marktüberblick`, `marktueberblick`, `einen (?:ersten |kleinen |groben )?(?:überblick|ueberblick)`, `verschaffe (?:mir|uns) (?:\w+ ){0,2}?(?:überblick|ueberblick)`,
 			`beschäftige mich`, `beschaeftige mich`, `keine (?:konkreten )?kaufpläne`, `keine (?:konkreten )?kaufplaene`, `kaufen (?:\w+ ){0,3}?nichts`, `prüfen (?:\w+ ){0,1}?optionen`, `pruefen (?:\w+ ){0,1}?optionen`,
-			`vergleichsangebot`, `vergleichen`, `überlegt`, `ueberlegt`, `irgendwann(?:[.,;!?)]| (?:mal|einmal|sp(?:ä|ae)ter|vielleicht|wenn)\b|\s*$)`, `infos sammeln`, `(?:informationen|infos) (?:\w+ ){0,1}?sammeln`, `sammeln (?:\w+ ){0,3}?(?:informationen|infos)`, `am anfang`, `unverbindlich`, `kein(?:en)? handlungsbedarf`, `augen offen`, `reines interesse`, `keine (?:\w+ ){0,1}?anschaffung`, `perspektivisch`, `kein(?:en)? (?:\w+ )?(?:handlungsdruck|zeitdruck)`, `beobachten (?:\w+ ){0,1}?markt`, `zur(?:ü|ue)ckgestellt`, `auf eis`, `informiert bleiben`, `auf dem laufenden`, `nicht aktiv (?:auf der )?such`, `(?:planen|plane) (?:\w+ ){0,2}?keine`, `markt (?:\w+ ){0,1}?(?:beobachten|sondieren)`, `kein(?:en)? (?:konkreten |akuten )?bedarf`, `gibt es (?:\w+ ){0,2}?nicht`,
+			`vergleichsangebot`, `vergleichen`, `überlegt`, `ueberlegt`, `irgendwann(?:[.,;!?)]| (?:mal|einmal|sp(?:ä|ae)ter|vielleicht|wenn)\b|\s*$)`, `infos sammeln`, `(?:informationen|infos) (?:\w+ ){0,1}?sammeln`, `sammeln (?:\w+ ){0,3}?(?:informationen|infos)`, `am anfang`, `unverbindlich`, `kein(?:en)? handlungsbedarf`, `augen offen`, `reines interesse`, `keine (?:\w+ ){0,1}?anschaffung`, `perspektivisch`, `kein(?:en)? (?:\w+ )?(?:handlungsdruck|zeitdruck)`, `beobachten (?:\w+ ){0,1}?markt`, `zur(?:ü|ue)ckgestellt`, `auf eis`, `informiert bleiben`, `auf dem laufenden`, `nicht aktiv (?:auf der )?such`, `(?:planen|plane) (?:\w+ ){0,2}?keine`, `markt (?:\w+ ){0,1}?(?:beobachten|sondieren)`, `kein(?:en)? (?:konkreten |akuten )?bedarf`, `(?:bedarf|anlass|grund|druck|handlungsbedarf|projekt|pl(?:ä|ae)ne|probleme?|budget) gibt es (?:\w+ ){0,2}?(?:nicht|keine?n?)`,
 			`nicht geplant`, `(?:nur|mal) (?:\w+ ){0,2}?ansehen`, `interessiere mich`, `fr(?:ü|ue)hestens`, `sieht (?:\w+ )?(?:cool|interessant|spannend) aus`, `brauchen (?:\w+ ){0,3}?nichts`, `samml?e\w* (?:\w+ ){0,3}?(?:informationen|infos)`,
 			`(?:brauchen|benötigen|benoetigen) (?:\w+ )?kein(?:e|en)? (?:\w+ ){0,1}?(?:neues|neue|neuen|system|tool|software|lösung|loesung)`,
 		},
@@ -261,7 +264,7 @@ var needLexicons = map[string]needLexicon{
 			`curiosit(?:é|e)`, `curieu(?:x|se)`, `me renseigne`, `nous renseignons`, `(?:je|nous|on) regard(?:e|ons) ce qui`, `tour du march(?:é|e)`, `(?:é|e)tudi(?:ons|e) le march(?:é|e)`,
 			`compar(?:e|ons|er)`, `comparatif`, `benchmark`, `(?:une|de|en|ma|notre) veille`, `garde un (?:œ|oe)il`, `tenu inform(?:é|e)`, `juste (?:\w+ ){0,1}?voir`, `pour voir`, `je voulais voir`, `pas int(?:é|e)ress(?:é|e)`,
 			`pas d'achat`, `rien de pr(?:é|e)vu`, `aucun projet`, `r(?:é|e)flexion`, `r(?:é|e)colter des infos`, `je me demandais`, `check (?:\w+ ){0,1}?les alternatives`, `on verra`, `phase de (?:d(?:é|e)couverte|r(?:é|e)flexion)`, `rien de concret`, `pas en recherche`, `pour plus tard`, `tour d'horizon`, `pour information`, `(?:à|a) titre (?:informatif|d'information)`, `pas de projet`, `nous informer`, `tenir au courant`, `(?:voulais|souhaitais) (?:\w+ ){0,1}?conna(?:î|i)tre`,
-			`n'ach(?:è|e)t(?:e|ons|ent) rien`, `tout ce qu'il (?:nous )?faut`, `de c(?:ô|o)t(?:é|e)`, `sous le coude`, `on ne sait jamais`, `jette un (?:œ|oe)il`, `jeter un (?:œ|oe)il`,
+			`n'ach(?:è|e)t(?:e|ons|ent) rien`, `tout ce qu'il (?:nous )?faut`, `(?:garde|gardons|garder|mets|mettons|mettre|conserve) (?:\w+ ){0,3}?de c(?:ô|o)t(?:é|e)`, `sous le coude`, `on ne sait jamais`, `jette un (?:œ|oe)il`, `jeter un (?:œ|oe)il`,
 		},
 		urgent: []string{`urgent(?:e|es)?`, `urgence`, `au plus vite`, `d(?:è|e)s que possible`, `rapidement`, `imm(?:é|e)diatement`, `tr(?:è|e)s vite`, `prioritaire`, `critique`},
 	},
@@ -270,17 +273,17 @@ var needLexicons = map[string]needLexicon{
 			`caos`, `ca(?:ó|o)tico`, `nada est(?:á|a) centralizad`, `esperan? (?:\w+ ){0,3}?(?:semanas|d(?:í|i)as|horas|minutos|meses)`, `buscando (?:\w+ ){0,2}?(?:planos|documentos|archivos|papeles|informaci)`, `(?:pasamos|dedicamos|perdemos|gastamos|pasan|dedican|pierden) (?:\w+ ){0,2}?(?:horas|d(?:í|i)as|mucho tiempo|demasiado tiempo)`, `pesadilla`, `un l(?:í|i)o`, `desmadre`, `relajo`, `desorden`, `infierno`, `perdemos`, `(?:se|nos|me|les) (?:nos |me |les )?pierde(?:n)?`, `se pierde`,
 			`p(?:é|e)rdidas? de`, `(?:perd|pierd)\pL* (?:\w+ ){0,2}?(?:tiempo|horas|d(?:í|i)as|clientes|ventas|pedidos|dinero|llamadas|mensajes|contratos|licitaciones|reservas|oportunidades)`, `perdiendo`, `no damos abasto`, `desbordad(?:o|os|a|as)`, `saturad(?:o|os|a|as)`,
 			`tedios(?:o|a)`, `engorros(?:o|a)`, `frustrante`, `frustrad(?:o|os|a|as)`, `dobles? reservas?`, `reservas duplicadas`, `overbooking`, `sobreventa`, `no se presentan`, `ausentismo`,
-			`se (?:nos |me |les )?(?:cae|caen|cay(?:ó|o)|cayeron|cuelga|bloquea)`, `bloque(?:aron|ado|ada)`, `ca(?:í|i)das`, `quejas`, `reclamos`, `reclamaciones`, `se quejan`, `no funciona`, `nos cuesta`, `(?:est(?:á|a)|nos est(?:á|a)) costando`,
+			`se (?:nos |me |les )?(?:cae|caen|cay(?:ó|o)|cayeron|cuelga|bloquea)`, `bloque(?:aron|ado|ada)`, `ca(?:í|i)das`, `reclamos`, `reclamaciones`, `no funciona`, `nos cuesta`, `(?:est(?:á|a)|nos est(?:á|a)) costando`,
 			`se (?:nos |me )?olvida(?:n)?`, `sin control`, `no escala`, `desperdici(?:amos|ar|o)`, `(?:nunca|no) cuadra(?:n)?`, `no coincide(?:n)?`, `se equivoca`, `equivocad(?:o|a|os|as)`, `err(?:ó|o)ne(?:o|a|os|as)`,
 			`volviendo loc(?:o|a)`, `quedamos mal`, `se (?:nos )?cruzan`, `pele(?:á|a)ndonos`, `tardan`, `tarda (?:\w+ ){0,1}?(?:mucho|horas|d(?:í|i)as|\d+)`, `demasiado (?:lento|caro|tiempo|tarde)`,
-			`(?:casi )?nadie (?:contesta|responde|sabe)`, `no sabemos`, `nunca s(?:é|e)`, `(?:me|nos) quedo sin`, `(?:me|nos) quedamos sin`, `cancelar pedidos`, `robaron`, `hackearon`, `hackeo`,
+			`no sabemos`, `nunca s(?:é|e)`, `(?:me|nos) quedo sin`, `(?:me|nos) quedamos sin`, `cancelar pedidos`, `robaron`, `hackearon`, `hackeo`,
 			`falsas?`, `paradas`, `colas`, `esperan`, `gastamos de m(?:á|a)s`, `un dineral`, `atrasad(?:o|a|os|as)`, `a ciegas`, `no est(?:á|a) sincronizad`, `no sincroniza`, `no contestan`,
 		},
 		lack: []string{
 			`(?:no tenemos|no tienen|sin|ning(?:ú|u)n|ninguna|no hay|falta de|no tiene|no ten(?:í|i)a) (?:\w+ ){0,2}?(?:acceso|trazabilidad|visibilidad|control|integraci(?:ó|o)n|historial|respaldo|c(?:á|a)mara|seguimiento|forma de|manera de|registro|la documentaci(?:ó|o)n)`,
 		},
 		forced: []string{
-			`ya no recibe soporte`, `sin soporte`, `fin de soporte`, `no cumple`, `cumplir (?:con )?la normativa`, `normativa`, `obligatori(?:o|a)`, `por ley`,
+			`ya no recibe soporte`, `sin soporte`, `fin de soporte`, `no cumple`, `cumplir (?:con )?la normativa`, `nueva normativa`, `obligatori(?:o|a)`, `por ley`,
 			`auditor(?:í|i)a`, `inspecci(?:ó|o)n`, `sanci(?:ó|o)n`, `multas?`, `phishing[- ]?(?:attacks?|e-?mails?|mails?|incidents?|angriff\w*|attacke\w*|campaigns?|kampagnen?)`, `ransomware`, `robo`,
 		},
 		mid:     []string{`problemas?`, `dificultades`, `inconvenientes`},
@@ -421,14 +424,14 @@ var needCompiled = func() map[string]*needPatterns {
 	}
 	out := make(map[string]*needPatterns, len(needLexicons))
 	for _, lang := range []string{LangEnglish, LangGerman, LangFrench, LangSpanish} {
-		l := needLexicons[lang]
+		l := needWithBroad(needLexicons[lang], lang)
 		out[lang] = &needPatterns{
 			strong: comp(l.strong), lack: comp(l.lack), forced: comp(l.forced), mid: comp(l.mid),
 			manual: comp(l.manual), trouble: comp(l.trouble), want: comp(l.want), time: comp(l.time),
 			support: comp(l.support), object: comp(l.object), goal: comp(l.goal), goalWish: comp(l.goalWish),
 			goalVerb: comp(l.goalVerb), info: comp(l.info), solved: comp(l.solved), denial: comp(l.denial),
-			explore: needGroupedPattern(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(needStoryEntries(lang)),
-			curious: needGroupedPattern(needCurious[lang]), renewal: comp(needRenewals[lang]), decline: needGroupedPattern(needDeclines[lang]),
+			explore: needGroupedPattern(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(slices.Concat(needStoryEntries(lang), needBroad[lang].story)),
+			curious: needGroupedPattern(slices.Concat(needCurious[lang], needBroad[lang].curious)), renewal: comp(needRenewals[lang]), decline: needGroupedPattern(needDeclines[lang]),
 			timeVerb: needTimeCostPart(needTimeCosts[lang][0]), timeDur: needTimeCostPart(needTimeCosts[lang][1]), timeRec: needTimeCostPart(needTimeCosts[lang][2]),
 			wish: comp(needWishes[lang]), wishVerb: comp(needWishVerbs[lang]),
 		}
