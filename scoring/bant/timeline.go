@@ -227,6 +227,12 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 			if dated && (tlOldPlan(d, m) || tlGrowthRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):min(d.clauseEnd(m[1]), m[1]+30)])) {
 				continue // "we had planned April", "from 40 to 110 people this year"
 			}
+			if dated && !tlShifted(d, m) && tlBudgetDeniedRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):min(d.clauseEnd(m[1]), m[1]+30)]) {
+				continue // "budget non validé pour 2025", "rechazado el presupuesto ... este año": the period of a refusal
+			}
+			if dated && tlApprovalRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):m[0]]) {
+				continue // "darüber entscheidet der Stiftungsrat am 10. Februar", "que no se reúne hasta enero": an approval's date
+			}
 			if r.negatable && !r.isNow && r.re != researchRe && tlEarliest(d, m) {
 				// "2026 at the earliest", "frühestens Herbst 2027": the
 				// writer's last word on timing, and an open horizon.
@@ -281,6 +287,11 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 					t.Confidence -= 0.3
 				case tlNear(tlContextRe, tlContextXRe, d, lo, min(hi, d.clauseEnd(m[1]))) ||
 					hi > d.clauseEnd(m[1])+1 && tlNear(tlContextRe, tlContextXRe, d, d.clauseEnd(m[1])+1, hi):
+					t.Confidence += 0.2
+				case anchored && tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):m[0]]):
+					// "before our audit on the 27th", "antes de las juntas
+					// de marzo": an event the purchase must precede makes
+					// its date a deadline.
 					t.Confidence += 0.2
 				case !anchored && tlNear(tlMeetingRe, tlMeetingXRe, d, mlo, mhi),
 					!r.asap && tlNear(tlQuoteRe, tlQuoteXRe, d, mlo, mhi):
@@ -849,3 +860,15 @@ func tlWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 	months := round2(float64(days) / daysPerMonth)
 	return Timeline{Months: months, Label: labelFor(months), Confidence: 0.55}, true
 }
+
+// tlBudgetDeniedRe finds a budget or project refused, withdrawn or frozen:
+// a period beside it ("budget non validé pour 2025", "das Geld wurde im
+// Frühjahr zurückgezogen", "the budget for this year was rejected") dates
+// the refusal, not a purchase.
+var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:budget|money|funding|funds|geld|budget\pL*|mittel|presupuesto|dinero|fondos|partida|cr[ée]dits?|enveloppe)(?:\s+\S+){0,8}?\s+(?:(?:was|were|has been|got|is|been) (?:rejected|denied|withdrawn|frozen|cut|pulled|declined|refused)|not (?:been )?approved|(?:wurde|wurden|ist|sind) (?:\S+\s+){0,3}?(?:abgelehnt|zur(?:ü|ue|u)ckgezogen|gestrichen|eingefroren|gek(?:ü|ue|u)rzt)|nicht (?:genehmigt|freigegeben|bewilligt)|non (?:valid|approuv|accord)\pL*|pas (?:été )?(?:valid|approuv|accord)\pL*|(?:a |ont )?(?:été )?(?:refus|rejet|retir|gel)\pL*|(?:fue |ha sido )?(?:rechazad|denegad|retirad|congelad|recortad)\pL*|no (?:fue |ha sido )?aprobad\pL*)|(?:rejected|denied|withdrew|froze|cut|declined|refused|abgelehnt|gestrichen|refus\pL*|rejet\pL*|rechaz\pL*|deneg\pL*|retir\pL*|congel\pL*)\s+(?:\S+\s+){0,2}?(?:the |our |das |unser\pL* |le |notre |el |nuestro )?(?:budget|funding|geld|budget\pL*|mittel|presupuesto|fondos|partida|cr[ée]dits?|enveloppe)`)
+
+// tlApprovalRe finds a board or committee that decides, votes or meets
+// right before a date: the date is the approval's, not the purchase's
+// ("entscheidet der Stiftungsrat am 10. Februar", "la comisión no se
+// reúne hasta enero", "the board votes on the 12th").
+var tlApprovalRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung|patronato)\s+(?:\S+\s+){0,5}?(?:meets|decides|will decide|votes|sits|tagt|entscheidet|beschlie(?:ß|ss)t|se r[ée]unit|d[ée]cide|d[ée]cidera|votera|statue(?:ra)?|se re[úu]ne|decide|decidir[áa]|vota(?:r[áa])?|sesiona)|(?:meets|decides|will decide|votes|tagt|entscheidet|entscheiden|beschlie(?:ß|ss)t|d[ée]cide|d[ée]cidera|vote|votera|statuera|decide|decidir[áa]|vota|aprueba|aprobar[áa]|se re[úu]ne|se r[ée]unit)\s+(?:\S+\s+){0,2}?(?:the |der |die |das |le |la |el |l')?(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung)|se re[úu]ne\pL*|se r[ée]uni\pL*|convenes?|tagt|tagen|sesiona\pL*)(?:\s+\S+){0,4}\s+$`)

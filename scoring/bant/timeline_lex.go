@@ -291,7 +291,7 @@ var tlLexicon = []struct {
 		"(?:presupuesto|proyecto|compras?|partida) (?:\\S+ ){0,3}congelad[oa]", "(?:está|esta|quedó|quedo) congelad[oa]",
 		// English
 		"postpone(?:d)?", "put (?:it|this|that|the project|everything|things|it all) on (?:hold|ice)",
-		"(?:project|it|this|everything|purchase|decision|plans?|initiative) (?:is |are |was |has been |have been )?on hold", "paused?",
+		"(?:project|it|this|that|everything|purchase|decision|plans?|initiative)(?:'s| is| are| was| has been| have been)? on hold", "paused?",
 		"have to pause", "not switching", "no plans", "for later", "indefinitely", "(?:was|were|has been|got) frozen",
 		"budget (?:is |was |has been )?frozen", "don't need anything", "do not need anything",
 		// German

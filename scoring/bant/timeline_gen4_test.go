@@ -1,0 +1,67 @@
+package bant
+
+import (
+	"fmt"
+	"testing"
+)
+
+// tlGen4Cases are round-4 sentences on the gaps of the sixth batch, in
+// four languages: a day named without a month ("on the 28th", "per 28.",
+// "el día 28"), an event the purchase must precede (an audit, an
+// assembly), a fiscal year's money that must be spent by a date, a board's
+// decision date beside the purchase date, and a refused budget's period.
+var tlGen4Cases = []struct {
+	name string
+	text string
+	want string
+}{
+	// A bare day of the month: a deadline with purchase words, nothing
+	// without them (received 10 Feb).
+	{"en on the 28th", "Our payroll provider stops service on the 28th, we need a replacement running before then.", "this_month"},
+	{"de per 28.", "Der Wartungsvertrag endet per 28., bis dahin brauchen wir einen neuen Anbieter.", "this_month"},
+	{"fr pour le 28", "Il nous faut le nouveau standard opérationnel pour le 28, l'ancien contrat s'arrête.", "this_month"},
+	{"es el día 28", "Necesitamos el sistema funcionando antes del día 28, el proveedor actual cierra.", "this_month"},
+	{"neg en percent on", "We lose on 15 % of orders because of wrong addresses.", ""},
+	{"neg de am 3. meeting", "Können wir am 3. telefonieren? Ich bin ab 14 Uhr erreichbar.", ""},
+	{"neg es el 15 %", "Hoy el 15 % de los pedidos salen con errores de dirección.", "stated-only"},
+	// An event the purchase must precede.
+	{"en before audit", "The access-control upgrade has to be finished before our ISO audit on the 26th.", "this_month"},
+	{"de vor dem Audit", "Die neue Zutrittskontrolle muss vor dem Audit am 26.02. abgeschlossen sein.", "this_month"},
+	{"fr avant l'inspection", "Le logiciel doit être en place avant l'inspection du 26 février.", "this_month"},
+	{"es antes de la auditoría", "Queremos el software listo antes de la auditoría de abril.", "this_quarter"},
+	// The fiscal year's money must be spent by a date.
+	{"fr pour l'exercice", "Les achats doivent signer la commande avant le 28 février pour l'exercice.", "this_month"},
+	{"en for this fiscal year", "Purchasing has to place the order by February 27 for the fiscal year.", "this_month"},
+	// A board's decision date beside the purchase date: the later wins.
+	{"de Stiftungsrat then Juli", "Darüber entscheidet der Vorstand am 20. Februar. Falls es durchgeht, soll das Tool zum 1. Juli laufen.", "this_year"},
+	{"es comisión no se reúne", "La compra la aprueba la comisión, que no se reúne hasta mayo.", ""},
+	{"en board votes then launch", "The board votes on the 20th; if it passes we'd launch in September.", "this_year"},
+	// A refused or withdrawn budget's period is no plan.
+	{"fr budget non validé", "Budget non validé pour 2026, je me renseigne quand même pour la suite.", "no_timeline"},
+	{"de Geld zurückgezogen", "Das Geld dafür wurde im Sommer zurückgezogen, wer weiß, ob es wiederkommt.", ""},
+	{"es presupuesto rechazado", "La dirección ha rechazado el presupuesto de este año para la centralita.", ""},
+	{"en budget pulled then on hold", "The money was pulled after the Q3 results, so it's on hold.", "no_timeline"},
+	{"neg en budget approved then date", "The budget was approved, and we want to go live by the end of March.", "this_quarter"},
+}
+
+func TestTimelineGeneralisation4(t *testing.T) {
+	t.Parallel()
+	fails := 0
+	for _, tc := range tlGen4Cases {
+		sig := Extract(tc.text, tlgFeb)
+		_, _, _, got := sig.Answers()
+		want := tc.want
+		if want == "stated-only" {
+			want = ""
+		}
+		if got != want {
+			fails++
+			ev := ""
+			if sig.Timeline != nil {
+				ev = fmt.Sprintf("%s %.2f %q", sig.Timeline.Label, sig.Timeline.Confidence, sig.Timeline.Evidence)
+			}
+			t.Errorf("%s: got %q, want %q [%s]", tc.name, got, want, ev)
+		}
+	}
+	t.Logf("%d/%d right", len(tlGen4Cases)-fails, len(tlGen4Cases))
+}
