@@ -41,6 +41,17 @@ var tlGen4Cases = []struct {
 	{"de Geld zurückgezogen", "Das Geld dafür wurde im Sommer zurückgezogen, wer weiß, ob es wiederkommt.", ""},
 	{"es presupuesto rechazado", "La dirección ha rechazado el presupuesto de este año para la centralita.", ""},
 	{"en budget pulled then on hold", "The money was pulled after the Q3 results, so it's on hold.", "no_timeline"},
+	// No deadline, no plan, nothing wanted: no_timeline, in any wording.
+	{"fr pas d'échéance fixée", "Nous rendrons un avis au comité. Pas d'échéance fixée à ce stade.", "no_timeline"},
+	{"fr aucune échéance", "Aucune échéance précise de notre côté, on compare.", "no_timeline"},
+	{"es sin un plan", "Estamos mirando herramientas de firma, sin un plan de compra concreto.", "no_timeline"},
+	{"es no buscamos nada", "Renovamos con el proveedor actual, así que no buscamos nada ahora.", "no_timeline"},
+	{"de suchen nichts", "Wir haben gerade verlängert und suchen derzeit nichts.", "no_timeline"},
+	{"en not looking for anything", "We renewed last month, so we're not looking for anything.", "no_timeline"},
+	// A need that ends on a bare "fast".
+	{"fr besoin, vite", "Notre WMS plante tous les lundis, besoin d'un outil qui tienne, vite.", "this_month"},
+	{"en need, fast", "Our scheduler crashes every Monday, we need something that holds up, fast!", "this_month"},
+	{"neg en fast product", "We need a tool that loads pages fast.", ""},
 	{"neg en budget approved then date", "The budget was approved, and we want to go live by the end of March.", "this_quarter"},
 }
 

@@ -116,6 +116,8 @@ var tlLexicon = []struct {
 		"starting tomorrow", "from tomorrow", "as of tomorrow",
 		// French
 		"dès que possible", "des que possible", "au plus vite", "le plus vite possible",
+		// A need ending on a bare "fast": "besoin d'un truc qui tienne la charge, vite."
+		"(?:besoin|faut|need|needs|brauche\\pL*|necesit\\pL*)(?: \\S+){0,10}?, (?:vite|fast|quick|schnell|r[áa]pido)(?:[.!]|$)",
 		"le plus rapidement possible", "le plus tôt possible", "en urgence", "immédiatement",
 		"tout de suite", "sans tarder", "sans délai", "d'ici demain", "dans les plus brefs délais",
 		// Spanish
@@ -259,6 +261,8 @@ var tlLexicon = []struct {
 		"pas urgent", "pas (?:de |encore de )date(?: précise| fixe| arrêtée| définie| butoir| exacte)?",
 		"aucune date(?: précise| fixe| arrêtée| définie)?", "pas de calendrier", "pas de planning",
 		"pas de (?:délai|échéance|deadline|timing|échéancier)", "aucun (?:délai|calendrier|planning)",
+		// Elided and adjectival forms: "pas d'échéance fixée", "aucune échéance précise".
+		"(?:pas|plus|aucune?) (?:d'|de |d')?(?:[ée]ch[ée]ance|[ée]ch[ée]ancier|date butoir)(?: \\pL+)?",
 		"un jour ou l'autre", "pas pour (?:le moment|l'instant|tout de suite|maintenant)",
 		"(?:pas d'achat|pas de projet d'achat|aucun achat|rien de) (?:prévu|planifié)",
 		"quand le budget (?:le permettra|sera disponible|sera débloqué|sera validé)",
@@ -278,7 +282,8 @@ var tlLexicon = []struct {
 		"(?:ni|no) (?:estamos|vamos a) compra(?:ndo|r)", "no vamos a cambiar", "para m[áa]s adelante",
 		"en pausa", "aplazad[oa]",
 		"sans (?:calendrier|date|d[ée]lai|[ée]ch[ée]ance|planning)(?: pr[ée]cise?| fixe| pr[ée]vue?| d[ée]finie?)?",
-		"sin (?:ning[úu]n )?(?:proyecto|plan)(?: de (?:compra|cambio))?", "no hay (?:ning[úu]n )?proyecto(?: de (?:compra|cambio))?",
+		"sin (?:un |una |ning[úu]n |ninguna )?(?:proyecto|plan|fecha|plazo)(?: de (?:compra|cambio|contrataci[óo]n))?(?: \\pL+)?",
+		"no (?:buscamos|estamos buscando|necesitamos|queremos|vamos a contratar) nada", "(?:nous )?ne cherch\\pL* rien", "suchen (?:derzeit |aktuell |momentan )?nichts", "(?:we're|we are) not looking for anything", "no hay (?:ning[úu]n )?proyecto(?: de (?:compra|cambio))?",
 		"sans (?:aucun )?projet(?: d'achat| de changement)?", "pas de projet (?:\\S+ )?(?:pr[ée]vu|planifi[ée])",
 		"(?:weder|kein\\pL*) (?:ein |einen )?(?:projekt|kauf|anschaffung|wechsel)\\pL* (?:\\S+ )?(?:geplant|vorgesehen)",
 		"(?:until|till|unless) (?:the |our )?budget (?:allows|permits|is (?:back|approved|available|there))",
