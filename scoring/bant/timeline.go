@@ -279,7 +279,15 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 				nlo, nhi := max(cs, m[0]-tlNearWindow), min(me, m[1]+tlNearWindow)
 				anchored := tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+10)]) ||
 					tlFiscalNear(d.lower[max(cs, m[0]-60):min(ce, m[1]+60)])
+				event := tlEventDeadline(d, m, cs, ce)
+				anchored = anchored || event
 				switch {
+				case event:
+					// "a gala for 400 guests on 19 September", "stand for
+					// the fair on 31 March", "pendant l'arrêt technique de
+					// mai": what they buy is for the event, so its date
+					// is the deadline.
+					t.Confidence += 0.2
 				case !anchored && tlNear(tlMeetingRe, tlMeetingXRe, d, nlo, nhi) || tlNear(tlQuoteRe, tlQuoteXRe, d, nlo, nhi):
 					// A meeting or a quote right by the date ("der am 23.
 					// April tagt", "Offerte bis Ende Monat") outweighs
@@ -872,3 +880,27 @@ var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:budget|money|funding|f
 // ("entscheidet der Stiftungsrat am 10. Februar", "la comisión no se
 // reúne hasta enero", "the board votes on the 12th").
 var tlApprovalRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung|patronato)\s+(?:\S+\s+){0,5}?(?:meets|decides|will decide|votes|sits|tagt|entscheidet|beschlie(?:ß|ss)t|se r[ée]unit|d[ée]cide|d[ée]cidera|votera|statue(?:ra)?|se re[úu]ne|decide|decidir[áa]|vota(?:r[áa])?|sesiona)|(?:meets|decides|will decide|votes|tagt|entscheidet|entscheiden|beschlie(?:ß|ss)t|d[ée]cide|d[ée]cidera|vote|votera|statuera|decide|decidir[áa]|vota|aprueba|aprobar[áa]|se re[úu]ne|se r[ée]unit)\s+(?:\S+\s+){0,2}?(?:the |der |die |das |le |la |el |l')?(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung)|se re[úu]ne\pL*|se r[ée]uni\pL*|convenes?|tagt|tagen|sesiona\pL*)(?:\s+\S+){0,4}\s+$`)
+
+// tlEventNounRe names occasions and shutdowns a purchase is made for: a
+// gala, a fair, an open day, a launch, a plant shutdown.
+var tlEventNounRe = regexp.MustCompile(`(?:^|[^\pL])(?:galas?|soir[ée]es?|open day|open house|tag der offenen t(?:ü|ue|u)r|portes ouvertes|puertas abiertas|trade ?shows?|trade fairs?|fairs?|expos?|exhibitions?|conferences?|congress|congr[èe]s|congresos?|kongress\pL*|messen?|messestand|salons?|ferias?|festivals?|anniversary|jubil(?:ä|ae|a)um\pL*|anniversaire|aniversario|weddings?|hochzeit\pL*|mariages?|bodas?|ceremon\pL*|zeremonie\pL*|c[ée]r[ée]monie\pL*|inaugura\pL*|er(?:ö|oe|o)ffnung\pL*|launch|lancement|lanzamiento|shutdown|stillstand|revision|betriebsruhe|parada t[ée]cnica|parada|arr[êe]t technique|arr[êe]t annuel)(?:$|[^\pL])`)
+
+// tlEventPlanRe finds the writer planning or needing something: with an
+// occasion beside the date, the date is what the purchase must meet.
+var tlEventPlanRe = regexp.MustCompile(`(?:^|[^\pL])(?:plan|planning|planned|organi[sz]\pL*|need|needs|want|looking for|ready|must|has to|have to|swap|replace|install\pL*|planen|geplant|organisier\pL*|brauch\pL*|ben(?:ö|oe|o)tig\pL*|m(?:ö|oe|o)chten|wollen|suchen|muss|m(?:ü|ue|u)ssen|fertig|stehen|pr[ée]vu\pL*|pr[ée]par\pL*|cherch\pL*|voulons|veut|besoin|faut|doit|pr[êe]te?s?|filmer|remplac\pL*|installer|previst\pL*|prepar\pL*|necesit\pL*|queremos|quiero|buscamos|busco|tiene que|tenemos que|list[oa]s?|debe|sustitu\pL*|cambio)(?:$|[^\pL])`)
+
+// tlEventProposalRe finds a proposal to meet or talk, whose date an
+// occasion word beside it does not make a deadline ("meet you at the fair
+// on the 12th", "nous voir au salon le 3").
+var tlEventProposalRe = regexp.MustCompile(`(?:^|[^\pL])(?:meet|meeting|call|visit us|see you|stop by|drop by|treffen|kennenlernen|besuchen sie|termin|gespr(?:ä|ae|a)ch|vertreten|rencontr\pL*|nous voir|vous voir|rendez-vous|rdv|point t[ée]l[ée]phonique|pr[ée]sents?|vernos|reunirnos|conocernos|llamada|reuni[óo]n|visitarnos|estar[áa]n|exhibiting|be there)(?:$|[^\pL])`)
+
+// tlEventDeadline reports an occasion within 60 bytes of the date in its
+// clause, a plan or need in the clause, and no proposal to meet there.
+func tlEventDeadline(d *doc, m []int, cs, ce int) bool {
+	near := d.lower[max(cs, m[0]-60):min(ce, m[1]+60)]
+	if !tlEventNounRe.MatchString(near) {
+		return false
+	}
+	clause := d.lower[cs:ce]
+	return tlEventPlanRe.MatchString(clause) && !tlEventProposalRe.MatchString(clause)
+}

@@ -52,6 +52,16 @@ var tlGen4Cases = []struct {
 	{"fr besoin, vite", "Notre WMS plante tous les lundis, besoin d'un outil qui tienne, vite.", "this_month"},
 	{"en need, fast", "Our scheduler crashes every Monday, we need something that holds up, fast!", "this_month"},
 	{"neg en fast product", "We need a tool that loads pages fast.", ""},
+	// An occasion the purchase is for: its date is the deadline; a
+	// proposal to meet there is not (received 10 Feb).
+	{"en banners for open day", "We're hosting an open day on 28 February and need 300 printed programmes for it.", "this_month"},
+	{"de Stand für Messe", "Für die Messe am 20. März muss unser neuer Stand fertig sein.", "this_quarter"},
+	{"fr film du gala", "Nous cherchons un vidéaste pour notre gala du 6 mars.", "this_month"},
+	{"es arranque en la parada", "La sustitución del compresor está prevista durante la parada técnica de abril.", "this_quarter"},
+	{"neg en meet at fair", "Will you be at the trade fair on 12 March? Happy to meet at your booth.", ""},
+	{"neg de Messe Termin", "Können wir uns auf der Messe am 20. März kennenlernen?", ""},
+	{"neg fr salon rdv", "On pourrait prendre rendez-vous au salon le 6 mars ?", ""},
+	{"neg es feria vernos", "¿Podemos vernos en la feria del 6 de marzo?", ""},
 	{"neg en budget approved then date", "The budget was approved, and we want to go live by the end of March.", "this_quarter"},
 }
 
