@@ -221,6 +221,9 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 			}
 			start := m[0]
 			dated := r.re != laterRe && r.re != researchRe && t.Label != LabelLater
+			if t.Label == LabelLater && t.Months > 0 && (tlPast(d, m) || tlPastPerfectAfterRe.MatchString(d.lower[m[1]:min(d.clauseEnd(m[1]), m[1]+30)])) {
+				continue // "en dos años hemos perdido un 18 %", "sales fell 20 % in two years": a span of the past
+			}
 			if dated && tlPast(d, m) && !tlShifted(d, m) {
 				continue // "we went live in March": a past event, not a plan
 			}
@@ -879,7 +882,7 @@ var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:budget|money|funding|f
 // right before a date: the date is the approval's, not the purchase's
 // ("entscheidet der Stiftungsrat am 10. Februar", "la comisión no se
 // reúne hasta enero", "the board votes on the 12th").
-var tlApprovalRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung|patronato)\s+(?:\S+\s+){0,5}?(?:meets|decides|will decide|votes|sits|tagt|entscheidet|beschlie(?:ß|ss)t|se r[ée]unit|d[ée]cide|d[ée]cidera|votera|statue(?:ra)?|se re[úu]ne|decide|decidir[áa]|vota(?:r[áa])?|sesiona)|(?:meets|decides|will decide|votes|tagt|entscheidet|entscheiden|beschlie(?:ß|ss)t|d[ée]cide|d[ée]cidera|vote|votera|statuera|decide|decidir[áa]|vota|aprueba|aprobar[áa]|se re[úu]ne|se r[ée]unit)\s+(?:\S+\s+){0,2}?(?:the |der |die |das |le |la |el |l')?(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung)|se re[úu]ne\pL*|se r[ée]uni\pL*|convenes?|tagt|tagen|sesiona\pL*)(?:\s+\S+){0,4}\s+$`)
+var tlApprovalRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung|patronato)\s+(?:\S+\s+){0,5}?(?:meets|decides|will decide|votes|sits|tagt|entscheidet|beschlie(?:ß|ss)t|se r[ée]unit|d[ée]cide|d[ée]cidera|votera|statue(?:ra)?|se re[úu]ne|decide|decidir[áa]|vota(?:r[áa])?|sesiona)|(?:meets|decides|will decide|votes|tagt|entscheidet|entscheiden|beschlie(?:ß|ss)t|d[ée]cide|d[ée]cidera|vote|votera|statuera|decide|decidir[áa]|vota|aprueba|aprobar[áa]|se re[úu]ne|se r[ée]unit|arbitr\pL*|valid\pL*|decided by|approved by|entschieden|genehmigt)\s+(?:\S+\s+){0,2}?(?:the |der |die |das |le |la |el |l')?(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung)|se re[úu]ne\pL*|se r[ée]uni\pL*|convenes?|tagt|tagen|sesiona\pL*)(?:\s+\S+){0,4}\s+$`)
 
 // tlEventNounRe names occasions and shutdowns a purchase is made for: a
 // gala, a fair, an open day, a launch, a plant shutdown.
@@ -904,3 +907,8 @@ func tlEventDeadline(d *doc, m []int, cs, ce int) bool {
 	clause := d.lower[cs:ce]
 	return tlEventPlanRe.MatchString(clause) && !tlEventProposalRe.MatchString(clause)
 }
+
+// tlPastPerfectAfterRe finds a perfect right after a span ("en dos años
+// hemos perdido", "in zwei Jahren haben wir ... verloren", "in two years
+// we lost"): the span is past.
+var tlPastPerfectAfterRe = regexp.MustCompile(`^\s*,?\s*(?:(?:hemos|han|ha|avons|ont|a|haben|hat|sind|ist|we've|we have|have|has)\s+(?:\S+\s+){0,3}?\pL+(?:ado|ido|é|ée|és|i|u|t|en|ed)|(?:we|they|sales|revenue|it)\s+(?:lost|fell|dropped|grew|doubled|went|had))(?:$|[^\pL])`)

@@ -62,6 +62,23 @@ var tlGen4Cases = []struct {
 	{"neg de Messe Termin", "Können wir uns auf der Messe am 20. März kennenlernen?", ""},
 	{"neg fr salon rdv", "On pourrait prendre rendez-vous au salon le 6 mars ?", ""},
 	{"neg es feria vernos", "¿Podemos vernos en la feria del 6 de marzo?", ""},
+	// A month that has passed this year is next year's when the writer
+	// prefers or launches it (received 10 Feb: January is next year's).
+	{"en preferably in January", "We'd like a training for our technicians. Preferably in January.", "this_year"},
+	{"de ab Januar", "Ich hätte gern einen Wartungsvertrag ab Januar.", "this_year"},
+	{"de Wunschtermin Ende Januar", "Wunschtermin: Ende Januar.", "this_year"},
+	{"fr lancement en janvier", "On cherche une agence pour le lancement de notre appli en janvier.", "this_year"},
+	{"neg es enero pasado", "En enero tuvimos tres caídas del servidor.", ""},
+	// A proposal to meet with a day and a time is no purchase date.
+	{"de kennenlernen am", "Könnten wir uns am 24. Februar in Ihrem Büro kennenlernen?", ""},
+	{"es vernos el", "¿Podríamos vernos el 24 de febrero a las 10:00 en sus oficinas?", ""},
+	{"fr nous voir le", "Pourrions-nous nous voir le 24 février à 10h ?", ""},
+	{"en call at 3pm", "Could we do a call on February 24 at 3pm to go through it?", ""},
+	// A board's date and a past span.
+	{"fr arbitré par le conseil", "Le dossier sera arbitré par notre conseil d'administration le 24 février.", ""},
+	{"es en dos años hemos perdido", "En dos años hemos perdido un 18 % de ventas.", ""},
+	{"en in two years we lost", "In two years we lost a fifth of our customers.", ""},
+	{"neg de in zwei Jahren", "In zwei Jahren wollen wir umstellen.", "no_timeline"},
 	{"neg en budget approved then date", "The budget was approved, and we want to go live by the end of March.", "this_quarter"},
 }
 

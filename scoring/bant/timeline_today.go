@@ -171,7 +171,12 @@ var (
 		"expire", "expirent", "[ée]ch[ée]ance", "expiration", "prend fin", "se termine", "r[ée]siliation",
 		"vence", "vencimiento", "caduca", "se acaba", "finaliza", "renovaci[óo]n",
 	) + `|(?:contract|licen[cs]e|subscription|lease|vertrag|lizenz|abo|contrat|abonnement|contrato|licencia|suscripci[óo]n)\pL*(?:\s+\S+){0,4}?\s+(?:ends?|ending|is up|terminates?)\b`)
-	tlMeetingXRe = regexp.MustCompile(tlWords(
+	tlMeetingXRe = regexp.MustCompile(`\d(?:\s?(?:h|uhr|am|pm|a\.m\.|p\.m\.)|:\d\d)(?:$|[^\pL\d])|` + tlWords(
+		// Proposals to meet: "nous voir le 3 février", "vernos el 25",
+		// "uns am 5. Februar kennenlernen"; a time of day marks an
+		// appointment ("le 22 septembre à 14h", "a las 10:00").
+		"kennenlernen", "kennen lernen", "vorbeikommen", "nous voir", "vous voir", "se voir", "rencontrer", "rencontrons", "point t[ée]l[ée]phonique",
+		"vernos", "reunirnos", "conocernos", "visitarles", "visitarlos", "get together", "drop by", "stop by",
 		"meets", "gala", "parler", "absent", "absente", "abwesend", "ausente", "away", "cr[ée]neau", "cr[ée]neaux", "slot", "slots", "zeitfenster", "hueco", "huecos", "franja", "franjas", "parle", "parlons", "discuter", "discutons",
 		"exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio",
 	))
