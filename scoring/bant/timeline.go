@@ -42,6 +42,12 @@ var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|explorin
 	"(?:get|getting) a feel for", "(?:get|getting) an idea of", "einen (?:ersten )?(?:überblick|eindruck) (?:verschaffen|bekommen|gewinnen)",
 	"(?:me|nous) faire une id[ée]e", "hacer(?:me|nos) una idea", "haci[ée]ndo(?:me|nos) una idea",
 	"(?:faire|fais|faisons|fait|faisais) (?:juste |simplement |surtout )?de la veille", "en phase de veille", "phase de veille",
+	// Collecting prices or rates only: "just collecting rates for now",
+	// "sammle vorerst nur Preise", "je collecte les tarifs", "recopilo precios".
+	"(?:just |only |merely )?(?:collecting|gathering|compiling) (?:\\S+ )?(?:rates|prices|pricing|quotes|figures)",
+	"sammle (?:\\S+ ){0,3}(?:preise|tarife|konditionen|richtwerte|infos|informationen)",
+	"(?:je |on |nous )?(?:collecte|collectons|rassemble|rassemblons|recueille|recueillons|récupère) (?:\\S+ ){0,2}(?:tarifs|prix|grilles tarifaires)",
+	"recopil\\pL* (?:\\S+ ){0,2}(?:precios|tarifas)", "(?:just |only )?getting a feel", "nothing (?:is )?planned(?: yet)?",
 ))
 
 // Timeline patterns. Each tlRule's compute turns a match into a candidate.
@@ -886,7 +892,7 @@ var tlApprovalRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:board|committee|council
 
 // tlEventNounRe names occasions and shutdowns a purchase is made for: a
 // gala, a fair, an open day, a launch, a plant shutdown.
-var tlEventNounRe = regexp.MustCompile(`(?:^|[^\pL])(?:galas?|soir[ée]es?|open day|open house|tag der offenen t(?:ü|ue|u)r|portes ouvertes|puertas abiertas|trade ?shows?|trade fairs?|fairs?|expos?|exhibitions?|conferences?|congress|congr[èe]s|congresos?|kongress\pL*|messen?|messestand|salons?|ferias?|festivals?|anniversary|jubil(?:ä|ae|a)um\pL*|anniversaire|aniversario|weddings?|hochzeit\pL*|mariages?|bodas?|ceremon\pL*|zeremonie\pL*|c[ée]r[ée]monie\pL*|inaugura\pL*|er(?:ö|oe|o)ffnung\pL*|launch|lancement|lanzamiento|shutdown|stillstand|revision|betriebsruhe|parada t[ée]cnica|parada|arr[êe]t technique|arr[êe]t annuel)(?:$|[^\pL])`)
+var tlEventNounRe = regexp.MustCompile(`(?:^|[^\pL])(?:galas?|soir[ée]es?|open day|open house|tag der offenen t(?:ü|ue|u)r|portes ouvertes|puertas abiertas|trade ?shows?|trade fairs?|fairs?|expos?|exhibitions?|conferences?|congress|congr[èe]s|congresos?|kongress\pL*|messen?|messestand|salons?|ferias?|festivals?|anniversary|jubil(?:ä|ae|a)um\pL*|anniversaire|aniversario|weddings?|hochzeit\pL*|mariages?|bodas?|ceremon\pL*|zeremonie\pL*|c[ée]r[ée]monie\pL*|inaugura\pL*|er(?:ö|oe|o)ffnung\pL*|launch|lancement|lanzamiento|shutdown|stillstand|revision|betriebsruhe|parada t[ée]cnica|parada|arr[êe]t technique|arr[êe]t annuel|stand|booth|messestand)(?:$|[^\pL])`)
 
 // tlEventPlanRe finds the writer planning or needing something: with an
 // occasion beside the date, the date is what the purchase must meet.

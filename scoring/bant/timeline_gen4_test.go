@@ -79,6 +79,22 @@ var tlGen4Cases = []struct {
 	{"es en dos años hemos perdido", "En dos años hemos perdido un 18 % de ventas.", ""},
 	{"en in two years we lost", "In two years we lost a fifth of our customers.", ""},
 	{"neg de in zwei Jahren", "In zwei Jahren wollen wir umstellen.", "no_timeline"},
+	// Only collecting prices, no plan: no_timeline; a plan that was had
+	// for an occasion is no plan.
+	{"en collecting rates", "I'm comparing agencies and just collecting rates for now.", "no_timeline"},
+	{"de sammle Preise", "Ich sammle vorerst nur Preise für eine mögliche Expansion.", "no_timeline"},
+	{"fr collecte les tarifs", "Je collecte simplement les tarifs pour notre dossier.", "no_timeline"},
+	{"es recopilo precios", "De momento recopilo precios de varios proveedores.", "no_timeline"},
+	{"de Wechsel planen wir nicht", "Mit der aktuellen Agentur sind wir zufrieden. Einen Wechsel planen wir nicht.", "no_timeline"},
+	{"es teníamos prevista", "Teníamos prevista una campaña para Semana Santa, pero la partida se anuló; nada antes de 2028.", "no_timeline"},
+	// Emergencies and "today or tomorrow".
+	{"es hoy o mañana", "¿Pueden mandar un técnico hoy o mañana?", "this_month"},
+	{"fr dépannage d'urgence", "Il nous faut un dépannage d'urgence sur la chaudière.", "this_month"},
+	{"de heute oder morgen", "Können Sie heute oder morgen einen Techniker schicken?", "this_month"},
+	{"en emergency repair", "We need an emergency repair on the chiller.", "this_month"},
+	{"fr dans la semaine", "Il faudrait que le tapis soit changé dans la semaine.", "this_month"},
+	{"neg fr numéro d'urgence", "Avez-vous un numéro d'urgence pour le support ?", ""},
+	{"neg de EMO vertreten", "Sind Sie auf der Messe im September vertreten? Wir würden die Maschine gern sehen.", ""},
 	{"neg en budget approved then date", "The budget was approved, and we want to go live by the end of March.", "this_quarter"},
 }
 

@@ -121,6 +121,11 @@ var tlLexicon = []struct {
 		"le plus rapidement possible", "le plus tôt possible", "en urgence", "immédiatement",
 		"tout de suite", "sans tarder", "sans délai", "d'ici demain", "dans les plus brefs délais",
 		// Spanish
+		// Today or tomorrow; an emergency call-out.
+		"today or tomorrow", "heute oder morgen", "aujourd'hui ou demain", "hoy o mañana", "hoy mismo",
+		"emergency (?:repair|call-?out|visit|fix|service)", "(?:dépannage|intervention|réparation|remplacement) d'urgence",
+		"(?:reparación|intervención|asistencia) de urgencia", "notfall(?:einsatz|reparatur|service)",
+		"dans la semaine(?:[.!,;]|$)",
 		"lo antes posible", "lo más pronto posible", "lo más rápido posible", "cuanto antes",
 		"a la mayor brevedad", "de inmediato", "inmediatamente", "ya mismo", "con urgencia",
 		"para mañana",
@@ -254,6 +259,8 @@ var tlLexicon = []struct {
 		"(?:derzeit|momentan|aktuell|zurzeit|im moment|gerade|vorerst) (?:keine |keinen )?(?:kaufabsicht|anschaffung geplant|investition geplant)",
 		"(?:derzeit|momentan|aktuell|zurzeit|im moment|gerade|vorerst) nichts (?:kaufen|anschaffen|bestellen|investieren)",
 		"(?:kein kauf|keine anschaffung|keine investition|nichts) geplant",
+		// "Einen Wechsel planen wir nicht", "ein Projekt ist noch nicht geplant".
+		"planen wir (?:\\S+ )?(?:nicht|keine\\pL*)", "(?:wechsel|kauf|anschaffung|umstieg|umstellung|projekt|investition) (?:ist |wird )?(?:\\S+ ){0,4}nicht geplant",
 		"wenn (?:das |es das )?budget (?:es )?(?:zulässt|erlaubt|da ist|frei wird|vorhanden ist|freigegeben)",
 		"sobald (?:das |ein )?budget",
 		// French

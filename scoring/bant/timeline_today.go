@@ -177,6 +177,8 @@ var (
 		// appointment ("le 22 septembre à 14h", "a las 10:00").
 		"kennenlernen", "kennen lernen", "vorbeikommen", "nous voir", "vous voir", "se voir", "rencontrer", "rencontrons", "point t[ée]l[ée]phonique",
 		"vernos", "reunirnos", "conocernos", "visitarles", "visitarlos", "get together", "drop by", "stop by",
+		// Whether the vendor exhibits: "Sind Sie auf der EMO im September vertreten?"
+		"vertreten", "exhibiting", "exposez", "exposerez", "expon[ée]is", "expondr[áa]n", "estar[áa]n presentes",
 		"meets", "gala", "parler", "absent", "absente", "abwesend", "ausente", "away", "cr[ée]neau", "cr[ée]neaux", "slot", "slots", "zeitfenster", "hueco", "huecos", "franja", "franjas", "parle", "parlons", "discuter", "discutons",
 		"exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio",
 	))
