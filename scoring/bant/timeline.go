@@ -252,6 +252,9 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 				if at < 0 {
 					at = tlNegationAfter(d, m)
 				}
+				if at < 0 && !r.isNow && r.re != researchRe {
+					at = tlNegatedPlanAt(d, m)
+				}
 				if at >= 0 {
 					if r.re == researchRe {
 						continue // "not just researching" says nothing
@@ -918,3 +921,25 @@ func tlEventDeadline(d *doc, m []int, cs, ce int) bool {
 // hemos perdido", "in zwei Jahren haben wir ... verloren", "in two years
 // we lost"): the span is past.
 var tlPastPerfectAfterRe = regexp.MustCompile(`^\s*,?\s*(?:(?:hemos|han|ha|avons|ont|a|haben|hat|sind|ist|we've|we have|have|has)\s+(?:\S+\s+){0,3}?\pL+(?:ado|ido|é|ée|és|i|u|t|en|ed)|(?:we|they|sales|revenue|it)\s+(?:lost|fell|dropped|grew|doubled|went|had))(?:$|[^\pL])`)
+
+// tlNegatedPlanRe finds a negated plan or purchase verb ("not planning to
+// buy", "ne pensons pas acheter", "no vamos a poder comprar", "nicht vor
+// ... kaufen" is tlNegationAt's): it negates a date up to a dozen words
+// on in its clause, past tlNegWords.
+var tlNegatedPlanRe = regexp.MustCompile(`(?:^|[^\pL])(?:planen|beabsichtigen|wollen|werden|pr[ée]voyons|comptons|pensons|envisageons)\s+(?:wir\s+)?(?:nicht|keine?n?|pas)(?:$|[^\pL])|(?:^|[^\pL'])(?:not|never|\pL*n't|nicht|nie|keine?n?|ne|n'|no|nunca|jam[áa]s)\s+(?:[^\s,.;:!?]+\s+){0,2}?(?:plan\pL*|buy\pL*|purchas\pL*|expect\pL*|intend\pL*|going to|able to|afford|invest\pL*|kauf\pL*|anschaff\pL*|investier\pL*|planen|geplant|vorgesehen|pens\pL*|pr[ée]voi\pL*|pr[ée]voy\pL*|achet\pL*|envisag\pL*|compt\pL*|compr\pL*|contrat\pL*|vamos a|podremos|poder|planeamos|prevemos|invertir)(?:$|[^\pL])`)
+
+// tlNegatedPlanStopRe ends a negation's reach: a contrast or a new
+// subject's plan ("but", "aber", "mais", "pero", "sino", "sondern").
+var tlNegatedPlanStopRe = regexp.MustCompile(`(?:^|[^\pL])(?:but|however|aber|sondern|doch|mais|cependant|pero|sino|sin embargo)(?:$|[^\pL])`)
+
+// tlNegatedPlanAt returns where a negated plan verb starts within the 90
+// bytes of m's clause before it, or -1.
+func tlNegatedPlanAt(d *doc, m []int) int {
+	lo := max(d.clauseStart(m[0]), m[0]-90)
+	seg := d.lower[lo:m[0]]
+	loc := tlNegatedPlanRe.FindStringIndex(seg)
+	if loc == nil || tlNegatedPlanStopRe.MatchString(seg[loc[1]:]) {
+		return -1
+	}
+	return lo + loc[0]
+}

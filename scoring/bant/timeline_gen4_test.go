@@ -95,6 +95,13 @@ var tlGen4Cases = []struct {
 	{"fr dans la semaine", "Il faudrait que le tapis soit changé dans la semaine.", "this_month"},
 	{"neg fr numéro d'urgence", "Avez-vous un numéro d'urgence pour le support ?", ""},
 	{"neg de EMO vertreten", "Sind Sie auf der Messe im September vertreten? Wir würden die Maschine gern sehen.", ""},
+	// A negated plan verb reaches a date more than five words on.
+	{"en not planning to buy", "We are not planning to buy any new scheduling software this year.", "no_timeline"},
+	{"fr ne pensons pas acheter", "Nous ne pensons pas acheter un nouvel outil de planification cette année.", "no_timeline"},
+	{"es no vamos a poder comprar", "No vamos a poder comprar la nueva herramienta de gestión este año.", "no_timeline"},
+	{"en don't expect before", "We don't expect to have the money for the new CRM before next summer.", "no_timeline"},
+	{"neg en no problem then plan", "No problem, we plan to buy the new CRM in March.", "this_quarter"},
+	{"neg en not only but", "We can't keep typing orders by hand, but we want the new tool live this quarter.", "this_quarter"},
 	{"neg en budget approved then date", "The budget was approved, and we want to go live by the end of March.", "this_quarter"},
 }
 
