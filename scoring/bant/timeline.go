@@ -187,6 +187,21 @@ var tlRules = []tlRule{
 	{re: tlSchoolYearRe, negatable: true, compute: tlSchoolYear},
 	{re: tlLabelMonthRe, negatable: true, compute: tlLabelMonth},
 	{re: tlCompoundRe, negatable: true, compute: tlCompound},
+	{re: tlYearAheadRe, negatable: true, compute: tlYearAhead},
+}
+
+// tlYearAheadRe: the twelve months ahead ("over the next year", "within
+// the coming year", "innerhalb des nächsten Jahres", "dans l'année qui
+// vient", "d'ici un an", "dentro de un año"), not the next calendar year.
+var tlYearAheadRe = mustPattern(`\b(?:over|within|in|during|across|throughout) the (?:next|coming|following) (?:year|12 months|twelve months)\b|\bwithin (?:a|one) year\b|` + tlWords(
+	"innerhalb (?:des |der )?(?:n(?:ä|ae|a)chsten|kommenden) (?:jahres|12 monate|zw(?:ö|oe|o)lf monate)", "innerhalb eines jahres", "binnen (?:eines )?jahres",
+	"dans l'ann[ée]e (?:qui vient|à venir)", "d'ici un an", "dans un d[ée]lai d'un an", "(?:au cours|dans le courant) des (?:12|douze) prochains mois",
+	"dentro de un a(?:ñ|n)o", "en el plazo de un a(?:ñ|n)o", "en el (?:pr[óo]ximo|siguiente) a(?:ñ|n)o natural", "(?:en|durante|a lo largo de) los (?:pr[óo]ximos|siguientes) (?:12|doce) meses",
+))
+
+// tlYearAhead reads tlYearAheadRe as twelve months: this_year.
+func tlYearAhead(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
+	return Timeline{Months: 12, Label: labelFor(12), Confidence: 0.62}, true
 }
 
 // tlAllRules are tlRules and the lexicon's rules (timeline_lex.go).

@@ -102,6 +102,14 @@ var tlGen4Cases = []struct {
 	{"en don't expect before", "We don't expect to have the money for the new CRM before next summer.", "no_timeline"},
 	{"neg en no problem then plan", "No problem, we plan to buy the new CRM in March.", "this_quarter"},
 	{"neg en not only but", "We can't keep typing orders by hand, but we want the new tool live this quarter.", "this_quarter"},
+	// The twelve months ahead and "over the year" (received 10 Feb).
+	{"en over the next year", "We want to roll the new LMS out over the next year.", "this_year"},
+	{"de innerhalb des nächsten Jahres", "Wir wollen innerhalb des nächsten Jahres auf das neue System umstellen.", "this_year"},
+	{"fr dans l'année qui vient", "Nous voulons déployer l'outil dans l'année qui vient.", "this_year"},
+	{"es dentro de un año", "Queremos implantar el sistema dentro de un año.", "this_year"},
+	{"en over the year", "We'd add the other sites over the year.", "this_year"},
+	{"neg en next year", "We want to go live next year.", "no_timeline"},
+	{"neg de im Laufe des nächsten Jahres", "Wir wollen im Laufe des nächsten Jahres umstellen.", "no_timeline"},
 	{"neg en budget approved then date", "The budget was approved, and we want to go live by the end of March.", "this_quarter"},
 }
 

@@ -191,7 +191,8 @@ var tlLexicon = []struct {
 	}},
 	{tlkThisYear, []string{
 		"before the year (?:ends|is over|closes|runs out)", "bevor das jahr (?:endet|zu ende geht|vorbei ist|um ist)", "avant que l'ann[ée]e (?:ne )?(?:se termine|finisse|soit finie)", "antes de que (?:termine|acabe|finalice|se acabe|cierre) el a(?:ñ|n)o",
-		"within the year", "within this year", "sometime this year", "before year end", "before year-end",
+		"within the year", "within this year", "sometime this year",
+		"over the (?:course of the |course of this )?year", "(?:in|during) the course of (?:the|this) year", "au fil de l'ann[ée]e", "(?:durante|a lo largo de) (?:este|el) a(?:ñ|n)o", "before year end", "before year-end",
 		"dieses jahr", "dieses jahres", "in diesem jahr", "im laufenden jahr", "im aktuellen jahr",
 		"noch in diesem jahr", "im laufe des jahres", "im laufe dieses jahres", "innerhalb des jahres",
 		"innerhalb dieses jahres", "ende des jahres", "ende dieses jahres", "jahresende", "heuer",
