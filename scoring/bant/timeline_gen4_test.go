@@ -110,6 +110,10 @@ var tlGen4Cases = []struct {
 	{"en over the year", "We'd add the other sites over the year.", "this_year"},
 	{"neg en next year", "We want to go live next year.", "no_timeline"},
 	{"neg de im Laufe des nächsten Jahres", "Wir wollen im Laufe des nächsten Jahres umstellen.", "no_timeline"},
+	// A season with "de 2028": that year's season (received 10 Feb 2026).
+	{"es primavera de 2028", "Comparo agencias para el congreso de la primavera de 2028.", "no_timeline"},
+	{"es primavera de 2026", "Queremos implantarlo en la primavera de 2026.", "this_year"},
+	{"fr printemps de 2027", "Nous voulons lancer au printemps de 2027.", "no_timeline"},
 	{"neg en budget approved then date", "The budget was approved, and we want to go live by the end of March.", "this_quarter"},
 }
 
