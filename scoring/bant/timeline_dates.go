@@ -139,7 +139,7 @@ func tlMonthX(d *doc, m []int, now time.Time) (Timeline, bool) {
 		return Timeline{}, false // "le mars" is no date; "am" needs a day
 	}
 	conf := tlMonthConf
-	if prep == "de" {
+	if prep == "de" || prep == "d" {
 		// "la haute saison de décembre", "la temporada alta de diciembre":
 		// an event's month, a date only where purchase words lift it.
 		conf = 0.3
@@ -462,6 +462,10 @@ func tlMonthsXFound(d *doc) [][]int {
 	var out [][]int
 	for _, m := range tlMonthXRe.findAll(d) {
 		mm := tlWithPrep(d, m, tlMonthXPrepRe)
+		if mm[2] < 0 && m[0] >= 2 && d.lower[m[0]-2:m[0]] == "d'" {
+			// "le SIAL d'octobre 2026": an elided "de", read as "de".
+			mm[0], mm[2], mm[3] = m[0]-2, m[0]-2, m[0]-1
+		}
 		if mm[2] < 0 {
 			continue // a bare "15 octobre" is tlBareDates' business
 		}

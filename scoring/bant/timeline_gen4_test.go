@@ -114,6 +114,9 @@ var tlGen4Cases = []struct {
 	{"es primavera de 2028", "Comparo agencias para el congreso de la primavera de 2028.", "no_timeline"},
 	{"es primavera de 2026", "Queremos implantarlo en la primavera de 2026.", "this_year"},
 	{"fr printemps de 2027", "Nous voulons lancer au printemps de 2027.", "no_timeline"},
+	// An elided "d'" before a month (received 10 Feb 2026).
+	{"fr salon d'octobre", "Pour le salon d'octobre 2026, nous voulons un stand de 120 m².", "this_year"},
+	{"neg fr ventes d'octobre", "Les ventes d'octobre ont été mauvaises.", ""},
 	{"neg en budget approved then date", "The budget was approved, and we want to go live by the end of March.", "this_quarter"},
 }
 
