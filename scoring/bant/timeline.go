@@ -42,6 +42,12 @@ var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|explorin
 	"(?:get|getting) a feel for", "(?:get|getting) an idea of", "einen (?:ersten )?(?:überblick|eindruck) (?:verschaffen|bekommen|gewinnen)",
 	"(?:me|nous) faire une id[ée]e", "hacer(?:me|nos) una idea", "haci[ée]ndo(?:me|nos) una idea",
 	"(?:faire|fais|faisons|fait|faisais) (?:juste |simplement |surtout )?de la veille", "en phase de veille", "phase de veille",
+	// Collecting prices or rates only: "just collecting rates for now",
+	// "sammle vorerst nur Preise", "je collecte les tarifs", "recopilo precios".
+	"(?:just |only |merely )?(?:collecting|gathering|compiling) (?:\\S+ )?(?:rates|prices|pricing|quotes|figures)",
+	"sammle (?:\\S+ ){0,3}(?:preise|tarife|konditionen|richtwerte|infos|informationen)",
+	"(?:je |on |nous )?(?:collecte|collectons|rassemble|rassemblons|recueille|recueillons|récupère) (?:\\S+ ){0,2}(?:tarifs|prix|grilles tarifaires)",
+	"recopil\\pL* (?:\\S+ ){0,2}(?:precios|tarifas)", "(?:just |only )?getting a feel", "nothing (?:is )?planned(?: yet)?",
 ))
 
 // Timeline patterns. Each tlRule's compute turns a match into a candidate.
@@ -181,6 +187,21 @@ var tlRules = []tlRule{
 	{re: tlSchoolYearRe, negatable: true, compute: tlSchoolYear},
 	{re: tlLabelMonthRe, negatable: true, compute: tlLabelMonth},
 	{re: tlCompoundRe, negatable: true, compute: tlCompound},
+	{re: tlYearAheadRe, negatable: true, compute: tlYearAhead},
+}
+
+// tlYearAheadRe: the twelve months ahead ("over the next year", "within
+// the coming year", "innerhalb des nächsten Jahres", "dans l'année qui
+// vient", "d'ici un an", "dentro de un año"), not the next calendar year.
+var tlYearAheadRe = mustPattern(`\b(?:over|within|in|during|across|throughout) the (?:next|coming|following) (?:year|12 months|twelve months)\b|\bwithin (?:a|one) year\b|` + tlWords(
+	"innerhalb (?:des |der )?(?:n(?:ä|ae|a)chsten|kommenden) (?:jahres|12 monate|zw(?:ö|oe|o)lf monate)", "innerhalb eines jahres", "binnen (?:eines )?jahres",
+	"dans l'ann[ée]e (?:qui vient|à venir)", "d'ici un an", "dans un d[ée]lai d'un an", "(?:au cours|dans le courant) des (?:12|douze) prochains mois",
+	"dentro de un a(?:ñ|n)o", "en el plazo de un a(?:ñ|n)o", "en el (?:pr[óo]ximo|siguiente) a(?:ñ|n)o natural", "(?:en|durante|a lo largo de) los (?:pr[óo]ximos|siguientes) (?:12|doce) meses",
+))
+
+// tlYearAhead reads tlYearAheadRe as twelve months: this_year.
+func tlYearAhead(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
+	return Timeline{Months: 12, Label: labelFor(12), Confidence: 0.62}, true
 }
 
 // tlAllRules are tlRules and the lexicon's rules (timeline_lex.go).
@@ -221,11 +242,20 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 			}
 			start := m[0]
 			dated := r.re != laterRe && r.re != researchRe && t.Label != LabelLater
+			if t.Label == LabelLater && t.Months > 0 && (tlPast(d, m) || tlPastPerfectAfterRe.MatchString(d.lower[m[1]:min(d.clauseEnd(m[1]), m[1]+30)])) {
+				continue // "en dos años hemos perdido un 18 %", "sales fell 20 % in two years": a span of the past
+			}
 			if dated && tlPast(d, m) && !tlShifted(d, m) {
 				continue // "we went live in March": a past event, not a plan
 			}
 			if dated && (tlOldPlan(d, m) || tlGrowthRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):min(d.clauseEnd(m[1]), m[1]+30)])) {
 				continue // "we had planned April", "from 40 to 110 people this year"
+			}
+			if dated && !tlShifted(d, m) && tlBudgetDeniedRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):min(d.clauseEnd(m[1]), m[1]+30)]) {
+				continue // "budget non validé pour 2025", "rechazado el presupuesto ... este año": the period of a refusal
+			}
+			if dated && tlApprovalRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):m[0]]) {
+				continue // "darüber entscheidet der Stiftungsrat am 10. Februar", "que no se reúne hasta enero": an approval's date
 			}
 			if r.negatable && !r.isNow && r.re != researchRe && tlEarliest(d, m) {
 				// "2026 at the earliest", "frühestens Herbst 2027": the
@@ -236,6 +266,9 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 				at := tlNegationAt(d, m)
 				if at < 0 {
 					at = tlNegationAfter(d, m)
+				}
+				if at < 0 && !r.isNow && r.re != researchRe {
+					at = tlNegatedPlanAt(d, m)
 				}
 				if at >= 0 {
 					if r.re == researchRe {
@@ -273,7 +306,15 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 				nlo, nhi := max(cs, m[0]-tlNearWindow), min(me, m[1]+tlNearWindow)
 				anchored := tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+10)]) ||
 					tlFiscalNear(d.lower[max(cs, m[0]-60):min(ce, m[1]+60)])
+				event := tlEventDeadline(d, m, cs, ce)
+				anchored = anchored || event
 				switch {
+				case event:
+					// "a gala for 400 guests on 19 September", "stand for
+					// the fair on 31 March", "pendant l'arrêt technique de
+					// mai": what they buy is for the event, so its date
+					// is the deadline.
+					t.Confidence += 0.2
 				case !anchored && tlNear(tlMeetingRe, tlMeetingXRe, d, nlo, nhi) || tlNear(tlQuoteRe, tlQuoteXRe, d, nlo, nhi):
 					// A meeting or a quote right by the date ("der am 23.
 					// April tagt", "Offerte bis Ende Monat") outweighs
@@ -281,6 +322,11 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 					t.Confidence -= 0.3
 				case tlNear(tlContextRe, tlContextXRe, d, lo, min(hi, d.clauseEnd(m[1]))) ||
 					hi > d.clauseEnd(m[1])+1 && tlNear(tlContextRe, tlContextXRe, d, d.clauseEnd(m[1])+1, hi):
+					t.Confidence += 0.2
+				case anchored && tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):m[0]]):
+					// "before our audit on the 27th", "antes de las juntas
+					// de marzo": an event the purchase must precede makes
+					// its date a deadline.
 					t.Confidence += 0.2
 				case !anchored && tlNear(tlMeetingRe, tlMeetingXRe, d, mlo, mhi),
 					!r.asap && tlNear(tlQuoteRe, tlQuoteXRe, d, mlo, mhi):
@@ -848,4 +894,67 @@ func tlWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 	}
 	months := round2(float64(days) / daysPerMonth)
 	return Timeline{Months: months, Label: labelFor(months), Confidence: 0.55}, true
+}
+
+// tlBudgetDeniedRe finds a budget or project refused, withdrawn or frozen:
+// a period beside it ("budget non validé pour 2025", "das Geld wurde im
+// Frühjahr zurückgezogen", "the budget for this year was rejected") dates
+// the refusal, not a purchase.
+var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:budget|money|funding|funds|geld|budget\pL*|mittel|presupuesto|dinero|fondos|partida|cr[ée]dits?|enveloppe)(?:\s+\S+){0,8}?\s+(?:(?:was|were|has been|got|is|been) (?:rejected|denied|withdrawn|frozen|cut|pulled|declined|refused)|not (?:been )?approved|(?:wurde|wurden|ist|sind) (?:\S+\s+){0,3}?(?:abgelehnt|zur(?:ü|ue|u)ckgezogen|gestrichen|eingefroren|gek(?:ü|ue|u)rzt)|nicht (?:genehmigt|freigegeben|bewilligt)|non (?:valid|approuv|accord)\pL*|pas (?:été )?(?:valid|approuv|accord)\pL*|(?:a |ont )?(?:été )?(?:refus|rejet|retir|gel)\pL*|(?:fue |ha sido )?(?:rechazad|denegad|retirad|congelad|recortad)\pL*|no (?:fue |ha sido )?aprobad\pL*)|(?:rejected|denied|withdrew|froze|cut|declined|refused|abgelehnt|gestrichen|refus\pL*|rejet\pL*|rechaz\pL*|deneg\pL*|retir\pL*|congel\pL*)\s+(?:\S+\s+){0,2}?(?:the |our |das |unser\pL* |le |notre |el |nuestro )?(?:budget|funding|geld|budget\pL*|mittel|presupuesto|fondos|partida|cr[ée]dits?|enveloppe)`)
+
+// tlApprovalRe finds a board or committee that decides, votes or meets
+// right before a date: the date is the approval's, not the purchase's
+// ("entscheidet der Stiftungsrat am 10. Februar", "la comisión no se
+// reúne hasta enero", "the board votes on the 12th").
+var tlApprovalRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung|patronato)\s+(?:\S+\s+){0,5}?(?:meets|decides|will decide|votes|sits|tagt|entscheidet|beschlie(?:ß|ss)t|se r[ée]unit|d[ée]cide|d[ée]cidera|votera|statue(?:ra)?|se re[úu]ne|decide|decidir[áa]|vota(?:r[áa])?|sesiona)|(?:meets|decides|will decide|votes|tagt|entscheidet|entscheiden|beschlie(?:ß|ss)t|d[ée]cide|d[ée]cidera|vote|votera|statuera|decide|decidir[áa]|vota|aprueba|aprobar[áa]|se re[úu]ne|se r[ée]unit|arbitr\pL*|valid\pL*|decided by|approved by|entschieden|genehmigt)\s+(?:\S+\s+){0,2}?(?:the |der |die |das |le |la |el |l')?(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung)|se re[úu]ne\pL*|se r[ée]uni\pL*|convenes?|tagt|tagen|sesiona\pL*)(?:\s+\S+){0,4}\s+$`)
+
+// tlEventNounRe names occasions and shutdowns a purchase is made for: a
+// gala, a fair, an open day, a launch, a plant shutdown.
+var tlEventNounRe = regexp.MustCompile(`(?:^|[^\pL])(?:galas?|soir[ée]es?|open day|open house|tag der offenen t(?:ü|ue|u)r|portes ouvertes|puertas abiertas|trade ?shows?|trade fairs?|fairs?|expos?|exhibitions?|conferences?|congress|congr[èe]s|congresos?|kongress\pL*|messen?|messestand|salons?|ferias?|festivals?|anniversary|jubil(?:ä|ae|a)um\pL*|anniversaire|aniversario|weddings?|hochzeit\pL*|mariages?|bodas?|ceremon\pL*|zeremonie\pL*|c[ée]r[ée]monie\pL*|inaugura\pL*|er(?:ö|oe|o)ffnung\pL*|launch|lancement|lanzamiento|shutdown|stillstand|revision|betriebsruhe|parada t[ée]cnica|parada|arr[êe]t technique|arr[êe]t annuel|stand|booth|messestand)(?:$|[^\pL])`)
+
+// tlEventPlanRe finds the writer planning or needing something: with an
+// occasion beside the date, the date is what the purchase must meet.
+var tlEventPlanRe = regexp.MustCompile(`(?:^|[^\pL])(?:plan|planning|planned|organi[sz]\pL*|need|needs|want|looking for|ready|must|has to|have to|swap|replace|install\pL*|planen|geplant|organisier\pL*|brauch\pL*|ben(?:ö|oe|o)tig\pL*|m(?:ö|oe|o)chten|wollen|suchen|muss|m(?:ü|ue|u)ssen|fertig|stehen|pr[ée]vu\pL*|pr[ée]par\pL*|cherch\pL*|voulons|veut|besoin|faut|doit|pr[êe]te?s?|filmer|remplac\pL*|installer|previst\pL*|prepar\pL*|necesit\pL*|queremos|quiero|buscamos|busco|tiene que|tenemos que|list[oa]s?|debe|sustitu\pL*|cambio)(?:$|[^\pL])`)
+
+// tlEventProposalRe finds a proposal to meet or talk, whose date an
+// occasion word beside it does not make a deadline ("meet you at the fair
+// on the 12th", "nous voir au salon le 3").
+var tlEventProposalRe = regexp.MustCompile(`(?:^|[^\pL])(?:meet|meeting|call|visit us|see you|stop by|drop by|treffen|kennenlernen|besuchen sie|termin|gespr(?:ä|ae|a)ch|vertreten|rencontr\pL*|nous voir|vous voir|rendez-vous|rdv|point t[ée]l[ée]phonique|pr[ée]sents?|vernos|reunirnos|conocernos|llamada|reuni[óo]n|visitarnos|estar[áa]n|exhibiting|be there)(?:$|[^\pL])`)
+
+// tlEventDeadline reports an occasion within 60 bytes of the date in its
+// clause, a plan or need in the clause, and no proposal to meet there.
+func tlEventDeadline(d *doc, m []int, cs, ce int) bool {
+	near := d.lower[max(cs, m[0]-60):min(ce, m[1]+60)]
+	if !tlEventNounRe.MatchString(near) {
+		return false
+	}
+	clause := d.lower[cs:ce]
+	return tlEventPlanRe.MatchString(clause) && !tlEventProposalRe.MatchString(clause)
+}
+
+// tlPastPerfectAfterRe finds a perfect right after a span ("en dos años
+// hemos perdido", "in zwei Jahren haben wir ... verloren", "in two years
+// we lost"): the span is past.
+var tlPastPerfectAfterRe = regexp.MustCompile(`^\s*,?\s*(?:(?:hemos|han|ha|avons|ont|a|haben|hat|sind|ist|we've|we have|have|has)\s+(?:\S+\s+){0,3}?\pL+(?:ado|ido|é|ée|és|i|u|t|en|ed)|(?:we|they|sales|revenue|it)\s+(?:lost|fell|dropped|grew|doubled|went|had))(?:$|[^\pL])`)
+
+// tlNegatedPlanRe finds a negated plan or purchase verb ("not planning to
+// buy", "ne pensons pas acheter", "no vamos a poder comprar", "nicht vor
+// ... kaufen" is tlNegationAt's): it negates a date up to a dozen words
+// on in its clause, past tlNegWords.
+var tlNegatedPlanRe = regexp.MustCompile(`(?:^|[^\pL])(?:planen|beabsichtigen|wollen|werden|pr[ée]voyons|comptons|pensons|envisageons)\s+(?:wir\s+)?(?:nicht|keine?n?|pas)(?:$|[^\pL])|(?:^|[^\pL'])(?:not|never|\pL*n't|nicht|nie|keine?n?|ne|n'|no|nunca|jam[áa]s)\s+(?:[^\s,.;:!?]+\s+){0,2}?(?:plan\pL*|buy\pL*|purchas\pL*|expect\pL*|intend\pL*|going to|able to|afford|invest\pL*|kauf\pL*|anschaff\pL*|investier\pL*|planen|geplant|vorgesehen|pens\pL*|pr[ée]voi\pL*|pr[ée]voy\pL*|achet\pL*|envisag\pL*|compt\pL*|compr\pL*|contrat\pL*|vamos a|podremos|poder|planeamos|prevemos|invertir)(?:$|[^\pL])`)
+
+// tlNegatedPlanStopRe ends a negation's reach: a contrast or a new
+// subject's plan ("but", "aber", "mais", "pero", "sino", "sondern").
+var tlNegatedPlanStopRe = regexp.MustCompile(`(?:^|[^\pL])(?:but|however|aber|sondern|doch|mais|cependant|pero|sino|sin embargo)(?:$|[^\pL])`)
+
+// tlNegatedPlanAt returns where a negated plan verb starts within the 90
+// bytes of m's clause before it, or -1.
+func tlNegatedPlanAt(d *doc, m []int) int {
+	lo := max(d.clauseStart(m[0]), m[0]-90)
+	seg := d.lower[lo:m[0]]
+	loc := tlNegatedPlanRe.FindStringIndex(seg)
+	if loc == nil || tlNegatedPlanStopRe.MatchString(seg[loc[1]:]) {
+		return -1
+	}
+	return lo + loc[0]
 }

@@ -75,7 +75,7 @@ var (
 	tlSeasonRe = mustPattern(`(\b(?:this|next|the coming|in the|in|by the|by|like|around|towards?|to|into|auf den|auf|eher|fr(?:ü|ue|u)hestens|sp(?:ä|ae|a)testens|before the|before|over the|during the|until|till|early|late|mid|the end of|end of|by the end of|start of|beginning of|` +
 		`diesen|dieses|im|in|bis zum|bis|vor dem|ab dem|ab|n(?:ä|ae|a)chsten|n(?:ä|ae|a)chstes|kommenden|kommendes|anfang|mitte|ende|bis ende|sp(?:ä|ae|a)testens im|noch im|` +
 		`cet|cette|ce|en|au|a l'|l'|d'ici l'|d'ici le|d'ici|avant l'|avant le|pour l'|pour le|d[ée]but de l'|d[ée]but du|fin de l'|fin du|courant de l'|courant du|mi-|le|` +
-		`este|esta|en|para|para el|para la|antes del|antes de la|el|la|en el|en la|a principios del|a mediados del|a finales del|a principios de la|a mediados de la|a finales de la|` + tlProx + `|el ` + tlProx + `|la ` + tlProx + `)|à l')(?:\s+|-|)(spring|summer|autumn|fall|winter|fr(?:ü|ue|u)hjahr|fr(?:ü|ue|u)hling|sommer|herbst|printemps|[ée]t[ée]|automne|hiver|primavera|verano|oto(?:ñ|n)o|invierno)(?:\s+(20\d\d)\b|\s+(prochaine?|que viene|` + tlProx + `)\b)?`)
+		`este|esta|en|para|para el|para la|antes del|antes de la|el|la|en el|en la|a principios del|a mediados del|a finales del|a principios de la|a mediados de la|a finales de la|` + tlProx + `|el ` + tlProx + `|la ` + tlProx + `)|à l')(?:\s+|-|)(spring|summer|autumn|fall|winter|fr(?:ü|ue|u)hjahr|fr(?:ü|ue|u)hling|sommer|herbst|printemps|[ée]t[ée]|automne|hiver|primavera|verano|oto(?:ñ|n)o|invierno)(?:\s+(?:de\s+|del\s+|of\s+)?(20\d\d)\b|\s+(prochaine?|que viene|` + tlProx + `)\b)?`)
 	// tlHalfRe: "H2", "second half of 2027", "zweites Halbjahr", "2e
 	// semestre", "segundo semestre".
 	tlHalfRe = mustPattern(`\b(?:(in|by|during|for|within|im|bis|bis ende|ende|au|en|d'ici|pour|durante el|en el|para el|el|a lo largo del)\s+)?(?:the )?(?:(h[12]|[12]h)|(first|second|1st|2nd|erste[nms]?|zweite[nms]?|1\.|2\.|premier|1er|second|deuxi[èe]me|2e|2[èe]me|2nd|primer|segundo|1er|2do|1º|2º|1°|2°) (?:half|halbjahr|halbjahres|jahresh(?:ä|ae|a)lfte|semestre))(?:\s*(?:of\s+(?:the year\s+)?|de\s+|del\s+)?(20\d\d)\b|\s+(?:of\s+)?(next year|n(?:ä|ae|a)chsten jahres|kommenden jahres|de l'ann[ée]e prochaine|del ` + tlProx + ` a(?:ñ|n)o|del a(?:ñ|n)o que viene))?`)
@@ -139,7 +139,7 @@ func tlMonthX(d *doc, m []int, now time.Time) (Timeline, bool) {
 		return Timeline{}, false // "le mars" is no date; "am" needs a day
 	}
 	conf := tlMonthConf
-	if prep == "de" {
+	if prep == "de" || prep == "d" {
 		// "la haute saison de décembre", "la temporada alta de diciembre":
 		// an event's month, a date only where purchase words lift it.
 		conf = 0.3
@@ -212,7 +212,7 @@ func tlSeason(d *doc, m []int, now time.Time) (Timeline, bool) {
 	if prep == "" {
 		return Timeline{}, false
 	}
-	if (prep == "le" || prep == "el" || prep == "la") && post == "" {
+	if (prep == "le" || prep == "el" || prep == "la") && post == "" && yearS == "" {
 		return Timeline{}, false // "le printemps" alone says no when
 	}
 	startMo := tlSeasonStart(name)
@@ -462,6 +462,10 @@ func tlMonthsXFound(d *doc) [][]int {
 	var out [][]int
 	for _, m := range tlMonthXRe.findAll(d) {
 		mm := tlWithPrep(d, m, tlMonthXPrepRe)
+		if mm[2] < 0 && m[0] >= 2 && d.lower[m[0]-2:m[0]] == "d'" {
+			// "le SIAL d'octobre 2026": an elided "de", read as "de".
+			mm[0], mm[2], mm[3] = m[0]-2, m[0]-2, m[0]-1
+		}
 		if mm[2] < 0 {
 			continue // a bare "15 octobre" is tlBareDates' business
 		}

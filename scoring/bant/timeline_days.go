@@ -1,6 +1,7 @@
 package bant
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -16,7 +17,10 @@ var (
 	tlWeekdayXRe = mustPattern(`\b(by|before|until|till|no later than|bis|bis zum|bis sp(?:ä|ae|a)testens|vor|avant|d'ici|antes del|para el|hasta el)(?: (next|this|n(?:ä|ae|a)chsten|kommenden|diesen|le|el|ce))? (monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\b(?: (prochain|pr[óo]ximo|que viene)\b)?`)
 	// tlOrdinalDayRe: "before the 24th", "bis zum 15.", "avant le 24",
 	// "antes del 24": a day of this month (or the next, if it has passed).
-	tlOrdinalDayRe = mustPattern(`\b(by|before|until|till|no later than|bis zum|bis|zum|avant le|d'ici le|au plus tard le|antes del|para el|hasta el)\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th|\.)?(?:$|[^\d/.\pL])`)
+	// A bare "on the 31st", "per 31.", "am 27.", "el día 25", "le 30"
+	// names a day too, but as often a meeting's: those need purchase
+	// words to count (tlDayBareConf).
+	tlOrdinalDayRe = mustPattern(`\b(by|before|until|till|no later than|on|bis zum|bis|zum|per|am|vor dem|avant le|d'ici le|au plus tard le|pour le|antes del|para el|hasta el|el d[íi]a)\s+(?:the\s+|d[íi]a\s+)?(\d{1,2})(st|nd|rd|th|\.)?(?:\s*$|[^\d/.,:\pL%€$£h\s]|\s+[^\d%€$£\s]|[.,:](?:\s|$))`)
 	// tlHolidayRe: an occasion after a deadline preposition.
 	tlHolidayRe = mustPattern(`\b(before|by|until|till|ahead of|in time for|for|vor|bis|bis zu|zu|avant|d'ici|pour|antes de|para|hasta)\s+(?:the |den |dem |der |les |le |la |el |las |los )?(?:(?:vacances|vacaciones|ferien)\s+(?:de\s+|d'|der\s+)?)?(christmas|xmas|the holidays|holidays|holiday season|black friday|cyber monday|thanksgiving|easter|new year's|new year|weihnachten|ostern|silvester|neujahr|feiertagen|f[êe]tes|no[ëe]l|p[âa]ques|nouvel an|navidad|semana santa|pascua|a(?:ñ|n)o nuevo|fiestas)\b`)
 )
@@ -54,9 +58,15 @@ func tlWeekdayX(d *doc, m []int, now time.Time) (Timeline, bool) {
 func tlOrdinalDay(d *doc, m []int, now time.Time) (Timeline, bool) {
 	s := d.lower
 	prep, suffix := group(s, m, 1), group(s, m, 3)
+	if suffix == "" && m[1] < len(s) && s[m[1]] == '.' {
+		suffix = "." // the clause breaker took the dot of "per 31."
+	}
 	if suffix == "" && (prep == "by" || prep == "before" || prep == "until" || prep == "till" || prep == "no later than" ||
-		strings.HasPrefix(prep, "bis") || prep == "zum") {
+		strings.HasPrefix(prep, "bis") || prep == "zum" || tlDayBarePreps[prep]) && !tlDiaRe.MatchString(s[m[0]:m[1]]) {
 		return Timeline{}, false // "by 5" is no day; English and German need "5th", "5."
+	}
+	if tlDayBarePreps[prep] && (prep == "on") == (suffix == ".") {
+		return Timeline{}, false // "on the 5th" but "am 5."; "on 5." is a list
 	}
 	// A month name after it makes it a month date, read by the month rules.
 	rest := strings.TrimLeft(s[min(len(s), group2End(m)):min(len(s), group2End(m)+16)], ". ")
@@ -82,8 +92,22 @@ func tlOrdinalDay(d *doc, m []int, now time.Time) (Timeline, bool) {
 	if !end.After(now) {
 		end = time.Date(now.Year(), now.Month()+1, day+1, 0, 0, 0, 0, now.Location())
 	}
-	return tlByHorizon(now, end, 0.5+tlDayBonus), true
+	conf := 0.5 + tlDayBonus
+	if tlDayBarePreps[prep] || strings.HasPrefix(prep, "el ") {
+		conf = tlDayBareConf
+	}
+	return tlByHorizon(now, end, conf), true
 }
+
+// tlDayBarePreps are the prepositions of a day named without a deadline
+// word ("on the 31st", "am 27.", "per 31."), which need an ordinal
+// suffix.
+var tlDayBarePreps = map[string]bool{"on": true, "am": true, "per": true, "vor dem": true}
+
+// tlDayBareConf is the confidence of a day with no deadline word ("on
+// the 31st", "el día 25"): below AnswerThreshold, so only purchase words
+// in its clause make it the timeline.
+const tlDayBareConf = 0.45
 
 // group2End is where the day digits of a tlOrdinalDayRe match end.
 func group2End(m []int) int { return m[5] }
@@ -222,3 +246,7 @@ func tlSplitDayMonths(d *doc) [][]int {
 	}
 	return out
 }
+
+// tlDiaRe finds "día" before a day number ("antes del día 25"), which
+// makes it a day without a suffix.
+var tlDiaRe = regexp.MustCompile(`d[íi]a\s+\d`)

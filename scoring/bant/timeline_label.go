@@ -38,7 +38,7 @@ var (
 	// tlLabelMonthRe: a label, up to two words ("souhaité", "previsto"),
 	// an optional colon or dash, then a month with an optional day and
 	// year.
-	tlLabelMonthRe = mustPattern(`\b(?:` + tlLabelWords + `)(?:\s+[\pL'-]+){0,2}?\s*[:=-]?\s*(?:(?:the |le |el |am |den )?(\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s+(?:of\s+|de\s+)?)?(` + tlAllMonthPat + `)\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(?:de\s+|del\s+)?(20\d\d)\b)?`)
+	tlLabelMonthRe = mustPattern(`\b(?:` + tlLabelWords + `)(?:\s+[\pL'-]+){0,2}?\s*[:=-]?\s*(?:(?:ende|anfang|mitte|beginn|fin|d[ée]but|mi-|finales de|principios de|mediados de|end of|the end of|early|mid|late)[\s-]*)?(?:(?:the |le |el |am |den )?(\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s+(?:of\s+|de\s+)?)?(` + tlAllMonthPat + `)\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(?:de\s+|del\s+)?(20\d\d)\b)?`)
 	// tlLabelBeforeRe: a label right before a numeric date.
 	tlLabelBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:` + tlLabelWords + `)(?:\s+[\pL'-]+){0,2}?\s*[:=-]?\s*$`)
 	// tlCompoundRe: German compounds of a month, season or period with

@@ -116,9 +116,16 @@ var tlLexicon = []struct {
 		"starting tomorrow", "from tomorrow", "as of tomorrow",
 		// French
 		"dès que possible", "des que possible", "au plus vite", "le plus vite possible",
+		// A need ending on a bare "fast": "besoin d'un truc qui tienne la charge, vite."
+		"(?:besoin|faut|need|needs|brauche\\pL*|necesit\\pL*)(?: \\S+){0,10}?, (?:vite|fast|quick|schnell|r[áa]pido)(?:[.!]|$)",
 		"le plus rapidement possible", "le plus tôt possible", "en urgence", "immédiatement",
 		"tout de suite", "sans tarder", "sans délai", "d'ici demain", "dans les plus brefs délais",
 		// Spanish
+		// Today or tomorrow; an emergency call-out.
+		"today or tomorrow", "heute oder morgen", "aujourd'hui ou demain", "hoy o mañana", "hoy mismo",
+		"emergency (?:repair|call-?out|visit|fix|service)", "(?:dépannage|intervention|réparation|remplacement) d'urgence",
+		"(?:reparación|intervención|asistencia) de urgencia", "notfall(?:einsatz|reparatur|service)",
+		"dans la semaine(?:[.!,;]|$)",
 		"lo antes posible", "lo más pronto posible", "lo más rápido posible", "cuanto antes",
 		"a la mayor brevedad", "de inmediato", "inmediatamente", "ya mismo", "con urgencia",
 		"para mañana",
@@ -184,7 +191,8 @@ var tlLexicon = []struct {
 	}},
 	{tlkThisYear, []string{
 		"before the year (?:ends|is over|closes|runs out)", "bevor das jahr (?:endet|zu ende geht|vorbei ist|um ist)", "avant que l'ann[ée]e (?:ne )?(?:se termine|finisse|soit finie)", "antes de que (?:termine|acabe|finalice|se acabe|cierre) el a(?:ñ|n)o",
-		"within the year", "within this year", "sometime this year", "before year end", "before year-end",
+		"within the year", "within this year", "sometime this year",
+		"over the (?:course of the |course of this )?year", "(?:in|during) the course of (?:the|this) year", "au fil de l'ann[ée]e", "(?:durante|a lo largo de) (?:este|el) a(?:ñ|n)o", "before year end", "before year-end",
 		"dieses jahr", "dieses jahres", "in diesem jahr", "im laufenden jahr", "im aktuellen jahr",
 		"noch in diesem jahr", "im laufe des jahres", "im laufe dieses jahres", "innerhalb des jahres",
 		"innerhalb dieses jahres", "ende des jahres", "ende dieses jahres", "jahresende", "heuer",
@@ -252,6 +260,8 @@ var tlLexicon = []struct {
 		"(?:derzeit|momentan|aktuell|zurzeit|im moment|gerade|vorerst) (?:keine |keinen )?(?:kaufabsicht|anschaffung geplant|investition geplant)",
 		"(?:derzeit|momentan|aktuell|zurzeit|im moment|gerade|vorerst) nichts (?:kaufen|anschaffen|bestellen|investieren)",
 		"(?:kein kauf|keine anschaffung|keine investition|nichts) geplant",
+		// "Einen Wechsel planen wir nicht", "ein Projekt ist noch nicht geplant".
+		"planen wir (?:\\S+ )?(?:nicht|keine\\pL*)", "(?:wechsel|kauf|anschaffung|umstieg|umstellung|projekt|investition) (?:ist |wird )?(?:\\S+ ){0,4}nicht geplant",
 		"wenn (?:das |es das )?budget (?:es )?(?:zulässt|erlaubt|da ist|frei wird|vorhanden ist|freigegeben)",
 		"sobald (?:das |ein )?budget",
 		// French
@@ -259,6 +269,8 @@ var tlLexicon = []struct {
 		"pas urgent", "pas (?:de |encore de )date(?: précise| fixe| arrêtée| définie| butoir| exacte)?",
 		"aucune date(?: précise| fixe| arrêtée| définie)?", "pas de calendrier", "pas de planning",
 		"pas de (?:délai|échéance|deadline|timing|échéancier)", "aucun (?:délai|calendrier|planning)",
+		// Elided and adjectival forms: "pas d'échéance fixée", "aucune échéance précise".
+		"(?:pas|plus|aucune?) (?:d'|de |d')?(?:[ée]ch[ée]ance|[ée]ch[ée]ancier|date butoir)(?: \\pL+)?",
 		"un jour ou l'autre", "pas pour (?:le moment|l'instant|tout de suite|maintenant)",
 		"(?:pas d'achat|pas de projet d'achat|aucun achat|rien de) (?:prévu|planifié)",
 		"quand le budget (?:le permettra|sera disponible|sera débloqué|sera validé)",
@@ -278,7 +290,8 @@ var tlLexicon = []struct {
 		"(?:ni|no) (?:estamos|vamos a) compra(?:ndo|r)", "no vamos a cambiar", "para m[áa]s adelante",
 		"en pausa", "aplazad[oa]",
 		"sans (?:calendrier|date|d[ée]lai|[ée]ch[ée]ance|planning)(?: pr[ée]cise?| fixe| pr[ée]vue?| d[ée]finie?)?",
-		"sin (?:ning[úu]n )?(?:proyecto|plan)(?: de (?:compra|cambio))?", "no hay (?:ning[úu]n )?proyecto(?: de (?:compra|cambio))?",
+		"sin (?:un |una |ning[úu]n |ninguna )?(?:proyecto|plan|fecha|plazo)(?: de (?:compra|cambio|contrataci[óo]n))?(?: \\pL+)?",
+		"no (?:buscamos|estamos buscando|necesitamos|queremos|vamos a contratar) nada", "(?:nous )?ne cherch\\pL* rien", "suchen (?:derzeit |aktuell |momentan )?nichts", "(?:we're|we are) not looking for anything", "no hay (?:ning[úu]n )?proyecto(?: de (?:compra|cambio))?",
 		"sans (?:aucun )?projet(?: d'achat| de changement)?", "pas de projet (?:\\S+ )?(?:pr[ée]vu|planifi[ée])",
 		"(?:weder|kein\\pL*) (?:ein |einen )?(?:projekt|kauf|anschaffung|wechsel)\\pL* (?:\\S+ )?(?:geplant|vorgesehen)",
 		"(?:until|till|unless) (?:the |our )?budget (?:allows|permits|is (?:back|approved|available|there))",
@@ -291,7 +304,7 @@ var tlLexicon = []struct {
 		"(?:presupuesto|proyecto|compras?|partida) (?:\\S+ ){0,3}congelad[oa]", "(?:está|esta|quedó|quedo) congelad[oa]",
 		// English
 		"postpone(?:d)?", "put (?:it|this|that|the project|everything|things|it all) on (?:hold|ice)",
-		"(?:project|it|this|everything|purchase|decision|plans?|initiative) (?:is |are |was |has been |have been )?on hold", "paused?",
+		"(?:project|it|this|that|everything|purchase|decision|plans?|initiative)(?:'s| is| are| was| has been| have been)? on hold", "paused?",
 		"have to pause", "not switching", "no plans", "for later", "indefinitely", "(?:was|were|has been|got) frozen",
 		"budget (?:is |was |has been )?frozen", "don't need anything", "do not need anything",
 		// German

@@ -254,7 +254,10 @@ var tlIntentRe = regexp.MustCompile(`(?:^|[^\pL])(?:want|wants|would like|'d lik
 	`wollen|will|m(?:ö|oe|o)chten|planen|geplant|vorgesehen|soll|sollen|muss|m(?:ü|ue|u)ssen|brauchen|werden|wird|start|starten|einf(?:ü|ue|u)hrung|umstellen|live|ziel|` +
 	`voulons|veut|veux|voudrions|souhaitons|souhaite|aimerions|pr[ée]voyons|pr[ée]vu|comptons|visons|devons|doit|faut|allons|va|d[ée]marrer|lancer|d[ée]ployer|mise en place|objectif|` +
 	`expires?|expiring|runs out|renewal|vence|vencimiento|caduca|expire|expirent|[ée]ch[ée]ance|ausl(?:ä|ae|a)uft|endet|k(?:ü|ue|u)ndigung|` +
-	`queremos|quiero|quisi[ée]ramos|necesitamos|necesito|planeamos|pensamos|esperamos|vamos a|va a|debe|tiene que|tenemos que|arrancar|empezar|implementar|lanzar|previsto|objetivo|meta)(?:$|[^\pL])`)
+	`queremos|quiero|quisi[ée]ramos|necesitamos|necesito|planeamos|pensamos|esperamos|vamos a|va a|debe|tiene que|tenemos que|arrancar|empezar|implementar|lanzar|previsto|objetivo|meta|` +
+	// Preferences and launches: "preferably in January", "Wunschtermin",
+	// "hätte gern ... ab Januar", "le lancement ... en janvier".
+	`preferably|preferiblemente|de preferencia|vorzugsweise|am liebsten|gerne?|wunschtermin|de pr[ée]f[ée]rence|lancement|lanzamiento|relaunch)(?:$|[^\pL])`)
 
 // tlIntentAround reports intent words in the clause around match m,
 // up to the next comma or conjunction after it.
@@ -278,7 +281,7 @@ func tlIntentAround(d *doc, m []int) bool {
 // tlForwardPrepRe finds, in a time phrase itself, a preposition that only
 // points forward: "by mid January", "bis Mitte Januar", "pour mi-janvier",
 // "antes de marzo" name a deadline, never a past event.
-var tlForwardPrepRe = regexp.MustCompile(`^(?:by|before|until|till|no later than|bis|sp(?:ä|ae|a)testens|vor|avant|d'ici|pour|au plus tard|jusqu|antes|hasta|para|a m[áa]s tardar)(?:$|[^\pL])`)
+var tlForwardPrepRe = regexp.MustCompile(`^(?:by|before|until|till|no later than|bis|sp(?:ä|ae|a)testens|vor|avant|d'ici|pour|au plus tard|jusqu|antes|hasta|para|a m[áa]s tardar|ab|à partir d|a partir d|d[èe]s)(?:$|[^\pL])`)
 
 // tlModalRe finds conditional and modal verb stems of a plan in any
 // inflection: "sollte stehen", "il faudrait", "devrait être", "debería

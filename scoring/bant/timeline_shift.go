@@ -91,8 +91,8 @@ func tlQualifiesEvent(d *doc, m []int) bool {
 // date is no longer theirs.
 var tlOldPlanRe = regexp.MustCompile(`(?:^|[^\pL])(?:had (?:planned|wanted|hoped|intended)|originally|initially|were going to|was (?:supposed|going) to|was planned|were planning|was scheduled|` +
 	`urspr(?:ü|ue|u)nglich|eigentlich|hatten (?:\S+ ){0,3}(?:geplant|vor)|war (?:\S+ ){0,2}geplant|wollten|` +
-	`avions pr[ée]vu|avait pr[ée]vu|[ée]tait pr[ée]vu|devait|devions|pensions|voulions|visions|initialement|` +
-	`ten[íi]amos (?:previsto|pensado|planeado)|[íi]bamos a|iba a|quer[íi]amos|estaba previsto|en principio|inicialmente|originalmente)(?:$|[^\pL])`)
+	`avions pr[ée]vue?s?|avait pr[ée]vue?s?|[ée]tait pr[ée]vue?s?|devait|devions|pensions|voulions|visions|initialement|` +
+	`ten[íi]amos (?:previst|pensad|planead)[oa]s?|[íi]bamos a|iba a|quer[íi]amos|estaba previsto|en principio|inicialmente|originalmente)(?:$|[^\pL])`)
 
 // tlOldPlan reports a date phrase at m that names a dropped plan.
 func tlOldPlan(d *doc, m []int) bool {

@@ -89,7 +89,10 @@ func tlBareWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 // tlAnchorRe finds an event the plan must precede ("before the holiday
 // season starts mid-November", "antes de las vacaciones de agosto", "vor
 // der Messe im März"): its date is the deadline, not a meeting's.
-var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in time for|ready for|antes de|para|avant|pour|vor|bis zu[mr]?|zu[mr])\s+(?:(?:the|our|their|la|las|el|los|les|le|l'|notre|nos|nuestr[oa]s?|der|dem|den|die|das|unsere[mnr]?)\s+)?(?:\S+\s+)?(?:holidays?|holiday season|vacations?|vacaciones|vacances|cong[ée]s|urlaub\pL*|betriebsferien|sommerpause|trade ?show|trade fair|expo|messe|salon|feria|event|season|saison|temporada|rentr[ée]e|lancement|launch|opening|er(?:ö|oe|o)ffnung|apertura|ouverture)`)
+var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in time for|ready for|antes de|para|avant|pour|vor|bis zu[mr]?|zu[mr])\s+(?:(?:the|our|their|la|las|el|los|les|le|l'|notre|nos|nuestr[oa]s?|der|dem|den|die|das|unsere[mnr]?)\s+)?(?:\S+\s+){0,2}(?:holidays?|holiday season|vacations?|vacaciones|vacances|cong[ée]s|urlaub\pL*|betriebsferien|sommerpause|trade ?show|trade fair|expo|messe|salon|feria|event|season|saison|temporada|rentr[ée]e|lancement|launch|opening|er(?:ö|oe|o)ffnung|apertura|ouverture|` +
+	// Audits, inspections and assemblies the purchase must precede ("vor
+	// dem Audit am 27.03.", "antes de las juntas de marzo").
+	`audit\pL*|auditor[íi]a\pL*|inspection\pL*|inspecci[óo]n\pL*|pr(?:ü|ue|u)fung\pL*|exam\pL*|examen\pL*|ex[áa]men\pL*|certifica\pL*|zertifizierung\pL*|juntas?|asambleas?|assembl[ée]e?s?|versammlung\pL*|hauptversammlung\pL*|peak|hochsaison|rush)`)
 
 // tlFiscalRe finds a fiscal year's start or close that a plan is tied to
 // ("once the fiscal year starts in April", "sobald das Geschäftsjahr im
@@ -99,7 +102,10 @@ var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in 
 var tlFiscalRe = regexp.MustCompile(`(?:fiscal|financial|budget) year(?:\s+\S+){0,2}\s+(?:starts|begins|kicks off)|gesch(?:ä|ae|a)ftsjahr\pL*(?:\s+\S+){0,2}\s+(?:beginnt|startet|anf(?:ä|ae|a)ngt)|` +
 	`exercice(?:\s+\S+){0,2}\s+(?:commenc\pL*|d[ée]marr\pL*|d[ée]but\pL*)|(?:a(?:ñ|n)o|ejercicio) fiscal(?:\s+\S+){0,2}\s+(?:empieza|comienza|arranca|inicia)|` +
 	`(?:start|starts|begins|beginn|beginnt|d[ée]but|commence|arranque|empiece|comience|inicie|inicio|comienzo)\s+(?:of\s+|de\s+|du\s+|del\s+|des\s+)?(?:the |el |le |l'|das |den )?(?:new |next |nuevo |nouvel |neuen? |pr[óo]ximo )?(?:fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
-	`(?:before|by|antes de que|antes del?|bevor|vor|avant)\s+(?:\S+\s+){0,3}(?:fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)`)
+	`(?:before|by|antes de que|antes del?|bevor|vor|avant)\s+(?:\S+\s+){0,3}(?:fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
+	// "avant le 30 septembre pour l'exercice", "by June for this fiscal
+	// year": the year's money must be spent by then.
+	`(?:^|[^\pL])(?:pour|for|f(?:ü|ue|u)rs?|para|sur|auf)\s+(?:l'|the |this |our |das |dieses |unser\pL* |el |este |nuestro |cet |notre |le |ce )?(?:current |laufende\pL* |en cours |actuel )?(?:fiscal year|financial year|budget year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)`)
 
 // tlClauseEnd is d.clauseEnd, except that a German date's dot followed by
 // a lower-case word ("am 20.09. sollte es laufen") ends no sentence: the
@@ -165,7 +171,14 @@ var (
 		"expire", "expirent", "[ée]ch[ée]ance", "expiration", "prend fin", "se termine", "r[ée]siliation",
 		"vence", "vencimiento", "caduca", "se acaba", "finaliza", "renovaci[óo]n",
 	) + `|(?:contract|licen[cs]e|subscription|lease|vertrag|lizenz|abo|contrat|abonnement|contrato|licencia|suscripci[óo]n)\pL*(?:\s+\S+){0,4}?\s+(?:ends?|ending|is up|terminates?)\b`)
-	tlMeetingXRe = regexp.MustCompile(tlWords(
+	tlMeetingXRe = regexp.MustCompile(`\d(?:\s?(?:h|uhr|am|pm|a\.m\.|p\.m\.)|:\d\d)(?:$|[^\pL\d])|` + tlWords(
+		// Proposals to meet: "nous voir le 3 février", "vernos el 25",
+		// "uns am 5. Februar kennenlernen"; a time of day marks an
+		// appointment ("le 22 septembre à 14h", "a las 10:00").
+		"kennenlernen", "kennen lernen", "vorbeikommen", "nous voir", "vous voir", "se voir", "rencontrer", "rencontrons", "point t[ée]l[ée]phonique",
+		"vernos", "reunirnos", "conocernos", "visitarles", "visitarlos", "get together", "drop by", "stop by",
+		// Whether the vendor exhibits: "Sind Sie auf der EMO im September vertreten?"
+		"vertreten", "exhibiting", "exposez", "exposerez", "expon[ée]is", "expondr[áa]n", "estar[áa]n presentes",
 		"meets", "gala", "parler", "absent", "absente", "abwesend", "ausente", "away", "cr[ée]neau", "cr[ée]neaux", "slot", "slots", "zeitfenster", "hueco", "huecos", "franja", "franjas", "parle", "parlons", "discuter", "discutons",
 		"exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio",
 	))
