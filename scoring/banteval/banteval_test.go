@@ -61,7 +61,7 @@ func TestEvaluateCountsPerDimensionAndLanguage(t *testing.T) {
 // would otherwise count as a miss forever.
 func TestCorpusFilesParse(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"tune.jsonl", "holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl"} {
+	for _, name := range append([]string{"tune.jsonl"}, heldOut...) {
 		path := filepath.Join("..", "bant", "testdata", "corpus", name)
 		_, err := os.Stat(path)
 		require.NoError(t, err)
@@ -77,46 +77,69 @@ func TestCorpusFilesParse(t *testing.T) {
 	}
 }
 
-// TestHoldoutAccuracy measures the text reader on the three held-out sets
-// (the corpus's held-out third and two later batches, see the corpus
-// README), which no rule or model is tuned on, and fails if any dimension
-// falls below the floor all three reached on 2026-12-07 (see
-// docs/scoring.md). The floors guard against regressions; the target of
-// issue 17 is 0.85 for every dimension and language, which authority,
-// need and timeline do not reach in every language yet. Only the
-// aggregate figures are printed: reading the held-out misses would make
-// them tuning data.
+// heldOut are the corpus's held-out sets (see its README): the hash third
+// of the first batch and three later batches, none of which any rule or
+// model is tuned on.
+var heldOut = []string{"holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl"}
+
+// TestHoldoutAccuracy measures the text reader on each held-out set and
+// fails if any dimension falls below the floor all four reached on
+// 2026-12-07 (see docs/scoring.md): a regression guard. Only the aggregate
+// figures are printed: reading the held-out misses would make them tuning
+// data.
 func TestHoldoutAccuracy(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl"} {
+	for _, name := range heldOut {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			requireHoldoutFloors(t, filepath.Join("..", "bant", "testdata", "corpus", name))
+			items, err := banteval.Load(filepath.Join("..", "bant", "testdata", "corpus", name))
+			require.NoError(t, err)
+			requireAccuracy(t, items, map[string]floor{
+				banteval.Budget:    {0.92, 0.90},
+				banteval.Authority: {0.86, 0.83},
+				banteval.Need:      {0.84, 0.80},
+				banteval.Timeline:  {0.84, 0.78},
+			}, 0.87, 0.93)
 		})
 	}
 }
 
-// requireHoldoutFloors evaluates one held-out file against the floors.
-func requireHoldoutFloors(t *testing.T, path string) {
-	items, err := banteval.Load(path)
-	require.NoError(t, err)
+// TestHoldoutTarget holds issue 17's target on all held-out inquiries
+// together (640, 160 per language, where one set's 40 per language move
+// by 2.5 points per item): accuracy of at least 0.85 for every dimension,
+// overall and per language, and stated-need recall of at least 0.8 at
+// precision of at least 0.85.
+func TestHoldoutTarget(t *testing.T) {
+	t.Parallel()
+	var all []banteval.Item
+	for _, name := range heldOut {
+		items, err := banteval.Load(filepath.Join("..", "bant", "testdata", "corpus", name))
+		require.NoError(t, err)
+		all = append(all, items...)
+	}
+	target := floor{0.85, 0.85}
+	requireAccuracy(t, all, map[string]floor{
+		banteval.Budget: target, banteval.Authority: target, banteval.Need: target, banteval.Timeline: target,
+	}, 0.80, 0.85)
+}
+
+// floor is the lowest accuracy accepted overall and in each language.
+type floor struct{ all, perLang float64 }
+
+// requireAccuracy evaluates items against floors per dimension and the
+// stated need's recall and precision.
+func requireAccuracy(t *testing.T, items []banteval.Item, floors map[string]floor, recall, precision float64) {
+	t.Helper()
 	r := banteval.Evaluate(items)
 	var out bytes.Buffer
 	require.NoError(t, r.WriteText(&out, false))
 	t.Log("\n" + out.String())
-
-	floors := map[string]struct{ all, perLang float64 }{
-		banteval.Budget:    {0.92, 0.90},
-		banteval.Authority: {0.82, 0.78},
-		banteval.Need:      {0.82, 0.80},
-		banteval.Timeline:  {0.82, 0.75},
-	}
 	for dim, f := range floors {
-		require.GreaterOrEqual(t, r.Accuracy[dim]["all"].Accuracy(), f.all, "%s accuracy on the held-out set", dim)
+		require.GreaterOrEqual(t, r.Accuracy[dim]["all"].Accuracy(), f.all, "%s accuracy on held-out inquiries", dim)
 		for _, l := range banteval.Languages {
-			require.GreaterOrEqual(t, r.Accuracy[dim][l].Accuracy(), f.perLang, "%s accuracy in %s on the held-out set", dim, l)
+			require.GreaterOrEqual(t, r.Accuracy[dim][l].Accuracy(), f.perLang, "%s accuracy in %s on held-out inquiries", dim, l)
 		}
 	}
-	require.GreaterOrEqual(t, r.NeedRecall, 0.85, "recall of stated needs")
-	require.GreaterOrEqual(t, r.NeedPrecision, 0.90, "precision of stated needs")
+	require.GreaterOrEqual(t, r.NeedRecall, recall, "recall of stated needs")
+	require.GreaterOrEqual(t, r.NeedPrecision, precision, "precision of stated needs")
 }
