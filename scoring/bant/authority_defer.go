@@ -15,7 +15,7 @@ import (
 // firmar, aprobar) whose subject or agent is someone other than the
 // writer: a person or body who can decide (boss, board, council, owner,
 // GM, Vorstand, direction, jefe) or a third-person pronoun. decideVerbs*
-// find the verbs; deferByOther checks the clause around each for who is
+// find the verbs; subjectOf reads the clause around each for who is
 // doing it.
 
 var (
@@ -145,13 +145,6 @@ func isDeciderWord(w string) bool {
 		}
 	}
 	return false
-}
-
-// deferByOther reports whether the deciding verb at [vs, ve) has someone
-// other than the writer as its subject or agent (see subjectOf).
-func deferByOther(d *doc, vs, ve int, lang string) (noun int, ok bool) {
-	who, noun, _ := subjectOf(d, vs, ve, lang)
-	return noun, who == subjectOther
 }
 
 // Who does a deciding verb: subjectOf's answers.
@@ -508,7 +501,7 @@ func isDecider(d *doc, lo, ws, we int) bool {
 	return determined
 }
 
-// isAuthWordByte reports a byte that belongs to a word for deferByOther:
+// isAuthWordByte reports a byte that belongs to a word for subjectOf:
 // letters, digits, apostrophes, hyphens, '+' (n+1) and non-ASCII bytes.
 func isAuthWordByte(c byte) bool {
 	return isWordByte(c) || c >= 0x80 || c == '\'' || c == '-' || c == '+'
