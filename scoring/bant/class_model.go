@@ -155,25 +155,7 @@ func (r classRead) topWords(c, n int) []int {
 		}
 		lift[i] = r.contrib[c*nw+i] - mean/float64(k)
 	}
-	var top []int
-	seen := map[string]bool{}
-	for len(top) < n {
-		best := -1
-		for i, l := range lift {
-			if l <= 0 || seen[r.words[i].folded] || modelFunctionWords[r.words[i].folded] {
-				continue
-			}
-			if best < 0 || l > lift[best] {
-				best = i
-			}
-		}
-		if best < 0 {
-			break
-		}
-		seen[r.words[best].folded] = true
-		top = append(top, best)
-	}
-	return top
+	return strongestWords(r.words, lift, n)
 }
 
 // evidence names, as written in d, the words that weighed most towards

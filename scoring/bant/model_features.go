@@ -336,3 +336,28 @@ func modelRoleFeatureHashes(lower string) []uint32 {
 	modelRoleFeatures(lower, words, brk, add)
 	return hs
 }
+
+// strongestWords returns the offsets of up to k distinct words of words,
+// function words left out, with the largest positive weight, strongest
+// first: the words a model's answer names as its evidence.
+func strongestWords(words []modelWord, weight []float64, k int) []int {
+	var top []int
+	seen := map[string]bool{}
+	for len(top) < k {
+		best := -1
+		for i, c := range weight {
+			if c <= 0 || seen[words[i].folded] || modelFunctionWords[words[i].folded] {
+				continue
+			}
+			if best < 0 || c > weight[best] {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		seen[words[best].folded] = true
+		top = append(top, best)
+	}
+	return top
+}

@@ -130,27 +130,7 @@ func (m *needModel) read(d *doc) needModelRead {
 
 // topWords returns the offsets of up to k distinct words that pushed
 // most towards a stated need, strongest first.
-func (r needModelRead) topWords(k int) []int {
-	var top []int
-	seen := map[string]bool{}
-	for len(top) < k {
-		best := -1
-		for i, c := range r.contrib {
-			if c <= 0 || seen[r.words[i].folded] || modelFunctionWords[r.words[i].folded] {
-				continue
-			}
-			if best < 0 || c > r.contrib[best] {
-				best = i
-			}
-		}
-		if best < 0 {
-			break
-		}
-		seen[r.words[best].folded] = true
-		top = append(top, best)
-	}
-	return top
-}
+func (r needModelRead) topWords(k int) []int { return strongestWords(r.words, r.contrib, k) }
 
 // bestClauseStart returns the start of the clause of d whose words pushed
 // most towards a stated need.

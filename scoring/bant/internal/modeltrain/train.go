@@ -76,28 +76,11 @@ func vectorise(b []uint32, buckets int, power float64) sparse {
 
 // Train fits the model to ex in the given order.
 func Train(ex []Example, cfg Config) Model {
-	xs := make([]sparse, len(ex))
-	df := make([]int, cfg.Buckets)
+	buckets := make([][]uint32, len(ex))
 	for i, e := range ex {
-		xs[i] = vectorise(e.Buckets, cfg.Buckets, cfg.NormPower)
-		for _, h := range xs[i].idx {
-			df[h]++
-		}
+		buckets[i] = e.Buckets
 	}
-	keep := make([]bool, cfg.Buckets)
-	for h, n := range df {
-		keep[h] = n >= cfg.MinDocFreq
-	}
-	for i := range xs {
-		var s sparse
-		for k, h := range xs[i].idx {
-			if keep[h] {
-				s.idx = append(s.idx, h)
-				s.val = append(s.val, xs[i].val[k])
-			}
-		}
-		xs[i] = s
-	}
+	xs, keep := vectoriseAll(buckets, cfg)
 	n := float64(len(ex))
 	w := make([]float64, cfg.Buckets)
 	prev := make([]float64, cfg.Buckets)
@@ -172,28 +155,11 @@ type SoftmaxModel struct {
 // full-batch Nesterov descent as Train. It is deterministic: buckets are
 // visited in ascending order and examples in the given order.
 func TrainSoftmax(ex []ClassExample, k int, cfg Config) SoftmaxModel {
-	xs := make([]sparse, len(ex))
-	df := make([]int, cfg.Buckets)
+	buckets := make([][]uint32, len(ex))
 	for i, e := range ex {
-		xs[i] = vectorise(e.Buckets, cfg.Buckets, cfg.NormPower)
-		for _, h := range xs[i].idx {
-			df[h]++
-		}
+		buckets[i] = e.Buckets
 	}
-	keep := make([]bool, cfg.Buckets)
-	for h, n := range df {
-		keep[h] = n >= cfg.MinDocFreq
-	}
-	for i := range xs {
-		var s sparse
-		for j, h := range xs[i].idx {
-			if keep[h] {
-				s.idx = append(s.idx, h)
-				s.val = append(s.val, xs[i].val[j])
-			}
-		}
-		xs[i] = s
-	}
+	xs, keep := vectoriseAll(buckets, cfg)
 	n := float64(len(ex))
 	nb := cfg.Buckets
 	// Weights are class-major in one slice: class c's bucket h is c*nb+h.
@@ -283,4 +249,33 @@ func softmax(z []float64) {
 	for c := range z {
 		z[c] /= sum
 	}
+}
+
+// vectoriseAll vectorises every text's buckets and drops the buckets seen
+// in fewer than cfg.MinDocFreq texts (keep marks the others): a feature
+// of one text is that text's memory, not a pattern.
+func vectoriseAll(buckets [][]uint32, cfg Config) (xs []sparse, keep []bool) {
+	xs = make([]sparse, len(buckets))
+	df := make([]int, cfg.Buckets)
+	for i, b := range buckets {
+		xs[i] = vectorise(b, cfg.Buckets, cfg.NormPower)
+		for _, h := range xs[i].idx {
+			df[h]++
+		}
+	}
+	keep = make([]bool, cfg.Buckets)
+	for h, n := range df {
+		keep[h] = n >= cfg.MinDocFreq
+	}
+	for i := range xs {
+		var s sparse
+		for k, h := range xs[i].idx {
+			if keep[h] {
+				s.idx = append(s.idx, h)
+				s.val = append(s.val, xs[i].val[k])
+			}
+		}
+		xs[i] = s
+	}
+	return xs, keep
 }
