@@ -1,7 +1,6 @@
 package bant
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -11,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"leadflow/scoring/bant/internal/modeltrain"
 )
@@ -45,30 +43,13 @@ type classItem struct {
 
 func loadClassItems(t testing.TB, path string) []classItem {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("open corpus: %v", err)
-	}
-	defer f.Close()
 	var items []classItem
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var raw struct {
-			ID, Lang, Text, Authority, Timeline string
-			Received                            time.Time
-		}
-		if err := json.Unmarshal(sc.Bytes(), &raw); err != nil {
-			t.Fatalf("parse corpus line %d: %v", len(items)+1, err)
-		}
+	readCorpus(t, path, func(raw corpusLine) {
 		d := prepare(raw.Text)
 		items = append(items, classItem{id: raw.ID, lang: raw.Lang, authority: raw.Authority, timeline: raw.Timeline, doc: d,
 			rulesAuth: extractAuthority(d), rulesTl: extractTimelineRules(d, raw.Received), hashes: modelFeatureHashes(d.lower),
 			roleHashes: modelRoleFeatureHashes(d.lower)})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatalf("read corpus: %v", err)
-	}
+	})
 	return items
 }
 

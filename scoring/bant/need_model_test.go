@@ -32,31 +32,43 @@ type needItem struct {
 
 func loadNeedItems(t testing.TB, path string) []needItem {
 	t.Helper()
+	var items []needItem
+	readCorpus(t, path, func(raw corpusLine) {
+		d := prepare(raw.Text)
+		tl := extractTimeline(d, raw.Received)
+		items = append(items, needItem{id: raw.ID, lang: raw.Lang, need: raw.Need, doc: d, tl: tl,
+			rules: extractNeedRules(d, tl), hashes: modelFeatureHashes(d.lower)})
+	})
+	return items
+}
+
+// corpusLine is one labelled inquiry of a corpus file (see
+// testdata/corpus/README.md), as the model tests read it.
+type corpusLine struct {
+	ID, Lang, Text, Need, Authority, Timeline string
+	Received                                  time.Time
+}
+
+// readCorpus calls fn with every line of the corpus file at path.
+func readCorpus(t testing.TB, path string, fn func(corpusLine)) {
+	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatalf("open corpus: %v", err)
 	}
 	defer f.Close()
-	var items []needItem
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var raw struct {
-			ID, Lang, Text, Need string
-			Received             time.Time
-		}
+	for n := 1; sc.Scan(); n++ {
+		var raw corpusLine
 		if err := json.Unmarshal(sc.Bytes(), &raw); err != nil {
-			t.Fatalf("parse corpus line %d: %v", len(items)+1, err)
+			t.Fatalf("parse corpus line %d: %v", n, err)
 		}
-		d := prepare(raw.Text)
-		tl := extractTimeline(d, raw.Received)
-		items = append(items, needItem{id: raw.ID, lang: raw.Lang, need: raw.Need, doc: d, tl: tl,
-			rules: extractNeedRules(d, tl), hashes: modelFeatureHashes(d.lower)})
+		fn(raw)
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatalf("read corpus: %v", err)
 	}
-	return items
 }
 
 // needLabel maps a need reading onto the corpus labels, as Answers and
