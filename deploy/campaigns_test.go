@@ -206,12 +206,10 @@ func queryAsGrafana(t *testing.T, pool *pgxpool.Pool, sql string) [][]any {
 	return out
 }
 
-// TestCampaignsDashboardSQL runs every SQL panel of the campaigns dashboard,
-// for every campaign (and All) and every "by" value, against a migrated
-// database holding a known dataset, as the read-only Grafana role: each
-// must succeed and show data.
-func TestCampaignsDashboardSQL(t *testing.T) {
-	t.Parallel()
+// loadCampaignsDashboard reads the campaigns dashboard: its panels (rows
+// flattened) and its template variables by name.
+func loadCampaignsDashboard(t *testing.T) ([]panel, map[string]sqlVar) {
+	t.Helper()
 	raw, err := os.ReadFile(campaignsDashboard)
 	require.NoError(t, err)
 	var d struct {
@@ -221,14 +219,24 @@ func TestCampaignsDashboardSQL(t *testing.T) {
 		} `json:"templating"`
 	}
 	require.NoError(t, json.Unmarshal(raw, &d))
-
-	pool := testenv.Pool(t)
-	seedCampaigns(t, pool)
-
 	vars := map[string]sqlVar{}
 	for _, v := range d.Templating.List {
 		vars[v.Name] = v
 	}
+	return flatten(d.Panels), vars
+}
+
+// TestCampaignsDashboardSQL runs every SQL panel of the campaigns dashboard,
+// for every campaign (and All) and every "by" value, against a migrated
+// database holding a known dataset, as the read-only Grafana role: each
+// must succeed and show data.
+func TestCampaignsDashboardSQL(t *testing.T) {
+	t.Parallel()
+	panels, vars := loadCampaignsDashboard(t)
+
+	pool := testenv.Pool(t)
+	seedCampaigns(t, pool)
+
 	require.Contains(t, vars, "campaign")
 	require.Contains(t, vars, "by")
 
@@ -242,7 +250,6 @@ func TestCampaignsDashboardSQL(t *testing.T) {
 	bys := strings.Split(vars["by"].queryText(t), ",")
 	require.ElementsMatch(t, []string{"source", "channel", "utm_source", "utm_medium", "utm_campaign"}, bys)
 
-	panels := flatten(d.Panels)
 	require.NotEmpty(t, panels)
 	for _, p := range panels {
 		if p.Type == "row" {
@@ -480,21 +487,9 @@ func paretoGroups(campaign string, from, to time.Time) []reporting.ScoreGroup {
 // latest score fails here.
 func TestCampaignsParetoPanelMatchesReport(t *testing.T) {
 	t.Parallel()
-	raw, err := os.ReadFile(campaignsDashboard)
-	require.NoError(t, err)
-	var d struct {
-		Panels     []panel `json:"panels"`
-		Templating struct {
-			List []sqlVar `json:"list"`
-		} `json:"templating"`
-	}
-	require.NoError(t, json.Unmarshal(raw, &d))
-	vars := map[string]sqlVar{}
-	for _, v := range d.Templating.List {
-		vars[v.Name] = v
-	}
+	panels, vars := loadCampaignsDashboard(t)
 	var sql string
-	for _, p := range flatten(d.Panels) {
+	for _, p := range panels {
 		if strings.HasPrefix(p.Title, "Pareto") {
 			require.Empty(t, sql, "two pareto panels")
 			require.Len(t, p.Targets, 1, "panel %q: one query", p.Title)

@@ -20,6 +20,27 @@ import (
 	"leadflow/internal/testenv"
 )
 
+// demoTestDir prepares a demo run: it needs the PostgreSQL and Redis
+// binaries (testenv.Missing otherwise), listens on no fixed port (the demo
+// listens where LEADFLOW_HTTP_ADDR says), reads no config file, and gets a
+// data directory under the system temp dir (t.TempDir's parent is not
+// traversable by postgres), removed after the test.
+func demoTestDir(t *testing.T, prefix string) string {
+	t.Helper()
+	if _, err := localsvc.FindPostgresBin(); err != nil {
+		testenv.Missing(t, "demo test: %v", err)
+	}
+	if _, err := localsvc.FindRedisBin(); err != nil {
+		testenv.Missing(t, "demo test: %v", err)
+	}
+	t.Setenv(config.EnvHTTPAddr, "127.0.0.1:0")
+	t.Setenv(config.EnvConfigFile, "")
+	dir, err := os.MkdirTemp("", prefix)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = os.RemoveAll(dir) })
+	return dir
+}
+
 // TestDemoShowsTheProduct runs `leadflow demo` as `make demo` does (its own
 // PostgreSQL and Redis under --dir, every role in process) and checks that
 // its report leads somewhere: the web app's sign-in tokens work for a rep
@@ -27,18 +48,7 @@ import (
 // line, run as printed, sends a lead that becomes a deal.
 func TestDemoShowsTheProduct(t *testing.T) {
 	// Not parallel: the demo and the post command read the environment.
-	if _, err := localsvc.FindPostgresBin(); err != nil {
-		testenv.Missing(t, "demo test: %v", err)
-	}
-	if _, err := localsvc.FindRedisBin(); err != nil {
-		testenv.Missing(t, "demo test: %v", err)
-	}
-	// No fixed port: the demo listens where LEADFLOW_HTTP_ADDR says.
-	t.Setenv(config.EnvHTTPAddr, "127.0.0.1:0")
-	t.Setenv(config.EnvConfigFile, "")
-	dir, err := os.MkdirTemp("", "leadflow-demo-test-")
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = os.RemoveAll(dir) })
+	dir := demoTestDir(t, "leadflow-demo-test-")
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -176,17 +186,7 @@ func shellWords(t *testing.T, line string) []string {
 // digest depends on timing, and TestDemoShowsTheProduct reads a sample.
 func TestDemoTopScoreIsRanked(t *testing.T) {
 	// Not parallel: the demo reads the environment.
-	if _, err := localsvc.FindPostgresBin(); err != nil {
-		testenv.Missing(t, "demo test: %v", err)
-	}
-	if _, err := localsvc.FindRedisBin(); err != nil {
-		testenv.Missing(t, "demo test: %v", err)
-	}
-	t.Setenv(config.EnvHTTPAddr, "127.0.0.1:0")
-	t.Setenv(config.EnvConfigFile, "")
-	dir, err := os.MkdirTemp("", "leadflow-demo-top-") // t.TempDir's parent is not traversable by postgres
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = os.RemoveAll(dir) })
+	dir := demoTestDir(t, "leadflow-demo-top-")
 	var out lockedBuffer
 	require.NoError(t, runDemo(context.Background(), []string{"--dir", dir, "--leads", "300", "--seed", "1", "--exit"}, &out, &out), out.String())
 

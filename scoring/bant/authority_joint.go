@@ -129,23 +129,16 @@ func namedDeciderCands(d *doc, cands []authCand) []authCand {
 // jointCands adds a decision maker for every joint decision in d.
 func jointCands(d *doc, cands []authCand) []authCand {
 	cands = namedDeciderCands(d, cands)
-	for _, m := range jointRe.findAll(d) {
-		if d.negatedBefore(m[0]) || authNegatedLang(d, m[0]) {
-			continue
+	for _, p := range []*pattern{jointRe, ownSayRe} {
+		for _, m := range p.findAll(d) {
+			if d.negatedBefore(m[0]) || authNegatedLang(d, m[0]) {
+				continue
+			}
+			cands = append(cands, authCand{
+				a:   Authority{Level: LevelDecisionMaker, Confidence: 0.85, Evidence: d.snippet(m[0], m[1])},
+				pos: m[0], own: true,
+			})
 		}
-		cands = append(cands, authCand{
-			a:   Authority{Level: LevelDecisionMaker, Confidence: 0.85, Evidence: d.snippet(m[0], m[1])},
-			pos: m[0], own: true,
-		})
-	}
-	for _, m := range ownSayRe.findAll(d) {
-		if d.negatedBefore(m[0]) || authNegatedLang(d, m[0]) {
-			continue
-		}
-		cands = append(cands, authCand{
-			a:   Authority{Level: LevelDecisionMaker, Confidence: 0.85, Evidence: d.snippet(m[0], m[1])},
-			pos: m[0], own: true,
-		})
 	}
 	for _, m := range ownNameRe.findAll(d) {
 		if d.negatedBefore(m[0]) || !ownsBusiness(d, m[1]) {

@@ -79,16 +79,11 @@ func ownCands(d *doc, cands []authCand) []authCand {
 			cands[len(cands)-1].own = true
 		}
 	}
-	for _, p := range []*pattern{soloBizRe, ownedRe} {
+	for _, p := range []*pattern{soloBizRe, ownedRe, runOrgRe} {
 		for _, m := range p.findAll(d) {
 			if !negated(m[0]) {
 				add(LevelDecisionMaker, "", 0.8, m[0], m[1])
 			}
-		}
-	}
-	for _, m := range runOrgRe.findAll(d) {
-		if !negated(m[0]) {
-			add(LevelDecisionMaker, "", 0.8, m[0], m[1])
 		}
 	}
 	for _, m := range boardSeatRe.findAll(d) {
@@ -111,14 +106,11 @@ func ownCands(d *doc, cands []authCand) []authCand {
 		}
 		add(LevelDecisionMaker, "", 0.8, m[0], m[1])
 	}
-	for _, m := range researchTaskRe.findAll(d) {
-		if !negated(m[0]) {
-			add(LevelInfluencer, "", 0.7, m[0], m[1])
-		}
-	}
-	for _, m := range headUpRe.findAll(d) {
-		if !negated(m[0]) {
-			add(LevelInfluencer, "", 0.7, m[0], m[1])
+	for _, p := range []*pattern{researchTaskRe, headUpRe} {
+		for _, m := range p.findAll(d) {
+			if !negated(m[0]) {
+				add(LevelInfluencer, "", 0.7, m[0], m[1])
+			}
 		}
 	}
 	for _, m := range notApprovedRe.findAll(d) {

@@ -1,19 +1,13 @@
 package bant
 
-import (
-	"testing"
-
-	"github.com/stretchr/testify/require"
-)
+import "testing"
 
 // budgetBroadCases test the construction rules (budget_none_broad.go,
 // hundreds and slang in words, more currencies, money put aside, grants
 // for this purchase, company size as assets or "doing") with sentences
 // written for them, in four languages, and the hard negatives next to
 // them.
-var budgetBroadCases = []struct {
-	name, text, want string
-}{
+var budgetBroadCases = []budgetCase{
 	// zero budgets
 	{"en budget is zero", "Honestly our software budget is basically zero this year.", "none"},
 	{"de budget ist null", "Das Budget steht aktuell bei null, bis die Förderung kommt.", "none"},
@@ -177,15 +171,5 @@ var budgetBroadCases = []struct {
 
 func TestBudgetBroad(t *testing.T) {
 	t.Parallel()
-	seen := map[string]bool{}
-	for _, tc := range budgetBroadCases {
-		require.False(t, seen[tc.name], "duplicate case name %q", tc.name)
-		seen[tc.name] = true
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			s := Extract(tc.text, testNow)
-			got, _, _, _ := s.Answers()
-			require.Equal(t, tc.want, got, "budget answer of %q (signal %+v)", tc.text, s.Budget)
-		})
-	}
+	runBudgetCases(t, budgetBroadCases)
 }

@@ -10,9 +10,10 @@ import (
 // spec gives them, in English, German, French and Spanish, with the hard
 // negatives (revenue, past spend, what they pay today, approval limits,
 // quoted history) next to the phrasings that are budgets.
-var budgetBucketCases = []struct {
-	name, text, want string
-}{
+// budgetCase is a text and the budget answer it must give.
+type budgetCase struct{ name, text, want string }
+
+var budgetBucketCases = []budgetCase{
 	// English: negation, withdrawal, tense.
 	{"en no budget yet", "We have no budget yet, just looking around.", "none"},
 	{"en budget frozen with words between", "Our budget for the new CRM was frozen last month.", "none"},
@@ -180,8 +181,14 @@ var budgetBucketCases = []struct {
 
 func TestBudgetBuckets(t *testing.T) {
 	t.Parallel()
+	runBudgetCases(t, budgetBucketCases)
+}
+
+// runBudgetCases checks each case's budget answer, in parallel subtests
+// named after the cases (names must be unique).
+func runBudgetCases(t *testing.T, cases []budgetCase) {
 	seen := map[string]bool{}
-	for _, tc := range budgetBucketCases {
+	for _, tc := range cases {
 		require.False(t, seen[tc.name], "duplicate case name %q", tc.name)
 		seen[tc.name] = true
 		t.Run(tc.name, func(t *testing.T) {

@@ -90,9 +90,15 @@ func leadingTime(t string) int {
 	return n
 }
 
-// foldASCII removes the accents of the letters chat labels use.
+// foldASCII removes the accents of a label the way the models fold words
+// (modelFoldRune), so "Opérateur" and "operateur" are one label.
 func foldASCII(s string) string {
-	return strings.NewReplacer("é", "e", "è", "e", "ê", "e", "á", "a", "ó", "o", "í", "i", "ú", "u", "ñ", "n", "ä", "a", "ö", "o", "ü", "u").Replace(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		modelFoldRune(&b, r)
+	}
+	return b.String()
 }
 
 // chatTurns returns lines with a chat's agent turns removed and the
