@@ -301,7 +301,8 @@ type Routing struct {
 	FallbackTeam string `yaml:"fallback_team"`
 	// SLA is the speed-to-lead limit: an owner who has not touched a new
 	// deal (activity or stage move) by then loses it to the next eligible
-	// rep of the team, and both are told. Default 1h; 0 disables.
+	// rep (of the team; without teams, the next active rep of the round
+	// robin), and both are told. Default 1h; 0 disables.
 	SLA time.Duration `yaml:"sla"`
 	// LostReasons are the reasons a deal may be lost for; a rep moving a
 	// deal to Lost must give one of them. Default: price, timing,

@@ -18,7 +18,7 @@ func TestDealOwnershipReroutable(t *testing.T) {
 		{"already reassigned", DealOwnership{OwnerRepID: 4, Team: "emea"}, false},
 		{"touched", DealOwnership{OwnerRepID: 3, Team: "emea", FirstContacted: true}, false},
 		{"closed", DealOwnership{OwnerRepID: 3, Team: "emea", Closed: true}, false},
-		{"no team to move it in", DealOwnership{OwnerRepID: 3}, false},
+		{"round-robin deal (no team)", DealOwnership{OwnerRepID: 3}, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()

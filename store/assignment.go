@@ -106,6 +106,10 @@ func recordDecision(ctx context.Context, tx pgx.Tx, teamID, contactID, dealID in
 	var rep *int64
 	if a.RepID != 0 {
 		rep = &a.RepID
+	}
+	// Only a team keeps virtual times (fair share); round robin keeps its
+	// place in the pipeline's rotation instead.
+	if a.RepID != 0 && teamID != 0 {
 		if err := q.AdvanceVTime(ctx, assignmentdb.AdvanceVTimeParams{TeamID: teamID, RepID: a.RepID, Vtime: a.NewVTime}); err != nil {
 			return fmt.Errorf("advance virtual time: %w", err)
 		}
@@ -123,10 +127,12 @@ func recordDecision(ctx context.Context, tx pgx.Tx, teamID, contactID, dealID in
 }
 
 // ReassignDeal moves an untouched open deal from its owner to another rep
-// of its team (speed-to-lead breach). It changes nothing if the deal was
-// closed, touched or already reassigned meanwhile
-// (lead.DealOwnership.Reroutable).
-func (s *Store) ReassignDeal(ctx context.Context, dealID, fromRep int64, pick func([]lead.TeamMember) lead.Assignment, now time.Time) (lead.Deal, bool, error) {
+// (speed-to-lead breach): a team's deal to another member by pick.Team, a
+// round-robin deal to the next active rep of its pipeline's rotation by
+// pick.RoundRobin. It changes nothing if the deal was closed, touched or
+// already reassigned meanwhile (lead.DealOwnership.Reroutable), or if
+// nobody can take it.
+func (s *Store) ReassignDeal(ctx context.Context, dealID, fromRep int64, pick lead.Repick, now time.Time) (lead.Deal, bool, error) {
 	var d lead.Deal
 	changed := false
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
@@ -138,17 +144,38 @@ func (s *Store) ReassignDeal(ctx context.Context, dealID, fromRep int64, pick fu
 		if err != nil {
 			return fmt.Errorf("lock deal %d: %w", dealID, err)
 		}
-		d.ID, d.ContactID, d.OwnerRepID, d.StageID = dealID, cur.ContactID, cur.OwnerRepID, cur.StageID
+		d.ID, d.ContactID, d.OwnerRepID, d.StageID, d.PipelineID = dealID, cur.ContactID, cur.OwnerRepID, cur.StageID, cur.PipelineID
 		own := lead.DealOwnership{OwnerRepID: cur.OwnerRepID, Team: cur.Team, FirstContacted: cur.FirstContactedAt != nil,
 			Closed: cur.ClosedAt != nil}
 		if !own.Reroutable(fromRep) {
 			return nil
 		}
-		teamID, members, err := teamMembers(ctx, tx, cur.Team)
-		if err != nil {
-			return err
+		var (
+			teamID int64
+			a      lead.Assignment
+		)
+		if cur.Team != "" {
+			var members []lead.TeamMember
+			teamID, members, err = teamMembers(ctx, tx, cur.Team)
+			if err != nil {
+				return err
+			}
+			a = pick.Team(members)
+		} else {
+			reps, err := activeReps(ctx, assignmentdb.New(tx))
+			if err != nil {
+				return err
+			}
+			// One place in the rotation, as a new deal takes: breaches
+			// spread over the room like new leads do. The pipeline row
+			// stays locked until commit; breaches are rare next to new
+			// deals, which reserve theirs outside a transaction.
+			cursor, err := q.ReservePlaces(ctx, dealsdb.ReservePlacesParams{ID: cur.PipelineID, Places: 1})
+			if err != nil {
+				return fmt.Errorf("reserve a place in the rotation of pipeline %d: %w", cur.PipelineID, err)
+			}
+			a.RepID = pick.RoundRobin(reps, cursor)
 		}
-		a := pick(members)
 		if a.RepID == 0 {
 			return nil
 		}

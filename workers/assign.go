@@ -72,7 +72,7 @@ func NewSLATask(dealID, ownerRepID int64) (*asynq.Task, error) {
 type SLAStore interface {
 	repNotifier
 	slaStarter
-	ReassignDeal(ctx context.Context, dealID, fromRep int64, pick func([]lead.TeamMember) lead.Assignment, now time.Time) (lead.Deal, bool, error)
+	ReassignDeal(ctx context.Context, dealID, fromRep int64, pick lead.Repick, now time.Time) (lead.Deal, bool, error)
 }
 
 // slaStarter records an owner's first-touch deadline (startSLA).
@@ -88,9 +88,10 @@ type repNotifier interface {
 }
 
 // startSLA records the owner's first-touch deadline and schedules its check
-// (an Asynq scheduled task, not polling).
+// (an Asynq scheduled task, not polling). Every assigned deal gets one,
+// through a team or round robin alike.
 func (h *Handlers) startSLA(ctx context.Context, st slaStarter, deal lead.Deal, now time.Time) error {
-	if h.cfg.Routing.SLA <= 0 || deal.OwnerRepID == 0 || h.cfg.Routing.Rules == nil {
+	if h.cfg.Routing.SLA <= 0 || deal.OwnerRepID == 0 {
 		return nil
 	}
 	due := now.Add(h.cfg.Routing.SLA)
@@ -108,8 +109,10 @@ func (h *Handlers) startSLA(ctx context.Context, st slaStarter, deal lead.Deal, 
 
 // SLA fires when an owner's first touch was due. If the deal is still open
 // and untouched by that owner, it goes to the next eligible rep of the team
-// (never back to the same one), the breach is counted, both reps are told,
-// and the new owner's clock starts. A first touch in time makes it a no-op.
+// — or, for a deal without a team, the next active rep of its pipeline's
+// rotation — never back to the same one; the breach is counted, both reps
+// are told, and the new owner's clock starts. A first touch in time makes it
+// a no-op.
 func (h *Handlers) SLA(ctx context.Context, t *asynq.Task) error {
 	var st SLAStore = h.cfg.Store
 	var p SLAPayload
@@ -117,8 +120,19 @@ func (h *Handlers) SLA(ctx context.Context, t *asynq.Task) error {
 		return err
 	}
 	now := h.cfg.NowFunc()
-	deal, changed, err := st.ReassignDeal(ctx, p.DealID, p.OwnerRepID, func(ms []lead.TeamMember) lead.Assignment {
-		return pickFair(ms, now, map[int64]bool{p.OwnerRepID: true})
+	deal, changed, err := st.ReassignDeal(ctx, p.DealID, p.OwnerRepID, lead.Repick{
+		Team: func(ms []lead.TeamMember) lead.Assignment {
+			return pickFair(ms, now, map[int64]bool{p.OwnerRepID: true})
+		},
+		RoundRobin: func(reps []lead.Rep, cursor int64) int64 {
+			others := make([]lead.Rep, 0, len(reps))
+			for _, r := range reps {
+				if r.ID != p.OwnerRepID {
+					others = append(others, r)
+				}
+			}
+			return pipeline.RoundRobin(others, cursor)
+		},
 	}, now)
 	if errors.Is(err, lead.ErrNotFound) {
 		return nil

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hibiken/asynq"
 	"github.com/stretchr/testify/require"
 
 	"leadflow/lead"
@@ -231,4 +232,74 @@ func TestSpeedToLeadBreach(t *testing.T) {
 	require.NoError(t, b.pool.QueryRow(ctx, `SELECT count(*) FROM email_outbox WHERE deal_id = $1 AND template = 'rep-new-lead' AND to_address = 'first@reps.example.com'`,
 		deals[0].ID).Scan(&toFirst))
 	require.Equal(t, 2, toFirst, "the first rep is told the deal is theirs again")
+}
+
+// TestSpeedToLeadWithoutTeams: with the default routing (no teams: round
+// robin over every active rep, sla 1h), a hot lead's deal gets its
+// first-touch deadline and a scheduled check; an hour later without a
+// touch it goes to the next rep of the rotation, whose own clock starts.
+func TestSpeedToLeadWithoutTeams(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	ids := b.reps(t, "first", "second", "third")
+	// A clock far ahead of the machine's, so that Asynq keeps the checks
+	// scheduled (a due time in the past would make them pending at once).
+	b.now = time.Date(2099, 3, 2, 9, 0, 0, 0, time.UTC)
+	b.reconfigure(t, workers.EmailConfig{}, workers.Routing{SLA: time.Hour})
+	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ceo@example.com","title":"CEO","company":"Example",
+		"answers":{"budget":"over_50k","authority":"decision_maker","need":"urgent","timeline":"this_month"}}}`)
+	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
+
+	var dealID, owner int64
+	var due time.Time
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT id, owner_rep_id, sla_due_at FROM deals`).Scan(&dealID, &owner, &due))
+	require.Contains(t, ids, owner)
+	require.True(t, due.Equal(b.now.Add(time.Hour)), "deadline %v", due)
+	check := scheduledSLA(t, b, dealID, owner)
+	require.True(t, check.NextProcessAt.Equal(due), "the check runs at the deadline, not before: %v", check.NextProcessAt)
+
+	b.now = b.now.Add(time.Hour)
+	require.NoError(t, b.handlers.SLA(ctx, asynq.NewTask(check.Type, check.Payload)))
+	require.NoError(t, b.handlers.SLA(ctx, asynq.NewTask(check.Type, check.Payload)), "a second firing changes nothing")
+	var next, breaches int64
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT owner_rep_id, sla_breaches, sla_due_at FROM deals WHERE id = $1`, dealID).Scan(&next, &breaches, &due))
+	require.NotEqual(t, owner, next, "moved away from the rep who missed it")
+	require.Contains(t, ids, next)
+	require.Equal(t, int64(1), breaches)
+	require.True(t, due.Equal(b.now.Add(time.Hour)), "the new owner's clock started: %v", due)
+	scheduledSLA(t, b, dealID, next)
+	var kind, rule string
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT kind, rule FROM routing_decisions WHERE deal_id = $1 ORDER BY id DESC LIMIT 1`, dealID).Scan(&kind, &rule))
+	require.Equal(t, []string{lead.RoutingReroute, lead.RerouteRule}, []string{kind, rule})
+
+	// Alone in the room, nobody can take it: the deal stays with its owner.
+	_, err := b.pool.Exec(ctx, `UPDATE reps SET active = false WHERE id <> $1`, next)
+	require.NoError(t, err)
+	b.now = b.now.Add(time.Hour)
+	last := scheduledSLA(t, b, dealID, next)
+	require.NoError(t, b.handlers.SLA(ctx, asynq.NewTask(last.Type, last.Payload)))
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT owner_rep_id, sla_breaches FROM deals WHERE id = $1`, dealID).Scan(&owner, &breaches))
+	require.Equal(t, []int64{next, 1}, []int64{owner, breaches})
+}
+
+// scheduledSLA returns the scheduled deal:sla check of a deal's owner.
+func scheduledSLA(t *testing.T, b *testBundle, dealID, owner int64) *asynq.TaskInfo {
+	t.Helper()
+	insp := asynq.NewInspector(b.redisOpt)
+	defer insp.Close()
+	want := fmt.Sprintf("sla:%d:%d", dealID, owner)
+	for _, q := range workers.Queues() {
+		tasks, err := insp.ListScheduledTasks(q)
+		if err != nil {
+			continue
+		}
+		for _, ti := range tasks {
+			if ti.ID == want {
+				require.Equal(t, workers.TypeDealSLA, ti.Type)
+				return ti
+			}
+		}
+	}
+	t.Fatalf("no scheduled %s check", want)
+	return nil
 }

@@ -107,7 +107,8 @@ type Routing struct {
 	// Rules pick a team for hot leads; nil assigns round robin over all
 	// active reps.
 	Rules *pipeline.RoutingRules
-	// SLA is the speed-to-lead limit for team-routed deals; 0 disables.
+	// SLA is the speed-to-lead limit of every assigned deal (team or round
+	// robin); 0 disables.
 	SLA time.Duration
 	// TeamPipelines maps a team to its pipeline (default Pipeline).
 	TeamPipelines map[string]string

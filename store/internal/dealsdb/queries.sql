@@ -121,7 +121,7 @@ UPDATE deals SET sla_due_at = @due::timestamptz WHERE id = @id;
 -- name: LockDealOwner :one
 -- Locks a deal before its owner changes and reads what decides whether it
 -- may.
-SELECT contact_id, COALESCE(owner_rep_id, 0)::bigint AS owner_rep_id, team, first_contacted_at, closed_at, stage_id
+SELECT contact_id, COALESCE(owner_rep_id, 0)::bigint AS owner_rep_id, team, first_contacted_at, closed_at, stage_id, pipeline_id
 FROM deals WHERE id = @id
 FOR UPDATE;
 

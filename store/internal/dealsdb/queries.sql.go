@@ -199,7 +199,7 @@ func (q *Queries) LastClosedDeal(ctx context.Context, arg LastClosedDealParams) 
 }
 
 const lockDealOwner = `-- name: LockDealOwner :one
-SELECT contact_id, COALESCE(owner_rep_id, 0)::bigint AS owner_rep_id, team, first_contacted_at, closed_at, stage_id
+SELECT contact_id, COALESCE(owner_rep_id, 0)::bigint AS owner_rep_id, team, first_contacted_at, closed_at, stage_id, pipeline_id
 FROM deals WHERE id = $1
 FOR UPDATE
 `
@@ -211,6 +211,7 @@ type LockDealOwnerRow struct {
 	FirstContactedAt *time.Time
 	ClosedAt         *time.Time
 	StageID          int64
+	PipelineID       int64
 }
 
 // Locks a deal before its owner changes and reads what decides whether it
@@ -225,6 +226,7 @@ func (q *Queries) LockDealOwner(ctx context.Context, id int64) (LockDealOwnerRow
 		&i.FirstContactedAt,
 		&i.ClosedAt,
 		&i.StageID,
+		&i.PipelineID,
 	)
 	return i, err
 }
