@@ -36,6 +36,15 @@ type Event struct {
 	TaskID string
 }
 
+// PendingEvent is a stored event not yet routed nor dead-lettered, as the
+// relay walks them: its place in (ReceivedAt, ID) order and the task that
+// carries it. The zero value is the place before the first event.
+type PendingEvent struct {
+	ID         int64
+	ReceivedAt time.Time
+	TaskID     string
+}
+
 // Event processing states.
 const (
 	EventReceived  = "received"

@@ -108,14 +108,20 @@ func (s *Store) InsertEvents(ctx context.Context, events []lead.Event) ([]int64,
 	return out, nil
 }
 
-// PendingEvents lists events received before `before` and neither routed
-// nor dead-lettered, oldest first: the relay's candidates.
-func (s *Store) PendingEvents(ctx context.Context, before time.Time, limit int) ([]lead.Event, error) {
-	rows, err := eventsdb.New(s.pool).PendingEvents(ctx, eventsdb.PendingEventsParams{Before: before, MaxEvents: int32(limit)})
+// PendingEvents lists up to limit events received before `before`, neither
+// routed nor dead-lettered, that come after `after` in (received_at, id)
+// order (the zero PendingEvent: from the first).
+func (s *Store) PendingEvents(ctx context.Context, before time.Time, after lead.PendingEvent, limit int) ([]lead.PendingEvent, error) {
+	rows, err := eventsdb.New(s.pool).PendingEvents(ctx, eventsdb.PendingEventsParams{Before: before,
+		AfterReceivedAt: after.ReceivedAt, AfterID: after.ID, MaxEvents: int32(limit)})
 	if err != nil {
 		return nil, fmt.Errorf("list pending events: %w", err)
 	}
-	return eventsOf(rows), nil
+	events := make([]lead.PendingEvent, len(rows))
+	for i, r := range rows {
+		events[i] = lead.PendingEvent{ID: r.ID, ReceivedAt: r.ReceivedAt, TaskID: r.TaskID}
+	}
+	return events, nil
 }
 
 // SetEventsTask records the task that now carries the events (the relay

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/hibiken/asynq"
@@ -15,7 +16,7 @@ import (
 
 // RelayStore is what the relay reads and marks (implemented by store.Store).
 type RelayStore interface {
-	PendingEvents(ctx context.Context, before time.Time, limit int) ([]lead.Event, error)
+	PendingEvents(ctx context.Context, before time.Time, after lead.PendingEvent, limit int) ([]lead.PendingEvent, error)
 	SetEventsTask(ctx context.Context, ids []int64, taskID string, at time.Time) error
 	DueEmails(ctx context.Context, before time.Time, limit int) ([]int64, error)
 }
@@ -31,8 +32,12 @@ type RelayConfig struct {
 	// MinAge skips events younger than this, so the relay does not race the
 	// intake that is about to enqueue them itself; default 30s.
 	MinAge time.Duration
-	// BatchSize bounds the events handled per pass; default 500.
+	// BatchSize is the events read per page and bounds the events
+	// re-enqueued per pass; default 500.
 	BatchSize int
+	// ScanLimit bounds the pending events looked at per pass; default
+	// 20 × BatchSize. The walk goes on from there in the next pass.
+	ScanLimit int
 	// GroupSize bounds the events per re-enqueued task; default 50.
 	GroupSize int
 	// Interval is the pause between passes in Run; default 5s.
@@ -51,8 +56,16 @@ type RelayConfig struct {
 // only a fast way to get it there. A task that still exists (even one
 // archived after its retries: that is a dead letter for `leadflow replay`)
 // is left alone, so a live task is never doubled.
+//
+// It walks the pending events in (received_at, id) order with a cursor
+// kept between passes, wrapping to the oldest at the end: dead letters
+// stay pending until replayed, and reading only the oldest page each pass
+// let 500 of them hide every newer orphan for good.
 type Relay struct {
 	cfg RelayConfig
+	// mu serializes passes: the cursor belongs to one walk.
+	mu     sync.Mutex
+	cursor lead.PendingEvent
 }
 
 // NewRelay fills the config defaults.
@@ -62,6 +75,9 @@ func NewRelay(c RelayConfig) *Relay {
 	}
 	if c.BatchSize <= 0 {
 		c.BatchSize = 500
+	}
+	if c.ScanLimit <= 0 {
+		c.ScanLimit = 20 * c.BatchSize
 	}
 	if c.GroupSize <= 0 {
 		c.GroupSize = 50
@@ -80,27 +96,12 @@ func NewRelay(c RelayConfig) *Relay {
 
 // RunOnce makes one pass and returns how many events it enqueued.
 func (r *Relay) RunOnce(ctx context.Context) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	now := r.cfg.NowFunc()
-	events, err := r.cfg.Store.PendingEvents(ctx, now.Add(-r.cfg.MinAge), r.cfg.BatchSize)
+	orphans, err := r.orphans(ctx, now)
 	if err != nil {
-		return 0, fmt.Errorf("relay: %w", err)
-	}
-	exists := map[string]bool{}
-	var orphans []int64
-	for _, ev := range events {
-		if ev.TaskID != "" {
-			live, seen := exists[ev.TaskID]
-			if !seen {
-				if live, err = r.cfg.TaskExists(ctx, ev.TaskID); err != nil {
-					return 0, fmt.Errorf("relay: look up task of event %d: %w", ev.ID, err)
-				}
-				exists[ev.TaskID] = live
-			}
-			if live {
-				continue
-			}
-		}
-		orphans = append(orphans, ev.ID)
+		return 0, err
 	}
 	n := 0
 	for len(orphans) > 0 {
@@ -138,6 +139,44 @@ func (r *Relay) RunOnce(ctx context.Context) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+// orphans walks on from the cursor and returns the pending events whose
+// task is gone, page by page until a page brings the count to BatchSize or
+// more, ScanLimit events were looked at, or the walk reached the end. Each distinct task is looked up once per pass (a group's events
+// share one).
+func (r *Relay) orphans(ctx context.Context, now time.Time) ([]int64, error) {
+	exists := map[string]bool{}
+	var orphans []int64
+	for scanned := 0; scanned < r.cfg.ScanLimit && len(orphans) < r.cfg.BatchSize; {
+		page, err := r.cfg.Store.PendingEvents(ctx, now.Add(-r.cfg.MinAge), r.cursor, r.cfg.BatchSize)
+		if err != nil {
+			return nil, fmt.Errorf("relay: %w", err)
+		}
+		for _, ev := range page {
+			r.cursor = ev
+			if ev.TaskID != "" {
+				live, seen := exists[ev.TaskID]
+				if !seen {
+					if live, err = r.cfg.TaskExists(ctx, ev.TaskID); err != nil {
+						return nil, fmt.Errorf("relay: look up task of event %d: %w", ev.ID, err)
+					}
+					exists[ev.TaskID] = live
+				}
+				if live {
+					continue
+				}
+			}
+			orphans = append(orphans, ev.ID)
+		}
+		scanned += len(page)
+		if len(page) < r.cfg.BatchSize {
+			// The end: the next pass starts again from the oldest.
+			r.cursor = lead.PendingEvent{}
+			break
+		}
+	}
+	return orphans, nil
 }
 
 // Run makes a pass every Interval until ctx ends. Failures are logged and

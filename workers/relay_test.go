@@ -87,3 +87,82 @@ func taskExists(insp *asynq.Inspector) func(context.Context, string) (bool, erro
 		return err == nil, err
 	}
 }
+
+// TestRelayReachesOrphansBehindDeadLetters: 500 dead letters (one group
+// whose task was archived) are older than an orphan whose task Redis lost.
+// Reading only the oldest page, the relay saw the 500 every pass and never
+// the orphan; it walks on now, and still leaves the dead letters alone.
+func TestRelayReachesOrphansBehindDeadLetters(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	dead := make([]lead.Event, 500)
+	for i := range dead {
+		dead[i] = lead.Event{Connector: "generic", Source: "website", EventID: fmt.Sprintf("dead-%d", i),
+			ReceivedAt: b.now.Add(-time.Hour), Payload: []byte(`{}`), TaskID: "ingest:g:archived"}
+	}
+	deadIDs, err := b.store.InsertEvents(ctx, dead)
+	require.NoError(t, err)
+	require.Len(t, deadIDs, 500)
+	task, err := workers.NewIngestGroupTask("ingest:g:archived", deadIDs)
+	require.NoError(t, err)
+	_, err = b.client.EnqueueContext(ctx, task)
+	require.NoError(t, err)
+	insp := asynq.NewInspector(b.redisOpt)
+	t.Cleanup(func() { insp.Close() })
+	require.NoError(t, insp.ArchiveTask(workers.QueueDefault, "ingest:g:archived"))
+	orphan, _, err := b.store.InsertEvent(ctx, lead.Event{Connector: "generic", Source: "website", EventID: "orphan",
+		ReceivedAt: b.now.Add(-time.Minute), Payload: []byte(`{}`), TaskID: "ingest:g:lost-with-redis"})
+	require.NoError(t, err)
+
+	relay := workers.NewRelay(workers.RelayConfig{
+		Store: b.store, Enqueuer: b.client, NowFunc: func() time.Time { return b.now },
+		TaskExists: taskExists(insp),
+	})
+	n, err := relay.RunOnce(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, n, "the orphan behind the dead letters")
+	pending, err := insp.ListPendingTasks(workers.QueueDefault)
+	require.NoError(t, err)
+	require.Len(t, pending, 1)
+	require.JSONEq(t, fmt.Sprintf(`{"event_ids":[%d]}`, orphan.ID), string(pending[0].Payload))
+	for range 3 {
+		n, err = relay.RunOnce(ctx)
+		require.NoError(t, err)
+		require.Zero(t, n, "later passes wrap around and find nothing new")
+	}
+}
+
+// TestRelayScanLimitCarriesOn: a pass that stops at its scan limit goes on
+// from there in the next one, and the walk wraps around at the end.
+func TestRelayScanLimitCarriesOn(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	evs := make([]lead.Event, 6)
+	for i := range evs {
+		evs[i] = lead.Event{Connector: "generic", Source: "website", EventID: fmt.Sprintf("e-%d", i),
+			ReceivedAt: b.now.Add(-time.Hour).Add(time.Duration(i) * time.Second), Payload: []byte(`{}`), TaskID: "ingest:g:live"}
+	}
+	evs[5].TaskID = "ingest:g:lost" // the newest: its task is gone
+	ids, err := b.store.InsertEvents(ctx, evs)
+	require.NoError(t, err)
+	task, err := workers.NewIngestGroupTask("ingest:g:live", ids[:5])
+	require.NoError(t, err)
+	_, err = b.client.EnqueueContext(ctx, task)
+	require.NoError(t, err)
+	insp := asynq.NewInspector(b.redisOpt)
+	t.Cleanup(func() { insp.Close() })
+	relay := workers.NewRelay(workers.RelayConfig{
+		Store: b.store, Enqueuer: b.client, NowFunc: func() time.Time { return b.now },
+		TaskExists: taskExists(insp), BatchSize: 2, ScanLimit: 3,
+	})
+	var got []int
+	for range 4 {
+		n, err := relay.RunOnce(ctx)
+		require.NoError(t, err)
+		got = append(got, n)
+	}
+	// Pass 1 looks at four live events and stops (limit 3); pass 2 goes on
+	// from the fifth, finds the orphan and reaches the end; passes 3 and 4
+	// start again from the oldest and find every task live.
+	require.Equal(t, []int{0, 1, 0, 0}, got)
+}

@@ -37,9 +37,11 @@ SELECT * FROM inbound_events WHERE id = ANY(@ids::bigint[]) ORDER BY id;
 
 -- name: PendingEvents :many
 -- The relay's candidates: received before @before, neither routed nor
--- dead-lettered, oldest first.
-SELECT * FROM inbound_events
+-- dead-lettered, in (received_at, id) order after the relay's cursor; only
+-- what the relay needs (inbound_events_pending_idx holds all of it).
+SELECT id, received_at, task_id FROM inbound_events
 WHERE status = 'received' AND received_at < @before
+  AND (received_at, id) > (@after_received_at::timestamptz, @after_id::bigint)
 ORDER BY received_at, id
 LIMIT @max_events;
 

@@ -340,45 +340,44 @@ func (q *Queries) MarkEventsProcessed(ctx context.Context, arg MarkEventsProcess
 }
 
 const pendingEvents = `-- name: PendingEvents :many
-SELECT id, connector, source, event_id, received_at, payload, status, attempts, last_error, enqueued_at, processed_at, kind, fetched_payload, fetched_at, task_id FROM inbound_events
+SELECT id, received_at, task_id FROM inbound_events
 WHERE status = 'received' AND received_at < $1
+  AND (received_at, id) > ($2::timestamptz, $3::bigint)
 ORDER BY received_at, id
-LIMIT $2
+LIMIT $4
 `
 
 type PendingEventsParams struct {
-	Before    time.Time
-	MaxEvents int32
+	Before          time.Time
+	AfterReceivedAt time.Time
+	AfterID         int64
+	MaxEvents       int32
+}
+
+type PendingEventsRow struct {
+	ID         int64
+	ReceivedAt time.Time
+	TaskID     string
 }
 
 // The relay's candidates: received before @before, neither routed nor
-// dead-lettered, oldest first.
-func (q *Queries) PendingEvents(ctx context.Context, arg PendingEventsParams) ([]InboundEvent, error) {
-	rows, err := q.db.Query(ctx, pendingEvents, arg.Before, arg.MaxEvents)
+// dead-lettered, in (received_at, id) order after the relay's cursor; only
+// what the relay needs (inbound_events_pending_idx holds all of it).
+func (q *Queries) PendingEvents(ctx context.Context, arg PendingEventsParams) ([]PendingEventsRow, error) {
+	rows, err := q.db.Query(ctx, pendingEvents,
+		arg.Before,
+		arg.AfterReceivedAt,
+		arg.AfterID,
+		arg.MaxEvents,
+	)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var items []InboundEvent
+	var items []PendingEventsRow
 	for rows.Next() {
-		var i InboundEvent
-		if err := rows.Scan(
-			&i.ID,
-			&i.Connector,
-			&i.Source,
-			&i.EventID,
-			&i.ReceivedAt,
-			&i.Payload,
-			&i.Status,
-			&i.Attempts,
-			&i.LastError,
-			&i.EnqueuedAt,
-			&i.ProcessedAt,
-			&i.Kind,
-			&i.FetchedPayload,
-			&i.FetchedAt,
-			&i.TaskID,
-		); err != nil {
+		var i PendingEventsRow
+		if err := rows.Scan(&i.ID, &i.ReceivedAt, &i.TaskID); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
