@@ -211,6 +211,15 @@ const (
 	EmailDigested = "digested"
 )
 
+// DueEmail is a pending outbox email that is due: what the relay needs to
+// hand it to a worker (its id, kind for the queue, and due time, which
+// names the task so each due time is enqueued once).
+type DueEmail struct {
+	ID        int64
+	Kind      string
+	SendAfter time.Time
+}
+
 // OutboxEmail is one email leadflow intends to send. DedupeKey names the
 // intent (contact, template, trigger): a trigger firing twice finds the
 // existing row.

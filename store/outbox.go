@@ -482,13 +482,18 @@ func (s *Store) Suppress(ctx context.Context, email, reason string, at time.Time
 }
 
 // DueEmails lists pending emails due before a time, oldest first: the relay
-// re-enqueues those whose task was lost (Redis down when they were queued).
-func (s *Store) DueEmails(ctx context.Context, before time.Time, limit int) ([]int64, error) {
-	ids, err := outboxdb.New(s.pool).DueEmails(ctx, outboxdb.DueEmailsParams{Before: before, MaxRows: int32(min(limit, math.MaxInt32))})
+// sends them (a send due later than workers' short horizon waits here as a
+// row, not in Redis; one whose task was lost with Redis is found too).
+func (s *Store) DueEmails(ctx context.Context, before time.Time, limit int) ([]lead.DueEmail, error) {
+	rows, err := outboxdb.New(s.pool).DueEmails(ctx, outboxdb.DueEmailsParams{Before: before, MaxRows: int32(min(limit, math.MaxInt32))})
 	if err != nil {
 		return nil, fmt.Errorf("list due emails: %w", err)
 	}
-	return ids, nil
+	due := make([]lead.DueEmail, len(rows))
+	for i, r := range rows {
+		due[i] = lead.DueEmail{ID: r.ID, Kind: r.Kind, SendAfter: r.SendAfter}
+	}
+	return due, nil
 }
 
 // DealLeadEmailed reports whether an email to the lead of a deal (its

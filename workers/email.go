@@ -340,7 +340,25 @@ func (h *Handlers) scheduleEmail(ctx context.Context, out lead.OutboxEmail) erro
 	if out.Status != lead.EmailPending {
 		return nil
 	}
-	task, err := newEmailTask(out.ID, out.Kind, out.SendAfter, "")
+	return h.scheduleSend(ctx, out.ID, out.Kind, out.SendAfter, "")
+}
+
+// EmailHorizon is how far ahead an email's send is put in Redis. A send due
+// later (a nurture step days away, a send held for the weekly cap or quiet
+// hours) waits as its pending outbox row, and the relay hands it to a
+// worker once due (within a minute and a pass; DueEmails): at millions of
+// nurtured contacts, Redis would otherwise hold every step of every
+// sequence for weeks, and lose them all if it restarted empty.
+const EmailHorizon = 10 * time.Minute
+
+// scheduleSend enqueues the send of outbox email id at `at` when that is
+// within EmailHorizon; a later one is left to the relay. The row must say
+// `at` (send_after) and be pending, which every caller has ensured.
+func (h *Handlers) scheduleSend(ctx context.Context, id int64, kind string, at time.Time, suffix string) error {
+	if at.After(h.cfg.NowFunc().Add(EmailHorizon)) {
+		return nil
+	}
+	task, err := newEmailTask(id, kind, at, suffix)
 	return h.enqueue(ctx, task, err)
 }
 
@@ -370,8 +388,7 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 	if now.Before(e.SendAfter) {
 		// Not due yet (a clock skew between processes, or a run ahead of
 		// its schedule): try again when it is.
-		task, err := newEmailTask(e.ID, e.Kind, e.SendAfter, fmt.Sprintf(":%d", e.SendAfter.Unix()))
-		return h.enqueue(ctx, task, err)
+		return h.scheduleSend(ctx, e.ID, e.Kind, e.SendAfter, fmt.Sprintf(":%d", e.SendAfter.Unix()))
 	}
 	if digest := ec.repDigest(); digest != "" && e.RepID != 0 && e.Template == ec.RepNotification {
 		// A burst of new leads for one rep goes as one digest, sent by
@@ -385,8 +402,7 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 		if folded {
 			h.cfg.Logger.InfoContext(ctx, "rep notifications folded into a digest", "outbox_id", e.ID, "digest_id", d.ID, "rep_id", e.RepID)
 			h.cfg.Metrics.EmailOutcome(e.Template, "digested")
-			task, err := newEmailTask(d.ID, d.Kind, d.SendAfter, "")
-			return h.enqueue(ctx, task, err)
+			return h.scheduleSend(ctx, d.ID, d.Kind, d.SendAfter, "")
 		}
 	}
 	data, tz, err := h.emailData(ctx, st, e)
@@ -398,8 +414,7 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 			if err := st.Postpone(ctx, e.ID, until, "quiet hours"); err != nil {
 				return err
 			}
-			task, err := newEmailTask(e.ID, e.Kind, until, fmt.Sprintf(":%d", until.Unix()))
-			return h.enqueue(ctx, task, err)
+			return h.scheduleSend(ctx, e.ID, e.Kind, until, fmt.Sprintf(":%d", until.Unix()))
 		}
 	}
 	claim, err := st.ClaimEmail(ctx, e.ID, lead.ClaimPolicy{RequireConsent: ec.RequireConsent, WeeklyCap: ec.WeeklyCap,
@@ -409,8 +424,9 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 	}
 	if !claim.Send {
 		if !claim.RetryAt.IsZero() {
-			task, err := newEmailTask(e.ID, e.Kind, claim.RetryAt, fmt.Sprintf(":%d", claim.RetryAt.Unix()))
-			return h.enqueue(ctx, task, err)
+			// A hold (weekly cap, minimum gap) moved the row's send_after
+			// to RetryAt; a claim by another worker is retried soon.
+			return h.scheduleSend(ctx, e.ID, e.Kind, claim.RetryAt, fmt.Sprintf(":%d", claim.RetryAt.Unix()))
 		}
 		h.cfg.Logger.InfoContext(ctx, "email not sent", "outbox_id", e.ID, "template", e.Template, "reason", claim.Reason)
 		h.cfg.Metrics.EmailOutcome(e.Template, "skipped")

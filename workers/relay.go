@@ -18,7 +18,7 @@ import (
 type RelayStore interface {
 	PendingEvents(ctx context.Context, before time.Time, after lead.PendingEvent, limit int) ([]lead.PendingEvent, error)
 	SetEventsTask(ctx context.Context, ids []int64, taskID string, at time.Time) error
-	DueEmails(ctx context.Context, before time.Time, limit int) ([]int64, error)
+	DueEmails(ctx context.Context, before time.Time, limit int) ([]lead.DueEmail, error)
 }
 
 // RelayConfig configures a Relay.
@@ -123,19 +123,23 @@ func (r *Relay) RunOnce(ctx context.Context) (int, error) {
 		n += len(group)
 	}
 	r.cfg.Metrics.RelayEnqueued(n)
-	// Emails queued while Redis was down have an outbox row but no task.
-	// Overdue by a minute means nobody is going to send them otherwise.
-	ids, err := r.cfg.Store.DueEmails(ctx, now.Add(-time.Minute), r.cfg.BatchSize)
+	// Sends due later than EmailHorizon when queued wait as rows, and so do
+	// emails queued while Redis was down or lost with it: each pending one
+	// due a minute ago gets a task named by its due time, so a pass enqueues
+	// it once (ids conflict while the task is kept) and a later due time
+	// (held again) gets a new one. The minute leaves sends that have a task
+	// to it.
+	due, err := r.cfg.Store.DueEmails(ctx, now.Add(-time.Minute), r.cfg.BatchSize)
 	if err != nil {
 		return n, fmt.Errorf("relay: %w", err)
 	}
-	for _, id := range ids {
-		task, err := newEmailTask(id, "", now, fmt.Sprintf(":relay:%d", now.Unix()/3600))
+	for _, e := range due {
+		task, err := newEmailTask(e.ID, e.Kind, now, fmt.Sprintf(":due:%d", e.SendAfter.Unix()))
 		if err != nil {
-			return n, fmt.Errorf("relay email %d: %w", id, err)
+			return n, fmt.Errorf("relay email %d: %w", e.ID, err)
 		}
 		if _, err := r.cfg.Enqueuer.EnqueueContext(ctx, task); err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
-			return n, fmt.Errorf("relay email %d: enqueue: %w", id, err)
+			return n, fmt.Errorf("relay email %d: enqueue: %w", e.ID, err)
 		}
 	}
 	return n, nil

@@ -166,3 +166,67 @@ func TestRelayScanLimitCarriesOn(t *testing.T) {
 	// start again from the oldest and find every task live.
 	require.Equal(t, []int{0, 1, 0, 0}, got)
 }
+
+// TestNurtureStepsWaitAsRows: enrolling a contact puts only the sends due
+// now in Redis; the step due in three days is a pending outbox row with no
+// task (at millions of nurtured contacts Redis would hold every step of
+// every sequence for weeks). Once due, the relay hands it to a worker, once.
+func TestNurtureStepsWaitAsRows(t *testing.T) {
+	b := setup(t)
+	sender := &countingSender{}
+	b.withEmail(t, sender)
+	ctx := context.Background()
+	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ada@example.com","first_name":"Ada"}}`)
+	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
+	var step2 int64
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT id FROM email_outbox WHERE template = 'nurture-2' AND status = 'pending'`).Scan(&step2))
+	insp := asynq.NewInspector(b.redisOpt)
+	t.Cleanup(func() { insp.Close() })
+	require.Empty(t, emailTasksOf(t, insp, step2), "a step three days away has no task in Redis")
+	b.drain(t)
+	require.Equal(t, int64(1), sender.n.Load(), "step 1 went at once")
+
+	relay := workers.NewRelay(workers.RelayConfig{
+		Store: b.store, Enqueuer: b.client, NowFunc: func() time.Time { return b.now },
+		TaskExists: taskExists(insp),
+	})
+	_, err := relay.RunOnce(ctx)
+	require.NoError(t, err)
+	require.Empty(t, emailTasksOf(t, insp, step2), "not due yet")
+
+	b.now = b.now.Add(72*time.Hour + time.Minute + time.Second)
+	for range 3 {
+		_, err = relay.RunOnce(ctx)
+		require.NoError(t, err)
+	}
+	require.Len(t, emailTasksOf(t, insp, step2), 1, "due: one task, however many passes")
+	b.drain(t)
+	require.Equal(t, int64(2), sender.n.Load(), "step 2 sent")
+	_, err = relay.RunOnce(ctx)
+	require.NoError(t, err)
+	b.drain(t)
+	require.Equal(t, int64(2), sender.n.Load(), "and only once")
+}
+
+// emailTasksOf lists the email:send tasks in Redis (any queue, any state
+// but completed) that carry outbox email id.
+func emailTasksOf(t *testing.T, insp *asynq.Inspector, id int64) []*asynq.TaskInfo {
+	t.Helper()
+	var found []*asynq.TaskInfo
+	for _, q := range workers.Queues() {
+		for _, list := range []func(string, ...asynq.ListOption) ([]*asynq.TaskInfo, error){
+			insp.ListPendingTasks, insp.ListScheduledTasks, insp.ListRetryTasks, insp.ListActiveTasks,
+		} {
+			tasks, err := list(q)
+			if err != nil {
+				continue
+			}
+			for _, ti := range tasks {
+				if ti.Type == workers.TypeEmailSend && string(ti.Payload) == fmt.Sprintf(`{"outbox_id":%d}`, id) {
+					found = append(found, ti)
+				}
+			}
+		}
+	}
+	return found
+}

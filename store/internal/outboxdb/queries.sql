@@ -130,8 +130,8 @@ UPDATE email_outbox SET status = 'sent', provider_message_id = COALESCE(provider
 WHERE id = @id AND status IN ('claimed', 'pending');
 
 -- name: DueEmails :many
--- Pending emails due before @before, oldest first.
-SELECT id FROM email_outbox WHERE status = 'pending' AND send_after < @before ORDER BY send_after, id LIMIT @max_rows;
+-- Pending emails due before @before, oldest first (email_outbox_due_idx).
+SELECT id, kind, send_after FROM email_outbox WHERE status = 'pending' AND send_after < @before ORDER BY send_after, id LIMIT @max_rows;
 
 -- name: DealLeadEmailed :one
 -- Whether a marketing email tied to the deal is sent or on its way.

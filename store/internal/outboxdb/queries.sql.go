@@ -238,7 +238,7 @@ func (q *Queries) DigestedEmails(ctx context.Context, digestID *int64) ([]EmailO
 }
 
 const dueEmails = `-- name: DueEmails :many
-SELECT id FROM email_outbox WHERE status = 'pending' AND send_after < $1 ORDER BY send_after, id LIMIT $2
+SELECT id, kind, send_after FROM email_outbox WHERE status = 'pending' AND send_after < $1 ORDER BY send_after, id LIMIT $2
 `
 
 type DueEmailsParams struct {
@@ -246,20 +246,26 @@ type DueEmailsParams struct {
 	MaxRows int32
 }
 
-// Pending emails due before @before, oldest first.
-func (q *Queries) DueEmails(ctx context.Context, arg DueEmailsParams) ([]int64, error) {
+type DueEmailsRow struct {
+	ID        int64
+	Kind      string
+	SendAfter time.Time
+}
+
+// Pending emails due before @before, oldest first (email_outbox_due_idx).
+func (q *Queries) DueEmails(ctx context.Context, arg DueEmailsParams) ([]DueEmailsRow, error) {
 	rows, err := q.db.Query(ctx, dueEmails, arg.Before, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var items []int64
+	var items []DueEmailsRow
 	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var i DueEmailsRow
+		if err := rows.Scan(&i.ID, &i.Kind, &i.SendAfter); err != nil {
 			return nil, err
 		}
-		items = append(items, id)
+		items = append(items, i)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
