@@ -211,6 +211,15 @@ const (
 	EmailDigested = "digested"
 )
 
+// DueTimer is a deal's timer that is due: a parked deal's reminder
+// (callback) or its owner's first-touch deadline (SLA, with the owner whose
+// touch was due).
+type DueTimer struct {
+	DealID     int64
+	OwnerRepID int64
+	At         time.Time
+}
+
 // DueEmail is a pending outbox email that is due: what the relay needs to
 // hand it to a worker (its id, kind for the queue, and due time, which
 // names the task so each due time is enqueued once).

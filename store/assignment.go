@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -130,8 +131,8 @@ func recordDecision(ctx context.Context, tx pgx.Tx, teamID, contactID, dealID in
 // (speed-to-lead breach): a team's deal to another member by pick.Team, a
 // round-robin deal to the next active rep of its pipeline's rotation by
 // pick.RoundRobin. It changes nothing if the deal was closed, touched or
-// already reassigned meanwhile (lead.DealOwnership.Reroutable), or if
-// nobody can take it.
+// already reassigned meanwhile (lead.DealOwnership.Reroutable); if nobody
+// can take it, the owner keeps it and the deadline ends.
 func (s *Store) ReassignDeal(ctx context.Context, dealID, fromRep int64, pick lead.Repick, now time.Time) (lead.Deal, bool, error) {
 	var d lead.Deal
 	changed := false
@@ -177,6 +178,11 @@ func (s *Store) ReassignDeal(ctx context.Context, dealID, fromRep int64, pick le
 			a.RepID = pick.RoundRobin(reps, cursor)
 		}
 		if a.RepID == 0 {
+			// Nobody can take it: the owner keeps it, and the deadline
+			// ends so that the relay does not find it due again.
+			if err := q.ClearSLADue(ctx, dealID); err != nil {
+				return fmt.Errorf("end the first-touch deadline of deal %d: %w", dealID, err)
+			}
 			return nil
 		}
 		if err := q.ReassignDeal(ctx, dealsdb.ReassignDealParams{ID: dealID, OwnerRepID: a.RepID, Now: now}); err != nil {
@@ -197,4 +203,18 @@ func (s *Store) SetSLADue(ctx context.Context, dealID int64, due time.Time) erro
 		return fmt.Errorf("set SLA of deal %d: %w", dealID, err)
 	}
 	return nil
+}
+
+// DueSLAs lists open, untouched deals whose owner's first touch was due
+// before a time, oldest first: the relay hands their checks to a worker.
+func (s *Store) DueSLAs(ctx context.Context, before time.Time, limit int) ([]lead.DueTimer, error) {
+	rows, err := dealsdb.New(s.pool).DueSLAs(ctx, dealsdb.DueSLAsParams{Before: before, MaxRows: int32(min(limit, math.MaxInt32))})
+	if err != nil {
+		return nil, fmt.Errorf("list due speed-to-lead checks: %w", err)
+	}
+	due := make([]lead.DueTimer, len(rows))
+	for i, r := range rows {
+		due[i] = lead.DueTimer{DealID: r.ID, OwnerRepID: r.OwnerRepID, At: r.SlaDueAt}
+	}
+	return due, nil
 }

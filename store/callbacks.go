@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -68,4 +69,19 @@ func (s *Store) Snooze(ctx context.Context, dealID int64, callbackAt, now time.T
 		return fmt.Errorf("snooze deal %d: %w", dealID, err)
 	}
 	return nil
+}
+
+// DueCallbacks lists parked deals whose reminder is due before a time,
+// oldest first: the relay hands them to a worker (a reminder weeks away
+// waits as the deal's callback_at, not in Redis).
+func (s *Store) DueCallbacks(ctx context.Context, before time.Time, limit int) ([]lead.DueTimer, error) {
+	rows, err := dealsdb.New(s.pool).DueCallbacks(ctx, dealsdb.DueCallbacksParams{Before: before, MaxRows: int32(min(limit, math.MaxInt32))})
+	if err != nil {
+		return nil, fmt.Errorf("list due callbacks: %w", err)
+	}
+	due := make([]lead.DueTimer, len(rows))
+	for i, r := range rows {
+		due[i] = lead.DueTimer{DealID: r.ID, At: r.CallbackAt}
+	}
+	return due, nil
 }

@@ -88,8 +88,9 @@ type repNotifier interface {
 }
 
 // startSLA records the owner's first-touch deadline and schedules its check
-// (an Asynq scheduled task, not polling). Every assigned deal gets one,
-// through a team or round robin alike.
+// (a task when due within Horizon; otherwise the relay finds the deadline
+// when due: DueSLAs). Every assigned deal gets one, through a team or
+// round robin alike.
 func (h *Handlers) startSLA(ctx context.Context, st slaStarter, deal lead.Deal, now time.Time) error {
 	if h.cfg.Routing.SLA <= 0 || deal.OwnerRepID == 0 {
 		return nil
@@ -98,13 +99,20 @@ func (h *Handlers) startSLA(ctx context.Context, st slaStarter, deal lead.Deal, 
 	if err := st.SetSLADue(ctx, deal.ID, due); err != nil {
 		return err
 	}
-	t, err := newTask(TypeDealSLA, SLAPayload{DealID: deal.ID, OwnerRepID: deal.OwnerRepID}, fmt.Sprintf("sla:%d:%d", deal.ID, deal.OwnerRepID))
+	task, err := newSLATask(deal.ID, deal.OwnerRepID, due)
+	return h.schedule(ctx, task, err, due)
+}
+
+// newSLATask is the check of an owner's first-touch deadline at due; its id
+// names the deal, owner and deadline, so each deadline is checked once
+// (a deal that went round the team and came back gets a new one).
+func newSLATask(dealID, ownerRepID int64, due time.Time) (*asynq.Task, error) {
+	t, err := NewSLATask(dealID, ownerRepID)
 	if err != nil {
-		return permanent(err)
+		return nil, err
 	}
-	task := asynq.NewTask(t.Type(), t.Payload(), asynq.Queue(QueueDefault), asynq.MaxRetry(DefaultMaxRetry), asynq.Timeout(DefaultTimeout),
-		asynq.Retention(DefaultRetention), asynq.TaskID(fmt.Sprintf("sla:%d:%d", deal.ID, deal.OwnerRepID)), asynq.ProcessAt(due))
-	return h.enqueue(ctx, task, nil)
+	return asynq.NewTask(t.Type(), t.Payload(), asynq.Queue(QueueDefault), asynq.MaxRetry(DefaultMaxRetry), asynq.Timeout(DefaultTimeout),
+		asynq.Retention(DefaultRetention), asynq.TaskID(fmt.Sprintf("sla:%d:%d:%d", dealID, ownerRepID, due.Unix())), asynq.ProcessAt(due)), nil
 }
 
 // SLA fires when an owner's first touch was due. If the deal is still open

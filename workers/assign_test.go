@@ -3,6 +3,7 @@ package workers_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -235,71 +236,91 @@ func TestSpeedToLeadBreach(t *testing.T) {
 }
 
 // TestSpeedToLeadWithoutTeams: with the default routing (no teams: round
-// robin over every active rep, sla 1h), a hot lead's deal gets its
-// first-touch deadline and a scheduled check; an hour later without a
-// touch it goes to the next rep of the rotation, whose own clock starts.
+// robin over every active rep, sla 1h), a hot lead's deal gets its owner's
+// first-touch deadline — a row, not a Redis task, since it is more than
+// workers.Horizon away. An hour later without a touch the relay hands the
+// check to a worker, and the deal goes to the next rep of the rotation,
+// whose own clock starts.
 func TestSpeedToLeadWithoutTeams(t *testing.T) {
 	b := setup(t)
 	ctx := context.Background()
 	ids := b.reps(t, "first", "second", "third")
-	// A clock far ahead of the machine's, so that Asynq keeps the checks
-	// scheduled (a due time in the past would make them pending at once).
+	// A clock ahead of the machine's, so that Asynq keeps a check due then
+	// scheduled rather than pending.
 	b.now = time.Date(2099, 3, 2, 9, 0, 0, 0, time.UTC)
 	b.reconfigure(t, workers.EmailConfig{}, workers.Routing{SLA: time.Hour})
 	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ceo@example.com","title":"CEO","company":"Example",
 		"answers":{"budget":"over_50k","authority":"decision_maker","need":"urgent","timeline":"this_month"}}}`)
 	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
+	insp := asynq.NewInspector(b.redisOpt)
+	t.Cleanup(func() { insp.Close() })
+	relay := workers.NewRelay(workers.RelayConfig{Store: b.store, Enqueuer: b.client, NowFunc: func() time.Time { return b.now },
+		TaskExists: taskExists(insp)})
 
 	var dealID, owner int64
 	var due time.Time
 	require.NoError(t, b.pool.QueryRow(ctx, `SELECT id, owner_rep_id, sla_due_at FROM deals`).Scan(&dealID, &owner, &due))
 	require.Contains(t, ids, owner)
 	require.True(t, due.Equal(b.now.Add(time.Hour)), "deadline %v", due)
-	check := scheduledSLA(t, b, dealID, owner)
-	require.True(t, check.NextProcessAt.Equal(due), "the check runs at the deadline, not before: %v", check.NextProcessAt)
+	require.Empty(t, slaChecks(t, insp, dealID, owner), "an hour away: no task in Redis")
+	_, err := relay.RunOnce(ctx)
+	require.NoError(t, err)
+	require.Empty(t, slaChecks(t, insp, dealID, owner), "not due yet")
 
-	b.now = b.now.Add(time.Hour)
-	require.NoError(t, b.handlers.SLA(ctx, asynq.NewTask(check.Type, check.Payload)))
-	require.NoError(t, b.handlers.SLA(ctx, asynq.NewTask(check.Type, check.Payload)), "a second firing changes nothing")
+	b.now = b.now.Add(time.Hour + time.Minute + time.Second)
+	for range 2 {
+		_, err = relay.RunOnce(ctx)
+		require.NoError(t, err)
+	}
+	checks := slaChecks(t, insp, dealID, owner)
+	require.Len(t, checks, 1, "due: one check, however many passes")
+	require.NoError(t, b.handlers.SLA(ctx, asynq.NewTask(checks[0].Type, checks[0].Payload)))
+	require.NoError(t, b.handlers.SLA(ctx, asynq.NewTask(checks[0].Type, checks[0].Payload)), "a second firing changes nothing")
 	var next, breaches int64
 	require.NoError(t, b.pool.QueryRow(ctx, `SELECT owner_rep_id, sla_breaches, sla_due_at FROM deals WHERE id = $1`, dealID).Scan(&next, &breaches, &due))
 	require.NotEqual(t, owner, next, "moved away from the rep who missed it")
 	require.Contains(t, ids, next)
 	require.Equal(t, int64(1), breaches)
 	require.True(t, due.Equal(b.now.Add(time.Hour)), "the new owner's clock started: %v", due)
-	scheduledSLA(t, b, dealID, next)
 	var kind, rule string
 	require.NoError(t, b.pool.QueryRow(ctx, `SELECT kind, rule FROM routing_decisions WHERE deal_id = $1 ORDER BY id DESC LIMIT 1`, dealID).Scan(&kind, &rule))
 	require.Equal(t, []string{lead.RoutingReroute, lead.RerouteRule}, []string{kind, rule})
 
-	// Alone in the room, nobody can take it: the deal stays with its owner.
-	_, err := b.pool.Exec(ctx, `UPDATE reps SET active = false WHERE id <> $1`, next)
+	// Alone in the room, nobody can take it: the deal stays with its owner
+	// and its deadline ends (the relay does not find it again).
+	_, err = b.pool.Exec(ctx, `UPDATE reps SET active = false WHERE id <> $1`, next)
 	require.NoError(t, err)
-	b.now = b.now.Add(time.Hour)
-	last := scheduledSLA(t, b, dealID, next)
-	require.NoError(t, b.handlers.SLA(ctx, asynq.NewTask(last.Type, last.Payload)))
-	require.NoError(t, b.pool.QueryRow(ctx, `SELECT owner_rep_id, sla_breaches FROM deals WHERE id = $1`, dealID).Scan(&owner, &breaches))
+	b.now = b.now.Add(time.Hour + time.Minute + time.Second)
+	_, err = relay.RunOnce(ctx)
+	require.NoError(t, err)
+	last := slaChecks(t, insp, dealID, next)
+	require.Len(t, last, 1)
+	require.NoError(t, b.handlers.SLA(ctx, asynq.NewTask(last[0].Type, last[0].Payload)))
+	var open *time.Time
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT owner_rep_id, sla_breaches, sla_due_at FROM deals WHERE id = $1`, dealID).Scan(&owner, &breaches, &open))
 	require.Equal(t, []int64{next, 1}, []int64{owner, breaches})
+	require.Nil(t, open)
 }
 
-// scheduledSLA returns the scheduled deal:sla check of a deal's owner.
-func scheduledSLA(t *testing.T, b *testBundle, dealID, owner int64) *asynq.TaskInfo {
+// slaChecks lists the pending and scheduled deal:sla checks of a deal's
+// owner in Redis.
+func slaChecks(t *testing.T, insp *asynq.Inspector, dealID, owner int64) []*asynq.TaskInfo {
 	t.Helper()
-	insp := asynq.NewInspector(b.redisOpt)
-	defer insp.Close()
-	want := fmt.Sprintf("sla:%d:%d", dealID, owner)
+	want := fmt.Sprintf("sla:%d:%d:", dealID, owner)
+	var found []*asynq.TaskInfo
 	for _, q := range workers.Queues() {
-		tasks, err := insp.ListScheduledTasks(q)
-		if err != nil {
-			continue
-		}
-		for _, ti := range tasks {
-			if ti.ID == want {
-				require.Equal(t, workers.TypeDealSLA, ti.Type)
-				return ti
+		for _, list := range []func(string, ...asynq.ListOption) ([]*asynq.TaskInfo, error){insp.ListPendingTasks, insp.ListScheduledTasks} {
+			tasks, err := list(q)
+			if err != nil {
+				continue
+			}
+			for _, ti := range tasks {
+				if strings.HasPrefix(ti.ID, want) {
+					require.Equal(t, workers.TypeDealSLA, ti.Type)
+					found = append(found, ti)
+				}
 			}
 		}
 	}
-	t.Fatalf("no scheduled %s check", want)
-	return nil
+	return found
 }

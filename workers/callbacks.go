@@ -85,7 +85,7 @@ func (h *Handlers) StallSweep(ctx context.Context, _ *asynq.Task) error {
 			continue
 		}
 		task, err := NewCallbackTask(d.DealID, at)
-		if err := h.enqueue(ctx, task, err); err != nil {
+		if err := h.schedule(ctx, task, err, at); err != nil {
 			return err
 		}
 		h.cfg.Metrics.DealParked()
@@ -172,5 +172,5 @@ func (h *Handlers) Callback(ctx context.Context, t *asynq.Task) error {
 		return err
 	}
 	task, err := NewCallbackTask(deal.ID, at)
-	return h.enqueue(ctx, task, err)
+	return h.schedule(ctx, task, err, at)
 }

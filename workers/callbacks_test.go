@@ -47,13 +47,50 @@ func TestStalledDealParkedThenReactivated(t *testing.T) {
 	// A second sweep leaves a parked deal alone.
 	require.NoError(t, b.handlers.StallSweep(ctx, asynq.NewTask(workers.TypeStallSweep, nil)))
 
-	b.now = *callbackAt
-	payload, err := json.Marshal(workers.CallbackPayload{DealID: dealID, CallbackAt: *callbackAt})
+	// The reminder two weeks away is the deal's callback_at, not a Redis
+	// task; the relay hands it to a worker once due.
+	insp := asynq.NewInspector(b.redisOpt)
+	t.Cleanup(func() { insp.Close() })
+	require.Empty(t, callbackTasks(t, insp), "two weeks away: no task in Redis")
+	relay := workers.NewRelay(workers.RelayConfig{Store: b.store, Enqueuer: b.client, NowFunc: func() time.Time { return b.now },
+		TaskExists: taskExists(insp)})
+	_, err = relay.RunOnce(ctx)
 	require.NoError(t, err)
-	require.NoError(t, b.handlers.Callback(ctx, asynq.NewTask(workers.TypeDealCallback, payload)))
+	require.Empty(t, callbackTasks(t, insp), "not due yet")
+	b.now = callbackAt.Add(time.Minute + time.Second)
+	for range 2 {
+		_, err = relay.RunOnce(ctx)
+		require.NoError(t, err)
+	}
+	due := callbackTasks(t, insp)
+	require.Len(t, due, 1, "due: one reminder, however many passes")
+	var payload workers.CallbackPayload
+	require.NoError(t, json.Unmarshal(due[0].Payload, &payload))
+	require.Equal(t, dealID, payload.DealID)
+	require.True(t, payload.CallbackAt.Equal(*callbackAt))
+	require.NoError(t, b.handlers.Callback(ctx, asynq.NewTask(due[0].Type, due[0].Payload)))
 	require.NoError(t, b.pool.QueryRow(ctx, `SELECT parked_at FROM deals WHERE id = $1`, dealID).Scan(&parked))
 	require.Nil(t, parked, "still hot: back in the pipeline")
 	var band string
 	require.NoError(t, b.pool.QueryRow(ctx, `SELECT band FROM scores ORDER BY id DESC LIMIT 1`).Scan(&band))
 	require.Equal(t, "hot", band, "the contact was rescored at the reminder")
+}
+
+// callbackTasks lists the deal:callback tasks in Redis (pending or
+// scheduled).
+func callbackTasks(t *testing.T, insp *asynq.Inspector) []*asynq.TaskInfo {
+	t.Helper()
+	var found []*asynq.TaskInfo
+	for _, list := range []func(string, ...asynq.ListOption) ([]*asynq.TaskInfo, error){insp.ListPendingTasks, insp.ListScheduledTasks} {
+		tasks, err := list(workers.QueueDefault)
+		if err != nil {
+			continue
+		}
+		for _, ti := range tasks {
+			if ti.Type == workers.TypeDealCallback {
+				found = append(found, ti)
+			}
+		}
+	}
+	return found
 }

@@ -343,23 +343,12 @@ func (h *Handlers) scheduleEmail(ctx context.Context, out lead.OutboxEmail) erro
 	return h.scheduleSend(ctx, out.ID, out.Kind, out.SendAfter, "")
 }
 
-// EmailHorizon is how far ahead an email's send is put in Redis. A send due
-// later (a nurture step days away, a send held for the weekly cap or quiet
-// hours) waits as its pending outbox row, and the relay hands it to a
-// worker once due (within a minute and a pass; DueEmails): at millions of
-// nurtured contacts, Redis would otherwise hold every step of every
-// sequence for weeks, and lose them all if it restarted empty.
-const EmailHorizon = 10 * time.Minute
-
 // scheduleSend enqueues the send of outbox email id at `at` when that is
-// within EmailHorizon; a later one is left to the relay. The row must say
-// `at` (send_after) and be pending, which every caller has ensured.
+// within Horizon; a later one is left to the relay (DueEmails). The row
+// must say `at` (send_after) and be pending, which every caller ensured.
 func (h *Handlers) scheduleSend(ctx context.Context, id int64, kind string, at time.Time, suffix string) error {
-	if at.After(h.cfg.NowFunc().Add(EmailHorizon)) {
-		return nil
-	}
 	task, err := newEmailTask(id, kind, at, suffix)
-	return h.enqueue(ctx, task, err)
+	return h.schedule(ctx, task, err, at)
 }
 
 // SendEmail claims an outbox email (suppression, consent, nurture still

@@ -29,6 +29,8 @@ type DealFollowUps struct {
 	Enqueuer Enqueuer
 	// Metrics counts stage moves; nil counts nothing.
 	Metrics *metrics.Metrics
+	// NowFunc is the clock; nil is time.Now.
+	NowFunc func() time.Time
 }
 
 // StageChanged is what follows a committed stage move: the metric and the
@@ -55,8 +57,17 @@ func (f DealFollowUps) ActivityAdded(ctx context.Context, dealID, activityID int
 	return Enqueue(ctx, f.Enqueuer, task)
 }
 
-// ScheduleCallback queues the reminder of a snoozed deal at its time.
+// ScheduleCallback queues the reminder of a snoozed deal at its time when
+// that is within Horizon; a later one is the deal's callback_at, which the
+// relay finds when due.
 func (f DealFollowUps) ScheduleCallback(ctx context.Context, dealID int64, at time.Time) error {
+	now := time.Now
+	if f.NowFunc != nil {
+		now = f.NowFunc
+	}
+	if at.After(now().Add(Horizon)) {
+		return nil
+	}
 	task, err := NewCallbackTask(dealID, at)
 	if err != nil {
 		return err

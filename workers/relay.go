@@ -19,6 +19,8 @@ type RelayStore interface {
 	PendingEvents(ctx context.Context, before time.Time, after lead.PendingEvent, limit int) ([]lead.PendingEvent, error)
 	SetEventsTask(ctx context.Context, ids []int64, taskID string, at time.Time) error
 	DueEmails(ctx context.Context, before time.Time, limit int) ([]lead.DueEmail, error)
+	DueCallbacks(ctx context.Context, before time.Time, limit int) ([]lead.DueTimer, error)
+	DueSLAs(ctx context.Context, before time.Time, limit int) ([]lead.DueTimer, error)
 }
 
 // RelayConfig configures a Relay.
@@ -123,26 +125,59 @@ func (r *Relay) RunOnce(ctx context.Context) (int, error) {
 		n += len(group)
 	}
 	r.cfg.Metrics.RelayEnqueued(n)
-	// Sends due later than EmailHorizon when queued wait as rows, and so do
-	// emails queued while Redis was down or lost with it: each pending one
-	// due a minute ago gets a task named by its due time, so a pass enqueues
-	// it once (ids conflict while the task is kept) and a later due time
-	// (held again) gets a new one. The minute leaves sends that have a task
-	// to it.
-	due, err := r.cfg.Store.DueEmails(ctx, now.Add(-time.Minute), r.cfg.BatchSize)
-	if err != nil {
+	if err := r.relayDue(ctx, now); err != nil {
 		return n, fmt.Errorf("relay: %w", err)
 	}
-	for _, e := range due {
+	return n, nil
+}
+
+// relayDue enqueues the timed work that is due a minute ago and waits as
+// rows: sends, reminders and first-touch checks due later than Horizon when
+// set, and any whose task was lost with Redis. Each task is named by its
+// row and due time, so a pass enqueues it once (the id conflicts while the
+// task is kept) and a new due time (a send held again, a snoozed reminder)
+// gets a new one. Work within Horizon has its own task, which the minute
+// leaves to run first.
+func (r *Relay) relayDue(ctx context.Context, now time.Time) error {
+	before := now.Add(-dueGrace)
+	emails, err := r.cfg.Store.DueEmails(ctx, before, r.cfg.BatchSize)
+	if err != nil {
+		return err
+	}
+	for _, e := range emails {
 		task, err := newEmailTask(e.ID, e.Kind, now, fmt.Sprintf(":due:%d", e.SendAfter.Unix()))
-		if err != nil {
-			return n, fmt.Errorf("relay email %d: %w", e.ID, err)
-		}
-		if _, err := r.cfg.Enqueuer.EnqueueContext(ctx, task); err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
-			return n, fmt.Errorf("relay email %d: enqueue: %w", e.ID, err)
+		if err := r.enqueue(ctx, task, err); err != nil {
+			return fmt.Errorf("email %d: %w", e.ID, err)
 		}
 	}
-	return n, nil
+	callbacks, err := r.cfg.Store.DueCallbacks(ctx, before, r.cfg.BatchSize)
+	if err != nil {
+		return err
+	}
+	for _, c := range callbacks {
+		task, err := NewCallbackTask(c.DealID, c.At)
+		if err := r.enqueue(ctx, task, err); err != nil {
+			return fmt.Errorf("callback of deal %d: %w", c.DealID, err)
+		}
+	}
+	slas, err := r.cfg.Store.DueSLAs(ctx, before, r.cfg.BatchSize)
+	if err != nil {
+		return err
+	}
+	for _, c := range slas {
+		task, err := newSLATask(c.DealID, c.OwnerRepID, c.At)
+		if err := r.enqueue(ctx, task, err); err != nil {
+			return fmt.Errorf("speed-to-lead check of deal %d: %w", c.DealID, err)
+		}
+	}
+	return nil
+}
+
+func (r *Relay) enqueue(ctx context.Context, task *asynq.Task, err error) error {
+	if err != nil {
+		return err
+	}
+	return Enqueue(ctx, r.cfg.Enqueuer, task)
 }
 
 // orphans walks on from the cursor and returns the pending events whose

@@ -125,6 +125,10 @@ SELECT contact_id, COALESCE(owner_rep_id, 0)::bigint AS owner_rep_id, team, firs
 FROM deals WHERE id = @id
 FOR UPDATE;
 
+-- name: ClearSLADue :exec
+-- Ends a first-touch deadline that nobody can take over (the owner stays).
+UPDATE deals SET sla_due_at = NULL WHERE id = @id;
+
 -- name: ReassignDeal :exec
 -- Gives a deal to another owner after a missed first-touch deadline: the
 -- breach is counted and the deadline cleared.
@@ -194,3 +198,19 @@ WITH stale AS (
     SELECT s.id, row_number() OVER (ORDER BY s.position) AS n FROM stages s WHERE s.pipeline_id = @pipeline_id AND s.position > 10000
 )
 UPDATE stages SET position = sqlc.arg(configured)::int + stale.n FROM stale WHERE stages.id = stale.id;
+
+-- name: DueCallbacks :many
+-- Parked deals whose reminder is due before @before, oldest first
+-- (deals_callback_due_idx): the relay hands each to a worker.
+SELECT id, callback_at::timestamptz AS callback_at FROM deals
+WHERE parked_at IS NOT NULL AND closed_at IS NULL AND callback_at < @before::timestamptz
+ORDER BY callback_at, id
+LIMIT @max_rows;
+
+-- name: DueSLAs :many
+-- Open, untouched deals whose owner's first touch was due before @before,
+-- oldest first (deals_sla_due_idx): the relay hands each check to a worker.
+SELECT id, COALESCE(owner_rep_id, 0)::bigint AS owner_rep_id, sla_due_at::timestamptz AS sla_due_at FROM deals
+WHERE sla_due_at < @before::timestamptz AND closed_at IS NULL AND first_contacted_at IS NULL
+ORDER BY sla_due_at, id
+LIMIT @max_rows;

@@ -47,6 +47,95 @@ func (q *Queries) ClearOtherDefaults(ctx context.Context, name string) error {
 	return err
 }
 
+const clearSLADue = `-- name: ClearSLADue :exec
+UPDATE deals SET sla_due_at = NULL WHERE id = $1
+`
+
+// Ends a first-touch deadline that nobody can take over (the owner stays).
+func (q *Queries) ClearSLADue(ctx context.Context, id int64) error {
+	_, err := q.db.Exec(ctx, clearSLADue, id)
+	return err
+}
+
+const dueCallbacks = `-- name: DueCallbacks :many
+SELECT id, callback_at::timestamptz AS callback_at FROM deals
+WHERE parked_at IS NOT NULL AND closed_at IS NULL AND callback_at < $1::timestamptz
+ORDER BY callback_at, id
+LIMIT $2
+`
+
+type DueCallbacksParams struct {
+	Before  time.Time
+	MaxRows int32
+}
+
+type DueCallbacksRow struct {
+	ID         int64
+	CallbackAt time.Time
+}
+
+// Parked deals whose reminder is due before @before, oldest first
+// (deals_callback_due_idx): the relay hands each to a worker.
+func (q *Queries) DueCallbacks(ctx context.Context, arg DueCallbacksParams) ([]DueCallbacksRow, error) {
+	rows, err := q.db.Query(ctx, dueCallbacks, arg.Before, arg.MaxRows)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []DueCallbacksRow
+	for rows.Next() {
+		var i DueCallbacksRow
+		if err := rows.Scan(&i.ID, &i.CallbackAt); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const dueSLAs = `-- name: DueSLAs :many
+SELECT id, COALESCE(owner_rep_id, 0)::bigint AS owner_rep_id, sla_due_at::timestamptz AS sla_due_at FROM deals
+WHERE sla_due_at < $1::timestamptz AND closed_at IS NULL AND first_contacted_at IS NULL
+ORDER BY sla_due_at, id
+LIMIT $2
+`
+
+type DueSLAsParams struct {
+	Before  time.Time
+	MaxRows int32
+}
+
+type DueSLAsRow struct {
+	ID         int64
+	OwnerRepID int64
+	SlaDueAt   time.Time
+}
+
+// Open, untouched deals whose owner's first touch was due before @before,
+// oldest first (deals_sla_due_idx): the relay hands each check to a worker.
+func (q *Queries) DueSLAs(ctx context.Context, arg DueSLAsParams) ([]DueSLAsRow, error) {
+	rows, err := q.db.Query(ctx, dueSLAs, arg.Before, arg.MaxRows)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []DueSLAsRow
+	for rows.Next() {
+		var i DueSLAsRow
+		if err := rows.Scan(&i.ID, &i.OwnerRepID, &i.SlaDueAt); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const insertActivity = `-- name: InsertActivity :one
 INSERT INTO deal_activities (deal_id, rep_id, kind, note, occurred_at)
 VALUES ($1, $2, $3, $4, $5)
