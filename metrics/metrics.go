@@ -148,7 +148,8 @@ func New() *Metrics {
 // WatchRelayBacklog exports leadflow_relay_backlog, the stored events not
 // yet routed or dead-lettered — queued, running, or waiting for the relay —
 // read through count at scrape time (a failed read reports -1 rather than
-// failing the scrape). Steady and small under load; growing means the
+// failing the scrape; store.RelayBacklog stops counting at 100,000 so that
+// a scrape stays cheap). Steady and small under load; growing means the
 // workers fall behind or the queue lost them and the relay is catching up.
 func (m *Metrics) WatchRelayBacklog(count func(ctx context.Context) (int64, error)) {
 	if m == nil {
@@ -156,7 +157,7 @@ func (m *Metrics) WatchRelayBacklog(count func(ctx context.Context) (int64, erro
 	}
 	_ = m.registry.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "leadflow_relay_backlog",
-		Help: "Stored webhook events not yet routed or dead-lettered (queued, running or waiting for the relay); -1 when unreadable.",
+		Help: "Stored webhook events not yet routed or dead-lettered (queued, running or waiting for the relay), counted up to 100000; -1 when unreadable.",
 	}, func() float64 {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()

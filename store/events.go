@@ -176,11 +176,15 @@ func (s *Store) SetEventFetched(ctx context.Context, id int64, fetched []byte, a
 	return nil
 }
 
-// RelayBacklog counts stored events not yet routed or dead-lettered.
+// RelayBacklogCap is where RelayBacklog stops counting.
+const RelayBacklogCap = 100_000
+
+// RelayBacklog counts stored events not yet routed or dead-lettered, up to
+// RelayBacklogCap (a scrape's cost stays bounded however large it grows).
 func (s *Store) RelayBacklog(ctx context.Context) (int64, error) {
-	n, err := eventsdb.New(s.pool).RelayBacklog(ctx)
+	n, err := eventsdb.New(s.pool).RelayBacklog(ctx, RelayBacklogCap)
 	if err != nil {
-		return 0, fmt.Errorf("count relay backlog: %w", err)
+		return 0, fmt.Errorf("count the relay backlog: %w", err)
 	}
 	return n, nil
 }

@@ -73,8 +73,11 @@ WHERE id = @id AND status <> 'processed';
 UPDATE inbound_events SET fetched_payload = @fetched_payload, fetched_at = @fetched_at::timestamptz WHERE id = @id;
 
 -- name: RelayBacklog :one
--- Stored events not yet routed or dead-lettered.
-SELECT count(*) FROM inbound_events WHERE status = 'received';
+-- Stored events not yet routed or dead-lettered, counted up to @cap: every
+-- /metrics scrape of every role reads it, so its cost must not grow with a
+-- backlog (an index-only scan of inbound_events_pending_idx, at most @cap
+-- entries).
+SELECT count(*) FROM (SELECT 1 FROM inbound_events WHERE status = 'received' LIMIT @cap::bigint) AS backlog;
 
 -- name: FailedEvents :many
 -- Dead-lettered events, oldest first. The filter is the same as

@@ -389,12 +389,15 @@ func (q *Queries) PendingEvents(ctx context.Context, arg PendingEventsParams) ([
 }
 
 const relayBacklog = `-- name: RelayBacklog :one
-SELECT count(*) FROM inbound_events WHERE status = 'received'
+SELECT count(*) FROM (SELECT 1 FROM inbound_events WHERE status = 'received' LIMIT $1::bigint) AS backlog
 `
 
-// Stored events not yet routed or dead-lettered.
-func (q *Queries) RelayBacklog(ctx context.Context) (int64, error) {
-	row := q.db.QueryRow(ctx, relayBacklog)
+// Stored events not yet routed or dead-lettered, counted up to @cap: every
+// /metrics scrape of every role reads it, so its cost must not grow with a
+// backlog (an index-only scan of inbound_events_pending_idx, at most @cap
+// entries).
+func (q *Queries) RelayBacklog(ctx context.Context, cap int64) (int64, error) {
+	row := q.db.QueryRow(ctx, relayBacklog, cap)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
