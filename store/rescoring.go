@@ -148,10 +148,10 @@ func (s *Store) RecordBandChange(ctx context.Context, contactID, scoreID int64, 
 	return crossed, nil
 }
 
-// ContactsToRescore pages through contacts scored or active since a time
-// (ids above afterID, ascending), for the decay sweep.
-func (s *Store) ContactsToRescore(ctx context.Context, since time.Time, afterID int64, limit int) ([]int64, error) {
-	ids, err := scoringdb.New(s.pool).ContactsToRescore(ctx, scoringdb.ContactsToRescoreParams{AfterID: afterID, Since: since, MaxContacts: int32(limit)})
+// ContactsToRescore lists the contacts scored above cold or active since a
+// time, ascending, for the decay sweep (which rescores each of them).
+func (s *Store) ContactsToRescore(ctx context.Context, since time.Time) ([]int64, error) {
+	ids, err := scoringdb.New(s.pool).ContactsToRescore(ctx, since)
 	if err != nil {
 		return nil, fmt.Errorf("list contacts to rescore: %w", err)
 	}

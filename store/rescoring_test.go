@@ -99,7 +99,7 @@ func TestRescoringRunsAndBandChanges(t *testing.T) {
 	require.NoError(t, b.pool.QueryRow(ctx, `SELECT count(*) FROM score_band_changes WHERE contact_id = $1`, tp.ContactID).Scan(&n))
 	require.Equal(t, 1, n)
 
-	ids, err := b.store.ContactsToRescore(ctx, b.now.Add(-time.Hour), 0, 10)
+	ids, err := b.store.ContactsToRescore(ctx, b.now.Add(-time.Hour))
 	require.NoError(t, err)
 	require.Equal(t, []int64{tp.ContactID}, ids)
 }

@@ -72,7 +72,7 @@ type RescoreStore interface {
 
 // SweepStore is what score:sweep calls.
 type SweepStore interface {
-	ContactsToRescore(ctx context.Context, since time.Time, afterID int64, limit int) ([]int64, error)
+	ContactsToRescore(ctx context.Context, since time.Time) ([]int64, error)
 }
 
 // leadReader rebuilds a contact's latest lead.
@@ -445,25 +445,17 @@ func (h *Handlers) Sweep(ctx context.Context, t *asynq.Task) error {
 		p.RunKey = "sweep:" + now.UTC().Format("2006010215")
 	}
 	horizon := h.engagementHorizon()
-	var after int64
-	n := 0
-	for {
-		ids, err := st.ContactsToRescore(ctx, now.Add(-horizon), after, 500)
-		if err != nil {
+	ids, err := st.ContactsToRescore(ctx, now.Add(-horizon))
+	if err != nil {
+		return fmt.Errorf("sweep: %w", err)
+	}
+	for _, id := range ids {
+		task, err := NewRescoreTask(id, p.RunKey)
+		if err := h.enqueue(ctx, task, err); err != nil {
 			return fmt.Errorf("sweep: %w", err)
 		}
-		for _, id := range ids {
-			task, err := NewRescoreTask(id, p.RunKey)
-			if err := h.enqueue(ctx, task, err); err != nil {
-				return fmt.Errorf("sweep: %w", err)
-			}
-			after = id
-			n++
-		}
-		if len(ids) < 500 {
-			break
-		}
 	}
+	n := len(ids)
 	h.cfg.Logger.InfoContext(ctx, "rescoring sweep enqueued", "contacts", n, "run_key", p.RunKey)
 	return nil
 }

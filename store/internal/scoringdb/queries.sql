@@ -81,13 +81,14 @@ INSERT INTO score_band_changes (contact_id, score_id, from_band, to_band, change
 VALUES (@contact_id, @score_id, @from_band, @to_band, @changed_at);
 
 -- name: ContactsToRescore :many
--- Pages through contacts scored above cold or active since a time (ids
--- above after_id, ascending), for the decay sweep.
-SELECT c.id FROM contacts c
-WHERE c.id > @after_id AND (
-	EXISTS (SELECT 1 FROM scores s WHERE s.contact_id = c.id AND s.computed_at >= @since AND s.band <> 'cold')
-	OR EXISTS (SELECT 1 FROM engagement_events e WHERE e.contact_id = c.id AND e.occurred_at >= @since))
-ORDER BY c.id LIMIT @max_contacts;
+-- The contacts scored above cold or active since a time, ascending, for
+-- the decay sweep: read from the time window on scores_recent_idx and
+-- engagement_events_recent_idx, not by walking every contact.
+SELECT DISTINCT w.contact_id::bigint AS contact_id FROM (
+	SELECT s.contact_id FROM scores s WHERE s.computed_at >= @since AND s.band <> 'cold'
+	UNION ALL
+	SELECT e.contact_id FROM engagement_events e WHERE e.occurred_at >= @since AND e.contact_id IS NOT NULL) w
+ORDER BY 1;
 
 -- name: UpsertTrainingExample :batchexec
 -- Stores one imported example; re-importing its (dataset, external id)

@@ -214,34 +214,29 @@ func (q *Queries) ContactTexts(ctx context.Context, arg ContactTextsParams) ([]C
 }
 
 const contactsToRescore = `-- name: ContactsToRescore :many
-SELECT c.id FROM contacts c
-WHERE c.id > $1 AND (
-	EXISTS (SELECT 1 FROM scores s WHERE s.contact_id = c.id AND s.computed_at >= $2 AND s.band <> 'cold')
-	OR EXISTS (SELECT 1 FROM engagement_events e WHERE e.contact_id = c.id AND e.occurred_at >= $2))
-ORDER BY c.id LIMIT $3
+SELECT DISTINCT w.contact_id::bigint AS contact_id FROM (
+	SELECT s.contact_id FROM scores s WHERE s.computed_at >= $1 AND s.band <> 'cold'
+	UNION ALL
+	SELECT e.contact_id FROM engagement_events e WHERE e.occurred_at >= $1 AND e.contact_id IS NOT NULL) w
+ORDER BY 1
 `
 
-type ContactsToRescoreParams struct {
-	AfterID     int64
-	Since       time.Time
-	MaxContacts int32
-}
-
-// Pages through contacts scored above cold or active since a time (ids
-// above after_id, ascending), for the decay sweep.
-func (q *Queries) ContactsToRescore(ctx context.Context, arg ContactsToRescoreParams) ([]int64, error) {
-	rows, err := q.db.Query(ctx, contactsToRescore, arg.AfterID, arg.Since, arg.MaxContacts)
+// The contacts scored above cold or active since a time, ascending, for
+// the decay sweep: read from the time window on scores_recent_idx and
+// engagement_events_recent_idx, not by walking every contact.
+func (q *Queries) ContactsToRescore(ctx context.Context, since time.Time) ([]int64, error) {
+	rows, err := q.db.Query(ctx, contactsToRescore, since)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var items []int64
 	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var contact_id int64
+		if err := rows.Scan(&contact_id); err != nil {
 			return nil, err
 		}
-		items = append(items, id)
+		items = append(items, contact_id)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
