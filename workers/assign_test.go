@@ -254,8 +254,7 @@ func TestSpeedToLeadWithoutTeams(t *testing.T) {
 	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
 	insp := asynq.NewInspector(b.redisOpt)
 	t.Cleanup(func() { insp.Close() })
-	relay := workers.NewRelay(workers.RelayConfig{Store: b.store, Enqueuer: b.client, NowFunc: func() time.Time { return b.now },
-		TaskExists: taskExists(insp)})
+	relay := b.relay(insp, workers.RelayConfig{})
 
 	var dealID, owner int64
 	var due time.Time

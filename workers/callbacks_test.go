@@ -52,8 +52,7 @@ func TestStalledDealParkedThenReactivated(t *testing.T) {
 	insp := asynq.NewInspector(b.redisOpt)
 	t.Cleanup(func() { insp.Close() })
 	require.Empty(t, callbackTasks(t, insp), "two weeks away: no task in Redis")
-	relay := workers.NewRelay(workers.RelayConfig{Store: b.store, Enqueuer: b.client, NowFunc: func() time.Time { return b.now },
-		TaskExists: taskExists(insp)})
+	relay := b.relay(insp, workers.RelayConfig{})
 	_, err = relay.RunOnce(ctx)
 	require.NoError(t, err)
 	require.Empty(t, callbackTasks(t, insp), "not due yet")

@@ -31,6 +31,14 @@ func (c *countingSender) Send(_ context.Context, m email.Message) (string, error
 	return "<x@sender.test>", nil
 }
 
+// ingestAda ingests the lead of Ada, with an email address and no other
+// signal: a cold lead that joins the default nurture.
+func (b *testBundle) ingestAda(t *testing.T) {
+	t.Helper()
+	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ada@example.com","first_name":"Ada"}}`)
+	require.NoError(t, b.handlers.Ingest(context.Background(), ingestTask(t, ev)))
+}
+
 func (b *testBundle) withEmail(t *testing.T, sender email.Sender) {
 	t.Helper()
 	tmpl, err := email.LoadTemplates("")
@@ -50,8 +58,7 @@ func TestHundredTriggersOneEmail(t *testing.T) {
 	sender := &countingSender{}
 	b.withEmail(t, sender)
 	ctx := context.Background()
-	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ada@example.com","first_name":"Ada"}}`)
-	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
+	b.ingestAda(t)
 	b.drain(t)
 	sum, err := b.store.Summarize(ctx)
 	require.NoError(t, err)
@@ -98,8 +105,7 @@ func TestNurtureStopsOnReply(t *testing.T) {
 	sender := &countingSender{}
 	b.withEmail(t, sender)
 	ctx := context.Background()
-	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ada@example.com","first_name":"Ada"}}`)
-	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
+	b.ingestAda(t)
 	b.drain(t)
 	require.Equal(t, int64(1), sender.n.Load(), "nurture step 1")
 
@@ -136,8 +142,7 @@ func TestSuppressedAddressGetsNoMarketing(t *testing.T) {
 	_, err = b.store.RecordEngagements(ctx, mg.ID, []lead.Engagement{{Kind: lead.EngagementUnsubscribed, Email: "ada@example.com", OccurredAt: b.now}}, b.now)
 	require.NoError(t, err)
 
-	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ada@example.com","first_name":"Ada"}}`)
-	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
+	b.ingestAda(t)
 	b.drain(t)
 	require.Zero(t, sender.n.Load(), "no nurture email to a suppressed address")
 	var status, reason string
@@ -153,8 +158,7 @@ func TestNurtureStopsWhenHot(t *testing.T) {
 	sender := &countingSender{}
 	b.withEmail(t, sender)
 	ctx := context.Background()
-	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ada@example.com","first_name":"Ada"}}`)
-	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
+	b.ingestAda(t)
 	b.drain(t)
 	require.Equal(t, int64(1), sender.n.Load(), "nurture step 1")
 	_, created, err := b.store.CreateDeal(ctx, lead.DealRequest{ContactID: 1, Pipeline: "Sales", Stage: "Qualification", Now: b.now}, pipeline.RoundRobin)

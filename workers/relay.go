@@ -144,40 +144,42 @@ func (r *Relay) relayDue(ctx context.Context, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	for _, e := range emails {
-		task, err := newEmailTask(e.ID, e.Kind, now, fmt.Sprintf(":due:%d", e.SendAfter.Unix()))
-		if err := r.enqueue(ctx, task, err); err != nil {
-			return fmt.Errorf("email %d: %w", e.ID, err)
-		}
+	if err := enqueueDue(ctx, r, emails, func(e lead.DueEmail) (*asynq.Task, error) {
+		return newEmailTask(e.ID, e.Kind, now, fmt.Sprintf(":due:%d", e.SendAfter.Unix()))
+	}, func(e lead.DueEmail) string { return fmt.Sprintf("email %d", e.ID) }); err != nil {
+		return err
 	}
 	callbacks, err := r.cfg.Store.DueCallbacks(ctx, before, r.cfg.BatchSize)
 	if err != nil {
 		return err
 	}
-	for _, c := range callbacks {
-		task, err := NewCallbackTask(c.DealID, c.At)
-		if err := r.enqueue(ctx, task, err); err != nil {
-			return fmt.Errorf("callback of deal %d: %w", c.DealID, err)
-		}
+	if err := enqueueDue(ctx, r, callbacks, func(c lead.DueTimer) (*asynq.Task, error) {
+		return NewCallbackTask(c.DealID, c.At)
+	}, func(c lead.DueTimer) string { return fmt.Sprintf("callback of deal %d", c.DealID) }); err != nil {
+		return err
 	}
 	slas, err := r.cfg.Store.DueSLAs(ctx, before, r.cfg.BatchSize)
 	if err != nil {
 		return err
 	}
-	for _, c := range slas {
-		task, err := newSLATask(c.DealID, c.OwnerRepID, c.At)
-		if err := r.enqueue(ctx, task, err); err != nil {
-			return fmt.Errorf("speed-to-lead check of deal %d: %w", c.DealID, err)
+	return enqueueDue(ctx, r, slas, func(c lead.DueTimer) (*asynq.Task, error) {
+		return newSLATask(c.DealID, c.OwnerRepID, c.At)
+	}, func(c lead.DueTimer) string { return fmt.Sprintf("speed-to-lead check of deal %d", c.DealID) })
+}
+
+// enqueueDue enqueues the task of each due row; what names a row in an
+// error.
+func enqueueDue[T any](ctx context.Context, r *Relay, due []T, task func(T) (*asynq.Task, error), what func(T) string) error {
+	for _, d := range due {
+		t, err := task(d)
+		if err == nil {
+			err = Enqueue(ctx, r.cfg.Enqueuer, t)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", what(d), err)
 		}
 	}
 	return nil
-}
-
-func (r *Relay) enqueue(ctx context.Context, task *asynq.Task, err error) error {
-	if err != nil {
-		return err
-	}
-	return Enqueue(ctx, r.cfg.Enqueuer, task)
 }
 
 // orphans walks on from the cursor and returns the pending events whose

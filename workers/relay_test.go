@@ -30,10 +30,7 @@ func TestRelayRecoversEventsWhoseTaskIsGone(t *testing.T) {
 	require.NoError(t, b.store.MarkEventsProcessed(ctx, ids[2:], b.now), "a routed event needs no help")
 	insp := asynq.NewInspector(b.redisOpt)
 	t.Cleanup(func() { insp.Close() })
-	relay := workers.NewRelay(workers.RelayConfig{
-		Store: b.store, Enqueuer: b.client, NowFunc: func() time.Time { return b.now },
-		TaskExists: taskExists(insp),
-	})
+	relay := b.relay(insp, workers.RelayConfig{})
 	n, err := relay.RunOnce(ctx)
 	require.NoError(t, err)
 	require.Equal(t, 2, n)
@@ -65,16 +62,37 @@ func TestRelayLeavesDeadLettersAlone(t *testing.T) {
 	t.Cleanup(func() { insp.Close() })
 	require.NoError(t, insp.ArchiveTask(workers.QueueDefault, "ingest:g:dead-letter"))
 
-	relay := workers.NewRelay(workers.RelayConfig{
-		Store: b.store, Enqueuer: b.client, NowFunc: func() time.Time { return b.now },
-		TaskExists: taskExists(insp),
-	})
+	relay := b.relay(insp, workers.RelayConfig{})
 	n, err := relay.RunOnce(ctx)
 	require.NoError(t, err)
 	require.Zero(t, n)
 	pending, err := insp.ListPendingTasks(workers.QueueDefault)
 	require.NoError(t, err)
 	require.Empty(t, pending)
+}
+
+// pendingEvents stores n pending events named prefix-i, each received and
+// carried by the task that of(i) says, and returns their ids.
+func (b *testBundle) pendingEvents(t *testing.T, prefix string, n int, of func(i int) (time.Time, string)) []int64 {
+	t.Helper()
+	evs := make([]lead.Event, n)
+	for i := range evs {
+		at, task := of(i)
+		evs[i] = lead.Event{Connector: "generic", Source: "website", EventID: fmt.Sprintf("%s-%d", prefix, i),
+			ReceivedAt: at, Payload: []byte(`{}`), TaskID: task}
+	}
+	ids, err := b.store.InsertEvents(context.Background(), evs)
+	require.NoError(t, err)
+	require.Len(t, ids, n)
+	return ids
+}
+
+// relay is the scheduler's relay over the bundle's store, queue and clock;
+// c sets the rest (sizes).
+func (b *testBundle) relay(insp *asynq.Inspector, c workers.RelayConfig) *workers.Relay {
+	c.Store, c.Enqueuer, c.TaskExists = b.store, b.client, taskExists(insp)
+	c.NowFunc = func() time.Time { return b.now }
+	return workers.NewRelay(c)
 }
 
 // taskExists asks Redis about a task the way the scheduler role does.
@@ -95,14 +113,7 @@ func taskExists(insp *asynq.Inspector) func(context.Context, string) (bool, erro
 func TestRelayReachesOrphansBehindDeadLetters(t *testing.T) {
 	b := setup(t)
 	ctx := context.Background()
-	dead := make([]lead.Event, 500)
-	for i := range dead {
-		dead[i] = lead.Event{Connector: "generic", Source: "website", EventID: fmt.Sprintf("dead-%d", i),
-			ReceivedAt: b.now.Add(-time.Hour), Payload: []byte(`{}`), TaskID: "ingest:g:archived"}
-	}
-	deadIDs, err := b.store.InsertEvents(ctx, dead)
-	require.NoError(t, err)
-	require.Len(t, deadIDs, 500)
+	deadIDs := b.pendingEvents(t, "dead", 500, func(int) (time.Time, string) { return b.now.Add(-time.Hour), "ingest:g:archived" })
 	task, err := workers.NewIngestGroupTask("ingest:g:archived", deadIDs)
 	require.NoError(t, err)
 	_, err = b.client.EnqueueContext(ctx, task)
@@ -114,10 +125,7 @@ func TestRelayReachesOrphansBehindDeadLetters(t *testing.T) {
 		ReceivedAt: b.now.Add(-time.Minute), Payload: []byte(`{}`), TaskID: "ingest:g:lost-with-redis"})
 	require.NoError(t, err)
 
-	relay := workers.NewRelay(workers.RelayConfig{
-		Store: b.store, Enqueuer: b.client, NowFunc: func() time.Time { return b.now },
-		TaskExists: taskExists(insp),
-	})
+	relay := b.relay(insp, workers.RelayConfig{})
 	n, err := relay.RunOnce(ctx)
 	require.NoError(t, err)
 	require.Equal(t, 1, n, "the orphan behind the dead letters")
@@ -137,24 +145,19 @@ func TestRelayReachesOrphansBehindDeadLetters(t *testing.T) {
 func TestRelayScanLimitCarriesOn(t *testing.T) {
 	b := setup(t)
 	ctx := context.Background()
-	evs := make([]lead.Event, 6)
-	for i := range evs {
-		evs[i] = lead.Event{Connector: "generic", Source: "website", EventID: fmt.Sprintf("e-%d", i),
-			ReceivedAt: b.now.Add(-time.Hour).Add(time.Duration(i) * time.Second), Payload: []byte(`{}`), TaskID: "ingest:g:live"}
-	}
-	evs[5].TaskID = "ingest:g:lost" // the newest: its task is gone
-	ids, err := b.store.InsertEvents(ctx, evs)
-	require.NoError(t, err)
+	ids := b.pendingEvents(t, "e", 6, func(i int) (time.Time, string) {
+		if i == 5 {
+			return b.now.Add(-time.Hour + 5*time.Second), "ingest:g:lost" // the newest: its task is gone
+		}
+		return b.now.Add(-time.Hour).Add(time.Duration(i) * time.Second), "ingest:g:live"
+	})
 	task, err := workers.NewIngestGroupTask("ingest:g:live", ids[:5])
 	require.NoError(t, err)
 	_, err = b.client.EnqueueContext(ctx, task)
 	require.NoError(t, err)
 	insp := asynq.NewInspector(b.redisOpt)
 	t.Cleanup(func() { insp.Close() })
-	relay := workers.NewRelay(workers.RelayConfig{
-		Store: b.store, Enqueuer: b.client, NowFunc: func() time.Time { return b.now },
-		TaskExists: taskExists(insp), BatchSize: 2, ScanLimit: 3,
-	})
+	relay := b.relay(insp, workers.RelayConfig{BatchSize: 2, ScanLimit: 3})
 	var got []int
 	for range 4 {
 		n, err := relay.RunOnce(ctx)
@@ -176,8 +179,7 @@ func TestNurtureStepsWaitAsRows(t *testing.T) {
 	sender := &countingSender{}
 	b.withEmail(t, sender)
 	ctx := context.Background()
-	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ada@example.com","first_name":"Ada"}}`)
-	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
+	b.ingestAda(t)
 	var step2 int64
 	require.NoError(t, b.pool.QueryRow(ctx, `SELECT id FROM email_outbox WHERE template = 'nurture-2' AND status = 'pending'`).Scan(&step2))
 	insp := asynq.NewInspector(b.redisOpt)
@@ -186,10 +188,7 @@ func TestNurtureStepsWaitAsRows(t *testing.T) {
 	b.drain(t)
 	require.Equal(t, int64(1), sender.n.Load(), "step 1 went at once")
 
-	relay := workers.NewRelay(workers.RelayConfig{
-		Store: b.store, Enqueuer: b.client, NowFunc: func() time.Time { return b.now },
-		TaskExists: taskExists(insp),
-	})
+	relay := b.relay(insp, workers.RelayConfig{})
 	_, err := relay.RunOnce(ctx)
 	require.NoError(t, err)
 	require.Empty(t, emailTasksOf(t, insp, step2), "not due yet")

@@ -84,8 +84,7 @@ func TestRepliesComeBackFilteredAndRouted(t *testing.T) {
 	sender := &countingSender{}
 	in := b.withReplies(t, sender)
 	ctx := context.Background()
-	ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ada@example.com","first_name":"Ada"}}`)
-	require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
+	b.ingestAda(t)
 	b.drain(t)
 	require.Equal(t, int64(1), sender.n.Load(), "nurture step 1")
 	ref, err := b.store.ContactRef(ctx, 1)
