@@ -252,18 +252,48 @@ func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 	if single && len(events) == 0 {
 		return fmt.Errorf("ingest event %d: %w", ids[0], lead.ErrNotFound)
 	}
-	var (
-		routed   []int64
-		retryErr error
-		batch    = &dealBatch{}
-	)
+	var retryErr error
+	// The group goes in chunks, each marked processed as it ends: a task
+	// that times out or a worker killed late in a group of 256 redoes only
+	// its last chunk, not the whole group.
+	for start := 0; start < len(events); start += IngestChunk {
+		chunk := events[start:min(start+IngestChunk, len(events))]
+		routed, err := h.ingestChunk(ctx, st, chunk, single)
+		if len(routed) > 0 {
+			if mErr := st.MarkEventsProcessed(ctx, routed, h.cfg.NowFunc()); mErr != nil {
+				return fmt.Errorf("ingest %d events: %w", len(ids), mErr)
+			}
+		}
+		if err != nil {
+			if single || ctx.Err() != nil {
+				return err
+			}
+			if retryErr == nil {
+				retryErr = err
+			}
+		}
+	}
+	return retryErr
+}
+
+// IngestChunk is how many events of a group go through the lead path
+// before they are marked processed (and their round-robin deals opened
+// together).
+const IngestChunk = 32
+
+// ingestChunk runs events of a group through the lead path, opens their
+// round-robin deals together, and returns the events now routed; err is
+// the first failure to retry (a dead letter is recorded on its event and
+// the rest go on).
+func (h *Handlers) ingestChunk(ctx context.Context, st IngestStore, events []lead.Event, single bool) (routed []int64, retryErr error) {
+	batch := &dealBatch{}
 	for _, ev := range events {
 		switch ev.Status {
 		case lead.EventProcessed:
 			continue
 		case lead.EventFailed:
 			if single {
-				return permanent(fmt.Errorf("ingest event %d: already failed: %s", ev.ID, ev.LastError))
+				return nil, permanent(fmt.Errorf("ingest event %d: already failed: %s", ev.ID, ev.LastError))
 			}
 			continue
 		}
@@ -271,7 +301,7 @@ func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 		done, err := h.ingestEvent(ctx, st, ev, batch)
 		switch {
 		case err == nil && done && batch.deferred[ev.ID]:
-			// routed once the group's deals are open
+			// routed once the chunk's deals are open
 		case err == nil && done:
 			routed = append(routed, ev.ID)
 		case err == nil:
@@ -293,12 +323,7 @@ func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 	if err != nil && retryErr == nil {
 		retryErr = err
 	}
-	if len(routed) > 0 {
-		if err := st.MarkEventsProcessed(ctx, routed, h.cfg.NowFunc()); err != nil {
-			return fmt.Errorf("ingest %d events: %w", len(ids), err)
-		}
-	}
-	return retryErr
+	return routed, retryErr
 }
 
 // ingestEvent runs one stored event through the lead path. done reports

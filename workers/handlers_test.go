@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -194,4 +195,60 @@ func (b *testBundle) reconfigure(t *testing.T, ec workers.EmailConfig, routing w
 		NowFunc: func() time.Time { return b.now }, Email: ec, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	require.NoError(t, err)
 	b.handlers = h
+}
+
+// interruptAt is the generic connector, except that decoding the payload
+// that contains marker interrupts the task (cancels its context), as a
+// task timeout or a stopping worker does.
+type interruptAt struct {
+	connectors.Connector
+	marker string
+	cancel context.CancelFunc
+}
+
+func (c interruptAt) Decode(d connectors.Delivery) ([]lead.Inbound, error) {
+	if strings.Contains(string(d.Payload), c.marker) {
+		c.cancel()
+	}
+	return c.Connector.Decode(d)
+}
+
+// TestIngestGroupKeepsFinishedChunks: a group of 70 events interrupted in
+// its second chunk keeps the first chunk's events processed, so the retry
+// redoes only the rest — and leaves one contact per event.
+func TestIngestGroupKeepsFinishedChunks(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	taskCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	gen, err := connectors.NewGeneric(connectors.GenericConfig{Secrets: []string{"whsec_c3RhbmRhcmQtd2ViaG9va3MtdGVzdC1rZXktMzJieXQ="}})
+	require.NoError(t, err)
+	b.reg, err = connectors.NewRegistry(interruptAt{Connector: gen, marker: "interrupt-here", cancel: cancel})
+	require.NoError(t, err)
+	b.reconfigure(t, workers.EmailConfig{}, workers.Routing{})
+	require.Less(t, workers.IngestChunk, 40, "the interruption falls in a later chunk")
+	evs := make([]lead.Event, 70)
+	for i := range evs {
+		name := fmt.Sprintf("lead%d", i)
+		if i == 40 {
+			name = "interrupt-here"
+		}
+		evs[i] = lead.Event{Connector: connectors.GenericName, Source: "website", EventID: fmt.Sprintf("c%d", i), ReceivedAt: b.now,
+			Payload: []byte(fmt.Sprintf(`{"type":"lead.created","data":{"email":"%s@example.com"}}`, name))}
+	}
+	ids, err := b.store.InsertEvents(ctx, evs)
+	require.NoError(t, err)
+	task, err := workers.NewIngestGroupTask("ingest:g:chunks", ids)
+	require.NoError(t, err)
+
+	require.Error(t, b.handlers.Ingest(taskCtx, task), "interrupted")
+	var processed int
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT count(*) FROM inbound_events WHERE status = 'processed'`).Scan(&processed))
+	require.Equal(t, workers.IngestChunk, processed, "the first chunk's events stay done")
+
+	require.NoError(t, b.handlers.Ingest(ctx, task), "the retry")
+	var contacts int
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT count(*) FROM inbound_events WHERE status = 'processed'`).Scan(&processed))
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT count(*) FROM contacts`).Scan(&contacts))
+	require.Equal(t, []int{70, 70}, []int{processed, contacts})
 }
