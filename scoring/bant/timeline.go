@@ -188,6 +188,8 @@ var tlRules = []tlRule{
 	{re: tlLabelMonthRe, negatable: true, compute: tlLabelMonth},
 	{re: tlCompoundRe, negatable: true, compute: tlCompound},
 	{re: tlYearAheadRe, negatable: true, compute: tlYearAhead},
+	{re: tlAfterBreakRe, negatable: true, compute: tlAfterBreak},
+	{re: tlShiftedBareRe, negatable: true, compute: tlShiftedBare},
 }
 
 // tlYearAheadRe: the twelve months ahead ("over the next year", "within
@@ -342,7 +344,9 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 			t.Months = round2(t.Months)
 			t.Evidence = d.snippet(start, m[1])
 			if r.negatable && !r.isNow && r.re != researchRe && start == m[0] {
-				shifted := t.Confidence >= AnswerThreshold && tlShifted(d, m)
+				// A bare "Q4" (0.45) the plan was pushed to is a date too.
+				shifted := t.Confidence >= AnswerThreshold && tlShifted(d, m) ||
+					t.Confidence >= tlShiftMinConf && tlMovedTo(d, m)
 				if shifted {
 					// "now pushed to next year", "donc au plus tard fin
 					// octobre": the writer's current, final word on the date.
@@ -386,6 +390,12 @@ const tlLiftedConf = 0.7
 // settled on ("pushed to next year", "jetzt eher Herbst", "donc avant
 // avril"): it beats the dates it replaces.
 const tlShiftConf = 0.95
+
+// tlShiftMinConf is the least confidence of a date that a plan was moved
+// to ("pushed to Q4", "auf Herbst verschoben") for it to be the writer's
+// final date: a bare date (0.45) counts, one a meeting or quote word
+// lowered does not.
+const tlShiftMinConf = 0.4
 
 // tlTrace, when set (by tests), sees every candidate reading.
 var tlTrace func(Timeline)

@@ -331,11 +331,15 @@ func tlNegationAfter(d *doc, m []int) int {
 // split into a hundred parts only those whose words occur in the clause
 // run their expression.
 func tlMatchesNear(p *pattern, d *doc, lo, hi int) bool {
-	k := d.clauseIndex(lo)
+	// The span may cross a clause break ("bis zum 25. Mai im Urlaub" is
+	// broken after "25."): every clause it touches is asked.
+	k0, k1 := d.clauseIndex(lo), d.clauseIndex(max(lo, hi-1))
 	for i := range p.parts {
 		part := &p.parts[i]
 		if part.lits != nil && literalIndex != nil {
-			if _, ok := slices.BinarySearch(d.clausesFor(part), k); !ok {
+			cl := d.clausesFor(part)
+			j, _ := slices.BinarySearch(cl, k0)
+			if j >= len(cl) || cl[j] > k1 {
 				continue
 			}
 		}

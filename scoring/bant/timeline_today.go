@@ -102,6 +102,9 @@ var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in 
 var tlFiscalRe = regexp.MustCompile(`(?:fiscal|financial|budget) year(?:\s+\S+){0,2}\s+(?:starts|begins|kicks off)|gesch(?:ä|ae|a)ftsjahr\pL*(?:\s+\S+){0,2}\s+(?:beginnt|startet|anf(?:ä|ae|a)ngt)|` +
 	`exercice(?:\s+\S+){0,2}\s+(?:commenc\pL*|d[ée]marr\pL*|d[ée]but\pL*)|(?:a(?:ñ|n)o|ejercicio) fiscal(?:\s+\S+){0,2}\s+(?:empieza|comienza|arranca|inicia)|` +
 	`(?:start|starts|begins|beginn|beginnt|d[ée]but|commence|arranque|empiece|comience|inicie|inicio|comienzo)\s+(?:of\s+|de\s+|du\s+|del\s+|des\s+)?(?:the |el |le |l'|das |den )?(?:new |next |nuevo |nouvel |neuen? |pr[óo]ximo )?(?:fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
+	// "with the new fiscal year", "mit dem neuen Geschäftsjahr", "avec le
+	// nouvel exercice", "con el nuevo año fiscal": a plan tied to its start.
+	`(?:^|[^\pL])(?:with|in|into|mit dem|mit|im|zum|ins|avec le|avec l'|dans le|d[èe]s le|au|con el|en el|al)\s+(?:the |our )?(?:new|next|neuen?|n(?:ä|ae|a)chsten|nouvel|prochain|nuevo|pr[óo]ximo)\s+(?:fiscal year|financial year|budget year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
 	`(?:before|by|antes de que|antes del?|bevor|vor|avant)\s+(?:\S+\s+){0,3}(?:fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
 	// "avant le 30 septembre pour l'exercice", "by June for this fiscal
 	// year": the year's money must be spent by then.
@@ -181,6 +184,9 @@ var (
 		"vertreten", "exhibiting", "exposez", "exposerez", "expon[ée]is", "expondr[áa]n", "estar[áa]n presentes",
 		"meets", "gala", "parler", "absent", "absente", "abwesend", "ausente", "away", "cr[ée]neau", "cr[ée]neaux", "slot", "slots", "zeitfenster", "hueco", "huecos", "franja", "franjas", "parle", "parlons", "discuter", "discutons",
 		"exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio",
+		// Closures and absences: "our office is closed from 24 December",
+		// "Betriebsferien bis 6. Januar", "fermé du 1er au 20 août".
+		"closed", "closure", "geschlossen", "betriebsferien", "ferm[ée]e?s?", "fermeture", "cerrad[oa]s?", "cierre por vacaciones",
 	))
 	tlQuoteXRe = regexp.MustCompile(tlWords(
 		// Replies: "revenir vers moi avant vendredi", "envíenla antes del viernes".

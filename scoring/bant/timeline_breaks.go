@@ -1,0 +1,146 @@
+package bant
+
+import (
+	"regexp"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Timing said through a break or a season that must pass first ("right
+// after the summer break", "nach der Sommerpause", "après les vacances",
+// "pasado el verano", "once the holidays are over"), and a bare month or
+// season the writer moved the plan to ("now it will be autumn", "jetzt
+// wird es wohl Herbst", "slipped to October").
+
+// tlBreakNouns name a break or season: summer and its holidays, winter,
+// Christmas and the turn of the year, Easter, and holidays with no season
+// (read by the received month).
+const tlBreakNouns = `summer(?: break| holidays?| vacations?| shutdown| season| months| lull)?|winter(?: break| holidays?| season)?|` +
+	`christmas(?: break| holidays?)?|xmas|new year|(?:the )?holidays?(?: season)?|vacations?|easter(?: break| holidays?)?|` +
+	`sommerpause|sommerferien|sommerurlaub|sommer|winterpause|winter|weihnachtsferien|weihnachten|feiertagen|feiertage|jahreswechsel|neujahr|ostern|osterferien|ferien|urlaubszeit|betriebsferien|` +
+	`[ée]t[ée]|pause estivale|tr[êe]ve estivale|vacances(?: d'[ée]t[ée]| estivales| de no[ëe]l| de p[âa]ques| d'hiver)?|cong[ée]s(?: d'[ée]t[ée]| estivaux)?|hiver|f[êe]tes(?: de fin d'ann[ée]e)?|no[ëe]l|p[âa]ques|` +
+	`verano|vacaciones(?: de verano| de navidad| de invierno| de semana santa)?|invierno|navidad(?:es)?|fiestas|semana santa|pascua|receso de verano`
+
+// tlAfterBreakRe: "after the summer break", "nach den Sommerferien",
+// "après l'été", "después de las vacaciones", "tras el verano"; "once
+// the summer is over", "sobald der Sommer vorbei ist", "une fois l'été
+// passé", "cuando pase el verano", "pasado el verano". An "until" in
+// front ("not until after the summer") keeps a negation from dropping it.
+var tlAfterBreakRe = mustPattern(`(?:\b(?:until |till |bis |jusqu'|hasta )?(?:right |straight |directly |just |soon |shortly |gleich |direkt |kurz |sofort |juste |directement |peu |justo |inmediatamente |poco )?` +
+	`(?:after|post|nach|apr[èe]s|d[ée]s la fin d[eu]s?|despu[ée]s|tras|a la vuelta d|al volver d|au retour d|[àa] la sortie d|[àa] la fin d)(?:-|\s+)` +
+	`(?:the |our |de |des |du |de la |de l'|d'|del |de las |de los |der |dem |den |die |das |unsere[mnr]? |l'|la |le |les |el |las |los )?(` + tlBreakNouns + `)` +
+	`|\b(?:once|when) (?:the |our )?(` + tlBreakNouns + `) (?:is|are) (?:over|done|behind us)\b` +
+	`|\b(?:wenn|sobald) (?:der |die |das |unsere )?(` + tlBreakNouns + `) (?:vorbei|vor(?:ü|ue|u)ber|rum|durch) (?:ist|sind)\b` +
+	`|\bune fois (?:l'|les |la |le )?(` + tlBreakNouns + `) (?:pass|termin|fini)\pL*` +
+	`|\b(?:cuando|una vez que?) (?:pase|pasen|termine|terminen|acabe|acaben) (?:el |las |la |los )?(` + tlBreakNouns + `)` +
+	`|\bpasad[oa]s? (?:el |las |la |los )?(` + tlBreakNouns + `))`)
+
+// tlBreakNoun returns the break or season tlAfterBreakRe matched.
+func tlBreakNoun(s string, m []int) string {
+	for i := 1; 2*i+1 < len(m); i++ {
+		if g := group(s, m, i); g != "" {
+			return g
+		}
+	}
+	return ""
+}
+
+// tlAfterBreak reads "after the summer break" as the end of the month
+// after the break: September for summer, January for Christmas and the
+// turn of the year, April for winter, a month after Easter. Holidays with
+// no season are the summer's from May to September, Christmas's from
+// October to January, Easter's otherwise.
+func tlAfterBreak(d *doc, m []int, now time.Time) (Timeline, bool) {
+	if tlLetterAt(d.lower, m[1]) {
+		return Timeline{}, false // "after summerfest": another word
+	}
+	noun := tlBreakNoun(d.lower, m)
+	kind := tlBreakKind(noun, now.Month())
+	y := now.Year()
+	var end time.Time
+	switch kind {
+	case "summer":
+		end = monthStart(now, y, time.October)
+	case "winter":
+		end = monthStart(now, y, time.April)
+	case "christmas":
+		end = monthStart(now, y+1, time.February)
+		if now.Month() == time.January {
+			end = monthStart(now, y, time.February)
+		}
+	default: // easter
+		end = tlEaster(y, now.Location()).AddDate(0, 1, 0)
+	}
+	if !end.After(now) {
+		end = end.AddDate(1, 0, 0)
+	}
+	return tlByHorizon(now, end, 0.6), true
+}
+
+// tlBreakKind classifies a break noun as summer, winter, christmas or
+// easter.
+func tlBreakKind(noun string, mo time.Month) string {
+	has := func(subs ...string) bool { return containsAny(noun, subs) }
+	switch {
+	case has("christmas", "xmas", "new year", "weihnacht", "jahreswechsel", "neujahr", "noël", "noel", "fêtes", "fetes", "navidad", "fiestas"):
+		return "christmas"
+	case has("summer", "sommer", "estiva", "verano") || tlSummerFrRe.MatchString(noun):
+		return "summer"
+	case has("winter", "hiver", "invierno"):
+		return "winter"
+	case has("easter", "oster", "pâques", "paques", "semana santa", "pascua"):
+		return "easter"
+	}
+	switch {
+	case mo >= time.May && mo <= time.September:
+		return "summer"
+	case mo >= time.October || mo == time.January:
+		return "christmas"
+	}
+	return "easter"
+}
+
+// tlSummerFrRe is French "été" with or without accents.
+var tlSummerFrRe = regexp.MustCompile(`(?:^|[^\pL])[ée]t[ée](?:$|[^\pL])`)
+
+// tlShiftedBareRe finds a month or season named with no preposition;
+// tlShiftedBare reads it only after a shift cue ("now it will be autumn",
+// "jetzt wird es wohl Herbst", "slipped to October"). English "may" (the
+// verb) and abbreviations are left out.
+var tlShiftedBareRe = mustPattern(`ét[ée]|\bet[ée]|\b(?:january|february|march|april|june|july|august|september|october|november|december|` +
+	tlMonthXPat + `|spring|summer|autumn|fall|winter|fr(?:ü|ue|u)hjahr|fr(?:ü|ue|u)hling|sommer|herbst|printemps|automne|hiver|primavera|verano|oto(?:ñ|n)o|invierno)`)
+
+// tlShiftedBare reads a bare month or season after a shift cue: the
+// month's end, the season's end (the current one if it is on).
+func tlShiftedBare(d *doc, m []int, now time.Time) (Timeline, bool) {
+	if tlLetterAt(d.lower, m[1]) || !tlShifted(d, m) {
+		return Timeline{}, false
+	}
+	name := d.lower[m[0]:m[1]]
+	if mo, ok := monthNames[name]; ok {
+		return tlDatedMonth(now, mo, "", "", "end", true, tlMonthConf)
+	}
+	if mo, ok := tlMonthsX[name]; ok {
+		return tlDatedMonth(now, mo, "", "", "end", true, tlMonthConf)
+	}
+	start := monthStart(now, now.Year(), tlSeasonStart(name))
+	if start.Month() == time.December && now.Month() <= time.February {
+		start = start.AddDate(-1, 0, 0)
+	}
+	end := start.AddDate(0, 3, 0)
+	if !end.After(now) {
+		end = end.AddDate(1, 0, 0)
+	}
+	return tlByHorizon(now, end, 0.6), true
+}
+
+// tlLetterAt reports a letter starting at byte i of s: the expressions
+// above cannot end in \b after an accented letter ("été").
+func tlLetterAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
