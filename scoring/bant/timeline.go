@@ -59,7 +59,7 @@ var (
 	comingRe    = mustPattern(`\b(?:in|over|within) the (?:coming|next (?:few|couple of)) (weeks|months)\b`)
 	windowRe    = mustPattern(`\b(?:(earlier|later|early|late|end of|the end of|by the end of|close of|start of|beginning of|middle of|mid)\s+)?(this|next|the current|current|the coming|the following) (week|month|quarter|year|fiscal year|financial year|fy)\b|\b(?:by |before |until |till |towards? )?(?:the )?end of (?:the )?(month|quarter|year|fiscal year|financial year)\b|\beo(m|q|y)\b|\b(month|quarter|year)[- ]end\b`)
 	quarterRe   = mustPattern(`\b(?:(by|before|in|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|within|starting|` + tlQuarterPrepX + `)\s+)?(?:the |das |dem |den |le |la |el )?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th|` + tlQuarterOrdX + `) (?:quarter|quartal|quartals|trimestre)|([1-4])(?:\.|e|er|[èe]me|º|°|o|do|ro|to) ?(?:quartal|quartals|trimestre)|t([1-4]))(?:\s*(?:of\s+|de\s+|del\s+)?(20\d\d)\b|\s*'(\d\d)\b|\s+(?:of\s+)?(next year|the following year|n(?:ä|ae|a)chsten jahres|kommenden jahres|de l'ann[ée]e prochaine|de l'an prochain|del pr[óo]ximo a(?:ñ|n)o|del a(?:ñ|n)o que viene))?\b`)
-	monthRe     = mustPattern(`\b(by|before|in|on|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|starting|from|around|maybe|probably|perhaps|possibly|ideally|hopefully)(?:\s+|-)(?:the )?(?:(end|start|beginning|middle) of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)?\s+)?(` + monthPat + `)\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(20\d\d)\b)?`)
+	monthRe     = mustPattern(`\b(by|before|in|on|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|starting|from|around|maybe|probably|perhaps|possibly|ideally|hopefully|this coming|this|coming)(?:\s+|-)(?:the )?(?:(end|start|beginning|middle) of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)?\s+)?(` + monthPat + `)\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(20\d\d)\b)?`)
 	monthYearRe = mustPattern(`\b(` + monthPat + `) (20\d\d)\b`)
 	weekdayRe   = mustPattern(`\b(?:by|before|until|till|no later than) (?:next |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 	// tlContextRe marks clauses about buying or starting, which make a
@@ -279,7 +279,7 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 					if c0, c1 := d.clauseStart(m[0]), d.clauseEnd(m[1]); tlNear(tlMeetingRe, tlMeetingXRe, d, max(c0, m[0]-tlNearWindow*2), min(c1, m[1]+tlNearWindow*2)) {
 						continue // "je ne pourrai pas venir au salon le 18 juin": no plan at all
 					}
-					if !tlNotUntil(d.lower[m[0]:]) {
+					if !tlNotUntil(d.lower[m[0]:]) || tlNotBeforeAction(d, at, m) {
 						// A negated plan ("not this year") is a firm "not
 						// now"; a negated hurry ("not urgent") is as weak as
 						// "no rush" and yields to a date.
@@ -815,7 +815,7 @@ func tlMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
 			return Timeline{}, false
 		}
 	} else if mo < now.Month() {
-		if !tlIntentAround(d, m) {
+		if !tlIntentAround(d, m) && !tlWrapsAhead(now, mo, group(s, m, 3) != "" || group(s, m, 5) != "") {
 			return Timeline{}, false // "we raised our round in April": past, not next April
 		}
 		y = curY + 1
@@ -920,16 +920,16 @@ var tlApprovalRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:board|committee|council
 
 // tlEventNounRe names occasions and shutdowns a purchase is made for: a
 // gala, a fair, an open day, a launch, a plant shutdown.
-var tlEventNounRe = regexp.MustCompile(`(?:^|[^\pL])(?:galas?|soir[ée]es?|open day|open house|tag der offenen t(?:ü|ue|u)r|portes ouvertes|puertas abiertas|trade ?shows?|trade fairs?|fairs?|expos?|exhibitions?|conferences?|congress|congr[èe]s|congresos?|kongress\pL*|messen?|messestand|salons?|ferias?|festivals?|anniversary|jubil(?:ä|ae|a)um\pL*|anniversaire|aniversario|weddings?|hochzeit\pL*|mariages?|bodas?|ceremon\pL*|zeremonie\pL*|c[ée]r[ée]monie\pL*|inaugura\pL*|er(?:ö|oe|o)ffnung\pL*|launch|lancement|lanzamiento|shutdown|stillstand|revision|betriebsruhe|parada t[ée]cnica|parada|arr[êe]t technique|arr[êe]t annuel|stand|booth|messestand)(?:$|[^\pL])`)
+var tlEventNounRe = regexp.MustCompile(`(?:^|[^\pL])(?:r[ée]ouverture|rouvr\pL*|reopen\pL*|wieder(?:ö|oe|o)ffn\pL*|reapertura|reabr\pL*|galas?|soir[ée]es?|open day|open house|tag der offenen t(?:ü|ue|u)r|portes ouvertes|puertas abiertas|trade ?shows?|trade fairs?|fairs?|expos?|exhibitions?|conferences?|congress|congr[èe]s|congresos?|kongress\pL*|messen?|messestand|salons?|ferias?|festivals?|anniversary|jubil(?:ä|ae|a)um\pL*|anniversaire|aniversario|weddings?|hochzeit\pL*|mariages?|bodas?|ceremon\pL*|zeremonie\pL*|c[ée]r[ée]monie\pL*|inaugura\pL*|er(?:ö|oe|o)ffnung\pL*|launch|lancement|lanzamiento|shutdown|stillstand|revision|betriebsruhe|parada t[ée]cnica|parada|arr[êe]t technique|arr[êe]t annuel|stand|booth|messestand)(?:$|[^\pL])`)
 
 // tlEventPlanRe finds the writer planning or needing something: with an
 // occasion beside the date, the date is what the purchase must meet.
-var tlEventPlanRe = regexp.MustCompile(`(?:^|[^\pL])(?:plan|planning|planned|organi[sz]\pL*|need|needs|want|looking for|ready|must|has to|have to|swap|replace|install\pL*|planen|geplant|organisier\pL*|brauch\pL*|ben(?:ö|oe|o)tig\pL*|m(?:ö|oe|o)chten|wollen|suchen|muss|m(?:ü|ue|u)ssen|fertig|stehen|pr[ée]vu\pL*|pr[ée]par\pL*|cherch\pL*|voulons|veut|besoin|faut|doit|pr[êe]te?s?|filmer|remplac\pL*|installer|previst\pL*|prepar\pL*|necesit\pL*|queremos|quiero|buscamos|busco|tiene que|tenemos que|list[oa]s?|debe|sustitu\pL*|cambio)(?:$|[^\pL])`)
+var tlEventPlanRe = regexp.MustCompile(`(?:^|[^\pL])(?:would like|'d like|voudr\pL*|aimer\pL*|souhait\pL*|m(?:ö|oe|o)chte\pL*|h(?:ä|ae|a)tte\pL* gern|quisi[ée]\pL*|gustar\pL*|plan|planning|planned|organi[sz]\pL*|need|needs|want|looking for|ready|must|has to|have to|swap|replace|install\pL*|planen|geplant|organisier\pL*|brauch\pL*|ben(?:ö|oe|o)tig\pL*|m(?:ö|oe|o)chten|wollen|suchen|muss|m(?:ü|ue|u)ssen|fertig|stehen|pr[ée]vu\pL*|pr[ée]par\pL*|cherch\pL*|voulons|veut|besoin|faut|doit|pr[êe]te?s?|filmer|remplac\pL*|installer|previst\pL*|prepar\pL*|necesit\pL*|queremos|quiero|buscamos|busco|tiene que|tenemos que|list[oa]s?|debe|sustitu\pL*|cambio)(?:$|[^\pL])`)
 
 // tlEventProposalRe finds a proposal to meet or talk, whose date an
 // occasion word beside it does not make a deadline ("meet you at the fair
 // on the 12th", "nous voir au salon le 3").
-var tlEventProposalRe = regexp.MustCompile(`(?:^|[^\pL])(?:meet|meeting|call|visit us|see you|stop by|drop by|treffen|kennenlernen|besuchen sie|termin|gespr(?:ä|ae|a)ch|vertreten|rencontr\pL*|nous voir|vous voir|rendez-vous|rdv|point t[ée]l[ée]phonique|pr[ée]sents?|vernos|reunirnos|conocernos|llamada|reuni[óo]n|visitarnos|estar[áa]n|exhibiting|be there)(?:$|[^\pL])`)
+var tlEventProposalRe = regexp.MustCompile(`(?:^|[^\pL])(?:come (?:and )?present|come to|vorstellen|pr[ée]senter|venir|vinier\pL*|ven(?:ga|gan|ir) a|presentar\pL*|meet|meeting|call|visit us|see you|stop by|drop by|treffen|kennenlernen|besuchen sie|termin|gespr(?:ä|ae|a)ch|vertreten|rencontr\pL*|nous voir|vous voir|rendez-vous|rdv|point t[ée]l[ée]phonique|pr[ée]sents?|vernos|reunirnos|conocernos|llamada|reuni[óo]n|visitarnos|estar[áa]n|exhibiting|be there)(?:$|[^\pL])`)
 
 // tlEventDeadline reports an occasion within 60 bytes of the date in its
 // clause, a plan or need in the clause, and no proposal to meet there.

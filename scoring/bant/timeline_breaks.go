@@ -144,3 +144,37 @@ func tlLetterAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsLetter(r)
 }
+
+// tlWrapsAhead reports a day and month that has passed this year but
+// comes within the next four months when the year turns ("am 4. Januar"
+// in December, "le 1er avril" in December): a coming date even without
+// words of intent. Past events are told by tense (tlPast) before.
+func tlWrapsAhead(now time.Time, mo time.Month, hasDay bool) bool {
+	return hasDay && now.Month() >= time.September && (int(mo)-int(now.Month())+12)%12 <= 4
+}
+
+// tlBreakBeforeRe is a break the purchase must precede, ending right
+// before its month: "antes de las vacaciones de", "vor den Sommerferien
+// im", "before the shutdown in". A break fills its month, so the purchase
+// is due at the month's start; an event in a month ("antes de las juntas
+// de marzo") may fall on its last day.
+var tlBreakBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|antes de|avant|vor)\s+(?:(?:the|our|las|los|les|nos|den|der|die|dem|unsere[mn]?|el|la|l')\s*)?(?:\S+\s+)?(?:holidays?|vacations?|break|vacaciones|vacances|cong[ée]s|\pL*ferien|urlaub\pL*|\pL*pause|fermeture|cierre|closure|shutdown|betriebsruhe)(?:\s+\S+)?\s*$`)
+
+// tlNeverAgainRe finds "never again" around a date: the date is an
+// incident's ("so ein Bußgeld wie im Mai soll nie wieder vorkommen").
+var tlNeverAgainRe = regexp.MustCompile(`(?:^|[^\pL])(?:never again|never happen again|nie wieder|nie mehr|plus jamais|nunca m[áa]s)(?:$|[^\pL])`)
+
+// tlNotBeforeActionRe finds a buying, starting or changing verb between a
+// negation and "before": "we won't buy anything before 2027", "on ne
+// lancera rien avant 2028" say when it may begin at the earliest, an open
+// horizon; "we don't need it before June" keeps June as the deadline.
+var tlNotBeforeActionRe = regexp.MustCompile(`(?:^|[^\pL])(?:buy\pL*|purchas\pL*|sign\pL*|commit\pL*|start\pL*|chang\pL*|switch\pL*|invest\pL*|happen\pL*|launch\pL*|kauf\pL*|anschaff\pL*|wechsel\pL*|unterschreib\pL*|investier\pL*|passier\pL*|achet\pL*|ach[èe]t\pL*|lanc\pL*|d[ée]marr\pL*|investi\pL*|compr\pL*|firm\pL*|empez\pL*|cambi\pL*|invert\pL*|contrat\pL*|pasar\pL*)(?:$|[^\pL])`)
+
+// tlNotBeforeAction reports a negated action dated by "before" at m, the
+// negation at at.
+func tlNotBeforeAction(d *doc, at int, m []int) bool {
+	if !startsWithAny(d.lower[m[0]:], "before", "vor ", "vor dem", "avant", "antes") || at >= m[0] {
+		return false
+	}
+	return tlNotBeforeActionRe.MatchString(d.lower[at:m[0]])
+}

@@ -129,6 +129,10 @@ var tlLexicon = []struct {
 		"lo antes posible", "lo más pronto posible", "lo más rápido posible", "cuanto antes",
 		"a la mayor brevedad", "de inmediato", "inmediatamente", "ya mismo", "con urgencia",
 		"para mañana",
+		// "la necesito ya", "need it now", "brauchen es jetzt", "en cuanto se pueda".
+		"(?:need|needs|want) (?:it|this|one|them|something) (?:right )?now(?:[.!,;]|$)", "(?:lo|la|los|las) (?:necesito|necesitamos|quiero|queremos) ya",
+		"(?:brauche|brauchen) (?:es|das|sie|ihn) (?:jetzt|sofort)", "(?:en|tan pronto como|lo antes que) (?:cuanto )?(?:se pueda|sea posible|pod[áa]is|puedan)",
+		"as soon as (?:it's|it is) (?:possible|ready|feasible)", "sobald (?:wie )?m(?:ö|oe|o)glich", "d[èe]s que (?:vous pouvez|vous le pouvez|c'est possible|possible)",
 	}},
 	{tlkSoon, []string{
 		"dringend", "eilig", "eilt", "urge", "urgen", "corre prisa", "zeitnah", "kurzfristig", "urgent", "urgente", "urgentes",
@@ -249,6 +253,11 @@ var tlLexicon = []struct {
 		"no date (?:yet|set|fixed|in mind)", "no timeline yet", "no timing yet",
 		"not (?:buying|purchasing|looking to buy|planning to buy|planning on buying|ready to buy|in the market)(?: anything)?(?: (?:at the moment|right now|now|currently|for now|yet|at this time|this year))?",
 		"nothing planned", "no plans? (?:yet )?to (?:buy|purchase|switch|change|invest)",
+		"(?:aren't|are not|isn't|is not|won't be|we're not|we are not|i'm not|i am not) (?:buying|purchasing|switching|changing)(?:[.!,;]|$| anything| now| at (?:the|this) moment)",
+		"(?:not|isn't|is not|it's not) (?:here |writing )?(?:to|for) buy(?:ing)? anything", "no es para comprar", "(?:ce )?n'est pas pour acheter", "nicht, um (?:\\S+ ){0,3}zu kaufen", "(?:kein|nicht) (?:zum )?kauf(?:interesse|absicht)",
+		"(?:no|without) (?:budget|money|funding) (?:or|nor|and no) (?:date|timeline|timeframe|deadline)", "weder (?:ein )?budget noch (?:ein(?:en)? )?(?:termin|datum|zeitplan)", "(?:ni|pas) (?:de )?budget ni (?:de )?(?:date|calendrier|d[ée]lai)", "ni (?:de )?date", "ni presupuesto ni (?:fecha|plazo)",
+		"(?:not sure|no idea|don't know) (?:if|whether) there (?:will|'ll) (?:even )?be (?:a |any )?project", "(?:weiß|wissen) (?:\\S+ )?nicht, ob (?:es )?(?:das |ein |überhaupt )?projekt", "ne sai[st] (?:pas|plus) s'il y aura (?:un |encore un )?projet", "no s[ée] si habr[áa] proyecto", "(?:ya )?no s[ée] si (?:habr[áa]|va a haber|seguir[áa]) (?:\\S+ )?proyecto",
+		"(?:solo|sólo|just|only|nur|juste) (?:por|pour|to|um) (?:tener|avoir|have|get) (?:informaci[óo]n|des informations|information|infos?)",
 		"when (?:the )?budget allows", "when (?:the )?budget permits", "when we have (?:the )?budget",
 		"once (?:the |we have )?budget", "if (?:the )?budget allows", "no concrete timeline",
 		// German

@@ -194,7 +194,7 @@ var tlPastBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:last|since|earlier|previ
 // not "muss bis März eingeführt sein".
 var (
 	tlPastDeAuxRe  = regexp.MustCompile(`(?:^|[^\pL])(?:haben|hat|hatten|hatte|habe|sind|waren|wurde|wurden)(?:$|[^\pL])`)
-	tlPastDePartRe = regexp.MustCompile(`(?:^|[^\pL])(?:gestartet|gekauft|eingef(?:ü|ue|u)hrt|umgestellt|begonnen|angefangen|getestet|unterschrieben|gewechselt|migriert|implementiert|angeschafft|ausgerollt|eingesetzt)(?:$|[^\pL])`)
+	tlPastDePartRe = regexp.MustCompile(`(?:^|[^\pL])(?:passiert|vorgekommen|aufgetreten|gestartet|gekauft|eingef(?:ü|ue|u)hrt|umgestellt|begonnen|angefangen|getestet|unterschrieben|gewechselt|migriert|implementiert|angeschafft|ausgerollt|eingesetzt)(?:$|[^\pL])`)
 	tlFutureDeRe   = regexp.MustCompile(`(?:^|[^\pL])(?:sein|werden|muss|m(?:ü|ue|u)ssen|soll|sollen|wollen|m(?:ö|oe|o)chten|will)(?:$|[^\pL])`)
 )
 
@@ -217,6 +217,9 @@ func tlPast(d *doc, m []int) bool {
 	}
 	if seg := d.lower[lo:m[0]]; (tlPastRomanceRe.MatchString(seg) || tlPreteriteEsRe.MatchString(seg)) && !tlIntentRe.MatchString(seg) {
 		return true // "le toit a pris l'eau cet hiver", "se ha recortado este año"
+	}
+	if tlNeverAgainRe.MatchString(d.lower[lo:min(d.clauseEnd(m[1]), m[1]+40)]) {
+		return true // "like the fine in May, never again": an incident
 	}
 	if tlTimesRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-30):min(d.clauseEnd(m[1]), m[1]+30)]) {
 		return true // "twice this month already", "diesen Monat schon zweimal": incidents
@@ -241,7 +244,7 @@ var tlPreteriteEsRe = regexp.MustCompile(`(?:^|[^\pL])\pL{2,}(?:aron|ieron)(?:$|
 
 // tlTimesRe finds a count of occurrences ("twice", "zweimal", "deux fois",
 // "dos veces"): a time phrase beside it counts incidents, not a plan.
-var tlTimesRe = regexp.MustCompile(`(?:^|[^\pL])(?:twice|(?:two|three|four|several|many|\d+) times|zweimal|dreimal|mehrmals|mehrfach|\d+ ?mal|(?:deux|trois|plusieurs|\d+) fois|(?:dos|tres|varias|\d+) veces)(?:$|[^\pL])`)
+var tlTimesRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|zum (?:zweiten|dritten|vierten|f(?:ü|ue|u)nften|x-ten|\d+\.) mal|(?:vier|f(?:ü|ue|u)nf|sechs|sieben|acht|neun|zehn|etliche|mehrere|paar) ?mal|pour la (?:deuxi[èe]me|troisi[èe]me|quatri[èe]me|ni[èe]me|\d+e) fois|por (?:segunda|tercera|cuarta|quinta|en[ée]sima) vez|twice|(?:two|three|four|several|many|\d+) times|zweimal|dreimal|mehrmals|mehrfach|\d+ ?mal|(?:deux|trois|plusieurs|\d+) fois|(?:dos|tres|varias|\d+) veces)(?:$|[^\pL])`)
 
 // tlIntentRe finds words of intent or planning: a month name that has
 // already passed this year only means next year's when the writer speaks
@@ -257,7 +260,7 @@ var tlIntentRe = regexp.MustCompile(`(?:^|[^\pL])(?:want|wants|would like|'d lik
 	`queremos|quiero|quisi[ée]ramos|necesitamos|necesito|planeamos|pensamos|esperamos|vamos a|va a|debe|tiene que|tenemos que|arrancar|empezar|implementar|lanzar|previsto|objetivo|meta|` +
 	// Preferences and launches: "preferably in January", "Wunschtermin",
 	// "hätte gern ... ab Januar", "le lancement ... en janvier".
-	`preferably|preferiblemente|de preferencia|vorzugsweise|am liebsten|gerne?|wunschtermin|de pr[ée]f[ée]rence|lancement|lanzamiento|relaunch)(?:$|[^\pL])`)
+	`has to|have to|needs to|bevor|before|avant que|avant qu'|antes de que|preferably|preferiblemente|de preferencia|vorzugsweise|am liebsten|gerne?|wunschtermin|de pr[ée]f[ée]rence|lancement|lanzamiento|relaunch)(?:$|[^\pL])`)
 
 // tlIntentAround reports intent words in the clause around match m,
 // up to the next comma or conjunction after it.

@@ -22,7 +22,7 @@ var tlShiftBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:` +
 	`report\pL*|d[ée]cal\pL*|repouss\pL*|gliss\pL*|` +
 	`pasad[oa]|pasamos|movid[oa]|movimos|aplaz\pL*|pospu\pL*|pospon\pL*|retras\pL*|corri\pL*)(?:\s+\S+){0,3}\s+(?:to|until|till|into|for|auf|nach|bis|[àa]|au|al|para|hasta)|` +
 	// Now, at last.
-	`(?:now (?:it's|it is|it(?:'ll| will| would) be|it's going to be|we're|we are|we'll|we will|looking|more like|rather|probably|likely|the (?:plan|target|goal) is|expected|planned)|jetzt (?:wird es|eher|doch|erst)|inzwischen|mittlerweile|maintenant (?:c'est|plut[ôo]t|ce sera)|d[ée]sormais|finalement|ahora (?:es|ser[áa]|m[áa]s bien)|finalmente)(?:\s+\S+){0,4}|` +
+	`(?:(?:ce sera|ça sera|ca sera|c'est|it'll be|it will be|more|eher|wird es|es wird|ser[áa]|es) (?:plut[ôo]t|rather|likely|probably|wohl|eher|m[áa]s bien)|plut[ôo]t (?:vers|en|pour|au)|m[áa]s bien (?:en|para|hacia)|now (?:it's|it is|it(?:'ll| will| would) be|it's going to be|we're|we are|we'll|we will|looking|more like|rather|probably|likely|the (?:plan|target|goal) is|expected|planned)|jetzt (?:wird es|eher|doch|erst)|inzwischen|mittlerweile|maintenant (?:c'est|plut[ôo]t|ce sera)|d[ée]sormais|finalement|ahora (?:es|ser[áa]|m[áa]s bien)|finalmente)(?:\s+\S+){0,4}|` +
 	// A new plan.
 	`(?:new plan|neuer plan|nouveau plan|nouveau calendrier|nuevo plan|neue planung)[:,]?(?:\s+\S+){0,3}|` +
 	// A conclusion restating the date.

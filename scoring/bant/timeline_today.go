@@ -99,7 +99,10 @@ var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in 
 // April beginnt", "une fois le nouvel exercice commencé", "antes de que
 // arranque el nuevo año fiscal", "antes de que cierre el año fiscal"):
 // its date is the plan's, not a bookkeeping aside.
-var tlFiscalRe = regexp.MustCompile(`(?:fiscal|financial|budget) year(?:\s+\S+){0,2}\s+(?:starts|begins|kicks off)|gesch(?:ä|ae|a)ftsjahr\pL*(?:\s+\S+){0,2}\s+(?:beginnt|startet|anf(?:ä|ae|a)ngt)|` +
+var tlFiscalRe = regexp.MustCompile(`(?:fiscal|financial|budget) year,?(?:\s+\S+){0,2}\s+\(?(?:starts|begins|kicks off|start)|gesch(?:ä|ae|a)ftsjahr\pL*,?(?:\s+\S+){0,2}\s+\(?(?:beginnt|startet|anf(?:ä|ae|a)ngt|start|beginn)|` +
+	// "the fiscal year, which starts 1 July", "Geschäftsjahr (Beginn 1. Juli)",
+	// "l'exercice, qui débute le 1er juillet", "el año fiscal, que empieza el 1 de julio".
+	`(?:exercice|a(?:ñ|n)o fiscal|ejercicio)\pL*,?(?:\s+\S+){0,3}?\s+\(?(?:d[ée]bute|commence|empieza|comienza|arranca|inicio|d[ée]but)|` +
 	`exercice(?:\s+\S+){0,2}\s+(?:commenc\pL*|d[ée]marr\pL*|d[ée]but\pL*)|(?:a(?:ñ|n)o|ejercicio) fiscal(?:\s+\S+){0,2}\s+(?:empieza|comienza|arranca|inicia)|` +
 	`(?:start|starts|begins|beginn|beginnt|d[ée]but|commence|arranque|empiece|comience|inicie|inicio|comienzo)\s+(?:of\s+|de\s+|du\s+|del\s+|des\s+)?(?:the |el |le |l'|das |den )?(?:new |next |nuevo |nouvel |neuen? |pr[óo]ximo )?(?:fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
 	// "with the new fiscal year", "mit dem neuen Geschäftsjahr", "avec le
@@ -165,6 +168,8 @@ var (
 	tlContextXRe = regexp.MustCompile(tlWords(
 		"brauch\\pL*", "ben(?:ö|oe|o)tig\\pL*", "abschlie(?:ß|ss)\\pL*", "lo quiero", "la quiero", "lo queremos",
 		"closes", "closing", "due (?:on|by|date)", "install\\pL*", "instal\\pL*", "implant\\pL*", "implement\\pL*", "despliegue", "despleg\\pL*", "desplieg\\pL*", "roll-?out", "rollout\\pL*", "ausroll\\pL*", "arranc\\pL*", "contrat\\pL*", "entschied\\pL*", "entschieden", "decided", "d[ée]cid\\pL*", "decid\\pL*", "activ\\pL*", "aktivier\\pL*",
+		// A goal with a date: "Mon objectif : ... d'ici l'été prochain".
+		"goal", "aim", "target", "objective", "ziel", "objecti[fv]\\pL*", "meta",
 		"have to", "tenemos que", "tendremos que", "hay que", "m(?:ü|ue|u)ssen", "devons", "devrons", "il faudra", "il (?:nous |me )?faut", "award(?:ed)?", "attribution", "adjudicaci[óo]n",
 		// Ready in any language.
 		"pr[êe]te?s?", "list[oa]s?", "fertig", "bereit", "startklar",
@@ -186,6 +191,11 @@ var (
 		"exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio",
 		// Closures and absences: "our office is closed from 24 December",
 		// "Betriebsferien bis 6. Januar", "fermé du 1er au 20 août".
+		// Calling back on a date: "os llamo el 12 de enero", "je vous appelle le 12", "ich rufe Sie am 12. an".
+		"llam(?:o|amos|ar[ée]|aremos|e|en|emos)", "appell\\pL*", "rappell\\pL*", "ruf(?:e|en) (?:\\S+ ){0,4}?an",
+		"hablamos", "hablemos", "hablaremos", "talk soon", "on se parle", "on en parle", "sprechen uns", "h(?:ö|oe|o)ren uns",
+		// Presenting options to whoever decides: "stelle den Partnern am 15.04. zwei Lösungen vor".
+		"presentation", "presenting", "present (?:them|it|to)", "pr(?:ä|ae|a)sentier\\pL*", "stell(?:e|en|t) (?:\\S+ ){0,6}?vor",
 		"closed", "closure", "geschlossen", "betriebsferien", "ferm[ée]e?s?", "fermeture", "cerrad[oa]s?", "cierre por vacaciones",
 	))
 	tlQuoteXRe = regexp.MustCompile(tlWords(
@@ -193,6 +203,8 @@ var (
 		"revenir vers", "reveni\\pL*", "recommendation", "recommendations", "recommandation", "recommandations", "recomendaci[óo]n\\pL*", "empfehlung\\pL*",
 		"short-list", "short-lists", "informe", "bericht", "rapport", "report", "r[ée]pondre", "env[íi]en\\pL*", "zusenden", "zuschicken",
 		// Payments: "kann unsere Buchhaltung sie nicht bis zum 30.11. anweisen".
+		// A survey's deadline: "un cuestionario antes del 15/09".
+		"questionnaire", "survey", "cuestionario", "encuesta", "fragebogen", "umfrage", "enqu[êe]te",
 		"anweisen", "(?:ü|ue|u)berweis\\pL*", "bezahl\\pL*", "payer", "virement", "pagar", "transferencia", "buchhaltung",
 	))
 )
@@ -207,8 +219,20 @@ func tlNear(p *pattern, x *regexp.Regexp, d *doc, lo, hi int) bool {
 func tlFiscalNear(s string) bool {
 	for _, w := range []string{"fiscal", "financial", "budget year", "ftsjahr", "exercice", "ejercicio"} {
 		if strings.Contains(s, w) {
-			return tlFiscalRe.MatchString(s)
+			return tlFiscalRe.MatchString(s) || tlFiscalEndRe.MatchString(s) && tlSpendRe.MatchString(s)
 		}
 	}
 	return false
 }
+
+// tlFiscalEndRe finds a fiscal year's end ("the fiscal year, which ends
+// 30 June", "Geschäftsjahr endet am 30.9.", "l'exercice se termine le 30
+// juin", "el año fiscal cierra el 30 de junio"); it dates a plan only
+// where money must be spent by then (tlSpendRe): a year end alone is
+// bookkeeping.
+var tlFiscalEndRe = regexp.MustCompile(`(?:(?:fiscal|financial|budget) year|gesch(?:ä|ae|a)ftsjahr\pL*|exercice|a(?:ñ|n)o fiscal|ejercicio)\pL*,?(?:\s+\S+){0,3}?\s+\(?(?:ends|closes|end|endet|ende|se termine|termine|finit|prend fin|cierra|termina|acaba)`)
+
+// tlSpendRe finds money that must be spent or used: "to be spent in this
+// fiscal year", "muss bis dahin ausgegeben sein", "à dépenser", "hay que
+// gastarlo".
+var tlSpendRe = regexp.MustCompile(`(?:^|[^\pL])(?:spend|spent|use it|used up|ausgeben|ausgegeben|verbrauch\pL*|abrufen|abgerufen|d[ée]pens\pL*|consomm\pL*|utilis\pL*|gast\pL*|ejecut\pL*|lose it|verf(?:ä|ae|a)llt|perd\pL*|pierde\pL*)(?:$|[^\pL])`)
