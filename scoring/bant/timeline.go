@@ -325,7 +325,10 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 				case tlNear(tlContextRe, tlContextXRe, d, lo, min(hi, d.clauseEnd(m[1]))) ||
 					hi > d.clauseEnd(m[1])+1 && tlNear(tlContextRe, tlContextXRe, d, d.clauseEnd(m[1])+1, hi):
 					t.Confidence += 0.2
-				case anchored && tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):m[0]]):
+				case anchored && tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):m[0]]),
+					anchored && tlFiscalNear(d.lower[max(cs, m[0]-60):min(ce, m[1]+60)]) && tlNear(tlContextRe, tlContextXRe, d, 0, len(d.lower)):
+					// "Geschäftsjahr (Beginn 1. Juli) ... Go-live zum Beginn
+					// des Geschäftsjahres": a plan tied to the year's start.
 					// "before our audit on the 27th", "antes de las juntas
 					// de marzo": an event the purchase must precede makes
 					// its date a deadline.
@@ -910,7 +913,7 @@ func tlWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 // a period beside it ("budget non validé pour 2025", "das Geld wurde im
 // Frühjahr zurückgezogen", "the budget for this year was rejected") dates
 // the refusal, not a purchase.
-var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:budget|money|funding|funds|geld|budget\pL*|mittel|presupuesto|dinero|fondos|partida|cr[ée]dits?|enveloppe)(?:\s+\S+){0,8}?\s+(?:(?:was|were|has been|got|is|been) (?:rejected|denied|withdrawn|frozen|cut|pulled|declined|refused)|not (?:been )?approved|(?:wurde|wurden|ist|sind) (?:\S+\s+){0,3}?(?:abgelehnt|zur(?:ü|ue|u)ckgezogen|gestrichen|eingefroren|gek(?:ü|ue|u)rzt)|nicht (?:genehmigt|freigegeben|bewilligt)|non (?:valid|approuv|accord)\pL*|pas (?:été )?(?:valid|approuv|accord)\pL*|(?:a |ont )?(?:été )?(?:refus|rejet|retir|gel)\pL*|(?:fue |ha sido )?(?:rechazad|denegad|retirad|congelad|recortad)\pL*|no (?:fue |ha sido )?aprobad\pL*)|(?:rejected|denied|withdrew|froze|cut|declined|refused|abgelehnt|gestrichen|refus\pL*|rejet\pL*|rechaz\pL*|deneg\pL*|retir\pL*|congel\pL*)\s+(?:\S+\s+){0,2}?(?:the |our |das |unser\pL* |le |notre |el |nuestro )?(?:budget|funding|geld|budget\pL*|mittel|presupuesto|fondos|partida|cr[ée]dits?|enveloppe)`)
+var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:budget|money|funding|funds|geld|\pL*budget\pL*|mittel|presupuesto|dinero|fondos|partida|cr[ée]dits?|enveloppe)(?:\s+\S+){0,8}?\s+(?:(?:nothing|nichts|rien|nada)(?: \pL+)? (?:left|(?:ü|ue|u)brig)|(?:after|nach|apr[èe]s|tras) (?:the |den |les |los )?(?:cuts|k(?:ü|ue|u)rzungen|coupes|restrictions|recortes)|(?:was|were|has been|got|is|been) (?:rejected|denied|withdrawn|frozen|cut|pulled|declined|refused)|not (?:been )?approved|(?:wurde|wurden|ist|sind) (?:\S+\s+){0,3}?(?:abgelehnt|zur(?:ü|ue|u)ckgezogen|gestrichen|eingefroren|gek(?:ü|ue|u)rzt)|nicht (?:genehmigt|freigegeben|bewilligt)|non (?:valid|approuv|accord)\pL*|pas (?:été )?(?:valid|approuv|accord)\pL*|(?:a |ont )?(?:été )?(?:refus|rejet|retir|gel)\pL*|(?:fue |ha sido )?(?:rechazad|denegad|retirad|congelad|recortad)\pL*|no (?:fue |ha sido )?aprobad\pL*)|(?:rejected|denied|withdrew|froze|cut|declined|refused|abgelehnt|gestrichen|refus\pL*|rejet\pL*|rechaz\pL*|deneg\pL*|retir\pL*|congel\pL*)\s+(?:\S+\s+){0,2}?(?:the |our |das |unser\pL* |le |notre |el |nuestro )?(?:budget|funding|geld|budget\pL*|mittel|presupuesto|fondos|partida|cr[ée]dits?|enveloppe)`)
 
 // tlApprovalRe finds a board or committee that decides, votes or meets
 // right before a date: the date is the approval's, not the purchase's

@@ -194,7 +194,7 @@ var tlPastBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:last|since|earlier|previ
 // not "muss bis März eingeführt sein".
 var (
 	tlPastDeAuxRe  = regexp.MustCompile(`(?:^|[^\pL])(?:haben|hat|hatten|hatte|habe|sind|waren|wurde|wurden)(?:$|[^\pL])`)
-	tlPastDePartRe = regexp.MustCompile(`(?:^|[^\pL])(?:passiert|vorgekommen|aufgetreten|gestartet|gekauft|eingef(?:ü|ue|u)hrt|umgestellt|begonnen|angefangen|getestet|unterschrieben|gewechselt|migriert|implementiert|angeschafft|ausgerollt|eingesetzt)(?:$|[^\pL])`)
+	tlPastDePartRe = regexp.MustCompile(`(?:^|[^\pL])(?:erreicht|(?:ü|ue|u)berschritten|geknackt|gewachsen|gestiegen|gesunken|verdoppelt|passiert|vorgekommen|aufgetreten|gestartet|gekauft|eingef(?:ü|ue|u)hrt|umgestellt|begonnen|angefangen|getestet|unterschrieben|gewechselt|migriert|implementiert|angeschafft|ausgerollt|eingesetzt)(?:$|[^\pL])`)
 	tlFutureDeRe   = regexp.MustCompile(`(?:^|[^\pL])(?:sein|werden|muss|m(?:ü|ue|u)ssen|soll|sollen|wollen|m(?:ö|oe|o)chten|will)(?:$|[^\pL])`)
 )
 
@@ -229,7 +229,7 @@ func tlPast(d *doc, m []int) bool {
 
 // tlPastSimpleRe finds English irregular and common simple-past verbs; with
 // no intent word after them in the scope, the time phrase is the past.
-var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:has been|have been|took|spent|lost|had|were|went|cost|missed|wasted|ran|came|broke|crashed|failed|happened|grew|dropped|rose|fell|doubled|tripled|jumped|increased|decreased|saw|hit|made|comped|complained)(?:$|[^\pL])`)
+var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:crossed|reached|passed|exceeded|topped|surpassed|hired|raised|has been|have been|took|spent|lost|had|were|went|cost|missed|wasted|ran|came|broke|crashed|failed|happened|grew|dropped|rose|fell|doubled|tripled|jumped|increased|decreased|saw|hit|made|comped|complained)(?:$|[^\pL])`)
 
 // tlPastRomanceRe finds a French or Spanish perfect of any verb: an
 // auxiliary then a participle ("a pris", "ont été", "avons eu", "ha

@@ -178,7 +178,7 @@ var (
 		"l(?:ä|ae|a)uft", "ausl(?:ä|ae|a)uft", "endet", "gek(?:ü|ue|u)ndigt", "k(?:ü|ue|u)ndigung",
 		"expire", "expirent", "[ée]ch[ée]ance", "expiration", "prend fin", "se termine", "r[ée]siliation",
 		"vence", "vencimiento", "caduca", "se acaba", "finaliza", "renovaci[óo]n",
-	) + `|(?:contract|licen[cs]e|subscription|lease|vertrag|lizenz|abo|contrat|abonnement|contrato|licencia|suscripci[óo]n)\pL*(?:\s+\S+){0,4}?\s+(?:ends?|ending|is up|terminates?)\b`)
+	) + `|(?:contract|licen[cs]e|subscription|lease|support|maintenance|warranty|vertrag|lizenz|abo|wartung|garantie|support|contrat|abonnement|maintenance|contrato|licencia|suscripci[óo]n|soporte|mantenimiento|garant[íi]a)\pL*(?:\s+\S+){0,4}?\s+(?:ends?|ending|is up|terminates?|stops?)\b`)
 	tlMeetingXRe = regexp.MustCompile(`\d(?:\s?(?:h|uhr|am|pm|a\.m\.|p\.m\.)|:\d\d)(?:$|[^\pL\d])|` + tlWords(
 		// Proposals to meet: "nous voir le 3 février", "vernos el 25",
 		// "uns am 5. Februar kennenlernen"; a time of day marks an
@@ -195,7 +195,7 @@ var (
 		"llam(?:o|amos|ar[ée]|aremos|e|en|emos)", "appell\\pL*", "rappell\\pL*", "ruf(?:e|en) (?:\\S+ ){0,4}?an",
 		"hablamos", "hablemos", "hablaremos", "talk soon", "on se parle", "on en parle", "sprechen uns", "h(?:ö|oe|o)ren uns",
 		// Presenting options to whoever decides: "stelle den Partnern am 15.04. zwei Lösungen vor".
-		"presentation", "presenting", "present (?:them|it|to)", "pr(?:ä|ae|a)sentier\\pL*", "stell(?:e|en|t) (?:\\S+ ){0,6}?vor",
+		"presentation", "presenting", "present (?:them|it|to)", "pr(?:ä|ae|a)sentier\\pL*", "stell(?:e|en|t) (?:\\S+ ){0,6}?vor", "stell(?:e|en) (?:den|dem|der|unseren?|ihnen|ihm|ihr|euch) ",
 		"closed", "closure", "geschlossen", "betriebsferien", "ferm[ée]e?s?", "fermeture", "cerrad[oa]s?", "cierre por vacaciones",
 	))
 	tlQuoteXRe = regexp.MustCompile(tlWords(
