@@ -322,6 +322,11 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 					// April tagt", "Offerte bis Ende Monat") outweighs
 					// purchase words elsewhere in the clause.
 					t.Confidence -= 0.3
+				case !anchored && tlEventInvite(d, m, cs, ce):
+					// "el 15 de octubre hacemos la jornada de puertas
+					// abiertas y me gustaría que vinierais a presentar": the
+					// vendor is invited to an event, nothing is bought for it.
+					t.Confidence -= 0.3
 				case tlNear(tlContextRe, tlContextXRe, d, lo, min(hi, d.clauseEnd(m[1]))) ||
 					hi > d.clauseEnd(m[1])+1 && tlNear(tlContextRe, tlContextXRe, d, d.clauseEnd(m[1])+1, hi):
 					t.Confidence += 0.2
@@ -693,6 +698,9 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 	if (group(s, m, 4) != "" || group(s, m, 6) != "") && !tlByPrepRe.MatchString(s[m[0]:m[1]]) &&
 		!tlByPrepRe.MatchString(s[max(0, m[0]-12):m[0]]) {
 		conf = 0.45 // a bare "month end" is as often a routine: purchase words lift it
+		if tlAtRoutineRe.MatchString(s[max(0, m[0]-8):m[0]]) {
+			conf = tlAtRoutineConf // "reconciles them at month-end"
+		}
 	}
 	switch unit {
 	case "week":
@@ -719,6 +727,9 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 		if !next {
 			return tlByHorizon(now, monthStart(now, y+1, 1), min(conf, tlYearConf)), true
 		}
+		if tlGreetingRe.MatchString(s[max(0, m[0]-16):m[0]]) {
+			return Timeline{}, false
+		}
 		if tlPeriodBeforeRe.MatchString(s[max(0, m[0]-24):m[0]]) || tlPeriodAfterRe.MatchString(s[m[1]:min(len(s), m[1]+24)]) {
 			return Timeline{}, false // "Q1 next year", "next year in March": the period's rule reads it
 		}
@@ -731,7 +742,7 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 		}
 		t := pointIn(now, monthStart(now, y+1, 1), monthStart(now, y+2, 1), kind)
 		// Otherwise "next year" ends more than a year away: not this year's business.
-		return Timeline{Months: monthsUntil(now, t), Label: LabelLater, Confidence: conf}, true
+		return Timeline{Months: monthsUntil(now, t), Label: LabelLater, Confidence: min(conf, tlNextYearConf)}, true
 	}
 }
 

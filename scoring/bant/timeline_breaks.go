@@ -178,3 +178,28 @@ func tlNotBeforeAction(d *doc, at int, m []int) bool {
 	}
 	return tlNotBeforeActionRe.MatchString(d.lower[at:m[0]])
 }
+
+// tlAtRoutineRe finds "at", "am", "al", "en" right before a bare period
+// end: "at month-end", "am Monatsende", "al final del mes", "en fin de
+// mois" tell when something recurs, a deadline says "by" ("bis", "para",
+// "d'ici"). Purchase words may still lift it.
+var tlAtRoutineRe = regexp.MustCompile(`(?:^|[^\pL])(?:at|am|al|en|a)\s+(?:the\s+)?$`)
+
+// tlAtRoutineConf is the confidence of such a routine period end: below
+// minTimelineConfidence, so alone it says nothing.
+const tlAtRoutineConf = 0.3
+
+// tlGreetingRe finds a wish right before a period: "bonne fin d'année",
+// "happy end of the year", "schönes Jahresende", "feliz fin de año".
+var tlGreetingRe = regexp.MustCompile(`(?:^|[^\pL])(?:bonne|belle|joyeuse|happy|nice|great|sch(?:ö|oe|o)ne[ns]?|gute[ns]?|frohe[ns]?|feliz|buen|buena|felices)\s+(?:\S+\s+)?$`)
+
+// tlNextYearConf is the confidence of a bare "next year" (no timeline):
+// below a month or a day in the same text ("el año que viene toca
+// renovar; el contrato termina el 31/03/2027"), which says when.
+const tlNextYearConf = 0.58
+
+// tlEventInvite reports an occasion within 60 bytes of the date and a
+// proposal to meet or come in its clause (tlEventDeadline's negative).
+func tlEventInvite(d *doc, m []int, cs, ce int) bool {
+	return tlEventNounRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+60)]) && tlEventProposalRe.MatchString(d.lower[cs:ce])
+}

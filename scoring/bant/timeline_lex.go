@@ -410,6 +410,12 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		}
 		if tlEndOnlyRe.MatchString(s[m[0]:m[1]]) && !tlByPrepRe.MatchString(before) {
 			conf = 0.45 // a bare "Monatsende" is as often a routine: purchase words lift it
+			if tlAtRoutineRe.MatchString(before) {
+				conf = tlAtRoutineConf // "gleicht sie am Monatsende ab", "al final del mes nadie sabe"
+			}
+		}
+		if tlGreetingRe.MatchString(before) {
+			return Timeline{}, false // "bonne fin d'année !": a wish, not a date
 		}
 		switch kind {
 		case tlkThisMonth:
@@ -445,6 +451,7 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		tl := tlByHorizon(now, t, conf)
 		if kind == "mid" {
 			tl.Label = LabelLater
+			tl.Confidence = min(tl.Confidence, tlNextYearConf)
 		}
 		return tl, true
 	default: // tlkLater

@@ -26,7 +26,7 @@ var tlShiftBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:` +
 	// A new plan.
 	`(?:new plan|neuer plan|nouveau plan|nouveau calendrier|nuevo plan|neue planung)[:,]?(?:\s+\S+){0,3}|` +
 	// A conclusion restating the date.
-	`(?:so|i\.e\.|that is|meaning|also|d\.h\.|sprich|donc|soit|c'est-[àa]-dire|o sea|es decir|entonces)[,:]?(?:\s+\S+){0,1}` +
+	`(?:so|i\.e\.|that is|meaning|also|d\.h\.|sprich|donc|, soit|c'est-[àa]-dire|o sea|es decir|entonces)[,:]?(?:\s+\S+){0,1}` +
 	`)\s+$`)
 
 // tlShifted reports a date phrase at m that the writer moved the plan to
