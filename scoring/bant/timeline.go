@@ -276,6 +276,9 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 					if r.re == researchRe {
 						continue // "not just researching" says nothing
 					}
+					if tlBudgetOnlyNeg(d, at, m) {
+						continue // "zero budget for training this year": the money's state, budget's business
+					}
 					if c0, c1 := d.clauseStart(m[0]), d.clauseEnd(m[1]); tlNear(tlMeetingRe, tlMeetingXRe, d, max(c0, m[0]-tlNearWindow*2), min(c1, m[1]+tlNearWindow*2)) {
 						continue // "je ne pourrai pas venir au salon le 18 juin": no plan at all
 					}

@@ -2,6 +2,7 @@ package bant
 
 import (
 	"regexp"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -201,5 +202,32 @@ const tlNextYearConf = 0.58
 // tlEventInvite reports an occasion within 60 bytes of the date and a
 // proposal to meet or come in its clause (tlEventDeadline's negative).
 func tlEventInvite(d *doc, m []int, cs, ce int) bool {
-	return tlEventNounRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+60)]) && tlEventProposalRe.MatchString(d.lower[cs:ce])
+	lo := max(cs, m[0]-60)
+	if c := strings.LastIndexByte(d.lower[lo:m[0]], ','); c >= 0 {
+		lo += c + 1
+	}
+	hi := ce
+	if c := strings.IndexByte(d.lower[m[1]:ce], ','); c >= 0 {
+		hi = m[1] + c
+	}
+	return tlEventNounRe.MatchString(d.lower[lo:min(hi, m[1]+60)]) && tlEventProposalRe.MatchString(d.lower[lo:hi])
 }
+
+// tlBudgetOnlyNegRe finds a negator that negates money ("zero budget
+// for", "kein Budget für", "pas de budget pour", "sin presupuesto para").
+var tlBudgetOnlyNegRe = regexp.MustCompile(`^\S+\s+(?:\S+\s+)?(?:budget|money|funding|funds|geld|\pL*budget\pL*|mittel|presupuesto|dinero|fondos|dotaci[óo]n|partida|cr[ée]dits?|enveloppe)(?:$|[^\pL])`)
+
+// tlBudgetOnlyNeg reports a period negated only through its money, with
+// no plan or buying verb in between ("we have zero budget for training
+// this year"): the writer says what money there is, not when they buy.
+func tlBudgetOnlyNeg(d *doc, at int, m []int) bool {
+	if at >= m[0] {
+		return false
+	}
+	seg := d.lower[at:m[0]]
+	return tlBudgetOnlyNegRe.MatchString(seg) && !tlNotBeforeActionRe.MatchString(seg) && !tlPlanWordRe.MatchString(seg)
+}
+
+// tlPlanWordRe finds a plan in a negated money phrase: "no budget planned
+// this year" is no plan this year.
+var tlPlanWordRe = regexp.MustCompile(`(?:^|[^\pL])(?:plan\pL*|geplant|vorgesehen|pr[ée]vu\pL*|previst\pL*|allocat\pL*|eingeplant|asignad\pL*)(?:$|[^\pL])`)
