@@ -253,6 +253,11 @@ var tlLexicon = []struct {
 		"no date (?:yet|set|fixed|in mind)", "no timeline yet", "no timing yet",
 		"not (?:buying|purchasing|looking to buy|planning to buy|planning on buying|ready to buy|in the market)(?: anything)?(?: (?:at the moment|right now|now|currently|for now|yet|at this time|this year))?",
 		"nothing planned", "no plans? (?:yet )?to (?:buy|purchase|switch|change|invest)",
+		// Not on the agenda, not any time soon, not before that.
+		"(?:ist|sind) (?:derzeit |aktuell |gerade |bei uns )?kein thema", "not on the (?:agenda|table|cards)", "(?:n'est |ne sont )?pas (?:d'actualit[ée]|à l'ordre du jour)", "no (?:es|est[áa]) (?:un tema|en (?:la agenda|nuestros planes))",
+		"nicht so bald", "so bald nicht", "pas de sit[ôo]t", "no (?:ser[áa] )?pronto(?:[.!,;]|$)",
+		"not looking for anything", "(?:won't|will not|not going to|don't|do not|not) (?:\\S+ )?(?:switch|change|buy|move|replace)(?: anything)? (?:before|until) (?:that|then)",
+		"(?:vorher|bis dahin) (?:wechseln|kaufen|ändern|tauschen) wir (?:\\S+ )?nicht", "pas avant (?:ça|cela|cette date|l[àa])", "no (?:antes|hasta entonces)(?:[.!,;]|$)",
 		"(?:aren't|are not|isn't|is not|won't be|we're not|we are not|i'm not|i am not) (?:buying|purchasing|switching|changing)(?:[.!,;]|$| anything| now| at (?:the|this) moment)",
 		"(?:not|isn't|is not|it's not) (?:here |writing )?(?:to|for) buy(?:ing)? anything", "no es para comprar", "(?:ce )?n'est pas pour acheter", "nicht, um (?:\\S+ ){0,3}zu kaufen", "(?:kein|nicht) (?:zum )?kauf(?:interesse|absicht)",
 		"(?:no|without) (?:budget|money|funding) (?:or|nor|and no) (?:date|timeline|timeframe|deadline)", "weder (?:ein )?budget noch (?:ein(?:en)? )?(?:termin|datum|zeitplan)", "(?:ni|pas) (?:de )?budget ni (?:de )?(?:date|calendrier|d[ée]lai)", "ni (?:de )?date", "ni presupuesto ni (?:fecha|plazo)",

@@ -229,7 +229,7 @@ func tlPast(d *doc, m []int) bool {
 
 // tlPastSimpleRe finds English irregular and common simple-past verbs; with
 // no intent word after them in the scope, the time phrase is the past.
-var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:crossed|reached|passed|exceeded|topped|surpassed|hired|raised|has been|have been|took|spent|lost|had|were|went|cost|missed|wasted|ran|came|broke|crashed|failed|happened|grew|dropped|rose|fell|doubled|tripled|jumped|increased|decreased|saw|hit|made|comped|complained)(?:$|[^\pL])`)
+var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:quit|left|resigned|retired|joined|(?:est|sont|suis|sommes|[ée]tait|[ée]taient|s'est|se sont)\s+(?:\S+\s+)?(?:parti|arriv|venu|tomb|sorti|entr[ée]|mort|n[ée]e?|all[ée]|devenu|rest[ée]|retourn|pass[ée]|revenu|rentr)\pL*|crossed|reached|passed|exceeded|topped|surpassed|hired|raised|has been|have been|took|spent|lost|had|were|went|cost|missed|wasted|ran|came|broke|crashed|failed|happened|grew|dropped|rose|fell|doubled|tripled|jumped|increased|decreased|saw|hit|made|comped|complained)(?:$|[^\pL])`)
 
 // tlPastRomanceRe finds a French or Spanish perfect of any verb: an
 // auxiliary then a participle ("a pris", "ont été", "avons eu", "ha
@@ -244,7 +244,7 @@ var tlPreteriteEsRe = regexp.MustCompile(`(?:^|[^\pL])\pL{2,}(?:aron|ieron)(?:$|
 
 // tlTimesRe finds a count of occurrences ("twice", "zweimal", "deux fois",
 // "dos veces"): a time phrase beside it counts incidents, not a plan.
-var tlTimesRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|zum (?:zweiten|dritten|vierten|f(?:ü|ue|u)nften|x-ten|\d+\.) mal|(?:vier|f(?:ü|ue|u)nf|sechs|sieben|acht|neun|zehn|etliche|mehrere|paar) ?mal|pour la (?:deuxi[èe]me|troisi[èe]me|quatri[èe]me|ni[èe]me|\d+e) fois|por (?:segunda|tercera|cuarta|quinta|en[ée]sima) vez|twice|(?:two|three|four|several|many|\d+) times|zweimal|dreimal|mehrmals|mehrfach|\d+ ?mal|(?:deux|trois|plusieurs|\d+) fois|(?:dos|tres|varias|\d+) veces)(?:$|[^\pL])`)
+var tlTimesRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|zum (?:zweiten|dritten|vierten|f(?:ü|ue|u)nften|x-ten|\d+\.) mal|(?:vier|f(?:ü|ue|u)nf|sechs|sieben|acht|neun|zehn|etliche|mehrere|paar) ?mal|pour la (?:deuxi[èe]me|troisi[èe]me|quatri[èe]me|ni[èe]me|\d+e) fois|(?:por )?(?:segunda|tercera|cuarta|quinta|en[ée]sima) vez|(?:la )?(?:deuxi[èe]me|troisi[èe]me|quatri[èe]me) fois|(?:das )?(?:zweite|dritte|vierte) mal|twice|(?:two|three|four|several|many|\d+) times|zweimal|dreimal|mehrmals|mehrfach|\d+ ?mal|(?:deux|trois|plusieurs|\d+) fois|(?:dos|tres|varias|\d+) veces)(?:$|[^\pL])`)
 
 // tlIntentRe finds words of intent or planning: a month name that has
 // already passed this year only means next year's when the writer speaks

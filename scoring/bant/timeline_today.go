@@ -99,16 +99,17 @@ var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in 
 // April beginnt", "une fois le nouvel exercice commencé", "antes de que
 // arranque el nuevo año fiscal", "antes de que cierre el año fiscal"):
 // its date is the plan's, not a bookkeeping aside.
-var tlFiscalRe = regexp.MustCompile(`(?:fiscal|financial|budget) year,?(?:\s+\S+){0,2}\s+\(?(?:starts|begins|kicks off|start)|gesch(?:ä|ae|a)ftsjahr\pL*,?(?:\s+\S+){0,2}\s+\(?(?:beginnt|startet|anf(?:ä|ae|a)ngt|start|beginn)|` +
+var tlFiscalRe = regexp.MustCompile(`(?:fiscal|financial|budget|tax) year,?(?:\s+\S+){0,2}\s+\(?(?:starts|begins|kicks off|start)|gesch(?:ä|ae|a)ftsjahr\pL*,?(?:\s+\S+){0,2}\s+\(?(?:beginnt|startet|anf(?:ä|ae|a)ngt|start|beginn)|` +
 	// "the fiscal year, which starts 1 July", "Geschäftsjahr (Beginn 1. Juli)",
 	// "l'exercice, qui débute le 1er juillet", "el año fiscal, que empieza el 1 de julio".
 	`(?:exercice|a(?:ñ|n)o fiscal|ejercicio)\pL*,?(?:\s+\S+){0,3}?\s+\(?(?:d[ée]bute|commence|empieza|comienza|arranca|inicio|d[ée]but)|` +
 	`exercice(?:\s+\S+){0,2}\s+(?:commenc\pL*|d[ée]marr\pL*|d[ée]but\pL*)|(?:a(?:ñ|n)o|ejercicio) fiscal(?:\s+\S+){0,2}\s+(?:empieza|comienza|arranca|inicia)|` +
-	`(?:start|starts|begins|beginn|beginnt|d[ée]but|commence|arranque|empiece|comience|inicie|inicio|comienzo)\s+(?:of\s+|de\s+|du\s+|del\s+|des\s+)?(?:the |el |le |l'|das |den )?(?:new |next |nuevo |nouvel |neuen? |pr[óo]ximo )?(?:fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
+	`(?:start|starts|begins|beginn|beginnt|d[ée]but|commence|arranque|empiece|comience|inicie|inicio|comienzo)\s+(?:of\s+|de\s+|du\s+|del\s+|des\s+)?(?:the |el |le |l'|das |den )?(?:new |next |nuevo |nouvel |neuen? |pr[óo]ximo )?(?:tax year|fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
 	// "with the new fiscal year", "mit dem neuen Geschäftsjahr", "avec le
 	// nouvel exercice", "con el nuevo año fiscal": a plan tied to its start.
 	`(?:^|[^\pL])(?:with|in|into|mit dem|mit|im|zum|ins|avec le|avec l'|dans le|d[èe]s le|au|con el|en el|al)\s+(?:the |our )?(?:new|next|neuen?|n(?:ä|ae|a)chsten|nouvel|prochain|nuevo|pr[óo]ximo)\s+(?:fiscal year|financial year|budget year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
-	`(?:before|by|antes de que|antes del?|bevor|vor|avant)\s+(?:\S+\s+){0,3}(?:fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
+	`(?:until|hasta|para|bis|d'ici)\s+(?:the |la |el |zum )?(?:end|fin|ende|final|cierre|cl[ôo]ture)\s+(?:of |de |du |des |del )?(?:the |l'|la |el |das |des )?(?:tax year|fiscal year|exercice|ejercicio|a(?:ñ|n)o fiscal|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
+	`(?:before|by|antes de que|antes del?|bevor|vor|avant)\s+(?:\S+\s+){0,3}(?:tax year|steuerjahr\pL*|ann[ée]e fiscale|fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
 	// "avant le 30 septembre pour l'exercice", "by June for this fiscal
 	// year": the year's money must be spent by then.
 	`(?:^|[^\pL])(?:pour|for|f(?:ü|ue|u)rs?|para|sur|auf)\s+(?:l'|the |this |our |das |dieses |unser\pL* |el |este |nuestro |cet |notre |le |ce )?(?:current |laufende\pL* |en cours |actuel )?(?:fiscal year|financial year|budget year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)`)
@@ -217,7 +218,7 @@ func tlNear(p *pattern, x *regexp.Regexp, d *doc, lo, hi int) bool {
 // tlFiscalNear reports tlFiscalRe in s, asking for its nouns first: the
 // expression has no literal prefix, so it would scan every window.
 func tlFiscalNear(s string) bool {
-	for _, w := range []string{"fiscal", "financial", "budget year", "ftsjahr", "exercice", "ejercicio"} {
+	for _, w := range []string{"fiscal", "financial", "budget year", "tax year", "ftsjahr", "exercice", "ejercicio"} {
 		if strings.Contains(s, w) {
 			return tlFiscalRe.MatchString(s) || tlFiscalEndRe.MatchString(s) && tlSpendRe.MatchString(s)
 		}
