@@ -470,7 +470,7 @@ var tlPeriodBeforeRe = regexp.MustCompile(`(?:\bq[1-4]|\bh[12]|quarter|quartal|t
 
 // tlPeriodAfterRe finds a season, month or quarter just after a "next
 // year" phrase ("nächstes Jahr im Frühling", "l'an prochain en mars").
-var tlPeriodAfterRe = regexp.MustCompile(`^\s*,?\s*(?:im|in|en|au|el|la|le|zum|ab|dans le|in the|durante el|a)?\s*(?:q[1-4]\b|spring|summer|autumn|fall|winter|fr(?:ü|ue|u)hjahr|fr(?:ü|ue|u)hling|sommer|herbst|printemps|[ée]t[ée]|automne|hiver|primavera|verano|oto(?:ñ|n)o|invierno|` + monthPat + `|januar|februar|m(?:ä|ae|a)rz|juni|juli|oktober|dezember|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)`)
+var tlPeriodAfterRe = regexp.MustCompile(`^\s*,?\s*(?:(?:vers|gegen|hacia|around|probably|wohl|sans doute|probablement|probablemente|maybe|vielleicht|peut-[êe]tre|quiz[áa]s?)\s+)?(?:im|in|en|au|el|la|le|zum|ab|dans le|in the|durante el|a)?\s*(?:q[1-4]\b|spring|summer|autumn|fall|winter|fr(?:ü|ue|u)hjahr|fr(?:ü|ue|u)hling|sommer|herbst|printemps|[ée]t[ée]|automne|hiver|primavera|verano|oto(?:ñ|n)o|invierno|` + monthPat + `|januar|februar|m(?:ä|ae|a)rz|juni|juli|oktober|dezember|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)`)
 
 // tlWindowTimeline is a window phrase's timeline: the window's label
 // whatever day it is, with Months up to the window's end but never above

@@ -163,6 +163,7 @@ func tlOnlyAfter(rest string) bool {
 	}
 	switch strings.Trim(words[0], ".,;:!?") {
 	case "only", "just", "nur", "seulement", "que", "solo", "sólo", "later", "später", "spaeter", "erst", "más", "mas",
+		"doute", "duda", "zweifel", "doubt",
 		"sure", "certain", "exactly", "clear", "sicher", "genau", "klar", "sûr", "sûrs", "sur", "seguro", "seguros", "exactamente":
 		return true
 	}
@@ -276,10 +277,18 @@ func tlIntentAround(d *doc, m []int) bool {
 			rest = rest[:i]
 		}
 	}
+	if tlNextYearBeforeRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-40):m[0]]) {
+		return true // "l'an prochain, vers mars ou avril": next year's March
+	}
 	return tlIntentRe.MatchString(d.lower[lo:m[1]]) || tlIntentRe.MatchString(rest) ||
 		tlForwardPrepRe.MatchString(d.lower[m[0]:m[1]]) || tlModalRe.MatchString(d.lower[lo:hi]) || tlShifted(d, m) ||
 		tlFiscalNear(d.lower[max(d.clauseStart(m[0]), m[0]-60):hi])
 }
+
+// tlNextYearBeforeRe finds "next year" a few words before a month: "next
+// year, around March", "nächstes Jahr, wohl im März", "l'an prochain,
+// vers mars", "el año que viene, hacia marzo".
+var tlNextYearBeforeRe = regexp.MustCompile(`(?:next year|n(?:ä|ae|a)chste[ns]? jahr|kommende[ns]? jahr|l'an prochain|l'ann[ée]e prochaine|a(?:ñ|n)o que viene|pr[óo]ximo a(?:ñ|n)o)[,;:]?(?:\s+\S+){0,3}\s+$`)
 
 // tlForwardPrepRe finds, in a time phrase itself, a preposition that only
 // points forward: "by mid January", "bis Mitte Januar", "pour mi-janvier",
@@ -320,13 +329,28 @@ func tlNegationAfter(d *doc, m []int) int {
 		}
 		w := strings.Trim(rest[off:end], ".!?")
 		if tlIsCutWord(w) || tlCutPassive(rest[:off], w) || n < 3 && (tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2) {
-			if !tlOnlyAfter(rest[end:]) {
+			if !tlOnlyAfter(rest[end:]) && !tlPurposeBefore(rest[:off]) {
 				return m[1] + off
 			}
 		}
 		off = end
 	}
 	return -1
+}
+
+// tlPurposeBefore reports a purpose word ending before ("para no perder
+// el crédito", "pour ne pas perdre", "so as not to lose", "um nicht"):
+// the negation is the purpose's, the date stays a deadline.
+func tlPurposeBefore(before string) bool {
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "para", "pour", "as", "order", "um", "afin", "damit":
+		return true
+	}
+	return false
 }
 
 // tlMatchesNear reports whether p matches within d.lower[lo:hi], a span
