@@ -190,6 +190,7 @@ var tlRules = []tlRule{
 	{re: tlYearAheadRe, negatable: true, compute: tlYearAhead},
 	{re: tlAfterBreakRe, negatable: true, compute: tlAfterBreak},
 	{re: tlShiftedBareRe, negatable: true, compute: tlShiftedBare},
+	{re: tlGivenRe, negatable: true, compute: tlGiven},
 }
 
 // tlYearAheadRe: the twelve months ahead ("over the next year", "within
@@ -256,6 +257,9 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 			if dated && !tlShifted(d, m) && tlBudgetDeniedRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):min(d.clauseEnd(m[1]), m[1]+30)]) {
 				continue // "budget non validé pour 2025", "rechazado el presupuesto ... este año": the period of a refusal
 			}
+			if dated && tlInsteadRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+24)]) {
+				continue // "by Friday night instead of the Tuesday after": a routine's target
+			}
 			if dated && tlApprovalRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):m[0]]) {
 				continue // "darüber entscheidet der Stiftungsrat am 10. Februar", "que no se reúne hasta enero": an approval's date
 			}
@@ -320,6 +324,10 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 					// mai": what they buy is for the event, so its date
 					// is the deadline.
 					t.Confidence += 0.2
+				case tlSignQuoteRe.MatchString(d.lower[cs:ce]):
+					// "signer votre devis avant le 15 septembre": signing
+					// the quote is the purchase.
+					t.Confidence += 0.2
 				case !anchored && tlNear(tlMeetingRe, tlMeetingXRe, d, nlo, nhi) || tlNear(tlQuoteRe, tlQuoteXRe, d, nlo, nhi):
 					// A meeting or a quote right by the date ("der am 23.
 					// April tagt", "Offerte bis Ende Monat") outweighs
@@ -332,6 +340,10 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 					t.Confidence -= 0.3
 				case tlNear(tlContextRe, tlContextXRe, d, lo, min(hi, d.clauseEnd(m[1]))) ||
 					hi > d.clauseEnd(m[1])+1 && tlNear(tlContextRe, tlContextXRe, d, d.clauseEnd(m[1])+1, hi):
+					t.Confidence += 0.2
+				case tlBackRefRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+tlBackRefWindow)]):
+					// "El 1 de enero entra en vigor ... Necesito tenerlo
+					// antes de esa fecha": the next sentence makes it a deadline.
 					t.Confidence += 0.2
 				case anchored && tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):m[0]]),
 					anchored && tlFiscalNear(d.lower[max(cs, m[0]-60):min(ce, m[1]+60)]) && tlNear(tlContextRe, tlContextXRe, d, 0, len(d.lower)):
@@ -927,7 +939,7 @@ func tlWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 // a period beside it ("budget non validé pour 2025", "das Geld wurde im
 // Frühjahr zurückgezogen", "the budget for this year was rejected") dates
 // the refusal, not a purchase.
-var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:budget|money|funding|funds|geld|\pL*budget\pL*|mittel|presupuesto|dinero|fondos|partida|cr[ée]dits?|enveloppe)(?:\s+\S+){0,8}?\s+(?:(?:nothing|nichts|rien|nada)(?: \pL+)? (?:left|(?:ü|ue|u)brig)|(?:after|nach|apr[èe]s|tras) (?:the |den |les |los )?(?:cuts|k(?:ü|ue|u)rzungen|coupes|restrictions|recortes)|(?:was|were|has been|got|is|been) (?:rejected|denied|withdrawn|frozen|cut|pulled|declined|refused)|not (?:been )?approved|(?:wurde|wurden|ist|sind) (?:\S+\s+){0,3}?(?:abgelehnt|zur(?:ü|ue|u)ckgezogen|gestrichen|eingefroren|gek(?:ü|ue|u)rzt)|nicht (?:genehmigt|freigegeben|bewilligt)|non (?:valid|approuv|accord)\pL*|pas (?:été )?(?:valid|approuv|accord)\pL*|(?:a |ont )?(?:été )?(?:refus|rejet|retir|gel)\pL*|(?:fue |ha sido )?(?:rechazad|denegad|retirad|congelad|recortad)\pL*|no (?:fue |ha sido )?aprobad\pL*)|(?:rejected|denied|withdrew|froze|cut|declined|refused|abgelehnt|gestrichen|refus\pL*|rejet\pL*|rechaz\pL*|deneg\pL*|retir\pL*|congel\pL*)\s+(?:\S+\s+){0,2}?(?:the |our |das |unser\pL* |le |notre |el |nuestro )?(?:budget|funding|geld|budget\pL*|mittel|presupuesto|fondos|partida|cr[ée]dits?|enveloppe)`)
+var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:no|zero|kein\pL*|aucun\pL*|pas de|sin|ning[úu]n\pL*|n't have|not have)\s+(?:\S+\s+)?(?:budget|presupuesto|geld|money|funding|mittel)(?:$|[^\pL])|(?:^|[^\pL])(?:budget|money|funding|funds|geld|\pL*budget\pL*|mittel|presupuesto|dinero|fondos|partida|cr[ée]dits?|enveloppe)(?:\s+\S+){0,8}?\s+(?:(?:nothing|nichts|rien|nada)(?: \pL+)? (?:left|(?:ü|ue|u)brig)|(?:after|nach|apr[èe]s|tras) (?:the |den |les |los )?(?:cuts|k(?:ü|ue|u)rzungen|coupes|restrictions|recortes)|(?:was|were|has been|got|is|been) (?:rejected|denied|withdrawn|frozen|cut|pulled|declined|refused)|not (?:been )?approved|(?:wurde|wurden|ist|sind) (?:\S+\s+){0,3}?(?:abgelehnt|zur(?:ü|ue|u)ckgezogen|gestrichen|eingefroren|gek(?:ü|ue|u)rzt)|nicht (?:genehmigt|freigegeben|bewilligt)|non (?:valid|approuv|accord)\pL*|pas (?:été )?(?:valid|approuv|accord)\pL*|(?:a |ont )?(?:été )?(?:refus|rejet|retir|gel)\pL*|(?:fue |ha sido )?(?:rechazad|denegad|retirad|congelad|recortad)\pL*|no (?:fue |ha sido )?aprobad\pL*)|(?:rejected|denied|withdrew|froze|cut|declined|refused|abgelehnt|gestrichen|refus\pL*|rejet\pL*|rechaz\pL*|deneg\pL*|retir\pL*|congel\pL*)\s+(?:\S+\s+){0,2}?(?:the |our |das |unser\pL* |le |notre |el |nuestro )?(?:budget|funding|geld|budget\pL*|mittel|presupuesto|fondos|partida|cr[ée]dits?|enveloppe)`)
 
 // tlApprovalRe finds a board or committee that decides, votes or meets
 // right before a date: the date is the approval's, not the purchase's

@@ -231,3 +231,46 @@ func tlBudgetOnlyNeg(d *doc, at int, m []int) bool {
 // tlPlanWordRe finds a plan in a negated money phrase: "no budget planned
 // this year" is no plan this year.
 var tlPlanWordRe = regexp.MustCompile(`(?:^|[^\pL])(?:plan\pL*|geplant|vorgesehen|pr[ée]vu\pL*|previst\pL*|allocat\pL*|eingeplant|asignad\pL*)(?:$|[^\pL])`)
+
+// tlInsteadRe finds a comparison right after a date: "by Friday night
+// instead of the Tuesday after" is a process's target, not a purchase date.
+var tlInsteadRe = regexp.MustCompile(`^\s*,?\s*(?:instead of|rather than|statt|anstatt|au lieu d|plut[ôo]t que|en lugar de|en vez de)`)
+
+// tlSignQuoteRe finds signing or accepting a quote: "sign your quote",
+// "das Angebot unterschreiben", "signer votre devis", "firmar la propuesta".
+var tlSignQuoteRe = regexp.MustCompile(`(?:^|[^\pL])(?:sign|accept|approve|unterschreib\pL*|unterzeichn\pL*|annehm\pL*|signer|sign[ée]|accepter|valider|firmar|aceptar|aprobar)\s+(?:\S+\s+)?(?:quote|proposal|offer|angebot|offerte|devis|offre|propuesta|cotizaci[óo]n|presupuesto)(?:$|[^\pL])`)
+
+// tlBackRefWindow is how far after a date a back-reference to it is
+// looked for (about two sentences).
+const tlBackRefWindow = 200
+
+// tlBackRefRe finds a later reference to a date as a deadline: "by then",
+// "before that date", "bis dahin", "d'ici là", "antes de esa fecha",
+// "para entonces".
+var tlBackRefRe = regexp.MustCompile(`(?:^|[^\pL])(?:by then|before then|before that date|until then|in time for that|bis dahin|bis zu diesem (?:tag|datum|termin)|vor diesem (?:tag|datum|termin)|d'ici là|d'ici la\s*[.,;!?]|avant cette date|avant cette [ée]ch[ée]ance|antes de esa fecha|antes de ese d[íi]a|para entonces|para esa fecha|hasta entonces)(?:$|[^\pL])`)
+
+// tlGivenRe: a span the writer is given or has left: "nos dan 20 días
+// para", "we have 3 weeks to", "on a deux mois pour", "wir haben noch 4
+// Wochen, um", "they gave us six months to fix it".
+var tlGivenRe = mustPattern(`\b(?:nos dan|nos dieron|nos han dado|tenemos|on a|on nous donne|on nous a donn[ée]|nous avons|nous disposons de|we have|we've got|we got|they gave us|they give us|gave us|gives us|wir haben|man gibt uns|man hat uns|uns bleiben|bleiben uns|haben wir)\s+(?:noch |only |just |nur |solo |s[óo]lo |plus que |encore |exactly |genau )?(\d+|` + tlNumWordsX + `|` + durNumPat + `)\s+(days?|weeks?|months?|d[íi]as|semanas|meses|jours|semaines|mois|tagen?|wochen|monaten?)\s+(?:to|in which to|left|para|pour|um|de plazo|de d[ée]lai|zeit)\b`)
+
+// tlGiven reads tlGivenRe as that many days, weeks or months from now.
+func tlGiven(d *doc, m []int, _ time.Time) (Timeline, bool) {
+	s := d.lower
+	n, ok := countOf(group(s, m, 1))
+	if !ok {
+		n, ok = tlNumWordValues[group(s, m, 1)]
+	}
+	if !ok || n <= 0 || n > 1000 {
+		return Timeline{}, false
+	}
+	unit := group(s, m, 2)
+	months := n // months, meses, mois, Monate
+	switch {
+	case strings.HasPrefix(unit, "d") || strings.HasPrefix(unit, "j") || strings.HasPrefix(unit, "tag"):
+		months = n / 30
+	case strings.HasPrefix(unit, "w") || strings.HasPrefix(unit, "sem"):
+		months = n / 4
+	}
+	return Timeline{Months: months, Label: labelFor(months), Confidence: 0.65}, true
+}

@@ -277,6 +277,9 @@ func tlIntentAround(d *doc, m []int) bool {
 			rest = rest[:i]
 		}
 	}
+	if tlBackRefRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+tlBackRefWindow)]) {
+		return true // "a partir del 1 de marzo ... antes de esa fecha"
+	}
 	if tlNextYearBeforeRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-40):m[0]]) {
 		return true // "l'an prochain, vers mars ou avril": next year's March
 	}
