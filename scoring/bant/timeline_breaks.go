@@ -234,7 +234,7 @@ var tlPlanWordRe = regexp.MustCompile(`(?:^|[^\pL])(?:plan\pL*|geplant|vorgesehe
 
 // tlInsteadRe finds a comparison right after a date: "by Friday night
 // instead of the Tuesday after" is a process's target, not a purchase date.
-var tlInsteadRe = regexp.MustCompile(`^\s*,?\s*(?:instead of|rather than|statt|anstatt|au lieu d|plut[ôo]t que|en lugar de|en vez de)`)
+var tlInsteadRe = regexp.MustCompile(`^\s*,?\s*(?:\pL+\s+)?(?:instead of|rather than|statt|anstatt|au lieu d|plut[ôo]t que|en lugar de|en vez de)`)
 
 // tlSignQuoteRe finds signing or accepting a quote: "sign your quote",
 // "das Angebot unterschreiben", "signer votre devis", "firmar la propuesta".
