@@ -347,7 +347,8 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 					// antes de esa fecha": the next sentence makes it a deadline.
 					t.Confidence += 0.2
 				case anchored && tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):m[0]]),
-					anchored && tlFiscalNear(d.lower[max(cs, m[0]-60):min(ce, m[1]+60)]) && tlNear(tlContextRe, tlContextXRe, d, 0, len(d.lower)):
+					anchored && tlFiscalNear(d.lower[max(cs, m[0]-60):min(ce, m[1]+60)]) &&
+						(tlSpendRe.MatchString(d.lower[max(cs, m[0]-80):m[0]]) || tlNear(tlContextRe, tlContextXRe, d, 0, len(d.lower))):
 					// "Geschäftsjahr (Beginn 1. Juli) ... Go-live zum Beginn
 					// des Geschäftsjahres": a plan tied to the year's start.
 					// "before our audit on the 27th", "antes de las juntas
@@ -698,6 +699,10 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 	if mod == "earlier" {
 		return Timeline{}, false // "earlier this year" is the past
 	}
+	if (strings.Contains(unit, "fiscal") || strings.Contains(unit, "financial") || unit == "fy") &&
+		tlFiscalEndRe.MatchString(s[m[0]:min(d.clauseEnd(m[1]), m[1]+40)]) {
+		return Timeline{}, false // "this fiscal year, which ends 30 June": the date says when
+	}
 	if strings.Contains(unit, "year") || unit == "fy" {
 		unit = "year" // fiscal years are taken as calendar years
 	}
@@ -714,9 +719,9 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 	if (group(s, m, 4) != "" || group(s, m, 6) != "") && !tlByPrepRe.MatchString(s[m[0]:m[1]]) &&
 		!tlByPrepRe.MatchString(s[max(0, m[0]-12):m[0]]) {
 		conf = 0.45 // a bare "month end" is as often a routine: purchase words lift it
-		if tlAtRoutineRe.MatchString(s[max(0, m[0]-8):m[0]]) {
-			conf = tlAtRoutineConf // "reconciles them at month-end"
-		}
+	}
+	if (group(s, m, 4) != "" || group(s, m, 6) != "") && tlAtRoutineRe.MatchString(s[max(0, m[0]-8):m[0]]) {
+		conf = tlAtRoutineConf // "reconciles them by hand at month-end"
 	}
 	switch unit {
 	case "week":

@@ -252,7 +252,7 @@ var tlBackRefRe = regexp.MustCompile(`(?:^|[^\pL])(?:by then|before then|before 
 // tlGivenRe: a span the writer is given or has left: "nos dan 20 días
 // para", "we have 3 weeks to", "on a deux mois pour", "wir haben noch 4
 // Wochen, um", "they gave us six months to fix it".
-var tlGivenRe = mustPattern(`\b(?:nos dan|nos dieron|nos han dado|tenemos|on a|on nous donne|on nous a donn[ée]|nous avons|nous disposons de|we have|we've got|we got|they gave us|they give us|gave us|gives us|wir haben|man gibt uns|man hat uns|uns bleiben|bleiben uns|haben wir)\s+(?:noch |only |just |nur |solo |s[óo]lo |plus que |encore |exactly |genau )?(\d+|` + tlNumWordsX + `|` + durNumPat + `)\s+(days?|weeks?|months?|d[íi]as|semanas|meses|jours|semaines|mois|tagen?|wochen|monaten?)\s+(?:to|in which to|left|para|pour|um|de plazo|de d[ée]lai|zeit)\b`)
+var tlGivenRe = mustPattern(`\b(?:nos dan|nos dieron|nos han dado|tenemos|on a|on nous donne|on nous a donn[ée]|nous avons|nous disposons de|we have|we've got|we got|they gave us|they give us|gave us|gives us|wir haben|man gibt uns|man hat uns|uns bleiben|bleiben uns|haben wir)\s+(?:noch |only |just |nur |solo |s[óo]lo |plus que |encore |exactly |genau )?(\d+|` + tlNumWordsX + `|` + durNumPat + `)\s+(days?|weeks?|months?|d[íi]as|semanas|meses|jours|semaines|mois|tagen?|wochen|monaten?)\s*,?\s+(?:to|in which to|left|para|pour|um|de plazo|de d[ée]lai|zeit)\b`)
 
 // tlGiven reads tlGivenRe as that many days, weeks or months from now.
 func tlGiven(d *doc, m []int, _ time.Time) (Timeline, bool) {

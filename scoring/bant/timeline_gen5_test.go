@@ -97,6 +97,63 @@ var tlGen5Cases = []struct {
 	{"en when it makes sense", tlg5May, "We'll switch when the time is right, no deadline on our side.", "no_timeline"},
 	{"de kein fester Zeitpunkt", tlg5May, "Einen festen Zeitpunkt gibt es noch nicht.", "no_timeline"},
 	{"de irgendwann", tlg5May, "Irgendwann wollen wir das sicher digitalisieren.", "no_timeline"},
+	// A constraint's date named by its start or end, no preposition.
+	{"en fiscal year starts, go-live then", tlg5Aug, "Our fiscal year starts 1 November and the go-live target is that date.", "this_quarter"},
+	{"de Geschäftsjahr (Beginn)", tlg5Aug, "Für das neue Geschäftsjahr (Beginn 1. Oktober) wollen wir die Einführung abgeschlossen haben.", "this_quarter"},
+	{"fr exercice débute", tlg5Aug, "Notre exercice débute le 1er octobre et nous voulons démarrer avec le nouvel outil.", "this_quarter"},
+	{"es año fiscal empieza", tlg5Aug, "Nuestro año fiscal empieza el 1 de octubre y queremos arrancar con el nuevo sistema.", "this_quarter"},
+	{"en spend before FY ends", tlg5May, "The grant money must be spent in this fiscal year, which ends 30 June.", "this_quarter"},
+	{"neg fr exercice se termine", tlg5May, "Notre exercice se termine le 30 juin. Nous sommes 40 salariés.", ""},
+	// A date referred back to as the deadline.
+	{"en by then", tlg5May, "Our new warehouse opens on 20 June. We need the scanners working by then.", "this_quarter"},
+	{"de bis dahin", tlg5May, "Am 20. Juni eröffnet das neue Lager. Bis dahin müssen die Scanner laufen.", "this_quarter"},
+	{"fr d'ici là", tlg5May, "Le nouvel entrepôt ouvre le 20 juin. Il faut que les scanners marchent d'ici là.", "this_quarter"},
+	{"es para entonces", tlg5May, "El nuevo almacén abre el 20 de junio y para entonces necesitamos los escáneres.", "this_quarter"},
+	// A span given to act.
+	{"en we have 3 weeks to", tlg5May, "The auditor found gaps and we have 3 weeks to fix them.", "this_month"},
+	{"de wir haben 6 Wochen", tlg5May, "Die Prüfer haben Mängel gefunden, wir haben noch 6 Wochen, um sie zu beheben.", "this_quarter"},
+	{"fr on a deux mois pour", tlg5May, "L'inspection a relevé des écarts et on a deux mois pour corriger.", "this_quarter"},
+	{"es nos dan 20 días", tlg5May, "La inspección nos dan 20 días para corregirlo.", "this_month"},
+	// A person leaving or arriving on a date a year-turn ahead.
+	{"de bevor sie anfängt", tlgLateDec, "Bevor die neue Kollegin am 11. Januar anfängt, soll das Ticketsystem laufen.", "this_month"},
+	{"en before she starts", tlgLateDec, "Before the new office manager starts on 20 January we want the phones replaced.", "this_month"},
+	{"fr avant l'arrivée le", tlgLateDec, "Je voudrais que tout soit prêt avant l'arrivée de la nouvelle comptable le 20 janvier.", "this_month"},
+	{"en last day is", tlg5Aug, "Our admin's last day is September 12, we need managed IT in place before he leaves.", "this_month"},
+	// Breaks that fill a month: due at its start.
+	{"es antes de las vacaciones de agosto", tlg5May, "Lo queremos instalado antes de las vacaciones de agosto.", "this_quarter"},
+	{"de vor den Betriebsferien im August", tlg5May, "Das neue System soll vor den Betriebsferien im August laufen.", "this_quarter"},
+	{"fr avant les congés d'août", tlg5May, "On veut que ce soit installé avant les congés d'août.", "this_quarter"},
+	// Not before an action: an open horizon; not needed before: a deadline.
+	{"en won't buy before", tlg5Aug, "We won't buy anything before 2027, we're just looking.", "no_timeline"},
+	{"de kaufen nicht vor", tlg5Aug, "Wir werden nicht vor 2027 etwas kaufen.", "no_timeline"},
+	{"fr n'achèterons rien avant", tlg5Aug, "Nous n'achèterons rien avant 2027.", "no_timeline"},
+	{"es no compraremos antes", tlg5Aug, "No vamos a comprar nada antes de 2027.", "no_timeline"},
+	{"neg en don't need it before", tlg5Aug, "We don't need it before November, but it must be live by then.", "this_quarter"},
+	// Money negated alone says nothing on timing; with a plan it does.
+	{"en zero budget this year", tlg5May, "We have zero budget for consultants this year.", ""},
+	{"es sin presupuesto este año", tlg5May, "No tenemos presupuesto para formación este año.", ""},
+	// Incidents: ordinal times, never again, a metric's past.
+	{"neg en third time this month", tlg5May, "Third time this month the printer ate the invoices.", ""},
+	{"neg de zum dritten Mal", tlg5May, "Zum dritten Mal diesen Monat ist der Server ausgefallen.", ""},
+	{"neg fr troisième fois", tlg5May, "Pour la troisième fois ce mois-ci, la caisse a planté.", ""},
+	{"neg es tercera vez", tlg5May, "Es la tercera vez este mes que se cae la web.", ""},
+	{"neg de nie wieder", tlg5Aug, "So ein Ausfall wie im Mai darf nie wieder passieren.", ""},
+	{"neg en revenue crossed", tlg5May, "Our revenue crossed $10M this year and we now have 90 staff.", ""},
+	// Routine period ends and wishes are no dates.
+	{"neg en at month-end", tlg5May, "Two people reconcile the card statements by hand at month-end.", ""},
+	{"neg de am Monatsende", tlg5May, "Die Buchhaltung gleicht am Monatsende alles von Hand ab.", ""},
+	{"neg es al final del mes", tlg5May, "Al final del mes nadie sabe cuánto material se gastó.", ""},
+	{"neg fr bonne fin d'année", tlgLateDec, "Merci et bonne fin d'année à toute l'équipe !", ""},
+	// A bare month a plan moved to.
+	{"fr plutôt septembre", tlg5May, "Le projet a glissé, ce sera plutôt septembre.", "this_year"},
+	{"de eher Oktober", tlg5May, "Der Start verschiebt sich, es wird eher Oktober.", "this_year"},
+	{"es más bien octubre", tlg5May, "El arranque se retrasa, será más bien en octubre.", "this_year"},
+	{"en slipped to October", tlg5May, "The rollout slipped to October.", "this_year"},
+	// A month right after "next year".
+	{"fr l'an prochain, vers mars", tlg5Oct, "On remplacera les caisses l'an prochain, vers mars ou avril.", "this_year"},
+	{"en next year, around March", tlg5Oct, "We'd replace the tills next year, around March.", "this_year"},
+	{"de nächstes Jahr, gegen März", tlg5Oct, "Wir tauschen die Kassen nächstes Jahr, gegen März.", "this_year"},
+	{"es el año que viene, hacia marzo", tlg5Oct, "Cambiaremos las cajas el año que viene, hacia marzo.", "this_year"},
 }
 
 func TestTimelineGeneralisation5(t *testing.T) {
