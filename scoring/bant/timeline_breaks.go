@@ -274,3 +274,19 @@ func tlGiven(d *doc, m []int, _ time.Time) (Timeline, bool) {
 	}
 	return Timeline{Months: months, Label: labelFor(months), Confidence: 0.65}, true
 }
+
+// tlMonthBefore returns the last full month name (any language; not
+// English "may" nor abbreviations) in s, the clause before a bare day
+// ("the January sales end on the 31st", "im Januar, spätestens am 15."),
+// or 0.
+func tlMonthBefore(s string) time.Month {
+	var mo time.Month
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if v, ok := monthNames[w]; ok && len(w) > 4 {
+			mo = v
+		} else if v, ok := tlMonthsX[w]; ok && len(w) > 3 {
+			mo = v
+		}
+	}
+	return mo
+}

@@ -89,6 +89,13 @@ func tlOrdinalDay(d *doc, m []int, now time.Time) (Timeline, bool) {
 		return Timeline{}, false
 	}
 	end := time.Date(now.Year(), now.Month(), day+1, 0, 0, 0, 0, now.Location())
+	if mo := tlMonthBefore(s[max(d.clauseStart(m[0]), m[0]-50):m[0]]); mo != 0 {
+		// "before the January sales end on the 31st": that month's day.
+		end = time.Date(now.Year(), mo, day+1, 0, 0, 0, 0, now.Location())
+		if !end.After(now) {
+			end = end.AddDate(1, 0, 0)
+		}
+	}
 	if !end.After(now) {
 		end = time.Date(now.Year(), now.Month()+1, day+1, 0, 0, 0, 0, now.Location())
 	}
