@@ -59,7 +59,7 @@ var (
 	comingRe    = mustPattern(`\b(?:in|over|within) the (?:coming|next (?:few|couple of)) (weeks|months)\b`)
 	windowRe    = mustPattern(`\b(?:(earlier|later|early|late|end of|the end of|by the end of|close of|start of|beginning of|middle of|mid)\s+)?(this|next|the current|current|the coming|the following) (week|month|quarter|year|fiscal year|financial year|fy)\b|\b(?:by |before |until |till |towards? )?(?:the )?end of (?:the )?(month|quarter|year|fiscal year|financial year)\b|\beo(m|q|y)\b|\b(month|quarter|year)[- ]end\b`)
 	quarterRe   = mustPattern(`\b(?:(by|before|in|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|within|starting|` + tlQuarterPrepX + `)\s+)?(?:the |das |dem |den |le |la |el )?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th|` + tlQuarterOrdX + `) (?:quarter|quartal|quartals|trimestre)|([1-4])(?:\.|e|er|[èe]me|º|°|o|do|ro|to) ?(?:quartal|quartals|trimestre)|t([1-4]))(?:\s*(?:of\s+|de\s+|del\s+)?(20\d\d)\b|\s*'(\d\d)\b|\s+(?:of\s+)?(next year|the following year|n(?:ä|ae|a)chsten jahres|kommenden jahres|de l'ann[ée]e prochaine|de l'an prochain|del pr[óo]ximo a(?:ñ|n)o|del a(?:ñ|n)o que viene))?\b`)
-	monthRe     = mustPattern(`\b(by|before|in|on|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|starting|from|around|maybe|probably|perhaps|possibly|ideally|hopefully)(?:\s+|-)(?:the )?(?:(end|start|beginning|middle) of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)?\s+)?(` + monthPat + `)\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(20\d\d)\b)?`)
+	monthRe     = mustPattern(`\b(by|before|in|on|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|starting|from|around|maybe|probably|perhaps|possibly|ideally|hopefully|this coming|this|coming|towards?)(?:\s+|-)(?:the )?(?:(end|start|beginning|middle) of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)?\s+)?(` + monthPat + `)\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(20\d\d)\b)?`)
 	monthYearRe = mustPattern(`\b(` + monthPat + `) (20\d\d)\b`)
 	weekdayRe   = mustPattern(`\b(?:by|before|until|till|no later than) (?:next |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 	// tlContextRe marks clauses about buying or starting, which make a
@@ -188,6 +188,9 @@ var tlRules = []tlRule{
 	{re: tlLabelMonthRe, negatable: true, compute: tlLabelMonth},
 	{re: tlCompoundRe, negatable: true, compute: tlCompound},
 	{re: tlYearAheadRe, negatable: true, compute: tlYearAhead},
+	{re: tlAfterBreakRe, negatable: true, compute: tlAfterBreak},
+	{re: tlShiftedBareRe, negatable: true, compute: tlShiftedBare},
+	{re: tlGivenRe, negatable: true, compute: tlGiven},
 }
 
 // tlYearAheadRe: the twelve months ahead ("over the next year", "within
@@ -248,11 +251,15 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 			if dated && tlPast(d, m) && !tlShifted(d, m) {
 				continue // "we went live in March": a past event, not a plan
 			}
-			if dated && (tlOldPlan(d, m) || tlGrowthRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):min(d.clauseEnd(m[1]), m[1]+30)])) {
+			if dated && (tlOldPlan(d, m) || tlGrowthRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):min(d.clauseEnd(m[1]), m[1]+30)]) &&
+				!tlBackRefRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+tlBackRefWindow)])) {
 				continue // "we had planned April", "from 40 to 110 people this year"
 			}
 			if dated && !tlShifted(d, m) && tlBudgetDeniedRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):min(d.clauseEnd(m[1]), m[1]+30)]) {
 				continue // "budget non validé pour 2025", "rechazado el presupuesto ... este año": the period of a refusal
+			}
+			if dated && tlInsteadRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+24)]) {
+				continue // "by Friday night instead of the Tuesday after": a routine's target
 			}
 			if dated && tlApprovalRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):m[0]]) {
 				continue // "darüber entscheidet der Stiftungsrat am 10. Februar", "que no se reúne hasta enero": an approval's date
@@ -274,10 +281,13 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 					if r.re == researchRe {
 						continue // "not just researching" says nothing
 					}
+					if tlBudgetOnlyNeg(d, at, m) {
+						continue // "zero budget for training this year": the money's state, budget's business
+					}
 					if c0, c1 := d.clauseStart(m[0]), d.clauseEnd(m[1]); tlNear(tlMeetingRe, tlMeetingXRe, d, max(c0, m[0]-tlNearWindow*2), min(c1, m[1]+tlNearWindow*2)) {
 						continue // "je ne pourrai pas venir au salon le 18 juin": no plan at all
 					}
-					if !tlNotUntil(d.lower[m[0]:]) {
+					if !tlNotUntil(d.lower[m[0]:]) || tlNotBeforeAction(d, at, m) {
 						// A negated plan ("not this year") is a firm "not
 						// now"; a negated hurry ("not urgent") is as weak as
 						// "no rush" and yields to a date.
@@ -315,15 +325,32 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 					// mai": what they buy is for the event, so its date
 					// is the deadline.
 					t.Confidence += 0.2
+				case tlSignQuoteRe.MatchString(d.lower[cs:ce]):
+					// "signer votre devis avant le 15 septembre": signing
+					// the quote is the purchase.
+					t.Confidence += 0.2
 				case !anchored && tlNear(tlMeetingRe, tlMeetingXRe, d, nlo, nhi) || tlNear(tlQuoteRe, tlQuoteXRe, d, nlo, nhi):
 					// A meeting or a quote right by the date ("der am 23.
 					// April tagt", "Offerte bis Ende Monat") outweighs
 					// purchase words elsewhere in the clause.
 					t.Confidence -= 0.3
+				case !anchored && tlEventInvite(d, m, cs, ce):
+					// "el 15 de octubre hacemos la jornada de puertas
+					// abiertas y me gustaría que vinierais a presentar": the
+					// vendor is invited to an event, nothing is bought for it.
+					t.Confidence -= 0.3
 				case tlNear(tlContextRe, tlContextXRe, d, lo, min(hi, d.clauseEnd(m[1]))) ||
 					hi > d.clauseEnd(m[1])+1 && tlNear(tlContextRe, tlContextXRe, d, d.clauseEnd(m[1])+1, hi):
 					t.Confidence += 0.2
-				case anchored && tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):m[0]]):
+				case tlBackRefRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+tlBackRefWindow)]):
+					// "El 1 de enero entra en vigor ... Necesito tenerlo
+					// antes de esa fecha": the next sentence makes it a deadline.
+					t.Confidence += 0.2
+				case anchored && tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):m[0]]),
+					anchored && tlFiscalNear(d.lower[max(cs, m[0]-60):min(ce, m[1]+60)]) &&
+						(tlSpendRe.MatchString(d.lower[max(cs, m[0]-80):m[0]]) || tlNear(tlContextRe, tlContextXRe, d, 0, len(d.lower))):
+					// "Geschäftsjahr (Beginn 1. Juli) ... Go-live zum Beginn
+					// des Geschäftsjahres": a plan tied to the year's start.
 					// "before our audit on the 27th", "antes de las juntas
 					// de marzo": an event the purchase must precede makes
 					// its date a deadline.
@@ -342,7 +369,9 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 			t.Months = round2(t.Months)
 			t.Evidence = d.snippet(start, m[1])
 			if r.negatable && !r.isNow && r.re != researchRe && start == m[0] {
-				shifted := t.Confidence >= AnswerThreshold && tlShifted(d, m)
+				// A bare "Q4" (0.45) the plan was pushed to is a date too.
+				shifted := t.Confidence >= AnswerThreshold && tlShifted(d, m) ||
+					t.Confidence >= tlShiftMinConf && tlMovedTo(d, m)
 				if shifted {
 					// "now pushed to next year", "donc au plus tard fin
 					// octobre": the writer's current, final word on the date.
@@ -386,6 +415,12 @@ const tlLiftedConf = 0.7
 // settled on ("pushed to next year", "jetzt eher Herbst", "donc avant
 // avril"): it beats the dates it replaces.
 const tlShiftConf = 0.95
+
+// tlShiftMinConf is the least confidence of a date that a plan was moved
+// to ("pushed to Q4", "auf Herbst verschoben") for it to be the writer's
+// final date: a bare date (0.45) counts, one a meeting or quote word
+// lowered does not.
+const tlShiftMinConf = 0.4
 
 // tlTrace, when set (by tests), sees every candidate reading.
 var tlTrace func(Timeline)
@@ -664,6 +699,10 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 	if mod == "earlier" {
 		return Timeline{}, false // "earlier this year" is the past
 	}
+	if (strings.Contains(unit, "fiscal") || strings.Contains(unit, "financial") || unit == "fy") &&
+		tlFiscalEndRe.MatchString(s[m[0]:min(d.clauseEnd(m[1]), m[1]+40)]) {
+		return Timeline{}, false // "this fiscal year, which ends 30 June": the date says when
+	}
 	if strings.Contains(unit, "year") || unit == "fy" {
 		unit = "year" // fiscal years are taken as calendar years
 	}
@@ -680,6 +719,9 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 	if (group(s, m, 4) != "" || group(s, m, 6) != "") && !tlByPrepRe.MatchString(s[m[0]:m[1]]) &&
 		!tlByPrepRe.MatchString(s[max(0, m[0]-12):m[0]]) {
 		conf = 0.45 // a bare "month end" is as often a routine: purchase words lift it
+	}
+	if (group(s, m, 4) != "" || group(s, m, 6) != "") && tlAtRoutineRe.MatchString(s[max(0, m[0]-8):m[0]]) {
+		conf = tlAtRoutineConf // "reconciles them by hand at month-end"
 	}
 	switch unit {
 	case "week":
@@ -706,6 +748,9 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 		if !next {
 			return tlByHorizon(now, monthStart(now, y+1, 1), min(conf, tlYearConf)), true
 		}
+		if tlGreetingRe.MatchString(s[max(0, m[0]-16):m[0]]) {
+			return Timeline{}, false
+		}
 		if tlPeriodBeforeRe.MatchString(s[max(0, m[0]-24):m[0]]) || tlPeriodAfterRe.MatchString(s[m[1]:min(len(s), m[1]+24)]) {
 			return Timeline{}, false // "Q1 next year", "next year in March": the period's rule reads it
 		}
@@ -718,7 +763,7 @@ func tlWindow(d *doc, m []int, now time.Time) (Timeline, bool) {
 		}
 		t := pointIn(now, monthStart(now, y+1, 1), monthStart(now, y+2, 1), kind)
 		// Otherwise "next year" ends more than a year away: not this year's business.
-		return Timeline{Months: monthsUntil(now, t), Label: LabelLater, Confidence: conf}, true
+		return Timeline{Months: monthsUntil(now, t), Label: LabelLater, Confidence: min(conf, tlNextYearConf)}, true
 	}
 }
 
@@ -805,7 +850,7 @@ func tlMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
 			return Timeline{}, false
 		}
 	} else if mo < now.Month() {
-		if !tlIntentAround(d, m) {
+		if !tlIntentAround(d, m) && !tlWrapsAhead(now, mo, group(s, m, 3) != "" || group(s, m, 5) != "") {
 			return Timeline{}, false // "we raised our round in April": past, not next April
 		}
 		y = curY + 1
@@ -900,26 +945,26 @@ func tlWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 // a period beside it ("budget non validé pour 2025", "das Geld wurde im
 // Frühjahr zurückgezogen", "the budget for this year was rejected") dates
 // the refusal, not a purchase.
-var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:budget|money|funding|funds|geld|budget\pL*|mittel|presupuesto|dinero|fondos|partida|cr[ée]dits?|enveloppe)(?:\s+\S+){0,8}?\s+(?:(?:was|were|has been|got|is|been) (?:rejected|denied|withdrawn|frozen|cut|pulled|declined|refused)|not (?:been )?approved|(?:wurde|wurden|ist|sind) (?:\S+\s+){0,3}?(?:abgelehnt|zur(?:ü|ue|u)ckgezogen|gestrichen|eingefroren|gek(?:ü|ue|u)rzt)|nicht (?:genehmigt|freigegeben|bewilligt)|non (?:valid|approuv|accord)\pL*|pas (?:été )?(?:valid|approuv|accord)\pL*|(?:a |ont )?(?:été )?(?:refus|rejet|retir|gel)\pL*|(?:fue |ha sido )?(?:rechazad|denegad|retirad|congelad|recortad)\pL*|no (?:fue |ha sido )?aprobad\pL*)|(?:rejected|denied|withdrew|froze|cut|declined|refused|abgelehnt|gestrichen|refus\pL*|rejet\pL*|rechaz\pL*|deneg\pL*|retir\pL*|congel\pL*)\s+(?:\S+\s+){0,2}?(?:the |our |das |unser\pL* |le |notre |el |nuestro )?(?:budget|funding|geld|budget\pL*|mittel|presupuesto|fondos|partida|cr[ée]dits?|enveloppe)`)
+var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:no|zero|kein\pL*|aucun\pL*|pas de|sin|ning[úu]n\pL*|\pL*n't have|not have)\s+(?:\S+\s+)?(?:budget|presupuesto|geld|money|funding|mittel)(?:$|[^\pL])|(?:^|[^\pL])(?:budget|money|funding|funds|geld|\pL*budget\pL*|mittel|presupuesto|dinero|fondos|partida|cr[ée]dits?|enveloppe)(?:\s+\S+){0,8}?\s+(?:(?:nothing|nichts|rien|nada)(?: \pL+)? (?:left|(?:ü|ue|u)brig)|(?:after|nach|apr[èe]s|tras) (?:the |den |les |los )?(?:cuts|k(?:ü|ue|u)rzungen|coupes|restrictions|recortes)|(?:was|were|has been|got|is|been) (?:rejected|denied|withdrawn|frozen|cut|pulled|declined|refused)|not (?:been )?approved|(?:wurde|wurden|ist|sind) (?:\S+\s+){0,3}?(?:abgelehnt|zur(?:ü|ue|u)ckgezogen|gestrichen|eingefroren|gek(?:ü|ue|u)rzt)|nicht (?:genehmigt|freigegeben|bewilligt)|non (?:valid|approuv|accord)\pL*|pas (?:été )?(?:valid|approuv|accord)\pL*|(?:a |ont )?(?:été )?(?:refus|rejet|retir|gel)\pL*|(?:fue |ha sido )?(?:rechazad|denegad|retirad|congelad|recortad)\pL*|no (?:fue |ha sido )?aprobad\pL*)|(?:rejected|denied|withdrew|froze|cut|declined|refused|abgelehnt|gestrichen|refus\pL*|rejet\pL*|rechaz\pL*|deneg\pL*|retir\pL*|congel\pL*)\s+(?:\S+\s+){0,2}?(?:the |our |das |unser\pL* |le |notre |el |nuestro )?(?:budget|funding|geld|budget\pL*|mittel|presupuesto|fondos|partida|cr[ée]dits?|enveloppe)`)
 
 // tlApprovalRe finds a board or committee that decides, votes or meets
 // right before a date: the date is the approval's, not the purchase's
 // ("entscheidet der Stiftungsrat am 10. Februar", "la comisión no se
 // reúne hasta enero", "the board votes on the 12th").
-var tlApprovalRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung|patronato)\s+(?:\S+\s+){0,5}?(?:meets|decides|will decide|votes|sits|tagt|entscheidet|beschlie(?:ß|ss)t|se r[ée]unit|d[ée]cide|d[ée]cidera|votera|statue(?:ra)?|se re[úu]ne|decide|decidir[áa]|vota(?:r[áa])?|sesiona)|(?:meets|decides|will decide|votes|tagt|entscheidet|entscheiden|beschlie(?:ß|ss)t|d[ée]cide|d[ée]cidera|vote|votera|statuera|decide|decidir[áa]|vota|aprueba|aprobar[áa]|se re[úu]ne|se r[ée]unit|arbitr\pL*|valid\pL*|decided by|approved by|entschieden|genehmigt)\s+(?:\S+\s+){0,2}?(?:the |der |die |das |le |la |el |l')?(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung)|se re[úu]ne\pL*|se r[ée]uni\pL*|convenes?|tagt|tagen|sesiona\pL*)(?:\s+\S+){0,4}\s+$`)
+var tlApprovalRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung|patronato)\s+(?:\S+\s+){0,5}?(?:valid\pL*|meets|decides|will decide|votes|sits|tagt|entscheidet|beschlie(?:ß|ss)t|se r[ée]unit|d[ée]cide|d[ée]cidera|votera|statue(?:ra)?|se re[úu]ne|decide|decidir[áa]|vota(?:r[áa])?|sesiona)|(?:meets|decides|will decide|votes|tagt|entscheidet|entscheiden|beschlie(?:ß|ss)t|d[ée]cide|d[ée]cidera|vote|votera|statuera|decide|decidir[áa]|vota|aprueba|aprobar[áa]|se re[úu]ne|se r[ée]unit|arbitr\pL*|valid\pL*|decided by|approved by|entschieden|genehmigt)\s+(?:\S+\s+){0,2}?(?:the |der |die |das |le |la |el |l')?(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung)|se re[úu]ne\pL*|se r[ée]uni\pL*|convenes?|tagt|tagen|sesiona\pL*)(?:\s+\S+){0,4}\s+$`)
 
 // tlEventNounRe names occasions and shutdowns a purchase is made for: a
 // gala, a fair, an open day, a launch, a plant shutdown.
-var tlEventNounRe = regexp.MustCompile(`(?:^|[^\pL])(?:galas?|soir[ée]es?|open day|open house|tag der offenen t(?:ü|ue|u)r|portes ouvertes|puertas abiertas|trade ?shows?|trade fairs?|fairs?|expos?|exhibitions?|conferences?|congress|congr[èe]s|congresos?|kongress\pL*|messen?|messestand|salons?|ferias?|festivals?|anniversary|jubil(?:ä|ae|a)um\pL*|anniversaire|aniversario|weddings?|hochzeit\pL*|mariages?|bodas?|ceremon\pL*|zeremonie\pL*|c[ée]r[ée]monie\pL*|inaugura\pL*|er(?:ö|oe|o)ffnung\pL*|launch|lancement|lanzamiento|shutdown|stillstand|revision|betriebsruhe|parada t[ée]cnica|parada|arr[êe]t technique|arr[êe]t annuel|stand|booth|messestand)(?:$|[^\pL])`)
+var tlEventNounRe = regexp.MustCompile(`(?:^|[^\pL])(?:r[ée]ouverture|rouvr\pL*|reopen\pL*|wieder(?:ö|oe|o)ffn\pL*|reapertura|reabr\pL*|galas?|soir[ée]es?|open day|open house|tag der offenen t(?:ü|ue|u)r|portes ouvertes|puertas abiertas|trade ?shows?|trade fairs?|fairs?|expos?|exhibitions?|conferences?|congress|congr[èe]s|congresos?|kongress\pL*|messen?|messestand|salons?|ferias?|festivals?|anniversary|jubil(?:ä|ae|a)um\pL*|anniversaire|aniversario|weddings?|hochzeit\pL*|mariages?|bodas?|ceremon\pL*|zeremonie\pL*|c[ée]r[ée]monie\pL*|inaugura\pL*|er(?:ö|oe|o)ffnung\pL*|launch|lancement|lanzamiento|shutdown|stillstand|revision|betriebsruhe|parada t[ée]cnica|parada|arr[êe]t technique|arr[êe]t annuel|stand|booth|messestand)(?:$|[^\pL])`)
 
 // tlEventPlanRe finds the writer planning or needing something: with an
 // occasion beside the date, the date is what the purchase must meet.
-var tlEventPlanRe = regexp.MustCompile(`(?:^|[^\pL])(?:plan|planning|planned|organi[sz]\pL*|need|needs|want|looking for|ready|must|has to|have to|swap|replace|install\pL*|planen|geplant|organisier\pL*|brauch\pL*|ben(?:ö|oe|o)tig\pL*|m(?:ö|oe|o)chten|wollen|suchen|muss|m(?:ü|ue|u)ssen|fertig|stehen|pr[ée]vu\pL*|pr[ée]par\pL*|cherch\pL*|voulons|veut|besoin|faut|doit|pr[êe]te?s?|filmer|remplac\pL*|installer|previst\pL*|prepar\pL*|necesit\pL*|queremos|quiero|buscamos|busco|tiene que|tenemos que|list[oa]s?|debe|sustitu\pL*|cambio)(?:$|[^\pL])`)
+var tlEventPlanRe = regexp.MustCompile(`(?:^|[^\pL])(?:would like|'d like|voudr\pL*|aimer\pL*|souhait\pL*|m(?:ö|oe|o)chte\pL*|h(?:ä|ae|a)tte\pL* gern|quisi[ée]\pL*|gustar\pL*|plan|planning|planned|organi[sz]\pL*|need|needs|want|looking for|ready|must|has to|have to|swap|replace|install\pL*|planen|geplant|organisier\pL*|brauch\pL*|ben(?:ö|oe|o)tig\pL*|m(?:ö|oe|o)chten|wollen|suchen|muss|m(?:ü|ue|u)ssen|fertig|stehen|pr[ée]vu\pL*|pr[ée]par\pL*|cherch\pL*|voulons|veut|besoin|faut|doit|pr[êe]te?s?|filmer|remplac\pL*|installer|previst\pL*|prepar\pL*|necesit\pL*|queremos|quiero|buscamos|busco|tiene que|tenemos que|list[oa]s?|debe|sustitu\pL*|cambio)(?:$|[^\pL])`)
 
 // tlEventProposalRe finds a proposal to meet or talk, whose date an
 // occasion word beside it does not make a deadline ("meet you at the fair
 // on the 12th", "nous voir au salon le 3").
-var tlEventProposalRe = regexp.MustCompile(`(?:^|[^\pL])(?:meet|meeting|call|visit us|see you|stop by|drop by|treffen|kennenlernen|besuchen sie|termin|gespr(?:ä|ae|a)ch|vertreten|rencontr\pL*|nous voir|vous voir|rendez-vous|rdv|point t[ée]l[ée]phonique|pr[ée]sents?|vernos|reunirnos|conocernos|llamada|reuni[óo]n|visitarnos|estar[áa]n|exhibiting|be there)(?:$|[^\pL])`)
+var tlEventProposalRe = regexp.MustCompile(`(?:^|[^\pL])(?:come (?:and )?present|come to|vorstellen|pr[ée]senter|venir|vinier\pL*|ven(?:ga|gan|ir) a|presentar\pL*|meet|meeting|call|visit us|see you|stop by|drop by|treffen|kennenlernen|besuchen sie|termin|gespr(?:ä|ae|a)ch|vertreten|rencontr\pL*|nous voir|vous voir|rendez-vous|rdv|point t[ée]l[ée]phonique|pr[ée]sents?|vernos|reunirnos|conocernos|llamada|reuni[óo]n|visitarnos|estar[áa]n|exhibiting|be there)(?:$|[^\pL])`)
 
 // tlEventDeadline reports an occasion within 60 bytes of the date in its
 // clause, a plan or need in the clause, and no proposal to meet there.

@@ -13,7 +13,7 @@ import (
 // tlPrepX are the prepositions and modifiers in front of a month, season or
 // half in German, French and Spanish, longest first (regexp prefers the
 // first alternative that matches).
-const tlPrepX = `f(?:ü|ue|u)rs|f(?:ü|ue|u)r|per|bis sp(?:ä|ae|a)testens ende|bis sp(?:ä|ae|a)testens|sp(?:ä|ae|a)testens ende|sp(?:ä|ae|a)testens|bis ende|bis anfang|bis mitte|bis zum|bis|noch im|ende|anfang|mitte|im|ab|vor|zum|am|` +
+const tlPrepX = `vers|gegen|hacia|diesen|dieses|kommenden|ce mois de|ce|cet|este|el pr[óo]ximo|f(?:ü|ue|u)rs|f(?:ü|ue|u)r|per|bis sp(?:ä|ae|a)testens ende|bis sp(?:ä|ae|a)testens|sp(?:ä|ae|a)testens ende|sp(?:ä|ae|a)testens|bis ende|bis anfang|bis mitte|bis zum|bis|noch im|ende|anfang|mitte|im|ab|vor|zum|am|` +
 	`d'ici(?: la)? fin|d'ici(?: le)? d[ée]but|d'ici(?: à)?|avant(?: la)? fin|avant(?: le)?|au plus tard(?: fin| le)?|jusqu'(?:à|au)|à partir d[eu]|a partir d[eu]|au mois de|courant|d[ée]but|fin|mi|pour|en|le|d[èe]s|` +
 	`at[ée] o (?:fim|final) de|at[ée]|antes de (?:terminar|acabar|que (?:termine|acabe))|[àa]|auf|eher|a m[áa]s tardar|antes de finales de|antes del final de|antes de fin de|antes del|antes de|a principios de|a mediados de|a finales de|a fines de|para finales de|para principios de|para mediados de|para el|para|hasta el|hasta|desde el|en el mes de|en|el|finales de|principios de|mediados de|de`
 
@@ -72,7 +72,7 @@ var (
 	tlMonthXPrepRe = regexp.MustCompile(`(?:^|[^\pL']|qu')(` + tlPrepX + `)(?:\s+|-)(?:(?:le|el|den|dem|de|du|del) |d')?$`)
 	// tlSeasonRe: a season with the words that make it a time ("this
 	// summer", "im Herbst", "cet été", "en primavera", "l'été prochain").
-	tlSeasonRe = mustPattern(`(\b(?:this|next|the coming|in the|in|by the|by|like|around|towards?|to|into|auf den|auf|eher|fr(?:ü|ue|u)hestens|sp(?:ä|ae|a)testens|before the|before|over the|during the|until|till|early|late|mid|the end of|end of|by the end of|start of|beginning of|` +
+	tlSeasonRe = mustPattern(`(\b(?:this|next|the coming|for|in the|in|by the|by|like|around|towards?|to|into|auf den|auf|eher|fr(?:ü|ue|u)hestens|sp(?:ä|ae|a)testens|before the|before|over the|during the|until|till|early|late|mid|the end of|end of|by the end of|start of|beginning of|` +
 		`diesen|dieses|im|in|bis zum|bis|vor dem|ab dem|ab|n(?:ä|ae|a)chsten|n(?:ä|ae|a)chstes|kommenden|kommendes|anfang|mitte|ende|bis ende|sp(?:ä|ae|a)testens im|noch im|` +
 		`cet|cette|ce|en|au|a l'|l'|d'ici l'|d'ici le|d'ici|avant l'|avant le|pour l'|pour le|d[ée]but de l'|d[ée]but du|fin de l'|fin du|courant de l'|courant du|mi-|le|` +
 		`este|esta|en|para|para el|para la|antes del|antes de la|el|la|en el|en la|a principios del|a mediados del|a finales del|a principios de la|a mediados de la|a finales de la|` + tlProx + `|el ` + tlProx + `|la ` + tlProx + `)|à l')(?:\s+|-|)(spring|summer|autumn|fall|winter|fr(?:ü|ue|u)hjahr|fr(?:ü|ue|u)hling|sommer|herbst|printemps|[ée]t[ée]|automne|hiver|primavera|verano|oto(?:ñ|n)o|invierno)(?:\s+(?:de\s+|del\s+|of\s+)?(20\d\d)\b|\s+(prochaine?|que viene|` + tlProx + `)\b)?`)
@@ -148,6 +148,11 @@ func tlMonthX(d *doc, m []int, now time.Time) (Timeline, bool) {
 		conf = 0.45 - tlDayBonus // a bare "1. Juli" (split by the clause breaker)
 	}
 	kind := tlPrepKindX(prep)
+	if (prep == "de" || prep == "d" || prep == "im" || prep == "en") && dayS == "" && tlBreakBeforeRe.MatchString(s[max(d.clauseStart(m[0]), m[0]-60):m[0]]) {
+		// "antes de las vacaciones de agosto", "vor den Ferien im Juli",
+		// "avant les congés d'août": the purchase precedes the month.
+		kind, conf = "start", tlMonthConf
+	}
 	return tlDatedMonth(now, mo, dayS, yearS, kind, mo >= now.Month() || tlIntentAround(d, m), conf)
 }
 
@@ -163,7 +168,7 @@ func tlDatedMonth(now time.Time, mo time.Month, dayS, yearS, kind string, intent
 			return Timeline{}, false
 		}
 	} else if mo < now.Month() {
-		if !intent {
+		if !intent && !tlWrapsAhead(now, mo, dayS != "") {
 			return Timeline{}, false // "en abril levantamos la ronda": past, not next April
 		}
 		y = curY + 1

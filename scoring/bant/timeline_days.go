@@ -22,7 +22,7 @@ var (
 	// words to count (tlDayBareConf).
 	tlOrdinalDayRe = mustPattern(`\b(by|before|until|till|no later than|on|bis zum|bis|zum|per|am|vor dem|avant le|d'ici le|au plus tard le|pour le|antes del|para el|hasta el|el d[íi]a)\s+(?:the\s+|d[íi]a\s+)?(\d{1,2})(st|nd|rd|th|\.)?(?:\s*$|[^\d/.,:\pL%€$£h\s]|\s+[^\d%€$£\s]|[.,:](?:\s|$))`)
 	// tlHolidayRe: an occasion after a deadline preposition.
-	tlHolidayRe = mustPattern(`\b(before|by|until|till|ahead of|in time for|for|vor|bis|bis zu|zu|avant|d'ici|pour|antes de|para|hasta)\s+(?:the |den |dem |der |les |le |la |el |las |los )?(?:(?:vacances|vacaciones|ferien)\s+(?:de\s+|d'|der\s+)?)?(christmas|xmas|the holidays|holidays|holiday season|black friday|cyber monday|thanksgiving|easter|new year's|new year|weihnachten|ostern|silvester|neujahr|feiertagen|f[êe]tes|no[ëe]l|p[âa]ques|nouvel an|navidad|semana santa|pascua|a(?:ñ|n)o nuevo|fiestas)\b`)
+	tlHolidayRe = mustPattern(`\b(before|by|until|till|ahead of|in time for|for|vor|bis|bis zu|zu|avant|d'ici|pour|antes del|antes de|para el|para|hasta el|hasta)\s+(?:the |den |dem |der |les |le |la |el |las |los )?(?:(?:vacances|vacaciones|ferien)\s+(?:de\s+|d'|der\s+)?)?(christmas|xmas|the holidays|holidays|holiday season|valentine's day|valentine's|valentinstag|saint-valentin|la saint-valentin|san valent[íi]n|jahreswechsel|the turn of the year|black friday|buen fin|hot sale|cyber monday|thanksgiving|easter|new year's|new year|weihnachten|ostern|silvester|neujahr|feiertagen|f[êe]tes|no[ëe]l|p[âa]ques|nouvel an|navidad|semana santa|pascua|a(?:ñ|n)o nuevo|fiestas)\b`)
 )
 
 // tlWeekdayNames maps weekday names of the four languages.
@@ -89,6 +89,13 @@ func tlOrdinalDay(d *doc, m []int, now time.Time) (Timeline, bool) {
 		return Timeline{}, false
 	}
 	end := time.Date(now.Year(), now.Month(), day+1, 0, 0, 0, 0, now.Location())
+	if mo := tlMonthBefore(s[max(d.clauseStart(m[0]), m[0]-50):m[0]]); mo != 0 {
+		// "before the January sales end on the 31st": that month's day.
+		end = time.Date(now.Year(), mo, day+1, 0, 0, 0, 0, now.Location())
+		if !end.After(now) {
+			end = end.AddDate(1, 0, 0)
+		}
+	}
 	if !end.After(now) {
 		end = time.Date(now.Year(), now.Month()+1, day+1, 0, 0, 0, 0, now.Location())
 	}
@@ -130,6 +137,16 @@ func tlEaster(y int, loc *time.Location) time.Time {
 // tlHolidayDate returns the day an occasion falls on in year y.
 func tlHolidayDate(name string, y int, loc *time.Location) time.Time {
 	switch {
+	case strings.Contains(name, "valent"):
+		return time.Date(y, time.February, 14, 0, 0, 0, 0, loc)
+	case name == "jahreswechsel" || strings.Contains(name, "turn of"):
+		return time.Date(y, time.December, 31, 0, 0, 0, 0, loc)
+	case name == "buen fin":
+		// Mexico's Buen Fin: the weekend around 16 November.
+		return time.Date(y, time.November, 16, 0, 0, 0, 0, loc)
+	case name == "hot sale":
+		// Mexico's Hot Sale: the end of May.
+		return time.Date(y, time.May, 31, 0, 0, 0, 0, loc)
 	case strings.Contains(name, "friday") || strings.Contains(name, "cyber") || name == "thanksgiving":
 		// The fourth Thursday of November, and the days after it.
 		first := time.Date(y, time.November, 1, 0, 0, 0, 0, loc)

@@ -13,7 +13,7 @@ import (
 // "Quartalsbeginn", "Halbjahresende").
 
 // tlLabelWords name a plan's date in a form or a list.
-const tlLabelWords = `timeline|time ?frame|target(?: date)?|go[- ]?live|start(?: date)?|kick[- ]?off|launch|roll[- ]?out|deadline|due date|cut[- ]?over|implementation|migration|purchase|decision|` +
+const tlLabelWords = `last (?:working )?day|renewal|letzter (?:arbeits)?tag|verl(?:ä|ae|a)ngerung|dernier jour|renouvellement|renovaci[óo]n|timeline|time ?frame|target(?: date)?|go[- ]?live|start(?: date)?|kick[- ]?off|launch|roll[- ]?out|deadline|due date|cut[- ]?over|implementation|migration|purchase|decision|` +
 	`zeitplan|zeitrahmen|zeithorizont|starttermin|projektstart|einf(?:ü|ue|u)hrung|umstellung|stichtag|frist|inbetriebnahme|livegang|wunschtermin|zieltermin|kauf|entscheidung|umsetzung|beginn|` +
 	`d[ée]marrage|lancement|mise en (?:service|production|place|route)|d[ée]ploiement|d[ée]lai|date (?:de d[ée]marrage|cible|souhait[ée]e|pr[ée]vue|butoir|de lancement)|calendrier|bascule|` +
 	`inicio|arranque|lanzamiento|puesta en (?:marcha|producci[óo]n)|implantaci[óo]n|implementaci[óo]n|fecha(?: de (?:inicio|arranque|salida|lanzamiento|implantaci[óo]n|compra))?|fecha l[íi]mite|plazo|comienzo`
@@ -56,7 +56,7 @@ func tlLabelMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
 	if !ok {
 		mo = tlMonthsX[name]
 	}
-	if mo == 0 || name == "may" && d.clean[m[4]] != 'M' || name == "mar" {
+	if mo == 0 || name == "may" && d.clean[m[4]] != 'M' || name == "mar" || tlLetterAt(s, m[5]) {
 		return Timeline{}, false // "may" the verb, "mar" the sea
 	}
 	if tlHabitualRe.MatchString(s[max(0, m[4]-16):m[4]]) {

@@ -129,6 +129,10 @@ var tlLexicon = []struct {
 		"lo antes posible", "lo más pronto posible", "lo más rápido posible", "cuanto antes",
 		"a la mayor brevedad", "de inmediato", "inmediatamente", "ya mismo", "con urgencia",
 		"para mañana",
+		// "la necesito ya", "need it now", "brauchen es jetzt", "en cuanto se pueda".
+		"(?:need|needs|want) (?:it|this|one|them|something) (?:right )?now(?:[.!,;]|$)", "(?:lo|la|los|las) (?:necesito|necesitamos|quiero|queremos) ya",
+		"(?:brauche|brauchen) (?:es|das|sie|ihn) (?:jetzt|sofort)", "(?:en|tan pronto como|lo antes que) (?:cuanto )?(?:se pueda|sea posible|pod[áa]is|puedan)",
+		"as soon as (?:it's|it is) (?:possible|ready|feasible)", "sobald (?:wie )?m(?:ö|oe|o)glich", "d[èe]s que (?:vous pouvez|vous le pouvez|c'est possible|possible)",
 	}},
 	{tlkSoon, []string{
 		"dringend", "eilig", "eilt", "urge", "urgen", "corre prisa", "zeitnah", "kurzfristig", "urgent", "urgente", "urgentes",
@@ -249,6 +253,16 @@ var tlLexicon = []struct {
 		"no date (?:yet|set|fixed|in mind)", "no timeline yet", "no timing yet",
 		"not (?:buying|purchasing|looking to buy|planning to buy|planning on buying|ready to buy|in the market)(?: anything)?(?: (?:at the moment|right now|now|currently|for now|yet|at this time|this year))?",
 		"nothing planned", "no plans? (?:yet )?to (?:buy|purchase|switch|change|invest)",
+		// Not on the agenda, not any time soon, not before that.
+		"(?:ist|sind) (?:derzeit |aktuell |gerade |bei uns )?kein thema", "not on the (?:agenda|table|cards)", "(?:n'est |ne sont )?pas (?:d'actualit[ée]|à l'ordre du jour)", "no (?:es|est[áa]) (?:un tema|en (?:la agenda|nuestros planes))",
+		"nicht so bald", "so bald nicht", "pas de sit[ôo]t", "no (?:ser[áa] )?pronto(?:[.!,;]|$)",
+		"not looking for anything", "(?:won't|will not|not going to|don't|do not|not) (?:\\S+ )?(?:switch|change|buy|move|replace)(?: anything)? (?:before|until) (?:that|then)",
+		"(?:vorher|bis dahin) (?:wechseln|kaufen|ändern|tauschen) wir (?:\\S+ )?nicht", "pas avant (?:ça|cela|cette date|l[àa])", "no (?:antes|hasta entonces)(?:[.!,;]|$)",
+		"(?:aren't|are not|isn't|is not|won't be|we're not|we are not|i'm not|i am not) (?:buying|purchasing|switching|changing)(?:[.!,;]|$| anything| now| at (?:the|this) moment)",
+		"(?:not|isn't|is not|it's not) (?:here |writing )?(?:to|for) buy(?:ing)? anything", "no es para comprar", "(?:ce )?n'est pas pour acheter", "nicht, um (?:\\S+ ){0,3}zu kaufen", "(?:kein|nicht) (?:zum )?kauf(?:interesse|absicht)",
+		"(?:no|without) (?:budget|money|funding) (?:or|nor|and no) (?:date|timeline|timeframe|deadline)", "weder (?:ein )?budget noch (?:ein(?:en)? )?(?:termin|datum|zeitplan)", "(?:ni|pas) (?:de )?budget ni (?:de )?(?:date|calendrier|d[ée]lai)", "ni (?:de )?date", "ni presupuesto ni (?:fecha|plazo)",
+		"(?:not sure|no idea|don't know) (?:if|whether) there (?:will|'ll) (?:even )?be (?:a |any )?project", "(?:weiß|wissen) (?:\\S+ )?nicht, ob (?:es )?(?:das |ein |überhaupt )?projekt", "ne sai[st] (?:pas|plus) s'il y aura (?:un |encore un )?projet", "no s[ée] si habr[áa] proyecto", "(?:ya )?no s[ée] si (?:habr[áa]|va a haber|seguir[áa]) (?:\\S+ )?proyecto",
+		"(?:solo|sólo|just|only|nur|juste) (?:por|pour|to|um) (?:tener|avoir|have|get) (?:informaci[óo]n|des informations|information|infos?)",
 		"when (?:the )?budget allows", "when (?:the )?budget permits", "when we have (?:the )?budget",
 		"once (?:the |we have )?budget", "if (?:the )?budget allows", "no concrete timeline",
 		// German
@@ -401,6 +415,12 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		}
 		if tlEndOnlyRe.MatchString(s[m[0]:m[1]]) && !tlByPrepRe.MatchString(before) {
 			conf = 0.45 // a bare "Monatsende" is as often a routine: purchase words lift it
+			if tlAtRoutineRe.MatchString(before) {
+				conf = tlAtRoutineConf // "gleicht sie am Monatsende ab", "al final del mes nadie sabe"
+			}
+		}
+		if tlGreetingRe.MatchString(before) {
+			return Timeline{}, false // "bonne fin d'année !": a wish, not a date
 		}
 		switch kind {
 		case tlkThisMonth:
@@ -436,6 +456,7 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		tl := tlByHorizon(now, t, conf)
 		if kind == "mid" {
 			tl.Label = LabelLater
+			tl.Confidence = min(tl.Confidence, tlNextYearConf)
 		}
 		return tl, true
 	default: // tlkLater
@@ -449,7 +470,7 @@ var tlPeriodBeforeRe = regexp.MustCompile(`(?:\bq[1-4]|\bh[12]|quarter|quartal|t
 
 // tlPeriodAfterRe finds a season, month or quarter just after a "next
 // year" phrase ("nächstes Jahr im Frühling", "l'an prochain en mars").
-var tlPeriodAfterRe = regexp.MustCompile(`^\s*,?\s*(?:im|in|en|au|el|la|le|zum|ab|dans le|in the|durante el|a)?\s*(?:q[1-4]\b|spring|summer|autumn|fall|winter|fr(?:ü|ue|u)hjahr|fr(?:ü|ue|u)hling|sommer|herbst|printemps|[ée]t[ée]|automne|hiver|primavera|verano|oto(?:ñ|n)o|invierno|` + monthPat + `|januar|februar|m(?:ä|ae|a)rz|juni|juli|oktober|dezember|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)`)
+var tlPeriodAfterRe = regexp.MustCompile(`^\s*,?\s*(?:(?:vers|gegen|hacia|around|probably|wohl|sans doute|probablement|probablemente|maybe|vielleicht|peut-[êe]tre|quiz[áa]s?)\s+)?(?:im|in|en|au|el|la|le|zum|ab|dans le|in the|durante el|a)?\s*(?:q[1-4]\b|spring|summer|autumn|fall|winter|fr(?:ü|ue|u)hjahr|fr(?:ü|ue|u)hling|sommer|herbst|printemps|[ée]t[ée]|automne|hiver|primavera|verano|oto(?:ñ|n)o|invierno|` + monthPat + `|januar|februar|m(?:ä|ae|a)rz|juni|juli|oktober|dezember|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)`)
 
 // tlWindowTimeline is a window phrase's timeline: the window's label
 // whatever day it is, with Months up to the window's end but never above

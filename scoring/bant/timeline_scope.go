@@ -163,6 +163,7 @@ func tlOnlyAfter(rest string) bool {
 	}
 	switch strings.Trim(words[0], ".,;:!?") {
 	case "only", "just", "nur", "seulement", "que", "solo", "sólo", "later", "später", "spaeter", "erst", "más", "mas",
+		"doute", "duda", "zweifel", "doubt",
 		"sure", "certain", "exactly", "clear", "sicher", "genau", "klar", "sûr", "sûrs", "sur", "seguro", "seguros", "exactamente":
 		return true
 	}
@@ -194,7 +195,7 @@ var tlPastBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:last|since|earlier|previ
 // not "muss bis März eingeführt sein".
 var (
 	tlPastDeAuxRe  = regexp.MustCompile(`(?:^|[^\pL])(?:haben|hat|hatten|hatte|habe|sind|waren|wurde|wurden)(?:$|[^\pL])`)
-	tlPastDePartRe = regexp.MustCompile(`(?:^|[^\pL])(?:gestartet|gekauft|eingef(?:ü|ue|u)hrt|umgestellt|begonnen|angefangen|getestet|unterschrieben|gewechselt|migriert|implementiert|angeschafft|ausgerollt|eingesetzt)(?:$|[^\pL])`)
+	tlPastDePartRe = regexp.MustCompile(`(?:^|[^\pL])(?:erreicht|(?:ü|ue|u)berschritten|geknackt|gewachsen|gestiegen|gesunken|verdoppelt|passiert|vorgekommen|aufgetreten|gestartet|gekauft|eingef(?:ü|ue|u)hrt|umgestellt|begonnen|angefangen|getestet|unterschrieben|gewechselt|migriert|implementiert|angeschafft|ausgerollt|eingesetzt)(?:$|[^\pL])`)
 	tlFutureDeRe   = regexp.MustCompile(`(?:^|[^\pL])(?:sein|werden|muss|m(?:ü|ue|u)ssen|soll|sollen|wollen|m(?:ö|oe|o)chten|will)(?:$|[^\pL])`)
 )
 
@@ -218,6 +219,9 @@ func tlPast(d *doc, m []int) bool {
 	if seg := d.lower[lo:m[0]]; (tlPastRomanceRe.MatchString(seg) || tlPreteriteEsRe.MatchString(seg)) && !tlIntentRe.MatchString(seg) {
 		return true // "le toit a pris l'eau cet hiver", "se ha recortado este año"
 	}
+	if tlNeverAgainRe.MatchString(d.lower[lo:min(d.clauseEnd(m[1]), m[1]+40)]) {
+		return true // "like the fine in May, never again": an incident
+	}
 	if tlTimesRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-30):min(d.clauseEnd(m[1]), m[1]+30)]) {
 		return true // "twice this month already", "diesen Monat schon zweimal": incidents
 	}
@@ -226,7 +230,7 @@ func tlPast(d *doc, m []int) bool {
 
 // tlPastSimpleRe finds English irregular and common simple-past verbs; with
 // no intent word after them in the scope, the time phrase is the past.
-var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:has been|have been|took|spent|lost|had|were|went|cost|missed|wasted|ran|came|broke|crashed|failed|happened|grew|dropped|rose|fell|doubled|tripled|jumped|increased|decreased|saw|hit|made|comped|complained)(?:$|[^\pL])`)
+var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:quit|left|resigned|retired|joined|(?:est|sont|suis|sommes|[ée]tait|[ée]taient|s'est|se sont)\s+(?:\S+\s+)?(?:parti|arriv|venu|tomb|sorti|entr[ée]|mort|n[ée]e?|all[ée]|devenu|rest[ée]|retourn|pass[ée]|revenu|rentr)\pL*|crossed|reached|passed|exceeded|topped|surpassed|hired|raised|has been|have been|took|spent|lost|had|were|went|cost|missed|wasted|ran|came|broke|crashed|failed|happened|grew|dropped|rose|fell|doubled|tripled|jumped|increased|decreased|saw|hit|made|comped|complained)(?:$|[^\pL])`)
 
 // tlPastRomanceRe finds a French or Spanish perfect of any verb: an
 // auxiliary then a participle ("a pris", "ont été", "avons eu", "ha
@@ -241,7 +245,7 @@ var tlPreteriteEsRe = regexp.MustCompile(`(?:^|[^\pL])\pL{2,}(?:aron|ieron)(?:$|
 
 // tlTimesRe finds a count of occurrences ("twice", "zweimal", "deux fois",
 // "dos veces"): a time phrase beside it counts incidents, not a plan.
-var tlTimesRe = regexp.MustCompile(`(?:^|[^\pL])(?:twice|(?:two|three|four|several|many|\d+) times|zweimal|dreimal|mehrmals|mehrfach|\d+ ?mal|(?:deux|trois|plusieurs|\d+) fois|(?:dos|tres|varias|\d+) veces)(?:$|[^\pL])`)
+var tlTimesRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|zum (?:zweiten|dritten|vierten|f(?:ü|ue|u)nften|x-ten|\d+\.) mal|(?:vier|f(?:ü|ue|u)nf|sechs|sieben|acht|neun|zehn|etliche|mehrere|paar) ?mal|pour la (?:deuxi[èe]me|troisi[èe]me|quatri[èe]me|ni[èe]me|\d+e) fois|(?:por )?(?:segunda|tercera|cuarta|quinta|en[ée]sima) vez|(?:la )?(?:deuxi[èe]me|troisi[èe]me|quatri[èe]me) fois|(?:das )?(?:zweite|dritte|vierte) mal|twice|(?:two|three|four|several|many|\d+) times|zweimal|dreimal|mehrmals|mehrfach|\d+ ?mal|(?:deux|trois|plusieurs|\d+) fois|(?:dos|tres|varias|\d+) veces)(?:$|[^\pL])`)
 
 // tlIntentRe finds words of intent or planning: a month name that has
 // already passed this year only means next year's when the writer speaks
@@ -257,7 +261,7 @@ var tlIntentRe = regexp.MustCompile(`(?:^|[^\pL])(?:want|wants|would like|'d lik
 	`queremos|quiero|quisi[ée]ramos|necesitamos|necesito|planeamos|pensamos|esperamos|vamos a|va a|debe|tiene que|tenemos que|arrancar|empezar|implementar|lanzar|previsto|objetivo|meta|` +
 	// Preferences and launches: "preferably in January", "Wunschtermin",
 	// "hätte gern ... ab Januar", "le lancement ... en janvier".
-	`preferably|preferiblemente|de preferencia|vorzugsweise|am liebsten|gerne?|wunschtermin|de pr[ée]f[ée]rence|lancement|lanzamiento|relaunch)(?:$|[^\pL])`)
+	`has to|have to|needs to|bevor|before|avant que|avant qu'|antes de que|preferably|preferiblemente|de preferencia|vorzugsweise|am liebsten|gerne?|wunschtermin|de pr[ée]f[ée]rence|lancement|lanzamiento|relaunch)(?:$|[^\pL])`)
 
 // tlIntentAround reports intent words in the clause around match m,
 // up to the next comma or conjunction after it.
@@ -273,10 +277,21 @@ func tlIntentAround(d *doc, m []int) bool {
 			rest = rest[:i]
 		}
 	}
+	if tlBackRefRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+tlBackRefWindow)]) {
+		return true // "a partir del 1 de marzo ... antes de esa fecha"
+	}
+	if tlNextYearBeforeRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-40):m[0]]) {
+		return true // "l'an prochain, vers mars ou avril": next year's March
+	}
 	return tlIntentRe.MatchString(d.lower[lo:m[1]]) || tlIntentRe.MatchString(rest) ||
 		tlForwardPrepRe.MatchString(d.lower[m[0]:m[1]]) || tlModalRe.MatchString(d.lower[lo:hi]) || tlShifted(d, m) ||
 		tlFiscalNear(d.lower[max(d.clauseStart(m[0]), m[0]-60):hi])
 }
+
+// tlNextYearBeforeRe finds "next year" a few words before a month: "next
+// year, around March", "nächstes Jahr, wohl im März", "l'an prochain,
+// vers mars", "el año que viene, hacia marzo".
+var tlNextYearBeforeRe = regexp.MustCompile(`(?:next year|n(?:ä|ae|a)chste[ns]? jahr|kommende[ns]? jahr|l'an prochain|l'ann[ée]e prochaine|a(?:ñ|n)o que viene|pr[óo]ximo a(?:ñ|n)o)[,;:]?(?:\s+\S+){0,3}\s+$`)
 
 // tlForwardPrepRe finds, in a time phrase itself, a preposition that only
 // points forward: "by mid January", "bis Mitte Januar", "pour mi-janvier",
@@ -317,7 +332,7 @@ func tlNegationAfter(d *doc, m []int) int {
 		}
 		w := strings.Trim(rest[off:end], ".!?")
 		if tlIsCutWord(w) || tlCutPassive(rest[:off], w) || n < 3 && (tlNegators[w] || strings.HasSuffix(w, "n't") || strings.HasPrefix(w, "n'") && len(w) > 2) {
-			if !tlOnlyAfter(rest[end:]) {
+			if !tlOnlyAfter(rest[end:]) && !tlPurposeBefore(rest[:off]) {
 				return m[1] + off
 			}
 		}
@@ -326,16 +341,35 @@ func tlNegationAfter(d *doc, m []int) int {
 	return -1
 }
 
+// tlPurposeBefore reports a purpose word ending before ("para no perder
+// el crédito", "pour ne pas perdre", "so as not to lose", "um nicht"):
+// the negation is the purpose's, the date stays a deadline.
+func tlPurposeBefore(before string) bool {
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "para", "pour", "as", "order", "um", "afin", "damit":
+		return true
+	}
+	return false
+}
+
 // tlMatchesNear reports whether p matches within d.lower[lo:hi], a span
 // inside one clause. It asks the literal index first, so of a word list
 // split into a hundred parts only those whose words occur in the clause
 // run their expression.
 func tlMatchesNear(p *pattern, d *doc, lo, hi int) bool {
-	k := d.clauseIndex(lo)
+	// The span may cross a clause break ("bis zum 25. Mai im Urlaub" is
+	// broken after "25."): every clause it touches is asked.
+	k0, k1 := d.clauseIndex(lo), d.clauseIndex(max(lo, hi-1))
 	for i := range p.parts {
 		part := &p.parts[i]
 		if part.lits != nil && literalIndex != nil {
-			if _, ok := slices.BinarySearch(d.clausesFor(part), k); !ok {
+			cl := d.clausesFor(part)
+			j, _ := slices.BinarySearch(cl, k0)
+			if j >= len(cl) || cl[j] > k1 {
 				continue
 			}
 		}

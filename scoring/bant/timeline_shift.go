@@ -22,11 +22,11 @@ var tlShiftBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:` +
 	`report\pL*|d[ée]cal\pL*|repouss\pL*|gliss\pL*|` +
 	`pasad[oa]|pasamos|movid[oa]|movimos|aplaz\pL*|pospu\pL*|pospon\pL*|retras\pL*|corri\pL*)(?:\s+\S+){0,3}\s+(?:to|until|till|into|for|auf|nach|bis|[àa]|au|al|para|hasta)|` +
 	// Now, at last.
-	`(?:now (?:it's|it is|we're|we are|looking|more like|rather)|jetzt (?:wird es|eher|doch|erst)|inzwischen|mittlerweile|maintenant (?:c'est|plut[ôo]t|ce sera)|d[ée]sormais|finalement|ahora (?:es|ser[áa]|m[áa]s bien)|finalmente)(?:\s+\S+){0,4}|` +
+	`(?:(?:ce sera|ça sera|ca sera|c'est|it'll be|it will be|more|eher|wird es|es wird|ser[áa]|es) (?:plut[ôo]t|rather|likely|probably|wohl|eher|m[áa]s bien)|plut[ôo]t (?:vers|en|pour|au)|m[áa]s bien (?:en|para|hacia)|now (?:it's|it is|it(?:'ll| will| would) be|it's going to be|we're|we are|we'll|we will|looking|more like|rather|probably|likely|the (?:plan|target|goal) is|expected|planned)|jetzt (?:wird es|eher|doch|erst)|inzwischen|mittlerweile|maintenant (?:c'est|plut[ôo]t|ce sera)|d[ée]sormais|finalement|ahora (?:es|ser[áa]|m[áa]s bien)|finalmente)(?:\s+\S+){0,4}|` +
 	// A new plan.
 	`(?:new plan|neuer plan|nouveau plan|nouveau calendrier|nuevo plan|neue planung)[:,]?(?:\s+\S+){0,3}|` +
 	// A conclusion restating the date.
-	`(?:so|i\.e\.|that is|meaning|also|d\.h\.|sprich|donc|soit|c'est-[àa]-dire|o sea|es decir|entonces)[,:]?(?:\s+\S+){0,1}` +
+	`(?:so|i\.e\.|that is|meaning|also|d\.h\.|sprich|donc|, soit|c'est-[àa]-dire|o sea|es decir|entonces)[,:]?(?:\s+\S+){0,1}` +
 	`)\s+$`)
 
 // tlShifted reports a date phrase at m that the writer moved the plan to
@@ -41,7 +41,23 @@ func tlShifted(d *doc, m []int) bool {
 	return tlShiftPrepRe.MatchString(d.lower[m[0]:m[1]]) && tlShiftVerbRe.MatchString(d.lower[lo:m[0]])
 }
 
+// tlMovedTo reports a date the plan was moved to by a verb ("pushed to
+// Q4", "verschoben auf Herbst", "reporté à l'automne", "pasado a
+// octubre"), not merely restated after "so" or "now".
+func tlMovedTo(d *doc, m []int) bool {
+	lo := max(d.clauseStart(m[0]), m[0]-48)
+	if tlMovedBeforeRe.MatchString(d.lower[lo:m[0]]) {
+		return true
+	}
+	return tlShiftPrepRe.MatchString(d.lower[m[0]:m[1]]) && tlShiftVerbRe.MatchString(d.lower[lo:m[0]])
+}
+
 var (
+	// tlMovedBeforeRe is tlShiftBeforeRe's first branch: a verb that
+	// moves a plan and its preposition.
+	tlMovedBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:pushed|pushing|moved|moving|postponed|postponing|delayed|slipped|slipping|shifted|rescheduled|deferred|bumped|` +
+		`verschoben|verschieben|verlegt|geschoben|gerutscht|rutscht|verz(?:ö|oe|o)gert|report\pL*|d[ée]cal\pL*|repouss\pL*|gliss\pL*|` +
+		`pasad[oa]|pasamos|movid[oa]|movimos|aplaz\pL*|pospu\pL*|pospon\pL*|retras\pL*)(?:\s+\S+){0,3}\s+(?:to|until|till|into|for|auf|nach|bis|[àa]|au|al|para|hasta)\s+(?:\S+\s+)?$`)
 	tlShiftPrepRe = regexp.MustCompile(`^(?:to|until|till|into|auf|nach|[àa]|au|al|para|hasta)\s`)
 	tlShiftVerbRe = regexp.MustCompile(`(?:^|[^\pL])(?:pushed|moved|postponed|delayed|slipped|shifted|rescheduled|deferred|bumped|verschoben|verlegt|geschoben|gerutscht|report\pL*|d[ée]cal\pL*|repouss\pL*|gliss\pL*|pasad[oa]|pasamos|movid[oa]|movimos|aplaz\pL*|pospu\pL*|pospon\pL*|retras\pL*)(?:\s+\S+){0,3}\s+$`)
 )

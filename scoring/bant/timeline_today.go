@@ -92,17 +92,24 @@ func tlBareWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in time for|ready for|antes de|para|avant|pour|vor|bis zu[mr]?|zu[mr])\s+(?:(?:the|our|their|la|las|el|los|les|le|l'|notre|nos|nuestr[oa]s?|der|dem|den|die|das|unsere[mnr]?)\s+)?(?:\S+\s+){0,2}(?:holidays?|holiday season|vacations?|vacaciones|vacances|cong[ée]s|urlaub\pL*|betriebsferien|sommerpause|trade ?show|trade fair|expo|messe|salon|feria|event|season|saison|temporada|rentr[ée]e|lancement|launch|opening|er(?:ö|oe|o)ffnung|apertura|ouverture|` +
 	// Audits, inspections and assemblies the purchase must precede ("vor
 	// dem Audit am 27.03.", "antes de las juntas de marzo").
-	`audit\pL*|auditor[íi]a\pL*|inspection\pL*|inspecci[óo]n\pL*|pr(?:ü|ue|u)fung\pL*|exam\pL*|examen\pL*|ex[áa]men\pL*|certifica\pL*|zertifizierung\pL*|juntas?|asambleas?|assembl[ée]e?s?|versammlung\pL*|hauptversammlung\pL*|peak|hochsaison|rush)`)
+	`renewal|verl(?:ä|ae|a)ngerung|renouvellement|renovaci[óo]n|audit\pL*|auditor[íi]a\pL*|inspection\pL*|inspecci[óo]n\pL*|pr(?:ü|ue|u)fung\pL*|exam\pL*|examen\pL*|ex[áa]men\pL*|certifica\pL*|zertifizierung\pL*|juntas?|asambleas?|assembl[ée]e?s?|versammlung\pL*|hauptversammlung\pL*|peak|hochsaison|rush)`)
 
 // tlFiscalRe finds a fiscal year's start or close that a plan is tied to
 // ("once the fiscal year starts in April", "sobald das Geschäftsjahr im
 // April beginnt", "une fois le nouvel exercice commencé", "antes de que
 // arranque el nuevo año fiscal", "antes de que cierre el año fiscal"):
 // its date is the plan's, not a bookkeeping aside.
-var tlFiscalRe = regexp.MustCompile(`(?:fiscal|financial|budget) year(?:\s+\S+){0,2}\s+(?:starts|begins|kicks off)|gesch(?:ä|ae|a)ftsjahr\pL*(?:\s+\S+){0,2}\s+(?:beginnt|startet|anf(?:ä|ae|a)ngt)|` +
+var tlFiscalRe = regexp.MustCompile(`(?:fiscal|financial|budget|tax) year,?(?:\s+\S+){0,2}\s+\(?(?:starts|begins|kicks off|start)|gesch(?:ä|ae|a)ftsjahr\pL*,?(?:\s+\S+){0,2}\s+\(?(?:beginnt|startet|anf(?:ä|ae|a)ngt|start|beginn)|` +
+	// "the fiscal year, which starts 1 July", "Geschäftsjahr (Beginn 1. Juli)",
+	// "l'exercice, qui débute le 1er juillet", "el año fiscal, que empieza el 1 de julio".
+	`(?:exercice|a(?:ñ|n)o fiscal|ejercicio)\pL*,?(?:\s+\S+){0,3}?\s+\(?(?:d[ée]bute|commence|empieza|comienza|arranca|inicio|d[ée]but)|` +
 	`exercice(?:\s+\S+){0,2}\s+(?:commenc\pL*|d[ée]marr\pL*|d[ée]but\pL*)|(?:a(?:ñ|n)o|ejercicio) fiscal(?:\s+\S+){0,2}\s+(?:empieza|comienza|arranca|inicia)|` +
-	`(?:start|starts|begins|beginn|beginnt|d[ée]but|commence|arranque|empiece|comience|inicie|inicio|comienzo)\s+(?:of\s+|de\s+|du\s+|del\s+|des\s+)?(?:the |el |le |l'|das |den )?(?:new |next |nuevo |nouvel |neuen? |pr[óo]ximo )?(?:fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
-	`(?:before|by|antes de que|antes del?|bevor|vor|avant)\s+(?:\S+\s+){0,3}(?:fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
+	`(?:start|starts|begins|beginn|beginnt|d[ée]but|commence|arranque|empiece|comience|inicie|inicio|comienzo)\s+(?:of\s+|de\s+|du\s+|del\s+|des\s+)?(?:the |el |le |l'|das |den )?(?:new |next |nuevo |nouvel |neuen? |pr[óo]ximo )?(?:tax year|fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
+	// "with the new fiscal year", "mit dem neuen Geschäftsjahr", "avec le
+	// nouvel exercice", "con el nuevo año fiscal": a plan tied to its start.
+	`(?:^|[^\pL])(?:with|in|into|mit dem|mit|im|zum|ins|avec le|avec l'|dans le|d[èe]s le|au|con el|en el|al)\s+(?:the |our )?(?:new|next|neuen?|n(?:ä|ae|a)chsten|nouvel|prochain|nuevo|pr[óo]ximo)\s+(?:fiscal year|financial year|budget year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
+	`(?:until|hasta|para|bis|d'ici)\s+(?:the |la |el |zum )?(?:end|fin|ende|final|cierre|cl[ôo]ture)\s+(?:of |de |du |des |del )?(?:the |l'|la |el |das |des )?(?:tax year|fiscal year|exercice|ejercicio|a(?:ñ|n)o fiscal|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
+	`(?:before|by|antes de que|antes del?|bevor|vor|avant)\s+(?:\S+\s+){0,3}(?:tax year|steuerjahr\pL*|ann[ée]e fiscale|fiscal year|financial year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)|` +
 	// "avant le 30 septembre pour l'exercice", "by June for this fiscal
 	// year": the year's money must be spent by then.
 	`(?:^|[^\pL])(?:pour|for|f(?:ü|ue|u)rs?|para|sur|auf)\s+(?:l'|the |this |our |das |dieses |unser\pL* |el |este |nuestro |cet |notre |le |ce )?(?:current |laufende\pL* |en cours |actuel )?(?:fiscal year|financial year|budget year|a(?:ñ|n)o fiscal|ejercicio|exercice|gesch(?:ä|ae|a)ftsjahr\pL*)`)
@@ -162,6 +169,8 @@ var (
 	tlContextXRe = regexp.MustCompile(tlWords(
 		"brauch\\pL*", "ben(?:ö|oe|o)tig\\pL*", "abschlie(?:ß|ss)\\pL*", "lo quiero", "la quiero", "lo queremos",
 		"closes", "closing", "due (?:on|by|date)", "install\\pL*", "instal\\pL*", "implant\\pL*", "implement\\pL*", "despliegue", "despleg\\pL*", "desplieg\\pL*", "roll-?out", "rollout\\pL*", "ausroll\\pL*", "arranc\\pL*", "contrat\\pL*", "entschied\\pL*", "entschieden", "decided", "d[ée]cid\\pL*", "decid\\pL*", "activ\\pL*", "aktivier\\pL*",
+		// A goal with a date: "Mon objectif : ... d'ici l'été prochain".
+		"goal", "aim", "target", "objective", "ziel", "objecti[fv]\\pL*", "meta",
 		"have to", "tenemos que", "tendremos que", "hay que", "m(?:ü|ue|u)ssen", "devons", "devrons", "il faudra", "il (?:nous |me )?faut", "award(?:ed)?", "attribution", "adjudicaci[óo]n",
 		// Ready in any language.
 		"pr[êe]te?s?", "list[oa]s?", "fertig", "bereit", "startklar",
@@ -170,7 +179,7 @@ var (
 		"l(?:ä|ae|a)uft", "ausl(?:ä|ae|a)uft", "endet", "gek(?:ü|ue|u)ndigt", "k(?:ü|ue|u)ndigung",
 		"expire", "expirent", "[ée]ch[ée]ance", "expiration", "prend fin", "se termine", "r[ée]siliation",
 		"vence", "vencimiento", "caduca", "se acaba", "finaliza", "renovaci[óo]n",
-	) + `|(?:contract|licen[cs]e|subscription|lease|vertrag|lizenz|abo|contrat|abonnement|contrato|licencia|suscripci[óo]n)\pL*(?:\s+\S+){0,4}?\s+(?:ends?|ending|is up|terminates?)\b`)
+	) + `|(?:contract|licen[cs]e|subscription|lease|support|maintenance|warranty|vertrag|lizenz|abo|wartung|garantie|support|contrat|abonnement|maintenance|contrato|licencia|suscripci[óo]n|soporte|mantenimiento|garant[íi]a)\pL*(?:\s+\S+){0,4}?\s+(?:ends?|ending|is up|terminates?|stops?)\b`)
 	tlMeetingXRe = regexp.MustCompile(`\d(?:\s?(?:h|uhr|am|pm|a\.m\.|p\.m\.)|:\d\d)(?:$|[^\pL\d])|` + tlWords(
 		// Proposals to meet: "nous voir le 3 février", "vernos el 25",
 		// "uns am 5. Februar kennenlernen"; a time of day marks an
@@ -181,12 +190,22 @@ var (
 		"vertreten", "exhibiting", "exposez", "exposerez", "expon[ée]is", "expondr[áa]n", "estar[áa]n presentes",
 		"meets", "gala", "parler", "absent", "absente", "abwesend", "ausente", "away", "cr[ée]neau", "cr[ée]neaux", "slot", "slots", "zeitfenster", "hueco", "huecos", "franja", "franjas", "parle", "parlons", "discuter", "discutons",
 		"exercice", "jahresabschluss", "cierre contable", "cierre del ejercicio",
+		// Closures and absences: "our office is closed from 24 December",
+		// "Betriebsferien bis 6. Januar", "fermé du 1er au 20 août".
+		// Calling back on a date: "os llamo el 12 de enero", "je vous appelle le 12", "ich rufe Sie am 12. an".
+		"llam(?:o|amos|ar[ée]|aremos|e|en|emos)", "appell\\pL*", "rappell\\pL*", "ruf(?:e|en) (?:\\S+ ){0,4}?an",
+		"hablamos", "hablemos", "hablaremos", "talk soon", "on se parle", "on en parle", "sprechen uns", "h(?:ö|oe|o)ren uns",
+		// Presenting options to whoever decides: "stelle den Partnern am 15.04. zwei Lösungen vor".
+		"presentation", "presenting", "present (?:them|it|to)", "pr(?:ä|ae|a)sentier\\pL*", "stell(?:e|en|t) (?:\\S+ ){0,6}?vor", "stell(?:e|en) (?:den|dem|der|unseren?|ihnen|ihm|ihr|euch) ",
+		"closed", "closure", "geschlossen", "betriebsferien", "ferm[ée]e?s?", "fermeture", "cerrad[oa]s?", "cierre por vacaciones",
 	))
 	tlQuoteXRe = regexp.MustCompile(tlWords(
 		// Replies: "revenir vers moi avant vendredi", "envíenla antes del viernes".
 		"revenir vers", "reveni\\pL*", "recommendation", "recommendations", "recommandation", "recommandations", "recomendaci[óo]n\\pL*", "empfehlung\\pL*",
 		"short-list", "short-lists", "informe", "bericht", "rapport", "report", "r[ée]pondre", "env[íi]en\\pL*", "zusenden", "zuschicken",
 		// Payments: "kann unsere Buchhaltung sie nicht bis zum 30.11. anweisen".
+		// A survey's deadline: "un cuestionario antes del 15/09".
+		"questionnaire", "survey", "cuestionario", "encuesta", "fragebogen", "umfrage", "enqu[êe]te",
 		"anweisen", "(?:ü|ue|u)berweis\\pL*", "bezahl\\pL*", "payer", "virement", "pagar", "transferencia", "buchhaltung",
 	))
 )
@@ -199,10 +218,22 @@ func tlNear(p *pattern, x *regexp.Regexp, d *doc, lo, hi int) bool {
 // tlFiscalNear reports tlFiscalRe in s, asking for its nouns first: the
 // expression has no literal prefix, so it would scan every window.
 func tlFiscalNear(s string) bool {
-	for _, w := range []string{"fiscal", "financial", "budget year", "ftsjahr", "exercice", "ejercicio"} {
+	for _, w := range []string{"fiscal", "financial", "budget year", "tax year", "ftsjahr", "exercice", "ejercicio"} {
 		if strings.Contains(s, w) {
-			return tlFiscalRe.MatchString(s)
+			return tlFiscalRe.MatchString(s) || tlFiscalEndRe.MatchString(s) && tlSpendRe.MatchString(s)
 		}
 	}
 	return false
 }
+
+// tlFiscalEndRe finds a fiscal year's end ("the fiscal year, which ends
+// 30 June", "Geschäftsjahr endet am 30.9.", "l'exercice se termine le 30
+// juin", "el año fiscal cierra el 30 de junio"); it dates a plan only
+// where money must be spent by then (tlSpendRe): a year end alone is
+// bookkeeping.
+var tlFiscalEndRe = regexp.MustCompile(`(?:(?:fiscal|financial|budget) year|gesch(?:ä|ae|a)ftsjahr\pL*|exercice|a(?:ñ|n)o fiscal|ejercicio)\pL*,?(?:\s+\S+){0,3}?\s+\(?(?:ends|closes|end|endet|ende|se termine|termine|finit|prend fin|cierra|termina|acaba)`)
+
+// tlSpendRe finds money that must be spent or used: "to be spent in this
+// fiscal year", "muss bis dahin ausgegeben sein", "à dépenser", "hay que
+// gastarlo".
+var tlSpendRe = regexp.MustCompile(`(?:^|[^\pL])(?:spend|spent|use it|used up|ausgeben|ausgegeben|verbrauch\pL*|abrufen|abgerufen|d[ée]pens\pL*|consomm\pL*|utilis\pL*|gast\pL*|ejecut\pL*|lose it|verf(?:ä|ae|a)llt|perd\pL*|pierde\pL*)(?:$|[^\pL])`)
