@@ -26,10 +26,22 @@ import (
 var needModelJSON []byte
 
 // needModelThreshold is the probability from which the model reports a
-// stated need the rules missed. It was chosen by 5-fold cross-validation
-// on the tune corpus (TestNeedModelCV) as the threshold with the best
-// need accuracy whose stated precision stays at or above 0.85.
-const needModelThreshold = 0.69
+// stated need the rules missed. Cross-validation on tune
+// (TestNeedModelCV) favours 0.69, but there the rules are tuned on the
+// very texts they are judged on, so the ones they leave to the model are
+// the hard residue (quotes, tenders, budgets with no pain). On unseen
+// writers the rules miss more stated needs, and a stated need was their
+// commonest need error (recall 0.86-0.89, precision 0.95-0.97): on v8
+// the model's answers were 16 right/0 wrong at 0.69 and 22 right/0 wrong
+// at 0.65 (German 1 → 4), and the next batch, v9, checked before it was
+// read, gained 2 points (German 0.72 → 0.75, French 0.85 → 0.90, no
+// language lost). 0.60 gained more on both (27/0 on v8), but dropped the
+// stated precision of the older held-out sets below the 0.93 their test
+// requires: the texts the model then reads as pains are requests for a
+// quote, told with budget, dates and roles. Minimum lengths of 12 to 23
+// words read tune (cross-validated) and v8 alike: the texts the rules
+// leave to the model are long.
+const needModelThreshold = 0.65
 
 // needModelMinWords is the shortest text (in words) the model speaks on:
 // half the median length of the first 800 tune texts. The corpus's stated
