@@ -52,3 +52,46 @@ func TestNeedModelLongCases(t *testing.T) {
 		}
 	}
 }
+
+// needExploringCases are written for the need class model's exploring
+// answer (needExploringWithModel), not taken from any corpus: writers who
+// only look around, in words the rules may not list, and hard negatives
+// that must not read as exploring (a vendor describing itself, a quote
+// request, a meeting).
+var needExploringCases = []struct {
+	name, text string
+	exploring  bool
+}{
+	{"en_compare", "Could you tell me how your tool compares with the two others we looked at last week? Nothing planned yet, I just want to understand the market a bit better.", true},
+	{"de_compare", "Können Sie mir kurz erklären, worin sich Ihr Tool von den zwei anderen unterscheidet, die wir uns angesehen haben? Geplant ist noch nichts, ich will nur den Markt verstehen.", true},
+	{"fr_compare", "Pouvez-vous m'expliquer en quoi votre outil se distingue des deux autres que nous avons regardés ? Rien n'est prévu, je veux simplement mieux connaître le marché.", true},
+	{"es_compare", "¿Me pueden explicar en qué se diferencia su herramienta de las otras dos que hemos visto? No hay nada previsto, solo quiero conocer mejor el mercado.", true},
+	{"en_vendor", "We are a consultancy that helps small firms with their cash flow problems and payroll questions across the region.", false},
+	{"fr_vendor", "Nous accompagnons les PME qui ont des problèmes de trésorerie.", false},
+	{"de_meeting", "Passt Ihnen ein Telefonat am Donnerstag um 10 Uhr? Dann können wir die Eckdaten für die 25 Lizenzen und den Vertragsbeginn im Oktober besprechen.", false},
+	{"es_quote", "Buenos días, les pido una oferta para 30 licencias con instalación y formación, la partida es de 15.000 € y empezaríamos en septiembre.", false},
+}
+
+// TestNeedExploringCases checks needExploringWithModel on
+// needExploringCases: no hard negative becomes exploring, and an answer
+// of the rules is never replaced. Writers who only look around are
+// logged, not failed: the model may leave them to the rules.
+func TestNeedExploringCases(t *testing.T) {
+	for _, c := range needExploringCases {
+		d := prepare(c.text)
+		got := needExploringWithModel(d, nil, shippedNeedClassModel, needExploringPolicy)
+		isExpl := got != nil && !got.Stated && got.Confidence >= AnswerThreshold
+		r := shippedNeedClassModel.read(d)
+		t.Logf("%s: exploring %v (p=%.2f for %q)", c.name, isExpl, r.probs[r.best], shippedNeedClassModel.classes[r.best])
+		if isExpl && !c.exploring {
+			t.Errorf("%s: read as exploring (evidence %q)", c.name, got.Evidence)
+		}
+		if isExpl && got.Evidence == "" {
+			t.Errorf("%s: exploring with no evidence", c.name)
+		}
+		stated := &Need{Stated: true, Confidence: 0.8, Evidence: "x"}
+		if kept := needExploringWithModel(d, stated, shippedNeedClassModel, needExploringPolicy); kept != stated {
+			t.Errorf("%s: the rules' stated need was replaced by %+v", c.name, kept)
+		}
+	}
+}
