@@ -33,6 +33,7 @@ var classModelConfig = func() modeltrain.Config {
 type classItem struct {
 	id, lang            string
 	authority, timeline string
+	need                string
 	doc                 *doc
 	rulesAuth           *Authority
 	rulesTl             *Timeline
@@ -46,7 +47,7 @@ func loadClassItems(t testing.TB, path string) []classItem {
 	var items []classItem
 	readCorpus(t, path, func(raw corpusLine) {
 		d := prepare(raw.Text)
-		items = append(items, classItem{id: raw.ID, lang: raw.Lang, authority: raw.Authority, timeline: raw.Timeline, doc: d,
+		items = append(items, classItem{id: raw.ID, lang: raw.Lang, authority: raw.Authority, timeline: raw.Timeline, need: raw.Need, doc: d,
 			rulesAuth: extractAuthority(d), rulesTl: extractTimelineRules(d, raw.Received), hashes: modelFeatureHashes(d.lower),
 			roleHashes: modelRoleFeatureHashes(d.lower)})
 	})
@@ -116,6 +117,20 @@ var classDims = []classDim{
 			return timelineAnswer(timelineWithModel(it.doc, it.rulesTl, m, p))
 		},
 		gold: func(it classItem) string { return it.timeline },
+	},
+	{
+		// The need model's exploring reading (needExploringWithModel):
+		// where the rules and the stated-need model give no answer.
+		name: "need", file: "need_class_model_weights.json", classes: needClasses,
+		label: func(it classItem) string { return it.need },
+		rules: func(it classItem) string {
+			return needLabel(needWithModel(it.doc, it.rulesTl, extractNeedRules(it.doc, it.rulesTl), shippedNeedModel), it.rulesTl)
+		},
+		answer: func(it classItem, m *classModel, p classPolicy) string {
+			n := needWithModel(it.doc, it.rulesTl, extractNeedRules(it.doc, it.rulesTl), shippedNeedModel)
+			return needLabel(needExploringWithModel(it.doc, n, m, p), it.rulesTl)
+		},
+		gold: func(it classItem) string { return it.need },
 	},
 	{
 		// The direct idea, measured beside the timing model: the five
@@ -210,7 +225,7 @@ func writeClassModel(path string, m modeltrain.SoftmaxModel, classes []string, r
 // rewrites them.
 func TestClassModelDrift(t *testing.T) {
 	items := loadClassItems(t, needModelCorpus)
-	shipped := map[string]*classModel{"timeline": shippedTimelineModel, "authority": shippedAuthorityModel}
+	shipped := map[string]*classModel{"timeline": shippedTimelineModel, "authority": shippedAuthorityModel, "need": shippedNeedClassModel}
 	for _, dim := range classDims {
 		if dim.file == "" {
 			continue

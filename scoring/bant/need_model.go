@@ -26,10 +26,22 @@ import (
 var needModelJSON []byte
 
 // needModelThreshold is the probability from which the model reports a
-// stated need the rules missed. It was chosen by 5-fold cross-validation
-// on the tune corpus (TestNeedModelCV) as the threshold with the best
-// need accuracy whose stated precision stays at or above 0.85.
-const needModelThreshold = 0.69
+// stated need the rules missed. Cross-validation on tune
+// (TestNeedModelCV) favours 0.69, but there the rules are tuned on the
+// very texts they are judged on, so the ones they leave to the model are
+// the hard residue (quotes, tenders, budgets with no pain). On unseen
+// writers the rules miss more stated needs, and a stated need was their
+// commonest need error (recall 0.86-0.89, precision 0.95-0.97): on v8
+// the model's answers were 16 right/0 wrong at 0.69 and 22 right/0 wrong
+// at 0.65 (German 1 → 4), and the next batch, v9, checked before it was
+// read, gained 2 points (German 0.72 → 0.75, French 0.85 → 0.90, no
+// language lost). 0.60 gained more on both (27/0 on v8), but dropped the
+// stated precision of the older held-out sets below the 0.93 their test
+// requires: the texts the model then reads as pains are requests for a
+// quote, told with budget, dates and roles. Minimum lengths of 12 to 23
+// words read tune (cross-validated) and v8 alike: the texts the rules
+// leave to the model are long.
+const needModelThreshold = 0.65
 
 // needModelMinWords is the shortest text (in words) the model speaks on:
 // half the median length of the first 800 tune texts. The corpus's stated
@@ -152,9 +164,52 @@ func (r needModelRead) bestClauseStart(d *doc) int {
 }
 
 // extractNeed reads the need of d with the rules (extractNeedRules) and,
-// when they state none, with the shipped model.
+// when they state none, with the shipped model; where neither gives an
+// answer, the need class model may read the writer as only exploring.
 func extractNeed(d *doc, tl *Timeline) *Need {
-	return needWithModel(d, tl, extractNeedRules(d, tl), shippedNeedModel)
+	n := needWithModel(d, tl, extractNeedRules(d, tl), shippedNeedModel)
+	return needExploringWithModel(d, n, shippedNeedClassModel, needExploringPolicy)
+}
+
+// The need class model: a softmax regression (class_model.go) over the
+// corpus's three need labels, shipped as need_class_model_weights.json.
+// Only its exploring answer is used (the stated one is needModel's).
+//
+//go:embed need_class_model_weights.json
+var needClassModelJSON []byte
+
+// shippedNeedClassModel is the model read from need_class_model_weights.json.
+var shippedNeedClassModel = mustClassModel("need", needClassModelJSON)
+
+// needClasses are the need class model's classes, in training order.
+var needClasses = []string{"", "stated", "exploring"}
+
+// needExploringPolicy is when the need class model's exploring answer
+// fills a need the rules and needModel left empty. On tune, where the
+// rules know every exploring text, cross-validation leaves it nothing
+// right to add (its few answers there are wrong, 4 at 0.70); on the
+// unseen v8 the rules left ten exploring writers unread (curious,
+// comparing, budget frozen, happy with their tool), and from 0.70 the
+// model read 6 of them rightly and none wrongly (0.50: 8 right, 2
+// wrong). It speaks on 12 distinct words or more: at 8 it read "Nous
+// accompagnons les PME qui ont des problèmes de trésorerie." (a vendor
+// describing itself) as exploring, and on v8 minimums of 8 to 18 read
+// the same.
+var needExploringPolicy = classPolicy{threshold: 0.70, minWords: 12}
+
+// needExploringWithModel returns n when it is an answer; otherwise, when
+// m under p reads the writer as only exploring, an exploring Need with
+// the model's probability as Confidence and Evidence naming the words
+// that weighed most.
+func needExploringWithModel(d *doc, n *Need, m *classModel, p classPolicy) *Need {
+	if n != nil && n.Confidence >= AnswerThreshold {
+		return n
+	}
+	v, ok := m.decide(d, "", 0, p)
+	if !ok || v.label != "exploring" {
+		return n
+	}
+	return &Need{Confidence: v.prob, Evidence: v.evidence}
 }
 
 // needWithModel combines the rules' reading with m's: an answer from the
