@@ -107,17 +107,17 @@ var needDeclines = map[string][]string{
 var needTimeCosts = map[string][3]string{
 	LangEnglish: {
 		`(?:takes?|took|taking|costs?|costing|eats?|eating|burns?|burning|burned|burnt|lose|loses|losing|waste|wastes|wasting)`,
-		`(?:\d+ ?(?:h|hrs?|hours?|minutes|mins)|an hour|one hour|half an hour|(?:two|three|four|five|several) hours|(?:a|the|my|our|whole|entire) (?:\w+ )?(?:evening|morning|afternoon|weekend|night|day))`,
+		`(?:\d+ ?(?:h|hrs?|hours?|minutes|mins)|an hour|one hour|half an hour|(?:two|three|four|five|several) hours|(?:a|the|my|our|whole|entire) (?:\w+ )?(?:evening|morning|afternoon|weekend|night|day|week))`,
 		`(?:every|each|a|per) (?:single )?(?:day|evening|morning|night|week|weekend|month|shift|friday|monday|sunday|saturday)`,
 	},
 	LangGerman: {
-		`(?:verbrenn|verplemper|verlier|kost|fri(?:ss|ß)t|fressen|drauf)\pL*`,
-		`(?:(?:eine?n?|ne|\d+|zwei|drei|vier|f(?:ü|ue)nf|halbe?n?|ganze?n?|(?:ein )?paar) (?:stunden?|std|tage?|abende?|vormittage?|nachmittage?|wochenenden?|samstage?|sonntage?)|\d+ ?h)`,
+		`(?:verbrenn|verplemper|verlier|kost|fri(?:ss|ß)t|fressen|drauf|dauer)\pL*`,
+		`(?:(?:eine?n?|ne|\d+|zwei|drei|vier|f(?:ü|ue)nf|halbe?n?|ganze?n?|(?:ein )?paar) (?:stunden?|std|tage?|abende?|vormittage?|nachmittage?|wochenenden?|samstage?|sonntage?|wochen?)|\d+ ?h)`,
 		`(?:jede[nrs]? \pL+|pro (?:tag|woche|monat|abend|schicht)|t(?:ä|ae)glich|w(?:ö|oe)chentlich|abends|jedes mal|am wochenende|\pL+(?:abends|morgens))`,
 	},
 	LangFrench: {
-		`(?:prend|prennent|co(?:û|u)te|co(?:û|u)tent|perds|perdons|perd|bouffe|mange)`,
-		`(?:\d+ ?h\b|\d+ ?heures?|\d+ ?minutes|une heure|(?:une |la )?demi-heure|(?:deux|trois|quatre|plusieurs) heures|(?:une|la|toute la|ma|mes|nos) (?:soir(?:é|e)es?|matin(?:é|e)es?|journ(?:é|e)es?)|(?:le|un|mon|nos|tout le|mes) week-ends?)`,
+		`(?:prend|prennent|co(?:û|u)te|co(?:û|u)tent|perds|perdons|perd|bouffe|mange|dure|durent)`,
+		`(?:\d+ ?h\b|\d+ ?heures?|\d+ ?minutes|une heure|(?:une |la )?demi-heure|(?:deux|trois|quatre|plusieurs) heures|(?:une|la|toute la|ma|mes|nos) (?:soir(?:é|e)es?|matin(?:é|e)es?|journ(?:é|e)es?)|(?:le|un|mon|nos|tout le|mes) week-ends?|(?:une|deux|trois|\d+) semaines?)`,
 		`(?:chaque|tous les|toutes les|par) \pL+|le soir|le matin|le week-end|le vendredi|le lundi`,
 	},
 	LangSpanish: {

@@ -1,6 +1,7 @@
 package bant
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -146,6 +147,10 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 		c.request = needRequestAt(d, c.clause, c.start)
 		if (c.tier == needTierMid || c.tier == needTierStrong || c.tier == needTierStory) && needSolverBefore(d, c.start) {
 			return // "we solve delivery problems for retailers": their trade, not their pain
+		}
+		if c.tier == needTierMid && needDeniedAfter(d, c.end) {
+			denied = append(denied, c) // "Probleme haben wir keine mehr"
+			return
 		}
 		if !needSupportOnly(c.tier) && c.tier != needTierGoal && c.tier != needTierLack &&
 			(needNegationAt(d, c.start) >= 0 || needSolved(d, langs, c.start, c.end)) {
@@ -630,4 +635,20 @@ func needWordStart(d *doc, p int) int {
 		p++
 	}
 	return p
+}
+
+// needPostDenial is a problem word's denial that follows it, as German,
+// French and Spanish put the object first: "Probleme haben wir keine
+// (mehr)", "des soucis, on n'en a plus", "problemas no tenemos",
+// "problems, we have none".
+var needPostDenial = regexp.MustCompile(`^[^.!?;:]{0,30}?\b(?:(?:haben|hatten|habe|gibt es|gab es|gibt's) (?:[\pL\w'-]+ ){0,6}?(?:keine?n?|kaum)|(?:on|nous|j') ?n'en (?:a|avons|ai|avait|avions) (?:plus|pas|aucun|jamais)|(?:ya )?no (?:tenemos|tengo|hay|tuvimos)|(?:we|i) (?:have|had) (?:none|no more))\b`)
+
+// needDeniedAfter reports a denial right after a problem word ending at
+// end, in its clause (see needPostDenial).
+func needDeniedAfter(d *doc, end int) bool {
+	hi := min(d.clauseEnd(end), end+70)
+	if hi <= end {
+		return false
+	}
+	return needPostDenial.MatchString(d.lower[end:hi])
 }

@@ -1,0 +1,61 @@
+package bant
+
+// needWiderCases are sentences written for need_wider.go (not from any
+// corpus): each construction in French and German first, then English and
+// Spanish, with hard negatives (the same words negated, solved, about the
+// past, or a request).
+var needWiderCases = []needCase{
+	// falling behind
+	{name: "wide-de-00", text: "Wir kommen mit den Bestellungen nicht mehr hinterher.", want: "stated"},
+	{name: "wide-de-01", text: "Die Buchhaltung hängt drei Wochen hinterher.", want: "stated"},
+	{name: "wide-fr-02", text: "On prend du retard sur toutes les livraisons depuis la rentrée.", want: "stated"},
+	{name: "wide-fr-03", text: "On ne s'en sort plus avec les plannings des chauffeurs.", want: "stated"},
+	{name: "wide-en-04", text: "Our two accountants are falling behind on reconciliations every month.", want: "stated"},
+	{name: "wide-es-05", text: "Vamos muy atrasados con la facturación de los proyectos.", want: "stated"},
+	// swamped
+	{name: "wide-de-06", text: "Wir ertrinken in E-Mails.", want: "stated"},
+	{name: "wide-fr-07", text: "Les doublons dans le CRM nous rendent fous.", want: "stated"},
+	{name: "wide-fr-08", text: "Nous croulons sous les demandes de devis.", want: "stated"},
+	{name: "wide-en-09", text: "The duplicate entries drive the whole team crazy.", want: "stated"},
+	{name: "wide-es-10", text: "Las llamadas de los clientes nos tienen locos.", want: "stated"},
+	{name: "wide-de-11", text: "Die vielen Rückfragen machen uns wahnsinnig.", want: "stated"},
+	// a figure far too high
+	{name: "wide-de-12", text: "Die Fehlerquote bei der Kommissionierung ist viel zu hoch.", want: "stated"},
+	{name: "wide-fr-13", text: "Nos frais d'envoi sont beaucoup trop élevés pour nos petits colis.", want: "stated"},
+	{name: "wide-en-14", text: "Our no-show rate is way too high for a clinic this size.", want: "stated"},
+	{name: "wide-es-15", text: "Los tiempos de espera en la central son demasiado largos.", want: "stated"},
+	// an age of work
+	{name: "wide-fr-16", text: "Ça prend un temps fou de préparer les rapports pour la direction.", want: "stated"},
+	{name: "wide-de-17", text: "Der Monatsabschluss dauert jedes Mal über eine Woche.", want: "stated"},
+	{name: "wide-es-18", text: "Cuadrar la caja nos lleva una eternidad.", want: "stated"},
+	{name: "wide-de-19", text: "Die Einrichtung dauert eine Woche, danach läuft alles automatisch?", want: "!stated"},
+	// ending up doing it, the rush
+	{name: "wide-fr-20", text: "On se retrouve à rappeler chaque client pour confirmer sa réservation.", want: "stated"},
+	{name: "wide-fr-21", text: "Chaque fin de mois c'est la course pour boucler la paie.", want: "stated"},
+	{name: "wide-de-22", text: "Vor jeder Messe herrscht bei uns Hektik, weil die Muster fehlen.", want: "stated"},
+	{name: "wide-es-23", text: "Acabamos llamando a cada proveedor para saber el estado del pedido.", want: "stated"},
+	{name: "wide-fr-24", text: "Désolé de vous répondre au dernier moment, je suis libre jeudi.", want: ""},
+	// workload, people leaving over it
+	{name: "wide-fr-25", text: "Depuis janvier, trois employés ont quitté l'équipe à cause de la charge administrative.", want: "stated"},
+	{name: "wide-de-26", text: "Zwei Disponentinnen haben gekündigt, weil die Arbeitsbelastung zu hoch war.", want: "stated"},
+	{name: "wide-en-27", text: "Two coordinators quit last spring because of the scheduling workload.", want: "stated"},
+	// cannot find anything
+	{name: "wide-de-28", text: "Seit dem Umzug finden wir nichts mehr auf dem Server.", want: "stated"},
+	{name: "wide-es-29", text: "Desde la migración no encontramos nada en la intranet.", want: "stated"},
+	// post-placed denial of a problem word
+	{name: "wide-de-30", text: "Probleme haben wir seit der Umstellung letztes Jahr keine mehr, wir schauen uns nur um.", want: "exploring"},
+	{name: "wide-fr-31", text: "Des problèmes, on n'en a plus depuis l'an dernier, on regarde juste ce qui existe.", want: "exploring"},
+	{name: "wide-es-32", text: "Problemas no tenemos, solo estamos comparando proveedores.", want: "exploring"},
+	{name: "wide-de-33", text: "Probleme haben wir jede Woche mit der Kasse.", want: "stated"},
+	// contentment and watching the market
+	{name: "wide-de-34", text: "Wir sind mit unserem jetzigen System zufrieden, wollen aber den Markt im Blick behalten.", want: "exploring"},
+	{name: "wide-fr-35", text: "Nous sommes globalement très satisfaits de notre outil, nous surveillons le marché.", want: "exploring"},
+	{name: "wide-en-36", text: "We are really quite happy with what we have, just keeping tabs on the market.", want: "exploring"},
+	{name: "wide-es-37", text: "Estamos bastante contentos con nuestro programa, pero queremos ver qué hay.", want: "exploring"},
+	{name: "wide-de-38", text: "Mit dem jetzigen System sind wir überhaupt nicht zufrieden, es stürzt dauernd ab.", want: "stated"},
+	// cost to us
+	{name: "wide-fr-39", text: "Les ruptures de stock, ça nous coûte des ventes chaque semaine.", want: "stated"},
+	{name: "wide-fr-40", text: "Combien ça coûte pour 20 utilisateurs ?", want: ""},
+}
+
+func init() { needCases = append(needCases, needWiderCases...) }
