@@ -148,6 +148,9 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 		if (c.tier == needTierMid || c.tier == needTierStrong || c.tier == needTierStory) && needSolverBefore(d, c.start) {
 			return // "we solve delivery problems for retailers": their trade, not their pain
 		}
+		if c.tier != needTierGoal && !needSupportOnly(c.tier) && needYoursBefore(d, c.start) {
+			return // "your contact form doesn't work on mobile": our pain, not theirs
+		}
 		if c.tier == needTierMid && needDeniedAfter(d, c.end) {
 			denied = append(denied, c) // "Probleme haben wir keine mehr"
 			return
@@ -651,4 +654,49 @@ func needDeniedAfter(d *doc, end int) bool {
 		return false
 	}
 	return needPostDenial.MatchString(d.lower[end:hi])
+}
+
+// needYourWords are second-person possessives; needOwnWords the writer's
+// own words (first person, and "on", which French writers use for "we").
+var (
+	needYourWords = map[string]bool{"your": true, "yours": true, "votre": true, "vos": true, "vuestro": true, "vuestra": true, "vuestros": true, "vuestras": true, "euer": true, "eure": true, "euren": true, "eurem": true, "eures": true}
+	needOwnWords  = map[string]bool{
+		"we": true, "our": true, "us": true, "i": true, "my": true, "we're": true, "i'm": true, "we've": true, "i've": true,
+		"wir": true, "unser": true, "unsere": true, "unseren": true, "unserem": true, "unserer": true, "uns": true, "ich": true, "mein": true, "meine": true, "meinen": true, "meinem": true, "mir": true, "mich": true,
+		"nous": true, "notre": true, "nos": true, "on": true, "je": true, "j'ai": true, "mon": true, "ma": true, "mes": true, "me": true, "m'a": true,
+		"nosotros": true, "nuestro": true, "nuestra": true, "nuestros": true, "nuestras": true, "mi": true, "mis": true, "yo": true, "tenemos": true,
+	}
+)
+
+// needOurFaces are the parts of our own web presence a writer may report
+// broken ("your contact form doesn't work on mobile"): that is our pain.
+// A product of ours that the writer owns ("your charger started
+// smoking") is theirs, so it is not listed.
+var needOurFaces = []string{"site", "web", "homepage", "page", "seite", "pagina", "página", "form", "kontaktformular", "link", "lien", "enlace", "newsletter", "webinar", "chat", "shop", "tienda", "boutique", "portal", "portail", "checkout", "login"}
+
+// needYoursBefore reports that the clause of a cue at p speaks of our web
+// presence ("your contact form", "votre formulaire", "vuestra web") with
+// no word of the writer's own before the cue: a bug report to us, not
+// the writer's pain. German "Ihr" is also "their" and "her", so it does
+// not count.
+func needYoursBefore(d *doc, p int) bool {
+	lo := max(d.clauseStart(p), p-60)
+	split := func(r rune) bool { return r == ' ' || r == ',' || r == ':' || r == '(' }
+	words := strings.FieldsFunc(d.lower[lo:p], split)
+	// the cue itself may start with what is ours ("website ... crashes")
+	next := append(words[:len(words):len(words)], strings.FieldsFunc(d.lower[p:min(d.clauseEnd(p), p+30)], split)...)
+	yours := false
+	for i, w := range words {
+		if needOwnWords[w] {
+			return false
+		}
+		if needYourWords[w] {
+			for _, n := range next[i+1 : min(len(next), i+4)] {
+				if needHasPrefix(n, needOurFaces) {
+					yours = true
+				}
+			}
+		}
+	}
+	return yours
 }

@@ -191,12 +191,12 @@ var needBroad = map[string]needBroadLexicon{
 
 // needWithBroad returns l with the general signals of lang added.
 func needWithBroad(l needLexicon, lang string) needLexicon {
-	b, w := needBroad[lang], needWider[lang]
-	l.strong = slices.Concat(l.strong, b.strong, w.strong)
-	l.forced = slices.Concat(l.forced, b.forced, w.forced)
-	l.trouble = slices.Concat(l.trouble, b.trouble, w.trouble)
-	l.goal = slices.Concat(l.goal, b.goal, w.goal)
-	l.denial = slices.Concat(l.denial, b.denial, w.denial)
-	l.explore = slices.Concat(l.explore, b.explore, w.explore)
-	return l
+	b := needBroad[lang]
+	l.strong = slices.Concat(l.strong, b.strong)
+	l.forced = slices.Concat(l.forced, b.forced)
+	l.trouble = slices.Concat(l.trouble, b.trouble)
+	l.goal = slices.Concat(l.goal, b.goal)
+	l.denial = slices.Concat(l.denial, b.denial)
+	l.explore = slices.Concat(l.explore, b.explore)
+	return needWithWider(l, lang)
 }

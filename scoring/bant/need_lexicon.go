@@ -168,7 +168,7 @@ var needLexicons = map[string]needLexicon{
 		manual: []string{`manuell(?:e|en)?`, `von hand`, `abstimmung`, `abgleich(?:en)?`, `per hand`, `händisch(?:e|en)?`, `haendisch(?:e|en)?`, `abtippen`, `abgetippt`, `eintippen`, `kopieren`, `kopiert`, `übertragen`, `uebertragen`, `excel(?:-?listen|-?tabellen?|-?liste|-?datei(?:en)?)?`, `tabellen?`, `papier(?:akten|rapporte|form)?`, `zettel(?:n)?`, `strichliste`, `ausgedruckt`, `ausdrucken`, `telefonisch`, `(?:per|übers|uebers|über das|ueber das) telefon`, `per (?:e-)?mail`, `per (?:post|brief)`, `whatsapp`, `ordner`, `fax`, `word`, `foto`, `postfach`},
 		trouble: []string{
 			`fehler(?:n)?`, `langsam(?:e|er)?`, `verzögerungen`, `verzoegerungen`, `verzögert`, `verzoegert`, `verspätet`, `verspaetet`, `vergessen`, `verpass(?:en|t)`, `doppelt`, `verstreut`,
-			`aufwand`, `aufwändig`, `aufwendig`, `schwer`, `schwierig`, `teuer`, `risiko`, `nachtelefonieren`, `hinterher(?:telefonieren|laufen)`, `veraltet`, `alte?n?`, `unübersichtlich`, `unuebersichtlich`,
+			`aufwand`, `aufwändig`, `aufwendig`, `schwer`, `schwierig`, `teuer`, `risiko`, `nachtelefonieren`, `hinterher(?:telefonieren|laufen)`, `veraltet`, `alt(?:e|en|er|es)?\b`, `unübersichtlich`, `unuebersichtlich`,
 			`dauernd`, `ständig`, `staendig`, `immer wieder`, `regelmäßig`, `regelmaessig`, `verschiedenen (?:tools|systemen|wegen|listen)`, `drei verschiedenen`, `tagelang`,
 			`schon wieder`,
 		},
@@ -430,8 +430,8 @@ var needCompiled = func() map[string]*needPatterns {
 			manual: comp(l.manual), trouble: comp(l.trouble), want: comp(l.want), time: comp(l.time),
 			support: comp(l.support), object: comp(l.object), goal: comp(l.goal), goalWish: comp(l.goalWish),
 			goalVerb: comp(l.goalVerb), info: comp(l.info), solved: comp(l.solved), denial: comp(l.denial),
-			explore: needGroupedPattern(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(slices.Concat(needStoryEntries(lang), needBroad[lang].story, needWider[lang].story)),
-			curious: needGroupedPattern(slices.Concat(needCurious[lang], needBroad[lang].curious)), renewal: comp(needRenewals[lang]), decline: needGroupedPattern(needDeclines[lang]),
+			explore: needGroupedPattern(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(slices.Concat(needStoryEntries(lang), needBroad[lang].story, needWiderStory(lang))),
+			curious: needGroupedPattern(slices.Concat(needCurious[lang], needBroad[lang].curious)), renewal: comp(slices.Concat(needRenewals[lang], needWiderRenewals(lang))), decline: needGroupedPattern(needDeclines[lang]),
 			timeVerb: needTimeCostPart(needTimeCosts[lang][0]), timeDur: needTimeCostPart(needTimeCosts[lang][1]), timeRec: needTimeCostPart(needTimeCosts[lang][2]),
 			wish: comp(needWishes[lang]), wishVerb: comp(needWishVerbs[lang]),
 		}

@@ -1,5 +1,7 @@
 package bant
 
+import "slices"
+
 // Wider general need constructions, written once per idea in all four
 // languages (round 5). The French and German inquiries of new writers
 // told pains in shapes the lists above only had in one language or one
@@ -13,7 +15,50 @@ package bant
 // workload and people leaving over it, and contentment or watching the
 // market told with the verb far from its object ("wir sind mit unserem
 // jetzigen System zufrieden", "den Markt im Blick behalten").
-var needWider = map[string]needBroadLexicon{
+//
+// Round 5's second part generalises what the eighth batch's writers
+// missed, again as one construction per idea in four languages: a
+// repetition counted ("third time this month", "ist im Mai viermal
+// passiert"), a bad review, waiting a counted time, nothing documented,
+// a past cost ("hat uns eine Umplanung gekostet"), what cannot be proved
+// to an auditor, a new law, being forced to switch, two systems where one
+// should be, a trial run out, comparing one thing
+// with another, research for someone else, "not interested", "works
+// perfectly", "no switch planned" and solved verbs in the first person
+// plural.
+
+// needWiderLexicon is one language's wider constructions; each field
+// joins the list of the same name in needLexicon (renewal joins
+// needRenewals).
+type needWiderLexicon struct {
+	strong, forced, story, trouble, goal, goalVerb, solved, denial, explore, renewal []string
+}
+
+// needWithWider returns l with the wider constructions of lang added.
+func needWithWider(l needLexicon, lang string) needLexicon {
+	w, t := needWider[lang], needWiderTold[lang]
+	l.strong = slices.Concat(l.strong, w.strong, t.strong)
+	l.forced = slices.Concat(l.forced, w.forced, t.forced)
+	l.trouble = slices.Concat(l.trouble, w.trouble, t.trouble)
+	l.goal = slices.Concat(l.goal, w.goal, t.goal)
+	l.goalVerb = slices.Concat(l.goalVerb, w.goalVerb, t.goalVerb)
+	l.solved = slices.Concat(l.solved, w.solved, t.solved)
+	l.denial = slices.Concat(l.denial, w.denial, t.denial)
+	l.explore = slices.Concat(l.explore, w.explore, t.explore)
+	return l
+}
+
+// needWiderStory returns lang's wider story constructions.
+func needWiderStory(lang string) []string {
+	return slices.Concat(needWider[lang].story, needWiderTold[lang].story)
+}
+
+// needWiderRenewals returns lang's wider occasions (see needRenewals).
+func needWiderRenewals(lang string) []string {
+	return slices.Concat(needWider[lang].renewal, needWiderTold[lang].renewal)
+}
+
+var needWider = map[string]needWiderLexicon{
 	LangEnglish: {
 		strong: []string{
 			`(?:fall|falls|falling|fell|fallen|lag|lags|lagging|running|run|are|is|were|was|get|gets|getting|got) (?:\w+ ){0,3}?behind (?:on|with|in)`,
@@ -79,5 +124,212 @@ var needWider = map[string]needBroadLexicon{
 		trouble: []string{`carga (?:de trabajo|administrativa)`, `sobrecarga`, `burocracia`},
 		denial:  []string{`(?:estamos|estoy|est(?:á|a)n) (?:\w+ ){0,3}?(?:content[oa]s?|satisfech[oa]s?|conformes?) con`},
 		explore: []string{`(?:atent[oa]s?|pendientes?) (?:a|al|de) (?:\w+ )?(?:mercado|novedades)`, `(?:ver|mirar) qu(?:é|e) hay`},
+	},
+}
+
+// needWiderTold are the constructions of round 5's second part (see the
+// comment on needWider), by language.
+var needWiderTold = map[string]needWiderLexicon{
+	LangEnglish: {
+		strong: []string{
+			`(?:can't|cannot|couldn't|can not) (?:\w+ ){0,4}?any ?more`,
+			`(?:can't|cannot|unable to|couldn't) (?:\w+ )?(?:prove|evidence|demonstrate)`,
+			`(?:waited|waiting|wait|sat|sitting|stood|standing) (?:\w+ ){0,3}?(?:\d+|twenty|thirty|forty|ninety) ?(?:min|mins|minutes|hours?)`,
+		},
+		forced: []string{
+			`new (?:\w+ ){0,2}?(?:law|regulation|rules|directive|requirement|mandate|act)s?`,
+			`(?:auditors?|inspectors?|regulators?|examiners?) (?:\w+ ){0,2}?(?:found|flagged|noted|criticised|criticized|spotted)`,
+			`(?:are|were|am|was|being) forced to (?:switch|change|migrate|replace|move)`,
+		},
+		story: []string{
+			`(?:second|third|fourth|fifth|sixth|umpteenth|\d+(?:st|nd|rd|th)) time (?:this|in|that|since|we|i|our|it|now)`,
+			`happened (?:\w+ ){0,2}?(?:twice|(?:\d+|two|three|four|five|six|several|many|multiple) times)`,
+			`(?:bad|negative|one[- ]star|1[- ]star|angry) (?:\w+ )?reviews?`,
+			`nothing (?:was|is|got|had been) (?:\w+ )?(?:documented|written down|recorded)`,
+			`(?:two|both|2) (?:\w+ ){0,3}?(?:got|get|had|have|booked|received) the same`,
+			`(?:cost|has cost) (?:us|me) (?:\w+ ){0,3}?(?:last|in) (?:year|month|week|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)`,
+		},
+		trouble: []string{
+			`(?:two|three|four|five|several) (?:separate |different )?(?:\w+ )?(?:systems|programs|databases|calendars|tools)`,
+		},
+		goal: []string{
+			`one (?:single |shared |common )?(?:system|tool|platform|database|calendar) for (?:both|all)`,
+			`(?:wants?|wanted) to stop`,
+		},
+		goalVerb: []string{
+			`in one place`,
+		},
+		solved: []string{
+			`(?:we |i )?(?:fixed|solved|sorted) (?:it|that|this|them)`,
+		},
+		denial: []string{
+			`(?:everything|it all|all|it) (?:\w+ )?(?:works|runs|running|working) (?:\w+ )?(?:perfectly|great|beautifully|flawlessly|smoothly)`,
+			`does (?:exactly )?what it (?:should|is supposed to)`,
+		},
+		explore: []string{
+			`compar\w* (?:\w+ ){0,4}?(?:with|to|against|vs\.?|versus)`,
+			`difference between`,
+			`looking into`,
+			`not sure (?:\w+ ){0,3}?(?:buy|purchase|switch|order)\w*`,
+			`not interested (?:\w+ )?(?:at the moment|right now|for now|currently|at this time|yet)`,
+			`just (?:for (?:information|info|reference|our records))`,
+			`(?:not|no) (?:\w+ ){0,1}?(?:planning|plans?) (?:to )?(?:switch|change|replace|migrate)`,
+			`(?:testing|trialling|trialing|evaluating|trying) (?:several|a few|different|multiple|some) (?:tools|solutions|platforms|apps|vendors|options)`,
+		},
+		renewal: []string{
+			`(?:trial|licen[cs]e|subscription) (?:\w+ ){0,3}?expired`,
+		},
+	},
+	LangGerman: {
+		strong: []string{
+			`\pL+ausf(?:a|ä|ae)ll(?:e|en|s)?`,
+			`(?:nicht|kaum) (?:\w+ )?(?:nachweisen|belegen|nachvollziehen)`,
+			`(?:sa(?:ß|ss)|sitzt|sitzen|wartete|warteten|wartet|warten|stand|standen) (?:\w+ ){0,3}?(?:\d+|zwanzig|drei(?:ß|ss)ig|vierzig) ?(?:min|minuten|stunden?)`,
+		},
+		forced: []string{
+			`neue\pL* (?:\w+ ){0,2}?\pL*(?:gesetz|gesetzes|verordnung|richtlinie|vorschrift|vorschriften|verfahren|pflicht|regelung)`,
+			`(?:pr(?:ü|ue)fer|wirtschaftspr(?:ü|ue)fer|revision|auditor|beh(?:ö|oe)rde)\pL* (?:\w+ ){0,2}?(?:festgestellt|bem(?:ä|ae)ngelt|beanstandet|moniert)`,
+			`(?:umstellen|wechseln|ersetzen|abl(?:ö|oe)sen|migrieren|umsteigen) (?:m(?:ü|ue)ssen|muss) (?:wir|ich)`,
+			`gezwungen,? (?:\w+ ){0,3}?zu (?:wechseln|migrieren|ersetzen|umzustellen)`,
+		},
+		story: []string{
+			`(?:zweite|dritte|vierte|f(?:ü|ue)nfte|sechste|x-te|\d+\.)[ns]? mal`,
+			`(?:\pL+mal|mehrfach|mehrmals|oft|st(?:ä|ae)ndig) (?:\w+ ){0,2}?passiert`,
+			`passiert (?:\w+ ){0,2}?(?:zweimal|dreimal|viermal|f(?:ü|ue)nfmal|mehrfach|mehrmals|oft|st(?:ä|ae)ndig|x-mal)`,
+			`(?:einen stern|schlechte\pL* bewertung\pL*|negative\pL* bewertung\pL*|schlechte\pL* rezension\pL*)`,
+			`(?:nichts|nix) (?:\w+ ){0,2}?(?:dokumentiert|gesichert|gespeichert|festgehalten)`,
+			`(?:dokumentiert|gesichert|gespeichert|festgehalten) (?:war|ist|wurde) (?:\w+ )?nichts`,
+			`(?:zwei|beide) (?:\w+ ){0,3}?(?:dasselbe|das gleiche|denselben|den gleichen|dieselbe|die gleiche)`,
+			`(?:hat|haben) (?:uns|mich) (?:\w+ ){0,6}?gekostet`,
+		},
+		trouble: []string{
+			`(?:zwei|drei|vier|f(?:ü|ue)nf|mehrere) \pL*(?:systeme|softwares|programme|tools|datenbanken|kalender|logiken)`,
+		},
+		goal: []string{
+			`ein (?:einziges |gemeinsames |zentrales )?(?:system|tool|programm|kalender) f(?:ü|ue)r (?:beide|alle)`,
+		},
+		goalVerb: []string{
+			`an einem ort`,
+			`zentral (?:\w+ ){0,1}?(?:haben|ablegen|verwalten)`,
+		},
+		solved: []string{
+			`(?:haben|hatten) (?:wir )?(?:das|es|sie) (?:\w+ ){0,3}?(?:gel(?:ö|oe)st|behoben|abgestellt)`,
+		},
+		denial: []string{
+			`funktioniert (?:\w+ )?(?:super|prima|bestens|einwandfrei|tadellos|perfekt)`,
+			`tut,? (?:\w+ ){0,1}?was (?:sie|er|es) soll`,
+		},
+		explore: []string{
+			`im vergleich (?:zu|mit)`,
+			`vergleich\pL* (?:\w+ ){0,4}?mit`,
+			`unterschied zwischen`,
+			`ob (?:\w+ ){0,4}?(?:was|etwas) (?:f(?:ü|ue)r (?:uns|sie|ihn|mich) )?w(?:ä|ae)re`,
+			`(?:keine ahnung|nicht sicher|wei(?:ß|ss) nicht),? ob (?:\w+ ){0,3}?(?:kauf|bestell|wechsel)\pL*`,
+			`(?:kein interesse|nicht interessiert) (?:\w+ )?(?:im moment|momentan|derzeit|aktuell|zurzeit|gerade|vorerst)`,
+			`(?:im moment|momentan|derzeit|aktuell|zurzeit|gerade|vorerst) (?:\w+ )?(?:kein interesse|nicht interessiert)`,
+			`nur zur info\pL*`,
+			`nichts (?:\w+ )?(?:entschieden|beschlossen)`,
+			`(?:wechsel|umstieg|umstellung|kauf|anschaffung|investition)\pL* (?:\w+ ){0,2}?(?:planen|plane|geplant|vorgesehen) (?:\w+ ){0,1}?(?:nicht|kein)`,
+			`(?:teste|testen|probiere|probieren) (?:\w+ ){0,1}?(?:mehrere|verschiedene|einige) (?:tools|l(?:ö|oe)sungen|anbieter|systeme|programme)`,
+		},
+		renewal: []string{
+			`(?:test|testphase|testversion|lizenz)\pL* (?:\w+ ){0,3}?abgelaufen`,
+		},
+	},
+	LangFrench: {
+		strong: []string{
+			`(?:ne|n') (?:\w+ ){0,2}?(?:pouvons|peut|peux|pouvait|pouvions) (?:plus|pas) (?:\w+ )?(?:prouver|justifier|d(?:é|e)montrer|tracer)`,
+			`(?:attendu|attend|attendent|attendre|patient\pL*) (?:\w+ ){0,3}?\d+ ?(?:min|minutes|heures?)`,
+		},
+		forced: []string{
+			`(?:nouvelle|nouveau|nouvelles|nouveaux) (?:\w+ ){0,2}?(?:loi|r(?:è|e)glement\pL*|directive|norme|obligation|d(?:é|e)cret)s?`,
+			`(?:auditeur|commissaire|contr(?:ô|o)leur|inspecteur)\pL* (?:\w+ ){0,2}?(?:a relev(?:é|e)|a constat(?:é|e)|a point(?:é|e)|a signal(?:é|e))`,
+			`(?:sommes|suis|est|sont) (?:\w+ )?oblig(?:é|e)s? de (?:changer|migrer|remplacer|passer)`,
+		},
+		story: []string{
+			`(?:deuxi|troisi|quatri|cinqui|si)(?:è|e)me fois`,
+			`(?:arriv(?:é|e)|produit) (?:\w+ ){0,2}?(?:deux|trois|quatre|cinq|plusieurs|\d+) fois`,
+			`(?:mauvais\pL* avis|avis n(?:é|e)gatif\pL*|une (?:seule )?(?:é|e)toile)`,
+			`rien (?:n'(?:é|e)tait|n'est|n'a (?:é|e)t(?:é|e)) (?:\w+ )?(?:document|sauvegard|not|enregistr)\pL*`,
+			`(?:deux|les deux) (?:\w+ ){0,3}?(?:le m(?:ê|e)me|la m(?:ê|e)me)`,
+			`(?:nous|m') a co(?:û|u)t(?:é|e)`,
+		},
+		trouble: []string{
+			`(?:deux|trois|quatre|plusieurs) (?:logiciels|syst(?:è|e)mes|bases|agendas|programmes)`,
+		},
+		goal: []string{
+			`un (?:seul )?(?:syst(?:è|e)me|outil|logiciel|agenda) (?:commun |unique )?pour (?:les deux|tous|toutes)`,
+			`veu(?:t|lent) (?:arr(?:ê|e)ter de|ne plus)`,
+		},
+		goalVerb: []string{
+			`(?:au |en )?un (?:seul )?endroit`,
+		},
+		solved: []string{
+			`(?:on|nous) (?:l'|les )?(?:avons|a) (?:r(?:é|e)solu|r(?:é|e)gl(?:é|e)|corrig(?:é|e))`,
+		},
+		denial: []string{
+			`(?:fonctionne|marche|tourne) (?:\w+ )?(?:parfaitement|tr(?:è|e)s bien|super bien|nickel|impeccablement)`,
+			`fait (?:\w+ )?(?:bien|tr(?:è|e)s bien|parfaitement) le (?:job|travail|boulot)`,
+		},
+		explore: []string{
+			`compar\pL* (?:\w+ ){0,4}?(?:avec|(?:à|a)|et)`,
+			`par rapport (?:à|a)`,
+			`diff(?:é|e)rence entre`,
+			`(?:je ne sais pas|pas s(?:û|u)re?|aucune id(?:é|e)e) si (?:\w+ ){0,3}?(?:ach(?:è|e)t|command|chang)\pL*`,
+			`(?:ne )?(?:pr(?:é|e)voyons|envisageons|comptons|pr(?:é|e)voit|envisage) pas (?:de )?(?:changer|remplacer|migrer|acheter)`,
+			`(?:teste|testons|essaie|essayons|(?:é|e)value|(?:é|e)valuons) (?:\w+ ){0,1}?(?:plusieurs|diff(?:é|e)rents|quelques) (?:outils|solutions|logiciels|prestataires)`,
+		},
+		renewal: []string{
+			`(?:essai|licence|abonnement)\pL* (?:\w+ ){0,3}?(?:a|est|ont|sont) expir\pL*`,
+		},
+	},
+	LangSpanish: {
+		strong: []string{
+			`no (?:podemos|puede|pudimos|podr(?:í|i)amos) (?:\w+ )?(?:demostrar|acreditar|justificar|probar)`,
+			`(?:esper|estuv)\pL* (?:\w+ ){0,3}?\d+ ?(?:min|minutos|horas?)`,
+		},
+		forced: []string{
+			`(?:nueva|nuevo|nuevas|nuevos) (?:\w+ ){0,2}?(?:ley|normativa|reglamento|directiva|obligaci(?:ó|o)n|norma)\pL*`,
+			`(?:auditor|inspector|revisor)\pL* (?:\w+ ){0,2}?(?:detect(?:ó|o)|encontr(?:ó|o)|se(?:ñ|n)al(?:ó|o)|observ(?:ó|o))`,
+			`(?:estamos|nos vemos|nos vimos) obligad[oa]s a (?:cambiar|migrar|sustituir|pasar)`,
+		},
+		story: []string{
+			`(?:segunda|tercera|cuarta|quinta|en(?:é|e)sima) vez`,
+			`(?:pas(?:ó|o)|ocurri(?:ó|o)|ha pasado|sucedi(?:ó|o)) (?:\w+ ){0,2}?(?:dos|tres|cuatro|cinco|varias|\d+) veces`,
+			`(?:malas? rese(?:ñ|n)as?|rese(?:ñ|n)as? negativas?|una estrella)`,
+			`nada (?:estaba|est(?:á|a)|fue|qued(?:ó|o)) (?:\w+ )?(?:documentad|guardad|registrad|anotad)\pL*`,
+			`(?:dos|ambos|ambas) (?:\w+ ){0,3}?(?:el mismo|la misma)`,
+			`nos (?:cost(?:ó|o)|ha costado)`,
+		},
+		trouble: []string{
+			`(?:dos|tres|cuatro|varios|varias) (?:sistemas|programas|bases de datos|agendas|calendarios)`,
+		},
+		goal: []string{
+			`un (?:solo |(?:ú|u)nico )?(?:sistema|programa|software|calendario) para (?:ambos|ambas|las dos|los dos|todos|todas)`,
+			`(?:quiere|quieren|desea) dejar de`,
+		},
+		goalVerb: []string{
+			`en un (?:solo )?(?:lugar|sitio)`,
+		},
+		solved: []string{
+			`(?:lo |los |las )?(?:solucionamos|resolvimos|corregimos)`,
+		},
+		denial: []string{
+			`(?:funciona|va|marcha) (?:todo )?(?:estupendamente|de maravilla|perfectamente|genial)`,
+		},
+		explore: []string{
+			`compar\pL* (?:\w+ ){0,4}?con`,
+			`en comparaci(?:ó|o)n con`,
+			`diferencia entre`,
+			`no s(?:é|e) si (?:\w+ ){0,3}?(?:compr|cambi|contrat)\pL*`,
+			`(?:no (?:nos |me )?interesa|no estamos interesad[oa]s) (?:\w+ )?(?:de momento|por ahora|ahora mismo|en este momento|por el momento|todav(?:í|i)a)`,
+			`solo (?:por|para) (?:tener )?informaci(?:ó|o)n`,
+			`nada decidido`,
+			`no (?:pensamos|planeamos|tenemos previsto|vamos a) (?:\w+ ){0,1}?(?:cambiar|migrar|comprar|sustituir)`,
+			`probando (?:varias|varios|distintas|distintos|algunas) (?:herramientas|opciones|soluciones|programas|proveedores)`,
+		},
+		renewal: []string{
+			`(?:prueba|licencia|suscripci(?:ó|o)n) (?:\w+ ){0,3}?(?:venci(?:ó|o)|caduc(?:ó|o)|expir(?:ó|o))`,
+		},
 	},
 }

@@ -56,6 +56,45 @@ var needWiderCases = []needCase{
 	// cost to us
 	{name: "wide-fr-39", text: "Les ruptures de stock, ça nous coûte des ventes chaque semaine.", want: "stated"},
 	{name: "wide-fr-40", text: "Combien ça coûte pour 20 utilisateurs ?", want: ""},
+	// a repetition counted
+	{name: "wide-de-41", text: "Zum dritten Mal diese Woche stand der Lieferwagen vor verschlossenem Tor.", want: "stated"},
+	{name: "wide-de-42", text: "Das ist im März schon fünfmal passiert, dass die Kasse doppelt abbucht.", want: "stated"},
+	{name: "wide-fr-43", text: "C'est la troisième fois ce mois-ci que le transporteur livre à la mauvaise adresse.", want: "stated"},
+	{name: "wide-en-44", text: "It happened three times in June that a patient got the wrong reminder.", want: "stated"},
+	{name: "wide-es-45", text: "Es la tercera vez este mes que el repartidor no encuentra la nave.", want: "stated"},
+	// a bad review, waiting a counted time
+	{name: "wide-de-46", text: "Ein Gast hat uns deswegen eine schlechte Bewertung geschrieben.", want: "stated"},
+	{name: "wide-fr-47", text: "Hier un patient a attendu 45 minutes en salle d'attente.", want: "stated"},
+	{name: "wide-es-48", text: "Un cliente nos dejó una reseña negativa por el retraso.", want: "stated"},
+	// nothing documented, a past cost
+	{name: "wide-de-49", text: "Der Hausmeister ging in Rente, dokumentiert war nichts.", want: "stated"},
+	{name: "wide-fr-50", text: "Une erreur de version nous a coûté deux semaines de travail l'an dernier.", want: "stated"},
+	{name: "wide-de-51", text: "Ein falscher Wareneingang hat uns letzten Herbst eine Inventur gekostet.", want: "stated"},
+	// cannot prove, auditors, new law, forced switch
+	{name: "wide-de-52", text: "Bei der letzten Revision konnten wir die Zugriffsrechte nicht nachweisen.", want: "stated"},
+	{name: "wide-fr-53", text: "Avec la nouvelle loi sur la facturation électronique, nous devons changer de logiciel.", want: "stated"},
+	{name: "wide-es-54", text: "Por la nueva normativa de fichaje tenemos que registrar las horas de todo el personal.", want: "stated"},
+	{name: "wide-de-55", text: "Wechseln müssen wir sowieso, die alte Kasse ist nicht mehr zulässig.", want: "stated"},
+	// two systems, one for both
+	{name: "wide-de-56", text: "Nach dem Kauf der zweiten Praxis haben wir zwei Terminkalender und wollen ein System für beide.", want: "stated"},
+	{name: "wide-es-57", text: "Queremos un solo programa para las dos tiendas.", want: "stated"},
+	// our web presence broken: not the writer's pain
+	{name: "wide-fr-58", text: "Petite remarque : votre formulaire de contact ne marche pas sur mobile.", want: ""},
+	{name: "wide-en-59", text: "FYI your website checkout crashes on Safari.", want: "!stated"},
+	{name: "wide-en-60", text: "Our forklift (your model X2) keeps breaking down, we need a technician.", want: "stated"},
+	// comparing one thing with another, research for someone else
+	{name: "wide-de-61", text: "Können Sie Ihr Tool einmal im Vergleich zu Personio zeigen?", want: "exploring"},
+	{name: "wide-fr-62", text: "Quelle est la différence entre vos formules Start et Pro ?", want: "exploring"},
+	{name: "wide-es-63", text: "Estoy mirando programas para la peluquería de mi hermana, no sé si comprará algo.", want: "exploring"},
+	{name: "wide-de-64", text: "Ich schaue für meinen Schwager, ob so ein Tool was für ihn wäre.", want: "exploring"},
+	// works perfectly, no switch planned, solved in the first person plural
+	{name: "wide-de-65", text: "Unser DMS ist alt, tut aber, was es soll. Ein Wechsel ist nicht geplant.", want: "exploring"},
+	{name: "wide-es-66", text: "Todo funciona de maravilla, solo queríamos daros las gracias.", want: "exploring"},
+	{name: "wide-es-67", text: "El año pasado teníamos problemas con las guardias, pero los solucionamos con una hoja compartida.", want: "!stated"},
+	{name: "wide-fr-68", text: "Plus aucun souci de stock depuis l'an dernier ; en revanche, ressaisir les bons de livraison me prend une demi-journée par semaine.", want: "stated"},
+	{name: "wide-de-69", text: "Mit dem Kassensystem sind wir zufrieden, aber der Vertrag endet im Juni und ich vergleiche mal eine Alternative.", want: "exploring"},
+	{name: "wide-en-70", text: "Not interested right now, thanks.", want: "exploring"},
+	{name: "wide-en-71", text: "Thanks, not interested.", want: ""},
 }
 
 func init() { needCases = append(needCases, needWiderCases...) }
