@@ -63,10 +63,10 @@ func extractNeedRules(d *doc, tl *Timeline) *Need {
 				continue
 			}
 			for _, m := range pair.re.findAll(d) {
-				if needNegationAt(d, m[0]) >= 0 || pair.out == &explore && !needCuriousAt(d, m[0], m[1]) {
+				if needNegationAt(d, m[0]) >= 0 || pair.out == &explore && !needCuriousAt(d, m[0], m[1]) || needConditionalBefore(d, m[0]) {
 					continue // "I want to know what your app costs" asks for a price
 				}
-				if pair.out == &denial && containsAny(d.lower[m[0]:m[1]], needProblemWords) && !needAboutSomething(d, m[0], m[1]) {
+				if pair.out == &denial && needPoliteDenial(d.lower[m[0]:m[1]]) && !needAboutSomething(d, m[0], m[1]) {
 					continue // "no problem, talk soon"
 				}
 				*pair.out = &Need{Confidence: needExploreConf, Evidence: d.snippet(m[0], m[1])}
@@ -205,4 +205,27 @@ func needContrastAfter(d *doc, end int, best *Need) bool {
 		return false
 	}
 	return containsAny(" "+d.lower[end:end+at], needContrastMarks)
+}
+
+// needIfWords open a condition: "si todo va bien", "if all goes well",
+// "wenn alles gut läuft" are hedges, not contentment.
+var needIfWords = map[string]bool{"if": true, "si": true, "wenn": true, "falls": true, "sofern": true, "s'il": true}
+
+// needConditionalBefore reports an if-word among the two words before p.
+func needConditionalBefore(d *doc, p int) bool {
+	fields := strings.Fields(d.lower[max(0, p-20):p])
+	for i := len(fields) - 1; i >= 0 && i >= len(fields)-2; i-- {
+		if needIfWords[strings.Trim(fields[i], ",.:;¿¡")] {
+			return true
+		}
+	}
+	return false
+}
+
+// needPoliteDenial reports a denial that may be politeness: it names a
+// problem word and starts with a negator ("no problem", "kein Problem",
+// "sin problema"); "las actuales funcionan sin problema" says what works.
+func needPoliteDenial(s string) bool {
+	f := strings.Fields(s)
+	return containsAny(s, needProblemWords) && len(f) > 0 && (needNegators[f[0]] || strings.HasSuffix(f[0], "n't") || f[0] == "pas")
 }

@@ -155,6 +155,12 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 			denied = append(denied, c) // "Probleme haben wir keine mehr"
 			return
 		}
+		if c.tier != needTierGoal && !needSupportOnly(c.tier) && needDeniedAfterAny(d, c.end) {
+			return // "Konkrete Anforderungen habe ich noch keine"
+		}
+		if needKnowWhenAfter(d, c.start, c.end) {
+			return // "personne ne sait quand": the timing is open, nothing hurts
+		}
 		if !needSupportOnly(c.tier) && c.tier != needTierGoal && c.tier != needTierLack &&
 			(needNegationAt(d, c.start) >= 0 || needSolved(d, langs, c.start, c.end)) {
 			if c.tier <= needTierMid && needNegationAt(d, c.start) >= 0 && needAboutSomething(d, c.start, c.end) {
@@ -653,8 +659,28 @@ func needDeniedAfter(d *doc, end int) bool {
 	if hi <= end {
 		return false
 	}
-	return needPostDenial.MatchString(d.lower[end:hi])
+	loc := needPostDenial.FindStringIndex(d.lower[end:hi])
+	// "deja de funcionar y todavía no tenemos alternativa": a conjunction
+	// starts another statement, which denies nothing before it.
+	return loc != nil && !containsAny(" "+d.lower[end:end+loc[1]], needJoinWords)
 }
+
+// needDeniedAfterAny reports a denial after a pain word of any tier: only
+// the forms that put the object first and deny it with "none" ("Konkrete
+// Anforderungen habe ich noch keine"), as "... y no tenemos alternativa"
+// adds a pain rather than denying one.
+func needDeniedAfterAny(d *doc, end int) bool {
+	hi := min(d.clauseEnd(end), end+70)
+	if hi <= end || !needDeniedAfter(d, end) {
+		return false
+	}
+	loc := needPostDenial.FindStringIndex(d.lower[end:hi])
+	return containsAny(d.lower[end:end+loc[1]], []string{"kein", "kaum", "none", "n'en"})
+}
+
+// needJoinWords join two statements; a denial after one is not about a
+// problem word before it.
+var needJoinWords = []string{" and ", " und ", " et ", " y ", " but ", " aber ", " mais ", " pero ", " weil ", " because ", " car ", " porque "}
 
 // needYourWords are second-person possessives; needOwnWords the writer's
 // own words (first person, and "on", which French writers use for "we").
@@ -699,4 +725,15 @@ func needYoursBefore(d *doc, p int) bool {
 		}
 	}
 	return yours
+}
+
+// needKnowWhen, in or right after a cue, make "nobody knows" uncertainty
+// about timing ("personne ne sait quand", "nobody knows when"), not a
+// pain.
+var needKnowWhen = []string{"sait quand", "knows when", "weiß wann", "weiss wann", "sabe cuándo", "sabe cuando"}
+
+// needKnowWhenAfter reports a know-when in the cue at [start, end) or in
+// the few characters after it.
+func needKnowWhenAfter(d *doc, start, end int) bool {
+	return containsAny(d.lower[start:min(len(d.lower), end+16)], needKnowWhen)
 }

@@ -25,7 +25,15 @@ import "slices"
 // should be, a trial run out, comparing one thing
 // with another, research for someone else, "not interested", "works
 // perfectly", "no switch planned" and solved verbs in the first person
-// plural.
+// plural; from the ninth batch, a new site to equip (an occasion, like a
+// renewal), systems that do not talk, a hard limit, not wanting to live
+// through a failure again, a key person retiring, extra charges and
+// rework, scarcity ("300 children share one laptop cart"), fraud, a
+// service switched off, a condition imposed ("only if we prove MFA"),
+// harmonising, and research done so as to be ready. Research someone
+// asked for ("asked to shortlist", "me han pedido que mire opciones") is
+// not listed: such writers mostly go on to tell a pain the rules may miss
+// and the need model would catch, which an exploring answer blocks.
 
 // needWiderLexicon is one language's wider constructions; each field
 // joins the list of the same name in needLexicon (renewal joins
@@ -132,16 +140,32 @@ var needWider = map[string]needWiderLexicon{
 var needWiderTold = map[string]needWiderLexicon{
 	LangEnglish: {
 		strong: []string{
+			`(?:doesn't|does not|won't|can't|cannot) (?:\w+ )?(?:take|support|handle|allow|hold) more than`,
+			`contradict(?:ory|ing)`,
+			`inconsistent`,
+			`conflicting`,
+			`(?:nobody|no one) else (?:\w+ )?(?:knows|understands|can)`,
 			`(?:can't|cannot|couldn't|can not) (?:\w+ ){0,4}?any ?more`,
 			`(?:can't|cannot|unable to|couldn't) (?:\w+ )?(?:prove|evidence|demonstrate)`,
 			`(?:waited|waiting|wait|sat|sitting|stood|standing) (?:\w+ ){0,3}?(?:\d+|twenty|thirty|forty|ninety) ?(?:min|mins|minutes|hours?)`,
 		},
 		forced: []string{
+			`(?:switched|shut|turned|switching|shutting|turning) off`,
+			`switch-?off`,
+			`only (?:if|when) we (?:\w+ ){0,4}?(?:prove|show|have|implement|can)`,
 			`new (?:\w+ ){0,2}?(?:law|regulation|rules|directive|requirement|mandate|act)s?`,
 			`(?:auditors?|inspectors?|regulators?|examiners?) (?:\w+ ){0,2}?(?:found|flagged|noted|criticised|criticized|spotted)`,
 			`(?:are|were|am|was|being) forced to (?:switch|change|migrate|replace|move)`,
 		},
 		story: []string{
+			`every (?:other|second|third) \w+ (?:\w+ ){0,1}?(?:drops|dropped|fails|failed|breaks|is late|arrives late|goes missing|gets lost|bounces|crashes)`,
+			`(?:retir(?:es|ing)|is retiring|goes on (?:\w+ )?leave)`,
+			`charged (?:us |me )?(?:\w+ ){0,2}?extra`,
+			`had to be (?:redone|reworked|re-?done)`,
+			`(?:share|sharing|shares) (?:a single|one single|just one|only one)`,
+			`(?:were|was|got|been) (?:\w+ )?(?:scammed|defrauded|phished)`,
+			`not (?:\w+ )?compliant`,
+			`non-?compliant`,
 			`(?:second|third|fourth|fifth|sixth|umpteenth|\d+(?:st|nd|rd|th)) time (?:this|in|that|since|we|i|our|it|now)`,
 			`happened (?:\w+ ){0,2}?(?:twice|(?:\d+|two|three|four|five|six|several|many|multiple) times)`,
 			`(?:bad|negative|one[- ]star|1[- ]star|angry) (?:\w+ )?reviews?`,
@@ -153,20 +177,34 @@ var needWiderTold = map[string]needWiderLexicon{
 			`(?:two|three|four|five|several) (?:separate |different )?(?:\w+ )?(?:systems|programs|databases|calendars|tools)`,
 		},
 		goal: []string{
+			`(?:don't|do not|dont) want to (?:\w+ )?(?:be stuck|lose|go through|relive|repeat|miss|risk|end up)`,
 			`one (?:single |shared |common )?(?:system|tool|platform|database|calendar) for (?:both|all)`,
 			`(?:wants?|wanted) to stop`,
 		},
 		goalVerb: []string{
+			`harmoni[sz]e`,
+			`unify`,
 			`in one place`,
 		},
 		solved: []string{
+			`(?:haven't|have not) (?:\w+ )?(?:had|lost|seen) (?:\w+ )?(?:since|again)`,
 			`(?:we |i )?(?:fixed|solved|sorted) (?:it|that|this|them)`,
 		},
 		denial: []string{
+			`(?:it|everything) (?:still |honestly |really |actually )?works (?:fine|well|okay|ok|for our)`,
+			`(?:all is|all's|everything is|everything's) (?:good|fine|in order)`,
 			`(?:everything|it all|all|it) (?:\w+ )?(?:works|runs|running|working) (?:\w+ )?(?:perfectly|great|beautifully|flawlessly|smoothly)`,
 			`does (?:exactly )?what it (?:should|is supposed to)`,
 		},
 		explore: []string{
+			`so (?:that )?(?:we're|we are) (?:\w+ )?(?:ready|prepared)`,
+			`look around`,
+			`gather\w* (?:\w+ ){0,1}?(?:brochures|info|information|quotes|options|material)`,
+			`nothing (?:specific|concrete) yet`,
+			`(?:not sure|don't know|unsure) (?:if|whether) we (?:\w+ )?need`,
+			`not on the (?:agenda|cards|table)`,
+			`out of (?:interest|curiosity)`,
+			`see (?:what )?(?:the |our )?options`,
 			`compar\w* (?:\w+ ){0,4}?(?:with|to|against|vs\.?|versus)`,
 			`difference between`,
 			`looking into`,
@@ -177,22 +215,44 @@ var needWiderTold = map[string]needWiderLexicon{
 			`(?:testing|trialling|trialing|evaluating|trying) (?:several|a few|different|multiple|some) (?:tools|solutions|platforms|apps|vendors|options)`,
 		},
 		renewal: []string{
+			`(?:contract|license|licence|subscription|lease|agreement)s? (?:\w+ ){4,6}?(?:ends?|expires?|runs? out)`,
+			`(?:open|opening|opens|launch\w*|tak(?:e|ing) over|acquir\w*|adding|add|signed|sign) (?:\w+ ){0,4}?(?:second|third|fourth|another) (?:\w+ )?(?:branch|location|store|shop|clinic|warehouse|restaurant|hotel|practice|pharmacy|school|plant|depot)`,
 			`(?:trial|licen[cs]e|subscription) (?:\w+ ){0,3}?expired`,
 		},
 	},
 	LangGerman: {
 		strong: []string{
+			`(?:spricht|sprechen|redet|reden|kommuniziert|kommunizieren) (?:\w+ ){0,3}?nicht`,
+			`(?:unterst(?:ü|ue)tzt|schafft|erlaubt|kann) (?:\w+ ){0,2}?(?:nicht mehr als|maximal|h(?:ö|oe)chstens) \d+`,
+			`widerspr(?:ü|ue)chlich\pL*`,
+			`inkonsistent\pL*`,
+			`(?:kennt|wei(?:ß|ss)|versteht|bedient|pflegt) (?:\w+ ){0,2}?(?:sonst )?(?:keiner|niemand)`,
+			`(?:ausser|au(?:ß|ss)er) (?:ihm|ihr) (?:\w+ )?(?:keiner|niemand)`,
 			`\pL+ausf(?:a|ä|ae)ll(?:e|en|s)?`,
 			`(?:nicht|kaum) (?:\w+ )?(?:nachweisen|belegen|nachvollziehen)`,
 			`(?:sa(?:ß|ss)|sitzt|sitzen|wartete|warteten|wartet|warten|stand|standen) (?:\w+ ){0,3}?(?:\d+|zwanzig|drei(?:ß|ss)ig|vierzig) ?(?:min|minuten|stunden?)`,
 		},
 		forced: []string{
+			`abgeschaltet`,
+			`(?:wurde|wurden) (?:\w+ ){0,2}?(?:bem(?:ä|ae)ngelt|beanstandet|moniert)`,
+			`nicht (?:\w+ )?[\pL-]*konform`,
+			`abschaltung`,
+			`schaltet (?:\w+ ){0,4}?ab`,
+			`nur,? (?:wenn|falls) wir (?:[\pL\w'.-]+ ){0,12}?(?:nachweisen|haben|einf(?:ü|ue)hren|umsetzen)`,
 			`neue\pL* (?:\w+ ){0,2}?\pL*(?:gesetz|gesetzes|verordnung|richtlinie|vorschrift|vorschriften|verfahren|pflicht|regelung)`,
 			`(?:pr(?:ü|ue)fer|wirtschaftspr(?:ü|ue)fer|revision|auditor|beh(?:ö|oe)rde)\pL* (?:\w+ ){0,2}?(?:festgestellt|bem(?:ä|ae)ngelt|beanstandet|moniert)`,
 			`(?:umstellen|wechseln|ersetzen|abl(?:ö|oe)sen|migrieren|umsteigen) (?:m(?:ü|ue)ssen|muss) (?:wir|ich)`,
 			`gezwungen,? (?:\w+ ){0,3}?zu (?:wechseln|migrieren|ersetzen|umzustellen)`,
 		},
 		story: []string{
+			`jede[rns]? (?:zweite|dritte|vierte)[rns]? \pL+ (?:\w+ ){0,2}?(?:bricht|f(?:ä|ae)llt|kommt|geht|fehlt|landet|scheitert)`,
+			`(?:geht|gehen|ging) (?:\w+ ){0,3}?in (?:rente|pension|ruhestand|elternzeit|mutterschutz)`,
+			`(?:extra|zus(?:ä|ae)tzlich) (?:\w+ )?(?:berechnet|bezahlt|gekostet|in rechnung gestellt)`,
+			`nachgearbeitet`,
+			`nacharbeit\pL*`,
+			`teilen sich (?:\w+ ){0,3}?(?:eine?n?|nur) (?:einzige[nr]?|\pL+)`,
+			`betrogen`,
+			`abgezockt`,
 			`(?:zweite|dritte|vierte|f(?:ü|ue)nfte|sechste|x-te|\d+\.)[ns]? mal`,
 			`(?:\pL+mal|mehrfach|mehrmals|oft|st(?:ä|ae)ndig) (?:\w+ ){0,2}?passiert`,
 			`passiert (?:\w+ ){0,2}?(?:zweimal|dreimal|viermal|f(?:ü|ue)nfmal|mehrfach|mehrmals|oft|st(?:ä|ae)ndig|x-mal)`,
@@ -206,9 +266,14 @@ var needWiderTold = map[string]needWiderLexicon{
 			`(?:zwei|drei|vier|f(?:ü|ue)nf|mehrere) \pL*(?:systeme|softwares|programme|tools|datenbanken|kalender|logiken)`,
 		},
 		goal: []string{
+			`(?:will|wollen|m(?:ö|oe)chte|m(?:ö|oe)chten) (?:\w+ ){0,4}?nicht (?:\w+ )?(?:verlieren|erleben|riskieren|durchmachen|festsitzen|gebunden sein)`,
 			`ein (?:einziges |gemeinsames |zentrales )?(?:system|tool|programm|kalender) f(?:ü|ue)r (?:beide|alle)`,
 		},
 		goalVerb: []string{
+			`vereinheitlichen`,
+			`harmonisieren`,
+			`konsolidieren`,
+			`(?:gemeinsamen|einheitlichen) (?:\w+ )?(?:bestand|blick|stand|system)`,
 			`an einem ort`,
 			`zentral (?:\w+ ){0,1}?(?:haben|ablegen|verwalten)`,
 		},
@@ -216,10 +281,20 @@ var needWiderTold = map[string]needWiderLexicon{
 			`(?:haben|hatten) (?:wir )?(?:das|es|sie) (?:\w+ ){0,3}?(?:gel(?:ö|oe)st|behoben|abgestellt)`,
 		},
 		denial: []string{
+			`l(?:ä|ae)uft (?:\w+ ){0,2}?(?:tadellos|bestens|reibungslos|super|prima)`,
+			`alles (?:\w+ )?in (?:bester )?ordnung`,
 			`funktioniert (?:\w+ )?(?:super|prima|bestens|einwandfrei|tadellos|perfekt)`,
 			`tut,? (?:\w+ ){0,1}?was (?:sie|er|es) soll`,
 		},
 		explore: []string{
+			`damit wir (?:\w+ )?vorbereitet sind`,
+			`eine?n? (?:\w+ )?(?:(?:ü|ue)berblick)`,
+			`ob wir (?:\w+ ){0,4}?brauchen`,
+			`kein thema`,
+			`(?:steht|stehen) (?:\w+ ){0,2}?nicht an`,
+			`interessehalber`,
+			`nicht so bald`,
+			`optionen (?:\w+ ){0,2}?(?:ansehen|anschauen|pr(?:ü|ue)fen)`,
 			`im vergleich (?:zu|mit)`,
 			`vergleich\pL* (?:\w+ ){0,4}?mit`,
 			`unterschied zwischen`,
@@ -233,20 +308,37 @@ var needWiderTold = map[string]needWiderLexicon{
 			`(?:teste|testen|probiere|probieren) (?:\w+ ){0,1}?(?:mehrere|verschiedene|einige) (?:tools|l(?:ö|oe)sungen|anbieter|systeme|programme)`,
 		},
 		renewal: []string{
+			`(?:zweite|dritte|vierte|weitere)[nrs]? (?:\w+ )?\pL*(?:filiale|standort|niederlassung|heim|praxis|laden|gesch(?:ä|ae)ft|lager|werk|hotel|restaurant|apotheke|kita|schule|halle|markt)`,
 			`(?:test|testphase|testversion|lizenz)\pL* (?:\w+ ){0,3}?abgelaufen`,
 		},
 	},
 	LangFrench: {
 		strong: []string{
+			`ne (?:se )?(?:parle|parlent|communique|communiquent) pas`,
+			`(?:n'accepte|ne supporte|ne permet|ne g(?:è|e)re) (?:pas )?plus de`,
+			`contradictoires?`,
+			`incoh(?:é|e)rent\pL*`,
+			`(?:me|nous) l(?:â|a)che(?:nt)?`,
 			`(?:ne|n') (?:\w+ ){0,2}?(?:pouvons|peut|peux|pouvait|pouvions) (?:plus|pas) (?:\w+ )?(?:prouver|justifier|d(?:é|e)montrer|tracer)`,
 			`(?:attendu|attend|attendent|attendre|patient\pL*) (?:\w+ ){0,3}?\d+ ?(?:min|minutes|heures?)`,
 		},
 		forced: []string{
+			`(?:coup(?:é|e)|arr(?:ê|e)t(?:é|e)|d(?:é|e)branch(?:é|e))\pL* (?:\w+ ){0,2}?par (?:l'op(?:é|e)rateur|le fournisseur|le prestataire|orange|sfr|free|bouygues)`,
+			`(?:arr(?:ê|e)t|fin) du (?:rtc|cuivre|r(?:é|e)seau)`,
+			`ne \pL+ (?:\w+ ){0,3}?que si (?:nous|on)`,
 			`(?:nouvelle|nouveau|nouvelles|nouveaux) (?:\w+ ){0,2}?(?:loi|r(?:è|e)glement\pL*|directive|norme|obligation|d(?:é|e)cret)s?`,
 			`(?:auditeur|commissaire|contr(?:ô|o)leur|inspecteur)\pL* (?:\w+ ){0,2}?(?:a relev(?:é|e)|a constat(?:é|e)|a point(?:é|e)|a signal(?:é|e))`,
 			`(?:sommes|suis|est|sont) (?:\w+ )?oblig(?:é|e)s? de (?:changer|migrer|remplacer|passer)`,
 		},
 		story: []string{
+			`un (?:\w+ )?sur deux`,
+			`(?:part|partira|partent) (?:\w+ ){0,3}?(?:à|a) la retraite`,
+			`prend sa retraite`,
+			`factur(?:é|e)\pL* (?:\w+ ){0,2}?(?:en plus|en suppl(?:é|e)ment|suppl(?:é|e)mentaires?)`,
+			`tout refaire`,
+			`(?:à|a) refaire`,
+			`se partagent (?:un seul|une seule|un unique)`,
+			`(?:avons|a|ont) (?:\w+ )?(?:(?:é|e)t(?:é|e) )?(?:escroqu|arnaqu)(?:é|e)s?`,
 			`(?:deuxi|troisi|quatri|cinqui|si)(?:è|e)me fois`,
 			`(?:arriv(?:é|e)|produit) (?:\w+ ){0,2}?(?:deux|trois|quatre|cinq|plusieurs|\d+) fois`,
 			`(?:mauvais\pL* avis|avis n(?:é|e)gatif\pL*|une (?:seule )?(?:é|e)toile)`,
@@ -258,20 +350,31 @@ var needWiderTold = map[string]needWiderLexicon{
 			`(?:deux|trois|quatre|plusieurs) (?:logiciels|syst(?:è|e)mes|bases|agendas|programmes)`,
 		},
 		goal: []string{
+			`ne (?:veux|voulons|veut|souhaite|souhaitons) pas (?:\w+ )?(?:revivre|perdre|risquer|subir|rester coinc|repasser|rater|manquer)\pL*`,
 			`un (?:seul )?(?:syst(?:è|e)me|outil|logiciel|agenda) (?:commun |unique )?pour (?:les deux|tous|toutes)`,
 			`veu(?:t|lent) (?:arr(?:ê|e)ter de|ne plus)`,
 		},
 		goalVerb: []string{
+			`harmoniser`,
+			`consolider`,
 			`(?:au |en )?un (?:seul )?endroit`,
 		},
 		solved: []string{
+			`plus (?:jamais|aucun\pL*) depuis`,
 			`(?:on|nous) (?:l'|les )?(?:avons|a) (?:r(?:é|e)solu|r(?:é|e)gl(?:é|e)|corrig(?:é|e))`,
 		},
 		denial: []string{
+			`tout (?:est|va) (?:bien|en ordre)`,
 			`(?:fonctionne|marche|tourne) (?:\w+ )?(?:parfaitement|tr(?:è|e)s bien|super bien|nickel|impeccablement)`,
 			`fait (?:\w+ )?(?:bien|tr(?:è|e)s bien|parfaitement) le (?:job|travail|boulot)`,
 		},
 		explore: []string{
+			`veille (?:sur|concurrentielle|technologique|du march)`,
+			`pour (?:(?:ê|e)tre|que nous soyons) pr(?:ê|e)ts`,
+			`si (?:nous avons|on a) (?:\w+ )?besoin`,
+			`n'est pas (?:\w+ )?(?:d'actualit(?:é|e)|(?:à|a) l'ordre du jour)`,
+			`pas de sit(?:ô|o)t`,
+			`voir (?:les |quelles )?options`,
 			`compar\pL* (?:\w+ ){0,4}?(?:avec|(?:à|a)|et)`,
 			`par rapport (?:à|a)`,
 			`diff(?:é|e)rence entre`,
@@ -280,20 +383,36 @@ var needWiderTold = map[string]needWiderLexicon{
 			`(?:teste|testons|essaie|essayons|(?:é|e)value|(?:é|e)valuons) (?:\w+ ){0,1}?(?:plusieurs|diff(?:é|e)rents|quelques) (?:outils|solutions|logiciels|prestataires)`,
 		},
 		renewal: []string{
+			`(?:deuxi(?:è|e)me|troisi(?:è|e)me|second|seconde) (?:\w+ )?(?:point de vente|boutique|magasin|agence|restaurant|cabinet|entrep(?:ô|o)t|h(?:ô|o)tel|pharmacie|(?:é|e)cole|usine|succursale|filiale)`,
 			`(?:essai|licence|abonnement)\pL* (?:\w+ ){0,3}?(?:a|est|ont|sont) expir\pL*`,
 		},
 	},
 	LangSpanish: {
 		strong: []string{
+			`no (?:se )?(?:hablan|habla|comunican|comunica)`,
+			`(?:est(?:á|a)n?|estamos|estoy) (?:\w+ )?hart[oa]s?`,
+			`se (?:nos )?retras(?:a|an|(?:ó|o)|aron)`,
+			`no (?:admite|permite|soporta|acepta) m(?:á|a)s de`,
+			`contradictori[oa]s?`,
+			`incoherentes?`,
+			`inconsistentes?`,
 			`no (?:podemos|puede|pudimos|podr(?:í|i)amos) (?:\w+ )?(?:demostrar|acreditar|justificar|probar)`,
 			`(?:esper|estuv)\pL* (?:\w+ ){0,3}?\d+ ?(?:min|minutos|horas?)`,
 		},
 		forced: []string{
+			`(?:apag(?:an|ar(?:á|a)n|ado)|desconect(?:an|ar(?:á|a)n|ado)|dan de baja)`,
+			`solo si (?:\w+ ){0,4}?(?:demostramos|acreditamos|tenemos|implantamos)`,
 			`(?:nueva|nuevo|nuevas|nuevos) (?:\w+ ){0,2}?(?:ley|normativa|reglamento|directiva|obligaci(?:ó|o)n|norma)\pL*`,
 			`(?:auditor|inspector|revisor)\pL* (?:\w+ ){0,2}?(?:detect(?:ó|o)|encontr(?:ó|o)|se(?:ñ|n)al(?:ó|o)|observ(?:ó|o))`,
 			`(?:estamos|nos vemos|nos vimos) obligad[oa]s a (?:cambiar|migrar|sustituir|pasar)`,
 		},
 		story: []string{
+			`un[oa]? de cada (?:dos|tres)`,
+			`se (?:\w+ )?jubila`,
+			`(?:cobr(?:ó|o|aron)|factur(?:ó|o|aron)) (?:\w+ ){0,2}?(?:de m(?:á|a)s|extra|adicional)`,
+			`rehacer`,
+			`comparten (?:un solo|una sola|un (?:ú|u)nico|una (?:ú|u)nica)`,
+			`(?:nos|me|les) (?:estafaron|vaciaron|timaron)`,
 			`(?:segunda|tercera|cuarta|quinta|en(?:é|e)sima) vez`,
 			`(?:pas(?:ó|o)|ocurri(?:ó|o)|ha pasado|sucedi(?:ó|o)) (?:\w+ ){0,2}?(?:dos|tres|cuatro|cinco|varias|\d+) veces`,
 			`(?:malas? rese(?:ñ|n)as?|rese(?:ñ|n)as? negativas?|una estrella)`,
@@ -305,19 +424,34 @@ var needWiderTold = map[string]needWiderLexicon{
 			`(?:dos|tres|cuatro|varios|varias) (?:sistemas|programas|bases de datos|agendas|calendarios)`,
 		},
 		goal: []string{
+			`no (?:quiero|queremos) (?:\w+ )?(?:volver a|perder|arriesgar|quedarme|quedarnos|repetir|pasar otra vez)`,
 			`un (?:solo |(?:ú|u)nico )?(?:sistema|programa|software|calendario) para (?:ambos|ambas|las dos|los dos|todos|todas)`,
 			`(?:quiere|quieren|desea) dejar de`,
 		},
 		goalVerb: []string{
+			`unificar`,
+			`homogeneizar`,
+			`armonizar`,
+			`consolidar`,
 			`en un (?:solo )?(?:lugar|sitio)`,
 		},
 		solved: []string{
+			`no (?:hemos|han) vuelto a`,
 			`(?:lo |los |las )?(?:solucionamos|resolvimos|corregimos)`,
 		},
 		denial: []string{
+			`funciona(?:n)? (?:\w+ )?(?:sin problemas?|bien|correctamente|estable)`,
+			`todo (?:va|funciona|marcha|est(?:á|a)) bien`,
+			`todo en orden`,
+			`no tenemos (?:ninguna |una )?necesidad`,
+			`ninguna necesidad`,
 			`(?:funciona|va|marcha) (?:todo )?(?:estupendamente|de maravilla|perfectamente|genial)`,
 		},
 		explore: []string{
+			`para estar (?:preparad|list)\pL*`,
+			`si (?:realmente |de verdad )?(?:necesitamos|nos hace falta)`,
+			`no (?:est(?:á|a)n?) (?:en (?:los planes|agenda)|sobre la mesa)`,
+			`tener(?:la|lo|las|los)? a mano`,
 			`compar\pL* (?:\w+ ){0,4}?con`,
 			`en comparaci(?:ó|o)n con`,
 			`diferencia entre`,
@@ -329,6 +463,7 @@ var needWiderTold = map[string]needWiderLexicon{
 			`probando (?:varias|varios|distintas|distintos|algunas) (?:herramientas|opciones|soluciones|programas|proveedores)`,
 		},
 		renewal: []string{
+			`(?:segund[oa]|tercer[oa]?) (?:\w+ )?(?:sede|tienda|local|sucursal|oficina|cl(?:í|i)nica|almac(?:é|e)n|restaurante|hotel|farmacia|escuela|planta|delegaci(?:ó|o)n)`,
 			`(?:prueba|licencia|suscripci(?:ó|o)n) (?:\w+ ){0,3}?(?:venci(?:ó|o)|caduc(?:ó|o)|expir(?:ó|o))`,
 		},
 	},

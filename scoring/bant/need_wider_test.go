@@ -95,6 +95,34 @@ var needWiderCases = []needCase{
 	{name: "wide-de-69", text: "Mit dem Kassensystem sind wir zufrieden, aber der Vertrag endet im Juni und ich vergleiche mal eine Alternative.", want: "exploring"},
 	{name: "wide-en-70", text: "Not interested right now, thanks.", want: "exploring"},
 	{name: "wide-en-71", text: "Thanks, not interested.", want: ""},
+	// a second site to equip (an occasion, like a renewal)
+	{name: "wide-de-72", text: "Im Mai eröffnen wir unsere dritte Filiale in Ulm, dort brauchen wir Kasse und WLAN.", want: "stated"},
+	{name: "wide-fr-73", text: "Nous ouvrons un deuxième magasin à Lille en mars et il nous faut une caisse.", want: "stated"},
+	{name: "wide-es-74", text: "Abrimos una segunda tienda en Valencia y necesitamos terminales.", want: "stated"},
+	{name: "wide-fr-75", text: "Pouvez-vous transférer la licence à notre nouvelle filiale ?", want: "!stated"},
+	// systems that do not talk, a hard limit
+	{name: "wide-de-76", text: "Die Zeiterfassung spricht nicht mit der Lohnsoftware.", want: "stated"},
+	{name: "wide-fr-77", text: "Notre caisse et le site ne se parlent pas.", want: "stated"},
+	{name: "wide-es-78", text: "La centralita no admite más de 10 extensiones y somos 25.", want: "stated"},
+	{name: "wide-en-79", text: "Our phone system doesn't support more than 10 extensions.", want: "stated"},
+	// not wanting to live through it again
+	{name: "wide-fr-80", text: "Je ne veux pas revivre la panne de l'an dernier pendant les soldes.", want: "stated"},
+	{name: "wide-de-81", text: "Den Serverausfall vom letzten Winter möchten wir nicht noch einmal erleben.", want: "stated"},
+	{name: "wide-es-82", text: "No queremos volver a perder pedidos como en Navidad.", want: "stated"},
+	// a key person retiring, extra charges, scarcity
+	{name: "wide-de-83", text: "Unser Buchhalter geht im Juni in Rente und außer ihm kennt niemand die Abläufe.", want: "stated"},
+	{name: "wide-fr-84", text: "L'expert-comptable nous a facturé 1 500 € en supplément pour tout refaire.", want: "stated"},
+	{name: "wide-es-85", text: "En la escuela 200 alumnos comparten una sola sala de ordenadores.", want: "stated"},
+	// a service switched off, a condition imposed
+	{name: "wide-de-86", text: "Der Anbieter schaltet unsere ISDN-Anlage zum Jahresende ab.", want: "stated"},
+	{name: "wide-en-87", text: "The insurer renews our policy only if we can show working backups.", want: "stated"},
+	// timing uncertainty, conditions, politeness: no pain
+	{name: "wide-fr-88", text: "Nous n'achetons rien tant que la fusion n'est pas signée, et personne ne sait quand.", want: "!stated"},
+	{name: "wide-es-89", text: "Si todo va bien, el año que viene renovaremos los portátiles. ¿Nos mandáis catálogo?", want: ""},
+	{name: "wide-es-90", text: "Las impresoras actuales funcionan sin problema, solo queremos ver precios para 2028.", want: "exploring"},
+	{name: "wide-en-91", text: "Thanks, that works for us, see you Tuesday.", want: ""},
+	{name: "wide-es-92", text: "El software deja de funcionar en junio y todavía no tenemos alternativa.", want: "stated"},
+	{name: "wide-de-93", text: "Konkrete Anforderungen habe ich noch keine, erstmal nur ein Überblick.", want: "exploring"},
 }
 
 func init() { needCases = append(needCases, needWiderCases...) }
