@@ -140,6 +140,7 @@ var needWider = map[string]needWiderLexicon{
 var needWiderTold = map[string]needWiderLexicon{
 	LangEnglish: {
 		strong: []string{
+			`(?:no longer|stopped) (?:maintain\w*|support\w*|updat\w*)`,
 			`(?:doesn't|does not|won't|can't|cannot) (?:\w+ )?(?:take|support|handle|allow|hold) more than`,
 			`contradict(?:ory|ing)`,
 			`inconsistent`,
@@ -158,6 +159,8 @@ var needWiderTold = map[string]needWiderLexicon{
 			`(?:are|were|am|was|being) forced to (?:switch|change|migrate|replace|move)`,
 		},
 		story: []string{
+			`because (?:\w+ ){0,3}?(?:is|are|was|were) missing`,
+			`(?:nobody|no one) (?:\w+ )?(?:told|warned|informed|called|notified)`,
 			`every (?:other|second|third) \w+ (?:\w+ ){0,1}?(?:drops|dropped|fails|failed|breaks|is late|arrives late|goes missing|gets lost|bounces|crashes)`,
 			`(?:retir(?:es|ing)|is retiring|goes on (?:\w+ )?leave)`,
 			`charged (?:us |me )?(?:\w+ ){0,2}?extra`,
@@ -222,6 +225,7 @@ var needWiderTold = map[string]needWiderLexicon{
 	},
 	LangGerman: {
 		strong: []string{
+			`nicht mehr (?:gewartet|unterst(?:ü|ue)tzt|gepflegt|aktualisiert)`,
 			`(?:spricht|sprechen|redet|reden|kommuniziert|kommunizieren) (?:\w+ ){0,3}?nicht`,
 			`(?:unterst(?:ü|ue)tzt|schafft|erlaubt|kann) (?:\w+ ){0,2}?(?:nicht mehr als|maximal|h(?:ö|oe)chstens) \d+`,
 			`widerspr(?:ü|ue)chlich\pL*`,
@@ -245,6 +249,11 @@ var needWiderTold = map[string]needWiderLexicon{
 			`gezwungen,? (?:\w+ ){0,3}?zu (?:wechseln|migrieren|ersetzen|umzustellen)`,
 		},
 		story: []string{
+			`(?:weil|da) (?:\w+ ){0,3}?fehl(?:en|t|ten)`,
+			`niemand hat (?:\w+ ){0,2}?(?:bescheid|informiert|gewarnt|angerufen)`,
+			`durchgerutscht`,
+			`durchrutsch\pL*`,
+			`liegen (?:geblieben|blieb|blieben|bleibt|bleiben)`,
 			`jede[rns]? (?:zweite|dritte|vierte)[rns]? \pL+ (?:\w+ ){0,2}?(?:bricht|f(?:ä|ae)llt|kommt|geht|fehlt|landet|scheitert)`,
 			`(?:geht|gehen|ging) (?:\w+ ){0,3}?in (?:rente|pension|ruhestand|elternzeit|mutterschutz)`,
 			`(?:extra|zus(?:ä|ae)tzlich) (?:\w+ )?(?:berechnet|bezahlt|gekostet|in rechnung gestellt)`,
@@ -314,6 +323,7 @@ var needWiderTold = map[string]needWiderLexicon{
 	},
 	LangFrench: {
 		strong: []string{
+			`ne (?:le |la |les )?(?:maintient|maintiennent|supporte|supportent|met (?:\w+ )?(?:à|a) jour) plus`,
 			`ne (?:se )?(?:parle|parlent|communique|communiquent) pas`,
 			`(?:n'accepte|ne supporte|ne permet|ne g(?:è|e)re) (?:pas )?plus de`,
 			`contradictoires?`,
@@ -331,6 +341,9 @@ var needWiderTold = map[string]needWiderLexicon{
 			`(?:sommes|suis|est|sont) (?:\w+ )?oblig(?:é|e)s? de (?:changer|migrer|remplacer|passer)`,
 		},
 		story: []string{
+			`(?:parce qu'il|car il|puisqu'il) (?:\w+ )?manque`,
+			`personne n'(?:a|ont|avait) (?:\w+ )?(?:pr(?:é|e)venu|averti|inform(?:é|e)|appel(?:é|e)|dit)`,
+			`pass(?:é|e)\pL* (?:\w+ )?(?:(?:à|a) la trappe|entre les mailles)`,
 			`un (?:\w+ )?sur deux`,
 			`(?:part|partira|partent) (?:\w+ ){0,3}?(?:à|a) la retraite`,
 			`prend sa retraite`,
@@ -389,6 +402,7 @@ var needWiderTold = map[string]needWiderLexicon{
 	},
 	LangSpanish: {
 		strong: []string{
+			`ya no (?:lo |la |los |las )?(?:mantiene|mantienen|actualiza|actualizan|soporta|soportan)`,
 			`no (?:se )?(?:hablan|habla|comunican|comunica)`,
 			`(?:est(?:á|a)n?|estamos|estoy) (?:\w+ )?hart[oa]s?`,
 			`se (?:nos )?retras(?:a|an|(?:ó|o)|aron)`,
@@ -407,6 +421,8 @@ var needWiderTold = map[string]needWiderLexicon{
 			`(?:estamos|nos vemos|nos vimos) obligad[oa]s a (?:cambiar|migrar|sustituir|pasar)`,
 		},
 		story: []string{
+			`porque (?:\w+ ){0,2}?falta(?:n|ba|ban)?`,
+			`nadie (?:nos |les |me )?(?:avis(?:ó|o)|dijo|llam(?:ó|o)|inform(?:ó|o))`,
 			`un[oa]? de cada (?:dos|tres)`,
 			`se (?:\w+ )?jubila`,
 			`(?:cobr(?:ó|o|aron)|factur(?:ó|o|aron)) (?:\w+ ){0,2}?(?:de m(?:á|a)s|extra|adicional)`,

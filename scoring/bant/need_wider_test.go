@@ -123,6 +123,27 @@ var needWiderCases = []needCase{
 	{name: "wide-en-91", text: "Thanks, that works for us, see you Tuesday.", want: ""},
 	{name: "wide-es-92", text: "El software deja de funcionar en junio y todavía no tenemos alternativa.", want: "stated"},
 	{name: "wide-de-93", text: "Konkrete Anforderungen habe ich noch keine, erstmal nur ein Überblick.", want: "exploring"},
+	// a fresh French and German set written after the v9 tuning (first read 0.70)
+	{name: "wide-fr-x00", text: "Nos chauffeurs attendent parfois une heure au quai parce que personne n'a prévenu l'entrepôt.", want: "stated"},
+	{name: "wide-fr-x01", text: "Le vendredi soir, je reste jusqu'à 20 h pour sortir les factures, ça ne peut pas continuer.", want: "stated"},
+	{name: "wide-fr-x02", text: "On a perdu un gros client le mois dernier à cause d'un devis envoyé en retard.", want: "stated"},
+	{name: "wide-fr-x03", text: "Les infirmières notent les soins sur papier puis tout est ressaisi le lendemain.", want: "stated"},
+	{name: "wide-fr-x04", text: "Impossible de savoir quel technicien est où en ce moment.", want: "stated"},
+	{name: "wide-fr-x05", text: "Nous voulons diviser par deux le temps de traitement des réclamations.", want: "stated"},
+	{name: "wide-fr-x06", text: "Notre ERP date de 2009 et l'éditeur ne le maintient plus.", want: "stated"},
+	{name: "wide-fr-x07", text: "Tout fonctionne correctement chez nous, je me renseigne simplement sur les tendances.", want: "exploring"},
+	{name: "wide-fr-x08", text: "Merci de m'envoyer la fiche produit et les conditions de paiement.", want: ""},
+	{name: "wide-fr-x09", text: "Nous avons eu des soucis de planning il y a deux ans, c'est réglé depuis ; je regarde ce qui se fait.", want: "exploring"},
+	{name: "wide-de-x10", text: "Unsere Monteure fahren ständig zweimal raus, weil Ersatzteile fehlen.", want: "stated"},
+	{name: "wide-de-x11", text: "Jeden Montag verbringe ich den Vormittag damit, Stundenzettel abzutippen.", want: "stated"},
+	{name: "wide-de-x12", text: "Letzten Monat ist uns ein Großauftrag durchgerutscht, weil das Angebot liegen blieb.", want: "stated"},
+	{name: "wide-de-x13", text: "Die Patientenakten liegen in drei verschiedenen Programmen, das ist ein Albtraum.", want: "stated"},
+	{name: "wide-de-x14", text: "Wir wissen nie genau, wie viel Ware noch im Lager ist.", want: "stated"},
+	{name: "wide-de-x15", text: "Wir wollen die Reklamationsquote bis Jahresende halbieren.", want: "stated"},
+	{name: "wide-de-x16", text: "Der Hersteller stellt den Support für unsere Version im Sommer ein.", want: "stated"},
+	{name: "wide-de-x17", text: "Bei uns läuft alles rund, ich wollte nur mal sehen, was es Neues gibt.", want: "exploring"},
+	{name: "wide-de-x18", text: "Senden Sie mir bitte das Datenblatt und die Lieferzeiten.", want: ""},
+	{name: "wide-de-x19", text: "Früher hatten wir Ärger mit der Tourenplanung, das ist seit 2023 gelöst; reine Marktbeobachtung.", want: "exploring"},
 }
 
 func init() { needCases = append(needCases, needWiderCases...) }
