@@ -1,5 +1,7 @@
 package bant
 
+import "strings"
+
 // painRules are pain statements, strongest first. A match preceded by a
 // negation ("we're not struggling") becomes an exploratory statement.
 var painRules = []struct {
@@ -51,6 +53,7 @@ func extractNeedRules(d *doc, tl *Timeline) *Need {
 	langs := needLangs(d)
 	cues, denied := needFindCues(d, langs)
 	var explore, denial *Need
+	denialEnd := -1 // where the denial ends, to see a contrast after it
 	for _, p := range langs {
 		for _, pair := range []struct {
 			re  *pattern
@@ -60,13 +63,16 @@ func extractNeedRules(d *doc, tl *Timeline) *Need {
 				continue
 			}
 			for _, m := range pair.re.findAll(d) {
-				if needNegationAt(d, m[0]) >= 0 || pair.out == &explore && !needCuriousAt(d, m[0], m[1]) {
+				if needNegationAt(d, m[0]) >= 0 || pair.out == &explore && !needCuriousAt(d, m[0], m[1]) || needConditionalBefore(d, m[0]) {
 					continue // "I want to know what your app costs" asks for a price
 				}
-				if pair.out == &denial && containsAny(d.lower[m[0]:m[1]], needProblemWords) && !needAboutSomething(d, m[0], m[1]) {
+				if pair.out == &denial && needPoliteDenial(d.lower[m[0]:m[1]]) && !needAboutSomething(d, m[0], m[1]) {
 					continue // "no problem, talk soon"
 				}
 				*pair.out = &Need{Confidence: needExploreConf, Evidence: d.snippet(m[0], m[1])}
+				if pair.out == &denial {
+					denialEnd = m[1]
+				}
 				break
 			}
 		}
@@ -94,10 +100,12 @@ func extractNeedRules(d *doc, tl *Timeline) *Need {
 			lo = at
 		}
 		denial = &Need{Confidence: needExploreConf, Evidence: d.snippet(lo, c.end)}
+		denialEnd = c.end
 	}
-	if denial != nil {
-		// "happy with our system, but the licence expires": a renewal is
-		// the occasion to look around, not a pain.
+	if denial != nil || explore != nil {
+		// "happy with our system, but the licence expires", "just keeping
+		// tabs for when our contract ends in 2027": a renewal is the
+		// occasion to look around, not a pain.
 		kept := cues[:0:0]
 		for _, c := range cues {
 			if !c.renewal {
@@ -129,6 +137,11 @@ func extractNeedRules(d *doc, tl *Timeline) *Need {
 	}
 	threshold := AnswerThreshold
 	switch {
+	case denial != nil && best != nil && needContrastAfter(d, denialEnd, best):
+		// "no stock problems since last year; on the other hand, retyping
+		// delivery notes takes me half a day a week": the denial is of
+		// another matter, and the pain after the contrast stands alone.
+		threshold = needStatedOverExplore
 	case denial != nil:
 		threshold = needStatedOverDenial
 	case explore != nil:
@@ -170,4 +183,49 @@ func urgent(d *doc, tl *Timeline, langs []*needPatterns) bool {
 		}
 	}
 	return false
+}
+
+// needContrastMarks turn from one matter to another: after a denial,
+// what follows them is not denied.
+var needContrastMarks = []string{
+	" but ", " however", " on the other hand", " what we do need", " the real issue",
+	" aber ", " jedoch", " allerdings", " dafür ", " dafuer ", " andererseits",
+	" mais ", " en revanche", " par contre", " cependant", " toutefois",
+	" pero ", " sin embargo", " en cambio", " por otro lado",
+}
+
+// needContrastAfter reports a contrast word between the denial ending at
+// end and the stated need best (whose Pain starts its clause).
+func needContrastAfter(d *doc, end int, best *Need) bool {
+	if end < 0 || best.Pain == "" {
+		return false
+	}
+	at := strings.Index(d.lower[end:], strings.ToLower(best.Pain[:min(len(best.Pain), 20)]))
+	if at < 0 {
+		return false
+	}
+	return containsAny(" "+d.lower[end:end+at], needContrastMarks)
+}
+
+// needIfWords open a condition: "si todo va bien", "if all goes well",
+// "wenn alles gut läuft" are hedges, not contentment.
+var needIfWords = map[string]bool{"if": true, "si": true, "wenn": true, "falls": true, "sofern": true, "s'il": true}
+
+// needConditionalBefore reports an if-word among the two words before p.
+func needConditionalBefore(d *doc, p int) bool {
+	fields := strings.Fields(d.lower[max(0, p-20):p])
+	for i := len(fields) - 1; i >= 0 && i >= len(fields)-2; i-- {
+		if needIfWords[strings.Trim(fields[i], ",.:;¿¡")] {
+			return true
+		}
+	}
+	return false
+}
+
+// needPoliteDenial reports a denial that may be politeness: it names a
+// problem word and starts with a negator ("no problem", "kein Problem",
+// "sin problema"); "las actuales funcionan sin problema" says what works.
+func needPoliteDenial(s string) bool {
+	f := strings.Fields(s)
+	return containsAny(s, needProblemWords) && len(f) > 0 && (needNegators[f[0]] || strings.HasSuffix(f[0], "n't") || f[0] == "pas")
 }

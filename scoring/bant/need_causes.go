@@ -107,17 +107,17 @@ var needDeclines = map[string][]string{
 var needTimeCosts = map[string][3]string{
 	LangEnglish: {
 		`(?:takes?|took|taking|costs?|costing|eats?|eating|burns?|burning|burned|burnt|lose|loses|losing|waste|wastes|wasting)`,
-		`(?:\d+ ?(?:h|hrs?|hours?|minutes|mins)|an hour|one hour|half an hour|(?:two|three|four|five|several) hours|(?:a|the|my|our|whole|entire) (?:\w+ )?(?:evening|morning|afternoon|weekend|night|day))`,
-		`(?:every|each|a|per) (?:single )?(?:day|evening|morning|night|week|weekend|month|shift|friday|monday|sunday|saturday)`,
+		`(?:\d+ ?(?:h|hrs?|hours?|minutes|mins)|an hour|one hour|half an hour|(?:two|three|four|five|several) hours|(?:a|the|my|our|whole|entire) (?:\w+ )?(?:evening|morning|afternoon|weekend|night|day|week)|(?:two|three|four|several|\d+) (?:days|evenings|mornings|afternoons|weekends|nights|weeks|saturdays|sundays|fridays|mondays))`,
+		`(?:every|each|a|per) (?:single )?(?:day|evening|morning|night|week|weekend|month|shift|friday|monday|sunday|saturday|quarter|year|season)`,
 	},
 	LangGerman: {
-		`(?:verbrenn|verplemper|verlier|kost|fri(?:ss|ß)t|fressen|drauf)\pL*`,
-		`(?:(?:eine?n?|ne|\d+|zwei|drei|vier|f(?:ü|ue)nf|halbe?n?|ganze?n?|(?:ein )?paar) (?:stunden?|std|tage?|abende?|vormittage?|nachmittage?|wochenenden?|samstage?|sonntage?)|\d+ ?h)`,
+		`(?:verbrenn|verplemper|verlier|kost|fri(?:ss|ß)t|fressen|drauf|dauer)\pL*`,
+		`(?:(?:eine?n?|ne|\d+|zwei|drei|vier|f(?:ü|ue)nf|halbe?n?|ganze?n?|(?:ein )?paar) (?:stunden?|std|tage?|abende?|vormittage?|nachmittage?|wochenenden?|samstage?|sonntage?|wochen?)|\d+ ?h)`,
 		`(?:jede[nrs]? \pL+|pro (?:tag|woche|monat|abend|schicht)|t(?:ä|ae)glich|w(?:ö|oe)chentlich|abends|jedes mal|am wochenende|\pL+(?:abends|morgens))`,
 	},
 	LangFrench: {
-		`(?:prend|prennent|co(?:û|u)te|co(?:û|u)tent|perds|perdons|perd|bouffe|mange)`,
-		`(?:\d+ ?h\b|\d+ ?heures?|\d+ ?minutes|une heure|(?:une |la )?demi-heure|(?:deux|trois|quatre|plusieurs) heures|(?:une|la|toute la|ma|mes|nos) (?:soir(?:é|e)es?|matin(?:é|e)es?|journ(?:é|e)es?)|(?:le|un|mon|nos|tout le|mes) week-ends?)`,
+		`(?:prend|prennent|co(?:û|u)te|co(?:û|u)tent|perds|perdons|perd|bouffe|mange|dure|durent)`,
+		`(?:\d+ ?h\b|\d+ ?heures?|\d+ ?minutes|une heure|(?:une |la )?demi-heure|(?:deux|trois|quatre|plusieurs) heures|(?:une|la|toute la|ma|mes|nos) (?:soir(?:é|e)es?|matin(?:é|e)es?|journ(?:é|e)es?)|(?:le|un|mon|nos|tout le|mes) week-ends?|(?:une|deux|trois|\d+) semaines?)`,
 		`(?:chaque|tous les|toutes les|par) \pL+|le soir|le matin|le week-end|le vendredi|le lundi`,
 	},
 	LangSpanish: {
@@ -173,7 +173,7 @@ var needRenewals = map[string][]string{
 		`\pL*(?:lizenz|lizenzen|zertifikat|zertifikate) (?:[\pL\w'.,-]+ ){0,3}?(?:l(?:ä|ae)uft|laufen) (?:[\pL\w'.,-]+ ){0,2}?ab`,
 	},
 	LangFrench: {
-		`fin de (?:contrat|licence|l'abonnement|bail)`, `(?:contrat|licence|abonnement|bail|certificat)s? (?:\w+ ){0,3}?(?:expire|arrive (?:à|a) (?:(?:é|e)ch(?:é|e)ance|terme)|se termine|prend fin)`,
+		`fin (?:de|du) (?:contrat|licence|l'abonnement|bail)`, `(?:contrat|licence|abonnement|bail|certificat)s? (?:\w+ ){0,3}?(?:expire|arrive (?:à|a) (?:(?:é|e)ch(?:é|e)ance|terme)|se termine|prend fin)`,
 		`(?:licences?|abonnements?|contrats?|certificats?|les n(?:ô|o)tres|ils|elles) (?:\w+ ){0,2}?expir\pL*`,
 	},
 	LangSpanish: {

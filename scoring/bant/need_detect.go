@@ -1,6 +1,7 @@
 package bant
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -146,6 +147,19 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 		c.request = needRequestAt(d, c.clause, c.start)
 		if (c.tier == needTierMid || c.tier == needTierStrong || c.tier == needTierStory) && needSolverBefore(d, c.start) {
 			return // "we solve delivery problems for retailers": their trade, not their pain
+		}
+		if c.tier != needTierGoal && !needSupportOnly(c.tier) && needYoursBefore(d, c.start) {
+			return // "your contact form doesn't work on mobile": our pain, not theirs
+		}
+		if c.tier == needTierMid && needDeniedAfter(d, c.end) {
+			denied = append(denied, c) // "Probleme haben wir keine mehr"
+			return
+		}
+		if c.tier != needTierGoal && !needSupportOnly(c.tier) && needDeniedAfterAny(d, c.end) {
+			return // "Konkrete Anforderungen habe ich noch keine"
+		}
+		if needKnowWhenAfter(d, c.start, c.end) {
+			return // "personne ne sait quand": the timing is open, nothing hurts
 		}
 		if !needSupportOnly(c.tier) && c.tier != needTierGoal && c.tier != needTierLack &&
 			(needNegationAt(d, c.start) >= 0 || needSolved(d, langs, c.start, c.end)) {
@@ -630,4 +644,96 @@ func needWordStart(d *doc, p int) int {
 		p++
 	}
 	return p
+}
+
+// needPostDenial is a problem word's denial that follows it, as German,
+// French and Spanish put the object first: "Probleme haben wir keine
+// (mehr)", "des soucis, on n'en a plus", "problemas no tenemos",
+// "problems, we have none".
+var needPostDenial = regexp.MustCompile(`^[^.!?;:]{0,30}?\b(?:(?:haben|hatten|habe|gibt es|gab es|gibt's) (?:[\pL\w'-]+ ){0,6}?(?:keine?n?|kaum)|(?:on|nous|j') ?n'en (?:a|avons|ai|avait|avions) (?:plus|pas|aucun|jamais)|(?:ya )?no (?:tenemos|tengo|hay|tuvimos)|(?:we|i) (?:have|had) (?:none|no more))\b`)
+
+// needDeniedAfter reports a denial right after a problem word ending at
+// end, in its clause (see needPostDenial).
+func needDeniedAfter(d *doc, end int) bool {
+	hi := min(d.clauseEnd(end), end+70)
+	if hi <= end {
+		return false
+	}
+	loc := needPostDenial.FindStringIndex(d.lower[end:hi])
+	// "deja de funcionar y todavía no tenemos alternativa": a conjunction
+	// starts another statement, which denies nothing before it.
+	return loc != nil && !containsAny(" "+d.lower[end:end+loc[1]], needJoinWords)
+}
+
+// needDeniedAfterAny reports a denial after a pain word of any tier: only
+// the forms that put the object first and deny it with "none" ("Konkrete
+// Anforderungen habe ich noch keine"), as "... y no tenemos alternativa"
+// adds a pain rather than denying one.
+func needDeniedAfterAny(d *doc, end int) bool {
+	hi := min(d.clauseEnd(end), end+70)
+	if hi <= end || !needDeniedAfter(d, end) {
+		return false
+	}
+	loc := needPostDenial.FindStringIndex(d.lower[end:hi])
+	return containsAny(d.lower[end:end+loc[1]], []string{"kein", "kaum", "none", "n'en"})
+}
+
+// needJoinWords join two statements; a denial after one is not about a
+// problem word before it.
+var needJoinWords = []string{" and ", " und ", " et ", " y ", " but ", " aber ", " mais ", " pero ", " weil ", " because ", " car ", " porque "}
+
+// needYourWords are second-person possessives; needOwnWords the writer's
+// own words (first person, and "on", which French writers use for "we").
+var (
+	needYourWords = map[string]bool{"your": true, "yours": true, "votre": true, "vos": true, "vuestro": true, "vuestra": true, "vuestros": true, "vuestras": true, "euer": true, "eure": true, "euren": true, "eurem": true, "eures": true}
+	needOwnWords  = map[string]bool{
+		"we": true, "our": true, "us": true, "i": true, "my": true, "we're": true, "i'm": true, "we've": true, "i've": true,
+		"wir": true, "unser": true, "unsere": true, "unseren": true, "unserem": true, "unserer": true, "uns": true, "ich": true, "mein": true, "meine": true, "meinen": true, "meinem": true, "mir": true, "mich": true,
+		"nous": true, "notre": true, "nos": true, "on": true, "je": true, "j'ai": true, "mon": true, "ma": true, "mes": true, "me": true, "m'a": true,
+		"nosotros": true, "nuestro": true, "nuestra": true, "nuestros": true, "nuestras": true, "mi": true, "mis": true, "yo": true, "tenemos": true,
+	}
+)
+
+// needOurFaces are the parts of our own web presence a writer may report
+// broken ("your contact form doesn't work on mobile"): that is our pain.
+// A product of ours that the writer owns ("your charger started
+// smoking") is theirs, so it is not listed.
+var needOurFaces = []string{"site", "web", "homepage", "page", "seite", "pagina", "página", "form", "kontaktformular", "link", "lien", "enlace", "newsletter", "webinar", "chat", "shop", "tienda", "boutique", "portal", "portail", "checkout", "login"}
+
+// needYoursBefore reports that the clause of a cue at p speaks of our web
+// presence ("your contact form", "votre formulaire", "vuestra web") with
+// no word of the writer's own before the cue: a bug report to us, not
+// the writer's pain. German "Ihr" is also "their" and "her", so it does
+// not count.
+func needYoursBefore(d *doc, p int) bool {
+	lo := max(d.clauseStart(p), p-60)
+	split := func(r rune) bool { return r == ' ' || r == ',' || r == ':' || r == '(' }
+	words := strings.FieldsFunc(d.lower[lo:p], split)
+	// the cue itself may start with what is ours ("website ... crashes")
+	next := append(words[:len(words):len(words)], strings.FieldsFunc(d.lower[p:min(d.clauseEnd(p), p+30)], split)...)
+	yours := false
+	for i, w := range words {
+		if needOwnWords[w] {
+			return false
+		}
+		if needYourWords[w] {
+			for _, n := range next[i+1 : min(len(next), i+4)] {
+				if needHasPrefix(n, needOurFaces) {
+					yours = true
+				}
+			}
+		}
+	}
+	return yours
+}
+
+// needKnowWhen, in or right after a cue, make "nobody knows" uncertainty
+// about timing ("personne ne sait quand", "nobody knows when"), not a
+// pain.
+var needKnowWhen = []string{"sait quand", "knows when", "weiß wann", "weiss wann", "sabe cuándo", "sabe cuando"}
+
+// needKnowWhenAfter reports a know-when in the cue at [start, end) or in
+// the few characters after it.
+func needKnowWhenAfter(d *doc, start, end int) bool {
+	return containsAny(d.lower[start:min(len(d.lower), end+16)], needKnowWhen)
 }

@@ -74,12 +74,12 @@ var needLexicons = map[string]needLexicon{
 			`end[- ]of[- ](?:life|support)`, `no (?:more|further) (?:\w+ ){0,1}?(?:patches|updates|support|maintenance)`, `(?:goes|going|went) (?:off|out of) support`, `discontinu(?:e|ed|es|ing)`, `sunset(?:ting|ted)?`,
 			`no longer (?:supported|maintained|receives?|gets?|available)`, `support (?:\w+ ){0,2}?(?:ends|expires|runs out|is ending|is expiring|ran out)`,
 			`mandatory`, `required by law`, `legal(?:ly)? (?:requirement|required|obligation)`, `auditors?`, `(?:won't|will not|don't|do not) accept`,
-			`hacked`, `(?:data )?breach`, `ransomware`, `phishing[- ]?(?:attacks?|e-?mails?|mails?|incidents?|angriff\w*|attacke\w*|campaigns?|kampagnen?)`, `stolen`, `theft`, `break-?ins?`, `otherwise (?:we|they|it|the)`,
+			`hacked`, `(?:data )?breach`, `ransomware`, `phishing[- ]?(?:attacks?|e-?mails?|mails?|incidents?|angriff\w*|attacke\w*|campaigns?|kampagnen?)`, `stolen`, `theft`, `break-?ins?`, `otherwise (?:we|they)`,
 			`flagged`, `(?:a |major |big |serious )risk`, `fines`, `fined`, `(?:a|the) fine (?:of|from|for)`, `penalt(?:y|ies)`, `sanctions?`, `failures?`, `incidents?`,
 		},
 		mid: []string{`problems?`, `issues`, `trouble`, `difficult(?:y|ies)`, `challenges?`},
 		manual: []string{
-			`manual(?:ly)?`, `by hand`, `paperwork`, `line by line`, `one by one`, `reconcil(?:e|es|ing|iation)`, `copy(?:ing)?`, `copies`, `pasting`, `copied`, `copy-paste`, `re-?typ(?:e|ing)`, `re-?enter(?:ing)?`, `typing`, `key(?:ing)? in`,
+			`manual(?:ly)?`, `by hand`, `paperwork`, `line by line`, `one by one`, `reconcil(?:e|es|ing|iation)`, `copy(?:ing)?`, `copies`, `pasting`, `copied`, `copy-paste`, `re-?typ(?:e|ing)`, `re-?enter(?:ing|ed|s)?`, `typing`, `key(?:ing)? in`,
 			`spreadsheets?`, `excel`, `google (?:sheets|forms|docs)`, `paper`, `papers`, `printed`, `print(?:ing)? (?:and|&)`, `notebooks?`, `whiteboard`, `sticky notes`, `post-its?`,
 			`phone calls?`, `by phone`, `on the phone`, `csv`, `re-?import(?:ing|ed)?`, `export(?:s|ing|ed)? (?:\w+ ){0,2}?(?:to|into) (?:excel|csv|a spreadsheet)`, `back and forth`, `whatsapp`, `cash`, `envelopes`, `calculators?`, `clipboards?`, `by e-?mail`, `by (?:post|letter|snail mail)`, `fax`, `word (?:documents|files)`,
 		},
@@ -154,13 +154,13 @@ var needLexicons = map[string]needLexicon{
 			`stimm(?:t|en) (?:\w+ ){0,2}?nicht`, `passt (?:\w+ ){0,1}?nicht`, `falsche?n?`, `zu spät`, `zu spaet`, `nie an`, `fehl(?:en|t) (?:uns )?(?:\w+ ){0,3}?(?:stunden|einträge|eintraege|daten|zahlen|auswertungen|(?:überblick|ueberblick)|transparenz|informationen|kapazit(?:ä|ae)t(?:en)?|leute|personal)`, `(?:verbringen|sitzen|brauchen) (?:\w+ ){0,4}?(?:stunden|tage|ewig)`, `\w+ (?:tage|stunden|wochen) lang`, `stundenlang`, `wochenlang`,
 			`unzufrieden`, `kündigen`, `kuendigen`, `springen ab`, `leiden`, `beanstandung(?:en)?`, `stillstand(?:szeiten)?`, `schwankt`, `medienbr(?:u|ü|ue)ch`,
 			`ärgerlich`, `aergerlich`, `fehlbestände`, `schlangen`, `warteschlangen`,
-			`tippen (?:\w+ ){0,3}?ab`, `(?:zweimal|doppelt) (?:\w+ ){0,2}?(?:ab|erfass|eingeben|pflegen)`, `wissen (?:\w+ ){0,2}?nicht`, `(?:zweimal|dreimal|mehrfach|doppelt) (?:\w+ ){0,1}?(?:angefasst|erfasst|eingegeben|geprüft|geprueft|abgetippt|gepflegt)`, `erst (?:\w+ ){0,2}?(?:später|spaeter|wenn|am)`,
+			`tipp(?:e|en|t|te|ten)? (?:\w+ ){0,8}?ab\b`, `(?:zweimal|doppelt) (?:\w+ ){0,2}?(?:ab|erfass|eingeben|pflegen)`, `wissen (?:\w+ ){0,2}?nicht`, `(?:zweimal|dreimal|mehrfach|doppelt) (?:\w+ ){0,1}?(?:angefasst|erfasst|eingegeben|geprüft|geprueft|abgetippt|gepflegt)`, `erst (?:\w+ ){0,2}?(?:später|spaeter|wenn|am)`,
 		},
 		lack: []string{
 			`(?:keiner|niemand) (?:\w+ ){0,2}?(?:überblick|ueberblick|übersicht|uebersicht)`, `(?:keine?n?|ohne|kein|fehlende?n?) (?:\w+ ){0,2}?(?:zugriff|überblick|ueberblick|übersicht|uebersicht|transparenz|belastbare|auswertung(?:en)?|schnittstellen?|integration|kontrolle|sicherheitsupdates|updates|support|backups?|nachverfolgung|rückverfolgbarkeit|einträge|eintraege)`,
 		},
 		forced: []string{
-			`stellt (?:\w+ ){0,3}?ein`, `eingestellt`, `abgekündigt`, `abgekuendigt`, `hört (?:\w+ ){0,3}?auf`, `hoert (?:\w+ ){0,3}?auf`,
+			`stellt (?:\w+ ){0,7}?ein`, `eingestellt`, `abgekündigt`, `abgekuendigt`, `hört (?:\w+ ){0,3}?auf`, `hoert (?:\w+ ){0,3}?auf`,
 			`vorgeschrieben`, `pflicht`, `gesetzlich(?:e|en)?`, `verpflichtet`, `sanktionen`, `bußgeld(?:er)?`, `bussgeld(?:er)?`, `strafen?`, `vorfall`, `phishing[- ]?(?:attacks?|e-?mails?|mails?|incidents?|angriff\w*|attacke\w*|campaigns?|kampagnen?)`, `gehackt`, `hackerangriff`, `angriff`,
 			`diebstahl`, `gestohlen`, `drohen`, `droht`, `erfüllt (?:\w+ ){0,4}?nicht`, `erfuellt (?:\w+ ){0,4}?nicht`, `anforderungen`, `prüfung`, `pruefung`, `kontrolle`, `audit`,
 		},
@@ -168,7 +168,7 @@ var needLexicons = map[string]needLexicon{
 		manual: []string{`manuell(?:e|en)?`, `von hand`, `abstimmung`, `abgleich(?:en)?`, `per hand`, `händisch(?:e|en)?`, `haendisch(?:e|en)?`, `abtippen`, `abgetippt`, `eintippen`, `kopieren`, `kopiert`, `übertragen`, `uebertragen`, `excel(?:-?listen|-?tabellen?|-?liste|-?datei(?:en)?)?`, `tabellen?`, `papier(?:akten|rapporte|form)?`, `zettel(?:n)?`, `strichliste`, `ausgedruckt`, `ausdrucken`, `telefonisch`, `(?:per|übers|uebers|über das|ueber das) telefon`, `per (?:e-)?mail`, `per (?:post|brief)`, `whatsapp`, `ordner`, `fax`, `word`, `foto`, `postfach`},
 		trouble: []string{
 			`fehler(?:n)?`, `langsam(?:e|er)?`, `verzögerungen`, `verzoegerungen`, `verzögert`, `verzoegert`, `verspätet`, `verspaetet`, `vergessen`, `verpass(?:en|t)`, `doppelt`, `verstreut`,
-			`aufwand`, `aufwändig`, `aufwendig`, `schwer`, `schwierig`, `teuer`, `risiko`, `nachtelefonieren`, `hinterher(?:telefonieren|laufen)`, `veraltet`, `alte?n?`, `unübersichtlich`, `unuebersichtlich`,
+			`aufwand`, `aufwändig`, `aufwendig`, `schwer`, `schwierig`, `teuer`, `risiko`, `nachtelefonieren`, `hinterher(?:telefonieren|laufen)`, `veraltet`, `alt(?:e|en|er|es)?\b`, `unübersichtlich`, `unuebersichtlich`,
 			`dauernd`, `ständig`, `staendig`, `immer wieder`, `regelmäßig`, `regelmaessig`, `verschiedenen (?:tools|systemen|wegen|listen)`, `drei verschiedenen`, `tagelang`,
 			`schon wieder`,
 		},
@@ -212,7 +212,7 @@ var needLexicons = map[string]needLexicon{
 	},
 	LangFrench: {
 		strong: []string{
-			`gal(?:è|e)re`, `attend(?:ent|ons|re|ait)? (?:\w+ ){0,3}?(?:semaines|jours|heures|minutes|mois)`, `(?:à|a) chercher`, `pass(?:ons|ent|e|er) (?:\w+ ){0,2}?(?:des heures|des journ(?:é|e)es|beaucoup de temps|un temps fou|trop de temps|\w+ heures)`, `gal(?:è|e)rons`, `cauchemar`, `chaos`, `bazar`, `pagaille`, `bordel`, `l'enfer`, `enfer`, `pertes? de temps`,
+			`gal(?:è|e)re`, `attend(?:ent|ons|re|ait)? (?:\w+ ){0,3}?(?:semaines?|jours?|heures?|minutes|mois)`, `(?:à|a) chercher`, `pass(?:ons|ent|e|er) (?:\w+ ){0,2}?(?:des heures|des journ(?:é|e)es|beaucoup de temps|un temps fou|trop de temps|\w+ heures)`, `gal(?:è|e)rons`, `cauchemar`, `chaos`, `bazar`, `pagaille`, `bordel`, `l'enfer`, `enfer`, `pertes? de temps`,
 			`perd(?:s|ons|ent|re|u|ait|aient)? (?:\w+ ){0,2}?(?:temps|heures?|clients|commandes|ventes|prospects|leads|argent|patients|messages|appels|donn(?:é|e)es)`,
 			`se perd(?:ent)?`, `on perd`, `nous perdons`, `fastidieu(?:x|se)`, `chronophage`, `pénible`, `penible`, `débord(?:é|e)s?`, `debord(?:é|e)s?`, `noy(?:é|e)s?`, `satur(?:é|e)e?s?`, `submerg(?:é|e)s?`,
 			`doubles? r(?:é|e)servations?`, `surr(?:é|e)servations?`, `surbooking`, `rendez-vous (?:manqu|non honor)`, `plante(?:nt)?`, `pannes?`, `bugu(?:e|ent)`,
@@ -231,7 +231,7 @@ var needLexicons = map[string]needLexicon{
 			`vols? de`, `vols`, `si on ne fait rien`, `(?:on doit|nous devons) (?:\w+ ){0,2}?(?:respecter|(?:ê|e)tre conformes?|passer|migrer|remplacer|quitter|abandonner)`, `doit (?:\w+ ){0,1}?(?:être|etre) d(?:é|e)ploy`, `tentatives`, `incidents?`,
 		},
 		mid:     []string{`probl(?:è|e)mes?`, `soucis`, `difficult(?:é|e)s`, `d(?:é|e)fis?`},
-		manual:  []string{`manuel(?:le|lement)?`, `(?:une|un) par (?:une|un)`, `rapprochements?`, `à la main`, `a la main`, `copier(?:-| )coller`, `copier`, `copions`, `recopi(?:er|ons)`, `ressais(?:ir|issons|ie|it|issent|issez)`, `r(?:é|e)import(?:er|ons|ent)?`, `export(?:er|ons|ent)? (?:\w+ ){0,2}?(?:csv|excel|fichiers)`, `double saisie`, `saisie`, `tableurs?`, `excel`, `papier`, `classeurs?`, `cahiers?`, `post-it`, `par t(?:é|e)l(?:é|e)phone`, `par (?:e-)?mail`, `par (?:courrier|la poste|voie postale)`, `dans les mails`, `word`, `formulaires google`, `bricol(?:é|e)s?`, `feuille`, `t(?:é|e)l(?:é|e)phone sonne`},
+		manual:  []string{`manuel(?:le|lement)?`, `(?:une|un) par (?:une|un)`, `rapprochements?`, `à la main`, `a la main`, `copier(?:-| )coller`, `copier`, `copions`, `recopi(?:er|ons)`, `ressais\pL*`, `r(?:é|e)import(?:er|ons|ent)?`, `export(?:er|ons|ent)? (?:\w+ ){0,2}?(?:csv|excel|fichiers)`, `double saisie`, `saisie`, `tableurs?`, `excel`, `papier`, `classeurs?`, `cahiers?`, `post-it`, `par t(?:é|e)l(?:é|e)phone`, `par (?:e-)?mail`, `par (?:courrier|la poste|voie postale)`, `dans les mails`, `word`, `formulaires google`, `bricol(?:é|e)s?`, `feuille`, `t(?:é|e)l(?:é|e)phone sonne`},
 		trouble: []string{`erreurs?`, `(?:deux|trois|quatre|plusieurs|diff(?:é|e)rents) (?:\w+ )?(?:outils|logiciels|syst(?:è|e)mes|fichiers|tableaux)`, `lent(?:e|s|es)?`, `lenteurs?`, `retards?`, `relancer`, `relances`, `oubli(?:s|é|e|és|es|ées|ees)?`, `doublons`, `éparpill`, `eparpill`, `difficile`, `compliqu(?:é|e)`, `cher`, `risques?`, `perdu(?:e|es|s)?`, `obsol(?:è|e)te`, `vieu(?:x|lle)`, `ancien`, `d(?:é|e)pass(?:é|e)`, `sans cesse`, `souvent`, `jamais`, `trop`, `attente`, `encore une fois`},
 		want: []string{
 			`(?:nous|on|je) (?:\w+ ){0,1}?(?:cherchons|cherche|voulons|veut|veux|souhaitons|souhaite|aimerions|voudrions|voudrait|avons besoin|a besoin|ai besoin|aimerait|aimerais)`, `besoin (?:d'un|d'une|de)`,
@@ -275,7 +275,7 @@ var needLexicons = map[string]needLexicon{
 			`tedios(?:o|a)`, `engorros(?:o|a)`, `frustrante`, `frustrad(?:o|os|a|as)`, `dobles? reservas?`, `reservas duplicadas`, `overbooking`, `sobreventa`, `no se presentan`, `ausentismo`,
 			`se (?:nos |me |les )?(?:cae|caen|cay(?:ó|o)|cayeron|cuelga|bloquea)`, `bloque(?:aron|ado|ada)`, `ca(?:í|i)das`, `reclamos`, `reclamaciones`, `no funciona`, `nos cuesta`, `(?:est(?:á|a)|nos est(?:á|a)) costando`,
 			`se (?:nos |me )?olvida(?:n)?`, `sin control`, `no escala`, `desperdici(?:amos|ar|o)`, `(?:nunca|no) cuadra(?:n)?`, `no coincide(?:n)?`, `se equivoca`, `equivocad(?:o|a|os|as)`, `err(?:ó|o)ne(?:o|a|os|as)`,
-			`volviendo loc(?:o|a)`, `quedamos mal`, `se (?:nos )?cruzan`, `pele(?:á|a)ndonos`, `tardan`, `tarda (?:\w+ ){0,1}?(?:mucho|horas|d(?:í|i)as|\d+)`, `demasiado (?:lento|caro|tiempo|tarde)`,
+			`volviendo loc(?:o|a)`, `quedamos mal`, `se (?:nos |me |les |le )?cruzan`, `pele(?:á|a)ndonos`, `tardan`, `tarda (?:\w+ ){0,1}?(?:mucho|horas|d(?:í|i)as|\d+)`, `demasiado (?:lento|caro|tiempo|tarde)`,
 			`no sabemos`, `nunca s(?:é|e)`, `(?:me|nos) quedo sin`, `(?:me|nos) quedamos sin`, `cancelar pedidos`, `robaron`, `hackearon`, `hackeo`,
 			`falsas?`, `paradas`, `colas`, `esperan`, `gastamos de m(?:á|a)s`, `un dineral`, `atrasad(?:o|a|os|as)`, `a ciegas`, `no est(?:á|a) sincronizad`, `no sincroniza`, `no contestan`,
 		},
@@ -430,8 +430,8 @@ var needCompiled = func() map[string]*needPatterns {
 			manual: comp(l.manual), trouble: comp(l.trouble), want: comp(l.want), time: comp(l.time),
 			support: comp(l.support), object: comp(l.object), goal: comp(l.goal), goalWish: comp(l.goalWish),
 			goalVerb: comp(l.goalVerb), info: comp(l.info), solved: comp(l.solved), denial: comp(l.denial),
-			explore: needGroupedPattern(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(slices.Concat(needStoryEntries(lang), needBroad[lang].story)),
-			curious: needGroupedPattern(slices.Concat(needCurious[lang], needBroad[lang].curious)), renewal: comp(needRenewals[lang]), decline: needGroupedPattern(needDeclines[lang]),
+			explore: needGroupedPattern(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(slices.Concat(needStoryEntries(lang), needBroad[lang].story, needWiderStory(lang))),
+			curious: needGroupedPattern(slices.Concat(needCurious[lang], needBroad[lang].curious)), renewal: comp(slices.Concat(needRenewals[lang], needWiderRenewals(lang))), decline: needGroupedPattern(needDeclines[lang]),
 			timeVerb: needTimeCostPart(needTimeCosts[lang][0]), timeDur: needTimeCostPart(needTimeCosts[lang][1]), timeRec: needTimeCostPart(needTimeCosts[lang][2]),
 			wish: comp(needWishes[lang]), wishVerb: comp(needWishVerbs[lang]),
 		}
