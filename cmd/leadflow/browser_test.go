@@ -265,12 +265,13 @@ func TestBrowserJourney(t *testing.T) {
 	defer insp.Close()
 	scheduled, err := insp.ListScheduledTasks(workers.QueueDefault, asynq.PageSize(1000))
 	require.NoError(t, err)
-	found := false
 	for _, ti := range scheduled {
-		found = found || (ti.Type == workers.TypeDealCallback && strings.Contains(string(ti.Payload), fmt.Sprintf(`"deal_id":%d`, parked)) &&
-			ti.NextProcessAt.Sub(callbackAt).Abs() < time.Second)
+		// A week away is past workers.Horizon: the reminder is the deal's
+		// callback_at (above), which the scheduler's relay hands to a
+		// worker when due, not a task waiting in Redis for a week.
+		require.False(t, ti.Type == workers.TypeDealCallback && strings.Contains(string(ti.Payload), fmt.Sprintf(`"deal_id":%d`, parked)),
+			"the moved reminder waits as a row, not in Redis")
 	}
-	require.True(t, found, "the moved reminder is scheduled")
 
 	// Another rep's deal is not visible; a POST without the CSRF token is refused.
 	otherRep, err := st.AddRep(bg, lead.Rep{Name: "Other Rep", Email: "other@reps.example.com"}, store.RoleRep)
