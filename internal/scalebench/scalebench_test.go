@@ -69,12 +69,14 @@ func TestSeedAndMeasure(t *testing.T) {
 
 	var check struct{ firstTouchMissing, openCountOff, badSequence, badHistory int64 }
 	require.NoError(t, pool.QueryRow(ctx, `SELECT
-		(SELECT count(*) FROM contacts WHERE first_touchpoint_id IS NULL OR first_touch_at IS NULL),
+		(SELECT count(*) FROM contacts c LEFT JOIN LATERAL (SELECT t.id, t.occurred_at FROM touchpoints t
+			WHERE t.contact_id = c.id AND NOT t.is_test ORDER BY t.occurred_at, t.id LIMIT 1) ft ON true
+			WHERE c.first_touchpoint_id IS DISTINCT FROM ft.id OR c.first_touch_at IS DISTINCT FROM ft.occurred_at),
 		(SELECT count(*) FROM reps r WHERE r.capacity > 0 AND r.open_deals <> (SELECT count(*) FROM deals d WHERE d.owner_rep_id = r.id AND d.closed_at IS NULL)),
 		(SELECT count(*) FROM nurture_enrollments e WHERE (SELECT count(*) FROM email_outbox o WHERE o.enrollment_id = e.id) <> 3),
 		(SELECT count(*) FROM deals d WHERE NOT EXISTS (SELECT 1 FROM deal_stage_history h WHERE h.deal_id = d.id AND h.to_stage_id = d.stage_id))`).
 		Scan(&check.firstTouchMissing, &check.openCountOff, &check.badSequence, &check.badHistory))
-	require.Zero(t, check.firstTouchMissing, "the first-touch trigger filled every contact")
+	require.Zero(t, check.firstTouchMissing, "every contact's first touch is what the trigger would have set")
 	require.Zero(t, check.openCountOff, "the open-deal counter holds")
 	require.Zero(t, check.badSequence, "every enrollment has its whole sequence")
 	require.Zero(t, check.badHistory, "every deal's history ends in its stage")
@@ -109,6 +111,9 @@ func TestSeedAndMeasure(t *testing.T) {
 	for _, j := range append(jobs, reports...) {
 		byName[j.Name] = j
 	}
+	var triggerOn bool
+	require.NoError(t, pool.QueryRow(ctx, `SELECT tgenabled <> 'D' FROM pg_trigger WHERE tgname = 'touchpoints_first_touch'`).Scan(&triggerOn))
+	require.True(t, triggerOn, "seeding turns the first-touch trigger back on")
 	require.Zero(t, byName["relay_pass"].Rows, "the dead letters' tasks are archived in Redis: nothing to relay")
 	require.Positive(t, byName["rescoring_sweep"].Rows)
 	require.Positive(t, byName["stall_sweep"].Rows)
