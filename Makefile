@@ -84,8 +84,8 @@ bant-eval: build
 		./bin/leadflow score bant-eval --corpus scoring/bant/testdata/corpus/$$f.jsonl || exit 1; done
 
 ## bench-scale: the benchmark at size (issue 19): empty-database phases, then
-## CONTACTS seeded contacts (default 1,000,000; 10,000,000 needs ~60 GB free
-## and about an hour and a half: docs/performance.md#at-size), JSON in docs/bench/
+## CONTACTS seeded contacts (default 1,000,000: 13 min, 6 GB in .leadflow/bench;
+## 10,000,000: 2-4 h and 80 GB free, docs/performance.md), JSON in docs/bench/
 CONTACTS ?= 1000000
 bench-scale: build
 	./bin/leadflow bench --contacts $(CONTACTS) --json > docs/bench/$$(date -u +%F)-scale-$(CONTACTS).json
