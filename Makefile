@@ -13,7 +13,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 TEST_DIR := $(CURDIR)/.leadflow/test
 TESTSERVICES := $(CURDIR)/.leadflow/bin/testservices
 
-.PHONY: all test demo build vet tools sqlc services browser clean fuzz eval bant-eval test-dashboards chaos vuln
+.PHONY: all test demo build vet tools sqlc services browser clean fuzz eval bant-eval test-dashboards chaos vuln bench-scale
 
 all: vet build test
 
@@ -82,6 +82,13 @@ eval: services build
 bant-eval: build
 	@for f in holdout holdout2 holdout3 holdout4 holdout5 holdout6; do echo "== scoring/bant/testdata/corpus/$$f.jsonl"; \
 		./bin/leadflow score bant-eval --corpus scoring/bant/testdata/corpus/$$f.jsonl || exit 1; done
+
+## bench-scale: the benchmark at size (issue 19): empty-database phases, then
+## CONTACTS seeded contacts (default 1,000,000: 13 min, 6 GB in .leadflow/bench;
+## 10,000,000: 2-4 h and 80 GB free, docs/performance.md), JSON in docs/bench/
+CONTACTS ?= 1000000
+bench-scale: build
+	./bin/leadflow bench --contacts $(CONTACTS) --json > docs/bench/$$(date -u +%F)-scale-$(CONTACTS).json
 
 ## vuln: report known vulnerabilities in the code paths we call
 ## (govulncheck; needs https://vuln.go.dev, says so clearly when offline)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"leadflow/internal/bench"
@@ -25,6 +26,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&o.WorkerConcurrency, "worker-concurrency", 50, "tasks each worker process runs at once")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	fs.IntVar(&o.Statements, "pg-statements", 0, "also profile PostgreSQL during the end-to-end phase (pg_stat_statements) and print its N costliest statements")
+	fs.IntVar(&o.Contacts, "contacts", 0, "after the empty-database phases, seed this many contacts with history and measure again at that size")
+	fs.StringVar(&o.ExplainDir, "explain-dir", "", "where the seeded run saves EXPLAIN (ANALYZE, BUFFERS) of each periodic query (default: --dir with -explain appended)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -36,6 +39,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if *asJSON {
 		o.Progress = stderr
+	}
+	if o.ExplainDir == "" {
+		o.ExplainDir = filepath.Clean(o.Dir) + "-explain"
 	}
 	var err error
 	if o.Binary, err = os.Executable(); err != nil {

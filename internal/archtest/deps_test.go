@@ -68,7 +68,7 @@ var allowed = map[string][]string{
 	"internal/redisconn":         {"config"},
 	"internal/drain":             {"lead", "store", "workers"},
 	"internal/localstack":        {"internal/localsvc", "migrations"},
-	"internal/bench":             {"config", "connectors", "internal/benchref", "internal/demo", "internal/drain", "internal/loadgen", "internal/localstack", "internal/localsvc", "store"},
+	"internal/bench":             {"config", "connectors", "internal/benchref", "internal/demo", "internal/drain", "internal/loadgen", "internal/localstack", "internal/localsvc", "internal/scalebench", "store"},
 	"internal/archtest":          {},
 	"chaos":                      {},
 	"deploy":                     {"config"},
@@ -87,6 +87,10 @@ var allowed = map[string][]string{
 	"store/internal/dealchangesdb": {},
 	"httpapi/repstore":             {"httpapi", "lead", "pipeline", "store"},
 	"webapp/webstore":              {"config", "httpapi/repstore", "lead", "pipeline", "scoring", "store", "webapp"},
+
+	// The scale benchmark's seeding and timings (issue 19): it times the
+	// store's periodic reads, the relay and the reports.
+	"internal/scalebench": {"reporting", "scoring", "store", "workers"},
 }
 
 func TestImportDirection(t *testing.T) {

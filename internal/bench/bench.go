@@ -52,6 +52,11 @@ type Options struct {
 	// Statements > 0 profiles PostgreSQL (pg_stat_statements) in the
 	// end-to-end and speed phases and keeps that many costliest statements.
 	Statements int
+	// Contacts > 0 seeds that many contacts after the empty-database
+	// phases and measures again at that size (Scale); ExplainDir receives
+	// the plans of the periodic jobs and reports.
+	Contacts   int
+	ExplainDir string
 	// Progress receives a line as each phase starts; Stderr the roles'
 	// output.
 	Progress, Stderr io.Writer
@@ -206,6 +211,14 @@ func Run(ctx context.Context, o Options) (Report, error) {
 	for name, pid := range procs.pids() {
 		if _, peak, err := loadgen.ProcessRSS(pid); err == nil {
 			rep.PeakRSSBytes[name] = peak
+		}
+	}
+	if o.Contacts > 0 {
+		procs.stopAll()
+		sc, err := runScale(ctx, scaleRun{o: o, pool: pool, st: st, rdb: rdb, redisOpt: redisOpt, env: env, secret: secret, empty: rep})
+		rep.Scale = &sc
+		if err != nil {
+			return rep, fmt.Errorf("at %d contacts: %w", o.Contacts, err)
 		}
 	}
 	return rep, nil

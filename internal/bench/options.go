@@ -17,7 +17,17 @@ Starts PostgreSQL (fsync on) and Redis under --dir and measures, in one run:
   speed        --rate leads/s for --duration with every role running:
                webhook → routed (deal or nurture) and → assigned deal latency
 and each process's peak RSS. Figures are printed with their ratio to the
-ceilings; --json prints them for scripts.`
+ceilings; --json prints them for scripts.
+
+With --contacts N it then stops the roles and, on the same database:
+  seeds        N contacts with a year of history by SQL (touchpoints, scores,
+               nurture sequences as outbox rows, deals, engagement, dead
+               letters): seconds, rows and bytes per table, bytes per contact
+  times        each periodic job (due emails, relay pass, due callbacks and
+               first-touch checks, rescoring and stall sweeps) and the funnel
+               and attribution reports, month and all time (median of 3),
+               saving EXPLAIN (ANALYZE, BUFFERS) of each in --explain-dir
+  repeats      intake and end to end at that size, beside the empty figures`
 
 // Check returns the first figure of o out of range, as a message naming
 // its flag, or nil.
@@ -35,6 +45,8 @@ func (o Options) Check() error {
 		return fmt.Errorf("--concurrency: expected at least 1, got %d", o.Concurrency)
 	case o.WorkerConcurrency < 1:
 		return fmt.Errorf("--worker-concurrency: expected at least 1, got %d", o.WorkerConcurrency)
+	case o.Contacts < 0:
+		return fmt.Errorf("--contacts: expected 0 (no seeded run) or more, got %d", o.Contacts)
 	case o.Statements < 0:
 		return fmt.Errorf("--pg-statements: expected 0 (off) or more, got %d", o.Statements)
 	}

@@ -23,6 +23,8 @@ func TestOptionsCheck(t *testing.T) {
 		{"no connections", func(o *Options) { o.Concurrency = 0 }, "--concurrency: expected at least 1, got 0"},
 		{"no worker concurrency", func(o *Options) { o.WorkerConcurrency = 0 }, "--worker-concurrency: expected at least 1, got 0"},
 		{"negative statements", func(o *Options) { o.Statements = -1 }, "--pg-statements: expected 0 (off) or more, got -1"},
+		{"negative contacts", func(o *Options) { o.Contacts = -1 }, "--contacts: expected 0 (no seeded run) or more, got -1"},
+		{"seeded run", func(o *Options) { o.Contacts = 1000 }, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

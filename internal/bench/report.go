@@ -21,6 +21,8 @@ type Report struct {
 	Speed    Speed    `json:"speed_to_lead"`
 	// PeakRSSBytes is each leadflow process's peak resident set (VmHWM).
 	PeakRSSBytes map[string]int64 `json:"peak_rss_bytes"`
+	// Scale is the run at --contacts, when set.
+	Scale *Scale `json:"scale,omitempty"`
 }
 
 // Machine describes where the figures were measured.
@@ -159,6 +161,9 @@ func Print(w io.Writer, r Report) {
 	fmt.Fprintln(w, "peak RSS:")
 	for _, name := range slices.Sorted(maps.Keys(r.PeakRSSBytes)) {
 		fmt.Fprintf(w, "  %-10s %6.1f MB\n", name, float64(r.PeakRSSBytes[name])/1e6)
+	}
+	if r.Scale != nil {
+		printScale(w, r)
 	}
 }
 

@@ -1,0 +1,1 @@
+SELECT COALESCE(max(id), 0)::bigint FROM nurture_enrollments;
