@@ -93,7 +93,7 @@ var needBroad = map[string]needBroadLexicon{
 		story: []string{
 			`(?:fahrten|anfahrten|wege) (?:\w+ )?(?:umsonst|unn(?:ö|oe)tig|doppelt)`, `leerfahrten`, `zur(?:ü|ue)ck (?:ins|zum|in das) (?:lager|depot|b(?:ü|ue)ro|werk)`,
 			`(?:am ende|letztlich|schlussendlich|schlie(?:ß|ss)lich) (?:\w+ ){0,2}?(?:m(?:ü|ue)ssen|muss|landen|landet)`, `landen (?:\w+ ){0,3}?(?:wieder|doch) (?:bei|in)`,
-			`sonst (?:\w+ ){0,6}?(?:nicht|nichts|kein|keine|keinen|droh\pL*|verlier\pL*|m(?:ü|ue)ssen)`, `ohne (?:[\pL\w'-]+,? ){0,4}?(?:k(?:ö|oe)nnen|d(?:ü|ue)rfen) (?:wir|sie|die) (?:\w+ ){0,2}?nicht`,
+			`sonst (?:\w+ ){0,6}?(?:nicht|nichts|kein|keine|keinen|droh\pL*|verlier\pL*|m(?:ü|ue)ssen)`, `ohne (?:[\pL\w'-]+,? ){0,4}?(?:k(?:ö|oe)nnen|d(?:ü|ue)rfen) (?:wir|sie|die) (?:\w+ ){0,3}?(?:nicht|kein\pL*)`,
 			`schon (?:\d+|zwei|drei|vier|f(?:ü|ue)nf|mehrere|etliche) ?mal`, `(?:schon |bereits )?zum (?:\d+\.|zweiten|dritten|vierten|x-ten) mal`,
 			`(?:\d+ ?%|die h(?:ä|ae)lfte|ein drittel|ein viertel|jede[rs]? (?:zweite|dritte|vierte|f(?:ü|ue)nfte)|die meisten) (?:der |unserer |aller |unsere |von )?(?:\w+ ){0,3}?(?:brech\pL* (?:\w+ ){0,2}?ab|abbr(?:u|e)ch\pL*|spring\pL* (?:\w+ )?ab|k(?:ü|ue)ndig\pL*|storn\pL*|beschwer\pL*|scheiter\pL*|\pL+ (?:\w+ ){0,3}?(?:nicht|nie|nichts)|verlassen)`,
 		},
@@ -127,7 +127,7 @@ var needBroad = map[string]needBroadLexicon{
 			`personne ne (?:\w+ )?(?:met (?:à|a) jour|tient (?:à|a) jour|suit|v(?:é|e)rifie|regarde)`,
 		},
 		forced: []string{
-			`(?:assureur|auditeur|commissaire aux comptes|administration|banque|client|donneur d'ordre)s? (?:\w+ ){0,2}?(?:exige|exigent|impose|imposent|r(?:é|e)clame)`, `faillite`, `liquidation`, `redressement judiciaire`, `ferme (?:ses portes|boutique)`, `cess(?:e|era|ent) (?:son|ses|toute) activit(?:é|e)`},
+			`(?:assureur|auditeur|commissaire aux comptes|administration|banque|client|donneur d'ordre)s? (?:\w+ ){0,2}?(?:l'|les |le |la |nous |me |m')?(?:exige|exigent|impose|imposent|r(?:é|e)clame)`, `faillite`, `liquidation`, `redressement judiciaire`, `ferme (?:ses portes|boutique)`, `cess(?:e|era|ent) (?:son|ses|toute) activit(?:é|e)`},
 		story: []string{
 			`allers?[- ]retours?`, `d(?:é|e)placements? (?:inutiles?|pour rien)`, `retourn\pL* au (?:d(?:é|e)p(?:ô|o)t|magasin|bureau)`,
 			`(?:finit|finissons|finissent|finissait) (?:\w+ ){0,2}?par`, `revien(?:nen)?t (?:\w+ ){0,2}?(?:(?:à|a) cause|en raison)`,
