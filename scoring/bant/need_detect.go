@@ -149,7 +149,7 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 			denied = append(denied, c) // "algún día me gustaría digitalizar": no need now
 			return
 		}
-		if needWithoutBudget(d, c) {
+		if needWithoutBudget(d, c) || needNotAPain(d, c) {
 			return // "el proyecto se queda sin presupuesto": a budget, not a pain
 		}
 		if (c.tier == needTierMid || c.tier == needTierStrong || c.tier == needTierStory) && needSolverBefore(d, c.start) {

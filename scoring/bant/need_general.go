@@ -127,7 +127,7 @@ var needBroad = map[string]needBroadLexicon{
 			`personne ne (?:\w+ )?(?:met (?:à|a) jour|tient (?:à|a) jour|suit|v(?:é|e)rifie|regarde)`,
 		},
 		forced: []string{
-			`(?:assureur|auditeur|commissaire aux comptes|administration|banque|client|donneur d'ordre)s? (?:\w+ ){0,2}?(?:l'|les |le |la |nous |me |m')?(?:exige|exigent|impose|imposent|r(?:é|e)clame)`, `faillite`, `liquidation`, `redressement judiciaire`, `ferme (?:ses portes|boutique)`, `cess(?:e|era|ent) (?:son|ses|toute) activit(?:é|e)`},
+			`(?:assureur|auditeur|commissaire aux comptes|administration|banque|client|donneurs? d'ordre)s? (?:\w+ ){0,2}?(?:l'|les |le |la |nous |me |m')?(?:exige|exigent|impose|imposent|r(?:é|e)clame)`, `faillite`, `liquidation`, `redressement judiciaire`, `ferme (?:ses portes|boutique)`, `cess(?:e|era|ent) (?:son|ses|toute) activit(?:é|e)`},
 		story: []string{
 			`allers?[- ]retours?`, `d(?:é|e)placements? (?:inutiles?|pour rien)`, `retourn\pL* au (?:d(?:é|e)p(?:ô|o)t|magasin|bureau)`,
 			`(?:finit|finissons|finissent|finissait) (?:\w+ ){0,2}?par`, `revien(?:nen)?t (?:\w+ ){0,2}?(?:(?:à|a) cause|en raison)`,

@@ -162,7 +162,7 @@ var needSixth = map[string]needWiderLexicon{
 // exploring only when no need cue at all stands in the text (see
 // extractNeedRules).
 var needDelegated = mustPattern(needWords(
-	`(?:been |was |were )?(?:asked|tasked|told|charged|wants me|wants us)(?: (?:me|us))? (?:with |to )(?:\w+ ){0,1}?(?:look\w* into|look\w* (?:at|around)|research\w*|compar\w*|find\w* out what|scout\w*|map\w* (?:out )?the market|see what)`,
+	`(?:been |was |were )?(?:asked|tasked|told|charged|wants me|wants us)(?: (?:me|us))? (?:with |to )(?:\w+ ){0,1}?(?:look\w* into|look\w* (?:at|around)|research\w*|compar\w*|scout\w*|map\w* (?:out )?the market|see what)`,
 	`(?:soll|sollen|beauftragt|gebeten|aufgabe)\pL*,? (?:\w+ ){0,5}?(?:vergleichen|recherchieren|sondieren|umschauen|umsehen)`,
 	`(?:m'a|nous a|m'ont|nous ont|on m'a|on nous a) (?:demand(?:é|e)|charg(?:é|e))e?s? (?:de|d') (?:\w+ ){0,1}?(?:comparer|recenser|regarder (?:ce qui|les options|les solutions|le march)|me renseigner|nous renseigner|faire (?:un|le) (?:tour|point))`, `(?:je suis|nous sommes) charg(?:é|e)e?s? de (?:\w+ ){0,2}?(?:comparer|recenser|regarder ce qui)`,
 	`(?:me|nos) (?:han|ha) (?:pedido|encargado|encomendado) (?:que )?(?:\w+ ){0,1}?(?:mire|miremos|mirar|compare|comparemos|comparar|investigue|investigar|busque opciones|buscar opciones)`, `(?:me|nos) toca (?:mirar|comparar) (?:opciones|alternativas|proveedores)`,
@@ -240,6 +240,33 @@ func needAnyPainCue(cues []needCue) bool {
 		if !needSupportOnly(c.tier) {
 			return true
 		}
+	}
+	return false
+}
+
+// needExhaustWords say money ran out: after a budget noun ("el presupuesto
+// se ha agotado", "das Budget ist aufgebraucht") they tell of the budget,
+// not of exhausted people.
+var needExhaustWords = []string{"agotad", "épuis", "epuis", "exhaust", "aufgebraucht", "erschöpft", "erschoepft", "used up"}
+
+// needNotAPain reports a cue that only looks like a pain: a word going on
+// into "-los"/"-frei" ("problemlos", "fehlerfrei": without problems),
+// hearing about something ("I keep hearing about outsourced
+// fulfilment"), or a budget that ran out.
+func needNotAPain(d *doc, c needCue) bool {
+	if c.end < len(d.lower) && isLetter(d.lower[c.end]) {
+		rest := d.lower[c.end:min(len(d.lower), c.end+4)]
+		if strings.HasPrefix(rest, "los") || strings.HasPrefix(rest, "frei") {
+			return true
+		}
+	}
+	s := d.lower[c.start:c.end]
+	if strings.HasSuffix(s, "hearing") || strings.HasSuffix(s, "reading") {
+		return true
+	}
+	if containsAny(s, needExhaustWords) {
+		lo := max(d.clauseStart(c.start), c.start-50)
+		return containsAny(d.lower[lo:c.start], needBudgetNouns)
 	}
 	return false
 }

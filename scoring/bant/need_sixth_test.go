@@ -50,6 +50,27 @@ var needSixthCases = []needCase{
 	{name: "six-es-04", text: "Ahora solo miro precios, la decisión será el año que viene.", want: "exploring"},
 	{name: "six-es-05", text: "Este año el proyecto se queda sin presupuesto, lo dejamos para más adelante.", want: "!stated"},
 	{name: "six-es-06", text: "Mi jefe me ha pedido que compare proveedores de nóminas.", want: "exploring"},
+	// v11 constructions, written fresh in four languages
+	{name: "six-x-en-00", text: "Our cleaner stopped showing up last month and the office is a mess.", want: "stated"},
+	{name: "six-x-de-00", text: "Unsere Putzhilfe hat gekündigt, seitdem putzen wir selbst.", want: "stated"},
+	{name: "six-x-fr-00", text: "Notre comptable nous a lâchés en plein bilan.", want: "stated"},
+	{name: "six-x-es-00", text: "La limpiadora dejó de venir y no encontramos a nadie.", want: "stated"},
+	{name: "six-x-en-01", text: "Our in-house team can't handle the volume of applications any more.", want: "stated"},
+	{name: "six-x-de-01", text: "Die Aufträge schaffen wir mit den eigenen Leuten nicht mehr.", want: "stated"},
+	{name: "six-x-fr-01", text: "La banque nous demande un plan de trésorerie et on ne sait pas le faire.", want: "stated"},
+	{name: "six-x-es-01", text: "El banco nos pide las cuentas auditadas y no sabemos hacerlo.", want: "stated"},
+	{name: "six-x-en-02", text: "Our archive room has become far too small, boxes are stacked in the corridor.", want: "stated"},
+	{name: "six-x-de-02", text: "Der Keller ist nach dem Starkregen überflutet.", want: "stated"},
+	{name: "six-x-fr-02", text: "Notre dépôt est plein, on refuse des palettes.", want: "stated"},
+	{name: "six-x-es-02", text: "Cada invierno se nos inunda el almacén.", want: "stated"},
+	{name: "six-x-fr-03", text: "Nos présentoirs ne correspondent plus à la charte graphique.", want: "stated"},
+	{name: "six-x-de-03", text: "Unsere Beschilderung entspricht nicht mehr dem neuen Logo.", want: "stated"},
+	{name: "six-x-de-04", text: "Die Glasreinigung läuft problemlos, wir bräuchten nur ein Angebot für die Teppiche.", want: "!stated"},
+	{name: "six-x-es-03", text: "El presupuesto de este año ya se ha agotado, lo vemos el año que viene.", want: "!stated"},
+	{name: "six-x-en-03", text: "Things run fine here, but I keep hearing about route optimisation and wondered what it involves.", want: "exploring"},
+	{name: "six-x-fr-04", text: "Deux donneurs d'ordre l'exigent désormais, nous visons la certification ISO 9001.", want: "stated"},
+	{name: "six-x-de-05", text: "Wir haben Einstellungsstopp, ich würde trotzdem gern wissen, wie Sie arbeiten.", want: "exploring"},
+	{name: "six-x-en-04", text: "My manager asked me to find out what your payroll service costs per employee.", want: ""},
 }
 
 func init() { needCases = append(needCases, needSixthCases...) }
