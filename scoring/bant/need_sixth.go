@@ -52,7 +52,7 @@ var needSixth = map[string]needWiderLexicon{
 			`(?:someday|some day|one day|eventually) (?:\w+ ){0,2}?(?:we'd|we would|i'd|i would|we want|we might|we may|we'll)`,
 			`(?:stay|keep (?:me|us)|keeping (?:me|us)) (?:informed|in the loop|up to date|posted)`, `not (?:a |our |really a )?priority`, `(?:just|only) (?:\w+ )?(?:looking at|checking|comparing) (?:the )?prices`,
 			`(?:testing|trying) (?:out )?(?:several|various|multiple) (?:\w+ )?(?:apps|tools|solutions|vendors|products)`,
-			`not something (?:we|i) (?:\w+ )?need`, `(?:gathering|collecting) (?:\w+ ){0,2}?(?:information|info|data|prices|quotes)`,
+			`not something (?:we|i) (?:\w+ )?need`, `(?:gathering|collecting) (?:\w+ ){0,2}?(?:information|info|data|prices|quotes|options)`,
 		},
 	},
 	LangGerman: {
@@ -81,7 +81,6 @@ var needSixth = map[string]needWiderLexicon{
 		solved: []string{`(?:ist|sind) weg\b`},
 		explore: []string{
 			`h(?:ö|oe)re (?:\w+ )?(?:immer wieder|st(?:ä|ae)ndig|oft|viel) (?:von|(?:ü|ue)ber)`, `(?:kontakte|angebote|infos?) (?:\w+ )?f(?:ü|ue)r sp(?:ä|ae)ter`, `trotzdem (?:\w+ )?(?:gern|gerne) (?:wissen|erfahren|sehen|verstehen)`,
-			`irgendwann (?:\w+ )?(?:m(?:ö|oe)chten|m(?:ö|oe)chte|w(?:ü|ue)rden|w(?:ü|ue)rde|wollen|will|soll|sollen)`,
 			`auf dem laufenden (?:bleiben|halten)`, `(?:keine|nicht (?:\w+ )?(?:die |unsere )?) ?priorit(?:ä|ae)t`, `nicht priorit(?:ä|ae)r`, `(?:nur|erst mal|erstmal) (?:\w+ )?preise (?:vergleichen|ansehen|anschauen|anfragen)`,
 			`(?:teste|testen|probiere|probieren) (?:\w+ ){0,1}?(?:mehrere|verschiedene) (?:\w+ )?(?:apps|tools|l(?:ö|oe)sungen|anbieter|programme)`,
 			`brauchen wir (?:\w+ ){0,1}?(?:derzeit|aktuell|gerade|im moment|momentan) nicht`, `(?:derzeit|aktuell|momentan|im moment) (?:\w+ ){0,1}?nicht (?:n(?:ö|oe)tig|notwendig|erforderlich)`,
