@@ -32,8 +32,10 @@ import "slices"
 // service switched off, a condition imposed ("only if we prove MFA"),
 // harmonising, and research done so as to be ready. Research someone
 // asked for ("asked to shortlist", "me han pedido que mire opciones") is
-// not listed: such writers mostly go on to tell a pain the rules may miss
-// and the need model would catch, which an exploring answer blocks.
+// not listed here: such writers mostly go on to tell a pain the rules may
+// miss and the need model would catch, which an exploring answer blocks;
+// round 6 reads it as exploring only where no need cue stands at all
+// (needDelegated in need_sixth.go).
 
 // needWiderLexicon is one language's wider constructions; each field
 // joins the list of the same name in needLexicon (renewal joins
