@@ -93,6 +93,11 @@ func extractNeedRules(d *doc, tl *Timeline) *Need {
 			}
 		}
 	}
+	if explore == nil && !needAnyPainCue(cues) {
+		if m := needDelegated.findAll(d); len(m) > 0 && needNegationAt(d, m[0][0]) < 0 {
+			explore = &Need{Confidence: needExploreConf, Evidence: d.snippet(m[0][0], m[0][1])}
+		}
+	}
 	if denial == nil && len(denied) > 0 {
 		c := denied[0]
 		lo := c.start

@@ -145,6 +145,13 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 			return
 		}
 		c.request = needRequestAt(d, c.clause, c.start)
+		if needSomedayGoal(d, c) {
+			denied = append(denied, c) // "algún día me gustaría digitalizar": no need now
+			return
+		}
+		if needWithoutBudget(d, c) || needNotAPain(d, c) {
+			return // "el proyecto se queda sin presupuesto": a budget, not a pain
+		}
 		if (c.tier == needTierMid || c.tier == needTierStrong || c.tier == needTierStory) && needSolverBefore(d, c.start) {
 			return // "we solve delivery problems for retailers": their trade, not their pain
 		}
@@ -212,7 +219,7 @@ func needFindCues(d *doc, langs []*needPatterns) (cues []needCue, denied []needC
 			continue
 		}
 		for _, m := range p.renewal.findAll(d) {
-			if needRenewingWithUs(d, m[0]) {
+			if needRenewingWithUs(d, m[0]) || needWishToRenew(d, m[0]) {
 				continue
 			}
 			add(needCue{start: m[0], end: m[1], clause: d.clauseIndex(m[0]), tier: needTierForced, conf: needTierConf[needTierForced], renewal: true})

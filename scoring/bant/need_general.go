@@ -46,7 +46,6 @@ var needBroad = map[string]needBroadLexicon{
 			`(?:can't|cannot|can not) (?:go on|continue) like this`, `(?:is|are|isn't|is not|no longer) (?:\w+ )?(?:un)?sustainable`, `enough is enough`, `(?:has|have) to change`,
 			`(?:can|could) (?:never|no longer)`, `(?:are|is|were|was) (?:never|no longer) able to`, `never (?:get|gets|got) to`,
 			`(?:tops?|topped|maxe?s?|maxed) out`, `(?:hit|hits|hitting|reached|reach|reaching) (?:the |its |our |their |a )?(?:\w+ )?(?:limit|ceiling|cap)s?`, `(?:is|are) (?:limited|capped) (?:to|at) (?:\d+|one|two|three|five|ten)`, `only (?:supports?|allows?|handles?|takes?) (?:up to )?(?:\d+|one|two|three)`,
-			`(?:nobody|no one|no-one) (?:\w+ ){0,1}?(?:updates?|maintains?|keeps? (?:\w+ )?(?:up to date|current)|looks at|checks)`,
 		},
 		forced: []string{
 			`(?:insurer|insurance|auditors?|regulator|authorit(?:y|ies)|bank|customer|client)s? (?:\w+ ){0,2}?(?:requires?|demands?|insists?|now wants|is requiring|is demanding)`,
@@ -86,14 +85,13 @@ var needBroad = map[string]needBroadLexicon{
 			`so (?:kann|geht|darf) es nicht weiter\pL*`, `(?:nicht mehr|kaum noch) (?:tragbar|haltbar|zumutbar)`, `untragbar`, `unhaltbar`, `muss sich (?:\w+ ){0,2}?(?:ä|ae)ndern`,
 			`(?:k(?:ö|oe)nnen|kann|konnten|konnte) (?:\w+ ){0,3}?(?:nie|niemals|nicht mehr)\b`,
 			`(?:an|auf) (?:die |der |unsere |ihre |seine |eine )?(?:\w+ )?grenzen?\b`, `\pL*limit erreicht`, `(?:ist|sind) (?:\w+ )?(?:begrenzt|limitiert) auf`, `nur bis (?:zu )?(?:\d+|zwei|drei|f(?:ü|ue)nf|zehn)`, `scheiter\pL*`, `gescheitert`,
-			`(?:keiner|niemand) (?:\w+ ){0,2}?(?:pflegt|aktualisiert|aktuell h(?:ä|ae)lt|schaut rein|nutzt)`,
 		},
 		forced: []string{
 			`(?:versicherer|versicherung|pr(?:ü|ue)fer|beh(?:ö|oe)rde|bank|kunde|auftraggeber|wirtschaftspr(?:ü|ue)fer)\pL* (?:\w+ ){0,2}?(?:verlangt|fordert|besteht|schreibt (?:\w+ )?vor)`, `insolven\pL*`, `pleite`, `macht (?:\w+ )?dicht`, `(?:schlie(?:ß|ss)t|schlie(?:ß|ss)en) (?:\w+ ){0,2}?(?:den betrieb|das gesch(?:ä|ae)ft|die firma)`, `stellt (?:\w+ )?(?:den )?betrieb ein`, `zieht sich (?:\w+ ){0,2}?zur(?:ü|ue)ck`},
 		story: []string{
 			`(?:fahrten|anfahrten|wege) (?:\w+ )?(?:umsonst|unn(?:ö|oe)tig|doppelt)`, `leerfahrten`, `zur(?:ü|ue)ck (?:ins|zum|in das) (?:lager|depot|b(?:ü|ue)ro|werk)`,
 			`(?:am ende|letztlich|schlussendlich|schlie(?:ß|ss)lich) (?:\w+ ){0,2}?(?:m(?:ü|ue)ssen|muss|landen|landet)`, `landen (?:\w+ ){0,3}?(?:wieder|doch) (?:bei|in)`,
-			`sonst (?:\w+ ){0,6}?(?:nicht|nichts|kein|keine|keinen|droh\pL*|verlier\pL*|m(?:ü|ue)ssen)`, `ohne (?:[\pL\w'-]+,? ){0,4}?(?:k(?:ö|oe)nnen|d(?:ü|ue)rfen) (?:wir|sie|die) (?:\w+ ){0,2}?nicht`,
+			`sonst (?:\w+ ){0,6}?(?:nicht|nichts|kein|keine|keinen|droh\pL*|verlier\pL*|m(?:ü|ue)ssen)`, `ohne (?:[\pL\w'-]+,? ){0,4}?(?:k(?:ö|oe)nnen|d(?:ü|ue)rfen) (?:wir|sie|die) (?:\w+ ){0,3}?(?:nicht|kein\pL*)`,
 			`schon (?:\d+|zwei|drei|vier|f(?:ü|ue)nf|mehrere|etliche) ?mal`, `(?:schon |bereits )?zum (?:\d+\.|zweiten|dritten|vierten|x-ten) mal`,
 			`(?:\d+ ?%|die h(?:ä|ae)lfte|ein drittel|ein viertel|jede[rs]? (?:zweite|dritte|vierte|f(?:ü|ue)nfte)|die meisten) (?:der |unserer |aller |unsere |von )?(?:\w+ ){0,3}?(?:brech\pL* (?:\w+ ){0,2}?ab|abbr(?:u|e)ch\pL*|spring\pL* (?:\w+ )?ab|k(?:ü|ue)ndig\pL*|storn\pL*|beschwer\pL*|scheiter\pL*|\pL+ (?:\w+ ){0,3}?(?:nicht|nie|nichts)|verlassen)`,
 		},
@@ -107,7 +105,7 @@ var needBroad = map[string]needBroadLexicon{
 		denial: []string{
 			`gut (?:aufgestellt|versorgt|ausgestattet)`, `l(?:ä|ae)uft (?:\w+ ){0,2}?(?:ordentlich|stabil|zuverl(?:ä|ae)ssig|sauber)`, `(?:kein|keinen) (?:\w+ )?druck`, `druck gibt es keinen`, `kommen (?:\w+ ){0,2}?(?:gut )?(?:zurecht|klar)`},
 		explore: []string{
-			`recherchier\pL*`, `(?:übersicht|uebersicht|liste) (?:\w+ ){0,2}?(?:anbieter|l(?:ö|oe)sungen|hersteller|dienstleister)\pL*`, `(?:ich|wir) vergleich(?:e|en)`, `(?:infos?|informationen|preise|angebote) (?:\w+ ){0,4}?sammeln`, `(?:sammle|sammeln) (?:\w+ ){0,3}?(?:infos?|informationen|preise|angebote)`, `irgendwann (?:mal|einmal|werden|wird|m(?:ü|ue)ssen|wollen)`, `(?:kein|keine) (?:\w+ )?(?:geld|investitionen|anschaffung\pL*) (?:\w+ ){0,2}?(?:da|geplant|vorgesehen)`, `noch nicht (?:\w+ )?(?:entschieden|festgelegt|ausgew(?:ä|ae)hlt)`,
+			`recherchier\pL*`, `(?:übersicht|uebersicht|liste) (?:\w+ ){0,2}?(?:anbieter|l(?:ö|oe)sungen|hersteller|dienstleister)\pL*`, `(?:ich|wir) vergleich(?:e|en)`, `(?:infos?|informationen|preise|angebote) (?:\w+ ){0,4}?sammeln`, `(?:sammle|sammeln) (?:\w+ ){0,3}?(?:infos?|informationen|preise|angebote)`, `irgendwann (?:\w+ )?(?:mal|einmal|werden|wird|m(?:ü|ue)ssen|wollen|will|m(?:ö|oe)chten?|w(?:ü|ue)rden?|soll(?:en)?)`, `(?:kein|keine) (?:\w+ )?(?:geld|investitionen|anschaffung\pL*) (?:\w+ ){0,2}?(?:da|geplant|vorgesehen)`, `noch nicht (?:\w+ )?(?:entschieden|festgelegt|ausgew(?:ä|ae)hlt)`,
 			`markt(?:erkundung|(?:ü|ue)bersicht|(?:ü|ue)berblick|recherche|analyse|sondierung|studie|beobachtung)`, `(?:anbieter|preis|tool|system|software|produkt)vergleich\pL*`, `vergleichen`, `vergleiche (?:\w+ ){0,2}?(?:anbieter|tools|l(?:ö|oe)sungen|systeme|angebote|preise)`,
 			`(?:mich|uns) (?:\w+ ){0,4}?(?:zu )?informier\pL*`, `(?:schaue|schauen|sehe|sehen|gucke|gucken) (?:mich|uns) (?:\w+ )?um`, `umschauen`, `umsehen`, `reinschauen`, `reinzuschauen`, `neugier\pL*`,
 			`(?:schaue|schauen|sehe) (?:mir|uns) (?:\w+ ){0,1}?(?:den )?markt`, `was es (?:da |so |inzwischen |mittlerweile |alles |an [\pL-]+ |auf dem markt ){0,3}gibt`,
@@ -124,10 +122,9 @@ var needBroad = map[string]needBroadLexicon{
 			`(?:arriv|livr|re(?:ç|c)u)\pL* (?:\w+ )?(?:endommag|ab(?:î|i)m|cass|incomplet|d(?:é|e)fectu)\pL*`, `endommag\pL*`, `surchauff\pL*`, `(?:à|a) l'arr(?:ê|e)t`, `(?:ligne|production|machine|atelier|cha(?:î|i)ne) (?:\w+ ){0,2}?(?:bloqu|arr(?:ê|e)t)\pL*`, `fuite`, `d(?:é|e)chir\pL*`, `(?:fait|font) (?:un )?bruit`, `(?:crain\pL*|peur (?:de|que|d'))`, `(?:nous|m') (?:a|ont) l(?:â|a)ch(?:é|e)s?`, `(?:a|ont) l(?:â|a)ch(?:é|e)`, `(?:toujours|encore) pas (?:\w+ )?(?:pr(?:ê|e)ts?|fini|arriv(?:é|e)|livr(?:é|e)|r(?:é|e)par(?:é|e))`, `(?:risqu\pL*) (?:la |une |de |d'|des |le )`, `ne (?:\w+ )?(?:compren\pL*|voi\pL*|trouv\pL*) rien`, `ne (?:\w+ )?(?:peu\pL*|pou\pL*) rien (?:pr(?:é|e)senter|vendre|montrer|livrer|produire|voir|trouver)`, `catastroph\pL*`, `d(?:é|e)sastr\pL*`, `(?:é|e)puis(?:é|e)s?`, `(?:à|a) bout`, `refus\pL* (?:des |de |du )?(?:commandes|clients|chantiers|travail|r(?:é|e)servations)`, `(?:peine|mal) (?:à|a) (?:recruter|trouver)`, `rafistol\pL*`, `(?:toutes les|chaque) (?:deux |quelques |\d+ )?(?:minutes|heures)`,
 			`(?:ça|ca|cela) ne peut (?:plus|pas) (?:durer|continuer)`, `intenable`, `insoutenable`, `(?:ne|n') (?:\w+ )?(?:peut|peuvent|pouvons|pouvez|pouvait|pouvaient|peux) (?:\w+ )?(?:jamais|plus)\b`,
 			`(?:limit(?:é|e)e?s?|plafonn(?:é|e)e?s?) (?:(?:à|a) |au )`, `atteint (?:\w+ ){0,1}?(?:limite|plafond)s?`, `(?:arrive|arrivons|arrivent) (?:\w+ )?(?:à|a) (?:\w+ )?(?:limite|saturation)`, `(?:é|e)chou\pL*`,
-			`personne ne (?:\w+ )?(?:met (?:à|a) jour|tient (?:à|a) jour|suit|v(?:é|e)rifie|regarde)`,
 		},
 		forced: []string{
-			`(?:assureur|auditeur|commissaire aux comptes|administration|banque|client|donneur d'ordre)s? (?:\w+ ){0,2}?(?:exige|exigent|impose|imposent|r(?:é|e)clame)`, `faillite`, `liquidation`, `redressement judiciaire`, `ferme (?:ses portes|boutique)`, `cess(?:e|era|ent) (?:son|ses|toute) activit(?:é|e)`},
+			`(?:assureur|auditeur|commissaire aux comptes|administration|banque|client|donneurs? d'ordre)s? (?:\w+ ){0,2}?(?:l'|les |le |la |nous |me |m')?(?:exige|exigent|impose|imposent|r(?:é|e)clame)`, `faillite`, `liquidation`, `redressement judiciaire`, `ferme (?:ses portes|boutique)`, `cess(?:e|era|ent) (?:son|ses|toute) activit(?:é|e)`},
 		story: []string{
 			`allers?[- ]retours?`, `d(?:é|e)placements? (?:inutiles?|pour rien)`, `retourn\pL* au (?:d(?:é|e)p(?:ô|o)t|magasin|bureau)`,
 			`(?:finit|finissons|finissent|finissait) (?:\w+ ){0,2}?par`, `revien(?:nen)?t (?:\w+ ){0,2}?(?:(?:à|a) cause|en raison)`,
@@ -160,7 +157,6 @@ var needBroad = map[string]needBroadLexicon{
 			`(?:lleg|entreg)\pL* (?:\w+ )?(?:dañad|danad|rot[oa]|incomplet|golpead|defectuos)\pL*`, `(?:dañad|averiad|estropead)[oa]s?`, `sobrecalent\pL*`, `(?:hace|hacen) (?:un )?ruido`, `(?:miedo|temo|me temo)`, `(?:se ha|se han|se) (?:desgarr|romp|rompi|estrope|aver)\pL*`, `desgarr\pL*`, `fuga`, `(?:l(?:í|i)nea|m(?:á|a)quina|producci(?:ó|o)n|planta) (?:\w+ ){0,2}?parad[oa]`, `(?:nos|me) (?:dej(?:ó|o|aron)|fall(?:ó|o|aron)) (?:tirad|colgad)\pL*`, `(?:todav(?:í|i)a|a(?:ú|u)n) no (?:\w+ )?(?:est(?:á|a)n?|ha|han) (?:\w+ )?(?:list|llegad|arreglad|entregad)\pL*`, `(?:riesgo de|arriesg\pL*)`, `no (?:pueden|podemos|puede|puedo) (?:\w+ )?(?:presentar|vender|trabajar|usar|producir|entregar|operar|mostrar)\pL*`, `catastr(?:ó|o)fic\pL*`, `desastr\pL*`, `p(?:é|e)sim[oa]s?`, `(?:agotad|destrozad|quemad)[oa]s?`, `dejando pasar`, `rechaz\pL* (?:\w+ )?(?:pedidos|clientes|trabajos|reservas)`, `al (?:l(?:í|i)mite|tope)`, `no (?:encontramos|conseguimos|hay) (?:\w+ ){0,1}?(?:personal|conductores|gente|candidatos|t(?:é|e)cnicos)`, `(?:tenemos|hay) que parar`, `(?:lo|la|los|las) (?:\w+ )?(?:apañ|apan|parch)\pL* con`, `dej\pL* sin (?:servicio|luz|agua|sistema|conexi)\pL*`, `tard(?:o|amos|an|a) (?:\w+ ){0,1}?(?:mucho|horas|d(?:í|i)as|semanas|\d+)`, `(?:d(?:í|i)as|jornadas|semanas) enter[oa]s`, `la jornada (?:entera|completa)`, `(?:perd|pierd)\pL* (?:un |el |hasta un |casi un )?\d+ ?%`, `quej\pL*`, `(?:cada|toda) (?:pocos|pocas|dos|tres|\d+) (?:minutos|horas)`,
 			`no (?:puede|podemos|pueden) seguir (?:as(?:í|i)|de esta manera)`, `insostenible`, `(?:nunca|ya no) (?:pueden|podemos|puede|puedo|logramos|consiguen)`,
 			`(?:se (?:nos |me )?queda(?:n)? cort[oa]s?|no (?:nos )?da abasto|no da para m(?:á|a)s)`, `limitad[oa]s? a (?:\d+|dos|tres|cinco|diez)`, `(?:llegamos|lleg(?:ó|o)|llega) al (?:l(?:í|i)mite|tope)`, `fracas\pL*`,
-			`nadie (?:\w+ ){0,2}?(?:actualiz|mantien|revis|consult|usa|lee)\pL*`,
 		},
 		forced: []string{
 			`(?:aseguradora|auditor|auditora|administraci(?:ó|o)n|banco|cliente|hacienda)s? (?:\w+ ){0,2}?(?:exige|exigen|obliga|obligan|impone)`, `quiebra`, `quebr(?:ó|o)`, `concurso de acreedores`, `cierra (?:sus puertas|el servicio|la empresa)`, `deja de operar`},

@@ -32,8 +32,10 @@ import "slices"
 // service switched off, a condition imposed ("only if we prove MFA"),
 // harmonising, and research done so as to be ready. Research someone
 // asked for ("asked to shortlist", "me han pedido que mire opciones") is
-// not listed: such writers mostly go on to tell a pain the rules may miss
-// and the need model would catch, which an exploring answer blocks.
+// not listed here: such writers mostly go on to tell a pain the rules may
+// miss and the need model would catch, which an exploring answer blocks;
+// round 6 reads it as exploring only where no need cue stands at all
+// (needDelegated in need_sixth.go).
 
 // needWiderLexicon is one language's wider constructions; each field
 // joins the list of the same name in needLexicon (renewal joins
@@ -44,26 +46,26 @@ type needWiderLexicon struct {
 
 // needWithWider returns l with the wider constructions of lang added.
 func needWithWider(l needLexicon, lang string) needLexicon {
-	w, t := needWider[lang], needWiderTold[lang]
-	l.strong = slices.Concat(l.strong, w.strong, t.strong)
-	l.forced = slices.Concat(l.forced, w.forced, t.forced)
-	l.trouble = slices.Concat(l.trouble, w.trouble, t.trouble)
-	l.goal = slices.Concat(l.goal, w.goal, t.goal)
-	l.goalVerb = slices.Concat(l.goalVerb, w.goalVerb, t.goalVerb)
-	l.solved = slices.Concat(l.solved, w.solved, t.solved)
-	l.denial = slices.Concat(l.denial, w.denial, t.denial)
-	l.explore = slices.Concat(l.explore, w.explore, t.explore)
+	w, t, x := needWider[lang], needWiderTold[lang], needSixth[lang]
+	l.strong = slices.Concat(l.strong, w.strong, t.strong, x.strong)
+	l.forced = slices.Concat(l.forced, w.forced, t.forced, x.forced)
+	l.trouble = slices.Concat(l.trouble, w.trouble, t.trouble, x.trouble)
+	l.goal = slices.Concat(l.goal, w.goal, t.goal, x.goal)
+	l.goalVerb = slices.Concat(l.goalVerb, w.goalVerb, t.goalVerb, x.goalVerb)
+	l.solved = slices.Concat(l.solved, w.solved, t.solved, x.solved)
+	l.denial = slices.Concat(l.denial, w.denial, t.denial, x.denial)
+	l.explore = slices.Concat(l.explore, w.explore, t.explore, x.explore)
 	return l
 }
 
 // needWiderStory returns lang's wider story constructions.
 func needWiderStory(lang string) []string {
-	return slices.Concat(needWider[lang].story, needWiderTold[lang].story)
+	return slices.Concat(needWider[lang].story, needWiderTold[lang].story, needSixth[lang].story)
 }
 
 // needWiderRenewals returns lang's wider occasions (see needRenewals).
 func needWiderRenewals(lang string) []string {
-	return slices.Concat(needWider[lang].renewal, needWiderTold[lang].renewal)
+	return slices.Concat(needWider[lang].renewal, needWiderTold[lang].renewal, needSixth[lang].renewal)
 }
 
 var needWider = map[string]needWiderLexicon{

@@ -297,14 +297,15 @@ func TestShortClassString(t *testing.T) {
 // TestAutomatonSparse checks the automaton's transitions, dense near the
 // root and trie edges with failure links elsewhere, against the complete
 // table, and that building with uint32 states (used beyond 65,536 states)
-// gives the same automaton as the uint16 build the current patterns get.
+// gives the same automaton as the uint16 build (on the longest prefix of
+// the parts whose trie fits uint16 states, as the patterns outgrew them in
+// round 6).
 func TestAutomatonSparse(t *testing.T) {
 	t.Parallel()
 	compilePatterns()
 	a := literalIndex
 	ref := &acAutomaton{class: a.class, nclass: a.nclass}
 	delta, out := buildTrie[uint32](ref, allParts, trieSize(allParts))
-	require.LessOrEqual(t, len(out), 1<<16, "the patterns now need uint32 states: make this test build the uint16 automaton on a subset")
 	completeDelta(ref, delta, out)
 	require.Len(t, a.row, len(out))
 	for st := range out {
@@ -316,11 +317,16 @@ func TestAutomatonSparse(t *testing.T) {
 		outs := append([]acOut{}, out[st]...)
 		require.Equal(t, outs, a.outs[a.outStart[st]:a.outStart[st+1]:a.outStart[st+1]], "state %d", st)
 	}
-	wide := &acAutomaton{class: a.class, nclass: a.nclass, nparts: a.nparts}
-	buildSparse[uint32](wide, allParts, trieSize(allParts))
-	require.Equal(t, a.row, wide.row)
-	require.Equal(t, a.dense, wide.dense)
-	require.Equal(t, a.edgeStart, wide.edgeStart)
-	require.Equal(t, a.edges, wide.edges)
-	require.Equal(t, a.fail, wide.fail)
+	sub := allParts
+	for trieSize(sub) > 1<<16 {
+		sub = sub[:len(sub)*9/10]
+	}
+	narrow := buildAutomaton(sub)
+	wide := &acAutomaton{class: narrow.class, nclass: narrow.nclass, nparts: narrow.nparts}
+	buildSparse[uint32](wide, sub, trieSize(sub))
+	require.Equal(t, narrow.row, wide.row)
+	require.Equal(t, narrow.dense, wide.dense)
+	require.Equal(t, narrow.edgeStart, wide.edgeStart)
+	require.Equal(t, narrow.edges, wide.edges)
+	require.Equal(t, narrow.fail, wide.fail)
 }
