@@ -27,7 +27,11 @@ var needModelLongCases = []struct {
 
 // needModelKnownMisses are the needModelLongCases the shipped model still
 // gets wrong: logged, not failed, so a retraining that fixes them shows.
-var needModelKnownMisses = map[string]bool{"en_quote": true}
+// es_quote joined when the round-5 retraining on 2240 items lifted it to
+// p=0.65, the threshold (the test failed on main from then on): the
+// binary model reads Spanish requests for a quote as pains (see also
+// es_tender in needSecondOpinionCases).
+var needModelKnownMisses = map[string]bool{"en_quote": true, "es_quote": true}
 
 // TestNeedModelLongCases checks the rules with the shipped model on
 // needModelLongCases: no hard negative becomes a stated need, and the
