@@ -607,7 +607,17 @@ func tlLater(d *doc, m []int, _ time.Time) (Timeline, bool) {
 	return Timeline{Label: LabelLater, Confidence: tlLaterConfOf(d, m)}, true
 }
 
-func tlResearching(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
+// tlCuriousRe finds curiosity and benchmarking ("just curious", "par
+// simple curiosité", "por curiosidad", "aus Neugier", "for benchmarking
+// only"): they make the need exploring, but say nothing on when to buy.
+// Writers label them no timeline only with a word against buying ("not a
+// purchase thing", "aucun achat prévu"), which the later rules read.
+var tlCuriousRe = regexp.MustCompile(`(?:^|[^\pL])(?:curio\pL*|neugier\pL*|benchmark\pL*)(?:$|[^\pL])`)
+
+func tlResearching(d *doc, m []int, _ time.Time) (Timeline, bool) {
+	if tlCuriousRe.MatchString(d.lower[m[0]:m[1]]) {
+		return Timeline{}, false
+	}
 	// Below any dated plan (above "no rush", which it explains): a
 	// writer who benchmarks but wants to decide by year end has a date.
 	return Timeline{Label: LabelResearching, Researching: true, Confidence: 0.52}, true
@@ -945,7 +955,11 @@ func tlWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 // a period beside it ("budget non validé pour 2025", "das Geld wurde im
 // Frühjahr zurückgezogen", "the budget for this year was rejected") dates
 // the refusal, not a purchase.
-var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:no|zero|kein\pL*|aucun\pL*|pas de|sin|ning[úu]n\pL*|\pL*n't have|not have)\s+(?:\S+\s+)?(?:budget|presupuesto|geld|money|funding|mittel)(?:$|[^\pL])|(?:^|[^\pL])(?:budget|money|funding|funds|geld|\pL*budget\pL*|mittel|presupuesto|dinero|fondos|partida|cr[ée]dits?|enveloppe)(?:\s+\S+){0,8}?\s+(?:(?:nothing|nichts|rien|nada)(?: \pL+)? (?:left|(?:ü|ue|u)brig)|(?:after|nach|apr[èe]s|tras) (?:the |den |les |los )?(?:cuts|k(?:ü|ue|u)rzungen|coupes|restrictions|recortes)|(?:was|were|has been|got|is|been) (?:rejected|denied|withdrawn|frozen|cut|pulled|declined|refused)|not (?:been )?approved|(?:wurde|wurden|ist|sind) (?:\S+\s+){0,3}?(?:abgelehnt|zur(?:ü|ue|u)ckgezogen|gestrichen|eingefroren|gek(?:ü|ue|u)rzt)|nicht (?:genehmigt|freigegeben|bewilligt)|non (?:valid|approuv|accord)\pL*|pas (?:été )?(?:valid|approuv|accord)\pL*|(?:a |ont )?(?:été )?(?:refus|rejet|retir|gel)\pL*|(?:fue |ha sido )?(?:rechazad|denegad|retirad|congelad|recortad)\pL*|no (?:fue |ha sido )?aprobad\pL*)|(?:rejected|denied|withdrew|froze|cut|declined|refused|abgelehnt|gestrichen|refus\pL*|rejet\pL*|rechaz\pL*|deneg\pL*|retir\pL*|congel\pL*)\s+(?:\S+\s+){0,2}?(?:the |our |das |unser\pL* |le |notre |el |nuestro )?(?:budget|funding|geld|budget\pL*|mittel|presupuesto|fondos|partida|cr[ée]dits?|enveloppe)`)
+var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:no|zero|z[ée]ro|cero|null|kein\pL*|aucun\pL*|pas de|sin|ning[úu]n\pL*|\pL*n't have|not have)\s+(?:\S+\s+)?(?:budget|presupuesto|geld|money|funding|funds|mittel|partida|enveloppe|dotaci[óo]n|fondos|cr[ée]dits?)(?:$|[^\pL])|` +
+	// "not a penny", "keinen Cent", "pas un centime", "ni un euro": no money at all.
+	`(?:^|[^\pL])(?:not|nor|kein\pL*|pas|ni)\s+(?:a |one |un |une |einen |ein |uno |una )?(?:penny|cent|dime|euro|dollar|centime|sou|peso|c[ée]ntimo|rappen|franken)s?(?:$|[^\pL])|` +
+	// "the budget is gone", "das Budget ist verplant", "le budget est épuisé", "el presupuesto está agotado".
+	`(?:^|[^\pL])(?:budget|money|funding|funds|geld|\pL*budget\pL*|mittel|presupuesto|dinero|fondos|partida|cr[ée]dits?|enveloppe)\s+(?:\S+\s+){0,4}?(?:is|are|was|ist|sind|war|est|sont|[ée]tait|est[áa]|est[áa]n|estaba|qued[óo])\s+(?:\S+\s+)?(?:gone|spent|used up|exhausted|allocated elsewhere|verplant|ausgesch(?:ö|oe|o)pft|aufgebraucht|weg|[ée]puis[ée]e?s?|consomm[ée]e?s?|agotad[oa]s?|gastad[oa]s?|comprometid[oa]s?)(?:$|[^\pL])|(?:^|[^\pL])(?:budget|money|funding|funds|geld|\pL*budget\pL*|mittel|presupuesto|dinero|fondos|partida|cr[ée]dits?|enveloppe)(?:\s+\S+){0,8}?\s+(?:(?:nothing|nichts|rien|nada)(?: \pL+)? (?:left|(?:ü|ue|u)brig)|(?:after|nach|apr[èe]s|tras) (?:the |den |les |los )?(?:cuts|k(?:ü|ue|u)rzungen|coupes|restrictions|recortes)|(?:was|were|has been|got|is|been) (?:rejected|denied|withdrawn|frozen|cut|pulled|declined|refused)|not (?:been )?approved|(?:wurde|wurden|ist|sind) (?:\S+\s+){0,3}?(?:abgelehnt|zur(?:ü|ue|u)ckgezogen|gestrichen|eingefroren|gek(?:ü|ue|u)rzt)|nicht (?:genehmigt|freigegeben|bewilligt)|non (?:valid|approuv|accord)\pL*|pas (?:été )?(?:valid|approuv|accord)\pL*|(?:a |ont )?(?:été )?(?:refus|rejet|retir|gel)\pL*|(?:fue |ha sido )?(?:rechazad|denegad|retirad|congelad|recortad)\pL*|no (?:fue |ha sido )?aprobad\pL*)|(?:rejected|denied|withdrew|froze|cut|declined|refused|abgelehnt|gestrichen|refus\pL*|rejet\pL*|rechaz\pL*|deneg\pL*|retir\pL*|congel\pL*)\s+(?:\S+\s+){0,2}?(?:the |our |das |unser\pL* |le |notre |el |nuestro )?(?:budget|funding|geld|budget\pL*|mittel|presupuesto|fondos|partida|cr[ée]dits?|enveloppe)`)
 
 // tlApprovalRe finds a board or committee that decides, votes or meets
 // right before a date: the date is the approval's, not the purchase's
