@@ -248,30 +248,6 @@ var tlLexicon = []struct {
 		"no (?:tengo|tenemos|hay) (?:\\S+ )?(?:previsto|pensado|planeado|planificado) (?:comprar|contratar|cambiar|nada|ninguna)",
 		"no (?:tiene|tenemos|hay) fecha", "sin fecha(?: definida| fija| concreta| prevista)?", "ninguna compra",
 		"no (?:vamos|voy|pensamos) a (?:comprar|contratar|cambiar)",
-		// On hold until something changes: "we'll get back to you if that
-		// changes", "wir melden uns, falls sich das ändert", "je reviens
-		// vers vous si ça bouge", "te aviso si cambia algo".
-		"(?:we'll|we will|i'll|i will|we'd|will) (?:\\S+ )?(?:get back|come back|be in touch|reach out|let you know|contact you|follow up)(?: to you| with you)?,? (?:if|when|once|should|as soon as) (?:that|this|things|anything|something|it|the situation|the budget)\\s?(?:\\S+ )?(?:changes?|moves?|improves?)",
-		"(?:melde\\pL*|komme\\pL*|wende\\pL*|rühre\\pL*|ruhe\\pL*) (?:\\S+ ){0,3}?(?:falls|wenn|sobald) sich (?:das|da|etwas|was|daran|die lage|die situation) (?:\\S+ )?(?:ändert|tut|bewegt)",
-		"(?:reviens|revenons|reviendrai|reviendrons|recontacte\\pL*|tiens au courant|tiendrai au courant|tiendrons au courant|ferai signe|ferons signe) (?:\\S+ ){0,3}?(?:si|quand|dès que|lorsque) (?:ça|cela|la situation|les choses|quelque chose|le budget) (?:\\S+ )?(?:change|bouge|évolue)\\pL*",
-		"(?:aviso|avisamos|avisaré|avisaremos|escribo|escribiré|escribiremos|contacto|contactaré|contactaremos|digo|diré|diremos) (?:\\S+ ){0,3}?(?:si|cuando|en cuanto) (?:esto |eso |la situación |algo |las cosas )?(?:cambia|se mueve|mejora|cambian)",
-		// Stopped for now: "we can't move forward for now", "on ne peut
-		// pas avancer", "no podemos seguir adelante", "können nicht weitermachen".
-		"(?:can't|cannot|can not|unable to|won't be able to|not able to) (?:move|go) (?:forward|ahead)|(?:can't|cannot|can not|unable to) proceed",
-		"(?:können|dürfen|kann|darf) (?:\\S+ ){0,3}?(?:nicht|vorerst nicht|derzeit nicht) (?:weitermachen|fortfahren|weiter ?machen|loslegen|starten)",
-		"(?:ne )?(?:peut|peux|pouvons|pourrons|pourra) pas (?:avancer|aller plus loin|donner suite|lancer|d[ée]marrer)",
-		"no (?:podemos|puedo|podremos|vamos a poder) (?:avanzar|seguir adelante|continuar|arrancar|empezar)",
-		// No need now: "not something we need now", "brauchen wir derzeit
-		// nicht", "pas besoin pour l'instant", "no lo necesitamos ahora".
-		"(?:not something|nothing) (?:we|i) need (?:right )?now", "(?:don't|do not|doesn't) need (?:it|this|one|anything|that) (?:right )?now",
-		"brauchen (?:wir|ich) (?:das |es |so etwas |sowas )?(?:derzeit|aktuell|gerade|im moment|momentan|jetzt|vorerst) nicht",
-		"pas (?:de )?besoin (?:\\S+ ){0,3}?(?:pour l'instant|pour le moment|en ce moment|actuellement|maintenant)",
-		"no (?:lo |la |los |las )?necesit(?:amos|o) (?:\\S+ )?(?:ahora|por ahora|de momento|en este momento)",
-		// No purchase project yet: "pas de projet d'achat arrêté à ce
-		// stade", "no purchase project yet", "kein Kaufprojekt", "no hay proyecto de compra".
-		"pas de projet(?: d'achat| d'acquisition)? (?:arr[êe]t[ée]|en cours|d[ée]fini|lanc[ée]|ouvert)",
-		"no (?:purchase|buying|procurement) (?:project|process) (?:yet|underway|open|planned|at this stage)",
-		"no hay (?:ning[úu]n )?(?:proyecto|proceso) de compra", "(?:kein|noch kein) (?:konkretes )?(?:kaufprojekt|beschaffungsprojekt|beschaffungsverfahren)",
 		// English additions to laterRe
 		"no (?:fixed|set|firm|specific|concrete|exact|particular|defined|definite|hard) (?:start |go-live |purchase )?date",
 		"no date (?:yet|set|fixed|in mind)", "no timeline yet", "no timing yet",
