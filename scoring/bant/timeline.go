@@ -35,7 +35,7 @@ var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|explorin
 	"por curiosidad", "fase (?:inicial|exploratoria|de investigación|de exploración)", "estudio de mercado",
 	"recopilando información", "a título informativo", "etapa inicial",
 	"viendo qu[ée] hay", "ver qu[ée] hay", "conocer el mercado", "para tener un panorama", "sondeando el mercado",
-	"schaue mich (?:\\S+ ){0,2}um", "schauen uns (?:\\S+ ){0,2}um",
+	"schaue mich (?:\\S+ ){0,3}um", "schauen uns (?:\\S+ ){0,3}um",
 	"following the market", "see what(?:'s| else is| is) out there", "what's out there", "benchmark(?:ing)?",
 	"(?:regarder|voir) ce qui (?:existe|se fait)", "faire le tour du march[ée]", "suivre le march[ée]",
 	"voir où en est le march[ée]", "où en est le march[ée]",
@@ -47,7 +47,7 @@ var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|explorin
 	"(?:just |only |merely )?(?:collecting|gathering|compiling) (?:\\S+ )?(?:rates|prices|pricing|quotes|figures)",
 	"sammle (?:\\S+ ){0,3}(?:preise|tarife|konditionen|richtwerte|infos|informationen)",
 	"(?:je |on |nous )?(?:collecte|collectons|rassemble|rassemblons|recueille|recueillons|récupère) (?:\\S+ ){0,2}(?:tarifs|prix|grilles tarifaires)",
-	"recopil\\pL* (?:\\S+ ){0,2}(?:precios|tarifas)", "(?:just |only )?getting a feel", "nothing (?:is )?planned(?: yet)?",
+	"recopil\\pL* (?:\\S+ ){0,2}(?:precios|tarifas)", "(?:nur|erstmal|erst mal|zun(?:ä|ae|a)chst) (?:\\S+ )?um infos", "(?:just |only )?getting a feel", "nothing (?:is )?planned(?: yet)?",
 ))
 
 // Timeline patterns. Each tlRule's compute turns a match into a candidate.
@@ -264,6 +264,10 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 			}
 			if dated && tlApprovalRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):m[0]]) {
 				continue // "darüber entscheidet der Stiftungsrat am 10. Februar", "que no se reúne hasta enero": an approval's date
+			}
+			if dated && (tlLeaveBeforeRe.MatchString(d.lower[tlScopeStart(d, m[0], 40):m[0]]) || tlLeaveAfterRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+30)])) &&
+				!tlBackRefRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+tlBackRefWindow)]) && !tlBeforeLeaveRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+tlBackRefWindow)]) {
+				continue // "mon technicien part en novembre", "my accountant retires in December": a person leaving, not a purchase
 			}
 			if r.negatable && !r.isNow && r.re != researchRe && tlEarliest(d, m) {
 				// "2026 at the earliest", "frühestens Herbst 2027": the
@@ -973,13 +977,29 @@ var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:no|zero|z[ée]ro|cero|
 // reúne hasta enero", "the board votes on the 12th").
 var tlApprovalRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung|patronato)\s+(?:\S+\s+){0,5}?(?:valid\pL*|meets|decides|will decide|votes|sits|tagt|entscheidet|beschlie(?:ß|ss)t|se r[ée]unit|d[ée]cide|d[ée]cidera|votera|statue(?:ra)?|se re[úu]ne|decide|decidir[áa]|vota(?:r[áa])?|sesiona)|(?:meets|decides|will decide|votes|tagt|entscheidet|entscheiden|beschlie(?:ß|ss)t|d[ée]cide|d[ée]cidera|vote|votera|statuera|decide|decidir[áa]|vota|aprueba|aprobar[áa]|se re[úu]ne|se r[ée]unit|arbitr\pL*|valid\pL*|decided by|approved by|entschieden|genehmigt)\s+(?:\S+\s+){0,2}?(?:the |der |die |das |le |la |el |l')?(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung)|se re[úu]ne\pL*|se r[ée]uni\pL*|convenes?|tagt|tagen|sesiona\pL*)(?:\s+\S+){0,4}\s+$`)
 
+// tlLeaveBeforeRe finds a person leaving or retiring right before a date:
+// "retires in December", "is leaving at the end of June", "nous quitte fin
+// septembre", "part en novembre", "se jubila en diciembre", "verlässt uns
+// Ende Juni". The date is the departure's; writers label it no purchase
+// date.
+var tlLeaveBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:leaves|leaving|will leave|quits|quitting|retires|retiring|will retire|goes on (?:leave|maternity leave)|verl(?:ä|ae|a)sst|verlassen|scheidet|part|partira|quitte|quittera|prend sa retraite|partira à la retraite|part à la retraite|se jubila|se va|se marcha|nos deja|deja la empresa)(?:\s+(?:us|uns|nous|nos|the company|das unternehmen|l'entreprise|la empresa))?\s*$`)
+
+// tlBeforeLeaveRe finds a purchase tied to the departure ("avant son
+// départ", "before she leaves", "vor ihrem Ruhestand", "antes de su
+// jubilación"): then its date is the deadline after all.
+var tlBeforeLeaveRe = regexp.MustCompile(`(?:^|[^\pL])(?:before (?:she|he|they) (?:leaves?|goes|retires?)|before (?:his|her|their) (?:departure|retirement|last day)|avant (?:son|leur) (?:d[ée]part|retraite)|avant qu'(?:il|elle) (?:ne )?parte|vor (?:ihrem|seinem|dem) (?:weggang|ausscheiden|ruhestand|abschied|renteneintritt)|bevor (?:sie|er) (?:geht|ausscheidet)|antes de (?:su|que se) (?:marcha|jubilaci[óo]n|salida|vaya|jubile))`)
+
+// tlLeaveAfterRe finds the German and Spanish forms with the date inside:
+// "geht im März in Rente" ("aus" would be every separable verb's).
+var tlLeaveAfterRe = regexp.MustCompile(`^\s*(?:in (?:rente|pension|den ruhestand|elternzeit|mutterschutz))`)
+
 // tlEventNounRe names occasions and shutdowns a purchase is made for: a
 // gala, a fair, an open day, a launch, a plant shutdown.
-var tlEventNounRe = regexp.MustCompile(`(?:^|[^\pL])(?:r[ée]ouverture|rouvr\pL*|reopen\pL*|wieder(?:ö|oe|o)ffn\pL*|reapertura|reabr\pL*|galas?|soir[ée]es?|open day|open house|tag der offenen t(?:ü|ue|u)r|portes ouvertes|puertas abiertas|trade ?shows?|trade fairs?|fairs?|expos?|exhibitions?|conferences?|congress|congr[èe]s|congresos?|kongress\pL*|messen?|messestand|salons?|ferias?|festivals?|anniversary|jubil(?:ä|ae|a)um\pL*|anniversaire|aniversario|weddings?|hochzeit\pL*|mariages?|bodas?|ceremon\pL*|zeremonie\pL*|c[ée]r[ée]monie\pL*|inaugura\pL*|er(?:ö|oe|o)ffnung\pL*|launch|lancement|lanzamiento|shutdown|stillstand|revision|betriebsruhe|parada t[ée]cnica|parada|arr[êe]t technique|arr[êe]t annuel|stand|booth|messestand)(?:$|[^\pL])`)
+var tlEventNounRe = regexp.MustCompile(`(?:^|[^\pL])(?:r[ée]ouverture|rouvr\pL*|reopen\pL*|wieder(?:ö|oe|o)ffn\pL*|reapertura|reabr\pL*|galas?|soir[ée]es?|open day|open house|tag der offenen t(?:ü|ue|u)r|portes ouvertes|puertas abiertas|trade ?shows?|trade fairs?|fairs?|expos?|exhibitions?|conferences?|congress|congr[èe]s|congresos?|kongress\pL*|messen?|messestand|salons?|ferias?|festivals?|anniversary|jubil(?:ä|ae|a)um\pL*|anniversaire|aniversario|weddings?|hochzeit\pL*|mariages?|bodas?|ceremon\pL*|zeremonie\pL*|c[ée]r[ée]monie\pL*|inaugura\pL*|er(?:ö|oe|o)ffnung\pL*|launch|lancement|lanzamiento|shutdown|stillstand|revision|betriebsruhe|parada t[ée]cnica|parada|arr[êe]t technique|arr[êe]t annuel|stand|booth|messestand|courses?|sessions?|kurs\pL*|schulung\pL*|seminar\pL*|formations?|cursos?|sesi[óo]n\pL*|talleres|taller|workshops?|intakes?|cohort\pL*)(?:$|[^\pL])`)
 
 // tlEventPlanRe finds the writer planning or needing something: with an
 // occasion beside the date, the date is what the purchase must meet.
-var tlEventPlanRe = regexp.MustCompile(`(?:^|[^\pL])(?:for the|for our|pour la|pour le|pour l'|pour notre|f(?:ü|ue|u)r (?:die|den|das|unsere?n?)|zur|zum|para la|para el|para nuestr[ao]|would like|'d like|voudr\pL*|aimer\pL*|souhait\pL*|m(?:ö|oe|o)chte\pL*|h(?:ä|ae|a)tte\pL* gern|quisi[ée]\pL*|gustar\pL*|plan|planning|planned|organi[sz]\pL*|need|needs|want|looking for|ready|must|has to|have to|swap|replace|install\pL*|planen|geplant|organisier\pL*|brauch\pL*|ben(?:ö|oe|o)tig\pL*|m(?:ö|oe|o)chten|wollen|suchen|muss|m(?:ü|ue|u)ssen|fertig|stehen|pr[ée]vu\pL*|pr[ée]par\pL*|cherch\pL*|voulons|veut|besoin|faut|doit|pr[êe]te?s?|filmer|remplac\pL*|installer|previst\pL*|prepar\pL*|necesit\pL*|queremos|quiero|buscamos|busco|tiene que|tenemos que|list[oa]s?|debe|sustitu\pL*|cambio)(?:$|[^\pL])`)
+var tlEventPlanRe = regexp.MustCompile(`(?:^|[^\pL])(?:for the|for our|pour la|pour le|pour l'|pour notre|f(?:ü|ue|u)r (?:die|den|das|unsere?n?)|zur|zum|para la|para el|para nuestr[ao]|would like|'d like|voudr\pL*|aimer\pL*|places?|plazas?|pl(?:ä|ae|a)tze?|seats?|apunt\pL*|inscri\pL*|anmeld\pL*|sign up|enrol\pL*|register|book|suivre|souhait\pL*|m(?:ö|oe|o)chte\pL*|h(?:ä|ae|a)tte\pL* gern|quisi[ée]\pL*|gustar\pL*|plan|planning|planned|organi[sz]\pL*|need|needs|want|looking for|ready|must|has to|have to|swap|replace|install\pL*|planen|geplant|organisier\pL*|brauch\pL*|ben(?:ö|oe|o)tig\pL*|m(?:ö|oe|o)chten|wollen|suchen|muss|m(?:ü|ue|u)ssen|fertig|stehen|pr[ée]vu\pL*|pr[ée]par\pL*|cherch\pL*|voulons|veut|besoin|faut|doit|pr[êe]te?s?|filmer|remplac\pL*|installer|previst\pL*|prepar\pL*|necesit\pL*|queremos|quiero|buscamos|busco|tiene que|tenemos que|list[oa]s?|debe|sustitu\pL*|cambio)(?:$|[^\pL])`)
 
 // tlEventProposalRe finds a proposal to meet or talk, whose date an
 // occasion word beside it does not make a deadline ("meet you at the fair

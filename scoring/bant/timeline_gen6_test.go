@@ -75,6 +75,20 @@ var tlGen6Cases = []struct {
 	{"neg en present to board", tlg6Mar, "I'm presenting options to the partners on 24 March; they make the call.", ""},
 	{"neg en present options to the board", tlg6Mar, "I need to present options to the owners' board on 24 March.", ""},
 	{"neg de Angebotsabgabe", tlg6Jun, "Wir haben eine Ausschreibung für die Lohnbuchhaltung laufen, Angebotsabgabe bis 15. August. Der Vorstand entscheidet.", ""},
+	// A person leaving on a date: no purchase date, unless the purchase
+	// is tied to the departure.
+	{"neg en accountant retires", tlg6Mar, "Our bookkeeper retires in May and nobody else knows the payroll system. What do you charge?", ""},
+	{"neg de verlässt uns", tlg6Mar, "Unser Controller verlässt uns Ende April, und niemand kann die Abschlüsse.", ""},
+	{"neg es se jubila", tlg6Mar, "Mi gestor se jubila en mayo y me quedo sin nadie. ¿Cuánto cobráis?", ""},
+	{"fr avant son départ", tlg6Mar, "Notre comptable part fin avril. Il faut que tout soit migré avant son départ.", "this_quarter"},
+	// Not switching, no decision before a date.
+	{"de planen keinen Wechsel", tlg6Mar, "Wir sind zufrieden und planen keinen Wechsel.", "no_timeline"},
+	{"en not planning a switch", tlg6Mar, "We're happy with our provider and not planning a switch.", "no_timeline"},
+	{"fr aucune décision avant", tlg6Mar, "Le contrat court encore deux ans, aucune décision ne sera prise avant.", "no_timeline"},
+	// A course or session date is the purchase date; a promotion's is not.
+	{"es curso de junio", tlg6Mar, "Me gustaría apuntarme al curso de Excel de abril. ¿Quedan plazas?", "this_quarter"},
+	{"en seats on the course", tlg6Mar, "Are there still seats on the course on 2 April? I'd like to book two.", "this_month"},
+	{"neg en discount in Q2", tlg6Mar, "We're not buying anything at the moment, whatever the 20% off in Q2.", "no_timeline"},
 	{"de Abgabe is delivery", tlg6Mar, "Bitte um ein Angebot für die Übersetzung. Abgabe bis 21.03., danach geht sie in Druck.", "this_month"},
 }
 

@@ -31,6 +31,12 @@ var tlOnHoldRe = regexp.MustCompile(tlWords(
 	"(?:not something|nothing) (?:we|i) need (?:right )?now", "(?:don't|do not) need (?:\\S+ )?(?:right )?now",
 	"brauchen (?:wir|ich) (?:\\S+ ){0,2}?(?:derzeit|aktuell|gerade|momentan|jetzt|vorerst) nicht",
 	"pas (?:de )?besoin (?:\\S+ ){0,3}?pour l'instant", "no (?:lo |la )?necesit\\pL* (?:\\S+ )?(?:ahora|de momento)",
+	// No change planned and no decision before a date: "wir planen
+	// keinen Wechsel", "we're not planning a switch", "aucune décision
+	// ne sera prise avant l'échéance", "no decision before the renewal".
+	"(?:planen|planne|planifions|prévoyons|planeamos|plan) (?:\\S+ )?(?:keine\\pL*|no|aucun\\pL*|pas de|ning[úu]n\\pL*) (?:\\S+ )?(?:wechsel|umstieg|anschaffung|kauf|switch|change|changement|cambio|compra|achat)",
+	"(?:not planning|no plans?) (?:a |any |to )?(?:switch|change|move)",
+	"(?:aucune|no|keine|ninguna) (?:\\S+ )?(?:d[ée]cision|entscheidung|decisi[óo]n) (?:\\S+ ){0,4}?(?:avant|before|vor|antes)",
 	// No purchase project yet: "pas de projet d'achat arrêté à ce
 	// stade", "no purchase project yet", "no hay proyecto de compra".
 	"pas de projet(?: d'achat)? (?:arr[êe]t[ée]|en cours|d[ée]fini)",

@@ -290,7 +290,7 @@ var tlIntentRe = regexp.MustCompile(`(?:^|[^\pL])(?:want|wants|would like|'d lik
 	`maybe|probably|perhaps|possibly|vielleicht|eventuell|voraussichtlich|wahrscheinlich|peut-[êe]tre|probablement|quiz[áa]s?|tal vez|probablemente|` +
 	`pr[óo]xim[oa]|que viene|n(?:ä|ae|a)chste[nmrs]?|would|gustar[íi]a|encantar[íi]a|aimerions|aimerais|vis[ée]e?|` +
 	`wollen|will|m(?:ö|oe|o)chten|planen|geplant|vorgesehen|soll|sollen|muss|m(?:ü|ue|u)ssen|brauchen|werden|wird|start|starten|einf(?:ü|ue|u)hrung|umstellen|live|ziel|` +
-	`voulons|veut|veux|voudrions|souhaitons|souhaite|aimerions|pr[ée]voyons|pr[ée]vu|comptons|visons|devons|doit|faut|allons|va|d[ée]marrer|lancer|d[ée]ployer|mise en place|objectif|` +
+	`voulons|veut|veux|dois|voudrions|souhaitons|souhaite|aimerions|pr[ée]voyons|pr[ée]vu|comptons|visons|devons|doit|faut|allons|va|d[ée]marrer|lancer|d[ée]ployer|mise en place|objectif|` +
 	`expires?|expiring|runs out|renewal|vence|vencimiento|caduca|expire|expirent|[ée]ch[ée]ance|ausl(?:ä|ae|a)uft|endet|k(?:ü|ue|u)ndigung|` +
 	`queremos|quiero|quisi[ée]ramos|necesitamos|necesito|planeamos|pensamos|esperamos|vamos a|va a|debe|tiene que|tenemos que|arrancar|empezar|implementar|lanzar|previsto|objetivo|meta|` +
 	// Preferences and launches: "preferably in January", "Wunschtermin",

@@ -197,7 +197,7 @@ var (
 		// "Betriebsferien bis 6. Januar", "fermé du 1er au 20 août".
 		// Calling back on a date: "os llamo el 12 de enero", "je vous appelle le 12", "ich rufe Sie am 12. an".
 		"llam(?:o|amos|ar[ée]|aremos|e|en|emos)", "appell\\pL*", "rappell\\pL*", "ruf(?:e|en) (?:\\S+ ){0,4}?an",
-		"hablamos", "hablemos", "hablaremos", "talk soon", "on se parle", "on en parle", "sprechen uns", "h(?:ö|oe|o)ren uns",
+		"meld(?:e|en) (?:mich|uns)", "hablamos", "hablemos", "hablaremos", "talk soon", "on se parle", "on en parle", "sprechen uns", "h(?:ö|oe|o)ren uns",
 		// Presenting options to whoever decides: "stelle den Partnern am 15.04. zwei Lösungen vor".
 		"presentation", "presenting", "present (?:them|it|to)", "present (?:\\S+ ){1,3}?to", "pr(?:ä|ae|a)sentier\\pL*", "stell(?:e|en|t) (?:\\S+ ){0,6}?vor", "stell(?:e|en) (?:den|dem|der|unseren?|ihnen|ihm|ihr|euch) ",
 		"closed", "closure", "geschlossen", "betriebsferien", "ferm[ée]e?s?", "fermeture", "cerrad[oa]s?", "cierre por vacaciones",
@@ -211,6 +211,8 @@ var (
 		// A tender's answers: "submissions are due 30 September", "Abgabe
 		// der Angebote bis" (a bare "Abgabe" is a delivery), "remise des offres le", "presentación de ofertas".
 		"submissions?", "bids? (?:are |is )?due", "angebotsabgabe", "abgabe der angebote", "remise des (?:offres|candidatures|propositions)", "presentaci[óo]n de (?:ofertas|propuestas)",
+		// A promotion's period: "30% off in Q3", "Rabatt bis Ende März".
+		"\\d+ ?% off", "discount\\pL*", "promo\\pL*", "rabatt\\pL*", "r[ée]duction", "descuento\\pL*",
 		"questionnaire", "survey", "cuestionario", "encuesta", "fragebogen", "umfrage", "enqu[êe]te",
 		"anweisen", "(?:ü|ue|u)berweis\\pL*", "bezahl\\pL*", "payer", "virement", "pagar", "transferencia", "buchhaltung",
 	))
