@@ -2,6 +2,7 @@ package bant
 
 import (
 	"regexp"
+	"strings"
 	"time"
 )
 
@@ -43,10 +44,28 @@ var tlOnHoldRe = regexp.MustCompile(tlWords(
 	"no (?:purchase|buying) (?:project|process) (?:yet|open)", "no hay (?:ning[úu]n )?(?:proyecto|proceso) de compra",
 ))
 
+// tlOnHoldHints are substrings one of which every match of tlOnHoldRe
+// contains; a text with none skips the expression, which runs without
+// the literal automaton's prefilter.
+var tlOnHoldHints = []string{
+	"chang", "ndert", "bewegt", "bouge", "volue", "cambi", "mueve", "mejora",
+	"forward", "ahead", "proceed", "weitermachen", "fortfahren", "avancer", "donner suite", "avanzar", "adelante",
+	"need", "brauchen", "besoin", "necesit", "projet", "purchase", "buying", "proyecto", "proceso",
+	"wechsel", "umstieg", "anschaffung", "kauf", "switch", "compra", "achat", "move",
+	"cision", "entscheidung",
+}
+
 // tlOnHoldRule reads tlOnHoldRe as no timeline, like the lexicon's later
 // phrases.
 var tlOnHoldRule = tlRule{
-	gen: func(d *doc) [][]int { return tlOnHoldRe.FindAllStringIndex(d.lower, -1) },
+	gen: func(d *doc) [][]int {
+		for _, h := range tlOnHoldHints {
+			if strings.Contains(d.lower, h) {
+				return tlOnHoldRe.FindAllStringIndex(d.lower, -1)
+			}
+		}
+		return nil
+	},
 	compute: func(d *doc, m []int, now time.Time) (Timeline, bool) {
 		return tlLexCompute(tlkLater, d, m, now)
 	},
