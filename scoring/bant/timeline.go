@@ -191,6 +191,7 @@ var tlRules = []tlRule{
 	{re: tlAfterBreakRe, negatable: true, compute: tlAfterBreak},
 	{re: tlShiftedBareRe, negatable: true, compute: tlShiftedBare},
 	{re: tlGivenRe, negatable: true, compute: tlGiven},
+	{gen: tlWeekNums, negatable: true, compute: tlWeekNum},
 }
 
 // tlYearAheadRe: the twelve months ahead ("over the next year", "within

@@ -89,6 +89,11 @@ var tlGen6Cases = []struct {
 	{"es curso de junio", tlg6Mar, "Me gustaría apuntarme al curso de Excel de abril. ¿Quedan plazas?", "this_quarter"},
 	{"en seats on the course", tlg6Mar, "Are there still seats on the course on 2 April? I'd like to book two.", "this_month"},
 	{"neg en discount in Q2", tlg6Mar, "We're not buying anything at the moment, whatever the 20% off in Q2.", "no_timeline"},
+	// A calendar week by number.
+	{"de ab KW 14", tlg6Mar, "Ich brauche ab KW 14 drei Lagerhelfer.", "this_month"},
+	{"de bis KW 20", tlg6Mar, "Die Anlage muss bis KW 20 laufen.", "this_quarter"},
+	{"en by week 14", tlg6Mar, "We need the new scanners by week 14.", "this_month"},
+	{"neg en week 2 of onboarding", tlg6Mar, "In week 2 of the onboarding people still have no laptop.", ""},
 	{"de Abgabe is delivery", tlg6Mar, "Bitte um ein Angebot für die Übersetzung. Abgabe bis 21.03., danach geht sie in Druck.", "this_month"},
 }
 
