@@ -3,6 +3,7 @@ package bant
 import (
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -12,17 +13,41 @@ import (
 // 22". Only "KW"/"CW"/"Kalenderwoche" stand alone; "week"/"semaine"/
 // "semana" need a preposition of a deadline or start, since "in week 2
 // of the onboarding" is no date.
-var tlWeekNumRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:ab|bis|in|zur|zum|von|vor|sp(?:ä|ae|a)testens|by|from|in|before|until|starting|dès la|d'ici la|à partir de la|avant la|pour la|en la|para la|desde la|hasta la|antes de la|a partir de la)\s+)?(?:kw|cw|kalenderwoche|calendar week)\s*\.?\s*(\d{1,2})(?:$|[^\pL\d])|(?:^|[^\pL])(?:by|from|before|until|starting|dès la|d'ici la|à partir de la|avant la|desde la|hasta la|antes de la|a partir de la)\s+(?:week|wk|semaine|semana)\s*(\d{1,2})(?:$|[^\pL\d])`)
+var (
+	tlWeekNumRe = regexp.MustCompile(`(kw|cw|kalenderwoche|calendar week|week|wk|semaine|semana)\s*\.?\s*(\d{1,2})(?:$|[^\pL\d])`)
+	// tlWeekPrepRe is the preposition a "week"/"semaine"/"semana" needs.
+	tlWeekPrepRe = regexp.MustCompile(`(?:^|[^\pL])(?:by|from|before|until|starting|d[èe]s la|d'ici la|à partir de la|avant la|desde la|hasta la|antes de la|a partir de la)\s+$`)
+)
 
-// tlWeekNums finds tlWeekNumRe's matches as rule matches (group 1 the week).
+// tlWeekHints are substrings one of which every tlWeekNumRe match holds:
+// most texts have none and skip the expression.
+var tlWeekHints = []string{"kw", "cw", "woche", "week", "wk", "semaine", "semana"}
+
+// tlWeekNums finds tlWeekNumRe's matches as rule matches (group 1 the
+// week number).
 func tlWeekNums(d *doc) [][]int {
+	hit := false
+	for _, h := range tlWeekHints {
+		if strings.Contains(d.lower, h) {
+			hit = true
+			break
+		}
+	}
+	if !hit {
+		return nil
+	}
 	var out [][]int
 	for _, m := range tlWeekNumRe.FindAllStringSubmatchIndex(d.lower, -1) {
-		g := []int{m[2], m[3]}
-		if g[0] < 0 {
-			g = []int{m[4], m[5]}
+		if m[2] > 0 && tlLetterAt(d.lower, m[2]-1) {
+			continue // "kw" inside a word
 		}
-		out = append(out, []int{m[0], m[1], g[0], g[1]})
+		switch d.lower[m[2]:m[3]] {
+		case "week", "wk", "semaine", "semana":
+			if !tlWeekPrepRe.MatchString(d.lower[max(0, m[2]-24):m[2]]) {
+				continue
+			}
+		}
+		out = append(out, []int{m[0], m[1], m[4], m[5]})
 	}
 	return out
 }
