@@ -262,8 +262,10 @@ var extractCases = []extractCase{
 	{name: "need negated pain", text: "We don't have any problems with our CRM.",
 		want: Signals{Need: &Need{Stated: false}}},
 	{name: "need happy with current", text: "We're happy with our current vendor, just curious.",
-		want: Signals{Need: &Need{Stated: false}, Timeline: &Timeline{Label: LabelResearching, Researching: true}},
-		ans:  ans("", "", "exploring", "no_timeline")},
+		// Curiosity says nothing on when to buy (corpus-spec: timeline ""
+		// unless the writer says they are not buying); the need stays exploring.
+		want: Signals{Need: &Need{Stated: false}},
+		ans:  ans("", "", "exploring", "")},
 
 	// Text handling.
 	{name: "quoted reply ignored", text: "Thanks!\n\n> Our budget is $50k\n> I'm the CEO",

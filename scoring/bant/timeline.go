@@ -35,7 +35,7 @@ var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|explorin
 	"por curiosidad", "fase (?:inicial|exploratoria|de investigación|de exploración)", "estudio de mercado",
 	"recopilando información", "a título informativo", "etapa inicial",
 	"viendo qu[ée] hay", "ver qu[ée] hay", "conocer el mercado", "para tener un panorama", "sondeando el mercado",
-	"schaue mich (?:\\S+ ){0,2}um", "schauen uns (?:\\S+ ){0,2}um",
+	"schaue mich (?:\\S+ ){0,3}um", "schauen uns (?:\\S+ ){0,3}um",
 	"following the market", "see what(?:'s| else is| is) out there", "what's out there", "benchmark(?:ing)?",
 	"(?:regarder|voir) ce qui (?:existe|se fait)", "faire le tour du march[ée]", "suivre le march[ée]",
 	"voir où en est le march[ée]", "où en est le march[ée]",
@@ -47,7 +47,7 @@ var researchRe = mustPattern(`\b(?:just (?:researching|looking|browsing|explorin
 	"(?:just |only |merely )?(?:collecting|gathering|compiling) (?:\\S+ )?(?:rates|prices|pricing|quotes|figures)",
 	"sammle (?:\\S+ ){0,3}(?:preise|tarife|konditionen|richtwerte|infos|informationen)",
 	"(?:je |on |nous )?(?:collecte|collectons|rassemble|rassemblons|recueille|recueillons|récupère) (?:\\S+ ){0,2}(?:tarifs|prix|grilles tarifaires)",
-	"recopil\\pL* (?:\\S+ ){0,2}(?:precios|tarifas)", "(?:just |only )?getting a feel", "nothing (?:is )?planned(?: yet)?",
+	"recopil\\pL* (?:\\S+ ){0,2}(?:precios|tarifas)", "(?:nur|erstmal|erst mal|zun(?:ä|ae|a)chst) (?:\\S+ )?um infos", "(?:just |only )?getting a feel", "nothing (?:is )?planned(?: yet)?",
 ))
 
 // Timeline patterns. Each tlRule's compute turns a match into a candidate.
@@ -59,7 +59,7 @@ var (
 	comingRe    = mustPattern(`\b(?:in|over|within) the (?:coming|next (?:few|couple of)) (weeks|months)\b`)
 	windowRe    = mustPattern(`\b(?:(earlier|later|early|late|end of|the end of|by the end of|close of|start of|beginning of|middle of|mid)\s+)?(this|next|the current|current|the coming|the following) (week|month|quarter|year|fiscal year|financial year|fy)\b|\b(?:by |before |until |till |towards? )?(?:the )?end of (?:the )?(month|quarter|year|fiscal year|financial year)\b|\beo(m|q|y)\b|\b(month|quarter|year)[- ]end\b`)
 	quarterRe   = mustPattern(`\b(?:(by|before|in|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|within|starting|` + tlQuarterPrepX + `)\s+)?(?:the |das |dem |den |le |la |el )?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th|` + tlQuarterOrdX + `) (?:quarter|quartal|quartals|trimestre)|([1-4])(?:\.|e|er|[èe]me|º|°|o|do|ro|to) ?(?:quartal|quartals|trimestre)|t([1-4]))(?:\s*(?:of\s+|de\s+|del\s+)?(20\d\d)\b|\s*'(\d\d)\b|\s+(?:of\s+)?(next year|the following year|n(?:ä|ae|a)chsten jahres|kommenden jahres|de l'ann[ée]e prochaine|de l'an prochain|del pr[óo]ximo a(?:ñ|n)o|del a(?:ñ|n)o que viene))?\b`)
-	monthRe     = mustPattern(`\b(by|before|in|on|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|starting|from|around|maybe|probably|perhaps|possibly|ideally|hopefully|this coming|this|coming|towards?)(?:\s+|-)(?:the )?(?:(end|start|beginning|middle) of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)?\s+)?(` + monthPat + `)\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(20\d\d)\b)?`)
+	monthRe     = mustPattern(`\b((?:by|in|until|till|before|around|from|ideally|hopefully|probably|maybe) (?:the )?(?:early|mid|late)|by|before|in|on|until|till|during|for|end of|the end of|by the end of|early|mid|late|start of|beginning of|no later than|starting|from|around|maybe|probably|perhaps|possibly|ideally|hopefully|this coming|this|coming|towards?)(?:\s+|-)(?:the )?(?:(end|start|beginning|middle) of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)?\s+)?(` + monthPat + `)\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(20\d\d)\b)?`)
 	monthYearRe = mustPattern(`\b(` + monthPat + `) (20\d\d)\b`)
 	weekdayRe   = mustPattern(`\b(?:by|before|until|till|no later than) (?:next |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 	// tlContextRe marks clauses about buying or starting, which make a
@@ -191,6 +191,7 @@ var tlRules = []tlRule{
 	{re: tlAfterBreakRe, negatable: true, compute: tlAfterBreak},
 	{re: tlShiftedBareRe, negatable: true, compute: tlShiftedBare},
 	{re: tlGivenRe, negatable: true, compute: tlGiven},
+	{gen: tlWeekNums, negatable: true, compute: tlWeekNum},
 }
 
 // tlYearAheadRe: the twelve months ahead ("over the next year", "within
@@ -210,6 +211,7 @@ func tlYearAhead(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
 // tlAllRules are tlRules and the lexicon's rules (timeline_lex.go).
 var tlAllRules = func() []tlRule {
 	rules := append([]tlRule(nil), tlRules...)
+	rules = append(rules, tlOnHoldRule)
 	for _, lr := range tlLexRules {
 		kind := lr.kind
 		rules = append(rules, tlRule{
@@ -263,6 +265,10 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 			}
 			if dated && tlApprovalRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):m[0]]) {
 				continue // "darüber entscheidet der Stiftungsrat am 10. Februar", "que no se reúne hasta enero": an approval's date
+			}
+			if dated && (tlLeaveBeforeRe.MatchString(d.lower[tlScopeStart(d, m[0], 40):m[0]]) || tlLeaveAfterRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+30)])) &&
+				!tlBackRefRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+tlBackRefWindow)]) && !tlBeforeLeaveRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+tlBackRefWindow)]) {
+				continue // "mon technicien part en novembre", "my accountant retires in December": a person leaving, not a purchase
 			}
 			if r.negatable && !r.isNow && r.re != researchRe && tlEarliest(d, m) {
 				// "2026 at the earliest", "frühestens Herbst 2027": the
@@ -607,7 +613,17 @@ func tlLater(d *doc, m []int, _ time.Time) (Timeline, bool) {
 	return Timeline{Label: LabelLater, Confidence: tlLaterConfOf(d, m)}, true
 }
 
-func tlResearching(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
+// tlCuriousRe finds curiosity and benchmarking ("just curious", "par
+// simple curiosité", "por curiosidad", "aus Neugier", "for benchmarking
+// only"): they make the need exploring, but say nothing on when to buy.
+// Writers label them no timeline only with a word against buying ("not a
+// purchase thing", "aucun achat prévu"), which the later rules read.
+var tlCuriousRe = regexp.MustCompile(`(?:^|[^\pL])(?:curio\pL*|neugier\pL*|benchmark\pL*)(?:$|[^\pL])`)
+
+func tlResearching(d *doc, m []int, _ time.Time) (Timeline, bool) {
+	if tlCuriousRe.MatchString(d.lower[m[0]:m[1]]) {
+		return Timeline{}, false
+	}
 	// Below any dated plan (above "no rush", which it explains): a
 	// writer who benchmarks but wants to decide by year end has a date.
 	return Timeline{Label: LabelResearching, Researching: true, Confidence: 0.52}, true
@@ -874,6 +890,11 @@ func tlMonth(d *doc, m []int, now time.Time) (Timeline, bool) {
 			return Timeline{}, false
 		}
 	} else {
+		// "by mid-February", "in late March": the part of the month
+		// says where in it; the preposition before it adds nothing.
+		if i := strings.LastIndexByte(prep, ' '); i >= 0 && startsWithAny(prep[i+1:], "early", "mid", "late") {
+			prep = prep[i+1:]
+		}
 		kind := startKind(strings.TrimPrefix(strings.TrimPrefix(prep, "by "), "the "))
 		if inner != "" {
 			kind = startKind(inner)
@@ -945,7 +966,11 @@ func tlWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 // a period beside it ("budget non validé pour 2025", "das Geld wurde im
 // Frühjahr zurückgezogen", "the budget for this year was rejected") dates
 // the refusal, not a purchase.
-var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:no|zero|kein\pL*|aucun\pL*|pas de|sin|ning[úu]n\pL*|\pL*n't have|not have)\s+(?:\S+\s+)?(?:budget|presupuesto|geld|money|funding|mittel)(?:$|[^\pL])|(?:^|[^\pL])(?:budget|money|funding|funds|geld|\pL*budget\pL*|mittel|presupuesto|dinero|fondos|partida|cr[ée]dits?|enveloppe)(?:\s+\S+){0,8}?\s+(?:(?:nothing|nichts|rien|nada)(?: \pL+)? (?:left|(?:ü|ue|u)brig)|(?:after|nach|apr[èe]s|tras) (?:the |den |les |los )?(?:cuts|k(?:ü|ue|u)rzungen|coupes|restrictions|recortes)|(?:was|were|has been|got|is|been) (?:rejected|denied|withdrawn|frozen|cut|pulled|declined|refused)|not (?:been )?approved|(?:wurde|wurden|ist|sind) (?:\S+\s+){0,3}?(?:abgelehnt|zur(?:ü|ue|u)ckgezogen|gestrichen|eingefroren|gek(?:ü|ue|u)rzt)|nicht (?:genehmigt|freigegeben|bewilligt)|non (?:valid|approuv|accord)\pL*|pas (?:été )?(?:valid|approuv|accord)\pL*|(?:a |ont )?(?:été )?(?:refus|rejet|retir|gel)\pL*|(?:fue |ha sido )?(?:rechazad|denegad|retirad|congelad|recortad)\pL*|no (?:fue |ha sido )?aprobad\pL*)|(?:rejected|denied|withdrew|froze|cut|declined|refused|abgelehnt|gestrichen|refus\pL*|rejet\pL*|rechaz\pL*|deneg\pL*|retir\pL*|congel\pL*)\s+(?:\S+\s+){0,2}?(?:the |our |das |unser\pL* |le |notre |el |nuestro )?(?:budget|funding|geld|budget\pL*|mittel|presupuesto|fondos|partida|cr[ée]dits?|enveloppe)`)
+var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:no|zero|z[ée]ro|cero|null|kein\pL*|aucun\pL*|pas de|sin|ning[úu]n\pL*|\pL*n't have|not have)\s+(?:\S+\s+)?(?:budget|presupuesto|geld|money|funding|funds|mittel|partida|enveloppe|dotaci[óo]n|fondos|cr[ée]dits?)(?:$|[^\pL])|` +
+	// "not a penny", "keinen Cent", "pas un centime", "ni un euro": no money at all.
+	`(?:^|[^\pL])(?:not|nor|kein\pL*|pas|ni)\s+(?:a |one |un |une |einen |ein |uno |una )?(?:penny|cent|dime|euro|dollar|centime|sou|peso|c[ée]ntimo|rappen|franken)s?(?:$|[^\pL])|` +
+	// "the budget is gone", "das Budget ist verplant", "le budget est épuisé", "el presupuesto está agotado".
+	`(?:^|[^\pL])(?:budget|money|funding|funds|geld|\pL*budget\pL*|mittel|presupuesto|dinero|fondos|partida|cr[ée]dits?|enveloppe)\s+(?:\S+\s+){0,4}?(?:is|are|was|ist|sind|war|est|sont|[ée]tait|est[áa]|est[áa]n|estaba|qued[óo])\s+(?:\S+\s+){0,2}?(?:gone|spent|used up|exhausted|allocated elsewhere|verplant|ausgesch(?:ö|oe|o)pft|aufgebraucht|weg|[ée]puis[ée]e?s?|consomm[ée]e?s?|agotad[oa]s?|gastad[oa]s?|comprometid[oa]s?)(?:$|[^\pL])|(?:^|[^\pL])(?:budget|money|funding|funds|geld|\pL*budget\pL*|mittel|presupuesto|dinero|fondos|partida|cr[ée]dits?|enveloppe)(?:\s+\S+){0,8}?\s+(?:(?:nothing|nichts|rien|nada)(?: \pL+)? (?:left|(?:ü|ue|u)brig)|(?:after|nach|apr[èe]s|tras) (?:the |den |les |los )?(?:cuts|k(?:ü|ue|u)rzungen|coupes|restrictions|recortes)|(?:was|were|has been|got|is|been) (?:rejected|denied|withdrawn|frozen|cut|pulled|declined|refused)|not (?:been )?approved|(?:wurde|wurden|ist|sind) (?:\S+\s+){0,3}?(?:abgelehnt|zur(?:ü|ue|u)ckgezogen|gestrichen|eingefroren|gek(?:ü|ue|u)rzt)|nicht (?:genehmigt|freigegeben|bewilligt)|non (?:valid|approuv|accord)\pL*|pas (?:été )?(?:valid|approuv|accord)\pL*|(?:a |ont )?(?:été )?(?:refus|rejet|retir|gel)\pL*|(?:fue |ha sido )?(?:rechazad|denegad|retirad|congelad|recortad)\pL*|no (?:fue |ha sido )?aprobad\pL*)|(?:rejected|denied|withdrew|froze|cut|declined|refused|abgelehnt|gestrichen|refus\pL*|rejet\pL*|rechaz\pL*|deneg\pL*|retir\pL*|congel\pL*)\s+(?:\S+\s+){0,2}?(?:the |our |das |unser\pL* |le |notre |el |nuestro )?(?:budget|funding|geld|budget\pL*|mittel|presupuesto|fondos|partida|cr[ée]dits?|enveloppe)`)
 
 // tlApprovalRe finds a board or committee that decides, votes or meets
 // right before a date: the date is the approval's, not the purchase's
@@ -953,13 +978,29 @@ var tlBudgetDeniedRe = regexp.MustCompile(`(?:^|[^\pL])(?:no|zero|kein\pL*|aucun
 // reúne hasta enero", "the board votes on the 12th").
 var tlApprovalRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung|patronato)\s+(?:\S+\s+){0,5}?(?:valid\pL*|meets|decides|will decide|votes|sits|tagt|entscheidet|beschlie(?:ß|ss)t|se r[ée]unit|d[ée]cide|d[ée]cidera|votera|statue(?:ra)?|se re[úu]ne|decide|decidir[áa]|vota(?:r[áa])?|sesiona)|(?:meets|decides|will decide|votes|tagt|entscheidet|entscheiden|beschlie(?:ß|ss)t|d[ée]cide|d[ée]cidera|vote|votera|statuera|decide|decidir[áa]|vota|aprueba|aprobar[áa]|se re[úu]ne|se r[ée]unit|arbitr\pL*|valid\pL*|decided by|approved by|entschieden|genehmigt)\s+(?:\S+\s+){0,2}?(?:the |der |die |das |le |la |el |l')?(?:board|committee|council|comit[ée]|commission|comisi[óo]n|junta|consejo|vorstand|\pL*rat|ausschuss|gremium|conseil|assembl[ée]e|asamblea|versammlung)|se re[úu]ne\pL*|se r[ée]uni\pL*|convenes?|tagt|tagen|sesiona\pL*)(?:\s+\S+){0,4}\s+$`)
 
+// tlLeaveBeforeRe finds a person leaving or retiring right before a date:
+// "retires in December", "is leaving at the end of June", "nous quitte fin
+// septembre", "part en novembre", "se jubila en diciembre", "verlässt uns
+// Ende Juni". The date is the departure's; writers label it no purchase
+// date.
+var tlLeaveBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:leaves|leaving|will leave|quits|quitting|retires|retiring|will retire|goes on (?:leave|maternity leave)|verl(?:ä|ae|a)sst|verlassen|scheidet|part|partira|quitte|quittera|prend sa retraite|partira à la retraite|part à la retraite|se jubila|se va|se marcha|nos deja|deja la empresa)(?:\s+(?:us|uns|nous|nos|the company|das unternehmen|l'entreprise|la empresa))?\s*$`)
+
+// tlBeforeLeaveRe finds a purchase tied to the departure ("avant son
+// départ", "before she leaves", "vor ihrem Ruhestand", "antes de su
+// jubilación"): then its date is the deadline after all.
+var tlBeforeLeaveRe = regexp.MustCompile(`(?:^|[^\pL])(?:before (?:she|he|they) (?:leaves?|goes|retires?)|before (?:his|her|their) (?:departure|retirement|last day)|avant (?:son|leur) (?:d[ée]part|retraite)|avant qu'(?:il|elle) (?:ne )?parte|vor (?:ihrem|seinem|dem) (?:weggang|ausscheiden|ruhestand|abschied|renteneintritt)|bevor (?:sie|er) (?:geht|ausscheidet)|antes de (?:su|que se) (?:marcha|jubilaci[óo]n|salida|vaya|jubile))`)
+
+// tlLeaveAfterRe finds the German and Spanish forms with the date inside:
+// "geht im März in Rente" ("aus" would be every separable verb's).
+var tlLeaveAfterRe = regexp.MustCompile(`^\s*(?:in (?:rente|pension|den ruhestand|elternzeit|mutterschutz))`)
+
 // tlEventNounRe names occasions and shutdowns a purchase is made for: a
 // gala, a fair, an open day, a launch, a plant shutdown.
-var tlEventNounRe = regexp.MustCompile(`(?:^|[^\pL])(?:r[ée]ouverture|rouvr\pL*|reopen\pL*|wieder(?:ö|oe|o)ffn\pL*|reapertura|reabr\pL*|galas?|soir[ée]es?|open day|open house|tag der offenen t(?:ü|ue|u)r|portes ouvertes|puertas abiertas|trade ?shows?|trade fairs?|fairs?|expos?|exhibitions?|conferences?|congress|congr[èe]s|congresos?|kongress\pL*|messen?|messestand|salons?|ferias?|festivals?|anniversary|jubil(?:ä|ae|a)um\pL*|anniversaire|aniversario|weddings?|hochzeit\pL*|mariages?|bodas?|ceremon\pL*|zeremonie\pL*|c[ée]r[ée]monie\pL*|inaugura\pL*|er(?:ö|oe|o)ffnung\pL*|launch|lancement|lanzamiento|shutdown|stillstand|revision|betriebsruhe|parada t[ée]cnica|parada|arr[êe]t technique|arr[êe]t annuel|stand|booth|messestand)(?:$|[^\pL])`)
+var tlEventNounRe = regexp.MustCompile(`(?:^|[^\pL])(?:r[ée]ouverture|rouvr\pL*|reopen\pL*|wieder(?:ö|oe|o)ffn\pL*|reapertura|reabr\pL*|galas?|soir[ée]es?|open day|open house|tag der offenen t(?:ü|ue|u)r|portes ouvertes|puertas abiertas|trade ?shows?|trade fairs?|fairs?|expos?|exhibitions?|conferences?|congress|congr[èe]s|congresos?|kongress\pL*|messen?|messestand|salons?|ferias?|festivals?|anniversary|jubil(?:ä|ae|a)um\pL*|anniversaire|aniversario|weddings?|hochzeit\pL*|mariages?|bodas?|ceremon\pL*|zeremonie\pL*|c[ée]r[ée]monie\pL*|inaugura\pL*|er(?:ö|oe|o)ffnung\pL*|launch|lancement|lanzamiento|shutdown|stillstand|revision|betriebsruhe|parada t[ée]cnica|parada|arr[êe]t technique|arr[êe]t annuel|stand|booth|messestand|courses?|sessions?|kurs\pL*|schulung\pL*|seminar\pL*|formations?|cursos?|sesi[óo]n\pL*|talleres|taller|workshops?|intakes?|cohort\pL*)(?:$|[^\pL])`)
 
 // tlEventPlanRe finds the writer planning or needing something: with an
 // occasion beside the date, the date is what the purchase must meet.
-var tlEventPlanRe = regexp.MustCompile(`(?:^|[^\pL])(?:would like|'d like|voudr\pL*|aimer\pL*|souhait\pL*|m(?:ö|oe|o)chte\pL*|h(?:ä|ae|a)tte\pL* gern|quisi[ée]\pL*|gustar\pL*|plan|planning|planned|organi[sz]\pL*|need|needs|want|looking for|ready|must|has to|have to|swap|replace|install\pL*|planen|geplant|organisier\pL*|brauch\pL*|ben(?:ö|oe|o)tig\pL*|m(?:ö|oe|o)chten|wollen|suchen|muss|m(?:ü|ue|u)ssen|fertig|stehen|pr[ée]vu\pL*|pr[ée]par\pL*|cherch\pL*|voulons|veut|besoin|faut|doit|pr[êe]te?s?|filmer|remplac\pL*|installer|previst\pL*|prepar\pL*|necesit\pL*|queremos|quiero|buscamos|busco|tiene que|tenemos que|list[oa]s?|debe|sustitu\pL*|cambio)(?:$|[^\pL])`)
+var tlEventPlanRe = regexp.MustCompile(`(?:^|[^\pL])(?:for the|for our|pour la|pour le|pour l'|pour notre|f(?:ü|ue|u)r (?:die|den|das|unsere?n?)|zur|zum|para la|para el|para nuestr[ao]|would like|'d like|voudr\pL*|aimer\pL*|places?|plazas?|pl(?:ä|ae|a)tze?|seats?|apunt\pL*|inscri\pL*|anmeld\pL*|sign up|enrol\pL*|register|book|suivre|souhait\pL*|m(?:ö|oe|o)chte\pL*|h(?:ä|ae|a)tte\pL* gern|quisi[ée]\pL*|gustar\pL*|plan|planning|planned|organi[sz]\pL*|need|needs|want|looking for|ready|must|has to|have to|swap|replace|install\pL*|planen|geplant|organisier\pL*|brauch\pL*|ben(?:ö|oe|o)tig\pL*|m(?:ö|oe|o)chten|wollen|suchen|muss|m(?:ü|ue|u)ssen|fertig|stehen|pr[ée]vu\pL*|pr[ée]par\pL*|cherch\pL*|voulons|veut|besoin|faut|doit|pr[êe]te?s?|filmer|remplac\pL*|installer|previst\pL*|prepar\pL*|necesit\pL*|queremos|quiero|buscamos|busco|tiene que|tenemos que|list[oa]s?|debe|sustitu\pL*|cambio)(?:$|[^\pL])`)
 
 // tlEventProposalRe finds a proposal to meet or talk, whose date an
 // occasion word beside it does not make a deadline ("meet you at the fair

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Negation and tense around a time phrase, in English, German, French and
@@ -206,8 +207,8 @@ var tlPastAfterRe = regexp.MustCompile(`^\s*(?:ago\b|(?:of |del |de l'|des )?(?:
 // tlPast reports a time phrase about the past.
 func tlPast(d *doc, m []int) bool {
 	lo := tlScopeStart(d, m[0], 50)
-	if tlPastBeforeRe.MatchString(d.lower[lo:m[0]]) {
-		return true
+	if tlPastBeforeRe.MatchString(d.lower[lo:m[0]]) && !tlAheadWordRe.MatchString(d.lower[m[0]:m[1]]) {
+		return true // but "desde la semana que viene", "ab nächster Woche": from a coming date
 	}
 	if hi := min(d.clauseEnd(m[1]), m[1]+60); tlPastDePartRe.MatchString(d.lower[m[1]:hi]) &&
 		tlPastDeAuxRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) && !tlFutureDeRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) {
@@ -225,8 +226,41 @@ func tlPast(d *doc, m []int) bool {
 	if tlTimesRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-30):min(d.clauseEnd(m[1]), m[1]+30)]) {
 		return true // "twice this month already", "diesen Monat schon zweimal": incidents
 	}
+	if cs := d.clauseStart(m[0]); tlFrontPrepRe.MatchString(d.lower[cs:m[0]]) {
+		// A date opening its clause, then a past verb: "Este año nos han
+		// robado dos máquinas", "este año perdimos un 12 %", "This year
+		// we lost two clients", "Cette année on a perdu".
+		after := d.lower[m[1]:min(d.clauseEnd(m[1]), m[1]+35)]
+		if (tlPastSimpleRe.MatchString(after) || tlPastRomanceRe.MatchString(after) || tlPreteriteEsRe.MatchString(after) || tlPreteriteEs1Re.MatchString(after)) &&
+			!tlIntentRe.MatchString(after) && !tlHasCutWord(after) {
+			return true // a cut ("Este año nos recortaron el subsidio") is the negation's business
+		}
+	}
 	return tlPastAfterRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+12)])
 }
+
+// tlHasCutWord reports a cut verb (tlIsCutWord) among the words of s.
+func tlHasCutWord(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if tlIsCutWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// tlAheadWordRe finds a word that puts a time phrase ahead ("que viene",
+// "próximo", "prochain", "nächste", "next", "coming"): no past word before
+// it ("desde", "since") makes it past.
+var tlAheadWordRe = regexp.MustCompile(`(?:^|[^\pL])(?:que viene|pr[óo]xim\pL*|siguiente|prochaine?s?|n(?:ä|ae|a)chste\pL*|kommende\pL*|next|coming|upcoming)(?:$|[^\pL])`)
+
+// tlFrontPrepRe matches what may stand before a date that opens its
+// clause: nothing, or a preposition or conjunction.
+var tlFrontPrepRe = regexp.MustCompile(`^[\s\pP]*(?:(?:and|but|und|aber|et|mais|y|pero|in|im|en|dans|durante|during|over)\s+)?$`)
+
+// tlPreteriteEs1Re finds a Spanish first person plural preterite of an
+// -er/-ir verb ("perdimos", "tuvimos", "vendimos", "hicimos").
+var tlPreteriteEs1Re = regexp.MustCompile(`(?:^|[^\pL])\pL{2,}imos(?:$|[^\pL])`)
 
 // tlPastSimpleRe finds English irregular and common simple-past verbs; with
 // no intent word after them in the scope, the time phrase is the past.
@@ -256,7 +290,7 @@ var tlIntentRe = regexp.MustCompile(`(?:^|[^\pL])(?:want|wants|would like|'d lik
 	`maybe|probably|perhaps|possibly|vielleicht|eventuell|voraussichtlich|wahrscheinlich|peut-[êe]tre|probablement|quiz[áa]s?|tal vez|probablemente|` +
 	`pr[óo]xim[oa]|que viene|n(?:ä|ae|a)chste[nmrs]?|would|gustar[íi]a|encantar[íi]a|aimerions|aimerais|vis[ée]e?|` +
 	`wollen|will|m(?:ö|oe|o)chten|planen|geplant|vorgesehen|soll|sollen|muss|m(?:ü|ue|u)ssen|brauchen|werden|wird|start|starten|einf(?:ü|ue|u)hrung|umstellen|live|ziel|` +
-	`voulons|veut|veux|voudrions|souhaitons|souhaite|aimerions|pr[ée]voyons|pr[ée]vu|comptons|visons|devons|doit|faut|allons|va|d[ée]marrer|lancer|d[ée]ployer|mise en place|objectif|` +
+	`voulons|veut|veux|dois|voudrions|souhaitons|souhaite|aimerions|pr[ée]voyons|pr[ée]vu|comptons|visons|devons|doit|faut|allons|va|d[ée]marrer|lancer|d[ée]ployer|mise en place|objectif|` +
 	`expires?|expiring|runs out|renewal|vence|vencimiento|caduca|expire|expirent|[ée]ch[ée]ance|ausl(?:ä|ae|a)uft|endet|k(?:ü|ue|u)ndigung|` +
 	`queremos|quiero|quisi[ée]ramos|necesitamos|necesito|planeamos|pensamos|esperamos|vamos a|va a|debe|tiene que|tenemos que|arrancar|empezar|implementar|lanzar|previsto|objetivo|meta|` +
 	// Preferences and launches: "preferably in January", "Wunschtermin",

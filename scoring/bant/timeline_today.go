@@ -172,6 +172,9 @@ var (
 		// A goal with a date: "Mon objectif : ... d'ici l'été prochain".
 		"goal", "aim", "target", "objective", "ziel", "objecti[fv]\\pL*", "meta",
 		"have to", "tenemos que", "tendremos que", "hay que", "m(?:ü|ue|u)ssen", "devons", "devrons", "il faudra", "il (?:nous |me )?faut", "award(?:ed)?", "attribution", "adjudicaci[óo]n",
+		// Using it from a date is starting: "la podría usar ya desde la
+		// semana que viene", "avoir l'outil dès lundi", "nutzen ab März".
+		"use it", "using it", "start using", "utiliser", "l'utiliser", "avoir l'outil", "avoir l'appli\\pL*", "avoir acc[èe]s", "usar(?:la|lo|las|los)?", "utilizar(?:la|lo)?", "nutzen", "einsetzen",
 		// Ready in any language.
 		"pr[êe]te?s?", "list[oa]s?", "fertig", "bereit", "startklar",
 		// Expiry of the current tool or contract: its date is the deadline.
@@ -194,9 +197,9 @@ var (
 		// "Betriebsferien bis 6. Januar", "fermé du 1er au 20 août".
 		// Calling back on a date: "os llamo el 12 de enero", "je vous appelle le 12", "ich rufe Sie am 12. an".
 		"llam(?:o|amos|ar[ée]|aremos|e|en|emos)", "appell\\pL*", "rappell\\pL*", "ruf(?:e|en) (?:\\S+ ){0,4}?an",
-		"hablamos", "hablemos", "hablaremos", "talk soon", "on se parle", "on en parle", "sprechen uns", "h(?:ö|oe|o)ren uns",
+		"meld(?:e|en) (?:mich|uns)", "hablamos", "hablemos", "hablaremos", "talk soon", "on se parle", "on en parle", "sprechen uns", "h(?:ö|oe|o)ren uns",
 		// Presenting options to whoever decides: "stelle den Partnern am 15.04. zwei Lösungen vor".
-		"presentation", "presenting", "present (?:them|it|to)", "pr(?:ä|ae|a)sentier\\pL*", "stell(?:e|en|t) (?:\\S+ ){0,6}?vor", "stell(?:e|en) (?:den|dem|der|unseren?|ihnen|ihm|ihr|euch) ",
+		"presentation", "presenting", "present (?:them|it|to)", "present (?:\\S+ ){1,3}?to", "pr(?:ä|ae|a)sentier\\pL*", "stell(?:e|en|t) (?:\\S+ ){0,6}?vor", "stell(?:e|en) (?:den|dem|der|unseren?|ihnen|ihm|ihr|euch) ",
 		"closed", "closure", "geschlossen", "betriebsferien", "ferm[ée]e?s?", "fermeture", "cerrad[oa]s?", "cierre por vacaciones",
 	))
 	tlQuoteXRe = regexp.MustCompile(tlWords(
@@ -205,6 +208,11 @@ var (
 		"short-list", "short-lists", "informe", "bericht", "rapport", "report", "r[ée]pondre", "env[íi]en\\pL*", "zusenden", "zuschicken",
 		// Payments: "kann unsere Buchhaltung sie nicht bis zum 30.11. anweisen".
 		// A survey's deadline: "un cuestionario antes del 15/09".
+		// A tender's answers: "submissions are due 30 September", "Abgabe
+		// der Angebote bis" (a bare "Abgabe" is a delivery), "remise des offres le", "presentación de ofertas".
+		"submissions?", "bids? (?:are |is )?due", "angebotsabgabe", "abgabe der angebote", "remise des (?:offres|candidatures|propositions)", "presentaci[óo]n de (?:ofertas|propuestas)",
+		// A promotion's period: "30% off in Q3", "Rabatt bis Ende März".
+		"\\d+ ?% off", "discount\\pL*", "promo\\pL*", "rabatt\\pL*", "r[ée]duction", "descuento\\pL*",
 		"questionnaire", "survey", "cuestionario", "encuesta", "fragebogen", "umfrage", "enqu[êe]te",
 		"anweisen", "(?:ü|ue|u)berweis\\pL*", "bezahl\\pL*", "payer", "virement", "pagar", "transferencia", "buchhaltung",
 	))
