@@ -37,7 +37,9 @@ test: services browser
 	 $(TESTSERVICES) start -dir $(TEST_DIR) -env $(TEST_DIR)/env.sh; \
 	 source $(TEST_DIR)/env.sh; \
 	 echo "make test: running every package's tests with the race detector (about 2 min on 2 cores once compiled; the first run compiles for 2-5 min more)" >&2; \
-	 $(GO) test -race -count=1 ./...
+	 $(GO) test -race -count=1 ./... && \
+	 echo "make test: the text reader's exhaustive and retraining tests, built without the race detector (about 1 min)" >&2 && \
+	 $(GO) test -count=1 ./scoring/bant/
 
 ## test-dashboards: scrape a running leadflow with a real Prometheus and run
 ## every dashboard query and alert rule against it (needs Debian's prometheus)

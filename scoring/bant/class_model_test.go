@@ -220,49 +220,6 @@ func writeClassModel(path string, m modeltrain.SoftmaxModel, classes []string, r
 	return nil
 }
 
-// TestClassModelDrift trains each shipped class model (authority, timeline) afresh and checks
-// that the shipped weights are that run's; with -retrain-class-models it
-// rewrites them.
-func TestClassModelDrift(t *testing.T) {
-	items := loadClassItems(t, needModelCorpus)
-	shipped := map[string]*classModel{"timeline": shippedTimelineModel, "authority": shippedAuthorityModel, "need": shippedNeedClassModel}
-	for _, dim := range classDims {
-		if dim.file == "" {
-			continue
-		}
-		t.Run(dim.name, func(t *testing.T) {
-			m := dim.train(items)
-			if *retrainClassModels {
-				if err := writeClassModel(dim.file, m, dim.classes, dim.role); err != nil {
-					t.Fatal(err)
-				}
-				t.Logf("wrote %s from %d items", dim.file, len(items))
-				return
-			}
-			fresh, old := toClassModel(m, dim.classes, dim.role), shipped[dim.name]
-			if strings.Join(fresh.classes, ",") != strings.Join(old.classes, ",") || fresh.buckets != old.buckets || fresh.role != old.role {
-				t.Fatalf("shipped %s model has classes %q and %d buckets, a fresh run %q and %d: retrain with go generate ./scoring/bant",
-					dim.name, old.classes, old.buckets, fresh.classes, fresh.buckets)
-			}
-			const tol = 1e-5
-			diff := 0
-			for c := range fresh.bias {
-				if math.Abs(float64(fresh.bias[c]-old.bias[c])) > tol {
-					diff++
-				}
-			}
-			for i, w := range fresh.weights {
-				if math.Abs(float64(w-old.weights[i])) > tol {
-					diff++
-				}
-			}
-			if diff > 0 {
-				t.Fatalf("%d shipped %s-model weights differ from a fresh training run: retrain with go generate ./scoring/bant", diff, dim.name)
-			}
-		})
-	}
-}
-
 // classFolds assigns items to k folds stratified by language and label:
 // within each (language, label) group, in id order, item i goes to fold
 // i mod k.
@@ -336,49 +293,6 @@ func classPolicies() (names []string, ps []classPolicy) {
 		}
 	}
 	return names, ps
-}
-
-// TestClassModelCV measures each class model alone by 5-fold
-// cross-validation on the tune corpus, stratified by language and label,
-// per language (LEADFLOW_CLASS_CV=1 go test -v -run TestClassModelCV;
-// it trains fifteen models, about a minute, so it is a measurement, not
-// part of every run). The rules are tuned on tune, so the combination is
-// judged on unseen corpora (TestClassModelOnCorpus).
-func TestClassModelCV(t *testing.T) {
-	if os.Getenv("LEADFLOW_CLASS_CV") == "" {
-		t.Skip("set LEADFLOW_CLASS_CV=1 to measure the class models by cross-validation")
-	}
-	items := loadClassItems(t, needModelCorpus)
-	const k = 5
-	for _, dim := range classDims {
-		if !classDimWanted(dim) {
-			continue
-		}
-		fold := classFolds(items, dim.label, k)
-		model, rules := accRow{}, accRow{}
-		for f := range k {
-			var train []classItem
-			for i, it := range items {
-				if fold[i] != f {
-					train = append(train, it)
-				}
-			}
-			m := toClassModel(dim.train(train), dim.classes, dim.role)
-			for i, it := range items {
-				if fold[i] != f {
-					continue
-				}
-				r := m.read(it.doc)
-				model.add(it.lang, m.classes[r.best] == dim.label(it))
-				rl := dim.rules(it)
-				if rl != "" && rl != "no_timeline" && len(dim.classes) == len(timelineClasses) && dim.name == "timeline" {
-					rl = timelineTiming
-				}
-				rules.add(it.lang, rl == dim.label(it))
-			}
-		}
-		t.Logf("%s (%s), 5-fold CV on tune:\n  model alone:%s\n  rules (tuned on tune):%s", dim.name, strings.Join(dim.classes, "|"), model, rules)
-	}
 }
 
 // TestClassModelOnCorpus trains each class model on tune and measures,

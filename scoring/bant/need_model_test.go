@@ -123,41 +123,6 @@ func writeNeedModel(path string, m trainedNeedModel) error {
 	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
 
-// TestNeedModelDrift trains the need model afresh and checks that the
-// shipped weights are that run's; with -retrain-need-model it rewrites
-// them.
-func TestNeedModelDrift(t *testing.T) {
-	items := loadNeedItems(t, needModelCorpus)
-	m := trainNeedModel(items)
-	if *retrainNeedModel {
-		if err := writeNeedModel("need_model_weights.json", m); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("wrote need_model_weights.json from %d items", len(items))
-		return
-	}
-	fresh := toNeedModel(m)
-	if len(fresh.weights) != len(shippedNeedModel.weights) {
-		t.Fatalf("shipped model has %d buckets, a fresh run %d: retrain (see need_model.go)", len(shippedNeedModel.weights), len(fresh.weights))
-	}
-	if fresh.minWords != shippedNeedModel.minWords {
-		t.Errorf("shipped min_words %d, a fresh run %d", shippedNeedModel.minWords, fresh.minWords)
-	}
-	const tol = 1e-5
-	diff := 0
-	if math.Abs(float64(fresh.bias-shippedNeedModel.bias)) > tol {
-		diff++
-	}
-	for i, w := range fresh.weights {
-		if math.Abs(float64(w-shippedNeedModel.weights[i])) > tol {
-			diff++
-		}
-	}
-	if diff > 0 {
-		t.Fatalf("%d shipped need-model weights differ from a fresh training run: retrain with go test ./scoring/bant -run TestNeedModelDrift -retrain-need-model", diff)
-	}
-}
-
 // needCounts accumulates accuracy and stated precision/recall.
 type needCounts struct{ n, bin, tri, tp, fp, fn int }
 
@@ -217,77 +182,6 @@ func needFolds(items []needItem, k int) []int {
 		n++
 	}
 	return fold
-}
-
-// TestNeedModelCV measures, by 5-fold cross-validation on the tune
-// corpus, the rules alone, the model alone and their combination, per
-// language, and picks the combination's threshold: the one with the best
-// need accuracy whose stated precision stays at or above 0.85. It fails
-// when the combination's precision falls below 0.85 at
-// needModelThreshold. Run with -v for the table.
-func TestNeedModelCV(t *testing.T) {
-	if testing.Short() {
-		t.Skip("trains five models")
-	}
-	items := loadNeedItems(t, needModelCorpus)
-	const k = 5
-	fold := needFolds(items, k)
-	prob := make([]float64, len(items))
-	models := make([]*needModel, k)
-	for f := range k {
-		var train []needItem
-		for i, it := range items {
-			if fold[i] != f {
-				train = append(train, it)
-			}
-		}
-		models[f] = toNeedModel(trainNeedModel(train))
-		for i, it := range items {
-			if fold[i] == f {
-				r := models[f].read(it.doc)
-				prob[i] = r.prob
-				if len(r.words) < models[f].minWords {
-					prob[i] = 0 // the model abstains
-				}
-			}
-		}
-	}
-	combined := func(i int, th float64) string {
-		it := items[i]
-		rules := needLabel(it.rules, it.tl)
-		if rules != "stated" && prob[i] >= th {
-			return "stated"
-		}
-		return rules
-	}
-	// Threshold by CV: the best need accuracy with precision >= 0.85.
-	best, bestAcc := 0.0, -1.0
-	var sweep []string
-	for step := 40; step <= 95; step++ {
-		th := float64(step) / 100
-		var c needCounts
-		for i, it := range items {
-			c.add(it.need, combined(i, th))
-		}
-		acc := ratio(c.tri, c.n)
-		if step%5 == 0 {
-			sweep = append(sweep, fmt.Sprintf("%.2f: acc %.3f P %.3f R %.3f", th, acc, c.precision(), c.recall()))
-		}
-		if c.precision() >= 0.85 && acc > bestAcc+1e-9 {
-			best, bestAcc = th, acc
-		}
-	}
-	t.Logf("threshold sweep (combination, CV):\n  %s", strings.Join(sweep, "\n  "))
-	t.Logf("CV choice: threshold %.2f, accuracy %.3f (shipped needModelThreshold %.2f)", best, bestAcc, needModelThreshold)
-
-	models3 := make([]*needModel, len(items))
-	for i := range items {
-		models3[i] = models[fold[i]]
-	}
-	rows := needModelTable(t, items, prob, models3, fmt.Sprintf("5-fold CV on %s (%d items)", needModelCorpus, len(items)))
-	if p := rows["combined"]["all"].precision(); p < 0.85 {
-		t.Errorf("combination's stated precision %.3f < 0.85", p)
-	}
 }
 
 // needModelTable logs rules alone, the model alone (at 0.5) and the

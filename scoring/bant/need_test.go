@@ -331,12 +331,3 @@ func TestNeedEvidenceNamesWords(t *testing.T) {
 	require.True(t, s.Need.Stated)
 	require.True(t, strings.Contains(s.Need.Evidence, " … "), s.Need.Evidence)
 }
-
-// TestNeedPatternLiteralsComplete runs the literal-prefilter check of
-// pattern_test.go over the need examples, whose words (accents, four
-// languages) the shared corpus lacks.
-func TestNeedPatternLiteralsComplete(t *testing.T) {
-	for _, tc := range needCases {
-		requireLiteralsComplete(t, tc.text)
-	}
-}

@@ -50,13 +50,6 @@ func requireLiteralsComplete(t *testing.T, text string) {
 	}
 }
 
-func TestPatternLiteralsComplete(t *testing.T) {
-	t.Parallel()
-	for _, text := range corpus(t) {
-		requireLiteralsComplete(t, text)
-	}
-}
-
 // FuzzPatternLiterals looks for texts on which a pattern's derived
 // literals would make findAll miss a match.
 func FuzzPatternLiterals(f *testing.F) {

@@ -180,31 +180,3 @@ func requireMonthsAgree(t *testing.T, tl Timeline) {
 	}
 	require.GreaterOrEqual(t, tl.Months, 0.0)
 }
-
-// TestTimelineWindowMonthsEveryDay walks every day of two years and checks
-// that "this month", "this quarter" and "this year" keep their label with
-// Months inside its scoring bucket, and that a named day gets the label
-// of its calendar-day horizon.
-func TestTimelineWindowMonthsEveryDay(t *testing.T) {
-	t.Parallel()
-	for now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC); now.Year() < 2027; now = now.AddDate(0, 0, 1) {
-		for _, tc := range []struct{ text, label string }{
-			{"We want to buy this month.", LabelThisMonth},
-			{"We want to buy this quarter.", LabelThisQuarter},
-		} {
-			s := Extract(tc.text, now)
-			require.NotNil(t, s.Timeline, "%s on %s", tc.text, now.Format("2006-01-02"))
-			require.Equal(t, tc.label, s.Timeline.Label, "%s on %s", tc.text, now.Format("2006-01-02"))
-			requireMonthsAgree(t, *s.Timeline)
-		}
-		for _, days := range []int{20, 31, 32, 92, 93, 200, 366} {
-			due := now.AddDate(0, 0, days)
-			text := "We need it live by " + due.Format("2006-01-02") + "."
-			s := Extract(text, now)
-			require.NotNil(t, s.Timeline, text)
-			want := tlLabelForDays(days)
-			require.Equal(t, want, s.Timeline.Label, "%s on %s", text, now.Format("2006-01-02"))
-			requireMonthsAgree(t, *s.Timeline)
-		}
-	}
-}
