@@ -1,17 +1,8 @@
 package bant
 
-import (
-	"time"
-)
-
 // tlGen2Cases are a second batch of new sentences, written after the
 // round-2 rules and measured first try (21/24 passed) before any fix.
-var tlGen2Cases = []struct {
-	name string
-	now  time.Time
-	text string
-	want string
-}{
+var tlGen2Cases = []tlCase{
 	{"en contract ends June", tlgFeb, "Our contract with the current vendor ends in June, so we need a replacement signed before then.", "this_year"},
 	{"en go-live before Black Friday", tlgQ2End, "E-commerce, 30k orders/month. Must be live before Black Friday.", "this_year"},
 	{"en asap chat", tlgNov, "hey can u guys set this up asap?? our old tool died", "this_month"},

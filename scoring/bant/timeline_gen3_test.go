@@ -1,7 +1,6 @@
 package bant
 
 import (
-	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -17,12 +16,7 @@ var (
 // German compounds, dates without a preposition, two purchase dates (the
 // latest wins), "" against no_timeline, timing through events, plans that
 // changed and conditional plans.
-var tlGen3Cases = []struct {
-	name string
-	now  time.Time
-	text string
-	want string
-}{
+var tlGen3Cases = []tlCase{
 	// Abbreviations ending a sentence.
 	{"en Ltd. then date", tlgFeb, "I'm the office manager at Baker & Sons Ltd. We need the new phone system in place by the end of March.", "this_quarter"},
 	{"en etc. then weeks", tlgNov, "We handle payroll, shifts, vacation etc. Want to switch in the next two weeks if the price is right.", "this_month"},
@@ -106,12 +100,7 @@ var tlGen3Cases = []struct {
 // tlGen3bCases were written after the v4/v5 batches were read, in other
 // words than theirs, to check that what was learnt from them
 // generalises (first try 25/30).
-var tlGen3bCases = []struct {
-	name string
-	now  time.Time
-	text string
-	want string
-}{
+var tlGen3bCases = []tlCase{
 	{"en agent promises a week", tlgNov, "Visitor: how much for 10 seats?\nAgent: $20 per seat, most teams go live within a week.\nVisitor: thanks", ""},
 	{"de Berater then customer date", tlgFeb, "Kunde: Was kostet das?\nBerater: Die meisten starten innerhalb eines Monats.\nKunde: Wir wollen bis Ende April umstellen.", "this_quarter"},
 	{"en were going to March new plan September", tlgFeb, "We were going to switch in March, but the new plan is to go live in September.", "this_year"},
@@ -147,12 +136,7 @@ var tlGen3bCases = []struct {
 // tlGen3LatestNegCases are hard negatives for the latest-date rule: a
 // second, later date that is an event, a past move or a fiscal year end,
 // not a purchase date (first try 6/9).
-var tlGen3LatestNegCases = []struct {
-	name string
-	now  time.Time
-	text string
-	want string
-}{
+var tlGen3LatestNegCases = []tlCase{
 	{"en busy season July", tlgFeb, "We'd like to start in April; our busy season is in July.", "this_quarter"},
 	{"de Messe Oktober", tlgFeb, "Wir wollen im März starten, die Messe im Oktober ist unser nächster Termin.", "this_quarter"},
 	{"fr salon novembre", tlgFeb, "Nous voulons démarrer en mars. Notre salon annuel a lieu en novembre.", "this_quarter"},
@@ -167,21 +151,7 @@ var tlGen3LatestNegCases = []struct {
 // TestTimelineGeneralisation3 checks the round-3 sentences.
 func TestTimelineGeneralisation3(t *testing.T) {
 	t.Parallel()
-	fails := 0
-	all := append(append(tlGen3Cases, tlGen3bCases...), tlGen3LatestNegCases...)
-	for _, tc := range all {
-		sig := Extract(tc.text, tc.now)
-		_, _, _, got := sig.Answers()
-		if got != tc.want {
-			fails++
-			ev := ""
-			if sig.Timeline != nil {
-				ev = fmt.Sprintf("%s %.2f %q", sig.Timeline.Label, sig.Timeline.Confidence, sig.Timeline.Evidence)
-			}
-			t.Errorf("%s: got %q, want %q [%s]", tc.name, got, tc.want, ev)
-		}
-	}
-	t.Logf("%d/%d right", len(all)-fails, len(all))
+	requireTimelineCases(t, append(append(tlGen3Cases, tlGen3bCases...), tlGen3LatestNegCases...))
 }
 
 // TestTimelineTrace prints every candidate reading of $TL_TRACE_TEXT

@@ -1,7 +1,6 @@
 package bant
 
 import (
-	"fmt"
 	"testing"
 	"time"
 )
@@ -19,12 +18,7 @@ var (
 // the fiscal year), plans that moved (the later plan counts), hedged and
 // negated plans, and dates that are not purchase dates (meetings,
 // webinars, holidays, founding years).
-var tlGen5Cases = []struct {
-	name string
-	now  time.Time
-	text string
-	want string
-}{
+var tlGen5Cases = []tlCase{
 	// A contract that runs out on a date: the purchase must be in place by then.
 	{"en contract runs out on", tlg5May, "Our current contract with the payroll provider runs out on 30 June, so we need a replacement by then.", "this_quarter"},
 	{"en contract expires end of Sept", tlg5May, "Our helpdesk licence expires at the end of September and we won't renew it.", "this_year"},
@@ -158,18 +152,5 @@ var tlGen5Cases = []struct {
 
 func TestTimelineGeneralisation5(t *testing.T) {
 	t.Parallel()
-	fails := 0
-	for _, tc := range tlGen5Cases {
-		sig := Extract(tc.text, tc.now)
-		_, _, _, got := sig.Answers()
-		if got != tc.want {
-			fails++
-			ev := ""
-			if sig.Timeline != nil {
-				ev = fmt.Sprintf("%s %.2f %q", sig.Timeline.Label, sig.Timeline.Confidence, sig.Timeline.Evidence)
-			}
-			t.Errorf("%s: got %q, want %q [%s]", tc.name, got, tc.want, ev)
-		}
-	}
-	t.Logf("%d/%d right", len(tlGen5Cases)-fails, len(tlGen5Cases))
+	requireTimelineCases(t, tlGen5Cases)
 }

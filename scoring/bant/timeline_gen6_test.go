@@ -1,7 +1,6 @@
 package bant
 
 import (
-	"fmt"
 	"testing"
 	"time"
 )
@@ -19,12 +18,7 @@ var (
 // a plan's), on-hold wording in four languages, "by mid-February",
 // spans with "u"/"ou" and "the two next weeks", a date opening a past
 // clause, using a tool from a date, and a tender's submission date.
-var tlGen6Cases = []struct {
-	name string
-	now  time.Time
-	text string
-	want string
-}{
+var tlGen6Cases = []tlCase{
 	// Curiosity and benchmarking say nothing on when to buy.
 	{"en just curious feature", tlg6Mar, "Just curious, does your scheduling tool export to iCal? We're a small physio practice.", ""},
 	{"de aus Neugier", tlg6Mar, "Rein aus Neugier: Gibt es Ihre Zeiterfassung auch als Android-App? Wir sind ein Malerbetrieb.", ""},
@@ -99,18 +93,5 @@ var tlGen6Cases = []struct {
 
 func TestTimelineGeneralisation6(t *testing.T) {
 	t.Parallel()
-	fails := 0
-	for _, tc := range tlGen6Cases {
-		sig := Extract(tc.text, tc.now)
-		_, _, _, got := sig.Answers()
-		if got != tc.want {
-			fails++
-			ev := ""
-			if sig.Timeline != nil {
-				ev = fmt.Sprintf("%s %.2f %q", sig.Timeline.Label, sig.Timeline.Confidence, sig.Timeline.Evidence)
-			}
-			t.Errorf("%s: got %q, want %q [%s]", tc.name, got, tc.want, ev)
-		}
-	}
-	t.Logf("%d/%d right", len(tlGen6Cases)-fails, len(tlGen6Cases))
+	requireTimelineCases(t, tlGen6Cases)
 }

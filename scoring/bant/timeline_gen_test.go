@@ -1,6 +1,7 @@
 package bant
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -9,6 +10,35 @@ import (
 )
 
 // Odd received days: late December, a quarter's last and first days.
+// tlCase is a timeline sentence with the day it was received and the
+// answer the labelling spec gives it.
+type tlCase struct {
+	name string
+	now  time.Time
+	text string
+	want string
+}
+
+// requireTimelineCases checks each case's timeline answer, naming the
+// reading behind a wrong one, and logs how many were right.
+func requireTimelineCases(t *testing.T, cases []tlCase) {
+	t.Helper()
+	fails := 0
+	for _, tc := range cases {
+		sig := Extract(tc.text, tc.now)
+		_, _, _, got := sig.Answers()
+		if got != tc.want {
+			fails++
+			ev := ""
+			if sig.Timeline != nil {
+				ev = fmt.Sprintf("%s %.2f %q", sig.Timeline.Label, sig.Timeline.Confidence, sig.Timeline.Evidence)
+			}
+			t.Errorf("%s: got %q, want %q [%s]", tc.name, got, tc.want, ev)
+		}
+	}
+	t.Logf("%d/%d right", len(cases)-fails, len(cases))
+}
+
 var (
 	tlgLateDec = time.Date(2026, 12, 28, 10, 0, 0, 0, time.UTC) // Monday
 	tlgQ1End   = time.Date(2026, 3, 31, 16, 0, 0, 0, time.UTC)  // Tuesday, last day of Q1
@@ -21,12 +51,7 @@ var (
 // tlGenCases are sentences written for generalisation, not after any
 // corpus item: today, expiries, event-anchored dates, a budget cut with a
 // later date, passives, past tense, non-purchase dates, odd received days.
-var tlGenCases = []struct {
-	name string
-	now  time.Time
-	text string
-	want string
-}{
+var tlGenCases = []tlCase{
 	// English
 	{"en today quote", tlgNov, "Can you send me a quote today? Our trial runs out on Friday.", "this_month"},
 	{"en set up today", tlgNov, "We need this set up today if at all possible.", "this_month"},
