@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -53,9 +54,20 @@ type DealChange struct {
 type RuleError struct {
 	Field string
 	Msg   string
+	// Say is the same refusal in a rep's words, for people (the web app):
+	// Msg names API fields, which mean nothing on a page.
+	Say string
 }
 
 func (e *RuleError) Error() string { return e.Msg }
+
+// Words is the refusal as the web app shows it to a rep.
+func (e *RuleError) Words() string {
+	if e.Say != "" {
+		return e.Say
+	}
+	return e.Msg
+}
 
 // InvalidField names the input at fault; the HTTP layer and the web app
 // find it through this method without importing this package.
@@ -79,7 +91,8 @@ func (r DealRules) Check(c DealChange) (string, error) {
 		case c.LostReason != nil:
 			field = "lost_reason"
 		}
-		return "", &RuleError{Field: field, Msg: fmt.Sprintf("the deal is closed (%s); a closed deal cannot change", c.FromStage)}
+		return "", &RuleError{Field: field, Msg: fmt.Sprintf("the deal is closed (%s); a closed deal cannot change", c.FromStage),
+			Say: fmt.Sprintf("This deal is closed (%s): a closed deal can't be changed.", c.FromStage)}
 	}
 	amount := c.CurrentAmountCents
 	if c.AmountCents != nil {
@@ -94,13 +107,17 @@ func (r DealRules) Check(c DealChange) (string, error) {
 	}
 	switch {
 	case c.ToKind == KindLost && reason == "":
-		return "", &RuleError{Field: "lost_reason", Msg: "moving a deal to " + c.ToStage + " requires a lost_reason"}
+		return "", &RuleError{Field: "lost_reason", Msg: "moving a deal to " + c.ToStage + " requires a lost_reason",
+			Say: "Choose why the deal was lost before moving it to " + c.ToStage + "."}
 	case c.ToKind != KindLost && c.LostReason != nil:
-		return "", &RuleError{Field: "lost_reason", Msg: "lost_reason is only accepted with a move to a lost stage"}
+		return "", &RuleError{Field: "lost_reason", Msg: "lost_reason is only accepted with a move to a lost stage",
+			Say: "A reason for losing the deal goes only with a move to a lost stage."}
 	case c.ToKind == KindLost && len(r.LostReasons) > 0 && !containsFold(r.LostReasons, reason):
-		return "", &RuleError{Field: "lost_reason", Msg: "lost_reason must be one of: " + strings.Join(r.LostReasons, ", ")}
+		return "", &RuleError{Field: "lost_reason", Msg: "lost_reason must be one of: " + strings.Join(r.LostReasons, ", "),
+			Say: "Choose one of the reasons for losing a deal: " + strings.Join(r.LostReasons, ", ") + "."}
 	case c.ToKind == KindWon && amount <= 0:
-		return "", &RuleError{Field: "amount_cents", Msg: "moving a deal to " + c.ToStage + " requires an amount (amount_cents > 0)"}
+		return "", &RuleError{Field: "amount_cents", Msg: "moving a deal to " + c.ToStage + " requires an amount (amount_cents > 0)",
+			Say: "Enter the deal's amount before moving it to " + c.ToStage + "."}
 	case c.ToKind == KindWon:
 		// An amount stored before the maximum was lowered does not close
 		// at more than the reports are built for.
@@ -114,10 +131,11 @@ func (r DealRules) Check(c DealChange) (string, error) {
 // CheckAmount refuses a negative amount or one above the maximum.
 func (r DealRules) CheckAmount(cents int64) error {
 	if cents < 0 {
-		return &RuleError{Field: "amount_cents", Msg: "amount_cents must not be negative"}
+		return &RuleError{Field: "amount_cents", Msg: "amount_cents must not be negative", Say: "The amount can't be negative."}
 	}
 	if max := r.maxAmount(); cents > max {
-		return &RuleError{Field: "amount_cents", Msg: fmt.Sprintf("amount_cents must be at most %d (routing.max_amount_cents)", max)}
+		return &RuleError{Field: "amount_cents", Msg: fmt.Sprintf("amount_cents must be at most %d (routing.max_amount_cents)", max),
+			Say: "The amount can be at most $" + dollars(max) + "."}
 	}
 	return nil
 }
@@ -127,6 +145,15 @@ func (r DealRules) maxAmount() int64 {
 		return DefaultMaxAmountCents
 	}
 	return min(r.MaxAmountCents, HardMaxAmountCents)
+}
+
+// dollars writes cents as whole dollars with thousands separators.
+func dollars(cents int64) string {
+	s := strconv.FormatInt(cents/100, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func containsFold(list []string, v string) bool {

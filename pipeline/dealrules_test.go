@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -62,6 +63,11 @@ func TestDealRulesCheck(t *testing.T) {
 			var re *RuleError
 			require.True(t, errors.As(err, &re), "got %v", err)
 			require.Equal(t, tt.wantField, re.InvalidField(), re.Msg)
+			// A rep reads the refusal on a page: words, not API fields.
+			words := re.Words()
+			require.NotEqual(t, re.Msg, words, "no rep's words for %q", re.Msg)
+			require.NotContains(t, words, "_", "a field name in %q", words)
+			require.True(t, strings.HasSuffix(words, "."), "a sentence: %q", words)
 		})
 	}
 }

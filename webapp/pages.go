@@ -359,7 +359,12 @@ func (a *App) moveDeal(w http.ResponseWriter, r *http.Request) {
 func (a *App) applyMove(w http.ResponseWriter, r *http.Request, id int64, m DealMove) bool {
 	err := a.cfg.Backend.MoveDeal(r.Context(), id, m, "web:rep:"+strconv.FormatInt(sessionOf(r.Context()).Rep.ID, 10), a.cfg.NowFunc())
 	var invalid interface{ InvalidField() string }
+	var words interface{ Words() string }
 	switch {
+	case errors.As(err, &words):
+		// The rules' refusal in a rep's words, never an API field name.
+		a.message(w, r, http.StatusUnprocessableEntity, "Deal not moved", words.Words())
+		return false
 	case errors.As(err, &invalid):
 		a.message(w, r, http.StatusUnprocessableEntity, "Deal not moved", err.Error())
 		return false

@@ -49,6 +49,7 @@ type invalidErr struct{}
 
 func (invalidErr) Error() string        { return "moving a deal to Lost requires a lost_reason" }
 func (invalidErr) InvalidField() string { return "lost_reason" }
+func (invalidErr) Words() string        { return "Choose why the deal was lost before moving it to Lost." }
 
 func newTestApp(t *testing.T) (*App, *fakeBackend) {
 	t.Helper()
@@ -84,6 +85,11 @@ func TestPostsNeedTheSessionCSRFToken(t *testing.T) {
 			rec := httptest.NewRecorder()
 			a.ServeHTTP(rec, req)
 			require.Equal(t, tt.wantStatus, rec.Code, rec.Body.String())
+			if tt.wantStatus == http.StatusUnprocessableEntity {
+				// The rules' refusal in a rep's words, not the API's field.
+				require.Contains(t, rec.Body.String(), "Choose why the deal was lost")
+				require.NotContains(t, rec.Body.String(), "lost_reason")
+			}
 		})
 	}
 }
