@@ -30,6 +30,7 @@ type page struct {
 func funcs(now func() time.Time) template.FuncMap {
 	return template.FuncMap{
 		"money": money,
+		"utm":   utm,
 		"pct":   func(p float64) string { return fmt.Sprintf("%.0f %%", p*100) },
 		"when":  func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") },
 		"whenp": func(t *time.Time) string {
@@ -77,6 +78,22 @@ type moveForm struct {
 	LostReasons []string
 	CSRF        string
 	Return      string
+}
+
+// utm writes a touchpoint's UTM source, medium and campaign as "a / b /
+// c", leaving out the empty ones ("—" when all are): a form without UTM
+// showed "/ /".
+func utm(source, medium, campaign string) string {
+	var parts []string
+	for _, p := range []string{source, medium, campaign} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return "—"
+	}
+	return strings.Join(parts, " / ")
 }
 
 // money formats cents as whole dollars with thousands separators.

@@ -183,6 +183,17 @@ func TestScoreChart(t *testing.T) {
 	require.Empty(t, scoreChart(nil).Points)
 }
 
+func TestUTM(t *testing.T) {
+	for _, tt := range []struct{ source, medium, campaign, want string }{
+		{"google", "cpc", "spring", "google / cpc / spring"},
+		{"newsletter", "", "", "newsletter"},
+		{"", "email", "winter", "email / winter"},
+		{"", " ", "", "—"},
+	} {
+		require.Equal(t, tt.want, utm(tt.source, tt.medium, tt.campaign))
+	}
+}
+
 func TestNewNeedsABackend(t *testing.T) {
 	_, err := New(Config{})
 	require.True(t, err != nil && !errors.Is(err, lead.ErrNotFound))
