@@ -2,7 +2,7 @@ package pipeline
 
 import (
 	"fmt"
-	"strconv"
+	"leadflow/lead"
 	"strings"
 )
 
@@ -135,7 +135,7 @@ func (r DealRules) CheckAmount(cents int64) error {
 	}
 	if max := r.maxAmount(); cents > max {
 		return &RuleError{Field: "amount_cents", Msg: fmt.Sprintf("amount_cents must be at most %d (routing.max_amount_cents)", max),
-			Say: "The amount can be at most $" + dollars(max) + "."}
+			Say: "The amount can be at most " + lead.Dollars(max) + "."}
 	}
 	return nil
 }
@@ -145,15 +145,6 @@ func (r DealRules) maxAmount() int64 {
 		return DefaultMaxAmountCents
 	}
 	return min(r.MaxAmountCents, HardMaxAmountCents)
-}
-
-// dollars writes cents as whole dollars with thousands separators.
-func dollars(cents int64) string {
-	s := strconv.FormatInt(cents/100, 10)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 func containsFold(list []string, v string) bool {

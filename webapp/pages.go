@@ -29,7 +29,7 @@ type page struct {
 
 func funcs(now func() time.Time) template.FuncMap {
 	return template.FuncMap{
-		"money": money,
+		"money": lead.Dollars,
 		"utm":   utm,
 		"pct":   func(p float64) string { return fmt.Sprintf("%.0f %%", p*100) },
 		"when":  func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") },
@@ -94,26 +94,6 @@ func utm(source, medium, campaign string) string {
 		return "—"
 	}
 	return strings.Join(parts, " / ")
-}
-
-// money formats cents as whole dollars with thousands separators.
-func money(cents int64) string {
-	neg := cents < 0
-	if neg {
-		cents = -cents
-	}
-	s := strconv.FormatInt((cents+50)/100, 10)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-$" + b.String()
-	}
-	return "$" + b.String()
 }
 
 // duration is a short human span: "45s", "12m", "3h 05m", "4d 2h".

@@ -29,8 +29,6 @@ type DealFollowUps struct {
 	Enqueuer Enqueuer
 	// Metrics counts stage moves; nil counts nothing.
 	Metrics *metrics.Metrics
-	// NowFunc is the clock; nil is time.Now.
-	NowFunc func() time.Time
 }
 
 // StageChanged is what follows a committed stage move: the metric and the
@@ -61,11 +59,7 @@ func (f DealFollowUps) ActivityAdded(ctx context.Context, dealID, activityID int
 // that is within Horizon; a later one is the deal's callback_at, which the
 // relay finds when due.
 func (f DealFollowUps) ScheduleCallback(ctx context.Context, dealID int64, at time.Time) error {
-	now := time.Now
-	if f.NowFunc != nil {
-		now = f.NowFunc
-	}
-	if at.After(now().Add(Horizon)) {
+	if beyondHorizon(at, time.Now()) {
 		return nil
 	}
 	task, err := NewCallbackTask(dealID, at)

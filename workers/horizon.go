@@ -21,10 +21,14 @@ const Horizon = 10 * time.Minute
 // within Horizon has its own task, which normally runs first.
 const dueGrace = time.Minute
 
+// beyondHorizon says whether work due at `at` is left to the relay rather
+// than put in Redis now.
+func beyondHorizon(at, now time.Time) bool { return at.After(now.Add(Horizon)) }
+
 // schedule enqueues task, due at `at`, when that is within Horizon; a later
 // one is left to the relay. The row that holds `at` is the schedule.
 func (h *Handlers) schedule(ctx context.Context, task *asynq.Task, err error, at time.Time) error {
-	if err == nil && at.After(h.cfg.NowFunc().Add(Horizon)) {
+	if err == nil && beyondHorizon(at, h.cfg.NowFunc()) {
 		return nil
 	}
 	return h.enqueue(ctx, task, err)

@@ -455,7 +455,6 @@ func (h *Handlers) Sweep(ctx context.Context, t *asynq.Task) error {
 			return fmt.Errorf("sweep: %w", err)
 		}
 	}
-	n := len(ids)
-	h.cfg.Logger.InfoContext(ctx, "rescoring sweep enqueued", "contacts", n, "run_key", p.RunKey)
+	h.cfg.Logger.InfoContext(ctx, "rescoring sweep enqueued", "contacts", len(ids), "run_key", p.RunKey)
 	return nil
 }
