@@ -139,25 +139,36 @@ func dropLeftovers(ctx context.Context, adminURL string) error {
 		return fmt.Errorf("connect to drop leftover test databases: %w", err)
 	}
 	defer conn.Close(ctx)
-	rows, err := conn.Query(ctx, `SELECT datname FROM pg_database WHERE datname LIKE 'leadflow\_%'`)
+	// A database whose DROP was interrupted is left invalid
+	// (datconnlimit -2): it cannot be altered, only dropped, so only valid
+	// templates are unmarked first.
+	rows, err := conn.Query(ctx, `SELECT datname, datistemplate AND datconnlimit <> -2
+		FROM pg_database WHERE datname LIKE 'leadflow\_%'`)
 	if err != nil {
 		return fmt.Errorf("list leftover test databases: %w", err)
 	}
-	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	type leftover struct {
+		Name     string
+		Template bool
+	}
+	dbs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[leftover])
 	if err != nil {
 		return fmt.Errorf("list leftover test databases: %w", err)
 	}
-	for _, name := range names {
+	for _, db := range dbs {
+		name := db.Name
 		id := pgx.Identifier{name}.Sanitize()
-		if _, err := conn.Exec(ctx, "ALTER DATABASE "+id+" WITH IS_TEMPLATE false"); err != nil {
-			return fmt.Errorf("unmark template %s: %w", name, err)
+		if db.Template {
+			if _, err := conn.Exec(ctx, "ALTER DATABASE "+id+" WITH IS_TEMPLATE false"); err != nil {
+				return fmt.Errorf("unmark template %s: %w", name, err)
+			}
 		}
 		if _, err := conn.Exec(ctx, "DROP DATABASE IF EXISTS "+id+" WITH (FORCE)"); err != nil {
 			return fmt.Errorf("drop leftover database %s: %w", name, err)
 		}
 	}
-	if len(names) > 0 {
-		logf("dropped %d test databases and templates left by the last run", len(names))
+	if len(dbs) > 0 {
+		logf("dropped %d test databases and templates left by the last run", len(dbs))
 	}
 	return nil
 }
