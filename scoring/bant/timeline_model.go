@@ -27,8 +27,16 @@ var shippedTimelineModel = mustClassModel("timeline", timelineModelJSON)
 // speaks on texts of 8 distinct words or more: it read "El proyecto
 // empezó en enero." as no timeline, and on a phrase that short the words
 // it weighs are incidental (no length limit from 0 to 23 words moved tune
-// accuracy; 8 and 16 read v8 the same).
-var timelinePolicy = classPolicy{threshold: 0.80, minWords: 8}
+// accuracy; 8 and 16 read v8 the same). Round 7, with the model
+// retrained on 2720 items, lowered the threshold to 0.70 and raised the
+// minimum to 16 distinct words: on the unseen v12 0.60-0.70 gained one
+// (timeline 0.867 → 0.871, German +1; 0.85 and up lose), but at 0.70
+// and 8 words the model read "We're happy with our current vendor, just
+// curious." as no timeline (p 0.77), which the spec labels "" (curious,
+// no timing words); from 16 words it stays quiet there and v12 reads the
+// same. Checked on v13 before it was read: 0.887 → 0.896, English and
+// French +1, no language lower.
+var timelinePolicy = classPolicy{threshold: 0.70, minWords: 16}
 
 // timelineTiming is the timeline model's class for a text that names a
 // purchase timing; the rules say which.
