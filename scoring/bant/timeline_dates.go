@@ -84,7 +84,7 @@ var (
 	tlRelXRe = mustPattern(`\b(in den n(?:ä|ae|a)chsten|in den kommenden|innerhalb der n(?:ä|ae|a)chsten|innerhalb von|innerhalb|binnen|in|dans les (?:prochains|prochaines)|dans les|d'ici(?: les)?|dans|sous|en los ` + tlProx + `s|en las ` + tlProx + `s|en (?:las|los)|dentro de|en un plazo de|de aqu[íi] a|en)\s+(?:ca\.? |etwa |rund |environ |à peu près |unos |unas |aproximadamente )?(\d+|` + tlNumWordsX + `)(?:\s*(?:-|bis|à|a|o|u|ou|oder)\s*(\d+|` + tlNumWordsX + `))?\s*(?:` + tlProx + `s\s+|prochaine?s\s+|n(?:ä|ae|a)chsten\s+|kommenden\s+)?(tagen|tage|tag|wochen|woche|monaten|monate|monat|jahren|jahre|jahr|jours|jour|semaines|semaine|mois|ans|ann[ée]es|d[íi]as|d[íi]a|semanas|semana|meses|mes|a(?:ñ|n)os)\b`)
 	// tlComingXRe: "in den kommenden Wochen", "dans les prochains mois",
 	// "en las próximas semanas", "dans les mois à venir".
-	tlComingXRe = mustPattern(`\b(?:in den (?:kommenden|n(?:ä|ae|a)chsten)|dans les (?:prochaines|prochains)|en (?:las|los) ` + tlProx + `s|dans les|en (?:las|los)) (wochen|monaten|semaines|mois|semanas|meses)(?: (?:à venir|a venir|que vienen))?\b`)
+	tlComingXRe = mustPattern(`\b(?:(?:in|innerhalb|im laufe|w(?:ä|ae|a)hrend) (?:den|der) (?:kommenden|n(?:ä|ae|a)chsten)(?: paar)?|(?:dans|au cours|durant|pendant) (?:les|des) (?:prochaines|prochains)|(?:en|dentro de|durante|a lo largo de) (?:las|los) ` + tlProx + `s|dans les|au cours des|en (?:las|los)) (wochen|monaten|semaines|mois|semanas|meses)(?: (?:à venir|a venir|qui viennent|que vienen))?\b`)
 )
 
 // tlNumWordsX are spelled counts in German, French and Spanish.

@@ -212,6 +212,7 @@ var tlLexicon = []struct {
 		"antes del cierre del " + tlAno, "cierre de " + tlAno, "d'ici la fin de l'exercice",
 	}},
 	{tlkNewYear, []string{
+		"\\b(?:um|rund um|ab|mit|nach) (?:den |dem )?jahreswechsel", "über den jahreswechsel", "(?:après|apr[eè]s) le nouvel an", "(?:despu[ée]s de|tras) (?:el )?a(?:ñ|n)o nuevo", "after new year",
 		"in the new year", "into the new year", "after the new year", "im neuen jahr", "zum neuen jahr", "nach dem jahreswechsel",
 		"avec la nouvelle ann[ée]e", "à la nouvelle ann[ée]e", "en d[ée]but d'ann[ée]e prochaine", "d[ée]but de l'ann[ée]e prochaine",
 		"con el (?:nuevo " + tlAno + "|" + tlAno + " nuevo)", "con el " + tlAno + " que viene", "a principios del (?:" + tlAno + " que viene|" + tlProx + " " + tlAno + ")",
@@ -266,6 +267,16 @@ var tlLexicon = []struct {
 		"when (?:the )?budget allows", "when (?:the )?budget permits", "when we have (?:the )?budget",
 		"once (?:the |we have )?budget", "if (?:the )?budget allows", "no concrete timeline",
 		// German
+		// The long run, as an adverb ("langfristig wollen wir", "auf
+		// lange Sicht"); "eine langfristige Lösung" is an adjective.
+		"langfristig", "perspektivisch", "auf (?:lange|l(?:ä|ae|a)ngere) sicht", "in ferner zukunft",
+		"[àa] (?:plus )?long terme,", "[àa] la longue", "a la larga", "a (?:m[áa]s )?largo plazo,", "en el largo plazo",
+		// A timing noun fronted, its negation at the clause end ("Einen
+		// festen Zeitplan haben wir noch nicht", "a deadline we don't
+		// have", "de date, on n'en a pas", "fecha no tenemos").
+		"\\b(?:termin|datum|zeitplan|zeitrahmen|zeitpunkt|deadline|stichtag|frist)\\S* (?:haben|hat|habe|gibt es|steht|existiert) (?:wir |ich |es )?(?:\\S+ )?(?:noch )?(?:nicht|keine\\pL*)",
+		"\\b(?:date|deadline|timeline|timeframe) (?:we|i) (?:don't|do not|haven't|have not) (?:have|got|set)",
+		"\\b(?:fecha|plazo|calendario) (?:no|todav[íi]a no|a[úu]n no) (?:tenemos|tengo|hay)",
 		"keine eile", "keine hektik", "kein zeitdruck", "keinen zeitdruck", "ohne zeitdruck",
 		"nicht eilig", "eilt nicht", "nicht dringend", "nicht zeitkritisch",
 		"(?:kein|keinen|noch kein|noch keinen) (?:festen |festes |konkreten |konkretes |genauen |genaues |fixen |fixes |definierten )?(?:termin|datum|zeitplan|zeitrahmen|zeithorizont|zeitpunkt|stichtag|deadline)",

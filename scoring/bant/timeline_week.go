@@ -15,6 +15,9 @@ import (
 // of the onboarding" is no date.
 var (
 	tlWeekNumRe = regexp.MustCompile(`(kw|cw|kalenderwoche|calendar week|week|wk|semaine|semana)\s*\.?\s*(\d{1,2})(?:$|[^\pL\d])`)
+	// tlWeekOrdRe is the German ordinal form: "in der 14. KW", "ab der
+	// 20. Kalenderwoche" (group 1 the week number).
+	tlWeekOrdRe = regexp.MustCompile(`(?:^|[^\pL\d.])(\d{1,2})\.\s*(?:kw|kalenderwoche)(?:$|[^\pL])`)
 	// tlWeekPrepRe is the preposition a "week"/"semaine"/"semana" needs.
 	tlWeekPrepRe = regexp.MustCompile(`(?:^|[^\pL])(?:by|from|before|until|starting|d[èe]s la|d'ici la|à partir de la|avant la|desde la|hasta la|antes de la|a partir de la)\s+$`)
 )
@@ -48,6 +51,9 @@ func tlWeekNums(d *doc) [][]int {
 			}
 		}
 		out = append(out, []int{m[0], m[1], m[4], m[5]})
+	}
+	for _, m := range tlWeekOrdRe.FindAllStringSubmatchIndex(d.lower, -1) {
+		out = append(out, []int{m[2], m[1], m[2], m[3]})
 	}
 	return out
 }
