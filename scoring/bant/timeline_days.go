@@ -231,7 +231,7 @@ func tlMonthAtBreak(d *doc, b int) int {
 }
 
 // tlDotDayPreps are the words before "1." that make "1. Juli" a deadline.
-var tlDotDayPreps = []string{"soll der", "ist der", "wäre der", "waere der", "wird der", "sein der","bis spätestens zum", "bis spätestens", "spätestens zum", "spätestens am", "bis zum", "ab dem", "vor dem", "zum", "per", "bis", "am", "ab", "für den", "fuer den"}
+var tlDotDayPreps = []string{"soll der", "ist der", "wäre der", "waere der", "wird der", "sein der", "bis spätestens zum", "bis spätestens", "spätestens zum", "spätestens am", "bis zum", "ab dem", "vor dem", "zum", "per", "bis", "am", "ab", "für den", "fuer den"}
 
 // tlSplitDayMonths finds "zum 1. Juli" split by a clause break after
 // "1.", and returns matches laid out as tlMonthXRe's (prep, day, month,
