@@ -15,7 +15,7 @@ import (
 // first alternative that matches).
 const tlPrepX = `vers|gegen|hacia|diesen|dieses|kommenden|ce mois de|ce|cet|este|el pr[óo]ximo|f(?:ü|ue|u)rs|f(?:ü|ue|u)r|per|bis sp(?:ä|ae|a)testens ende|bis sp(?:ä|ae|a)testens|sp(?:ä|ae|a)testens ende|sp(?:ä|ae|a)testens|bis ende|bis anfang|bis mitte|bis zum|bis|noch im|ende|anfang|mitte|im|ab|vor|zum|am|` +
 	`d'ici(?: la)? fin|d'ici(?: le)? d[ée]but|d'ici(?: à)?|avant(?: la)? fin|avant(?: le)?|au plus tard(?: fin| le)?|jusqu'(?:à|au)|à partir d[eu]|a partir d[eu]|au mois de|courant|d[ée]but|fin|mi|pour|en|le|d[èe]s|` +
-	`at[ée] o (?:fim|final) de|at[ée]|antes de (?:terminar|acabar|que (?:termine|acabe))|[àa]|auf|eher|a m[áa]s tardar|antes de finales de|antes del final de|antes de fin de|antes del|antes de|a principios de|a mediados de|a finales de|a fines de|para finales de|para principios de|para mediados de|para el|para|hasta el|hasta|desde el|en el mes de|en|el|finales de|principios de|mediados de|de`
+	`at[ée] o (?:fim|final) de|at[ée]|antes de (?:terminar|acabar|que (?:termine|acabe))|[àa]|auf|eher|a m[áa]s tardar|antes de finales de|antes del final de|antes de fin de|antes del|antes de|a principios de|a mediados de|a finales de|a fines de|para finales de|para principios de|para mediados de|para el|para|hasta el|hasta|desde el|desde|au|en el mes de|en|el|finales de|principios de|mediados de|de`
 
 // Confidence of dated phrases by precision: a month beats "this year", a
 // day beats a month.

@@ -132,7 +132,7 @@ var tlLexicon = []struct {
 		// "la necesito ya", "need it now", "brauchen es jetzt", "en cuanto se pueda".
 		"(?:need|needs|want) (?:it|this|one|them|something|someone|somebody|help|a fix|a solution) (?:right )?now(?:[.!,;]|$)", "para ya", "hauptsache (?:noch )?heute", "(?:lo|la) antes posible", "(?:lo|la|los|las) (?:necesito|necesitamos|quiero|queremos) ya",
 		"(?:brauche|brauchen) (?:es|das|sie|ihn) (?:jetzt|sofort)", "(?:en|tan pronto como|lo antes que) (?:cuanto )?(?:se pueda|sea posible|pod[áa]is|puedan)",
-		"as soon as (?:it's|it is) (?:possible|ready|feasible)", "sobald (?:wie )?m(?:ö|oe|o)glich", "d[èe]s que (?:vous pouvez|vous le pouvez|c'est possible|possible)",
+		"as soon as (?:it's|it is) (?:possible|ready|feasible)", "sobald (?:wie )?m(?:ö|oe|o)glich", "so schnell (?:es|wie es|wie's) geht", "aussi vite que (?:possible|vous pouvez)", "lo m[áa]s r[áa]pido que (?:se pueda|pod[áa]is)", "d[èe]s que (?:vous pouvez|vous le pouvez|c'est possible|possible)",
 	}},
 	{tlkSoon, []string{
 		"dringend", "eilig", "eilt", "urge", "urgen", "corre prisa", "zeitnah", "kurzfristig", "urgent", "urgente", "urgentes",
@@ -274,12 +274,17 @@ var tlLexicon = []struct {
 		// A timing noun fronted, its negation at the clause end ("Einen
 		// festen Zeitplan haben wir noch nicht", "a deadline we don't
 		// have", "de date, on n'en a pas", "fecha no tenemos").
-		"\\b(?:termin|datum|zeitplan|zeitrahmen|zeitpunkt|deadline|stichtag|frist)\\S* (?:haben|hat|habe|gibt es|steht|existiert) (?:wir |ich |es )?(?:\\S+ )?(?:noch )?(?:nicht|keine\\pL*)",
+		"\\b(?:termin|datum|zeitplan|zeitrahmen|zeitpunkt|deadline|stichtag|frist)\\S* (?:haben|hat|habe|gibt es|gibt's|gibts|steht|existiert) (?:wir |ich |es )?(?:\\S+ )?(?:noch )?(?:nicht|keine\\pL*)",
 		"\\b(?:date|deadline|timeline|timeframe) (?:we|i) (?:don't|do not|haven't|have not) (?:have|got|set)",
 		"\\b(?:fecha|plazo|calendario) (?:no|todav[íi]a no|a[úu]n no) (?:tenemos|tengo|hay)",
 		// No longer needed: "plus besoin de cabinet pour le moment",
 		// "we no longer need", "brauchen wir nicht mehr", "ya no necesitamos".
-		"plus besoin", "(?:no longer|don't|do not) (?:\\S+ )?need (?:it|one|this|them|anyone|a \\S+) (?:anymore|any more)", "no longer need", "brauchen (?:wir |ich )?(?:\\S+ ){0,2}nicht mehr", "kein bedarf mehr", "ya no (?:necesit\\pL*|hace falta|nos hace falta)",
+		"plus besoin",
+		// Suspended plans and cancelled searches: "est suspendu", "is suspended",
+		// "wurde ausgesetzt", "queda suspendido", "cancelar la búsqueda".
+		"suspendu\\pL*", "suspended", "ausgesetzt", "suspendid[oa]s?", "cancel\\pL* (?:la |the |our |die |unsere )?(?:b[úu]squeda|search|recherche|suche)", "(?:suche|recherche) (?:\\S+ ){0,2}(?:abgebrochen|annul[ée]e)",
+		"no (?:busco|buscamos|queremos|pensamos) cambiar", "(?:not|aren't|are not|i'm not|we're not) looking to (?:change|switch)", "(?:ne )?(?:cherchons|cherche) pas [àa] changer", "wollen (?:\\S+ )?nicht wechseln",
+		"no date for (?:\\S+ ){1,4}yet", "(?:can't|cannot|can not) (?:commission|order|spend on) anything", "(?:no longer|don't|do not) (?:\\S+ )?need (?:it|one|this|them|anyone|a \\S+) (?:anymore|any more)", "no longer need", "brauchen (?:wir |ich )?(?:\\S+ ){0,2}nicht mehr", "kein bedarf mehr", "ya no (?:necesit\\pL*|hace falta|nos hace falta)",
 		// A cancelled order: "den Auftrag stornieren", "cancel our order", "annuler la commande", "cancelar el pedido".
 		"(?:auftrag|bestellung)\\S* (?:\\S+ ){0,3}stornier\\pL*", "stornier\\pL* (?:\\S+ ){0,2}(?:auftrag|bestellung)", "cancel\\pL* (?:our|the|my) (?:order|contract|booking)", "annul\\pL* (?:la|notre|ma) commande", "cancel\\pL* (?:el|nuestro|mi) pedido",
 		// Nothing can be bought until ...; not hiring/buying yet.
