@@ -323,6 +323,26 @@ var abbreviations = map[string]bool{
 // without its accent) and "Budget? No." do.
 var numberAbbreviations = map[string]bool{"ca": true, "no": true}
 
+// ordinalNouns are the German nouns a dotted ordinal counts ("2.
+// Quartal", "14. KW", "1. Halbjahr"); a day before a month name is
+// read across the break instead (tlSplitDayMonths).
+var ordinalNouns = []string{"quartal", "halbjahr", "kw", "kalenderwoche", "woche", "semester", "tertial", "monat"}
+
+// isOrdinalBefore reports a one- or two-digit number w whose dot is
+// followed by one of ordinalNouns.
+func isOrdinalBefore(w, rest string) bool {
+	if len(w) == 0 || len(w) > 2 || !isDigit(w[0]) || !isDigit(w[len(w)-1]) {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " ")
+	for _, n := range ordinalNouns {
+		if strings.HasPrefix(rest, n) {
+			return true
+		}
+	}
+	return false
+}
+
 // numberFollows reports whether a number (or a currency sign before one)
 // starts at or after i, past spaces.
 func (d *doc) numberFollows(i int) bool {
@@ -353,6 +373,8 @@ func (d *doc) isBreak(i int) bool {
 			j--
 		}
 		switch w := d.lower[j:i]; {
+		case isOrdinalBefore(w, d.lower[i+1:]):
+			return false // "im 2. Quartal", "ab der 14. KW": a German ordinal, not a sentence end
 		case numberAbbreviations[w]:
 			return !d.numberFollows(i + 1)
 		default:

@@ -192,6 +192,7 @@ var tlRules = []tlRule{
 	{re: tlShiftedBareRe, negatable: true, compute: tlShiftedBare},
 	{re: tlGivenRe, negatable: true, compute: tlGiven},
 	{gen: tlWeekNums, negatable: true, compute: tlWeekNum},
+	{gen: tlWeeksOfMonth, negatable: true, compute: tlWeekOfMonth},
 }
 
 // tlYearAheadRe: the twelve months ahead ("over the next year", "within
@@ -315,7 +316,7 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 				// pls, call after 6"); before the date it may introduce it
 				// ("a call, say next Tuesday").
 				me := ce
-				if c := strings.IndexByte(d.lower[m[1]:ce], ','); c >= 0 {
+				if c := tlSentencePause(d.lower[m[1]:ce]); c >= 0 {
 					me = m[1] + c
 				}
 				mlo, mhi := max(cs, m[0]-meetingWindow), min(me, m[1]+meetingWindow)
@@ -1043,4 +1044,17 @@ func tlNegatedPlanAt(d *doc, m []int) int {
 		return -1
 	}
 	return lo + loc[0]
+}
+
+// tlSentencePause is the offset of the first comma, or colon before a
+// space ("d'ici fin février : aujourd'hui nous perdons des appels
+// d'offres"), in s; a clock's colon ("a las 10:00") is no pause. -1 if
+// none.
+func tlSentencePause(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' || s[i] == ':' && (i+1 == len(s) || s[i+1] == ' ') {
+			return i
+		}
+	}
+	return -1
 }

@@ -15,7 +15,7 @@ import (
 // first alternative that matches).
 const tlPrepX = `vers|gegen|hacia|diesen|dieses|kommenden|ce mois de|ce|cet|este|el pr[óo]ximo|f(?:ü|ue|u)rs|f(?:ü|ue|u)r|per|bis sp(?:ä|ae|a)testens ende|bis sp(?:ä|ae|a)testens|sp(?:ä|ae|a)testens ende|sp(?:ä|ae|a)testens|bis ende|bis anfang|bis mitte|bis zum|bis|noch im|ende|anfang|mitte|im|ab|vor|zum|am|` +
 	`d'ici(?: la)? fin|d'ici(?: le)? d[ée]but|d'ici(?: à)?|avant(?: la)? fin|avant(?: le)?|au plus tard(?: fin| le)?|jusqu'(?:à|au)|à partir d[eu]|a partir d[eu]|au mois de|courant|d[ée]but|fin|mi|pour|en|le|d[èe]s|` +
-	`at[ée] o (?:fim|final) de|at[ée]|antes de (?:terminar|acabar|que (?:termine|acabe))|[àa]|auf|eher|a m[áa]s tardar|antes de finales de|antes del final de|antes de fin de|antes del|antes de|a principios de|a mediados de|a finales de|a fines de|para finales de|para principios de|para mediados de|para el|para|hasta el|hasta|desde el|en el mes de|en|el|finales de|principios de|mediados de|de`
+	`at[ée] o (?:fim|final) de|at[ée]|antes de (?:terminar|acabar|que (?:termine|acabe))|[àa]|auf|eher|a m[áa]s tardar|antes de finales de|antes del final de|antes de fin de|antes del|antes de|a principios de|a mediados de|a finales de|a fines de|para finales de|para principios de|para mediados de|para el|para|hasta el|hasta|desde el|desde|au|en el mes de|en|el|finales de|principios de|mediados de|de`
 
 // Confidence of dated phrases by precision: a month beats "this year", a
 // day beats a month.
@@ -84,7 +84,7 @@ var (
 	tlRelXRe = mustPattern(`\b(in den n(?:ä|ae|a)chsten|in den kommenden|innerhalb der n(?:ä|ae|a)chsten|innerhalb von|innerhalb|binnen|in|dans les (?:prochains|prochaines)|dans les|d'ici(?: les)?|dans|sous|en los ` + tlProx + `s|en las ` + tlProx + `s|en (?:las|los)|dentro de|en un plazo de|de aqu[íi] a|en)\s+(?:ca\.? |etwa |rund |environ |à peu près |unos |unas |aproximadamente )?(\d+|` + tlNumWordsX + `)(?:\s*(?:-|bis|à|a|o|u|ou|oder)\s*(\d+|` + tlNumWordsX + `))?\s*(?:` + tlProx + `s\s+|prochaine?s\s+|n(?:ä|ae|a)chsten\s+|kommenden\s+)?(tagen|tage|tag|wochen|woche|monaten|monate|monat|jahren|jahre|jahr|jours|jour|semaines|semaine|mois|ans|ann[ée]es|d[íi]as|d[íi]a|semanas|semana|meses|mes|a(?:ñ|n)os)\b`)
 	// tlComingXRe: "in den kommenden Wochen", "dans les prochains mois",
 	// "en las próximas semanas", "dans les mois à venir".
-	tlComingXRe = mustPattern(`\b(?:in den (?:kommenden|n(?:ä|ae|a)chsten)|dans les (?:prochaines|prochains)|en (?:las|los) ` + tlProx + `s|dans les|en (?:las|los)) (wochen|monaten|semaines|mois|semanas|meses)(?: (?:à venir|a venir|que vienen))?\b`)
+	tlComingXRe = mustPattern(`\b(?:(?:in|innerhalb|im laufe|w(?:ä|ae|a)hrend) (?:den|der) (?:kommenden|n(?:ä|ae|a)chsten)(?: paar)?|(?:dans|au cours|durant|pendant) (?:les|des) (?:prochaines|prochains)|(?:en|dentro de|durante|a lo largo de) (?:las|los) ` + tlProx + `s|dans les|au cours des|en (?:las|los)) (wochen|monaten|semaines|mois|semanas|meses)(?: (?:à venir|a venir|qui viennent|que vienen))?\b`)
 )
 
 // tlNumWordsX are spelled counts in German, French and Spanish.

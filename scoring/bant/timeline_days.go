@@ -22,7 +22,7 @@ var (
 	// words to count (tlDayBareConf).
 	tlOrdinalDayRe = mustPattern(`\b(by|before|until|till|no later than|on|bis zum|bis|zum|per|am|vor dem|avant le|d'ici le|au plus tard le|pour le|antes del|para el|hasta el|el d[íi]a)\s+(?:the\s+|d[íi]a\s+)?(\d{1,2})(st|nd|rd|th|\.)?(?:\s*$|[^\d/.,:\pL%€$£h\s]|\s+[^\d%€$£\s]|[.,:](?:\s|$))`)
 	// tlHolidayRe: an occasion after a deadline preposition.
-	tlHolidayRe = mustPattern(`\b(before|by|until|till|ahead of|in time for|for|vor|bis|bis zu|zu|avant|d'ici|pour|antes del|antes de|para el|para|hasta el|hasta)\s+(?:the |den |dem |der |les |le |la |el |las |los )?(?:(?:vacances|vacaciones|ferien)\s+(?:de\s+|d'|der\s+)?)?(christmas|xmas|the holidays|holidays|holiday season|valentine's day|valentine's|valentinstag|saint-valentin|la saint-valentin|san valent[íi]n|jahreswechsel|the turn of the year|black friday|buen fin|hot sale|cyber monday|thanksgiving|easter|new year's|new year|weihnachten|ostern|silvester|neujahr|feiertagen|f[êe]tes|no[ëe]l|p[âa]ques|nouvel an|navidad|semana santa|pascua|a(?:ñ|n)o nuevo|fiestas)\b`)
+	tlHolidayRe = mustPattern(`\b(before|by|until|till|ahead of|in time for|around|for|(?:bis )?sp(?:ä|ae|a)testens zu[mr]|bis zu[mr]|rechtzeitig (?:zu[mr]|vor)|p(?:ü|ue|u)nktlich zu[mr]|rund um|um|gegen|zu[mr]|vor|bis|bis zu|zu|vers|avant|d'ici|pour|antes del|antes de|para el|para|hasta el|hasta)\s+(?:the |den |dem |der |les |le |la |el |las |los )?(?:(?:vacances|vacaciones|ferien)\s+(?:de\s+|d'|der\s+)?)?(nikolaus|saint-nicolas|st\. nicholas|halloween|los reyes|reyes|dreik(?:ö|oe|o)nig|christmas|xmas|the holidays|holidays|holiday season|valentine's day|valentine's|valentinstag|saint-valentin|la saint-valentin|san valent[íi]n|jahreswechsel|the turn of the year|black friday|buen fin|hot sale|cyber monday|thanksgiving|easter|new year's|new year|weihnachten|ostern|silvester|neujahr|feiertagen|f[êe]tes|no[ëe]l|p[âa]ques|nouvel an|navidad|semana santa|pascua|a(?:ñ|n)o nuevo|fiestas)\b`)
 )
 
 // tlWeekdayNames maps weekday names of the four languages.
@@ -141,6 +141,12 @@ func tlHolidayDate(name string, y int, loc *time.Location) time.Time {
 		return time.Date(y, time.February, 14, 0, 0, 0, 0, loc)
 	case name == "jahreswechsel" || strings.Contains(name, "turn of"):
 		return time.Date(y, time.December, 31, 0, 0, 0, 0, loc)
+	case name == "nikolaus" || name == "saint-nicolas" || strings.Contains(name, "nicholas"):
+		return time.Date(y, time.December, 6, 0, 0, 0, 0, loc)
+	case name == "halloween":
+		return time.Date(y, time.October, 31, 0, 0, 0, 0, loc)
+	case strings.Contains(name, "reyes") || strings.HasPrefix(name, "dreik"):
+		return time.Date(y, time.January, 6, 0, 0, 0, 0, loc)
 	case name == "buen fin":
 		// Mexico's Buen Fin: the weekend around 16 November.
 		return time.Date(y, time.November, 16, 0, 0, 0, 0, loc)
@@ -225,7 +231,7 @@ func tlMonthAtBreak(d *doc, b int) int {
 }
 
 // tlDotDayPreps are the words before "1." that make "1. Juli" a deadline.
-var tlDotDayPreps = []string{"bis spätestens zum", "bis spätestens", "spätestens zum", "spätestens am", "bis zum", "ab dem", "vor dem", "zum", "per", "bis", "am", "ab", "für den", "fuer den"}
+var tlDotDayPreps = []string{"soll der", "ist der", "wäre der", "waere der", "wird der", "sein der", "bis spätestens zum", "bis spätestens", "spätestens zum", "spätestens am", "bis zum", "ab dem", "vor dem", "zum", "per", "bis", "am", "ab", "für den", "fuer den"}
 
 // tlSplitDayMonths finds "zum 1. Juli" split by a clause break after
 // "1.", and returns matches laid out as tlMonthXRe's (prep, day, month,

@@ -83,6 +83,11 @@ func tlCompound(d *doc, m []int, now time.Time) (Timeline, bool) {
 	conf := 0.5
 	if tlByPrepRe.MatchString(s[max(0, m[0]-12):m[0]]) {
 		conf = 0.55
+	} else if tlAtRoutineRe.MatchString(s[max(0, m[0]-16):m[0]]) {
+		// "prüft am Monatsende", "zum Jahresanfang immer": when something
+		// recurs, as the lexicon reads "am Monatsende"; purchase words
+		// may still lift it.
+		conf = tlAtRoutineConf
 	}
 	y, mo := now.Year(), now.Month()
 	day := 24 * time.Hour

@@ -130,9 +130,9 @@ var tlLexicon = []struct {
 		"a la mayor brevedad", "de inmediato", "inmediatamente", "ya mismo", "con urgencia",
 		"para mañana",
 		// "la necesito ya", "need it now", "brauchen es jetzt", "en cuanto se pueda".
-		"(?:need|needs|want) (?:it|this|one|them|something) (?:right )?now(?:[.!,;]|$)", "(?:lo|la|los|las) (?:necesito|necesitamos|quiero|queremos) ya",
+		"(?:need|needs|want) (?:it|this|one|them|something|someone|somebody|help|a fix|a solution) (?:right )?now(?:[.!,;]|$)", "para ya", "hauptsache (?:noch )?heute", "(?:lo|la) antes posible", "(?:lo|la|los|las) (?:necesito|necesitamos|quiero|queremos) ya",
 		"(?:brauche|brauchen) (?:es|das|sie|ihn) (?:jetzt|sofort)", "(?:en|tan pronto como|lo antes que) (?:cuanto )?(?:se pueda|sea posible|pod[áa]is|puedan)",
-		"as soon as (?:it's|it is) (?:possible|ready|feasible)", "sobald (?:wie )?m(?:ö|oe|o)glich", "d[èe]s que (?:vous pouvez|vous le pouvez|c'est possible|possible)",
+		"as soon as (?:it's|it is) (?:possible|ready|feasible)", "sobald (?:wie )?m(?:ö|oe|o)glich", "so schnell (?:es|wie es|wie's) geht", "aussi vite que (?:possible|vous pouvez)", "lo m[áa]s r[áa]pido que (?:se pueda|pod[áa]is)", "d[èe]s que (?:vous pouvez|vous le pouvez|c'est possible|possible)",
 	}},
 	{tlkSoon, []string{
 		"dringend", "eilig", "eilt", "urge", "urgen", "corre prisa", "zeitnah", "kurzfristig", "urgent", "urgente", "urgentes",
@@ -212,6 +212,7 @@ var tlLexicon = []struct {
 		"antes del cierre del " + tlAno, "cierre de " + tlAno, "d'ici la fin de l'exercice",
 	}},
 	{tlkNewYear, []string{
+		"\\b(?:um|rund um|ab|mit|nach) (?:den |dem )?jahreswechsel", "über den jahreswechsel", "(?:après|apr[eè]s) le nouvel an", "(?:despu[ée]s de|tras) (?:el )?a(?:ñ|n)o nuevo", "after new year",
 		"in the new year", "into the new year", "after the new year", "im neuen jahr", "zum neuen jahr", "nach dem jahreswechsel",
 		"avec la nouvelle ann[ée]e", "à la nouvelle ann[ée]e", "en d[ée]but d'ann[ée]e prochaine", "d[ée]but de l'ann[ée]e prochaine",
 		"con el (?:nuevo " + tlAno + "|" + tlAno + " nuevo)", "con el " + tlAno + " que viene", "a principios del (?:" + tlAno + " que viene|" + tlProx + " " + tlAno + ")",
@@ -227,7 +228,7 @@ var tlLexicon = []struct {
 		// Until money or an outside event returns, whenever that is.
 		"no idea when", "ni idea de cu[áa]ndo", "keine ahnung,? wann", "aucune id[ée]e (?:de )?quand", "whenever that (?:is|will be|happens)", "until further notice", "bis auf weiteres",
 		"jusqu'[àa] nouvel ordre", "hasta nuevo aviso", "weiß kein mensch", "steht noch nicht fest",
-		"(?:only |probably |maybe )?(?:when|once|until) (?:the |our )?(?:funding|money|grant|cash|finances|funds)\\b",
+		"(?:only |probably |maybe )?(?:when|once|until) (?:the |our )?(?:next |new )?(?:funding|money|grant|cash|finances|funds)\\b",
 		"(?:wenn|sobald|bis) (?:die |das |wieder )?(?:f(?:ö|oe|o)rderung|geld|mittel|finanzierung)",
 		"quand (?:les sous|l'argent|le budget|les finances|les fonds|[çc]a ira mieux)", "on verra un jour", "rien de press[ée]",
 		"(?:para )?cuando (?:se pueda|se acomode|repunte|haya (?:presupuesto|plata|dinero|lana|fondos)|mejore)",
@@ -266,6 +267,29 @@ var tlLexicon = []struct {
 		"when (?:the )?budget allows", "when (?:the )?budget permits", "when we have (?:the )?budget",
 		"once (?:the |we have )?budget", "if (?:the )?budget allows", "no concrete timeline",
 		// German
+		// The long run, as an adverb ("langfristig wollen wir", "auf
+		// lange Sicht"); "eine langfristige Lösung" is an adjective.
+		"langfristig", "perspektivisch", "auf (?:lange|l(?:ä|ae|a)ngere) sicht", "in ferner zukunft",
+		"[àa] (?:plus )?long terme,", "[àa] la longue", "a la larga", "a (?:m[áa]s )?largo plazo,", "en el largo plazo",
+		// A timing noun fronted, its negation at the clause end ("Einen
+		// festen Zeitplan haben wir noch nicht", "a deadline we don't
+		// have", "de date, on n'en a pas", "fecha no tenemos").
+		"\\b(?:termin|datum|zeitplan|zeitrahmen|zeitpunkt|deadline|stichtag|frist)\\S* (?:haben|hat|habe|gibt es|gibt's|gibts|steht|existiert) (?:wir |ich |es )?(?:\\S+ )?(?:noch )?(?:nicht|keine\\pL*)",
+		"\\b(?:date|deadline|timeline|timeframe) (?:we|i) (?:don't|do not|haven't|have not) (?:have|got|set)",
+		"\\b(?:fecha|plazo|calendario) (?:no|todav[íi]a no|a[úu]n no) (?:tenemos|tengo|hay)",
+		// No longer needed: "plus besoin de cabinet pour le moment",
+		// "we no longer need", "brauchen wir nicht mehr", "ya no necesitamos".
+		"plus besoin",
+		// Suspended plans and cancelled searches: "est suspendu", "is suspended",
+		// "wurde ausgesetzt", "queda suspendido", "cancelar la búsqueda".
+		"suspendu\\pL*", "suspended", "ausgesetzt", "suspendid[oa]s?", "cancel\\pL* (?:la |the |our |die |unsere )?(?:b[úu]squeda|search|recherche|suche)", "(?:suche|recherche) (?:\\S+ ){0,2}(?:abgebrochen|annul[ée]e)",
+		"no (?:busco|buscamos|queremos|pensamos) cambiar", "(?:not|aren't|are not|i'm not|we're not) looking to (?:change|switch)", "(?:ne )?(?:cherchons|cherche) pas [àa] changer", "wollen (?:\\S+ )?nicht wechseln",
+		"no date for (?:\\S+ ){1,4}yet", "(?:can't|cannot|can not) (?:commission|order|spend on) anything", "(?:no longer|don't|do not) (?:\\S+ )?need (?:it|one|this|them|anyone|a \\S+) (?:anymore|any more)", "no longer need", "brauchen (?:wir |ich )?(?:\\S+ ){0,2}nicht mehr", "kein bedarf mehr", "ya no (?:necesit\\pL*|hace falta|nos hace falta)",
+		// A cancelled order: "den Auftrag stornieren", "cancel our order", "annuler la commande", "cancelar el pedido".
+		"(?:auftrag|bestellung)\\S* (?:\\S+ ){0,3}stornier\\pL*", "stornier\\pL* (?:\\S+ ){0,2}(?:auftrag|bestellung)", "cancel\\pL* (?:our|the|my) (?:order|contract|booking)", "annul\\pL* (?:la|notre|ma) commande", "cancel\\pL* (?:el|nuestro|mi) pedido",
+		// Nothing can be bought until ...; not hiring/buying yet.
+		"nothing (?:can|could|will) be (?:bought|purchased|ordered|signed|approved)", "not (?:hiring|buying|recruiting|purchasing|ordering) (?:\\S+ )?yet",
+		"(?:no (?:tengo|tiene|tienen)|sin) (?:\\S+ )?fecha", "pas de date en t[êe]te", "keinen? (?:termin|zeitpunkt|datum) im (?:kopf|auge)",
 		"keine eile", "keine hektik", "kein zeitdruck", "keinen zeitdruck", "ohne zeitdruck",
 		"nicht eilig", "eilt nicht", "nicht dringend", "nicht zeitkritisch",
 		"(?:kein|keinen|noch kein|noch keinen) (?:festen |festes |konkreten |konkretes |genauen |genaues |fixen |fixes |definierten )?(?:termin|datum|zeitplan|zeitrahmen|zeithorizont|zeitpunkt|stichtag|deadline)",
@@ -582,7 +606,7 @@ var tlByPrepRe = regexp.MustCompile(`(?:^|[^\pL])(?:by|before|until|till|no late
 // tlNowAboutBuyingRe finds buying, planning, need or budget words in a
 // clause holding "at the moment": "we're not buying anything at the
 // moment" is no timeline, "we have no CRM at the moment" is a need.
-var tlNowAboutBuyingRe = regexp.MustCompile(`(?:buy|purchas|invest|interest|need|plan|project|nothing|anything|budget|switch|spend|looking|market|` +
+var tlNowAboutBuyingRe = regexp.MustCompile(`(?:buy|purchas|invest|interest|need|plan|project|nothing|anything|budget|switch|spend|looking|market|hiring|vacanc|vacant|recrut|recruit|einstell|offene stellen|` +
 	`kauf|anschaff|investi|interess|bedarf|plan|projekt|nichts|budget|wechsel|brauch|` +
 	`ach[eè]t|investi|int[ée]ress|besoin|projet|rien|budget|chang|engag|` +
 	`compr|invert|inter[ée]s|necesit|proyecto|nada|presupuesto|cambi|plata|lana|peso)`)
@@ -590,8 +614,8 @@ var tlNowAboutBuyingRe = regexp.MustCompile(`(?:buy|purchas|invest|interest|need
 // tlBudgetWordRe and tlNowNotBudgetRe tell a negated "now" about money
 // only from one about buying: tlNowAboutBuyingRe without the money words.
 var (
-	tlBudgetWordRe   = regexp.MustCompile(`budget\pL*|presupuesto\pL*|geld\pL*|argent|dinero|plata|lana|fonds|mittel\pL*|partida`)
-	tlNowNotBudgetRe = regexp.MustCompile(`(?:buy|purchas|invest|interest|need|plan|project|nothing|anything|switch|spend|looking|market|` +
+	tlBudgetWordRe   = regexp.MustCompile(`budg[eé]t\pL*|presupuesto\pL*|geld\pL*|argent|dinero|plata|lana|fonds|mittel\pL*|partida`)
+	tlNowNotBudgetRe = regexp.MustCompile(`(?:buy|purchas|invest|interest|need|plan|project|nothing|anything|switch|spend|looking|market|hiring|vacanc|vacant|recrut|recruit|einstell|offene stellen|` +
 		`kauf|anschaff|investi|interess|bedarf|plan|projekt|nichts|wechsel|brauch|` +
 		`ach[eè]t|investi|int[ée]ress|besoin|projet|rien|chang|engag|` +
 		`compr|invert|inter[ée]s|necesit|proyecto|nada|cambi)`)

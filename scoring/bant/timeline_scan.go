@@ -17,7 +17,7 @@ var (
 	tlNumDateTokRe = regexp.MustCompile(`^(?:(20\d\d)-(\d\d)-(\d\d)|(\d{1,2})/(\d{1,2})(?:/(20\d\d|\d\d))?|(\d{1,2})\.(\d{1,2})(?:\.(20\d\d))?)`)
 
 	// Prepositions read just before the digits, anchored at the end.
-	tlYearPrepRe    = regexp.MustCompile(`(?:^|[^\pL'])(for the|en vue de|with a view to|im hinblick auf|de cara a|con vistas a|by|before|in|until|till|during|for|early|mid|late|end of|the end of|by the end of|start of|beginning of|within|bis ende|bis|ende|anfang|mitte|im jahr|im laufe|d'ici fin|d'ici la fin|d'ici|avant fin|avant la fin|avant|pour|vor|f(?:ü|ue|u)r|fin|d[ée]but|courant|en|para finales de|antes de finales de|antes de fin de|a finales de|a principios de|a mediados de|antes de|para|durante)\s+$`)
+	tlYearPrepRe    = regexp.MustCompile(`(?:^|[^\pL'])(for the|en vue de|with a view to|im hinblick auf|de cara a|con vistas a|by|before|in|until|till|during|for|early|mid|late|end of|the end of|by the end of|start of|beginning of|within|bis ende|bis|ende|anfang|mitte|im jahr|im laufe|d'ici fin|d'ici la fin|d'ici|jusqu'en|jusqu'[àa] (?:la )?fin|jusqu'[àa]|hasta (?:finales|fin) de|hasta|avant fin|avant la fin|avant|pour|vor|f(?:ü|ue|u)r|fin|d[ée]but|courant|en|para finales de|antes de finales de|antes de fin de|a finales de|a principios de|a mediados de|antes de|para|durante)\s+$`)
 	tlNumDatePrepRe = regexp.MustCompile(`(?:^|[^\pL'])(by|before|until|till|on|no later than|bis zum|bis|zum|vor dem|am|ab dem|sp(?:ä|ae|a)testens(?: am| zum| bis)?|avant le|d'ici le|pour le|le|jusqu'au|au plus tard le|antes del|para el|hasta el|el|a m[áa]s tardar el)\s+$`)
 )
 

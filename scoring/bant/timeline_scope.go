@@ -165,6 +165,8 @@ func tlOnlyAfter(rest string) bool {
 	switch strings.Trim(words[0], ".,;:!?") {
 	case "only", "just", "nur", "seulement", "que", "solo", "sólo", "later", "später", "spaeter", "erst", "más", "mas",
 		"doute", "duda", "zweifel", "doubt",
+		// "este trimestre sin falta", "sans faute", "without fail": emphasis.
+		"falta", "faute", "fail", "wenn",
 		"sure", "certain", "exactly", "clear", "sicher", "genau", "klar", "sûr", "sûrs", "sur", "seguro", "seguros", "exactamente":
 		return true
 	}
@@ -279,7 +281,7 @@ var tlPreteriteEsRe = regexp.MustCompile(`(?:^|[^\pL])\pL{2,}(?:aron|ieron)(?:$|
 
 // tlTimesRe finds a count of occurrences ("twice", "zweimal", "deux fois",
 // "dos veces"): a time phrase beside it counts incidents, not a plan.
-var tlTimesRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|zum (?:zweiten|dritten|vierten|f(?:ü|ue|u)nften|x-ten|\d+\.) mal|(?:vier|f(?:ü|ue|u)nf|sechs|sieben|acht|neun|zehn|etliche|mehrere|paar) ?mal|pour la (?:deuxi[èe]me|troisi[èe]me|quatri[èe]me|ni[èe]me|\d+e) fois|(?:por )?(?:segunda|tercera|cuarta|quinta|en[ée]sima) vez|(?:la )?(?:deuxi[èe]me|troisi[èe]me|quatri[èe]me) fois|(?:das )?(?:zweite|dritte|vierte) mal|twice|(?:two|three|four|several|many|\d+) times|zweimal|dreimal|mehrmals|mehrfach|\d+ ?mal|(?:deux|trois|plusieurs|\d+) fois|(?:dos|tres|varias|\d+) veces)(?:$|[^\pL])`)
+var tlTimesRe = regexp.MustCompile(`(?:^|[^\pL])(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|zum (?:zweiten|dritten|vierten|f(?:ü|ue|u)nften|x-ten|\d+\.) mal|(?:vier|f(?:ü|ue|u)nf|sechs|sieben|acht|neun|zehn|etliche|mehrere|paar) ?mal|pour la (?:deuxi[èe]me|troisi[èe]me|quatri[èe]me|ni[èe]me|\d+e) fois|(?:por )?(?:segunda|tercera|cuarta|quinta|en[ée]sima) vez|(?:la )?(?:deuxi[èe]me|troisi[èe]me|quatri[èe]me) fois|(?:das )?(?:zweite|dritte|vierte) mal|twice|(?:two|three|four|several|many|\d+) times|zweimal|dreimal|mehrmals|mehrfach|\d+ ?mal|(?:deux|trois|plusieurs|\d+) fois|(?:dos|tres|varias|\d+) veces|(?:second|third|fourth|fifth|deuxi[èe]me|troisi[èe]me|quatri[èe]me|cinqui[èe]me|zweite[nrs]?|dritte[nrs]?|vierte[nrs]?|segund[oa]|tercer[oa]?|cuart[oa]) (?:one |one )?(?:in|en|im|innerhalb|within|dans) )(?:$|[^\pL])`)
 
 // tlIntentRe finds words of intent or planning: a month name that has
 // already passed this year only means next year's when the writer speaks
@@ -291,7 +293,7 @@ var tlIntentRe = regexp.MustCompile(`(?:^|[^\pL])(?:want|wants|would like|'d lik
 	`pr[óo]xim[oa]|que viene|n(?:ä|ae|a)chste[nmrs]?|would|gustar[íi]a|encantar[íi]a|aimerions|aimerais|vis[ée]e?|` +
 	`wollen|will|m(?:ö|oe|o)chten|planen|geplant|vorgesehen|soll|sollen|muss|m(?:ü|ue|u)ssen|brauchen|werden|wird|start|starten|einf(?:ü|ue|u)hrung|umstellen|live|ziel|` +
 	`voulons|veut|veux|dois|voudrions|souhaitons|souhaite|aimerions|pr[ée]voyons|pr[ée]vu|comptons|visons|devons|doit|faut|allons|va|d[ée]marrer|lancer|d[ée]ployer|mise en place|objectif|` +
-	`expires?|expiring|runs out|renewal|vence|vencimiento|caduca|expire|expirent|[ée]ch[ée]ance|ausl(?:ä|ae|a)uft|endet|k(?:ü|ue|u)ndigung|` +
+	`expires?|expiring|runs out|renewal|vence|ends|starts|begins|in time for|rechtzeitig|beginnt|startet|l(?:ä|ae|a)uft|commence|d[ée]marre|se termine|[àa] temps pour|arranca|empieza|comienza|termina|a tiempo para|vencimiento|caduca|expire|expirent|[ée]ch[ée]ance|ausl(?:ä|ae|a)uft|endet|k(?:ü|ue|u)ndigung|` +
 	`queremos|quiero|quisi[ée]ramos|necesitamos|necesito|planeamos|pensamos|esperamos|vamos a|va a|debe|tiene que|tenemos que|arrancar|empezar|implementar|lanzar|previsto|objetivo|meta|` +
 	// Preferences and launches: "preferably in January", "Wunschtermin",
 	// "hätte gern ... ab Januar", "le lancement ... en janvier".

@@ -214,7 +214,7 @@ var (
 		// A promotion's period: "30% off in Q3", "Rabatt bis Ende März".
 		"\\d+ ?% off", "discount\\pL*", "promo\\pL*", "rabatt\\pL*", "r[ée]duction", "descuento\\pL*",
 		"questionnaire", "survey", "cuestionario", "encuesta", "fragebogen", "umfrage", "enqu[êe]te",
-		"anweisen", "(?:ü|ue|u)berweis\\pL*", "bezahl\\pL*", "payer", "virement", "pagar", "transferencia", "buchhaltung",
+		"anweisen", "(?:ü|ue|u)berweis\\pL*", "bezahl\\pL*", "payer", "virement", "pagar", "transferencia",
 	))
 )
 
