@@ -227,10 +227,17 @@ func needConditionalBefore(d *doc, p int) bool {
 	return false
 }
 
+// needNotThat open a denial in earnest ("not that we've had any
+// problem", "no es que", "nicht, dass"), never a polite "no problem".
+var needNotThat = []string{"not that", "no es que", "nicht dass", "nicht, dass"}
+
 // needPoliteDenial reports a denial that may be politeness: it names a
 // problem word and starts with a negator ("no problem", "kein Problem",
 // "sin problema"); "las actuales funcionan sin problema" says what works.
 func needPoliteDenial(s string) bool {
+	if needHasPrefix(s, needNotThat) {
+		return false // "not that we've had any problem" denies in earnest
+	}
 	f := strings.Fields(s)
 	return containsAny(s, needProblemWords) && len(f) > 0 && (needNegators[f[0]] || strings.HasSuffix(f[0], "n't") || f[0] == "pas")
 }

@@ -194,5 +194,5 @@ func needWithBroad(l needLexicon, lang string) needLexicon {
 	l.goal = slices.Concat(l.goal, b.goal)
 	l.denial = slices.Concat(l.denial, b.denial)
 	l.explore = slices.Concat(l.explore, b.explore)
-	return needWithWider(l, lang)
+	return needWithSeventh(needWithWider(l, lang), lang)
 }

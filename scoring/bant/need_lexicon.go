@@ -433,7 +433,7 @@ var needCompiled = func() map[string]*needPatterns {
 			explore: needGroupedPattern(l.explore), urgent: comp(l.urgent), story: needGroupedPattern(slices.Concat(needStoryEntries(lang), needBroad[lang].story, needWiderStory(lang))),
 			curious: needGroupedPattern(slices.Concat(needCurious[lang], needBroad[lang].curious)), renewal: comp(slices.Concat(needRenewals[lang], needWiderRenewals(lang))), decline: needGroupedPattern(needDeclines[lang]),
 			timeVerb: needTimeCostPart(needTimeCosts[lang][0]), timeDur: needTimeCostPart(needTimeCosts[lang][1]), timeRec: needTimeCostPart(needTimeCosts[lang][2]),
-			wish: comp(needWishes[lang]), wishVerb: comp(needWishVerbs[lang]),
+			wish: comp(slices.Concat(needWishes[lang], needSeventh[lang].wish)), wishVerb: comp(slices.Concat(needWishVerbs[lang], needSeventh[lang].wishVerb)),
 		}
 	}
 	return out

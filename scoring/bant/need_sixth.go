@@ -263,6 +263,9 @@ func needNotAPain(d *doc, c needCue) bool {
 	if strings.HasSuffix(s, "hearing") || strings.HasSuffix(s, "reading") {
 		return true
 	}
+	if needAuditAsked(d, c) {
+		return true
+	}
 	if containsAny(s, needExhaustWords) {
 		lo := max(d.clauseStart(c.start), c.start-50)
 		return containsAny(d.lower[lo:c.start], needBudgetNouns)
