@@ -152,7 +152,8 @@ var (
 		"del": true, "yo": true, "estoy": true, "tengo": true, "busco": true, "necesito": true,
 		"quiero": true, "me": true, "nous": true, "wir": true, "würde": true, "wuerde": true, "kann": true,
 		"will": true, "brauche": true, "interessiere": true, "suis": true, "soy": true, "von": true,
-		"an": true, // "als Lehrer an einer Berufsschule"
+		"an":  true, // "als Lehrer an einer Berufsschule"
+		"zur": true, // "hab ich als Büroleiterin zur Verfügung"
 	}
 )
 
@@ -883,6 +884,9 @@ func classifyTitle(words []string) string {
 			user = true // "one of the operators"
 		}
 	}
+	if user && !dm && !infl && (strings.Contains(joined, "procurement") || strings.Contains(joined, "purchasing")) {
+		infl = true // "Procurement Officer" evaluates suppliers for the organisation
+	}
 	switch {
 	case dm:
 		return LevelDecisionMaker
@@ -936,6 +940,9 @@ func headOfCompany(words []string, i int) bool {
 			j == i+1 && (w == "d'un" || w == "d'une") {
 			return !departmentAfter(words, j+1) // "gerente de un laboratorio", "directrice d'une crèche"
 		}
+		if w == "d'agence" || w == "d'antenne" {
+			return false // "Directeur d'agence": a branch of a bank or network
+		}
 		w = strings.TrimPrefix(strings.TrimPrefix(w, "d'"), "l'")
 		if headQualifiers[w] || companyNouns[w] || headQualifiers["d'"+w] {
 			return true
@@ -981,7 +988,7 @@ func seniorPair(w, next string) bool {
 // influencerSuffixes and userSuffixes end German compound titles
 // ("Projektmanagerin", "Pflegefachkraft", "Vertriebsmitarbeiter").
 var (
-	influencerSuffixes = []string{"managerin", "manager", "leitung"}
+	influencerSuffixes = []string{"managerin", "manager", "leitung", "meister", "meisterin"}
 	userSuffixes       = []string{
 		"assistent", "assistentin", "sachbearbeiter", "sachbearbeiterin", "mitarbeiter", "mitarbeiterin",
 		"fachkraft", "kraft", "referent", "referentin", "entwickler", "entwicklerin", "techniker",

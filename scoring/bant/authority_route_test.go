@@ -74,3 +74,33 @@ func TestAuthorityRoute(t *testing.T) {
 		})
 	}
 }
+
+// authorityTitle7Cases test the round-7 title words: a master craftsman
+// who also owns the shop, a title after "als" before "zur Verfügung",
+// procurement officers and buyers (influencers), caretakers (users), a
+// bank's branch director (an influencer) against an agency's director.
+var authorityTitle7Cases = []struct {
+	name, text, want string
+}{
+	{"de Meister und Inhaber", "Hallo,\nwir brauchen ein Angebot.\nGruß\nJonas Berg, Elektromeister und Inhaber", LevelDecisionMaker},
+	{"de Meister alone", "Hallo,\nwir brauchen ein Angebot.\nGruß\nJonas Berg, Elektromeister", LevelInfluencer},
+	{"de als Leiterin zur Verfügung", "Bis 2.000 € hab ich als Filialleiterin zur Verfügung.", LevelInfluencer},
+	{"en procurement officer", "Hello,\nplease send your rate card.\nPurchasing Officer, County Hospital", LevelInfluencer},
+	{"en buyer", "Hi, I'm the buyer for a chain of garden centres.", LevelInfluencer},
+	{"es conserje", "Soy conserje de un colegio y la caldera falla.", LevelUser},
+	{"fr gardienne", "Je suis gardienne d'immeuble, l'interphone ne marche plus.", LevelUser},
+	{"fr directeur d'agence", "Bonjour,\nun devis svp.\nDirectrice d'agence, Banque Populaire", LevelInfluencer},
+	{"fr directrice de l'agence", "Je suis directrice de l'agence de communication.", LevelDecisionMaker},
+}
+
+func TestAuthorityTitle7(t *testing.T) {
+	t.Parallel()
+	for _, tc := range authorityTitle7Cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			s := Extract(tc.text, testNow)
+			_, got, _, _ := s.Answers()
+			require.Equal(t, tc.want, got, "text %q: %+v", tc.text, s.Authority)
+		})
+	}
+}
