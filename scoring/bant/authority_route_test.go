@@ -104,3 +104,32 @@ func TestAuthorityTitle7(t *testing.T) {
 		})
 	}
 }
+
+// authorityV13Cases test the deciders and verbs added after reading v13:
+// a finance director or vicar who signs, a selection that is with
+// procurement, a sign-off by the management ("abzeichnen"), an owner who
+// places the order, neighbours who vote; with a writer's own "I sign".
+var authorityV13Cases = []struct {
+	name, text, want string
+}{
+	{"en FD signs", "I'm the office manager and will compare quotes; our FD signs.", LevelDefers},
+	{"en selection is with", "Final supplier selection is with our group procurement team.", LevelDefers},
+	{"en vicar agrees", "I'm on the parish council; the vicar would have to agree to anything.", LevelDefers},
+	{"de abzeichnen", "Ich leite den Einkauf, den Auftrag muss aber die Geschäftsführung abzeichnen.", LevelDefers},
+	{"fr passera commande", "Je suis vendeuse, c'est ma patronne qui passera commande.", LevelDefers},
+	{"fr maître signe", "Je transmettrai votre offre à Maître Dubois, qui signe.", LevelDefers},
+	{"es votarán vecinos", "El cambio lo votarán los vecinos en la próxima junta.", LevelDefers},
+	{"en I sign", "I'm the owner and I sign the contracts.", LevelDecisionMaker},
+}
+
+func TestAuthorityV13(t *testing.T) {
+	t.Parallel()
+	for _, tc := range authorityV13Cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			s := Extract(tc.text, testNow)
+			_, got, _, _ := s.Answers()
+			require.Equal(t, tc.want, got, "text %q: %+v", tc.text, s.Authority)
+		})
+	}
+}
