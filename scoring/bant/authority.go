@@ -20,7 +20,7 @@ var (
 	decideRe = mustPattern(`\bi(?:'m| am) (?:the |a |an )?(?:final |ultimate |key |main |primary |sole |only )?decision[- ]?maker\b|\bi (?:make|have|own|hold) (?:the |all |this |that )?(?:final |ultimate |buying |purchasing |purchase )?(?:decision|decisions|call|say|sign[- ]?off)\b|\bi(?:'ll| will| can| get to)? decide\b|\bi (?:approve|sign) (?:all |the |our |every |any )?(?:purchases|contracts|budgets?|spend|invoices|pos)\b|\bwe can decide (?:quickly|fast|ourselves|on our own)\b|\b(?:this|it|the decision|the budget|the call|that) (?:sits|lies|rests|stays) with me\b|\b(?:sole trader|sole proprietor|self[- ]employed|one[- ](?:man|woman|person) (?:band|business|shop|company)|solo (?:founder|practitioner|business owner)|it'?s just me\b|i work for myself|i run (?:it|everything|the business) (?:myself|alone|on my own))|\bi(?:'ll| will| can)? sign (?:it|off|the (?:contract|order|po|quote|agreement|paperwork|plan|proposal|deal|subscription)|contracts)\b|\bi(?:'ll| will| can| would|'d)? (?:sign|approve|pay for|buy) (?:[a-z-]+ ){0,3}?(?:myself|personally|on my own)\b|\bi (?:control|own|hold|manage|set) (?:the |our )?budget\b|\bi (?:hold|control|hold all|have|keep) (?:the |our )?purse[- ]?strings\b|\bi'?m the one (?:who|that) (?:pays|holds the (?:budget|money))\b|\bi'?m the budget (?:holder|owner)\b|\bi work alone\b|\bi (?:have|got|'ve got) (?:a|an|two|three|\d+) (?:\pL+ ){0,2}?(?:salon|shop|store|cafe|restaurant|bakery|gym|studio|clinic|practice|pub|bar|garage|farm|hotel|b&b|business|company|agency|salons|shops|stores|cafes|restaurants|gyms|studios|clinics|pubs|food truck|stall|hostel|guesthouse|academy|kiosk|inn)\b|\b(?:and i|and myself) (?:\pL+ )?(?:own|run|are the (?:co-?)?owners|co-own)\b|\b(?:i have|with) (?:full |final )?(?:budget|purchasing|signing|buying) authority\b|\bi(?:'m| am) the one (?:who|that) (?:decides|signs|makes the (?:final )?(?:decision|call))\b|\bwe(?:'re| are) the (?:final )?decision[- ]?makers?\b|\bthe decision is mine\b|\bit'?s my (?:decision|call)\b|\bup to me\b`)
 	// soloRe finds a sole trader or freelancer in German, French or
 	// Spanish ("Freiberuflerin", "auto-entrepreneur", "soy autónoma").
-	soloRe = mustPattern(`(?:^|\s)(?:à|a) mon compte|\b(?:freelancer(?:in)?|freiberuf\pL*|selbstst(?:ä|ae)ndig|selbst(?:ä|ae)ndig|einzelunternehmer(?:in)?|ich bin freelance|freelance-|auto-?entrepreneur|micro-?entrepreneur|je suis freelance|je suis (?:ind(?:é|e)pendant|ind(?:é|e)pendante)|a mon compte|je g(?:è|e)re tout (?:tout )?seule?|soy aut(?:ó|o)nom[oa]|aut(?:ó|o)nom[oa] y|trabajo por mi cuenta|soy freelance|(?:soy|trabajo|estoy|me dedico|ejerzo)\b[^.;\n]{0,40}?\bpor (?:mi cuenta|cuenta propia)|(?:infirmi\pL+|kin\pL+|m(?:é|e)decin|avocate?|ost(?:é|e)opathe|orthophoniste|sage-femme|psychologue|architecte|dentiste|podologue|profession|ergoth(?:é|e)rapeute|di(?:é|e)t(?:é|e)tici\pL+|psychomotrici\pL+|orthoptiste|exerce|install(?:é|e)e?) (?:en )?lib(?:é|e)rale?)`)
+	soloRe = mustPattern(`(?:^|\s)(?:à|a) mon compte|\b(?:freelancer(?:in)?|freiberuf\pL*|selbstst(?:ä|ae)ndig|selbst(?:ä|ae)ndig|einzelunternehmer(?:in)?|ich bin freelance|freelance-|auto-?entrepreneur|micro-?entrepreneur|je suis freelance|je suis (?:ind(?:é|e)pendant|ind(?:é|e)pendante)|a mon compte|je g(?:è|e)re tout (?:tout )?seule?|soy aut(?:ó|o)nom[oa]|aut(?:ó|o)nom[oa] y|trabajo por mi cuenta|soy freelance|(?:soy|trabajo|me dedico|ejerzo)\b[^.;\n]{0,40}?\bpor (?:mi cuenta|cuenta propia)|\bestoy (?:trabajando )?por (?:mi cuenta|cuenta propia)|(?:infirmi\pL+|kin\pL+|m(?:é|e)decin|avocate?|ost(?:é|e)opathe|orthophoniste|sage-femme|psychologue|architecte|dentiste|podologue|profession|ergoth(?:é|e)rapeute|di(?:é|e)t(?:é|e)tici\pL+|psychomotrici\pL+|orthoptiste|exerce|install(?:é|e)e?) (?:en )?lib(?:é|e)rale?)`)
 	// runRe finds "I run the team" statements.
 	runRe = mustPattern(`\bi (run|lead|head|manage|own|co-?own|oversee|founded|co-?founded|started) (?:the|our|my|a|this|an|two|three|four|five|several|\d+) (?:[a-z0-9&-]+ ){0,2}?(?:(team|department|dept|division|function|operations|unit|office)|company|business|org|organization|organisation|agency|group|shop|store|firm|practice|startup|brand|clinic|restaurant|studio|place|location|salon|gym|box|boxe|hotel|pharmacy|bakery|bakerie|cafe|bar|garage|school|nursery)s?\b|\bmy own (?:company|business|agency|firm|shop|store|practice|startup)\b`)
 	// chargeRe finds "I'm in charge of ..." and "I'm responsible for
@@ -45,6 +45,7 @@ var (
 		`|\b(?:go|goes|going|gets passed|get passed|passes|will go|has to go|must go|would go|gets escalated) (?:up )?to (?:my|our|the) (?:[a-z]+ )?(?:` + deferNouns + `|council|district|trustees|committee)\b` +
 		`|\b(?:go|goes|going|will go|has to go|must go|would go) (?:to|before) (?:[a-z]+ ){1,3}?for (?:final )?(?:approval|a vote|sign[- ]?off|a decision)\b` +
 		`|\b(?:can't|cannot|can not) (?:just|simply|really|actually) (?:sign|approve|commit|buy|purchase)\b` +
+		`|\b(?:contract|contracts|purchase|purchases|spend|spending|decision|order)\b[^.;\n]{0,30}?\b(?:would|will|has to|have to|must|needs to|would have to|will have to) go (?:to|before) (?:them|him|her)\b` +
 		`|\b(?:purchases|purchasing|contracts|buying decisions|decisions like this|anything over|spend|spending) (?:[^ ]+ ){0,3}?(?:go|goes|have to go|must go|run) through (?:my|our|the) (?:[a-z]+ )?(?:` + deferNouns + `)\b`)
 	// influRe finds the writer evaluating, researching, shortlisting or
 	// recommending, or acting for someone without saying who decides.
@@ -151,7 +152,8 @@ var (
 		"del": true, "yo": true, "estoy": true, "tengo": true, "busco": true, "necesito": true,
 		"quiero": true, "me": true, "nous": true, "wir": true, "würde": true, "wuerde": true, "kann": true,
 		"will": true, "brauche": true, "interessiere": true, "suis": true, "soy": true, "von": true,
-		"an": true, // "als Lehrer an einer Berufsschule"
+		"an":  true, // "als Lehrer an einer Berufsschule"
+		"zur": true, // "hab ich als Büroleiterin zur Verfügung"
 	}
 )
 
@@ -293,6 +295,7 @@ func extractAuthority(d *doc) *Authority {
 	cands = jointCands(d, cands)
 	cands = ownCands(d, cands)
 	cands = moreCands(d, cands)
+	cands = routeCands(d, cands)
 	if len(cands) == 0 {
 		return nil
 	}
@@ -881,6 +884,9 @@ func classifyTitle(words []string) string {
 			user = true // "one of the operators"
 		}
 	}
+	if user && !dm && !infl && (strings.Contains(joined, "procurement") || strings.Contains(joined, "purchasing")) {
+		infl = true // "Procurement Officer" evaluates suppliers for the organisation
+	}
 	switch {
 	case dm:
 		return LevelDecisionMaker
@@ -934,6 +940,9 @@ func headOfCompany(words []string, i int) bool {
 			j == i+1 && (w == "d'un" || w == "d'une") {
 			return !departmentAfter(words, j+1) // "gerente de un laboratorio", "directrice d'une crèche"
 		}
+		if w == "d'agence" || w == "d'antenne" {
+			return false // "Directeur d'agence": a branch of a bank or network
+		}
 		w = strings.TrimPrefix(strings.TrimPrefix(w, "d'"), "l'")
 		if headQualifiers[w] || companyNouns[w] || headQualifiers["d'"+w] {
 			return true
@@ -979,7 +988,7 @@ func seniorPair(w, next string) bool {
 // influencerSuffixes and userSuffixes end German compound titles
 // ("Projektmanagerin", "Pflegefachkraft", "Vertriebsmitarbeiter").
 var (
-	influencerSuffixes = []string{"managerin", "manager", "leitung"}
+	influencerSuffixes = []string{"managerin", "manager", "leitung", "meister", "meisterin"}
 	userSuffixes       = []string{
 		"assistent", "assistentin", "sachbearbeiter", "sachbearbeiterin", "mitarbeiter", "mitarbeiterin",
 		"fachkraft", "kraft", "referent", "referentin", "entwickler", "entwicklerin", "techniker",

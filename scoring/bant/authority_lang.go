@@ -205,6 +205,8 @@ var (
 		"franchisé": true, "franchisée": true, "franchise": true, "franquiciado": true, "franquiciada": true, "independiente": true, "micro-entrepreneur": true,
 	}
 	influencerTitleWordsLang = map[string]bool{
+		// Buyers evaluate for the organisation (spec: procurement compiling a list).
+		"buyer":  true,
 		"leiter": true, "leiterin": true, "teamleiter": true, "teamleiterin": true,
 		"abteilungsleiter": true, "abteilungsleiterin": true, "bereichsleiter": true, "bereichsleiterin": true,
 		"projektleiter": true, "projektleiterin": true, "filialleiter": true, "filialleiterin": true,
@@ -221,6 +223,9 @@ var (
 		"sous-directeur": true, "sous-directrice": true, "stellvertreter": true, "stellvertreterin": true, "coordenador": true, "coordenadora": true, "gestionnaire": true, "gestionnaires": true, "contremaître": true, "contremaitre": true, "capataz": true,
 	}
 	userTitleWordsLang = map[string]bool{
+		"conserje": true, "portero": true, "portera": true, "hausmeister": true, "hausmeisterin": true,
+		"concierge": true, "gardien": true, "gardienne": true, "janitor": true, "caretaker": true,
+		"receptionniste": true,
 		"sachbearbeiter": true, "sachbearbeiterin": true, "assistenz": true, "assistent": true,
 		"assistentin": true, "mitarbeiter": true, "mitarbeiterin": true, "referent": true, "referentin": true,
 		"entwickler": true, "entwicklerin": true, "buchhalter": true, "buchhalterin": true,

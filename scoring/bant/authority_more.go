@@ -29,9 +29,10 @@ import "strings"
 var (
 	// possDeferRe finds a decision that is his, hers or theirs.
 	possDeferRe = mustPattern(`\b(?:decision|call|choice|say|final word|last word)s? (?:is|will be|'ll be|would be|remains|rests|lies) (?:all )?(?:his|hers|theirs|with (?:him|her|them))\b` +
-		`|\b(?:d(?:é|e)cision|choix|dernier mot|arbitrage|validation)(?: finale?| d(?:é|e)finitive?)? (?:sera|est|reste|restera|lui revient|leur revient)\s*(?:la sienne|le sien|la leur|le leur|(?:à|a) (?:lui|elle|eux))` +
+		`|\b(?:d(?:é|e)cision|choix|dernier mot|arbitrage|validation)(?: finale?| d(?:é|e)finitive?)? (?:sera|serait|est|reste|restera|lui revient|leur revient)\s*(?:la sienne|le sien|la leur|le leur|(?:à|a) (?:lui|elle|eux))` +
 		`|\b(?:d(?:é|e)cision|choix|dernier mot|validation)(?: finale?)? (?:lui|leur) (?:revient|reviendra|appartient|appartiendra)\b` +
-		`|\b(?:decisi(?:ó|o)n|elecci(?:ó|o)n)(?: final| definitiva)? (?:es|ser(?:á|a)|queda|quedar(?:á|a)) (?:suya|de (?:él|ella|ellos)|en (?:sus|manos de (?:él|ella)))` +
+		`|\b(?:es|ser(?:á|a)|ser(?:í|i)a) cosa (?:suya|de (?:él|ella|ellos))\b|\bc'est (?:son|leur) affaire\b|\bce (?:sera|serait) (?:(?:à|a) (?:lui|elle|eux) de (?:d(?:é|e)cider|trancher|voir)|son choix|leur choix)|\b(?:ist|w(?:ä|ae)re) (?:dann )?(?:seine|ihre) (?:sache|entscheidung)\b` +
+		`|\b(?:decisi(?:ó|o)n|elecci(?:ó|o)n)(?: final| definitiva)? (?:es|ser(?:á|a)|ser(?:í|i)a|queda|quedar(?:á|a)) (?:suya|de (?:él|ella|ellos)|en (?:sus|manos de (?:él|ella)))` +
 		`|\b(?:[a-z]*entscheidung|[a-z]*entscheid|letzte wort) (?:liegt|ist|bleibt|trifft|l(?:ä|ae)ge) (?:\pL+ )?(?:bei (?:ihm|ihr|ihnen)|seine|ihre|seiner|ihrer)\b`)
 
 	// recoFromMeRe finds a recommendation asked of the writer; a decider
