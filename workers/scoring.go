@@ -143,7 +143,6 @@ type touchpointScorer interface {
 type leadScorer interface {
 	touchpointScorer
 	router
-	TouchpointLead(ctx context.Context, touchpointID int64) (lead.Lead, lead.Touchpoint, error)
 }
 
 // replyReader finds a reply asking to be contacted (replyAskingForContact).
@@ -266,13 +265,10 @@ func (h *Handlers) previousScore(ctx context.Context, st scoreHistory, contactID
 }
 
 // scoreAndRoute scores a new touchpoint's lead and routes its contact, in
-// this run: the lead path after ingest.
-func (h *Handlers) scoreAndRoute(ctx context.Context, st leadScorer, recorded lead.Touchpoint, batch *dealBatch) error {
-	l, tp, err := st.TouchpointLead(ctx, recorded.ID)
-	if err != nil {
-		return fmt.Errorf("score touchpoint %d: %w", recorded.ID, err)
-	}
-	tp.NewContact = recorded.NewContact
+// this run: the lead path after ingest. The lead is the one RecordLeads
+// returned (as the touchpoint and its contact say it), not read back.
+func (h *Handlers) scoreAndRoute(ctx context.Context, st leadScorer, rec lead.RecordedLead, batch *dealBatch) error {
+	l, tp := rec.Lead, rec.Touchpoint
 	sc, prev, err := h.scoreTouchpoint(ctx, st, l, tp)
 	if err != nil {
 		return err

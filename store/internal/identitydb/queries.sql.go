@@ -129,6 +129,58 @@ func (q *Queries) ContactIdentities(ctx context.Context, contactID int64) ([]Con
 	return items, nil
 }
 
+const contactLeadProfiles = `-- name: ContactLeadProfiles :many
+SELECT c.id, c.first_name, c.last_name, c.company, c.title, c.country,
+    COALESCE(em.value, '')::text AS email, COALESCE(ph.value, '')::text AS phone
+FROM contacts c
+LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'email' ORDER BY created_at, value LIMIT 1) em ON true
+LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'phone' ORDER BY created_at, value LIMIT 1) ph ON true
+WHERE c.id = ANY($1::bigint[])
+`
+
+type ContactLeadProfilesRow struct {
+	ID        int64
+	FirstName string
+	LastName  string
+	Company   string
+	Title     string
+	Country   string
+	Email     string
+	Phone     string
+}
+
+// The profile scoring reads of existing contacts (as TouchpointLeads does:
+// names, company, title, country, first email and phone), so that a chunk
+// of leads is scored from memory without reading its touchpoints back.
+func (q *Queries) ContactLeadProfiles(ctx context.Context, contactIds []int64) ([]ContactLeadProfilesRow, error) {
+	rows, err := q.db.Query(ctx, contactLeadProfiles, contactIds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ContactLeadProfilesRow
+	for rows.Next() {
+		var i ContactLeadProfilesRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.FirstName,
+			&i.LastName,
+			&i.Company,
+			&i.Title,
+			&i.Country,
+			&i.Email,
+			&i.Phone,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const contactProfile = `-- name: ContactProfile :one
 SELECT id, ref, first_name, last_name, company, title, country, created_at, updated_at, first_touch_at, erased_at
 FROM contacts WHERE id = $1
@@ -366,6 +418,59 @@ func (q *Queries) LookUpLead(ctx context.Context, arg LookUpLeadParams) ([]LookU
 	return items, nil
 }
 
+const lookUpLeads = `-- name: LookUpLeads :many
+SELECT w.kind::text AS kind, w.value::text AS value,
+    COALESCE((SELECT i.contact_id FROM contact_identities i WHERE i.kind = w.kind AND i.value = w.value), 0)::bigint AS owner,
+    0::bigint AS inbound_event_id
+FROM (SELECT unnest($1::text[]) AS kind, unnest($2::text[]) AS value) w
+UNION ALL
+SELECT ''::text, ''::text, t.id, t.inbound_event_id
+FROM touchpoints t WHERE t.inbound_event_id = ANY($3::bigint[])
+`
+
+type LookUpLeadsParams struct {
+	Kinds           []string
+	IdentityValues  []string
+	InboundEventIds []int64
+}
+
+type LookUpLeadsRow struct {
+	Kind           string
+	Value          string
+	Owner          int64
+	InboundEventID int64
+}
+
+// Under the identity locks, for a chunk of leads: each identity with the
+// contact that owns it (0 when none; @kinds and @identity_values zipped),
+// then one row per event of @inbound_event_ids that recorded its touchpoint
+// already (a retried chunk): no kind, its touchpoint in owner.
+// Owners are subqueries on the primary key, not a join (see LookUpLead).
+func (q *Queries) LookUpLeads(ctx context.Context, arg LookUpLeadsParams) ([]LookUpLeadsRow, error) {
+	rows, err := q.db.Query(ctx, lookUpLeads, arg.Kinds, arg.IdentityValues, arg.InboundEventIds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []LookUpLeadsRow
+	for rows.Next() {
+		var i LookUpLeadsRow
+		if err := rows.Scan(
+			&i.Kind,
+			&i.Value,
+			&i.Owner,
+			&i.InboundEventID,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const recordTouchpoint = `-- name: RecordTouchpoint :one
 WITH created AS (
     INSERT INTO contacts (first_name, last_name, company, title, country, created_at, updated_at)
@@ -510,6 +615,196 @@ func (q *Queries) RecordTouchpoint(ctx context.Context, arg RecordTouchpointPara
 	var i RecordTouchpointRow
 	err := row.Scan(&i.ID, &i.ContactID)
 	return i, err
+}
+
+const recordTouchpoints = `-- name: RecordTouchpoints :many
+WITH created AS (
+    INSERT INTO contacts (first_name, last_name, company, title, country, created_at, updated_at)
+    SELECT ($1::text[])[k], ($2::text[])[k], ($3::text[])[k],
+        ($4::text[])[k], ($5::text[])[k], $6::timestamptz, $6::timestamptz
+    FROM generate_series(1, cardinality($1::text[])) AS k
+    ORDER BY k
+    RETURNING id
+), placed AS (
+    SELECT -(row_number() OVER (ORDER BY id)) AS ref, id FROM created
+), refreshed AS (
+    UPDATE contacts c SET
+        first_name = COALESCE(NULLIF(($7::text[])[k], ''), c.first_name),
+        last_name  = COALESCE(NULLIF(($8::text[])[k], ''), c.last_name),
+        company    = COALESCE(NULLIF(($9::text[])[k], ''), c.company),
+        title      = COALESCE(NULLIF(($10::text[])[k], ''), c.title),
+        country    = COALESCE(NULLIF(($11::text[])[k], ''), c.country),
+        updated_at = $6::timestamptz
+    FROM generate_series(1, cardinality($12::bigint[])) AS k
+    WHERE c.id = ($12::bigint[])[k]
+), attached AS (
+    INSERT INTO contact_identities (kind, value, contact_id, created_at)
+    SELECT ($13::text[])[k], ($14::text[])[k], COALESCE(p.id, ($15::bigint[])[k]), $6::timestamptz
+    FROM generate_series(1, cardinality($13::text[])) AS k
+    LEFT JOIN placed p ON p.ref = ($15::bigint[])[k]
+    ON CONFLICT (kind, value) DO NOTHING
+), ledger AS (
+    INSERT INTO identity_ledger (contact_id, inbound_event_id, decision, identity_kind, identity_value, other_contact_id, created_at)
+    SELECT COALESCE(p.id, ($16::bigint[])[k]), ($17::bigint[])[k], ($18::text[])[k],
+        ($19::text[])[k], ($20::text[])[k],
+        NULLIF(COALESCE(po.id, ($21::bigint[])[k]), 0), $6::timestamptz
+    FROM generate_series(1, cardinality($16::bigint[])) AS k
+    LEFT JOIN placed p ON p.ref = ($16::bigint[])[k]
+    LEFT JOIN placed po ON po.ref = ($21::bigint[])[k]
+    ORDER BY k
+), tp AS (
+    INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id,
+        utm_source, utm_medium, utm_campaign, utm_term, utm_content, click_ids, landing_url,
+        consent_marketing, consent_text, message, answers, attributes, occurred_at, created_at, is_test,
+        campaign_ids, consent_at)
+    SELECT COALESCE(p.id, ($22::bigint[])[k]), ($23::bigint[])[k], ($24::text[])[k],
+        ($25::text[])[k], ($26::text[])[k],
+        ($27::text[])[k], ($28::text[])[k], ($29::text[])[k],
+        ($30::text[])[k], ($31::text[])[k], ($32::jsonb[])[k], ($33::text[])[k],
+        ($34::boolean[])[k], ($35::text[])[k], ($36::text[])[k],
+        ($37::jsonb[])[k], ($38::jsonb[])[k], ($39::timestamptz[])[k], $6::timestamptz,
+        ($40::boolean[])[k], ($41::jsonb[])[k], ($42::timestamptz[])[k]
+    FROM generate_series(1, cardinality($23::bigint[])) AS k
+    LEFT JOIN placed p ON p.ref = ($22::bigint[])[k]
+    ORDER BY k
+    RETURNING id, contact_id, inbound_event_id
+), consent AS (
+    INSERT INTO consent_events (contact_id, touchpoint_id, state, source, occurred_at, created_at)
+    SELECT tp.contact_id, tp.id, ($43::text[])[k], 'touchpoint', ($42::timestamptz[])[k], $6::timestamptz
+    FROM generate_series(1, cardinality($23::bigint[])) AS k
+    JOIN tp ON tp.inbound_event_id = ($23::bigint[])[k]
+)
+SELECT id, contact_id, inbound_event_id FROM tp
+`
+
+type RecordTouchpointsParams struct {
+	NewFirstNames      []string
+	NewLastNames       []string
+	NewCompanies       []string
+	NewTitles          []string
+	NewCountries       []string
+	Now                time.Time
+	UpFirstNames       []string
+	UpLastNames        []string
+	UpCompanies        []string
+	UpTitles           []string
+	UpCountries        []string
+	UpIds              []int64
+	AttachKinds        []string
+	AttachValues       []string
+	AttachContacts     []int64
+	LedgerContacts     []int64
+	LedgerEvents       []int64
+	LedgerDecisions    []string
+	LedgerKinds        []string
+	LedgerValues       []string
+	LedgerOthers       []int64
+	TpContacts         []int64
+	TpEvents           []int64
+	TpSources          []string
+	TpChannels         []string
+	TpExternalIds      []string
+	TpUtmSources       []string
+	TpUtmMediums       []string
+	TpUtmCampaigns     []string
+	TpUtmTerms         []string
+	TpUtmContents      []string
+	TpClickIds         [][]byte
+	TpLandingUrls      []string
+	TpConsentMarketing []bool
+	TpConsentTexts     []string
+	TpMessages         []string
+	TpAnswers          [][]byte
+	TpAttributes       [][]byte
+	TpOccurredAts      []time.Time
+	TpIsTest           []bool
+	TpCampaignIds      [][]byte
+	TpConsentAts       []time.Time
+	TpConsentStates    []string
+}
+
+type RecordTouchpointsRow struct {
+	ID             int64
+	ContactID      int64
+	InboundEventID int64
+}
+
+// Everything a chunk of resolved leads writes, in one statement (one round
+// trip while the identity locks are held). Arrays with one prefix are
+// zipped (read by subscript k). A contact is named by its id, or by -k for
+// the k-th new contact of the @new_ arrays, which this statement creates
+// in that order: identities are assigned in insertion order, so the k-th
+// smallest created id is the k-th new contact.
+//   - existing contacts' profiles (@up_ arrays, one row per contact, the
+//     chunk's details folded in order): newer non-empty details fill or
+//     refresh them, empty fields never erase (as RecordTouchpoint);
+//   - the identities attached (@attach_ arrays), ON CONFLICT as RecordTouchpoint;
+//   - the identity ledger, in array order (@ledger_ arrays; other 0 for none);
+//   - one touchpoint per lead (@tp_ arrays) and its consent statement.
+//
+// Returns each touchpoint with its event and contact.
+func (q *Queries) RecordTouchpoints(ctx context.Context, arg RecordTouchpointsParams) ([]RecordTouchpointsRow, error) {
+	rows, err := q.db.Query(ctx, recordTouchpoints,
+		arg.NewFirstNames,
+		arg.NewLastNames,
+		arg.NewCompanies,
+		arg.NewTitles,
+		arg.NewCountries,
+		arg.Now,
+		arg.UpFirstNames,
+		arg.UpLastNames,
+		arg.UpCompanies,
+		arg.UpTitles,
+		arg.UpCountries,
+		arg.UpIds,
+		arg.AttachKinds,
+		arg.AttachValues,
+		arg.AttachContacts,
+		arg.LedgerContacts,
+		arg.LedgerEvents,
+		arg.LedgerDecisions,
+		arg.LedgerKinds,
+		arg.LedgerValues,
+		arg.LedgerOthers,
+		arg.TpContacts,
+		arg.TpEvents,
+		arg.TpSources,
+		arg.TpChannels,
+		arg.TpExternalIds,
+		arg.TpUtmSources,
+		arg.TpUtmMediums,
+		arg.TpUtmCampaigns,
+		arg.TpUtmTerms,
+		arg.TpUtmContents,
+		arg.TpClickIds,
+		arg.TpLandingUrls,
+		arg.TpConsentMarketing,
+		arg.TpConsentTexts,
+		arg.TpMessages,
+		arg.TpAnswers,
+		arg.TpAttributes,
+		arg.TpOccurredAts,
+		arg.TpIsTest,
+		arg.TpCampaignIds,
+		arg.TpConsentAts,
+		arg.TpConsentStates,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []RecordTouchpointsRow
+	for rows.Next() {
+		var i RecordTouchpointsRow
+		if err := rows.Scan(&i.ID, &i.ContactID, &i.InboundEventID); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const stopNurtureOnReply = `-- name: StopNurtureOnReply :exec
