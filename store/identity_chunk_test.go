@@ -86,3 +86,46 @@ func TestRecordLeadsChunk(t *testing.T) {
 	// matched phone, matched email, created.
 	require.Equal(t, 2+1+2+1+1+1, ledger)
 }
+
+// TestInsertScores: a chunk's scores in one statement, in the order
+// given, each said to be stored now or before (a retried chunk), with its
+// breakdown (the score's reasons).
+func TestInsertScores(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	recs, err := b.store.RecordLeads(ctx, []int64{b.event(t, "s1"), b.event(t, "s2")},
+		[]lead.Lead{person("ada@example.com", ""), person("alan@example.com", "")}, b.now)
+	require.NoError(t, err)
+	score := func(i, total int) lead.Score {
+		tp := recs[i].Touchpoint
+		return lead.Score{ContactID: tp.ContactID, TouchpointID: tp.ID, Total: total, Band: "cold", ModelVersion: "v1",
+			Breakdown: []byte(`{"contributions":[{"rule":"r"}]}`), ComputedAt: b.now}
+	}
+	before, inserted, err := b.store.InsertScores(ctx, []lead.Score{score(0, 10)})
+	require.NoError(t, err)
+	require.Equal(t, []bool{true}, inserted)
+	tests := []struct {
+		name     string
+		i, total int
+		inserted bool
+		want     int
+	}{
+		{name: "stored before keeps its run", i: 0, total: 99, inserted: false, want: 10},
+		{name: "stored now", i: 1, total: 20, inserted: true, want: 20},
+	}
+	var in []lead.Score
+	for _, tt := range tests {
+		in = append(in, score(tt.i, tt.total))
+	}
+	got, inserted, err := b.store.InsertScores(ctx, in)
+	require.NoError(t, err)
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.inserted, inserted[i])
+			require.Equal(t, tt.want, got[i].Total)
+			require.Equal(t, recs[tt.i].Touchpoint.ID, got[i].TouchpointID)
+			require.JSONEq(t, `{"contributions":[{"rule":"r"}]}`, string(got[i].Breakdown))
+		})
+	}
+	require.Equal(t, before[0].ID, got[0].ID)
+}

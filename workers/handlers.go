@@ -42,6 +42,7 @@ type Store interface {
 // its group, the group's round-robin deals, and the processed marks.
 type IngestStore interface {
 	leadPath
+	chunkScorer
 	batchRouter
 	GetEvents(ctx context.Context, ids []int64) ([]lead.Event, error)
 	MarkEventsProcessed(ctx context.Context, ids []int64, at time.Time) error
@@ -336,16 +337,9 @@ func (h *Handlers) ingestChunk(ctx context.Context, st IngestStore, events []lea
 			}
 		}
 		for _, rec := range recs {
-			batch.event = rec.Touchpoint.EventID
-			switch err := h.afterRecorded(ctx, st, rec, batch); {
-			case err != nil:
-				failed(rec.Touchpoint.EventID, err)
-			case batch.deferred[rec.Touchpoint.EventID]:
-				// routed once the chunk's deals are open
-			default:
-				routed = append(routed, rec.Touchpoint.EventID)
-			}
+			h.logRecorded(ctx, rec.Touchpoint)
 		}
+		routed = append(routed, h.scoreChunk(ctx, st, recs, batch, failed)...)
 	}
 	opened, err := h.openDeals(ctx, st, batch)
 	routed = append(routed, opened...)
@@ -500,17 +494,21 @@ func (h *Handlers) prepare(ctx context.Context, st leadPath, c connectors.Connec
 // afterRecorded logs a recorded lead, then scores and routes it from
 // memory.
 func (h *Handlers) afterRecorded(ctx context.Context, st leadPath, rec lead.RecordedLead, batch *dealBatch) error {
-	tp := rec.Touchpoint
+	h.logRecorded(ctx, rec.Touchpoint)
+	if err := h.scoreAndRoute(ctx, st, rec, batch); err != nil {
+		return fmt.Errorf("ingest event %d: %w", rec.Touchpoint.EventID, err)
+	}
+	return nil
+}
+
+// logRecorded logs a recorded lead and an identity conflict it left.
+func (h *Handlers) logRecorded(ctx context.Context, tp lead.Touchpoint) {
 	if tp.Conflicts > 0 {
 		h.cfg.Logger.WarnContext(ctx, "identity conflict left unmerged; see identity_ledger", "event_row", tp.EventID,
 			"contact_id", tp.ContactID, "conflicts", tp.Conflicts)
 	}
 	h.cfg.Logger.InfoContext(ctx, "lead ingested", "event_row", tp.EventID, "contact_id", tp.ContactID,
 		"touchpoint_id", tp.ID, "new_contact", tp.NewContact, "channel", tp.Channel)
-	if err := h.scoreAndRoute(ctx, st, rec, batch); err != nil {
-		return fmt.Errorf("ingest event %d: %w", tp.EventID, err)
-	}
-	return nil
 }
 
 func (h *Handlers) recordEngagements(ctx context.Context, st engagementRecorder, ev lead.Event, engs []lead.Engagement) error {
