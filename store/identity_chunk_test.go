@@ -129,3 +129,50 @@ func TestInsertScores(t *testing.T) {
 	}
 	require.Equal(t, before[0].ID, got[0].ID)
 }
+
+// TestEnrollNurtures: a chunk's enrollments in one statement; a contact
+// enrolled already, or twice in the chunk, keeps one active enrollment.
+func TestEnrollNurtures(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	recs, err := b.store.RecordLeads(ctx, []int64{b.event(t, "n1"), b.event(t, "n2")},
+		[]lead.Lead{person("ada@example.com", ""), person("alan@example.com", "")}, b.now)
+	require.NoError(t, err)
+	enr := func(i int) lead.Enrollment {
+		tp := recs[i].Touchpoint
+		return lead.Enrollment{ContactID: tp.ContactID, TouchpointID: tp.ID, Program: "default", Band: "cold", EnrolledAt: b.now}
+	}
+	before, created, err := b.store.EnrollNurtures(ctx, []lead.Enrollment{enr(0)})
+	require.NoError(t, err)
+	require.Equal(t, []bool{true}, created)
+	tests := []struct {
+		name    string
+		i       int
+		created bool
+		sameAs  int // index of the result it must equal, -1 none
+	}{
+		{name: "enrolled before", i: 0, created: false, sameAs: -1},
+		{name: "enrolled now", i: 1, created: true, sameAs: -1},
+		{name: "twice in the chunk", i: 1, created: false, sameAs: 1},
+	}
+	var in []lead.Enrollment
+	for _, tt := range tests {
+		in = append(in, enr(tt.i))
+	}
+	got, created, err := b.store.EnrollNurtures(ctx, in)
+	require.NoError(t, err)
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.created, created[i])
+			require.Equal(t, recs[tt.i].Touchpoint.ContactID, got[i].ContactID)
+			require.NotZero(t, got[i].ID)
+			if tt.sameAs >= 0 {
+				require.Equal(t, got[tt.sameAs].ID, got[i].ID)
+			}
+		})
+	}
+	require.Equal(t, before[0].ID, got[0].ID)
+	var active int
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT count(*) FROM nurture_enrollments WHERE status = 'active'`).Scan(&active))
+	require.Equal(t, 2, active)
+}

@@ -675,10 +675,9 @@ func scoreReasons(breakdown []byte) []string {
 	return out
 }
 
-// afterNurtureEnrolled queues the program's sequence, each step at its
-// delay from enrollment; a step whose enrollment ended is cancelled when
-// claimed.
-func (h *Handlers) afterNurtureEnrolled(ctx context.Context, st emailQueuer, enr lead.Enrollment, to string) error {
+// nurtureSteps are the emails of an enrollment's sequence, each step at
+// its delay from enrollment, as queued (by dedupe key, once).
+func (h *Handlers) nurtureSteps(ctx context.Context, enr lead.Enrollment, to string) []lead.OutboxEmail {
 	var steps []lead.OutboxEmail
 	for i, step := range h.cfg.Email.Nurture[enr.Program] {
 		e := lead.OutboxEmail{
@@ -690,8 +689,15 @@ func (h *Handlers) afterNurtureEnrolled(ctx context.Context, st emailQueuer, enr
 			steps = append(steps, e)
 		}
 	}
+	return steps
+}
+
+// afterNurtureEnrolled queues the program's sequence, each step at its
+// delay from enrollment; a step whose enrollment ended is cancelled when
+// claimed.
+func (h *Handlers) afterNurtureEnrolled(ctx context.Context, st emailQueuer, enr lead.Enrollment, to string) error {
 	// The whole sequence in one statement: this runs for most new leads.
-	queued, err := st.QueueEmails(ctx, steps)
+	queued, err := st.QueueEmails(ctx, h.nurtureSteps(ctx, enr, to))
 	if err != nil {
 		return err
 	}

@@ -341,6 +341,11 @@ func (h *Handlers) ingestChunk(ctx context.Context, st IngestStore, events []lea
 		}
 		routed = append(routed, h.scoreChunk(ctx, st, recs, batch, failed)...)
 	}
+	enrolled, err := h.openNurtures(ctx, st, batch)
+	routed = append(routed, enrolled...)
+	if err != nil && retryErr == nil {
+		retryErr = err
+	}
 	opened, err := h.openDeals(ctx, st, batch)
 	routed = append(routed, opened...)
 	if err != nil && retryErr == nil {

@@ -57,4 +57,7 @@ func TestIngestChunkSamePersonTwice(t *testing.T) {
 	require.Equal(t, 2, adaTouchpoints, "both of Ada's touchpoints are hers")
 	require.Equal(t, 3, scores, "each touchpoint scored once")
 	require.Equal(t, 3, withReasons, "scores keep their reasons")
+	var enrollments int
+	require.NoError(t, b.pool.QueryRow(ctx, `SELECT count(*) FROM nurture_enrollments WHERE status = 'active'`).Scan(&enrollments))
+	require.Equal(t, 2, enrollments, "one enrollment per person, however many of their leads the chunk had")
 }

@@ -33,6 +33,7 @@ type router interface {
 // (openDeals).
 type batchRouter interface {
 	dealOpener
+	batchEnroller
 	CreateDeals(ctx context.Context, reqs []lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) ([]lead.Deal, []bool, error)
 }
 
@@ -171,18 +172,16 @@ func (h *Handlers) route(ctx context.Context, st router, p RoutePayload, sc lead
 			h.cfg.Metrics.LeadRouted(string(pipeline.Skip))
 			return nil
 		}
-		enr, created, err := st.EnrollNurture(ctx, lead.Enrollment{
-			ContactID: p.ContactID, TouchpointID: tpID, Program: program,
-			Band: sc.Band, EnrolledAt: now,
-		})
+		want := lead.Enrollment{ContactID: p.ContactID, TouchpointID: tpID, Program: program, Band: sc.Band, EnrolledAt: now}
+		if batch != nil {
+			batch.addNurture(pendingNurture{enr: want, lead: l})
+			return nil
+		}
+		enr, created, err := st.EnrollNurture(ctx, want)
 		if err != nil {
 			return fmt.Errorf("route contact %d to nurture: %w", p.ContactID, err)
 		}
-		if created {
-			h.cfg.Metrics.LeadRouted(string(dest))
-			h.cfg.Logger.InfoContext(ctx, "nurture enrolled", "enrollment_id", enr.ID, "contact_id", enr.ContactID,
-				"program", enr.Program, "band", enr.Band)
-		}
+		h.nurtureEnrolled(ctx, enr, created)
 		if l.Email != "" && !l.Test {
 			if err := h.afterNurtureEnrolled(ctx, st, enr, l.Email); err != nil {
 				return fmt.Errorf("route contact %d: %w", p.ContactID, err)
@@ -235,15 +234,48 @@ func (h *Handlers) dealOpened(ctx context.Context, st dealOpener, deal lead.Deal
 	return nil
 }
 
-// dealBatch collects the round-robin deals of one lead:ingest group so that
-// they are opened together: the pipeline's assignment lock is then taken
-// once per group instead of once per deal, which was the bound on hot leads
-// per second.
+// nurtureEnrolled counts and logs an enrollment made now.
+func (h *Handlers) nurtureEnrolled(ctx context.Context, enr lead.Enrollment, created bool) {
+	if created {
+		h.cfg.Metrics.LeadRouted(string(pipeline.ToNurture))
+		h.cfg.Logger.InfoContext(ctx, "nurture enrolled", "enrollment_id", enr.ID, "contact_id", enr.ContactID,
+			"program", enr.Program, "band", enr.Band)
+	}
+}
+
+// dealBatch collects the round-robin deals and the nurture enrollments of
+// one lead:ingest chunk so that each kind is written together: the
+// pipeline's assignment lock is then taken once per chunk instead of once
+// per deal (which was the bound on hot leads per second), and a chunk's
+// enrollments and their sequences are two statements, not two per lead.
 type dealBatch struct {
-	// event is the event being ingested, whose deal add defers.
+	// event is the event being ingested, whose deal or enrollment add
+	// defers.
 	event    int64
 	pending  []pendingDeal
-	deferred map[int64]bool // events whose deal waits in pending
+	nurture  []pendingNurture
+	deferred map[int64]bool // events whose deal or enrollment waits
+}
+
+// pendingNurture is an enrollment waiting for its chunk (openNurtures).
+type pendingNurture struct {
+	event int64
+	enr   lead.Enrollment
+	lead  lead.Lead
+}
+
+func (b *dealBatch) addNurture(p pendingNurture) {
+	p.event = b.event
+	b.nurture = append(b.nurture, p)
+	b.wait(p.event)
+}
+
+// wait marks an event routed only once its batch is written.
+func (b *dealBatch) wait(event int64) {
+	if b.deferred == nil {
+		b.deferred = map[int64]bool{}
+	}
+	b.deferred[event] = true
 }
 
 type pendingDeal struct {
@@ -258,10 +290,63 @@ type pendingDeal struct {
 func (b *dealBatch) add(p pendingDeal) {
 	p.event = b.event
 	b.pending = append(b.pending, p)
-	if b.deferred == nil {
-		b.deferred = map[int64]bool{}
+	b.wait(p.event)
+}
+
+// batchEnroller enrolls a chunk's leads in nurture together
+// (openNurtures).
+type batchEnroller interface {
+	emailQueuer
+	EnrollNurtures(ctx context.Context, es []lead.Enrollment) ([]lead.Enrollment, []bool, error)
+}
+
+// openNurtures makes the batch's enrollments in one statement and queues
+// their sequences in another (each email once by dedupe key, so a retried
+// chunk queues nothing twice), then schedules the sends due soon; it
+// returns the events now routed. It runs before openDeals: as when leads
+// went one by one, a contact enrolled and then given a deal in one chunk
+// has its nurture ended by the deal.
+func (h *Handlers) openNurtures(ctx context.Context, st batchEnroller, b *dealBatch) ([]int64, error) {
+	if len(b.nurture) == 0 {
+		return nil, nil
 	}
-	b.deferred[p.event] = true
+	want := make([]lead.Enrollment, len(b.nurture))
+	for i, p := range b.nurture {
+		want[i] = p.enr
+	}
+	enrs, created, err := st.EnrollNurtures(ctx, want)
+	if err != nil {
+		return nil, fmt.Errorf("route %d contacts to nurture: %w", len(want), err)
+	}
+	var steps []lead.OutboxEmail
+	queued := map[string]bool{}
+	for i, p := range b.nurture {
+		h.nurtureEnrolled(ctx, enrs[i], created[i])
+		if p.lead.Email == "" || p.lead.Test {
+			continue
+		}
+		for _, e := range h.nurtureSteps(ctx, enrs[i], p.lead.Email) {
+			if !queued[e.DedupeKey] { // a contact enrolled twice in the chunk
+				queued[e.DedupeKey] = true
+				steps = append(steps, e)
+			}
+		}
+	}
+	out, err := st.QueueEmails(ctx, steps)
+	if err != nil {
+		return nil, fmt.Errorf("route %d contacts to nurture: %w", len(want), err)
+	}
+	for _, e := range out {
+		if err := h.scheduleEmail(ctx, e); err != nil {
+			return nil, fmt.Errorf("route %d contacts to nurture: %w", len(want), err)
+		}
+	}
+	routed := make([]int64, len(b.nurture))
+	for i, p := range b.nurture {
+		routed[i] = p.event
+	}
+	b.nurture = nil
+	return routed, nil
 }
 
 // openDeals opens the batch's deals (grouped by pipeline and stage) and
