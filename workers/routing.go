@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/hibiken/asynq"
 
@@ -220,10 +221,7 @@ func (h *Handlers) nurtureProgram(ctx context.Context, st router, contactID int6
 // sends) the rep's notification and the heating-up email.
 func (h *Handlers) dealOpened(ctx context.Context, st dealOpener, deal lead.Deal, created bool, req lead.DealRequest, l lead.Lead, sc lead.Score, heatedScoreID int64, cause routeCause) error {
 	if created {
-		h.cfg.Metrics.LeadRouted(string(pipeline.ToDeal))
-		h.cfg.Metrics.DealCreated(req.Pipeline, deal.Stage)
-		h.cfg.Logger.InfoContext(ctx, "deal opened", "deal_id", deal.ID, "contact_id", deal.ContactID,
-			"owner_rep_id", deal.OwnerRepID, "stage", deal.Stage, "team", req.Team, "rule", req.Rule, "cause", cause.String())
+		h.dealCreated(ctx, deal, req, cause)
 		if err := h.startSLA(ctx, st, deal, req.Now); err != nil {
 			return fmt.Errorf("route contact %d: %w", req.ContactID, err)
 		}
@@ -241,6 +239,14 @@ func (h *Handlers) nurtureEnrolled(ctx context.Context, enr lead.Enrollment, cre
 		h.cfg.Logger.InfoContext(ctx, "nurture enrolled", "enrollment_id", enr.ID, "contact_id", enr.ContactID,
 			"program", enr.Program, "band", enr.Band)
 	}
+}
+
+// dealCreated counts and logs a deal opened now.
+func (h *Handlers) dealCreated(ctx context.Context, deal lead.Deal, req lead.DealRequest, cause routeCause) {
+	h.cfg.Metrics.LeadRouted(string(pipeline.ToDeal))
+	h.cfg.Metrics.DealCreated(req.Pipeline, deal.Stage)
+	h.cfg.Logger.InfoContext(ctx, "deal opened", "deal_id", deal.ID, "contact_id", deal.ContactID,
+		"owner_rep_id", deal.OwnerRepID, "stage", deal.Stage, "team", req.Team, "rule", req.Rule, "cause", cause.String())
 }
 
 // dealBatch collects the round-robin deals and the nurture enrollments of
@@ -372,12 +378,52 @@ func (h *Handlers) openDeals(ctx context.Context, st batchRouter, b *dealBatch) 
 		if err != nil {
 			return routed, fmt.Errorf("route %d contacts to deals: %w", len(reqs), err)
 		}
-		for i, p := range group {
-			if err := h.dealOpened(ctx, st, deals[i], created[i], p.req, p.lead, p.score, p.heatedScoreID, p.cause); err != nil {
-				return routed, err
-			}
+		if err := h.dealsOpened(ctx, st, group, deals, created); err != nil {
+			return routed, fmt.Errorf("route %d contacts to deals: %w", len(reqs), err)
+		}
+		for _, p := range group {
 			routed = append(routed, p.event)
 		}
 	}
 	return routed, nil
+}
+
+// dealsOpened is dealOpened for the deals of a chunk, a statement for all
+// their speed-to-lead deadlines and one for all their emails (each once by
+// dedupe key, so a retried chunk queues nothing twice).
+func (h *Handlers) dealsOpened(ctx context.Context, st dealOpener, group []pendingDeal, deals []lead.Deal, created []bool) error {
+	var slaDeals []lead.Deal
+	var slaDues []time.Time
+	var emails []lead.OutboxEmail
+	reps := map[int64]lead.Rep{}
+	for i, p := range group {
+		deal := deals[i]
+		if created[i] {
+			h.dealCreated(ctx, deal, p.req, p.cause)
+			if h.cfg.Routing.SLA > 0 && deal.OwnerRepID != 0 {
+				slaDeals, slaDues = append(slaDeals, deal), append(slaDues, p.req.Now.Add(h.cfg.Routing.SLA))
+			}
+		}
+		es, err := h.dealEmails(ctx, st, deal, p.lead, p.score, p.heatedScoreID, p.cause, reps)
+		if err != nil {
+			return fmt.Errorf("route contact %d: %w", p.req.ContactID, err)
+		}
+		emails = append(emails, es...)
+	}
+	if len(slaDeals) > 0 {
+		ids := make([]int64, len(slaDeals))
+		for i, d := range slaDeals {
+			ids[i] = d.ID
+		}
+		if err := st.SetSLADues(ctx, ids, slaDues); err != nil {
+			return err
+		}
+		for i, d := range slaDeals {
+			task, err := newSLATask(d.ID, d.OwnerRepID, slaDues[i])
+			if err := h.schedule(ctx, task, err, slaDues[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return h.queueEmails(ctx, st, emails)
 }

@@ -118,6 +118,12 @@ UPDATE deals SET first_contacted_at = COALESCE(first_contacted_at, @at), updated
 -- Records when the owner's first touch is due.
 UPDATE deals SET sla_due_at = @due::timestamptz WHERE id = @id;
 
+-- name: SetSLADues :exec
+-- SetSLADue for the deals a chunk opened (@ids and @dues zipped).
+UPDATE deals d SET sla_due_at = w.due
+FROM (SELECT unnest(@ids::bigint[]) AS id, unnest(@dues::timestamptz[]) AS due) w
+WHERE d.id = w.id;
+
 -- name: LockDealOwner :one
 -- Locks a deal before its owner changes and reads what decides whether it
 -- may.

@@ -716,6 +716,23 @@ func (q *Queries) SetSLADue(ctx context.Context, arg SetSLADueParams) error {
 	return err
 }
 
+const setSLADues = `-- name: SetSLADues :exec
+UPDATE deals d SET sla_due_at = w.due
+FROM (SELECT unnest($1::bigint[]) AS id, unnest($2::timestamptz[]) AS due) w
+WHERE d.id = w.id
+`
+
+type SetSLADuesParams struct {
+	Ids  []int64
+	Dues []time.Time
+}
+
+// SetSLADue for the deals a chunk opened (@ids and @dues zipped).
+func (q *Queries) SetSLADues(ctx context.Context, arg SetSLADuesParams) error {
+	_, err := q.db.Exec(ctx, setSLADues, arg.Ids, arg.Dues)
+	return err
+}
+
 const snoozeDeal = `-- name: SnoozeDeal :exec
 UPDATE deals SET callback_at = $1::timestamptz, updated_at = $2, callbacks = callbacks + 1
 WHERE id = $3 AND parked_at IS NOT NULL
