@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/hibiken/asynq"
@@ -92,6 +93,9 @@ type routeCause struct {
 	// Asked is the phrase asking to be called or contacted
 	// (bant.ContactRequest), "" when they did not ask.
 	Asked string
+	// NewContact says the form being routed created its contact just now
+	// (lead.Touchpoint.NewContact), which therefore has no deal yet.
+	NewContact bool
 }
 
 // formCause is the cause of routing a new form: its kind and whether its
@@ -160,20 +164,18 @@ func (h *Handlers) route(ctx context.Context, st router, p RoutePayload, sc lead
 		}
 		return h.dealOpened(ctx, st, deal, created, req, l, sc, p.HeatedScoreID, cause)
 	case pipeline.ToNurture:
-		if _, err := st.OpenDeal(ctx, p.ContactID, h.cfg.Routing.Pipeline); err == nil {
-			return nil
-		} else if !errors.Is(err, lead.ErrNotFound) {
-			return fmt.Errorf("route contact %d: %w", p.ContactID, err)
-		}
-		program, err := h.nurtureProgram(ctx, st, p.ContactID)
-		if err != nil {
-			return fmt.Errorf("route contact %d: %w", p.ContactID, err)
-		}
-		if program == "" {
-			h.cfg.Metrics.LeadRouted(string(pipeline.Skip))
+		want := lead.Enrollment{ContactID: p.ContactID, TouchpointID: tpID, Program: h.cfg.Routing.NurtureProgram, Band: sc.Band, EnrolledAt: now}
+		if batch != nil && cause.NewContact {
+			// A contact created just now has had no deal: openNurtures
+			// makes sure of it for the whole chunk in one read, instead
+			// of two reads here.
+			batch.addNurture(pendingNurture{enr: want, lead: l, unchecked: true})
 			return nil
 		}
-		want := lead.Enrollment{ContactID: p.ContactID, TouchpointID: tpID, Program: program, Band: sc.Band, EnrolledAt: now}
+		ok, err := h.nurturable(ctx, st, &want)
+		if err != nil || !ok {
+			return err
+		}
 		if batch != nil {
 			batch.addNurture(pendingNurture{enr: want, lead: l})
 			return nil
@@ -192,6 +194,27 @@ func (h *Handlers) route(ctx context.Context, st router, p RoutePayload, sc lead
 		h.cfg.Metrics.LeadRouted(string(dest))
 	}
 	return nil
+}
+
+// nurturable says whether a contact routed to nurture is enrolled, and in
+// which program (e.Program): not while it has an open deal (nurturing
+// would talk over its rep), and as nurtureProgram says.
+func (h *Handlers) nurturable(ctx context.Context, st router, e *lead.Enrollment) (bool, error) {
+	if _, err := st.OpenDeal(ctx, e.ContactID, h.cfg.Routing.Pipeline); err == nil {
+		return false, nil
+	} else if !errors.Is(err, lead.ErrNotFound) {
+		return false, fmt.Errorf("route contact %d: %w", e.ContactID, err)
+	}
+	program, err := h.nurtureProgram(ctx, st, e.ContactID)
+	if err != nil {
+		return false, fmt.Errorf("route contact %d: %w", e.ContactID, err)
+	}
+	if program == "" {
+		h.cfg.Metrics.LeadRouted(string(pipeline.Skip))
+		return false, nil
+	}
+	e.Program = program
+	return true, nil
 }
 
 // nurtureProgram is the nurture program a contact sent to nurture joins,
@@ -268,6 +291,8 @@ type pendingNurture struct {
 	event int64
 	enr   lead.Enrollment
 	lead  lead.Lead
+	// unchecked: the contact is new, its deals not looked at yet.
+	unchecked bool
 }
 
 func (b *dealBatch) addNurture(p pendingNurture) {
@@ -302,7 +327,9 @@ func (b *dealBatch) add(p pendingDeal) {
 // batchEnroller enrolls a chunk's leads in nurture together
 // (openNurtures).
 type batchEnroller interface {
+	router
 	emailQueuer
+	ContactsWithDeals(ctx context.Context, contactIDs []int64, pipeline string) ([]int64, error)
 	EnrollNurtures(ctx context.Context, es []lead.Enrollment) ([]lead.Enrollment, []bool, error)
 }
 
@@ -315,6 +342,17 @@ type batchEnroller interface {
 func (h *Handlers) openNurtures(ctx context.Context, st batchEnroller, b *dealBatch) ([]int64, error) {
 	if len(b.nurture) == 0 {
 		return nil, nil
+	}
+	if err := h.checkNewContacts(ctx, st, b); err != nil {
+		return nil, err
+	}
+	routed := make([]int64, 0, len(b.nurture))
+	for _, p := range b.nurture {
+		routed = append(routed, p.event)
+	}
+	b.nurture = slices.DeleteFunc(b.nurture, func(p pendingNurture) bool { return p.enr.Program == "" })
+	if len(b.nurture) == 0 {
+		return routed, nil
 	}
 	want := make([]lead.Enrollment, len(b.nurture))
 	for i, p := range b.nurture {
@@ -347,12 +385,42 @@ func (h *Handlers) openNurtures(ctx context.Context, st batchEnroller, b *dealBa
 			return nil, fmt.Errorf("route %d contacts to nurture: %w", len(want), err)
 		}
 	}
-	routed := make([]int64, len(b.nurture))
-	for i, p := range b.nurture {
-		routed[i] = p.event
-	}
 	b.nurture = nil
 	return routed, nil
+}
+
+// checkNewContacts looks, in one read, for deals of the batch's new
+// contacts (a rep may have been quick, or another worker routed the same
+// person); one that has any is checked as any other contact (nurturable),
+// and its Program cleared when it is not to be enrolled.
+func (h *Handlers) checkNewContacts(ctx context.Context, st batchEnroller, b *dealBatch) error {
+	var ids []int64
+	for _, p := range b.nurture {
+		if p.unchecked {
+			ids = append(ids, p.enr.ContactID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	withDeals, err := st.ContactsWithDeals(ctx, ids, h.cfg.Routing.Pipeline)
+	if err != nil {
+		return fmt.Errorf("route %d contacts to nurture: %w", len(ids), err)
+	}
+	for i := range b.nurture {
+		p := &b.nurture[i]
+		if !p.unchecked || !slices.Contains(withDeals, p.enr.ContactID) {
+			continue
+		}
+		ok, err := h.nurturable(ctx, st, &p.enr)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			p.enr.Program = ""
+		}
+	}
+	return nil
 }
 
 // openDeals opens the batch's deals (grouped by pipeline and stage) and

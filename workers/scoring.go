@@ -283,8 +283,10 @@ func (h *Handlers) routeScored(ctx context.Context, st leadScorer, rec lead.Reco
 	if err != nil || !route {
 		return err
 	}
+	cause := formCause(rec.Lead)
+	cause.NewContact = rec.Touchpoint.NewContact
 	return h.route(ctx, st, RoutePayload{ContactID: sc.ContactID, TouchpointID: rec.Touchpoint.ID, HeatedScoreID: heatedScoreID},
-		sc, rec.Lead, batch, formCause(rec.Lead))
+		sc, rec.Lead, batch, cause)
 }
 
 // chunkScorer stores the scores of a chunk's new touchpoints together
