@@ -5,80 +5,6 @@
 -- snapshot then sees what the previous holder committed.
 SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(@keys::text[]) AS k;
 
--- name: LookUpLead :many
--- Under the identity locks: each identity with the contact that owns it (0
--- when none; @kinds and @identity_values zipped), and the touchpoint this
--- event already recorded (0 when none; a retried task finds its own).
--- Each owner is a subquery on the primary key, not a join: pgx prepares
--- the statement, PostgreSQL caches a generic plan, and a join planned
--- while contact_identities was still small stays a hash join over a
--- sequential scan as the table grows (1.3 ms a lead at 20,000 identities
--- in `leadflow bench --pg-statements`, against 0.02 ms for the lookup by key).
-SELECT w.kind::text AS kind, w.value::text AS value,
-    COALESCE((SELECT i.contact_id FROM contact_identities i WHERE i.kind = w.kind AND i.value = w.value), 0)::bigint AS owner,
-    COALESCE((SELECT t.id FROM touchpoints t WHERE t.inbound_event_id = @inbound_event_id), 0)::bigint AS touchpoint_id
-FROM (SELECT unnest(@kinds::text[]) AS kind, unnest(@identity_values::text[]) AS value) w;
-
--- name: RecordTouchpoint :one
--- Everything a resolved lead writes, in one statement (one round trip
--- while the identity locks are held):
---   - the contact: a new one when @contact_id is 0 (nobody owns the
---     lead's identities), else the existing one with its profile
---     refreshed — newer non-empty details fill or refresh it, empty fields
---     never erase what another source told us;
---   - the identities attached to it (@attach_kinds and @attach_values,
---     zipped);
---   - the identity ledger, in decision order (@decisions, @decision_kinds,
---     @decision_values and @other_contact_ids zipped, 0 for no other
---     contact; select-list unnests run in lockstep, in array order);
---   - the touchpoint, and its consent statement joining the contact's
---     consent history (consent_events).
--- Returns the touchpoint and its contact.
-WITH created AS (
-    INSERT INTO contacts (first_name, last_name, company, title, country, created_at, updated_at)
-    SELECT @first_name::text, @last_name::text, @company::text, @title::text, @country::text, @now::timestamptz, @now::timestamptz
-    WHERE @contact_id::bigint = 0
-    RETURNING id
-), contact AS (
-    SELECT id FROM created
-    UNION ALL
-    SELECT @contact_id::bigint WHERE @contact_id::bigint <> 0
-), refreshed AS (
-    UPDATE contacts SET
-        first_name = COALESCE(NULLIF(@first_name::text, ''), first_name),
-        last_name  = COALESCE(NULLIF(@last_name::text, ''), last_name),
-        company    = COALESCE(NULLIF(@company::text, ''), company),
-        title      = COALESCE(NULLIF(@title::text, ''), title),
-        country    = COALESCE(NULLIF(@country::text, ''), country),
-        updated_at = @now::timestamptz
-    WHERE id = @contact_id::bigint
-), attached AS (
-    INSERT INTO contact_identities (kind, value, contact_id, created_at)
-    SELECT a.kind, a.value, contact.id, @now::timestamptz
-    FROM (SELECT unnest(@attach_kinds::text[]) AS kind, unnest(@attach_values::text[]) AS value) a, contact
-    ON CONFLICT (kind, value) DO NOTHING
-), ledger AS (
-    INSERT INTO identity_ledger (contact_id, inbound_event_id, decision, identity_kind, identity_value, other_contact_id, created_at)
-    SELECT contact.id, @inbound_event_id::bigint, d.decision, d.kind, d.value, NULLIF(d.other, 0), @now::timestamptz
-    FROM (SELECT unnest(@decisions::text[]) AS decision, unnest(@decision_kinds::text[]) AS kind,
-            unnest(@decision_values::text[]) AS value, unnest(@other_contact_ids::bigint[]) AS other) d, contact
-), tp AS (
-    INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id,
-        utm_source, utm_medium, utm_campaign, utm_term, utm_content, click_ids, landing_url,
-        consent_marketing, consent_text, message, answers, attributes, occurred_at, created_at, is_test,
-        campaign_ids, consent_at)
-    SELECT contact.id, @inbound_event_id::bigint, @source, @channel, @external_id,
-        @utm_source, @utm_medium, @utm_campaign, @utm_term, @utm_content, @click_ids, @landing_url,
-        @consent_marketing, @consent_text, @message, @answers, @attributes, @occurred_at, @now::timestamptz, @is_test,
-        @campaign_ids, @consent_at::timestamptz
-    FROM contact
-    RETURNING id, contact_id
-), consent AS (
-    INSERT INTO consent_events (contact_id, touchpoint_id, state, source, occurred_at, created_at)
-    SELECT tp.contact_id, tp.id, @consent_state, 'touchpoint', @consent_at::timestamptz, @now::timestamptz FROM tp
-)
-SELECT id, contact_id FROM tp;
-
 -- name: TouchpointLeads :many
 -- Touchpoints by id, each with its contact's current profile and first
 -- email and phone: the leads they recorded, rebuilt for scoring and for
@@ -160,7 +86,11 @@ ON CONFLICT (email) DO NOTHING;
 -- contact that owns it (0 when none; @kinds and @identity_values zipped),
 -- then one row per event of @inbound_event_ids that recorded its touchpoint
 -- already (a retried chunk): no kind, its touchpoint in owner.
--- Owners are subqueries on the primary key, not a join (see LookUpLead).
+-- Each owner is a subquery on the primary key, not a join: pgx prepares
+-- the statement, PostgreSQL caches a generic plan, and a join planned
+-- while contact_identities was still small stays a hash join over a
+-- sequential scan as the table grows (1.3 ms a lead at 20,000 identities
+-- in `leadflow bench --pg-statements`, against 0.02 ms for the lookup by key).
 SELECT w.kind::text AS kind, w.value::text AS value,
     COALESCE((SELECT i.contact_id FROM contact_identities i WHERE i.kind = w.kind AND i.value = w.value), 0)::bigint AS owner,
     0::bigint AS inbound_event_id

@@ -365,59 +365,6 @@ func (q *Queries) LockIdentities(ctx context.Context, keys []string) error {
 	return err
 }
 
-const lookUpLead = `-- name: LookUpLead :many
-SELECT w.kind::text AS kind, w.value::text AS value,
-    COALESCE((SELECT i.contact_id FROM contact_identities i WHERE i.kind = w.kind AND i.value = w.value), 0)::bigint AS owner,
-    COALESCE((SELECT t.id FROM touchpoints t WHERE t.inbound_event_id = $1), 0)::bigint AS touchpoint_id
-FROM (SELECT unnest($2::text[]) AS kind, unnest($3::text[]) AS value) w
-`
-
-type LookUpLeadParams struct {
-	InboundEventID int64
-	Kinds          []string
-	IdentityValues []string
-}
-
-type LookUpLeadRow struct {
-	Kind         string
-	Value        string
-	Owner        int64
-	TouchpointID int64
-}
-
-// Under the identity locks: each identity with the contact that owns it (0
-// when none; @kinds and @identity_values zipped), and the touchpoint this
-// event already recorded (0 when none; a retried task finds its own).
-// Each owner is a subquery on the primary key, not a join: pgx prepares
-// the statement, PostgreSQL caches a generic plan, and a join planned
-// while contact_identities was still small stays a hash join over a
-// sequential scan as the table grows (1.3 ms a lead at 20,000 identities
-// in `leadflow bench --pg-statements`, against 0.02 ms for the lookup by key).
-func (q *Queries) LookUpLead(ctx context.Context, arg LookUpLeadParams) ([]LookUpLeadRow, error) {
-	rows, err := q.db.Query(ctx, lookUpLead, arg.InboundEventID, arg.Kinds, arg.IdentityValues)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []LookUpLeadRow
-	for rows.Next() {
-		var i LookUpLeadRow
-		if err := rows.Scan(
-			&i.Kind,
-			&i.Value,
-			&i.Owner,
-			&i.TouchpointID,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const lookUpLeads = `-- name: LookUpLeads :many
 SELECT w.kind::text AS kind, w.value::text AS value,
     COALESCE((SELECT i.contact_id FROM contact_identities i WHERE i.kind = w.kind AND i.value = w.value), 0)::bigint AS owner,
@@ -445,7 +392,11 @@ type LookUpLeadsRow struct {
 // contact that owns it (0 when none; @kinds and @identity_values zipped),
 // then one row per event of @inbound_event_ids that recorded its touchpoint
 // already (a retried chunk): no kind, its touchpoint in owner.
-// Owners are subqueries on the primary key, not a join (see LookUpLead).
+// Each owner is a subquery on the primary key, not a join: pgx prepares
+// the statement, PostgreSQL caches a generic plan, and a join planned
+// while contact_identities was still small stays a hash join over a
+// sequential scan as the table grows (1.3 ms a lead at 20,000 identities
+// in `leadflow bench --pg-statements`, against 0.02 ms for the lookup by key).
 func (q *Queries) LookUpLeads(ctx context.Context, arg LookUpLeadsParams) ([]LookUpLeadsRow, error) {
 	rows, err := q.db.Query(ctx, lookUpLeads, arg.Kinds, arg.IdentityValues, arg.InboundEventIds)
 	if err != nil {
@@ -469,152 +420,6 @@ func (q *Queries) LookUpLeads(ctx context.Context, arg LookUpLeadsParams) ([]Loo
 		return nil, err
 	}
 	return items, nil
-}
-
-const recordTouchpoint = `-- name: RecordTouchpoint :one
-WITH created AS (
-    INSERT INTO contacts (first_name, last_name, company, title, country, created_at, updated_at)
-    SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::timestamptz, $6::timestamptz
-    WHERE $7::bigint = 0
-    RETURNING id
-), contact AS (
-    SELECT id FROM created
-    UNION ALL
-    SELECT $7::bigint WHERE $7::bigint <> 0
-), refreshed AS (
-    UPDATE contacts SET
-        first_name = COALESCE(NULLIF($1::text, ''), first_name),
-        last_name  = COALESCE(NULLIF($2::text, ''), last_name),
-        company    = COALESCE(NULLIF($3::text, ''), company),
-        title      = COALESCE(NULLIF($4::text, ''), title),
-        country    = COALESCE(NULLIF($5::text, ''), country),
-        updated_at = $6::timestamptz
-    WHERE id = $7::bigint
-), attached AS (
-    INSERT INTO contact_identities (kind, value, contact_id, created_at)
-    SELECT a.kind, a.value, contact.id, $6::timestamptz
-    FROM (SELECT unnest($8::text[]) AS kind, unnest($9::text[]) AS value) a, contact
-    ON CONFLICT (kind, value) DO NOTHING
-), ledger AS (
-    INSERT INTO identity_ledger (contact_id, inbound_event_id, decision, identity_kind, identity_value, other_contact_id, created_at)
-    SELECT contact.id, $10::bigint, d.decision, d.kind, d.value, NULLIF(d.other, 0), $6::timestamptz
-    FROM (SELECT unnest($11::text[]) AS decision, unnest($12::text[]) AS kind,
-            unnest($13::text[]) AS value, unnest($14::bigint[]) AS other) d, contact
-), tp AS (
-    INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id,
-        utm_source, utm_medium, utm_campaign, utm_term, utm_content, click_ids, landing_url,
-        consent_marketing, consent_text, message, answers, attributes, occurred_at, created_at, is_test,
-        campaign_ids, consent_at)
-    SELECT contact.id, $10::bigint, $15, $16, $17,
-        $18, $19, $20, $21, $22, $23, $24,
-        $25, $26, $27, $28, $29, $30, $6::timestamptz, $31,
-        $32, $33::timestamptz
-    FROM contact
-    RETURNING id, contact_id
-), consent AS (
-    INSERT INTO consent_events (contact_id, touchpoint_id, state, source, occurred_at, created_at)
-    SELECT tp.contact_id, tp.id, $34, 'touchpoint', $33::timestamptz, $6::timestamptz FROM tp
-)
-SELECT id, contact_id FROM tp
-`
-
-type RecordTouchpointParams struct {
-	FirstName        string
-	LastName         string
-	Company          string
-	Title            string
-	Country          string
-	Now              time.Time
-	ContactID        int64
-	AttachKinds      []string
-	AttachValues     []string
-	InboundEventID   int64
-	Decisions        []string
-	DecisionKinds    []string
-	DecisionValues   []string
-	OtherContactIds  []int64
-	Source           string
-	Channel          string
-	ExternalID       string
-	UtmSource        string
-	UtmMedium        string
-	UtmCampaign      string
-	UtmTerm          string
-	UtmContent       string
-	ClickIds         []byte
-	LandingUrl       string
-	ConsentMarketing bool
-	ConsentText      string
-	Message          string
-	Answers          []byte
-	Attributes       []byte
-	OccurredAt       time.Time
-	IsTest           bool
-	CampaignIds      []byte
-	ConsentAt        time.Time
-	ConsentState     string
-}
-
-type RecordTouchpointRow struct {
-	ID        int64
-	ContactID int64
-}
-
-// Everything a resolved lead writes, in one statement (one round trip
-// while the identity locks are held):
-//   - the contact: a new one when @contact_id is 0 (nobody owns the
-//     lead's identities), else the existing one with its profile
-//     refreshed — newer non-empty details fill or refresh it, empty fields
-//     never erase what another source told us;
-//   - the identities attached to it (@attach_kinds and @attach_values,
-//     zipped);
-//   - the identity ledger, in decision order (@decisions, @decision_kinds,
-//     @decision_values and @other_contact_ids zipped, 0 for no other
-//     contact; select-list unnests run in lockstep, in array order);
-//   - the touchpoint, and its consent statement joining the contact's
-//     consent history (consent_events).
-//
-// Returns the touchpoint and its contact.
-func (q *Queries) RecordTouchpoint(ctx context.Context, arg RecordTouchpointParams) (RecordTouchpointRow, error) {
-	row := q.db.QueryRow(ctx, recordTouchpoint,
-		arg.FirstName,
-		arg.LastName,
-		arg.Company,
-		arg.Title,
-		arg.Country,
-		arg.Now,
-		arg.ContactID,
-		arg.AttachKinds,
-		arg.AttachValues,
-		arg.InboundEventID,
-		arg.Decisions,
-		arg.DecisionKinds,
-		arg.DecisionValues,
-		arg.OtherContactIds,
-		arg.Source,
-		arg.Channel,
-		arg.ExternalID,
-		arg.UtmSource,
-		arg.UtmMedium,
-		arg.UtmCampaign,
-		arg.UtmTerm,
-		arg.UtmContent,
-		arg.ClickIds,
-		arg.LandingUrl,
-		arg.ConsentMarketing,
-		arg.ConsentText,
-		arg.Message,
-		arg.Answers,
-		arg.Attributes,
-		arg.OccurredAt,
-		arg.IsTest,
-		arg.CampaignIds,
-		arg.ConsentAt,
-		arg.ConsentState,
-	)
-	var i RecordTouchpointRow
-	err := row.Scan(&i.ID, &i.ContactID)
-	return i, err
 }
 
 const recordTouchpoints = `-- name: RecordTouchpoints :many
