@@ -285,8 +285,12 @@ const IngestChunk = 32
 // ingestChunk runs events of a group through the lead path, set-based
 // where it writes: each event is decoded and normalized in memory, the
 // chunk's leads are recorded together (RecordLeads: one transaction of a
-// few statements, however many leads), then each is scored and routed
-// from memory, and their round-robin deals are opened together. It
+// few statements, however many leads), scored from memory with their
+// scores stored together (scoreChunk), and routed: the chunk's nurture
+// enrollments and their sequences, then its round-robin deals, their
+// deadlines and emails, each a statement or two for the whole chunk. A
+// retry finds what a first attempt wrote (every write is keyed on the
+// event, touchpoint, contact or a dedupe key) and goes on from there. It
 // returns the events now routed; err is the first failure to retry (a
 // dead letter is recorded on its event and the rest go on).
 func (h *Handlers) ingestChunk(ctx context.Context, st IngestStore, events []lead.Event, single bool) (routed []int64, retryErr error) {
