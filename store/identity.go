@@ -305,6 +305,9 @@ func (w *chunkWrite) folded() {
 		p.NewFirstNames, p.NewLastNames, p.NewCompanies = append(p.NewFirstNames, pr.first), append(p.NewLastNames, pr.last), append(p.NewCompanies, pr.company)
 		p.NewTitles, p.NewCountries = append(p.NewTitles, pr.title), append(p.NewCountries, pr.country)
 	}
+	// By id: concurrent chunks refreshing the same contacts then lock
+	// their rows in one order and never deadlock on each other.
+	slices.Sort(w.updated)
 	for _, id := range w.updated {
 		pr := w.profiles[id]
 		p.UpIds, p.UpFirstNames, p.UpLastNames = append(p.UpIds, id), append(p.UpFirstNames, pr.first), append(p.UpLastNames, pr.last)

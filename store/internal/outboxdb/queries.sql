@@ -170,7 +170,9 @@ INSERT INTO nurture_enrollments (contact_id, program, touchpoint_id, band, enrol
 SELECT (@contact_ids::bigint[])[k], (@programs::text[])[k], NULLIF((@touchpoint_ids::bigint[])[k], 0),
     (@bands::text[])[k], (@enrolled_ats::timestamptz[])[k]
 FROM generate_series(1, cardinality(@contact_ids::bigint[])) AS k
-ORDER BY k
+-- By contact: concurrent chunks enrolling the same contacts then wait on
+-- each other's rows in one order and never deadlock.
+ORDER BY (@contact_ids::bigint[])[k], k
 ON CONFLICT (contact_id, program) WHERE status = 'active' DO NOTHING
 RETURNING id, contact_id, program, status, enrolled_at;
 

@@ -488,7 +488,7 @@ INSERT INTO nurture_enrollments (contact_id, program, touchpoint_id, band, enrol
 SELECT ($1::bigint[])[k], ($2::text[])[k], NULLIF(($3::bigint[])[k], 0),
     ($4::text[])[k], ($5::timestamptz[])[k]
 FROM generate_series(1, cardinality($1::bigint[])) AS k
-ORDER BY k
+ORDER BY ($1::bigint[])[k], k
 ON CONFLICT (contact_id, program) WHERE status = 'active' DO NOTHING
 RETURNING id, contact_id, program, status, enrolled_at
 `
@@ -512,6 +512,8 @@ type EnrollNurturesRow struct {
 // EnrollNurture for the leads of a chunk (arrays zipped, read by subscript
 // k; 0 in touchpoint_ids is none): the enrollments made now come back, not
 // those of a contact actively enrolled in the program already.
+// By contact: concurrent chunks enrolling the same contacts then wait on
+// each other's rows in one order and never deadlock.
 func (q *Queries) EnrollNurtures(ctx context.Context, arg EnrollNurturesParams) ([]EnrollNurturesRow, error) {
 	rows, err := q.db.Query(ctx, enrollNurtures,
 		arg.ContactIds,
