@@ -242,7 +242,7 @@ type chunkWrite struct {
 	owners   map[lead.Identity]int64   // identities' contacts, this chunk's included
 	profiles map[int64]*contactProfile // by contact (or -k)
 	newOrder []int64                   // new contacts' refs, in creation order
-	updated  []int64                   // existing contacts refreshed, in first-seen order
+	updated  []int64                   // existing contacts refreshed (sorted by id when written)
 	written  map[int64]identitydb.RecordTouchpointsRow
 }
 
