@@ -395,3 +395,12 @@ type StalledDeal struct {
 	Stage                         string
 	EnteredAt                     time.Time
 }
+
+// RecordedLead is a lead once recorded: its touchpoint, and the lead as
+// the touchpoint and its contact now say it (the contact's merged profile,
+// first email and phone) — what scoring and routing read, carried in
+// memory so that the lead path does not read back what it just wrote.
+type RecordedLead struct {
+	Touchpoint Touchpoint
+	Lead       Lead
+}

@@ -50,6 +50,16 @@ func (s *Store) LastClosedDeal(ctx context.Context, contactID int64, pipeline st
 	return lead.ClosedDeal{ID: row.ID, Won: row.Won, ClosedAt: row.ClosedAt}, nil
 }
 
+// ContactsWithDeals returns those of contactIDs with a deal in the named
+// pipeline, open or closed, in one statement.
+func (s *Store) ContactsWithDeals(ctx context.Context, contactIDs []int64, pipeline string) ([]int64, error) {
+	ids, err := dealsdb.New(s.derived).ContactsWithDeals(ctx, dealsdb.ContactsWithDealsParams{ContactIds: contactIDs, Pipeline: pipeline})
+	if err != nil {
+		return nil, fmt.Errorf("find deals of %d contacts: %w", len(contactIDs), err)
+	}
+	return ids, nil
+}
+
 // OpenDealByID returns a deal while it is open, ErrNotFound once closed or
 // gone (SLADue is not read).
 func (s *Store) OpenDealByID(ctx context.Context, dealID int64) (lead.Deal, error) {

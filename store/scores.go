@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -31,6 +32,61 @@ func (s *Store) InsertScore(ctx context.Context, sc lead.Score) (stored lead.Sco
 		return lead.Score{}, false, fmt.Errorf("read existing score: %w", err)
 	}
 	return scoreOf(existing), false, nil
+}
+
+// InsertScores is InsertScore for the new touchpoints of a chunk, in one
+// statement: it returns each run as stored, in the order given, and
+// whether it was stored now (false: the run of that touchpoint and model
+// version was stored before, by the same chunk's earlier attempt).
+func (s *Store) InsertScores(ctx context.Context, scs []lead.Score) ([]lead.Score, []bool, error) {
+	n := len(scs)
+	if n == 0 {
+		return nil, nil, nil
+	}
+	p := scoringdb.InsertScoresParams{ContactIds: make([]int64, n), TouchpointIds: make([]int64, n), Totals: make([]int32, n),
+		Bands: make([]string, n), ModelVersions: make([]string, n), Breakdowns: make([][]byte, n), ComputedAts: make([]time.Time, n)}
+	for i, sc := range scs {
+		p.ContactIds[i], p.TouchpointIds[i], p.Totals[i], p.Bands[i] = sc.ContactID, sc.TouchpointID, int32(sc.Total), sc.Band
+		p.ModelVersions[i], p.Breakdowns[i], p.ComputedAts[i] = sc.ModelVersion, sc.Breakdown, sc.ComputedAt
+	}
+	type key struct {
+		touchpoint int64
+		version    string
+	}
+	q := scoringdb.New(s.derived)
+	rows, err := q.InsertScores(ctx, p)
+	if err != nil {
+		return nil, nil, fmt.Errorf("insert %d scores: %w", n, err)
+	}
+	stored := make(map[key]lead.Score, n)
+	inserted := make(map[key]bool, len(rows))
+	for _, r := range rows {
+		sc := scoreOf(scoringdb.TouchpointScoreRow(r))
+		k := key{sc.TouchpointID, sc.ModelVersion}
+		stored[k], inserted[k] = sc, true
+	}
+	if len(rows) < n {
+		existing, err := q.TouchpointScores(ctx, scoringdb.TouchpointScoresParams{TouchpointIds: p.TouchpointIds, ModelVersions: p.ModelVersions})
+		if err != nil {
+			return nil, nil, fmt.Errorf("read %d existing scores: %w", n-len(rows), err)
+		}
+		for _, r := range existing {
+			sc := scoreOf(scoringdb.TouchpointScoreRow(r))
+			if k := (key{sc.TouchpointID, sc.ModelVersion}); !inserted[k] {
+				stored[k] = sc
+			}
+		}
+	}
+	out, fresh := make([]lead.Score, n), make([]bool, n)
+	for i, sc := range scs {
+		k := key{sc.TouchpointID, sc.ModelVersion}
+		got, ok := stored[k]
+		if !ok {
+			return nil, nil, fmt.Errorf("score of touchpoint %d: %w", sc.TouchpointID, ErrNotFound)
+		}
+		out[i], fresh[i] = got, inserted[k]
+	}
+	return out, fresh, nil
 }
 
 // scoreOf converts a stored touchpoint score.

@@ -75,13 +75,14 @@ type SLAStore interface {
 	ReassignDeal(ctx context.Context, dealID, fromRep int64, pick lead.Repick, now time.Time) (lead.Deal, bool, error)
 }
 
-// slaStarter records an owner's first-touch deadline (startSLA).
+// slaStarter records an owner's first-touch deadline (startSLA), or
+// those of a chunk's deals together (openDeals).
 type slaStarter interface {
 	SetSLADue(ctx context.Context, dealID int64, due time.Time) error
+	SetSLADues(ctx context.Context, dealIDs []int64, dues []time.Time) error
 }
 
-// repNotifier queues an email to a rep (notifyReps,
-// forwardContactRequest).
+// repNotifier queues an email to a rep (notifyReps, dealEmails).
 type repNotifier interface {
 	emailQueuer
 	Rep(ctx context.Context, id int64) (lead.Rep, error)
@@ -159,6 +160,14 @@ func (h *Handlers) SLA(ctx context.Context, t *asynq.Task) error {
 	return h.startSLA(ctx, st, deal, now)
 }
 
+// repNewLeadEmail tells deal's owner rep about it, once per key.
+func (h *Handlers) repNewLeadEmail(deal lead.Deal, rep lead.Rep, key string) lead.OutboxEmail {
+	return lead.OutboxEmail{
+		DedupeKey: key, ContactID: deal.ContactID, Template: h.cfg.Email.RepNotification,
+		Kind: lead.EmailTransactional, To: rep.Email, DealID: deal.ID, RepID: rep.ID, Trigger: "rep assignment",
+	}
+}
+
 // notifyReps tells the new owner about the lead and the previous one that
 // it was passed on.
 func (h *Handlers) notifyReps(ctx context.Context, st repNotifier, deal lead.Deal, previous int64, at time.Time) error {
@@ -175,10 +184,7 @@ func (h *Handlers) notifyReps(ctx context.Context, st repNotifier, deal lead.Dea
 			// reports a change only to the run that made it).
 			key = fmt.Sprintf("%s:reassigned:%d", key, at.UnixNano())
 		}
-		if err := h.queueEmail(ctx, st, lead.OutboxEmail{
-			DedupeKey: key, ContactID: deal.ContactID, Template: h.cfg.Email.RepNotification,
-			Kind: lead.EmailTransactional, To: rep.Email, DealID: deal.ID, RepID: rep.ID, Trigger: "rep assignment",
-		}); err != nil {
+		if err := h.queueEmail(ctx, st, h.repNewLeadEmail(deal, rep, key)); err != nil {
 			return err
 		}
 	}

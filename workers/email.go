@@ -675,10 +675,9 @@ func scoreReasons(breakdown []byte) []string {
 	return out
 }
 
-// afterNurtureEnrolled queues the program's sequence, each step at its
-// delay from enrollment; a step whose enrollment ended is cancelled when
-// claimed.
-func (h *Handlers) afterNurtureEnrolled(ctx context.Context, st emailQueuer, enr lead.Enrollment, to string) error {
+// nurtureSteps are the emails of an enrollment's sequence, each step at
+// its delay from enrollment, as queued (by dedupe key, once).
+func (h *Handlers) nurtureSteps(ctx context.Context, enr lead.Enrollment, to string) []lead.OutboxEmail {
 	var steps []lead.OutboxEmail
 	for i, step := range h.cfg.Email.Nurture[enr.Program] {
 		e := lead.OutboxEmail{
@@ -690,8 +689,15 @@ func (h *Handlers) afterNurtureEnrolled(ctx context.Context, st emailQueuer, enr
 			steps = append(steps, e)
 		}
 	}
+	return steps
+}
+
+// afterNurtureEnrolled queues the program's sequence, each step at its
+// delay from enrollment; a step whose enrollment ended is cancelled when
+// claimed.
+func (h *Handlers) afterNurtureEnrolled(ctx context.Context, st emailQueuer, enr lead.Enrollment, to string) error {
 	// The whole sequence in one statement: this runs for most new leads.
-	queued, err := st.QueueEmails(ctx, steps)
+	queued, err := st.QueueEmails(ctx, h.nurtureSteps(ctx, enr, to))
 	if err != nil {
 		return err
 	}
@@ -714,49 +720,97 @@ func (h *Handlers) afterNurtureEnrolled(ctx context.Context, st emailQueuer, enr
 //   - otherwise, when the lead heated up (crossed into hot), the heating-up
 //     email goes out from the rep, naming what the contact did (emailData).
 func (h *Handlers) afterDealOpened(ctx context.Context, st repNotifier, deal lead.Deal, l lead.Lead, sc lead.Score, heatedScoreID int64, cause routeCause) error {
-	if deal.OwnerRepID != 0 {
-		if err := h.notifyReps(ctx, st, deal, 0, h.cfg.NowFunc()); err != nil {
-			return err
+	es, err := h.dealEmails(ctx, st, deal, l, sc, heatedScoreID, cause, nil)
+	if err != nil {
+		return err
+	}
+	return h.queueEmails(ctx, st, es)
+}
+
+// dealEmails are the emails afterDealOpened queues for a deal; reps
+// caches the reps read (nil: none), so that a chunk's deals read each
+// owner once.
+func (h *Handlers) dealEmails(ctx context.Context, st repNotifier, deal lead.Deal, l lead.Lead, sc lead.Score, heatedScoreID int64, cause routeCause, reps map[int64]lead.Rep) ([]lead.OutboxEmail, error) {
+	var es []lead.OutboxEmail
+	add := func(e lead.OutboxEmail) {
+		if h.queueable(ctx, &e) {
+			es = append(es, e)
 		}
+	}
+	if deal.OwnerRepID != 0 && h.cfg.Email.RepNotification != "" {
+		rep, err := cachedRep(ctx, st, deal.OwnerRepID, reps)
+		if err != nil {
+			return nil, err
+		}
+		add(h.repNewLeadEmail(deal, rep, fmt.Sprintf("rep-new-lead:%d:%d", deal.ID, rep.ID)))
 	}
 	fromForm := cause.Kind == triggerForm || cause.Kind == triggerPricing
 	switch {
 	case cause.Kind == triggerReply && cause.Asked != "":
-		return h.forwardContactRequest(ctx, st, deal, sc)
+		tmpl := h.cfg.Email.replyNotification()
+		if deal.OwnerRepID == 0 || tmpl == "" {
+			h.cfg.Logger.WarnContext(ctx, "contact asked to be called but no rep is told", "contact_id", deal.ContactID, "deal_id", deal.ID)
+			break
+		}
+		rep, err := cachedRep(ctx, st, deal.OwnerRepID, reps)
+		if err != nil {
+			return nil, err
+		}
+		// The owner gets the reply in which the contact asked to be
+		// called (emailData fills in the newest words), once per score
+		// that routed it. routeReply forwards replies to a deal that was
+		// already open; this is the reply that opened it.
+		add(lead.OutboxEmail{
+			DedupeKey: fmt.Sprintf("rep-lead-replied:score:%d", sc.ID), ContactID: deal.ContactID, Template: tmpl,
+			Kind: lead.EmailTransactional, To: rep.Email, DealID: deal.ID, RepID: rep.ID, Trigger: "lead asked to be contacted",
+		})
 	case fromForm && (cause.Asked != "" || heatedScoreID == 0):
 		if tmpl := h.cfg.Email.acknowledgement(); tmpl != "" && l.Email != "" {
-			return h.queueEmail(ctx, st, lead.OutboxEmail{
+			add(lead.OutboxEmail{
 				DedupeKey: fmt.Sprintf("lead-acknowledgement:%d", deal.ID), ContactID: deal.ContactID, Template: tmpl,
 				Kind: lead.EmailMarketing, To: l.Email, DealID: deal.ID, RepID: deal.OwnerRepID, Trigger: cause.String(),
 			})
 		}
 	case heatedScoreID != 0 && h.cfg.Email.HeatingUp != "" && l.Email != "":
-		return h.queueEmail(ctx, st, lead.OutboxEmail{
+		add(lead.OutboxEmail{
 			DedupeKey: fmt.Sprintf("heating-up:%d", heatedScoreID), ContactID: deal.ContactID, Template: h.cfg.Email.HeatingUp,
 			Kind: lead.EmailMarketing, To: l.Email, DealID: deal.ID, RepID: deal.OwnerRepID, Trigger: "score crossed into hot",
 		})
 	}
-	return nil
+	return es, nil
 }
 
-// forwardContactRequest gives the owner of deal the reply in which the
-// contact asked to be called (emailData fills in the newest words), once
-// per score that routed it. routeReply forwards replies to a deal that
-// was already open; this is the reply that opened it.
-func (h *Handlers) forwardContactRequest(ctx context.Context, st repNotifier, deal lead.Deal, sc lead.Score) error {
-	tmpl := h.cfg.Email.replyNotification()
-	if deal.OwnerRepID == 0 || tmpl == "" {
-		h.cfg.Logger.WarnContext(ctx, "contact asked to be called but no rep is told", "contact_id", deal.ContactID, "deal_id", deal.ID)
+// cachedRep reads a rep once per cache (nil: every time).
+func cachedRep(ctx context.Context, st repNotifier, id int64, reps map[int64]lead.Rep) (lead.Rep, error) {
+	if rep, ok := reps[id]; ok {
+		return rep, nil
+	}
+	rep, err := st.Rep(ctx, id)
+	if err != nil {
+		return lead.Rep{}, err
+	}
+	if reps != nil {
+		reps[id] = rep
+	}
+	return rep, nil
+}
+
+// queueEmails adds queueable emails to the outbox in one statement (each
+// once per dedupe key) and schedules the sends of those still pending.
+func (h *Handlers) queueEmails(ctx context.Context, st emailQueuer, es []lead.OutboxEmail) error {
+	if len(es) == 0 {
 		return nil
 	}
-	rep, err := st.Rep(ctx, deal.OwnerRepID)
+	queued, err := st.QueueEmails(ctx, es)
 	if err != nil {
 		return err
 	}
-	return h.queueEmail(ctx, st, lead.OutboxEmail{
-		DedupeKey: fmt.Sprintf("rep-lead-replied:score:%d", sc.ID), ContactID: deal.ContactID, Template: tmpl,
-		Kind: lead.EmailTransactional, To: rep.Email, DealID: deal.ID, RepID: rep.ID, Trigger: "lead asked to be contacted",
-	})
+	for _, out := range queued {
+		if err := h.scheduleEmail(ctx, out); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // What a contact last did, as email.Data.Trigger names it.

@@ -42,6 +42,7 @@ type Store interface {
 // its group, the group's round-robin deals, and the processed marks.
 type IngestStore interface {
 	leadPath
+	chunkScorer
 	batchRouter
 	GetEvents(ctx context.Context, ids []int64) ([]lead.Event, error)
 	MarkEventsProcessed(ctx context.Context, ids []int64, at time.Time) error
@@ -62,7 +63,7 @@ type leadPath interface {
 	eventFailer
 	engagementRecorder
 	leadScorer
-	RecordLead(ctx context.Context, eventID int64, l lead.Lead, now time.Time) (lead.Touchpoint, error)
+	RecordLeads(ctx context.Context, eventIDs []int64, leads []lead.Lead, now time.Time) ([]lead.RecordedLead, error)
 	ContactBySentMessage(ctx context.Context, messageID string) (int64, error)
 }
 
@@ -281,12 +282,38 @@ func (h *Handlers) Ingest(ctx context.Context, t *asynq.Task) error {
 // together).
 const IngestChunk = 32
 
-// ingestChunk runs events of a group through the lead path, opens their
-// round-robin deals together, and returns the events now routed; err is
-// the first failure to retry (a dead letter is recorded on its event and
-// the rest go on).
+// ingestChunk runs events of a group through the lead path, set-based
+// where it writes: each event is decoded and normalized in memory, the
+// chunk's leads are recorded together (RecordLeads: one transaction of a
+// few statements, however many leads), scored from memory with their
+// scores stored together (scoreChunk), and routed: the chunk's nurture
+// enrollments and their sequences, then its round-robin deals, their
+// deadlines and emails, each a statement or two for the whole chunk. A
+// retry finds what a first attempt wrote (every write is keyed on the
+// event, touchpoint, contact or a dedupe key) and goes on from there. It
+// returns the events now routed; err is the first failure to retry (a
+// dead letter is recorded on its event and the rest go on).
 func (h *Handlers) ingestChunk(ctx context.Context, st IngestStore, events []lead.Event, single bool) (routed []int64, retryErr error) {
 	batch := &dealBatch{}
+	// failed records an event's failure: a permanent one is dead-lettered
+	// and the chunk goes on, a transient one retries the task.
+	failed := func(ev int64, err error) {
+		switch {
+		case single:
+			retryErr = err
+		case errors.Is(err, asynq.SkipRetry):
+			// Dead-lettered on the event (most failures are recorded there
+			// already); the rest of the group goes on.
+			if mErr := st.MarkEventFailed(ctx, ev, err.Error()); mErr != nil && retryErr == nil {
+				retryErr = mErr
+			}
+			h.cfg.Logger.WarnContext(ctx, "event dead-lettered", "event_row", ev, "error", err)
+		case retryErr == nil:
+			retryErr = err
+		}
+	}
+	var ids []int64
+	var leads []lead.Lead
 	for _, ev := range events {
 		switch ev.Status {
 		case lead.EventProcessed:
@@ -297,26 +324,31 @@ func (h *Handlers) ingestChunk(ctx context.Context, st IngestStore, events []lea
 			}
 			continue
 		}
-		batch.event = ev.ID
-		done, err := h.ingestEvent(ctx, st, ev, batch)
-		switch {
-		case err == nil && done && batch.deferred[ev.ID]:
-			// routed once the chunk's deals are open
-		case err == nil && done:
-			routed = append(routed, ev.ID)
-		case err == nil:
-		case single:
-			retryErr = err
-		case errors.Is(err, asynq.SkipRetry):
-			// Dead-lettered on the event (most failures are recorded there
-			// already); the rest of the group goes on.
-			if mErr := st.MarkEventFailed(ctx, ev.ID, err.Error()); mErr != nil && retryErr == nil {
-				retryErr = mErr
-			}
-			h.cfg.Logger.WarnContext(ctx, "event dead-lettered", "event_row", ev.ID, "error", err)
-		case retryErr == nil:
-			retryErr = err
+		l, ok, err := h.prepareEvent(ctx, st, ev)
+		if err != nil {
+			failed(ev.ID, err)
 		}
+		if ok {
+			ids, leads = append(ids, ev.ID), append(leads, l)
+		}
+	}
+	if len(leads) > 0 {
+		recs, err := st.RecordLeads(ctx, ids, leads, h.cfg.NowFunc())
+		if err != nil {
+			err = fmt.Errorf("ingest %d leads: %w", len(leads), err)
+			for _, id := range ids {
+				failed(id, err)
+			}
+		}
+		for _, rec := range recs {
+			h.logRecorded(ctx, rec.Touchpoint)
+		}
+		routed = append(routed, h.scoreChunk(ctx, st, recs, batch, failed)...)
+	}
+	enrolled, err := h.openNurtures(ctx, st, batch)
+	routed = append(routed, enrolled...)
+	if err != nil && retryErr == nil {
+		retryErr = err
 	}
 	opened, err := h.openDeals(ctx, st, batch)
 	routed = append(routed, opened...)
@@ -326,19 +358,21 @@ func (h *Handlers) ingestChunk(ctx context.Context, st IngestStore, events []lea
 	return routed, retryErr
 }
 
-// ingestEvent runs one stored event through the lead path. done reports
-// that it reached the end and is to be marked processed (engagements mark
-// their own event; a thin notification continues in lead:fetch).
-func (h *Handlers) ingestEvent(ctx context.Context, st leadPath, ev lead.Event, batch *dealBatch) (done bool, err error) {
-	c, ok := h.cfg.Connectors.Get(ev.Connector)
-	if !ok {
-		return false, h.fail(ctx, st, ev, fmt.Errorf("no connector named %q is configured", ev.Connector))
+// prepareEvent takes one stored event as far as it goes without the
+// chunk: a lead is decoded and normalized and returned (ok) to be recorded
+// with the others; an engagement (or a reply to one of our emails) is
+// recorded here, and marks its own event; a thin notification continues
+// in lead:fetch.
+func (h *Handlers) prepareEvent(ctx context.Context, st leadPath, ev lead.Event) (l lead.Lead, ok bool, err error) {
+	c, found := h.cfg.Connectors.Get(ev.Connector)
+	if !found {
+		return l, false, h.fail(ctx, st, ev, fmt.Errorf("no connector named %q is configured", ev.Connector))
 	}
 	if _, isFetcher := c.(connectors.Fetcher); isFetcher && ev.Fetched == nil && ev.Kind != lead.EventKindEngagement {
 		task, err := NewFetchTask(ev.ID)
-		return false, h.enqueue(ctx, task, err)
+		return l, false, h.enqueue(ctx, task, err)
 	}
-	return h.ingest(ctx, st, c, ev, batch)
+	return h.prepare(ctx, st, c, ev)
 }
 
 // Fetch calls the provider's API for a thin notification, stores the full
@@ -396,35 +430,58 @@ func (h *Handlers) fail(ctx context.Context, st eventFailer, ev lead.Event, err 
 	return permanent(fmt.Errorf("event %d: %w", ev.ID, err))
 }
 
-// ingest records the event's lead (or engagements) and, for a lead, scores
-// and routes it; done as for ingestEvent.
+// ingest runs one event through the whole lead path (lead:fetch's event);
+// done reports that it reached the end and is to be marked processed.
 func (h *Handlers) ingest(ctx context.Context, st leadPath, c connectors.Connector, ev lead.Event, batch *dealBatch) (done bool, err error) {
+	l, ok, err := h.prepare(ctx, st, c, ev)
+	if err != nil || !ok {
+		return false, err
+	}
+	recs, err := st.RecordLeads(ctx, []int64{ev.ID}, []lead.Lead{l}, h.cfg.NowFunc())
+	if err != nil {
+		return false, fmt.Errorf("ingest event %d: %w", ev.ID, err)
+	}
+	if err := h.afterRecorded(ctx, st, recs[0], batch); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// prepare decodes an event: a lead comes back normalized (ok) for the
+// caller to record; engagements, and an email answering one we sent, are
+// recorded against their contact here (ok false). A payload that cannot
+// make a lead is dead-lettered on its event.
+func (h *Handlers) prepare(ctx context.Context, st leadPath, c connectors.Connector, ev lead.Event) (l lead.Lead, ok bool, err error) {
 	d := connectors.Delivery{EventID: ev.EventID, Source: ev.Source, Payload: ev.Payload, Fetched: ev.Fetched}
 	if ev.Kind == lead.EventKindEngagement {
 		d.Type = connectors.DeliveryEngagement
-		ed, ok := c.(connectors.EngagementDecoder)
-		if !ok {
-			return false, h.fail(ctx, st, ev, fmt.Errorf("connector %s cannot decode engagement events", ev.Connector))
+		ed, isDecoder := c.(connectors.EngagementDecoder)
+		if !isDecoder {
+			return l, false, h.fail(ctx, st, ev, fmt.Errorf("connector %s cannot decode engagement events", ev.Connector))
 		}
 		engs, err := ed.DecodeEngagement(d)
 		if err != nil {
-			return false, h.fail(ctx, st, ev, fmt.Errorf("decode %s engagement: %w", ev.Connector, err))
+			return l, false, h.fail(ctx, st, ev, fmt.Errorf("decode %s engagement: %w", ev.Connector, err))
 		}
-		return false, h.recordEngagements(ctx, st, ev, engs)
+		return l, false, h.recordEngagements(ctx, st, ev, engs)
 	}
 	leads, err := c.Decode(d)
 	if err != nil {
 		if connectors.IsUnmapped(err) {
 			h.cfg.Metrics.DeliveryUnmapped(ev.Connector)
 		}
-		return false, h.fail(ctx, st, ev, fmt.Errorf("decode %s payload: %w", ev.Connector, err))
+		return l, false, h.fail(ctx, st, ev, fmt.Errorf("decode %s payload: %w", ev.Connector, err))
 	}
 	if len(leads) != 1 {
-		return false, h.fail(ctx, st, ev, fmt.Errorf("connector %s produced %d leads for one event, want 1", ev.Connector, len(leads)))
+		return l, false, h.fail(ctx, st, ev, fmt.Errorf("connector %s produced %d leads for one event, want 1", ev.Connector, len(leads)))
 	}
-	l, err := lead.Normalize(leads[0], lead.NormalizeOptions{DefaultRegion: h.cfg.DefaultRegion, NowFunc: func() time.Time { return ev.ReceivedAt }})
+	l, err = lead.Normalize(leads[0], lead.NormalizeOptions{DefaultRegion: h.cfg.DefaultRegion, NowFunc: func() time.Time { return ev.ReceivedAt }})
 	if err != nil {
-		return false, h.fail(ctx, st, ev, fmt.Errorf("normalize lead: %w", err))
+		return l, false, h.fail(ctx, st, ev, fmt.Errorf("normalize lead: %w", err))
+	}
+	if len(lead.Identities(l)) == 0 {
+		// Nobody to resolve it to; recording it would fail on every retry.
+		return l, false, h.fail(ctx, st, ev, errors.New("lead has neither email nor phone"))
 	}
 	// An email answering one we sent is the contact engaging, not a new lead.
 	if l.InReplyTo != "" {
@@ -433,27 +490,34 @@ func (h *Handlers) ingest(ctx context.Context, st leadPath, c connectors.Connect
 			if auto, _ := l.Attributes[connectors.MailgunAutoReplyAttribute].(bool); auto {
 				kind = lead.EngagementAutoReplied
 			}
-			return false, h.recordEngagements(ctx, st, ev, []lead.Engagement{{
+			return l, false, h.recordEngagements(ctx, st, ev, []lead.Engagement{{
 				Kind: kind, Email: l.Email, MessageID: l.InReplyTo, Text: l.Message, OccurredAt: l.OccurredAt,
 			}})
 		} else if !errors.Is(err, lead.ErrNotFound) {
-			return false, fmt.Errorf("ingest event %d: %w", ev.ID, err)
+			return l, false, fmt.Errorf("ingest event %d: %w", ev.ID, err)
 		}
 	}
-	tp, err := st.RecordLead(ctx, ev.ID, l, h.cfg.NowFunc())
-	if err != nil {
-		return false, fmt.Errorf("ingest event %d: %w", ev.ID, err)
+	return l, true, nil
+}
+
+// afterRecorded logs a recorded lead, then scores and routes it from
+// memory.
+func (h *Handlers) afterRecorded(ctx context.Context, st leadPath, rec lead.RecordedLead, batch *dealBatch) error {
+	h.logRecorded(ctx, rec.Touchpoint)
+	if err := h.scoreAndRoute(ctx, st, rec, batch); err != nil {
+		return fmt.Errorf("ingest event %d: %w", rec.Touchpoint.EventID, err)
 	}
+	return nil
+}
+
+// logRecorded logs a recorded lead and an identity conflict it left.
+func (h *Handlers) logRecorded(ctx context.Context, tp lead.Touchpoint) {
 	if tp.Conflicts > 0 {
-		h.cfg.Logger.WarnContext(ctx, "identity conflict left unmerged; see identity_ledger", "event_row", ev.ID,
+		h.cfg.Logger.WarnContext(ctx, "identity conflict left unmerged; see identity_ledger", "event_row", tp.EventID,
 			"contact_id", tp.ContactID, "conflicts", tp.Conflicts)
 	}
-	h.cfg.Logger.InfoContext(ctx, "lead ingested", "event_row", ev.ID, "contact_id", tp.ContactID,
+	h.cfg.Logger.InfoContext(ctx, "lead ingested", "event_row", tp.EventID, "contact_id", tp.ContactID,
 		"touchpoint_id", tp.ID, "new_contact", tp.NewContact, "channel", tp.Channel)
-	if err := h.scoreAndRoute(ctx, st, tp, batch); err != nil {
-		return false, fmt.Errorf("ingest event %d: %w", ev.ID, err)
-	}
-	return true, nil
 }
 
 func (h *Handlers) recordEngagements(ctx context.Context, st engagementRecorder, ev lead.Event, engs []lead.Engagement) error {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"time"
 
 	"github.com/hibiken/asynq"
 
@@ -33,6 +35,7 @@ type router interface {
 // (openDeals).
 type batchRouter interface {
 	dealOpener
+	batchEnroller
 	CreateDeals(ctx context.Context, reqs []lead.DealRequest, pick func(reps []lead.Rep, cursor int64) int64) ([]lead.Deal, []bool, error)
 }
 
@@ -90,6 +93,9 @@ type routeCause struct {
 	// Asked is the phrase asking to be called or contacted
 	// (bant.ContactRequest), "" when they did not ask.
 	Asked string
+	// NewContact says the form being routed created its contact just now
+	// (lead.Touchpoint.NewContact), which therefore has no deal yet.
+	NewContact bool
 }
 
 // formCause is the cause of routing a new form: its kind and whether its
@@ -158,31 +164,27 @@ func (h *Handlers) route(ctx context.Context, st router, p RoutePayload, sc lead
 		}
 		return h.dealOpened(ctx, st, deal, created, req, l, sc, p.HeatedScoreID, cause)
 	case pipeline.ToNurture:
-		if _, err := st.OpenDeal(ctx, p.ContactID, h.cfg.Routing.Pipeline); err == nil {
-			return nil
-		} else if !errors.Is(err, lead.ErrNotFound) {
-			return fmt.Errorf("route contact %d: %w", p.ContactID, err)
-		}
-		program, err := h.nurtureProgram(ctx, st, p.ContactID)
-		if err != nil {
-			return fmt.Errorf("route contact %d: %w", p.ContactID, err)
-		}
-		if program == "" {
-			h.cfg.Metrics.LeadRouted(string(pipeline.Skip))
+		want := lead.Enrollment{ContactID: p.ContactID, TouchpointID: tpID, Program: h.cfg.Routing.NurtureProgram, Band: sc.Band, EnrolledAt: now}
+		if batch != nil && cause.NewContact {
+			// A contact created just now has had no deal: openNurtures
+			// makes sure of it for the whole chunk in one read, instead
+			// of two reads here.
+			batch.addNurture(pendingNurture{enr: want, lead: l, unchecked: true})
 			return nil
 		}
-		enr, created, err := st.EnrollNurture(ctx, lead.Enrollment{
-			ContactID: p.ContactID, TouchpointID: tpID, Program: program,
-			Band: sc.Band, EnrolledAt: now,
-		})
+		ok, err := h.nurturable(ctx, st, &want)
+		if err != nil || !ok {
+			return err
+		}
+		if batch != nil {
+			batch.addNurture(pendingNurture{enr: want, lead: l})
+			return nil
+		}
+		enr, created, err := st.EnrollNurture(ctx, want)
 		if err != nil {
 			return fmt.Errorf("route contact %d to nurture: %w", p.ContactID, err)
 		}
-		if created {
-			h.cfg.Metrics.LeadRouted(string(dest))
-			h.cfg.Logger.InfoContext(ctx, "nurture enrolled", "enrollment_id", enr.ID, "contact_id", enr.ContactID,
-				"program", enr.Program, "band", enr.Band)
-		}
+		h.nurtureEnrolled(ctx, enr, created)
 		if l.Email != "" && !l.Test {
 			if err := h.afterNurtureEnrolled(ctx, st, enr, l.Email); err != nil {
 				return fmt.Errorf("route contact %d: %w", p.ContactID, err)
@@ -192,6 +194,27 @@ func (h *Handlers) route(ctx context.Context, st router, p RoutePayload, sc lead
 		h.cfg.Metrics.LeadRouted(string(dest))
 	}
 	return nil
+}
+
+// nurturable says whether a contact routed to nurture is enrolled, and in
+// which program (e.Program): not while it has an open deal (nurturing
+// would talk over its rep), and as nurtureProgram says.
+func (h *Handlers) nurturable(ctx context.Context, st router, e *lead.Enrollment) (bool, error) {
+	if _, err := st.OpenDeal(ctx, e.ContactID, h.cfg.Routing.Pipeline); err == nil {
+		return false, nil
+	} else if !errors.Is(err, lead.ErrNotFound) {
+		return false, fmt.Errorf("route contact %d: %w", e.ContactID, err)
+	}
+	program, err := h.nurtureProgram(ctx, st, e.ContactID)
+	if err != nil {
+		return false, fmt.Errorf("route contact %d: %w", e.ContactID, err)
+	}
+	if program == "" {
+		h.cfg.Metrics.LeadRouted(string(pipeline.Skip))
+		return false, nil
+	}
+	e.Program = program
+	return true, nil
 }
 
 // nurtureProgram is the nurture program a contact sent to nurture joins,
@@ -221,10 +244,7 @@ func (h *Handlers) nurtureProgram(ctx context.Context, st router, contactID int6
 // sends) the rep's notification and the heating-up email.
 func (h *Handlers) dealOpened(ctx context.Context, st dealOpener, deal lead.Deal, created bool, req lead.DealRequest, l lead.Lead, sc lead.Score, heatedScoreID int64, cause routeCause) error {
 	if created {
-		h.cfg.Metrics.LeadRouted(string(pipeline.ToDeal))
-		h.cfg.Metrics.DealCreated(req.Pipeline, deal.Stage)
-		h.cfg.Logger.InfoContext(ctx, "deal opened", "deal_id", deal.ID, "contact_id", deal.ContactID,
-			"owner_rep_id", deal.OwnerRepID, "stage", deal.Stage, "team", req.Team, "rule", req.Rule, "cause", cause.String())
+		h.dealCreated(ctx, deal, req, cause)
 		if err := h.startSLA(ctx, st, deal, req.Now); err != nil {
 			return fmt.Errorf("route contact %d: %w", req.ContactID, err)
 		}
@@ -235,15 +255,58 @@ func (h *Handlers) dealOpened(ctx context.Context, st dealOpener, deal lead.Deal
 	return nil
 }
 
-// dealBatch collects the round-robin deals of one lead:ingest group so that
-// they are opened together: the pipeline's assignment lock is then taken
-// once per group instead of once per deal, which was the bound on hot leads
-// per second.
+// nurtureEnrolled counts and logs an enrollment made now.
+func (h *Handlers) nurtureEnrolled(ctx context.Context, enr lead.Enrollment, created bool) {
+	if created {
+		h.cfg.Metrics.LeadRouted(string(pipeline.ToNurture))
+		h.cfg.Logger.InfoContext(ctx, "nurture enrolled", "enrollment_id", enr.ID, "contact_id", enr.ContactID,
+			"program", enr.Program, "band", enr.Band)
+	}
+}
+
+// dealCreated counts and logs a deal opened now.
+func (h *Handlers) dealCreated(ctx context.Context, deal lead.Deal, req lead.DealRequest, cause routeCause) {
+	h.cfg.Metrics.LeadRouted(string(pipeline.ToDeal))
+	h.cfg.Metrics.DealCreated(req.Pipeline, deal.Stage)
+	h.cfg.Logger.InfoContext(ctx, "deal opened", "deal_id", deal.ID, "contact_id", deal.ContactID,
+		"owner_rep_id", deal.OwnerRepID, "stage", deal.Stage, "team", req.Team, "rule", req.Rule, "cause", cause.String())
+}
+
+// dealBatch collects the round-robin deals and the nurture enrollments of
+// one lead:ingest chunk so that each kind is written together: the
+// pipeline's assignment lock is then taken once per chunk instead of once
+// per deal (which was the bound on hot leads per second), and a chunk's
+// enrollments and their sequences are two statements, not two per lead.
 type dealBatch struct {
-	// event is the event being ingested, whose deal add defers.
+	// event is the event being ingested, whose deal or enrollment add
+	// defers.
 	event    int64
 	pending  []pendingDeal
-	deferred map[int64]bool // events whose deal waits in pending
+	nurture  []pendingNurture
+	deferred map[int64]bool // events whose deal or enrollment waits
+}
+
+// pendingNurture is an enrollment waiting for its chunk (openNurtures).
+type pendingNurture struct {
+	event int64
+	enr   lead.Enrollment
+	lead  lead.Lead
+	// unchecked: the contact is new, its deals not looked at yet.
+	unchecked bool
+}
+
+func (b *dealBatch) addNurture(p pendingNurture) {
+	p.event = b.event
+	b.nurture = append(b.nurture, p)
+	b.wait(p.event)
+}
+
+// wait marks an event routed only once its batch is written.
+func (b *dealBatch) wait(event int64) {
+	if b.deferred == nil {
+		b.deferred = map[int64]bool{}
+	}
+	b.deferred[event] = true
 }
 
 type pendingDeal struct {
@@ -258,10 +321,106 @@ type pendingDeal struct {
 func (b *dealBatch) add(p pendingDeal) {
 	p.event = b.event
 	b.pending = append(b.pending, p)
-	if b.deferred == nil {
-		b.deferred = map[int64]bool{}
+	b.wait(p.event)
+}
+
+// batchEnroller enrolls a chunk's leads in nurture together
+// (openNurtures).
+type batchEnroller interface {
+	router
+	emailQueuer
+	ContactsWithDeals(ctx context.Context, contactIDs []int64, pipeline string) ([]int64, error)
+	EnrollNurtures(ctx context.Context, es []lead.Enrollment) ([]lead.Enrollment, []bool, error)
+}
+
+// openNurtures makes the batch's enrollments in one statement and queues
+// their sequences in another (each email once by dedupe key, so a retried
+// chunk queues nothing twice), then schedules the sends due soon; it
+// returns the events now routed. It runs before openDeals: as when leads
+// went one by one, a contact enrolled and then given a deal in one chunk
+// has its nurture ended by the deal.
+func (h *Handlers) openNurtures(ctx context.Context, st batchEnroller, b *dealBatch) ([]int64, error) {
+	if len(b.nurture) == 0 {
+		return nil, nil
 	}
-	b.deferred[p.event] = true
+	if err := h.checkNewContacts(ctx, st, b); err != nil {
+		return nil, err
+	}
+	routed := make([]int64, 0, len(b.nurture))
+	for _, p := range b.nurture {
+		routed = append(routed, p.event)
+	}
+	b.nurture = slices.DeleteFunc(b.nurture, func(p pendingNurture) bool { return p.enr.Program == "" })
+	if len(b.nurture) == 0 {
+		return routed, nil
+	}
+	want := make([]lead.Enrollment, len(b.nurture))
+	for i, p := range b.nurture {
+		want[i] = p.enr
+	}
+	enrs, created, err := st.EnrollNurtures(ctx, want)
+	if err != nil {
+		return nil, fmt.Errorf("route %d contacts to nurture: %w", len(want), err)
+	}
+	var steps []lead.OutboxEmail
+	queued := map[string]bool{}
+	for i, p := range b.nurture {
+		h.nurtureEnrolled(ctx, enrs[i], created[i])
+		if p.lead.Email == "" || p.lead.Test {
+			continue
+		}
+		for _, e := range h.nurtureSteps(ctx, enrs[i], p.lead.Email) {
+			if !queued[e.DedupeKey] { // a contact enrolled twice in the chunk
+				queued[e.DedupeKey] = true
+				steps = append(steps, e)
+			}
+		}
+	}
+	out, err := st.QueueEmails(ctx, steps)
+	if err != nil {
+		return nil, fmt.Errorf("route %d contacts to nurture: %w", len(want), err)
+	}
+	for _, e := range out {
+		if err := h.scheduleEmail(ctx, e); err != nil {
+			return nil, fmt.Errorf("route %d contacts to nurture: %w", len(want), err)
+		}
+	}
+	b.nurture = nil
+	return routed, nil
+}
+
+// checkNewContacts looks, in one read, for deals of the batch's new
+// contacts (a rep may have been quick, or another worker routed the same
+// person); one that has any is checked as any other contact (nurturable),
+// and its Program cleared when it is not to be enrolled.
+func (h *Handlers) checkNewContacts(ctx context.Context, st batchEnroller, b *dealBatch) error {
+	var ids []int64
+	for _, p := range b.nurture {
+		if p.unchecked {
+			ids = append(ids, p.enr.ContactID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	withDeals, err := st.ContactsWithDeals(ctx, ids, h.cfg.Routing.Pipeline)
+	if err != nil {
+		return fmt.Errorf("route %d contacts to nurture: %w", len(ids), err)
+	}
+	for i := range b.nurture {
+		p := &b.nurture[i]
+		if !p.unchecked || !slices.Contains(withDeals, p.enr.ContactID) {
+			continue
+		}
+		ok, err := h.nurturable(ctx, st, &p.enr)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			p.enr.Program = ""
+		}
+	}
+	return nil
 }
 
 // openDeals opens the batch's deals (grouped by pipeline and stage) and
@@ -287,12 +446,52 @@ func (h *Handlers) openDeals(ctx context.Context, st batchRouter, b *dealBatch) 
 		if err != nil {
 			return routed, fmt.Errorf("route %d contacts to deals: %w", len(reqs), err)
 		}
-		for i, p := range group {
-			if err := h.dealOpened(ctx, st, deals[i], created[i], p.req, p.lead, p.score, p.heatedScoreID, p.cause); err != nil {
-				return routed, err
-			}
+		if err := h.dealsOpened(ctx, st, group, deals, created); err != nil {
+			return routed, fmt.Errorf("route %d contacts to deals: %w", len(reqs), err)
+		}
+		for _, p := range group {
 			routed = append(routed, p.event)
 		}
 	}
 	return routed, nil
+}
+
+// dealsOpened is dealOpened for the deals of a chunk, a statement for all
+// their speed-to-lead deadlines and one for all their emails (each once by
+// dedupe key, so a retried chunk queues nothing twice).
+func (h *Handlers) dealsOpened(ctx context.Context, st dealOpener, group []pendingDeal, deals []lead.Deal, created []bool) error {
+	var slaDeals []lead.Deal
+	var slaDues []time.Time
+	var emails []lead.OutboxEmail
+	reps := map[int64]lead.Rep{}
+	for i, p := range group {
+		deal := deals[i]
+		if created[i] {
+			h.dealCreated(ctx, deal, p.req, p.cause)
+			if h.cfg.Routing.SLA > 0 && deal.OwnerRepID != 0 {
+				slaDeals, slaDues = append(slaDeals, deal), append(slaDues, p.req.Now.Add(h.cfg.Routing.SLA))
+			}
+		}
+		es, err := h.dealEmails(ctx, st, deal, p.lead, p.score, p.heatedScoreID, p.cause, reps)
+		if err != nil {
+			return fmt.Errorf("route contact %d: %w", p.req.ContactID, err)
+		}
+		emails = append(emails, es...)
+	}
+	if len(slaDeals) > 0 {
+		ids := make([]int64, len(slaDeals))
+		for i, d := range slaDeals {
+			ids[i] = d.ID
+		}
+		if err := st.SetSLADues(ctx, ids, slaDues); err != nil {
+			return err
+		}
+		for i, d := range slaDeals {
+			task, err := newSLATask(d.ID, d.OwnerRepID, slaDues[i])
+			if err := h.schedule(ctx, task, err, slaDues[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return h.queueEmails(ctx, st, emails)
 }

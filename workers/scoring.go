@@ -143,7 +143,6 @@ type touchpointScorer interface {
 type leadScorer interface {
 	touchpointScorer
 	router
-	TouchpointLead(ctx context.Context, touchpointID int64) (lead.Lead, lead.Touchpoint, error)
 }
 
 // replyReader finds a reply asking to be contacted (replyAskingForContact).
@@ -266,22 +265,93 @@ func (h *Handlers) previousScore(ctx context.Context, st scoreHistory, contactID
 }
 
 // scoreAndRoute scores a new touchpoint's lead and routes its contact, in
-// this run: the lead path after ingest.
-func (h *Handlers) scoreAndRoute(ctx context.Context, st leadScorer, recorded lead.Touchpoint, batch *dealBatch) error {
-	l, tp, err := st.TouchpointLead(ctx, recorded.ID)
-	if err != nil {
-		return fmt.Errorf("score touchpoint %d: %w", recorded.ID, err)
-	}
-	tp.NewContact = recorded.NewContact
+// this run: the lead path after ingest. The lead is the one RecordLeads
+// returned (as the touchpoint and its contact say it), not read back.
+func (h *Handlers) scoreAndRoute(ctx context.Context, st leadScorer, rec lead.RecordedLead, batch *dealBatch) error {
+	l, tp := rec.Lead, rec.Touchpoint
 	sc, prev, err := h.scoreTouchpoint(ctx, st, l, tp)
 	if err != nil {
 		return err
 	}
+	return h.routeScored(ctx, st, rec, sc, prev, batch)
+}
+
+// routeScored routes a new touchpoint's contact by its stored score sc,
+// against prev (see scoreTouchpoint).
+func (h *Handlers) routeScored(ctx context.Context, st leadScorer, rec lead.RecordedLead, sc lead.Score, prev *lead.Score, batch *dealBatch) error {
 	route, heatedScoreID, err := h.bandTransition(ctx, st, prev, sc)
 	if err != nil || !route {
 		return err
 	}
-	return h.route(ctx, st, RoutePayload{ContactID: sc.ContactID, TouchpointID: tp.ID, HeatedScoreID: heatedScoreID}, sc, l, batch, formCause(l))
+	cause := formCause(rec.Lead)
+	cause.NewContact = rec.Touchpoint.NewContact
+	return h.route(ctx, st, RoutePayload{ContactID: sc.ContactID, TouchpointID: rec.Touchpoint.ID, HeatedScoreID: heatedScoreID},
+		sc, rec.Lead, batch, cause)
+}
+
+// chunkScorer stores the scores of a chunk's new touchpoints together
+// (scoreChunk).
+type chunkScorer interface {
+	leadScorer
+	InsertScores(ctx context.Context, scs []lead.Score) ([]lead.Score, []bool, error)
+}
+
+// scoreChunk scores and routes the leads a chunk recorded, with one
+// statement storing the scores of many. A contact with several leads in
+// the chunk has them scored one after the other (in rounds: its second
+// lead in the next round's statement), so each sees the score before it,
+// as when leads went one by one. failed takes an event's failure; the
+// events scored and routed are returned (those whose deal waits in batch
+// excepted).
+func (h *Handlers) scoreChunk(ctx context.Context, st chunkScorer, recs []lead.RecordedLead, batch *dealBatch, failed func(int64, error)) (routed []int64) {
+	seen := map[int64]int{}
+	rounds, last := make([]int, len(recs)), 0
+	for i, rec := range recs {
+		rounds[i] = seen[rec.Touchpoint.ContactID]
+		seen[rec.Touchpoint.ContactID]++
+		last = max(last, rounds[i])
+	}
+	for round := 0; round <= last; round++ {
+		var todo []lead.RecordedLead
+		var scs []lead.Score
+		var prevs []*lead.Score
+		now := h.cfg.NowFunc()
+		for i, rec := range recs {
+			if rounds[i] != round {
+				continue
+			}
+			sc, prev, err := h.newScore(ctx, st, rec.Lead, rec.Touchpoint, now)
+			if err != nil {
+				failed(rec.Touchpoint.EventID, fmt.Errorf("ingest event %d: %w", rec.Touchpoint.EventID, err))
+				continue
+			}
+			todo, scs, prevs = append(todo, rec), append(scs, sc), append(prevs, prev)
+		}
+		if len(todo) == 0 {
+			continue
+		}
+		stored, inserted, err := st.InsertScores(ctx, scs)
+		if err != nil {
+			for _, rec := range todo {
+				failed(rec.Touchpoint.EventID, fmt.Errorf("ingest event %d: %w", rec.Touchpoint.EventID, err))
+			}
+			continue
+		}
+		for i, rec := range todo {
+			ev := rec.Touchpoint.EventID
+			prev := h.scoreStored(ctx, rec.Touchpoint, stored[i], inserted[i], prevs[i])
+			batch.event = ev
+			switch err := h.routeScored(ctx, st, rec, stored[i], prev, batch); {
+			case err != nil:
+				failed(ev, fmt.Errorf("ingest event %d: %w", ev, err))
+			case batch.deferred[ev]:
+				// routed once the chunk's deals are open
+			default:
+				routed = append(routed, ev)
+			}
+		}
+	}
+	return routed
 }
 
 // scoreTouchpoint scores the lead of a new touchpoint and stores the result
@@ -290,8 +360,22 @@ func (h *Handlers) scoreAndRoute(ctx context.Context, st leadScorer, recorded le
 // touchpoint always gets a routing decision (the first score of a contact,
 // or a new inquiry of a known one).
 func (h *Handlers) scoreTouchpoint(ctx context.Context, st touchpointScorer, l lead.Lead, tp lead.Touchpoint) (lead.Score, *lead.Score, error) {
-	// A contact this touchpoint created has no score yet (a retry reads the
-	// touchpoint back with NewContact false and checks).
+	sc, prev, err := h.newScore(ctx, st, l, tp, h.cfg.NowFunc())
+	if err != nil {
+		return lead.Score{}, nil, err
+	}
+	sc, inserted, err := st.InsertScore(ctx, sc)
+	if err != nil {
+		return lead.Score{}, nil, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
+	}
+	return sc, h.scoreStored(ctx, tp, sc, inserted, prev), nil
+}
+
+// newScore computes the score of a new touchpoint's lead at now, not yet
+// stored, and reads the contact's previous score (nil for a contact this
+// touchpoint created: a retry reads the touchpoint back with NewContact
+// false and checks).
+func (h *Handlers) newScore(ctx context.Context, st touchpointScorer, l lead.Lead, tp lead.Touchpoint, now time.Time) (lead.Score, *lead.Score, error) {
 	var prev *lead.Score
 	if !tp.NewContact {
 		var err error
@@ -299,7 +383,6 @@ func (h *Handlers) scoreTouchpoint(ctx context.Context, st touchpointScorer, l l
 			return lead.Score{}, nil, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
 		}
 	}
-	now := h.cfg.NowFunc()
 	res, err := h.scoreContactWith(ctx, st, tp.ContactID, l, now, tp.NewContact)
 	if err != nil {
 		return lead.Score{}, nil, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
@@ -308,13 +391,16 @@ func (h *Handlers) scoreTouchpoint(ctx context.Context, st touchpointScorer, l l
 	if err != nil {
 		return lead.Score{}, nil, permanent(fmt.Errorf("encode score breakdown: %w", err))
 	}
-	sc, inserted, err := st.InsertScore(ctx, lead.Score{
+	return lead.Score{
 		ContactID: tp.ContactID, TouchpointID: tp.ID, Total: res.Total, Band: string(res.Band),
 		ModelVersion: res.ModelVersion, Breakdown: breakdown, ComputedAt: now,
-	})
-	if err != nil {
-		return lead.Score{}, nil, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
-	}
+	}, prev, nil
+}
+
+// scoreStored counts and logs a stored score and returns the previous
+// score routing compares it with (nil when the band did not change, see
+// scoreTouchpoint).
+func (h *Handlers) scoreStored(ctx context.Context, tp lead.Touchpoint, sc lead.Score, inserted bool, prev *lead.Score) *lead.Score {
 	if inserted {
 		h.cfg.Metrics.LeadScored(tp.Channel, sc.Band)
 		h.cfg.Logger.InfoContext(ctx, "lead scored", "contact_id", sc.ContactID, "touchpoint_id", tp.ID,
@@ -323,7 +409,7 @@ func (h *Handlers) scoreTouchpoint(ctx context.Context, st touchpointScorer, l l
 	if prev != nil && prev.Band == sc.Band {
 		prev = nil
 	}
-	return sc, prev, nil
+	return prev
 }
 
 // RescorePayload is the payload of score:contact.

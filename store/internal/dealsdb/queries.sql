@@ -29,6 +29,13 @@ SELECT d.id, d.contact_id, st.name AS stage, d.stage_id,
 FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
 WHERE d.contact_id = ANY(@contact_ids::bigint[]) AND p.name = @pipeline AND d.closed_at IS NULL;
 
+-- name: ContactsWithDeals :many
+-- Those of a group of contacts with a deal in the named pipeline, open or
+-- closed (routing checks them one by one; most new leads have none).
+SELECT DISTINCT d.contact_id
+FROM deals d JOIN pipelines p ON p.id = d.pipeline_id
+WHERE d.contact_id = ANY(@contact_ids::bigint[]) AND p.name = @pipeline;
+
 -- name: PipelineStage :one
 -- The ids of a pipeline and one of its stages, by name.
 SELECT p.id AS pipeline_id, st.id AS stage_id
@@ -117,6 +124,12 @@ UPDATE deals SET first_contacted_at = COALESCE(first_contacted_at, @at), updated
 -- name: SetSLADue :exec
 -- Records when the owner's first touch is due.
 UPDATE deals SET sla_due_at = @due::timestamptz WHERE id = @id;
+
+-- name: SetSLADues :exec
+-- SetSLADue for the deals a chunk opened (@ids and @dues zipped).
+UPDATE deals d SET sla_due_at = w.due
+FROM (SELECT unnest(@ids::bigint[]) AS id, unnest(@dues::timestamptz[]) AS due) w
+WHERE d.id = w.id;
 
 -- name: LockDealOwner :one
 -- Locks a deal before its owner changes and reads what decides whether it

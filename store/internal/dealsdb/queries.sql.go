@@ -57,6 +57,39 @@ func (q *Queries) ClearSLADue(ctx context.Context, id int64) error {
 	return err
 }
 
+const contactsWithDeals = `-- name: ContactsWithDeals :many
+SELECT DISTINCT d.contact_id
+FROM deals d JOIN pipelines p ON p.id = d.pipeline_id
+WHERE d.contact_id = ANY($1::bigint[]) AND p.name = $2
+`
+
+type ContactsWithDealsParams struct {
+	ContactIds []int64
+	Pipeline   string
+}
+
+// Those of a group of contacts with a deal in the named pipeline, open or
+// closed (routing checks them one by one; most new leads have none).
+func (q *Queries) ContactsWithDeals(ctx context.Context, arg ContactsWithDealsParams) ([]int64, error) {
+	rows, err := q.db.Query(ctx, contactsWithDeals, arg.ContactIds, arg.Pipeline)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []int64
+	for rows.Next() {
+		var contact_id int64
+		if err := rows.Scan(&contact_id); err != nil {
+			return nil, err
+		}
+		items = append(items, contact_id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const dueCallbacks = `-- name: DueCallbacks :many
 SELECT id, callback_at::timestamptz AS callback_at FROM deals
 WHERE parked_at IS NOT NULL AND closed_at IS NULL AND callback_at < $1::timestamptz
@@ -713,6 +746,23 @@ type SetSLADueParams struct {
 // Records when the owner's first touch is due.
 func (q *Queries) SetSLADue(ctx context.Context, arg SetSLADueParams) error {
 	_, err := q.db.Exec(ctx, setSLADue, arg.Due, arg.ID)
+	return err
+}
+
+const setSLADues = `-- name: SetSLADues :exec
+UPDATE deals d SET sla_due_at = w.due
+FROM (SELECT unnest($1::bigint[]) AS id, unnest($2::timestamptz[]) AS due) w
+WHERE d.id = w.id
+`
+
+type SetSLADuesParams struct {
+	Ids  []int64
+	Dues []time.Time
+}
+
+// SetSLADue for the deals a chunk opened (@ids and @dues zipped).
+func (q *Queries) SetSLADues(ctx context.Context, arg SetSLADuesParams) error {
+	_, err := q.db.Exec(ctx, setSLADues, arg.Ids, arg.Dues)
 	return err
 }
 

@@ -5,80 +5,6 @@
 -- snapshot then sees what the previous holder committed.
 SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(@keys::text[]) AS k;
 
--- name: LookUpLead :many
--- Under the identity locks: each identity with the contact that owns it (0
--- when none; @kinds and @identity_values zipped), and the touchpoint this
--- event already recorded (0 when none; a retried task finds its own).
--- Each owner is a subquery on the primary key, not a join: pgx prepares
--- the statement, PostgreSQL caches a generic plan, and a join planned
--- while contact_identities was still small stays a hash join over a
--- sequential scan as the table grows (1.3 ms a lead at 20,000 identities
--- in `leadflow bench --pg-statements`, against 0.02 ms for the lookup by key).
-SELECT w.kind::text AS kind, w.value::text AS value,
-    COALESCE((SELECT i.contact_id FROM contact_identities i WHERE i.kind = w.kind AND i.value = w.value), 0)::bigint AS owner,
-    COALESCE((SELECT t.id FROM touchpoints t WHERE t.inbound_event_id = @inbound_event_id), 0)::bigint AS touchpoint_id
-FROM (SELECT unnest(@kinds::text[]) AS kind, unnest(@identity_values::text[]) AS value) w;
-
--- name: RecordTouchpoint :one
--- Everything a resolved lead writes, in one statement (one round trip
--- while the identity locks are held):
---   - the contact: a new one when @contact_id is 0 (nobody owns the
---     lead's identities), else the existing one with its profile
---     refreshed — newer non-empty details fill or refresh it, empty fields
---     never erase what another source told us;
---   - the identities attached to it (@attach_kinds and @attach_values,
---     zipped);
---   - the identity ledger, in decision order (@decisions, @decision_kinds,
---     @decision_values and @other_contact_ids zipped, 0 for no other
---     contact; select-list unnests run in lockstep, in array order);
---   - the touchpoint, and its consent statement joining the contact's
---     consent history (consent_events).
--- Returns the touchpoint and its contact.
-WITH created AS (
-    INSERT INTO contacts (first_name, last_name, company, title, country, created_at, updated_at)
-    SELECT @first_name::text, @last_name::text, @company::text, @title::text, @country::text, @now::timestamptz, @now::timestamptz
-    WHERE @contact_id::bigint = 0
-    RETURNING id
-), contact AS (
-    SELECT id FROM created
-    UNION ALL
-    SELECT @contact_id::bigint WHERE @contact_id::bigint <> 0
-), refreshed AS (
-    UPDATE contacts SET
-        first_name = COALESCE(NULLIF(@first_name::text, ''), first_name),
-        last_name  = COALESCE(NULLIF(@last_name::text, ''), last_name),
-        company    = COALESCE(NULLIF(@company::text, ''), company),
-        title      = COALESCE(NULLIF(@title::text, ''), title),
-        country    = COALESCE(NULLIF(@country::text, ''), country),
-        updated_at = @now::timestamptz
-    WHERE id = @contact_id::bigint
-), attached AS (
-    INSERT INTO contact_identities (kind, value, contact_id, created_at)
-    SELECT a.kind, a.value, contact.id, @now::timestamptz
-    FROM (SELECT unnest(@attach_kinds::text[]) AS kind, unnest(@attach_values::text[]) AS value) a, contact
-    ON CONFLICT (kind, value) DO NOTHING
-), ledger AS (
-    INSERT INTO identity_ledger (contact_id, inbound_event_id, decision, identity_kind, identity_value, other_contact_id, created_at)
-    SELECT contact.id, @inbound_event_id::bigint, d.decision, d.kind, d.value, NULLIF(d.other, 0), @now::timestamptz
-    FROM (SELECT unnest(@decisions::text[]) AS decision, unnest(@decision_kinds::text[]) AS kind,
-            unnest(@decision_values::text[]) AS value, unnest(@other_contact_ids::bigint[]) AS other) d, contact
-), tp AS (
-    INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id,
-        utm_source, utm_medium, utm_campaign, utm_term, utm_content, click_ids, landing_url,
-        consent_marketing, consent_text, message, answers, attributes, occurred_at, created_at, is_test,
-        campaign_ids, consent_at)
-    SELECT contact.id, @inbound_event_id::bigint, @source, @channel, @external_id,
-        @utm_source, @utm_medium, @utm_campaign, @utm_term, @utm_content, @click_ids, @landing_url,
-        @consent_marketing, @consent_text, @message, @answers, @attributes, @occurred_at, @now::timestamptz, @is_test,
-        @campaign_ids, @consent_at::timestamptz
-    FROM contact
-    RETURNING id, contact_id
-), consent AS (
-    INSERT INTO consent_events (contact_id, touchpoint_id, state, source, occurred_at, created_at)
-    SELECT tp.contact_id, tp.id, @consent_state, 'touchpoint', @consent_at::timestamptz, @now::timestamptz FROM tp
-)
-SELECT id, contact_id FROM tp;
-
 -- name: TouchpointLeads :many
 -- Touchpoints by id, each with its contact's current profile and first
 -- email and phone: the leads they recorded, rebuilt for scoring and for
@@ -154,3 +80,104 @@ WHERE contact_id = @contact_id AND status = 'active';
 -- it already was.
 INSERT INTO suppressions (email, reason, created_at) VALUES (lower(@email), @reason, @created_at)
 ON CONFLICT (email) DO NOTHING;
+
+-- name: LookUpLeads :many
+-- Under the identity locks, for a chunk of leads: each identity with the
+-- contact that owns it (0 when none; @kinds and @identity_values zipped),
+-- then one row per event of @inbound_event_ids that recorded its touchpoint
+-- already (a retried chunk): no kind, its touchpoint in owner.
+-- Each owner is a subquery on the primary key, not a join: pgx prepares
+-- the statement, PostgreSQL caches a generic plan, and a join planned
+-- while contact_identities was still small stays a hash join over a
+-- sequential scan as the table grows (1.3 ms a lead at 20,000 identities
+-- in `leadflow bench --pg-statements`, against 0.02 ms for the lookup by key).
+SELECT w.kind::text AS kind, w.value::text AS value,
+    COALESCE((SELECT i.contact_id FROM contact_identities i WHERE i.kind = w.kind AND i.value = w.value), 0)::bigint AS owner,
+    0::bigint AS inbound_event_id
+FROM (SELECT unnest(@kinds::text[]) AS kind, unnest(@identity_values::text[]) AS value) w
+UNION ALL
+SELECT ''::text, ''::text, t.id, t.inbound_event_id
+FROM touchpoints t WHERE t.inbound_event_id = ANY(@inbound_event_ids::bigint[]);
+
+-- name: ContactLeadProfiles :many
+-- The profile scoring reads of existing contacts (as TouchpointLeads does:
+-- names, company, title, country, first email and phone), so that a chunk
+-- of leads is scored from memory without reading its touchpoints back.
+SELECT c.id, c.first_name, c.last_name, c.company, c.title, c.country,
+    COALESCE(em.value, '')::text AS email, COALESCE(ph.value, '')::text AS phone
+FROM contacts c
+LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'email' ORDER BY created_at, value LIMIT 1) em ON true
+LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'phone' ORDER BY created_at, value LIMIT 1) ph ON true
+WHERE c.id = ANY(@contact_ids::bigint[]);
+
+-- name: RecordTouchpoints :many
+-- Everything a chunk of resolved leads writes, in one statement (one round
+-- trip while the identity locks are held). Arrays with one prefix are
+-- zipped (read by subscript k). A contact is named by its id, or by -k for
+-- the k-th new contact of the @new_ arrays, which this statement creates
+-- in that order: identities are assigned in insertion order, so the k-th
+-- smallest created id is the k-th new contact.
+--   - existing contacts' profiles (@up_ arrays, one row per contact, the
+--     chunk's details folded in order): newer non-empty details fill or
+--     refresh them, empty fields never erase (as RecordTouchpoint);
+--   - the identities attached (@attach_ arrays), ON CONFLICT as RecordTouchpoint;
+--   - the identity ledger, in array order (@ledger_ arrays; other 0 for none);
+--   - one touchpoint per lead (@tp_ arrays) and its consent statement.
+-- Returns each touchpoint with its event and contact.
+WITH created AS (
+    INSERT INTO contacts (first_name, last_name, company, title, country, created_at, updated_at)
+    SELECT (@new_first_names::text[])[k], (@new_last_names::text[])[k], (@new_companies::text[])[k],
+        (@new_titles::text[])[k], (@new_countries::text[])[k], @now::timestamptz, @now::timestamptz
+    FROM generate_series(1, cardinality(@new_first_names::text[])) AS k
+    ORDER BY k
+    RETURNING id
+), placed AS (
+    SELECT -(row_number() OVER (ORDER BY id)) AS ref, id FROM created
+), refreshed AS (
+    UPDATE contacts c SET
+        first_name = COALESCE(NULLIF((@up_first_names::text[])[k], ''), c.first_name),
+        last_name  = COALESCE(NULLIF((@up_last_names::text[])[k], ''), c.last_name),
+        company    = COALESCE(NULLIF((@up_companies::text[])[k], ''), c.company),
+        title      = COALESCE(NULLIF((@up_titles::text[])[k], ''), c.title),
+        country    = COALESCE(NULLIF((@up_countries::text[])[k], ''), c.country),
+        updated_at = @now::timestamptz
+    FROM generate_series(1, cardinality(@up_ids::bigint[])) AS k
+    WHERE c.id = (@up_ids::bigint[])[k]
+), attached AS (
+    INSERT INTO contact_identities (kind, value, contact_id, created_at)
+    SELECT (@attach_kinds::text[])[k], (@attach_values::text[])[k], COALESCE(p.id, (@attach_contacts::bigint[])[k]), @now::timestamptz
+    FROM generate_series(1, cardinality(@attach_kinds::text[])) AS k
+    LEFT JOIN placed p ON p.ref = (@attach_contacts::bigint[])[k]
+    ON CONFLICT (kind, value) DO NOTHING
+), ledger AS (
+    INSERT INTO identity_ledger (contact_id, inbound_event_id, decision, identity_kind, identity_value, other_contact_id, created_at)
+    SELECT COALESCE(p.id, (@ledger_contacts::bigint[])[k]), (@ledger_events::bigint[])[k], (@ledger_decisions::text[])[k],
+        (@ledger_kinds::text[])[k], (@ledger_values::text[])[k],
+        NULLIF(COALESCE(po.id, (@ledger_others::bigint[])[k]), 0), @now::timestamptz
+    FROM generate_series(1, cardinality(@ledger_contacts::bigint[])) AS k
+    LEFT JOIN placed p ON p.ref = (@ledger_contacts::bigint[])[k]
+    LEFT JOIN placed po ON po.ref = (@ledger_others::bigint[])[k]
+    ORDER BY k
+), tp AS (
+    INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id,
+        utm_source, utm_medium, utm_campaign, utm_term, utm_content, click_ids, landing_url,
+        consent_marketing, consent_text, message, answers, attributes, occurred_at, created_at, is_test,
+        campaign_ids, consent_at)
+    SELECT COALESCE(p.id, (@tp_contacts::bigint[])[k]), (@tp_events::bigint[])[k], (@tp_sources::text[])[k],
+        (@tp_channels::text[])[k], (@tp_external_ids::text[])[k],
+        (@tp_utm_sources::text[])[k], (@tp_utm_mediums::text[])[k], (@tp_utm_campaigns::text[])[k],
+        (@tp_utm_terms::text[])[k], (@tp_utm_contents::text[])[k], (@tp_click_ids::jsonb[])[k], (@tp_landing_urls::text[])[k],
+        (@tp_consent_marketing::boolean[])[k], (@tp_consent_texts::text[])[k], (@tp_messages::text[])[k],
+        (@tp_answers::jsonb[])[k], (@tp_attributes::jsonb[])[k], (@tp_occurred_ats::timestamptz[])[k], @now::timestamptz,
+        (@tp_is_test::boolean[])[k], (@tp_campaign_ids::jsonb[])[k], (@tp_consent_ats::timestamptz[])[k]
+    FROM generate_series(1, cardinality(@tp_events::bigint[])) AS k
+    LEFT JOIN placed p ON p.ref = (@tp_contacts::bigint[])[k]
+    ORDER BY k
+    RETURNING id, contact_id, inbound_event_id
+), consent AS (
+    INSERT INTO consent_events (contact_id, touchpoint_id, state, source, occurred_at, created_at)
+    SELECT tp.contact_id, tp.id, (@tp_consent_states::text[])[k], 'touchpoint', (@tp_consent_ats::timestamptz[])[k], @now::timestamptz
+    FROM generate_series(1, cardinality(@tp_events::bigint[])) AS k
+    JOIN tp ON tp.inbound_event_id = (@tp_events::bigint[])[k]
+)
+SELECT id, contact_id, inbound_event_id FROM tp;

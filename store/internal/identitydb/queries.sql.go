@@ -129,6 +129,58 @@ func (q *Queries) ContactIdentities(ctx context.Context, contactID int64) ([]Con
 	return items, nil
 }
 
+const contactLeadProfiles = `-- name: ContactLeadProfiles :many
+SELECT c.id, c.first_name, c.last_name, c.company, c.title, c.country,
+    COALESCE(em.value, '')::text AS email, COALESCE(ph.value, '')::text AS phone
+FROM contacts c
+LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'email' ORDER BY created_at, value LIMIT 1) em ON true
+LEFT JOIN LATERAL (SELECT value FROM contact_identities WHERE contact_id = c.id AND kind = 'phone' ORDER BY created_at, value LIMIT 1) ph ON true
+WHERE c.id = ANY($1::bigint[])
+`
+
+type ContactLeadProfilesRow struct {
+	ID        int64
+	FirstName string
+	LastName  string
+	Company   string
+	Title     string
+	Country   string
+	Email     string
+	Phone     string
+}
+
+// The profile scoring reads of existing contacts (as TouchpointLeads does:
+// names, company, title, country, first email and phone), so that a chunk
+// of leads is scored from memory without reading its touchpoints back.
+func (q *Queries) ContactLeadProfiles(ctx context.Context, contactIds []int64) ([]ContactLeadProfilesRow, error) {
+	rows, err := q.db.Query(ctx, contactLeadProfiles, contactIds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ContactLeadProfilesRow
+	for rows.Next() {
+		var i ContactLeadProfilesRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.FirstName,
+			&i.LastName,
+			&i.Company,
+			&i.Title,
+			&i.Country,
+			&i.Email,
+			&i.Phone,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const contactProfile = `-- name: ContactProfile :one
 SELECT id, ref, first_name, last_name, company, title, country, created_at, updated_at, first_touch_at, erased_at
 FROM contacts WHERE id = $1
@@ -313,48 +365,52 @@ func (q *Queries) LockIdentities(ctx context.Context, keys []string) error {
 	return err
 }
 
-const lookUpLead = `-- name: LookUpLead :many
+const lookUpLeads = `-- name: LookUpLeads :many
 SELECT w.kind::text AS kind, w.value::text AS value,
     COALESCE((SELECT i.contact_id FROM contact_identities i WHERE i.kind = w.kind AND i.value = w.value), 0)::bigint AS owner,
-    COALESCE((SELECT t.id FROM touchpoints t WHERE t.inbound_event_id = $1), 0)::bigint AS touchpoint_id
-FROM (SELECT unnest($2::text[]) AS kind, unnest($3::text[]) AS value) w
+    0::bigint AS inbound_event_id
+FROM (SELECT unnest($1::text[]) AS kind, unnest($2::text[]) AS value) w
+UNION ALL
+SELECT ''::text, ''::text, t.id, t.inbound_event_id
+FROM touchpoints t WHERE t.inbound_event_id = ANY($3::bigint[])
 `
 
-type LookUpLeadParams struct {
+type LookUpLeadsParams struct {
+	Kinds           []string
+	IdentityValues  []string
+	InboundEventIds []int64
+}
+
+type LookUpLeadsRow struct {
+	Kind           string
+	Value          string
+	Owner          int64
 	InboundEventID int64
-	Kinds          []string
-	IdentityValues []string
 }
 
-type LookUpLeadRow struct {
-	Kind         string
-	Value        string
-	Owner        int64
-	TouchpointID int64
-}
-
-// Under the identity locks: each identity with the contact that owns it (0
-// when none; @kinds and @identity_values zipped), and the touchpoint this
-// event already recorded (0 when none; a retried task finds its own).
+// Under the identity locks, for a chunk of leads: each identity with the
+// contact that owns it (0 when none; @kinds and @identity_values zipped),
+// then one row per event of @inbound_event_ids that recorded its touchpoint
+// already (a retried chunk): no kind, its touchpoint in owner.
 // Each owner is a subquery on the primary key, not a join: pgx prepares
 // the statement, PostgreSQL caches a generic plan, and a join planned
 // while contact_identities was still small stays a hash join over a
 // sequential scan as the table grows (1.3 ms a lead at 20,000 identities
 // in `leadflow bench --pg-statements`, against 0.02 ms for the lookup by key).
-func (q *Queries) LookUpLead(ctx context.Context, arg LookUpLeadParams) ([]LookUpLeadRow, error) {
-	rows, err := q.db.Query(ctx, lookUpLead, arg.InboundEventID, arg.Kinds, arg.IdentityValues)
+func (q *Queries) LookUpLeads(ctx context.Context, arg LookUpLeadsParams) ([]LookUpLeadsRow, error) {
+	rows, err := q.db.Query(ctx, lookUpLeads, arg.Kinds, arg.IdentityValues, arg.InboundEventIds)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var items []LookUpLeadRow
+	var items []LookUpLeadsRow
 	for rows.Next() {
-		var i LookUpLeadRow
+		var i LookUpLeadsRow
 		if err := rows.Scan(
 			&i.Kind,
 			&i.Value,
 			&i.Owner,
-			&i.TouchpointID,
+			&i.InboundEventID,
 		); err != nil {
 			return nil, err
 		}
@@ -366,150 +422,194 @@ func (q *Queries) LookUpLead(ctx context.Context, arg LookUpLeadParams) ([]LookU
 	return items, nil
 }
 
-const recordTouchpoint = `-- name: RecordTouchpoint :one
+const recordTouchpoints = `-- name: RecordTouchpoints :many
 WITH created AS (
     INSERT INTO contacts (first_name, last_name, company, title, country, created_at, updated_at)
-    SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::timestamptz, $6::timestamptz
-    WHERE $7::bigint = 0
+    SELECT ($1::text[])[k], ($2::text[])[k], ($3::text[])[k],
+        ($4::text[])[k], ($5::text[])[k], $6::timestamptz, $6::timestamptz
+    FROM generate_series(1, cardinality($1::text[])) AS k
+    ORDER BY k
     RETURNING id
-), contact AS (
-    SELECT id FROM created
-    UNION ALL
-    SELECT $7::bigint WHERE $7::bigint <> 0
+), placed AS (
+    SELECT -(row_number() OVER (ORDER BY id)) AS ref, id FROM created
 ), refreshed AS (
-    UPDATE contacts SET
-        first_name = COALESCE(NULLIF($1::text, ''), first_name),
-        last_name  = COALESCE(NULLIF($2::text, ''), last_name),
-        company    = COALESCE(NULLIF($3::text, ''), company),
-        title      = COALESCE(NULLIF($4::text, ''), title),
-        country    = COALESCE(NULLIF($5::text, ''), country),
+    UPDATE contacts c SET
+        first_name = COALESCE(NULLIF(($7::text[])[k], ''), c.first_name),
+        last_name  = COALESCE(NULLIF(($8::text[])[k], ''), c.last_name),
+        company    = COALESCE(NULLIF(($9::text[])[k], ''), c.company),
+        title      = COALESCE(NULLIF(($10::text[])[k], ''), c.title),
+        country    = COALESCE(NULLIF(($11::text[])[k], ''), c.country),
         updated_at = $6::timestamptz
-    WHERE id = $7::bigint
+    FROM generate_series(1, cardinality($12::bigint[])) AS k
+    WHERE c.id = ($12::bigint[])[k]
 ), attached AS (
     INSERT INTO contact_identities (kind, value, contact_id, created_at)
-    SELECT a.kind, a.value, contact.id, $6::timestamptz
-    FROM (SELECT unnest($8::text[]) AS kind, unnest($9::text[]) AS value) a, contact
+    SELECT ($13::text[])[k], ($14::text[])[k], COALESCE(p.id, ($15::bigint[])[k]), $6::timestamptz
+    FROM generate_series(1, cardinality($13::text[])) AS k
+    LEFT JOIN placed p ON p.ref = ($15::bigint[])[k]
     ON CONFLICT (kind, value) DO NOTHING
 ), ledger AS (
     INSERT INTO identity_ledger (contact_id, inbound_event_id, decision, identity_kind, identity_value, other_contact_id, created_at)
-    SELECT contact.id, $10::bigint, d.decision, d.kind, d.value, NULLIF(d.other, 0), $6::timestamptz
-    FROM (SELECT unnest($11::text[]) AS decision, unnest($12::text[]) AS kind,
-            unnest($13::text[]) AS value, unnest($14::bigint[]) AS other) d, contact
+    SELECT COALESCE(p.id, ($16::bigint[])[k]), ($17::bigint[])[k], ($18::text[])[k],
+        ($19::text[])[k], ($20::text[])[k],
+        NULLIF(COALESCE(po.id, ($21::bigint[])[k]), 0), $6::timestamptz
+    FROM generate_series(1, cardinality($16::bigint[])) AS k
+    LEFT JOIN placed p ON p.ref = ($16::bigint[])[k]
+    LEFT JOIN placed po ON po.ref = ($21::bigint[])[k]
+    ORDER BY k
 ), tp AS (
     INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, external_id,
         utm_source, utm_medium, utm_campaign, utm_term, utm_content, click_ids, landing_url,
         consent_marketing, consent_text, message, answers, attributes, occurred_at, created_at, is_test,
         campaign_ids, consent_at)
-    SELECT contact.id, $10::bigint, $15, $16, $17,
-        $18, $19, $20, $21, $22, $23, $24,
-        $25, $26, $27, $28, $29, $30, $6::timestamptz, $31,
-        $32, $33::timestamptz
-    FROM contact
-    RETURNING id, contact_id
+    SELECT COALESCE(p.id, ($22::bigint[])[k]), ($23::bigint[])[k], ($24::text[])[k],
+        ($25::text[])[k], ($26::text[])[k],
+        ($27::text[])[k], ($28::text[])[k], ($29::text[])[k],
+        ($30::text[])[k], ($31::text[])[k], ($32::jsonb[])[k], ($33::text[])[k],
+        ($34::boolean[])[k], ($35::text[])[k], ($36::text[])[k],
+        ($37::jsonb[])[k], ($38::jsonb[])[k], ($39::timestamptz[])[k], $6::timestamptz,
+        ($40::boolean[])[k], ($41::jsonb[])[k], ($42::timestamptz[])[k]
+    FROM generate_series(1, cardinality($23::bigint[])) AS k
+    LEFT JOIN placed p ON p.ref = ($22::bigint[])[k]
+    ORDER BY k
+    RETURNING id, contact_id, inbound_event_id
 ), consent AS (
     INSERT INTO consent_events (contact_id, touchpoint_id, state, source, occurred_at, created_at)
-    SELECT tp.contact_id, tp.id, $34, 'touchpoint', $33::timestamptz, $6::timestamptz FROM tp
+    SELECT tp.contact_id, tp.id, ($43::text[])[k], 'touchpoint', ($42::timestamptz[])[k], $6::timestamptz
+    FROM generate_series(1, cardinality($23::bigint[])) AS k
+    JOIN tp ON tp.inbound_event_id = ($23::bigint[])[k]
 )
-SELECT id, contact_id FROM tp
+SELECT id, contact_id, inbound_event_id FROM tp
 `
 
-type RecordTouchpointParams struct {
-	FirstName        string
-	LastName         string
-	Company          string
-	Title            string
-	Country          string
-	Now              time.Time
-	ContactID        int64
-	AttachKinds      []string
-	AttachValues     []string
-	InboundEventID   int64
-	Decisions        []string
-	DecisionKinds    []string
-	DecisionValues   []string
-	OtherContactIds  []int64
-	Source           string
-	Channel          string
-	ExternalID       string
-	UtmSource        string
-	UtmMedium        string
-	UtmCampaign      string
-	UtmTerm          string
-	UtmContent       string
-	ClickIds         []byte
-	LandingUrl       string
-	ConsentMarketing bool
-	ConsentText      string
-	Message          string
-	Answers          []byte
-	Attributes       []byte
-	OccurredAt       time.Time
-	IsTest           bool
-	CampaignIds      []byte
-	ConsentAt        time.Time
-	ConsentState     string
+type RecordTouchpointsParams struct {
+	NewFirstNames      []string
+	NewLastNames       []string
+	NewCompanies       []string
+	NewTitles          []string
+	NewCountries       []string
+	Now                time.Time
+	UpFirstNames       []string
+	UpLastNames        []string
+	UpCompanies        []string
+	UpTitles           []string
+	UpCountries        []string
+	UpIds              []int64
+	AttachKinds        []string
+	AttachValues       []string
+	AttachContacts     []int64
+	LedgerContacts     []int64
+	LedgerEvents       []int64
+	LedgerDecisions    []string
+	LedgerKinds        []string
+	LedgerValues       []string
+	LedgerOthers       []int64
+	TpContacts         []int64
+	TpEvents           []int64
+	TpSources          []string
+	TpChannels         []string
+	TpExternalIds      []string
+	TpUtmSources       []string
+	TpUtmMediums       []string
+	TpUtmCampaigns     []string
+	TpUtmTerms         []string
+	TpUtmContents      []string
+	TpClickIds         [][]byte
+	TpLandingUrls      []string
+	TpConsentMarketing []bool
+	TpConsentTexts     []string
+	TpMessages         []string
+	TpAnswers          [][]byte
+	TpAttributes       [][]byte
+	TpOccurredAts      []time.Time
+	TpIsTest           []bool
+	TpCampaignIds      [][]byte
+	TpConsentAts       []time.Time
+	TpConsentStates    []string
 }
 
-type RecordTouchpointRow struct {
-	ID        int64
-	ContactID int64
+type RecordTouchpointsRow struct {
+	ID             int64
+	ContactID      int64
+	InboundEventID int64
 }
 
-// Everything a resolved lead writes, in one statement (one round trip
-// while the identity locks are held):
-//   - the contact: a new one when @contact_id is 0 (nobody owns the
-//     lead's identities), else the existing one with its profile
-//     refreshed — newer non-empty details fill or refresh it, empty fields
-//     never erase what another source told us;
-//   - the identities attached to it (@attach_kinds and @attach_values,
-//     zipped);
-//   - the identity ledger, in decision order (@decisions, @decision_kinds,
-//     @decision_values and @other_contact_ids zipped, 0 for no other
-//     contact; select-list unnests run in lockstep, in array order);
-//   - the touchpoint, and its consent statement joining the contact's
-//     consent history (consent_events).
+// Everything a chunk of resolved leads writes, in one statement (one round
+// trip while the identity locks are held). Arrays with one prefix are
+// zipped (read by subscript k). A contact is named by its id, or by -k for
+// the k-th new contact of the @new_ arrays, which this statement creates
+// in that order: identities are assigned in insertion order, so the k-th
+// smallest created id is the k-th new contact.
+//   - existing contacts' profiles (@up_ arrays, one row per contact, the
+//     chunk's details folded in order): newer non-empty details fill or
+//     refresh them, empty fields never erase (as RecordTouchpoint);
+//   - the identities attached (@attach_ arrays), ON CONFLICT as RecordTouchpoint;
+//   - the identity ledger, in array order (@ledger_ arrays; other 0 for none);
+//   - one touchpoint per lead (@tp_ arrays) and its consent statement.
 //
-// Returns the touchpoint and its contact.
-func (q *Queries) RecordTouchpoint(ctx context.Context, arg RecordTouchpointParams) (RecordTouchpointRow, error) {
-	row := q.db.QueryRow(ctx, recordTouchpoint,
-		arg.FirstName,
-		arg.LastName,
-		arg.Company,
-		arg.Title,
-		arg.Country,
+// Returns each touchpoint with its event and contact.
+func (q *Queries) RecordTouchpoints(ctx context.Context, arg RecordTouchpointsParams) ([]RecordTouchpointsRow, error) {
+	rows, err := q.db.Query(ctx, recordTouchpoints,
+		arg.NewFirstNames,
+		arg.NewLastNames,
+		arg.NewCompanies,
+		arg.NewTitles,
+		arg.NewCountries,
 		arg.Now,
-		arg.ContactID,
+		arg.UpFirstNames,
+		arg.UpLastNames,
+		arg.UpCompanies,
+		arg.UpTitles,
+		arg.UpCountries,
+		arg.UpIds,
 		arg.AttachKinds,
 		arg.AttachValues,
-		arg.InboundEventID,
-		arg.Decisions,
-		arg.DecisionKinds,
-		arg.DecisionValues,
-		arg.OtherContactIds,
-		arg.Source,
-		arg.Channel,
-		arg.ExternalID,
-		arg.UtmSource,
-		arg.UtmMedium,
-		arg.UtmCampaign,
-		arg.UtmTerm,
-		arg.UtmContent,
-		arg.ClickIds,
-		arg.LandingUrl,
-		arg.ConsentMarketing,
-		arg.ConsentText,
-		arg.Message,
-		arg.Answers,
-		arg.Attributes,
-		arg.OccurredAt,
-		arg.IsTest,
-		arg.CampaignIds,
-		arg.ConsentAt,
-		arg.ConsentState,
+		arg.AttachContacts,
+		arg.LedgerContacts,
+		arg.LedgerEvents,
+		arg.LedgerDecisions,
+		arg.LedgerKinds,
+		arg.LedgerValues,
+		arg.LedgerOthers,
+		arg.TpContacts,
+		arg.TpEvents,
+		arg.TpSources,
+		arg.TpChannels,
+		arg.TpExternalIds,
+		arg.TpUtmSources,
+		arg.TpUtmMediums,
+		arg.TpUtmCampaigns,
+		arg.TpUtmTerms,
+		arg.TpUtmContents,
+		arg.TpClickIds,
+		arg.TpLandingUrls,
+		arg.TpConsentMarketing,
+		arg.TpConsentTexts,
+		arg.TpMessages,
+		arg.TpAnswers,
+		arg.TpAttributes,
+		arg.TpOccurredAts,
+		arg.TpIsTest,
+		arg.TpCampaignIds,
+		arg.TpConsentAts,
+		arg.TpConsentStates,
 	)
-	var i RecordTouchpointRow
-	err := row.Scan(&i.ID, &i.ContactID)
-	return i, err
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []RecordTouchpointsRow
+	for rows.Next() {
+		var i RecordTouchpointsRow
+		if err := rows.Scan(&i.ID, &i.ContactID, &i.InboundEventID); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const stopNurtureOnReply = `-- name: StopNurtureOnReply :exec

@@ -162,6 +162,29 @@ VALUES (@contact_id, @program, sqlc.narg(touchpoint_id), @band, @enrolled_at)
 ON CONFLICT (contact_id, program) WHERE status = 'active' DO NOTHING
 RETURNING id, status, enrolled_at;
 
+-- name: EnrollNurtures :many
+-- EnrollNurture for the leads of a chunk (arrays zipped, read by subscript
+-- k; 0 in touchpoint_ids is none): the enrollments made now come back, not
+-- those of a contact actively enrolled in the program already.
+INSERT INTO nurture_enrollments (contact_id, program, touchpoint_id, band, enrolled_at)
+SELECT (@contact_ids::bigint[])[k], (@programs::text[])[k], NULLIF((@touchpoint_ids::bigint[])[k], 0),
+    (@bands::text[])[k], (@enrolled_ats::timestamptz[])[k]
+FROM generate_series(1, cardinality(@contact_ids::bigint[])) AS k
+-- By contact: concurrent chunks enrolling the same contacts then wait on
+-- each other's rows in one order and never deadlock.
+ORDER BY (@contact_ids::bigint[])[k], k
+ON CONFLICT (contact_id, program) WHERE status = 'active' DO NOTHING
+RETURNING id, contact_id, program, status, enrolled_at;
+
+-- name: ActiveEnrollments :many
+-- The active enrollments of contacts in programs (@contact_ids and
+-- @programs zipped).
+SELECT e.id, e.contact_id, e.program, COALESCE(e.touchpoint_id, 0)::bigint AS touchpoint_id, e.band, e.status, e.enrolled_at
+FROM nurture_enrollments e
+JOIN (SELECT unnest(@contact_ids::bigint[]) AS contact_id, unnest(@programs::text[]) AS program) w
+    ON e.contact_id = w.contact_id AND e.program = w.program
+WHERE e.status = 'active';
+
 -- name: ActiveEnrollment :one
 SELECT id, COALESCE(touchpoint_id, 0)::bigint AS touchpoint_id, band, status, enrolled_at FROM nurture_enrollments
 WHERE contact_id = @contact_id AND program = @program AND status = 'active';

@@ -41,6 +41,59 @@ func (q *Queries) ActiveEnrollment(ctx context.Context, arg ActiveEnrollmentPara
 	return i, err
 }
 
+const activeEnrollments = `-- name: ActiveEnrollments :many
+SELECT e.id, e.contact_id, e.program, COALESCE(e.touchpoint_id, 0)::bigint AS touchpoint_id, e.band, e.status, e.enrolled_at
+FROM nurture_enrollments e
+JOIN (SELECT unnest($1::bigint[]) AS contact_id, unnest($2::text[]) AS program) w
+    ON e.contact_id = w.contact_id AND e.program = w.program
+WHERE e.status = 'active'
+`
+
+type ActiveEnrollmentsParams struct {
+	ContactIds []int64
+	Programs   []string
+}
+
+type ActiveEnrollmentsRow struct {
+	ID           int64
+	ContactID    int64
+	Program      string
+	TouchpointID int64
+	Band         string
+	Status       string
+	EnrolledAt   time.Time
+}
+
+// The active enrollments of contacts in programs (@contact_ids and
+// @programs zipped).
+func (q *Queries) ActiveEnrollments(ctx context.Context, arg ActiveEnrollmentsParams) ([]ActiveEnrollmentsRow, error) {
+	rows, err := q.db.Query(ctx, activeEnrollments, arg.ContactIds, arg.Programs)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ActiveEnrollmentsRow
+	for rows.Next() {
+		var i ActiveEnrollmentsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.ContactID,
+			&i.Program,
+			&i.TouchpointID,
+			&i.Band,
+			&i.Status,
+			&i.EnrolledAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const addressSuppression = `-- name: AddressSuppression :one
 SELECT reason FROM suppressions WHERE email = $1
 UNION ALL
@@ -428,6 +481,69 @@ func (q *Queries) EnrollNurture(ctx context.Context, arg EnrollNurtureParams) (E
 	var i EnrollNurtureRow
 	err := row.Scan(&i.ID, &i.Status, &i.EnrolledAt)
 	return i, err
+}
+
+const enrollNurtures = `-- name: EnrollNurtures :many
+INSERT INTO nurture_enrollments (contact_id, program, touchpoint_id, band, enrolled_at)
+SELECT ($1::bigint[])[k], ($2::text[])[k], NULLIF(($3::bigint[])[k], 0),
+    ($4::text[])[k], ($5::timestamptz[])[k]
+FROM generate_series(1, cardinality($1::bigint[])) AS k
+ORDER BY ($1::bigint[])[k], k
+ON CONFLICT (contact_id, program) WHERE status = 'active' DO NOTHING
+RETURNING id, contact_id, program, status, enrolled_at
+`
+
+type EnrollNurturesParams struct {
+	ContactIds    []int64
+	Programs      []string
+	TouchpointIds []int64
+	Bands         []string
+	EnrolledAts   []time.Time
+}
+
+type EnrollNurturesRow struct {
+	ID         int64
+	ContactID  int64
+	Program    string
+	Status     string
+	EnrolledAt time.Time
+}
+
+// EnrollNurture for the leads of a chunk (arrays zipped, read by subscript
+// k; 0 in touchpoint_ids is none): the enrollments made now come back, not
+// those of a contact actively enrolled in the program already.
+// By contact: concurrent chunks enrolling the same contacts then wait on
+// each other's rows in one order and never deadlock.
+func (q *Queries) EnrollNurtures(ctx context.Context, arg EnrollNurturesParams) ([]EnrollNurturesRow, error) {
+	rows, err := q.db.Query(ctx, enrollNurtures,
+		arg.ContactIds,
+		arg.Programs,
+		arg.TouchpointIds,
+		arg.Bands,
+		arg.EnrolledAts,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []EnrollNurturesRow
+	for rows.Next() {
+		var i EnrollNurturesRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.ContactID,
+			&i.Program,
+			&i.Status,
+			&i.EnrolledAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const enrollmentStatus = `-- name: EnrollmentStatus :one

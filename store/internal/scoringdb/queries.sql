@@ -6,6 +6,26 @@ VALUES (@contact_id, @touchpoint_id::bigint, @total, @band, @model_version, @bre
 ON CONFLICT (touchpoint_id, model_version) DO NOTHING
 RETURNING id, contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at;
 
+-- name: InsertScores :many
+-- InsertScore for the touchpoints of a chunk (arrays zipped, read by
+-- subscript k): the runs stored now come back, those of a touchpoint and
+-- model version stored already do not.
+INSERT INTO scores (contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at)
+SELECT (@contact_ids::bigint[])[k], (@touchpoint_ids::bigint[])[k], (@totals::int[])[k], (@bands::text[])[k],
+    (@model_versions::text[])[k], (@breakdowns::jsonb[])[k], (@computed_ats::timestamptz[])[k]
+FROM generate_series(1, cardinality(@touchpoint_ids::bigint[])) AS k
+ORDER BY k
+ON CONFLICT (touchpoint_id, model_version) DO NOTHING
+RETURNING id, contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at;
+
+-- name: TouchpointScores :many
+-- The stored runs of touchpoints, each with its model version
+-- (@touchpoint_ids and @model_versions zipped).
+SELECT s.id, s.contact_id, s.touchpoint_id, s.total, s.band, s.model_version, s.breakdown, s.computed_at
+FROM scores s
+JOIN (SELECT unnest(@touchpoint_ids::bigint[]) AS touchpoint_id, unnest(@model_versions::text[]) AS model_version) w
+    ON s.touchpoint_id = w.touchpoint_id AND s.model_version = w.model_version;
+
 -- name: TouchpointScore :one
 -- Reads the stored run of a touchpoint and model version.
 SELECT id, contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at

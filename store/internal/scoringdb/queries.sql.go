@@ -394,6 +394,77 @@ func (q *Queries) InsertScore(ctx context.Context, arg InsertScoreParams) (Inser
 	return i, err
 }
 
+const insertScores = `-- name: InsertScores :many
+INSERT INTO scores (contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at)
+SELECT ($1::bigint[])[k], ($2::bigint[])[k], ($3::int[])[k], ($4::text[])[k],
+    ($5::text[])[k], ($6::jsonb[])[k], ($7::timestamptz[])[k]
+FROM generate_series(1, cardinality($2::bigint[])) AS k
+ORDER BY k
+ON CONFLICT (touchpoint_id, model_version) DO NOTHING
+RETURNING id, contact_id, touchpoint_id, total, band, model_version, breakdown, computed_at
+`
+
+type InsertScoresParams struct {
+	ContactIds    []int64
+	TouchpointIds []int64
+	Totals        []int32
+	Bands         []string
+	ModelVersions []string
+	Breakdowns    [][]byte
+	ComputedAts   []time.Time
+}
+
+type InsertScoresRow struct {
+	ID           int64
+	ContactID    int64
+	TouchpointID *int64
+	Total        int32
+	Band         string
+	ModelVersion string
+	Breakdown    []byte
+	ComputedAt   time.Time
+}
+
+// InsertScore for the touchpoints of a chunk (arrays zipped, read by
+// subscript k): the runs stored now come back, those of a touchpoint and
+// model version stored already do not.
+func (q *Queries) InsertScores(ctx context.Context, arg InsertScoresParams) ([]InsertScoresRow, error) {
+	rows, err := q.db.Query(ctx, insertScores,
+		arg.ContactIds,
+		arg.TouchpointIds,
+		arg.Totals,
+		arg.Bands,
+		arg.ModelVersions,
+		arg.Breakdowns,
+		arg.ComputedAts,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []InsertScoresRow
+	for rows.Next() {
+		var i InsertScoresRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.ContactID,
+			&i.TouchpointID,
+			&i.Total,
+			&i.Band,
+			&i.ModelVersion,
+			&i.Breakdown,
+			&i.ComputedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const lastBandChange = `-- name: LastBandChange :one
 SELECT score_id, to_band FROM score_band_changes WHERE contact_id = $1 OR score_id = $2
 ORDER BY (score_id = $2) DESC, id DESC LIMIT 1
@@ -628,6 +699,60 @@ func (q *Queries) TouchpointScore(ctx context.Context, arg TouchpointScoreParams
 		&i.ComputedAt,
 	)
 	return i, err
+}
+
+const touchpointScores = `-- name: TouchpointScores :many
+SELECT s.id, s.contact_id, s.touchpoint_id, s.total, s.band, s.model_version, s.breakdown, s.computed_at
+FROM scores s
+JOIN (SELECT unnest($1::bigint[]) AS touchpoint_id, unnest($2::text[]) AS model_version) w
+    ON s.touchpoint_id = w.touchpoint_id AND s.model_version = w.model_version
+`
+
+type TouchpointScoresParams struct {
+	TouchpointIds []int64
+	ModelVersions []string
+}
+
+type TouchpointScoresRow struct {
+	ID           int64
+	ContactID    int64
+	TouchpointID *int64
+	Total        int32
+	Band         string
+	ModelVersion string
+	Breakdown    []byte
+	ComputedAt   time.Time
+}
+
+// The stored runs of touchpoints, each with its model version
+// (@touchpoint_ids and @model_versions zipped).
+func (q *Queries) TouchpointScores(ctx context.Context, arg TouchpointScoresParams) ([]TouchpointScoresRow, error) {
+	rows, err := q.db.Query(ctx, touchpointScores, arg.TouchpointIds, arg.ModelVersions)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []TouchpointScoresRow
+	for rows.Next() {
+		var i TouchpointScoresRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.ContactID,
+			&i.TouchpointID,
+			&i.Total,
+			&i.Band,
+			&i.ModelVersion,
+			&i.Breakdown,
+			&i.ComputedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const trainingExamples = `-- name: TrainingExamples :many
