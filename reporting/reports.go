@@ -91,9 +91,11 @@ type StageRow struct {
 	Kind     string
 	// Reached counts deals that ever entered the stage.
 	Reached int64
-	// ReachedNext counts those that later entered a further open stage or
-	// a won stage; a move to a lost stage is not progress. Always 0 for
-	// won and lost stages.
+	// ReachedNext counts those that moved on: entered a further open
+	// stage or a won stage later, in time order, than they entered this
+	// one. A deal that went back (Value proposition -> Initial contact)
+	// has not moved on from the stage it went back to; a move to a lost
+	// stage is not progress. Always 0 for won and lost stages.
 	ReachedNext int64
 	// Conversion is ReachedNext / Reached.
 	Conversion float64

@@ -27,6 +27,26 @@ func bound(t time.Time) *time.Time {
 	return &t
 }
 
+// Unbounded sides of a window, far outside any stored time, so a query
+// compares plain columns with plain parameters (created_at >= $2 AND
+// created_at < $3): no "$2 IS NULL OR" that hides the index from the
+// planner.
+var (
+	earliest = time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC)
+	latest   = time.Date(9999, time.December, 31, 0, 0, 0, 0, time.UTC)
+)
+
+// window turns [from, to) with zero sides into explicit bounds.
+func window(from, to time.Time) (time.Time, time.Time) {
+	if from.IsZero() {
+		from = earliest
+	}
+	if to.IsZero() {
+		to = latest
+	}
+	return from, to
+}
+
 // checkFunnelKey refuses a grouping dimension outside reporting.FunnelKeys
 // before it reaches the query, which would group an unknown one by
 // connector.
@@ -60,7 +80,10 @@ func (s *Store) Funnel(ctx context.Context, by string, from, to time.Time) ([]re
 }
 
 // StageConversion reads, for deals of the pipeline created in [from, to),
-// how many reached each stage and moved further, from deal_stage_history.
+// how many reached each stage and moved on from it, from
+// deal_stage_history. Moving on is in time order: a later entry into a
+// further open or won stage; a deal that went back has not moved on from
+// the stage it went back to.
 // An empty pipeline means the default one; an unknown one is a
 // *reporting.Error on "pipeline".
 func (s *Store) StageConversion(ctx context.Context, pipeline string, from, to time.Time) ([]reporting.StageRow, error) {
@@ -72,7 +95,8 @@ func (s *Store) StageConversion(ctx context.Context, pipeline string, from, to t
 		}
 		return nil, fmt.Errorf("find pipeline %q: %w", pipeline, err)
 	}
-	rows, err := q.StageConversion(ctx, reportingdb.StageConversionParams{PipelineID: pipelineID, FromAt: bound(from), ToAt: bound(to)})
+	start, end := window(from, to)
+	rows, err := q.StageConversion(ctx, reportingdb.StageConversionParams{PipelineID: pipelineID, FromAt: start, ToAt: end})
 	if err != nil {
 		return nil, fmt.Errorf("read stage conversion of %q: %w", pipeline, err)
 	}

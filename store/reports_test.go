@@ -287,3 +287,59 @@ func TestArrivalScores(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, groups, 4, "unbounded: the 2025 lead counts too")
 }
+
+// TestStageConversionMovesOnInTimeOrder checks "moved on" by hand for
+// deal histories that go forward, back, reopen after a win or stop at Lost:
+// a stage is moved on from only by a later entry into a further open or won
+// stage. Each case opens one deal on its own day and reads that day.
+func TestStageConversionMovesOnInTimeOrder(t *testing.T) {
+	t.Parallel()
+	r := &reportData{pool: testenv.Pool(t)}
+	st := store.New(r.pool)
+	ctx := context.Background()
+	r.ann = r.id(t, `INSERT INTO reps (name, email) VALUES ('Ann', 'ann@reps.example.com') RETURNING id`)
+	type counts struct{ reached, movedOn int64 }
+	for i, tc := range []struct {
+		name string
+		path []string // stages entered, an hour apart
+		same bool     // all entries at one time: order by history id
+		want map[string]counts
+	}{
+		{name: "forward", path: []string{"Qualification", "Initial contact", "Value proposition"},
+			want: map[string]counts{"Qualification": {1, 1}, "Initial contact": {1, 1}, "Value proposition": {1, 0}}},
+		{name: "back from value proposition to initial contact", path: []string{"Qualification", "Value proposition", "Initial contact"},
+			want: map[string]counts{"Qualification": {1, 1}, "Value proposition": {1, 0}, "Initial contact": {1, 0}}},
+		{name: "won then back to negotiation is no move on from negotiation", path: []string{"Qualification", "Won", "Negotiation"},
+			want: map[string]counts{"Qualification": {1, 1}, "Won": {1, 0}, "Negotiation": {1, 0}}},
+		{name: "negotiation, won, reopened: the first stay moved on", path: []string{"Negotiation", "Won", "Negotiation"},
+			want: map[string]counts{"Negotiation": {1, 1}, "Won": {1, 0}}},
+		{name: "lost is not progress", path: []string{"Qualification", "Lost"},
+			want: map[string]counts{"Qualification": {1, 0}, "Lost": {1, 0}}},
+		{name: "a stage entered twice counts once", path: []string{"Initial contact", "Qualification", "Initial contact", "Negotiation"},
+			want: map[string]counts{"Initial contact": {1, 1}, "Qualification": {1, 1}, "Negotiation": {1, 0}}},
+		{name: "entries at the same time go by id", path: []string{"Qualification", "Initial contact"}, same: true,
+			want: map[string]counts{"Qualification": {1, 1}, "Initial contact": {1, 0}}},
+	} {
+		created := time.Date(2026, 4, 1+i, 9, 0, 0, 0, time.UTC)
+		path := make([]any, 0, 2*len(tc.path))
+		for j, stage := range tc.path {
+			at := created.Add(time.Duration(j) * time.Hour)
+			if tc.same {
+				at = created
+			}
+			path = append(path, stage, at)
+		}
+		r.deal(t, r.contact(t), r.ann, 1000, created, time.Minute, path...)
+		t.Run(tc.name, func(t *testing.T) {
+			rows, err := st.StageConversion(ctx, "Sales", created, created.AddDate(0, 0, 1))
+			require.NoError(t, err)
+			got := map[string]counts{}
+			for _, row := range rows {
+				if row.Reached > 0 {
+					got[row.Stage] = counts{row.Reached, row.ReachedNext}
+				}
+			}
+			require.Equal(t, tc.want, got)
+		})
+	}
+}

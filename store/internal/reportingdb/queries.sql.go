@@ -446,35 +446,40 @@ func (q *Queries) RepLeaderboard(ctx context.Context, arg RepLeaderboardParams) 
 const stageConversion = `-- name: StageConversion :many
 WITH scoped AS (
 	SELECT d.id FROM deals d WHERE d.pipeline_id = $1
-	  AND ($2::timestamptz IS NULL OR d.created_at >= $2)
-	  AND ($3::timestamptz IS NULL OR d.created_at < $3)
+	  AND d.created_at >= $2::timestamptz AND d.created_at < $3::timestamptz
 ), entries AS (
-	SELECT h.deal_id, h.to_stage_id AS stage_id, h.changed_at,
+	SELECT h.id, h.deal_id, h.to_stage_id AS stage_id, h.changed_at, st.position, st.kind,
 	       lead(h.changed_at) OVER (PARTITION BY h.deal_id ORDER BY h.changed_at, h.id) AS left_at
-	FROM deal_stage_history h JOIN scoped d ON d.id = h.deal_id
-), per_deal AS (
-	SELECT e.deal_id, st.position, st.kind FROM entries e JOIN stages st ON st.id = e.stage_id GROUP BY 1, 2, 3
+	FROM deal_stage_history h JOIN scoped d ON d.id = h.deal_id JOIN stages st ON st.id = h.to_stage_id
+), reached AS (
+	SELECT e.stage_id, count(DISTINCT e.deal_id) AS n FROM entries e GROUP BY 1
+), moved AS (
+	SELECT e.stage_id, count(DISTINCT e.deal_id) AS n FROM entries e
+	WHERE e.kind = 'open' AND EXISTS (
+		SELECT 1 FROM entries later
+		WHERE later.deal_id = e.deal_id AND later.position > e.position AND later.kind <> 'lost'
+		  AND (later.changed_at, later.id) > (e.changed_at, e.id))
+	GROUP BY 1
 ), stays AS (
 	SELECT e.stage_id,
 	       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.left_at - e.changed_at) / 3600) AS median_hours
 	FROM entries e WHERE e.left_at IS NOT NULL GROUP BY 1
 )
 SELECT st.name, st.position, st.kind,
-       (SELECT count(*) FROM per_deal p WHERE p.position = st.position)::bigint AS reached,
-       (CASE WHEN st.kind = 'open' THEN (
-           SELECT count(DISTINCT p.deal_id) FROM per_deal p
-           WHERE p.position = st.position AND EXISTS (
-               SELECT 1 FROM per_deal n WHERE n.deal_id = p.deal_id AND n.position > st.position AND n.kind <> 'lost'))
-       ELSE 0 END)::bigint AS reached_next,
+       COALESCE(reached.n, 0)::bigint AS reached,
+       COALESCE(moved.n, 0)::bigint AS reached_next,
        stays.median_hours AS median_hours_in_stage
-FROM stages st LEFT JOIN stays ON stays.stage_id = st.id
+FROM stages st
+LEFT JOIN reached ON reached.stage_id = st.id
+LEFT JOIN moved ON moved.stage_id = st.id
+LEFT JOIN stays ON stays.stage_id = st.id
 WHERE st.pipeline_id = $1 ORDER BY st.position
 `
 
 type StageConversionParams struct {
 	PipelineID int64
-	FromAt     *time.Time
-	ToAt       *time.Time
+	FromAt     time.Time
+	ToAt       time.Time
 }
 
 type StageConversionRow struct {
@@ -486,10 +491,14 @@ type StageConversionRow struct {
 	MedianHoursInStage *float64
 }
 
-// Reads, for deals of the pipeline created in the window, how many reached
-// each stage and how many later entered a further open stage or a won
-// stage (a move to a lost stage is not progress), and the median hours of
-// completed stays, from deal_stage_history.
+// Reads, for deals of the pipeline created in [from_at, to_at), how many
+// entered each stage and how many of those moved on from it, and the
+// median hours of completed stays, from deal_stage_history. Moving on is
+// in time order: a later entry (changed_at, then id) into a further open
+// stage or a won stage after an entry into this one. A deal that went back
+// (Value proposition -> Initial contact) has not moved on from the stage
+// it went back to, and a move to a lost stage is not progress. Won and lost
+// stages never move on.
 func (q *Queries) StageConversion(ctx context.Context, arg StageConversionParams) ([]StageConversionRow, error) {
 	rows, err := q.db.Query(ctx, stageConversion, arg.PipelineID, arg.FromAt, arg.ToAt)
 	if err != nil {
