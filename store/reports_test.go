@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"math"
 	"testing"
 	"time"
 
@@ -340,6 +341,73 @@ func TestStageConversionMovesOnInTimeOrder(t *testing.T) {
 				}
 			}
 			require.Equal(t, tc.want, got)
+		})
+	}
+}
+
+// TestFunnelCountsEveryDeal checks by hand that repeat deals count, each
+// with the touch that brought the contact back, and that a month reads the
+// deals attributed to the month's touches:
+//
+//	A spring May 1 (hot); deal May 2 won 100.00 after 2 days;
+//	  brand May 10; deal May 11 won 50.00 after 3 days (a repeat deal: brand)
+//	B brand May 3; deal May 3 lost; deal May 20 won 20.00 after 1 day (no
+//	  new touch: the latest one before it, brand)
+//	C spring Apr 28, spring May 15; deal May 16 won 70.00 after 2 days (a
+//	  first deal: its first touch, in April)
+func TestFunnelCountsEveryDeal(t *testing.T) {
+	t.Parallel()
+	r := &reportData{pool: testenv.Pool(t)}
+	r.ann = r.id(t, `INSERT INTO reps (name, email) VALUES ('Ann', 'ann@reps.example.com') RETURNING id`)
+	may := func(d int) time.Time { return time.Date(2026, 5, d, 9, 0, 0, 0, time.UTC) }
+	a, b, c := r.contact(t), r.contact(t), r.contact(t)
+	r.touch(t, a, "meta", "spring", may(1), false)
+	r.score(t, a, "hot", may(1))
+	r.deal(t, a, r.ann, 10000, may(2), time.Hour, "Qualification", may(2), "Won", may(4))
+	r.touch(t, a, "google", "brand", may(10), false)
+	r.deal(t, a, r.ann, 5000, may(11), time.Hour, "Qualification", may(11), "Won", may(14))
+	r.touch(t, b, "google", "brand", may(3), false)
+	r.deal(t, b, r.ann, 3000, may(3), time.Hour, "Qualification", may(3), "Lost", may(4))
+	r.deal(t, b, r.ann, 2000, may(20), time.Hour, "Qualification", may(20), "Won", may(21))
+	r.touch(t, c, "meta", "spring", time.Date(2026, 4, 28, 9, 0, 0, 0, time.UTC), false)
+	r.touch(t, c, "meta", "spring", may(15), false)
+	r.deal(t, c, r.ann, 7000, may(16), time.Hour, "Qualification", may(16), "Won", may(18))
+
+	st := store.New(r.pool)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name     string
+		from, to time.Time
+		want     []reporting.FunnelRow
+	}{
+		{name: "may", from: may(1).Truncate(24 * time.Hour), to: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), want: []reporting.FunnelRow{
+			{Key: "brand", Leads: 1, Deals: 3, Won: 2, Lost: 1, WonRate: 2, RevenueCents: 7000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.8)},
+			{Key: "spring", Leads: 1, MQLs: 1, Deals: 1, Won: 1, WonRate: 1, RevenueCents: 10000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
+		}},
+		{name: "april", from: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), to: may(1).Truncate(24 * time.Hour), want: []reporting.FunnelRow{
+			{Key: "spring", Leads: 1, Deals: 1, Won: 1, WonRate: 1, RevenueCents: 7000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
+		}},
+		{name: "all time", want: []reporting.FunnelRow{
+			{Key: "spring", Leads: 2, MQLs: 1, Deals: 2, Won: 2, WonRate: 1, RevenueCents: 17000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
+			{Key: "brand", Leads: 1, Deals: 3, Won: 2, Lost: 1, WonRate: 2, RevenueCents: 7000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.8)},
+		}},
+		{name: "a month without touches", from: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC), to: time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows, err := st.Funnel(ctx, "utm_campaign", tc.from, tc.to)
+			require.NoError(t, err)
+			if tc.want == nil {
+				require.Empty(t, rows)
+				return
+			}
+			for i := range rows { // percentiles in float arithmetic
+				for _, p := range []*float64{rows[i].MedianDaysToClose, rows[i].P90DaysToClose} {
+					if p != nil {
+						*p = math.Round(*p*1e9) / 1e9
+					}
+				}
+			}
+			require.Equal(t, tc.want, rows)
 		})
 	}
 }

@@ -18,15 +18,13 @@ FROM lead_funnel f
 LEFT JOIN LATERAL (
 	SELECT s.total FROM scores s WHERE s.contact_id = f.contact_id ORDER BY s.computed_at, s.id LIMIT 1
 ) arrival ON true
-WHERE f.first_touch_at IS NOT NULL
-  AND ($1::timestamptz IS NULL OR f.first_touch_at >= $1)
-  AND ($2::timestamptz IS NULL OR f.first_touch_at < $2)
+WHERE f.first_touch_at >= $1::timestamptz AND f.first_touch_at < $2::timestamptz
 GROUP BY 1 ORDER BY 1 DESC
 `
 
 type ArrivalScoreGroupsParams struct {
-	FromAt *time.Time
-	ToAt   *time.Time
+	FromAt time.Time
+	ToAt   time.Time
 }
 
 type ArrivalScoreGroupsRow struct {
@@ -71,9 +69,7 @@ const attribution = `-- name: Attribution :many
 WITH won AS (
 	SELECT d.id, d.contact_id, d.amount_cents, d.closed_at
 	FROM deals d JOIN stages st ON st.id = d.stage_id
-	WHERE st.kind = 'won' AND d.closed_at IS NOT NULL
-	  AND ($1::timestamptz IS NULL OR d.closed_at >= $1)
-	  AND ($2::timestamptz IS NULL OR d.closed_at < $2)
+	WHERE st.kind = 'won' AND d.closed_at >= $1::timestamptz AND d.closed_at < $2::timestamptz
 ), touches AS (
 	SELECT w.amount_cents,
 	       (CASE $3::text
@@ -102,8 +98,8 @@ FROM credited WHERE weight > 0 GROUP BY 1 ORDER BY 3 DESC, 1
 `
 
 type AttributionParams struct {
-	FromAt *time.Time
-	ToAt   *time.Time
+	FromAt time.Time
+	ToAt   time.Time
 	By     string
 	Model  string
 }
@@ -114,7 +110,7 @@ type AttributionRow struct {
 	RevenueCents float64
 }
 
-// Credits deals won (closed) in the window to the touchpoints their contact
+// Credits deals won (closed) in [from_at, to_at) to the touchpoints their contact
 // had up to the win, grouped by one dimension (@by, checked by the caller
 // against reporting.FunnelKeys): model "first" gives the whole amount to
 // the earliest touch, "last" to the latest, "linear" splits it equally
@@ -146,38 +142,61 @@ func (q *Queries) Attribution(ctx context.Context, arg AttributionParams) ([]Att
 }
 
 const funnel = `-- name: Funnel :many
-WITH groups AS (
+WITH leads AS (
 	SELECT (CASE $1::text
-	            WHEN 'source' THEN source
-	            WHEN 'channel' THEN channel
-	            WHEN 'utm_source' THEN utm_source
-	            WHEN 'utm_medium' THEN utm_medium
-	            WHEN 'utm_campaign' THEN utm_campaign
-	            ELSE connector END)::text AS key,
+	            WHEN 'source' THEN t.source
+	            WHEN 'channel' THEN t.channel
+	            WHEN 'utm_source' THEN t.utm_source
+	            WHEN 'utm_medium' THEN t.utm_medium
+	            WHEN 'utm_campaign' THEN t.utm_campaign
+	            ELSE (SELECT e.connector FROM inbound_events e WHERE e.id = t.inbound_event_id) END)::text AS key,
 	       count(*) AS leads,
-	       count(*) FILTER (WHERE is_mql) AS mqls,
-	       count(deal_id) AS deals,
-	       count(*) FILTER (WHERE won) AS won,
-	       count(*) FILTER (WHERE lost) AS lost,
-	       LEAST(GREATEST(COALESCE(sum(amount_cents) FILTER (WHERE won), 0), -9223372036854775808), 9223372036854775807)::bigint AS revenue_cents,
-	       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM time_to_close) / 86400) AS median_days,
-	       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM time_to_close) / 86400) AS p90_days
-	FROM lead_funnel
-	WHERE first_touch_at IS NOT NULL
-	  AND ($2::timestamptz IS NULL OR first_touch_at >= $2)
-	  AND ($3::timestamptz IS NULL OR first_touch_at < $3)
+	       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM scores s WHERE s.contact_id = c.id AND s.band = 'hot')) AS mqls
+	FROM contacts c
+	-- The first touch is one of the window's touches: saying so lets the
+	-- join read only them (touchpoints_occurred_idx).
+	JOIN touchpoints t ON t.id = c.first_touchpoint_id
+	  AND NOT t.is_test AND t.occurred_at >= $2::timestamptz AND t.occurred_at < $3::timestamptz
+	WHERE c.first_touch_at >= $2::timestamptz AND c.first_touch_at < $3::timestamptz
+	GROUP BY 1
+), deals AS (
+	SELECT (CASE $1::text
+	            WHEN 'source' THEN f.source
+	            WHEN 'channel' THEN f.channel
+	            WHEN 'utm_source' THEN f.utm_source
+	            WHEN 'utm_medium' THEN f.utm_medium
+	            WHEN 'utm_campaign' THEN f.utm_campaign
+	            ELSE f.connector END)::text AS key,
+	       count(*) AS deals,
+	       count(*) FILTER (WHERE f.won) AS won,
+	       count(*) FILTER (WHERE f.lost) AS lost,
+	       COALESCE(sum(f.amount_cents) FILTER (WHERE f.won), 0) AS revenue_cents,
+	       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.time_to_close) / 86400) AS median_days,
+	       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM f.time_to_close) / 86400) AS p90_days
+	FROM deal_funnel f
+	WHERE EXISTS (
+		SELECT 1 FROM touchpoints touched
+		WHERE touched.contact_id = f.contact_id AND NOT touched.is_test
+		  AND touched.occurred_at >= $2::timestamptz AND touched.occurred_at < $3::timestamptz)
+	  AND f.touch_at >= $2::timestamptz AND f.touch_at < $3::timestamptz
 	GROUP BY 1
 )
-SELECT g.key, g.leads, g.mqls, g.deals, g.won, g.lost, g.revenue_cents,
-       closes.median_days AS median_days_to_close, closes.p90_days AS p90_days_to_close
-FROM groups g LEFT JOIN groups closes ON closes.key = g.key
+SELECT COALESCE(l.key, d.key)::text AS key,
+       COALESCE(l.leads, 0)::bigint AS leads,
+       COALESCE(l.mqls, 0)::bigint AS mqls,
+       COALESCE(d.deals, 0)::bigint AS deals,
+       COALESCE(d.won, 0)::bigint AS won,
+       COALESCE(d.lost, 0)::bigint AS lost,
+       LEAST(GREATEST(COALESCE(d.revenue_cents, 0), -9223372036854775808), 9223372036854775807)::bigint AS revenue_cents,
+       d.median_days AS median_days_to_close, d.p90_days AS p90_days_to_close
+FROM leads l FULL JOIN deals d ON d.key = l.key
 ORDER BY 2 DESC, 1
 `
 
 type FunnelParams struct {
 	By     string
-	FromAt *time.Time
-	ToAt   *time.Time
+	FromAt time.Time
+	ToAt   time.Time
 }
 
 type FunnelRow struct {
@@ -192,12 +211,18 @@ type FunnelRow struct {
 	P90DaysToClose    *float64
 }
 
-// Groups the lead_funnel view by one grouping dimension (@by, checked by
-// the caller against reporting.FunnelKeys) for contacts whose first touch
-// is in the window, largest group first.
-// The medians are NULL when nothing was won. sqlc cannot see that through
-// percentile_cont, but it does through an outer join, hence the join of
-// the groups with themselves on their (unique) key.
+// Groups by one dimension (@by, checked by the caller against
+// reporting.FunnelKeys), largest group first: the leads (contacts) whose
+// first touch is in [from_at, to_at), by that touch, and how many became
+// MQLs (ever scored hot); and every deal whose touch (deal_funnel: the
+// first touch after the contact's previous deal) is in the window, by that
+// touch. A contact's first deal goes with its first touch; a repeat deal
+// with the touch that brought the contact back. Only the window's contacts
+// and touches are read: leads through contacts_first_touch_idx, deals
+// through the contacts touched in the window (touchpoints_occurred_idx).
+// The medians are NULL when nothing was won, and every figure of a group
+// with leads but no deals (or deals but no new leads) is NULL on its
+// missing side: the full join says so to sqlc.
 func (q *Queries) Funnel(ctx context.Context, arg FunnelParams) ([]FunnelRow, error) {
 	rows, err := q.db.Query(ctx, funnel, arg.By, arg.FromAt, arg.ToAt)
 	if err != nil {
@@ -375,8 +400,7 @@ WITH owned AS (
 	       LEAST(GREATEST(COALESCE(sum(d.amount_cents) FILTER (WHERE st.kind = 'won'), 0), -9223372036854775808), 9223372036854775807)::bigint AS won_cents
 	FROM deals d JOIN stages st ON st.id = d.stage_id
 	WHERE d.owner_rep_id IS NOT NULL
-	  AND ($1::timestamptz IS NULL OR d.created_at >= $1)
-	  AND ($2::timestamptz IS NULL OR d.created_at < $2)
+	  AND d.created_at >= $1::timestamptz AND d.created_at < $2::timestamptz
 	GROUP BY 1
 ), decisions AS (
 	SELECT rd.kind, rd.created_at,
@@ -385,8 +409,7 @@ WITH owned AS (
 ), breaches AS (
 	SELECT previous_rep AS rep_id, count(*) AS n FROM decisions
 	WHERE decisions.kind = 'reroute' AND previous_rep IS NOT NULL
-	  AND ($1::timestamptz IS NULL OR decisions.created_at >= $1)
-	  AND ($2::timestamptz IS NULL OR decisions.created_at < $2)
+	  AND decisions.created_at >= $1::timestamptz AND decisions.created_at < $2::timestamptz
 	GROUP BY 1
 )
 SELECT r.id, r.name, COALESCE(o.assigned, 0)::bigint AS assigned, o.first_touch AS median_first_touch_minutes,
@@ -397,8 +420,8 @@ ORDER BY 6 DESC, 3 DESC, r.name
 `
 
 type RepLeaderboardParams struct {
-	FromAt *time.Time
-	ToAt   *time.Time
+	FromAt time.Time
+	ToAt   time.Time
 }
 
 type RepLeaderboardRow struct {
