@@ -27,8 +27,11 @@ var Descriptions = map[string]string{
 }
 
 // WindowHelp says what the from/to window applies to in each report.
-const WindowHelp = `The window applies to the first touch (funnel, pareto), deal creation (stages,
-reps) or the win (attribution).`
+const WindowHelp = `The window [from, to) applies to the first touch (leads) and each deal's touch
+(funnel), the first touch (pareto), deal creation (stages, reps) or the win
+(attribution). Dates are whole days in --tz (default LEADFLOW_BUSINESS_TZ):
+--from 2026-10-01 --to 2026-10-31 is October there; an RFC 3339 --to is
+excluded. The campaigns dashboard cuts its time range the same way.`
 
 // FunnelKeys are the dimensions Funnel and Attribution group by, in the
 // order they are documented.
