@@ -355,6 +355,8 @@ func TestStageConversionMovesOnInTimeOrder(t *testing.T) {
 //	  new touch: the latest one before it, brand)
 //	C spring Apr 28, spring May 15; deal May 16 won 70.00 after 2 days (a
 //	  first deal: its first touch, in April)
+//	D deal May 5 08:00 lost, before its only touch, spring May 5 09:00 (a
+//	  deal before any touch: the first touch)
 func TestFunnelCountsEveryDeal(t *testing.T) {
 	t.Parallel()
 	r := &reportData{pool: testenv.Pool(t)}
@@ -372,6 +374,9 @@ func TestFunnelCountsEveryDeal(t *testing.T) {
 	r.touch(t, c, "meta", "spring", time.Date(2026, 4, 28, 9, 0, 0, 0, time.UTC), false)
 	r.touch(t, c, "meta", "spring", may(15), false)
 	r.deal(t, c, r.ann, 7000, may(16), time.Hour, "Qualification", may(16), "Won", may(18))
+	d := r.contact(t)
+	r.deal(t, d, r.ann, 4000, may(5).Add(-time.Hour), time.Hour, "Qualification", may(5).Add(-time.Hour), "Lost", may(6))
+	r.touch(t, d, "meta", "spring", may(5), false)
 
 	st := store.New(r.pool)
 	ctx := context.Background()
@@ -381,14 +386,14 @@ func TestFunnelCountsEveryDeal(t *testing.T) {
 		want     []reporting.FunnelRow
 	}{
 		{name: "may", from: may(1).Truncate(24 * time.Hour), to: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), want: []reporting.FunnelRow{
+			{Key: "spring", Leads: 2, MQLs: 1, Deals: 2, Won: 1, Lost: 1, WonRate: 0.5, RevenueCents: 10000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
 			{Key: "brand", Leads: 1, Deals: 3, Won: 2, Lost: 1, WonRate: 2, RevenueCents: 7000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.8)},
-			{Key: "spring", Leads: 1, MQLs: 1, Deals: 1, Won: 1, WonRate: 1, RevenueCents: 10000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
 		}},
 		{name: "april", from: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), to: may(1).Truncate(24 * time.Hour), want: []reporting.FunnelRow{
 			{Key: "spring", Leads: 1, Deals: 1, Won: 1, WonRate: 1, RevenueCents: 7000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
 		}},
 		{name: "all time", want: []reporting.FunnelRow{
-			{Key: "spring", Leads: 2, MQLs: 1, Deals: 2, Won: 2, WonRate: 1, RevenueCents: 17000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
+			{Key: "spring", Leads: 3, MQLs: 1, Deals: 3, Won: 2, Lost: 1, WonRate: 2.0 / 3, RevenueCents: 17000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
 			{Key: "brand", Leads: 1, Deals: 3, Won: 2, Lost: 1, WonRate: 2, RevenueCents: 7000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.8)},
 		}},
 		{name: "a month without touches", from: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC), to: time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC)},
@@ -408,6 +413,28 @@ func TestFunnelCountsEveryDeal(t *testing.T) {
 				}
 			}
 			require.Equal(t, tc.want, rows)
+
+			// The deal_funnel view (the dashboard's) attributes the same
+			// deals to the same touches as the report's set-based query.
+			from, to := store.ReportBounds(tc.from, tc.to)
+			got := map[string][3]int64{}
+			vrows, err := r.pool.Query(ctx, `SELECT utm_campaign, count(*), count(*) FILTER (WHERE won), COALESCE(sum(amount_cents) FILTER (WHERE won), 0)
+				FROM deal_funnel WHERE touch_at >= $1 AND touch_at < $2 GROUP BY 1`, from, to)
+			require.NoError(t, err)
+			for vrows.Next() {
+				var key string
+				var n [3]int64
+				require.NoError(t, vrows.Scan(&key, &n[0], &n[1], &n[2]))
+				got[key] = n
+			}
+			require.NoError(t, vrows.Err())
+			want := map[string][3]int64{}
+			for _, row := range rows {
+				if row.Deals > 0 {
+					want[row.Key] = [3]int64{row.Deals, row.Won, row.RevenueCents}
+				}
+			}
+			require.Equal(t, want, got, "deal_funnel view")
 		})
 	}
 }

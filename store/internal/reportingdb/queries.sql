@@ -2,12 +2,13 @@
 -- Groups by one dimension (@by, checked by the caller against
 -- reporting.FunnelKeys), largest group first: the leads (contacts) whose
 -- first touch is in [from_at, to_at), by that touch, and how many became
--- MQLs (ever scored hot); and every deal whose touch (deal_funnel: the
--- first touch after the contact's previous deal) is in the window, by that
--- touch. A contact's first deal goes with its first touch; a repeat deal
--- with the touch that brought the contact back. Only the window's contacts
--- and touches are read: leads through contacts_first_touch_idx, deals
--- through the contacts touched in the window (touchpoints_occurred_idx).
+-- MQLs (ever scored hot); and every deal whose touch (the rule of the
+-- deal_funnel view, migrations/00034: the first touch after the contact's
+-- previous deal) is in the window, by that touch. A contact's first deal
+-- goes with its first touch; a repeat deal with the touch that brought the
+-- contact back. Only the window's contacts and touches are read: leads
+-- through contacts_first_touch_idx, deals through the contacts touched in
+-- the window (touchpoints_occurred_idx).
 WITH leads AS (
 	SELECT (CASE @by::text
 	            WHEN 'source' THEN t.source
@@ -17,7 +18,9 @@ WITH leads AS (
 	            WHEN 'utm_campaign' THEN t.utm_campaign
 	            ELSE (SELECT e.connector FROM inbound_events e WHERE e.id = t.inbound_event_id) END)::text AS key,
 	       count(*) AS leads,
-	       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM scores s WHERE s.contact_id = c.id AND s.band = 'hot')) AS mqls
+	       -- IN, not EXISTS: the planner may then hash the hot scores once
+	       -- (all time) or look each lead up (a month), whichever is cheaper.
+	       count(*) FILTER (WHERE c.id IN (SELECT s.contact_id FROM scores s WHERE s.band = 'hot')) AS mqls
 	FROM contacts c
 	-- The first touch is one of the window's touches: saying so lets the
 	-- join read only them (touchpoints_occurred_idx).
@@ -25,26 +28,48 @@ WITH leads AS (
 	  AND NOT t.is_test AND t.occurred_at >= @from_at::timestamptz AND t.occurred_at < @to_at::timestamptz
 	WHERE c.first_touch_at >= @from_at::timestamptz AND c.first_touch_at < @to_at::timestamptz
 	GROUP BY 1
+), scoped AS (
+	-- The deals of the contacts touched in the window: every touch a deal
+	-- can be attributed to is one of its contact's non-test touches.
+	SELECT d.id, d.contact_id, d.stage_id, d.amount_cents, d.created_at, d.closed_at,
+	       lag(d.created_at) OVER (PARTITION BY d.contact_id ORDER BY d.created_at, d.id) AS previous_at
+	FROM deals d
+	WHERE EXISTS (
+		SELECT 1 FROM touchpoints w
+		WHERE w.contact_id = d.contact_id AND NOT w.is_test
+		  AND w.occurred_at >= @from_at::timestamptz AND w.occurred_at < @to_at::timestamptz)
+), attributed AS (
+	-- deal_funnel's rule, set-based (the view looks each deal up, which
+	-- suits a dashboard's month but not all time): among the touches
+	-- before the deal, the earliest one after the previous deal, else the
+	-- latest one; a deal before any touch gets the first touch (the
+	-- earliest of those after it).
+	SELECT DISTINCT ON (s.id) s.id, s.stage_id, s.amount_cents, s.created_at, s.closed_at,
+	       t.source, t.channel, t.utm_source, t.utm_medium, t.utm_campaign, t.inbound_event_id, t.occurred_at
+	FROM scoped s
+	JOIN touchpoints t ON t.contact_id = s.contact_id AND NOT t.is_test
+	ORDER BY s.id,
+	         t.occurred_at > s.created_at,
+	         (s.previous_at IS NOT NULL AND t.occurred_at <= s.previous_at),
+	         CASE WHEN s.previous_at IS NULL OR t.occurred_at > s.previous_at THEN t.occurred_at END,
+	         CASE WHEN s.previous_at IS NULL OR t.occurred_at > s.previous_at THEN t.id END,
+	         t.occurred_at DESC, t.id DESC
 ), deals AS (
 	SELECT (CASE @by::text
-	            WHEN 'source' THEN f.source
-	            WHEN 'channel' THEN f.channel
-	            WHEN 'utm_source' THEN f.utm_source
-	            WHEN 'utm_medium' THEN f.utm_medium
-	            WHEN 'utm_campaign' THEN f.utm_campaign
-	            ELSE f.connector END)::text AS key,
+	            WHEN 'source' THEN t.source
+	            WHEN 'channel' THEN t.channel
+	            WHEN 'utm_source' THEN t.utm_source
+	            WHEN 'utm_medium' THEN t.utm_medium
+	            WHEN 'utm_campaign' THEN t.utm_campaign
+	            ELSE (SELECT e.connector FROM inbound_events e WHERE e.id = t.inbound_event_id) END)::text AS key,
 	       count(*) AS deals,
-	       count(*) FILTER (WHERE f.won) AS won,
-	       count(*) FILTER (WHERE f.lost) AS lost,
-	       COALESCE(sum(f.amount_cents) FILTER (WHERE f.won), 0) AS revenue_cents,
-	       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.time_to_close) / 86400) AS median_days,
-	       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM f.time_to_close) / 86400) AS p90_days
-	FROM deal_funnel f
-	WHERE EXISTS (
-		SELECT 1 FROM touchpoints touched
-		WHERE touched.contact_id = f.contact_id AND NOT touched.is_test
-		  AND touched.occurred_at >= @from_at::timestamptz AND touched.occurred_at < @to_at::timestamptz)
-	  AND f.touch_at >= @from_at::timestamptz AND f.touch_at < @to_at::timestamptz
+	       count(*) FILTER (WHERE st.kind = 'won') AS won,
+	       count(*) FILTER (WHERE st.kind = 'lost') AS lost,
+	       COALESCE(sum(t.amount_cents) FILTER (WHERE st.kind = 'won'), 0) AS revenue_cents,
+	       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.closed_at - t.created_at) / 86400) FILTER (WHERE st.kind = 'won') AS median_days,
+	       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.closed_at - t.created_at) / 86400) FILTER (WHERE st.kind = 'won') AS p90_days
+	FROM attributed t JOIN stages st ON st.id = t.stage_id
+	WHERE t.occurred_at >= @from_at::timestamptz AND t.occurred_at < @to_at::timestamptz
 	GROUP BY 1
 )
 -- The medians are NULL when nothing was won, and every figure of a group
