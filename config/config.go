@@ -43,6 +43,11 @@ type Config struct {
 	WorkerConcurrency int
 	// DefaultRegion reads phone numbers without a country code (LEADFLOW_DEFAULT_REGION), default US.
 	DefaultRegion string
+	// BusinessTimeZone is where report days begin and end
+	// (LEADFLOW_BUSINESS_TZ, an IANA name), default UTC: a report window
+	// given as dates covers those days in this zone unless the request
+	// names another.
+	BusinessTimeZone *time.Location
 	// IntakeRate is the sustained webhook rate allowed per source, in
 	// requests per second (LEADFLOW_INTAKE_RATE), default 500; 0 =
 	// unlimited. 500/s is far above any real lead source (a busy form sees
@@ -503,6 +508,11 @@ func Load(getenv func(string) string) (Config, error) {
 		bad(EnvHTTPMaxConns, "expected an integer from 16 to 1000000, got %q", get(EnvHTTPMaxConns))
 	} else {
 		c.HTTPMaxConns = n
+	}
+	if loc, err := time.LoadLocation(get(EnvBusinessTZ)); err != nil || get(EnvBusinessTZ) == "" {
+		bad(EnvBusinessTZ, "expected an IANA time zone such as UTC or America/Sao_Paulo, got %q", get(EnvBusinessTZ))
+	} else {
+		c.BusinessTimeZone = loc
 	}
 	if len(c.DefaultRegion) != 2 {
 		bad(EnvDefaultRegion, "expected an ISO 3166-1 alpha-2 code such as US or GB, got %q", c.DefaultRegion)

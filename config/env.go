@@ -13,6 +13,7 @@ const (
 	EnvLogFormat      = "LEADFLOW_LOG_FORMAT"
 	EnvConcurrency    = "LEADFLOW_WORKER_CONCURRENCY"
 	EnvDefaultRegion  = "LEADFLOW_DEFAULT_REGION"
+	EnvBusinessTZ     = "LEADFLOW_BUSINESS_TZ"
 	EnvIntakeRate     = "LEADFLOW_INTAKE_RATE"
 	EnvIntakeBurst    = "LEADFLOW_INTAKE_BURST"
 	EnvBodyBudget     = "LEADFLOW_INTAKE_BODY_BUDGET"
@@ -67,6 +68,7 @@ func EnvVars() []EnvVar {
 		{EnvLogFormat, "text", "log format: text or json"},
 		{EnvConcurrency, "10", "number of tasks one worker process runs at once (1-1000)"},
 		{EnvDefaultRegion, "US", "ISO 3166-1 alpha-2 region used to read phone numbers written without a country code"},
+		{EnvBusinessTZ, "UTC", "IANA time zone of the business (e.g. America/Sao_Paulo): the day boundaries of report windows given as dates (leadflow report --from/--to, GET /v1/reports from/to) unless --tz or tz says otherwise; docker compose gives it to Grafana as its default time zone, so the campaigns dashboard cuts days the same way"},
 		{EnvIntakeRate, "500", "authentic webhooks per second accepted from one source (per connector, and per {source} of the generic one) by this process; past it the answer is 429 with Retry-After; 0 = unlimited"},
 		{EnvIntakeBurst, "1000", "webhooks one source may send at once above the intake rate (token bucket size, at least 1)"},
 		{EnvIntakeConnectorRate, "2000", "authentic webhooks per second accepted by one connector across all its sources (one signing secret: a captured request replayed to many {source} paths meets it) by this process; past it 429 with Retry-After; 0 = unlimited"},

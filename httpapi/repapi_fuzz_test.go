@@ -101,7 +101,7 @@ func FuzzParseReportRange(f *testing.F) {
 		f.Add(seed[0], seed[1])
 	}
 	f.Fuzz(func(t *testing.T, from, to string) {
-		start, end, field, err := ParseReportRange(from, to)
+		start, end, field, err := ParseReportRange(from, to, time.UTC)
 		if err != nil {
 			require.Contains(t, []string{"from", "to"}, field)
 			require.NotEmpty(t, err.Error())

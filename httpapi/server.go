@@ -84,6 +84,10 @@ type Config struct {
 	// Reports serves GET /v1/reports/{name} to managers and service
 	// tokens; nil leaves it unmounted.
 	Reports ReportStore
+	// ReportTimeZone is the zone of report dates (from/to as YYYY-MM-DD)
+	// when a request names none in tz: the business time zone
+	// (LEADFLOW_BUSINESS_TZ). Default UTC.
+	ReportTimeZone *time.Location
 	// Unsubscriber verifies /u/{token} links and Suppressor records them;
 	// both nil leaves unsubscribe unmounted.
 	Unsubscriber *email.Unsubscriber

@@ -27,8 +27,11 @@ var Descriptions = map[string]string{
 }
 
 // WindowHelp says what the from/to window applies to in each report.
-const WindowHelp = `The window applies to the first touch (funnel, pareto), deal creation (stages,
-reps) or the win (attribution).`
+const WindowHelp = `The window [from, to) applies to the first touch (leads) and each deal's touch
+(funnel), the first touch (pareto), deal creation (stages, reps) or the win
+(attribution). Dates are whole days in --tz (default LEADFLOW_BUSINESS_TZ):
+--from 2026-10-01 --to 2026-10-31 is October there; an RFC 3339 --to is
+excluded. The campaigns dashboard cuts its time range the same way.`
 
 // FunnelKeys are the dimensions Funnel and Attribution group by, in the
 // order they are documented.
@@ -91,9 +94,11 @@ type StageRow struct {
 	Kind     string
 	// Reached counts deals that ever entered the stage.
 	Reached int64
-	// ReachedNext counts those that later entered a further open stage or
-	// a won stage; a move to a lost stage is not progress. Always 0 for
-	// won and lost stages.
+	// ReachedNext counts those that moved on: entered a further open
+	// stage or a won stage later, in time order, than they entered this
+	// one. A deal that went back (Value proposition -> Initial contact)
+	// has not moved on from the stage it went back to; a move to a lost
+	// stage is not progress. Always 0 for won and lost stages.
 	ReachedNext int64
 	// Conversion is ReachedNext / Reached.
 	Conversion float64

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"math"
 	"testing"
 	"time"
 
@@ -286,4 +287,154 @@ func TestArrivalScores(t *testing.T) {
 	groups, err = st.ArrivalScores(ctx, time.Time{}, time.Time{})
 	require.NoError(t, err)
 	require.Len(t, groups, 4, "unbounded: the 2025 lead counts too")
+}
+
+// TestStageConversionMovesOnInTimeOrder checks "moved on" by hand for
+// deal histories that go forward, back, reopen after a win or stop at Lost:
+// a stage is moved on from only by a later entry into a further open or won
+// stage. Each case opens one deal on its own day and reads that day.
+func TestStageConversionMovesOnInTimeOrder(t *testing.T) {
+	t.Parallel()
+	r := &reportData{pool: testenv.Pool(t)}
+	st := store.New(r.pool)
+	ctx := context.Background()
+	r.ann = r.id(t, `INSERT INTO reps (name, email) VALUES ('Ann', 'ann@reps.example.com') RETURNING id`)
+	type counts struct{ reached, movedOn int64 }
+	for i, tc := range []struct {
+		name string
+		path []string // stages entered, an hour apart
+		same bool     // all entries at one time: order by history id
+		want map[string]counts
+	}{
+		{name: "forward", path: []string{"Qualification", "Initial contact", "Value proposition"},
+			want: map[string]counts{"Qualification": {1, 1}, "Initial contact": {1, 1}, "Value proposition": {1, 0}}},
+		{name: "back from value proposition to initial contact", path: []string{"Qualification", "Value proposition", "Initial contact"},
+			want: map[string]counts{"Qualification": {1, 1}, "Value proposition": {1, 0}, "Initial contact": {1, 0}}},
+		{name: "won then back to negotiation is no move on from negotiation", path: []string{"Qualification", "Won", "Negotiation"},
+			want: map[string]counts{"Qualification": {1, 1}, "Won": {1, 0}, "Negotiation": {1, 0}}},
+		{name: "negotiation, won, reopened: the first stay moved on", path: []string{"Negotiation", "Won", "Negotiation"},
+			want: map[string]counts{"Negotiation": {1, 1}, "Won": {1, 0}}},
+		{name: "lost is not progress", path: []string{"Qualification", "Lost"},
+			want: map[string]counts{"Qualification": {1, 0}, "Lost": {1, 0}}},
+		{name: "a stage entered twice counts once", path: []string{"Initial contact", "Qualification", "Initial contact", "Negotiation"},
+			want: map[string]counts{"Initial contact": {1, 1}, "Qualification": {1, 1}, "Negotiation": {1, 0}}},
+		{name: "entries at the same time go by id", path: []string{"Qualification", "Initial contact"}, same: true,
+			want: map[string]counts{"Qualification": {1, 1}, "Initial contact": {1, 0}}},
+	} {
+		created := time.Date(2026, 4, 1+i, 9, 0, 0, 0, time.UTC)
+		path := make([]any, 0, 2*len(tc.path))
+		for j, stage := range tc.path {
+			at := created.Add(time.Duration(j) * time.Hour)
+			if tc.same {
+				at = created
+			}
+			path = append(path, stage, at)
+		}
+		r.deal(t, r.contact(t), r.ann, 1000, created, time.Minute, path...)
+		t.Run(tc.name, func(t *testing.T) {
+			rows, err := st.StageConversion(ctx, "Sales", created, created.AddDate(0, 0, 1))
+			require.NoError(t, err)
+			got := map[string]counts{}
+			for _, row := range rows {
+				if row.Reached > 0 {
+					got[row.Stage] = counts{row.Reached, row.ReachedNext}
+				}
+			}
+			require.Equal(t, tc.want, got)
+		})
+	}
+}
+
+// TestFunnelCountsEveryDeal checks by hand that repeat deals count, each
+// with the touch that brought the contact back, and that a month reads the
+// deals attributed to the month's touches:
+//
+//	A spring May 1 (hot); deal May 2 won 100.00 after 2 days;
+//	  brand May 10; deal May 11 won 50.00 after 3 days (a repeat deal: brand)
+//	B brand May 3; deal May 3 lost; deal May 20 won 20.00 after 1 day (no
+//	  new touch: the latest one before it, brand)
+//	C spring Apr 28, spring May 15; deal May 16 won 70.00 after 2 days (a
+//	  first deal: its first touch, in April)
+//	D deal May 5 08:00 lost, before its only touch, spring May 5 09:00 (a
+//	  deal before any touch: the first touch)
+func TestFunnelCountsEveryDeal(t *testing.T) {
+	t.Parallel()
+	r := &reportData{pool: testenv.Pool(t)}
+	r.ann = r.id(t, `INSERT INTO reps (name, email) VALUES ('Ann', 'ann@reps.example.com') RETURNING id`)
+	may := func(d int) time.Time { return time.Date(2026, 5, d, 9, 0, 0, 0, time.UTC) }
+	a, b, c := r.contact(t), r.contact(t), r.contact(t)
+	r.touch(t, a, "meta", "spring", may(1), false)
+	r.score(t, a, "hot", may(1))
+	r.deal(t, a, r.ann, 10000, may(2), time.Hour, "Qualification", may(2), "Won", may(4))
+	r.touch(t, a, "google", "brand", may(10), false)
+	r.deal(t, a, r.ann, 5000, may(11), time.Hour, "Qualification", may(11), "Won", may(14))
+	r.touch(t, b, "google", "brand", may(3), false)
+	r.deal(t, b, r.ann, 3000, may(3), time.Hour, "Qualification", may(3), "Lost", may(4))
+	r.deal(t, b, r.ann, 2000, may(20), time.Hour, "Qualification", may(20), "Won", may(21))
+	r.touch(t, c, "meta", "spring", time.Date(2026, 4, 28, 9, 0, 0, 0, time.UTC), false)
+	r.touch(t, c, "meta", "spring", may(15), false)
+	r.deal(t, c, r.ann, 7000, may(16), time.Hour, "Qualification", may(16), "Won", may(18))
+	d := r.contact(t)
+	r.deal(t, d, r.ann, 4000, may(5).Add(-time.Hour), time.Hour, "Qualification", may(5).Add(-time.Hour), "Lost", may(6))
+	r.touch(t, d, "meta", "spring", may(5), false)
+
+	st := store.New(r.pool)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name     string
+		from, to time.Time
+		want     []reporting.FunnelRow
+	}{
+		{name: "may", from: may(1).Truncate(24 * time.Hour), to: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), want: []reporting.FunnelRow{
+			{Key: "spring", Leads: 2, MQLs: 1, Deals: 2, Won: 1, Lost: 1, WonRate: 0.5, RevenueCents: 10000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
+			{Key: "brand", Leads: 1, Deals: 3, Won: 2, Lost: 1, WonRate: 2, RevenueCents: 7000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.8)},
+		}},
+		{name: "april", from: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), to: may(1).Truncate(24 * time.Hour), want: []reporting.FunnelRow{
+			{Key: "spring", Leads: 1, Deals: 1, Won: 1, WonRate: 1, RevenueCents: 7000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
+		}},
+		{name: "all time", want: []reporting.FunnelRow{
+			{Key: "spring", Leads: 3, MQLs: 1, Deals: 3, Won: 2, Lost: 1, WonRate: 2.0 / 3, RevenueCents: 17000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
+			{Key: "brand", Leads: 1, Deals: 3, Won: 2, Lost: 1, WonRate: 2, RevenueCents: 7000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.8)},
+		}},
+		{name: "a month without touches", from: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC), to: time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows, err := st.Funnel(ctx, "utm_campaign", tc.from, tc.to)
+			require.NoError(t, err)
+			if tc.want == nil {
+				require.Empty(t, rows)
+				return
+			}
+			for i := range rows { // percentiles in float arithmetic
+				for _, p := range []*float64{rows[i].MedianDaysToClose, rows[i].P90DaysToClose} {
+					if p != nil {
+						*p = math.Round(*p*1e9) / 1e9
+					}
+				}
+			}
+			require.Equal(t, tc.want, rows)
+
+			// The deal_funnel view (the dashboard's) attributes the same
+			// deals to the same touches as the report's set-based query.
+			from, to := store.ReportBounds(tc.from, tc.to)
+			got := map[string][3]int64{}
+			vrows, err := r.pool.Query(ctx, `SELECT utm_campaign, count(*), count(*) FILTER (WHERE won), COALESCE(sum(amount_cents) FILTER (WHERE won), 0)
+				FROM deal_funnel WHERE touch_at >= $1 AND touch_at < $2 GROUP BY 1`, from, to)
+			require.NoError(t, err)
+			for vrows.Next() {
+				var key string
+				var n [3]int64
+				require.NoError(t, vrows.Scan(&key, &n[0], &n[1], &n[2]))
+				got[key] = n
+			}
+			require.NoError(t, vrows.Err())
+			want := map[string][3]int64{}
+			for _, row := range rows {
+				if row.Deals > 0 {
+					want[row.Key] = [3]int64{row.Deals, row.Won, row.RevenueCents}
+				}
+			}
+			require.Equal(t, want, got, "deal_funnel view")
+		})
+	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"leadflow/httpapi"
 	"leadflow/internal/cmdline"
+	"leadflow/internal/preflight"
 	"leadflow/reporting"
 )
 
@@ -37,6 +38,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	pipeline := fs.String("pipeline", "", "pipeline of the stages report (default: the default pipeline)")
 	from := fs.String("from", "", "window start, a date (2026-01-01) or RFC 3339 time; default unbounded")
 	to := fs.String("to", "", "window end, a date (inclusive) or RFC 3339 time (exclusive); default unbounded")
+	tz := fs.String("tz", "", "IANA time zone the --from/--to dates are days in (default: LEADFLOW_BUSINESS_TZ, itself UTC by default)")
 	format := fs.String("format", "table", "output format: table|csv|json")
 	if err := fs.ParseFlags(rest); err != nil {
 		return err
@@ -53,11 +55,19 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return fs.Errorf("--%s: unknown %s %q (one of: %s)", f.flag, f.what, f.got, strings.Join(f.in, ", "))
 		}
 	}
-	start, end, field, err := httpapi.ParseReportRange(*from, *to)
+	cfg, err := loadConfig()
+	if err != nil {
+		return err
+	}
+	loc, err := httpapi.ParseReportZone(*tz, cfg.BusinessTimeZone)
+	if err != nil {
+		return fs.Errorf("--tz: %v", err)
+	}
+	start, end, field, err := httpapi.ParseReportRange(*from, *to, loc)
 	if err != nil {
 		return fs.Errorf("--%s: %v", field, err)
 	}
-	st, closeStore, err := openStore(ctx)
+	st, closeStore, err := preflight.OpenStore(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return err
 	}

@@ -39,6 +39,7 @@ func (n *Node) httpHandler() (http.Handler, error) {
 		APITokens:         n.cfg.APITokens,
 		Reps:              repstore.New(n.store, n.cfg.File.Routing.DealRules()),
 		Reports:           n.store,
+		ReportTimeZone:    n.cfg.BusinessTimeZone,
 		NowFunc:           n.opts.NowFunc,
 		Metrics:           n.metrics,
 		Logger:            n.logger,

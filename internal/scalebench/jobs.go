@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hibiken/asynq"
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"leadflow/reporting"
@@ -40,6 +41,8 @@ type job struct {
 	run     func(ctx context.Context) (int, error)
 	explain string
 	args    []any
+	// noJIT explains with JIT compilation off, as the store runs reports.
+	noJIT bool
 }
 
 // Env is what the jobs run against.
@@ -79,28 +82,28 @@ func Jobs(ctx context.Context, e Env) ([]Timing, error) {
 		{"due_emails", func(ctx context.Context) (int, error) {
 			r, err := e.Store.DueEmails(ctx, before, 500)
 			return count(len(r), err)
-		}, "due_emails", []any{before, int32(500)}},
+		}, "due_emails", []any{before, int32(500)}, false},
 		{"relay_pass", func(ctx context.Context) (int, error) {
 			relay := workers.NewRelay(workers.RelayConfig{Store: e.Store, Enqueuer: discard{},
 				TaskExists: workers.TaskExists(in), NowFunc: func() time.Time { return e.Now }})
 			return relay.RunOnce(ctx)
-		}, "relay_pending_events", []any{e.Now.Add(-30 * time.Second), time.Time{}, int64(0), int32(500)}},
+		}, "relay_pending_events", []any{e.Now.Add(-30 * time.Second), time.Time{}, int64(0), int32(500)}, false},
 		{"due_callbacks", func(ctx context.Context) (int, error) {
 			r, err := e.Store.DueCallbacks(ctx, before, 500)
 			return count(len(r), err)
-		}, "due_callbacks", []any{before, int32(500)}},
+		}, "due_callbacks", []any{before, int32(500)}, false},
 		{"due_slas", func(ctx context.Context) (int, error) {
 			r, err := e.Store.DueSLAs(ctx, before, 500)
 			return count(len(r), err)
-		}, "due_slas", []any{before, int32(500)}},
+		}, "due_slas", []any{before, int32(500)}, false},
 		{"rescoring_sweep", func(ctx context.Context) (int, error) {
 			r, err := e.Store.ContactsToRescore(ctx, e.Now.Add(-horizon))
 			return count(len(r), err)
-		}, "contacts_to_rescore", []any{e.Now.Add(-horizon)}},
+		}, "contacts_to_rescore", []any{e.Now.Add(-horizon)}, false},
 		{"stall_sweep", func(ctx context.Context) (int, error) {
 			r, err := e.Store.StalledDeals(ctx, e.Now, 1000)
 			return count(len(r), err)
-		}, "stalled_deals", []any{e.Now, int32(1000)}},
+		}, "stalled_deals", []any{e.Now, int32(1000)}, false},
 	}
 	return timeAll(ctx, e, jobs)
 }
@@ -118,13 +121,13 @@ func Reports(ctx context.Context, e Env) ([]Timing, error) {
 			return len(res.Funnel) + len(res.Attribution), err
 		}
 	}
-	ptr := func(t time.Time) *time.Time { return &t }
-	none := (*time.Time)(nil)
+	// All time is explained with the bounds the store passes for it.
+	allFrom, allTo := store.ReportBounds(time.Time{}, time.Time{})
 	jobs := []job{
-		{"funnel_month", report("funnel", from, to), "funnel", []any{reporting.DefaultBy, ptr(from), ptr(to)}},
-		{"funnel_all_time", report("funnel", time.Time{}, time.Time{}), "funnel", []any{reporting.DefaultBy, none, none}},
-		{"attribution_month", report("attribution", from, to), "attribution", []any{ptr(from), ptr(to), reporting.DefaultBy, reporting.DefaultModel}},
-		{"attribution_all_time", report("attribution", time.Time{}, time.Time{}), "attribution", []any{none, none, reporting.DefaultBy, reporting.DefaultModel}},
+		{"funnel_month", report("funnel", from, to), "funnel", []any{reporting.DefaultBy, from, to}, true},
+		{"funnel_all_time", report("funnel", time.Time{}, time.Time{}), "funnel", []any{reporting.DefaultBy, allFrom, allTo}, true},
+		{"attribution_month", report("attribution", from, to), "attribution", []any{from, to, reporting.DefaultBy, reporting.DefaultModel}, true},
+		{"attribution_all_time", report("attribution", time.Time{}, time.Time{}), "attribution", []any{allFrom, allTo, reporting.DefaultBy, reporting.DefaultModel}, true},
 	}
 	return timeAll(ctx, e, jobs)
 }
@@ -148,7 +151,7 @@ func timeAll(ctx context.Context, e Env, jobs []job) ([]Timing, error) {
 		}
 		t.MedianMillis = median(t.RunsMillis)
 		path := filepath.Join(e.ExplainDir, j.name+".txt")
-		if err := explain(ctx, e.Pool, j.explain, j.args, path); err != nil {
+		if err := explain(ctx, e.Pool, j, path); err != nil {
 			return out, fmt.Errorf("explain %s: %w", j.name, err)
 		}
 		t.Explain = path
@@ -157,11 +160,23 @@ func timeAll(ctx context.Context, e Env, jobs []job) ([]Timing, error) {
 	return out, nil
 }
 
-// explain runs EXPLAIN (ANALYZE, BUFFERS) of the query with its arguments
-// and writes the query, its arguments and the plan to path.
-func explain(ctx context.Context, pool *pgxpool.Pool, file string, args []any, path string) error {
+// explain runs EXPLAIN (ANALYZE, BUFFERS) of the job's query with its
+// arguments (in a read-only transaction, without JIT for a noJIT job) and
+// writes the query, its arguments and the plan to path.
+func explain(ctx context.Context, pool *pgxpool.Pool, j job, path string) error {
+	file, args := j.explain, j.args
 	q := sqlText("explain/" + file + ".sql")
-	rows, err := pool.Query(ctx, "EXPLAIN (ANALYZE, BUFFERS) "+q, args...)
+	tx, err := pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback(ctx) }()
+	if j.noJIT {
+		if _, err := tx.Exec(ctx, "SET LOCAL jit = off"); err != nil {
+			return err
+		}
+	}
+	rows, err := tx.Query(ctx, "EXPLAIN (ANALYZE, BUFFERS) "+q, args...)
 	if err != nil {
 		return err
 	}

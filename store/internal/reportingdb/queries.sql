@@ -1,35 +1,89 @@
 -- name: Funnel :many
--- Groups the lead_funnel view by one grouping dimension (@by, checked by
--- the caller against reporting.FunnelKeys) for contacts whose first touch
--- is in the window, largest group first.
-WITH groups AS (
+-- Groups by one dimension (@by, checked by the caller against
+-- reporting.FunnelKeys), largest group first: the leads (contacts) whose
+-- first touch is in [from_at, to_at), by that touch, and how many became
+-- MQLs (ever scored hot); and every deal whose touch (the rule of the
+-- deal_funnel view, migrations/00034: the first touch after the contact's
+-- previous deal) is in the window, by that touch. A contact's first deal
+-- goes with its first touch; a repeat deal with the touch that brought the
+-- contact back. Only the window's contacts and touches are read: leads
+-- through contacts_first_touch_idx, deals through the contacts touched in
+-- the window (touchpoints_occurred_idx).
+WITH leads AS (
 	SELECT (CASE @by::text
-	            WHEN 'source' THEN source
-	            WHEN 'channel' THEN channel
-	            WHEN 'utm_source' THEN utm_source
-	            WHEN 'utm_medium' THEN utm_medium
-	            WHEN 'utm_campaign' THEN utm_campaign
-	            ELSE connector END)::text AS key,
+	            WHEN 'source' THEN t.source
+	            WHEN 'channel' THEN t.channel
+	            WHEN 'utm_source' THEN t.utm_source
+	            WHEN 'utm_medium' THEN t.utm_medium
+	            WHEN 'utm_campaign' THEN t.utm_campaign
+	            ELSE (SELECT e.connector FROM inbound_events e WHERE e.id = t.inbound_event_id) END)::text AS key,
 	       count(*) AS leads,
-	       count(*) FILTER (WHERE is_mql) AS mqls,
-	       count(deal_id) AS deals,
-	       count(*) FILTER (WHERE won) AS won,
-	       count(*) FILTER (WHERE lost) AS lost,
-	       LEAST(GREATEST(COALESCE(sum(amount_cents) FILTER (WHERE won), 0), -9223372036854775808), 9223372036854775807)::bigint AS revenue_cents,
-	       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM time_to_close) / 86400) AS median_days,
-	       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM time_to_close) / 86400) AS p90_days
-	FROM lead_funnel
-	WHERE first_touch_at IS NOT NULL
-	  AND (sqlc.narg(from_at)::timestamptz IS NULL OR first_touch_at >= sqlc.narg(from_at))
-	  AND (sqlc.narg(to_at)::timestamptz IS NULL OR first_touch_at < sqlc.narg(to_at))
+	       -- IN, not EXISTS: the planner may then hash the hot scores once
+	       -- (all time) or look each lead up (a month), whichever is cheaper.
+	       count(*) FILTER (WHERE c.id IN (SELECT s.contact_id FROM scores s WHERE s.band = 'hot')) AS mqls
+	FROM contacts c
+	-- The first touch is one of the window's touches: saying so lets the
+	-- join read only them (touchpoints_occurred_idx).
+	JOIN touchpoints t ON t.id = c.first_touchpoint_id
+	  AND NOT t.is_test AND t.occurred_at >= @from_at::timestamptz AND t.occurred_at < @to_at::timestamptz
+	WHERE c.first_touch_at >= @from_at::timestamptz AND c.first_touch_at < @to_at::timestamptz
+	GROUP BY 1
+), scoped AS (
+	-- The deals of the contacts touched in the window: every touch a deal
+	-- can be attributed to is one of its contact's non-test touches.
+	SELECT d.id, d.contact_id, d.stage_id, d.amount_cents, d.created_at, d.closed_at,
+	       lag(d.created_at) OVER (PARTITION BY d.contact_id ORDER BY d.created_at, d.id) AS previous_at
+	FROM deals d
+	WHERE EXISTS (
+		SELECT 1 FROM touchpoints w
+		WHERE w.contact_id = d.contact_id AND NOT w.is_test
+		  AND w.occurred_at >= @from_at::timestamptz AND w.occurred_at < @to_at::timestamptz)
+), attributed AS (
+	-- deal_funnel's rule, set-based (the view looks each deal up, which
+	-- suits a dashboard's month but not all time): among the touches
+	-- before the deal, the earliest one after the previous deal, else the
+	-- latest one; a deal before any touch gets the first touch (the
+	-- earliest of those after it).
+	SELECT DISTINCT ON (s.id) s.id, s.stage_id, s.amount_cents, s.created_at, s.closed_at,
+	       t.source, t.channel, t.utm_source, t.utm_medium, t.utm_campaign, t.inbound_event_id, t.occurred_at
+	FROM scoped s
+	JOIN touchpoints t ON t.contact_id = s.contact_id AND NOT t.is_test
+	ORDER BY s.id,
+	         t.occurred_at > s.created_at,
+	         (s.previous_at IS NOT NULL AND t.occurred_at <= s.previous_at),
+	         CASE WHEN s.previous_at IS NULL OR t.occurred_at > s.previous_at THEN t.occurred_at END,
+	         CASE WHEN s.previous_at IS NULL OR t.occurred_at > s.previous_at THEN t.id END,
+	         t.occurred_at DESC, t.id DESC
+), deals AS (
+	SELECT (CASE @by::text
+	            WHEN 'source' THEN t.source
+	            WHEN 'channel' THEN t.channel
+	            WHEN 'utm_source' THEN t.utm_source
+	            WHEN 'utm_medium' THEN t.utm_medium
+	            WHEN 'utm_campaign' THEN t.utm_campaign
+	            ELSE (SELECT e.connector FROM inbound_events e WHERE e.id = t.inbound_event_id) END)::text AS key,
+	       count(*) AS deals,
+	       count(*) FILTER (WHERE st.kind = 'won') AS won,
+	       count(*) FILTER (WHERE st.kind = 'lost') AS lost,
+	       COALESCE(sum(t.amount_cents) FILTER (WHERE st.kind = 'won'), 0) AS revenue_cents,
+	       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.closed_at - t.created_at) / 86400) FILTER (WHERE st.kind = 'won') AS median_days,
+	       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.closed_at - t.created_at) / 86400) FILTER (WHERE st.kind = 'won') AS p90_days
+	FROM attributed t JOIN stages st ON st.id = t.stage_id
+	WHERE t.occurred_at >= @from_at::timestamptz AND t.occurred_at < @to_at::timestamptz
 	GROUP BY 1
 )
--- The medians are NULL when nothing was won. sqlc cannot see that through
--- percentile_cont, but it does through an outer join, hence the join of
--- the groups with themselves on their (unique) key.
-SELECT g.key, g.leads, g.mqls, g.deals, g.won, g.lost, g.revenue_cents,
-       closes.median_days AS median_days_to_close, closes.p90_days AS p90_days_to_close
-FROM groups g LEFT JOIN groups closes ON closes.key = g.key
+-- The medians are NULL when nothing was won, and every figure of a group
+-- with leads but no deals (or deals but no new leads) is NULL on its
+-- missing side: the full join says so to sqlc.
+SELECT COALESCE(l.key, d.key)::text AS key,
+       COALESCE(l.leads, 0)::bigint AS leads,
+       COALESCE(l.mqls, 0)::bigint AS mqls,
+       COALESCE(d.deals, 0)::bigint AS deals,
+       COALESCE(d.won, 0)::bigint AS won,
+       COALESCE(d.lost, 0)::bigint AS lost,
+       LEAST(GREATEST(COALESCE(d.revenue_cents, 0), -9223372036854775808), 9223372036854775807)::bigint AS revenue_cents,
+       d.median_days AS median_days_to_close, d.p90_days AS p90_days_to_close
+FROM leads l FULL JOIN deals d ON d.key = l.key
 ORDER BY 2 DESC, 1;
 
 -- name: PipelineForReport :one
@@ -38,38 +92,47 @@ ORDER BY 2 DESC, 1;
 SELECT id FROM pipelines WHERE CASE WHEN @name::text = '' THEN is_default ELSE name = @name::text END;
 
 -- name: StageConversion :many
--- Reads, for deals of the pipeline created in the window, how many reached
--- each stage and how many later entered a further open stage or a won
--- stage (a move to a lost stage is not progress), and the median hours of
--- completed stays, from deal_stage_history.
+-- Reads, for deals of the pipeline created in [from_at, to_at), how many
+-- entered each stage and how many of those moved on from it, and the
+-- median hours of completed stays, from deal_stage_history. Moving on is
+-- in time order: a later entry (changed_at, then id) into a further open
+-- stage or a won stage after an entry into this one. A deal that went back
+-- (Value proposition -> Initial contact) has not moved on from the stage
+-- it went back to, and a move to a lost stage is not progress. Won and lost
+-- stages never move on.
 WITH scoped AS (
 	SELECT d.id FROM deals d WHERE d.pipeline_id = @pipeline_id
-	  AND (sqlc.narg(from_at)::timestamptz IS NULL OR d.created_at >= sqlc.narg(from_at))
-	  AND (sqlc.narg(to_at)::timestamptz IS NULL OR d.created_at < sqlc.narg(to_at))
+	  AND d.created_at >= @from_at::timestamptz AND d.created_at < @to_at::timestamptz
 ), entries AS (
-	SELECT h.deal_id, h.to_stage_id AS stage_id, h.changed_at,
+	SELECT h.id, h.deal_id, h.to_stage_id AS stage_id, h.changed_at, st.position, st.kind,
 	       lead(h.changed_at) OVER (PARTITION BY h.deal_id ORDER BY h.changed_at, h.id) AS left_at
-	FROM deal_stage_history h JOIN scoped d ON d.id = h.deal_id
-), per_deal AS (
-	SELECT e.deal_id, st.position, st.kind FROM entries e JOIN stages st ON st.id = e.stage_id GROUP BY 1, 2, 3
+	FROM deal_stage_history h JOIN scoped d ON d.id = h.deal_id JOIN stages st ON st.id = h.to_stage_id
+), reached AS (
+	SELECT e.stage_id, count(DISTINCT e.deal_id) AS n FROM entries e GROUP BY 1
+), moved AS (
+	SELECT e.stage_id, count(DISTINCT e.deal_id) AS n FROM entries e
+	WHERE e.kind = 'open' AND EXISTS (
+		SELECT 1 FROM entries later
+		WHERE later.deal_id = e.deal_id AND later.position > e.position AND later.kind <> 'lost'
+		  AND (later.changed_at, later.id) > (e.changed_at, e.id))
+	GROUP BY 1
 ), stays AS (
 	SELECT e.stage_id,
 	       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.left_at - e.changed_at) / 3600) AS median_hours
 	FROM entries e WHERE e.left_at IS NOT NULL GROUP BY 1
 )
 SELECT st.name, st.position, st.kind,
-       (SELECT count(*) FROM per_deal p WHERE p.position = st.position)::bigint AS reached,
-       (CASE WHEN st.kind = 'open' THEN (
-           SELECT count(DISTINCT p.deal_id) FROM per_deal p
-           WHERE p.position = st.position AND EXISTS (
-               SELECT 1 FROM per_deal n WHERE n.deal_id = p.deal_id AND n.position > st.position AND n.kind <> 'lost'))
-       ELSE 0 END)::bigint AS reached_next,
+       COALESCE(reached.n, 0)::bigint AS reached,
+       COALESCE(moved.n, 0)::bigint AS reached_next,
        stays.median_hours AS median_hours_in_stage
-FROM stages st LEFT JOIN stays ON stays.stage_id = st.id
+FROM stages st
+LEFT JOIN reached ON reached.stage_id = st.id
+LEFT JOIN moved ON moved.stage_id = st.id
+LEFT JOIN stays ON stays.stage_id = st.id
 WHERE st.pipeline_id = @pipeline_id ORDER BY st.position;
 
 -- name: Attribution :many
--- Credits deals won (closed) in the window to the touchpoints their contact
+-- Credits deals won (closed) in [from_at, to_at) to the touchpoints their contact
 -- had up to the win, grouped by one dimension (@by, checked by the caller
 -- against reporting.FunnelKeys): model "first" gives the whole amount to
 -- the earliest touch, "last" to the latest, "linear" splits it equally
@@ -78,9 +141,7 @@ WHERE st.pipeline_id = @pipeline_id ORDER BY st.position;
 WITH won AS (
 	SELECT d.id, d.contact_id, d.amount_cents, d.closed_at
 	FROM deals d JOIN stages st ON st.id = d.stage_id
-	WHERE st.kind = 'won' AND d.closed_at IS NOT NULL
-	  AND (sqlc.narg(from_at)::timestamptz IS NULL OR d.closed_at >= sqlc.narg(from_at))
-	  AND (sqlc.narg(to_at)::timestamptz IS NULL OR d.closed_at < sqlc.narg(to_at))
+	WHERE st.kind = 'won' AND d.closed_at >= @from_at::timestamptz AND d.closed_at < @to_at::timestamptz
 ), touches AS (
 	SELECT w.amount_cents,
 	       (CASE @by::text
@@ -119,8 +180,7 @@ WITH owned AS (
 	       LEAST(GREATEST(COALESCE(sum(d.amount_cents) FILTER (WHERE st.kind = 'won'), 0), -9223372036854775808), 9223372036854775807)::bigint AS won_cents
 	FROM deals d JOIN stages st ON st.id = d.stage_id
 	WHERE d.owner_rep_id IS NOT NULL
-	  AND (sqlc.narg(from_at)::timestamptz IS NULL OR d.created_at >= sqlc.narg(from_at))
-	  AND (sqlc.narg(to_at)::timestamptz IS NULL OR d.created_at < sqlc.narg(to_at))
+	  AND d.created_at >= @from_at::timestamptz AND d.created_at < @to_at::timestamptz
 	GROUP BY 1
 ), decisions AS (
 	SELECT rd.kind, rd.created_at,
@@ -129,8 +189,7 @@ WITH owned AS (
 ), breaches AS (
 	SELECT previous_rep AS rep_id, count(*) AS n FROM decisions
 	WHERE decisions.kind = 'reroute' AND previous_rep IS NOT NULL
-	  AND (sqlc.narg(from_at)::timestamptz IS NULL OR decisions.created_at >= sqlc.narg(from_at))
-	  AND (sqlc.narg(to_at)::timestamptz IS NULL OR decisions.created_at < sqlc.narg(to_at))
+	  AND decisions.created_at >= @from_at::timestamptz AND decisions.created_at < @to_at::timestamptz
 	GROUP BY 1
 )
 SELECT r.id, r.name, COALESCE(o.assigned, 0)::bigint AS assigned, o.first_touch AS median_first_touch_minutes,
@@ -216,9 +275,7 @@ FROM lead_funnel f
 LEFT JOIN LATERAL (
 	SELECT s.total FROM scores s WHERE s.contact_id = f.contact_id ORDER BY s.computed_at, s.id LIMIT 1
 ) arrival ON true
-WHERE f.first_touch_at IS NOT NULL
-  AND (sqlc.narg(from_at)::timestamptz IS NULL OR f.first_touch_at >= sqlc.narg(from_at))
-  AND (sqlc.narg(to_at)::timestamptz IS NULL OR f.first_touch_at < sqlc.narg(to_at))
+WHERE f.first_touch_at >= @from_at::timestamptz AND f.first_touch_at < @to_at::timestamptz
 GROUP BY 1 ORDER BY 1 DESC;
 
 -- name: InsertImportArrivalScore :execrows

@@ -2,9 +2,7 @@
 WITH won AS (
 	SELECT d.id, d.contact_id, d.amount_cents, d.closed_at
 	FROM deals d JOIN stages st ON st.id = d.stage_id
-	WHERE st.kind = 'won' AND d.closed_at IS NOT NULL
-	  AND ($1::timestamptz IS NULL OR d.closed_at >= $1)
-	  AND ($2::timestamptz IS NULL OR d.closed_at < $2)
+	WHERE st.kind = 'won' AND d.closed_at >= $1::timestamptz AND d.closed_at < $2::timestamptz
 ), touches AS (
 	SELECT w.amount_cents,
 	       (CASE $3::text

@@ -1,27 +1,74 @@
 -- name: Funnel :many
-WITH groups AS (
+WITH leads AS (
 	SELECT (CASE $1::text
-	            WHEN 'source' THEN source
-	            WHEN 'channel' THEN channel
-	            WHEN 'utm_source' THEN utm_source
-	            WHEN 'utm_medium' THEN utm_medium
-	            WHEN 'utm_campaign' THEN utm_campaign
-	            ELSE connector END)::text AS key,
+	            WHEN 'source' THEN t.source
+	            WHEN 'channel' THEN t.channel
+	            WHEN 'utm_source' THEN t.utm_source
+	            WHEN 'utm_medium' THEN t.utm_medium
+	            WHEN 'utm_campaign' THEN t.utm_campaign
+	            ELSE (SELECT e.connector FROM inbound_events e WHERE e.id = t.inbound_event_id) END)::text AS key,
 	       count(*) AS leads,
-	       count(*) FILTER (WHERE is_mql) AS mqls,
-	       count(deal_id) AS deals,
-	       count(*) FILTER (WHERE won) AS won,
-	       count(*) FILTER (WHERE lost) AS lost,
-	       LEAST(GREATEST(COALESCE(sum(amount_cents) FILTER (WHERE won), 0), -9223372036854775808), 9223372036854775807)::bigint AS revenue_cents,
-	       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM time_to_close) / 86400) AS median_days,
-	       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM time_to_close) / 86400) AS p90_days
-	FROM lead_funnel
-	WHERE first_touch_at IS NOT NULL
-	  AND ($2::timestamptz IS NULL OR first_touch_at >= $2)
-	  AND ($3::timestamptz IS NULL OR first_touch_at < $3)
+	       -- IN, not EXISTS: the planner may then hash the hot scores once
+	       -- (all time) or look each lead up (a month), whichever is cheaper.
+	       count(*) FILTER (WHERE c.id IN (SELECT s.contact_id FROM scores s WHERE s.band = 'hot')) AS mqls
+	FROM contacts c
+	-- The first touch is one of the window's touches: saying so lets the
+	-- join read only them (touchpoints_occurred_idx).
+	JOIN touchpoints t ON t.id = c.first_touchpoint_id
+	  AND NOT t.is_test AND t.occurred_at >= $2::timestamptz AND t.occurred_at < $3::timestamptz
+	WHERE c.first_touch_at >= $2::timestamptz AND c.first_touch_at < $3::timestamptz
+	GROUP BY 1
+), scoped AS (
+	-- The deals of the contacts touched in the window: every touch a deal
+	-- can be attributed to is one of its contact's non-test touches.
+	SELECT d.id, d.contact_id, d.stage_id, d.amount_cents, d.created_at, d.closed_at,
+	       lag(d.created_at) OVER (PARTITION BY d.contact_id ORDER BY d.created_at, d.id) AS previous_at
+	FROM deals d
+	WHERE EXISTS (
+		SELECT 1 FROM touchpoints w
+		WHERE w.contact_id = d.contact_id AND NOT w.is_test
+		  AND w.occurred_at >= $2::timestamptz AND w.occurred_at < $3::timestamptz)
+), attributed AS (
+	-- deal_funnel's rule, set-based (the view looks each deal up, which
+	-- suits a dashboard's month but not all time): among the touches
+	-- before the deal, the earliest one after the previous deal, else the
+	-- latest one; a deal before any touch gets the first touch (the
+	-- earliest of those after it).
+	SELECT DISTINCT ON (s.id) s.id, s.stage_id, s.amount_cents, s.created_at, s.closed_at,
+	       t.source, t.channel, t.utm_source, t.utm_medium, t.utm_campaign, t.inbound_event_id, t.occurred_at
+	FROM scoped s
+	JOIN touchpoints t ON t.contact_id = s.contact_id AND NOT t.is_test
+	ORDER BY s.id,
+	         t.occurred_at > s.created_at,
+	         (s.previous_at IS NOT NULL AND t.occurred_at <= s.previous_at),
+	         CASE WHEN s.previous_at IS NULL OR t.occurred_at > s.previous_at THEN t.occurred_at END,
+	         CASE WHEN s.previous_at IS NULL OR t.occurred_at > s.previous_at THEN t.id END,
+	         t.occurred_at DESC, t.id DESC
+), deals AS (
+	SELECT (CASE $1::text
+	            WHEN 'source' THEN t.source
+	            WHEN 'channel' THEN t.channel
+	            WHEN 'utm_source' THEN t.utm_source
+	            WHEN 'utm_medium' THEN t.utm_medium
+	            WHEN 'utm_campaign' THEN t.utm_campaign
+	            ELSE (SELECT e.connector FROM inbound_events e WHERE e.id = t.inbound_event_id) END)::text AS key,
+	       count(*) AS deals,
+	       count(*) FILTER (WHERE st.kind = 'won') AS won,
+	       count(*) FILTER (WHERE st.kind = 'lost') AS lost,
+	       COALESCE(sum(t.amount_cents) FILTER (WHERE st.kind = 'won'), 0) AS revenue_cents,
+	       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.closed_at - t.created_at) / 86400) FILTER (WHERE st.kind = 'won') AS median_days,
+	       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.closed_at - t.created_at) / 86400) FILTER (WHERE st.kind = 'won') AS p90_days
+	FROM attributed t JOIN stages st ON st.id = t.stage_id
+	WHERE t.occurred_at >= $2::timestamptz AND t.occurred_at < $3::timestamptz
 	GROUP BY 1
 )
-SELECT g.key, g.leads, g.mqls, g.deals, g.won, g.lost, g.revenue_cents,
-       closes.median_days AS median_days_to_close, closes.p90_days AS p90_days_to_close
-FROM groups g LEFT JOIN groups closes ON closes.key = g.key
+SELECT COALESCE(l.key, d.key)::text AS key,
+       COALESCE(l.leads, 0)::bigint AS leads,
+       COALESCE(l.mqls, 0)::bigint AS mqls,
+       COALESCE(d.deals, 0)::bigint AS deals,
+       COALESCE(d.won, 0)::bigint AS won,
+       COALESCE(d.lost, 0)::bigint AS lost,
+       LEAST(GREATEST(COALESCE(d.revenue_cents, 0), -9223372036854775808), 9223372036854775807)::bigint AS revenue_cents,
+       d.median_days AS median_days_to_close, d.p90_days AS p90_days_to_close
+FROM leads l FULL JOIN deals d ON d.key = l.key
 ORDER BY 2 DESC, 1
