@@ -90,7 +90,7 @@ func checkFunnelKey(by string) error {
 // contacts whose first touch is in [from, to) (leads, MQLs) and every deal
 // whose touch is in [from, to): a contact's first deal goes with its first
 // touch, a repeat deal with the first touch after the contact's previous
-// deal (the deal_funnel view of migrations/00034_deal_funnel.sql).
+// deal (the deal_funnel view of migrations/00032_deal_funnel.sql).
 func (s *Store) Funnel(ctx context.Context, by string, from, to time.Time) ([]reporting.FunnelRow, error) {
 	if err := checkFunnelKey(by); err != nil {
 		return nil, err

@@ -3,7 +3,7 @@
 -- reporting.FunnelKeys), largest group first: the leads (contacts) whose
 -- first touch is in [from_at, to_at), by that touch, and how many became
 -- MQLs (ever scored hot); and every deal whose touch (the rule of the
--- deal_funnel view, migrations/00034: the first touch after the contact's
+-- deal_funnel view, migrations/00032: the first touch after the contact's
 -- previous deal) is in the window, by that touch. A contact's first deal
 -- goes with its first touch; a repeat deal with the touch that brought the
 -- contact back. Only the window's contacts and touches are read: leads
