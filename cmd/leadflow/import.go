@@ -14,6 +14,7 @@ import (
 	"leadflow/scoring"
 	"leadflow/scoring/learn"
 	"leadflow/scoring/training"
+	"leadflow/spend"
 )
 
 // runImport loads historical leads with outcomes into the database, for
@@ -23,10 +24,12 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := cmdline.NewFlagSet("import", `Usage: leadflow import --csv FILE --label COL --positive VALUE [--exclude A,B] [--id COL] [--dataset NAME]
        leadflow import --history LEADS.csv --id COL --at-col COL [--source-col COL]
                        [--won WON.csv --won-at COL [--won-id COL] [--amount COL]]
+       leadflow import --spend SPEND.csv
 
 The first form loads historical leads with outcomes for training and
 backtesting (leadflow score train); the second loads past leads and won
-deals into the funnel reports.`, stdout)
+deals into the funnel reports; the third loads ad spend per campaign and
+day (columns: `+strings.Join(spend.CSVColumns, ",")+`; docs/spend.md).`, stdout)
 	var c learn.CSVFlags
 	c.Register(fs.FlagSet)
 	dataset := fs.String("dataset", "", "name of the imported dataset (default: the file name); re-importing it updates rows by --id")
@@ -38,8 +41,15 @@ deals into the funnel reports.`, stdout)
 	fs.StringVar(&h.WonID, "won-id", "", "with --won: column with the lead id (default: --id)")
 	fs.StringVar(&h.WonAt, "won-at", "", "with --won: column with the won date")
 	fs.StringVar(&h.Amount, "amount", "", "with --won: column with the deal amount (optional)")
+	spendFile := fs.String("spend", "", "import ad spend instead: CSV of daily campaign spend (see docs/spend.md)")
 	if err := fs.ParseFlags(args); err != nil {
 		return err
+	}
+	if *spendFile != "" {
+		if c.File != "" || h.Leads != "" {
+			return fs.Errorf("--spend: give it alone, not with --csv or --history")
+		}
+		return importSpend(ctx, *spendFile, stdout)
 	}
 	file := c.File
 	if h.Leads != "" {
