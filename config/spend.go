@@ -25,13 +25,17 @@ const (
 	EnvGoogleAdsLoginCustomerID = "LEADFLOW_GOOGLE_ADS_LOGIN_CUSTOMER_ID"
 	EnvGoogleAdsAPIURL          = "LEADFLOW_GOOGLE_ADS_API_URL"
 	EnvMetaAdsAccessToken       = "LEADFLOW_META_ADS_ACCESS_TOKEN"
+	EnvLinkedInAdsAccessToken   = "LEADFLOW_LINKEDIN_ADS_ACCESS_TOKEN"
+	EnvLinkedInVersion          = "LEADFLOW_LINKEDIN_VERSION"
+	EnvTikTokAccessToken        = "LEADFLOW_TIKTOK_ACCESS_TOKEN"
+	EnvTikTokAPIURL             = "LEADFLOW_TIKTOK_API_URL"
 )
 
 // spendEnvVars documents the spend settings; EnvVars lists them after
 // the connectors'.
 func spendEnvVars() []EnvVar {
 	return []EnvVar{
-		{EnvSpendAccounts, "", "ad accounts whose daily campaign spend spend:sync reads, comma-separated platform:account pairs, e.g. google-ads:123-456-7890,meta:act_123 (platforms: " + strings.Join(spend.Platforms[:2], ", ") + "); each platform needs its credentials below; unset syncs nothing"},
+		{EnvSpendAccounts, "", "ad accounts whose daily campaign spend spend:sync reads, comma-separated platform:account pairs, e.g. google-ads:123-456-7890,meta:act_123,linkedin:507000000,tiktok:7000000000000000001 (platforms: " + strings.Join(spend.Platforms, ", ") + "); each platform needs its credentials below; unset syncs nothing"},
 		{EnvSpendSyncEvery, "6h", "how often the scheduler enqueues spend:sync for every account (at least 15m; 0 = never)"},
 		{EnvSpendBackfillDays, "90", "days of spend, today included, the first sync of an account reads (1 to 1100)"},
 		{EnvSpendResyncDays, "7", "days, today included, every later sync reads again for the platforms' late corrections (1 to 90)"},
@@ -42,6 +46,10 @@ func spendEnvVars() []EnvVar {
 		{EnvGoogleAdsLoginCustomerID, "", "manager account (123-456-7890) the Google Ads accounts are reached through; unset for direct access"},
 		{EnvGoogleAdsAPIURL, spend.DefaultGoogleAdsAPIURL, "Google Ads API base URL, with its version"},
 		{EnvMetaAdsAccessToken, "", "Meta access token with ads_read on the meta spend accounts (a system user's token); calls are signed with " + EnvMetaAppSecret + " when it is set; the Graph URL is " + EnvMetaGraphURL},
+		{EnvLinkedInAdsAccessToken, "", "LinkedIn access token with r_ads_reporting and r_ads on the linkedin spend accounts (LinkedIn's tokens live 60 days); the API base is " + EnvLinkedInAPIURL},
+		{EnvLinkedInVersion, spend.DefaultLinkedInVersion, "LinkedIn-Version (YYYYMM) of the ad analytics calls; LinkedIn retires a version after about a year"},
+		{EnvTikTokAccessToken, "", "TikTok API for Business access token authorized by the tiktok spend advertisers (reporting permission)"},
+		{EnvTikTokAPIURL, spend.DefaultTikTokAPIURL, "TikTok API for Business base URL"},
 	}
 }
 
@@ -65,6 +73,10 @@ type SpendSettings struct {
 	GoogleAds                GoogleAdsSpendSecrets
 	// MetaAccessToken reads Meta insights (LEADFLOW_META_ADS_ACCESS_TOKEN).
 	MetaAccessToken string
+	// LinkedInAccessToken and LinkedInVersion read LinkedIn ad analytics.
+	LinkedInAccessToken, LinkedInVersion string
+	// TikTokAccessToken and TikTokAPIURL read TikTok reports.
+	TikTokAccessToken, TikTokAPIURL string
 }
 
 // GoogleAdsSpendSecrets are the Google Ads API credentials.
@@ -80,7 +92,11 @@ func loadSpend(get func(string) string, bad func(field, format string, args ...a
 		GoogleAds: GoogleAdsSpendSecrets{DeveloperToken: get(EnvGoogleAdsDeveloperToken), ClientID: get(EnvGoogleAdsClientID),
 			ClientSecret: get(EnvGoogleAdsClientSecret), RefreshToken: get(EnvGoogleAdsRefreshToken),
 			LoginCustomerID: get(EnvGoogleAdsLoginCustomerID), APIURL: get(EnvGoogleAdsAPIURL)},
-		MetaAccessToken: get(EnvMetaAdsAccessToken),
+		MetaAccessToken:     get(EnvMetaAdsAccessToken),
+		LinkedInAccessToken: get(EnvLinkedInAdsAccessToken),
+		LinkedInVersion:     get(EnvLinkedInVersion),
+		TikTokAccessToken:   get(EnvTikTokAccessToken),
+		TikTokAPIURL:        get(EnvTikTokAPIURL),
 	}
 	if d, err := time.ParseDuration(get(EnvSpendSyncEvery)); err != nil || d < 0 || (d > 0 && d < 15*time.Minute) {
 		bad(EnvSpendSyncEvery, "expected 0 (off) or a duration of at least 15m such as 6h, got %q", get(EnvSpendSyncEvery))
@@ -97,13 +113,20 @@ func loadSpend(get func(string) string, bad func(field, format string, args ...a
 	} else {
 		s.ResyncDays = n
 	}
-	if u, err := url.Parse(s.GoogleAds.APIURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		bad(EnvGoogleAdsAPIURL, "expected an http(s) URL, got %q", redactURL(s.GoogleAds.APIURL))
+	for _, n := range []string{EnvGoogleAdsAPIURL, EnvTikTokAPIURL} {
+		if u, err := url.Parse(get(n)); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			bad(n, "expected an http(s) URL, got %q", redactURL(get(n)))
+		}
+	}
+	if v := s.LinkedInVersion; len(v) != 6 || strings.Trim(v, "0123456789") != "" {
+		bad(EnvLinkedInVersion, "expected a version as YYYYMM such as %s, got %q", spend.DefaultLinkedInVersion, v)
 	}
 	// Credentials each platform needs before any of its accounts syncs.
 	needs := map[string][]string{
 		spend.GoogleAds: {EnvGoogleAdsDeveloperToken, EnvGoogleAdsClientID, EnvGoogleAdsClientSecret, EnvGoogleAdsRefreshToken},
 		spend.Meta:      {EnvMetaAdsAccessToken},
+		spend.LinkedIn:  {EnvLinkedInAdsAccessToken},
+		spend.TikTok:    {EnvTikTokAccessToken},
 	}
 	seen := map[SpendAccount]bool{}
 	for _, item := range strings.Split(get(EnvSpendAccounts), ",") {
@@ -118,7 +141,7 @@ func loadSpend(get func(string) string, bad func(field, format string, args ...a
 			continue
 		}
 		if _, supported := needs[platform]; !supported {
-			bad(EnvSpendAccounts, "%q: unknown platform %q (one of: %s)", item, platform, strings.Join(spend.Platforms[:2], ", "))
+			bad(EnvSpendAccounts, "%q: unknown platform %q (one of: %s)", item, platform, strings.Join(spend.Platforms, ", "))
 			continue
 		}
 		a := SpendAccount{Platform: platform, Account: account}
@@ -161,6 +184,20 @@ func (cfg Config) SpendSources() ([]spend.Source, error) {
 		src, err := spend.NewMeta(spend.MetaConfig{GraphURL: cfg.Connectors.MetaGraphURL, AccessToken: s.MetaAccessToken, AppSecret: cfg.Connectors.MetaAppSecret})
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", EnvMetaAdsAccessToken, err)
+		}
+		out = append(out, src)
+	}
+	if has(spend.LinkedIn) {
+		src, err := spend.NewLinkedIn(spend.LinkedInConfig{APIURL: cfg.Connectors.LinkedInAPIURL, AccessToken: s.LinkedInAccessToken, Version: s.LinkedInVersion})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", EnvLinkedInAdsAccessToken, err)
+		}
+		out = append(out, src)
+	}
+	if has(spend.TikTok) {
+		src, err := spend.NewTikTok(spend.TikTokConfig{APIURL: s.TikTokAPIURL, AccessToken: s.TikTokAccessToken})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", EnvTikTokAccessToken, err)
 		}
 		out = append(out, src)
 	}
