@@ -36,6 +36,8 @@ type CSVProblem struct {
 // run shows all there is to fix. Nothing of a file with problems is
 // imported.
 type CSVError struct {
+	// What names the file ("spend file", "campaign map", "rates file").
+	What     string
 	Problems []CSVProblem
 	// More counts problems left out of Problems.
 	More int
@@ -44,7 +46,7 @@ type CSVError struct {
 func (e *CSVError) Error() string {
 	var b strings.Builder
 	n := len(e.Problems) + e.More
-	fmt.Fprintf(&b, "spend file: %d problem", n)
+	fmt.Fprintf(&b, "%s: %d problem", e.What, n)
 	if n != 1 {
 		b.WriteString("s")
 	}
@@ -66,100 +68,37 @@ func (e *CSVError) Error() string {
 // per campaign and day. It returns every row, or a *CSVError naming each
 // bad value by line and field (and any key repeated within the file, which
 // would otherwise make the last line silently win). A file that cannot be
-// read as CSV at all returns the reader's error.
+// read at all returns the reader's error.
 func ParseCSV(r io.Reader) ([]Row, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if errors.Is(err, io.EOF) {
-		return nil, &CSVError{Problems: []CSVProblem{{Line: 1, Problem: "empty file: expected a header with " + strings.Join(CSVColumns, ",")}}}
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read spend file header: %w", err)
-	}
-	perr := &CSVError{}
-	add := func(line int, field, format string, args ...any) {
-		if len(perr.Problems) < maxCSVProblems {
-			perr.Problems = append(perr.Problems, CSVProblem{Line: line, Field: field, Problem: fmt.Sprintf(format, args...)})
-		} else {
-			perr.More++
-		}
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		switch {
-		case !slices.Contains(CSVColumns, name):
-			add(1, "", "unknown column %q (the columns are %s)", h, strings.Join(CSVColumns, ", "))
-		case col[name] != 0:
-			add(1, "", "column %q appears twice", name)
-		default:
-			col[name] = i + 1 // 0 means absent
-		}
-	}
-	for _, c := range CSVColumns {
-		if col[c] == 0 {
-			add(1, "", "missing column %q", c)
-		}
-	}
-	if len(perr.Problems) > 0 {
-		return nil, perr
-	}
 	var rows []Row
 	seen := map[Key]int{}
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			add(pe.StartLine, "", "not valid CSV: %v", pe.Err)
-			if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
-				break // the rest of the file cannot be told apart
-			}
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("read spend file: %w", err)
-		}
-		line, _ := cr.FieldPos(0) // only valid after a successful Read
-		if len(rows)+1 > MaxCSVRows {
-			add(line, "", "more than %d rows: split the file", MaxCSVRows)
-			break
-		}
-		if len(rec) != len(header) {
-			add(line, "", "%d fields, the header has %d", len(rec), len(header))
-			continue
-		}
-		get := func(c string) string { return strings.TrimSpace(rec[col[c]-1]) }
+	err := readTable(r, "spend file", CSVColumns, func(line int, get func(string) string, bad func(field, format string, args ...any)) {
 		row, ok := Row{}, true
-		bad := func(field, format string, args ...any) { add(line, field, format, args...); ok = false }
-		var err2 error
-		if row.Platform, err2 = ParsePlatform(get("platform")); err2 != nil {
-			bad("platform", "%v", err2)
+		fail := func(field, format string, args ...any) { bad(field, format, args...); ok = false }
+		var err error
+		if row.Platform, err = ParsePlatform(get("platform")); err != nil {
+			fail("platform", "%v", err)
 		}
 		row.Account = get("account")
 		if row.Account == "" || len(row.Account) > 200 {
-			bad("account", "expected the ad account id (1 to 200 characters), got %q", clip(row.Account))
+			fail("account", "expected the ad account id (1 to 200 characters), got %q", clip(row.Account))
 		}
 		row.CampaignID = get("campaign_id")
 		if row.CampaignID == "" || len(row.CampaignID) > 200 {
-			bad("campaign_id", "expected the campaign id (1 to 200 characters), got %q", clip(row.CampaignID))
+			fail("campaign_id", "expected the campaign id (1 to 200 characters), got %q", clip(row.CampaignID))
 		}
 		row.CampaignName = get("campaign_name")
 		if len(row.CampaignName) > 1000 {
-			bad("campaign_name", "longer than 1000 characters")
+			fail("campaign_name", "longer than 1000 characters")
 		}
-		if row.Day, err2 = ParseDay(get("date")); err2 != nil {
-			bad("date", "%v", err2)
+		if row.Day, err = ParseDay(get("date")); err != nil {
+			fail("date", "%v", err)
 		}
-		if row.Currency, err2 = ParseCurrency(get("currency")); err2 != nil {
-			bad("currency", "%v", err2)
+		if row.Currency, err = ParseCurrency(get("currency")); err != nil {
+			fail("currency", "%v", err)
 		}
-		if row.SpendMicros, err2 = ParseAmount(get("spend")); err2 != nil {
-			bad("spend", "%v", err2)
+		if row.SpendMicros, err = ParseAmount(get("spend")); err != nil {
+			fail("spend", "%v", err)
 		}
 		for _, f := range []struct {
 			name string
@@ -171,24 +110,108 @@ func ParseCSV(r io.Reader) ([]Row, error) {
 			}
 			n, err := strconv.ParseInt(v, 10, 64)
 			if err != nil || n < 0 {
-				bad(f.name, "expected a whole number of at least 0, got %q", clip(v))
+				fail(f.name, "expected a whole number of at least 0, got %q", clip(v))
 			}
 			*f.dst = n
 		}
 		if !ok {
-			continue
+			return
 		}
 		if first, dup := seen[row.Key()]; dup {
-			add(line, "", "repeats line %d (same platform, account, campaign_id and date)", first)
-			continue
+			bad("", "repeats line %d (same platform, account, campaign_id and date)", first)
+			return
 		}
 		seen[row.Key()] = line
 		rows = append(rows, row)
-	}
-	if len(perr.Problems) > 0 {
-		return nil, perr
+	})
+	if err != nil {
+		return nil, err
 	}
 	return rows, nil
+}
+
+// readTable reads a CSV file whose header must name exactly columns (in
+// any order), calling row for each line with its values (trimmed) and a
+// way to report a bad field. Problems are collected into one *CSVError,
+// returned when there are any; what is named the file in messages.
+func readTable(r io.Reader, what string, columns []string,
+	row func(line int, get func(string) string, bad func(field, format string, args ...any))) error {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	perr := &CSVError{What: what}
+	add := func(line int, field, format string, args ...any) {
+		if len(perr.Problems) < maxCSVProblems {
+			perr.Problems = append(perr.Problems, CSVProblem{Line: line, Field: field, Problem: fmt.Sprintf(format, args...)})
+		} else {
+			perr.More++
+		}
+	}
+	header, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		add(1, "", "empty file: expected a header with %s", strings.Join(columns, ","))
+		return perr
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		add(1, "", "not valid CSV: %v", pe.Err)
+		return perr
+	}
+	if err != nil {
+		return fmt.Errorf("read %s header: %w", what, err)
+	}
+	header = slices.Clone(header)
+	col := map[string]int{}
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		switch {
+		case !slices.Contains(columns, name):
+			add(1, "", "unknown column %q (the columns are %s)", h, strings.Join(columns, ", "))
+		case col[name] != 0:
+			add(1, "", "column %q appears twice", name)
+		default:
+			col[name] = i + 1 // 0 means absent
+		}
+	}
+	for _, c := range columns {
+		if col[c] == 0 {
+			add(1, "", "missing column %q", c)
+		}
+	}
+	if len(perr.Problems) > 0 {
+		return perr
+	}
+	for n := 0; ; n++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if errors.As(err, &pe) {
+			add(pe.StartLine, "", "not valid CSV: %v", pe.Err)
+			if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
+				break // the rest of the file cannot be told apart
+			}
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("read %s: %w", what, err)
+		}
+		line, _ := cr.FieldPos(0) // only valid after a successful Read
+		if n >= MaxCSVRows {
+			add(line, "", "more than %d rows: split the file", MaxCSVRows)
+			break
+		}
+		if len(rec) != len(header) {
+			add(line, "", "%d fields, the header has %d", len(rec), len(header))
+			continue
+		}
+		get := func(c string) string { return strings.TrimSpace(rec[col[c]-1]) }
+		row(line, get, func(field, format string, args ...any) { add(line, field, format, args...) })
+	}
+	if len(perr.Problems) > 0 {
+		return perr
+	}
+	return nil
 }
 
 // clip shortens a value quoted in an error.

@@ -87,7 +87,9 @@ func (l *LinkedInSource) Fetch(ctx context.Context, account string, from, to tim
 		return nil, err
 	}
 	what := "ad analytics of account " + id
-	dr := func(t time.Time) string { return fmt.Sprintf("(year:%d,month:%d,day:%d)", t.Year(), int(t.Month()), t.Day()) }
+	dr := func(t time.Time) string {
+		return fmt.Sprintf("(year:%d,month:%d,day:%d)", t.Year(), int(t.Month()), t.Day())
+	}
 	// Rest.li 2.0 syntax: parentheses and commas stay literal, the URN in
 	// the list is percent-encoded.
 	query := "q=analytics&pivot=CAMPAIGN&timeGranularity=DAILY" +

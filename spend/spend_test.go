@@ -168,3 +168,54 @@ func FuzzParseAmount(f *testing.F) {
 		require.Equal(t, m, back)
 	})
 }
+
+func TestParseCampaignMapAndRates(t *testing.T) {
+	t.Parallel()
+	maps, err := spend.ParseCampaignMap(strings.NewReader("platform,campaign,utm_campaign\nmeta,238,spring-search\ngoogle-ads,Spring Search (EN),spring-search\n"))
+	require.NoError(t, err)
+	require.Equal(t, []spend.CampaignMapping{{Platform: "meta", Campaign: "238", UTMCampaign: "spring-search"},
+		{Platform: "google-ads", Campaign: "Spring Search (EN)", UTMCampaign: "spring-search"}}, maps)
+	_, err = spend.ParseCampaignMap(strings.NewReader("platform,campaign,utm_campaign\nmeta,238,\nmeta,238,x\nmeta,238,y\n"))
+	require.ErrorContains(t, err, "line 2, utm_campaign")
+	require.ErrorContains(t, err, "line 4: maps the campaign of line 3 again")
+
+	rates, err := spend.ParseRates(strings.NewReader("currency,quote,date,rate\neur,USD,2026-03-01,1.0842\n"))
+	require.NoError(t, err)
+	require.Equal(t, []spend.Rate{{Currency: "EUR", Quote: "USD", Day: day("2026-03-01"), Rate: "1.0842"}}, rates)
+	_, err = spend.ParseRates(strings.NewReader("currency,quote,date,rate\nEUR,EUR,2026-03-01,1\nEUR,USD,2026-03-01,0\nEUR,USD,2026-03-01,-1\nEUR,USD,2026-03-01,1e3\n"))
+	var ce *spend.CSVError
+	require.True(t, errors.As(err, &ce))
+	require.Len(t, ce.Problems, 4)
+	require.ErrorContains(t, err, "rates file: 4 problems")
+}
+
+func FuzzParseRates(f *testing.F) {
+	f.Add([]byte("currency,quote,date,rate\nEUR,USD,2026-03-01,1.0842\n"))
+	f.Add([]byte("currency,quote,date,rate\nEUR,USD,2026-03-01,000000000000.000000000001\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rates, err := spend.ParseRates(bytes.NewReader(data))
+		if err != nil {
+			require.Nil(t, rates)
+			return
+		}
+		for _, r := range rates {
+			require.NotEqual(t, r.Currency, r.Quote)
+			require.NotEmpty(t, r.Rate)
+		}
+	})
+}
+
+func FuzzParseCampaignMap(f *testing.F) {
+	f.Add([]byte("platform,campaign,utm_campaign\nmeta,238,spring-search\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		maps, err := spend.ParseCampaignMap(bytes.NewReader(data))
+		if err != nil {
+			require.Nil(t, maps)
+			return
+		}
+		for _, m := range maps {
+			require.NotEmpty(t, m.Campaign)
+			require.NotEmpty(t, m.UTMCampaign)
+		}
+	})
+}

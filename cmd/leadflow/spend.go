@@ -178,3 +178,96 @@ func writeSpendReport(w io.Writer, format string, rows []spendReportRow) error {
 	}
 	return nil
 }
+
+// spendFiles are the spend imports of `leadflow import`; one at a time.
+type spendFiles struct{ spend, campaignMap, rates string }
+
+// count is how many were given.
+func (s spendFiles) count() int {
+	n := 0
+	for _, f := range []string{s.spend, s.campaignMap, s.rates} {
+		if f != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// chosen names the first flag given.
+func (s spendFiles) chosen() (string, bool) {
+	switch {
+	case s.spend != "":
+		return "spend", true
+	case s.campaignMap != "":
+		return "campaign-map", true
+	case s.rates != "":
+		return "rates", true
+	}
+	return "", false
+}
+
+// run imports the chosen file.
+func (s spendFiles) run(ctx context.Context, stdout io.Writer) error {
+	switch {
+	case s.spend != "":
+		return importSpend(ctx, s.spend, stdout)
+	case s.campaignMap != "":
+		return importCampaignMap(ctx, s.campaignMap, stdout)
+	default:
+		return importRates(ctx, s.rates, stdout)
+	}
+}
+
+// importCampaignMap stores a campaign map file in one transaction.
+func importCampaignMap(ctx context.Context, path string, stdout io.Writer) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open campaign map: %w", err)
+	}
+	defer f.Close()
+	maps, err := spend.ParseCampaignMap(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	st, closeStore, err := openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	in := make([]store.CampaignMapping, len(maps))
+	for i, m := range maps {
+		in[i] = store.CampaignMapping{Platform: m.Platform, CampaignKey: m.Campaign, UTMCampaign: m.UTMCampaign}
+	}
+	if err := st.UpsertCampaignMap(ctx, in); err != nil {
+		return fmt.Errorf("import campaign map from %s: %w", path, err)
+	}
+	_, err = fmt.Fprintf(stdout, "campaign map: %d campaigns from %s\n", len(maps), path)
+	return err
+}
+
+// importRates stores a currency rates file in one transaction.
+func importRates(ctx context.Context, path string, stdout io.Writer) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open rates file: %w", err)
+	}
+	defer f.Close()
+	rates, err := spend.ParseRates(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	st, closeStore, err := openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	in := make([]store.CurrencyRate, len(rates))
+	for i, r := range rates {
+		in[i] = store.CurrencyRate{Currency: r.Currency, Quote: r.Quote, Day: r.Day, Rate: r.Rate}
+	}
+	if err := st.UpsertCurrencyRates(ctx, in); err != nil {
+		return fmt.Errorf("import rates from %s: %w", path, err)
+	}
+	_, err = fmt.Fprintf(stdout, "rates: %d from %s\n", len(rates), path)
+	return err
+}

@@ -68,4 +68,16 @@ google-ads,123,111,Spring Search,2026-03-05,$,1.00,1,1
 
 	code, out, errOut = runCLI("report", "spend", "--from", "2026-03-01T00:00:00Z")
 	requireUsageError(t, code, out, errOut, "--from")
+
+	mapFile, ratesFile := filepath.Join(dir, "map.csv"), filepath.Join(dir, "rates.csv")
+	require.NoError(t, os.WriteFile(mapFile, []byte("platform,campaign,utm_campaign\nmeta,238,spring-search\n"), 0o600))
+	require.NoError(t, os.WriteFile(ratesFile, []byte("currency,quote,date,rate\nEUR,USD,2026-03-01,1.0842\n"), 0o600))
+	code, out, errOut = runCLI("import", "--campaign-map", mapFile)
+	require.Equal(t, cmdline.ExitOK, code, errOut)
+	require.Contains(t, out, "1 campaigns")
+	code, out, errOut = runCLI("import", "--rates", ratesFile)
+	require.Equal(t, cmdline.ExitOK, code, errOut)
+	require.Contains(t, out, "rates: 1")
+	code, out, errOut = runCLI("import", "--rates", ratesFile, "--spend", good)
+	requireUsageError(t, code, out, errOut, "give it alone")
 }
