@@ -1,7 +1,6 @@
 package spend
 
 import (
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -124,9 +123,4 @@ func validRate(s string) bool {
 		return false
 	}
 	return strings.Trim(intPart+frac, "0") != ""
-}
-
-// String describes the mapping for messages.
-func (m CampaignMapping) String() string {
-	return fmt.Sprintf("%s campaign %q -> %q", m.Platform, m.Campaign, m.UTMCampaign)
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"time"
 
 	"github.com/hibiken/asynq"
@@ -63,7 +62,6 @@ type SpendSyncer interface {
 // SpendHandler runs spend:sync.
 type SpendHandler struct {
 	Syncer SpendSyncer
-	Logger *slog.Logger
 }
 
 // Sync syncs the payload's account. A permanent platform failure (a

@@ -41,7 +41,7 @@ func (n *Node) spendHandler() (*workers.SpendHandler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &workers.SpendHandler{Syncer: syncer, Logger: n.logger}, nil
+	return &workers.SpendHandler{Syncer: syncer}, nil
 }
 
 // spendTasks are the scheduler's periodic spend:sync tasks.
