@@ -98,6 +98,9 @@ type Config struct {
 	// Connectors holds provider secrets from the environment; a provider
 	// whose secrets are unset is not served. Never log them.
 	Connectors ConnectorSecrets
+	// Spend holds the ad spend sync's accounts, schedule and credentials.
+	// Never log it.
+	Spend SpendSettings
 	// File is the content of the YAML file, with defaults for what it omits.
 	File File
 }
@@ -606,6 +609,7 @@ func Load(getenv func(string) string) (Config, error) {
 			bad(n, "expected an http(s) URL, got %q", redactURL(get(n)))
 		}
 	}
+	c.Spend = loadSpend(get, bad)
 
 	c.File = DefaultFile()
 	if c.ConfigFile != "" {

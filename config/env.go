@@ -58,7 +58,7 @@ type EnvVar struct {
 
 // EnvVars returns every environment variable the binary reads.
 func EnvVars() []EnvVar {
-	return []EnvVar{
+	return append([]EnvVar{
 		{EnvDatabaseURL, "postgres://postgres@127.0.0.1:5432/leadflow?sslmode=disable", "PostgreSQL connection URL (postgres://user:pass@host:port/db?sslmode=...)"},
 		{EnvRedisURL, "redis://127.0.0.1:6379/0", "Redis URL for the Asynq queue: redis://[:password@]host:port/db (rediss:// for TLS), or redis-sentinel://[:password@]host1:port,host2:port/db?master=name to follow Sentinel failovers"},
 		{EnvHTTPAddr, "127.0.0.1:8080", "listen address of the HTTP server (host:port)"},
@@ -94,5 +94,5 @@ func EnvVars() []EnvVar {
 		{EnvLinkedInAPIURL, "https://api.linkedin.com", "LinkedIn API base URL"},
 		{EnvTypeformSecret, "", "Typeform webhook secret (Typeform-Signature); enables /v1/webhooks/typeform"},
 		{EnvTikTokSecret, "", "TikTok developer app secret (signs TikTok-Signature); enables /v1/webhooks/tiktok for the Marketing API LEAD subscription"},
-	}
+	}, spendEnvVars()...)
 }

@@ -8,6 +8,7 @@ import (
 
 	"leadflow/connectors"
 	"leadflow/email"
+	"leadflow/spend"
 )
 
 // RetryDelay is the Asynq RetryDelayFunc for leadflow's server: a provider's
@@ -21,6 +22,10 @@ func RetryDelay(n int, err error, t *asynq.Task) time.Duration {
 	var se *email.SendError
 	if errors.As(err, &se) && se.RetryAfter > 0 {
 		return se.RetryAfter
+	}
+	var spe *spend.FetchError
+	if errors.As(err, &spe) && spe.RetryAfter > 0 {
+		return spe.RetryAfter
 	}
 	return asynq.DefaultRetryDelayFunc(n, err, t)
 }

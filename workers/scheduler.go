@@ -15,6 +15,9 @@ type SchedulerConfig struct {
 	// RescoreEvery and RetrainEvery are the intervals of PeriodicTasks;
 	// zero leaves the job out.
 	RescoreEvery, RetrainEvery time.Duration
+	// Extra are further periodic tasks (SpendSyncTasks), scheduled after
+	// PeriodicTasks.
+	Extra []PeriodicTask
 	// Logger logs the start; AsynqLogger and LogLevel route Asynq's own
 	// logging (see internal/slogadapt).
 	Logger      *slog.Logger
@@ -36,7 +39,7 @@ type Scheduler struct {
 // when rescoring and retraining are both off.
 func NewScheduler(c SchedulerConfig) (*Scheduler, error) {
 	sched := asynq.NewScheduler(c.Redis, &asynq.SchedulerOpts{Logger: c.AsynqLogger, LogLevel: c.LogLevel, HeartbeatInterval: c.HeartbeatInterval})
-	for _, p := range PeriodicTasks(c.RescoreEvery, c.RetrainEvery) {
+	for _, p := range append(PeriodicTasks(c.RescoreEvery, c.RetrainEvery), c.Extra...) {
 		if _, err := sched.Register(p.Cronspec, p.Task); err != nil {
 			return nil, fmt.Errorf("schedule %s: %w", p.What, err)
 		}

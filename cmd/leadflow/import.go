@@ -14,6 +14,7 @@ import (
 	"leadflow/scoring"
 	"leadflow/scoring/learn"
 	"leadflow/scoring/training"
+	"leadflow/spend"
 )
 
 // runImport loads historical leads with outcomes into the database, for
@@ -23,10 +24,16 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := cmdline.NewFlagSet("import", `Usage: leadflow import --csv FILE --label COL --positive VALUE [--exclude A,B] [--id COL] [--dataset NAME]
        leadflow import --history LEADS.csv --id COL --at-col COL [--source-col COL]
                        [--won WON.csv --won-at COL [--won-id COL] [--amount COL]]
+       leadflow import --spend SPEND.csv
+       leadflow import --campaign-map MAP.csv
+       leadflow import --rates RATES.csv
 
 The first form loads historical leads with outcomes for training and
 backtesting (leadflow score train); the second loads past leads and won
-deals into the funnel reports.`, stdout)
+deals into the funnel reports; the third loads ad spend per campaign and
+day (columns: `+strings.Join(spend.CSVColumns, ",")+`); the fourth ties
+platform campaigns to the utm_campaign of their leads (`+strings.Join(spend.CampaignMapColumns, ",")+`);
+the fifth stores your currency rates (`+strings.Join(spend.RateColumns, ",")+`). See docs/spend.md.`, stdout)
 	var c learn.CSVFlags
 	c.Register(fs.FlagSet)
 	dataset := fs.String("dataset", "", "name of the imported dataset (default: the file name); re-importing it updates rows by --id")
@@ -38,8 +45,18 @@ deals into the funnel reports.`, stdout)
 	fs.StringVar(&h.WonID, "won-id", "", "with --won: column with the lead id (default: --id)")
 	fs.StringVar(&h.WonAt, "won-at", "", "with --won: column with the won date")
 	fs.StringVar(&h.Amount, "amount", "", "with --won: column with the deal amount (optional)")
+	var sf spendFiles
+	fs.StringVar(&sf.spend, "spend", "", "import ad spend instead: CSV of daily campaign spend (see docs/spend.md)")
+	fs.StringVar(&sf.campaignMap, "campaign-map", "", "import a campaign map instead: CSV of platform,campaign,utm_campaign")
+	fs.StringVar(&sf.rates, "rates", "", "import currency rates instead: CSV of currency,quote,date,rate")
 	if err := fs.ParseFlags(args); err != nil {
 		return err
+	}
+	if flag, ok := sf.chosen(); ok {
+		if c.File != "" || h.Leads != "" || sf.count() > 1 {
+			return fs.Errorf("--%s: give it alone, not with --csv, --history or another of --spend, --campaign-map, --rates", flag)
+		}
+		return sf.run(ctx, stdout)
 	}
 	file := c.File
 	if h.Leads != "" {

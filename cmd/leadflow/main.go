@@ -23,7 +23,6 @@ import (
 	"leadflow/internal/node"
 	"leadflow/internal/preflight"
 	"leadflow/migrations"
-	"leadflow/reporting"
 	"leadflow/store"
 )
 
@@ -50,14 +49,14 @@ func commands() []cmdline.Command {
 		{Name: "scheduler", Summary: "run the relay that enqueues stored events left without a task (also serves /healthz, /readyz, /metrics)", Run: runRole("scheduler", node.Roles{HTTP: true, Relay: true})},
 		{Name: "run", Summary: "run serve, worker and scheduler in one process", Run: runRole("run", node.Roles{HTTP: true, Worker: true, Relay: true})},
 		{Name: "migrate", Summary: "apply database migrations (up) or list them (status)", Verbs: migrations.Verbs, Run: runMigrate},
-		{Name: "import", Summary: "load historical leads with outcomes from a CSV file, for training and backtesting", Run: runImport},
+		{Name: "import", Summary: "load historical leads with outcomes from a CSV file, for training and backtesting; ad spend (--spend)", Run: runImport},
 		{Name: "score", Summary: "evaluate, train and calibrate the learned model; measure the text reader (eval, train, calibrate, bant-eval)", Verbs: scoreVerbs, Run: runScore},
 		{Name: "mail", Summary: "list the local mail sink or preview a template for a contact (ls, preview)", Verbs: mailVerbs, Run: runMail},
 		{Name: "reps", Summary: "manage sales reps and their rep API tokens (add, ls, disable, ooo, token)", Verbs: repsVerbs, Run: runReps},
 		{Name: "explain", Summary: "print why a contact has its score, and its score history", Run: runExplain},
 		{Name: "contacts", Summary: "privacy requests: export everything held about a person, or erase it", Verbs: contactsVerbs, Run: runContacts},
 		{Name: "route", Summary: "replay recent leads through the current or a proposed routing config (simulate)", Verbs: routeVerbs, Run: runRoute},
-		{Name: "report", Summary: "marketing reports: funnel, stage conversion, attribution, rep leaderboard, pareto by score (table, csv, json)", Verbs: reporting.Names, Run: runReport},
+		{Name: "report", Summary: "marketing reports: funnel, stage conversion, attribution, rep leaderboard, pareto by score, ad spend (table, csv, json)", Verbs: reportVerbs, Run: runReport},
 		{Name: "replay", Summary: "list dead-lettered events and their archived tasks (ls), or re-run them after a fix", Verbs: replayVerbs, Run: runReplay},
 		{Name: "bench", Summary: "load benchmark against the machine's own ceilings: intake, leads/s end to end, speed to lead, RSS", Run: runBench},
 		{Name: "post", Summary: "send one signed lead to a running leadflow, as a web form would, and show what it became", Run: runPost},

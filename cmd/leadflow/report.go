@@ -17,11 +17,15 @@ import (
 // runReport prints a marketing report as a table, CSV or JSON (the API's
 // rows). The report name comes first; flags follow it.
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "spend" {
+		return runSpendReport(ctx, args[1:], stdout)
+	}
 	var usage strings.Builder
-	fmt.Fprintf(&usage, "Usage: leadflow report <%s> [flags]\n\n", strings.Join(reporting.Names, "|"))
+	fmt.Fprintf(&usage, "Usage: leadflow report <%s> [flags]\n\n", strings.Join(reportVerbs, "|"))
 	for _, n := range reporting.Names {
 		fmt.Fprintf(&usage, "  %-12s %s\n", n, reporting.Descriptions[n])
 	}
+	fmt.Fprintf(&usage, "  %-12s %s\n", "spend", "ad spend per campaign and currency over a range of days")
 	fmt.Fprintf(&usage, "\n%s\n\nRun 'leadflow report <name> --help' for its flags.", reporting.WindowHelp)
 	name, rest, err := cmdline.SplitVerb("report", usage.String(), reporting.Names, args, stdout)
 	if err != nil {

@@ -44,10 +44,12 @@ var allowed = map[string][]string{
 	"store/internal/privacydb":   {},
 	"store/internal/secretsdb":   {},
 	"store/internal/progressdb":  {},
+	"store/internal/spenddb":     {},
+	"spend":                      {"internal/retryafter"},
 	"metrics":                    {"lead"},
 	"migrations":                 {},
-	"config":                     {"connectors", "pipeline", "scoring"},
-	"workers":                    {"config", "lead", "connectors", "scoring", "scoring/learn", "scoring/bant", "email", "pipeline", "metrics"},
+	"config":                     {"connectors", "pipeline", "scoring", "spend"},
+	"workers":                    {"config", "lead", "connectors", "scoring", "scoring/learn", "scoring/bant", "email", "pipeline", "metrics", "spend"},
 	"httpapi":                    {"lead", "connectors", "email", "metrics", "reporting"},
 	"reporting":                  {},
 	"intake":                     {"config", "connectors", "internal/redisconn", "store", "workers"},
@@ -76,7 +78,7 @@ var allowed = map[string][]string{
 	"cmd/leadflow":               {"*"},
 	// One leadflow process: the composition root of the roles, below cmd.
 	"internal/node": {"config", "connectors", "email", "email/mailsink", "httpapi", "httpapi/repstore", "internal/configsync",
-		"internal/preflight", "internal/redisconn", "internal/slogadapt", "metrics", "privacy", "scoring/training", "store",
+		"internal/preflight", "internal/redisconn", "internal/slogadapt", "metrics", "privacy", "scoring/training", "spend", "store",
 		"webapp", "webapp/webstore", "workers"},
 
 	"store/internal/assignmentdb": {},

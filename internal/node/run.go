@@ -85,7 +85,7 @@ func (n *Node) Run(ctx context.Context, ln net.Listener, r Roles) error {
 		relay := n.newRelay()
 		g.Go(func() error { return relay.Run(ctx) })
 		sc := n.cfg.File.Schedule
-		sched, err := workers.NewScheduler(workers.SchedulerConfig{Redis: n.redisOpt, RescoreEvery: sc.RescoreEvery, RetrainEvery: sc.RetrainEvery,
+		sched, err := workers.NewScheduler(workers.SchedulerConfig{Redis: n.redisOpt, RescoreEvery: sc.RescoreEvery, RetrainEvery: sc.RetrainEvery, Extra: n.spendTasks(),
 			Logger: n.logger, AsynqLogger: slogadapt.NewAsynqLogger(n.logger), LogLevel: slogadapt.AsynqLevel(n.cfg.LogLevel)})
 		if err != nil {
 			return err
@@ -121,8 +121,14 @@ func (n *Node) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	mux := h.NewMux()
+	sh, err := n.spendHandler()
+	if err != nil {
+		return nil, nil, err
+	}
+	sh.Register(mux)
 	return workers.NewServer(workers.ServerConfig{Redis: n.redisOpt, Concurrency: n.cfg.WorkerConcurrency,
-		Logger: slogadapt.NewAsynqLogger(n.logger), LogLevel: slogadapt.AsynqLevel(n.cfg.LogLevel)}), h.NewMux(), nil
+		Logger: slogadapt.NewAsynqLogger(n.logger), LogLevel: slogadapt.AsynqLevel(n.cfg.LogLevel)}), mux, nil
 }
 
 func (n *Node) newRelay() *workers.Relay {
