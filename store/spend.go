@@ -13,7 +13,7 @@ import (
 )
 
 // AdSpend is one campaign's day in one ad account (table ad_spend,
-// migrations/00036_ad_spend.sql). Its fields match spend.Row, which
+// migrations/00034_ad_spend.sql). Its fields match spend.Row, which
 // converts to it directly; the store does not import the domain.
 type AdSpend struct {
 	Platform, Account, CampaignID, CampaignName string

@@ -9,7 +9,7 @@
 -- unit (Google's cost_micros as is; Meta's "12.34" is 12340000), and the
 -- currency is the ISO 4217 code the platform reports the account in. Rows of
 -- different currencies are never summed together by leadflow: reports group
--- by currency or convert through currency_rates (00037).
+-- by currency or convert through currency_rates (00035).
 CREATE TABLE ad_spend (
     -- platform names the source: the connector names for the four ad
     -- platforms (google-ads, meta, linkedin, tiktok) so spend joins the
