@@ -195,11 +195,27 @@ func TestBrowserJourney(t *testing.T) {
 		t.Helper()
 		require.NoError(t, chromedp.Do(ctx, steps...))
 	}
+	// text reads an element's text in one evaluation: chromedp.Text finds
+	// the node and then reads it, and a page the form's redirect is still
+	// replacing can drop the node in between ("No node with given id").
 	text := func(sel string) string {
 		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Text(css(sel)))
-		require.NoError(t, err)
-		return v
+		read := fmt.Sprintf(`(() => { const e = document.querySelector(%q); return e ? e.textContent : null; })()`, sel)
+		var got string
+		do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			for {
+				if v, err := chromedp.Evaluate[*string](read)(ctx, tg); err == nil && v != nil {
+					got = *v
+					return nil
+				}
+				select {
+				case <-ctx.Done():
+					return fmt.Errorf("read the text of %s: %w", sel, ctx.Err())
+				case <-time.After(100 * time.Millisecond):
+				}
+			}
+		}))
+		return got
 	}
 
 	// Sign in, with an empty inbox.
