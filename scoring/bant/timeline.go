@@ -193,6 +193,7 @@ var tlRules = []tlRule{
 	{re: tlGivenRe, negatable: true, compute: tlGiven},
 	{gen: tlWeekNums, negatable: true, compute: tlWeekNum},
 	{gen: tlWeeksOfMonth, negatable: true, compute: tlWeekOfMonth},
+	{re: tlMonthOverRe, negatable: true, compute: tlMonthOver},
 }
 
 // tlYearAheadRe: the twelve months ahead ("over the next year", "within

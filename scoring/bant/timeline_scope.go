@@ -216,6 +216,9 @@ func tlPast(d *doc, m []int) bool {
 		tlPastDeAuxRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) && !tlFutureDeRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) {
 		return true
 	}
+	if tlPastDeSimple(d, m) {
+		return true // "Nach Karneval hatten wir viele Ausfälle", "im Sommer waren wir schon einmal dran"
+	}
 	if seg := d.lower[lo:m[0]]; tlPastSimpleRe.MatchString(seg) && !tlIntentRe.MatchString(seg) {
 		return true // "it took me three weekends this spring", "food cost went up this summer"
 	}
@@ -415,3 +418,29 @@ func tlMatchesNear(p *pattern, d *doc, lo, hi int) bool {
 	}
 	return false
 }
+
+// tlPastDeSimpleRe finds a German simple past or a perfect's auxiliary
+// with any participle: "hatten im Sommer angefragt", "im Winter gab es
+// zwei Einbrüche", "im März waren wir auf der Messe".
+var tlPastDeSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:hatten|hatte|waren|war|gab|wurde|wurden|ging|gingen|fiel|fielen|kam|kamen|lief|liefen|mussten|musste)(?:$|[^\pL])`)
+
+// tlPastDeSimple reports a German past tense in the stretch of m's clause
+// between the commas around it, with no modal or future that would make
+// the date a plan ("hatten im Sommer angefragt, wollen jetzt bis Oktober"
+// keeps October: the comma ends the past).
+func tlPastDeSimple(d *doc, m []int) bool {
+	cs, ce := d.clauseStart(m[0]), min(d.clauseEnd(m[1]), m[1]+60)
+	if i := strings.LastIndexByte(d.lower[cs:m[0]], ','); i >= 0 {
+		cs += i + 1
+	}
+	if c := tlSentencePause(d.lower[m[1]:ce]); c >= 0 {
+		ce = m[1] + c
+	}
+	seg := d.lower[cs:ce]
+	return tlPastDeSimpleRe.MatchString(seg) && !tlFutureDeRe.MatchString(seg) && !tlIntentRe.MatchString(seg) &&
+		!tlOldPlanRe.MatchString(seg) && !tlShifted(d, m) && !tlMovedTo(d, m) && !tlShiftDeRe.MatchString(seg)
+}
+
+// tlShiftDeRe finds a German move of the plan ("wurde auf November
+// verschoben"): its target is the current date, not a past one.
+var tlShiftDeRe = regexp.MustCompile(`(?:^|[^\pL])(?:verschoben|verlegt|vertagt|geschoben|zur(?:ü|ue|u)ckgestellt)(?:$|[^\pL])`)

@@ -28,13 +28,13 @@ var (
 	tlTodayPastRe = regexp.MustCompile(`(?:until|till|up to|as of|since|bis|seit|ab|jusqu'[àa]|jusqu'|depuis|hasta|desde|a partir de|a d[íi]a de|à ce jour|a fecha de)\s+$`)
 	// tlTodayDeadlineRe: words right around "today" that make it a
 	// deadline: "noch", "dès", "by", "for", "mismo", "même".
-	tlTodayBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:noch|d[èe]s|by|for|para|pour|ideally|idealerweise|id[ée]alement|idealmente)\s+$`)
+	tlTodayBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:noch|gleich|direkt|sofort|right|d[èe]s|by|for|para|pour|ideally|idealerweise|id[ée]alement|idealmente)\s+$`)
 	// tlYaAfterRe: Spanish "ya" means "now" only at a clause's end ("lo
 	// quiero ya", "conciliación YA:", "lo arranco ya").
 	tlYaAfterRe    = regexp.MustCompile(`^\s*(?:mismo|$|[.!?;,:)])`)
 	tlTodayAfterRe = regexp.MustCompile(`^\s*(?:noch|mismo|m[êe]me|if|please|bitte|si|s'il|por favor|$|[.!?;,:])`)
 	// tlTodayNeedRe: a plan's verb before "today" in its clause.
-	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|get|add|added|quier\pL*|contrat\pL*|arranc\pL*|empiez\pL*|empez\pL*|lo quiero|lo queremos)(?:$|[^\pL])`)
+	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|i'd like|we'd like|would like|gern|gerne|freischalt\pL*|aktivier\pL*|activate|activer|activar|aimerais|aimerions|gustar\pL*|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|get|add|added|quier\pL*|contrat\pL*|arranc\pL*|empiez\pL*|empez\pL*|lo quiero|lo queremos)(?:$|[^\pL])`)
 )
 
 func tlToday(d *doc, m []int, _ time.Time) (Timeline, bool) {
@@ -134,7 +134,7 @@ var (
 	tlDayNextMonthRe = mustPattern(`\b(?:by|before|until|till|no later than|on|bis zum|bis|zum|vor dem|am|avant le|d'ici le|pour le|au plus tard le|le|antes del|para el|hasta el|el)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|\.|er)?\s+(?:of\s+)?(?:next month|the following month|n(?:ä|ae|a)chsten monats|kommenden monats|du mois prochain|du mois suivant|del mes que viene|del pr[óo]ximo mes|del mes siguiente)`)
 	// tlSchoolYearRe: the start of a school year, early September
 	// (northern hemisphere; a named month, as in Chile's March, wins).
-	tlSchoolYearRe = mustPattern(`\b(?:(?:start|beginning) of the (?:new |next )?(?:school|academic) year|(?:new|next) (?:school|academic) year|(?:school|academic) year starts|schuljahr(?:es)?(?:beginn|start)|n(?:ä|ae|a)chste[ns]? schuljahr|neue[ns]? schuljahr|rentr[ée]e(?: scolaire| prochaine)?|prochaine rentr[ée]e|(?:inicio|comienzo) del (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|(?:pr[óo]ximo|nuevo) (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|curso que viene)`)
+	tlSchoolYearRe = mustPattern(`\b(?:(?:start|beginning) of the (?:new |next |20\d\d[/-]\d{2,4} )?(?:school|academic) year|(?:start|beginn|anfang) des (?:neuen |n(?:ä|ae|a)chsten |kommenden )?schuljahr(?:e?s)?|d[ée]but de l'ann[ée]e scolaire|(?:new|next) (?:school|academic) year|(?:school|academic) year starts|schuljahr(?:es)?(?:beginn|start)|n(?:ä|ae|a)chste[ns]? schuljahr|neue[ns]? schuljahr|rentr[ée]e(?: scolaire| prochaine)?|prochaine rentr[ée]e|(?:inicio|comienzo) del (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|(?:pr[óo]ximo|nuevo) (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|curso que viene)`)
 	// tlSchoolPrepRe: the preposition that makes the school year a
 	// deadline ("for the new school year", "pour la rentrée").
 	tlSchoolPrepRe = regexp.MustCompile(`(?:^|[^\pL])(?:for|by|before|when|until|at|in time for|zum|zu|bis zum|vor dem|f(?:ü|ue|u)r das|pour|avant|d'ici|[àa]|para|antes del?|al|en|hasta)\s+(?:the\s+|la\s+|el\s+|le\s+|das\s+|den\s+|l')?$`)

@@ -1,0 +1,61 @@
+package bant
+
+import (
+	"testing"
+	"time"
+)
+
+// Received days for the round-8 sentences.
+var (
+	tlg8Jan = time.Date(2026, 1, 30, 9, 0, 0, 0, time.UTC)  // Friday, Q1
+	tlg8Apr = time.Date(2025, 4, 1, 9, 0, 0, 0, time.UTC)   // Tuesday, first day of Q2
+	tlg8Sep = time.Date(2025, 9, 30, 9, 0, 0, 0, time.UTC)  // Tuesday, last day of Q3
+	tlg8Nov = time.Date(2025, 11, 28, 9, 0, 0, 0, time.UTC) // Friday, late year
+	tlg8May = time.Date(2026, 5, 11, 9, 0, 0, 0, time.UTC)  // Monday
+	tlg8Dec = time.Date(2026, 12, 31, 9, 0, 0, 0, time.UTC) // Thursday, last day of the year
+)
+
+// tlGen8Cases are round-8 constructions, German first, then the same idea
+// in English, French and Spanish, with hard negatives: deadlines named by
+// an occasion (Christmas Eve, carnival, the school year's start), today
+// as a particle ("gleich heute"), a month that must not be over ("bevor
+// der Oktober rum ist"), and a purchase negated before a year ("aucun
+// achat avant 2028": the earliest start, an open horizon).
+var tlGen8Cases = []tlCase{
+	// Occasions as deadlines.
+	{"de bis Heiligabend", tlg8Nov, "Spätestens bis Heiligabend sollten die neuen Kassen stehen.", "this_month"},
+	{"en by Christmas Eve", tlg8Nov, "The new tills should be in place by Christmas Eve.", "this_month"},
+	{"fr avant le réveillon", tlg8Nov, "Les nouvelles caisses doivent être installées avant le réveillon.", "this_month"},
+	{"es antes de Nochebuena", tlg8Nov, "Las cajas nuevas tienen que estar funcionando antes de Nochebuena.", "this_month"},
+	{"de nach Aschermittwoch", tlg8Jan, "Vor Karneval geht eh nix, aber direkt nach Aschermittwoch würden wir starten.", "this_month"},
+	{"en after carnival", tlg8Jan, "Nothing happens before carnival, but right after Ash Wednesday we would start.", "this_month"},
+	{"fr après le carnaval", tlg8Jan, "Juste après le carnaval, nous voudrions démarrer.", "this_month"},
+	{"es después de carnaval", tlg8Jan, "Justo después de carnaval queremos empezar.", "this_month"},
+	{"de Karneval Vergangenheit", tlg8May, "Nach Karneval hatten wir viele Ausfälle.", ""},
+	{"de Start des Schuljahres", tlg8Apr, "Ziel ist, dass die Lernplattform zum Start des Schuljahres 2025/26 läuft.", "this_year"},
+	{"en start of the school year", tlg8Apr, "The platform must be running for the start of the 2025/26 school year.", "this_year"},
+	{"fr début de l'année scolaire", tlg8Apr, "La plateforme doit fonctionner pour le début de l'année scolaire.", "this_year"},
+	{"es inicio del curso", tlg8Apr, "La plataforma tiene que funcionar para el inicio del curso escolar.", "this_year"},
+	// Today as a particle.
+	{"de gleich heute", tlg8May, "Würde gern gleich heute die Pro-Version für mich freischalten.", "this_month"},
+	{"en right today", tlg8May, "I'd like to activate the pro version right today.", "this_month"},
+	{"de heute Routine", tlg8May, "Heute schreiben wir alles von Hand ab.", ""},
+	// A month that must not be over.
+	{"de bevor der Oktober rum ist", tlg8Sep, "Umgestellt sein wollen wir, bevor der Oktober rum ist.", "this_month"},
+	{"en before October is out", tlg8Sep, "We want to have switched before October is out.", "this_month"},
+	{"fr avant que octobre ne soit fini", tlg8Sep, "Nous voulons avoir basculé avant la fin d'octobre.", "this_month"},
+	{"es antes de que acabe octubre", tlg8Sep, "Queremos haber cambiado antes de que acabe octubre.", "this_month"},
+	// A purchase negated before a year: the earliest start.
+	{"fr aucun achat avant 2028", tlg8Dec, "Ma direction ne prévoit aucun achat avant 2028.", "no_timeline"},
+	{"de kein Kauf vor 2028", tlg8Dec, "Die Geschäftsführung plant keinen Kauf vor 2028.", "no_timeline"},
+	{"en no purchase before 2028", tlg8Dec, "Management plans no purchase before 2028.", "no_timeline"},
+	{"es ninguna compra antes de 2028", tlg8Dec, "La dirección no prevé ninguna compra antes de 2028.", "no_timeline"},
+	{"de für 2027 keine beauftragen", tlg8Dec, "Für 2027 werden wir keine neue Software beauftragen.", "no_timeline"},
+	{"en not needed before June", tlg8Jan, "We don't need it before June.", "this_year"},
+}
+
+// TestTimelineGeneralisation8 checks the round-8 sentences.
+func TestTimelineGeneralisation8(t *testing.T) {
+	t.Parallel()
+	requireTimelineCases(t, tlGen8Cases)
+}
