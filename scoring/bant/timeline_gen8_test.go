@@ -51,6 +51,23 @@ var tlGen8Cases = []tlCase{
 	{"en no purchase before 2028", tlg8Dec, "Management plans no purchase before 2028.", "no_timeline"},
 	{"es ninguna compra antes de 2028", tlg8Dec, "La dirección no prevé ninguna compra antes de 2028.", "no_timeline"},
 	{"de für 2027 keine beauftragen", tlg8Dec, "Für 2027 werden wir keine neue Software beauftragen.", "no_timeline"},
+	// A date right after incidents is theirs.
+	{"de Einbrüche im Winter", tlg8Apr, "Nach zwei Einbrüchen im Winter müssen wir noch in diesem Quartal einen Anbieter festlegen.", "this_quarter"},
+	{"en outages this winter", tlg8Apr, "After two outages this winter we have to pick a vendor this quarter.", "this_quarter"},
+	{"fr cambriolages cet hiver", tlg8Apr, "Après deux cambriolages cet hiver, nous devons choisir un prestataire ce trimestre.", "this_quarter"},
+	{"es robos en invierno", tlg8Apr, "Tras dos robos en invierno tenemos que elegir proveedor este trimestre.", "this_quarter"},
+	{"de Winter Plan", tlg8Apr, "Die neue Anlage muss im Winter laufen.", "this_year"},
+	// A meeting before the comma, a purchase verb after it.
+	{"de Sitzung im März, umgesetzt bis Ende Oktober", time.Date(2025, 1, 20, 9, 0, 0, 0, time.UTC), "Beschließen muss der Gemeinderat in seiner Sitzung im März, umgesetzt werden soll bis spätestens Ende Oktober.", "this_year"},
+	{"en board meeting in March, live by October", time.Date(2025, 1, 20, 9, 0, 0, 0, time.UTC), "The council votes at its meeting in March, and it must be live by the end of October.", "this_year"},
+	{"fr réunion en mars, déployé fin octobre", time.Date(2025, 1, 20, 9, 0, 0, 0, time.UTC), "Le conseil vote lors de sa réunion en mars, la solution doit être déployée fin octobre.", "this_year"},
+	{"es reunión en marzo, implantado en octubre", time.Date(2025, 1, 20, 9, 0, 0, 0, time.UTC), "El pleno decide en su reunión de marzo, y tiene que estar implantado a finales de octubre.", "this_year"},
+	{"de Termin, sagen wir Dienstag", tlg8May, "Gern ein Telefonat, sagen wir am Dienstag.", ""},
+	// A rule coming into force, dated after its name.
+	{"fr avant l'obligation de septembre", time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC), "Nous voulons automatiser tout ça avant l'obligation de facturation électronique de septembre.", "this_year"},
+	{"de vor der E-Rechnungspflicht im September", time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC), "Wir wollen das vor der E-Rechnungspflicht im September automatisieren.", "this_year"},
+	{"en before the e-invoicing mandate in September", time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC), "We want this automated before the e-invoicing mandate in September.", "this_year"},
+	{"es antes de la obligación de septiembre", time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC), "Queremos automatizarlo antes de la obligación de factura electrónica de septiembre.", "this_year"},
 	{"en not needed before June", tlg8Jan, "We don't need it before June.", "this_year"},
 }
 

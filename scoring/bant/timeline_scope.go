@@ -216,6 +216,9 @@ func tlPast(d *doc, m []int) bool {
 		tlPastDeAuxRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) && !tlFutureDeRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) {
 		return true
 	}
+	if tlIncidentBeforeRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-40):m[0]]) {
+		return true // "nach zwei Einbrüchen im Winter", "after two outages this spring": the incidents' date
+	}
 	if tlPastDeSimple(d, m) {
 		return true // "Nach Karneval hatten wir viele Ausfälle", "im Sommer waren wir schon einmal dran"
 	}
@@ -444,3 +447,12 @@ func tlPastDeSimple(d *doc, m []int) bool {
 // tlShiftDeRe finds a German move of the plan ("wurde auf November
 // verschoben"): its target is the current date, not a past one.
 var tlShiftDeRe = regexp.MustCompile(`(?:^|[^\pL])(?:verschoben|verlegt|vertagt|geschoben|zur(?:ü|ue|u)ckgestellt)(?:$|[^\pL])`)
+
+// tlIncidentBeforeRe finds an incident noun right before a date, which
+// then says when the incidents happened ("nach zwei Einbrüchen im
+// Winter", "after two outages this spring", "après deux cambriolages cet
+// hiver", "tras dos robos en invierno"), not when anything is bought.
+var tlIncidentBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:einbr(?:ü|ue|u)ch\pL*|ausf(?:ä|ae|a)ll\pL*|vorf(?:ä|ae|a)ll\pL*|\pL*angriff\pL*|diebst(?:ä|ae|a)hl\pL*|pannen?|st(?:ö|oe|o)rungen|br(?:ä|ae|a)nde[n]?|wassersch(?:ä|ae|a)den|unf(?:ä|ae|a)lle[n]?|` +
+	`break-?ins|burglar(?:y|ies)|outages?|incidents|attacks|breach(?:es)?|thefts|fires|floods|crashes|` +
+	`cambriolages?|pannes|incidents|attaques|incendies|inondations|` +
+	`robos|aver[íi]as|incidentes|ataques|incendios|inundaciones|ca[íi]das)(?:\s+\pL+)?\s+$`)

@@ -89,10 +89,21 @@ func tlBareWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 // tlAnchorRe finds an event the plan must precede ("before the holiday
 // season starts mid-November", "antes de las vacaciones de agosto", "vor
 // der Messe im März"): its date is the deadline, not a meeting's.
-var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in time for|ready for|antes de|para|avant|pour|vor|bis zu[mr]?|zu[mr])\s+(?:(?:the|our|their|la|las|el|los|les|le|l'|notre|nos|nuestr[oa]s?|der|dem|den|die|das|unsere[mnr]?)\s+)?(?:\S+\s+){0,2}(?:holidays?|holiday season|vacations?|vacaciones|vacances|cong[ée]s|urlaub\pL*|betriebsferien|sommerpause|trade ?show|trade fair|expo|messe|salon|feria|event|season|saison|temporada|rentr[ée]e|lancement|launch|opening|er(?:ö|oe|o)ffnung|apertura|ouverture|` +
+var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in time for|ready for|antes de|para|avant|pour|vor|bis zu[mr]?|zu[mr])\s+(?:(?:the|our|their|la|las|el|los|les|le|l'|notre|nos|nuestr[oa]s?|der|dem|den|die|das|unsere[mnr]?)\s+)?(?:\S+\s+){0,2}(?:l'|d')?(?:holidays?|holiday season|vacations?|vacaciones|vacances|cong[ée]s|urlaub\pL*|betriebsferien|sommerpause|trade ?show|trade fair|expo|messe|salon|feria|event|season|saison|temporada|rentr[ée]e|lancement|launch|opening|er(?:ö|oe|o)ffnung|apertura|ouverture|` +
 	// Audits, inspections and assemblies the purchase must precede ("vor
 	// dem Audit am 27.03.", "antes de las juntas de marzo").
-	`renewal|verl(?:ä|ae|a)ngerung|renouvellement|renovaci[óo]n|audit\pL*|auditor[íi]a\pL*|inspection\pL*|inspecci[óo]n\pL*|pr(?:ü|ue|u)fung\pL*|exam\pL*|examen\pL*|ex[áa]men\pL*|certifica\pL*|zertifizierung\pL*|juntas?|asambleas?|assembl[ée]e?s?|versammlung\pL*|hauptversammlung\pL*|peak|hochsaison|rush)`)
+	`renewal|verl(?:ä|ae|a)ngerung|renouvellement|renovaci[óo]n|audit\pL*|auditor[íi]a\pL*|inspection\pL*|inspecci[óo]n\pL*|pr(?:ü|ue|u)fung\pL*|exam\pL*|examen\pL*|ex[áa]men\pL*|certifica\pL*|zertifizierung\pL*|juntas?|asambleas?|assembl[ée]e?s?|versammlung\pL*|hauptversammlung\pL*|peak|hochsaison|rush|` +
+	tlRuleNouns + `)`)
+
+// tlRuleNouns name a rule coming into force ("avant l'obligation de
+// facturation électronique de septembre", "vor der E-Rechnungspflicht im
+// Januar", "before the e-invoicing mandate in September").
+const tlRuleNouns = `obligations?|mandate|requirement|\pL*pflicht|inkrafttreten|entr[ée]e en vigueur|obligaci[óo]n|entrada en vigor|r[ée]forme|reforma|reform|gesetz\pL*|regulation|verordnung|r[èe]glement\pL*|normativa`
+
+// tlRuleBeforeRe finds such a rule after a deadline word before a date:
+// an invoice or payment word there is the rule's subject, not a quote's
+// deadline ("antes de la obligación de factura electrónica de septiembre").
+var tlRuleBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in time for|antes de|avant|vor|bis zu[mr]?)\s+(?:\S+\s+){0,2}(?:l'|d')?(?:` + tlRuleNouns + `)(?:$|[^\pL])`)
 
 // tlFiscalRe finds a fiscal year's start or close that a plan is tied to
 // ("once the fiscal year starts in April", "sobald das Geschäftsjahr im
