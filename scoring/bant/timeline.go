@@ -194,6 +194,7 @@ var tlRules = []tlRule{
 	{gen: tlWeekNums, negatable: true, compute: tlWeekNum},
 	{gen: tlWeeksOfMonth, negatable: true, compute: tlWeekOfMonth},
 	{re: tlMonthOverRe, negatable: true, compute: tlMonthOver},
+	{re: tlMonthRangeRe, negatable: true, compute: tlMonthRange},
 }
 
 // tlYearAheadRe: the twelve months ahead ("over the next year", "within

@@ -68,6 +68,19 @@ var tlGen8Cases = []tlCase{
 	{"de vor der E-Rechnungspflicht im September", time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC), "Wir wollen das vor der E-Rechnungspflicht im September automatisieren.", "this_year"},
 	{"en before the e-invoicing mandate in September", time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC), "We want this automated before the e-invoicing mandate in September.", "this_year"},
 	{"es antes de la obligación de septiembre", time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC), "Queremos automatizarlo antes de la obligación de factura electrónica de septiembre.", "this_year"},
+	// Open items of round 7.
+	{"de Zeitrahmen: Anfang März", tlg8Jan, "Zeitrahmen: Anfang März.", "this_quarter"},
+	{"en Timeline: early March", tlg8Jan, "Timeline: early March.", "this_quarter"},
+	{"fr Délai : début mars", tlg8Jan, "Délai : début mars.", "this_quarter"},
+	{"es Plazo: principios de marzo", tlg8Jan, "Plazo: principios de marzo.", "this_quarter"},
+	{"de hatten im Sommer angefragt", tlg8Sep, "Wir hatten im Sommer schon einmal angefragt, damals ohne Ergebnis.", ""},
+	{"en had asked in summer", tlg8Sep, "We had already asked in the summer, without result.", ""},
+	{"fr avions demandé cet été", tlg8Sep, "Nous avions déjà demandé cet été, sans suite.", ""},
+	{"es habíamos preguntado en verano", tlg8Sep, "Ya habíamos preguntado en verano, sin resultado.", ""},
+	{"de zwischen Oktober und November", tlg8Sep, "Die Umstellung soll zwischen Oktober und November erfolgen.", "this_quarter"},
+	{"en between October and November", tlg8Sep, "We want to switch between October and November.", "this_quarter"},
+	{"fr entre octobre et novembre", tlg8Sep, "Nous voulons basculer entre octobre et novembre.", "this_quarter"},
+	{"es entre octubre y noviembre", tlg8Sep, "Queremos cambiar entre octubre y noviembre.", "this_quarter"},
 	{"en not needed before June", tlg8Jan, "We don't need it before June.", "this_year"},
 }
 

@@ -278,7 +278,7 @@ var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:quit|left|resigned|retir
 // auxiliary then a participle ("a pris", "ont été", "avons eu", "ha
 // estado", "hemos perdido"); plans ("avons prévu", "hemos decidido") are
 // intent words, which tlPast checks first.
-var tlPastRomanceRe = regexp.MustCompile(`(?:^|[^\pL])(?:a|ont|avons|avez|ai|as|avait|avaient|ha|han|hemos|he|hab[íi]a|hab[íi]an)\s+(?:(?:d[ée]j[àa]|bien|ya|tout|beaucoup)\s+)?\pL+(?:é|ée|és|ées|is|it|u|us|ert|eint|ado|ada|ados|adas|ido|ida|idos|idas|cho|to)(?:$|[^\pL])`)
+var tlPastRomanceRe = regexp.MustCompile(`(?:^|[^\pL])(?:a|ont|avons|avez|ai|as|avait|avaient|avions|aviez|avais|ha|han|hemos|he|hab[íi]a|hab[íi]an|hab[íi]amos|hab[íi]ais)\s+(?:(?:d[ée]j[àa]|bien|ya|tout|beaucoup)\s+)?\pL+(?:é|ée|és|ées|is|it|u|us|ert|eint|ado|ada|ados|adas|ido|ida|idos|idas|cho|to)(?:$|[^\pL])`)
 
 // tlPreteriteEsRe finds a Spanish simple past in the third person plural
 // ("se nos olvidaron dos encargos este año", "perdieron"): the time
