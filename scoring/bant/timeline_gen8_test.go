@@ -81,6 +81,23 @@ var tlGen8Cases = []tlCase{
 	{"en between October and November", tlg8Sep, "We want to switch between October and November.", "this_quarter"},
 	{"fr entre octobre et novembre", tlg8Sep, "Nous voulons basculer entre octobre et novembre.", "this_quarter"},
 	{"es entre octubre y noviembre", tlg8Sep, "Queremos cambiar entre octubre y noviembre.", "this_quarter"},
+	// v15 (after its clean check): more occasions, closing a deal, a demo
+	// is a meeting, no plan in any word order.
+	{"de nach Pfingsten ausrollen", tlg8May, "Ich würde das Tool gern direkt nach Pfingsten ausrollen.", "this_month"},
+	{"en after Whitsun", tlg8May, "We'd like to roll it out right after Whitsun.", "this_month"},
+	{"fr après la Pentecôte", tlg8May, "Nous voulons déployer l'outil juste après la Pentecôte.", "this_month"},
+	{"es después de Pentecostés", tlg8May, "Queremos implantarlo justo después de Pentecostés.", "this_month"},
+	{"de bis Allerheiligen", time.Date(2026, 10, 12, 9, 0, 0, 0, time.UTC), "Umgesetzt werden soll bis Allerheiligen.", "this_month"},
+	{"fr avant la Toussaint", time.Date(2026, 10, 12, 9, 0, 0, 0, time.UTC), "Il faut que ce soit en place avant la Toussaint.", "this_month"},
+	{"de im laufenden Quartal unter Dach und Fach", time.Date(2025, 9, 30, 9, 0, 0, 0, time.UTC), "Wir sollen die Lizenzen noch im laufenden dritten Quartal unter Dach und Fach bringen.", "this_quarter"},
+	{"fr démonstration en septembre", time.Date(2026, 6, 30, 9, 0, 0, 0, time.UTC), "Pourriez-vous nous faire une démonstration en septembre ?", ""},
+	{"en demonstration in September", time.Date(2026, 6, 30, 9, 0, 0, 0, time.UTC), "Could you give us a demonstration in September?", ""},
+	{"es demostración en septiembre", time.Date(2026, 6, 30, 9, 0, 0, 0, time.UTC), "¿Podrían hacernos una demostración en septiembre?", ""},
+	{"de Pläne gibt es keine", tlg8Dec, "Mit meinem Tool bin ich zufrieden. Konkrete Pläne gibt es keine.", "no_timeline"},
+	{"fr aucun changement n'est prévu", tlg8Dec, "Nous sommes contents de notre outil et aucun changement n'est prévu.", "no_timeline"},
+	{"en no change is planned", tlg8Dec, "We are happy with our tool and no change is planned.", "no_timeline"},
+	{"es no está previsto ningún cambio", tlg8Dec, "Estamos contentos con nuestra herramienta y no está previsto ningún cambio.", "no_timeline"},
+	{"de eilt also nicht", tlg8Jan, "Unser Vertrag läuft erst 2028 aus. Eilt also nicht.", "no_timeline"},
 	{"en not needed before June", tlg8Jan, "We don't need it before June.", "this_year"},
 }
 

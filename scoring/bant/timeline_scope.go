@@ -355,6 +355,9 @@ func tlNegationAfter(d *doc, m []int) int {
 	if c := strings.IndexAny(rest, ",:;()"); c >= 0 {
 		rest = rest[:c]
 	}
+	if loc := tlParticleNotRe.FindStringIndex(rest); loc != nil {
+		return m[1] + strings.LastIndex(rest[:loc[1]], "nicht")
+	}
 	for _, stop := range tlScopeStops {
 		if i := strings.Index(rest, stop); i >= 0 {
 			rest = rest[:i+1]
@@ -456,3 +459,8 @@ var tlIncidentBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:einbr(?:ü|ue|u)ch\p
 	`break-?ins|burglar(?:y|ies)|outages?|incidents|attacks|breach(?:es)?|thefts|fires|floods|crashes|` +
 	`cambriolages?|pannes|incidents|attaques|incendies|inondations|` +
 	`robos|aver[íi]as|incidentes|ataques|incendios|inundaciones|ca[íi]das)(?:\s+\pL+)?\s+$`)
+
+// tlParticleNotRe finds a German particle then "nicht" right after a
+// phrase ("Eilt also nicht", "dringend ist es ja nicht"): "also" there is
+// "so", no clause stop as in English ("aber nicht" stays contrastive).
+var tlParticleNotRe = regexp.MustCompile(`^\s*(?:ist es |es ist )?(?:also|ja|wirklich|eigentlich) nicht(?:$|[^\pL])`)

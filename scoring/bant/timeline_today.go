@@ -178,7 +178,7 @@ func tlSchoolYear(d *doc, m []int, now time.Time) (Timeline, bool) {
 // need no literal prefilter and add no pattern parts to every doc.
 var (
 	tlContextXRe = regexp.MustCompile(tlWords(
-		"brauch\\pL*", "ben(?:ö|oe|o)tig\\pL*", "abschlie(?:ß|ss)\\pL*", "lo quiero", "la quiero", "lo queremos",
+		"brauch\\pL*", "ben(?:ö|oe|o)tig\\pL*", "abschlie(?:ß|ss)\\pL*", "unter dach und fach", "boucler", "wrap (?:it |this |things )?up", "lo quiero", "la quiero", "lo queremos",
 		"closes", "closing", "due (?:on|by|date)", "install\\pL*", "instal\\pL*", "implant\\pL*", "implement\\pL*", "despliegue", "despleg\\pL*", "desplieg\\pL*", "roll-?out", "rollout\\pL*", "ausroll\\pL*", "arranc\\pL*", "contrat\\pL*", "entschied\\pL*", "entschieden", "decided", "d[ée]cid\\pL*", "decid\\pL*", "activ\\pL*", "aktivier\\pL*",
 		// A goal with a date: "Mon objectif : ... d'ici l'été prochain".
 		"goal", "aim", "target", "objective", "ziel", "objecti[fv]\\pL*", "meta",
@@ -198,7 +198,7 @@ var (
 		// Proposals to meet: "nous voir le 3 février", "vernos el 25",
 		// "uns am 5. Februar kennenlernen"; a time of day marks an
 		// appointment ("le 22 septembre à 14h", "a las 10:00").
-		"kennenlernen", "kennen lernen", "vorbeikommen", "nous voir", "vous voir", "se voir", "rencontrer", "rencontrons", "point t[ée]l[ée]phonique",
+		"d[ée]monstrations?", "demonstrations?", "demostraci[óo]n\\pL*", "kennenlernen", "kennen lernen", "vorbeikommen", "nous voir", "vous voir", "se voir", "rencontrer", "rencontrons", "point t[ée]l[ée]phonique",
 		"vernos", "reunirnos", "conocernos", "visitarles", "visitarlos", "get together", "drop by", "stop by",
 		// Whether the vendor exhibits: "Sind Sie auf der EMO im September vertreten?"
 		"vertreten", "exhibiting", "exposez", "exposerez", "expon[ée]is", "expondr[áa]n", "estar[áa]n presentes",
