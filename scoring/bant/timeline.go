@@ -69,7 +69,7 @@ var (
 		"kaufen", "kauf", "anschaffen", "anschaffung", "einführen", "einführung", "starten", "start",
 		"live", "go-live", "umstellen", "umstellung", "entscheiden", "entscheidung", "implementier(?:en|ung)",
 		"beauftragen", "bestellen", "unterschreiben", "vertrag", "loslegen", "einsatzbereit", "im einsatz",
-		"umsetzen", "umsetzung", "brauchen", "benötigen", "ablösen", "wechseln", "migrieren", "in betrieb",
+		"umsetzen", "umsetzung", "umgesetzt", "umzusetzen", "brauchen", "benötigen", "ablösen", "wechseln", "migrieren", "in betrieb",
 		"zeitplan", "zeitrahmen", "frist", "stichtag", "eingeführt sein", "laufen", "entscheid", "projektstart",
 		"umgestellt", "eingeführt", "stehen", "vergabe", "zuschlag",
 		// French
@@ -193,6 +193,8 @@ var tlRules = []tlRule{
 	{re: tlGivenRe, negatable: true, compute: tlGiven},
 	{gen: tlWeekNums, negatable: true, compute: tlWeekNum},
 	{gen: tlWeeksOfMonth, negatable: true, compute: tlWeekOfMonth},
+	{re: tlMonthOverRe, negatable: true, compute: tlMonthOver},
+	{re: tlMonthRangeRe, negatable: true, compute: tlMonthRange},
 }
 
 // tlYearAheadRe: the twelve months ahead ("over the next year", "within
@@ -321,6 +323,13 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 				}
 				mlo, mhi := max(cs, m[0]-meetingWindow), min(me, m[1]+meetingWindow)
 				nlo, nhi := max(cs, m[0]-tlNearWindow), min(me, m[1]+tlNearWindow)
+				if c := strings.LastIndexByte(d.lower[mlo:m[0]], ','); c >= 0 && tlNear(tlContextRe, tlContextXRe, d, mlo+c, m[0]) {
+					// "in seiner Sitzung im März, umgesetzt werden soll bis
+					// Ende Oktober": a purchase verb after the comma makes
+					// the meeting another clause's.
+					mlo = mlo + c + 1
+					nlo = max(nlo, mlo)
+				}
 				anchored := tlAnchorRe.MatchString(d.lower[max(cs, m[0]-60):min(ce, m[1]+10)]) ||
 					tlFiscalNear(d.lower[max(cs, m[0]-60):min(ce, m[1]+60)])
 				event := tlEventDeadline(d, m, cs, ce)
@@ -336,7 +345,8 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 					// "signer votre devis avant le 15 septembre": signing
 					// the quote is the purchase.
 					t.Confidence += 0.2
-				case !anchored && tlNear(tlMeetingRe, tlMeetingXRe, d, nlo, nhi) || tlNear(tlQuoteRe, tlQuoteXRe, d, nlo, nhi):
+				case !anchored && tlNear(tlMeetingRe, tlMeetingXRe, d, nlo, nhi) ||
+					tlNear(tlQuoteRe, tlQuoteXRe, d, nlo, nhi) && !tlRuleBeforeRe.MatchString(d.lower[max(cs, m[0]-60):m[0]]):
 					// A meeting or a quote right by the date ("der am 23.
 					// April tagt", "Offerte bis Ende Monat") outweighs
 					// purchase words elsewhere in the clause.

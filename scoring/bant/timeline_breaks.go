@@ -169,7 +169,7 @@ var tlNeverAgainRe = regexp.MustCompile(`(?:^|[^\pL])(?:never again|never happen
 // negation and "before": "we won't buy anything before 2027", "on ne
 // lancera rien avant 2028" say when it may begin at the earliest, an open
 // horizon; "we don't need it before June" keeps June as the deadline.
-var tlNotBeforeActionRe = regexp.MustCompile(`(?:^|[^\pL])(?:buy\pL*|purchas\pL*|sign\pL*|commit\pL*|start\pL*|chang\pL*|switch\pL*|invest\pL*|happen\pL*|launch\pL*|kauf\pL*|anschaff\pL*|wechsel\pL*|unterschreib\pL*|investier\pL*|passier\pL*|achet\pL*|ach[èe]t\pL*|lanc\pL*|d[ée]marr\pL*|investi\pL*|compr\pL*|firm\pL*|empez\pL*|cambi\pL*|invert\pL*|contrat\pL*|pasar\pL*)(?:$|[^\pL])`)
+var tlNotBeforeActionRe = regexp.MustCompile(`(?:^|[^\pL])(?:buy\pL*|purchas\pL*|plan\pL*|order\pL*|achat\pL*|pr[ée]v\pL*|pr[ée]vu\pL*|command\pL*|beauftrag\pL*|bestell\pL*|vorgesehen|geplant|prev[ée]\pL*|previst\pL*|sign\pL*|commit\pL*|start\pL*|chang\pL*|switch\pL*|invest\pL*|happen\pL*|launch\pL*|kauf\pL*|anschaff\pL*|wechsel\pL*|unterschreib\pL*|investier\pL*|passier\pL*|achet\pL*|ach[èe]t\pL*|lanc\pL*|d[ée]marr\pL*|investi\pL*|compr\pL*|firm\pL*|empez\pL*|cambi\pL*|invert\pL*|contrat\pL*|pasar\pL*)(?:$|[^\pL])`)
 
 // tlNotBeforeAction reports a negated action dated by "before" at m, the
 // negation at at.

@@ -22,7 +22,7 @@ var (
 	// words to count (tlDayBareConf).
 	tlOrdinalDayRe = mustPattern(`\b(by|before|until|till|no later than|on|bis zum|bis|zum|per|am|vor dem|avant le|d'ici le|au plus tard le|pour le|antes del|para el|hasta el|el d[íi]a)\s+(?:the\s+|d[íi]a\s+)?(\d{1,2})(st|nd|rd|th|\.)?(?:\s*$|[^\d/.,:\pL%€$£h\s]|\s+[^\d%€$£\s]|[.,:](?:\s|$))`)
 	// tlHolidayRe: an occasion after a deadline preposition.
-	tlHolidayRe = mustPattern(`\b(before|by|until|till|ahead of|in time for|around|for|(?:bis )?sp(?:ä|ae|a)testens zu[mr]|bis zu[mr]|rechtzeitig (?:zu[mr]|vor)|p(?:ü|ue|u)nktlich zu[mr]|rund um|um|gegen|zu[mr]|vor|bis|bis zu|zu|vers|avant|d'ici|pour|antes del|antes de|para el|para|hasta el|hasta)\s+(?:the |den |dem |der |les |le |la |el |las |los )?(?:(?:vacances|vacaciones|ferien)\s+(?:de\s+|d'|der\s+)?)?(nikolaus|saint-nicolas|st\. nicholas|halloween|los reyes|reyes|dreik(?:ö|oe|o)nig|christmas|xmas|the holidays|holidays|holiday season|valentine's day|valentine's|valentinstag|saint-valentin|la saint-valentin|san valent[íi]n|jahreswechsel|the turn of the year|black friday|buen fin|hot sale|cyber monday|thanksgiving|easter|new year's|new year|weihnachten|ostern|silvester|neujahr|feiertagen|f[êe]tes|no[ëe]l|p[âa]ques|nouvel an|navidad|semana santa|pascua|a(?:ñ|n)o nuevo|fiestas)\b`)
+	tlHolidayRe = mustPattern(`\b(before|by|until|till|ahead of|in time for|around|for|(?:bis )?sp(?:ä|ae|a)testens zu[mr]|bis zu[mr]|rechtzeitig (?:zu[mr]|vor)|p(?:ü|ue|u)nktlich zu[mr]|rund um|um|gegen|zu[mr]|vor|bis|bis zu|zu|vers|avant|d'ici|pour|antes del|antes de|para el|para|hasta el|hasta|` + tlAfterPrepX + `)\s+(?:the |den |dem |der |les |le |la |el |las |los )?(?:(?:vacances|vacaciones|ferien)\s+(?:de\s+|d'|der\s+)?)?(pfingsten|whitsun|pentecost|pentec[ôo]te|pentecost[ée]s|allerheiligen|all saints'? day|all saints|toussaint|todos los santos|himmelfahrt|christi himmelfahrt|ascension day|ascension|heiligabend|heiligen abend|christmas eve|r[ée]veillon|nochebuena|aschermittwoch|ash wednesday|mercredi des cendres|mi[ée]rcoles de ceniza|karneval|fasching|fastnacht|carnival|carnaval|mardi gras|nikolaus|saint-nicolas|st\. nicholas|halloween|los reyes|reyes|dreik(?:ö|oe|o)nig|christmas|xmas|the holidays|holidays|holiday season|valentine's day|valentine's|valentinstag|saint-valentin|la saint-valentin|san valent[íi]n|jahreswechsel|the turn of the year|black friday|buen fin|hot sale|cyber monday|thanksgiving|easter|new year's|new year|weihnachten|ostern|silvester|neujahr|feiertagen|f[êe]tes|no[ëe]l|p[âa]ques|nouvel an|navidad|semana santa|pascua|a(?:ñ|n)o nuevo|fiestas)\b`)
 )
 
 // tlWeekdayNames maps weekday names of the four languages.
@@ -137,6 +137,16 @@ func tlEaster(y int, loc *time.Location) time.Time {
 // tlHolidayDate returns the day an occasion falls on in year y.
 func tlHolidayDate(name string, y int, loc *time.Location) time.Time {
 	switch {
+	case strings.HasPrefix(name, "asch") || strings.HasPrefix(name, "ash") || strings.Contains(name, "cendres") || strings.Contains(name, "ceniza") ||
+		strings.HasPrefix(name, "karn") || strings.HasPrefix(name, "fas") || strings.HasPrefix(name, "carn") || name == "mardi gras":
+		// Carnival ends on Ash Wednesday, 46 days before Easter.
+		return tlEaster(y, loc).AddDate(0, 0, -46)
+	case strings.HasPrefix(name, "pfingst") || name == "whitsun" || strings.HasPrefix(name, "pentec"):
+		return tlEaster(y, loc).AddDate(0, 0, 49)
+	case strings.Contains(name, "himmelfahrt") || strings.HasPrefix(name, "ascension"):
+		return tlEaster(y, loc).AddDate(0, 0, 39)
+	case name == "allerheiligen" || strings.HasPrefix(name, "all saints") || name == "toussaint" || name == "todos los santos":
+		return time.Date(y, time.November, 1, 0, 0, 0, 0, loc)
 	case strings.Contains(name, "valent"):
 		return time.Date(y, time.February, 14, 0, 0, 0, 0, loc)
 	case name == "jahreswechsel" || strings.Contains(name, "turn of"):
@@ -183,8 +193,21 @@ func tlHoliday(d *doc, m []int, now time.Time) (Timeline, bool) {
 		}
 		t = tlHolidayDate(name, now.Year()+1, now.Location())
 	}
+	if tlAfterPrepRe.MatchString(group(d.lower, m, 1)) {
+		// "direkt nach Aschermittwoch starten": the plan begins about a
+		// week after the occasion.
+		t = t.AddDate(0, 0, 7)
+	}
 	return tlByHorizon(now, t, 0.55), true
 }
+
+// tlAfterPrepX are the prepositions that put a plan right after an
+// occasion ("nach Ostern", "after Christmas", "après le carnaval",
+// "después de Semana Santa").
+const tlAfterPrepX = `(?:gleich |direkt |kurz |right |just |juste |justo |sitôt |nada más )?(?:nach|after|apr[èe]s|despu[ée]s de)`
+
+// tlAfterPrepRe matches tlAfterPrepX alone.
+var tlAfterPrepRe = regexp.MustCompile(`^` + tlAfterPrepX + `$`)
 
 func tlBareDate(d *doc, m []int, now time.Time) (Timeline, bool) {
 	s := d.lower

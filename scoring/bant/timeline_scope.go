@@ -216,6 +216,12 @@ func tlPast(d *doc, m []int) bool {
 		tlPastDeAuxRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) && !tlFutureDeRe.MatchString(d.lower[d.clauseStart(m[0]):hi]) {
 		return true
 	}
+	if tlIncidentBeforeRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-40):m[0]]) {
+		return true // "nach zwei Einbrüchen im Winter", "after two outages this spring": the incidents' date
+	}
+	if tlPastDeSimple(d, m) {
+		return true // "Nach Karneval hatten wir viele Ausfälle", "im Sommer waren wir schon einmal dran"
+	}
 	if seg := d.lower[lo:m[0]]; tlPastSimpleRe.MatchString(seg) && !tlIntentRe.MatchString(seg) {
 		return true // "it took me three weekends this spring", "food cost went up this summer"
 	}
@@ -272,7 +278,7 @@ var tlPastSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:quit|left|resigned|retir
 // auxiliary then a participle ("a pris", "ont été", "avons eu", "ha
 // estado", "hemos perdido"); plans ("avons prévu", "hemos decidido") are
 // intent words, which tlPast checks first.
-var tlPastRomanceRe = regexp.MustCompile(`(?:^|[^\pL])(?:a|ont|avons|avez|ai|as|avait|avaient|ha|han|hemos|he|hab[íi]a|hab[íi]an)\s+(?:(?:d[ée]j[àa]|bien|ya|tout|beaucoup)\s+)?\pL+(?:é|ée|és|ées|is|it|u|us|ert|eint|ado|ada|ados|adas|ido|ida|idos|idas|cho|to)(?:$|[^\pL])`)
+var tlPastRomanceRe = regexp.MustCompile(`(?:^|[^\pL])(?:a|ont|avons|avez|ai|as|avait|avaient|avions|aviez|avais|ha|han|hemos|he|hab[íi]a|hab[íi]an|hab[íi]amos|hab[íi]ais)\s+(?:(?:d[ée]j[àa]|bien|ya|tout|beaucoup)\s+)?\pL+(?:é|ée|és|ées|is|it|u|us|ert|eint|ado|ada|ados|adas|ido|ida|idos|idas|cho|to)(?:$|[^\pL])`)
 
 // tlPreteriteEsRe finds a Spanish simple past in the third person plural
 // ("se nos olvidaron dos encargos este año", "perdieron"): the time
@@ -349,6 +355,9 @@ func tlNegationAfter(d *doc, m []int) int {
 	if c := strings.IndexAny(rest, ",:;()"); c >= 0 {
 		rest = rest[:c]
 	}
+	if loc := tlParticleNotRe.FindStringIndex(rest); loc != nil {
+		return m[1] + strings.LastIndex(rest[:loc[1]], "nicht")
+	}
 	for _, stop := range tlScopeStops {
 		if i := strings.Index(rest, stop); i >= 0 {
 			rest = rest[:i+1]
@@ -415,3 +424,43 @@ func tlMatchesNear(p *pattern, d *doc, lo, hi int) bool {
 	}
 	return false
 }
+
+// tlPastDeSimpleRe finds a German simple past or a perfect's auxiliary
+// with any participle: "hatten im Sommer angefragt", "im Winter gab es
+// zwei Einbrüche", "im März waren wir auf der Messe".
+var tlPastDeSimpleRe = regexp.MustCompile(`(?:^|[^\pL])(?:hatten|hatte|waren|war|gab|wurde|wurden|ging|gingen|fiel|fielen|kam|kamen|lief|liefen|mussten|musste)(?:$|[^\pL])`)
+
+// tlPastDeSimple reports a German past tense in the stretch of m's clause
+// between the commas around it, with no modal or future that would make
+// the date a plan ("hatten im Sommer angefragt, wollen jetzt bis Oktober"
+// keeps October: the comma ends the past).
+func tlPastDeSimple(d *doc, m []int) bool {
+	cs, ce := d.clauseStart(m[0]), min(d.clauseEnd(m[1]), m[1]+60)
+	if i := strings.LastIndexByte(d.lower[cs:m[0]], ','); i >= 0 {
+		cs += i + 1
+	}
+	if c := tlSentencePause(d.lower[m[1]:ce]); c >= 0 {
+		ce = m[1] + c
+	}
+	seg := d.lower[cs:ce]
+	return tlPastDeSimpleRe.MatchString(seg) && !tlFutureDeRe.MatchString(seg) && !tlIntentRe.MatchString(seg) &&
+		!tlOldPlanRe.MatchString(seg) && !tlShifted(d, m) && !tlMovedTo(d, m) && !tlShiftDeRe.MatchString(seg)
+}
+
+// tlShiftDeRe finds a German move of the plan ("wurde auf November
+// verschoben"): its target is the current date, not a past one.
+var tlShiftDeRe = regexp.MustCompile(`(?:^|[^\pL])(?:verschoben|verlegt|vertagt|geschoben|zur(?:ü|ue|u)ckgestellt)(?:$|[^\pL])`)
+
+// tlIncidentBeforeRe finds an incident noun right before a date, which
+// then says when the incidents happened ("nach zwei Einbrüchen im
+// Winter", "after two outages this spring", "après deux cambriolages cet
+// hiver", "tras dos robos en invierno"), not when anything is bought.
+var tlIncidentBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:einbr(?:ü|ue|u)ch\pL*|ausf(?:ä|ae|a)ll\pL*|vorf(?:ä|ae|a)ll\pL*|\pL*angriff\pL*|diebst(?:ä|ae|a)hl\pL*|pannen?|st(?:ö|oe|o)rungen|br(?:ä|ae|a)nde[n]?|wassersch(?:ä|ae|a)den|unf(?:ä|ae|a)lle[n]?|` +
+	`break-?ins|burglar(?:y|ies)|outages?|incidents|attacks|breach(?:es)?|thefts|fires|floods|crashes|` +
+	`cambriolages?|pannes|incidents|attaques|incendies|inondations|` +
+	`robos|aver[íi]as|incidentes|ataques|incendios|inundaciones|ca[íi]das)(?:\s+\pL+)?\s+$`)
+
+// tlParticleNotRe finds a German particle then "nicht" right after a
+// phrase ("Eilt also nicht", "dringend ist es ja nicht"): "also" there is
+// "so", no clause stop as in English ("aber nicht" stays contrastive).
+var tlParticleNotRe = regexp.MustCompile(`^\s*(?:ist es |es ist )?(?:also|ja|wirklich|eigentlich) nicht(?:$|[^\pL])`)

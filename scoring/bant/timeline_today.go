@@ -28,13 +28,13 @@ var (
 	tlTodayPastRe = regexp.MustCompile(`(?:until|till|up to|as of|since|bis|seit|ab|jusqu'[àa]|jusqu'|depuis|hasta|desde|a partir de|a d[íi]a de|à ce jour|a fecha de)\s+$`)
 	// tlTodayDeadlineRe: words right around "today" that make it a
 	// deadline: "noch", "dès", "by", "for", "mismo", "même".
-	tlTodayBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:noch|d[èe]s|by|for|para|pour|ideally|idealerweise|id[ée]alement|idealmente)\s+$`)
+	tlTodayBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:noch|gleich|direkt|sofort|right|d[èe]s|by|for|para|pour|ideally|idealerweise|id[ée]alement|idealmente)\s+$`)
 	// tlYaAfterRe: Spanish "ya" means "now" only at a clause's end ("lo
 	// quiero ya", "conciliación YA:", "lo arranco ya").
 	tlYaAfterRe    = regexp.MustCompile(`^\s*(?:mismo|$|[.!?;,:)])`)
 	tlTodayAfterRe = regexp.MustCompile(`^\s*(?:noch|mismo|m[êe]me|if|please|bitte|si|s'il|por favor|$|[.!?;,:])`)
 	// tlTodayNeedRe: a plan's verb before "today" in its clause.
-	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|get|add|added|quier\pL*|contrat\pL*|arranc\pL*|empiez\pL*|empez\pL*|lo quiero|lo queremos)(?:$|[^\pL])`)
+	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|i'd like|we'd like|would like|gern|gerne|freischalt\pL*|aktivier\pL*|activate|activer|activar|aimerais|aimerions|gustar\pL*|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|get|add|added|quier\pL*|contrat\pL*|arranc\pL*|empiez\pL*|empez\pL*|lo quiero|lo queremos)(?:$|[^\pL])`)
 )
 
 func tlToday(d *doc, m []int, _ time.Time) (Timeline, bool) {
@@ -89,10 +89,21 @@ func tlBareWeekday(d *doc, m []int, now time.Time) (Timeline, bool) {
 // tlAnchorRe finds an event the plan must precede ("before the holiday
 // season starts mid-November", "antes de las vacaciones de agosto", "vor
 // der Messe im März"): its date is the deadline, not a meeting's.
-var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in time for|ready for|antes de|para|avant|pour|vor|bis zu[mr]?|zu[mr])\s+(?:(?:the|our|their|la|las|el|los|les|le|l'|notre|nos|nuestr[oa]s?|der|dem|den|die|das|unsere[mnr]?)\s+)?(?:\S+\s+){0,2}(?:holidays?|holiday season|vacations?|vacaciones|vacances|cong[ée]s|urlaub\pL*|betriebsferien|sommerpause|trade ?show|trade fair|expo|messe|salon|feria|event|season|saison|temporada|rentr[ée]e|lancement|launch|opening|er(?:ö|oe|o)ffnung|apertura|ouverture|` +
+var tlAnchorRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in time for|ready for|antes de|para|avant|pour|vor|bis zu[mr]?|zu[mr])\s+(?:(?:the|our|their|la|las|el|los|les|le|l'|notre|nos|nuestr[oa]s?|der|dem|den|die|das|unsere[mnr]?)\s+)?(?:\S+\s+){0,2}(?:l'|d')?(?:holidays?|holiday season|vacations?|vacaciones|vacances|cong[ée]s|urlaub\pL*|betriebsferien|sommerpause|trade ?show|trade fair|expo|messe|salon|feria|event|season|saison|temporada|rentr[ée]e|lancement|launch|opening|er(?:ö|oe|o)ffnung|apertura|ouverture|` +
 	// Audits, inspections and assemblies the purchase must precede ("vor
 	// dem Audit am 27.03.", "antes de las juntas de marzo").
-	`renewal|verl(?:ä|ae|a)ngerung|renouvellement|renovaci[óo]n|audit\pL*|auditor[íi]a\pL*|inspection\pL*|inspecci[óo]n\pL*|pr(?:ü|ue|u)fung\pL*|exam\pL*|examen\pL*|ex[áa]men\pL*|certifica\pL*|zertifizierung\pL*|juntas?|asambleas?|assembl[ée]e?s?|versammlung\pL*|hauptversammlung\pL*|peak|hochsaison|rush)`)
+	`renewal|verl(?:ä|ae|a)ngerung|renouvellement|renovaci[óo]n|audit\pL*|auditor[íi]a\pL*|inspection\pL*|inspecci[óo]n\pL*|pr(?:ü|ue|u)fung\pL*|exam\pL*|examen\pL*|ex[áa]men\pL*|certifica\pL*|zertifizierung\pL*|juntas?|asambleas?|assembl[ée]e?s?|versammlung\pL*|hauptversammlung\pL*|peak|hochsaison|rush|` +
+	tlRuleNouns + `)`)
+
+// tlRuleNouns name a rule coming into force ("avant l'obligation de
+// facturation électronique de septembre", "vor der E-Rechnungspflicht im
+// Januar", "before the e-invoicing mandate in September").
+const tlRuleNouns = `obligations?|mandate|requirement|\pL*pflicht|inkrafttreten|entr[ée]e en vigueur|obligaci[óo]n|entrada en vigor|r[ée]forme|reforma|reform|gesetz\pL*|regulation|verordnung|r[èe]glement\pL*|normativa`
+
+// tlRuleBeforeRe finds such a rule after a deadline word before a date:
+// an invoice or payment word there is the rule's subject, not a quote's
+// deadline ("antes de la obligación de factura electrónica de septiembre").
+var tlRuleBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:before|ahead of|prior to|in time for|antes de|avant|vor|bis zu[mr]?)\s+(?:\S+\s+){0,2}(?:l'|d')?(?:` + tlRuleNouns + `)(?:$|[^\pL])`)
 
 // tlFiscalRe finds a fiscal year's start or close that a plan is tied to
 // ("once the fiscal year starts in April", "sobald das Geschäftsjahr im
@@ -134,7 +145,7 @@ var (
 	tlDayNextMonthRe = mustPattern(`\b(?:by|before|until|till|no later than|on|bis zum|bis|zum|vor dem|am|avant le|d'ici le|pour le|au plus tard le|le|antes del|para el|hasta el|el)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|\.|er)?\s+(?:of\s+)?(?:next month|the following month|n(?:ä|ae|a)chsten monats|kommenden monats|du mois prochain|du mois suivant|del mes que viene|del pr[óo]ximo mes|del mes siguiente)`)
 	// tlSchoolYearRe: the start of a school year, early September
 	// (northern hemisphere; a named month, as in Chile's March, wins).
-	tlSchoolYearRe = mustPattern(`\b(?:(?:start|beginning) of the (?:new |next )?(?:school|academic) year|(?:new|next) (?:school|academic) year|(?:school|academic) year starts|schuljahr(?:es)?(?:beginn|start)|n(?:ä|ae|a)chste[ns]? schuljahr|neue[ns]? schuljahr|rentr[ée]e(?: scolaire| prochaine)?|prochaine rentr[ée]e|(?:inicio|comienzo) del (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|(?:pr[óo]ximo|nuevo) (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|curso que viene)`)
+	tlSchoolYearRe = mustPattern(`\b(?:(?:start|beginning) of the (?:new |next |20\d\d[/-]\d{2,4} )?(?:school|academic) year|(?:start|beginn|anfang) des (?:neuen |n(?:ä|ae|a)chsten |kommenden )?schuljahr(?:e?s)?|d[ée]but de l'ann[ée]e scolaire|(?:new|next) (?:school|academic) year|(?:school|academic) year starts|schuljahr(?:es)?(?:beginn|start)|n(?:ä|ae|a)chste[ns]? schuljahr|neue[ns]? schuljahr|rentr[ée]e(?: scolaire| prochaine)?|prochaine rentr[ée]e|(?:inicio|comienzo) del (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|(?:pr[óo]ximo|nuevo) (?:curso|a(?:ñ|n)o escolar|ciclo escolar)|curso que viene)`)
 	// tlSchoolPrepRe: the preposition that makes the school year a
 	// deadline ("for the new school year", "pour la rentrée").
 	tlSchoolPrepRe = regexp.MustCompile(`(?:^|[^\pL])(?:for|by|before|when|until|at|in time for|zum|zu|bis zum|vor dem|f(?:ü|ue|u)r das|pour|avant|d'ici|[àa]|para|antes del?|al|en|hasta)\s+(?:the\s+|la\s+|el\s+|le\s+|das\s+|den\s+|l')?$`)
@@ -167,7 +178,7 @@ func tlSchoolYear(d *doc, m []int, now time.Time) (Timeline, bool) {
 // need no literal prefilter and add no pattern parts to every doc.
 var (
 	tlContextXRe = regexp.MustCompile(tlWords(
-		"brauch\\pL*", "ben(?:ö|oe|o)tig\\pL*", "abschlie(?:ß|ss)\\pL*", "lo quiero", "la quiero", "lo queremos",
+		"brauch\\pL*", "ben(?:ö|oe|o)tig\\pL*", "abschlie(?:ß|ss)\\pL*", "unter dach und fach", "boucler", "wrap (?:it |this |things )?up", "lo quiero", "la quiero", "lo queremos",
 		"closes", "closing", "due (?:on|by|date)", "install\\pL*", "instal\\pL*", "implant\\pL*", "implement\\pL*", "despliegue", "despleg\\pL*", "desplieg\\pL*", "roll-?out", "rollout\\pL*", "ausroll\\pL*", "arranc\\pL*", "contrat\\pL*", "entschied\\pL*", "entschieden", "decided", "d[ée]cid\\pL*", "decid\\pL*", "activ\\pL*", "aktivier\\pL*",
 		// A goal with a date: "Mon objectif : ... d'ici l'été prochain".
 		"goal", "aim", "target", "objective", "ziel", "objecti[fv]\\pL*", "meta",
@@ -187,7 +198,7 @@ var (
 		// Proposals to meet: "nous voir le 3 février", "vernos el 25",
 		// "uns am 5. Februar kennenlernen"; a time of day marks an
 		// appointment ("le 22 septembre à 14h", "a las 10:00").
-		"kennenlernen", "kennen lernen", "vorbeikommen", "nous voir", "vous voir", "se voir", "rencontrer", "rencontrons", "point t[ée]l[ée]phonique",
+		"d[ée]monstrations?", "demonstrations?", "demostraci[óo]n\\pL*", "kennenlernen", "kennen lernen", "vorbeikommen", "nous voir", "vous voir", "se voir", "rencontrer", "rencontrons", "point t[ée]l[ée]phonique",
 		"vernos", "reunirnos", "conocernos", "visitarles", "visitarlos", "get together", "drop by", "stop by",
 		// Whether the vendor exhibits: "Sind Sie auf der EMO im September vertreten?"
 		"vertreten", "exhibiting", "exposez", "exposerez", "expon[ée]is", "expondr[áa]n", "estar[áa]n presentes",
