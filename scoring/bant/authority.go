@@ -296,6 +296,7 @@ func extractAuthority(d *doc) *Authority {
 	cands = ownCands(d, cands)
 	cands = moreCands(d, cands)
 	cands = routeCands(d, cands)
+	cands = controlCands(d, cands)
 	if len(cands) == 0 {
 		return nil
 	}
@@ -944,6 +945,9 @@ func headOfCompany(words []string, i int) bool {
 			return false // "Directeur d'agence": a branch of a bank or network
 		}
 		w = strings.TrimPrefix(strings.TrimPrefix(w, "d'"), "l'")
+		if j > i && departmentAfter(words, j) || j > i && (w == "unité" || w == "unite" || w == "département" || w == "service") {
+			return false // "Chef de l'unité informatique clinique" heads a unit of the clinic
+		}
 		if headQualifiers[w] || companyNouns[w] || headQualifiers["d'"+w] {
 			return true
 		}
