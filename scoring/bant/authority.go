@@ -139,6 +139,8 @@ var (
 		"une": true, "una": true, "ein": true, "eine": true, "l'": true,
 		"derzeit": true, "aktuell": true, "actuellement": true, "actualmente": true,
 		"hier": true, "ici": true, "aquí": true, "aqui": true, "auch": true,
+		// "une des associées", "uno de los socios", "einer der Partner".
+		"des": true, "l'un": true, "l'une": true, "uno": true, "de": true, "los": true, "las": true, "einer": true,
 	}
 	// asFollow are the words that may follow "as <title>" when it is the
 	// writer's own title ("as CTO, I ...", "as head of sales at Acme").
@@ -827,7 +829,9 @@ func classifyTitle(words []string) string {
 			return LevelUser
 		}
 	}
-	for _, role := range []string{"product owner", "account owner", "process owner", "business partner", "channel partner"} {
+	for _, role := range []string{"product owner", "account owner", "process owner", "business partner", "channel partner",
+		// A French project or mission lead evaluates (writers label her so).
+		"chargé de projet", "chargée de projet", "chargé de mission", "chargée de mission"} {
 		if strings.Contains(joined, role) {
 			return LevelInfluencer
 		}
@@ -926,6 +930,8 @@ var headQualifiers = map[string]bool{
 	"managing": true, "executive": true, "general": true, "général": true, "générale": true,
 	"generale": true, "company": true, "founding": true, "gérant": true, "gerant": true,
 	"ejecutivo": true, "ejecutiva": true, "d'entreprise": true, "de-empresa": true,
+	// The French CFO: "directeur administratif et financier".
+	"administratif": true, "administrative": true,
 }
 
 // headOfCompany reports whether the head word at i heads the company:

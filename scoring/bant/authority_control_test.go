@@ -69,3 +69,34 @@ func TestAuthorityControl(t *testing.T) {
 		})
 	}
 }
+
+// authorityTitleCases test the French titles writers label by their
+// initials or as project leads, and "one of the partners" in the four
+// languages. Hard negatives: a place after "je suis de", a colleague's
+// partners the writer hands over to.
+var authorityTitleCases = []struct {
+	name, text, want string
+}{
+	{"fr une des associées", "Bonjour, je suis une des associées du cabinet, nous cherchons un logiciel.", LevelDecisionMaker},
+	{"es uno de los socios", "Soy uno de los socios y buscamos un CRM.", LevelDecisionMaker},
+	{"de einer der Gesellschafter", "Ich bin einer der Gesellschafter und wir suchen ein CRM.", LevelDecisionMaker},
+	{"en one of the partners", "Hello, I am one of the partners at the firm.", LevelDecisionMaker},
+	{"fr DRH signature", "Bonjour, nous cherchons un outil de congés.\nValérie Dumont, DRH", LevelInfluencer},
+	{"fr RAF signature", "Bonjour, je regarde par curiosité vos formations.\nSylvie, RAF", LevelInfluencer},
+	{"fr chargée de projet", "Bonjour, je suis chargée de projet et nous comparons trois outils.", LevelInfluencer},
+	{"fr chargée de communication", "Bonjour, je suis chargée de communication et je cherche un outil.", LevelUser},
+	{"fr de Lyon", "Je suis de Lyon et je cherche un outil.", ""},
+	{"es de Madrid", "Soy de Madrid y busco un CRM.", ""},
+}
+
+func TestAuthorityTitles(t *testing.T) {
+	t.Parallel()
+	for _, tc := range authorityTitleCases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			s := Extract(tc.text, testNow)
+			_, got, _, _ := s.Answers()
+			require.Equal(t, tc.want, got, "text %q: %+v", tc.text, s.Authority)
+		})
+	}
+}

@@ -193,6 +193,7 @@ var (
 		"cofondateur": true, "cofondatrice": true, "co-fondateur": true, "co-fondatrice": true,
 		"président": true, "présidente": true, "presidente": true, "presidenta": true, "propriétaire": true, "proprietaire": true,
 		"associé": true, "associée": true, "associe": true, "associee": true, "daf": true,
+		"associés": true, "associées": true, "associes": true, "associees": true, "socios": true, "socias": true,
 		"dueño": true, "dueña": true, "dueno": true, "duena": true, "propietario": true, "propietaria": true,
 		"fundador": true, "fundadora": true, "cofundador": true, "cofundadora": true,
 		"socio": true, "socia": true, "socio-director": true, "prokurist": true, "prokuristin": true,
@@ -221,7 +222,7 @@ var (
 		"bauführer": true, "bauleiter": true, "polier": true, "vorarbeiter": true, "meister": true,
 		"meisterin": true, "coordonnateur": true, "coordonnatrice": true, "encargados": true,
 		"pilote": true, "cadre": true, "adjoint": true, "adjointe": true, "adjunto": true, "adjunta": true, "subdirector": true, "subdirectora": true,
-		"sous-directeur": true, "sous-directrice": true, "stellvertreter": true, "stellvertreterin": true, "coordenador": true, "coordenadora": true, "gestionnaire": true, "gestionnaires": true, "contremaître": true, "contremaitre": true, "capataz": true,
+		"sous-directeur": true, "sous-directrice": true, "stellvertreter": true, "stellvertreterin": true, "coordenador": true, "coordenadora": true, "gestionnaire": true, "gestionnaires": true, "drh": true, "rrh": true, "raf": true, "contremaître": true, "contremaitre": true, "capataz": true,
 	}
 	userTitleWordsLang = map[string]bool{
 		"conserje": true, "portero": true, "portera": true, "hausmeister": true, "hausmeisterin": true,
