@@ -495,6 +495,9 @@ func skipDepartment(d *doc, p, le int, rest string) string {
 			break
 		}
 		w := d.lower[ws:we]
+		if w == "it" && d.clean[ws:we] == "IT" {
+			w = "IT" // "Teamleiter IT": the department, not "it"
+		}
 		if !isUpper(d.clean[ws]) && w != "&" && w != "und" && w != "and" && !(ws > 0 && d.clean[ws-1] == '&') ||
 			titleStop[w] || sigNotTitle[w] {
 			break

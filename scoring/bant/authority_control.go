@@ -33,6 +33,8 @@ var (
 		`|\bich (?:habe|trage) (?:die )?(?:budgethoheit|budgetverantwortung|entscheidungshoheit|entscheidungsbefugnis|entscheidungsgewalt)\b` +
 		`|\bi(?:'ll| will| get to| would|'d)? (?:make|take) (?:the|this|that) (?:final |ultimate |purchasing |buying )?(?:decision|call)\b` +
 		`|\b(?:the |this |our )?budget (?:is|sits|lies|stays) (?:with me|mine|in my hands)\b` +
+		`|\b(?:ich )?(?:zeichne|unterschreibe) (?:das |es |den vertrag |die bestellung )?(?:selbst|selber|allein)\b|\b(?:zeichne|unterschreibe) ich (?:das )?(?:selbst|selber)\b|\bje (?:le )?signe moi-m(?:ê|e)me\b|\blo firmo yo mism[oa]\b` +
+		`|\b(?:ich )?mache (?:hier )?alles (?:allein|alleine|selbst|selber)\b|\bi do (?:it )?all (?:myself|on my own)\b|\blo hago todo (?:yo )?(?:sol[oa]|yo)\b` +
 		`|\b(?:la decisi(?:ó|o)n|el presupuesto) (?:la |lo )?(?:tomo|llevo|manejo|tengo) yo\b|\byo tomo (?:la|las) decisi(?:ó|o)n(?:es)?\b|\b(?:la decisi(?:ó|o)n|el presupuesto) (?:est(?:á|a) )?en mis manos\b`)
 
 	// lostControlRe finds the writer saying the budget or decision is not
@@ -53,7 +55,7 @@ var (
 	// relDeciderRe finds a body named before a relative clause whose verb
 	// decides; group 1 (and the word after it) is checked by
 	// isDeciderWord.
-	relDeciderRe = mustPattern(`(?:^|\s)(?:à|a|au|aux|devant|to|before|an|vor|dem|der|al|ante|para)\s+(?:l'|la |le |les |notre |nos |the |our |den |die |das |unseren |unsere |el |los |las |nuestra |nuestro )?([\pL-]+)((?: [\pL-]+)?),? (?:qui|which|who|that|der|die|das|que|quien|quienes|la que|el que) (?:\pL+ )?(?:vote|votera|voteront|votent|d(?:é|e)cide|d(?:é|e)cidera|d(?:é|e)cident|d(?:é|e)cideront|tranchera|tranche|validera|valide|choisira|signera|will vote|votes|decides|will decide|will choose|signs|will sign|approves|will approve|entscheidet|abstimmt|beschlie(?:ß|ss)t|entscheiden wird|decide|decidir(?:á|a)|votar(?:á|a)|vota|aprobar(?:á|a)|aprueba|elegir(?:á|a))(?:[^\pL]|$)`)
+	relDeciderRe = mustPattern(`(?:^|\s)(?:à|a|au|aux|devant|to|before|an|vor|dem|der|al|ante|para)\s+(?:l'|la |le |les |notre |nos |the |our |den |die |das |unseren |unsere |el |los |las |nuestra |nuestro )?([\pL-]+)((?: [\pL-]+)?),? (?:qui|which|who|that|der|die|das|que|quien|quienes|la que|el que) (?:\pL+ )?(?:vote|votera|voteront|votent|d(?:é|e)cide|d(?:é|e)cidera|d(?:é|e)cident|d(?:é|e)cideront|tranchera|tranche|validera|valide|choisira|signera|will vote|votes|decides|will decide|will choose|signs|will sign|approves|will approve|entscheidet|abstimmt|beschlie(?:ß|ss)t|entscheiden wird|decide|decidir(?:á|a)|votar(?:á|a)|vota|aprobar(?:á|a)|aprueba|elegir(?:á|a)|prend (?:\pL+ ){0,3}?d(?:é|e)cisions?|prendra (?:\pL+ ){0,3}?d(?:é|e)cisions?|makes? (?:\pL+ ){0,3}?decisions?|trifft (?:\pL+ ){0,3}?entscheidungen?|toma (?:\pL+ ){0,3}?decisi(?:ó|o)n(?:es)?)(?:[^\pL]|$)`)
 
 	// frontVerbRe finds the deciding verb put first and the decider after
 	// a modal ("bestellen muss mein Chef"); group 1 is the decider.
@@ -61,9 +63,27 @@ var (
 		`|\b(?:signer|commander|valider|d(?:é|e)cider|payer|trancher),? c'est (?:mon|ma|notre|le|la|nos|les) ([\pL-]+)` +
 		`|\b(?:firmar|comprar|decidir|aprobar|pagar),? (?:lo hace|le toca a|es cosa de|es de) (?:mi|nuestro|nuestra|el|la) ([\pL-]+)`)
 
+	// laterDeciderRe finds the decider named after the deciding verb and
+	// a few filler words ("entscheiden werden am Ende die beiden
+	// Seniorpartner", "über die Anschaffung entscheidet allerdings der
+	// Träger", "le contrat sera signé par notre secrétaire générale", "das
+	// Go muss von unserer Personalleiterin kommen", "the go-ahead has to
+	// come from our CFO"); the group names the decider, checked by
+	// isDeciderWord.
+	laterDeciderRe = mustPattern(`\b(?:entscheidet|entscheiden|unterschreibt|unterschreiben|genehmigt|genehmigen|zeichnet|zeichnen|bestellt) (?:werden |wird |muss |m(?:ü|ue)ssen |dann |aber |allerdings |letztlich |am ende |jedoch |leider )*(?:der|die|das|mein|meine|unser|unsere) (?:beiden |zwei |drei )?(?:\pL+ )?([\pL-]+)` +
+		`|\b(?:sera|seront|doit (?:(?:ê|e)tre)|devra (?:(?:ê|e)tre)|est) (?:sign(?:é|e)e?s?|valid(?:é|e)e?s?|approuv(?:é|e)e?s?|d(?:é|e)cid(?:é|e)e?s?) par (?:notre|nos|mon|ma|mes|le|la|les|l') ?(?:\pL+ )?([\pL'-]+)` +
+		`|\b(?:will|must|has to|have to|needs to|need to) be (?:signed|approved|decided|authori[sz]ed) (?:off )?by (?:our|my|the) (?:\pL+ )?([\pL-]+)` +
+		`|\b(?:ser(?:á|a)|tiene que ser|debe ser) (?:firmad|aprobad|autorizad)[oa]s? por (?:nuestro|nuestra|mi|el|la|los|las) (?:\pL+ )?([\pL-]+)` +
+		`|\b(?:go|okay|ok|freigabe|zusage|unterschrift|gr(?:ü|ue)ne licht) (?:muss|soll|m(?:ü|ue)sste|wird|kommt) (?:\pL+ ){0,2}?(?:von|vom) (?:unserer|unserem|unseren|meiner|meinem|der|dem|den) (?:\pL+ )?([\pL-]+)` +
+		`|\b(?:feu vert|go|accord|aval) (?:doit|devra|viendra) (?:\pL+ )?(?:venir )?(?:de|du|des) (?:notre|nos|mon|ma|la|le|l') ?(?:\pL+ )?([\pL'-]+)` +
+		`|\b(?:go-ahead|green light|sign-off|approval) (?:has to|must|will|needs to) (?:\pL+ )?come from (?:our|my|the) (?:\pL+ )?([\pL-]+)` +
+		`|\b(?:visto bueno|luz verde|aprobaci(?:ó|o)n) (?:tiene que|debe|va a) venir de (?:nuestro|nuestra|mi|el|la) (?:\pL+ )?([\pL-]+)`)
+
 	// keepBusinessRe finds the writer keeping or running a business
 	// ("je tiens la boulangerie", "ich betreibe eine Bäckerei").
 	keepBusinessRe = mustPattern(`\b(?:je|on|nous) (?:tiens|tient|tenons) (?:la |le |l'|une |un |ma |mon |notre |nos |les |cette |ce |deux |trois |\d+ )(?:(?:petite?s?|grande?s?|vieille|vieux|modeste|seule?|belle) )?(?:boulangerie|commerce|boutique|magasin|restaurant|bar|caf(?:é|e)|h(?:ô|o)tel|pharmacie|librairie|garage|salon|(?:é|e)picerie|fromagerie|boucherie|charcuterie|p(?:â|a)tisserie|fleuriste|auberge|g(?:î|i)te|camping|pizzeria|cr(?:ê|e)perie|brasserie|bistrot|tabac|pressing|institut|affaire|exploitation|ferme|chambres d'h(?:ô|o)tes)s?\b` +
+		`|(?:^|[\s,])(?:ich )?hab(?:e)? (?:ein|eine|einen|zwei|drei|vier|\d+) (?:kleine[sn]? |eigene[sn]? )?(?:wirtshaus|gasthaus|gasthof|caf(?:é|e)|restaurant|laden|gesch(?:ä|ae)ft|salon|friseursalon|studio|hotel|pension|b(?:ä|ae)ckerei|werkstatt|imbiss|kiosk|weingut|betrieb|firma|ferienwohnungen|boutique)(?:[^\pL]|$)` +
+		`|\bj'ai (?:un|une|deux|trois|\d+) (?:petite? )?(?:restaurant|salon|boutique|magasin|caf(?:é|e)|bar|h(?:ô|o)tel|g(?:î|i)tes?|boulangerie|commerce|(?:é|e)picerie|garage|ferme|food truck)(?:s|[^\pLs]|$)` +
 		`|\b(?:ich|wir) (?:betreibe|betreiben|f(?:ü|ue)hre|f(?:ü|ue)hren) (?:\pL+ )?(?:den|die|das|einen|eine|ein|unseren|unsere|unser|meinen|meine|mein|zwei|drei|\d+) (?:\pL+ )?(?:b(?:ä|ae)ckerei|laden|betrieb|restaurant|hotel|caf(?:é|e)|salon|apotheke|werkstatt|metzgerei|konditorei|gastst(?:ä|ae)tte|kneipe|pension|hof|firma|gesch(?:ä|ae)ft|boutique|studio|buchhandlung|gasthof|imbiss)(?:en|e|s)?\b`)
 )
 
@@ -110,6 +130,20 @@ func controlCands(d *doc, cands []authCand) []authCand {
 			}
 		}
 	}
+	for _, m := range laterDeciderRe.findAll(d) {
+		for g := 1; 2*g+1 < len(m); g++ {
+			if m[2*g] < 0 || negated(m[0]) {
+				continue
+			}
+			// The decider is the last word or the one before it ("unserer
+			// Personalleiterin kommen", "notre directeur").
+			ps, pe := prevWord(d.lower, m[0], m[2*g])
+			if laterDecider(d.lower[m[2*g]:m[2*g+1]]) || ps >= 0 && laterDecider(d.lower[ps:pe]) {
+				add(LevelDefers, 0.85, m[0], m[1], false)
+				break
+			}
+		}
+	}
 	for _, m := range keepBusinessRe.findAll(d) {
 		if negated(m[0]) {
 			continue
@@ -117,6 +151,14 @@ func controlCands(d *doc, cands []authCand) []authCand {
 		add(LevelDecisionMaker, 0.8, m[0], m[1], false)
 	}
 	return cands
+}
+
+// laterDecider reports a decider word, or a German compound naming
+// partners or the body that bears the cost ("die beiden Seniorpartner",
+// "der Sachaufwandsträger"), which only a deciding verb before it makes
+// the decider ("die Kosten trägt der Träger" does not).
+func laterDecider(w string) bool {
+	return isDeciderWord(w) || len(w) > 8 && (strings.HasSuffix(w, "partner") || strings.HasSuffix(w, "träger") || strings.HasSuffix(w, "traeger"))
 }
 
 // elsewhereWriter reports the writer as the agent right after an

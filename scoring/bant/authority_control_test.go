@@ -100,3 +100,61 @@ func TestAuthorityTitles(t *testing.T) {
 		})
 	}
 }
+
+// TestSignatureDepartmentIT reads "IT" after a title in a signature as the
+// department ("Teamleiter IT"), not the English pronoun.
+func TestSignatureDepartmentIT(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]string{
+		"Hallo,\nwir suchen ein Tool.\nGruß\nJan Becker\nTeamleiter IT":  LevelInfluencer,
+		"Hallo,\nwir suchen ein Tool.\nGruß\nTeamleiter IT, Landratsamt": LevelInfluencer,
+		"Hi,\nwe need a scheduling tool.\nThanks\nit is fine either way": "",
+	} {
+		_, got, _, _ := Extract(text, testNow).Answers()
+		require.Equal(t, want, got, "text %q", text)
+	}
+}
+
+// authorityLaterCases test the decider named after the deciding verb, a
+// future passive's agent, "the go must come from", a relative clause that
+// takes decisions, signing oneself, doing everything alone, having a
+// business, and inverted or perfect evaluating, in the four languages.
+// Hard negatives: the cost borne by a body while the writer decides, "von
+// unserer Seite", clients who sign documents, "j'ai un petit souci".
+var authorityLaterCases = []struct {
+	name, text, want string
+}{
+	{"de entscheiden werden Seniorpartner", "Ich bin die Praxismanagerin; entscheiden werden am Ende die beiden Seniorpartner.", LevelDefers},
+	{"de entscheidet der Träger", "Über die Anschaffung entscheidet allerdings der Sachaufwandsträger, also die Stadt.", LevelDefers},
+	{"de Kosten trägt Träger", "Die Kosten trägt der Sachaufwandsträger, die Entscheidung liegt bei mir.", LevelDecisionMaker},
+	{"de Go von Personalleiterin", "Ich bin HR-Managerin, das Go muss aber von unserer Personalleiterin kommen.", LevelDefers},
+	{"de Go von unserer Seite", "Das Go muss von unserer Seite noch kommen.", ""},
+	{"fr sera signé par SG", "Je suis la cheffe de projet ; le contrat sera signé par notre secrétaire générale.", LevelDefers},
+	{"fr contrats signés par clients", "Les contrats signés par nos clients sont archivés.", ""},
+	{"en will be signed by CFO", "The contract will be signed by our CFO.", LevelDefers},
+	{"en go-ahead from MD", "The go-ahead has to come from our MD.", LevelDefers},
+	{"es será firmado por gerente", "El contrato será firmado por nuestro gerente.", LevelDefers},
+	{"fr feu vert de directeur", "Le feu vert doit venir de notre directeur.", LevelDefers},
+	{"fr qui prend ce genre de décision", "Je transmettrai votre offre à notre administrateur délégué, qui prend ce genre de décision.", LevelDefers},
+	{"de zeichne selbst", "Ich bin kaufmännischer Leiter und zeichne das selbst.", LevelDecisionMaker},
+	{"de mache alles allein", "Ich vermiete vier Ferienwohnungen auf Usedom und mache alles allein.", LevelDecisionMaker},
+	{"en do it all myself", "I rent out two cottages and I do it all myself.", LevelDecisionMaker},
+	{"de hab ein Wirtshaus", "servus, hab ein kleines wirtshaus in graz, 2 köche 6 service.", LevelDecisionMaker},
+	{"fr j'ai un petit restaurant", "Bonjour, j'ai un petit restaurant à Nantes et je cherche une caisse.", LevelDecisionMaker},
+	{"fr petit souci", "J'ai un petit souci avec mon logiciel.", ""},
+	{"de habe eine Frage", "Ich habe eine Frage zum Tarif.", ""},
+	{"fr j'ai été chargé de", "J'ai été chargé de comparer les solutions de signature électronique.", LevelInfluencer},
+	{"de sammle ich", "Im Rahmen unserer Strategie sammle ich Informationen zu Chatbots.", LevelInfluencer},
+}
+
+func TestAuthorityLater(t *testing.T) {
+	t.Parallel()
+	for _, tc := range authorityLaterCases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			s := Extract(tc.text, testNow)
+			_, got, _, _ := s.Answers()
+			require.Equal(t, tc.want, got, "text %q: %+v", tc.text, s.Authority)
+		})
+	}
+}

@@ -55,7 +55,7 @@ var (
 	deferFR = mustPattern(`\b(?:la |une |le )?(?:d(?:é|e)cision|choix|validation|arbitrage|dernier mot|go) (?:finale? |d(?:é|e)finitif |d(?:é|e)finitive )?(?:revient|appartient|sera prise|est prise|rel(?:è|e)ve|d(?:é|e)pend|incombe|reviendra)\b` +
 		`|\bn'(?:ai|avons|a) pas (?:de |la )?(?:d(?:é|e)l(?:é|e)gation|pouvoir) de signature\b|\bsans (?:d(?:é|e)l(?:é|e)gation|pouvoir) de signature\b` +
 		`|\bfai(?:re|s|t|sons|tes|rai|rons) (?:valider|approuver|signer|remonter)\b` +
-		`|\b(?:soumet\pL*|pr(?:é|e)sent(?:er|e|erai|erons|ons)|remonter|propos(?:er|erai|erons))\s+(?:[a-z\pL']+\s+){0,3}?(?:(?:à|a) ` + detPossFR + `|au|aux) ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
+		`|\b(?:soumet\pL*|pr(?:é|e)sent(?:er|e|erai|erons|ons)|remonter|propos(?:er|erai|erons)|transmet(?:s|tre|trai|trons|tons))\s+(?:[a-z\pL']+\s+){0,3}?(?:(?:à|a) ` + detPossFR + `|au|aux) ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
 		`|\b(?:en parler|voir (?:ça |cela |cela )?|discuter|consulter|v(?:é|e)rifier|valider (?:ça |cela )?)\s*(?:(?:avec|(?:à|a)) ` + detPossFR + `|aux|au) ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
 		`|\b(?:accord|feu vert|approbation|validation|aval|signature|autorisation) (?:de|du|des|par|d') ?` + detPossFR + `? ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
 		`|\bpass(?:er|e|era|ent|eront) (?:en|devant (?:le|la|notre|les)) (?:conseil|comit(?:é|e)|codir|comex|commission|bureau|assembl(?:é|e)e|direction)` +
@@ -81,14 +81,14 @@ var (
 	// researching, shortlisting or recommending.
 	influDE = mustPattern(`\bich (?:soll|wurde (?:gebeten|beauftragt)|bin beauftragt|habe den auftrag|bin dabei|sammle|mache|erstelle|pr(?:ü|ue)fe|vergleiche|evaluiere|recherchiere|sondiere|schaue mir)\b(?:\s+[a-z\pL,]+){0,6}?\s+(?:vergleichen|recherchieren|evaluieren|pr(?:ü|ue)fen|anschauen|sondieren|finden|suchen|zusammenstellen|optionen|angebote|anbieter|l(?:ö|oe)sungen|tools|vorauswahl|shortlist|(?:ü|ue)berblick|markt|empfehlung)` +
 		`|\b(?:eine |meine )?(?:empfehlung|vorauswahl|shortlist|entscheidungsvorlage)\b` +
-		`|\bich (?:empfehle|w(?:ü|ue)rde empfehlen)\b|\bich (?:recherchiere|vergleiche|evaluiere|sondiere)\b` +
+		`|\bich (?:empfehle|w(?:ü|ue)rde empfehlen)\b|\bich (?:recherchiere|vergleiche|evaluiere|sondiere)\b|\b(?:sammle|vergleiche|recherchiere|evaluiere|sondiere) ich\b` +
 		`|\b(?:projektteam|auswahlteam|evaluierungsteam|auswahlprozess|auswahlverfahren)\b` +
 		`|\bich (?:leite|f(?:ü|ue)hre|koordiniere|betreue) (?:\pL+ ){0,2}?(?:die|das|den|eine|ein|einen|unser|unsere|unseren) (?:[a-z\pL-]+ )?(?:arbeitsgruppe|projektgruppe|abteilung|team|projekt|bereich|auswahl|evaluierung|[a-z\pL-]*team|[a-z\pL-]*abteilung|[a-z\pL-]*projekt)\b` +
 		`|\bim auftrag (?:unseres|unserer|meines|meiner|der|des) ` +
 		`|\bich (?:bin|arbeite) im (?:zentral)?einkauf\b|\bje (?:suis|travaille) (?:aux|au service) achats\b|\b(?:trabajo|estoy) en (?:el departamento de )?compras\b`)
 	influFR = mustPattern(`\bje (?:compare|benchmark|recense|pr(?:é|e)s(?:é|e)lectionne)\b|\bje (?:dirige|pilote|coordonne|anime) (?:l'|la |le |une |un |notre )(?:[a-z\pL-]+ )?(?:(?:é|e)quipe|service|d(?:é|e)partement|projet|appel d'offres|groupe de travail)\b|\bje (?:suis )?(?:charg(?:é|e)e? de|dois|compare|(?:é|e)value|analyse|recense|pr(?:é|e)pare|fais|regarde|me renseigne)\b(?:\s+[a-z\pL',]+){0,5}?\s*(?:comparer|(?:é|e)valuer|trouver|identifier|recenser|comparatif|comparaison|solutions|outils|offres|pr(?:é|e)s(?:é|e)lection|short-?list|recommandation|benchmark|march(?:é|e)|options)` +
 		`|\b(?:une |ma )?(?:recommandation|pr(?:é|e)s(?:é|e)lection|short-?list)\b` +
-		`|\bon m'a (?:demand(?:é|e)|charg(?:é|e)e?|confi(?:é|e)) (?:de |d')|\b(?:un|mon|le|ce) (?:petit )?(?:comparatif|benchmark)\b` +
+		`|\bon m'a (?:demand(?:é|e)|charg(?:é|e)e?|confi(?:é|e)) (?:de |d')|\bj'ai (?:(?:é|e)t(?:é|e)) (?:charg(?:é|e)e?|mandat(?:é|e)e?|missionn(?:é|e)e?) (?:de |d')|\b(?:un|mon|le|ce) (?:petit )?(?:comparatif|benchmark)\b` +
 		`|\bje (?:recommanderai|vais recommander|recommanderais)\b`)
 	influES = mustPattern(`\b(?:quiero|voy a|vamos a) proponer\b|\b(?:dirijo|lidero|coordino|llevo) (?:el|la|un|una|nuestro|nuestra) (?:[a-z\pL-]+ )?(?:equipo|departamento|(?:á|a)rea|proyecto|licitaci(?:ó|o)n)\b|\b(?:estoy|me (?:han pedido|pidieron|encargaron|toca)|me encargo de|mi tarea es|tengo que|debo)\s+(?:[a-z\pL,]+\s+){0,4}?(?:evaluando|comparando|investigando|analizando|buscando (?:opciones|alternativas|proveedores|soluciones)|evaluar|comparar|investigar|buscar (?:opciones|alternativas|proveedores|soluciones|una herramienta|un software|un sistema)|analizar|preseleccionar|recomendar)` +
 		`|\b(?:una |mi )?(?:recomendaci(?:ó|o)n|preselecci(?:ó|o)n|lista corta|shortlist)\b` +
