@@ -811,6 +811,8 @@ func seniorityOf(title string) string {
 		containsSeq(words, []string{"gerente", "general"}) || containsSeq(words, []string{"administrateur", "délégué"}) ||
 		containsSeq(words, []string{"consejero", "delegado"}) || containsSeq(words, []string{"consejera", "delegada"}) ||
 		containsSeq(words, []string{"chef", "d", "entreprise"}) ||
+		// The French CFO: "directeur administratif et financier".
+		containsSeq(words, []string{"directeur", "administratif"}) || containsSeq(words, []string{"directrice", "administrative"}) ||
 		headAlone("chef", "chefin", "jefe", "jefa", "patron", "patronne", "patrón", "gerente", "boss") ||
 		// A bare "Director" signs for the company (a UK company director,
 		// "directrice" of a small agency); "Sales Director" heads a
@@ -827,10 +829,28 @@ func seniorityOf(title string) string {
 		"deputy", "adjoint", "adjointe", "adjunto", "adjunta", "subdirector", "subdirectora",
 		"sous-directeur", "sous-directrice", "stellvertreter", "stellvertreterin", "coordenador", "coordenadora") ||
 		containsSeq(words, []string{"team", "lead"}) || containsSeq(words, []string{"team", "leader"}) ||
+		// French HR and finance heads by their initials, and project or
+		// mission leads ("chargée de projet"), whom writers label as
+		// evaluators, not as individual contributors.
+		has("drh", "rrh", "raf") || chargedWithProject(words) ||
 		germanCompound(words, "managerin", "manager"):
 		return SeniorityManager
 	}
 	return SeniorityIndividual
+}
+
+// chargedWithProject reports a French "chargé(e) de projet(s)" or "de
+// mission": a project lead.
+func chargedWithProject(words []string) bool {
+	for i := 0; i+2 < len(words); i++ {
+		switch words[i] {
+		case "chargé", "chargée", "charge", "chargee":
+			if words[i+1] == "de" && (strings.HasPrefix(words[i+2], "projet") || words[i+2] == "mission") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // germanCompound reports a word of at least eight letters ending in one

@@ -39,6 +39,7 @@ func TestTitleReadersAgree(t *testing.T) {
 		"PDG", "Directeur général", "Gérante", "Fondatrice", "Associé", "Directeur commercial",
 		"Responsable achats", "Chef de projet", "Assistante de direction", "Chargée de communication",
 		"Stagiaire", "Directrice", "Gérant", "Dirigeante", "Responsable logistique", "DSI", "Adjointe", "Copropriétaire",
+		"DRH", "Chargée de projet", "Directeur administratif et financier", "Chef de l'unité informatique",
 		// Spanish.
 		"Director general", "Gerente general", "Dueña", "Fundador", "Socio", "Jefe de compras",
 		"Gerente de operaciones", "Encargado de tienda", "Asistente administrativa", "Analista", "Becaria", "Directora", "Subdirector de sistemas", "Copropietaria", "Adjunta",

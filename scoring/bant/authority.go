@@ -139,6 +139,8 @@ var (
 		"une": true, "una": true, "ein": true, "eine": true, "l'": true,
 		"derzeit": true, "aktuell": true, "actuellement": true, "actualmente": true,
 		"hier": true, "ici": true, "aquí": true, "aqui": true, "auch": true,
+		// "une des associées", "uno de los socios", "einer der Partner".
+		"des": true, "l'un": true, "l'une": true, "uno": true, "de": true, "los": true, "las": true, "einer": true,
 	}
 	// asFollow are the words that may follow "as <title>" when it is the
 	// writer's own title ("as CTO, I ...", "as head of sales at Acme").
@@ -296,6 +298,7 @@ func extractAuthority(d *doc) *Authority {
 	cands = ownCands(d, cands)
 	cands = moreCands(d, cands)
 	cands = routeCands(d, cands)
+	cands = controlCands(d, cands)
 	if len(cands) == 0 {
 		return nil
 	}
@@ -492,6 +495,9 @@ func skipDepartment(d *doc, p, le int, rest string) string {
 			break
 		}
 		w := d.lower[ws:we]
+		if w == "it" && d.clean[ws:we] == "IT" {
+			w = "IT" // "Teamleiter IT": the department, not "it"
+		}
 		if !isUpper(d.clean[ws]) && w != "&" && w != "und" && w != "and" && !(ws > 0 && d.clean[ws-1] == '&') ||
 			titleStop[w] || sigNotTitle[w] {
 			break
@@ -826,7 +832,9 @@ func classifyTitle(words []string) string {
 			return LevelUser
 		}
 	}
-	for _, role := range []string{"product owner", "account owner", "process owner", "business partner", "channel partner"} {
+	for _, role := range []string{"product owner", "account owner", "process owner", "business partner", "channel partner",
+		// A French project or mission lead evaluates (writers label her so).
+		"chargé de projet", "chargée de projet", "chargé de mission", "chargée de mission"} {
 		if strings.Contains(joined, role) {
 			return LevelInfluencer
 		}
@@ -925,6 +933,8 @@ var headQualifiers = map[string]bool{
 	"managing": true, "executive": true, "general": true, "général": true, "générale": true,
 	"generale": true, "company": true, "founding": true, "gérant": true, "gerant": true,
 	"ejecutivo": true, "ejecutiva": true, "d'entreprise": true, "de-empresa": true,
+	// The French CFO: "directeur administratif et financier".
+	"administratif": true, "administrative": true,
 }
 
 // headOfCompany reports whether the head word at i heads the company:
@@ -944,6 +954,9 @@ func headOfCompany(words []string, i int) bool {
 			return false // "Directeur d'agence": a branch of a bank or network
 		}
 		w = strings.TrimPrefix(strings.TrimPrefix(w, "d'"), "l'")
+		if j > i && departmentAfter(words, j) || j > i && (w == "unité" || w == "unite" || w == "département" || w == "service") {
+			return false // "Chef de l'unité informatique clinique" heads a unit of the clinic
+		}
 		if headQualifiers[w] || companyNouns[w] || headQualifiers["d'"+w] {
 			return true
 		}

@@ -83,7 +83,10 @@ var deciderWords = map[string]bool{
 	"patronato": true, "directorio": true, "sostenedor": true, "sostenedora": true, "ayuntamiento": true,
 	"direktion": true, "gremium": true, "eigentümern": true, "inhabern": true, "gesellschaftern": true,
 	"district": true, "diocese": true, "franchisor": true, "franchiseur": true, "réseau": true, "reseau": true,
-	"bureau": true, "collège": true, "drh": true, "commission": true, "trust": true,
+	"bureau": true, "collège": true, "drh": true,
+	// "notre secrétaire générale", "l'administrateur délégué", "la
+	// direction générale": the qualifier ends the decider's name.
+	"général": true, "générale": true, "administrateur": true, "administratrice": true, "délégué": true, "déléguée": true, "commission": true, "trust": true,
 	"comisión": true, "comision": true, "kommission": true, "assembly": true,
 	"assemblée": true, "assemblee": true, "asamblea": true, "mesa": true, "cooperative": true, "co-op": true,
 	"genossenschaft": true, "coopérative": true, "cooperativa": true,

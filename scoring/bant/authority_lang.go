@@ -47,19 +47,20 @@ var (
 		`|\bnicht (?:der|die|den) (?:[a-z\pL]+ )?entscheider(?:in)?\b|\bkein(?:e)? entscheider(?:in)?\b` +
 		`|\bnicht (?:meine|mein) (?:entscheidung|sache|budget)\b|\bliegt nicht bei mir\b|\bentscheide (?:das |ich )?nicht\b|\bnicht (?:allein|alleine) entscheiden\b` +
 		`|\b(?:nicht|keine) (?:zeichnungsberechtigt|vertr(?:ä|ae)ge unterschreiben|unterschriftsberechtigung|entscheidungsbefugnis|befugnis)` +
+		`|\bnicht (?:befugt|berechtigt|bevollm(?:ä|ae)chtigt),? (?:\pL+ ){0,2}?(?:zu )?(?:unterschreiben|unterzeichnen|bestellen|entscheiden|vertr(?:ä|ae)ge|auftr(?:ä|ae)ge)` +
 		`|\b(?:darf|kann) (?:ich )?(?:keine|nicht) (?:vertr(?:ä|ae)ge )?(?:unterschreiben|unterzeichnen|entscheiden|freigeben)` +
 		`|\b(?:unterschreiben|unterzeichnen|entscheiden|freigeben|genehmigen) (?:darf|kann) ich (?:\pL+ )?nicht\b`)
 
 	// deferFR finds French statements that someone else decides.
 	deferFR = mustPattern(`\b(?:la |une |le )?(?:d(?:é|e)cision|choix|validation|arbitrage|dernier mot|go) (?:finale? |d(?:é|e)finitif |d(?:é|e)finitive )?(?:revient|appartient|sera prise|est prise|rel(?:è|e)ve|d(?:é|e)pend|incombe|reviendra)\b` +
 		`|\bn'(?:ai|avons|a) pas (?:de |la )?(?:d(?:é|e)l(?:é|e)gation|pouvoir) de signature\b|\bsans (?:d(?:é|e)l(?:é|e)gation|pouvoir) de signature\b` +
-		`|\b(?:faire valider|faire approuver|faire signer|faire remonter)\b` +
-		`|\b(?:soumet\pL*|pr(?:é|e)sent(?:er|e|erai|erons|ons)|remonter|propos(?:er|erai|erons))\s+(?:[a-z\pL']+\s+){0,3}?(?:(?:à|a) ` + detPossFR + `|au|aux) ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
+		`|\bfai(?:re|s|t|sons|tes|rai|rons) (?:valider|approuver|signer|remonter)\b` +
+		`|\b(?:soumet\pL*|pr(?:é|e)sent(?:er|e|erai|erons|ons)|remonter|propos(?:er|erai|erons)|transmet(?:s|tre|trai|trons|tons))\s+(?:[a-z\pL']+\s+){0,3}?(?:(?:à|a) ` + detPossFR + `|au|aux) ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
 		`|\b(?:en parler|voir (?:ça |cela |cela )?|discuter|consulter|v(?:é|e)rifier|valider (?:ça |cela )?)\s*(?:(?:avec|(?:à|a)) ` + detPossFR + `|aux|au) ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
-		`|\b(?:accord|feu vert|approbation|validation|aval|signature|autorisation) (?:de|du|par|d') ?` + detPossFR + `? ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
+		`|\b(?:accord|feu vert|approbation|validation|aval|signature|autorisation) (?:de|du|des|par|d') ?` + detPossFR + `? ?(?:[a-z\pL-]+ )?(?:` + authNounsFR + `)` + authEnd +
 		`|\bpass(?:er|e|era|ent|eront) (?:en|devant (?:le|la|notre|les)) (?:conseil|comit(?:é|e)|codir|comex|commission|bureau|assembl(?:é|e)e|direction)` +
 		`|\bpas (?:le |la )?(?:d(?:é|e)cideur|d(?:é|e)cisionnaire)\b|\bpas moi qui (?:d(?:é|e)cide|signe|valide)|\bpas (?:à|a) moi de (?:d(?:é|e)cider|signer|trancher)` +
-		`|\bpas (?:ma|mon) (?:d(?:é|e)cision|budget|r(?:ô|o)le de)\b|\b(?:ne peux|ne suis pas (?:habilit|autoris)\pL*)\s+(?:pas |rien )?(?:signer|engager|d(?:é|e)cider|valider)` +
+		`|\bpas (?:ma|mon) (?:d(?:é|e)cision|budget|r(?:ô|o)le de)\b|\b(?:ne peux|(?:ne suis |n'est |pas |non )?pas (?:habilit|autoris|mandat)\pL*(?: (?:à|a|pour))?)\s+(?:pas |rien )?(?:signer|engager|d(?:é|e)cider|valider|commander)` +
 		`|\bne (?:signe|d(?:é|e)cide) pas\b|\bpeux pas (?:signer|d(?:é|e)cider|engager)`)
 
 	// deferES finds Spanish statements that someone else decides.
@@ -69,7 +70,7 @@ var (
 		`|\b(?:consultar(?:lo)?|hablar(?:lo)?|comentar(?:lo)?|validar(?:lo)?|ver(?:lo)?|revisar(?:lo)?|discutir(?:lo)?|confirmar(?:lo)?|presentar(?:lo|se lo|selo)?|proponer(?:lo|selo)?|llevar(?:lo)?|consultarlo)\s+(?:con|a)\s+` + detPossES + ` (?:[a-z\pL-]+ )?(?:` + authNounsES + `)` + authEnd +
 		`|\b(?:que|quien|quienes|el|ella|ellos) (?:es|son|ser(?:á|a)n?) (?:quien|quienes|el que|la que|los que) (?:aprueb|decid|firm|autoriz|tiene la (?:ú|u)ltima)\pL*` +
 		`|\bno (?:soy|soy yo) (?:quien|el que|la que) (?:decide|firma|aprueba|toma)|\bno (?:soy )?(?:el |la )?(?:que )?(?:decisor|decisora|tomador de decisiones)\b` +
-		`|\bno (?:es|depende de) (?:mi|mía|mia) (?:decisi(?:ó|o)n)?|\bno depende de m(?:í|i)|\bno (?:puedo|tengo (?:autoridad|autorizaci(?:ó|o)n) para) (?:firmar|decidir|aprobar|comprometer)`)
+		`|\bno (?:es|depende de) (?:mi|mía|mia) (?:decisi(?:ó|o)n)?|\bno depende de m(?:í|i)|\bno (?:puedo|tengo (?:autoridad|autorizaci(?:ó|o)n) para|estoy (?:autorizad|facultad|habilitad|apoderad)[oa] (?:para|a)) (?:firmar|decidir|aprobar|comprometer|comprar|contratar)`)
 
 	// decideDE, decideFR and decideES find the writer deciding.
 	decideDE = mustPattern(`\bich (?:entscheide|unterschreibe|unterzeichne|genehmige)\b|\bentscheide ich\b|\bich (?:treffe|habe) (?:die |das )?(?:finale |letzte |endg(?:ü|ue)ltige )?(?:entscheidung|wort)\b|\b(?:entscheidung|wort) (?:liegt|ist) (?:bei mir|meine)\b|\bich bin (?:der |die )?(?:alleinige[rn]? )?(?:entscheider(?:in)?|zeichnungsberechtigt)\b|\b(?:das ist |ist )mein (?:eigenes )?budget\b|\bmein eigenes budget\b|\b(?:meine|meiner) (?:eigene[n]? )?(?:firma|praxis|kanzlei|agentur|werkstatt|b(?:ä|ae)ckerei)\b|\bmein(?:en)? (?:eigene[nrs]? )?(?:betrieb|unternehmen|laden|gesch(?:ä|ae)ft|restaurant|hotel|b(?:ü|ue)ro|studio)\b|\bich (?:f(?:ü|ue)hre|leite) (?:ein|eine|einen|unsere|unseren|unser|das|die|den|meine|meinen|mein) (?:[a-z\pL-]+ ){0,2}?(?:firma|betrieb|unternehmen|praxis|kanzlei|agentur|laden|gesch(?:ä|ae)ft|restaurant|hotel|werkstatt|b(?:ä|ae)ckerei|studio|gmbh)\b|\bich habe (?:die firma|das unternehmen) gegr(?:ü|ue)ndet|\bentscheide (?:das |dies |es |ich )?(?:in eigener (?:kompetenz|verantwortung)|selbst|allein|alleine)\b|\bunterschreibe (?:\pL+ ){0,2}?(?:selbst|allein|alleine)\b|\bunterschreibe ich\b|\bich (?:kann|darf) (?:\pL+ ){0,3}?(?:selbst |allein |alleine )?(?:freigeben|entscheiden|unterschreiben|genehmigen)\b|\bohne (?:r(?:ü|ue)cksprache|freigabe|zustimmung)\b|\b(?:bin|arbeite) allein\b|\bund ich (?:\pL+ )?(?:sind die (?:eigent(?:ü|ue)mer|inhaber)|f(?:ü|ue)hren)\b|\b(?:ich )?hab(?:e)? (?:n|ne|nen|ein|eine|einen|zwei|drei|\d+) (?:\pL+ )?\pL*(?:(?:salon|laden|studio|diele|cafe|restaurant|imbiss|kneipe|bar|praxis|betrieb|firma|werkstatt|b(?:ä|ae)ckerei|hof|pension|hotel|agentur|kanzlei|gesch(?:ä|ae)ft|filialen|l(?:ä|ae)den|lokal|lokale|standorte|hotels|restaurants|praxen|studios|salons|kneipen|cafés|caf(?:e|é)s|betriebe|gesch(?:ä|ae)fte|werkst(?:ä|ae)tten|b(?:ä|ae)ckereien)\b|café)`)
@@ -80,14 +81,14 @@ var (
 	// researching, shortlisting or recommending.
 	influDE = mustPattern(`\bich (?:soll|wurde (?:gebeten|beauftragt)|bin beauftragt|habe den auftrag|bin dabei|sammle|mache|erstelle|pr(?:ü|ue)fe|vergleiche|evaluiere|recherchiere|sondiere|schaue mir)\b(?:\s+[a-z\pL,]+){0,6}?\s+(?:vergleichen|recherchieren|evaluieren|pr(?:ü|ue)fen|anschauen|sondieren|finden|suchen|zusammenstellen|optionen|angebote|anbieter|l(?:ö|oe)sungen|tools|vorauswahl|shortlist|(?:ü|ue)berblick|markt|empfehlung)` +
 		`|\b(?:eine |meine )?(?:empfehlung|vorauswahl|shortlist|entscheidungsvorlage)\b` +
-		`|\bich (?:empfehle|w(?:ü|ue)rde empfehlen)\b|\bich (?:recherchiere|vergleiche|evaluiere|sondiere)\b` +
+		`|\bich (?:empfehle|w(?:ü|ue)rde empfehlen)\b|\bich (?:recherchiere|vergleiche|evaluiere|sondiere)\b|\b(?:sammle|vergleiche|recherchiere|evaluiere|sondiere) ich\b` +
 		`|\b(?:projektteam|auswahlteam|evaluierungsteam|auswahlprozess|auswahlverfahren)\b` +
 		`|\bich (?:leite|f(?:ü|ue)hre|koordiniere|betreue) (?:\pL+ ){0,2}?(?:die|das|den|eine|ein|einen|unser|unsere|unseren) (?:[a-z\pL-]+ )?(?:arbeitsgruppe|projektgruppe|abteilung|team|projekt|bereich|auswahl|evaluierung|[a-z\pL-]*team|[a-z\pL-]*abteilung|[a-z\pL-]*projekt)\b` +
 		`|\bim auftrag (?:unseres|unserer|meines|meiner|der|des) ` +
 		`|\bich (?:bin|arbeite) im (?:zentral)?einkauf\b|\bje (?:suis|travaille) (?:aux|au service) achats\b|\b(?:trabajo|estoy) en (?:el departamento de )?compras\b`)
 	influFR = mustPattern(`\bje (?:compare|benchmark|recense|pr(?:é|e)s(?:é|e)lectionne)\b|\bje (?:dirige|pilote|coordonne|anime) (?:l'|la |le |une |un |notre )(?:[a-z\pL-]+ )?(?:(?:é|e)quipe|service|d(?:é|e)partement|projet|appel d'offres|groupe de travail)\b|\bje (?:suis )?(?:charg(?:é|e)e? de|dois|compare|(?:é|e)value|analyse|recense|pr(?:é|e)pare|fais|regarde|me renseigne)\b(?:\s+[a-z\pL',]+){0,5}?\s*(?:comparer|(?:é|e)valuer|trouver|identifier|recenser|comparatif|comparaison|solutions|outils|offres|pr(?:é|e)s(?:é|e)lection|short-?list|recommandation|benchmark|march(?:é|e)|options)` +
 		`|\b(?:une |ma )?(?:recommandation|pr(?:é|e)s(?:é|e)lection|short-?list)\b` +
-		`|\bon m'a (?:demand(?:é|e)|charg(?:é|e)e?|confi(?:é|e)) (?:de |d')|\b(?:un|mon|le|ce) (?:petit )?(?:comparatif|benchmark)\b` +
+		`|\bon m'a (?:demand(?:é|e)|charg(?:é|e)e?|confi(?:é|e)) (?:de |d')|\bj'ai (?:(?:é|e)t(?:é|e)) (?:charg(?:é|e)e?|mandat(?:é|e)e?|missionn(?:é|e)e?) (?:de |d')|\b(?:un|mon|le|ce) (?:petit )?(?:comparatif|benchmark)\b` +
 		`|\bje (?:recommanderai|vais recommander|recommanderais)\b`)
 	influES = mustPattern(`\b(?:quiero|voy a|vamos a) proponer\b|\b(?:dirijo|lidero|coordino|llevo) (?:el|la|un|una|nuestro|nuestra) (?:[a-z\pL-]+ )?(?:equipo|departamento|(?:á|a)rea|proyecto|licitaci(?:ó|o)n)\b|\b(?:estoy|me (?:han pedido|pidieron|encargaron|toca)|me encargo de|mi tarea es|tengo que|debo)\s+(?:[a-z\pL,]+\s+){0,4}?(?:evaluando|comparando|investigando|analizando|buscando (?:opciones|alternativas|proveedores|soluciones)|evaluar|comparar|investigar|buscar (?:opciones|alternativas|proveedores|soluciones|una herramienta|un software|un sistema)|analizar|preseleccionar|recomendar)` +
 		`|\b(?:una |mi )?(?:recomendaci(?:ó|o)n|preselecci(?:ó|o)n|lista corta|shortlist)\b` +
@@ -192,6 +193,7 @@ var (
 		"cofondateur": true, "cofondatrice": true, "co-fondateur": true, "co-fondatrice": true,
 		"président": true, "présidente": true, "presidente": true, "presidenta": true, "propriétaire": true, "proprietaire": true,
 		"associé": true, "associée": true, "associe": true, "associee": true, "daf": true,
+		"associés": true, "associées": true, "associes": true, "associees": true, "socios": true, "socias": true,
 		"dueño": true, "dueña": true, "dueno": true, "duena": true, "propietario": true, "propietaria": true,
 		"fundador": true, "fundadora": true, "cofundador": true, "cofundadora": true,
 		"socio": true, "socia": true, "socio-director": true, "prokurist": true, "prokuristin": true,
@@ -220,7 +222,7 @@ var (
 		"bauführer": true, "bauleiter": true, "polier": true, "vorarbeiter": true, "meister": true,
 		"meisterin": true, "coordonnateur": true, "coordonnatrice": true, "encargados": true,
 		"pilote": true, "cadre": true, "adjoint": true, "adjointe": true, "adjunto": true, "adjunta": true, "subdirector": true, "subdirectora": true,
-		"sous-directeur": true, "sous-directrice": true, "stellvertreter": true, "stellvertreterin": true, "coordenador": true, "coordenadora": true, "gestionnaire": true, "gestionnaires": true, "contremaître": true, "contremaitre": true, "capataz": true,
+		"sous-directeur": true, "sous-directrice": true, "stellvertreter": true, "stellvertreterin": true, "coordenador": true, "coordenadora": true, "gestionnaire": true, "gestionnaires": true, "drh": true, "rrh": true, "raf": true, "contremaître": true, "contremaitre": true, "capataz": true,
 	}
 	userTitleWordsLang = map[string]bool{
 		"conserje": true, "portero": true, "portera": true, "hausmeister": true, "hausmeisterin": true,
