@@ -51,7 +51,7 @@ var allowed = map[string][]string{
 	"config":                     {"connectors", "pipeline", "scoring", "spend"},
 	"workers":                    {"config", "lead", "connectors", "scoring", "scoring/learn", "scoring/bant", "email", "pipeline", "metrics", "spend"},
 	"httpapi":                    {"lead", "connectors", "email", "metrics", "reporting"},
-	"reporting":                  {},
+	"reporting":                  {"spend"},
 	"intake":                     {"config", "connectors", "internal/redisconn", "store", "workers"},
 	"webapp":                     {"lead"},
 	"salesteam":                  {"lead", "store"},
