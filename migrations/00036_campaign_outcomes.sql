@@ -30,18 +30,30 @@ JOIN inbound_events e ON e.id = t.inbound_event_id
 LEFT JOIN spend_campaigns sc ON sc.platform = e.connector AND sc.campaign_id = t.campaign_ids ->> 'campaign_id'
 WHERE NOT t.is_test;
 
+-- lead_campaigns is one row per lead (contact) with its first touch's
+-- campaign and whether it ever scored hot (an MQL), so the campaigns
+-- dashboard reads leads per campaign without reading contacts or scores.
+CREATE VIEW lead_campaigns AS
+SELECT c.id AS contact_id,
+       c.first_touch_at,
+       tc.campaign,
+       EXISTS (SELECT 1 FROM scores s WHERE s.contact_id = c.id AND s.band = 'hot') AS is_mql
+FROM contacts c
+JOIN touch_campaigns tc ON tc.touchpoint_id = c.first_touchpoint_id;
+
 -- +goose StatementBegin
 DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'leadflow_grafana') THEN
-        GRANT SELECT ON spend_campaigns, touch_campaigns TO leadflow_grafana;
+        GRANT SELECT ON spend_campaigns, touch_campaigns, lead_campaigns TO leadflow_grafana;
     ELSE
-        RAISE NOTICE 'leadflow_grafana does not exist: grant it SELECT ON spend_campaigns, touch_campaigns by hand';
+        RAISE NOTICE 'leadflow_grafana does not exist: grant it SELECT ON spend_campaigns, touch_campaigns, lead_campaigns by hand';
     END IF;
 END
 $$;
 -- +goose StatementEnd
 
 -- +goose Down
+DROP VIEW lead_campaigns;
 DROP VIEW touch_campaigns;
 DROP VIEW spend_campaigns;

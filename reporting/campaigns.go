@@ -112,21 +112,22 @@ const DefaultCutDays = 30
 
 // SpendDays turns a report window [from, to) into the range of spend days
 // [fromDay, toDay) (dates at midnight UTC, as ad_spend stores them) whose
-// midnight in loc falls in the window; zero sides stay zero (unbounded).
-func SpendDays(from, to time.Time, loc *time.Location) (fromDay, toDay time.Time) {
-	if loc == nil {
-		loc = time.UTC
-	}
+// noon UTC falls in the window; zero sides stay zero (unbounded). A window
+// of whole days in any time zone within 12 hours of UTC holds exactly
+// those days' spend, and the campaigns dashboard cuts its range the same
+// way with plain SQL, without knowing the zone.
+func SpendDays(from, to time.Time) (fromDay, toDay time.Time) {
 	first := func(t time.Time) time.Time {
 		if t.IsZero() {
 			return t
 		}
-		l := t.In(loc)
-		mid := time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, loc)
-		if mid.Before(t) {
-			mid = mid.AddDate(0, 0, 1)
+		// The first day whose noon is at or after t.
+		d := t.UTC().Add(-12 * time.Hour)
+		day := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+		if day.Before(d) {
+			day = day.AddDate(0, 0, 1)
 		}
-		return time.Date(mid.Year(), mid.Month(), mid.Day(), 0, 0, 0, 0, time.UTC)
+		return day
 	}
 	return first(from), first(to)
 }

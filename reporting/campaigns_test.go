@@ -79,22 +79,23 @@ func TestCampaigns(t *testing.T) {
 
 func TestSpendDays(t *testing.T) {
 	sp := time.FixedZone("UTC-3", -3*3600)
+	tokyo := time.FixedZone("UTC+9", 9*3600)
 	utc := func(d int) time.Time { return time.Date(2026, 10, d, 0, 0, 0, 0, time.UTC) }
+	nov1 := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
 		name           string
 		from, to       time.Time
-		loc            *time.Location
 		wantFrom, want time.Time
 	}{
-		{name: "days in UTC", from: utc(1), to: utc(31), loc: time.UTC, wantFrom: utc(1), want: utc(31)},
-		{name: "days in UTC-3", from: time.Date(2026, 10, 1, 0, 0, 0, 0, sp), to: time.Date(2026, 11, 1, 0, 0, 0, 0, sp), loc: sp,
-			wantFrom: utc(1), want: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)},
-		{name: "a window starting mid-day skips that day", from: utc(1).Add(time.Hour), to: utc(3), loc: time.UTC, wantFrom: utc(2), want: utc(3)},
-		{name: "unbounded", loc: time.UTC},
+		{name: "October in UTC", from: utc(1), to: nov1, wantFrom: utc(1), want: nov1},
+		{name: "October in UTC-3", from: time.Date(2026, 10, 1, 0, 0, 0, 0, sp), to: time.Date(2026, 11, 1, 0, 0, 0, 0, sp), wantFrom: utc(1), want: nov1},
+		{name: "October in UTC+9", from: time.Date(2026, 10, 1, 0, 0, 0, 0, tokyo), to: time.Date(2026, 11, 1, 0, 0, 0, 0, tokyo), wantFrom: utc(1), want: nov1},
+		{name: "a window starting after noon skips that day", from: utc(1).Add(13 * time.Hour), to: utc(3), wantFrom: utc(2), want: utc(3)},
+		{name: "unbounded"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			from, to := SpendDays(tc.from, tc.to, tc.loc)
+			from, to := SpendDays(tc.from, tc.to)
 			require.Equal(t, tc.wantFrom, from)
 			require.Equal(t, tc.want, to)
 		})

@@ -33,7 +33,7 @@ var Descriptions = map[string]string{
 const WindowHelp = `The window [from, to) applies to the first touch (leads) and each deal's touch
 (funnel, roas), the first touch (pareto), deal creation (stages, reps) or the
 win (attribution; roas revenue); roas counts the spend of the days whose
-midnight in --tz is in the window. Dates are whole days in --tz (default LEADFLOW_BUSINESS_TZ):
+noon UTC is in the window (whole days in any zone within 12 h of UTC). Dates are whole days in --tz (default LEADFLOW_BUSINESS_TZ):
 --from 2026-10-01 --to 2026-10-31 is October there; an RFC 3339 --to is
 excluded. The campaigns dashboard cuts its time range the same way.`
 
@@ -166,9 +166,8 @@ type Source interface {
 type Query struct {
 	By, Model, Pipeline string
 	From, To            time.Time
-	// Location is the time zone of the window's days (nil is UTC): roas
-	// and cut count the spend of the days whose midnight there is in the
-	// window, and cut's days end at the end of today there.
+	// Location is the time zone of cut's days (nil is UTC): its window
+	// ends at the end of today there.
 	Location *time.Location
 	// Currency, when set, converts roas and cut to it through the user's
 	// rates (ParseReportCurrency); empty keeps each currency apart.
@@ -249,7 +248,7 @@ func Run(ctx context.Context, src Source, name string, q Query) (Result, error) 
 // campaignRows reads the facts of the window [from, to) and builds the
 // campaign rows, converted to q.Currency when it is set.
 func campaignRows(ctx context.Context, src Source, from, to time.Time, q Query) ([]CampaignRow, error) {
-	fromDay, toDay := SpendDays(from, to, q.Location)
+	fromDay, toDay := SpendDays(from, to)
 	facts, err := src.CampaignFacts(ctx, from, to, fromDay, toDay)
 	if err != nil {
 		return nil, err

@@ -62,7 +62,7 @@ var allowed = map[string][]string{
 	"internal/loadgen":           {},
 	"internal/benchref":          {},
 	"internal/testenv":           {"internal/localsvc", "migrations"},
-	"internal/demo":              {"config", "connectors", "internal/drain", "lead", "reporting", "scoring", "store"},
+	"internal/demo":              {"config", "connectors", "internal/drain", "lead", "reporting", "scoring", "spend", "store"},
 	"internal/cmdline":           {},
 	"internal/preflight":         {"config", "store"},
 	"internal/slogadapt":         {},

@@ -291,18 +291,17 @@ WHERE e.connector = 'import' AND e.source = @dataset AND e.event_id = @external_
 ON CONFLICT DO NOTHING;
 
 -- name: CampaignLeads :many
--- Counts, per campaign (lower(touch_campaigns.campaign), migrations/00036),
+-- Counts, per campaign (lower(lead_campaigns.campaign), migrations/00036),
 -- the leads whose first touch is in [from_at, to_at) and how many of them
 -- became MQLs (ever scored hot), as the funnel counts them; name is the
 -- campaign as its earliest lead wrote it, first_at that lead's time.
-SELECT lower(tc.campaign)::text AS key,
-       (array_agg(tc.campaign ORDER BY tc.occurred_at, tc.touchpoint_id))[1]::text AS name,
-       min(tc.occurred_at)::timestamptz AS first_at,
+SELECT lower(lc.campaign)::text AS key,
+       (array_agg(lc.campaign ORDER BY lc.first_touch_at, lc.contact_id))[1]::text AS name,
+       min(lc.first_touch_at)::timestamptz AS first_at,
        count(*)::bigint AS leads,
-       count(*) FILTER (WHERE c.id IN (SELECT s.contact_id FROM scores s WHERE s.band = 'hot'))::bigint AS mqls
-FROM contacts c
-JOIN touch_campaigns tc ON tc.touchpoint_id = c.first_touchpoint_id
-WHERE c.first_touch_at >= @from_at::timestamptz AND c.first_touch_at < @to_at::timestamptz
+       count(*) FILTER (WHERE lc.is_mql)::bigint AS mqls
+FROM lead_campaigns lc
+WHERE lc.first_touch_at >= @from_at::timestamptz AND lc.first_touch_at < @to_at::timestamptz
 GROUP BY 1;
 
 -- name: CampaignDeals :many
