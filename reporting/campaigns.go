@@ -174,9 +174,9 @@ func Campaigns(facts []CampaignFact, target string, rates []Rate) ([]CampaignRow
 		}
 	}
 	type money struct {
-		spend, first, last, linear float64
-		micros                     int64
-		spent                      bool
+		first, last, linear float64
+		micros              int64
+		spent               bool
 	}
 	type campaign struct {
 		name                    string
