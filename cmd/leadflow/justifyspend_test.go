@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net/http"
 	"os"
 	"strings"
 	"testing"
@@ -31,7 +32,7 @@ const justifySpendDoc = "../../docs/justify-spend.md"
 func TestJustifySpendDoc(t *testing.T) {
 	dbURL, redisURL := testenv.DatabaseURL(t), testenv.RedisURL(t)
 	env := map[string]string{config.EnvDatabaseURL: dbURL, config.EnvRedisURL: redisURL,
-		config.EnvWebhookSecrets: testSecret, config.EnvLogLevel: "error"}
+		config.EnvWebhookSecrets: testSecret, config.EnvLogLevel: "error", config.EnvAPITokens: serviceToken}
 	for k, v := range env {
 		t.Setenv(k, v)
 	}
@@ -118,4 +119,24 @@ func TestJustifySpendDoc(t *testing.T) {
 	if *updateDocs {
 		require.NoError(t, os.WriteFile(justifySpendDoc, []byte(doc), 0o644))
 	}
+
+	t.Run("the API serves the same rows and refuses a mix", func(t *testing.T) {
+		status, body := b.call(t, http.MethodGet, "/v1/reports/roas?from=2026-03-01&to=2026-03-31&currency=USD", serviceToken, nil)
+		require.Equal(t, http.StatusOK, status, body)
+		rows := body["rows"].([]any)
+		require.Len(t, rows, 5)
+		first := rows[0].(map[string]any)
+		require.Equal(t, "Spring Sale", first["campaign"])
+		require.Equal(t, "238.50", first["spend"])
+		require.InDelta(t, 600/238.5, first["roas_first"], 1e-9)
+		require.Nil(t, rows[4].(map[string]any)["cost_per_lead"], "(none) has no spend")
+
+		// No USD→EUR rate on 1 March: refused, never mixed.
+		status, body = b.call(t, http.MethodGet, "/v1/reports/roas?from=2026-03-01&to=2026-03-31&currency=EUR", serviceToken, nil)
+		require.Equal(t, http.StatusBadRequest, status, body)
+		status, body = b.call(t, http.MethodGet, "/v1/reports/cut?days=0", serviceToken, nil)
+		require.Equal(t, http.StatusBadRequest, status, body)
+		status, body = b.call(t, http.MethodGet, "/v1/reports/cut?days=30", serviceToken, nil)
+		require.Equal(t, http.StatusOK, status, body)
+	})
 }
