@@ -32,10 +32,11 @@ var Descriptions = map[string]string{
 // WindowHelp says what the from/to window applies to in each report.
 const WindowHelp = `The window [from, to) applies to the first touch (leads) and each deal's touch
 (funnel, roas), the first touch (pareto), deal creation (stages, reps) or the
-win (attribution; roas revenue); roas counts the spend of the days whose
-noon UTC is in the window (whole days in any zone within 12 h of UTC). Dates are whole days in --tz (default LEADFLOW_BUSINESS_TZ):
---from 2026-10-01 --to 2026-10-31 is October there; an RFC 3339 --to is
-excluded. The campaigns dashboard cuts its time range the same way.`
+win (attribution; roas revenue). Dates are whole days in --tz (default
+LEADFLOW_BUSINESS_TZ): --from 2026-10-01 --to 2026-10-31 is October there; an
+RFC 3339 --to is excluded. The campaigns dashboard cuts its time range the
+same way. roas counts the spend of the days whose noon UTC is in the window:
+whole days in any zone within 12 hours of UTC.`
 
 // FunnelKeys are the dimensions Funnel and Attribution group by, in the
 // order they are documented.
