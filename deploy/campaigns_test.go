@@ -182,6 +182,14 @@ func seedCampaigns(t *testing.T, pool *pgxpool.Pool) {
 	touch(c4, "meta", "paid_social", "spring", day(10, 10))
 	hot(c4, day(10, 10))
 	deal(c4, ann, 30000, day(11, 0), "Qualification", day(11, 0), "Won", day(18, 0))
+
+	// What the two campaigns cost: Spring (named in another case) on meta,
+	// brand on google, and a campaign that brought no lead.
+	exec(`INSERT INTO ad_spend (platform, account, campaign_id, day, campaign_name, currency, spend_micros, source, fetched_at) VALUES
+		('meta', 'act_1', '111', '2026-03-01', 'Spring', 'USD', 100000000, 'import', now()),
+		('meta', 'act_1', '111', '2026-03-02', 'Spring', 'USD', 50000000, 'import', now()),
+		('google-ads', '9', '222', '2026-03-01', 'brand', 'USD', 200000000, 'import', now()),
+		('google-ads', '9', '333', '2026-03-01', 'ghost', 'USD', 30000000, 'import', now())`)
 }
 
 // queryAsGrafana runs sql as the Grafana role in a read-only transaction

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -93,7 +94,20 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, field+": "+err.Error(), field)
 		return
 	}
-	res, err := reporting.Run(r.Context(), s.cfg.Reports, name, reporting.Query{By: v.Get("by"), Model: v.Get("model"), Pipeline: v.Get("pipeline"), From: from, To: to})
+	currency, err := reporting.ParseReportCurrency(v.Get("currency"))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error(), "currency")
+		return
+	}
+	days := 0
+	if d := v.Get("days"); d != "" {
+		if days, err = strconv.Atoi(d); err != nil || days < 1 {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("days: expected a whole number of days, at least 1, got %q", d), "days")
+			return
+		}
+	}
+	res, err := reporting.Run(r.Context(), s.cfg.Reports, name, reporting.Query{By: v.Get("by"), Model: v.Get("model"), Pipeline: v.Get("pipeline"),
+		From: from, To: to, Location: loc, Currency: currency, Days: days, Now: s.cfg.NowFunc()})
 	var invalid interface{ InvalidField() string }
 	if errors.As(err, &invalid) {
 		writeError(w, http.StatusBadRequest, err.Error(), invalid.InvalidField())
@@ -121,6 +135,7 @@ type ReportRows struct {
 	attribution []attributionRow
 	reps        []repRow
 	pareto      []paretoRow
+	campaigns   []campaignRow
 	name        string
 }
 
@@ -153,6 +168,11 @@ func NewReportRows(res reporting.Result) ReportRows {
 		for i, r := range res.Pareto {
 			out.pareto[i] = paretoRow(r)
 		}
+	case "roas", "cut":
+		out.campaigns = make([]campaignRow, len(res.Campaigns))
+		for i, r := range res.Campaigns {
+			out.campaigns[i] = newCampaignRow(r)
+		}
 	}
 	return out
 }
@@ -170,6 +190,8 @@ func (r ReportRows) MarshalJSON() ([]byte, error) {
 		return json.Marshal(r.reps)
 	case "pareto":
 		return json.Marshal(r.pareto)
+	case "roas", "cut":
+		return json.Marshal(r.campaigns)
 	}
 	return []byte("[]"), nil
 }
@@ -230,4 +252,38 @@ type paretoRow struct {
 	Lift         *float64 `json:"lift"`
 	WonLift      *float64 `json:"won_lift"`
 	MinScore     *int     `json:"min_score"`
+}
+
+// campaignRow is reporting.CampaignRow on the wire: spend both as an
+// exact decimal string and in micros; costs and ROAS null where they are
+// undefined (no spend, or nothing to divide by); currency "" for a
+// campaign with neither spend nor revenue.
+type campaignRow struct {
+	Campaign           string   `json:"campaign"`
+	Currency           string   `json:"currency"`
+	Spend              string   `json:"spend"`
+	SpendMicros        int64    `json:"spend_micros"`
+	Leads              int64    `json:"leads"`
+	MQLs               int64    `json:"mqls"`
+	Deals              int64    `json:"deals"`
+	Won                int64    `json:"won"`
+	CostPerLead        *float64 `json:"cost_per_lead"`
+	CostPerMQL         *float64 `json:"cost_per_mql"`
+	CostPerDeal        *float64 `json:"cost_per_deal"`
+	CostPerWon         *float64 `json:"cost_per_won"`
+	RevenueFirstCents  float64  `json:"revenue_first_cents"`
+	RevenueLastCents   float64  `json:"revenue_last_cents"`
+	RevenueLinearCents float64  `json:"revenue_linear_cents"`
+	ROASFirst          *float64 `json:"roas_first"`
+	ROASLast           *float64 `json:"roas_last"`
+	ROASLinear         *float64 `json:"roas_linear"`
+	Status             string   `json:"status"`
+}
+
+func newCampaignRow(r reporting.CampaignRow) campaignRow {
+	return campaignRow{Campaign: r.Campaign, Currency: r.Currency, Spend: reporting.FormatSpend(r.SpendMicros), SpendMicros: r.SpendMicros,
+		Leads: r.Leads, MQLs: r.MQLs, Deals: r.Deals, Won: r.Won,
+		CostPerLead: r.CostPerLead, CostPerMQL: r.CostPerMQL, CostPerDeal: r.CostPerDeal, CostPerWon: r.CostPerWon,
+		RevenueFirstCents: r.RevenueFirstCents, RevenueLastCents: r.RevenueLastCents, RevenueLinearCents: r.RevenueLinearCents,
+		ROASFirst: r.ROASFirst, ROASLast: r.ROASLast, ROASLinear: r.ROASLinear, Status: r.Status}
 }

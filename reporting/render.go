@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"leadflow/spend"
 )
 
 // Formats are the text formats Write prints; JSON is the API's shape and
@@ -83,6 +85,19 @@ func Cells(res Result) ([]string, [][]string) {
 				money(r.RevenueCents), optional(r.RevenueShare, 3), optional(r.Lift, 2), optional(r.WonLift, 2), minScore})
 		}
 		return []string{"top", "leads", "lead_share", "won", "won_share", "revenue", "revenue_share", "lift", "won_lift", "min_score"}, out
+	case "roas", "cut":
+		for _, r := range res.Campaigns {
+			spent := ""
+			if r.Currency != "" {
+				spent = spend.FormatMicros(r.SpendMicros)
+			}
+			out = append(out, []string{r.Campaign, r.Currency, spent, itoa(r.Leads), itoa(r.MQLs), itoa(r.Deals), itoa(r.Won),
+				optional(r.CostPerLead, 2), optional(r.CostPerMQL, 2), optional(r.CostPerDeal, 2), optional(r.CostPerWon, 2),
+				money(r.RevenueFirstCents), money(r.RevenueLastCents), money(r.RevenueLinearCents),
+				optional(r.ROASFirst, 2), optional(r.ROASLast, 2), optional(r.ROASLinear, 2), r.Status})
+		}
+		return []string{"campaign", "currency", "spend", "leads", "mqls", "deals", "won", "cost_per_lead", "cost_per_mql", "cost_per_deal",
+			"cost_per_won", "revenue_first", "revenue_last", "revenue_linear", "roas_first", "roas_last", "roas_linear", "status"}, out
 	}
 	return []string{"unsupported report"}, nil
 }

@@ -12,6 +12,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+const campaignHeader = "campaign,currency,spend,leads,mqls,deals,won,cost_per_lead,cost_per_mql,cost_per_deal,cost_per_won," +
+	"revenue_first,revenue_last,revenue_linear,roas_first,roas_last,roas_linear,status\n"
+
 // fakeSource answers every report with one row and records its arguments.
 type fakeSource struct{ got []string }
 
@@ -42,6 +45,21 @@ func (f *fakeSource) ArrivalScores(context.Context, time.Time, time.Time) ([]Sco
 	return []ScoreGroup{{Score: &low, Leads: 9, Won: 1, RevenueCents: 1000}, {Score: &high, Leads: 1, Won: 1, RevenueCents: 9000}}, nil
 }
 
+func (f *fakeSource) CampaignFacts(_ context.Context, _, _, fromDay, toDay time.Time) ([]CampaignFact, error) {
+	f.got = append(f.got, "campaigns "+fromDay.Format(time.DateOnly)+" "+toDay.Format(time.DateOnly))
+	return []CampaignFact{
+		{Key: "spring", Name: "Spring", Leads: 4, MQLs: 2, Deals: 1, Won: 1},
+		{Key: "spring", Name: "Spring", Currency: "USD", Spent: true, SpendMicros: 200_000_000},
+		{Key: "spring", Name: "Spring", Currency: "USD", FirstCents: 50000, LastCents: 50000, LinearCents: 50000},
+		{Key: "idle", Name: "Idle", Currency: "USD", Spent: true, SpendMicros: 10_000_000},
+	}, nil
+}
+
+func (f *fakeSource) RatesFor(_ context.Context, currency string) ([]Rate, error) {
+	f.got = append(f.got, "rates "+currency)
+	return nil, nil
+}
+
 func TestRunAppliesDefaultsAndRenders(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -64,6 +82,12 @@ func TestRunAppliesDefaultsAndRenders(t *testing.T) {
 				"top 20%,2.0,0.200,1.1,0.556,91.11,0.911,4.56,2.78,10\n" +
 				"top 50%,5.0,0.500,1.4,0.722,94.44,0.944,1.89,1.44,10\n" +
 				"all,10.0,1.000,2.0,1.000,100.00,1.000,1.00,1.00,10\n"},
+		{name: "roas", q: Query{From: time.Date(2026, 3, 1, 3, 0, 0, 0, time.UTC), To: time.Date(2026, 4, 1, 3, 0, 0, 0, time.UTC),
+			Location: time.FixedZone("UTC-3", -3*3600)}, call: "campaigns 2026-03-01 2026-04-01",
+			csv: campaignHeader + "Spring,USD,200.00,4,2,1,1,50.00,100.00,200.00,200.00,500.00,500.00,500.00,2.50,2.50,2.50,\n" +
+				"Idle,USD,10.00,0,0,0,0,,,,,0.00,0.00,0.00,0.00,0.00,0.00,\"spend, no leads\"\n"},
+		{name: "cut", q: Query{Days: 7, Now: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)}, call: "campaigns 2026-03-04 2026-03-11",
+			csv: campaignHeader + "Idle,USD,10.00,0,0,0,0,,,,,0.00,0.00,0.00,0.00,0.00,0.00,\"spend, no leads\"\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -86,7 +110,7 @@ func TestRunRefusesUnknownReport(t *testing.T) {
 	var re *Error
 	require.True(t, errors.As(err, &re))
 	require.Equal(t, "name", re.InvalidField())
-	require.Equal(t, `unknown name "cohorts" (one of: funnel, stages, attribution, reps, pareto)`, err.Error())
+	require.Equal(t, `unknown name "cohorts" (one of: funnel, stages, attribution, reps, pareto, roas, cut)`, err.Error())
 }
 
 func TestLoadHistory(t *testing.T) {

@@ -10,12 +10,13 @@ package reporting
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
 
 // Names are the reports, in the order they are documented.
-var Names = []string{"funnel", "stages", "attribution", "reps", "pareto"}
+var Names = []string{"funnel", "stages", "attribution", "reps", "pareto", "roas", "cut"}
 
 // Descriptions say what each report shows, for help texts.
 var Descriptions = map[string]string{
@@ -24,14 +25,18 @@ var Descriptions = map[string]string{
 	"attribution": "won revenue credited to first, last or every (linear) touch",
 	"reps":        "per rep: deals assigned, first-touch minutes, won, revenue, SLA breaches",
 	"pareto":      "share of won deals and revenue from the top 10/20/50 % of leads by score at arrival",
+	"roas":        "per campaign and currency: spend, leads, cost per lead/MQL/deal/won deal, won revenue and ROAS",
+	"cut":         "campaigns that spent in the last --days days and brought no MQL",
 }
 
 // WindowHelp says what the from/to window applies to in each report.
 const WindowHelp = `The window [from, to) applies to the first touch (leads) and each deal's touch
-(funnel), the first touch (pareto), deal creation (stages, reps) or the win
-(attribution). Dates are whole days in --tz (default LEADFLOW_BUSINESS_TZ):
---from 2026-10-01 --to 2026-10-31 is October there; an RFC 3339 --to is
-excluded. The campaigns dashboard cuts its time range the same way.`
+(funnel, roas), the first touch (pareto), deal creation (stages, reps) or the
+win (attribution; roas revenue). Dates are whole days in --tz (default
+LEADFLOW_BUSINESS_TZ): --from 2026-10-01 --to 2026-10-31 is October there; an
+RFC 3339 --to is excluded. The campaigns dashboard cuts its time range the
+same way. roas counts the spend of the days whose noon UTC is in the window:
+whole days in any zone within 12 hours of UTC.`
 
 // FunnelKeys are the dimensions Funnel and Attribution group by, in the
 // order they are documented.
@@ -149,6 +154,12 @@ type Source interface {
 	// by their score at arrival (the contact's first score), with their
 	// won first deals and revenue; Score nil for leads without one.
 	ArrivalScores(ctx context.Context, from, to time.Time) ([]ScoreGroup, error)
+	// CampaignFacts reads per campaign the leads, MQLs, deals and won
+	// deals of the window [from, to), the revenue won in it and the spend
+	// of the days [fromDay, toDay) (SpendDays).
+	CampaignFacts(ctx context.Context, from, to, fromDay, toDay time.Time) ([]CampaignFact, error)
+	// RatesFor reads the user's exchange rates to or from a currency.
+	RatesFor(ctx context.Context, currency string) ([]Rate, error)
 }
 
 // Query is the parameters of a report; empty strings take the defaults.
@@ -156,6 +167,16 @@ type Source interface {
 type Query struct {
 	By, Model, Pipeline string
 	From, To            time.Time
+	// Location is the time zone of cut's days (nil is UTC): its window
+	// ends at the end of today there.
+	Location *time.Location
+	// Currency, when set, converts roas and cut to it through the user's
+	// rates (ParseReportCurrency); empty keeps each currency apart.
+	Currency string
+	// Days is cut's look-back, today included (0 is DefaultCutDays); Now
+	// is its clock (zero is time.Now). Cut ignores From and To.
+	Days int
+	Now  time.Time
 }
 
 // Result is one report's rows: Name says which, and only that report's
@@ -167,6 +188,8 @@ type Result struct {
 	Attribution []AttributionRow
 	Reps        []RepRow
 	Pareto      []ParetoRow
+	// Campaigns holds the rows of roas and cut.
+	Campaigns []CampaignRow
 }
 
 // Run runs the named report with q's defaults applied, so the CLI and the
@@ -196,6 +219,24 @@ func Run(ctx context.Context, src Source, name string, q Query) (Result, error) 
 		if groups, err = src.ArrivalScores(ctx, q.From, q.To); err == nil {
 			res.Pareto = Pareto(groups)
 		}
+	case "roas":
+		res.Campaigns, err = campaignRows(ctx, src, q.From, q.To, q)
+	case "cut":
+		days, now := q.Days, q.Now
+		if days == 0 {
+			days = DefaultCutDays
+		}
+		if days < 0 {
+			return Result{}, &Error{Field: "days", Value: strconv.Itoa(days)}
+		}
+		if now.IsZero() {
+			now = time.Now()
+		}
+		from, to := CutWindow(now, q.Location, days)
+		var rows []CampaignRow
+		if rows, err = campaignRows(ctx, src, from, to, q); err == nil {
+			res.Campaigns = CutList(rows)
+		}
 	default:
 		return Result{}, &Error{Field: "name", Value: name, Allowed: Names}
 	}
@@ -203,4 +244,21 @@ func Run(ctx context.Context, src Source, name string, q Query) (Result, error) 
 		return Result{}, err
 	}
 	return res, nil
+}
+
+// campaignRows reads the facts of the window [from, to) and builds the
+// campaign rows, converted to q.Currency when it is set.
+func campaignRows(ctx context.Context, src Source, from, to time.Time, q Query) ([]CampaignRow, error) {
+	fromDay, toDay := SpendDays(from, to)
+	facts, err := src.CampaignFacts(ctx, from, to, fromDay, toDay)
+	if err != nil {
+		return nil, err
+	}
+	var rates []Rate
+	if q.Currency != "" {
+		if rates, err = src.RatesFor(ctx, q.Currency); err != nil {
+			return nil, err
+		}
+	}
+	return Campaigns(facts, q.Currency, rates)
 }

@@ -305,3 +305,66 @@ func (s *Store) ArrivalScores(ctx context.Context, from, to time.Time) ([]report
 	}
 	return out, nil
 }
+
+// CampaignFacts reads what the roas and cut reports join, per campaign
+// (lower-cased, so case never splits one; migrations/00036 says how leads
+// and spend get their campaign): the leads and MQLs whose first touch is in
+// [from, to), the deals whose touch is in it, the revenue of deals won in
+// it per currency and day of the win under each attribution model, and
+// the spend per currency of the days [fromDay, toDay). Zero sides are
+// unbounded.
+func (s *Store) CampaignFacts(ctx context.Context, from, to, fromDay, toDay time.Time) ([]reporting.CampaignFact, error) {
+	start, end := ReportBounds(from, to)
+	firstDay, lastDay := ReportBounds(fromDay, toDay)
+	var out []reporting.CampaignFact
+	err := s.readReport(ctx, func(q *reportingdb.Queries) error {
+		leads, err := q.CampaignLeads(ctx, reportingdb.CampaignLeadsParams{FromAt: start, ToAt: end})
+		if err != nil {
+			return fmt.Errorf("read leads by campaign: %w", err)
+		}
+		for _, r := range leads {
+			out = append(out, reporting.CampaignFact{Key: r.Key, Name: r.Name, At: r.FirstAt, Leads: r.Leads, MQLs: r.Mqls})
+		}
+		deals, err := q.CampaignDeals(ctx, reportingdb.CampaignDealsParams{FromAt: start, ToAt: end})
+		if err != nil {
+			return fmt.Errorf("read deals by campaign: %w", err)
+		}
+		for _, r := range deals {
+			out = append(out, reporting.CampaignFact{Key: r.Key, Name: r.Name, At: r.FirstAt, Deals: r.Deals, Won: r.Won})
+		}
+		revenue, err := q.CampaignRevenue(ctx, reportingdb.CampaignRevenueParams{FromAt: start, ToAt: end})
+		if err != nil {
+			return fmt.Errorf("read won revenue by campaign: %w", err)
+		}
+		for _, r := range revenue {
+			out = append(out, reporting.CampaignFact{Key: r.Key, Name: r.Name, At: r.FirstAt, Currency: r.Currency, Day: r.Day,
+				FirstCents: r.FirstCents, LastCents: r.LastCents, LinearCents: r.LinearCents})
+		}
+		spent, err := q.CampaignSpend(ctx, reportingdb.CampaignSpendParams{FromDay: firstDay, ToDay: lastDay})
+		if err != nil {
+			return fmt.Errorf("read spend by campaign: %w", err)
+		}
+		for _, r := range spent {
+			out = append(out, reporting.CampaignFact{Key: r.Key, Name: r.Name, At: r.Day, Currency: r.Currency, Day: r.Day,
+				Spent: true, SpendMicros: r.SpendMicros})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RatesFor reads the user's exchange rates to or from currency.
+func (s *Store) RatesFor(ctx context.Context, currency string) ([]reporting.Rate, error) {
+	rows, err := reportingdb.New(s.pool).RatesFor(ctx, currency)
+	if err != nil {
+		return nil, fmt.Errorf("read exchange rates of %s: %w", currency, err)
+	}
+	out := make([]reporting.Rate, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, reporting.Rate(r))
+	}
+	return out, nil
+}

@@ -47,6 +47,8 @@ func TestCampaignDashboardAfterDemo(t *testing.T) {
 		require.NoError(t, err)
 	}
 
+	require.NoError(t, demo.SeedSpend(context.Background(), b.app.Store(), time.Now()), "the demo's spend, for the spend panels")
+
 	raw, err := os.ReadFile("../../deploy/grafana/dashboards/leadflow-campaigns.json")
 	require.NoError(t, err)
 	var d struct {

@@ -70,6 +70,9 @@ func TestDemoShowsTheProduct(t *testing.T) {
 	require.Contains(t, report, "Simulated outcomes (not real sales")
 	require.Contains(t, report, "leadflow report pareto")
 	require.Contains(t, report, "top 20%")
+	require.Contains(t, report, "What each campaign cost and brought")
+	require.Regexp(t, `brand_search\s+USD\s+560\.00\s+\d+\s+[\d.]+`, report, "CPL of a campaign with spend and leads")
+	require.Regexp(t, `display_awareness\s+USD\s+280\.00\s+0\s+-.*spend, no leads`, report)
 
 	// Sample emails, as a recipient sees them.
 	require.Contains(t, report, "Sample nurture-1 email")

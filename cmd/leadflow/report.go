@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"leadflow/httpapi"
 	"leadflow/internal/cmdline"
@@ -44,6 +45,8 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	to := fs.String("to", "", "window end, a date (inclusive) or RFC 3339 time (exclusive); default unbounded")
 	tz := fs.String("tz", "", "IANA time zone the --from/--to dates are days in (default: LEADFLOW_BUSINESS_TZ, itself UTC by default)")
 	format := fs.String("format", "table", "output format: table|csv|json")
+	currency := fs.String("currency", "", "roas and cut: convert every amount to this currency through the rates of leadflow import --rates (default: one row per currency)")
+	days := fs.Int("days", reporting.DefaultCutDays, "cut: the days to look back, today included")
 	if err := fs.ParseFlags(rest); err != nil {
 		return err
 	}
@@ -58,6 +61,13 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if !slices.Contains(f.in, f.got) {
 			return fs.Errorf("--%s: unknown %s %q (one of: %s)", f.flag, f.what, f.got, strings.Join(f.in, ", "))
 		}
+	}
+	target, err := reporting.ParseReportCurrency(*currency)
+	if err != nil {
+		return fs.Errorf("--currency: %v", err)
+	}
+	if *days < 1 {
+		return fs.Errorf("--days: expected a whole number of days, at least 1")
 	}
 	cfg, err := loadConfig()
 	if err != nil {
@@ -76,7 +86,8 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer closeStore()
-	res, err := reporting.Run(ctx, st, name, reporting.Query{By: *by, Model: *model, Pipeline: *pipeline, From: start, To: end})
+	res, err := reporting.Run(ctx, st, name, reporting.Query{By: *by, Model: *model, Pipeline: *pipeline, From: start, To: end,
+		Location: loc, Currency: target, Days: *days, Now: time.Now()})
 	var re *reporting.Error
 	if errors.As(err, &re) {
 		// Only --pipeline is checked against the database.

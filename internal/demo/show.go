@@ -90,6 +90,9 @@ func Show(ctx context.Context, r Run, w io.Writer) error {
 	if err := showOutcomes(ctx, client, r, hooks, accs, w); err != nil {
 		return err
 	}
+	if err := showSpend(ctx, r.Store, time.Now(), w); err != nil {
+		return err
+	}
 	if err := printMail(ctx, r.Store, r.SampleTemplates, w); err != nil {
 		return err
 	}

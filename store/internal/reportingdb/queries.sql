@@ -289,3 +289,78 @@ FROM inbound_events e JOIN touchpoints t ON t.inbound_event_id = e.id
 WHERE e.connector = 'import' AND e.source = @dataset AND e.event_id = @external_id
   AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.contact_id = t.contact_id)
 ON CONFLICT DO NOTHING;
+
+-- name: CampaignLeads :many
+-- Counts, per campaign (lower(lead_campaigns.campaign), migrations/00036),
+-- the leads whose first touch is in [from_at, to_at) and how many of them
+-- became MQLs (ever scored hot), as the funnel counts them; name is the
+-- campaign as its earliest lead wrote it, first_at that lead's time.
+SELECT lower(lc.campaign)::text AS key,
+       (array_agg(lc.campaign ORDER BY lc.first_touch_at, lc.contact_id))[1]::text AS name,
+       min(lc.first_touch_at)::timestamptz AS first_at,
+       count(*)::bigint AS leads,
+       count(*) FILTER (WHERE lc.is_mql)::bigint AS mqls
+FROM lead_campaigns lc
+WHERE lc.first_touch_at >= @from_at::timestamptz AND lc.first_touch_at < @to_at::timestamptz
+GROUP BY 1;
+
+-- name: CampaignDeals :many
+-- Counts, per campaign, the deals whose touch (deal_funnel's rule,
+-- migrations/00032) is in [from_at, to_at) and how many of them are won,
+-- as the funnel counts them.
+SELECT lower(tc.campaign)::text AS key,
+       (array_agg(tc.campaign ORDER BY tc.occurred_at, tc.touchpoint_id))[1]::text AS name,
+       min(tc.occurred_at)::timestamptz AS first_at,
+       count(*)::bigint AS deals,
+       count(*) FILTER (WHERE f.won)::bigint AS won
+FROM deal_funnel f
+JOIN touch_campaigns tc ON tc.touchpoint_id = f.touchpoint_id
+WHERE f.touch_at >= @from_at::timestamptz AND f.touch_at < @to_at::timestamptz
+GROUP BY 1;
+
+-- name: CampaignRevenue :many
+-- Credits deals won (closed) in [from_at, to_at) to the campaigns of their
+-- contact's touches up to the win, as the attribution report does, under
+-- all three models at once, per campaign, deal currency and UTC day of the
+-- win (the day a conversion rate applies to). first/last give the whole
+-- amount to the earliest/latest touch, linear splits it equally.
+WITH won AS (
+	SELECT d.id, d.contact_id, d.amount_cents, d.currency, d.closed_at
+	FROM deals d JOIN stages st ON st.id = d.stage_id
+	WHERE st.kind = 'won' AND d.closed_at >= @from_at::timestamptz AND d.closed_at < @to_at::timestamptz
+), touches AS (
+	SELECT w.amount_cents, w.currency, w.closed_at, tc.campaign, tc.occurred_at, tc.touchpoint_id,
+	       row_number() OVER (PARTITION BY w.id ORDER BY tc.occurred_at, tc.touchpoint_id) AS rank_first,
+	       row_number() OVER (PARTITION BY w.id ORDER BY tc.occurred_at DESC, tc.touchpoint_id DESC) AS rank_last,
+	       count(*) OVER (PARTITION BY w.id) AS touches
+	FROM won w
+	JOIN touch_campaigns tc ON tc.contact_id = w.contact_id AND tc.occurred_at <= w.closed_at
+)
+SELECT lower(campaign)::text AS key,
+       (array_agg(campaign ORDER BY occurred_at, touchpoint_id))[1]::text AS name,
+       min(occurred_at)::timestamptz AS first_at,
+       currency,
+       (closed_at AT TIME ZONE 'UTC')::date AS day,
+       sum(CASE WHEN rank_first = 1 THEN amount_cents ELSE 0 END)::float8 AS first_cents,
+       sum(CASE WHEN rank_last = 1 THEN amount_cents ELSE 0 END)::float8 AS last_cents,
+       sum(amount_cents::float8 / touches)::float8 AS linear_cents
+FROM touches
+GROUP BY 1, 4, 5;
+
+-- name: CampaignSpend :many
+-- Sums ad spend per campaign (lower(spend_campaigns.label)), currency and
+-- day over the days in [from_day, to_day); name is the label of the
+-- campaign's earliest row.
+SELECT lower(sc.label)::text AS key,
+       (array_agg(sc.label ORDER BY s.day, s.platform, s.campaign_id))[1]::text AS name,
+       s.currency, s.day,
+       sum(s.spend_micros)::bigint AS spend_micros
+FROM ad_spend s
+JOIN spend_campaigns sc ON sc.platform = s.platform AND sc.campaign_id = s.campaign_id
+WHERE s.day >= @from_day::date AND s.day < @to_day::date
+GROUP BY 1, 3, 4;
+
+-- name: RatesFor :many
+-- Reads the user's exchange rates to or from one currency.
+SELECT currency, quote, day, rate::text AS rate FROM currency_rates
+WHERE currency = @target::text OR quote = @target::text;

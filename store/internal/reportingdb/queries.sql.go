@@ -141,6 +141,242 @@ func (q *Queries) Attribution(ctx context.Context, arg AttributionParams) ([]Att
 	return items, nil
 }
 
+const campaignDeals = `-- name: CampaignDeals :many
+SELECT lower(tc.campaign)::text AS key,
+       (array_agg(tc.campaign ORDER BY tc.occurred_at, tc.touchpoint_id))[1]::text AS name,
+       min(tc.occurred_at)::timestamptz AS first_at,
+       count(*)::bigint AS deals,
+       count(*) FILTER (WHERE f.won)::bigint AS won
+FROM deal_funnel f
+JOIN touch_campaigns tc ON tc.touchpoint_id = f.touchpoint_id
+WHERE f.touch_at >= $1::timestamptz AND f.touch_at < $2::timestamptz
+GROUP BY 1
+`
+
+type CampaignDealsParams struct {
+	FromAt time.Time
+	ToAt   time.Time
+}
+
+type CampaignDealsRow struct {
+	Key     string
+	Name    string
+	FirstAt time.Time
+	Deals   int64
+	Won     int64
+}
+
+// Counts, per campaign, the deals whose touch (deal_funnel's rule,
+// migrations/00032) is in [from_at, to_at) and how many of them are won,
+// as the funnel counts them.
+func (q *Queries) CampaignDeals(ctx context.Context, arg CampaignDealsParams) ([]CampaignDealsRow, error) {
+	rows, err := q.db.Query(ctx, campaignDeals, arg.FromAt, arg.ToAt)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []CampaignDealsRow
+	for rows.Next() {
+		var i CampaignDealsRow
+		if err := rows.Scan(
+			&i.Key,
+			&i.Name,
+			&i.FirstAt,
+			&i.Deals,
+			&i.Won,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const campaignLeads = `-- name: CampaignLeads :many
+SELECT lower(lc.campaign)::text AS key,
+       (array_agg(lc.campaign ORDER BY lc.first_touch_at, lc.contact_id))[1]::text AS name,
+       min(lc.first_touch_at)::timestamptz AS first_at,
+       count(*)::bigint AS leads,
+       count(*) FILTER (WHERE lc.is_mql)::bigint AS mqls
+FROM lead_campaigns lc
+WHERE lc.first_touch_at >= $1::timestamptz AND lc.first_touch_at < $2::timestamptz
+GROUP BY 1
+`
+
+type CampaignLeadsParams struct {
+	FromAt time.Time
+	ToAt   time.Time
+}
+
+type CampaignLeadsRow struct {
+	Key     string
+	Name    string
+	FirstAt time.Time
+	Leads   int64
+	Mqls    int64
+}
+
+// Counts, per campaign (lower(lead_campaigns.campaign), migrations/00036),
+// the leads whose first touch is in [from_at, to_at) and how many of them
+// became MQLs (ever scored hot), as the funnel counts them; name is the
+// campaign as its earliest lead wrote it, first_at that lead's time.
+func (q *Queries) CampaignLeads(ctx context.Context, arg CampaignLeadsParams) ([]CampaignLeadsRow, error) {
+	rows, err := q.db.Query(ctx, campaignLeads, arg.FromAt, arg.ToAt)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []CampaignLeadsRow
+	for rows.Next() {
+		var i CampaignLeadsRow
+		if err := rows.Scan(
+			&i.Key,
+			&i.Name,
+			&i.FirstAt,
+			&i.Leads,
+			&i.Mqls,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const campaignRevenue = `-- name: CampaignRevenue :many
+WITH won AS (
+	SELECT d.id, d.contact_id, d.amount_cents, d.currency, d.closed_at
+	FROM deals d JOIN stages st ON st.id = d.stage_id
+	WHERE st.kind = 'won' AND d.closed_at >= $1::timestamptz AND d.closed_at < $2::timestamptz
+), touches AS (
+	SELECT w.amount_cents, w.currency, w.closed_at, tc.campaign, tc.occurred_at, tc.touchpoint_id,
+	       row_number() OVER (PARTITION BY w.id ORDER BY tc.occurred_at, tc.touchpoint_id) AS rank_first,
+	       row_number() OVER (PARTITION BY w.id ORDER BY tc.occurred_at DESC, tc.touchpoint_id DESC) AS rank_last,
+	       count(*) OVER (PARTITION BY w.id) AS touches
+	FROM won w
+	JOIN touch_campaigns tc ON tc.contact_id = w.contact_id AND tc.occurred_at <= w.closed_at
+)
+SELECT lower(campaign)::text AS key,
+       (array_agg(campaign ORDER BY occurred_at, touchpoint_id))[1]::text AS name,
+       min(occurred_at)::timestamptz AS first_at,
+       currency,
+       (closed_at AT TIME ZONE 'UTC')::date AS day,
+       sum(CASE WHEN rank_first = 1 THEN amount_cents ELSE 0 END)::float8 AS first_cents,
+       sum(CASE WHEN rank_last = 1 THEN amount_cents ELSE 0 END)::float8 AS last_cents,
+       sum(amount_cents::float8 / touches)::float8 AS linear_cents
+FROM touches
+GROUP BY 1, 4, 5
+`
+
+type CampaignRevenueParams struct {
+	FromAt time.Time
+	ToAt   time.Time
+}
+
+type CampaignRevenueRow struct {
+	Key         string
+	Name        string
+	FirstAt     time.Time
+	Currency    string
+	Day         time.Time
+	FirstCents  float64
+	LastCents   float64
+	LinearCents float64
+}
+
+// Credits deals won (closed) in [from_at, to_at) to the campaigns of their
+// contact's touches up to the win, as the attribution report does, under
+// all three models at once, per campaign, deal currency and UTC day of the
+// win (the day a conversion rate applies to). first/last give the whole
+// amount to the earliest/latest touch, linear splits it equally.
+func (q *Queries) CampaignRevenue(ctx context.Context, arg CampaignRevenueParams) ([]CampaignRevenueRow, error) {
+	rows, err := q.db.Query(ctx, campaignRevenue, arg.FromAt, arg.ToAt)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []CampaignRevenueRow
+	for rows.Next() {
+		var i CampaignRevenueRow
+		if err := rows.Scan(
+			&i.Key,
+			&i.Name,
+			&i.FirstAt,
+			&i.Currency,
+			&i.Day,
+			&i.FirstCents,
+			&i.LastCents,
+			&i.LinearCents,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const campaignSpend = `-- name: CampaignSpend :many
+SELECT lower(sc.label)::text AS key,
+       (array_agg(sc.label ORDER BY s.day, s.platform, s.campaign_id))[1]::text AS name,
+       s.currency, s.day,
+       sum(s.spend_micros)::bigint AS spend_micros
+FROM ad_spend s
+JOIN spend_campaigns sc ON sc.platform = s.platform AND sc.campaign_id = s.campaign_id
+WHERE s.day >= $1::date AND s.day < $2::date
+GROUP BY 1, 3, 4
+`
+
+type CampaignSpendParams struct {
+	FromDay time.Time
+	ToDay   time.Time
+}
+
+type CampaignSpendRow struct {
+	Key         string
+	Name        string
+	Currency    string
+	Day         time.Time
+	SpendMicros int64
+}
+
+// Sums ad spend per campaign (lower(spend_campaigns.label)), currency and
+// day over the days in [from_day, to_day); name is the label of the
+// campaign's earliest row.
+func (q *Queries) CampaignSpend(ctx context.Context, arg CampaignSpendParams) ([]CampaignSpendRow, error) {
+	rows, err := q.db.Query(ctx, campaignSpend, arg.FromDay, arg.ToDay)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []CampaignSpendRow
+	for rows.Next() {
+		var i CampaignSpendRow
+		if err := rows.Scan(
+			&i.Key,
+			&i.Name,
+			&i.Currency,
+			&i.Day,
+			&i.SpendMicros,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const funnel = `-- name: Funnel :many
 WITH leads AS (
 	SELECT (CASE $1::text
@@ -415,6 +651,44 @@ func (q *Queries) PipelineForReport(ctx context.Context, name string) (int64, er
 	var id int64
 	err := row.Scan(&id)
 	return id, err
+}
+
+const ratesFor = `-- name: RatesFor :many
+SELECT currency, quote, day, rate::text AS rate FROM currency_rates
+WHERE currency = $1::text OR quote = $1::text
+`
+
+type RatesForRow struct {
+	Currency string
+	Quote    string
+	Day      time.Time
+	Rate     string
+}
+
+// Reads the user's exchange rates to or from one currency.
+func (q *Queries) RatesFor(ctx context.Context, target string) ([]RatesForRow, error) {
+	rows, err := q.db.Query(ctx, ratesFor, target)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []RatesForRow
+	for rows.Next() {
+		var i RatesForRow
+		if err := rows.Scan(
+			&i.Currency,
+			&i.Quote,
+			&i.Day,
+			&i.Rate,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const repLeaderboard = `-- name: RepLeaderboard :many

@@ -1,0 +1,208 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"leadflow/internal/testenv"
+	"leadflow/reporting"
+	"leadflow/spend"
+	"leadflow/store"
+)
+
+// The spend file, campaign map and rates of TestCampaignReports, imported
+// through the same parsers and store calls as `leadflow import`.
+const (
+	campaignSpendCSV = `platform,account,campaign_id,campaign_name,date,currency,spend,clicks,impressions
+meta,act_1,111,Spring Sale,2026-03-01,USD,100.00,10,1000
+meta,act_1,111,Spring Sale,2026-03-02,USD,50.50,5,500
+google-ads,9,222,Brand (EN),2026-03-01,USD,200,20,2000
+google-ads,9,333,Ghost,2026-03-03,USD,30,0,0
+linkedin,5,444,,2026-03-02,EUR,80,1,1
+meta,act_1,111,Spring Sale,2026-04-01,USD,999,0,0
+`
+	campaignMapCSV = `platform,campaign,utm_campaign
+google-ads,Brand (EN),Brand
+linkedin,444,spring sale
+`
+	campaignRatesCSV = `currency,quote,date,rate
+EUR,USD,2026-03-02,1.1
+EUR,USD,2026-03-20,1.2
+`
+)
+
+// seedCampaigns imports the spend above and writes, in March 2026 (UTC):
+//
+//	c1 meta lead from campaign id 111 (no UTM), Mar 1; hot; later a "brand" web touch (Mar 5);
+//	   won 600.00 USD on Mar 10 (first touch: Spring Sale, last: Brand)
+//	c2 web "BRAND", Mar 2; warm; no deal
+//	c3 web "brand", Mar 3; hot; an open deal
+//	c4 web without UTM, Mar 4; no score; no deal
+//	c5 web "Newsletter", Mar 5; hot; won 200.00 EUR on Mar 20
+//	a test lead on campaign 111 that counts nowhere
+func seedCampaigns(t *testing.T) (*reportData, *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	r := &reportData{pool: testenv.Pool(t)}
+	st := store.New(r.pool)
+
+	rows, err := spend.ParseCSV(strings.NewReader(campaignSpendCSV))
+	require.NoError(t, err)
+	ads := make([]store.AdSpend, len(rows))
+	for i, row := range rows {
+		ads[i] = store.AdSpend(row)
+	}
+	_, err = st.UpsertAdSpend(ctx, ads, store.SpendFromImport, day(1, 0))
+	require.NoError(t, err)
+	maps, err := spend.ParseCampaignMap(strings.NewReader(campaignMapCSV))
+	require.NoError(t, err)
+	var ms []store.CampaignMapping
+	for _, m := range maps {
+		ms = append(ms, store.CampaignMapping{Platform: m.Platform, CampaignKey: m.Campaign, UTMCampaign: m.UTMCampaign})
+	}
+	require.NoError(t, st.UpsertCampaignMap(ctx, ms))
+	rates, err := spend.ParseRates(strings.NewReader(campaignRatesCSV))
+	require.NoError(t, err)
+	var rs []store.CurrencyRate
+	for _, x := range rates {
+		rs = append(rs, store.CurrencyRate(x))
+	}
+	require.NoError(t, st.UpsertCurrencyRates(ctx, rs))
+
+	touch := func(contact int64, connector, utm, campaignID string, at time.Time, isTest bool) {
+		t.Helper()
+		r.events++
+		ev := r.id(t, `INSERT INTO inbound_events (connector, source, event_id, payload) VALUES ($1, $1, $2, '{}') RETURNING id`,
+			connector, fmt.Sprintf("campaign-ev-%d", r.events))
+		ids := "{}"
+		if campaignID != "" {
+			ids = fmt.Sprintf(`{"campaign_id": %q}`, campaignID)
+		}
+		r.exec(t, `INSERT INTO touchpoints (contact_id, inbound_event_id, source, utm_campaign, campaign_ids, is_test, occurred_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`, contact, ev, connector, utm, ids, isTest, at)
+	}
+	rep := r.id(t, `INSERT INTO reps (name, email) VALUES ('Ann', 'ann@reps.example.com') RETURNING id`)
+	c1 := r.contact(t)
+	touch(c1, "meta", "", "111", day(1, 10), false)
+	touch(c1, "web", "brand", "", day(5, 10), false)
+	r.score(t, c1, "hot", day(1, 10))
+	r.deal(t, c1, rep, 60000, day(2, 0), time.Hour, "Qualification", day(2, 0), "Won", day(10, 0))
+
+	c2 := r.contact(t)
+	touch(c2, "web", "BRAND", "", day(2, 10), false)
+	r.score(t, c2, "warm", day(2, 10))
+
+	c3 := r.contact(t)
+	touch(c3, "web", "brand", "", day(3, 10), false)
+	r.score(t, c3, "hot", day(3, 10))
+	r.deal(t, c3, rep, 10000, day(3, 11), time.Hour, "Qualification", day(3, 11))
+
+	c4 := r.contact(t)
+	touch(c4, "web", "", "", day(4, 10), false)
+
+	c5 := r.contact(t)
+	touch(c5, "web", "Newsletter", "", day(5, 10), false)
+	r.score(t, c5, "hot", day(5, 10))
+	d5 := r.deal(t, c5, rep, 20000, day(6, 0), time.Hour, "Qualification", day(6, 0), "Won", day(20, 0))
+	r.exec(t, `UPDATE deals SET currency = 'EUR' WHERE id = $1`, d5)
+
+	test := r.contact(t)
+	touch(test, "meta", "", "111", day(6, 0), true)
+	return r, st
+}
+
+// TestCampaignReports checks every figure of roas and cut against the
+// hand computation written beside it.
+func TestCampaignReports(t *testing.T) {
+	t.Parallel()
+	_, st := seedCampaigns(t)
+	ctx := context.Background()
+	march := reporting.Query{From: day(1, 0), To: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), Location: time.UTC}
+	f := func(v float64) *float64 { return &v }
+
+	// Spring Sale: meta 111 by name, plus linkedin 444 (EUR) through the
+	// map. USD spend 100.00 + 50.50 = 150.50 (April's 999 is outside);
+	// 1 lead (c1), 1 MQL, 1 deal, 1 won. c1's 600.00 win: first touch is
+	// Spring Sale (600), last is Brand (600), linear 300 each.
+	// ROAS first 600 / 150.50 = 3.98671..., linear 300 / 150.50.
+	// Brand: google 222 mapped to "Brand" (its spend, Mar 1, is seen
+	// before "BRAND" and "brand"); leads c2, c3 = 2, MQL c3 = 1, deal c3
+	// open = 1, won 0; spend 200 → CPL 100, per MQL 200, per deal 200.
+	// Ghost: 30.00 spent, no lead. (none): c4. Newsletter: c5, won 200 EUR,
+	// no spend.
+	want := []reporting.CampaignRow{
+		{Campaign: "Spring Sale", Currency: "EUR", SpendMicros: 80_000_000, Leads: 1, MQLs: 1, Deals: 1, Won: 1,
+			CostPerLead: f(80), CostPerMQL: f(80), CostPerDeal: f(80), CostPerWon: f(80), ROASFirst: f(0), ROASLast: f(0), ROASLinear: f(0)},
+		{Campaign: "Newsletter", Currency: "EUR", Leads: 1, MQLs: 1, Deals: 1, Won: 1,
+			RevenueFirstCents: 20000, RevenueLastCents: 20000, RevenueLinearCents: 20000, Status: reporting.StatusNoSpend},
+		{Campaign: "Brand", Currency: "USD", SpendMicros: 200_000_000, Leads: 2, MQLs: 1, Deals: 1,
+			CostPerLead: f(100), CostPerMQL: f(200), CostPerDeal: f(200),
+			RevenueLastCents: 60000, RevenueLinearCents: 30000, ROASFirst: f(0), ROASLast: f(600.0 / 200), ROASLinear: f(300.0 / 200)},
+		{Campaign: "Spring Sale", Currency: "USD", SpendMicros: 150_500_000, Leads: 1, MQLs: 1, Deals: 1, Won: 1,
+			CostPerLead: f(150.5), CostPerMQL: f(150.5), CostPerDeal: f(150.5), CostPerWon: f(150.5),
+			RevenueFirstCents: 60000, RevenueLinearCents: 30000, ROASFirst: f(600 / 150.5), ROASLast: f(0), ROASLinear: f(300 / 150.5)},
+		{Campaign: "Ghost", Currency: "USD", SpendMicros: 30_000_000, ROASFirst: f(0), ROASLast: f(0), ROASLinear: f(0), Status: reporting.StatusNoLeads},
+		{Campaign: "(none)", Leads: 1, Status: reporting.StatusNoSpend},
+	}
+	tests := []struct {
+		name string
+		rep  string
+		q    reporting.Query
+		want []reporting.CampaignRow
+	}{
+		{name: "per currency", rep: "roas", q: march, want: want},
+		{name: "converted to USD", rep: "roas", q: func() reporting.Query { q := march; q.Currency = "USD"; return q }(),
+			want: []reporting.CampaignRow{
+				// Spring Sale: 150.50 + 80 EUR × 1.1 (Mar 2) = 238.50 USD.
+				{Campaign: "Spring Sale", Currency: "USD", SpendMicros: 238_500_000, Leads: 1, MQLs: 1, Deals: 1, Won: 1,
+					CostPerLead: f(238.5), CostPerMQL: f(238.5), CostPerDeal: f(238.5), CostPerWon: f(238.5),
+					RevenueFirstCents: 60000, RevenueLinearCents: 30000, ROASFirst: f(600 / 238.5), ROASLast: f(0), ROASLinear: f(300 / 238.5)},
+				want[2], want[4],
+				// Newsletter: 200 EUR × 1.2 (Mar 20, the win) = 240 USD.
+				{Campaign: "Newsletter", Currency: "USD", Leads: 1, MQLs: 1, Deals: 1, Won: 1,
+					RevenueFirstCents: 24000, RevenueLastCents: 24000, RevenueLinearCents: 24000, Status: reporting.StatusNoSpend},
+				want[5],
+			}},
+		// The last 10 days to Mar 10 (Mar 1-10): Ghost spent 30 and brought no MQL.
+		{name: "cut list", rep: "cut", q: reporting.Query{Days: 10, Now: day(10, 12), Location: time.UTC}, want: []reporting.CampaignRow{want[4]}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := reporting.Run(ctx, st, tc.rep, tc.q)
+			require.NoError(t, err)
+			got := res.Campaigns
+			require.Len(t, got, len(tc.want), "%+v", got)
+			for i, w := range tc.want {
+				g := got[i]
+				require.Equal(t, []any{w.Campaign, w.Currency, w.SpendMicros, w.Leads, w.MQLs, w.Deals, w.Won, w.Status},
+					[]any{g.Campaign, g.Currency, g.SpendMicros, g.Leads, g.MQLs, g.Deals, g.Won, g.Status}, "row %d", i)
+				require.InDelta(t, w.RevenueFirstCents, g.RevenueFirstCents, 1e-6, "row %d", i)
+				require.InDelta(t, w.RevenueLastCents, g.RevenueLastCents, 1e-6, "row %d", i)
+				require.InDelta(t, w.RevenueLinearCents, g.RevenueLinearCents, 1e-6, "row %d", i)
+				for j, p := range [][2]*float64{{w.CostPerLead, g.CostPerLead}, {w.CostPerMQL, g.CostPerMQL}, {w.CostPerDeal, g.CostPerDeal},
+					{w.CostPerWon, g.CostPerWon}, {w.ROASFirst, g.ROASFirst}, {w.ROASLast, g.ROASLast}, {w.ROASLinear, g.ROASLinear}} {
+					if p[0] == nil {
+						require.Nil(t, p[1], "row %d figure %d", i, j)
+						continue
+					}
+					require.NotNil(t, p[1], "row %d figure %d", i, j)
+					require.InDelta(t, *p[0], *p[1], 1e-9, "row %d figure %d", i, j)
+				}
+			}
+		})
+	}
+
+	t.Run("a conversion without a rate is refused", func(t *testing.T) {
+		q := march
+		q.Currency = "EUR"
+		_, err := reporting.Run(ctx, st, "roas", q)
+		var re *reporting.RateError
+		require.ErrorAs(t, err, &re)
+		require.Equal(t, "USD", re.Currency)
+	})
+}
