@@ -82,7 +82,7 @@ eval: services build
 ## bant-eval: how well budget, authority, need and timeline are read from
 ## what people write, on the held-out inquiries (no data set needed)
 bant-eval: build
-	@for f in holdout holdout2 holdout3 holdout4 holdout5 holdout6 holdout7; do echo "== scoring/bant/testdata/corpus/$$f.jsonl"; \
+	@for f in holdout holdout2 holdout3 holdout4 holdout5 holdout6 holdout7 holdout8; do echo "== scoring/bant/testdata/corpus/$$f.jsonl"; \
 		./bin/leadflow score bant-eval --corpus scoring/bant/testdata/corpus/$$f.jsonl || exit 1; done
 
 ## bench-scale: the benchmark at size (issue 19): empty-database phases, then

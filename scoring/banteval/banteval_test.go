@@ -78,12 +78,12 @@ func TestCorpusFilesParse(t *testing.T) {
 }
 
 // heldOut are the corpus's held-out sets (see its README): the hash third
-// of the first batch and six later batches, none of which any rule or
+// of the first batch and seven later batches, none of which any rule or
 // model is tuned on.
-var heldOut = []string{"holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl", "holdout5.jsonl", "holdout6.jsonl", "holdout7.jsonl"}
+var heldOut = []string{"holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl", "holdout5.jsonl", "holdout6.jsonl", "holdout7.jsonl", "holdout8.jsonl"}
 
 // TestHoldoutAccuracy measures the text reader on each held-out set and
-// fails if any dimension falls below the floor all seven reached on
+// fails if any dimension falls below the floor all eight reached on
 // 2026-12-07 (see docs/scoring.md): a regression guard. Only the aggregate
 // figures are printed: reading the held-out misses would make them tuning
 // data.
@@ -97,7 +97,7 @@ func TestHoldoutAccuracy(t *testing.T) {
 			requireAccuracy(t, items, map[string]floor{
 				banteval.Budget:    {0.92, 0.87},
 				banteval.Authority: {0.88, 0.85},
-				banteval.Need:      {0.88, 0.82},
+				banteval.Need:      {0.89, 0.85},
 				banteval.Timeline:  {0.87, 0.82},
 			}, 0.87, 0.93)
 		})
@@ -105,7 +105,7 @@ func TestHoldoutAccuracy(t *testing.T) {
 }
 
 // TestHoldoutTarget holds issue 17's target on all held-out inquiries
-// together (1,120, 280 per language, where one set's 40 per language move
+// together (1,280, 320 per language, where one set's 40 per language move
 // by 2.5 points per item): accuracy of at least 0.85 for every dimension,
 // overall and per language, and stated-need recall of at least 0.8 at
 // precision of at least 0.85.
