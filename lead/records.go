@@ -125,6 +125,11 @@ type DealRequest struct {
 	Stage        string
 	Title        string
 	Now          time.Time
+	// EstimatedAmountCents is the amount the deal opens with, marked as an
+	// estimate until a rep sets one (pipeline.EstimateAmount: the lead's
+	// stated budget, else the pipeline's default); 0 opens it without an
+	// amount. A deal already open keeps its own.
+	EstimatedAmountCents int64
 	// Team, when set, assigns within that routing team through PickFunc
 	// (fair weighted assignment) instead of the pipeline's round robin.
 	Team string

@@ -118,7 +118,8 @@ func dealDetail(d store.DealDetail) httpapi.DealDetail {
 
 func deal(d store.DealRow) httpapi.Deal {
 	return httpapi.Deal{ID: d.ID, Title: d.Title, ContactID: d.ContactID, ContactName: d.ContactName, Pipeline: d.Pipeline,
-		Stage: d.Stage, StageKind: d.StageKind, WinProbability: d.WinProbability, AmountCents: d.AmountCents, Currency: d.Currency,
+		Stage: d.Stage, StageKind: d.StageKind, WinProbability: d.WinProbability, AmountCents: d.AmountCents, AmountEstimated: d.AmountEstimated,
+		Currency:      d.Currency,
 		ExpectedCents: d.ExpectedCents, OwnerRepID: d.OwnerRepID, OwnerName: d.OwnerName, LostReason: d.LostReason,
 		CreatedAt: d.CreatedAt, StageEnteredAt: d.StageEnteredAt, ClosedAt: d.ClosedAt}
 }

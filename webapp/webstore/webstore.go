@@ -103,6 +103,16 @@ func deals(rows []store.DealRow) []webapp.Deal {
 	return out
 }
 
+// PipelineValues is the open deals' value per pipeline, stage and owner.
+func (b Backend) PipelineValues(ctx context.Context) ([]webapp.PipelineValueRow, error) {
+	rows, err := b.Store.PipelineValues(ctx)
+	out := make([]webapp.PipelineValueRow, len(rows))
+	for i, r := range rows {
+		out[i] = webapp.PipelineValueRow(r)
+	}
+	return out, err
+}
+
 // Pipelines lists the pipelines, the default first.
 func (b Backend) Pipelines(ctx context.Context) ([]string, error) { return b.Store.PipelineNames(ctx) }
 

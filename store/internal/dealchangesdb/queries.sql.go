@@ -46,7 +46,7 @@ func (q *Queries) LockDeal(ctx context.Context, dealID int64) (LockDealRow, erro
 }
 
 const setDealAmount = `-- name: SetDealAmount :exec
-UPDATE deals SET amount_cents = $1, updated_at = $2 WHERE id = $3
+UPDATE deals SET amount_cents = $1, amount_estimated = false, updated_at = $2 WHERE id = $3
 `
 
 type SetDealAmountParams struct {
@@ -55,7 +55,8 @@ type SetDealAmountParams struct {
 	DealID      int64
 }
 
-// Writes a deal's amount; the database's own bound (deals_amount_cents_range,
+// Writes a deal's amount as a rep set it, which ends its being an estimate
+// (migration 00037); the database's own bound (deals_amount_cents_range,
 // migration 00022) answers a check violation past it.
 func (q *Queries) SetDealAmount(ctx context.Context, arg SetDealAmountParams) error {
 	_, err := q.db.Exec(ctx, setDealAmount, arg.AmountCents, arg.Now, arg.DealID)
