@@ -364,6 +364,11 @@ type Rep struct {
 	Capacity int `yaml:"capacity"`
 	// Active reps receive new deals; default true.
 	Active *bool `yaml:"active"`
+	// BookingURL is the rep's scheduling page (Calendly, HubSpot meetings,
+	// Google appointment schedule...): the Initial contact email proposes
+	// the first meeting through it. Must be an https URL; default none
+	// (the email then asks the lead to reply with a time).
+	BookingURL string `yaml:"booking_url"`
 	// Availability: time zone, working hours and days, out-of-office.
 	pipeline.Availability `yaml:",inline"`
 }
@@ -883,6 +888,13 @@ func (f File) Validate() error {
 		}
 		if r.Capacity < 0 {
 			errs = append(errs, &FieldError{p + ".capacity", fmt.Sprintf("expected 0 (unlimited) or more, got %d", r.Capacity)})
+		}
+		if r.BookingURL != "" {
+			// It goes into lead-facing email as a link: only a plain https
+			// page, never a script or a local address.
+			if u, err := url.Parse(r.BookingURL); err != nil || u.Scheme != "https" || u.Host == "" || strings.ContainsAny(r.BookingURL, " \t\r\n") {
+				errs = append(errs, &FieldError{p + ".booking_url", fmt.Sprintf("expected an https URL, got %q", r.BookingURL)})
+			}
 		}
 	}
 	return errors.Join(errs...)

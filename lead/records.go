@@ -115,6 +115,9 @@ type Rep struct {
 	WorkingHours string
 	WorkingDays  []string
 	OutOfOffice  []TimeRange
+	// BookingURL is the rep's scheduling page (an https URL), through which
+	// the Initial contact email proposes the first meeting; "" for none.
+	BookingURL string
 }
 
 // DealRequest asks for a deal for a contact in a named pipeline and stage.

@@ -82,7 +82,7 @@ func (a Store) DealDetail(ctx context.Context, dealID int64) (httpapi.DealDetail
 // UpdateDeal applies a change under the deal rules.
 func (a Store) UpdateDeal(ctx context.Context, dealID int64, ch httpapi.DealChange, by string, now time.Time) (lead.StageChange, bool, error) {
 	return a.st.UpdateDeal(ctx, dealID, store.DealUpdate{Stage: ch.Stage, AmountCents: ch.AmountCents,
-		LostReason: ch.LostReason, OwnerRepID: ch.OwnerRepID, CheckFunc: CheckDeal(a.rules)}, by, now)
+		LostReason: ch.LostReason, MeetingAt: ch.MeetingAt, OwnerRepID: ch.OwnerRepID, CheckFunc: CheckDeal(a.rules)}, by, now)
 }
 
 // ResolveContact finds a contact by numeric id or lead_… reference.

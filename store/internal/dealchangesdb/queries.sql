@@ -15,3 +15,7 @@ SELECT COALESCE(array_agg(name ORDER BY position), '{}')::text[] AS names FROM s
 -- (migration 00037); the database's own bound (deals_amount_cents_range,
 -- migration 00022) answers a check violation past it.
 UPDATE deals SET amount_cents = @amount_cents, amount_estimated = false, updated_at = @now WHERE id = @deal_id;
+
+-- name: SetDealMeeting :exec
+-- Writes the meeting time a rep set (NULL clears it).
+UPDATE deals SET meeting_at = sqlc.narg(meeting_at), updated_at = @now WHERE id = @deal_id;

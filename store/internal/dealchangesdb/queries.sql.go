@@ -63,6 +63,22 @@ func (q *Queries) SetDealAmount(ctx context.Context, arg SetDealAmountParams) er
 	return err
 }
 
+const setDealMeeting = `-- name: SetDealMeeting :exec
+UPDATE deals SET meeting_at = $1, updated_at = $2 WHERE id = $3
+`
+
+type SetDealMeetingParams struct {
+	MeetingAt *time.Time
+	Now       time.Time
+	DealID    int64
+}
+
+// Writes the meeting time a rep set (NULL clears it).
+func (q *Queries) SetDealMeeting(ctx context.Context, arg SetDealMeetingParams) error {
+	_, err := q.db.Exec(ctx, setDealMeeting, arg.MeetingAt, arg.Now, arg.DealID)
+	return err
+}
+
 const stageNames = `-- name: StageNames :one
 SELECT COALESCE(array_agg(name ORDER BY position), '{}')::text[] AS names FROM stages WHERE pipeline_id = $1
 `
