@@ -155,6 +155,9 @@ type Deal struct {
 	// SLADue is when the owner's first touch is due; zero when no
 	// speed-to-lead timer runs (read by OpenDeal only).
 	SLADue time.Time
+	// MeetingAt is the meeting time a rep set; zero when none (read by
+	// OpenDeal only). The Initial contact email invites the lead to it.
+	MeetingAt time.Time
 }
 
 // Enrollment is a contact's membership of a nurture program.

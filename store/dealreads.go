@@ -383,23 +383,3 @@ func (s *Store) CallbackDeals(ctx context.Context, ownerRepID int64, limit int) 
 	}
 	return out, nil
 }
-
-// DealMeeting is a deal's first meeting as the Initial contact email
-// proposes it: the time a rep set (nil: none) and the owner's booking link
-// ("" without an owner or a link).
-type DealMeeting struct {
-	At         *time.Time
-	BookingURL string
-}
-
-// DealMeeting reads a deal's meeting; a missing deal is ErrNotFound.
-func (s *Store) DealMeeting(ctx context.Context, dealID int64) (DealMeeting, error) {
-	r, err := readsdb.New(s.pool).DealMeeting(ctx, dealID)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return DealMeeting{}, fmt.Errorf("deal %d: %w", dealID, ErrNotFound)
-	}
-	if err != nil {
-		return DealMeeting{}, fmt.Errorf("read meeting of deal %d: %w", dealID, err)
-	}
-	return DealMeeting{At: r.MeetingAt, BookingURL: r.BookingUrl}, nil
-}

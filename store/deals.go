@@ -34,6 +34,9 @@ func openDeal(row dealsdb.OpenDealRow) lead.Deal {
 	if row.SlaDueAt != nil {
 		d.SLADue = *row.SlaDueAt
 	}
+	if row.MeetingAt != nil {
+		d.MeetingAt = *row.MeetingAt
+	}
 	return d
 }
 

@@ -2,7 +2,7 @@
 -- The contact's open deal in the named pipeline; at most one, by the unique
 -- index deals_one_open_idx.
 SELECT d.id, d.contact_id, d.pipeline_id, d.stage_id, st.name AS stage,
-    COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id, d.created_at, d.sla_due_at
+    COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id, d.created_at, d.sla_due_at, d.meeting_at
 FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
 WHERE d.contact_id = @contact_id AND p.name = @pipeline AND d.closed_at IS NULL;
 

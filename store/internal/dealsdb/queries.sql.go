@@ -443,7 +443,7 @@ func (q *Queries) MoveDeal(ctx context.Context, arg MoveDealParams) (MoveDealRow
 
 const openDeal = `-- name: OpenDeal :one
 SELECT d.id, d.contact_id, d.pipeline_id, d.stage_id, st.name AS stage,
-    COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id, d.created_at, d.sla_due_at
+    COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id, d.created_at, d.sla_due_at, d.meeting_at
 FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
 WHERE d.contact_id = $1 AND p.name = $2 AND d.closed_at IS NULL
 `
@@ -462,6 +462,7 @@ type OpenDealRow struct {
 	OwnerRepID int64
 	CreatedAt  time.Time
 	SlaDueAt   *time.Time
+	MeetingAt  *time.Time
 }
 
 // The contact's open deal in the named pipeline; at most one, by the unique
@@ -478,6 +479,7 @@ func (q *Queries) OpenDeal(ctx context.Context, arg OpenDealParams) (OpenDealRow
 		&i.OwnerRepID,
 		&i.CreatedAt,
 		&i.SlaDueAt,
+		&i.MeetingAt,
 	)
 	return i, err
 }

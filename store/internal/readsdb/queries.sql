@@ -15,12 +15,6 @@ WHERE (@owner_rep_id::bigint = 0 OR d.owner_rep_id = @owner_rep_id::bigint)
 ORDER BY deal_expected_cents(st.win_probability, d.amount_cents) DESC, d.created_at, d.id
 LIMIT @max_rows;
 
--- name: DealMeeting :one
--- The meeting time a rep set on a deal (NULL: none), and the owner's
--- booking link ('' without an owner or a link).
-SELECT d.meeting_at, COALESCE(r.booking_url, '')::text AS booking_url
-FROM deals d LEFT JOIN reps r ON r.id = d.owner_rep_id WHERE d.id = @deal_id;
-
 -- name: Deal :one
 -- One deal with the columns of ListDeals.
 SELECT d.id, d.title, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, p.name AS pipeline,

@@ -425,25 +425,6 @@ func (q *Queries) DealActivities(ctx context.Context, dealIds []int64) ([]DealAc
 	return items, nil
 }
 
-const dealMeeting = `-- name: DealMeeting :one
-SELECT d.meeting_at, COALESCE(r.booking_url, '')::text AS booking_url
-FROM deals d LEFT JOIN reps r ON r.id = d.owner_rep_id WHERE d.id = $1
-`
-
-type DealMeetingRow struct {
-	MeetingAt  *time.Time
-	BookingUrl string
-}
-
-// The meeting time a rep set on a deal (NULL: none), and the owner's
-// booking link (” without an owner or a link).
-func (q *Queries) DealMeeting(ctx context.Context, dealID int64) (DealMeetingRow, error) {
-	row := q.db.QueryRow(ctx, dealMeeting, dealID)
-	var i DealMeetingRow
-	err := row.Scan(&i.MeetingAt, &i.BookingUrl)
-	return i, err
-}
-
 const dealOwner = `-- name: DealOwner :one
 SELECT COALESCE(owner_rep_id, 0)::bigint FROM deals WHERE id = $1
 `
