@@ -188,7 +188,11 @@ type Contact struct {
 	Touchpoints []Touchpoint
 	// BANT is what was extracted: budget, authority, need, timeline
 	// contributions by their rule name, in score order.
-	BANT   []Contribution
+	BANT []Contribution
+	// Agenda is the first meeting's agenda for the rep, the one the
+	// Initial contact email sends the lead (email.Agenda); the deal page
+	// shows it.
+	Agenda []string
 	Emails []Email
 	Trail  []TrailStep
 	Deals  []Deal

@@ -85,4 +85,3 @@ func TestInitialContactInvitesToTheMeeting(t *testing.T) {
 }
 
 func ptrTo[T any](v T) *T { return &v }
-
