@@ -41,7 +41,7 @@ func TestInitialContactReadsWell(t *testing.T) {
 		{name: "need given as an answer code, urgent",
 			data: Data{Contact: ContactInfo{FirstName: "bo"}, Need: "urgent", Timeline: "THIS_MONTH", Authority: AuthorityDefers, Rep: rep},
 			want: []string{"Hi Bo,", "what makes this urgent", "this month", "who signs off"},
-			not: []string{"urgent\u201d", "THIS_MONTH", "this_month"}},
+			not:  []string{"urgent\u201d", "THIS_MONTH", "this_month"}},
 		{name: "long pains are cut",
 			data: Data{Contact: ContactInfo{FirstName: "Ada"}, Need: longPain, Rep: rep},
 			want: []string{"Need and pains: \u201cOur spreadsheets lose leads", "…\u201d"}},
@@ -57,7 +57,7 @@ func TestInitialContactReadsWell(t *testing.T) {
 		{name: "an unsafe booking link is never sent",
 			data: Data{Contact: ContactInfo{FirstName: "Ada"}, Rep: RepInfo{Name: "Ann", BookingURL: "javascript:alert(1)"}},
 			want: []string{"Just reply with a couple of times"},
-			not: []string{"javascript", "Pick a time"}},
+			not:  []string{"javascript", "Pick a time"}},
 	}
 	codes := regexp.MustCompile(`\b[a-z]+_[a-z_]+\b|<no value>|\{\{|\}\}`)
 	for _, tt := range tests {
