@@ -11,6 +11,7 @@ import (
 	"net/mail"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -323,6 +324,15 @@ type Routing struct {
 	// sums. Default pipeline.DefaultMaxAmountCents (10^12 cents, $10bn);
 	// at most pipeline.HardMaxAmountCents (10^15, the database's bound).
 	MaxAmountCents int64 `yaml:"max_amount_cents"`
+	// DefaultAmountCents maps a pipeline name to the amount (in cents) its
+	// deals open with when the lead stated no budget; a stated budget (the
+	// form's budget answer, or an amount read from their message) wins.
+	// Either is an estimate until a rep sets the amount, and is what the
+	// board, the inbox and the rep API order by (expected value = amount ×
+	// stage win probability). Default: none, so a deal without a stated
+	// budget opens at $0 and sorts last. Each amount is from 0 to
+	// max_amount_cents; with pipelines configured, each name must be one.
+	DefaultAmountCents map[string]int64 `yaml:"default_amount_cents"`
 	// CallbackAfter is when a parked deal's reminder fires: the contact is
 	// rescored and a hot lead goes back into its stage. Default 14 days.
 	CallbackAfter time.Duration `yaml:"callback_after"`
@@ -354,6 +364,11 @@ type Rep struct {
 	Capacity int `yaml:"capacity"`
 	// Active reps receive new deals; default true.
 	Active *bool `yaml:"active"`
+	// BookingURL is the rep's scheduling page (Calendly, HubSpot meetings,
+	// Google appointment schedule...): the Initial contact email proposes
+	// the first meeting through it. Must be an https URL; default none
+	// (the email then asks the lead to reply with a time).
+	BookingURL string `yaml:"booking_url"`
 	// Availability: time zone, working hours and days, out-of-office.
 	pipeline.Availability `yaml:",inline"`
 }
@@ -812,6 +827,15 @@ func (f File) Validate() error {
 	if f.Routing.MaxAmountCents < 1 || f.Routing.MaxAmountCents > pipeline.HardMaxAmountCents {
 		errs = append(errs, &FieldError{"routing.max_amount_cents", fmt.Sprintf("must be from 1 to %d (cents), got %d", pipeline.HardMaxAmountCents, f.Routing.MaxAmountCents)})
 	}
+	for _, name := range sortedKeys(f.Routing.DefaultAmountCents) {
+		field := fmt.Sprintf("routing.default_amount_cents[%q]", name)
+		if _, ok := pipelines[name]; len(f.Pipelines) > 0 && !ok {
+			errs = append(errs, &FieldError{field, fmt.Sprintf("%q is not one of pipelines", name)})
+		}
+		if c := f.Routing.DefaultAmountCents[name]; c < 0 || c > f.Routing.MaxAmountCents {
+			errs = append(errs, &FieldError{field, fmt.Sprintf("must be from 0 to routing.max_amount_cents (%d), got %d", f.Routing.MaxAmountCents, c)})
+		}
+	}
 	if f.Routing.CallbackAfter < 0 {
 		errs = append(errs, &FieldError{"routing.callback_after", "must not be negative"})
 	}
@@ -865,6 +889,13 @@ func (f File) Validate() error {
 		if r.Capacity < 0 {
 			errs = append(errs, &FieldError{p + ".capacity", fmt.Sprintf("expected 0 (unlimited) or more, got %d", r.Capacity)})
 		}
+		if r.BookingURL != "" {
+			// It goes into lead-facing email as a link: only a plain https
+			// page, never a script or a local address.
+			if u, err := url.Parse(r.BookingURL); err != nil || u.Scheme != "https" || u.Host == "" || strings.ContainsAny(r.BookingURL, " \t\r\n") {
+				errs = append(errs, &FieldError{p + ".booking_url", fmt.Sprintf("expected an https URL, got %q", r.BookingURL)})
+			}
+		}
 	}
 	return errors.Join(errs...)
 }
@@ -881,4 +912,14 @@ func redactURL(s string) string {
 		u.RawQuery = "REDACTED"
 	}
 	return u.Redacted()
+}
+
+// sortedKeys returns m's keys in order, so errors list in a stable order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }

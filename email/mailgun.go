@@ -245,6 +245,13 @@ func buildMailgunMessage(m Message) (*mailgun.Message, error) {
 		}
 		msg.AddHeader(k, v)
 	}
+	for _, a := range m.Attachments {
+		// Named by code; a path or line break would be a bug.
+		if a.Filename == "" || strings.ContainsAny(a.Filename, "/\\\r\n\"") {
+			return nil, fmt.Errorf("invalid message: attachment name %q", a.Filename)
+		}
+		msg.AddBufferAttachment(a.Filename, a.Data)
+	}
 	return msg, nil
 }
 

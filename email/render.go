@@ -43,6 +43,10 @@ type Data struct {
 	LeadEmailed bool
 	// Campaign is the campaign the lead came from.
 	Campaign string
+	// Authority is who decides, as the score read it: one of the
+	// Authority* constants, or "" when unknown (Render drops anything
+	// else). The meeting agenda (Agenda) uses it.
+	Authority string
 	// Rep is the owner rep: the voice of stage and heating-up emails, the
 	// addressee of rep notifications.
 	Rep RepInfo
@@ -103,6 +107,10 @@ type DigestItem struct {
 // RepInfo is the owner rep's side of Data. Signature may span lines.
 type RepInfo struct {
 	Name, Email, Signature string
+	// BookingURL is the rep's scheduling page, through which the Initial
+	// contact email proposes the meeting; Render drops a link that is not
+	// https.
+	BookingURL string
 }
 
 // DealInfo is the deal's side of Data. Title is internal ("Hooli — Vik
@@ -117,6 +125,9 @@ type DealInfo struct {
 	// SLADue is when the owner's first contact is due; zero when no
 	// speed-to-lead deadline applies.
 	SLADue time.Time
+	// MeetingAt is the meeting time the rep set; zero when none. With it
+	// the Initial contact email says the invitation is attached.
+	MeetingAt time.Time
 }
 
 // ScoreInfo is the lead score as a rep sees it: the total, the band (e.g.
@@ -226,12 +237,18 @@ func (d Data) cleaned(lang string) Data {
 	c.Campaign = Slug(SingleLine(d.Campaign, 0))
 	c.Subject, c.Preheader = "", ""
 	c.Rep = RepInfo{
-		Name:      SingleLine(d.Rep.Name, 0),
-		Email:     SingleLine(d.Rep.Email, 0),
-		Signature: strings.Join(signatureLines(d.Rep.Signature), "\n"),
+		Name:       SingleLine(d.Rep.Name, 0),
+		Email:      SingleLine(d.Rep.Email, 0),
+		Signature:  strings.Join(signatureLines(d.Rep.Signature), "\n"),
+		BookingURL: bookingURL(d.Rep.BookingURL),
 	}
 	c.Deal = DealInfo{Stage: Slug(SingleLine(d.Deal.Stage, 0)), Title: SingleLine(d.Deal.Title, 0),
-		URL: SingleLine(d.Deal.URL, 0), SLADue: d.Deal.SLADue}
+		URL: SingleLine(d.Deal.URL, 0), SLADue: d.Deal.SLADue, MeetingAt: d.Deal.MeetingAt}
+	switch d.Authority {
+	case AuthorityDecisionMaker, AuthorityInfluencer, AuthorityDefers, AuthorityUser:
+	default:
+		c.Authority = ""
+	}
 	c.Score.Band = SingleLine(d.Score.Band, 0)
 	c.Score.Reasons = nil
 	for _, r := range d.Score.Reasons {
@@ -358,6 +375,12 @@ var templateFuncs = map[string]any{
 	// lines splits a multi-line value (the rep's signature) so an HTML part
 	// can join the lines with <br> and still escape each one.
 	"lines": signatureLines,
+	// inc numbers a list from 1: {{range $i, $x := ...}}{{inc $i}}.
+	"inc": func(i int) int { return i + 1 },
+	// agenda lists the first meeting's agenda for "lead" or "rep" (Agenda).
+	"agenda": Agenda,
+	// meetingTime writes a meeting time for its reader (meetingTime).
+	"meetingTime": meetingTime,
 	// clock formats a deadline for a rep ("14:05 UTC, Tue 3 Mar"); "" for
 	// the zero time.
 	"clock": func(t time.Time) string {

@@ -36,6 +36,15 @@ type Message struct {
 	Variables map[string]string
 	// Headers are extra MIME headers, such as Unsubscriber.Headers.
 	Headers map[string]string
+	// Attachments travel as files, such as a meeting's invitation.ics.
+	Attachments []Attachment
+}
+
+// Attachment is a file sent with a message. The provider infers its type
+// from Filename's extension (".ics" is text/calendar), so name it well.
+type Attachment struct {
+	Filename string
+	Data     []byte
 }
 
 // Sender sends one message and returns the provider's message id. Errors

@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -46,6 +47,9 @@ type DealChange struct {
 	Stage       *string
 	AmountCents *int64
 	LostReason  *string
+	// MeetingAt sets the deal's meeting time (a zero time clears it): the
+	// Initial contact email then attaches an invitation.
+	MeetingAt *time.Time
 	// OwnerRepID, when not 0, requires the caller to own the deal (else
 	// lead.ErrNotFound), checked atomically with the change.
 	OwnerRepID int64
@@ -241,8 +245,11 @@ func (s *Server) writeDeal(w http.ResponseWriter, r *http.Request, id int64, sta
 	writeJSON(w, status, d)
 }
 
-// patchDeal answers PATCH /v1/deals/{id} {"stage","amount_cents","lost_reason"}:
-// a refused change is 422 naming the field; a stage move queues its email.
+// patchDeal answers PATCH /v1/deals/{id} {"stage","amount_cents","lost_reason",
+// "meeting_at"}: a refused change is 422 naming the field; a stage move
+// queues its email. amount_cents replaces routing's estimate; meeting_at is
+// RFC 3339 ("" clears it), and set together with a move to Initial contact
+// it puts an invitation in that stage's email.
 func (s *Server) patchDeal(w http.ResponseWriter, r *http.Request) {
 	id, ok := dealID(w, r)
 	if !ok {
@@ -252,15 +259,27 @@ func (s *Server) patchDeal(w http.ResponseWriter, r *http.Request) {
 		Stage       *string `json:"stage"`
 		AmountCents *int64  `json:"amount_cents"`
 		LostReason  *string `json:"lost_reason"`
+		MeetingAt   *string `json:"meeting_at"`
 	}
 	if !decodeJSON(w, r, &body) {
 		return
 	}
-	if body.Stage == nil && body.AmountCents == nil && body.LostReason == nil {
-		writeError(w, http.StatusBadRequest, "nothing to change: give stage, amount_cents or lost_reason", "")
+	if body.Stage == nil && body.AmountCents == nil && body.LostReason == nil && body.MeetingAt == nil {
+		writeError(w, http.StatusBadRequest, "nothing to change: give stage, amount_cents, lost_reason or meeting_at", "")
 		return
 	}
 	ch := DealChange{Stage: body.Stage, AmountCents: body.AmountCents, LostReason: body.LostReason}
+	if body.MeetingAt != nil {
+		var at time.Time
+		if *body.MeetingAt != "" {
+			var err error
+			if at, err = time.Parse(time.RFC3339, *body.MeetingAt); err != nil {
+				writeError(w, http.StatusUnprocessableEntity, fmt.Sprintf("meeting_at must be an RFC 3339 time such as 2026-03-04T15:30:00+01:00, or \"\" to clear it; got %q", *body.MeetingAt), "meeting_at")
+				return
+			}
+		}
+		ch.MeetingAt = &at
+	}
 	s.changeDeal(w, r, id, callerOf(r.Context()), ch, func(lead.StageChange, bool) { s.writeDeal(w, r, id, http.StatusOK) })
 }
 

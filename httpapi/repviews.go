@@ -13,16 +13,22 @@ import (
 
 // Deal is a deal as lists show it.
 type Deal struct {
-	ID             int64      `json:"id"`
-	Title          string     `json:"title"`
-	ContactID      int64      `json:"contact_id"`
-	ContactName    string     `json:"contact_name"`
-	Pipeline       string     `json:"pipeline"`
-	Stage          string     `json:"stage"`
-	StageKind      string     `json:"stage_kind"`
-	WinProbability float64    `json:"win_probability"`
-	AmountCents    int64      `json:"amount_cents"`
-	Currency       string     `json:"currency"`
+	ID             int64   `json:"id"`
+	Title          string  `json:"title"`
+	ContactID      int64   `json:"contact_id"`
+	ContactName    string  `json:"contact_name"`
+	Pipeline       string  `json:"pipeline"`
+	Stage          string  `json:"stage"`
+	StageKind      string  `json:"stage_kind"`
+	WinProbability float64 `json:"win_probability"`
+	AmountCents    int64   `json:"amount_cents"`
+	// AmountEstimated is true while the amount is routing's estimate (the
+	// lead's stated budget or the pipeline's default) that no one has set;
+	// a PATCH with amount_cents makes it false.
+	AmountEstimated bool   `json:"amount_estimated"`
+	Currency        string `json:"currency"`
+	// ExpectedCents is amount_cents × win_probability, rounded: what lists
+	// are ordered by.
 	ExpectedCents  int64      `json:"expected_cents"`
 	OwnerRepID     int64      `json:"owner_rep_id"`
 	OwnerName      string     `json:"owner_name"`

@@ -115,6 +115,9 @@ type Rep struct {
 	WorkingHours string
 	WorkingDays  []string
 	OutOfOffice  []TimeRange
+	// BookingURL is the rep's scheduling page (an https URL), through which
+	// the Initial contact email proposes the first meeting; "" for none.
+	BookingURL string
 }
 
 // DealRequest asks for a deal for a contact in a named pipeline and stage.
@@ -125,6 +128,11 @@ type DealRequest struct {
 	Stage        string
 	Title        string
 	Now          time.Time
+	// EstimatedAmountCents is the amount the deal opens with, marked as an
+	// estimate until a rep sets one (pipeline.EstimateAmount: the lead's
+	// stated budget, else the pipeline's default); 0 opens it without an
+	// amount. A deal already open keeps its own.
+	EstimatedAmountCents int64
 	// Team, when set, assigns within that routing team through PickFunc
 	// (fair weighted assignment) instead of the pipeline's round robin.
 	Team string
@@ -147,6 +155,9 @@ type Deal struct {
 	// SLADue is when the owner's first touch is due; zero when no
 	// speed-to-lead timer runs (read by OpenDeal only).
 	SLADue time.Time
+	// MeetingAt is the meeting time a rep set; zero when none (read by
+	// OpenDeal only). The Initial contact email invites the lead to it.
+	MeetingAt time.Time
 }
 
 // Enrollment is a contact's membership of a nurture program.

@@ -361,6 +361,7 @@ func (f *facts) bant() {
 			f.budgetNone = boolValue(none, from)
 			if !none {
 				f.budgetAmount = numValue(amount, from)
+				f.stated.BudgetUSD = amount
 			}
 			break
 		}
@@ -381,6 +382,7 @@ func (f *facts) bant() {
 		f.budgetNone = boolValue(b.None, from)
 		if !b.None {
 			f.budgetAmount = numValue(usd, from)
+			f.stated.BudgetUSD = usd
 		}
 		break
 	}

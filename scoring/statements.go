@@ -240,6 +240,12 @@ type Statement struct {
 // counts.
 type Stated struct {
 	Budget, Authority, Need, Timeline Statement
+	// BudgetUSD is the least the budget statement says the contact can
+	// spend per year, in approximate USD (the number the budget_amount
+	// field scores: a form's answer as parseBudgetAnswer reads it, words
+	// as annualUSD does); 0 when no statement names an amount. Routing
+	// opens a deal with it as the estimated amount.
+	BudgetUSD float64
 }
 
 // Statements returns what Score reads as the contact's latest statement

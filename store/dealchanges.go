@@ -36,6 +36,9 @@ type DealUpdate struct {
 	Stage       *string
 	AmountCents *int64
 	LostReason  *string
+	// MeetingAt sets the meeting time of the deal (the Initial contact
+	// email then attaches an invitation); a zero time clears it.
+	MeetingAt *time.Time
 	// OwnerRepID, when not 0, requires the deal to be owned by that rep and
 	// answers ErrNotFound otherwise, so a rep cannot tell another rep's deal
 	// from a missing one. It is checked under the deal's row lock.
@@ -138,6 +141,18 @@ func (s *Store) UpdateDeal(ctx context.Context, dealID int64, u DealUpdate, by s
 			}
 			if err != nil {
 				return fmt.Errorf("update amount of deal %d: %w", dealID, err)
+			}
+		}
+		if u.MeetingAt != nil {
+			// Written before the stage move, whose email reads it at send
+			// time: a rep setting the time and moving to Initial contact in
+			// one change gets the invitation attached.
+			var at *time.Time
+			if !u.MeetingAt.IsZero() {
+				at = u.MeetingAt
+			}
+			if err := q.SetDealMeeting(ctx, dealchangesdb.SetDealMeetingParams{DealID: dealID, MeetingAt: at, Now: now}); err != nil {
+				return fmt.Errorf("update meeting of deal %d: %w", dealID, err)
 			}
 		}
 		if toID == fromID {

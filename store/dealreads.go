@@ -34,7 +34,14 @@ type DealRow struct {
 	StageKind      string
 	WinProbability float64
 	AmountCents    int64
-	Currency       string
+	// AmountEstimated reports an amount routing estimated when the deal
+	// opened (the lead's stated budget or the pipeline's default) that no
+	// rep has set yet.
+	AmountEstimated bool
+	Currency        string
+	// ExpectedCents is AmountCents × WinProbability, rounded: the deal's
+	// expected value, as the database computes it (deal_expected_cents,
+	// migration 00037) for every list, sum and order.
 	ExpectedCents  int64
 	OwnerRepID     int64
 	OwnerName      string
@@ -176,10 +183,17 @@ type InboxRow struct {
 	Message          string
 	CreatedAt        time.Time
 	FirstContactedAt *time.Time
+	// AmountCents, AmountEstimated, Currency and ExpectedCents are the
+	// deal's value, as DealRow's.
+	AmountCents     int64
+	AmountEstimated bool
+	Currency        string
+	ExpectedCents   int64
 }
 
-// InboxDeals lists a rep's open, active (not parked) deals newest first,
-// with the latest score and the touchpoint that opened each deal.
+// InboxDeals lists a rep's open, active (not parked) deals, the most
+// valuable first (expected value, then newest), with the latest score and
+// the touchpoint that opened each deal.
 func (s *Store) InboxDeals(ctx context.Context, repID int64, limit int) ([]InboxRow, error) {
 	if limit <= 0 || limit > 500 {
 		limit = 50
@@ -192,7 +206,8 @@ func (s *Store) InboxDeals(ctx context.Context, repID int64, limit int) ([]Inbox
 	for i, r := range rows {
 		out[i] = InboxRow{DealID: r.DealID, ContactID: r.ContactID, ContactName: r.ContactName, Company: r.Company, Stage: r.Stage,
 			Score: int(r.Score), Band: r.Band, Source: r.Source, Campaign: r.Campaign, Message: r.Message, CreatedAt: r.CreatedAt,
-			FirstContactedAt: r.FirstContactedAt}
+			FirstContactedAt: r.FirstContactedAt, AmountCents: r.AmountCents, AmountEstimated: r.AmountEstimated, Currency: r.Currency,
+			ExpectedCents: r.ExpectedCents}
 	}
 	return out, nil
 }
@@ -265,12 +280,42 @@ func (s *Store) PipelineBoard(ctx context.Context, f BoardFilter) (Board, error)
 			st.Count, st.ExpectedCents = r.StageCount, r.StageExpectedCents
 			st.Deals = append(st.Deals, DealRow{ID: r.ID, Title: r.Title, ContactID: r.ContactID, ContactName: r.ContactName,
 				Pipeline: r.Pipeline, Stage: r.Stage, StageKind: r.StageKind, WinProbability: r.WinProbability,
-				AmountCents: r.AmountCents, Currency: r.Currency, ExpectedCents: r.ExpectedCents, OwnerRepID: r.OwnerRepID,
+				AmountCents: r.AmountCents, AmountEstimated: r.AmountEstimated, Currency: r.Currency, ExpectedCents: r.ExpectedCents, OwnerRepID: r.OwnerRepID,
 				OwnerName: r.OwnerName, LostReason: r.LostReason, CreatedAt: r.CreatedAt, StageEnteredAt: r.StageEnteredAt,
 				ClosedAt: r.ClosedAt})
 		}
 	}
 	return b, nil
+}
+
+// PipelineValue is the open, active deals of one pipeline stage owned by
+// one rep (OwnerRepID 0: unassigned): how many, their amounts, how much of
+// that is still estimated, and their expected value.
+type PipelineValue struct {
+	Pipeline       string
+	Stage          string
+	OwnerRepID     int64
+	OwnerName      string
+	Deals          int64
+	AmountCents    int64
+	EstimatedCents int64
+	ExpectedCents  int64
+}
+
+// PipelineValues reads the value of the open, active (not parked) deals
+// per pipeline, stage (in order) and owner, the most valuable owner first
+// within a stage: the manager page's pipeline value.
+func (s *Store) PipelineValues(ctx context.Context) ([]PipelineValue, error) {
+	rows, err := readsdb.New(s.pool).PipelineValue(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read pipeline value: %w", err)
+	}
+	out := make([]PipelineValue, len(rows))
+	for i, r := range rows {
+		out[i] = PipelineValue{Pipeline: r.Pipeline, Stage: r.Stage, OwnerRepID: r.OwnerRepID, OwnerName: r.OwnerName,
+			Deals: r.Deals, AmountCents: r.AmountCents, EstimatedCents: r.EstimatedCents, ExpectedCents: r.ExpectedCents}
+	}
+	return out, nil
 }
 
 // PipelineNames lists every pipeline, the default first.

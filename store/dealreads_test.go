@@ -62,7 +62,7 @@ func TestInboxBoardCallbacksAndTrail(t *testing.T) {
 	inbox, err := b.store.InboxDeals(ctx, ann, 10)
 	require.NoError(t, err)
 	require.Len(t, inbox, 2)
-	require.Equal(t, []int64{d2.ID, d1.ID}, []int64{inbox[0].DealID, inbox[1].DealID}, "newest first")
+	require.Equal(t, []int64{d2.ID, d1.ID}, []int64{inbox[0].DealID, inbox[1].DealID}, "most valuable first")
 
 	board, err := b.store.PipelineBoard(ctx, store.BoardFilter{PerStage: 1})
 	require.NoError(t, err)

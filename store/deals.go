@@ -34,6 +34,9 @@ func openDeal(row dealsdb.OpenDealRow) lead.Deal {
 	if row.SlaDueAt != nil {
 		d.SLADue = *row.SlaDueAt
 	}
+	if row.MeetingAt != nil {
+		d.MeetingAt = *row.MeetingAt
+	}
 	return d
 }
 
@@ -142,7 +145,7 @@ func (s *Store) createDeal(ctx context.Context, req lead.DealRequest) (lead.Deal
 		inserted, err := q.InsertDeals(ctx, dealsdb.InsertDealsParams{
 			PipelineID: d.PipelineID, StageID: d.StageID, Team: req.Team,
 			ContactIds: []int64{req.ContactID}, OwnerRepIds: []int64{assignment.RepID}, TouchpointIds: []int64{req.TouchpointID},
-			Titles: []string{req.Title}, CreatedAts: []time.Time{req.Now},
+			Titles: []string{req.Title}, CreatedAts: []time.Time{req.Now}, AmountCents: []int64{req.EstimatedAmountCents},
 		})
 		if err == nil && len(inserted) != 1 {
 			err = fmt.Errorf("%d rows inserted", len(inserted))
@@ -293,12 +296,12 @@ func (s *Store) openDeals(ctx context.Context, reqs []lead.DealRequest, todo []i
 	arg := dealsdb.InsertDealsParams{
 		PipelineID: pipelineID, StageID: stageID,
 		ContactIds: make([]int64, n), OwnerRepIds: make([]int64, n), TouchpointIds: make([]int64, n),
-		Titles: make([]string, n), CreatedAts: make([]time.Time, n),
+		Titles: make([]string, n), CreatedAts: make([]time.Time, n), AmountCents: make([]int64, n),
 	}
 	for pos, k := range order {
 		r := &reqs[todo[k]]
 		arg.ContactIds[pos], arg.OwnerRepIds[pos], arg.TouchpointIds[pos] = r.ContactID, owners[k], r.TouchpointID
-		arg.Titles[pos], arg.CreatedAts[pos] = r.Title, r.Now
+		arg.Titles[pos], arg.CreatedAts[pos], arg.AmountCents[pos] = r.Title, r.Now, r.EstimatedAmountCents
 	}
 	return s.inDerivedTx(ctx, func(tx pgx.Tx) error {
 		q := dealsdb.New(tx)

@@ -37,6 +37,7 @@ func (s *Store) UpsertRep(ctx context.Context, r lead.Rep) (int64, error) {
 	id, err := assignmentdb.New(s.pool).UpsertRep(ctx, assignmentdb.UpsertRepParams{
 		Name: r.Name, Email: r.Email, Territory: r.Territory, Capacity: int32(r.Capacity), Active: r.Active,
 		TimeZone: storedTimeZone(r.TimeZone), WorkingHours: r.WorkingHours, WorkingDays: days, OutOfOffice: ooo,
+		BookingUrl: r.BookingURL,
 	})
 	if err != nil {
 		return 0, fmt.Errorf("upsert rep: %w", err)
@@ -66,7 +67,8 @@ func (s *Store) Rep(ctx context.Context, id int64) (lead.Rep, error) {
 	if err != nil {
 		return lead.Rep{}, fmt.Errorf("read rep %d: %w", id, err)
 	}
-	return lead.Rep{ID: r.ID, Name: r.Name, Email: r.Email, Territory: r.Territory, Capacity: int(r.Capacity), Active: r.Active}, nil
+	return lead.Rep{ID: r.ID, Name: r.Name, Email: r.Email, Territory: r.Territory, Capacity: int(r.Capacity), Active: r.Active,
+		BookingURL: r.BookingUrl}, nil
 }
 
 // activeReps lists the reps round robin chooses among, in id order, with

@@ -2,6 +2,7 @@ package webapp
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
@@ -470,6 +471,7 @@ func (a *App) drop(w http.ResponseWriter, r *http.Request) {
 
 type managerData struct {
 	Leaders    []LeaderRow
+	Value      pipelineValue
 	Days       int
 	Routing    RoutingView
 	QueueAdmin bool
@@ -496,6 +498,75 @@ func (a *App) manager(w http.ResponseWriter, r *http.Request) {
 		a.failed(w, r, "read leaderboard", err)
 		return
 	}
+	values, err := a.cfg.Backend.PipelineValues(r.Context())
+	if err != nil {
+		a.failed(w, r, "read pipeline value", err)
+		return
+	}
 	a.render(w, r, http.StatusOK, "manager", page{Title: "Manager", Nav: "manager",
-		Data: managerData{Leaders: rows, Days: days, Routing: a.cfg.Routing, QueueAdmin: a.cfg.QueueAdmin != nil}})
+		Data: managerData{Leaders: rows, Value: totalPipelineValue(values), Days: days, Routing: a.cfg.Routing,
+			QueueAdmin: a.cfg.QueueAdmin != nil}})
+}
+
+// valueTotal is the value of a group of open deals: a stage of a pipeline
+// (Pipeline, Name) or a rep (RepID, Name; RepID 0: unassigned).
+type valueTotal struct {
+	Pipeline, Name string
+	RepID          int64
+	Deals          int64
+	AmountCents    int64
+	EstimatedCents int64
+	ExpectedCents  int64
+}
+
+// add counts row in t. Sums saturate instead of wrapping, as the store's
+// do: no amount can make a total read negative.
+func (t *valueTotal) add(row PipelineValueRow) {
+	t.Deals += row.Deals
+	t.AmountCents = addCents(t.AmountCents, row.AmountCents)
+	t.EstimatedCents = addCents(t.EstimatedCents, row.EstimatedCents)
+	t.ExpectedCents = addCents(t.ExpectedCents, row.ExpectedCents)
+}
+
+// addCents adds two non-negative amounts, saturating at the int64 maximum.
+func addCents(a, b int64) int64 {
+	if a > math.MaxInt64-b {
+		return math.MaxInt64
+	}
+	return a + b
+}
+
+// pipelineValue is the manager page's pipeline value: per stage (in the
+// store's pipeline and stage order) and per rep (the most expected value
+// first).
+type pipelineValue struct {
+	Stages []valueTotal
+	Reps   []valueTotal
+}
+
+// totalPipelineValue folds the store's rows (pipeline × stage × owner) into
+// the per-stage and per-rep totals the manager reads.
+func totalPipelineValue(rows []PipelineValueRow) pipelineValue {
+	var v pipelineValue
+	stageAt := map[[2]string]int{}
+	repAt := map[int64]int{}
+	for _, row := range rows {
+		k := [2]string{row.Pipeline, row.Stage}
+		i, ok := stageAt[k]
+		if !ok {
+			i = len(v.Stages)
+			stageAt[k] = i
+			v.Stages = append(v.Stages, valueTotal{Pipeline: row.Pipeline, Name: row.Stage})
+		}
+		v.Stages[i].add(row)
+		j, ok := repAt[row.OwnerRepID]
+		if !ok {
+			j = len(v.Reps)
+			repAt[row.OwnerRepID] = j
+			v.Reps = append(v.Reps, valueTotal{RepID: row.OwnerRepID, Name: row.OwnerName})
+		}
+		v.Reps[j].add(row)
+	}
+	slices.SortStableFunc(v.Reps, func(a, b valueTotal) int { return cmp.Compare(b.ExpectedCents, a.ExpectedCents) })
+	return v
 }

@@ -58,6 +58,11 @@ type InboxItem struct {
 	Message          string
 	CreatedAt        time.Time
 	FirstContactedAt *time.Time
+	// The deal's value, as Deal's; the inbox lists the most valuable first.
+	AmountCents     int64
+	AmountEstimated bool
+	Currency        string
+	ExpectedCents   int64
 }
 
 // Deal is a deal as cards and lists show it. Its fields match the store's
@@ -72,7 +77,11 @@ type Deal struct {
 	StageKind      string
 	WinProbability float64
 	AmountCents    int64
-	Currency       string
+	// AmountEstimated: routing estimated the amount when the deal opened
+	// and no rep has set it yet; pages mark it "est.".
+	AmountEstimated bool
+	Currency        string
+	// ExpectedCents is amount × win probability, as the store computes it.
 	ExpectedCents  int64
 	OwnerRepID     int64
 	OwnerName      string
@@ -179,7 +188,11 @@ type Contact struct {
 	Touchpoints []Touchpoint
 	// BANT is what was extracted: budget, authority, need, timeline
 	// contributions by their rule name, in score order.
-	BANT   []Contribution
+	BANT []Contribution
+	// Agenda is the first meeting's agenda for the rep, the one the
+	// Initial contact email sends the lead (email.Agenda); the deal page
+	// shows it.
+	Agenda []string
 	Emails []Email
 	Trail  []TrailStep
 	Deals  []Deal
@@ -208,6 +221,23 @@ type Callback struct {
 	ParkedAt    time.Time
 	CallbackAt  *time.Time
 	Callbacks   int
+}
+
+// PipelineValueRow is the open, active deals of one pipeline stage owned
+// by one rep (OwnerRepID 0: unassigned). Its fields match the store's
+// pipeline value row, so the adapter converts it directly.
+type PipelineValueRow struct {
+	Pipeline   string
+	Stage      string
+	OwnerRepID int64
+	OwnerName  string
+	Deals      int64
+	// AmountCents is the deals' amounts, EstimatedCents the part of it
+	// routing estimated and no rep has set yet, ExpectedCents the sum of
+	// their expected values.
+	AmountCents    int64
+	EstimatedCents int64
+	ExpectedCents  int64
 }
 
 // LeaderRow is one rep on the manager's leaderboard.
@@ -271,6 +301,9 @@ type Backend interface {
 	// Snooze moves a parked deal's reminder to until (and schedules it).
 	Snooze(ctx context.Context, dealID int64, until, now time.Time) error
 	Leaderboard(ctx context.Context, from, to time.Time) ([]LeaderRow, error)
+	// PipelineValues is the open deals' value per pipeline, stage (in
+	// stage order) and owner, for the manager page.
+	PipelineValues(ctx context.Context) ([]PipelineValueRow, error)
 }
 
 // Config configures the web app.

@@ -85,6 +85,10 @@ type EmailConfig struct {
 	// ProposalFollowUpAfter is how long after the proposal it goes; 0
 	// means DefaultProposalFollowUpAfter, negative sends it at once.
 	ProposalFollowUpAfter time.Duration
+	// MeetingTemplate names the email that carries a meeting invitation
+	// (invitation.ics) once the deal's rep set a meeting time; "" means
+	// DefaultMeetingTemplate, "-" sends no invitation.
+	MeetingTemplate string
 }
 
 // DefaultRepDigest is EmailConfig.RepDigest's default.
@@ -128,6 +132,13 @@ func (c EmailConfig) repDigestMin() int {
 // "following up on the proposal I sent" email, which used to go on
 // entering Negotiation whether or not a proposal had been sent.
 const DefaultProposalFollowUp = "stage-negotiation"
+
+// DefaultMeetingTemplate is EmailConfig.MeetingTemplate's default: the
+// Initial contact stage's email, which proposes the first meeting.
+const DefaultMeetingTemplate = "stage-initial-contact"
+
+// MeetingLength is how long the meeting an invitation books lasts.
+const MeetingLength = 30 * time.Minute
 
 // DefaultProposalFollowUpAfter is EmailConfig.ProposalFollowUpAfter's
 // default: time for the lead to read the proposal before we ask about it.
@@ -466,6 +477,9 @@ func (h *Handlers) SendEmail(ctx context.Context, t *asynq.Task) error {
 		Variables: map[string]string{"outbox_id": strconv.FormatInt(e.ID, 10), "lead_id": ref},
 		Headers:   headers,
 	}
+	if inv, ok := meetingInvitation(ec, e, data, now); ok {
+		msg.Attachments = []email.Attachment{{Filename: "invitation.ics", Data: inv.ICS()}}
+	}
 	id, err := ec.Sender.Send(ctx, msg)
 	if err != nil {
 		var se *email.SendError
@@ -525,12 +539,15 @@ func (h *Handlers) emailData(ctx context.Context, st emailDataReader, e lead.Out
 		d.Need = stated.Need.Words
 	}
 	d.Timeline = humanise(stated.Timeline.Answer)
+	// Who decides, for the meeting agenda: the level the score read
+	// (form answers as typed are keyed like the score keys them).
+	d.Authority = lead.AnswerKey(stated.Authority.Answer)
 	if v, ok := l.Attributes["timezone"].(string); ok {
 		tz = v
 	}
 	repID := e.RepID
 	if deal, err := st.OpenDeal(ctx, e.ContactID, h.cfg.Routing.Pipeline); err == nil {
-		d.Deal.Stage, d.Deal.Title, d.Deal.SLADue = deal.Stage, dealTitle(l), deal.SLADue
+		d.Deal.Stage, d.Deal.Title, d.Deal.SLADue, d.Deal.MeetingAt = deal.Stage, dealTitle(l), deal.SLADue, deal.MeetingAt
 		if e.Template == h.cfg.Email.RepNotification && e.Template != "" {
 			// Best effort: the notification is still worth sending without it.
 			d.LeadEmailed, _ = st.DealLeadEmailed(ctx, deal.ID)
@@ -544,7 +561,7 @@ func (h *Handlers) emailData(ctx context.Context, st emailDataReader, e lead.Out
 	}
 	if repID != 0 {
 		if rep, err := st.Rep(ctx, repID); err == nil {
-			d.Rep.Name, d.Rep.Email, d.Rep.Signature = rep.Name, rep.Email, rep.Name
+			d.Rep.Name, d.Rep.Email, d.Rep.Signature, d.Rep.BookingURL = rep.Name, rep.Email, rep.Name, rep.BookingURL
 		}
 	}
 	if e.Template != "" && e.Template == h.cfg.Email.replyNotification() {
@@ -1007,4 +1024,43 @@ func (h *Handlers) ProposalEmail(ctx context.Context, t *asynq.Task) error {
 		To: l.Email, DealID: deal.ID, RepID: deal.OwnerRepID, SendAfter: at.Add(h.cfg.Email.proposalFollowUpAfter()),
 		Trigger: "proposal logged",
 	})
+}
+
+// meetingTemplate is MeetingTemplate with its default; "" for none.
+func (c EmailConfig) meetingTemplate() string {
+	switch c.MeetingTemplate {
+	case "":
+		return DefaultMeetingTemplate
+	case "-":
+		return ""
+	}
+	return c.MeetingTemplate
+}
+
+// meetingInvitation is the invitation e carries, ok false when it carries
+// none: only the meeting template does, for a deal whose rep set a meeting
+// time, to a lead we can address. Its UID is the deal's, so a resent email
+// (a new time) updates the event in the lead's calendar instead of adding
+// one; its description is the agenda the email lists.
+func meetingInvitation(ec EmailConfig, e lead.OutboxEmail, d email.Data, now time.Time) (email.Invitation, bool) {
+	tmpl := ec.meetingTemplate()
+	if tmpl == "" || e.Template != tmpl || d.Deal.MeetingAt.IsZero() || e.DealID == 0 {
+		return email.Invitation{}, false
+	}
+	attendee := strings.TrimSpace(d.Contact.FirstName + " " + d.Contact.LastName)
+	summary := "Call"
+	if d.Rep.Name != "" {
+		summary += " with " + d.Rep.Name
+	}
+	agenda := email.AgendaOf(d, email.AudienceLead)
+	for i := range agenda {
+		agenda[i] = strconv.Itoa(i+1) + ". " + agenda[i]
+	}
+	return email.Invitation{
+		UID:   "deal-" + strconv.FormatInt(e.DealID, 10) + "-meeting@leadflow",
+		Start: d.Deal.MeetingAt, End: d.Deal.MeetingAt.Add(MeetingLength), Stamp: now,
+		Summary: summary, Description: "Agenda:\n" + strings.Join(agenda, "\n"), URL: d.Rep.BookingURL,
+		Organizer: email.Person{Name: d.Rep.Name, Email: d.Rep.Email},
+		Attendee:  email.Person{Name: attendee, Email: addressOf(e.To)},
+	}, true
 }

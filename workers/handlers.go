@@ -115,6 +115,13 @@ type Routing struct {
 	TeamPipelines map[string]string
 	// CallbackAfter is the delay of a parked deal's reminder; default 14 days.
 	CallbackAfter time.Duration
+	// DefaultAmountCents maps a pipeline to the amount its deals open with
+	// when the lead stated no budget (pipeline.EstimateAmount); a missing
+	// pipeline opens deals at 0.
+	DefaultAmountCents map[string]int64
+	// MaxAmountCents bounds an estimated amount, as the deal rules bound a
+	// rep's (routing.max_amount_cents); 0 is pipeline.DefaultMaxAmountCents.
+	MaxAmountCents int64
 }
 
 // Config wires the handlers. Store, Connectors and Enqueuer are required.

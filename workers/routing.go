@@ -11,6 +11,7 @@ import (
 
 	"leadflow/lead"
 	"leadflow/pipeline"
+	"leadflow/scoring"
 	"leadflow/scoring/bant"
 )
 
@@ -146,6 +147,7 @@ func (h *Handlers) route(ctx context.Context, st router, p RoutePayload, sc lead
 			Title: dealTitle(l), Now: now,
 		}
 		h.teamRequest(&req, sc, l)
+		req.EstimatedAmountCents = h.estimateAmount(l, req.Pipeline, now)
 		if cause.Asked != "" {
 			// The ledger says why, whatever the band: the rule that chose
 			// the team (if any), then the request.
@@ -194,6 +196,17 @@ func (h *Handlers) route(ctx context.Context, st router, p RoutePayload, sc lead
 		h.cfg.Metrics.LeadRouted(string(dest))
 	}
 	return nil
+}
+
+// estimateAmount is the amount a deal for lead l opens with in the named
+// pipeline (pipeline.EstimateAmount): the budget the lead stated, as the
+// score reads it from their form's answer or their message, else the
+// pipeline's configured default. It reads only the lead being routed, not
+// the contact's history: routing stays one read per lead, and a form that
+// opens a deal is where a budget is stated.
+func (h *Handlers) estimateAmount(l lead.Lead, pipelineName string, now time.Time) int64 {
+	stated := scoring.Statements(scoring.Input{Lead: l}, h.cfg.Rules, now)
+	return pipeline.EstimateAmount(stated.BudgetUSD, h.cfg.Routing.DefaultAmountCents[pipelineName], h.cfg.Routing.MaxAmountCents)
 }
 
 // nurturable says whether a contact routed to nurture is enrolled, and in

@@ -82,7 +82,7 @@ func (a Store) DealDetail(ctx context.Context, dealID int64) (httpapi.DealDetail
 // UpdateDeal applies a change under the deal rules.
 func (a Store) UpdateDeal(ctx context.Context, dealID int64, ch httpapi.DealChange, by string, now time.Time) (lead.StageChange, bool, error) {
 	return a.st.UpdateDeal(ctx, dealID, store.DealUpdate{Stage: ch.Stage, AmountCents: ch.AmountCents,
-		LostReason: ch.LostReason, OwnerRepID: ch.OwnerRepID, CheckFunc: CheckDeal(a.rules)}, by, now)
+		LostReason: ch.LostReason, MeetingAt: ch.MeetingAt, OwnerRepID: ch.OwnerRepID, CheckFunc: CheckDeal(a.rules)}, by, now)
 }
 
 // ResolveContact finds a contact by numeric id or lead_… reference.
@@ -118,7 +118,8 @@ func dealDetail(d store.DealDetail) httpapi.DealDetail {
 
 func deal(d store.DealRow) httpapi.Deal {
 	return httpapi.Deal{ID: d.ID, Title: d.Title, ContactID: d.ContactID, ContactName: d.ContactName, Pipeline: d.Pipeline,
-		Stage: d.Stage, StageKind: d.StageKind, WinProbability: d.WinProbability, AmountCents: d.AmountCents, Currency: d.Currency,
+		Stage: d.Stage, StageKind: d.StageKind, WinProbability: d.WinProbability, AmountCents: d.AmountCents, AmountEstimated: d.AmountEstimated,
+		Currency:      d.Currency,
 		ExpectedCents: d.ExpectedCents, OwnerRepID: d.OwnerRepID, OwnerName: d.OwnerName, LostReason: d.LostReason,
 		CreatedAt: d.CreatedAt, StageEnteredAt: d.StageEnteredAt, ClosedAt: d.ClosedAt}
 }

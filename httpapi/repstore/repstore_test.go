@@ -30,7 +30,7 @@ func TestDocumentsKeepTheAPIJSON(t *testing.T) {
 				StageHistory: []store.StageHistoryEntry{{To: "Qualification", ChangedAt: at, ChangedBy: "router"}},
 			},
 			want: `{"deal":{"id":1,"title":"","contact_id":2,"contact_name":"Ada","pipeline":"Sales","stage":"Qualification",` +
-				`"stage_kind":"open","win_probability":0.2,"amount_cents":0,"currency":"USD","expected_cents":0,"owner_rep_id":3,` +
+				`"stage_kind":"open","win_probability":0.2,"amount_cents":0,"amount_estimated":false,"currency":"USD","expected_cents":0,"owner_rep_id":3,` +
 				`"owner_name":"Ann","created_at":"2026-01-02T03:04:05Z","stage_entered_at":"2026-01-02T03:04:05Z"},` +
 				`"contact":{"id":2,"ref":"lead_x","first_name":"Ada","last_name":"","company":"","title":"","country":"",` +
 				`"created_at":"2026-01-02T03:04:05Z","identities":[],"score":null,"touchpoints":[],"ledger":[]},` +
@@ -51,7 +51,7 @@ func TestDocumentsKeepTheAPIJSON(t *testing.T) {
 				Activities:   []store.ActivityEntry{{ID: 9, Kind: "call", Note: "n", OccurredAt: at}},
 			},
 			want: `{"deal":{"id":1,"title":"T","contact_id":2,"contact_name":"Ada L","pipeline":"Sales","stage":"Lost",` +
-				`"stage_kind":"lost","win_probability":0,"amount_cents":500,"currency":"EUR","expected_cents":0,"owner_rep_id":0,` +
+				`"stage_kind":"lost","win_probability":0,"amount_cents":500,"amount_estimated":false,"currency":"EUR","expected_cents":0,"owner_rep_id":0,` +
 				`"owner_name":"","lost_reason":"price","created_at":"2026-01-02T03:04:05Z","stage_entered_at":"2026-01-02T03:04:05Z",` +
 				`"closed_at":"2026-01-02T04:04:05Z"},` +
 				`"contact":{"id":2,"ref":"lead_x","first_name":"Ada","last_name":"L","company":"C","title":"CTO","country":"DE",` +

@@ -88,7 +88,7 @@ var allowed = map[string][]string{
 	"store/internal/readsdb":       {},
 	"store/internal/dealchangesdb": {},
 	"httpapi/repstore":             {"httpapi", "lead", "pipeline", "store"},
-	"webapp/webstore":              {"config", "httpapi/repstore", "lead", "pipeline", "scoring", "store", "webapp"},
+	"webapp/webstore":              {"config", "email", "httpapi/repstore", "lead", "pipeline", "scoring", "store", "webapp"},
 
 	// The scale benchmark's seeding and timings (issue 19): it times the
 	// store's periodic reads, the relay and the reports.

@@ -28,7 +28,8 @@ func Sync(ctx context.Context, st Store, cfg config.Config) error {
 			ooo[i] = lead.TimeRange{From: p.From, To: p.To}
 		}
 		if _, err := st.UpsertRep(ctx, lead.Rep{Name: r.Name, Email: r.Email, Territory: r.Territory, Capacity: r.Capacity, Active: active,
-			TimeZone: r.TimeZone, WorkingHours: r.WorkingHours, WorkingDays: r.WorkingDays, OutOfOffice: ooo}); err != nil {
+			TimeZone: r.TimeZone, WorkingHours: r.WorkingHours, WorkingDays: r.WorkingDays, OutOfOffice: ooo,
+			BookingURL: r.BookingURL}); err != nil {
 			return fmt.Errorf("sync reps from %s: %w", source(cfg), err)
 		}
 	}

@@ -96,7 +96,7 @@ func (n *Node) followUps() workers.DealFollowUps {
 func (n *Node) webApp() (http.Handler, error) {
 	r, follow := n.cfg.File.Routing, n.followUps()
 	return webapp.New(webapp.Config{
-		Backend: webstore.Backend{Store: n.store, Rules: r.DealRules(), Now: n.opts.NowFunc, Logger: n.logger,
+		Backend: webstore.Backend{Store: n.store, Rules: r.DealRules(), Now: n.opts.NowFunc, Logger: n.logger, Scoring: &n.cfg.File.Scoring,
 			StageChanged: follow.StageChanged, ScheduleCallback: follow.ScheduleCallback},
 		LostReasons:   r.LostReasons,
 		Routing:       webstore.RoutingView(r),

@@ -100,7 +100,8 @@ func (n *Node) Run(ctx context.Context, ln net.Listener, r Roles) error {
 func (n *Node) routing() workers.Routing {
 	r := n.cfg.File.Routing
 	return workers.Routing{Pipeline: r.Pipeline, HotStage: r.HotStage, NurtureProgram: r.NurtureProgram, ReengageProgram: r.ReengageProgram, SLA: r.SLA,
-		CallbackAfter: r.CallbackAfter, TeamPipelines: r.TeamPipelines(), Rules: r.TeamRules()}
+		CallbackAfter: r.CallbackAfter, TeamPipelines: r.TeamPipelines(), Rules: r.TeamRules(),
+		DefaultAmountCents: r.DefaultAmountCents, MaxAmountCents: r.MaxAmountCents}
 }
 
 // newWorkerServer builds the Asynq server and its handler mux.

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"leadflow/email"
 	"leadflow/httpapi/repstore"
 	"leadflow/lead"
 	"leadflow/pipeline"
@@ -42,6 +43,59 @@ type Backend struct {
 	// Now is the clock of the board's "closed in the last 30 days";
 	// nil = time.Now.
 	Now func() time.Time
+	// Scoring reads what the contact said for the meeting agenda, as the
+	// workers' emails do; nil = scoring.DefaultRules().
+	Scoring *scoring.Rules
+}
+
+// Bounds of what the agenda reads of a contact, as the workers' scoring
+// reads (workers.contactInput).
+const (
+	agendaTexts = 20
+	agendaLeads = 20
+)
+
+// agenda is the contact's first-meeting agenda for the rep
+// (email.AgendaOf): their need and pains, timeline and who decides, as the
+// score reads them from their newest form and texts.
+func (b Backend) agenda(ctx context.Context, contactID int64) ([]string, error) {
+	tp, err := b.Store.LatestTouchpoint(ctx, contactID)
+	if err != nil {
+		return nil, err
+	}
+	l, _, err := b.Store.TouchpointLead(ctx, tp)
+	if err != nil {
+		return nil, err
+	}
+	in := scoring.Input{Lead: l}
+	texts, err := b.Store.ContactTexts(ctx, contactID, agendaTexts)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range texts {
+		kind := scoring.TextMessage
+		if t.Reply {
+			kind = scoring.TextReply
+		}
+		in.Texts = append(in.Texts, scoring.Text{Body: t.Text, At: t.At, Kind: kind})
+	}
+	if in.Earlier, err = b.Store.ContactLeads(ctx, contactID, agendaLeads); err != nil {
+		return nil, err
+	}
+	rules := scoring.DefaultRules()
+	if b.Scoring != nil {
+		rules = *b.Scoring
+	}
+	now := time.Now
+	if b.Now != nil {
+		now = b.Now
+	}
+	st := scoring.Statements(in, rules, now())
+	d := email.Data{Need: st.Need.Words, Timeline: st.Timeline.Answer, Authority: lead.AnswerKey(st.Authority.Answer)}
+	if d.Need == "" {
+		d.Need = st.Need.Answer
+	}
+	return email.AgendaOf(d, email.AudienceRep), nil
 }
 
 var _ webapp.Backend = Backend{}
@@ -103,6 +157,16 @@ func deals(rows []store.DealRow) []webapp.Deal {
 	return out
 }
 
+// PipelineValues is the open deals' value per pipeline, stage and owner.
+func (b Backend) PipelineValues(ctx context.Context) ([]webapp.PipelineValueRow, error) {
+	rows, err := b.Store.PipelineValues(ctx)
+	out := make([]webapp.PipelineValueRow, len(rows))
+	for i, r := range rows {
+		out[i] = webapp.PipelineValueRow(r)
+	}
+	return out, err
+}
+
 // Pipelines lists the pipelines, the default first.
 func (b Backend) Pipelines(ctx context.Context) ([]string, error) { return b.Store.PipelineNames(ctx) }
 
@@ -162,6 +226,11 @@ func (b Backend) Contact(ctx context.Context, contactID int64) (webapp.Contact, 
 	scores, err := b.Store.ContactScores(ctx, contactID, 30)
 	if err != nil {
 		return c, err
+	}
+	if len(cd.Touchpoints) > 0 {
+		if c.Agenda, err = b.agenda(ctx, contactID); err != nil {
+			return c, fmt.Errorf("build the meeting agenda of contact %d: %w", contactID, err)
+		}
 	}
 	for i, sc := range scores {
 		ws := webapp.Score{Total: sc.Total, Band: sc.Band, ModelVersion: sc.ModelVersion, ComputedAt: sc.ComputedAt}

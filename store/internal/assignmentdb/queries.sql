@@ -1,10 +1,11 @@
 -- name: UpsertRep :one
 -- Creates a rep or updates the one with the same email (kept in lower case).
-INSERT INTO reps (name, email, territory, capacity, active, time_zone, working_hours, working_days, out_of_office)
-VALUES (@name, lower(@email), @territory, @capacity, @active, @time_zone, @working_hours, @working_days::text[], @out_of_office)
+INSERT INTO reps (name, email, territory, capacity, active, time_zone, working_hours, working_days, out_of_office, booking_url)
+VALUES (@name, lower(@email), @territory, @capacity, @active, @time_zone, @working_hours, @working_days::text[], @out_of_office, @booking_url)
 ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, territory = EXCLUDED.territory,
     capacity = EXCLUDED.capacity, active = EXCLUDED.active, time_zone = EXCLUDED.time_zone,
-    working_hours = EXCLUDED.working_hours, working_days = EXCLUDED.working_days, out_of_office = EXCLUDED.out_of_office
+    working_hours = EXCLUDED.working_hours, working_days = EXCLUDED.working_days, out_of_office = EXCLUDED.out_of_office,
+    booking_url = EXCLUDED.booking_url
 RETURNING id;
 
 -- name: Reps :many
@@ -12,8 +13,8 @@ RETURNING id;
 SELECT id, name, email, territory, capacity, active FROM reps ORDER BY id;
 
 -- name: Rep :one
--- One rep by id.
-SELECT id, name, email, territory, capacity, active FROM reps WHERE id = @id;
+-- One rep by id, with their booking link.
+SELECT id, name, email, territory, capacity, active, booking_url FROM reps WHERE id = @id;
 
 -- name: ActiveReps :many
 -- The reps round robin chooses among, in id order, with their open deals

@@ -140,19 +140,20 @@ func (q *Queries) LockTeamMembers(ctx context.Context, teamID int64) error {
 }
 
 const rep = `-- name: Rep :one
-SELECT id, name, email, territory, capacity, active FROM reps WHERE id = $1
+SELECT id, name, email, territory, capacity, active, booking_url FROM reps WHERE id = $1
 `
 
 type RepRow struct {
-	ID        int64
-	Name      string
-	Email     string
-	Territory string
-	Capacity  int32
-	Active    bool
+	ID         int64
+	Name       string
+	Email      string
+	Territory  string
+	Capacity   int32
+	Active     bool
+	BookingUrl string
 }
 
-// One rep by id.
+// One rep by id, with their booking link.
 func (q *Queries) Rep(ctx context.Context, id int64) (RepRow, error) {
 	row := q.db.QueryRow(ctx, rep, id)
 	var i RepRow
@@ -163,6 +164,7 @@ func (q *Queries) Rep(ctx context.Context, id int64) (RepRow, error) {
 		&i.Territory,
 		&i.Capacity,
 		&i.Active,
+		&i.BookingUrl,
 	)
 	return i, err
 }
@@ -284,11 +286,12 @@ func (q *Queries) TeamMembers(ctx context.Context, teamID int64) ([]TeamMembersR
 }
 
 const upsertRep = `-- name: UpsertRep :one
-INSERT INTO reps (name, email, territory, capacity, active, time_zone, working_hours, working_days, out_of_office)
-VALUES ($1, lower($2), $3, $4, $5, $6, $7, $8::text[], $9)
+INSERT INTO reps (name, email, territory, capacity, active, time_zone, working_hours, working_days, out_of_office, booking_url)
+VALUES ($1, lower($2), $3, $4, $5, $6, $7, $8::text[], $9, $10)
 ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, territory = EXCLUDED.territory,
     capacity = EXCLUDED.capacity, active = EXCLUDED.active, time_zone = EXCLUDED.time_zone,
-    working_hours = EXCLUDED.working_hours, working_days = EXCLUDED.working_days, out_of_office = EXCLUDED.out_of_office
+    working_hours = EXCLUDED.working_hours, working_days = EXCLUDED.working_days, out_of_office = EXCLUDED.out_of_office,
+    booking_url = EXCLUDED.booking_url
 RETURNING id
 `
 
@@ -302,6 +305,7 @@ type UpsertRepParams struct {
 	WorkingHours string
 	WorkingDays  []string
 	OutOfOffice  []byte
+	BookingUrl   string
 }
 
 // Creates a rep or updates the one with the same email (kept in lower case).
@@ -316,6 +320,7 @@ func (q *Queries) UpsertRep(ctx context.Context, arg UpsertRepParams) (int64, er
 		arg.WorkingHours,
 		arg.WorkingDays,
 		arg.OutOfOffice,
+		arg.BookingUrl,
 	)
 	var id int64
 	err := row.Scan(&id)

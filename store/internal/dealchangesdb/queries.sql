@@ -11,6 +11,11 @@ FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.id = @deal_id FOR UPDA
 SELECT COALESCE(array_agg(name ORDER BY position), '{}')::text[] AS names FROM stages WHERE pipeline_id = @pipeline_id;
 
 -- name: SetDealAmount :exec
--- Writes a deal's amount; the database's own bound (deals_amount_cents_range,
+-- Writes a deal's amount as a rep set it, which ends its being an estimate
+-- (migration 00037); the database's own bound (deals_amount_cents_range,
 -- migration 00022) answers a check violation past it.
-UPDATE deals SET amount_cents = @amount_cents, updated_at = @now WHERE id = @deal_id;
+UPDATE deals SET amount_cents = @amount_cents, amount_estimated = false, updated_at = @now WHERE id = @deal_id;
+
+-- name: SetDealMeeting :exec
+-- Writes the meeting time a rep set (NULL clears it).
+UPDATE deals SET meeting_at = sqlc.narg(meeting_at), updated_at = @now WHERE id = @deal_id;

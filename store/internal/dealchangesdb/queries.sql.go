@@ -46,7 +46,7 @@ func (q *Queries) LockDeal(ctx context.Context, dealID int64) (LockDealRow, erro
 }
 
 const setDealAmount = `-- name: SetDealAmount :exec
-UPDATE deals SET amount_cents = $1, updated_at = $2 WHERE id = $3
+UPDATE deals SET amount_cents = $1, amount_estimated = false, updated_at = $2 WHERE id = $3
 `
 
 type SetDealAmountParams struct {
@@ -55,10 +55,27 @@ type SetDealAmountParams struct {
 	DealID      int64
 }
 
-// Writes a deal's amount; the database's own bound (deals_amount_cents_range,
+// Writes a deal's amount as a rep set it, which ends its being an estimate
+// (migration 00037); the database's own bound (deals_amount_cents_range,
 // migration 00022) answers a check violation past it.
 func (q *Queries) SetDealAmount(ctx context.Context, arg SetDealAmountParams) error {
 	_, err := q.db.Exec(ctx, setDealAmount, arg.AmountCents, arg.Now, arg.DealID)
+	return err
+}
+
+const setDealMeeting = `-- name: SetDealMeeting :exec
+UPDATE deals SET meeting_at = $1, updated_at = $2 WHERE id = $3
+`
+
+type SetDealMeetingParams struct {
+	MeetingAt *time.Time
+	Now       time.Time
+	DealID    int64
+}
+
+// Writes the meeting time a rep set (NULL clears it).
+func (q *Queries) SetDealMeeting(ctx context.Context, arg SetDealMeetingParams) error {
+	_, err := q.db.Exec(ctx, setDealMeeting, arg.MeetingAt, arg.Now, arg.DealID)
 	return err
 }
 

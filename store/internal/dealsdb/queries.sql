@@ -2,7 +2,7 @@
 -- The contact's open deal in the named pipeline; at most one, by the unique
 -- index deals_one_open_idx.
 SELECT d.id, d.contact_id, d.pipeline_id, d.stage_id, st.name AS stage,
-    COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id, d.created_at, d.sla_due_at
+    COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id, d.created_at, d.sla_due_at, d.meeting_at
 FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
 WHERE d.contact_id = @contact_id AND p.name = @pipeline AND d.closed_at IS NULL;
 
@@ -50,18 +50,20 @@ WHERE id = @id
 RETURNING (rr_cursor - @places::bigint)::bigint AS first_place;
 
 -- name: InsertDeals :many
--- Opens deals (contact, owner, touchpoint, title and time per row; pipeline,
--- stage and team shared) with their first stage-history row, returning each
+-- Opens deals (contact, owner, touchpoint, title, time and estimated amount
+-- per row, an amount above 0 marked as an estimate; pipeline, stage and
+-- team shared) with their first stage-history row, returning each
 -- deal's id, contact and creation time, in array order (callers sort by
 -- owner so concurrent groups lock reps in one order). An owner or touchpoint
 -- of 0 is none: sqlc's arrays cannot carry NULL. The unnests in the select
 -- list run in lockstep, as unnest(a, b, ...) in FROM would; sqlc cannot
 -- parse that form.
 WITH d AS (
-    INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team)
-    SELECT u.c, @pipeline_id::bigint, @stage_id::bigint, NULLIF(u.o, 0), NULLIF(u.t, 0), u.ti, u.n, u.n, u.n, @team::text
+    INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team,
+        amount_cents, amount_estimated)
+    SELECT u.c, @pipeline_id::bigint, @stage_id::bigint, NULLIF(u.o, 0), NULLIF(u.t, 0), u.ti, u.n, u.n, u.n, @team::text, u.a, u.a > 0
     FROM (SELECT unnest(@contact_ids::bigint[]) AS c, unnest(@owner_rep_ids::bigint[]) AS o, unnest(@touchpoint_ids::bigint[]) AS t,
-        unnest(@titles::text[]) AS ti, unnest(@created_ats::timestamptz[]) AS n) AS u
+        unnest(@titles::text[]) AS ti, unnest(@created_ats::timestamptz[]) AS n, unnest(@amount_cents::bigint[]) AS a) AS u
     RETURNING id, contact_id, created_at
 ), h AS (
     INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)

@@ -199,10 +199,11 @@ func (q *Queries) InsertActivity(ctx context.Context, arg InsertActivityParams) 
 
 const insertDeals = `-- name: InsertDeals :many
 WITH d AS (
-    INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team)
-    SELECT u.c, $1::bigint, $2::bigint, NULLIF(u.o, 0), NULLIF(u.t, 0), u.ti, u.n, u.n, u.n, $3::text
+    INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team,
+        amount_cents, amount_estimated)
+    SELECT u.c, $1::bigint, $2::bigint, NULLIF(u.o, 0), NULLIF(u.t, 0), u.ti, u.n, u.n, u.n, $3::text, u.a, u.a > 0
     FROM (SELECT unnest($4::bigint[]) AS c, unnest($5::bigint[]) AS o, unnest($6::bigint[]) AS t,
-        unnest($7::text[]) AS ti, unnest($8::timestamptz[]) AS n) AS u
+        unnest($7::text[]) AS ti, unnest($8::timestamptz[]) AS n, unnest($9::bigint[]) AS a) AS u
     RETURNING id, contact_id, created_at
 ), h AS (
     INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
@@ -220,6 +221,7 @@ type InsertDealsParams struct {
 	TouchpointIds []int64
 	Titles        []string
 	CreatedAts    []time.Time
+	AmountCents   []int64
 }
 
 type InsertDealsRow struct {
@@ -228,8 +230,9 @@ type InsertDealsRow struct {
 	CreatedAt time.Time
 }
 
-// Opens deals (contact, owner, touchpoint, title and time per row; pipeline,
-// stage and team shared) with their first stage-history row, returning each
+// Opens deals (contact, owner, touchpoint, title, time and estimated amount
+// per row, an amount above 0 marked as an estimate; pipeline, stage and
+// team shared) with their first stage-history row, returning each
 // deal's id, contact and creation time, in array order (callers sort by
 // owner so concurrent groups lock reps in one order). An owner or touchpoint
 // of 0 is none: sqlc's arrays cannot carry NULL. The unnests in the select
@@ -245,6 +248,7 @@ func (q *Queries) InsertDeals(ctx context.Context, arg InsertDealsParams) ([]Ins
 		arg.TouchpointIds,
 		arg.Titles,
 		arg.CreatedAts,
+		arg.AmountCents,
 	)
 	if err != nil {
 		return nil, err
@@ -439,7 +443,7 @@ func (q *Queries) MoveDeal(ctx context.Context, arg MoveDealParams) (MoveDealRow
 
 const openDeal = `-- name: OpenDeal :one
 SELECT d.id, d.contact_id, d.pipeline_id, d.stage_id, st.name AS stage,
-    COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id, d.created_at, d.sla_due_at
+    COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id, d.created_at, d.sla_due_at, d.meeting_at
 FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
 WHERE d.contact_id = $1 AND p.name = $2 AND d.closed_at IS NULL
 `
@@ -458,6 +462,7 @@ type OpenDealRow struct {
 	OwnerRepID int64
 	CreatedAt  time.Time
 	SlaDueAt   *time.Time
+	MeetingAt  *time.Time
 }
 
 // The contact's open deal in the named pipeline; at most one, by the unique
@@ -474,6 +479,7 @@ func (q *Queries) OpenDeal(ctx context.Context, arg OpenDealParams) (OpenDealRow
 		&i.OwnerRepID,
 		&i.CreatedAt,
 		&i.SlaDueAt,
+		&i.MeetingAt,
 	)
 	return i, err
 }

@@ -1,25 +1,25 @@
 -- name: ListDeals :many
 -- Deals closest to closing first: by expected value (win probability ×
--- amount), then oldest first, so a rep works down the list. owner_rep_id 0
+-- amount, deal_expected_cents), then oldest first, so a rep works down the list. owner_rep_id 0
 -- is every owner, an empty pipeline every pipeline; without a stage only
 -- open deals are listed (closed ones are not "closing").
 SELECT d.id, d.title, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, p.name AS pipeline,
-	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.currency,
-	(st.win_probability * d.amount_cents)::bigint AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
+	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.amount_estimated, d.currency,
+	deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
 	COALESCE(r.name, '')::text AS owner_name, d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at
 FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
 JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
 WHERE (@owner_rep_id::bigint = 0 OR d.owner_rep_id = @owner_rep_id::bigint)
 	AND (@pipeline::text = '' OR lower(p.name) = lower(@pipeline::text))
 	AND (CASE WHEN @stage::text = '' THEN d.closed_at IS NULL ELSE lower(st.name) = lower(@stage::text) END)
-ORDER BY st.win_probability * d.amount_cents DESC, d.created_at, d.id
+ORDER BY deal_expected_cents(st.win_probability, d.amount_cents) DESC, d.created_at, d.id
 LIMIT @max_rows;
 
 -- name: Deal :one
 -- One deal with the columns of ListDeals.
 SELECT d.id, d.title, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, p.name AS pipeline,
-	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.currency,
-	(st.win_probability * d.amount_cents)::bigint AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
+	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.amount_estimated, d.currency,
+	deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
 	COALESCE(r.name, '')::text AS owner_name, d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at
 FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
 JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
@@ -65,17 +65,19 @@ FROM routing_decisions rd WHERE rd.contact_id = @contact_id
 ORDER BY 4, 1, 5;
 
 -- name: InboxDeals :many
--- A rep's open, active (not parked) deals newest first, with the latest
--- score and the touchpoint that opened each deal.
+-- A rep's open, active (not parked) deals, the most valuable first
+-- (expected value, deal_expected_cents; then newest), with the latest score
+-- and the touchpoint that opened each deal.
 SELECT d.id AS deal_id, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, c.company, st.name AS stage,
 	COALESCE(sc.total, 0)::int AS score, COALESCE(sc.band, '')::text AS band, COALESCE(t.source, '')::text AS source,
-	COALESCE(t.utm_campaign, '')::text AS campaign, COALESCE(t.message, '')::text AS message, d.created_at, d.first_contacted_at
+	COALESCE(t.utm_campaign, '')::text AS campaign, COALESCE(t.message, '')::text AS message, d.created_at, d.first_contacted_at,
+	d.amount_cents, d.amount_estimated, d.currency, deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents
 FROM deals d JOIN stages st ON st.id = d.stage_id JOIN contacts c ON c.id = d.contact_id
 LEFT JOIN touchpoints t ON t.id = d.touchpoint_id
 LEFT JOIN LATERAL (SELECT s.total, s.band FROM scores s WHERE s.contact_id = d.contact_id
 	ORDER BY s.computed_at DESC, s.id DESC LIMIT 1) sc ON true
 WHERE d.owner_rep_id = @rep_id::bigint AND d.closed_at IS NULL AND d.parked_at IS NULL
-ORDER BY d.created_at DESC, d.id DESC LIMIT @max_rows;
+ORDER BY deal_expected_cents(st.win_probability, d.amount_cents) DESC, d.created_at DESC, d.id DESC LIMIT @max_rows;
 
 -- name: BoardPipeline :one
 -- The pipeline of a board by name (an empty name: the default pipeline).
@@ -95,17 +97,17 @@ SELECT name, kind, win_probability::float8 AS win_probability FROM stages WHERE 
 -- one sort however many deals are open. The expected sum saturates at the
 -- int64 bounds instead of failing, as the reports do (reportingdb/queries.sql).
 WITH ranked AS (
-	SELECT d.id, d.stage_id, (st.win_probability * d.amount_cents)::bigint AS expected,
-		row_number() OVER (PARTITION BY d.stage_id ORDER BY st.win_probability * d.amount_cents DESC, d.created_at, d.id) AS rn,
+	SELECT d.id, d.stage_id, deal_expected_cents(st.win_probability, d.amount_cents) AS expected,
+		row_number() OVER (PARTITION BY d.stage_id ORDER BY deal_expected_cents(st.win_probability, d.amount_cents) DESC, d.created_at, d.id) AS rn,
 		count(*) OVER (PARTITION BY d.stage_id) AS n,
-		LEAST(GREATEST(sum(round(st.win_probability * d.amount_cents)) OVER (PARTITION BY d.stage_id),
+		LEAST(GREATEST(sum(deal_expected_cents(st.win_probability, d.amount_cents)::numeric) OVER (PARTITION BY d.stage_id),
 			-9223372036854775808), 9223372036854775807)::bigint AS expected_sum
 	FROM deals d JOIN stages st ON st.id = d.stage_id
 	WHERE d.pipeline_id = @pipeline_id AND (@owner_rep_id::bigint = 0 OR d.owner_rep_id = @owner_rep_id::bigint) AND d.parked_at IS NULL
 	  AND (d.closed_at IS NULL OR d.closed_at >= @closed_since::timestamptz)
 )
 SELECT d.id, d.title, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, p.name AS pipeline,
-	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.currency,
+	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.amount_estimated, d.currency,
 	k.expected::bigint AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id, COALESCE(r.name, '')::text AS owner_name,
 	d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at, k.n::bigint AS stage_count, k.expected_sum::bigint AS stage_expected_cents
 FROM ranked k JOIN deals d ON d.id = k.id JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
@@ -183,3 +185,19 @@ ORDER BY 1, 2;
 SELECT st.name, st.kind FROM stages st JOIN pipelines p ON p.id = st.pipeline_id
 WHERE CASE WHEN @pipeline::text = '' THEN p.is_default ELSE lower(p.name) = lower(@pipeline::text) END
 ORDER BY st.position;
+
+-- name: PipelineValue :many
+-- The open, active deals' value per pipeline, stage and owner (owner 0:
+-- unassigned), for the manager page: how many, their amounts and their
+-- expected value (deal_expected_cents), with how much of the amount is
+-- still an estimate. Sums saturate at the int64 bounds, as the board's do.
+SELECT p.name AS pipeline, st.name AS stage, st.position, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
+	COALESCE(r.name, '')::text AS owner_name, count(*)::bigint AS deals,
+	LEAST(sum(d.amount_cents::numeric), 9223372036854775807)::bigint AS amount_cents,
+	LEAST(sum(d.amount_cents::numeric) FILTER (WHERE d.amount_estimated), 9223372036854775807)::bigint AS estimated_cents,
+	LEAST(sum(deal_expected_cents(st.win_probability, d.amount_cents)::numeric), 9223372036854775807)::bigint AS expected_cents
+FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
+LEFT JOIN reps r ON r.id = d.owner_rep_id
+WHERE d.closed_at IS NULL AND d.parked_at IS NULL
+GROUP BY p.is_default, p.name, st.position, st.name, d.owner_rep_id, r.name
+ORDER BY p.is_default DESC, p.name, st.position, 9 DESC, owner_name;

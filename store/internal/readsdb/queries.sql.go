@@ -12,17 +12,17 @@ import (
 
 const boardDeals = `-- name: BoardDeals :many
 WITH ranked AS (
-	SELECT d.id, d.stage_id, (st.win_probability * d.amount_cents)::bigint AS expected,
-		row_number() OVER (PARTITION BY d.stage_id ORDER BY st.win_probability * d.amount_cents DESC, d.created_at, d.id) AS rn,
+	SELECT d.id, d.stage_id, deal_expected_cents(st.win_probability, d.amount_cents) AS expected,
+		row_number() OVER (PARTITION BY d.stage_id ORDER BY deal_expected_cents(st.win_probability, d.amount_cents) DESC, d.created_at, d.id) AS rn,
 		count(*) OVER (PARTITION BY d.stage_id) AS n,
-		LEAST(GREATEST(sum(round(st.win_probability * d.amount_cents)) OVER (PARTITION BY d.stage_id),
+		LEAST(GREATEST(sum(deal_expected_cents(st.win_probability, d.amount_cents)::numeric) OVER (PARTITION BY d.stage_id),
 			-9223372036854775808), 9223372036854775807)::bigint AS expected_sum
 	FROM deals d JOIN stages st ON st.id = d.stage_id
 	WHERE d.pipeline_id = $2 AND ($3::bigint = 0 OR d.owner_rep_id = $3::bigint) AND d.parked_at IS NULL
 	  AND (d.closed_at IS NULL OR d.closed_at >= $4::timestamptz)
 )
 SELECT d.id, d.title, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, p.name AS pipeline,
-	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.currency,
+	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.amount_estimated, d.currency,
 	k.expected::bigint AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id, COALESCE(r.name, '')::text AS owner_name,
 	d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at, k.n::bigint AS stage_count, k.expected_sum::bigint AS stage_expected_cents
 FROM ranked k JOIN deals d ON d.id = k.id JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
@@ -48,6 +48,7 @@ type BoardDealsRow struct {
 	StageKind          string
 	WinProbability     float64
 	AmountCents        int64
+	AmountEstimated    bool
 	Currency           string
 	ExpectedCents      int64
 	OwnerRepID         int64
@@ -91,6 +92,7 @@ func (q *Queries) BoardDeals(ctx context.Context, arg BoardDealsParams) ([]Board
 			&i.StageKind,
 			&i.WinProbability,
 			&i.AmountCents,
+			&i.AmountEstimated,
 			&i.Currency,
 			&i.ExpectedCents,
 			&i.OwnerRepID,
@@ -323,8 +325,8 @@ func (q *Queries) ContactLedger(ctx context.Context, contactID int64) ([]Contact
 
 const deal = `-- name: Deal :one
 SELECT d.id, d.title, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, p.name AS pipeline,
-	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.currency,
-	(st.win_probability * d.amount_cents)::bigint AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
+	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.amount_estimated, d.currency,
+	deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
 	COALESCE(r.name, '')::text AS owner_name, d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at
 FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
 JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
@@ -332,23 +334,24 @@ WHERE d.id = $1
 `
 
 type DealRow struct {
-	ID             int64
-	Title          string
-	ContactID      int64
-	ContactName    string
-	Pipeline       string
-	Stage          string
-	StageKind      string
-	WinProbability float64
-	AmountCents    int64
-	Currency       string
-	ExpectedCents  int64
-	OwnerRepID     int64
-	OwnerName      string
-	LostReason     string
-	CreatedAt      time.Time
-	StageEnteredAt time.Time
-	ClosedAt       *time.Time
+	ID              int64
+	Title           string
+	ContactID       int64
+	ContactName     string
+	Pipeline        string
+	Stage           string
+	StageKind       string
+	WinProbability  float64
+	AmountCents     int64
+	AmountEstimated bool
+	Currency        string
+	ExpectedCents   int64
+	OwnerRepID      int64
+	OwnerName       string
+	LostReason      string
+	CreatedAt       time.Time
+	StageEnteredAt  time.Time
+	ClosedAt        *time.Time
 }
 
 // One deal with the columns of ListDeals.
@@ -365,6 +368,7 @@ func (q *Queries) Deal(ctx context.Context, dealID int64) (DealRow, error) {
 		&i.StageKind,
 		&i.WinProbability,
 		&i.AmountCents,
+		&i.AmountEstimated,
 		&i.Currency,
 		&i.ExpectedCents,
 		&i.OwnerRepID,
@@ -479,13 +483,14 @@ func (q *Queries) DealStageHistory(ctx context.Context, dealIds []int64) ([]Deal
 const inboxDeals = `-- name: InboxDeals :many
 SELECT d.id AS deal_id, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, c.company, st.name AS stage,
 	COALESCE(sc.total, 0)::int AS score, COALESCE(sc.band, '')::text AS band, COALESCE(t.source, '')::text AS source,
-	COALESCE(t.utm_campaign, '')::text AS campaign, COALESCE(t.message, '')::text AS message, d.created_at, d.first_contacted_at
+	COALESCE(t.utm_campaign, '')::text AS campaign, COALESCE(t.message, '')::text AS message, d.created_at, d.first_contacted_at,
+	d.amount_cents, d.amount_estimated, d.currency, deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents
 FROM deals d JOIN stages st ON st.id = d.stage_id JOIN contacts c ON c.id = d.contact_id
 LEFT JOIN touchpoints t ON t.id = d.touchpoint_id
 LEFT JOIN LATERAL (SELECT s.total, s.band FROM scores s WHERE s.contact_id = d.contact_id
 	ORDER BY s.computed_at DESC, s.id DESC LIMIT 1) sc ON true
 WHERE d.owner_rep_id = $1::bigint AND d.closed_at IS NULL AND d.parked_at IS NULL
-ORDER BY d.created_at DESC, d.id DESC LIMIT $2
+ORDER BY deal_expected_cents(st.win_probability, d.amount_cents) DESC, d.created_at DESC, d.id DESC LIMIT $2
 `
 
 type InboxDealsParams struct {
@@ -506,10 +511,15 @@ type InboxDealsRow struct {
 	Message          string
 	CreatedAt        time.Time
 	FirstContactedAt *time.Time
+	AmountCents      int64
+	AmountEstimated  bool
+	Currency         string
+	ExpectedCents    int64
 }
 
-// A rep's open, active (not parked) deals newest first, with the latest
-// score and the touchpoint that opened each deal.
+// A rep's open, active (not parked) deals, the most valuable first
+// (expected value, deal_expected_cents; then newest), with the latest score
+// and the touchpoint that opened each deal.
 func (q *Queries) InboxDeals(ctx context.Context, arg InboxDealsParams) ([]InboxDealsRow, error) {
 	rows, err := q.db.Query(ctx, inboxDeals, arg.RepID, arg.MaxRows)
 	if err != nil {
@@ -532,6 +542,10 @@ func (q *Queries) InboxDeals(ctx context.Context, arg InboxDealsParams) ([]Inbox
 			&i.Message,
 			&i.CreatedAt,
 			&i.FirstContactedAt,
+			&i.AmountCents,
+			&i.AmountEstimated,
+			&i.Currency,
+			&i.ExpectedCents,
 		); err != nil {
 			return nil, err
 		}
@@ -611,15 +625,15 @@ func (q *Queries) LeadTrail(ctx context.Context, contactID int64) ([]LeadTrailRo
 
 const listDeals = `-- name: ListDeals :many
 SELECT d.id, d.title, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, p.name AS pipeline,
-	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.currency,
-	(st.win_probability * d.amount_cents)::bigint AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
+	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.amount_estimated, d.currency,
+	deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
 	COALESCE(r.name, '')::text AS owner_name, d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at
 FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
 JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
 WHERE ($1::bigint = 0 OR d.owner_rep_id = $1::bigint)
 	AND ($2::text = '' OR lower(p.name) = lower($2::text))
 	AND (CASE WHEN $3::text = '' THEN d.closed_at IS NULL ELSE lower(st.name) = lower($3::text) END)
-ORDER BY st.win_probability * d.amount_cents DESC, d.created_at, d.id
+ORDER BY deal_expected_cents(st.win_probability, d.amount_cents) DESC, d.created_at, d.id
 LIMIT $4
 `
 
@@ -631,27 +645,28 @@ type ListDealsParams struct {
 }
 
 type ListDealsRow struct {
-	ID             int64
-	Title          string
-	ContactID      int64
-	ContactName    string
-	Pipeline       string
-	Stage          string
-	StageKind      string
-	WinProbability float64
-	AmountCents    int64
-	Currency       string
-	ExpectedCents  int64
-	OwnerRepID     int64
-	OwnerName      string
-	LostReason     string
-	CreatedAt      time.Time
-	StageEnteredAt time.Time
-	ClosedAt       *time.Time
+	ID              int64
+	Title           string
+	ContactID       int64
+	ContactName     string
+	Pipeline        string
+	Stage           string
+	StageKind       string
+	WinProbability  float64
+	AmountCents     int64
+	AmountEstimated bool
+	Currency        string
+	ExpectedCents   int64
+	OwnerRepID      int64
+	OwnerName       string
+	LostReason      string
+	CreatedAt       time.Time
+	StageEnteredAt  time.Time
+	ClosedAt        *time.Time
 }
 
 // Deals closest to closing first: by expected value (win probability ×
-// amount), then oldest first, so a rep works down the list. owner_rep_id 0
+// amount, deal_expected_cents), then oldest first, so a rep works down the list. owner_rep_id 0
 // is every owner, an empty pipeline every pipeline; without a stage only
 // open deals are listed (closed ones are not "closing").
 func (q *Queries) ListDeals(ctx context.Context, arg ListDealsParams) ([]ListDealsRow, error) {
@@ -678,6 +693,7 @@ func (q *Queries) ListDeals(ctx context.Context, arg ListDealsParams) ([]ListDea
 			&i.StageKind,
 			&i.WinProbability,
 			&i.AmountCents,
+			&i.AmountEstimated,
 			&i.Currency,
 			&i.ExpectedCents,
 			&i.OwnerRepID,
@@ -745,6 +761,65 @@ func (q *Queries) PipelineStages(ctx context.Context, pipeline string) ([]Pipeli
 	for rows.Next() {
 		var i PipelineStagesRow
 		if err := rows.Scan(&i.Name, &i.Kind); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const pipelineValue = `-- name: PipelineValue :many
+SELECT p.name AS pipeline, st.name AS stage, st.position, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
+	COALESCE(r.name, '')::text AS owner_name, count(*)::bigint AS deals,
+	LEAST(sum(d.amount_cents::numeric), 9223372036854775807)::bigint AS amount_cents,
+	LEAST(sum(d.amount_cents::numeric) FILTER (WHERE d.amount_estimated), 9223372036854775807)::bigint AS estimated_cents,
+	LEAST(sum(deal_expected_cents(st.win_probability, d.amount_cents)::numeric), 9223372036854775807)::bigint AS expected_cents
+FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
+LEFT JOIN reps r ON r.id = d.owner_rep_id
+WHERE d.closed_at IS NULL AND d.parked_at IS NULL
+GROUP BY p.is_default, p.name, st.position, st.name, d.owner_rep_id, r.name
+ORDER BY p.is_default DESC, p.name, st.position, 9 DESC, owner_name
+`
+
+type PipelineValueRow struct {
+	Pipeline       string
+	Stage          string
+	Position       int32
+	OwnerRepID     int64
+	OwnerName      string
+	Deals          int64
+	AmountCents    int64
+	EstimatedCents int64
+	ExpectedCents  int64
+}
+
+// The open, active deals' value per pipeline, stage and owner (owner 0:
+// unassigned), for the manager page: how many, their amounts and their
+// expected value (deal_expected_cents), with how much of the amount is
+// still an estimate. Sums saturate at the int64 bounds, as the board's do.
+func (q *Queries) PipelineValue(ctx context.Context) ([]PipelineValueRow, error) {
+	rows, err := q.db.Query(ctx, pipelineValue)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []PipelineValueRow
+	for rows.Next() {
+		var i PipelineValueRow
+		if err := rows.Scan(
+			&i.Pipeline,
+			&i.Stage,
+			&i.Position,
+			&i.OwnerRepID,
+			&i.OwnerName,
+			&i.Deals,
+			&i.AmountCents,
+			&i.EstimatedCents,
+			&i.ExpectedCents,
+		); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
