@@ -13,7 +13,8 @@ import (
 
 // TestImportsArePure keeps connectors free of database, queue and network
 // clients: a connector only verifies and parses, so it may import the
-// standard library, leadflow/lead, the Retry-After parser and singleflight
+// standard library, leadflow/lead, the Retry-After parser, the message
+// redactor and singleflight
 // (LinkedIn reads a new form's definition once for the leads that arrive
 // together), nothing else.
 func TestImportsArePure(t *testing.T) {
@@ -31,7 +32,7 @@ func TestImportsArePure(t *testing.T) {
 			path, err := strconv.Unquote(imp.Path.Value)
 			require.NoError(t, err)
 			stdlib := !strings.Contains(strings.SplitN(path, "/", 2)[0], ".") && !strings.HasPrefix(path, "leadflow")
-			require.True(t, stdlib || path == "leadflow/lead" || path == "leadflow/internal/retryafter" || path == "golang.org/x/sync/singleflight", "%s imports %s", file, path)
+			require.True(t, stdlib || path == "leadflow/lead" || path == "leadflow/internal/retryafter" || path == "leadflow/internal/redact" || path == "golang.org/x/sync/singleflight", "%s imports %s", file, path)
 		}
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"leadflow/internal/redact"
 	"leadflow/internal/retryafter"
 	"leadflow/lead"
 )
@@ -785,24 +786,5 @@ const socialMaxMsg = 300
 // "[redacted]", control characters with spaces, and the text is cut to
 // socialMaxMsg bytes.
 func socialRedact(s string, secrets ...string) string {
-	for _, secret := range secrets {
-		if secret != "" {
-			s = strings.ReplaceAll(s, secret, "[redacted]")
-		}
-	}
-	s = socialTokenPattern.ReplaceAllString(s, "${1}${2}[redacted]")
-	s = strings.Map(func(r rune) rune {
-		if r < ' ' || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, strings.ToValidUTF8(s, "?"))
-	if len(s) > socialMaxMsg {
-		cut := socialMaxMsg
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + "..."
-	}
-	return s
+	return redact.Message(s, socialTokenPattern, socialMaxMsg, secrets...)
 }

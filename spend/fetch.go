@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"leadflow/internal/redact"
 	"leadflow/internal/retryafter"
 )
 
@@ -149,22 +150,7 @@ var credentialPattern = regexp.MustCompile(`(?i)((?:access_token|appsecret_proof
 
 // redact makes a provider's message safe for errors and logs.
 func (h httpClient) redact(s string) string {
-	for _, secret := range h.secrets {
-		if secret != "" {
-			s = strings.ReplaceAll(s, secret, "[redacted]")
-		}
-	}
-	s = credentialPattern.ReplaceAllString(s, "${1}${2}[redacted]")
-	s = strings.Map(func(r rune) rune {
-		if r < ' ' || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, strings.ToValidUTF8(s, "?"))
-	if len(s) > maxProviderMsg {
-		s = strings.ToValidUTF8(s[:maxProviderMsg], "") + "..."
-	}
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(redact.Message(s, credentialPattern, maxProviderMsg, h.secrets...))
 }
 
 // netError strips the *url.Error wrapper of an http.Client error: its text
