@@ -211,6 +211,13 @@ func tlYearAhead(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
 	return Timeline{Months: 12, Label: labelFor(12), Confidence: 0.62}, true
 }
 
+// tlAboutMessageRe finds, right after a date, the message itself ("zum
+// Jahresende noch eine kurze Anfrage", "before the holidays, one quick
+// question", "avant les fêtes, une petite question", "antes de fin de
+// año, una consulta"): the date says when the writer writes, not when
+// they buy.
+var tlAboutMessageRe = regexp.MustCompile(`^\s*[,:-]?\s*(?:(?:noch|schnell|kurz|still|just|encore|juste|todav[íi]a|a[úu]n)\s+)?(?:eine?|a|one|une|un|una)\s+(?:(?:kurze|kleine|letzte|quick|short|small|last|final|petite|courte|derni[èe]re|breve|peque(?:ñ|n)a|r[áa]pida|[úu]ltima)\s+)?(?:anfrage|frage|nachricht|mail|e-mail|question|query|inquiry|enquiry|note|message|request|demande|consulta|pregunta|mensaje|solicitud|correo)(?:$|[^\pL])`)
+
 // tlAllRules are tlRules and the lexicon's rules (timeline_lex.go).
 var tlAllRules = func() []tlRule {
 	rules := append([]tlRule(nil), tlRules...)
@@ -262,6 +269,9 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 			}
 			if dated && !tlShifted(d, m) && tlBudgetDeniedRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):min(d.clauseEnd(m[1]), m[1]+30)]) {
 				continue // "budget non validé pour 2025", "rechazado el presupuesto ... este año": the period of a refusal
+			}
+			if dated && tlAboutMessageRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+48)]) {
+				continue // "zum Jahresende noch eine Anfrage", "before the holidays, a quick question": when the message is sent
 			}
 			if dated && tlInsteadRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+24)]) {
 				continue // "by Friday night instead of the Tuesday after": a routine's target
@@ -931,7 +941,7 @@ func tlYear(d *doc, m []int, now time.Time) (Timeline, bool) {
 	prep := group(s, m, 1)
 	y, _ := strconv.Atoi(group(s, m, 2))
 	curY := now.Year()
-	if m[1]+1 < len(s) && (s[m[1]] == '-' || s[m[1]] == '/' || s[m[1]] == '.') && isDigit(s[m[1]+1]) && !tlSchoolYearAround(d, m) {
+	if m[1]+1 < len(s) && (s[m[1]] == '-' || s[m[1]] == '/' || s[m[1]] == '.') && isDigit(s[m[1]+1]) && !tlSchoolYearAround(d, m) && !tlDoubleYear(s, m[1], y) {
 		return Timeline{}, false // "by 2026-10-15" is a day, read by tlNumDate
 	}
 	if y < curY || y > curY+10 {
@@ -954,6 +964,15 @@ func tlYear(d *doc, m []int, now time.Time) (Timeline, bool) {
 		tl.Confidence = 0.55 // "maybe for 2027" in 2025 is as clear a "not now" as any
 	}
 	return tl, true
+}
+
+// tlDoubleYear reports a two-year span at i after year y: "2028/29",
+// "2027-28" (a double budget, a season), not a day "2026-10-15".
+func tlDoubleYear(s string, i, y int) bool {
+	if i+3 > len(s) || s[i] != '/' && s[i] != '-' || !isDigit(s[i+1]) || !isDigit(s[i+2]) || i+3 < len(s) && isDigit(s[i+3]) {
+		return false
+	}
+	return int(s[i+1]-'0')*10+int(s[i+2]-'0') == (y+1)%100
 }
 
 // weekdays maps weekday names to time.Weekday.

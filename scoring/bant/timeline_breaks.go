@@ -217,10 +217,27 @@ func tlEventInvite(d *doc, m []int, cs, ce int) bool {
 // for", "kein Budget für", "pas de budget pour", "sin presupuesto para").
 var tlBudgetOnlyNegRe = regexp.MustCompile(`^\S+\s+(?:\S+\s+)?(?:budget|money|funding|funds|geld|\pL*budget\pL*|mittel|presupuesto|dinero|fondos|dotaci[óo]n|partida|cr[ée]dits?|enveloppe)(?:$|[^\pL])`)
 
+// tlMoneyFrontRe finds money fronted just before a period: "Budget
+// haben wir für", "presupuesto este año".
+var tlMoneyFrontRe = regexp.MustCompile(`(?:^|[^\pL])(?:budget|money|funding|funds|geld|\pL*budget|mittel|presupuesto|dinero|fondos|cr[ée]dits?|enveloppe)\s+(?:\S+\s+){0,4}$`)
+
+// tlPlainNegRe is a plain "none" after fronted money ("keins", "ninguno",
+// "aucun"); a cut word there ("agotado", "gestrichen") stops the plan
+// itself.
+var tlPlainNegRe = regexp.MustCompile(`^(?:kein\pL*|none|no|nada|ningun\pL*|aucun\pL*|pas|n(?:ü|ue)t|zero|null)(?:$|[^\pL])`)
+
 // tlBudgetOnlyNeg reports a period negated only through its money, with
 // no plan or buying verb in between ("we have zero budget for training
 // this year"): the writer says what money there is, not when they buy.
 func tlBudgetOnlyNeg(d *doc, at int, m []int) bool {
+	if at >= m[1] {
+		// Money fronted, its negation after the period: "Budget haben
+		// wir aktuell keins", "Budget gibt's dieses Jahr keins mehr",
+		// "de budget, cette année on n'en a pas".
+		seg := d.lower[max(d.clauseStart(m[0]), m[0]-40):m[0]]
+		return tlPlainNegRe.MatchString(d.lower[at:]) && tlMoneyFrontRe.MatchString(seg) && !tlNotBeforeActionRe.MatchString(d.lower[m[1]:min(len(d.lower), at+12)]) &&
+			!tlPlanWordRe.MatchString(d.lower[m[1]:min(d.clauseEnd(at), at+24)])
+	}
 	if at >= m[0] {
 		return false
 	}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Dated phrases in German, French and Spanish, and the forms no language's
@@ -73,7 +75,7 @@ var (
 	// tlSeasonRe: a season with the words that make it a time ("this
 	// summer", "im Herbst", "cet été", "en primavera", "l'été prochain").
 	tlSeasonRe = mustPattern(`(\b(?:this|next|the coming|for|in the|in|by the|by|like|around|towards?|to|into|auf den|auf|eher|fr(?:ü|ue|u)hestens|sp(?:ä|ae|a)testens|before the|before|over the|during the|until|till|early|late|mid|the end of|end of|by the end of|start of|beginning of|` +
-		`diesen|dieses|im|in|bis zum|bis|vor dem|ab dem|ab|n(?:ä|ae|a)chsten|n(?:ä|ae|a)chstes|kommenden|kommendes|anfang|mitte|ende|bis ende|sp(?:ä|ae|a)testens im|noch im|` +
+		`diesen|dieses|im|in den|w(?:ä|ae|a)hrend der|in|bis zum|bis|vor dem|ab dem|ab|n(?:ä|ae|a)chsten|n(?:ä|ae|a)chstes|kommenden|kommendes|anfang|mitte|ende|bis ende|sp(?:ä|ae|a)testens im|noch im|` +
 		`cet|cette|ce|en|au|a l'|l'|d'ici l'|d'ici le|d'ici|avant l'|avant le|pour l'|pour le|d[ée]but de l'|d[ée]but du|fin de l'|fin du|courant de l'|courant du|mi-|le|` +
 		`este|esta|en|para|para el|para la|antes del|antes de la|antes de|el|la|en el|en la|a principios del|a mediados del|a finales del|a principios de la|a mediados de la|a finales de la|` + tlProx + `|el ` + tlProx + `|la ` + tlProx + `)|à l')(?:\s+|-|)(spring|summer|autumn|fall|winter|fr(?:ü|ue|u)hjahr|fr(?:ü|ue|u)hling|sommer|herbst|printemps|[ée]t[ée]|automne|hiver|primavera|verano|oto(?:ñ|n)o|invierno)(?:\s+(?:de\s+|del\s+|of\s+)?(20\d\d)\b|\s+(prochaine?|que viene|` + tlProx + `)\b)?`)
 	// tlHalfRe: "H2", "second half of 2027", "zweites Halbjahr", "2e
@@ -81,7 +83,7 @@ var (
 	tlHalfRe = mustPattern(`\b(?:(in|by|during|for|within|im|bis|bis ende|ende|au|en|d'ici|pour|durante el|en el|para el|el|a lo largo del)\s+)?(?:the )?(?:(h[12]|[12]h)|(first|second|1st|2nd|erste[nms]?|zweite[nms]?|1\.|2\.|premier|1er|second|deuxi[èe]me|2e|2[èe]me|2nd|primer|segundo|1er|2do|1º|2º|1°|2°) (?:half|halbjahr|halbjahres|jahresh(?:ä|ae|a)lfte|semestre))(?:\s*(?:of\s+(?:the year\s+)?|de\s+|del\s+)?(20\d\d)\b|\s+(?:of\s+)?(next year|n(?:ä|ae|a)chsten jahres|kommenden jahres|de l'ann[ée]e prochaine|del ` + tlProx + ` a(?:ñ|n)o|del a(?:ñ|n)o que viene))?`)
 	// tlRelXRe: "in zwei Wochen", "innerhalb von 3 Monaten", "dans 15 jours",
 	// "d'ici deux mois", "en dos semanas", "dentro de un mes".
-	tlRelXRe = mustPattern(`\b(in den n(?:ä|ae|a)chsten|in den kommenden|innerhalb der n(?:ä|ae|a)chsten|innerhalb von|innerhalb|binnen|in|dans les (?:prochains|prochaines)|dans les|d'ici(?: les)?|dans|sous|en los ` + tlProx + `s|en las ` + tlProx + `s|en (?:las|los)|dentro de|en un plazo de|de aqu[íi] a|en)\s+(?:ca\.? |etwa |rund |environ |à peu près |unos |unas |aproximadamente )?(\d+|` + tlNumWordsX + `)(?:\s*(?:-|bis|à|a|o|u|ou|oder)\s*(\d+|` + tlNumWordsX + `))?\s*(?:` + tlProx + `s\s+|prochaine?s\s+|n(?:ä|ae|a)chsten\s+|kommenden\s+)?(tagen|tage|tag|wochen|woche|monaten|monate|monat|jahren|jahre|jahr|jours|jour|semaines|semaine|mois|ans|ann[ée]es|d[íi]as|d[íi]a|semanas|semana|meses|mes|a(?:ñ|n)os)\b`)
+	tlRelXRe = mustPattern(`\b(in den n(?:ä|ae|a)chsten|in den kommenden|innerhalb der n(?:ä|ae|a)chsten|innerhalb von|innerhalb|binnen|in|dans les (?:prochains|prochaines)|dans les|d'ici(?: les)?|dans|sous|en los ` + tlProx + `s|en las ` + tlProx + `s|en (?:las|los)|dentro de|en un plazo de|de aqu[íi] a|en)\s+(?:ca\.? |etwa |rund |environ |à peu près |unos |unas |aproximadamente )?(\d+|` + tlNumWordsX + `)(?:\s*(?:-|bis|à|a|o|u|ou|oder|,)\s*(\d+|` + tlNumWordsX + `))?\s*(?:` + tlProx + `s\s+|prochaine?s\s+|n(?:ä|ae|a)chsten\s+|kommenden\s+)?(tagen|tage|tag|wochen|woche|monaten|monate|monat|jahren|jahre|jahr|jours|jour|semaines|semaine|mois|ans|ann[ée]es|d[íi]as|d[íi]a|semanas|semana|meses|mes|a(?:ñ|n)os)\b`)
 	// tlComingXRe: "in den kommenden Wochen", "dans les prochains mois",
 	// "en las próximas semanas", "dans les mois à venir".
 	tlComingXRe = mustPattern(`\b(?:(?:in|innerhalb|im laufe|w(?:ä|ae|a)hrend) (?:den|der) (?:kommenden|n(?:ä|ae|a)chsten)(?: paar)?|(?:dans|au cours|durant|pendant) (?:les|des) (?:prochaines|prochains)|(?:en|dentro de|durante|a lo largo de) (?:las|los) ` + tlProx + `s|dans les|au cours des|en (?:las|los)) (wochen|monaten|semaines|mois|semanas|meses)(?: (?:à venir|a venir|qui viennent|que vienen))?\b`)
@@ -217,6 +219,9 @@ func tlSeason(d *doc, m []int, now time.Time) (Timeline, bool) {
 	if prep == "" {
 		return Timeline{}, false
 	}
+	if rest := tlWordRest(s, m[5]); rest != "" && !tlSeasonMonthsRe.MatchString(rest) {
+		return Timeline{}, false // "in Winterthur", "en invernadero": a longer word, not the season
+	}
 	if (prep == "le" || prep == "el" || prep == "la") && post == "" && yearS == "" {
 		return Timeline{}, false // "le printemps" alone says no when
 	}
@@ -260,6 +265,24 @@ func tlSeason(d *doc, m []int, now time.Time) (Timeline, bool) {
 	}
 	// As precise as a quarter, more than "this year".
 	return tlByHorizon(now, pointIn(now, start, end, kind), 0.6), true
+}
+
+// tlSeasonMonthsRe is the one continuation that keeps a season a season
+// in a German compound: "in den Sommermonaten", "Wintermonate".
+var tlSeasonMonthsRe = regexp.MustCompile(`^monate?n?$`)
+
+// tlWordRest returns the letters that continue a word at i ("thur" after
+// "in Winter" in "in Winterthur"), "" at a word's end.
+func tlWordRest(s string, i int) string {
+	j := i
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += n
+	}
+	return s[i:j]
 }
 
 // tlHalf reads "H2", "second half of 2027", "zweites Halbjahr": the

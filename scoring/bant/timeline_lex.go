@@ -295,6 +295,22 @@ var tlLexicon = []struct {
 		"(?:kein|keinen|noch kein|noch keinen) (?:festen |festes |konkreten |konkretes |genauen |genaues |fixen |fixes |definierten )?(?:termin|datum|zeitplan|zeitrahmen|zeithorizont|zeitpunkt|stichtag|deadline)",
 		"keine (?:feste |konkrete |genaue |fixe )?(?:deadline|frist|zeitvorgabe|zeitplanung)",
 		"noch nicht terminiert", "irgendwann", "eines tages",
+		// Open-ended: a date with "or later" leaves the horizon open
+		// ("2027, vielleicht auch später", "maybe Q3 or even later",
+		// "peut-être plus tard", "o incluso más tarde"); whether and
+		// when is open ("ob und wann", "if and when", "si et quand").
+		"(?:oder|vielleicht) (?:auch )?(?:erst )?(?:noch )?sp(?:ä|ae|a)ter", "or (?:maybe |perhaps |possibly |even )+later", "ou (?:m[êe]me |peut-[êe]tre )+plus tard", "o (?:incluso |quiz[áa]s? |tal vez )+m[áa]s tarde",
+		"ob und wann", "whether and when", "if and when", "si et quand", "si y cu[áa]ndo",
+		// A project called off: "das Projekt ist inzwischen abgesagt",
+		// "the project was scrapped", "le projet a été abandonné",
+		// "el proyecto fue cancelado".
+		"(?:projekt|vorhaben|anschaffung|ausschreibung)\\S* (?:\\S+ ){0,3}(?:abgesagt|gestoppt|gestrichen|abgeblasen|beerdigt)",
+		"(?:project|purchase|rollout|tender|initiative) (?:\\S+ ){0,3}(?:cancell?ed|scrapped|shelved|called off|dropped)",
+		"(?:projet|achat|appel d'offres) (?:\\S+ ){0,3}(?:annul[ée]|abandonn[ée])",
+		"(?:proyecto|compra|licitaci[óo]n) (?:\\S+ ){0,3}(?:cancelad[oa]|descartad[oa]|suspendid[oa])",
+		// Not buying, any word order: "kaufen möchte ich natürlich nichts".
+		"kaufen (?:\\S+ ){1,3}(?:nix|nichts)",
+		"investitionsstopp", "ausgabenstopp", "investment freeze", "spending freeze", "gel des (?:investissements|d[ée]penses)", "congelaci[óo]n de (?:inversiones|gastos)",
 		"(?:derzeit|momentan|aktuell|zurzeit|im moment|gerade|vorerst) (?:keine |keinen )?(?:kaufabsicht|anschaffung geplant|investition geplant)",
 		"(?:derzeit|momentan|aktuell|zurzeit|im moment|gerade|vorerst) nichts (?:kaufen|anschaffen|bestellen|investieren)",
 		"(?:kein kauf|keine anschaffung|keine investition|nichts) geplant",
@@ -404,6 +420,10 @@ func tlModKind(s string) string {
 	return "end"
 }
 
+// tlYearAfterRe finds a year right after "des Jahres", "of the year",
+// "de l'année", "del año": the named year, not the current one.
+var tlYearAfterRe = regexp.MustCompile(`^\s*20\d\d\b`)
+
 // tlLexCompute turns a lexicon match into a timeline.
 func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) {
 	s := d.lower
@@ -453,6 +473,9 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		}
 		if tlGreetingRe.MatchString(before) {
 			return Timeline{}, false // "bonne fin d'année !": a wish, not a date
+		}
+		if kind != tlkThisMonth && tlYearAfterRe.MatchString(after) {
+			return Timeline{}, false // "im Laufe des Jahres 2026", "by the end of the year 2027": the year rule reads it
 		}
 		switch kind {
 		case tlkThisMonth:
@@ -587,7 +610,7 @@ const tlLaterConf = 0.5
 const tlNoDateConf = 0.62
 
 // tlNoDateRe tells a no-date or no-plan statement from a "no rush".
-var tlNoDateRe = regexp.MustCompile(`(?:budget|presupuesto|date|datum|fecha|timeline|time ?frame|deadline|termin|zeitpunkt|zeitplan|calendrier|calendario|plazo|d[ée]lai|planned|planifi|geplant|pr[ée]vu|previst|projet|project|projekt|proyecto|plans?\b|plane)`)
+var tlNoDateRe = regexp.MustCompile(`(?:budget|presupuesto|date|datum|fecha|timeline|time ?frame|deadline|termin|zeitpunkt|zeitplan|calendrier|calendario|plazo|d[ée]lai|planned|planifi|geplant|pr[ée]vu|previst|projet|project|projekt|proyecto|plans?\b|plane|ob und wann|whether and when|si et quand|si y cu[áa]ndo)`)
 
 // tlLaterConfOf is the confidence of the "later" statement at m.
 func tlLaterConfOf(d *doc, m []int) float64 {

@@ -17,7 +17,7 @@ var (
 	tlNumDateTokRe = regexp.MustCompile(`^(?:(20\d\d)-(\d\d)-(\d\d)|(\d{1,2})/(\d{1,2})(?:/(20\d\d|\d\d))?|(\d{1,2})\.(\d{1,2})(?:\.(20\d\d))?)`)
 
 	// Prepositions read just before the digits, anchored at the end.
-	tlYearPrepRe    = regexp.MustCompile(`(?:^|[^\pL'])(for the|en vue de|with a view to|im hinblick auf|de cara a|con vistas a|by|before|in|until|till|during|for|early|mid|late|end of|the end of|by the end of|start of|beginning of|within|bis ende|bis|ende|anfang|mitte|im jahr|im laufe|d'ici fin|d'ici la fin|d'ici|jusqu'en|jusqu'[àa] (?:la )?fin|jusqu'[àa]|hasta (?:finales|fin) de|hasta|avant fin|avant la fin|avant|pour|vor|f(?:ü|ue|u)r|fin|d[ée]but|courant|en|para finales de|antes de finales de|antes de fin de|a finales de|a principios de|a mediados de|antes de|para|durante)\s+$`)
+	tlYearPrepRe    = regexp.MustCompile(`(?:^|[^\pL'])(for the|en vue de|with a view to|im hinblick auf|de cara a|con vistas a|by|before|in|until|till|during|for|early|mid|late|end of|the end of|by the end of|start of|beginning of|within|bis ende|bis|ende|anfang|mitte|im jahr|im jahre|im laufe|(?:im laufe|w(?:ä|ae|a)hrend|ende|anfang|mitte|bis ende) des jahres|(?:in |during |over )?the course of the year|(?:over|during|by the end of|end of|the end of) the year|(?:au cours|dans le courant|courant|fin|d'ici la fin|avant la fin) de l'ann[ée]e|(?:a lo largo|en el transcurso|durante el transcurso|a finales|antes de finales|antes de fin|para finales) del a(?:ñ|n)o|d'ici fin|d'ici la fin|d'ici|jusqu'en|jusqu'[àa] (?:la )?fin|jusqu'[àa]|hasta (?:finales|fin) de|hasta|avant fin|avant la fin|avant|pour|vor|f(?:ü|ue|u)r|fin|d[ée]but|courant|en|para finales de|antes de finales de|antes de fin de|a finales de|a principios de|a mediados de|antes de|para|durante)\s+$`)
 	tlNumDatePrepRe = regexp.MustCompile(`(?:^|[^\pL'])(by|before|until|till|on|no later than|bis zum|bis|zum|vor dem|am|ab dem|sp(?:ä|ae|a)testens(?: am| zum| bis)?|avant le|d'ici le|pour le|le|jusqu'au|au plus tard le|antes del|para el|hasta el|el|a m[áa]s tardar el)\s+$`)
 )
 
@@ -43,13 +43,19 @@ func tlYears(d *doc) [][]int {
 	var out [][]int
 	for _, m := range tlYearCoreRe.findAll(d) {
 		mm := tlWithPrep(d, []int{m[0], m[1], m[0], m[1]}, tlYearPrepRe)
-		if mm[2] < 0 && !tlEarliest(d, m) && !tlSchoolYearAround(d, m) {
+		if mm[2] < 0 && !tlEarliest(d, m) && !tlSchoolYearAround(d, m) && !tlNotBeforeRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-40):m[0]]) {
 			continue // a bare year is a founding date or a budget's
 		}
 		out = append(out, mm)
 	}
 	return out
 }
+
+// tlNotBeforeRe finds "not before" a few words ahead of a year ("nicht
+// vor dem Doppelhaushalt 2028/29", "not before the 2028 budget", "pas
+// avant l'exercice 2028", "no antes del presupuesto de 2028"): the year is
+// a date the writer names, read by its horizon.
+var tlNotBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:nicht|not|pas|no)\s+(?:\S+\s+)?(?:vor|before|avant|antes)(?:\s+\S+){0,3}\s+$`)
 
 // tlNumDates finds numeric dates with an optional preposition, laid out
 // as (prep, iso year, month, day, a, b, year, day, month, year).

@@ -15,7 +15,7 @@ import (
 // clause, negate the plan it dates.
 var tlNegators = map[string]bool{
 	"not": true, "no": true, "never": true, "without": true, "nor": true, "cannot": true,
-	"nicht": true, "kein": true, "keine": true, "keinen": true, "keiner": true, "keinem": true,
+	"nicht": true, "kein": true, "keine": true, "keinen": true, "keiner": true, "keinem": true, "keins": true, "keines": true, "nüt": true, "nöd": true,
 	"nie": true, "niemals": true, "ohne": true,
 	"ne": true, "pas": true, "jamais": true, "aucun": true, "aucune": true, "sans": true,
 	"nunca": true, "sin": true, "ni": true, "tampoco": true, "jamás": true,

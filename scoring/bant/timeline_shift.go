@@ -123,7 +123,9 @@ var tlEarliestRe = regexp.MustCompile(`(?:^|[^\pL])(?:at the earliest|earliest|f
 
 // tlEarliest reports an earliest-date marker just before or after m.
 func tlEarliest(d *doc, m []int) bool {
-	lo := max(d.clauseStart(m[0]), m[0]-24)
+	// 40 bytes reach past a noun between marker and date: "frühestens mit
+	// dem Haushalt 2026".
+	lo := max(d.clauseStart(m[0]), m[0]-40)
 	hi := min(d.clauseEnd(m[1]), m[1]+40)
 	return tlEarliestRe.MatchString(d.lower[lo:m[1]]) || tlEarliestRe.MatchString(d.lower[m[1]:hi])
 }

@@ -1,0 +1,83 @@
+package bant
+
+import (
+	"testing"
+	"time"
+)
+
+// Received days for the round-9 sentences.
+var (
+	tlg9Aug = time.Date(2025, 8, 31, 9, 0, 0, 0, time.UTC)  // Sunday, last day of August
+	tlg9Sep = time.Date(2025, 9, 30, 9, 0, 0, 0, time.UTC)  // Tuesday, last day of Q3
+	tlg9May = time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC)   // Monday
+	tlg9Dec = time.Date(2026, 12, 31, 9, 0, 0, 0, time.UTC) // Thursday, last day of the year
+	tlg9Mar = time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)   // Monday
+)
+
+// tlGen9Cases are round-9 constructions (from v16's German misses), German
+// first, then the same idea in English, French and Spanish, with hard
+// negatives: a season is a whole word ("in Winterthur" is a town), "or
+// later" leaves the horizon open, whether and when is open, a project
+// called off, "not buying" in any word order, money fronted and negated
+// after a period ("Budget haben wir dieses Jahr keins"), a year named
+// after "des Jahres" and a double year ("2028/29"), a spoken range of
+// years ("zwei, drei Jahre"), and a date that only says when the message
+// is sent ("zum Jahresende noch eine Anfrage").
+var tlGen9Cases = []tlCase{
+	// A season is a whole word.
+	{"de in Winterthur", tlg9Aug, "Wir sind ein Ingenieurbüro in Winterthur und suchen ein Zeiterfassungstool.", ""},
+	{"de in den Sommermonaten", tlg9May, "Umgesetzt werden soll dann in den Sommermonaten.", "this_year"},
+	{"en in the summer months", tlg9May, "We want to roll it out in the summer months.", "this_year"},
+	{"es invernadero", tlg9Aug, "Tenemos un invernadero en Almería y buscamos un ERP.", ""},
+	// Or later: an open horizon.
+	{"de vielleicht auch später", tlg9Dec, "Vielleicht im Lauf von 2027, vielleicht auch später.", "no_timeline"},
+	{"en or maybe later", tlg9Dec, "Perhaps sometime in 2027, or maybe later.", "no_timeline"},
+	{"fr ou même plus tard", tlg9Dec, "Peut-être courant 2027, ou même plus tard.", "no_timeline"},
+	{"es o incluso más tarde", tlg9Dec, "Quizás a lo largo de 2027, o incluso más tarde.", "no_timeline"},
+	{"en Windows 10 or later", tlg9May, "Our laptops run Windows 10 or later.", ""},
+	// Whether and when is open.
+	{"de ob und wann", time.Date(2025, 11, 14, 9, 0, 0, 0, time.UTC), "Für das erste Halbjahr 2026 ist eine Markterkundung geplant; ob und wann eine Ausschreibung folgt, ist offen.", "no_timeline"},
+	{"en whether and when", tlg9May, "Whether and when a tender follows is still open.", "no_timeline"},
+	{"fr si et quand", tlg9May, "Si et quand un appel d'offres suivra, ce n'est pas décidé.", "no_timeline"},
+	{"es si y cuándo", tlg9May, "Si y cuándo habrá licitación, todavía está abierto.", "no_timeline"},
+	// A project called off.
+	{"de Projekt abgesagt", tlg9May, "Das Projekt ist inzwischen abgesagt, weil wir übernommen werden.", "no_timeline"},
+	{"en project scrapped", tlg9May, "The project has been scrapped after the merger.", "no_timeline"},
+	{"fr projet abandonné", tlg9May, "Le projet a été abandonné suite au rachat.", "no_timeline"},
+	{"es proyecto cancelado", tlg9May, "El proyecto fue cancelado tras la fusión.", "no_timeline"},
+	{"de Termin abgesagt", tlg9May, "Leider musste ich den Termin am Montag absagen.", ""},
+	// Not buying, any word order; a spending stop.
+	{"de kaufen möchte ich nichts", tlg9May, "Dürfte ich Ihnen ein paar Fragen stellen? Kaufen möchte ich natürlich nichts.", "no_timeline"},
+	{"de Investitionsstopp", tlg9May, "Der Konzern hat einen Investitionsstopp verhängt.", "no_timeline"},
+	{"en spending freeze", tlg9May, "Head office has put a spending freeze on all projects.", "no_timeline"},
+	{"fr gel des investissements", tlg9May, "Le groupe a décidé un gel des investissements.", "no_timeline"},
+	{"es congelación de inversiones", tlg9May, "La matriz ha decretado una congelación de inversiones.", "no_timeline"},
+	// Money fronted, negated after the period: the money's state.
+	{"de Budget aktuell keins", tlg9Mar, "Budget haben wir aktuell keins, wir finanzieren uns über Spenden.", ""},
+	{"de Budget dieses Jahr keins, auf Eis", tlg9May, "Das liegt bei uns auf Eis. Budget gibt's dieses Jahr keins mehr.", "no_timeline"},
+	{"de frühestens mit dem Haushalt", tlg9Mar, "Budget haben wir für dieses Jahr keins mehr eingeplant, das kommt frühestens mit dem Haushalt 2026.", "no_timeline"},
+	// A named year after "des Jahres"; a double year.
+	{"de im Laufe des Jahres 2026", tlg9Sep, "Die Umstellung ist für irgendwann im Laufe des Jahres 2026 angedacht.", "no_timeline"},
+	{"en in the course of the year 2026", tlg9Sep, "The switch is planned for the course of the year 2026.", "no_timeline"},
+	{"fr courant de l'année 2026", tlg9Sep, "Le changement est prévu dans le courant de l'année 2026.", "no_timeline"},
+	{"es a lo largo del año 2026", tlg9Sep, "El cambio está previsto a lo largo del año 2026.", "no_timeline"},
+	{"de im Laufe des Jahres", tlg9May, "Die Umstellung soll im Laufe des Jahres kommen.", "this_year"},
+	{"de nicht vor dem Doppelhaushalt", time.Date(2026, 10, 5, 9, 0, 0, 0, time.UTC), "Eine Anschaffung ist nicht vor dem Doppelhaushalt 2028/29 möglich.", "no_timeline"},
+	{"en not before the 2028/29 budget", time.Date(2026, 10, 5, 9, 0, 0, 0, time.UTC), "A purchase is not possible before the 2028/29 budget.", "no_timeline"},
+	// A spoken range of years.
+	{"de in den nächsten zwei, drei Jahren", tlg9Dec, "Wir überlegen, in den nächsten zwei, drei Jahren unser Intranet zu erneuern.", "no_timeline"},
+	{"fr dans les deux, trois ans", tlg9Dec, "Nous pensons refaire l'intranet dans deux, trois ans.", "no_timeline"},
+	{"es en dos, tres años", tlg9Dec, "Pensamos renovar la intranet en dos, tres años.", "no_timeline"},
+	// When the message is sent.
+	{"de zum Jahresende noch eine Anfrage", tlg9Dec, "Zum Jahresende noch eine Anfrage: Wir überlegen, unsere Seminarverwaltung auszulagern.", ""},
+	{"en before the holidays a quick question", time.Date(2026, 12, 18, 9, 0, 0, 0, time.UTC), "Before the holidays, a quick question: do you integrate with DATEV?", ""},
+	{"fr avant les fêtes une petite question", time.Date(2026, 12, 18, 9, 0, 0, 0, time.UTC), "Avant la fin de l'année, une petite question : êtes-vous compatibles avec Sage ?", ""},
+	{"es antes de fin de año una consulta", time.Date(2026, 12, 18, 9, 0, 0, 0, time.UTC), "Antes de fin de año, una consulta: ¿se integran con Holded?", ""},
+	{"de bis Jahresende einführen", time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC), "Wir wollen das Tool bis Jahresende einführen.", "this_quarter"},
+}
+
+// TestTimelineGeneralisation9 checks the round-9 sentences.
+func TestTimelineGeneralisation9(t *testing.T) {
+	t.Parallel()
+	requireTimelineCases(t, tlGen9Cases)
+}
