@@ -22,7 +22,9 @@ var (
 // after a period ("Budget haben wir dieses Jahr keins"), a year named
 // after "des Jahres" and a double year ("2028/29"), a spoken range of
 // years ("zwei, drei Jahre"), and a date that only says when the message
-// is sent ("zum Jahresende noch eine Anfrage").
+// is sent ("zum Jahresende noch eine Anfrage"); a quarter's closing of the
+// books is a routine unless a deadline ("bis zum Quartalsabschluss"), and
+// today with an hour ("heute bis 18 Uhr") is a deadline.
 var tlGen9Cases = []tlCase{
 	// A season is a whole word.
 	{"de in Winterthur", tlg9Aug, "Wir sind ein Ingenieurbüro in Winterthur und suchen ein Zeiterfassungstool.", ""},
@@ -74,6 +76,18 @@ var tlGen9Cases = []tlCase{
 	{"fr avant les fêtes une petite question", time.Date(2026, 12, 18, 9, 0, 0, 0, time.UTC), "Avant la fin de l'année, une petite question : êtes-vous compatibles avec Sage ?", ""},
 	{"es antes de fin de año una consulta", time.Date(2026, 12, 18, 9, 0, 0, 0, time.UTC), "Antes de fin de año, una consulta: ¿se integran con Holded?", ""},
 	{"de bis Jahresende einführen", time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC), "Wir wollen das Tool bis Jahresende einführen.", "this_quarter"},
+	// The books' closing is a routine unless it is a deadline.
+	{"de Quartalsabschluss geht los", time.Date(2026, 6, 30, 9, 0, 0, 0, time.UTC), "Gern noch diese Woche, ab Montag geht bei uns der Quartalsabschluss los.", "this_month"},
+	{"en quarter close starts", time.Date(2026, 6, 30, 9, 0, 0, 0, time.UTC), "Ideally this week, on Monday our quarter close starts.", "this_month"},
+	{"es antes del cierre del trimestre", time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC), "Queremos tenerlo funcionando antes del cierre del trimestre.", "this_quarter"},
+	{"fr avant la clôture du trimestre", time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC), "Nous voulons l'outil en place avant la clôture du trimestre.", "this_quarter"},
+	// Today with the deadline's hour.
+	{"de heute bis 18 Uhr gebucht", tlg9Dec, "Wir haben noch 8.000 € Restbudget, die heute bis 18 Uhr gebucht sein müssen, sonst verfallen sie.", "this_month"},
+	{"en today by 6 pm", tlg9Dec, "The order must be placed today by 6 pm.", "this_month"},
+	{"fr aujourd'hui avant 18h", tlg9Dec, "La commande doit être passée aujourd'hui avant 18h.", "this_month"},
+	{"es hoy antes de las 18", tlg9Dec, "El pedido tiene que estar hecho hoy antes de las 18.", "this_month"},
+	{"de heute bis 18 Uhr erreichbar", tlg9Dec, "Ich bin heute bis 18 Uhr erreichbar, rufen Sie mich an.", ""},
+	{"de heute bis 18 Uhr im Büro", tlg9Dec, "Heute bis 18 Uhr sind wir im Büro, wir müssen noch viel erledigen.", ""},
 }
 
 // TestTimelineGeneralisation9 checks the round-9 sentences.

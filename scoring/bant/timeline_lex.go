@@ -420,6 +420,12 @@ func tlModKind(s string) string {
 	return "end"
 }
 
+// tlClosingRe finds a period's closing of the books ("Quartalsabschluss",
+// "quarter close", "clôture du trimestre", "cierre del trimestre"): a
+// deadline after "bis"/"by"/"avant"/"antes de", else the accounting
+// routine the writer is busy with.
+var tlClosingRe = regexp.MustCompile(`abschluss|close|cl[ôo]ture|cierre`)
+
 // tlYearAfterRe finds a year right after "des Jahres", "of the year",
 // "de l'année", "del año": the named year, not the current one.
 var tlYearAfterRe = regexp.MustCompile(`^\s*20\d\d\b`)
@@ -473,6 +479,9 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		}
 		if tlGreetingRe.MatchString(before) {
 			return Timeline{}, false // "bonne fin d'année !": a wish, not a date
+		}
+		if tlClosingRe.MatchString(s[m[0]:m[1]]) && !tlByPrepRe.MatchString(before+s[m[0]:m[1]]) {
+			return Timeline{}, false // "ab Montag geht der Quartalsabschluss los", "during quarter close we": the books' routine
 		}
 		if kind != tlkThisMonth && tlYearAfterRe.MatchString(after) {
 			return Timeline{}, false // "im Laufe des Jahres 2026", "by the end of the year 2027": the year rule reads it

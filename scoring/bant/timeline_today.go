@@ -34,8 +34,22 @@ var (
 	tlYaAfterRe    = regexp.MustCompile(`^\s*(?:mismo|$|[.!?;,:)])`)
 	tlTodayAfterRe = regexp.MustCompile(`^\s*(?:noch|mismo|m[êe]me|if|please|bitte|si|s'il|por favor|$|[.!?;,:])`)
 	// tlTodayNeedRe: a plan's verb before "today" in its clause.
-	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|i'd like|we'd like|would like|gern|gerne|freischalt\pL*|aktivier\pL*|activate|activer|activar|aimerais|aimerions|gustar\pL*|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|hay que|firmar|comprar|get|add|added|quier\pL*|contrat\pL*|arranc\pL*|empiez\pL*|empez\pL*|lo quiero|lo queremos)(?:$|[^\pL])`)
+	tlTodayNeedRe = regexp.MustCompile(`(?:^|[^\pL])(?:need|needs|needed|want|must|i'd like|we'd like|would like|gern|gerne|freischalt\pL*|aktivier\pL*|activate|activer|activar|aimerais|aimerions|gustar\pL*|have to|got to|set up|setup|up and running|live|start|sign|order|buy|brauch\pL*|ben(?:ö|oe|o)tig\pL*|muss|m(?:ü|ue|u)ssen|wollen|m(?:ö|oe|o)chten|bestell\pL*|starten|faut|besoin|voulons|veux|devons|doit|commander|signer|d[ée]marrer|necesit\pL*|quer\pL*|tenemos que|tengo que|tiene que|tienen que|hay que|firmar|comprar|get|add|added|quier\pL*|contrat\pL*|arranc\pL*|empiez\pL*|empez\pL*|lo quiero|lo queremos)(?:$|[^\pL])`)
 )
+
+// tlTodayClockRe: a time of day after "today" makes it a deadline, the
+// plan's verb may then follow ("die heute bis 18 Uhr gebucht sein
+// müssen", "today by 6 pm we must", "aujourd'hui avant 18h", "hoy antes
+// de las 18").
+var tlTodayClockRe = regexp.MustCompile(`^\s*(?:noch\s+)?(?:bis|by|before|until|avant|jusqu'[àa]|antes de|hasta)\s+(?:las\s+|la\s+)?(?:\d{1,2}(?:[:.h]\d\d)?\s*(?:uhr|h|am|pm|o'clock|heures?|horas?)?|noon|midnight|mittag|mitternacht|midi|minuit|mediod[íi]a|medianoche|close of business|cob|eod|end of (?:the )?day|feierabend|dienstschluss|la fin de (?:la )?journ[ée]e|el cierre)(?:$|[^\pL\d])`)
+
+// tlUntilComma is s up to its first comma.
+func tlUntilComma(s string) string {
+	if i := strings.IndexByte(s, ','); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
 
 func tlToday(d *doc, m []int, _ time.Time) (Timeline, bool) {
 	s := d.lower
@@ -48,11 +62,18 @@ func tlToday(d *doc, m []int, _ time.Time) (Timeline, bool) {
 	if s[m[0]:m[1]] == "ya" && !tlYaAfterRe.MatchString(after) {
 		return Timeline{}, false // "ya tenemos", "ya lo probamos": already
 	}
-	if !tlTodayBeforeRe.MatchString(before) && !tlTodayAfterRe.MatchString(after) {
+	clock := tlTodayClockRe.MatchString(s[m[1]:min(len(s), m[1]+32)])
+	if !tlTodayBeforeRe.MatchString(before) && !tlTodayAfterRe.MatchString(after) && !clock {
 		return Timeline{}, false // "today we copy orders by hand": the present
 	}
-	if !tlTodayNeedRe.MatchString(s[max(cs, m[0]-80):m[0]]) {
+	if !tlTodayNeedRe.MatchString(s[max(cs, m[0]-80):m[0]]) &&
+		!(clock && tlTodayNeedRe.MatchString(tlUntilComma(s[m[1]:min(d.clauseEnd(m[1]), m[1]+60)]))) {
 		return Timeline{}, false
+	}
+	if clock {
+		// The clock time reads as a meeting's near the date (-0.3); here
+		// it is the deadline's hour, so "today" keeps an answer.
+		return Timeline{Months: 0.03, Label: LabelASAP, Confidence: 0.8}, true
 	}
 	return Timeline{Months: 0.03, Label: LabelASAP, Confidence: 0.5}, true
 }
