@@ -106,6 +106,7 @@ var (
 	tlQuoteRe = mustPattern(tlWords(
 		"quote", "quotes", "proposal", "proposals", "shortlist", "invoice", "payment",
 		"angebot", "angebote", "offerte", "rechnung", "zahlung", "devis", "réponse", "facture", "paiement", "offre", "offres",
+		"price list", "preisliste", "liste de prix", "grille tarifaire", "lista de precios",
 		"cotización", "cotizacion", "propuesta", "factura", "pago", "respuesta",
 	))
 	hedgeRe = regexp.MustCompile(`\b(?:maybe|possibly|perhaps|probably|hopefully|might|potentially|ideally|vielleicht|eventuell|evtl|wahrscheinlich|voraussichtlich|möglicherweise|peut-être|peut-etre|probablement|éventuellement|eventuellement|quizás|quizas|quizá|quiza|tal vez|probablemente|posiblemente|a lo mejor)\.?\s+(?:\S+\s+)?$`)
@@ -218,6 +219,38 @@ func tlYearAhead(_ *doc, _ []int, _ time.Time) (Timeline, bool) {
 // they buy.
 var tlAboutMessageRe = regexp.MustCompile(`^\s*[,:-]?\s*(?:(?:noch|schnell|kurz|still|just|encore|juste|todav[íi]a|a[úu]n)\s+)?(?:eine?|a|one|une|un|una)\s+(?:(?:kurze|kleine|letzte|quick|short|small|last|final|petite|courte|derni[èe]re|breve|peque(?:ñ|n)a|r[áa]pida|[úu]ltima)\s+)?(?:anfrage|frage|nachricht|mail|e-mail|question|query|inquiry|enquiry|note|message|request|demande|consulta|pregunta|mensaje|solicitud|correo)(?:$|[^\pL])`)
 
+// tlNothingHappensRe finds, right after a period, that nothing happens
+// in it: "passiert bei uns nichts mehr", "nothing will happen", "il ne se
+// passera rien", "no va a pasar nada", "tut sich nichts".
+var tlNothingHappensRe = regexp.MustCompile(`^\s*,?\s*(?:(?:passiert|tut sich|geschieht|bewegt sich)\s+(?:\S+\s+){0,3}?(?:nichts|nix)|(?:nothing|not much)\s+(?:will\s+|is going to\s+)?(?:happen|move)\pL*|(?:il\s+)?ne\s+se\s+(?:passera|passe|fera)\s+(?:plus\s+)?rien|(?:ya\s+)?no\s+(?:va\s+a\s+pasar|pasa|pasar[áa]|se\s+har[áa])\s+nada)(?:$|[^\pL])`)
+
+// tlSaidPat are the participles of saying: announced, discussed,
+// mentioned, agreed, in four languages.
+const tlSaidPat = `(?:announced|discussed|mentioned|agreed|promised|said|told you|wrote|written|angek(?:ü|ue|u)ndigt|besprochen|erw(?:ä|ae|a)hnt|vereinbart|mitgeteilt|geschrieben|telefoniert|annonc[ée]e?s?|discut[ée]e?s?|[ée]voqu[ée]e?s?|convenue?s?|indiqu[ée]e?s?|[ée]crit|dit|comentad[oa]s?|comentamos|coment[ée]|hablamos|hablad[oa]s?|acordad[oa]s?|anunciad[oa]s?|dicho|escrib[íi])`
+
+// tlAsSaidBeforeRe and tlAsSaidAfterRe find a date that says when
+// something was said: "wie im Dezember angekündigt", "as discussed in
+// March", "comme annoncé en décembre", "como le comenté en diciembre".
+var (
+	tlAsSaidBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:as|wie|comme|como)\s+(?:(?:\S+\s+){0,2}?` + tlSaidPat + `\s+)?$`)
+	tlAsSaidAfterRe  = regexp.MustCompile(`^\s*(?:\S+\s+){0,2}?` + tlSaidPat + `(?:$|[^\pL])`)
+	tlSaidRe         = regexp.MustCompile(`(?:^|[^\pL])` + tlSaidPat + `(?:$|[^\pL])`)
+)
+
+// tlAsSaid reports a date inside "as said on DATE" (the participle before
+// it) or "wie am DATE besprochen" (after it).
+func tlAsSaid(d *doc, m []int) bool {
+	before := d.lower[max(d.clauseStart(m[0]), m[0]-48):m[0]]
+	g := tlAsSaidBeforeRe.FindStringIndex(before)
+	if g == nil {
+		return false
+	}
+	if tlSaidRe.MatchString(before[g[0]:]) {
+		return true
+	}
+	return tlAsSaidAfterRe.MatchString(d.lower[m[1]:min(d.clauseEnd(m[1]), m[1]+32)])
+}
+
 // tlAllRules are tlRules and the lexicon's rules (timeline_lex.go).
 var tlAllRules = func() []tlRule {
 	rules := append([]tlRule(nil), tlRules...)
@@ -270,6 +303,9 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 			if dated && !tlShifted(d, m) && tlBudgetDeniedRe.MatchString(d.lower[tlScopeStart(d, m[0], 60):min(d.clauseEnd(m[1]), m[1]+30)]) {
 				continue // "budget non validé pour 2025", "rechazado el presupuesto ... este año": the period of a refusal
 			}
+			if dated && tlAsSaid(d, m) {
+				continue // "wie im Dezember angekündigt", "as discussed in March": when it was said
+			}
 			if dated && tlAboutMessageRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+48)]) {
 				continue // "zum Jahresende noch eine Anfrage", "before the holidays, a quick question": when the message is sent
 			}
@@ -282,6 +318,11 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 			if dated && (tlLeaveBeforeRe.MatchString(d.lower[tlScopeStart(d, m[0], 40):m[0]]) || tlLeaveAfterRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+30)])) &&
 				!tlBackRefRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+tlBackRefWindow)]) && !tlBeforeLeaveRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+tlBackRefWindow)]) {
 				continue // "mon technicien part en novembre", "my accountant retires in December": a person leaving, not a purchase
+			}
+			if dated && tlNothingHappensRe.MatchString(d.lower[m[1]:min(d.clauseEnd(m[1]), m[1]+40)]) {
+				// "Dieses Jahr passiert bei uns nichts mehr", "this year
+				// nothing will happen": the period is denied.
+				t = Timeline{Label: LabelLater, Confidence: tlNoDateConf}
 			}
 			if r.negatable && !r.isNow && r.re != researchRe && tlEarliest(d, m) {
 				// "2026 at the earliest", "frühestens Herbst 2027": the
@@ -350,6 +391,11 @@ func extractTimelineRules(d *doc, now time.Time) *Timeline {
 					// the fair on 31 March", "pendant l'arrêt technique de
 					// mai": what they buy is for the event, so its date
 					// is the deadline.
+					t.Confidence += 0.2
+				case tlFiscalWord(d.lower[max(cs, m[0]-60):m[0]]) && tlBackRefRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+tlBackRefWindow)]):
+					// "unser Geschäftsjahr endet am 30.09. Bis dahin muss
+					// das Kassensystem laufen", "our fiscal year ends on 31
+					// March; by then": the year's end made a deadline.
 					t.Confidence += 0.2
 				case tlSignQuoteRe.MatchString(d.lower[cs:ce]):
 					// "signer votre devis avant le 15 septembre": signing

@@ -88,6 +88,33 @@ var tlGen9Cases = []tlCase{
 	{"es hoy antes de las 18", tlg9Dec, "El pedido tiene que estar hecho hoy antes de las 18.", "this_month"},
 	{"de heute bis 18 Uhr erreichbar", tlg9Dec, "Ich bin heute bis 18 Uhr erreichbar, rufen Sie mich an.", ""},
 	{"de heute bis 18 Uhr im Büro", tlg9Dec, "Heute bis 18 Uhr sind wir im Büro, wir müssen noch viel erledigen.", ""},
+	// v17 (after its clean check): a fiscal year's end made a deadline
+	// by "bis dahin"; a choice of
+	// years; plans fronted and denied; nothing happens this year; when
+	// something was said; a price list asked for after the holidays.
+	{"de Geschäftsjahr endet, bis dahin", time.Date(2026, 3, 31, 9, 0, 0, 0, time.UTC), "Unser Geschäftsjahr endet am 30.09. Bis dahin muss das neue Kassensystem laufen.", "this_year"},
+	{"en fiscal year ends, by then", time.Date(2026, 10, 30, 9, 0, 0, 0, time.UTC), "Our fiscal year ends on 31 March; the funds must be spent by then.", "this_year"},
+	{"fr exercice se termine, d'ici là", time.Date(2026, 10, 30, 9, 0, 0, 0, time.UTC), "Notre exercice se termine le 31 mars, les fonds doivent être dépensés d'ici là.", "this_year"},
+	{"es año fiscal termina, para entonces", time.Date(2026, 10, 30, 9, 0, 0, 0, time.UTC), "Nuestro año fiscal termina el 31 de marzo y para entonces hay que gastar los fondos.", "this_year"},
+	{"de Geschäftsjahr endet, kein Plan", time.Date(2026, 10, 30, 9, 0, 0, 0, time.UTC), "Unser Geschäftsjahr endet am 31. März.", ""},
+	{"de 2026 oder 2027", time.Date(2025, 1, 20, 9, 0, 0, 0, time.UTC), "Wir denken darüber nach, 2026 oder 2027 unsere Website zu relaunchen.", "no_timeline"},
+	{"en 2026 or 2027", time.Date(2025, 1, 20, 9, 0, 0, 0, time.UTC), "We are thinking of relaunching the website 2026 or 2027.", "no_timeline"},
+	{"fr 2026 ou 2027", time.Date(2025, 1, 20, 9, 0, 0, 0, time.UTC), "Nous pensons refaire le site, 2026 ou 2027.", "no_timeline"},
+	{"es 2026 o 2027", time.Date(2025, 1, 20, 9, 0, 0, 0, time.UTC), "Pensamos renovar la web, 2026 o 2027.", "no_timeline"},
+	{"de Pläne haben wir keine", tlg9May, "Konkrete Pläne haben wir keine, ich möchte nur das Partnerprogramm kennen.", "no_timeline"},
+	{"es planes concretos no tenemos", tlg9May, "Planes concretos no tenemos, solo queremos conocer el programa.", "no_timeline"},
+	{"de dieses Jahr passiert nichts mehr", time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC), "Dieses Jahr passiert bei uns nichts mehr, das Budget ist komplett ausgeschöpft.", "no_timeline"},
+	{"en this year nothing will happen", time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC), "This year nothing will happen, the budget is spent.", "no_timeline"},
+	{"fr cette année il ne se passera plus rien", time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC), "Cette année il ne se passera plus rien.", "no_timeline"},
+	{"es este año ya no va a pasar nada", time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC), "Este año ya no va a pasar nada.", "no_timeline"},
+	{"de dieses Jahr noch, sonst passiert nichts", time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC), "Dieses Jahr wollen wir noch umstellen, sonst passiert nichts.", "this_month"},
+	{"de wie im Dezember angekündigt", time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC), "Wie im Dezember angekündigt: Das Budget wurde nicht freigegeben.", ""},
+	{"en as discussed in March", time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC), "As discussed in March, we want to start in June.", "this_year"},
+	{"es como le comenté en diciembre", time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC), "Como le comenté en diciembre, queremos empezar en marzo.", "this_quarter"},
+	{"fr comme annoncé en décembre", time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC), "Comme annoncé en décembre, nous voulons démarrer en mars.", "this_quarter"},
+	{"de wie besprochen im März", time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC), "Wie besprochen wollen wir im März starten.", "this_quarter"},
+	{"de Preisliste nach den Feiertagen", time.Date(2025, 12, 23, 9, 0, 0, 0, time.UTC), "Bitte schicken Sie uns nach den Feiertagen Ihre Preisliste für die ERP-Module.", ""},
+	{"en price list after the holidays", time.Date(2025, 12, 23, 9, 0, 0, 0, time.UTC), "Please send us your price list after the holidays.", ""},
 }
 
 // TestTimelineGeneralisation9 checks the round-9 sentences.

@@ -376,7 +376,14 @@ var tlLexicon = []struct {
 		"ning[úu]n cambio (?:est[áa] )?previsto", "no est[áa] previsto ning[úu]n cambio", "no (?:hay|tenemos) planes concretos", "kaufen (?:wir |werden wir )?(?:derzeit |aktuell |momentan |gerade |so bald )?nichts",
 		"(?:termin|zeitpunkt|datum|zeitplan)\\S* (?:\\S+ ){1,4}gibt es (?:\\S+ ){0,2}(?:nicht|keinen|keine)",
 		"(?:zeitplan|termin|datum|zeitrahmen|zeitpunkt|deadline) gibt es (?:\\S+ ){0,3}(?:nicht|keinen|keine)",
-		"(?:zeitplan|termin) steht (?:noch )?nicht", "f(?:ü|ue|u)r sp(?:ä|ae|a)ter", "brauchen (?:wir )?(?:derzeit |aktuell |momentan )?nichts",
+		"(?:zeitplan|termin) steht (?:noch )?nicht",
+		// Plans fronted, denied after: "Konkrete Pläne haben wir keine",
+		// "des plans concrets, on n'en a pas", "planes concretos no tenemos".
+		"pl(?:ä|ae|a)ne (?:haben|hat|habe) (?:wir |ich |er |sie )?(?:\\S+ ){0,2}?(?:nicht|keine)", "plans (?:concrets? )?(?:on n'en a|nous n'en avons) pas", "planes (?:concretos )?no (?:tenemos|tengo|hay)",
+		// Nothing happens this year any more: "dieses Jahr passiert bei
+		// uns nichts mehr", "nothing more will happen this year", "il ne
+		// se passera plus rien", "ya no va a pasar nada".
+		"passiert (?:\\S+ ){0,3}?(?:nichts|nix) mehr", "nothing (?:more |else )?(?:will )?happens?(?: \\S+){0,2} (?:this year|before)", "ne se passera plus rien", "(?:ya )?no (?:va a pasar|pasar[áa]) nada", "f(?:ü|ue|u)r sp(?:ä|ae|a)ter", "brauchen (?:wir )?(?:derzeit |aktuell |momentan )?nichts",
 		// French
 		"pour plus tard", "en pause", "en suspens", "mis en attente", "(?:est|sont|été) report", "report[ée]e?s? (?:à|au|sine die)",
 		"quand ce sera d[ée]bloqu[ée]", "pas besoin de vos services", "n'avons (?:pas|plus) besoin",
@@ -425,6 +432,11 @@ func tlModKind(s string) string {
 // deadline after "bis"/"by"/"avant"/"antes de", else the accounting
 // routine the writer is busy with.
 var tlClosingRe = regexp.MustCompile(`abschluss|close|cl[ôo]ture|cierre`)
+
+// tlDayBeforeRe finds a day and month just before "next year" ("1.1. des
+// nächsten Jahres", "1/1 of next year", "le 1/1 de l'année prochaine",
+// "el 1/1 del año que viene").
+var tlDayBeforeRe = regexp.MustCompile(`\d{1,2}[./]\d{1,2}\.?\s+(?:des|of|de l'|del|de)?\s*$`)
 
 // tlYearAfterRe finds a year right after "des Jahres", "of the year",
 // "de l'année", "del año": the named year, not the current one.
@@ -509,8 +521,8 @@ func tlLexCompute(kind tlKind, d *doc, m []int, now time.Time) (Timeline, bool) 
 		if tlPeriodAfterRe.MatchString(after) {
 			return Timeline{}, false // "nächstes Jahr im Frühling": the season rule reads it
 		}
-		if tlPeriodBeforeRe.MatchString(s[max(0, m[0]-24):m[0]]) {
-			return Timeline{}, false // "Q1 nächsten Jahres": the quarter rule reads it
+		if tlPeriodBeforeRe.MatchString(s[max(0, m[0]-24):m[0]]) || tlDayBeforeRe.MatchString(s[max(0, m[0]-16):m[0]]) {
+			return Timeline{}, false // "Q1 nächsten Jahres", "per 1.1. des nächsten Jahres": the quarter or date rule reads it
 		}
 		kind := tlModKind(ctx)
 		if kind == "end" {

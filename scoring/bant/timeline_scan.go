@@ -43,7 +43,8 @@ func tlYears(d *doc) [][]int {
 	var out [][]int
 	for _, m := range tlYearCoreRe.findAll(d) {
 		mm := tlWithPrep(d, []int{m[0], m[1], m[0], m[1]}, tlYearPrepRe)
-		if mm[2] < 0 && !tlEarliest(d, m) && !tlSchoolYearAround(d, m) && !tlNotBeforeRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-40):m[0]]) {
+		if mm[2] < 0 && !tlEarliest(d, m) && !tlSchoolYearAround(d, m) && !tlNotBeforeRe.MatchString(d.lower[max(d.clauseStart(m[0]), m[0]-40):m[0]]) &&
+			!tlYearOrYearRe.MatchString(d.lower[m[1]:min(len(d.lower), m[1]+12)]) && !tlYearOrYearBeforeRe.MatchString(d.lower[max(0, m[0]-12):m[0]]) {
 			continue // a bare year is a founding date or a budget's
 		}
 		out = append(out, mm)
@@ -56,6 +57,14 @@ func tlYears(d *doc) [][]int {
 // avant l'exercice 2028", "no antes del presupuesto de 2028"): the year is
 // a date the writer names, read by its horizon.
 var tlNotBeforeRe = regexp.MustCompile(`(?:^|[^\pL])(?:nicht|not|pas|no)\s+(?:\S+\s+)?(?:vor|before|avant|antes)(?:\s+\S+){0,3}\s+$`)
+
+// tlYearOrYearRe and tlYearOrYearBeforeRe find a choice of years ("2026
+// oder 2027", "2026 or 2027", "2026 ou 2027", "2026 o 2027"): the writer
+// names the years they may buy in, the latest is the horizon.
+var (
+	tlYearOrYearRe       = regexp.MustCompile(`^\s*(?:oder|or|ou|o|bzw\.?)\s+20\d\d\b`)
+	tlYearOrYearBeforeRe = regexp.MustCompile(`\b20\d\d\s+(?:oder|or|ou|o|bzw\.?)\s+$`)
+)
 
 // tlNumDates finds numeric dates with an optional preposition, laid out
 // as (prep, iso year, month, day, a, b, year, day, month, year).

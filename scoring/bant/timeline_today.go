@@ -257,6 +257,16 @@ func tlNear(p *pattern, x *regexp.Regexp, d *doc, lo, hi int) bool {
 
 // tlFiscalNear reports tlFiscalRe in s, asking for its nouns first: the
 // expression has no literal prefix, so it would scan every window.
+// tlFiscalWord reports a fiscal year's name in s.
+func tlFiscalWord(s string) bool {
+	for _, w := range []string{"fiscal", "financial year", "budget year", "tax year", "ftsjahr", "exercice", "ejercicio", "año fiscal"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func tlFiscalNear(s string) bool {
 	for _, w := range []string{"fiscal", "financial", "budget year", "tax year", "ftsjahr", "exercice", "ejercicio"} {
 		if strings.Contains(s, w) {
