@@ -45,6 +45,7 @@ var allowed = map[string][]string{
 	"store/internal/secretsdb":   {},
 	"store/internal/progressdb":  {},
 	"store/internal/spenddb":     {},
+	"crm":                        {},
 	"spend":                      {"internal/redact", "internal/retryafter"},
 	"metrics":                    {"lead"},
 	"migrations":                 {},
