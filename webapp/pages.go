@@ -262,6 +262,66 @@ type dealData struct {
 	Stages      []Stage
 	LostReasons []string
 	Return      string
+	// Meeting is the first meeting's time form, on an open deal.
+	Meeting meetingForm
+}
+
+// meetingForm is the deal page's meeting time: the time set (zero for
+// none), written in the signed-in rep's time zone, as the form's
+// datetime-local value wants it and as a person reads it.
+type meetingForm struct {
+	At       time.Time
+	Local    string
+	Shown    string
+	TimeZone string
+}
+
+// meetingLayout is what an <input type="datetime-local"> sends and shows
+// (HTML's "valid normalized local date and time string", to the minute).
+const meetingLayout = "2006-01-02T15:04"
+
+// repLocation is the signed-in rep's time zone: their configured zone, or
+// UTC when they have none or it does not load.
+func (a *App) repLocation(r *http.Request) (*time.Location, error) {
+	tz, err := a.cfg.Backend.RepTimeZone(r.Context(), sessionOf(r.Context()).Rep.ID)
+	if err != nil {
+		return nil, err
+	}
+	if tz == "" {
+		return time.UTC, nil
+	}
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		a.cfg.Logger.Warn("rep time zone does not load; meeting times in UTC", "rep_id", sessionOf(r.Context()).Rep.ID, "error", err)
+		return time.UTC, nil
+	}
+	return loc, nil
+}
+
+// newMeetingForm writes at (zero for none) in loc for the deal page.
+func newMeetingForm(at time.Time, loc *time.Location) meetingForm {
+	f := meetingForm{At: at, TimeZone: loc.String()}
+	if !at.IsZero() {
+		l := at.In(loc)
+		f.Local = l.Format(meetingLayout)
+		f.Shown = l.Format("Mon 2 Jan 2006, 15:04 MST")
+	}
+	return f
+}
+
+// parseMeeting reads the deal page's meeting field, a datetime-local
+// value, as a time in loc. An error names the field and what it wants.
+func parseMeeting(s string, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	at, err := time.ParseInLocation(meetingLayout, s, loc)
+	if err != nil {
+		// Some browsers send seconds too.
+		at, err = time.ParseInLocation(meetingLayout+":05", s, loc)
+	}
+	if err != nil || at.Year() < 2000 || at.Year() > 9999 {
+		return time.Time{}, fmt.Errorf("the meeting time must be a date and time such as 2026-03-04 15:30 (in %s); got %q", loc, s)
+	}
+	return at, nil
 }
 
 // deal is the deal page: the contact page with the deal's stage controls.
@@ -287,8 +347,21 @@ func (a *App) deal(w http.ResponseWriter, r *http.Request) {
 		a.failed(w, r, "read deal", err)
 		return
 	}
+	var meeting meetingForm
+	if d.StageKind == "open" {
+		var at time.Time
+		loc, err := a.repLocation(r)
+		if err == nil {
+			at, err = a.cfg.Backend.DealMeeting(r.Context(), d)
+		}
+		if err != nil {
+			a.failed(w, r, "read deal meeting", err)
+			return
+		}
+		meeting = newMeetingForm(at, loc)
+	}
 	a.render(w, r, http.StatusOK, "deal", page{Title: c.Name, Nav: "board", Data: dealData{Deal: d, Contact: c, Stages: stages,
-		LostReasons: a.cfg.LostReasons, Return: r.URL.RequestURI()}})
+		LostReasons: a.cfg.LostReasons, Return: r.URL.RequestURI(), Meeting: meeting}})
 }
 
 func (a *App) contact(w http.ResponseWriter, r *http.Request) {
@@ -352,6 +425,45 @@ func (a *App) moveDeal(w http.ResponseWriter, r *http.Request) {
 	if a.applyMove(w, r, id, m) {
 		http.Redirect(w, r, safeNext(r.PostFormValue("return")), http.StatusSeeOther)
 	}
+}
+
+// setMeeting sets (or, with "clear", clears) the deal's meeting time
+// from the deal page, read in the signed-in rep's time zone, through the
+// same change the rep API's meeting_at makes: the Initial contact email
+// then attaches an invitation for it.
+func (a *App) setMeeting(w http.ResponseWriter, r *http.Request) {
+	id, ok := a.visibleDeal(w, r)
+	if !ok {
+		return
+	}
+	s := sessionOf(r.Context())
+	var at time.Time
+	if r.PostFormValue("clear") == "" {
+		loc, err := a.repLocation(r)
+		if err != nil {
+			a.failed(w, r, "read rep time zone", err)
+			return
+		}
+		if at, err = parseMeeting(r.PostFormValue("meeting_at"), loc); err != nil {
+			a.message(w, r, http.StatusUnprocessableEntity, "Meeting not set", upperFirst(err.Error())+".")
+			return
+		}
+	}
+	m := DealMove{MeetingAt: &at}
+	if !s.Rep.Manager {
+		m.OwnerRepID = s.Rep.ID
+	}
+	if a.applyMove(w, r, id, m) {
+		http.Redirect(w, r, safeNext(r.PostFormValue("return")), http.StatusSeeOther)
+	}
+}
+
+// upperFirst capitalises an error's first letter for a page's sentence.
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func (a *App) applyMove(w http.ResponseWriter, r *http.Request, id int64, m DealMove) bool {

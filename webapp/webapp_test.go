@@ -21,7 +21,11 @@ type fakeBackend struct {
 	Backend
 	session Session
 	moves   []DealMove
+	// tz is the signed-in rep's time zone.
+	tz string
 }
+
+func (f *fakeBackend) RepTimeZone(context.Context, int64) (string, error) { return f.tz, nil }
 
 func (f *fakeBackend) Session(_ context.Context, id string, _ time.Time) (Session, error) {
 	if id != "sess" {
