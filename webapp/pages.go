@@ -30,10 +30,11 @@ type page struct {
 
 func funcs(now func() time.Time) template.FuncMap {
 	return template.FuncMap{
-		"money": lead.Dollars,
-		"utm":   utm,
-		"pct":   func(p float64) string { return fmt.Sprintf("%.0f %%", p*100) },
-		"when":  func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") },
+		"money":     money,
+		"moneyList": moneyList,
+		"utm":       utm,
+		"pct":       func(p float64) string { return fmt.Sprintf("%.0f %%", p*100) },
+		"when":      func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") },
 		"whenp": func(t *time.Time) string {
 			if t == nil {
 				return "—"
@@ -621,23 +622,49 @@ func (a *App) manager(w http.ResponseWriter, r *http.Request) {
 }
 
 // valueTotal is the value of a group of open deals: a stage of a pipeline
-// (Pipeline, Name) or a rep (RepID, Name; RepID 0: unassigned).
+// (Pipeline, Name) or a rep (RepID, Name; RepID 0: unassigned). Deals
+// counts every currency; the amounts are per currency in Values, never
+// added across currencies.
 type valueTotal struct {
 	Pipeline, Name string
 	RepID          int64
+	Deals          int64
+	Values         []currencyTotal
+}
+
+// currencyTotal is a group's deals in one currency and their amounts.
+type currencyTotal struct {
+	Currency       string
 	Deals          int64
 	AmountCents    int64
 	EstimatedCents int64
 	ExpectedCents  int64
 }
 
-// add counts row in t. Sums saturate instead of wrapping, as the store's
-// do: no amount can make a total read negative.
+// add counts row in t, under its currency. Sums saturate instead of
+// wrapping, as the store's do: no amount can make a total read negative.
 func (t *valueTotal) add(row PipelineValueRow) {
 	t.Deals += row.Deals
-	t.AmountCents = addCents(t.AmountCents, row.AmountCents)
-	t.EstimatedCents = addCents(t.EstimatedCents, row.EstimatedCents)
-	t.ExpectedCents = addCents(t.ExpectedCents, row.ExpectedCents)
+	i := slices.IndexFunc(t.Values, func(c currencyTotal) bool { return c.Currency == row.Currency })
+	if i < 0 {
+		i = len(t.Values)
+		t.Values = append(t.Values, currencyTotal{Currency: row.Currency})
+	}
+	c := &t.Values[i]
+	c.Deals += row.Deals
+	c.AmountCents = addCents(c.AmountCents, row.AmountCents)
+	c.EstimatedCents = addCents(c.EstimatedCents, row.EstimatedCents)
+	c.ExpectedCents = addCents(c.ExpectedCents, row.ExpectedCents)
+}
+
+// expectedIn is t's expected value in currency, 0 when it has none.
+func (t valueTotal) expectedIn(currency string) int64 {
+	for _, c := range t.Values {
+		if c.Currency == currency {
+			return c.ExpectedCents
+		}
+	}
+	return 0
 }
 
 // addCents adds two non-negative amounts, saturating at the int64 maximum.
@@ -650,19 +677,28 @@ func addCents(a, b int64) int64 {
 
 // pipelineValue is the manager page's pipeline value: per stage (in the
 // store's pipeline and stage order) and per rep (the most expected value
-// first).
+// in the main currency first), each with its amounts per currency.
 type pipelineValue struct {
 	Stages []valueTotal
 	Reps   []valueTotal
+	// Main is the currency most open deals are in: reps are ordered by
+	// their expected value in it, and it is listed first in every group.
+	Main string
 }
 
-// totalPipelineValue folds the store's rows (pipeline × stage × owner) into
-// the per-stage and per-rep totals the manager reads.
+// totalPipelineValue folds the store's rows (pipeline × stage × owner ×
+// currency) into the per-stage and per-rep totals the manager reads. A
+// row without a currency is in USD, the deals table's default.
 func totalPipelineValue(rows []PipelineValueRow) pipelineValue {
 	var v pipelineValue
 	stageAt := map[[2]string]int{}
 	repAt := map[int64]int{}
+	deals := map[string]int64{}
 	for _, row := range rows {
+		if row.Currency == "" {
+			row.Currency = "USD"
+		}
+		deals[row.Currency] += row.Deals
 		k := [2]string{row.Pipeline, row.Stage}
 		i, ok := stageAt[k]
 		if !ok {
@@ -679,6 +715,58 @@ func totalPipelineValue(rows []PipelineValueRow) pipelineValue {
 		}
 		v.Reps[j].add(row)
 	}
-	slices.SortStableFunc(v.Reps, func(a, b valueTotal) int { return cmp.Compare(b.ExpectedCents, a.ExpectedCents) })
+	for c, n := range deals {
+		if n > deals[v.Main] || (n == deals[v.Main] && c < v.Main) || v.Main == "" {
+			v.Main = c
+		}
+	}
+	// The main currency first, then the others by code.
+	order := func(a, b currencyTotal) int {
+		if (a.Currency == v.Main) != (b.Currency == v.Main) {
+			if a.Currency == v.Main {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.Currency, b.Currency)
+	}
+	for _, ts := range [][]valueTotal{v.Stages, v.Reps} {
+		for i := range ts {
+			slices.SortFunc(ts[i].Values, order)
+		}
+	}
+	slices.SortStableFunc(v.Reps, func(a, b valueTotal) int { return cmp.Compare(b.expectedIn(v.Main), a.expectedIn(v.Main)) })
 	return v
+}
+
+// currencySymbols are the currencies written with a symbol before the
+// amount; any other is written after it as its code ("12,500 CHF").
+var currencySymbols = map[string]string{"USD": "$", "EUR": "€", "GBP": "£"}
+
+// money writes cents of currency (ISO 4217; "" is USD, the deals table's
+// default) in whole units with thousands separators: "$12,500",
+// "€3,000", "12,500 CHF". An amount is never shown without its currency.
+func money(cents int64, currency ...string) string {
+	s := lead.Dollars(cents)
+	code := "USD"
+	if len(currency) > 0 && currency[0] != "" {
+		code = currency[0]
+	}
+	if sym, ok := currencySymbols[code]; ok {
+		return strings.Replace(s, "$", sym, 1)
+	}
+	return strings.Replace(s, "$", "", 1) + "\u00a0" + code
+}
+
+// moneyList writes a column's expected value per currency, "$5,000 ·
+// €800", and "$0" for an empty column.
+func moneyList(values []CurrencyValue) string {
+	if len(values) == 0 {
+		return money(0)
+	}
+	parts := make([]string, len(values))
+	for i, v := range values {
+		parts[i] = money(v.ExpectedCents, v.Currency)
+	}
+	return strings.Join(parts, " · ")
 }

@@ -111,8 +111,20 @@ type BoardStage struct {
 	Kind           string
 	WinProbability float64
 	Count          int64
-	ExpectedCents  int64
-	Deals          []Deal
+	// ExpectedCents adds every currency's cents together; pages show
+	// Values, which keep currencies apart.
+	ExpectedCents int64
+	// Values are the column's count and expected value per currency.
+	Values []CurrencyValue
+	Deals  []Deal
+}
+
+// CurrencyValue is a count of deals in one currency (ISO 4217) and their
+// expected value in its cents.
+type CurrencyValue struct {
+	Currency      string
+	Deals         int64
+	ExpectedCents int64
 }
 
 // Board is a pipeline's columns in stage order.
@@ -228,14 +240,17 @@ type Callback struct {
 }
 
 // PipelineValueRow is the open, active deals of one pipeline stage owned
-// by one rep (OwnerRepID 0: unassigned). Its fields match the store's
+// by one rep (OwnerRepID 0: unassigned) in one currency. Its fields match the store's
 // pipeline value row, so the adapter converts it directly.
 type PipelineValueRow struct {
 	Pipeline   string
 	Stage      string
 	OwnerRepID int64
 	OwnerName  string
-	Deals      int64
+	// Currency is the ISO 4217 code of the amounts: the store never adds
+	// two currencies into one row.
+	Currency string
+	Deals    int64
 	// AmountCents is the deals' amounts, EstimatedCents the part of it
 	// routing estimated and no rep has set yet, ExpectedCents the sum of
 	// their expected values.

@@ -146,6 +146,9 @@ func (b Backend) Board(ctx context.Context, q webapp.BoardQuery) (webapp.Board, 
 	for i, st := range bd.Stages {
 		out.Stages[i] = webapp.BoardStage{Name: st.Name, Kind: st.Kind, WinProbability: st.WinProbability, Count: st.Count,
 			ExpectedCents: st.ExpectedCents, Deals: deals(st.Deals)}
+		for _, v := range st.Values {
+			out.Stages[i].Values = append(out.Stages[i].Values, webapp.CurrencyValue(v))
+		}
 	}
 	return out, err
 }
