@@ -78,3 +78,6 @@ var localHonorifics = map[string]map[string]string{
 	LangFrench:  {"mr": "M.", "mrs": "Mme", "ms": "Mme", "miss": "Mme", "dr": "Dr", "prof": "Pr"},
 	LangSpanish: {"mr": "Sr.", "mrs": "Sra.", "ms": "Sra.", "miss": "Srta.", "dr": "Dr.", "prof": "Prof."},
 }
+
+// languageNames name the translations in English, for rep email.
+var languageNames = map[string]string{LangGerman: "German", LangFrench: "French", LangSpanish: "Spanish"}

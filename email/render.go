@@ -74,6 +74,10 @@ type Data struct {
 	// or the translation Render picked), so helpers such as greeting
 	// speak it. Render sets it; templates cannot see it.
 	lang string
+	// timelineWords marks a Timeline that is the lead's own words, not an
+	// answer cleaned turned into a phrase: a translation quotes it rather
+	// than reading it into a sentence of another language.
+	timelineWords bool
 }
 
 // ContactInfo is the contact's side of Data. Render fixes the case of a
@@ -179,6 +183,23 @@ func (t *Templates) Render(name string, d Data) (Rendered, error) {
 	return ct.render(name, LangEnglish, d)
 }
 
+// Language is the language Render writes the named template in for d:
+// the contact's language (Language) when the template has that
+// translation, English otherwise (an unknown name, or a template directory
+// that replaced the English copy without translating it). The meeting
+// invitation attached to the email uses it, so its title and agenda are in
+// the email's language.
+func (t *Templates) Language(name string, d Data) string {
+	ct, ok := t.byName[name]
+	if !ok {
+		return LangEnglish
+	}
+	if lang := Language(d.Contact.Country); ct.translations[lang] != nil {
+		return lang
+	}
+	return LangEnglish
+}
+
 // render renders ct, written in lang, with d; name is for errors.
 func (ct *compiledTemplate) render(name, lang string, d Data) (Rendered, error) {
 	d = d.cleaned(lang)
@@ -228,10 +249,14 @@ func (d Data) cleaned(lang string) Data {
 	}
 	c.Need = Excerpt(c.Need, maxNeedRunes)
 	c.Timeline = SingleLine(d.Timeline, 0)
+	c.timelineWords = false
 	if p, ok := timelinePhraseIn(lang, c.Timeline); ok {
 		c.Timeline = p
-	} else if isOneCase(c.Timeline) {
-		c.Timeline = strings.ToLower(c.Timeline)
+	} else if c.Timeline != "" {
+		c.timelineWords = true
+		if isOneCase(c.Timeline) {
+			c.Timeline = strings.ToLower(c.Timeline)
+		}
 	}
 	c.Message = Excerpt(d.Message, maxMessageRunes)
 	c.Campaign = Slug(SingleLine(d.Campaign, 0))
@@ -377,10 +402,19 @@ var templateFuncs = map[string]any{
 	"lines": signatureLines,
 	// inc numbers a list from 1: {{range $i, $x := ...}}{{inc $i}}.
 	"inc": func(i int) int { return i + 1 },
+	// leadLanguage names, in English, the language lead-facing email to
+	// the contact is written in when it is not English ("German"), so a
+	// rep's notification can say which language the lead's agenda went
+	// out in; "" for English.
+	"leadLanguage": func(d Data) string { return languageNames[Language(d.Contact.Country)] },
 	// agenda lists the first meeting's agenda for "lead" or "rep" (Agenda).
 	"agenda": Agenda,
-	// meetingTime writes a meeting time for its reader (meetingTime).
+	// meetingTime writes a meeting time in English (meetingTime); kept
+	// for template directories written before the translations.
 	"meetingTime": meetingTime,
+	// meetingWhen is the deal's meeting time in the template's language
+	// ("Mittwoch, 4. März, 14:30 Uhr (UTC)"), "" when none is set.
+	"meetingWhen": func(d Data) string { return meetingTimeIn(d.lang, d.Deal.MeetingAt) },
 	// clock formats a deadline for a rep ("14:05 UTC, Tue 3 Mar"); "" for
 	// the zero time.
 	"clock": func(t time.Time) string {

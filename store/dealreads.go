@@ -231,10 +231,22 @@ type BoardStage struct {
 	Kind           string
 	WinProbability float64
 	// Count and ExpectedCents (Σ win probability × amount) cover every
-	// deal of the stage, also those beyond PerStage.
+	// deal of the stage, also those beyond PerStage. ExpectedCents adds
+	// every currency's cents together: read Values, which keeps them apart.
 	Count         int64
 	ExpectedCents int64
-	Deals         []DealRow
+	// Values are the stage's count and expected value per currency, the
+	// most deals first.
+	Values []CurrencyValue
+	Deals  []DealRow
+}
+
+// CurrencyValue is a count of deals in one currency (ISO 4217) and their
+// expected value in its cents.
+type CurrencyValue struct {
+	Currency      string
+	Deals         int64
+	ExpectedCents int64
 }
 
 // Board is a pipeline with its deals by stage.
@@ -275,6 +287,15 @@ func (s *Store) PipelineBoard(ctx context.Context, f BoardFilter) (Board, error)
 	if err != nil {
 		return b, fmt.Errorf("read board of pipeline %q: %w", b.Pipeline, err)
 	}
+	values, err := q.BoardStageValues(ctx, readsdb.BoardStageValuesParams{PipelineID: p.ID, OwnerRepID: f.OwnerRepID, ClosedSince: f.ClosedSince})
+	if err != nil {
+		return b, fmt.Errorf("read board values of pipeline %q: %w", b.Pipeline, err)
+	}
+	for _, v := range values {
+		if st := byName[v.Stage]; st != nil {
+			st.Values = append(st.Values, CurrencyValue{Currency: v.Currency, Deals: v.Deals, ExpectedCents: v.ExpectedCents})
+		}
+	}
 	for _, r := range rows {
 		if st := byName[r.Stage]; st != nil {
 			st.Count, st.ExpectedCents = r.StageCount, r.StageExpectedCents
@@ -289,13 +310,16 @@ func (s *Store) PipelineBoard(ctx context.Context, f BoardFilter) (Board, error)
 }
 
 // PipelineValue is the open, active deals of one pipeline stage owned by
-// one rep (OwnerRepID 0: unassigned): how many, their amounts, how much of
-// that is still estimated, and their expected value.
+// one rep (OwnerRepID 0: unassigned) in one currency: how many, their
+// amounts, how much of that is still estimated, and their expected value.
 type PipelineValue struct {
-	Pipeline       string
-	Stage          string
-	OwnerRepID     int64
-	OwnerName      string
+	Pipeline   string
+	Stage      string
+	OwnerRepID int64
+	OwnerName  string
+	// Currency is the ISO 4217 code of the amounts: a rep's EUR and USD
+	// deals in one stage are two rows.
+	Currency       string
 	Deals          int64
 	AmountCents    int64
 	EstimatedCents int64
@@ -303,8 +327,8 @@ type PipelineValue struct {
 }
 
 // PipelineValues reads the value of the open, active (not parked) deals
-// per pipeline, stage (in order) and owner, the most valuable owner first
-// within a stage: the manager page's pipeline value.
+// per pipeline, stage (in order), owner and currency, the most valuable
+// owner first within a stage: the manager page's pipeline value.
 func (s *Store) PipelineValues(ctx context.Context) ([]PipelineValue, error) {
 	rows, err := readsdb.New(s.pool).PipelineValue(ctx)
 	if err != nil {
@@ -313,7 +337,7 @@ func (s *Store) PipelineValues(ctx context.Context) ([]PipelineValue, error) {
 	out := make([]PipelineValue, len(rows))
 	for i, r := range rows {
 		out[i] = PipelineValue{Pipeline: r.Pipeline, Stage: r.Stage, OwnerRepID: r.OwnerRepID, OwnerName: r.OwnerName,
-			Deals: r.Deals, AmountCents: r.AmountCents, EstimatedCents: r.EstimatedCents, ExpectedCents: r.ExpectedCents}
+			Currency: r.Currency, Deals: r.Deals, AmountCents: r.AmountCents, EstimatedCents: r.EstimatedCents, ExpectedCents: r.ExpectedCents}
 	}
 	return out, nil
 }

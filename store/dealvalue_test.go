@@ -106,7 +106,7 @@ func TestDealValueOrdersListsInboxAndManagerPage(t *testing.T) {
 			qualBob = v
 		}
 	}
-	require.Equal(t, store.PipelineValue{Pipeline: "Sales", Stage: "Qualification", OwnerRepID: ann, OwnerName: "Ann", Deals: 3,
+	require.Equal(t, store.PipelineValue{Pipeline: "Sales", Stage: "Qualification", OwnerRepID: ann, OwnerName: "Ann", Currency: "USD", Deals: 3,
 		AmountCents: 5_100_000, EstimatedCents: 5_100_000, ExpectedCents: 1_020_000}, qualAnn)
 	require.Equal(t, int64(1), negAnn.Deals)
 	require.Equal(t, int64(1_000_000), negAnn.AmountCents)

@@ -30,10 +30,11 @@ type page struct {
 
 func funcs(now func() time.Time) template.FuncMap {
 	return template.FuncMap{
-		"money": lead.Dollars,
-		"utm":   utm,
-		"pct":   func(p float64) string { return fmt.Sprintf("%.0f %%", p*100) },
-		"when":  func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") },
+		"money":     money,
+		"moneyList": moneyList,
+		"utm":       utm,
+		"pct":       func(p float64) string { return fmt.Sprintf("%.0f %%", p*100) },
+		"when":      func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") },
 		"whenp": func(t *time.Time) string {
 			if t == nil {
 				return "—"
@@ -262,6 +263,66 @@ type dealData struct {
 	Stages      []Stage
 	LostReasons []string
 	Return      string
+	// Meeting is the first meeting's time form, on an open deal.
+	Meeting meetingForm
+}
+
+// meetingForm is the deal page's meeting time: the time set (zero for
+// none), written in the signed-in rep's time zone, as the form's
+// datetime-local value wants it and as a person reads it.
+type meetingForm struct {
+	At       time.Time
+	Local    string
+	Shown    string
+	TimeZone string
+}
+
+// meetingLayout is what an <input type="datetime-local"> sends and shows
+// (HTML's "valid normalized local date and time string", to the minute).
+const meetingLayout = "2006-01-02T15:04"
+
+// repLocation is the signed-in rep's time zone: their configured zone, or
+// UTC when they have none or it does not load.
+func (a *App) repLocation(r *http.Request) (*time.Location, error) {
+	tz, err := a.cfg.Backend.RepTimeZone(r.Context(), sessionOf(r.Context()).Rep.ID)
+	if err != nil {
+		return nil, err
+	}
+	if tz == "" {
+		return time.UTC, nil
+	}
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		a.cfg.Logger.Warn("rep time zone does not load; meeting times in UTC", "rep_id", sessionOf(r.Context()).Rep.ID, "error", err)
+		return time.UTC, nil
+	}
+	return loc, nil
+}
+
+// newMeetingForm writes at (zero for none) in loc for the deal page.
+func newMeetingForm(at time.Time, loc *time.Location) meetingForm {
+	f := meetingForm{At: at, TimeZone: loc.String()}
+	if !at.IsZero() {
+		l := at.In(loc)
+		f.Local = l.Format(meetingLayout)
+		f.Shown = l.Format("Mon 2 Jan 2006, 15:04 MST")
+	}
+	return f
+}
+
+// parseMeeting reads the deal page's meeting field, a datetime-local
+// value, as a time in loc. An error names the field and what it wants.
+func parseMeeting(s string, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	at, err := time.ParseInLocation(meetingLayout, s, loc)
+	if err != nil {
+		// Some browsers send seconds too.
+		at, err = time.ParseInLocation(meetingLayout+":05", s, loc)
+	}
+	if err != nil || at.Year() < 2000 || at.Year() > 9999 {
+		return time.Time{}, fmt.Errorf("the meeting time must be a date and time such as 2026-03-04 15:30 (in %s); got %q", loc, s)
+	}
+	return at, nil
 }
 
 // deal is the deal page: the contact page with the deal's stage controls.
@@ -287,8 +348,21 @@ func (a *App) deal(w http.ResponseWriter, r *http.Request) {
 		a.failed(w, r, "read deal", err)
 		return
 	}
+	var meeting meetingForm
+	if d.StageKind == "open" {
+		var at time.Time
+		loc, err := a.repLocation(r)
+		if err == nil {
+			at, err = a.cfg.Backend.DealMeeting(r.Context(), d)
+		}
+		if err != nil {
+			a.failed(w, r, "read deal meeting", err)
+			return
+		}
+		meeting = newMeetingForm(at, loc)
+	}
 	a.render(w, r, http.StatusOK, "deal", page{Title: c.Name, Nav: "board", Data: dealData{Deal: d, Contact: c, Stages: stages,
-		LostReasons: a.cfg.LostReasons, Return: r.URL.RequestURI()}})
+		LostReasons: a.cfg.LostReasons, Return: r.URL.RequestURI(), Meeting: meeting}})
 }
 
 func (a *App) contact(w http.ResponseWriter, r *http.Request) {
@@ -352,6 +426,45 @@ func (a *App) moveDeal(w http.ResponseWriter, r *http.Request) {
 	if a.applyMove(w, r, id, m) {
 		http.Redirect(w, r, safeNext(r.PostFormValue("return")), http.StatusSeeOther)
 	}
+}
+
+// setMeeting sets (or, with "clear", clears) the deal's meeting time
+// from the deal page, read in the signed-in rep's time zone, through the
+// same change the rep API's meeting_at makes: the Initial contact email
+// then attaches an invitation for it.
+func (a *App) setMeeting(w http.ResponseWriter, r *http.Request) {
+	id, ok := a.visibleDeal(w, r)
+	if !ok {
+		return
+	}
+	s := sessionOf(r.Context())
+	var at time.Time
+	if r.PostFormValue("clear") == "" {
+		loc, err := a.repLocation(r)
+		if err != nil {
+			a.failed(w, r, "read rep time zone", err)
+			return
+		}
+		if at, err = parseMeeting(r.PostFormValue("meeting_at"), loc); err != nil {
+			a.message(w, r, http.StatusUnprocessableEntity, "Meeting not set", upperFirst(err.Error())+".")
+			return
+		}
+	}
+	m := DealMove{MeetingAt: &at}
+	if !s.Rep.Manager {
+		m.OwnerRepID = s.Rep.ID
+	}
+	if a.applyMove(w, r, id, m) {
+		http.Redirect(w, r, safeNext(r.PostFormValue("return")), http.StatusSeeOther)
+	}
+}
+
+// upperFirst capitalises an error's first letter for a page's sentence.
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func (a *App) applyMove(w http.ResponseWriter, r *http.Request, id int64, m DealMove) bool {
@@ -509,23 +622,49 @@ func (a *App) manager(w http.ResponseWriter, r *http.Request) {
 }
 
 // valueTotal is the value of a group of open deals: a stage of a pipeline
-// (Pipeline, Name) or a rep (RepID, Name; RepID 0: unassigned).
+// (Pipeline, Name) or a rep (RepID, Name; RepID 0: unassigned). Deals
+// counts every currency; the amounts are per currency in Values, never
+// added across currencies.
 type valueTotal struct {
 	Pipeline, Name string
 	RepID          int64
+	Deals          int64
+	Values         []currencyTotal
+}
+
+// currencyTotal is a group's deals in one currency and their amounts.
+type currencyTotal struct {
+	Currency       string
 	Deals          int64
 	AmountCents    int64
 	EstimatedCents int64
 	ExpectedCents  int64
 }
 
-// add counts row in t. Sums saturate instead of wrapping, as the store's
-// do: no amount can make a total read negative.
+// add counts row in t, under its currency. Sums saturate instead of
+// wrapping, as the store's do: no amount can make a total read negative.
 func (t *valueTotal) add(row PipelineValueRow) {
 	t.Deals += row.Deals
-	t.AmountCents = addCents(t.AmountCents, row.AmountCents)
-	t.EstimatedCents = addCents(t.EstimatedCents, row.EstimatedCents)
-	t.ExpectedCents = addCents(t.ExpectedCents, row.ExpectedCents)
+	i := slices.IndexFunc(t.Values, func(c currencyTotal) bool { return c.Currency == row.Currency })
+	if i < 0 {
+		i = len(t.Values)
+		t.Values = append(t.Values, currencyTotal{Currency: row.Currency})
+	}
+	c := &t.Values[i]
+	c.Deals += row.Deals
+	c.AmountCents = addCents(c.AmountCents, row.AmountCents)
+	c.EstimatedCents = addCents(c.EstimatedCents, row.EstimatedCents)
+	c.ExpectedCents = addCents(c.ExpectedCents, row.ExpectedCents)
+}
+
+// expectedIn is t's expected value in currency, 0 when it has none.
+func (t valueTotal) expectedIn(currency string) int64 {
+	for _, c := range t.Values {
+		if c.Currency == currency {
+			return c.ExpectedCents
+		}
+	}
+	return 0
 }
 
 // addCents adds two non-negative amounts, saturating at the int64 maximum.
@@ -538,19 +677,28 @@ func addCents(a, b int64) int64 {
 
 // pipelineValue is the manager page's pipeline value: per stage (in the
 // store's pipeline and stage order) and per rep (the most expected value
-// first).
+// in the main currency first), each with its amounts per currency.
 type pipelineValue struct {
 	Stages []valueTotal
 	Reps   []valueTotal
+	// Main is the currency most open deals are in: reps are ordered by
+	// their expected value in it, and it is listed first in every group.
+	Main string
 }
 
-// totalPipelineValue folds the store's rows (pipeline × stage × owner) into
-// the per-stage and per-rep totals the manager reads.
+// totalPipelineValue folds the store's rows (pipeline × stage × owner ×
+// currency) into the per-stage and per-rep totals the manager reads. A
+// row without a currency is in USD, the deals table's default.
 func totalPipelineValue(rows []PipelineValueRow) pipelineValue {
 	var v pipelineValue
 	stageAt := map[[2]string]int{}
 	repAt := map[int64]int{}
+	deals := map[string]int64{}
 	for _, row := range rows {
+		if row.Currency == "" {
+			row.Currency = "USD"
+		}
+		deals[row.Currency] += row.Deals
 		k := [2]string{row.Pipeline, row.Stage}
 		i, ok := stageAt[k]
 		if !ok {
@@ -567,6 +715,58 @@ func totalPipelineValue(rows []PipelineValueRow) pipelineValue {
 		}
 		v.Reps[j].add(row)
 	}
-	slices.SortStableFunc(v.Reps, func(a, b valueTotal) int { return cmp.Compare(b.ExpectedCents, a.ExpectedCents) })
+	for c, n := range deals {
+		if n > deals[v.Main] || (n == deals[v.Main] && c < v.Main) || v.Main == "" {
+			v.Main = c
+		}
+	}
+	// The main currency first, then the others by code.
+	order := func(a, b currencyTotal) int {
+		if (a.Currency == v.Main) != (b.Currency == v.Main) {
+			if a.Currency == v.Main {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.Currency, b.Currency)
+	}
+	for _, ts := range [][]valueTotal{v.Stages, v.Reps} {
+		for i := range ts {
+			slices.SortFunc(ts[i].Values, order)
+		}
+	}
+	slices.SortStableFunc(v.Reps, func(a, b valueTotal) int { return cmp.Compare(b.expectedIn(v.Main), a.expectedIn(v.Main)) })
 	return v
+}
+
+// currencySymbols are the currencies written with a symbol before the
+// amount; any other is written after it as its code ("12,500 CHF").
+var currencySymbols = map[string]string{"USD": "$", "EUR": "€", "GBP": "£"}
+
+// money writes cents of currency (ISO 4217; "" is USD, the deals table's
+// default) in whole units with thousands separators: "$12,500",
+// "€3,000", "12,500 CHF". An amount is never shown without its currency.
+func money(cents int64, currency ...string) string {
+	s := lead.Dollars(cents)
+	code := "USD"
+	if len(currency) > 0 && currency[0] != "" {
+		code = currency[0]
+	}
+	if sym, ok := currencySymbols[code]; ok {
+		return strings.Replace(s, "$", sym, 1)
+	}
+	return strings.Replace(s, "$", "", 1) + "\u00a0" + code
+}
+
+// moneyList writes a column's expected value per currency, "$5,000 ·
+// €800", and "$0" for an empty column.
+func moneyList(values []CurrencyValue) string {
+	if len(values) == 0 {
+		return money(0)
+	}
+	parts := make([]string, len(values))
+	for i, v := range values {
+		parts[i] = money(v.ExpectedCents, v.Currency)
+	}
+	return strings.Join(parts, " · ")
 }

@@ -111,8 +111,20 @@ type BoardStage struct {
 	Kind           string
 	WinProbability float64
 	Count          int64
-	ExpectedCents  int64
-	Deals          []Deal
+	// ExpectedCents adds every currency's cents together; pages show
+	// Values, which keep currencies apart.
+	ExpectedCents int64
+	// Values are the column's count and expected value per currency.
+	Values []CurrencyValue
+	Deals  []Deal
+}
+
+// CurrencyValue is a count of deals in one currency (ISO 4217) and their
+// expected value in its cents.
+type CurrencyValue struct {
+	Currency      string
+	Deals         int64
+	ExpectedCents int64
 }
 
 // Board is a pipeline's columns in stage order.
@@ -204,6 +216,10 @@ type DealMove struct {
 	Stage       *string
 	AmountCents *int64
 	LostReason  *string
+	// MeetingAt sets the first meeting's time, as the rep API's
+	// meeting_at does; a zero time clears it. The Initial contact email
+	// attaches an invitation for it.
+	MeetingAt *time.Time
 	// OwnerRepID, when not 0, requires the deal to be that rep's (else
 	// lead.ErrNotFound), checked with the change.
 	OwnerRepID int64
@@ -224,14 +240,17 @@ type Callback struct {
 }
 
 // PipelineValueRow is the open, active deals of one pipeline stage owned
-// by one rep (OwnerRepID 0: unassigned). Its fields match the store's
+// by one rep (OwnerRepID 0: unassigned) in one currency. Its fields match the store's
 // pipeline value row, so the adapter converts it directly.
 type PipelineValueRow struct {
 	Pipeline   string
 	Stage      string
 	OwnerRepID int64
 	OwnerName  string
-	Deals      int64
+	// Currency is the ISO 4217 code of the amounts: the store never adds
+	// two currencies into one row.
+	Currency string
+	Deals    int64
 	// AmountCents is the deals' amounts, EstimatedCents the part of it
 	// routing estimated and no rep has set yet, ExpectedCents the sum of
 	// their expected values.
@@ -296,6 +315,12 @@ type Backend interface {
 	// MoveDeal applies a change under the rep API's rules (and sends the
 	// stage's email); by names the mover in the stage history.
 	MoveDeal(ctx context.Context, dealID int64, m DealMove, by string, now time.Time) error
+	// DealMeeting is the meeting time set on an open deal (d as Deal
+	// read it), zero when none is or the deal is closed.
+	DealMeeting(ctx context.Context, d Deal) (time.Time, error)
+	// RepTimeZone is the rep's IANA time zone ("Europe/Berlin"), "" when
+	// the rep has none; the deal page reads and writes meeting times in it.
+	RepTimeZone(ctx context.Context, repID int64) (string, error)
 	Callbacks(ctx context.Context, ownerRepID int64) ([]Callback, error)
 	Reactivate(ctx context.Context, dealID int64, now time.Time) error
 	// Snooze moves a parked deal's reminder to until (and schedules it).
@@ -377,6 +402,7 @@ func New(cfg Config) (*App, error) {
 	m.HandleFunc("GET /app/board", a.signedIn(a.board))
 	m.HandleFunc("GET /app/deals/{id}", a.signedIn(a.deal))
 	m.HandleFunc("POST /app/deals/{id}/stage", a.signedIn(a.moveDeal))
+	m.HandleFunc("POST /app/deals/{id}/meeting", a.signedIn(a.setMeeting))
 	m.HandleFunc("POST /app/deals/{id}/reactivate", a.signedIn(a.reactivate))
 	m.HandleFunc("POST /app/deals/{id}/snooze", a.signedIn(a.snooze))
 	m.HandleFunc("POST /app/deals/{id}/drop", a.signedIn(a.drop))

@@ -21,7 +21,20 @@ type fakeBackend struct {
 	Backend
 	session Session
 	moves   []DealMove
+	// tz is the signed-in rep's time zone.
+	tz string
+	// values are the pipeline value rows the manager page reads.
+	values []PipelineValueRow
 }
+
+func (f *fakeBackend) Leaderboard(context.Context, time.Time, time.Time) ([]LeaderRow, error) {
+	return nil, nil
+}
+func (f *fakeBackend) PipelineValues(context.Context) ([]PipelineValueRow, error) {
+	return f.values, nil
+}
+
+func (f *fakeBackend) RepTimeZone(context.Context, int64) (string, error) { return f.tz, nil }
 
 func (f *fakeBackend) Session(_ context.Context, id string, _ time.Time) (Session, error) {
 	if id != "sess" {

@@ -1048,18 +1048,12 @@ func meetingInvitation(ec EmailConfig, e lead.OutboxEmail, d email.Data, now tim
 		return email.Invitation{}, false
 	}
 	attendee := strings.TrimSpace(d.Contact.FirstName + " " + d.Contact.LastName)
-	summary := "Call"
-	if d.Rep.Name != "" {
-		summary += " with " + d.Rep.Name
-	}
-	agenda := email.AgendaOf(d, email.AudienceLead)
-	for i := range agenda {
-		agenda[i] = strconv.Itoa(i+1) + ". " + agenda[i]
-	}
+	// Title and agenda in the language the email itself was written in.
+	summary, description := email.InvitationText(ec.Templates.Language(e.Template, d), d)
 	return email.Invitation{
 		UID:   "deal-" + strconv.FormatInt(e.DealID, 10) + "-meeting@leadflow",
 		Start: d.Deal.MeetingAt, End: d.Deal.MeetingAt.Add(MeetingLength), Stamp: now,
-		Summary: summary, Description: "Agenda:\n" + strings.Join(agenda, "\n"), URL: d.Rep.BookingURL,
+		Summary: summary, Description: description, URL: d.Rep.BookingURL,
 		Organizer: email.Person{Name: d.Rep.Name, Email: d.Rep.Email},
 		Attendee:  email.Person{Name: attendee, Email: addressOf(e.To)},
 	}, true

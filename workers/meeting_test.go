@@ -17,16 +17,22 @@ import (
 // meeting time and moves the deal to Initial contact in one change; the
 // lead's email proposes the meeting with the agenda and carries an
 // invitation.ics for that time, whose description is the same agenda.
-// Without a meeting time the email carries none and offers the link.
+// Without a meeting time the email carries none and offers the link. A
+// lead in Germany gets the email and the invitation's title and agenda in
+// German.
 func TestInitialContactInvitesToTheMeeting(t *testing.T) {
-	for _, withMeeting := range []bool{true, false} {
-		name := map[bool]string{true: "meeting set", false: "no meeting time"}[withMeeting]
-		t.Run(name, func(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		withMeeting bool
+		country     string
+	}{{"meeting set", true, ""}, {"no meeting time", false, ""}, {"meeting set, lead in Germany", true, "DE"}} {
+		withMeeting := tc.withMeeting
+		t.Run(tc.name, func(t *testing.T) {
 			b := setup(t)
 			sender := &countingSender{}
 			b.withEmail(t, sender)
 			ctx := context.Background()
-			ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ada@example.com","first_name":"Ada",
+			ev := b.storeEvent(t, `{"type":"lead.created","data":{"email":"ada@example.com","first_name":"Ada","country":"`+tc.country+`",
 				"message":"Our spreadsheets lose leads.","answers":{"timeline":"this_quarter","authority":"decision_maker"}}}`)
 			require.NoError(t, b.handlers.Ingest(ctx, ingestTask(t, ev)))
 			b.drain(t)
@@ -63,6 +69,18 @@ func TestInitialContactInvitesToTheMeeting(t *testing.T) {
 
 			msg := sender.msgs[len(sender.msgs)-1]
 			require.Equal(t, "stage-initial-contact", msg.Tags[0])
+			if tc.country == "DE" {
+				require.Contains(t, msg.Subject, "Einladung: unser Gespräch am Donnerstag, 8. Januar, 15:00 Uhr (UTC)")
+				require.Contains(t, msg.Text, "1. Bedarf und Herausforderungen: „Spreadsheets lose leads“")
+				require.Contains(t, msg.Text, "2. Zeitplan: Sie möchten noch in diesem Quartal starten")
+				require.Len(t, msg.Attachments, 1)
+				ics := strings.ReplaceAll(string(msg.Attachments[0].Data), "\r\n ", "")
+				require.Contains(t, ics, "SUMMARY:Gespräch mit Ann Rep\r\n")
+				require.Contains(t, ics, `DESCRIPTION:Agenda:\n1. Bedarf und Herausforderungen`)
+				require.Contains(t, ics, `\n3. Entscheidung: Sie entscheiden\; wer sonst noch beteiligt sein sollte`)
+				require.NotContains(t, ics, "Who decides")
+				return
+			}
 			require.Contains(t, msg.Text, "1. Need and pains: \u201cSpreadsheets lose leads\u201d")
 			require.Contains(t, msg.Text, "you would like to start this quarter")
 			require.Contains(t, msg.Text, "Who decides: you make the call")

@@ -11,6 +11,7 @@ package webstore
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -145,6 +146,9 @@ func (b Backend) Board(ctx context.Context, q webapp.BoardQuery) (webapp.Board, 
 	for i, st := range bd.Stages {
 		out.Stages[i] = webapp.BoardStage{Name: st.Name, Kind: st.Kind, WinProbability: st.WinProbability, Count: st.Count,
 			ExpectedCents: st.ExpectedCents, Deals: deals(st.Deals)}
+		for _, v := range st.Values {
+			out.Stages[i].Values = append(out.Stages[i].Values, webapp.CurrencyValue(v))
+		}
 	}
 	return out, err
 }
@@ -274,7 +278,7 @@ func (b Backend) Contact(ctx context.Context, contactID int64) (webapp.Contact, 
 // API does after a move: count it and queue the stage's email.
 func (b Backend) MoveDeal(ctx context.Context, dealID int64, m webapp.DealMove, by string, now time.Time) error {
 	ch, changed, err := b.Store.UpdateDeal(ctx, dealID, store.DealUpdate{Stage: m.Stage, AmountCents: m.AmountCents,
-		LostReason: m.LostReason, OwnerRepID: m.OwnerRepID, CheckFunc: repstore.CheckDeal(b.Rules)}, by, now)
+		LostReason: m.LostReason, MeetingAt: m.MeetingAt, OwnerRepID: m.OwnerRepID, CheckFunc: repstore.CheckDeal(b.Rules)}, by, now)
 	if err != nil || !changed || b.StageChanged == nil {
 		return err
 	}
@@ -288,6 +292,41 @@ func (b Backend) MoveDeal(ctx context.Context, dealID int64, m webapp.DealMove, 
 		logger.Warn("stage email not queued", "deal_id", ch.DealID, "error", err)
 	}
 	return nil
+}
+
+// DealMeeting is the meeting time of d when it is its contact's open deal
+// in its pipeline (the store keeps one), zero otherwise.
+func (b Backend) DealMeeting(ctx context.Context, d webapp.Deal) (time.Time, error) {
+	if d.ClosedAt != nil {
+		return time.Time{}, nil
+	}
+	open, err := b.Store.OpenDeal(ctx, d.ContactID, d.Pipeline)
+	if errors.Is(err, lead.ErrNotFound) {
+		return time.Time{}, nil
+	}
+	if err != nil {
+		return time.Time{}, fmt.Errorf("read the meeting of deal %d: %w", d.ID, err)
+	}
+	if open.ID != d.ID {
+		return time.Time{}, nil
+	}
+	return open.MeetingAt, nil
+}
+
+// RepTimeZone is the rep's configured time zone (the store keeps "UTC"
+// for none). It reads the rep accounts, a short list, rather than add a
+// query to the store for one column.
+func (b Backend) RepTimeZone(ctx context.Context, repID int64) (string, error) {
+	reps, err := b.Store.RepAccounts(ctx)
+	if err != nil {
+		return "", fmt.Errorf("read the time zone of rep %d: %w", repID, err)
+	}
+	for _, r := range reps {
+		if r.ID == repID {
+			return r.TimeZone, nil
+		}
+	}
+	return "", fmt.Errorf("read the time zone of rep %d: %w", repID, lead.ErrNotFound)
 }
 
 // Callbacks lists parked deals, the soonest reminder first.

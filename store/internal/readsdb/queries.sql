@@ -115,6 +115,18 @@ JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
 WHERE k.rn <= @per_stage::bigint
 ORDER BY st.position, k.rn;
 
+-- name: BoardStageValues :many
+-- The count and expected value of a board's deals (the BoardDeals filter)
+-- per stage and currency: a column with EUR and USD deals shows each
+-- currency's sum, never one number of both. Sums saturate as BoardDeals'.
+SELECT st.name AS stage, d.currency, count(*)::bigint AS deals,
+	LEAST(GREATEST(sum(deal_expected_cents(st.win_probability, d.amount_cents)::numeric), -9223372036854775808), 9223372036854775807)::bigint AS expected_cents
+FROM deals d JOIN stages st ON st.id = d.stage_id
+WHERE d.pipeline_id = @pipeline_id AND (@owner_rep_id::bigint = 0 OR d.owner_rep_id = @owner_rep_id::bigint) AND d.parked_at IS NULL
+  AND (d.closed_at IS NULL OR d.closed_at >= @closed_since::timestamptz)
+GROUP BY st.position, st.name, d.currency
+ORDER BY st.position, 3 DESC, d.currency;
+
 -- name: PipelineNames :many
 -- Every pipeline, the default first.
 SELECT name FROM pipelines ORDER BY is_default DESC, name;
@@ -187,17 +199,18 @@ WHERE CASE WHEN @pipeline::text = '' THEN p.is_default ELSE lower(p.name) = lowe
 ORDER BY st.position;
 
 -- name: PipelineValue :many
--- The open, active deals' value per pipeline, stage and owner (owner 0:
--- unassigned), for the manager page: how many, their amounts and their
--- expected value (deal_expected_cents), with how much of the amount is
--- still an estimate. Sums saturate at the int64 bounds, as the board's do.
+-- The open, active deals' value per pipeline, stage, owner (owner 0:
+-- unassigned) and currency, for the manager page: how many, their amounts
+-- and their expected value (deal_expected_cents), with how much of the
+-- amount is still an estimate. Amounts in different currencies are never
+-- summed together. Sums saturate at the int64 bounds, as the board's do.
 SELECT p.name AS pipeline, st.name AS stage, st.position, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
-	COALESCE(r.name, '')::text AS owner_name, count(*)::bigint AS deals,
+	COALESCE(r.name, '')::text AS owner_name, d.currency, count(*)::bigint AS deals,
 	LEAST(sum(d.amount_cents::numeric), 9223372036854775807)::bigint AS amount_cents,
 	LEAST(sum(d.amount_cents::numeric) FILTER (WHERE d.amount_estimated), 9223372036854775807)::bigint AS estimated_cents,
 	LEAST(sum(deal_expected_cents(st.win_probability, d.amount_cents)::numeric), 9223372036854775807)::bigint AS expected_cents
 FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
 LEFT JOIN reps r ON r.id = d.owner_rep_id
 WHERE d.closed_at IS NULL AND d.parked_at IS NULL
-GROUP BY p.is_default, p.name, st.position, st.name, d.owner_rep_id, r.name
-ORDER BY p.is_default DESC, p.name, st.position, 9 DESC, owner_name;
+GROUP BY p.is_default, p.name, st.position, st.name, d.owner_rep_id, r.name, d.currency
+ORDER BY p.is_default DESC, p.name, st.position, 10 DESC, owner_name, d.currency;

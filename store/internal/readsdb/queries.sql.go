@@ -132,6 +132,57 @@ func (q *Queries) BoardPipeline(ctx context.Context, pipeline string) (BoardPipe
 	return i, err
 }
 
+const boardStageValues = `-- name: BoardStageValues :many
+SELECT st.name AS stage, d.currency, count(*)::bigint AS deals,
+	LEAST(GREATEST(sum(deal_expected_cents(st.win_probability, d.amount_cents)::numeric), -9223372036854775808), 9223372036854775807)::bigint AS expected_cents
+FROM deals d JOIN stages st ON st.id = d.stage_id
+WHERE d.pipeline_id = $1 AND ($2::bigint = 0 OR d.owner_rep_id = $2::bigint) AND d.parked_at IS NULL
+  AND (d.closed_at IS NULL OR d.closed_at >= $3::timestamptz)
+GROUP BY st.position, st.name, d.currency
+ORDER BY st.position, 3 DESC, d.currency
+`
+
+type BoardStageValuesParams struct {
+	PipelineID  int64
+	OwnerRepID  int64
+	ClosedSince time.Time
+}
+
+type BoardStageValuesRow struct {
+	Stage         string
+	Currency      string
+	Deals         int64
+	ExpectedCents int64
+}
+
+// The count and expected value of a board's deals (the BoardDeals filter)
+// per stage and currency: a column with EUR and USD deals shows each
+// currency's sum, never one number of both. Sums saturate as BoardDeals'.
+func (q *Queries) BoardStageValues(ctx context.Context, arg BoardStageValuesParams) ([]BoardStageValuesRow, error) {
+	rows, err := q.db.Query(ctx, boardStageValues, arg.PipelineID, arg.OwnerRepID, arg.ClosedSince)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []BoardStageValuesRow
+	for rows.Next() {
+		var i BoardStageValuesRow
+		if err := rows.Scan(
+			&i.Stage,
+			&i.Currency,
+			&i.Deals,
+			&i.ExpectedCents,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const boardStages = `-- name: BoardStages :many
 SELECT name, kind, win_probability::float8 AS win_probability FROM stages WHERE pipeline_id = $1 ORDER BY position
 `
@@ -773,15 +824,15 @@ func (q *Queries) PipelineStages(ctx context.Context, pipeline string) ([]Pipeli
 
 const pipelineValue = `-- name: PipelineValue :many
 SELECT p.name AS pipeline, st.name AS stage, st.position, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
-	COALESCE(r.name, '')::text AS owner_name, count(*)::bigint AS deals,
+	COALESCE(r.name, '')::text AS owner_name, d.currency, count(*)::bigint AS deals,
 	LEAST(sum(d.amount_cents::numeric), 9223372036854775807)::bigint AS amount_cents,
 	LEAST(sum(d.amount_cents::numeric) FILTER (WHERE d.amount_estimated), 9223372036854775807)::bigint AS estimated_cents,
 	LEAST(sum(deal_expected_cents(st.win_probability, d.amount_cents)::numeric), 9223372036854775807)::bigint AS expected_cents
 FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
 LEFT JOIN reps r ON r.id = d.owner_rep_id
 WHERE d.closed_at IS NULL AND d.parked_at IS NULL
-GROUP BY p.is_default, p.name, st.position, st.name, d.owner_rep_id, r.name
-ORDER BY p.is_default DESC, p.name, st.position, 9 DESC, owner_name
+GROUP BY p.is_default, p.name, st.position, st.name, d.owner_rep_id, r.name, d.currency
+ORDER BY p.is_default DESC, p.name, st.position, 10 DESC, owner_name, d.currency
 `
 
 type PipelineValueRow struct {
@@ -790,16 +841,18 @@ type PipelineValueRow struct {
 	Position       int32
 	OwnerRepID     int64
 	OwnerName      string
+	Currency       string
 	Deals          int64
 	AmountCents    int64
 	EstimatedCents int64
 	ExpectedCents  int64
 }
 
-// The open, active deals' value per pipeline, stage and owner (owner 0:
-// unassigned), for the manager page: how many, their amounts and their
-// expected value (deal_expected_cents), with how much of the amount is
-// still an estimate. Sums saturate at the int64 bounds, as the board's do.
+// The open, active deals' value per pipeline, stage, owner (owner 0:
+// unassigned) and currency, for the manager page: how many, their amounts
+// and their expected value (deal_expected_cents), with how much of the
+// amount is still an estimate. Amounts in different currencies are never
+// summed together. Sums saturate at the int64 bounds, as the board's do.
 func (q *Queries) PipelineValue(ctx context.Context) ([]PipelineValueRow, error) {
 	rows, err := q.db.Query(ctx, pipelineValue)
 	if err != nil {
@@ -815,6 +868,7 @@ func (q *Queries) PipelineValue(ctx context.Context) ([]PipelineValueRow, error)
 			&i.Position,
 			&i.OwnerRepID,
 			&i.OwnerName,
+			&i.Currency,
 			&i.Deals,
 			&i.AmountCents,
 			&i.EstimatedCents,
