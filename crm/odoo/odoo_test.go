@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"golang.org/x/sync/errgroup"
 
 	"leadflow/crm"
 	"leadflow/crm/odoo"
@@ -556,4 +557,86 @@ func TestDocumentedSamples(t *testing.T) {
 		require.True(t, crm.IsPermanent(err), "%v", err)
 		require.True(t, strings.Contains(err.Error(), "is url the Odoo base URL"), "%v", err)
 	})
+}
+
+// TestConcurrentUse pushes from several goroutines through one client
+// (run with -race): the lazily resolved mapping and its caches are shared.
+func TestConcurrentUse(t *testing.T) {
+	t.Parallel()
+	b := setup(t, odootest.Config{}, nil)
+	var g errgroup.Group
+	for w := range 4 {
+		g.Go(func() error {
+			var cs []crm.Contact
+			var ds []crm.Deal
+			for i := range 10 {
+				cs = append(cs, contact(w*100+i))
+				d := deal(w*100+i, "Won")
+				d.Stage = odoo.LostStage
+				d.LostReason = "Reason " + strconv.Itoa(i%3)
+				ds = append(ds, d)
+			}
+			res, err := b.client.PushContacts(context.Background(), cs)
+			if err != nil {
+				return err
+			}
+			ids := map[string]string{}
+			for _, r := range res {
+				if r.Err != nil {
+					return r.Err
+				}
+				ids[r.Key] = r.CRMID
+			}
+			res, err = b.client.PushDeals(context.Background(), ds, ids)
+			if err != nil {
+				return err
+			}
+			for _, r := range res {
+				if r.Err != nil {
+					return r.Err
+				}
+			}
+			return nil
+		})
+	}
+	require.NoError(t, g.Wait())
+	require.Len(t, b.srv.Partners(), 40)
+	require.Len(t, b.srv.Leads(), 40)
+}
+
+// BenchmarkPushDeals times an upsert batch of 100 new deals and then the
+// same 100 again (updates) against the stand-in, and reports the
+// JSON-RPC calls each batch costs: the per-record writes are what a real
+// Odoo's latency multiplies.
+func BenchmarkPushDeals(b *testing.B) {
+	srv := odootest.New(b, odootest.Config{})
+	c, err := odoo.New(odoo.Config{URL: srv.URL, Database: srv.Database(), Username: srv.Login(), APIKey: srv.APIKey(),
+		Stages: map[string]string{"Qualification": "Qualified"}})
+	require.NoError(b, err)
+	ctx := context.Background()
+	require.NoError(b, c.Validate(ctx))
+	const n = 100
+	batch := 0
+	for b.Loop() {
+		var cs []crm.Contact
+		var ds []crm.Deal
+		for i := range n {
+			cs = append(cs, contact(batch*n+i))
+			ds = append(ds, deal(batch*n+i, "Qualification"))
+		}
+		batch++
+		res, err := c.PushContacts(ctx, cs)
+		require.NoError(b, err)
+		ids := map[string]string{}
+		for _, r := range res {
+			ids[r.Key] = r.CRMID
+		}
+		for range 2 { // create, then update
+			res, err := c.PushDeals(ctx, ds, ids)
+			require.NoError(b, err)
+			require.NoError(b, res[0].Err)
+		}
+	}
+	b.ReportMetric(float64(srv.Calls("crm.lead", "create"))/float64(batch), "creates/batch")
+	b.ReportMetric(float64(srv.Calls("crm.lead", "write"))/float64(batch), "writes/batch")
 }

@@ -113,7 +113,7 @@ func Start(cfg Config) *Server {
 // Close stops the server.
 func (s *Server) Close() { s.http.Close() }
 
-// Database, Login and APIKey are the credentials the client needs.
+// Database is the database name to configure the client with.
 func (s *Server) Database() string { return s.cfg.Database }
 
 // Login is the API user's login.
