@@ -130,8 +130,8 @@ func (c *Client) latest(ctx context.Context, uid int) (cursor, error) {
 }
 
 // change maps one lead to a crm.Change: the stage mapped back to
-// leadflow's name (Lost for an archived lead with probability 0, nil for a
-// stage the mapping does not name), the amount in minor units of the
+// leadflow's name (Lost for an archived lead with probability 0, the Odoo
+// name for a stage the mapping does not name), the amount in minor units of the
 // company currency, the lost reason when lost.
 func (c *Client) change(r *resolved, row leadRecord) (crm.Change, error) {
 	at, err := time.Parse(writeDateLayout, string(row.WriteDate))
@@ -149,10 +149,16 @@ func (c *Client) change(r *resolved, row leadRecord) (crm.Change, error) {
 	case !row.Active && row.Probability == 0:
 		lost, reason := LostStage, row.LostReasonID.Name
 		ch.Stage, ch.LostReason = &lost, &reason
-	case row.Active:
-		if name, ok := r.stageNames[row.StageID.ID]; ok {
-			ch.Stage = &name
+	case row.Active && row.StageID.ID > 0:
+		// A stage Stages does not map comes back under its Odoo name, the
+		// mirror of pushing an unmapped stage to the same-named one.
+		name := row.StageID.Name
+		c.mu.Lock()
+		if lf, ok := r.stageNames[row.StageID.ID]; ok {
+			name = lf
 		}
+		c.mu.Unlock()
+		ch.Stage = &name
 	}
 	if ch.Currency == "" {
 		ch.Currency = r.currency

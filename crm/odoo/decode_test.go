@@ -42,7 +42,7 @@ func TestDecodeDocumentedLeads(t *testing.T) {
 			ChangedAt: time.Date(2026, 12, 7, 10, 15, 2, 0, time.UTC)}},
 		{"lost, written by the API user", crm.Change{CRMID: "42", Key: "lf-deal-42", Stage: str("Lost"), LostReason: str("Too expensive"),
 			AmountCents: cents(0), Currency: "EUR", ChangedAt: time.Date(2026, 12, 7, 10, 15, 2, 0, time.UTC), ByIntegration: true}},
-		{"unmapped stage, no key", crm.Change{CRMID: "43", AmountCents: cents(9999), Currency: "EUR",
+		{"unmapped stage, no key", crm.Change{CRMID: "43", Stage: str("Unmapped stage"), AmountCents: cents(9999), Currency: "EUR",
 			ChangedAt: time.Date(2026, 12, 7, 10, 16, 40, 0, time.UTC)}},
 	}
 	for i, tt := range tests {

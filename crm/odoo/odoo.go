@@ -65,13 +65,16 @@ type Config struct {
 	// API Key). Required; never logged or copied into errors.
 	APIKey string
 	// Stages maps leadflow stage names to Odoo crm.stage names (matched
-	// exactly). Required (at least one); "Lost" is not a stage in Odoo and
-	// must not be mapped. Changes map Odoo stages back through it (the
-	// first leadflow name in sorted order wins when two share a stage).
+	// exactly); a stage not listed goes to the Odoo stage of the same name
+	// (a deal whose stage Odoo lacks fails alone). "Lost" is not a stage in
+	// Odoo and must not be mapped. Changes map Odoo stages back through it
+	// (the first leadflow name in sorted order wins when two share a
+	// stage; an unmapped Odoo stage comes back under its own name).
 	Stages map[string]string
 	// Owners maps a rep's email (as leadflow assigns deals) to an Odoo
-	// user login (res.users.login). A deal whose owner is not mapped keeps
-	// whatever salesperson Odoo has. Optional.
+	// user login (res.users.login). A deal whose owner is not mapped is
+	// created unassigned, and an existing one keeps whatever salesperson
+	// Odoo has. Optional.
 	Owners map[string]string
 	// Team is the Odoo sales team (crm.team name) set on pushed deals;
 	// empty leaves Odoo's default team. Optional.
@@ -132,8 +135,6 @@ func New(cfg Config) (*Client, error) {
 		return nil, errors.New("odoo config: username is required")
 	case cfg.APIKey == "":
 		return nil, errors.New("odoo config: api_key is required (env LEADFLOW_ODOO_API_KEY)")
-	case len(cfg.Stages) == 0:
-		return nil, errors.New("odoo config: stages is required (leadflow stage -> Odoo crm.stage name)")
 	case cfg.Timeout < 0:
 		return nil, fmt.Errorf("odoo config: timeout %s is negative", cfg.Timeout)
 	}

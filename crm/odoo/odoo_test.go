@@ -106,7 +106,6 @@ func TestNewRefusesBadConfig(t *testing.T) {
 		{"no database", func(c *odoo.Config) { c.Database = "" }, "database is required"},
 		{"no username", func(c *odoo.Config) { c.Username = "" }, "username is required"},
 		{"no api key", func(c *odoo.Config) { c.APIKey = "" }, "api_key is required"},
-		{"no stages", func(c *odoo.Config) { c.Stages = nil }, "stages is required"},
 		{"empty stage", func(c *odoo.Config) { c.Stages = map[string]string{"Won": " "} }, `stages["Won"]`},
 		{"lost mapped", func(c *odoo.Config) { c.Stages = map[string]string{"Lost": "Lost"} }, `stages["Lost"]: lost is not a stage`},
 		{"empty owner", func(c *odoo.Config) { c.Owners = map[string]string{"a@b.example": ""} }, `owners["a@b.example"]`},
@@ -287,6 +286,36 @@ func TestPushDeals(t *testing.T) {
 		l2, _ = b.srv.LeadByKey("lf-deal-2")
 		require.True(t, l2.Active)
 		require.Len(t, b.srv.Leads(), 2)
+	})
+
+	t.Run("same-named stage, unassigned owner, a key twice in a batch", func(t *testing.T) {
+		t.Parallel()
+		b := setup(t, odootest.Config{}, nil)
+		ids := b.pushed(t, 0, "")
+		res, err := b.client.PushContacts(ctx, []crm.Contact{contact(1)})
+		require.NoError(t, err)
+		ids[res[0].Key] = res[0].CRMID
+		first, second := deal(1, "Proposition"), deal(1, "New") // neither is in stages; Odoo has both
+		first.OwnerEmail, second.OwnerEmail = "", "nobody@leadflow.example"
+		second.Title = "Acme deal 1, renamed"
+		res, err = b.client.PushDeals(ctx, []crm.Deal{first, second}, ids)
+		require.NoError(t, err)
+		require.NoError(t, res[0].Err)
+		require.NoError(t, res[1].Err)
+		require.Equal(t, res[1].CRMID, res[0].CRMID)
+		leads := b.srv.Leads()
+		require.Len(t, leads, 1, "a key twice in a batch makes one opportunity")
+		require.Equal(t, "Acme deal 1, renamed", leads[0].Name, "the last values win")
+		require.Equal(t, "New", leads[0].Stage)
+		require.Zero(t, leads[0].UserID, "created unassigned, not owned by the API user")
+
+		_, cur, err := b.client.Changes(ctx, "")
+		require.NoError(t, err)
+		require.NoError(t, b.srv.MoveStage(leads[0].ID, "Proposition", t0.Add(time.Minute)))
+		changes, _, err := b.client.Changes(ctx, cur)
+		require.NoError(t, err)
+		require.Len(t, changes, 1)
+		require.Equal(t, "Negotiation", *changes[0].Stage, "a mapped stage comes back under leadflow's name")
 	})
 
 	t.Run("per-record errors", func(t *testing.T) {

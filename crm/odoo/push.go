@@ -125,6 +125,15 @@ func (c *Client) PushDeals(ctx context.Context, ds []crm.Deal, contacts map[stri
 	if err != nil {
 		return nil, err
 	}
+	var unmapped []string
+	for _, d := range ds {
+		if _, ok := c.stageID(r, d.Stage); !ok && d.Stage != LostStage && d.Stage != "" && !contains(unmapped, d.Stage) {
+			unmapped = append(unmapped, d.Stage)
+		}
+	}
+	if err := c.sameNamedStages(ctx, r, unmapped); err != nil {
+		return nil, fmt.Errorf("odoo push deals: %w", err)
+	}
 	results := make([]crm.Result, len(ds))
 	vals := make([]map[string]any, len(ds))
 	var keys, reasons, missingContacts []string
@@ -217,15 +226,21 @@ func (c *Client) leadValues(r *resolved, d crm.Deal) (map[string]any, error) {
 		v["active"] = false
 		v["probability"] = 0.0
 	} else {
-		id, ok := r.stageIDs[d.Stage]
+		id, ok := c.stageID(r, d.Stage)
 		if !ok {
-			return nil, &crm.PermanentError{Message: fmt.Sprintf("odoo push deal %s: stage %q is not mapped in stages", d.Key, d.Stage)}
+			return nil, &crm.PermanentError{Message: fmt.Sprintf(
+				"odoo push deal %s: stage %q is not mapped in stages and Odoo has no crm.stage of that name", d.Key, d.Stage)}
 		}
 		v["stage_id"] = id
 		v["active"] = true // a deal reopened in leadflow comes back from the archive
 	}
 	if id, ok := r.userIDs[d.OwnerEmail]; ok && d.OwnerEmail != "" {
 		v["user_id"] = id
+	} else {
+		// An unmapped or missing owner: a new opportunity is created
+		// unassigned (Odoo would default it to the API user); an existing
+		// one keeps the salesperson a rep may have set in Odoo.
+		v[createOnlyUnassigned] = true
 	}
 	if r.teamID > 0 {
 		v["team_id"] = r.teamID
@@ -239,6 +254,46 @@ func (c *Client) leadValues(r *resolved, d crm.Deal) (map[string]any, error) {
 		v["tag_ids"] = cmds
 	}
 	return v, nil
+}
+
+// createOnlyUnassigned marks values whose create, and only create, sends
+// user_id false; upsert removes it before any call.
+const createOnlyUnassigned = "\x00unassigned"
+
+// stageID maps a leadflow stage to a crm.stage id: through Stages, or to
+// the Odoo stage of the same name (found by sameNamedStages).
+func (c *Client) stageID(r *resolved, stage string) (int, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	id, ok := r.stageIDs[stage]
+	return id, ok
+}
+
+// sameNamedStages looks up, in one call, the crm.stage of the same name
+// for leadflow stages that Stages does not map, so a pipeline whose stage
+// names match Odoo's needs no mapping. A name Odoo lacks stays unmapped.
+func (c *Client) sameNamedStages(ctx context.Context, r *resolved, names []string) error {
+	if len(names) == 0 {
+		return nil
+	}
+	var rows []struct {
+		ID   int    `json:"id"`
+		Name string `json:"name"`
+	}
+	if err := c.searchRead(ctx, r.uid, "crm.stage", []any{[]any{"name", "in", names}}, []string{"name"}, map[string]any{"order": "sequence, id"}, &rows); err != nil {
+		return fmt.Errorf("look up crm.stage: %w", err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, row := range rows {
+		if _, ok := r.stageIDs[row.Name]; !ok {
+			r.stageIDs[row.Name] = row.ID
+			if _, taken := r.stageNames[row.ID]; !taken {
+				r.stageNames[row.ID] = row.Name
+			}
+		}
+	}
+	return nil
 }
 
 // lostReasonIDs resolves lost reasons by name, creating missing ones.
@@ -297,13 +352,30 @@ func (c *Client) idsByKey(ctx context.Context, uid int, model, keyField string, 
 // record Odoo refuses, the new records are created one by one so only the
 // refused one fails. Results get the CRM id or the error of each record.
 func (c *Client) upsert(ctx context.Context, uid int, model string, results []crm.Result, vals []map[string]any, existing map[string]int) {
-	var fresh []int
+	// A key twice in one batch: only its last values are created, and the
+	// earlier entries share that outcome, so the batch leaves one record.
+	last := map[string]int{}
+	for i := range results {
+		if vals[i] != nil {
+			last[results[i].Key] = i
+		}
+	}
+	var fresh, dups []int
 	for i := range results {
 		if vals[i] == nil {
 			continue
 		}
+		unassigned := vals[i][createOnlyUnassigned] == true
+		delete(vals[i], createOnlyUnassigned)
 		id, ok := existing[results[i].Key]
 		if !ok {
+			if last[results[i].Key] != i {
+				dups = append(dups, i)
+				continue
+			}
+			if unassigned {
+				vals[i]["user_id"] = false
+			}
 			fresh = append(fresh, i)
 			continue
 		}
@@ -312,6 +384,11 @@ func (c *Client) upsert(ctx context.Context, uid int, model string, results []cr
 			results[i].Err = fmt.Errorf("update %s %d: %w", model, id, err)
 		}
 	}
+	defer func() {
+		for _, i := range dups {
+			results[i].CRMID, results[i].Err = results[last[results[i].Key]].CRMID, results[last[results[i].Key]].Err
+		}
+	}()
 	if len(fresh) == 0 {
 		return
 	}

@@ -711,6 +711,7 @@ func (s *Server) newRecord(m *model, uid int, vals map[string]any) (record, *odo
 		r["company_currency"] = 1
 		r["expected_revenue"] = 0.0
 		r["tag_ids"] = []int{}
+		r["user_id"] = uid // Odoo's default salesperson: the creating user
 	}
 	if err := s.apply(m, r, vals); err != nil {
 		return nil, err
