@@ -131,3 +131,23 @@ func FuzzDecodeResponse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseCursor checks the cursor reader on whatever the sync worker's
+// store hands back: never a panic, and a cursor it accepts prints back as
+// itself (so a poll resumes exactly where the last one stopped).
+func FuzzParseCursor(f *testing.F) {
+	for _, seed := range []string{"", "2026-12-07 10:00:00,0", "2026-12-07 10:00:00,41", "2026-12-07T10:00:00Z,1",
+		"2026-12-07 10:00:00,-1", "2026-12-07 10:00:00", ",", "2026-02-30 10:00:00,1", "2026-12-07 10:00:00,99999999999999999999"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		cur, err := parseCursor(s)
+		if err != nil {
+			require.ErrorContains(t, err, "odoo cursor")
+			return
+		}
+		again, err := parseCursor(cur.String())
+		require.NoError(t, err)
+		require.Equal(t, cur, again)
+	})
+}
