@@ -1,6 +1,7 @@
 package odoo_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -573,6 +574,21 @@ func TestDocumentedSamples(t *testing.T) {
 			require.Equal(t, tt.retryable, retry, "%v", err)
 		})
 	}
+
+	t.Run("answer past the size bound", func(t *testing.T) {
+		t.Parallel()
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			_, _ = w.Write([]byte(`{"jsonrpc":"2.0","id":1,"result":"`))
+			_, _ = w.Write(bytes.Repeat([]byte("x"), 9<<20))
+			_, _ = w.Write([]byte(`"}`))
+		}))
+		t.Cleanup(srv.Close)
+		c, err := odoo.New(odoo.Config{URL: srv.URL, Database: "d", Username: "u", APIKey: "k"})
+		require.NoError(t, err)
+		err = c.Validate(ctx)
+		require.True(t, crm.IsPermanent(err), "%v", err)
+		require.ErrorContains(t, err, "answer larger than")
+	})
 
 	t.Run("not JSON-RPC", func(t *testing.T) {
 		t.Parallel()
