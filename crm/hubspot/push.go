@@ -198,7 +198,7 @@ func formatAmount(cents int64) string {
 	sign := ""
 	u := uint64(cents)
 	if cents < 0 {
-		sign, u = "-", uint64(-(cents + 1))+1 // no overflow at math.MinInt64
+		sign, u = "-", uint64(-(cents+1))+1 // no overflow at math.MinInt64
 	}
 	return fmt.Sprintf("%s%d.%02d", sign, u/100, u%100)
 }
