@@ -366,8 +366,7 @@ var credentials = regexp.MustCompile(`(?i)(bearer\s+)\S+|()\bpat-[a-z0-9-]{8,}|[
 // no client secret, no email, none of the pushed personal values.
 func (c *Client) redact(s string, personal []string) string {
 	secrets := make([]string, 0, 2+len(personal))
-	secrets = append(secrets, c.cfg.Token, c.cfg.ClientSecret)
-	for _, p := range personal {
+	for _, p := range append([]string{c.cfg.Token, c.cfg.ClientSecret}, personal...) {
 		if len(p) >= 3 { // a two-letter name would blank unrelated words
 			secrets = append(secrets, p)
 		}

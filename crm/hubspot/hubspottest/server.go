@@ -70,6 +70,9 @@ type Fault int
 
 // The faults of FailNext.
 const (
+	// Pass answers normally: queue it before a failure to fail a later
+	// call instead of the next one.
+	Pass Fault = 0
 	// TenSecondly is a 429 of the rolling ten-second limit.
 	TenSecondly Fault = iota + 1
 	// Daily is a 429 of the daily quota.
