@@ -296,6 +296,9 @@ func (c *Client) applyBatch(ans batchAnswer, chunk []upsertInput, results []crm.
 	}
 	done := make([]bool, len(chunk))
 	for _, r := range ans.Results {
+		if r.ID == "" {
+			continue // a result without HubSpot's id says nothing usable
+		}
 		key := r.ObjectWriteTraceID
 		if _, ok := index[key]; !ok {
 			key = r.Properties[c.cfg.KeyProperty]
