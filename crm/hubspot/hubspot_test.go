@@ -462,3 +462,39 @@ func TestErrorClasses(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestOwnersArePaged(t *testing.T) {
+	t.Parallel()
+	var emails []string
+	for i := range 250 {
+		emails = append(emails, fmt.Sprintf("user%d@example.com", i))
+	}
+	srv := hubspottest.New(hubspottest.Config{Owners: emails})
+	t.Cleanup(srv.Close)
+	c, err := New(Config{BaseURL: srv.URL, Token: srv.Token(), ClientSecret: srv.ClientSecret(), Pipeline: "default", Stages: testStages,
+		Owners: map[string]string{"rep@leadflow.example": "user249@example.com"}})
+	require.NoError(t, err)
+	require.NoError(t, c.Validate(context.Background()))
+	require.Equal(t, 3, srv.Calls("/crm/v3/owners"))
+
+	d := deal(1)
+	d.OwnerEmail = "rep@leadflow.example"
+	res, err := c.PushDeals(context.Background(), []crm.Deal{d}, nil)
+	require.NoError(t, err)
+	rec, _ := srv.Get("deals", d.Key)
+	require.Equal(t, "350", rec.Properties["hubspot_owner_id"])
+	require.Equal(t, 3, srv.Calls("/crm/v3/owners"), "owners are read once")
+	_, retryable := crm.RetryAfter(res[0].Err) // no contact id yet
+	require.True(t, retryable)
+}
+
+func TestKeyPropertyMismatchIsPermanent(t *testing.T) {
+	t.Parallel()
+	b := setup(t, func(c *Config) { c.KeyProperty = "lf_key" })
+	_, err := b.client.PushContacts(context.Background(), []crm.Contact{contact(1)})
+	require.True(t, crm.IsPermanent(err), "%v", err)
+	require.Contains(t, err.Error(), `"lf_key" is not a unique identifier property`)
+	err = b.client.Validate(context.Background())
+	require.ErrorContains(t, err, `property "lf_key" does not exist on contacts`)
+	require.ErrorContains(t, err, `property "lf_key" does not exist on deals`)
+}
