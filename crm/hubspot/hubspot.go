@@ -267,10 +267,9 @@ func (c *Client) call(ctx context.Context, method, path string, in, out any, wha
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		if out != nil {
 			if err := json.Unmarshal(raw, out); err != nil {
-				return resp.StatusCode, &crm.PermanentError{
-					Message: fmt.Sprintf("hubspot: %s: answer (HTTP %d) is not the documented JSON", what, resp.StatusCode),
-					Err:     err,
-				}
+				// A garbled success (a proxy's page, a cut body) may be
+				// right next time; every call here is safe to repeat.
+				return resp.StatusCode, &crm.RetryableError{Err: fmt.Errorf("hubspot: %s: answer (HTTP %d) is not the documented JSON: %w", what, resp.StatusCode, err)}
 			}
 		}
 		return resp.StatusCode, nil

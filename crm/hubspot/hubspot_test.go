@@ -498,3 +498,17 @@ func TestKeyPropertyMismatchIsPermanent(t *testing.T) {
 	require.ErrorContains(t, err, `property "lf_key" does not exist on contacts`)
 	require.ErrorContains(t, err, `property "lf_key" does not exist on deals`)
 }
+
+func TestGarbledSuccessIsRetryable(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprint(w, `<html>upstream says hello</html>`)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := New(Config{BaseURL: srv.URL, Token: "pat-na1-t", ClientSecret: "secret", Pipeline: "default", Stages: testStages})
+	require.NoError(t, err)
+	_, err = c.PushContacts(context.Background(), []crm.Contact{contact(1)})
+	_, retryable := crm.RetryAfter(err)
+	require.True(t, retryable, "%v", err)
+	require.ErrorContains(t, c.Validate(context.Background()), "not the documented JSON")
+}
