@@ -74,10 +74,14 @@ var allowed = map[string][]string{
 	"internal/localstack":        {"internal/localsvc", "migrations"},
 	"internal/bench":             {"config", "connectors", "internal/benchref", "internal/demo", "internal/drain", "internal/loadgen", "internal/localstack", "internal/localsvc", "internal/scalebench", "store"},
 	"internal/archtest":          {},
-	"chaos":                      {},
-	"deploy":                     {"config"},
-	"scripts/testservices":       {"internal/localsvc"},
-	"cmd/leadflow":               {"*"},
+	// The CRM targets (issue 21): crm is the shape, one package per CRM.
+	"crm":                     {},
+	"crm/hubspot":             {"crm", "internal/redact", "internal/retryafter"},
+	"crm/hubspot/hubspottest": {"crm"},
+	"chaos":                   {},
+	"deploy":                  {"config"},
+	"scripts/testservices":    {"internal/localsvc"},
+	"cmd/leadflow":            {"*"},
 	// One leadflow process: the composition root of the roles, below cmd.
 	"internal/node": {"config", "connectors", "email", "email/mailsink", "httpapi", "httpapi/repstore", "internal/configsync",
 		"internal/preflight", "internal/redisconn", "internal/slogadapt", "metrics", "privacy", "scoring/training", "spend", "store",
