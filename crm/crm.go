@@ -48,7 +48,8 @@ type Deal struct {
 	// OwnerEmail is the assigned rep's email ("" unassigned); the target
 	// maps it to a CRM user through its configuration.
 	OwnerEmail string
-	// AmountCents is the deal's amount in minor units of Currency (ISO 4217).
+	// AmountCents is the deal's amount in hundredths of Currency (ISO 4217),
+	// as every amount in leadflow is (also for currencies without cents).
 	AmountCents int64
 	Currency    string
 	// AmountEstimated is true while the amount is leadflow's estimate.
