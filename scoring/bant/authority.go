@@ -22,7 +22,7 @@ var (
 	// Spanish ("Freiberuflerin", "auto-entrepreneur", "soy autónoma").
 	soloRe = mustPattern(`(?:^|\s)(?:à|a) mon compte|\b(?:freelancer(?:in)?|freiberuf\pL*|selbstst(?:ä|ae)ndig|selbst(?:ä|ae)ndig|einzelunternehmer(?:in)?|ich bin freelance|freelance-|auto-?entrepreneur|micro-?entrepreneur|je suis freelance|je suis (?:ind(?:é|e)pendant|ind(?:é|e)pendante)|a mon compte|je g(?:è|e)re tout (?:tout )?seule?|soy aut(?:ó|o)nom[oa]|aut(?:ó|o)nom[oa] y|trabajo por mi cuenta|soy freelance|(?:soy|trabajo|me dedico|ejerzo)\b[^.;\n]{0,40}?\bpor (?:mi cuenta|cuenta propia)|\bestoy (?:trabajando )?por (?:mi cuenta|cuenta propia)|(?:infirmi\pL+|kin\pL+|m(?:é|e)decin|avocate?|ost(?:é|e)opathe|orthophoniste|sage-femme|psychologue|architecte|dentiste|podologue|profession|ergoth(?:é|e)rapeute|di(?:é|e)t(?:é|e)tici\pL+|psychomotrici\pL+|orthoptiste|exerce|install(?:é|e)e?) (?:en )?lib(?:é|e)rale?)`)
 	// runRe finds "I run the team" statements.
-	runRe = mustPattern(`\bi (run|lead|head|manage|own|co-?own|oversee|founded|co-?founded|started) (?:the|our|my|a|this|an|two|three|four|five|several|\d+) (?:[a-z0-9&-]+ ){0,2}?(?:(team|department|dept|division|function|operations|unit|office)|company|business|org|organization|organisation|agency|group|shop|store|firm|practice|startup|brand|clinic|restaurant|studio|place|location|salon|gym|box|boxe|hotel|pharmacy|bakery|bakerie|cafe|bar|garage|school|nursery)s?\b|\bmy own (?:company|business|agency|firm|shop|store|practice|startup)\b`)
+	runRe = mustPattern(`\b(?:i|and) (run|lead|head|manage|own|co-?own|oversee|founded|co-?founded|started) (?:the|our|my|a|this|an|two|three|four|five|several|\d+) (?:[a-z0-9&-]+ ){0,2}?(?:(team|department|dept|division|function|operations|unit|office)|company|business|org|organization|organisation|agency|group|shop|store|firm|practice|startup|brand|clinic|restaurant|studio|place|location|salon|gym|box|boxe|hotel|pharmacy|bakery|bakerie|cafe|bar|garage|school|nursery)s?\b|\bmy own (?:company|business|agency|firm|shop|store|practice|startup)\b`)
 	// chargeRe finds "I'm in charge of ..." and "I'm responsible for
 	// purchasing" statements.
 	chargeRe = mustPattern(`\bi(?:'m| am) (?:the one )?(?:solely |fully )?(responsible for|in charge of)\b(?: (?:all |the |our )?(purchasing|buying|procurement|purchases|purchase decisions|budget|budgets|decision|decisions|vendor selection|tooling|software purchases|selecting|choosing)\b)?`)
@@ -194,6 +194,10 @@ func extractAuthority(d *doc) *Authority {
 		}
 		if level, role, end, ok := parseTitle(d, m[1], intro == "as"); ok {
 			add(level, role, titleConfidence(level), m[0], end)
+		} else if intro == "as" {
+			if level, role, end, ok := parseTitle(d, m[1], false); ok && asWriterTitle(d, m[0], end) {
+				add(level, role, titleConfidence(level), m[0], end)
+			}
 		}
 	}
 	for _, m := range fieldRe.findAll(d) {
@@ -299,6 +303,7 @@ func extractAuthority(d *doc) *Authority {
 	cands = moreCands(d, cands)
 	cands = routeCands(d, cands)
 	cands = controlCands(d, cands)
+	cands = deptUserCands(d, cands)
 	if len(cands) == 0 {
 		return nil
 	}
@@ -411,7 +416,7 @@ func signatureTitles(d *doc, lang string) []authCand {
 			return // a form field ("Firma: Huber GmbH, 38 Mitarbeiter")
 		}
 		level, role, end, ok := parseTitleIn(d, ls, le, false)
-		if !ok {
+		if !ok || level == LevelUser && tradeSurname(role) {
 			return
 		}
 		rs := ls + max(strings.Index(d.clean[ls:end], role), 0)
@@ -1001,10 +1006,15 @@ func seniorPair(w, next string) bool {
 // influencerSuffixes and userSuffixes end German compound titles
 // ("Projektmanagerin", "Pflegefachkraft", "Vertriebsmitarbeiter").
 var (
-	influencerSuffixes = []string{"managerin", "manager", "leitung", "meister", "meisterin"}
-	userSuffixes       = []string{
+	influencerSuffixes = []string{"managerin", "manager", "leitung", "meister", "meisterin",
+		// A German Referent(in) ("Referent Verwaltung", "Personalreferentin")
+		// is a specialist who prepares decisions, and a Beauftragte(r)
+		// ("IT-Sicherheitsbeauftragter", "Compliance-Beauftragte") answers
+		// for a field: writers label both as influencers.
+		"referent", "referentin", "beauftragter", "beauftragte"}
+	userSuffixes = []string{
 		"assistent", "assistentin", "sachbearbeiter", "sachbearbeiterin", "mitarbeiter", "mitarbeiterin",
-		"fachkraft", "kraft", "referent", "referentin", "entwickler", "entwicklerin", "techniker",
+		"fachkraft", "kraft", "entwickler", "entwicklerin", "techniker",
 		"technikerin", "analyst", "analystin", "kaufmann", "kauffrau", "angestellte", "angestellter", "helfer", "helferin",
 		"fahrer", "fahrerin", "verkäufer", "verkäuferin", "pfleger", "pflegerin", "berater", "beraterin",
 		"sekretär", "sekretärin", "sekretaerin", "therapeut", "therapeutin", "administrator", "administratorin",

@@ -20,7 +20,7 @@ import (
 
 var (
 	decideVerbsEN = mustPattern(`\b(?:decides|decide|will decide|'ll decide|decided by|make the (?:final )?(?:decisions?|call)|makes the (?:final )?(?:decisions?|call)|take the (?:final )?decision|takes the (?:final )?decision|final (?:decision|call|say|word|decide|sign[- ]?off|approval|choice)|last word|signs|sign off|signs off|will sign|'ll be the one signing|be the one (?:signing|deciding|approving)|signed by|signing authority|approves|approve|approved by|authori[sz]es|authori[sz]e|authori[sz]ed by|awards|award|awarded by|finali[sz]es|finali[sz]e|chooses|will choose|picks|will pick|calls the shots|green[- ]?light|go[- ]ahead|veto|votes on|vote on|votes|agree to|agrees to|agreeing to|agreeing|dictates|dictate|awarded|approved|choose|choosing|deciding|approving|(?:approvals?|sign[- ]?offs?) (?:are|is|lie|lies|sit|sits|rest|rests|will be) with|authori[sz]ed|have to agree|has to agree|to ok|to okay|pays|will pay|foots the bill|hold the purse strings|holds the purse strings|(?:holds|owns|has|hold|own) the budget|gives? the (?:final )?(?:ok|okay)|(?:is|are) the (?:final |ultimate )?decision[- ]?makers?|purse strings are held|goes through|go through|has to go through|have to go through|must go through|needs to go through|will go through|(?:decision|choice|say) (?:sits|lies|rests|stays|is|will be) with|rejected|refused|turned down|vetoed|said no|(?:selection|sign-off) (?:is|will be|sits|lies|rests) with)\b`)
-	decideVerbsDE = mustPattern(`\b(?:entscheidet|entscheiden|entscheide|unterschreibe|unterzeichne|genehmige|[a-z]*entscheidung|[a-z]*entscheid\b|vorleg\pL*|entschieden|beschlie(?:ß|ss)t|beschlossen|beschlie(?:ß|ss)en|genehmigt|genehmigen|genehmigung|freigeben|gibt (?:\pL+ )?frei|freigabe|freigegeben|unterschreibt|unterschreiben|unterschrift|unterschrieben|unterzeichnet|zuschlag|vergibt|absegnen|segnet|abgesegnet|letzte wort|gr(?:ü|ue)nes licht|w(?:ä|ae)hlt|w(?:ä|ae)hlen (?:\pL+ )?aus|ausw(?:ä|ae)hl\pL*|(?:l(?:ä|ae)uft|laufen|geht|gehen|muss|m(?:ü|ue)ssen) (?:\pL+ )?(?:(?:ü|ue)ber|via)|erfolg(?:t|en) (?:(?:ü|ue)ber|durch)|zahlt|bezahlt|zustimm\pL*|stimm(?:t|en) (?:\pL+ )?zu|zusag\pL*|sag(?:t|en) (?:\pL+ )?zu|(?:muss|m(?:ü|ue)ssen|geht|gehen|l(?:ä|ae)uft|laufen) (?:\pL+ ){0,3}?durch|abgelehnt|lehnt\pL* (?:\pL+ ){0,3}?ab|abzeichnen|zeichnet (?:\pL+ )?ab|abgezeichnet)`)
+	decideVerbsDE = mustPattern(`\b(?:entscheidet|entscheiden|entscheide|unterschreibe|unterzeichne|genehmige|[a-z]*entscheidung|[a-z]*entscheid\b|vorleg\pL*|entschieden|beschlie(?:ß|ss)t|beschlossen|beschlie(?:ß|ss)en|genehmigt|genehmigen|genehmigung|freigeben|gibt (?:\pL+ )?frei|freigabe|freigegeben|unterschreibt|unterschreiben|unterschrift|unterschrieben|unterzeichnet|zuschlag|vergibt|absegnen|segnet|abgesegnet|letzte wort|gr(?:ü|ue)nes licht|w(?:ä|ae)hlt|w(?:ä|ae)hlen (?:\pL+ )?aus|ausw(?:ä|ae)hl\pL*|(?:l(?:ä|ae)uft|laufen|geht|gehen|muss|m(?:ü|ue)ssen) (?:\pL+ )?(?:(?:ü|ue)ber|via)|erfolg(?:t|en) (?:(?:ü|ue)ber|durch)|zahlt|bezahlt|zustimm\pL*|stimm(?:t|en) (?:\pL+ )?zu|zusag\pL*|sag(?:t|en) (?:\pL+ )?zu|(?:muss|m(?:ü|ue)ssen|geht|gehen|l(?:ä|ae)uft|laufen) (?:\pL+ ){0,3}?durch|abgelehnt|lehnt\pL* (?:\pL+ ){0,3}?ab|abzeichnen|zeichnet (?:\pL+ )?ab|abgezeichnet|abstimmen)`)
 	decideVerbsFR = mustPattern(`\b(?:attribution|attribu(?:é|e)e?s? par|attribuera|d(?:é|e)cide|d(?:é|e)cident|d(?:é|e)cidera|d(?:é|e)cideront|d(?:é|e)cid(?:é|e)e? par|tranche|tranchera|arbitre|arbitrera|valide|valident|validera|valideront|valid(?:é|e)e? par|signe|signent|signera|signeront|sign(?:é|e)e? par|choisit|choisira|choisiront|choix final|approuve|approuvera|approbation|vote|votent|votera|vot(?:é|e)e? par|go final|le go|feu vert|dernier mot|revient (?:à|a)|lui revient|leur revient|passera (?:forc(?:é|e)ment )?par|passe (?:forc(?:é|e)ment )?par|sera (?:fait|faite|prise) par|d(?:é|e)cision finale|donne le go|donnera le go|(?:sera|seront|est|sont) (?:fait|faits|faite|faites|pris|prise|prises) par|transmise? (?:à|a)|a tranch(?:é|e)|a d(?:é|e)cid(?:é|e)|a dit (?:non|niet)|verra|(?:d(?:é|e)cid|valid|sign|approuv|arbitr|tranch|accept|autoris|homologu)(?:é|e)e?s? par|choisie?s? par|pass(?:e|ent|era|eront) par|choisir|d(?:é|e)cider|trancher|valider|approuver|homologu\pL*|votent|se vote|vot(?:é|e)e?s?|(?:l'|son |leur )accord (?:de|des|du|d')|aval (?:de|des|du|d')|a refus(?:é|e)|ont refus(?:é|e)|refus(?:é|e)e? par|a rejet(?:é|e)|ont rejet(?:é|e)|passera (?:la )?commande|passe (?:la )?commande|commandera)`)
 	decideVerbsES = mustPattern(`\b(?:decide|deciden|decidir(?:á|a)|decidir(?:á|a)n|decidir(?:í|i)a|decidido por|firma|firman|firmar(?:á|a)|firmar(?:í|i)a|firmar|aprueba|aprueban|aprobar(?:á|a)|aprobar|aprobado por|aprobaci(?:ó|o)n|autoriza|autorizar|autorizar(?:á|a)|autorizaci(?:ó|o)n|adjudica|adjudicar(?:á|a)|adjudicaci(?:ó|o)n|resuelve|resolver(?:á|a)|elige|elegir(?:á|a)|escoge|escoger(?:á|a)|visto bueno|ultima palabra|luz verde|toma la decisi(?:ó|o)n|tomar(?:á|a) la decisi(?:ó|o)n|decisi(?:ó|o)n final|pasar por|pasa por|pasan por|pasar(?:á|a) por|paga|pagar(?:á|a)|la hace|lo hace|la realiza|lo realiza|homolog\pL*|firmo|decido|apruebo|autorizo|elijo|escojo|firme|decida|apruebe|autorice|elija|decidir|elegir|escoger|(?:aprobar|firmar|autorizar|validar|decidir|elegir)(?:lo|la|los|las)|la har(?:á|a)|las tomar(?:á|a)|la tomar(?:á|a)|dijo que no|rechaz(?:ó|o)|rechazaron|ha rechazado|han rechazado|deneg(?:ó|o)|denegaron|votar(?:á|a)n?|votan)|(?:^|[^\pL])última palabra`)
 )
@@ -57,6 +57,7 @@ var deciderWords = map[string]bool{
 	"ärztin": true, "arzt": true, "aerztin": true, "chefarzt": true, "chefärztin": true,
 	"partnern": true, "er": true, "sie": true, "vater": true, "mutter": true, "mann": true,
 	"gemeindevorstand": true, "kreistag": true, "verwaltungsrat": true,
+	"präsident": true, "präsidentin": true, "praesident": true, "vorsitzende": true, "vorsitzender": true,
 	// French.
 	"patron": true, "patronne": true, "cheffe": true, "direction": true, "directeur": true,
 	"directrice": true, "directoire": true, "dg": true, "pdg": true, "daf": true, "dsi": true,
@@ -132,7 +133,11 @@ func isDeciderWord(w string) bool {
 			return true
 		}
 		for _, suf := range []string{"leiter", "leiterin", "leitung", "vorstand", "einkauf", "ausschuss", "direktion",
-			"kommission", "versammlung", "gremium", "mutter", "vater"} {
+			"kommission", "versammlung", "gremium", "mutter", "vater",
+			// "der Hauptgeschäftsführer", "die Oberbürgermeisterin",
+			// "der Vereinspräsident": a compound of a decider.
+			"geschäftsführer", "geschäftsführerin", "geschaeftsfuehrer", "geschäftsführung", "geschaeftsfuehrung",
+			"bürgermeister", "bürgermeisterin", "buergermeister", "präsident", "präsidentin", "praesident", "vorsitzende", "vorsitzender"} {
 			if strings.HasSuffix(w, suf) {
 				return true
 			}
@@ -146,7 +151,7 @@ func isDeciderWord(w string) bool {
 	}
 	// A hyphenated compound naming one: "Konzern-IT", "IT-Kommission",
 	// "owner-physios".
-	if i := strings.IndexByte(w, '-'); i > 0 && i < len(w)-1 {
+	if i := strings.IndexByte(w, '-'); i > 0 && i < len(w)-1 && !productCompound(w) {
 		for _, part := range strings.Split(w, "-") {
 			if len(part) > 2 && part != w && isDeciderWord(part) {
 				return true
@@ -476,7 +481,10 @@ func isDecider(d *doc, lo, ws, we int) bool {
 	p := ws
 	for k := 0; k < 3; k++ {
 		ps, pe := prevWord(d.lower, lo, p)
-		if ps < 0 {
+		if ps < 0 || strings.IndexByte(d.lower[pe:p], ',') >= 0 {
+			// "Ich bin Referentin, mein Bereichsleiter hat das
+			// abgesegnet": the title before the comma is the writer's,
+			// the decider after it someone else.
 			break
 		}
 		if strings.HasSuffix(d.lower[ps:pe], "'s") && k < 2 {
@@ -590,10 +598,17 @@ func deferCands(d *doc, lang string, cands []authCand) []authCand {
 				continue // "valideurs" is no "valide"
 			}
 			who, noun, writer := subjectOf(d, m[0], m[1], lang)
-			if who == subjectWriter && writerDecides(d, m[0], m[1], writer) {
+			if who == subjectWriter && writerDecides(d, m[0], m[1], writer) && !writerDenied(d, m[0], m[1], writer) {
 				cands = append(cands, authCand{
 					a:   Authority{Level: LevelDecisionMaker, Confidence: 0.85, Evidence: d.snippet(d.clauseStart(m[0]), m[1])},
 					pos: m[0], own: true,
+				})
+				continue
+			}
+			if who == subjectWriter && writerDenied(d, m[0], m[1], writer) {
+				cands = append(cands, authCand{
+					a:   Authority{Level: LevelDefers, Confidence: 0.8, Evidence: d.snippet(d.clauseStart(m[0]), m[1])},
+					pos: m[0],
 				})
 				continue
 			}

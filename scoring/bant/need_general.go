@@ -38,6 +38,10 @@ type needBroadLexicon struct {
 var needBroad = map[string]needBroadLexicon{
 	LangEnglish: {
 		strong: []string{
+			// round 9 (v17): a lack said as 'so far only', 'cannot yet', 'instead of having to'
+			`so far (?:we )?(?:only )?(?:have|had|use|used) only`, `until now we (?:only )?(?:have|had) only`, `(?:can't|cannot|can not|isn't able to|is not able to) (?:\w+ ){0,3}?yet\b`, `instead of having to`,
+			// round 9: people who keep calling or asking; a goal that makes a chore go away; a goal with a count
+			`(?:call|calls|ask|asks|email|emails|complain|complains|ring|rings) (?:\w+ ){0,2}?(?:constantly|all the time|again and again|nonstop|non-stop)`, `keep (?:calling|asking|emailing|complaining|ringing)`,
 			`(?:patch|patching|patched) (?:\w+ )?up`, `held together with`, `duct tape`, `makeshift`,
 			// someone who should does not: one construction for what the lists said verb by verb
 			`(?:nobody|no one|no-one|hardly anyone|almost nobody|nobody ever) (?:\w+ ){0,1}?(?:knows|answers|replies|responds|uses|reads|picks up|has|updates?|maintains?|keeps? (?:\w+ )?(?:up to date|current)|looks at|checks|buys|sees|opens|visits|comes)`,
@@ -48,6 +52,7 @@ var needBroad = map[string]needBroadLexicon{
 			`(?:tops?|topped|maxe?s?|maxed) out`, `(?:hit|hits|hitting|reached|reach|reaching) (?:the |its |our |their |a )?(?:\w+ )?(?:limit|ceiling|cap)s?`, `(?:is|are) (?:limited|capped) (?:to|at) (?:\d+|one|two|three|five|ten)`, `only (?:supports?|allows?|handles?|takes?) (?:up to )?(?:\d+|one|two|three)`,
 		},
 		forced: []string{
+			`(?:no longer|isn't|is not|won't be) (?:being )?(?:developed|supported|maintained)(?: any further)?`, `discontinued`,
 			`(?:insurer|insurance|auditors?|regulator|authorit(?:y|ies)|bank|customer|client)s? (?:\w+ ){0,2}?(?:requires?|demands?|insists?|now wants|is requiring|is demanding)`,
 			`(?:is|are|was|will be|be) (?:\w+ ){0,1}?(?:shutting|closing) down`, `(?:shuts?|closes?) down`, `(?:going|gone|went) (?:out of business|bust|under)`, `bankrupt\w*`, `insolven\w*`, `(?:pulling|pulls|pulled) out of`,
 		},
@@ -61,6 +66,7 @@ var needBroad = map[string]needBroadLexicon{
 		trouble: []string{
 			`incorrect`, `too (?:few|little)`, `short (?:by|of)`, `not even`, `(?:don't|do not|doesn't|does not|didn't) even`},
 		goal: []string{
+			`so (?:that )?(?:\w+ ){0,6}?(?:no longer|stops?|goes away|disappears|is eliminated)\b`, `(?:goal|aim|objective) is to (?:\w+ ){0,3}?(?:\d+|all|every)\b`,
 			`(?:goal|objective|target|aim) (?:is|of|:) (?:\w+ ){0,4}?(?:[+-] ?\d|\d+ ?%|double|triple|halve|from \d+ to \d+)`,
 			`(?:increase|grow|boost|raise|cut|reduce|lower|improve|lift|shorten|decrease) (?:\w+ ){0,4}?by (?:\d+ ?%|half|a third)`,
 			`(?:want|wanting|wants|plan|planning|plans|would like|'d like|hope|hoping|aim|aiming|looking|intend\w*) (?:\w+ ){0,1}?to (?:\w+ ){0,8}?for the first time`,
@@ -68,6 +74,8 @@ var needBroad = map[string]needBroadLexicon{
 		denial: []string{
 			`well (?:equipped|served|covered)`, `(?:runs?|running|works?|working) (?:\w+ ){0,1}?(?:stabl[ey]|reliably|without (?:issues|problems|a hitch))`, `(?:get|getting|gets) by (?:fine )?with`, `(?:we|i) manage (?:fine |ok |okay )?with`, `no pressure`},
 		explore: []string{
+			// round 9 (v17): checking whether it is an option, thinking about it, no interest
+			`(?:check|checking|see|seeing|look into|looking into) (?:\w+,? ){0,6}?(?:whether|if) (?:\w+ ){0,8}?(?:is an option|would work for us|makes sense|is worth it)`, `(?:we're|we are) thinking about`, `no interest (?:at the moment|right now|currently)`,
 			`out there`, `getting a feel\b`, `nothing (?:is |has been )?(?:\w+ )?(?:decided|planned|concrete|budgeted)`, `(?:not|no) (?:\w+ ){0,1}?(?:planning|planned|plans?) (?:any |to )?(?:\w+ ){0,1}?(?:investments?|purchases?|buy\w*|spend\w*)`, `(?:keep|have) (?:\w+ ){0,2}?on file`, `(?:haven't|have not|not) (?:even |yet )?(?:picked|chosen|decided|selected)`, `no (?:open |real |immediate |current |actual |pressing )?needs?\b`,
 			`compar(?:ing|isons?|ative)`, `compare (?:\w+ ){0,3}?(?:tools|vendors|options|solutions|providers|platforms|systems|offers|prices|apps|software)`,
 			`market (?:engagement|sounding|consultation)`, `(?:purely|just|only|mostly) (?:\w+ )?(?:research|exploratory)`, `background (?:research|reading|for)`,
@@ -77,6 +85,10 @@ var needBroad = map[string]needBroadLexicon{
 	},
 	LangGerman: {
 		strong: []string{
+			// round 9 (v17): 'bisher haben wir nur', 'kann das bislang nicht', 'statt ... zu müssen'
+			`bisher (?:haben|hatten|nutzen|nutzten) wir (?:\w+ ){0,2}?nur`, `(?:kann|können|koennen) (?:\w+ ){0,2}?(?:bislang|bisher|noch) nicht\b`, `statt (?:\w+ ){0,8}?zu m(?:ü|ue)ssen`,
+			// round 9: Leute, die ständig anrufen oder nachfragen
+			`(?:rufen|ruft|fragen|fragt|melden sich|beschweren sich|beschwert sich|schreiben|mailen) (?:\w+ ){0,2}?(?:st(?:ä|ae)ndig|dauernd|andauernd|permanent|pausenlos)`,
 			`(?:geflickt|flicken|flickt|notd(?:ü|ue)rftig|provisorisch)`,
 			// someone who should does not: one construction for what the lists said verb by verb
 			`(?:keiner|niemand|kaum jemand\pL*) (?:\w+ ){0,2}?(?:ran|wei(?:ß|ss)|antwortet|tr(?:ä|ae)gt|merkt|bemerkt|gemerkt|gesehen|sieht|wusste|pflegt|aktualisiert|aktuell h(?:ä|ae)lt|schaut|nutzt|kennt|liest)`, `kaum jemand\pL*`,
@@ -87,6 +99,7 @@ var needBroad = map[string]needBroadLexicon{
 			`(?:an|auf) (?:die |der |unsere |ihre |seine |eine )?(?:\w+ )?grenzen?\b`, `\pL*limit erreicht`, `(?:ist|sind) (?:\w+ )?(?:begrenzt|limitiert) auf`, `nur bis (?:zu )?(?:\d+|zwei|drei|f(?:ü|ue)nf|zehn)`, `scheiter\pL*`, `gescheitert`,
 		},
 		forced: []string{
+			`(?:entwickelt|pflegt|unterst(?:ü|ue)tzt|wartet) (?:\w+ ){0,2}?nicht (?:mehr )?weiter`, `nicht (?:mehr )?weiterentwickelt`, `abgek(?:ü|ue)ndigt`,
 			`(?:versicherer|versicherung|pr(?:ü|ue)fer|beh(?:ö|oe)rde|bank|kunde|auftraggeber|wirtschaftspr(?:ü|ue)fer)\pL* (?:\w+ ){0,2}?(?:verlangt|fordert|besteht|schreibt (?:\w+ )?vor)`, `insolven\pL*`, `pleite`, `macht (?:\w+ )?dicht`, `(?:schlie(?:ß|ss)t|schlie(?:ß|ss)en) (?:\w+ ){0,2}?(?:den betrieb|das gesch(?:ä|ae)ft|die firma)`, `stellt (?:\w+ )?(?:den )?betrieb ein`, `zieht sich (?:\w+ ){0,2}?zur(?:ü|ue)ck`},
 		story: []string{
 			`(?:fahrten|anfahrten|wege) (?:\w+ )?(?:umsonst|unn(?:ö|oe)tig|doppelt)`, `leerfahrten`, `zur(?:ü|ue)ck (?:ins|zum|in das) (?:lager|depot|b(?:ü|ue)ro|werk)`,
@@ -98,6 +111,7 @@ var needBroad = map[string]needBroadLexicon{
 		trouble: []string{
 			`fehlerhaft\pL*`, `zu wenig`, `nicht (?:ein)?mal`},
 		goal: []string{
+			`damit (?:\w+ ){0,6}?(?:wegf(?:ä|ae)llt|entf(?:ä|ae)llt|aufh(?:ö|oe)rt)\b`, `ziel (?:ist|sind|w(?:ä|ae)re|:),? (?:\w+ ){0,3}?(?:\d+|alle) (?:[\w-]+ ){0,6}?(?:\w+zu\w+en|zu \w+en)\b`,
 			`ziel (?:ist|sind|w(?:ä|ae)re|:) (?:\w+ ){0,5}?(?:[+-] ?\d|\d+ ?%|verdoppeln|halbieren|senken|steigern|reduzieren|verk(?:ü|ue)rzen)`,
 			`(?:steigern|senken|reduzieren|erh(?:ö|oe)hen|verk(?:ü|ue)rzen|verringern|verbessern) (?:\w+ ){0,4}?um (?:\d+ ?%|die h(?:ä|ae)lfte|ein drittel)`,
 			`(?:m(?:ö|oe)chten|wollen|planen|will|m(?:ö|oe)chte|werden|wuerden|w(?:ü|ue)rden) (?:\w+ ){0,8}?(?:erstmals|zum ersten mal)`,
@@ -105,6 +119,8 @@ var needBroad = map[string]needBroadLexicon{
 		denial: []string{
 			`gut (?:aufgestellt|versorgt|ausgestattet)`, `l(?:ä|ae)uft (?:\w+ ){0,2}?(?:ordentlich|stabil|zuverl(?:ä|ae)ssig|sauber)`, `(?:kein|keinen) (?:\w+ )?druck`, `druck gibt es keinen`, `kommen (?:\w+ ){0,2}?(?:gut )?(?:zurecht|klar)`},
 		explore: []string{
+			// round 9 (v17): prüfen, ob ... in Frage kommt; keine konkreten Pläne; denken darüber nach; kein Interesse
+			`(?:pr(?:ü|ue)fen|schauen|kl(?:ä|ae)ren) (?:[\pL\w-]+,? ){0,6}?ob (?:[\pL\w-]+ ){0,8}?(?:in ?frage kommt|sinn (?:macht|ergibt)|lohnt|passt)`, `pl(?:ä|ae)ne (?:haben wir|gibt es) (?:\w+ )?keine`, `denken (?:\w+ ){0,2}?(?:dar(?:ü|ue)ber|daran) nach`, `interesse besteht (?:\w+ )?(?:nicht|keins?)`, `(?:derzeit|aktuell|momentan) kein interesse`,
 			`recherchier\pL*`, `(?:übersicht|uebersicht|liste) (?:\w+ ){0,2}?(?:anbieter|l(?:ö|oe)sungen|hersteller|dienstleister)\pL*`, `(?:ich|wir) vergleich(?:e|en)`, `(?:infos?|informationen|preise|angebote) (?:\w+ ){0,4}?sammeln`, `(?:sammle|sammeln) (?:\w+ ){0,3}?(?:infos?|informationen|preise|angebote)`, `irgendwann (?:\w+ )?(?:mal|einmal|werden|wird|m(?:ü|ue)ssen|wollen|will|m(?:ö|oe)chten?|w(?:ü|ue)rden?|soll(?:en)?)`, `(?:kein|keine) (?:\w+ )?(?:geld|investitionen|anschaffung\pL*) (?:\w+ ){0,2}?(?:da|geplant|vorgesehen)`, `noch nicht (?:\w+ )?(?:entschieden|festgelegt|ausgew(?:ä|ae)hlt)`,
 			`markt(?:erkundung|(?:ü|ue)bersicht|(?:ü|ue)berblick|recherche|analyse|sondierung|studie|beobachtung)`, `(?:anbieter|preis|tool|system|software|produkt)vergleich\pL*`, `vergleichen`, `vergleiche (?:\w+ ){0,2}?(?:anbieter|tools|l(?:ö|oe)sungen|systeme|angebote|preise)`,
 			`(?:mich|uns) (?:\w+ ){0,4}?(?:zu )?informier\pL*`, `(?:schaue|schauen|sehe|sehen|gucke|gucken) (?:mich|uns) (?:\w+ )?um`, `umschauen`, `umsehen`, `reinschauen`, `reinzuschauen`, `neugier\pL*`,
@@ -115,6 +131,10 @@ var needBroad = map[string]needBroadLexicon{
 	},
 	LangFrench: {
 		strong: []string{
+			// round 9 (v17): « jusqu'ici on n'a que », « ne peut pas encore », « au lieu de devoir »
+			`jusqu'(?:ici|à présent|a present),? (?:on|nous) n'(?:a|avons|avait|avions) que`, `ne (?:peut|peuvent|sait|savent) pas encore`, `au lieu de devoir`,
+			// round 9: des gens qui appellent sans cesse
+			`(?:appellent|appelle|demandent|relancent|se plaignent|(?:é|e)crivent) (?:\w+ ){0,2}?(?:sans cesse|tout le temps|constamment|en permanence|sans arr(?:ê|e)t)`,
 			`ne (?:d(?:é|e)marre|s'allume) (?:plus|pas)`, `(?:de la |d'la )?fum(?:é|e)e`, `(?:se )?met (?:\w+ )?(?:à|a) fumer`,
 			// someone who should does not: one construction for what the lists said verb by verb
 			`personne ne (?:\w+ )?(?:met (?:à|a) jour|tient (?:à|a) jour|suit|v(?:é|e)rifie|regarde|conna(?:î|i)t|ach(?:è|e)te|voit|lit|ouvre|vient|r(?:é|e)pond|sait)`,
@@ -124,6 +144,7 @@ var needBroad = map[string]needBroadLexicon{
 			`(?:limit(?:é|e)e?s?|plafonn(?:é|e)e?s?) (?:(?:à|a) |au )`, `atteint (?:\w+ ){0,1}?(?:limite|plafond)s?`, `(?:arrive|arrivons|arrivent) (?:\w+ )?(?:à|a) (?:\w+ )?(?:limite|saturation)`, `(?:é|e)chou\pL*`,
 		},
 		forced: []string{
+			`n'est plus (?:d(?:é|e)velopp|mis à jour|mis a jour)\pL*`, `ne (?:d(?:é|e)veloppe|fait (?:\w+ )?(?:é|e)voluer) plus`,
 			`(?:assureur|auditeur|commissaire aux comptes|administration|banque|client|donneurs? d'ordre)s? (?:\w+ ){0,2}?(?:l'|les |le |la |nous |me |m')?(?:exige|exigent|impose|imposent|r(?:é|e)clame)`, `faillite`, `liquidation`, `redressement judiciaire`, `ferme (?:ses portes|boutique)`, `cess(?:e|era|ent) (?:son|ses|toute) activit(?:é|e)`},
 		story: []string{
 			`allers?[- ]retours?`, `d(?:é|e)placements? (?:inutiles?|pour rien)`, `retourn\pL* au (?:d(?:é|e)p(?:ô|o)t|magasin|bureau)`,
@@ -135,6 +156,7 @@ var needBroad = map[string]needBroadLexicon{
 		trouble: []string{
 			`erron(?:é|e)e?s?`, `incorrecte?s?`, `en moins`, `pas assez`, `m(?:ê|e)me pas`},
 		goal: []string{
+			`pour que (?:\w+ ){0,6}?(?:disparaisse|disparaissent|cesse|cessent)\b`, `objectif (?:est|serait) (?:de |d')(?:\w+ ){0,3}?(?:\d+|tous|toutes)\b`,
 			`objectif (?:est|serait|:|de) (?:\w+ ){0,5}?(?:[+-] ?\d|\d+ ?%|doubler|diviser|r(?:é|e)duire|gagner|augmenter|passer de)`,
 			`(?:augmenter|r(?:é|e)duire|baisser|diminuer|am(?:é|e)liorer|raccourcir) (?:\w+ ){0,4}?de (?:\d+ ?%|moiti(?:é|e))`,
 			`gagner (?:des |plus de |de nouveaux )?(?:abonn(?:é|e)s|clients|ventes|parts de march(?:é|e))`,
@@ -143,6 +165,8 @@ var needBroad = map[string]needBroadLexicon{
 		denial: []string{
 			`bien (?:(?:é|e)quip(?:é|e)s?|servis|lotis)`, `(?:tourne|fonctionne|marche) (?:\w+ ){0,1}?(?:correctement|sans (?:souci|probl(?:è|e)me)|de fa(?:ç|c)on stable)`, `(?:on|nous) (?:nous )?(?:d(?:é|e)brouill\pL*|en sort\pL*) (?:\w+ )?avec`, `(?:pas de|aucune) pression`},
 		explore: []string{
+			// round 9 (v17): voir si ça peut convenir, on y réfléchit, pas d'intérêt
+			`voir si (?:\w+ ){0,8}?(?:pourrait|peut) (?:nous )?convenir`, `(?:on|nous) y r(?:é|e)fl(?:é|e)chi(?:t|ssons)`, `pas d'int(?:é|e)r(?:ê|e)t (?:pour le moment|actuellement)`,
 			`aucun (?:achat|investissement|projet) (?:n'est )?(?:\w+ )?(?:pr(?:é|e)vu|planifi(?:é|e))`, `rien (?:n'est )?(?:encore )?(?:d(?:é|e)cid(?:é|e)|arr(?:ê|e)t(?:é|e)|pr(?:é|e)vu)`, `rien pour le moment`, `garder le contact`, `regard(?:e|ons) juste`, `(?:rassembl|collect|recueill|r(?:é|e)un)\pL* (?:des |quelques )?(?:infos|informations)`, `pas encore (?:\w+ )?(?:choisi|d(?:é|e)cid(?:é|e))`,
 			`comparati\pL*`, `(?:(?:é|e)tude|sondage|consultation|sourcing|panorama|cartographie) (?:\w+ )?(?:de |du )?march(?:é|e)`, `(?:me|nous) renseigner`, `(?:m'|nous )informer`, `par curiosit(?:é|e)`,
 		},
@@ -150,6 +174,10 @@ var needBroad = map[string]needBroadLexicon{
 	},
 	LangSpanish: {
 		strong: []string{
+			// round 9 (v17): «hasta ahora solo tenemos», «todavía no puede», «en vez de tener que»
+			`hasta ahora (?:solo|sólo) (?:tenemos|ten(?:í|i)amos|usamos)`, `(?:todav(?:í|i)a|a(?:ú|u)n) no (?:puede|pueden|permite|sabe)`, `en (?:vez|lugar) de tener que`,
+			// round 9: gente que llama constantemente
+			`(?:llaman|llama|preguntan|pregunta|se quejan|se queja|escriben) (?:\w+ ){0,2}?(?:constantemente|todo el rato|todo el tiempo|sin parar|a cada rato|continuamente)`,
 			`no (?:arranca|enciende|prende)`, `(?:echa|sale|sal(?:í|i)a|ech(?:ó|o)) humo`, `se congela`,
 			// someone who should does not: one construction for what the lists said verb by verb
 			`(?:casi )?nadie (?:\w+ ){0,3}?(?:sab|vio|ve|avis|anot|revis|ten(?:í|i)a|escrib|controla|se entera|contest|respond|explic|llam|actualiz|mantien|consult|usa|lee|conoce|compra|abre|visita)\pL*`,
@@ -159,6 +187,7 @@ var needBroad = map[string]needBroadLexicon{
 			`(?:se (?:nos |me )?queda(?:n)? cort[oa]s?|no (?:nos )?da abasto|no da para m(?:á|a)s)`, `limitad[oa]s? a (?:\d+|dos|tres|cinco|diez)`, `(?:llegamos|lleg(?:ó|o)|llega) al (?:l(?:í|i)mite|tope)`, `fracas\pL*`,
 		},
 		forced: []string{
+			`(?:ya no|dejar(?:á|a|on)? de) (?:se )?(?:desarroll|actualiz|da soporte|dar soporte|tiene soporte)\pL*`, `descontinuad[oa]`,
 			`(?:aseguradora|auditor|auditora|administraci(?:ó|o)n|banco|cliente|hacienda)s? (?:\w+ ){0,2}?(?:exige|exigen|obliga|obligan|impone)`, `quiebra`, `quebr(?:ó|o)`, `concurso de acreedores`, `cierra (?:sus puertas|el servicio|la empresa)`, `deja de operar`},
 		story: []string{
 			`(?:viajes?|vueltas?) (?:de m(?:á|a)s|en balde|innecesari\pL*|para nada)`, `(?:vuelven|volvemos|regresan|regresamos) (?:\w+ )?(?:al almac(?:é|e)n|a la base|al dep(?:ó|o)sito|a la oficina)`,
@@ -170,6 +199,7 @@ var needBroad = map[string]needBroadLexicon{
 		trouble: []string{
 			`incorrect[oa]s?`, `de menos`, `no alcanza`, `ni siquiera`},
 		goal: []string{
+			`para que (?:\w+ ){0,6}?(?:desaparezca|desaparezcan|deje de|dejen de)\b`, `objetivo es (?:\w+ ){0,3}?(?:a )?(?:\d+|todos|todas)\b`,
 			`objetivo (?:es|ser(?:í|i)a|:|de) (?:\w+ ){0,5}?(?:[+-] ?\d|\d+ ?%|duplicar|reducir|aumentar|ganar|bajar|pasar de)`,
 			`(?:aumentar|reducir|bajar|subir|mejorar|acortar|disminuir) (?:\w+ ){0,4}?(?:un|en un|en) \d+ ?%`,
 			`(?:queremos|quisi(?:é|e)ramos|planeamos|pensamos|vamos a|nos gustar(?:í|i)a|buscamos) (?:\w+ ){0,8}?por primera vez`,
@@ -177,6 +207,8 @@ var needBroad = map[string]needBroadLexicon{
 		denial: []string{
 			`bien (?:equipad|cubiert|servid)[oa]s`, `(?:me|nos) apa(?:ñ|n)\pL*`, `(?:me|nos) (?:las )?arreglo con`, `(?:nos )?arreglamos con`, `sin presi(?:ó|o)n`, `funciona (?:\w+ )?(?:estable|sin problemas|correctamente)`},
 		explore: []string{
+			// round 9 (v17): ver si nos conviene, estamos pensando, sin interés por ahora
+			`ver si (?:\w+ ){0,8}?(?:nos conviene|nos sirve|tiene sentido)`, `estamos pensando (?:en|si)`, `sin inter(?:é|e)s por ahora`,
 			`no (?:vamos a|pensamos|planeamos) (?:comprar|invertir|cambiar) (?:nada )?(?:hasta|antes)`, `seguir en contacto`, `(?:recopil|reun)\pL* (?:\w+ )?(?:informaci|datos|precios)\pL*`, `todav(?:í|i)a no (?:hemos )?(?:elegido|decidido)`,
 			`comparativ\pL*`, `compar(?:ar|amos|o) (?:\w+ ){0,3}?(?:sistemas|herramientas|proveedores|opciones|soluciones|ofertas|precios|programas)`, `valorar (?:\w+ ){0,2}?(?:herramientas|opciones|proveedores|soluciones|alternativas|sistemas)`,
 			`(?:estudio|sondeo|consulta|an(?:á|a)lisis) (?:\w+ ){0,2}?(?:de |del |al )mercado`, `informar(?:me|nos)`, `por curiosidad`,
