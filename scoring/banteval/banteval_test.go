@@ -61,7 +61,8 @@ func TestEvaluateCountsPerDimensionAndLanguage(t *testing.T) {
 // would otherwise count as a miss forever.
 func TestCorpusFilesParse(t *testing.T) {
 	t.Parallel()
-	for _, name := range append([]string{"tune.jsonl"}, heldOut...) {
+	for _, name := range append([]string{"tune.jsonl", "round9.jsonl"}, heldOut...) {
+		germanOnly := name == "round9.jsonl" // round nine's batches were written in German only
 		path := filepath.Join("..", "bant", "testdata", "corpus", name)
 		_, err := os.Stat(path)
 		require.NoError(t, err)
@@ -72,6 +73,9 @@ func TestCorpusFilesParse(t *testing.T) {
 			perLang[it.Lang]++
 		}
 		for _, l := range banteval.Languages {
+			if germanOnly && l != "de" {
+				continue
+			}
 			require.Positive(t, perLang[l], "%s has %s items", name, l)
 		}
 	}
@@ -84,7 +88,9 @@ var heldOut = []string{"holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "hol
 
 // TestHoldoutAccuracy measures the text reader on each held-out set and
 // fails if any dimension falls below the floor all eight reached on
-// 2026-12-07 (see docs/scoring.md): a regression guard. Only the aggregate
+// 2026-12-08 (see docs/scoring.md): a regression guard that also holds
+// issue 17's target on every set alone — at least 0.85 in every language
+// for every dimension. Only the aggregate
 // figures are printed: reading the held-out misses would make them tuning
 // data.
 func TestHoldoutAccuracy(t *testing.T) {
@@ -96,10 +102,10 @@ func TestHoldoutAccuracy(t *testing.T) {
 			require.NoError(t, err)
 			requireAccuracy(t, items, map[string]floor{
 				banteval.Budget:    {0.92, 0.87},
-				banteval.Authority: {0.88, 0.85},
-				banteval.Need:      {0.89, 0.85},
-				banteval.Timeline:  {0.87, 0.82},
-			}, 0.87, 0.93)
+				banteval.Authority: {0.87, 0.85},
+				banteval.Need:      {0.88, 0.85},
+				banteval.Timeline:  {0.88, 0.85},
+			}, 0.90, 0.93)
 		})
 	}
 }
