@@ -25,7 +25,7 @@ var Names = []string{"funnel", "stages", "attribution", "reps", "pareto", "roas"
 var Descriptions = map[string]string{
 	"funnel":      "leads by first touch: MQLs, deals, won, lost, revenue, days to close",
 	"stages":      "per stage of a pipeline: deals that reached it and moved on, hours in stage",
-	"attribution": "won revenue credited to first, last or every (linear) touch",
+	"attribution": "won revenue credited to the touches before the win: first, last, linear, u_shaped, w_shaped or time_decay",
 	"reps":        "per rep: deals assigned, first-touch minutes, won, revenue, SLA breaches",
 	"pareto":      "share of won deals and revenue from the top 10/20/50 % of leads by score at arrival",
 	"roas":        "per campaign and currency: spend, leads, cost per lead/MQL/deal/won deal, won revenue and ROAS",

@@ -184,8 +184,8 @@ WHERE st.pipeline_id = @pipeline_id ORDER BY st.position;
 -- then id. Grouped by one dimension (@by, checked by the caller against
 -- reporting.AttributionKeys) on lower(label) (grp), deal currency and UTC
 -- day of the win, so that currencies are never summed here; name is the
--- label of the group's earliest touch (first_at). A won deal without any
--- touch before the win is left out.
+-- label of the group's earliest touch (first_at) among the window's deals'
+-- touches. A won deal without any touch before the win is left out.
 WITH won AS (
 	SELECT d.id, d.contact_id, d.amount_cents, d.currency, d.created_at, d.closed_at
 	FROM deals d JOIN stages st ON st.id = d.stage_id
@@ -231,11 +231,17 @@ WITH won AS (
 	    ELSE power(0.5::float8, extract(epoch FROM t.latest_at - t.occurred_at)::float8 / @half_life_seconds::float8) END)::float8 AS raw
 	FROM touches t JOIN anchors a ON a.deal_id = t.deal_id
 ), credited AS (
-	SELECT w.*, w.raw / sum(w.raw) OVER (PARTITION BY w.deal_id) AS weight FROM weighted w
+	-- A group's name is the label of its earliest touch among all the
+	-- window's deals' touches, credited or not, so it is the same under
+	-- every model and in every currency.
+	SELECT w.*, w.raw / sum(w.raw) OVER (PARTITION BY w.deal_id) AS weight,
+	       first_value(w.label) OVER (PARTITION BY lower(w.label) ORDER BY w.occurred_at, w.family, w.touch_id) AS name,
+	       min(w.occurred_at) OVER (PARTITION BY lower(w.label)) AS first_at
+	FROM weighted w
 )
 SELECT lower(label)::text AS grp,
-       (array_agg(label ORDER BY occurred_at, family, touch_id))[1]::text AS name,
-       min(occurred_at)::timestamptz AS first_at,
+       min(name)::text AS name,
+       min(first_at)::timestamptz AS first_at,
        currency,
        (closed_at AT TIME ZONE 'UTC')::date AS day,
        sum(weight)::float8 AS deals,
