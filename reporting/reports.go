@@ -102,7 +102,7 @@ func ParseHalfLife(s string) (time.Duration, error) {
 }
 
 // Error is a report parameter that is not allowed. Field names the
-// parameter ("name", "by", "model", "pipeline"), so the CLI and the API can
+// parameter ("name", "by", "model", "touches", "half_life", "pipeline"), so the CLI and the API can
 // say which one is wrong.
 type Error struct {
 	Field string

@@ -18,8 +18,18 @@ WITH won AS (
 	       count(*) OVER (PARTITION BY w.id) AS touches,
 	       max(t.occurred_at) OVER (PARTITION BY w.id) AS latest_at
 	FROM won w
-	JOIN report_touches t ON t.contact_id = w.contact_id AND t.occurred_at <= w.closed_at
-	WHERE $4::text = 'all' OR t.kind = 'lead'
+	-- Each won deal's touches are looked up by contact (the contact
+	-- indexes of touchpoints, engagement_events and deals): joined to the
+	-- view, whose branches are joins, PostgreSQL would build every touch
+	-- of every contact first (517 ms for a month of 456 won deals at 50k
+	-- contacts, 60 ms so). OFFSET 0 keeps the subquery from being
+	-- flattened back into that join.
+	CROSS JOIN LATERAL (
+		SELECT contact_id, occurred_at, kind, family, touch_id, source, channel, utm_source, utm_medium, utm_campaign, connector FROM report_touches r
+		WHERE r.contact_id = w.contact_id AND r.occurred_at <= w.closed_at
+		  AND ($4::text = 'all' OR r.kind = 'lead')
+		OFFSET 0
+	) t
 ), anchors AS (
 	-- The lead-creation touch: the earliest lead webhook (else the first
 	-- touch); the deal-creation touch: the latest touch at or before the
