@@ -99,6 +99,11 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error(), "currency")
 		return
 	}
+	halfLife, err := reporting.ParseHalfLife(v.Get("half_life"))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error(), "half_life")
+		return
+	}
 	days := 0
 	if d := v.Get("days"); d != "" {
 		if days, err = strconv.Atoi(d); err != nil || days < 1 {
@@ -107,7 +112,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	res, err := reporting.Run(r.Context(), s.cfg.Reports, name, reporting.Query{By: v.Get("by"), Model: v.Get("model"), Pipeline: v.Get("pipeline"),
-		From: from, To: to, Location: loc, Currency: currency, Days: days, Now: s.cfg.NowFunc()})
+		From: from, To: to, Location: loc, Currency: currency, Touches: v.Get("touches"), HalfLife: halfLife, Days: days, Now: s.cfg.NowFunc()})
 	var invalid interface{ InvalidField() string }
 	if errors.As(err, &invalid) {
 		writeError(w, http.StatusBadRequest, err.Error(), invalid.InvalidField())
@@ -199,6 +204,7 @@ func (r ReportRows) MarshalJSON() ([]byte, error) {
 // funnelRow is reporting.FunnelRow on the wire.
 type funnelRow struct {
 	Key               string   `json:"key"`
+	Currency          string   `json:"currency"`
 	Leads             int64    `json:"leads"`
 	MQLs              int64    `json:"mqls"`
 	Deals             int64    `json:"deals"`
@@ -224,6 +230,7 @@ type stageRow struct {
 // attributionRow is reporting.AttributionRow on the wire.
 type attributionRow struct {
 	Key          string  `json:"key"`
+	Currency     string  `json:"currency"`
 	Deals        float64 `json:"deals"`
 	RevenueCents float64 `json:"revenue_cents"`
 }
@@ -232,6 +239,7 @@ type attributionRow struct {
 type repRow struct {
 	RepID                   int64    `json:"rep_id"`
 	Name                    string   `json:"name"`
+	Currency                string   `json:"currency"`
 	Assigned                int64    `json:"assigned"`
 	MedianFirstTouchMinutes *float64 `json:"median_first_touch_minutes"`
 	Won                     int64    `json:"won"`

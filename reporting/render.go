@@ -56,9 +56,9 @@ func Cells(res Result) ([]string, [][]string) {
 	case "funnel":
 		for _, r := range res.Funnel {
 			out = append(out, []string{r.Key, itoa(r.Leads), itoa(r.MQLs), itoa(r.Deals), itoa(r.Won), itoa(r.Lost),
-				ftoa(r.WonRate, 3), money(float64(r.RevenueCents)), optional(r.MedianDaysToClose, 1), optional(r.P90DaysToClose, 1)})
+				ftoa(r.WonRate, 3), r.Currency, money(float64(r.RevenueCents)), optional(r.MedianDaysToClose, 1), optional(r.P90DaysToClose, 1)})
 		}
-		return []string{"key", "leads", "mqls", "deals", "won", "lost", "won_rate", "revenue", "median_days_to_close", "p90_days_to_close"}, out
+		return []string{"key", "leads", "mqls", "deals", "won", "lost", "won_rate", "currency", "revenue", "median_days_to_close", "p90_days_to_close"}, out
 	case "stages":
 		for _, r := range res.Stages {
 			out = append(out, []string{r.Stage, r.Kind, itoa(r.Reached), itoa(r.ReachedNext), ftoa(r.Conversion, 3), optional(r.MedianHoursInStage, 1)})
@@ -66,15 +66,15 @@ func Cells(res Result) ([]string, [][]string) {
 		return []string{"stage", "kind", "reached", "reached_next", "conversion", "median_hours_in_stage"}, out
 	case "attribution":
 		for _, r := range res.Attribution {
-			out = append(out, []string{r.Key, ftoa(r.Deals, 2), money(r.RevenueCents)})
+			out = append(out, []string{r.Key, r.Currency, ftoa(r.Deals, 2), money(r.RevenueCents)})
 		}
-		return []string{"key", "deals", "revenue"}, out
+		return []string{"key", "currency", "deals", "revenue"}, out
 	case "reps":
 		for _, r := range res.Reps {
 			out = append(out, []string{r.Name, itoa(r.Assigned), optional(r.MedianFirstTouchMinutes, 1), itoa(r.Won),
-				money(float64(r.WonRevenueCents)), itoa(r.SLABreaches)})
+				r.Currency, money(float64(r.WonRevenueCents)), itoa(r.SLABreaches)})
 		}
-		return []string{"rep", "assigned", "median_first_touch_minutes", "won", "won_revenue", "sla_breaches"}, out
+		return []string{"rep", "assigned", "median_first_touch_minutes", "won", "currency", "won_revenue", "sla_breaches"}, out
 	case "pareto":
 		for _, r := range res.Pareto {
 			minScore := ""

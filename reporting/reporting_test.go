@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -18,9 +19,9 @@ const campaignHeader = "campaign,currency,spend,leads,mqls,deals,won,cost_per_le
 // fakeSource answers every report with one row and records its arguments.
 type fakeSource struct{ got []string }
 
-func (f *fakeSource) Funnel(_ context.Context, by string, _, _ time.Time) ([]FunnelRow, error) {
+func (f *fakeSource) FunnelGroups(_ context.Context, by string, _, _ time.Time) ([]FunnelGroup, error) {
 	f.got = append(f.got, "funnel "+by)
-	return []FunnelRow{{Key: "web", Leads: 4, Won: 1, WonRate: 0.25, RevenueCents: 12000}}, nil
+	return []FunnelGroup{{Row: FunnelRow{Key: "web", Leads: 4, Won: 1}, Won: []Amount{{Currency: "USD", Cents: 12000}}}}, nil
 }
 
 func (f *fakeSource) StageConversion(_ context.Context, pipeline string, _, _ time.Time) ([]StageRow, error) {
@@ -28,15 +29,15 @@ func (f *fakeSource) StageConversion(_ context.Context, pipeline string, _, _ ti
 	return []StageRow{{Stage: "New", Kind: "open", Reached: 2, ReachedNext: 1, Conversion: 0.5}}, nil
 }
 
-func (f *fakeSource) Attribution(_ context.Context, model, by string, _, _ time.Time) ([]AttributionRow, error) {
-	f.got = append(f.got, "attribution "+model+" "+by)
-	return []AttributionRow{{Key: "web", Deals: 0.5, RevenueCents: 6000}}, nil
+func (f *fakeSource) AttributionCredits(_ context.Context, q AttributionQuery) ([]Credit, error) {
+	f.got = append(f.got, "attribution "+q.Model+" "+q.By+" "+q.Touches+" "+q.HalfLife.String())
+	return []Credit{{Group: "web", Name: "web", Currency: "USD", Deals: 0.5, Cents: 6000}}, nil
 }
 
-func (f *fakeSource) RepLeaderboard(context.Context, time.Time, time.Time) ([]RepRow, error) {
+func (f *fakeSource) RepGroups(context.Context, time.Time, time.Time) ([]RepGroup, error) {
 	f.got = append(f.got, "reps")
 	half := 1.5
-	return []RepRow{{RepID: 1, Name: "Ann", Assigned: 2, MedianFirstTouchMinutes: &half}}, nil
+	return []RepGroup{{Row: RepRow{RepID: 1, Name: "Ann", Assigned: 2, MedianFirstTouchMinutes: &half}}}, nil
 }
 
 func (f *fakeSource) ArrivalScores(context.Context, time.Time, time.Time) ([]ScoreGroup, error) {
@@ -69,13 +70,13 @@ func TestRunAppliesDefaultsAndRenders(t *testing.T) {
 		csv   string
 	}{
 		{name: "funnel", call: "funnel source",
-			csv: "key,leads,mqls,deals,won,lost,won_rate,revenue,median_days_to_close,p90_days_to_close\nweb,4,0,0,1,0,0.250,120.00,,\n"},
+			csv: "key,leads,mqls,deals,won,lost,won_rate,currency,revenue,median_days_to_close,p90_days_to_close\nweb,4,0,0,1,0,0.250,USD,120.00,,\n"},
 		{name: "stages", q: Query{Pipeline: "Sales"}, call: "stages Sales",
 			csv: "stage,kind,reached,reached_next,conversion,median_hours_in_stage\nNew,open,2,1,0.500,\n"},
-		{name: "attribution", q: Query{By: "channel"}, call: "attribution linear channel",
-			csv: "key,deals,revenue\nweb,0.50,60.00\n"},
+		{name: "attribution", q: Query{By: "channel"}, call: "attribution linear channel all 168h0m0s",
+			csv: "key,currency,deals,revenue\nweb,USD,0.50,60.00\n"},
 		{name: "reps", call: "reps",
-			csv: "rep,assigned,median_first_touch_minutes,won,won_revenue,sla_breaches\nAnn,2,1.5,0,0.00,0\n"},
+			csv: "rep,assigned,median_first_touch_minutes,won,currency,won_revenue,sla_breaches\nAnn,2,1.5,0,,0.00,0\n"},
 		{name: "pareto", call: "pareto",
 			csv: "top,leads,lead_share,won,won_share,revenue,revenue_share,lift,won_lift,min_score\n" +
 				"top 10%,1.0,0.100,1.0,0.500,90.00,0.900,9.00,5.00,90\n" +
@@ -150,4 +151,100 @@ func TestLoadHistory(t *testing.T) {
 			require.ErrorContains(t, err, tc.want)
 		})
 	}
+}
+
+func TestParseHalfLife(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{in: "", want: 7 * 24 * time.Hour, ok: true},
+		{in: "7", want: 7 * 24 * time.Hour, ok: true},
+		{in: "3.5d", want: 84 * time.Hour, ok: true},
+		{in: "36h", want: 36 * time.Hour, ok: true},
+		{in: "90m", want: 90 * time.Minute, ok: true},
+		{in: "3650", want: 3650 * 24 * time.Hour, ok: true},
+		{in: "0"}, {in: "-1d"}, {in: "3651d"}, {in: "NaN"}, {in: "Inf"}, {in: "soon"}, {in: "-2h"}, {in: "1e300"}, {in: "d"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			got, err := ParseHalfLife(tc.in)
+			if !tc.ok {
+				var re *Error
+				require.ErrorAs(t, err, &re)
+				require.Equal(t, "half_life", re.InvalidField())
+				require.Contains(t, err.Error(), "at most 3650 days")
+				return
+			}
+			require.NoError(t, err)
+			require.Equal(t, tc.want, got)
+		})
+	}
+}
+
+// FuzzParseHalfLife: any --half-life / half_life text is a half-life in
+// (0, 3650 days] or an *Error naming the field, never a panic.
+func FuzzParseHalfLife(f *testing.F) {
+	for _, s := range []string{"", "7", "3.5d", "36h", "0", "-1d", "NaN", "1e308d", "9223372036854775807ns", "1h1m1s"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseHalfLife(s)
+		if err != nil {
+			var re *Error
+			require.ErrorAs(t, err, &re)
+			require.Equal(t, "half_life", re.Field)
+			return
+		}
+		require.Positive(t, d)
+		require.LessOrEqual(t, d, 3650*24*time.Hour)
+	})
+}
+
+// TestRowsKeepCurrenciesApart: amounts in two currencies are two rows
+// with the group's counts, converted they are one; the conversion is the
+// roas report's (a missing rate names the pair and day).
+func TestRowsKeepCurrenciesApart(t *testing.T) {
+	june10 := time.Date(2026, 6, 10, 0, 0, 0, 0, time.UTC)
+	groups := []FunnelGroup{
+		{Row: FunnelRow{Key: "Spring", Leads: 4, Won: 2}, Won: []Amount{{Currency: "USD", Day: june10, Cents: 1000}, {Currency: "EUR", Day: june10, Cents: 2000},
+			{Currency: "USD", Day: june10.AddDate(0, 0, 1), Cents: 500}}},
+		{Row: FunnelRow{Key: "(none)", Leads: 1}},
+	}
+	rows, err := FunnelRows(groups, nil)
+	require.NoError(t, err)
+	require.Equal(t, []FunnelRow{
+		{Key: "Spring", Currency: "EUR", Leads: 4, Won: 2, WonRate: 0.5, RevenueCents: 2000},
+		{Key: "Spring", Currency: "USD", Leads: 4, Won: 2, WonRate: 0.5, RevenueCents: 1500},
+		{Key: "(none)", Leads: 1},
+	}, rows)
+
+	conv, err := newConverter("USD", []Rate{{Currency: "EUR", Quote: "USD", Day: june10, Rate: "1.25"}})
+	require.NoError(t, err)
+	rows, err = FunnelRows(groups, conv)
+	require.NoError(t, err)
+	require.Equal(t, []FunnelRow{
+		{Key: "Spring", Currency: "USD", Leads: 4, Won: 2, WonRate: 0.5, RevenueCents: 4000},
+		{Key: "(none)", Currency: "USD", Leads: 1},
+	}, rows)
+
+	conv, err = newConverter("EUR", []Rate{{Currency: "EUR", Quote: "USD", Day: june10, Rate: "1.25"}})
+	require.NoError(t, err)
+	_, err = FunnelRows(groups, conv)
+	var rateErr *RateError
+	require.ErrorAs(t, err, &rateErr)
+	require.Equal(t, RateError{Currency: "USD", Quote: "EUR", Day: june10.AddDate(0, 0, 1)}, *rateErr)
+
+	credits := []Credit{
+		{Group: "spring", Name: "spring", At: june10, Currency: "USD", Day: june10, Deals: 0.5, Cents: 500},
+		{Group: "spring", Name: "Spring", At: june10.Add(-time.Hour), Currency: "USD", Day: june10, Deals: 0.25, Cents: 250},
+		{Group: "spring", Name: "spring", At: june10, Currency: "EUR", Day: june10, Deals: 1, Cents: 100},
+	}
+	attribution, err := AttributionRows(credits, nil)
+	require.NoError(t, err)
+	require.Equal(t, []AttributionRow{{Key: "Spring", Currency: "EUR", Deals: 1, RevenueCents: 100}, {Key: "Spring", Currency: "USD", Deals: 0.75, RevenueCents: 750}}, attribution)
+
+	reps, err := RepRows([]RepGroup{{Row: RepRow{Name: "Ann", Won: 1}, Won: []Amount{{Currency: "USD", Day: june10, Cents: math.MaxInt64}, {Currency: "USD", Day: june10, Cents: math.MaxInt64}}}}, nil)
+	require.NoError(t, err)
+	require.Equal(t, int64(math.MaxInt64), reps[0].WonRevenueCents, "a sum past int64 stops at its maximum")
 }

@@ -86,12 +86,14 @@ func checkFunnelKey(by string) error {
 	return nil
 }
 
-// Funnel groups by one of reporting.FunnelKeys, largest group first, the
+// FunnelGroups groups by one of reporting.FunnelKeys (labelled and
+// grouped as migrations/00042's report_label says), most leads first, the
 // contacts whose first touch is in [from, to) (leads, MQLs) and every deal
 // whose touch is in [from, to): a contact's first deal goes with its first
 // touch, a repeat deal with the first touch after the contact's previous
-// deal (the deal_funnel view of migrations/00032_deal_funnel.sql).
-func (s *Store) Funnel(ctx context.Context, by string, from, to time.Time) ([]reporting.FunnelRow, error) {
+// deal (the deal_funnel view of migrations/00032). Won revenue comes per
+// currency and day of the win, never summed across currencies.
+func (s *Store) FunnelGroups(ctx context.Context, by string, from, to time.Time) ([]reporting.FunnelGroup, error) {
 	if err := checkFunnelKey(by); err != nil {
 		return nil, err
 	}
@@ -104,16 +106,29 @@ func (s *Store) Funnel(ctx context.Context, by string, from, to time.Time) ([]re
 	if err != nil {
 		return nil, fmt.Errorf("read funnel by %s: %w", by, err)
 	}
-	out := make([]reporting.FunnelRow, 0, len(rows))
+	var out []reporting.FunnelGroup
+	index := map[string]int{}
 	for _, r := range rows {
-		row := reporting.FunnelRow{Key: r.Key, Leads: r.Leads, MQLs: r.Mqls, Deals: r.Deals, Won: r.Won, Lost: r.Lost,
-			RevenueCents: r.RevenueCents, MedianDaysToClose: r.MedianDaysToClose, P90DaysToClose: r.P90DaysToClose}
-		if row.Leads > 0 {
-			row.WonRate = float64(row.Won) / float64(row.Leads)
+		if r.IsTotal { // totals come first
+			index[r.Grp] = len(out)
+			out = append(out, reporting.FunnelGroup{Row: reporting.FunnelRow{Key: r.Name, Leads: r.Leads, MQLs: r.Mqls, Deals: r.Deals,
+				Won: r.Won, Lost: r.Lost, MedianDaysToClose: r.MedianDaysToClose, P90DaysToClose: r.P90DaysToClose}})
+			continue
 		}
-		out = append(out, row)
+		g := &out[index[r.Grp]]
+		g.Won = append(g.Won, reporting.Amount{Currency: r.Currency, Day: r.Day, Cents: float64(r.RevenueCents)})
 	}
 	return out, nil
+}
+
+// Funnel is FunnelGroups as rows, one per group and currency of its won
+// revenue (reporting.FunnelRows).
+func (s *Store) Funnel(ctx context.Context, by string, from, to time.Time) ([]reporting.FunnelRow, error) {
+	groups, err := s.FunnelGroups(ctx, by, from, to)
+	if err != nil {
+		return nil, err
+	}
+	return reporting.FunnelRows(groups, nil)
 }
 
 // StageConversion reads, for deals of the pipeline created in [from, to),
@@ -155,40 +170,62 @@ func (s *Store) StageConversion(ctx context.Context, pipeline string, from, to t
 	return out, nil
 }
 
-// Attribution credits deals won (closed) in [from, to) to the touchpoints
-// their contact had up to the win, grouped by one of
-// reporting.FunnelKeys: "first" gives the whole amount to the earliest
-// touch, "last" to the latest, "linear" splits it equally over all of
-// them. Test touchpoints never get credit; a won deal without any touch
-// before the win is left out.
-func (s *Store) Attribution(ctx context.Context, model, by string, from, to time.Time) ([]reporting.AttributionRow, error) {
-	if !slices.Contains(reporting.AttributionModels, model) {
-		return nil, &reporting.Error{Field: "model", Value: model, Allowed: reporting.AttributionModels}
+// AttributionCredits credits deals won (closed) in [q.From, q.To) to the
+// touches their contact had up to the win (report_touches of
+// migrations/00042: lead webhooks, email clicks and replies, rep calls,
+// meetings and emails; lead webhooks only for q.Touches "leads") under
+// q.Model, grouped by q.By, per currency and UTC day of the win.
+// docs/reports.md defines the models. Test touches never get credit; a won
+// deal without any touch before the win is left out.
+func (s *Store) AttributionCredits(ctx context.Context, q reporting.AttributionQuery) ([]reporting.Credit, error) {
+	// Checked again here, not only in reporting.Run: the query would
+	// credit an unknown model by time decay and group an unknown key by
+	// connector.
+	for _, f := range []struct {
+		field, value string
+		allowed      []string
+	}{{"model", q.Model, reporting.AttributionModels}, {"by", q.By, reporting.AttributionKeys}, {"touches", q.Touches, reporting.TouchSets}} {
+		if !slices.Contains(f.allowed, f.value) {
+			return nil, &reporting.Error{Field: f.field, Value: f.value, Allowed: f.allowed}
+		}
 	}
-	if err := checkFunnelKey(by); err != nil {
-		return nil, err
+	if q.HalfLife <= 0 {
+		return nil, &reporting.Error{Field: "half_life", Value: q.HalfLife.String()}
 	}
-	start, end := ReportBounds(from, to)
+	start, end := ReportBounds(q.From, q.To)
 	var rows []reportingdb.AttributionRow
-	err := s.readReport(ctx, func(q *reportingdb.Queries) (err error) {
-		rows, err = q.Attribution(ctx, reportingdb.AttributionParams{Model: model, By: by, FromAt: start, ToAt: end})
+	err := s.readReport(ctx, func(db *reportingdb.Queries) (err error) {
+		rows, err = db.Attribution(ctx, reportingdb.AttributionParams{Model: q.Model, By: q.By, Touches: q.Touches,
+			HalfLifeSeconds: q.HalfLife.Seconds(), FromAt: start, ToAt: end})
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read %s attribution by %s: %w", model, by, err)
+		return nil, fmt.Errorf("read %s attribution by %s: %w", q.Model, q.By, err)
 	}
-	out := make([]reporting.AttributionRow, 0, len(rows))
+	out := make([]reporting.Credit, 0, len(rows))
 	for _, r := range rows {
-		out = append(out, reporting.AttributionRow(r))
+		out = append(out, reporting.Credit{Group: r.Grp, Name: r.Name, At: r.FirstAt, Currency: r.Currency, Day: r.Day,
+			Deals: r.Deals, Cents: r.RevenueCents})
 	}
 	return out, nil
 }
 
-// RepLeaderboard reads per rep the deals created in [from, to) they own,
-// how fast they first touched them, what they won, and the speed-to-lead
-// breaches (reroutes away from them) in the window. Reps with nothing in
-// the window are left out. Most won revenue first.
-func (s *Store) RepLeaderboard(ctx context.Context, from, to time.Time) ([]reporting.RepRow, error) {
+// Attribution is AttributionCredits over every kind of touch (time decay
+// with reporting.DefaultHalfLife) as rows, one per key and currency.
+func (s *Store) Attribution(ctx context.Context, model, by string, from, to time.Time) ([]reporting.AttributionRow, error) {
+	credits, err := s.AttributionCredits(ctx, reporting.AttributionQuery{Model: model, By: by, Touches: reporting.DefaultTouches,
+		HalfLife: reporting.DefaultHalfLife, From: from, To: to})
+	if err != nil {
+		return nil, err
+	}
+	return reporting.AttributionRows(credits, nil)
+}
+
+// RepGroups reads per rep the deals created in [from, to) they own, how
+// fast they first touched them, what they won (revenue per currency and
+// day of the win), and the speed-to-lead breaches (reroutes away from
+// them) in the window. Reps with nothing in the window are left out.
+func (s *Store) RepGroups(ctx context.Context, from, to time.Time) ([]reporting.RepGroup, error) {
 	start, end := ReportBounds(from, to)
 	var rows []reportingdb.RepLeaderboardRow
 	err := s.readReport(ctx, func(q *reportingdb.Queries) (err error) {
@@ -198,12 +235,30 @@ func (s *Store) RepLeaderboard(ctx context.Context, from, to time.Time) ([]repor
 	if err != nil {
 		return nil, fmt.Errorf("read rep leaderboard: %w", err)
 	}
-	out := make([]reporting.RepRow, 0, len(rows))
+	var out []reporting.RepGroup
+	index := map[int64]int{}
 	for _, r := range rows {
-		out = append(out, reporting.RepRow{RepID: r.ID, Name: r.Name, Assigned: r.Assigned, MedianFirstTouchMinutes: r.MedianFirstTouchMinutes,
-			Won: r.Won, WonRevenueCents: r.WonRevenueCents, SLABreaches: r.SlaBreaches})
+		if r.IsTotal { // totals come first
+			index[r.ID] = len(out)
+			out = append(out, reporting.RepGroup{Row: reporting.RepRow{RepID: r.ID, Name: r.Name, Assigned: r.Assigned,
+				MedianFirstTouchMinutes: r.MedianFirstTouchMinutes, Won: r.Won, SLABreaches: r.SlaBreaches}})
+			continue
+		}
+		g := &out[index[r.ID]]
+		g.Won = append(g.Won, reporting.Amount{Currency: r.Currency, Day: r.Day, Cents: float64(r.WonRevenueCents)})
 	}
 	return out, nil
+}
+
+// RepLeaderboard is RepGroups as rows, one per rep and currency of its won
+// revenue (reporting.RepRows), most won revenue first: the manager page's
+// leaderboard.
+func (s *Store) RepLeaderboard(ctx context.Context, from, to time.Time) ([]reporting.RepRow, error) {
+	groups, err := s.RepGroups(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	return reporting.RepRows(groups, nil)
 }
 
 // Count is a labelled number in a Summary.

@@ -140,8 +140,8 @@ func TestReports(t *testing.T) {
 		rows, err := st.Funnel(ctx, "utm_campaign", year2026From, year2026To)
 		require.NoError(t, err)
 		require.Equal(t, []reporting.FunnelRow{
-			{Key: "brand", Leads: 2, MQLs: 1, Deals: 1, Won: 1, WonRate: 0.5, RevenueCents: 30000, MedianDaysToClose: ptr(7.0), P90DaysToClose: ptr(7.0)},
-			{Key: "spring", Leads: 2, MQLs: 2, Deals: 2, Won: 1, Lost: 1, WonRate: 0.5, RevenueCents: 10000, MedianDaysToClose: ptr(10.0), P90DaysToClose: ptr(10.0)},
+			{Key: "brand", Currency: "USD", Leads: 2, MQLs: 1, Deals: 1, Won: 1, WonRate: 0.5, RevenueCents: 30000, MedianDaysToClose: ptr(7.0), P90DaysToClose: ptr(7.0)},
+			{Key: "spring", Currency: "USD", Leads: 2, MQLs: 2, Deals: 2, Won: 1, Lost: 1, WonRate: 0.5, RevenueCents: 10000, MedianDaysToClose: ptr(10.0), P90DaysToClose: ptr(10.0)},
 		}, rows)
 
 		rows, err = st.Funnel(ctx, "connector", time.Time{}, time.Time{})
@@ -191,9 +191,9 @@ func TestReports(t *testing.T) {
 			model string
 			want  []reporting.AttributionRow
 		}{
-			{name: "first touch", model: "first", want: []reporting.AttributionRow{{Key: "brand", Deals: 1, RevenueCents: 30000}, {Key: "spring", Deals: 1, RevenueCents: 10000}}},
-			{name: "last touch before the win", model: "last", want: []reporting.AttributionRow{{Key: "spring", Deals: 1, RevenueCents: 30000}, {Key: "brand", Deals: 1, RevenueCents: 10000}}},
-			{name: "linear", model: "linear", want: []reporting.AttributionRow{{Key: "brand", Deals: 1, RevenueCents: 20000}, {Key: "spring", Deals: 1, RevenueCents: 20000}}},
+			{name: "first touch", model: "first", want: []reporting.AttributionRow{{Key: "brand", Currency: "USD", Deals: 1, RevenueCents: 30000}, {Key: "spring", Currency: "USD", Deals: 1, RevenueCents: 10000}}},
+			{name: "last touch before the win", model: "last", want: []reporting.AttributionRow{{Key: "spring", Currency: "USD", Deals: 1, RevenueCents: 30000}, {Key: "brand", Currency: "USD", Deals: 1, RevenueCents: 10000}}},
+			{name: "linear", model: "linear", want: []reporting.AttributionRow{{Key: "brand", Currency: "USD", Deals: 1, RevenueCents: 20000}, {Key: "spring", Currency: "USD", Deals: 1, RevenueCents: 20000}}},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				rows, err := st.Attribution(ctx, tc.model, "utm_campaign", year2026From, year2026To)
@@ -211,7 +211,7 @@ func TestReports(t *testing.T) {
 		rows, err := st.RepLeaderboard(ctx, year2026From, year2026To)
 		require.NoError(t, err)
 		require.Equal(t, []reporting.RepRow{
-			{RepID: r.ann, Name: "Ann", Assigned: 2, MedianFirstTouchMinutes: ptr(45.0), Won: 2, WonRevenueCents: 40000, SLABreaches: 1},
+			{RepID: r.ann, Name: "Ann", Currency: "USD", Assigned: 2, MedianFirstTouchMinutes: ptr(45.0), Won: 2, WonRevenueCents: 40000, SLABreaches: 1},
 			{RepID: r.bob, Name: "Bob", Assigned: 1, MedianFirstTouchMinutes: ptr(90.0)},
 		}, rows)
 	})
@@ -386,15 +386,15 @@ func TestFunnelCountsEveryDeal(t *testing.T) {
 		want     []reporting.FunnelRow
 	}{
 		{name: "may", from: may(1).Truncate(24 * time.Hour), to: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), want: []reporting.FunnelRow{
-			{Key: "spring", Leads: 2, MQLs: 1, Deals: 2, Won: 1, Lost: 1, WonRate: 0.5, RevenueCents: 10000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
-			{Key: "brand", Leads: 1, Deals: 3, Won: 2, Lost: 1, WonRate: 2, RevenueCents: 7000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.8)},
+			{Key: "spring", Currency: "USD", Leads: 2, MQLs: 1, Deals: 2, Won: 1, Lost: 1, WonRate: 0.5, RevenueCents: 10000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
+			{Key: "brand", Currency: "USD", Leads: 1, Deals: 3, Won: 2, Lost: 1, WonRate: 2, RevenueCents: 7000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.8)},
 		}},
 		{name: "april", from: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), to: may(1).Truncate(24 * time.Hour), want: []reporting.FunnelRow{
-			{Key: "spring", Leads: 1, Deals: 1, Won: 1, WonRate: 1, RevenueCents: 7000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
+			{Key: "spring", Currency: "USD", Leads: 1, Deals: 1, Won: 1, WonRate: 1, RevenueCents: 7000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
 		}},
 		{name: "all time", want: []reporting.FunnelRow{
-			{Key: "spring", Leads: 3, MQLs: 1, Deals: 3, Won: 2, Lost: 1, WonRate: 2.0 / 3, RevenueCents: 17000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
-			{Key: "brand", Leads: 1, Deals: 3, Won: 2, Lost: 1, WonRate: 2, RevenueCents: 7000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.8)},
+			{Key: "spring", Currency: "USD", Leads: 3, MQLs: 1, Deals: 3, Won: 2, Lost: 1, WonRate: 2.0 / 3, RevenueCents: 17000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.0)},
+			{Key: "brand", Currency: "USD", Leads: 1, Deals: 3, Won: 2, Lost: 1, WonRate: 2, RevenueCents: 7000, MedianDaysToClose: ptr(2.0), P90DaysToClose: ptr(2.8)},
 		}},
 		{name: "a month without touches", from: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC), to: time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC)},
 	} {

@@ -38,14 +38,16 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		help += "\n\n" + reporting.ParetoHelp
 	}
 	fs := cmdline.NewFlagSet("report "+name, help, stdout)
-	by := fs.String("by", reporting.DefaultBy, "group funnel and attribution by: "+strings.Join(reporting.FunnelKeys, "|"))
+	by := fs.String("by", reporting.DefaultBy, "group funnel and attribution by: "+strings.Join(reporting.FunnelKeys, "|")+" (attribution also: kind)")
 	model := fs.String("model", reporting.DefaultModel, "attribution model: "+strings.Join(reporting.AttributionModels, "|"))
+	touches := fs.String("touches", reporting.DefaultTouches, "attribution: the touches credited: all (lead webhooks, email clicks and replies, rep calls, meetings and emails) or leads (lead webhooks only)")
+	halfLife := fs.String("half-life", "7d", "attribution time_decay: the half-life before the win, days (7, 3.5d) or a duration (36h)")
 	pipeline := fs.String("pipeline", "", "pipeline of the stages report (default: the default pipeline)")
 	from := fs.String("from", "", "window start, a date (2026-01-01) or RFC 3339 time; default unbounded")
 	to := fs.String("to", "", "window end, a date (inclusive) or RFC 3339 time (exclusive); default unbounded")
 	tz := fs.String("tz", "", "IANA time zone the --from/--to dates are days in (default: LEADFLOW_BUSINESS_TZ, itself UTC by default)")
 	format := fs.String("format", "table", "output format: table|csv|json")
-	currency := fs.String("currency", "", "roas and cut: convert every amount to this currency through the rates of leadflow import --rates (default: one row per currency)")
+	currency := fs.String("currency", "", "funnel, attribution, reps, roas and cut: convert every amount to this currency through the rates of leadflow import --rates (default: one row per currency)")
 	days := fs.Int("days", reporting.DefaultCutDays, "cut: the days to look back, today included")
 	if err := fs.ParseFlags(rest); err != nil {
 		return err
@@ -54,8 +56,9 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		flag, what, got string
 		in              []string
 	}{
-		{"by", "dimension", *by, reporting.FunnelKeys},
+		{"by", "dimension", *by, reporting.AttributionKeys},
 		{"model", "model", *model, reporting.AttributionModels},
+		{"touches", "touch set", *touches, reporting.TouchSets},
 		{"format", "format", *format, []string{"table", "csv", "json"}},
 	} {
 		if !slices.Contains(f.in, f.got) {
@@ -65,6 +68,10 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	target, err := reporting.ParseReportCurrency(*currency)
 	if err != nil {
 		return fs.Errorf("--currency: %v", err)
+	}
+	hl, err := reporting.ParseHalfLife(*halfLife)
+	if err != nil {
+		return fs.Errorf("--half-life: %v", err)
 	}
 	if *days < 1 {
 		return fs.Errorf("--days: expected a whole number of days, at least 1")
@@ -87,11 +94,16 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer closeStore()
 	res, err := reporting.Run(ctx, st, name, reporting.Query{By: *by, Model: *model, Pipeline: *pipeline, From: start, To: end,
-		Location: loc, Currency: target, Days: *days, Now: time.Now()})
+		Location: loc, Currency: target, Touches: *touches, HalfLife: hl, Days: *days, Now: time.Now()})
 	var re *reporting.Error
 	if errors.As(err, &re) {
-		// Only --pipeline is checked against the database.
-		return fmt.Errorf("--%s: %w", re.Field, re)
+		// Only --pipeline is checked against the database (and --by kind
+		// outside attribution).
+		return fmt.Errorf("--%s: %w", strings.ReplaceAll(re.Field, "_", "-"), re)
+	}
+	var rateErr *reporting.RateError
+	if errors.As(err, &rateErr) {
+		return fmt.Errorf("--currency: %w", err)
 	}
 	if err != nil {
 		return err

@@ -67,7 +67,18 @@ func TestReportCommandAndAPI(t *testing.T) {
 		require.Zero(t, code, errOut)
 		records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 		require.NoError(t, err)
-		require.Equal(t, [][]string{{"key", "deals", "revenue"}, {"spring", "1.00", "120.00"}}, records)
+		require.Equal(t, [][]string{{"key", "currency", "deals", "revenue"}, {"spring", "USD", "1.00", "120.00"}}, records)
+
+		code, out, errOut = report("attribution", "--model", "time_decay", "--half-life", "36h", "--touches", "leads", "--by", "kind", "--format", "csv")
+		require.Zero(t, code, errOut)
+		records, err = csv.NewReader(strings.NewReader(out)).ReadAll()
+		require.NoError(t, err)
+		require.Equal(t, [][]string{{"key", "currency", "deals", "revenue"}, {"lead", "USD", "1.00", "120.00"}}, records)
+
+		// No USD→EUR rate: the error names the pair, nothing is mixed.
+		code, _, errOut = report("funnel", "--currency", "EUR")
+		require.Equal(t, 1, code)
+		require.Contains(t, errOut, "--currency: funnel test: no exchange rate USD/EUR on 2026-03-03")
 
 		code, out, errOut = report("stages")
 		require.Zero(t, code, errOut)
@@ -105,7 +116,10 @@ func TestReportCommandAndAPI(t *testing.T) {
 			want string
 		}{
 			{name: "by", args: []string{"funnel", "--by", "utm_nope"}, code: 2, want: "--by"},
-			{name: "model", args: []string{"attribution", "--model", "u-shaped"}, code: 2, want: "--model"},
+			{name: "model", args: []string{"attribution", "--model", "v-shaped"}, code: 2, want: "--model"},
+			{name: "touches", args: []string{"attribution", "--touches", "some"}, code: 2, want: "--touches"},
+			{name: "half-life", args: []string{"attribution", "--half-life", "-1d"}, code: 2, want: "--half-life"},
+			{name: "kind outside attribution", args: []string{"funnel", "--by", "kind"}, code: 1, want: "--by"},
 			{name: "format", args: []string{"funnel", "--format", "xml"}, code: 2, want: "--format"},
 			{name: "from", args: []string{"funnel", "--from", "March"}, code: 2, want: "--from"},
 			{name: "pipeline", args: []string{"stages", "--pipeline", "Nope"}, code: 1, want: "--pipeline"},
@@ -134,6 +148,10 @@ func TestReportCommandAndAPI(t *testing.T) {
 			{name: "pareto", path: "/v1/reports/pareto?from=2026-01-01", token: manager, status: http.StatusOK},
 			{name: "unknown report", path: "/v1/reports/cohorts", token: serviceToken, status: http.StatusNotFound, field: "name"},
 			{name: "bad by", path: "/v1/reports/funnel?by=email", token: serviceToken, status: http.StatusBadRequest, field: "by"},
+			{name: "u-shaped over every touch", path: "/v1/reports/attribution?model=u_shaped&by=kind&touches=all", token: manager, status: http.StatusOK},
+			{name: "bad touches", path: "/v1/reports/attribution?touches=some", token: serviceToken, status: http.StatusBadRequest, field: "touches"},
+			{name: "bad half-life", path: "/v1/reports/attribution?model=time_decay&half_life=soon", token: serviceToken, status: http.StatusBadRequest, field: "half_life"},
+			{name: "missing rate", path: "/v1/reports/attribution?currency=EUR", token: serviceToken, status: http.StatusBadRequest, field: "currency"},
 			{name: "bad from", path: "/v1/reports/reps?from=yesterday", token: serviceToken, status: http.StatusBadRequest, field: "from"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {

@@ -124,12 +124,18 @@ func Reports(ctx context.Context, e Env) ([]Timing, error) {
 	// All time is explained with the bounds the store passes for it.
 	allFrom, allTo := store.ReportBounds(time.Time{}, time.Time{})
 	jobs := []job{
-		{"funnel_month", report("funnel", from, to), "funnel", []any{reporting.DefaultBy, from, to}, true},
-		{"funnel_all_time", report("funnel", time.Time{}, time.Time{}), "funnel", []any{reporting.DefaultBy, allFrom, allTo}, true},
-		{"attribution_month", report("attribution", from, to), "attribution", []any{from, to, reporting.DefaultBy, reporting.DefaultModel}, true},
-		{"attribution_all_time", report("attribution", time.Time{}, time.Time{}), "attribution", []any{allFrom, allTo, reporting.DefaultBy, reporting.DefaultModel}, true},
+		{"funnel_month", report("funnel", from, to), "funnel", []any{from, to, reporting.DefaultBy}, true},
+		{"funnel_all_time", report("funnel", time.Time{}, time.Time{}), "funnel", []any{allFrom, allTo, reporting.DefaultBy}, true},
+		{"attribution_month", report("attribution", from, to), "attribution", attributionArgs(from, to), true},
+		{"attribution_all_time", report("attribution", time.Time{}, time.Time{}), "attribution", attributionArgs(allFrom, allTo), true},
 	}
 	return timeAll(ctx, e, jobs)
+}
+
+// attributionArgs are the attribution query's parameters as reporting.Run
+// passes them by default: from, to, by, touches, model, half-life seconds.
+func attributionArgs(from, to time.Time) []any {
+	return []any{from, to, reporting.DefaultBy, reporting.DefaultTouches, reporting.DefaultModel, reporting.DefaultHalfLife.Seconds()}
 }
 
 // timeAll runs every job Runs times, then saves its query's plan.

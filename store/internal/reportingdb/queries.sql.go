@@ -67,61 +67,131 @@ func (q *Queries) ArrivalScoreGroups(ctx context.Context, arg ArrivalScoreGroups
 
 const attribution = `-- name: Attribution :many
 WITH won AS (
-	SELECT d.id, d.contact_id, d.amount_cents, d.closed_at
+	SELECT d.id, d.contact_id, d.amount_cents, d.currency, d.created_at, d.closed_at
 	FROM deals d JOIN stages st ON st.id = d.stage_id
 	WHERE st.kind = 'won' AND d.closed_at >= $1::timestamptz AND d.closed_at < $2::timestamptz
 ), touches AS (
-	SELECT w.amount_cents,
+	SELECT w.id AS deal_id, w.amount_cents, w.currency, w.created_at AS deal_at, w.closed_at,
+	       t.kind, t.family, t.touch_id, t.occurred_at,
 	       (CASE $3::text
 	            WHEN 'source' THEN t.source
 	            WHEN 'channel' THEN t.channel
 	            WHEN 'utm_source' THEN t.utm_source
 	            WHEN 'utm_medium' THEN t.utm_medium
 	            WHEN 'utm_campaign' THEN t.utm_campaign
-	            ELSE e.connector END)::text AS key,
-	       row_number() OVER (PARTITION BY w.id ORDER BY t.occurred_at, t.id) AS rank_first,
-	       row_number() OVER (PARTITION BY w.id ORDER BY t.occurred_at DESC, t.id DESC) AS rank_last,
-	       count(*) OVER (PARTITION BY w.id) AS touches
+	            WHEN 'kind' THEN t.kind
+	            ELSE t.connector END)::text AS label,
+	       row_number() OVER (PARTITION BY w.id ORDER BY t.occurred_at, t.family, t.touch_id) AS n,
+	       count(*) OVER (PARTITION BY w.id) AS touches,
+	       max(t.occurred_at) OVER (PARTITION BY w.id) AS latest_at
 	FROM won w
-	JOIN touchpoints t ON t.contact_id = w.contact_id AND NOT t.is_test AND t.occurred_at <= w.closed_at
-	JOIN inbound_events e ON e.id = t.inbound_event_id
+	-- Each won deal's touches are looked up by contact (the contact
+	-- indexes of touchpoints, engagement_events and deals): joined to the
+	-- view, whose branches are joins, PostgreSQL would build every touch
+	-- of every contact first (517 ms for a month of 456 won deals at 50k
+	-- contacts, 60 ms so). OFFSET 0 keeps the subquery from being
+	-- flattened back into that join.
+	CROSS JOIN LATERAL (
+		SELECT contact_id, occurred_at, kind, family, touch_id, source, channel, utm_source, utm_medium, utm_campaign, connector FROM report_touches r
+		WHERE r.contact_id = w.contact_id AND r.occurred_at <= w.closed_at
+		  AND ($4::text = 'all' OR r.kind = 'lead')
+		OFFSET 0
+	) t
+), anchors AS (
+	-- The lead-creation touch: the earliest lead webhook (else the first
+	-- touch); the deal-creation touch: the latest touch at or before the
+	-- deal opened (else the first touch, as deal_funnel does).
+	SELECT deal_id,
+	       COALESCE(min(n) FILTER (WHERE kind = 'lead'), 1) AS lead_n,
+	       COALESCE(max(n) FILTER (WHERE occurred_at <= deal_at), 1) AS deal_n
+	FROM touches GROUP BY 1
+), weighted AS (
+	SELECT t.deal_id, t.amount_cents, t.currency, t.deal_at, t.closed_at, t.kind, t.family, t.touch_id, t.occurred_at, t.label, t.n, t.touches, t.latest_at, (CASE $5::text
+	    WHEN 'first' THEN (t.n = 1)::int::float8
+	    WHEN 'last' THEN (t.n = t.touches)::int::float8
+	    WHEN 'linear' THEN 1::float8
+	    WHEN 'u_shaped' THEN 0.4::float8 * ((t.n = 1)::int + (t.n = a.lead_n)::int)
+	         + CASE WHEN t.n <> 1 AND t.n <> a.lead_n
+	                THEN 0.2::float8 / (t.touches - 1 - (a.lead_n <> 1)::int) ELSE 0 END
+	    WHEN 'w_shaped' THEN 0.3::float8 * ((t.n = 1)::int + (t.n = a.lead_n)::int + (t.n = a.deal_n)::int)
+	         + CASE WHEN t.n <> 1 AND t.n <> a.lead_n AND t.n <> a.deal_n
+	                THEN 0.1::float8 / (t.touches - 1 - (a.lead_n <> 1)::int - (a.deal_n <> 1 AND a.deal_n <> a.lead_n)::int) ELSE 0 END
+	    -- Ages from the latest touch, not the win: the same weights once
+	    -- divided by their sum, and the latest touch's never underflows.
+	    ELSE power(0.5::float8, extract(epoch FROM t.latest_at - t.occurred_at)::float8 / $6::float8) END)::float8 AS raw
+	FROM touches t JOIN anchors a ON a.deal_id = t.deal_id
 ), credited AS (
-	SELECT touches.key, touches.amount_cents,
-	       CASE $4::text
-	           WHEN 'first' THEN (rank_first = 1)::int::float8
-	           WHEN 'last' THEN (rank_last = 1)::int::float8
-	           ELSE 1.0::float8 / touches END AS weight
-	FROM touches
+	-- A group's name is the label of its earliest touch among all the
+	-- window's deals' touches, credited or not, so it is the same under
+	-- every model and in every currency.
+	SELECT w.deal_id, w.amount_cents, w.currency, w.deal_at, w.closed_at, w.kind, w.family, w.touch_id, w.occurred_at, w.label, w.n, w.touches, w.latest_at, w.raw, w.raw / sum(w.raw) OVER (PARTITION BY w.deal_id) AS weight,
+	       first_value(w.label) OVER (PARTITION BY lower(w.label) ORDER BY w.occurred_at, w.family, w.touch_id) AS name,
+	       min(w.occurred_at) OVER (PARTITION BY lower(w.label)) AS first_at
+	FROM weighted w
 )
-SELECT credited.key, sum(weight)::float8 AS deals, sum(weight * amount_cents)::float8 AS revenue_cents
-FROM credited WHERE weight > 0 GROUP BY 1 ORDER BY 3 DESC, 1
+SELECT lower(label)::text AS grp,
+       min(name)::text AS name,
+       min(first_at)::timestamptz AS first_at,
+       currency,
+       (closed_at AT TIME ZONE 'UTC')::date AS day,
+       sum(weight)::float8 AS deals,
+       sum(weight * amount_cents)::float8 AS revenue_cents
+FROM credited WHERE weight > 0
+GROUP BY 1, 4, 5 ORDER BY 1, 4, 5
 `
 
 type AttributionParams struct {
-	FromAt time.Time
-	ToAt   time.Time
-	By     string
-	Model  string
+	FromAt          time.Time
+	ToAt            time.Time
+	By              string
+	Touches         string
+	Model           string
+	HalfLifeSeconds float64
 }
 
 type AttributionRow struct {
-	Key          string
+	Grp          string
+	Name         string
+	FirstAt      time.Time
+	Currency     string
+	Day          time.Time
 	Deals        float64
 	RevenueCents float64
 }
 
-// Credits deals won (closed) in [from_at, to_at) to the touchpoints their contact
-// had up to the win, grouped by one dimension (@by, checked by the caller
-// against reporting.FunnelKeys): model "first" gives the whole amount to
-// the earliest touch, "last" to the latest, "linear" splits it equally
-// (@model, checked by the caller). Test touchpoints never get credit; a
-// won deal without any touch before the win is left out.
+// Credits deals won (closed) in [from_at, to_at) to the touches their
+// contact had up to the win (report_touches, migrations/00042: lead
+// webhooks, email clicks and replies, rep calls, meetings and emails;
+// @touches 'leads' keeps only lead webhooks), under @model (checked by the
+// caller against reporting.AttributionModels; docs/reports.md defines
+// each):
+//
+//	first, last   the whole amount to the earliest / latest touch
+//	linear        equal shares
+//	u_shaped      40 % first touch, 40 % lead-creation touch (the earliest
+//	              lead webhook), 20 % over the others
+//	w_shaped      30 % first, 30 % lead creation, 30 % deal creation (the
+//	              latest touch at or before the deal opened), 10 % over
+//	              the others
+//	time_decay    weight 2^(-age / @half_life_seconds), age before the win
+//
+// Shares of anchors that fall on one touch add up; a deal's weights are
+// divided by their sum, so with no "other" touches the anchors share the
+// whole amount in proportion, and the credit of every deal sums to its
+// amount. Touches at one instant are ordered lead, email, rep activity,
+// then id. Grouped by one dimension (@by, checked by the caller against
+// reporting.AttributionKeys) on lower(label) (grp), deal currency and UTC
+// day of the win, so that currencies are never summed here; name is the
+// label of the group's earliest touch (first_at) among the window's deals'
+// touches. A won deal without any touch before the win is left out.
 func (q *Queries) Attribution(ctx context.Context, arg AttributionParams) ([]AttributionRow, error) {
 	rows, err := q.db.Query(ctx, attribution,
 		arg.FromAt,
 		arg.ToAt,
 		arg.By,
+		arg.Touches,
 		arg.Model,
+		arg.HalfLifeSeconds,
 	)
 	if err != nil {
 		return nil, err
@@ -130,7 +200,15 @@ func (q *Queries) Attribution(ctx context.Context, arg AttributionParams) ([]Att
 	var items []AttributionRow
 	for rows.Next() {
 		var i AttributionRow
-		if err := rows.Scan(&i.Key, &i.Deals, &i.RevenueCents); err != nil {
+		if err := rows.Scan(
+			&i.Grp,
+			&i.Name,
+			&i.FirstAt,
+			&i.Currency,
+			&i.Day,
+			&i.Deals,
+			&i.RevenueCents,
+		); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
@@ -379,13 +457,9 @@ func (q *Queries) CampaignSpend(ctx context.Context, arg CampaignSpendParams) ([
 
 const funnel = `-- name: Funnel :many
 WITH leads AS (
-	SELECT (CASE $1::text
-	            WHEN 'source' THEN t.source
-	            WHEN 'channel' THEN t.channel
-	            WHEN 'utm_source' THEN t.utm_source
-	            WHEN 'utm_medium' THEN t.utm_medium
-	            WHEN 'utm_campaign' THEN t.utm_campaign
-	            ELSE (SELECT e.connector FROM inbound_events e WHERE e.id = t.inbound_event_id) END)::text AS key,
+	SELECT lower(k.label) AS grp,
+	       (array_agg(k.label ORDER BY t.occurred_at, t.id))[1] AS name,
+	       min(t.occurred_at) AS first_at,
 	       count(*) AS leads,
 	       -- IN, not EXISTS: the planner may then hash the hot scores once
 	       -- (all time) or look each lead up (a month), whichever is cheaper.
@@ -394,27 +468,36 @@ WITH leads AS (
 	-- The first touch is one of the window's touches: saying so lets the
 	-- join read only them (touchpoints_occurred_idx).
 	JOIN touchpoints t ON t.id = c.first_touchpoint_id
-	  AND NOT t.is_test AND t.occurred_at >= $2::timestamptz AND t.occurred_at < $3::timestamptz
-	WHERE c.first_touch_at >= $2::timestamptz AND c.first_touch_at < $3::timestamptz
+	  AND NOT t.is_test AND t.occurred_at >= $1::timestamptz AND t.occurred_at < $2::timestamptz
+	CROSS JOIN LATERAL (
+		SELECT report_label(CASE $3::text
+		            WHEN 'source' THEN t.source
+		            WHEN 'channel' THEN t.channel
+		            WHEN 'utm_source' THEN t.utm_source
+		            WHEN 'utm_medium' THEN t.utm_medium
+		            WHEN 'utm_campaign' THEN t.utm_campaign
+		            ELSE (SELECT e.connector FROM inbound_events e WHERE e.id = t.inbound_event_id) END) AS label
+	) k
+	WHERE c.first_touch_at >= $1::timestamptz AND c.first_touch_at < $2::timestamptz
 	GROUP BY 1
 ), scoped AS (
 	-- The deals of the contacts touched in the window: every touch a deal
 	-- can be attributed to is one of its contact's non-test touches.
-	SELECT d.id, d.contact_id, d.stage_id, d.amount_cents, d.created_at, d.closed_at,
+	SELECT d.id, d.contact_id, d.stage_id, d.amount_cents, d.currency, d.created_at, d.closed_at,
 	       lag(d.created_at) OVER (PARTITION BY d.contact_id ORDER BY d.created_at, d.id) AS previous_at
 	FROM deals d
 	WHERE EXISTS (
 		SELECT 1 FROM touchpoints w
 		WHERE w.contact_id = d.contact_id AND NOT w.is_test
-		  AND w.occurred_at >= $2::timestamptz AND w.occurred_at < $3::timestamptz)
+		  AND w.occurred_at >= $1::timestamptz AND w.occurred_at < $2::timestamptz)
 ), attributed AS (
 	-- deal_funnel's rule, set-based (the view looks each deal up, which
 	-- suits a dashboard's month but not all time): among the touches
 	-- before the deal, the earliest one after the previous deal, else the
 	-- latest one; a deal before any touch gets the first touch (the
 	-- earliest of those after it).
-	SELECT DISTINCT ON (s.id) s.id, s.stage_id, s.amount_cents, s.created_at, s.closed_at,
-	       t.source, t.channel, t.utm_source, t.utm_medium, t.utm_campaign, t.inbound_event_id, t.occurred_at
+	SELECT DISTINCT ON (s.id) s.id, s.stage_id, s.amount_cents, s.currency, s.created_at, s.closed_at,
+	       t.id AS touch_id, t.source, t.channel, t.utm_source, t.utm_medium, t.utm_campaign, t.inbound_event_id, t.occurred_at
 	FROM scoped s
 	JOIN touchpoints t ON t.contact_id = s.contact_id AND NOT t.is_test
 	ORDER BY s.id,
@@ -423,44 +506,66 @@ WITH leads AS (
 	         CASE WHEN s.previous_at IS NULL OR t.occurred_at > s.previous_at THEN t.occurred_at END,
 	         CASE WHEN s.previous_at IS NULL OR t.occurred_at > s.previous_at THEN t.id END,
 	         t.occurred_at DESC, t.id DESC
-), deals AS (
-	SELECT (CASE $1::text
+), labelled AS (
+	SELECT report_label(CASE $3::text
 	            WHEN 'source' THEN t.source
 	            WHEN 'channel' THEN t.channel
 	            WHEN 'utm_source' THEN t.utm_source
 	            WHEN 'utm_medium' THEN t.utm_medium
 	            WHEN 'utm_campaign' THEN t.utm_campaign
-	            ELSE (SELECT e.connector FROM inbound_events e WHERE e.id = t.inbound_event_id) END)::text AS key,
-	       count(*) AS deals,
-	       count(*) FILTER (WHERE st.kind = 'won') AS won,
-	       count(*) FILTER (WHERE st.kind = 'lost') AS lost,
-	       COALESCE(sum(t.amount_cents) FILTER (WHERE st.kind = 'won'), 0) AS revenue_cents,
-	       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.closed_at - t.created_at) / 86400) FILTER (WHERE st.kind = 'won') AS median_days,
-	       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.closed_at - t.created_at) / 86400) FILTER (WHERE st.kind = 'won') AS p90_days
+	            ELSE (SELECT e.connector FROM inbound_events e WHERE e.id = t.inbound_event_id) END) AS label,
+	       t.touch_id, t.occurred_at, t.currency, t.amount_cents, st.kind,
+	       extract(epoch FROM t.closed_at - t.created_at) / 86400 AS days,
+	       (t.closed_at AT TIME ZONE 'UTC')::date AS day
 	FROM attributed t JOIN stages st ON st.id = t.stage_id
-	WHERE t.occurred_at >= $2::timestamptz AND t.occurred_at < $3::timestamptz
-	GROUP BY 1
+	WHERE t.occurred_at >= $1::timestamptz AND t.occurred_at < $2::timestamptz
+), deals AS (
+	SELECT lower(label) AS grp, currency, day, GROUPING(currency, day) AS grouped,
+	       (array_agg(label ORDER BY occurred_at, touch_id))[1] AS name,
+	       min(occurred_at) AS first_at,
+	       count(*) AS deals,
+	       count(*) FILTER (WHERE kind = 'won') AS won,
+	       count(*) FILTER (WHERE kind = 'lost') AS lost,
+	       COALESCE(sum(amount_cents) FILTER (WHERE kind = 'won'), 0) AS revenue_cents,
+	       percentile_cont(0.5) WITHIN GROUP (ORDER BY days) FILTER (WHERE kind = 'won') AS median_days,
+	       percentile_cont(0.9) WITHIN GROUP (ORDER BY days) FILTER (WHERE kind = 'won') AS p90_days
+	FROM labelled
+	GROUP BY GROUPING SETS ((lower(label)), (lower(label), currency, day))
+), totals AS (
+	SELECT grp, currency, day, grouped, name, first_at, deals, won, lost, revenue_cents, median_days, p90_days FROM deals WHERE grouped = 3
 )
-SELECT COALESCE(l.key, d.key)::text AS key,
+SELECT true AS is_total,
+       COALESCE(l.grp, d.grp)::text AS grp,
+       (CASE WHEN l.grp IS NULL OR d.first_at < l.first_at THEN d.name ELSE l.name END)::text AS name,
+       ''::text AS currency,
+       '0001-01-01'::date AS day,
        COALESCE(l.leads, 0)::bigint AS leads,
        COALESCE(l.mqls, 0)::bigint AS mqls,
        COALESCE(d.deals, 0)::bigint AS deals,
        COALESCE(d.won, 0)::bigint AS won,
        COALESCE(d.lost, 0)::bigint AS lost,
-       LEAST(GREATEST(COALESCE(d.revenue_cents, 0), -9223372036854775808), 9223372036854775807)::bigint AS revenue_cents,
+       0::bigint AS revenue_cents,
        d.median_days AS median_days_to_close, d.p90_days AS p90_days_to_close
-FROM leads l FULL JOIN deals d ON d.key = l.key
-ORDER BY 2 DESC, 1
+FROM leads l FULL JOIN totals d ON d.grp = l.grp
+UNION ALL
+SELECT false, a.grp, a.name, a.currency, a.day, 0, 0, a.deals, a.won, a.lost,
+       LEAST(GREATEST(a.revenue_cents, -9223372036854775808), 9223372036854775807)::bigint, NULL, NULL
+FROM deals a WHERE a.grouped = 0 AND a.won > 0
+ORDER BY 1 DESC, 6 DESC, 2, 4, 5
 `
 
 type FunnelParams struct {
-	By     string
 	FromAt time.Time
 	ToAt   time.Time
+	By     string
 }
 
 type FunnelRow struct {
-	Key               string
+	IsTotal           bool
+	Grp               string
+	Name              string
+	Currency          string
+	Day               time.Time
 	Leads             int64
 	Mqls              int64
 	Deals             int64
@@ -472,20 +577,28 @@ type FunnelRow struct {
 }
 
 // Groups by one dimension (@by, checked by the caller against
-// reporting.FunnelKeys), largest group first: the leads (contacts) whose
-// first touch is in [from_at, to_at), by that touch, and how many became
-// MQLs (ever scored hot); and every deal whose touch (the rule of the
-// deal_funnel view, migrations/00032: the first touch after the contact's
-// previous deal) is in the window, by that touch. A contact's first deal
-// goes with its first touch; a repeat deal with the touch that brought the
-// contact back. Only the window's contacts and touches are read: leads
-// through contacts_first_touch_idx, deals through the contacts touched in
-// the window (touchpoints_occurred_idx).
+// reporting.FunnelKeys): the leads (contacts) whose first touch is in
+// [from_at, to_at), by that touch, and how many became MQLs (ever scored
+// hot); and every deal whose touch (the rule of the deal_funnel view,
+// migrations/00032: the first touch after the contact's previous deal) is
+// in the window, by that touch. A contact's first deal goes with its first
+// touch; a repeat deal with the touch that brought the contact back. Only
+// the window's contacts and touches are read: leads through
+// contacts_first_touch_idx, deals through the contacts touched in the
+// window (touchpoints_occurred_idx).
+//
+// Keys are labelled by report_label (migrations/00042: blank is "(none)")
+// and grouped on lower(label) (grp), shown under the label of the group's
+// earliest touch (name, first_at). Two kinds of rows come back: one total
+// per group (is_total; currency ” and day 0001-01-01: counts and days to
+// close over every currency, no revenue), then the won revenue per group,
+// deal currency and UTC day of the win (the day an exchange rate applies
+// to), so that amounts in different currencies are never summed here.
 // The medians are NULL when nothing was won, and every figure of a group
 // with leads but no deals (or deals but no new leads) is NULL on its
 // missing side: the full join says so to sqlc.
 func (q *Queries) Funnel(ctx context.Context, arg FunnelParams) ([]FunnelRow, error) {
-	rows, err := q.db.Query(ctx, funnel, arg.By, arg.FromAt, arg.ToAt)
+	rows, err := q.db.Query(ctx, funnel, arg.FromAt, arg.ToAt, arg.By)
 	if err != nil {
 		return nil, err
 	}
@@ -494,7 +607,11 @@ func (q *Queries) Funnel(ctx context.Context, arg FunnelParams) ([]FunnelRow, er
 	for rows.Next() {
 		var i FunnelRow
 		if err := rows.Scan(
-			&i.Key,
+			&i.IsTotal,
+			&i.Grp,
+			&i.Name,
+			&i.Currency,
+			&i.Day,
 			&i.Leads,
 			&i.Mqls,
 			&i.Deals,
@@ -692,15 +809,19 @@ func (q *Queries) RatesFor(ctx context.Context, target string) ([]RatesForRow, e
 }
 
 const repLeaderboard = `-- name: RepLeaderboard :many
-WITH owned AS (
-	SELECT d.owner_rep_id AS rep_id, count(*) AS assigned,
-	       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.first_contacted_at - d.created_at) / 60) AS first_touch,
-	       count(*) FILTER (WHERE st.kind = 'won') AS won,
-	       LEAST(GREATEST(COALESCE(sum(d.amount_cents) FILTER (WHERE st.kind = 'won'), 0), -9223372036854775808), 9223372036854775807)::bigint AS won_cents
+WITH scoped AS (
+	SELECT d.owner_rep_id AS rep_id, d.currency, (d.closed_at AT TIME ZONE 'UTC')::date AS day, d.amount_cents, st.kind,
+	       extract(epoch FROM d.first_contacted_at - d.created_at) / 60 AS first_touch
 	FROM deals d JOIN stages st ON st.id = d.stage_id
 	WHERE d.owner_rep_id IS NOT NULL
 	  AND d.created_at >= $1::timestamptz AND d.created_at < $2::timestamptz
-	GROUP BY 1
+), owned AS (
+	SELECT rep_id, currency, day, GROUPING(currency, day) AS grouped, count(*) AS assigned,
+	       percentile_cont(0.5) WITHIN GROUP (ORDER BY first_touch) AS first_touch,
+	       count(*) FILTER (WHERE kind = 'won') AS won,
+	       LEAST(GREATEST(COALESCE(sum(amount_cents) FILTER (WHERE kind = 'won'), 0), -9223372036854775808), 9223372036854775807)::bigint AS won_cents
+	FROM scoped
+	GROUP BY GROUPING SETS ((rep_id), (rep_id, currency, day))
 ), decisions AS (
 	SELECT rd.kind, rd.created_at,
 	       lag(rd.rep_id) OVER (PARTITION BY rd.deal_id ORDER BY rd.created_at, rd.id) AS previous_rep
@@ -710,12 +831,19 @@ WITH owned AS (
 	WHERE decisions.kind = 'reroute' AND previous_rep IS NOT NULL
 	  AND decisions.created_at >= $1::timestamptz AND decisions.created_at < $2::timestamptz
 	GROUP BY 1
+), totals AS (
+	SELECT rep_id, currency, day, grouped, assigned, first_touch, won, won_cents FROM owned WHERE grouped = 3
 )
-SELECT r.id, r.name, COALESCE(o.assigned, 0)::bigint AS assigned, o.first_touch AS median_first_touch_minutes,
-       COALESCE(o.won, 0)::bigint AS won, COALESCE(o.won_cents, 0)::bigint AS won_revenue_cents, COALESCE(b.n, 0)::bigint AS sla_breaches
-FROM reps r LEFT JOIN owned o ON o.rep_id = r.id LEFT JOIN breaches b ON b.rep_id = r.id
+SELECT true AS is_total, r.id, r.name, ''::text AS currency, '0001-01-01'::date AS day,
+       COALESCE(o.assigned, 0)::bigint AS assigned, o.first_touch AS median_first_touch_minutes,
+       COALESCE(o.won, 0)::bigint AS won, 0::bigint AS won_revenue_cents, COALESCE(b.n, 0)::bigint AS sla_breaches
+FROM reps r LEFT JOIN totals o ON o.rep_id = r.id LEFT JOIN breaches b ON b.rep_id = r.id
 WHERE o.rep_id IS NOT NULL OR b.rep_id IS NOT NULL
-ORDER BY 6 DESC, 3 DESC, r.name
+UNION ALL
+SELECT false, r.id, r.name, a.currency, a.day, 0, NULL, a.won, a.won_cents, 0
+FROM owned a JOIN reps r ON r.id = a.rep_id
+WHERE a.grouped = 0 AND a.won > 0
+ORDER BY 1 DESC, 2, 4, 5
 `
 
 type RepLeaderboardParams struct {
@@ -724,8 +852,11 @@ type RepLeaderboardParams struct {
 }
 
 type RepLeaderboardRow struct {
+	IsTotal                 bool
 	ID                      int64
 	Name                    string
+	Currency                string
+	Day                     time.Time
 	Assigned                int64
 	MedianFirstTouchMinutes *float64
 	Won                     int64
@@ -736,7 +867,10 @@ type RepLeaderboardRow struct {
 // Reads per rep the deals created in the window they own, how fast they
 // first touched them, what they won, and the speed-to-lead breaches
 // (reroutes away from them) in the window. Reps with nothing in the window
-// are left out. Most won revenue first.
+// are left out. Two kinds of rows come back: one total per rep (is_total;
+// currency ”, day 0001-01-01, no revenue), then the rep's won revenue per
+// deal currency and UTC day of the win, so that currencies are never
+// summed here.
 func (q *Queries) RepLeaderboard(ctx context.Context, arg RepLeaderboardParams) ([]RepLeaderboardRow, error) {
 	rows, err := q.db.Query(ctx, repLeaderboard, arg.FromAt, arg.ToAt)
 	if err != nil {
@@ -747,8 +881,11 @@ func (q *Queries) RepLeaderboard(ctx context.Context, arg RepLeaderboardParams) 
 	for rows.Next() {
 		var i RepLeaderboardRow
 		if err := rows.Scan(
+			&i.IsTotal,
 			&i.ID,
 			&i.Name,
+			&i.Currency,
+			&i.Day,
 			&i.Assigned,
 			&i.MedianFirstTouchMinutes,
 			&i.Won,
