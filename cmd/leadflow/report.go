@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -38,7 +39,8 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		help += "\n\n" + reporting.ParetoHelp
 	}
 	fs := cmdline.NewFlagSet("report "+name, help, stdout)
-	by := fs.String("by", reporting.DefaultBy, "group funnel and attribution by: "+strings.Join(reporting.FunnelKeys, "|"))
+	by := fs.String("by", reporting.DefaultBy, "group funnel and attribution by: "+strings.Join(reporting.FunnelKeys, "|")+
+		"; roas and cut by: "+strings.Join(reporting.CampaignKeys, "|")+" (default "+reporting.DefaultCampaignBy+")")
 	model := fs.String("model", reporting.DefaultModel, "attribution model: "+strings.Join(reporting.AttributionModels, "|"))
 	pipeline := fs.String("pipeline", "", "pipeline of the stages report (default: the default pipeline)")
 	from := fs.String("from", "", "window start, a date (2026-01-01) or RFC 3339 time; default unbounded")
@@ -50,11 +52,20 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.ParseFlags(rest); err != nil {
 		return err
 	}
+	byKeys := reporting.FunnelKeys
+	if name == "roas" || name == "cut" {
+		// roas and cut group by campaign unless --by says otherwise; the
+		// flag's default is the funnel's.
+		byKeys = reporting.CampaignKeys
+		if !flagSet(fs, "by") {
+			*by = reporting.DefaultCampaignBy
+		}
+	}
 	for _, f := range []struct {
 		flag, what, got string
 		in              []string
 	}{
-		{"by", "dimension", *by, reporting.FunnelKeys},
+		{"by", "dimension", *by, byKeys},
 		{"model", "model", *model, reporting.AttributionModels},
 		{"format", "format", *format, []string{"table", "csv", "json"}},
 	} {
@@ -100,4 +111,11 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return httpapi.NewReportRows(res).WriteJSON(stdout)
 	}
 	return reporting.Write(stdout, *format, res)
+}
+
+// flagSet reports whether name was given on the command line.
+func flagSet(fs *cmdline.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
