@@ -273,3 +273,56 @@ func TestCampaignReports(t *testing.T) {
 		require.Equal(t, "USD", re.Currency)
 	})
 }
+
+// TestGclidJoinsCampaign: a lead from a non-Google form that carries a
+// gclid is credited to the Google Ads campaign the click was on (through
+// google_ads_clicks, as spend:sync fills it), ahead of its utm_campaign; a
+// gclid Google did not name, or whose campaign has no spend, falls back
+// to the utm_campaign. Re-writing the same clicks changes nothing.
+func TestGclidJoinsCampaign(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	r := &reportData{pool: testenv.Pool(t)}
+	st := store.New(r.pool)
+	_, err := st.UpsertAdSpend(ctx, []store.AdSpend{
+		{Platform: "google-ads", Account: "9", CampaignID: "222", CampaignName: "Brand (EN)", Day: day(1, 0), Currency: "USD", SpendMicros: 90_000_000},
+	}, store.SpendFromSync, day(1, 0))
+	require.NoError(t, err)
+	clicks := []store.GoogleAdsClick{
+		{Account: "9", GCLID: "g-brand", CampaignID: "222", Day: day(1, 0)},
+		{Account: "9", GCLID: "g-nospend", CampaignID: "999", Day: day(1, 0)},
+	}
+	n, err := st.UpsertGoogleAdsClicks(ctx, clicks, day(2, 0))
+	require.NoError(t, err)
+	require.Equal(t, 2, n)
+	n, err = st.UpsertGoogleAdsClicks(ctx, clicks, day(3, 0))
+	require.NoError(t, err)
+	require.Zero(t, n, "the same clicks again write nothing")
+
+	touch := func(utm, gclid string, at time.Time) {
+		t.Helper()
+		c := r.contact(t)
+		r.events++
+		ev := r.id(t, `INSERT INTO inbound_events (connector, source, event_id, payload) VALUES ('typeform', 'typeform', $1, '{}') RETURNING id`,
+			fmt.Sprintf("gclid-ev-%d", r.events))
+		r.exec(t, `INSERT INTO touchpoints (contact_id, inbound_event_id, source, channel, utm_campaign, click_ids, occurred_at)
+			VALUES ($1, $2, 'typeform', 'form', $3, jsonb_build_object('gclid', $4::text), $5)`, c, ev, utm, gclid, at)
+	}
+	touch("spring", "g-brand", day(1, 10))   // the click's campaign wins over the UTM
+	touch("", "g-brand", day(2, 10))         // no UTM at all
+	touch("spring", "g-unknown", day(3, 10)) // Google never named this click
+	touch("spring", "g-nospend", day(4, 10)) // a campaign without spend
+
+	res, err := reporting.Run(ctx, st, "roas", reporting.Query{From: day(1, 0), To: day(31, 0)})
+	require.NoError(t, err)
+	type row struct {
+		campaign string
+		leads    int64
+		micros   int64
+	}
+	var got []row
+	for _, g := range res.Campaigns {
+		got = append(got, row{g.Campaign, g.Leads, g.SpendMicros})
+	}
+	require.Equal(t, []row{{"Brand (EN)", 2, 90_000_000}, {"spring", 2, 0}}, got)
+}
