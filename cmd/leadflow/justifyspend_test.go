@@ -104,6 +104,7 @@ func TestJustifySpendDoc(t *testing.T) {
 	doc := string(raw)
 	commands := []string{
 		"leadflow report roas --from 2026-03-01 --to 2026-03-31",
+		"leadflow report roas --from 2026-03-01 --to 2026-03-31 --model first --format csv",
 		"leadflow report roas --from 2026-03-01 --to 2026-03-31 --currency USD",
 		"leadflow report roas --from 2026-03-01 --to 2026-03-31 --currency USD --by channel",
 	}
