@@ -265,7 +265,10 @@ type paretoRow struct {
 // campaignRow is reporting.CampaignRow on the wire: spend both as an
 // exact decimal string and in micros; costs and ROAS null where they are
 // undefined (no spend, or nothing to divide by); currency "" for a
-// campaign with neither spend nor revenue.
+// campaign with neither spend nor revenue. payback_days is null when the
+// campaign has not paid back in the window ("not yet", paid_back false)
+// or has no spend. "campaign" holds the group: a channel or source under
+// by=channel or by=source.
 type campaignRow struct {
 	Campaign           string   `json:"campaign"`
 	Currency           string   `json:"currency"`
@@ -285,6 +288,10 @@ type campaignRow struct {
 	ROASFirst          *float64 `json:"roas_first"`
 	ROASLast           *float64 `json:"roas_last"`
 	ROASLinear         *float64 `json:"roas_linear"`
+	PipelineCents      int64    `json:"pipeline_cents"`
+	PipelinePerSpend   *float64 `json:"pipeline_per_spend"`
+	PaybackDays        *int64   `json:"payback_days"`
+	PaidBack           bool     `json:"paid_back"`
 	Status             string   `json:"status"`
 }
 
@@ -293,5 +300,7 @@ func newCampaignRow(r reporting.CampaignRow) campaignRow {
 		Leads: r.Leads, MQLs: r.MQLs, Deals: r.Deals, Won: r.Won,
 		CostPerLead: r.CostPerLead, CostPerMQL: r.CostPerMQL, CostPerDeal: r.CostPerDeal, CostPerWon: r.CostPerWon,
 		RevenueFirstCents: r.RevenueFirstCents, RevenueLastCents: r.RevenueLastCents, RevenueLinearCents: r.RevenueLinearCents,
-		ROASFirst: r.ROASFirst, ROASLast: r.ROASLast, ROASLinear: r.ROASLinear, Status: r.Status}
+		ROASFirst: r.ROASFirst, ROASLast: r.ROASLast, ROASLinear: r.ROASLinear,
+		PipelineCents: r.PipelineCents, PipelinePerSpend: r.PipelinePerSpend, PaybackDays: r.PaybackDays, PaidBack: r.PaybackDays != nil,
+		Status: r.Status}
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -13,8 +14,10 @@ import (
 )
 
 // The campaign report ("roas") joins what each campaign cost to what it
-// brought: spend, leads, MQLs, deals and won deals, the cost of each, and
-// won revenue and ROAS under the three attribution models. The "cut"
+// brought: spend, leads, MQLs, deals and won deals, the cost of each, won
+// revenue and ROAS under the three attribution models, the pipeline it
+// created per unit of spend and the days it took to pay back; by campaign,
+// or by the channel or source of the leads' touches. The "cut"
 // report is the same rows over the last N days, keeping the campaigns that
 // spent and brought no MQL. docs/justify-spend.md says what every figure
 // means.
@@ -48,6 +51,59 @@ type CampaignFact struct {
 	// FirstCents, LastCents and LinearCents are won revenue in cents of
 	// Currency credited under each attribution model.
 	FirstCents, LastCents, LinearCents float64
+	// PipelineCents is the expected value (amount × stage probability) of
+	// the deals counted in Deals that have an amount, in cents of
+	// Currency, on Day (the deals' creation day); Valued marks a fact of
+	// pipeline (PipelineCents, possibly 0).
+	PipelineCents int64
+	Valued        bool
+	// Channel and Source are the touch's, for facts of leads, deals and
+	// revenue; Platform is the ad platform of a fact of spend. They are
+	// what CampaignsBy groups on for "channel" and "source".
+	Channel, Source, Platform string
+}
+
+// CampaignKeys are the dimensions the roas and cut reports group by, in
+// the order they are documented: the campaign (the default), or the
+// channel or source of the lead's touch, spend going to its platform's
+// (SpendChannel).
+var CampaignKeys = []string{"campaign", "channel", "source"}
+
+// DefaultCampaignBy is what roas and cut group by when nothing is asked.
+const DefaultCampaignBy = "campaign"
+
+// SpendChannel returns the channel and source a platform's spend is
+// grouped under by channel and source: those the platform's lead
+// connector writes on its touchpoints (package connectors), so a lead
+// form's leads meet the spend of the platform that served the form.
+// Meta's spend goes to "meta-lead-ads" (its Instagram leads say
+// "instagram-lead-ads"). Any other platform (a spend file's "bing") is
+// its own source on channel "other".
+func SpendChannel(platform string) (channel, source string) {
+	switch platform {
+	case spend.GoogleAds:
+		return "ads", spend.GoogleAds
+	case spend.Meta:
+		return "social", "meta-lead-ads"
+	case spend.LinkedIn:
+		return "social", "linkedin-lead-gen"
+	case spend.TikTok:
+		return "social", "tiktok-lead-gen"
+	}
+	return "other", platform
+}
+
+// CampaignOptions says how CampaignsBy groups and converts.
+type CampaignOptions struct {
+	// By is one of CampaignKeys; "" is DefaultCampaignBy.
+	By string
+	// Currency, when set, converts every amount to it through Rates (a
+	// missing rate is a *RateError); "" keeps each currency apart.
+	Currency string
+	Rates    []Rate
+	// Model is the attribution model payback counts revenue under (one of
+	// AttributionModels); "" is DefaultModel.
+	Model string
 }
 
 // Rate is a user-supplied exchange rate (leadflow import --rates): one
@@ -96,6 +152,19 @@ type CampaignRow struct {
 	// ROASFirst, ROASLast and ROASLinear are revenue / spend under each
 	// model; nil without spend.
 	ROASFirst, ROASLast, ROASLinear *float64
+	// PipelineCents is the pipeline the campaign created: the expected
+	// value now (amount × the current stage's win probability) of the
+	// deals counted in Deals, in cents. PipelinePerSpend is pipeline /
+	// spend; nil without spend.
+	PipelineCents    int64
+	PipelinePerSpend *float64
+	// PaybackDays is how many days after the first day of spend in the
+	// window the revenue credited to the campaign (under the options'
+	// model) had caught up with its spend, both summed from the start of
+	// the window to the end of each day (docs/justify-spend.md); 0 when
+	// revenue won before or on that day already covered it. nil when it
+	// has not caught up within the window ("not yet") or there is no spend.
+	PaybackDays *int64
 	// Status is StatusNoLeads for spend that brought no lead, StatusNoSpend
 	// for a campaign with leads and no spend in any currency, else "".
 	Status string
@@ -156,14 +225,29 @@ func ParseReportCurrency(s string) (string, error) {
 	return c, nil
 }
 
-// Campaigns builds the campaign rows from the store's facts. With a target
-// currency every amount is converted through rates on its day (a missing
-// rate is a *RateError); without one each currency keeps its own rows.
-// Rows come by currency (rows without one last), most spend first, then
-// most leads, then by name.
+// Campaigns builds the campaign rows, grouped by campaign, with payback
+// under DefaultModel: CampaignsBy with only a currency and rates.
 func Campaigns(facts []CampaignFact, target string, rates []Rate) ([]CampaignRow, error) {
-	if target != "" {
-		conv, err := newConverter(target, rates)
+	return CampaignsBy(facts, CampaignOptions{Currency: target, Rates: rates})
+}
+
+// CampaignsBy builds the rows of the roas and cut reports from the store's
+// facts, grouped by opt.By. With a target currency every amount is
+// converted through the rates on its day (a missing rate is a
+// *RateError); without one each currency keeps its own rows. Rows come by
+// currency (rows without one last), most spend first, then most leads,
+// then by name. An unknown By or Model is an *Error.
+func CampaignsBy(facts []CampaignFact, opt CampaignOptions) ([]CampaignRow, error) {
+	by := cmp.Or(opt.By, DefaultCampaignBy)
+	if !slices.Contains(CampaignKeys, by) {
+		return nil, &Error{Field: "by", Value: opt.By, Allowed: CampaignKeys}
+	}
+	model := cmp.Or(opt.Model, DefaultModel)
+	if !slices.Contains(AttributionModels, model) {
+		return nil, &Error{Field: "model", Value: opt.Model, Allowed: AttributionModels}
+	}
+	if opt.Currency != "" {
+		conv, err := newConverter(opt.Currency, opt.Rates)
 		if err != nil {
 			return nil, err
 		}
@@ -175,8 +259,10 @@ func Campaigns(facts []CampaignFact, target string, rates []Rate) ([]CampaignRow
 	}
 	type money struct {
 		first, last, linear float64
-		micros              int64
+		micros, pipeline    int64
 		spent               bool
+		// days holds the spend and the model's revenue per day, for payback.
+		days map[time.Time]*paybackDay
 	}
 	type campaign struct {
 		name                    string
@@ -187,13 +273,14 @@ func Campaigns(facts []CampaignFact, target string, rates []Rate) ([]CampaignRow
 	campaigns := map[string]*campaign{}
 	var keys []string
 	for _, f := range facts {
-		c := campaigns[f.Key]
+		key, name := groupOf(f, by)
+		c := campaigns[key]
 		if c == nil {
-			c = &campaign{name: f.Name, at: f.At, byCurrency: map[string]*money{}}
-			campaigns[f.Key] = c
-			keys = append(keys, f.Key)
+			c = &campaign{name: name, at: f.At, byCurrency: map[string]*money{}}
+			campaigns[key] = c
+			keys = append(keys, key)
 		} else if f.At.Before(c.at) {
-			c.name, c.at = f.Name, f.At
+			c.name, c.at = name, f.At
 		}
 		c.leads += f.Leads
 		c.mqls += f.MQLs
@@ -204,7 +291,7 @@ func Campaigns(facts []CampaignFact, target string, rates []Rate) ([]CampaignRow
 		}
 		m := c.byCurrency[f.Currency]
 		if m == nil {
-			m = &money{}
+			m = &money{days: map[time.Time]*paybackDay{}}
 			c.byCurrency[f.Currency] = m
 		}
 		m.spent = m.spent || f.Spent
@@ -212,6 +299,16 @@ func Campaigns(facts []CampaignFact, target string, rates []Rate) ([]CampaignRow
 		m.first += f.FirstCents
 		m.last += f.LastCents
 		m.linear += f.LinearCents
+		m.pipeline += f.PipelineCents
+		if credited := modelCents(f, model); f.SpendMicros != 0 || credited != 0 {
+			d := m.days[f.Day]
+			if d == nil {
+				d = &paybackDay{day: f.Day}
+				m.days[f.Day] = d
+			}
+			d.micros += f.SpendMicros
+			d.cents += credited
+		}
 	}
 	var out []CampaignRow
 	for _, k := range keys {
@@ -233,6 +330,7 @@ func Campaigns(facts []CampaignFact, target string, rates []Rate) ([]CampaignRow
 			r.Currency = cur
 			r.SpendMicros = m.micros
 			r.RevenueFirstCents, r.RevenueLastCents, r.RevenueLinearCents = m.first, m.last, m.linear
+			r.PipelineCents = m.pipeline
 			if m.spent && c.leads == 0 {
 				r.Status = StatusNoLeads
 			}
@@ -248,6 +346,8 @@ func Campaigns(facts []CampaignFact, target string, rates []Rate) ([]CampaignRow
 				ratio := func(cents float64) *float64 { v := cents / 100 / units; return &v }
 				r.CostPerLead, r.CostPerMQL, r.CostPerDeal, r.CostPerWon = per(c.leads), per(c.mqls), per(c.deals), per(c.won)
 				r.ROASFirst, r.ROASLast, r.ROASLinear = ratio(m.first), ratio(m.last), ratio(m.linear)
+				r.PipelinePerSpend = ratio(float64(m.pipeline))
+				r.PaybackDays = payback(m.days)
 			}
 			out = append(out, r)
 		}
@@ -263,6 +363,94 @@ func Campaigns(facts []CampaignFact, target string, rates []Rate) ([]CampaignRow
 			cmp.Compare(b.Leads, a.Leads), cmp.Compare(strings.ToLower(a.Campaign), strings.ToLower(b.Campaign)))
 	})
 	return out, nil
+}
+
+// groupOf returns the group a fact falls in under by, lower-cased as the
+// key (case never splits a group) and as written as the name. Spend goes
+// to its platform's channel or source (SpendChannel); a touch without a
+// channel or source is NoCampaign.
+func groupOf(f CampaignFact, by string) (key, name string) {
+	switch by {
+	case "channel", "source":
+		channel, source := f.Channel, f.Source
+		if f.Spent {
+			channel, source = SpendChannel(f.Platform)
+		}
+		name = channel
+		if by == "source" {
+			name = source
+		}
+		if strings.TrimSpace(name) == "" {
+			name = NoCampaign
+		}
+		return strings.ToLower(name), name
+	}
+	return f.Key, f.Name
+}
+
+// modelCents is the revenue of f credited under model.
+func modelCents(f CampaignFact, model string) float64 {
+	switch model {
+	case "first":
+		return f.FirstCents
+	case "last":
+		return f.LastCents
+	}
+	return f.LinearCents
+}
+
+// paybackDay is one day's spend and credited revenue of a campaign in one
+// currency.
+type paybackDay struct {
+	day    time.Time
+	micros int64
+	cents  float64
+}
+
+// payback walks the days in order, summing spend and revenue from the
+// start of the window, and returns the days from the first day with spend
+// to the first day, on or after it, at whose end the revenue covers the
+// spend; nil when that never happens. Revenue won before the first day of
+// spend counts from that day on, so it can pay back on day 0.
+func payback(days map[time.Time]*paybackDay) *int64 {
+	ordered := make([]*paybackDay, 0, len(days))
+	for _, d := range days {
+		ordered = append(ordered, d)
+	}
+	slices.SortFunc(ordered, func(a, b *paybackDay) int { return a.day.Compare(b.day) })
+	var start time.Time
+	started := false
+	var micros int64
+	var cents float64
+	for _, d := range ordered {
+		micros += d.micros
+		cents += d.cents
+		if !started && d.micros > 0 {
+			start, started = d.day, true
+		}
+		// Half a micro absorbs the float sums of linear credit.
+		if started && cents*1e4+0.5 >= float64(micros) {
+			n := int64(d.day.Sub(start) / (24 * time.Hour))
+			return &n
+		}
+	}
+	return nil
+}
+
+// NotYet is the payback of a campaign whose revenue has not caught up
+// with its spend within the window.
+const NotYet = "not yet"
+
+// PaybackCell prints a row's payback: its days, NotYet, or "" without
+// spend.
+func PaybackCell(r CampaignRow) string {
+	switch {
+	case r.PaybackDays != nil:
+		return strconv.FormatInt(*r.PaybackDays, 10)
+	case r.SpendMicros > 0:
+		return NotYet
+	}
+	return ""
 }
 
 // FormatSpend writes micros as an exact decimal of at least two places
@@ -331,6 +519,8 @@ func (c *converter) convert(f *CampaignFact) error {
 	f.SpendMicros = int64(math.Round(micros))
 	r, _ := rate.Float64()
 	f.FirstCents, f.LastCents, f.LinearCents = f.FirstCents*r, f.LastCents*r, f.LinearCents*r
+	p, _ := new(big.Rat).Mul(new(big.Rat).SetInt64(f.PipelineCents), rate).Float64()
+	f.PipelineCents = int64(math.Round(p))
 	f.Currency = c.target
 	return nil
 }

@@ -101,3 +101,131 @@ func TestSpendDays(t *testing.T) {
 		})
 	}
 }
+
+// TestCampaignsPaybackAndPipeline checks payback days and pipeline per
+// spend against hand computations, under each attribution model.
+func TestCampaignsPaybackAndPipeline(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 0, 0, 0, 0, time.UTC) }
+	spent := func(key string, d int, units int64) CampaignFact {
+		return CampaignFact{Key: key, Name: key, At: day(d), Currency: "USD", Day: day(d), Spent: true, SpendMicros: units * 1_000_000}
+	}
+	won := func(key string, d int, first, last, linear float64) CampaignFact {
+		return CampaignFact{Key: key, Name: key, At: day(d), Currency: "USD", Day: day(d), FirstCents: first, LastCents: last, LinearCents: linear}
+	}
+	facts := []CampaignFact{
+		// pays: 100 on Mar 2 and 100 on Mar 5; 150 won Mar 4 (150 < 100? no:
+		// 150 >= 100 at the end of Mar 4 → 2 days after Mar 2).
+		{Key: "pays", Name: "pays", At: day(2), Leads: 2, Deals: 2, Won: 1},
+		spent("pays", 2, 100), spent("pays", 5, 100), won("pays", 4, 15000, 0, 15000),
+		// Pipeline: 400.00 expected, 2 deals → 400 / 200 spend = 2.
+		{Key: "pays", Name: "pays", At: day(2), Currency: "USD", Day: day(2), Valued: true, PipelineCents: 40000},
+		// never: 100 on Mar 1, 60 won on Mar 3 under linear: not yet.
+		spent("never", 1, 100), won("never", 3, 6000, 6000, 6000),
+		// early: 300 won Mar 1 (before any spend), 200 spent Mar 6: the
+		// revenue already covers it at the end of Mar 6 → 0 days.
+		won("early", 1, 30000, 30000, 30000), spent("early", 6, 200),
+		// model: first touch credits 100 on Mar 2, last touch nothing; spend
+		// 50 on Mar 1 → first: 1 day, last: not yet, linear (50 on Mar 10):
+		// 9 days.
+		spent("model", 1, 50), won("model", 2, 10000, 0, 0), won("model", 10, 0, 0, 5000),
+	}
+	i64 := func(v int64) *int64 { return &v }
+	tests := []struct {
+		name  string
+		model string
+		want  map[string]*int64
+	}{
+		{name: "linear", want: map[string]*int64{"pays": i64(2), "never": nil, "early": i64(0), "model": i64(9)}},
+		{name: "first", model: "first", want: map[string]*int64{"pays": i64(2), "never": nil, "early": i64(0), "model": i64(1)}},
+		{name: "last", model: "last", want: map[string]*int64{"pays": nil, "never": nil, "early": i64(0), "model": nil}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rows, err := CampaignsBy(append([]CampaignFact(nil), facts...), CampaignOptions{Model: tc.model})
+			require.NoError(t, err)
+			require.Len(t, rows, len(tc.want))
+			for _, r := range rows {
+				want, ok := tc.want[r.Campaign]
+				require.True(t, ok, r.Campaign)
+				require.Equal(t, want, r.PaybackDays, r.Campaign)
+				if want == nil {
+					require.Equal(t, NotYet, PaybackCell(r), r.Campaign)
+				}
+				if r.Campaign == "pays" {
+					require.Equal(t, int64(40000), r.PipelineCents)
+					require.NotNil(t, r.PipelinePerSpend)
+					require.InDelta(t, 2.0, *r.PipelinePerSpend, 1e-12)
+				} else {
+					require.Zero(t, r.PipelineCents)
+					require.NotNil(t, r.PipelinePerSpend, "spend without pipeline is 0, not empty")
+					require.Zero(t, *r.PipelinePerSpend)
+				}
+			}
+		})
+	}
+	t.Run("no spend, no payback and no ratio", func(t *testing.T) {
+		rows, err := CampaignsBy([]CampaignFact{won("organic", 3, 100, 100, 100)}, CampaignOptions{})
+		require.NoError(t, err)
+		require.Len(t, rows, 1)
+		require.Nil(t, rows[0].PaybackDays)
+		require.Nil(t, rows[0].PipelinePerSpend)
+		require.Equal(t, "", PaybackCell(rows[0]))
+	})
+	t.Run("converted pipeline", func(t *testing.T) {
+		rows, err := CampaignsBy([]CampaignFact{{Key: "k", Name: "k", Currency: "EUR", Day: day(2), Valued: true, PipelineCents: 10001}},
+			CampaignOptions{Currency: "USD", Rates: []Rate{{Currency: "EUR", Quote: "USD", Day: day(2), Rate: "1.5"}}})
+		require.NoError(t, err)
+		require.Equal(t, int64(15002), rows[0].PipelineCents, "100.01 EUR × 1.5 = 150.015 USD, rounded to the cent")
+	})
+}
+
+// TestCampaignsByChannelAndSource checks that spend goes to its platform's
+// channel and source, leads to their touch's, and that unmatched groups on
+// either side are listed.
+func TestCampaignsByChannelAndSource(t *testing.T) {
+	d := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	facts := []CampaignFact{
+		{Key: "a", Name: "A", At: d, Leads: 3, MQLs: 1, Channel: "social", Source: "meta-lead-ads"},
+		{Key: "b", Name: "B", At: d, Leads: 1, Channel: "social", Source: "instagram-lead-ads"},
+		{Key: "c", Name: "C", At: d, Leads: 2, Channel: "web", Source: "Webflow"},
+		{Key: "d", Name: "D", At: d, Leads: 1},
+		{Key: "a", Name: "A", At: d, Currency: "USD", Day: d, Spent: true, SpendMicros: 40_000_000, Platform: "meta"},
+		{Key: "e", Name: "E", At: d, Currency: "USD", Day: d, Spent: true, SpendMicros: 20_000_000, Platform: "linkedin"},
+		{Key: "f", Name: "F", At: d, Currency: "USD", Day: d, Spent: true, SpendMicros: 10_000_000, Platform: "bing"},
+		{Key: "g", Name: "G", At: d, Currency: "USD", Day: d, Spent: true, SpendMicros: 5_000_000, Platform: "google-ads"},
+	}
+	type row struct {
+		group  string
+		micros int64
+		leads  int64
+		status string
+	}
+	tests := []struct {
+		by   string
+		want []row
+	}{
+		// social: meta 40 + linkedin 20 = 60 for leads a, b (4).
+		{by: "channel", want: []row{{"social", 60_000_000, 4, ""}, {"other", 10_000_000, 0, StatusNoLeads},
+			{"ads", 5_000_000, 0, StatusNoLeads}, {"web", 0, 2, StatusNoSpend}, {NoCampaign, 0, 1, StatusNoSpend}}},
+		{by: "source", want: []row{{"meta-lead-ads", 40_000_000, 3, ""}, {"linkedin-lead-gen", 20_000_000, 0, StatusNoLeads},
+			{"bing", 10_000_000, 0, StatusNoLeads}, {"google-ads", 5_000_000, 0, StatusNoLeads},
+			{"Webflow", 0, 2, StatusNoSpend}, {NoCampaign, 0, 1, StatusNoSpend}, {"instagram-lead-ads", 0, 1, StatusNoSpend}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.by, func(t *testing.T) {
+			rows, err := CampaignsBy(append([]CampaignFact(nil), facts...), CampaignOptions{By: tc.by})
+			require.NoError(t, err)
+			var got []row
+			for _, r := range rows {
+				got = append(got, row{r.Campaign, r.SpendMicros, r.Leads, r.Status})
+			}
+			require.Equal(t, tc.want, got)
+		})
+	}
+	t.Run("unknown dimension", func(t *testing.T) {
+		_, err := CampaignsBy(nil, CampaignOptions{By: "utm_source"})
+		var re *Error
+		require.ErrorAs(t, err, &re)
+		require.Equal(t, "by", re.Field)
+	})
+}

@@ -1,6 +1,7 @@
 package reporting
 
 import (
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -87,17 +88,19 @@ func Cells(res Result) ([]string, [][]string) {
 		return []string{"top", "leads", "lead_share", "won", "won_share", "revenue", "revenue_share", "lift", "won_lift", "min_score"}, out
 	case "roas", "cut":
 		for _, r := range res.Campaigns {
-			spent := ""
+			spent, pipeline := "", ""
 			if r.Currency != "" {
-				spent = spend.FormatMicros(r.SpendMicros)
+				spent, pipeline = spend.FormatMicros(r.SpendMicros), money(float64(r.PipelineCents))
 			}
 			out = append(out, []string{r.Campaign, r.Currency, spent, itoa(r.Leads), itoa(r.MQLs), itoa(r.Deals), itoa(r.Won),
 				optional(r.CostPerLead, 2), optional(r.CostPerMQL, 2), optional(r.CostPerDeal, 2), optional(r.CostPerWon, 2),
 				money(r.RevenueFirstCents), money(r.RevenueLastCents), money(r.RevenueLinearCents),
-				optional(r.ROASFirst, 2), optional(r.ROASLast, 2), optional(r.ROASLinear, 2), r.Status})
+				optional(r.ROASFirst, 2), optional(r.ROASLast, 2), optional(r.ROASLinear, 2),
+				pipeline, optional(r.PipelinePerSpend, 2), PaybackCell(r), r.Status})
 		}
-		return []string{"campaign", "currency", "spend", "leads", "mqls", "deals", "won", "cost_per_lead", "cost_per_mql", "cost_per_deal",
-			"cost_per_won", "revenue_first", "revenue_last", "revenue_linear", "roas_first", "roas_last", "roas_linear", "status"}, out
+		return []string{cmp.Or(res.CampaignsBy, DefaultCampaignBy), "currency", "spend", "leads", "mqls", "deals", "won", "cost_per_lead", "cost_per_mql", "cost_per_deal",
+			"cost_per_won", "revenue_first", "revenue_last", "revenue_linear", "roas_first", "roas_last", "roas_linear",
+			"pipeline", "pipeline_per_spend", "payback_days", "status"}, out
 	}
 	return []string{"unsupported report"}, nil
 }

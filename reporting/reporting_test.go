@@ -14,7 +14,7 @@ import (
 )
 
 const campaignHeader = "campaign,currency,spend,leads,mqls,deals,won,cost_per_lead,cost_per_mql,cost_per_deal,cost_per_won," +
-	"revenue_first,revenue_last,revenue_linear,roas_first,roas_last,roas_linear,status\n"
+	"revenue_first,revenue_last,revenue_linear,roas_first,roas_last,roas_linear,pipeline,pipeline_per_spend,payback_days,status\n"
 
 // fakeSource answers every report with one row and records its arguments.
 type fakeSource struct{ got []string }
@@ -85,10 +85,10 @@ func TestRunAppliesDefaultsAndRenders(t *testing.T) {
 				"all,10.0,1.000,2.0,1.000,100.00,1.000,1.00,1.00,10\n"},
 		{name: "roas", q: Query{From: time.Date(2026, 3, 1, 3, 0, 0, 0, time.UTC), To: time.Date(2026, 4, 1, 3, 0, 0, 0, time.UTC),
 			Location: time.FixedZone("UTC-3", -3*3600)}, call: "campaigns 2026-03-01 2026-04-01",
-			csv: campaignHeader + "Spring,USD,200.00,4,2,1,1,50.00,100.00,200.00,200.00,500.00,500.00,500.00,2.50,2.50,2.50,\n" +
-				"Idle,USD,10.00,0,0,0,0,,,,,0.00,0.00,0.00,0.00,0.00,0.00,\"spend, no leads\"\n"},
+			csv: campaignHeader + "Spring,USD,200.00,4,2,1,1,50.00,100.00,200.00,200.00,500.00,500.00,500.00,2.50,2.50,2.50,0.00,0.00,0,\n" +
+				"Idle,USD,10.00,0,0,0,0,,,,,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,not yet,\"spend, no leads\"\n"},
 		{name: "cut", q: Query{Days: 7, Now: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)}, call: "campaigns 2026-03-04 2026-03-11",
-			csv: campaignHeader + "Idle,USD,10.00,0,0,0,0,,,,,0.00,0.00,0.00,0.00,0.00,0.00,\"spend, no leads\"\n"},
+			csv: campaignHeader + "Idle,USD,10.00,0,0,0,0,,,,,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,not yet,\"spend, no leads\"\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -234,6 +234,9 @@ type Source interface {
 // Query is the parameters of a report; empty strings take the defaults.
 // The window is half-open, [From, To); zero is unbounded.
 type Query struct {
+	// By groups funnel and attribution (FunnelKeys, "" is DefaultBy) or
+	// roas and cut (CampaignKeys, "" is DefaultCampaignBy); Model is also
+	// the model of roas's payback.
 	By, Model, Pipeline string
 	From, To            time.Time
 	// Location is the time zone of cut's days (nil is UTC): its window
@@ -263,8 +266,10 @@ type Result struct {
 	Attribution []AttributionRow
 	Reps        []RepRow
 	Pareto      []ParetoRow
-	// Campaigns holds the rows of roas and cut.
-	Campaigns []CampaignRow
+	// Campaigns holds the rows of roas and cut, grouped by CampaignsBy
+	// (one of CampaignKeys).
+	Campaigns   []CampaignRow
+	CampaignsBy string
 }
 
 // Run runs the named report with q's defaults applied, so the CLI and the
@@ -318,6 +323,7 @@ func Run(ctx context.Context, src Source, name string, q Query) (Result, error) 
 			res.Pareto = Pareto(groups)
 		}
 	case "roas":
+		res.CampaignsBy = cmp.Or(q.By, DefaultCampaignBy)
 		res.Campaigns, err = campaignRows(ctx, src, q.From, q.To, q)
 	case "cut":
 		days, now := q.Days, q.Now
@@ -331,6 +337,7 @@ func Run(ctx context.Context, src Source, name string, q Query) (Result, error) 
 			now = time.Now()
 		}
 		from, to := CutWindow(now, q.Location, days)
+		res.CampaignsBy = cmp.Or(q.By, DefaultCampaignBy)
 		var rows []CampaignRow
 		if rows, err = campaignRows(ctx, src, from, to, q); err == nil {
 			res.Campaigns = CutList(rows)
@@ -358,7 +365,7 @@ func campaignRows(ctx context.Context, src Source, from, to time.Time, q Query) 
 			return nil, err
 		}
 	}
-	return Campaigns(facts, q.Currency, rates)
+	return CampaignsBy(facts, CampaignOptions{By: q.By, Currency: q.Currency, Rates: rates, Model: q.Model})
 }
 
 // Amount is won money in one currency on one UTC day, as a Source reads it:

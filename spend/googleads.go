@@ -77,24 +77,119 @@ func (g *GoogleAdsSource) Platform() string { return GoogleAds }
 const googleAdsQuery = `SELECT customer.currency_code, campaign.id, campaign.name, segments.date, metrics.cost_micros, metrics.clicks, metrics.impressions FROM campaign WHERE segments.date BETWEEN '%s' AND '%s'`
 
 // Fetch runs the GAQL query for customer account (digits, dashes allowed)
-// over the days from through to:
+// over the days from through to (searchStream).
+func (g *GoogleAdsSource) Fetch(ctx context.Context, account string, from, to time.Time) ([]Row, error) {
+	customer, err := googleAdsCustomer(account)
+	if err != nil {
+		return nil, err
+	}
+	what := "search stream of customer " + customer
+	batches, err := g.searchStream(ctx, customer, fmt.Sprintf(googleAdsQuery, from.Format(time.DateOnly), to.Format(time.DateOnly)), what)
+	if err != nil {
+		return nil, err
+	}
+	var rows []Row
+	for _, b := range batches {
+		for _, r := range b.Results {
+			day, err := ParseDay(r.Segments.Date)
+			if err != nil {
+				return nil, &FetchError{Platform: GoogleAds, Permanent: true, Msg: what + ": a row's segments.date", Err: err}
+			}
+			cur, err := ParseCurrency(r.Customer.CurrencyCode)
+			if err != nil {
+				return nil, &FetchError{Platform: GoogleAds, Permanent: true, Msg: what + ": customer.currency_code", Err: err}
+			}
+			if r.Campaign.ID == "" {
+				return nil, &FetchError{Platform: GoogleAds, Permanent: true, Msg: what + ": a row without campaign.id"}
+			}
+			rows = append(rows, Row{Platform: GoogleAds, Account: customer, CampaignID: string(r.Campaign.ID), CampaignName: r.Campaign.Name,
+				Day: day, Currency: cur, SpendMicros: int64(r.Metrics.CostMicros), Clicks: int64(r.Metrics.Clicks), Impressions: int64(r.Metrics.Impressions)})
+		}
+	}
+	return rows, nil
+}
+
+// googleAdsClickQuery is the GAQL of FetchClicks: each click's gclid and
+// campaign on one day. Google allows click_view one day per query, for
+// the last 90 days (ClickView reference, spend/testdata/SOURCES.md).
+const googleAdsClickQuery = `SELECT click_view.gclid, campaign.id, segments.date FROM click_view WHERE segments.date = '%s'`
+
+// ClickViewDays is how far back Google keeps click_view: a query may ask
+// for a day up to 90 days before it is made.
+const ClickViewDays = 90
+
+// FetchClicks reads the gclids of customer account's clicks on day and the
+// campaign each was a click on (click_view), over searchStream as Fetch
+// does. A click without a gclid (Google has none for some app campaigns)
+// is skipped. Failures are *FetchError.
+func (g *GoogleAdsSource) FetchClicks(ctx context.Context, account string, day time.Time) ([]Click, error) {
+	customer, err := googleAdsCustomer(account)
+	if err != nil {
+		return nil, err
+	}
+	what := "click view of customer " + customer
+	batches, err := g.searchStream(ctx, customer, fmt.Sprintf(googleAdsClickQuery, day.Format(time.DateOnly)), what)
+	if err != nil {
+		return nil, err
+	}
+	return clickViewClicks(batches, customer, day, what)
+}
+
+// clickViewClicks reads the clicks of a click_view answer; a row without a
+// date is a click of the day asked for.
+func clickViewClicks(batches []googleAdsBatch, customer string, day time.Time, what string) ([]Click, error) {
+	var out []Click
+	for _, b := range batches {
+		for _, r := range b.Results {
+			gclid := strings.TrimSpace(r.ClickView.Gclid)
+			if gclid == "" {
+				continue
+			}
+			if r.Campaign.ID == "" {
+				return nil, &FetchError{Platform: GoogleAds, Permanent: true, Msg: what + ": a click without campaign.id"}
+			}
+			d := day
+			if r.Segments.Date != "" {
+				var err error
+				if d, err = ParseDay(r.Segments.Date); err != nil {
+					return nil, &FetchError{Platform: GoogleAds, Permanent: true, Msg: what + ": a click's segments.date", Err: err}
+				}
+			}
+			if len(gclid) > maxClickIDLen || len(r.Campaign.ID) > maxClickIDLen {
+				return nil, &FetchError{Platform: GoogleAds, Permanent: true, Msg: what + ": a gclid or campaign.id longer than 200 characters"}
+			}
+			out = append(out, Click{Account: customer, GCLID: gclid, CampaignID: string(r.Campaign.ID), Day: d})
+		}
+	}
+	return out, nil
+}
+
+// maxClickIDLen is the longest gclid and campaign id google_ads_clicks
+// keeps (migrations/00044).
+const maxClickIDLen = 200
+
+// googleAdsCustomer reads a customer id, digits with or without dashes.
+func googleAdsCustomer(account string) (string, error) {
+	customer := strings.ReplaceAll(strings.TrimSpace(account), "-", "")
+	if customer == "" || strings.Trim(customer, "0123456789") != "" {
+		return "", &FetchError{Platform: GoogleAds, Permanent: true, Msg: fmt.Sprintf("account %q is not a Google Ads customer id (123-456-7890)", account)}
+	}
+	return customer, nil
+}
+
+// searchStream runs one GAQL query for customer:
 //
 //	POST {APIURL}/customers/{id}/googleAds:searchStream  {"query": "SELECT ..."}
 //
 // The answer is a JSON array of batches, each {"results": [GoogleAdsRow],
 // "fieldMask", "requestId"}; an error may arrive as the array's last
 // element. Int64 fields arrive as JSON strings (proto3 JSON mapping).
-func (g *GoogleAdsSource) Fetch(ctx context.Context, account string, from, to time.Time) ([]Row, error) {
-	customer := strings.ReplaceAll(strings.TrimSpace(account), "-", "")
-	if customer == "" || strings.Trim(customer, "0123456789") != "" {
-		return nil, &FetchError{Platform: GoogleAds, Permanent: true, Msg: fmt.Sprintf("account %q is not a Google Ads customer id (123-456-7890)", account)}
-	}
-	what := "search stream of customer " + customer
+func (g *GoogleAdsSource) searchStream(ctx context.Context, customer, query, what string) ([]googleAdsBatch, error) {
 	token, err := g.accessToken(ctx)
 	if err != nil {
 		return nil, err
 	}
-	q, _ := json.Marshal(map[string]string{"query": fmt.Sprintf(googleAdsQuery, from.Format(time.DateOnly), to.Format(time.DateOnly))})
+	q, _ := json.Marshal(map[string]string{"query": query})
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, g.cfg.APIURL+"/customers/"+customer+"/googleAds:searchStream", strings.NewReader(string(q)))
 	if err != nil {
 		return nil, &FetchError{Platform: GoogleAds, Permanent: true, Msg: what + ": cannot build the request"}
@@ -127,25 +222,7 @@ func (g *GoogleAdsSource) Fetch(ctx context.Context, account string, from, to ti
 	if resp.StatusCode != http.StatusOK {
 		return nil, g.http.fail(resp, what, "", "")
 	}
-	var rows []Row
-	for _, b := range batches {
-		for _, r := range b.Results {
-			day, err := ParseDay(r.Segments.Date)
-			if err != nil {
-				return nil, &FetchError{Platform: GoogleAds, Permanent: true, Msg: what + ": a row's segments.date", Err: err}
-			}
-			cur, err := ParseCurrency(r.Customer.CurrencyCode)
-			if err != nil {
-				return nil, &FetchError{Platform: GoogleAds, Permanent: true, Msg: what + ": customer.currency_code", Err: err}
-			}
-			if r.Campaign.ID == "" {
-				return nil, &FetchError{Platform: GoogleAds, Permanent: true, Msg: what + ": a row without campaign.id"}
-			}
-			rows = append(rows, Row{Platform: GoogleAds, Account: customer, CampaignID: string(r.Campaign.ID), CampaignName: r.Campaign.Name,
-				Day: day, Currency: cur, SpendMicros: int64(r.Metrics.CostMicros), Clicks: int64(r.Metrics.Clicks), Impressions: int64(r.Metrics.Impressions)})
-		}
-	}
-	return rows, nil
+	return batches, nil
 }
 
 // googleAdsBatch is one element of a searchStream answer.
@@ -158,6 +235,9 @@ type googleAdsBatch struct {
 			ID   flexID `json:"id"`
 			Name string `json:"name"`
 		} `json:"campaign"`
+		ClickView struct {
+			Gclid string `json:"gclid"`
+		} `json:"clickView"`
 		Segments struct {
 			Date string `json:"date"`
 		} `json:"segments"`

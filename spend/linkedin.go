@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // LinkedInConfig configures the LinkedIn ad analytics client.
@@ -73,8 +74,14 @@ func (l *LinkedInSource) Platform() string { return LinkedIn }
 //
 // The finder has no paging. Its cost is in the account's currency, which
 // the analytics do not name: it is read once per account from
-// GET /rest/adAccounts/{id}. Campaign names are not read (the analytics
-// carry the campaign URN only); rows have the campaign id. 429 and 5xx may
+// GET /rest/adAccounts/{id}. The analytics carry the campaign URN only, so
+// the names of the campaigns in the answer are read with batch gets of
+// the account's campaigns, LinkedInNameBatch ids at a time:
+//
+//	GET {APIURL}/rest/adAccounts/{id}/adCampaigns?ids=List(253102116,276103383)
+//
+// A campaign LinkedIn does not return (deleted, or in the answer's
+// "errors") keeps an empty name. 429 and 5xx may
 // be retried after Retry-After; 401 (an expired token: LinkedIn's live 60
 // days) and 403 are permanent.
 func (l *LinkedInSource) Fetch(ctx context.Context, account string, from, to time.Time) ([]Row, error) {
@@ -127,7 +134,64 @@ func (l *LinkedInSource) Fetch(ctx context.Context, account string, from, to tim
 		rows = append(rows, Row{Platform: LinkedIn, Account: id, CampaignID: strings.TrimPrefix(e.PivotValues[0], "urn:li:sponsoredCampaign:"),
 			Day: day, Currency: cur, SpendMicros: int64(e.Cost), Clicks: int64(e.Clicks), Impressions: int64(e.Impressions)})
 	}
+	names, err := l.campaignNames(ctx, id, rows)
+	if err != nil {
+		return nil, err
+	}
+	for i := range rows {
+		rows[i].CampaignName = names[rows[i].CampaignID]
+	}
 	return rows, nil
+}
+
+// LinkedInNameBatch is how many campaign ids one batch get of campaign
+// names asks for, keeping the URL short.
+const LinkedInNameBatch = 50
+
+// campaignNames reads the names of rows' campaigns (numeric ids) with
+// Rest.li batch gets; the answer is {"results": {id: AdCampaign},
+// "statuses": {id: status}, "errors": {id: error}}.
+func (l *LinkedInSource) campaignNames(ctx context.Context, account string, rows []Row) (map[string]string, error) {
+	var ids []string
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if !seen[r.CampaignID] && r.CampaignID != "" && strings.Trim(r.CampaignID, "0123456789") == "" {
+			seen[r.CampaignID] = true
+			ids = append(ids, r.CampaignID)
+		}
+	}
+	names := make(map[string]string, len(ids))
+	what := "campaign names of account " + account
+	for start := 0; start < len(ids); start += LinkedInNameBatch {
+		batch := ids[start:min(start+LinkedInNameBatch, len(ids))]
+		var answer struct {
+			Results map[string]struct {
+				Name string `json:"name"`
+			} `json:"results"`
+		}
+		if err := l.get(ctx, "/rest/adAccounts/"+account+"/adCampaigns?ids=List("+strings.Join(batch, ",")+")", what, &answer); err != nil {
+			return nil, err
+		}
+		for id, c := range answer.Results {
+			if seen[id] {
+				names[id] = truncateName(strings.TrimSpace(c.Name))
+			}
+		}
+	}
+	return names, nil
+}
+
+// truncateName keeps a campaign name within ad_spend's 1,000 characters,
+// on a rune boundary.
+func truncateName(s string) string {
+	if len(s) <= 1000 {
+		return s
+	}
+	cut := 1000
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
 }
 
 // currency returns the account's currency, read once.

@@ -261,3 +261,35 @@ func TestBoundedBody(t *testing.T) {
 	require.True(t, fe.Permanent)
 	require.Contains(t, fe.Error(), "larger than the limit")
 }
+
+// TestGoogleAdsFetchClicks reads one day of click_view: each gclid with
+// its campaign; a click Google gives no gclid for (app campaigns) is
+// skipped.
+func TestGoogleAdsFetchClicks(t *testing.T) {
+	t.Parallel()
+	s := &googleAdsStandIn{t: t, answers: []struct {
+		status int
+		file   string
+	}{{200, "googleads/click_view.json"}, {403, "googleads/permission_denied.json"}}}
+	srv := httptest.NewServer(s.handler())
+	defer srv.Close()
+	g := newGoogleAds(t, srv)
+	clicks, err := g.FetchClicks(context.Background(), "123-456-7890", day("2026-03-02"))
+	require.NoError(t, err)
+	require.Equal(t, []spend.Click{
+		{Account: "1234567890", GCLID: "EAIaIQobChMIfAkEgClId0001", CampaignID: "111", Day: day("2026-03-02")},
+		{Account: "1234567890", GCLID: "EAIaIQobChMIfAkEgClId0002", CampaignID: "222", Day: day("2026-03-02")},
+	}, clicks)
+	require.Len(t, s.queries, 1)
+	// One day per query, as click_view requires.
+	require.Equal(t, "SELECT click_view.gclid, campaign.id, segments.date FROM click_view WHERE segments.date = '2026-03-02'", s.queries[0])
+
+	_, err = g.FetchClicks(context.Background(), "1234567890", day("2026-03-03"))
+	var fe *spend.FetchError
+	require.ErrorAs(t, err, &fe)
+	require.True(t, fe.Permanent)
+
+	_, err = g.FetchClicks(context.Background(), "not-an-id", day("2026-03-03"))
+	require.ErrorAs(t, err, &fe)
+	require.Contains(t, fe.Error(), "not a Google Ads customer id")
+}

@@ -59,6 +59,19 @@ type Row struct {
 	Clicks, Impressions int64
 }
 
+// Click is one ad click a platform names by its click id, and the
+// campaign it was a click on: Google Ads' click_view gives the gclid a
+// lead carries to a non-Google form (in its landing URL or a hidden
+// field), so the lead meets its campaign's spend (migrations/00044).
+type Click struct {
+	// Account is the ad account (Google customer id, digits only).
+	Account string
+	// GCLID is Google's click id; CampaignID the campaign's id.
+	GCLID, CampaignID string
+	// Day is the click's day, at midnight UTC.
+	Day time.Time
+}
+
 // Key is a row's identity: what an upsert is keyed on.
 type Key struct {
 	Platform, Account, CampaignID string

@@ -19,6 +19,21 @@ type SyncStore interface {
 	Record(ctx context.Context, platform, account string, rows []Row, through, now time.Time) (Written, error)
 }
 
+// ClickSource is a Source that also names the campaign of each click id
+// of a day (Google Ads' click_view); Syncer reads clicks from the sources
+// that are one, for the days Google keeps (ClickViewDays).
+type ClickSource interface {
+	FetchClicks(ctx context.Context, account string, day time.Time) ([]Click, error)
+}
+
+// ClickStore is a SyncStore that also keeps clicks; the Syncer records
+// clicks only through a store that is one.
+type ClickStore interface {
+	// RecordClicks upserts clicks keyed on their click id and returns how
+	// many were new or changed.
+	RecordClicks(ctx context.Context, clicks []Click, now time.Time) (int, error)
+}
+
 // Written counts what a Record did.
 type Written struct{ Inserted, Updated, Unchanged int }
 
@@ -92,6 +107,9 @@ type Result struct {
 	From, To time.Time
 	Rows     int
 	Written
+	// Clicks counts the clicks read (ClickSource), ClicksWritten those new
+	// or changed.
+	Clicks, ClicksWritten int
 }
 
 // Window returns the days a sync reads at now: the BackfillDays up to
@@ -133,6 +151,11 @@ func (s *Syncer) Sync(ctx context.Context, platform, account string) (Result, er
 		if err := checkRows(rows, platform, start, end); err != nil {
 			return res, &FetchError{Platform: platform, Permanent: true, Msg: "account " + account, Err: err}
 		}
+		// Clicks are stored before the chunk's spend moves the account's
+		// progress, so a failure part-way reads the chunk's clicks again.
+		if err := s.syncClicks(ctx, src, account, start, end, now, &res); err != nil {
+			return res, err
+		}
 		w, err := s.cfg.Store.Record(ctx, platform, account, rows, latest(end, through), now)
 		if err != nil {
 			return res, fmt.Errorf("store %s spend of account %s: %w", platform, account, err)
@@ -144,8 +167,41 @@ func (s *Syncer) Sync(ctx context.Context, platform, account string) (Result, er
 	}
 	s.cfg.Logger.InfoContext(ctx, "spend synced", "platform", platform, "account", account,
 		"from", from.Format(time.DateOnly), "to", to.Format(time.DateOnly), "rows", res.Rows,
-		"inserted", res.Inserted, "updated", res.Updated, "unchanged", res.Unchanged)
+		"inserted", res.Inserted, "updated", res.Updated, "unchanged", res.Unchanged,
+		"clicks", res.Clicks, "clicks_written", res.ClicksWritten)
 	return res, nil
+}
+
+// syncClicks reads and stores the clicks of the days from through to that
+// Google still keeps (the last ClickViewDays days, today included), one
+// day per query as click_view requires, when both the source and the
+// store deal in clicks.
+func (s *Syncer) syncClicks(ctx context.Context, src Source, account string, from, to, now time.Time, res *Result) error {
+	cs, ok := src.(ClickSource)
+	if !ok {
+		return nil
+	}
+	store, ok := s.cfg.Store.(ClickStore)
+	if !ok {
+		return nil
+	}
+	from = latest(from, DayOf(now).AddDate(0, 0, 1-ClickViewDays))
+	for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
+		clicks, err := cs.FetchClicks(ctx, account, d)
+		if err != nil {
+			return err
+		}
+		if len(clicks) == 0 {
+			continue
+		}
+		n, err := store.RecordClicks(ctx, clicks, now)
+		if err != nil {
+			return fmt.Errorf("store %s clicks of account %s: %w", src.Platform(), account, err)
+		}
+		res.Clicks += len(clicks)
+		res.ClicksWritten += n
+	}
+	return nil
 }
 
 // checkRows refuses an answer the store would: rows of another platform

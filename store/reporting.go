@@ -364,9 +364,11 @@ func (s *Store) ArrivalScores(ctx context.Context, from, to time.Time) ([]report
 // CampaignFacts reads what the roas and cut reports join, per campaign
 // (lower-cased, so case never splits one; migrations/00036 says how leads
 // and spend get their campaign): the leads and MQLs whose first touch is in
-// [from, to), the deals whose touch is in it, the revenue of deals won in
+// [from, to), the deals whose touch is in it and the pipeline they
+// created per currency and day of creation, the revenue of deals won in
 // it per currency and day of the win under each attribution model, and
-// the spend per currency of the days [fromDay, toDay). Zero sides are
+// the spend per platform, currency and day of the days [fromDay, toDay);
+// lead-side facts carry their touch's channel and source. Zero sides are
 // unbounded.
 func (s *Store) CampaignFacts(ctx context.Context, from, to, fromDay, toDay time.Time) ([]reporting.CampaignFact, error) {
 	start, end := ReportBounds(from, to)
@@ -378,14 +380,22 @@ func (s *Store) CampaignFacts(ctx context.Context, from, to, fromDay, toDay time
 			return fmt.Errorf("read leads by campaign: %w", err)
 		}
 		for _, r := range leads {
-			out = append(out, reporting.CampaignFact{Key: r.Key, Name: r.Name, At: r.FirstAt, Leads: r.Leads, MQLs: r.Mqls})
+			out = append(out, reporting.CampaignFact{Key: r.Key, Name: r.Name, At: r.FirstAt, Leads: r.Leads, MQLs: r.Mqls,
+				Channel: r.Channel, Source: r.Source})
 		}
 		deals, err := q.CampaignDeals(ctx, reportingdb.CampaignDealsParams{FromAt: start, ToAt: end})
 		if err != nil {
 			return fmt.Errorf("read deals by campaign: %w", err)
 		}
 		for _, r := range deals {
-			out = append(out, reporting.CampaignFact{Key: r.Key, Name: r.Name, At: r.FirstAt, Deals: r.Deals, Won: r.Won})
+			out = append(out, reporting.CampaignFact{Key: r.Key, Name: r.Name, At: r.FirstAt, Deals: r.Deals, Won: r.Won,
+				Channel: r.Channel, Source: r.Source})
+			if r.Valued {
+				// The pipeline is money, so it is a fact of its own in the
+				// deals' currency; deals without an amount add none.
+				out = append(out, reporting.CampaignFact{Key: r.Key, Name: r.Name, At: r.FirstAt, Currency: r.Currency, Day: r.Day,
+					Valued: true, PipelineCents: r.ExpectedCents, Channel: r.Channel, Source: r.Source})
+			}
 		}
 		revenue, err := q.CampaignRevenue(ctx, reportingdb.CampaignRevenueParams{FromAt: start, ToAt: end})
 		if err != nil {
@@ -393,7 +403,7 @@ func (s *Store) CampaignFacts(ctx context.Context, from, to, fromDay, toDay time
 		}
 		for _, r := range revenue {
 			out = append(out, reporting.CampaignFact{Key: r.Key, Name: r.Name, At: r.FirstAt, Currency: r.Currency, Day: r.Day,
-				FirstCents: r.FirstCents, LastCents: r.LastCents, LinearCents: r.LinearCents})
+				FirstCents: r.FirstCents, LastCents: r.LastCents, LinearCents: r.LinearCents, Channel: r.Channel, Source: r.Source})
 		}
 		spent, err := q.CampaignSpend(ctx, reportingdb.CampaignSpendParams{FromDay: firstDay, ToDay: lastDay})
 		if err != nil {
@@ -401,7 +411,7 @@ func (s *Store) CampaignFacts(ctx context.Context, from, to, fromDay, toDay time
 		}
 		for _, r := range spent {
 			out = append(out, reporting.CampaignFact{Key: r.Key, Name: r.Name, At: r.Day, Currency: r.Currency, Day: r.Day,
-				Spent: true, SpendMicros: r.SpendMicros})
+				Spent: true, SpendMicros: r.SpendMicros, Platform: r.Platform})
 		}
 		return nil
 	})

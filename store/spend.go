@@ -108,6 +108,50 @@ func upsertAdSpend(ctx context.Context, q *spenddb.Queries, rows []AdSpend, sour
 	return w, nil
 }
 
+// GoogleAdsClick is one Google Ads click: its gclid and the campaign it
+// was a click on (table google_ads_clicks, migrations/00044). Its fields
+// match spend.Click.
+type GoogleAdsClick struct {
+	Account, GCLID, CampaignID string
+	// Day is the click's day at midnight UTC.
+	Day time.Time
+}
+
+// UpsertGoogleAdsClicks writes clicks keyed on their gclid, in one
+// transaction, and returns how many were new or changed; a click stored
+// with the same campaign and day is left alone. A gclid repeated in clicks
+// keeps its last occurrence.
+func (s *Store) UpsertGoogleAdsClicks(ctx context.Context, clicks []GoogleAdsClick, now time.Time) (int, error) {
+	last := make(map[string]int, len(clicks))
+	for i, c := range clicks {
+		last[c.GCLID] = i
+	}
+	var written int64
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		q := spenddb.New(tx)
+		for start := 0; start < len(clicks); start += spendBatch {
+			p := spenddb.UpsertGoogleAdsClicksParams{FetchedAt: now}
+			for i := start; i < min(start+spendBatch, len(clicks)); i++ {
+				c := clicks[i]
+				if last[c.GCLID] != i {
+					continue
+				}
+				p.Gclids = append(p.Gclids, c.GCLID)
+				p.Accounts = append(p.Accounts, c.Account)
+				p.CampaignIds = append(p.CampaignIds, c.CampaignID)
+				p.Days = append(p.Days, c.Day)
+			}
+			n, err := q.UpsertGoogleAdsClicks(ctx, p)
+			if err != nil {
+				return fmt.Errorf("upsert %d google ads clicks: %w", len(p.Gclids), err)
+			}
+			written += n
+		}
+		return nil
+	})
+	return int(written), err
+}
+
 // SpendSyncedThrough returns the last day an account's spend sync stored;
 // ok is false before its first successful sync.
 func (s *Store) SpendSyncedThrough(ctx context.Context, platform, account string) (day time.Time, ok bool, err error) {

@@ -73,6 +73,8 @@ func TestDemoShowsTheProduct(t *testing.T) {
 	require.Contains(t, report, "What each campaign cost and brought")
 	require.Regexp(t, `brand_search\s+USD\s+560\.00\s+\d+\s+[\d.]+`, report, "CPL of a campaign with spend and leads")
 	require.Regexp(t, `display_awareness\s+USD\s+280\.00\s+0\s+-.*spend, no leads`, report)
+	// Spend without leads: no revenue, no pipeline, not paid back.
+	require.Regexp(t, `display_awareness\s+USD\s+280\.00\s+0\s+-\s+0\.00\s+0\.00\s+0\.00\s+0\.00\s+not yet\s+spend, no leads`, report)
 
 	// Sample emails, as a recipient sees them.
 	require.Contains(t, report, "Sample nurture-1 email")

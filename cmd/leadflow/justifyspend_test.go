@@ -60,6 +60,8 @@ func TestJustifySpendDoc(t *testing.T) {
 		require.NoError(t, err)
 		l := lead.Lead{}
 		l.Email, l.Source, l.OccurredAt = email, connector, at
+		// The channels the Meta connector and a web form write.
+		l.Channel = map[string]string{"meta": "social", "website": "web"}[connector]
 		l.UTM.Campaign = utm
 		if campaignID != "" {
 			l.CampaignIDs = map[string]string{"campaign_id": campaignID}
@@ -102,7 +104,9 @@ func TestJustifySpendDoc(t *testing.T) {
 	doc := string(raw)
 	commands := []string{
 		"leadflow report roas --from 2026-03-01 --to 2026-03-31",
+		"leadflow report roas --from 2026-03-01 --to 2026-03-31 --model first --format csv",
 		"leadflow report roas --from 2026-03-01 --to 2026-03-31 --currency USD",
+		"leadflow report roas --from 2026-03-01 --to 2026-03-31 --currency USD --by channel",
 	}
 	for _, command := range commands {
 		got := cli(strings.Fields(command)[1:]...)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -38,7 +39,8 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		help += "\n\n" + reporting.ParetoHelp
 	}
 	fs := cmdline.NewFlagSet("report "+name, help, stdout)
-	by := fs.String("by", reporting.DefaultBy, "group funnel and attribution by: "+strings.Join(reporting.FunnelKeys, "|")+" (attribution also: kind)")
+	by := fs.String("by", reporting.DefaultBy, "group funnel and attribution by: "+strings.Join(reporting.FunnelKeys, "|")+
+		" (attribution also: kind); roas and cut by: "+strings.Join(reporting.CampaignKeys, "|")+" (default "+reporting.DefaultCampaignBy+")")
 	model := fs.String("model", reporting.DefaultModel, "attribution model: "+strings.Join(reporting.AttributionModels, "|"))
 	touches := fs.String("touches", reporting.DefaultTouches, "attribution: the touches credited: all (lead webhooks, email clicks and replies, rep calls, meetings and emails) or leads (lead webhooks only)")
 	halfLife := fs.String("half-life", "7d", "attribution time_decay: the half-life before the win, days (7, 3.5d) or a duration (36h)")
@@ -52,11 +54,23 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.ParseFlags(rest); err != nil {
 		return err
 	}
+	byKeys := reporting.FunnelKeys
+	if name == "attribution" {
+		byKeys = reporting.AttributionKeys
+	}
+	if name == "roas" || name == "cut" {
+		// roas and cut group by campaign unless --by says otherwise; the
+		// flag's default is the funnel's.
+		byKeys = reporting.CampaignKeys
+		if !flagSet(fs, "by") {
+			*by = reporting.DefaultCampaignBy
+		}
+	}
 	for _, f := range []struct {
 		flag, what, got string
 		in              []string
 	}{
-		{"by", "dimension", *by, reporting.AttributionKeys},
+		{"by", "dimension", *by, byKeys},
 		{"model", "model", *model, reporting.AttributionModels},
 		{"touches", "touch set", *touches, reporting.TouchSets},
 		{"format", "format", *format, []string{"table", "csv", "json"}},
@@ -112,4 +126,11 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return httpapi.NewReportRows(res).WriteJSON(stdout)
 	}
 	return reporting.Write(stdout, *format, res)
+}
+
+// flagSet reports whether name was given on the command line.
+func flagSet(fs *cmdline.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }

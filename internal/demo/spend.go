@@ -84,8 +84,9 @@ func SeedSpend(ctx context.Context, st *store.Store, now time.Time) error {
 	return nil
 }
 
-// showSpend seeds the demo's spend and prints cost per lead and ROAS per
-// campaign: the roas report over all time, in short.
+// showSpend seeds the demo's spend and prints cost per lead, ROAS,
+// pipeline per spend and payback per campaign: the roas report over all
+// time, in short.
 func showSpend(ctx context.Context, st *store.Store, now time.Time, w io.Writer) error {
 	if err := SeedSpend(ctx, st, now); err != nil {
 		return err
@@ -95,11 +96,18 @@ func showSpend(ctx context.Context, st *store.Store, now time.Time, w io.Writer)
 		return fmt.Errorf("roas report: %w", err)
 	}
 	fmt.Fprintf(w, "\nWhat each campaign cost and brought (%d days of made-up spend, imported as `leadflow import --spend`\n", demoSpendDays)
-	fmt.Fprintln(w, "would; full figures: ./bin/leadflow report roas; ROAS is won revenue / spend, linear attribution):")
-	fmt.Fprintf(w, "  %-30s %8s %10s %6s %10s %12s %6s  %s\n", "campaign", "currency", "spend", "leads", "CPL", "won revenue", "ROAS", "")
+	fmt.Fprintln(w, "would; full figures: ./bin/leadflow report roas; ROAS is won revenue / spend, linear attribution; pipeline is")
+	fmt.Fprintln(w, "the deals' expected value, amount × stage probability; payback the days from the first spend until revenue covered it):")
+	fmt.Fprintf(w, "  %-30s %8s %10s %6s %10s %12s %6s %10s %9s %8s  %s\n", "campaign", "currency", "spend", "leads", "CPL", "won revenue", "ROAS",
+		"pipeline", "pipe/spnd", "payback", "")
 	for _, r := range res.Campaigns {
-		fmt.Fprintf(w, "  %-30s %8s %10s %6d %10s %12s %6s  %s\n", r.Campaign, r.Currency, spendCell(r), r.Leads,
-			optionalCell(r.CostPerLead), fmt.Sprintf("%.2f", r.RevenueLinearCents/100), optionalCell(r.ROASLinear), r.Status)
+		pipeline := ""
+		if r.Currency != "" {
+			pipeline = fmt.Sprintf("%.2f", float64(r.PipelineCents)/100)
+		}
+		fmt.Fprintf(w, "  %-30s %8s %10s %6d %10s %12s %6s %10s %9s %8s  %s\n", r.Campaign, r.Currency, spendCell(r), r.Leads,
+			optionalCell(r.CostPerLead), fmt.Sprintf("%.2f", r.RevenueLinearCents/100), optionalCell(r.ROASLinear),
+			pipeline, optionalCell(r.PipelinePerSpend), reporting.PaybackCell(r), r.Status)
 	}
 	return nil
 }

@@ -28,6 +28,15 @@ func (s SpendStore) Record(ctx context.Context, platform, account string, rows [
 	return spend.Written(w), err
 }
 
+// RecordClicks implements spend.ClickStore.
+func (s SpendStore) RecordClicks(ctx context.Context, clicks []spend.Click, now time.Time) (int, error) {
+	in := make([]store.GoogleAdsClick, len(clicks))
+	for i, c := range clicks {
+		in[i] = store.GoogleAdsClick(c)
+	}
+	return s.Store.UpsertGoogleAdsClicks(ctx, in, now)
+}
+
 // spendHandler builds spend:sync's handler from the configured accounts'
 // platform clients.
 func (n *Node) spendHandler() (*workers.SpendHandler, error) {

@@ -396,45 +396,60 @@ WHERE e.connector = 'import' AND e.source = @dataset AND e.event_id = @external_
 ON CONFLICT DO NOTHING;
 
 -- name: CampaignLeads :many
--- Counts, per campaign (lower(lead_campaigns.campaign), migrations/00036),
--- the leads whose first touch is in [from_at, to_at) and how many of them
--- became MQLs (ever scored hot), as the funnel counts them; name is the
--- campaign as its earliest lead wrote it, first_at that lead's time.
+-- Counts, per campaign (lower(lead_campaigns.campaign), migrations/00036
+-- and 00044) and the first touch's channel and source, the leads whose
+-- first touch is in [from_at, to_at) and how many of them became MQLs
+-- (ever scored hot), as the funnel counts them; name is the campaign as
+-- its earliest lead wrote it, first_at that lead's time.
 SELECT lower(lc.campaign)::text AS key,
        (array_agg(lc.campaign ORDER BY lc.first_touch_at, lc.contact_id))[1]::text AS name,
        min(lc.first_touch_at)::timestamptz AS first_at,
+       lc.channel, lc.source,
        count(*)::bigint AS leads,
        count(*) FILTER (WHERE lc.is_mql)::bigint AS mqls
 FROM lead_campaigns lc
 WHERE lc.first_touch_at >= @from_at::timestamptz AND lc.first_touch_at < @to_at::timestamptz
-GROUP BY 1;
+GROUP BY 1, 4, 5;
 
 -- name: CampaignDeals :many
--- Counts, per campaign, the deals whose touch (deal_funnel's rule,
--- migrations/00032) is in [from_at, to_at) and how many of them are won,
--- as the funnel counts them.
+-- Counts, per campaign and the touch's channel and source, the deals whose
+-- touch (deal_funnel's rule, migrations/00032) is in [from_at, to_at) and
+-- how many of them are won, as the funnel counts them; and the pipeline
+-- they created: the sum of their expected values now (deal_expected_cents,
+-- 00037: amount × the current stage's win probability, so a won deal
+-- counts in full and a lost one as 0), per deal currency and UTC day of
+-- the deal's creation (the day a conversion rate applies to). valued is
+-- false for a group whose deals all lack an amount.
 SELECT lower(tc.campaign)::text AS key,
        (array_agg(tc.campaign ORDER BY tc.occurred_at, tc.touchpoint_id))[1]::text AS name,
        min(tc.occurred_at)::timestamptz AS first_at,
+       tc.channel, tc.source,
+       d.currency,
+       (d.created_at AT TIME ZONE 'UTC')::date AS day,
        count(*)::bigint AS deals,
-       count(*) FILTER (WHERE f.won)::bigint AS won
+       count(*) FILTER (WHERE f.won)::bigint AS won,
+       COALESCE(sum(deal_expected_cents(st.win_probability, d.amount_cents)), 0)::bigint AS expected_cents,
+       bool_or(d.amount_cents IS NOT NULL)::boolean AS valued
 FROM deal_funnel f
 JOIN touch_campaigns tc ON tc.touchpoint_id = f.touchpoint_id
+JOIN deals d ON d.id = f.deal_id
+JOIN stages st ON st.id = d.stage_id
 WHERE f.touch_at >= @from_at::timestamptz AND f.touch_at < @to_at::timestamptz
-GROUP BY 1;
+GROUP BY 1, 4, 5, 6, 7;
 
 -- name: CampaignRevenue :many
 -- Credits deals won (closed) in [from_at, to_at) to the campaigns of their
 -- contact's touches up to the win, as the attribution report does, under
--- all three models at once, per campaign, deal currency and UTC day of the
--- win (the day a conversion rate applies to). first/last give the whole
--- amount to the earliest/latest touch, linear splits it equally.
+-- all three models at once, per campaign, touch channel and source, deal
+-- currency and UTC day of the win (the day a conversion rate applies to,
+-- and the day payback counts it on). first/last give the whole amount to
+-- the earliest/latest touch, linear splits it equally.
 WITH won AS (
 	SELECT d.id, d.contact_id, d.amount_cents, d.currency, d.closed_at
 	FROM deals d JOIN stages st ON st.id = d.stage_id
 	WHERE st.kind = 'won' AND d.closed_at >= @from_at::timestamptz AND d.closed_at < @to_at::timestamptz
 ), touches AS (
-	SELECT w.amount_cents, w.currency, w.closed_at, tc.campaign, tc.occurred_at, tc.touchpoint_id,
+	SELECT w.amount_cents, w.currency, w.closed_at, tc.campaign, tc.channel, tc.source, tc.occurred_at, tc.touchpoint_id,
 	       row_number() OVER (PARTITION BY w.id ORDER BY tc.occurred_at, tc.touchpoint_id) AS rank_first,
 	       row_number() OVER (PARTITION BY w.id ORDER BY tc.occurred_at DESC, tc.touchpoint_id DESC) AS rank_last,
 	       count(*) OVER (PARTITION BY w.id) AS touches
@@ -444,26 +459,28 @@ WITH won AS (
 SELECT lower(campaign)::text AS key,
        (array_agg(campaign ORDER BY occurred_at, touchpoint_id))[1]::text AS name,
        min(occurred_at)::timestamptz AS first_at,
+       channel, source,
        currency,
        (closed_at AT TIME ZONE 'UTC')::date AS day,
        sum(CASE WHEN rank_first = 1 THEN amount_cents ELSE 0 END)::float8 AS first_cents,
        sum(CASE WHEN rank_last = 1 THEN amount_cents ELSE 0 END)::float8 AS last_cents,
        sum(amount_cents::float8 / touches)::float8 AS linear_cents
 FROM touches
-GROUP BY 1, 4, 5;
+GROUP BY 1, 4, 5, 6, 7;
 
 -- name: CampaignSpend :many
--- Sums ad spend per campaign (lower(spend_campaigns.label)), currency and
--- day over the days in [from_day, to_day); name is the label of the
--- campaign's earliest row.
+-- Sums ad spend per campaign (lower(spend_campaigns.label)), platform,
+-- currency and day over the days in [from_day, to_day); name is the label
+-- of the campaign's earliest row. The platform is what groups spend by
+-- channel and source (reporting.SpendChannel).
 SELECT lower(sc.label)::text AS key,
        (array_agg(sc.label ORDER BY s.day, s.platform, s.campaign_id))[1]::text AS name,
-       s.currency, s.day,
+       s.platform, s.currency, s.day,
        sum(s.spend_micros)::bigint AS spend_micros
 FROM ad_spend s
 JOIN spend_campaigns sc ON sc.platform = s.platform AND sc.campaign_id = s.campaign_id
 WHERE s.day >= @from_day::date AND s.day < @to_day::date
-GROUP BY 1, 3, 4;
+GROUP BY 1, 3, 4, 5;
 
 -- name: RatesFor :many
 -- Reads the user's exchange rates to or from one currency.

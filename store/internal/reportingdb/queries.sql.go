@@ -223,12 +223,19 @@ const campaignDeals = `-- name: CampaignDeals :many
 SELECT lower(tc.campaign)::text AS key,
        (array_agg(tc.campaign ORDER BY tc.occurred_at, tc.touchpoint_id))[1]::text AS name,
        min(tc.occurred_at)::timestamptz AS first_at,
+       tc.channel, tc.source,
+       d.currency,
+       (d.created_at AT TIME ZONE 'UTC')::date AS day,
        count(*)::bigint AS deals,
-       count(*) FILTER (WHERE f.won)::bigint AS won
+       count(*) FILTER (WHERE f.won)::bigint AS won,
+       COALESCE(sum(deal_expected_cents(st.win_probability, d.amount_cents)), 0)::bigint AS expected_cents,
+       bool_or(d.amount_cents IS NOT NULL)::boolean AS valued
 FROM deal_funnel f
 JOIN touch_campaigns tc ON tc.touchpoint_id = f.touchpoint_id
+JOIN deals d ON d.id = f.deal_id
+JOIN stages st ON st.id = d.stage_id
 WHERE f.touch_at >= $1::timestamptz AND f.touch_at < $2::timestamptz
-GROUP BY 1
+GROUP BY 1, 4, 5, 6, 7
 `
 
 type CampaignDealsParams struct {
@@ -237,16 +244,27 @@ type CampaignDealsParams struct {
 }
 
 type CampaignDealsRow struct {
-	Key     string
-	Name    string
-	FirstAt time.Time
-	Deals   int64
-	Won     int64
+	Key           string
+	Name          string
+	FirstAt       time.Time
+	Channel       string
+	Source        string
+	Currency      string
+	Day           time.Time
+	Deals         int64
+	Won           int64
+	ExpectedCents int64
+	Valued        bool
 }
 
-// Counts, per campaign, the deals whose touch (deal_funnel's rule,
-// migrations/00032) is in [from_at, to_at) and how many of them are won,
-// as the funnel counts them.
+// Counts, per campaign and the touch's channel and source, the deals whose
+// touch (deal_funnel's rule, migrations/00032) is in [from_at, to_at) and
+// how many of them are won, as the funnel counts them; and the pipeline
+// they created: the sum of their expected values now (deal_expected_cents,
+// 00037: amount × the current stage's win probability, so a won deal
+// counts in full and a lost one as 0), per deal currency and UTC day of
+// the deal's creation (the day a conversion rate applies to). valued is
+// false for a group whose deals all lack an amount.
 func (q *Queries) CampaignDeals(ctx context.Context, arg CampaignDealsParams) ([]CampaignDealsRow, error) {
 	rows, err := q.db.Query(ctx, campaignDeals, arg.FromAt, arg.ToAt)
 	if err != nil {
@@ -260,8 +278,14 @@ func (q *Queries) CampaignDeals(ctx context.Context, arg CampaignDealsParams) ([
 			&i.Key,
 			&i.Name,
 			&i.FirstAt,
+			&i.Channel,
+			&i.Source,
+			&i.Currency,
+			&i.Day,
 			&i.Deals,
 			&i.Won,
+			&i.ExpectedCents,
+			&i.Valued,
 		); err != nil {
 			return nil, err
 		}
@@ -277,11 +301,12 @@ const campaignLeads = `-- name: CampaignLeads :many
 SELECT lower(lc.campaign)::text AS key,
        (array_agg(lc.campaign ORDER BY lc.first_touch_at, lc.contact_id))[1]::text AS name,
        min(lc.first_touch_at)::timestamptz AS first_at,
+       lc.channel, lc.source,
        count(*)::bigint AS leads,
        count(*) FILTER (WHERE lc.is_mql)::bigint AS mqls
 FROM lead_campaigns lc
 WHERE lc.first_touch_at >= $1::timestamptz AND lc.first_touch_at < $2::timestamptz
-GROUP BY 1
+GROUP BY 1, 4, 5
 `
 
 type CampaignLeadsParams struct {
@@ -293,14 +318,17 @@ type CampaignLeadsRow struct {
 	Key     string
 	Name    string
 	FirstAt time.Time
+	Channel string
+	Source  string
 	Leads   int64
 	Mqls    int64
 }
 
-// Counts, per campaign (lower(lead_campaigns.campaign), migrations/00036),
-// the leads whose first touch is in [from_at, to_at) and how many of them
-// became MQLs (ever scored hot), as the funnel counts them; name is the
-// campaign as its earliest lead wrote it, first_at that lead's time.
+// Counts, per campaign (lower(lead_campaigns.campaign), migrations/00036
+// and 00044) and the first touch's channel and source, the leads whose
+// first touch is in [from_at, to_at) and how many of them became MQLs
+// (ever scored hot), as the funnel counts them; name is the campaign as
+// its earliest lead wrote it, first_at that lead's time.
 func (q *Queries) CampaignLeads(ctx context.Context, arg CampaignLeadsParams) ([]CampaignLeadsRow, error) {
 	rows, err := q.db.Query(ctx, campaignLeads, arg.FromAt, arg.ToAt)
 	if err != nil {
@@ -314,6 +342,8 @@ func (q *Queries) CampaignLeads(ctx context.Context, arg CampaignLeadsParams) ([
 			&i.Key,
 			&i.Name,
 			&i.FirstAt,
+			&i.Channel,
+			&i.Source,
 			&i.Leads,
 			&i.Mqls,
 		); err != nil {
@@ -333,7 +363,7 @@ WITH won AS (
 	FROM deals d JOIN stages st ON st.id = d.stage_id
 	WHERE st.kind = 'won' AND d.closed_at >= $1::timestamptz AND d.closed_at < $2::timestamptz
 ), touches AS (
-	SELECT w.amount_cents, w.currency, w.closed_at, tc.campaign, tc.occurred_at, tc.touchpoint_id,
+	SELECT w.amount_cents, w.currency, w.closed_at, tc.campaign, tc.channel, tc.source, tc.occurred_at, tc.touchpoint_id,
 	       row_number() OVER (PARTITION BY w.id ORDER BY tc.occurred_at, tc.touchpoint_id) AS rank_first,
 	       row_number() OVER (PARTITION BY w.id ORDER BY tc.occurred_at DESC, tc.touchpoint_id DESC) AS rank_last,
 	       count(*) OVER (PARTITION BY w.id) AS touches
@@ -343,13 +373,14 @@ WITH won AS (
 SELECT lower(campaign)::text AS key,
        (array_agg(campaign ORDER BY occurred_at, touchpoint_id))[1]::text AS name,
        min(occurred_at)::timestamptz AS first_at,
+       channel, source,
        currency,
        (closed_at AT TIME ZONE 'UTC')::date AS day,
        sum(CASE WHEN rank_first = 1 THEN amount_cents ELSE 0 END)::float8 AS first_cents,
        sum(CASE WHEN rank_last = 1 THEN amount_cents ELSE 0 END)::float8 AS last_cents,
        sum(amount_cents::float8 / touches)::float8 AS linear_cents
 FROM touches
-GROUP BY 1, 4, 5
+GROUP BY 1, 4, 5, 6, 7
 `
 
 type CampaignRevenueParams struct {
@@ -361,6 +392,8 @@ type CampaignRevenueRow struct {
 	Key         string
 	Name        string
 	FirstAt     time.Time
+	Channel     string
+	Source      string
 	Currency    string
 	Day         time.Time
 	FirstCents  float64
@@ -370,9 +403,10 @@ type CampaignRevenueRow struct {
 
 // Credits deals won (closed) in [from_at, to_at) to the campaigns of their
 // contact's touches up to the win, as the attribution report does, under
-// all three models at once, per campaign, deal currency and UTC day of the
-// win (the day a conversion rate applies to). first/last give the whole
-// amount to the earliest/latest touch, linear splits it equally.
+// all three models at once, per campaign, touch channel and source, deal
+// currency and UTC day of the win (the day a conversion rate applies to,
+// and the day payback counts it on). first/last give the whole amount to
+// the earliest/latest touch, linear splits it equally.
 func (q *Queries) CampaignRevenue(ctx context.Context, arg CampaignRevenueParams) ([]CampaignRevenueRow, error) {
 	rows, err := q.db.Query(ctx, campaignRevenue, arg.FromAt, arg.ToAt)
 	if err != nil {
@@ -386,6 +420,8 @@ func (q *Queries) CampaignRevenue(ctx context.Context, arg CampaignRevenueParams
 			&i.Key,
 			&i.Name,
 			&i.FirstAt,
+			&i.Channel,
+			&i.Source,
 			&i.Currency,
 			&i.Day,
 			&i.FirstCents,
@@ -405,12 +441,12 @@ func (q *Queries) CampaignRevenue(ctx context.Context, arg CampaignRevenueParams
 const campaignSpend = `-- name: CampaignSpend :many
 SELECT lower(sc.label)::text AS key,
        (array_agg(sc.label ORDER BY s.day, s.platform, s.campaign_id))[1]::text AS name,
-       s.currency, s.day,
+       s.platform, s.currency, s.day,
        sum(s.spend_micros)::bigint AS spend_micros
 FROM ad_spend s
 JOIN spend_campaigns sc ON sc.platform = s.platform AND sc.campaign_id = s.campaign_id
 WHERE s.day >= $1::date AND s.day < $2::date
-GROUP BY 1, 3, 4
+GROUP BY 1, 3, 4, 5
 `
 
 type CampaignSpendParams struct {
@@ -421,14 +457,16 @@ type CampaignSpendParams struct {
 type CampaignSpendRow struct {
 	Key         string
 	Name        string
+	Platform    string
 	Currency    string
 	Day         time.Time
 	SpendMicros int64
 }
 
-// Sums ad spend per campaign (lower(spend_campaigns.label)), currency and
-// day over the days in [from_day, to_day); name is the label of the
-// campaign's earliest row.
+// Sums ad spend per campaign (lower(spend_campaigns.label)), platform,
+// currency and day over the days in [from_day, to_day); name is the label
+// of the campaign's earliest row. The platform is what groups spend by
+// channel and source (reporting.SpendChannel).
 func (q *Queries) CampaignSpend(ctx context.Context, arg CampaignSpendParams) ([]CampaignSpendRow, error) {
 	rows, err := q.db.Query(ctx, campaignSpend, arg.FromDay, arg.ToDay)
 	if err != nil {
@@ -441,6 +479,7 @@ func (q *Queries) CampaignSpend(ctx context.Context, arg CampaignSpendParams) ([
 		if err := rows.Scan(
 			&i.Key,
 			&i.Name,
+			&i.Platform,
 			&i.Currency,
 			&i.Day,
 			&i.SpendMicros,

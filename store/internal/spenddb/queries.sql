@@ -51,3 +51,15 @@ ON CONFLICT (platform, campaign_key) DO UPDATE SET utm_campaign = EXCLUDED.utm_c
 INSERT INTO currency_rates (currency, quote, day, rate)
 VALUES ($1, $2, $3, $4)
 ON CONFLICT (currency, quote, day) DO UPDATE SET rate = EXCLUDED.rate;
+
+-- name: UpsertGoogleAdsClicks :execrows
+-- UpsertGoogleAdsClicks writes Google Ads clicks (gclid → campaign,
+-- migrations/00044) keyed on the gclid; a click stored with the same
+-- account, campaign and day is left alone, so a re-sync writes nothing.
+-- The batch must not repeat a gclid.
+INSERT INTO google_ads_clicks AS k (gclid, account, campaign_id, day, fetched_at)
+SELECT unnest(@gclids::text[]), unnest(@accounts::text[]), unnest(@campaign_ids::text[]),
+       unnest(@days::date[]), @fetched_at::timestamptz
+ON CONFLICT (gclid) DO UPDATE
+SET account = EXCLUDED.account, campaign_id = EXCLUDED.campaign_id, day = EXCLUDED.day, fetched_at = EXCLUDED.fetched_at
+WHERE (k.account, k.campaign_id, k.day) IS DISTINCT FROM (EXCLUDED.account, EXCLUDED.campaign_id, EXCLUDED.day);

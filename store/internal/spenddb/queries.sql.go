@@ -158,6 +158,41 @@ func (q *Queries) UpsertCurrencyRate(ctx context.Context, arg UpsertCurrencyRate
 	return err
 }
 
+const upsertGoogleAdsClicks = `-- name: UpsertGoogleAdsClicks :execrows
+INSERT INTO google_ads_clicks AS k (gclid, account, campaign_id, day, fetched_at)
+SELECT unnest($1::text[]), unnest($2::text[]), unnest($3::text[]),
+       unnest($4::date[]), $5::timestamptz
+ON CONFLICT (gclid) DO UPDATE
+SET account = EXCLUDED.account, campaign_id = EXCLUDED.campaign_id, day = EXCLUDED.day, fetched_at = EXCLUDED.fetched_at
+WHERE (k.account, k.campaign_id, k.day) IS DISTINCT FROM (EXCLUDED.account, EXCLUDED.campaign_id, EXCLUDED.day)
+`
+
+type UpsertGoogleAdsClicksParams struct {
+	Gclids      []string
+	Accounts    []string
+	CampaignIds []string
+	Days        []time.Time
+	FetchedAt   time.Time
+}
+
+// UpsertGoogleAdsClicks writes Google Ads clicks (gclid → campaign,
+// migrations/00044) keyed on the gclid; a click stored with the same
+// account, campaign and day is left alone, so a re-sync writes nothing.
+// The batch must not repeat a gclid.
+func (q *Queries) UpsertGoogleAdsClicks(ctx context.Context, arg UpsertGoogleAdsClicksParams) (int64, error) {
+	result, err := q.db.Exec(ctx, upsertGoogleAdsClicks,
+		arg.Gclids,
+		arg.Accounts,
+		arg.CampaignIds,
+		arg.Days,
+		arg.FetchedAt,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const upsertSpend = `-- name: UpsertSpend :many
 INSERT INTO ad_spend AS s (platform, account, campaign_id, day, campaign_name, currency,
                            spend_micros, clicks, impressions, source, fetched_at)
