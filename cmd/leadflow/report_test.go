@@ -119,7 +119,7 @@ func TestReportCommandAndAPI(t *testing.T) {
 			{name: "model", args: []string{"attribution", "--model", "v-shaped"}, code: 2, want: "--model"},
 			{name: "touches", args: []string{"attribution", "--touches", "some"}, code: 2, want: "--touches"},
 			{name: "half-life", args: []string{"attribution", "--half-life", "-1d"}, code: 2, want: "--half-life"},
-			{name: "kind outside attribution", args: []string{"funnel", "--by", "kind"}, code: 1, want: "--by"},
+			{name: "kind outside attribution", args: []string{"funnel", "--by", "kind"}, code: 2, want: "--by"},
 			{name: "format", args: []string{"funnel", "--format", "xml"}, code: 2, want: "--format"},
 			{name: "from", args: []string{"funnel", "--from", "March"}, code: 2, want: "--from"},
 			{name: "pipeline", args: []string{"stages", "--pipeline", "Nope"}, code: 1, want: "--pipeline"},
