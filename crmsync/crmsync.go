@@ -96,7 +96,7 @@ type DeadLetter struct {
 type PushOutcome struct {
 	Links []Link
 	// Done ends the claims' log rows (unless changed since the claim).
-	Done []Claim
+	Done  []Claim
 	Retry []Retry
 	// Dead and DeadClaims are the refused records and their claims.
 	Dead       []DeadLetter

@@ -89,7 +89,9 @@ var (
 )
 
 // Refused is a permanent refusal of a record with the CRM's message.
-func Refused(msg string) error { return &crm.PermanentError{Message: "fake crm: " + msg, Err: errors.New(msg)} }
+func Refused(msg string) error {
+	return &crm.PermanentError{Message: "fake crm: " + msg, Err: errors.New(msg)}
+}
 
 // FailCalls makes the next calls answer faults, in order.
 func (f *Fake) FailCalls(faults ...Fault) {
