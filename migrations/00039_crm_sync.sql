@@ -33,9 +33,13 @@ CREATE TABLE crm_targets (
 -- deal at once, and rows of a pusher killed mid-push are claimed again once the lease ends (the CRM's
 -- upsert by key absorbs the second push). next_attempt_at holds a row back after a retryable
 -- failure (exponential backoff, or the CRM's Retry-After).
+--
+-- No foreign keys, on purpose: their per-row checks (a key-share lock on the deal and the target)
+-- were most of what the log cost the lead path's batched deal writes. A row whose deal was deleted
+-- (an erasure) is dropped by the next push, which finds no deal to send.
 CREATE TABLE crm_changes (
-    target          text NOT NULL REFERENCES crm_targets (name) ON DELETE CASCADE,
-    deal_id         bigint NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+    target          text NOT NULL,
+    deal_id         bigint NOT NULL,
     version         bigint NOT NULL DEFAULT 1,
     origin          text NOT NULL DEFAULT '',
     first_changed_at timestamptz NOT NULL DEFAULT now(),
@@ -112,35 +116,54 @@ END $$;
 CREATE TRIGGER deals_amount_clock BEFORE UPDATE OF amount_cents ON deals
     FOR EACH ROW EXECUTE FUNCTION deals_amount_clock();
 
--- crm_log_deal_change appends a deal's change to the log of every enabled target, in the change's
--- own transaction. The origin is the session's leadflow.origin setting ("crm:hubspot" while a change
--- pulled from HubSpot is applied: store.DealUpdate.Origin sets it with set_config(..., true), local
--- to the transaction), and a change is never logged for the target it came from: no echo back to
--- HubSpot, but still a push to Odoo. With no target enabled it costs one indexed read of a tiny table.
+-- The CRM change log's triggers append a deal's change to the log of every enabled target, in the
+-- change's own transaction. The origin is the session's leadflow.origin setting ("crm:hubspot" while
+-- a change pulled from HubSpot is applied: store.DealUpdate.Origin sets it with
+-- set_config(..., true), local to the transaction), and a change is never logged for the target it
+-- came from: no echo back to HubSpot, but still a push to Odoo.
+--
+-- They are statement-level with transition tables, so the lead path's set-based CreateDeals logs its
+-- whole batch in one INSERT rather than one per row (a row-level trigger halved the deals per second
+-- it writes with two targets enabled; docs/crm-sync.md). PostgreSQL refuses a column list (UPDATE OF
+-- ...) with transition tables, so the update trigger compares the synced columns itself. With no
+-- target enabled, each costs one indexed read of a tiny table per statement.
 -- +goose StatementBegin
-CREATE FUNCTION crm_log_deal_change() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION crm_log_deal_changes() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     origin text := coalesce(current_setting('leadflow.origin', true), '');
 BEGIN
-    IF TG_OP = 'UPDATE' AND (NEW.stage_id, NEW.amount_cents, NEW.owner_rep_id, NEW.lost_reason, NEW.title)
-        IS NOT DISTINCT FROM (OLD.stage_id, OLD.amount_cents, OLD.owner_rep_id, OLD.lost_reason, OLD.title) THEN
+    IF NOT EXISTS (SELECT 1 FROM crm_targets t WHERE t.enabled AND 'crm:' || t.name <> origin) THEN
         RETURN NULL;
     END IF;
-    INSERT INTO crm_changes AS c (target, deal_id, origin, first_changed_at, last_changed_at)
-    SELECT t.name, NEW.id, origin, NEW.updated_at, NEW.updated_at
-    FROM crm_targets t
-    WHERE t.enabled AND 'crm:' || t.name <> origin
-    ON CONFLICT (target, deal_id) DO UPDATE
-    SET version = c.version + 1, origin = EXCLUDED.origin, last_changed_at = EXCLUDED.last_changed_at;
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO crm_changes AS c (target, deal_id, origin, first_changed_at, last_changed_at)
+        SELECT t.name, n.id, origin, n.updated_at, n.updated_at
+        FROM new_rows n CROSS JOIN crm_targets t
+        WHERE t.enabled AND 'crm:' || t.name <> origin
+        ON CONFLICT (target, deal_id) DO UPDATE
+        SET version = c.version + 1, origin = EXCLUDED.origin, last_changed_at = EXCLUDED.last_changed_at;
+    ELSE
+        INSERT INTO crm_changes AS c (target, deal_id, origin, first_changed_at, last_changed_at)
+        SELECT t.name, n.id, origin, n.updated_at, n.updated_at
+        FROM new_rows n JOIN old_rows o ON o.id = n.id CROSS JOIN crm_targets t
+        WHERE t.enabled AND 'crm:' || t.name <> origin
+          AND (n.stage_id, n.amount_cents, n.owner_rep_id, n.lost_reason, n.title)
+              IS DISTINCT FROM (o.stage_id, o.amount_cents, o.owner_rep_id, o.lost_reason, o.title)
+        ON CONFLICT (target, deal_id) DO UPDATE
+        SET version = c.version + 1, origin = EXCLUDED.origin, last_changed_at = EXCLUDED.last_changed_at;
+    END IF;
     RETURN NULL;
 END $$;
 -- +goose StatementEnd
-CREATE TRIGGER deals_crm_log AFTER INSERT OR UPDATE OF stage_id, amount_cents, owner_rep_id, lost_reason, title ON deals
-    FOR EACH ROW EXECUTE FUNCTION crm_log_deal_change();
+CREATE TRIGGER deals_crm_log_insert AFTER INSERT ON deals
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_log_deal_changes();
+CREATE TRIGGER deals_crm_log_update AFTER UPDATE ON deals
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_log_deal_changes();
 
 -- +goose Down
-DROP TRIGGER deals_crm_log ON deals;
-DROP FUNCTION crm_log_deal_change();
+DROP TRIGGER deals_crm_log_update ON deals;
+DROP TRIGGER deals_crm_log_insert ON deals;
+DROP FUNCTION crm_log_deal_changes();
 DROP TRIGGER deals_amount_clock ON deals;
 DROP FUNCTION deals_amount_clock();
 ALTER TABLE deals DROP COLUMN amount_changed_at;
