@@ -77,7 +77,7 @@ func TestClassify(t *testing.T) {
 		{crmsynctest.Unavailable, crmsync.ClassRetryable},
 		{errors.New("connection reset"), crmsync.ClassRetryable},
 		{crmsynctest.Refused("bad"), crmsync.ClassPermanent},
-		{crmsynctest.Expired, crmsync.ClassUnauthorized},
+		{crmsynctest.ErrExpired, crmsync.ClassUnauthorized},
 		{fmt.Errorf("wrapped: %w", &crm.PermanentError{Message: "no", Err: crm.ErrUnauthorized}), crmsync.ClassUnauthorized},
 	}
 	for _, tt := range tests {

@@ -84,8 +84,8 @@ var (
 	RateLimited = &crm.RetryableError{After: 7 * time.Second, Err: errors.New("fake crm: 429 too many requests")}
 	// Unavailable is a 503 without a wait.
 	Unavailable = &crm.RetryableError{Err: errors.New("fake crm: 503 service unavailable")}
-	// Expired is a refused credential.
-	Expired = fmt.Errorf("fake crm: 401 token expired: %w", crm.ErrUnauthorized)
+	// ErrExpired is a refused credential.
+	ErrExpired = fmt.Errorf("fake crm: 401 token expired: %w", crm.ErrUnauthorized)
 )
 
 // Refused is a permanent refusal of a record with the CRM's message.

@@ -240,7 +240,7 @@ func TestCRMExpiredCredentialPausesTheTarget(t *testing.T) {
 	b := setupCRM(t)
 	ctx := context.Background()
 	d := b.deal(t, "x", "hot")
-	b.fake.FailCalls(crmsynctest.Fault{Err: crmsynctest.Expired})
+	b.fake.FailCalls(crmsynctest.Fault{Err: crmsynctest.ErrExpired})
 	rep, err := b.sync.Push(ctx, "fake")
 	require.ErrorIs(t, err, crmsync.ErrPaused)
 	require.True(t, rep.Paused)
