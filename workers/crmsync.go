@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/hibiken/asynq"
@@ -50,9 +51,10 @@ func NewCRMTask(typ, target string) *asynq.Task {
 	return asynq.NewTask(typ, b, asynq.Queue(QueueDefault), asynq.MaxRetry(2), asynq.Timeout(crmTaskTimeout))
 }
 
-// CRMSyncTasks returns a periodic crm:push per target every pushEvery and a
-// crm:pull per polled target every pullEvery; a zero interval leaves its
-// tasks out.
+// CRMSyncTasks returns a periodic crm:push per target every pushEvery, and
+// every pullEvery a crm:pull per polled target and a crm:apply per other
+// target (webhook changes whose crm:apply enqueue was lost wait at most
+// that long); a zero interval leaves its tasks out.
 func CRMSyncTasks(targets, pollers []string, pushEvery, pullEvery time.Duration) []PeriodicTask {
 	var out []PeriodicTask
 	if pushEvery > 0 {
@@ -61,8 +63,12 @@ func CRMSyncTasks(targets, pollers []string, pushEvery, pullEvery time.Duration)
 		}
 	}
 	if pullEvery > 0 {
-		for _, t := range pollers {
-			out = append(out, PeriodicTask{Cronspec: every(pullEvery), Task: NewCRMTask(TypeCRMPull, t), What: "the CRM pull from " + t})
+		for _, t := range targets {
+			if slices.Contains(pollers, t) {
+				out = append(out, PeriodicTask{Cronspec: every(pullEvery), Task: NewCRMTask(TypeCRMPull, t), What: "the CRM pull from " + t})
+			} else {
+				out = append(out, PeriodicTask{Cronspec: every(pullEvery), Task: NewCRMTask(TypeCRMApply, t), What: "applying the CRM changes from " + t})
+			}
 		}
 	}
 	return out

@@ -91,6 +91,6 @@ func TestCRMSyncTasks(t *testing.T) {
 		got = append(got, p.Task.Type()+" "+p.Cronspec+" "+p.What)
 	}
 	require.Equal(t, []string{"crm:push @every 10s the CRM push to odoo", "crm:push @every 10s the CRM push to hubspot",
-		"crm:pull @every 1m0s the CRM pull from odoo"}, got)
+		"crm:pull @every 1m0s the CRM pull from odoo", "crm:apply @every 1m0s applying the CRM changes from hubspot"}, got)
 	require.Empty(t, workers.CRMSyncTasks([]string{"odoo"}, []string{"odoo"}, 0, 0))
 }

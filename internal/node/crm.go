@@ -22,7 +22,19 @@ import (
 // come first. This is the one place a CRM client is constructed: the Odoo
 // and HubSpot clients are added here from n.cfg.File.CRM and n.cfg.CRM.
 func (n *Node) crmTargets() ([]crm.Target, error) {
-	return n.opts.CRMTargets, nil
+	targets := append([]crm.Target(nil), n.opts.CRMTargets...)
+	built := map[string]bool{}
+	for _, t := range targets {
+		built[t.Name()] = true
+	}
+	for _, name := range n.cfg.File.CRM.EnabledTargets() {
+		if !built[name] {
+			// An enabled target must sync or stop the start: never a
+			// configuration silently ignored.
+			return nil, fmt.Errorf("crm.%s.enabled: no %s client is built into this leadflow", name, name)
+		}
+	}
+	return targets, nil
 }
 
 // NewCRMSync builds the CRM syncer over targets on the node's store, with
@@ -95,7 +107,8 @@ func (n *Node) crmHandler() *workers.CRMHandler {
 	return &workers.CRMHandler{Syncer: n.crm, Metrics: n.metrics, Logger: n.logger}
 }
 
-// crmTasks are the scheduler's periodic crm:push and crm:pull tasks.
+// crmTasks are the scheduler's periodic crm:push, crm:pull and crm:apply
+// tasks.
 func (n *Node) crmTasks() []workers.PeriodicTask {
 	c := n.cfg.File.CRM
 	return workers.CRMSyncTasks(n.crm.Targets(), n.crm.Pollers(), c.PushEvery, c.PullEvery)

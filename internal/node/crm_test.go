@@ -4,12 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"leadflow/config"
 	"leadflow/crm"
 	"leadflow/crmsync"
 	"leadflow/crmsync/crmsynctest"
@@ -502,4 +506,32 @@ func TestCRMKilledMidPushLosesNothing(t *testing.T) {
 	r, _ := b.fake.Deal(crmsync.DealKey(deals[0].ID))
 	require.EqualValues(t, 4200, r.Deal.AmountCents, "the change made meanwhile reached the CRM")
 	require.EqualValues(t, 0, b.status(t, "fake").Pending)
+}
+
+// TestCRMStartUpChecks: an enabled target without a client, and a mapping
+// the CRM refuses, stop the start with an error naming them.
+func TestCRMStartUpChecks(t *testing.T) {
+	t.Parallel()
+	dbURL, redisURL := testenv.DatabaseURL(t), testenv.RedisURL(t)
+	yaml := filepath.Join(t.TempDir(), "leadflow.yaml")
+	require.NoError(t, os.WriteFile(yaml, []byte("crm:\n  odoo: {enabled: true, url: \"https://acme.odoo.com\", database: acme, username: sync}\n"), 0o600))
+	env := map[string]string{config.EnvDatabaseURL: dbURL, config.EnvRedisURL: redisURL, config.EnvConfigFile: yaml, config.EnvOdooAPIKey: "k"}
+	cfg, err := config.Load(func(k string) string { return env[k] })
+	require.NoError(t, err)
+	_, err = node.Open(context.Background(), cfg, node.Options{})
+	require.ErrorContains(t, err, "crm.odoo.enabled")
+
+	env[config.EnvConfigFile] = ""
+	cfg, err = config.Load(func(k string) string { return env[k] })
+	require.NoError(t, err)
+	fake := crmsynctest.New("fake")
+	fake.SetValidateError(errors.New(`stage "Qualification" maps to "Qualified", which the pipeline does not have`))
+	n, err := node.Open(context.Background(), cfg, node.Options{CRMTargets: []crm.Target{fake}})
+	require.NoError(t, err)
+	defer n.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	err = n.Run(context.Background(), ln, node.Roles{})
+	require.ErrorContains(t, err, `crm target fake: stage "Qualification" maps to "Qualified"`)
 }
