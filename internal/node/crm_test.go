@@ -263,6 +263,19 @@ func TestCRMExpiredCredentialPausesTheTarget(t *testing.T) {
 	b.drain(t, "fake")
 	_, ok := b.fake.Deal(crmsync.DealKey(d.ID))
 	require.True(t, ok)
+
+	// A poll refused the same way pauses the target too, cursor kept.
+	_, err = b.fake.EditDeal(crmsync.DealKey(d.ID), crmsynctest.Edit{Stage: ptr("Negotiation"), At: b.clock().Add(time.Minute)})
+	require.NoError(t, err)
+	b.fake.FailCalls(crmsynctest.Fault{Kind: "changes", Err: crmsynctest.ErrExpired})
+	_, err = b.sync.Pull(ctx, "fake")
+	require.ErrorIs(t, err, crmsync.ErrPaused)
+	require.NotNil(t, b.status(t, "fake").PausedAt)
+	cursor, err := b.store.CRMPullCursor(ctx, "fake")
+	require.NoError(t, err)
+	require.Empty(t, cursor, "nothing read, the cursor did not move")
+	require.NoError(t, b.store.ResumeCRMTarget(ctx, "fake", b.clock()))
+	require.Equal(t, crmsync.ApplyReport{crmsync.OutcomeApplied: 1}, b.pull(t), "the edit made during the pause arrives after it")
 }
 
 // pull reads the fake's changes and applies them.
