@@ -102,6 +102,8 @@ type Config struct {
 	// Spend holds the ad spend sync's accounts, schedule and credentials.
 	// Never log it.
 	Spend SpendSettings
+	// CRM holds the CRM sync's credentials. Never log it.
+	CRM CRMSecrets
 	// File is the content of the YAML file, with defaults for what it omits.
 	File File
 }
@@ -147,6 +149,9 @@ type File struct {
 	// Qualification, Initial contact, Value proposition, Negotiation, Won,
 	// Lost. A list in the file replaces the default.
 	Pipelines []Pipeline `yaml:"pipelines"`
+	// CRM configures the two-way sync with Odoo and HubSpot; off by
+	// default (docs/crm-sync.md).
+	CRM CRM `yaml:"crm"`
 }
 
 // Pipeline is a sales pipeline.
@@ -385,6 +390,7 @@ func DefaultFile() File {
 
 			MaxAmountCents: pipeline.DefaultMaxAmountCents},
 		Schedule: Schedule{RescoreEvery: time.Hour, RetrainEvery: 24 * time.Hour},
+		CRM:      defaultCRM(),
 		Pipelines: []Pipeline{{Name: "Sales", Default: true, Stages: []Stage{
 			{Name: "Prospecting", WinProbability: 0.1},
 			{Name: "Qualification", WinProbability: 0.2, RotAfter: 7 * day},
@@ -640,6 +646,7 @@ func Load(getenv func(string) string) (Config, error) {
 	if c.Mail.APIKey != "" {
 		errs = append(errs, c.File.Email.validateRealSending(c.Mail.Domain)...)
 	}
+	c.CRM = loadCRMSecrets(get, c.File.CRM, bad)
 	return c, errors.Join(errs...)
 }
 
@@ -709,6 +716,7 @@ func (f File) Validate() error {
 	if err := f.Scoring.Validate(); err != nil {
 		errs = append(errs, err)
 	}
+	errs = append(errs, f.CRM.validate(f)...)
 	if strings.TrimSpace(f.Routing.Pipeline) == "" {
 		errs = append(errs, &FieldError{"routing.pipeline", "must name a pipeline, e.g. Sales"})
 	}

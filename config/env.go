@@ -94,5 +94,5 @@ func EnvVars() []EnvVar {
 		{EnvLinkedInAPIURL, "https://api.linkedin.com", "LinkedIn API base URL"},
 		{EnvTypeformSecret, "", "Typeform webhook secret (Typeform-Signature); enables /v1/webhooks/typeform"},
 		{EnvTikTokSecret, "", "TikTok developer app secret (signs TikTok-Signature); enables /v1/webhooks/tiktok for the Marketing API LEAD subscription"},
-	}, spendEnvVars()...)
+	}, append(spendEnvVars(), crmEnvVars()...)...)
 }

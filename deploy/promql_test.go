@@ -46,7 +46,21 @@ var exportedMetrics = map[string]metricSpec{
 	"leadflow_emails_total":             {labels: map[string][]string{"template": nil, "outcome": {"sent", "skipped", "retry", "failed"}}},
 	"leadflow_sla_breaches_total":       {labels: map[string][]string{}},
 	"leadflow_deals_parked_total":       {labels: map[string][]string{}},
+	"leadflow_crm_sync_pushed_total":    {labels: map[string][]string{"target": crmTargets, "kind": crmKinds}},
+	"leadflow_crm_sync_failed_total":    {labels: map[string][]string{"target": crmTargets, "kind": crmKinds, "class": crmClasses}},
+	"leadflow_crm_sync_dead_total":      {labels: map[string][]string{"target": crmTargets, "kind": crmKinds, "class": crmClasses}},
+	"leadflow_crm_sync_pulled_total":    {labels: map[string][]string{"target": crmTargets, "outcome": {"applied", "echo", "stale", "unknown", "dead", "other"}}},
+	"leadflow_crm_sync_lag_seconds":     {labels: map[string][]string{"target": crmTargets}},
+	"leadflow_crm_sync_pending":         {labels: map[string][]string{"target": crmTargets}},
+	"leadflow_crm_sync_paused":          {labels: map[string][]string{"target": crmTargets}},
 }
+
+// The CRM sync's bounded label values (metrics/crm.go).
+var (
+	crmTargets = []string{"odoo", "hubspot", "other"}
+	crmKinds   = []string{"contact", "deal", "other"}
+	crmClasses = []string{"rate_limited", "retryable", "permanent", "unauthorized", "gave_up", "other"}
+)
 
 var bandNames = []string{"hot", "warm", "cold"}
 

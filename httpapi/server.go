@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"leadflow/connectors"
+	"leadflow/crm"
 	"leadflow/email"
 	"leadflow/lead"
 	"leadflow/metrics"
@@ -97,6 +98,13 @@ type Config struct {
 	MailSinkFunc func(ctx context.Context, limit int) ([]SinkMail, error)
 	// RedisPingFunc checks the queue's Redis for /readyz; nil skips the check.
 	RedisPingFunc func(ctx context.Context) error
+	// CRMWebhookFunc authenticates a CRM's webhook delivery to target and
+	// stores its changes (crmsync.Syncer.Receive, wrapped by the node);
+	// nil leaves POST /webhooks/crm/{target} unserved (crmwebhook.go).
+	CRMWebhookFunc func(ctx context.Context, target string, d crm.Delivery) error
+	// PublicURL is the server's public base URL, which CRM webhook
+	// signatures cover; "" uses the request's host.
+	PublicURL string
 	// MaxBodyBytes bounds request bodies; default DefaultMaxBodyBytes.
 	MaxBodyBytes int64
 	// BodyBudget bounds the bytes of webhook bodies held in memory at once
@@ -238,6 +246,9 @@ func New(c Config) (*Server, error) {
 	}
 	if c.Reports != nil {
 		s.mux.HandleFunc("GET /v1/reports/{name}", s.requireRep(s.report))
+	}
+	if c.CRMWebhookFunc != nil {
+		s.mux.HandleFunc("POST /webhooks/crm/{target}", s.crmWebhook)
 	}
 	s.mux.HandleFunc("GET /u/{token}", s.unsubscribe)
 	s.mux.HandleFunc("POST /u/{token}", s.unsubscribe)

@@ -61,6 +61,8 @@ type Metrics struct {
 	stageEntries   *prometheus.CounterVec
 	wonRevenue     *prometheus.CounterVec
 	bodyBytes      prometheus.Gauge
+	// crmSync holds the CRM sync's collectors, made on first use (crm.go).
+	crmSync crmMetrics
 }
 
 // New builds the collectors on a private registry (so tests and several

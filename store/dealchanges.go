@@ -43,6 +43,11 @@ type DealUpdate struct {
 	// answers ErrNotFound otherwise, so a rep cannot tell another rep's deal
 	// from a missing one. It is checked under the deal's row lock.
 	OwnerRepID int64
+	// Origin names where the change comes from when it is not leadflow's
+	// own ("crm:hubspot" for a change pulled from HubSpot): the CRM change
+	// log does not push a change back to the CRM it came from
+	// (migrations/00039_crm_sync.sql). Set only for the transaction.
+	Origin string
 	// CheckFunc judges the change (required): it is given the deal as
 	// locked and the change asked for, and returns the lost reason to
 	// record or the error refusing the change. The rules are the domain's
@@ -98,6 +103,11 @@ func (s *Store) UpdateDeal(ctx context.Context, dealID int64, u DealUpdate, by s
 	changed := false
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		q := dealchangesdb.New(tx)
+		if u.Origin != "" {
+			if err := setOriginTx(ctx, tx, u.Origin); err != nil {
+				return err
+			}
+		}
 		c := DealCheck{AmountCents: u.AmountCents, LostReason: u.LostReason}
 		d, err := q.LockDeal(ctx, dealID)
 		if errors.Is(err, pgx.ErrNoRows) || (err == nil && u.OwnerRepID != 0 && d.OwnerRepID != u.OwnerRepID) {

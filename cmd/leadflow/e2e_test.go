@@ -19,6 +19,7 @@ import (
 
 	"leadflow/config"
 	"leadflow/connectors"
+	"leadflow/crm"
 	"leadflow/internal/drain"
 	"leadflow/internal/node"
 	"leadflow/internal/testenv"
@@ -62,6 +63,8 @@ type options struct {
 	// pass; default time.Now. A test counts its calls to know that a pass
 	// ran.
 	relayNow func() time.Time
+	// crmTargets are CRM clients (a fake) the node syncs with.
+	crmTargets []crm.Target
 }
 
 func setupWith(t *testing.T, dbURL, redisURL string, o options) *testBundle {
@@ -83,7 +86,8 @@ func setupWith(t *testing.T, dbURL, redisURL string, o options) *testBundle {
 		logs = io.Discard
 	}
 	a, err := node.Open(ctx, cfg, node.Options{Version: version, Logs: logs, NowFunc: o.now,
-		Relay: workers.RelayConfig{MinAge: 200 * time.Millisecond, Interval: 200 * time.Millisecond, NowFunc: o.relayNow}})
+		Relay:      workers.RelayConfig{MinAge: 200 * time.Millisecond, Interval: 200 * time.Millisecond, NowFunc: o.relayNow},
+		CRMTargets: o.crmTargets})
 	require.NoError(t, err)
 	_, err = a.Store().UpsertRep(ctx, lead.Rep{Name: "Rep One", Email: "one@reps.example.com", Active: true})
 	require.NoError(t, err)

@@ -57,6 +57,7 @@ func commands() []cmdline.Command {
 		{Name: "contacts", Summary: "privacy requests: export everything held about a person, or erase it", Verbs: contactsVerbs, Run: runContacts},
 		{Name: "route", Summary: "replay recent leads through the current or a proposed routing config (simulate)", Verbs: routeVerbs, Run: runRoute},
 		{Name: "report", Summary: "marketing reports: funnel, stage conversion, attribution, rep leaderboard, pareto by score, ad spend (table, csv, json)", Verbs: reportVerbs, Run: runReport},
+		{Name: "sync", Summary: "operate the CRM sync: per target lag, pending and failed (status), the change log and dead letters (ls), replay", Verbs: syncVerbs, Run: runSync},
 		{Name: "replay", Summary: "list dead-lettered events and their archived tasks (ls), or re-run them after a fix", Verbs: replayVerbs, Run: runReplay},
 		{Name: "bench", Summary: "load benchmark against the machine's own ceilings: intake, leads/s end to end, speed to lead, RSS", Run: runBench},
 		{Name: "post", Summary: "send one signed lead to a running leadflow, as a web form would, and show what it became", Run: runPost},

@@ -41,6 +41,8 @@ func (n *Node) httpHandler() (http.Handler, error) {
 		Reports:           n.store,
 		ReportTimeZone:    n.cfg.BusinessTimeZone,
 		NowFunc:           n.opts.NowFunc,
+		CRMWebhookFunc:    n.crmWebhookFunc(),
+		PublicURL:         n.cfg.PublicURL,
 		Metrics:           n.metrics,
 		Logger:            n.logger,
 

@@ -18,6 +18,8 @@ import (
 
 	"leadflow/config"
 	"leadflow/connectors"
+	"leadflow/crm"
+	"leadflow/crmsync"
 	"leadflow/email"
 	"leadflow/internal/preflight"
 	"leadflow/internal/redisconn"
@@ -39,6 +41,9 @@ type Options struct {
 	// Relay overrides the relay's timing; zero values take its defaults
 	// (tests shorten them).
 	Relay workers.RelayConfig
+	// CRMTargets are CRM clients to sync with besides the configured ones
+	// (tests give a fake); see crmTargets.
+	CRMTargets []crm.Target
 }
 
 // Node holds what every role shares: configuration, connections, metrics.
@@ -59,6 +64,9 @@ type Node struct {
 	// unsub signs and verifies unsubscribe links (shared by the HTTP and
 	// worker roles of one process).
 	unsub *email.Unsubscriber
+	// crm is the CRM syncer shared by the HTTP, worker and scheduler
+	// roles (crm.go).
+	crm *crmsync.Syncer
 }
 
 // Open connects to PostgreSQL and Redis lazily: neither needs to be up for
@@ -105,6 +113,9 @@ func Open(ctx context.Context, cfg config.Config, o Options) (_ *Node, err error
 	if n.unsub, err = workers.NewUnsubscriber(ctx, cfg, n.store); err != nil {
 		return nil, err
 	}
+	if err = n.openCRM(); err != nil {
+		return nil, err
+	}
 	n.inspect = asynq.NewInspector(n.redisOpt)
 	n.metrics.Registerer().MustRegister(metrics.NewQueueCollector(n.inspect, n.logger))
 	return n, nil
@@ -143,6 +154,9 @@ func (n *Node) RedisConnOpt() asynq.RedisConnOpt { return n.redisOpt }
 
 // Inspector reads the node's task queues.
 func (n *Node) Inspector() *asynq.Inspector { return n.inspect }
+
+// CRM is the node's CRM syncer (`leadflow sync`).
+func (n *Node) CRM() *crmsync.Syncer { return n.crm }
 
 // Unsubscriber signs and verifies the node's unsubscribe links.
 func (n *Node) Unsubscriber() *email.Unsubscriber { return n.unsub }

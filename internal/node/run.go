@@ -52,6 +52,9 @@ func (n *Node) Run(ctx context.Context, ln net.Listener, r Roles) error {
 	if err := configsync.Sync(ctx, n.store, n.cfg); err != nil {
 		return err
 	}
+	if err := n.startCRM(ctx); err != nil {
+		return err
+	}
 	// A role that fails cancels the group's context, which stops the others.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -85,7 +88,7 @@ func (n *Node) Run(ctx context.Context, ln net.Listener, r Roles) error {
 		relay := n.newRelay()
 		g.Go(func() error { return relay.Run(ctx) })
 		sc := n.cfg.File.Schedule
-		sched, err := workers.NewScheduler(workers.SchedulerConfig{Redis: n.redisOpt, RescoreEvery: sc.RescoreEvery, RetrainEvery: sc.RetrainEvery, Extra: n.spendTasks(),
+		sched, err := workers.NewScheduler(workers.SchedulerConfig{Redis: n.redisOpt, RescoreEvery: sc.RescoreEvery, RetrainEvery: sc.RetrainEvery, Extra: append(n.spendTasks(), n.crmTasks()...),
 			Logger: n.logger, AsynqLogger: slogadapt.NewAsynqLogger(n.logger), LogLevel: slogadapt.AsynqLevel(n.cfg.LogLevel)})
 		if err != nil {
 			return err
@@ -128,6 +131,9 @@ func (n *Node) newWorkerServer() (*asynq.Server, *asynq.ServeMux, error) {
 		return nil, nil, err
 	}
 	sh.Register(mux)
+	if ch := n.crmHandler(); ch != nil {
+		ch.Register(mux)
+	}
 	return workers.NewServer(workers.ServerConfig{Redis: n.redisOpt, Concurrency: n.cfg.WorkerConcurrency,
 		Logger: slogadapt.NewAsynqLogger(n.logger), LogLevel: slogadapt.AsynqLevel(n.cfg.LogLevel)}), mux, nil
 }
