@@ -43,7 +43,7 @@ whole days in any zone within 12 hours of UTC.`
 
 // FunnelKeys are the dimensions Funnel and Attribution group by, in the
 // order they are documented. Every key is labelled the same way (the
-// report_label rule of migrations/00042): surrounding spaces dropped, a
+// report_label rule of migrations/00040): surrounding spaces dropped, a
 // blank value shown as "(none)", values differing only in case one group
 // shown under the value of its earliest touch.
 var FunnelKeys = []string{"source", "channel", "utm_source", "utm_medium", "utm_campaign", "connector"}

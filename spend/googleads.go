@@ -165,7 +165,7 @@ func clickViewClicks(batches []googleAdsBatch, customer string, day time.Time, w
 }
 
 // maxClickIDLen is the longest gclid and campaign id google_ads_clicks
-// keeps (migrations/00044).
+// keeps (migrations/00041).
 const maxClickIDLen = 200
 
 // googleAdsCustomer reads a customer id, digits with or without dashes.

@@ -62,7 +62,7 @@ type Row struct {
 // Click is one ad click a platform names by its click id, and the
 // campaign it was a click on: Google Ads' click_view gives the gclid a
 // lead carries to a non-Google form (in its landing URL or a hidden
-// field), so the lead meets its campaign's spend (migrations/00044).
+// field), so the lead meets its campaign's spend (migrations/00041).
 type Click struct {
 	// Account is the ad account (Google customer id, digits only).
 	Account string

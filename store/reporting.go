@@ -87,7 +87,7 @@ func checkFunnelKey(by string) error {
 }
 
 // FunnelGroups groups by one of reporting.FunnelKeys (labelled and
-// grouped as migrations/00042's report_label says), most leads first, the
+// grouped as migrations/00040's report_label says), most leads first, the
 // contacts whose first touch is in [from, to) (leads, MQLs) and every deal
 // whose touch is in [from, to): a contact's first deal goes with its first
 // touch, a repeat deal with the first touch after the contact's previous
@@ -172,7 +172,7 @@ func (s *Store) StageConversion(ctx context.Context, pipeline string, from, to t
 
 // AttributionCredits credits deals won (closed) in [q.From, q.To) to the
 // touches their contact had up to the win (report_touches of
-// migrations/00042: lead webhooks, email clicks and replies, rep calls,
+// migrations/00040: lead webhooks, email clicks and replies, rep calls,
 // meetings and emails; lead webhooks only for q.Touches "leads") under
 // q.Model, grouped by q.By, per currency and UTC day of the win.
 // docs/reports.md defines the models. Test touches never get credit; a won

@@ -109,7 +109,7 @@ func upsertAdSpend(ctx context.Context, q *spenddb.Queries, rows []AdSpend, sour
 }
 
 // GoogleAdsClick is one Google Ads click: its gclid and the campaign it
-// was a click on (table google_ads_clicks, migrations/00044). Its fields
+// was a click on (table google_ads_clicks, migrations/00041). Its fields
 // match spend.Click.
 type GoogleAdsClick struct {
 	Account, GCLID, CampaignID string

@@ -47,7 +47,6 @@ var allowed = map[string][]string{
 	"store/internal/spenddb":     {},
 	"crm":                        {},
 	"spend":                      {"internal/redact", "internal/retryafter"},
-	"crm":                        {},
 	"crmsync":                    {"crm"},
 	"crmsync/crmsynctest":        {"crm"},
 	"store/internal/crmdb":       {},

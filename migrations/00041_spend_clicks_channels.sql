@@ -60,7 +60,7 @@ $$;
 
 -- +goose Down
 -- Views cannot drop columns in place: rebuild them as 00036 made them
--- (touch_campaigns with 00042's report_label).
+-- (touch_campaigns with 00040's report_label).
 DROP VIEW lead_campaigns;
 DROP VIEW touch_campaigns;
 CREATE VIEW touch_campaigns AS
