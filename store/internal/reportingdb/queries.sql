@@ -10,7 +10,7 @@
 -- contacts_first_touch_idx, deals through the contacts touched in the
 -- window (touchpoints_occurred_idx).
 --
--- Keys are labelled by report_label (migrations/00042: blank is "(none)")
+-- Keys are labelled by report_label (migrations/00040: blank is "(none)")
 -- and grouped on lower(label) (grp), shown under the label of the group's
 -- earliest touch (name, first_at). Two kinds of rows come back: one total
 -- per group (is_total; currency '' and day 0001-01-01: counts and days to
@@ -164,7 +164,7 @@ WHERE st.pipeline_id = @pipeline_id ORDER BY st.position;
 
 -- name: Attribution :many
 -- Credits deals won (closed) in [from_at, to_at) to the touches their
--- contact had up to the win (report_touches, migrations/00042: lead
+-- contact had up to the win (report_touches, migrations/00040: lead
 -- webhooks, email clicks and replies, rep calls, meetings and emails;
 -- @touches 'leads' keeps only lead webhooks), under @model (checked by the
 -- caller against reporting.AttributionModels; docs/reports.md defines
@@ -397,7 +397,7 @@ ON CONFLICT DO NOTHING;
 
 -- name: CampaignLeads :many
 -- Counts, per campaign (lower(lead_campaigns.campaign), migrations/00036
--- and 00044) and the first touch's channel and source, the leads whose
+-- and 00041) and the first touch's channel and source, the leads whose
 -- first touch is in [from_at, to_at) and how many of them became MQLs
 -- (ever scored hot), as the funnel counts them; name is the campaign as
 -- its earliest lead wrote it, first_at that lead's time.

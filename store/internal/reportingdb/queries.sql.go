@@ -160,7 +160,7 @@ type AttributionRow struct {
 }
 
 // Credits deals won (closed) in [from_at, to_at) to the touches their
-// contact had up to the win (report_touches, migrations/00042: lead
+// contact had up to the win (report_touches, migrations/00040: lead
 // webhooks, email clicks and replies, rep calls, meetings and emails;
 // @touches 'leads' keeps only lead webhooks), under @model (checked by the
 // caller against reporting.AttributionModels; docs/reports.md defines
@@ -325,7 +325,7 @@ type CampaignLeadsRow struct {
 }
 
 // Counts, per campaign (lower(lead_campaigns.campaign), migrations/00036
-// and 00044) and the first touch's channel and source, the leads whose
+// and 00041) and the first touch's channel and source, the leads whose
 // first touch is in [from_at, to_at) and how many of them became MQLs
 // (ever scored hot), as the funnel counts them; name is the campaign as
 // its earliest lead wrote it, first_at that lead's time.
@@ -626,7 +626,7 @@ type FunnelRow struct {
 // contacts_first_touch_idx, deals through the contacts touched in the
 // window (touchpoints_occurred_idx).
 //
-// Keys are labelled by report_label (migrations/00042: blank is "(none)")
+// Keys are labelled by report_label (migrations/00040: blank is "(none)")
 // and grouped on lower(label) (grp), shown under the label of the group's
 // earliest touch (name, first_at). Two kinds of rows come back: one total
 // per group (is_total; currency ” and day 0001-01-01: counts and days to

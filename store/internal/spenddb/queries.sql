@@ -54,7 +54,7 @@ ON CONFLICT (currency, quote, day) DO UPDATE SET rate = EXCLUDED.rate;
 
 -- name: UpsertGoogleAdsClicks :execrows
 -- UpsertGoogleAdsClicks writes Google Ads clicks (gclid → campaign,
--- migrations/00044) keyed on the gclid; a click stored with the same
+-- migrations/00041) keyed on the gclid; a click stored with the same
 -- account, campaign and day is left alone, so a re-sync writes nothing.
 -- The batch must not repeat a gclid.
 INSERT INTO google_ads_clicks AS k (gclid, account, campaign_id, day, fetched_at)

@@ -176,7 +176,7 @@ type UpsertGoogleAdsClicksParams struct {
 }
 
 // UpsertGoogleAdsClicks writes Google Ads clicks (gclid → campaign,
-// migrations/00044) keyed on the gclid; a click stored with the same
+// migrations/00041) keyed on the gclid; a click stored with the same
 // account, campaign and day is left alone, so a re-sync writes nothing.
 // The batch must not repeat a gclid.
 func (q *Queries) UpsertGoogleAdsClicks(ctx context.Context, arg UpsertGoogleAdsClicksParams) (int64, error) {
