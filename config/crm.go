@@ -20,7 +20,7 @@ const (
 	defaultCRMPushEvery     = 10 * time.Second
 	defaultCRMPullEvery     = time.Minute
 	defaultHubSpotBaseURL   = "https://api.hubapi.com"
-	defaultHubSpotKeyProp   = "leadflow_key"
+	defaultHubSpotKeyProp   = "leadflow_id"
 	defaultHubSpotPipeline  = "default"
 	minCRMPushEvery         = time.Second
 	minCRMPullEvery         = 10 * time.Second
@@ -97,7 +97,7 @@ type HubSpotCRM struct {
 	AppID string `yaml:"app_id"`
 	// KeyProperty is the unique contact and deal property holding
 	// leadflow's key (the batch upsert's idProperty); default
-	// leadflow_key.
+	// leadflow_id (docs/hubspot.md says how to create it).
 	KeyProperty string `yaml:"key_property"`
 	// Pipeline is the deal pipeline id; default "default".
 	Pipeline string `yaml:"pipeline"`
@@ -106,7 +106,13 @@ type HubSpotCRM struct {
 	Stages map[string]string `yaml:"stages"`
 	// Owners maps rep emails to HubSpot owner ids.
 	Owners map[string]string `yaml:"owners"`
-	Push   CRMPush           `yaml:"push"`
+	// Currency is the account's company currency (ISO 4217): a webhook's
+	// amount carries none. Default: the deal's currency in leadflow.
+	Currency string `yaml:"currency"`
+	// TimeZone is the account's time zone (IANA name): HubSpot resets its
+	// daily API quota at midnight there. Default UTC.
+	TimeZone string  `yaml:"time_zone"`
+	Push     CRMPush `yaml:"push"`
 }
 
 // defaultCRM is the crm section's defaults: no target, pushes every 10s.
@@ -207,7 +213,7 @@ func (c CRM) validate(f File) []error {
 			bad("crm.hubspot.app_id", "is required: the id of the HubSpot app whose webhooks call leadflow")
 		}
 		if strings.TrimSpace(h.KeyProperty) == "" {
-			bad("crm.hubspot.key_property", "must name the unique property holding leadflow's key, e.g. leadflow_key")
+			bad("crm.hubspot.key_property", "must name the unique property holding leadflow's key, e.g. leadflow_id")
 		}
 		if strings.TrimSpace(h.Pipeline) == "" {
 			bad("crm.hubspot.pipeline", "must name the deal pipeline id, e.g. default")

@@ -85,7 +85,7 @@ var allowed = map[string][]string{
 	"scripts/testservices":    {"internal/localsvc"},
 	"cmd/leadflow":            {"*"},
 	// One leadflow process: the composition root of the roles, below cmd.
-	"internal/node": {"config", "connectors", "crm", "crmsync", "lead", "pipeline", "email", "email/mailsink", "httpapi", "httpapi/repstore", "internal/configsync",
+	"internal/node": {"config", "connectors", "crm", "crm/hubspot", "crm/odoo", "crmsync", "lead", "pipeline", "email", "email/mailsink", "httpapi", "httpapi/repstore", "internal/configsync",
 		"internal/preflight", "internal/redisconn", "internal/slogadapt", "metrics", "privacy", "scoring/training", "spend", "store",
 		"webapp", "webapp/webstore", "workers"},
 

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"leadflow/crm"
+	"leadflow/crm/hubspot"
+	"leadflow/crm/odoo"
 	"leadflow/crmsync"
 	"leadflow/httpapi"
 	"leadflow/lead"
@@ -18,24 +20,41 @@ import (
 )
 
 // crmTargets builds the clients of the CRMs the configuration enables.
-// Options.CRMTargets (tests, and the clients until they are wired here)
-// come first. This is the one place a CRM client is constructed: the Odoo
-// and HubSpot clients are added here from n.cfg.File.CRM and n.cfg.CRM.
+// Options.CRMTargets (tests) come first and replace a configured client of
+// the same name. This is the one place a CRM client is constructed.
 func (n *Node) crmTargets() ([]crm.Target, error) {
 	targets := append([]crm.Target(nil), n.opts.CRMTargets...)
 	built := map[string]bool{}
 	for _, t := range targets {
 		built[t.Name()] = true
 	}
-	for _, name := range n.cfg.File.CRM.EnabledTargets() {
-		if !built[name] {
-			// An enabled target must sync or stop the start: never a
-			// configuration silently ignored.
-			return nil, fmt.Errorf("crm.%s.enabled: no %s client is built into this leadflow", name, name)
+	f, s := n.cfg.File.CRM, n.cfg.CRM
+	if f.Odoo.Enabled && !built[crmOdoo] {
+		c, err := odoo.New(odoo.Config{URL: f.Odoo.URL, Database: f.Odoo.Database, Username: f.Odoo.Username,
+			APIKey: s.OdooAPIKey, Stages: f.Odoo.Stages, Owners: f.Odoo.Owners, Team: f.Odoo.Team, Tags: f.Odoo.Tags})
+		if err != nil {
+			return nil, fmt.Errorf("crm.odoo: %w", err)
 		}
+		targets = append(targets, c)
+	}
+	if f.HubSpot.Enabled && !built[crmHubSpot] {
+		c, err := hubspot.New(hubspot.Config{BaseURL: f.HubSpot.BaseURL, Token: s.HubSpotToken,
+			ClientSecret: s.HubSpotClientSecret, AppID: f.HubSpot.AppID, KeyProperty: f.HubSpot.KeyProperty,
+			Pipeline: f.HubSpot.Pipeline, Stages: f.HubSpot.Stages, Owners: f.HubSpot.Owners,
+			Currency: f.HubSpot.Currency, TimeZone: f.HubSpot.TimeZone})
+		if err != nil {
+			return nil, fmt.Errorf("crm.hubspot: %w", err)
+		}
+		targets = append(targets, c)
 	}
 	return targets, nil
 }
+
+// The targets' names as the configuration and the clients spell them.
+const (
+	crmOdoo    = "odoo"
+	crmHubSpot = "hubspot"
+)
 
 // NewCRMSync builds the CRM syncer over targets on the node's store, with
 // the configured push filters and the deal rules a pulled change is

@@ -15,6 +15,7 @@ import (
 
 	"leadflow/config"
 	"leadflow/crm"
+	"leadflow/crm/odoo/odootest"
 	"leadflow/crmsync"
 	"leadflow/crmsync/crmsynctest"
 	"leadflow/internal/node"
@@ -526,23 +527,34 @@ func TestCRMKilledMidPushLosesNothing(t *testing.T) {
 func TestCRMStartUpChecks(t *testing.T) {
 	t.Parallel()
 	dbURL, redisURL := testenv.DatabaseURL(t), testenv.RedisURL(t)
+	// The real Odoo client, built from the configuration, checks its
+	// mapping against the CRM (the stand-in) before anything runs.
+	odooCRM := odootest.New(t, odootest.Config{})
 	yaml := filepath.Join(t.TempDir(), "leadflow.yaml")
-	require.NoError(t, os.WriteFile(yaml, []byte("crm:\n  odoo: {enabled: true, url: \"https://acme.odoo.com\", database: acme, username: sync}\n"), 0o600))
-	env := map[string]string{config.EnvDatabaseURL: dbURL, config.EnvRedisURL: redisURL, config.EnvConfigFile: yaml, config.EnvOdooAPIKey: "k"}
+	require.NoError(t, os.WriteFile(yaml, []byte(fmt.Sprintf("crm:\n  odoo: {enabled: true, url: %q, database: %s, username: %q, stages: {Qualification: Qualified-typo}}\n",
+		odooCRM.URL, odooCRM.Database(), odooCRM.Login())), 0o600))
+	env := map[string]string{config.EnvDatabaseURL: dbURL, config.EnvRedisURL: redisURL, config.EnvConfigFile: yaml, config.EnvOdooAPIKey: odooCRM.APIKey()}
 	cfg, err := config.Load(func(k string) string { return env[k] })
 	require.NoError(t, err)
-	_, err = node.Open(context.Background(), cfg, node.Options{})
-	require.ErrorContains(t, err, "crm.odoo.enabled")
+	n, err := node.Open(context.Background(), cfg, node.Options{})
+	require.NoError(t, err)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	err = n.Run(context.Background(), ln, node.Roles{})
+	ln.Close()
+	n.Close()
+	require.ErrorContains(t, err, "crm target odoo")
+	require.ErrorContains(t, err, "Qualified-typo")
 
 	env[config.EnvConfigFile] = ""
 	cfg, err = config.Load(func(k string) string { return env[k] })
 	require.NoError(t, err)
 	fake := crmsynctest.New("fake")
 	fake.SetValidateError(errors.New(`stage "Qualification" maps to "Qualified", which the pipeline does not have`))
-	n, err := node.Open(context.Background(), cfg, node.Options{CRMTargets: []crm.Target{fake}})
+	n, err = node.Open(context.Background(), cfg, node.Options{CRMTargets: []crm.Target{fake}})
 	require.NoError(t, err)
 	defer n.Close()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err = net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	defer ln.Close()
 	err = n.Run(context.Background(), ln, node.Roles{})
