@@ -104,7 +104,8 @@ type HubSpotCRM struct {
 	// Stages maps leadflow stage names to HubSpot deal stage ids (e.g.
 	// Won: closedwon). Every stage of the pipeline must be mapped.
 	Stages map[string]string `yaml:"stages"`
-	// Owners maps rep emails to HubSpot owner ids.
+	// Owners maps rep emails to HubSpot users' emails (the owners'); a
+	// rep not listed is looked up by their own email.
 	Owners map[string]string `yaml:"owners"`
 	// Currency is the account's company currency (ISO 4217): a webhook's
 	// amount carries none. Default: the deal's currency in leadflow.
