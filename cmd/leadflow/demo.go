@@ -12,6 +12,7 @@ import (
 	"leadflow/internal/localstack"
 	"leadflow/internal/localsvc"
 	"leadflow/internal/node"
+	"leadflow/workers"
 )
 
 // runDemo starts a local stack and every role in this process, then lets
@@ -80,7 +81,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		BaseURL: "http://" + ln.Addr().String(), DefaultURL: demo.DefaultPostURL(cfg.HTTPAddr),
 		DatabaseURL: stack.DatabaseURL, RedisURL: stack.RedisURL, LogPath: logFile.Name(),
 		Secret: secret, SecretPath: secretPath, RepID: repIDs[0], Leads: *n, Seed: *seed,
-		SampleTemplates: demo.SampleTemplates(cfg.File), Running: !*exit}, stdout)
+		SampleTemplates: demo.SampleTemplates(cfg.File, workers.DefaultRepDigest), Running: !*exit}, stdout)
 	if err != nil {
 		return err
 	}

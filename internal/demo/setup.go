@@ -45,15 +45,23 @@ func Listen(addr string) (net.Listener, error) {
 	return ln, nil
 }
 
-// SampleTemplates are the emails the report shows: the first step of the
-// nurture program leads are routed to, and the rep notification.
-func SampleTemplates(f config.File) []string {
-	var samples []string
+// SampleTemplates are the emails the report shows, each as the templates
+// that may carry it, first preferred: the first step of the nurture
+// program leads are routed to, and the rep notification — or the digest it
+// folds into when a rep gets a burst of leads at once (how many arrive
+// together depends on how the demo's leads were grouped for processing).
+// repDigest is the digest's template ("" when digests are off).
+func SampleTemplates(f config.File, repDigest string) [][]string {
+	var samples [][]string
 	if steps := f.Email.Nurture[f.Routing.NurtureProgram]; len(steps) > 0 {
-		samples = append(samples, steps[0].Template)
+		samples = append(samples, []string{steps[0].Template})
 	}
 	if t := f.Email.RepNotification; t != "" {
-		samples = append(samples, t)
+		rep := []string{t}
+		if repDigest != "" {
+			rep = append(rep, repDigest)
+		}
+		samples = append(samples, rep)
 	}
 	return samples
 }

@@ -57,6 +57,7 @@ func TestSampleTemplates(t *testing.T) {
 	f.Routing.NurtureProgram = "default"
 	f.Email.Nurture = map[string][]config.NurtureStep{"default": {{Template: "welcome"}, {Template: "later"}}}
 	f.Email.RepNotification = "new-deal"
-	require.Equal(t, []string{"welcome", "new-deal"}, SampleTemplates(f))
-	require.Empty(t, SampleTemplates(config.File{}))
+	require.Equal(t, [][]string{{"welcome"}, {"new-deal", "digest"}}, SampleTemplates(f, "digest"))
+	require.Equal(t, [][]string{{"welcome"}, {"new-deal"}}, SampleTemplates(f, ""))
+	require.Empty(t, SampleTemplates(config.File{}, "digest"))
 }

@@ -41,7 +41,7 @@ type Run struct {
 	Seed  int64
 	// SampleTemplates are the emails shown in full, when sent: the first
 	// nurture step and the rep's new-lead notice.
-	SampleTemplates []string
+	SampleTemplates [][]string
 	// Running is false when the demo stops after its report (--exit).
 	Running bool
 }
@@ -245,7 +245,7 @@ func printSummary(w io.Writer, s store.Summary) {
 // printMail summarises what the demo would have emailed (the local sink)
 // and shows one message of each of samples, the kinds a person gets first:
 // the lead's first nurture email and the new-lead notice to a rep.
-func printMail(ctx context.Context, st *store.Store, samples []string, w io.Writer) error {
+func printMail(ctx context.Context, st *store.Store, samples [][]string, w io.Writer) error {
 	// The demo's sink holds a few hundred messages: reading them all is
 	// cheaper to keep right than a second query for the tally.
 	mails, err := st.SinkMails(ctx, math.MaxInt32)
@@ -284,8 +284,14 @@ func printMail(ctx context.Context, st *store.Store, samples []string, w io.Writ
 	for _, t := range tallies {
 		fmt.Fprintf(w, "  %-22s %4d\n", t.tmpl, t.n)
 	}
-	for _, tmpl := range samples {
-		m, ok := first[tmpl]
+	for _, alternatives := range samples {
+		var m store.SinkMail
+		tmpl, ok := "", false
+		for _, tmpl = range alternatives {
+			if m, ok = first[tmpl]; ok {
+				break
+			}
+		}
 		if !ok {
 			continue
 		}
