@@ -105,9 +105,9 @@ func boardFuncs(now func() time.Time) template.FuncMap {
 			}
 			return "due in " + duration(left) + " (" + t.UTC().Format("15:04 UTC") + ")"
 		},
-		"overdue": func(t *time.Time) bool { return t != nil && t.Before(now()) },
-		"bands":   func() []string { return bands },
-		"inboxTable":   func(items []InboxItem, team bool) inboxTable { return inboxTable{Items: items, Team: team} },
+		"overdue":    func(t *time.Time) bool { return t != nil && t.Before(now()) },
+		"bands":      func() []string { return bands },
+		"inboxTable": func(items []InboxItem, team bool) inboxTable { return inboxTable{Items: items, Team: team} },
 	}
 }
 
