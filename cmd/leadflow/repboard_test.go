@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
@@ -11,11 +12,14 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/stretchr/testify/require"
 
 	"leadflow/internal/testenv"
 	"leadflow/lead"
 	"leadflow/store"
+	"leadflow/webapp"
+	"leadflow/webapp/webstore"
 )
 
 // boardDeal seeds a scored contact at company with an open deal of the
@@ -252,6 +256,81 @@ func TestBrowserRepBoard(t *testing.T) {
 			status, body := webDo(t, client, http.MethodGet, b.baseURL+"/app/board?band=lukewarm", nil)
 			require.Equal(t, http.StatusBadRequest, status)
 			require.True(t, strings.Contains(body, "Band must be hot, warm or cold"), body)
+		})
+	}
+}
+
+// BenchmarkRepBoardPages renders the pages a search or a manager's inbox
+// adds, on BenchmarkWebappPages' data (10,000 open deals, 10 reps of
+// 1,000, every contact scored), a tenth of the deals unassigned and a
+// tenth past their speed-to-lead deadline, each contact with an email.
+//
+//	go test ./cmd/leadflow -run '^$' -bench RepBoardPages -benchtime 20x
+func BenchmarkRepBoardPages(b *testing.B) {
+	ctx := context.Background()
+	pool, err := pgxpool.New(ctx, testenv.DatabaseURL(b))
+	require.NoError(b, err)
+	b.Cleanup(pool.Close)
+	st := store.New(pool)
+	var repIDs []int64
+	for i := range 10 {
+		id, err := st.AddRep(ctx, lead.Rep{Name: fmt.Sprintf("Rep %02d", i), Email: fmt.Sprintf("rep%02d@reps.example.com", i)}, store.RoleRep)
+		require.NoError(b, err)
+		repIDs = append(repIDs, id)
+	}
+	mgr, err := st.AddRep(ctx, lead.Rep{Name: "Manager", Email: "mgr@reps.example.com"}, store.RoleManager)
+	require.NoError(b, err)
+	for _, q := range []string{
+		`INSERT INTO contacts (first_name, last_name, company) SELECT 'First' || g, 'Last' || g, 'Company ' || g FROM generate_series(1, 10000) g`,
+		`INSERT INTO contact_identities (kind, value, contact_id) SELECT 'email', 'person' || id || '@example.com', id FROM contacts`,
+		`INSERT INTO scores (contact_id, total, band, model_version, breakdown, computed_at)
+			SELECT id, 70 + id % 30, CASE WHEN id % 3 = 0 THEN 'hot' ELSE 'warm' END, 'bench', '{"contributions":[]}', now() - interval '1 hour' FROM contacts`,
+		`INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, amount_cents, created_at, sla_due_at)
+			SELECT c.id, p.id, (SELECT id FROM stages WHERE pipeline_id = p.id AND kind = 'open' ORDER BY position OFFSET c.id % 5 LIMIT 1),
+				(SELECT r FROM unnest($1::bigint[]) WITH ORDINALITY u(r, n) WHERE n = 1 + c.id % 10), (c.id % 97) * 100000,
+				now() - (c.id || ' minutes')::interval, CASE WHEN c.id % 10 = 3 THEN now() - interval '5 minutes' END
+			FROM contacts c, pipelines p WHERE p.is_default`,
+		`UPDATE deals SET owner_rep_id = NULL WHERE id % 10 = 7`,
+		`ANALYZE`,
+	} {
+		var args []any
+		if strings.Contains(q, "$1") {
+			args = append(args, repIDs)
+		}
+		_, err = pool.Exec(ctx, q, args...)
+		require.NoError(b, err)
+	}
+	app, err := webapp.New(webapp.Config{Backend: webstore.Backend{Store: st, Now: time.Now}, LostReasons: []string{"price"}})
+	require.NoError(b, err)
+	now := time.Now()
+	require.NoError(b, st.CreateWebSession(ctx, "rep-session", repIDs[1], "csrf", now, now.Add(time.Hour)))
+	require.NoError(b, st.CreateWebSession(ctx, "mgr-session", mgr, "csrf", now, now.Add(time.Hour)))
+	pages := []struct{ name, session, path string }{
+		{"inbox", "rep-session", "/app/inbox"},
+		{"inbox-search-company", "rep-session", "/app/inbox?q=Company+421"},
+		{"inbox-search-email", "rep-session", "/app/inbox?q=person421%40"},
+		{"board-rep", "rep-session", "/app/board"},
+		{"board-rep-search", "rep-session", "/app/board?q=Company+421"},
+		{"board-rep-band", "rep-session", "/app/board?band=hot"},
+		{"board-team-search", "mgr-session", "/app/board?q=Company+421"},
+		{"board-team-list", "mgr-session", "/app/board?view=list"},
+		{"inbox-manager", "mgr-session", "/app/inbox"},
+	}
+	for _, p := range pages {
+		b.Run(p.name, func(b *testing.B) {
+			var bytes int
+			for b.Loop() {
+				req := httptest.NewRequest(http.MethodGet, p.path, nil)
+				req.AddCookie(&http.Cookie{Name: "lf_session", Value: p.session})
+				rec := httptest.NewRecorder()
+				app.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK {
+					b.Fatalf("%s: %d %s", p.path, rec.Code, rec.Body.String())
+				}
+				bytes = rec.Body.Len()
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/page")
+			b.ReportMetric(float64(bytes), "bytes/page")
 		})
 	}
 }
