@@ -205,6 +205,12 @@ func TestBrowserRepBoard(t *testing.T) {
 				require.Equal(t, "visible sticky", lost)
 				do(shot("board-won-lost"))
 				do(dragCard(acme, "Value proposition"), waitFor(inColumn(acme, "Value proposition")), shot("board-dragged"))
+				// Dropped on Won, a card is not moved yet: its form opens with
+				// Won chosen and the amount to fill in focused.
+				do(dragCard(initech, "Won"), waitFor(fmt.Sprintf(`document.activeElement && document.activeElement.id === 'amount-%d'`, initech)),
+					shot("board-drop-on-won"))
+				require.Equal(t, "Won", read(fmt.Sprintf(`document.getElementById('stage-%d').value`, initech)))
+				require.Equal(t, "Qualification", stageOf(initech))
 			}
 			require.Equal(t, "Value proposition", stageOf(acme))
 
