@@ -59,7 +59,7 @@ func TestInboxBoardCallbacksAndTrail(t *testing.T) {
 	_, _, err = b.store.UpdateDeal(ctx, d2.ID, store.DealUpdate{AmountCents: ptr(int64(500000)), CheckFunc: defaultCheck}, "test", b.now)
 	require.NoError(t, err)
 
-	inbox, err := b.store.InboxDeals(ctx, ann, 10)
+	inbox, err := b.store.InboxDeals(ctx, ann, store.DealSearch{}, 10)
 	require.NoError(t, err)
 	require.Len(t, inbox, 2)
 	require.Equal(t, []int64{d2.ID, d1.ID}, []int64{inbox[0].DealID, inbox[1].DealID}, "most valuable first")

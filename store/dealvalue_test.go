@@ -75,7 +75,7 @@ func TestDealValueOrdersListsInboxAndManagerPage(t *testing.T) {
 	_, _, err = b.store.UpdateDeal(ctx, later.ID, store.DealUpdate{Stage: ptr("Negotiation"), CheckFunc: defaultCheck}, "test", b.now)
 	require.NoError(t, err)
 
-	inbox, err := b.store.InboxDeals(ctx, ann, 10)
+	inbox, err := b.store.InboxDeals(ctx, ann, store.DealSearch{}, 10)
 	require.NoError(t, err)
 	var got []int64
 	for _, r := range inbox {

@@ -195,68 +195,6 @@ func (a *App) visibleDeal(w http.ResponseWriter, r *http.Request) (int64, bool) 
 	return id, true
 }
 
-type inboxData struct {
-	Items []InboxItem
-}
-
-func (a *App) inbox(w http.ResponseWriter, r *http.Request) {
-	items, err := a.cfg.Backend.Inbox(r.Context(), sessionOf(r.Context()).Rep.ID)
-	if err != nil {
-		a.failed(w, r, "read inbox", err)
-		return
-	}
-	a.render(w, r, http.StatusOK, "inbox", page{Title: "Inbox", Nav: "inbox", Data: inboxData{Items: items}})
-}
-
-// inboxRows is the inbox table body htmx polls for.
-func (a *App) inboxRows(w http.ResponseWriter, r *http.Request) {
-	items, err := a.cfg.Backend.Inbox(r.Context(), sessionOf(r.Context()).Rep.ID)
-	if err != nil {
-		a.failed(w, r, "read inbox", err)
-		return
-	}
-	a.render(w, r, http.StatusOK, "inbox-rows", page{Data: inboxData{Items: items}})
-}
-
-type boardData struct {
-	Board       Board
-	Pipelines   []string
-	Reps        []RepOption
-	RepFilter   int64
-	LostReasons []string
-	Return      string
-}
-
-func (a *App) board(w http.ResponseWriter, r *http.Request) {
-	s := sessionOf(r.Context())
-	q := BoardQuery{Pipeline: r.URL.Query().Get("pipeline"), OwnerRepID: s.Rep.ID}
-	var reps []RepOption
-	if s.Rep.Manager {
-		q.OwnerRepID, _ = strconv.ParseInt(r.URL.Query().Get("rep"), 10, 64)
-		var err error
-		if reps, err = a.cfg.Backend.Reps(r.Context()); err != nil {
-			a.failed(w, r, "list reps", err)
-			return
-		}
-	}
-	b, err := a.cfg.Backend.Board(r.Context(), q)
-	if errors.Is(err, lead.ErrNotFound) {
-		a.notFound(w, r)
-		return
-	}
-	if err != nil {
-		a.failed(w, r, "read board", err)
-		return
-	}
-	pipelines, err := a.cfg.Backend.Pipelines(r.Context())
-	if err != nil {
-		a.failed(w, r, "list pipelines", err)
-		return
-	}
-	a.render(w, r, http.StatusOK, "board", page{Title: "Pipeline " + b.Pipeline, Nav: "board", Data: boardData{
-		Board: b, Pipelines: pipelines, Reps: reps, RepFilter: q.OwnerRepID, LostReasons: a.cfg.LostReasons, Return: r.URL.RequestURI()}})
-}
-
 type dealData struct {
 	Deal        Deal
 	Contact     Contact

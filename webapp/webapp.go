@@ -63,6 +63,29 @@ type InboxItem struct {
 	AmountEstimated bool
 	Currency        string
 	ExpectedCents   int64
+	// SLADueAt is the speed-to-lead deadline, nil when no clock runs;
+	// OwnerName is "" when unassigned (the manager's list shows it).
+	SLADueAt  *time.Time
+	OwnerName string
+}
+
+// Search narrows the inbox and the board; the zero value narrows nothing.
+// Text is a part of a name, company, email or phone number; Band (hot,
+// warm, cold), Source and Campaign match the latest score and the
+// touchpoint that opened the deal.
+type Search struct {
+	Text, Band, Source, Campaign string
+}
+
+// Card is a deal on the board: the deal, its contact's company and latest
+// score, and whether it sat in its open stage past the stage's rot limit.
+type Card struct {
+	Deal
+	Company string
+	Score   int
+	// Band is "" when the contact is unscored.
+	Band    string
+	Rotting bool
 }
 
 // Deal is a deal as cards and lists show it. Its fields match the store's
@@ -102,6 +125,8 @@ type Stage struct {
 type BoardQuery struct {
 	OwnerRepID int64
 	Pipeline   string
+	// Search narrows the cards and the columns' counts alike.
+	Search Search
 }
 
 // BoardStage is one column: the most valuable deals, with the count and
@@ -116,7 +141,7 @@ type BoardStage struct {
 	ExpectedCents int64
 	// Values are the column's count and expected value per currency.
 	Values []CurrencyValue
-	Deals  []Deal
+	Deals  []Card
 }
 
 // CurrencyValue is a count of deals in one currency (ISO 4217) and their
@@ -302,7 +327,12 @@ type Backend interface {
 	Session(ctx context.Context, id string, now time.Time) (Session, error)
 	DeleteSession(ctx context.Context, id string) error
 
-	Inbox(ctx context.Context, repID int64) ([]InboxItem, error)
+	// Inbox is the rep's open deals, the most valuable first, narrowed
+	// by the search.
+	Inbox(ctx context.Context, repID int64, q Search) ([]InboxItem, error)
+	// TeamAttention is what a manager's inbox adds: the team's unassigned
+	// deals and those past their speed-to-lead deadline at now.
+	TeamAttention(ctx context.Context, now time.Time, q Search) ([]InboxItem, error)
 	Board(ctx context.Context, q BoardQuery) (Board, error)
 	Pipelines(ctx context.Context) ([]string, error)
 	Stages(ctx context.Context, pipeline string) ([]Stage, error)
@@ -380,7 +410,7 @@ func New(cfg Config) (*App, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	tmpl, err := template.New("").Funcs(funcs(cfg.NowFunc)).ParseFS(templateFS, "templates/*.html")
+	tmpl, err := template.New("").Funcs(funcs(cfg.NowFunc)).Funcs(boardFuncs(cfg.NowFunc)).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}

@@ -124,14 +124,24 @@ func (b Backend) DeleteSession(ctx context.Context, id string) error {
 	return b.Store.DeleteWebSession(ctx, id)
 }
 
-// Inbox lists the rep's newest open deals.
-func (b Backend) Inbox(ctx context.Context, repID int64) ([]webapp.InboxItem, error) {
-	rows, err := b.Store.InboxDeals(ctx, repID, 50)
+// Inbox lists the rep's open deals, narrowed by the search.
+func (b Backend) Inbox(ctx context.Context, repID int64, q webapp.Search) ([]webapp.InboxItem, error) {
+	rows, err := b.Store.InboxDeals(ctx, repID, store.DealSearch(q), 50)
+	return inboxItems(rows), err
+}
+
+// TeamAttention lists the team's unassigned and SLA-breaching deals.
+func (b Backend) TeamAttention(ctx context.Context, now time.Time, q webapp.Search) ([]webapp.InboxItem, error) {
+	rows, err := b.Store.TeamAttention(ctx, now, store.DealSearch(q), 50)
+	return inboxItems(rows), err
+}
+
+func inboxItems(rows []store.InboxRow) []webapp.InboxItem {
 	out := make([]webapp.InboxItem, len(rows))
 	for i, r := range rows {
 		out[i] = webapp.InboxItem(r)
 	}
-	return out, err
+	return out
 }
 
 // Board reads a pipeline board, with deals closed in the last 30 days.
@@ -140,12 +150,13 @@ func (b Backend) Board(ctx context.Context, q webapp.BoardQuery) (webapp.Board, 
 	if b.Now != nil {
 		now = b.Now
 	}
+	t := now()
 	bd, err := b.Store.PipelineBoard(ctx, store.BoardFilter{OwnerRepID: q.OwnerRepID, Pipeline: q.Pipeline, PerStage: 25,
-		ClosedSince: now().AddDate(0, 0, -30)})
+		ClosedSince: t.AddDate(0, 0, -30), Now: t, Search: store.DealSearch(q.Search)})
 	out := webapp.Board{Pipeline: bd.Pipeline, Stages: make([]webapp.BoardStage, len(bd.Stages))}
 	for i, st := range bd.Stages {
 		out.Stages[i] = webapp.BoardStage{Name: st.Name, Kind: st.Kind, WinProbability: st.WinProbability, Count: st.Count,
-			ExpectedCents: st.ExpectedCents, Deals: deals(st.Deals)}
+			ExpectedCents: st.ExpectedCents, Deals: cards(st.Deals)}
 		for _, v := range st.Values {
 			out.Stages[i].Values = append(out.Stages[i].Values, webapp.CurrencyValue(v))
 		}
@@ -153,10 +164,10 @@ func (b Backend) Board(ctx context.Context, q webapp.BoardQuery) (webapp.Board, 
 	return out, err
 }
 
-func deals(rows []store.DealRow) []webapp.Deal {
-	out := make([]webapp.Deal, len(rows))
+func cards(rows []store.BoardDeal) []webapp.Card {
+	out := make([]webapp.Card, len(rows))
 	for i, d := range rows {
-		out[i] = webapp.Deal(d)
+		out[i] = webapp.Card{Deal: webapp.Deal(d.DealRow), Company: d.Company, Score: d.Score, Band: d.Band, Rotting: d.Rotting}
 	}
 	return out
 }

@@ -66,18 +66,52 @@ ORDER BY 4, 1, 5;
 
 -- name: InboxDeals :many
 -- A rep's open, active (not parked) deals, the most valuable first
--- (expected value, deal_expected_cents; then newest), with the latest score
--- and the touchpoint that opened each deal.
+-- (expected value, deal_expected_cents; then newest), with the latest score,
+-- the touchpoint that opened each deal and its speed-to-lead deadline.
+-- The search and filters are empty for "all": search is an ILIKE pattern
+-- (wildcards escaped by the caller) over name, company and email, phone a
+-- LIKE pattern of the digits typed; band, source and campaign match
+-- exactly (source and campaign case-insensitively). They narrow the rep's
+-- own deals (deals_owner_created_idx), so no text index is needed.
 SELECT d.id AS deal_id, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, c.company, st.name AS stage,
 	COALESCE(sc.total, 0)::int AS score, COALESCE(sc.band, '')::text AS band, COALESCE(t.source, '')::text AS source,
 	COALESCE(t.utm_campaign, '')::text AS campaign, COALESCE(t.message, '')::text AS message, d.created_at, d.first_contacted_at,
-	d.amount_cents, d.amount_estimated, d.currency, deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents
+	d.amount_cents, d.amount_estimated, d.currency, deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents,
+	d.sla_due_at, COALESCE(r.name, '')::text AS owner_name
 FROM deals d JOIN stages st ON st.id = d.stage_id JOIN contacts c ON c.id = d.contact_id
-LEFT JOIN touchpoints t ON t.id = d.touchpoint_id
+LEFT JOIN touchpoints t ON t.id = d.touchpoint_id LEFT JOIN reps r ON r.id = d.owner_rep_id
 LEFT JOIN LATERAL (SELECT s.total, s.band FROM scores s WHERE s.contact_id = d.contact_id
 	ORDER BY s.computed_at DESC, s.id DESC LIMIT 1) sc ON true
 WHERE d.owner_rep_id = @rep_id::bigint AND d.closed_at IS NULL AND d.parked_at IS NULL
+	AND (@search::text = '' OR c.company ILIKE @search::text OR (c.first_name || ' ' || c.last_name) ILIKE @search::text
+		OR EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'email' AND i.value LIKE lower(@search::text))
+		OR (@phone::text <> '' AND EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'phone' AND i.value LIKE @phone::text)))
+	AND (@band::text = '' OR sc.band = @band::text) AND (@source::text = '' OR lower(t.source) = lower(@source::text))
+	AND (@campaign::text = '' OR lower(t.utm_campaign) = lower(@campaign::text))
 ORDER BY deal_expected_cents(st.win_probability, d.amount_cents) DESC, d.created_at DESC, d.id DESC LIMIT @max_rows;
+
+-- name: TeamAttentionDeals :many
+-- The team's open, active deals a manager must act on: unassigned ones
+-- (deals_owner_idx) and those past their speed-to-lead deadline without a
+-- first touch (deals_sla_due_idx), the longest overdue first, then the
+-- oldest unassigned. Columns and filters as InboxDeals.
+SELECT d.id AS deal_id, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, c.company, st.name AS stage,
+	COALESCE(sc.total, 0)::int AS score, COALESCE(sc.band, '')::text AS band, COALESCE(t.source, '')::text AS source,
+	COALESCE(t.utm_campaign, '')::text AS campaign, COALESCE(t.message, '')::text AS message, d.created_at, d.first_contacted_at,
+	d.amount_cents, d.amount_estimated, d.currency, deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents,
+	d.sla_due_at, COALESCE(r.name, '')::text AS owner_name
+FROM deals d JOIN stages st ON st.id = d.stage_id JOIN contacts c ON c.id = d.contact_id
+LEFT JOIN touchpoints t ON t.id = d.touchpoint_id LEFT JOIN reps r ON r.id = d.owner_rep_id
+LEFT JOIN LATERAL (SELECT s.total, s.band FROM scores s WHERE s.contact_id = d.contact_id
+	ORDER BY s.computed_at DESC, s.id DESC LIMIT 1) sc ON true
+WHERE d.closed_at IS NULL AND d.parked_at IS NULL
+	AND (d.owner_rep_id IS NULL OR (d.sla_due_at < @now::timestamptz AND d.first_contacted_at IS NULL))
+	AND (@search::text = '' OR c.company ILIKE @search::text OR (c.first_name || ' ' || c.last_name) ILIKE @search::text
+		OR EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'email' AND i.value LIKE lower(@search::text))
+		OR (@phone::text <> '' AND EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'phone' AND i.value LIKE @phone::text)))
+	AND (@band::text = '' OR sc.band = @band::text) AND (@source::text = '' OR lower(t.source) = lower(@source::text))
+	AND (@campaign::text = '' OR lower(t.utm_campaign) = lower(@campaign::text))
+ORDER BY d.sla_due_at NULLS LAST, d.created_at, d.id LIMIT @max_rows;
 
 -- name: BoardPipeline :one
 -- The pipeline of a board by name (an empty name: the default pipeline).
@@ -92,7 +126,11 @@ SELECT name, kind, win_probability::float8 AS win_probability FROM stages WHERE 
 -- A pipeline's active deals (owner_rep_id 0 = every owner; parked deals are
 -- on the callback list; closed ones only since closed_since), the most
 -- valuable per_stage of each stage (win probability × amount, then oldest),
--- each with its stage's count and expected value over every deal. One pass:
+-- each with its stage's count and expected value over every deal, the
+-- contact's company and latest score, and whether the deal sat in its open
+-- stage past the stage's rot limit at now. Search and filters are those
+-- in InboxDeals, on the board's deals (a pipeline's, or one owner's); the
+-- counts and values cover the deals they leave. One pass:
 -- the window functions count and rank within each stage, so the page costs
 -- one sort however many deals are open. The expected sum saturates at the
 -- int64 bounds instead of failing, as the reports do (reportingdb/queries.sql).
@@ -105,25 +143,43 @@ WITH ranked AS (
 	FROM deals d JOIN stages st ON st.id = d.stage_id
 	WHERE d.pipeline_id = @pipeline_id AND (@owner_rep_id::bigint = 0 OR d.owner_rep_id = @owner_rep_id::bigint) AND d.parked_at IS NULL
 	  AND (d.closed_at IS NULL OR d.closed_at >= @closed_since::timestamptz)
+	  AND (@search::text = '' OR EXISTS (SELECT 1 FROM contacts c WHERE c.id = d.contact_id
+			AND (c.company ILIKE @search::text OR (c.first_name || ' ' || c.last_name) ILIKE @search::text))
+		OR EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'email' AND i.value LIKE lower(@search::text))
+		OR (@phone::text <> '' AND EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'phone' AND i.value LIKE @phone::text)))
+	  AND (@band::text = '' OR (SELECT s.band FROM scores s WHERE s.contact_id = d.contact_id ORDER BY s.computed_at DESC, s.id DESC LIMIT 1) = @band::text)
+	  AND (@source::text = '' OR EXISTS (SELECT 1 FROM touchpoints t WHERE t.id = d.touchpoint_id AND lower(t.source) = lower(@source::text)))
+	  AND (@campaign::text = '' OR EXISTS (SELECT 1 FROM touchpoints t WHERE t.id = d.touchpoint_id AND lower(t.utm_campaign) = lower(@campaign::text)))
 )
 SELECT d.id, d.title, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, p.name AS pipeline,
 	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.amount_estimated, d.currency,
 	k.expected::bigint AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id, COALESCE(r.name, '')::text AS owner_name,
-	d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at, k.n::bigint AS stage_count, k.expected_sum::bigint AS stage_expected_cents
+	d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at, k.n::bigint AS stage_count, k.expected_sum::bigint AS stage_expected_cents,
+	c.company, COALESCE(sc.total, 0)::int AS score, COALESCE(sc.band, '')::text AS band,
+	COALESCE(st.kind = 'open' AND d.stage_entered_at + st.rot_after < sqlc.arg(now)::timestamptz, false)::boolean AS rotting
 FROM ranked k JOIN deals d ON d.id = k.id JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
 JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
+LEFT JOIN LATERAL (SELECT s.total, s.band FROM scores s WHERE s.contact_id = d.contact_id
+	ORDER BY s.computed_at DESC, s.id DESC LIMIT 1) sc ON true
 WHERE k.rn <= @per_stage::bigint
 ORDER BY st.position, k.rn;
 
 -- name: BoardStageValues :many
 -- The count and expected value of a board's deals (the BoardDeals filter)
--- per stage and currency: a column with EUR and USD deals shows each
+-- per stage and currency, under the same search and filters: a column with EUR and USD deals shows each
 -- currency's sum, never one number of both. Sums saturate as BoardDeals'.
 SELECT st.name AS stage, d.currency, count(*)::bigint AS deals,
 	LEAST(GREATEST(sum(deal_expected_cents(st.win_probability, d.amount_cents)::numeric), -9223372036854775808), 9223372036854775807)::bigint AS expected_cents
 FROM deals d JOIN stages st ON st.id = d.stage_id
 WHERE d.pipeline_id = @pipeline_id AND (@owner_rep_id::bigint = 0 OR d.owner_rep_id = @owner_rep_id::bigint) AND d.parked_at IS NULL
   AND (d.closed_at IS NULL OR d.closed_at >= @closed_since::timestamptz)
+  AND (@search::text = '' OR EXISTS (SELECT 1 FROM contacts c WHERE c.id = d.contact_id
+			AND (c.company ILIKE @search::text OR (c.first_name || ' ' || c.last_name) ILIKE @search::text))
+		OR EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'email' AND i.value LIKE lower(@search::text))
+		OR (@phone::text <> '' AND EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'phone' AND i.value LIKE @phone::text)))
+	  AND (@band::text = '' OR (SELECT s.band FROM scores s WHERE s.contact_id = d.contact_id ORDER BY s.computed_at DESC, s.id DESC LIMIT 1) = @band::text)
+	  AND (@source::text = '' OR EXISTS (SELECT 1 FROM touchpoints t WHERE t.id = d.touchpoint_id AND lower(t.source) = lower(@source::text)))
+	  AND (@campaign::text = '' OR EXISTS (SELECT 1 FROM touchpoints t WHERE t.id = d.touchpoint_id AND lower(t.utm_campaign) = lower(@campaign::text)))
 GROUP BY st.position, st.name, d.currency
 ORDER BY st.position, 3 DESC, d.currency;
 

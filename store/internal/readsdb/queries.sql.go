@@ -18,24 +18,41 @@ WITH ranked AS (
 		LEAST(GREATEST(sum(deal_expected_cents(st.win_probability, d.amount_cents)::numeric) OVER (PARTITION BY d.stage_id),
 			-9223372036854775808), 9223372036854775807)::bigint AS expected_sum
 	FROM deals d JOIN stages st ON st.id = d.stage_id
-	WHERE d.pipeline_id = $2 AND ($3::bigint = 0 OR d.owner_rep_id = $3::bigint) AND d.parked_at IS NULL
-	  AND (d.closed_at IS NULL OR d.closed_at >= $4::timestamptz)
+	WHERE d.pipeline_id = $3 AND ($4::bigint = 0 OR d.owner_rep_id = $4::bigint) AND d.parked_at IS NULL
+	  AND (d.closed_at IS NULL OR d.closed_at >= $5::timestamptz)
+	  AND ($6::text = '' OR EXISTS (SELECT 1 FROM contacts c WHERE c.id = d.contact_id
+			AND (c.company ILIKE $6::text OR (c.first_name || ' ' || c.last_name) ILIKE $6::text))
+		OR EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'email' AND i.value LIKE lower($6::text))
+		OR ($7::text <> '' AND EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'phone' AND i.value LIKE $7::text)))
+	  AND ($8::text = '' OR (SELECT s.band FROM scores s WHERE s.contact_id = d.contact_id ORDER BY s.computed_at DESC, s.id DESC LIMIT 1) = $8::text)
+	  AND ($9::text = '' OR EXISTS (SELECT 1 FROM touchpoints t WHERE t.id = d.touchpoint_id AND lower(t.source) = lower($9::text)))
+	  AND ($10::text = '' OR EXISTS (SELECT 1 FROM touchpoints t WHERE t.id = d.touchpoint_id AND lower(t.utm_campaign) = lower($10::text)))
 )
 SELECT d.id, d.title, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, p.name AS pipeline,
 	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.amount_estimated, d.currency,
 	k.expected::bigint AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id, COALESCE(r.name, '')::text AS owner_name,
-	d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at, k.n::bigint AS stage_count, k.expected_sum::bigint AS stage_expected_cents
+	d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at, k.n::bigint AS stage_count, k.expected_sum::bigint AS stage_expected_cents,
+	c.company, COALESCE(sc.total, 0)::int AS score, COALESCE(sc.band, '')::text AS band,
+	COALESCE(st.kind = 'open' AND d.stage_entered_at + st.rot_after < $1::timestamptz, false)::boolean AS rotting
 FROM ranked k JOIN deals d ON d.id = k.id JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
 JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
-WHERE k.rn <= $1::bigint
+LEFT JOIN LATERAL (SELECT s.total, s.band FROM scores s WHERE s.contact_id = d.contact_id
+	ORDER BY s.computed_at DESC, s.id DESC LIMIT 1) sc ON true
+WHERE k.rn <= $2::bigint
 ORDER BY st.position, k.rn
 `
 
 type BoardDealsParams struct {
+	Now         time.Time
 	PerStage    int64
 	PipelineID  int64
 	OwnerRepID  int64
 	ClosedSince time.Time
+	Search      string
+	Phone       string
+	Band        string
+	Source      string
+	Campaign    string
 }
 
 type BoardDealsRow struct {
@@ -59,21 +76,35 @@ type BoardDealsRow struct {
 	ClosedAt           *time.Time
 	StageCount         int64
 	StageExpectedCents int64
+	Company            string
+	Score              int32
+	Band               string
+	Rotting            bool
 }
 
 // A pipeline's active deals (owner_rep_id 0 = every owner; parked deals are
 // on the callback list; closed ones only since closed_since), the most
 // valuable per_stage of each stage (win probability × amount, then oldest),
-// each with its stage's count and expected value over every deal. One pass:
+// each with its stage's count and expected value over every deal, the
+// contact's company and latest score, and whether the deal sat in its open
+// stage past the stage's rot limit at now. Search and filters are those
+// in InboxDeals, on the board's deals (a pipeline's, or one owner's); the
+// counts and values cover the deals they leave. One pass:
 // the window functions count and rank within each stage, so the page costs
 // one sort however many deals are open. The expected sum saturates at the
 // int64 bounds instead of failing, as the reports do (reportingdb/queries.sql).
 func (q *Queries) BoardDeals(ctx context.Context, arg BoardDealsParams) ([]BoardDealsRow, error) {
 	rows, err := q.db.Query(ctx, boardDeals,
+		arg.Now,
 		arg.PerStage,
 		arg.PipelineID,
 		arg.OwnerRepID,
 		arg.ClosedSince,
+		arg.Search,
+		arg.Phone,
+		arg.Band,
+		arg.Source,
+		arg.Campaign,
 	)
 	if err != nil {
 		return nil, err
@@ -103,6 +134,10 @@ func (q *Queries) BoardDeals(ctx context.Context, arg BoardDealsParams) ([]Board
 			&i.ClosedAt,
 			&i.StageCount,
 			&i.StageExpectedCents,
+			&i.Company,
+			&i.Score,
+			&i.Band,
+			&i.Rotting,
 		); err != nil {
 			return nil, err
 		}
@@ -138,6 +173,13 @@ SELECT st.name AS stage, d.currency, count(*)::bigint AS deals,
 FROM deals d JOIN stages st ON st.id = d.stage_id
 WHERE d.pipeline_id = $1 AND ($2::bigint = 0 OR d.owner_rep_id = $2::bigint) AND d.parked_at IS NULL
   AND (d.closed_at IS NULL OR d.closed_at >= $3::timestamptz)
+  AND ($4::text = '' OR EXISTS (SELECT 1 FROM contacts c WHERE c.id = d.contact_id
+			AND (c.company ILIKE $4::text OR (c.first_name || ' ' || c.last_name) ILIKE $4::text))
+		OR EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'email' AND i.value LIKE lower($4::text))
+		OR ($5::text <> '' AND EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'phone' AND i.value LIKE $5::text)))
+	  AND ($6::text = '' OR (SELECT s.band FROM scores s WHERE s.contact_id = d.contact_id ORDER BY s.computed_at DESC, s.id DESC LIMIT 1) = $6::text)
+	  AND ($7::text = '' OR EXISTS (SELECT 1 FROM touchpoints t WHERE t.id = d.touchpoint_id AND lower(t.source) = lower($7::text)))
+	  AND ($8::text = '' OR EXISTS (SELECT 1 FROM touchpoints t WHERE t.id = d.touchpoint_id AND lower(t.utm_campaign) = lower($8::text)))
 GROUP BY st.position, st.name, d.currency
 ORDER BY st.position, 3 DESC, d.currency
 `
@@ -146,6 +188,11 @@ type BoardStageValuesParams struct {
 	PipelineID  int64
 	OwnerRepID  int64
 	ClosedSince time.Time
+	Search      string
+	Phone       string
+	Band        string
+	Source      string
+	Campaign    string
 }
 
 type BoardStageValuesRow struct {
@@ -156,10 +203,19 @@ type BoardStageValuesRow struct {
 }
 
 // The count and expected value of a board's deals (the BoardDeals filter)
-// per stage and currency: a column with EUR and USD deals shows each
+// per stage and currency, under the same search and filters: a column with EUR and USD deals shows each
 // currency's sum, never one number of both. Sums saturate as BoardDeals'.
 func (q *Queries) BoardStageValues(ctx context.Context, arg BoardStageValuesParams) ([]BoardStageValuesRow, error) {
-	rows, err := q.db.Query(ctx, boardStageValues, arg.PipelineID, arg.OwnerRepID, arg.ClosedSince)
+	rows, err := q.db.Query(ctx, boardStageValues,
+		arg.PipelineID,
+		arg.OwnerRepID,
+		arg.ClosedSince,
+		arg.Search,
+		arg.Phone,
+		arg.Band,
+		arg.Source,
+		arg.Campaign,
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -535,18 +591,29 @@ const inboxDeals = `-- name: InboxDeals :many
 SELECT d.id AS deal_id, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, c.company, st.name AS stage,
 	COALESCE(sc.total, 0)::int AS score, COALESCE(sc.band, '')::text AS band, COALESCE(t.source, '')::text AS source,
 	COALESCE(t.utm_campaign, '')::text AS campaign, COALESCE(t.message, '')::text AS message, d.created_at, d.first_contacted_at,
-	d.amount_cents, d.amount_estimated, d.currency, deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents
+	d.amount_cents, d.amount_estimated, d.currency, deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents,
+	d.sla_due_at, COALESCE(r.name, '')::text AS owner_name
 FROM deals d JOIN stages st ON st.id = d.stage_id JOIN contacts c ON c.id = d.contact_id
-LEFT JOIN touchpoints t ON t.id = d.touchpoint_id
+LEFT JOIN touchpoints t ON t.id = d.touchpoint_id LEFT JOIN reps r ON r.id = d.owner_rep_id
 LEFT JOIN LATERAL (SELECT s.total, s.band FROM scores s WHERE s.contact_id = d.contact_id
 	ORDER BY s.computed_at DESC, s.id DESC LIMIT 1) sc ON true
 WHERE d.owner_rep_id = $1::bigint AND d.closed_at IS NULL AND d.parked_at IS NULL
-ORDER BY deal_expected_cents(st.win_probability, d.amount_cents) DESC, d.created_at DESC, d.id DESC LIMIT $2
+	AND ($2::text = '' OR c.company ILIKE $2::text OR (c.first_name || ' ' || c.last_name) ILIKE $2::text
+		OR EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'email' AND i.value LIKE lower($2::text))
+		OR ($3::text <> '' AND EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'phone' AND i.value LIKE $3::text)))
+	AND ($4::text = '' OR sc.band = $4::text) AND ($5::text = '' OR lower(t.source) = lower($5::text))
+	AND ($6::text = '' OR lower(t.utm_campaign) = lower($6::text))
+ORDER BY deal_expected_cents(st.win_probability, d.amount_cents) DESC, d.created_at DESC, d.id DESC LIMIT $7
 `
 
 type InboxDealsParams struct {
-	RepID   int64
-	MaxRows int32
+	RepID    int64
+	Search   string
+	Phone    string
+	Band     string
+	Source   string
+	Campaign string
+	MaxRows  int32
 }
 
 type InboxDealsRow struct {
@@ -566,13 +633,28 @@ type InboxDealsRow struct {
 	AmountEstimated  bool
 	Currency         string
 	ExpectedCents    int64
+	SlaDueAt         *time.Time
+	OwnerName        string
 }
 
 // A rep's open, active (not parked) deals, the most valuable first
-// (expected value, deal_expected_cents; then newest), with the latest score
-// and the touchpoint that opened each deal.
+// (expected value, deal_expected_cents; then newest), with the latest score,
+// the touchpoint that opened each deal and its speed-to-lead deadline.
+// The search and filters are empty for "all": search is an ILIKE pattern
+// (wildcards escaped by the caller) over name, company and email, phone a
+// LIKE pattern of the digits typed; band, source and campaign match
+// exactly (source and campaign case-insensitively). They narrow the rep's
+// own deals (deals_owner_created_idx), so no text index is needed.
 func (q *Queries) InboxDeals(ctx context.Context, arg InboxDealsParams) ([]InboxDealsRow, error) {
-	rows, err := q.db.Query(ctx, inboxDeals, arg.RepID, arg.MaxRows)
+	rows, err := q.db.Query(ctx, inboxDeals,
+		arg.RepID,
+		arg.Search,
+		arg.Phone,
+		arg.Band,
+		arg.Source,
+		arg.Campaign,
+		arg.MaxRows,
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -597,6 +679,8 @@ func (q *Queries) InboxDeals(ctx context.Context, arg InboxDealsParams) ([]Inbox
 			&i.AmountEstimated,
 			&i.Currency,
 			&i.ExpectedCents,
+			&i.SlaDueAt,
+			&i.OwnerName,
 		); err != nil {
 			return nil, err
 		}
@@ -900,4 +984,106 @@ func (q *Queries) RepOwnsContact(ctx context.Context, arg RepOwnsContactParams) 
 	var column_1 bool
 	err := row.Scan(&column_1)
 	return column_1, err
+}
+
+const teamAttentionDeals = `-- name: TeamAttentionDeals :many
+SELECT d.id AS deal_id, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, c.company, st.name AS stage,
+	COALESCE(sc.total, 0)::int AS score, COALESCE(sc.band, '')::text AS band, COALESCE(t.source, '')::text AS source,
+	COALESCE(t.utm_campaign, '')::text AS campaign, COALESCE(t.message, '')::text AS message, d.created_at, d.first_contacted_at,
+	d.amount_cents, d.amount_estimated, d.currency, deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents,
+	d.sla_due_at, COALESCE(r.name, '')::text AS owner_name
+FROM deals d JOIN stages st ON st.id = d.stage_id JOIN contacts c ON c.id = d.contact_id
+LEFT JOIN touchpoints t ON t.id = d.touchpoint_id LEFT JOIN reps r ON r.id = d.owner_rep_id
+LEFT JOIN LATERAL (SELECT s.total, s.band FROM scores s WHERE s.contact_id = d.contact_id
+	ORDER BY s.computed_at DESC, s.id DESC LIMIT 1) sc ON true
+WHERE d.closed_at IS NULL AND d.parked_at IS NULL
+	AND (d.owner_rep_id IS NULL OR (d.sla_due_at < $1::timestamptz AND d.first_contacted_at IS NULL))
+	AND ($2::text = '' OR c.company ILIKE $2::text OR (c.first_name || ' ' || c.last_name) ILIKE $2::text
+		OR EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'email' AND i.value LIKE lower($2::text))
+		OR ($3::text <> '' AND EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'phone' AND i.value LIKE $3::text)))
+	AND ($4::text = '' OR sc.band = $4::text) AND ($5::text = '' OR lower(t.source) = lower($5::text))
+	AND ($6::text = '' OR lower(t.utm_campaign) = lower($6::text))
+ORDER BY d.sla_due_at NULLS LAST, d.created_at, d.id LIMIT $7
+`
+
+type TeamAttentionDealsParams struct {
+	Now      time.Time
+	Search   string
+	Phone    string
+	Band     string
+	Source   string
+	Campaign string
+	MaxRows  int32
+}
+
+type TeamAttentionDealsRow struct {
+	DealID           int64
+	ContactID        int64
+	ContactName      string
+	Company          string
+	Stage            string
+	Score            int32
+	Band             string
+	Source           string
+	Campaign         string
+	Message          string
+	CreatedAt        time.Time
+	FirstContactedAt *time.Time
+	AmountCents      int64
+	AmountEstimated  bool
+	Currency         string
+	ExpectedCents    int64
+	SlaDueAt         *time.Time
+	OwnerName        string
+}
+
+// The team's open, active deals a manager must act on: unassigned ones
+// (deals_owner_idx) and those past their speed-to-lead deadline without a
+// first touch (deals_sla_due_idx), the longest overdue first, then the
+// oldest unassigned. Columns and filters as InboxDeals.
+func (q *Queries) TeamAttentionDeals(ctx context.Context, arg TeamAttentionDealsParams) ([]TeamAttentionDealsRow, error) {
+	rows, err := q.db.Query(ctx, teamAttentionDeals,
+		arg.Now,
+		arg.Search,
+		arg.Phone,
+		arg.Band,
+		arg.Source,
+		arg.Campaign,
+		arg.MaxRows,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []TeamAttentionDealsRow
+	for rows.Next() {
+		var i TeamAttentionDealsRow
+		if err := rows.Scan(
+			&i.DealID,
+			&i.ContactID,
+			&i.ContactName,
+			&i.Company,
+			&i.Stage,
+			&i.Score,
+			&i.Band,
+			&i.Source,
+			&i.Campaign,
+			&i.Message,
+			&i.CreatedAt,
+			&i.FirstContactedAt,
+			&i.AmountCents,
+			&i.AmountEstimated,
+			&i.Currency,
+			&i.ExpectedCents,
+			&i.SlaDueAt,
+			&i.OwnerName,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
