@@ -278,7 +278,7 @@ func (b Backend) Contact(ctx context.Context, contactID int64) (webapp.Contact, 
 // API does after a move: count it and queue the stage's email.
 func (b Backend) MoveDeal(ctx context.Context, dealID int64, m webapp.DealMove, by string, now time.Time) error {
 	ch, changed, err := b.Store.UpdateDeal(ctx, dealID, store.DealUpdate{Stage: m.Stage, AmountCents: m.AmountCents,
-		LostReason: m.LostReason, MeetingAt: m.MeetingAt, OwnerRepID: m.OwnerRepID, CheckFunc: repstore.CheckDeal(b.Rules)}, by, now)
+		LostReason: m.LostReason, MeetingAt: m.MeetingAt, NextStep: (*store.NextStep)(m.NextStep), OwnerRepID: m.OwnerRepID, CheckFunc: repstore.CheckDeal(b.Rules)}, by, now)
 	if err != nil || !changed || b.StageChanged == nil {
 		return err
 	}
@@ -327,6 +327,31 @@ func (b Backend) RepTimeZone(ctx context.Context, repID int64) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("read the time zone of rep %d: %w", repID, lead.ErrNotFound)
+}
+
+// DealFollowUp is the deal's next step, speed-to-lead clock and activities.
+func (b Backend) DealFollowUp(ctx context.Context, dealID int64) (webapp.FollowUp, error) {
+	fu, err := b.Store.DealFollowUp(ctx, dealID)
+	out := webapp.FollowUp{NextStep: fu.NextStep, NextStepOn: fu.NextStepOn, FirstContactedAt: fu.FirstContactedAt, SLADueAt: fu.SLADueAt}
+	for _, a := range fu.Activities {
+		out.Activities = append(out.Activities, webapp.Activity{Kind: a.Kind, Note: a.Note, RepID: a.RepID, OccurredAt: a.OccurredAt})
+	}
+	return out, err
+}
+
+// sqlForeignKeyViolation is PostgreSQL's foreign_key_violation: the deal
+// went away between the page's visibility check and the insert.
+const sqlForeignKeyViolation = "23503"
+
+// LogActivity records the activity through the store's one activity path,
+// the rep API's (store.AddActivity): the deal's first is its first touch.
+func (b Backend) LogActivity(ctx context.Context, dealID, repID int64, kind, note string, at time.Time) error {
+	_, err := b.Store.AddActivity(ctx, dealID, repID, kind, note, at)
+	var coded interface{ SQLState() string }
+	if errors.As(err, &coded) && coded.SQLState() == sqlForeignKeyViolation {
+		return fmt.Errorf("log activity on deal %d: %w", dealID, lead.ErrNotFound)
+	}
+	return err
 }
 
 // Callbacks lists parked deals, the soonest reminder first.

@@ -25,6 +25,11 @@ FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = 
 JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
 WHERE d.id = @deal_id;
 
+-- name: DealFollowUp :one
+-- What a rep follows a deal up with: its next step and the day it is due,
+-- and its speed-to-lead clock (first touch, when it is due).
+SELECT next_step, next_step_on, first_contacted_at, sla_due_at FROM deals WHERE id = @deal_id;
+
 -- name: DealOwner :one
 -- The deal's owner, 0 when unassigned.
 SELECT COALESCE(owner_rep_id, 0)::bigint FROM deals WHERE id = @deal_id;

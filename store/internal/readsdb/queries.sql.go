@@ -8,6 +8,8 @@ package readsdb
 import (
 	"context"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 const boardDeals = `-- name: BoardDeals :many
@@ -474,6 +476,31 @@ func (q *Queries) DealActivities(ctx context.Context, dealIds []int64) ([]DealAc
 		return nil, err
 	}
 	return items, nil
+}
+
+const dealFollowUp = `-- name: DealFollowUp :one
+SELECT next_step, next_step_on, first_contacted_at, sla_due_at FROM deals WHERE id = $1
+`
+
+type DealFollowUpRow struct {
+	NextStep         string
+	NextStepOn       pgtype.Date
+	FirstContactedAt *time.Time
+	SlaDueAt         *time.Time
+}
+
+// What a rep follows a deal up with: its next step and the day it is due,
+// and its speed-to-lead clock (first touch, when it is due).
+func (q *Queries) DealFollowUp(ctx context.Context, dealID int64) (DealFollowUpRow, error) {
+	row := q.db.QueryRow(ctx, dealFollowUp, dealID)
+	var i DealFollowUpRow
+	err := row.Scan(
+		&i.NextStep,
+		&i.NextStepOn,
+		&i.FirstContactedAt,
+		&i.SlaDueAt,
+	)
+	return i, err
 }
 
 const dealOwner = `-- name: DealOwner :one
