@@ -142,12 +142,6 @@ func (a *App) dealPage(w http.ResponseWriter, r *http.Request, id int64, status 
 		meeting = newMeetingForm(at, loc)
 	}
 	v := a.newDealView(d, fu, loc, f)
-	// The trail shows each logged activity where it happened, beside the
-	// first touch it may have been.
-	for _, act := range fu.Activities {
-		c.Trail = append(c.Trail, TrailStep{At: act.OccurredAt, Step: act.Kind + " logged", Detail: "deal " + strconv.FormatInt(d.ID, 10)})
-	}
-	slices.SortStableFunc(c.Trail, func(x, y TrailStep) int { return x.At.Compare(y.At) })
 	a.render(w, r, status, "deal", page{Title: cmp.Or(c.Name, "Deal "+strconv.FormatInt(d.ID, 10)), Nav: "board", Error: v.Problem,
 		Data: dealData{Deal: d, Contact: c, Stages: stages, LostReasons: a.cfg.LostReasons, Return: "/app/deals/" + strconv.FormatInt(d.ID, 10),
 			Meeting: meeting, View: v}})

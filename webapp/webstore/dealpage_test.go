@@ -263,7 +263,12 @@ func TestDealPageHidesEmptyFields(t *testing.T) {
 	require.Contains(t, page, "No first touch yet")
 	link := fmt.Sprintf(`href="/app/contacts/%d"`, d.ContactID)
 	require.Contains(t, page, link)
+	status, _ := post(t, app, fmt.Sprintf("/app/deals/%d/activities", d.ID), url.Values{"kind": {"meeting"}, "note": {"Met Ada"}})
+	require.Equal(t, http.StatusSeeOther, status)
 	contact := get(t, app, fmt.Sprintf("/app/contacts/%d", d.ContactID))
 	require.Contains(t, contact, "<dt>Name</dt><dd>Ada</dd>")
+	require.Contains(t, contact, "<strong>meeting logged</strong> deal "+fmt.Sprint(d.ID), "the trail shows the activity")
+	require.Contains(t, contact, "<strong>first touch</strong>")
+	require.NotContains(t, contact, "Met Ada", "the trail leaves the note out")
 	require.NotContains(t, contact, "<dt>Company</dt>")
 }

@@ -160,8 +160,9 @@ FROM email_outbox o WHERE o.contact_id = @contact_id ORDER BY o.created_at, o.id
 -- name: LeadTrail :many
 -- A contact's path in time order: each webhook received and processed,
 -- identity resolution (dedupe), touchpoints, scoring runs, routing
--- decisions, deals opened, first touch, stage moves and emails sent.
--- Details name rules, bands and stages, never an email or phone.
+-- decisions, deals opened, first touch, stage moves, rep activities and
+-- emails sent. Details name rules, bands and stages, never an email or
+-- phone (an activity's note, free text, stays out).
 SELECT e.received_at::timestamptz AS at, 'webhook received'::text AS step,
 	(e.connector || ' / ' || e.source || ' (event ' || e.id || ')')::text AS detail
 FROM touchpoints t JOIN inbound_events e ON e.id = t.inbound_event_id WHERE t.contact_id = @contact_id
@@ -192,6 +193,9 @@ UNION ALL
 SELECT h.changed_at, 'stage', COALESCE(f.name, '—') || ' → ' || ts.name || ' by ' || h.changed_by
 FROM deal_stage_history h JOIN deals d3 ON d3.id = h.deal_id JOIN stages ts ON ts.id = h.to_stage_id
 LEFT JOIN stages f ON f.id = h.from_stage_id WHERE d3.contact_id = @contact_id
+UNION ALL
+SELECT a.occurred_at, a.kind || ' logged', 'deal ' || a.deal_id FROM deal_activities a JOIN deals d4 ON d4.id = a.deal_id
+WHERE d4.contact_id = @contact_id
 UNION ALL
 SELECT o.sent_at, 'email sent', o.template FROM email_outbox o WHERE o.contact_id = @contact_id AND o.sent_at IS NOT NULL
 ORDER BY 1, 2;
