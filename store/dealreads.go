@@ -167,6 +167,19 @@ func (s *Store) DealDetail(ctx context.Context, dealID int64) (DealDetail, error
 	return out, nil
 }
 
+// ContactDeals lists a contact's deals, the newest first (at most 50).
+func (s *Store) ContactDeals(ctx context.Context, contactID int64) ([]DealRow, error) {
+	rows, err := readsdb.New(s.pool).ContactDeals(ctx, contactID)
+	if err != nil {
+		return nil, fmt.Errorf("read deals of contact %d: %w", contactID, err)
+	}
+	out := make([]DealRow, len(rows))
+	for i, r := range rows {
+		out[i] = DealRow(r)
+	}
+	return out, nil
+}
+
 // DealFollowUp is how a rep follows a deal up: the next step and its day,
 // the speed-to-lead clock, and the activities logged so far.
 type DealFollowUp struct {

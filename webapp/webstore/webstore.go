@@ -264,6 +264,11 @@ func (b Backend) Contact(ctx context.Context, contactID int64) (webapp.Contact, 
 		}
 		c.Emails = append(c.Emails, we)
 	}
+	dealRows, err := b.Store.ContactDeals(ctx, contactID)
+	if err != nil {
+		return c, err
+	}
+	c.Deals = deals(dealRows)
 	trail, err := b.Store.LeadTrail(ctx, contactID)
 	if err != nil {
 		return c, err

@@ -30,6 +30,17 @@ WHERE d.id = @deal_id;
 -- and its speed-to-lead clock (first touch, when it is due).
 SELECT next_step, next_step_on, first_contacted_at, sla_due_at FROM deals WHERE id = @deal_id;
 
+-- name: ContactDeals :many
+-- A contact's deals with the columns of ListDeals, the newest first, for the
+-- contact page's links back to them.
+SELECT d.id, d.title, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, p.name AS pipeline,
+	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.amount_estimated, d.currency,
+	deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
+	COALESCE(r.name, '')::text AS owner_name, d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at
+FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
+JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
+WHERE d.contact_id = @contact_id ORDER BY d.created_at DESC, d.id DESC LIMIT 50;
+
 -- name: DealOwner :one
 -- The deal's owner, 0 when unassigned.
 SELECT COALESCE(owner_rep_id, 0)::bigint FROM deals WHERE id = @deal_id;

@@ -277,6 +277,78 @@ func (q *Queries) CallbackDeals(ctx context.Context, arg CallbackDealsParams) ([
 	return items, nil
 }
 
+const contactDeals = `-- name: ContactDeals :many
+SELECT d.id, d.title, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, p.name AS pipeline,
+	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.amount_estimated, d.currency,
+	deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
+	COALESCE(r.name, '')::text AS owner_name, d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at
+FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
+JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
+WHERE d.contact_id = $1 ORDER BY d.created_at DESC, d.id DESC LIMIT 50
+`
+
+type ContactDealsRow struct {
+	ID              int64
+	Title           string
+	ContactID       int64
+	ContactName     string
+	Pipeline        string
+	Stage           string
+	StageKind       string
+	WinProbability  float64
+	AmountCents     int64
+	AmountEstimated bool
+	Currency        string
+	ExpectedCents   int64
+	OwnerRepID      int64
+	OwnerName       string
+	LostReason      string
+	CreatedAt       time.Time
+	StageEnteredAt  time.Time
+	ClosedAt        *time.Time
+}
+
+// A contact's deals with the columns of ListDeals, the newest first, for the
+// contact page's links back to them.
+func (q *Queries) ContactDeals(ctx context.Context, contactID int64) ([]ContactDealsRow, error) {
+	rows, err := q.db.Query(ctx, contactDeals, contactID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ContactDealsRow
+	for rows.Next() {
+		var i ContactDealsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Title,
+			&i.ContactID,
+			&i.ContactName,
+			&i.Pipeline,
+			&i.Stage,
+			&i.StageKind,
+			&i.WinProbability,
+			&i.AmountCents,
+			&i.AmountEstimated,
+			&i.Currency,
+			&i.ExpectedCents,
+			&i.OwnerRepID,
+			&i.OwnerName,
+			&i.LostReason,
+			&i.CreatedAt,
+			&i.StageEnteredAt,
+			&i.ClosedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const contactEmails = `-- name: ContactEmails :many
 SELECT o.id, o.template, o.subject, o.status, o.created_at, o.sent_at,
 	COALESCE((SELECT jsonb_agg(jsonb_build_object('Kind', e.kind, 'OccurredAt', e.occurred_at) ORDER BY e.occurred_at)
