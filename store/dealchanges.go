@@ -9,6 +9,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"leadflow/lead"
 	"leadflow/store/internal/dealchangesdb"
@@ -39,6 +40,9 @@ type DealUpdate struct {
 	// MeetingAt sets the meeting time of the deal (the Initial contact
 	// email then attaches an invitation); a zero time clears it.
 	MeetingAt *time.Time
+	// NextStep sets what the rep does next on the deal and the day it is
+	// due (the web app's deal page); a zero NextStep clears both.
+	NextStep *NextStep
 	// OwnerRepID, when not 0, requires the deal to be owned by that rep and
 	// answers ErrNotFound otherwise, so a rep cannot tell another rep's deal
 	// from a missing one. It is checked under the deal's row lock.
@@ -54,6 +58,17 @@ type DealUpdate struct {
 	// (pipeline.DealRules.Check, wired in cmd/leadflow); the store records
 	// what they allow.
 	CheckFunc func(DealCheck) (lostReason string, err error)
+}
+
+// MaxNextStepLen is the longest next step a deal keeps, in characters
+// (deals_next_step_length, migration 00042).
+const MaxNextStepLen = 500
+
+// NextStep is what a rep does next on a deal and the day it is due (zero:
+// no day). Only On's date counts.
+type NextStep struct {
+	Text string
+	On   time.Time
 }
 
 // DealCheck is what DealUpdate.CheckFunc decides on: the deal as it is,
@@ -163,6 +178,22 @@ func (s *Store) UpdateDeal(ctx context.Context, dealID int64, u DealUpdate, by s
 			}
 			if err := q.SetDealMeeting(ctx, dealchangesdb.SetDealMeetingParams{DealID: dealID, MeetingAt: at, Now: now}); err != nil {
 				return fmt.Errorf("update meeting of deal %d: %w", dealID, err)
+			}
+		}
+		if u.NextStep != nil {
+			// A next step is no stage or amount: the rules have nothing to
+			// judge, but it is written under the same lock and owner check.
+			on := pgtype.Date{}
+			if !u.NextStep.On.IsZero() {
+				on = pgtype.Date{Time: u.NextStep.On, Valid: true}
+			}
+			err := q.SetDealNextStep(ctx, dealchangesdb.SetDealNextStepParams{DealID: dealID, NextStep: u.NextStep.Text, NextStepOn: on, Now: now})
+			var pgErr *pgconn.PgError
+			if errors.As(err, &pgErr) && pgErr.Code == sqlCheckViolation {
+				return &DealError{Field: "next_step", Msg: fmt.Sprintf("next_step is longer than %d characters", MaxNextStepLen)}
+			}
+			if err != nil {
+				return fmt.Errorf("update next step of deal %d: %w", dealID, err)
 			}
 		}
 		if toID == fromID {

@@ -168,6 +168,59 @@ func (s *Store) DealDetail(ctx context.Context, dealID int64) (DealDetail, error
 	return out, nil
 }
 
+// ContactDeals lists a contact's deals, the newest first (at most 50).
+func (s *Store) ContactDeals(ctx context.Context, contactID int64) ([]DealRow, error) {
+	rows, err := readsdb.New(s.pool).ContactDeals(ctx, contactID)
+	if err != nil {
+		return nil, fmt.Errorf("read deals of contact %d: %w", contactID, err)
+	}
+	out := make([]DealRow, len(rows))
+	for i, r := range rows {
+		out[i] = DealRow(r)
+	}
+	return out, nil
+}
+
+// DealFollowUp is how a rep follows a deal up: the next step and its day,
+// the speed-to-lead clock, and the activities logged so far.
+type DealFollowUp struct {
+	// NextStep is "" and NextStepOn zero when none is set.
+	NextStep   string
+	NextStepOn time.Time
+	// FirstContactedAt is the first touch (nil: none yet, the clock runs);
+	// SLADueAt is when it is due (nil: no clock).
+	FirstContactedAt *time.Time
+	SLADueAt         *time.Time
+	// Activities are the deal's calls, meetings, emails and notes, oldest
+	// first.
+	Activities []ActivityEntry
+}
+
+// DealFollowUp reads a deal's next step, speed-to-lead clock and
+// activities; lead.ErrNotFound when the deal is missing.
+func (s *Store) DealFollowUp(ctx context.Context, dealID int64) (DealFollowUp, error) {
+	q := readsdb.New(s.pool)
+	r, err := q.DealFollowUp(ctx, dealID)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return DealFollowUp{}, fmt.Errorf("deal %d: %w", dealID, ErrNotFound)
+	}
+	if err != nil {
+		return DealFollowUp{}, fmt.Errorf("read follow-up of deal %d: %w", dealID, err)
+	}
+	out := DealFollowUp{NextStep: r.NextStep, FirstContactedAt: r.FirstContactedAt, SLADueAt: r.SlaDueAt}
+	if r.NextStepOn.Valid {
+		out.NextStepOn = r.NextStepOn.Time
+	}
+	rows, err := q.DealActivities(ctx, []int64{dealID})
+	if err != nil {
+		return out, fmt.Errorf("read activities of deal %d: %w", dealID, err)
+	}
+	for _, a := range rows {
+		out.Activities = append(out.Activities, ActivityEntry(a))
+	}
+	return out, nil
+}
+
 // InboxRow is a deal as a rep's inbox shows it: who, how hot, from where,
 // what they asked for, and how long they have waited for a first touch.
 type InboxRow struct {

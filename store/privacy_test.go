@@ -123,6 +123,9 @@ func TestEraseContact(t *testing.T) {
 	b := setup(t)
 	ctx := context.Background()
 	id := seedPerson(t, b)
+	// A next step a rep typed may name the person (migration 00042).
+	_, err := b.pool.Exec(ctx, `UPDATE deals SET next_step = 'call ' || $2::text, next_step_on = '2026-01-05' WHERE contact_id = $1`, id, canaryFirst)
+	require.NoError(t, err)
 	before, err := b.store.Funnel(ctx, "utm_campaign", b.now.AddDate(-1, 0, 0), b.now.AddDate(1, 0, 0))
 	require.NoError(t, err)
 

@@ -203,6 +203,8 @@ type dealData struct {
 	Return      string
 	// Meeting is the first meeting's time form, on an open deal.
 	Meeting meetingForm
+	// View is the deal page's work on the deal (dealpage.go).
+	View dealView
 }
 
 // meetingForm is the deal page's meeting time: the time set (zero for
@@ -261,46 +263,6 @@ func parseMeeting(s string, loc *time.Location) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("the meeting time must be a date and time such as 2026-03-04 15:30 (in %s); got %q", loc, s)
 	}
 	return at, nil
-}
-
-// deal is the deal page: the contact page with the deal's stage controls.
-func (a *App) deal(w http.ResponseWriter, r *http.Request) {
-	id, ok := a.visibleDeal(w, r)
-	if !ok {
-		return
-	}
-	d, err := a.cfg.Backend.Deal(r.Context(), id)
-	var c Contact
-	if err == nil {
-		c, err = a.cfg.Backend.Contact(r.Context(), d.ContactID)
-	}
-	var stages []Stage
-	if err == nil {
-		stages, err = a.cfg.Backend.Stages(r.Context(), d.Pipeline)
-	}
-	if errors.Is(err, lead.ErrNotFound) {
-		a.notFound(w, r)
-		return
-	}
-	if err != nil {
-		a.failed(w, r, "read deal", err)
-		return
-	}
-	var meeting meetingForm
-	if d.StageKind == "open" {
-		var at time.Time
-		loc, err := a.repLocation(r)
-		if err == nil {
-			at, err = a.cfg.Backend.DealMeeting(r.Context(), d)
-		}
-		if err != nil {
-			a.failed(w, r, "read deal meeting", err)
-			return
-		}
-		meeting = newMeetingForm(at, loc)
-	}
-	a.render(w, r, http.StatusOK, "deal", page{Title: c.Name, Nav: "board", Data: dealData{Deal: d, Contact: c, Stages: stages,
-		LostReasons: a.cfg.LostReasons, Return: r.URL.RequestURI(), Meeting: meeting}})
 }
 
 func (a *App) contact(w http.ResponseWriter, r *http.Request) {

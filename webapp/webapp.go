@@ -245,9 +245,40 @@ type DealMove struct {
 	// meeting_at does; a zero time clears it. The Initial contact email
 	// attaches an invitation for it.
 	MeetingAt *time.Time
+	// NextStep sets what the rep does next and its day; a zero NextStep
+	// clears it.
+	NextStep *NextStep
 	// OwnerRepID, when not 0, requires the deal to be that rep's (else
 	// lead.ErrNotFound), checked with the change.
 	OwnerRepID int64
+}
+
+// NextStep is what a rep does next on a deal and the day it is due (zero:
+// no day; only its date counts).
+type NextStep struct {
+	Text string
+	On   time.Time
+}
+
+// Activity is a call, meeting, email or note logged on a deal.
+type Activity struct {
+	Kind       string
+	Note       string
+	RepID      int64
+	OccurredAt time.Time
+}
+
+// FollowUp is how a rep follows a deal up: its next step, the
+// speed-to-lead clock and the activities logged, oldest first.
+type FollowUp struct {
+	// NextStep is "" and NextStepOn zero when none is set.
+	NextStep   string
+	NextStepOn time.Time
+	// FirstContactedAt is the first touch (nil: the clock still runs);
+	// SLADueAt is when it is due (nil: no clock).
+	FirstContactedAt *time.Time
+	SLADueAt         *time.Time
+	Activities       []Activity
 }
 
 // Callback is a parked deal on the Future callback list.
@@ -351,6 +382,13 @@ type Backend interface {
 	// RepTimeZone is the rep's IANA time zone ("Europe/Berlin"), "" when
 	// the rep has none; the deal page reads and writes meeting times in it.
 	RepTimeZone(ctx context.Context, repID int64) (string, error)
+	// DealFollowUp is the deal's next step, speed-to-lead clock and
+	// activities.
+	DealFollowUp(ctx context.Context, dealID int64) (FollowUp, error)
+	// LogActivity records a call, meeting, email or note by repID on the
+	// deal through the rep API's path: the deal's first activity is its
+	// first touch, which stops the speed-to-lead clock.
+	LogActivity(ctx context.Context, dealID, repID int64, kind, note string, at time.Time) error
 	Callbacks(ctx context.Context, ownerRepID int64) ([]Callback, error)
 	Reactivate(ctx context.Context, dealID int64, now time.Time) error
 	// Snooze moves a parked deal's reminder to until (and schedules it).
@@ -433,6 +471,10 @@ func New(cfg Config) (*App, error) {
 	m.HandleFunc("GET /app/deals/{id}", a.signedIn(a.deal))
 	m.HandleFunc("POST /app/deals/{id}/stage", a.signedIn(a.moveDeal))
 	m.HandleFunc("POST /app/deals/{id}/meeting", a.signedIn(a.setMeeting))
+	m.HandleFunc("POST /app/deals/{id}/activities", a.signedIn(a.logActivity))
+	m.HandleFunc("POST /app/deals/{id}/next-step", a.signedIn(a.setNextStep))
+	m.HandleFunc("POST /app/deals/{id}/amount", a.signedIn(a.setAmount))
+	m.HandleFunc("POST /app/deals/{id}/move", a.signedIn(a.moveFromDeal))
 	m.HandleFunc("POST /app/deals/{id}/reactivate", a.signedIn(a.reactivate))
 	m.HandleFunc("POST /app/deals/{id}/snooze", a.signedIn(a.snooze))
 	m.HandleFunc("POST /app/deals/{id}/drop", a.signedIn(a.drop))

@@ -275,6 +275,11 @@ func (b Backend) Contact(ctx context.Context, contactID int64) (webapp.Contact, 
 		}
 		c.Emails = append(c.Emails, we)
 	}
+	dealRows, err := b.Store.ContactDeals(ctx, contactID)
+	if err != nil {
+		return c, err
+	}
+	c.Deals = deals(dealRows)
 	trail, err := b.Store.LeadTrail(ctx, contactID)
 	if err != nil {
 		return c, err
@@ -289,7 +294,7 @@ func (b Backend) Contact(ctx context.Context, contactID int64) (webapp.Contact, 
 // API does after a move: count it and queue the stage's email.
 func (b Backend) MoveDeal(ctx context.Context, dealID int64, m webapp.DealMove, by string, now time.Time) error {
 	ch, changed, err := b.Store.UpdateDeal(ctx, dealID, store.DealUpdate{Stage: m.Stage, AmountCents: m.AmountCents,
-		LostReason: m.LostReason, MeetingAt: m.MeetingAt, OwnerRepID: m.OwnerRepID, CheckFunc: repstore.CheckDeal(b.Rules)}, by, now)
+		LostReason: m.LostReason, MeetingAt: m.MeetingAt, NextStep: (*store.NextStep)(m.NextStep), OwnerRepID: m.OwnerRepID, CheckFunc: repstore.CheckDeal(b.Rules)}, by, now)
 	if err != nil || !changed || b.StageChanged == nil {
 		return err
 	}
@@ -340,6 +345,31 @@ func (b Backend) RepTimeZone(ctx context.Context, repID int64) (string, error) {
 	return "", fmt.Errorf("read the time zone of rep %d: %w", repID, lead.ErrNotFound)
 }
 
+// DealFollowUp is the deal's next step, speed-to-lead clock and activities.
+func (b Backend) DealFollowUp(ctx context.Context, dealID int64) (webapp.FollowUp, error) {
+	fu, err := b.Store.DealFollowUp(ctx, dealID)
+	out := webapp.FollowUp{NextStep: fu.NextStep, NextStepOn: fu.NextStepOn, FirstContactedAt: fu.FirstContactedAt, SLADueAt: fu.SLADueAt}
+	for _, a := range fu.Activities {
+		out.Activities = append(out.Activities, webapp.Activity{Kind: a.Kind, Note: a.Note, RepID: a.RepID, OccurredAt: a.OccurredAt})
+	}
+	return out, err
+}
+
+// sqlForeignKeyViolation is PostgreSQL's foreign_key_violation: the deal
+// went away between the page's visibility check and the insert.
+const sqlForeignKeyViolation = "23503"
+
+// LogActivity records the activity through the store's one activity path,
+// the rep API's (store.AddActivity): the deal's first is its first touch.
+func (b Backend) LogActivity(ctx context.Context, dealID, repID int64, kind, note string, at time.Time) error {
+	_, err := b.Store.AddActivity(ctx, dealID, repID, kind, note, at)
+	var coded interface{ SQLState() string }
+	if errors.As(err, &coded) && coded.SQLState() == sqlForeignKeyViolation {
+		return fmt.Errorf("log activity on deal %d: %w", dealID, lead.ErrNotFound)
+	}
+	return err
+}
+
 // Callbacks lists parked deals, the soonest reminder first.
 func (b Backend) Callbacks(ctx context.Context, ownerRepID int64) ([]webapp.Callback, error) {
 	rows, err := b.Store.CallbackDeals(ctx, ownerRepID, 200)
@@ -376,4 +406,13 @@ func (b Backend) Leaderboard(ctx context.Context, from, to time.Time) ([]webapp.
 			Won: r.Won, WonRevenueCents: r.WonRevenueCents, SLABreaches: r.SLABreaches}
 	}
 	return out, err
+}
+
+// deals converts the store's deal rows to the web app's.
+func deals(rows []store.DealRow) []webapp.Deal {
+	out := make([]webapp.Deal, len(rows))
+	for i, d := range rows {
+		out[i] = webapp.Deal(d)
+	}
+	return out
 }

@@ -16,6 +16,10 @@ SELECT COALESCE(array_agg(name ORDER BY position), '{}')::text[] AS names FROM s
 -- migration 00022) answers a check violation past it.
 UPDATE deals SET amount_cents = @amount_cents, amount_estimated = false, updated_at = @now WHERE id = @deal_id;
 
+-- name: SetDealNextStep :exec
+-- Writes the next step a rep set and the day it is due (empty and NULL: none).
+UPDATE deals SET next_step = @next_step, next_step_on = sqlc.narg(next_step_on), updated_at = @now WHERE id = @deal_id;
+
 -- name: SetDealMeeting :exec
 -- Writes the meeting time a rep set (NULL clears it).
 UPDATE deals SET meeting_at = sqlc.narg(meeting_at), updated_at = @now WHERE id = @deal_id;

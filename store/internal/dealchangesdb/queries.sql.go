@@ -8,6 +8,8 @@ package dealchangesdb
 import (
 	"context"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 const lockDeal = `-- name: LockDeal :one
@@ -76,6 +78,28 @@ type SetDealMeetingParams struct {
 // Writes the meeting time a rep set (NULL clears it).
 func (q *Queries) SetDealMeeting(ctx context.Context, arg SetDealMeetingParams) error {
 	_, err := q.db.Exec(ctx, setDealMeeting, arg.MeetingAt, arg.Now, arg.DealID)
+	return err
+}
+
+const setDealNextStep = `-- name: SetDealNextStep :exec
+UPDATE deals SET next_step = $1, next_step_on = $2, updated_at = $3 WHERE id = $4
+`
+
+type SetDealNextStepParams struct {
+	NextStep   string
+	NextStepOn pgtype.Date
+	Now        time.Time
+	DealID     int64
+}
+
+// Writes the next step a rep set and the day it is due (empty and NULL: none).
+func (q *Queries) SetDealNextStep(ctx context.Context, arg SetDealNextStepParams) error {
+	_, err := q.db.Exec(ctx, setDealNextStep,
+		arg.NextStep,
+		arg.NextStepOn,
+		arg.Now,
+		arg.DealID,
+	)
 	return err
 }
 

@@ -188,8 +188,9 @@ UPDATE engagement_events SET email = '', url = '', reason = '', text = '' WHERE 
 DELETE FROM mail_sink WHERE message_id = ANY(@message_ids::text[]) OR lower(to_address) = ANY(@emails::text[]);
 
 -- name: ReplaceDealTitles :execrows
--- Replaces the titles of a contact's deals.
-UPDATE deals SET title = @title WHERE contact_id = @contact_id;
+-- Replaces the titles of a contact's deals and blanks their next steps
+-- (free text a rep typed, which may name the person).
+UPDATE deals SET title = @title, next_step = '' WHERE contact_id = @contact_id;
 
 -- name: BlankActivityNotes :execrows
 -- Blanks the notes of the activities on a contact's deals.

@@ -919,7 +919,7 @@ func (q *Queries) PersonProviderMessageIDs(ctx context.Context, contactID int64)
 }
 
 const replaceDealTitles = `-- name: ReplaceDealTitles :execrows
-UPDATE deals SET title = $1 WHERE contact_id = $2
+UPDATE deals SET title = $1, next_step = '' WHERE contact_id = $2
 `
 
 type ReplaceDealTitlesParams struct {
@@ -927,7 +927,8 @@ type ReplaceDealTitlesParams struct {
 	ContactID int64
 }
 
-// Replaces the titles of a contact's deals.
+// Replaces the titles of a contact's deals and blanks their next steps
+// (free text a rep typed, which may name the person).
 func (q *Queries) ReplaceDealTitles(ctx context.Context, arg ReplaceDealTitlesParams) (int64, error) {
 	result, err := q.db.Exec(ctx, replaceDealTitles, arg.Title, arg.ContactID)
 	if err != nil {

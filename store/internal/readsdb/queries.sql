@@ -25,6 +25,22 @@ FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = 
 JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
 WHERE d.id = @deal_id;
 
+-- name: DealFollowUp :one
+-- What a rep follows a deal up with: its next step and the day it is due,
+-- and its speed-to-lead clock (first touch, when it is due).
+SELECT next_step, next_step_on, first_contacted_at, sla_due_at FROM deals WHERE id = @deal_id;
+
+-- name: ContactDeals :many
+-- A contact's deals with the columns of ListDeals, the newest first, for the
+-- contact page's links back to them.
+SELECT d.id, d.title, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, p.name AS pipeline,
+	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.amount_estimated, d.currency,
+	deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
+	COALESCE(r.name, '')::text AS owner_name, d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at
+FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
+JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
+WHERE d.contact_id = @contact_id ORDER BY d.created_at DESC, d.id DESC LIMIT 50;
+
 -- name: DealOwner :one
 -- The deal's owner, 0 when unassigned.
 SELECT COALESCE(owner_rep_id, 0)::bigint FROM deals WHERE id = @deal_id;
@@ -211,8 +227,9 @@ FROM email_outbox o WHERE o.contact_id = @contact_id ORDER BY o.created_at, o.id
 -- name: LeadTrail :many
 -- A contact's path in time order: each webhook received and processed,
 -- identity resolution (dedupe), touchpoints, scoring runs, routing
--- decisions, deals opened, first touch, stage moves and emails sent.
--- Details name rules, bands and stages, never an email or phone.
+-- decisions, deals opened, first touch, stage moves, rep activities and
+-- emails sent. Details name rules, bands and stages, never an email or
+-- phone (an activity's note, free text, stays out).
 SELECT e.received_at::timestamptz AS at, 'webhook received'::text AS step,
 	(e.connector || ' / ' || e.source || ' (event ' || e.id || ')')::text AS detail
 FROM touchpoints t JOIN inbound_events e ON e.id = t.inbound_event_id WHERE t.contact_id = @contact_id
@@ -243,6 +260,9 @@ UNION ALL
 SELECT h.changed_at, 'stage', COALESCE(f.name, '—') || ' → ' || ts.name || ' by ' || h.changed_by
 FROM deal_stage_history h JOIN deals d3 ON d3.id = h.deal_id JOIN stages ts ON ts.id = h.to_stage_id
 LEFT JOIN stages f ON f.id = h.from_stage_id WHERE d3.contact_id = @contact_id
+UNION ALL
+SELECT a.occurred_at, a.kind || ' logged', 'deal ' || a.deal_id FROM deal_activities a JOIN deals d4 ON d4.id = a.deal_id
+WHERE d4.contact_id = @contact_id
 UNION ALL
 SELECT o.sent_at, 'email sent', o.template FROM email_outbox o WHERE o.contact_id = @contact_id AND o.sent_at IS NOT NULL
 ORDER BY 1, 2;

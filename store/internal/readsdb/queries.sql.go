@@ -8,6 +8,8 @@ package readsdb
 import (
 	"context"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 const boardDeals = `-- name: BoardDeals :many
@@ -331,6 +333,78 @@ func (q *Queries) CallbackDeals(ctx context.Context, arg CallbackDealsParams) ([
 	return items, nil
 }
 
+const contactDeals = `-- name: ContactDeals :many
+SELECT d.id, d.title, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, p.name AS pipeline,
+	st.name AS stage, st.kind AS stage_kind, st.win_probability::float8 AS win_probability, d.amount_cents, d.amount_estimated, d.currency,
+	deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
+	COALESCE(r.name, '')::text AS owner_name, d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at
+FROM deals d JOIN pipelines p ON p.id = d.pipeline_id JOIN stages st ON st.id = d.stage_id
+JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
+WHERE d.contact_id = $1 ORDER BY d.created_at DESC, d.id DESC LIMIT 50
+`
+
+type ContactDealsRow struct {
+	ID              int64
+	Title           string
+	ContactID       int64
+	ContactName     string
+	Pipeline        string
+	Stage           string
+	StageKind       string
+	WinProbability  float64
+	AmountCents     int64
+	AmountEstimated bool
+	Currency        string
+	ExpectedCents   int64
+	OwnerRepID      int64
+	OwnerName       string
+	LostReason      string
+	CreatedAt       time.Time
+	StageEnteredAt  time.Time
+	ClosedAt        *time.Time
+}
+
+// A contact's deals with the columns of ListDeals, the newest first, for the
+// contact page's links back to them.
+func (q *Queries) ContactDeals(ctx context.Context, contactID int64) ([]ContactDealsRow, error) {
+	rows, err := q.db.Query(ctx, contactDeals, contactID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ContactDealsRow
+	for rows.Next() {
+		var i ContactDealsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Title,
+			&i.ContactID,
+			&i.ContactName,
+			&i.Pipeline,
+			&i.Stage,
+			&i.StageKind,
+			&i.WinProbability,
+			&i.AmountCents,
+			&i.AmountEstimated,
+			&i.Currency,
+			&i.ExpectedCents,
+			&i.OwnerRepID,
+			&i.OwnerName,
+			&i.LostReason,
+			&i.CreatedAt,
+			&i.StageEnteredAt,
+			&i.ClosedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const contactEmails = `-- name: ContactEmails :many
 SELECT o.id, o.template, o.subject, o.status, o.created_at, o.sent_at,
 	COALESCE((SELECT jsonb_agg(jsonb_build_object('Kind', e.kind, 'OccurredAt', e.occurred_at) ORDER BY e.occurred_at)
@@ -532,6 +606,31 @@ func (q *Queries) DealActivities(ctx context.Context, dealIds []int64) ([]DealAc
 	return items, nil
 }
 
+const dealFollowUp = `-- name: DealFollowUp :one
+SELECT next_step, next_step_on, first_contacted_at, sla_due_at FROM deals WHERE id = $1
+`
+
+type DealFollowUpRow struct {
+	NextStep         string
+	NextStepOn       pgtype.Date
+	FirstContactedAt *time.Time
+	SlaDueAt         *time.Time
+}
+
+// What a rep follows a deal up with: its next step and the day it is due,
+// and its speed-to-lead clock (first touch, when it is due).
+func (q *Queries) DealFollowUp(ctx context.Context, dealID int64) (DealFollowUpRow, error) {
+	row := q.db.QueryRow(ctx, dealFollowUp, dealID)
+	var i DealFollowUpRow
+	err := row.Scan(
+		&i.NextStep,
+		&i.NextStepOn,
+		&i.FirstContactedAt,
+		&i.SlaDueAt,
+	)
+	return i, err
+}
+
 const dealOwner = `-- name: DealOwner :one
 SELECT COALESCE(owner_rep_id, 0)::bigint FROM deals WHERE id = $1
 `
@@ -724,6 +823,9 @@ SELECT h.changed_at, 'stage', COALESCE(f.name, '—') || ' → ' || ts.name || '
 FROM deal_stage_history h JOIN deals d3 ON d3.id = h.deal_id JOIN stages ts ON ts.id = h.to_stage_id
 LEFT JOIN stages f ON f.id = h.from_stage_id WHERE d3.contact_id = $1
 UNION ALL
+SELECT a.occurred_at, a.kind || ' logged', 'deal ' || a.deal_id FROM deal_activities a JOIN deals d4 ON d4.id = a.deal_id
+WHERE d4.contact_id = $1
+UNION ALL
 SELECT o.sent_at, 'email sent', o.template FROM email_outbox o WHERE o.contact_id = $1 AND o.sent_at IS NOT NULL
 ORDER BY 1, 2
 `
@@ -736,8 +838,9 @@ type LeadTrailRow struct {
 
 // A contact's path in time order: each webhook received and processed,
 // identity resolution (dedupe), touchpoints, scoring runs, routing
-// decisions, deals opened, first touch, stage moves and emails sent.
-// Details name rules, bands and stages, never an email or phone.
+// decisions, deals opened, first touch, stage moves, rep activities and
+// emails sent. Details name rules, bands and stages, never an email or
+// phone (an activity's note, free text, stays out).
 func (q *Queries) LeadTrail(ctx context.Context, contactID int64) ([]LeadTrailRow, error) {
 	rows, err := q.db.Query(ctx, leadTrail, contactID)
 	if err != nil {
