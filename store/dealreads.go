@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"leadflow/store/internal/readsdb"
 )
@@ -388,6 +389,10 @@ type BoardDeal struct {
 	Score   int
 	Band    string
 	Rotting bool
+	// NextStep is what the rep said they do next ("" when none) and
+	// NextStepOn the day it is due (nil when none).
+	NextStep   string
+	NextStepOn *time.Time
 }
 
 // BoardStage is one column of the board.
@@ -479,7 +484,8 @@ func pipelineBoard(ctx context.Context, q *readsdb.Queries, f BoardFilter) (Boar
 				Pipeline: r.Pipeline, Stage: r.Stage, StageKind: r.StageKind, WinProbability: r.WinProbability,
 				AmountCents: r.AmountCents, AmountEstimated: r.AmountEstimated, Currency: r.Currency, ExpectedCents: r.ExpectedCents, OwnerRepID: r.OwnerRepID,
 				OwnerName: r.OwnerName, LostReason: r.LostReason, CreatedAt: r.CreatedAt, StageEnteredAt: r.StageEnteredAt,
-				ClosedAt: r.ClosedAt}, Company: r.Company, Score: int(r.Score), Band: r.Band, Rotting: r.Rotting})
+				ClosedAt: r.ClosedAt}, Company: r.Company, Score: int(r.Score), Band: r.Band, Rotting: r.Rotting,
+				NextStep: r.NextStep, NextStepOn: dayOrNil(r.NextStepOn)})
 		}
 	}
 	return b, nil
@@ -582,4 +588,12 @@ func (s *Store) CallbackDeals(ctx context.Context, ownerRepID int64, limit int) 
 			Callbacks: int(r.Callbacks)}
 	}
 	return out, nil
+}
+
+// dayOrNil is a nullable date column as a pointer (nil when NULL).
+func dayOrNil(d pgtype.Date) *time.Time {
+	if !d.Valid {
+		return nil
+	}
+	return &d.Time
 }

@@ -154,6 +154,10 @@ func TestBoardCards(t *testing.T) {
 		band: "warm", owner: ann, stage: "Value proposition", stageEntered: b.now.AddDate(0, 0, -15)})
 	fresh := b.searchDeal(t, searchLead{first: "Fay", last: "Fresh", company: "New Co", email: "fay@new.test", source: "website",
 		band: "hot", owner: ann, stage: "Value proposition", stageEntered: b.now.AddDate(0, 0, -13)})
+	due := time.Date(2026, 4, 9, 0, 0, 0, 0, time.UTC)
+	_, _, err = b.store.UpdateDeal(ctx, stale, store.DealUpdate{NextStep: &store.NextStep{Text: "Send the pilot plan", On: due},
+		CheckFunc: func(store.DealCheck) (string, error) { return "", nil }}, "rep:ann", b.now)
+	require.NoError(t, err)
 	board, err := b.store.PipelineBoard(ctx, store.BoardFilter{OwnerRepID: ann, Now: b.now})
 	require.NoError(t, err)
 	cards := map[int64]store.BoardDeal{}
@@ -168,4 +172,9 @@ func TestBoardCards(t *testing.T) {
 	require.Equal(t, 80, cards[stale].Score)
 	require.True(t, cards[stale].Rotting, "15 days in a 14-day stage")
 	require.False(t, cards[fresh].Rotting, "13 days in a 14-day stage")
+	require.Equal(t, "Send the pilot plan", cards[stale].NextStep, "the card carries the rep's next step")
+	require.NotNil(t, cards[stale].NextStepOn)
+	require.True(t, cards[stale].NextStepOn.Equal(due))
+	require.Empty(t, cards[fresh].NextStep)
+	require.Nil(t, cards[fresh].NextStepOn, "no next step, no day")
 }

@@ -86,6 +86,9 @@ type Card struct {
 	// Band is "" when the contact is unscored.
 	Band    string
 	Rotting bool
+	// NextStep and NextStepOn are the rep's next step and its day, when set.
+	NextStep   string
+	NextStepOn *time.Time
 }
 
 // Deal is a deal as cards and lists show it. Its fields match the store's

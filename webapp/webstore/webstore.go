@@ -167,7 +167,8 @@ func (b Backend) Board(ctx context.Context, q webapp.BoardQuery) (webapp.Board, 
 func cards(rows []store.BoardDeal) []webapp.Card {
 	out := make([]webapp.Card, len(rows))
 	for i, d := range rows {
-		out[i] = webapp.Card{Deal: webapp.Deal(d.DealRow), Company: d.Company, Score: d.Score, Band: d.Band, Rotting: d.Rotting}
+		out[i] = webapp.Card{Deal: webapp.Deal(d.DealRow), Company: d.Company, Score: d.Score, Band: d.Band, Rotting: d.Rotting,
+			NextStep: d.NextStep, NextStepOn: d.NextStepOn}
 	}
 	return out
 }

@@ -172,7 +172,8 @@ SELECT d.id, d.title, d.contact_id, trim(c.first_name || ' ' || c.last_name)::te
 	k.expected::bigint AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id, COALESCE(r.name, '')::text AS owner_name,
 	d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at, k.n::bigint AS stage_count, k.expected_sum::bigint AS stage_expected_cents,
 	c.company, COALESCE(sc.total, 0)::int AS score, COALESCE(sc.band, '')::text AS band,
-	COALESCE(st.kind = 'open' AND d.stage_entered_at + st.rot_after < sqlc.arg(now)::timestamptz, false)::boolean AS rotting
+	COALESCE(st.kind = 'open' AND d.stage_entered_at + st.rot_after < sqlc.arg(now)::timestamptz, false)::boolean AS rotting,
+	d.next_step, d.next_step_on
 FROM ranked k JOIN deals d ON d.id = k.id JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
 JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
 LEFT JOIN LATERAL (SELECT s.total, s.band FROM scores s WHERE s.contact_id = d.contact_id

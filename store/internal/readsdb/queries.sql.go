@@ -35,7 +35,8 @@ SELECT d.id, d.title, d.contact_id, trim(c.first_name || ' ' || c.last_name)::te
 	k.expected::bigint AS expected_cents, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id, COALESCE(r.name, '')::text AS owner_name,
 	d.lost_reason, d.created_at, d.stage_entered_at, d.closed_at, k.n::bigint AS stage_count, k.expected_sum::bigint AS stage_expected_cents,
 	c.company, COALESCE(sc.total, 0)::int AS score, COALESCE(sc.band, '')::text AS band,
-	COALESCE(st.kind = 'open' AND d.stage_entered_at + st.rot_after < $1::timestamptz, false)::boolean AS rotting
+	COALESCE(st.kind = 'open' AND d.stage_entered_at + st.rot_after < $1::timestamptz, false)::boolean AS rotting,
+	d.next_step, d.next_step_on
 FROM ranked k JOIN deals d ON d.id = k.id JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
 JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
 LEFT JOIN LATERAL (SELECT s.total, s.band FROM scores s WHERE s.contact_id = d.contact_id
@@ -82,6 +83,8 @@ type BoardDealsRow struct {
 	Score              int32
 	Band               string
 	Rotting            bool
+	NextStep           string
+	NextStepOn         pgtype.Date
 }
 
 // A pipeline's active deals (owner_rep_id 0 = every owner; parked deals are
@@ -140,6 +143,8 @@ func (q *Queries) BoardDeals(ctx context.Context, arg BoardDealsParams) ([]Board
 			&i.Score,
 			&i.Band,
 			&i.Rotting,
+			&i.NextStep,
+			&i.NextStepOn,
 		); err != nil {
 			return nil, err
 		}
