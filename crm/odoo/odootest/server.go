@@ -40,6 +40,10 @@ type Config struct {
 	// WithoutKeyField leaves the x_leadflow_key custom field off crm.lead,
 	// as in a database where nobody added it.
 	WithoutKeyField bool
+	// Currency is the company currency, "EUR" (default) or "USD":
+	// expected_revenue is in it, and the client refuses a deal in another
+	// one, so a test of leadflow's USD deals sets "USD".
+	Currency string
 }
 
 // Seeded ids, as a fresh Odoo 17 database with the CRM app and a couple of
@@ -152,7 +156,7 @@ func (s *Server) seed() {
 	add(currency, record{"name": "EUR"})
 	add(currency, record{"name": "USD"})
 	company := def("res.company", map[string]fieldDef{"name": name, "currency_id": {typ: "many2one", relation: "res.currency", label: "Currency"}})
-	add(company, record{"name": "Leadflow Test Company", "currency_id": 1})
+	add(company, record{"name": "Leadflow Test Company", "currency_id": s.currencyID()})
 	users := def("res.users", map[string]fieldDef{"name": name, "login": {typ: "char", required: true, label: "Login"},
 		"company_id": {typ: "many2one", relation: "res.company", label: "Company"}, "active": {typ: "boolean", label: "Active"}})
 	add(users, record{"id": 1, "name": "OdooBot", "login": "__system__", "company_id": 1, "active": false})
@@ -200,6 +204,15 @@ func (s *Server) seed() {
 		leadFields["x_leadflow_key"] = fieldDef{typ: "char", label: "Leadflow key"}
 	}
 	def("crm.lead", leadFields)
+}
+
+// currencyID is the res.currency id of the company currency (seeded EUR 1,
+// USD 2).
+func (s *Server) currencyID() int {
+	if s.cfg.Currency == "USD" {
+		return 2
+	}
+	return 1
 }
 
 // clock is the server's time at Odoo's resolution.
@@ -708,7 +721,7 @@ func (s *Server) newRecord(m *model, uid int, vals map[string]any) (record, *odo
 		r["type"] = "lead"
 		r["stage_id"] = s.firstStage()
 		r["probability"] = 10.0
-		r["company_currency"] = 1
+		r["company_currency"] = s.currencyID()
 		r["expected_revenue"] = 0.0
 		r["tag_ids"] = []int{}
 		r["user_id"] = uid // Odoo's default salesperson: the creating user
