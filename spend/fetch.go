@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"time"
 
+	"leadflow/internal/boundedread"
 	"leadflow/internal/redact"
 	"leadflow/internal/retryafter"
 )
@@ -73,21 +73,6 @@ const maxRetryAfter = 24 * time.Hour
 // maxProviderMsg bounds a provider message copied into an error.
 const maxProviderMsg = 300
 
-// errBodyTooLarge is returned for a response past the body limit.
-var errBodyTooLarge = errors.New("response body larger than the limit")
-
-// readBody reads at most limit bytes of a response body.
-func readBody(r io.Reader, limit int64) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > limit {
-		return nil, errBodyTooLarge
-	}
-	return b, nil
-}
-
 // httpClient is what the platform clients share: the HTTP client, the
 // clock, the body bound and the secrets to keep out of errors.
 type httpClient struct {
@@ -120,9 +105,9 @@ func (h httpClient) do(req *http.Request, what string) (*http.Response, []byte, 
 		return nil, nil, &FetchError{Platform: h.platform, Msg: what + ": no answer", Err: netError(err)}
 	}
 	defer resp.Body.Close()
-	body, err := readBody(resp.Body, h.maxBody)
+	body, err := boundedread.Read(resp.Body, h.maxBody)
 	if err != nil {
-		return nil, nil, &FetchError{Platform: h.platform, Status: resp.StatusCode, Permanent: errors.Is(err, errBodyTooLarge),
+		return nil, nil, &FetchError{Platform: h.platform, Status: resp.StatusCode, Permanent: errors.Is(err, boundedread.ErrTooLarge),
 			Msg: what + ": read the answer", Err: netError(err)}
 	}
 	return resp, body, nil

@@ -30,6 +30,7 @@ import (
 	"time"
 
 	"leadflow/crm"
+	"leadflow/internal/boundedread"
 	"leadflow/internal/redact"
 	"leadflow/internal/retryafter"
 )
@@ -260,7 +261,7 @@ func (c *Client) call(ctx context.Context, method, path string, in, out any, wha
 		return 0, &crm.RetryableError{Err: fmt.Errorf("hubspot: %s: no answer: %w", what, err)}
 	}
 	defer resp.Body.Close()
-	raw, err := readBounded(resp.Body, c.cfg.MaxBody)
+	raw, err := boundedread.Read(resp.Body, c.cfg.MaxBody)
 	if err != nil {
 		return resp.StatusCode, &crm.RetryableError{Err: fmt.Errorf("hubspot: %s: read the answer (HTTP %d): %w", what, resp.StatusCode, err)}
 	}
@@ -275,20 +276,6 @@ func (c *Client) call(ctx context.Context, method, path string, in, out any, wha
 		return resp.StatusCode, nil
 	}
 	return resp.StatusCode, c.classify(resp, raw, what, personal)
-}
-
-// errBodyTooLarge is returned for a response past Config.MaxBody.
-var errBodyTooLarge = errors.New("response body larger than the limit")
-
-func readBounded(r io.Reader, limit int64) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > limit {
-		return nil, errBodyTooLarge
-	}
-	return b, nil
 }
 
 // classify turns a non-2xx answer into the crm error class the sync worker
