@@ -325,8 +325,10 @@ type LeaderRow struct {
 	Assigned                int64
 	MedianFirstTouchMinutes *float64
 	Won                     int64
-	WonRevenueCents         int64
-	SLABreaches             int64
+	// WonRevenue is the won amount per currency (ExpectedCents holds the
+	// amount; Deals is unused), never summed across currencies.
+	WonRevenue  []CurrencyValue
+	SLABreaches int64
 }
 
 // RepOption is a rep in the manager's board filter.

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -401,10 +402,28 @@ func (b Backend) Snooze(ctx context.Context, dealID int64, until, now time.Time)
 // Leaderboard is the reps' results over [from, to).
 func (b Backend) Leaderboard(ctx context.Context, from, to time.Time) ([]webapp.LeaderRow, error) {
 	rows, err := b.Store.RepLeaderboard(ctx, from, to)
-	out := make([]webapp.LeaderRow, len(rows))
-	for i, r := range rows {
-		out[i] = webapp.LeaderRow{RepID: r.RepID, Name: r.Name, Assigned: r.Assigned, MedianFirstTouchMinutes: r.MedianFirstTouchMinutes,
-			Won: r.Won, WonRevenueCents: r.WonRevenueCents, SLABreaches: r.SLABreaches}
+	// The report has a row per rep and currency won in (each with the
+	// rep's totals); the page has one row per rep, its won amount per
+	// currency, never added across currencies.
+	var out []webapp.LeaderRow
+	at := map[int64]int{}
+	for _, r := range rows {
+		i, seen := at[r.RepID]
+		if !seen {
+			i = len(out)
+			at[r.RepID] = i
+			out = append(out, webapp.LeaderRow{RepID: r.RepID, Name: r.Name, Assigned: r.Assigned, MedianFirstTouchMinutes: r.MedianFirstTouchMinutes,
+				Won: r.Won, SLABreaches: r.SLABreaches})
+		}
+		if r.WonRevenueCents == 0 {
+			continue
+		}
+		j := slices.IndexFunc(out[i].WonRevenue, func(v webapp.CurrencyValue) bool { return v.Currency == r.Currency })
+		if j < 0 {
+			out[i].WonRevenue = append(out[i].WonRevenue, webapp.CurrencyValue{Currency: r.Currency})
+			j = len(out[i].WonRevenue) - 1
+		}
+		out[i].WonRevenue[j].ExpectedCents += r.WonRevenueCents
 	}
 	return out, err
 }

@@ -87,7 +87,7 @@ func TestValuesKeepCurrenciesApart(t *testing.T) {
 	require.NoError(t, err)
 	mgr, err := b.st.AddRep(ctx, lead.Rep{Name: "Mona", Email: "mona@reps.example.com"}, store.RoleManager)
 	require.NoError(t, err)
-	b.deal(t, "usd-small", ann, 100_000, "USD")
+	small := b.deal(t, "usd-small", ann, 100_000, "USD")
 	euro := b.deal(t, "eur-big", ann, 5_000_000, "EUR")
 	require.Equal(t, "EUR", euro.Currency)
 	b.deal(t, "usd-bob", bob, 2_000_000, "USD")
@@ -135,6 +135,18 @@ func TestValuesKeepCurrenciesApart(t *testing.T) {
 	require.Less(t, strings.Index(byRep, "Bob"), strings.Index(byRep, "Ann"), "ordered by dollars: Ann's euros are not dollars")
 	require.NotContains(t, page, "$71,000")
 	require.NotContains(t, page, "$51,000")
+
+	// Ann wins both her deals: the leaderboard keeps her one row, with
+	// her won amount per currency.
+	won := "Won"
+	for _, d := range []int64{small.ID, euro.ID} {
+		_, _, err := b.st.UpdateDeal(ctx, d, store.DealUpdate{Stage: &won, CheckFunc: func(store.DealCheck) (string, error) { return "", nil }}, "test", b.now)
+		require.NoError(t, err)
+	}
+	page = get(t, app, "/app/manager")
+	leaders := page[:strings.Index(page, "<caption>By stage</caption>")]
+	require.Equal(t, 1, strings.Count(leaders, ">Ann</a>"), "one row per rep")
+	require.Contains(t, leaders, `<td class="num">2</td><td class="num">€50,000 · $1,000</td>`, "won amount per currency")
 }
 
 // TestDealMeetingAndRepTimeZone: the deal page reads the meeting time the
