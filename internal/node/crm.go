@@ -342,10 +342,15 @@ func (s *CRMStore) DealClock(ctx context.Context, dealID int64) (crmsync.Clock, 
 
 // UpdateDeal implements crmsync.Store through store.UpdateDeal, the one
 // path that changes a deal's stage or amount, judged by the deal rules
-// like a rep's change; a refusal (rules or store) is a
+// like a rep's change (except the list of lost reasons); a refusal (rules or store) is a
 // *crmsync.RefusedError.
 func (s *CRMStore) UpdateDeal(ctx context.Context, dealID int64, u crmsync.Update, by string, at time.Time) error {
 	rules := s.Rules
+	// A deal lost in the CRM was lost: the reason the rep picked there is
+	// kept as written even when routing.lost_reasons does not list it, so
+	// the outcome is never dropped over a vocabulary (a lost move still
+	// needs a reason, and a win an amount).
+	rules.LostReasons = nil
 	ch, changed, err := s.Store.UpdateDeal(ctx, dealID, store.DealUpdate{Stage: u.Stage, AmountCents: u.AmountCents, LostReason: u.LostReason,
 		Origin: u.Origin, CheckFunc: func(c store.DealCheck) (string, error) {
 			return rules.Check(pipeline.DealChange{FromStage: c.FromStage, FromKind: pipeline.StageKind(c.FromKind), Closed: c.Closed,

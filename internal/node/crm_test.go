@@ -354,17 +354,29 @@ func TestCRMLostWithReason(t *testing.T) {
 	require.Equal(t, "Lost", dc.Stage)
 	require.Equal(t, "competitor", dc.LostReason)
 
-	// A reason the rules do not know is refused: dead-lettered, not retried.
+	// A reason routing.lost_reasons does not list is the CRM's fact: kept
+	// as written, the outcome is not dropped.
 	d2 := b.deal(t, "lost2", "hot")
 	b.drain(t, "fake")
 	_, err = b.fake.EditDeal(crmsync.DealKey(d2.ID), crmsynctest.Edit{Stage: ptr("Lost"), LostReason: ptr("went dark"), At: b.clock().Add(time.Minute)})
+	require.NoError(t, err)
+	require.Equal(t, crmsync.ApplyReport{crmsync.OutcomeApplied: 1}, b.pull(t))
+	dc, err = b.store.DealClock(ctx, d2.ID)
+	require.NoError(t, err)
+	require.Equal(t, "Lost", dc.Stage)
+	require.Equal(t, "went dark", dc.LostReason)
+
+	// A win without an amount is refused: dead-lettered, not retried.
+	d3 := b.deal(t, "won3", "hot")
+	b.drain(t, "fake")
+	_, err = b.fake.EditDeal(crmsync.DealKey(d3.ID), crmsynctest.Edit{Stage: ptr("Won"), AmountCents: ptr(int64(0)), At: b.clock().Add(2 * time.Minute)})
 	require.NoError(t, err)
 	require.Equal(t, crmsync.ApplyReport{crmsync.OutcomeDead: 1}, b.pull(t))
 	dead, err := b.store.CRMDeadLetters(ctx, "fake", 10)
 	require.NoError(t, err)
 	require.Len(t, dead, 1)
 	require.Equal(t, "pull", dead[0].Direction)
-	require.Contains(t, dead[0].Message, "lost_reason must be one of")
+	require.Contains(t, dead[0].Message, "requires an amount")
 	require.Empty(t, b.pull(t), "a refused change is not retried")
 }
 
