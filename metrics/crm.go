@@ -93,6 +93,7 @@ func (m *Metrics) InitCRM(targets []string, status func(ctx context.Context) ([]
 			c.pushed.WithLabelValues(t, k)
 			for cl := range crmClasses {
 				c.failed.WithLabelValues(t, k, cl)
+				c.dead.WithLabelValues(t, k, cl)
 			}
 		}
 		for o := range crmOutcomes {

@@ -18,6 +18,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"leadflow/config"
+	"leadflow/crm"
+	"leadflow/crmsync/crmsynctest"
 	"leadflow/internal/demo"
 	"leadflow/internal/testenv"
 )
@@ -31,7 +34,12 @@ import (
 func TestDashboardQueriesAgainstPrometheus(t *testing.T) {
 	bin, err := exec.LookPath("prometheus")
 	require.NoError(t, err, "install Debian's prometheus package")
-	b := setup(t, testenv.DatabaseURL(t), testenv.RedisURL(t))
+	// A CRM target (a fake of one: the panels read leadflow's own CRM
+	// sync metrics, whatever the CRM) so the CRM panels have series.
+	yaml := filepath.Join(t.TempDir(), "leadflow.yaml")
+	require.NoError(t, os.WriteFile(yaml, []byte("crm:\n  push_every: 1s\n"), 0o600))
+	b := setupWith(t, testenv.DatabaseURL(t), testenv.RedisURL(t), options{env: map[string]string{config.EnvConfigFile: yaml},
+		crmTargets: []crm.Target{crmsynctest.New("fake")}})
 	// What `make demo` does: the seeded synthetic leads, signed, plus a
 	// forged one.
 	rep, err := demo.Post(context.Background(), http.DefaultClient, b.baseURL, testSecret, demo.Generate(1, 300, time.Now()), 8)
