@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -74,11 +75,16 @@ func TestOlistFunnelMatchesIndependentFigures(t *testing.T) {
 	for _, r := range leadRows {
 		at, err := time.Parse("2006-01-02", r["first_contact_date"])
 		require.NoError(t, err)
-		firstContact[r["mql_id"]], origin[r["mql_id"]] = at, r["origin"]
-		if want[r["origin"]] == nil {
-			want[r["origin"]] = &agg{}
+		// A lead without an origin is reported under "(none)" (docs/reports.md).
+		o := r["origin"]
+		if strings.TrimSpace(o) == "" {
+			o = "(none)"
 		}
-		want[r["origin"]].n++
+		firstContact[r["mql_id"]], origin[r["mql_id"]] = at, o
+		if want[o] == nil {
+			want[o] = &agg{}
+		}
+		want[o].n++
 	}
 	for _, r := range wonRows {
 		at, err := time.Parse("2006-01-02 15:04:05", r["won_date"])
