@@ -27,6 +27,10 @@ import (
 	"leadflow/crm"
 )
 
+// Name is the target's name in the change log, metrics, the CLI and the
+// configuration (crm.odoo).
+const Name = "odoo"
+
 // KeyField is the crm.lead field holding leadflow's deal key. Odoo's
 // crm.lead has no external-reference field in every version, so the
 // integration needs a custom char field (custom fields are named x_...);
@@ -170,7 +174,7 @@ func New(cfg Config) (*Client, error) {
 }
 
 // Name is the target's stable name.
-func (c *Client) Name() string { return "odoo" }
+func (c *Client) Name() string { return Name }
 
 // Validate authenticates and checks the mapping against Odoo: the key
 // field exists on crm.lead, every mapped stage exists in crm.stage, every

@@ -29,7 +29,7 @@ func (n *Node) crmTargets() ([]crm.Target, error) {
 		built[t.Name()] = true
 	}
 	f, s := n.cfg.File.CRM, n.cfg.CRM
-	if f.Odoo.Enabled && !built[crmOdoo] {
+	if f.Odoo.Enabled && !built[odoo.Name] {
 		c, err := odoo.New(odoo.Config{URL: f.Odoo.URL, Database: f.Odoo.Database, Username: f.Odoo.Username,
 			APIKey: s.OdooAPIKey, Stages: f.Odoo.Stages, Owners: f.Odoo.Owners, Team: f.Odoo.Team, Tags: f.Odoo.Tags})
 		if err != nil {
@@ -37,7 +37,7 @@ func (n *Node) crmTargets() ([]crm.Target, error) {
 		}
 		targets = append(targets, c)
 	}
-	if f.HubSpot.Enabled && !built[crmHubSpot] {
+	if f.HubSpot.Enabled && !built[hubspot.Name] {
 		c, err := hubspot.New(hubspot.Config{BaseURL: f.HubSpot.BaseURL, Token: s.HubSpotToken,
 			ClientSecret: s.HubSpotClientSecret, AppID: f.HubSpot.AppID, KeyProperty: f.HubSpot.KeyProperty,
 			Pipeline: f.HubSpot.Pipeline, Stages: f.HubSpot.Stages, Owners: f.HubSpot.Owners,
@@ -49,12 +49,6 @@ func (n *Node) crmTargets() ([]crm.Target, error) {
 	}
 	return targets, nil
 }
-
-// The targets' names as the configuration and the clients spell them.
-const (
-	crmOdoo    = "odoo"
-	crmHubSpot = "hubspot"
-)
 
 // NewCRMSync builds the CRM syncer over targets on the node's store, with
 // the configured push filters and the deal rules a pulled change is
@@ -83,7 +77,7 @@ func (n *Node) openCRM() error {
 		return err
 	}
 	n.metrics.InitCRM(n.crm.Targets(), func(ctx context.Context) ([]metrics.CRMTargetState, error) {
-		now := time.Now()
+		now := n.now()
 		rows, err := n.store.CRMStatus(ctx, now)
 		out := make([]metrics.CRMTargetState, 0, len(rows))
 		for _, r := range rows {

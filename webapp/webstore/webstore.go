@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"slices"
 	"strings"
 	"time"
 
@@ -415,15 +414,10 @@ func (b Backend) Leaderboard(ctx context.Context, from, to time.Time) ([]webapp.
 			out = append(out, webapp.LeaderRow{RepID: r.RepID, Name: r.Name, Assigned: r.Assigned, MedianFirstTouchMinutes: r.MedianFirstTouchMinutes,
 				Won: r.Won, SLABreaches: r.SLABreaches})
 		}
-		if r.WonRevenueCents == 0 {
-			continue
+		// reporting.RepRows gives one row per rep and currency already.
+		if r.WonRevenueCents != 0 {
+			out[i].WonRevenue = append(out[i].WonRevenue, webapp.CurrencyValue{Currency: r.Currency, ExpectedCents: r.WonRevenueCents})
 		}
-		j := slices.IndexFunc(out[i].WonRevenue, func(v webapp.CurrencyValue) bool { return v.Currency == r.Currency })
-		if j < 0 {
-			out[i].WonRevenue = append(out[i].WonRevenue, webapp.CurrencyValue{Currency: r.Currency})
-			j = len(out[i].WonRevenue) - 1
-		}
-		out[i].WonRevenue[j].ExpectedCents += r.WonRevenueCents
 	}
 	return out, err
 }
