@@ -88,9 +88,11 @@ bant-eval: build
 ## bench-scale: the benchmark at size (issue 19): empty-database phases, then
 ## CONTACTS seeded contacts (default 1,000,000: 13 min, 6 GB in .leadflow/bench;
 ## 10,000,000: 2-4 h and 80 GB free, docs/performance.md), JSON in docs/bench/
+## (BENCH_FLAGS adds flags, e.g. --pg-setting shared_buffers=6GB for 10M)
 CONTACTS ?= 1000000
+BENCH_FLAGS ?=
 bench-scale: build
-	./bin/leadflow bench --contacts $(CONTACTS) --json > docs/bench/$$(date -u +%F)-scale-$(CONTACTS).json
+	./bin/leadflow bench --contacts $(CONTACTS) $(BENCH_FLAGS) --json > docs/bench/$$(date -u +%F)-scale-$(CONTACTS).json
 
 ## vuln: report known vulnerabilities in the code paths we call
 ## (govulncheck; needs https://vuln.go.dev, says so clearly when offline)

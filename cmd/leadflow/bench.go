@@ -27,6 +27,10 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	fs.IntVar(&o.Statements, "pg-statements", 0, "also profile PostgreSQL during the end-to-end phase (pg_stat_statements) and print its N costliest statements")
 	fs.IntVar(&o.Contacts, "contacts", 0, "after the empty-database phases, seed this many contacts with history and measure again at that size")
+	fs.Func("pg-setting", "a PostgreSQL setting for the benchmark's server, name=value (repeatable; e.g. shared_buffers=6GB for --contacts 10000000)", func(v string) error {
+		o.PGSettings = append(o.PGSettings, v)
+		return nil
+	})
 	fs.StringVar(&o.ExplainDir, "explain-dir", "", "where the seeded run saves EXPLAIN (ANALYZE, BUFFERS) of each periodic query (default: --dir with -explain appended)")
 	if err := fs.Parse(args); err != nil {
 		return err

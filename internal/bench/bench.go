@@ -57,6 +57,10 @@ type Options struct {
 	// the plans of the periodic jobs and reports.
 	Contacts   int
 	ExplainDir string
+	// PGSettings are extra PostgreSQL settings ("name=value", from
+	// --pg-setting), applied to the benchmark's server and recorded in
+	// the report: a 10M-contact run wants a server sized for its data.
+	PGSettings []string
 	// Progress receives a line as each phase starts; Stderr the roles'
 	// output.
 	Progress, Stderr io.Writer
@@ -71,6 +75,7 @@ func Run(ctx context.Context, o Options) (Report, error) {
 	if o.Statements > 0 {
 		pgOpts.Settings = []string{"shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all"}
 	}
+	pgOpts.Settings = append(pgOpts.Settings, o.PGSettings...)
 	stack, err := localstack.Start(ctx, o.Dir, pgOpts)
 	if err != nil {
 		return Report{}, err
@@ -78,7 +83,7 @@ func Run(ctx context.Context, o Options) (Report, error) {
 	defer stack.Stop(ctx)
 	rep := Report{PeakRSSBytes: map[string]int64{}}
 	rep.Machine = Machine{CPUs: runtime.NumCPU(), GoVersion: runtime.Version(), Kernel: kernelRelease(),
-		Note: "load generator, leadflow, Redis and PostgreSQL share the machine, on loopback"}
+		Note: "load generator, leadflow, Redis and PostgreSQL share the machine, on loopback", PGSettings: o.PGSettings}
 
 	fmt.Fprintln(o.Progress, "measuring the machine's ceilings (Asynq no-op, PostgreSQL INSERT) …")
 	redisOpt, err := asynq.ParseRedisURI(stack.RedisURL)

@@ -1,6 +1,9 @@
 package bench
 
-import "fmt"
+import (
+	"fmt"
+	"regexp"
+)
 
 // Usage is the help of `leadflow bench`, above its flags: what one run
 // measures.
@@ -50,5 +53,14 @@ func (o Options) Check() error {
 	case o.Statements < 0:
 		return fmt.Errorf("--pg-statements: expected 0 (off) or more, got %d", o.Statements)
 	}
+	for _, s := range o.PGSettings {
+		if !pgSetting.MatchString(s) {
+			return fmt.Errorf("--pg-setting: expected name=value with no spaces, such as shared_buffers=4GB, got %q", s)
+		}
+	}
 	return nil
 }
+
+// pgSetting is one --pg-setting: a PostgreSQL parameter name and a value
+// with no spaces or quotes, as it is passed to the server's command line.
+var pgSetting = regexp.MustCompile(`^[a-z_][a-z0-9_.]*=[A-Za-z0-9_.:+-]+$`)

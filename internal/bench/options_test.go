@@ -25,6 +25,11 @@ func TestOptionsCheck(t *testing.T) {
 		{"negative statements", func(o *Options) { o.Statements = -1 }, "--pg-statements: expected 0 (off) or more, got -1"},
 		{"negative contacts", func(o *Options) { o.Contacts = -1 }, "--contacts: expected 0 (no seeded run) or more, got -1"},
 		{"seeded run", func(o *Options) { o.Contacts = 1000 }, ""},
+		{"server settings", func(o *Options) { o.PGSettings = []string{"shared_buffers=4GB", "checkpoint_timeout=30min"} }, ""},
+		{"setting without value", func(o *Options) { o.PGSettings = []string{"shared_buffers"} },
+			`--pg-setting: expected name=value with no spaces, such as shared_buffers=4GB, got "shared_buffers"`},
+		{"setting smuggling another option", func(o *Options) { o.PGSettings = []string{"work_mem=4MB -c fsync=off"} },
+			`--pg-setting: expected name=value with no spaces, such as shared_buffers=4GB, got "work_mem=4MB -c fsync=off"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,6 +31,9 @@ type Machine struct {
 	GoVersion string `json:"go_version"`
 	Kernel    string `json:"kernel"`
 	Note      string `json:"note"`
+	// PGSettings are the --pg-setting values the server ran with
+	// (PostgreSQL's defaults otherwise, fsync on).
+	PGSettings []string `json:"pg_settings,omitempty"`
 }
 
 // Ceilings are the machine's own limits, measured in the same run
