@@ -654,3 +654,31 @@ func TestCRMStartUpChecks(t *testing.T) {
 	err = n.Run(context.Background(), ln, node.Roles{})
 	require.ErrorContains(t, err, `crm target fake: stage "Qualification" maps to "Qualified"`)
 }
+
+// TestCRMPushLeaseFromTheEnvironment: LEADFLOW_CRM_PUSH_LEASE reaches the
+// syncer every role builds; unset, it is the documented 2m.
+func TestCRMPushLeaseFromTheEnvironment(t *testing.T) {
+	t.Parallel()
+	dbURL, redisURL := testenv.DatabaseURL(t), testenv.RedisURL(t)
+	tests := []struct {
+		name  string
+		lease string
+		want  time.Duration
+	}{
+		{name: "default", want: 2 * time.Minute},
+		{name: "short, as the chaos test sets it", lease: "5s", want: 5 * time.Second},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := map[string]string{config.EnvDatabaseURL: dbURL, config.EnvRedisURL: redisURL, config.EnvCRMPushLease: tt.lease}
+			cfg, err := config.Load(func(k string) string { return env[k] })
+			require.NoError(t, err)
+			n, err := node.Open(context.Background(), cfg, node.Options{})
+			require.NoError(t, err)
+			defer n.Close()
+			s, err := n.NewCRMSync([]crm.Target{crmsynctest.New("fake")})
+			require.NoError(t, err)
+			require.Equal(t, tt.want, s.Lease())
+		})
+	}
+}
