@@ -50,9 +50,10 @@ const (
 // The deal properties that show a sales team why a lead is hot: leadflow's
 // score (a number, 0..100), its band (hot, warm, cold) and the lead's
 // source and UTM campaign. HubSpot has no deal properties of its own for
-// them (its "original source" is computed from its own tracking and cannot
-// be written), so they are custom properties the operator creates
-// (docs/hubspot.md) and Validate checks.
+// the score and band, and its original-source properties are filled by its
+// own tracking: leadflow's values go in custom properties the operator
+// creates (docs/hubspot.md), so neither overwrites the other, and
+// Validate checks them.
 const (
 	ScoreProperty    = "leadflow_score"
 	BandProperty     = "leadflow_band"
