@@ -133,6 +133,11 @@ func crmYAML(odooURL, hubspotURL string) string {
 `, odooURL, repEmail(1), hubspotURL, hubspottest.DefaultAppID, repEmail(1))
 }
 
+// crmPushLease is the cluster's CRM push lease: short, so the killed
+// push's deals are taken over in seconds, and still longer than a push to
+// the local stand-ins.
+const crmPushLease = 5 * time.Second
+
 // crmAPIToken is the rep API's manager token the test changes a deal with.
 const crmAPIToken = "chaos-crm-manager-token-0123456789abcdef"
 
@@ -144,8 +149,9 @@ const crmAPIToken = "chaos-crm-manager-token-0123456789abcdef"
 // deal; a change made to the deal meanwhile, and a lead that came in
 // while no worker ran, still arrive.
 func TestWorkerKilledMidCRMPush(t *testing.T) {
-	// Parallel with the two waiting scenarios: this one spends most of its
-	// time waiting for the killed push's claim lease (2 minutes).
+	// Parallel with the two waiting scenarios. The killed push's claim
+	// lease is 5s here (LEADFLOW_CRM_PUSH_LEASE) instead of the default
+	// 2m, which used to be most of this test's two minutes.
 	t.Parallel()
 	c := newCluster(t, clusterOptions{reps: 1})
 	ctx := testContext(t)
@@ -163,6 +169,7 @@ func TestWorkerKilledMidCRMPush(t *testing.T) {
 	c.env[config.EnvHubSpotToken] = hs.Token()
 	c.env[config.EnvHubSpotClientSecret] = hs.ClientSecret()
 	c.env[config.EnvAPITokens] = crmAPIToken
+	c.env[config.EnvCRMPushLease] = crmPushLease.String()
 	serve, worker := c.standardRoles()
 
 	client := &http.Client{Timeout: 10 * time.Second}
@@ -214,8 +221,8 @@ func TestWorkerKilledMidCRMPush(t *testing.T) {
 		d, _ := hs.Get("deals", key)
 		return l.ExpectedRevenue == 76543.21 && d.Properties["amount"] == "76543.21" &&
 			len(odoo.Leads()) == 2 && hs.Count("deals") == 2 && hs.Count("contacts") == 2
-	}, 200*time.Second, 100*time.Millisecond, "the deal's later change or the second lead did not reach both CRMs")
-	t.Logf("both CRMs up to date %s after the restart (the killed push's lease is 2m)", time.Since(restarted).Round(time.Second))
+	}, 90*time.Second, 100*time.Millisecond, "the deal's later change or the second lead did not reach both CRMs")
+	t.Logf("both CRMs up to date %s after the restart (the killed push's lease is %s)", time.Since(restarted).Round(time.Second), crmPushLease)
 
 	require.Len(t, odoo.Leads(), 2, "one opportunity per deal in Odoo")
 	require.Len(t, odoo.Partners(), 2, "one partner per contact in Odoo")

@@ -104,6 +104,9 @@ type Config struct {
 	Spend SpendSettings
 	// CRM holds the CRM sync's credentials. Never log it.
 	CRM CRMSecrets
+	// CRMPushLease is how long a CRM push holds the deals it claimed
+	// (LEADFLOW_CRM_PUSH_LEASE); default 2m.
+	CRMPushLease time.Duration
 	// File is the content of the YAML file, with defaults for what it omits.
 	File File
 }
@@ -647,6 +650,7 @@ func Load(getenv func(string) string) (Config, error) {
 		errs = append(errs, c.File.Email.validateRealSending(c.Mail.Domain)...)
 	}
 	c.CRM = loadCRMSecrets(get, c.File.CRM, bad)
+	c.CRMPushLease = loadCRMPushLease(get, bad)
 	return c, errors.Join(errs...)
 }
 

@@ -15,6 +15,7 @@ const (
 	EnvOdooAPIKey           = "LEADFLOW_ODOO_API_KEY"
 	EnvHubSpotToken         = "LEADFLOW_HUBSPOT_TOKEN"
 	EnvHubSpotClientSecret  = "LEADFLOW_HUBSPOT_CLIENT_SECRET"
+	EnvCRMPushLease         = "LEADFLOW_CRM_PUSH_LEASE"
 	crmTargetOdoo           = "odoo"
 	crmTargetHubSpot        = "hubspot"
 	defaultCRMPushEvery     = 10 * time.Second
@@ -25,6 +26,13 @@ const (
 	minCRMPushEvery         = time.Second
 	minCRMPullEvery         = 10 * time.Second
 	crmSecretsDocumentation = "see docs/crm-sync.md"
+	defaultCRMPushLease     = "2m"
+	// A lease shorter than one push lets a second worker claim deals the
+	// first is still pushing, and a CRM searched by both before either
+	// created the record may hold it twice; an hour is long enough for
+	// any push and short enough that a killed worker's deals still move.
+	minCRMPushLease = 5 * time.Second
+	maxCRMPushLease = time.Hour
 )
 
 // crmEnvVars documents the CRM credentials; EnvVars lists them last.
@@ -33,6 +41,7 @@ func crmEnvVars() []EnvVar {
 		{EnvOdooAPIKey, "", "API key of the Odoo user the sync writes as (Preferences > Account Security > New API Key); required when crm.odoo.enabled is true in the YAML file; " + crmSecretsDocumentation},
 		{EnvHubSpotToken, "", "HubSpot private app access token (scopes crm.objects.contacts.write, crm.objects.deals.write, crm.objects.owners.read, crm.schemas.deals.read); required when crm.hubspot.enabled is true"},
 		{EnvHubSpotClientSecret, "", "client secret of the HubSpot app whose webhooks call POST /webhooks/crm/hubspot (X-HubSpot-Signature-v3); required when crm.hubspot.enabled is true"},
+		{EnvCRMPushLease, defaultCRMPushLease, "how long a worker holds the deals it is pushing to a CRM (and the CRM changes it is applying) before another worker may take them over (5s to 1h): the wait before the deals of a worker killed mid-push are pushed again; keep it above the slowest push (a CRM answers each call within 30s), or two workers may push one new deal at once and the CRM may create it twice"},
 	}
 }
 
@@ -222,6 +231,16 @@ func (c CRM) validate(f File) []error {
 		checkMaps("crm.hubspot", h.Stages, h.Owners, h.Push)
 	}
 	return errs
+}
+
+// loadCRMPushLease reads how long a CRM push holds its claim.
+func loadCRMPushLease(get func(string) string, bad func(field, format string, args ...any)) time.Duration {
+	d, err := time.ParseDuration(get(EnvCRMPushLease))
+	if err != nil || d < minCRMPushLease || d > maxCRMPushLease {
+		bad(EnvCRMPushLease, "expected a duration from %s to %s such as 2m, got %q", minCRMPushLease, maxCRMPushLease, get(EnvCRMPushLease))
+		return 0
+	}
+	return d
 }
 
 // loadCRMSecrets reads the CRM credentials and requires those of the

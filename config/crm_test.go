@@ -46,6 +46,14 @@ func TestCRMSection(t *testing.T) {
   hubspot: {enabled: true, app_id: "1"}
 `, errs: []string{EnvOdooAPIKey + ": is required when crm.odoo.enabled", EnvHubSpotToken + ": is required", EnvHubSpotClientSecret + ": is required"}},
 		{name: "unknown key", yaml: "crm:\n  odoo: {enabeld: true}\n", errs: []string{"enabeld"}},
+		{name: "push lease default", want: func(t *testing.T, c Config) { require.Equal(t, 2*time.Minute, c.CRMPushLease) }},
+		{name: "push lease set", env: map[string]string{EnvCRMPushLease: "5s"}, want: func(t *testing.T, c Config) {
+			require.Equal(t, 5*time.Second, c.CRMPushLease)
+		}},
+		{name: "push lease too short", env: map[string]string{EnvCRMPushLease: "4s"},
+			errs: []string{EnvCRMPushLease + `: expected a duration from 5s to 1h0m0s such as 2m, got "4s"`}},
+		{name: "push lease too long", env: map[string]string{EnvCRMPushLease: "2h"}, errs: []string{EnvCRMPushLease + ": expected a duration"}},
+		{name: "push lease without a unit", env: map[string]string{EnvCRMPushLease: "120"}, errs: []string{EnvCRMPushLease + `: expected a duration from 5s to 1h0m0s such as 2m, got "120"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -214,7 +214,9 @@ type Config struct {
 	// upsert takes 100 records, and a deal pushes its contact too).
 	BatchSize int
 	// Lease is how long a claim is held by one pusher; a pusher killed
-	// mid-push leaves its deals to the next after it; default 2m.
+	// mid-push leaves its deals to the next after it; default 2m
+	// (LEADFLOW_CRM_PUSH_LEASE). It must outlast a push: a claim that
+	// runs out mid-push lets a second pusher send the same deals.
 	Lease time.Duration
 	// BaseBackoff and MaxBackoff shape the retry delay of a retryable
 	// failure: BaseBackoff × 2^(attempts-1) with jitter, at most
@@ -287,6 +289,10 @@ func New(cfg Config) (*Syncer, error) {
 	}
 	return s, nil
 }
+
+// Lease is how long a push holds the deals it claimed (Config.Lease with
+// its default filled).
+func (s *Syncer) Lease() time.Duration { return s.cfg.Lease }
 
 // Targets are the configured targets' names, in configuration order.
 func (s *Syncer) Targets() []string {

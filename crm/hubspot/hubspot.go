@@ -47,6 +47,29 @@ const (
 	DefaultMaxBody      = 8 << 20
 )
 
+// The deal properties that show a sales team why a lead is hot: leadflow's
+// score (a number, 0..100), its band (hot, warm, cold) and the lead's
+// source and UTM campaign. HubSpot has no deal properties of its own for
+// the score and band, and its original-source properties are filled by its
+// own tracking: leadflow's values go in custom properties the operator
+// creates (docs/hubspot.md), so neither overwrites the other, and
+// Validate checks them.
+const (
+	ScoreProperty    = "leadflow_score"
+	BandProperty     = "leadflow_band"
+	SourceProperty   = "leadflow_source"
+	CampaignProperty = "leadflow_campaign"
+)
+
+// dealInfoProperties are those properties with the HubSpot type each must
+// have, in the order docs/hubspot.md lists them.
+var dealInfoProperties = []struct{ name, typ, create string }{
+	{ScoreProperty, "number", "a number property"},
+	{BandProperty, "string", "a single-line text property"},
+	{SourceProperty, "string", "a single-line text property"},
+	{CampaignProperty, "string", "a single-line text property"},
+}
+
 // batchSize is HubSpot's limit of inputs per batch call (CRM objects and
 // associations alike).
 const batchSize = 100

@@ -121,6 +121,13 @@ func TestValidate(t *testing.T) {
 		{name: "several problems at once", config: func(c *Config) { c.Owners = map[string]string{"r@x.example": "nobody@example.com"} },
 			server: func(s *hubspottest.Server) { s.RemoveStage("closedlost"); s.RemoveProperty("contacts", "leadflow_id") },
 			want:   []string{`"Lost"`, `"nobody@example.com"`, "on contacts"}},
+		{name: "score and campaign properties missing", server: func(s *hubspottest.Server) {
+			s.RemoveProperty("deals", "leadflow_score")
+			s.RemoveProperty("deals", "leadflow_campaign")
+		}, want: []string{`property "leadflow_score" does not exist on deals (create it as a number property)`,
+			`property "leadflow_campaign" does not exist on deals (create it as a single-line text property)`}},
+		{name: "score property of the wrong type", server: func(s *hubspottest.Server) { s.SetPropertyType("deals", "leadflow_score", "string") },
+			want: []string{`property "leadflow_score" on deals is of type "string", not "number"`}},
 		{name: "expired token", server: func(s *hubspottest.Server) { s.Expire(true) }, unauth: true, want: []string{"expired"}},
 		{name: "wrong token", config: func(c *Config) { c.Token = "pat-na1-wrong" }, unauth: true, want: []string{"HTTP 401"}},
 	} {
@@ -247,6 +254,7 @@ func deal(i int) crm.Deal {
 	return crm.Deal{
 		Key: fmt.Sprintf("lf-deal-%d", i), ContactKey: fmt.Sprintf("lf-contact-%d", i), Title: fmt.Sprintf("Analytical Engines #%d", i),
 		Stage: "Qualification", OwnerEmail: "rep.alice@leadflow.example", AmountCents: 1234550, Currency: "gbp", ClosedAt: &closed,
+		Score: 91, Band: "hot", Source: "paid_search", Campaign: "spring-launch",
 	}
 }
 
@@ -290,6 +298,44 @@ func TestPushDeals(t *testing.T) {
 		require.Equal(t, "2026-12-07T17:00:00Z", rec.Properties["closedate"])
 		require.Equal(t, "Analytical Engines #1", rec.Properties["dealname"])
 		require.Equal(t, []string{contacts["lf-contact-1"]}, b.server.AssociatedContacts("lf-deal-1"))
+		require.Equal(t, [4]string{"91", "hot", "paid_search", "spring-launch"}, [4]string{rec.Properties["leadflow_score"],
+			rec.Properties["leadflow_band"], rec.Properties["leadflow_source"], rec.Properties["leadflow_campaign"]})
+	})
+
+	t.Run("score, band, source and campaign", func(t *testing.T) {
+		t.Parallel()
+		b := setup(t)
+		contacts := pushContacts(t, b.client, 1)
+		tests := []struct {
+			name string
+			deal func(d *crm.Deal)
+			want [4]string // score, band, source, campaign in HubSpot after the push
+		}{
+			{name: "first push", deal: func(*crm.Deal) {}, want: [4]string{"91", "hot", "paid_search", "spring-launch"}},
+			{name: "rescored", deal: func(d *crm.Deal) { d.Score, d.Band = 38, "warm" }, want: [4]string{"38", "warm", "paid_search", "spring-launch"}},
+			{name: "unknown source and campaign leave HubSpot's", deal: func(d *crm.Deal) { d.Source, d.Campaign = "", "" },
+				want: [4]string{"91", "hot", "paid_search", "spring-launch"}},
+			{name: "a score of 0 is written, out of range clamped", deal: func(d *crm.Deal) { d.Score = -3 },
+				want: [4]string{"0", "hot", "paid_search", "spring-launch"}},
+		}
+		for _, tc := range tests {
+			d := deal(1)
+			tc.deal(&d)
+			res, err := b.client.PushDeals(ctx, []crm.Deal{d}, contacts)
+			require.NoError(t, err, tc.name)
+			require.NoError(t, res[0].Err, tc.name)
+			rec, _ := b.server.Get("deals", "lf-deal-1")
+			require.Equal(t, tc.want, [4]string{rec.Properties["leadflow_score"], rec.Properties["leadflow_band"],
+				rec.Properties["leadflow_source"], rec.Properties["leadflow_campaign"]}, tc.name)
+		}
+
+		// A property the operator did not create: HubSpot refuses the
+		// record (Validate names it at start-up, before any push).
+		b.server.RemoveProperty("deals", "leadflow_campaign")
+		res, err := b.client.PushDeals(ctx, []crm.Deal{deal(1)}, contacts)
+		require.NoError(t, err)
+		require.True(t, crm.IsPermanent(res[0].Err), "%v", res[0].Err)
+		require.Contains(t, res[0].Err.Error(), "PROPERTY_DOESNT_EXIST")
 	})
 
 	t.Run("mapping errors name what is missing, other deals are written", func(t *testing.T) {

@@ -87,7 +87,8 @@ func (c *Client) PushContacts(ctx context.Context, cs []crm.Contact) ([]crm.Resu
 
 // PushDeals upserts deals by Key in batches of 100 (dealname, pipeline,
 // dealstage, amount in major units, deal_currency_code, hubspot_owner_id,
-// closed_lost_reason, closedate), then associates each with its contact
+// closed_lost_reason, closedate, and leadflow_score, leadflow_band,
+// leadflow_source, leadflow_campaign), then associates each with its contact
 // (contacts: ContactKey -> HubSpot contact id) with the default
 // deal-to-contact association. A deal whose stage or owner is not mapped is
 // refused for that deal alone (*crm.PermanentError naming what is
@@ -173,6 +174,13 @@ func (c *Client) dealProperties(d crm.Deal, owners map[string]string) (map[strin
 	setNonEmpty(props, "dealname", d.Title)
 	setNonEmpty(props, "deal_currency_code", strings.ToUpper(d.Currency))
 	setNonEmpty(props, "closed_lost_reason", d.LostReason)
+	// The score goes with every push, so a rescoring shows in HubSpot;
+	// like every other field, an empty band, source or campaign is left
+	// out rather than wiping a value.
+	props[ScoreProperty] = strconv.Itoa(min(max(d.Score, 0), 100))
+	setNonEmpty(props, BandProperty, d.Band)
+	setNonEmpty(props, SourceProperty, d.Source)
+	setNonEmpty(props, CampaignProperty, d.Campaign)
 	if d.ClosedAt != nil {
 		props["closedate"] = d.ClosedAt.UTC().Format(time.RFC3339Nano)
 	}

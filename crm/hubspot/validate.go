@@ -50,8 +50,9 @@ const maxOwnerPages = 100
 // Validate checks the configuration against the account: the token works
 // (a 401/403 is returned wrapping crm.ErrUnauthorized), the pipeline
 // exists and has every mapped stage, every mapped owner is a HubSpot user,
-// and KeyProperty exists with unique values on contacts and on deals. The
-// error lists everything missing, by name.
+// KeyProperty exists with unique values on contacts and on deals, and the
+// deal properties of the score, band, source and campaign exist with their
+// types. The error lists everything missing, by name.
 func (c *Client) Validate(ctx context.Context) error {
 	var problems []string
 
@@ -104,6 +105,18 @@ func (c *Client) Validate(ctx context.Context) error {
 			return err
 		case !prop.HasUniqueValue:
 			problems = append(problems, fmt.Sprintf("property %q on %s does not require unique values, so it cannot key an upsert", c.cfg.KeyProperty, object))
+		}
+	}
+	for _, want := range dealInfoProperties {
+		var prop propertyAnswer
+		status, err := c.call(ctx, http.MethodGet, "/crm/v3/properties/deals/"+want.name, nil, &prop, "validate: read property "+want.name+" of deals", nil)
+		switch {
+		case status == http.StatusNotFound:
+			problems = append(problems, fmt.Sprintf("property %q does not exist on deals (create it as %s)", want.name, want.create))
+		case err != nil:
+			return err
+		case prop.Type != want.typ:
+			problems = append(problems, fmt.Sprintf("property %q on deals is of type %q, not %q (create it as %s)", want.name, prop.Type, want.typ, want.create))
 		}
 	}
 	if len(problems) > 0 {

@@ -37,6 +37,25 @@ const Name = "odoo"
 // Validate checks it exists, and docs/odoo.md says how to add it.
 const KeyField = "x_leadflow_key"
 
+// ScoreField and BandField are the crm.lead custom fields holding the
+// deal's lead score (Integer, 0..100) and its band (Char: hot, warm,
+// cold), so a sales team sees in Odoo why a lead is hot. Odoo has no field
+// of its own for them; like KeyField the operator adds them, and Validate
+// names the ones missing. The lead's source and campaign go to Odoo's own
+// UTM fields instead (source_id, campaign_id), which its reports group by.
+const (
+	ScoreField = "x_leadflow_score"
+	BandField  = "x_leadflow_band"
+)
+
+// customFields are the crm.lead custom fields a push writes, in the order
+// docs/odoo.md lists them, and customFieldTypes the type each is created
+// with (named in Validate's error).
+var (
+	customFields     = []string{KeyField, ScoreField, BandField}
+	customFieldTypes = map[string]string{KeyField: "Char, indexed", ScoreField: "Integer", BandField: "Char"}
+)
+
 // LostStage is leadflow's name of the lost stage. Odoo has no lost stage: a
 // lost opportunity is an archived one (active = false) with probability 0
 // and a lost reason, so this name must not appear in Config.Stages.
@@ -119,6 +138,8 @@ type resolved struct {
 
 	countries   map[string]int // ISO code -> res.country id, filled on use
 	lostReasons map[string]int // crm.lost.reason name -> id, filled on use
+	sources     map[string]int // utm.source name -> id, filled on use
+	campaigns   map[string]int // utm.campaign name -> id, filled on use
 }
 
 var _ crm.Target = (*Client)(nil)
@@ -219,14 +240,25 @@ func (c *Client) resolve(ctx context.Context) (*resolved, error) {
 			c.cfg.Username, c.cfg.Database, crm.ErrUnauthorized)
 	}
 	r := &resolved{uid: uid, stageIDs: map[string]int{}, stageNames: map[int]string{}, userIDs: map[string]int{},
-		countries: map[string]int{}, lostReasons: map[string]int{}}
+		countries: map[string]int{}, lostReasons: map[string]int{}, sources: map[string]int{}, campaigns: map[string]int{}}
 
 	var fields map[string]json.RawMessage
-	if err := c.execute(ctx, uid, "crm.lead", "fields_get", []any{[]string{KeyField}}, map[string]any{"attributes": []string{"type"}}, &fields); err != nil {
+	if err := c.execute(ctx, uid, "crm.lead", "fields_get", []any{customFields}, map[string]any{"attributes": []string{"type"}}, &fields); err != nil {
 		return nil, fmt.Errorf("check crm.lead fields: %w", err)
 	}
-	if _, ok := fields[KeyField]; !ok {
-		return nil, &crm.PermanentError{Message: fmt.Sprintf("odoo config: crm.lead has no field %s: add it as a custom Char field (docs/odoo.md)", KeyField)}
+	var missing []string
+	for _, f := range customFields {
+		if _, ok := fields[f]; !ok {
+			missing = append(missing, f+" ("+customFieldTypes[f]+")")
+		}
+	}
+	if len(missing) > 0 {
+		it := "it as a custom field"
+		if len(missing) > 1 {
+			it = "them as custom fields"
+		}
+		return nil, &crm.PermanentError{Message: fmt.Sprintf("odoo config: crm.lead has no field %s: add %s (docs/odoo.md, set-up step 3)",
+			strings.Join(missing, ", no field "), it)}
 	}
 
 	stages := map[string]int{}

@@ -64,7 +64,7 @@ func contact(n int) crm.Contact {
 func deal(n int, stage string) crm.Deal {
 	return crm.Deal{Key: fmt.Sprintf("lf-deal-%d", n), ContactKey: fmt.Sprintf("lf-contact-%d", n), Title: fmt.Sprintf("Acme deal %d", n),
 		Stage: stage, OwnerEmail: "ana@leadflow.example", AmountCents: 1234567, Currency: "EUR", Probability: 0.25,
-		ChangedAt: t0}
+		Score: 87, Band: "hot", Source: "Facebook", Campaign: "spring-launch", ChangedAt: t0}
 }
 
 // pushed pushes the contacts and deals 1..n and returns the contact ids.
@@ -143,6 +143,10 @@ func TestValidate(t *testing.T) {
 			want: `no active res.users with login "cy@example.com"`},
 		{name: "missing team named", mod: func(c *odoo.Config) { c.Team = "Enterprise" }, want: `no crm.team named "Enterprise"`},
 		{name: "key field missing", srv: odootest.Config{WithoutKeyField: true}, want: "crm.lead has no field x_leadflow_key"},
+		{name: "score field missing", srv: odootest.Config{WithoutFields: []string{"x_leadflow_score"}},
+			want: "crm.lead has no field x_leadflow_score (Integer): add it as a custom field"},
+		{name: "score and band fields missing", srv: odootest.Config{WithoutFields: []string{"x_leadflow_band", "x_leadflow_score"}},
+			want: "crm.lead has no field x_leadflow_score (Integer), no field x_leadflow_band (Char): add them as custom fields"},
 		{name: "wrong key", mod: func(c *odoo.Config) { c.APIKey = "not-the-key" }, want: "refused", unauthorized: true},
 		{name: "expired key", expire: true, want: "refused", unauthorized: true},
 		{name: "wrong database", mod: func(c *odoo.Config) { c.Database = "acme" }, want: `database "acme" does not exist`},
@@ -244,7 +248,8 @@ func TestPushDeals(t *testing.T) {
 		partner, _ := strconv.Atoi(ids["lf-contact-1"])
 		require.Equal(t, odootest.Lead{ID: l.ID, Key: "lf-deal-1", Name: "Acme deal 1", Type: "opportunity", PartnerID: partner,
 			StageID: 2, Stage: "Qualified", UserID: odootest.RepUserID, TeamID: 1, ExpectedRevenue: 12345.67, Probability: 25,
-			TagIDs: l.TagIDs, Tags: []string{"leadflow"}, Active: true, WriteDate: "2026-12-07 10:00:00", WriteUID: odootest.APIUserID}, l)
+			TagIDs: l.TagIDs, Tags: []string{"leadflow"}, Active: true, Score: 87, Band: "hot", Source: "Facebook", Campaign: "spring-launch",
+			WriteDate: "2026-12-07 10:00:00", WriteUID: odootest.APIUserID}, l)
 
 		d := deal(1, "Negotiation")
 		d.AmountCents = 2000000
@@ -259,6 +264,44 @@ func TestPushDeals(t *testing.T) {
 		require.Equal(t, 20000.0, leads[0].ExpectedRevenue)
 		require.Equal(t, odootest.RepUserID, leads[0].UserID)
 		require.Equal(t, []string{"leadflow"}, leads[0].Tags, "tags are linked once")
+	})
+
+	t.Run("score, band, source and campaign", func(t *testing.T) {
+		t.Parallel()
+		b := setup(t, odootest.Config{}, nil)
+		ids := b.pushed(t, 3, "Qualification") // one batch: the new campaign is created once
+		require.Equal(t, 1, b.srv.Calls("utm.campaign", "create"), "the campaign three deals share is created once")
+		require.Zero(t, b.srv.Calls("utm.source", "create"), "Odoo's own Facebook source is reused")
+		for _, l := range b.srv.Leads() {
+			require.Equal(t, [4]any{87.0, "hot", "Facebook", "spring-launch"}, [4]any{l.Score, l.Band, l.Source, l.Campaign}, l.Key)
+		}
+
+		tests := []struct {
+			name                   string
+			deal                   func(d *crm.Deal)
+			score                  float64
+			band, source, campaign string
+		}{
+			{name: "rescored: the new score and band replace the old", deal: func(d *crm.Deal) { d.Score, d.Band = 42, "warm" },
+				score: 42, band: "warm", source: "Facebook", campaign: "spring-launch"},
+			{name: "a new source and campaign are created", deal: func(d *crm.Deal) { d.Source, d.Campaign = "Google Ads", "Black Friday" },
+				score: 87, band: "hot", source: "Google Ads", campaign: "Black Friday"},
+			{name: "no source or campaign leaves Odoo's", deal: func(d *crm.Deal) { d.Source, d.Campaign = "", " " },
+				score: 87, band: "hot", source: "Google Ads", campaign: "Black Friday"},
+			{name: "out-of-range score is clamped, no band clears it", deal: func(d *crm.Deal) { d.Score, d.Band = 140, "" },
+				score: 100, band: "", source: "Facebook", campaign: "spring-launch"},
+		}
+		for _, tt := range tests {
+			d := deal(1, "Qualification")
+			tt.deal(&d)
+			res, err := b.client.PushDeals(ctx, []crm.Deal{d}, ids)
+			require.NoError(t, err, tt.name)
+			require.NoError(t, res[0].Err, tt.name)
+			l, _ := b.srv.LeadByKey("lf-deal-1")
+			require.Equal(t, [4]any{tt.score, tt.band, tt.source, tt.campaign}, [4]any{l.Score, l.Band, l.Source, l.Campaign}, tt.name)
+		}
+		require.Equal(t, 2, b.srv.Calls("utm.campaign", "create"), "names seen before are not looked up again")
+		require.Equal(t, 1, b.srv.Calls("utm.source", "create"))
 	})
 
 	t.Run("won, lost with reason, reopened", func(t *testing.T) {

@@ -113,7 +113,10 @@ func (c *Client) countryIDs(ctx context.Context, r *resolved, codes []string) (m
 
 // PushDeals upserts deals as crm.lead opportunities keyed by KeyField:
 // type, name, partner_id, stage_id, user_id, team_id, expected_revenue
-// (in the company currency), probability (0..100) and tag_ids; a won deal
+// (in the company currency), probability (0..100), tag_ids, the score and
+// band (ScoreField, BandField), and the lead's source and campaign as
+// Odoo's utm.source and utm.campaign (source_id, campaign_id; looked up by
+// name, created when missing); a won deal
 // goes to the mapped won stage, a lost one is archived (active false,
 // probability 0) with its lost reason (crm.lost.reason, created when
 // missing), as Odoo's own "Mark as lost" does.
@@ -136,7 +139,7 @@ func (c *Client) PushDeals(ctx context.Context, ds []crm.Deal, contacts map[stri
 	}
 	results := make([]crm.Result, len(ds))
 	vals := make([]map[string]any, len(ds))
-	var keys, reasons, missingContacts []string
+	var keys, reasons, sources, campaigns, missingContacts []string
 	for i, d := range ds {
 		results[i].Key = d.Key
 		if d.Key == "" {
@@ -150,6 +153,12 @@ func (c *Client) PushDeals(ctx context.Context, ds []crm.Deal, contacts map[stri
 		}
 		if d.Stage == LostStage && d.LostReason != "" && !contains(reasons, d.LostReason) {
 			reasons = append(reasons, d.LostReason)
+		}
+		if src := utmName(d.Source); src != "" && !contains(sources, src) {
+			sources = append(sources, src)
+		}
+		if cmp := utmName(d.Campaign); cmp != "" && !contains(campaigns, cmp) {
+			campaigns = append(campaigns, cmp)
 		}
 		if d.ContactKey != "" && contacts[d.ContactKey] == "" && !contains(missingContacts, d.ContactKey) {
 			missingContacts = append(missingContacts, d.ContactKey)
@@ -166,11 +175,17 @@ func (c *Client) PushDeals(ctx context.Context, ds []crm.Deal, contacts map[stri
 	if err != nil {
 		return nil, fmt.Errorf("odoo push deals: find partners by ref: %w", err)
 	}
-	var reasonIDs map[string]int
-	if len(reasons) > 0 {
-		if reasonIDs, err = c.lostReasonIDs(ctx, r, reasons); err != nil {
-			return nil, fmt.Errorf("odoo push deals: look up lost reasons: %w", err)
-		}
+	reasonIDs, err := c.namedIDs(ctx, r, "crm.lost.reason", r.lostReasons, reasons)
+	if err != nil {
+		return nil, fmt.Errorf("odoo push deals: look up lost reasons: %w", err)
+	}
+	sourceIDs, err := c.namedIDs(ctx, r, "utm.source", r.sources, sources)
+	if err != nil {
+		return nil, fmt.Errorf("odoo push deals: look up utm sources: %w", err)
+	}
+	campaignIDs, err := c.namedIDs(ctx, r, "utm.campaign", r.campaigns, campaigns)
+	if err != nil {
+		return nil, fmt.Errorf("odoo push deals: look up utm campaigns: %w", err)
 	}
 	for i, d := range ds {
 		if vals[i] == nil {
@@ -190,6 +205,15 @@ func (c *Client) PushDeals(ctx context.Context, ds []crm.Deal, contacts map[stri
 		}
 		if d.Stage == LostStage && d.LostReason != "" {
 			vals[i]["lost_reason_id"] = reasonIDs[d.LostReason]
+		}
+		// Odoo's own UTM fields, which its pipeline analysis groups by. A
+		// deal leadflow knows no source or campaign of leaves what Odoo
+		// has (a rep may have set it).
+		if id := sourceIDs[utmName(d.Source)]; id > 0 {
+			vals[i]["source_id"] = id
+		}
+		if id := campaignIDs[utmName(d.Campaign)]; id > 0 {
+			vals[i]["campaign_id"] = id
 		}
 	}
 	existing, err := c.idsByKey(ctx, r.uid, "crm.lead", KeyField, keys)
@@ -221,6 +245,11 @@ func (c *Client) leadValues(r *resolved, d crm.Deal) (map[string]any, error) {
 		"name":             title,
 		"expected_revenue": float64(d.AmountCents) / math.Pow10(minorDigits(currency)),
 		"probability":      math.Round(min(max(d.Probability, 0), 1)*10000) / 100,
+		// The score is sent on every push, so a rescoring shows in Odoo
+		// (the change log logs a deal again when its contact's score
+		// moves).
+		ScoreField: min(max(d.Score, 0), 100),
+		BandField:  falseIfEmpty(d.Band),
 	}
 	if d.Stage == LostStage {
 		v["active"] = false
@@ -296,13 +325,21 @@ func (c *Client) sameNamedStages(ctx context.Context, r *resolved, names []strin
 	return nil
 }
 
-// lostReasonIDs resolves lost reasons by name, creating missing ones.
-func (c *Client) lostReasonIDs(ctx context.Context, r *resolved, names []string) (map[string]int, error) {
-	c.mu.Lock()
+// namedIDs resolves records of a name-keyed model (crm.lost.reason,
+// utm.source, utm.campaign) by name, creating the missing ones, and
+// remembers the answers in cache (guarded by c.mu) for later pushes.
+// Odoo's utm.source and utm.campaign names are unique (a create of a
+// taken name gets a " [2]" suffix), so an exact search first keeps one
+// record per name.
+func (c *Client) namedIDs(ctx context.Context, r *resolved, model string, cache map[string]int, names []string) (map[string]int, error) {
 	ids := map[string]int{}
+	if len(names) == 0 {
+		return ids, nil
+	}
+	c.mu.Lock()
 	var missing []string
 	for _, n := range names {
-		if id, ok := r.lostReasons[n]; ok {
+		if id, ok := cache[n]; ok {
 			ids[n] = id
 		} else {
 			missing = append(missing, n)
@@ -312,18 +349,22 @@ func (c *Client) lostReasonIDs(ctx context.Context, r *resolved, names []string)
 	if len(missing) == 0 {
 		return ids, nil
 	}
-	found, err := c.findOrCreate(ctx, r.uid, "crm.lost.reason", missing)
+	found, err := c.findOrCreate(ctx, r.uid, model, missing)
 	if err != nil {
 		return nil, err
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for n, id := range found {
-		r.lostReasons[n] = id
+		cache[n] = id
 		ids[n] = id
 	}
 	return ids, nil
 }
+
+// utmName is the name a source or campaign is looked up and created
+// under in Odoo: trimmed, as Odoo's own find-or-create trims it.
+func utmName(s string) string { return strings.TrimSpace(s) }
 
 // idsByKey maps keys to the ids of the records whose keyField holds them
 // (archived ones included), in one search_read.

@@ -61,7 +61,9 @@ func (n *Node) NewCRMSync(targets []crm.Target) (*crmsync.Syncer, error) {
 			filters[t.Name()] = crmsync.Filter{Bands: f.Bands, Stages: f.Stages}
 		}
 	}
-	return crmsync.New(crmsync.Config{Targets: targets, Filters: filters, Logger: n.logger, NowFunc: n.opts.NowFunc,
+	// A zero lease (a Config not read by config.Load) takes crmsync's
+	// default, the same 2m as LEADFLOW_CRM_PUSH_LEASE's.
+	return crmsync.New(crmsync.Config{Targets: targets, Filters: filters, Logger: n.logger, NowFunc: n.opts.NowFunc, Lease: n.cfg.CRMPushLease,
 		Store: &CRMStore{Store: n.store, Rules: n.cfg.File.Routing.DealRules(),
 			StageChangedFunc: n.followUps().StageChanged}})
 }

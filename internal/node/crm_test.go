@@ -174,6 +174,88 @@ func TestCRMPushesAHotDealOnce(t *testing.T) {
 	require.Equal(t, 1, deals)
 }
 
+// TestCRMRescoringPushesTheNewScore: a rescoring changes no deal, but the
+// CRM shows the score, so the change log logs the contact's open deals
+// when their latest score moves (migrations/00051_crm_log_score_changes.sql).
+func TestCRMRescoringPushesTheNewScore(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		// rescore inserts the rescoring run(s) after the hot and the warm
+		// lead's deals were pushed (or filtered) and returns the deal whose
+		// push is expected.
+		rescore func(t *testing.T, b *crmBundle, hot, warm lead.Deal) int64
+		pending int64 // changes logged for "fake"
+		score   int
+		band    string
+		writes  int // writes of the expected deal in the CRM
+	}{
+		{name: "a new total and band are pushed", pending: 1, score: 55, band: "warm", writes: 2,
+			rescore: func(t *testing.T, b *crmBundle, hot, _ lead.Deal) int64 {
+				b.rescore(t, hot.ContactID, 55, "warm", b.clock(), "r1")
+				return hot.ID
+			}},
+		{name: "the same total and band log nothing", pending: 0, score: 80, band: "hot", writes: 1,
+			rescore: func(t *testing.T, b *crmBundle, hot, _ lead.Deal) int64 {
+				b.rescore(t, hot.ContactID, 80, "hot", b.clock(), "r1")
+				return hot.ID
+			}},
+		{name: "a lead rescored hot is pushed for the first time", pending: 1, score: 91, band: "hot", writes: 1,
+			rescore: func(t *testing.T, b *crmBundle, _, warm lead.Deal) int64 {
+				b.rescore(t, warm.ContactID, 91, "hot", b.clock(), "r1")
+				return warm.ID
+			}},
+		{name: "a score older than the latest changes nothing", pending: 0, score: 80, band: "hot", writes: 1,
+			rescore: func(t *testing.T, b *crmBundle, hot, _ lead.Deal) int64 {
+				b.rescore(t, hot.ContactID, 12, "cold", b.clock().Add(-time.Hour), "r1")
+				return hot.ID
+			}},
+		{name: "two runs before a push: the latest is pushed", pending: 1, score: 30, band: "cold", writes: 2,
+			rescore: func(t *testing.T, b *crmBundle, hot, _ lead.Deal) int64 {
+				b.rescore(t, hot.ContactID, 60, "warm", b.clock(), "r1")
+				b.rescore(t, hot.ContactID, 30, "cold", b.clock().Add(time.Second), "r2")
+				return hot.ID
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := setupCRM(t)
+			hot, warm := b.deal(t, "hot", "hot"), b.deal(t, "warm", "warm")
+			b.drain(t, "fake")
+			b.advance(time.Minute)
+			id := tt.rescore(t, b, hot, warm)
+			require.Equal(t, tt.pending, b.status(t, "fake").Pending)
+			b.drain(t, "fake")
+			d, ok := b.fake.Deal(crmsync.DealKey(id))
+			require.True(t, ok)
+			require.Equal(t, tt.score, d.Deal.Score)
+			require.Equal(t, tt.band, d.Deal.Band)
+			require.Equal(t, tt.writes, d.Writes)
+		})
+	}
+
+	t.Run("a closed deal is not pushed again", func(t *testing.T) {
+		b := setupCRM(t)
+		ctx := context.Background()
+		hot := b.deal(t, "hot", "hot")
+		_, _, err := b.store.UpdateDeal(ctx, hot.ID, store.DealUpdate{Stage: ptr("Lost"), LostReason: ptr("price"), CheckFunc: checkRules}, "rep:1", b.clock())
+		require.NoError(t, err)
+		b.drain(t, "fake")
+		b.advance(time.Minute)
+		b.rescore(t, hot.ContactID, 20, "cold", b.clock(), "r1")
+		require.Zero(t, b.status(t, "fake").Pending)
+	})
+}
+
+// rescore stores a rescoring run of a contact, as the decay sweep does.
+func (b *crmBundle) rescore(t *testing.T, contactID int64, total int, band string, at time.Time, runKey string) {
+	t.Helper()
+	_, inserted, err := b.store.InsertRunScore(context.Background(), lead.Score{ContactID: contactID, Total: total, Band: band,
+		ModelVersion: "test", Breakdown: []byte(`{}`), ComputedAt: at}, runKey)
+	require.NoError(t, err)
+	require.True(t, inserted)
+}
+
 func TestCRMRetriesLeaveOneRecord(t *testing.T) {
 	b := setupCRM(t)
 	ctx := context.Background()
@@ -571,4 +653,32 @@ func TestCRMStartUpChecks(t *testing.T) {
 	defer ln.Close()
 	err = n.Run(context.Background(), ln, node.Roles{})
 	require.ErrorContains(t, err, `crm target fake: stage "Qualification" maps to "Qualified"`)
+}
+
+// TestCRMPushLeaseFromTheEnvironment: LEADFLOW_CRM_PUSH_LEASE reaches the
+// syncer every role builds; unset, it is the documented 2m.
+func TestCRMPushLeaseFromTheEnvironment(t *testing.T) {
+	t.Parallel()
+	dbURL, redisURL := testenv.DatabaseURL(t), testenv.RedisURL(t)
+	tests := []struct {
+		name  string
+		lease string
+		want  time.Duration
+	}{
+		{name: "default", want: 2 * time.Minute},
+		{name: "short, as the chaos test sets it", lease: "5s", want: 5 * time.Second},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := map[string]string{config.EnvDatabaseURL: dbURL, config.EnvRedisURL: redisURL, config.EnvCRMPushLease: tt.lease}
+			cfg, err := config.Load(func(k string) string { return env[k] })
+			require.NoError(t, err)
+			n, err := node.Open(context.Background(), cfg, node.Options{})
+			require.NoError(t, err)
+			defer n.Close()
+			s, err := n.NewCRMSync([]crm.Target{crmsynctest.New("fake")})
+			require.NoError(t, err)
+			require.Equal(t, tt.want, s.Lease())
+		})
+	}
 }

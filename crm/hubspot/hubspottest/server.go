@@ -121,6 +121,7 @@ type Server struct {
 	stages     map[string]bool
 	owners     []owner
 	properties map[string]map[string]bool // object -> property -> unique
+	propTypes  map[string]string          // "object/property" -> type, "string" when not listed
 	faults     []Fault
 	expired    bool
 	refuse     map[string]string // key -> message, for the next upsert naming it
@@ -155,17 +156,21 @@ func New(cfg Config) *Server {
 		cfg.NowFunc = time.Now
 	}
 	s := &Server{
-		cfg:        cfg,
-		objects:    map[string]map[string]*Record{"contacts": {}, "deals": {}},
-		byID:       map[string]*Record{},
-		keyOf:      map[string]string{},
-		assoc:      map[string]map[string]bool{},
-		stages:     map[string]bool{},
-		properties: map[string]map[string]bool{"contacts": {cfg.KeyProperty: true}, "deals": {cfg.KeyProperty: true}},
-		refuse:     map[string]string{},
-		calls:      map[string]int{},
-		nextID:     1000,
-		nextEvent:  1,
+		cfg:     cfg,
+		objects: map[string]map[string]*Record{"contacts": {}, "deals": {}},
+		byID:    map[string]*Record{},
+		keyOf:   map[string]string{},
+		assoc:   map[string]map[string]bool{},
+		stages:  map[string]bool{},
+		properties: map[string]map[string]bool{"contacts": {cfg.KeyProperty: true}, "deals": {cfg.KeyProperty: true,
+			// The custom deal properties docs/hubspot.md has the operator
+			// create (not unique).
+			"leadflow_score": false, "leadflow_band": false, "leadflow_source": false, "leadflow_campaign": false}},
+		propTypes: map[string]string{"deals/leadflow_score": "number"},
+		refuse:    map[string]string{},
+		calls:     map[string]int{},
+		nextID:    1000,
+		nextEvent: 1,
 	}
 	for _, st := range DefaultStages {
 		s.stages[st] = true
@@ -221,12 +226,27 @@ func (s *Server) RefuseOnce(key, message string) {
 	s.refuse[key] = message
 }
 
-// RemoveProperty deletes a property definition (Validate must name it).
+// RemoveProperty deletes a property definition (Validate must name it,
+// and an upsert writing it is refused with PROPERTY_DOESNT_EXIST).
 func (s *Server) RemoveProperty(object, name string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(s.properties[object], name)
 }
+
+// SetPropertyType redefines a custom property's type ("string",
+// "number", "enumeration"...), as an operator who created it with the
+// wrong field type would have.
+func (s *Server) SetPropertyType(object, name, typ string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.propTypes[object+"/"+name] = typ
+}
+
+// builtinDealProperties are the HubSpot-defined deal properties leadflow
+// writes; any other property must have been created (properties).
+var builtinDealProperties = map[string]bool{"dealname": true, "pipeline": true, "dealstage": true, "amount": true,
+	"deal_currency_code": true, "hubspot_owner_id": true, "closed_lost_reason": true, "closedate": true}
 
 // Calls returns how many calls reached path (e.g.
 // "/crm/v3/objects/deals/batch/upsert"), faults included.
@@ -469,6 +489,16 @@ func (s *Server) check(object string, props map[string]string) string {
 		}
 		return ""
 	}
+	for _, name := range sortedNames(props) {
+		if _, custom := s.properties[object][name]; !custom && !builtinDealProperties[name] {
+			return invalid(name, "PROPERTY_DOESNT_EXIST", fmt.Sprintf("Property %q does not exist", name))
+		}
+	}
+	if v, ok := props["leadflow_score"]; ok && s.propTypes[object+"/leadflow_score"] == "number" {
+		if _, err := strconv.ParseFloat(v, 64); err != nil {
+			return invalid("leadflow_score", "INVALID_DECIMAL", fmt.Sprintf("%s was not a valid number", v))
+		}
+	}
 	if p, ok := props["pipeline"]; ok && p != DefaultPipeline {
 		return invalid("pipeline", "INVALID_OPTION", fmt.Sprintf("%s was not one of the allowed options", p))
 	}
@@ -612,8 +642,16 @@ func (s *Server) property(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", fmt.Sprintf("Unable to find property %s for object type %s", name, object), nil)
 		return
 	}
+	s.mu.Lock()
+	typ, fieldType := s.propTypes[object+"/"+name], "text"
+	s.mu.Unlock()
+	if typ == "" {
+		typ = "string"
+	} else if typ == "number" {
+		fieldType = "number"
+	}
 	writeJSON(w, http.StatusOK, map[string]any{
-		"name": name, "label": "leadflow id", "type": "string", "fieldType": "text", "groupName": "leadflow",
+		"name": name, "label": name, "type": typ, "fieldType": fieldType, "groupName": "leadflow",
 		"hasUniqueValue": unique, "hidden": false, "formField": false,
 	})
 }
@@ -728,4 +766,15 @@ func Request(d crm.Delivery) *http.Request {
 		}
 	}
 	return r
+}
+
+// sortedNames are a property map's names in order, so the first invalid
+// property HubSpot's message names does not depend on map order.
+func sortedNames(m map[string]string) []string {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
 }

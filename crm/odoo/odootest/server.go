@@ -40,6 +40,9 @@ type Config struct {
 	// WithoutKeyField leaves the x_leadflow_key custom field off crm.lead,
 	// as in a database where nobody added it.
 	WithoutKeyField bool
+	// WithoutFields leaves these crm.lead custom fields off (e.g.
+	// "x_leadflow_score"), as in a database where nobody added them.
+	WithoutFields []string
 	// Currency is the company currency, "EUR" (default) or "USD":
 	// expected_revenue is in it, and the client refuses a deal in another
 	// one, so a test of leadflow's USD deals sets "USD".
@@ -199,11 +202,32 @@ func (s *Server) seed() {
 		"active":           {typ: "boolean", label: "Active"},
 		"lost_reason_id":   {typ: "many2one", relation: "crm.lost.reason", label: "Lost Reason"},
 		"company_currency": {typ: "many2one", relation: "res.currency", label: "Currency"},
+		// utm.mixin's fields, which crm.lead inherits.
+		"source_id":   {typ: "many2one", relation: "utm.source", label: "Source"},
+		"campaign_id": {typ: "many2one", relation: "utm.campaign", label: "Campaign"},
+		"medium_id":   {typ: "many2one", relation: "utm.medium", label: "Medium"},
+		// The custom fields the operator adds (docs/odoo.md).
+		"x_leadflow_key":   {typ: "char", label: "Leadflow key"},
+		"x_leadflow_score": {typ: "integer", label: "Leadflow score"},
+		"x_leadflow_band":  {typ: "char", label: "Leadflow band"},
 	})
-	if !s.cfg.WithoutKeyField {
-		leadFields["x_leadflow_key"] = fieldDef{typ: "char", label: "Leadflow key"}
+	if s.cfg.WithoutKeyField {
+		delete(leadFields, "x_leadflow_key")
+	}
+	for _, f := range s.cfg.WithoutFields {
+		delete(leadFields, f)
 	}
 	def("crm.lead", leadFields)
+	// The utm module's records, seeded with a few of Odoo's own.
+	sources := def("utm.source", map[string]fieldDef{"name": name})
+	for _, n := range []string{"Search engine", "Newsletter", "Facebook"} {
+		add(sources, record{"name": n})
+	}
+	def("utm.campaign", map[string]fieldDef{"name": name})
+	mediums := def("utm.medium", map[string]fieldDef{"name": name, "active": {typ: "boolean", label: "Active"}})
+	for _, n := range []string{"Email", "Website", "Phone"} {
+		add(mediums, record{"name": n, "active": true})
+	}
 }
 
 // currencyID is the res.currency id of the company currency (seeded EUR 1,
@@ -292,8 +316,14 @@ type Lead struct {
 	Tags            []string
 	Active          bool
 	LostReason      string
-	WriteDate       string
-	WriteUID        int
+	// Score and Band are the x_leadflow_score and x_leadflow_band custom
+	// fields; Source and Campaign the names of source_id and campaign_id.
+	Score     float64
+	Band      string
+	Source    string
+	Campaign  string
+	WriteDate string
+	WriteUID  int
 }
 
 // Partner is a res.partner as the tests inspect it.
@@ -339,6 +369,8 @@ func (s *Server) lead(r record) Lead {
 		Probability: num("probability"), Active: r["active"] == true, WriteDate: str("write_date"), WriteUID: id("write_uid")}
 	l.Stage = s.displayName("crm.stage", l.StageID)
 	l.LostReason = s.displayName("crm.lost.reason", id("lost_reason_id"))
+	l.Score, l.Band = num("x_leadflow_score"), str("x_leadflow_band")
+	l.Source, l.Campaign = s.displayName("utm.source", id("source_id")), s.displayName("utm.campaign", id("campaign_id"))
 	l.TagIDs, _ = r["tag_ids"].([]int)
 	for _, t := range l.TagIDs {
 		l.Tags = append(l.Tags, s.displayName("crm.tag", t))
@@ -697,6 +729,9 @@ func (s *Server) create(m *model, uid int, args []any) (any, *odooError) {
 		if err != nil {
 			return nil, err
 		}
+		if m.name == "utm.source" || m.name == "utm.campaign" {
+			r["name"] = uniqueName(append(append([]record(nil), m.records...), made...), r["name"].(string))
+		}
 		made = append(made, r)
 	}
 	ids := make([]int, 0, len(made))
@@ -710,6 +745,26 @@ func (s *Server) create(m *model, uid int, args []any) (any, *odooError) {
 		return ids[0], nil
 	}
 	return ids, nil
+}
+
+// uniqueName is Odoo 16/17's utm naming (utm.mixin._get_unique_names):
+// utm.source and utm.campaign names are unique, and a create of a taken
+// name gets the first free " [n]" suffix instead of failing.
+func uniqueName(existing []record, name string) string {
+	taken := map[string]bool{}
+	for _, r := range existing {
+		if n, ok := r["name"].(string); ok {
+			taken[n] = true
+		}
+	}
+	if !taken[name] {
+		return name
+	}
+	for n := 2; ; n++ {
+		if c := fmt.Sprintf("%s [%d]", name, n); !taken[c] {
+			return c
+		}
+	}
 }
 
 func (s *Server) newRecord(m *model, uid int, vals map[string]any) (record, *odooError) {

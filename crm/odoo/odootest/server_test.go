@@ -139,3 +139,39 @@ func TestFailNext(t *testing.T) {
 	}
 	require.NotNil(t, rpc(t, s, "common", "version")["result"])
 }
+
+// TestUTMNamesAreUnique: creating a utm.source or utm.campaign under a
+// taken name gets Odoo's " [n]" suffix instead of failing, as
+// utm.mixin._get_unique_names does.
+func TestUTMNamesAreUnique(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		model string
+		names []any // created in one call
+		want  []string
+	}{
+		{name: "a seeded source", model: "utm.source", names: []any{"Facebook"}, want: []string{"Facebook [2]"}},
+		{name: "a new campaign twice in one call", model: "utm.campaign", names: []any{"spring", "spring"}, want: []string{"spring", "spring [2]"}},
+		{name: "case differs: not taken", model: "utm.source", names: []any{"facebook"}, want: []string{"facebook"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s := New(t, Config{})
+			var vals []any
+			for _, n := range tt.names {
+				vals = append(vals, map[string]any{"name": n})
+			}
+			created := kw(t, s, tt.model, "create", []any{vals}, nil)
+			ids, ok := created["result"].([]any)
+			require.True(t, ok, "%v", created)
+			read := kw(t, s, tt.model, "read", []any{ids}, map[string]any{"fields": []string{"name"}})
+			var got []string
+			for _, r := range read["result"].([]any) {
+				got = append(got, r.(map[string]any)["name"].(string))
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
