@@ -82,7 +82,7 @@ func BenchmarkDealWritesWithCRMLog(b *testing.B) {
 }
 
 // BenchmarkScoreWritesWithCRMLog measures what the rescoring trigger
-// (migrations/00051_crm_log_score_changes.sql) costs score writes: the
+// (migrations/00043_crm_log_score_changes.sql) costs score writes: the
 // set-based InsertScores of 100 scores per op, each for a contact with an
 // open deal and each moving the score (the trigger's worst case: every row
 // logs a deal), with the trigger dropped, with it and no target enabled,

@@ -176,7 +176,7 @@ func TestCRMPushesAHotDealOnce(t *testing.T) {
 
 // TestCRMRescoringPushesTheNewScore: a rescoring changes no deal, but the
 // CRM shows the score, so the change log logs the contact's open deals
-// when their latest score moves (migrations/00051_crm_log_score_changes.sql).
+// when their latest score moves (migrations/00043_crm_log_score_changes.sql).
 func TestCRMRescoringPushesTheNewScore(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
