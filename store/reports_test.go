@@ -280,7 +280,9 @@ func TestArrivalScores(t *testing.T) {
 	require.NoError(t, err)
 	won := day(20, 0).UTC()
 	won = time.Date(won.Year(), won.Month(), won.Day(), 0, 0, 0, 0, time.UTC) // the win's UTC day
-	usd := func(cents float64) []reporting.Amount { return []reporting.Amount{{Currency: "USD", Day: won, Cents: cents}} }
+	usd := func(cents float64) []reporting.Amount {
+		return []reporting.Amount{{Currency: "USD", Day: won, Cents: cents}}
+	}
 	require.Equal(t, []reporting.ScoreGroup{
 		{Score: ptr(90), Leads: 1, Won: 1, Revenue: usd(30000)},
 		{Score: ptr(50), Leads: 2, Won: 1, Revenue: usd(10000)},
