@@ -376,7 +376,8 @@ func (s *Store) ArrivalScores(ctx context.Context, from, to time.Time) ([]report
 // created per currency and day of creation, the revenue of deals won in
 // it per currency and day of the win under each attribution model, and
 // the spend per platform, currency and day of the days [fromDay, toDay);
-// lead-side facts carry their touch's channel and source. Zero sides are
+// lead-side facts carry their touch's channel and source, spend its
+// platform's (migrations/00043). Zero sides are
 // unbounded.
 func (s *Store) CampaignFacts(ctx context.Context, from, to, fromDay, toDay time.Time) ([]reporting.CampaignFact, error) {
 	start, end := ReportBounds(from, to)
@@ -419,7 +420,7 @@ func (s *Store) CampaignFacts(ctx context.Context, from, to, fromDay, toDay time
 		}
 		for _, r := range spent {
 			out = append(out, reporting.CampaignFact{Key: r.Key, Name: r.Name, At: r.Day, Currency: r.Currency, Day: r.Day,
-				Spent: true, SpendMicros: r.SpendMicros, Platform: r.Platform})
+				Spent: true, SpendMicros: r.SpendMicros, Platform: r.Platform, Channel: r.Channel, Source: r.Source})
 		}
 		return nil
 	})

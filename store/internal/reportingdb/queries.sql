@@ -485,16 +485,17 @@ GROUP BY 1, 4, 5, 6, 7;
 -- name: CampaignSpend :many
 -- Sums ad spend per campaign (lower(spend_campaigns.label)), platform,
 -- currency and day over the days in [from_day, to_day); name is the label
--- of the campaign's earliest row. The platform is what groups spend by
--- channel and source (reporting.SpendChannel).
+-- of the campaign's earliest row. channel and source are the platform's
+-- (spend_channel, spend_source of migrations/00043): what groups spend by
+-- channel and source, in the report as on the dashboard.
 SELECT lower(sc.label)::text AS key,
        (array_agg(sc.label ORDER BY s.day, s.platform, s.campaign_id))[1]::text AS name,
-       s.platform, s.currency, s.day,
+       s.platform, spend_channel(s.platform)::text AS channel, spend_source(s.platform)::text AS source, s.currency, s.day,
        sum(s.spend_micros)::bigint AS spend_micros
 FROM ad_spend s
 JOIN spend_campaigns sc ON sc.platform = s.platform AND sc.campaign_id = s.campaign_id
 WHERE s.day >= @from_day::date AND s.day < @to_day::date
-GROUP BY 1, 3, 4, 5;
+GROUP BY 1, 3, 6, 7;
 
 -- name: RatesFor :many
 -- Reads the user's exchange rates to or from one currency.

@@ -461,12 +461,12 @@ func (q *Queries) CampaignRevenue(ctx context.Context, arg CampaignRevenueParams
 const campaignSpend = `-- name: CampaignSpend :many
 SELECT lower(sc.label)::text AS key,
        (array_agg(sc.label ORDER BY s.day, s.platform, s.campaign_id))[1]::text AS name,
-       s.platform, s.currency, s.day,
+       s.platform, spend_channel(s.platform)::text AS channel, spend_source(s.platform)::text AS source, s.currency, s.day,
        sum(s.spend_micros)::bigint AS spend_micros
 FROM ad_spend s
 JOIN spend_campaigns sc ON sc.platform = s.platform AND sc.campaign_id = s.campaign_id
 WHERE s.day >= $1::date AND s.day < $2::date
-GROUP BY 1, 3, 4, 5
+GROUP BY 1, 3, 6, 7
 `
 
 type CampaignSpendParams struct {
@@ -478,6 +478,8 @@ type CampaignSpendRow struct {
 	Key         string
 	Name        string
 	Platform    string
+	Channel     string
+	Source      string
 	Currency    string
 	Day         time.Time
 	SpendMicros int64
@@ -485,8 +487,9 @@ type CampaignSpendRow struct {
 
 // Sums ad spend per campaign (lower(spend_campaigns.label)), platform,
 // currency and day over the days in [from_day, to_day); name is the label
-// of the campaign's earliest row. The platform is what groups spend by
-// channel and source (reporting.SpendChannel).
+// of the campaign's earliest row. channel and source are the platform's
+// (spend_channel, spend_source of migrations/00043): what groups spend by
+// channel and source, in the report as on the dashboard.
 func (q *Queries) CampaignSpend(ctx context.Context, arg CampaignSpendParams) ([]CampaignSpendRow, error) {
 	rows, err := q.db.Query(ctx, campaignSpend, arg.FromDay, arg.ToDay)
 	if err != nil {
@@ -500,6 +503,8 @@ func (q *Queries) CampaignSpend(ctx context.Context, arg CampaignSpendParams) ([
 			&i.Key,
 			&i.Name,
 			&i.Platform,
+			&i.Channel,
+			&i.Source,
 			&i.Currency,
 			&i.Day,
 			&i.SpendMicros,
