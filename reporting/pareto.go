@@ -76,8 +76,8 @@ type ParetoRow struct {
 // rows have no currency. The groups may come in any order.
 func Pareto(groups []ScoreGroup) []ParetoRow { return pareto(groups, "") }
 
-// pareto is Pareto with the currency rows without revenue are in: "" per
-// currency, the target of a converted report.
+// pareto is Pareto with empty as the currency of the rows when nothing
+// was won: "" per currency, the target of a converted report.
 func pareto(groups []ScoreGroup, empty string) []ParetoRow {
 	// Groups of one score are merged first: a tie is one group, whatever
 	// rows it came in.
