@@ -474,7 +474,7 @@ func paretoGroups(campaign string, from, to time.Time) []reporting.ScoreGroup {
 		g.Leads++
 		if l.outcome == "Won" {
 			g.Won++
-			g.RevenueCents += l.amount
+			g.Revenue = append(g.Revenue, reporting.Amount{Currency: "USD", Cents: float64(l.amount)})
 		}
 	}
 	var out []reporting.ScoreGroup
@@ -545,6 +545,7 @@ func TestCampaignsParetoPanelMatchesReport(t *testing.T) {
 				for i, w := range want {
 					g := got[i]
 					require.Equal(t, w.Top, g.Top)
+					require.Equal(t, w.Currency, g.Currency, "%s currency", w.Top)
 					requireSame(t, w.Top+" leads", &w.Leads, &g.Leads)
 					requireSame(t, w.Top+" lead share", w.LeadShare, g.LeadShare)
 					requireSame(t, w.Top+" won", &w.Won, &g.Won)
@@ -580,8 +581,8 @@ func fmtOpt(f *float64) string {
 	return fmt.Sprint(*f)
 }
 
-// paretoPanelRows reads the pareto panel's columns (Top, Leads, Lead
-// share, Won, Won share, Revenue, Revenue share, Lift, Won lift, Min
+// paretoPanelRows reads the pareto panel's columns (Top, Currency, Leads,
+// Lead share, Won, Won share, Revenue, Revenue share, Lift, Won lift, Min
 // score) into ParetoRows; RevenueCents holds the Revenue column, in
 // currency units.
 func paretoPanelRows(t *testing.T, rows [][]any) []reporting.ParetoRow {
@@ -596,17 +597,17 @@ func paretoPanelRows(t *testing.T, rows [][]any) []reporting.ParetoRow {
 	}
 	var out []reporting.ParetoRow
 	for _, r := range rows {
-		require.Len(t, r, 10, "pareto panel columns")
-		row := reporting.ParetoRow{Top: fmt.Sprint(r[0]), LeadShare: num(r[2]), WonShare: num(r[4]), RevenueShare: num(r[6]),
-			Lift: num(r[7]), WonLift: num(r[8])}
-		for i, into := range map[int]*float64{1: &row.Leads, 3: &row.Won, 5: &row.RevenueCents} {
+		require.Len(t, r, 11, "pareto panel columns")
+		row := reporting.ParetoRow{Top: fmt.Sprint(r[0]), Currency: fmt.Sprint(r[1]), LeadShare: num(r[3]), WonShare: num(r[5]), RevenueShare: num(r[7]),
+			Lift: num(r[8]), WonLift: num(r[9])}
+		for i, into := range map[int]*float64{2: &row.Leads, 4: &row.Won, 6: &row.RevenueCents} {
 			v := num(r[i])
 			require.NotNil(t, v, "column %d of %v", i, r)
 			*into = *v
 		}
-		if r[9] != nil {
-			score, ok := r[9].(int32)
-			require.True(t, ok, "min score %v (%T)", r[9], r[9])
+		if r[10] != nil {
+			score, ok := r[10].(int32)
+			require.True(t, ok, "min score %v (%T)", r[10], r[10])
 			row.MinScore = &[]int{int(score)}[0]
 		}
 		out = append(out, row)

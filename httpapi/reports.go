@@ -248,9 +248,11 @@ type repRow struct {
 }
 
 // paretoRow is reporting.ParetoRow on the wire: shares are fractions
-// (0..1), null where undefined (nothing won yet, the unscored row).
+// (0..1), null where undefined (nothing won yet, the unscored row);
+// currency is that of revenue_cents, "" when nothing was won.
 type paretoRow struct {
 	Top          string   `json:"top"`
+	Currency     string   `json:"currency"`
 	Leads        float64  `json:"leads"`
 	LeadShare    *float64 `json:"lead_share"`
 	Won          float64  `json:"won"`

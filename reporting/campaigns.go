@@ -57,41 +57,23 @@ type CampaignFact struct {
 	// pipeline (PipelineCents, possibly 0).
 	PipelineCents int64
 	Valued        bool
-	// Channel and Source are the touch's, for facts of leads, deals and
-	// revenue; Platform is the ad platform of a fact of spend. They are
-	// what CampaignsBy groups on for "channel" and "source".
+	// Channel and Source are what CampaignsBy groups on for "channel" and
+	// "source": the touch's, for facts of leads, deals and revenue; the ad
+	// platform's (Platform), for a fact of spend, as the database maps it
+	// (spend_channel and spend_source, migrations/00043: the lead
+	// connector's channel and source, so a lead form's leads meet the
+	// spend of the platform that served the form).
 	Channel, Source, Platform string
 }
 
 // CampaignKeys are the dimensions the roas and cut reports group by, in
 // the order they are documented: the campaign (the default), or the
 // channel or source of the lead's touch, spend going to its platform's
-// (SpendChannel).
+// (CampaignFact.Channel and Source).
 var CampaignKeys = []string{"campaign", "channel", "source"}
 
 // DefaultCampaignBy is what roas and cut group by when nothing is asked.
 const DefaultCampaignBy = "campaign"
-
-// SpendChannel returns the channel and source a platform's spend is
-// grouped under by channel and source: those the platform's lead
-// connector writes on its touchpoints (package connectors), so a lead
-// form's leads meet the spend of the platform that served the form.
-// Meta's spend goes to "meta-lead-ads" (its Instagram leads say
-// "instagram-lead-ads"). Any other platform (a spend file's "bing") is
-// its own source on channel "other".
-func SpendChannel(platform string) (channel, source string) {
-	switch platform {
-	case spend.GoogleAds:
-		return "ads", spend.GoogleAds
-	case spend.Meta:
-		return "social", "meta-lead-ads"
-	case spend.LinkedIn:
-		return "social", "linkedin-lead-gen"
-	case spend.TikTok:
-		return "social", "tiktok-lead-gen"
-	}
-	return "other", platform
-}
 
 // CampaignOptions says how CampaignsBy groups and converts.
 type CampaignOptions struct {
@@ -367,18 +349,14 @@ func CampaignsBy(facts []CampaignFact, opt CampaignOptions) ([]CampaignRow, erro
 
 // groupOf returns the group a fact falls in under by, lower-cased as the
 // key (case never splits a group) and as written as the name. Spend goes
-// to its platform's channel or source (SpendChannel); a touch without a
-// channel or source is NoCampaign.
+// to its platform's channel or source (set by the store); a touch without
+// a channel or source is NoCampaign.
 func groupOf(f CampaignFact, by string) (key, name string) {
 	switch by {
 	case "channel", "source":
-		channel, source := f.Channel, f.Source
-		if f.Spent {
-			channel, source = SpendChannel(f.Platform)
-		}
-		name = channel
+		name = f.Channel
 		if by == "source" {
-			name = source
+			name = f.Source
 		}
 		if strings.TrimSpace(name) == "" {
 			name = NoCampaign

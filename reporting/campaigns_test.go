@@ -180,8 +180,8 @@ func TestCampaignsPaybackAndPipeline(t *testing.T) {
 }
 
 // TestCampaignsByChannelAndSource checks that spend goes to its platform's
-// channel and source, leads to their touch's, and that unmatched groups on
-// either side are listed.
+// channel and source (as the store maps them, migrations/00043), leads to
+// their touch's, and that unmatched groups on either side are listed.
 func TestCampaignsByChannelAndSource(t *testing.T) {
 	d := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	facts := []CampaignFact{
@@ -189,10 +189,10 @@ func TestCampaignsByChannelAndSource(t *testing.T) {
 		{Key: "b", Name: "B", At: d, Leads: 1, Channel: "social", Source: "instagram-lead-ads"},
 		{Key: "c", Name: "C", At: d, Leads: 2, Channel: "web", Source: "Webflow"},
 		{Key: "d", Name: "D", At: d, Leads: 1},
-		{Key: "a", Name: "A", At: d, Currency: "USD", Day: d, Spent: true, SpendMicros: 40_000_000, Platform: "meta"},
-		{Key: "e", Name: "E", At: d, Currency: "USD", Day: d, Spent: true, SpendMicros: 20_000_000, Platform: "linkedin"},
-		{Key: "f", Name: "F", At: d, Currency: "USD", Day: d, Spent: true, SpendMicros: 10_000_000, Platform: "bing"},
-		{Key: "g", Name: "G", At: d, Currency: "USD", Day: d, Spent: true, SpendMicros: 5_000_000, Platform: "google-ads"},
+		{Key: "a", Name: "A", At: d, Currency: "USD", Day: d, Spent: true, SpendMicros: 40_000_000, Platform: "meta", Channel: "social", Source: "meta-lead-ads"},
+		{Key: "e", Name: "E", At: d, Currency: "USD", Day: d, Spent: true, SpendMicros: 20_000_000, Platform: "linkedin", Channel: "social", Source: "linkedin-lead-gen"},
+		{Key: "f", Name: "F", At: d, Currency: "USD", Day: d, Spent: true, SpendMicros: 10_000_000, Platform: "bing", Channel: "other", Source: "bing"},
+		{Key: "g", Name: "G", At: d, Currency: "USD", Day: d, Spent: true, SpendMicros: 5_000_000, Platform: "google-ads", Channel: "ads", Source: "google-ads"},
 	}
 	type row struct {
 		group  string

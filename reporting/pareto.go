@@ -2,6 +2,7 @@ package reporting
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -26,20 +27,29 @@ in the "unscored" row and left out of the ranking.`
 
 // ScoreGroup is the leads that arrived with one score: how many, how many
 // of them were won (their first deal, as in the funnel) and the revenue of
-// those wins. Score is nil for leads that arrived without a score.
+// those wins by currency and UTC day of the win. Score is nil for leads
+// that arrived without a score.
 type ScoreGroup struct {
-	Score        *int
-	Leads, Won   int64
-	RevenueCents int64
+	Score      *int
+	Leads, Won int64
+	// Revenue is never summed across currencies: Pareto keeps each apart,
+	// or Run converts each amount on its day (--currency).
+	Revenue []Amount
 }
 
-// ParetoRow is one cut of the pareto report: the best-scored share of
-// leads and the share of won deals and won revenue they brought. Counts
-// are fractional where a cut splits a tied group pro rata.
+// ParetoRow is one cut of the pareto report in one currency: the
+// best-scored share of leads and the share of won deals and won revenue
+// they brought. Counts are fractional where a cut splits a tied group pro
+// rata. Leads and won deals are counted in every currency, so a cut whose
+// revenue is in two currencies has two rows with the same counts (never add
+// counts across rows), each with that currency's revenue and shares.
 type ParetoRow struct {
 	// Top is "top 10%", "top 20%", "top 50%", "all" or "unscored".
-	Top   string
-	Leads float64
+	Top string
+	// Currency is the currency of RevenueCents; empty when no lead in the
+	// rows' range won a deal (nothing to be in a currency).
+	Currency string
+	Leads    float64
 	// LeadShare is Leads over all scored leads (nil in the unscored row).
 	LeadShare *float64
 	Won       float64
@@ -47,8 +57,8 @@ type ParetoRow struct {
 	// won (or in the unscored row).
 	WonShare     *float64
 	RevenueCents float64
-	// RevenueShare is RevenueCents over the scored leads' won revenue; nil
-	// when there is none (or in the unscored row).
+	// RevenueShare is RevenueCents over the scored leads' won revenue in
+	// Currency; nil when there is none (or in the unscored row).
 	RevenueShare *float64
 	// Lift is RevenueShare / LeadShare (1 is no better than chance) and
 	// WonLift is WonShare / LeadShare; nil when the share is.
@@ -58,87 +68,148 @@ type ParetoRow struct {
 	MinScore *int
 }
 
-// Pareto turns score groups into the report's rows: one per ParetoCuts
-// entry over the scored leads, best first, ties at a cut split pro rata,
-// then the unscored row when any lead arrived without a score. The groups
-// may come in any order.
-func Pareto(groups []ScoreGroup) []ParetoRow {
+// Pareto turns score groups into the report's rows, each currency apart:
+// for every currency of the scored leads' won revenue (alphabetically), one
+// row per ParetoCuts entry over the scored leads, best first, ties at a
+// cut split pro rata; then the unscored rows (one per currency of their
+// revenue) when any lead arrived without a score. When nothing was won the
+// rows have no currency. The groups may come in any order.
+func Pareto(groups []ScoreGroup) []ParetoRow { return pareto(groups, "") }
+
+// pareto is Pareto with empty as the currency of the rows when nothing
+// was won: "" per currency, the target of a converted report.
+func pareto(groups []ScoreGroup, empty string) []ParetoRow {
 	// Groups of one score are merged first: a tie is one group, whatever
 	// rows it came in.
-	var unscored ScoreGroup
-	byScore := map[int]*ScoreGroup{}
-	var scored []*ScoreGroup
-	var leads, won, revenue float64
+	type merged struct {
+		score      int
+		leads, won float64
+		revenue    map[string]float64
+	}
+	unscored := &merged{revenue: map[string]float64{}}
+	byScore := map[int]*merged{}
+	var scored []*merged
+	var leads, won float64
+	revenue := map[string]float64{} // the scored leads', per currency
 	for _, g := range groups {
-		into := &unscored
+		into := unscored
 		if g.Score != nil {
 			if into = byScore[*g.Score]; into == nil {
-				into = &ScoreGroup{Score: ptr(*g.Score)}
+				into = &merged{score: *g.Score, revenue: map[string]float64{}}
 				byScore[*g.Score] = into
 				scored = append(scored, into)
 			}
 			leads += float64(g.Leads)
 			won += float64(g.Won)
-			revenue += float64(g.RevenueCents)
+			for _, a := range g.Revenue {
+				revenue[a.Currency] += a.Cents
+			}
 		}
-		into.Leads += g.Leads
-		into.Won += g.Won
-		into.RevenueCents += g.RevenueCents
+		into.leads += float64(g.Leads)
+		into.won += float64(g.Won)
+		for _, a := range g.Revenue {
+			into.revenue[a.Currency] += a.Cents
+		}
 	}
-	sort.Slice(scored, func(i, j int) bool { return *scored[i].Score > *scored[j].Score })
+	sort.Slice(scored, func(i, j int) bool { return scored[i].score > scored[j].score })
 
-	out := make([]ParetoRow, 0, len(ParetoCuts)+1)
-	for _, cut := range ParetoCuts {
-		row := ParetoRow{Top: cut.Label}
-		want := cut.Share * leads
-		for _, g := range scored {
-			if g.Leads == 0 {
-				continue
+	currencies := currenciesOf(revenue, empty)
+	out := make([]ParetoRow, 0, len(currencies)*len(ParetoCuts)+1)
+	for _, cur := range currencies {
+		for _, cut := range ParetoCuts {
+			row := ParetoRow{Top: cut.Label, Currency: cur}
+			want := cut.Share * leads
+			for _, g := range scored {
+				if g.leads == 0 {
+					continue
+				}
+				// Take the whole group, or the fraction of it the cut still
+				// needs: a tied group is split pro rata, never by row order.
+				f := min(1, (want-row.Leads)/g.leads)
+				if f <= 0 {
+					break
+				}
+				row.Leads += f * g.leads
+				row.Won += f * g.won
+				row.RevenueCents += f * g.revenue[cur]
+				row.MinScore = ptr(g.score)
+				if f < 1 {
+					break
+				}
 			}
-			// Take the whole group, or the fraction of it the cut still
-			// needs: a tied group is split pro rata, never by row order.
-			f := min(1, (want-row.Leads)/float64(g.Leads))
-			if f <= 0 {
-				break
+			if leads > 0 {
+				row.LeadShare = ptr(row.Leads / leads)
+				if won > 0 {
+					row.WonShare = ptr(row.Won / won)
+					row.WonLift = ptr(*row.WonShare / *row.LeadShare)
+				}
+				if revenue[cur] > 0 {
+					row.RevenueShare = ptr(row.RevenueCents / revenue[cur])
+					row.Lift = ptr(*row.RevenueShare / *row.LeadShare)
+				}
 			}
-			row.Leads += f * float64(g.Leads)
-			row.Won += f * float64(g.Won)
-			row.RevenueCents += f * float64(g.RevenueCents)
-			row.MinScore = ptr(*g.Score)
-			if f < 1 {
-				break
-			}
+			out = append(out, row)
 		}
-		if leads > 0 {
-			row.LeadShare = ptr(row.Leads / leads)
-			if won > 0 {
-				row.WonShare = ptr(row.Won / won)
-				row.WonLift = ptr(*row.WonShare / *row.LeadShare)
-			}
-			if revenue > 0 {
-				row.RevenueShare = ptr(row.RevenueCents / revenue)
-				row.Lift = ptr(*row.RevenueShare / *row.LeadShare)
-			}
-		}
-		out = append(out, row)
 	}
-	if unscored.Leads > 0 {
-		out = append(out, ParetoRow{Top: ParetoUnscored, Leads: float64(unscored.Leads), Won: float64(unscored.Won),
-			RevenueCents: float64(unscored.RevenueCents)})
+	if unscored.leads > 0 {
+		for _, cur := range currenciesOf(unscored.revenue, empty) {
+			out = append(out, ParetoRow{Top: ParetoUnscored, Currency: cur, Leads: unscored.leads, Won: unscored.won,
+				RevenueCents: unscored.revenue[cur]})
+		}
 	}
 	return out
+}
+
+// currenciesOf lists the currencies of sums alphabetically; [empty] for
+// none.
+func currenciesOf(sums map[string]float64, empty string) []string {
+	out := make([]string, 0, len(sums))
+	for c := range sums {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	if len(out) == 0 {
+		out = []string{empty}
+	}
+	return out
+}
+
+// convertScoreGroups returns groups with every won amount converted to
+// conv's currency on the day of its win; a missing rate is a *RateError
+// naming the pair and the day.
+func convertScoreGroups(groups []ScoreGroup, conv *converter) ([]ScoreGroup, error) {
+	out := make([]ScoreGroup, len(groups))
+	for i, g := range groups {
+		out[i] = g
+		out[i].Revenue = make([]Amount, len(g.Revenue))
+		for j, a := range g.Revenue {
+			f := CampaignFact{Currency: a.Currency, Day: a.Day, FirstCents: a.Cents}
+			if err := conv.convert(&f); err != nil {
+				return nil, fmt.Errorf("pareto: %w", err)
+			}
+			out[i].Revenue[j] = Amount{Currency: f.Currency, Day: a.Day, Cents: f.FirstCents}
+		}
+	}
+	return out, nil
 }
 
 // ParetoNotes are the lines the table format prints under the pareto rows:
 // what the shares are of, and a clear word when nothing was won yet.
 func ParetoNotes(rows []ParetoRow) []string {
 	var all, unscored *ParetoRow
+	revenue, currencies := false, map[string]bool{}
 	for i := range rows {
 		switch rows[i].Top {
 		case "all":
-			all = &rows[i]
+			if all == nil {
+				all = &rows[i]
+			}
+			revenue = revenue || rows[i].RevenueCents != 0
+			currencies[rows[i].Currency] = true
 		case ParetoUnscored:
-			unscored = &rows[i]
+			if unscored == nil {
+				unscored = &rows[i]
+			}
 		}
 	}
 	var notes []string
@@ -149,8 +220,12 @@ func ParetoNotes(rows []ParetoRow) []string {
 		switch {
 		case all.Won == 0:
 			notes = append(notes, "No won deals yet among these leads: the won and revenue shares stay empty until a deal is won.")
-		case all.RevenueCents == 0:
+		case !revenue:
 			notes = append(notes, "Won deals carry no amounts: the revenue share and lift stay empty; won_share and won_lift still rank the score.")
+		}
+		if len(currencies) > 1 {
+			notes = append(notes, "Revenue is shown per currency, never added across currencies: each currency's rows repeat the leads and won deals, "+
+				"and its revenue share is of the revenue in that currency (--currency converts through your exchange rates).")
 		}
 	}
 	if unscored != nil {

@@ -2,8 +2,10 @@ package reporting
 
 import (
 	"bytes"
+	"context"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -43,8 +45,8 @@ func TestPareto(t *testing.T) {
 			// of the tie.
 			groups: []ScoreGroup{
 				{Score: score(10), Leads: 5},
-				{Score: score(50), Leads: 4, Won: 2, RevenueCents: 400},
-				{Score: score(90), Leads: 1, Won: 1, RevenueCents: 100},
+				{Score: score(50), Leads: 4, Won: 2, Revenue: usd(400)},
+				{Score: score(90), Leads: 1, Won: 1, Revenue: usd(100)},
 			},
 			want: []ParetoRow{
 				{Top: "top 10%", Leads: 1, Won: 1, RevenueCents: 100, LeadShare: ptr(0.1), WonShare: ptr(1.0 / 3), RevenueShare: ptr(0.2), Lift: ptr(2.0), MinScore: score(90)},
@@ -99,10 +101,10 @@ func TestPareto(t *testing.T) {
 func TestParetoIgnoresRowOrder(t *testing.T) {
 	t.Parallel()
 	groups := []ScoreGroup{
-		{Score: score(80), Leads: 3, Won: 2, RevenueCents: 700},
-		{Score: score(60), Leads: 7, Won: 1, RevenueCents: 50},
-		{Score: score(60), Leads: 2, Won: 1, RevenueCents: 10},
-		{Score: nil, Leads: 4, Won: 1, RevenueCents: 5},
+		{Score: score(80), Leads: 3, Won: 2, Revenue: usd(700)},
+		{Score: score(60), Leads: 7, Won: 1, Revenue: usd(50)},
+		{Score: score(60), Leads: 2, Won: 1, Revenue: usd(10)},
+		{Score: nil, Leads: 4, Won: 1, Revenue: usd(5)},
 		{Score: score(20), Leads: 11},
 	}
 	want := Pareto(groups)
@@ -124,4 +126,88 @@ func TestParetoTablePrintsNotes(t *testing.T) {
 	out.Reset()
 	require.NoError(t, Write(&out, "csv", Result{Name: "pareto", Pareto: Pareto(nil)}))
 	require.NotContains(t, out.String(), "No scored leads", "CSV stays machine-readable")
+}
+
+// usd is won revenue in dollars, on no particular day.
+func usd(cents int64) []Amount { return []Amount{{Currency: "USD", Cents: float64(cents)}} }
+
+// paretoRates is a fakeSource whose score groups hold a EUR and a USD win
+// and whose rates are the user's.
+type paretoRates struct {
+	fakeSource
+	rates []Rate
+}
+
+var (
+	paretoDay1 = time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC)
+	paretoDay2 = time.Date(2026, 5, 6, 0, 0, 0, 0, time.UTC)
+)
+
+func (p *paretoRates) ArrivalScores(context.Context, time.Time, time.Time) ([]ScoreGroup, error) {
+	return []ScoreGroup{
+		// 90: won €500 on day 1; 50: won $300 on day 2; 10: nothing won.
+		{Score: score(90), Leads: 1, Won: 1, Revenue: []Amount{{Currency: "EUR", Day: paretoDay1, Cents: 50000}}},
+		{Score: score(50), Leads: 1, Won: 1, Revenue: []Amount{{Currency: "USD", Day: paretoDay2, Cents: 30000}}},
+		{Score: score(10), Leads: 3},
+	}, nil
+}
+
+func (p *paretoRates) RatesFor(context.Context, string) ([]Rate, error) { return p.rates, nil }
+
+// TestParetoKeepsCurrenciesApart: a EUR and a USD win are never added. By
+// hand, 5 scored leads: the top 20 % is the lead at 90 alone (1 lead, its
+// €500 win), the top 50 % is 2.5 leads: 90, 50 and half a lead at 10.
+// Per currency each cut has its own row with the same counts: in EUR the
+// top 20 % holds all of the €500 (share 1, lift 1/0.2 = 5), in USD none of
+// the $300 (share 0). Converted to USD at 1.10 on day 1, €500 is $550:
+// the top 20 % holds 550/850 of the revenue. A missing rate names the pair
+// and the day.
+func TestParetoKeepsCurrenciesApart(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	res, err := Run(ctx, &paretoRates{}, "pareto", Query{})
+	require.NoError(t, err)
+	type cell struct {
+		top, currency string
+		leads, won    float64
+		revenue       float64
+		share, lift   float64
+	}
+	var got []cell
+	for _, r := range res.Pareto {
+		c := cell{top: r.Top, currency: r.Currency, leads: r.Leads, won: r.Won, revenue: r.RevenueCents}
+		if r.RevenueShare != nil {
+			c.share, c.lift = *r.RevenueShare, *r.Lift
+		}
+		got = append(got, c)
+	}
+	require.Equal(t, []cell{
+		{"top 10%", "EUR", 0.5, 0.5, 25000, 0.5, 5},
+		{"top 20%", "EUR", 1, 1, 50000, 1, 5},
+		{"top 50%", "EUR", 2.5, 2, 50000, 1, 2},
+		{"all", "EUR", 5, 2, 50000, 1, 1},
+		{"top 10%", "USD", 0.5, 0.5, 0, 0, 0},
+		{"top 20%", "USD", 1, 1, 0, 0, 0},
+		{"top 50%", "USD", 2.5, 2, 30000, 1, 2},
+		{"all", "USD", 5, 2, 30000, 1, 1},
+	}, got)
+	require.Contains(t, ParetoNotes(res.Pareto), "Revenue is shown per currency, never added across currencies: each currency's rows repeat the leads "+
+		"and won deals, and its revenue share is of the revenue in that currency (--currency converts through your exchange rates).")
+
+	src := &paretoRates{rates: []Rate{{Currency: "EUR", Quote: "USD", Day: paretoDay1, Rate: "1.10"}}}
+	res, err = Run(ctx, src, "pareto", Query{Currency: "USD"})
+	require.NoError(t, err)
+	require.Len(t, res.Pareto, 4, "one currency: one row per cut")
+	top20 := res.Pareto[1]
+	require.Equal(t, "USD", top20.Currency)
+	require.InDelta(t, 55000, top20.RevenueCents, 1e-6)
+	require.InDelta(t, 55000.0/85000, *top20.RevenueShare, 1e-12)
+	require.InDelta(t, 85000, res.Pareto[3].RevenueCents, 1e-6)
+
+	// To EUR, the rate inverts for the EUR win; the USD win of day 2 has none.
+	_, err = Run(ctx, src, "pareto", Query{Currency: "EUR"})
+	var rateErr *RateError
+	require.ErrorAs(t, err, &rateErr)
+	require.Equal(t, RateError{Currency: "USD", Quote: "EUR", Day: paretoDay2}, *rateErr)
+	require.Contains(t, err.Error(), "no exchange rate USD/EUR on 2026-05-06")
 }

@@ -83,9 +83,9 @@ func Cells(res Result) ([]string, [][]string) {
 				minScore = strconv.Itoa(*r.MinScore)
 			}
 			out = append(out, []string{r.Top, ftoa(r.Leads, 1), optional(r.LeadShare, 3), ftoa(r.Won, 1), optional(r.WonShare, 3),
-				money(r.RevenueCents), optional(r.RevenueShare, 3), optional(r.Lift, 2), optional(r.WonLift, 2), minScore})
+				r.Currency, money(r.RevenueCents), optional(r.RevenueShare, 3), optional(r.Lift, 2), optional(r.WonLift, 2), minScore})
 		}
-		return []string{"top", "leads", "lead_share", "won", "won_share", "revenue", "revenue_share", "lift", "won_lift", "min_score"}, out
+		return []string{"top", "leads", "lead_share", "won", "won_share", "currency", "revenue", "revenue_share", "lift", "won_lift", "min_score"}, out
 	case "roas", "cut":
 		for _, r := range res.Campaigns {
 			spent, pipeline := "", ""

@@ -43,7 +43,7 @@ func (f *fakeSource) RepGroups(context.Context, time.Time, time.Time) ([]RepGrou
 func (f *fakeSource) ArrivalScores(context.Context, time.Time, time.Time) ([]ScoreGroup, error) {
 	f.got = append(f.got, "pareto")
 	high, low := 90, 10
-	return []ScoreGroup{{Score: &low, Leads: 9, Won: 1, RevenueCents: 1000}, {Score: &high, Leads: 1, Won: 1, RevenueCents: 9000}}, nil
+	return []ScoreGroup{{Score: &low, Leads: 9, Won: 1, Revenue: usd(1000)}, {Score: &high, Leads: 1, Won: 1, Revenue: usd(9000)}}, nil
 }
 
 func (f *fakeSource) CampaignFacts(_ context.Context, _, _, fromDay, toDay time.Time) ([]CampaignFact, error) {
@@ -78,11 +78,11 @@ func TestRunAppliesDefaultsAndRenders(t *testing.T) {
 		{name: "reps", call: "reps",
 			csv: "rep,assigned,median_first_touch_minutes,won,currency,won_revenue,sla_breaches\nAnn,2,1.5,0,,0.00,0\n"},
 		{name: "pareto", call: "pareto",
-			csv: "top,leads,lead_share,won,won_share,revenue,revenue_share,lift,won_lift,min_score\n" +
-				"top 10%,1.0,0.100,1.0,0.500,90.00,0.900,9.00,5.00,90\n" +
-				"top 20%,2.0,0.200,1.1,0.556,91.11,0.911,4.56,2.78,10\n" +
-				"top 50%,5.0,0.500,1.4,0.722,94.44,0.944,1.89,1.44,10\n" +
-				"all,10.0,1.000,2.0,1.000,100.00,1.000,1.00,1.00,10\n"},
+			csv: "top,leads,lead_share,won,won_share,currency,revenue,revenue_share,lift,won_lift,min_score\n" +
+				"top 10%,1.0,0.100,1.0,0.500,USD,90.00,0.900,9.00,5.00,90\n" +
+				"top 20%,2.0,0.200,1.1,0.556,USD,91.11,0.911,4.56,2.78,10\n" +
+				"top 50%,5.0,0.500,1.4,0.722,USD,94.44,0.944,1.89,1.44,10\n" +
+				"all,10.0,1.000,2.0,1.000,USD,100.00,1.000,1.00,1.00,10\n"},
 		{name: "roas", q: Query{From: time.Date(2026, 3, 1, 3, 0, 0, 0, time.UTC), To: time.Date(2026, 4, 1, 3, 0, 0, 0, time.UTC),
 			Location: time.FixedZone("UTC-3", -3*3600)}, call: "campaigns 2026-03-01 2026-04-01",
 			csv: campaignHeader + "Spring,USD,200.00,4,2,1,1,50.00,100.00,200.00,200.00,500.00,500.00,500.00,2.50,2.50,2.50,0.00,0.00,0,\n" +

@@ -221,7 +221,8 @@ type Source interface {
 	RepGroups(ctx context.Context, from, to time.Time) ([]RepGroup, error)
 	// ArrivalScores groups the leads whose first touch is in the window
 	// by their score at arrival (the contact's first score), with their
-	// won first deals and revenue; Score nil for leads without one.
+	// won first deals and revenue per currency and day of the win; Score
+	// nil for leads without one.
 	ArrivalScores(ctx context.Context, from, to time.Time) ([]ScoreGroup, error)
 	// CampaignFacts reads per campaign the leads, MQLs, deals and won
 	// deals of the window [from, to), the revenue won in it and the spend
@@ -243,7 +244,7 @@ type Query struct {
 	// ends at the end of today there.
 	Location *time.Location
 	// Currency, when set, converts the money of funnel, attribution,
-	// reps, roas and cut to it through the user's rates
+	// reps, pareto, roas and cut to it through the user's rates
 	// (ParseReportCurrency); empty keeps each currency apart.
 	Currency string
 	// Touches is attribution's set of touches (TouchSets; "" is
@@ -319,8 +320,15 @@ func Run(ctx context.Context, src Source, name string, q Query) (Result, error) 
 		}
 	case "pareto":
 		var groups []ScoreGroup
+		var conv *converter
 		if groups, err = src.ArrivalScores(ctx, q.From, q.To); err == nil {
-			res.Pareto = Pareto(groups)
+			if conv, err = converterFor(ctx, src, q.Currency); err == nil {
+				if conv == nil {
+					res.Pareto = Pareto(groups)
+				} else if groups, err = convertScoreGroups(groups, conv); err == nil {
+					res.Pareto = pareto(groups, conv.target)
+				}
+			}
 		}
 	case "roas":
 		res.CampaignsBy = cmp.Or(q.By, DefaultCampaignBy)

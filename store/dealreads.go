@@ -564,8 +564,12 @@ type CallbackRow struct {
 	Pipeline    string
 	Stage       string
 	OwnerName   string
+	// AmountCents is in Currency (ISO 4217); 0 is no amount yet.
 	AmountCents int64
-	ParkedAt    time.Time
+	// AmountEstimated: routing estimated the amount and no rep has set it.
+	AmountEstimated bool
+	Currency        string
+	ParkedAt        time.Time
 	// CallbackAt is when the reminder fires; nil when none is set.
 	CallbackAt *time.Time
 	Callbacks  int
@@ -584,7 +588,8 @@ func (s *Store) CallbackDeals(ctx context.Context, ownerRepID int64, limit int) 
 	out := make([]CallbackRow, len(rows))
 	for i, r := range rows {
 		out[i] = CallbackRow{DealID: r.DealID, ContactID: r.ContactID, ContactName: r.ContactName, Pipeline: r.Pipeline,
-			Stage: r.Stage, OwnerName: r.OwnerName, AmountCents: r.AmountCents, ParkedAt: r.ParkedAt, CallbackAt: r.CallbackAt,
+			Stage: r.Stage, OwnerName: r.OwnerName, AmountCents: r.AmountCents, AmountEstimated: r.AmountEstimated,
+			Currency: r.Currency, ParkedAt: r.ParkedAt, CallbackAt: r.CallbackAt,
 			Callbacks: int(r.Callbacks)}
 	}
 	return out, nil

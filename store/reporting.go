@@ -337,8 +337,9 @@ func counts[R ~struct {
 
 // ArrivalScores groups the leads whose first touch is in [from, to) by
 // their score at arrival (the contact's first scores row), with their won
-// first deals and revenue as the funnel counts them; leads that arrived
-// without a score come as one group with a nil Score.
+// first deals as the funnel counts them and the won revenue per currency
+// and UTC day of the win, never summed across currencies; leads that
+// arrived without a score come as one group with a nil Score.
 func (s *Store) ArrivalScores(ctx context.Context, from, to time.Time) ([]reporting.ScoreGroup, error) {
 	start, end := ReportBounds(from, to)
 	var rows []reportingdb.ArrivalScoreGroupsRow
@@ -349,14 +350,21 @@ func (s *Store) ArrivalScores(ctx context.Context, from, to time.Time) ([]report
 	if err != nil {
 		return nil, fmt.Errorf("read leads by score at arrival: %w", err)
 	}
-	out := make([]reporting.ScoreGroup, 0, len(rows))
+	var out []reporting.ScoreGroup
+	index := map[int32]int{}
 	for _, r := range rows {
-		g := reporting.ScoreGroup{Leads: r.Leads, Won: r.Won, RevenueCents: r.RevenueCents}
-		if r.ArrivalScore >= 0 { // -1 is the query's "no score"
-			score := int(r.ArrivalScore)
-			g.Score = &score
+		if r.IsTotal { // totals come first
+			index[r.ArrivalScore] = len(out)
+			g := reporting.ScoreGroup{Leads: r.Leads, Won: r.Won}
+			if r.ArrivalScore >= 0 { // -1 is the query's "no score"
+				score := int(r.ArrivalScore)
+				g.Score = &score
+			}
+			out = append(out, g)
+			continue
 		}
-		out = append(out, g)
+		g := &out[index[r.ArrivalScore]]
+		g.Revenue = append(g.Revenue, reporting.Amount{Currency: r.Currency, Day: r.Day, Cents: float64(r.RevenueCents)})
 	}
 	return out, nil
 }
@@ -368,7 +376,8 @@ func (s *Store) ArrivalScores(ctx context.Context, from, to time.Time) ([]report
 // created per currency and day of creation, the revenue of deals won in
 // it per currency and day of the win under each attribution model, and
 // the spend per platform, currency and day of the days [fromDay, toDay);
-// lead-side facts carry their touch's channel and source. Zero sides are
+// lead-side facts carry their touch's channel and source, spend its
+// platform's (migrations/00043). Zero sides are
 // unbounded.
 func (s *Store) CampaignFacts(ctx context.Context, from, to, fromDay, toDay time.Time) ([]reporting.CampaignFact, error) {
 	start, end := ReportBounds(from, to)
@@ -411,7 +420,7 @@ func (s *Store) CampaignFacts(ctx context.Context, from, to, fromDay, toDay time
 		}
 		for _, r := range spent {
 			out = append(out, reporting.CampaignFact{Key: r.Key, Name: r.Name, At: r.Day, Currency: r.Currency, Day: r.Day,
-				Spent: true, SpendMicros: r.SpendMicros, Platform: r.Platform})
+				Spent: true, SpendMicros: r.SpendMicros, Platform: r.Platform, Channel: r.Channel, Source: r.Source})
 		}
 		return nil
 	})

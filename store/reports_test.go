@@ -278,10 +278,15 @@ func TestArrivalScores(t *testing.T) {
 	st := store.New(r.pool)
 	groups, err := st.ArrivalScores(ctx, year2026From, year2026To)
 	require.NoError(t, err)
+	won := day(20, 0).UTC()
+	won = time.Date(won.Year(), won.Month(), won.Day(), 0, 0, 0, 0, time.UTC) // the win's UTC day
+	usd := func(cents float64) []reporting.Amount {
+		return []reporting.Amount{{Currency: "USD", Day: won, Cents: cents}}
+	}
 	require.Equal(t, []reporting.ScoreGroup{
-		{Score: ptr(90), Leads: 1, Won: 1, RevenueCents: 30000},
-		{Score: ptr(50), Leads: 2, Won: 1, RevenueCents: 10000},
-		{Score: nil, Leads: 1, Won: 1, RevenueCents: 7000},
+		{Score: ptr(90), Leads: 1, Won: 1, Revenue: usd(30000)},
+		{Score: ptr(50), Leads: 2, Won: 1, Revenue: usd(10000)},
+		{Score: nil, Leads: 1, Won: 1, Revenue: usd(7000)},
 	}, groups)
 
 	groups, err = st.ArrivalScores(ctx, time.Time{}, time.Time{})

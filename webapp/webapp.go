@@ -292,10 +292,14 @@ type Callback struct {
 	Pipeline    string
 	Stage       string
 	OwnerName   string
+	// AmountCents is in Currency (ISO 4217); 0 is no amount yet.
 	AmountCents int64
-	ParkedAt    time.Time
-	CallbackAt  *time.Time
-	Callbacks   int
+	// AmountEstimated: routing estimated the amount and no rep has set it.
+	AmountEstimated bool
+	Currency        string
+	ParkedAt        time.Time
+	CallbackAt      *time.Time
+	Callbacks       int
 }
 
 // PipelineValueRow is the open, active deals of one pipeline stage owned

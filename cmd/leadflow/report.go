@@ -49,7 +49,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	to := fs.String("to", "", "window end, a date (inclusive) or RFC 3339 time (exclusive); default unbounded")
 	tz := fs.String("tz", "", "IANA time zone the --from/--to dates are days in (default: LEADFLOW_BUSINESS_TZ, itself UTC by default)")
 	format := fs.String("format", "table", "output format: table|csv|json")
-	currency := fs.String("currency", "", "funnel, attribution, reps, roas and cut: convert every amount to this currency through the rates of leadflow import --rates (default: one row per currency)")
+	currency := fs.String("currency", "", "funnel, attribution, reps, pareto, roas and cut: convert every amount to this currency through the rates of leadflow import --rates (default: one row per currency)")
 	days := fs.Int("days", reporting.DefaultCutDays, "cut: the days to look back, today included")
 	if err := fs.ParseFlags(rest); err != nil {
 		return err

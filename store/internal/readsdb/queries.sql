@@ -206,10 +206,11 @@ SELECT name FROM pipelines ORDER BY is_default DESC, name;
 
 -- name: CallbackDeals :many
 -- Open parked deals, the soonest reminder first; owner_rep_id 0 = every
--- owner.
+-- owner. The amount comes with its currency and whether routing estimated
+-- it, so the page writes it as the board does.
 SELECT d.id AS deal_id, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, p.name AS pipeline,
-	st.name AS stage, COALESCE(r.name, '')::text AS owner_name, d.amount_cents, d.parked_at::timestamptz AS parked_at, d.callback_at,
-	d.callbacks
+	st.name AS stage, COALESCE(r.name, '')::text AS owner_name, d.amount_cents, d.amount_estimated, d.currency,
+	d.parked_at::timestamptz AS parked_at, d.callback_at, d.callbacks
 FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
 JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
 WHERE d.parked_at IS NOT NULL AND d.closed_at IS NULL AND (@owner_rep_id::bigint = 0 OR d.owner_rep_id = @owner_rep_id::bigint)

@@ -279,8 +279,8 @@ func (q *Queries) BoardStages(ctx context.Context, pipelineID int64) ([]BoardSta
 
 const callbackDeals = `-- name: CallbackDeals :many
 SELECT d.id AS deal_id, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, p.name AS pipeline,
-	st.name AS stage, COALESCE(r.name, '')::text AS owner_name, d.amount_cents, d.parked_at::timestamptz AS parked_at, d.callback_at,
-	d.callbacks
+	st.name AS stage, COALESCE(r.name, '')::text AS owner_name, d.amount_cents, d.amount_estimated, d.currency,
+	d.parked_at::timestamptz AS parked_at, d.callback_at, d.callbacks
 FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
 JOIN contacts c ON c.id = d.contact_id LEFT JOIN reps r ON r.id = d.owner_rep_id
 WHERE d.parked_at IS NOT NULL AND d.closed_at IS NULL AND ($1::bigint = 0 OR d.owner_rep_id = $1::bigint)
@@ -293,20 +293,23 @@ type CallbackDealsParams struct {
 }
 
 type CallbackDealsRow struct {
-	DealID      int64
-	ContactID   int64
-	ContactName string
-	Pipeline    string
-	Stage       string
-	OwnerName   string
-	AmountCents int64
-	ParkedAt    time.Time
-	CallbackAt  *time.Time
-	Callbacks   int32
+	DealID          int64
+	ContactID       int64
+	ContactName     string
+	Pipeline        string
+	Stage           string
+	OwnerName       string
+	AmountCents     int64
+	AmountEstimated bool
+	Currency        string
+	ParkedAt        time.Time
+	CallbackAt      *time.Time
+	Callbacks       int32
 }
 
 // Open parked deals, the soonest reminder first; owner_rep_id 0 = every
-// owner.
+// owner. The amount comes with its currency and whether routing estimated
+// it, so the page writes it as the board does.
 func (q *Queries) CallbackDeals(ctx context.Context, arg CallbackDealsParams) ([]CallbackDealsRow, error) {
 	rows, err := q.db.Query(ctx, callbackDeals, arg.OwnerRepID, arg.MaxRows)
 	if err != nil {
@@ -324,6 +327,8 @@ func (q *Queries) CallbackDeals(ctx context.Context, arg CallbackDealsParams) ([
 			&i.Stage,
 			&i.OwnerName,
 			&i.AmountCents,
+			&i.AmountEstimated,
+			&i.Currency,
 			&i.ParkedAt,
 			&i.CallbackAt,
 			&i.Callbacks,

@@ -371,17 +371,31 @@ WHERE p.is_default ORDER BY st.position LIMIT 1;
 -- arrival: the contact's first scores row (earliest computed_at, then id),
 -- which is the score of its first scored touchpoint. Leads that arrived
 -- without a score are grouped under -1 (sqlc cannot see that a lateral's
--- column may be NULL; scores are 0..100, so -1 is no score). Won and revenue are the lead_funnel
--- view's (the first deal, won), so they agree with the funnel report.
-SELECT COALESCE(arrival.total, -1)::int AS arrival_score, count(*)::bigint AS leads,
-       count(*) FILTER (WHERE f.won)::bigint AS won,
-       LEAST(GREATEST(COALESCE(sum(f.amount_cents) FILTER (WHERE f.won), 0), -9223372036854775808), 9223372036854775807)::bigint AS revenue_cents
-FROM lead_funnel f
-LEFT JOIN LATERAL (
-	SELECT s.total FROM scores s WHERE s.contact_id = f.contact_id ORDER BY s.computed_at, s.id LIMIT 1
-) arrival ON true
-WHERE f.first_touch_at >= @from_at::timestamptz AND f.first_touch_at < @to_at::timestamptz
-GROUP BY 1 ORDER BY 1 DESC;
+-- column may be NULL; scores are 0..100, so -1 is no score). Won and
+-- revenue are the lead_funnel view's (the first deal, won), so they agree
+-- with the funnel report. Two kinds of rows come back: one total per score
+-- (is_total; currency '' and day 0001-01-01: leads and won deals in every
+-- currency, no revenue), then the won revenue per score, deal currency and
+-- UTC day of the win (the day an exchange rate applies to), so that
+-- amounts in different currencies are never summed here.
+WITH leads AS (
+	SELECT COALESCE(arrival.total, -1)::int AS arrival_score, f.won, f.amount_cents, d.currency,
+	       (f.closed_at AT TIME ZONE 'UTC')::date AS day
+	FROM lead_funnel f
+	LEFT JOIN deals d ON d.id = f.deal_id
+	LEFT JOIN LATERAL (
+		SELECT s.total FROM scores s WHERE s.contact_id = f.contact_id ORDER BY s.computed_at, s.id LIMIT 1
+	) arrival ON true
+	WHERE f.first_touch_at >= @from_at::timestamptz AND f.first_touch_at < @to_at::timestamptz
+)
+SELECT true AS is_total, arrival_score, ''::text AS currency, '0001-01-01'::date AS day,
+       count(*)::bigint AS leads, count(*) FILTER (WHERE won)::bigint AS won, 0::bigint AS revenue_cents
+FROM leads GROUP BY arrival_score
+UNION ALL
+SELECT false, arrival_score, currency, day, 0, count(*),
+       LEAST(GREATEST(COALESCE(sum(amount_cents), 0), -9223372036854775808), 9223372036854775807)::bigint
+FROM leads WHERE won GROUP BY arrival_score, currency, day
+ORDER BY 1 DESC, 2 DESC, 3, 4;
 
 -- name: InsertImportArrivalScore :execrows
 -- Stores a historic lead's score at arrival as its contact's first score,
@@ -471,16 +485,17 @@ GROUP BY 1, 4, 5, 6, 7;
 -- name: CampaignSpend :many
 -- Sums ad spend per campaign (lower(spend_campaigns.label)), platform,
 -- currency and day over the days in [from_day, to_day); name is the label
--- of the campaign's earliest row. The platform is what groups spend by
--- channel and source (reporting.SpendChannel).
+-- of the campaign's earliest row. channel and source are the platform's
+-- (spend_channel, spend_source of migrations/00043): what groups spend by
+-- channel and source, in the report as on the dashboard.
 SELECT lower(sc.label)::text AS key,
        (array_agg(sc.label ORDER BY s.day, s.platform, s.campaign_id))[1]::text AS name,
-       s.platform, s.currency, s.day,
+       s.platform, spend_channel(s.platform)::text AS channel, spend_source(s.platform)::text AS source, s.currency, s.day,
        sum(s.spend_micros)::bigint AS spend_micros
 FROM ad_spend s
 JOIN spend_campaigns sc ON sc.platform = s.platform AND sc.campaign_id = s.campaign_id
 WHERE s.day >= @from_day::date AND s.day < @to_day::date
-GROUP BY 1, 3, 4, 5;
+GROUP BY 1, 3, 6, 7;
 
 -- name: RatesFor :many
 -- Reads the user's exchange rates to or from one currency.

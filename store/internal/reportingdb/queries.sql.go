@@ -11,15 +11,24 @@ import (
 )
 
 const arrivalScoreGroups = `-- name: ArrivalScoreGroups :many
-SELECT COALESCE(arrival.total, -1)::int AS arrival_score, count(*)::bigint AS leads,
-       count(*) FILTER (WHERE f.won)::bigint AS won,
-       LEAST(GREATEST(COALESCE(sum(f.amount_cents) FILTER (WHERE f.won), 0), -9223372036854775808), 9223372036854775807)::bigint AS revenue_cents
-FROM lead_funnel f
-LEFT JOIN LATERAL (
-	SELECT s.total FROM scores s WHERE s.contact_id = f.contact_id ORDER BY s.computed_at, s.id LIMIT 1
-) arrival ON true
-WHERE f.first_touch_at >= $1::timestamptz AND f.first_touch_at < $2::timestamptz
-GROUP BY 1 ORDER BY 1 DESC
+WITH leads AS (
+	SELECT COALESCE(arrival.total, -1)::int AS arrival_score, f.won, f.amount_cents, d.currency,
+	       (f.closed_at AT TIME ZONE 'UTC')::date AS day
+	FROM lead_funnel f
+	LEFT JOIN deals d ON d.id = f.deal_id
+	LEFT JOIN LATERAL (
+		SELECT s.total FROM scores s WHERE s.contact_id = f.contact_id ORDER BY s.computed_at, s.id LIMIT 1
+	) arrival ON true
+	WHERE f.first_touch_at >= $1::timestamptz AND f.first_touch_at < $2::timestamptz
+)
+SELECT true AS is_total, arrival_score, ''::text AS currency, '0001-01-01'::date AS day,
+       count(*)::bigint AS leads, count(*) FILTER (WHERE won)::bigint AS won, 0::bigint AS revenue_cents
+FROM leads GROUP BY arrival_score
+UNION ALL
+SELECT false, arrival_score, currency, day, 0, count(*),
+       LEAST(GREATEST(COALESCE(sum(amount_cents), 0), -9223372036854775808), 9223372036854775807)::bigint
+FROM leads WHERE won GROUP BY arrival_score, currency, day
+ORDER BY 1 DESC, 2 DESC, 3, 4
 `
 
 type ArrivalScoreGroupsParams struct {
@@ -28,7 +37,10 @@ type ArrivalScoreGroupsParams struct {
 }
 
 type ArrivalScoreGroupsRow struct {
+	IsTotal      bool
 	ArrivalScore int32
+	Currency     string
+	Day          time.Time
 	Leads        int64
 	Won          int64
 	RevenueCents int64
@@ -38,8 +50,13 @@ type ArrivalScoreGroupsRow struct {
 // arrival: the contact's first scores row (earliest computed_at, then id),
 // which is the score of its first scored touchpoint. Leads that arrived
 // without a score are grouped under -1 (sqlc cannot see that a lateral's
-// column may be NULL; scores are 0..100, so -1 is no score). Won and revenue are the lead_funnel
-// view's (the first deal, won), so they agree with the funnel report.
+// column may be NULL; scores are 0..100, so -1 is no score). Won and
+// revenue are the lead_funnel view's (the first deal, won), so they agree
+// with the funnel report. Two kinds of rows come back: one total per score
+// (is_total; currency ” and day 0001-01-01: leads and won deals in every
+// currency, no revenue), then the won revenue per score, deal currency and
+// UTC day of the win (the day an exchange rate applies to), so that
+// amounts in different currencies are never summed here.
 func (q *Queries) ArrivalScoreGroups(ctx context.Context, arg ArrivalScoreGroupsParams) ([]ArrivalScoreGroupsRow, error) {
 	rows, err := q.db.Query(ctx, arrivalScoreGroups, arg.FromAt, arg.ToAt)
 	if err != nil {
@@ -50,7 +67,10 @@ func (q *Queries) ArrivalScoreGroups(ctx context.Context, arg ArrivalScoreGroups
 	for rows.Next() {
 		var i ArrivalScoreGroupsRow
 		if err := rows.Scan(
+			&i.IsTotal,
 			&i.ArrivalScore,
+			&i.Currency,
+			&i.Day,
 			&i.Leads,
 			&i.Won,
 			&i.RevenueCents,
@@ -441,12 +461,12 @@ func (q *Queries) CampaignRevenue(ctx context.Context, arg CampaignRevenueParams
 const campaignSpend = `-- name: CampaignSpend :many
 SELECT lower(sc.label)::text AS key,
        (array_agg(sc.label ORDER BY s.day, s.platform, s.campaign_id))[1]::text AS name,
-       s.platform, s.currency, s.day,
+       s.platform, spend_channel(s.platform)::text AS channel, spend_source(s.platform)::text AS source, s.currency, s.day,
        sum(s.spend_micros)::bigint AS spend_micros
 FROM ad_spend s
 JOIN spend_campaigns sc ON sc.platform = s.platform AND sc.campaign_id = s.campaign_id
 WHERE s.day >= $1::date AND s.day < $2::date
-GROUP BY 1, 3, 4, 5
+GROUP BY 1, 3, 6, 7
 `
 
 type CampaignSpendParams struct {
@@ -458,6 +478,8 @@ type CampaignSpendRow struct {
 	Key         string
 	Name        string
 	Platform    string
+	Channel     string
+	Source      string
 	Currency    string
 	Day         time.Time
 	SpendMicros int64
@@ -465,8 +487,9 @@ type CampaignSpendRow struct {
 
 // Sums ad spend per campaign (lower(spend_campaigns.label)), platform,
 // currency and day over the days in [from_day, to_day); name is the label
-// of the campaign's earliest row. The platform is what groups spend by
-// channel and source (reporting.SpendChannel).
+// of the campaign's earliest row. channel and source are the platform's
+// (spend_channel, spend_source of migrations/00043): what groups spend by
+// channel and source, in the report as on the dashboard.
 func (q *Queries) CampaignSpend(ctx context.Context, arg CampaignSpendParams) ([]CampaignSpendRow, error) {
 	rows, err := q.db.Query(ctx, campaignSpend, arg.FromDay, arg.ToDay)
 	if err != nil {
@@ -480,6 +503,8 @@ func (q *Queries) CampaignSpend(ctx context.Context, arg CampaignSpendParams) ([
 			&i.Key,
 			&i.Name,
 			&i.Platform,
+			&i.Channel,
+			&i.Source,
 			&i.Currency,
 			&i.Day,
 			&i.SpendMicros,
