@@ -188,7 +188,9 @@ type refusingBoard struct {
 	moveErr error
 }
 
-func (f *refusingBoard) MoveDeal(context.Context, int64, DealMove, string, time.Time) error { return f.moveErr }
+func (f *refusingBoard) MoveDeal(context.Context, int64, DealMove, string, time.Time) error {
+	return f.moveErr
+}
 
 // ruleErr is a refusal of the rules: an API message naming a field, and
 // the same in a rep's words.
@@ -227,8 +229,8 @@ func TestBoardMoveRefusedBesideTheCard(t *testing.T) {
 		wantField string   // the field marked invalid
 	}{
 		{name: "lost without a reason", err: lostNoReason, stages: stages,
-			form: url.Values{"stage": {"Lost"}, "amount": {"60,000"}, "return": {"/app/board?q=acme&stage=Prospecting"}},
-			want: []string{"Not moved: Choose why the deal was lost before moving it to Lost.", `<option value="Lost" data-kind="lost" selected>`, `value="60,000"`},
+			form:      url.Values{"stage": {"Lost"}, "amount": {"60,000"}, "return": {"/app/board?q=acme&stage=Prospecting"}},
+			want:      []string{"Not moved: Choose why the deal was lost before moving it to Lost.", `<option value="Lost" data-kind="lost" selected>`, `value="60,000"`},
 			wantField: "reason-7"},
 		{name: "an amount that is not a number", stages: stages,
 			form: url.Values{"stage": {"Won"}, "amount": {"lots"}, "return": {"/app/board"}},
