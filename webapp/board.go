@@ -263,7 +263,7 @@ func (a *App) boardPage(w http.ResponseWriter, r *http.Request, qs url.Values, s
 		if st, ok := stageOfCard(b.Stages, refused.DealID); ok {
 			d.Refused, d.Focus = refused, st
 		} else {
-			problem = "Deal " + strconv.FormatInt(refused.DealID, 10) + " was not moved: " + refused.Message
+			problem = a.dealName(r, refused.DealID) + " was not moved: " + refused.Message
 		}
 	}
 	base := search.values(url.Values{})
@@ -322,4 +322,13 @@ func containsStage(st []BoardStage, name string) bool {
 		}
 	}
 	return false
+}
+
+// dealName names a deal for a sentence, by its contact ("Ada Lovelace's
+// deal"), as a rep knows it.
+func (a *App) dealName(r *http.Request, id int64) string {
+	if d, err := a.cfg.Backend.Deal(r.Context(), id); err == nil && d.ContactName != "" {
+		return d.ContactName + "'s deal"
+	}
+	return "The deal"
 }

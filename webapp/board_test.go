@@ -192,6 +192,10 @@ func (f *refusingBoard) MoveDeal(context.Context, int64, DealMove, string, time.
 	return f.moveErr
 }
 
+func (f *refusingBoard) Deal(context.Context, int64) (Deal, error) {
+	return Deal{ID: 7, ContactName: "Ada Lovelace"}, nil
+}
+
 // ruleErr is a refusal of the rules: an API message naming a field, and
 // the same in a rep's words.
 type ruleErr struct{ field, msg, words string }
@@ -242,7 +246,7 @@ func TestBoardMoveRefusedBesideTheCard(t *testing.T) {
 			want: []string{"Not moved: Choose a stage or enter an amount."}, wantField: "stage-7"},
 		{name: "the card is no longer on the board", stages: []BoardStage{{Name: "Qualification", Kind: "open"}, {Name: "Won", Kind: "won"}},
 			err:  ruleErr{"stage", "the deal is closed (Won); a closed deal cannot change", "This deal is closed (Won): a closed deal can't be changed."},
-			form: url.Values{"stage": {"Negotiation"}, "return": {"/app/board"}}, wantTop: "Deal 7 was not moved: This deal is closed (Won): a closed deal can&#39;t be changed."},
+			form: url.Values{"stage": {"Negotiation"}, "return": {"/app/board"}}, wantTop: "Ada Lovelace&#39;s deal was not moved: This deal is closed (Won): a closed deal can&#39;t be changed."},
 		{name: "a move from another page", err: lostNoReason, form: url.Values{"stage": {"Lost"}, "return": {"/app/callbacks"}},
 			wantTop: "Choose why the deal was lost before moving it to Lost."},
 	}
