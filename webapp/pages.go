@@ -68,12 +68,12 @@ func funcs(now func() time.Time) template.FuncMap {
 			}
 			f := moveForm{Deal: d, Stages: st, LostReasons: reasons, CSRF: csrf, Return: ret, Stage: d.Stage}
 			if refused != nil && refused.DealID == d.ID {
-				f.Refused, f.Stage = refused, refused.Stage
+				f.Refused = refused
+				if refused.Stage != "" {
+					f.Stage = refused.Stage
+				}
 			}
 			return f
-		},
-		"moveStages": func(d Deal, st []Stage, reasons []string, csrf, ret string) moveForm {
-			return moveForm{Deal: d, Stages: st, LostReasons: reasons, CSRF: csrf, Return: ret}
 		},
 	}
 }
