@@ -187,8 +187,9 @@ type boardData struct {
 	Search      Search
 	// List is the compact list view (?view=list).
 	List bool
-	// Focus is the column a phone shows (?stage=, by name; the first by
-	// default); Switch links each stage's column keeping the rest.
+	// Focus is the column a phone shows (?stage=, by name; by default the
+	// first with deals, so a phone does not open on an empty column);
+	// Switch links each stage's column keeping the rest.
 	Focus  string
 	Switch []stageLink
 	// BoardURL and ListURL are this board in either view.
@@ -288,8 +289,8 @@ func (a *App) boardPage(w http.ResponseWriter, r *http.Request, qs url.Values, s
 		}
 		return "/app/board"
 	}
-	if !containsStage(b.Stages, d.Focus) && len(b.Stages) > 0 {
-		d.Focus = b.Stages[0].Name
+	if !containsStage(b.Stages, d.Focus) {
+		d.Focus = firstWithDeals(b.Stages)
 	}
 	view := ""
 	if d.List {
@@ -313,6 +314,20 @@ func stageOfCard(stages []BoardStage, dealID int64) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// firstWithDeals is the first stage with a deal, or the first stage when
+// none has one ("" for none).
+func firstWithDeals(stages []BoardStage) string {
+	for _, st := range stages {
+		if st.Count > 0 {
+			return st.Name
+		}
+	}
+	if len(stages) > 0 {
+		return stages[0].Name
+	}
+	return ""
 }
 
 func containsStage(st []BoardStage, name string) bool {

@@ -308,3 +308,30 @@ func TestSearchFormFoldsOnAPhone(t *testing.T) {
 		})
 	}
 }
+
+// TestPhoneBoardOpensOnDeals proves a phone's board, without a stage
+// asked for, shows the first column with deals, not an empty one.
+func TestPhoneBoardOpensOnDeals(t *testing.T) {
+	tests := []struct {
+		name   string
+		counts []int64
+		query  string
+		want   string
+	}{
+		{"first with deals", []int64{0, 3, 1}, "", "Qualification"},
+		{"asked for, even empty", []int64{0, 3, 1}, "?stage=Prospecting", "Prospecting"},
+		{"none has deals", []int64{0, 0, 0}, "", "Prospecting"},
+		{"unknown stage", []int64{0, 0, 2}, "?stage=Nowhere", "Initial contact"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, f := newBoardApp(t, false)
+			for i, name := range []string{"Prospecting", "Qualification", "Initial contact"} {
+				f.board.Stages = append(f.board.Stages, BoardStage{Name: name, Kind: "open", Count: tt.counts[i]})
+			}
+			body := get(t, a, "/app/board"+tt.query).Body.String()
+			require.Regexp(t, `<section class="column" aria-labelledby="col-\d" data-stage="`+tt.want+`"`, body)
+			require.Equal(t, 2, strings.Count(body, `class="column away"`))
+		})
+	}
+}
