@@ -79,6 +79,18 @@ func (s Search) values(v url.Values) url.Values {
 // Active reports whether the search narrows anything.
 func (s Search) Active() bool { return s != Search{} }
 
+// Count is how many of the search's fields are set (the text counts as
+// one), as the phone's "Search and filter" button says.
+func (s Search) Count() int {
+	n := 0
+	for _, x := range []string{s.Text, s.Band, s.Source, s.Campaign} {
+		if x != "" {
+			n++
+		}
+	}
+	return n
+}
+
 // boardFuncs are the template functions of the board and the inbox.
 func boardFuncs(now func() time.Time) template.FuncMap {
 	return template.FuncMap{
@@ -175,12 +187,16 @@ type boardData struct {
 	Search      Search
 	// List is the compact list view (?view=list).
 	List bool
-	// Focus is the column a phone shows (?stage=, by name; the first by
-	// default); Switch links each stage's column keeping the rest.
+	// Focus is the column a phone shows (?stage=, by name; by default the
+	// first with deals, so a phone does not open on an empty column);
+	// Switch links each stage's column keeping the rest.
 	Focus  string
 	Switch []stageLink
 	// BoardURL and ListURL are this board in either view.
 	BoardURL, ListURL string
+	// Refused is a card's refused move, shown beside the card (nil for
+	// none): only on the answer to that move, never on a later page.
+	Refused *cardRefusal
 }
 
 // stageLink is one entry of the phone's stage switcher.
@@ -190,9 +206,25 @@ type stageLink struct {
 	Current   bool
 }
 
+// cardRefusal is a card's move the rules refused, shown on the board
+// beside the card: the rep's choices are kept in its open form.
+type cardRefusal struct {
+	DealID int64
+	// Field is the form field the refusal is about ("stage", "amount",
+	// "lost_reason"); Message the refusal in a rep's words.
+	Field, Message string
+	// Stage, Amount and LostReason are what the rep chose or typed.
+	Stage, Amount, LostReason string
+}
+
 func (a *App) board(w http.ResponseWriter, r *http.Request) {
+	a.boardPage(w, r, r.URL.Query(), r.URL.RequestURI(), http.StatusOK, nil)
+}
+
+// boardPage renders the board for the query qs; self is the board's own
+// address (where its forms return to), refused a card's refused move.
+func (a *App) boardPage(w http.ResponseWriter, r *http.Request, qs url.Values, self string, status int, refused *cardRefusal) {
 	s := sessionOf(r.Context())
-	qs := r.URL.Query()
 	search, err := parseSearch(qs)
 	if err != nil {
 		a.message(w, r, http.StatusBadRequest, "Search not understood", err.Error()+".")
@@ -222,7 +254,19 @@ func (a *App) board(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := boardData{Board: b, Pipelines: pipelines, Reps: reps, RepFilter: q.OwnerRepID, LostReasons: a.cfg.LostReasons,
-		Return: r.URL.RequestURI(), Search: search, List: qs.Get("view") == "list", Focus: qs.Get("stage")}
+		Return: self, Search: search, List: qs.Get("view") == "list", Focus: qs.Get("stage")}
+	title := "Pipeline " + b.Pipeline
+	var problem string
+	if refused != nil {
+		// The refusal goes beside the card, in the column a phone shows;
+		// a card not on this board (moved or closed meanwhile, beyond the
+		// column's first cards, outside the search) gets it at the top.
+		if st, ok := stageOfCard(b.Stages, refused.DealID); ok {
+			d.Refused, d.Focus = refused, st
+		} else {
+			problem = a.dealName(r, refused.DealID) + " was not moved: " + refused.Message
+		}
+	}
 	base := search.values(url.Values{})
 	if q.Pipeline != "" {
 		base.Set("pipeline", q.Pipeline)
@@ -245,8 +289,8 @@ func (a *App) board(w http.ResponseWriter, r *http.Request) {
 		}
 		return "/app/board"
 	}
-	if !containsStage(b.Stages, d.Focus) && len(b.Stages) > 0 {
-		d.Focus = b.Stages[0].Name
+	if !containsStage(b.Stages, d.Focus) {
+		d.Focus = firstWithDeals(b.Stages)
 	}
 	view := ""
 	if d.List {
@@ -257,7 +301,33 @@ func (a *App) board(w http.ResponseWriter, r *http.Request) {
 			URL: link(map[string]string{"stage": st.Name, "view": view})})
 	}
 	d.BoardURL, d.ListURL = link(map[string]string{"stage": qs.Get("stage")}), link(map[string]string{"stage": qs.Get("stage"), "view": "list"})
-	a.render(w, r, http.StatusOK, "board", page{Title: "Pipeline " + b.Pipeline, Nav: "board", Data: d})
+	a.render(w, r, status, "board", page{Title: title, Nav: "board", Error: problem, Data: d})
+}
+
+// stageOfCard finds the deal's card on the board and returns its stage.
+func stageOfCard(stages []BoardStage, dealID int64) (string, bool) {
+	for _, st := range stages {
+		for _, d := range st.Deals {
+			if d.ID == dealID {
+				return st.Name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// firstWithDeals is the first stage with a deal, or the first stage when
+// none has one ("" for none).
+func firstWithDeals(stages []BoardStage) string {
+	for _, st := range stages {
+		if st.Count > 0 {
+			return st.Name
+		}
+	}
+	if len(stages) > 0 {
+		return stages[0].Name
+	}
+	return ""
 }
 
 func containsStage(st []BoardStage, name string) bool {
@@ -267,4 +337,13 @@ func containsStage(st []BoardStage, name string) bool {
 		}
 	}
 	return false
+}
+
+// dealName names a deal for a sentence, by its contact ("Ada Lovelace's
+// deal"), as a rep knows it.
+func (a *App) dealName(r *http.Request, id int64) string {
+	if d, err := a.cfg.Backend.Deal(r.Context(), id); err == nil && d.ContactName != "" {
+		return d.ContactName + "'s deal"
+	}
+	return "The deal"
 }

@@ -181,7 +181,7 @@ func (a *App) newDealView(d Deal, fu FollowUp, loc *time.Location, f dealForm) d
 	}
 	amount := ""
 	if d.AmountCents > 0 && !d.AmountEstimated {
-		amount = strconv.FormatFloat(float64(d.AmountCents)/100, 'f', -1, 64)
+		amount = amountField(d.AmountCents)
 	}
 	defaults := map[string]string{"kind": "call", "note": "", "at": "", "next_step": fu.NextStep, "next_step_on": on,
 		"amount": amount, "stage": d.Stage, "move_amount": "", "lost_reason": ""}
@@ -425,4 +425,21 @@ func refusalWords(err error) string {
 		}
 	}
 	return "The change was refused; check the fields and try again."
+}
+
+// amountField writes cents as the amount field shows them, as a rep
+// writes an amount: "48,000", "12,500.50" (parseAmount reads it back).
+func amountField(cents int64) string {
+	whole := strconv.FormatInt(cents/100, 10)
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if c := cents % 100; c != 0 {
+		fmt.Fprintf(&b, ".%02d", c)
+	}
+	return b.String()
 }

@@ -98,3 +98,19 @@ func FuzzDealForms(f *testing.F) {
 		}
 	})
 }
+
+// TestAmountField proves the amount field shows a rep's figure with
+// thousands separators, and that it reads back to the same cents.
+func TestAmountField(t *testing.T) {
+	for _, tt := range []struct {
+		cents int64
+		want  string
+	}{{100, "1"}, {99_900, "999"}, {4_800_000, "48,000"}, {1_250_050, "12,500.50"}, {123_456_789_01, "123,456,789.01"}} {
+		t.Run(tt.want, func(t *testing.T) {
+			require.Equal(t, tt.want, amountField(tt.cents))
+			back, err := parseAmount(tt.want)
+			require.NoError(t, err)
+			require.Equal(t, tt.cents, *back)
+		})
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"math"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,7 +34,7 @@ func funcs(now func() time.Time) template.FuncMap {
 		"money":     money,
 		"moneyList": moneyList,
 		"utm":       utm,
-		"pct":       func(p float64) string { return fmt.Sprintf("%.0f %%", p*100) },
+		"pct":       func(p float64) string { return fmt.Sprintf("%.0f%%", p*100) },
 		"when":      func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") },
 		"whenp": func(t *time.Time) string {
 			if t == nil {
@@ -60,15 +61,19 @@ func funcs(now func() time.Time) template.FuncMap {
 		"chart": scoreChart,
 		"inc":   func(i int) int { return i + 1 },
 		"list":  func(xs ...int) []int { return xs },
-		"moveArgs": func(d Deal, cols []BoardStage, reasons []string, csrf, ret string) moveForm {
+		"moveArgs": func(d Deal, cols []BoardStage, reasons []string, csrf, ret string, refused *cardRefusal) moveForm {
 			st := make([]Stage, len(cols))
 			for i, c := range cols {
 				st[i] = Stage{Name: c.Name, Kind: c.Kind}
 			}
-			return moveForm{Deal: d, Stages: st, LostReasons: reasons, CSRF: csrf, Return: ret}
-		},
-		"moveStages": func(d Deal, st []Stage, reasons []string, csrf, ret string) moveForm {
-			return moveForm{Deal: d, Stages: st, LostReasons: reasons, CSRF: csrf, Return: ret}
+			f := moveForm{Deal: d, Stages: st, LostReasons: reasons, CSRF: csrf, Return: ret, Stage: d.Stage}
+			if refused != nil && refused.DealID == d.ID {
+				f.Refused = refused
+				if refused.Stage != "" {
+					f.Stage = refused.Stage
+				}
+			}
+			return f
 		},
 	}
 }
@@ -80,6 +85,12 @@ type moveForm struct {
 	LostReasons []string
 	CSRF        string
 	Return      string
+	// Stage is the stage the form's select shows: the deal's, or the one
+	// the rep chose on a refused move.
+	Stage string
+	// Refused is this card's refused move, shown in its open form with
+	// what the rep chose kept (nil for none).
+	Refused *cardRefusal
 }
 
 // utm writes a touchpoint's UTM source, medium and campaign as "a / b /
@@ -294,38 +305,79 @@ func (a *App) contact(w http.ResponseWriter, r *http.Request) {
 	a.render(w, r, http.StatusOK, "contact", page{Title: c.Name, Nav: "", Data: dealData{Contact: c}})
 }
 
-// moveDeal applies a card's stage move through the backend's rules. A
-// refused move (Lost without a reason, Won without an amount) answers 422
-// with the rule's own words.
+// moveDeal applies a card's stage move (the board's Move… form, its drag
+// and drop and its keyboard moves) through the backend's rules. A refused
+// move (Lost without a reason, Won without an amount, a deal closed
+// meanwhile) answers 422 with the board again, the card's form open with
+// what the rep chose and the refusal in words beside it; from anywhere
+// else, a page with the refusal in words.
 func (a *App) moveDeal(w http.ResponseWriter, r *http.Request) {
 	id, ok := a.visibleDeal(w, r)
 	if !ok {
 		return
 	}
 	s := sessionOf(r.Context())
+	ret := safeNext(r.PostFormValue("return"))
+	refused := &cardRefusal{DealID: id, Stage: strings.TrimSpace(r.PostFormValue("stage")),
+		Amount: r.PostFormValue("amount"), LostReason: strings.TrimSpace(r.PostFormValue("lost_reason"))}
 	var m DealMove
-	if st := strings.TrimSpace(r.PostFormValue("stage")); st != "" {
-		m.Stage = &st
+	if refused.Stage != "" {
+		m.Stage = &refused.Stage
 	}
-	amount, err := parseAmount(r.PostFormValue("amount"))
+	amount, err := parseAmount(refused.Amount)
 	if err != nil {
-		a.message(w, r, http.StatusUnprocessableEntity, "Deal not moved", err.Error())
+		refused.Field, refused.Message = "amount", "Enter the amount as a number, such as 12500 or 12,500.00."
+		a.refuseMove(w, r, ret, refused)
 		return
 	}
 	m.AmountCents = amount
-	if reason := strings.TrimSpace(r.PostFormValue("lost_reason")); reason != "" {
-		m.LostReason = &reason
+	if refused.LostReason != "" {
+		m.LostReason = &refused.LostReason
 	}
 	if m.Stage == nil && m.AmountCents == nil {
-		a.message(w, r, http.StatusUnprocessableEntity, "Deal not moved", "Choose a stage or enter an amount.")
+		refused.Field, refused.Message = "stage", "Choose a stage or enter an amount."
+		a.refuseMove(w, r, ret, refused)
 		return
 	}
 	if !s.Rep.Manager {
 		m.OwnerRepID = s.Rep.ID
 	}
-	if a.applyMove(w, r, id, m) {
-		http.Redirect(w, r, safeNext(r.PostFormValue("return")), http.StatusSeeOther)
+	err = a.cfg.Backend.MoveDeal(r.Context(), id, m, "web:rep:"+strconv.FormatInt(s.Rep.ID, 10), a.cfg.NowFunc())
+	var invalid interface{ InvalidField() string }
+	switch {
+	case errors.As(err, &invalid):
+		refused.Field, refused.Message = boardField(invalid.InvalidField()), refusalWords(err)
+		a.refuseMove(w, r, ret, refused)
+	case errors.Is(err, lead.ErrNotFound):
+		a.notFound(w, r)
+	case err != nil:
+		a.failed(w, r, "move deal", err)
+	default:
+		http.Redirect(w, r, ret, http.StatusSeeOther)
 	}
+}
+
+// boardField is the field of a card's Move… form a refusal about the
+// change's field (the rules' and the store's names) is shown beside.
+func boardField(field string) string {
+	switch field {
+	case "lost_reason":
+		return "lost_reason"
+	case "amount_cents":
+		return "amount"
+	}
+	return "stage"
+}
+
+// refuseMove answers a refused card move: the board the move came from
+// (ret) with the refusal beside the card, or a page saying it when the
+// move came from elsewhere.
+func (a *App) refuseMove(w http.ResponseWriter, r *http.Request, ret string, refused *cardRefusal) {
+	if u, err := url.Parse(ret); err == nil && u.Path == "/app/board" {
+		a.boardPage(w, r, u.Query(), ret, http.StatusUnprocessableEntity, refused)
+		return
+	}
+	a.message(w, r, http.StatusUnprocessableEntity, "Deal not moved", refused.Message)
 }
 
 // setMeeting sets (or, with "clear", clears) the deal's meeting time
@@ -370,14 +422,10 @@ func upperFirst(s string) string {
 func (a *App) applyMove(w http.ResponseWriter, r *http.Request, id int64, m DealMove) bool {
 	err := a.cfg.Backend.MoveDeal(r.Context(), id, m, "web:rep:"+strconv.FormatInt(sessionOf(r.Context()).Rep.ID, 10), a.cfg.NowFunc())
 	var invalid interface{ InvalidField() string }
-	var words interface{ Words() string }
 	switch {
-	case errors.As(err, &words):
-		// The rules' refusal in a rep's words, never an API field name.
-		a.message(w, r, http.StatusUnprocessableEntity, "Deal not moved", words.Words())
-		return false
 	case errors.As(err, &invalid):
-		a.message(w, r, http.StatusUnprocessableEntity, "Deal not moved", err.Error())
+		// The refusal in a rep's words, never an API field name.
+		a.message(w, r, http.StatusUnprocessableEntity, "Deal not moved", refusalWords(err))
 		return false
 	case errors.Is(err, lead.ErrNotFound):
 		a.notFound(w, r)

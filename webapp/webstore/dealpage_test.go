@@ -174,7 +174,7 @@ func TestDealPageForms(t *testing.T) {
 				require.Equal(t, int64(1_250_000), f.amount)
 				require.False(t, f.estimated)
 				require.Contains(t, page, "$12,500, set by a rep.")
-				require.Contains(t, page, `id="deal-amount" name="amount" inputmode="decimal" autocomplete="off" value="12500"`)
+				require.Contains(t, page, `id="deal-amount" name="amount" inputmode="decimal" autocomplete="off" value="12,500"`, "written as a rep writes it")
 			}},
 		{name: "an amount in words", path: "amount", form: url.Values{"amount": {"twelve grand"}},
 			wantStatus: http.StatusUnprocessableEntity, wantField: "deal-amount", wantWords: "Enter the amount as a number",
