@@ -194,17 +194,10 @@ type scoreHistory interface {
 	RecordBandChange(ctx context.Context, contactID, scoreID int64, from, to string, at time.Time) (bool, error)
 }
 
-// touchpointScorer scores a new touchpoint's lead and stores the score
-// (scoreTouchpoint).
-type touchpointScorer interface {
-	activityReader
-	scoreHistory
-	InsertScore(ctx context.Context, sc lead.Score) (lead.Score, bool, error)
-}
-
-// leadScorer scores and routes a new touchpoint (scoreAndRoute).
+// leadScorer routes a new touchpoint's contact by its score
+// (routeScored).
 type leadScorer interface {
-	touchpointScorer
+	scoreHistory
 	router
 }
 
@@ -351,20 +344,8 @@ func (h *Handlers) previousScore(ctx context.Context, st scoreHistory, contactID
 	return &prev, nil
 }
 
-// scoreAndRoute scores a new touchpoint's lead and routes its contact, in
-// this run: the lead path after ingest. The lead is the one RecordLeads
-// returned (as the touchpoint and its contact say it), not read back.
-func (h *Handlers) scoreAndRoute(ctx context.Context, st leadScorer, rec lead.RecordedLead, batch *dealBatch) error {
-	l, tp := rec.Lead, rec.Touchpoint
-	sc, prev, err := h.scoreTouchpoint(ctx, st, l, tp)
-	if err != nil {
-		return err
-	}
-	return h.routeScored(ctx, st, rec, sc, prev, batch)
-}
-
 // routeScored routes a new touchpoint's contact by its stored score sc,
-// against prev (see scoreTouchpoint).
+// against prev (see scoreStored).
 func (h *Handlers) routeScored(ctx context.Context, st leadScorer, rec lead.RecordedLead, sc lead.Score, prev *lead.Score, batch *dealBatch) error {
 	route, heatedScoreID, err := h.bandTransition(ctx, st, prev, sc)
 	if err != nil || !route {
@@ -470,38 +451,6 @@ func (h *Handlers) scoreChunk(ctx context.Context, st chunkScorer, recs []lead.R
 	return routed
 }
 
-// scoreTouchpoint scores the lead of a new touchpoint and stores the result
-// with its breakdown (once per touchpoint and model version), reading its
-// contact one fact at a time (a chunk reads them together: scoreChunk).
-// prev is the contact's score before, nil when routing is due regardless:
-// a new touchpoint always gets a routing decision (the first score of a
-// contact, or a new inquiry of a known one).
-func (h *Handlers) scoreTouchpoint(ctx context.Context, st touchpointScorer, l lead.Lead, tp lead.Touchpoint) (lead.Score, *lead.Score, error) {
-	now := h.cfg.NowFunc()
-	var prev *lead.Score
-	if !tp.NewContact {
-		// nil for a contact this touchpoint created: a retry reads the
-		// touchpoint back with NewContact false and checks.
-		var err error
-		if prev, err = h.previousScore(ctx, st, tp.ContactID); err != nil {
-			return lead.Score{}, nil, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
-		}
-	}
-	facts, err := h.readFacts(ctx, st, tp.ContactID, now, tp.NewContact)
-	if err != nil {
-		return lead.Score{}, nil, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
-	}
-	sc, err := h.newScore(ctx, l, tp, now, facts)
-	if err != nil {
-		return lead.Score{}, nil, err
-	}
-	sc, inserted, err := st.InsertScore(ctx, sc)
-	if err != nil {
-		return lead.Score{}, nil, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
-	}
-	return sc, h.scoreStored(ctx, tp, sc, inserted, prev), nil
-}
-
 // newScore computes the score of a new touchpoint's lead at now from its
 // contact's facts, not yet stored.
 func (h *Handlers) newScore(ctx context.Context, l lead.Lead, tp lead.Touchpoint, now time.Time, facts contactFacts) (lead.Score, error) {
@@ -520,8 +469,9 @@ func (h *Handlers) newScore(ctx context.Context, l lead.Lead, tp lead.Touchpoint
 }
 
 // scoreStored counts and logs a stored score and returns the previous
-// score routing compares it with (nil when the band did not change, see
-// scoreTouchpoint).
+// score routing compares it with: nil when routing is due regardless (a
+// new touchpoint always gets a routing decision: the first score of a
+// contact, or a new inquiry of a known one) or the band did not change.
 func (h *Handlers) scoreStored(ctx context.Context, tp lead.Touchpoint, sc lead.Score, inserted bool, prev *lead.Score) *lead.Score {
 	if inserted {
 		h.cfg.Metrics.LeadScored(tp.Channel, sc.Band)
