@@ -144,3 +144,34 @@ func TestIngestChunkReadsKnownContactsTogether(t *testing.T) {
 	require.Equal(t, people, contacts)
 	require.Equal(t, 3*people+1, scores)
 }
+
+// TestIngestChunkNewPersonTwice: a person new to the chunk with two leads
+// in it has the first scored as anyone new (nothing of the second read
+// into it) and the second against the first.
+func TestIngestChunkNewPersonTwice(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	payload := `{"type":"lead.created","data":{"email":%q,"name":"Pat Example","page_views":5,"message":"We need a CRM for our team."}}`
+	var ids []int64
+	for i, e := range []string{"twice@example.com", "twice@example.com", "once@example.com"} {
+		ev, _, err := b.store.InsertEvent(ctx, lead.Event{Connector: connectors.GenericName, Source: "website",
+			EventID: fmt.Sprintf("msg_new_twice_%d", i), ReceivedAt: b.now, Payload: []byte(fmt.Sprintf(payload, e))})
+		require.NoError(t, err)
+		ids = append(ids, ev.ID)
+	}
+	task, err := workers.NewIngestGroupTask("group:new-twice", ids)
+	require.NoError(t, err)
+	require.NoError(t, b.handlers.Ingest(ctx, task))
+	totals := map[int64]int{}
+	rows, err := b.pool.Query(ctx, `SELECT t.inbound_event_id, s.total FROM scores s JOIN touchpoints t ON t.id = s.touchpoint_id`)
+	require.NoError(t, err)
+	for rows.Next() {
+		var ev int64
+		var total int
+		require.NoError(t, rows.Scan(&ev, &total))
+		totals[ev] = total
+	}
+	require.NoError(t, rows.Err())
+	require.Len(t, totals, 3)
+	require.Equal(t, totals[ids[2]], totals[ids[0]], "the first lead of a new person scores as a lone new person's")
+}

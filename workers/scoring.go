@@ -419,7 +419,11 @@ func (h *Handlers) scoreChunk(ctx context.Context, st chunkScorer, recs []lead.R
 			if p, ok := latest[tp.ContactID]; ok && !tp.NewContact {
 				prev = &p
 			}
-			sc, err := h.newScore(ctx, rec.Lead, tp, now, facts[tp.ContactID])
+			var cf contactFacts // none for a contact this lead created
+			if !tp.NewContact {
+				cf = facts[tp.ContactID]
+			}
+			sc, err := h.newScore(ctx, rec.Lead, tp, now, cf)
 			if err != nil {
 				failed(tp.EventID, fmt.Errorf("ingest event %d: %w", tp.EventID, err))
 				continue
