@@ -140,6 +140,11 @@ type DealRequest struct {
 	Rule string
 	// PickFunc chooses among the team's members; required with Team.
 	PickFunc func([]TeamMember) Assignment
+	// SLA, when positive, starts the owner's first-touch deadline (Now +
+	// SLA) with the deal, in the transaction that opens it: a retry that
+	// finds the deal already open never finds it without its deadline.
+	// A deal without an owner gets none.
+	SLA time.Duration
 }
 
 // Deal is an opportunity in a sales pipeline.
@@ -153,7 +158,8 @@ type Deal struct {
 	OwnerRepID int64
 	CreatedAt  time.Time
 	// SLADue is when the owner's first touch is due; zero when no
-	// speed-to-lead timer runs (read by OpenDeal only).
+	// speed-to-lead timer runs (read by OpenDeal, and returned by
+	// CreateDeal(s) for a deal they opened).
 	SLADue time.Time
 	// MeetingAt is the meeting time a rep set; zero when none (read by
 	// OpenDeal only). The Initial contact email invites the lead to it.

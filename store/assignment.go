@@ -205,18 +205,6 @@ func (s *Store) SetSLADue(ctx context.Context, dealID int64, due time.Time) erro
 	return nil
 }
 
-// SetSLADues is SetSLADue for several deals in one statement (the deals
-// one lead:ingest chunk opened); dues[i] is the deadline of dealIDs[i].
-func (s *Store) SetSLADues(ctx context.Context, dealIDs []int64, dues []time.Time) error {
-	if len(dealIDs) == 0 {
-		return nil
-	}
-	if err := dealsdb.New(s.derived).SetSLADues(ctx, dealsdb.SetSLADuesParams{Ids: dealIDs, Dues: dues}); err != nil {
-		return fmt.Errorf("set SLA of %d deals: %w", len(dealIDs), err)
-	}
-	return nil
-}
-
 // DueSLAs lists open, untouched deals whose owner's first touch was due
 // before a time, oldest first: the relay hands their checks to a worker.
 func (s *Store) DueSLAs(ctx context.Context, before time.Time, limit int) ([]lead.DueTimer, error) {

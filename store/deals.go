@@ -143,7 +143,7 @@ func (s *Store) createDeal(ctx context.Context, req lead.DealRequest) (lead.Deal
 		assignment := req.PickFunc(members)
 		d.OwnerRepID = assignment.RepID
 		inserted, err := q.InsertDeals(ctx, dealsdb.InsertDealsParams{
-			PipelineID: d.PipelineID, StageID: d.StageID, Team: req.Team,
+			PipelineID: d.PipelineID, StageID: d.StageID, Team: req.Team, SlaUs: req.SLA.Microseconds(),
 			ContactIds: []int64{req.ContactID}, OwnerRepIds: []int64{assignment.RepID}, TouchpointIds: []int64{req.TouchpointID},
 			Titles: []string{req.Title}, CreatedAts: []time.Time{req.Now}, AmountCents: []int64{req.EstimatedAmountCents},
 		})
@@ -154,6 +154,9 @@ func (s *Store) createDeal(ctx context.Context, req lead.DealRequest) (lead.Deal
 			return fmt.Errorf("insert deal: %w", err)
 		}
 		d.ID, d.CreatedAt = inserted[0].ID, inserted[0].CreatedAt
+		if inserted[0].SlaDueAt != nil {
+			d.SLADue = *inserted[0].SlaDueAt
+		}
 		if err := q.PromoteNurture(ctx, dealsdb.PromoteNurtureParams{ContactIds: []int64{req.ContactID}, EndedAts: []time.Time{req.Now}}); err != nil {
 			return fmt.Errorf("end nurture on promotion: %w", err)
 		}
@@ -176,8 +179,8 @@ func (s *Store) CreateDeals(ctx context.Context, reqs []lead.DealRequest, pick f
 		return nil, nil, nil
 	}
 	for _, r := range reqs {
-		if r.Team != "" || r.Pipeline != reqs[0].Pipeline || r.Stage != reqs[0].Stage {
-			return nil, nil, errors.New("create deals: every request must be team-less and in the same pipeline and stage")
+		if r.Team != "" || r.Pipeline != reqs[0].Pipeline || r.Stage != reqs[0].Stage || r.SLA != reqs[0].SLA {
+			return nil, nil, errors.New("create deals: every request must be team-less and in the same pipeline and stage, with the same SLA")
 		}
 	}
 	// Two races end in a fresh attempt: a concurrent task opened one of
@@ -294,7 +297,7 @@ func (s *Store) openDeals(ctx context.Context, reqs []lead.DealRequest, todo []i
 	}
 	sort.SliceStable(order, func(a, b int) bool { return owners[order[a]] < owners[order[b]] })
 	arg := dealsdb.InsertDealsParams{
-		PipelineID: pipelineID, StageID: stageID,
+		PipelineID: pipelineID, StageID: stageID, SlaUs: reqs[0].SLA.Microseconds(),
 		ContactIds: make([]int64, n), OwnerRepIds: make([]int64, n), TouchpointIds: make([]int64, n),
 		Titles: make([]string, n), CreatedAts: make([]time.Time, n), AmountCents: make([]int64, n),
 	}
@@ -316,6 +319,9 @@ func (s *Store) openDeals(ctx context.Context, reqs []lead.DealRequest, todo []i
 		for _, row := range inserted {
 			i := byContact[row.ContactID]
 			deals[i].ID, deals[i].CreatedAt, created[i] = row.ID, row.CreatedAt, true
+			if row.SlaDueAt != nil {
+				deals[i].SLADue = *row.SlaDueAt
+			}
 		}
 		if err := q.PromoteNurture(ctx, dealsdb.PromoteNurtureParams{ContactIds: arg.ContactIds, EndedAts: arg.CreatedAts}); err != nil {
 			return fmt.Errorf("end nurture on promotion: %w", err)

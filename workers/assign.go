@@ -75,11 +75,10 @@ type SLAStore interface {
 	ReassignDeal(ctx context.Context, dealID, fromRep int64, pick lead.Repick, now time.Time) (lead.Deal, bool, error)
 }
 
-// slaStarter records an owner's first-touch deadline (startSLA), or
-// those of a chunk's deals together (openDeals).
+// slaStarter records a new owner's first-touch deadline after a
+// reassignment (startSLA); a routed deal's opens with it (DealRequest.SLA).
 type slaStarter interface {
 	SetSLADue(ctx context.Context, dealID int64, due time.Time) error
-	SetSLADues(ctx context.Context, dealIDs []int64, dues []time.Time) error
 }
 
 // repNotifier queues an email to a rep (notifyReps, dealEmails).
@@ -102,6 +101,18 @@ func (h *Handlers) startSLA(ctx context.Context, st slaStarter, deal lead.Deal, 
 	}
 	task, err := newSLATask(deal.ID, deal.OwnerRepID, due)
 	return h.schedule(ctx, task, err, due)
+}
+
+// scheduleSLA schedules the check of the deadline a routed deal opened
+// with (DealRequest.SLA), when it is due within Horizon. A retry that
+// finds the deal already open schedules nothing: its deadline is a row,
+// which the relay hands to a worker when due (DueSLAs).
+func (h *Handlers) scheduleSLA(ctx context.Context, deal lead.Deal) error {
+	if deal.SLADue.IsZero() || deal.OwnerRepID == 0 {
+		return nil
+	}
+	task, err := newSLATask(deal.ID, deal.OwnerRepID, deal.SLADue)
+	return h.schedule(ctx, task, err, deal.SLADue)
 }
 
 // newSLATask is the check of an owner's first-touch deadline at due; its id

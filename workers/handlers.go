@@ -49,12 +49,12 @@ type IngestStore interface {
 }
 
 // FetchStore is what lead:fetch calls: the stored notification, the
-// provider's lead fetched for it, and the lead path.
+// provider's lead fetched for it, and the chunked lead path lead:ingest
+// runs.
 type FetchStore interface {
-	leadPath
+	IngestStore
 	GetEvent(ctx context.Context, id int64) (lead.Event, error)
 	SetEventFetched(ctx context.Context, id int64, fetched []byte, at time.Time) error
-	MarkEventsProcessed(ctx context.Context, ids []int64, at time.Time) error
 }
 
 // leadPath is what ingest needs to take one stored event to its end: the
@@ -62,7 +62,6 @@ type FetchStore interface {
 type leadPath interface {
 	eventFailer
 	engagementRecorder
-	leadScorer
 	RecordLeads(ctx context.Context, eventIDs []int64, leads []lead.Lead, now time.Time) ([]lead.RecordedLead, error)
 	ContactBySentMessage(ctx context.Context, messageID string) (int64, error)
 }
@@ -383,10 +382,12 @@ func (h *Handlers) prepareEvent(ctx context.Context, st leadPath, ev lead.Event)
 }
 
 // Fetch calls the provider's API for a thin notification, stores the full
-// lead next to it (so a retry never calls again), and ingests it. Rate
-// limits and provider outages are retried (honouring Retry-After, see
-// RetryDelay); a missing lead or a permission error is dead-lettered with
-// the provider's reason.
+// lead next to it (so a retry never calls again), and ingests it through
+// the chunked lead path lead:ingest runs (ingestChunk: recorded, scored
+// and routed set-based), marking it processed at the end. Rate limits and
+// provider outages are retried (honouring Retry-After, see RetryDelay); a
+// missing lead or a permission error is dead-lettered with the provider's
+// reason, as is a fetched lead that cannot be decoded.
 func (h *Handlers) Fetch(ctx context.Context, t *asynq.Task) error {
 	var st FetchStore = h.cfg.Store
 	var p FetchPayload
@@ -397,6 +398,9 @@ func (h *Handlers) Fetch(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return fmt.Errorf("fetch event %d: %w", p.EventID, err)
 	}
+	if ev.Status == lead.EventProcessed {
+		return nil // a redelivered task: ingested already
+	}
 	c, ok := h.cfg.Connectors.Get(ev.Connector)
 	if !ok {
 		return h.fail(ctx, st, ev, fmt.Errorf("no connector named %q is configured", ev.Connector))
@@ -405,7 +409,7 @@ func (h *Handlers) Fetch(ctx context.Context, t *asynq.Task) error {
 	if !ok {
 		return h.fail(ctx, st, ev, fmt.Errorf("connector %s does not fetch", ev.Connector))
 	}
-	if ev.Fetched == nil {
+	if ev.Fetched == nil && ev.Status != lead.EventFailed {
 		fetched, err := f.Fetch(ctx, connectors.Delivery{EventID: ev.EventID, Source: ev.Source, Payload: ev.Payload})
 		if err != nil {
 			var fe *connectors.FetchError
@@ -419,14 +423,16 @@ func (h *Handlers) Fetch(ctx context.Context, t *asynq.Task) error {
 		}
 		ev.Fetched = fetched
 	}
-	done, err := h.ingest(ctx, st, c, ev, nil)
-	if err != nil || !done {
-		return err
+	// The fetched lead is a chunk of one of lead:ingest's path: the same
+	// set-based statements, keys and dead letters (single: a failure is
+	// this task's, a permanent one archives it).
+	routed, err := h.ingestChunk(ctx, st, []lead.Event{ev}, true)
+	if len(routed) > 0 {
+		if mErr := st.MarkEventsProcessed(ctx, routed, h.cfg.NowFunc()); mErr != nil {
+			return fmt.Errorf("fetch event %d: %w", ev.ID, mErr)
+		}
 	}
-	if err := st.MarkEventsProcessed(ctx, []int64{ev.ID}, h.cfg.NowFunc()); err != nil {
-		return fmt.Errorf("fetch event %d: %w", ev.ID, err)
-	}
-	return nil
+	return err
 }
 
 // fail records a permanent failure on the event and stops retries.
@@ -435,23 +441,6 @@ func (h *Handlers) fail(ctx context.Context, st eventFailer, ev lead.Event, err 
 		return fmt.Errorf("event %d: %w (and recording the failure: %v)", ev.ID, err, mErr)
 	}
 	return permanent(fmt.Errorf("event %d: %w", ev.ID, err))
-}
-
-// ingest runs one event through the whole lead path (lead:fetch's event);
-// done reports that it reached the end and is to be marked processed.
-func (h *Handlers) ingest(ctx context.Context, st leadPath, c connectors.Connector, ev lead.Event, batch *dealBatch) (done bool, err error) {
-	l, ok, err := h.prepare(ctx, st, c, ev)
-	if err != nil || !ok {
-		return false, err
-	}
-	recs, err := st.RecordLeads(ctx, []int64{ev.ID}, []lead.Lead{l}, h.cfg.NowFunc())
-	if err != nil {
-		return false, fmt.Errorf("ingest event %d: %w", ev.ID, err)
-	}
-	if err := h.afterRecorded(ctx, st, recs[0], batch); err != nil {
-		return false, err
-	}
-	return true, nil
 }
 
 // prepare decodes an event: a lead comes back normalized (ok) for the
@@ -505,16 +494,6 @@ func (h *Handlers) prepare(ctx context.Context, st leadPath, c connectors.Connec
 		}
 	}
 	return l, true, nil
-}
-
-// afterRecorded logs a recorded lead, then scores and routes it from
-// memory.
-func (h *Handlers) afterRecorded(ctx context.Context, st leadPath, rec lead.RecordedLead, batch *dealBatch) error {
-	h.logRecorded(ctx, rec.Touchpoint)
-	if err := h.scoreAndRoute(ctx, st, rec, batch); err != nil {
-		return fmt.Errorf("ingest event %d: %w", rec.Touchpoint.EventID, err)
-	}
-	return nil
 }
 
 // logRecorded logs a recorded lead and an identity conflict it left.

@@ -146,6 +146,10 @@ func (h *Handlers) route(ctx context.Context, st router, p RoutePayload, sc lead
 			Pipeline: h.cfg.Routing.Pipeline, Stage: h.cfg.Routing.HotStage,
 			Title: dealTitle(l), Now: now,
 		}
+		if h.cfg.Routing.SLA > 0 {
+			// The deadline opens with the deal (same transaction).
+			req.SLA = h.cfg.Routing.SLA
+		}
 		h.teamRequest(&req, sc, l)
 		req.EstimatedAmountCents = h.estimateAmount(l, req.Pipeline, now)
 		if cause.Asked != "" {
@@ -167,20 +171,17 @@ func (h *Handlers) route(ctx context.Context, st router, p RoutePayload, sc lead
 		return h.dealOpened(ctx, st, deal, created, req, l, sc, p.HeatedScoreID, cause)
 	case pipeline.ToNurture:
 		want := lead.Enrollment{ContactID: p.ContactID, TouchpointID: tpID, Program: h.cfg.Routing.NurtureProgram, Band: sc.Band, EnrolledAt: now}
-		if batch != nil && cause.NewContact {
-			// A contact created just now has had no deal: openNurtures
-			// makes sure of it for the whole chunk in one read, instead
-			// of two reads here.
-			batch.addNurture(pendingNurture{enr: want, lead: l, unchecked: true})
+		if batch != nil {
+			// openNurtures looks for the chunk's contacts' deals in one
+			// read, and checks one by one (nurturable) only those that
+			// have any (a contact created just now has none; most known
+			// ones neither), instead of two reads per lead here.
+			batch.addNurture(pendingNurture{enr: want, lead: l})
 			return nil
 		}
 		ok, err := h.nurturable(ctx, st, &want)
 		if err != nil || !ok {
 			return err
-		}
-		if batch != nil {
-			batch.addNurture(pendingNurture{enr: want, lead: l})
-			return nil
 		}
 		enr, created, err := st.EnrollNurture(ctx, want)
 		if err != nil {
@@ -258,7 +259,7 @@ func (h *Handlers) nurtureProgram(ctx context.Context, st router, contactID int6
 func (h *Handlers) dealOpened(ctx context.Context, st dealOpener, deal lead.Deal, created bool, req lead.DealRequest, l lead.Lead, sc lead.Score, heatedScoreID int64, cause routeCause) error {
 	if created {
 		h.dealCreated(ctx, deal, req, cause)
-		if err := h.startSLA(ctx, st, deal, req.Now); err != nil {
+		if err := h.scheduleSLA(ctx, deal); err != nil {
 			return fmt.Errorf("route contact %d: %w", req.ContactID, err)
 		}
 	}
@@ -304,8 +305,6 @@ type pendingNurture struct {
 	event int64
 	enr   lead.Enrollment
 	lead  lead.Lead
-	// unchecked: the contact is new, its deals not looked at yet.
-	unchecked bool
 }
 
 func (b *dealBatch) addNurture(p pendingNurture) {
@@ -356,7 +355,7 @@ func (h *Handlers) openNurtures(ctx context.Context, st batchEnroller, b *dealBa
 	if len(b.nurture) == 0 {
 		return nil, nil
 	}
-	if err := h.checkNewContacts(ctx, st, b); err != nil {
+	if err := h.checkContacts(ctx, st, b); err != nil {
 		return nil, err
 	}
 	routed := make([]int64, 0, len(b.nurture))
@@ -402,16 +401,15 @@ func (h *Handlers) openNurtures(ctx context.Context, st batchEnroller, b *dealBa
 	return routed, nil
 }
 
-// checkNewContacts looks, in one read, for deals of the batch's new
-// contacts (a rep may have been quick, or another worker routed the same
-// person); one that has any is checked as any other contact (nurturable),
+// checkContacts looks, in one read, for deals of the batch's contacts
+// (a known contact's earlier deals; for a new one, a rep may have been
+// quick, or another worker routed the same person); one that has any is
+// checked one by one (nurturable: an open deal, or the last closed one),
 // and its Program cleared when it is not to be enrolled.
-func (h *Handlers) checkNewContacts(ctx context.Context, st batchEnroller, b *dealBatch) error {
+func (h *Handlers) checkContacts(ctx context.Context, st batchEnroller, b *dealBatch) error {
 	var ids []int64
 	for _, p := range b.nurture {
-		if p.unchecked {
-			ids = append(ids, p.enr.ContactID)
-		}
+		ids = append(ids, p.enr.ContactID)
 	}
 	if len(ids) == 0 {
 		return nil
@@ -422,7 +420,7 @@ func (h *Handlers) checkNewContacts(ctx context.Context, st batchEnroller, b *de
 	}
 	for i := range b.nurture {
 		p := &b.nurture[i]
-		if !p.unchecked || !slices.Contains(withDeals, p.enr.ContactID) {
+		if !slices.Contains(withDeals, p.enr.ContactID) {
 			continue
 		}
 		ok, err := h.nurturable(ctx, st, &p.enr)
@@ -469,20 +467,18 @@ func (h *Handlers) openDeals(ctx context.Context, st batchRouter, b *dealBatch) 
 	return routed, nil
 }
 
-// dealsOpened is dealOpened for the deals of a chunk, a statement for all
-// their speed-to-lead deadlines and one for all their emails (each once by
-// dedupe key, so a retried chunk queues nothing twice).
+// dealsOpened is dealOpened for the deals of a chunk: their deadlines
+// opened with them (CreateDeals), and one statement for all their emails
+// (each once by dedupe key, so a retried chunk queues nothing twice).
 func (h *Handlers) dealsOpened(ctx context.Context, st dealOpener, group []pendingDeal, deals []lead.Deal, created []bool) error {
-	var slaDeals []lead.Deal
-	var slaDues []time.Time
 	var emails []lead.OutboxEmail
 	reps := map[int64]lead.Rep{}
 	for i, p := range group {
 		deal := deals[i]
 		if created[i] {
 			h.dealCreated(ctx, deal, p.req, p.cause)
-			if h.cfg.Routing.SLA > 0 && deal.OwnerRepID != 0 {
-				slaDeals, slaDues = append(slaDeals, deal), append(slaDues, p.req.Now.Add(h.cfg.Routing.SLA))
+			if err := h.scheduleSLA(ctx, deal); err != nil {
+				return fmt.Errorf("route contact %d: %w", p.req.ContactID, err)
 			}
 		}
 		es, err := h.dealEmails(ctx, st, deal, p.lead, p.score, p.heatedScoreID, p.cause, reps)
@@ -490,21 +486,6 @@ func (h *Handlers) dealsOpened(ctx context.Context, st dealOpener, group []pendi
 			return fmt.Errorf("route contact %d: %w", p.req.ContactID, err)
 		}
 		emails = append(emails, es...)
-	}
-	if len(slaDeals) > 0 {
-		ids := make([]int64, len(slaDeals))
-		for i, d := range slaDeals {
-			ids[i] = d.ID
-		}
-		if err := st.SetSLADues(ctx, ids, slaDues); err != nil {
-			return err
-		}
-		for i, d := range slaDeals {
-			task, err := newSLATask(d.ID, d.OwnerRepID, slaDues[i])
-			if err := h.schedule(ctx, task, err, slaDues[i]); err != nil {
-				return err
-			}
-		}
 	}
 	return h.queueEmails(ctx, st, emails)
 }

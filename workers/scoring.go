@@ -103,14 +103,25 @@ const (
 // fresh says the contact was created by l just now, so it said nothing
 // else and the reads are skipped (most leads are new people).
 func contactInput(ctx context.Context, st activityReader, contactID int64, l lead.Lead, fresh bool) (scoring.Input, error) {
-	in := scoring.Input{Lead: l}
 	if fresh {
-		return in, nil
+		return scoring.Input{Lead: l}, nil
 	}
 	texts, err := st.ContactTexts(ctx, contactID, maxContactTexts)
 	if err != nil {
-		return in, err
+		return scoring.Input{Lead: l}, err
 	}
+	earlier, err := st.ContactLeads(ctx, contactID, maxContactLeads)
+	if err != nil {
+		return scoring.Input{Lead: l}, err
+	}
+	return inputOf(l, texts, earlier), nil
+}
+
+// inputOf is the scoring input of lead l from its contact's texts (newest
+// first) and earlier leads, read one contact at a time (contactInput) or
+// for a whole chunk (chunkFacts).
+func inputOf(l lead.Lead, texts []lead.ContactText, earlier []lead.Lead) scoring.Input {
+	in := scoring.Input{Lead: l, Earlier: earlier}
 	for _, t := range texts {
 		kind := scoring.TextMessage
 		if t.Reply {
@@ -118,10 +129,62 @@ func contactInput(ctx context.Context, st activityReader, contactID int64, l lea
 		}
 		in.Texts = append(in.Texts, scoring.Text{Body: t.Text, At: t.At, Kind: kind})
 	}
-	if in.Earlier, err = st.ContactLeads(ctx, contactID, maxContactLeads); err != nil {
-		return in, err
+	return in
+}
+
+// contactFacts is what scoring reads of a known contact: its activity
+// since the engagement horizon, its texts and its earlier leads. The zero
+// value is a contact created by the lead being scored.
+type contactFacts struct {
+	acts    []lead.Activity
+	texts   []lead.ContactText
+	earlier []lead.Lead
+}
+
+// chunkFactsReader reads what scoring needs of a chunk's known contacts,
+// one statement per kind of fact for all of them (chunkFacts).
+type chunkFactsReader interface {
+	LatestScoresOf(ctx context.Context, contactIDs []int64) (map[int64]lead.Score, error)
+	ActivityOf(ctx context.Context, contactIDs []int64, since time.Time) (map[int64][]lead.Activity, error)
+	TextsOf(ctx context.Context, contactIDs []int64, limit int) (map[int64][]lead.ContactText, error)
+	LeadsOf(ctx context.Context, contactIDs []int64, limit int) (map[int64][]lead.Lead, error)
+}
+
+// chunkFacts reads the facts of the chunk's known contacts (those of a
+// lead that did not create its contact) in three reads for all of them,
+// activity since now's horizon; a later round of the chunk, at a later
+// now, filters the activity again (scoreFacts). Every touchpoint of the
+// chunk is recorded before this read, as it was before the one-by-one
+// reads, so each contact's facts are the same as its own reads give.
+func (h *Handlers) chunkFacts(ctx context.Context, st chunkFactsReader, recs []lead.RecordedLead, now time.Time) (map[int64]contactFacts, error) {
+	var known []int64
+	seen := map[int64]bool{}
+	for _, rec := range recs {
+		if id := rec.Touchpoint.ContactID; !rec.Touchpoint.NewContact && !seen[id] {
+			seen[id] = true
+			known = append(known, id)
+		}
 	}
-	return in, nil
+	facts := make(map[int64]contactFacts, len(known))
+	if len(known) == 0 {
+		return facts, nil
+	}
+	acts, err := st.ActivityOf(ctx, known, now.Add(-h.engagementHorizon()))
+	if err != nil {
+		return nil, err
+	}
+	texts, err := st.TextsOf(ctx, known, maxContactTexts)
+	if err != nil {
+		return nil, err
+	}
+	earlier, err := st.LeadsOf(ctx, known, maxContactLeads)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range known {
+		facts[id] = contactFacts{acts: acts[id], texts: texts[id], earlier: earlier[id]}
+	}
+	return facts, nil
 }
 
 // scoreHistory reads a contact's previous score and records band
@@ -131,17 +194,10 @@ type scoreHistory interface {
 	RecordBandChange(ctx context.Context, contactID, scoreID int64, from, to string, at time.Time) (bool, error)
 }
 
-// touchpointScorer scores a new touchpoint's lead and stores the score
-// (scoreTouchpoint).
-type touchpointScorer interface {
-	activityReader
-	scoreHistory
-	InsertScore(ctx context.Context, sc lead.Score) (lead.Score, bool, error)
-}
-
-// leadScorer scores and routes a new touchpoint (scoreAndRoute).
+// leadScorer routes a new touchpoint's contact by its score
+// (routeScored).
 type leadScorer interface {
-	touchpointScorer
+	scoreHistory
 	router
 }
 
@@ -159,23 +215,47 @@ func (h *Handlers) scoreContact(ctx context.Context, st activityReader, contactI
 
 // scoreContactWith is scoreContact; fresh says the contact was created by
 // the lead l just now, so it has no other activity and no other words, and
-// the two reads that would say so are skipped (most leads are new people).
+// the reads that would say so are skipped (most leads are new people).
 func (h *Handlers) scoreContactWith(ctx context.Context, st activityReader, contactID int64, l lead.Lead, now time.Time, fresh bool) (scoring.Result, error) {
-	rules := h.cfg.Rules
-	horizon := h.engagementHorizon()
-	var acts []lead.Activity
-	if !fresh {
-		var err error
-		if acts, err = st.ContactActivity(ctx, contactID, now.Add(-horizon)); err != nil {
-			return scoring.Result{}, err
-		}
-	}
-	in, err := contactInput(ctx, st, contactID, l, fresh)
+	facts, err := h.readFacts(ctx, st, contactID, now, fresh)
 	if err != nil {
 		return scoring.Result{}, err
 	}
+	return h.scoreFacts(ctx, l, facts, now)
+}
+
+// readFacts reads one contact's facts (the zero value when fresh: the
+// contact was created by the lead being scored).
+func (h *Handlers) readFacts(ctx context.Context, st activityReader, contactID int64, now time.Time, fresh bool) (contactFacts, error) {
+	if fresh {
+		return contactFacts{}, nil
+	}
+	acts, err := st.ContactActivity(ctx, contactID, now.Add(-h.engagementHorizon()))
+	if err != nil {
+		return contactFacts{}, err
+	}
+	texts, err := st.ContactTexts(ctx, contactID, maxContactTexts)
+	if err != nil {
+		return contactFacts{}, err
+	}
+	earlier, err := st.ContactLeads(ctx, contactID, maxContactLeads)
+	if err != nil {
+		return contactFacts{}, err
+	}
+	return contactFacts{acts: acts, texts: texts, earlier: earlier}, nil
+}
+
+// scoreFacts computes the score of lead l at now from its contact's facts
+// and the learned model. Activity before now's horizon is left out (facts
+// read for a chunk at an earlier now may hold some).
+func (h *Handlers) scoreFacts(ctx context.Context, l lead.Lead, facts contactFacts, now time.Time) (scoring.Result, error) {
+	since := now.Add(-h.engagementHorizon())
+	in := inputOf(l, facts.texts, facts.earlier)
 	own := true // the submission being scored is scored by the fit rules
-	for _, a := range acts {
+	for _, a := range facts.acts {
+		if a.At.Before(since) {
+			continue
+		}
 		if own && a.Kind == scoring.EngagementFormFill && a.At.Equal(l.OccurredAt) {
 			// Counting it as a form fill too would give a repeat visitor
 			// points for the very form the fit rules just read, and make a
@@ -193,7 +273,7 @@ func (h *Handlers) scoreContactWith(ctx context.Context, st activityReader, cont
 		p := model.Predict(scoring.LearnedExample(l))
 		in.Learned, in.LearnedVersion = &p, version
 	}
-	return scoring.Score(in, rules, now), nil
+	return scoring.Score(in, h.cfg.Rules, now), nil
 }
 
 // engagementHorizon is how far back activity still counts: eight
@@ -264,20 +344,8 @@ func (h *Handlers) previousScore(ctx context.Context, st scoreHistory, contactID
 	return &prev, nil
 }
 
-// scoreAndRoute scores a new touchpoint's lead and routes its contact, in
-// this run: the lead path after ingest. The lead is the one RecordLeads
-// returned (as the touchpoint and its contact say it), not read back.
-func (h *Handlers) scoreAndRoute(ctx context.Context, st leadScorer, rec lead.RecordedLead, batch *dealBatch) error {
-	l, tp := rec.Lead, rec.Touchpoint
-	sc, prev, err := h.scoreTouchpoint(ctx, st, l, tp)
-	if err != nil {
-		return err
-	}
-	return h.routeScored(ctx, st, rec, sc, prev, batch)
-}
-
 // routeScored routes a new touchpoint's contact by its stored score sc,
-// against prev (see scoreTouchpoint).
+// against prev (see scoreStored).
 func (h *Handlers) routeScored(ctx context.Context, st leadScorer, rec lead.RecordedLead, sc lead.Score, prev *lead.Score, batch *dealBatch) error {
 	route, heatedScoreID, err := h.bandTransition(ctx, st, prev, sc)
 	if err != nil || !route {
@@ -289,20 +357,22 @@ func (h *Handlers) routeScored(ctx context.Context, st leadScorer, rec lead.Reco
 		sc, rec.Lead, batch, cause)
 }
 
-// chunkScorer stores the scores of a chunk's new touchpoints together
-// (scoreChunk).
+// chunkScorer reads what scoring needs of a chunk's known contacts and
+// stores the scores of its new touchpoints together (scoreChunk).
 type chunkScorer interface {
 	leadScorer
+	chunkFactsReader
 	InsertScores(ctx context.Context, scs []lead.Score) ([]lead.Score, []bool, error)
 }
 
-// scoreChunk scores and routes the leads a chunk recorded, with one
-// statement storing the scores of many. A contact with several leads in
-// the chunk has them scored one after the other (in rounds: its second
-// lead in the next round's statement), so each sees the score before it,
-// as when leads went one by one. failed takes an event's failure; the
-// events scored and routed are returned (those whose deal waits in batch
-// excepted).
+// scoreChunk scores and routes the leads a chunk recorded, set-based: the
+// facts of its known contacts are read once for the chunk (chunkFacts),
+// their previous scores once per round, and one statement stores the
+// scores of a round. A contact with several leads in the chunk has them
+// scored one after the other (in rounds: its second lead in the next
+// round), so each sees the score before it, as when leads went one by
+// one. failed takes an event's failure; the events scored and routed are
+// returned (those whose deal or enrollment waits in batch excepted).
 func (h *Handlers) scoreChunk(ctx context.Context, st chunkScorer, recs []lead.RecordedLead, batch *dealBatch, failed func(int64, error)) (routed []int64) {
 	seen := map[int64]int{}
 	rounds, last := make([]int, len(recs)), 0
@@ -311,33 +381,64 @@ func (h *Handlers) scoreChunk(ctx context.Context, st chunkScorer, recs []lead.R
 		seen[rec.Touchpoint.ContactID]++
 		last = max(last, rounds[i])
 	}
+	failAll := func(recs []lead.RecordedLead, err error) {
+		for _, rec := range recs {
+			failed(rec.Touchpoint.EventID, fmt.Errorf("ingest event %d: score touchpoint %d: %w", rec.Touchpoint.EventID, rec.Touchpoint.ID, err))
+		}
+	}
+	facts, err := h.chunkFacts(ctx, st, recs, h.cfg.NowFunc())
+	if err != nil {
+		failAll(recs, err)
+		return nil
+	}
 	for round := 0; round <= last; round++ {
 		var todo []lead.RecordedLead
+		var known []int64
+		for i, rec := range recs {
+			if rounds[i] == round {
+				todo = append(todo, rec)
+				if !rec.Touchpoint.NewContact {
+					known = append(known, rec.Touchpoint.ContactID)
+				}
+			}
+		}
+		// Read each round: the previous score of a contact's second lead
+		// is the one its first stored in the round before.
+		latest, err := st.LatestScoresOf(ctx, known)
+		if err != nil {
+			failAll(todo, err)
+			continue
+		}
+		now := h.cfg.NowFunc()
+		var scored []lead.RecordedLead
 		var scs []lead.Score
 		var prevs []*lead.Score
-		now := h.cfg.NowFunc()
-		for i, rec := range recs {
-			if rounds[i] != round {
-				continue
+		for _, rec := range todo {
+			tp := rec.Touchpoint
+			var prev *lead.Score
+			if p, ok := latest[tp.ContactID]; ok && !tp.NewContact {
+				prev = &p
 			}
-			sc, prev, err := h.newScore(ctx, st, rec.Lead, rec.Touchpoint, now)
+			var cf contactFacts // none for a contact this lead created
+			if !tp.NewContact {
+				cf = facts[tp.ContactID]
+			}
+			sc, err := h.newScore(ctx, rec.Lead, tp, now, cf)
 			if err != nil {
-				failed(rec.Touchpoint.EventID, fmt.Errorf("ingest event %d: %w", rec.Touchpoint.EventID, err))
+				failed(tp.EventID, fmt.Errorf("ingest event %d: %w", tp.EventID, err))
 				continue
 			}
-			todo, scs, prevs = append(todo, rec), append(scs, sc), append(prevs, prev)
+			scored, scs, prevs = append(scored, rec), append(scs, sc), append(prevs, prev)
 		}
-		if len(todo) == 0 {
+		if len(scored) == 0 {
 			continue
 		}
 		stored, inserted, err := st.InsertScores(ctx, scs)
 		if err != nil {
-			for _, rec := range todo {
-				failed(rec.Touchpoint.EventID, fmt.Errorf("ingest event %d: %w", rec.Touchpoint.EventID, err))
-			}
+			failAll(scored, err)
 			continue
 		}
-		for i, rec := range todo {
+		for i, rec := range scored {
 			ev := rec.Touchpoint.EventID
 			prev := h.scoreStored(ctx, rec.Touchpoint, stored[i], inserted[i], prevs[i])
 			batch.event = ev
@@ -354,52 +455,27 @@ func (h *Handlers) scoreChunk(ctx context.Context, st chunkScorer, recs []lead.R
 	return routed
 }
 
-// scoreTouchpoint scores the lead of a new touchpoint and stores the result
-// with its breakdown (once per touchpoint and model version). prev is the
-// contact's score before, nil when routing is due regardless: a new
-// touchpoint always gets a routing decision (the first score of a contact,
-// or a new inquiry of a known one).
-func (h *Handlers) scoreTouchpoint(ctx context.Context, st touchpointScorer, l lead.Lead, tp lead.Touchpoint) (lead.Score, *lead.Score, error) {
-	sc, prev, err := h.newScore(ctx, st, l, tp, h.cfg.NowFunc())
+// newScore computes the score of a new touchpoint's lead at now from its
+// contact's facts, not yet stored.
+func (h *Handlers) newScore(ctx context.Context, l lead.Lead, tp lead.Touchpoint, now time.Time, facts contactFacts) (lead.Score, error) {
+	res, err := h.scoreFacts(ctx, l, facts, now)
 	if err != nil {
-		return lead.Score{}, nil, err
-	}
-	sc, inserted, err := st.InsertScore(ctx, sc)
-	if err != nil {
-		return lead.Score{}, nil, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
-	}
-	return sc, h.scoreStored(ctx, tp, sc, inserted, prev), nil
-}
-
-// newScore computes the score of a new touchpoint's lead at now, not yet
-// stored, and reads the contact's previous score (nil for a contact this
-// touchpoint created: a retry reads the touchpoint back with NewContact
-// false and checks).
-func (h *Handlers) newScore(ctx context.Context, st touchpointScorer, l lead.Lead, tp lead.Touchpoint, now time.Time) (lead.Score, *lead.Score, error) {
-	var prev *lead.Score
-	if !tp.NewContact {
-		var err error
-		if prev, err = h.previousScore(ctx, st, tp.ContactID); err != nil {
-			return lead.Score{}, nil, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
-		}
-	}
-	res, err := h.scoreContactWith(ctx, st, tp.ContactID, l, now, tp.NewContact)
-	if err != nil {
-		return lead.Score{}, nil, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
+		return lead.Score{}, fmt.Errorf("score touchpoint %d: %w", tp.ID, err)
 	}
 	breakdown, err := json.Marshal(res)
 	if err != nil {
-		return lead.Score{}, nil, permanent(fmt.Errorf("encode score breakdown: %w", err))
+		return lead.Score{}, permanent(fmt.Errorf("encode score breakdown: %w", err))
 	}
 	return lead.Score{
 		ContactID: tp.ContactID, TouchpointID: tp.ID, Total: res.Total, Band: string(res.Band),
 		ModelVersion: res.ModelVersion, Breakdown: breakdown, ComputedAt: now,
-	}, prev, nil
+	}, nil
 }
 
 // scoreStored counts and logs a stored score and returns the previous
-// score routing compares it with (nil when the band did not change, see
-// scoreTouchpoint).
+// score routing compares it with: nil when routing is due regardless (a
+// new touchpoint always gets a routing decision: the first score of a
+// contact, or a new inquiry of a known one) or the band did not change.
 func (h *Handlers) scoreStored(ctx context.Context, tp lead.Touchpoint, sc lead.Score, inserted bool, prev *lead.Score) *lead.Score {
 	if inserted {
 		h.cfg.Metrics.LeadScored(tp.Channel, sc.Band)

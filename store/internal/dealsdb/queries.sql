@@ -53,23 +53,27 @@ RETURNING (rr_cursor - @places::bigint)::bigint AS first_place;
 -- Opens deals (contact, owner, touchpoint, title, time and estimated amount
 -- per row, an amount above 0 marked as an estimate; pipeline, stage and
 -- team shared) with their first stage-history row, returning each
--- deal's id, contact and creation time, in array order (callers sort by
--- owner so concurrent groups lock reps in one order). An owner or touchpoint
--- of 0 is none: sqlc's arrays cannot carry NULL. The unnests in the select
--- list run in lockstep, as unnest(a, b, ...) in FROM would; sqlc cannot
--- parse that form.
+-- deal's id, contact, creation time and first-touch deadline, in array
+-- order (callers sort by owner so concurrent groups lock reps in one
+-- order). An owner or touchpoint of 0 is none: sqlc's arrays cannot carry
+-- NULL. A deal with an owner and @sla_us > 0 gets its owner's first-touch
+-- deadline (created + @sla_us microseconds) in this statement, so a retry
+-- that finds the deal open never finds it without one. The unnests in the
+-- select list run in lockstep, as unnest(a, b, ...) in FROM would; sqlc
+-- cannot parse that form.
 WITH d AS (
     INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team,
-        amount_cents, amount_estimated)
-    SELECT u.c, @pipeline_id::bigint, @stage_id::bigint, NULLIF(u.o, 0), NULLIF(u.t, 0), u.ti, u.n, u.n, u.n, @team::text, u.a, u.a > 0
+        amount_cents, amount_estimated, sla_due_at)
+    SELECT u.c, @pipeline_id::bigint, @stage_id::bigint, NULLIF(u.o, 0), NULLIF(u.t, 0), u.ti, u.n, u.n, u.n, @team::text, u.a, u.a > 0,
+        u.n + NULLIF(sign(u.o) * greatest(@sla_us::bigint, 0), 0) * interval '1 microsecond'
     FROM (SELECT unnest(@contact_ids::bigint[]) AS c, unnest(@owner_rep_ids::bigint[]) AS o, unnest(@touchpoint_ids::bigint[]) AS t,
         unnest(@titles::text[]) AS ti, unnest(@created_ats::timestamptz[]) AS n, unnest(@amount_cents::bigint[]) AS a) AS u
-    RETURNING id, contact_id, created_at
+    RETURNING id, contact_id, created_at, sla_due_at
 ), h AS (
     INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
     SELECT d.id, NULL, @stage_id::bigint, d.created_at, 'router' FROM d
 )
-SELECT d.id, d.contact_id, d.created_at FROM d;
+SELECT d.id, d.contact_id, d.created_at, d.sla_due_at FROM d;
 
 -- name: PromoteNurture :exec
 -- Ends the active nurture of contacts that got a deal, each at its own time.
@@ -126,12 +130,6 @@ UPDATE deals SET first_contacted_at = COALESCE(first_contacted_at, @at), updated
 -- name: SetSLADue :exec
 -- Records when the owner's first touch is due.
 UPDATE deals SET sla_due_at = @due::timestamptz WHERE id = @id;
-
--- name: SetSLADues :exec
--- SetSLADue for the deals a chunk opened (@ids and @dues zipped).
-UPDATE deals d SET sla_due_at = w.due
-FROM (SELECT unnest(@ids::bigint[]) AS id, unnest(@dues::timestamptz[]) AS due) w
-WHERE d.id = w.id;
 
 -- name: LockDealOwner :one
 -- Locks a deal before its owner changes and reads what decides whether it

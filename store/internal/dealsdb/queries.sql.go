@@ -200,22 +200,24 @@ func (q *Queries) InsertActivity(ctx context.Context, arg InsertActivityParams) 
 const insertDeals = `-- name: InsertDeals :many
 WITH d AS (
     INSERT INTO deals (contact_id, pipeline_id, stage_id, owner_rep_id, touchpoint_id, title, created_at, updated_at, stage_entered_at, team,
-        amount_cents, amount_estimated)
-    SELECT u.c, $1::bigint, $2::bigint, NULLIF(u.o, 0), NULLIF(u.t, 0), u.ti, u.n, u.n, u.n, $3::text, u.a, u.a > 0
-    FROM (SELECT unnest($4::bigint[]) AS c, unnest($5::bigint[]) AS o, unnest($6::bigint[]) AS t,
-        unnest($7::text[]) AS ti, unnest($8::timestamptz[]) AS n, unnest($9::bigint[]) AS a) AS u
-    RETURNING id, contact_id, created_at
+        amount_cents, amount_estimated, sla_due_at)
+    SELECT u.c, $1::bigint, $2::bigint, NULLIF(u.o, 0), NULLIF(u.t, 0), u.ti, u.n, u.n, u.n, $3::text, u.a, u.a > 0,
+        u.n + NULLIF(sign(u.o) * greatest($4::bigint, 0), 0) * interval '1 microsecond'
+    FROM (SELECT unnest($5::bigint[]) AS c, unnest($6::bigint[]) AS o, unnest($7::bigint[]) AS t,
+        unnest($8::text[]) AS ti, unnest($9::timestamptz[]) AS n, unnest($10::bigint[]) AS a) AS u
+    RETURNING id, contact_id, created_at, sla_due_at
 ), h AS (
     INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
     SELECT d.id, NULL, $2::bigint, d.created_at, 'router' FROM d
 )
-SELECT d.id, d.contact_id, d.created_at FROM d
+SELECT d.id, d.contact_id, d.created_at, d.sla_due_at FROM d
 `
 
 type InsertDealsParams struct {
 	PipelineID    int64
 	StageID       int64
 	Team          string
+	SlaUs         int64
 	ContactIds    []int64
 	OwnerRepIds   []int64
 	TouchpointIds []int64
@@ -228,21 +230,26 @@ type InsertDealsRow struct {
 	ID        int64
 	ContactID int64
 	CreatedAt time.Time
+	SlaDueAt  *time.Time
 }
 
 // Opens deals (contact, owner, touchpoint, title, time and estimated amount
 // per row, an amount above 0 marked as an estimate; pipeline, stage and
 // team shared) with their first stage-history row, returning each
-// deal's id, contact and creation time, in array order (callers sort by
-// owner so concurrent groups lock reps in one order). An owner or touchpoint
-// of 0 is none: sqlc's arrays cannot carry NULL. The unnests in the select
-// list run in lockstep, as unnest(a, b, ...) in FROM would; sqlc cannot
-// parse that form.
+// deal's id, contact, creation time and first-touch deadline, in array
+// order (callers sort by owner so concurrent groups lock reps in one
+// order). An owner or touchpoint of 0 is none: sqlc's arrays cannot carry
+// NULL. A deal with an owner and @sla_us > 0 gets its owner's first-touch
+// deadline (created + @sla_us microseconds) in this statement, so a retry
+// that finds the deal open never finds it without one. The unnests in the
+// select list run in lockstep, as unnest(a, b, ...) in FROM would; sqlc
+// cannot parse that form.
 func (q *Queries) InsertDeals(ctx context.Context, arg InsertDealsParams) ([]InsertDealsRow, error) {
 	rows, err := q.db.Query(ctx, insertDeals,
 		arg.PipelineID,
 		arg.StageID,
 		arg.Team,
+		arg.SlaUs,
 		arg.ContactIds,
 		arg.OwnerRepIds,
 		arg.TouchpointIds,
@@ -257,7 +264,12 @@ func (q *Queries) InsertDeals(ctx context.Context, arg InsertDealsParams) ([]Ins
 	var items []InsertDealsRow
 	for rows.Next() {
 		var i InsertDealsRow
-		if err := rows.Scan(&i.ID, &i.ContactID, &i.CreatedAt); err != nil {
+		if err := rows.Scan(
+			&i.ID,
+			&i.ContactID,
+			&i.CreatedAt,
+			&i.SlaDueAt,
+		); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
@@ -752,23 +764,6 @@ type SetSLADueParams struct {
 // Records when the owner's first touch is due.
 func (q *Queries) SetSLADue(ctx context.Context, arg SetSLADueParams) error {
 	_, err := q.db.Exec(ctx, setSLADue, arg.Due, arg.ID)
-	return err
-}
-
-const setSLADues = `-- name: SetSLADues :exec
-UPDATE deals d SET sla_due_at = w.due
-FROM (SELECT unnest($1::bigint[]) AS id, unnest($2::timestamptz[]) AS due) w
-WHERE d.id = w.id
-`
-
-type SetSLADuesParams struct {
-	Ids  []int64
-	Dues []time.Time
-}
-
-// SetSLADue for the deals a chunk opened (@ids and @dues zipped).
-func (q *Queries) SetSLADues(ctx context.Context, arg SetSLADuesParams) error {
-	_, err := q.db.Exec(ctx, setSLADues, arg.Ids, arg.Dues)
 	return err
 }
 

@@ -159,3 +159,50 @@ LEFT JOIN LATERAL (SELECT dl.owner_rep_id, dl.team FROM deals dl WHERE dl.contac
 	ORDER BY dl.created_at LIMIT 1) d ON true
 LEFT JOIN reps r ON r.id = d.owner_rep_id
 ORDER BY t.occurred_at, c.id;
+
+-- Set-based reads of the lead path (issue 19): what scoring reads of each
+-- known contact, for all contacts of a lead:ingest chunk in one statement
+-- each, with the same rows as the one-contact queries above.
+
+-- name: LatestScoresOf :many
+-- The newest score of each of a group of contacts that has one
+-- (ContactScores' order).
+SELECT DISTINCT ON (contact_id) id, contact_id, COALESCE(touchpoint_id, 0)::bigint AS touchpoint_id, total, band, model_version, breakdown, computed_at
+FROM scores WHERE contact_id = ANY(@contact_ids::bigint[])
+ORDER BY contact_id, computed_at DESC, id DESC;
+
+-- name: ActivityOf :many
+-- ContactActivity for a group of contacts, ordered by contact then time.
+SELECT e.contact_id::bigint AS contact_id, e.kind::text AS kind, e.occurred_at, 1::int AS count FROM engagement_events e
+WHERE e.contact_id = ANY(@contact_ids::bigint[]) AND e.occurred_at >= @since AND NOT e.is_test AND e.kind IN ('opened', 'clicked', 'replied')
+UNION ALL
+SELECT f.contact_id, 'form_fill', f.occurred_at, 1 FROM touchpoints f WHERE f.contact_id = ANY(@contact_ids::bigint[]) AND f.occurred_at >= @since
+UNION ALL
+SELECT v.contact_id, 'page_visit', v.occurred_at, COALESCE(v.attributes->>'page_views', v.attributes->>'visits')::text::numeric::int
+FROM touchpoints v
+WHERE v.contact_id = ANY(@contact_ids::bigint[]) AND v.occurred_at >= @since
+  AND COALESCE(v.attributes->>'page_views', v.attributes->>'visits') ~ '^[0-9]{1,6}(\.[0-9]+)?$'
+ORDER BY 1, 3;
+
+-- name: TextsOf :many
+-- ContactTexts for a group of contacts: each one's newest @max_texts,
+-- ordered by contact, newest first.
+SELECT c.id AS contact_id, x.text, x.occurred_at, x.is_reply
+FROM contacts c
+CROSS JOIN LATERAL (
+    SELECT t.message AS text, t.occurred_at, false AS is_reply FROM touchpoints t WHERE t.contact_id = c.id AND t.message <> ''
+    UNION ALL
+    SELECT e.text, e.occurred_at, true FROM engagement_events e WHERE e.contact_id = c.id AND e.kind = 'replied' AND e.text <> ''
+    ORDER BY 2 DESC LIMIT @max_texts) x
+WHERE c.id = ANY(@contact_ids::bigint[])
+ORDER BY c.id, x.occurred_at DESC;
+
+-- name: RecentTouchpointsOf :many
+-- RecentTouchpoints for a group of contacts: each one's newest
+-- @max_touchpoints ids, ordered by contact, newest first.
+SELECT c.id AS contact_id, x.id
+FROM contacts c
+CROSS JOIN LATERAL (SELECT t.id, t.occurred_at FROM touchpoints t WHERE t.contact_id = c.id
+    ORDER BY t.occurred_at DESC, t.id DESC LIMIT @max_touchpoints) x
+WHERE c.id = ANY(@contact_ids::bigint[])
+ORDER BY c.id, x.occurred_at DESC, x.id DESC;

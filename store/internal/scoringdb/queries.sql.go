@@ -39,6 +39,57 @@ func (q *Queries) ActiveModel(ctx context.Context) (ActiveModelRow, error) {
 	return i, err
 }
 
+const activityOf = `-- name: ActivityOf :many
+SELECT e.contact_id::bigint AS contact_id, e.kind::text AS kind, e.occurred_at, 1::int AS count FROM engagement_events e
+WHERE e.contact_id = ANY($1::bigint[]) AND e.occurred_at >= $2 AND NOT e.is_test AND e.kind IN ('opened', 'clicked', 'replied')
+UNION ALL
+SELECT f.contact_id, 'form_fill', f.occurred_at, 1 FROM touchpoints f WHERE f.contact_id = ANY($1::bigint[]) AND f.occurred_at >= $2
+UNION ALL
+SELECT v.contact_id, 'page_visit', v.occurred_at, COALESCE(v.attributes->>'page_views', v.attributes->>'visits')::text::numeric::int
+FROM touchpoints v
+WHERE v.contact_id = ANY($1::bigint[]) AND v.occurred_at >= $2
+  AND COALESCE(v.attributes->>'page_views', v.attributes->>'visits') ~ '^[0-9]{1,6}(\.[0-9]+)?$'
+ORDER BY 1, 3
+`
+
+type ActivityOfParams struct {
+	ContactIds []int64
+	Since      time.Time
+}
+
+type ActivityOfRow struct {
+	ContactID  int64
+	Kind       string
+	OccurredAt time.Time
+	Count      int32
+}
+
+// ContactActivity for a group of contacts, ordered by contact then time.
+func (q *Queries) ActivityOf(ctx context.Context, arg ActivityOfParams) ([]ActivityOfRow, error) {
+	rows, err := q.db.Query(ctx, activityOf, arg.ContactIds, arg.Since)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ActivityOfRow
+	for rows.Next() {
+		var i ActivityOfRow
+		if err := rows.Scan(
+			&i.ContactID,
+			&i.Kind,
+			&i.OccurredAt,
+			&i.Count,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const closedDeals = `-- name: ClosedDeals :many
 SELECT d.touchpoint_id::bigint AS touchpoint_id, (st.kind = 'won')::boolean AS won
 FROM deals d JOIN stages st ON st.id = d.stage_id
@@ -523,6 +574,58 @@ func (q *Queries) LatestScore(ctx context.Context, touchpointID int64) (LatestSc
 	return i, err
 }
 
+const latestScoresOf = `-- name: LatestScoresOf :many
+
+SELECT DISTINCT ON (contact_id) id, contact_id, COALESCE(touchpoint_id, 0)::bigint AS touchpoint_id, total, band, model_version, breakdown, computed_at
+FROM scores WHERE contact_id = ANY($1::bigint[])
+ORDER BY contact_id, computed_at DESC, id DESC
+`
+
+type LatestScoresOfRow struct {
+	ID           int64
+	ContactID    int64
+	TouchpointID int64
+	Total        int32
+	Band         string
+	ModelVersion string
+	Breakdown    []byte
+	ComputedAt   time.Time
+}
+
+// Set-based reads of the lead path (issue 19): what scoring reads of each
+// known contact, for all contacts of a lead:ingest chunk in one statement
+// each, with the same rows as the one-contact queries above.
+// The newest score of each of a group of contacts that has one
+// (ContactScores' order).
+func (q *Queries) LatestScoresOf(ctx context.Context, contactIds []int64) ([]LatestScoresOfRow, error) {
+	rows, err := q.db.Query(ctx, latestScoresOf, contactIds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []LatestScoresOfRow
+	for rows.Next() {
+		var i LatestScoresOfRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.ContactID,
+			&i.TouchpointID,
+			&i.Total,
+			&i.Band,
+			&i.ModelVersion,
+			&i.Breakdown,
+			&i.ComputedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const latestTouchpoint = `-- name: LatestTouchpoint :one
 SELECT id FROM touchpoints WHERE contact_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT 1
 `
@@ -629,6 +732,47 @@ func (q *Queries) RecentTouchpoints(ctx context.Context, arg RecentTouchpointsPa
 	return items, nil
 }
 
+const recentTouchpointsOf = `-- name: RecentTouchpointsOf :many
+SELECT c.id AS contact_id, x.id
+FROM contacts c
+CROSS JOIN LATERAL (SELECT t.id, t.occurred_at FROM touchpoints t WHERE t.contact_id = c.id
+    ORDER BY t.occurred_at DESC, t.id DESC LIMIT $1) x
+WHERE c.id = ANY($2::bigint[])
+ORDER BY c.id, x.occurred_at DESC, x.id DESC
+`
+
+type RecentTouchpointsOfParams struct {
+	MaxTouchpoints int32
+	ContactIds     []int64
+}
+
+type RecentTouchpointsOfRow struct {
+	ContactID int64
+	ID        int64
+}
+
+// RecentTouchpoints for a group of contacts: each one's newest
+// @max_touchpoints ids, ordered by contact, newest first.
+func (q *Queries) RecentTouchpointsOf(ctx context.Context, arg RecentTouchpointsOfParams) ([]RecentTouchpointsOfRow, error) {
+	rows, err := q.db.Query(ctx, recentTouchpointsOf, arg.MaxTouchpoints, arg.ContactIds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []RecentTouchpointsOfRow
+	for rows.Next() {
+		var i RecentTouchpointsOfRow
+		if err := rows.Scan(&i.ContactID, &i.ID); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const runScore = `-- name: RunScore :one
 SELECT id, total, band, model_version, breakdown, computed_at FROM scores
 WHERE contact_id = $1 AND run_key = $2::text
@@ -661,6 +805,57 @@ func (q *Queries) RunScore(ctx context.Context, arg RunScoreParams) (RunScoreRow
 		&i.ComputedAt,
 	)
 	return i, err
+}
+
+const textsOf = `-- name: TextsOf :many
+SELECT c.id AS contact_id, x.text, x.occurred_at, x.is_reply
+FROM contacts c
+CROSS JOIN LATERAL (
+    SELECT t.message AS text, t.occurred_at, false AS is_reply FROM touchpoints t WHERE t.contact_id = c.id AND t.message <> ''
+    UNION ALL
+    SELECT e.text, e.occurred_at, true FROM engagement_events e WHERE e.contact_id = c.id AND e.kind = 'replied' AND e.text <> ''
+    ORDER BY 2 DESC LIMIT $1) x
+WHERE c.id = ANY($2::bigint[])
+ORDER BY c.id, x.occurred_at DESC
+`
+
+type TextsOfParams struct {
+	MaxTexts   int32
+	ContactIds []int64
+}
+
+type TextsOfRow struct {
+	ContactID  int64
+	Text       string
+	OccurredAt time.Time
+	IsReply    bool
+}
+
+// ContactTexts for a group of contacts: each one's newest @max_texts,
+// ordered by contact, newest first.
+func (q *Queries) TextsOf(ctx context.Context, arg TextsOfParams) ([]TextsOfRow, error) {
+	rows, err := q.db.Query(ctx, textsOf, arg.MaxTexts, arg.ContactIds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []TextsOfRow
+	for rows.Next() {
+		var i TextsOfRow
+		if err := rows.Scan(
+			&i.ContactID,
+			&i.Text,
+			&i.OccurredAt,
+			&i.IsReply,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const touchpointScore = `-- name: TouchpointScore :one
