@@ -16,6 +16,7 @@ import (
 	"leadflow/internal/demo"
 	"leadflow/internal/testenv"
 	"leadflow/store"
+	"leadflow/workers"
 )
 
 func TestMain(m *testing.M) { testenv.Main(m) }
@@ -105,7 +106,7 @@ func TestSeedAndMeasure(t *testing.T) {
 		require.Contains(t, string(plan), "Execution Time", j.Name)
 		require.Contains(t, string(plan), "Buffers", j.Name)
 	}
-	require.Equal(t, []string{"due_emails", "relay_pass", "due_callbacks", "due_slas", "rescoring_sweep", "stall_sweep",
+	require.Equal(t, []string{"due_emails", "relay_pass", "due_callbacks", "due_slas", "rescoring_sweep_page", "stall_sweep",
 		"funnel_month", "funnel_all_time", "attribution_month", "attribution_all_time"}, names)
 	byName := map[string]Timing{}
 	for _, j := range append(jobs, reports...) {
@@ -115,7 +116,8 @@ func TestSeedAndMeasure(t *testing.T) {
 	require.NoError(t, pool.QueryRow(ctx, `SELECT tgenabled <> 'D' FROM pg_trigger WHERE tgname = 'touchpoints_first_touch'`).Scan(&triggerOn))
 	require.True(t, triggerOn, "seeding turns the first-touch trigger back on")
 	require.Zero(t, byName["relay_pass"].Rows, "the dead letters' tasks are archived in Redis: nothing to relay")
-	require.Positive(t, byName["rescoring_sweep"].Rows)
+	require.Positive(t, byName["rescoring_sweep_page"].Rows)
+	require.LessOrEqual(t, byName["rescoring_sweep_page"].Rows, workers.SweepPageSize, "one page of the sweep")
 	require.Positive(t, byName["stall_sweep"].Rows)
 	require.Positive(t, byName["funnel_all_time"].Rows)
 }
