@@ -563,6 +563,9 @@ type SweepPayload struct {
 	// Page numbers the run's pages from 0; it keys the tasks a page
 	// enqueues.
 	Page int `json:"page,omitempty"`
+	// PageSize is how many contacts each page reads; default
+	// SweepPageSize (a manual run, or a test, may choose another).
+	PageSize int `json:"page_size,omitempty"`
 }
 
 // Sweep runs one page of the rescoring sweep, so decay is applied even
@@ -605,7 +608,10 @@ func (h *Handlers) Sweep(ctx context.Context, t *asynq.Task) error {
 	if p.Since.IsZero() {
 		p.Since = now.Add(-h.engagementHorizon())
 	}
-	active, expired, err := st.ContactsToRescore(ctx, p.After, p.Since, SweepPageSize)
+	if p.PageSize <= 0 {
+		p.PageSize = SweepPageSize
+	}
+	active, expired, err := st.ContactsToRescore(ctx, p.After, p.Since, p.PageSize)
 	if err != nil {
 		return fmt.Errorf("sweep %s page %d: %w", p.RunKey, p.Page, err)
 	}
@@ -627,9 +633,9 @@ func (h *Handlers) Sweep(ctx context.Context, t *asynq.Task) error {
 	if n := len(expired); n > 0 && expired[n-1] > last {
 		last = expired[n-1]
 	}
-	full := len(active)+len(expired) == SweepPageSize
+	full := len(active)+len(expired) == p.PageSize
 	if full {
-		next := SweepPayload{RunKey: p.RunKey, Since: p.Since, After: last, Page: p.Page + 1}
+		next := SweepPayload{RunKey: p.RunKey, Since: p.Since, After: last, Page: p.Page + 1, PageSize: p.PageSize}
 		task, err := NewSweepPageTask(next)
 		if err := h.enqueue(ctx, task, err); err != nil {
 			return fmt.Errorf("sweep %s page %d: %w", p.RunKey, p.Page, err)
