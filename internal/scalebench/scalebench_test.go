@@ -15,6 +15,7 @@ import (
 
 	"leadflow/internal/demo"
 	"leadflow/internal/testenv"
+	"leadflow/scoring"
 	"leadflow/store"
 	"leadflow/workers"
 )
@@ -91,6 +92,18 @@ func TestSeedAndMeasure(t *testing.T) {
 	archived, err := ArchiveDeadLetters(ctx, pool, redisOpt)
 	require.NoError(t, err)
 	require.Equal(t, (seeded.DeadLetters+49)/50, archived)
+
+	// The rescoring sweep's work list, kept by triggers on the seeded
+	// scores and engagement, holds exactly the contacts its old
+	// whole-window read found (scored above cold or engaged since then).
+	since := time.Now().Add(-8 * scoring.DefaultRules().Engagement.HalfLife)
+	var listed, window int
+	require.NoError(t, pool.QueryRow(ctx, `SELECT count(*) FROM rescore_candidates WHERE active_at >= $1`, since).Scan(&listed))
+	require.NoError(t, pool.QueryRow(ctx, `SELECT count(DISTINCT contact_id) FROM (
+		SELECT contact_id FROM scores WHERE computed_at >= $1 AND band <> 'cold'
+		UNION ALL SELECT contact_id FROM engagement_events WHERE occurred_at >= $1 AND contact_id IS NOT NULL) w`, since).Scan(&window))
+	require.Positive(t, window)
+	require.Equal(t, window, listed)
 
 	env := Env{Pool: pool, Store: st, Redis: redisOpt, ExplainDir: t.TempDir(), Now: time.Now()}
 	jobs, err := Jobs(ctx, env)
