@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"testing"
 	"time"
 
@@ -289,4 +291,38 @@ func (b *testBundle) runChainFrom(t *testing.T, runKey string) sweepChain {
 	t.Helper()
 	b.startSweep(t, runKey, 2)
 	return b.runChain(t, nil)
+}
+
+// failNextPage is an enqueuer that refuses score:sweep tasks, as Redis
+// failing between a page's batch and its next page would.
+type failNextPage struct{ *asynq.Client }
+
+func (f failNextPage) EnqueueContext(ctx context.Context, task *asynq.Task, opts ...asynq.Option) (*asynq.TaskInfo, error) {
+	if task.Type() == workers.TypeScoreSweep {
+		return nil, errors.New("redis: connection refused")
+	}
+	return f.Client.EnqueueContext(ctx, task, opts...)
+}
+
+// TestSweepPageRetriedAfterFailedEnqueue: a page that enqueued its batch
+// but failed to enqueue the next page is retried; the retry reads the same
+// page (the contacts it forgets are forgotten only once the next page is
+// enqueued), so the next page starts where the batch ended and no contact
+// is skipped.
+func TestSweepPageRetriedAfterFailedEnqueue(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	ids := b.warmContacts(t, "f", 5)
+	_, err := testPool(b).Exec(ctx, `UPDATE rescore_candidates SET active_at = $2 WHERE contact_id = $1`,
+		ids[1], b.now.Add(-365*24*time.Hour))
+	require.NoError(t, err)
+	failing, err := workers.NewHandlers(workers.Config{Store: b.store, Connectors: b.reg, Enqueuer: failNextPage{b.client},
+		NowFunc: func() time.Time { return b.now }, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	require.NoError(t, err)
+	page, err := workers.NewSweepPageTask(workers.SweepPayload{RunKey: "sweep:retried", PageSize: 2})
+	require.NoError(t, err)
+	require.Error(t, failing.Sweep(ctx, page), "the next page could not be enqueued")
+	require.NoError(t, b.handlers.Sweep(ctx, page), "the retry")
+	chain := b.runChain(t, nil)
+	require.ElementsMatch(t, []int64{ids[0], ids[2], ids[3], ids[4]}, chain.rescored, "each active contact once, none skipped")
 }

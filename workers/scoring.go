@@ -582,7 +582,10 @@ type SweepPayload struct {
 // may read a slightly different page — contacts forgotten by its first
 // delivery are gone, new candidates may have appeared — but its batch and
 // its next page are refused as duplicates, so the chain neither forks nor
-// skips: page k+1 starts where the first delivery of page k ended. Should
+// skips: page k+1 starts where the first delivery of page k ended. (A
+// contact that became a candidate inside an already-read page between a
+// failed try and its retry may shift the page's end: a contact may then be
+// in two batches, which the run key makes harmless.) Should
 // a task be re-run after Redis forgot its duplicate (an hour after
 // completion), the contacts' run scores are keyed by (contact, run key),
 // so a second rescore stores and routes nothing. A failing page retries
@@ -615,11 +618,6 @@ func (h *Handlers) Sweep(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return fmt.Errorf("sweep %s page %d: %w", p.RunKey, p.Page, err)
 	}
-	// Forgotten before the batch and the next page are enqueued: a failure
-	// here retries the page with nothing enqueued yet.
-	if err := st.ForgetRescoreCandidates(ctx, expired, p.Since); err != nil {
-		return fmt.Errorf("sweep %s page %d: %w", p.RunKey, p.Page, err)
-	}
 	if len(active) > 0 {
 		task, err := NewRescoreBatchTask(p.RunKey, p.Page, active)
 		if err := h.enqueue(ctx, task, err); err != nil {
@@ -640,6 +638,14 @@ func (h *Handlers) Sweep(ctx context.Context, t *asynq.Task) error {
 		if err := h.enqueue(ctx, task, err); err != nil {
 			return fmt.Errorf("sweep %s page %d: %w", p.RunKey, p.Page, err)
 		}
+	}
+	// Forgotten last: a retry after a failure above reads the same page
+	// again (give or take contacts that became active meanwhile), so the
+	// next page still starts where the batch ended. Forgetting first, a
+	// retry would read further than the batch already enqueued, and the
+	// next page would start after contacts no batch has.
+	if err := st.ForgetRescoreCandidates(ctx, expired, p.Since); err != nil {
+		return fmt.Errorf("sweep %s page %d: %w", p.RunKey, p.Page, err)
 	}
 	h.cfg.Logger.InfoContext(ctx, "rescoring sweep page", "run_key", p.RunKey, "page", p.Page,
 		"contacts", len(active), "forgotten", len(expired), "last_page", !full)
