@@ -148,12 +148,37 @@ func (s *Store) RecordBandChange(ctx context.Context, contactID, scoreID int64, 
 	return crossed, nil
 }
 
-// ContactsToRescore lists the contacts scored above cold or active since a
-// time, ascending, for the decay sweep (which rescores each of them).
-func (s *Store) ContactsToRescore(ctx context.Context, since time.Time) ([]int64, error) {
-	ids, err := scoringdb.New(s.pool).ContactsToRescore(ctx, since)
+// ContactsToRescore reads one keyset page of the decay sweep's work list
+// (rescore_candidates, kept by triggers on scores and engagement_events):
+// up to limit contacts after the contact id after, ascending, split into
+// those active since since (to rescore) and those whose activity left the
+// window (to forget with ForgetRescoreCandidates). The page is full when
+// len(active)+len(expired) == limit; the next page starts after the
+// largest id of both.
+func (s *Store) ContactsToRescore(ctx context.Context, after int64, since time.Time, limit int) (active, expired []int64, err error) {
+	rows, err := scoringdb.New(s.pool).ContactsToRescore(ctx, scoringdb.ContactsToRescoreParams{AfterContactID: after, MaxRows: int32(limit)})
 	if err != nil {
-		return nil, fmt.Errorf("list contacts to rescore: %w", err)
+		return nil, nil, fmt.Errorf("read contacts to rescore after %d: %w", after, err)
 	}
-	return ids, nil
+	for _, r := range rows {
+		if r.ActiveAt.Before(since) {
+			expired = append(expired, r.ContactID)
+		} else {
+			active = append(active, r.ContactID)
+		}
+	}
+	return active, expired, nil
+}
+
+// ForgetRescoreCandidates removes contacts from the sweep's work list when
+// their activity is still older than since (one active again since the
+// page was read stays), so later sweeps do not read them again.
+func (s *Store) ForgetRescoreCandidates(ctx context.Context, contactIDs []int64, since time.Time) error {
+	if len(contactIDs) == 0 {
+		return nil
+	}
+	if err := scoringdb.New(s.pool).ForgetRescoreCandidates(ctx, scoringdb.ForgetRescoreCandidatesParams{ContactIds: contactIDs, Since: since}); err != nil {
+		return fmt.Errorf("forget %d contacts to rescore: %w", len(contactIDs), err)
+	}
+	return nil
 }

@@ -99,9 +99,74 @@ func TestRescoringRunsAndBandChanges(t *testing.T) {
 	require.NoError(t, b.pool.QueryRow(ctx, `SELECT count(*) FROM score_band_changes WHERE contact_id = $1`, tp.ContactID).Scan(&n))
 	require.Equal(t, 1, n)
 
-	ids, err := b.store.ContactsToRescore(ctx, b.now.Add(-time.Hour))
+	active, expired, err := b.store.ContactsToRescore(ctx, 0, b.now.Add(-time.Hour), 1000)
 	require.NoError(t, err)
-	require.Equal(t, []int64{tp.ContactID}, ids)
+	require.Equal(t, []int64{tp.ContactID}, active)
+	require.Empty(t, expired)
+}
+
+// TestRescoreCandidates: the sweep's work list is kept by the write path
+// (a non-cold score or an engagement adds the contact, a cold score does
+// not), read in keyset pages, and forgets only contacts still outside the
+// window.
+func TestRescoreCandidates(t *testing.T) {
+	b := setup(t)
+	ctx := context.Background()
+	score := func(email, band string, at time.Time) int64 {
+		tp, err := b.store.RecordLead(ctx, b.event(t, email), person(email, ""), at)
+		require.NoError(t, err)
+		_, _, err = b.store.InsertRunScore(ctx, lead.Score{ContactID: tp.ContactID, Total: 10, Band: band, ModelVersion: "v",
+			Breakdown: json.RawMessage(`{}`), ComputedAt: at}, "run:"+email)
+		require.NoError(t, err)
+		return tp.ContactID
+	}
+	old := b.now.Add(-200 * 24 * time.Hour)
+	since := b.now.Add(-112 * 24 * time.Hour)
+	warm := score("warm@example.com", "warm", b.now)
+	cold := score("cold@example.com", "cold", b.now)
+	stale := score("stale@example.com", "hot", old)
+	engaged := score("engaged@example.com", "cold", b.now)
+	mg, _, err := b.store.InsertEvent(ctx, lead.Event{Connector: "mailgun", Source: "mailgun", EventID: "open-1",
+		ReceivedAt: b.now, Payload: []byte(`{}`), Kind: lead.EventKindEngagement})
+	require.NoError(t, err)
+	_, err = b.store.RecordEngagements(ctx, mg.ID, []lead.Engagement{{Kind: lead.EngagementOpened, Email: "engaged@example.com",
+		OccurredAt: b.now}}, b.now)
+	require.NoError(t, err)
+
+	for _, c := range []struct {
+		name            string
+		after           int64
+		limit           int
+		active, expired []int64
+	}{
+		{name: "whole list", limit: 10, active: []int64{warm, engaged}, expired: []int64{stale}},
+		{name: "first page", limit: 1, active: []int64{warm}},
+		{name: "after the first", after: warm, limit: 1, expired: []int64{stale}},
+		{name: "after the last", after: engaged, limit: 10},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			active, expired, err := b.store.ContactsToRescore(ctx, c.after, since, c.limit)
+			require.NoError(t, err)
+			require.Equal(t, c.active, active)
+			require.Equal(t, c.expired, expired)
+		})
+	}
+	require.NotContains(t, []int64{warm, stale, engaged}, cold)
+
+	// Forgetting: the stale contact goes, unless it became active again
+	// between the read and the delete.
+	require.NoError(t, b.store.ForgetRescoreCandidates(ctx, []int64{warm, stale}, since))
+	active, expired, err := b.store.ContactsToRescore(ctx, 0, since, 10)
+	require.NoError(t, err)
+	require.Equal(t, []int64{warm, engaged}, active, "an active contact is never forgotten")
+	require.Empty(t, expired)
+	_, _, err = b.store.InsertRunScore(ctx, lead.Score{ContactID: stale, Total: 60, Band: "warm", ModelVersion: "v",
+		Breakdown: json.RawMessage(`{}`), ComputedAt: b.now}, "run:again")
+	require.NoError(t, err)
+	require.NoError(t, b.store.ForgetRescoreCandidates(ctx, []int64{stale}, since))
+	active, _, err = b.store.ContactsToRescore(ctx, 0, since, 10)
+	require.NoError(t, err)
+	require.Equal(t, []int64{warm, stale, engaged}, active, "active again: back on the list, and kept")
 }
 
 func TestTrainingExamplesAndModels(t *testing.T) {

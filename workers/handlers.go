@@ -199,6 +199,7 @@ func (h *Handlers) NewMux() *asynq.ServeMux {
 	mux.HandleFunc(TypeLeadRoute, h.Route)
 	mux.HandleFunc(TypeScoreContact, h.Rescore)
 	mux.HandleFunc(TypeScoreSweep, h.Sweep)
+	mux.HandleFunc(TypeScoreBatch, h.RescoreBatch)
 	mux.HandleFunc(TypeModelTrain, h.Train)
 	mux.HandleFunc(TypeEmailSend, h.SendEmail)
 	mux.HandleFunc(TypeStageEmail, h.StageEmail)

@@ -70,9 +70,11 @@ type RescoreStore interface {
 	InsertRunScore(ctx context.Context, sc lead.Score, runKey string) (lead.Score, bool, error)
 }
 
-// SweepStore is what score:sweep calls.
+// SweepStore is what score:sweep calls: one page of the work list, and
+// forgetting the contacts whose activity left the window.
 type SweepStore interface {
-	ContactsToRescore(ctx context.Context, since time.Time) ([]int64, error)
+	ContactsToRescore(ctx context.Context, after int64, since time.Time, limit int) (active, expired []int64, err error)
+	ForgetRescoreCandidates(ctx context.Context, contactIDs []int64, since time.Time) error
 }
 
 // leadReader rebuilds a contact's latest lead.
@@ -501,11 +503,41 @@ type RescorePayload struct {
 // model) and routes it when its band changed: into the pipeline when it
 // heated up, back to nurture when a hot lead without a deal cooled down.
 func (h *Handlers) Rescore(ctx context.Context, t *asynq.Task) error {
-	var st RescoreStore = h.cfg.Store
 	var p RescorePayload
 	if err := decodePayload(t, &p); err != nil {
 		return err
 	}
+	return h.rescoreContact(ctx, p)
+}
+
+// RescoreBatch rescores a page of the sweep's contacts, one after another,
+// as Rescore would each. A retry runs the whole page again: the contacts
+// already done store nothing twice (their run score is keyed by contact
+// and run key) and route nothing twice (routing is keyed by that score).
+// One contact's permanent failure is logged and skipped, as its own
+// score:contact task would be archived, so it does not hold up the rest;
+// a transient one fails the page, to be retried.
+func (h *Handlers) RescoreBatch(ctx context.Context, t *asynq.Task) error {
+	var p RescoreBatchPayload
+	if err := decodePayload(t, &p); err != nil {
+		return err
+	}
+	for _, id := range p.ContactIDs {
+		err := h.rescoreContact(ctx, RescorePayload{ContactID: id, RunKey: p.RunKey})
+		if errors.Is(err, asynq.SkipRetry) {
+			h.cfg.Logger.ErrorContext(ctx, "rescore skipped", "contact_id", id, "run_key", p.RunKey, "error", err)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rescoreContact is one contact's rescore, for Rescore and RescoreBatch.
+func (h *Handlers) rescoreContact(ctx context.Context, p RescorePayload) error {
+	var st RescoreStore = h.cfg.Store
 	tpID, err := st.LatestTouchpoint(ctx, p.ContactID)
 	if errors.Is(err, lead.ErrNotFound) {
 		return nil // nothing to score yet
@@ -585,15 +617,61 @@ func (h *Handlers) replyAskingForContact(ctx context.Context, st replyReader, co
 	return asked, nil
 }
 
-// SweepPayload is the payload of score:sweep.
+// SweepPageSize is how many contacts of the work list one score:sweep
+// page reads (and its score:batch rescores): small enough that the read is
+// a few milliseconds on the primary key at any size and the batch a few
+// seconds of one worker, large enough that Redis holds a handful of tasks
+// per sweep (about 8 bytes per contact in the batch payloads) rather than
+// one task per contact.
+const SweepPageSize = 1000
+
+// SweepPayload is the payload of score:sweep: the scheduler's tick (empty:
+// the first page of a new run) or a page of a running one.
 type SweepPayload struct {
-	// RunKey names the sweep; default derived from the hour it runs.
+	// RunKey names the sweep; default derived from the hour it starts.
 	RunKey string `json:"run_key,omitempty"`
+	// Since is the start of the run's window (8 engagement half-lives
+	// before the run started), fixed for the whole chain; zero on the
+	// first page.
+	Since time.Time `json:"since,omitzero"`
+	// After is the cursor: the page reads contacts with a larger id.
+	After int64 `json:"after,omitempty"`
+	// Page numbers the run's pages from 0; it keys the tasks a page
+	// enqueues.
+	Page int `json:"page,omitempty"`
+	// PageSize is how many contacts each page reads; default
+	// SweepPageSize (a manual run, or a test, may choose another).
+	PageSize int `json:"page_size,omitempty"`
 }
 
-// Sweep enqueues a rescore of every contact whose score can still move
-// (recently scored warm or hot, or recently engaged), so decay is applied
-// even when nothing new happens.
+// Sweep runs one page of the rescoring sweep, so decay is applied even
+// when nothing new happens: it reads SweepPageSize contacts of the work
+// list after the cursor (rescore_candidates: every contact scored above
+// cold or engaged, kept by the write path), forgets those whose activity
+// is older than the window, enqueues one score:batch for the others, then
+// the next page while the page was full. Each run is a chain of small
+// tasks, never a read of the whole window nor a task per contact.
+//
+// Exactly once per run key: the tasks a page enqueues are keyed by the run
+// key and the page's number (NewRescoreBatchTask, NewSweepPageTask), not by
+// what the page read. A redelivered page (its worker died after enqueueing)
+// may read a slightly different page — contacts forgotten by its first
+// delivery are gone, new candidates may have appeared — but its batch and
+// its next page are refused as duplicates, so the chain neither forks nor
+// skips: page k+1 starts where the first delivery of page k ended. (A
+// contact that became a candidate inside an already-read page between a
+// failed try and its retry may shift the page's end: a contact may then be
+// in two batches, which the run key makes harmless.) Should
+// a task be re-run after Redis forgot its duplicate (an hour after
+// completion), the contacts' run scores are keyed by (contact, run key),
+// so a second rescore stores and routes nothing. A failing page retries
+// (DefaultMaxRetry, about a day); once it is archived the rest of that run
+// is not rescored, and the next scheduled run, under a new key, starts
+// again from the first contact: decay is late by one interval, not lost.
+//
+// A contact that becomes a candidate while the chain runs is rescored by
+// this run when its id is past the cursor, else by the next run (its new
+// score or engagement has just rescored it anyway).
 func (h *Handlers) Sweep(ctx context.Context, t *asynq.Task) error {
 	var st SweepStore = h.cfg.Store
 	var p SweepPayload
@@ -606,17 +684,46 @@ func (h *Handlers) Sweep(ctx context.Context, t *asynq.Task) error {
 	if p.RunKey == "" {
 		p.RunKey = "sweep:" + now.UTC().Format("2006010215")
 	}
-	horizon := h.engagementHorizon()
-	ids, err := st.ContactsToRescore(ctx, now.Add(-horizon))
-	if err != nil {
-		return fmt.Errorf("sweep: %w", err)
+	if p.Since.IsZero() {
+		p.Since = now.Add(-h.engagementHorizon())
 	}
-	for _, id := range ids {
-		task, err := NewRescoreTask(id, p.RunKey)
+	if p.PageSize <= 0 {
+		p.PageSize = SweepPageSize
+	}
+	active, expired, err := st.ContactsToRescore(ctx, p.After, p.Since, p.PageSize)
+	if err != nil {
+		return fmt.Errorf("sweep %s page %d: %w", p.RunKey, p.Page, err)
+	}
+	if len(active) > 0 {
+		task, err := NewRescoreBatchTask(p.RunKey, p.Page, active)
 		if err := h.enqueue(ctx, task, err); err != nil {
-			return fmt.Errorf("sweep: %w", err)
+			return fmt.Errorf("sweep %s page %d: %w", p.RunKey, p.Page, err)
 		}
 	}
-	h.cfg.Logger.InfoContext(ctx, "rescoring sweep enqueued", "contacts", len(ids), "run_key", p.RunKey)
+	last := p.After
+	if n := len(active); n > 0 {
+		last = active[n-1]
+	}
+	if n := len(expired); n > 0 && expired[n-1] > last {
+		last = expired[n-1]
+	}
+	full := len(active)+len(expired) == p.PageSize
+	if full {
+		next := SweepPayload{RunKey: p.RunKey, Since: p.Since, After: last, Page: p.Page + 1, PageSize: p.PageSize}
+		task, err := NewSweepPageTask(next)
+		if err := h.enqueue(ctx, task, err); err != nil {
+			return fmt.Errorf("sweep %s page %d: %w", p.RunKey, p.Page, err)
+		}
+	}
+	// Forgotten last: a retry after a failure above reads the same page
+	// again (give or take contacts that became active meanwhile), so the
+	// next page still starts where the batch ended. Forgetting first, a
+	// retry would read further than the batch already enqueued, and the
+	// next page would start after contacts no batch has.
+	if err := st.ForgetRescoreCandidates(ctx, expired, p.Since); err != nil {
+		return fmt.Errorf("sweep %s page %d: %w", p.RunKey, p.Page, err)
+	}
+	h.cfg.Logger.InfoContext(ctx, "rescoring sweep page", "run_key", p.RunKey, "page", p.Page,
+		"contacts", len(active), "forgotten", len(expired), "last_page", !full)
 	return nil
 }

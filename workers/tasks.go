@@ -37,9 +37,12 @@ const (
 	TypeLeadFetch = "lead:fetch"
 	// TypeScoreContact rescores one contact (decay, new engagement).
 	TypeScoreContact = "score:contact"
-	// TypeScoreSweep enqueues score:contact for every contact whose score
-	// can still move; the scheduler runs it periodically.
+	// TypeScoreSweep is one page of the rescoring sweep over every contact
+	// whose score can still move: it enqueues a score:batch for the page
+	// and the next page; the scheduler starts a run periodically.
 	TypeScoreSweep = "score:sweep"
+	// TypeScoreBatch rescores one page of the sweep's contacts.
+	TypeScoreBatch = "score:batch"
 	// TypeModelTrain retrains the learned model; the scheduler runs it
 	// periodically and the new model replaces the active one only if it is
 	// at least as good on held-out leads.
@@ -147,14 +150,51 @@ func NewRescoreTask(contactID int64, runKey string) (*asynq.Task, error) {
 	return newTask(TypeScoreContact, RescorePayload{ContactID: contactID, RunKey: runKey}, fmt.Sprintf("rescore:%d:%s", contactID, runKey))
 }
 
+// RescoreBatchPayload is the payload of score:batch.
+type RescoreBatchPayload struct {
+	// ContactIDs are the page's contacts to rescore, ascending.
+	ContactIDs []int64 `json:"contact_ids"`
+	// RunKey names the sweep run, as RescorePayload's.
+	RunKey string `json:"run_key"`
+}
+
+// rescoreBatchTimeout bounds one score:batch: SweepPageSize rescores of a
+// few milliseconds to tens of milliseconds each.
+const rescoreBatchTimeout = 10 * time.Minute
+
+// NewRescoreBatchTask returns the score:batch task of a sweep run's page;
+// its TaskID is the run key and page number, so a redelivered page does not
+// enqueue its batch twice.
+func NewRescoreBatchTask(runKey string, page int, contactIDs []int64) (*asynq.Task, error) {
+	b, err := json.Marshal(RescoreBatchPayload{ContactIDs: contactIDs, RunKey: runKey})
+	if err != nil {
+		return nil, fmt.Errorf("encode %s payload: %w", TypeScoreBatch, err)
+	}
+	return asynq.NewTask(TypeScoreBatch, b,
+		asynq.Queue(QueueDefault),
+		asynq.MaxRetry(DefaultMaxRetry),
+		asynq.Timeout(rescoreBatchTimeout),
+		asynq.Retention(DefaultRetention),
+		asynq.TaskID(fmt.Sprintf("rescore:%s:page:%d", runKey, page)),
+	), nil
+}
+
+// NewSweepPageTask returns the score:sweep task of a run's next page; its
+// TaskID is the run key and page number, so a redelivered page (which may
+// end at another contact) cannot start a second chain.
+func NewSweepPageTask(p SweepPayload) (*asynq.Task, error) {
+	return newTask(TypeScoreSweep, p, fmt.Sprintf("%s:page:%d", p.RunKey, p.Page))
+}
+
 // NewTrainTask returns a model:train task. It is not retried: the next
 // scheduled run tries again with fresher data.
 func NewTrainTask() *asynq.Task {
 	return asynq.NewTask(TypeModelTrain, nil, asynq.Queue(QueueDefault), asynq.MaxRetry(0), asynq.Timeout(30*time.Minute))
 }
 
-// NewSweepTask returns a score:sweep task. Periodic sweeps are enqueued by
-// the scheduler without a TaskID; a manual one may name its run.
+// NewSweepTask returns the score:sweep task that starts a run (its first
+// page). Periodic sweeps are enqueued by the scheduler without a TaskID; a
+// manual one may name its run.
 func NewSweepTask(runKey string) *asynq.Task {
 	b, _ := json.Marshal(SweepPayload{RunKey: runKey})
 	return asynq.NewTask(TypeScoreSweep, b, asynq.Queue(QueueDefault), asynq.MaxRetry(3), asynq.Timeout(10*time.Minute))
@@ -176,6 +216,6 @@ func newTask(typ string, payload any, taskID string) (*asynq.Task, error) {
 
 // TaskTypes lists every task type the workers handle (for metrics).
 func TaskTypes() []string {
-	return []string{TypeLeadIngest, TypeLeadFetch, TypeLeadRoute, TypeScoreContact, TypeScoreSweep,
+	return []string{TypeLeadIngest, TypeLeadFetch, TypeLeadRoute, TypeScoreContact, TypeScoreSweep, TypeScoreBatch,
 		TypeModelTrain, TypeEmailSend, TypeStageEmail, TypeProposalEmail, TypeDealSLA, TypeStallSweep, TypeDealCallback}
 }

@@ -25,7 +25,7 @@ const Runs = 3
 // Timing is one periodic job or report timed Runs times.
 type Timing struct {
 	Name string `json:"name"`
-	// Rows is what the last run returned (contacts to rescore, deals
+	// Rows is what the last run returned (contacts of the sweep's page, deals
 	// stalled, report rows, events the relay enqueued).
 	Rows         int       `json:"rows"`
 	RunsMillis   []float64 `json:"runs_ms"`
@@ -70,8 +70,10 @@ func (discard) EnqueueContext(context.Context, *asynq.Task, ...asynq.Option) (*a
 // (the relay's batch of 500, due a minute ago), a whole relay pass
 // (workers.Relay.RunOnce: its walk over the pending events, each task
 // looked up in Redis, then the three due reads; the tasks it would
-// enqueue are discarded), the rescoring sweep's read (8 engagement
-// half-lives back) and the stall sweep's (1,000 rows).
+// enqueue are discarded), one page of the rescoring sweep's read (the
+// first workers.SweepPageSize contacts of its work list: the unit one
+// score:sweep task reads; what the page would forget is not deleted, so
+// the three runs read the same rows) and the stall sweep's (1,000 rows).
 func Jobs(ctx context.Context, e Env) ([]Timing, error) {
 	before := e.Now.Add(-time.Minute)
 	in := asynq.NewInspector(e.Redis)
@@ -96,10 +98,10 @@ func Jobs(ctx context.Context, e Env) ([]Timing, error) {
 			r, err := e.Store.DueSLAs(ctx, before, 500)
 			return count(len(r), err)
 		}, "due_slas", []any{before, int32(500)}, false},
-		{"rescoring_sweep", func(ctx context.Context) (int, error) {
-			r, err := e.Store.ContactsToRescore(ctx, e.Now.Add(-horizon))
-			return count(len(r), err)
-		}, "contacts_to_rescore", []any{e.Now.Add(-horizon)}, false},
+		{"rescoring_sweep_page", func(ctx context.Context) (int, error) {
+			active, expired, err := e.Store.ContactsToRescore(ctx, 0, e.Now.Add(-horizon), workers.SweepPageSize)
+			return count(len(active)+len(expired), err)
+		}, "contacts_to_rescore", []any{int64(0), int32(workers.SweepPageSize)}, false},
 		{"stall_sweep", func(ctx context.Context) (int, error) {
 			r, err := e.Store.StalledDeals(ctx, e.Now, 1000)
 			return count(len(r), err)

@@ -15,7 +15,9 @@ import (
 
 	"leadflow/internal/demo"
 	"leadflow/internal/testenv"
+	"leadflow/scoring"
 	"leadflow/store"
+	"leadflow/workers"
 )
 
 func TestMain(m *testing.M) { testenv.Main(m) }
@@ -91,6 +93,18 @@ func TestSeedAndMeasure(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, (seeded.DeadLetters+49)/50, archived)
 
+	// The rescoring sweep's work list, kept by triggers on the seeded
+	// scores and engagement, holds exactly the contacts its old
+	// whole-window read found (scored above cold or engaged since then).
+	since := time.Now().Add(-8 * scoring.DefaultRules().Engagement.HalfLife)
+	var listed, window int
+	require.NoError(t, pool.QueryRow(ctx, `SELECT count(*) FROM rescore_candidates WHERE active_at >= $1`, since).Scan(&listed))
+	require.NoError(t, pool.QueryRow(ctx, `SELECT count(DISTINCT contact_id) FROM (
+		SELECT contact_id FROM scores WHERE computed_at >= $1 AND band <> 'cold'
+		UNION ALL SELECT contact_id FROM engagement_events WHERE occurred_at >= $1 AND contact_id IS NOT NULL) w`, since).Scan(&window))
+	require.Positive(t, window)
+	require.Equal(t, window, listed)
+
 	env := Env{Pool: pool, Store: st, Redis: redisOpt, ExplainDir: t.TempDir(), Now: time.Now()}
 	jobs, err := Jobs(ctx, env)
 	require.NoError(t, err)
@@ -105,7 +119,7 @@ func TestSeedAndMeasure(t *testing.T) {
 		require.Contains(t, string(plan), "Execution Time", j.Name)
 		require.Contains(t, string(plan), "Buffers", j.Name)
 	}
-	require.Equal(t, []string{"due_emails", "relay_pass", "due_callbacks", "due_slas", "rescoring_sweep", "stall_sweep",
+	require.Equal(t, []string{"due_emails", "relay_pass", "due_callbacks", "due_slas", "rescoring_sweep_page", "stall_sweep",
 		"funnel_month", "funnel_all_time", "attribution_month", "attribution_all_time"}, names)
 	byName := map[string]Timing{}
 	for _, j := range append(jobs, reports...) {
@@ -115,7 +129,8 @@ func TestSeedAndMeasure(t *testing.T) {
 	require.NoError(t, pool.QueryRow(ctx, `SELECT tgenabled <> 'D' FROM pg_trigger WHERE tgname = 'touchpoints_first_touch'`).Scan(&triggerOn))
 	require.True(t, triggerOn, "seeding turns the first-touch trigger back on")
 	require.Zero(t, byName["relay_pass"].Rows, "the dead letters' tasks are archived in Redis: nothing to relay")
-	require.Positive(t, byName["rescoring_sweep"].Rows)
+	require.Positive(t, byName["rescoring_sweep_page"].Rows)
+	require.LessOrEqual(t, byName["rescoring_sweep_page"].Rows, workers.SweepPageSize, "one page of the sweep")
 	require.Positive(t, byName["stall_sweep"].Rows)
 	require.Positive(t, byName["funnel_all_time"].Rows)
 }

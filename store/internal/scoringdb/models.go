@@ -3,3 +3,12 @@
 //   sqlc v1.31.1
 
 package scoringdb
+
+import (
+	"time"
+)
+
+type RescoreCandidate struct {
+	ContactID int64
+	ActiveAt  time.Time
+}

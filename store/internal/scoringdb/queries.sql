@@ -101,14 +101,19 @@ INSERT INTO score_band_changes (contact_id, score_id, from_band, to_band, change
 VALUES (@contact_id, @score_id, @from_band, @to_band, @changed_at);
 
 -- name: ContactsToRescore :many
--- The contacts scored above cold or active since a time, ascending, for
--- the decay sweep: read from the time window on scores_recent_idx and
--- engagement_events_recent_idx, not by walking every contact.
-SELECT DISTINCT w.contact_id::bigint AS contact_id FROM (
-	SELECT s.contact_id FROM scores s WHERE s.computed_at >= @since AND s.band <> 'cold'
-	UNION ALL
-	SELECT e.contact_id FROM engagement_events e WHERE e.occurred_at >= @since AND e.contact_id IS NOT NULL) w
-ORDER BY 1;
+-- One keyset page of the decay sweep's work list: the candidates after a
+-- contact id, ascending, with when each was last active (the sweep keeps
+-- those inside its window and forgets the rest). An index scan of the
+-- primary key reading @max_rows entries, whatever the table's size.
+SELECT contact_id, active_at FROM rescore_candidates
+WHERE contact_id > @after_contact_id::bigint
+ORDER BY contact_id
+LIMIT @max_rows;
+
+-- name: ForgetRescoreCandidates :exec
+-- Deletes the given candidates whose activity is older than the sweep's
+-- window; one that became active again since it was read stays.
+DELETE FROM rescore_candidates WHERE contact_id = ANY(@contact_ids::bigint[]) AND active_at < @since;
 
 -- name: UpsertTrainingExample :batchexec
 -- Stores one imported example; re-importing its (dataset, external id)

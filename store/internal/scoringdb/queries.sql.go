@@ -265,29 +265,34 @@ func (q *Queries) ContactTexts(ctx context.Context, arg ContactTextsParams) ([]C
 }
 
 const contactsToRescore = `-- name: ContactsToRescore :many
-SELECT DISTINCT w.contact_id::bigint AS contact_id FROM (
-	SELECT s.contact_id FROM scores s WHERE s.computed_at >= $1 AND s.band <> 'cold'
-	UNION ALL
-	SELECT e.contact_id FROM engagement_events e WHERE e.occurred_at >= $1 AND e.contact_id IS NOT NULL) w
-ORDER BY 1
+SELECT contact_id, active_at FROM rescore_candidates
+WHERE contact_id > $1::bigint
+ORDER BY contact_id
+LIMIT $2
 `
 
-// The contacts scored above cold or active since a time, ascending, for
-// the decay sweep: read from the time window on scores_recent_idx and
-// engagement_events_recent_idx, not by walking every contact.
-func (q *Queries) ContactsToRescore(ctx context.Context, since time.Time) ([]int64, error) {
-	rows, err := q.db.Query(ctx, contactsToRescore, since)
+type ContactsToRescoreParams struct {
+	AfterContactID int64
+	MaxRows        int32
+}
+
+// One keyset page of the decay sweep's work list: the candidates after a
+// contact id, ascending, with when each was last active (the sweep keeps
+// those inside its window and forgets the rest). An index scan of the
+// primary key reading @max_rows entries, whatever the table's size.
+func (q *Queries) ContactsToRescore(ctx context.Context, arg ContactsToRescoreParams) ([]RescoreCandidate, error) {
+	rows, err := q.db.Query(ctx, contactsToRescore, arg.AfterContactID, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var items []int64
+	var items []RescoreCandidate
 	for rows.Next() {
-		var contact_id int64
-		if err := rows.Scan(&contact_id); err != nil {
+		var i RescoreCandidate
+		if err := rows.Scan(&i.ContactID, &i.ActiveAt); err != nil {
 			return nil, err
 		}
-		items = append(items, contact_id)
+		items = append(items, i)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -302,6 +307,22 @@ UPDATE scoring_models SET active = false WHERE kind = 'learned' AND active
 // Deactivates the active learned model, before another is activated.
 func (q *Queries) DeactivateModels(ctx context.Context) error {
 	_, err := q.db.Exec(ctx, deactivateModels)
+	return err
+}
+
+const forgetRescoreCandidates = `-- name: ForgetRescoreCandidates :exec
+DELETE FROM rescore_candidates WHERE contact_id = ANY($1::bigint[]) AND active_at < $2
+`
+
+type ForgetRescoreCandidatesParams struct {
+	ContactIds []int64
+	Since      time.Time
+}
+
+// Deletes the given candidates whose activity is older than the sweep's
+// window; one that became active again since it was read stays.
+func (q *Queries) ForgetRescoreCandidates(ctx context.Context, arg ForgetRescoreCandidatesParams) error {
+	_, err := q.db.Exec(ctx, forgetRescoreCandidates, arg.ContactIds, arg.Since)
 	return err
 }
 

@@ -1,6 +1,5 @@
 -- name: ContactsToRescore :many
-SELECT DISTINCT w.contact_id::bigint AS contact_id FROM (
-	SELECT s.contact_id FROM scores s WHERE s.computed_at >= $1 AND s.band <> 'cold'
-	UNION ALL
-	SELECT e.contact_id FROM engagement_events e WHERE e.occurred_at >= $1 AND e.contact_id IS NOT NULL) w
-ORDER BY 1
+SELECT contact_id, active_at FROM rescore_candidates
+WHERE contact_id > $1::bigint
+ORDER BY contact_id
+LIMIT $2
