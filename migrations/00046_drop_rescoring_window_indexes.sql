@@ -1,5 +1,5 @@
 -- +goose Up
--- The decay sweep reads rescore_candidates now (00047); these indexes
+-- The decay sweep reads rescore_candidates now (00045); these indexes
 -- served only its old whole-window read, and every score and engagement
 -- insert paid for them.
 DROP INDEX scores_recent_idx;
