@@ -129,7 +129,7 @@ func Score(in Input, r Rules, now time.Time) Result {
 			reason = strings.Join(m.why, " and ")
 		}
 		if len(m.from) > 0 {
-			reason += " (from " + strings.Join(m.from, "; ") + ")"
+			reason += " (from " + strings.Join(fromNotRepeating(m.from, reason), "; ") + ")"
 		}
 		cs = append(cs, Contribution{Rule: fr.Name, Group: GroupFit, Points: fr.Points, Reason: withPoints(reason, fr.Points)})
 	}
@@ -239,6 +239,45 @@ func learnedContribution(in *Input, r *Rules) (Contribution, bool) {
 		fmt.Fprintf(&b, "%s = %s (%+.2f)", clip(fc.Feature, 40), clip(fc.Value, 40), fc.Logit)
 	}
 	return Contribution{Rule: RuleLearned, Group: GroupLearned, Points: points, Reason: withPoints(b.String(), points)}, true
+}
+
+// fromNotRepeating drops from each source what the reason already says: a
+// form answer of "10k_50k" behind "budget of $10k to $50k" reads "(from a
+// form answer)", not the same words twice. A source is "<where>: <what>";
+// where never contains ": ".
+func fromNotRepeating(from []string, reason string) []string {
+	out := make([]string, len(from))
+	lower := strings.ToLower(reason)
+	for i, f := range from {
+		out[i] = f
+		where, what, ok := strings.Cut(f, ": ")
+		what = strings.ToLower(strings.Trim(what, `"`))
+		if ok && containsWords(lower, what) {
+			out[i] = where
+		}
+	}
+	return out
+}
+
+// containsWords reports whether s contains w as whole words: not inside a
+// longer word ("no" is not in "now"; "$10k" is in "of $10k to").
+func containsWords(s, w string) bool {
+	if w == "" {
+		return false
+	}
+	wordByte := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(w)
+		if (start == 0 || !wordByte(s[start-1])) && (end == len(s) || !wordByte(s[end])) {
+			return true
+		}
+		i = start
+	}
+	return false
 }
 
 // withPoints ends a reason in its signed points, "(+30)" or "(-10)".

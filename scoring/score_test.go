@@ -84,7 +84,7 @@ func TestDefaultRulesExamples(t *testing.T) {
 			total: 87, band: scoring.BandHot, // 88 points, compressed above 80
 			rules: []string{"budget 10k-50k", "decision maker", "urgent need", "timeline 3 months", "vp or director", "company given", "inbound form or webinar", "compress"},
 			contains: []string{
-				`budget of $10k to $50k (from a form answer: "10k_50k") (+20)`,
+				`budget of $10k to $50k (from a form answer) (+20)`,
 				`VP or director title (from the title "Director of IT") (+8)`,
 			},
 		},
@@ -137,7 +137,7 @@ func TestDefaultRulesExamples(t *testing.T) {
 			},
 			total: 23, band: scoring.BandCold,
 			rules:    []string{"budget 10k-50k", "user"},
-			contains: []string{`(from an email, read as English: "$25k")`, `(from a form answer: "user")`},
+			contains: []string{`(from an email, read as English: "$25k")`, `(from a form answer: would use it)`},
 		},
 		{
 			name: "student is a negative signal",
