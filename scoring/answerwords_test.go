@@ -68,3 +68,27 @@ func TestFromNotRepeating(t *testing.T) {
 		})
 	}
 }
+
+// TestContributionWhy: the reason without its points, for a page with a
+// points column; any other ending stays.
+func TestContributionWhy(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		c    Contribution
+		want string
+	}{
+		{name: "plus", c: Contribution{Points: 5, Reason: "company given (+5)"}, want: "company given"},
+		{name: "minus", c: Contribution{Points: -10, Reason: "personal email address (-10)"}, want: "personal email address"},
+		{name: "zero", c: Contribution{Points: 0, Reason: "no budget yet (from a form answer) (+0)"}, want: "no budget yet (from a form answer)"},
+		{name: "other points", c: Contribution{Points: 3, Reason: "company given (+5)"}, want: "company given (+5)"},
+		{name: "no points", c: Contribution{Points: 3, Reason: "company given"}, want: "company given"},
+		{name: "empty", c: Contribution{}, want: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			require.Equal(t, tt.want, tt.c.Why())
+		})
+	}
+}

@@ -280,6 +280,14 @@ func containsWords(s, w string) bool {
 	return false
 }
 
+// Why is the reason without its points: what a page or report shows beside
+// a points column of its own, so "+5" is not read twice. A reason that
+// does not end in its points (one stored by another version) is returned
+// as it is.
+func (c Contribution) Why() string {
+	return strings.TrimSuffix(c.Reason, fmt.Sprintf(" (%+d)", c.Points))
+}
+
 // withPoints ends a reason in its signed points, "(+30)" or "(-10)".
 func withPoints(reason string, points int) string {
 	return fmt.Sprintf("%s (%+d)", reason, points)
