@@ -114,3 +114,32 @@ func needAnswerWords(k string) string { return needWords[k] }
 
 // timelineAnswerWords says a timeline code ("this_month" → "this month").
 func timelineAnswerWords(k string) string { return timelineWords[k] }
+
+// learnedFeatureWords names the canonical features of LearnedExample as a
+// rep would; an imported column keeps its own name.
+var learnedFeatureWords = map[string]string{
+	"email_domain": "email domain", "utm_source": "campaign source", "utm_medium": "campaign medium",
+	"utm_campaign": "campaign",
+}
+
+// learnedAnswerWords are the answer features' words, as form answers are
+// said in fit reasons.
+var learnedAnswerWords = map[string]func(string) string{
+	"budget": budgetAnswerWords, "authority": authorityAnswerWords, "need": needAnswerWords, "timeline": timelineAnswerWords,
+}
+
+// learnedTermWords says one term of the learned model: `budget over
+// $50k`, `email domain "gmail.com"`, `Lead Origin "Lead Add Form"`.
+func learnedTermWords(feature, v string) string {
+	name := feature
+	if w, ok := learnedFeatureWords[feature]; ok {
+		name = w
+	} else if isAnswerCode(feature) {
+		name = strings.ReplaceAll(feature, "_", " ")
+	}
+	name = clip(name, 40)
+	if words, ok := learnedAnswerWords[feature]; ok {
+		return name + " " + answerShown(v, words)
+	}
+	return name + ` "` + clip(v, 40) + `"`
+}

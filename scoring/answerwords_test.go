@@ -92,3 +92,22 @@ func TestContributionWhy(t *testing.T) {
 		})
 	}
 }
+
+// TestLearnedTermWords: a learned model's term in words, no code.
+func TestLearnedTermWords(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, feature, value, want string }{
+		{name: "budget code", feature: "budget", value: "over_50k", want: "budget over $50k"},
+		{name: "authority code", feature: "authority", value: "decision_maker", want: "authority decides"},
+		{name: "canonical field", feature: "email_domain", value: "gmail.com", want: `email domain "gmail.com"`},
+		{name: "imported column", feature: "Lead Origin", value: "Lead Add Form", want: `Lead Origin "Lead Add Form"`},
+		{name: "attribute code", feature: "company_size", value: "51-200", want: `company size "51-200"`},
+		{name: "empty value", feature: "country", value: "", want: `country ""`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			require.Equal(t, tt.want, learnedTermWords(tt.feature, tt.value))
+		})
+	}
+}

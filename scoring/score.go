@@ -224,19 +224,22 @@ func learnedContribution(in *Input, r *Rules) (Contribution, bool) {
 	}
 	prob = min(max(prob, 0), 1)
 	points := int(math.Round(float64(r.Learned.MaxPoints) * prob))
-	version := in.LearnedVersion
-	if version == "" {
-		version = "(unversioned)"
-	}
+	// The reason is read by reps: no model version (Result.ModelVersion
+	// keeps it), no logits, each term said as "budget over $50k" and
+	// whether it raised or lowered the chance.
 	var b strings.Builder
-	fmt.Fprintf(&b, "learned model %s: %.0f %% win probability", version, prob*100)
+	fmt.Fprintf(&b, "learned from past won and lost deals: %.0f %% chance to win", prob*100)
 	for i, fc := range p.Top(learnedTopFeatures) {
 		if i == 0 {
-			b.WriteString("; ")
+			b.WriteString("; weighed most: ")
 		} else {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%s = %s (%+.2f)", clip(fc.Feature, 40), clip(fc.Value, 40), fc.Logit)
+		way := "raises it"
+		if fc.Logit < 0 {
+			way = "lowers it"
+		}
+		fmt.Fprintf(&b, "%s (%s)", learnedTermWords(fc.Feature, fc.Value), way)
 	}
 	return Contribution{Rule: RuleLearned, Group: GroupLearned, Points: points, Reason: withPoints(b.String(), points)}, true
 }
