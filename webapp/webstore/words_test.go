@@ -118,6 +118,15 @@ func TestPagesSpeakARepsWords(t *testing.T) {
 				}
 			}
 			require.Contains(t, contactPage, "Deal in Qualification")
+			if tt.first == "" && tt.last == "" {
+				// Lists name a nameless lead in words, never by an id.
+				for _, path := range []string{"/app/inbox", "/app/board", "/app/deals/" + fmt.Sprint(d.ID)} {
+					page := pageText(get(t, app, path))
+					require.NotContains(t, page, fmt.Sprintf("Contact %d", tp.ContactID), path)
+					require.NotContains(t, page, fmt.Sprintf("Deal %d", d.ID), path)
+				}
+				require.Contains(t, pageText(get(t, app, "/app/inbox")), "No name given")
+			}
 		})
 	}
 }
