@@ -302,7 +302,9 @@ func (f *facts) companySize() {
 	}
 	f.sizeDone = true
 	if n, k, _, ok := lead.CompanySize(f.in.Lead.Attributes); ok {
-		f.size = numValue(n, "attributes."+strings.ToLower(k)+" "+showValue(attributeValue(f.in.Lead.Attributes, k)))
+		// Reasons say what the value is, not the form's field name
+		// (attributes.company_size), which is not for reps.
+		f.size = numValue(n, "the company size "+showValue(attributeValue(f.in.Lead.Attributes, k)))
 	}
 }
 
@@ -323,10 +325,11 @@ func fromText(src *source, evidence string) string {
 	return src.label() + `: "` + clip(evidence, 60) + `"`
 }
 
-// fromAnswer renders where an answer came from, quoting it:
-// `a form answer on 3 May: "important"`.
-func fromAnswer(src *source, raw string) string {
-	return src.label() + `: "` + clip(raw, 30) + `"`
+// fromAnswer renders where an answer came from: a form's code in words
+// (`a form answer on 3 May: over $50k`), the lead's own words quoted (`a
+// form answer: "Someone else decides"`); see answerShown.
+func fromAnswer(src *source, raw string, words func(key string) string) string {
+	return src.label() + ": " + answerShown(raw, words)
 }
 
 // bant fills the BANT-derived fields. Per dimension, the newest source
@@ -356,7 +359,7 @@ func (f *facts) bant() {
 			if f.stale(src) {
 				break
 			}
-			from := fromAnswer(src, raw)
+			from := fromAnswer(src, raw, budgetAnswerWords)
 			f.stated.Budget = Statement{Answer: raw, At: src.when()}
 			f.budgetNone = boolValue(none, from)
 			if !none {
@@ -396,7 +399,7 @@ func (f *facts) bant() {
 			if raw == "" || !ok {
 				continue
 			}
-			lvl, from = l, fromAnswer(src, raw)
+			lvl, from = l, fromAnswer(src, raw, authorityAnswerWords)
 		} else {
 			a := f.signals(src).Authority
 			if a == nil || a.Confidence < bant.AnswerThreshold || a.Level == "" {
@@ -430,7 +433,7 @@ func (f *facts) bant() {
 			} else {
 				continue
 			}
-			from = fromAnswer(src, raw)
+			from = fromAnswer(src, raw, needAnswerWords)
 			st = Statement{Answer: raw, Words: f.painAt(src), At: src.when()}
 		} else {
 			n := f.signals(src).Need
@@ -463,7 +466,7 @@ func (f *facts) bant() {
 			if !ok {
 				continue
 			}
-			months, researching, from = m, r, fromAnswer(src, raw)
+			months, researching, from = m, r, fromAnswer(src, raw, timelineAnswerWords)
 			st = Statement{Answer: raw, At: src.when()}
 		} else {
 			t := f.signals(src).Timeline

@@ -129,7 +129,7 @@ func Score(in Input, r Rules, now time.Time) Result {
 			reason = strings.Join(m.why, " and ")
 		}
 		if len(m.from) > 0 {
-			reason += " (from " + strings.Join(m.from, "; ") + ")"
+			reason += " (from " + strings.Join(fromNotRepeating(m.from, reason), "; ") + ")"
 		}
 		cs = append(cs, Contribution{Rule: fr.Name, Group: GroupFit, Points: fr.Points, Reason: withPoints(reason, fr.Points)})
 	}
@@ -224,21 +224,71 @@ func learnedContribution(in *Input, r *Rules) (Contribution, bool) {
 	}
 	prob = min(max(prob, 0), 1)
 	points := int(math.Round(float64(r.Learned.MaxPoints) * prob))
-	version := in.LearnedVersion
-	if version == "" {
-		version = "(unversioned)"
-	}
+	// The reason is read by reps: no model version (Result.ModelVersion
+	// keeps it), no logits, each term said as "budget over $50k" and
+	// whether it raised or lowered the chance.
 	var b strings.Builder
-	fmt.Fprintf(&b, "learned model %s: %.0f %% win probability", version, prob*100)
+	fmt.Fprintf(&b, "learned from past won and lost deals: %.0f %% chance to win", prob*100)
 	for i, fc := range p.Top(learnedTopFeatures) {
 		if i == 0 {
-			b.WriteString("; ")
+			b.WriteString("; weighed most: ")
 		} else {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%s = %s (%+.2f)", clip(fc.Feature, 40), clip(fc.Value, 40), fc.Logit)
+		way := "raises it"
+		if fc.Logit < 0 {
+			way = "lowers it"
+		}
+		fmt.Fprintf(&b, "%s (%s)", learnedTermWords(fc.Feature, fc.Value), way)
 	}
 	return Contribution{Rule: RuleLearned, Group: GroupLearned, Points: points, Reason: withPoints(b.String(), points)}, true
+}
+
+// fromNotRepeating drops from each source what the reason already says: a
+// form answer of "10k_50k" behind "budget of $10k to $50k" reads "(from a
+// form answer)", not the same words twice. A source is "<where>: <what>";
+// where never contains ": ".
+func fromNotRepeating(from []string, reason string) []string {
+	out := make([]string, len(from))
+	lower := strings.ToLower(reason)
+	for i, f := range from {
+		out[i] = f
+		where, what, ok := strings.Cut(f, ": ")
+		what = strings.ToLower(strings.Trim(what, `"`))
+		if ok && containsWords(lower, what) {
+			out[i] = where
+		}
+	}
+	return out
+}
+
+// containsWords reports whether s contains w as whole words: not inside a
+// longer word ("no" is not in "now"; "$10k" is in "of $10k to").
+func containsWords(s, w string) bool {
+	if w == "" {
+		return false
+	}
+	wordByte := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(w)
+		if (start == 0 || !wordByte(s[start-1])) && (end == len(s) || !wordByte(s[end])) {
+			return true
+		}
+		i = start
+	}
+	return false
+}
+
+// Why is the reason without its points: what a page or report shows beside
+// a points column of its own, so "+5" is not read twice. A reason that
+// does not end in its points (one stored by another version) is returned
+// as it is.
+func (c Contribution) Why() string {
+	return strings.TrimSuffix(c.Reason, fmt.Sprintf(" (%+d)", c.Points))
 }
 
 // withPoints ends a reason in its signed points, "(+30)" or "(-10)".

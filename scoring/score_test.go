@@ -84,7 +84,7 @@ func TestDefaultRulesExamples(t *testing.T) {
 			total: 87, band: scoring.BandHot, // 88 points, compressed above 80
 			rules: []string{"budget 10k-50k", "decision maker", "urgent need", "timeline 3 months", "vp or director", "company given", "inbound form or webinar", "compress"},
 			contains: []string{
-				`budget of $10k to $50k (from a form answer: "10k_50k") (+20)`,
+				`budget of $10k to $50k (from a form answer) (+20)`,
 				`VP or director title (from the title "Director of IT") (+8)`,
 			},
 		},
@@ -137,7 +137,7 @@ func TestDefaultRulesExamples(t *testing.T) {
 			},
 			total: 23, band: scoring.BandCold,
 			rules:    []string{"budget 10k-50k", "user"},
-			contains: []string{`(from an email, read as English: "$25k")`, `(from a form answer: "user")`},
+			contains: []string{`(from an email, read as English: "$25k")`, `(from a form answer: would use it)`},
 		},
 		{
 			name: "student is a negative signal",
@@ -262,8 +262,8 @@ func TestLearnedContribution(t *testing.T) {
 	got := scoring.Score(scoring.Input{Learned: pred, LearnedVersion: "ebm-0123"}, r, now)
 	require.Equal(t, []scoring.Contribution{{
 		Rule: "learned", Group: "learned", Points: 29,
-		Reason: "learned model ebm-0123: 72 % win probability; Lead Origin = Lead Add Form (+1.21), " +
-			"Total Time Spent on Website = 1200 (+0.55), Occupation = Working Professional (-0.31) (+29)",
+		Reason: `learned from past won and lost deals: 72 % chance to win; weighed most: Lead Origin "Lead Add Form" (raises it), ` +
+			`Total Time Spent on Website "1200" (raises it), Occupation "Working Professional" (lowers it) (+29)`,
 	}}, got.Contributions)
 }
 

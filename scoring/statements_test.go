@@ -37,8 +37,8 @@ func TestContactStatements(t *testing.T) {
 			},
 			now: may(20),
 			want: []string{
-				`stated a need (from a form answer on 3 May: "important") (+12)`,
-				`budget of $10k to $50k (from a form answer on 3 May: "10k_50k") (+20)`,
+				`stated a need (from a form answer on 3 May: important) (+12)`,
+				`budget of $10k to $50k (from a form answer on 3 May) (+20)`,
 			},
 		},
 		{
@@ -68,7 +68,7 @@ func TestContactStatements(t *testing.T) {
 				Texts: []scoring.Text{{Body: "We have about $60k for this.", At: may(3), Kind: scoring.TextMessage}},
 			},
 			now:     may(20),
-			want:    []string{`budget under $10k (from a form answer on 12 May: "under_10k") (+5)`},
+			want:    []string{`budget under $10k (from a form answer on 12 May) (+5)`},
 			notRule: []string{"budget 50k+"},
 		},
 		{
@@ -98,7 +98,7 @@ func TestContactStatements(t *testing.T) {
 				Earlier: []lead.Lead{form(may(3), lead.Answers{Timeline: "this_month", Need: "urgent"})},
 			},
 			now:     time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC),
-			want:    []string{`urgent need (from a form answer on 3 May: "urgent") (+20)`},
+			want:    []string{`urgent need (from a form answer on 3 May) (+20)`},
 			notRule: []string{"timeline 1 month"},
 		},
 		{
@@ -118,7 +118,7 @@ func TestContactStatements(t *testing.T) {
 			},
 			now:    may(20),
 			maxAge: 2 * 365 * 24 * time.Hour,
-			want:   []string{`stated a need (from a form answer on 3 May 2025: "important") (+12)`},
+			want:   []string{`stated a need (from a form answer on 3 May 2025: important) (+12)`},
 		},
 		{
 			name: "a text's reason names the language it was read in",
@@ -137,7 +137,7 @@ func TestContactStatements(t *testing.T) {
 			name: "defers: needs approval",
 			in:   scoring.Input{Lead: mkLead(lead.Inbound{Email: "jo@example.com", Answers: lead.Answers{Authority: "needs-approval"}})},
 			now:  may(20),
-			want: []string{`defers to someone else (from a form answer: "needs-approval") (+5)`},
+			want: []string{`defers to someone else (from a form answer: someone else decides) (+5)`},
 		},
 	}
 	for _, tt := range tests {

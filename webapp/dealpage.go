@@ -142,7 +142,7 @@ func (a *App) dealPage(w http.ResponseWriter, r *http.Request, id int64, status 
 		meeting = newMeetingForm(at, loc)
 	}
 	v := a.newDealView(d, fu, loc, f)
-	a.render(w, r, status, "deal", page{Title: cmp.Or(c.Name, "Deal "+strconv.FormatInt(d.ID, 10)), Nav: "board", Error: v.Problem,
+	a.render(w, r, status, "deal", page{Title: cmp.Or(who(c.Name, c.Company), "A lead with no name given") + " — " + d.Stage, OwnHeading: true, Nav: "board", Error: v.Problem,
 		Data: dealData{Deal: d, Contact: c, Stages: stages, LostReasons: a.cfg.LostReasons, Return: "/app/deals/" + strconv.FormatInt(d.ID, 10),
 			Meeting: meeting, View: v}})
 }

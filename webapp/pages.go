@@ -27,6 +27,9 @@ type page struct {
 	CSRF  string
 	Error string
 	Data  any
+	// OwnHeading is set when the page writes its own h1 (the deal page's
+	// names the contact and the stage), so the title is not said twice.
+	OwnHeading bool
 }
 
 func funcs(now func() time.Time) template.FuncMap {
@@ -59,6 +62,7 @@ func funcs(now func() time.Time) template.FuncMap {
 		},
 		"dur":   duration,
 		"chart": scoreChart,
+		"who":   who,
 		"inc":   func(i int) int { return i + 1 },
 		"list":  func(xs ...int) []int { return xs },
 		"moveArgs": func(d Deal, cols []BoardStage, reasons []string, csrf, ret string, refused *cardRefusal) moveForm {
@@ -107,6 +111,19 @@ func utm(source, medium, campaign string) string {
 		return "—"
 	}
 	return strings.Join(parts, " / ")
+}
+
+// who names a contact for a heading: "Ada Lovelace, Initech", the name
+// or the company alone when only one is known, "" when neither is.
+func who(name, company string) string {
+	name, company = strings.TrimSpace(name), strings.TrimSpace(company)
+	switch {
+	case name != "" && company != "":
+		return name + ", " + company
+	case name != "":
+		return name
+	}
+	return company
 }
 
 // duration is a short human span: "45s", "12m", "3h 05m", "4d 2h".

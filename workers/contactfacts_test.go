@@ -50,7 +50,7 @@ func TestNewsletterKeepsTheStatedNeed(t *testing.T) {
 	after, reasons := b.latestScore(t, 1)
 	t.Logf("after the newsletter: %d %s %q", after.Total, after.Band, reasons)
 	require.GreaterOrEqual(t, after.Total, form.Total, "a sign-up that says nothing takes nothing away")
-	require.Contains(t, reasons, `stated a need (from a form answer on 1 Jan: "important") (+12)`)
+	require.Contains(t, reasons, `stated a need (from a form answer on 1 Jan: important) (+12)`)
 	require.Contains(t, reasons, `VP or director title (from the title as of 2 Jan: "Head of Operations") (+8)`)
 
 	// The rep's email about this contact shows the need the form stated.

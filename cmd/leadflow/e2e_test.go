@@ -430,7 +430,7 @@ func TestExplainCommand(t *testing.T) {
 	require.Equal(t, 0, run(context.Background(), []string{"explain", ref}, &out, &errOut), errOut.String())
 	require.Contains(t, out.String(), "hot")
 	require.Contains(t, out.String(), `(from a form answer on `)
-	require.Contains(t, out.String(), `: "over_50k")`)
+	require.Contains(t, out.String(), `: over $50k)`, "the answer code in words")
 	out.Reset()
 	errOut.Reset()
 	require.Equal(t, 1, run(context.Background(), []string{"explain", "lead_nope"}, &out, &errOut))
@@ -440,5 +440,5 @@ func TestExplainCommand(t *testing.T) {
 	out.Reset()
 	errOut.Reset()
 	require.Equal(t, 0, run(context.Background(), []string{"explain", "ADA@example.com"}, &out, &errOut), errOut.String())
-	require.Contains(t, out.String(), `: "over_50k")`)
+	require.Contains(t, out.String(), `: over $50k)`, "the answer code in words")
 }

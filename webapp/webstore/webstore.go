@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"strings"
 	"time"
 
@@ -256,9 +257,11 @@ func (b Backend) Contact(ctx context.Context, contactID int64) (webapp.Contact, 
 				return c, fmt.Errorf("decode the score breakdown of contact %d: %w", contactID, err)
 			}
 			for _, k := range res.Contributions {
-				ws.Contributions = append(ws.Contributions, webapp.Contribution(k))
+				// The page shows the points in a column of their own: the
+				// reason without them, so "+5" is not read twice.
+				ws.Contributions = append(ws.Contributions, webapp.Contribution{Rule: k.Rule, Group: k.Group, Points: k.Points, Reason: k.Why()})
 				if dim := k.BANT(); dim != scoring.BANTNone {
-					c.BANT = append(c.BANT, webapp.Contribution{Rule: string(dim), Group: k.Group, Points: k.Points, Reason: k.Reason})
+					c.BANT = append(c.BANT, webapp.Contribution{Rule: bantLabel(dim, k.Why()), Group: k.Group, Points: k.Points, Reason: k.Why()})
 				}
 			}
 			c.Score = &ws
@@ -270,7 +273,7 @@ func (b Backend) Contact(ctx context.Context, contactID int64) (webapp.Contact, 
 		return c, err
 	}
 	for _, e := range emails {
-		we := webapp.Email{Template: e.Template, Subject: e.Subject, Status: e.Status, CreatedAt: e.CreatedAt, SentAt: e.SentAt}
+		we := webapp.Email{Template: email.TemplateTitle(e.Template), Subject: e.Subject, Status: e.Status, CreatedAt: e.CreatedAt, SentAt: e.SentAt}
 		for _, ev := range e.Events {
 			we.Events = append(we.Events, webapp.EmailEvent(ev))
 		}
@@ -286,9 +289,82 @@ func (b Backend) Contact(ctx context.Context, contactID int64) (webapp.Contact, 
 		return c, err
 	}
 	for _, s := range trail {
-		c.Trail = append(c.Trail, webapp.TrailStep(s))
+		c.Trail = append(c.Trail, trailWords(webapp.TrailStep(s)))
 	}
 	return c, nil
+}
+
+// bantLabel is the BANT list's label of a reason on dimension dim:
+// "Budget", or "" when the reason already says it ("budget of $50k or
+// more", "urgent need"), so the list does not read "Need: urgent need".
+func bantLabel(dim scoring.BANTDimension, reason string) string {
+	label := string(dim)
+	if label == "" || strings.Contains(strings.ToLower(reason), strings.ToLower(label)) {
+		return ""
+	}
+	return strings.ToUpper(label[:1]) + label[1:]
+}
+
+// Trail details as the store writes them, with the identifiers a rep
+// does not read: event and deal ids, the scoring model's version, who
+// moved a stage as a system name.
+var (
+	trailEventRe   = regexp.MustCompile(`^.* / (.+) \(event \d+\)$`)
+	trailStatusRe  = regexp.MustCompile(`^event \d+ (.*)$`)
+	trailDedupeRe  = regexp.MustCompile(`^(\S+) \((\S+)\)$`)
+	trailDealRe    = regexp.MustCompile(`^deal \d+(?:, | |$)`)
+	trailVersionRe = regexp.MustCompile(` \([^()]*\)$`)
+	trailByRe      = regexp.MustCompile(` by (\S+)$`)
+)
+
+// trailWords says a trail step's detail in a rep's words where the store
+// writes an identifier (the step names stay the store's): the source a
+// webhook came from without its connector and event id, an email by its
+// title instead of its template name, a score without the scoring model's
+// version, a deal's step without the deal's id (the page is about the
+// contact's deals already), a stage move without a system's name for who
+// made it.
+func trailWords(s webapp.TrailStep) webapp.TrailStep {
+	d := s.Detail
+	switch {
+	case s.Step == "webhook received":
+		d = trailEventRe.ReplaceAllString(d, "from $1")
+	case s.Step == "event processed":
+		d = trailStatusRe.ReplaceAllString(d, "$1")
+		if d == "processed" {
+			d = ""
+		}
+	case s.Step == "dedupe":
+		d = trailDedupeRe.ReplaceAllString(d, "$1 by $2")
+	case s.Step == "email sent":
+		d = email.TemplateTitle(d)
+	case s.Step == "scored":
+		d = trailVersionRe.ReplaceAllString(d, "")
+	case s.Step == "stage":
+		d = strings.TrimPrefix(d, "— → ")
+		if m := trailByRe.FindStringSubmatch(d); m != nil {
+			d = strings.TrimSuffix(d, m[0]) + movedBy(m[1])
+		}
+	case s.Step == "deal opened", s.Step == "first touch", strings.HasSuffix(s.Step, " logged"):
+		d = trailDealRe.ReplaceAllString(d, "")
+	}
+	s.Detail = d
+	return s
+}
+
+// movedBy says who moved a deal's stage from the store's changed_by:
+// "router" (routing opened it), "web:rep:3" or "api:rep:3" (a rep),
+// "crm:hubspot" (the CRM).
+func movedBy(by string) string {
+	switch {
+	case by == "router":
+		return " by routing"
+	case strings.Contains(by, ":rep:"):
+		return " by the rep"
+	case strings.HasPrefix(by, "crm:"):
+		return " in the CRM"
+	}
+	return ""
 }
 
 // MoveDeal applies the change under the rep API's rules and then what the
