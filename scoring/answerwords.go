@@ -14,7 +14,7 @@ import (
 
 // authorityWords says each authority level as a rep would.
 var authorityWords = map[string]string{
-	AuthorityDecisionMaker: "decides",
+	AuthorityDecisionMaker: "decision maker",
 	AuthorityInfluencer:    "influences the decision",
 	AuthorityDefers:        "someone else decides",
 	AuthorityUser:          "would use it",
@@ -104,7 +104,7 @@ func budgetAnswerWords(k string) string {
 }
 
 // authorityAnswerWords says an authority code by the level it maps to
-// ("decision_maker", "budget_holder" → "decides").
+// ("decision_maker", "budget_holder" → "decision maker").
 func authorityAnswerWords(k string) string {
 	return authorityWords[authorityAnswers[k]]
 }

@@ -24,8 +24,8 @@ func TestAnswerShown(t *testing.T) {
 		{name: "budget with its currency", raw: "40k_eur", words: budgetAnswerWords, want: "40k eur"},
 		{name: "no budget", raw: "no_budget", words: budgetAnswerWords, want: "no budget"},
 		{name: "budget typed", raw: "$25k", words: budgetAnswerWords, want: `"$25k"`},
-		{name: "decision maker", raw: "decision_maker", words: authorityAnswerWords, want: "decides"},
-		{name: "budget holder", raw: "budget-holder", words: authorityAnswerWords, want: "decides"},
+		{name: "decision maker", raw: "decision_maker", words: authorityAnswerWords, want: "decision maker"},
+		{name: "budget holder", raw: "budget-holder", words: authorityAnswerWords, want: "decision maker"},
 		{name: "needs approval", raw: "needs_approval", words: authorityAnswerWords, want: "someone else decides"},
 		{name: "authority typed", raw: "Someone else decides", words: authorityAnswerWords, want: `"Someone else decides"`},
 		{name: "unknown code", raw: "head_of_things", words: authorityAnswerWords, want: "head of things"},
@@ -98,7 +98,7 @@ func TestLearnedTermWords(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ name, feature, value, want string }{
 		{name: "budget code", feature: "budget", value: "over_50k", want: "budget over $50k"},
-		{name: "authority code", feature: "authority", value: "decision_maker", want: "authority decides"},
+		{name: "authority code", feature: "authority", value: "decision_maker", want: "authority decision maker"},
 		{name: "canonical field", feature: "email_domain", value: "gmail.com", want: `email domain "gmail.com"`},
 		{name: "imported column", feature: "Lead Origin", value: "Lead Add Form", want: `Lead Origin "Lead Add Form"`},
 		{name: "attribute code", feature: "company_size", value: "51-200", want: `company size "51-200"`},

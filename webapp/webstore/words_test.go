@@ -57,7 +57,7 @@ func TestPagesSpeakARepsWords(t *testing.T) {
 		{name: "name and company", first: "Ada", last: "Lovelace", comp: "Initech",
 			answers:     lead.Answers{Budget: "over_50k", Authority: "decision_maker", Need: "urgent", Timeline: "this_month"},
 			wantHeading: "Ada Lovelace, Initech — Qualification",
-			wantReasons: []string{"+30 budget of $50k or more (from a form answer on 1 Jan: over $50k)", "+20 decision maker (from a form answer on 1 Jan: decides)",
+			wantReasons: []string{"+30 budget of $50k or more (from a form answer on 1 Jan: over $50k)", "+20 decision maker (from a form answer on 1 Jan)",
 				"+15 buying within a month (from a form answer on 1 Jan: this month)"}},
 		{name: "no company", first: "Grace", last: "Hopper",
 			answers:     lead.Answers{Budget: "10k_50k", Authority: "influencer", Timeline: "this_quarter"},
