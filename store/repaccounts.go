@@ -151,6 +151,19 @@ func (s *Store) RepAccounts(ctx context.Context) ([]RepAccount, error) {
 	return out, nil
 }
 
+// RepTimeZone returns a rep's IANA time zone ("UTC" when none was set),
+// or lead.ErrNotFound.
+func (s *Store) RepTimeZone(ctx context.Context, repID int64) (string, error) {
+	tz, err := repsdb.New(s.pool).RepTimeZone(ctx, repID)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", fmt.Errorf("read the time zone of rep %d: %w", repID, lead.ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("read the time zone of rep %d: %w", repID, err)
+	}
+	return tz, nil
+}
+
 // DisableRep marks a rep inactive: routing skips them and their token is
 // refused. Their deals stay theirs until reassigned.
 func (s *Store) DisableRep(ctx context.Context, repID int64) error {

@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/sync/errgroup"
+
 	"leadflow/lead"
 )
 
@@ -102,23 +104,29 @@ type dealView struct {
 	MoveOpen bool
 }
 
+// readError is a failed read of a page, with what was being read for the
+// log.
+type readError struct {
+	what string
+	err  error
+}
+
+func (e readError) Error() string { return e.what + ": " + e.err.Error() }
+func (e readError) Unwrap() error { return e.err }
+
+// wrapRead names a failed read (nil stays nil).
+func wrapRead(what string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return readError{what: what, err: err}
+}
+
 // dealPage renders the deal page with status, f being a refused form (or
 // a zero dealForm for none).
 func (a *App) dealPage(w http.ResponseWriter, r *http.Request, id int64, status int, f dealForm) {
 	ctx := r.Context()
 	d, err := a.cfg.Backend.Deal(ctx, id)
-	var c Contact
-	if err == nil {
-		c, err = a.cfg.Backend.Contact(ctx, d.ContactID)
-	}
-	var stages []Stage
-	if err == nil {
-		stages, err = a.cfg.Backend.Stages(ctx, d.Pipeline)
-	}
-	var fu FollowUp
-	if err == nil {
-		fu, err = a.cfg.Backend.DealFollowUp(ctx, id)
-	}
 	if errors.Is(err, lead.ErrNotFound) {
 		a.notFound(w, r)
 		return
@@ -127,19 +135,54 @@ func (a *App) dealPage(w http.ResponseWriter, r *http.Request, id int64, status 
 		a.failed(w, r, "read deal", err)
 		return
 	}
-	loc, err := a.repLocation(r)
-	if err != nil {
-		a.failed(w, r, "read rep time zone", err)
+	// The page's other reads depend only on the deal: run them together,
+	// so the page costs about one round trip after the deal's rather than
+	// one per read.
+	var (
+		c       Contact
+		stages  []Stage
+		fu      FollowUp
+		loc     *time.Location
+		meetAt  time.Time
+		g, gctx = errgroup.WithContext(ctx)
+	)
+	g.Go(func() (err error) {
+		c, err = a.cfg.Backend.Contact(gctx, d.ContactID)
+		return wrapRead("read deal", err)
+	})
+	g.Go(func() (err error) {
+		stages, err = a.cfg.Backend.Stages(gctx, d.Pipeline)
+		return wrapRead("read deal", err)
+	})
+	g.Go(func() (err error) {
+		fu, err = a.cfg.Backend.DealFollowUp(gctx, id)
+		return wrapRead("read deal", err)
+	})
+	g.Go(func() (err error) {
+		loc, err = a.repLocation(r.WithContext(gctx))
+		return wrapRead("read rep time zone", err)
+	})
+	if d.StageKind == "open" {
+		g.Go(func() (err error) {
+			meetAt, err = a.cfg.Backend.DealMeeting(gctx, d)
+			return wrapRead("read deal meeting", err)
+		})
+	}
+	if err := g.Wait(); err != nil {
+		var re readError
+		switch {
+		case errors.Is(err, lead.ErrNotFound):
+			a.notFound(w, r)
+		case errors.As(err, &re):
+			a.failed(w, r, re.what, re.err)
+		default:
+			a.failed(w, r, "read deal", err)
+		}
 		return
 	}
 	var meeting meetingForm
 	if d.StageKind == "open" {
-		at, err := a.cfg.Backend.DealMeeting(ctx, d)
-		if err != nil {
-			a.failed(w, r, "read deal meeting", err)
-			return
-		}
-		meeting = newMeetingForm(at, loc)
+		meeting = newMeetingForm(meetAt, loc)
 	}
 	v := a.newDealView(d, fu, loc, f)
 	a.render(w, r, status, "deal", page{Title: cmp.Or(who(c.Name, c.Company), "A lead with no name given") + " — " + d.Stage, OwnHeading: true, Nav: "board", Error: v.Problem,

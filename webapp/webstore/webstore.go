@@ -407,19 +407,9 @@ func (b Backend) DealMeeting(ctx context.Context, d webapp.Deal) (time.Time, err
 }
 
 // RepTimeZone is the rep's configured time zone (the store keeps "UTC"
-// for none). It reads the rep accounts, a short list, rather than add a
-// query to the store for one column.
+// for none).
 func (b Backend) RepTimeZone(ctx context.Context, repID int64) (string, error) {
-	reps, err := b.Store.RepAccounts(ctx)
-	if err != nil {
-		return "", fmt.Errorf("read the time zone of rep %d: %w", repID, err)
-	}
-	for _, r := range reps {
-		if r.ID == repID {
-			return r.TimeZone, nil
-		}
-	}
-	return "", fmt.Errorf("read the time zone of rep %d: %w", repID, lead.ErrNotFound)
+	return b.Store.RepTimeZone(ctx, repID)
 }
 
 // DealFollowUp is the deal's next step, speed-to-lead clock and activities.

@@ -697,22 +697,30 @@ func (q *Queries) DealStageHistory(ctx context.Context, dealIds []int64) ([]Deal
 }
 
 const inboxDeals = `-- name: InboxDeals :many
-SELECT d.id AS deal_id, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, c.company, st.name AS stage,
+SELECT d.deal_id, d.contact_id, trim(c.first_name || ' ' || c.last_name)::text AS contact_name, c.company, d.stage,
 	COALESCE(sc.total, 0)::int AS score, COALESCE(sc.band, '')::text AS band, COALESCE(t.source, '')::text AS source,
 	COALESCE(t.utm_campaign, '')::text AS campaign, COALESCE(t.message, '')::text AS message, d.created_at, d.first_contacted_at,
-	d.amount_cents, d.amount_estimated, d.currency, deal_expected_cents(st.win_probability, d.amount_cents) AS expected_cents,
+	d.amount_cents, d.amount_estimated, d.currency, d.expected_cents,
 	d.sla_due_at, COALESCE(r.name, '')::text AS owner_name
-FROM deals d JOIN stages st ON st.id = d.stage_id JOIN contacts c ON c.id = d.contact_id
+FROM (
+	SELECT pd.id AS deal_id, pd.contact_id, pd.touchpoint_id, pd.owner_rep_id, st.name AS stage, pd.created_at, pd.first_contacted_at,
+		pd.amount_cents, pd.amount_estimated, pd.currency, deal_expected_cents(st.win_probability, pd.amount_cents) AS expected_cents, pd.sla_due_at
+	FROM deals pd JOIN stages st ON st.id = pd.stage_id
+	WHERE pd.owner_rep_id = $1::bigint AND pd.closed_at IS NULL AND pd.parked_at IS NULL
+		AND ($2::text = '' OR EXISTS (SELECT 1 FROM contacts fc WHERE fc.id = pd.contact_id
+				AND (fc.company ILIKE $2::text OR (fc.first_name || ' ' || fc.last_name) ILIKE $2::text))
+			OR EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = pd.contact_id AND i.kind = 'email' AND i.value LIKE lower($2::text))
+			OR ($3::text <> '' AND EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = pd.contact_id AND i.kind = 'phone' AND i.value LIKE $3::text)))
+		AND ($4::text = '' OR (SELECT s.band FROM scores s WHERE s.contact_id = pd.contact_id
+			ORDER BY s.computed_at DESC, s.id DESC LIMIT 1) = $4::text)
+		AND ($5::text = '' AND $6::text = '' OR EXISTS (SELECT 1 FROM touchpoints ft WHERE ft.id = pd.touchpoint_id
+			AND ($5::text = '' OR lower(ft.source) = lower($5::text)) AND ($6::text = '' OR lower(ft.utm_campaign) = lower($6::text))))
+	ORDER BY expected_cents DESC, pd.created_at DESC, pd.id DESC LIMIT $7) d
+JOIN contacts c ON c.id = d.contact_id
 LEFT JOIN touchpoints t ON t.id = d.touchpoint_id LEFT JOIN reps r ON r.id = d.owner_rep_id
 LEFT JOIN LATERAL (SELECT s.total, s.band FROM scores s WHERE s.contact_id = d.contact_id
 	ORDER BY s.computed_at DESC, s.id DESC LIMIT 1) sc ON true
-WHERE d.owner_rep_id = $1::bigint AND d.closed_at IS NULL AND d.parked_at IS NULL
-	AND ($2::text = '' OR c.company ILIKE $2::text OR (c.first_name || ' ' || c.last_name) ILIKE $2::text
-		OR EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'email' AND i.value LIKE lower($2::text))
-		OR ($3::text <> '' AND EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = d.contact_id AND i.kind = 'phone' AND i.value LIKE $3::text)))
-	AND ($4::text = '' OR sc.band = $4::text) AND ($5::text = '' OR lower(t.source) = lower($5::text))
-	AND ($6::text = '' OR lower(t.utm_campaign) = lower($6::text))
-ORDER BY deal_expected_cents(st.win_probability, d.amount_cents) DESC, d.created_at DESC, d.id DESC LIMIT $7
+ORDER BY d.expected_cents DESC, d.created_at DESC, d.deal_id DESC
 `
 
 type InboxDealsParams struct {
@@ -753,7 +761,11 @@ type InboxDealsRow struct {
 // (wildcards escaped by the caller) over name, company and email, phone a
 // LIKE pattern of the digits typed; band, source and campaign match
 // exactly (source and campaign case-insensitively). They narrow the rep's
-// own deals (deals_owner_created_idx), so no text index is needed.
+// own deals (deals_owner_idx), so no text index is needed. The page is
+// picked first from the deals alone (their expected value needs only the
+// stage), the filters as EXISTS that run only when set; the names,
+// touchpoint and latest score are then read for those rows only, not for
+// every open deal of the rep.
 func (q *Queries) InboxDeals(ctx context.Context, arg InboxDealsParams) ([]InboxDealsRow, error) {
 	rows, err := q.db.Query(ctx, inboxDeals,
 		arg.RepID,

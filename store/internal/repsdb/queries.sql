@@ -39,6 +39,11 @@ SELECT r.id, r.name, r.email, r.territory, r.capacity, r.active, r.time_zone, r.
 	     ELSE (SELECT count(*) FROM deals d WHERE d.owner_rep_id = r.id AND d.closed_at IS NULL) END)::bigint AS open_deals
 FROM reps r ORDER BY r.id;
 
+-- name: RepTimeZone :one
+-- One rep's time zone: the deal page asks for it on every view, so it
+-- must not count every rep's open deals as RepAccounts does.
+SELECT time_zone FROM reps WHERE id = @rep_id;
+
 -- name: DisableRep :execrows
 -- Marks a rep inactive: routing skips them and their token is refused.
 UPDATE reps SET active = false WHERE id = @rep_id;

@@ -252,6 +252,19 @@ func (q *Queries) RepByTokenHash(ctx context.Context, tokenHash []byte) (RepByTo
 	return i, err
 }
 
+const repTimeZone = `-- name: RepTimeZone :one
+SELECT time_zone FROM reps WHERE id = $1
+`
+
+// One rep's time zone: the deal page asks for it on every view, so it
+// must not count every rep's open deals as RepAccounts does.
+func (q *Queries) RepTimeZone(ctx context.Context, repID int64) (string, error) {
+	row := q.db.QueryRow(ctx, repTimeZone, repID)
+	var time_zone string
+	err := row.Scan(&time_zone)
+	return time_zone, err
+}
+
 const setRepToken = `-- name: SetRepToken :execrows
 WITH ended AS (DELETE FROM web_sessions WHERE rep_id = $2)
 UPDATE reps SET token_hash = $1 WHERE id = $2
