@@ -294,13 +294,19 @@ ORDER BY st.position;
 -- and their expected value (deal_expected_cents), with how much of the
 -- amount is still an estimate. Amounts in different currencies are never
 -- summed together. Sums saturate at the int64 bounds, as the board's do.
-SELECT p.name AS pipeline, st.name AS stage, st.position, COALESCE(d.owner_rep_id, 0)::bigint AS owner_rep_id,
-	COALESCE(r.name, '')::text AS owner_name, d.currency, count(*)::bigint AS deals,
-	LEAST(sum(d.amount_cents::numeric), 9223372036854775807)::bigint AS amount_cents,
-	LEAST(sum(d.amount_cents::numeric) FILTER (WHERE d.amount_estimated), 9223372036854775807)::bigint AS estimated_cents,
-	LEAST(sum(deal_expected_cents(st.win_probability, d.amount_cents)::numeric), 9223372036854775807)::bigint AS expected_cents
-FROM deals d JOIN stages st ON st.id = d.stage_id JOIN pipelines p ON p.id = d.pipeline_id
-LEFT JOIN reps r ON r.id = d.owner_rep_id
-WHERE d.closed_at IS NULL AND d.parked_at IS NULL
-GROUP BY p.is_default, p.name, st.position, st.name, d.owner_rep_id, r.name, d.currency
-ORDER BY p.is_default DESC, p.name, st.position, 10 DESC, owner_name, d.currency;
+-- The deals are summed by ids first and named after: grouping 10,000 deals
+-- by the names' text and summing numerics took twice as long.
+SELECT p.name AS pipeline, st.name AS stage, st.position, COALESCE(g.owner_rep_id, 0)::bigint AS owner_rep_id,
+	COALESCE(r.name, '')::text AS owner_name, g.currency, g.deals,
+	LEAST(g.amount, 9223372036854775807)::bigint AS amount_cents,
+	LEAST(g.estimated, 9223372036854775807)::bigint AS estimated_cents,
+	LEAST(g.expected, 9223372036854775807)::bigint AS expected_cents
+FROM (SELECT d.pipeline_id, d.stage_id, d.owner_rep_id, d.currency, count(*) AS deals, sum(d.amount_cents) AS amount,
+		sum(d.amount_cents) FILTER (WHERE d.amount_estimated) AS estimated,
+		sum(deal_expected_cents(st.win_probability, d.amount_cents)) AS expected
+	FROM deals d JOIN stages st ON st.id = d.stage_id
+	WHERE d.closed_at IS NULL AND d.parked_at IS NULL
+	GROUP BY d.pipeline_id, d.stage_id, d.owner_rep_id, d.currency) g
+JOIN stages st ON st.id = g.stage_id JOIN pipelines p ON p.id = g.pipeline_id
+LEFT JOIN reps r ON r.id = g.owner_rep_id
+ORDER BY p.is_default DESC, p.name, st.position, 10 DESC, owner_name, g.currency;
