@@ -129,8 +129,17 @@ var learnedAnswerWords = map[string]func(string) string{
 }
 
 // learnedTermWords says one term of the learned model: `budget over
-// $50k`, `email domain "gmail.com"`, `Lead Origin "Lead Add Form"`.
+// $50k`, `email domain: gmail.com`, `Lead Origin: Lead Add Form`, and a
+// pair of features (the model's interactions, "source × visits" with
+// "referral × 15") as `source: referral with visits: 15`.
 func learnedTermWords(feature, v string) string {
+	if names, values := strings.Split(feature, " × "), strings.Split(v, " × "); len(names) > 1 && len(names) == len(values) {
+		parts := make([]string, len(names))
+		for i := range names {
+			parts[i] = learnedTermWords(names[i], values[i])
+		}
+		return strings.Join(parts, " with ")
+	}
 	name := feature
 	if w, ok := learnedFeatureWords[feature]; ok {
 		name = w
@@ -141,5 +150,8 @@ func learnedTermWords(feature, v string) string {
 	if words, ok := learnedAnswerWords[feature]; ok {
 		return name + " " + answerShown(v, words)
 	}
-	return name + ` "` + clip(v, 40) + `"`
+	if strings.TrimSpace(v) == "" {
+		return name + ": none given"
+	}
+	return name + ": " + clip(v, 40)
 }

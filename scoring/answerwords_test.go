@@ -99,10 +99,12 @@ func TestLearnedTermWords(t *testing.T) {
 	tests := []struct{ name, feature, value, want string }{
 		{name: "budget code", feature: "budget", value: "over_50k", want: "budget over $50k"},
 		{name: "authority code", feature: "authority", value: "decision_maker", want: "authority decision maker"},
-		{name: "canonical field", feature: "email_domain", value: "gmail.com", want: `email domain "gmail.com"`},
-		{name: "imported column", feature: "Lead Origin", value: "Lead Add Form", want: `Lead Origin "Lead Add Form"`},
-		{name: "attribute code", feature: "company_size", value: "51-200", want: `company size "51-200"`},
-		{name: "empty value", feature: "country", value: "", want: `country ""`},
+		{name: "canonical field", feature: "email_domain", value: "gmail.com", want: "email domain: gmail.com"},
+		{name: "imported column", feature: "Lead Origin", value: "Lead Add Form", want: "Lead Origin: Lead Add Form"},
+		{name: "attribute code", feature: "company_size", value: "51-200", want: "company size: 51-200"},
+		{name: "empty value", feature: "country", value: "", want: "country: none given"},
+		{name: "interaction", feature: "source × visits", value: "referral × 15", want: "source: referral with visits: 15"},
+		{name: "interaction of answers", feature: "budget × timeline", value: "over_50k × this_month", want: "budget over $50k with timeline this month"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

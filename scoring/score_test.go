@@ -262,8 +262,8 @@ func TestLearnedContribution(t *testing.T) {
 	got := scoring.Score(scoring.Input{Learned: pred, LearnedVersion: "ebm-0123"}, r, now)
 	require.Equal(t, []scoring.Contribution{{
 		Rule: "learned", Group: "learned", Points: 29,
-		Reason: `learned from past won and lost deals: 72 % chance to win; weighed most: Lead Origin "Lead Add Form" (raises it), ` +
-			`Total Time Spent on Website "1200" (raises it), Occupation "Working Professional" (lowers it) (+29)`,
+		Reason: `learned from past won and lost deals: 72 % chance to win; weighed most: Lead Origin: Lead Add Form (raises it), ` +
+			`Total Time Spent on Website: 1200 (raises it), Occupation: Working Professional (lowers it) (+29)`,
 	}}, got.Contributions)
 }
 

@@ -76,7 +76,7 @@ func TestImportTrainAndLearnedScoring(t *testing.T) {
 	breakdown := b.query(t, `SELECT breakdown::text FROM scores`)
 	require.Len(t, breakdown, 1)
 	require.Contains(t, breakdown[0], `"group": "learned"`)
-	require.Contains(t, breakdown[0], "source = referral")
+	require.Contains(t, breakdown[0], "source: referral (raises it)")
 }
 
 func TestScoreEvalCommand(t *testing.T) {
