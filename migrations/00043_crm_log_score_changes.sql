@@ -37,6 +37,8 @@ BEGIN
       -- n is the contact's latest score now (the one a push reads); of several new rows of one
       -- contact only the latest passes, so no (target, deal) is inserted twice.
       AND NOT EXISTS (SELECT 1 FROM scores l WHERE l.contact_id = n.contact_id AND (l.computed_at, l.id) > (n.computed_at, n.id))
+    -- in key order, so concurrent statements lock the same rows in the same order
+    ORDER BY t.name, d.id
     ON CONFLICT (target, deal_id) DO UPDATE
     SET version = c.version + 1, origin = EXCLUDED.origin, last_changed_at = EXCLUDED.last_changed_at;
     RETURN NULL;

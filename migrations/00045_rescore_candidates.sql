@@ -28,12 +28,14 @@ CREATE TABLE rescore_candidates (
 -- Statement-level triggers with transition tables: one upsert per INSERT
 -- statement, however many rows it wrote (the set-based lead path writes a
 -- group's scores in one statement). The WHERE keeps a late, older event
--- from moving active_at back.
+-- from moving active_at back; rows are upserted in contact order so two
+-- statements touching the same contacts lock them in the same order
+-- (no deadlock).
 -- +goose StatementBegin
 CREATE FUNCTION rescore_candidates_from_scores() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO rescore_candidates (contact_id, active_at)
-    SELECT contact_id, max(computed_at) FROM new_scores WHERE band <> 'cold' GROUP BY contact_id
+    SELECT contact_id, max(computed_at) FROM new_scores WHERE band <> 'cold' GROUP BY contact_id ORDER BY contact_id
     ON CONFLICT (contact_id) DO UPDATE SET active_at = EXCLUDED.active_at
         WHERE rescore_candidates.active_at < EXCLUDED.active_at;
     RETURN NULL;
@@ -44,7 +46,7 @@ END $$;
 CREATE FUNCTION rescore_candidates_from_engagement() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO rescore_candidates (contact_id, active_at)
-    SELECT contact_id, max(occurred_at) FROM new_engagement WHERE contact_id IS NOT NULL GROUP BY contact_id
+    SELECT contact_id, max(occurred_at) FROM new_engagement WHERE contact_id IS NOT NULL GROUP BY contact_id ORDER BY contact_id
     ON CONFLICT (contact_id) DO UPDATE SET active_at = EXCLUDED.active_at
         WHERE rescore_candidates.active_at < EXCLUDED.active_at;
     RETURN NULL;
