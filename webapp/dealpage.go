@@ -104,22 +104,12 @@ type dealView struct {
 	MoveOpen bool
 }
 
-// readError is a failed read of a page, with what was being read for the
-// log.
-type readError struct {
-	what string
-	err  error
-}
-
-func (e readError) Error() string { return e.what + ": " + e.err.Error() }
-func (e readError) Unwrap() error { return e.err }
-
-// wrapRead names a failed read (nil stays nil).
-func wrapRead(what string, err error) error {
+// wrapErr says what was being read when err happened (nil stays nil).
+func wrapErr(what string, err error) error {
 	if err == nil {
 		return nil
 	}
-	return readError{what: what, err: err}
+	return fmt.Errorf("%s: %w", what, err)
 }
 
 // dealPage renders the deal page with status, f being a refused form (or
@@ -148,34 +138,30 @@ func (a *App) dealPage(w http.ResponseWriter, r *http.Request, id int64, status 
 	)
 	g.Go(func() (err error) {
 		c, err = a.cfg.Backend.Contact(gctx, d.ContactID)
-		return wrapRead("read deal", err)
+		return err
 	})
 	g.Go(func() (err error) {
 		stages, err = a.cfg.Backend.Stages(gctx, d.Pipeline)
-		return wrapRead("read deal", err)
+		return err
 	})
 	g.Go(func() (err error) {
 		fu, err = a.cfg.Backend.DealFollowUp(gctx, id)
-		return wrapRead("read deal", err)
+		return err
 	})
 	g.Go(func() (err error) {
 		loc, err = a.repLocation(r.WithContext(gctx))
-		return wrapRead("read rep time zone", err)
+		return wrapErr("read rep time zone", err)
 	})
 	if d.StageKind == "open" {
 		g.Go(func() (err error) {
 			meetAt, err = a.cfg.Backend.DealMeeting(gctx, d)
-			return wrapRead("read deal meeting", err)
+			return wrapErr("read deal meeting", err)
 		})
 	}
 	if err := g.Wait(); err != nil {
-		var re readError
-		switch {
-		case errors.Is(err, lead.ErrNotFound):
+		if errors.Is(err, lead.ErrNotFound) {
 			a.notFound(w, r)
-		case errors.As(err, &re):
-			a.failed(w, r, re.what, re.err)
-		default:
+		} else {
 			a.failed(w, r, "read deal", err)
 		}
 		return
